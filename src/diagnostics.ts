@@ -1,0 +1,57 @@
+/**
+ * Diagnostics: every problem warraq reports carries a place (file:line:col),
+ * what was expected, what was found, and a hint. Errors stop a build before
+ * anything is written; warnings don't (unless --strict).
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface SourcePlace {
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, counted in Unicode code points. */
+  col: number;
+}
+
+export interface Diagnostic extends SourcePlace {
+  /** Stable code, listed in docs/errors.md, e.g. `W-NUM-GAP`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  expected?: string;
+  found?: string;
+  hint?: string;
+}
+
+/** Thrown when a stage cannot go on. Carries every diagnostic found so far. */
+export class WarraqError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'WarraqError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const lines = [`${d.file}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${d.message}`];
+  if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
+  if (d.found !== undefined) lines.push(`  found:    ${d.found}`);
+  if (d.hint !== undefined) lines.push(`  hint:     ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** Turns a string offset (UTF-16 index) into a 1-based line and code-point column. */
+export function placeAt(text: string, offset: number, file: string): SourcePlace {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const col = [...text.slice(lineStart, offset)].length + 1;
+  return { file, line, col };
+}
