@@ -1,0 +1,134 @@
+/**
+ * Imposition: puts finished A5 pages onto A4 landscape press sheets, so a
+ * booklet or leaflets can be printed on any office duplex printer.
+ *
+ * - `imposeSaddle`: saddle-stitch booklet. Output pages alternate front, back,
+ *   front, back… one pair per sheet; print duplex flipping on the SHORT edge,
+ *   stack, fold, staple. Page order comes from `saddleStitchOrder`.
+ * - `imposeTwoUp`: consecutive pages two per sheet, to cut in half.
+ *
+ * Pages are placed as vector form XObjects (never rasterised), at 100 % unless
+ * a page is too big for its half-sheet, in which case it is scaled down to fit.
+ */
+
+import {
+  clip,
+  endPath,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  type PDFEmbeddedPage,
+  type PDFPage,
+} from 'pdf-lib';
+import {
+  createOutput,
+  embedAll,
+  loadSource,
+  saveOutput,
+  SHEET_SIZES,
+  type SheetName,
+} from './pdfPages.js';
+import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
+
+export interface ImposeOptions {
+  /** Binding side: 'rtl' for Arabic (bound on the right), 'ltr' for Latin. */
+  dir: BindingDirection;
+  sheet: SheetName;
+  /** Fixed CreationDate/ModDate, so output is reproducible. */
+  date: Date;
+  /** Defaults to the source's title. */
+  title?: string;
+}
+
+export interface SaddleOptions extends ImposeOptions {
+  /**
+   * Creep compensation: paper thickness in pt (e.g. 80 g/m² office paper ≈
+   * 0.1 mm ≈ 0.28 pt). Sheet s (0 = outermost) has its pages moved s × creepPt
+   * towards the fold. Default 0 (no creep), fine for thin booklets.
+   */
+  creepPt?: number;
+}
+
+type Placed = { embedded: PDFEmbeddedPage | null; width: number; height: number };
+
+/** Draws `p` into the half-sheet starting at `halfX`, clipped to that half. */
+function drawInHalf(
+  target: PDFPage,
+  p: Placed,
+  halfX: number,
+  halfW: number,
+  sheetH: number,
+  align: 'fold-right' | 'fold-left' | 'centre',
+  shiftTowardsFold: number,
+): void {
+  if (p.embedded === null) return;
+  // Scale down only: 1:1 is what the designer made.
+  const k = Math.min(1, halfW / p.width, sheetH / p.height);
+  const w = p.width * k;
+  const h = p.height * k;
+  let x: number;
+  if (align === 'fold-right') x = halfX + halfW - w + shiftTowardsFold; // fold is on its right
+  else if (align === 'fold-left') x = halfX - shiftTowardsFold; // fold is on its left
+  else x = halfX + (halfW - w) / 2;
+  const y = (sheetH - h) / 2;
+  target.pushOperators(pushGraphicsState(), rectangle(halfX, 0, halfW, sheetH), clip(), endPath());
+  target.drawPage(p.embedded, { x, y, xScale: k, yScale: k });
+  target.pushOperators(popGraphicsState());
+}
+
+async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
+  const size = SHEET_SIZES[opts.sheet];
+  if (size === undefined) throw new RangeError(`unknown sheet size ${String(opts.sheet)}`);
+  const source = await loadSource(bookletPdf);
+  if (source.getPageCount() === 0) throw new RangeError('cannot impose a PDF with no pages');
+  const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/impose' });
+  // Clip each page at its TrimBox: imposed office prints have no bleed.
+  const embedded = await embedAll(out, source, (page) => page.getTrimBox());
+  const placed: Placed[] = embedded.map((e) => ({
+    embedded: e.embedded,
+    width: e.clip.width,
+    height: e.clip.height,
+  }));
+  const slot = (s: Slot): Placed => (s === null ? { embedded: null, width: 0, height: 0 } : placed[s]);
+  return { out, size, placed, slot };
+}
+
+/**
+ * Saddle-stitch imposition. Output page 2s is sheet s's front, 2s+1 its back;
+ * each holds [left, right] as given by `saddleStitchOrder(n, dir)`, abutting
+ * at the centre fold.
+ */
+export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions): Promise<Uint8Array> {
+  const { out, size, placed, slot } = await prepare(bookletPdf, opts);
+  const sheets = saddleStitchOrder(placed.length, opts.dir);
+  const creep = creepOffsets(sheets.length, opts.creepPt ?? 0);
+  const halfW = size.width / 2;
+  sheets.forEach((sheet, s) => {
+    for (const side of [sheet.front, sheet.back]) {
+      const page = out.addPage([size.width, size.height]);
+      drawInHalf(page, slot(side[0]), 0, halfW, size.height, 'fold-right', creep[s]);
+      drawInHalf(page, slot(side[1]), halfW, halfW, size.height, 'fold-left', creep[s]);
+    }
+  });
+  return saveOutput(out);
+}
+
+/**
+ * Two-up: source pages 2k and 2k+1 share sheet k, each centred in its half
+ * (cut down the middle). With 'rtl' the earlier page is on the right, so a
+ * reader meets them in reading order; with 'ltr' on the left. An odd last
+ * page leaves the other half blank.
+ */
+export async function imposeTwoUp(pdf: Uint8Array, opts: ImposeOptions): Promise<Uint8Array> {
+  const { out, size, placed, slot } = await prepare(pdf, opts);
+  const halfW = size.width / 2;
+  for (let i = 0; i < placed.length; i += 2) {
+    const first: Slot = i;
+    const second: Slot = i + 1 < placed.length ? i + 1 : null;
+    const [left, right] = opts.dir === 'rtl' ? [second, first] : [first, second];
+    const page = out.addPage([size.width, size.height]);
+    drawInHalf(page, slot(left), 0, halfW, size.height, 'centre', 0);
+    drawInHalf(page, slot(right), halfW, halfW, size.height, 'centre', 0);
+  }
+  return saveOutput(out);
+}

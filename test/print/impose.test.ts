@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import * as mupdf from 'mupdf';
+import { imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
+import { saddleStitchOrder, type BindingDirection, type Slot } from '../../src/print/saddleStitch.js';
+import { A5, labelsByPage, pageText, syntheticBooklet } from './fixtures.js';
+
+const DATE = new Date(Date.UTC(2026, 0, 1));
+const A4L = { width: 841.89, height: 595.28 };
+
+/** [left, right] label on each output page, as read back from the PDF. */
+function sides(pdf: Uint8Array): Array<[string | null, string | null]> {
+  return labelsByPage(pdf).map((labels) => {
+    const left = labels.filter((l) => l.cx < A4L.width / 2);
+    const right = labels.filter((l) => l.cx >= A4L.width / 2);
+    expect(left.length).toBeLessThanOrEqual(1);
+    expect(right.length).toBeLessThanOrEqual(1);
+    return [left[0]?.text ?? null, right[0]?.text ?? null];
+  });
+}
+
+/** mupdf's JSON rounds boxes to whole points. */
+function expectNear(actual: number, expected: number, tol = 1): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol);
+}
+
+const label = (s: Slot) => (s === null ? null : `P${s}`);
+
+describe('imposeSaddle', () => {
+  for (const n of [1, 4, 5, 8, 13]) {
+    for (const dir of ['rtl', 'ltr'] as BindingDirection[]) {
+      it(`n=${n} ${dir}: each sheet side carries the expected pages left/right`, async () => {
+        const out = await imposeSaddle(await syntheticBooklet(n), { dir, sheet: 'A4', date: DATE });
+        const expected = saddleStitchOrder(n, dir).flatMap((s) => [
+          [label(s.front[0]), label(s.front[1])],
+          [label(s.back[0]), label(s.back[1])],
+        ]);
+        expect(sides(out)).toEqual(expected);
+
+        const doc = mupdf.Document.openDocument(out, 'application/pdf');
+        for (let i = 0; i < doc.countPages(); i++) {
+          const [x0, y0, x1, y1] = doc.loadPage(i).getBounds();
+          expect(x1 - x0).toBeCloseTo(A4L.width, 1);
+          expect(y1 - y0).toBeCloseTo(A4L.height, 1);
+        }
+        const text = pageText(out).join('\n');
+        for (let i = 0; i < n; i++) expect(text).toMatch(new RegExp(`\\bP${i}\\b`));
+      });
+    }
+  }
+
+  it('the rtl front cover is on the left half of the first side (right-bound fold)', async () => {
+    const out = await imposeSaddle(await syntheticBooklet(8), { dir: 'rtl', sheet: 'A4', date: DATE });
+    expect(sides(out)[0]).toEqual(['P0', 'P7']);
+    expect(sides(out)[3]).toEqual(['P4', 'P3']); // centre spread: P3 right, P4 left
+  });
+
+  it('places pages as form XObjects, not images, abutting at the fold', async () => {
+    const src = await syntheticBooklet(4);
+    const out = await imposeSaddle(src, { dir: 'ltr', sheet: 'A4', date: DATE });
+    const doc = new mupdf.PDFDocument(out);
+    const page = doc.loadPage(0);
+    const xobjs = page.getObject().get('Resources', 'XObject');
+    const kinds: string[] = [];
+    xobjs.forEach((v: mupdf.PDFObject) => kinds.push(v.resolve().get('Subtype').asName()));
+    expect(kinds).toEqual(['Form', 'Form']);
+    // 1:1, the left page's right edge and the right page's left edge on the fold.
+    const srcLabel = labelsByPage(src)[0][0];
+    const [l, r] = labelsByPage(out)[0]; // P3 left, P0 right
+    expectNear(l.cx, A4L.width / 2 - A5.width + srcLabel.cx);
+    expectNear(r.cx, A4L.width / 2 + srcLabel.cx);
+    expectNear(l.cy, srcLabel.cy);
+  });
+
+  it('shifts inner sheets towards the fold by the creep', async () => {
+    const src = await syntheticBooklet(16);
+    const flat = labelsByPage(await imposeSaddle(src, { dir: 'rtl', sheet: 'A4', date: DATE }));
+    const crept = labelsByPage(await imposeSaddle(src, { dir: 'rtl', sheet: 'A4', date: DATE, creepPt: 2 }));
+    for (let p = 0; p < flat.length; p++) {
+      const sheet = Math.floor(p / 2);
+      flat[p].forEach((lab, k) => {
+        const moved = crept[p][k];
+        expect(moved.text).toBe(lab.text);
+        const towardsFold = lab.cx < A4L.width / 2 ? moved.cx - lab.cx : lab.cx - moved.cx;
+        expectNear(towardsFold, sheet * 2);
+      });
+    }
+  });
+
+  it('is byte-for-byte reproducible and carries the given date and title', async () => {
+    const src = await syntheticBooklet(6);
+    const a = await imposeSaddle(src, { dir: 'rtl', sheet: 'A4', date: DATE, title: 'كتيّب' });
+    const b = await imposeSaddle(src, { dir: 'rtl', sheet: 'A4', date: DATE, title: 'كتيّب' });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const doc = mupdf.Document.openDocument(a, 'application/pdf');
+    expect(doc.getMetaData('info:Title')).toBe('كتيّب');
+    expect(doc.getMetaData('info:CreationDate')).toContain('20260101000000');
+    expect(doc.getMetaData('info:ModDate')).toContain('20260101000000');
+  });
+
+  it('refuses a missing date', async () => {
+    await expect(
+      imposeSaddle(await syntheticBooklet(3), { dir: 'rtl', sheet: 'A4' } as never),
+    ).rejects.toThrow(/date/);
+  });
+});
+
+describe('imposeTwoUp', () => {
+  it('rtl: earlier page on the right; odd last page alone', async () => {
+    const out = await imposeTwoUp(await syntheticBooklet(5), { dir: 'rtl', sheet: 'A4', date: DATE });
+    expect(sides(out)).toEqual([
+      ['P1', 'P0'],
+      ['P3', 'P2'],
+      [null, 'P4'],
+    ]);
+  });
+
+  it('ltr: earlier page on the left, centred in its half', async () => {
+    const src = await syntheticBooklet(4);
+    const out = await imposeTwoUp(src, { dir: 'ltr', sheet: 'A4', date: DATE });
+    expect(sides(out)).toEqual([
+      ['P0', 'P1'],
+      ['P2', 'P3'],
+    ]);
+    const [l, r] = labelsByPage(out)[0];
+    const srcLabel = labelsByPage(src)[0][0];
+    const margin = (A4L.width / 2 - A5.width) / 2;
+    expectNear(l.cx, margin + srcLabel.cx);
+    expectNear(r.cx, A4L.width / 2 + margin + srcLabel.cx);
+    expect(pageText(out).join('\n')).toMatch(/P3/);
+  });
+});
