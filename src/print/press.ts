@@ -1,0 +1,149 @@
+/**
+ * Press-ready PDF for a commercial printer: each finished page gets bleed
+ * (colour that runs past the cut so no white hairline shows after trimming)
+ * and crop marks, and declares its boxes (MediaBox ⊃ BleedBox ⊃ TrimBox) so
+ * prepress software knows where to cut.
+ *
+ * Page layout, from the outside in: crop-mark slug (offset + mark length),
+ * bleed, trim. Marks sit wholly outside the bleed so a cut a little off the
+ * line never catches them. Source pages are embedded as vector XObjects,
+ * clipped to trim + bleed; whatever the source draws beyond its trim shows in
+ * the bleed, and `pageBackgrounds` extends flat page colours (covers) into it.
+ */
+
+import {
+  cmyk,
+  lineTo,
+  moveTo,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
+  type Color,
+} from 'pdf-lib';
+import { createOutput, embedAll, loadSource, MM, saveOutput } from './pdfPages.js';
+
+export interface PressOptions {
+  /** Bleed on every side, pt. Default 3 mm (8.504 pt). */
+  bleedPt?: number;
+  /** Crop-mark length, pt. Default 5 mm. */
+  markLengthPt?: number;
+  /** Gap between the bleed edge and the start of each crop mark, pt. Default 1 mm. */
+  markOffsetPt?: number;
+  /**
+   * One entry per source page: a hex colour ('#rrggbb' or '#rgb') painted over
+   * the whole bleed box under the page, for pages whose background must run
+   * off the edge (covers, full-colour pages); `null` = paper white. May be
+   * shorter than the page count (missing entries are `null`), never longer.
+   */
+  pageBackgrounds: Array<string | null>;
+  /** 'registration' (C=M=Y=K=100 %, shows on every plate; default), 'black' (K only) or a hex colour. */
+  markColor?: string;
+  /** Fixed CreationDate/ModDate, so output is reproducible. */
+  date: Date;
+  title?: string;
+}
+
+export const DEFAULT_BLEED_PT = 3 * MM;
+export const DEFAULT_MARK_LENGTH_PT = 5 * MM;
+export const DEFAULT_MARK_OFFSET_PT = 1 * MM;
+export const MARK_LINE_WIDTH_PT = 0.25;
+
+/** Parses '#rgb' / '#rrggbb' into a pdf-lib RGB colour. */
+export function hexColor(hex: string): Color {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (m === null) throw new RangeError(`not a hex colour: ${JSON.stringify(hex)} (want #rrggbb or #rgb)`);
+  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  const byte = (i: number) => parseInt(h.slice(i, i + 2), 16) / 255;
+  return rgb(byte(0), byte(2), byte(4));
+}
+
+function markColorOf(spec: string | undefined): Color {
+  if (spec === undefined || spec === 'registration') return cmyk(1, 1, 1, 1);
+  if (spec === 'black') return cmyk(0, 0, 0, 1);
+  return hexColor(spec);
+}
+
+function nonNegative(name: string, v: number): number {
+  if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${v}`);
+  return v;
+}
+
+/**
+ * The eight crop-mark segments for a trim box, as [x1, y1, x2, y2]: at each
+ * corner one horizontal mark on the line of the top/bottom trim edge and one
+ * vertical mark on the line of the left/right trim edge, each running from
+ * `bleed + offset` to `bleed + offset + length` away from the trim.
+ */
+export function cropMarkSegments(
+  trim: { x: number; y: number; width: number; height: number },
+  bleedPt: number,
+  markOffsetPt: number,
+  markLengthPt: number,
+): Array<[number, number, number, number]> {
+  const near = bleedPt + markOffsetPt;
+  const far = near + markLengthPt;
+  const x0 = trim.x;
+  const y0 = trim.y;
+  const x1 = trim.x + trim.width;
+  const y1 = trim.y + trim.height;
+  const segs: Array<[number, number, number, number]> = [];
+  for (const y of [y0, y1]) {
+    segs.push([x0 - far, y, x0 - near, y], [x1 + near, y, x1 + far, y]);
+  }
+  for (const x of [x0, x1]) {
+    segs.push([x, y0 - far, x, y0 - near], [x, y1 + near, x, y1 + far]);
+  }
+  return segs;
+}
+
+export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Promise<Uint8Array> {
+  const bleed = nonNegative('bleedPt', opts.bleedPt ?? DEFAULT_BLEED_PT);
+  const markLength = nonNegative('markLengthPt', opts.markLengthPt ?? DEFAULT_MARK_LENGTH_PT);
+  const markOffset = nonNegative('markOffsetPt', opts.markOffsetPt ?? DEFAULT_MARK_OFFSET_PT);
+  const markColor = markColorOf(opts.markColor);
+  const slug = bleed + markOffset + markLength;
+
+  const source = await loadSource(bookletPdf);
+  const pageCount = source.getPageCount();
+  if (pageCount === 0) throw new RangeError('cannot prepare a PDF with no pages for press');
+  if (opts.pageBackgrounds.length > pageCount) {
+    throw new RangeError(
+      `pageBackgrounds has ${opts.pageBackgrounds.length} entries but the PDF has ${pageCount} pages`,
+    );
+  }
+  const backgrounds = opts.pageBackgrounds.map((c) => (c === null ? null : hexColor(c)));
+
+  const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/press' });
+  const embedded = await embedAll(out, source, (page) => {
+    const t = page.getTrimBox();
+    return { x: t.x - bleed, y: t.y - bleed, width: t.width + 2 * bleed, height: t.height + 2 * bleed };
+  });
+
+  embedded.forEach(({ embedded: ep, clip }, i) => {
+    const trimW = clip.width - 2 * bleed;
+    const trimH = clip.height - 2 * bleed;
+    const page = out.addPage([trimW + 2 * slug, trimH + 2 * slug]);
+    const trim = { x: slug, y: slug, width: trimW, height: trimH };
+    page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+    page.setBleedBox(slug - bleed, slug - bleed, clip.width, clip.height);
+
+    const bg = backgrounds[i] ?? null;
+    if (bg !== null) {
+      page.drawRectangle({ x: slug - bleed, y: slug - bleed, width: clip.width, height: clip.height, color: bg });
+    }
+    if (ep !== null) page.drawPage(ep, { x: slug - bleed, y: slug - bleed });
+
+    if (markLength > 0) {
+      const ops = [pushGraphicsState(), setLineWidth(MARK_LINE_WIDTH_PT), setStrokingColor(markColor)];
+      for (const [ax, ay, bx, by] of cropMarkSegments(trim, bleed, markOffset, markLength)) {
+        ops.push(moveTo(ax, ay), lineTo(bx, by));
+      }
+      ops.push(stroke(), popGraphicsState());
+      page.pushOperators(...ops);
+    }
+  });
+  return saveOutput(out);
+}
