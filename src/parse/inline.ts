@@ -1,0 +1,178 @@
+/**
+ * The imprint's small inline language: `**bold**`, `*italic*`,
+ * `<sup>…</sup>`, backslash escapes, and hard line breaks (two trailing
+ * spaces or a trailing backslash). Any other tag is reported and kept as
+ * text: angle brackets are never interpreted.
+ */
+import type { SourcePlace } from '../diagnostics.js';
+import type { ImprintLine, InlineRun } from '../model/types.js';
+import { excerpt, type Reporter } from './report.js';
+import { TAG_RE } from './checks.js';
+
+const SUP_RE = /<(\/?)sup>/iy;
+const ESCAPABLE = new Set(['*', '_', '<', '>', '\\', '`', '#']);
+
+export interface RawLine {
+  text: string;
+  /** 1-based source line. */
+  line: number;
+}
+
+interface Style {
+  bold: boolean;
+  italic: boolean;
+  sup: boolean;
+}
+
+/** Parses one imprint paragraph (consecutive non-blank lines) into display lines. */
+export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: Reporter): ImprintLine[] {
+  const out: ImprintLine[] = [];
+  const style: Style = { bold: false, italic: false, sup: false };
+  const openedAt: Partial<Record<keyof Style, SourcePlace>> = {};
+  let runs: InlineRun[] = [];
+  let linePlace: SourcePlace | undefined;
+
+  const append = (text: string): void => {
+    if (text === '') return;
+    const last = runs[runs.length - 1];
+    if (last && !!last.bold === style.bold && !!last.italic === style.italic && !!last.sup === style.sup) {
+      last.text += text;
+      return;
+    }
+    const run: InlineRun = { text };
+    if (style.bold) run.bold = true;
+    if (style.italic) run.italic = true;
+    if (style.sup) run.sup = true;
+    runs.push(run);
+  };
+  const toggle = (key: keyof Style, place: SourcePlace): void => {
+    style[key] = !style[key];
+    if (style[key]) openedAt[key] = place;
+  };
+  const flush = (): void => {
+    const trimmed = trimRuns(runs);
+    if (trimmed.length > 0 && linePlace) out.push({ runs: trimmed, place: linePlace });
+    runs = [];
+    linePlace = undefined;
+  };
+
+  for (const { text: fullLine, line } of raw) {
+    const hard = fullLine.endsWith('  ') || fullLine.endsWith('\t') || fullLine.endsWith('\\');
+    let body = fullLine.trimEnd();
+    if (hard && body.endsWith('\\') && !body.endsWith('\\\\')) body = body.slice(0, -1).trimEnd();
+    const lead = body.length - body.trimStart().length;
+    let col = [...body.slice(0, lead)].length + 1;
+    if (!linePlace) linePlace = { file, line, col };
+    else append(' ');
+    let literal = '';
+    const at = (): SourcePlace => ({ file, line, col });
+    const emit = (): void => {
+      append(literal);
+      literal = '';
+    };
+    for (let k = lead; k < body.length; ) {
+      const ch = body[k];
+      if (ch === '\\' && k + 1 < body.length && ESCAPABLE.has(body[k + 1])) {
+        literal += body[k + 1];
+        k += 2;
+        col += 2;
+        continue;
+      }
+      if (ch === '*') {
+        let n = 1;
+        while (body[k + n] === '*') n++;
+        emit();
+        const place = at();
+        let m = n;
+        while (m >= 2) {
+          toggle('bold', place);
+          m -= 2;
+        }
+        if (m === 1) toggle('italic', place);
+        k += n;
+        col += n;
+        continue;
+      }
+      if (ch === '<') {
+        SUP_RE.lastIndex = k;
+        const sup = SUP_RE.exec(body);
+        if (sup) {
+          emit();
+          const closing = sup[1] === '/';
+          if (closing === style.sup) toggle('sup', at());
+          else
+            r.warn('W-MARKUP-TAG', at(), closing ? 'stray </sup> with no <sup> before it' : 'nested <sup> inside <sup>', {
+              expected: closing ? '<sup>…</sup>' : '</sup> first',
+              found: sup[0],
+              hint: 'the tag is ignored',
+            });
+          k += sup[0].length;
+          col += sup[0].length;
+          continue;
+        }
+        TAG_RE.lastIndex = k;
+        const tag = TAG_RE.exec(body);
+        if (tag) {
+          r.warn('W-MARKUP-TAG', at(), `markup tag ${excerpt(tag[0], 30)} is not interpreted`, {
+            expected: '**bold**, *italic* or <sup>…</sup>',
+            found: excerpt(tag[0], 40),
+            hint: 'only <sup> is understood in the imprint; this tag is printed as text',
+          });
+        }
+      }
+      if (ch === '_' && body[k + 1] === '_') {
+        let n = 2;
+        while (body[k + n] === '_') n++;
+        r.warn('W-MARKUP-EMPHASIS', at(), `"${'_'.repeat(n)}" emphasis is not supported`, {
+          expected: '**bold** or *italic*',
+          found: '_'.repeat(n),
+          hint: 'write **bold** or *italic*; the underscores are printed as they are',
+        });
+        literal += '_'.repeat(n);
+        k += n;
+        col += n;
+        continue;
+      }
+      const cp = body.codePointAt(k)!;
+      const len = cp > 0xffff ? 2 : 1;
+      literal += body.slice(k, k + len);
+      k += len;
+      col++;
+    }
+    emit();
+    if (hard) flush();
+  }
+  flush();
+  for (const key of ['bold', 'italic', 'sup'] as const) {
+    if (style[key] && openedAt[key]) {
+      const mark = key === 'bold' ? '**' : key === 'italic' ? '*' : '<sup>';
+      r.warn('W-MARKUP-UNCLOSED', openedAt[key]!, `${key} opened with ${mark} is not closed in this paragraph`, {
+        expected: key === 'sup' ? '</sup>' : mark,
+        found: 'end of paragraph',
+        hint: `close it with ${key === 'sup' ? '</sup>' : mark} on the same paragraph`,
+      });
+    }
+  }
+  return out;
+}
+
+function trimRuns(runs: InlineRun[]): InlineRun[] {
+  const out = runs.map((r) => ({ ...r }));
+  while (out.length > 0) {
+    out[0].text = out[0].text.replace(/^\s+/, '');
+    if (out[0].text !== '') break;
+    out.shift();
+  }
+  while (out.length > 0) {
+    const last = out[out.length - 1];
+    last.text = last.text.replace(/\s+$/, '');
+    if (last.text !== '') break;
+    out.pop();
+  }
+  return out;
+}
+
+/** Plain text of a line, markup resolved. */
+export function lineText(line: Pick<ImprintLine, 'runs'>): string {
+  return line.runs.map((r) => r.text).join('');
+}

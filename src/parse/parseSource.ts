@@ -1,0 +1,448 @@
+/**
+ * Source text → ParsedSource. Pure: no file system, no clock.
+ *
+ * The convention (see docs/errors.md for every diagnostic):
+ *
+ *   ---                      optional YAML front matter
+ *   lang: ar
+ *   ---
+ *   ## Title                 the title line
+ *
+ *   Preamble paragraph(s).
+ *
+ *   ١. First point, one paragraph.
+ *   ٢) Second point.          labels: ٠-٩, ۰-۹ or 0-9, then `.`, `)` or `-`
+ *
+ *   **Imprint** line  ␠␠      paragraphs after the last point: the imprint,
+ *   *italic*, <sup>sup</sup>  with hard line breaks (two trailing spaces)
+ *
+ * Everything is one linear pass over the lines; no backtracking regexes.
+ */
+import type { Diagnostic, SourcePlace } from '../diagnostics.js';
+import type { DigitSystem, Direction, ImprintLine, Paragraph } from '../model/types.js';
+import { ParagraphScanner } from './checks.js';
+import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
+import { parseImprintParagraph, type RawLine } from './inline.js';
+import { excerpt, Reporter } from './report.js';
+
+export { decodeSource, firstInvalidUtf8 } from './decode.js';
+
+export interface ParsedPoint {
+  /** The number's value. */
+  number: number;
+  /** The label as written, e.g. `٨ .` or `12)`. */
+  label: string;
+  /** Digit family of the label ('mixed' when it mixes families). */
+  labelDigits: DigitSystem | 'mixed';
+  /** Verbatim point text, without the label. */
+  text: string;
+  /** Where `text` starts. */
+  place: SourcePlace;
+  /** Where the label's first digit is. */
+  labelPlace: SourcePlace;
+}
+
+export interface FrontMatter {
+  /** The YAML between the `---` lines. */
+  text: string;
+  /** 1-based source line of the YAML's first line. */
+  line: number;
+}
+
+export interface DetectedLanguage {
+  lang: string;
+  dir: Direction;
+  digits: DigitSystem;
+}
+
+export interface ParsedSource {
+  file: string;
+  frontMatter?: FrontMatter;
+  /** The `## ` title, if the source has one. */
+  title?: string;
+  titlePlace?: SourcePlace;
+  preamble: Paragraph[];
+  points: ParsedPoint[];
+  imprint: ImprintLine[];
+  /** Guessed from the text; metadata overrides it. */
+  detected: DetectedLanguage;
+}
+
+export interface ParseResult {
+  doc: ParsedSource;
+  diagnostics: Diagnostic[];
+}
+
+const DIGIT_CLASS = '0-9\\u0660-\\u0669\\u06F0-\\u06F9';
+/** Point label: up to three digits, optional spaces, then `.`, `)` or `-` not followed by a digit. */
+const LABEL_RE = new RegExp(
+  `^([ \\t\\u00A0]{0,8})([${DIGIT_CLASS}]{1,3})[ \\t\\u00A0]{0,8}(?:[.)](?![${DIGIT_CLASS}])|-(?![ \\t\\u00A0]{0,8}[${DIGIT_CLASS}]))`,
+);
+const HEADING_RE = /^[ \t]{0,3}(#{1,6})(?:[ \t]|$)/;
+
+interface Block {
+  /** 0-based index into `lines`, inclusive. */
+  from: number;
+  /** Exclusive. */
+  to: number;
+}
+
+export function parseSource(text: string, file: string): ParseResult {
+  const r = new Reporter();
+  const doc: ParsedSource = {
+    file,
+    preamble: [],
+    points: [],
+    imprint: [],
+    detected: { lang: 'en', dir: 'ltr', digits: 'latn' },
+  };
+
+  let t = text;
+  if (t.charCodeAt(0) === 0xfeff) {
+    r.warn('W-BOM', { file, line: 1, col: 1 }, 'file starts with a byte-order mark (BOM)', {
+      expected: 'UTF-8 without BOM',
+      found: 'U+FEFF at the start of the file',
+      hint: 'harmless, and removed; save as "UTF-8" rather than "UTF-8 with BOM" to silence this',
+    });
+    t = t.slice(1);
+  }
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+
+  if (t.trim() === '') {
+    r.error('E-EMPTY', { file, line: 1, col: 1 }, text.length === 0 ? 'the source file is empty' : 'the source file contains only whitespace', {
+      expected: 'a `## ` title line, then paragraphs and numbered points',
+      found: text.length === 0 ? '0 bytes' : `${text.length} whitespace character(s)`,
+      hint: 'check that the right file was given and that it was saved',
+    });
+    return { doc, diagnostics: r.finish() };
+  }
+
+  const lines = t.split('\n');
+  let start = 0;
+
+  // Front matter.
+  if (lines[0].trimEnd() === '---') {
+    let close = -1;
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k].trimEnd();
+      if (l === '---' || l === '...') {
+        close = k;
+        break;
+      }
+    }
+    if (close < 0) {
+      r.error('E-FRONTMATTER-UNCLOSED', { file, line: 1, col: 1 }, 'front matter opened with `---` is never closed', {
+        expected: 'a line `---` after the metadata',
+        found: 'end of file',
+        hint: 'add a `---` line after the YAML metadata, before the `## ` title',
+      });
+      return { doc, diagnostics: r.finish() };
+    }
+    doc.frontMatter = { text: lines.slice(1, close).join('\n'), line: 2 };
+    start = close + 1;
+  }
+
+  // Blocks: runs of non-blank lines. Headings are blocks of their own; a
+  // numbered line starts a new block even without a blank line before it.
+  const blocks: Block[] = [];
+  let cur = -1;
+  let prevHeading = false;
+  for (let k = start; k < lines.length; k++) {
+    const l = lines[k];
+    if (isBlank(l)) {
+      if (cur >= 0) blocks.push({ from: cur, to: k });
+      cur = -1;
+      prevHeading = false;
+      continue;
+    }
+    const heading = HEADING_RE.test(l);
+    if (cur >= 0 && (heading || prevHeading || LABEL_RE.test(l))) {
+      blocks.push({ from: cur, to: k });
+      cur = -1;
+    }
+    if (cur < 0) cur = k;
+    prevHeading = heading;
+  }
+  if (cur >= 0) blocks.push({ from: cur, to: lines.length });
+
+  const scanner = new ParagraphScanner(file, r, 'plain');
+  const scanBlock = (b: Block, firstFrom: number): void => {
+    for (let k = b.from; k < b.to; k++) {
+      const from = k === b.from ? firstFrom : 0;
+      scanner.line(lines[k], k + 1, from, from === 0 ? 1 : cpLen(lines[k], from) + 1);
+    }
+    scanner.end();
+  };
+
+  /** Verbatim paragraph text starting at `from` on the block's first line, soft-wrapped lines joined by one space. */
+  const paragraphOf = (b: Block, from: number): Paragraph => {
+    const first = lines[b.from].slice(from);
+    const lead = first.length - first.trimStart().length;
+    const place: SourcePlace = { file, line: b.from + 1, col: cpLen(lines[b.from], from + lead) + 1 };
+    if (b.to - b.from === 1) return { text: first.trim(), place };
+    const parts = [first.trim()];
+    for (let k = b.from + 1; k < b.to; k++) parts.push(lines[k].trim());
+    return { text: parts.filter((p) => p !== '').join(' '), place };
+  };
+
+  if (blocks.length === 0) {
+    r.error('E-TITLE-MISSING', { file, line: start + 1, col: 1 }, 'no `## ` title line: the file has only front matter', {
+      expected: '`## ` followed by the title',
+      found: 'end of file',
+      hint: 'add the title line, e.g. `## خطة عمل`, after the front matter',
+    });
+  }
+
+  let bi = 0;
+  if (blocks.length > 0) {
+    const b = blocks[0];
+    const l = lines[b.from];
+    const m = HEADING_RE.exec(l);
+    if (m && m[1].length === 2) {
+      const titleStart = m[0].length;
+      const title = stripClosingHashes(l.slice(titleStart).trim());
+      const lead = l.slice(titleStart).length - l.slice(titleStart).trimStart().length;
+      const place = { file, line: b.from + 1, col: cpLen(l, titleStart + lead) + 1 };
+      if (title === '') {
+        r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the `## ` title line is empty', {
+          expected: 'a title after `## `',
+          found: excerpt(l.trim()),
+          hint: 'write the title on the same line, e.g. `## خطة عمل`',
+        });
+      } else {
+        doc.title = title;
+        doc.titlePlace = place;
+        scanner.line(l, b.from + 1, titleStart, cpLen(l, titleStart) + 1);
+        scanner.end();
+      }
+      bi = 1;
+    } else {
+      r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the source does not start with a `## ` title line', {
+        expected: '`## ` followed by the title, as the first line',
+        found: excerpt(l.trim()),
+        hint: m
+          ? `use exactly two hashes: \`## ${excerpt(l.slice(m[0].length).trim())}\``
+          : 'add the title as the first line, e.g. `## خطة عمل`',
+      });
+      if (m) bi = 1; // a wrongly-levelled title: not a paragraph
+    }
+  }
+
+  const pending: Block[] = [];
+  const imprintBlocks: Block[] = [];
+  for (; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const first = lines[b.from];
+    const hm = HEADING_RE.exec(first);
+    if (hm) {
+      r.warn('W-MARKUP-HEADING', { file, line: b.from + 1, col: cpLen(first, first.indexOf('#')) + 1 }, 'heading markup is only allowed on the title line', {
+        expected: 'one `## ` title at the top; plain paragraphs below',
+        found: excerpt(first.trim()),
+        hint: 'the line is kept as a plain paragraph, hashes included; remove the `#` marks',
+      });
+    }
+    const lm = hm ? null : LABEL_RE.exec(first);
+    if (lm) {
+      for (const p of pending) unnumbered(p);
+      pending.length = 0;
+      const digitsStart = lm[1].length;
+      const digits = lm[2];
+      let value = 0;
+      let system: DigitSystem | 'mixed' | undefined;
+      for (const ch of digits) {
+        const d = digitOf(ch.charCodeAt(0))!;
+        value = value * 10 + d.value;
+        system = system === undefined || system === d.system ? d.system : 'mixed';
+      }
+      const label = lm[0].slice(digitsStart).trimEnd();
+      const para = paragraphOf(b, lm[0].length);
+      const labelPlace = { file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
+      doc.points.push({ number: value, label, labelDigits: system!, text: para.text, place: para.place, labelPlace });
+      if (para.text === '') {
+        r.error('E-POINT-EMPTY', labelPlace, `point ${label} has no text`, {
+          expected: 'the point text after the number',
+          found: 'nothing',
+          hint: 'write the text on the same line as the number, or delete the empty number',
+        });
+      }
+      scanBlock(b, lm[0].length);
+      continue;
+    }
+    if (doc.points.length === 0) {
+      doc.preamble.push(paragraphOf(b, 0));
+      scanBlock(b, 0);
+    } else {
+      pending.push(b);
+    }
+  }
+  imprintBlocks.push(...pending);
+
+  function unnumbered(b: Block): void {
+    const l = lines[b.from];
+    const lead = l.length - l.trimStart().length;
+    const prev = doc.points[doc.points.length - 1];
+    r.error('E-PARA-UNNUMBERED', { file, line: b.from + 1, col: cpLen(l, lead) + 1 }, `paragraph after point ${prev.label} has no number`, {
+      expected: 'a numbered point (one paragraph each), or the imprint after the last point',
+      found: excerpt(l.trim()),
+      hint: 'number it, join it to the previous point (remove the blank line), or move it before the first point',
+    });
+    scanBlock(b, 0);
+  }
+
+  if (doc.points.length === 0 && blocks.length > 0) {
+    const last = blocks[blocks.length - 1];
+    r.error('E-POINTS-NONE', { file, line: last.from + 1, col: 1 }, 'no numbered points found', {
+      expected: 'paragraphs starting with a number, e.g. `١. …` or `1) …`',
+      found: `${doc.preamble.length} unnumbered paragraph(s)`,
+      hint: 'number the points: digits, then `.`, `)` or `-`, then the text',
+    });
+  }
+
+  // Imprint.
+  const imprintScanner = new ParagraphScanner(file, r, 'imprint');
+  for (const b of imprintBlocks) {
+    const raw: RawLine[] = [];
+    for (let k = b.from; k < b.to; k++) {
+      raw.push({ text: lines[k], line: k + 1 });
+      imprintScanner.line(lines[k], k + 1);
+    }
+    imprintScanner.end();
+    const parsed = parseImprintParagraph(raw, file, r);
+    if (parsed.length > 0 && doc.imprint.length > 0) parsed[0].gapBefore = true;
+    doc.imprint.push(...parsed);
+  }
+
+  checkNumbering(doc, r);
+  doc.detected = detectLanguage(doc);
+  return { doc, diagnostics: r.finish() };
+}
+
+function checkNumbering(doc: ParsedSource, r: Reporter): void {
+  let expected = 1;
+  let prev: { number: number; label: string } | undefined;
+  const seen = new Map<number, SourcePlace>();
+  let ref: { system: DigitSystem; label: string } | undefined;
+  for (const p of doc.points) {
+    const sys: DigitSystem = p.labelDigits === 'mixed' ? (ref?.system ?? 'latn') : p.labelDigits;
+    if (p.labelDigits === 'mixed') {
+      r.error('E-NUM-MIXED-DIGITS', p.labelPlace, `point number ${p.label} mixes digit systems`, {
+        expected: ref ? DIGIT_NAMES[ref.system] : 'one digit system per number',
+        found: p.label,
+        hint: 'write every point number with the same digits',
+      });
+    } else if (!ref) {
+      ref = { system: p.labelDigits, label: p.label };
+    } else if (p.labelDigits !== ref.system) {
+      r.error('E-NUM-MIXED-DIGITS', p.labelPlace, `point ${p.label} uses ${DIGIT_NAMES[p.labelDigits]}, earlier points use ${DIGIT_NAMES[ref.system]}`, {
+        expected: `${formatNumber(p.number, ref.system)} (${DIGIT_NAMES[ref.system]}, like ${ref.label})`,
+        found: p.label,
+        hint: 'write every point number with the same digits',
+      });
+    }
+    const want = formatNumber(expected, sys);
+    if (seen.has(p.number)) {
+      const first = seen.get(p.number)!;
+      r.error('E-NUM-DUPLICATE', p.labelPlace, `point number ${p.label} is used twice (first at line ${first.line})`, {
+        expected: want,
+        found: p.label,
+        hint: 'renumber the points, or merge the two if one is a stray copy',
+      });
+    } else if (p.number < expected) {
+      r.error('E-NUM-BACKWARDS', p.labelPlace, `point ${p.label} comes after point ${prev?.label ?? '?'}: numbers go backwards`, {
+        expected: want,
+        found: p.label,
+        hint: 'points must be in order 1, 2, 3, …; move the paragraph or fix its number',
+      });
+    } else if (p.number > expected) {
+      const missing = expected === p.number - 1 ? formatNumber(expected, sys) : `${formatNumber(expected, sys)}–${formatNumber(p.number - 1, sys)}`;
+      r.error(
+        'E-NUM-GAP',
+        p.labelPlace,
+        prev ? `numbering jumps from ${prev.label} to ${p.label}: ${missing} missing` : `numbering starts at ${p.label}, not at ${formatNumber(1, sys)}`,
+        {
+          expected: want,
+          found: p.label,
+          hint: 'a point may have been lost (or merged into the previous one); check against the original',
+        },
+      );
+    }
+    if (!seen.has(p.number)) seen.set(p.number, p.labelPlace);
+    expected = Math.max(expected, p.number + 1);
+    prev = p;
+  }
+}
+
+/** Guesses lang/dir/digits from the title, preamble and points (not the imprint). */
+export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'points'>): DetectedLanguage {
+  let arabic = 0;
+  let hebrew = 0;
+  let ltr = 0;
+  let persian = 0;
+  let arabicOnly = 0;
+  const digits: Record<DigitSystem, number> = { arab: 0, arabext: 0, latn: 0 };
+  const count = (s: string): void => {
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c < 0x80) {
+        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ltr++;
+        else if (c >= 0x30 && c <= 0x39) digits.latn++;
+        continue;
+      }
+      const cp = s.codePointAt(k)!;
+      if (cp > 0xffff) k++;
+      if (isArabicLetter(cp)) {
+        arabic++;
+        if (isPersianLetter(cp)) persian++;
+        else if (isArabicOnlyLetter(cp)) arabicOnly++;
+      } else if (isHebrewLetter(cp)) hebrew++;
+      else if (cp >= 0x0660 && cp <= 0x0669) digits.arab++;
+      else if (cp >= 0x06f0 && cp <= 0x06f9) digits.arabext++;
+      else if (isLtrLetter(cp)) ltr++;
+    }
+  };
+  if (doc.title) count(doc.title);
+  for (const p of doc.preamble) count(p.text);
+  for (const p of doc.points) count(p.text);
+
+  const rtl = arabic + hebrew > ltr;
+  const dir: Direction = rtl ? 'rtl' : 'ltr';
+  const lang = !rtl ? 'en' : hebrew > arabic ? 'he' : persian > arabicOnly ? 'fa' : 'ar';
+
+  let system: DigitSystem | undefined;
+  const label = doc.points.find((p) => p.labelDigits !== 'mixed');
+  if (label && label.labelDigits !== 'mixed') system = label.labelDigits;
+  if (!system) {
+    const best = (Object.keys(digits) as DigitSystem[]).sort((a, b) => digits[b] - digits[a])[0];
+    if (digits[best] > 0) system = best;
+  }
+  if (!system) system = lang === 'ar' ? 'arab' : lang === 'fa' ? 'arabext' : 'latn';
+  return { lang, dir, digits: system };
+}
+
+function isBlank(l: string): boolean {
+  return l.trim() === '';
+}
+
+/** `Title ##` → `Title` (ATX closing sequence); `##` alone → ''. */
+function stripClosingHashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '#') end--;
+  if (end === s.length) return s;
+  if (end === 0) return '';
+  if (s[end - 1] !== ' ' && s[end - 1] !== '\t') return s;
+  return s.slice(0, end).trim();
+}
+
+/** Code points in `s` before UTF-16 index `end`. */
+function cpLen(s: string, end: number): number {
+  let n = 0;
+  for (let k = 0; k < end && k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xdc00 && c <= 0xdfff && k > 0) {
+      const p = s.charCodeAt(k - 1);
+      if (p >= 0xd800 && p <= 0xdbff) continue;
+    }
+    n++;
+  }
+  return n;
+}
