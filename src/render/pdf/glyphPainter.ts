@@ -1,0 +1,187 @@
+/**
+ * Draws composed lines into a pdfkit document (react-pdf's render context),
+ * glyph by glyph. This replaces react-pdf's own text drawing, which shapes
+ * right-to-left runs as left-to-right, drops mark offsets, letter-spaces
+ * justified Arabic and keeps one ToUnicode entry per glyph.
+ *
+ * What it guarantees, and why:
+ * - Glyph ids and positions are exactly the text layer's (HarfBuzz's): each
+ *   glyph gets its own text matrix, so nothing is re-measured here.
+ * - Glyphs are written in logical (reading) order, so extractors that follow
+ *   content-stream order (pdftotext, mupdf, pdf.js) return the source order.
+ * - Every (glyph, text) pair gets its own character code. A glyph that stands
+ *   for different letters in different places (shared glyphs, #3533 upstream)
+ *   is embedded in a second subset so each use has a correct ToUnicode entry.
+ * - Invisible bidi marks (render mode 3) at the edges of left-to-right
+ *   stretches stop extractors from re-ordering digits and Latin words.
+ */
+import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
+import type { LoadedFont } from '../../text/fonts.js';
+
+/** The part of pdfkit's PDFDocument this module uses. */
+export interface PdfKitDoc {
+  font(src: Uint8Array | string, family?: string): PdfKitDoc;
+  fillColor(color: string, opacity?: number): PdfKitDoc;
+  addContent(data: string): PdfKitDoc;
+  page: { fonts: Record<string, unknown> };
+  _font: EmbeddedFont;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _fontCount: number;
+}
+
+interface EmbeddedFont {
+  id: string;
+  font: unknown;
+  subset: { includeGlyph(gid: number): number };
+  unicode: number[][];
+  widths: number[];
+  ref(): unknown;
+}
+
+interface FontSlots {
+  instances: EmbeddedFont[];
+  /** Glyph ids already in each instance's subset. */
+  used: Array<Set<number>>;
+  /** `${gid} ${advance} ${text}` → instance index and character code. */
+  codes: Map<string, { instance: number; cid: number }>;
+  upem: number;
+}
+
+const registries = new WeakMap<object, Map<string, FontSlots>>();
+
+function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
+  let registry = registries.get(doc);
+  if (!registry) registries.set(doc, (registry = new Map()));
+  let slots = registry.get(font.key);
+  if (!slots) {
+    // pdfkit opens the file once; extra subsets share its parsed font.
+    doc.font(Buffer.from(font.bytes));
+    slots = { instances: [doc._font], used: [new Set()], codes: new Map(), upem: font.upem };
+    registry.set(font.key, slots);
+  }
+  return slots;
+}
+
+function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
+  const slots = slotsFor(doc, font);
+  // The advance is part of the key: extractors read it from /W to find word
+  // gaps, and cursive attachment gives one glyph different advances.
+  const key = `${gid} ${advance1000} ${text}`;
+  const known = slots.codes.get(key);
+  if (known) return { inst: slots.instances[known.instance], cid: known.cid };
+  let k = slots.used.findIndex((u) => !u.has(gid));
+  if (k < 0) {
+    const first = slots.instances[0];
+    const Ctor = first.constructor as new (doc: PdfKitDoc, font: unknown, id: string) => EmbeddedFont;
+    const inst = new Ctor(doc, first.font, `F${++doc._fontCount}`);
+    doc._fontFamilies[`warraq:${font.key}#${slots.instances.length}`] = inst;
+    slots.instances.push(inst);
+    slots.used.push(new Set());
+    k = slots.instances.length - 1;
+  }
+  const inst = slots.instances[k];
+  const cid = inst.subset.includeGlyph(gid);
+  slots.used[k].add(gid);
+  inst.unicode[cid] = [...text].map((c) => c.codePointAt(0)!);
+  inst.widths[cid] = advance1000;
+  slots.codes.set(key, { instance: k, cid });
+  return { inst, cid };
+}
+
+const LRM = '\u200E';
+const RLM = '\u200F';
+const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
+
+/** A glyph or an invisible bidi mark, in drawing order. */
+interface DrawItem {
+  glyph: PositionedGlyph;
+  invisible?: boolean;
+}
+
+/**
+ * Inserts invisible marks where extractors would otherwise reorder: an LRM
+ * before and an RLM after each left-to-right stretch inside a right-to-left
+ * line (and the mirror in left-to-right lines).
+ */
+export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean): DrawItem[] {
+  const out: DrawItem[] = [];
+  const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
+  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean): DrawItem => ({
+    invisible: true,
+    glyph: { ...near, gid: spaceGid(near.font), text, x: atRightEdge ? near.x + near.advance : near.x, advance: 0, scaleX: 1, kashida: false, space: false },
+  });
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i];
+    const prev = glyphs[i - 1];
+    const foreign = odd(g) !== paragraphRtl;
+    const prevForeign = prev !== undefined && odd(prev) !== paragraphRtl;
+    if (foreign && !prevForeign) out.push(mark(g, paragraphRtl ? LRM : RLM, false));
+    if (!foreign && prevForeign) out.push(mark(prev, paragraphRtl ? RLM : LRM, true));
+    out.push({ glyph: g });
+  }
+  const last = glyphs[glyphs.length - 1];
+  if (last && odd(last) !== paragraphRtl) out.push(mark(last, paragraphRtl ? RLM : LRM, true));
+  return out;
+}
+
+function spaceAdvance(font: LoadedFont, size: number): number {
+  return (font.hb.glyphHAdvance(spaceGid(font)) * size) / font.upem;
+}
+
+const spaceGids = new WeakMap<LoadedFont, number>();
+function spaceGid(font: LoadedFont): number {
+  let gid = spaceGids.get(font);
+  if (gid === undefined) spaceGids.set(font, (gid = font.hb.nominalGlyph(0x20) ?? 0));
+  return gid;
+}
+
+/**
+ * Widths for the PDF's /W array, in 1000ths of the size. They change nothing
+ * visible (every glyph has its own text matrix); extractors read them to find
+ * word gaps. A glyph's width is set to reach the next glyph on its right
+ * inside the same word, so cursive attachment and offsets never look like a
+ * space to pdftotext.
+ */
+export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
+  // Glyphs that carry no text (the 2nd glyph of a decomposed letter) get no
+  // width; their neighbour on the left reaches over them instead.
+  const carries = (g: PositionedGlyph) => g.advance > 0 && g.text !== '' && !g.space;
+  const order = glyphs.map((_, i) => i).filter((i) => carries(glyphs[i])).sort((a, b) => glyphs[a].x - glyphs[b].x);
+  const widths = glyphs.map((g) => (carries(g) ? g.advance : 0));
+  order.forEach((i, k) => {
+    const next = order[k + 1];
+    if (next === undefined) return;
+    const g = glyphs[i];
+    const reach = glyphs[next].x - g.x;
+    if (reach > 0 && glyphs[next].word === g.word) widths[i] = reach;
+  });
+  // A space keeps its natural width whatever the justification made of the gap,
+  // so that one character code serves every space of a font.
+  return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
+}
+
+/**
+ * Paints one line with its left edge at x and its baseline at y, in the
+ * current user space of `doc` (pdfkit's: y grows downwards).
+ */
+export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean): void {
+  if (!line.glyphs.length) return;
+  doc.fillColor(color);
+  const ops: string[] = ['BT'];
+  let current = '';
+  let invisible = false;
+  const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
+  for (const item of withBidiMarks(line.glyphs, rtl)) {
+    const g = item.glyph;
+    const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
+    const { inst, cid } = codeFor(doc, g.font, g.gid, g.text, advance1000);
+    doc.page.fonts[inst.id] ??= inst.ref();
+    const tf = `/${inst.id} ${num(g.size)} Tf`;
+    if (tf !== current) ops.push((current = tf));
+    if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
+    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+  }
+  if (invisible) ops.push('0 Tr');
+  ops.push('ET');
+  doc.addContent(ops.join('\n'));
+}

@@ -1,0 +1,44 @@
+/**
+ * Fonts for the text layer. One HarfBuzz font per file; the same bytes are
+ * later embedded by the PDF renderer and outlined by the card renderer, so
+ * every output measures and draws with exactly what HarfBuzz shaped.
+ */
+import * as hb from 'harfbuzzjs';
+
+export interface LoadedFont {
+  /** Stable key: the project-relative path of the font file. */
+  key: string;
+  bytes: Uint8Array;
+  hb: hb.Font;
+  upem: number;
+  /** Typographic ascender and descender in font units (descender negative). */
+  ascender: number;
+  descender: number;
+  /** Family name from the name table, for the colophon. */
+  family: string;
+  /** True when the font maps this code point to a real glyph. */
+  covers(codePoint: number): boolean;
+}
+
+export function loadFont(bytes: Uint8Array, key: string): LoadedFont {
+  const face = new hb.Face(new hb.Blob(bytes), 0);
+  const font = new hb.Font(face);
+  const extents = font.hExtents();
+  const family = face.getName(1, 'en') || key;
+  const coverage = new Set(face.collectUnicodes());
+  return {
+    key,
+    bytes,
+    hb: font,
+    upem: face.upem,
+    ascender: extents.ascender,
+    descender: extents.descender,
+    family,
+    covers: (cp) => coverage.has(cp),
+  };
+}
+
+/** Glyph id of U+0640 ARABIC TATWEEL, or undefined when the font lacks it. */
+export function tatweelGlyph(font: LoadedFont): number | undefined {
+  return font.hb.nominalGlyph(0x0640);
+}

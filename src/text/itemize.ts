@@ -1,0 +1,205 @@
+/**
+ * Itemizing: a paragraph becomes a list of words (the stretches between UAX #14
+ * break opportunities), each made of shaped runs of one bidi level, font and
+ * size. Bidi levels come from bidi-js over the whole paragraph (UAX #9), so
+ * brackets pair, numbers keep their order and isolates work across words.
+ */
+import bidiFactory from 'bidi-js';
+import LineBreaker from 'linebreak';
+import type { LoadedFont } from './fonts.js';
+import { shapeRun, type ShapedGlyph } from './shape.js';
+import { isArabicLetter, isArabicMark } from './kashida.js';
+
+const bidi = bidiFactory();
+
+export interface TextStyle {
+  /** Font chain: the first font that covers a character draws it. */
+  fonts: LoadedFont[];
+  /** pt */
+  size: number;
+  /** Baseline shift in pt, positive up (superscripts). */
+  rise?: number;
+}
+
+export interface StyledSpan {
+  text: string;
+  style: TextStyle;
+}
+
+export interface ShapedRun {
+  start: number;
+  end: number;
+  level: number;
+  font: LoadedFont;
+  style: TextStyle;
+  /** HarfBuzz output order (visual, left to right). */
+  glyphs: ShapedGlyph[];
+  width: number;
+  /** The run is Arabic letters that may take a kashida (not Latin, not digits). */
+  arabic: boolean;
+}
+
+export interface Word {
+  start: number;
+  /** End of the visible content, before trailing spaces. */
+  end: number;
+  runs: ShapedRun[];
+  width: number;
+  /** Natural width of the trailing spaces (0 at a paragraph end). */
+  spaceWidth: number;
+  /** Bidi level of the trailing space. */
+  spaceLevel: number;
+  /** A hard line break follows this word. */
+  hardBreak: boolean;
+}
+
+export interface Itemized {
+  text: string;
+  levels: Uint8Array;
+  words: Word[];
+  /** Style of each UTF-16 index. */
+  styleAt: (index: number) => TextStyle;
+}
+
+/** A character no font in the chain can draw. The caller turns this into file:line:col. */
+export class MissingGlyphError extends Error {
+  constructor(readonly offset: number, readonly codePoint: number) {
+    super(`no font covers U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} at offset ${offset}`);
+    this.name = 'MissingGlyphError';
+  }
+}
+
+/** Characters that need no glyph of their own (HarfBuzz hides default ignorables). */
+export function needsNoGlyph(cp: number): boolean {
+  return (
+    cp === 0x0a || cp === 0x0d || cp === 0x09 ||
+    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069) || cp === 0xfeff || cp === 0x00ad
+  );
+}
+
+/** Offsets (UTF-16) and code points that no font of the chain covers. */
+export function findUncovered(text: string, fonts: LoadedFont[]): Array<{ offset: number; codePoint: number }> {
+  const out: Array<{ offset: number; codePoint: number }> = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (!needsNoGlyph(cp) && !fonts.some((f) => f.covers(cp))) out.push({ offset: i, codePoint: cp });
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return out;
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+}
+
+function pickFont(style: TextStyle, cp: number, offset: number): LoadedFont {
+  const font = style.fonts.find((f) => f.covers(cp));
+  if (!font) throw new MissingGlyphError(offset, cp);
+  return font;
+}
+
+export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string): Itemized {
+  const text = spans.map((s) => s.text).join('');
+  const spanEnds: number[] = [];
+  let acc = 0;
+  for (const s of spans) spanEnds.push((acc += s.text.length));
+  const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
+
+  const { levels } = bidi.getEmbeddingLevels(text, dir);
+
+  // Break opportunities (UAX #14). A word runs from one opportunity to the next.
+  const breaker = new LineBreaker(text);
+  const words: Word[] = [];
+  let from = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const to = bk.position;
+    let end = to;
+    while (end > from && isSpace(text[end - 1])) end--;
+    const hardBreak = bk.required && to < text.length;
+    if (end > from) {
+      words.push(makeWord(text, levels, styleAt, from, end, to, hardBreak, lang));
+    } else if (words.length) {
+      // Only spaces since the last opportunity: they widen the previous gap.
+      const prev = words[words.length - 1];
+      prev.spaceWidth += spaceAdvance(styleAt(from)) * (to - from);
+      prev.hardBreak ||= hardBreak;
+    }
+    from = to;
+  }
+  if (words.length) words[words.length - 1].spaceWidth = 0;
+  return { text, levels, words, styleAt };
+}
+
+function spaceAdvance(style: TextStyle): number {
+  const font = style.fonts.find((f) => f.covers(0x20)) ?? style.fonts[0];
+  const gid = font.hb.nominalGlyph(0x20) ?? 0;
+  return (font.hb.glyphHAdvance(gid) * style.size) / font.upem;
+}
+
+function makeWord(
+  text: string,
+  levels: Uint8Array,
+  styleAt: (i: number) => TextStyle,
+  start: number,
+  end: number,
+  to: number,
+  hardBreak: boolean,
+  lang: string | undefined,
+): Word {
+  const runs: ShapedRun[] = [];
+  let runStart = start;
+  let runFont: LoadedFont | undefined;
+  let runStyle = styleAt(start);
+  const flush = (at: number) => {
+    if (at > runStart && runFont) runs.push(makeRun(text, levels[runStart], runFont, runStyle, runStart, at, lang));
+    runStart = at;
+  };
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i)!;
+    const style = styleAt(i);
+    // Marks and joiners stay with their base's font so the cluster shapes as one.
+    const font = runFont && (needsNoGlyph(cp) || isArabicMark(text[i]) || /\p{M}/u.test(String.fromCodePoint(cp)))
+      ? runFont
+      : pickFont(style, cp, i);
+    if (i > start && (font !== runFont || style !== runStyle || levels[i] !== levels[runStart])) flush(i);
+    runFont = font;
+    runStyle = style;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  flush(end);
+  const spaces = to - end;
+  return {
+    start,
+    end,
+    runs,
+    width: runs.reduce((w, r) => w + r.width, 0),
+    spaceWidth: spaces > 0 ? spaceAdvance(styleAt(end)) * [...text.slice(end, to)].filter((c) => c === ' ' || c === '\t').length : 0,
+    spaceLevel: levels[end] ?? levels[start],
+    hardBreak,
+  };
+}
+
+export function makeRun(
+  text: string,
+  level: number,
+  font: LoadedFont,
+  style: TextStyle,
+  start: number,
+  end: number,
+  lang: string | undefined,
+): ShapedRun {
+  const rtl = (level & 1) === 1;
+  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang });
+  const slice = text.slice(start, end);
+  return {
+    start,
+    end,
+    level,
+    font,
+    style,
+    glyphs,
+    width: glyphs.reduce((w, g) => w + g.xAdvance, 0),
+    arabic: rtl && [...slice].some(isArabicLetter),
+  };
+}
