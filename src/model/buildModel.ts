@@ -1,0 +1,338 @@
+/**
+ * ParsedSource + metadata → DocumentModel. `buildModel` and `modelFromText`
+ * are pure; `loadDocument` is the one place in this stage that reads files.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
+import { decodeSource } from '../parse/decode.js';
+import { parseImprintParagraph } from '../parse/inline.js';
+import { parseSource, type ParsedSource } from '../parse/parseSource.js';
+import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
+import { findDates, parseEventDate } from './dates.js';
+import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
+import { defaultTheme, mergeTheme } from './theme.js';
+import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
+
+export interface BuildModelOptions {
+  /** SHA-256 (hex) of the source bytes; computed from the text when absent. */
+  sha256?: string;
+  /** Seconds since 1970 (the SOURCE_DATE_EPOCH convention); wins over every other date. */
+  sourceDateEpoch?: string;
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  /** Diagnostics from earlier steps (parsing, metadata), reported together with these. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+export interface BuildResult {
+  model: DocumentModel;
+  /** Warnings (errors throw). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Builds the model. Throws WarraqError (with every diagnostic, earlier ones
+ * included) when there is an error, or any warning under `strict`.
+ */
+export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildModelOptions = {}): BuildResult {
+  const r = new Reporter();
+  const file = parsed.file;
+  const data = meta.data;
+  const top: SourcePlace = { file, line: 1, col: 1 };
+
+  const dir = data.dir ?? parsed.detected.dir;
+  const lang = data.lang ?? parsed.detected.lang;
+  const digits = data.digits ?? parsed.detected.digits;
+
+  const numbers = new Set(parsed.points.map((p) => p.number));
+  for (const key of Object.keys(data.points ?? {})) {
+    if (numbers.has(Number(key))) continue;
+    r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
+      expected: numbers.size > 0 ? `a point number between ${Math.min(...numbers)} and ${Math.max(...numbers)}` : 'a point number from the source',
+      found: key,
+      hint: 'check the point number; the entry is ignored',
+    });
+  }
+
+  const points: Point[] = parsed.points.map((p) => {
+    const m = data.points?.[String(p.number)];
+    const title = m?.title?.trim() || deriveTitle(p.text) || String(p.number);
+    const point: Point = {
+      number: p.number,
+      label: p.label,
+      text: p.text,
+      place: p.place,
+      title,
+      titleSource: m?.title ? 'meta' : 'derived',
+      slug: pointSlug(p.number, m?.slug),
+    };
+    if (m?.event) {
+      const ev: EventInfo = { name: m.event.name.trim() };
+      if (m.event.date) ev.date = m.event.date.end !== undefined ? { start: m.event.date.start, end: m.event.date.end } : { start: m.event.date.start };
+      if (m.event.place) ev.place = m.event.place.trim();
+      point.event = ev;
+    }
+    if (m?.url) point.url = m.url;
+    return point;
+  });
+
+  let imprint: ImprintLine[] = parsed.imprint;
+  if (data.imprint) imprint = imprintFromMeta(data.imprint, meta, top, r);
+
+  const date = buildDate(opts.sourceDateEpoch, data.date, imprint, data, meta, top, r);
+
+  const model: DocumentModel = {
+    source: { file, sha256: opts.sha256 ?? contentHash(parsed) },
+    lang,
+    dir,
+    digits,
+    title: data.title?.trim() ?? parsed.title ?? '',
+    titlePlace: parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
+    preamble: parsed.preamble,
+    points,
+    imprint: { lines: imprint },
+    date: date ?? '',
+    theme: mergeTheme(defaultTheme(dir), data.theme),
+  };
+  if (data.url) model.url = data.url;
+
+  const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
+  const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));
+  if (fatal) throw new WarraqError(all);
+  return { model, diagnostics: all };
+}
+
+export interface TextBuildOptions extends Omit<BuildModelOptions, 'diagnostics'> {
+  /** Project folder: metadata paths (fonts) must stay inside it. */
+  projectRoot: string;
+  /** The sidecar `<source>.meta.yaml`, if there is one. */
+  sidecar?: { text: string; file: string };
+}
+
+/** Parse + metadata + model from text already in memory. Throws WarraqError like buildModel. */
+export function modelFromText(text: string, file: string, opts: TextBuildOptions): BuildResult {
+  const { doc, diagnostics } = parseSource(text, file);
+  const sources: MetaSource[] = [];
+  if (doc.frontMatter) sources.push({ text: doc.frontMatter.text, file, lineOffset: doc.frontMatter.line - 1 });
+  if (opts.sidecar) sources.push(opts.sidecar);
+  const { meta, diagnostics: metaDiagnostics } = sources.length > 0 ? loadMeta(sources, { projectRoot: opts.projectRoot }) : { meta: emptyMeta(), diagnostics: [] };
+  return buildModel(doc, meta, {
+    sha256: opts.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
+    sourceDateEpoch: opts.sourceDateEpoch,
+    strict: opts.strict,
+    diagnostics: [...diagnostics, ...metaDiagnostics],
+  });
+}
+
+/** `source/x.txt` → `source/x.meta.yaml` (other names get `.meta.yaml` appended). */
+export function sidecarPath(sourcePath: string): string {
+  return /\.txt$/i.test(sourcePath) ? sourcePath.replace(/\.txt$/i, '.meta.yaml') : sourcePath + '.meta.yaml';
+}
+
+/**
+ * Reads `sourcePath` (relative to projectRoot, or absolute) and its sidecar
+ * metadata, and builds the model. Throws WarraqError on any error.
+ */
+export async function loadDocument(
+  sourcePath: string,
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean },
+): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
+  const abs = path.resolve(opts.projectRoot, sourcePath);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(abs);
+  } catch (e) {
+    throw new WarraqError([
+      makeDiagnostic('E-READ', 'error', { file: sourcePath, line: 1, col: 1 }, `cannot read the source: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+        expected: 'a readable UTF-8 text file',
+        found: abs,
+        hint: 'check the path (it is relative to the project folder)',
+      }),
+    ]);
+  }
+  const decoded = decodeSource(bytes, sourcePath);
+  if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new WarraqError(decoded.diagnostics);
+
+  let sidecar: { text: string; file: string } | undefined;
+  const sideFile = sidecarPath(sourcePath);
+  try {
+    const sideBytes = await readFile(sidecarPath(abs));
+    const dec = decodeSource(sideBytes, sideFile);
+    if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
+    sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };
+  } catch (e) {
+    if (e instanceof WarraqError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new WarraqError([
+        makeDiagnostic('E-META-READ', 'error', { file: sideFile, line: 1, col: 1 }, `cannot read the metadata file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+          expected: 'a readable YAML file, or none',
+          found: sidecarPath(abs),
+          hint: 'check the file permissions, or remove the file',
+        }),
+      ]);
+  }
+
+  return modelFromText(decoded.text, sourcePath, {
+    projectRoot: opts.projectRoot,
+    sidecar,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sourceDateEpoch: opts.sourceDateEpoch,
+    strict: opts.strict,
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+/** Fallback hash when the caller has no bytes: over the parsed words (pass `sha256` for the real one). */
+function contentHash(p: ParsedSource): string {
+  const h = createHash('sha256');
+  h.update(p.title ?? '');
+  for (const x of p.preamble) h.update('\0' + x.text);
+  for (const x of p.points) h.update('\0' + x.label + x.text);
+  return h.digest('hex');
+}
+
+/** `NN-slug` or `NN` (the number padded to two digits). */
+export function pointSlug(n: number, slug?: string): string {
+  const nn = String(n).padStart(2, '0');
+  return slug ? `${nn}-${slug}` : nn;
+}
+
+const CLAUSE_END = new Set(['،', '؛', '.', ':', '؟', '!', '?', ';', ',', '۔', '\n']);
+const PAIRS: Record<string, string> = { '(': ')', '[': ']', '«': '»', '{': '}' };
+
+/**
+ * A short title from a point's first clause: the text up to the first
+ * ، ؛ . : (or at most 8 words), without trailing punctuation or a dangling
+ * opening bracket or quote. Never adds or changes words.
+ */
+export function deriveTitle(text: string): string {
+  const head = text.slice(0, 2000);
+  let end = head.length;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i];
+    if (!CLAUSE_END.has(ch)) continue;
+    if ((ch === '.' || ch === ',') && /[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
+    end = i;
+    break;
+  }
+  const words = head.slice(0, end).trim().split(/\s+/).filter((w) => w !== '');
+  let title = stripTrailing(words.slice(0, 8).join(' '));
+  // Cut before an opening bracket or quote that the cut left unclosed.
+  for (let guard = 0; guard < 8; guard++) {
+    const open = danglingOpener(title);
+    if (open < 0) break;
+    title = stripTrailing(title.slice(0, open));
+  }
+  return title;
+}
+
+const KEEP_AT_END = new Set(['%', '٪', '‰']);
+
+/** Removes trailing spaces and punctuation; keeps %, and a closing bracket/quote that closes something. */
+function stripTrailing(s: string): string {
+  let t = s.trimEnd();
+  while (t.length > 0) {
+    const ch = t[t.length - 1];
+    if (/\s/.test(ch)) {
+      t = t.slice(0, -1);
+      continue;
+    }
+    if (!/\p{P}/u.test(ch) || KEEP_AT_END.has(ch)) break;
+    const closer = ch === ')' || ch === ']' || ch === '»' || ch === '}' || ch === '"';
+    if (closer && danglingOpener(t) < 0 && danglingOpener(t.slice(0, -1)) >= 0) break;
+    t = t.slice(0, -1);
+  }
+  return t;
+}
+
+/** Index of the last opening bracket/quote with no partner, or -1. */
+function danglingOpener(s: string): number {
+  const stack: number[] = [];
+  let quote = -1;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch in PAIRS) stack.push(i);
+    else if (ch === ')' || ch === ']' || ch === '»' || ch === '}') {
+      if (stack.length > 0 && PAIRS[s[stack[stack.length - 1]]] === ch) stack.pop();
+    } else if (ch === '"') quote = quote < 0 ? i : -1;
+  }
+  return Math.max(stack.length > 0 ? stack[stack.length - 1] : -1, quote);
+}
+
+function imprintFromMeta(lines: readonly string[], meta: LoadedMeta, top: SourcePlace, r: Reporter): ImprintLine[] {
+  const out: ImprintLine[] = [];
+  let gap = false;
+  lines.forEach((line, i) => {
+    const place = meta.placeOf(['imprint', i]) ?? top;
+    if (line.trim() === '') {
+      gap = out.length > 0;
+      return;
+    }
+    const sub = new Reporter();
+    const parsed = parseImprintParagraph(line.split(/\r?\n/).map((text) => ({ text: text + '  ', line: place.line })), place.file, sub);
+    for (const d of sub.finish()) r.add({ ...d, col: d.col + place.col - 1 });
+    for (const l of parsed) {
+      const il: ImprintLine = { runs: l.runs, place };
+      if (gap) il.gapBefore = true;
+      gap = false;
+      out.push(il);
+    }
+  });
+  return out;
+}
+
+function buildDate(
+  epoch: string | undefined,
+  metaDate: string | undefined,
+  imprint: readonly ImprintLine[],
+  data: LoadedMeta['data'],
+  meta: LoadedMeta,
+  top: SourcePlace,
+  r: Reporter,
+): string | undefined {
+  if (epoch !== undefined && epoch.trim() !== '') {
+    const e = epoch.trim();
+    const ms = /^\d{1,12}$/.test(e) ? Number(e) * 1000 : NaN;
+    const d = new Date(ms);
+    if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) {
+      r.error('E-DATE-EPOCH', top, 'SOURCE_DATE_EPOCH is not a number of seconds', {
+        expected: 'whole seconds since 1970-01-01 UTC, e.g. 1697932800',
+        found: JSON.stringify(excerpt(e, 30)),
+        hint: 'set it with: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
+      });
+      return undefined;
+    }
+    return d.toISOString().slice(0, 10);
+  }
+  if (metaDate) return metaDate;
+
+  let best: { date: string; place: SourcePlace; from: string } | undefined;
+  for (const line of imprint) {
+    for (const d of findDates(line.runs.map((x) => x.text).join(''))) if (!best || d > best.date) best = { date: d, place: line.place, from: 'the imprint' };
+  }
+  if (!best) {
+    for (const [key, p] of Object.entries(data.points ?? {})) {
+      for (const s of [p.event?.date?.start, p.event?.date?.end]) {
+        const pd = s ? parseEventDate(s) : undefined;
+        if (pd?.kind === 'day' && (!best || s! > best.date)) best = { date: s!, place: meta.placeOf(['points', key, 'event', 'date']) ?? top, from: `the event dates in the metadata` };
+      }
+    }
+  }
+  if (best) {
+    r.warn('W-DATE-INFERRED', best.place, `no build date given; using ${best.date}, the latest date in ${best.from}`, {
+      expected: 'a `date:` in the metadata, or SOURCE_DATE_EPOCH',
+      found: best.date,
+      hint: 'add `date: YYYY-MM-DD` to the metadata to make the choice explicit',
+    });
+    return best.date;
+  }
+  r.error('E-DATE-MISSING', top, 'no build date: no SOURCE_DATE_EPOCH, no `date:` in the metadata, and no date in the imprint', {
+    expected: 'a build date',
+    found: 'none',
+    hint: 'add `date: YYYY-MM-DD` to the metadata (front matter or the .meta.yaml file), or set SOURCE_DATE_EPOCH',
+  });
+  return undefined;
+}

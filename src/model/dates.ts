@@ -1,0 +1,123 @@
+/**
+ * Dates as editors write them. A day is `YYYY-MM-DD`; a recurring day (the
+ * same date every year, ISO 8601) is `--MM-DD`. All checks are calendar
+ * checks on plain strings: no time zones, no clock.
+ */
+
+export type ParsedDate = { kind: 'day'; year: number; month: number; day: number } | { kind: 'recurring'; month: number; day: number };
+
+export function daysInMonth(month: number, year?: number): number {
+  if (month === 2) return year === undefined || isLeap(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** `YYYY-MM-DD` (a real calendar day, years 1000–9999) or `--MM-DD`; anything else → undefined. */
+export function parseEventDate(s: string): ParsedDate | undefined {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) {
+    const year = +m[1];
+    const month = +m[2];
+    const day = +m[3];
+    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year)) return undefined;
+    return { kind: 'day', year, month, day };
+  }
+  m = /^--(\d{2})-(\d{2})$/.exec(s);
+  if (m) {
+    const month = +m[1];
+    const day = +m[2];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month)) return undefined;
+    return { kind: 'recurring', month, day };
+  }
+  return undefined;
+}
+
+/** A real `YYYY-MM-DD` day. */
+export function isIsoDay(s: string): boolean {
+  return parseEventDate(s)?.kind === 'day';
+}
+
+export function isEventDate(s: string): boolean {
+  return parseEventDate(s) !== undefined;
+}
+
+/** Sort key: `MM-DD` for recurring dates, `YYYY-MM-DD` for days. */
+function key(d: ParsedDate): string {
+  const md = `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return d.kind === 'day' ? `${d.year}-${md}` : md;
+}
+
+/**
+ * Checks a range: both ends the same kind and end ≥ start.
+ * Returns a reason when the range is wrong, else undefined.
+ */
+export function rangeProblem(start: string, end: string): string | undefined {
+  const a = parseEventDate(start);
+  const b = parseEventDate(end);
+  if (!a || !b) return undefined; // each end is reported on its own
+  if (a.kind !== b.kind) return 'start and end must both be days (YYYY-MM-DD) or both recurring (--MM-DD)';
+  if (key(b) < key(a)) return `end ${end} is before start ${start}`;
+  return undefined;
+}
+
+export function isoFromParts(year: number, month: number, day: number): string | undefined {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const AR_MONTHS: Array<[string, number]> = [
+  ['يناير', 1], ['كانون الثاني', 1], ['فبراير', 2], ['شباط', 2], ['مارس', 3], ['آذار', 3],
+  ['أبريل', 4], ['إبريل', 4], ['ابريل', 4], ['نيسان', 4], ['مايو', 5], ['أيار', 5], ['يونيو', 6], ['يونيه', 6], ['حزيران', 6],
+  ['يوليو', 7], ['يوليه', 7], ['تموز', 7], ['أغسطس', 8], ['آب', 8], ['سبتمبر', 9], ['أيلول', 9],
+  ['أكتوبر', 10], ['اكتوبر', 10], ['تشرين الأول', 10], ['نوفمبر', 11], ['تشرين الثاني', 11], ['ديسمبر', 12], ['كانون الأول', 12],
+];
+
+const EN_MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const AR_MONTH_RE = '(' + AR_MONTHS.map(([n]) => n).join('|') + ')';
+/** Day lists like `20`, `20-22`, `20-21-22`, `4 و5`, `4 and 5`. Each repetition consumes a separator, so matching stays linear. */
+const DAYS = '(\\d{1,2}(?:[ \\t]{0,3}(?:[-–,&]|and|و)[ \\t]{0,3}\\d{1,2}){0,6})';
+
+const PATTERNS: Array<{ re: RegExp; read(m: RegExpExecArray): { month: number; days: string; year: number } | undefined }> = [
+  {
+    re: new RegExp(`${EN_MONTH_RE}[ \\t]{1,3}${DAYS},?[ \\t]{1,3}(\\d{4})`, 'gi'),
+    read: (m) => ({ month: EN_MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, days: m[2], year: +m[3] }),
+  },
+  {
+    re: new RegExp(`${DAYS}[ \\t]{1,3}${EN_MONTH_RE},?[ \\t]{1,3}(\\d{4})`, 'gi'),
+    read: (m) => ({ month: EN_MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1, days: m[1], year: +m[3] }),
+  },
+  {
+    re: new RegExp(`${DAYS}[ \\t]{1,3}${AR_MONTH_RE}[ \\t]{1,3}(?:عام[ \\t]{1,3})?(\\d{4})`, 'g'),
+    read: (m) => ({ month: AR_MONTHS.find(([n]) => n === m[2])![1], days: m[1], year: +m[3] }),
+  },
+];
+
+/**
+ * Every calendar day written in a text, as ISO dates: `2023-10-22`,
+ * `October 20-21-22, 2023`, `22 October 2023`, `٢٢ أكتوبر ٢٠٢٣` (any digits).
+ * For a list of days, the last day counts.
+ */
+export function findDates(text: string): string[] {
+  const s = text.slice(0, 20_000).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const out: string[] = [];
+  for (const m of s.matchAll(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/g)) {
+    const iso = isoFromParts(+m[1], +m[2], +m[3]);
+    if (iso) out.push(iso);
+  }
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(s); m; m = p.re.exec(s)) {
+      const r = p.read(m);
+      if (!r) continue;
+      const days = r.days.match(/\d{1,2}/g) ?? [];
+      const last = days.length > 0 ? +days[days.length - 1] : NaN;
+      const iso = isoFromParts(r.year, r.month, last);
+      if (iso) out.push(iso);
+    }
+  }
+  return out;
+}

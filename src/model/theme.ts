@@ -1,0 +1,106 @@
+/**
+ * Design tokens: the default theme and how metadata overrides merge into it.
+ * Pure data; no file access.
+ */
+import type { CardFormat, Direction, PageSize, PageSizeName, Theme } from './types.js';
+
+/** ISO 216 sizes in pt (1 mm = 72/25.4 pt), rounded to 0.01 pt. */
+export const PAGE_SIZES: Readonly<Record<PageSizeName, PageSize>> = {
+  A4: { name: 'A4', width: 595.28, height: 841.89 },
+  A5: { name: 'A5', width: 419.53, height: 595.28 },
+  A6: { name: 'A6', width: 297.64, height: 419.53 },
+};
+
+export const DEFAULT_CARDS: readonly CardFormat[] = [
+  { name: 'square', width: 1080, height: 1080, extra: ['webp'], safeY: 0 },
+  { name: 'portrait', width: 1080, height: 1350, extra: ['webp'], safeY: 0 },
+  { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250 },
+  { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0 },
+];
+
+export function defaultTheme(dir: Direction): Theme {
+  return {
+    palette: {
+      paper: '#fbf8f1',
+      ink: '#1c1b1a',
+      accent: '#9e1b1b',
+      muted: '#6b6259',
+      cover: '#7a1515',
+      coverInk: '#fbf8f1',
+    },
+    fonts: {
+      body: ['fonts/Amiri-Regular.ttf'],
+      heading: ['fonts/Amiri-Bold.ttf'],
+    },
+    body: { size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 },
+    justify: dir === 'rtl' ? 'kashida' : 'spaces',
+    space: { stretch: 0.5, shrink: 0.2 },
+    page: {
+      booklet: { ...PAGE_SIZES.A5 },
+      leaflet: { ...PAGE_SIZES.A5 },
+      margins: { top: 48, bottom: 56, inner: 54, outer: 40 },
+    },
+    cards: DEFAULT_CARDS.map((c) => ({ ...c, extra: [...c.extra] })),
+    cardMinBodyPx: 34,
+  };
+}
+
+/** What metadata may override: every field optional, page sizes by name, cards added or dropped by name. */
+export interface ThemeOverride {
+  palette?: Partial<Theme['palette']>;
+  fonts?: Partial<Theme['fonts']>;
+  body?: Partial<Theme['body']>;
+  justify?: Theme['justify'];
+  space?: Partial<Theme['space']>;
+  page?: {
+    booklet?: PageSizeName;
+    leaflet?: PageSizeName;
+    margins?: Partial<Theme['page']['margins']>;
+  };
+  cards?: {
+    /** New formats, or replacements for formats with the same name. */
+    add?: Array<Omit<CardFormat, 'extra' | 'safeY'> & Partial<Pick<CardFormat, 'extra' | 'safeY'>>>;
+    /** Names of formats to leave out. */
+    drop?: string[];
+  };
+  cardMinBodyPx?: number;
+}
+
+/** Returns a new Theme: `base` with `override` applied. Neither argument is changed. */
+export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Theme {
+  const o = override ?? {};
+  const t: Theme = {
+    palette: { ...base.palette, ...defined(o.palette) },
+    fonts: {
+      body: [...(o.fonts?.body ?? base.fonts.body)],
+      heading: [...(o.fonts?.heading ?? base.fonts.heading)],
+    },
+    body: { ...base.body, ...defined(o.body) },
+    justify: o.justify ?? base.justify,
+    space: { ...base.space, ...defined(o.space) },
+    page: {
+      booklet: o.page?.booklet ? { ...PAGE_SIZES[o.page.booklet] } : { ...base.page.booklet },
+      leaflet: o.page?.leaflet ? { ...PAGE_SIZES[o.page.leaflet] } : { ...base.page.leaflet },
+      margins: { ...base.page.margins, ...defined(o.page?.margins) },
+    },
+    cards: base.cards.map((c) => ({ ...c, extra: [...c.extra] })),
+    cardMinBodyPx: o.cardMinBodyPx ?? base.cardMinBodyPx,
+  };
+  const drop = new Set(o.cards?.drop ?? []);
+  t.cards = t.cards.filter((c) => !drop.has(c.name));
+  for (const a of o.cards?.add ?? []) {
+    const card: CardFormat = { name: a.name, width: a.width, height: a.height, extra: [...(a.extra ?? [])], safeY: a.safeY ?? 0 };
+    const i = t.cards.findIndex((c) => c.name === a.name);
+    if (i >= 0) t.cards[i] = card;
+    else t.cards.push(card);
+  }
+  return t;
+}
+
+/** Drops keys whose value is undefined, so spreading never erases a default. */
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (!o) return out;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
