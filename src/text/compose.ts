@@ -57,6 +57,8 @@ export interface PositionedGlyph {
   kashida: boolean;
   /** A blank word space (drawn so extractors see the space; cards skip it). */
   space: boolean;
+  /** Fill colour from the span's style; the block's colour when absent. */
+  color?: string;
 }
 
 export interface ComposedLine {
@@ -337,6 +339,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         word: piece.word,
         kashida: g.kashida === true,
         space: false,
+        color: run.style.color,
       });
       x += g.xAdvance;
     }

@@ -19,6 +19,8 @@ export interface TextStyle {
   size: number;
   /** Baseline shift in pt, positive up (superscripts). */
   rise?: number;
+  /** Fill colour (#rrggbb); the block's colour when absent. */
+  color?: string;
 }
 
 export interface StyledSpan {

@@ -21,7 +21,6 @@ import type { LoadedFont } from '../../text/fonts.js';
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
   font(src: Uint8Array | string, family?: string): PdfKitDoc;
-  fillColor(color: string, opacity?: number): PdfKitDoc;
   addContent(data: string): PdfKitDoc;
   page: { fonts: Record<string, unknown> };
   _font: EmbeddedFont;
@@ -160,15 +159,22 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
 }
 
+/** `#rrggbb` → a PDF `rg` operator. */
+export function rgbOperator(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`expected a colour as #rrggbb, got ${JSON.stringify(hex)}`);
+  return `${m.slice(1).map((h) => num(parseInt(h, 16) / 255)).join(' ')} rg`;
+}
+
 /**
  * Paints one line with its left edge at x and its baseline at y, in the
  * current user space of `doc` (pdfkit's: y grows downwards).
  */
 export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean): void {
   if (!line.glyphs.length) return;
-  doc.fillColor(color);
   const ops: string[] = ['BT'];
   let current = '';
+  let fill = '';
   let invisible = false;
   const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
   for (const item of withBidiMarks(line.glyphs, rtl)) {
@@ -176,6 +182,8 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, g.text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
+    const rg = rgbOperator(g.color ?? color);
+    if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
@@ -183,5 +191,6 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
-  doc.addContent(ops.join('\n'));
+  // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
+  doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }

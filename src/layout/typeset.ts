@@ -1,0 +1,70 @@
+/**
+ * The templates' door into the text layer: set a paragraph in a theme's
+ * style, and keep count of what justification did (lines, kashidas, the
+ * widest space) for the build summary and docs/typography.md.
+ */
+import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
+import type { StyledSpan, TextStyle } from '../text/itemize.js';
+import type { LoadedFont } from '../text/fonts.js';
+import type { DocumentModel } from '../model/types.js';
+
+export interface TemplateFonts {
+  body: LoadedFont[];
+  heading: LoadedFont[];
+}
+
+export interface SetStats {
+  paragraphs: number;
+  lines: number;
+  justifiedLines: number;
+  kashidas: number;
+  /** Largest inter-word space as a multiple of the natural space. */
+  worstSpaceRatio: number;
+}
+
+export const emptyStats = (): SetStats => ({ paragraphs: 0, lines: 0, justifiedLines: 0, kashidas: 0, worstSpaceRatio: 1 });
+
+export function addStats(into: SetStats, from: SetStats): SetStats {
+  into.paragraphs += from.paragraphs;
+  into.lines += from.lines;
+  into.justifiedLines += from.justifiedLines;
+  into.kashidas += from.kashidas;
+  into.worstSpaceRatio = Math.max(into.worstSpaceRatio, from.worstSpaceRatio);
+  return into;
+}
+
+export interface Typesetter {
+  set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align): ComposedParagraph;
+  stats: SetStats;
+  model: DocumentModel;
+}
+
+/** A typesetter for one document: its direction, language, and justification mode. */
+export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify): Typesetter {
+  const stats = emptyStats();
+  return {
+    stats,
+    model,
+    set(text, style, measure, align) {
+      const spans = typeof text === 'string' ? [{ text, style }] : text;
+      const para = composeParagraph(spans, {
+        dir: model.dir,
+        lang: model.lang,
+        measure,
+        align,
+        justify,
+        space: model.theme.space,
+      });
+      stats.paragraphs++;
+      for (const l of para.lines) {
+        stats.lines++;
+        if (l.justified) {
+          stats.justifiedLines++;
+          stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
+        }
+        stats.kashidas += l.kashidas;
+      }
+      return para;
+    },
+  };
+}
