@@ -182,6 +182,12 @@ export function loadMeta(sources: readonly MetaSource[], opts: { projectRoot: st
   const fallback: SourcePlace = { file: sources[0]?.file ?? '(metadata)', line: 1, col: 1 };
   if (!res.success) {
     for (const issue of res.error.issues) issueToDiagnostics(issue, merged, placeOf, fallback, r);
+    // The theme's own checks still run when the theme part is valid on its own.
+    const theme = themeSchema.safeParse(merged.theme);
+    if (merged.theme !== undefined && theme.success) {
+      checkPaths({ theme: theme.data }, opts.projectRoot, placeOf, fallback, r);
+      checkTheme({ theme: theme.data }, placeOf, fallback, r);
+    }
     return { meta, diagnostics: r.finish() };
   }
   const data = res.data;
@@ -317,17 +323,32 @@ function issueToDiagnostics(issue: Issue, raw: unknown, placeOf: LoadedMeta['pla
       });
       return;
     }
+    case 'invalid_format': {
+      r.error('E-META-VALUE', where(p), `${name} must be ${issue.message}`, {
+        expected: issue.message,
+        found,
+        hint: FORMAT_HINTS[issue.message] ?? 'see docs/errors.md for the metadata format',
+      });
+      return;
+    }
     default: {
       const code = params?.warraq ?? 'E-META-VALUE';
       const expected = params?.expected ?? issue.message;
       r.error(code, where(p), `${name}: ${issue.message}`, {
         expected,
         found,
-        hint: code === 'E-META-DATE' ? 'dates are written 2024-05-09 (a day) or --05-09 (every year); the day must exist' : `write ${expected}`,
+        hint: code === 'E-META-DATE' ? 'dates are written 2024-05-09 (a day) or --05-09 (every year); the day must exist' : 'see docs/errors.md for the metadata format',
       });
     }
   }
 }
+
+const FORMAT_HINTS: Record<string, string> = {
+  'a colour written #rrggbb': 'six hex digits after #, e.g. #9e1b1b',
+  'a lowercase ASCII slug such as anti-war': 'use a-z, 0-9 and single hyphens; it becomes part of file names',
+  'a lowercase ASCII name such as banner': 'use a-z, 0-9 and single hyphens; it becomes part of file names',
+  'a BCP 47 language tag such as ar, fa or en': 'use the language code, e.g. ar',
+};
 
 function typeHint(t: string): string {
   if (t === 'string') return 'quote the value if YAML reads it as something else, e.g. "1945"';
@@ -373,19 +394,20 @@ export function allowedKeysAt(p: MetaPath): string[] {
   return def.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
 }
 
+/** Edit distance with adjacent transpositions (optimal string alignment): `titel` → `title` is 1. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** The closest candidate within a small edit distance (case-insensitive), if any. */

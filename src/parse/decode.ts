@@ -19,7 +19,7 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
     const offset = firstInvalidUtf8(bytes);
     const at = offset < 0 ? 0 : offset;
     const { line, col } = byteLineCol(bytes, at);
-    const shown = Array.from(bytes.subarray(at, at + 4), (b) => '0x' + b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    const shown = at < bytes.length ? '0x' + bytes[at].toString(16).toUpperCase().padStart(2, '0') : '';
     const utf16 =
       bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     return {
@@ -27,7 +27,7 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
       diagnostics: [
         makeDiagnostic('E-ENCODING', 'error', { file, line, col }, `not valid UTF-8 at byte offset ${at}`, {
           expected: 'UTF-8 text',
-          found: shown === '' ? 'truncated sequence at end of file' : `bytes ${shown}`,
+          found: shown === '' ? 'end of file' : at + 1 >= bytes.length && bytes[at] >= 0xc2 ? `byte ${shown}, a sequence cut off at the end of the file` : `byte ${shown}`,
           hint: utf16
             ? 'the file looks like UTF-16; save it as UTF-8'
             : 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
