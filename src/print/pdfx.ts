@@ -27,6 +27,8 @@ export const GS_MISSING_REASON =
   'Ghostscript (gs) not found; install it (apt-get install ghostscript) to get the PDF/X CMYK variant';
 
 export interface PdfxOptions {
+  /** Seconds since 1970, for Ghostscript's dates and document ID (reproducible output). */
+  sourceDateEpoch?: string;
   /** CMYK ICC profile of the target press; defaults to Ghostscript's default_cmyk.icc. */
   iccProfilePath?: string;
   /** Registered characterisation name, default 'CGATS TR001' (SWOP, matching the default profile). */
@@ -161,7 +163,9 @@ export async function makePdfx(inputPath: string, outputPath: string, opts: Pdfx
       inputPath,
     ];
     try {
-      await execFileP(gs, args, { maxBuffer: 16 * 1024 * 1024 });
+      // Ghostscript stamps the clock and a random ID unless SOURCE_DATE_EPOCH is set.
+      const env = opts.sourceDateEpoch !== undefined ? { ...process.env, SOURCE_DATE_EPOCH: opts.sourceDateEpoch } : process.env;
+      await execFileP(gs, args, { maxBuffer: 16 * 1024 * 1024, env });
     } catch (err) {
       const e = err as { stderr?: string; stdout?: string; message: string };
       throw new Error(`Ghostscript failed making PDF/X: ${(e.stderr || e.stdout || e.message).trim()}`);
