@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { planJobs } from '../../src/jobs/planJobs.js';
+import { modelFromText } from '../../src/model/buildModel.js';
+import { projectRoot } from '../support/fonts.js';
+
+const model = modelFromText('## عنوان\n\nتمهيد.\n\n1. أول.\n\n2. ثان.\n\n3. ثالث.\n', 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
+
+describe('planJobs', () => {
+  it('plans a booklet, a leaflet per point, cards per format and print files', () => {
+    const jobs = planJobs(model);
+    expect(jobs.filter((j) => j.kind === 'booklet')).toHaveLength(1);
+    expect(jobs.filter((j) => j.kind === 'leaflet')).toHaveLength(3);
+    expect(jobs.filter((j) => j.kind === 'card')).toHaveLength(model.theme.cards.length * 4);
+    expect(jobs.filter((j) => j.kind === 'print').map((j) => j.path)).toContain('print/booklet-a4-saddle.pdf');
+  });
+  it('names leaflets by number and slug', () => {
+    expect(planJobs(model).filter((j) => j.kind === 'leaflet').map((j) => j.path)).toEqual(['leaflets/01.pdf', 'leaflets/02.pdf', 'leaflets/03.pdf']);
+  });
+  it('limits the plan with --only', () => {
+    expect(planJobs(model, { only: ['cards'] }).every((j) => j.kind === 'card')).toBe(true);
+    expect(planJobs(model, { only: ['booklet'] }).map((j) => j.kind)).toEqual(['booklet']);
+  });
+  it('puts the booklet before print jobs that need it', () => {
+    const kinds = planJobs(model, { only: ['print'] }).map((j) => j.kind);
+    expect(kinds.indexOf('booklet')).toBeLessThan(kinds.indexOf('print'));
+  });
+});

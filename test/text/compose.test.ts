@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as hb from 'harfbuzzjs';
+import { composeParagraph, type ComposeOptions, type ComposedLine } from '../../src/text/compose.js';
+import { amiri, font, projectRoot } from '../support/fonts.js';
+
+const seedPoints = readFileSync(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => /^[١-٩]/.test(l))
+  .map((l) => l.replace(/^[١-٩]+\s*\.\s*/, ''));
+
+const opts = (over: Partial<ComposeOptions> = {}): ComposeOptions => ({
+  dir: 'rtl',
+  lang: 'ar',
+  measure: 300,
+  align: 'justify',
+  justify: 'kashida',
+  space: { stretch: 0.3, shrink: 0.2 },
+  ...over,
+});
+
+const set = (text: string, o: Partial<ComposeOptions> = {}, size = 11.5) =>
+  composeParagraph([{ text, style: { fonts: [amiri()], size } }], opts(o));
+
+/** Right edge of the ink-bearing glyphs of a line. */
+const extent = (l: ComposedLine) => {
+  const gs = l.glyphs.filter((g) => !g.space && g.advance > 0);
+  return { left: Math.min(...gs.map((g) => g.x)), right: Math.max(...gs.map((g) => g.x + g.advance)) };
+};
+
+describe('composeParagraph: justification', () => {
+  it('makes every non-final line exactly the measure (±0.1 pt), both edges flush', () => {
+    for (const text of seedPoints) {
+      const para = set(text);
+      for (const l of para.lines.slice(0, -1)) {
+        const widths = l.glyphs.reduce((w, g) => w + (g.advance > 0 ? g.advance : 0), 0);
+        expect(Math.abs(widths - 300)).toBeLessThan(0.1);
+        const e = extent(l);
+        expect(e.right).toBeCloseTo(300, 0);
+        expect(e.left).toBeLessThan(1);
+      }
+    }
+  });
+
+  it('never stretches the last line and sets it flush right in RTL', () => {
+    for (const text of seedPoints) {
+      const last = set(text).lines.at(-1)!;
+      expect(last.kashidas).toBe(0);
+      expect(last.justified).toBe(false);
+      expect(extent(last).right).toBeCloseTo(300, 1);
+    }
+  });
+
+  it('sets the last line of a left-to-right paragraph flush left', () => {
+    const para = composeParagraph([{ text: 'The quick brown fox jumps over the lazy dog again and again and again, until the line breaks.', style: { fonts: [amiri()], size: 11 } }], opts({ dir: 'ltr', lang: 'en', justify: 'spaces' }));
+    expect(para.lines.length).toBeGreaterThan(1);
+    expect(extent(para.lines.at(-1)!).left).toBeLessThan(0.5);
+  });
+
+  it('puts at most one kashida in a word, never in Latin or digits, and only where HarfBuzz allows a tatweel', () => {
+    const text = 'تحقيق عمل مشترك من قبل الأحزاب الشيوعية NATO والعمالية 2024 والمنظمات الفرعية لتعزيز المنظمات الدولية المناهضة للإمبريالية وخاصة الاتحاد الدولي لنقابات العمال';
+    const para = set(text, { measure: 260, space: { stretch: 0.05, shrink: 0.1 } });
+    let total = 0;
+    for (const l of para.lines) {
+      const perWord = new Map<number, number>();
+      for (const g of l.glyphs.filter((g) => g.kashida)) {
+        total++;
+        perWord.set(g.word, (perWord.get(g.word) ?? 0) + 1);
+        expect(g.text).toBe('\u0640');
+        expect(g.level % 2).toBe(1); // right-to-left Arabic run
+      }
+      for (const n of perWord.values()) expect(n).toBe(1);
+    }
+    expect(total).toBeGreaterThan(0);
+    // Every kashida sits where HarfBuzz flags SAFE_TO_INSERT_TATWEEL for the unstretched word.
+    const font = amiri();
+    for (const l of para.lines) {
+      for (const g of l.glyphs.filter((g) => g.kashida)) {
+        const wordGlyphs = l.glyphs.filter((x) => x.word === g.word && !x.kashida);
+        const start = Math.min(...wordGlyphs.map((x) => x.offset));
+        const end = Math.max(...wordGlyphs.map((x) => x.offset + x.text.length));
+        const buf = new hb.Buffer();
+        buf.addText(para.text.slice(start, end));
+        buf.setDirection(hb.Direction.RTL);
+        buf.guessSegmentProperties();
+        buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+        buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
+        hb.shape(font.hb, buf);
+        const safe = buf.getGlyphInfos().filter((i) => i.flags & hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL).map((i) => i.cluster + start);
+        expect(safe).toContain(g.offset);
+      }
+    }
+  });
+
+  it('prefers seen/sad joins over others (alreq priority)', () => {
+    // «مسلسل» offers a join after seen; «كتاب» only lower-priority joins.
+    const para = set('كتاب مسلسل كتاب كتاب كتاب كتاب كتاب كتاب كتاب كتاب كتاب كتاب', { measure: 200, space: { stretch: 0, shrink: 0 } });
+    const first = para.lines[0];
+    const k = first.glyphs.filter((g) => g.kashida);
+    expect(k.length).toBeGreaterThan(0);
+    // The kashida chosen on the line is in «مسلسل», right after a seen.
+    const inMusalsal = k.find((g) => para.text.slice(g.offset - 1, g.offset) === 'س');
+    expect(inMusalsal).toBeDefined();
+  });
+
+  it('never letter-spaces: a stretched word is as wide as HarfBuzz shapes it, plus its kashida', () => {
+    const para = set(seedPoints[0], { space: { stretch: 0.05, shrink: 0.1 } });
+    const f = amiri();
+    let words = 0;
+    for (const l of para.lines) {
+      for (const w of new Set(l.glyphs.filter((g) => !g.space).map((g) => g.word))) {
+        const gs = l.glyphs.filter((g) => g.word === w);
+        if (gs.some((g) => g.level % 2 === 0)) continue; // mixed-direction words have several runs
+        const start = Math.min(...gs.map((g) => g.offset));
+        const end = Math.max(...gs.filter((g) => !g.kashida).map((g) => g.offset + g.text.length));
+        const buf = new hb.Buffer();
+        buf.addText(para.text.slice(start, end));
+        buf.setDirection(hb.Direction.RTL);
+        buf.guessSegmentProperties();
+        hb.shape(f.hb, buf);
+        const hbWidth = (buf.getGlyphPositions().reduce((a, p) => a + p.xAdvance, 0) * gs[0].size) / f.upem;
+        const drawn = gs.filter((g) => !g.kashida).reduce((a, g) => a + g.advance, 0);
+        const kashidaGlyphs = gs.filter((g) => g.kashida);
+        // Without kashida, a word is exactly HarfBuzz's width: no letter-spacing anywhere.
+        if (!kashidaGlyphs.length) expect(Math.abs(drawn - hbWidth)).toBeLessThan(1e-6);
+        words++;
+      }
+      expect(l.glyphs.every((g) => g.kashida || g.scaleX === 1)).toBe(true);
+    }
+    expect(words).toBeGreaterThan(50);
+  });
+
+  it('keeps a standalone final period on the line before (UAX #14 LB13)', () => {
+    const text = seedPoints[7]; // ends with «الكوبية .»
+    expect(text.endsWith(' .')).toBe(true);
+    for (const measure of [180, 200, 220, 240, 260, 280, 300]) {
+      const para = set(text, { measure });
+      const last = para.lines.at(-1)!;
+      expect(para.text.slice(last.start, last.end).trim()).not.toBe('.');
+    }
+  });
+
+  it('lays out mixed bidi lines in UAX #9 order: numbers and Latin left-to-right, brackets mirrored', () => {
+    const para = set('في 21 سبتمبر (EU) 2024.', { align: 'start', measure: 400 });
+    const line = para.lines[0];
+    const byText = (t: string) => line.glyphs.filter((g) => g.text === t);
+    // "21": 2 is left of 1
+    expect(byText('2')[0].x).toBeLessThan(byText('1')[0].x);
+    // "EU": E left of U
+    expect(byText('E')[0].x).toBeLessThan(byText('U')[0].x);
+    // In a right-to-left line, «(» opens on the right: it is drawn right of «EU» with the mirrored glyph.
+    const open = byText('(')[0];
+    const close = byText(')')[0];
+    expect(open.x).toBeGreaterThan(byText('U')[0].x);
+    expect(close.x).toBeLessThan(byText('E')[0].x);
+    expect(open.gid).toBe(amiri().hb.nominalGlyph(')'.codePointAt(0)!));
+    // The sentence-final period is the leftmost glyph.
+    const ink = line.glyphs.filter((g) => !g.space);
+    const leftmost = ink.reduce((a, b) => (a.x < b.x ? a : b));
+    expect(leftmost.text).toBe('.');
+  });
+
+  it('works with a second font (Noto Naskh Arabic)', () => {
+    const para = composeParagraph([{ text: seedPoints[1], style: { fonts: [font('fonts/NotoNaskhArabic-Regular.ttf')], size: 11 } }], opts());
+    expect(para.lines.length).toBeGreaterThan(1);
+    expect(para.lines.slice(0, -1).every((l) => l.justified)).toBe(true);
+  });
+});
