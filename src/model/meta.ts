@@ -144,7 +144,7 @@ export interface MetaSource {
 export type MetaPath = ReadonlyArray<string | number>;
 
 export interface LoadedMeta {
-  /** Validated metadata (empty when there is none or it has errors). */
+  /** Validated metadata. After errors: only the top-level entries that are valid on their own. */
   data: Meta;
   /** Where a key (`key: true`) or its value is written; the nearest written ancestor if the path is absent. */
   placeOf(path: MetaPath, opts?: { key?: boolean }): SourcePlace | undefined;
@@ -172,7 +172,7 @@ export function loadMeta(sources: readonly MetaSource[], opts: { projectRoot: st
   }
   const placeOf = (p: MetaPath, o?: { key?: boolean }): SourcePlace | undefined => locate(loaded, p, o?.key ?? false);
   const meta: LoadedMeta = { data: {}, placeOf };
-  if (r.hasErrors) return { meta, diagnostics: r.finish() };
+  // A source with YAML errors is left out (its errors are reported); the others still count.
 
   let merged: Record<string, unknown> = {};
   for (let i = loaded.length - 1; i >= 0; i--) merged = deepMerge(merged, loaded[i].raw) as Record<string, unknown>;
@@ -180,20 +180,19 @@ export function loadMeta(sources: readonly MetaSource[], opts: { projectRoot: st
 
   const res = metaSchema.safeParse(merged);
   const fallback: SourcePlace = { file: sources[0]?.file ?? '(metadata)', line: 1, col: 1 };
-  if (!res.success) {
+  let data: Meta;
+  if (res.success) data = res.data;
+  else {
     for (const issue of res.error.issues) issueToDiagnostics(issue, merged, placeOf, fallback, r);
-    // The theme's own checks still run when the theme part is valid on its own.
-    const theme = themeSchema.safeParse(merged.theme);
-    if (merged.theme !== undefined && theme.success) {
-      checkPaths({ theme: theme.data }, opts.projectRoot, placeOf, fallback, r);
-      checkTheme({ theme: theme.data }, placeOf, fallback, r);
-    }
-    return { meta, diagnostics: r.finish() };
+    data = salvage(merged);
   }
-  const data = res.data;
+  // Keep the parts that are valid on their own, so one mistake does not
+  // cascade (e.g. a bad `digits` does not also lose `date`).
+  const before = r.errorCount;
   checkPaths(data, opts.projectRoot, placeOf, fallback, r);
   checkTheme(data, placeOf, fallback, r);
-  if (!r.hasErrors) meta.data = data;
+  if (r.errorCount > before) delete data.theme;
+  meta.data = data;
   return { meta, diagnostics: r.finish() };
 }
 
@@ -238,6 +237,18 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
     return undefined;
   }
   return { ...s, doc, raw: raw as Record<string, unknown> };
+}
+
+/** The top-level entries that validate on their own (used after a failed parse; errors are already reported). */
+function salvage(merged: Record<string, unknown>): Meta {
+  const out: Record<string, unknown> = {};
+  const shape = metaSchema.shape as Record<string, z.ZodType>;
+  for (const [k, schema] of Object.entries(shape)) {
+    if (!Object.prototype.hasOwnProperty.call(merged, k)) continue;
+    const r = schema.safeParse(merged[k]);
+    if (r.success && r.data !== undefined) out[k] = r.data;
+  }
+  return out as Meta;
 }
 
 /** `event.date: 2024-05-09` is shorthand for `event.date: { start: 2024-05-09 }`. */
@@ -514,7 +525,8 @@ function locate(sources: readonly LoadedSource[], p: MetaPath, key: boolean): So
     const found = findNode(s.doc, p);
     if (!found) continue;
     const exact = found.depth === p.length;
-    const node = exact && key && found.keyNode ? found.keyNode : exact ? (found.node ?? found.keyNode) : (found.keyNode ?? found.node);
+    // An absent path (e.g. `start` inside the shorthand `date: --02-30`) points at the nearest written value.
+    const node = exact && key && found.keyNode ? found.keyNode : (found.node ?? found.keyNode);
     const offset = node?.range?.[0];
     if (offset === undefined) continue;
     const pl = placeAt(s.text, offset, s.file);

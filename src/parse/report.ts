@@ -67,7 +67,13 @@ export class Reporter {
   }
 
   get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === 'error');
+    return this.errorCount > 0;
+  }
+
+  get errorCount(): number {
+    let n = 0;
+    for (const d of this.items) if (d.severity === 'error') n++;
+    return n;
   }
 
   /** The diagnostics, ordered by file (first seen), line and column. */

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
+import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug, sidecarPath } from '../../src/model/buildModel.js';
+import { emptyMeta, loadMeta } from '../../src/model/meta.js';
+import { defaultTheme } from '../../src/model/theme.js';
+import { parseSource } from '../../src/parse/parseSource.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const where = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.code}@${d.file}:${d.line}:${d.col}`);
+
+/** Runs `f`, which must throw a WarraqError; returns its diagnostics. */
+function diagnosticsOf(f: () => unknown): Diagnostic[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(WarraqError);
+    return (e as WarraqError).diagnostics;
+  }
+  throw new Error('expected a WarraqError');
+}
+
+async function rejected(p: Promise<unknown>): Promise<Diagnostic[]> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WarraqError);
+    return (e as WarraqError).diagnostics;
+  }
+  throw new Error('expected a WarraqError');
+}
+
+describe('loadDocument: the seed', async () => {
+  const { model, diagnostics } = await loadDocument('source/izmir-2023.txt', { projectRoot });
+
+  it('builds without errors', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('source, language, date, title', () => {
+    const bytes = readFileSync(path.join(projectRoot, 'source/izmir-2023.txt'));
+    expect(model.source).toEqual({ file: 'source/izmir-2023.txt', sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect([model.lang, model.dir, model.digits]).toEqual(['ar', 'rtl', 'arab']);
+    expect(model.date).toBe('2023-10-22');
+    expect(model.title).toBe('خطة عمل');
+    expect(model.titlePlace).toEqual({ file: 'source/izmir-2023.txt', line: 3, col: 4 });
+    expect(model.preamble).toHaveLength(1);
+    expect(model.imprint.lines).toHaveLength(5);
+    expect(model.theme).toEqual(defaultTheme('rtl'));
+  });
+
+  it('15 points with editorial titles, slugs and events', () => {
+    expect(model.points).toHaveLength(15);
+    expect(model.points.every((p) => p.titleSource === 'meta')).toBe(true);
+    expect(model.points[0]).toMatchObject({ number: 1, title: 'ضد الحروب الإمبريالية والناتو', slug: '01-anti-war', event: { name: 'يوم السلام العالمي', date: { start: '--09-21' } } });
+    expect(model.points[1]).toMatchObject({ title: 'مناهضة الفاشية', slug: '02-anti-fascism', event: { date: { start: '2024-05-09' } } });
+    expect(model.points[2]).toMatchObject({ slug: '03-may-day', event: { name: 'عيد العمال', date: { start: '2024-05-01' } } });
+    expect(model.points[4].event).toEqual({ name: 'الذكرى المئوية لوفاة لينين', date: { start: '2024-01-21' } });
+    expect(model.points[6].event).toEqual({ name: 'اليوم العالمي للمرأة', date: { start: '--03-08' } });
+    expect(model.points[7].event).toEqual({
+      name: 'الندوة الدولية الثامنة للسلام وإلغاء القواعد العسكرية الأجنبية',
+      date: { start: '2024-05-04', end: '2024-05-05' },
+      place: 'غوانتانامو، كوبا',
+    });
+    expect(model.points[8].event?.date).toEqual({ start: '--11-29' });
+    const withEvents = model.points.filter((p) => p.event).map((p) => p.number);
+    expect(withEvents).toEqual([1, 2, 3, 5, 7, 8, 9]);
+    expect(new Set(model.points.map((p) => p.slug)).size).toBe(15);
+    for (const p of model.points) expect(p.slug).toMatch(/^\d{2}-[a-z0-9-]+$/);
+  });
+
+  it('point text stays verbatim', () => {
+    const source = readFileSync(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8');
+    for (const p of model.points) expect(source.includes(p.text)).toBe(true);
+    expect(model.points[7].text.startsWith('العمل ضد الإدراج')).toBe(true);
+  });
+
+  it('SOURCE_DATE_EPOCH wins', async () => {
+    const r = await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1700000000' });
+    expect(r.model.date).toBe('2023-11-14');
+    const ds = await rejected(loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: 'yesterday' }));
+    expect(ds.map((d) => d.code)).toEqual(['E-DATE-EPOCH']);
+  });
+
+  it('is deterministic', async () => {
+    const again = await loadDocument('source/izmir-2023.txt', { projectRoot });
+    expect(JSON.stringify(again.model)).toBe(JSON.stringify(model));
+  });
+});
+
+describe('loadDocument: the second fixture', async () => {
+  const { model, diagnostics } = await loadDocument('test/fixtures/other.txt', { projectRoot });
+
+  it('detects language from the text, merges front matter over the sidecar', () => {
+    expect([model.lang, model.dir, model.digits]).toEqual(['ar', 'rtl', 'arabext']);
+    expect(model.points).toHaveLength(7);
+    expect(model.url).toBe('https://example.org/culture-plan');
+    expect(model.points[1]).toMatchObject({ title: 'محو الأمية في الريف', titleSource: 'meta', slug: '02-literacy', event: { date: { start: '--09-08' } } });
+    expect(model.points[5]).toMatchObject({ title: 'مهرجان المسرح الشعبي', slug: '06-folk-theatre' });
+    expect(model.points[0]).toMatchObject({ title: 'حماية التراث المعماري في المدن القديمة', titleSource: 'derived', slug: '01' });
+  });
+
+  it('applies the theme override', () => {
+    expect(model.theme.page.booklet.name).toBe('A6');
+    expect(model.theme.palette.accent).toBe('#1b5e9e');
+    expect(model.theme.cards.map((c) => c.name)).toEqual(['square', 'portrait', 'link']);
+  });
+
+  it('takes the date from the imprint, with a warning', () => {
+    expect(model.date).toBe('2024-03-15');
+    expect(where(diagnostics)).toEqual(['W-DATE-INFERRED@test/fixtures/other.txt:28:1']);
+  });
+
+  it('strict mode turns that warning into a failure', async () => {
+    const ds = await rejected(loadDocument('test/fixtures/other.txt', { projectRoot, strict: true }));
+    expect(ds.map((d) => d.code)).toEqual(['W-DATE-INFERRED']);
+  });
+});
+
+describe('failures are WarraqErrors with every diagnostic', () => {
+  it('bad source files', async () => {
+    expect((await rejected(loadDocument('test/fixtures/bad/gap.txt', { projectRoot, sourceDateEpoch: '0' }))).map((d) => d.code)).toEqual(['E-NUM-GAP']);
+    expect(where(await rejected(loadDocument('test/fixtures/bad/invalid-utf8.txt', { projectRoot })))).toEqual(['E-ENCODING@test/fixtures/bad/invalid-utf8.txt:3:6']);
+    expect((await rejected(loadDocument('test/fixtures/bad/empty.txt', { projectRoot }))).map((d) => d.code)).toContain('E-EMPTY');
+    expect((await rejected(loadDocument('test/fixtures/nope.txt', { projectRoot }))).map((d) => d.code)).toEqual(['E-READ']);
+  });
+
+  it('parse and metadata diagnostics together, sorted by file and place', () => {
+    const src = '---\ntittle: x\n---\n## T\n\n1. a\n\n3. c\n';
+    const ds = diagnosticsOf(() => modelFromText(src, 'd.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\ndigits: arabic\n', file: 'd.meta.yaml' } }));
+    expect(where(ds)).toEqual(['E-META-UNKNOWN-KEY@d.txt:2:1', 'E-NUM-GAP@d.txt:8:1', 'E-META-VALUE@d.meta.yaml:2:9']);
+  });
+
+  it('no date anywhere → E-DATE-MISSING with a hint', () => {
+    const ds = diagnosticsOf(() => modelFromText('## T\n\n1. a\n', 'd.txt', { projectRoot }));
+    expect(ds.map((d) => d.code)).toEqual(['E-DATE-MISSING']);
+    expect(ds[0].hint).toContain('date: YYYY-MM-DD');
+  });
+
+  it('metadata for a point the source lacks → warning', () => {
+    const r = modelFromText('---\ndate: 2024-01-01\npoints:\n  9:\n    title: x y\n---\n## T\n\n1. a\n', 'd.txt', { projectRoot });
+    expect(where(r.diagnostics)).toEqual(['W-META-POINT-UNKNOWN@d.txt:4:3']);
+  });
+
+  it('remote fonts stop the build', () => {
+    const ds = diagnosticsOf(() =>
+      modelFromText('---\ndate: 2024-01-01\ntheme:\n  fonts:\n    body: [https://x.org/f.ttf]\n---\n## T\n\n1. a\n', 'd.txt', { projectRoot }),
+    );
+    expect(where(ds)).toEqual(['E-META-REMOTE@d.txt:5:12']);
+  });
+});
+
+describe('pure buildModel', () => {
+  it('works without files or metadata', () => {
+    const { doc, diagnostics } = parseSource('## Title\n\n1. First point, with a clause.\n\n**Org**  \n*2024-06-01*\n', 'mem.txt');
+    const { model } = buildModel(doc, emptyMeta(), { sha256: 'abc', diagnostics, sourceDateEpoch: '86400' });
+    expect(model.date).toBe('1970-01-02');
+    expect([model.lang, model.dir, model.digits]).toEqual(['en', 'ltr', 'latn']);
+    expect(model.theme.justify).toBe('spaces');
+    expect(model.points[0]).toMatchObject({ title: 'First point', slug: '01', titleSource: 'derived' });
+  });
+
+  it('imprint override from metadata', () => {
+    const { doc } = parseSource('## T\n\n1. a\n\n**Old**\n', 'mem.txt');
+    const { meta } = loadMeta([{ text: 'date: 2024-01-01\nimprint:\n  - "**New** <sup>1</sup>"\n  - ""\n  - "*line*"\n', file: 'm.yaml' }], { projectRoot });
+    const { model } = buildModel(doc, meta, {});
+    expect(model.imprint.lines.map((l) => l.runs)).toEqual([[{ text: 'New', bold: true }, { text: ' ' }, { text: '1', sup: true }], [{ text: 'line', italic: true }]]);
+    expect(model.imprint.lines[1].gapBefore).toBe(true);
+    expect(model.imprint.lines[0].place).toMatchObject({ file: 'm.yaml', line: 3 });
+  });
+});
+
+describe('helpers', () => {
+  it('deriveTitle: first clause, ≤ 8 words, no dangling quote or trailing punctuation', () => {
+    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBe('معارضة الحروب الإمبريالية وسباق التسلح');
+    expect(deriveTitle('العمل ضد الإدراج التعسفي لكوبا في قائمة "الدول الراحية للإرهاب". والتدخل')).toBe('العمل ضد الإدراج التعسفي لكوبا في قائمة');
+    expect(deriveTitle('one two three four five six seven eight nine ten')).toBe('one two three four five six seven eight');
+    expect(deriveTitle('Support (NATO) exit: now')).toBe('Support (NATO) exit');
+    expect(deriveTitle('Raise it by 3.5 percent; then more')).toBe('Raise it by 3.5 percent');
+    expect(deriveTitle('نحو 30% من المباني')).toBe('نحو 30% من المباني');
+    expect(deriveTitle('...')).toBe('');
+  });
+
+  it('slugs and sidecar paths', () => {
+    expect(pointSlug(1)).toBe('01');
+    expect(pointSlug(12, 'x-y')).toBe('12-x-y');
+    expect(pointSlug(123)).toBe('123');
+    expect(sidecarPath('source/izmir-2023.txt')).toBe('source/izmir-2023.meta.yaml');
+    expect(sidecarPath('source/doc.md')).toBe('source/doc.md.meta.yaml');
+  });
+
+  it('reads a sidecar next to an absolute source path', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warraq-'));
+    writeFileSync(path.join(dir, 'a.txt'), '## T\n\n١. نص\n');
+    writeFileSync(path.join(dir, 'a.meta.yaml'), 'date: 2020-02-02\npoints:\n  1: {title: عنوان, slug: one}\n');
+    const { model } = await loadDocument(path.join(dir, 'a.txt'), { projectRoot: dir });
+    expect(model.date).toBe('2020-02-02');
+    expect(model.points[0].slug).toBe('01-one');
+    writeFileSync(path.join(dir, 'a.meta.yaml'), Buffer.from([0x64, 0x3a, 0x20, 0xff]));
+    expect((await rejected(loadDocument(path.join(dir, 'a.txt'), { projectRoot: dir }))).map((d) => d.code)).toEqual(['E-ENCODING']);
+  });
+});

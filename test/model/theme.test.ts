@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTheme, mergeTheme, PAGE_SIZES } from '../../src/model/theme.js';
+
+describe('defaultTheme', () => {
+  it('has the design tokens', () => {
+    const t = defaultTheme('rtl');
+    expect(t.fonts).toEqual({ body: ['fonts/Amiri-Regular.ttf'], heading: ['fonts/Amiri-Bold.ttf'] });
+    expect(t.page.booklet).toEqual({ name: 'A5', width: 419.53, height: 595.28 });
+    expect(t.page.leaflet).toEqual({ name: 'A5', width: 419.53, height: 595.28 });
+    expect(t.page.margins).toEqual({ top: 48, bottom: 56, inner: 54, outer: 40 });
+    expect(t.body).toEqual({ size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 });
+    expect(t.justify).toBe('kashida');
+    expect(defaultTheme('ltr').justify).toBe('spaces');
+    expect(t.space).toEqual({ stretch: 0.5, shrink: 0.2 });
+    expect(t.palette).toEqual({ paper: '#fbf8f1', ink: '#1c1b1a', accent: '#9e1b1b', muted: '#6b6259', cover: '#7a1515', coverInk: '#fbf8f1' });
+    expect(t.cards).toEqual([
+      { name: 'square', width: 1080, height: 1080, extra: ['webp'], safeY: 0 },
+      { name: 'portrait', width: 1080, height: 1350, extra: ['webp'], safeY: 0 },
+      { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250 },
+      { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0 },
+    ]);
+    expect(t.cardMinBodyPx).toBe(34);
+    expect(PAGE_SIZES.A4).toEqual({ name: 'A4', width: 595.28, height: 841.89 });
+    expect(PAGE_SIZES.A6).toEqual({ name: 'A6', width: 297.64, height: 419.53 });
+  });
+
+  it('returns fresh objects', () => {
+    const a = defaultTheme('rtl');
+    a.cards[0].extra.push('jpeg');
+    a.fonts.body.push('x');
+    expect(defaultTheme('rtl').cards[0].extra).toEqual(['webp']);
+    expect(defaultTheme('rtl').fonts.body).toEqual(['fonts/Amiri-Regular.ttf']);
+  });
+});
+
+describe('mergeTheme', () => {
+  it('overrides deeply without touching the base', () => {
+    const base = defaultTheme('rtl');
+    const t = mergeTheme(base, {
+      palette: { accent: '#123456' },
+      body: { size: 12 },
+      page: { booklet: 'A6', margins: { top: 30 } },
+      justify: 'off',
+      cards: { drop: ['story'], add: [{ name: 'banner', width: 1500, height: 500 }, { name: 'link', width: 1200, height: 627, extra: ['jpeg'] }] },
+    });
+    expect(t.palette.accent).toBe('#123456');
+    expect(t.palette.ink).toBe('#1c1b1a');
+    expect(t.body).toEqual({ size: 12, leading: 1.9, minSize: 10, maxSize: 20 });
+    expect(t.page.booklet).toEqual(PAGE_SIZES.A6);
+    expect(t.page.leaflet).toEqual(PAGE_SIZES.A5);
+    expect(t.page.margins).toEqual({ top: 30, bottom: 56, inner: 54, outer: 40 });
+    expect(t.justify).toBe('off');
+    expect(t.cards.map((c) => c.name)).toEqual(['square', 'portrait', 'link', 'banner']);
+    expect(t.cards[2]).toEqual({ name: 'link', width: 1200, height: 627, extra: ['jpeg'], safeY: 0 });
+    expect(t.cards[3]).toEqual({ name: 'banner', width: 1500, height: 500, extra: [], safeY: 0 });
+    expect(base).toEqual(defaultTheme('rtl'));
+  });
+
+  it('an empty override is the identity', () => {
+    expect(mergeTheme(defaultTheme('ltr'), undefined)).toEqual(defaultTheme('ltr'));
+    expect(mergeTheme(defaultTheme('ltr'), { palette: { accent: undefined } })).toEqual(defaultTheme('ltr'));
+  });
+});
