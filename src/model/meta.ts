@@ -204,7 +204,7 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
   };
   let doc: Document;
   try {
-    doc = parseDocument(s.text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(s.text, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (e) {
     r.error('E-META-YAML', at(0), `metadata is not valid YAML: ${(e as Error).message}`, { expected: 'YAML key: value lines', found: 'unparseable text', hint: 'check indentation and quoting' });
     return undefined;
