@@ -50,7 +50,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   for (const key of Object.keys(data.points ?? {})) {
     if (numbers.has(Number(key))) continue;
     r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
-      expected: numbers.size > 0 ? `a point number between ${Math.min(...numbers)} and ${Math.max(...numbers)}` : 'a point number from the source',
+      expected: numbers.size > 1 ? `a point number from 1 to ${parsed.points.length}` : numbers.size === 1 ? 'point 1 (the source has one point)' : 'a point number from the source',
       found: key,
       hint: 'check the point number; the entry is ignored',
     });

@@ -214,7 +214,7 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
       const msg = e.message.split('\n')[0];
       r.error('E-META-YAML', at(e.pos[0]), `metadata is not valid YAML: ${msg}`, {
         expected: 'YAML key: value lines',
-        found: excerpt(s.text.slice(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)).split('\n')[0] || 'end of text'),
+        found: excerpt((s.text.split('\n')[placeAt(s.text, e.pos[0], s.file).line - 1] ?? '').trim()) || 'end of text',
         hint: e.code === 'DUPLICATE_KEY' ? 'a key is written twice; keep one' : 'check indentation, colons and quoting (quote values that start with * & ! | > % @ `)',
       });
     }
@@ -285,7 +285,7 @@ function issueToDiagnostics(issue: Issue, raw: unknown, placeOf: LoadedMeta['pla
       for (const k of issue.keys) {
         const full = [...p, k];
         const guess = didYouMean(k, allowed);
-        r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` in ${name}`, {
+        r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` ${p.length > 0 ? `in ${name}` : 'at the top level'}`, {
           expected: allowed.length > 0 ? `one of: ${allowed.join(', ')}` : 'no keys here',
           found: k,
           hint: guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`,

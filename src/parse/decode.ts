@@ -27,7 +27,7 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
       diagnostics: [
         makeDiagnostic('E-ENCODING', 'error', { file, line, col }, `not valid UTF-8 at byte offset ${at}`, {
           expected: 'UTF-8 text',
-          found: shown === '' ? 'end of file' : at + 1 >= bytes.length && bytes[at] >= 0xc2 ? `byte ${shown}, a sequence cut off at the end of the file` : `byte ${shown}`,
+          found: shown === '' ? 'end of file' : at + 1 >= bytes.length && bytes[at] >= 0xc2 && bytes[at] <= 0xf4 ? `byte ${shown}, a sequence cut off at the end of the file` : `byte ${shown}`,
           hint: utf16
             ? 'the file looks like UTF-16; save it as UTF-8'
             : 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',

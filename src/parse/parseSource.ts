@@ -349,7 +349,7 @@ function checkNumbering(doc: ParsedSource, r: Reporter): void {
       });
     } else if (p.number < expected) {
       r.error('E-NUM-BACKWARDS', p.labelPlace, `point ${p.label} comes after point ${prev?.label ?? '?'}: numbers go backwards`, {
-        expected: want,
+        expected: `${want} (the number after ${formatNumber(expected - 1, sys)})`,
         found: p.label,
         hint: 'points must be in order 1, 2, 3, …; move the paragraph or fix its number',
       });
