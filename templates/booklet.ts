@@ -164,8 +164,21 @@ export function imprintBlocks(
 ): TextBlock[] {
   const leading = size * 1.45;
   const lines = model.imprint.lines;
-  const top = anchor === 'top' ? y : y - lines.length * leading;
-  return lines.map((line, i) => placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top + i * leading, leading, color));
+  const gap = leading * 0.6; // a blank line in the source imprint
+  const height = imprintHeight(model, size);
+  let top = anchor === 'top' ? y : y - height;
+  return lines.map((line) => {
+    if (line.gapBefore) top += gap;
+    const block = placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color);
+    top += leading;
+    return block;
+  });
+}
+
+/** Height of the imprint block at a given size. */
+export function imprintHeight(model: DocumentModel, size: number): number {
+  const leading = size * 1.45;
+  return model.imprint.lines.length * leading + model.imprint.lines.filter((l) => l.gapBefore).length * leading * 0.6;
 }
 
 function contentsPage(
@@ -221,7 +234,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   blocks.push(placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent));
   y += st.heading.size * 1.8 + 8;
   blocks.push(...imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top'));
-  y += model.imprint.lines.length * small.size * 1.45 + 14;
+  y += imprintHeight(model, small.size) + 14;
   for (const [k, v] of entries) {
     const spans: StyledSpan[] = [
       { text: `${k}: `, style: { ...small, fonts: fonts.heading } },
