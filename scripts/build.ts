@@ -1,0 +1,83 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * warraq's command line. Thin on purpose: it reads flags, calls src/build.ts
+ * and prints. Usage:
+ *
+ *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
+ *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict]
+ *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
+ */
+import { argv, chalk } from 'zx';
+import { build, check, type BuildOptions } from '../src/build.js';
+import { WarraqError, formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
+import { OUTPUT_GROUPS, type OutputGroup } from '../src/jobs/planJobs.js';
+
+const projectRoot = process.cwd();
+const source = String(argv.source ?? 'source/izmir-2023.txt');
+const out = String(argv.out ?? 'dist');
+const strict = Boolean(argv.strict);
+const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH || undefined;
+
+function usage(message: string): never {
+  console.error(chalk.red(`warraq: ${message}`));
+  process.exit(2);
+}
+
+function parseOnly(v: unknown): OutputGroup[] | undefined {
+  if (v === undefined) return undefined;
+  const groups = String(v).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const g of groups) if (!OUTPUT_GROUPS.includes(g as OutputGroup)) usage(`--only takes ${OUTPUT_GROUPS.join('|')} (comma-separated), got ${JSON.stringify(g)}`);
+  return groups as OutputGroup[];
+}
+
+function parseChoice<T extends string>(flag: string, v: unknown, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!allowed.includes(String(v) as T)) usage(`--${flag} takes ${allowed.join('|')}, got ${JSON.stringify(v)}`);
+  return String(v) as T;
+}
+
+const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
+
+function printDiagnostics(ds: Diagnostic[]) {
+  for (const d of ds) console.error((d.severity === 'error' ? chalk.red : chalk.yellow)(formatDiagnostic(d)));
+}
+
+try {
+  if (argv.check) {
+    const { model, warnings } = await check({ projectRoot, source, strict, sourceDateEpoch });
+    printDiagnostics(warnings);
+    console.log(chalk.green(`✓ ${source}: ${model.points.length} points, ${warnings.length} warnings; every character has a glyph.`));
+  } else {
+    const opts: BuildOptions = {
+      projectRoot,
+      source,
+      out,
+      strict,
+      sourceDateEpoch,
+      only: parseOnly(argv.only),
+      justify: parseChoice('justify', argv.justify, ['off', 'spaces', 'kashida'] as const),
+      leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
+      onOutput: process.stdout.isTTY
+        ? (done, total, file) => process.stdout.write(`\r\x1b[K  [${done}/${total}] ${file}`)
+        : (done, total, file) => console.log(`  [${done}/${total}] ${file}`),
+    };
+    const report = await build(opts);
+    if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+    printDiagnostics(report.warnings);
+    const files = report.files.filter((f) => !f.path.endsWith('.txt'));
+    for (const f of files) console.log(`  ${f.path.padEnd(44)} ${kb(f.bytes).padStart(10)} ${f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
+    for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
+    const s = report.stats;
+    console.log(
+      chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
+        ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
+    );
+  }
+} catch (e) {
+  if (e instanceof WarraqError) {
+    printDiagnostics(e.diagnostics);
+    console.error(chalk.red(`✗ build stopped; nothing was written (${out}/ is unchanged).`));
+    process.exit(1);
+  }
+  throw e;
+}
