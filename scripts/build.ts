@@ -4,7 +4,7 @@
  * and prints. Usage:
  *
  *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
- *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict]
+ *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
  */
 import { argv, chalk } from 'zx';
@@ -64,8 +64,15 @@ try {
     const report = await build(opts);
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
     printDiagnostics(report.warnings);
-    const files = report.files.filter((f) => !f.path.endsWith('.txt'));
-    for (const f of files) console.log(`  ${f.path.padEnd(44)} ${kb(f.bytes).padStart(10)} ${f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
+    // One line per group (booklet, leaflets, cards/<format>, print); every file with --verbose.
+    const groups = new Map<string, { n: number; bytes: number; ms: number }>();
+    for (const f of report.files) {
+      const key = f.path.startsWith('cards/') ? f.path.split('/').slice(0, 2).join('/') + '/' : f.path.includes('/') ? f.path.split('/')[0] + '/' : f.path;
+      const g = groups.get(key) ?? { n: 0, bytes: 0, ms: 0 };
+      groups.set(key, { n: g.n + 1, bytes: g.bytes + f.bytes, ms: g.ms + f.ms });
+      if (argv.verbose) console.log(`  ${f.path.padEnd(48)} ${kb(f.bytes).padStart(10)} ${f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
+    }
+    for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
     for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
     const s = report.stats;
     console.log(

@@ -43,6 +43,8 @@ export interface BuildOptions {
   sourceDateEpoch?: string;
   /** Called after each output is made (progress). */
   onOutput?: (done: number, total: number, file: string) => void;
+  /** Called before each job; tests use it to inject failures. */
+  beforeJob?: (job: RenderJob) => void | Promise<void>;
 }
 
 export interface BuildReport {
@@ -120,6 +122,7 @@ export async function runJobs(model: DocumentModel, fonts: TemplateFonts, jobs: 
   };
 
   for (const job of jobs) {
+    await opts.beforeJob?.(job);
     const started = performance.now();
     switch (job.kind) {
       case 'booklet': {

@@ -104,7 +104,6 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<
       creator="warraq"
       producer="warraq (react-pdf)"
       creationDate={meta.date}
-      modificationDate={meta.date}
     >
       {pages.map((p, i) => (
         <PageView key={i} page={p} first={i === 0} rtl={meta.rtl} />
