@@ -1,0 +1,153 @@
+/**
+ * Composed lines → SVG glyph outlines, for the cards.
+ *
+ * satori cannot be trusted with Arabic text (it flips mark offsets and its
+ * bidi is word-level), so the cards draw the text layer's glyphs as outlines:
+ * each glyph becomes a `<path>` with HarfBuzz's outline (font units, y up) and
+ * a transform that puts its origin where the composer put it. Nothing is
+ * re-measured or re-ordered here; this module only changes coordinate frames:
+ *
+ *   text layer: x from the line's left edge, y = offset ABOVE the baseline
+ *   SVG:        x to the right, y DOWN
+ *
+ * so a glyph at (x, y) on a baseline b is drawn at (x, b − y), and the outline
+ * is flipped with a negative y scale.
+ *
+ * Pure: no files, no clock; the output depends only on its input, and numbers
+ * are printed with a fixed precision so that it is byte-stable.
+ */
+import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
+import type { LoadedFont } from '../../text/fonts.js';
+
+/** One glyph to draw, in the coordinates of the SVG it goes into. */
+export interface GlyphPathElement {
+  /** Outline in font units, y up (HarfBuzz's glyphToPath). */
+  d: string;
+  /** Maps the outline into place: translate(x, baseline − y) scale(k·scaleX, −k), k = size/upem. */
+  transform: string;
+  fill: string;
+  gid: number;
+  fontKey: string;
+  /** Glyph origin in SVG coordinates (y down). */
+  x: number;
+  y: number;
+  /** Ink box in SVG coordinates (y down), empty for blank glyphs. */
+  ink?: Box;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface LinePlacement {
+  /** SVG x of the line's left edge. */
+  x: number;
+  /** SVG y of the baseline. */
+  baseline: number;
+  /** Fill for glyphs whose span gave no colour. */
+  color: string;
+}
+
+const pathCache = new WeakMap<LoadedFont, Map<number, string>>();
+const extentsCache = new WeakMap<LoadedFont, Map<number, Box | null>>();
+
+/** HarfBuzz's outline of a glyph (font units, y up), cached per font and glyph. */
+export function glyphPath(font: LoadedFont, gid: number): string {
+  let byGid = pathCache.get(font);
+  if (!byGid) pathCache.set(font, (byGid = new Map()));
+  let d = byGid.get(gid);
+  if (d === undefined) {
+    d = font.hb.glyphToPath(gid);
+    byGid.set(gid, d);
+  }
+  return d;
+}
+
+/** The glyph's ink box in font units (y up: top > bottom), or null for a blank glyph. */
+export function glyphBounds(font: LoadedFont, gid: number): Box | null {
+  let byGid = extentsCache.get(font);
+  if (!byGid) extentsCache.set(font, (byGid = new Map()));
+  let b = byGid.get(gid);
+  if (b === undefined) {
+    const e = font.hb.glyphExtents(gid);
+    b = e && e.width !== 0 && e.height !== 0
+      ? { left: e.xBearing, right: e.xBearing + e.width, top: e.yBearing, bottom: e.yBearing + e.height }
+      : null;
+    byGid.set(gid, b);
+  }
+  return b;
+}
+
+/** Fixed-precision number for SVG attributes: at most 3 decimals, no "-0". */
+export function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) || r === 0 ? '0' : String(r);
+}
+
+/** The ink box of one positioned glyph in SVG coordinates, or undefined when it is blank. */
+export function glyphInk(g: PositionedGlyph, at: { x: number; baseline: number }): Box | undefined {
+  const b = glyphBounds(g.font, g.gid);
+  if (!b) return undefined;
+  const k = g.size / g.font.upem;
+  const ox = at.x + g.x;
+  const oy = at.baseline - g.y;
+  return {
+    left: ox + b.left * k * g.scaleX,
+    right: ox + b.right * k * g.scaleX,
+    top: oy - b.top * k,
+    bottom: oy - b.bottom * k,
+  };
+}
+
+/**
+ * The path elements for one composed line, in the line's logical glyph order
+ * (the reading order; positions carry the visual order). Blank glyphs (word
+ * spaces) are skipped.
+ */
+export function linePaths(line: ComposedLine, at: LinePlacement): GlyphPathElement[] {
+  const out: GlyphPathElement[] = [];
+  for (const g of line.glyphs) {
+    if (g.space) continue;
+    const d = glyphPath(g.font, g.gid);
+    if (!d) continue;
+    const k = g.size / g.font.upem;
+    const x = at.x + g.x;
+    const y = at.baseline - g.y;
+    out.push({
+      d,
+      transform: `translate(${num(x)} ${num(y)}) scale(${num(k * g.scaleX)} ${num(-k)})`,
+      fill: g.color ?? at.color,
+      gid: g.gid,
+      fontKey: g.font.key,
+      x,
+      y,
+      ink: glyphInk(g, at),
+    });
+  }
+  return out;
+}
+
+/** Union of boxes; undefined for none. */
+export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
+  let u: Box | undefined;
+  for (const b of boxes) {
+    if (!b) continue;
+    u = u
+      ? { left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }
+      : { ...b };
+  }
+  return u;
+}
+
+/** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
+export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
+  return unionBox(line.glyphs.filter((g) => !g.space).map((g) => glyphInk(g, at)));
+}
+
+/** Serialises path elements as SVG markup (for tests and debugging; the card passes elements to satori). */
+export function pathsToMarkup(paths: GlyphPathElement[]): string {
+  return paths.map((p) => `<path d="${p.d}" transform="${p.transform}" fill="${p.fill}"/>`).join('');
+}

@@ -1,0 +1,80 @@
+/**
+ * Cards to images: the card template's layout → satori (boxes and inline SVG
+ * glyph outlines) → SVG → sharp (PNG, WebP, and a JPEG under 300 KB where the
+ * format asks for one).
+ *
+ * Reproducible: same model, fonts and format give the same bytes. Nothing here
+ * reads the clock, and the encoders run with fixed settings and no metadata.
+ */
+import satori from 'satori';
+import sharp from 'sharp';
+import type { CardFormat, DocumentModel, Point } from '../../model/types.js';
+import type { TemplateFonts } from '../../layout/typeset.js';
+import { CardView, layoutCard, type CardLayout } from '../../../templates/card.js';
+
+export interface RenderCardArgs {
+  model: DocumentModel;
+  /** The point; the document card when absent. */
+  point?: Point;
+  format: CardFormat;
+  fonts: TemplateFonts;
+}
+
+export interface RenderedCard {
+  png: Uint8Array;
+  webp?: Uint8Array;
+  jpeg?: Uint8Array;
+  alt: string;
+  width: number;
+  height: number;
+  /** The point's text was shortened (with «…») to stay legible. */
+  cut: boolean;
+}
+
+/** Largest JPEG the link preview may be (platforms reject or recompress bigger ones). */
+export const JPEG_MAX_BYTES = 300 * 1024;
+const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
+const WEBP_QUALITY = 90;
+
+/** The card's SVG as satori writes it, with the layout it drew. */
+export async function cardSvg(args: RenderCardArgs): Promise<{ svg: string; layout: CardLayout }> {
+  const layout = layoutCard(args);
+  const { width, height } = args.format;
+  // satori needs a font even though it sets no text here: every glyph is an outline.
+  const font = args.fonts.body[0] ?? args.fonts.heading[0];
+  if (!font) throw new Error('renderCard: no font');
+  const svg = await satori(CardView({ page: layout.page }), {
+    width,
+    height,
+    fonts: [{ name: font.family, data: Buffer.from(font.bytes), weight: 400, style: 'normal' }],
+  });
+  return { svg, layout };
+}
+
+export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
+  const { svg, layout } = await cardSvg(args);
+  const { width, height } = args.format;
+  // One raster, encoded three ways. density 72: one SVG unit is one pixel.
+  const raw = await sharp(Buffer.from(svg), { density: 72 })
+    .resize(width, height, { fit: 'fill' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const img = () => sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
+
+  const png = await img().png({ compressionLevel: 9, adaptiveFiltering: false, palette: false, effort: 7 }).toBuffer();
+  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, cut: layout.cut };
+  if (args.format.extra.includes('webp')) {
+    out.webp = new Uint8Array(await img().webp({ quality: WEBP_QUALITY, effort: 4, smartSubsample: true }).toBuffer());
+  }
+  if (args.format.extra.includes('jpeg')) {
+    let jpeg: Buffer | undefined;
+    for (const quality of JPEG_QUALITIES) {
+      jpeg = await img().jpeg({ quality, mozjpeg: true, chromaSubsampling: '4:2:0' }).toBuffer();
+      if (jpeg.length <= JPEG_MAX_BYTES) break;
+    }
+    if (!jpeg || jpeg.length > JPEG_MAX_BYTES) throw new Error(`renderCard: ${args.format.name} JPEG stays above ${JPEG_MAX_BYTES} bytes`);
+    out.jpeg = new Uint8Array(jpeg);
+  }
+  return out;
+}
