@@ -9,6 +9,7 @@
  *
  * Nothing is written until every job has succeeded.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,6 +185,21 @@ export async function runJobs(model: DocumentModel, fonts: TemplateFonts, jobs: 
   return made;
 }
 
+/**
+ * Ghostscript derives the trailer /ID from the temporary file name, so the
+ * same input gives different bytes. Replace it with a hash of the content
+ * (same length, so the xref offsets stay valid).
+ */
+export function contentDerivedId(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
+  if (!m) return pdf;
+  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
+  const replaced = m[0].replace(m[1], id).replace(m[2], id);
+  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
+}
+
 /** The CMYK PDF/X file, made and verified by Ghostscript; skipped with a plain note when gs is absent. */
 async function pdfxVariant(booklet: Uint8Array, pages: LaidOutPage[], date: Date, title: string, notes: string[]): Promise<Uint8Array | undefined> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-pdfx-'));
@@ -197,7 +213,7 @@ async function pdfxVariant(booklet: Uint8Array, pages: LaidOutPage[], date: Date
       notes.push(`PDF/X variant skipped: ${result.reason}`);
       return undefined;
     }
-    return new Uint8Array(await readFile(output));
+    return contentDerivedId(new Uint8Array(await readFile(output)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
