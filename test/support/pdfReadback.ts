@@ -1,0 +1,426 @@
+/**
+ * Reading a PDF back for tests: what glyphs were drawn, where, with which
+ * font and which ToUnicode text, and what text extractors make of the file.
+ *
+ * The drawn glyphs come from mupdf's device interface (the same path its
+ * renderer takes), so they are what a viewer paints, in content-stream order.
+ * Subset glyph ids are mapped back to the project's font files by comparing
+ * outlines and advances, so tests can compare them with HarfBuzz's glyph ids.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as mupdf from 'mupdf';
+
+/** [a, b, c, d, e, f] as in PDF. */
+export type Mat = [number, number, number, number, number, number];
+
+export interface DrawnGlyph {
+  /** 0-based page index. */
+  page: number;
+  /** Position in the page's drawing (content-stream) order, 0-based. */
+  order: number;
+  /** The embedded font's name, with its subset tag (e.g. `CZZZZZ+Amiri-Regular`). */
+  fontName: string;
+  /** The font name without the subset tag (e.g. `Amiri-Regular`). */
+  postscriptName: string;
+  /** Glyph id in the embedded (subset) font. */
+  subsetGid: number;
+  /**
+   * Glyph ids in the original font file whose outline and advance equal the
+   * subset glyph's; usually one, several when the font has identical glyphs,
+   * none when no original font was found or nothing matched.
+   */
+  originalGids: number[];
+  /** Text rendering matrix (font size included) in PDF page space, y up. */
+  matrix: Mat;
+  /** Glyph origin in PDF page space (y up): matrix e and f. */
+  x: number;
+  y: number;
+  /** Font size in pt (the vertical scale of the matrix). */
+  size: number;
+  /** Horizontal scale relative to the size (|a| / |d|); ≠ 1 for stretched tatweels. */
+  scaleX: number;
+  /** Drawn advance in pt: the embedded font's advance × size × scaleX. */
+  advance: number;
+  /** The ToUnicode text ('' when the code maps to nothing). */
+  unicode: string;
+  /** Drawn in render mode 3 (or otherwise ignored by mupdf's painter). */
+  invisible: boolean;
+}
+
+export interface DrawnPage {
+  index: number;
+  /** Page size in pt. */
+  width: number;
+  height: number;
+  glyphs: DrawnGlyph[];
+}
+
+export interface ReadbackOptions {
+  /**
+   * Original font files by PostScript name. Defaults to every `fonts/*.ttf`
+   * of the project, keyed by the name in its `name` table.
+   */
+  fonts?: Record<string, Uint8Array>;
+}
+
+// ---------------------------------------------------------------------------
+// fontkit (no type declarations ship with it; this is the slice used here)
+
+interface FkPathCommand {
+  command: string;
+  args: number[];
+}
+interface FkGlyph {
+  id: number;
+  advanceWidth: number;
+  path: { commands: FkPathCommand[] };
+}
+interface FkMetric {
+  advance: number;
+}
+export interface FkFont {
+  postscriptName: string;
+  numGlyphs: number;
+  unitsPerEm: number;
+  getGlyph(gid: number): FkGlyph;
+  hmtx: { metrics: { length: number; get(i: number): FkMetric | undefined } };
+}
+const fontkit = createRequire(import.meta.url)('fontkit') as { create(buffer: Buffer): FkFont };
+
+export function openFont(bytes: Uint8Array): FkFont {
+  return fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/**
+ * A glyph's advance in font units. fontkit reads the glyph header to get it,
+ * which runs past the end of the font for an empty glyph stored last in a
+ * subset's glyf table (pdfkit subsets often end with the space glyph); the
+ * hmtx entry is the same number without that.
+ */
+function advanceOf(font: FkFont, gid: number): number {
+  const m = font.hmtx.metrics;
+  return m.get(Math.min(gid, m.length - 1))?.advance ?? 0;
+}
+
+/** Outline and advance of a glyph, as a comparable string. */
+function signature(font: FkFont, gid: number): string {
+  const path = font
+    .getGlyph(gid)
+    .path.commands.map((c) => c.command[0] + c.args.map((v) => Math.round(v * 100) / 100).join(','))
+    .join(' ');
+  return `${advanceOf(font, gid)}|${path}`;
+}
+
+/** An original font with lazy lookups from signature to glyph ids. */
+class OriginalFont {
+  readonly font: FkFont;
+  private byAdvance?: Map<number, number[]>;
+  private signatures = new Map<number, string>();
+  private cache = new Map<string, number[]>();
+
+  constructor(bytes: Uint8Array) {
+    this.font = openFont(bytes);
+  }
+
+  private sig(gid: number): string {
+    let s = this.signatures.get(gid);
+    if (s === undefined) this.signatures.set(gid, (s = signature(this.font, gid)));
+    return s;
+  }
+
+  /** Original gids with this signature (outline + advance). */
+  match(sig: string, advance: number): number[] {
+    const known = this.cache.get(sig);
+    if (known) return known;
+    if (!this.byAdvance) {
+      this.byAdvance = new Map();
+      for (let gid = 0; gid < this.font.numGlyphs; gid++) {
+        const a = advanceOf(this.font, gid);
+        let list = this.byAdvance.get(a);
+        if (!list) this.byAdvance.set(a, (list = []));
+        list.push(gid);
+      }
+    }
+    const out = (this.byAdvance.get(advance) ?? []).filter((gid) => this.sig(gid) === sig);
+    this.cache.set(sig, out);
+    return out;
+  }
+}
+
+const projectFontsDir = fileURLToPath(new URL('../../fonts/', import.meta.url));
+let projectFonts: Map<string, OriginalFont> | undefined;
+const optionFonts = new WeakMap<Record<string, Uint8Array>, Map<string, OriginalFont>>();
+
+function originalFonts(opts: ReadbackOptions): Map<string, OriginalFont> {
+  if (opts.fonts) {
+    let m = optionFonts.get(opts.fonts);
+    if (!m) {
+      m = new Map(Object.entries(opts.fonts).map(([name, bytes]) => [name, new OriginalFont(bytes)]));
+      optionFonts.set(opts.fonts, m);
+    }
+    return m;
+  }
+  if (!projectFonts) {
+    projectFonts = new Map();
+    for (const f of readdirSync(projectFontsDir).filter((n) => /\.(ttf|otf)$/i.test(n)).sort()) {
+      const original = new OriginalFont(readFileSync(join(projectFontsDir, f)));
+      projectFonts.set(original.font.postscriptName, original);
+    }
+  }
+  return projectFonts;
+}
+
+/** `ABCDEF+Name` → `Name`. */
+export function stripSubsetTag(name: string): string {
+  return name.replace(/^[A-Z]{6}\+/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Fonts embedded in the PDF
+
+export interface EmbeddedFontInfo {
+  /** BaseFont as written, with the subset tag. */
+  baseFont: string;
+  subtype: string;
+  /** Which FontFile key carries the program, if any. */
+  fontFileKey?: 'FontFile' | 'FontFile2' | 'FontFile3';
+  /** The decoded font program. */
+  program?: Uint8Array;
+  page: number;
+}
+
+function fontDescriptor(font: mupdf.PDFObject): mupdf.PDFObject | undefined {
+  const sub = font.get('Subtype').asName();
+  const dict = sub === 'Type0' ? font.get('DescendantFonts').get(0) : font;
+  const fd = dict.get('FontDescriptor');
+  return fd.isNull() ? undefined : fd;
+}
+
+/** Every font dictionary reachable from the pages' resources (and their forms). */
+export function embeddedFonts(pdf: Uint8Array): EmbeddedFontInfo[] {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf') as mupdf.PDFDocument;
+  const out: EmbeddedFontInfo[] = [];
+  const seen = new Set<string>();
+  for (let p = 0; p < doc.countPages(); p++) {
+    const page = doc.loadPage(p) as mupdf.PDFPage;
+    const visit = (resources: mupdf.PDFObject, depth: number) => {
+      if (resources.isNull() || depth > 8) return;
+      resources.get('Font').forEach((font) => {
+        const key = font.isIndirect() ? `obj ${font.asIndirect()}` : `${p}:${font.toString()}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const fd = fontDescriptor(font);
+        const info: EmbeddedFontInfo = { baseFont: font.get('BaseFont').asName(), subtype: font.get('Subtype').asName(), page: p };
+        for (const k of ['FontFile2', 'FontFile3', 'FontFile'] as const) {
+          const stream = fd?.get(k);
+          if (stream && !stream.isNull()) {
+            info.fontFileKey = k;
+            info.program = new Uint8Array(stream.readStream().asUint8Array());
+            break;
+          }
+        }
+        out.push(info);
+      });
+      resources.get('XObject').forEach((xo) => {
+        if (xo.get('Subtype').asName() === 'Form') visit(xo.get('Resources'), depth + 1);
+      });
+    };
+    visit(page.getObject().getInheritable('Resources'), 0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Drawn glyphs
+
+interface SubsetFont {
+  font?: FkFont;
+  original?: OriginalFont;
+  /** subset gid → original gids */
+  map: Map<number, number[]>;
+  /** subset gid → advance in font units */
+  advances: Map<number, number>;
+}
+
+export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {}): Promise<DrawnPage[]> {
+  const originals = originalFonts(opts);
+  const subsets = new Map<string, SubsetFont>();
+  for (const f of embeddedFonts(pdf)) {
+    if (subsets.has(f.baseFont)) continue;
+    const font = f.program && f.fontFileKey !== 'FontFile' ? openFont(f.program) : undefined;
+    subsets.set(f.baseFont, { font, original: originals.get(stripSubsetTag(f.baseFont)), map: new Map(), advances: new Map() });
+  }
+  const subsetFor = (name: string): SubsetFont | undefined =>
+    // mupdf keeps at most 31 characters of a font name.
+    subsets.get(name) ?? [...subsets.entries()].find(([k]) => k.startsWith(name))?.[1];
+
+  const lookup = (s: SubsetFont | undefined, gid: number): { originals: number[]; advance: number } => {
+    if (!s?.font) return { originals: [], advance: 0 };
+    let originalsFor = s.map.get(gid);
+    if (!originalsFor) {
+      const advance = advanceOf(s.font, gid);
+      s.advances.set(gid, advance / s.font.unitsPerEm);
+      originalsFor = s.original ? s.original.match(signature(s.font, gid), advance) : [];
+      s.map.set(gid, originalsFor);
+    }
+    return { originals: originalsFor, advance: s.advances.get(gid) ?? 0 };
+  };
+
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf') as mupdf.PDFDocument;
+  const pages: DrawnPage[] = [];
+  for (let p = 0; p < doc.countPages(); p++) {
+    const page = doc.loadPage(p) as mupdf.PDFPage;
+    const toPage = mupdf.Matrix.invert(page.getTransform());
+    const [x0, y0, x1, y1] = page.getBounds();
+    const glyphs: DrawnGlyph[] = [];
+    const collect = (text: mupdf.Text, ctm: mupdf.Matrix, invisible: boolean) => {
+      text.walk({
+        showGlyph(font, trm, glyph, unicode) {
+          const u = unicode === 0xfffd || unicode <= 0 ? '' : String.fromCodePoint(unicode);
+          if (glyph < 0) {
+            // More characters of the previous glyph's ToUnicode entry.
+            const prev = glyphs[glyphs.length - 1];
+            if (prev) prev.unicode += u;
+            return;
+          }
+          const m = mupdf.Matrix.concat(mupdf.Matrix.concat(trm, ctm), toPage) as Mat;
+          const fontName = font.getName();
+          const size = Math.hypot(m[2], m[3]);
+          const scaleX = Math.hypot(m[0], m[1]) / size;
+          const { originals: originalGids, advance } = lookup(subsetFor(fontName), glyph);
+          glyphs.push({
+            page: p,
+            order: glyphs.length,
+            fontName,
+            postscriptName: stripSubsetTag(fontName),
+            subsetGid: glyph,
+            originalGids,
+            matrix: [...m] as Mat,
+            x: m[4],
+            y: m[5],
+            size,
+            scaleX,
+            advance: advance * size * scaleX,
+            unicode: u,
+            invisible,
+          });
+        },
+      });
+    };
+    const device = new mupdf.Device({
+      fillText: (text, ctm) => collect(text, ctm, false),
+      strokeText: (text, _stroke, ctm) => collect(text, ctm, false),
+      clipText: (text, ctm) => collect(text, ctm, true),
+      clipStrokeText: (text, _stroke, ctm) => collect(text, ctm, true),
+      ignoreText: (text, ctm) => collect(text, ctm, true),
+    });
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs });
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------------------
+// Text extraction
+
+export type Extractor = 'mupdf' | 'pdfjs' | 'pdftotext' | 'mutool';
+
+/** Thrown when a command-line extractor is not on PATH. */
+export class ExtractorNotInstalledError extends Error {
+  readonly code = 'EXTRACTOR_NOT_INSTALLED';
+  constructor(readonly tool: string) {
+    super(`${tool} is not installed (not found on PATH)`);
+    this.name = 'ExtractorNotInstalledError';
+  }
+}
+
+const toolCache = new Map<string, boolean>();
+/** True when a command is on PATH. */
+export function hasTool(tool: string): boolean {
+  let known = toolCache.get(tool);
+  if (known === undefined) {
+    const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+    toolCache.set(tool, (known = r.status === 0 && r.stdout.trim() !== ''));
+  }
+  return known;
+}
+
+function withTempFile<T>(pdf: Uint8Array, fn: (file: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'warraq-extract-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, pdf);
+    return fn(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ExtractOptions {
+  /** Structured-text options for mupdf. Default `preserve-whitespace`. */
+  mupdfOptions?: string;
+}
+
+/** Page texts joined by form feeds, as the extractor returns them. */
+export async function extractText(pdf: Uint8Array, tool: Extractor, opts: ExtractOptions = {}): Promise<string> {
+  switch (tool) {
+    case 'mupdf': {
+      const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+      const pages: string[] = [];
+      const options = opts.mupdfOptions ?? 'preserve-whitespace';
+      for (let i = 0; i < doc.countPages(); i++) pages.push(doc.loadPage(i).toStructuredText(options).asText());
+      return pages.join('\f');
+    }
+    case 'pdfjs': {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+      const doc = await task.promise;
+      const pages: string[] = [];
+      for (let i = 1; i <= doc.numPages; i++) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+      }
+      await task.destroy();
+      return pages.join('\f');
+    }
+    case 'pdftotext':
+    case 'mutool': {
+      if (!hasTool(tool)) throw new ExtractorNotInstalledError(tool);
+      return withTempFile(pdf, (file) =>
+        tool === 'pdftotext'
+          ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+          : execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8' }),
+      );
+    }
+  }
+}
+
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Arabic harakat and other combining marks of the Arabic block. */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+
+export interface NormalizeOptions {
+  /**
+   * Drop Arabic combining marks before comparing. Off by default: every
+   * extractor is expected to return the marks after their base letters.
+   */
+  ignoreMarks?: boolean;
+}
+
+/**
+ * Text as compared between source and extraction: NFC, without whitespace,
+ * tatweel (U+0640, which justification inserts) and bidi controls (U+200E,
+ * U+200F, U+202A–U+202E, U+2066–U+2069, which the painter and some
+ * extractors add).
+ */
+export function normalizeForCompare(s: string, opts: NormalizeOptions = {}): string {
+  let t = s.normalize('NFC').replace(/\s+/gu, '').replace(/\u0640/g, '').replace(BIDI_CONTROLS, '');
+  if (opts.ignoreMarks) t = t.replace(ARABIC_MARKS, '');
+  return t;
+}
