@@ -13,17 +13,20 @@
  *   glyph outlines at the positions the text layer computed.
  *
  * Fitting: the body is set at the largest size between the theme's minimum
- * (cardMinBodyPx at 1080 px, scaled by width) and a maximum at which the whole
- * point fits. When the point does not fit even at the minimum, it is cut at the
- * last sentence or clause boundary that fits and an ellipsis is added — never
- * in the middle of a word, never by clipping a line.
+ * (cardMinBodyPx at 1080 px, scaled by width) and a maximum (1.5× the minimum,
+ * 1.15× on landscape cards) at which the whole point fits — or up to 12 %
+ * smaller when that gives lines with at most three kashidas each. When the
+ * point does not fit even at the minimum, it is cut at the last sentence or
+ * clause boundary that fits and an ellipsis is added — never in the middle of
+ * a word, never by clipping a line. Text stays inside the padding box, which
+ * keeps clear of the format's top and bottom safe zones.
  */
 import type { ReactElement } from 'react';
 import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
 import { baselineIn } from '../src/layout/flow.js';
-import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
-import type { Align, ComposedParagraph } from '../src/text/compose.js';
+import { emptyStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { composeParagraph, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
 import { linePaths, lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
@@ -83,7 +86,7 @@ function metrics(model: DocumentModel, format: CardFormat) {
     top,
     bottom: H - top,
     minBody,
-    maxBody: minBody * (wide ? 1.15 : 1.75),
+    maxBody: minBody * (wide ? 1.15 : 1.5),
     bodyLeading: (size: number) => size * model.theme.body.leading * 0.9,
     numberSize: 150 * s * h,
     titleSize: Math.max(54 * s * h, minBody * 1.2),
@@ -92,8 +95,52 @@ function metrics(model: DocumentModel, format: CardFormat) {
   };
 }
 
+/**
+ * The theme's typesetting with a card's tuning. Card lines hold few words at
+ * display sizes, so a justified line has a large deficit to spread: spaces may
+ * stretch further before kashidas are used, and the kashidas are fewer and
+ * longer (at least one and a half tatweels each) rather than one short
+ * stretch in nearly every word.
+ */
+function cardTypesetter(model: DocumentModel): Typesetter {
+  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, CARD_SPACE_STRETCH) };
+  const stats = emptyStats();
+  return {
+    stats,
+    model,
+    set(text, style, measure, align) {
+      const spans = typeof text === 'string' ? [{ text, style }] : text;
+      const para = composeParagraph(spans, { dir: model.dir, lang: model.lang, measure, align, justify: model.theme.justify, space, kashida: CARD_KASHIDA });
+      stats.paragraphs++;
+      stats.lines += para.lines.length;
+      return para;
+    },
+  };
+}
+
+const CARD_SPACE_STRETCH = 0.75;
+const CARD_KASHIDA = { min: 1.5, max: 3 };
+
 export function layoutCard(args: CardArgs): CardLayout {
   return args.point ? pointCard(args, args.point) : documentCard(args);
+}
+
+/** Smallest share of the largest fitting size the body may drop to for an even texture. */
+const TEXTURE_SIZE_RANGE = 0.88;
+const MAX_KASHIDAS_PER_LINE = 3;
+
+/** No justified line needs more than a few kashidas. */
+function evenTexture(para: ComposedParagraph): boolean {
+  return para.lines.every((l) => l.kashidas <= MAX_KASHIDAS_PER_LINE);
+}
+
+/**
+ * True when no line is wider than the measure. The line breaker may choose a
+ * last line that only fits with shrunk spaces, which an unjustified line does
+ * not get; such a setting is treated as not fitting.
+ */
+function withinMeasure(para: ComposedParagraph): boolean {
+  return para.lines.every((l) => l.width <= para.measure + 1e-6);
 }
 
 /** Places a composed paragraph with its first line box's top at `top`. */
@@ -121,7 +168,7 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const t = model.theme;
   const m = metrics(model, format);
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model);
+  const ts = cardTypesetter(model);
   const bodyAlign: Align = t.justify === 'off' ? 'start' : 'justify';
 
   // Footer: the document title and the imprint, small, at the bottom of the text box.
@@ -137,7 +184,8 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const roomFor = (headHeight: number) => footer.top - footGap - (m.top + headHeight + headGap);
   const bodyStyle = (size: number): TextStyle => ({ fonts: fonts.body, size, color: t.palette.ink });
   const setBody = (text: string, size: number) => ts.set(text, bodyStyle(size), m.measure, bodyAlign);
-  const fits = (para: ComposedParagraph, size: number, room: number) => para.lines.length * m.bodyLeading(size) <= room + 1e-6;
+  const fits = (para: ComposedParagraph, size: number, room: number) =>
+    para.lines.length * m.bodyLeading(size) <= room + 1e-6 && withinMeasure(para);
 
   let bodyText = point.text;
   let cut = false;
@@ -145,16 +193,27 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   let head = header(size);
   let body = setBody(bodyText, size);
   if (fits(body, size, roomFor(head.height))) {
-    // The largest size that fits, in 1 px steps from the maximum down.
+    // The largest size that fits, in 1 px steps from the maximum down…
+    let largest = 0;
     for (let s = Math.floor(m.maxBody); s > m.minBody; s--) {
       const h = header(s);
       const p = setBody(bodyText, s);
-      if (fits(p, s, roomFor(h.height))) {
+      if (!fits(p, s, roomFor(h.height))) continue;
+      if (!largest) {
+        largest = s;
+        size = s;
+        body = p;
+        head = h;
+      }
+      // …unless a size a little smaller sets an evenly justified text where
+      // the largest needs a kashida in nearly every word of some line.
+      if (evenTexture(p)) {
         size = s;
         body = p;
         head = h;
         break;
       }
+      if (s <= largest * TEXTURE_SIZE_RANGE) break;
     }
   } else {
     const room = roomFor(head.height);
@@ -224,7 +283,7 @@ function headerBlocks(
   const setTitle = (size: number) => ts.set(point.title, { fonts: fonts.heading, size, color: t.palette.ink }, titleMeasure, 'start');
   let titlePara = setTitle(titleSize);
   // A long title gets smaller rather than taller than two lines, down to the body minimum.
-  while (titlePara.lines.length > 2 && titleSize > m.minBody * 1.05) {
+  while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > m.minBody * 1.05) {
     titleSize = Math.max(m.minBody * 1.05, titleSize * 0.92);
     titlePara = setTitle(titleSize);
   }
@@ -272,14 +331,15 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
     paras = [];
     let current: StyledSpan[][] = [];
     for (const seg of segments.slice(0, keep)) {
-      if (current.length && set([...current, seg]).lines.length > 1) {
+      const joined = current.length ? set([...current, seg]) : undefined;
+      if (joined && (joined.lines.length > 1 || !withinMeasure(joined))) {
         paras.push(set(current));
         current = [];
       }
       current.push(seg);
     }
     paras.push(set(current));
-    if (paras.reduce((n, p) => n + p.lines.length, 0) <= 2) break;
+    if (paras.reduce((n, p) => n + p.lines.length, 0) <= 2 && paras.every(withinMeasure)) break;
   }
   const lines = paras.flatMap((p) => p.lines);
   const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: m.measure, lines };
@@ -306,15 +366,17 @@ function documentCard(args: CardArgs): CardLayout {
   const { model, format, fonts } = args;
   const t = model.theme;
   const m = metrics(model, format);
-  const ts = typesetter(model);
+  const ts = cardTypesetter(model);
   const ink = t.palette.coverInk;
 
   // Imprint at the bottom of the text box, one composed paragraph per source line.
-  const impSize = m.minBody;
+  const setImprint = (size: number) =>
+    model.imprint.lines.map((line) => ts.set(imprintSpans(line, fonts, size, ink), { fonts: fonts.body, size, color: ink }, m.measure, 'center'));
+  let impSize = m.minBody;
+  let impParas = setImprint(impSize);
+  // An imprint line too long for the card even when wrapped gets smaller, never wider than the measure.
+  while (!impParas.every(withinMeasure) && impSize > m.minBody * 0.7) impParas = setImprint((impSize *= 0.93));
   const impLeading = impSize * 1.45;
-  const impParas = model.imprint.lines.map((line) =>
-    ts.set(imprintSpans(line, fonts, impSize, ink), { fonts: fonts.body, size: impSize, color: ink }, m.measure, 'center'),
-  );
   const gapOf = (i: number) => (i > 0 && model.imprint.lines[i].gapBefore ? impLeading * 0.5 : 0);
   const impHeight = impParas.reduce((h, p, i) => h + p.lines.length * impLeading + gapOf(i), 0);
   let y = m.bottom - impHeight;
@@ -334,7 +396,7 @@ function documentCard(args: CardArgs): CardLayout {
   const room = impTop - m.top - Math.round(60 * m.s * m.h);
   let titleSize = 150 * m.s * m.h;
   let title = ts.set(model.title, { fonts: fonts.heading, size: titleSize, color: ink }, m.measure, 'center');
-  while ((title.lines.length > 3 || title.lines.length * titleSize * 1.4 + 40 * m.s > room) && titleSize > m.minBody) {
+  while ((title.lines.length > 3 || !withinMeasure(title) || title.lines.length * titleSize * 1.4 + 40 * m.s > room) && titleSize > m.minBody) {
     titleSize *= 0.93;
     title = ts.set(model.title, { fonts: fonts.heading, size: titleSize, color: ink }, m.measure, 'center');
   }

@@ -222,7 +222,14 @@ describe('content', () => {
     const glyphs = last.line.glyphs;
     const right = Math.max(...glyphs.map((g) => g.x + g.advance));
     expect(right).toBeCloseTo(last.line.width === 0 ? 0 : body.lines[0].line.width, 1);
-    expect(lines.some((pl) => pl.line.kashidas > 0)).toBe(true);
+    // Kashida is the theme's mode: the cards use it (sparingly: spaces stretch first).
+    const kashidas = model.points.flatMap((p) => {
+      const lp = layoutCard({ model, point: p, format: fmt('square'), fonts: templateFonts() });
+      const b = lp.page.blocks[[...lp.roles].find(([, r]) => r === 'body')![0]];
+      return b.kind === 'text' ? b.lines.map((pl) => pl.line.kashidas) : [];
+    });
+    expect(kashidas.some((k) => k > 0)).toBe(true);
+    expect(Math.max(...kashidas)).toBeLessThanOrEqual(3);
   });
 
   it('makes a document card on the cover colour with the title and the imprint', () => {
