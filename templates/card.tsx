@@ -391,21 +391,25 @@ function documentCard(args: CardArgs): CardLayout {
   impBlocks = impBlocks.map((b) => shift(b, dy));
   const impTop = m.bottom - impHeight + dy;
 
-  // The title: as large as fits in three lines between the top and the imprint.
+  // The title: as large as fits in three lines between the top and the
+  // imprint, with a short rule under it. Placed by its ink, so that marks
+  // (a kasra, a tail) never touch the rule.
   const rule = Math.round(90 * m.s);
+  const ruleGap = Math.round(30 * m.s * m.h);
   const room = impTop - m.top - Math.round(60 * m.s * m.h);
+  const setTitle = (size: number) => {
+    const para = ts.set(model.title, { fonts: fonts.heading, size, color: ink }, m.measure, 'center');
+    const block = place(para, m.padX, 0, size * 1.4, ink, size);
+    return { para, block, ink: blockInk(block)! };
+  };
   let titleSize = 150 * m.s * m.h;
-  let title = ts.set(model.title, { fonts: fonts.heading, size: titleSize, color: ink }, m.measure, 'center');
-  while ((title.lines.length > 3 || !withinMeasure(title) || title.lines.length * titleSize * 1.4 + 40 * m.s > room) && titleSize > m.minBody) {
-    titleSize *= 0.93;
-    title = ts.set(model.title, { fonts: fonts.heading, size: titleSize, color: ink }, m.measure, 'center');
-  }
-  const titleLeading = titleSize * 1.4;
-  const titleHeight = title.lines.length * titleLeading;
-  const ruleGap = Math.round(28 * m.s * m.h);
-  const groupTop = m.top + Math.max(0, (room - titleHeight - ruleGap) / 2);
-  const titleBlock = place(title, m.padX, groupTop, titleLeading, ink, titleSize);
-  const ruleY = groupTop + titleHeight + ruleGap;
+  let title = setTitle(titleSize);
+  const tooBig = () => title.para.lines.length > 3 || !withinMeasure(title.para) || title.ink.bottom - title.ink.top + ruleGap > room;
+  while (tooBig() && titleSize > m.minBody) title = setTitle((titleSize *= 0.93));
+  const inkHeight = title.ink.bottom - title.ink.top;
+  const groupTop = m.top + Math.max(0, (room - inkHeight - ruleGap) / 2);
+  const titleBlock = shift(title.block, groupTop - title.ink.top);
+  const ruleY = groupTop + inkHeight + ruleGap;
 
   const inset = Math.round(40 * m.s * m.h);
   const blocks: Block[] = [
