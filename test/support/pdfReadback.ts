@@ -394,8 +394,8 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
       if (!hasTool(tool)) throw new ExtractorNotInstalledError(tool);
       return withTempFile(pdf, (file) =>
         tool === 'pdftotext'
-          ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-          : execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8' }),
+          ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+          : execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
       );
     }
   }
@@ -420,7 +420,8 @@ export interface NormalizeOptions {
  * extractors add).
  */
 export function normalizeForCompare(s: string, opts: NormalizeOptions = {}): string {
-  let t = s.normalize('NFC').replace(/\s+/gu, '').replace(/\u0640/g, '').replace(BIDI_CONTROLS, '');
+  // NFC last, so that marks that end up side by side are put in canonical order.
+  let t = s.replace(/\s+/gu, '').replace(/\u0640/g, '').replace(BIDI_CONTROLS, '');
   if (opts.ignoreMarks) t = t.replace(ARABIC_MARKS, '');
-  return t;
+  return t.normalize('NFC');
 }
