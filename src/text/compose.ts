@@ -13,7 +13,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { itemize, makeRun, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
-import { kashidaPriority, type KashidaPriority } from './kashida.js';
+import { isArabicLetter, kashidaPriority, type KashidaPriority } from './kashida.js';
 import type { LoadedFont } from './fonts.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
@@ -133,6 +133,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
 function bestCandidate(text: string, word: Word, index: number, lang?: string): Candidate | undefined {
   let best: Candidate | undefined;
   const wordText = text.slice(word.start, word.end);
+  // A kashida in a two-letter word (من، ضد) reads as a mistake, not a stretch.
+  if ([...wordText].filter(isArabicLetter).length < 3) return undefined;
   word.runs.forEach((run, r) => {
     if (!run.arabic) return;
     const tatweelGid = run.font.hb.nominalGlyph(0x0640);
@@ -247,6 +249,11 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let kashidas = 0;
   const kashidaAt = new Map<number, number>(); // word index → kashida width
 
+  if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
+    // Knuth–Plass may end a line that fits only with its spaces shrunk; an
+    // unjustified line gets that shrink too, never an overhang.
+    extraSpace = o.measure - naturalWidth;
+  }
   if (justified) {
     let deficit = o.measure - naturalWidth;
     if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {

@@ -167,3 +167,22 @@ describe('composeParagraph: justification', () => {
     expect(para.lines.slice(0, -1).every((l) => l.justified)).toBe(true);
   });
 });
+
+describe('composeParagraph: edge cases', () => {
+  it('never lets an unjustified last line overhang the measure', () => {
+    for (const text of seedPoints) {
+      for (const measure of [150, 173, 211, 262, 300]) {
+        for (const align of ['justify', 'start'] as const) {
+          const para = set(text, { measure, align });
+          // Pen advances, not ink: a mark or a cursive offset may overhang a little, as in print.
+          for (const l of para.lines) expect(l.glyphs.reduce((w, g) => w + g.advance, 0)).toBeLessThanOrEqual(measure + 0.01);
+        }
+      }
+    }
+  });
+
+  it('puts no kashida in words of fewer than three letters', () => {
+    const para = set('من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد', { measure: 120, space: { stretch: 0, shrink: 0 } });
+    expect(para.lines.flatMap((l) => l.glyphs).some((g) => g.kashida)).toBe(false);
+  });
+});
