@@ -1,0 +1,134 @@
+/**
+ * Fitting text to a space: the largest body size, on a grid of 0.25 pt within
+ * the theme's [minSize, maxSize], at which a text set with the typesetter
+ * takes no more lines than a given height holds. Pure: the trial settings go
+ * through a typesetter of their own, so the caller's statistics only count
+ * the paragraph it finally keeps.
+ */
+import type { DocumentModel } from '../model/types.js';
+import type { ComposedParagraph, JustifyMode } from '../text/compose.js';
+import type { StyledSpan, TextStyle } from '../text/itemize.js';
+import { typesetter } from './typeset.js';
+
+export const FIT_STEP = 0.25;
+
+export interface FitResult {
+  /** The chosen size in pt (the minimum when even that overflows). */
+  size: number;
+  /** Baseline-to-baseline distance at that size (size × theme leading). */
+  leading: number;
+  /** True when the text needs more than `height` even at the minimum size. */
+  overflow: boolean;
+  /** The paragraph as set at `size` (by the trial typesetter). */
+  para: ComposedParagraph;
+}
+
+export interface FitOptions {
+  justify?: JustifyMode;
+  /** Size bounds; the theme's body.minSize and body.maxSize when absent. */
+  minSize?: number;
+  maxSize?: number;
+  step?: number;
+  /** Baseline-to-baseline distance as a multiple of the size; the theme's body.leading when absent. */
+  leading?: number;
+  /**
+   * Trade a little size for a better paragraph: among the sizes from the
+   * largest that fits (L) down to L × (1 − range), take the one with the
+   * lowest `badness(para) + perPercent × (percent of L given up)`; ties go
+   * to the larger size. Off by default (the largest size that fits).
+   * Defaults: range 0.1, perPercent 0.6.
+   */
+  prefer?: { badness: (para: ComposedParagraph, measure: number) => number; range?: number; perPercent?: number };
+}
+
+/**
+ * Largest value on the grid min, min+step, … ≤ max for which `fits` holds,
+ * by binary search (`fits` is taken to be monotone: true up to some size,
+ * false above). Undefined when not even `min` fits.
+ */
+export function largestFitting(min: number, max: number, step: number, fits: (value: number) => boolean): number | undefined {
+  if (!(step > 0) || max < min) throw new Error(`largestFitting: bad range [${min}, ${max}] step ${step}`);
+  const at = (k: number) => Math.round((min + k * step) * 1e6) / 1e6;
+  let lo = 0;
+  let hi = Math.floor((max - min) / step + 1e-9);
+  if (!fits(at(lo))) return undefined;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(at(mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return at(lo);
+}
+
+/** Lines a height holds at a leading (the same count flow() puts in a frame). */
+export const linesIn = (height: number, leading: number) => Math.floor((height + 1e-6) / leading);
+
+/**
+ * The largest body size at which `text` fits `height` when set justified (or
+ * `align`) in `measure`. `style` gives fonts and colour; its size is ignored.
+ */
+export function fitBodySize(
+  model: DocumentModel,
+  text: string | StyledSpan[],
+  style: TextStyle,
+  measure: number,
+  height: number,
+  opts: FitOptions = {},
+): FitResult {
+  const b = model.theme.body;
+  const min = opts.minSize ?? b.minSize;
+  const max = Math.max(min, opts.maxSize ?? b.maxSize);
+  const leadingRatio = opts.leading ?? b.leading;
+  const ts = typesetter(model, opts.justify ?? model.theme.justify);
+  const cache = new Map<number, ComposedParagraph>();
+  const setAt = (size: number) => {
+    let para = cache.get(size);
+    if (!para) {
+      const sized: TextStyle = { ...style, size };
+      const spans = typeof text === 'string' ? text : text.map((s) => ({ text: s.text, style: { ...s.style, size: (s.style.size / style.size) * size } }));
+      cache.set(size, (para = ts.set(spans, sized, measure, 'justify')));
+    }
+    return para;
+  };
+  const fits = (size: number) => setAt(size).lines.length <= linesIn(height, size * leadingRatio);
+  const step = opts.step ?? FIT_STEP;
+  const found = largestFitting(min, max, step, fits);
+  let size = found ?? min;
+  if (found !== undefined && opts.prefer) {
+    const { badness, range = 0.1, perPercent = 0.6 } = opts.prefer;
+    let best = badness(setAt(size), measure);
+    const largest = size;
+    for (let k = 1; largest - k * step >= Math.max(min, largest * (1 - range)) - 1e-9; k++) {
+      const s = Math.round((largest - k * step) * 1e6) / 1e6;
+      if (!fits(s)) continue;
+      const b = badness(setAt(s), measure) + (perPercent * 100 * (largest - s)) / largest;
+      if (b < best - 1e-9) {
+        best = b;
+        size = s;
+      }
+    }
+  }
+  return { size, leading: size * leadingRatio, overflow: found === undefined, para: setAt(size) };
+}
+
+/** The last line of a paragraph of several lines is a single word, or shorter than `fraction` of the measure. */
+export function hasRunt(para: ComposedParagraph, measure: number, fraction = 1 / 3): boolean {
+  if (para.lines.length < 2) return false;
+  const last = para.lines[para.lines.length - 1];
+  const words = new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size;
+  return words < 2 || last.naturalWidth < fraction * measure;
+}
+
+/**
+ * A paragraph's typographic cost: 10 for a runt, 1 for each kashida after
+ * the first in a line (one is ordinary, several in a line look laboured),
+ * and 10 per unit of inter-word space beyond `maxSpaceRatio` (1 = natural).
+ */
+export function paragraphBadness(para: ComposedParagraph, measure: number, maxSpaceRatio = Infinity): number {
+  let cost = hasRunt(para, measure) ? 10 : 0;
+  for (const l of para.lines) {
+    cost += Math.max(0, l.kashidas - 1);
+    if (l.justified) cost += 10 * Math.max(0, l.spaceRatio - maxSpaceRatio);
+  }
+  return cost;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { qrModules } from '../../src/layout/qr.js';
+
+const URL_A = 'https://example.org/culture-plan';
+
+/** The 7×7 finder pattern: dark ring, light ring, dark 3×3 core. */
+function isFinder(m: boolean[][], top: number, left: number): boolean {
+  for (let r = 0; r < 7; r++)
+    for (let c = 0; c < 7; c++) {
+      const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
+      if (m[top + r][left + c] !== (ring !== 2)) return false;
+    }
+  return true;
+}
+
+describe('qrModules', () => {
+  it('is a square matrix of a QR version size with the three finder patterns', () => {
+    const m = qrModules(URL_A);
+    const n = m.length;
+    expect(m.every((row) => row.length === n)).toBe(true);
+    expect((n - 17) % 4).toBe(0);
+    expect(n).toBeGreaterThanOrEqual(21);
+    expect(isFinder(m, 0, 0)).toBe(true);
+    expect(isFinder(m, 0, n - 7)).toBe(true);
+    expect(isFinder(m, n - 7, 0)).toBe(true);
+    expect(isFinder(m, n - 7, n - 7)).toBe(false);
+    // Timing pattern between the top finders alternates dark/light.
+    for (let c = 8; c < n - 8; c++) expect(m[6][c]).toBe(c % 2 === 0);
+  });
+
+  it('is deterministic and depends on the URL', () => {
+    expect(qrModules(URL_A)).toEqual(qrModules(URL_A));
+    expect(qrModules(URL_A)).not.toEqual(qrModules(URL_A + '/2'));
+  });
+
+  it('grows with longer URLs (error correction M)', () => {
+    const short = qrModules('https://a.example');
+    const long = qrModules('https://example.org/' + 'x'.repeat(120));
+    expect(long.length).toBeGreaterThan(short.length);
+  });
+
+  it('rejects an empty URL', () => {
+    expect(() => qrModules('')).toThrow();
+  });
+});
