@@ -1,0 +1,413 @@
+/**
+ * The leaflet: one point of the document on a sheet of its own (A5 unless the
+ * metadata says A4 or A6). It shares the booklet's typefaces, palette and
+ * style ratios (styles() in booklet.ts), scaled with the page.
+ *
+ *   ┌───────────────────────────────┐   right-to-left; a left-to-right
+ *   │  document title (small)    ٨  │   document mirrors every row
+ *   │  point title (heading)        │
+ *   │ ───────────────────────────── │   accent rule
+ *   │  the point's full text, justified, at the largest body size
+ *   │  that fits (fit.ts; up to a tenth less for a better paragraph);
+ *   │  when even the minimum does not fit, it flows on to a page 2
+ *   │  ┌─────────────────────────┐▌ │   event frame (tinted) — only when
+ *   │  │ event · date · place    │▌ │   the point has an event
+ *   │  └─────────────────────────┘▌ │
+ *   │ ───────────────────────────── │
+ *   │  QR + URL          imprint    │   footer, inside the bottom margin
+ *   └───────────────────────────────┘
+ *
+ * Pure: model + fonts in, geometry out. Everything lies inside the margins.
+ */
+import type { DocumentModel, Point, Theme } from '../src/model/types.js';
+import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
+import { flow, placeAt, type Frame } from '../src/layout/flow.js';
+import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
+import { fitBodySize, paragraphBadness, type FitOptions } from '../src/layout/fit.js';
+import { qrModules, QR_QUIET_ZONE } from '../src/layout/qr.js';
+import type { Align, ComposedLine, ComposedParagraph, JustifyMode } from '../src/text/compose.js';
+import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
+import { formatEventDate, formatNumber } from '../src/format/localize.js';
+import { PAGE_SIZES } from '../src/model/theme.js';
+import { imprintBlocks, imprintHeight, styles } from './booklet.js';
+import { labelsFor } from './labels.js';
+
+export interface LeafletOptions {
+  justify?: JustifyMode;
+  /** Draw a QR code for point.url or model.url (default true). */
+  qr?: boolean;
+}
+
+export interface LeafletLayout {
+  /** One page, or two when the text does not fit one at the minimum body size. */
+  pages: LaidOutPage[];
+  /** Body text size in pt chosen by the fit. */
+  bodySize: number;
+  stats: SetStats;
+}
+
+/** Page margins of a leaflet: the theme's, scaled with the page from A5; the two sides equal (a loose sheet has no binding). */
+export function leafletMargins(theme: Theme): { top: number; bottom: number; left: number; right: number } {
+  const k = pageScale(theme);
+  const m = theme.page.margins;
+  const side = ((m.inner + m.outer) / 2) * k;
+  return { top: m.top * k, bottom: m.bottom * k, left: side, right: side };
+}
+
+/** The event frame's fill: the accent at 10 % over the paper (derived, not a new colour). */
+export function eventTint(theme: Theme): string {
+  return mix(theme.palette.accent, theme.palette.paper, 0.1);
+}
+
+/** The URL a leaflet's QR code points to, if any. */
+export function leafletUrl(model: DocumentModel, point: Point): string | undefined {
+  return point.url ?? model.url;
+}
+
+const pageScale = (theme: Theme) => theme.page.leaflet.width / PAGE_SIZES.A5.width;
+
+export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
+  const t = model.theme;
+  const pal = t.palette;
+  const { width: W, height: H } = t.page.leaflet;
+  const k = pageScale(t);
+  const mg = leafletMargins(t);
+  const rtl = model.dir === 'rtl';
+  const justify = opts.justify ?? t.justify;
+  const ts = typesetter(model, justify);
+  // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
+  const trial = typesetter(model, justify);
+  const st = styles(model, fonts);
+  const L = labelsFor(model.lang);
+  const num = formatNumber(point.number, model.lang, model.digits);
+
+  const left = mg.left;
+  const measure = W - mg.left - mg.right;
+  const top = mg.top;
+  const bottom = H - mg.bottom;
+  /** The design unit: the theme's body size on this page. */
+  const u = t.body.size * k;
+
+  // Sizes: the booklet's style ratios, scaled with the page; small print
+  // never below 60 % of the theme's minimum body size.
+  const floor = t.body.minSize * 0.6;
+  const small = (ratio: number) => Math.max(floor, st.small.size * ratio * k);
+  const sz = {
+    numeral: st.title.size * 2.5 * k,
+    title: st.heading.size * 1.4 * k,
+    kicker: small(1),
+    eventLabel: small(1),
+    eventName: st.heading.size * k,
+    eventDetail: Math.max(t.body.minSize * 0.8, st.body.size * 0.95 * k),
+    imprint: small(0.85),
+    url: small(0.8),
+    continued: small(1.1),
+  };
+  const heading = (size: number, color: string): TextStyle => ({ fonts: fonts.heading, size, color });
+  const body = (size: number, color: string): TextStyle => ({ fonts: fonts.body, size, color });
+  /** Sets a paragraph for a box at x of the given width, with every glyph inside the box (see measureInside). */
+  const setIn = (text: string | StyledSpan[], style: TextStyle, width: number, align: Align, x: number, color: string, leading: number, top: number) => {
+    const fit = measureInside((m) => trial.set(text, style, m, align), width, rtl);
+    return placeAt(ts.set(text, style, fit.measure, align), x + fit.dx, top, leading, color);
+  };
+
+  // --- footer (every page): imprint at the start side, QR + URL at the end side
+  const footer = buildFooter();
+  const regionBottom = footer.ruleY - u * 1.1;
+
+  // --- event frame (last page), measured now so the body fit leaves room for it
+  const event = point.event ? buildEvent() : undefined;
+  const eventGap = u * 1.4;
+
+  // --- page 1 header: the big numeral at the start side, titles beside it
+  const header = buildHeader();
+
+  // --- the body: the largest size that fits between header and event/footer
+  const regionTop = header.bottom;
+  const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
+  // A smaller page lowers the largest size with it. The largest size that fits, except that up to a tenth of it may go for a paragraph without a
+  // one-word last line and without piled-up kashidas (a leaflet's short measure makes both likely).
+  const fitOptions: FitOptions = {
+    justify,
+    maxSize: Math.max(t.body.minSize, t.body.maxSize * Math.min(1, k)),
+    prefer: { badness: (p, m) => paragraphBadness(p, m, 1 + t.space.stretch) },
+  };
+  // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
+  // edge, a last line the line breaker shrank), so that nothing crosses the margins.
+  let bodyMeasure = measure;
+  let fit = fitBodySize(model, point.text, st.body, bodyMeasure, room, fitOptions);
+  let bodyX = left;
+  for (let i = 0; i < 8; i++) {
+    const r = glyphReach(fit.para);
+    const lo = Math.min(r.min, 0);
+    const hi = Math.max(r.max, bodyMeasure);
+    if (hi - lo <= measure + 1e-6) {
+      bodyX = left + (rtl ? measure - hi : -lo);
+      break;
+    }
+    bodyMeasure -= hi - lo - measure;
+    fit = fitBodySize(model, point.text, st.body, bodyMeasure, room, fitOptions);
+  }
+  const para = ts.set(point.text, { ...st.body, size: fit.size }, bodyMeasure, 'justify');
+  const leading = fit.leading;
+
+  const pages: LaidOutPage[] = [];
+  const newPage = (blocks: Block[]): LaidOutPage => {
+    const p: LaidOutPage = { width: W, height: H, background: pal.paper, role: 'leaflet', blocks };
+    pages.push(p);
+    return p;
+  };
+
+  if (!fit.overflow) {
+    // One page. Body and event move together, a little above the middle of the free space.
+    const used = para.lines.length * leading + (event ? eventGap + event.height : 0);
+    const free = Math.max(0, regionBottom - regionTop - used);
+    const bodyTop = regionTop + free * 0.35;
+    const blocks: Block[] = [...header.blocks, placeAt(para, bodyX, bodyTop, leading, pal.ink)];
+    if (event) blocks.push(...event.place(bodyTop + para.lines.length * leading + eventGap));
+    blocks.push(...footer.blocks);
+    newPage(blocks);
+  } else {
+    // At the minimum size the text needs more than a page: continue on the next, under a small label.
+    const cont = buildContinued();
+    let firstBottom = regionBottom;
+    const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: i === 0 ? firstBottom : regionBottom });
+    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0 }], frameFor);
+    let flowed = flowPara();
+    if (event && flowed.length === 1 && para.lines.length > 3) {
+      // The text fits page 1 only without the event: carry its last lines
+      // over, so that page 2 continues the text instead of holding the event alone.
+      firstBottom = regionTop + (para.lines.length - 3) * leading + 1e-3;
+      flowed = flowPara();
+    }
+    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...footer.blocks]));
+    if (event) {
+      // Under the text on the last page when it fits there, else on a page of its own.
+      const lastIndex = flowed.length - 1;
+      const lines = flowed[lastIndex].blocks.reduce((n, b) => n + b.lines.length, 0);
+      const y = frameFor(lastIndex).top + lines * leading + eventGap;
+      const last = pages[pages.length - 1];
+      if (y + event.height <= regionBottom) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
+      else newPage([...cont.blocks, ...event.place(cont.bottom), ...footer.blocks]);
+    }
+  }
+
+  return { pages, bodySize: fit.size, stats: ts.stats };
+
+  // -------------------------------------------------------------------------
+
+  function buildHeader(): { blocks: Block[]; bottom: number } {
+    const numStyle = heading(sz.numeral, pal.accent);
+    const numFit = measureInside((m) => trial.set(num, numStyle, m, 'start'), measure, rtl);
+    const numeral = ts.set(num, numStyle, numFit.measure, 'start');
+    const line = numeral.lines[0];
+    const ink = inkBox(line);
+    const gap = u * 1.3;
+    const colWidth = measure - line.naturalWidth - gap;
+    const colX = rtl ? left : left + line.naturalWidth + gap;
+    const kL = sz.kicker * 1.6;
+    const tL = sz.title * 1.45;
+    const kickerStyle = body(sz.kicker, pal.muted);
+    const titleStyle = heading(sz.title, pal.ink);
+    // A title of several lines gets lines of even length (the narrowest measure that keeps the count).
+    const titleWidth = balancedMeasure(model, point.title, titleStyle, colWidth);
+    const kicker = setIn(model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
+    const title = setIn(point.title, titleStyle, titleWidth, 'start', rtl ? colX + colWidth - titleWidth : colX, pal.ink, tL, kicker.lines.length * kL);
+    const colH = kicker.lines.length * kL + title.lines.length * tL;
+    const numH = ink.above + ink.below;
+    const h = Math.max(numH, colH);
+    const numBaseline = top + (h - numH) / 2 + ink.above;
+    const colTop = top + (h - colH) / 2;
+    const ruleY = top + h + u * 0.9;
+    const blocks: Block[] = [
+      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num },
+      moveDown(kicker, colTop),
+      moveDown(title, colTop),
+      { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
+    ];
+    return { blocks, bottom: ruleY + u * 1.3 };
+  }
+
+  function buildContinued(): { blocks: Block[]; bottom: number } {
+    const s = sz.continued;
+    const spans: StyledSpan[] = [
+      // No full stop after the number: after Arabic-Indic digits it reads as a zero (٨. ≈ ٨٠).
+      { text: num, style: heading(s, pal.accent) },
+      { text: ' – ', style: body(s, pal.muted) },
+      { text: point.title, style: heading(s, pal.ink) },
+      { text: ` (${L.continued})`, style: body(s, pal.muted) },
+    ];
+    const lead = s * 1.6;
+    const label = setIn(spans, body(s, pal.ink), measure, 'start', left, pal.ink, lead, top);
+    const ruleY = top + label.lines.length * lead + u * 0.5;
+    return {
+      blocks: [label, { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k }],
+      bottom: ruleY + u * 1.3,
+    };
+  }
+
+  function buildEvent(): { height: number; place: (y: number) => Block[] } {
+    const ev = point.event!;
+    const pad = u * 0.9;
+    const bar = 2.5 * k;
+    const innerW = measure - 2 * pad - bar;
+    const innerX = rtl ? left + pad : left + bar + pad;
+    const rows: Array<(y: number) => TextBlock> = [];
+    let inner = 0;
+    const add = (text: string | StyledSpan[], style: TextStyle, leading: number) => {
+      const block = setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner);
+      rows.push((y) => moveDown(block, y));
+      inner += block.lines.length * leading;
+    };
+    add(L.event, heading(sz.eventLabel, pal.accent), sz.eventLabel * 1.7);
+    add(ev.name, heading(sz.eventName, pal.ink), sz.eventName * 1.5);
+    const detail = (label: string, value: string): StyledSpan[] => [
+      { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
+      { text: value, style: body(sz.eventDetail, pal.ink) },
+    ];
+    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    const height = 2 * pad + inner;
+    const tint = eventTint(t);
+    return {
+      height,
+      place(y) {
+        const blocks: Block[] = [
+          { kind: 'rect', x: left, y, width: measure, height, color: tint } satisfies RectBlock,
+          // The accent bar marks the start side of the frame.
+          { kind: 'rect', x: rtl ? left + measure - bar : left, y, width: bar, height, color: pal.accent } satisfies RectBlock,
+        ];
+        for (const row of rows) blocks.push(row(y + pad));
+        return blocks;
+      },
+    };
+  }
+
+  function buildFooter(): { blocks: Block[]; ruleY: number } {
+    const url = opts.qr === false ? undefined : leafletUrl(model, point);
+    const impH = imprintHeight(model, sz.imprint);
+    const blocks: Block[] = [];
+    let colW = 0;
+    let qrH = 0;
+    let quiet = 0;
+    if (url) {
+      const modules = qrModules(url);
+      const qrSize = u * 4.2;
+      quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
+      // The URL reads left to right whatever the document's direction.
+      const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
+      const ltrTrial = typesetter(ltrModel, 'off');
+      const maxW = measure * 0.45;
+      let urlSize = sz.url;
+      while (ltrTrial.set(url, body(urlSize, pal.muted), maxW, 'start').lines.length > 1 && urlSize > sz.url * 0.75) urlSize -= 0.25;
+      const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), maxW, false);
+      const ltr = typesetter(ltrModel, 'off');
+      const urlPara = ltr.set(url, body(urlSize, pal.muted), urlFit.measure, 'start');
+      addStats(ts.stats, ltr.stats);
+      const reach = glyphReach(urlPara);
+      const urlW = Math.max(...urlPara.lines.map((l) => l.naturalWidth), reach.max - Math.min(0, reach.min));
+      colW = Math.max(qrSize, urlW);
+      const urlLeading = urlSize * 1.5;
+      const urlGap = quiet * 0.6;
+      qrH = qrSize + urlGap + urlPara.lines.length * urlLeading;
+      // Column at the end side; the code and the URL keep to its outer edge.
+      const colX = rtl ? left : left + measure - colW;
+      const qrX = rtl ? colX : colX + colW - qrSize;
+      const qrY = bottom - qrH;
+      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink });
+      // Set left to right; in a left-to-right document the URL keeps to the right under the code.
+      const urlX = (rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
+      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false });
+    }
+    const gutter = u * 1.5;
+    const impW = url ? measure - colW - gutter : measure;
+    const impX = url && rtl ? left + colW + gutter : left;
+    blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom, impW, pal.muted, sz.imprint, 'bottom'));
+    const footH = Math.max(impH, qrH);
+    const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
+    blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
+    return { blocks, ruleY };
+  }
+}
+
+/** A copy of a text block moved down by dy. */
+function moveDown(block: TextBlock, dy: number): TextBlock {
+  return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
+}
+
+/** Horizontal reach of a paragraph's glyph boxes (drawn origin to origin + advance), from its measure's left edge. */
+export function glyphReach(para: ComposedParagraph): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const l of para.lines)
+    for (const g of l.glyphs) {
+      min = Math.min(min, g.x);
+      max = Math.max(max, g.x + g.advance);
+    }
+  return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
+}
+
+/**
+ * A measure at which a paragraph's glyph boxes all lie inside a box of
+ * `width`, and where the measure's left edge goes in the box (dx). A glyph
+ * can reach past its measure by a HarfBuzz offset at the line's edge, or in
+ * a last line the line breaker shrank; the measure then narrows by as much.
+ * Right-to-left text keeps its right edge flush, left-to-right its left.
+ */
+export function measureInside(set: (measure: number) => ComposedParagraph, width: number, rtl: boolean): { measure: number; dx: number } {
+  let m = width;
+  for (let i = 0; i < 8; i++) {
+    const r = glyphReach(set(m));
+    const lo = Math.min(r.min, 0);
+    const hi = Math.max(r.max, m);
+    if (hi - lo <= width + 1e-6) return { measure: m, dx: rtl ? width - hi : -lo };
+    m -= hi - lo - width;
+  }
+  return { measure: m, dx: 0 };
+}
+
+/**
+ * The narrowest measure (to 1 pt) at which `text` takes no more lines than
+ * at `width`, with no glyph past the measure (balanced lines for titles).
+ */
+export function balancedMeasure(model: DocumentModel, text: string, style: TextStyle, width: number): number {
+  const trial = typesetter(model, 'off');
+  const count = (w: number) => {
+    const para = trial.set(text, style, w, 'start');
+    const r = glyphReach(para);
+    return r.min < -1e-6 || r.max > w + 1e-6 ? Infinity : para.lines.length;
+  };
+  const n = count(width);
+  if (n <= 1 || n === Infinity) return width;
+  let lo = width / 2;
+  let hi = width;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (count(mid) <= n) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Ink extent of a composed line: how far the glyphs reach above and below the baseline (pt). */
+export function inkBox(line: ComposedLine): { above: number; below: number } {
+  let above = 0;
+  let below = 0;
+  for (const g of line.glyphs) {
+    if (g.space) continue;
+    const e = g.font.hb.glyphExtents(g.gid);
+    if (!e) continue;
+    const s = g.size / g.font.upem;
+    above = Math.max(above, e.yBearing * s + g.y);
+    below = Math.max(below, -(e.yBearing + e.height) * s - g.y);
+  }
+  return { above, below };
+}
+
+/** `a` over `b` at `amount` (0–1), both #rrggbb. */
+function mix(a: string, b: string, amount: number): string {
+  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [x, y] = [rgb(a), rgb(b)];
+  return '#' + x.map((v, i) => Math.round(v * amount + y[i] * (1 - amount)).toString(16).padStart(2, '0')).join('');
+}
+

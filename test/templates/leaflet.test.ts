@@ -1,0 +1,407 @@
+/**
+ * Leaflets: one per point, for the seed and the second fixture. Checked on
+ * the layout (geometry) and on the rendered PDF read back with mupdf (where
+ * every glyph was drawn) and pdf.js (what a reader copies out).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as mupdf from 'mupdf';
+import { eventTint, layoutLeaflet, leafletMargins, leafletUrl, type LeafletLayout } from '../../templates/leaflet.js';
+import { labelsFor } from '../../templates/labels.js';
+import { loadDocument } from '../../src/model/buildModel.js';
+import { PAGE_SIZES } from '../../src/model/theme.js';
+import type { DocumentModel, Point } from '../../src/model/types.js';
+import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
+import type { TemplateFonts } from '../../src/layout/typeset.js';
+import { qrModules } from '../../src/layout/qr.js';
+import { formatEventDate, formatNumber } from '../../src/format/localize.js';
+import { renderPages } from '../../src/render/pdf/renderPages.js';
+import { font, projectRoot } from '../support/fonts.js';
+
+const EPOCH = '1698000000';
+const EPS = 0.05;
+
+/** Text as compared: NFC, no whitespace, no tatweel, no bidi controls. */
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, '').replace(/[\u0640\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+
+interface Doc {
+  name: string;
+  model: DocumentModel;
+  fonts: TemplateFonts;
+  leaflets: Map<number, { layout: LeafletLayout; pdf: Uint8Array }>;
+}
+
+async function loadDoc(name: string, file: string, edit?: (m: DocumentModel) => void): Promise<Doc> {
+  const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: EPOCH });
+  edit?.(model);
+  const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+  return { name, model, fonts, leaflets: new Map() };
+}
+
+async function build(doc: Doc, point: Point, opts = {}) {
+  const layout = layoutLeaflet(doc.model, point, doc.fonts, opts);
+  const pdf = await renderPages(layout.pages, { title: doc.model.title, lang: doc.model.lang, rtl: doc.model.dir === 'rtl', date: new Date(`${doc.model.date}T00:00:00Z`) });
+  return { layout, pdf };
+}
+
+async function buildAll(doc: Doc) {
+  for (const p of doc.model.points) doc.leaflets.set(p.number, await build(doc, p));
+}
+
+// --- reading the PDF back -------------------------------------------------
+
+interface Drawn {
+  /** The glyph's ToUnicode text ('' when it stands for no character of its own). */
+  text: string;
+  /** Origin, pt from the page's top-left corner (y down, as in the layout). */
+  x: number;
+  y: number;
+  advance: number;
+}
+
+/** Every visibly drawn glyph per page, from mupdf's device interface (invisible bidi marks are not filled). */
+function drawnGlyphs(pdf: Uint8Array): Drawn[][] {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+  const pages: Drawn[][] = [];
+  for (let i = 0; i < doc.countPages(); i++) {
+    const out: Drawn[] = [];
+    const device = new mupdf.Device({
+      fillText(text, ctm) {
+        text.walk({
+          showGlyph(f, trm, glyph, unicode) {
+            const text = unicode <= 0 || unicode === 0xfffd ? '' : String.fromCodePoint(unicode);
+            if (glyph < 0) {
+              // More characters of the previous glyph's ToUnicode entry (a ligature).
+              if (out.length) out[out.length - 1].text += text;
+              return;
+            }
+            const m = mupdf.Matrix.concat(trm, ctm);
+            out.push({ text, x: m[4], y: m[5], advance: f.advanceGlyph(glyph, 0) * Math.hypot(m[0], m[1]) });
+          },
+        });
+      },
+    });
+    doc.loadPage(i).run(device, mupdf.Matrix.identity);
+    device.close();
+    pages.push(out);
+  }
+  return pages;
+}
+
+interface Item {
+  str: string;
+  /** Baseline, pt from the top. */
+  y: number;
+}
+
+/** pdf.js text items per page (what copy and paste gives), with their baselines. */
+async function textItems(pdf: Uint8Array): Promise<Item[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  const doc = await task.promise;
+  const pages: Item[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const height = page.view[3] - page.view[1];
+    const content = await page.getTextContent();
+    pages.push(content.items.flatMap((it) => ('str' in it ? [{ str: it.str, y: height - it.transform[5] }] : [])));
+  }
+  await task.destroy();
+  return pages;
+}
+
+// --- layout helpers ---------------------------------------------------------
+
+const textBlocks = (page: LaidOutPage) => page.blocks.filter((b): b is TextBlock => b.kind === 'text');
+const bodyBlocks = (page: LaidOutPage, point: Point) => textBlocks(page).filter((b) => b.text === point.text);
+const glyphText = (b: TextBlock) => b.lines.map((l) => l.line.glyphs.map((g) => g.text).join('')).join('');
+
+/** Every line and shape of a page inside the margins. */
+function expectInsideMargins(page: LaidOutPage, model: DocumentModel) {
+  const m = leafletMargins(model.theme);
+  const [x0, x1, y0, y1] = [m.left - EPS, page.width - m.right + EPS, m.top - EPS, page.height - m.bottom + EPS];
+  for (const b of page.blocks) {
+    if (b.kind === 'text') {
+      for (const l of b.lines) {
+        expect(l.baseline).toBeGreaterThanOrEqual(y0);
+        expect(l.baseline).toBeLessThanOrEqual(y1);
+        for (const g of l.line.glyphs) {
+          expect(l.x + g.x).toBeGreaterThanOrEqual(x0);
+          expect(l.x + g.x + g.advance).toBeLessThanOrEqual(x1);
+        }
+      }
+    } else if (b.kind === 'rule') {
+      for (const [x, y] of [[b.x1, b.y1], [b.x2, b.y2]]) {
+        expect(x).toBeGreaterThanOrEqual(x0);
+        expect(x).toBeLessThanOrEqual(x1);
+        expect(y).toBeGreaterThanOrEqual(y0);
+        expect(y).toBeLessThanOrEqual(y1);
+      }
+    } else {
+      const [w, h] = b.kind === 'qr' ? [b.size, b.size] : [b.width, b.height];
+      expect(b.x).toBeGreaterThanOrEqual(x0);
+      expect(b.y).toBeGreaterThanOrEqual(y0);
+      expect(b.x + w).toBeLessThanOrEqual(x1);
+      expect(b.y + h).toBeLessThanOrEqual(y1);
+    }
+  }
+}
+
+/** Every drawn glyph of a rendered leaflet inside the margins. */
+function expectPdfInsideMargins(pdf: Uint8Array, model: DocumentModel, pageCount: number) {
+  const m = leafletMargins(model.theme);
+  const { width: W, height: H } = model.theme.page.leaflet;
+  const pages = drawnGlyphs(pdf);
+  expect(pages.length).toBe(pageCount);
+  for (const glyphs of pages) {
+    expect(glyphs.length).toBeGreaterThan(0);
+    for (const g of glyphs) {
+      expect(g.x).toBeGreaterThanOrEqual(m.left - EPS);
+      expect(g.x + g.advance).toBeLessThanOrEqual(W - m.right + EPS);
+      expect(g.y).toBeGreaterThanOrEqual(m.top - EPS);
+      expect(g.y).toBeLessThanOrEqual(H - m.bottom + EPS);
+    }
+  }
+}
+
+/**
+ * The body text as the PDF carries it: the ToUnicode text of the glyphs
+ * drawn on the body's lines, in drawing order (which the painter keeps
+ * logical), page after page. A glyph belongs to the laid-out line whose
+ * baseline is nearest (marks and stacked letters sit off the baseline).
+ */
+function extractedBody(pdf: Uint8Array, layout: LeafletLayout, point: Point): string {
+  const pages = drawnGlyphs(pdf);
+  return layout.pages
+    .map((page, i) => {
+      const lines = textBlocks(page).flatMap((b) => b.lines.map((l) => ({ y: l.baseline, body: b.text === point.text })));
+      const nearest = (y: number) => lines.reduce((a, l) => (Math.abs(l.y - y) < Math.abs(a.y - y) ? l : a));
+      return pages[i].filter((g) => nearest(g.y).body).map((g) => g.text).join('');
+    })
+    .join('');
+}
+
+const pageText = async (pdf: Uint8Array) => norm((await textItems(pdf)).flat().map((i) => i.str).join(''));
+
+// ---------------------------------------------------------------------------
+
+let seed: Doc;
+let other: Doc;
+
+beforeAll(async () => {
+  seed = await loadDoc('seed', 'source/izmir-2023.txt');
+  other = await loadDoc('other', 'test/fixtures/other.txt');
+  await buildAll(seed);
+  await buildAll(other);
+});
+
+describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
+  const doc = () => (name === 'seed' ? seed : other);
+
+  it('one leaflet per point, on the theme page size', () => {
+    const { model, leaflets } = doc();
+    expect(leaflets.size).toBe(model.points.length);
+    expect(model.points.length).toBe(name === 'seed' ? 15 : 7);
+    for (const { layout } of leaflets.values()) {
+      expect(layout.pages.length).toBeGreaterThanOrEqual(1);
+      expect(layout.pages.length).toBeLessThanOrEqual(2);
+      for (const p of layout.pages) {
+        expect(p).toMatchObject({ role: 'leaflet', width: model.theme.page.leaflet.width, height: model.theme.page.leaflet.height, background: model.theme.palette.paper });
+      }
+      expect(layout.bodySize).toBeGreaterThanOrEqual(model.theme.body.minSize);
+      expect(layout.bodySize).toBeLessThanOrEqual(model.theme.body.maxSize);
+      expect(layout.stats.lines).toBeGreaterThan(0);
+    }
+  });
+
+  it('sets the number large in the accent colour, in the document digits, at the start side', () => {
+    const { model, leaflets } = doc();
+    const m = leafletMargins(model.theme);
+    for (const p of model.points) {
+      const first = leaflets.get(p.number)!.layout.pages[0];
+      const num = formatNumber(p.number, model.lang, model.digits);
+      const block = textBlocks(first).find((b) => b.text === num && b.color === model.theme.palette.accent);
+      expect(block, `numeral of point ${p.number}`).toBeDefined();
+      const glyphs = block!.lines[0].line.glyphs;
+      expect(glyphs[0].size).toBeGreaterThanOrEqual(model.theme.body.size * 4);
+      const right = Math.max(...glyphs.map((g) => block!.lines[0].x + g.x + g.advance));
+      // Right-to-left: the number sits at the right margin.
+      expect(right).toBeCloseTo(first.width - m.right, 1);
+      // Its title is set in the heading font.
+      const title = textBlocks(first).find((b) => b.text === p.title);
+      expect(title?.lines[0].line.glyphs[0].font.key).toBe(model.theme.fonts.heading[0]);
+    }
+  });
+
+  it('keeps the header (number, document title, point title) above its rule and the text below it', () => {
+    const { model, leaflets } = doc();
+    for (const p of model.points) {
+      const first = leaflets.get(p.number)!.layout.pages[0];
+      const rule = first.blocks.find((b) => b.kind === 'rule' && b.color === model.theme.palette.accent);
+      expect(rule?.kind).toBe('rule');
+      const ruleY = rule!.kind === 'rule' ? rule!.y1 : 0;
+      const num = formatNumber(p.number, model.lang, model.digits);
+      for (const b of textBlocks(first)) {
+        const header = b.text === num || b.text === p.title || b.text === model.title;
+        for (const l of b.lines) {
+          if (header) expect(l.baseline + l.line.descent * 0.5, `point ${p.number}: ${b.text}`).toBeLessThan(ruleY);
+          else expect(l.baseline - l.line.ascent * 0.5, `point ${p.number}: ${b.text.slice(0, 20)}`).toBeGreaterThan(ruleY);
+        }
+      }
+    }
+  });
+
+  it('keeps every line and shape inside the margins, on the layout and in the PDF', () => {
+    const { model, leaflets } = doc();
+    for (const { layout, pdf } of leaflets.values()) {
+      for (const page of layout.pages) expectInsideMargins(page, model);
+      expectPdfInsideMargins(pdf, model, layout.pages.length);
+    }
+  });
+
+  it('prints the full text of each point, unabridged and justified', async () => {
+    const { model, leaflets } = doc();
+    for (const p of model.points) {
+      const { layout, pdf } = leaflets.get(p.number)!;
+      const blocks = layout.pages.flatMap((page) => bodyBlocks(page, p));
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(norm(blocks.map(glyphText).join(''))).toBe(norm(p.text));
+      const lines = blocks.flatMap((b) => b.lines);
+      expect(lines.slice(0, -1).every((l) => l.line.justified)).toBe(true);
+      const extracted = norm(extractedBody(pdf, layout, p));
+      expect(extracted, `point ${p.number}`).toBe(norm(p.text));
+    }
+  });
+
+  it('frames an event (name, date in the document digits, place) only when the point has one', async () => {
+    const { model, leaflets } = doc();
+    const tint = eventTint(model.theme);
+    for (const p of model.points) {
+      const { layout, pdf } = leaflets.get(p.number)!;
+      const frames = layout.pages.flatMap((page) => page.blocks.filter((b) => b.kind === 'rect' && b.color === tint));
+      if (!p.event) {
+        expect(frames, `point ${p.number} has no event`).toHaveLength(0);
+        continue;
+      }
+      expect(frames).toHaveLength(1);
+      const text = await pageText(pdf);
+      expect(text).toContain(norm(p.event.name));
+      if (p.event.date) expect(text).toContain(norm(formatEventDate(p.event.date, model.lang, model.digits)));
+      if (p.event.place) expect(text).toContain(norm(p.event.place));
+    }
+  });
+
+  it('adds a QR code of the document or point URL, with the URL under it', async () => {
+    const { model, leaflets } = doc();
+    for (const p of model.points) {
+      const { layout, pdf } = leaflets.get(p.number)!;
+      const url = leafletUrl(model, p);
+      const qrs = layout.pages.flatMap((page) => page.blocks.filter((b) => b.kind === 'qr'));
+      if (!url) {
+        expect(qrs).toHaveLength(0);
+        continue;
+      }
+      expect(qrs.length).toBeGreaterThan(0);
+      for (const q of qrs) if (q.kind === 'qr') expect(q.modules).toEqual(qrModules(url));
+      const urlBlock = layout.pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === url);
+      expect(urlBlock?.rtl).toBe(false);
+      expect((await textItems(pdf)).flat().map((i) => i.str).join('')).toContain(url);
+    }
+  });
+});
+
+describe('seed leaflets in detail', () => {
+  it('point 1 (with point 8, the longest) fits one A5 page', () => {
+    for (const n of [1, 8]) {
+      const { layout } = seed.leaflets.get(n)!;
+      expect(layout.pages).toHaveLength(1);
+      expect(layout.bodySize).toBeGreaterThan(seed.model.theme.body.minSize);
+    }
+  });
+
+  it('shows event dates with Arabic digits and month names', async () => {
+    const t8 = await pageText(seed.leaflets.get(8)!.pdf);
+    expect(t8).toContain(norm('٤–٥ مايو ٢٠٢٤'));
+    expect(t8).toContain(norm('غوانتانامو، كوبا'));
+    const t1 = await pageText(seed.leaflets.get(1)!.pdf);
+    expect(t1).toContain(norm('٢١ سبتمبر'));
+    expect(t1).toContain(norm('يوم السلام العالمي'));
+  });
+
+  it('has no event frame for points without an event', () => {
+    for (const n of [4, 6, 10, 11, 12, 13, 14, 15]) {
+      expect(seed.model.points[n - 1].event).toBeUndefined();
+      const { layout } = seed.leaflets.get(n)!;
+      expect(layout.pages[0].blocks.some((b) => b.kind === 'rect')).toBe(false);
+    }
+  });
+
+  it('has no QR code without a URL, and none when asked not to', async () => {
+    expect(seed.model.url).toBeUndefined();
+    expect(seed.leaflets.get(1)!.layout.pages[0].blocks.some((b) => b.kind === 'qr')).toBe(false);
+    const p = other.model.points[0];
+    const { layout } = await build(other, p, { qr: false });
+    expect(layout.pages[0].blocks.some((b) => b.kind === 'qr')).toBe(false);
+  });
+
+  it('carries the imprint in the footer', async () => {
+    const text = await pageText(seed.leaflets.get(3)!.pdf);
+    for (const line of seed.model.imprint.lines) expect(text).toContain(norm(line.runs.map((r) => r.text).join('')));
+  });
+
+  it('is the same layout twice (deterministic)', () => {
+    const p = seed.model.points[7];
+    const a = layoutLeaflet(seed.model, p, seed.fonts);
+    const b = layoutLeaflet(seed.model, p, seed.fonts);
+    const shape = (l: LeafletLayout) => JSON.stringify(l.pages, (k, v) => (k === 'font' ? undefined : v));
+    expect(shape(a)).toBe(shape(b));
+  });
+});
+
+describe('other page sizes and directions', () => {
+  it('continues on a second page with a "continued" label when a point does not fit (A6)', async () => {
+    const a6 = await loadDoc('seed-a6', 'source/izmir-2023.txt', (m) => (m.theme.page.leaflet = { ...PAGE_SIZES.A6 }));
+    const p = a6.model.points[7]; // point 8
+    const { layout, pdf } = await build(a6, p);
+    expect(layout.pages).toHaveLength(2);
+    expect(layout.bodySize).toBe(a6.model.theme.body.minSize);
+    for (const page of layout.pages) {
+      expect(page.width).toBe(PAGE_SIZES.A6.width);
+      expectInsideMargins(page, a6.model);
+      expect(bodyBlocks(page, p).length).toBeGreaterThan(0); // the text itself continues, not only the event
+    }
+    expectPdfInsideMargins(pdf, a6.model, 2);
+    const continued = labelsFor(a6.model.lang).continued;
+    expect(textBlocks(layout.pages[1]).some((b) => b.text.includes(continued))).toBe(true);
+    expect(textBlocks(layout.pages[0]).some((b) => b.text.includes(continued))).toBe(false);
+    expect(norm(extractedBody(pdf, layout, p))).toBe(norm(p.text));
+    // The event comes after the text, on the last page.
+    expect(layout.pages[1].blocks.some((b) => b.kind === 'rect' && b.color === eventTint(a6.model.theme))).toBe(true);
+  });
+
+  it('scales the design with an A4 page', async () => {
+    const a4 = await loadDoc('seed-a4', 'source/izmir-2023.txt', (m) => (m.theme.page.leaflet = { ...PAGE_SIZES.A4 }));
+    const p = a4.model.points[7];
+    const { layout, pdf } = await build(a4, p);
+    expect(layout.pages).toHaveLength(1);
+    expect(layout.pages[0].height).toBe(PAGE_SIZES.A4.height);
+    expect(layout.bodySize).toBeGreaterThan(seed.leaflets.get(8)!.layout.bodySize);
+    expectInsideMargins(layout.pages[0], a4.model);
+    expectPdfInsideMargins(pdf, a4.model, 1);
+  });
+
+  it('mirrors for a left-to-right document: number at the left, QR at the right', async () => {
+    const ltr = await loadDoc('other-ltr', 'test/fixtures/other.txt', (m) => (m.dir = 'ltr'));
+    const p = ltr.model.points[1];
+    const { layout } = await build(ltr, p);
+    const page = layout.pages[0];
+    const m = leafletMargins(ltr.model.theme);
+    const num = textBlocks(page).find((b) => b.text === formatNumber(p.number, ltr.model.lang, ltr.model.digits))!;
+    const left = Math.min(...num.lines[0].line.glyphs.map((g) => num.lines[0].x + g.x));
+    expect(left).toBeCloseTo(m.left, 1);
+    const qr = page.blocks.find((b) => b.kind === 'qr')!;
+    expect(qr.kind === 'qr' && qr.x + qr.size).toBeCloseTo(page.width - m.right, 1);
+    const rtlQr = other.leaflets.get(2)!.layout.pages[0].blocks.find((b) => b.kind === 'qr')!;
+    expect(rtlQr.kind === 'qr' && rtlQr.x).toBeCloseTo(m.left, 1);
+    expectInsideMargins(page, ltr.model);
+  });
+});
