@@ -278,9 +278,18 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     const toPage = mupdf.Matrix.invert(page.getTransform());
     const [x0, y0, x1, y1] = page.getBounds();
     const glyphs: DrawnGlyph[] = [];
-    const collect = (text: mupdf.Text, ctm: mupdf.Matrix, invisible: boolean) => {
+    // Render modes 2 and 4–6 paint the same text twice (fill and stroke, or
+    // paint and clip): the second call's glyphs are not new glyphs.
+    let painted = new Set<string>();
+    type Pass = 'fill' | 'again' | 'invisible';
+    const collect = (text: mupdf.Text, ctm: mupdf.Matrix, pass: Pass) => {
+      if (pass === 'fill') painted = new Set();
       text.walk({
         showGlyph(font, trm, glyph, unicode) {
+          const key = `${font.getName()}|${glyph}|${trm.join(',')}|${ctm.join(',')}`;
+          if (pass !== 'fill' && painted.has(key)) return;
+          if (pass !== 'invisible') painted.add(key);
+          const invisible = pass === 'invisible';
           const u = unicode === 0xfffd || unicode <= 0 ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
             // More characters of the previous glyph's ToUnicode entry.
@@ -313,11 +322,12 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
       });
     };
     const device = new mupdf.Device({
-      fillText: (text, ctm) => collect(text, ctm, false),
-      strokeText: (text, _stroke, ctm) => collect(text, ctm, false),
-      clipText: (text, ctm) => collect(text, ctm, true),
-      clipStrokeText: (text, _stroke, ctm) => collect(text, ctm, true),
-      ignoreText: (text, ctm) => collect(text, ctm, true),
+      fillText: (text, ctm) => collect(text, ctm, 'fill'),
+      strokeText: (text, _stroke, ctm) => collect(text, ctm, 'again'),
+      // Clip-only text (mode 7) is not painted.
+      clipText: (text, ctm) => collect(text, ctm, 'invisible'),
+      clipStrokeText: (text, _stroke, ctm) => collect(text, ctm, 'invisible'),
+      ignoreText: (text, ctm) => collect(text, ctm, 'invisible'),
     });
     page.run(device, mupdf.Matrix.identity);
     device.close();
