@@ -5,7 +5,7 @@
  * A build that fails at any point before the swap leaves the previous folder
  * exactly as it was. A lock file keeps two builds from writing at once.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { WarraqError } from '../diagnostics.js';
@@ -95,25 +95,53 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Locks taken by this process and not yet released, by lock file → token.
+ * Two builds in one process (e.g. two concurrent build() calls) share a pid,
+ * so the pid alone cannot tell "held by a sibling build" from "left behind
+ * by a dead process whose pid we happen to have now".
+ */
+const heldHere = new Map<string, string>();
+
 /** Takes `<out>.lock`, or fails clearly when another live build holds it. */
 export async function lockOutput(outDir: string): Promise<Lock> {
   const lockFile = `${outDir}.lock`;
   await mkdir(path.dirname(outDir), { recursive: true });
+  const token = randomUUID();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(lockFile, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      await recover(outDir);
-      return { release: () => rm(lockFile, { force: true }) };
+      heldHere.set(lockFile, token);
+      try {
+        await fh.writeFile(`${process.pid} ${token}\n`);
+        await fh.close();
+        await recover(outDir);
+      } catch (e) {
+        heldHere.delete(lockFile);
+        await rm(lockFile, { force: true });
+        throw e;
+      }
+      let released = false;
+      return {
+        release: async () => {
+          if (released) return;
+          released = true;
+          if (heldHere.get(lockFile) === token) heldHere.delete(lockFile);
+          await rm(lockFile, { force: true });
+        },
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (holder && alive(holder) && holder !== process.pid) {
+      const [pidText, heldToken] = (await readFile(lockFile, 'utf8').catch(() => '')).trim().split(/\s+/);
+      const holder = Number(pidText);
+      // Same pid: held only if one of this process's builds holds it now (not a
+      // leftover of an earlier process that had our pid).
+      const held = holder === process.pid ? heldHere.has(lockFile) && (heldToken === undefined || heldHere.get(lockFile) === heldToken) : holder > 0 && alive(holder);
+      if (held) {
         throw new WarraqError([
           makeDiagnostic('E-LOCKED', 'error', { file: lockFile, line: 1, col: 1 }, `another build (pid ${holder}) is writing ${outDir}`, {
             expected: 'one build at a time per output folder',
-            found: `lock file held by running process ${holder}`,
+            found: `lock file held by running process ${holder}${holder === process.pid ? ' (another build in this same process)' : ''}`,
             hint: 'wait for it to finish, or build into another folder with --out',
           }),
         ]);
@@ -124,16 +152,30 @@ export async function lockOutput(outDir: string): Promise<Lock> {
   throw new Error(`could not take the lock ${lockFile}`);
 }
 
-/** Writes a complete output folder beside the old one and swaps it in. */
+/**
+ * Writes a complete output folder beside the old one and swaps it in. On any
+ * failure the staging folder is removed and the old folder stays (or is put
+ * back) where it was.
+ */
 export async function writeOutputs(outDir: string, files: OutputFile[], manifest: Manifest): Promise<void> {
   const staging = `${outDir}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  for (const f of files) await writeAtomic(path.join(staging, f.path), f.bytes);
-  await writeAtomic(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const old = `${outDir}.old-${process.pid}`;
-  const had = await exists(outDir);
-  if (had) await rename(outDir, old);
-  await rename(staging, outDir);
-  if (had) await rm(old, { recursive: true, force: true });
+  let movedAside = false;
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    for (const f of files) await writeAtomic(path.join(staging, f.path), f.bytes);
+    await writeAtomic(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    if (await exists(outDir)) {
+      await rename(outDir, old);
+      movedAside = true;
+    }
+    await rename(staging, outDir);
+  } catch (e) {
+    // Put the previous output back if it was moved aside and nothing took its place.
+    if (movedAside && !(await exists(outDir))) await rename(old, outDir).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+  if (movedAside) await rm(old, { recursive: true, force: true });
 }
