@@ -290,7 +290,9 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           if (pass !== 'fill' && painted.has(key)) return;
           if (pass !== 'invisible') painted.add(key);
           const invisible = pass === 'invisible';
-          const u = unicode === 0xfffd || unicode <= 0 ? '' : String.fromCodePoint(unicode);
+          // The painter maps a glyph that carries no text of its own (2nd glyph of a
+          // cluster) to ZERO WIDTH JOINER; for comparisons it is ''.
+          const u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
             // More characters of the previous glyph's ToUnicode entry.
             const prev = glyphs[glyphs.length - 1];
@@ -411,7 +413,8 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
   }
 }
 
-const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Bidi controls, and the ZERO WIDTH JOINER the painter maps text-less glyphs to. */
+const BIDI_CONTROLS = /[\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** Arabic harakat and other combining marks of the Arabic block. */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
@@ -425,9 +428,9 @@ export interface NormalizeOptions {
 
 /**
  * Text as compared between source and extraction: NFC, without whitespace,
- * tatweel (U+0640, which justification inserts) and bidi controls (U+200E,
+ * tatweel (U+0640, which justification inserts), bidi controls (U+200E,
  * U+200F, U+202A–U+202E, U+2066–U+2069, which the painter and some
- * extractors add).
+ * extractors add) and U+200D (the painter's text for a cluster's 2nd glyph).
  */
 export function normalizeForCompare(s: string, opts: NormalizeOptions = {}): string {
   // NFC last, so that marks that end up side by side are put in canonical order.

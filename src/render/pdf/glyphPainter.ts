@@ -87,6 +87,7 @@ function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, ad
   return { inst, cid };
 }
 
+const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
 const RLM = '\u200F';
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
@@ -117,6 +118,11 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
     if (foreign && !prevForeign) out.push(mark(g, paragraphRtl ? LRM : RLM, false));
     if (!foreign && prevForeign) out.push(mark(prev, paragraphRtl ? RLM : LRM, true));
     out.push({ glyph: g });
+    if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
+      // poppler glues a neutral that touches a number (1945. 30%) into the
+      // number's run; a mark on the neutral's far side keeps it out.
+      out.push(mark(g, paragraphRtl ? RLM : LRM, !paragraphRtl));
+    }
   }
   const last = glyphs[glyphs.length - 1];
   if (last && odd(last) !== paragraphRtl) out.push(mark(last, paragraphRtl ? RLM : LRM, true));
@@ -177,20 +183,44 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   let fill = '';
   let invisible = false;
   const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
-  for (const item of withBidiMarks(line.glyphs, rtl)) {
+  const items = withBidiMarks(line.glyphs, rtl);
+  items.forEach((item, i) => {
     const g = item.glyph;
+    // The 2nd+ glyph of a cluster (Amiri's lam–kaf connector, Noto's separate
+    // dots) carries no text of its own. An empty ToUnicode entry reads as
+    // U+FFFD in mupdf, so it maps to ZERO WIDTH JOINER, and the whole cluster
+    // gets an ActualText with the cluster's characters for the extractors that
+    // honour it.
+    const continues = !item.invisible && !g.space && g.text === '';
+    const text = continues ? ZWJ : g.text;
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
-    const { inst, cid } = codeFor(doc, g.font, g.gid, g.text, advance1000);
+    const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     const rg = rgbOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
+    const next = items[i + 1];
+    const startsCluster = !continues && next !== undefined && !next.invisible && !next.glyph.space && next.glyph.text === '';
+    const endsCluster = continues && !(next && !next.invisible && !next.glyph.space && next.glyph.text === '');
+    // Each glyph is its own marked-content span: pdf.js starts a new text item
+    // at each, instead of merging close glyphs (stacked جم) and reversing them.
+    if (startsCluster) ops.push(`/Span <</ActualText <FEFF${utf16Hex(g.text)}>>> BDC`);
+    if (!continues && !startsCluster) ops.push('/Span BMC');
     ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-  }
+    if (endsCluster || (!continues && !startsCluster)) ops.push('EMC');
+  });
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
+}
+
+const ZWJ = '\u200D';
+
+function utf16Hex(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return out;
 }
