@@ -150,7 +150,9 @@ function spaceGid(font: LoadedFont): number {
 export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   // Glyphs that carry no text (the 2nd glyph of a decomposed letter) get no
   // width; their neighbour on the left reaches over them instead.
-  const carries = (g: PositionedGlyph) => g.advance > 0 && g.text !== '' && !g.space;
+  // Marks keep no width (they sit on their base); a base letter does even when
+  // HarfBuzz gives it no advance (Amiri's ر after ت), or extractors see a gap.
+  const carries = (g: PositionedGlyph) => g.text !== '' && !g.space && !/^\p{M}+$/u.test(g.text);
   const order = glyphs.map((_, i) => i).filter((i) => carries(glyphs[i])).sort((a, b) => glyphs[a].x - glyphs[b].x);
   const widths = glyphs.map((g) => (carries(g) ? g.advance : 0));
   order.forEach((i, k) => {
