@@ -19,6 +19,29 @@ function looksLikeFont(bytes: Uint8Array): boolean {
   return tag === '\u0000\u0001\u0000\u0000' || tag === 'true' || tag === 'OTTO';
 }
 
+/**
+ * Why a file with a font signature still cannot be used: a truncated table
+ * directory, a table running past the end of the file, or a table the text
+ * layer needs missing. HarfBuzz would load such a file as an empty font, and
+ * every character would then be reported as missing.
+ */
+function sfntProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 12) return 'the file ends inside the font header';
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = v.getUint16(4);
+  if (n === 0 || 12 + 16 * n > bytes.length) return 'the table directory is truncated';
+  const tags = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const rec = 12 + 16 * i;
+    const tag = String.fromCharCode(...bytes.subarray(rec, rec + 4));
+    if (v.getUint32(rec + 8) + v.getUint32(rec + 12) > bytes.length) return `the ${tag.trim()} table runs past the end of the file (truncated download?)`;
+    tags.add(tag);
+  }
+  for (const t of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) if (!tags.has(t)) return `the required ${t} table is missing`;
+  if (!(tags.has('glyf') && tags.has('loca')) && !tags.has('CFF ') && !tags.has('CFF2')) return 'it has no glyph outlines (no glyf or CFF table)';
+  return undefined;
+}
+
 export async function loadFontFile(rel: string, projectRoot: string): Promise<LoadedFont> {
   const abs = path.resolve(projectRoot, rel);
   const hit = cache.get(abs);
@@ -41,6 +64,16 @@ export async function loadFontFile(rel: string, projectRoot: string): Promise<Lo
         expected: 'a .ttf or .otf file (TrueType or CFF outlines; not woff/woff2)',
         found: `a file starting with bytes ${[...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`,
         hint: 'use full TTFs, e.g. from @expo-google-fonts/*; woff2 breaks PDF subsetting',
+      }),
+    ]);
+  }
+  const problem = sfntProblem(bytes);
+  if (problem) {
+    throw new WarraqError([
+      makeDiagnostic('E-FONT-INVALID', 'error', { file: rel, line: 1, col: 1 }, `damaged font file: ${rel}: ${problem}`, {
+        expected: 'a complete .ttf or .otf file',
+        found: `${bytes.length} bytes; ${problem}`,
+        hint: 'download or copy the font again; compare its size with the original',
       }),
     ]);
   }
