@@ -68,6 +68,16 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
       titleSource: m?.title ? 'meta' : 'derived',
       slug: pointSlug(p.number, m?.slug),
     };
+    if (p.spans) point.spans = p.spans;
+    if (m?.title || m?.event) {
+      const at = (key: string[]) => meta.placeOf(['points', String(p.number), ...key], { text: true });
+      const places: NonNullable<Point['metaPlaces']> = {};
+      if (m.title) places.title = at(['title']);
+      if (m.event) places.eventName = at(['event', 'name']);
+      if (m.event?.place) places.eventPlace = at(['event', 'place']);
+      for (const k of Object.keys(places) as Array<keyof typeof places>) if (!places[k]) delete places[k];
+      if (Object.keys(places).length > 0) point.metaPlaces = places;
+    }
     if (m?.event) {
       const ev: EventInfo = { name: m.event.name.trim() };
       if (m.event.date) ev.date = m.event.date.end !== undefined ? { start: m.event.date.start, end: m.event.date.end } : { start: m.event.date.start };
@@ -89,7 +99,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     dir,
     digits,
     title: data.title?.trim() ?? parsed.title ?? '',
-    titlePlace: parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
+    titlePlace: (data.title ? meta.placeOf(['title'], { text: true }) : undefined) ?? parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
     preamble: parsed.preamble,
     points,
     imprint: { lines: imprint },
@@ -266,7 +276,7 @@ function imprintFromMeta(lines: readonly string[], meta: LoadedMeta, top: Source
   const out: ImprintLine[] = [];
   let gap = false;
   lines.forEach((line, i) => {
-    const place = meta.placeOf(['imprint', i]) ?? top;
+    const place = meta.placeOf(['imprint', i], { text: true }) ?? top;
     if (line.trim() === '') {
       gap = out.length > 0;
       return;
@@ -276,6 +286,8 @@ function imprintFromMeta(lines: readonly string[], meta: LoadedMeta, top: Source
     for (const d of sub.finish()) r.add({ ...d, col: d.col + place.col - 1 });
     for (const l of parsed) {
       const il: ImprintLine = { runs: l.runs, place };
+      // Columns inside a one-line value: shifted like the diagnostics above.
+      if (l.spans && !line.includes('\n')) il.spans = l.spans.map((s) => ({ at: s.at, place: { ...s.place, col: s.place.col + place.col - 1 } }));
       if (gap) il.gapBefore = true;
       gap = false;
       out.push(il);

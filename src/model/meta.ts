@@ -146,8 +146,12 @@ export type MetaPath = ReadonlyArray<string | number>;
 export interface LoadedMeta {
   /** Validated metadata. After errors: only the top-level entries that are valid on their own. */
   data: Meta;
-  /** Where a key (`key: true`) or its value is written; the nearest written ancestor if the path is absent. */
-  placeOf(path: MetaPath, opts?: { key?: boolean }): SourcePlace | undefined;
+  /**
+   * Where a key (`key: true`) or its value is written; the nearest written
+   * ancestor if the path is absent. `text: true`: for a quoted scalar, where
+   * its text starts (after the quote).
+   */
+  placeOf(path: MetaPath, opts?: { key?: boolean; text?: boolean }): SourcePlace | undefined;
 }
 
 interface LoadedSource extends MetaSource {
@@ -170,7 +174,7 @@ export function loadMeta(sources: readonly MetaSource[], opts: { projectRoot: st
     const l = readYaml(s, r);
     if (l) loaded.push(l);
   }
-  const placeOf = (p: MetaPath, o?: { key?: boolean }): SourcePlace | undefined => locate(loaded, p, o?.key ?? false);
+  const placeOf = (p: MetaPath, o?: { key?: boolean; text?: boolean }): SourcePlace | undefined => locate(loaded, p, o?.key ?? false, o?.text ?? false);
   const meta: LoadedMeta = { data: {}, placeOf };
   // A source with YAML errors is left out (its errors are reported); the others still count.
 
@@ -519,7 +523,7 @@ function checkTheme(data: Meta, placeOf: LoadedMeta['placeOf'], fallback: Source
 // ---------------------------------------------------------------------------
 // YAML nodes → places
 
-function locate(sources: readonly LoadedSource[], p: MetaPath, key: boolean): SourcePlace | undefined {
+function locate(sources: readonly LoadedSource[], p: MetaPath, key: boolean, text = false): SourcePlace | undefined {
   let best: { depth: number; place: SourcePlace } | undefined;
   for (const s of sources) {
     const found = findNode(s.doc, p);
@@ -527,8 +531,9 @@ function locate(sources: readonly LoadedSource[], p: MetaPath, key: boolean): So
     const exact = found.depth === p.length;
     // An absent path (e.g. `start` inside the shorthand `date: --02-30`) points at the nearest written value.
     const node = exact && key && found.keyNode ? found.keyNode : (found.node ?? found.keyNode);
-    const offset = node?.range?.[0];
+    let offset = node?.range?.[0];
     if (offset === undefined) continue;
+    if (text && exact && !key && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) offset += 1;
     const pl = placeAt(s.text, offset, s.file);
     const place = { ...pl, line: pl.line + (s.lineOffset ?? 0) };
     if (exact) return place;

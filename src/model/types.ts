@@ -10,6 +10,18 @@ export type Direction = 'rtl' | 'ltr';
 /** Digit families (CLDR numbering-system ids). */
 export type DigitSystem = 'arab' | 'arabext' | 'latn';
 
+/**
+ * Where the characters of a derived text come from, for diagnostics: from
+ * UTF-16 offset `at` of the text on, the characters are the source's, one for
+ * one, starting at `place`, until the next entry. Needed where the text is
+ * not a verbatim copy of one source line (soft-wrapped paragraphs are joined
+ * with spaces; imprint markup is removed).
+ */
+export interface SourceSpan {
+  at: number;
+  place: SourcePlace;
+}
+
 /** A run of the imprint block with its markup resolved. */
 export interface InlineRun {
   text: string;
@@ -22,6 +34,8 @@ export interface InlineRun {
 export interface ImprintLine {
   runs: InlineRun[];
   place: SourcePlace;
+  /** Where the line's text comes from, when not one verbatim stretch starting at `place`. */
+  spans?: SourceSpan[];
   /** True on the first line of an imprint paragraph after a blank line (leave a gap above it). */
   gapBefore?: boolean;
 }
@@ -30,6 +44,8 @@ export interface ImprintLine {
 export interface Paragraph {
   text: string;
   place: SourcePlace;
+  /** Where the text continues on later source lines (soft-wrapped paragraphs); absent for one line. */
+  spans?: SourceSpan[];
 }
 
 /**
@@ -56,6 +72,10 @@ export interface Point {
   text: string;
   /** Where `text` starts in the source. */
   place: SourcePlace;
+  /** Where `text` continues on later source lines (soft-wrapped points); absent for one line. */
+  spans?: SourceSpan[];
+  /** Where the editorial texts from the metadata are written (the start of each value). */
+  metaPlaces?: { title?: SourcePlace; eventName?: SourcePlace; eventPlace?: SourcePlace };
   /** Short editorial title: from metadata, else derived from the first clause. */
   title: string;
   titleSource: 'meta' | 'derived';

@@ -5,7 +5,7 @@
  * text: angle brackets are never interpreted.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import type { ImprintLine, InlineRun } from '../model/types.js';
+import type { ImprintLine, InlineRun, SourceSpan } from '../model/types.js';
 import { excerpt, type Reporter } from './report.js';
 import { TAG_RE } from './checks.js';
 
@@ -31,9 +31,20 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
   const openedAt: Partial<Record<keyof Style, SourcePlace>> = {};
   let runs: InlineRun[] = [];
   let linePlace: SourcePlace | undefined;
+  // Source map of the line being built: UTF-16 length appended so far, the
+  // spans, and where the next character would be if it continued the last span.
+  let lineLength = 0;
+  let spans: SourceSpan[] = [];
+  let next: { at: number; line: number; col: number } | undefined;
+  /** Records that the character about to go to text offset `at` is at `line`:`col` in the source. */
+  const mapChar = (at: number, line: number, col: number, units: number): void => {
+    if (!next || next.at !== at || next.line !== line || next.col !== col) spans.push({ at, place: { file, line, col } });
+    next = { at: at + units, line, col: col + 1 };
+  };
 
   const append = (text: string): void => {
     if (text === '') return;
+    lineLength += text.length;
     const last = runs[runs.length - 1];
     if (last && !!last.bold === style.bold && !!last.italic === style.italic && !!last.sup === style.sup) {
       last.text += text;
@@ -51,9 +62,19 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
   };
   const flush = (): void => {
     const trimmed = trimRuns(runs);
-    if (trimmed.length > 0 && linePlace) out.push({ runs: trimmed, place: linePlace });
+    if (trimmed.length > 0 && linePlace) {
+      const cut = runs.map((r) => r.text).join('').length - trimmed.map((r) => r.text).join('').length - trailingSpace(runs);
+      const l: ImprintLine = { runs: trimmed, place: linePlace };
+      const shifted = shiftSpans(spans, cut);
+      // One verbatim stretch from `place` needs no map.
+      if (!(shifted.length === 1 && shifted[0].at === 0 && samePlace(shifted[0].place, linePlace))) l.spans = shifted;
+      out.push(l);
+    }
     runs = [];
     linePlace = undefined;
+    lineLength = 0;
+    spans = [];
+    next = undefined;
   };
 
   for (const { text: fullLine, line } of raw) {
@@ -73,6 +94,7 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
     for (let k = lead; k < body.length; ) {
       const ch = body[k];
       if (ch === '\\' && k + 1 < body.length && ESCAPABLE.has(body[k + 1])) {
+        mapChar(lineLength + literal.length, line, col + 1, 1);
         literal += body[k + 1];
         k += 2;
         col += 2;
@@ -128,6 +150,7 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
           found: '_'.repeat(n),
           hint: 'write **bold** or *italic*; the underscores are printed as they are',
         });
+        for (let u = 0; u < n; u++) mapChar(lineLength + literal.length + u, line, col + u, 1);
         literal += '_'.repeat(n);
         k += n;
         col += n;
@@ -135,6 +158,7 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
       }
       const cp = body.codePointAt(k)!;
       const len = cp > 0xffff ? 2 : 1;
+      mapChar(lineLength + literal.length, line, col, len);
       literal += body.slice(k, k + len);
       k += len;
       col++;
@@ -155,6 +179,28 @@ export function parseImprintParagraph(raw: readonly RawLine[], file: string, r: 
   }
   return out;
 }
+
+/** UTF-16 length of the whitespace at the end of the runs' text. */
+function trailingSpace(runs: InlineRun[]): number {
+  const text = runs.map((r) => r.text).join('');
+  return text.length - text.trimEnd().length;
+}
+
+/** The spans after `cut` UTF-16 units were removed from the start of the text. */
+function shiftSpans(spans: SourceSpan[], cut: number): SourceSpan[] {
+  const out: SourceSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const end = i + 1 < spans.length ? spans[i + 1].at : Infinity;
+    if (end <= cut) continue;
+    const s = spans[i];
+    if (s.at >= cut) out.push({ at: s.at - cut, place: s.place });
+    // A span that starts inside the cut (only whitespace is cut: one unit, one column each).
+    else out.push({ at: 0, place: { ...s.place, col: s.place.col + (cut - s.at) } });
+  }
+  return out;
+}
+
+const samePlace = (a: SourcePlace, b: SourcePlace) => a.file === b.file && a.line === b.line && a.col === b.col;
 
 function trimRuns(runs: InlineRun[]): InlineRun[] {
   const out = runs.map((r) => ({ ...r }));

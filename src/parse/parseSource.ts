@@ -19,7 +19,7 @@
  * Everything is one linear pass over the lines; no backtracking regexes.
  */
 import type { Diagnostic, SourcePlace } from '../diagnostics.js';
-import type { DigitSystem, Direction, ImprintLine, Paragraph } from '../model/types.js';
+import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from '../model/types.js';
 import { ParagraphScanner } from './checks.js';
 import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
 import { parseImprintParagraph, type RawLine } from './inline.js';
@@ -38,6 +38,8 @@ export interface ParsedPoint {
   text: string;
   /** Where `text` starts. */
   place: SourcePlace;
+  /** Where `text` continues on later source lines (soft-wrapped points). */
+  spans?: SourceSpan[];
   /** Where the label's first digit is. */
   labelPlace: SourcePlace;
 }
@@ -180,9 +182,17 @@ export function parseSource(text: string, file: string): ParseResult {
     const lead = first.length - first.trimStart().length;
     const place: SourcePlace = { file, line: b.from + 1, col: cpLen(lines[b.from], from + lead) + 1 };
     if (b.to - b.from === 1) return { text: first.trim(), place };
-    const parts = [first.trim()];
-    for (let k = b.from + 1; k < b.to; k++) parts.push(lines[k].trim());
-    return { text: parts.filter((p) => p !== '').join(' '), place };
+    let text = first.trim();
+    const spans: SourceSpan[] = [{ at: 0, place }];
+    for (let k = b.from + 1; k < b.to; k++) {
+      const part = lines[k].trim();
+      if (part === '') continue;
+      if (text !== '') text += ' ';
+      const lineLead = lines[k].length - lines[k].trimStart().length;
+      spans.push({ at: text.length, place: { file, line: k + 1, col: cpLen(lines[k], lineLead) + 1 } });
+      text += part;
+    }
+    return { text, place, spans };
   };
 
   if (blocks.length === 0) {
@@ -257,7 +267,9 @@ export function parseSource(text: string, file: string): ParseResult {
       const label = lm[0].slice(digitsStart).trimEnd();
       const para = paragraphOf(b, lm[0].length);
       const labelPlace = { file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
-      doc.points.push({ number: value, label, labelDigits: system!, text: para.text, place: para.place, labelPlace });
+      const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, place: para.place, labelPlace };
+      if (para.spans) point.spans = para.spans;
+      doc.points.push(point);
       if (para.text === '') {
         r.error('E-POINT-EMPTY', labelPlace, `point ${label} has no text`, {
           expected: 'the point text after the number',
