@@ -25,8 +25,8 @@ import type { ReactElement } from 'react';
 import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
 import { baselineIn } from '../src/layout/flow.js';
-import { emptyStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
-import { composeParagraph, type Align, type ComposedParagraph } from '../src/text/compose.js';
+import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
 import { linePaths, lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
@@ -104,18 +104,7 @@ function metrics(model: DocumentModel, format: CardFormat) {
  */
 function cardTypesetter(model: DocumentModel): Typesetter {
   const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, CARD_SPACE_STRETCH) };
-  const stats = emptyStats();
-  return {
-    stats,
-    model,
-    set(text, style, measure, align) {
-      const spans = typeof text === 'string' ? [{ text, style }] : text;
-      const para = composeParagraph(spans, { dir: model.dir, lang: model.lang, measure, align, justify: model.theme.justify, space, kashida: CARD_KASHIDA });
-      stats.paragraphs++;
-      stats.lines += para.lines.length;
-      return para;
-    },
-  };
+  return typesetter(model, model.theme.justify, { space, kashida: CARD_KASHIDA });
 }
 
 const CARD_SPACE_STRETCH = 0.75;

@@ -39,8 +39,14 @@ export interface Typesetter {
   model: DocumentModel;
 }
 
+/** Per-output tuning on top of the theme (cards stretch spaces further, use fewer, longer kashidas). */
+export interface Tuning {
+  space?: { stretch: number; shrink: number };
+  kashida?: { min: number; max: number };
+}
+
 /** A typesetter for one document: its direction, language, and justification mode. */
-export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify): Typesetter {
+export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify, tuning: Tuning = {}): Typesetter {
   const stats = emptyStats();
   return {
     stats,
@@ -53,7 +59,8 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         measure,
         align,
         justify,
-        space: model.theme.space,
+        space: tuning.space ?? model.theme.space,
+        kashida: tuning.kashida,
       });
       stats.paragraphs++;
       for (const l of para.lines) {
