@@ -5,10 +5,15 @@
  *
  *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
  *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
+ *                 [--jobs N] [--force]
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
+ *
+ * --jobs N renders N jobs at once in worker threads (default: one per core;
+ * 1 renders in the main thread). Outputs whose inputs did not change since
+ * the previous build are reused; --force renders everything.
  */
 import { argv, chalk } from 'zx';
-import { build, check, type BuildOptions } from '../src/build.js';
+import { build, check, type BuildOptions, type JobState } from '../src/build.js';
 import { WarraqError, formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { OUTPUT_GROUPS, type OutputGroup } from '../src/jobs/planJobs.js';
 
@@ -36,6 +41,28 @@ function parseChoice<T extends string>(flag: string, v: unknown, allowed: readon
   return String(v) as T;
 }
 
+function parseJobs(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) usage(`--jobs takes a whole number ≥ 1, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+/** Progress: a live bar on a terminal; on a pipe or log, one plain line per rendered job. */
+function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
+  if (!tty) return (done, total, file, state) => void (state !== 'unchanged' && console.log(`  [${done}/${total}] ${file}`));
+  let unchanged = 0;
+  return (done, total, file, state: JobState) => {
+    if (state === 'unchanged') unchanged++;
+    const width = 24;
+    const fill = Math.round((done / total) * width);
+    const bar = '█'.repeat(fill) + '░'.repeat(width - fill);
+    const cols = process.stdout.columns || 100;
+    const line = `  ${bar} ${done}/${total}${unchanged ? ` (${unchanged} unchanged)` : ''} ${file}`;
+    process.stdout.write(`\r\x1b[K${line.slice(0, cols - 1)}`);
+  };
+}
+
 const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
 
 function printDiagnostics(ds: Diagnostic[]) {
@@ -57,9 +84,9 @@ try {
       only: parseOnly(argv.only),
       justify: parseChoice('justify', argv.justify, ['off', 'spaces', 'kashida'] as const),
       leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
-      onOutput: process.stdout.isTTY
-        ? (done, total, file) => process.stdout.write(`\r\x1b[K  [${done}/${total}] ${file}`)
-        : (done, total, file) => console.log(`  [${done}/${total}] ${file}`),
+      jobs: parseJobs(argv.jobs),
+      force: Boolean(argv.force),
+      onOutput: progress(Boolean(process.stdout.isTTY)),
     };
     const report = await build(opts);
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
@@ -75,6 +102,9 @@ try {
     for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
     for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
     const s = report.stats;
+    const reused = report.files.filter((f) => f.reused).length;
+    const threads = report.threads === 0 ? 'nothing to render' : report.threads === 1 ? 'main thread' : `${report.threads} worker threads`;
+    console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length} jobs ran; ${threads})`);
     console.log(
       chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
         ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,

@@ -4,14 +4,15 @@
  *   loadDocument (parse + metadata, validated)     src/model, src/parse
  *   loadFontSet + checkCoverage (no tofu)          src/fonts, src/check
  *   planJobs (what to make)                        src/jobs
- *   templates → laid-out pages → renderers         templates/, src/render
+ *   keys, reuse of unchanged outputs               src/jobs/cache.ts
+ *   templates → laid-out pages → renderers,        src/render/worker.ts,
+ *     in a pool of worker threads                  src/jobs/pool.ts
  *   writeOutputs (all or nothing) + manifest.json  src/output
  *
- * Nothing is written until every job has succeeded.
+ * Nothing is written until every job has succeeded. The main thread never
+ * loads a renderer: with nothing to render, a build only hashes, reads the
+ * previous outputs back and swaps.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import { loadDocument } from './model/buildModel.js';
@@ -19,17 +20,26 @@ import type { DocumentModel } from './model/types.js';
 import { loadFontSet } from './fonts/loadFontSet.js';
 import { checkCoverage } from './check/coverage.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
-import { addStats, emptyStats, type SetStats, type TemplateFonts } from './layout/typeset.js';
-import { renderPages, type PdfMeta } from './render/pdf/renderPages.js';
-import { layoutBooklet } from '../templates/booklet.js';
-import { layoutLeaflet } from '../templates/leaflet.js';
-import { renderCard } from './render/cards/renderCard.js';
-import { imposeSaddle, imposeTwoUp } from './print/impose.js';
-import { pressPdf } from './print/press.js';
-import { makePdfx } from './print/pdfx.js';
+import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
 import type { JustifyMode } from './text/compose.js';
-import type { LaidOutPage } from './layout/types.js';
+import {
+  envDigest,
+  inputsOf,
+  jobKeys,
+  jobModel,
+  openAuxCache,
+  readKeyInputs,
+  readPrevious,
+  reuseOutputs,
+  type AuxCache,
+  type JobAux,
+  type KeyedEntry,
+} from './jobs/cache.js';
+import { createPool, defaultJobs, type RenderPool } from './jobs/pool.js';
+import type { PackedPages, RenderTask, TaskResult } from './render/worker.js';
+
+export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -42,19 +52,30 @@ export interface BuildOptions {
   justify?: JustifyMode;
   leafletSheet?: 'pages' | 'a4-2up';
   sourceDateEpoch?: string;
-  /** Called after each output is made (progress). */
-  onOutput?: (done: number, total: number, file: string) => void;
-  /** Called before each job; tests use it to inject failures. */
+  /** Jobs rendered at once, in worker threads; 1 renders in the main thread. Default: one per core. */
+  jobs?: number;
+  /** A pool kept by the caller (watch mode) to render with; `jobs` is then ignored. */
+  pool?: RenderPool;
+  /** Render every job, even those whose outputs the previous build left unchanged. */
+  force?: boolean;
+  /** Called after each job (progress): rendered, reused unchanged, or skipped. */
+  onOutput?: (done: number, total: number, file: string, state: JobState) => void;
+  /** Called before each job, in plan order (reused jobs too); tests use it to inject failures. */
   beforeJob?: (job: RenderJob) => void | Promise<void>;
 }
 
 export interface BuildReport {
   model: DocumentModel;
-  files: Array<{ path: string; bytes: number; ms: number }>;
+  /** Every output file, in plan order; `reused` when taken unchanged from the previous build. */
+  files: Array<{ path: string; bytes: number; ms: number; reused: boolean }>;
   manifest: Manifest;
   warnings: Diagnostic[];
   notes: string[];
   stats: SetStats;
+  /** Job paths by what happened to them. */
+  jobs: { rendered: string[]; unchanged: string[]; skipped: string[] };
+  /** Jobs that ran at once (worker threads, or 1 in the main thread). */
+  threads: number;
   ms: number;
 }
 
@@ -67,154 +88,207 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
   return { model, fonts, warnings: diagnostics };
 }
 
-const pdfMeta = (model: DocumentModel, subject?: string): PdfMeta => ({
-  title: model.title,
-  lang: model.lang,
-  rtl: model.dir === 'rtl',
-  date: new Date(`${model.date}T00:00:00Z`),
-  subject,
-});
-
-const pointOf = (model: DocumentModel, n: number) => model.points.find((p) => p.number === n)!;
-
 export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
-  const { model, fonts, warnings } = await check(opts);
+  const { model, warnings } = await check(opts);
   const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
-  const made = await runJobs(model, fonts, jobs, opts);
-  const manifest = manifestFor(made.files, model.source, model.date);
   const outDir = path.resolve(opts.projectRoot, opts.out);
+  const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme), { justify: opts.justify, leafletSheet: opts.leafletSheet });
+  const keys = jobKeys(jobs, model, env);
+  const cache = openAuxCache(opts.projectRoot, outDir);
+  const made = await runJobs(model, jobs, keys, cache, outDir, opts);
+  const keyOf = new Map(made.files.map((f) => [f.path, made.keys.get(f.path)!]));
+  const manifest = manifestFor(made.files, model.source, model.date);
+  manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: keyOf.get(e.path) }));
   const lock = await lockOutput(outDir);
   try {
     await writeOutputs(outDir, made.files, manifest);
   } finally {
     await lock.release();
   }
+  await cache.prune(new Set(keys.values())).catch(() => {});
   return {
     model,
-    files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0 })),
+    files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
     manifest,
     warnings,
     notes: made.notes,
     stats: made.stats,
+    jobs: made.jobs,
+    threads: made.threads,
     ms: performance.now() - t0,
   };
 }
 
 interface Made {
   files: OutputFile[];
+  /** Key of each output file's job, by file path. */
+  keys: Map<string, string>;
   ms: Map<string, number>;
+  reused: Set<string>;
   notes: string[];
   stats: SetStats;
+  jobs: BuildReport['jobs'];
+  threads: number;
+  state: Map<string, Mode>;
 }
 
-/** Runs the jobs in dependency order (print files need the booklet and leaflets). */
-export async function runJobs(model: DocumentModel, fonts: TemplateFonts, jobs: RenderJob[], opts: BuildOptions): Promise<Made> {
-  const made: Made = { files: [], ms: new Map(), notes: [], stats: emptyStats() };
-  const wanted = (g: OutputGroup) => !opts.only || opts.only.includes(g);
-  const date = new Date(`${model.date}T00:00:00Z`);
-  let booklet: { bytes: Uint8Array; pages: LaidOutPage[] } | undefined;
-  const leafletPages: LaidOutPage[] = [];
-  let done = 0;
-  const emit = (f: OutputFile, started: number, publish: boolean) => {
-    made.ms.set(f.path, performance.now() - started);
-    if (publish) made.files.push(f);
-    opts.onOutput?.(++done, jobs.length, f.path);
-  };
-
-  for (const job of jobs) {
-    await opts.beforeJob?.(job);
-    const started = performance.now();
-    switch (job.kind) {
-      case 'booklet': {
-        const lay = layoutBooklet(model, fonts, { justify: opts.justify });
-        addStats(made.stats, lay.stats);
-        const bytes = await renderPages(lay.pages, pdfMeta(model));
-        booklet = { bytes, pages: lay.pages };
-        emit({ kind: 'booklet', path: job.path, bytes, pages: lay.pages.length }, started, wanted('booklet'));
-        break;
-      }
-      case 'leaflet': {
-        const point = pointOf(model, job.point);
-        const lay = layoutLeaflet(model, point, fonts, { justify: opts.justify });
-        addStats(made.stats, lay.stats);
-        leafletPages.push(...lay.pages);
-        const bytes = await renderPages(lay.pages, pdfMeta(model, point.title));
-        emit({ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }, started, wanted('leaflets'));
-        break;
-      }
-      case 'leaflets-all': {
-        let bytes = await renderPages(leafletPages, pdfMeta(model));
-        if (job.sheet === 'a4-2up') bytes = await imposeTwoUp(bytes, { dir: model.dir, sheet: 'A4', date, title: model.title });
-        emit({ kind: 'leaflet', path: job.path, bytes, pages: job.sheet === 'a4-2up' ? Math.ceil(leafletPages.length / 2) : leafletPages.length }, started, wanted('leaflets'));
-        break;
-      }
-      case 'card': {
-        const format = model.theme.cards.find((f) => f.name === job.format)!;
-        const point = job.point === undefined ? undefined : pointOf(model, job.point);
-        const card = await renderCard({ model, point, format, fonts });
-        const common = { kind: 'card' as const, format: format.name, point: job.point, width: card.width, height: card.height };
-        emit({ ...common, path: `${job.path}.png`, bytes: card.png, alt: card.alt }, started, true);
-        if (card.webp) made.files.push({ ...common, path: `${job.path}.webp`, bytes: card.webp });
-        if (card.jpeg) made.files.push({ ...common, path: `${job.path}.jpg`, bytes: card.jpeg });
-        made.files.push({ kind: 'alt-text', format: format.name, point: job.point, path: `${job.path}.txt`, bytes: new TextEncoder().encode(card.alt + '\n') });
-        break;
-      }
-      case 'print': {
-        if (!booklet) throw new Error('print jobs need the booklet job first');
-        const title = model.title;
-        if (job.variant === 'saddle') {
-          const bytes = await imposeSaddle(booklet.bytes, { dir: model.dir, sheet: 'A4', date, title });
-          emit({ kind: 'print', path: job.path, bytes, pages: Math.ceil(booklet.pages.length / 4) * 2 }, started, true);
-        } else if (job.variant === 'press') {
-          const bytes = await pressPdf(booklet.bytes, { pageBackgrounds: booklet.pages.map((p) => p.background), date, title });
-          emit({ kind: 'print', path: job.path, bytes, pages: booklet.pages.length }, started, true);
-        } else if (job.variant === 'pdfx') {
-          const bytes = await pdfxVariant(booklet.bytes, booklet.pages, date, title, made.notes);
-          if (bytes) emit({ kind: 'print', path: job.path, bytes, pages: booklet.pages.length }, started, true);
-          else opts.onOutput?.(++done, jobs.length, `${job.path} (skipped)`);
-        } else {
-          const all = await renderPages(leafletPages, pdfMeta(model));
-          const bytes = await imposeTwoUp(all, { dir: model.dir, sheet: 'A4', date, title });
-          emit({ kind: 'print', path: job.path, bytes, pages: Math.ceil(leafletPages.length / 2) }, started, true);
-        }
-        break;
-      }
-    }
-  }
-  return made;
+/** What a finished (or reused) job hands on. */
+interface Done {
+  files: OutputFile[];
+  aux: JobAux;
+  pages?: PackedPages;
+  state: JobState;
+  ms: number;
 }
+
+type Mode = 'render' | 'reuse' | 'skip';
 
 /**
- * Ghostscript derives the trailer /ID from the temporary file name, so the
- * same input gives different bytes. Replace it with a hash of the content
- * (same length, so the xref offsets stay valid).
+ * Runs the jobs. Each job's outputs are reused when the previous build made
+ * them from the same key; the others render in the pool. Jobs go in plan
+ * order; a job that takes another's result as input (`inputsOf`: print files
+ * need the booklet, all-leaflets and the 2-up sheet need every leaflet's
+ * pages) waits for it, and planJobs puts inputs first.
  */
-export function contentDerivedId(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
-  if (!m) return pdf;
-  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
-  const replaced = m[0].replace(m[1], id).replace(m[2], id);
-  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
-}
+export async function runJobs(
+  model: DocumentModel,
+  jobs: RenderJob[],
+  keys: Map<string, string>,
+  cache: AuxCache,
+  outDir: string,
+  opts: BuildOptions,
+): Promise<Made> {
+  const wanted = (g: OutputGroup) => !opts.only || opts.only.includes(g);
+  const published = (job: RenderJob) =>
+    job.kind === 'booklet' ? wanted('booklet') : job.kind === 'leaflet' || job.kind === 'leaflets-all' ? wanted('leaflets') : true;
+  const keyOf = (job: RenderJob) => keys.get(job.path)!;
 
-/** The CMYK PDF/X file, made and verified by Ghostscript; skipped with a plain note when gs is absent. */
-async function pdfxVariant(booklet: Uint8Array, pages: LaidOutPage[], date: Date, title: string, notes: string[]): Promise<Uint8Array | undefined> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-pdfx-'));
+  // What the previous build left that is still right.
+  const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
+  let poolStarted: Promise<RenderPool> | undefined;
+  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(opts.jobs ?? defaultJobs()));
+  const results = new Map<string, Promise<Done>>();
+  let failure: { error: unknown } | undefined;
+  const made: Made = {
+    files: [],
+    keys: new Map(),
+    ms: new Map(),
+    reused: new Set(),
+    notes: [],
+    stats: emptyStats(),
+    jobs: { rendered: [], unchanged: [], skipped: [] },
+    threads: 0,
+    state: new Map(),
+  };
   try {
-    const press = await pressPdf(booklet, { pageBackgrounds: pages.map((p) => p.background), date, title });
-    const input = path.join(dir, 'press.pdf');
-    const output = path.join(dir, 'press-pdfx.pdf');
-    await writeFile(input, press);
-    const result = await makePdfx(input, output, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)) });
-    if (result.skipped) {
-      notes.push(`PDF/X variant skipped: ${result.reason}`);
-      return undefined;
+    // A job with a new key will render: start the workers now, so that they
+    // load while the previous outputs are read back and checked.
+    if (jobs.some((j) => published(j) && !previous.has(keyOf(j)))) startPool().catch(() => {});
+    const reused = new Map<string, OutputFile[]>();
+    await Promise.all(
+      jobs.map(async (job) => {
+        const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path);
+        if (files) reused.set(job.path, files);
+      }),
+    );
+
+    // Which jobs render: the published ones that changed, and those whose
+    // results a rendering job needs but that cannot be had from the cache.
+    // Backwards, so that every job's dependents are decided before it.
+    const mode = new Map<string, Mode>();
+    const auxOf = new Map<string, JobAux>();
+    const pagesOf = new Map<string, PackedPages>();
+    const needed = new Set<string>();
+    for (const job of [...jobs].reverse()) {
+      let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
+      if (m === 'render' && reused.has(job.path)) {
+        const aux = job.kind === 'booklet' || job.kind === 'leaflet' ? await cache.get(keyOf(job)) : {};
+        const pages = job.kind === 'leaflet' && needed.has(job.path) ? ((await cache.getPages(keyOf(job))) as PackedPages | undefined) : undefined;
+        const complete = !needed.has(job.path) || (job.kind === 'booklet' ? aux?.backgrounds !== undefined : job.kind === 'leaflet' ? pages !== undefined : true);
+        if (complete) {
+          m = 'reuse';
+          auxOf.set(job.path, aux ?? {});
+          if (pages) pagesOf.set(job.path, pages);
+        }
+      }
+      if (m === 'render') for (const p of inputsOf(job, jobs)) needed.add(p);
+      mode.set(job.path, m);
     }
-    return contentDerivedId(new Uint8Array(await readFile(output)));
+    for (const [k, v] of mode) made.state.set(k, v);
+
+    const rendering = jobs.some((j) => mode.get(j.path) === 'render');
+    const pool = rendering ? await startPool() : undefined;
+    made.threads = pool ? (pool.threaded ? pool.size : 1) : 0;
+    const window = pool?.threaded ? pool.size * 2 : 1;
+    const inFlight = new Set<Promise<void>>();
+    let done = 0;
+    const finish = (job: RenderJob, d: Done) => {
+      const primary = d.files[0]?.path ?? `${job.path} (skipped)`;
+      opts.onOutput?.(++done, jobs.length, primary, d.state);
+      return d;
+    };
+
+    // In plan order: a job waits for its inputs, then for a free slot.
+    for (const job of jobs) {
+      if (failure) break;
+      const m = mode.get(job.path)!;
+      const inputs = m === 'render' ? await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!)) : [];
+      await opts.beforeJob?.(job);
+      if (m !== 'render') {
+        const d: Done =
+          m === 'reuse'
+            ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, pages: pagesOf.get(job.path), state: 'unchanged', ms: 0 }
+            : { files: [], aux: {}, state: 'skipped', ms: 0 };
+        results.set(job.path, Promise.resolve(finish(job, d)));
+        continue;
+      }
+      while (inFlight.size >= window) await Promise.race(inFlight);
+      if (failure) break;
+      const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify };
+      const from = inputsOf(job, jobs).map((p) => jobs.find((j) => j.path === p)!);
+      if (from[0]?.kind === 'booklet') {
+        const b = inputs[0];
+        task.inputs = { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
+      } else if (from[0]?.kind === 'leaflets-all') {
+        task.inputs = { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
+      } else if (from.length) {
+        task.inputs = { leaflets: inputs.map((d) => d.pages!) };
+      }
+      const p = pool!.run(task).then(async (r: TaskResult): Promise<Done> => {
+        if (r.diagnostics) throw new WarraqError(r.diagnostics);
+        if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
+        if (r.pages) await cache.putPages(keyOf(job), r.pages);
+        return finish(job, { files: r.files, aux: r.aux, pages: r.pages, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+      });
+      // A failure stops further jobs; those already running finish first.
+      p.catch((error) => (failure ??= { error }));
+      const settle = (): void => void inFlight.delete(tracked);
+      const tracked: Promise<void> = p.then(settle, settle);
+      inFlight.add(tracked);
+      results.set(job.path, p);
+    }
+  } catch (error) {
+    failure ??= { error };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await Promise.allSettled([...results.values()]);
+    if (poolStarted && !opts.pool) await (await poolStarted.catch(() => undefined))?.destroy();
   }
+  if (failure) throw failure.error;
+
+  for (const job of jobs) {
+    const d = await results.get(job.path)!;
+    const state = d.state === 'skipped' && made.state.get(job.path) === 'render' ? 'rendered' : d.state;
+    made.jobs[state].push(job.path);
+    if (d.aux.stats && (job.kind === 'booklet' || job.kind === 'leaflet')) addStats(made.stats, d.aux.stats);
+    made.notes.push(...(d.aux.notes ?? []));
+    if (!published(job)) continue;
+    d.files.forEach((f, i) => {
+      made.files.push(f);
+      made.keys.set(f.path, keyOf(job));
+      made.ms.set(f.path, i === 0 ? d.ms : 0);
+      if (d.state === 'unchanged') made.reused.add(f.path);
+    });
+  }
+  return made;
 }

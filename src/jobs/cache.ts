@@ -1,0 +1,291 @@
+/**
+ * Incremental builds: every render job gets a key, a SHA-256 over everything
+ * its output depends on, and a job whose key and output bytes are found in
+ * the previous output folder is not rendered again.
+ *
+ * A key covers
+ *   - the job itself (kind, path, format, point, sheet);
+ *   - the job's slice of the model (`jobModel`): the booklet sees the whole
+ *     model; a leaflet or a card sees its own point and the document-wide
+ *     fields (title, imprint, theme, lang/dir/digits, url, date) and nothing
+ *     of the other points. The metadata enters here, through the model
+ *     (a point's title, slug, event and url; the theme; lang, url, date).
+ *     Workers render from exactly this slice, so a template cannot depend on
+ *     something the key does not cover. `place` fields (where a text sits in
+ *     the source, for diagnostics) are left out of the hash: nothing draws
+ *     them, and inserting a line above a point must not re-render the points
+ *     after it;
+ *   - the code: every file under src/ and templates/ of the warraq that runs,
+ *     its patches/, package-lock.json (package versions) and tsconfig.json;
+ *   - the fonts of the theme, by the hash of their bytes;
+ *   - the renderer options (justify, leafletSheet);
+ *   - the keys of the jobs it takes its input from (`inputsOf`): print files
+ *     from the booklet, all-leaflets and the 2-up sheet from every leaflet.
+ *
+ * Keys go into manifest.json (`key` on every output). Besides the output
+ * folder, `.warraq-cache/` in the project keeps what later jobs need from an
+ * earlier one that is not in its file: a leaflet's laid-out pages (for
+ * all-leaflets.pdf), the booklet's page backgrounds (for the press PDF), and
+ * typesetting statistics. Entries are named by key, so a stale one is never
+ * read; a missing one only means the job renders again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { DocumentModel, Point, Theme } from '../model/types.js';
+import type { ManifestEntry, OutputFile } from '../output/writeOutputs.js';
+import type { SetStats } from '../layout/typeset.js';
+import type { RenderJob } from './planJobs.js';
+
+/** The warraq installation whose code renders (not the project being built). */
+export const warraqRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+// ---------------------------------------------------------------------------
+// Stable hashing of plain data
+
+/** A SourcePlace (file, line, col of a diagnostic), as opposed to e.g. an event's `place` text. */
+const isSourcePlace = (v: unknown) => !!v && typeof v === 'object' && 'file' in v && 'line' in v && 'col' in v;
+
+/** JSON with object keys sorted and source positions (`place`, `titlePlace`) left out. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (key, v) => {
+    if ((key === 'place' || key === 'titlePlace') && isSourcePlace(v)) return undefined;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// What the code, fonts and options contribute
+
+/** Hashes of the files a build depends on besides the model: `[name, sha256]`, any order. */
+export interface KeyInputs {
+  /** Source files of the renderer: src/, templates/, patches/, tsconfig.json. */
+  code: Array<[string, string]>;
+  /** The theme's font files, by their bytes. */
+  fonts: Array<[string, string]>;
+  /** package-lock.json (package versions); '' when absent. */
+  packages: string;
+}
+
+export interface KeyOptions {
+  justify?: string;
+  leafletSheet?: string;
+}
+
+/** One digest for everything that is the same for every job of a build. */
+export function envDigest(inputs: KeyInputs, opts: KeyOptions = {}): string {
+  const sorted = (xs: Array<[string, string]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sha(stableJson({ v: 1, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages, opts: { justify: opts.justify ?? null, leafletSheet: opts.leafletSheet ?? null } }));
+}
+
+async function listFiles(root: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const r = path.posix.join(rel, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(root, r)));
+    else if (e.isFile()) out.push(r);
+  }
+  return out;
+}
+
+const hashFile = async (abs: string) => sha(await readFile(abs));
+
+/** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
+export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
+  const files = [
+    ...(await listFiles(codeRoot, 'src')),
+    ...(await listFiles(codeRoot, 'templates')),
+    ...(await listFiles(codeRoot, 'patches')),
+    'tsconfig.json',
+  ];
+  const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.join(codeRoot, f)).catch(() => '')]));
+  const fontFiles = [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
+  const fonts = await Promise.all(fontFiles.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
+  const packages = await hashFile(path.join(codeRoot, 'package-lock.json')).catch(() => '');
+  return { code, fonts, packages };
+}
+
+// ---------------------------------------------------------------------------
+// Job inputs and keys
+
+/** The document-wide part of the model with no point and no preamble: what every leaflet and card shares. */
+export function documentSlice(model: DocumentModel, point?: Point): DocumentModel {
+  return { ...model, preamble: [], points: point ? [point] : [], source: { file: model.source.file, sha256: '' } };
+}
+
+/** The model a job renders from (and is keyed by). */
+export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
+  switch (job.kind) {
+    case 'booklet':
+      return model;
+    case 'leaflet':
+    case 'card': {
+      const point = job.point === undefined ? undefined : model.points.find((p) => p.number === job.point);
+      return documentSlice(model, point);
+    }
+    default:
+      return documentSlice(model);
+  }
+}
+
+/**
+ * Paths of the jobs whose results `job` takes as input (they come earlier in
+ * the plan): the print files of the booklet take the booklet; all-leaflets
+ * takes every leaflet's pages; the 2-up leaflet sheet takes all-leaflets.pdf
+ * when that has one leaflet page per page, else every leaflet's pages.
+ */
+export function inputsOf(job: RenderJob, jobs: readonly RenderJob[]): string[] {
+  const leaflets = () => jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
+  if (job.kind === 'leaflets-all') return leaflets();
+  if (job.kind === 'print' && job.variant === 'leaflets-2up') {
+    const all = jobs.find((j) => j.kind === 'leaflets-all' && j.sheet === 'pages');
+    return all ? [all.path] : leaflets();
+  }
+  if (job.kind === 'print') return jobs.filter((j) => j.kind === 'booklet').map((j) => j.path);
+  return [];
+}
+
+/** Every job's key, by job path. */
+export function jobKeys(jobs: readonly RenderJob[], model: DocumentModel, env: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const job of jobs) {
+    const inputs = inputsOf(job, jobs).map((p) => {
+      const k = keys.get(p);
+      if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
+      return k;
+    });
+    keys.set(job.path, sha(stableJson({ env, job, model: jobModel(model, job), inputs })));
+  }
+  return keys;
+}
+
+// ---------------------------------------------------------------------------
+// The previous output folder
+
+export interface KeyedEntry extends ManifestEntry {
+  key?: string;
+}
+
+/** Outputs of the previous build by key (empty when there is none, or it is unreadable). */
+export async function readPrevious(outDir: string): Promise<Map<string, KeyedEntry[]>> {
+  const byKey = new Map<string, KeyedEntry[]>();
+  try {
+    const manifest = JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as { outputs?: KeyedEntry[] };
+    for (const e of manifest.outputs ?? []) {
+      if (!e.key) continue;
+      byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+    }
+  } catch {
+    // no previous build: everything renders
+  }
+  return byKey;
+}
+
+/**
+ * The previous outputs of a job with this key, read back and checked against
+ * their recorded SHA-256; undefined when any is missing or differs.
+ */
+export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<OutputFile[] | undefined> {
+  if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.'))) return undefined;
+  const files: OutputFile[] = [];
+  for (const e of entries) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path.join(outDir, e.path)));
+    } catch {
+      return undefined;
+    }
+    if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
+    const f: OutputFile = { kind: e.kind, path: e.path, bytes };
+    if (e.point !== undefined) f.point = e.point;
+    if (e.format !== undefined) f.format = e.format;
+    if (e.pages !== undefined) f.pages = e.pages;
+    if (e.width !== undefined) f.width = e.width;
+    if (e.height !== undefined) f.height = e.height;
+    if (e.alt !== undefined) f.alt = e.alt;
+    files.push(f);
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------------------
+// Side data of jobs (.warraq-cache/)
+
+/** What a job leaves for the jobs after it, beyond its output files. */
+export interface JobAux {
+  stats?: SetStats;
+  /** Page count and page backgrounds (the booklet, for print files). */
+  pageCount?: number;
+  backgrounds?: string[];
+  notes?: string[];
+}
+
+export interface AuxCache {
+  readonly dir: string;
+  get(key: string): Promise<JobAux | undefined>;
+  put(key: string, aux: JobAux): Promise<void>;
+  /** Laid-out pages (packed, fonts by key) of a leaflet. */
+  getPages(key: string): Promise<unknown | undefined>;
+  putPages(key: string, pages: unknown): Promise<void>;
+  /** Removes entries of keys not in `keep`. */
+  prune(keep: Set<string>): Promise<void>;
+}
+
+async function writeAtomic(file: string, data: Uint8Array | string) {
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+/** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
+export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
+  const dir = path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+  const ready = mkdir(dir, { recursive: true });
+  return {
+    dir,
+    async get(key) {
+      try {
+        return JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as JobAux;
+      } catch {
+        return undefined;
+      }
+    },
+    async put(key, aux) {
+      await ready;
+      await writeAtomic(path.join(dir, `${key}.json`), JSON.stringify(aux));
+    },
+    async getPages(key) {
+      try {
+        return deserialize(await readFile(path.join(dir, `${key}.pages`)));
+      } catch {
+        return undefined;
+      }
+    },
+    async putPages(key, pages) {
+      await ready;
+      await writeAtomic(path.join(dir, `${key}.pages`), serialize(pages));
+    },
+    async prune(keep) {
+      await ready;
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const key = name.split('.')[0];
+        if (!keep.has(key)) await rm(path.join(dir, name), { force: true });
+      }
+    },
+  };
+}

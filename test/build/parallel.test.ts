@@ -1,0 +1,81 @@
+/**
+ * Parallel rendering: a build over worker threads makes the same bytes as a
+ * build in the main thread, one job at a time.
+ */
+import { mkdir, mkdtemp, copyFile, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildReport } from '../../src/build.js';
+import { fingerprint, repoRoot } from '../fixtures/reliability/project.js';
+
+/** A throw-away project with test/fixtures/other.txt and its metadata as its source. */
+async function otherProject(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-par-'));
+  await symlink(path.join(repoRoot, 'fonts'), path.join(root, 'fonts'), 'dir');
+  await mkdir(path.join(root, 'source'));
+  await copyFile(path.join(repoRoot, 'test/fixtures/other.txt'), path.join(root, 'source/other.txt'));
+  await copyFile(path.join(repoRoot, 'test/fixtures/other.meta.yaml'), path.join(root, 'source/other.meta.yaml'));
+  return root;
+}
+
+describe('parallel rendering', () => {
+  it('--jobs 2 (worker threads) gives byte-identical outputs and manifest to --jobs 1 (main thread)', async () => {
+    const root = await otherProject();
+    const progress: string[] = [];
+    const one = await build({ projectRoot: root, source: 'source/other.txt', out: 'one', jobs: 1 });
+    const two: BuildReport = await build({
+      projectRoot: root,
+      source: 'source/other.txt',
+      out: 'two',
+      jobs: 2,
+      onOutput: (done, total, file) => progress.push(`${done}/${total} ${file}`),
+    });
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
+    const a = await fingerprint(path.join(root, 'one'));
+    const b = await fingerprint(path.join(root, 'two'));
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(b).toEqual(a);
+    // Every planned job reported progress once, counting up to the total.
+    const total = two.jobs.rendered.length + two.jobs.unchanged.length + two.jobs.skipped.length;
+    expect(progress).toHaveLength(total);
+    expect(progress.map((l) => l.split(' ')[0])).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
+  });
+
+  it('print files wait for their inputs and beforeJob still sees the plan order', async () => {
+    const root = await otherProject();
+    const seen: string[] = [];
+    const report = await build({
+      projectRoot: root,
+      source: 'source/other.txt',
+      out: 'dist',
+      only: ['leaflets', 'print'],
+      jobs: 2,
+      beforeJob: (job) => void seen.push(job.path),
+    });
+    const leaflets = seen.filter((p) => p.startsWith('leaflets/') && p !== 'leaflets/all-leaflets.pdf');
+    expect(seen[0]).toBe('booklet.pdf');
+    expect(seen.indexOf('leaflets/all-leaflets.pdf')).toBe(leaflets.length + 1);
+    expect(seen.slice(-4).every((p) => p.startsWith('print/'))).toBe(true);
+    // The booklet was made for the print files but is not published with --only leaflets,print.
+    expect(report.files.map((f) => f.path)).not.toContain('booklet.pdf');
+    expect(report.files.map((f) => f.path)).toContain('print/booklet-a4-saddle.pdf');
+  });
+
+  it('a job that throws in a worker stops the build and writes nothing', async () => {
+    const root = await otherProject();
+    const failing = build({
+      projectRoot: root,
+      source: 'source/other.txt',
+      out: 'dist',
+      only: ['leaflets'],
+      jobs: 2,
+      beforeJob: (job) => {
+        if (job.kind === 'leaflet' && job.point === 3) throw new Error('injected failure');
+      },
+    });
+    await expect(failing).rejects.toThrow('injected failure');
+    await expect(fingerprint(path.join(root, 'dist'))).rejects.toThrow();
+  });
+});
