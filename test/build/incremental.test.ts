@@ -1,0 +1,98 @@
+/**
+ * Incremental builds: a job whose key (model slice, code, fonts, options,
+ * inputs) is unchanged is not rendered again; its bytes come from the
+ * previous output folder, and the result equals a build from scratch.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.js';
+import { findGhostscript } from '../../src/print/pdfx.js';
+import { fingerprint, repoRoot } from '../fixtures/reliability/project.js';
+
+async function otherProject(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-inc-'));
+  await symlink(path.join(repoRoot, 'fonts'), path.join(root, 'fonts'), 'dir');
+  await mkdir(path.join(root, 'source'));
+  await copyFile(path.join(repoRoot, 'test/fixtures/other.txt'), path.join(root, 'source/other.txt'));
+  await copyFile(path.join(repoRoot, 'test/fixtures/other.meta.yaml'), path.join(root, 'source/other.meta.yaml'));
+  return root;
+}
+
+/** Without Ghostscript the PDF/X job runs (and is skipped) every time: it has no output to reuse. */
+const pdfxRuns = findGhostscript() ? [] : ['print/booklet-press-pdfx.pdf'];
+
+async function edit(root: string, from: string, to: string) {
+  const file = path.join(root, 'source/other.txt');
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+describe('incremental builds', () => {
+  it('a rebuild with no change renders nothing and leaves the same bytes', async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
+    const first = await build(opts);
+    expect(first.jobs.unchanged).toEqual([]);
+    const before = await fingerprint(path.join(root, 'dist'));
+    const manifest = JSON.parse(await readFile(path.join(root, 'dist/manifest.json'), 'utf8')) as { outputs: Array<{ key?: string }> };
+    expect(manifest.outputs.every((o) => /^[0-9a-f]{64}$/.test(o.key ?? ''))).toBe(true);
+
+    const again = await build(opts);
+    expect(again.jobs.rendered).toEqual(pdfxRuns);
+    expect(again.threads).toBe(pdfxRuns.length ? 2 : 0); // no worker started when there is nothing to render
+    expect(again.files.filter((f) => !f.reused).map((f) => f.path)).toEqual([]);
+    expect(again.stats).toEqual(first.stats);
+    expect(await fingerprint(path.join(root, 'dist'))).toEqual(before);
+  });
+
+  it("editing one point re-renders that point's leaflet and cards, the booklet and what is made from them, and nothing else; the result equals a build from scratch", async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
+    const first = await build(opts);
+    const jobs = [...first.jobs.rendered];
+
+    await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة'); // point 1
+    const second = await build(opts);
+    const slug = first.model.points[0].slug;
+    const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
+    expect(point1.length).toBe(1 + first.model.theme.cards.length);
+    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/'))];
+    expect([...second.jobs.rendered].sort()).toEqual([...new Set([...expected, ...pdfxRuns])].sort());
+    expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
+
+    // Same bytes as a build that renders everything.
+    await build({ ...opts, out: 'fresh', force: true });
+    expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'fresh')));
+  });
+
+  it("a changed point's metadata re-renders that point only; with the side cache gone, leaflets render again for all-leaflets.pdf", async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['leaflets'], jobs: 2 };
+    const first = await build(opts);
+    const meta = path.join(root, 'source/other.meta.yaml');
+    await writeFile(meta, (await readFile(meta, 'utf8')).replace('title: مهرجان المسرح الشعبي', 'title: مهرجان المسرح'));
+    const second = await build(opts);
+    expect(second.jobs.rendered.sort()).toEqual(['leaflets/06-folk-theatre.pdf', 'leaflets/all-leaflets.pdf']);
+
+    await rm(path.join(root, '.warraq-cache'), { recursive: true });
+    await edit(root, 'في المدن القديمة', 'في المدن العتيقة');
+    const third = await build(opts);
+    expect(third.jobs.rendered.sort()).toEqual(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')).sort());
+    await build({ ...opts, out: 'fresh', force: true });
+    expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'fresh')));
+  });
+
+  it('with --only print, the booklet and leaflets are made for the print files but skipped when those are unchanged', async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['print'], jobs: 2 };
+    const first = await build(opts);
+    expect(first.files.every((f) => f.path.startsWith('print/'))).toBe(true);
+    expect(first.jobs.rendered).toContain('booklet.pdf');
+    const again = await build(opts);
+    expect(again.jobs.rendered).toEqual(pdfxRuns);
+    expect(again.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/')));
+  });
+});
