@@ -96,6 +96,35 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * The output folder is replaced as a whole, so it must be one warraq wrote
+ * (its manifest.json says so), an empty folder, or nothing yet. Anything
+ * else — `--out .` (the project itself), `--out source`, a folder of the
+ * user's files — would be deleted by the swap.
+ */
+async function checkReplaceable(outDir: string): Promise<void> {
+  const st = await stat(outDir).catch(() => undefined);
+  if (!st) return;
+  const refuse = (found: string) =>
+    new WarraqError([
+      makeDiagnostic('E-OUT-FOREIGN', 'error', { file: outDir, line: 1, col: 1 }, `${outDir} is not an output folder of warraq; a build would replace it and everything in it`, {
+        expected: 'an output folder from an earlier build (with its manifest.json), an empty folder, or a new name',
+        found,
+        hint: 'build into a folder of its own, e.g. --out dist; empty or remove this one yourself if it really is disposable',
+      }),
+    ]);
+  if (!st.isDirectory()) throw refuse('a file, not a folder');
+  const names = await readdir(outDir);
+  if (names.length === 0) return;
+  const manifest = await readFile(path.join(outDir, 'manifest.json'), 'utf8').then(
+    (t) => JSON.parse(t) as { generator?: unknown },
+    () => undefined,
+  );
+  if (manifest?.generator === 'warraq') return;
+  const shown = names.sort().slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '');
+  throw refuse(`${names.length} entr${names.length === 1 ? 'y' : 'ies'} and no warraq manifest.json: ${shown}`);
+}
+
+/**
  * Locks taken by this process and not yet released, by lock file → token.
  * Two builds in one process (e.g. two concurrent build() calls) share a pid,
  * so the pid alone cannot tell "held by a sibling build" from "left behind
@@ -103,7 +132,11 @@ function alive(pid: number): boolean {
  */
 const heldHere = new Map<string, string>();
 
-/** Takes `<out>.lock`, or fails clearly when another live build holds it. */
+/**
+ * Takes `<out>.lock`, or fails clearly when another live build holds it;
+ * then repairs what a killed build left, and refuses an output folder that
+ * warraq did not write (E-OUT-FOREIGN).
+ */
 export async function lockOutput(outDir: string): Promise<Lock> {
   const lockFile = `${outDir}.lock`;
   await mkdir(path.dirname(outDir), { recursive: true });
@@ -116,6 +149,7 @@ export async function lockOutput(outDir: string): Promise<Lock> {
         await fh.writeFile(`${process.pid} ${token}\n`);
         await fh.close();
         await recover(outDir);
+        await checkReplaceable(outDir);
       } catch (e) {
         heldHere.delete(lockFile);
         await rm(lockFile, { force: true });
