@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
-const sources = ['src/parse/', 'src/model/'].flatMap((dir) =>
+const sources = ['src/parse/', 'src/model/', 'src/fonts/', 'src/check/', 'src/output/'].flatMap((dir) =>
   readdirSync(new URL(dir, root))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(dir + f, root), 'utf8')),
@@ -11,7 +11,7 @@ const codes = new Set(sources.flatMap((s) => [...s.matchAll(/'([EW]-[A-Z0-9]+(?:
 const doc = readFileSync(new URL('docs/errors.md', root), 'utf8');
 
 describe('docs/errors.md', () => {
-  it('documents every diagnostic code of the parse and model stages, with an example', () => {
+  it('documents every diagnostic code (parse, model, fonts, coverage, output), with an example', () => {
     expect(codes.size).toBeGreaterThan(30);
     for (const code of codes) {
       expect(doc, code).toContain(`### \`${code}\``);
