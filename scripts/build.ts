@@ -11,17 +11,17 @@
  * --jobs N renders N jobs at once in worker threads (default: one per core;
  * 1 renders in the main thread). Outputs whose inputs did not change since
  * the previous build are reused; --force renders everything.
+ *
+ * scripts/watch.ts uses the helpers exported here.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { argv, chalk } from 'zx';
-import { build, check, type BuildOptions, type JobState } from '../src/build.js';
+import { build, check, type BuildOptions, type BuildReport, type JobState } from '../src/build.js';
 import { WarraqError, formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { OUTPUT_GROUPS, type OutputGroup } from '../src/jobs/planJobs.js';
 
-const projectRoot = process.cwd();
-const source = String(argv.source ?? 'source/izmir-2023.txt');
-const out = String(argv.out ?? 'dist');
-const strict = Boolean(argv.strict);
-const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH || undefined;
+export { argv };
 
 function usage(message: string): never {
   console.error(chalk.red(`warraq: ${message}`));
@@ -48,8 +48,24 @@ function parseJobs(v: unknown): number | undefined {
   return n;
 }
 
-/** Progress: a live bar on a terminal; on a pipe or log, one plain line per rendered job. */
-function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
+/** Build options from the command line flags (without progress). */
+export function optionsFromArgv(projectRoot = process.cwd()): BuildOptions {
+  return {
+    projectRoot,
+    source: String(argv.source ?? 'source/izmir-2023.txt'),
+    out: String(argv.out ?? 'dist'),
+    strict: Boolean(argv.strict),
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || undefined,
+    only: parseOnly(argv.only),
+    justify: parseChoice('justify', argv.justify, ['off', 'spaces', 'kashida'] as const),
+    leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
+    jobs: parseJobs(argv.jobs),
+    force: Boolean(argv.force),
+  };
+}
+
+/** Progress: a live bar with done/total on a terminal; on a pipe or log, one plain line per job that ran. */
+export function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
   if (!tty) return (done, total, file, state) => void (state !== 'unchanged' && console.log(`  [${done}/${total}] ${file}`));
   let unchanged = 0;
   return (done, total, file, state: JobState) => {
@@ -57,64 +73,62 @@ function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
     const width = 24;
     const fill = Math.round((done / total) * width);
     const bar = '█'.repeat(fill) + '░'.repeat(width - fill);
-    const cols = process.stdout.columns || 100;
     const line = `  ${bar} ${done}/${total}${unchanged ? ` (${unchanged} unchanged)` : ''} ${file}`;
-    process.stdout.write(`\r\x1b[K${line.slice(0, cols - 1)}`);
+    process.stdout.write(`\r\x1b[K${line.slice(0, (process.stdout.columns || 100) - 1)}`);
+    if (done === total) process.stdout.write('\r\x1b[K');
   };
 }
 
 const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
 
-function printDiagnostics(ds: Diagnostic[]) {
+export function printDiagnostics(ds: Diagnostic[]) {
   for (const d of ds) console.error((d.severity === 'error' ? chalk.red : chalk.yellow)(formatDiagnostic(d)));
 }
 
-try {
-  if (argv.check) {
-    const { model, warnings } = await check({ projectRoot, source, strict, sourceDateEpoch });
-    printDiagnostics(warnings);
-    console.log(chalk.green(`✓ ${source}: ${model.points.length} points, ${warnings.length} warnings; every character has a glyph.`));
-  } else {
-    const opts: BuildOptions = {
-      projectRoot,
-      source,
-      out,
-      strict,
-      sourceDateEpoch,
-      only: parseOnly(argv.only),
-      justify: parseChoice('justify', argv.justify, ['off', 'spaces', 'kashida'] as const),
-      leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
-      jobs: parseJobs(argv.jobs),
-      force: Boolean(argv.force),
-      onOutput: progress(Boolean(process.stdout.isTTY)),
-    };
-    const report = await build(opts);
-    if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-    printDiagnostics(report.warnings);
-    // One line per group (booklet, leaflets, cards/<format>, print); every file with --verbose.
-    const groups = new Map<string, { n: number; bytes: number; ms: number }>();
-    for (const f of report.files) {
-      const key = f.path.startsWith('cards/') ? f.path.split('/').slice(0, 2).join('/') + '/' : f.path.includes('/') ? f.path.split('/')[0] + '/' : f.path;
-      const g = groups.get(key) ?? { n: 0, bytes: 0, ms: 0 };
-      groups.set(key, { n: g.n + 1, bytes: g.bytes + f.bytes, ms: g.ms + f.ms });
-      if (argv.verbose) console.log(`  ${f.path.padEnd(48)} ${kb(f.bytes).padStart(10)} ${f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
-    }
-    for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
-    for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
-    const s = report.stats;
-    const reused = report.files.filter((f) => f.reused).length;
-    const threads = report.threads === 0 ? 'nothing to render' : report.threads === 1 ? 'main thread' : `${report.threads} worker threads`;
-    console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length} jobs ran; ${threads})`);
-    console.log(
-      chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
-        ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
-    );
+/** The summary: one line per group (booklet, leaflets, cards/<format>, print), every file with `verbose`. */
+export function printReport(report: BuildReport, out: string, verbose = false) {
+  printDiagnostics(report.warnings);
+  const groups = new Map<string, { n: number; bytes: number; ms: number }>();
+  for (const f of report.files) {
+    const key = f.path.startsWith('cards/') ? f.path.split('/').slice(0, 2).join('/') + '/' : f.path.includes('/') ? f.path.split('/')[0] + '/' : f.path;
+    const g = groups.get(key) ?? { n: 0, bytes: 0, ms: 0 };
+    groups.set(key, { n: g.n + 1, bytes: g.bytes + f.bytes, ms: g.ms + f.ms });
+    if (verbose) console.log(`  ${f.path.padEnd(48)} ${kb(f.bytes).padStart(10)} ${f.reused ? 'unchanged' : f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
   }
-} catch (e) {
-  if (e instanceof WarraqError) {
-    printDiagnostics(e.diagnostics);
-    console.error(chalk.red(`✗ build stopped; nothing was written (${out}/ is unchanged).`));
-    process.exit(1);
-  }
-  throw e;
+  for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
+  for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
+  const s = report.stats;
+  const reused = report.files.filter((f) => f.reused).length;
+  const jobs = report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length;
+  const where = report.threads === 0 ? 'nothing to render' : report.threads === 1 ? 'in the main thread' : `on ${report.threads} worker threads`;
+  console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${jobs} jobs ran, ${where})`);
+  console.log(
+    chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
+      ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
+  );
 }
+
+async function main() {
+  const opts = optionsFromArgv();
+  try {
+    if (argv.check) {
+      const { model, warnings } = await check(opts);
+      printDiagnostics(warnings);
+      console.log(chalk.green(`✓ ${opts.source}: ${model.points.length} points, ${warnings.length} warnings; every character has a glyph.`));
+    } else {
+      const report = await build({ ...opts, onOutput: progress(Boolean(process.stdout.isTTY)) });
+      if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+      printReport(report, opts.out, Boolean(argv.verbose));
+    }
+  } catch (e) {
+    if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+    if (e instanceof WarraqError) {
+      printDiagnostics(e.diagnostics);
+      console.error(chalk.red(`✗ build stopped; nothing was written (${opts.out}/ is unchanged).`));
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
