@@ -62,7 +62,7 @@ const documentArb = fc.record({
   imprint: fc.array(imprintLine, { maxLength: 3 }),
 });
 
-function sourceOf(d: fc.RecordValue<{ title: string; preamble: string | undefined; points: Array<[string, number]>; imprint: string[] }>): string {
+function sourceOf(d: { title: string; preamble: string | undefined; points: Array<[string, number]>; imprint: string[] }): string {
   const blocks = [`## ${d.title}`];
   if (d.preamble) blocks.push(d.preamble);
   d.points.forEach(([text, style], i) => blocks.push(label(i + 1, style) + text));
