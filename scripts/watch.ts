@@ -22,10 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chalk } from 'zx';
 import { build, check } from '../src/build.js';
-import { planJobs } from '../src/jobs/planJobs.js';
 import { WarraqError } from '../src/diagnostics.js';
-import { createPool, defaultJobs, type RenderPool } from '../src/jobs/pool.js';
-import { jobModel, warraqRoot } from '../src/jobs/cache.js';
+import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
+import { warraqRoot } from '../src/jobs/cache.js';
 import { argv, optionsFromArgv, printDiagnostics, printReport, progress } from './build.js';
 
 type ToSession = { type: 'build'; changed: string[]; reload: boolean } | { type: 'stop' };
@@ -79,20 +78,11 @@ async function session() {
     else process.send?.({ type: 'idle' } satisfies FromSession);
   };
 
-  /**
-   * While the user edits, each worker renders a leaflet and a card of the
-   * first point once and throws them away: the first real rebuild then finds
-   * fonts, WASM and renderers initialised.
-   */
+  /** While the user edits, the workers initialise (fonts, WASM, renderers) for a quick first rebuild. */
   const warm = async (p: RenderPool) => {
     try {
       const { model } = await check(opts);
-      const n = model.points[0]?.number;
-      const jobs = planJobs(model, { only: opts.only }).filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === n);
-      const some = [jobs.find((j) => j.kind === 'leaflet'), jobs.find((j) => j.kind === 'card')].filter((j) => j !== undefined);
-      await Promise.all(
-        Array.from({ length: p.size }).flatMap(() => some.map((job) => p.run({ job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify }))),
-      );
+      await warmPool(p, model, opts.projectRoot, opts.justify);
     } catch {
       // a failed warm-up only means a slower first rebuild
     }

@@ -37,7 +37,7 @@ import {
   type KeyedEntry,
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type RenderPool } from './jobs/pool.js';
-import type { PackedPages, RenderTask, TaskResult } from './render/worker.js';
+import type { RenderTask, TaskResult } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -137,7 +137,6 @@ interface Made {
 interface Done {
   files: OutputFile[];
   aux: JobAux;
-  pages?: PackedPages;
   state: JobState;
   ms: number;
 }
@@ -198,18 +197,17 @@ export async function runJobs(
     // Backwards, so that every job's dependents are decided before it.
     const mode = new Map<string, Mode>();
     const auxOf = new Map<string, JobAux>();
-    const pagesOf = new Map<string, PackedPages>();
     const needed = new Set<string>();
     for (const job of [...jobs].reverse()) {
       let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
       if (m === 'render' && reused.has(job.path)) {
         const aux = job.kind === 'booklet' || job.kind === 'leaflet' ? await cache.get(keyOf(job)) : {};
-        const pages = job.kind === 'leaflet' && needed.has(job.path) ? ((await cache.getPages(keyOf(job))) as PackedPages | undefined) : undefined;
-        const complete = !needed.has(job.path) || (job.kind === 'booklet' ? aux?.backgrounds !== undefined : job.kind === 'leaflet' ? pages !== undefined : true);
+        // A job whose result is an input here needs its side data too: the booklet's page backgrounds, a leaflet's pages.
+        const complete =
+          !needed.has(job.path) || (job.kind === 'booklet' ? aux?.backgrounds !== undefined : job.kind === 'leaflet' ? await cache.hasPages(keyOf(job)) : true);
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});
-          if (pages) pagesOf.set(job.path, pages);
         }
       }
       if (m === 'render') for (const p of inputsOf(job, jobs)) needed.add(p);
@@ -238,14 +236,14 @@ export async function runJobs(
       if (m !== 'render') {
         const d: Done =
           m === 'reuse'
-            ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, pages: pagesOf.get(job.path), state: 'unchanged', ms: 0 }
+            ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
             : { files: [], aux: {}, state: 'skipped', ms: 0 };
         results.set(job.path, Promise.resolve(finish(job, d)));
         continue;
       }
       while (inFlight.size >= window) await Promise.race(inFlight);
       if (failure) break;
-      const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify };
+      const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
       const from = inputsOf(job, jobs).map((p) => jobs.find((j) => j.path === p)!);
       if (from[0]?.kind === 'booklet') {
         const b = inputs[0];
@@ -253,13 +251,12 @@ export async function runJobs(
       } else if (from[0]?.kind === 'leaflets-all') {
         task.inputs = { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
       } else if (from.length) {
-        task.inputs = { leaflets: inputs.map((d) => d.pages!) };
+        task.inputs = { leaflets: from.map(keyOf) };
       }
       const p = pool!.run(task).then(async (r: TaskResult): Promise<Done> => {
         if (r.diagnostics) throw new WarraqError(r.diagnostics);
         if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
-        if (r.pages) await cache.putPages(keyOf(job), r.pages);
-        return finish(job, { files: r.files, aux: r.aux, pages: r.pages, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+        return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
       });
       // A failure stops further jobs; those already running finish first.
       p.catch((error) => (failure ??= { error }));

@@ -30,7 +30,7 @@
  * read; a missing one only means the job renders again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -239,9 +239,8 @@ export interface AuxCache {
   readonly dir: string;
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Laid-out pages (packed, fonts by key) of a leaflet. */
-  getPages(key: string): Promise<unknown | undefined>;
-  putPages(key: string, pages: unknown): Promise<void>;
+  /** Whether a leaflet's laid-out pages are stored (workers read and write them: `readPages`, `writePages`). */
+  hasPages(key: string): Promise<boolean>;
   /** Removes entries of keys not in `keep`. */
   prune(keep: Set<string>): Promise<void>;
 }
@@ -250,6 +249,18 @@ async function writeAtomic(file: string, data: Uint8Array | string) {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await writeFile(tmp, data);
   await rename(tmp, file);
+}
+
+const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
+
+/** Stores a leaflet's laid-out pages (packed: plain data) under its key. */
+export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeAtomic(pagesFile(dir, key), serialize(packed));
+}
+
+export async function readPages(dir: string, key: string): Promise<unknown> {
+  return deserialize(await readFile(pagesFile(dir, key)));
 }
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
@@ -269,16 +280,11 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
       await ready;
       await writeAtomic(path.join(dir, `${key}.json`), JSON.stringify(aux));
     },
-    async getPages(key) {
-      try {
-        return deserialize(await readFile(path.join(dir, `${key}.pages`)));
-      } catch {
-        return undefined;
-      }
-    },
-    async putPages(key, pages) {
-      await ready;
-      await writeAtomic(path.join(dir, `${key}.pages`), serialize(pages));
+    async hasPages(key) {
+      return stat(pagesFile(dir, key)).then(
+        (st) => st.isFile(),
+        () => false,
+      );
     },
     async prune(keep) {
       await ready;

@@ -3,9 +3,15 @@
  * loads the renderers, fonts and WASM once and then takes job after job; or,
  * with one job at a time, the main thread itself.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DocumentModel } from '../model/types.js';
+import type { JustifyMode } from '../text/compose.js';
 import type { RenderTask, TaskResult } from '../render/worker.js';
+import { jobModel } from './cache.js';
+import { planJobs } from './planJobs.js';
 
 export interface RenderPool {
   /** How many jobs run at once. */
@@ -60,4 +66,23 @@ export async function createPool(size: number = defaultJobs(), opts: PoolOptions
       await pool.destroy();
     },
   };
+}
+
+/**
+ * Gets every worker of a long-lived pool ready (watch mode): each renders a
+ * leaflet and a card of the first point and throws them away, so that fonts,
+ * WASM and the renderers are initialised before the first real rebuild.
+ */
+export async function warmPool(pool: RenderPool, model: DocumentModel, projectRoot: string, justify?: JustifyMode): Promise<void> {
+  const n = model.points[0]?.number;
+  const jobs = planJobs(model).filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === n);
+  const some = [jobs.find((j) => j.kind === 'leaflet'), jobs.find((j) => j.kind === 'card')].filter((j) => j !== undefined);
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'warraq-warm-'));
+  try {
+    await Promise.all(
+      Array.from({ length: pool.size }).flatMap(() => some.map((job) => pool.run({ job, model: jobModel(model, job), projectRoot, justify, key: 'warm', cacheDir }))),
+    );
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
 }

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DocumentModel } from '../model/types.js';
 import type { RenderJob } from '../jobs/planJobs.js';
-import type { JobAux } from '../jobs/cache.js';
+import { readPages, writePages, type JobAux } from '../jobs/cache.js';
 import type { OutputFile } from '../output/writeOutputs.js';
 import type { LaidOutPage } from '../layout/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';
@@ -39,11 +39,14 @@ export interface RenderTask {
   model: DocumentModel;
   projectRoot: string;
   justify?: JustifyMode;
+  /** The job's key and the cache folder (.warraq-cache/…) where a leaflet leaves its laid-out pages. */
+  key: string;
+  cacheDir: string;
   /** Results of the jobs this one depends on (print files, all-leaflets). */
   inputs?: {
     booklet?: { bytes: Uint8Array; pageCount: number; backgrounds: string[] };
-    /** Every leaflet's laid-out pages, in plan order. */
-    leaflets?: PackedPages[];
+    /** Keys of every leaflet, in plan order: their laid-out pages are read from the cache folder. */
+    leaflets?: string[];
     /** all-leaflets.pdf with one leaflet page per page (for the 2-up sheet). */
     allLeaflets?: { bytes: Uint8Array; pageCount: number };
   };
@@ -52,8 +55,6 @@ export interface RenderTask {
 export interface TaskResult {
   files: OutputFile[];
   aux: JobAux;
-  /** A leaflet's laid-out pages, for all-leaflets.pdf and the 2-up sheet. */
-  pages?: PackedPages;
   /** Set when the job made nothing (the PDF/X variant without Ghostscript). */
   skipped?: boolean;
   ms: number;
@@ -146,7 +147,11 @@ async function render(task: RenderTask): Promise<Omit<TaskResult, 'ms'>> {
   const fonts = await fontsFor(model, projectRoot);
   const date = new Date(`${model.date}T00:00:00Z`);
   const title = model.title;
-  const leafletPages = () => (task.inputs?.leaflets ?? []).flatMap((p) => unpackPages(p, fonts));
+  const leafletPages = async () => {
+    const pages: LaidOutPage[] = [];
+    for (const key of task.inputs?.leaflets ?? []) pages.push(...unpackPages((await readPages(task.cacheDir, key)) as PackedPages, fonts));
+    return pages;
+  };
   const needBooklet = () => {
     const b = task.inputs?.booklet;
     if (!b) throw new Error(`${job.path} needs the booklet`);
@@ -165,14 +170,12 @@ async function render(task: RenderTask): Promise<Omit<TaskResult, 'ms'>> {
       const point = pointOf(model, job.point);
       const lay = layoutLeaflet(model, point, fonts, { justify: task.justify });
       const bytes = await renderPages(lay.pages, pdfMeta(model, point.title));
-      return {
-        files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }],
-        aux: { stats: lay.stats },
-        pages: packPages(lay.pages, fonts),
-      };
+      // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
+      await writePages(task.cacheDir, task.key, packPages(lay.pages, fonts));
+      return { files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }], aux: { stats: lay.stats } };
     }
     case 'leaflets-all': {
-      const pages = leafletPages();
+      const pages = await leafletPages();
       let bytes = await renderPages(pages, pdfMeta(model));
       if (job.sheet === 'a4-2up') bytes = await imposeTwoUp(bytes, { dir: model.dir, sheet: 'A4', date, title });
       return { files: [{ kind: 'leaflet', path: job.path, bytes, pages: job.sheet === 'a4-2up' ? Math.ceil(pages.length / 2) : pages.length }], aux: {} };
@@ -194,7 +197,7 @@ async function render(task: RenderTask): Promise<Omit<TaskResult, 'ms'>> {
         // The same bytes as all-leaflets.pdf when the plan has it; otherwise made here.
         let all = task.inputs?.allLeaflets;
         if (!all) {
-          const pages = leafletPages();
+          const pages = await leafletPages();
           all = { bytes: await renderPages(pages, pdfMeta(model)), pageCount: pages.length };
         }
         const bytes = await imposeTwoUp(all.bytes, { dir: model.dir, sheet: 'A4', date, title });
