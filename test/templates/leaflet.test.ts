@@ -21,7 +21,7 @@ const EPOCH = '1698000000';
 const EPS = 0.05;
 
 /** Text as compared: NFC, no whitespace, no tatweel, no bidi controls. */
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, '').replace(/[\u0640\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, '').replace(/[\u0640\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 
 interface Doc {
   name: string;
