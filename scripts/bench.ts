@@ -1,0 +1,322 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--json FILE]
+ *
+ * Measures, on a copy of the seed in a temporary project (the real source/
+ * and dist/ are never touched), the median of `runs` runs of:
+ *
+ *   - a cold full build (no previous output, no cache), one worker per core,
+ *     and with --jobs 1: wall time of the whole command and the process's
+ *     peak memory (max RSS, threads included);
+ *   - a rebuild with no change, and a rebuild after editing one point, as a
+ *     command (process start included) and in a warm session (what
+ *     `npm run watch` does: pool kept between builds);
+ *   - the time per output of each kind (from the --jobs 1 builds);
+ *   - documents 10× and 50× the seed's length (more points), booklet,
+ *     leaflets and print files only (cards are one independent job per point
+ *     and format, so they scale linearly by construction), to see how time
+ *     and memory grow;
+ *   - if `chromium` is on PATH, the same kinds of output made the browser
+ *     way (HTML → --print-to-pdf, HTML → --screenshot).
+ *
+ * Each build runs in a child process (this script with --child), under
+ * /usr/bin/time when present for its peak memory.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { argv } from 'zx';
+import type { BuildOptions, BuildReport } from '../src/build.js';
+
+const script = fileURLToPath(import.meta.url);
+const repo = path.resolve(path.dirname(script), '..');
+const SEED = 'source/izmir-2023.txt';
+
+interface ChildResult {
+  /** build() time inside the child. */
+  buildMs: number;
+  /** Whole command, process start included (parent's clock). */
+  wallMs: number;
+  /** Peak resident memory of the child process in KiB. */
+  maxRssKb: number;
+  /** CPU time (user + system) of the child, ms; 0 when unknown. */
+  cpuMs: number;
+  files: BuildReport['files'];
+  rendered: number;
+  unchanged: number;
+  pages?: number;
+  threads: number;
+  /** Warm-session rebuild times (ms), for --child-session. */
+  sessionMs?: number[];
+}
+
+// ---------------------------------------------------------------------------
+// Child: one build (or a warm session), result as one JSON line.
+
+async function child() {
+  const { build } = await import('../src/build.js');
+  const spec = JSON.parse(String(argv.child ?? argv['child-session'])) as Partial<BuildOptions> & { edits?: number };
+  const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...spec };
+  if (argv['child-session']) {
+    // A watch session: one pool for all builds; first a no-change build and a warm-up, then edits.
+    const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
+    const pool = await createPool(opts.jobs ?? defaultJobs(), { threads: true });
+    const first = await build({ ...opts, pool });
+    await warmPool(pool, first.model, opts.projectRoot);
+    const times: number[] = [];
+    let last = first;
+    for (let i = 0; i < (spec.edits ?? 3); i++) {
+      await editOnePoint(path.join(opts.projectRoot, opts.source), i);
+      const t = performance.now();
+      last = await build({ ...opts, pool });
+      times.push(performance.now() - t);
+    }
+    await pool.destroy();
+    report(last, 0, times);
+    return;
+  }
+  const r = await build(opts);
+  report(r, r.ms);
+}
+
+function report(r: BuildReport, ms: number, sessionMs?: number[]) {
+  const usage = process.resourceUsage();
+  const out: Omit<ChildResult, 'wallMs'> = {
+    buildMs: ms,
+    maxRssKb: usage.maxRSS,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    files: r.files,
+    rendered: r.files.filter((f) => !f.reused).length,
+    unchanged: r.files.filter((f) => f.reused).length,
+    pages: r.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages,
+    threads: r.threads,
+    sessionMs,
+  };
+  console.log(`BENCH ${JSON.stringify(out)}`);
+}
+
+/** Changes one word of one point (a different point each time), the way an editor would. */
+async function editOnePoint(file: string, i: number) {
+  const text = await readFile(file, 'utf8');
+  const lines = text.split('\n');
+  const points = lines.map((l, k) => [l, k] as const).filter(([l]) => /^[0-9٠-٩]+\s*[.)]/.test(l));
+  const [line, k] = points[(3 + i * 4) % points.length];
+  lines[k] = line.includes(' الكامل') ? line.replace(' الكامل', '') : line.replace(/\s+(\S+)$/, ' الكامل $1');
+  await writeFile(file, lines.join('\n'));
+}
+
+// ---------------------------------------------------------------------------
+// Parent
+
+const hasTime = existsSync('/usr/bin/time');
+
+function runChild(project: string, spec: object, session = false): Promise<ChildResult> {
+  const args = [...process.execArgv, script, session ? '--child-session' : '--child', JSON.stringify(spec)];
+  const cmd = hasTime ? '/usr/bin/time' : process.execPath;
+  const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', process.execPath, ...args] : args;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, cmdArgs, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
+      if (code !== 0 || !line) return reject(new Error(`bench child failed (${code}):\n${stderr.slice(-3000)}`));
+      const r = JSON.parse(line.slice(6)) as ChildResult;
+      const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({ ...r, wallMs, maxRssKb: time ? Number(time[2]) : r.maxRssKb, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : r.cpuMs });
+    });
+  });
+}
+
+async function makeProject(sourceText?: string): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
+  await symlink(path.join(repo, 'fonts'), path.join(root, 'fonts'), 'dir');
+  await mkdir(path.join(root, 'source'));
+  if (sourceText) await writeFile(path.join(root, SEED), sourceText);
+  else await copyFile(path.join(repo, SEED), path.join(root, SEED));
+  await copyFile(path.join(repo, 'source/izmir-2023.meta.yaml'), path.join(root, 'source/izmir-2023.meta.yaml'));
+  return root;
+}
+
+const arabicIndic = (n: number) => String(n).replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
+
+/** The seed with its points repeated `factor` times (renumbered): a document `factor`× as long. */
+async function scaledSeed(factor: number): Promise<string> {
+  const lines = (await readFile(path.join(repo, SEED), 'utf8')).split('\n');
+  const isPoint = (l: string) => /^[0-9٠-٩]+\s*\.\s*/.test(l);
+  const first = lines.findIndex(isPoint);
+  const last = lines.length - 1 - [...lines].reverse().findIndex(isPoint);
+  const points = lines.slice(first, last + 1).filter(isPoint).map((l) => l.replace(/^[0-9٠-٩]+\s*\.\s*/, ''));
+  const body: string[] = [];
+  for (let k = 0; k < factor; k++) points.forEach((p, i) => body.push(`${arabicIndic(k * points.length + i + 1)}. ${p}`, ''));
+  return [...lines.slice(0, first), ...body, ...lines.slice(last + 1)].join('\n');
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
+
+function kindOf(p: string): string | undefined {
+  if (p === 'booklet.pdf') return 'booklet';
+  if (p === 'leaflets/all-leaflets.pdf') return 'all-leaflets';
+  if (p.startsWith('leaflets/')) return 'leaflet';
+  if (p.startsWith('cards/') && p.endsWith('.png')) return `card ${p.split('/')[1]}`;
+  if (p.startsWith('print/')) return `print ${path.basename(p, '.pdf')}`;
+  return undefined;
+}
+
+async function main() {
+  const runs = Math.max(1, Number(argv.runs ?? 3));
+  const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const rows: Array<[string, string, string, string]> = [];
+  const row = (what: string, time: string, mem: string, note = '') => {
+    rows.push([what, time, mem, note]);
+    console.error(`  ${what}: ${time} ${mem} ${note}`);
+  };
+  const results: Record<string, unknown> = { machine: { cores, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, load: os.loadavg() } };
+  console.error(`warraq bench: ${runs} run(s) each, ${cores} cores, ${os.cpus()[0]?.model}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  // Cold full builds.
+  const project = await makeProject();
+  const cold = async (jobs?: number) => {
+    const rs: ChildResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      await rm(path.join(project, 'dist'), { recursive: true, force: true });
+      await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+      rs.push(await runChild(project, { force: true, jobs }));
+    }
+    return rs;
+  };
+  const coldN = await cold();
+  const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
+  row(`cold full build, ${coldN[0].threads} worker threads (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
+  const cold1 = await cold(1);
+  row('cold full build, --jobs 1 (main thread)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
+  const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
+  row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
+  results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
+
+  // Rebuilds.
+  const noChange: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) noChange.push(await runChild(project, {}));
+  row('rebuild, no change (command)', sec(median(noChange.map((r) => r.wallMs))), mib(median(noChange.map((r) => r.maxRssKb))), `build() ${sec(median(noChange.map((r) => r.buildMs)))}; ${noChange[0].rendered} rendered`);
+  const edit: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    await editOnePoint(path.join(project, SEED), i);
+    edit.push(await runChild(project, {}));
+  }
+  row(
+    'rebuild after editing one point (command)',
+    sec(median(edit.map((r) => r.wallMs))),
+    mib(median(edit.map((r) => r.maxRssKb))),
+    `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
+  );
+  const session = await runChild(project, { edits: runs }, true);
+  row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
+  results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
+
+  // Time per output kind (main thread, no contention between jobs).
+  const perKind = new Map<string, number[]>();
+  for (const r of cold1) for (const f of r.files) {
+    const k = kindOf(f.path);
+    if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
+  }
+  const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / runs)]);
+  results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
+
+  // Scaling.
+  const scaleRows: Array<[string, string, string, string, string, string]> = [];
+  if (scales.length) {
+    for (const factor of [1, ...scales]) {
+      const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
+      const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
+      scaleRows.push([`${factor}×`, String(15 * factor), String(r.pages ?? '?'), sec(r.wallMs), sec(r.cpuMs), mib(r.maxRssKb)]);
+      console.error(`  ${factor}×: ${sec(r.wallMs)} ${mib(r.maxRssKb)}`);
+      results[`scale${factor}`] = { wallMs: r.wallMs, buildMs: r.buildMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, pages: r.pages, files: r.files.length };
+      await rm(p, { recursive: true, force: true });
+    }
+  }
+
+  // The browser route.
+  const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
+  let browserNote = 'chromium is not on PATH: browser comparison skipped';
+  if (browser) {
+    const b = await browserRoute(browser, project);
+    results.browser = b;
+    browserNote = `browser (${path.basename(browser)}): booklet ${sec(b.bookletMs)}, leaflet ${sec(b.leafletMs)}, card ${sec(b.cardMs)}; whole set ≈ ${sec(b.totalMs)}, ×${(b.totalMs / median(coldN.map((r) => r.wallMs))).toFixed(1)} our cold build`;
+  }
+
+  // Report.
+  const lines: string[] = [];
+  lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
+  lines.push('', '| output kind (--jobs 1) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+  if (scaleRows.length) {
+    lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
+    const base1 = results.scale1 as { wallMs: number; cpuMs: number };
+    const per = scales.map((f) => {
+      const r = results[`scale${f}`] as { wallMs: number; cpuMs: number };
+      return `${f}×: ${(r.wallMs / base1.wallMs).toFixed(1)}× the time, ${(r.cpuMs / base1.cpuMs).toFixed(1)}× the CPU`;
+    });
+    lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
+  }
+  lines.push('', browserNote);
+  console.log(lines.join('\n'));
+  if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
+  await rm(project, { recursive: true, force: true });
+}
+
+function which(name: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * The browser way: the document's text as HTML pages with the same fonts,
+ * printed to PDF or screenshotted by headless Chromium, one process per
+ * output (as a build script would do it).
+ */
+async function browserRoute(chromium: string, project: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-browser-'));
+  const { loadDocument } = await import('../src/model/buildModel.js');
+  const { model } = await loadDocument(SEED, { projectRoot: project });
+  const font = path.join(repo, model.theme.fonts.body[0]);
+  const style = `@font-face{font-family:Body;src:url('file://${font}')} body{font-family:Body;direction:${model.dir};text-align:justify;margin:0}`;
+  const esc = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  const page = (body: string, size: string) => `<!doctype html><html lang="${model.lang}" dir="${model.dir}"><meta charset="utf-8"><style>${style} @page{size:${size};margin:15mm}</style><body>${body}</body></html>`;
+  const run = (args: string[]) => {
+    const t = performance.now();
+    execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', ...args], { stdio: 'ignore', timeout: 120_000 });
+    return performance.now() - t;
+  };
+  const booklet = path.join(dir, 'booklet.html');
+  await writeFile(booklet, page(`<h1>${esc(model.title)}</h1>${model.preamble.map((p) => `<p>${esc(p.text)}</p>`).join('')}${model.points.map((p) => `<h2>${esc(p.title)}</h2><p>${esc(p.text)}</p>`).join('')}`, 'A5'));
+  const bookletMs = run([`--print-to-pdf=${path.join(dir, 'booklet.pdf')}`, `file://${booklet}`]);
+  const leaflet = path.join(dir, 'leaflet.html');
+  const p0 = model.points[0];
+  await writeFile(leaflet, page(`<h1>${esc(p0.title)}</h1><p>${esc(p0.text)}</p>`, 'A5'));
+  const leafletMs = run([`--print-to-pdf=${path.join(dir, 'leaflet.pdf')}`, `file://${leaflet}`]);
+  const fmt = model.theme.cards[0];
+  const card = path.join(dir, 'card.html');
+  await writeFile(card, page(`<div style="width:${fmt.width}px;height:${fmt.height}px;background:${model.theme.palette.cover};color:${model.theme.palette.coverInk};font-size:48px;padding:80px;box-sizing:border-box">${esc(p0.text)}</div>`, 'auto'));
+  const cardMs = run([`--screenshot=${path.join(dir, 'card.png')}`, `--window-size=${fmt.width},${fmt.height}`, `file://${card}`]);
+  await rm(dir, { recursive: true, force: true });
+  const leaflets = model.points.length;
+  const cards = (model.points.length + 1) * model.theme.cards.length;
+  // Print files are pdf-lib/Ghostscript work either way; counted as ours.
+  return { bookletMs, leafletMs, cardMs, totalMs: bookletMs + leaflets * leafletMs + cards * cardMs };
+}
+
+if (argv.child || argv['child-session']) await child();
+else await main();
