@@ -29,7 +29,7 @@ import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/t
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
-import { linePaths, lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
+import { lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
 import { imprintSpans } from './booklet.js';
 
 export interface CardArgs {
@@ -511,34 +511,13 @@ function cutCandidatesByWords(text: string): string[] {
 // ---------------------------------------------------------------------------
 // The view: a laid-out card page → satori JSX.
 
-/** Whole-pixel box around a line's ink, with a little room for antialiasing. */
-function svgBox(ink: Box): { x: number; y: number; w: number; h: number } {
-  const x = Math.floor(ink.left) - 2;
-  const y = Math.floor(ink.top) - 2;
-  return { x, y, w: Math.ceil(ink.right) + 2 - x, h: Math.ceil(ink.bottom) + 2 - y };
-}
 
-function textLine(placed: PlacedLine, color: string, key: string): ReactElement | null {
-  const ink = lineInk(placed.line, placed);
-  if (!ink) return null;
-  const b = svgBox(ink);
-  const paths = linePaths(placed.line, { x: placed.x, baseline: placed.baseline, color });
-  return (
-    <svg
-      key={key}
-      width={b.w}
-      height={b.h}
-      viewBox={`${b.x} ${b.y} ${b.w} ${b.h}`}
-      style={{ position: 'absolute', left: b.x, top: b.y }}
-    >
-      {paths.map((p, i) => (
-        <path key={i} d={p.d} transform={p.transform} fill={p.fill} />
-      ))}
-    </svg>
-  );
-}
-
-/** A laid-out card as satori JSX: absolutely positioned boxes, rules and lines of glyph outlines. */
+/**
+ * A laid-out card as satori JSX: absolutely positioned boxes and rules. The
+ * text is not here: satori would wrap each line of outlines in a nested SVG
+ * image with a mask, which is slow to rasterise; the renderer adds the glyph
+ * outlines as one vector layer instead (src/render/cards/glyphSvg.ts).
+ */
 export function CardView({ page }: { page: LaidOutPage }): ReactElement {
   const children: ReactElement[] = [];
   page.blocks.forEach((block, bi) => {
@@ -556,11 +535,6 @@ export function CardView({ page }: { page: LaidOutPage }): ReactElement {
       const width = Math.abs(block.x2 - block.x1) || block.width;
       const height = Math.abs(block.y2 - block.y1) || block.width;
       children.push(<div key={`u${bi}`} style={{ position: 'absolute', left, top, width, height, backgroundColor: block.color }} />);
-    } else if (block.kind === 'text') {
-      block.lines.forEach((placed, li) => {
-        const el = textLine(placed, block.color, `t${bi}-${li}`);
-        if (el) children.push(el);
-      });
     }
   });
   return (

@@ -16,6 +16,7 @@
  * Pure: no files, no clock; the output depends only on its input, and numbers
  * are printed with a fixed precision so that it is byte-stable.
  */
+import type { LaidOutPage } from '../../layout/types.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 
@@ -150,4 +151,30 @@ export function lineInk(line: ComposedLine, at: { x: number; baseline: number })
 /** Serialises path elements as SVG markup (for tests and debugging; the card passes elements to satori). */
 export function pathsToMarkup(paths: GlyphPathElement[]): string {
   return paths.map((p) => `<path d="${p.d}" transform="${p.transform}" fill="${p.fill}"/>`).join('');
+}
+
+/**
+ * All text of a laid-out page as one SVG layer: each distinct glyph outline
+ * once in <defs>, then a <use> per drawn glyph with its transform and colour.
+ * Ids follow first appearance, so the markup is the same on every run.
+ */
+export function glyphLayer(page: LaidOutPage): string {
+  const ids = new Map<string, string>();
+  const defs: string[] = [];
+  const uses: string[] = [];
+  for (const block of page.blocks) {
+    if (block.kind !== 'text') continue;
+    for (const placed of block.lines) {
+      for (const p of linePaths(placed.line, { x: placed.x, baseline: placed.baseline, color: block.color })) {
+        const key = `${p.fontKey}#${p.gid}`;
+        let id = ids.get(key);
+        if (!id) {
+          ids.set(key, (id = `g${ids.size}`));
+          defs.push(`<path id="${id}" d="${p.d}"/>`);
+        }
+        uses.push(`<use href="#${id}" transform="${p.transform}" fill="${p.fill}"/>`);
+      }
+    }
+  }
+  return uses.length ? `<defs>${defs.join('')}</defs><g>${uses.join('')}</g>` : '';
 }
