@@ -217,10 +217,21 @@ async function main() {
     edit.push(await runChild(project, {}));
   }
   row(
-    'rebuild after editing one point (command)',
+    `rebuild after editing one point (command; ${edit[0].threads === 1 ? 'small rebuild: main thread' : `${edit[0].threads} workers`})`,
     sec(median(edit.map((r) => r.wallMs))),
     mib(median(edit.map((r) => r.maxRssKb))),
     `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
+  );
+  const edit2: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    await editOnePoint(path.join(project, SEED), i + runs);
+    edit2.push(await runChild(project, { jobs: cores }));
+  }
+  row(
+    `rebuild after editing one point (command, --jobs ${cores}: workers started)`,
+    sec(median(edit2.map((r) => r.wallMs))),
+    mib(median(edit2.map((r) => r.maxRssKb))),
+    `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
   );
   const session = await runChild(project, { edits: runs }, true);
   row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);

@@ -52,7 +52,13 @@ export interface BuildOptions {
   justify?: JustifyMode;
   leafletSheet?: 'pages' | 'a4-2up';
   sourceDateEpoch?: string;
-  /** Jobs rendered at once, in worker threads; 1 renders in the main thread. Default: one per core. */
+  /**
+   * Worker threads to render in. 1 renders in the main thread, one job after
+   * the other (the reference for byte-identical output). Default: one per
+   * core, except for a small rebuild (at most SMALL_REBUILD jobs), which
+   * renders in the main thread, where starting workers would cost more than
+   * it saves.
+   */
   jobs?: number;
   /** A pool kept by the caller (watch mode) to render with; `jobs` is then ignored. */
   pool?: RenderPool;
@@ -143,6 +149,9 @@ interface Done {
 
 type Mode = 'render' | 'reuse' | 'skip';
 
+/** Up to this many jobs to render, a build without `jobs` renders in the main thread (no workers to start). */
+export const SMALL_REBUILD = 16;
+
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool. Jobs go in plan
@@ -165,8 +174,10 @@ export async function runJobs(
 
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
+  const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
+  const size = opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
-  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(opts.jobs ?? defaultJobs()));
+  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {
@@ -183,7 +194,7 @@ export async function runJobs(
   try {
     // A job with a new key will render: start the workers now, so that they
     // load while the previous outputs are read back and checked.
-    if (jobs.some((j) => published(j) && !previous.has(keyOf(j)))) startPool().catch(() => {});
+    if (fresh > 0) startPool().catch(() => {});
     const reused = new Map<string, OutputFile[]>();
     await Promise.all(
       jobs.map(async (job) => {
@@ -218,7 +229,10 @@ export async function runJobs(
     const rendering = jobs.some((j) => mode.get(j.path) === 'render');
     const pool = rendering ? await startPool() : undefined;
     made.threads = pool ? (pool.threaded ? pool.size : 1) : 0;
-    const window = pool?.threaded ? pool.size * 2 : 1;
+    // Jobs in flight: enough to keep every worker's two slots busy; in the
+    // main thread one (--jobs 1), or a few whose image encoding (libvips
+    // threads) and Ghostscript runs overlap with the next job's layout.
+    const window = pool?.threaded ? pool.size * 3 : opts.jobs === 1 ? 1 : 3;
     const inFlight = new Set<Promise<void>>();
     let done = 0;
     const finish = (job: RenderJob, d: Done) => {

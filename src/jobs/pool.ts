@@ -54,6 +54,9 @@ export async function createPool(size: number = defaultJobs(), opts: PoolOptions
     // The entry registers tsx itself; inherit no loader flags from the parent
     // (tsx's CLI or vitest), which would register a second one.
     execArgv: [],
+    // Two jobs per worker: one's image encoding (libvips, off the JS thread)
+    // or Ghostscript run overlaps the other's layout.
+    concurrentTasksPerWorker: 2,
   });
   let destroyed = false;
   return {
