@@ -96,6 +96,7 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
+  const startedAt = Date.now();
   const { model, warnings } = await check(opts);
   const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
   const outDir = path.resolve(opts.projectRoot, opts.out);
@@ -112,7 +113,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     await lock.release();
   }
-  await cache.prune(new Set(keys.values())).catch(() => {});
+  await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
   return {
     model,
     files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),

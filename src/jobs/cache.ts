@@ -241,8 +241,11 @@ export interface AuxCache {
   put(key: string, aux: JobAux): Promise<void>;
   /** Whether a leaflet's laid-out pages are stored (workers read and write them: `readPages`, `writePages`). */
   hasPages(key: string): Promise<boolean>;
-  /** Removes entries of keys not in `keep`. */
-  prune(keep: Set<string>): Promise<void>;
+  /**
+   * Removes entries of keys not in `keep` that are older than `before` (ms
+   * since 1970): entries a concurrent build wrote meanwhile stay.
+   */
+  prune(keep: Set<string>, before: number): Promise<void>;
 }
 
 async function writeAtomic(file: string, data: Uint8Array | string) {
@@ -286,11 +289,12 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
         () => false,
       );
     },
-    async prune(keep) {
+    async prune(keep, before) {
       await ready;
       for (const name of await readdir(dir).catch(() => [] as string[])) {
-        const key = name.split('.')[0];
-        if (!keep.has(key)) await rm(path.join(dir, name), { force: true });
+        if (keep.has(name.split('.')[0])) continue;
+        const st = await stat(path.join(dir, name)).catch(() => undefined);
+        if (st && st.mtimeMs < before) await rm(path.join(dir, name), { force: true });
       }
     },
   };
