@@ -104,9 +104,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const keys = jobKeys(jobs, model, env);
   const cache = openAuxCache(opts.projectRoot, outDir);
   const made = await runJobs(model, jobs, keys, cache, outDir, opts);
-  const keyOf = new Map(made.files.map((f) => [f.path, made.keys.get(f.path)!]));
   const manifest = manifestFor(made.files, model.source, model.date);
-  manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: keyOf.get(e.path) }));
+  manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: made.keys.get(e.path) }));
   const lock = await lockOutput(outDir);
   try {
     await writeOutputs(outDir, made.files, manifest);

@@ -270,6 +270,7 @@ export async function readPages(dir: string, key: string): Promise<unknown> {
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
   const dir = path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
   const ready = mkdir(dir, { recursive: true });
+  ready.catch(() => {}); // reported where it is awaited (put, prune)
   return {
     dir,
     async get(key) {
