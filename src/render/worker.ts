@@ -1,12 +1,15 @@
 /**
  * One render job, start to finish: the code that runs in each worker thread
- * of the pool (src/jobs/pool.ts), or in the main thread with `--jobs 1`.
+ * of the pool (src/jobs/pool.ts), or in the main thread (`--jobs 1`, small
+ * rebuilds).
  *
  * A task carries plain data only: the job, its slice of the model
  * (src/jobs/cache.ts `jobModel`), the renderer options and, for the print
  * files and all-leaflets.pdf, the results of the jobs they depend on. Fonts
- * (HarfBuzz WASM, font bytes) are loaded once per thread and kept; laid-out
- * pages cross threads "packed", with each glyph's font replaced by its key.
+ * (HarfBuzz WASM, font bytes) are loaded once per thread and kept. A
+ * leaflet's laid-out pages go to the cache folder "packed", each glyph's
+ * font replaced by its key, and all-leaflets.pdf unpacks them with the fonts
+ * of the thread that makes it.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
