@@ -6,13 +6,17 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { findGhostscript } from '../../src/print/pdfx.js';
 import { fingerprint, repoRoot } from '../fixtures/reliability/project.js';
 
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
+
 async function otherProject(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-inc-'));
+  made.push(root);
   await symlink(path.join(repoRoot, 'fonts'), path.join(root, 'fonts'), 'dir');
   await mkdir(path.join(root, 'source'));
   await copyFile(path.join(repoRoot, 'test/fixtures/other.txt'), path.join(root, 'source/other.txt'));
