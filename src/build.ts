@@ -22,6 +22,7 @@ import { checkCoverage } from './check/coverage.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
+import { makeDiagnostic } from './parse/report.js';
 import type { JustifyMode } from './text/compose.js';
 import {
   envDigest,
@@ -100,14 +101,23 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const { model, warnings } = await check(opts);
   const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
   const outDir = path.resolve(opts.projectRoot, opts.out);
-  const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme), { justify: opts.justify, leafletSheet: opts.leafletSheet });
-  const keys = jobKeys(jobs, model, env);
-  const cache = openAuxCache(opts.projectRoot, outDir);
-  const made = await runJobs(model, jobs, keys, cache, outDir, opts);
-  const manifest = manifestFor(made.files, model.source, model.date);
-  manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: made.keys.get(e.path) }));
+  // The lock is taken before anything is read from or rendered for the output
+  // folder: a second build fails at once instead of after rendering, and the
+  // previous outputs are never read while another build swaps them.
   const lock = await lockOutput(outDir);
+  let made: Made;
+  let manifest: Manifest;
+  let keys: Map<string, string>;
+  let cache: AuxCache;
   try {
+    const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme), { justify: opts.justify, leafletSheet: opts.leafletSheet });
+    keys = jobKeys(jobs, model, env);
+    cache = openAuxCache(opts.projectRoot, outDir);
+    made = await runJobs(model, jobs, keys, cache, outDir, opts).catch((e: unknown) => {
+      throw asDiagnosticError(e, model);
+    });
+    manifest = manifestFor(made.files, model.source, model.date);
+    manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: made.keys.get(e.path) }));
     await writeOutputs(outDir, made.files, manifest);
   } finally {
     await lock.release();
@@ -124,6 +134,23 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     threads: made.threads,
     ms: performance.now() - t0,
   };
+}
+
+/**
+ * A character that no font draws is caught by check() with its place; should
+ * a template set text the check did not see, the renderer's MissingGlyphError
+ * still ends as a diagnostic rather than a stack trace.
+ */
+function asDiagnosticError(e: unknown, model: DocumentModel): unknown {
+  if (!(e instanceof Error) || e.name !== 'MissingGlyphError') return e;
+  const cp = (e as Error & { codePoint?: number }).codePoint;
+  return new WarraqError([
+    makeDiagnostic('E-GLYPH-MISSING', 'error', { file: model.source.file, line: 1, col: 1 }, `while rendering: ${e.message}`, {
+      expected: 'every character that a template sets to be covered by its font chain',
+      found: cp === undefined ? e.message : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+      hint: 'a template sets text in a font chain that check() does not cover; add a font that covers it to theme.fonts',
+    }),
+  ]);
 }
 
 interface Made {

@@ -105,3 +105,20 @@ describe('a swap that fails half-way', () => {
     expect(await besideOut(out)).toEqual(['dist']);
   });
 });
+
+describe('a build that finds the folder locked', () => {
+  it('fails with E-LOCKED before reading or rendering anything', async () => {
+    const { lockOutput } = await import('../../src/output/writeOutputs.js');
+    const root = await smallProject();
+    const lock = await lockOutput(path.join(root, 'dist'));
+    const beforeJob = vi.fn();
+    try {
+      const err = await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet'], beforeJob }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WarraqError);
+      expect((err as WarraqError).diagnostics[0].code).toBe('E-LOCKED');
+      expect(beforeJob).not.toHaveBeenCalled();
+    } finally {
+      await lock.release();
+    }
+  });
+});
