@@ -156,7 +156,6 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const { model, format, fonts } = args;
   const t = model.theme;
   const m = metrics(model, format);
-  const rtl = model.dir === 'rtl';
   const ts = cardTypesetter(model);
   const bodyAlign: Align = t.justify === 'off' ? 'start' : 'justify';
 

@@ -3,26 +3,14 @@
  * inputs) is unchanged is not rendered again; its bytes come from the
  * previous output folder, and the result equals a build from scratch.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { findGhostscript } from '../../src/print/pdfx.js';
-import { fingerprint, repoRoot } from '../fixtures/reliability/project.js';
+import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
-const made: string[] = [];
-afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
 
-async function otherProject(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-inc-'));
-  made.push(root);
-  await symlink(path.join(repoRoot, 'fonts'), path.join(root, 'fonts'), 'dir');
-  await mkdir(path.join(root, 'source'));
-  await copyFile(path.join(repoRoot, 'test/fixtures/other.txt'), path.join(root, 'source/other.txt'));
-  await copyFile(path.join(repoRoot, 'test/fixtures/other.meta.yaml'), path.join(root, 'source/other.meta.yaml'));
-  return root;
-}
 
 /** Without Ghostscript the PDF/X job runs (and is skipped) every time: it has no output to reuse. */
 const pdfxRuns = findGhostscript() ? [] : ['print/booklet-press-pdfx.pdf'];

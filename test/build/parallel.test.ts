@@ -2,26 +2,12 @@
  * Parallel rendering: a build over worker threads makes the same bytes as a
  * build in the main thread, one job at a time.
  */
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../../src/build.js';
-import { fingerprint, repoRoot } from '../fixtures/reliability/project.js';
+import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
-/** A throw-away project with test/fixtures/other.txt and its metadata as its source. */
-const made: string[] = [];
-afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
 
-async function otherProject(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-par-'));
-  made.push(root);
-  await symlink(path.join(repoRoot, 'fonts'), path.join(root, 'fonts'), 'dir');
-  await mkdir(path.join(root, 'source'));
-  await copyFile(path.join(repoRoot, 'test/fixtures/other.txt'), path.join(root, 'source/other.txt'));
-  await copyFile(path.join(repoRoot, 'test/fixtures/other.meta.yaml'), path.join(root, 'source/other.meta.yaml'));
-  return root;
-}
 
 describe('parallel rendering', () => {
   it('--jobs 2 (worker threads) gives byte-identical outputs and manifest to --jobs 1 (main thread)', async () => {

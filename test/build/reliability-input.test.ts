@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/build.js';
 import { WarraqError } from '../../src/diagnostics.js';
-import { besideOut, fingerprint, fixture, readFixture, repoRoot, smallProject } from '../fixtures/reliability/project.js';
+import { besideOut, fingerprint, fixture, readFixture, repoRoot, smallProject, placeOf } from '../fixtures/reliability/project.js';
 
 /** The rejection of `p`, which must be a WarraqError. */
 async function warraqError(p: Promise<unknown>): Promise<WarraqError> {
@@ -39,12 +39,6 @@ async function withFrontMatter(yaml: string): Promise<{ root: string; text: stri
   const text = (await readFixture('small.txt')).replace('date: 2024-03-15\n', `date: 2024-03-15\n${yaml}`);
   const root = await smallProject({ 'source/bad.txt': text });
   return { root, text };
-}
-
-/** 1-based line and code-point column of the first `needle` in `text`. */
-function placeOf(text: string, needle: string): string {
-  const before = text.slice(0, text.indexOf(needle)).split('\n');
-  return `${before.length}:${Array.from(before[before.length - 1]).length + 1}`;
 }
 
 describe('bad source text through build()', () => {

@@ -15,7 +15,7 @@ import * as mupdf from 'mupdf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, check } from '../../src/build.js';
 import { WarraqError } from '../../src/diagnostics.js';
-import { besideOut, fingerprint, readFixture, smallProject } from '../fixtures/reliability/project.js';
+import { besideOut, fingerprint, readFixture, smallProject, placeOf } from '../fixtures/reliability/project.js';
 
 async function warraqError(p: Promise<unknown>): Promise<WarraqError> {
   const e = await p.then(
@@ -32,11 +32,6 @@ async function withFonts(body: string, heading?: string) {
   const text = (await readFixture('small.txt')).replace('date: 2024-03-15\n', `date: 2024-03-15\n${yaml}`);
   const root = await smallProject({ 'source/bad.txt': text });
   return { root, text };
-}
-
-function placeOf(text: string, needle: string): string {
-  const before = text.slice(0, text.indexOf(needle)).split('\n');
-  return `${before.length}:${Array.from(before[before.length - 1]).length + 1}`;
 }
 
 describe('metadata cannot reach outside the project', () => {
