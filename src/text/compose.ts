@@ -10,13 +10,11 @@
  * absolute positions, so renderers can draw in logical order, which keeps text
  * extraction right, while the picture is the visual one.
  */
-import tlb from 'tex-linebreak';
-import type { InputItem } from 'tex-linebreak';
-import { itemize, makeRun, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
-import { isArabicLetter, kashidaPriority, type KashidaPriority } from './kashida.js';
+import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
-
-const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
+import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
+import { breakWords } from './lineBreaks.js';
+import { reorderPieces } from './reorder.js';
 
 export type Align = 'justify' | 'start' | 'end' | 'center';
 export type JustifyMode = 'off' | 'spaces' | 'kashida';
@@ -89,16 +87,6 @@ export interface ComposedParagraph {
 }
 
 const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
-const INFINITE_STRETCH = 1e6;
-
-interface Candidate {
-  word: number;
-  run: number;
-  /** Insert the tatweel before this UTF-16 index. */
-  at: number;
-  priority: KashidaPriority;
-  tatweelWidth: number;
-}
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang);
@@ -106,9 +94,9 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
-  const candidates = kashidaOn ? words.map((w, i) => bestCandidate(text, w, i, opts.lang)) : [];
+  const candidates = kashidaOn ? words.map((w, i) => bestCandidate(text, w, i)) : [];
 
-  const breaks = breakWords(words, candidates, opts, bounds);
+  const breaks = breakWords(words, candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined)), opts);
   const lines: ComposedLine[] = [];
   let previousKashidas: Array<[number, number]> = [];
   let first = 0;
@@ -127,108 +115,6 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     first = last + 1;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
-}
-
-/** The best kashida place in a word: one per word at most (alreq). */
-function bestCandidate(text: string, word: Word, index: number, lang?: string): Candidate | undefined {
-  let best: Candidate | undefined;
-  const wordText = text.slice(word.start, word.end);
-  // A kashida in a two-letter word (من، ضد) reads as a mistake, not a stretch.
-  if ([...wordText].filter(isArabicLetter).length < 3) return undefined;
-  word.runs.forEach((run, r) => {
-    if (!run.arabic) return;
-    const tatweelGid = run.font.hb.nominalGlyph(0x0640);
-    if (tatweelGid === undefined) return;
-    const tatweelWidth = (run.font.hb.glyphHAdvance(tatweelGid) * run.style.size) / run.font.upem;
-    // Logical order, so that among equal priorities the last join of the word wins,
-    // which is where calligraphers prefer the stretch.
-    for (const g of run.glyphs) {
-      if (!g.safeToInsertTatweel || g.cluster <= run.start) continue;
-      const priority = kashidaPriority(wordText, g.cluster - word.start);
-      if (priority === undefined) continue;
-      if (!best || priority < best.priority || (priority === best.priority && g.cluster > best.at)) {
-        best = { word: index, run: r, at: g.cluster, priority, tatweelWidth };
-      }
-    }
-  });
-  void lang;
-  return best;
-}
-
-function breakWords(
-  words: Word[],
-  candidates: Array<Candidate | undefined>,
-  opts: ComposeOptions,
-  bounds: { min: number; max: number },
-): number[] {
-  const items: InputItem[] = [];
-  const wordAtItem: number[] = [];
-  words.forEach((w, i) => {
-    const c = candidates[i];
-    if (c) {
-      // Kashida capacity counts as stretch, but must never be a break point:
-      // a glue is a break only right after a box, so a penalty goes first.
-      items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-      wordAtItem.push(-1);
-      items.push({ type: 'glue', width: 0, stretch: c.tatweelWidth * bounds.max, shrink: 0 });
-      wordAtItem.push(-1);
-    }
-    items.push({ type: 'box', width: w.width });
-    wordAtItem.push(-1);
-    if (i === words.length - 1) return;
-    if (w.hardBreak) {
-      items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-      wordAtItem.push(-1);
-      items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
-      wordAtItem.push(i);
-    } else if (w.spaceWidth > 0) {
-      const stretch = opts.align === 'justify' && opts.justify !== 'off' ? w.spaceWidth * (opts.justify === 'spaces' ? 1 : opts.space.stretch) : w.spaceWidth;
-      items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
-      wordAtItem.push(i);
-    } else {
-      items.push({ type: 'penalty', width: 0, cost: 50, flagged: false });
-      wordAtItem.push(i);
-    }
-  });
-  items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-  wordAtItem.push(-1);
-  items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
-  wordAtItem.push(words.length - 1);
-
-  let points: number[];
-  try {
-    points = breakLines(items, opts.measure, { maxAdjustmentRatio: null });
-  } catch {
-    points = greedyBreaks(words, opts.measure);
-    return points;
-  }
-  // The first point is the paragraph start; map the rest to "last word of the line".
-  return points
-    .slice(1)
-    .map((p) => {
-      let k = p;
-      while (k >= 0 && wordAtItem[k] < 0) k--;
-      return k >= 0 ? wordAtItem[k] : 0;
-    })
-    .filter((w, i, all) => i === 0 || w !== all[i - 1]);
-}
-
-function greedyBreaks(words: Word[], measure: number): number[] {
-  const out: number[] = [];
-  let width = 0;
-  words.forEach((w, i) => {
-    if (i > 0 && width + w.width > measure && !out.includes(i - 1)) {
-      out.push(i - 1);
-      width = 0;
-    }
-    width += w.width + w.spaceWidth;
-    if (w.hardBreak) {
-      out.push(i);
-      width = 0;
-    }
-  });
-  if (out[out.length - 1] !== words.length - 1) out.push(words.length - 1);
-  return out;
 }
 
 interface LineOptions extends ComposeOptions {
@@ -387,89 +273,3 @@ function lineStartX(o: LineOptions, contentWidth: number, justified: boolean): n
   return right ? o.measure - contentWidth : 0;
 }
 
-/**
- * Picks the kashida words for a line: best priority first, then words that do
- * not sit under a kashida of the previous line, then the later word. Uses as
- * few kashidas as the deficit needs at about one tatweel each, within bounds.
- */
-function chooseKashidas(
-  words: Word[],
-  candidates: Array<Candidate | undefined>,
-  deficit: number,
-  o: LineOptions,
-): Array<[number, number]> {
-  // Approximate x of each word in the line, to tell whether it stacks under a previous kashida.
-  let x = 0;
-  const spans = words.map((w) => {
-    const s: [number, number] = [x, w.width];
-    x += w.width + w.spaceWidth;
-    return s;
-  });
-  const stacked = (wi: number) => {
-    const [logicalX, w] = spans[wi];
-    // Words advance leftwards in a right-to-left line; compare in the visual frame.
-    const a = o.dir === 'rtl' ? o.measure - logicalX - w : logicalX;
-    return o.previousKashidas.some(([px, pw]) => px < a + w && a < px + pw);
-  };
-  const pool = candidates
-    .map((c, wi) => (c ? { c, wi, stacked: stacked(wi) } : undefined))
-    .filter((v): v is { c: Candidate; wi: number; stacked: boolean } => v !== undefined)
-    .sort((p, q) => p.c.priority - q.c.priority || Number(p.stacked) - Number(q.stacked) || q.wi - p.wi);
-  if (!pool.length) return [];
-  const unit = pool[0].c.tatweelWidth;
-  let count = Math.min(pool.length, Math.max(1, Math.round(deficit / unit)));
-  // Too small to see? Use fewer, wider ones; at least the minimum width each.
-  while (count > 1 && deficit / count < unit * o.bounds.min) count--;
-  const chosen = pool.slice(0, count);
-  const out: Array<[number, number]> = [];
-  let left = deficit;
-  chosen.forEach((p, i) => {
-    const share = left / (chosen.length - i);
-    const width = Math.min(share, p.c.tatweelWidth * o.bounds.max);
-    if (width < p.c.tatweelWidth * o.bounds.min * 0.5) return;
-    out.push([p.wi, width]);
-    left -= width;
-  });
-  return out;
-}
-
-/**
- * Reshapes a run with a tatweel inserted before `at` and scales that tatweel so
- * it is exactly `width` wide. HarfBuzz marked the place safe, so the other
- * glyphs keep their shapes; the reshaping is only to get the tatweel right.
- */
-function insertKashida(text: string, run: ShapedRun, at: number, width: number, lang?: string): ShapedRun {
-  const withTatweel = text.slice(0, at) + '\u0640' + text.slice(at);
-  const reshaped = makeRun(withTatweel, run.level, run.font, run.style, run.start, run.end + 1, lang);
-  const glyphs = reshaped.glyphs.map((g) => {
-    if (g.cluster === at && g.text.startsWith('\u0640')) {
-      const scaleX = width / g.xAdvance;
-      return { ...g, text: g.text, xAdvance: width, scaleX, kashida: true };
-    }
-    // Map clusters back to the paragraph without the inserted tatweel.
-    return g.cluster > at ? { ...g, cluster: g.cluster - 1 } : g;
-  });
-  return { ...run, glyphs, width: glyphs.reduce((w, g) => w + g.xAdvance, 0) };
-}
-
-/** UAX #9 rule L2: from the highest level down to the lowest odd level, reverse runs at or above it. */
-export function reorderPieces<T extends { level: number }>(pieces: T[], paragraphLevel: number): T[] {
-  const out = [...pieces];
-  const max = Math.max(paragraphLevel, ...out.map((p) => p.level));
-  let minOdd = Math.min(paragraphLevel, ...out.map((p) => p.level));
-  if (minOdd % 2 === 0) minOdd++;
-  for (let level = max; level >= minOdd; level--) {
-    for (let i = 0; i < out.length; ) {
-      if (out[i].level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < out.length && out[j].level >= level) j++;
-      const seg = out.slice(i, j).reverse();
-      out.splice(i, j - i, ...seg);
-      i = j;
-    }
-  }
-  return out;
-}

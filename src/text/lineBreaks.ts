@@ -1,0 +1,83 @@
+/**
+ * Line breaking: Knuth–Plass (tex-linebreak) over HarfBuzz-measured words.
+ * Returns, for each line, the index of its last word. Word spaces are glue;
+ * a word's kashida capacity is stretch that is never a break point.
+ */
+import tlb from 'tex-linebreak';
+import type { InputItem } from 'tex-linebreak';
+import type { Word } from './itemize.js';
+import type { ComposeOptions } from './compose.js';
+
+const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
+const INFINITE_STRETCH = 1e6;
+
+export function breakWords(words: Word[], kashidaStretch: Array<number | undefined>, opts: ComposeOptions): number[] {
+  const items: InputItem[] = [];
+  const wordAtItem: number[] = [];
+  words.forEach((w, i) => {
+    const k = kashidaStretch[i];
+    if (k) {
+      // Kashida capacity counts as stretch, but must never be a break point:
+      // a glue is a break only right after a box, so a penalty goes first.
+      items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+      wordAtItem.push(-1);
+      items.push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
+      wordAtItem.push(-1);
+    }
+    items.push({ type: 'box', width: w.width });
+    wordAtItem.push(-1);
+    if (i === words.length - 1) return;
+    if (w.hardBreak) {
+      items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+      wordAtItem.push(-1);
+      items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
+      wordAtItem.push(i);
+    } else if (w.spaceWidth > 0) {
+      const stretch = opts.align === 'justify' && opts.justify !== 'off' ? w.spaceWidth * (opts.justify === 'spaces' ? 1 : opts.space.stretch) : w.spaceWidth;
+      items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
+      wordAtItem.push(i);
+    } else {
+      items.push({ type: 'penalty', width: 0, cost: 50, flagged: false });
+      wordAtItem.push(i);
+    }
+  });
+  items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+  wordAtItem.push(-1);
+  items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
+  wordAtItem.push(words.length - 1);
+
+  let points: number[];
+  try {
+    points = breakLines(items, opts.measure, { maxAdjustmentRatio: null });
+  } catch {
+    points = greedyBreaks(words, opts.measure);
+    return points;
+  }
+  // The first point is the paragraph start; map the rest to "last word of the line".
+  return points
+    .slice(1)
+    .map((p) => {
+      let k = p;
+      while (k >= 0 && wordAtItem[k] < 0) k--;
+      return k >= 0 ? wordAtItem[k] : 0;
+    })
+    .filter((w, i, all) => i === 0 || w !== all[i - 1]);
+}
+
+function greedyBreaks(words: Word[], measure: number): number[] {
+  const out: number[] = [];
+  let width = 0;
+  words.forEach((w, i) => {
+    if (i > 0 && width + w.width > measure && !out.includes(i - 1)) {
+      out.push(i - 1);
+      width = 0;
+    }
+    width += w.width + w.spaceWidth;
+    if (w.hardBreak) {
+      out.push(i);
+      width = 0;
+    }
+  });
+  if (out[out.length - 1] !== words.length - 1) out.push(words.length - 1);
+  return out;
+}
