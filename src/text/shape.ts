@@ -36,47 +36,83 @@ export interface ShapeRequest {
   lang?: string;
 }
 
+/** A shaped glyph in font units, with its cluster relative to the run's start. */
+interface UnitGlyph {
+  gid: number;
+  cluster: number;
+  text: string;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  flags: number;
+}
+
+/**
+ * HarfBuzz's result does not depend on the size, and fitting text to a box
+ * sets the same paragraph at many sizes: results are kept per run, keyed by
+ * the run, the context HarfBuzz can see around it, direction, language and font.
+ */
+const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH
+const MAX_CACHED = 50_000;
+const cache = new Map<string, UnitGlyph[]>();
+
+function shapeUnits(req: ShapeRequest): UnitGlyph[] {
+  const { font, text, start, end, rtl } = req;
+  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', text.slice(Math.max(0, start - CONTEXT), start), text.slice(start, end), text.slice(end, end + CONTEXT)].join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // harfbuzzjs frees buffers through a FinalizationRegistry.
+  const buf = new hb.Buffer();
+  buf.addText(text, start, end - start);
+  buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  if (req.lang) buf.setLanguage(req.lang);
+  buf.guessSegmentProperties();
+  buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
+  hb.shape(font.hb, buf);
+  const infos = buf.getGlyphInfosAndPositions();
+  // A cluster's text runs to the next larger cluster value in the run.
+  const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
+  const nextStart = new Map<number, number>();
+  starts.forEach((c, i) => nextStart.set(c, starts[i + 1] ?? end));
+  // The first glyph of a cluster in logical order carries its text.
+  const logical = rtl ? [...infos.keys()].reverse() : [...infos.keys()];
+  const carriesText = new Set<number>();
+  const seen = new Set<number>();
+  for (const i of logical) {
+    if (!seen.has(infos[i].cluster)) {
+      seen.add(infos[i].cluster);
+      carriesText.add(i);
+    }
+  }
+  const units = infos.map((g, i) => ({
+    gid: g.codepoint,
+    cluster: g.cluster - start,
+    text: carriesText.has(i) ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
+    xAdvance: g.xAdvance ?? 0,
+    xOffset: g.xOffset ?? 0,
+    yOffset: g.yOffset ?? 0,
+    flags: g.flags,
+  }));
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, units);
+  return units;
+}
+
 /**
  * Shapes text[start, end) and returns glyphs in HarfBuzz's output order
  * (visual, left to right, also for right-to-left runs).
  */
 export function shapeRun(req: ShapeRequest): ShapedGlyph[] {
-  const { font, size, text, start, end, rtl } = req;
-  // harfbuzzjs frees buffers through a FinalizationRegistry.
-  const buf = new hb.Buffer();
-  {
-    buf.addText(text, start, end - start);
-    buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
-    if (req.lang) buf.setLanguage(req.lang);
-    buf.guessSegmentProperties();
-    buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-    buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
-    hb.shape(font.hb, buf);
-    const infos = buf.getGlyphInfosAndPositions();
-    const scale = size / font.upem;
-    // A cluster's text runs to the next larger cluster value in the run.
-    const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
-    const nextStart = new Map<number, number>();
-    starts.forEach((c, i) => nextStart.set(c, starts[i + 1] ?? end));
-    // The first glyph of a cluster in logical order carries its text.
-    const logical = rtl ? [...infos.keys()].reverse() : [...infos.keys()];
-    const carriesText = new Set<number>();
-    const seen = new Set<number>();
-    for (const i of logical) {
-      if (!seen.has(infos[i].cluster)) {
-        seen.add(infos[i].cluster);
-        carriesText.add(i);
-      }
-    }
-    return infos.map((g, i) => ({
-      gid: g.codepoint,
-      cluster: g.cluster,
-      text: carriesText.has(i) ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
-      xAdvance: (g.xAdvance ?? 0) * scale,
-      xOffset: (g.xOffset ?? 0) * scale,
-      yOffset: (g.yOffset ?? 0) * scale,
-      safeToInsertTatweel: (g.flags & hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL) !== 0,
-      scaleX: 1,
-    }));
-  }
+  const scale = req.size / req.font.upem;
+  return shapeUnits(req).map((g) => ({
+    gid: g.gid,
+    cluster: g.cluster + req.start,
+    text: g.text,
+    xAdvance: g.xAdvance * scale,
+    xOffset: g.xOffset * scale,
+    yOffset: g.yOffset * scale,
+    safeToInsertTatweel: (g.flags & hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL) !== 0,
+    scaleX: 1,
+  }));
 }

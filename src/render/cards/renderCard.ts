@@ -74,7 +74,8 @@ export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
   if (args.format.extra.includes('jpeg')) {
     let jpeg: Buffer | undefined;
     for (const quality of JPEG_QUALITIES) {
-      jpeg = await img().jpeg({ quality, mozjpeg: true, chromaSubsampling: '4:2:0' }).toBuffer();
+      // libjpeg-turbo with optimised Huffman tables: a tenth of mozjpeg's time, a little larger.
+      jpeg = await img().jpeg({ quality, optimiseCoding: true, chromaSubsampling: '4:2:0' }).toBuffer();
       if (jpeg.length <= JPEG_MAX_BYTES) break;
     }
     if (!jpeg || jpeg.length > JPEG_MAX_BYTES) throw new Error(`renderCard: ${args.format.name} JPEG stays above ${JPEG_MAX_BYTES} bytes`);
