@@ -9,17 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/build.js';
 import { WarraqError } from '../../src/diagnostics.js';
-import { besideOut, fingerprint, fixture, readFixture, repoRoot, smallProject, placeOf } from '../fixtures/reliability/project.js';
-
-/** The rejection of `p`, which must be a WarraqError. */
-async function warraqError(p: Promise<unknown>): Promise<WarraqError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(WarraqError);
-  return e as WarraqError;
-}
+import { besideOut, fingerprint, fixture, readFixture, repoRoot, smallProject, placeOf, warraqError } from '../fixtures/reliability/project.js';
 
 const codes = (e: WarraqError) => e.diagnostics.map((d) => d.code);
 

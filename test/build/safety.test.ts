@@ -14,17 +14,7 @@ import tls from 'node:tls';
 import * as mupdf from 'mupdf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, check } from '../../src/build.js';
-import { WarraqError } from '../../src/diagnostics.js';
-import { besideOut, fingerprint, readFixture, smallProject, placeOf } from '../fixtures/reliability/project.js';
-
-async function warraqError(p: Promise<unknown>): Promise<WarraqError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(WarraqError);
-  return e as WarraqError;
-}
+import { besideOut, fingerprint, readFixture, smallProject, placeOf, warraqError } from '../fixtures/reliability/project.js';
 
 /** The small document with these font lists in its front matter. */
 async function withFonts(body: string, heading?: string) {
