@@ -14,6 +14,7 @@
  *
  * scripts/watch.ts uses the helpers exported here.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { argv, chalk } from 'zx';
@@ -131,4 +132,5 @@ async function main() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
+// Run when started as a script (also through a symlink), not when imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(path.resolve(process.argv[1]))).href) await main();
