@@ -35,7 +35,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentModel, Point, Theme } from '../model/types.js';
-import type { ManifestEntry, OutputFile } from '../output/writeOutputs.js';
+import { outputMeta, type ManifestEntry, type OutputFile } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/typeset.js';
 import type { RenderJob } from './planJobs.js';
 
@@ -211,14 +211,7 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
       return undefined;
     }
     if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
-    const f: OutputFile = { kind: e.kind, path: e.path, bytes };
-    if (e.point !== undefined) f.point = e.point;
-    if (e.format !== undefined) f.format = e.format;
-    if (e.pages !== undefined) f.pages = e.pages;
-    if (e.width !== undefined) f.width = e.width;
-    if (e.height !== undefined) f.height = e.height;
-    if (e.alt !== undefined) f.alt = e.alt;
-    files.push(f);
+    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e) });
   }
   return files;
 }

@@ -43,19 +43,23 @@ export interface Manifest {
   outputs: ManifestEntry[];
 }
 
+/** The descriptive fields a file and its manifest entry share, in manifest order. */
+export type OutputMeta = Pick<OutputFile, 'point' | 'format' | 'pages' | 'width' | 'height' | 'alt'>;
+const META_KEYS = ['point', 'format', 'pages', 'width', 'height', 'alt'] as const;
+
+/** The fields of `from` that are set (absent ones stay out of the manifest). */
+export function outputMeta(from: OutputMeta): OutputMeta {
+  const out: Record<string, unknown> = {};
+  for (const k of META_KEYS) if (from[k] !== undefined) out[k] = from[k];
+  return out as OutputMeta;
+}
+
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export function manifestFor(files: OutputFile[], source: Manifest['source'], date: string): Manifest {
   const outputs = files
     .map((f): ManifestEntry => {
-      const e: ManifestEntry = { kind: f.kind, path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) };
-      if (f.point !== undefined) e.point = f.point;
-      if (f.format !== undefined) e.format = f.format;
-      if (f.pages !== undefined) e.pages = f.pages;
-      if (f.width !== undefined) e.width = f.width;
-      if (f.height !== undefined) e.height = f.height;
-      if (f.alt !== undefined) e.alt = f.alt;
-      return e;
+      return { kind: f.kind, path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes), ...outputMeta(f) };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { generator: 'warraq', source, date, outputs };

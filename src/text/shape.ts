@@ -37,15 +37,7 @@ export interface ShapeRequest {
 }
 
 /** A shaped glyph in font units, with its cluster relative to the run's start. */
-interface UnitGlyph {
-  gid: number;
-  cluster: number;
-  text: string;
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  flags: number;
-}
+type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xOffset' | 'yOffset'> & { flags: number };
 
 /**
  * HarfBuzz's result does not depend on the size, and fitting text to a box

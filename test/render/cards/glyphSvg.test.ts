@@ -72,9 +72,9 @@ function reference(text: string): RefGlyph[] {
   return glyphs;
 }
 
-function composed() {
-  const font = amiri();
-  const para = composeParagraph([{ text: SAMPLE, style: { fonts: [font], size: SIZE } }], {
+/** `text` set ragged on one wide right-to-left line. */
+function oneLine(text: string, font: ReturnType<typeof amiri>) {
+  return composeParagraph([{ text, style: { fonts: [font], size: SIZE } }], {
     dir: 'rtl',
     lang: 'ar',
     measure: 2000,
@@ -82,6 +82,11 @@ function composed() {
     justify: 'off',
     space: { stretch: 0.5, shrink: 0.2 },
   });
+}
+
+function composed() {
+  const font = amiri();
+  const para = oneLine(SAMPLE, font);
   expect(para.lines).toHaveLength(1);
   const line = para.lines[0];
   // The line is start-aligned (right) in a wide measure: make x relative to its left ink edge.
@@ -144,14 +149,7 @@ describe('glyph outlines for cards', () => {
     // frame (satori's mistake) would put them on the wrong side.
     const font = amiri();
     const text = 'خُطَّةُ العملِ';
-    const para = composeParagraph([{ text, style: { fonts: [font], size: SIZE } }], {
-      dir: 'rtl',
-      lang: 'ar',
-      measure: 2000,
-      align: 'start',
-      justify: 'off',
-      space: { stretch: 0.5, shrink: 0.2 },
-    });
+    const para = oneLine(text, font);
     const line = para.lines[0];
     const glyphs = line.glyphs.filter((g) => !g.space);
     const paths = linePaths(line, { x: 0, baseline: BASELINE, color: '#000' });
