@@ -6,8 +6,26 @@
 import type { DigitSystem, EventDate } from '../model/types.js';
 import { parseEventDate } from '../model/dates.js';
 
+// Building an Intl formatter costs far more than using one (a page number is
+// formatted on every page), so each is made once per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatNumber(n: number, lang: string, digits: DigitSystem): string {
-  return new Intl.NumberFormat(`${lang}-u-nu-${digits}`, { useGrouping: false }).format(n);
+  const locale = `${lang}-u-nu-${digits}`;
+  let fmt = numberFormats.get(locale);
+  if (!fmt) numberFormats.set(locale, (fmt = new Intl.NumberFormat(locale, { useGrouping: false })));
+  return fmt.format(n);
+}
+
+function dateFormat(lang: string, digits: DigitSystem, withYear: boolean): Intl.DateTimeFormat {
+  const key = `${lang}-u-nu-${digits}|${withYear}`;
+  let fmt = dateFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(`${lang}-u-nu-${digits}`, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    dateFormats.set(key, fmt);
+  }
+  return fmt;
 }
 
 function toDate(s: string): { date: Date; withYear: boolean } {
@@ -21,12 +39,7 @@ function toDate(s: string): { date: Date; withYear: boolean } {
 /** `2024-05-04`..`2024-05-05` → «٤–٥ مايو ٢٠٢٤»; `--09-21` → «٢١ سبتمبر». */
 export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem): string {
   const start = toDate(date.start);
-  const fmt = new Intl.DateTimeFormat(`${lang}-u-nu-${digits}`, {
-    day: 'numeric',
-    month: 'long',
-    ...(start.withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+  const fmt = dateFormat(lang, digits, start.withYear);
   if (!date.end) return fmt.format(start.date);
   return fmt.formatRange(start.date, toDate(date.end).date);
 }

@@ -19,7 +19,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import * as mupdf from 'mupdf';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 const execFileP = promisify(execFile);
 
@@ -174,32 +174,34 @@ export async function makePdfx(inputPath: string, outputPath: string, opts: Pdfx
     rmSync(work, { recursive: true, force: true });
   }
 
-  const check = verifyPdfx(readFileSync(inputPath), readFileSync(outputPath));
+  const check = await verifyPdfx(readFileSync(inputPath), readFileSync(outputPath));
   return { skipped: false, outputPath, iccProfilePath: icc, warnings, ...check };
 }
 
-/** Opens both files with mupdf and checks the PDF/X essentials; throws on failure. */
-export function verifyPdfx(input: Uint8Array, output: Uint8Array): { pageCount: number; pdfxVersion: string | null } {
-  const inDoc = mupdf.Document.openDocument(input, 'application/pdf');
-  const outDoc = new mupdf.PDFDocument(output);
+/**
+ * Opens both files and checks the PDF/X essentials; throws on failure. pdf-lib
+ * (which the print files use anyway) reads them: the check needs the page tree,
+ * the catalog and the trailer's Info, no rendering.
+ */
+export async function verifyPdfx(input: Uint8Array, output: Uint8Array): Promise<{ pageCount: number; pdfxVersion: string | null }> {
+  const inDoc = await PDFDocument.load(input, { updateMetadata: false });
+  const outDoc = await PDFDocument.load(output, { updateMetadata: false });
   const problems: string[] = [];
-  const pageCount = outDoc.countPages();
-  if (pageCount !== inDoc.countPages()) {
-    problems.push(`page count ${pageCount} ≠ input's ${inDoc.countPages()}`);
+  const pageCount = outDoc.getPageCount();
+  if (pageCount !== inDoc.getPageCount()) {
+    problems.push(`page count ${pageCount} ≠ input's ${inDoc.getPageCount()}`);
   }
-  const intents = outDoc.getTrailer().get('Root', 'OutputIntents');
-  let hasPdfx = false;
-  if (intents.isArray()) {
-    intents.forEach((intent: mupdf.PDFObject) => {
-      const s = intent.resolve().get('S');
-      if (s.isName() && s.asName() === 'GTS_PDFX') hasPdfx = true;
-    });
-  }
+  const intents = outDoc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
+  const hasPdfx = (intents?.asArray() ?? []).some((ref) => {
+    const intent = outDoc.context.lookupMaybe(ref, PDFDict);
+    return intent?.get(PDFName.of('S')) === PDFName.of('GTS_PDFX');
+  });
   if (!hasPdfx) problems.push('no GTS_PDFX output intent in the catalog');
-  for (let i = 0; i < pageCount; i++) {
-    if (!outDoc.loadPage(i).getObject().get('TrimBox').isArray()) problems.push(`page ${i + 1} has no TrimBox`);
-  }
+  outDoc.getPages().forEach((page, i) => {
+    if (!(page.node.get(PDFName.of('TrimBox')) instanceof PDFArray)) problems.push(`page ${i + 1} has no TrimBox`);
+  });
   if (problems.length > 0) throw new Error(`PDF/X output failed verification: ${problems.join('; ')}`);
-  const version = outDoc.getTrailer().get('Info', 'GTS_PDFXVersion');
-  return { pageCount, pdfxVersion: version.isString() ? version.asString() : null };
+  const info = outDoc.context.lookupMaybe(outDoc.context.trailerInfo.Info, PDFDict);
+  const version = info?.get(PDFName.of('GTS_PDFXVersion'));
+  return { pageCount, pdfxVersion: version instanceof PDFString || version instanceof PDFHexString ? version.decodeText() : null };
 }

@@ -19,7 +19,7 @@ describe('findGhostscript', () => {
 describe('verifyPdfx', () => {
   it('rejects a PDF without a GTS_PDFX output intent', async () => {
     const plain = await syntheticBooklet(1);
-    expect(() => verifyPdfx(plain, plain)).toThrow(/GTS_PDFX/);
+    await expect(verifyPdfx(plain, plain)).rejects.toThrow(/GTS_PDFX/);
   });
 });
 

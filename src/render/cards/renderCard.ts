@@ -10,6 +10,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { CardFormat, DocumentModel, Point } from '../../model/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
+import type { LoadedFont } from '../../text/fonts.js';
 import { CardView, layoutCard, type CardLayout } from '../../../templates/card.js';
 import { glyphLayer } from './glyphSvg.js';
 
@@ -37,6 +38,21 @@ export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
 const WEBP_QUALITY = 90;
 
+type SatoriFonts = Parameters<typeof satori>[1]['fonts'];
+const satoriFonts = new WeakMap<LoadedFont, SatoriFonts>();
+
+/**
+ * satori's font option, one array per font for the life of the thread: satori
+ * caches the parsed font by the identity of its data (and its font table by
+ * the array), so handing it the same objects every time spares re-parsing the
+ * whole font with opentype.js for every card.
+ */
+function fontsOption(font: LoadedFont): SatoriFonts {
+  let fonts = satoriFonts.get(font);
+  if (!fonts) satoriFonts.set(font, (fonts = [{ name: font.family, data: Buffer.from(font.bytes), weight: 400, style: 'normal' }]));
+  return fonts;
+}
+
 /** The card's SVG as satori writes it, with the layout it drew. */
 export async function cardSvg(args: RenderCardArgs): Promise<{ svg: string; layout: CardLayout }> {
   const layout = layoutCard(args);
@@ -47,7 +63,7 @@ export async function cardSvg(args: RenderCardArgs): Promise<{ svg: string; layo
   const boxes = await satori(CardView({ page: layout.page }), {
     width,
     height,
-    fonts: [{ name: font.family, data: Buffer.from(font.bytes), weight: 400, style: 'normal' }],
+    fonts: fontsOption(font),
   });
   // satori lays out the boxes; the text goes on top as one layer of outlines.
   const svg = boxes.replace(/<\/svg>\s*$/, `${glyphLayer(layout.page)}</svg>`);
