@@ -5,13 +5,14 @@
  *   loadFontSet + checkCoverage (no tofu)          src/fonts, src/check
  *   planJobs (what to make)                        src/jobs
  *   keys, reuse of unchanged outputs               src/jobs/cache.ts
+ *   order of the jobs (critical path first)        src/jobs/schedule.ts
  *   templates → laid-out pages → renderers,        src/render/worker.ts,
- *     in a pool of worker threads                  src/jobs/pool.ts
+ *     in the main thread and worker threads        src/jobs/pool.ts
  *   writeOutputs (all or nothing) + manifest.json  src/output
  *
- * Nothing is written until every job has succeeded. The main thread never
- * loads a renderer: with nothing to render, a build only hashes, reads the
- * previous outputs back and swaps.
+ * Nothing is written until every job has succeeded. Renderers are loaded
+ * only when a job needs them: with nothing to render, a build only hashes,
+ * reads the previous outputs back and swaps.
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
@@ -37,8 +38,9 @@ import {
   type JobAux,
   type KeyedEntry,
 } from './jobs/cache.js';
-import { createPool, defaultJobs, type RenderPool } from './jobs/pool.js';
-import type { RenderTask, TaskResult } from './render/worker.js';
+import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
+import { familyOf, pickNext, priorities, type JobFamily } from './jobs/schedule.js';
+import type { RenderTask } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -54,11 +56,11 @@ export interface BuildOptions {
   leafletSheet?: 'pages' | 'a4-2up';
   sourceDateEpoch?: string;
   /**
-   * Worker threads to render in. 1 renders in the main thread, one job after
-   * the other (the reference for byte-identical output). Default: one per
-   * core, except for a small rebuild (at most SMALL_REBUILD jobs), which
-   * renders in the main thread, where starting workers would cost more than
-   * it saves.
+   * Render threads: the main thread and jobs − 1 worker threads
+   * (src/jobs/pool.ts). 1 renders in the main thread, one job after the
+   * other (the reference for byte-identical output). Default: one per core,
+   * except for a small rebuild (at most SMALL_REBUILD jobs), which renders in
+   * the main thread alone, where starting a worker costs more than it saves.
    */
   jobs?: number;
   /** A pool kept by the caller (watch mode) to render with; `jobs` is then ignored. */
@@ -81,8 +83,10 @@ export interface BuildReport {
   stats: SetStats;
   /** Job paths by what happened to them. */
   jobs: { rendered: string[]; unchanged: string[]; skipped: string[] };
-  /** Jobs that ran at once (worker threads, or 1 in the main thread). */
+  /** Render threads (the main thread counts when it renders); 0 when nothing rendered. */
   threads: number;
+  /** Where rendering ran, for the summary: "in the main thread", "on 2 threads (main + 1 worker)", "nothing to render". */
+  where: string;
   ms: number;
 }
 
@@ -132,6 +136,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     stats: made.stats,
     jobs: made.jobs,
     threads: made.threads,
+    where: made.where,
     ms: performance.now() - t0,
   };
 }
@@ -163,6 +168,7 @@ interface Made {
   stats: SetStats;
   jobs: BuildReport['jobs'];
   threads: number;
+  where: string;
   state: Map<string, Mode>;
 }
 
@@ -181,10 +187,11 @@ export const SMALL_REBUILD = 16;
 
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
- * them from the same key; the others render in the pool. Jobs go in plan
- * order; a job that takes another's result as input (`inputsOf`: print files
- * need the booklet, all-leaflets and the 2-up sheet need every leaflet's
- * pages) waits for it, and planJobs puts inputs first.
+ * them from the same key; the others render in the pool's lanes. A job that
+ * takes another's result as input (`inputsOf`: print files need the
+ * booklet, PDF/X the press PDF, all-leaflets and the 2-up sheet every
+ * leaflet's pages) waits for it; among the jobs that are ready, the one with
+ * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
 export async function runJobs(
   model: DocumentModel,
@@ -204,7 +211,7 @@ export async function runJobs(
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
   const size = opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
-  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size));
+  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size, { serial: opts.jobs === 1 }));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {
@@ -216,6 +223,7 @@ export async function runJobs(
     stats: emptyStats(),
     jobs: { rendered: [], unchanged: [], skipped: [] },
     threads: 0,
+    where: 'nothing to render',
     state: new Map(),
   };
   try {
@@ -255,12 +263,8 @@ export async function runJobs(
 
     const rendering = jobs.some((j) => mode.get(j.path) === 'render');
     const pool = rendering ? await startPool() : undefined;
-    made.threads = pool ? (pool.threaded ? pool.size : 1) : 0;
-    // Jobs in flight: enough to keep every worker's two slots busy; in the
-    // main thread one (--jobs 1), or a few whose image encoding (libvips
-    // threads) and Ghostscript runs overlap with the next job's layout.
-    const window = pool?.threaded ? pool.size * 3 : opts.jobs === 1 ? 1 : 3;
-    const inFlight = new Set<Promise<void>>();
+    made.threads = pool?.size ?? 0;
+    made.where = pool ? describeLanes(pool) : 'nothing to render';
     let done = 0;
     const finish = (job: RenderJob, d: Done) => {
       const primary = d.files[0]?.path ?? `${job.path} (skipped)`;
@@ -268,43 +272,83 @@ export async function runJobs(
       return d;
     };
 
-    // In plan order: a job waits for its inputs, then for a free slot.
+    // Reused and skipped jobs are done at once, in plan order.
+    let waiting: RenderJob[] = [];
     for (const job of jobs) {
-      if (failure) break;
       const m = mode.get(job.path)!;
-      const inputs = m === 'render' ? await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!)) : [];
-      await opts.beforeJob?.(job);
-      if (m !== 'render') {
-        const d: Done =
-          m === 'reuse'
-            ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
-            : { files: [], aux: {}, state: 'skipped', ms: 0 };
-        results.set(job.path, Promise.resolve(finish(job, d)));
+      if (m === 'render') {
+        waiting.push(job);
         continue;
       }
-      while (inFlight.size >= window) await Promise.race(inFlight);
-      if (failure) break;
+      await opts.beforeJob?.(job);
+      const d: Done =
+        m === 'reuse'
+          ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
+          : { files: [], aux: {}, state: 'skipped', ms: 0 };
+      results.set(job.path, Promise.resolve(finish(job, d)));
+    }
+
+    // The rest as their inputs are done, by priority (src/jobs/schedule.ts),
+    // each lane taking its own family first.
+    const priority = priorities(jobs);
+    const order = new Map(jobs.map((j, i) => [j.path, i]));
+    const finished = new Set(jobs.filter((j) => mode.get(j.path) !== 'render').map((j) => j.path));
+    const ready: RenderJob[] = [];
+    const lanes = pool?.lanes ?? [];
+    const busy = new Map<Lane, number>(lanes.map((l) => [l, 0]));
+    const inFlight = new Set<Promise<void>>();
+
+    const start = async (job: RenderJob, lane: Lane, inputs: Done[]) => {
       const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
-      const from = inputsOf(job, jobs).map((p) => jobs.find((j) => j.path === p)!);
-      if (from[0]?.kind === 'booklet') {
-        const b = inputs[0];
-        task.inputs = { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
-      } else if (from[0]?.kind === 'leaflets-all') {
-        task.inputs = { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
-      } else if (from.length) {
-        task.inputs = { leaflets: from.map(keyOf) };
-      }
-      const p = pool!.run(task).then(async (r: TaskResult): Promise<Done> => {
+      task.inputs = taskInputs(job, jobs, inputs, keyOf);
+      busy.set(lane, busy.get(lane)! + 1);
+      try {
+        const r = await lane.run(task);
         if (r.diagnostics) throw new WarraqError(r.diagnostics);
         if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
+        finished.add(job.path);
         return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+      } finally {
+        busy.set(lane, busy.get(lane)! - 1);
+      }
+    };
+
+    while (!failure && (waiting.length || ready.length || inFlight.size)) {
+      // Jobs whose inputs are all done become ready.
+      waiting = waiting.filter((job) => {
+        if (!inputsOf(job, jobs).every((p) => finished.has(p))) return true;
+        ready.push(job);
+        return false;
       });
-      // A failure stops further jobs; those already running finish first.
-      p.catch((error) => (failure ??= { error }));
-      const settle = (): void => void inFlight.delete(tracked);
-      const tracked: Promise<void> = p.then(settle, settle);
-      inFlight.add(tracked);
-      results.set(job.path, p);
+      // Free slots take ready jobs: first each lane its own family, then
+      // (stealing) the other family's, when more wait than that family's
+      // own lanes can start.
+      for (const steal of [false, true]) {
+        for (const lane of lanes) {
+          while (!failure && busy.get(lane)! < lane.capacity) {
+            const i = pickNext(ready, steal ? 'any' : lane.family, priority, order);
+            if (i < 0) break;
+            const job = ready[i];
+            if (steal && lane.family !== 'any' && familyOf(job) !== lane.family && ready.filter((j) => familyOf(j) === familyOf(job)).length <= capacityFor(lanes, familyOf(job))) break;
+            if (!steal && lane.family !== 'any' && familyOf(job) !== lane.family) break;
+            ready.splice(i, 1);
+            await opts.beforeJob?.(job);
+            const inputs = await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!));
+            const p = start(job, lane, inputs);
+            // A failure stops further jobs; those already running finish first.
+            p.catch((error) => (failure ??= { error }));
+            const settle = (): void => void inFlight.delete(tracked);
+            const tracked: Promise<void> = p.then(settle, settle);
+            inFlight.add(tracked);
+            results.set(job.path, p);
+          }
+        }
+      }
+      if (!inFlight.size) {
+        if (!failure && (waiting.length || ready.length)) throw new Error(`no job can start: ${[...waiting, ...ready].map((j) => j.path).join(', ')} wait for inputs that never come`);
+        break;
+      }
+      await Promise.race(inFlight);
     }
   } catch (error) {
     failure ??= { error };
@@ -329,4 +373,31 @@ export async function runJobs(
     });
   }
   return made;
+}
+
+/** Jobs that lanes whose own family is `family` run at once. */
+function capacityFor(lanes: readonly Lane[], family: JobFamily): number {
+  return lanes.filter((l) => l.family === family || l.family === 'any').reduce((n, l) => n + l.capacity, 0);
+}
+
+/** Where rendering ran, for the summary: "in the main thread", "on 2 threads (main + 1 worker)". */
+function describeLanes(pool: RenderPool): string {
+  if (!pool.threaded) return 'in the main thread';
+  const workers = pool.lanes.filter((l) => l.where === 'worker threads').reduce((n, l) => n + l.threads, 0);
+  const main = pool.lanes.some((l) => l.where === 'main thread');
+  return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
+}
+
+/** What a job takes from the jobs it depends on, as the renderer wants it. */
+function taskInputs(job: RenderJob, jobs: readonly RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
+  const from = inputsOf(job, jobs).map((p) => jobs.find((j) => j.path === p)!);
+  const first = from[0];
+  if (!first) return undefined;
+  if (first.kind === 'booklet') {
+    const b = inputs[0];
+    return { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
+  }
+  if (first.kind === 'print' && first.variant === 'press') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
+  if (first.kind === 'leaflets-all') return { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
+  return { leaflets: from.map(keyOf) };
 }

@@ -145,7 +145,8 @@ export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
 
 /**
  * Paths of the jobs whose results `job` takes as input (they come earlier in
- * the plan): the print files of the booklet take the booklet; all-leaflets
+ * the plan): the print files of the booklet take the booklet, except the
+ * PDF/X file, which takes the press PDF; all-leaflets
  * takes every leaflet's pages; the 2-up leaflet sheet takes all-leaflets.pdf
  * when that has one leaflet page per page, else every leaflet's pages.
  */
@@ -156,6 +157,8 @@ export function inputsOf(job: RenderJob, jobs: readonly RenderJob[]): string[] {
     const all = jobs.find((j) => j.kind === 'leaflets-all' && j.sheet === 'pages');
     return all ? [all.path] : leaflets();
   }
+  // The PDF/X file is made from the press PDF's bytes.
+  if (job.kind === 'print' && job.variant === 'pdfx') return jobs.filter((j) => j.kind === 'print' && j.variant === 'press').map((j) => j.path);
   if (job.kind === 'print') return jobs.filter((j) => j.kind === 'booklet').map((j) => j.path);
   return [];
 }

@@ -1,7 +1,17 @@
 /**
- * Where render jobs run: a pool of worker threads (piscina), each of which
- * loads the renderers, fonts and WASM once and then takes job after job; or,
- * with one job at a time, the main thread itself.
+ * Where render jobs run: lanes of render threads. A lane is the main thread
+ * or a pool of worker threads (piscina); each thread loads the renderers,
+ * fonts and WASM it needs once and then takes job after job.
+ *
+ * With N render threads (default: one per core) there are two lanes: the
+ * main thread, which renders the PDF jobs first, and a pool of N − 1 worker
+ * threads, which render the cards first. Each lane takes the other family's
+ * jobs when its own has none ready (src/jobs/schedule.ts), so no thread
+ * idles while jobs wait. Why split by family: a thread that renders both
+ * loads and warms up both react-pdf and satori/libvips, and on this
+ * project's 2-core machine that start-up work cost more than the second
+ * thread won (docs/performance.md). The main thread renders because it has
+ * started anyway: the checks already loaded the fonts and HarfBuzz there.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,78 +22,135 @@ import type { JustifyMode } from '../text/compose.js';
 import type { RenderTask, TaskResult } from '../render/worker.js';
 import { jobModel } from './cache.js';
 import { planJobs } from './planJobs.js';
+import type { JobFamily } from './schedule.js';
+
+export interface Lane {
+  /** For the summary: 'main thread' or 'worker threads'. */
+  where: 'main thread' | 'worker threads';
+  /** Render threads in the lane. */
+  threads: number;
+  /** Jobs the lane runs at once. */
+  capacity: number;
+  /** The family the lane takes first; 'any' takes the best job of either. */
+  family: JobFamily | 'any';
+  run(task: RenderTask): Promise<TaskResult>;
+}
 
 export interface RenderPool {
-  /** How many jobs run at once. */
+  lanes: Lane[];
+  /** Render threads in all lanes (the main thread counts when it renders). */
   readonly size: number;
-  /** True when jobs run in worker threads. */
+  /** True when some jobs run in worker threads. */
   readonly threaded: boolean;
-  run(task: RenderTask): Promise<TaskResult>;
   destroy(): Promise<void>;
 }
 
-/** One job per core. */
+/** One render thread per core. */
 export const defaultJobs = (): number => Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 export interface PoolOptions {
   /**
-   * Run in worker threads even with size 1. A long-lived caller (watch mode)
-   * wants this: a new pool then loads changed templates, which the main
-   * thread's module cache never would.
+   * Render in worker threads only, even with size 1. A long-lived caller
+   * (watch mode) wants this: a new pool then loads changed templates, which
+   * the main thread's module cache never would.
    */
   threads?: boolean;
+  /**
+   * One job at a time, in the main thread (`--jobs 1`): the reference that
+   * every other arrangement must equal byte for byte.
+   */
+  serial?: boolean;
 }
 
 const workerEntry = fileURLToPath(new URL('../render/worker-entry.mjs', import.meta.url));
 
+/**
+ * Jobs in flight per thread. In the main thread three: while one job's image
+ * encoding (libvips threads) or Ghostscript run goes on off the JavaScript
+ * thread, the next one's layout can run. In a worker two, for the same reason.
+ */
+const MAIN_SLOTS = 3;
+const WORKER_SLOTS = 2;
+
 export async function createPool(size: number = defaultJobs(), opts: PoolOptions = {}): Promise<RenderPool> {
   size = Math.max(1, Math.floor(size));
-  if (size === 1 && !opts.threads) {
-    const { runTask } = await import('../render/worker.js');
-    return { size, threaded: false, run: runTask, destroy: async () => {} };
+  if (opts.serial || (size === 1 && !opts.threads)) {
+    const lane = mainLane(opts.serial ? 1 : MAIN_SLOTS, 'any');
+    return { lanes: [lane], size: 1, threaded: false, destroy: async () => {} };
   }
   // libvips (sharp) must stay loaded in the main thread while workers come
   // and go, or glibc unloads it under a live worker.
   await import('sharp');
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<RenderTask, TaskResult>({
-    filename: workerEntry,
-    minThreads: size,
-    maxThreads: size,
-    idleTimeout: Number.MAX_SAFE_INTEGER,
-    // The entry registers tsx itself; inherit no loader flags from the parent
-    // (tsx's CLI or vitest), which would register a second one.
-    execArgv: [],
-    // Two jobs per worker: one's image encoding (libvips, off the JS thread)
-    // or Ghostscript run overlaps the other's layout.
-    concurrentTasksPerWorker: 2,
-  });
+  const pools: Array<{ destroy(): Promise<void> }> = [];
+  const workers = async (threads: number, family: Lane['family']): Promise<Lane> => {
+    const { lane, pool } = await workerLane(threads, family);
+    pools.push(pool);
+    return lane;
+  };
+  const lanes = opts.threads
+    ? size === 1
+      ? [await workers(1, 'any')]
+      : [await workers(1, 'pdf'), await workers(size - 1, 'image')]
+    : [mainLane(MAIN_SLOTS, 'pdf'), await workers(size - 1, 'image')];
   let destroyed = false;
   return {
+    lanes,
     size,
     threaded: true,
-    run: (task) => pool.run(task),
     destroy: async () => {
       if (destroyed) return;
       destroyed = true;
-      await pool.destroy();
+      await Promise.all(pools.map((p) => p.destroy()));
     },
   };
 }
 
+function mainLane(capacity: number, family: Lane['family']): Lane {
+  return {
+    where: 'main thread',
+    threads: 1,
+    capacity,
+    family,
+    run: async (task) => (await import('../render/worker.js')).runTask(task),
+  };
+}
+
+async function workerLane(threads: number, family: Lane['family']) {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<RenderTask, TaskResult>({
+    filename: workerEntry,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.MAX_SAFE_INTEGER,
+    // The entry registers tsx itself; inherit no loader flags from the parent
+    // (tsx's CLI or vitest), which would register a second one.
+    execArgv: [],
+    concurrentTasksPerWorker: WORKER_SLOTS,
+  });
+  const lane: Lane = { where: 'worker threads', threads, capacity: threads * WORKER_SLOTS, family, run: (task) => pool.run(task) };
+  return { lane, pool };
+}
+
 /**
- * Gets every worker of a long-lived pool ready (watch mode): each renders a
- * leaflet and a card of the first point and throws them away, so that fonts,
- * WASM and the renderers are initialised before the first real rebuild.
+ * Gets every thread of a long-lived pool ready (watch mode): each lane
+ * renders one job of its family for the first point and throws it away, so
+ * that fonts, WASM and the renderers are initialised before the first real
+ * rebuild.
  */
 export async function warmPool(pool: RenderPool, model: DocumentModel, projectRoot: string, justify?: JustifyMode): Promise<void> {
   const n = model.points[0]?.number;
   const jobs = planJobs(model).filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === n);
-  const some = [jobs.find((j) => j.kind === 'leaflet'), jobs.find((j) => j.kind === 'card')].filter((j) => j !== undefined);
+  const leaflet = jobs.find((j) => j.kind === 'leaflet');
+  const card = jobs.find((j) => j.kind === 'card');
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'warraq-warm-'));
   try {
     await Promise.all(
-      Array.from({ length: pool.size }).flatMap(() => some.map((job) => pool.run({ job, model: jobModel(model, job), projectRoot, justify, key: 'warm', cacheDir }))),
+      pool.lanes.flatMap((lane) => {
+        const some = lane.family === 'pdf' ? [leaflet] : lane.family === 'image' ? [card] : [leaflet, card];
+        return Array.from({ length: lane.threads }).flatMap(() =>
+          some.filter((j) => j !== undefined).map((job) => lane.run({ job, model: jobModel(model, job), projectRoot, justify, key: 'warm', cacheDir })),
+        );
+      }),
     );
   } finally {
     await rm(cacheDir, { recursive: true, force: true });

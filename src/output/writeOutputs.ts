@@ -65,11 +65,14 @@ export function manifestFor(files: OutputFile[], source: Manifest['source'], dat
   return { generator: 'warraq', source, date, outputs };
 }
 
-async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
+
+/** Runs `fn` over `items`, at most `n` at a time. */
+async function inBatches<T>(items: readonly T[], n: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, run));
 }
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
@@ -201,9 +204,12 @@ export async function writeOutputs(outDir: string, files: OutputFile[], manifest
   let movedAside = false;
   try {
     await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    for (const f of files) await writeAtomic(path.join(staging, f.path), f.bytes);
-    await writeAtomic(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    // The staging folder becomes the output only by the rename below, so its
+    // files need no write-and-rename of their own; written a few at a time.
+    const dirs = [...new Set(files.map((f) => path.dirname(path.join(staging, f.path))))];
+    for (const d of [staging, ...dirs]) await mkdir(d, { recursive: true });
+    await inBatches(files, 16, (f) => writeFile(path.join(staging, f.path), f.bytes));
+    await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (await exists(outDir)) {
       await rename(outDir, old);
       movedAside = true;

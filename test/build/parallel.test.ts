@@ -5,12 +5,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../../src/build.js';
+import { planJobs } from '../../src/jobs/planJobs.js';
+import { createPool } from '../../src/jobs/pool.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 
 
 describe('parallel rendering', () => {
-  it('--jobs 2 (worker threads) gives byte-identical outputs and manifest to --jobs 1 (main thread)', async () => {
+  it('--jobs 2 (main thread + a worker) and a pool of workers only give byte-identical outputs and manifest to --jobs 1 (main thread, one job at a time)', async () => {
     const root = await otherProject();
     const progress: string[] = [];
     const one = await build({ projectRoot: root, source: 'source/other.txt', out: 'one', jobs: 1 });
@@ -21,19 +23,25 @@ describe('parallel rendering', () => {
       jobs: 2,
       onOutput: (done, total, file) => progress.push(`${done}/${total} ${file}`),
     });
+    // Watch mode's pool: worker threads only, one lane per family.
+    const pool = await createPool(2, { threads: true });
+    const workers = await build({ projectRoot: root, source: 'source/other.txt', out: 'workers', pool }).finally(() => pool.destroy());
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
+    expect(two.where).toBe('on 2 threads (main + 1 worker)');
+    expect(workers.where).toBe('on 2 worker threads');
     const a = await fingerprint(path.join(root, 'one'));
     const b = await fingerprint(path.join(root, 'two'));
     expect(Object.keys(a).length).toBeGreaterThan(30);
     expect(b).toEqual(a);
+    expect(await fingerprint(path.join(root, 'workers'))).toEqual(a);
     // Every planned job reported progress once, counting up to the total.
     const total = two.jobs.rendered.length + two.jobs.unchanged.length + two.jobs.skipped.length;
     expect(progress).toHaveLength(total);
     expect(progress.map((l) => l.split(' ')[0])).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
   });
 
-  it('print files wait for their inputs and beforeJob still sees the plan order', async () => {
+  it('every job starts after the jobs it takes as input, and the booklet and its PDF/X chain go first', async () => {
     const root = await otherProject();
     const seen: string[] = [];
     const report = await build({
@@ -45,9 +53,15 @@ describe('parallel rendering', () => {
       beforeJob: (job) => void seen.push(job.path),
     });
     const leaflets = seen.filter((p) => p.startsWith('leaflets/') && p !== 'leaflets/all-leaflets.pdf');
+    expect(leaflets.length).toBeGreaterThan(3);
     expect(seen[0]).toBe('booklet.pdf');
-    expect(seen.indexOf('leaflets/all-leaflets.pdf')).toBe(leaflets.length + 1);
-    expect(seen.slice(-4).every((p) => p.startsWith('print/'))).toBe(true);
+    const at = (p: string) => seen.indexOf(p);
+    for (const l of leaflets) expect(at(l)).toBeLessThan(at('leaflets/all-leaflets.pdf'));
+    expect(at('leaflets/all-leaflets.pdf')).toBeLessThan(at('print/leaflets-a4-2up.pdf'));
+    expect(at('print/booklet-press.pdf')).toBeLessThan(at('print/booklet-press-pdfx.pdf'));
+    // The PDF/X file (the longest job) starts as soon as the press PDF is done, before most leaflets.
+    expect(at('print/booklet-press-pdfx.pdf')).toBeLessThan(at(leaflets[leaflets.length - 1]));
+    expect(seen.sort()).toEqual(planJobs(report.model, { only: ['leaflets', 'print'] }).map((j) => j.path).sort());
     // The booklet was made for the print files but is not published with --only leaflets,print.
     expect(report.files.map((f) => f.path)).not.toContain('booklet.pdf');
     expect(report.files.map((f) => f.path)).toContain('print/booklet-a4-saddle.pdf');

@@ -82,9 +82,11 @@ describe('job keys', () => {
     expect(jobModel(model, jobs.find((j) => j.kind === 'booklet')!)).toBe(model);
   });
 
-  it('print files take the booklet; the 2-up sheet takes all-leaflets; all-leaflets takes every leaflet', () => {
+  it('print files take the booklet, PDF/X the press PDF; the 2-up sheet takes all-leaflets; all-leaflets takes every leaflet', () => {
     const byPath = (p: string) => jobs.find((j) => j.path === p)!;
     expect(inputsOf(byPath('print/booklet-press.pdf'), jobs)).toEqual(['booklet.pdf']);
+    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs)).toEqual(['booklet.pdf']);
+    expect(inputsOf(byPath('print/booklet-press-pdfx.pdf'), jobs)).toEqual(['print/booklet-press.pdf']);
     expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs)).toEqual(['leaflets/all-leaflets.pdf']);
     expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
     const twoUp = planJobs(model, { leafletSheet: 'a4-2up' });
