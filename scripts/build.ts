@@ -101,8 +101,7 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   const s = report.stats;
   const reused = report.files.filter((f) => f.reused).length;
   const jobs = report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length;
-  const where = report.threads === 0 ? 'nothing to render' : report.threads === 1 ? 'in the main thread' : `on ${report.threads} worker threads`;
-  console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${jobs} jobs ran, ${where})`);
+  console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${jobs} jobs ran, ${report.where})`);
   console.log(
     chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
       ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
