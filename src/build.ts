@@ -39,7 +39,7 @@ import {
   type KeyedEntry,
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
-import { familyOf, pickNext, priorities, type JobFamily } from './jobs/schedule.js';
+import { familyOf, pickNext, priorities, runsAlone, type JobFamily } from './jobs/schedule.js';
 import type { RenderTask } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
@@ -297,11 +297,14 @@ export async function runJobs(
     const lanes = pool?.lanes ?? [];
     const busy = new Map<Lane, number>(lanes.map((l) => [l, 0]));
     const inFlight = new Set<Promise<void>>();
+    // Lanes running a job that the longest chain waits for start nothing else meanwhile.
+    const alone = new Set<Lane>();
 
     const start = async (job: RenderJob, lane: Lane, inputs: Done[]) => {
       const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
       task.inputs = taskInputs(job, jobs, inputs, keyOf);
       busy.set(lane, busy.get(lane)! + 1);
+      if (runsAlone(job, [...waiting, ...ready], jobs, priority)) alone.add(lane);
       try {
         const r = await lane.run(task);
         if (r.diagnostics) throw new WarraqError(r.diagnostics);
@@ -310,6 +313,7 @@ export async function runJobs(
         return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
       } finally {
         busy.set(lane, busy.get(lane)! - 1);
+        alone.delete(lane);
       }
     };
 
@@ -321,15 +325,17 @@ export async function runJobs(
         return false;
       });
       // Free slots take ready jobs: first each lane its own family, then
-      // (stealing) the other family's, when more wait than that family's
-      // own lanes can start.
+      // (stealing) the other family's, when more than twice as many wait as
+      // that family's own lanes run at once. A few cards are left to the
+      // workers: a main thread that took one would first have to load and
+      // warm up satori and libvips for it.
       for (const steal of [false, true]) {
         for (const lane of lanes) {
-          while (!failure && busy.get(lane)! < lane.capacity) {
+          while (!failure && busy.get(lane)! < lane.capacity && !alone.has(lane)) {
             const i = pickNext(ready, steal ? 'any' : lane.family, priority, order);
             if (i < 0) break;
             const job = ready[i];
-            if (steal && lane.family !== 'any' && familyOf(job) !== lane.family && ready.filter((j) => familyOf(j) === familyOf(job)).length <= capacityFor(lanes, familyOf(job))) break;
+            if (steal && lane.family !== 'any' && familyOf(job) !== lane.family && ready.filter((j) => familyOf(j) === familyOf(job)).length <= 2 * capacityFor(lanes, familyOf(job))) break;
             if (!steal && lane.family !== 'any' && familyOf(job) !== lane.family) break;
             ready.splice(i, 1);
             await opts.beforeJob?.(job);

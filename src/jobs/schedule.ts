@@ -54,6 +54,18 @@ export function priorities(jobs: readonly RenderJob[]): Map<string, number> {
 }
 
 /**
+ * Whether `job` should have its thread to itself: other jobs wait for its
+ * result and no job still to start has a longer chain behind it. Jobs that
+ * share a thread take turns on its one JavaScript thread, so a job started
+ * beside the booklet only delays the booklet, and with it the print files.
+ */
+export function runsAlone(job: RenderJob, remaining: readonly RenderJob[], jobs: readonly RenderJob[], priority: ReadonlyMap<string, number>): boolean {
+  const mine = priority.get(job.path) ?? 0;
+  const waitedFor = remaining.some((j) => inputsOf(j, jobs).includes(job.path));
+  return waitedFor && remaining.every((j) => (priority.get(j.path) ?? 0) <= mine);
+}
+
+/**
  * The next job for a thread whose own family is `family`: the ready job of
  * that family with the highest priority, else (work stealing, so that no
  * thread idles while jobs wait) the best ready job of the other family.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planJobs, type RenderJob } from '../../src/jobs/planJobs.js';
-import { familyOf, pickNext, priorities } from '../../src/jobs/schedule.js';
+import { familyOf, pickNext, priorities, runsAlone } from '../../src/jobs/schedule.js';
 import { inputsOf } from '../../src/jobs/cache.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { projectRoot } from '../support/fonts.js';
@@ -38,5 +38,19 @@ describe('pickNext', () => {
   });
   it('returns -1 when nothing is ready', () => {
     expect(pickNext([], 'any', prio, order)).toBe(-1);
+  });
+});
+
+describe('runsAlone', () => {
+  const rest = (p: string) => jobs.filter((j) => j.path !== p);
+  it('gives the booklet its thread to itself while the print files wait for it', () => {
+    expect(runsAlone(byPath('booklet.pdf'), rest('booklet.pdf'), jobs, prio)).toBe(true);
+  });
+  it('shares the thread for jobs nobody waits for, or with a longer chain still to start', () => {
+    expect(runsAlone(byPath('cards/square/01'), rest('cards/square/01'), jobs, prio)).toBe(false);
+    expect(runsAlone(byPath('leaflets/01.pdf'), rest('leaflets/01.pdf'), jobs, prio)).toBe(false);
+    // Once the booklet is done, the press PDF leads the longest chain (PDF/X waits for it).
+    const left = jobs.filter((j) => j.kind !== 'booklet' && j.path !== 'print/booklet-press.pdf');
+    expect(runsAlone(byPath('print/booklet-press.pdf'), left, jobs, prio)).toBe(true);
   });
 });
