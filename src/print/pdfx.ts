@@ -37,6 +37,8 @@ export interface PdfxOptions {
   outputCondition?: string;
   /** Explicit path to gs; otherwise it is looked up on PATH. */
   gsPath?: string;
+  /** The input's page count when the caller knows it (spares reading the input again to check the output). */
+  inputPages?: number;
 }
 
 export type PdfxResult =
@@ -174,22 +176,23 @@ export async function makePdfx(inputPath: string, outputPath: string, opts: Pdfx
     rmSync(work, { recursive: true, force: true });
   }
 
-  const check = await verifyPdfx(readFileSync(inputPath), readFileSync(outputPath));
+  const check = await verifyPdfx(opts.inputPages ?? readFileSync(inputPath), readFileSync(outputPath));
   return { skipped: false, outputPath, iccProfilePath: icc, warnings, ...check };
 }
 
 /**
- * Opens both files and checks the PDF/X essentials; throws on failure. pdf-lib
- * (which the print files use anyway) reads them: the check needs the page tree,
- * the catalog and the trailer's Info, no rendering.
+ * Opens the output (and the input, unless its page count is given) and checks
+ * the PDF/X essentials; throws on failure. pdf-lib (which the print files use
+ * anyway) reads them: the check needs the page tree, the catalog and the
+ * trailer's Info, no rendering.
  */
-export async function verifyPdfx(input: Uint8Array, output: Uint8Array): Promise<{ pageCount: number; pdfxVersion: string | null }> {
-  const inDoc = await PDFDocument.load(input, { updateMetadata: false });
+export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array): Promise<{ pageCount: number; pdfxVersion: string | null }> {
+  const inputPages = typeof input === 'number' ? input : (await PDFDocument.load(input, { updateMetadata: false })).getPageCount();
   const outDoc = await PDFDocument.load(output, { updateMetadata: false });
   const problems: string[] = [];
   const pageCount = outDoc.getPageCount();
-  if (pageCount !== inDoc.getPageCount()) {
-    problems.push(`page count ${pageCount} ≠ input's ${inDoc.getPageCount()}`);
+  if (pageCount !== inputPages) {
+    problems.push(`page count ${pageCount} ≠ input's ${inputPages}`);
   }
   const intents = outDoc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
   const hasPdfx = (intents?.asArray() ?? []).some((ref) => {

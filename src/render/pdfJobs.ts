@@ -83,7 +83,7 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
         const press = task.inputs?.press;
         if (!press) throw new Error(`${job.path} needs the press PDF`);
         const notes: string[] = [];
-        const bytes = await pdfxVariant(press.bytes, date, notes);
+        const bytes = await pdfxVariant(press, date, notes);
         if (!bytes) return { files: [], aux: { notes }, skipped: true };
         return { files: [{ kind: 'print', path: job.path, bytes, pages: press.pageCount }], aux: { notes } };
       }
@@ -114,13 +114,13 @@ export function contentDerivedId(pdf: Uint8Array): Uint8Array {
 }
 
 /** The CMYK PDF/X file made from the press PDF, made and verified by Ghostscript; skipped with a plain note when gs is absent. */
-async function pdfxVariant(press: Uint8Array, date: Date, notes: string[]): Promise<Uint8Array | undefined> {
+async function pdfxVariant(press: { bytes: Uint8Array; pageCount: number }, date: Date, notes: string[]): Promise<Uint8Array | undefined> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-pdfx-'));
   try {
     const input = path.join(dir, 'press.pdf');
     const output = path.join(dir, 'press-pdfx.pdf');
-    await writeFile(input, press);
-    const result = await makePdfx(input, output, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)) });
+    await writeFile(input, press.bytes);
+    const result = await makePdfx(input, output, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)), inputPages: press.pageCount });
     if (result.skipped) {
       notes.push(`PDF/X variant skipped: ${result.reason}`);
       return undefined;

@@ -21,6 +21,11 @@ describe('verifyPdfx', () => {
     const plain = await syntheticBooklet(1);
     await expect(verifyPdfx(plain, plain)).rejects.toThrow(/GTS_PDFX/);
   });
+  it('checks the page count against the input, or against a count the caller knows', async () => {
+    const plain = await syntheticBooklet(1);
+    await expect(verifyPdfx(await syntheticBooklet(2), plain)).rejects.toThrow(/page count 1 ≠ input's 2/);
+    await expect(verifyPdfx(3, plain)).rejects.toThrow(/page count 1 ≠ input's 3/);
+  });
 });
 
 describe('makePdfx', () => {
