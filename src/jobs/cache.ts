@@ -214,7 +214,7 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
       return undefined;
     }
     if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
-    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e) });
+    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e), linkFrom: path.join(outDir, e.path) });
   }
   return files;
 }

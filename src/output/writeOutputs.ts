@@ -6,7 +6,7 @@
  * exactly as it was. A lock file keeps two builds from writing at once.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { WarraqError } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
@@ -21,6 +21,11 @@ export interface OutputFile {
   width?: number;
   height?: number;
   alt?: string;
+  /**
+   * A file of the previous output whose bytes were read back and found equal
+   * to `bytes`: the staging folder gets a hard link to it instead of a copy.
+   */
+  linkFrom?: string;
 }
 
 export interface ManifestEntry {
@@ -208,7 +213,12 @@ export async function writeOutputs(outDir: string, files: OutputFile[], manifest
     // files need no write-and-rename of their own; written a few at a time.
     const dirs = [...new Set(files.map((f) => path.dirname(path.join(staging, f.path))))];
     for (const d of [staging, ...dirs]) await mkdir(d, { recursive: true });
-    await inBatches(files, 16, (f) => writeFile(path.join(staging, f.path), f.bytes));
+    await inBatches(files, 16, async (f) => {
+      const dest = path.join(staging, f.path);
+      // A link where the file system allows one (same device); a copy otherwise.
+      if (f.linkFrom) await link(f.linkFrom, dest).catch(() => writeFile(dest, f.bytes));
+      else await writeFile(dest, f.bytes);
+    });
     await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     if (await exists(outDir)) {
       await rename(outDir, old);

@@ -3,7 +3,7 @@
  * inputs) is unchanged is not rendered again; its bytes come from the
  * previous output folder, and the result equals a build from scratch.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
@@ -32,7 +32,11 @@ describe('incremental builds', () => {
     const manifest = JSON.parse(await readFile(path.join(root, 'dist/manifest.json'), 'utf8')) as { outputs: Array<{ key?: string }> };
     expect(manifest.outputs.every((o) => /^[0-9a-f]{64}$/.test(o.key ?? ''))).toBe(true);
 
+    const inode = async (p: string) => (await stat(path.join(root, 'dist', p))).ino;
+    const booklet = await inode('booklet.pdf');
     const again = await build(opts);
+    // Unchanged files are hard links to the previous build's, not copies (where the file system allows).
+    expect(await inode('booklet.pdf')).toBe(booklet);
     expect(again.jobs.rendered).toEqual(pdfxRuns);
     expect(again.threads).toBe(pdfxRuns.length ? 2 : 0); // no worker started when there is nothing to render
     expect(again.files.filter((f) => !f.reused).map((f) => f.path)).toEqual([]);
