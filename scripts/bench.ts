@@ -5,8 +5,8 @@
  * Measures, on a copy of the seed in a temporary project (the real source/
  * and dist/ are never touched), the median of `runs` runs of:
  *
- *   - a cold full build (no previous output, no cache), one worker per core,
- *     and with --jobs 1: wall time of the whole command and the process's
+ *   - a cold full build (no previous output, no cache), one render thread
+ *     per core (the main thread and workers), and with --jobs 1: wall time of the whole command and the process's
  *     peak memory (max RSS, threads included);
  *   - a rebuild with no change, and a rebuild after editing one point, as a
  *     command (process start included) and in a warm session (what
@@ -49,6 +49,8 @@ interface ChildResult {
   unchanged: number;
   pages?: number;
   threads: number;
+  /** Where rendering ran (BuildReport.where). */
+  where: string;
   /** Warm-session rebuild times (ms), for --child-session. */
   sessionMs?: number[];
 }
@@ -93,6 +95,7 @@ function report(r: BuildReport, ms: number, sessionMs?: number[]) {
     unchanged: r.files.filter((f) => f.reused).length,
     pages: r.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages,
     threads: r.threads,
+    where: r.where,
     sessionMs,
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
@@ -200,7 +203,7 @@ async function main() {
   };
   const coldN = await cold();
   const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
-  row(`cold full build, ${coldN[0].threads} worker threads (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
+  row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
   const cold1 = await cold(1);
   row('cold full build, --jobs 1 (main thread)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
   const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
@@ -217,7 +220,7 @@ async function main() {
     edit.push(await runChild(project, {}));
   }
   row(
-    `rebuild after editing one point (command; ${edit[0].threads === 1 ? 'small rebuild: main thread' : `${edit[0].threads} workers`})`,
+    `rebuild after editing one point (command; small rebuild, ${edit[0].where})`,
     sec(median(edit.map((r) => r.wallMs))),
     mib(median(edit.map((r) => r.maxRssKb))),
     `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
@@ -228,7 +231,7 @@ async function main() {
     edit2.push(await runChild(project, { jobs: cores }));
   }
   row(
-    `rebuild after editing one point (command, --jobs ${cores}: workers started)`,
+    `rebuild after editing one point (command, --jobs ${cores}: ${edit2[0].where})`,
     sec(median(edit2.map((r) => r.wallMs))),
     mib(median(edit2.map((r) => r.maxRssKb))),
     `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
