@@ -60,8 +60,9 @@ interface ChildResult {
 
 async function child() {
   const { build } = await import('../src/build.js');
-  const spec = JSON.parse(String(argv.child ?? argv['child-session'])) as Partial<BuildOptions> & { edits?: number };
-  const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...spec };
+  const spec = JSON.parse(String(argv.child ?? argv['child-session'])) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
+  const { edits: _edits, warm: _warm, ...buildSpec } = spec;
+  const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...buildSpec };
   if (argv['child-session']) {
     // A watch session: one pool for all builds; first a no-change build and a warm-up, then edits.
     const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
@@ -80,6 +81,8 @@ async function child() {
     report(last, 0, times);
     return;
   }
+  // `warm`: build once to load and warm up every renderer, then measure a second build in the same process.
+  if (spec.warm) await build({ ...opts, out: 'warm-up' });
   const r = await build(opts);
   report(r, r.ms);
 }
@@ -240,9 +243,12 @@ async function main() {
   row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
   results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
 
-  // Time per output kind (main thread, no contention between jobs).
+  // Time per output kind: main thread, one job at a time (no contention between
+  // jobs), in a second build of the same process (renderers loaded and warm).
+  const warm: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, jobs: 1, warm: true }));
   const perKind = new Map<string, number[]>();
-  for (const r of cold1) for (const f of r.files) {
+  for (const r of warm) for (const f of r.files) {
     const k = kindOf(f.path);
     if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
   }
@@ -287,7 +293,7 @@ async function main() {
   const lines: string[] = [];
   lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
   lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
-  lines.push('', '| output kind (--jobs 1) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+  lines.push('', '| output kind (--jobs 1, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
   if (scaleRows.length) {
     lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
     const base1 = results.scale1 as { wallMs: number; cpuMs: number };
