@@ -39,7 +39,7 @@ import {
   type KeyedEntry,
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
-import { familyOf, pickNext, priorities, runsAlone, type JobFamily } from './jobs/schedule.js';
+import { Scheduler } from './jobs/schedule.js';
 import type { RenderTask } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
@@ -63,13 +63,18 @@ export interface BuildOptions {
    * the main thread alone, where starting a worker costs more than it saves.
    */
   jobs?: number;
-  /** A pool kept by the caller (watch mode) to render with; `jobs` is then ignored. */
+  /**
+   * A pool kept by the caller (watch mode) to render with; `jobs` is then
+   * ignored. A process that builds again and again should pass one of
+   * worker threads: the main thread keeps the renderers, templates and fonts
+   * it loaded once, and would not see them change.
+   */
   pool?: RenderPool;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;
-  /** Called before each job, in plan order (reused jobs too); tests use it to inject failures. */
+  /** Called before each job starts: reused and skipped jobs first, in plan order, then the others as they start. Tests use it to inject failures. */
   beforeJob?: (job: RenderJob) => void | Promise<void>;
 }
 
@@ -273,13 +278,9 @@ export async function runJobs(
     };
 
     // Reused and skipped jobs are done at once, in plan order.
-    let waiting: RenderJob[] = [];
     for (const job of jobs) {
       const m = mode.get(job.path)!;
-      if (m === 'render') {
-        waiting.push(job);
-        continue;
-      }
+      if (m === 'render') continue;
       await opts.beforeJob?.(job);
       const d: Done =
         m === 'reuse'
@@ -288,70 +289,37 @@ export async function runJobs(
       results.set(job.path, Promise.resolve(finish(job, d)));
     }
 
-    // The rest as their inputs are done, by priority (src/jobs/schedule.ts),
-    // each lane taking its own family first.
-    const priority = priorities(jobs);
-    const order = new Map(jobs.map((j, i) => [j.path, i]));
-    const finished = new Set(jobs.filter((j) => mode.get(j.path) !== 'render').map((j) => j.path));
-    const ready: RenderJob[] = [];
-    const lanes = pool?.lanes ?? [];
-    const busy = new Map<Lane, number>(lanes.map((l) => [l, 0]));
+    // The rest as their inputs are done, in the order and on the lanes the
+    // scheduler picks (src/jobs/schedule.ts).
+    const scheduler = new Scheduler(jobs, new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path)), pool?.lanes ?? []);
     const inFlight = new Set<Promise<void>>();
-    // Lanes running a job that the longest chain waits for start nothing else meanwhile.
-    const alone = new Set<Lane>();
-
     const start = async (job: RenderJob, lane: Lane, inputs: Done[]) => {
       const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
       task.inputs = taskInputs(job, jobs, inputs, keyOf);
-      busy.set(lane, busy.get(lane)! + 1);
-      if (runsAlone(job, [...waiting, ...ready], jobs, priority)) alone.add(lane);
-      try {
-        const r = await lane.run(task);
-        if (r.diagnostics) throw new WarraqError(r.diagnostics);
-        if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
-        finished.add(job.path);
-        return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
-      } finally {
-        busy.set(lane, busy.get(lane)! - 1);
-        alone.delete(lane);
-      }
+      const r = await lane.run(task);
+      if (r.diagnostics) throw new WarraqError(r.diagnostics);
+      if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
+      return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
     };
-
-    while (!failure && (waiting.length || ready.length || inFlight.size)) {
-      // Jobs whose inputs are all done become ready.
-      waiting = waiting.filter((job) => {
-        if (!inputsOf(job, jobs).every((p) => finished.has(p))) return true;
-        ready.push(job);
-        return false;
-      });
-      // Free slots take ready jobs: first each lane its own family, then
-      // (stealing) the other family's, when more than twice as many wait as
-      // that family's own lanes run at once. A few cards are left to the
-      // workers: a main thread that took one would first have to load and
-      // warm up satori and libvips for it.
-      for (const steal of [false, true]) {
-        for (const lane of lanes) {
-          while (!failure && busy.get(lane)! < lane.capacity && !alone.has(lane)) {
-            const i = pickNext(ready, steal ? 'any' : lane.family, priority, order);
-            if (i < 0) break;
-            const job = ready[i];
-            if (steal && lane.family !== 'any' && familyOf(job) !== lane.family && ready.filter((j) => familyOf(j) === familyOf(job)).length <= 2 * capacityFor(lanes, familyOf(job))) break;
-            if (!steal && lane.family !== 'any' && familyOf(job) !== lane.family) break;
-            ready.splice(i, 1);
-            await opts.beforeJob?.(job);
-            const inputs = await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!));
-            const p = start(job, lane, inputs);
-            // A failure stops further jobs; those already running finish first.
-            p.catch((error) => (failure ??= { error }));
-            const settle = (): void => void inFlight.delete(tracked);
-            const tracked: Promise<void> = p.then(settle, settle);
-            inFlight.add(tracked);
-            results.set(job.path, p);
-          }
-        }
+    while (!failure && (scheduler.pending || inFlight.size)) {
+      for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
+        const { job, lane } = next;
+        await opts.beforeJob?.(job);
+        const inputs = await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!));
+        // A failure stops further jobs (those already running finish first), even one met during the awaits above.
+        if (failure) break;
+        const p = start(job, lane, inputs);
+        p.catch((error) => (failure ??= { error }));
+        const settle = (): void => {
+          inFlight.delete(tracked);
+          scheduler.finished(job, lane);
+        };
+        const tracked: Promise<void> = p.then(settle, settle);
+        inFlight.add(tracked);
+        results.set(job.path, p);
       }
       if (!inFlight.size) {
-        if (!failure && (waiting.length || ready.length)) throw new Error(`no job can start: ${[...waiting, ...ready].map((j) => j.path).join(', ')} wait for inputs that never come`);
+        if (!failure && scheduler.pending) throw new Error(`${scheduler.pending} jobs can never start: they wait for inputs that never come`);
         break;
       }
       await Promise.race(inFlight);
@@ -379,11 +347,6 @@ export async function runJobs(
     });
   }
   return made;
-}
-
-/** Jobs that lanes whose own family is `family` run at once. */
-function capacityFor(lanes: readonly Lane[], family: JobFamily): number {
-  return lanes.filter((l) => l.family === family || l.family === 'any').reduce((n, l) => n + l.capacity, 0);
 }
 
 /** Where rendering ran, for the summary: "in the main thread", "on 2 threads (main + 1 worker)". */

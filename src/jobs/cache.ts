@@ -20,7 +20,8 @@
  *   - the fonts of the theme, by the hash of their bytes;
  *   - the renderer options (justify, leafletSheet);
  *   - the keys of the jobs it takes its input from (`inputsOf`): print files
- *     from the booklet, all-leaflets and the 2-up sheet from every leaflet.
+ *     from the booklet (PDF/X from the press PDF), all-leaflets and the 2-up
+ *     sheet from every leaflet.
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
@@ -31,6 +32,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -207,14 +209,18 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
   if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.'))) return undefined;
   const files: OutputFile[] = [];
   for (const e of entries) {
+    const file = path.join(outDir, e.path);
     let bytes: Uint8Array;
+    let st: Stats;
     try {
-      bytes = new Uint8Array(await readFile(path.join(outDir, e.path)));
+      // stat first: a change after it shows in the time or size checked before linking.
+      st = await stat(file);
+      bytes = new Uint8Array(await readFile(file));
     } catch {
       return undefined;
     }
     if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
-    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e), linkFrom: path.join(outDir, e.path) });
+    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
   }
   return files;
 }
@@ -235,7 +241,7 @@ export interface AuxCache {
   readonly dir: string;
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether a leaflet's laid-out pages are stored (workers read and write them: `readPages`, `writePages`). */
+  /** Whether a leaflet's laid-out pages are stored (the render threads read and write them: `readPages`, `writePages`). */
   hasPages(key: string): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms

@@ -5,9 +5,9 @@
  *
  * With N render threads (default: one per core) there are two lanes: the
  * main thread, which renders the PDF jobs first, and a pool of N − 1 worker
- * threads, which render the cards first. Each lane takes the other family's
- * jobs when its own has none ready (src/jobs/schedule.ts), so no thread
- * idles while jobs wait. Why split by family: a thread that renders both
+ * threads, which render the cards first. A lane takes the other family's
+ * jobs when its own has none ready and many of the other's wait
+ * (src/jobs/schedule.ts). Why split by family: a thread that renders both
  * loads and warms up both react-pdf and satori/libvips, and on this
  * project's 2-core machine that start-up work cost more than the second
  * thread won (docs/performance.md). The main thread renders because it has
@@ -22,17 +22,11 @@ import type { JustifyMode } from '../text/compose.js';
 import type { RenderTask, TaskResult } from '../render/worker.js';
 import { jobModel } from './cache.js';
 import { planJobs } from './planJobs.js';
-import type { JobFamily } from './schedule.js';
+import type { LaneShape } from './schedule.js';
 
-export interface Lane {
+export interface Lane extends LaneShape {
   /** For the summary: 'main thread' or 'worker threads'. */
   where: 'main thread' | 'worker threads';
-  /** Render threads in the lane. */
-  threads: number;
-  /** Jobs the lane runs at once. */
-  capacity: number;
-  /** The family the lane takes first; 'any' takes the best job of either. */
-  family: JobFamily | 'any';
   run(task: RenderTask): Promise<TaskResult>;
 }
 
@@ -87,11 +81,17 @@ export async function createPool(size: number = defaultJobs(), opts: PoolOptions
     pools.push(pool);
     return lane;
   };
-  const lanes = opts.threads
-    ? size === 1
-      ? [await workers(1, 'any')]
-      : [await workers(1, 'pdf'), await workers(size - 1, 'image')]
-    : [mainLane(MAIN_SLOTS, 'pdf'), await workers(size - 1, 'image')];
+  let lanes: Lane[];
+  try {
+    lanes = opts.threads
+      ? size === 1
+        ? [await workers(1, 'any')]
+        : [await workers(1, 'pdf'), await workers(size - 1, 'image')]
+      : [mainLane(MAIN_SLOTS, 'pdf'), await workers(size - 1, 'image')];
+  } catch (e) {
+    await Promise.all(pools.map((p) => p.destroy()));
+    throw e;
+  }
   let destroyed = false;
   return {
     lanes,
@@ -127,7 +127,10 @@ async function workerLane(threads: number, family: Lane['family']) {
     execArgv: [],
     concurrentTasksPerWorker: WORKER_SLOTS,
   });
-  const lane: Lane = { where: 'worker threads', threads, capacity: threads * WORKER_SLOTS, family, run: (task) => pool.run(task) };
+  // One more task per worker waits in piscina's queue, so that a worker that
+  // finishes while the main thread is busy with a long stretch of layout
+  // (it hands out the jobs) starts the next one at once.
+  const lane: Lane = { where: 'worker threads', threads, capacity: threads * (WORKER_SLOTS + 1), family, run: (task) => pool.run(task) };
   return { lane, pool };
 }
 

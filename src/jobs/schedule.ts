@@ -1,5 +1,6 @@
 /**
- * Which job to start next. Pure: the build asks, the renderers never see it.
+ * Which job to start next, and on which lane. No I/O and no clock: the build
+ * tells the scheduler what started and what finished, and asks what to start.
  *
  * Jobs that are ready (their inputs done) start by priority: the estimated
  * time from the job's start to the end of the longest chain of jobs that
@@ -11,7 +12,9 @@
  * Jobs also have a family, by the renderer they need: 'pdf' (react-pdf,
  * pdf-lib, Ghostscript) or 'image' (satori, librsvg, image encoders). A
  * thread that renders only one family never loads the other's libraries nor
- * warms up their code, which on few cores costs more than it saves.
+ * warms up their code, which on few cores costs more than it saves; so each
+ * lane takes its own family's jobs, and the other family's only when its own
+ * has none ready and many of the other's wait.
  */
 import type { RenderJob } from './planJobs.js';
 import { inputsOf } from './cache.js';
@@ -40,51 +43,176 @@ export function estimatedCost(job: RenderJob): number {
   }
 }
 
+/** Who takes each job's result, by job path (computed once: inputsOf scans the plan). */
+function dependentsOf(jobs: readonly RenderJob[]): Map<string, RenderJob[]> {
+  const dependents = new Map<string, RenderJob[]>(jobs.map((j) => [j.path, []]));
+  for (const job of jobs) for (const p of inputsOf(job, jobs)) dependents.get(p)?.push(job);
+  return dependents;
+}
+
 /** Each job's tail: its own cost plus the longest tail among the jobs that take its result. */
 export function priorities(jobs: readonly RenderJob[]): Map<string, number> {
-  const dependents = new Map<string, RenderJob[]>();
-  for (const job of jobs) for (const p of inputsOf(job, jobs)) dependents.set(p, [...(dependents.get(p) ?? []), job]);
+  const dependents = dependentsOf(jobs);
   const tail = new Map<string, number>();
   // planJobs puts inputs before the jobs that take them, so backwards every dependent is known first.
   for (const job of [...jobs].reverse()) {
-    const after = Math.max(0, ...(dependents.get(job.path) ?? []).map((d) => tail.get(d.path) ?? 0));
+    const after = Math.max(0, ...dependents.get(job.path)!.map((d) => tail.get(d.path) ?? 0));
     tail.set(job.path, estimatedCost(job) + after);
   }
   return tail;
 }
 
-/**
- * Whether `job` should have its thread to itself: other jobs wait for its
- * result and no job still to start has a longer chain behind it. Jobs that
- * share a thread take turns on its one JavaScript thread, so a job started
- * beside the booklet only delays the booklet, and with it the print files.
- */
-export function runsAlone(job: RenderJob, remaining: readonly RenderJob[], jobs: readonly RenderJob[], priority: ReadonlyMap<string, number>): boolean {
-  const mine = priority.get(job.path) ?? 0;
-  const waitedFor = remaining.some((j) => inputsOf(j, jobs).includes(job.path));
-  return waitedFor && remaining.every((j) => (priority.get(j.path) ?? 0) <= mine);
+/** What the scheduler needs to know of a lane (src/jobs/pool.ts). */
+export interface LaneShape {
+  /** The family the lane takes first; 'any' takes the best job of either. */
+  family: JobFamily | 'any';
+  /** Jobs the lane runs at once. */
+  capacity: number;
+  /** Render threads in the lane. */
+  threads: number;
 }
 
-/**
- * The next job for a thread whose own family is `family`: the ready job of
- * that family with the highest priority, else (work stealing, so that no
- * thread idles while jobs wait) the best ready job of the other family.
- * Returns its index in `ready`, or -1 when nothing is ready.
- */
-export function pickNext(ready: readonly RenderJob[], family: JobFamily | 'any', priority: ReadonlyMap<string, number>, order: ReadonlyMap<string, number>): number {
-  let best = -1;
-  let bestScore: [number, number, number] | undefined;
-  ready.forEach((job, i) => {
-    const score: [number, number, number] = [family === 'any' || familyOf(job) === family ? 1 : 0, priority.get(job.path) ?? 0, -(order.get(job.path) ?? 0)];
-    if (!bestScore || compare(score, bestScore) > 0) {
-      best = i;
-      bestScore = score;
+export class Scheduler<L extends LaneShape> {
+  private readonly byPath: Map<string, RenderJob>;
+  private readonly dependents: Map<string, RenderJob[]>;
+  private readonly priority: Map<string, number>;
+  /** Position by priority, then plan order: ready lists are kept sorted by it. */
+  private readonly rank = new Map<string, number>();
+  /** Unfinished inputs of each job that waits to render. */
+  private readonly missing = new Map<string, number>();
+  private readonly ready: Record<JobFamily, RenderJob[]> = { pdf: [], image: [] };
+  private readonly busy = new Map<L, number>();
+  /** Lanes lent to one job (see `runsAlone`), and the job. */
+  private readonly alone = new Map<L, string>();
+  private readonly threads: number;
+  /** Estimated cost of the jobs not started yet. */
+  private unstarted = 0;
+
+  /**
+   * `render`: paths of the jobs to run; every other job of the plan counts as
+   * finished already (reused or skipped).
+   */
+  constructor(
+    jobs: readonly RenderJob[],
+    render: ReadonlySet<string>,
+    private readonly lanes: readonly L[],
+  ) {
+    this.byPath = new Map(jobs.map((j) => [j.path, j]));
+    this.dependents = dependentsOf(jobs);
+    this.priority = priorities(jobs);
+    const order = new Map(jobs.map((j, i) => [j.path, i]));
+    [...jobs]
+      .sort((a, b) => this.priority.get(b.path)! - this.priority.get(a.path)! || order.get(a.path)! - order.get(b.path)!)
+      .forEach((j, i) => this.rank.set(j.path, i));
+    this.threads = lanes.reduce((n, l) => n + l.threads, 0);
+    for (const l of lanes) this.busy.set(l, 0);
+    for (const job of jobs) {
+      if (!render.has(job.path)) continue;
+      this.unstarted += estimatedCost(job);
+      const missing = inputsOf(job, jobs).filter((p) => render.has(p)).length;
+      if (missing) this.missing.set(job.path, missing);
+      else this.makeReady(job);
     }
-  });
-  return best;
-}
+  }
 
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return 0;
+  /** Jobs that have not started yet. */
+  get pending(): number {
+    return this.missing.size + this.ready.pdf.length + this.ready.image.length;
+  }
+
+  /**
+   * The next job to start and its lane, or undefined when no lane has a free
+   * slot for a ready job. The job counts as started.
+   *
+   * First every lane takes its own family's best job; then a lane with a free
+   * slot takes the other family's best job, but only when more than twice as
+   * many of those wait as their own lanes run at once: a main thread that
+   * took one of a few cards would first have to load and warm up satori and
+   * libvips for it.
+   */
+  next(): { job: RenderJob; lane: L } | undefined {
+    for (const steal of [false, true]) {
+      for (const lane of this.lanes) {
+        if (this.busy.get(lane)! >= lane.capacity || this.alone.has(lane)) continue;
+        const job = steal ? this.stealFor(lane) : this.bestOf(lane.family);
+        if (!job) continue;
+        this.take(job, lane);
+        return { job, lane };
+      }
+    }
+    return undefined;
+  }
+
+  /** `job`, started on `lane`, has finished: its dependents may become ready. */
+  finished(job: RenderJob, lane: L): void {
+    this.busy.set(lane, this.busy.get(lane)! - 1);
+    if (this.alone.get(lane) === job.path) this.alone.delete(lane);
+    for (const d of this.dependents.get(job.path) ?? []) {
+      const left = this.missing.get(d.path);
+      if (left === undefined) continue;
+      if (left > 1) this.missing.set(d.path, left - 1);
+      else {
+        this.missing.delete(d.path);
+        this.makeReady(d);
+      }
+    }
+  }
+
+  private bestOf(family: JobFamily | 'any'): RenderJob | undefined {
+    if (family !== 'any') return this.ready[family][0];
+    const [a, b] = [this.ready.pdf[0], this.ready.image[0]];
+    if (!a || !b) return a ?? b;
+    return this.rank.get(a.path)! < this.rank.get(b.path)! ? a : b;
+  }
+
+  private stealFor(lane: L): RenderJob | undefined {
+    if (lane.family === 'any') return undefined;
+    const other: JobFamily = lane.family === 'pdf' ? 'image' : 'pdf';
+    const own = this.lanes.filter((l) => l.family === other || l.family === 'any').reduce((n, l) => n + l.capacity, 0);
+    return this.ready[other].length > 2 * own ? this.ready[other][0] : undefined;
+  }
+
+  private take(job: RenderJob, lane: L): void {
+    const list = this.ready[familyOf(job)];
+    list.splice(list.indexOf(job), 1);
+    this.unstarted -= estimatedCost(job);
+    this.busy.set(lane, this.busy.get(lane)! + 1);
+    if (lane.threads === 1 && this.runsAlone(job)) this.alone.set(lane, job.path);
+  }
+
+  /**
+   * Whether `job` gets its thread to itself: its chain (it and the jobs that
+   * wait for it) is longer than the rest of the work shared out over the
+   * threads, so the build ends when the chain does. Jobs that share a thread
+   * take turns on its one JavaScript thread, and anything started beside it
+   * would only delay the chain. In an edit (one thread) that is the booklet,
+   * whose press and PDF/X files follow it; in a full build, nothing.
+   */
+  private runsAlone(job: RenderJob): boolean {
+    const chain = new Set<string>();
+    const walk = (j: RenderJob) => {
+      if (chain.has(j.path)) return;
+      chain.add(j.path);
+      for (const d of this.dependents.get(j.path) ?? []) walk(d);
+    };
+    walk(job);
+    if (chain.size === 1) return false;
+    let chainCost = 0;
+    for (const p of chain) if (p !== job.path && this.missing.has(p)) chainCost += estimatedCost(this.byPath.get(p)!);
+    const rest = this.unstarted - chainCost;
+    return this.priority.get(job.path)! >= rest / Math.max(1, this.threads);
+  }
+
+  private makeReady(job: RenderJob): void {
+    const list = this.ready[familyOf(job)];
+    const r = this.rank.get(job.path)!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rank.get(list[mid].path)! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, job);
+  }
 }

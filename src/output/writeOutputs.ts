@@ -23,9 +23,10 @@ export interface OutputFile {
   alt?: string;
   /**
    * A file of the previous output whose bytes were read back and found equal
-   * to `bytes`: the staging folder gets a hard link to it instead of a copy.
+   * to `bytes`: the staging folder gets a hard link to it instead of a copy,
+   * unless it changed since it was read (another inode, time or size).
    */
-  linkFrom?: string;
+  linkFrom?: { path: string; ino: number; mtimeMs: number; size: number };
 }
 
 export interface ManifestEntry {
@@ -71,13 +72,33 @@ export function manifestFor(files: OutputFile[], source: Manifest['source'], dat
 }
 
 
-/** Runs `fn` over `items`, at most `n` at a time. */
+/**
+ * Runs `fn` over `items`, at most `n` at a time. On a failure no new item
+ * starts, and it throws once the running ones have settled (so that nothing
+ * still writes into a folder the caller is about to remove).
+ */
 async function inBatches<T>(items: readonly T[], n: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
+  let failed = false;
   const run = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await fn(items[next++]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, run));
+  const results = await Promise.allSettled(Array.from({ length: Math.min(n, items.length) }, run));
+  const rejected = results.find((r) => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+/** Whether a file is still the one that was read: same inode, time and size. */
+async function unchangedSince(f: NonNullable<OutputFile['linkFrom']>): Promise<boolean> {
+  const st = await stat(f.path).catch(() => undefined);
+  return st !== undefined && st.ino === f.ino && st.mtimeMs === f.mtimeMs && st.size === f.size;
 }
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
@@ -215,8 +236,8 @@ export async function writeOutputs(outDir: string, files: OutputFile[], manifest
     for (const d of [staging, ...dirs]) await mkdir(d, { recursive: true });
     await inBatches(files, 16, async (f) => {
       const dest = path.join(staging, f.path);
-      // A link where the file system allows one (same device); a copy otherwise.
-      if (f.linkFrom) await link(f.linkFrom, dest).catch(() => writeFile(dest, f.bytes));
+      // A link where the file is as it was read and the file system allows one; a copy otherwise.
+      if (f.linkFrom && (await unchangedSince(f.linkFrom))) await link(f.linkFrom.path, dest).catch(() => writeFile(dest, f.bytes));
       else await writeFile(dest, f.bytes);
     });
     await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

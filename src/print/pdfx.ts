@@ -201,7 +201,7 @@ export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array)
   });
   if (!hasPdfx) problems.push('no GTS_PDFX output intent in the catalog');
   outDoc.getPages().forEach((page, i) => {
-    if (!(page.node.get(PDFName.of('TrimBox')) instanceof PDFArray)) problems.push(`page ${i + 1} has no TrimBox`);
+    if (!page.node.lookupMaybe(PDFName.of('TrimBox'), PDFArray)) problems.push(`page ${i + 1} has no TrimBox`);
   });
   if (problems.length > 0) throw new Error(`PDF/X output failed verification: ${problems.join('; ')}`);
   const info = outDoc.context.lookupMaybe(outDoc.context.trailerInfo.Info, PDFDict);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planJobs, type RenderJob } from '../../src/jobs/planJobs.js';
-import { familyOf, pickNext, priorities, runsAlone } from '../../src/jobs/schedule.js';
+import { familyOf, priorities, Scheduler, type LaneShape } from '../../src/jobs/schedule.js';
 import { inputsOf } from '../../src/jobs/cache.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { projectRoot } from '../support/fonts.js';
@@ -8,8 +8,37 @@ import { projectRoot } from '../support/fonts.js';
 const model = modelFromText('## عنوان\n\nتمهيد.\n\n1. أول.\n\n2. ثان.\n\n3. ثالث.\n', 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
 const jobs = planJobs(model);
 const prio = priorities(jobs);
-const order = new Map(jobs.map((j, i) => [j.path, i]));
-const byPath = (p: string) => jobs.find((j) => j.path === p)!;
+const all = new Set(jobs.map((j) => j.path));
+
+type TestLane = LaneShape & { name: string };
+const main = (capacity = 3, family: TestLane['family'] = 'pdf'): TestLane => ({ name: 'main', family, capacity, threads: 1 });
+const workers = (threads: number): TestLane => ({ name: 'workers', family: 'image', capacity: 2 * threads, threads });
+
+/**
+ * Runs a scheduler to the end: starts whatever it offers, then finishes the
+ * job that has run longest (`finishOrder` may pick another). Returns each
+ * start with its lane and the jobs in flight with it on that lane.
+ */
+function simulate(render: Set<string>, lanes: TestLane[], finishOrder: (inFlight: RenderJob[]) => number = () => 0) {
+  const s = new Scheduler(jobs, render, lanes);
+  const starts: Array<{ job: RenderJob; lane: string; beside: string[] }> = [];
+  const running: Array<{ job: RenderJob; lane: TestLane }> = [];
+  const done = new Set([...all].filter((p) => !render.has(p)));
+  for (let guard = 0; guard < 10_000; guard++) {
+    for (let n = s.next(); n; n = s.next()) {
+      for (const p of inputsOf(n.job, jobs)) expect(done.has(p), `${n.job.path} started before its input ${p}`).toBe(true);
+      starts.push({ job: n.job, lane: n.lane.name, beside: running.filter((r) => r.lane === n.lane).map((r) => r.job.path) });
+      running.push(n);
+    }
+    if (!running.length) break;
+    const [r] = running.splice(finishOrder(running.map((x) => x.job)), 1);
+    done.add(r.job.path);
+    s.finished(r.job, r.lane);
+  }
+  expect(s.pending).toBe(0);
+  expect(starts.map((x) => x.job.path).sort()).toEqual([...render].sort());
+  return starts;
+}
 
 describe('priorities', () => {
   it('puts the booklet first: the longest chain of jobs (press, then PDF/X) waits for it', () => {
@@ -17,40 +46,53 @@ describe('priorities', () => {
     expect(best).toBe('booklet.pdf');
     expect(prio.get('booklet.pdf')).toBeGreaterThan(prio.get('print/booklet-press-pdfx.pdf')!);
   });
-  it('gives every job at least the tail of any job that takes its result, plus its own cost', () => {
+  it('gives every job more than the tail of any job that takes its result', () => {
     for (const job of jobs) for (const p of inputsOf(job, jobs)) expect(prio.get(p)!).toBeGreaterThan(prio.get(job.path)!);
   });
   it('ranks the PDF/X file above any card, so it starts as soon as it can', () => {
-    const cards = jobs.filter((j) => j.kind === 'card');
-    for (const c of cards) expect(prio.get('print/booklet-press-pdfx.pdf')!).toBeGreaterThan(prio.get(c.path)!);
+    for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-press-pdfx.pdf')!).toBeGreaterThan(prio.get(c.path)!);
   });
 });
 
-describe('pickNext', () => {
-  const ready: RenderJob[] = [byPath('cards/square/01'), byPath('leaflets/02.pdf'), byPath('cards/portrait/00-document'), byPath('leaflets/01.pdf')];
-  it('takes the lane’s own family first, by priority, then plan order', () => {
-    expect(ready[pickNext(ready, 'pdf', prio, order)].path).toBe('leaflets/01.pdf');
-    expect(ready[pickNext(ready, 'image', prio, order)].path).toBe('cards/square/01');
+describe('Scheduler', () => {
+  it('starts every job once, never before its inputs, whatever order jobs finish in', () => {
+    for (const lanes of [[main(1, 'any')], [main(3, 'any')], [main(), workers(1)], [main(), workers(7)], [{ ...main(), name: 'pdf worker' }, workers(3)]]) {
+      simulate(all, lanes);
+      simulate(all, lanes, (f) => f.length - 1);
+      simulate(all, lanes, (f) => Math.floor(f.length / 2));
+    }
   });
-  it('takes the other family when its own has nothing ready', () => {
-    const cardsOnly = ready.filter((j) => familyOf(j) === 'image');
-    expect(familyOf(cardsOnly[pickNext(cardsOnly, 'pdf', prio, order)])).toBe('image');
-  });
-  it('returns -1 when nothing is ready', () => {
-    expect(pickNext([], 'any', prio, order)).toBe(-1);
-  });
-});
 
-describe('runsAlone', () => {
-  const rest = (p: string) => jobs.filter((j) => j.path !== p);
-  it('gives the booklet its thread to itself while the print files wait for it', () => {
-    expect(runsAlone(byPath('booklet.pdf'), rest('booklet.pdf'), jobs, prio)).toBe(true);
+  it('each lane takes its own family: PDF jobs on the main thread, cards on the workers', () => {
+    const starts = simulate(all, [main(), workers(1)]);
+    expect(starts[0].job.path).toBe('booklet.pdf');
+    expect(starts.filter((s) => s.lane === 'workers').every((s) => familyOf(s.job) === 'image')).toBe(true);
+    // The PDF/X file starts as soon as the press PDF is done, before the leaflets left.
+    const at = (p: string) => starts.findIndex((s) => s.job.path === p);
+    expect(at('print/booklet-press-pdfx.pdf')).toBeLessThan(at('leaflets/03.pdf'));
   });
-  it('shares the thread for jobs nobody waits for, or with a longer chain still to start', () => {
-    expect(runsAlone(byPath('cards/square/01'), rest('cards/square/01'), jobs, prio)).toBe(false);
-    expect(runsAlone(byPath('leaflets/01.pdf'), rest('leaflets/01.pdf'), jobs, prio)).toBe(false);
-    // Once the booklet is done, the press PDF leads the longest chain (PDF/X waits for it).
-    const left = jobs.filter((j) => j.kind !== 'booklet' && j.path !== 'print/booklet-press.pdf');
-    expect(runsAlone(byPath('print/booklet-press.pdf'), left, jobs, prio)).toBe(true);
+
+  it('a lane takes the other family only when many of its jobs wait', () => {
+    // Cards only: the main thread leaves a few to the worker, and helps with many.
+    const cards = new Set(jobs.filter((j) => j.kind === 'card').map((j) => j.path));
+    expect(cards.size).toBeGreaterThan(4);
+    const manyCards = simulate(cards, [main(), workers(1)]);
+    expect(manyCards.some((s) => s.lane === 'main')).toBe(true);
+    const fewCards = simulate(new Set([...cards].slice(0, 4)), [main(), workers(1)]);
+    expect(fewCards.every((s) => s.lane === 'workers')).toBe(true);
+  });
+
+  it('an edit on one thread gives the booklet the thread to itself; a full build on two does not', () => {
+    const edit = new Set(['booklet.pdf', 'leaflets/02.pdf', 'leaflets/all-leaflets.pdf', ...jobs.filter((j) => j.kind === 'print' || (j.kind === 'card' && j.point === 2)).map((j) => j.path)]);
+    const one = simulate(edit, [main(3, 'any')]);
+    expect(one[0].job.path).toBe('booklet.pdf');
+    expect(one[1].beside).toEqual([]); // nothing started beside the booklet: the next job waited for it to finish
+    // A document the seed's size: the rest of the work outweighs the booklet's chain.
+    const text = '## عنوان\n\nتمهيد.\n\n' + Array.from({ length: 15 }, (_, i) => `${i + 1}. نقطة.\n\n`).join('');
+    const big = planJobs(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model);
+    const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)]);
+    const first = [s.next(), s.next(), s.next()].filter((n) => n?.lane.name === 'main').map((n) => n!.job.path);
+    expect(first[0]).toBe('booklet.pdf');
+    expect(first.length).toBeGreaterThan(1); // the main thread runs leaflets beside it
   });
 });

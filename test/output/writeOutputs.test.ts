@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { lockOutput, manifestFor, writeOutputs, type OutputFile } from '../../src/output/writeOutputs.js';
@@ -25,6 +25,26 @@ describe('writeOutputs', () => {
     expect(manifest.outputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     // no temporary files remain beside or inside
     expect((await readdir(path.dirname(dir))).sort()).toEqual(['dist']);
+  });
+
+  it('links a reused file from the previous folder, but writes the checked bytes if the file changed since it was read', async () => {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'warraq-out-')), 'dist');
+    await writeOutputs(dir, files('a'), manifestFor(files('a'), { file: 's.txt', sha256: 'x' }, '2023-10-22'));
+    const linkFrom = async (p: string) => {
+      const st = await stat(path.join(dir, p));
+      return { path: path.join(dir, p), ino: st.ino, mtimeMs: st.mtimeMs, size: st.size };
+    };
+    const [booklet, leaflet] = files('a');
+    const reused: OutputFile[] = [
+      { ...booklet, linkFrom: await linkFrom('booklet.pdf') },
+      { ...leaflet, linkFrom: await linkFrom('leaflets/01.pdf') },
+    ];
+    const bookletIno = (await stat(path.join(dir, 'booklet.pdf'))).ino;
+    // Someone edits the leaflet in place after the build read it back.
+    await writeFile(path.join(dir, 'leaflets/01.pdf'), 'edited by hand');
+    await writeOutputs(dir, reused, manifestFor(reused, { file: 's.txt', sha256: 'x' }, '2023-10-22'));
+    expect((await stat(path.join(dir, 'booklet.pdf'))).ino).toBe(bookletIno);
+    expect(await readFile(path.join(dir, 'leaflets/01.pdf'), 'utf8')).toBe('leaflet a');
   });
 
   it('refuses a second build while the first holds the lock', async () => {
