@@ -80,8 +80,8 @@ export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
     .toBuffer({ resolveWithObject: true });
   const img = () => sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
 
-  // Level 6: a fifth larger than level 9 at a seventh of the time.
-  const png = await img().png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
+  // Level 4: files 2–3 % larger than level 6 in two thirds of the time (no filtering: flat colour and text).
+  const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
   const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, cut: layout.cut };
   if (args.format.extra.includes('webp')) {
     // effort 2: the same quality setting at half the time, a few percent larger.
