@@ -11,7 +11,7 @@
  *   - a rebuild with no change, and a rebuild after editing one point, as a
  *     command (process start included) and in a warm session (what
  *     `npm run watch` does: pool kept between builds);
- *   - the time per output of each kind (from the --jobs 1 builds);
+ *   - the time per output of each kind (one job at a time, in a warm process);
  *   - documents 10× and 50× the seed's length (more points), booklet,
  *     leaflets and print files only (cards are one independent job per point
  *     and format, so they scale linearly by construction), to see how time
@@ -208,7 +208,7 @@ async function main() {
   const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
   row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
   const cold1 = await cold(1);
-  row('cold full build, --jobs 1 (main thread)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
+  row('cold full build, --jobs 1 (main thread alone)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
   const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
   row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
   results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
@@ -246,7 +246,7 @@ async function main() {
   // Time per output kind: main thread, one job at a time (no contention between
   // jobs), in a second build of the same process (renderers loaded and warm).
   const warm: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, jobs: 1, warm: true }));
+  for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
   const perKind = new Map<string, number[]>();
   for (const r of warm) for (const f of r.files) {
     const k = kindOf(f.path);
@@ -293,7 +293,7 @@ async function main() {
   const lines: string[] = [];
   lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
   lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
-  lines.push('', '| output kind (--jobs 1, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+  lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
   if (scaleRows.length) {
     lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
     const base1 = results.scale1 as { wallMs: number; cpuMs: number };

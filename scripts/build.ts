@@ -9,7 +9,7 @@
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
  *
  * --jobs N renders on N threads, the main thread and N − 1 workers (default:
- * one per core; 1 renders in the main thread, one job at a time). Outputs whose inputs did not change since
+ * one per core; 1 renders in the main thread alone, the fastest on 2 cores). Outputs whose inputs did not change since
  * the previous build are reused; --force renders everything.
  *
  * scripts/watch.ts uses the helpers exported here.

@@ -57,12 +57,18 @@ export interface BuildOptions {
   sourceDateEpoch?: string;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
-   * (src/jobs/pool.ts). 1 renders in the main thread, one job after the
-   * other (the reference for byte-identical output). Default: one per core,
-   * except for a small rebuild (at most SMALL_REBUILD jobs), which renders in
-   * the main thread alone, where starting a worker costs more than it saves.
+   * (src/jobs/pool.ts); 1 renders in the main thread alone. Default: one per
+   * core, except for a small rebuild (at most SMALL_REBUILD jobs), which
+   * renders in the main thread alone, where starting a worker costs more than
+   * it saves.
    */
   jobs?: number;
+  /**
+   * One job at a time, in the main thread: the reference that every other
+   * arrangement must equal byte for byte (tests), and the bench's time per
+   * output. Overrides `jobs`.
+   */
+  serial?: boolean;
   /**
    * A pool kept by the caller (watch mode) to render with; `jobs` is then
    * ignored. A process that builds again and again should pass one of
@@ -214,9 +220,9 @@ export async function runJobs(
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
-  const size = opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
+  const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
-  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size, { serial: opts.jobs === 1 }));
+  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size, { serial: opts.serial }));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {

@@ -50,8 +50,8 @@ export interface PoolOptions {
    */
   threads?: boolean;
   /**
-   * One job at a time, in the main thread (`--jobs 1`): the reference that
-   * every other arrangement must equal byte for byte.
+   * One job at a time, in the main thread: the reference that every other
+   * arrangement must equal byte for byte.
    */
   serial?: boolean;
 }

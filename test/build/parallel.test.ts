@@ -12,10 +12,12 @@ import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 
 describe('parallel rendering', () => {
-  it('--jobs 2 (main thread + a worker) and a pool of workers only give byte-identical outputs and manifest to --jobs 1 (main thread, one job at a time)', async () => {
+  it('--jobs 2 (main thread + a worker), --jobs 1 and a pool of workers only give byte-identical outputs and manifest to a serial build (main thread, one job at a time)', async () => {
     const root = await otherProject();
     const progress: string[] = [];
-    const one = await build({ projectRoot: root, source: 'source/other.txt', out: 'one', jobs: 1 });
+    const one = await build({ projectRoot: root, source: 'source/other.txt', out: 'one', serial: true });
+    const main = await build({ projectRoot: root, source: 'source/other.txt', out: 'main', jobs: 1 });
+    expect(main.where).toBe('in the main thread');
     const two: BuildReport = await build({
       projectRoot: root,
       source: 'source/other.txt',
@@ -35,6 +37,7 @@ describe('parallel rendering', () => {
     expect(Object.keys(a).length).toBeGreaterThan(30);
     expect(b).toEqual(a);
     expect(await fingerprint(path.join(root, 'workers'))).toEqual(a);
+    expect(await fingerprint(path.join(root, 'main'))).toEqual(a);
     // Every planned job reported progress once, counting up to the total.
     const total = two.jobs.rendered.length + two.jobs.unchanged.length + two.jobs.skipped.length;
     expect(progress).toHaveLength(total);

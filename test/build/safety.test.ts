@@ -109,7 +109,7 @@ describe('no network during a build', () => {
     ];
     const meta = (await readFixture('small.meta.yaml')).replace('    slug: literacy\n', '    slug: literacy\n    url: https://example.org/literacy\n');
     const root = await smallProject({ 'source/doc.meta.yaml': `url: https://example.org/plan\n${meta}` });
-    // One job at a time renders in this thread, where the stubs are (worker threads have their own modules).
+    // --jobs 1 renders in this thread, where the stubs are (worker threads have their own modules).
     const opts = { projectRoot: root, source: 'source/doc.txt', out: 'dist', jobs: 1 };
     const report = await build(opts);
     expect((report as { threads?: number }).threads ?? 1).toBe(1);
