@@ -272,8 +272,8 @@ export async function runJobs(
     }
     for (const [k, v] of mode) made.state.set(k, v);
 
-    const rendering = jobs.some((j) => mode.get(j.path) === 'render');
-    const pool = rendering ? await startPool() : undefined;
+    const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
+    const pool = toRender.size ? await startPool() : undefined;
     made.threads = pool?.size ?? 0;
     made.where = pool ? describeLanes(pool) : 'nothing to render';
     let done = 0;
@@ -297,11 +297,12 @@ export async function runJobs(
 
     // The rest as their inputs are done, in the order and on the lanes the
     // scheduler picks (src/jobs/schedule.ts).
-    const scheduler = new Scheduler(jobs, new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path)), pool?.lanes ?? []);
+    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? []);
+    const byPath = new Map(jobs.map((j) => [j.path, j]));
     const inFlight = new Set<Promise<void>>();
-    const start = async (job: RenderJob, lane: Lane, inputs: Done[]) => {
+    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], inputs: Done[]) => {
       const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
-      task.inputs = taskInputs(job, jobs, inputs, keyOf);
+      task.inputs = taskInputs(from, inputs, keyOf);
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
       if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
@@ -311,10 +312,11 @@ export async function runJobs(
       for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
         const { job, lane } = next;
         await opts.beforeJob?.(job);
-        const inputs = await Promise.all(inputsOf(job, jobs).map((p) => results.get(p)!));
+        const from = inputsOf(job, jobs).map((p) => byPath.get(p)!);
+        const inputs = await Promise.all(from.map((j) => results.get(j.path)!));
         // A failure stops further jobs (those already running finish first), even one met during the awaits above.
         if (failure) break;
-        const p = start(job, lane, inputs);
+        const p = start(job, lane, from, inputs);
         p.catch((error) => (failure ??= { error }));
         const settle = (): void => {
           inFlight.delete(tracked);
@@ -357,15 +359,14 @@ export async function runJobs(
 
 /** Where rendering ran, for the summary: "in the main thread", "on 2 threads (main + 1 worker)". */
 function describeLanes(pool: RenderPool): string {
-  if (!pool.threaded) return 'in the main thread';
   const workers = pool.lanes.filter((l) => l.where === 'worker threads').reduce((n, l) => n + l.threads, 0);
+  if (!workers) return 'in the main thread';
   const main = pool.lanes.some((l) => l.where === 'main thread');
   return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
 }
 
-/** What a job takes from the jobs it depends on, as the renderer wants it. */
-function taskInputs(job: RenderJob, jobs: readonly RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
-  const from = inputsOf(job, jobs).map((p) => jobs.find((j) => j.path === p)!);
+/** What a job takes from the jobs it depends on (`from`, whose results are `inputs`), as the renderer wants it. */
+function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
   const first = from[0];
   if (!first) return undefined;
   if (first.kind === 'booklet') {

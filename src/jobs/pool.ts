@@ -34,10 +34,10 @@ export interface RenderPool {
   lanes: Lane[];
   /** Render threads in all lanes (the main thread counts when it renders). */
   readonly size: number;
-  /** True when some jobs run in worker threads. */
-  readonly threaded: boolean;
   destroy(): Promise<void>;
 }
+
+const renderPool = (lanes: Lane[], destroy: () => Promise<void>): RenderPool => ({ lanes, size: lanes.reduce((n, l) => n + l.threads, 0), destroy });
 
 /** One render thread per core. */
 export const defaultJobs = (): number => Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
@@ -69,8 +69,7 @@ const WORKER_SLOTS = 2;
 export async function createPool(size: number = defaultJobs(), opts: PoolOptions = {}): Promise<RenderPool> {
   size = Math.max(1, Math.floor(size));
   if (opts.serial || (size === 1 && !opts.threads)) {
-    const lane = mainLane(opts.serial ? 1 : MAIN_SLOTS, 'any');
-    return { lanes: [lane], size: 1, threaded: false, destroy: async () => {} };
+    return renderPool([mainLane(opts.serial ? 1 : MAIN_SLOTS, 'any')], async () => {});
   }
   // libvips (sharp) must stay loaded in the main thread while workers come
   // and go, or glibc unloads it under a live worker.
@@ -93,16 +92,11 @@ export async function createPool(size: number = defaultJobs(), opts: PoolOptions
     throw e;
   }
   let destroyed = false;
-  return {
-    lanes,
-    size,
-    threaded: true,
-    destroy: async () => {
-      if (destroyed) return;
-      destroyed = true;
-      await Promise.all(pools.map((p) => p.destroy()));
-    },
-  };
+  return renderPool(lanes, async () => {
+    if (destroyed) return;
+    destroyed = true;
+    await Promise.all(pools.map((p) => p.destroy()));
+  });
 }
 
 function mainLane(capacity: number, family: Lane['family']): Lane {

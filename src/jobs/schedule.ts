@@ -51,8 +51,7 @@ function dependentsOf(jobs: readonly RenderJob[]): Map<string, RenderJob[]> {
 }
 
 /** Each job's tail: its own cost plus the longest tail among the jobs that take its result. */
-export function priorities(jobs: readonly RenderJob[]): Map<string, number> {
-  const dependents = dependentsOf(jobs);
+export function priorities(jobs: readonly RenderJob[], dependents: ReadonlyMap<string, RenderJob[]> = dependentsOf(jobs)): Map<string, number> {
   const tail = new Map<string, number>();
   // planJobs puts inputs before the jobs that take them, so backwards every dependent is known first.
   for (const job of [...jobs].reverse()) {
@@ -73,7 +72,6 @@ export interface LaneShape {
 }
 
 export class Scheduler<L extends LaneShape> {
-  private readonly byPath: Map<string, RenderJob>;
   private readonly dependents: Map<string, RenderJob[]>;
   private readonly priority: Map<string, number>;
   /** Position by priority, then plan order: ready lists are kept sorted by it. */
@@ -85,6 +83,8 @@ export class Scheduler<L extends LaneShape> {
   /** Lanes lent to one job (see `runsAlone`), and the job. */
   private readonly alone = new Map<L, string>();
   private readonly threads: number;
+  /** Jobs that the lanes taking a family first run at once. */
+  private readonly capacity: Record<JobFamily, number>;
   /** Estimated cost of the jobs not started yet. */
   private unstarted = 0;
 
@@ -97,22 +97,22 @@ export class Scheduler<L extends LaneShape> {
     render: ReadonlySet<string>,
     private readonly lanes: readonly L[],
   ) {
-    this.byPath = new Map(jobs.map((j) => [j.path, j]));
     this.dependents = dependentsOf(jobs);
-    this.priority = priorities(jobs);
+    this.priority = priorities(jobs, this.dependents);
     const order = new Map(jobs.map((j, i) => [j.path, i]));
     [...jobs]
       .sort((a, b) => this.priority.get(b.path)! - this.priority.get(a.path)! || order.get(a.path)! - order.get(b.path)!)
       .forEach((j, i) => this.rank.set(j.path, i));
     this.threads = lanes.reduce((n, l) => n + l.threads, 0);
+    const capacityOf = (f: JobFamily) => lanes.filter((l) => l.family === f || l.family === 'any').reduce((n, l) => n + l.capacity, 0);
+    this.capacity = { pdf: capacityOf('pdf'), image: capacityOf('image') };
     for (const l of lanes) this.busy.set(l, 0);
-    for (const job of jobs) {
-      if (!render.has(job.path)) continue;
+    const toRender = jobs.filter((j) => render.has(j.path));
+    for (const job of toRender) {
       this.unstarted += estimatedCost(job);
-      const missing = inputsOf(job, jobs).filter((p) => render.has(p)).length;
-      if (missing) this.missing.set(job.path, missing);
-      else this.makeReady(job);
+      for (const d of this.dependents.get(job.path)!) if (render.has(d.path)) this.missing.set(d.path, (this.missing.get(d.path) ?? 0) + 1);
     }
+    for (const job of toRender) if (!this.missing.has(job.path)) this.makeReady(job);
   }
 
   /** Jobs that have not started yet. */
@@ -168,8 +168,7 @@ export class Scheduler<L extends LaneShape> {
   private stealFor(lane: L): RenderJob | undefined {
     if (lane.family === 'any') return undefined;
     const other: JobFamily = lane.family === 'pdf' ? 'image' : 'pdf';
-    const own = this.lanes.filter((l) => l.family === other || l.family === 'any').reduce((n, l) => n + l.capacity, 0);
-    return this.ready[other].length > 2 * own ? this.ready[other][0] : undefined;
+    return this.ready[other].length > 2 * this.capacity[other] ? this.ready[other][0] : undefined;
   }
 
   private take(job: RenderJob, lane: L): void {
@@ -189,16 +188,16 @@ export class Scheduler<L extends LaneShape> {
    * whose press and PDF/X files follow it; in a full build, nothing.
    */
   private runsAlone(job: RenderJob): boolean {
-    const chain = new Set<string>();
+    const chain = new Set<RenderJob>();
     const walk = (j: RenderJob) => {
-      if (chain.has(j.path)) return;
-      chain.add(j.path);
+      if (chain.has(j)) return;
+      chain.add(j);
       for (const d of this.dependents.get(j.path) ?? []) walk(d);
     };
     walk(job);
     if (chain.size === 1) return false;
     let chainCost = 0;
-    for (const p of chain) if (p !== job.path && this.missing.has(p)) chainCost += estimatedCost(this.byPath.get(p)!);
+    for (const j of chain) if (j !== job && this.missing.has(j.path)) chainCost += estimatedCost(j);
     const rest = this.unstarted - chainCost;
     return this.priority.get(job.path)! >= rest / Math.max(1, this.threads);
   }
