@@ -23,17 +23,20 @@ import { packPages, pointOf, unpackPages, type PackedPages, type RenderTask, typ
 
 type PdfJob = Exclude<RenderJob, { kind: 'card' }>;
 
+/** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
+const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
+
 const pdfMeta = (model: DocumentModel, subject?: string): PdfMeta => ({
   title: model.title,
   lang: model.lang,
   rtl: model.dir === 'rtl',
-  date: new Date(`${model.date}T00:00:00Z`),
+  date: dateOf(model),
   subject,
 });
 
 export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: TemplateFonts): Promise<Omit<TaskResult, 'ms'>> {
   const { model } = task;
-  const date = new Date(`${model.date}T00:00:00Z`);
+  const date = dateOf(model);
   const title = model.title;
   const leafletPages = async () => {
     const pages: LaidOutPage[] = [];
