@@ -11,7 +11,7 @@ import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
-import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
+import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { defaultTheme, mergeTheme } from './theme.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
 import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug, sidecarPath } from '../../src/model/buildModel.js';
-import { emptyMeta, loadMeta } from '../../src/model/meta.js';
+import { emptyMeta, loadMeta } from '../../src/model/loadMeta.js';
 import { defaultTheme } from '../../src/model/theme.js';
 import { parseSource } from '../../src/parse/parseSource.js';
 
