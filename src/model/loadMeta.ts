@@ -25,6 +25,13 @@ export interface LoadedMeta {
    * its text starts (after the quote).
    */
   placeOf: PlaceOf;
+  /**
+   * The metadata may give a build date that could not be read: a source was
+   * left out for its YAML errors, or its `date:` is invalid. The build date
+   * is then neither guessed nor reported missing; the error already says
+   * where to look.
+   */
+  dateUnknown?: boolean;
 }
 
 export function emptyMeta(): LoadedMeta {
@@ -65,6 +72,7 @@ export function loadMeta(sources: readonly MetaSource[], opts: { projectRoot: st
   checkTheme(data, placeOf, fallback, r);
   if (r.errorCount > before) delete data.theme;
   meta.data = data;
+  meta.dateUnknown = loaded.length < sources.length || (Object.prototype.hasOwnProperty.call(merged, 'date') && data.date === undefined);
   return { meta, diagnostics: r.finish() };
 }
 
