@@ -78,6 +78,8 @@ export interface BuildOptions {
   pool?: RenderPool;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
+  /** Empty the output folder of files warraq did not write (`--clean`; src/output keeps them otherwise). */
+  clean?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;
   /** Called before each job starts: reused and skipped jobs first, in plan order, then the others as they start. Tests use it to inject failures. */
