@@ -35,7 +35,7 @@ const HEARTBEAT_MS = 500;
 const EDITOR_TEMP: readonly RegExp[] = [
   /~$/, // backups: vim, emacs, gedit, nano
   /^\.#|^#.*#$/, // emacs lock and auto-save files
-  /\.sw[a-p]$/i, // vim swap files
+  /\.sw[a-px]$/i, // vim swap files (and .swx, its probe)
   /^4913$/, // vim's probe of whether the folder is writable
   /^\.goutputstream-/, // gedit (GIO) atomic saves
   /^sed[A-Za-z0-9]{6}$/, // sed -i
