@@ -28,7 +28,7 @@ export interface Change {
 }
 
 /** How long the folders must be quiet before a batch is reported. */
-export const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 150;
 /** How often watched folders are checked for having been replaced or removed. */
 const HEARTBEAT_MS = 500;
 
