@@ -67,7 +67,7 @@ export async function findSidecar(sourcePath: string, projectRoot: string): Prom
   const stems = new Set([...names].filter((n) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase())).map(sourceStem));
   const others = [...names].filter((n) => YAML_FILE.test(n) && !candidates.includes(n) && !stems.has(n.replace(YAML_FILE, '').replace(/\.meta$/i, ''))).sort();
   for (const name of others.slice(0, SNIFF_FILES)) {
-    if (!(await looksLikeMetadata(path.join(dirAbs, name)))) continue;
+    if (!(await looksLikeMetadata(path.join(dirAbs, name), sourceStem(sourcePath)))) continue;
     warnings.push(
       makeDiagnostic('W-META-UNUSED', 'warning', { file: shown(name), line: 1, col: 1 }, `${shown(name)} looks like metadata but is not read for ${sourcePath}`, {
         expected: `metadata for ${path.basename(sourcePath)} in ${names3}, or front matter`,
@@ -79,8 +79,12 @@ export async function findSidecar(sourcePath: string, projectRoot: string): Prom
   return { file: used === undefined ? undefined : shown(used), warnings };
 }
 
-/** A regular file whose first lines hold a top-level key of the metadata schema (`title:`, `points:`, …). */
-async function looksLikeMetadata(file: string): Promise<boolean> {
+/**
+ * A regular file whose first 16 KB hold top-level keys of the metadata
+ * schema: `points:`, or two keys, or one key in a file named after the
+ * source or "meta" (so mkdocs.yml with its `theme:` is not taken for metadata).
+ */
+async function looksLikeMetadata(file: string, stem: string): Promise<boolean> {
   // stat first: opening a FIFO would wait for a writer.
   if (!(await stat(file).catch(() => undefined))?.isFile()) return false;
   const fh = await open(file, 'r').catch(() => undefined);
@@ -88,8 +92,11 @@ async function looksLikeMetadata(file: string): Promise<boolean> {
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    const keys = Object.keys(metaSchema.shape).join('|');
-    return new RegExp(`^(?:${keys})\\s*:`, 'm').test(buf.subarray(0, bytesRead).toString('utf8'));
+    const text = buf.subarray(0, bytesRead).toString('utf8');
+    const keys = new Set([...text.matchAll(new RegExp(`^(${Object.keys(metaSchema.shape).join('|')})[ \\t]*:`, 'gm'))].map((m) => m[1]));
+    const base = path.basename(file).toLowerCase();
+    const named = /meta/.test(base) || (base.startsWith(stem.toLowerCase()) && !/[\p{L}\p{N}]/u.test(base[stem.length] ?? ''));
+    return keys.has('points') || keys.size >= 2 || (keys.size === 1 && named);
   } finally {
     await fh.close();
   }

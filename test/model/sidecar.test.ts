@@ -79,11 +79,17 @@ describe('warnings for metadata that is not read', () => {
   });
 
   it('another source’s metadata, or YAML that is not metadata, is left alone', async () => {
-    const root = await project({ 'd/s.txt': SOURCE, 'd/s.meta.yaml': META, 'd/t.md': SOURCE, 'd/t.meta.yml': META, 'd/u.yaml': 'datum: 2024-05-09\npunkte: {}\n', 'd/ci.yml': 'jobs:\n  build: {}\n' });
+    const root = await project({ 'd/s.txt': SOURCE, 'd/s.meta.yaml': META, 'd/t.md': SOURCE, 'd/t.meta.yml': META, 'd/u.yaml': 'datum: 2024-05-09\npunkte: {}\n', 'd/ci.yml': 'jobs:\n  build: {}\n', 'd/mkdocs.yml': 'site_name: x\ntheme: material\n' });
     const { diagnostics } = await loadDocument('d/s.txt', { projectRoot: root });
     expect(diagnostics).toEqual([]);
     const found = await findSidecar('d/s.txt', root);
     expect(found).toEqual({ file: 'd/s.meta.yaml', warnings: [] });
+  });
+
+  it('one metadata key is enough in a file named after the source or "meta"', async () => {
+    const root = await project({ 'd/s.md': SOURCE, 'd/s.yaml': META, 'd/S-meta.yml': 'date: 2024-01-01\n', 'd/metadata.yaml': 'title: x\n', 'd/other.yaml': 'title: x\ndate: 2024-01-01\n' });
+    const { warnings } = await findSidecar('d/s.md', root);
+    expect(warnings.map((d) => `${d.file} ${d.code}`)).toEqual(['d/S-meta.yml W-META-UNUSED', 'd/metadata.yaml W-META-UNUSED', 'd/other.yaml W-META-UNUSED']);
   });
 
   it('an absolute source path gives absolute metadata paths', async () => {
