@@ -35,6 +35,7 @@ const SESSION_ENV = 'WARRAQ_WATCH_SESSION';
 const { line, exit } = readCommandLine(process.argv.slice(2), 'watch', { quiet: Boolean(process.env[SESSION_ENV]) });
 if (!line) process.exit(exit ?? 2);
 const opts = line.options;
+const verbose = line.verbose;
 
 // ---------------------------------------------------------------------------
 // The session: builds on request, with a pool kept between builds.
@@ -59,7 +60,7 @@ async function session() {
     console.log(chalk.cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
     try {
       const report = await build({ ...opts, pool, onOutput: progress(Boolean(process.stdout.isTTY)) });
-      printReport(report, opts.out, line!.verbose);
+      printReport(report, opts.out, verbose);
       console.log(chalk.cyan(`  rebuilt in ${((performance.now() - t0) / 1000).toFixed(2)} s; watching…`));
       if (fresh && report.jobs.rendered.length === 0) await warm(pool);
     } catch (e) {
