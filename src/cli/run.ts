@@ -41,7 +41,8 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
     if (line.command === 'check') {
       const { model, warnings } = await check(opts);
       printDiagnostics(warnings);
-      console.log(chalk.green(`✓ ${opts.source}: ${model.points.length} points, ${warnings.length} warnings; every character has a glyph.`));
+      const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+      console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph.`));
     } else {
       const report = await build({ ...opts, onOutput: progress(Boolean(process.stdout.isTTY)) });
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
