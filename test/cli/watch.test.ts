@@ -91,6 +91,32 @@ describe('watching a folder', () => {
     }
   }, 300_000);
 
+  it('the source root of `npm run watch`: one batch per save, none for the output folder, its siblings or another file', async () => {
+    const root = await smallProject();
+    const [sourceRoot] = watchRoots({ projectRoot: root, source: 'source/doc.txt' }, repoRoot);
+    const batches: string[][] = [];
+    const watching = watchFolders([sourceRoot], { outDir: path.join(root, 'source/out'), onChanges: (b) => batches.push(b.map((c) => path.relative(root, c.file))) });
+    try {
+      await watching.ready;
+      const dir = path.join(root, 'source');
+      await mkdir(path.join(dir, 'out.staging-1/cards'), { recursive: true });
+      await writeFile(path.join(dir, 'out.staging-1/cards/a.png'), 'x');
+      await writeFile(path.join(dir, 'out.lock'), '1');
+      await rename(path.join(dir, 'out.staging-1'), path.join(dir, 'out'));
+      await writeFile(path.join(dir, 'notes.txt'), 'not the source');
+      await sleep(1000);
+      expect(batches).toEqual([]);
+      await writeFile(path.join(dir, '.doc.meta.yaml.tmp-7'), 'date: 2024-05-09\n');
+      await rename(path.join(dir, '.doc.meta.yaml.tmp-7'), path.join(dir, 'doc.meta.yaml'));
+      await until('the metadata save', () => batches.length === 1, 30_000);
+      await sleep(1000);
+      expect(batches).toEqual([['source/doc.meta.yaml']]);
+    } finally {
+      watching.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('keeps watching a folder that is replaced, and one that comes back', async () => {
     const root = await smallProject();
     const dir = path.join(root, 'w');
