@@ -78,7 +78,7 @@ export interface BuildOptions {
   pool?: RenderPool;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
-  /** Empty the output folder of files warraq did not write (`--clean`; src/output keeps them otherwise). */
+  /** Empty the output folder first (`--clean`); otherwise src/output keeps the files a build did not write. */
   clean?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;

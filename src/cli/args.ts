@@ -38,7 +38,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'strict', type: 'boolean', about: 'warnings stop the build too' },
   { name: 'jobs', type: 'string', short: 'j', value: 'N', about: 'render threads, at most the cores (1: main thread only)' },
   { name: 'force', type: 'boolean', about: 'render everything, even outputs unchanged since last time' },
-  { name: 'clean', type: 'boolean', about: 'empty the output folder of files warraq did not write' },
+  { name: 'clean', type: 'boolean', about: 'empty the output folder first (else other files stay)' },
   { name: 'check', type: 'boolean', only: 'build', about: 'validate only, write nothing (= npm run check)' },
   { name: 'verbose', type: 'boolean', short: 'v', about: 'list every output file in the summary' },
   { name: 'help', type: 'boolean', short: 'h', about: 'print this help and exit' },
