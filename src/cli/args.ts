@@ -24,6 +24,10 @@ export interface FlagSpec {
   choices?: readonly string[];
   /** Only this program takes the flag. */
   only?: Program;
+  /** The build option it sets: a boolean flag sets true (false when absent), a string flag its value, checked by `choices` or `read`. */
+  into?: keyof BuildOptions;
+  /** Turns the value into the option; throws UsageError. */
+  read?: (value: string, ctx: { cores: number; notes: string[] }) => unknown;
 }
 
 export const DEFAULT_SOURCE = 'source/izmir-2023.txt';
@@ -32,13 +36,13 @@ export const DEFAULT_OUT = 'dist';
 export const FLAGS: readonly FlagSpec[] = [
   { name: 'source', type: 'string', short: 's', value: 'FILE', about: 'the source text, .txt or .md (or the first argument)' },
   { name: 'out', type: 'string', short: 'o', value: 'DIR', about: `the output folder (default ${DEFAULT_OUT})` },
-  { name: 'only', type: 'string', value: 'GROUPS', about: `only these, comma-separated: ${OUTPUT_GROUPS.join(',')}` },
-  { name: 'justify', type: 'string', value: 'MODE', choices: ['off', 'spaces', 'kashida'], about: 'off | spaces | kashida (default: kashida for Arabic)' },
-  { name: 'leaflet-sheet', type: 'string', value: 'SHEET', choices: ['pages', 'a4-2up'], about: 'all-leaflets.pdf as pages, or two A5 per A4 (a4-2up)' },
-  { name: 'strict', type: 'boolean', about: 'warnings stop the build too' },
-  { name: 'jobs', type: 'string', short: 'j', value: 'N', about: 'render threads, at most the cores (1: main thread only)' },
-  { name: 'force', type: 'boolean', about: 'render everything, even outputs unchanged since last time' },
-  { name: 'clean', type: 'boolean', about: 'empty the output folder first (else other files stay)' },
+  { name: 'only', type: 'string', value: 'GROUPS', into: 'only', read: (v) => parseOnly(v), about: `only these, comma-separated: ${OUTPUT_GROUPS.join(',')}` },
+  { name: 'justify', type: 'string', value: 'MODE', into: 'justify', choices: ['off', 'spaces', 'kashida'], about: 'off | spaces | kashida (default: kashida for Arabic)' },
+  { name: 'leaflet-sheet', type: 'string', value: 'SHEET', into: 'leafletSheet', choices: ['pages', 'a4-2up'], about: 'all-leaflets.pdf as pages, or two A5 per A4 (a4-2up)' },
+  { name: 'strict', type: 'boolean', into: 'strict', about: 'warnings stop the build too' },
+  { name: 'jobs', type: 'string', short: 'j', value: 'N', into: 'jobs', read: (v, ctx) => parseJobs(v, ctx.cores, ctx.notes), about: 'render threads, at most the cores (1: main thread only)' },
+  { name: 'force', type: 'boolean', into: 'force', about: 'render everything, even outputs unchanged since last time' },
+  { name: 'clean', type: 'boolean', into: 'clean', about: 'empty the output folder first (else other files stay)' },
   { name: 'check', type: 'boolean', only: 'build', about: 'validate only, write nothing (= npm run check)' },
   { name: 'verbose', type: 'boolean', short: 'v', about: 'list every output file in the summary' },
   { name: 'help', type: 'boolean', short: 'h', about: 'print this help and exit' },
@@ -112,19 +116,14 @@ export function parseCommandLine(args: readonly string[], env: Environment, prog
   if (out === '') throw new UsageError('--out is an empty name', 'give a folder, e.g. --out dist');
 
   const notes: string[] = [];
-  const options: BuildOptions = {
-    projectRoot: env.projectRoot,
-    source: sources[0] ?? DEFAULT_SOURCE,
-    out: out ?? DEFAULT_OUT,
-    strict: Boolean(v.strict),
-    sourceDateEpoch: env.sourceDateEpoch || undefined,
-    only: parseOnly(v.only as string | undefined),
-    justify: choice(flags, 'justify', v.justify) as BuildOptions['justify'],
-    leafletSheet: choice(flags, 'leaflet-sheet', v['leaflet-sheet']) as BuildOptions['leafletSheet'],
-    jobs: parseJobs(v.jobs as string | undefined, env.cores, notes),
-    force: Boolean(v.force),
-    clean: Boolean(v.clean),
-  };
+  const options: BuildOptions = { projectRoot: env.projectRoot, source: sources[0] ?? DEFAULT_SOURCE, out: out ?? DEFAULT_OUT, sourceDateEpoch: env.sourceDateEpoch || undefined };
+  const set = options as unknown as Record<string, unknown>;
+  for (const f of flags) {
+    if (!f.into) continue;
+    const value = v[f.name];
+    if (f.type === 'boolean') set[f.into] = Boolean(value);
+    else if (value !== undefined) set[f.into] = f.choices ? choice(f, String(value)) : f.read ? f.read(String(value), { cores: env.cores, notes }) : value;
+  }
   return { command, sources, options, verbose: Boolean(v.verbose), notes };
 }
 
@@ -166,17 +165,14 @@ function example(f: FlagSpec): string {
   return { source: 'source/plan.txt', out: 'dist', only: 'booklet', jobs: '2' }[f.name] ?? f.value ?? '';
 }
 
-function choice(flags: readonly FlagSpec[], name: string, v: unknown): string | undefined {
-  if (v === undefined) return undefined;
-  const allowed = flags.find((f) => f.name === name)?.choices ?? [];
-  const s = String(v);
+function choice(f: FlagSpec, s: string): string {
+  const allowed = f.choices ?? [];
   if (allowed.includes(s)) return s;
   const guess = didYouMean(s, allowed);
-  throw new UsageError(`--${name} takes ${allowed.join(' | ')}, got ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : undefined);
+  throw new UsageError(`--${f.name} takes ${allowed.join(' | ')}, got ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : undefined);
 }
 
-function parseOnly(v: string | undefined): OutputGroup[] | undefined {
-  if (v === undefined) return undefined;
+function parseOnly(v: string): OutputGroup[] {
   const groups = v.split(',').map((s) => s.trim()).filter(Boolean);
   if (groups.length === 0) throw new UsageError('--only needs at least one group', `e.g. --only booklet (groups: ${OUTPUT_GROUPS.join(', ')})`);
   for (const g of groups) {
@@ -188,8 +184,7 @@ function parseOnly(v: string | undefined): OutputGroup[] | undefined {
 }
 
 /** A whole number ≥ 1, capped at the core count (more threads only cost memory). */
-function parseJobs(v: string | undefined, cores: number, notes: string[]): number | undefined {
-  if (v === undefined) return undefined;
+function parseJobs(v: string, cores: number, notes: string[]): number {
   const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, got ${JSON.stringify(v)}`, `this machine has ${cores} core${cores === 1 ? '' : 's'}`);
   if (n <= cores) return n;
