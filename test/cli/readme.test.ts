@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { parseCommandLine } from '../../src/cli/args.js';
 import { usage } from '../../src/cli/usage.js';
 import { makeProject, repoRoot } from '../fixtures/reliability/project.js';
 
@@ -11,6 +12,15 @@ const readme = () => readFile(path.join(repoRoot, 'README.md'), 'utf8');
 describe('README.md', () => {
   it('shows the output of --help', async () => {
     expect(await readme()).toContain('```text\n' + usage('build') + '\n```');
+  });
+
+  it('every `npm run build/check/watch -- …` command it shows is accepted', async () => {
+    const commands = [...(await readme()).matchAll(/^npm run (build|check|watch) -- ([^#\n]*)/gm)];
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    for (const [, script, rest] of commands) {
+      const args = [...(script === 'check' ? ['--check'] : []), ...rest.trim().split(/\s+/)];
+      expect(() => parseCommandLine(args, { projectRoot: '/p', cores: 2 }, script === 'watch' ? 'watch' : 'build'), rest).not.toThrow();
+    }
   });
 
   it('its source-format example builds as shown', async () => {
