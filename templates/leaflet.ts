@@ -163,7 +163,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const used = para.lines.length * leading + (event ? eventGap + event.height : 0);
     const free = Math.max(0, regionBottom - regionTop - used);
     const bodyTop = regionTop + free * 0.35;
-    const blocks: Block[] = [...header.blocks, placeAt(para, bodyX, bodyTop, leading, pal.ink)];
+    const blocks: Block[] = [...header.blocks, { ...placeAt(para, bodyX, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
     if (event) blocks.push(...event.place(bodyTop + para.lines.length * leading + eventGap));
     blocks.push(...footer.blocks);
     newPage(blocks);
@@ -172,7 +172,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const cont = buildContinued();
     let firstBottom = regionBottom;
     const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: i === 0 ? firstBottom : regionBottom });
-    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0 }], frameFor);
+    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frameFor);
     let flowed = flowPara();
     if (event && flowed.length === 1 && para.lines.length > 3) {
       // The text fits page 1 only without the event: carry its last lines
@@ -219,10 +219,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const numBaseline = top + (h - numH) / 2 + ink.above;
     const colTop = top + (h - colH) / 2;
     const ruleY = top + h + u * 0.9;
+    // Tagged-PDF order: the document title (H1), then the point's number (its
+    // list item's label) and title (H2).
     const blocks: Block[] = [
-      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num },
-      moveDown(kicker, colTop),
-      moveDown(title, colTop),
+      { ...moveDown(kicker, colTop), role: 'title' },
+      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num, role: 'label', item: point.number },
+      { ...moveDown(title, colTop), role: 'heading', item: point.number },
       { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
     ];
     return { blocks, bottom: ruleY + u * 1.3 };
@@ -255,7 +257,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const rows: Array<(y: number) => TextBlock> = [];
     let inner = 0;
     const add = (text: string | StyledSpan[], style: TextStyle, leading: number) => {
-      const block = setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner);
+      const block: TextBlock = { ...setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner), role: 'p', item: point.number };
       rows.push((y) => moveDown(block, y));
       inner += block.lines.length * leading;
     };
@@ -314,10 +316,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const colX = rtl ? left : left + measure - colW;
       const qrX = rtl ? colX : colX + colW - qrSize;
       const qrY = bottom - qrH;
-      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink });
+      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink, alt: url });
       // Set left to right; in a left-to-right document the URL keeps to the right under the code.
       const urlX = (rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
-      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false });
+      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false, role: 'p' });
     }
     const gutter = u * 1.5;
     const impW = url ? measure - colW - gutter : measure;

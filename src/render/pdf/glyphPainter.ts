@@ -186,15 +186,20 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   let invisible = false;
   const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
   const items = withBidiMarks(line.glyphs, rtl);
+  // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
+  // Amiri's lam–kaf connector, Noto's separate dots) follows the glyph it
+  // belongs to in one span whose ActualText is that glyph's text, so readers
+  // that honour ActualText (poppler, mupdf ≥ 1.23, PDFium) add nothing for it.
+  // Its own ToUnicode entry is U+2060 WORD JOINER, a format character that
+  // pdf.js (which ignores ActualText) drops; never U+0640 or U+200B–U+200D.
+  // The span is per cluster, not per word: poppler and PDFium spread a span's
+  // ActualText left to right over its box and then read it right to left, so a
+  // word's ActualText comes back reversed (measured in docs/accessibility.md).
+  const follows = (it: DrawItem | undefined) => it !== undefined && !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
   items.forEach((item, i) => {
     const g = item.glyph;
-    // The 2nd+ glyph of a cluster (Amiri's lam–kaf connector, Noto's separate
-    // dots) carries no text of its own. An empty ToUnicode entry reads as
-    // U+FFFD in mupdf, so it maps to ZERO WIDTH JOINER, and the whole cluster
-    // gets an ActualText with the cluster's characters for the extractors that
-    // honour it.
-    const continues = !item.invisible && !g.space && g.text === '';
-    const text = continues ? ZWJ : g.text;
+    const follower = follows(item);
+    const text = follower ? TEXTLESS : g.text;
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -203,15 +208,13 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
-    const next = items[i + 1];
-    const startsCluster = !continues && next !== undefined && !next.invisible && !next.glyph.space && next.glyph.text === '';
-    const endsCluster = continues && !(next && !next.invisible && !next.glyph.space && next.glyph.text === '');
+    const led = !follower && follows(items[i + 1]);
     // Each glyph is its own marked-content span: pdf.js starts a new text item
     // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    if (startsCluster) ops.push(`/Span <</ActualText <FEFF${utf16Hex(g.text)}>>> BDC`);
-    if (!continues && !startsCluster) ops.push('/Span BMC');
+    if (led) ops.push(`/Span <</ActualText <FEFF${utf16Hex(g.text)}>>> BDC`);
+    else if (!follower) ops.push('/Span BMC');
     ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-    if (endsCluster || (!continues && !startsCluster)) ops.push('EMC');
+    if (!led && !follows(items[i + 1])) ops.push('EMC');
   });
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
@@ -219,7 +222,8 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-const ZWJ = '\u200D';
+/** What a glyph without text of its own maps to in ToUnicode. */
+export const TEXTLESS = '\u2060';
 
 function utf16Hex(s: string): string {
   let out = '';
