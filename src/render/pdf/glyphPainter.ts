@@ -106,9 +106,18 @@ interface DrawItem {
 export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean): DrawItem[] {
   const out: DrawItem[] = [];
   const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
-  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean): DrawItem => ({
+  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem => ({
     invisible: true,
-    glyph: { ...near, gid: spaceGid(near.font), text, x: atRightEdge ? near.x + near.advance : near.x, advance: 0, scaleX: 1, kashida: false, space: false },
+    glyph: {
+      ...near,
+      gid: inked ? near.gid : spaceGid(near.font),
+      text,
+      x: atRightEdge === 'middle' ? near.x + near.advance / 2 : atRightEdge ? near.x + near.advance : near.x,
+      advance: 0,
+      scaleX: 1,
+      kashida: false,
+      space: false,
+    },
   });
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i];
@@ -120,8 +129,11 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
     out.push({ glyph: g });
     if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
       // poppler glues a neutral that touches a number (1945. 30%) into the
-      // number's run; a mark on the neutral's far side keeps it out.
-      out.push(mark(g, paragraphRtl ? RLM : LRM, !paragraphRtl));
+      // number's run, and PDFium reads a period left of a number in its own
+      // visual order (".1945"): a mark drawn invisibly with the neutral's own
+      // glyph (PDFium skips marks without ink), half-way across it, keeps it
+      // out of the number for both.
+      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', true));
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -195,10 +207,15 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   // The span is per cluster, not per word: poppler and PDFium spread a span's
   // ActualText left to right over its box and then read it right to left, so a
   // word's ActualText comes back reversed (measured in docs/accessibility.md).
-  const follows = (it: DrawItem | undefined) => it !== undefined && !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
-  items.forEach((item, i) => {
+  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
+  const groups: Array<{ lead: DrawItem; followers: DrawItem[] }> = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && follows(item)) last.followers.push(item);
+    else groups.push({ lead: item, followers: [] });
+  }
+  const draw = (item: DrawItem, follower: boolean) => {
     const g = item.glyph;
-    const follower = follows(item);
     const text = follower ? TEXTLESS : g.text;
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
@@ -208,14 +225,22 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
-    const led = !follower && follows(items[i + 1]);
+    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+  };
+  for (const { lead, followers } of groups) {
     // Each glyph is its own marked-content span: pdf.js starts a new text item
     // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    if (led) ops.push(`/Span <</ActualText <FEFF${utf16Hex(g.text)}>>> BDC`);
-    else if (!follower) ops.push('/Span BMC');
-    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-    if (!led && !follows(items[i + 1])) ops.push('EMC');
-  });
+    if (!followers.length) {
+      ops.push('/Span BMC');
+      draw(lead, false);
+      ops.push('EMC');
+      continue;
+    }
+    ops.push(`/Span <</ActualText <FEFF${utf16Hex(lead.glyph.text)}>>> BDC`);
+    draw(lead, false);
+    followers.forEach((f) => draw(f, true));
+    ops.push('EMC');
+  }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
