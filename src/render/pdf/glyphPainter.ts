@@ -207,7 +207,27 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   // The span is per cluster, not per word: poppler and PDFium spread a span's
   // ActualText left to right over its box and then read it right to left, so a
   // word's ActualText comes back reversed (measured in docs/accessibility.md).
-  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
+  //
+  // A glyph that stands for format characters only (ZWNJ, frequent in
+  // Persian) is such a glyph too: pdf.js and PDFium drop a glyph whose text
+  // is a format character, and poppler misplaces a zero-width glyph's text.
+  // Its characters join the glyph before it: after it in that glyph's
+  // ActualText (logical order, for poppler, mupdf and PDFium), before it in
+  // its ToUnicode entry, which pdf.js reads right to left in a right-to-left
+  // line (a format character at the end would make pdf.js drop the glyph).
+  const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
+  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida || formatOnly(it));
+  const toUnicode = new Map<DrawItem, string>();
+  const actual = new Map<DrawItem, string>();
+  let lead: DrawItem | undefined;
+  for (const item of items) {
+    if (!follows(item)) lead = item.invisible || item.glyph.space ? undefined : item;
+    else if (formatOnly(item) && lead) {
+      const rtlGlyph = (lead.glyph.level & 1) === 1;
+      toUnicode.set(lead, rtlGlyph ? item.glyph.text + (toUnicode.get(lead) ?? lead.glyph.text) : (toUnicode.get(lead) ?? lead.glyph.text) + item.glyph.text);
+      actual.set(lead, (actual.get(lead) ?? lead.glyph.text) + item.glyph.text);
+    }
+  }
   const groups: Array<{ lead: DrawItem; followers: DrawItem[] }> = [];
   for (const item of items) {
     const last = groups[groups.length - 1];
@@ -216,7 +236,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   }
   const draw = (item: DrawItem, follower: boolean) => {
     const g = item.glyph;
-    const text = follower ? TEXTLESS : g.text;
+    const text = follower ? TEXTLESS : (toUnicode.get(item) ?? g.text);
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -236,7 +256,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
       ops.push('EMC');
       continue;
     }
-    ops.push(`/Span <</ActualText <FEFF${utf16Hex(lead.glyph.text)}>>> BDC`);
+    ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual.get(lead) ?? lead.glyph.text)}>>> BDC`);
     draw(lead, false);
     followers.forEach((f) => draw(f, true));
     ops.push('EMC');

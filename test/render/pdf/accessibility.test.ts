@@ -67,13 +67,14 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-ar leaflets pdftotext': 28,
   'udhr-ar leaflets pdfium': 22,
   'udhr-ar leaflets mutool': 5,
-  // Persian: the ZWNJ of the source is lost by pdf.js (it drops format
-  // characters), poppler and PDFium; mupdf keeps it.
-  'udhr-fa booklet pdfjs': 11,
+  // Persian: poppler and PDFium read a glyph's ActualText of two characters
+  // (a letter and the ZWNJ after it) right to left; pdf.js reads letters
+  // with a hamza written as two characters (و + U+0654) the wrong way round.
+  'udhr-fa booklet pdfjs': 22,
   'udhr-fa booklet pdftotext': 7,
   'udhr-fa booklet pdfium': 7,
   'udhr-fa booklet mutool': 8,
-  'udhr-fa leaflets pdfjs': 11,
+  'udhr-fa leaflets pdfjs': 22,
   'udhr-fa leaflets pdftotext': 7,
   'udhr-fa leaflets pdfium': 7,
   'udhr-fa leaflets mutool': 7,
@@ -92,7 +93,7 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
 };
 
 /** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
-const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 2, 'udhr-fa': 26 };
+const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 2, 'udhr-fa': 4 };
 
 const strict = (s: string) =>
   s
