@@ -180,7 +180,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       firstBottom = regionTop + (para.lines.length - 3) * leading + 1e-3;
       flowed = flowPara();
     }
-    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...footer.blocks]));
+    // The footer repeats on every page; a reader reads it once (tagged PDF: artifacts after page 1).
+    const repeated = footer.blocks.map(asRepeated);
+    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...(i === 0 ? footer.blocks : repeated)]));
     if (event) {
       // Under the text on the last page when it fits there, else on a page of its own.
       const lastIndex = flowed.length - 1;
@@ -188,7 +190,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const y = frameFor(lastIndex).top + lines * leading + eventGap;
       const last = pages[pages.length - 1];
       if (y + event.height <= regionBottom) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
-      else newPage([...cont.blocks, ...event.place(cont.bottom), ...footer.blocks]);
+      else newPage([...cont.blocks, ...event.place(cont.bottom), ...repeated]);
     }
   }
 
@@ -330,6 +332,13 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
   }
+}
+
+/** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
+function asRepeated(block: Block): Block {
+  if (block.kind === 'text') return { ...block, role: undefined, lang: undefined };
+  if (block.kind === 'qr') return { ...block, alt: undefined };
+  return block;
 }
 
 /** A copy of a text block moved down by dy. */

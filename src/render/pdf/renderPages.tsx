@@ -96,7 +96,6 @@ function PageView({ page, index, rtl }: { page: LaidOutPage; index: number; rtl:
     }
     let tagger = taggers.get(doc);
     if (!tagger) taggers.set(doc, (tagger = new Tagger(doc)));
-    tagger.page = index;
     paintBlocks(doc, page, tagger);
     return null;
   };

@@ -39,20 +39,16 @@ export interface TaggingDoc {
 
 const TAG: Record<Exclude<BlockRole, 'label' | 'toc'>, string> = { title: 'H1', heading: 'H2', p: 'P' };
 
-interface Leaf {
-  el: StructElement;
-  role: BlockRole;
-  text: string;
-  page: number;
-}
 
 export class Tagger {
   private readonly root: StructElement;
   private list?: { el: StructElement; item?: number; li?: StructElement; body?: StructElement };
   private toc?: { el: StructElement; item?: number; entry?: StructElement };
-  private last?: Leaf;
+  /** The list last ended by something that is not a point. */
+  private closed?: Tagger['list'];
+  /** Headings and paragraphs by role and text, to continue one on the next page. */
+  private leaves = new Map<string, StructElement>();
   private bookmarks = new Set<string>();
-  page = 0;
 
   constructor(private readonly doc: TaggingDoc) {
     doc.getMarkInfoDictionary().data.Marked = true;
@@ -73,6 +69,14 @@ export class Tagger {
     if (!role) return this.artifact('Pagination', () => draw());
     if (role !== 'toc') this.toc = undefined;
     if (role === 'toc') return this.tocEntry(block, () => draw());
+    // A paragraph that continues from a previous page (its first line is not
+    // the paragraph's first) stays one element, past that page's footer.
+    const continues = (block.lines[0]?.line.start ?? 0) > 0;
+    const previous = continues && role !== 'label' ? this.leaves.get(`${role} ${block.text}`) : undefined;
+    if (previous) {
+      this.wrap(previous, TAG[role as keyof typeof TAG], () => draw(block.label ?? 0));
+      return;
+    }
     if (role === 'label') return this.mark(this.listItem(block.item), 'Lbl', block, () => draw());
     if (block.item !== undefined) {
       const label = block.label;
@@ -80,19 +84,21 @@ export class Tagger {
       else this.listItem(block.item);
       return this.leaf(this.listBody(), block, () => draw(label ?? 0));
     }
-    this.list = undefined;
+    this.endList();
     this.leaf(this.root, block, () => draw());
   }
 
   /** The QR code: a Figure with alternative text. */
   figure(alt: string, draw: () => void): void {
-    this.list = undefined;
+    this.endList();
     this.toc = undefined;
     this.mark(this.root, 'Figure', { alt }, draw);
   }
 
   /** The list item of a numbered point (a new L after anything that is not a point). */
   private listItem(item: number | undefined): StructElement {
+    // A point's blocks after the page's footer (the rest of a leaflet's event) go back into its item.
+    if (!this.list && this.closed?.item === item) this.list = this.closed;
     if (!this.list) {
       this.list = { el: this.doc.struct('L') };
       this.root.add(this.list.el);
@@ -105,6 +111,11 @@ export class Tagger {
     return this.list.li!;
   }
 
+  private endList(): void {
+    if (this.list) this.closed = this.list;
+    this.list = undefined;
+  }
+
   /** The item's LBody, added after its Lbl on first use. */
   private listBody(): StructElement {
     const list = this.list!;
@@ -113,7 +124,7 @@ export class Tagger {
   }
 
   private tocEntry(block: TextBlock, draw: () => void): void {
-    this.list = undefined;
+    this.endList();
     if (!this.toc) {
       this.toc = { el: this.doc.struct('TOC') };
       this.root.add(this.toc.el);
@@ -128,22 +139,16 @@ export class Tagger {
 
   /** A heading or paragraph: one element, continued across a page break. */
   private leaf(parent: StructElement, block: TextBlock, draw: () => void): void {
-    const role = block.role as 'title' | 'heading' | 'p';
+    const role = block.role as keyof typeof TAG;
     const tag = TAG[role];
-    const last = this.last;
-    const continued = last !== undefined && last.role === role && last.text === block.text && last.page === this.page - 1;
-    let el: StructElement;
-    if (continued) el = last.el;
-    else {
-      el = this.doc.struct(tag, block.lang ? { lang: block.lang } : {});
-      parent.add(el);
-      if ((role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
-        this.bookmarks.add(block.text);
-        this.doc.outline.addItem(block.text);
-      }
+    const el = this.doc.struct(tag, block.lang ? { lang: block.lang } : {});
+    parent.add(el);
+    if ((role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
+      this.bookmarks.add(block.text);
+      this.doc.outline.addItem(block.text);
     }
     this.wrap(el, tag, draw);
-    this.last = { el, role, text: block.text, page: this.page };
+    this.leaves.set(`${role} ${block.text}`, el);
   }
 
   /** A piece that is its own element (Lbl, a TOCI's parts, Figure). */
@@ -151,7 +156,6 @@ export class Tagger {
     const el = this.doc.struct(tag, { ...(o.lang ? { lang: o.lang } : {}), ...(o.alt ? { alt: o.alt } : {}) });
     parent.add(el);
     this.wrap(el, tag, draw);
-    this.last = undefined;
   }
 
   private wrap(el: StructElement, tag: string, draw: () => void): void {

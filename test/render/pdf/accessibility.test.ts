@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRawStream, PDFBool, decodePDFRawStream } from 'pdf-lib';
 import { loadDocument } from '../../../src/model/buildModel.js';
 import type { DocumentModel } from '../../../src/model/types.js';
+import { PAGE_SIZES } from '../../../src/model/theme.js';
 import type { LaidOutPage } from '../../../src/layout/types.js';
 import { layoutBooklet } from '../../../templates/booklet.js';
 import { layoutLeaflet } from '../../../templates/leaflet.js';
@@ -230,3 +231,28 @@ for (const doc of DOCS) {
     });
   }
 }
+
+describe('a leaflet that continues on a second page (A6)', () => {
+  it('keeps the point one list item, reads the repeated footer once, and the text straight on', async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' });
+    model.theme.page.leaflet = { ...PAGE_SIZES.A6 };
+    const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+    const point = model.points.find((p) => p.number === 8)!;
+    const pages = layoutLeaflet(model, point, fonts).pages;
+    expect(pages.length).toBeGreaterThan(1);
+    const pdf = await renderPages(pages, { title: model.title, lang: model.lang, rtl: true, date: new Date(0) });
+    const structure = await readStructure(pdf);
+    const later = structure.slice(1);
+    // Page 2 on: one L with one LI (the same point), no imprint element; the footer is an artifact.
+    for (const page of later) {
+      const all = nodes(page.root);
+      expect(all.filter((n) => n.role === 'L').length).toBe(1);
+      expect(all.filter((n) => n.role === 'LI').length).toBe(1);
+      expect(all.some((n) => n.lang === 'en')).toBe(false);
+      expect(page.artifacts.map(strict).join('')).toContain(strict(model.imprint.lines[0].runs.map((r) => r.text).join('')));
+    }
+    // pdf.js gives the tree page by page: the point's P is the first P of the LBody on each page.
+    const body = structure.map((p) => nodes(p.root).find((n) => n.role === 'LBody')?.children.find((n) => n.role === 'P')?.text ?? '');
+    expect(strict(body.join(''))).toBe(strict(point.text));
+  });
+});
