@@ -29,6 +29,9 @@ export interface Marker {
 
 export const siblingDir = (outDir: string, role: Role, id: string) => `${outDir}.${role}-${id}`;
 
+/** A build id: 16 hex digits. */
+export const ID_PATTERN = /^[0-9a-f]{16}$/;
+
 /** Makes `<out>.<role>-<id>` (never an existing folder) and its marker. */
 export async function makeSibling(outDir: string, role: Role, id: string): Promise<string> {
   const dir = siblingDir(outDir, role, id);
@@ -44,11 +47,14 @@ export async function readSibling(outDir: string, name: string): Promise<Marker 
   const base = path.basename(outDir);
   const m = /^(.*)\.(staging|old)-([A-Za-z0-9-]+)$/.exec(name);
   if (!m || m[1] !== base) return undefined;
-  try {
-    const marker = JSON.parse(await readFile(path.join(path.dirname(outDir), name, MARKER), 'utf8')) as Partial<Marker>;
-    if (marker.generator === 'warraq' && marker.role === m[2] && marker.out === base && marker.id === m[3]) return marker as Marker;
-  } catch {
-    // no marker: not ours
+  // The marker, or its complete temporary file (a build killed between writing and renaming it).
+  for (const file of [MARKER, `${MARKER}.tmp`]) {
+    try {
+      const marker = JSON.parse(await readFile(path.join(path.dirname(outDir), name, file), 'utf8')) as Partial<Marker>;
+      if (marker.generator === 'warraq' && marker.role === m[2] && marker.out === base && marker.id === m[3]) return marker as Marker;
+    } catch {
+      // no marker: not ours
+    }
   }
   return undefined;
 }

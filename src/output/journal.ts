@@ -23,7 +23,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, unlink, wr
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { errnoOf } from './ioErrors.js';
-import { lexists, makeSibling, readSibling, siblingDir } from './folders.js';
+import { ID_PATTERN, lexists, makeSibling, readSibling, siblingDir } from './folders.js';
 import { MANIFEST } from './manifest.js';
 import { parseRecord, judge } from './lock.js';
 
@@ -153,6 +153,12 @@ export async function rollBack(outDir: string, id: string, steps: Step[]): Promi
   }
 }
 
+/** `<base>.staging-<id>` or `<base>.old-<id>` with an id of warraq's form. */
+function isOurName(base: string, name: string): boolean {
+  const m = /^(.*)\.(?:staging|old)-([^.]*)$/.exec(name);
+  return !!m && m[1] === base && ID_PATTERN.test(m[2]);
+}
+
 /** Writes the journal: from here on, the commit is rolled forward after a crash. */
 export async function writeJournal(staging: string, j: Journal): Promise<void> {
   await writeFile(path.join(staging, `${JOURNAL}.tmp`), JSON.stringify(j) + '\n');
@@ -182,6 +188,8 @@ export async function recover(outDir: string): Promise<string[]> {
   for (const n of names) {
     const m = await readSibling(outDir, n);
     if (m) marked.push(m);
+    // A build killed right after making its folder, before its marker: an empty folder of warraq's exact name form.
+    else if (isOurName(base, n)) await rmdir(path.join(parent, n)).catch(() => undefined);
   }
   for (const m of marked.filter((x) => x.role === 'staging')) {
     const staging = siblingDir(outDir, 'staging', m.id);
