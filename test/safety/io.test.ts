@@ -5,6 +5,7 @@
  * no parent folder made for the failed build, the previous output as it
  * was. The failures are injected into the file-system calls (simulated).
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
@@ -50,6 +51,7 @@ describe('writing the outputs fails', () => {
     expect(err.diagnostics[0].found).toContain(code);
     expect(err.diagnostics[0].hint).toMatch(hint);
     expect(withoutCache(await fingerprint(root))).toEqual(before);
+    expect(await readdir(root)).not.toContain('new');
   });
 
   it('ENOSPC with a previous output and files of the user’s: all as it was, nothing beside', async () => {
@@ -99,5 +101,6 @@ describe('taking the lock fails', () => {
     expect(err.diagnostics.map((d) => d.code)).toEqual(['E-LOCK-IO']);
     expect(err.diagnostics[0].hint).toBeTruthy();
     expect(await fingerprint(root)).toEqual(before);
+    expect(await readdir(root)).not.toContain('new');
   });
 });
