@@ -54,31 +54,21 @@ describe('writing the outputs fails', () => {
     expect(await readdir(root)).not.toContain('new');
   });
 
-  it('ENOSPC with a previous output and files of the user’s: all as it was, nothing beside', async () => {
+  it.each([
+    ['ENOSPC while staging', { code: 'ENOSPC', fn: 'writeFile', match: '.staging-', skip: 1 }, /no space left/],
+    // The second rename of a staged file into the output folder fails: what was done is rolled back.
+    ['EIO in the middle of a file-by-file commit', { code: 'EIO', fn: 'rename', match: '/tree/', skip: 1 }, /EIO/],
+  ])('%s, with a previous output and files of the user’s: all as it was, nothing beside', async (_what, failure, message) => {
     const root = await smallProject();
     const out = path.join(root, 'dist');
     await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only });
     await put(out, { 'mine.txt': 'mine' });
     await editText(root, 'المعدلة');
     const before = await fingerprint(out);
-    Object.assign(fail, { code: 'ENOSPC', fn: 'writeFile', match: '.staging-', skip: 1 });
-    const err = await warraqError(build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only }));
-    expect(err.message).toMatch(/no space left/);
-    expect(await fingerprint(out)).toEqual(before);
-    expect(await besideOut(out)).toEqual(['dist']);
-  });
-
-  it('a failure in the middle of a file-by-file commit is rolled back', async () => {
-    const root = await smallProject();
-    const out = path.join(root, 'dist');
-    await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only });
-    await put(out, { 'mine.txt': 'mine' });
-    await editText(root, 'المعدلة');
-    const before = await fingerprint(out);
-    // The second rename into the output folder fails.
-    Object.assign(fail, { code: 'EIO', fn: 'rename', match: '/tree/', skip: 1 });
+    Object.assign(fail, failure);
     const err = await warraqError(build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only }));
     expect(err.diagnostics.map((d) => d.code)).toEqual(['E-OUT-IO']);
+    expect(err.message).toMatch(message);
     expect(await fingerprint(out)).toEqual(before);
     expect(await besideOut(out)).toEqual(['dist']);
   });
