@@ -49,7 +49,7 @@ async function committed(outDir: string, j: Journal): Promise<boolean> {
 }
 
 /** One step done, for a rollback. */
-type Step = { op: 'write' | 'remove'; path: string; backedUp: boolean } | { op: 'swap'; movedOld: boolean } | { op: 'mkdir'; dir: string };
+export type Step = { op: 'write' | 'remove'; path: string; backedUp: boolean } | { op: 'swap'; movedOld: boolean } | { op: 'mkdir'; dir: string };
 
 /** A hard link, or a copy where the file system has none. */
 async function linkOrCopy(from: string, to: string): Promise<void> {

@@ -141,6 +141,9 @@ function processStartMs(ticks: string): number | undefined {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How often a build tries before it reports the lock as held (each try sleeps a little when another build is taking over). */
+const MAX_ATTEMPTS = 500;
+
 /** A takeover claim older than this was abandoned by a taker that died in the middle (the claim lasts microseconds). */
 const ABANDONED_CLAIM_MS = 10_000;
 
@@ -176,7 +179,7 @@ async function takeOver(lockFile: string, own: string, token: string, ino: numbe
     // Another taker holds the claim; if it was abandoned long ago, remove it.
     const st = await lstat(claim).catch(() => undefined);
     if (st && Date.now() - st.ctimeMs > ABANDONED_CLAIM_MS) await unlink(claim).catch(() => undefined);
-    else await sleep(2 + Math.random() * 8);
+    else await sleep(5 + Math.random() * 20);
     return false;
   }
   try {
@@ -223,10 +226,11 @@ export async function takeLock(outDir: string): Promise<Lock> {
           if (errnoOf(e) === 'EISDIR') throw lockIsFolder(lockFile);
           throw e;
         });
-        if (!found) continue; // released meanwhile: try again
-        const verdict = judge(found.record, lockFile, found.mtimeMs);
-        if (verdict.held || attempt > 200) throw locked(outDir, lockFile, found.record, verdict.why);
-        taken = await takeOver(lockFile, own, token, found.ino);
+        if (!found && attempt < MAX_ATTEMPTS) continue; // released meanwhile: try again
+        const record = found?.record ?? {};
+        const verdict = found ? judge(record, lockFile, found.mtimeMs) : { held: true, why: 'taken and released again and again by other builds' };
+        if (verdict.held || attempt >= MAX_ATTEMPTS) throw locked(outDir, lockFile, record, verdict.held ? verdict.why : 'taken over by another build each time this one tried');
+        taken = await takeOver(lockFile, own, token, found!.ino);
         if (!taken) continue;
       }
       await unlink(own).catch(() => undefined);

@@ -14,7 +14,7 @@ import { WarraqError } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
 import { checkConflicts, foreignIn, lexists, makeSibling, ownedPaths } from './folders.js';
 import { ioDiagnostic } from './ioErrors.js';
-import { apply, finish, rollBack, TREE, writeJournal, type Journal } from './journal.js';
+import { apply, finish, rollBack, TREE, writeJournal, type Journal, type Step } from './journal.js';
 import type { Lock } from './lock.js';
 import { MANIFEST, manifestOf, outputMeta, sha256, type Manifest, type ManifestEntry, type OutputFile, type OutputMeta } from './manifest.js';
 
@@ -37,6 +37,17 @@ export interface StagedFile extends OutputMeta {
   /** Where it is until the commit: read it back from here. */
   staged: string;
   reused: boolean;
+}
+
+export interface CommitOptions {
+  /** The output folder's manifest: what warraq owns there. */
+  previous?: Manifest;
+  /** Entries of it to keep as they are (--only). */
+  carry?: ManifestEntry[];
+  /** Empty the folder: replace everything, also what warraq did not write. */
+  clean?: boolean;
+  /** Job keys by output path, for the manifest. */
+  keys?: Map<string, string>;
 }
 
 export interface CommitResult {
@@ -153,56 +164,15 @@ export class Staging {
     return readFile(f.staged).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
   }
 
-  /**
-   * Puts the staged tree in place with manifest.json. `previous` is the
-   * output folder's manifest (what warraq owns there), `carry` entries of it
-   * to keep as they are (--only), `clean` empties the folder of everything.
-   */
-  async commit(source: Manifest['source'], date: string, opts: { previous?: Manifest; carry?: ManifestEntry[]; clean?: boolean; keys?: Map<string, string> } = {}): Promise<CommitResult> {
+  /** Puts the staged tree in place with manifest.json, all or nothing (src/output/journal.ts). */
+  async commit(source: Manifest['source'], date: string, opts: CommitOptions = {}): Promise<CommitResult> {
     const { outDir } = this;
-    const owned = ownedPaths(opts.previous);
     let result: CommitResult;
     try {
-      const exists = await lexists(outDir);
-      // Carried outputs still there, as their manifest entries say.
-      const carry: ManifestEntry[] = [];
-      for (const e of opts.carry ?? []) if (!this.staged.has(e.path) && (await lstat(path.join(outDir, e.path)).then((s) => s.isFile(), () => false))) carry.push(e);
-      const entries = [...this.staged.values()].map((f): ManifestEntry => ({ ...entryOf(f), ...(opts.keys?.get(f.path) ? { key: opts.keys.get(f.path) } : {}) }));
-      const manifest = manifestOf([...entries, ...carry], source, date);
-      const text = JSON.stringify(manifest, null, 2) + '\n';
-      await writeFile(path.join(this.tree, MANIFEST), text);
-      const kept = exists && !opts.clean ? await foreignIn(outDir, owned) : [];
-      if (exists && !opts.clean) await checkConflicts(outDir, [...this.staged.keys(), MANIFEST], owned);
-      let j: Journal;
-      if (!exists || opts.clean || kept.length === 0) {
-        for (const e of carry) {
-          const dest = path.join(this.tree, e.path);
-          await this.mkdirFor(dest);
-          await link(path.join(outDir, e.path), dest).catch(() => copyFile(path.join(outDir, e.path), dest));
-        }
-        j = { mode: 'swap', manifest: sha256(new TextEncoder().encode(text)), write: [], remove: [] };
-      } else {
-        const write: string[] = [];
-        for (const [p, f] of this.staged) if (!(f.reused && (await sameFile(f.staged, path.join(outDir, p))))) write.push(p);
-        const keep = new Set([...this.staged.keys(), ...carry.map((e) => e.path)]);
-        const remove = [...owned].filter((p) => p !== MANIFEST && !keep.has(p)).sort();
-        j = { mode: 'files', manifest: sha256(new TextEncoder().encode(text)), write: [...write.sort(), MANIFEST], remove };
-      }
-      await writeJournal(this.dir, j);
-      result = { manifest, kept, carried: carry.map((e) => e.path), mode: j.mode };
-      this.committing = true;
-      const steps: Parameters<typeof apply>[4] = [];
-      try {
-        await apply(outDir, this.dir, this.id, j, steps);
-      } catch (e) {
-        // Undo; if even that fails, the journal stays and the next build finishes the commit.
-        this.committing = false;
-        await rollBack(outDir, this.id, steps).then(
-          () => finish(outDir, this.dir, this.id),
-          () => (this.committing = true),
-        );
-        throw e;
-      }
+      const { journal, ...planned } = await this.plan(source, date, opts);
+      await writeJournal(this.dir, journal);
+      result = { ...planned, mode: journal.mode };
+      await this.carryOut(journal);
     } catch (e) {
       if (!this.committing) await this.discard();
       throw e instanceof WarraqError ? e : this.io(e, `cannot write the outputs into ${outDir}`);
@@ -210,6 +180,58 @@ export class Staging {
     await finish(outDir, this.dir, this.id).catch(() => undefined); // what is left is removed by the next build
     this.lock?.onSignal(undefined);
     return result;
+  }
+
+  /**
+   * The new manifest (written into the tree) and the journal: a whole-folder
+   * swap when nothing in the output folder is foreign, or with --clean;
+   * otherwise file by file, writing what changed and removing what the
+   * previous manifest lists and this build no longer makes.
+   */
+  private async plan(source: Manifest['source'], date: string, opts: CommitOptions) {
+    const { outDir } = this;
+    const owned = ownedPaths(opts.previous);
+    const exists = await lexists(outDir);
+    // Carried outputs that are still there, as their manifest entries say.
+    const carry: ManifestEntry[] = [];
+    for (const e of opts.carry ?? []) if (!this.staged.has(e.path) && (await lstat(path.join(outDir, e.path)).then((s) => s.isFile(), () => false))) carry.push(e);
+    const entries = [...this.staged.values()].map((f): ManifestEntry => ({ ...entryOf(f), ...(opts.keys?.get(f.path) ? { key: opts.keys.get(f.path) } : {}) }));
+    const manifest = manifestOf([...entries, ...carry], source, date);
+    const text = new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(path.join(this.tree, MANIFEST), text);
+    const kept = exists && !opts.clean ? await foreignIn(outDir, owned) : [];
+    if (exists && !opts.clean) await checkConflicts(outDir, [...this.staged.keys(), MANIFEST], owned);
+    const base = { manifest, kept, carried: carry.map((e) => e.path) };
+    if (!exists || opts.clean || kept.length === 0) {
+      // The whole tree goes in: the carried files must be in it too.
+      for (const e of carry) {
+        const dest = path.join(this.tree, e.path);
+        await this.mkdirFor(dest);
+        await link(path.join(outDir, e.path), dest).catch(() => copyFile(path.join(outDir, e.path), dest));
+      }
+      return { ...base, journal: { mode: 'swap', manifest: sha256(text), write: [], remove: [] } satisfies Journal };
+    }
+    const write: string[] = [];
+    for (const [p, f] of this.staged) if (!(f.reused && (await sameFile(f.staged, path.join(outDir, p))))) write.push(p);
+    const keep = new Set([...this.staged.keys(), ...carry.map((e) => e.path)]);
+    const remove = [...owned].filter((p) => p !== MANIFEST && !keep.has(p)).sort();
+    return { ...base, journal: { mode: 'files', manifest: sha256(text), write: [...write.sort(), MANIFEST], remove } satisfies Journal };
+  }
+
+  /** Carries out the journal; on a failure, rolls back (if even that fails, the journal stays and the next build finishes the commit). */
+  private async carryOut(journal: Journal): Promise<void> {
+    const steps: Step[] = [];
+    this.committing = true;
+    try {
+      await apply(this.outDir, this.dir, this.id, journal, steps);
+    } catch (e) {
+      this.committing = false;
+      await rollBack(this.outDir, this.id, steps).then(
+        () => finish(this.outDir, this.dir, this.id),
+        () => (this.committing = true),
+      );
+      throw e;
+    }
   }
 
   /** Removes the staging folder (a failed build). */
