@@ -142,6 +142,8 @@ describe('kill -9 in the middle of a build', () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     child.kill('SIGKILL');
+    // A signal takes effect when the kernel next runs the process: wait for that (a zombie, or gone), not for its parent to reap it.
+    while (!['Z', 'X', undefined].includes(procInfo(child.pid!)?.state)) await new Promise((r) => setImmediate(r));
     const report = await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet', 'leaflets'] });
     expect(Object.keys(await owned(out)).sort()).toEqual(report.files.map((f) => f.path).sort());
     expect(await besideOut(out)).toEqual(['dist']);
