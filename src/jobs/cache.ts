@@ -19,6 +19,7 @@
  *     its patches/, package-lock.json (package versions) and tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
  *   - the renderer options (justify, leafletSheet);
+ *   - the version of an external program it runs (`toolsOf`);
  *   - the keys of the jobs it takes its input from (`inputsOf`): print files
  *     from the booklet (PDF/X from the press PDF), all-leaflets and the 2-up
  *     sheet from every leaflet.
@@ -28,7 +29,13 @@
  * earlier one that is not in its file: a leaflet's laid-out pages (for
  * all-leaflets.pdf), the booklet's page backgrounds (for the press PDF), and
  * typesetting statistics. Entries are named by key, so a stale one is never
- * read; a missing one only means the job renders again.
+ * read; a missing one only means the job renders again. Each entry carries
+ * the SHA-256 of its content: a truncated or damaged one is removed and its
+ * job renders again, with a note. The whole `.warraq-cache/` is kept under
+ * a size budget (CACHE_BUDGET), least recently used entries first.
+ *
+ * An external program a job runs is part of its key by its version
+ * (`toolsOf`, `toolVersions`: `gs --version` for the PDF/X file).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -331,6 +338,8 @@ async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrup
   } catch {
     return 'missing';
   }
+  // An entry of an older warraq (not framed: serialized data or JSON) is simply not there; it is replaced.
+  if (data.length > 0 && data[0] !== MAGIC.charCodeAt(0)) return 'missing';
   const payload = unframe(data);
   if (!payload) return 'corrupt';
   const now = new Date();

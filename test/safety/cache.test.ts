@@ -9,7 +9,7 @@ import { readdir, readFile, stat, truncate, utimes, writeFile, mkdir, rm } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { CacheEntryError, envDigest, jobKeys, pruneToBudget, readPages, writePages } from '../../src/jobs/cache.js';
+import { CacheEntryError, envDigest, jobKeys, openAuxCache, pruneToBudget, readPages, writePages } from '../../src/jobs/cache.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { smallProject } from '../fixtures/reliability/project.js';
@@ -57,6 +57,21 @@ describe('a damaged cache entry', () => {
     const err = await readPages(dir, 'k').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CacheEntryError);
     expect(String(err)).not.toMatch(/deserialize/);
+  });
+});
+
+describe('an entry of an older warraq (not framed)', () => {
+  it('is taken as missing, without a note; an empty one is damaged, with a note', async () => {
+    const root = await tempDir('warraq-cache-');
+    const cache = openAuxCache(root, path.join(root, 'dist'));
+    await cache.put('fresh', { pageCount: 2 });
+    expect(await cache.get('fresh')).toEqual({ pageCount: 2 });
+    await writeFile(path.join(cache.dir, 'old.json'), JSON.stringify({ pageCount: 3 }));
+    expect(await cache.get('old')).toBeUndefined();
+    expect(cache.notes).toEqual([]);
+    await writeFile(path.join(cache.dir, 'cut.json'), '');
+    expect(await cache.get('cut')).toBeUndefined();
+    expect(cache.notes).toHaveLength(1);
   });
 });
 
