@@ -36,6 +36,9 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   }
   for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
   for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
+  const list = (xs: string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? `, … (${xs.length - 5} more)` : '');
+  if (report.carried.length) console.log(`  kept ${report.carried.length} output${report.carried.length === 1 ? '' : 's'} of the previous build (not rebuilt with --only): ${list(report.carried)}`);
+  if (report.kept.length) console.log(`  kept ${report.kept.length} file${report.kept.length === 1 ? '' : 's'} warraq did not write: ${list(report.kept)} (--clean removes them)`);
   const s = report.stats;
   const reused = report.files.filter((f) => f.reused).length;
   const jobs = report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length;
