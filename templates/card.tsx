@@ -31,6 +31,8 @@ import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
 import { lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
 import { imprintSpans } from './booklet.js';
+import { WarraqError } from '../src/diagnostics.js';
+import { excerpt, makeDiagnostic } from '../src/parse/report.js';
 
 export interface CardArgs {
   model: DocumentModel;
@@ -132,6 +134,18 @@ function withinMeasure(para: ComposedParagraph): boolean {
   return para.lines.every((l) => l.width <= para.measure + 1e-6);
 }
 
+/** A card format too small for even the first word of a point at the minimum size: a located error, not a crash. */
+function cardFitError(model: DocumentModel, format: CardFormat, point: Point, minBody: number): WarraqError {
+  const first = /^\S*/u.exec(point.text)![0];
+  return new WarraqError([
+    makeDiagnostic('E-CARD-FIT', 'error', point.place, `point ${point.label}: not even its first word fits on the ${format.name} card (${format.width}×${format.height} px)`, {
+      expected: `the point's first word set at the minimum card size (${minBody.toFixed(1)} px) below its number and title`,
+      found: excerpt(first),
+      hint: 'make the card format larger, lower theme.cardMinBodyPx, shorten the point title, or put a space in a very long word',
+    }),
+  ]);
+}
+
 /** Places a composed paragraph with its first line box's top at `top`. */
 function place(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size: number): TextBlock {
   return {
@@ -179,8 +193,16 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   let cut = false;
   let size = m.minBody;
   let head = header(size);
-  let body = setBody(bodyText, size);
-  if (fits(body, size, roomFor(head.height))) {
+  const room = roomFor(head.height);
+  const fitsAtMin = (text: string) => {
+    const p = setBody(text, size);
+    return fits(p, size, room) ? p : undefined;
+  };
+  // A long point is tried by its prefixes first, never composed whole when
+  // even a part of it cannot fit.
+  const limit = fitLimit(point.text, fitsAtMin);
+  let body = limit < point.text.length ? undefined : fitsAtMin(bodyText);
+  if (body) {
     // The largest size that fits, in 1 px steps from the maximum down…
     let largest = 0;
     for (let s = Math.floor(m.maxBody); s > m.minBody; s--) {
@@ -204,11 +226,8 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
       if (s <= largest * TEXTURE_SIZE_RANGE) break;
     }
   } else {
-    const room = roomFor(head.height);
-    const shortened = cutToFit(point.text, (text) => {
-      const p = setBody(text, size);
-      return fits(p, size, room) ? p : undefined;
-    });
+    const shortened = cutToFit(point.text, fitsAtMin, limit);
+    if (!shortened) throw cardFitError(model, format, point, m.minBody);
     bodyText = shortened.text;
     body = shortened.para;
     cut = true;
@@ -434,46 +453,84 @@ const CLOSERS = new Set([...'"»”’)]}']);
  * ending at a sentence or clause boundary (outside quotes and brackets), with
  * the clause mark replaced by «…» (a question or exclamation mark is kept).
  * Never in the middle of a word. When the text has no such boundary, whole
- * words are the fallback (also marked by «…»).
+ * words are the fallback (also marked by «…»). Only prefixes of at most
+ * `limit` UTF-16 units are listed: one pass over the text, whatever its length.
  */
-export function cutCandidates(text: string): string[] {
+export function cutCandidates(text: string, limit = text.length): string[] {
   const out: string[] = [];
+  const balance = new Balance(text);
+  const contentEnd = text.trimEnd().length;
   for (let i = 0; i < text.length; i++) {
     if (!CUT_AFTER.test(text[i])) continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.has(text[end])) end++;
+    if (end > limit) break;
     // A boundary is punctuation followed by a space (not "3.5" or "a,b") and not the text's end.
-    if (end >= text.length || !/\s/u.test(text[end])) continue;
-    if (text.slice(end).trim() === '') continue;
-    const prefix = text.slice(0, end).trimEnd();
-    if (!balanced(prefix)) continue;
-    out.push(withEllipsis(prefix));
+    if (end >= contentEnd || !/\s/u.test(text[end])) continue;
+    if (!balance.upTo(end)) continue;
+    out.push(withEllipsis(text.slice(0, end).trimEnd()));
   }
-  if (!out.length) {
-    const words = [...text.matchAll(/\s+/gu)].map((w) => w.index!);
-    for (const at of words) {
-      const prefix = text.slice(0, at).trimEnd();
-      if (prefix && balanced(prefix)) out.push(withEllipsis(prefix));
-    }
-  }
-  return out.reverse();
+  return out.length ? out.reverse() : cutCandidatesByWords(text, limit);
 }
 
 function withEllipsis(prefix: string): string {
   return prefix.replace(CLAUSE_MARKS, '').trimEnd() + ELLIPSIS;
 }
 
-/** True when quotes and brackets opened in `s` are closed in it. */
-function balanced(s: string): boolean {
-  const straight = [...s].filter((c) => c === '"').length;
-  if (straight % 2 !== 0) return false;
-  const pairs: Array<[string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
-  return pairs.every(([o, c]) => [...s].filter((x) => x === o).length === [...s].filter((x) => x === c).length);
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
+
+/**
+ * Whether quotes and brackets opened in a prefix of the text are closed in
+ * it (as many closers as openers of each pair, an even number of straight
+ * quotes), for prefixes of growing length: each character is counted once.
+ */
+class Balance {
+  private at = 0;
+  private straight = 0;
+  private readonly open = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  upTo(end: number): boolean {
+    for (; this.at < end; this.at++) {
+      const c = this.text[this.at];
+      if (c === '"') this.straight++;
+      for (const [o, cl] of PAIRS) {
+        if (c === o) this.open.set(o, (this.open.get(o) ?? 0) + 1);
+        else if (c === cl) this.open.set(o, (this.open.get(o) ?? 0) - 1);
+      }
+    }
+    return this.straight % 2 === 0 && [...this.open.values()].every((n) => n === 0);
+  }
 }
 
-/** The longest cut of `text` that `tryFit` accepts; binary search over the candidates, then a check downwards. */
-function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined): { text: string; para: T } {
-  const cands = cutCandidates(text); // longest first
+/** The text up to the end of the word that reaches UTF-16 index `n` (the whole text when it has no space after). */
+function wordPrefix(text: string, n: number): string {
+  const m = /\s/u.exec(text.slice(n));
+  return m ? text.slice(0, n + m.index).trimEnd() : text;
+}
+
+/**
+ * A length past which no cut of `text` fits: the end of the first whole-word
+ * prefix of 256, 512, 1024, … units that `tryFit` refuses (the text's length
+ * when every one fits). Fits are taken to be monotone in length, so the
+ * candidates need go no further, and a long point is never composed whole.
+ */
+function fitLimit<T>(text: string, tryFit: (text: string) => T | undefined): number {
+  for (let n = 256; n < text.length; n *= 2) {
+    const prefix = wordPrefix(text, n);
+    if (prefix.length >= text.length) break;
+    if (tryFit(prefix) === undefined) return prefix.length;
+  }
+  return text.length;
+}
+
+/** The longest cut of `text` that `tryFit` accepts, at a clause end or else after a whole word; undefined when not even one word fits. */
+function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined, limit = fitLimit(text, tryFit)): { text: string; para: T } | undefined {
+  // Nothing fits (a card too small for even the first clause): fall back to whole words.
+  return longestFitting(cutCandidates(text, limit), tryFit) ?? longestFitting(cutCandidatesByWords(text, limit), tryFit);
+}
+
+/** The first of `cands` (longest first) that `tryFit` accepts: binary search, then a check downwards. */
+function longestFitting<T>(cands: string[], tryFit: (text: string) => T | undefined): { text: string; para: T } | undefined {
   // Fits are monotone in length for all practical purposes; search for the first that fits.
   let lo = 0;
   let hi = cands.length - 1;
@@ -485,26 +542,22 @@ function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined): { t
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  if (best < 0) {
-    // Nothing fits (a card too small for even the first clause): fall back to whole words.
-    const words = cutCandidatesByWords(text);
-    for (const w of words) {
-      const p = tryFit(w);
-      if (p !== undefined) return { text: w, para: p };
-    }
-    throw new Error('card too small for any of the text');
-  }
+  if (best < 0) return undefined;
   // Line breaking is not strictly monotone: a slightly longer cut just above may also fit.
   while (best > 0 && tryFit(cands[best - 1]) !== undefined) best--;
   return { text: cands[best], para: tryFit(cands[best])! };
 }
 
-function cutCandidatesByWords(text: string): string[] {
-  return [...text.matchAll(/\s+/gu)]
-    .map((w) => text.slice(0, w.index).trimEnd())
-    .filter((p) => p && balanced(p))
-    .map(withEllipsis)
-    .reverse();
+/** Cuts after whole words (longest first), up to `limit` units. */
+function cutCandidatesByWords(text: string, limit = text.length): string[] {
+  const out: string[] = [];
+  const balance = new Balance(text);
+  for (const w of text.matchAll(/\s+/gu)) {
+    if (w.index! > limit) break;
+    const prefix = text.slice(0, w.index).trimEnd();
+    if (prefix && balance.upTo(w.index!)) out.push(withEllipsis(prefix));
+  }
+  return out.reverse();
 }
 
 // ---------------------------------------------------------------------------
