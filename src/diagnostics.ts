@@ -35,12 +35,24 @@ export class WarraqError extends Error {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const lines = [`${d.file}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${d.message}`];
-  if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
-  if (d.found !== undefined) lines.push(`  found:    ${d.found}`);
-  if (d.hint !== undefined) lines.push(`  hint:     ${d.hint}`);
+  const e = escapeInvisible;
+  const lines = [`${e(d.file)}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${e(d.message)}`];
+  if (d.expected !== undefined) lines.push(`  expected: ${e(d.expected)}`);
+  if (d.found !== undefined) lines.push(`  found:    ${e(d.found)}`);
+  if (d.hint !== undefined) lines.push(`  hint:     ${e(d.hint)}`);
   return lines.join('\n');
 }
+
+/**
+ * Control, format and other invisible characters (ESC, BEL, NUL, C1, line
+ * breaks, bidi controls, zero-width marks, lone surrogates) as `<U+001B>`:
+ * text from the input reaches a terminal, and must neither drive it (escape
+ * sequences) nor hide or reorder what is shown.
+ */
+export function escapeInvisible(s: string): string {
+  return s.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 
 /** Turns a string offset (UTF-16 index) into a 1-based line and code-point column. */
 export function placeAt(text: string, offset: number, file: string): SourcePlace {

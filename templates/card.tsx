@@ -26,6 +26,7 @@ import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model
 import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
 import { baselineIn } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { wordPrefix } from '../src/layout/fit.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
@@ -500,12 +501,6 @@ class Balance {
     }
     return this.straight % 2 === 0 && [...this.open.values()].every((n) => n === 0);
   }
-}
-
-/** The text up to the end of the word that reaches UTF-16 index `n` (the whole text when it has no space after). */
-function wordPrefix(text: string, n: number): string {
-  const m = /\s/u.exec(text.slice(n));
-  return m ? text.slice(0, n + m.index).trimEnd() : text;
 }
 
 /**

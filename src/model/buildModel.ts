@@ -3,12 +3,13 @@
  * are pure; `loadDocument` is the one place in this stage that reads files.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
+import { checkLimits } from '../parse/limits.js';
+import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
@@ -107,6 +108,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: mergeTheme(defaultTheme(dir), data.theme),
   };
   if (data.url) model.url = data.url;
+  checkLimits(model, r);
 
   const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
   const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));
@@ -150,25 +152,14 @@ export async function loadDocument(
   opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(abs);
-  } catch (e) {
-    throw new WarraqError([
-      makeDiagnostic('E-READ', 'error', { file: sourcePath, line: 1, col: 1 }, `cannot read the source: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-        expected: 'a readable UTF-8 text file',
-        found: abs,
-        hint: 'check the path (it is relative to the project folder)',
-      }),
-    ]);
-  }
+  const bytes = await readRegularFile(abs, { shown: sourcePath, code: 'E-READ', what: 'a readable UTF-8 text file' });
   const decoded = decodeSource(bytes, sourcePath);
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new WarraqError(decoded.diagnostics);
 
   let sidecar: { text: string; file: string } | undefined;
   const sideFile = sidecarPath(sourcePath);
   try {
-    const sideBytes = await readFile(sidecarPath(abs));
+    const sideBytes = await readRegularFile(sidecarPath(abs), { shown: sideFile, code: 'E-META-READ', what: 'a readable YAML file, or none', missingOk: true });
     const dec = decodeSource(sideBytes, sideFile);
     if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
     sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };
