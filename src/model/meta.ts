@@ -214,14 +214,16 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
     return undefined;
   }
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const msg = e.message.split('\n')[0];
-      r.error('E-META-YAML', at(e.pos[0]), `metadata is not valid YAML: ${msg}`, {
-        expected: 'YAML key: value lines',
-        found: excerpt((s.text.split('\n')[placeAt(s.text, e.pos[0], s.file).line - 1] ?? '').trim()) || 'end of text',
-        hint: e.code === 'DUPLICATE_KEY' ? 'a key is written twice; keep one' : 'check indentation, colons and quoting (quote values that start with * & ! | > % @ `)',
-      });
-    }
+    // The first syntax error only: the parser's later ones mostly follow
+    // from it (one tab used to give twenty errors).
+    const e = doc.errors[0];
+    const more = doc.errors.length > 1 ? `; fix this first (the parser reports ${doc.errors.length - 1} more error(s) that may follow from it)` : '';
+    const msg = e.message.split('\n')[0];
+    r.error('E-META-YAML', at(e.pos[0]), `metadata is not valid YAML: ${msg}`, {
+      expected: 'YAML key: value lines',
+      found: excerpt((s.text.split('\n')[placeAt(s.text, e.pos[0], s.file).line - 1] ?? '').trim()) || 'end of text',
+      hint: (e.code === 'DUPLICATE_KEY' ? 'a key is written twice; keep one' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : 'check indentation, colons and quoting (quote values that start with * & ! | > % @ `)') + more,
+    });
     return undefined;
   }
   let raw: unknown;
