@@ -51,7 +51,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   for (const key of Object.keys(data.points ?? {})) {
     if (numbers.has(Number(key))) continue;
     r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
-      expected: numbers.size > 1 ? `a point number from 1 to ${parsed.points.length}` : numbers.size === 1 ? 'point 1 (the source has one point)' : 'a point number from the source',
+      expected: numbers.size > 0 ? `a point number of the source: ${numberRanges([...numbers])}` : 'a point number from the source (it has none)',
       found: key,
       hint: 'check the point number; the entry is ignored',
     });
@@ -193,6 +193,19 @@ function contentHash(p: ParsedSource): string {
   for (const x of p.preamble) h.update('\0' + x.text);
   for (const x of p.points) h.update('\0' + x.label + x.text);
   return h.digest('hex');
+}
+
+/** Point numbers as ranges: `1–2, 4–6`; the first and last few of a long list. */
+function numberRanges(ns: number[]): string {
+  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    ranges.push(i === j ? String(sorted[i]) : `${sorted[i]}${j === i + 1 ? ', ' : '–'}${sorted[j]}`);
+    i = j + 1;
+  }
+  return ranges.length > 8 ? [...ranges.slice(0, 4), '…', ...ranges.slice(-3)].join(', ') : ranges.join(', ');
 }
 
 /** `NN-slug` or `NN` (the number padded to two digits). */
