@@ -136,7 +136,7 @@ function withinMeasure(para: ComposedParagraph): boolean {
 }
 
 /** A card format too small for even the first word of a point at the minimum size: a located error, not a crash. */
-function cardFitError(model: DocumentModel, format: CardFormat, point: Point, minBody: number): WarraqError {
+function cardFitErrorFor(model: DocumentModel, format: CardFormat, point: Point, minBody: number): WarraqError {
   const first = /^\S*/u.exec(point.text)![0];
   return new WarraqError([
     makeDiagnostic('E-CARD-FIT', 'error', point.place, `point ${point.label}: not even its first word fits on the ${format.name} card (${format.width}×${format.height} px)`, {
@@ -167,7 +167,11 @@ function shift(b: TextBlock, dy: number): TextBlock {
   return { ...b, lines: b.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }
 
-function pointCard(args: CardArgs, point: Point): CardLayout {
+/**
+ * What a point card's body is fitted with: the header and footer, the room
+ * between them, and a test of a body text at the minimum size.
+ */
+function pointFrame(args: CardArgs, point: Point, known?: { footer: ReturnType<typeof footerBlock> }) {
   const { model, format, fonts } = args;
   const t = model.theme;
   const m = metrics(model, format);
@@ -175,7 +179,7 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const bodyAlign: Align = t.justify === 'off' ? 'start' : 'justify';
 
   // Footer: the document title and the imprint, small, at the bottom of the text box.
-  const footer = footerBlock(model, fonts, ts, m);
+  const footer = known?.footer ?? footerBlock(model, fonts, ts, m);
 
   // Header: the number large in accent at the start side, the title beside it.
   // Its sizes follow the body's, so the title always reads as a heading.
@@ -189,16 +193,51 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const setBody = (text: string, size: number) => ts.set(text, bodyStyle(size), m.measure, bodyAlign);
   const fits = (para: ComposedParagraph, size: number, room: number) =>
     para.lines.length * m.bodyLeading(size) <= room + 1e-6 && withinMeasure(para);
+  const minHead = header(m.minBody);
+  const minRoom = roomFor(minHead.height);
+  const fitsAtMin = (text: string) => {
+    const p = setBody(text, m.minBody);
+    return fits(p, m.minBody, minRoom) ? p : undefined;
+  };
+  return { m, t, footer, header, headGap, footGap, roomFor, setBody, fits, minHead, fitsAtMin };
+}
+
+/**
+ * For `npm run check`: the E-CARD-FIT errors the point cards of one format
+ * would stop on, found without laying the cards out. A card fails only when
+ * neither the whole point nor its first word (the shortest cut) fits at the
+ * minimum size.
+ */
+export function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): WarraqError[] {
+  const out: WarraqError[] = [];
+  let known: { footer: ReturnType<typeof footerBlock> } | undefined;
+  for (const point of points) {
+    const f = pointFrame(args, point, known);
+    known = { footer: f.footer };
+    const words = cutCandidatesByWords(point.text, 256);
+    if (words.length ? f.fitsAtMin(words[words.length - 1]) : point.text.length <= 256 && f.fitsAtMin(point.text)) continue;
+    if (!words.length && point.text.length > 256) {
+      // No space in the first 256 characters: only the whole layout can tell.
+      try {
+        pointCard({ ...args, point }, point);
+        continue;
+      } catch (e) {
+        if (!(e instanceof WarraqError)) throw e;
+      }
+    }
+    out.push(cardFitErrorFor(args.model, args.format, point, f.m.minBody));
+  }
+  return out;
+}
+
+function pointCard(args: CardArgs, point: Point): CardLayout {
+  const { model, format } = args;
+  const { m, t, footer, header, headGap, footGap, roomFor, setBody, fits, minHead, fitsAtMin } = pointFrame(args, point);
 
   let bodyText = point.text;
   let cut = false;
   let size = m.minBody;
-  let head = header(size);
-  const room = roomFor(head.height);
-  const fitsAtMin = (text: string) => {
-    const p = setBody(text, size);
-    return fits(p, size, room) ? p : undefined;
-  };
+  let head = minHead;
   // A long point is tried by its prefixes first, never composed whole when
   // even a part of it cannot fit.
   const limit = fitLimit(point.text, fitsAtMin);
@@ -228,7 +267,7 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
     }
   } else {
     const shortened = cutToFit(point.text, fitsAtMin, limit);
-    if (!shortened) throw cardFitError(model, format, point, m.minBody);
+    if (!shortened) throw cardFitErrorFor(model, format, point, m.minBody);
     bodyText = shortened.text;
     body = shortened.para;
     cut = true;

@@ -9,6 +9,7 @@ import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { checkLimits } from '../parse/limits.js';
+import { checkModel } from '../check/modelChecks.js';
 import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
@@ -109,6 +110,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   };
   if (data.url) model.url = data.url;
   checkLimits(model, r);
+  checkModel(model, meta, r);
 
   const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
   const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));
