@@ -26,7 +26,7 @@ import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model
 import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
 import { baselineIn } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
-import { wordPrefix } from '../src/layout/fit.js';
+import { probePrefix } from '../src/layout/fit.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
@@ -372,6 +372,13 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
     ),
   ];
   const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, m.measure, 'center');
+  // A segment that alone takes more than the two lines is never kept, nor
+  // any after it (segments are left out from the end): stop before the first
+  // such, judged by its first 300 characters, so that a long imprint is
+  // never composed whole.
+  const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
+  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > 2);
+  if (tooLong > 0) segments.length = tooLong;
   let paras: ComposedParagraph[] = [];
   for (let keep = segments.length; keep >= 1; keep--) {
     // Greedy: as many whole segments on a line as fit.
@@ -397,6 +404,20 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
   block = shift(block, dy);
   top += dy;
   return { block, top };
+}
+
+const FOOTER_PROBE = 300;
+
+/** The spans cut to about `n` characters in all (the spans themselves when shorter). */
+function spansPrefix(spans: StyledSpan[], n: number): StyledSpan[] {
+  const out: StyledSpan[] = [];
+  let left = n;
+  for (const sp of spans) {
+    if (left <= 0) break;
+    out.push(sp.text.length <= left ? sp : { ...sp, text: probePrefix(sp.text, left) });
+    left -= sp.text.length;
+  }
+  return out;
 }
 
 /** Imprint lines grouped into paragraphs (a gap in the source starts a new one). */
@@ -550,7 +571,7 @@ class Balance {
  */
 function fitLimit<T>(text: string, tryFit: (text: string) => T | undefined): number {
   for (let n = 256; n < text.length; n *= 2) {
-    const prefix = wordPrefix(text, n);
+    const prefix = probePrefix(text, n);
     if (prefix.length >= text.length) break;
     if (tryFit(prefix) === undefined) return prefix.length;
   }

@@ -72,12 +72,16 @@ export function wordPrefix(text: string, n: number): string {
   return m ? text.slice(0, m.index).trimEnd() : text;
 }
 
-/** The first PROBE_LENGTH units of a long text, to the end of a word when one ends soon after (a word is never longer whole than cut). */
-function probePrefix(text: string): string {
-  const words = wordPrefix(text, PROBE_LENGTH);
-  if (words.length <= 2 * PROBE_LENGTH) return words;
-  const cut = PROBE_LENGTH - (/[\uDC00-\uDFFF]/.test(text[PROBE_LENGTH]) ? 1 : 0);
-  return text.slice(0, cut);
+/**
+ * About the first `n` units of a text, for probing whether a long text can
+ * fit: to the end of a word when one ends soon after, else cut at `n` (never
+ * inside a surrogate pair). Either way no longer whole than cut, so a probe
+ * that does not fit means the text does not either.
+ */
+export function probePrefix(text: string, n = PROBE_LENGTH): string {
+  const words = wordPrefix(text, n);
+  if (words.length <= 2 * n) return words;
+  return text.slice(0, n - (/[\uDC00-\uDFFF]/.test(text[n]) ? 1 : 0));
 }
 
 /** Lines a height holds at a leading (the same count flow() puts in a frame). */
