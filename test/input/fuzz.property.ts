@@ -117,13 +117,16 @@ export async function runFsCase(scratch: string, c: { source: FsKind; meta: FsKi
 // ---------------------------------------------------------------------------
 // Rendering
 
-const WORDS = ['حماية', 'التراث', 'محو', 'الأمية', 'وَفْقًا', 'NATO', '(EU)', '30%', '٣٠٪', '«اقتباس»', 'https://example.org/x', 'ـــ', '\u2066abc\u2069', '\u200f', 'کتاب', 'ی', '😀', '中', 'x'.repeat(60), '،', '.'];
-const paragraph = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));
+const WORDS = ['حماية', 'التراث', 'محو', 'الأمية', 'وَفْقًا', 'NATO', '(EU)', '30%', '٣٠٪', '«اقتباس»', 'https://example.org/x', 'ـــ', '\u2066abc\u2069', '\u200f', 'کتاب', 'ی', '،', '.', 'مجلس', 'السلام', 'العالمي'];
+/** Rarely: no glyph, an emoji, a word wider than a line, a control character. */
+const HOSTILE = ['😀', '中', 'x'.repeat(60), '\u0007', 'ﷺ', '\u2067'];
+const word = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) });
+const paragraph = fc.array(word, { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));
 export const renderDoc = fc.record({
   title: paragraph,
   points: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
   imprint: fc.option(paragraph, { nil: undefined }),
-  meta: fc.option(plausible.map((t) => JSON.stringify(t)), { nil: undefined }),
+  meta: fc.option(plausible.map((t) => JSON.stringify(t)), { nil: undefined, freq: 2 }),
 });
 
 /** One small document through check() and, when it passes, a build of the booklet and one small card format. */
@@ -133,11 +136,14 @@ export async function runRenderCase(scratch: string, d: { title: string; points:
     const text = `---\ndate: 2024-03-15\n---\n## ${d.title}\n\n${d.points.map((p, i) => `${i + 1}. ${p}`).join('\n\n')}\n${d.imprint ? `\n${d.imprint}\n` : ''}`;
     await symlink(path.join(repoRoot, 'fonts'), path.join(dir, 'fonts'), 'dir');
     await writeFile(path.join(dir, 'doc.txt'), text);
-    // One small card format, so that a case renders in about a second.
+    // One small card format.
     const meta = d.meta ? (JSON.parse(d.meta) as Record<string, unknown>) : {};
     const theme = (meta.theme ?? {}) as Record<string, unknown>;
     const cards = (theme.cards ?? {}) as Record<string, unknown>;
-    meta.theme = { ...theme, cards: { add: (cards.add as unknown[] | undefined)?.slice(0, 1) ?? [{ name: 's', width: 320, height: 320 }], drop: ['square', 'portrait', 'story', 'link'] } };
+    // Its size is kept under 1200 px unless it asks for a JPEG (the budget check is then the point), so a case renders in about a second.
+    const small = (c: Record<string, unknown>) => (Array.isArray(c.extra) && c.extra.includes('jpeg') ? c : { ...c, width: Math.min(Number(c.width), 1200), height: Math.min(Number(c.height), 1200) });
+    const add = ((cards.add as Array<Record<string, unknown>> | undefined) ?? [{ name: 's', width: 320, height: 320 }]).slice(0, 1).map(small);
+    meta.theme = { ...theme, cards: { add, drop: ['square', 'portrait', 'story', 'link'] } };
     await writeFile(path.join(dir, 'doc.meta.yaml'), JSON.stringify(meta));
     const checked = await outcomeOf(check({ projectRoot: dir, source: 'doc.txt' }));
     if (checked === 'diagnostics') return checked;
