@@ -215,7 +215,7 @@ export function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Po
     const f = pointFrame(args, point, known);
     known = { footer: f.footer };
     const words = cutCandidatesByWords(point.text, 256);
-    if (words.length ? f.fitsAtMin(words[words.length - 1]) : point.text.length <= 256 && f.fitsAtMin(point.text)) continue;
+    if ((point.text.length <= 256 && f.fitsAtMin(point.text)) || (words.length && f.fitsAtMin(words[words.length - 1]))) continue;
     if (!words.length && point.text.length > 256) {
       // No space in the first 256 characters: only the whole layout can tell.
       try {
@@ -337,9 +337,10 @@ function headerBlocks(
   let number = place(numberPara, m.padX, 0, numberSize * 1.1, t.palette.accent, numberSize);
   let title = place(titlePara, rtl ? m.padX : m.padX + numberWidth + gap, 0, titleSize * 1.45, t.palette.ink, titleSize);
   const nInk = blockInk(number)!;
-  const tInk = blockInk(title)!;
+  // A title of invisible characters only has no ink: it sits with the number.
+  const tInk = blockInk(title) ?? nInk;
   title = shift(title, (nInk.top + nInk.bottom) / 2 - (tInk.top + tInk.bottom) / 2);
-  const top = Math.min(nInk.top, blockInk(title)!.top);
+  const top = Math.min(nInk.top, (blockInk(title) ?? nInk).top);
   number = shift(number, -top);
   title = shift(title, -top);
   return { number, title, height: unionBox([blockInk(number), blockInk(title)])!.bottom };
@@ -468,7 +469,8 @@ function documentCard(args: CardArgs): CardLayout {
   const setTitle = (size: number) => {
     const para = ts.set(model.title, { fonts: fonts.heading, size, color: ink }, m.measure, 'center');
     const block = place(para, m.padX, 0, size * 1.4, ink, size);
-    return { para, block, ink: blockInk(block)! };
+    // A title of invisible characters only has no ink: an empty box at the top.
+    return { para, block, ink: blockInk(block) ?? { left: m.W / 2, right: m.W / 2, top: 0, bottom: 0 } };
   };
   let titleSize = 150 * m.s * m.h;
   let title = setTitle(titleSize);

@@ -236,6 +236,8 @@ export function deriveTitle(text: string): string {
   }
   const words = head.slice(0, end).trim().split(/\s+/).filter((w) => w !== '');
   let title = stripTrailing(words.slice(0, 8).join(' '));
+  // No letter or digit (a clause of marks and invisible characters): no title, the caller falls back to the number.
+  if (!/[\p{L}\p{N}]/u.test(title)) return '';
   // Cut before an opening bracket or quote that the cut left unclosed.
   for (let guard = 0; guard < 8; guard++) {
     const open = danglingOpener(title);

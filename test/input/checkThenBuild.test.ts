@@ -68,3 +68,18 @@ describe('check finds what the build would stop on', () => {
     for (const format of model.theme.cards) expect(layoutCard({ model, point: p, format, fonts }).cut).toBe(false);
   });
 });
+
+describe('found by npm run fuzz', () => {
+  it('a point whose first clause is only an invisible mark, and a title of invisible characters only: cards lay out', async () => {
+    const text = SMALL.replace('## خطة قصيرة', '## \u200f').replace('١. النقطة الأولى: حماية التراث.', '١. \u200f ، مجلس 30% NATO.');
+    const { run } = await checkWith('', text);
+    const { model, fonts } = await run();
+    // The first clause has no letter: the title falls back to the number.
+    expect(model.points[0].title).toBe('1');
+    const blank = { ...model.points[0], title: '\u200f' };
+    for (const format of model.theme.cards) {
+      expect(layoutCard({ model, point: blank, format, fonts }).page.blocks.length).toBeGreaterThan(0);
+      expect(layoutCard({ model, format, fonts }).page.blocks.length).toBeGreaterThan(0);
+    }
+  });
+});
