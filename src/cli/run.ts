@@ -5,7 +5,7 @@
  */
 import { chalk } from 'zx';
 import { build, check } from '../build.js';
-import { WarraqError } from '../diagnostics.js';
+import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { defaultJobs } from '../jobs/pool.js';
 import { flagsKeptByNpm, parseCommandLine, UsageError, type CommandLine, type Program } from './args.js';
 import { printDiagnostics, printReport, progress } from './summary.js';
@@ -28,7 +28,8 @@ export function readCommandLine(args: readonly string[], program: Program, opts:
     return { line };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    console.error(chalk.red(`warraq: ${e.message}`) + (e.hint ? `\n  hint: ${e.hint}` : '') + '\n  (--help lists every option)');
+    // Words from the command line reach the terminal: control characters escaped.
+    console.error(chalk.red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
     return { exit: 2 };
   }
 }
