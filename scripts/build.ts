@@ -6,7 +6,8 @@
  *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
  *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
  *                 [--jobs N] [--force]
- *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
+ *   npm run check [-- --source FILE]      validate only (model, metadata, proofing, fonts, glyph coverage)
+ *   --proof-report FILE                   every proofing finding as a table to tick (.md: Markdown, else CSV)
  *
  * --jobs N renders on N threads, the main thread and N − 1 workers (default:
  * one per core; 1 renders in the main thread alone, the fastest on 2 cores). Outputs whose inputs did not change since
@@ -62,6 +63,7 @@ export function optionsFromArgv(projectRoot = process.cwd()): BuildOptions {
     leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
     jobs: parseJobs(argv.jobs),
     force: Boolean(argv.force),
+    proofReport: argv['proof-report'] === undefined ? undefined : String(argv['proof-report']),
   };
 }
 

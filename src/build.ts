@@ -23,7 +23,8 @@ import { checkCoverage } from './check/coverage.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
-import { makeDiagnostic } from './parse/report.js';
+import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
+import { proofDocument, writeProofReport } from './proof/index.js';
 import type { JustifyMode } from './text/compose.js';
 import {
   envDigest,
@@ -76,6 +77,8 @@ export interface BuildOptions {
    * it loaded once, and would not see them change.
    */
   pool?: RenderPool;
+  /** Writes every proofing finding to this file as a table to tick (Markdown for .md, else CSV); relative to projectRoot. */
+  proofReport?: string;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
@@ -101,13 +104,18 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch'>) {
-  const { model, diagnostics } = await loadDocument(opts.source, opts);
+/** Validation only: model, metadata, proofing (corrections applied), fonts and glyph coverage. Renders nothing. */
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'proofReport'>) {
+  const loaded = await loadDocument(opts.source, opts);
+  const proof = await proofDocument(loaded.model, opts);
+  if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
+  const model = proof.model;
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
+  if (opts.strict && proof.warnings.length) throw new WarraqError(diagnostics);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
-  return { model, fonts, warnings: diagnostics };
+  return { model, fonts, warnings: diagnostics, proof };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {

@@ -13,6 +13,7 @@ import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/rep
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
 import { defaultTheme, mergeTheme } from './theme.js';
+import { proofSettings } from '../proof/schema.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 
 export interface BuildModelOptions {
@@ -107,6 +108,8 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: mergeTheme(defaultTheme(dir), data.theme),
   };
   if (data.url) model.url = data.url;
+  const proof = proofSettings(data, (p) => meta.placeOf(p));
+  if (proof) model.proof = proof;
 
   const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
   const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));

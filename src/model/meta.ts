@@ -10,6 +10,7 @@ import { placeAt, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { excerpt, makeDiagnostic, Reporter, type DiagnosticDetail } from '../parse/report.js';
 import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
 import { DEFAULT_CARDS, defaultTheme } from './theme.js';
+import { proofMetaFields } from '../proof/schema.js';
 
 // ---------------------------------------------------------------------------
 // Schema
@@ -122,6 +123,7 @@ export const metaSchema = z
     imprint: z.array(z.string()),
     points: z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), pointSchema),
     theme: themeSchema,
+    ...proofMetaFields,
   })
   .partial()
   .strict();
