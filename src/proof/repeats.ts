@@ -47,11 +47,13 @@ export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[
   return out;
 }
 
-/** Two forms of one word: the same core, or cores with one consonant skeleton within two edits. */
+/** Two forms of one word: the same core, or (not joined by a conjunction) cores with one consonant skeleton within two edits. */
 export function nearRepeat(a: string, b: string): boolean {
   const x = core(a);
   const y = core(b);
   if (x === y) return true;
+  // «الجمعيات والجماعات»: two words of one root joined by «و» are meant.
+  if (/^[وف]/.test(b) && !/^[وف]/.test(a)) return false;
   if ([...x].length < 4 || [...y].length < 4) return false;
   const sx = skeleton(x);
   return sx.length >= 2 && sx === skeleton(y) && x.slice(0, 2) === y.slice(0, 2) && levenshtein(x, y) <= 2;

@@ -114,9 +114,8 @@ export function checkSpelling(units: readonly TextUnit[], tokens: readonly Token
       const prev = ws[i - 1]?.token;
       // Split words: this word joined with a neighbour (perhaps with one letter moved) is a word.
       const split =
-        !recurring(t) &&
-        ((next && t.script === 'arabic' && splitSuggestion(u, t, next, status, lexFor(t)!, suggestFor)) ||
-        (prev && t.script === 'arabic' && status(prev) === 'known' && splitSuggestion(u, prev, t, status, lexFor(t)!, suggestFor)));
+        (next && t.script === 'arabic' && splitSuggestion(u, t, next, status, lexFor(t)!, suggestFor)) ||
+        (prev && t.script === 'arabic' && status(prev) !== 'unknown' && splitSuggestion(u, prev, t, status, lexFor(t)!, suggestFor));
       if (split) {
         const [a, b, sugg] = split;
         // A split found from the second word replaces nothing already reported for the first (it was known).
@@ -164,6 +163,9 @@ export function checkSpelling(units: readonly TextUnit[], tokens: readonly Token
   return out;
 }
 
+/** Arabic particles that stand alone: never half of a split word. */
+const PARTICLES = new Set(['أو', 'او', 'و', 'في', 'من', 'على', 'إلى', 'الى', 'عن', 'ما', 'لا', 'لم', 'لن', 'أن', 'إن', 'ان', 'قد', 'ثم', 'كل', 'هذا', 'هذه', 'ذلك', 'التي', 'الذي', 'مع', 'بين', 'أي']);
+
 /** [first, second, suggestions] when `a b` is one word split in two. */
 function splitSuggestion(
   u: TextUnit,
@@ -174,6 +176,8 @@ function splitSuggestion(
   suggestFor: (t: Token, maxCost?: number, from?: number) => Suggestion[],
 ): [Token, Token, string[]] | undefined {
   if (b.script !== a.script || u.text.slice(a.end, b.start) !== ' ') return undefined;
+  // Particles are words of their own («أو الإجتماعي» is two words, whatever the dictionary joins).
+  if (PARTICLES.has(a.form) || PARTICLES.has(b.form)) return undefined;
   if (status(a) === 'known' && status(b) === 'known') return undefined;
   const form = a.form + b.form;
   if (lex.has(form)) return [a, b, [form]];
