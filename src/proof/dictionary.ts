@@ -11,9 +11,11 @@
  * its clitics, plus `~`-prefixed forms without accents: for Arabic, without
  * hamza marks). Reading that text format takes about a second for Arabic,
  * so the first load writes the trie in cspell-trie-lib's binary form to
- * `.warraq-cache/dictionaries/<package>@<version>+<lib version>.btrie`;
- * later loads map that file in some 20 ms. A process loads each dictionary
- * once.
+ * `<package>@<version>+<lib version>.btrie` in `node_modules/.cache/warraq/`
+ * beside the installed package (derived from node_modules, it lives with it,
+ * and a cold build without `.warraq-cache/` still finds it), or in the
+ * project's `.warraq-cache/dictionaries/` when that is not writable. Later
+ * loads read that file in some 20 ms. A process loads each dictionary once.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -59,7 +61,7 @@ export function dictionaryFor(lang: string): DictionaryInfo | undefined {
   return DICTIONARIES.find((d) => d.lang === base);
 }
 
-/** Loads (once per process) the dictionary for `lang`; `cacheRoot` is the project folder that holds `.warraq-cache/`. */
+/** Loads (once per process) the dictionary for `lang`; `cacheRoot` is the project folder whose `.warraq-cache/` is the fallback cache. */
 export function loadLexicon(lang: string, cacheRoot: string): Promise<Lexicon> | undefined {
   const info = dictionaryFor(lang);
   if (!info) return undefined;
@@ -78,21 +80,28 @@ async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lex
   const dir = path.dirname(require.resolve(`${info.pkg}/cspell-ext.json`));
   const version = (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const libVersion = await packageVersion('cspell-trie-lib');
-  const name = `${info.pkg}@${version}`;
-  const cacheFile = path.join(cacheRoot, '.warraq-cache', 'dictionaries', `${info.pkg.replace(/[@/]/g, '_')}@${version}+${libVersion}.btrie`);
+  const name = `${info.pkg.replace(/[@/]/g, '_')}@${version}+${libVersion}.btrie`;
+  const cacheFiles = [...(nodeModulesOf(dir) ? [path.join(nodeModulesOf(dir)!, '.cache', 'warraq', name)] : []), path.join(cacheRoot, '.warraq-cache', 'dictionaries', name)];
   let trie: ReturnType<typeof lib.decodeTrie> | undefined;
-  try {
-    trie = lib.decodeTrie(await readFile(cacheFile));
-  } catch {
+  for (const f of cacheFiles) {
+    try {
+      trie = lib.decodeTrie(await readFile(f));
+      break;
+    } catch {
+      // not cached there
+    }
+  }
+  if (!trie) {
     const text = (await promisify(gunzip)(await readFile(path.join(dir, info.file)))).toString('utf8');
     trie = lib.decodeTrie(text);
     // The cache is an optimisation: failing to write it is not an error.
-    await writeAtomically(cacheFile, lib.encodeITrieToBTrie(trie)).catch(() => {});
+    const bytes = lib.encodeITrieToBTrie(trie);
+    for (const f of cacheFiles) if (await writeAtomically(f, bytes).then(() => true, () => false)) break;
   }
   const t = trie;
   const loose = t.info.stripCaseAndAccentsPrefix;
   return {
-    name,
+    name: `${info.pkg}@${version}`,
     has: (w) => t.has(w),
     hasPrefix: (p) => t.find(p) !== undefined,
     hasLoose: (w) => {
@@ -100,6 +109,12 @@ async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lex
       return t.has(w) || t.has(l) || t.has(loose + l);
     },
   };
+}
+
+/** The node_modules folder that holds a package folder, if any. */
+function nodeModulesOf(dir: string): string | undefined {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) if (path.basename(d) === 'node_modules') return d;
+  return undefined;
 }
 
 /** The version of an installed package whose package.json is not exported. */
