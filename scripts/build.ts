@@ -114,9 +114,11 @@ async function main() {
   const opts = optionsFromArgv();
   try {
     if (argv.check) {
-      const { model, warnings } = await check(opts);
+      const { model, warnings, proof } = await check(opts);
       printDiagnostics(warnings);
+      const decided = proof.findings.filter((f) => f.decided).length;
       console.log(chalk.green(`✓ ${opts.source}: ${model.points.length} points, ${warnings.length} warnings; every character has a glyph.`));
+      console.log(`  proofing: ${proof.findings.length - decided} finding(s) undecided, ${decided} decided in the metadata, ${proof.corrections} correction(s) printed${opts.proofReport ? `; table in ${opts.proofReport}` : ''}`);
     } else {
       const report = await build({ ...opts, onOutput: progress(Boolean(process.stdout.isTTY)) });
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');

@@ -1,7 +1,7 @@
 /**
  * Tokens for proofing: words (letters and marks, with ZWNJ for Persian and
  * an inner apostrophe for English) and numbers, with their UTF-16 offsets in
- * the paragraph. Everything else (spaces, punctuation) stays in the text,
+ * the paragraph. URLs, e-mail addresses, file names and hashes are skipped. Everything else (spaces, punctuation) stays in the text,
  * where the punctuation checks read it.
  */
 import { isArabicScript, isLatinScript, lookupForm } from './arabic.js';
@@ -20,9 +20,14 @@ export interface Token {
 
 const TOKEN = /(\p{L}[\p{L}\p{M}\u200C\u0640]*(?:['’]\p{L}[\p{L}\p{M}]*)*)|(\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)/gu;
 
+/** URLs, e-mail addresses, file names and long hex hashes: not words to proofread. */
+const NOT_PROSE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s«»"<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:pdf|txt|md|png|jpe?g|webp|svg|html?|json|ya?ml|csv|zip|docx?|odt)\b|\b[0-9a-f]{12,}\b/giu;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // Blanked out, same length: offsets stay those of the text.
+  const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
+  for (const m of prose.matchAll(TOKEN)) {
     const t = m[0];
     const start = m.index ?? 0;
     const kind = m[1] !== undefined ? 'word' : 'number';

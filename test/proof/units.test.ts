@@ -65,3 +65,10 @@ describe('tokenize', () => {
     expect(['2024', '٢٩', '۲۹'].map(digitFamily)).toEqual(['latn', 'arab', 'arabext']);
   });
 });
+
+describe('tokenize skips what is not prose', () => {
+  it('URLs, e-mail addresses, file names and hashes', () => {
+    const t = 'انظر https://example.org/a-b?x=1 أو www.un.org أو info@un.org والملف plan.pdf و 33fc312d0331d024 هنا';
+    expect(tokenize(t).map((x) => x.text)).toEqual(['انظر', 'أو', 'أو', 'والملف', 'و', 'هنا']);
+  });
+});
