@@ -80,3 +80,26 @@ export function inflections(stem: string): string[] {
 export function skeleton(word: string): string {
   return word.replace(/[اأإآءؤئوىية]/g, '');
 }
+
+/** Persian affixes written joined or after a ZWNJ: می‌/نمی‌ before a verb, ها/های/ای/ام … after a word. */
+const FA_PREFIXES = ['نمی', 'می', 'ب'];
+const FA_SUFFIXES = ['هائیکه', 'هائی', 'های', 'ها', 'ئی', 'ای', 'اند', 'ام', 'ایم', 'اید', 'است', 'یکه', 'ست', 'ی', 'ه'];
+const FA_AFFIX_PARTS = new Set([...FA_PREFIXES, ...FA_SUFFIXES, 'آمیز', 'شده', 'کننده']);
+
+/**
+ * A Persian word the dictionary knows in pieces: parts joined by ZWNJ
+ * («کرده‌اند», «بین‌المللی»), or with می/نمی/ب written joined («میدهد»,
+ * «بحقوق») or a plural or ezafe ending («کشورهائی»). The fa-IR list has
+ * simple words only.
+ */
+export function persianKnown(form: string, has: (w: string) => boolean): boolean {
+  const parts = form.split('\u200C');
+  if (parts.length > 1) return parts.every((p) => FA_AFFIX_PARTS.has(p) || has(p) || persianKnown(p, has));
+  for (const p of FA_PREFIXES) if (form.startsWith(p) && form.length - p.length >= 2 && (has(form.slice(p.length)) || stripSuffix(form.slice(p.length), has))) return true;
+  return stripSuffix(form, has);
+}
+
+function stripSuffix(form: string, has: (w: string) => boolean): boolean {
+  for (const s of FA_SUFFIXES) if (form.endsWith(s) && form.length - s.length >= 2 && has(form.slice(0, -s.length))) return true;
+  return false;
+}

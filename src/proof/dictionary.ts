@@ -6,6 +6,7 @@
  * | ar       | @cspell/dict-ar      | LGPL-3.0 (word list: Ayaspell, GPL/LGPL/MPL) |
  * | fa       | @cspell/dict-fa-ir   | Apache-2.0                               |
  * | en       | @cspell/dict-en_us   | MIT                                      |
+ * | en-gb    | @cspell/dict-en-gb-mit | MIT                                    |
  *
  * Each package ships a cspell trie (`*.trie.gz`, every inflected form with
  * its clitics, plus `~`-prefixed forms without accents: for Arabic, without
@@ -34,6 +35,7 @@ export const DICTIONARIES: readonly DictionaryInfo[] = [
   { lang: 'ar', pkg: '@cspell/dict-ar', file: 'ar.trie.gz', licence: 'LGPL-3.0 (word list from Ayaspell, GPL/LGPL/MPL)' },
   { lang: 'fa', pkg: '@cspell/dict-fa-ir', file: 'fa-IR.trie.gz', licence: 'Apache-2.0' },
   { lang: 'en', pkg: '@cspell/dict-en_us', file: 'en_US.trie.gz', licence: 'MIT' },
+  { lang: 'en-gb', pkg: '@cspell/dict-en-gb-mit', file: 'en_GB.trie.gz', licence: 'MIT' },
 ];
 
 export interface Lexicon {
@@ -55,10 +57,20 @@ export function looseForm(word: string): string {
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, Promise<Lexicon>>();
 
-/** The dictionary for a BCP 47 language tag (its primary subtag), or undefined when there is none. */
+/** The dictionary for a BCP 47 language tag (the whole tag, else its primary subtag), or undefined when there is none. */
 export function dictionaryFor(lang: string): DictionaryInfo | undefined {
-  const base = lang.toLowerCase().split('-')[0];
-  return DICTIONARIES.find((d) => d.lang === base);
+  const tag = lang.toLowerCase();
+  return DICTIONARIES.find((d) => d.lang === tag) ?? DICTIONARIES.find((d) => d.lang === tag.split('-')[0]);
+}
+
+/** Words of either dictionary (English: US and British spellings). */
+export function eitherLexicon(a: Lexicon, b: Lexicon): Lexicon {
+  return {
+    name: `${a.name} + ${b.name}`,
+    has: (w) => a.has(w) || b.has(w),
+    hasLoose: (w) => a.hasLoose(w) || b.hasLoose(w),
+    hasPrefix: (p) => a.hasPrefix(p) || b.hasPrefix(p),
+  };
 }
 
 /** Loads (once per process) the dictionary for `lang`; `cacheRoot` is the project folder whose `.warraq-cache/` is the fallback cache. */

@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
-import { dictionaryFor, loadLexicon } from './dictionary.js';
+import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
@@ -48,8 +48,10 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
-  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(arabicLang, opts.projectRoot) : undefined, has('latin') ? loadLexicon('en', opts.projectRoot) : undefined]);
-  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(arabicLang) };
+  // Latin words: English, in US or British spelling.
+  const english = has('latin') ? Promise.all([loadLexicon('en', opts.projectRoot)!, loadLexicon('en-gb', opts.projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
+  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(arabicLang, opts.projectRoot) : undefined, english]);
+  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(arabicLang), persian: arabicLang === 'fa' };
 
   const off = new Set(settings.off);
   const findings = [...checkSpelling(units, tokens, lex, settings.words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens)]

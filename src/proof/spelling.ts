@@ -10,7 +10,7 @@
  * a Latin word that transcribes an Arabic word of the document is the same
  * name and not reported again.
  */
-import { ARABIC_ALPHABET, inflections, LATIN_ALPHABET, PERSIAN_ALPHABET, stems } from './arabic.js';
+import { ARABIC_ALPHABET, inflections, LATIN_ALPHABET, PERSIAN_ALPHABET, persianKnown, stems } from './arabic.js';
 import type { Lexicon } from './dictionary.js';
 import { SILENCE_CORRECT, SILENCE_WORD, type Finding } from './finding.js';
 import { suggest, type Suggestion } from './suggest.js';
@@ -21,6 +21,8 @@ export interface Lexicons {
   /** For Arabic-script words (the document's language: ar or fa). */
   arabic?: Lexicon;
   arabicAlphabet?: readonly string[];
+  /** The Arabic-script dictionary is Persian (fa): words are also known in pieces (ZWNJ, می, ها …). */
+  persian?: boolean;
   /** For Latin-script words. */
   latin?: Lexicon;
 }
@@ -48,6 +50,7 @@ export function checkSpelling(units: readonly TextUnit[], tokens: readonly Token
     if (s) return s;
     const l = lexFor(t)!;
     if (l.has(t.form) || isAccepted(t) || (t.script === 'latin' && (l.has(t.form.toLowerCase()) || l.has(capitalised(t.form))))) s = 'known';
+    else if (t.script === 'arabic' && lex.persian && persianKnown(t.form, (w) => l.has(w))) s = 'known';
     else if (t.script === 'arabic' && l.hasLoose(t.form)) s = 'hamza';
     else if (t.script === 'latin' && l.hasLoose(t.form)) s = 'known';
     else s = 'unknown';

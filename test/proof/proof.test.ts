@@ -79,6 +79,23 @@ describe('a professionally edited text (UDHR in Arabic, OHCHR)', () => {
   });
 });
 
+describe('the UDHR in Persian and English (OHCHR)', () => {
+  const rate = async (lang: string) => {
+    const { model } = await loadDocument(`test/fixtures/docs/udhr-${lang}/udhr-${lang}.txt`, { projectRoot });
+    const r = await proofDocument(model, { projectRoot });
+    const words = [...model.preamble, ...model.points].map((p) => p.text).join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    return { per400: (r.findings.filter((f) => f.code !== 'W-PROOF-HAMZA').length / words) * 400, found: r.findings.map((f) => `${f.code} ${f.found}`).join(', ') };
+  };
+  it('Persian: words in pieces (ZWNJ, می, ها) are known; under 1.5 warnings per 400 words', async () => {
+    const r = await rate('fa');
+    expect(r.per400, r.found).toBeLessThan(1.5);
+  });
+  it('English: US and British spellings are both known', async () => {
+    const r = await rate('en');
+    expect(r.per400, r.found).toBeLessThan(0.5);
+  });
+});
+
 describe('decisions in the metadata', () => {
   const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
   const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
