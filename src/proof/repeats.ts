@@ -61,54 +61,57 @@ export function nearRepeat(a: string, b: string): boolean {
 
 const SENTENCE = /[^.!?؟؛\n]+[.!?؟؛]*/g;
 
-/** Sentences of four words or more, and whole paragraphs, that appeared before. */
+/** Sentences of four words or more, and whole paragraphs (a unit, or a paragraph of a unit's text), that appeared before. */
 function repeatedSentences(units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
-  const seenParagraph = new Map<string, number>();
+  const seenParagraph = new Map<string, { unit: number; start: number }>();
   const seenSentence = new Map<string, { unit: number; start: number }>();
   const norm = (s: string) => lookupForm(s).replace(/[\s\p{P}]+/gu, ' ').trim();
   units.forEach((u, unit) => {
-    const whole = norm(u.text);
-    const firstUnit = seenParagraph.get(whole);
-    if (firstUnit !== undefined && whole.split(' ').length >= 4) {
-      const first = placeOf(units[firstUnit], 0);
-      out.push({
-        code: 'W-PROOF-REPEAT-PARAGRAPH',
-        place: placeOf(u, 0),
-        found: u.text.slice(0, 60),
-        unit,
-        start: 0,
-        end: u.text.length,
-        message: `${u.what} repeats ${units[firstUnit].what} word for word (line ${first.line})`,
-        suggestions: [],
-        expected: 'each paragraph once',
-        hint: 'delete one copy in the source (a paragraph pasted twice?)',
-      });
-      return;
-    }
-    if (firstUnit === undefined) seenParagraph.set(whole, unit);
-    for (const m of u.text.matchAll(SENTENCE)) {
-      const s = norm(m[0]);
-      if (s.split(' ').length < 4) continue;
-      const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
-      const first = seenSentence.get(s);
-      if (!first) {
-        seenSentence.set(s, { unit, start });
+    for (const para of u.text.matchAll(/[^\n]+/g)) {
+      const pStart = (para.index ?? 0) + (para[0].length - para[0].trimStart().length);
+      const whole = norm(para[0]);
+      const first = seenParagraph.get(whole);
+      if (first && whole.split(' ').length >= 4) {
+        const at = placeOf(units[first.unit], first.start);
+        out.push({
+          code: 'W-PROOF-REPEAT-PARAGRAPH',
+          place: placeOf(u, pStart),
+          found: para[0].trim().slice(0, 60),
+          unit,
+          start: pStart,
+          end: (para.index ?? 0) + para[0].length,
+          message: `this paragraph repeats one at line ${at.line}${first.unit === unit ? ' of the same text' : ` (${units[first.unit].what})`} word for word`,
+          suggestions: [],
+          expected: 'each paragraph once',
+          hint: 'delete one copy in the source (a paragraph pasted twice?)',
+        });
         continue;
       }
-      const at = placeOf(units[first.unit], first.start);
-      out.push({
-        code: 'W-PROOF-REPEAT-SENTENCE',
-        place: placeOf(u, start),
-        found: m[0].trim().slice(0, 60),
-        unit,
-        start,
-        end: (m.index ?? 0) + m[0].length,
-        message: `this sentence is already at line ${at.line}, column ${at.col}${first.unit === unit ? ' of the same paragraph' : ` (${units[first.unit].what})`}`,
-        suggestions: [],
-        expected: 'each sentence once',
-        hint: 'delete the repeated sentence in the source, or record a correction',
-      });
+      if (!first) seenParagraph.set(whole, { unit, start: pStart });
+      for (const m of para[0].matchAll(SENTENCE)) {
+        const s = norm(m[0]);
+        if (s.split(' ').length < 4) continue;
+        const start = (para.index ?? 0) + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+        const seen = seenSentence.get(s);
+        if (!seen) {
+          seenSentence.set(s, { unit, start });
+          continue;
+        }
+        const at = placeOf(units[seen.unit], seen.start);
+        out.push({
+          code: 'W-PROOF-REPEAT-SENTENCE',
+          place: placeOf(u, start),
+          found: m[0].trim().slice(0, 60),
+          unit,
+          start,
+          end: (para.index ?? 0) + (m.index ?? 0) + m[0].length,
+          message: `this sentence is already at line ${at.line}, column ${at.col}${seen.unit === unit ? ' of the same text' : ` (${units[seen.unit].what})`}`,
+          suggestions: [],
+          expected: 'each sentence once',
+          hint: 'delete the repeated sentence in the source, or record a correction',
+        });
+      }
     }
   });
   return out;

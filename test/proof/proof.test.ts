@@ -96,6 +96,21 @@ describe('the UDHR in Persian and English (OHCHR)', () => {
   });
 });
 
+describe('repeats', () => {
+  it('finds a paragraph pasted twice inside a point, sentence by sentence, and a point pasted twice', async () => {
+    const para = 'ندعو إلى السلام العادل في كل مكان. ونرفض الحروب الإمبريالية في العالم كله.';
+    const text = `## عنوان\n\n١. ${para} ${para}\n\n٢. ${para}\n`;
+    const { model } = modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } });
+    const r = await proofDocument(model, { projectRoot });
+    expect(r.findings.map((f) => `${f.code} ${f.place.line}:${f.place.col}`)).toEqual([
+      'W-PROOF-REPEAT-SENTENCE 3:79',
+      'W-PROOF-REPEAT-SENTENCE 3:114',
+      'W-PROOF-REPEAT-SENTENCE 5:4',
+      'W-PROOF-REPEAT-SENTENCE 5:39',
+    ]);
+  });
+});
+
 describe('decisions in the metadata', () => {
   const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
   const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
