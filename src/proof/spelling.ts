@@ -29,141 +29,169 @@ export interface Lexicons {
 
 type Status = 'known' | 'hamza' | 'unknown';
 
-interface WordInfo {
-  unit: number;
-  token: Token;
-}
-
 export function alphabetFor(lang: string): readonly string[] {
   return lang.toLowerCase().startsWith('fa') ? PERSIAN_ALPHABET : ARABIC_ALPHABET;
 }
 
 export function checkSpelling(units: readonly TextUnit[], tokens: readonly Token[][], lex: Lexicons, accepted: readonly string[]): Finding[] {
-  const acceptedSet = new Set(accepted.map((w) => w.normalize('NFC')));
-  const lexFor = (t: Token) => (t.script === 'arabic' ? lex.arabic : t.script === 'latin' ? lex.latin : undefined);
-  const isAccepted = (t: Token) => (t.script === 'latin' ? acceptedSet.has(t.form) || acceptedSet.has(t.form.toLowerCase()) : stems(t.form).some((s) => acceptedSet.has(s)));
+  return new SpellingPass(units, tokens, lex, accepted).run();
+}
 
-  const statusCache = new Map<string, Status>();
-  const status = (t: Token): Status => {
-    const key = t.script + t.form;
-    let s = statusCache.get(key);
-    if (s) return s;
-    const l = lexFor(t)!;
-    if (l.has(t.form) || isAccepted(t) || (t.script === 'latin' && (l.has(t.form.toLowerCase()) || l.has(capitalised(t.form))))) s = 'known';
-    else if (t.script === 'arabic' && lex.persian && persianKnown(t.form, (w) => l.has(w))) s = 'known';
-    else if (t.script === 'arabic' && l.hasLoose(t.form)) s = 'hamza';
-    else if (t.script === 'latin' && l.hasLoose(t.form)) s = 'known';
-    else s = 'unknown';
-    statusCache.set(key, s);
-    return s;
-  };
+/** One pass over a document: what each word is, what the document as a whole says about its words, the findings. */
+class SpellingPass {
+  private readonly accepted: Set<string>;
+  private readonly statusCache = new Map<string, Status>();
+  private readonly suggestionsCache = new Map<string, Suggestion[]>();
+  /** The words to check, per unit (single letters and words of scripts without a dictionary left out). */
+  private readonly words: Token[][];
+  /** How often the document uses each form (a typo's intended word is often used elsewhere). */
+  private readonly docCount = new Map<string, number>();
+  /** Stems of the unknown words: a stem shared by two of them is a name that recurs. */
+  private readonly unknownStems = new Map<string, number>();
+  /** Every form (with clitics) of an accepted word or a recurring name, and their prefixes: suggestion candidates. */
+  private readonly nameForms = new Set<string>();
+  private readonly namePrefixes = new Set<string>();
+  /** Name keys of the document's Arabic words (a Latin name beside its Arabic form). */
+  private readonly arabicKeys = new Set<string>();
+  private readonly reportedNames = new Set<string>();
 
-  const words: WordInfo[][] = tokens.map((ts, unit) => ts.filter((t) => t.kind === 'word' && lexFor(t) !== undefined && [...t.form].length > 1).map((token) => ({ unit, token })));
-
-  // How often the document uses each form (a typo's intended word is often used elsewhere).
-  const docCount = new Map<string, number>();
-  for (const ws of words) for (const { token } of ws) docCount.set(token.form, (docCount.get(token.form) ?? 0) + 1);
-  // Stems of the unknown words: a stem shared by two of them is a name that recurs.
-  const unknownStems = new Map<string, number>();
-  for (const ws of words)
-    for (const { token } of ws) {
-      if (token.script !== 'arabic' || status(token) !== 'unknown') continue;
-      for (const s of stems(token.form)) if ([...s].length >= 3) unknownStems.set(s, (unknownStems.get(s) ?? 0) + 1);
+  constructor(
+    private readonly units: readonly TextUnit[],
+    tokens: readonly Token[][],
+    private readonly lex: Lexicons,
+    accepted: readonly string[],
+  ) {
+    this.accepted = new Set(accepted.map((w) => w.normalize('NFC')));
+    this.words = tokens.map((ts) => ts.filter((t) => t.kind === 'word' && this.lexFor(t) !== undefined && [...t.form].length > 1));
+    for (const t of this.words.flat()) {
+      this.docCount.set(t.form, (this.docCount.get(t.form) ?? 0) + 1);
+      if (t.script !== 'arabic') continue;
+      for (const s of stems(t.form)) this.arabicKeys.add(nameKey(s));
+      if (this.status(t) === 'unknown') for (const s of stems(t.form)) if ([...s].length >= 3) this.unknownStems.set(s, (this.unknownStems.get(s) ?? 0) + 1);
     }
-  // Every form of an accepted word or recurring name (with clitics), as suggestion candidates.
-  const nameForms = new Set<string>();
-  for (const w of acceptedSet) for (const f of inflections(w)) nameForms.add(f);
-  for (const [s, n] of unknownStems) if (n >= 2) for (const f of inflections(s)) nameForms.add(f);
-  const namePrefixes = new Set<string>();
-  for (const f of nameForms) for (let i = 1; i <= f.length; i++) namePrefixes.add(f.slice(0, i));
-  const recurring = (t: Token) => t.script === 'arabic' && stems(t.form).some((s) => (unknownStems.get(s) ?? 0) >= 2);
-  const arabicSkeletons = new Set<string>();
-  for (const ws of words) for (const { token } of ws) if (token.script === 'arabic') for (const s of stems(token.form)) arabicSkeletons.add(nameKey(s));
+    for (const w of this.accepted) for (const f of inflections(w)) this.nameForms.add(f);
+    for (const [s, n] of this.unknownStems) if (n >= 2) for (const f of inflections(s)) this.nameForms.add(f);
+    for (const f of this.nameForms) for (let i = 1; i <= f.length; i++) this.namePrefixes.add(f.slice(0, i));
+  }
 
-  const suggestionsCache = new Map<string, Suggestion[]>();
-  /** Suggestions for a word; for a split word joined, `from` is where the two halves meet (edits near it only). */
-  const suggestFor = (t: Token, maxCost = 1.6, from = 0): Suggestion[] => {
-    const key = `${t.script}${t.form}${maxCost}:${from}`;
-    let s = suggestionsCache.get(key);
+  run(): Finding[] {
+    const out: Finding[] = [];
+    this.words.forEach((ws, unit) => {
+      for (let i = 0; i < ws.length; i++) {
+        const t = ws[i];
+        if (this.status(t) === 'known') continue;
+        const split = this.split(unit, t, ws[i + 1], ws[i - 1]);
+        if (split) {
+          out.push(split.finding);
+          if (split.second === ws[i + 1]) i++;
+          continue;
+        }
+        const f = this.wordFinding(unit, t);
+        if (f) out.push(f);
+      }
+    });
+    return out;
+  }
+
+  private lexFor(t: Token): Lexicon | undefined {
+    return t.script === 'arabic' ? this.lex.arabic : t.script === 'latin' ? this.lex.latin : undefined;
+  }
+
+  private isAccepted(t: Token): boolean {
+    return t.script === 'latin' ? this.accepted.has(t.form) || this.accepted.has(t.form.toLowerCase()) : stems(t.form).some((s) => this.accepted.has(s));
+  }
+
+  /** Known (dictionary, `words:`), a hamza variant of a dictionary word, or unknown. */
+  status(t: Token): Status {
+    const key = t.script + t.form;
+    let s = this.statusCache.get(key);
     if (s) return s;
-    const l = lexFor(t)!;
-    const form = t.script === 'latin' ? t.form.toLowerCase() : t.form;
-    const rank = (w: string) => {
-      const n = docCount.get(w) ?? 0;
-      if (l.has(w)) return 1 + n;
-      // An accepted word, or a name the document repeats, with any clitics, is a candidate too.
-      return nameForms.has(w) ? 1 + n : 0;
-    };
-    s = suggest(form, rank, {
-      alphabet: t.script === 'latin' ? LATIN_ALPHABET : lex.arabicAlphabet ?? ARABIC_ALPHABET,
+    const l = this.lexFor(t)!;
+    const latin = t.script === 'latin';
+    if (l.has(t.form) || this.isAccepted(t) || (latin && (l.has(t.form.toLowerCase()) || l.has(capitalised(t.form)) || l.hasLoose(t.form)))) s = 'known';
+    else if (!latin && this.lex.persian && persianKnown(t.form, (w) => l.has(w))) s = 'known';
+    else if (!latin && l.hasLoose(t.form)) s = 'hamza';
+    else s = 'unknown';
+    this.statusCache.set(key, s);
+    return s;
+  }
+
+  private recurring(t: Token): boolean {
+    return t.script === 'arabic' && stems(t.form).some((s) => (this.unknownStems.get(s) ?? 0) >= 2);
+  }
+
+  /** Suggestions for a word; for a split word joined, `from` is where the two halves meet (edits near it only). */
+  suggestFor(t: Token, maxCost = 1.6, from = 0): Suggestion[] {
+    const key = `${t.script}${t.form}${maxCost}:${from}`;
+    let s = this.suggestionsCache.get(key);
+    if (s) return s;
+    const l = this.lexFor(t)!;
+    // A dictionary word, an accepted word or a name the document repeats (with any clitics); the document's own words rank higher.
+    const rank = (w: string) => (l.has(w) || this.nameForms.has(w) ? 1 + (this.docCount.get(w) ?? 0) : 0);
+    s = suggest(t.script === 'latin' ? t.form.toLowerCase() : t.form, rank, {
+      alphabet: t.script === 'latin' ? LATIN_ALPHABET : this.lex.arabicAlphabet ?? ARABIC_ALPHABET,
       maxCost,
-      inDocument: (w) => (docCount.get(w) ?? 0) > 0,
-      isPrefix: (p) => l.hasPrefix(p) || namePrefixes.has(p),
+      inDocument: (w) => (this.docCount.get(w) ?? 0) > 0,
+      isPrefix: (p) => l.hasPrefix(p) || this.namePrefixes.has(p),
       ...(from ? { from: Math.max(0, from - 3), to: from + 3 } : {}),
     });
-    suggestionsCache.set(key, s);
+    this.suggestionsCache.set(key, s);
     return s;
-  };
-
-  const out: Finding[] = [];
-  const reportedNames = new Set<string>();
-  for (const ws of words) {
-    for (let i = 0; i < ws.length; i++) {
-      const { unit, token: t } = ws[i];
-      const st = status(t);
-      if (st === 'known') continue;
-      const u = units[unit];
-      const next = ws[i + 1]?.token;
-      const prev = ws[i - 1]?.token;
-      // Split words: this word joined with a neighbour (perhaps with one letter moved) is a word.
-      const split =
-        (next && t.script === 'arabic' && splitSuggestion(u, t, next, status, lexFor(t)!, suggestFor)) ||
-        (prev && t.script === 'arabic' && status(prev) !== 'unknown' && splitSuggestion(u, prev, t, status, lexFor(t)!, suggestFor));
-      if (split) {
-        const [a, b, sugg] = split;
-        // A split found from the second word replaces nothing already reported for the first (it was known).
-        out.push({
-          code: 'W-PROOF-SPLIT',
-          place: placeOf(u, a.start),
-          found: u.text.slice(a.start, b.end),
-          unit,
-          start: a.start,
-          end: b.end,
-          message: `«${u.text.slice(a.start, b.end)}» looks like one word split in two`,
-          suggestions: sugg,
-          hint: `${SILENCE_CORRECT}; ${SILENCE_WORD}`,
-        });
-        if (b === next) i++;
-        continue;
-      }
-      if (st === 'hamza') {
-        const s = suggestFor(t);
-        out.push(finding('W-PROOF-HAMZA', u, unit, t, `«${t.text}» is a hamza-spelling variant of a dictionary word`, s, 'switch the check off with `proofing: { off: [W-PROOF-HAMZA] }` if the text follows another hamza convention'));
-        continue;
-      }
-      // A name written in Latin letters beside its Arabic form is the same name.
-      if (t.script === 'latin' && nameKey(t.form).length >= 3 && arabicSkeletons.has(nameKey(t.form))) continue;
-      if (recurring(t)) {
-        const key = stems(t.form).sort((a, b) => a.length - b.length)[0];
-        if (reportedNames.has(key)) continue;
-        const n = stems(t.form).reduce((m, s) => Math.max(m, unknownStems.get(s) ?? 0), 0);
-        for (const s of stems(t.form)) reportedNames.add(s);
-        out.push(finding('W-PROOF-UNKNOWN', u, unit, t, `«${t.text}» is not in the dictionary (${n} times in the document: a name?)`, [], SILENCE_WORD));
-        continue;
-      }
-      const s = suggestFor(t);
-      const best = s[0];
-      const code = best && best.cost <= 0.6 && best.kind === 'doubled' ? 'W-PROOF-DOUBLED' : best && best.cost <= 0.6 && best.kind === 'swapped' ? 'W-PROOF-SWAPPED' : 'W-PROOF-UNKNOWN';
-      const message =
-        code === 'W-PROOF-DOUBLED'
-          ? `«${t.text}» has a doubled letter; «${best.word}» is a word`
-          : code === 'W-PROOF-SWAPPED'
-            ? `«${t.text}» has two letters swapped; «${best.word}» is a word`
-            : `«${t.text}» is not in the dictionary`;
-      out.push(finding(code, u, unit, t, message, s, `${SILENCE_CORRECT}; ${SILENCE_WORD}`));
-    }
   }
-  return out;
+
+  /** `t` and a neighbour as one word split in two (perhaps with a letter moved), if they are. */
+  private split(unit: number, t: Token, next: Token | undefined, prev: Token | undefined): { finding: Finding; second: Token } | undefined {
+    if (t.script !== 'arabic') return undefined;
+    const u = this.units[unit];
+    const lex = this.lexFor(t)!;
+    const found =
+      (next && splitSuggestion(u, t, next, (x) => this.status(x), lex, (x, c, f) => this.suggestFor(x, c, f))) ||
+      (prev && this.status(prev) !== 'unknown' && splitSuggestion(u, prev, t, (x) => this.status(x), lex, (x, c, f) => this.suggestFor(x, c, f)));
+    if (!found) return undefined;
+    const [a, b, suggestions] = found;
+    const text = u.text.slice(a.start, b.end);
+    return {
+      second: b,
+      finding: {
+        code: 'W-PROOF-SPLIT',
+        place: placeOf(u, a.start),
+        found: text,
+        unit,
+        start: a.start,
+        end: b.end,
+        message: `«${text}» looks like one word split in two`,
+        suggestions,
+        hint: `${SILENCE_CORRECT}; ${SILENCE_WORD}`,
+      },
+    };
+  }
+
+  /** The finding for a word that is not known: a hamza variant, a recurring name (once), a doubled or swapped letter, or unknown. */
+  private wordFinding(unit: number, t: Token): Finding | undefined {
+    const u = this.units[unit];
+    if (this.status(t) === 'hamza')
+      return finding('W-PROOF-HAMZA', u, unit, t, `«${t.text}» is a hamza-spelling variant of a dictionary word`, this.suggestFor(t), 'switch the check off with `proofing: { off: [W-PROOF-HAMZA] }` if the text follows another hamza convention');
+    // A name written in Latin letters beside its Arabic form is the same name.
+    if (t.script === 'latin' && nameKey(t.form).length >= 3 && this.arabicKeys.has(nameKey(t.form))) return undefined;
+    if (this.recurring(t)) {
+      const all = stems(t.form);
+      if (all.some((s) => this.reportedNames.has(s) && (this.unknownStems.get(s) ?? 0) >= 2)) return undefined;
+      const n = all.reduce((m, s) => Math.max(m, this.unknownStems.get(s) ?? 0), 0);
+      for (const s of all) this.reportedNames.add(s);
+      return finding('W-PROOF-UNKNOWN', u, unit, t, `«${t.text}» is not in the dictionary (${n} times in the document: a name?)`, [], SILENCE_WORD);
+    }
+    const s = this.suggestFor(t);
+    const best = s[0];
+    const cheap = best !== undefined && best.cost <= 0.6;
+    const code = cheap && best.kind === 'doubled' ? 'W-PROOF-DOUBLED' : cheap && best.kind === 'swapped' ? 'W-PROOF-SWAPPED' : 'W-PROOF-UNKNOWN';
+    const message =
+      code === 'W-PROOF-DOUBLED'
+        ? `«${t.text}» has a doubled letter; «${best.word}» is a word`
+        : code === 'W-PROOF-SWAPPED'
+          ? `«${t.text}» has two letters swapped; «${best.word}» is a word`
+          : `«${t.text}» is not in the dictionary`;
+    return finding(code, u, unit, t, message, s, `${SILENCE_CORRECT}; ${SILENCE_WORD}`);
+  }
 }
 
 /** Arabic particles that stand alone: never half of a split word. */
