@@ -6,7 +6,8 @@
  *   units     the author's text with its places            units.ts
  *   tokens    words and numbers                            tokenize.ts
  *   checks    spelling (dictionaries from npm, cached),    spelling.ts, dictionary.ts, suggest.ts
- *             punctuation and numbers, repeats             punctuation.ts, repeats.ts
+ *             punctuation and numbers, repeats,            punctuation.ts, repeats.ts,
+ *             paragraphs in another script                 language.ts
  *   decisions corrections and accepted words               corrections.ts, schema.ts
  *   report    undecided → warnings; all → proof report     finding.ts, report.ts
  */
@@ -16,6 +17,7 @@ import { makeDiagnostic, Reporter } from '../parse/report.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
 import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
+import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
 import { alphabetFor, checkSpelling, type Lexicons } from './spelling.js';
@@ -54,7 +56,7 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(arabicLang), persian: arabicLang === 'fa' };
 
   const off = new Set(settings.off);
-  const findings = [...checkSpelling(units, tokens, lex, settings.words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens)]
+  const findings = [...checkSpelling(units, tokens, lex, settings.words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, model.dir)]
     .filter((f) => !off.has(f.code))
     .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
 

@@ -64,6 +64,11 @@ describe('the seed', () => {
     expect(codes).toContain('W-PROOF-DIGITS-MIXED ٢٠٢٤');
   });
 
+  it('reports the English imprint once, as lines in Latin letters', () => {
+    const f = seed.findings.filter((x) => x.code === 'W-PROOF-FOREIGN');
+    expect(f.map((x) => `${x.place.line}:${x.place.col}`)).toEqual(['39:3']);
+  });
+
   it('reports a recurring name once, and its Latin form beside it not at all', () => {
     expect(seed.findings.filter((f) => f.found === 'الناتو')).toHaveLength(1);
     expect(seed.findings.some((f) => f.found === 'İzmir')).toBe(false);
