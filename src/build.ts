@@ -111,10 +111,10 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
   if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proof.model;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
-  if (opts.strict && proof.warnings.length) throw new WarraqError(diagnostics);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
+  // --strict: proofing warnings stop the build too (reported with any coverage errors).
+  if (missing.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...missing]);
   return { model, fonts, warnings: diagnostics, proof };
 }
 
