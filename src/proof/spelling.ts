@@ -169,8 +169,16 @@ class SpellingPass {
   /** The finding for a word that is not known: a hamza variant, a recurring name (once), a doubled or swapped letter, or unknown. */
   private wordFinding(unit: number, t: Token): Finding | undefined {
     const u = this.units[unit];
-    if (this.status(t) === 'hamza')
-      return finding('W-PROOF-HAMZA', u, unit, t, `«${t.text}» is a hamza-spelling variant of a dictionary word`, this.suggestFor(t), 'switch the check off with `proofing: { off: [W-PROOF-HAMZA] }` if the text follows another hamza convention');
+    if (this.status(t) === 'hamza') {
+      const s = this.suggestFor(t);
+      // A word the document uses elsewhere, with letters swapped or doubled, is likelier than the hamza variant («الأرسالي»: الرأسمالي).
+      const used = s.find((x) => (x.kind === 'swapped' || x.kind === 'doubled') && x.cost <= 1 && (this.docCount.get(x.word) ?? 0) > 0);
+      if (!used)
+        return finding('W-PROOF-HAMZA', u, unit, t, `«${t.text}» is a hamza-spelling variant of a dictionary word`, s, 'switch the check off with `proofing: { off: [W-PROOF-HAMZA] }` if the text follows another hamza convention');
+      const code = used.kind === 'doubled' ? 'W-PROOF-DOUBLED' : 'W-PROOF-SWAPPED';
+      const message = `«${t.text}» looks like «${used.word}», which the document uses elsewhere, with letters ${used.kind === 'doubled' ? 'doubled' : 'swapped'}`;
+      return finding(code, u, unit, t, message, [used, ...s.filter((x) => x !== used)], `${SILENCE_CORRECT}; ${SILENCE_WORD}`);
+    }
     // A name written in Latin letters beside its Arabic form is the same name.
     if (t.script === 'latin' && nameKey(t.form).length >= 3 && this.arabicKeys.has(nameKey(t.form))) return undefined;
     if (this.recurring(t)) {
