@@ -21,15 +21,18 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
   const usesGuillemets = units.some((u) => /[«»]/.test(u.text));
   units.forEach((u, unit) => {
     for (const m of u.text.matchAll(SPACE_BEFORE_PUNCT)) {
-      const start = m.index ?? 0;
-      const punct = u.text[start + m[0].length];
+      const space = m.index ?? 0;
+      const punct = u.text[space + m[0].length];
+      // From the start of the word before: `found` is a form to copy into a correction's `from`.
+      const start = wordStart(u.text, space);
+      const end = space + m[0].length + 1;
       out.push({
         code: 'W-PROOF-SPACE-PUNCT',
-        place: placeOf(u, start),
-        found: JSON.stringify(u.text.slice(Math.max(0, start - 8), start + m[0].length + 1)),
+        place: placeOf(u, space),
+        found: u.text.slice(start, end),
         unit,
         start,
-        end: start + m[0].length + 1,
+        end,
         message: `space before "${punct}"`,
         suggestions: [],
         expected: `"${punct}" right after the word`,
@@ -59,13 +62,15 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
       const after = u.text[t.end] ?? '';
       const gluedBefore = isArabicScript(before) && /\p{L}/u.test(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
       if (!gluedBefore && !(after && isArabicScript(after) && /\p{L}/u.test(after))) continue;
+      const start = gluedBefore ? wordStart(u.text, t.start) : t.start;
+      const end = gluedBefore ? t.end : wordEnd(u.text, t.end);
       out.push({
         code: 'W-PROOF-NUMBER-GLUED',
         place: placeOf(u, t.start),
-        found: u.text.slice(Math.max(0, t.start - 6), t.end + 6).trim(),
+        found: u.text.slice(start, end),
         unit,
-        start: t.start,
-        end: t.end,
+        start,
+        end,
         message: `the number ${t.text} is glued to a word`,
         suggestions: [],
         expected: 'a space between the number and the word',
@@ -75,6 +80,20 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
   });
   out.push(...mixedDigits(units, tokens));
   return out;
+}
+
+/** Where the word that ends at `end` starts. */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[i - 1])) i--;
+  return i;
+}
+
+/** Where the word that starts at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[i])) i++;
+  return i;
 }
 
 /** Numbers written in the document's minority digit family, when it uses two. */

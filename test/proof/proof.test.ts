@@ -62,6 +62,7 @@ describe('the seed', () => {
     expect(codes).toContain('W-PROOF-REPEAT-WORD العالمي" العالمي');
     expect(seed.findings.filter((f) => f.code === 'W-PROOF-SPACE-PUNCT')).toHaveLength(2);
     expect(codes).toContain('W-PROOF-DIGITS-MIXED ٢٠٢٤');
+    expect(codes).toContain('W-PROOF-SPACE-PUNCT الكوبية .');
   });
 
   it('reports the English imprint once, as lines in Latin letters', () => {
