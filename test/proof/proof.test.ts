@@ -117,6 +117,15 @@ describe('repeats', () => {
   });
 });
 
+describe('numbers glued to words', () => {
+  it('flags «١تشرين» in running text, but not a superscript mark in the imprint', async () => {
+    const text = `## عنوان\n\n١. ندعو إلى السلام في ١تشرين الأول.\n\n**الأمانة العامة**  \nالطبعة الأولى<sup>١</sup> تشرين الأول\n`;
+    const { model } = modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } });
+    const r = await proofDocument(model, { projectRoot });
+    expect(r.findings.filter((f) => f.code === 'W-PROOF-NUMBER-GLUED').map((f) => f.found)).toEqual(['١تشرين']);
+  });
+});
+
 describe('decisions in the metadata', () => {
   const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
   const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
