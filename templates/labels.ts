@@ -2,6 +2,9 @@
  * The few words warraq itself adds to a publication (contents, colophon),
  * in the document's language. Editorial, so they live beside the text.
  */
+import type { DocumentModel } from '../src/model/types.js';
+import { formatNumber } from '../src/format/localize.js';
+
 export interface Labels {
   contents: string;
   colophon: string;
@@ -62,4 +65,22 @@ const en: Labels = {
 export function labelsFor(lang: string): Labels {
   const base = lang.split('-')[0];
   return base === 'ar' ? ar : base === 'fa' ? fa : en;
+}
+
+/**
+ * A point's number as headings, the contents, leaflets and cards write it:
+ * «١-» / «(١)» in Arabic-Indic digits, «۱-» in Persian, «1.» in Latin
+ * (model.numbering; never a Latin full stop after Arabic-Indic digits, where
+ * «١.» reads as «٠١»).
+ */
+export function pointNumber(model: Pick<DocumentModel, 'lang' | 'digits' | 'numbering'>, n: number): string {
+  const num = formatNumber(n, model.lang, model.digits);
+  switch (model.numbering) {
+    case 'paren':
+      return `(${num})`;
+    case 'dot':
+      return model.digits === 'latn' ? `${num}.` : `${num}-`;
+    default:
+      return `${num}-`;
+  }
 }

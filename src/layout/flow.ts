@@ -6,6 +6,7 @@
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
 import type { PlacedLine, TextBlock } from './types.js';
+import type { SourcePlace } from '../diagnostics.js';
 
 export interface Frame {
   /** Left edge and width of the text measure. */
@@ -28,11 +29,18 @@ export interface FlowPara {
   pageBreakBefore?: boolean;
   /** Recorded on the page where the paragraph starts (contents entries). */
   tag?: string;
+  /** Set this much narrower than the frame, on the start side (sub-items). */
+  indent?: number;
+  /** What the paragraph is and where it comes from, for E-OVERFLOW (TextBlock.name, place). */
+  name?: string;
+  place?: SourcePlace;
 }
 
 export interface FlowPage {
   blocks: TextBlock[];
   tags: string[];
+  /** Each tag with the top of its paragraph's first line on the page (outline targets). */
+  anchors: Array<{ tag: string; top: number }>;
 }
 
 /** Where the baseline sits inside a line box of height `leading`. */
@@ -43,12 +51,12 @@ function firstSize(line: ComposedLine | undefined): number {
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): FlowPage[] {
-  const pages: FlowPage[] = [{ blocks: [], tags: [] }];
+  const pages: FlowPage[] = [{ blocks: [], tags: [], anchors: [] }];
   let frame = frameFor(0);
   let y = frame.top;
   const atTop = () => y === frame.top;
   const newPage = () => {
-    pages.push({ blocks: [], tags: [] });
+    pages.push({ blocks: [], tags: [], anchors: [] });
     frame = frameFor(pages.length - 1);
     y = frame.top;
   };
@@ -84,14 +92,21 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
       const page = pages[pages.length - 1];
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
+        page.anchors.push({ tag: p.tag, top: y });
         tagged = true;
       }
+      const indent = p.indent ?? 0;
+      const x = frame.x + (p.para.dir === 'rtl' ? 0 : indent);
       const placed: PlacedLine[] = lines.slice(k, k + take).map((line, j) => ({
         line,
-        x: frame.x,
+        x,
         baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
       }));
-      page.blocks.push({ kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text });
+      const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text };
+      block.frame = { x: frame.x, y: frame.top, width: frame.width, height: frame.bottom - frame.top };
+      if (p.name) block.name = p.name;
+      if (p.place) block.place = p.place;
+      page.blocks.push(block);
       y += take * p.leading;
       k += take;
       if (k < lines.length) newPage();

@@ -13,7 +13,8 @@ import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/rep
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
 import { defaultTheme, mergeTheme } from './theme.js';
-import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
+import type { DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
+import { formatNumber as formatDigits } from '../parse/chars.js';
 
 export interface BuildModelOptions {
   /** SHA-256 (hex) of the source bytes; computed from the text when absent. */
@@ -58,14 +59,16 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
 
   const points: Point[] = parsed.points.map((p) => {
     const m = data.points?.[String(p.number)];
-    const title = m?.title?.trim() || deriveTitle(p.text) || String(p.number);
+    const derived = m?.title?.trim() ? undefined : deriveTitle(p.paragraphs[0]?.text ?? p.text, p.paragraphs.length > 1);
+    const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits);
     const point: Point = {
       number: p.number,
       label: p.label,
       text: p.text,
+      paragraphs: p.paragraphs.map((x) => ({ ...x })),
       place: p.place,
       title,
-      titleSource: m?.title ? 'meta' : 'derived',
+      titleSource: m?.title?.trim() ? 'meta' : derived ? 'derived' : 'label',
       slug: pointSlug(p.number, m?.slug),
     };
     if (p.spans) point.spans = p.spans;
@@ -98,6 +101,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     lang,
     dir,
     digits,
+    numbering: numberingFor(data.numbering, digits),
     title: data.title?.trim() ?? parsed.title ?? '',
     titlePlace: (data.title ? meta.placeOf(['title'], { text: true }) : undefined) ?? parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
     preamble: parsed.preamble,
@@ -210,33 +214,51 @@ export function pointSlug(n: number, slug?: string): string {
   return slug ? `${nn}-${slug}` : nn;
 }
 
-const CLAUSE_END = new Set(['،', '؛', '.', ':', '؟', '!', '?', ';', ',', '۔', '\n']);
+const SENTENCE_END = new Set(['.', '؟', '!', '?', '؛', ';', ':', '۔']);
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '«': '»', '{': '}' };
+/** At most this many words make a heading. */
+export const TITLE_MAX_WORDS = 8;
 
 /**
- * A short title from a point's first clause: the text up to the first
- * ، ؛ . : (or at most 8 words), without trailing punctuation or a dangling
- * opening bracket or quote. Never adds or changes words.
+ * A heading from a point's first sentence, when that sentence is short
+ * (≤ 8 words) and is not the whole point (the body would repeat it right
+ * below); undefined otherwise, and the heading is then a label («البند ٨»).
+ * Never cuts a sentence: a title is a whole sentence or nothing. Never adds
+ * or changes words; the sentence's final punctuation is left out.
  */
-export function deriveTitle(text: string): string {
-  const head = text.slice(0, 2000);
-  let end = head.length;
+export function deriveTitle(text: string, moreParagraphs = false): string | undefined {
+  const head = text.slice(0, 400);
+  let end = -1;
   for (let i = 0; i < head.length; i++) {
     const ch = head[i];
-    if (!CLAUSE_END.has(ch)) continue;
-    if ((ch === '.' || ch === ',') && /[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
+    if (!SENTENCE_END.has(ch)) continue;
+    if (/[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
+    if (ch === '.' && /\S/.test(head[i + 1] ?? ' ')) continue; // 3.5, example.org
+    if (danglingOpener(head.slice(0, i)) >= 0) continue; // inside brackets or quotes
     end = i;
     break;
   }
-  const words = head.slice(0, end).trim().split(/\s+/).filter((w) => w !== '');
-  let title = stripTrailing(words.slice(0, 8).join(' '));
-  // Cut before an opening bracket or quote that the cut left unclosed.
-  for (let guard = 0; guard < 8; guard++) {
-    const open = danglingOpener(title);
-    if (open < 0) break;
-    title = stripTrailing(title.slice(0, open));
-  }
-  return title;
+  if (end < 0) return undefined;
+  const sentence = head.slice(0, end).trim();
+  const words = sentence.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > TITLE_MAX_WORDS) return undefined;
+  if (!moreParagraphs && text.slice(end + 1).trim() === '') return undefined;
+  const title = stripTrailing(sentence);
+  return title === '' ? undefined : title;
+}
+
+const LABEL_WORD: Record<string, string> = { ar: 'البند', fa: 'بند', en: 'Point' };
+
+/** «البند ٨», «بند ۸», «Point 8»: the heading of a point that has no title of its own. */
+export function pointLabelTitle(n: number, lang: string, digits: DigitSystem): string {
+  const word = LABEL_WORD[lang.split('-')[0]] ?? LABEL_WORD.en;
+  return `${word} ${formatDigits(n, digits)}`;
+}
+
+/** The numbering style: the metadata's, else «١-» for Arabic-Indic digits and «1.» for Latin; a full stop never follows Arabic-Indic digits. */
+export function numberingFor(meta: NumberingStyle | undefined, digits: DigitSystem): NumberingStyle {
+  const style = meta ?? (digits === 'latn' ? 'dot' : 'dash');
+  return style === 'dot' && digits !== 'latn' ? 'dash' : style;
 }
 
 const KEEP_AT_END = new Set(['%', '٪', '‰']);

@@ -116,6 +116,8 @@ export const metaSchema = z
     lang: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as ar, fa or en'),
     dir: z.enum(['rtl', 'ltr']),
     digits: z.enum(['arab', 'arabext', 'latn']),
+    /** How point numbers are written: `dash` «١-», `paren` «(١)», `dot` «1.» (never after Arabic-Indic digits). */
+    numbering: z.enum(['dash', 'paren', 'dot']),
     title: nonEmpty,
     date: z.string().refine(isIsoDay, { message: 'not a valid day', params: { warraq: 'E-META-DATE', expected: 'a real date written YYYY-MM-DD' } }),
     url: httpUrl,
@@ -234,7 +236,7 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Date) {
     r.error('E-META-TYPE', at(doc.contents?.range?.[0] ?? 0), 'metadata must be a mapping of keys to values', {
-      expected: 'key: value lines (lang, dir, digits, title, date, url, imprint, points, theme)',
+      expected: 'key: value lines (lang, dir, digits, numbering, title, date, url, imprint, points, theme)',
       found: Array.isArray(raw) ? 'a list' : `a ${typeof raw}`,
       hint: 'start each line with a key, e.g. `lang: ar`',
     });

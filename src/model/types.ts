@@ -63,22 +63,32 @@ export interface EventInfo {
   place?: string;
 }
 
+/** A paragraph of a point: the first, a further one, or a sub-item (`item` is its label as written). */
+export interface PointParagraph extends Paragraph {
+  item?: string;
+}
+
+/** How point numbers are written: «١-», «(١)», «1.». */
+export type NumberingStyle = 'dash' | 'paren' | 'dot';
+
 export interface Point {
   /** The point's number as a value (1-based). */
   number: number;
   /** The number as the author wrote it, e.g. `٨ .` or `12)`. */
   label: string;
-  /** The point's text, verbatim, without its number label. */
+  /** The point's text, verbatim, without its number label; paragraphs joined by a line break. */
   text: string;
+  /** The point's paragraphs (a point goes on until the next numbered line); the first follows the number. */
+  paragraphs: PointParagraph[];
   /** Where `text` starts in the source. */
   place: SourcePlace;
   /** Where `text` continues on later source lines (soft-wrapped points); absent for one line. */
   spans?: SourceSpan[];
   /** Where the editorial texts from the metadata are written (the start of each value). */
   metaPlaces?: { title?: SourcePlace; eventName?: SourcePlace; eventPlace?: SourcePlace };
-  /** Short editorial title: from metadata, else derived from the first clause. */
+  /** Short editorial title: from metadata, else the first sentence when short, else a label («البند ٨»). */
   title: string;
-  titleSource: 'meta' | 'derived';
+  titleSource: 'meta' | 'derived' | 'label';
   /** ASCII slug for file names, e.g. `01-peace`. Always starts with the 2-digit number. */
   slug: string;
   event?: EventInfo;
@@ -102,6 +112,8 @@ export interface DocumentModel {
   dir: Direction;
   /** The digits the document itself uses; page numbers and dates follow them. */
   digits: DigitSystem;
+  /** How point numbers are written in headings, contents, leaflets and cards. */
+  numbering: NumberingStyle;
   title: string;
   titlePlace: SourcePlace;
   preamble: Paragraph[];

@@ -168,6 +168,9 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         if (width === undefined || !c) return w.runs;
         return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
       });
+      // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
+      const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
+      extraSpace = o.measure - actual;
     }
   }
 
@@ -239,6 +242,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
   const logical = pieces.flatMap((p) => positioned.get(p) ?? []);
+  keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
   const fonts = new Set(runsByWord.flat().map((r) => r));
@@ -262,6 +266,23 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     spaceRatio,
     kashidaSpans,
   };
+}
+
+/**
+ * A HarfBuzz offset at a line's edge can carry a glyph a little past its
+ * measure (a point or so); the line then moves back inside, when it fits.
+ */
+function keepInsideMeasure(glyphs: PositionedGlyph[], measure: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const g of glyphs) {
+    if (g.space) continue;
+    min = Math.min(min, g.x);
+    max = Math.max(max, g.x + g.advance);
+  }
+  if (!Number.isFinite(min) || max - min > measure + 1e-6) return;
+  const shift = max > measure ? measure - max : min < 0 ? -min : 0;
+  if (shift !== 0) for (const g of glyphs) g.x += shift;
 }
 
 function lineStartX(o: LineOptions, contentWidth: number, justified: boolean): number {
