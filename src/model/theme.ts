@@ -34,7 +34,7 @@ export function defaultTheme(dir: Direction): Theme {
     },
     body: { size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 },
     justify: dir === 'rtl' ? 'kashida' : 'spaces',
-    space: { stretch: 0.3, shrink: 0.2 },
+    space: { stretch: 0.3, shrink: 0.2, max: 2 },
     page: {
       booklet: { ...PAGE_SIZES.A5 },
       leaflet: { ...PAGE_SIZES.A5 },

@@ -145,8 +145,12 @@ export interface Theme {
   /** Body text: size in pt, leading as a multiple of size. */
   body: { size: number; leading: number; minSize: number; maxSize: number };
   justify: 'off' | 'spaces' | 'kashida';
-  /** Inter-word space stretch/shrink bounds as fractions of the natural space. */
-  space: { stretch: number; shrink: number };
+  /**
+   * Inter-word space stretch/shrink bounds as fractions of the natural space;
+   * `max`: the widest a justified line's spaces may ever get (× the natural
+   * space); a line that would need more is set unjustified, with a warning.
+   */
+  space: { stretch: number; shrink: number; max?: number };
   page: {
     booklet: PageSize;
     leaflet: PageSize;

@@ -27,8 +27,8 @@ export interface ComposeOptions {
   align: Align;
   /** How justified lines are stretched. Ignored unless align is 'justify'. */
   justify: JustifyMode;
-  /** Space stretch/shrink bounds, as fractions of the natural space. */
-  space: { stretch: number; shrink: number };
+  /** Space stretch/shrink bounds, as fractions of the natural space; `max` caps the final ratio (default 2). */
+  space: { stretch: number; shrink: number; max?: number };
   /** Kashida width bounds, in multiples of the font's tatweel advance. */
   kashida?: { min: number; max: number };
 }
@@ -77,6 +77,8 @@ export interface ComposedLine {
   spaceRatio: number;
   /** Left edges and widths of the kashidas set in this line (for avoiding stacks). */
   kashidaSpans: Array<[number, number]>;
+  /** Justifying would have needed spaces wider than the maximum: the line is set unjustified. */
+  loose?: boolean;
 }
 
 export interface ComposedParagraph {
@@ -87,6 +89,8 @@ export interface ComposedParagraph {
 }
 
 const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
+/** Widest word space, × the natural space, when the theme sets none. */
+export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang);
@@ -174,6 +178,14 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   }
 
+  // Never wider than the theme's maximum: a line that would need more stays
+  // unjustified (set at the start edge) and is reported as loose.
+  const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
+  let loose = false;
+  if (justified && (naturalGaps === 0 ? extraSpace > 1e-6 : (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9)) {
+    loose = true;
+    extraSpace = naturalGaps * (maxRatio - 1);
+  }
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0);
@@ -190,8 +202,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
 
-  const width = justified ? o.measure : contentWidth;
-  const startX = lineStartX(o, contentWidth, justified);
+  const width = justified && !loose ? o.measure : contentWidth;
+  const startX = loose ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
   for (const piece of visual) {
@@ -265,6 +277,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     kashidas,
     spaceRatio,
     kashidaSpans,
+    ...(loose ? { loose } : {}),
   };
 }
 

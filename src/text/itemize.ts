@@ -120,7 +120,13 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      words.push(makeWord(text, levels, styleAt, from, end, to, hardBreak, lang));
+      // A URL or e-mail address may break after "/", "." or "-" (no hyphen added).
+      let at = from;
+      for (const cut of addressBreaks(text, from, end)) {
+        words.push(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
+        at = cut;
+      }
+      words.push(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang));
     } else if (words.length) {
       // Only spaces since the last opportunity: they widen the previous gap.
       const prev = words[words.length - 1];
@@ -131,6 +137,25 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
   return { text, levels, words, styleAt };
+}
+
+const ADDRESS_RE = /^[\x21-\x7e]+$/;
+const ADDRESS_BREAK_AFTER = new Set(['/', '.', '-']);
+
+/**
+ * Break positions inside a URL or e-mail address (ASCII with "://", "www."
+ * or "@"): after each "/", "." or "-" that is followed by something other
+ * than another of them, and not in the last few characters.
+ */
+export function addressBreaks(text: string, from: number, end: number): number[] {
+  if (end - from < 12) return [];
+  const word = text.slice(from, end);
+  if (!ADDRESS_RE.test(word) || !(word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word))) return [];
+  const cuts: number[] = [];
+  for (let i = 1; i < word.length - 3; i++) {
+    if (ADDRESS_BREAK_AFTER.has(word[i]) && !ADDRESS_BREAK_AFTER.has(word[i + 1]) && word[i + 1] !== ':') cuts.push(from + i + 1);
+  }
+  return cuts;
 }
 
 function spaceAdvance(style: TextStyle): number {
