@@ -265,6 +265,8 @@ export function parseSource(text: string, file: string): ParseResult {
   const pending: Block[] = [];
   const imprintBlocks: Block[] = [];
   let pointDelimiter: string | undefined;
+  /** The last `1)`-style sub-item number in the current point. */
+  let itemNumber: number | undefined;
   for (; bi < blocks.length; bi++) {
     const b = blocks[bi];
     const first = lines[b.from];
@@ -277,10 +279,19 @@ export function parseSource(text: string, file: string): ParseResult {
       });
     }
     let lm = hm ? null : LABEL_RE.exec(first);
-    // `1)` inside a document whose points are numbered `1.` or `1-` is a sub-item.
-    if (lm && pointDelimiter !== undefined && delimiterOf(lm[0]) === ')' && pointDelimiter !== ')') lm = null;
+    // `1)` inside a document whose points are numbered `1.` or `1-` is a
+    // sub-item, unless it is the next point's number and no sub-item list is open.
+    if (lm && pointDelimiter !== undefined && delimiterOf(lm[0]) === ')' && pointDelimiter !== ')') {
+      const value = numberOf(lm[2]);
+      const last = doc.points[doc.points.length - 1];
+      if (itemNumber !== undefined ? value === itemNumber + 1 : value !== last.number + 1) {
+        itemNumber = value;
+        lm = null;
+      }
+    }
     if (lm) {
       closePoint();
+      itemNumber = undefined;
       pointDelimiter ??= delimiterOf(lm[0]);
       const digitsStart = lm[1].length;
       const digits = lm[2];
@@ -367,6 +378,13 @@ export function parseSource(text: string, file: string): ParseResult {
   checkNumbering(doc, r);
   doc.detected = detectLanguage(doc);
   return { doc, diagnostics: r.finish() };
+}
+
+/** The value of a label's digits (any family). */
+function numberOf(digits: string): number {
+  let value = 0;
+  for (const ch of digits) value = value * 10 + digitOf(ch.charCodeAt(0))!.value;
+  return value;
 }
 
 /** The delimiter of a matched point label: `.`, `)` or `-`. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
-import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug, sidecarPath } from '../../src/model/buildModel.js';
+import { buildModel, deriveTitle, loadDocument, modelFromText, numberingFor, pointLabelTitle, pointSlug, sidecarPath } from '../../src/model/buildModel.js';
 import { emptyMeta, loadMeta } from '../../src/model/meta.js';
 import { defaultTheme } from '../../src/model/theme.js';
 import { parseSource } from '../../src/parse/parseSource.js';
@@ -101,7 +101,9 @@ describe('loadDocument: the second fixture', async () => {
     expect(model.url).toBe('https://example.org/culture-plan');
     expect(model.points[1]).toMatchObject({ title: 'محو الأمية في الريف', titleSource: 'meta', slug: '02-literacy', event: { date: { start: '--09-08' } } });
     expect(model.points[5]).toMatchObject({ title: 'مهرجان المسرح الشعبي', slug: '06-folk-theatre' });
-    expect(model.points[0]).toMatchObject({ title: 'حماية التراث المعماري في المدن القديمة', titleSource: 'derived', slug: '01' });
+    // Its one sentence is the whole point and longer than a heading: the heading is a label.
+    expect(model.points[0]).toMatchObject({ title: 'البند ۱', titleSource: 'label', slug: '01' });
+    expect(model.numbering).toBe('dash');
   });
 
   it('applies the theme override', () => {
@@ -161,7 +163,8 @@ describe('pure buildModel', () => {
     expect(model.date).toBe('1970-01-02');
     expect([model.lang, model.dir, model.digits]).toEqual(['en', 'ltr', 'latn']);
     expect(model.theme.justify).toBe('spaces');
-    expect(model.points[0]).toMatchObject({ title: 'First point', slug: '01', titleSource: 'derived' });
+    expect(model.points[0]).toMatchObject({ title: 'Point 1', slug: '01', titleSource: 'label' });
+    expect(model.numbering).toBe('dot');
   });
 
   it('imprint override from metadata', () => {
@@ -175,14 +178,24 @@ describe('pure buildModel', () => {
 });
 
 describe('helpers', () => {
-  it('deriveTitle: first clause, ≤ 8 words, no dangling quote or trailing punctuation', () => {
-    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBe('معارضة الحروب الإمبريالية وسباق التسلح');
-    expect(deriveTitle('العمل ضد الإدراج التعسفي لكوبا في قائمة "الدول الراحية للإرهاب". والتدخل')).toBe('العمل ضد الإدراج التعسفي لكوبا في قائمة');
-    expect(deriveTitle('one two three four five six seven eight nine ten')).toBe('one two three four five six seven eight');
+  it('deriveTitle: a whole first sentence of ≤ 8 words that is not the whole point, or nothing (never a cut phrase)', () => {
+    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBeUndefined();
+    expect(deriveTitle('معارضة الحروب وسباق التسلح. بما في ذلك كل شيء.')).toBe('معارضة الحروب وسباق التسلح');
+    expect(deriveTitle('العمل ضد الإدراج في قائمة "الدول. الراعية". والتدخل')).toBe('العمل ضد الإدراج في قائمة "الدول. الراعية"');
+    expect(deriveTitle('one two three four five six seven eight nine ten. More.')).toBeUndefined();
     expect(deriveTitle('Support (NATO) exit: now')).toBe('Support (NATO) exit');
     expect(deriveTitle('Raise it by 3.5 percent; then more')).toBe('Raise it by 3.5 percent');
-    expect(deriveTitle('نحو 30% من المباني')).toBe('نحو 30% من المباني');
-    expect(deriveTitle('...')).toBe('');
+    expect(deriveTitle('Visit example.org today. Then more.')).toBe('Visit example.org today');
+    expect(deriveTitle('نحو 30% من المباني.')).toBeUndefined();
+    expect(deriveTitle('نحو 30% من المباني.', true)).toBe('نحو 30% من المباني');
+    expect(deriveTitle('...')).toBeUndefined();
+    expect(pointLabelTitle(8, 'ar', 'arab')).toBe('البند ٨');
+    expect(pointLabelTitle(8, 'fa', 'arabext')).toBe('بند ۸');
+    expect(pointLabelTitle(8, 'en', 'latn')).toBe('Point 8');
+    expect(numberingFor(undefined, 'arab')).toBe('dash');
+    expect(numberingFor('dot', 'arab')).toBe('dash');
+    expect(numberingFor('paren', 'arabext')).toBe('paren');
+    expect(numberingFor(undefined, 'latn')).toBe('dot');
   });
 
   it('slugs and sidecar paths', () => {
