@@ -78,25 +78,27 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
 
   // The body starts after the cover and the contents, which take as many
   // pages as their entries need; the entries need the body's page numbers.
-  let contentsPages = 1;
+  const sec = model.sections;
+  const cover = sec.cover ? 1 : 0;
+  let contentsPages = sec.contents ? 1 : 0;
   let flowed: ReturnType<typeof flow> = [];
   let contents: Array<{ point: number; page: number }> = [];
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
-    const firstBody = 2 + contentsPages;
+    const firstBody = 1 + cover + contentsPages;
     flowed = flow(paras, (i) => frameFor(firstBody + i));
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
     }));
-    contentsLaid = contentsPagesFor(model, fonts, ts, frameFor, W, H, contents, L.contents);
+    contentsLaid = sec.contents ? contentsPagesFor(model, fonts, ts, frameFor, 1 + cover, W, H, contents, L.contents) : [];
     if (contentsLaid.length === contentsPages) break;
     contentsPages = contentsLaid.length;
   }
-  const firstBody = 2 + contentsPages;
+  const firstBody = 1 + cover + contentsPages;
 
   const pages: LaidOutPage[] = [];
-  pages.push({ ...coverPage(model, fonts, ts, W, H), outline: [{ title: model.title, level: 0, top: 0 }] });
+  if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
   contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
   flowed.forEach((fp, i) => {
     const n = firstBody + i;
@@ -114,8 +116,10 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
     });
   });
   const colophonNumber = pages.length + 1;
-  pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
-  pages.push(backCover(model, fonts, ts, W, H));
+  if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+  if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
+  // The outline: the document's title first (on its first page), every other entry under it.
+  pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
   for (const p of pages) p.live = live;
   return { pages, contents, stats: ts.stats };
 }
@@ -267,6 +271,7 @@ function contentsPagesFor(
   fonts: TemplateFonts,
   ts: Typesetter,
   frameFor: (pageNumber: number) => Frame,
+  firstPage: number,
   W: number,
   H: number,
   contents: Array<{ point: number; page: number }>,
@@ -282,7 +287,7 @@ function contentsPagesFor(
   let f!: Frame;
   let y = 0;
   const newPage = () => {
-    const n = 2 + pages.length;
+    const n = firstPage + pages.length;
     f = frameFor(n);
     page = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
     pages.push(page);
@@ -316,37 +321,64 @@ function contentsPagesFor(
   return pages;
 }
 
+/** A left-to-right run (file name, URL, ISBN, e-mail) isolated with FSI … PDI, so the paragraph's bidi cannot reorder it. */
+export function isolateLtr(value: string): string {
+  return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
+}
+
+/**
+ * The colophon: the imprint, then the metadata's publisher, edition, rights,
+ * printer, ISBN and contact, then the typefaces, the date and the source;
+ * centred, and moved up as far as it must to end above the bottom margin.
+ */
 function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number, n: number): LaidOutPage {
   const t = model.theme;
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
+  const rtl = model.dir === 'rtl';
   const small = { ...st.body, size: st.body.size * 0.9 };
   const leading = small.size * 1.8;
   const families = [...new Set([...fonts.body, ...fonts.heading].map((f) => f.family))];
+  const c = model.colophon;
+  const meta: Array<[string, string | undefined]> = [
+    [L.publisher, c.publisher],
+    [L.edition, c.edition],
+    [L.rights, c.rights],
+    [L.printer, c.printer],
+    [L.isbn, c.isbn],
+    [L.contact, c.contact],
+  ];
   const entries: Array<[string, string]> = [
+    ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, `${families.join('، ')} — ${L.licence}`],
-    [L.built, formatDay(model.date, model.lang, model.digits)],
+    [L.built, formatDay(model.date, model.lang, model.digits, model.months)],
     [L.source, `${model.source.file.split('/').pop()} · SHA-256 ${model.source.sha256.slice(0, 16)}`],
   ];
-  const blocks: Block[] = [];
-  let y = f.top + H * 0.35;
-  blocks.push(placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent));
-  y += st.heading.size * 1.8 + 8;
-  blocks.push(...imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top'));
-  y += imprintHeight(model, small.size) + 14;
+  // Set everything first, then place it: the block starts a third down the page, or higher when it is tall.
+  const parts: Array<{ height: number; place: (y: number) => TextBlock[] }> = [];
+  const headLeading = st.heading.size * 1.8;
+  const head = ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center');
+  parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading' }] });
+  parts.push({ height: imprintHeight(model, small.size) + 14, place: (y) => imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top') });
   for (const [k, v] of entries) {
     const spans: StyledSpan[] = [
       { text: `${k}: `, style: { ...small, fonts: fonts.heading } },
-      { text: v, style: small },
+      { text: rtl ? isolateLtr(v) : v, style: small },
     ];
     const para = ts.set(spans, small, f.width, 'center');
-    blocks.push(placeAt(para, f.x, y, leading, t.palette.ink));
-    y += para.lines.length * leading + 4;
+    parts.push({ height: para.lines.length * leading + 4, place: (y) => [{ ...placeAt(para, f.x, y, leading, t.palette.ink), name: `the colophon entry «${k}»` }] });
   }
   const made = ts.set(L.madeWith, { ...small, color: t.palette.muted }, f.width, 'center');
-  blocks.push(placeAt(made, f.x, y + 10, leading, t.palette.muted));
+  parts.push({ height: 10 + made.lines.length * leading, place: (y) => [{ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), name: 'the colophon credit' }] });
+  const total = parts.reduce((a, p) => a + p.height, 0);
+  let y = Math.max(f.top, Math.min(f.top + H * 0.35, f.bottom - total));
+  const blocks: Block[] = [];
+  for (const p of parts) {
+    blocks.push(...p.place(y));
+    y += p.height;
+  }
   const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
-  blocks.push(placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink));
+  blocks.push({ ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' });
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };
 }
 

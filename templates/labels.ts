@@ -17,6 +17,12 @@ export interface Labels {
   date: string;
   place: string;
   continued: string;
+  publisher: string;
+  rights: string;
+  edition: string;
+  printer: string;
+  isbn: string;
+  contact: string;
 }
 
 const ar: Labels = {
@@ -31,6 +37,12 @@ const ar: Labels = {
   date: 'التاريخ',
   place: 'المكان',
   continued: 'تابع',
+  publisher: 'الناشر',
+  rights: 'الحقوق',
+  edition: 'الطبعة',
+  printer: 'الطباعة',
+  isbn: 'ردمك (ISBN)',
+  contact: 'للتواصل',
 };
 
 const fa: Labels = {
@@ -46,6 +58,12 @@ const fa: Labels = {
   date: 'تاریخ',
   place: 'مکان',
   continued: 'ادامه',
+  publisher: 'ناشر',
+  rights: 'حقوق',
+  edition: 'نوبت چاپ',
+  printer: 'چاپخانه',
+  isbn: 'شابک (ISBN)',
+  contact: 'تماس',
 };
 
 const en: Labels = {
@@ -60,6 +78,12 @@ const en: Labels = {
   date: 'Date',
   place: 'Place',
   continued: 'continued',
+  publisher: 'Publisher',
+  rights: 'Rights',
+  edition: 'Edition',
+  printer: 'Printed by',
+  isbn: 'ISBN',
+  contact: 'Contact',
 };
 
 export function labelsFor(lang: string): Labels {

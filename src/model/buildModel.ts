@@ -10,10 +10,10 @@ import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, parseEventDate } from './dates.js';
+import { findDates, monthStyleOf, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
 import { defaultTheme, mergeTheme } from './theme.js';
-import type { DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
+import type { ColophonInfo, DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
 import { formatNumber as formatDigits } from '../parse/chars.js';
 
 export interface BuildModelOptions {
@@ -102,6 +102,9 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     dir,
     digits,
     numbering: numberingFor(data.numbering, digits),
+    months: data.months ?? monthStyleOf([parsed.title ?? '', ...parsed.preamble.map((p) => p.text), ...parsed.points.map((p) => p.text), ...imprint.map((l) => l.runs.map((r) => r.text).join(''))]),
+    colophon: colophonOf(data),
+    sections: { cover: true, contents: true, colophon: true, backCover: true, ...data.sections },
     title: data.title?.trim() ?? parsed.title ?? '',
     titlePlace: (data.title ? meta.placeOf(['title'], { text: true }) : undefined) ?? parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
     preamble: parsed.preamble,
@@ -245,6 +248,15 @@ export function deriveTitle(text: string, moreParagraphs = false): string | unde
   if (!moreParagraphs && text.slice(end + 1).trim() === '') return undefined;
   const title = stripTrailing(sentence);
   return title === '' ? undefined : title;
+}
+
+function colophonOf(data: LoadedMeta['data']): ColophonInfo {
+  const out: ColophonInfo = {};
+  for (const k of ['publisher', 'rights', 'edition', 'printer', 'isbn', 'contact'] as const) {
+    const v = data[k]?.trim();
+    if (v) out[k] = v;
+  }
+  return out;
 }
 
 const LABEL_WORD: Record<string, string> = { ar: 'البند', fa: 'بند', en: 'Point' };

@@ -118,6 +118,17 @@ export const metaSchema = z
     digits: z.enum(['arab', 'arabext', 'latn']),
     /** How point numbers are written: `dash` «١-», `paren` «(١)», `dot` «1.» (never after Arabic-Indic digits). */
     numbering: z.enum(['dash', 'paren', 'dot']),
+    /** Colophon entries (front and back matter), each printed as given. */
+    publisher: nonEmpty,
+    rights: nonEmpty,
+    edition: nonEmpty,
+    printer: nonEmpty,
+    isbn: z.string().regex(/^(?:97[89][- ]?)?[0-9][0-9- ]{7,15}[0-9Xx]$/, 'an ISBN such as 978-3-16-148410-0'),
+    contact: nonEmpty,
+    /** The booklet's sections; each on unless set to false. */
+    sections: z.object({ cover: z.boolean(), contents: z.boolean(), colophon: z.boolean(), backCover: z.boolean() }).partial().strict(),
+    /** Month names in dates warraq writes: `standard` («ديسمبر»), `levant` («كانون الأول»), `both` («كانون الأول/ديسمبر»); from the source when absent. */
+    months: z.enum(['standard', 'levant', 'both']),
     title: nonEmpty,
     date: z.string().refine(isIsoDay, { message: 'not a valid day', params: { warraq: 'E-META-DATE', expected: 'a real date written YYYY-MM-DD' } }),
     url: httpUrl,
@@ -236,7 +247,7 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Date) {
     r.error('E-META-TYPE', at(doc.contents?.range?.[0] ?? 0), 'metadata must be a mapping of keys to values', {
-      expected: 'key: value lines (lang, dir, digits, numbering, title, date, url, imprint, points, theme)',
+      expected: 'key: value lines (lang, dir, digits, numbering, title, date, url, imprint, points, theme, publisher, rights, edition, printer, isbn, contact, sections, months)',
       found: Array.isArray(raw) ? 'a list' : `a ${typeof raw}`,
       hint: 'start each line with a key, e.g. `lang: ar`',
     });

@@ -68,6 +68,18 @@ export interface PointParagraph extends Paragraph {
   item?: string;
 }
 
+/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
+export type MonthStyle = 'standard' | 'levant' | 'both';
+
+export interface ColophonInfo {
+  publisher?: string;
+  rights?: string;
+  edition?: string;
+  printer?: string;
+  isbn?: string;
+  contact?: string;
+}
+
 /** How point numbers are written: «١-», «(١)», «1.». */
 export type NumberingStyle = 'dash' | 'paren' | 'dot';
 
@@ -114,6 +126,12 @@ export interface DocumentModel {
   digits: DigitSystem;
   /** How point numbers are written in headings, contents, leaflets and cards. */
   numbering: NumberingStyle;
+  /** Month names in the dates warraq writes (the source's own usage, or the metadata's `months`). */
+  months: MonthStyle;
+  /** Colophon entries from the metadata, as written there. */
+  colophon: ColophonInfo;
+  /** Which booklet sections are made. */
+  sections: { cover: boolean; contents: boolean; colophon: boolean; backCover: boolean };
   title: string;
   titlePlace: SourcePlace;
   preamble: Paragraph[];

@@ -186,9 +186,12 @@ function makeWord(
     const cp = text.codePointAt(i)!;
     const style = styleAt(i);
     // Marks and joiners stay with their base's font so the cluster shapes as one.
+    // A control with no glyph (an isolate opening a word) takes the next character's font.
     const font = runFont && (needsNoGlyph(cp) || isArabicMark(text[i]) || /\p{M}/u.test(String.fromCodePoint(cp)))
       ? runFont
-      : pickFont(style, cp, i);
+      : needsNoGlyph(cp) && i + 1 < end
+        ? pickFont(style, text.codePointAt(i + 1)!, i + 1)
+        : pickFont(style, cp, i);
     if (i > start && (font !== runFont || style !== runStyle || levels[i] !== levels[runStart])) flush(i);
     runFont = font;
     runStyle = style;
