@@ -64,6 +64,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         justify,
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
+        kashidaPerLine: model.theme.kashidaPerLine,
       });
       stats.paragraphs++;
       for (const l of para.lines) {

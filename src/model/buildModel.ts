@@ -111,7 +111,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     points,
     imprint: { lines: imprint },
     date: date ?? '',
-    theme: mergeTheme(defaultTheme(dir), data.theme),
+    theme: mergeTheme(defaultTheme(dir, lang), data.theme),
   };
   if (data.url) model.url = data.url;
 

@@ -96,6 +96,7 @@ export const themeSchema = z
       .partial()
       .strict(),
     justify: z.enum(['off', 'spaces', 'kashida']),
+    kashidaPerLine: z.number().int().min(0).max(20),
     space: z.object({ stretch: z.number().min(0).max(3), shrink: z.number().min(0).max(0.9), max: z.number().min(1).max(10) }).partial().strict(),
     page: z
       .object({

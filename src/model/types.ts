@@ -162,7 +162,10 @@ export interface Theme {
   };
   /** Body text: size in pt, leading as a multiple of size. */
   body: { size: number; leading: number; minSize: number; maxSize: number };
+  /** Justification: Arabic defaults to kashida, Persian and left-to-right text to spaces. */
   justify: 'off' | 'spaces' | 'kashida';
+  /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */
+  kashidaPerLine: number;
   /**
    * Inter-word space stretch/shrink bounds as fractions of the natural space;
    * `max`: the widest a justified line's spaces may ever get (× the natural

@@ -31,6 +31,8 @@ export interface ComposeOptions {
   space: { stretch: number; shrink: number; max?: number };
   /** Kashida width bounds, in multiples of the font's tatweel advance. */
   kashida?: { min: number; max: number };
+  /** Most kashidas in one line (default 3). */
+  kashidaPerLine?: number;
 }
 
 export interface PositionedGlyph {
@@ -155,7 +157,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
       if (deficit > 1e-6) {
-        const chosen = chooseKashidas(words, candidates, deficit, o);
+        const chosen = chooseKashidas(words, candidates, deficit, { ...o, maxPerLine: o.kashidaPerLine });
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
