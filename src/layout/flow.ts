@@ -50,14 +50,34 @@ function firstSize(line: ComposedLine | undefined): number {
   return line?.glyphs.find((g) => !g.space)?.size ?? line?.glyphs[0]?.size ?? 10;
 }
 
-export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): FlowPage[] {
+export interface FlowOptions {
+  /**
+   * Pages end at the foot of the frame (± one line): a page that ends short
+   * because of a kept-together heading or widow control gets the difference
+   * spread over the spaces before its headings (never the leading), at most
+   * `maxGap` more per space. The last page is left as it falls.
+   */
+  balance?: { maxGap: number };
+}
+
+export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
   const pages: FlowPage[] = [{ blocks: [], tags: [], anchors: [] }];
+  /** Per page: where it ends, and the blocks that follow a space that may grow. */
+  const ends: number[] = [];
+  const gaps: number[][] = [[]];
+  const frames: Frame[] = [];
+  /** The block each anchor's paragraph starts (moved together when balancing). */
+  const anchorBlocks = new Map<object, number>();
   let frame = frameFor(0);
+  frames.push(frame);
   let y = frame.top;
   const atTop = () => y === frame.top;
   const newPage = () => {
+    ends.push(y);
     pages.push({ blocks: [], tags: [], anchors: [] });
+    gaps.push([]);
     frame = frameFor(pages.length - 1);
+    frames.push(frame);
     y = frame.top;
   };
   const room = () => frame.bottom - y;
@@ -65,7 +85,11 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
   paras.forEach((p, i) => {
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
-    if (!atTop()) y += p.spaceBefore;
+    let growable = false;
+    if (!atTop()) {
+      y += p.spaceBefore;
+      growable = p.spaceBefore > 0 && p.keepWithNext === true;
+    }
     // A heading needs room for itself and the first two lines of what follows.
     const next = paras[i + 1];
     if (p.keepWithNext && next) {
@@ -90,9 +114,11 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
         continue;
       }
       const page = pages[pages.length - 1];
+      if (growable && k === 0) gaps[pages.length - 1].push(page.blocks.length);
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
+        anchorBlocks.set(page.anchors[page.anchors.length - 1], page.blocks.length);
         tagged = true;
       }
       const indent = p.indent ?? 0;
@@ -113,7 +139,22 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
     }
     y += p.spaceAfter;
   });
+  ends.push(y);
+  if (opts.balance) pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], opts.balance!.maxGap, anchorBlocks));
   return pages;
+}
+
+/** Moves the blocks after each growable space down, sharing `free` between the spaces. */
+function balancePage(page: FlowPage, gaps: number[], free: number, maxGap: number, anchorBlocks: Map<object, number>): void {
+  if (free <= 0.5 || gaps.length === 0) return;
+  const extra = Math.min(free / gaps.length, maxGap);
+  const shiftOf = (blockIndex: number) => extra * gaps.filter((g) => g <= blockIndex).length;
+  page.blocks.forEach((b, i) => {
+    const dy = shiftOf(i);
+    if (dy === 0) return;
+    b.lines = b.lines.map((l) => ({ ...l, baseline: l.baseline + dy }));
+  });
+  for (const a of page.anchors) a.top += shiftOf(anchorBlocks.get(a) ?? 0);
 }
 
 /** Places a paragraph's lines from a given top, without pagination. */
