@@ -53,6 +53,8 @@ export interface Word {
   spaceLevel: number;
   /** A hard line break follows this word. */
   hardBreak: boolean;
+  /** No line break in the space after this word (a number and the word it counts or dates). */
+  keepWithNext?: boolean;
 }
 
 export interface Itemized {
@@ -136,7 +138,29 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
     from = to;
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
+  markNumberBinds(text, words);
   return { text, levels, words, styleAt };
+}
+
+const ENDS_IN_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]$/u;
+const STARTS_WITH_DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
+/** Words that date the number after them: «عام 1945», «سنة ٢٠٢٤», «سال ۱۹۴۸», «year 2024». */
+const DATING_WORDS = new Set(['عام', 'العام', 'لعام', 'وعام', 'سنة', 'السنة', 'لسنة', 'سال', 'year', 'Year']);
+
+/**
+ * No break between a number and the word it counts or dates: after a word
+ * ending in a digit that is followed by a word («29 نوفمبر», «4 و5 مايو»),
+ * and between a dating word and its number («عام 1945»).
+ */
+function markNumberBinds(text: string, words: Word[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i];
+    if (w.hardBreak || w.spaceWidth === 0) continue;
+    const a = text.slice(w.start, w.end);
+    const b = text.slice(words[i + 1].start, words[i + 1].end);
+    if ((ENDS_IN_DIGIT.test(a) && STARTS_WITH_LETTER.test(b)) || (DATING_WORDS.has(a) && STARTS_WITH_DIGIT.test(b))) w.keepWithNext = true;
+  }
 }
 
 const ADDRESS_RE = /^[\x21-\x7e]+$/;

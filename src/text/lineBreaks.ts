@@ -33,6 +33,11 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
     } else if (w.spaceWidth > 0) {
+      // A penalty at the maximum cost before the glue: the space can stretch but never break.
+      if (w.keepWithNext) {
+        items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+        wordAtItem.push(-1);
+      }
       const stretch = opts.align === 'justify' && opts.justify !== 'off' ? w.spaceWidth * (opts.justify === 'spaces' ? 1 : opts.space.stretch) : w.spaceWidth;
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);

@@ -89,7 +89,7 @@ function checkBook(get: () => Built, name: string, minContentsPages: number) {
     for (const p of model.points) {
       if (p.titleSource === 'derived') expect(p.text.slice(p.title.length)).toMatch(/^[.؟!?؛;:۔]/);
     }
-    const contentsText = layout.pages.flatMap((pg, i) => (pg.role === 'contents' ? [doc.loadPage(i).toStructuredText().asText()] : [])).join('\n');
+    const contentsText = layout.pages.flatMap((pg, i) => (pg.role === 'contents' ? [doc.loadPage(i).toStructuredText('preserve-whitespace').asText()] : [])).join('\n');
     expect(contentsText).not.toMatch(/[٠-٩۰-۹]\./);
     for (const pg of layout.pages) for (const b of pg.blocks) if (b.kind === 'text' && b.name?.startsWith('the heading')) expect(b.text).not.toMatch(/[٠-٩۰-۹]\./);
   });
