@@ -17,6 +17,7 @@ import { renderPages, type PdfMeta } from './pdf/renderPages.js';
 import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { assertInsideLiveArea } from '../layout/liveArea.js';
+import { looseLineNotes } from '../layout/looseLines.js';
 import { imposeSaddle, imposeTwoUp } from '../print/impose.js';
 import { pressPdf } from '../print/press.js';
 import { makePdfx } from '../print/pdfx.js';
@@ -56,7 +57,7 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       const bytes = await renderPages(lay.pages, pdfMeta(model));
       return {
         files: [{ kind: 'booklet', path: job.path, bytes, pages: lay.pages.length }],
-        aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background) },
+        aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background), notes: looseLineNotes(model, lay.stats, job.path) },
       };
     }
     case 'leaflet': {
@@ -67,7 +68,7 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       const bytes = await renderPages(lay.pages, pdfMeta(model, point.title));
       // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
       await writePages(task.cacheDir, task.key, packPages(lay.pages, fonts));
-      return { files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }], aux: { stats: lay.stats } };
+      return { files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }], aux: { stats: lay.stats, notes: looseLineNotes(model, lay.stats, job.path) } };
     }
     case 'leaflets-all': {
       const pages = await leafletPages();
