@@ -183,8 +183,13 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   // Never wider than the theme's maximum: a line that would need more stays
   // unjustified (set at the start edge) and is reported as loose.
   const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
+  // A line with no space at all (a run of URL pieces) has nothing to stretch: it is simply unjustified.
   let loose = false;
-  if (justified && (naturalGaps === 0 ? extraSpace > 1e-6 : (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9)) {
+  let ragged = false;
+  if (justified && naturalGaps === 0 && extraSpace > 1e-6) {
+    ragged = true;
+    extraSpace = 0;
+  } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {
     loose = true;
     extraSpace = naturalGaps * (maxRatio - 1);
   }
@@ -204,8 +209,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
 
-  const width = justified && !loose ? o.measure : contentWidth;
-  const startX = loose ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
+  const width = justified && !loose && !ragged ? o.measure : contentWidth;
+  const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
   for (const piece of visual) {
