@@ -217,3 +217,30 @@ describe('helpers', () => {
     expect((await rejected(loadDocument(path.join(dir, 'a.txt'), { projectRoot: dir }))).map((d) => d.code)).toEqual(['E-ENCODING']);
   });
 });
+
+describe('month names in the dates warraq writes (issue 14)', async () => {
+  const { monthStyleOf } = await import('../../src/model/dates.js');
+  const { formatDay, formatEventDate } = await import('../../src/format/localize.js');
+
+  it('follows the source: Levantine, both, or standard', () => {
+    expect(monthStyleOf(['عُقد المؤتمر في 5 تشرين الأول 2025 في بيروت.'])).toBe('levant');
+    expect(monthStyleOf(['في 10 كانون الأول / ديسمبر 1948.'])).toBe('both');
+    expect(monthStyleOf(['في 4 و5 أيار/مايو.'])).toBe('both');
+    expect(monthStyleOf(['في 29 نوفمبر من كل عام.'])).toBe('standard');
+    expect(monthStyleOf(['نيسان اسم علم هنا بلا تاريخ.'])).toBe('standard');
+  });
+
+  it('writes dates in that style; lang: ar-LB keeps working', () => {
+    expect(formatDay('2025-10-05', 'ar', 'latn', 'levant')).toBe('5 تشرين الأول 2025');
+    expect(formatDay('1948-12-10', 'ar', 'arab', 'both')).toBe('١٠ كانون الأول/ديسمبر ١٩٤٨');
+    expect(formatEventDate({ start: '2024-05-04', end: '2024-05-05' }, 'ar', 'arab', 'both')).toContain('أيار/مايو');
+    expect(formatDay('1948-12-10', 'ar-LB', 'arab')).toBe('١٠ كانون الأول ١٩٤٨');
+    expect(formatDay('1948-12-10', 'ar', 'arab')).toBe('١٠ ديسمبر ١٩٤٨');
+  });
+
+  it('the Arabic UDHR, which writes «كانون الأول / ديسمبر», gets both forms', async () => {
+    const { model } = await loadDocument('test/fixtures/docs/udhr-ar/udhr-ar.txt', { projectRoot });
+    expect(model.months).toBe('both');
+    expect(formatDay(model.date, model.lang, model.digits, model.months)).toBe('١٠ كانون الأول/ديسمبر ١٩٤٨');
+  });
+});
