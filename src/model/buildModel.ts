@@ -236,7 +236,8 @@ export function deriveTitle(text: string, moreParagraphs = false): string | unde
     const ch = head[i];
     if (!SENTENCE_END.has(ch)) continue;
     if (/[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
-    if (ch === '.' && /\S/.test(head[i + 1] ?? ' ')) continue; // 3.5, example.org
+    // A sentence ends before a space (or the end): not in 3.5, example.org, https://.
+    if (!/[\s»"')\]]/.test(head[i + 1] ?? ' ')) continue;
     if (danglingOpener(head.slice(0, i)) >= 0) continue; // inside brackets or quotes
     end = i;
     break;
