@@ -6,9 +6,8 @@
  * point, every drawn glyph inside the live area, and headings that are
  * never cut-off prefixes nor «١.».
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
 import { build } from '../../src/build.js';
@@ -19,6 +18,7 @@ import type { DocumentModel } from '../../src/model/types.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
 import { generateDocument } from '../support/generateDocument.js';
 import { projectRoot } from '../support/fonts.js';
+import { tempDir } from '../support/tmp.js';
 
 const EPOCH = '1698000000';
 let tmp: string;
@@ -40,10 +40,7 @@ async function buildBooklet(source: string, root = projectRoot): Promise<Built> 
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'warraq-book-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  tmp = await tempDir('warraq-book-');
 });
 
 function checkBook(get: () => Built, name: string, minContentsPages: number) {
