@@ -221,8 +221,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const ruleY = top + h + u * 0.9;
     const blocks: Block[] = [
       { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num },
-      moveDown(kicker, colTop),
-      moveDown(title, colTop),
+      { ...moveDown(kicker, colTop), name: 'the document title (leaflet header)' },
+      { ...moveDown(title, colTop), name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place },
       { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
     ];
     return { blocks, bottom: ruleY + u * 1.3 };

@@ -221,6 +221,8 @@ const SENTENCE_END = new Set(['.', '؟', '!', '?', '؛', ';', ':', '۔']);
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '«': '»', '{': '}' };
 /** At most this many words make a heading. */
 export const TITLE_MAX_WORDS = 8;
+/** …and at most this many characters. */
+export const TITLE_MAX_CHARS = 60;
 
 /**
  * A heading from a point's first sentence, when that sentence is short
@@ -245,7 +247,9 @@ export function deriveTitle(text: string, moreParagraphs = false): string | unde
   if (end < 0) return undefined;
   const sentence = head.slice(0, end).trim();
   const words = sentence.split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0 || words.length > TITLE_MAX_WORDS) return undefined;
+  if (words.length === 0 || words.length > TITLE_MAX_WORDS || sentence.length > TITLE_MAX_CHARS) return undefined;
+  // An address is no heading (and cannot be broken in a short title line).
+  if (/:\/\/|@|www\./.test(sentence)) return undefined;
   if (!moreParagraphs && text.slice(end + 1).trim() === '') return undefined;
   const title = stripTrailing(sentence);
   return title === '' ? undefined : title;
