@@ -153,6 +153,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
     keepWithNext: true,
     name: 'the title',
     place: model.titlePlace,
+    semantics: { role: 'title' },
   });
   model.preamble.forEach((p, i) => {
     paras.push({
@@ -163,6 +164,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       spaceAfter: st.bodyLeading * 0.5,
       name: `preamble paragraph ${i + 1}`,
       place: p.place,
+      semantics: { role: 'p' },
     });
   });
   const indent = st.body.size * 1.5;
@@ -177,6 +179,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       tag: `point:${p.number}`,
       name: `the heading of point ${p.number}`,
       place: p.place,
+      semantics: { role: 'heading', item: p.number, label: p.titleSource === 'label' ? 0 : pointNumber(model, p.number).length },
     });
     p.paragraphs.forEach((q, k) => {
       const text: string | StyledSpan[] = q.item
@@ -196,6 +199,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
         indent: q.item ? indent : 0,
         name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
         place: q.place,
+        semantics: { role: 'p', item: p.number },
       });
     });
   }
@@ -223,7 +227,7 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   const titleTop = H * 0.3;
   const blocks: Block[] = [
     { kind: 'rect', x: inset, y: inset, width: W - 2 * inset, height: 3, color: t.palette.coverInk },
-    placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk),
+    { ...placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk), role: 'title' },
     { kind: 'rule', x1: W / 2 - 40, y1: titleTop + title.lines.length * titleLeading + 18, x2: W / 2 + 40, y2: titleTop + title.lines.length * titleLeading + 18, color: t.palette.coverInk, width: 1 },
   ];
   blocks.push(...imprintBlocks(model, fonts, ts, inset, H - inset - 20, measure, t.palette.coverInk, 10.5, 'bottom'));
@@ -249,10 +253,27 @@ export function imprintBlocks(
   let top = anchor === 'top' ? y : y - height;
   return lines.map((line) => {
     if (line.gapBefore) top += gap;
-    const block = placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color);
+    const block: TextBlock = {
+      ...placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color),
+      role: 'p',
+      lang: languageOf(line.runs.map((r) => r.text).join(''), model.lang),
+    };
     top += leading;
     return block;
   });
+}
+
+/**
+ * The language of an imprint line for tagged PDF: undefined when it is the
+ * document's own; 'en' for a line in Latin script inside an Arabic or Persian
+ * document (the imprint is the one place such lines occur).
+ */
+export function languageOf(text: string, docLang: string): string | undefined {
+  const latin = /\p{Script=Latin}/u.test(text);
+  const arabic = /\p{Script=Arabic}/u.test(text);
+  if (latin && !arabic && docLang !== 'en') return 'en';
+  if (arabic && !latin && docLang === 'en') return 'ar';
+  return undefined;
 }
 
 /** Height of the imprint block at a given size. */
@@ -293,7 +314,7 @@ function contentsPagesFor(
     pages.push(page);
     y = f.top;
     if (pages.length === 1) {
-      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading' });
+      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
       y += titleLeading + st.bodyLeading * 0.5;
     } else {
       // Page numbers from the second contents page on (the first shows the heading).
@@ -313,8 +334,8 @@ function contentsPagesFor(
     const numX = model.dir === 'rtl' ? f.x : f.x + f.width - numberWidth;
     const height = row.lines.length * rowLeading;
     const name = `contents entry ${entry.point}`;
-    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: f.width - numberWidth, height } });
-    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numberWidth, height } });
+    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: f.width - numberWidth, height }, role: 'toc', item: entry.point });
+    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numberWidth, height }, role: 'toc', item: entry.point });
     page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1 });
     y += height;
   }
@@ -358,7 +379,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   const parts: Array<{ height: number; place: (y: number) => TextBlock[] }> = [];
   const headLeading = st.heading.size * 1.8;
   const head = ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center');
-  parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading' }] });
+  parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading', role: 'heading' }] });
   parts.push({ height: imprintHeight(model, small.size) + 14, place: (y) => imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top') });
   for (const [k, v] of entries) {
     const spans: StyledSpan[] = [
@@ -366,10 +387,10 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
       { text: rtl ? isolateLtr(v) : v, style: small },
     ];
     const para = ts.set(spans, small, f.width, 'center');
-    parts.push({ height: para.lines.length * leading + 4, place: (y) => [{ ...placeAt(para, f.x, y, leading, t.palette.ink), name: `the colophon entry «${k}»` }] });
+    parts.push({ height: para.lines.length * leading + 4, place: (y) => [{ ...placeAt(para, f.x, y, leading, t.palette.ink), name: `the colophon entry «${k}»`, role: 'p' }] });
   }
   const made = ts.set(L.madeWith, { ...small, color: t.palette.muted }, f.width, 'center');
-  parts.push({ height: 10 + made.lines.length * leading, place: (y) => [{ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), name: 'the colophon credit' }] });
+  parts.push({ height: 10 + made.lines.length * leading, place: (y) => [{ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), name: 'the colophon credit', role: 'p' }] });
   const total = parts.reduce((a, p) => a + p.height, 0);
   let y = Math.max(f.top, Math.min(f.top + H * 0.35, f.bottom - total));
   const blocks: Block[] = [];

@@ -5,7 +5,7 @@
  * line at a page head (widow) when it can avoid it.
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
-import type { PlacedLine, TextBlock } from './types.js';
+import type { PlacedLine, Semantics, TextBlock } from './types.js';
 import type { SourcePlace } from '../diagnostics.js';
 
 export interface Frame {
@@ -34,6 +34,8 @@ export interface FlowPara {
   /** What the paragraph is and where it comes from, for E-OVERFLOW (TextBlock.name, place). */
   name?: string;
   place?: SourcePlace;
+  /** Role, language and list item of the paragraph's blocks (tagged PDF). */
+  semantics?: Semantics;
 }
 
 export interface FlowPage {
@@ -128,7 +130,7 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
         x,
         baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
       }));
-      const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text };
+      const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics };
       block.frame = { x: frame.x, y: frame.top, width: frame.width, height: frame.bottom - frame.top };
       if (p.name) block.name = p.name;
       if (p.place) block.place = p.place;
