@@ -91,6 +91,7 @@ export interface ComposedParagraph {
 }
 
 const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
+const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 /** Widest word space, × the natural space, when the theme sets none. */
 export const DEFAULT_MAX_SPACE = 2;
 
@@ -260,7 +261,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
-  const logical = pieces.flatMap((p) => positioned.get(p) ?? []);
+  // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
+  const logical = pieces.flatMap((p) => positioned.get(p) ?? []).filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
   keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
