@@ -262,7 +262,10 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
   // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
-  const logical = pieces.flatMap((p) => positioned.get(p) ?? []).filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
+  const drawn = pieces.flatMap((p) => positioned.get(p) ?? []);
+  const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
+  // A line of controls alone keeps them (a line is never empty).
+  const logical = visible.length > 0 ? visible : drawn;
   keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
