@@ -224,9 +224,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // Tagged-PDF order: the document title (H1), then the point's number (its
     // list item's label) and title (H2).
     const blocks: Block[] = [
-      { ...moveDown(kicker, colTop), role: 'title' },
+      { ...moveDown(kicker, colTop), role: 'title', name: 'the document title (leaflet header)' },
       { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num, role: 'label', item: point.number },
-      { ...moveDown(title, colTop), role: 'heading', item: point.number },
+      { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place },
       { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
     ];
     return { blocks, bottom: ruleY + u * 1.3 };
@@ -269,7 +269,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
       { text: value, style: body(sz.eventDetail, pal.ink) },
     ];
-    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     const height = 2 * pad + inner;
     const tint = eventTint(t);

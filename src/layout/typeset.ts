@@ -20,9 +20,11 @@ export interface SetStats {
   kashidas: number;
   /** Largest inter-word space as a multiple of the natural space. */
   worstSpaceRatio: number;
+  /** Lines that could not be justified within the theme's widest space (set unjustified): where they start. */
+  loose: Array<{ text: string; offset: number }>;
 }
 
-export const emptyStats = (): SetStats => ({ paragraphs: 0, lines: 0, justifiedLines: 0, kashidas: 0, worstSpaceRatio: 1 });
+export const emptyStats = (): SetStats => ({ paragraphs: 0, lines: 0, justifiedLines: 0, kashidas: 0, worstSpaceRatio: 1, loose: [] });
 
 export function addStats(into: SetStats, from: SetStats): SetStats {
   into.paragraphs += from.paragraphs;
@@ -30,6 +32,7 @@ export function addStats(into: SetStats, from: SetStats): SetStats {
   into.justifiedLines += from.justifiedLines;
   into.kashidas += from.kashidas;
   into.worstSpaceRatio = Math.max(into.worstSpaceRatio, from.worstSpaceRatio);
+  into.loose.push(...(from.loose ?? []));
   return into;
 }
 
@@ -61,6 +64,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         justify,
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
+        kashidaPerLine: model.theme.kashidaPerLine,
       });
       stats.paragraphs++;
       for (const l of para.lines) {
@@ -70,6 +74,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
           stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
         }
         stats.kashidas += l.kashidas;
+        if (l.loose) stats.loose.push({ text: para.text, offset: l.start });
       }
       return para;
     },

@@ -64,22 +64,44 @@ export interface EventInfo {
   place?: string;
 }
 
+/** A paragraph of a point: the first, a further one, or a sub-item (`item` is its label as written). */
+export interface PointParagraph extends Paragraph {
+  item?: string;
+}
+
+/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
+export type MonthStyle = 'standard' | 'levant' | 'both';
+
+export interface ColophonInfo {
+  publisher?: string;
+  rights?: string;
+  edition?: string;
+  printer?: string;
+  isbn?: string;
+  contact?: string;
+}
+
+/** How point numbers are written: «١-», «(١)», «1.». */
+export type NumberingStyle = 'dash' | 'paren' | 'dot';
+
 export interface Point {
   /** The point's number as a value (1-based). */
   number: number;
   /** The number as the author wrote it, e.g. `٨ .` or `12)`. */
   label: string;
-  /** The point's text, verbatim, without its number label. */
+  /** The point's text, verbatim, without its number label; paragraphs joined by a line break. */
   text: string;
+  /** The point's paragraphs (a point goes on until the next numbered line); the first follows the number. */
+  paragraphs: PointParagraph[];
   /** Where `text` starts in the source. */
   place: SourcePlace;
   /** Where `text` continues on later source lines (soft-wrapped points); absent for one line. */
   spans?: SourceSpan[];
   /** Where the editorial texts from the metadata are written (the start of each value). */
   metaPlaces?: { title?: SourcePlace; eventName?: SourcePlace; eventPlace?: SourcePlace };
-  /** Short editorial title: from metadata, else derived from the first clause. */
+  /** Short editorial title: from metadata, else the first sentence when short, else a label («البند ٨»). */
   title: string;
-  titleSource: 'meta' | 'derived';
+  titleSource: 'meta' | 'derived' | 'label';
   /** ASCII slug for file names, e.g. `01-peace`. Always starts with the 2-digit number. */
   slug: string;
   event?: EventInfo;
@@ -103,6 +125,14 @@ export interface DocumentModel {
   dir: Direction;
   /** The digits the document itself uses; page numbers and dates follow them. */
   digits: DigitSystem;
+  /** How point numbers are written in headings, contents, leaflets and cards. */
+  numbering: NumberingStyle;
+  /** Month names in the dates warraq writes (the source's own usage, or the metadata's `months`). */
+  months: MonthStyle;
+  /** Colophon entries from the metadata, as written there. */
+  colophon: ColophonInfo;
+  /** Which booklet sections are made. */
+  sections: { cover: boolean; contents: boolean; colophon: boolean; backCover: boolean };
   title: string;
   titlePlace: SourcePlace;
   preamble: Paragraph[];
@@ -137,9 +167,16 @@ export interface Theme {
   };
   /** Body text: size in pt, leading as a multiple of size. */
   body: { size: number; leading: number; minSize: number; maxSize: number };
+  /** Justification: Arabic defaults to kashida, Persian and left-to-right text to spaces. */
   justify: 'off' | 'spaces' | 'kashida';
-  /** Inter-word space stretch/shrink bounds as fractions of the natural space. */
-  space: { stretch: number; shrink: number };
+  /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */
+  kashidaPerLine: number;
+  /**
+   * Inter-word space stretch/shrink bounds as fractions of the natural space;
+   * `max`: the widest a justified line's spaces may ever get (× the natural
+   * space); a line that would need more is set unjustified, with a warning.
+   */
+  space: { stretch: number; shrink: number; max?: number };
   page: {
     booklet: PageSize;
     leaflet: PageSize;

@@ -5,6 +5,7 @@ import type { RenderJob } from '../jobs/planJobs.js';
 import type { OutputFile } from '../output/writeOutputs.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import { renderCard } from './cards/renderCard.js';
+import { assertInsideLiveArea } from '../layout/liveArea.js';
 import { pointOf, type RenderTask, type TaskResult } from './worker.js';
 
 export async function renderCardJob(task: RenderTask, job: Extract<RenderJob, { kind: 'card' }>, fonts: TemplateFonts): Promise<Omit<TaskResult, 'ms'>> {
@@ -13,6 +14,7 @@ export async function renderCardJob(task: RenderTask, job: Extract<RenderJob, { 
   if (!format) throw new Error(`no card format ${job.format} in the theme`);
   const point = job.point === undefined ? undefined : pointOf(model, job.point);
   const card = await renderCard({ model, point, format, fonts });
+  assertInsideLiveArea([card.page], job.path, point?.place ?? model.titlePlace);
   const common = { kind: 'card' as const, format: format.name, point: job.point, width: card.width, height: card.height };
   const files: OutputFile[] = [{ ...common, path: `${job.path}.png`, bytes: card.png, alt: card.alt }];
   if (card.webp) files.push({ ...common, path: `${job.path}.webp`, bytes: card.webp });

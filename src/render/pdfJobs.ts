@@ -14,8 +14,10 @@ import { readPages, writePages } from '../jobs/cache.js';
 import type { LaidOutPage } from '../layout/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import { renderPages, type PdfMeta } from './pdf/renderPages.js';
-import { layoutBooklet } from '../../templates/booklet.js';
+import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
+import { assertInsideLiveArea } from '../layout/liveArea.js';
+import { looseLineNotes } from '../layout/looseLines.js';
 import { imposeSaddle, imposeTwoUp } from '../print/impose.js';
 import { pressPdf } from '../print/press.js';
 import { makePdfx } from '../print/pdfx.js';
@@ -51,19 +53,22 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
   switch (job.kind) {
     case 'booklet': {
       const lay = layoutBooklet(model, fonts, { justify: task.justify });
+      assertInsideLiveArea(lay.pages, job.path, model.titlePlace);
       const bytes = await renderPages(lay.pages, pdfMeta(model));
       return {
         files: [{ kind: 'booklet', path: job.path, bytes, pages: lay.pages.length }],
-        aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background) },
+        aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background), notes: looseLineNotes(model, lay.stats, job.path) },
       };
     }
     case 'leaflet': {
       const point = pointOf(model, job.point);
       const lay = layoutLeaflet(model, point, fonts, { justify: task.justify });
+      for (const p of lay.pages) p.live ??= leafletLive(p);
+      assertInsideLiveArea(lay.pages, job.path, point.place);
       const bytes = await renderPages(lay.pages, pdfMeta(model, point.title));
       // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
       await writePages(task.cacheDir, task.key, packPages(lay.pages, fonts));
-      return { files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }], aux: { stats: lay.stats } };
+      return { files: [{ kind: 'leaflet', point: job.point, path: job.path, bytes, pages: lay.pages.length }], aux: { stats: lay.stats, notes: looseLineNotes(model, lay.stats, job.path) } };
     }
     case 'leaflets-all': {
       const pages = await leafletPages();
@@ -99,6 +104,11 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       return { files: [{ kind: 'print', path: job.path, bytes, pages: booklet.pageCount }], aux: {} };
     }
   }
+}
+
+/** A leaflet's live area: the sheet less the trim safety (its text blocks keep to their own frames). */
+function leafletLive(page: LaidOutPage) {
+  return { x: TRIM_SAFETY, y: TRIM_SAFETY, width: page.width - 2 * TRIM_SAFETY, height: page.height - 2 * TRIM_SAFETY };
 }
 
 /**

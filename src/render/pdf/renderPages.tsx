@@ -8,7 +8,7 @@
  */
 import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
-import type { LaidOutPage, TextBlock } from '../../layout/types.js';
+import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
 
@@ -35,6 +35,36 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
+  goTo(x: number, y: number, w: number, h: number, name: string): PdfKitRoot;
+  addNamedDestination(name: string, ...args: Array<string | number | null>): void;
+  outline: OutlineItem;
+}
+
+interface OutlineItem {
+  addItem(title: string, options?: { top?: number; left?: number; expanded?: boolean }): OutlineItem;
+}
+
+/** The named destination of page `index` (0-based) in one output. */
+const pageDestination = (index: number) => `page-${index + 1}`;
+
+/** The last top-level outline item per document, the parent of level-1 entries. */
+const outlineParents = new WeakMap<object, OutlineItem>();
+
+/**
+ * Links and bookmarks from the laid-out pages (templates decide them; this
+ * only writes them): each page is a named destination, each link a GoTo to
+ * one, each outline entry an item pointing at its place on the page.
+ */
+function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): void {
+  doc.addNamedDestination(pageDestination(index), 'XYZ', null, 0, null);
+  for (const l of page.links ?? ([] as PageLink[])) doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage));
+  for (const e of page.outline ?? ([] as OutlineEntry[])) {
+    // pdfkit measures `left` from the right edge: the page width puts the view at its left edge.
+    const options = { top: e.top, left: page.width, expanded: true };
+    const parent = e.level === 1 ? outlineParents.get(doc) : undefined;
+    const item = (parent ?? doc.outline).addItem(e.title, options);
+    if (e.level === 0) outlineParents.set(doc, item);
+  }
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
@@ -88,14 +118,15 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
   }
 }
 
-function PageView({ page, index, rtl }: { page: LaidOutPage; index: number; rtl: boolean }) {
+function PageView({ page, index, rtl, hasOutline }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
+    paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
       doc._root.data.ViewerPreferences.data.Direction = 'R2L';
     }
     let tagger = taggers.get(doc);
-    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc)));
+    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
     paintBlocks(doc, page, tagger);
     return null;
   };
@@ -113,6 +144,8 @@ function PageView({ page, index, rtl }: { page: LaidOutPage; index: number; rtl:
 }
 
 export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<Uint8Array> {
+  // The template's outline (title, sections, points) replaces the one made from headings.
+  const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
   // dc:title) and makes the file PDF 1.7; the structure tree is built while
   // painting (tagging.ts).
@@ -129,7 +162,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} />
       ))}
     </Document>
   );
