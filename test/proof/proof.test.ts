@@ -146,6 +146,16 @@ describe('decisions in the metadata', () => {
     expect(r.warnings.find((d) => d.code === 'W-PROOF-CORRECTION-UNUSED')).toMatchObject({ file: 'doc.meta.yaml', line: 6 });
   });
 
+  it('corrects every paragraph of a point that has several (the templates draw the paragraphs)', async () => {
+    const two = '## عنوان\n\n١. الفقرة الأولى عن الأح ازاب.\n\nوالفقرة الثانية عن الأح ازاب أيضا.\n\n٢. نقطة ثانية.\n';
+    const m = modelFromText(two, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\ncorrections:\n  - { from: الأح ازاب, to: الأحزاب }\n', file: 'doc.meta.yaml' } }).model;
+    expect(m.points[0].paragraphs).toHaveLength(2);
+    const r = await proofDocument(m, { projectRoot });
+    expect(r.model.points[0].paragraphs.map((q) => q.text)).toEqual(['الفقرة الأولى عن الأحزاب.', 'والفقرة الثانية عن الأحزاب أيضا.']);
+    expect(r.model.points[0].text).toBe('الفقرة الأولى عن الأحزاب.\nوالفقرة الثانية عن الأحزاب أيضا.');
+    expect(r.corrections).toBe(2);
+  });
+
   it('accepts `words:` with clitics, and switches codes off', async () => {
     const r = await proofDocument(meta('words: [مانديلا]\nproofing: { off: [W-PROOF-SPACE-PUNCT] }\n'), { projectRoot });
     expect(r.findings.some((f) => f.found.includes('مانديلا'))).toBe(false);
