@@ -20,16 +20,16 @@ import { loadDocument } from './model/buildModel.js';
 import type { DocumentModel } from './model/types.js';
 import { loadFontSet } from './fonts/loadFontSet.js';
 import { checkCoverage } from './check/coverage.js';
-import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
+import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
+import { kindOf } from './jobs/kinds.js';
+import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
 import { makeDiagnostic } from './parse/report.js';
-import type { JustifyMode } from './text/compose.js';
+import type { ModelOptions } from './model/theme.js';
 import {
   envDigest,
-  inputsOf,
   jobKeys,
-  jobModel,
   openAuxCache,
   readKeyInputs,
   readPrevious,
@@ -40,7 +40,6 @@ import {
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
-import type { RenderTask } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -52,8 +51,9 @@ export interface BuildOptions {
   out: string;
   only?: OutputGroup[];
   strict?: boolean;
-  justify?: JustifyMode;
-  leafletSheet?: 'pages' | 'a4-2up';
+  /** --justify, --leaflet-sheet: folded into the model's theme (src/model/theme.ts `applyOptions`). */
+  justify?: ModelOptions['justify'];
+  leafletSheet?: ModelOptions['leafletSheet'];
   sourceDateEpoch?: string;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
@@ -102,8 +102,8 @@ export interface BuildReport {
 }
 
 /** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch'>) {
-  const { model, diagnostics } = await loadDocument(opts.source, opts);
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet'>) {
+  const { model, diagnostics } = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet } });
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
@@ -114,7 +114,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
   const startedAt = Date.now();
   const { model, warnings } = await check(opts);
-  const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
+  const jobs = planJobs(model, { only: opts.only });
+  const inputs = planInputs(jobs, model);
   const outDir = path.resolve(opts.projectRoot, opts.out);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
@@ -125,10 +126,10 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let keys: Map<string, string>;
   let cache: AuxCache;
   try {
-    const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme), { justify: opts.justify, leafletSheet: opts.leafletSheet });
-    keys = jobKeys(jobs, model, env);
+    const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme));
+    keys = jobKeys(jobs, model, env, inputs);
     cache = openAuxCache(opts.projectRoot, outDir);
-    made = await runJobs(model, jobs, keys, cache, outDir, opts).catch((e: unknown) => {
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
     manifest = manifestFor(made.files, model.source, model.date);
@@ -199,22 +200,22 @@ export const SMALL_REBUILD = 16;
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
- * takes another's result as input (`inputsOf`: print files need the
- * booklet, PDF/X the press PDF, all-leaflets and the 2-up sheet every
+ * takes another's result as input (`inputs`, from its kind: print files need
+ * the booklet, PDF/X the press PDF, all-leaflets and the 2-up sheet every
  * leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
 export async function runJobs(
   model: DocumentModel,
   jobs: RenderJob[],
+  inputs: ReadonlyMap<string, string[]>,
   keys: Map<string, string>,
   cache: AuxCache,
   outDir: string,
   opts: BuildOptions,
 ): Promise<Made> {
-  const wanted = (g: OutputGroup) => !opts.only || opts.only.includes(g);
-  const published = (job: RenderJob) =>
-    job.kind === 'booklet' ? wanted('booklet') : job.kind === 'leaflet' || job.kind === 'leaflets-all' ? wanted('leaflets') : true;
+  const published = (job: RenderJob) => publishes(kindOf(job), opts.only);
+  const inputsOf = (job: RenderJob) => inputs.get(job.path) ?? [];
   const keyOf = (job: RenderJob) => keys.get(job.path)!;
 
   // What the previous build left that is still right.
@@ -258,16 +259,16 @@ export async function runJobs(
     for (const job of [...jobs].reverse()) {
       let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
       if (m === 'render' && reused.has(job.path)) {
-        const aux = job.kind === 'booklet' || job.kind === 'leaflet' ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs its side data too: the booklet's page backgrounds, a leaflet's pages.
-        const complete =
-          !needed.has(job.path) || (job.kind === 'booklet' ? aux?.backgrounds !== undefined : job.kind === 'leaflet' ? await cache.hasPages(keyOf(job)) : true);
+        const keeps = kindOf(job).keeps ?? [];
+        const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
+        // A job whose result is an input here needs what its kind keeps too: the booklet's page backgrounds, a leaflet's pages.
+        const complete = !needed.has(job.path) || (aux !== undefined && (!keeps.includes('pages') || (await cache.hasPages(keyOf(job)))));
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});
         }
       }
-      if (m === 'render') for (const p of inputsOf(job, jobs)) needed.add(p);
+      if (m === 'render') for (const p of inputsOf(job)) needed.add(p);
       mode.set(job.path, m);
     }
     for (const [k, v] of mode) made.state.set(k, v);
@@ -297,26 +298,32 @@ export async function runJobs(
 
     // The rest as their inputs are done, in the order and on the lanes the
     // scheduler picks (src/jobs/schedule.ts).
-    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? []);
+    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? [], inputs);
     const byPath = new Map(jobs.map((j) => [j.path, j]));
     const inFlight = new Set<Promise<void>>();
-    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], inputs: Done[]) => {
-      const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
-      task.inputs = taskInputs(from, inputs, keyOf);
+    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]) => {
+      const task: RenderTask = {
+        job,
+        model: kindOf(job).slice(model, job),
+        projectRoot: opts.projectRoot,
+        key: keyOf(job),
+        cacheDir: cache.dir,
+        inputs: taskInputs(from, done, keyOf),
+      };
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
-      if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
+      if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
       return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
     };
     while (!failure && (scheduler.pending || inFlight.size)) {
       for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
         const { job, lane } = next;
         await opts.beforeJob?.(job);
-        const from = inputsOf(job, jobs).map((p) => byPath.get(p)!);
-        const inputs = await Promise.all(from.map((j) => results.get(j.path)!));
+        const from = inputsOf(job).map((p) => byPath.get(p)!);
+        const done = await Promise.all(from.map((j) => results.get(j.path)!));
         // A failure stops further jobs (those already running finish first), even one met during the awaits above.
         if (failure) break;
-        const p = start(job, lane, from, inputs);
+        const p = start(job, lane, from, done);
         p.catch((error) => (failure ??= { error }));
         const settle = (): void => {
           inFlight.delete(tracked);
@@ -344,7 +351,7 @@ export async function runJobs(
     const d = await results.get(job.path)!;
     const state = d.state === 'skipped' && made.state.get(job.path) === 'render' ? 'rendered' : d.state;
     made.jobs[state].push(job.path);
-    if (d.aux.stats && (job.kind === 'booklet' || job.kind === 'leaflet')) addStats(made.stats, d.aux.stats);
+    if (d.aux.stats) addStats(made.stats, d.aux.stats);
     made.notes.push(...(d.aux.notes ?? []));
     if (!published(job)) continue;
     d.files.forEach((f, i) => {
@@ -365,15 +372,7 @@ function describeLanes(pool: RenderPool): string {
   return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
 }
 
-/** What a job takes from the jobs it depends on (`from`, whose results are `inputs`), as the renderer wants it. */
-function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
-  const first = from[0];
-  if (!first) return undefined;
-  if (first.kind === 'booklet') {
-    const b = inputs[0];
-    return { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
-  }
-  if (first.kind === 'print' && first.variant === 'press') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
-  if (first.kind === 'leaflets-all') return { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
-  return { leaflets: from.map(keyOf) };
+/** What a job takes from the jobs it depends on (`from`, whose results are `done`): what each one's kind hands on. */
+function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => string): TaskInput[] {
+  return from.map((j, i) => ({ kind: j.kind, path: j.path, data: kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j) }) }));
 }

@@ -25,7 +25,7 @@ import { flow, placeAt, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
 import { fitBodySize, paragraphBadness, type FitOptions } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/layout/qr.js';
-import type { Align, ComposedLine, ComposedParagraph, JustifyMode } from '../src/text/compose.js';
+import type { Align, ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
@@ -33,7 +33,6 @@ import { imprintBlocks, imprintHeight, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 
 export interface LeafletOptions {
-  justify?: JustifyMode;
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
 }
@@ -73,10 +72,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const k = pageScale(t);
   const mg = leafletMargins(t);
   const rtl = model.dir === 'rtl';
-  const justify = opts.justify ?? t.justify;
-  const ts = typesetter(model, justify);
+  const ts = typesetter(model);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
-  const trial = typesetter(model, justify);
+  const trial = typesetter(model);
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const num = formatNumber(point.number, model.lang, model.digits);
@@ -128,7 +126,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // A smaller page lowers the largest size with it. The largest size that fits, except that up to a tenth of it may go for a paragraph without a
   // one-word last line and without piled-up kashidas (a leaflet's short measure makes both likely).
   const fitOptions: FitOptions = {
-    justify,
     maxSize: Math.max(t.body.minSize, t.body.maxSize * Math.min(1, k)),
     prefer: { badness: (p, m) => paragraphBadness(p, m, 1 + t.space.stretch) },
   };

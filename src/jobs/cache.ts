@@ -3,43 +3,39 @@
  * its output depends on, and a job whose key and output bytes are found in
  * the previous output folder is not rendered again.
  *
- * A key covers
- *   - the job itself (kind, path, format, point, sheet);
- *   - the job's slice of the model (`jobModel`): the booklet sees the whole
- *     model; a leaflet or a card sees its own point and the document-wide
- *     fields (title, imprint, theme, lang/dir/digits, url, date) and nothing
- *     of the other points. The metadata enters here, through the model
- *     (a point's title, slug, event and url; the theme; lang, url, date).
- *     Workers render from exactly this slice, so a template cannot depend on
- *     something the key does not cover. `place` fields (where a text sits in
- *     the source, for diagnostics) are left out of the hash: nothing draws
- *     them, and inserting a line above a point must not re-render the points
- *     after it;
+ * A key covers, and nothing else:
+ *   - the job itself (kind, path, format, point);
+ *   - the job's slice of the model (its kind's `slice`, src/jobs/kinds/):
+ *     the fields its template and renderer read. Build options are folded
+ *     into the model's theme (src/model/theme.ts `applyOptions`), so they
+ *     count exactly where they are read. Workers render from exactly this
+ *     slice, so a template cannot depend on something the key does not
+ *     cover. `place` fields (where a text sits in the source, for
+ *     diagnostics) are left out of the hash: nothing draws them, and
+ *     inserting a line above a point must not re-render the points after it;
  *   - the code: every file under src/ and templates/ of the warraq that runs,
  *     its patches/, package-lock.json (package versions) and tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
- *   - the renderer options (justify, leafletSheet);
- *   - the keys of the jobs it takes its input from (`inputsOf`): print files
- *     from the booklet (PDF/X from the press PDF), all-leaflets and the 2-up
- *     sheet from every leaflet.
+ *   - the keys of the jobs it takes its input from (src/jobs/planJobs.ts `inputsOf`).
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
- * earlier one that is not in its file: a leaflet's laid-out pages (for
- * all-leaflets.pdf), the booklet's page backgrounds (for the press PDF), and
- * typesetting statistics. Entries are named by key, so a stale one is never
- * read; a missing one only means the job renders again.
+ * earlier one that is not in its file (a kind's `keeps`): a leaflet's
+ * laid-out pages (for all-leaflets.pdf), the booklet's page backgrounds (for
+ * the press PDF), and typesetting statistics. Entries are named by key, so a
+ * stale one is never read; a missing one only means the job renders again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import type { DocumentModel, Point, Theme } from '../model/types.js';
+import type { DocumentModel, Theme } from '../model/types.js';
 import { outputMeta, type ManifestEntry, type OutputFile } from '../output/writeOutputs.js';
-import type { SetStats } from '../layout/typeset.js';
-import type { RenderJob } from './planJobs.js';
+import type { JobAux, RenderJob } from './kind.js';
+import { kindOf } from './kinds.js';
+import { planInputs } from './planJobs.js';
+import { pagesFile, writeAtomic } from './pages.js';
 
 /** The warraq installation whose code renders (not the project being built). */
 export const warraqRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,15 +74,10 @@ export interface KeyInputs {
   packages: string;
 }
 
-export interface KeyOptions {
-  justify?: string;
-  leafletSheet?: string;
-}
-
-/** One digest for everything that is the same for every job of a build. */
-export function envDigest(inputs: KeyInputs, opts: KeyOptions = {}): string {
+/** One digest for everything that is the same for every job of a build: code and fonts. */
+export function envDigest(inputs: KeyInputs): string {
   const sorted = (xs: Array<[string, string]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha(stableJson({ v: 1, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages, opts: { justify: opts.justify ?? null, leafletSheet: opts.leafletSheet ?? null } }));
+  return sha(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
 }
 
 async function listFiles(root: string, rel: string): Promise<string[]> {
@@ -125,56 +116,21 @@ export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot 
 // ---------------------------------------------------------------------------
 // Job inputs and keys
 
-/** The document-wide part of the model with no point and no preamble: what every leaflet and card shares. */
-export function documentSlice(model: DocumentModel, point?: Point): DocumentModel {
-  return { ...model, preamble: [], points: point ? [point] : [], source: { file: model.source.file, sha256: '' } };
-}
-
-/** The model a job renders from (and is keyed by). */
-export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
-  switch (job.kind) {
-    case 'booklet':
-      return model;
-    case 'leaflet':
-    case 'card': {
-      const point = job.point === undefined ? undefined : model.points.find((p) => p.number === job.point);
-      return documentSlice(model, point);
-    }
-    default:
-      return documentSlice(model);
-  }
-}
-
-/**
- * Paths of the jobs whose results `job` takes as input (they come earlier in
- * the plan): the print files of the booklet take the booklet, except the
- * PDF/X file, which takes the press PDF; all-leaflets
- * takes every leaflet's pages; the 2-up leaflet sheet takes all-leaflets.pdf
- * when that has one leaflet page per page, else every leaflet's pages.
- */
-export function inputsOf(job: RenderJob, jobs: readonly RenderJob[]): string[] {
-  const leaflets = () => jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
-  if (job.kind === 'leaflets-all') return leaflets();
-  if (job.kind === 'print' && job.variant === 'leaflets-2up') {
-    const all = jobs.find((j) => j.kind === 'leaflets-all' && j.sheet === 'pages');
-    return all ? [all.path] : leaflets();
-  }
-  // The PDF/X file is made from the press PDF's bytes.
-  if (job.kind === 'print' && job.variant === 'pdfx') return jobs.filter((j) => j.kind === 'print' && j.variant === 'press').map((j) => j.path);
-  if (job.kind === 'print') return jobs.filter((j) => j.kind === 'booklet').map((j) => j.path);
-  return [];
-}
-
-/** Every job's key, by job path. */
-export function jobKeys(jobs: readonly RenderJob[], model: DocumentModel, env: string): Map<string, string> {
+/** Every job's key, by job path. `inputs`: each job's inputs (src/jobs/planJobs.ts `planInputs`). */
+export function jobKeys(
+  jobs: readonly RenderJob[],
+  model: DocumentModel,
+  env: string,
+  inputs: ReadonlyMap<string, string[]> = planInputs(jobs, model),
+): Map<string, string> {
   const keys = new Map<string, string>();
   for (const job of jobs) {
-    const inputs = inputsOf(job, jobs).map((p) => {
+    const from = (inputs.get(job.path) ?? []).map((p) => {
       const k = keys.get(p);
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    keys.set(job.path, sha(stableJson({ env, job, model: jobModel(model, job), inputs })));
+    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
   }
   return keys;
 }
@@ -228,14 +184,7 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
 // ---------------------------------------------------------------------------
 // Side data of jobs (.warraq-cache/)
 
-/** What a job leaves for the jobs after it, beyond its output files. */
-export interface JobAux {
-  stats?: SetStats;
-  /** Page count and page backgrounds (the booklet, for print files). */
-  pageCount?: number;
-  backgrounds?: string[];
-  notes?: string[];
-}
+export type { JobAux };
 
 export interface AuxCache {
   readonly dir: string;
@@ -248,24 +197,6 @@ export interface AuxCache {
    * since 1970): entries a concurrent build wrote meanwhile stay.
    */
   prune(keep: Set<string>, before: number): Promise<void>;
-}
-
-async function writeAtomic(file: string, data: Uint8Array | string) {
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
-const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
-
-/** Stores a leaflet's laid-out pages (packed: plain data) under its key. */
-export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key), serialize(packed));
-}
-
-export async function readPages(dir: string, key: string): Promise<unknown> {
-  return deserialize(await readFile(pagesFile(dir, key)));
 }
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */

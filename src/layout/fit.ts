@@ -6,7 +6,7 @@
  * the paragraph it finally keeps.
  */
 import type { DocumentModel } from '../model/types.js';
-import type { ComposedParagraph, JustifyMode } from '../text/compose.js';
+import type { ComposedParagraph } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import { typesetter } from './typeset.js';
 
@@ -24,7 +24,6 @@ export interface FitResult {
 }
 
 export interface FitOptions {
-  justify?: JustifyMode;
   /** Size bounds; the theme's body.minSize and body.maxSize when absent. */
   minSize?: number;
   maxSize?: number;
@@ -79,7 +78,7 @@ export function fitBodySize(
   const min = opts.minSize ?? b.minSize;
   const max = Math.max(min, opts.maxSize ?? b.maxSize);
   const leadingRatio = opts.leading ?? b.leading;
-  const ts = typesetter(model, opts.justify ?? model.theme.justify);
+  const ts = typesetter(model);
   const cache = new Map<number, ComposedParagraph>();
   const setAt = (size: number) => {
     let para = cache.get(size);

@@ -12,7 +12,7 @@ import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
-import { defaultTheme, mergeTheme } from './theme.js';
+import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 
 export interface BuildModelOptions {
@@ -24,6 +24,8 @@ export interface BuildModelOptions {
   strict?: boolean;
   /** Diagnostics from earlier steps (parsing, metadata), reported together with these. */
   diagnostics?: readonly Diagnostic[];
+  /** Build options (--justify, --leaflet-sheet), folded into the theme: they win over the metadata. */
+  options?: ModelOptions;
 }
 
 export interface BuildResult {
@@ -104,7 +106,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     points,
     imprint: { lines: imprint },
     date: date ?? '',
-    theme: mergeTheme(defaultTheme(dir), data.theme),
+    theme: applyOptions(mergeTheme(defaultTheme(dir), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
 
@@ -132,6 +134,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sha256: opts.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
     diagnostics: [...diagnostics, ...metaDiagnostics],
   });
 }
@@ -147,7 +150,7 @@ export function sidecarPath(sourcePath: string): string {
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
   let bytes: Uint8Array;
@@ -190,6 +193,7 @@ export async function loadDocument(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
   });
 }
 

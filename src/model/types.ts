@@ -144,6 +144,8 @@ export interface Theme {
   cards: CardFormat[];
   /** Minimum body text size on a card, in px at 1080 px width. */
   cardMinBodyPx: number;
+  /** all-leaflets.pdf: one leaflet per page, or two A5 leaflets per A4 sheet (--leaflet-sheet). */
+  leafletSheet: 'pages' | 'a4-2up';
 }
 
 export type PageSizeName = 'A4' | 'A5' | 'A6';

@@ -15,6 +15,8 @@
  */
 
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -207,4 +209,41 @@ export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array)
   const info = outDoc.context.lookupMaybe(outDoc.context.trailerInfo.Info, PDFDict);
   const version = info?.get(PDFName.of('GTS_PDFXVersion'));
   return { pageCount, pdfxVersion: version instanceof PDFString || version instanceof PDFHexString ? version.decodeText() : null };
+}
+
+/**
+ * Ghostscript derives the trailer /ID from the temporary file name, so the
+ * same input gives different bytes. Replace it with a hash of the content
+ * (same length, so the xref offsets stay valid).
+ */
+export function contentDerivedId(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
+  if (!m) return pdf;
+  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
+  const replaced = m[0].replace(m[1], id).replace(m[2], id);
+  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
+}
+
+/**
+ * The CMYK PDF/X file made from a PDF's bytes in a temporary folder, made and
+ * verified by Ghostscript, with a content-derived /ID; `skipped` with the
+ * reason when gs is absent.
+ */
+export async function pdfxFromBytes(
+  input: { bytes: Uint8Array; pageCount: number },
+  date: Date,
+): Promise<{ bytes: Uint8Array } | { skipped: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'warraq-pdfx-'));
+  try {
+    const inPath = join(dir, 'press.pdf');
+    const outPath = join(dir, 'press-pdfx.pdf');
+    await writeFile(inPath, input.bytes);
+    const result = await makePdfx(inPath, outPath, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)), inputPages: input.pageCount });
+    if (result.skipped) return { skipped: result.reason };
+    return { bytes: contentDerivedId(new Uint8Array(await readFile(outPath))) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,48 @@
+/** The booklet: cover, contents, preamble, a section per point, colophon (templates/booklet.ts). */
+import type { OutputKind } from '../kind.js';
+import { pick, PDF_META } from '../slice.js';
+import { pdfOf, type PdfBytes } from './pdf.js';
+
+/** What the booklet hands to the print files made from it. */
+export interface BookletInput extends PdfBytes {
+  backgrounds: string[];
+}
+
+export const booklet: OutputKind = {
+  name: 'booklet',
+  group: 'booklet',
+  family: 'pdf',
+  cost: 300,
+  plan: () => [{ path: 'booklet.pdf' }],
+  slice: (model) =>
+    pick(model, [
+      ...PDF_META,
+      'digits',
+      'source.file',
+      'source.sha256',
+      'preamble[].text',
+      'points[].number',
+      'points[].title',
+      'points[].text',
+      'imprint',
+      'theme.fonts',
+      'theme.palette',
+      'theme.body.size',
+      'theme.body.leading',
+      'theme.justify',
+      'theme.space',
+      'theme.page.booklet',
+      'theme.page.margins',
+    ]),
+  keeps: ['aux'],
+  handOn: ({ files, aux }): BookletInput => ({ bytes: files[0].bytes, pageCount: aux.pageCount ?? 0, backgrounds: aux.backgrounds ?? [] }),
+  async render(task, fonts) {
+    const { layoutBooklet } = await import('../../../templates/booklet.js');
+    const lay = layoutBooklet(task.model, await fonts());
+    const bytes = await pdfOf(lay.pages, task.model);
+    return {
+      files: [{ kind: 'booklet', path: task.job.path, bytes, pages: lay.pages.length }],
+      aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background) },
+    };
+  },
+};
