@@ -101,13 +101,22 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
   return pages;
 }
 
-/** Places a paragraph's lines from a given top, without pagination. */
-export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string): TextBlock {
+/**
+ * Places a paragraph's lines from a given top, without pagination. Each
+ * baseline sits in its line box by the size of the line's first glyph, or
+ * by `size` when given (one size for every line).
+ */
+export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size?: number): TextBlock {
   return {
     kind: 'text',
     rtl: para.dir === 'rtl',
     color,
     text: para.text,
-    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, firstSize(line)) })),
+    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, size ?? firstSize(line)) })),
   };
+}
+
+/** A copy of a text block moved down by dy. */
+export function moveDown(block: TextBlock, dy: number): TextBlock {
+  return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }
