@@ -16,19 +16,19 @@
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
-import { loadDocument } from './model/buildModel.js';
 import type { DocumentModel } from './model/types.js';
-import { loadFontSet } from './fonts/loadFontSet.js';
-import { checkCoverage } from './check/coverage.js';
 import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
+import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
 import { makeDiagnostic } from './parse/report.js';
 import type { ModelOptions } from './model/theme.js';
+import { recordBuild, upToDate } from './jobs/upToDate.js';
 import {
+  auxCacheDir,
   envDigest,
+  fontFilesOf,
   jobKeys,
   openAuxCache,
   readKeyInputs,
@@ -103,6 +103,12 @@ export interface BuildReport {
 
 /** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
 export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet'>) {
+  // Loaded here, not at the top: a build whose inputs did not change never needs them.
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }] = await Promise.all([
+    import('./model/buildModel.js'),
+    import('./fonts/loadFontSet.js'),
+    import('./check/coverage.js'),
+  ]);
   const { model, diagnostics } = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet } });
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
@@ -113,10 +119,23 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
   const startedAt = Date.now();
+  const outDir = path.resolve(opts.projectRoot, opts.out);
+  const cacheDir = auxCacheDir(opts.projectRoot, outDir);
+  if (!opts.force) {
+    const lock = await lockOutput(outDir);
+    try {
+      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir);
+      if (quick) {
+        for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
+        return { ...quick, ms: performance.now() - t0 };
+      }
+    } finally {
+      await lock.release();
+    }
+  }
   const { model, warnings } = await check(opts);
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
-  const outDir = path.resolve(opts.projectRoot, opts.out);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build swaps them.
@@ -139,7 +158,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     await lock.release();
   }
   await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
-  return {
+  const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
     manifest,
@@ -151,6 +170,19 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: made.where,
     ms: performance.now() - t0,
   };
+  // What the next build returns if nothing changes: every output unchanged, nothing rendered.
+  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
+  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
+  const again: Omit<BuildReport, 'ms'> = {
+    ...report,
+    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
+    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
+    threads: 0,
+    where: 'nothing to do: no input changed',
+  };
+  delete (again as Partial<BuildReport>).ms;
+  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), made.files.map((f) => f.path), again).catch(() => {});
+  return report;
 }
 
 /**

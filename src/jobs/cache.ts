@@ -27,7 +27,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { existsSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel, Theme } from '../model/types.js';
@@ -37,8 +37,20 @@ import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
 import { pagesFile, writeAtomic } from './pages.js';
 
-/** The warraq installation whose code renders (not the project being built). */
-export const warraqRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The warraq installation whose code renders (not the project being built):
+ * the folder with its package.json, above this file whether it runs as
+ * TypeScript (src/jobs/) or compiled (lib/src/jobs/). Keys hash its sources,
+ * so the two ways of running agree.
+ */
+export const warraqRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir, '../..');
+  }
+}
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -96,10 +108,10 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-const hashFile = async (abs: string) => sha(await readFile(abs));
+export const hashFile = async (abs: string) => sha(await readFile(abs));
 
-/** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
+/** The code of `codeRoot` (default: this warraq) and its package versions, hashed (read every build: watch mode sees templates change). */
+export async function readCodeInputs(codeRoot = warraqRoot): Promise<Pick<KeyInputs, 'code' | 'packages'>> {
   const files = [
     ...(await listFiles(codeRoot, 'src')),
     ...(await listFiles(codeRoot, 'templates')),
@@ -107,10 +119,21 @@ export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot 
     'tsconfig.json',
   ];
   const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.join(codeRoot, f)).catch(() => '')]));
-  const fontFiles = [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
-  const fonts = await Promise.all(fontFiles.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
   const packages = await hashFile(path.join(codeRoot, 'package-lock.json')).catch(() => '');
-  return { code, fonts, packages };
+  return { code, packages };
+}
+
+/** The font files of a theme (project-relative), each once. */
+export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
+
+/** Font files by the hash of their bytes ('' when unreadable). */
+export const hashFonts = (projectRoot: string, files: readonly string[]) =>
+  Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
+
+/** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
+export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
+  const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
+  return { ...code, fonts };
 }
 
 // ---------------------------------------------------------------------------
@@ -200,8 +223,10 @@ export interface AuxCache {
 }
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
+export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
-  const dir = path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+  const dir = auxCacheDir(projectRoot, outDir);
   const ready = mkdir(dir, { recursive: true });
   ready.catch(() => {}); // reported where it is awaited (put, prune)
   return {

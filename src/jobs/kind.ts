@@ -16,7 +16,8 @@
  */
 import type { DocumentModel } from '../model/types.js';
 import type { OutputFile } from '../output/writeOutputs.js';
-import type { SetStats, TemplateFonts } from '../layout/typeset.js';
+import type { SetStats } from '../layout/stats.js';
+import type { TemplateFonts } from '../layout/typeset.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** The `--only` groups: which outputs a build publishes. */
@@ -115,6 +116,12 @@ export interface OutputKind {
    * needed as an input renders again when these are missing.
    */
   keeps?: ReadonlyArray<'aux' | 'pages'>;
+  /**
+   * What outside the model and the code decides this kind's output, if
+   * anything (the PDF/X file: the Ghostscript found): a build whose inputs
+   * are all unchanged is redone when this changes.
+   */
+  environment?(): string;
   /** What a finished (or reused) job hands to the jobs that take it as input. */
   handOn?(done: { files: OutputFile[]; aux: JobAux; key: string }): unknown;
   /**

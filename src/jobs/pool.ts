@@ -55,7 +55,11 @@ export interface PoolOptions {
   serial?: boolean;
 }
 
-const workerEntry = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
+/**
+ * A worker thread's entry: compiled, worker.js itself; run as TypeScript
+ * (tsx, vitest), a plain module that registers tsx first.
+ */
+const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url));
 
 /**
  * Jobs in flight per thread. In the main thread three: while one job's image
@@ -115,8 +119,8 @@ async function workerLane(threads: number, family: Lane['family']) {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.MAX_SAFE_INTEGER,
-    // The entry registers tsx itself; inherit no loader flags from the parent
-    // (tsx's CLI or vitest), which would register a second one.
+    // The TypeScript entry registers tsx itself; inherit no loader flags from
+    // the parent (tsx's CLI or vitest), which would register a second one.
     execArgv: [],
     concurrentTasksPerWorker: WORKER_SLOTS,
   });

@@ -11,6 +11,7 @@ import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
+import { sidecarPath } from './sidecar.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
@@ -139,10 +140,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
   });
 }
 
-/** `source/x.txt` → `source/x.meta.yaml` (other names get `.meta.yaml` appended). */
-export function sidecarPath(sourcePath: string): string {
-  return /\.txt$/i.test(sourcePath) ? sourcePath.replace(/\.txt$/i, '.meta.yaml') : sourcePath + '.meta.yaml';
-}
+export { sidecarPath };
 
 /**
  * Reads `sourcePath` (relative to projectRoot, or absolute) and its sidecar

@@ -15,15 +15,18 @@
  */
 
 import { execFile } from 'node:child_process';
+import { findGhostscript } from './ghostscript.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 const execFileP = promisify(execFile);
+
+export { findGhostscript };
 
 export const GS_MISSING_REASON =
   'Ghostscript (gs) not found; install it (apt-get install ghostscript) to get the PDF/X CMYK variant';
@@ -56,23 +59,6 @@ export type PdfxResult =
       warnings: string[];
     };
 
-/** Absolute path of the Ghostscript executable on `pathEnv`, or null. */
-export function findGhostscript(pathEnv: string = process.env.PATH ?? ''): string | null {
-  const names = process.platform === 'win32' ? ['gswin64c.exe', 'gswin32c.exe', 'gs.exe'] : ['gs'];
-  for (const dir of pathEnv.split(delimiter)) {
-    if (dir === '') continue;
-    for (const name of names) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return null;
-}
 
 /** Ghostscript's bundled CMYK profile, wherever the install put it. */
 function findDefaultCmykProfile(gs: string): string | null {

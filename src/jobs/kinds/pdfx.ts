@@ -5,6 +5,7 @@
  */
 import type { OutputKind } from '../kind.js';
 import { pick } from '../slice.js';
+import { findGhostscript } from '../../print/ghostscript.js';
 import { dateOf, inputOf, type PdfBytes } from './pdf.js';
 
 export const pdfx: OutputKind = {
@@ -15,6 +16,7 @@ export const pdfx: OutputKind = {
   uses: ['press'],
   plan: () => [{ path: 'print/booklet-press-pdfx.pdf' }],
   slice: (model) => pick(model, ['date']),
+  environment: () => findGhostscript() ?? 'no Ghostscript',
   async render(task) {
     const press = inputOf<PdfBytes>(task, 'press');
     const { pdfxFromBytes } = await import('../../print/pdfx.js');
