@@ -40,10 +40,12 @@ import { pagesFile, writeAtomic } from './pages.js';
 /**
  * The warraq installation whose code renders (not the project being built):
  * the folder with its package.json, above this file whether it runs as
- * TypeScript (src/jobs/) or compiled (lib/src/jobs/). Keys hash its sources,
- * so the two ways of running agree.
+ * TypeScript (src/jobs/) or compiled (lib/src/jobs/).
  */
 export const warraqRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Where the running code's src/ and templates/ are: warraqRoot under tsx, lib/ when compiled. Keys hash the code that runs. */
+const runningRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function packageRoot(dir: string): string {
   for (let d = dir; ; d = path.dirname(d)) {
@@ -110,16 +112,22 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
 
 export const hashFile = async (abs: string) => sha(await readFile(abs));
 
-/** The code of `codeRoot` (default: this warraq) and its package versions, hashed (read every build: watch mode sees templates change). */
-export async function readCodeInputs(codeRoot = warraqRoot): Promise<Pick<KeyInputs, 'code' | 'packages'>> {
+/**
+ * The code that runs (src/ and templates/, as TypeScript or compiled), the
+ * patches and tsconfig.json of this warraq (or of `codeRoot`), and its package
+ * versions, hashed. Read every build: watch mode sees templates change.
+ */
+export async function readCodeInputs(codeRoot?: string): Promise<Pick<KeyInputs, 'code' | 'packages'>> {
+  const run = codeRoot ?? runningRoot;
+  const pkg = codeRoot ?? warraqRoot;
   const files = [
-    ...(await listFiles(codeRoot, 'src')),
-    ...(await listFiles(codeRoot, 'templates')),
-    ...(await listFiles(codeRoot, 'patches')),
-    'tsconfig.json',
+    ...(await listFiles(run, 'src')).map((f) => [run, f]),
+    ...(await listFiles(run, 'templates')).map((f) => [run, f]),
+    ...(await listFiles(pkg, 'patches')).map((f) => [pkg, f]),
+    [pkg, 'tsconfig.json'],
   ];
-  const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.join(codeRoot, f)).catch(() => '')]));
-  const packages = await hashFile(path.join(codeRoot, 'package-lock.json')).catch(() => '');
+  const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await hashFile(path.join(root, f)).catch(() => '')]));
+  const packages = await hashFile(path.join(pkg, 'package-lock.json')).catch(() => '');
   return { code, packages };
 }
 
@@ -131,7 +139,7 @@ export const hashFonts = (projectRoot: string, files: readonly string[]) =>
   Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
 
 /** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
+export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string): Promise<KeyInputs> {
   const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
   return { ...code, fonts };
 }
