@@ -75,7 +75,7 @@ export interface BuildOptions {
    * worker threads: the main thread keeps the renderers, templates and fonts
    * it loaded once, and would not see them change.
    */
-  pool?: RenderPool;
+  pool?: RenderPool | (() => Promise<RenderPool>);
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
@@ -255,7 +255,9 @@ export async function runJobs(
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
   const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
-  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size, { serial: opts.serial }));
+  const given = opts.pool;
+  const startPool = () =>
+    (poolStarted ??= typeof given === 'function' ? given() : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {
@@ -407,4 +409,69 @@ function describeLanes(pool: RenderPool): string {
 /** What a job takes from the jobs it depends on (`from`, whose results are `done`): what each one's kind hands on. */
 function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => string): TaskInput[] {
   return from.map((j, i) => ({ kind: j.kind, path: j.path, data: kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j) }) }));
+}
+
+export interface BuildManyOptions extends Omit<BuildOptions, 'source' | 'out' | 'pool' | 'onOutput'> {
+  /** Source texts (relative to projectRoot), each with its sidecar metadata; a folder stands for every .txt in it. */
+  sources: string[];
+  /** Output folder: each document goes into `<out>/<source name without .txt>/`. */
+  out: string;
+  /** Called when a document is done (or failed), in order. */
+  onDocument?: (done: number, total: number, source: string, result: BuildReport | Error) => void;
+}
+
+export interface BuildManyReport {
+  /** Per document, in order: its output folder and report, or the error that stopped it (the others still build). */
+  documents: Array<{ source: string; out: string; report?: BuildReport; error?: unknown }>;
+  ms: number;
+}
+
+/** The .txt files a list of sources names (a folder: its .txt files, sorted), each once. */
+export async function expandSources(projectRoot: string, sources: string[]): Promise<string[]> {
+  const { readdir, stat } = await import('node:fs/promises');
+  const out: string[] = [];
+  for (const s of sources) {
+    const abs = path.resolve(projectRoot, s);
+    const st = await stat(abs).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const names = (await readdir(abs)).filter((n) => /\.txt$/i.test(n)).sort();
+      out.push(...names.map((n) => path.join(s, n)));
+    } else out.push(s);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Many documents in one run: each source into its own folder under `out`,
+ * one after another, on one pool of render threads kept warm between them
+ * (fonts, WASM and renderers load once). A document that fails does not stop
+ * the others; its output folder is left as it was.
+ */
+export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport> {
+  const t0 = performance.now();
+  const sources = await expandSources(opts.projectRoot, opts.sources);
+  const names = sources.map((s) => path.basename(s).replace(/\.txt$/i, ''));
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
+  const { sources: _s, onDocument, ...common } = opts;
+  // One pool for every document, started by the first that has something to render.
+  let pool: Promise<RenderPool> | undefined;
+  const sharedPool = () => (pool ??= createPool(opts.serial ? 1 : (opts.jobs ?? defaultJobs()), { serial: opts.serial }));
+  const documents: BuildManyReport['documents'] = [];
+  try {
+    for (const [i, source] of sources.entries()) {
+      const out = path.join(opts.out, names[i]);
+      try {
+        const report = await build({ ...common, source, out, pool: sharedPool });
+        documents.push({ source, out, report });
+        onDocument?.(i + 1, sources.length, source, report);
+      } catch (error) {
+        documents.push({ source, out, error });
+        onDocument?.(i + 1, sources.length, source, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  } finally {
+    await (await pool?.catch(() => undefined))?.destroy();
+  }
+  return { documents, ms: performance.now() - t0 };
 }
