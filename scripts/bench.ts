@@ -1,17 +1,23 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--json FILE]
+ * npm run bench [-- --runs 5] [--no-scale] [--scales 10,50] [--documents 6] [--json FILE]
  *
  * Measures, on a copy of the seed in a temporary project (the real source/
  * and dist/ are never touched), the median of `runs` runs of:
  *
- *   - a cold full build (no previous output, no cache), one render thread
- *     per core (the main thread and workers), and with --jobs 1: wall time of the whole command and the process's
- *     peak memory (max RSS, threads included);
+ *   - a cold full build (no previous output, no cache) by the command
+ *     (`bin/warraq.mjs`, compiled JavaScript; compiled first when stale), one
+ *     render thread per core, and with --jobs 1: wall time of the whole
+ *     command and its peak memory (max RSS, threads included);
  *   - a rebuild with no change, and a rebuild after editing one point, as a
  *     command (process start included) and in a warm session (what
  *     `npm run watch` does: pool kept between builds);
+ *   - the booklet alone in a cold process (the command with --only booklet),
+ *     and Typst compiling a comparable A5 booklet of the same text in a cold
+ *     process (through @myriaddreamin/typst-ts-node-compiler, an optional dev
+ *     dependency: skipped with a note when it is not installed);
  *   - the time per output of each kind (one job at a time, in a warm process);
+ *   - many documents in one run (buildMany, one warm pool): documents per minute;
  *   - documents 10× and 50× the seed's length (more points), booklet,
  *     leaflets and print files only (cards are one independent job per point
  *     and format, so they scale linearly by construction), to see how time
@@ -19,11 +25,12 @@
  *   - if `chromium` is on PATH, the same kinds of output made the browser
  *     way (HTML → --print-to-pdf, HTML → --screenshot).
  *
- * Each build runs in a child process (this script with --child), under
- * /usr/bin/time when present for its peak memory.
+ * Library measurements run in a child process (this script with --child),
+ * command ones as the command; both under /usr/bin/time when present for
+ * their peak memory.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,9 +67,17 @@ interface ChildResult {
 
 async function child() {
   const { build } = await import('../src/build.js');
-  const spec = JSON.parse(String(argv.child ?? argv['child-session'])) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
+  const spec = JSON.parse(String(argv.child ?? argv['child-session'] ?? '{}')) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
   const { edits: _edits, warm: _warm, ...buildSpec } = spec;
   const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...buildSpec };
+  if (argv['child-many']) {
+    const { buildMany } = await import('../src/build.js');
+    const r = await buildMany({ projectRoot: process.cwd(), sources: ['many'], out: 'dist-many', force: true });
+    const failed = r.documents.filter((d) => d.error);
+    if (failed.length) throw failed[0].error;
+    report(r.documents[0].report!, r.ms);
+    return;
+  }
   if (argv['child-session']) {
     // A watch session: one pool for all builds; first a no-change build and a warm-up, then edits.
     const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
@@ -119,8 +134,8 @@ async function editOnePoint(file: string, i: number) {
 
 const hasTime = existsSync('/usr/bin/time');
 
-function runChild(project: string, spec: object, session = false): Promise<ChildResult> {
-  const args = [...process.execArgv, script, session ? '--child-session' : '--child', JSON.stringify(spec)];
+function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
+  const args = [...process.execArgv, script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
   const cmd = hasTime ? '/usr/bin/time' : process.execPath;
   const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', process.execPath, ...args] : args;
   return new Promise((resolve, reject) => {
@@ -140,6 +155,51 @@ function runChild(project: string, spec: object, session = false): Promise<Child
     });
   });
 }
+
+/** Whether lib/ (the compiled command) is newer than every source file (as bin/warraq.mjs decides). */
+function compiledIsFresh(): boolean {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+  try {
+    const stamp = statSync(path.join(repo, 'lib/.compiled')).mtimeMs;
+    return ['src', 'templates', 'scripts'].every((d) => newest(path.join(repo, d)) <= stamp);
+  } catch {
+    return false;
+  }
+}
+
+interface CommandResult {
+  wallMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+  stdout: string;
+}
+
+/** Runs a command in `cwd` under /usr/bin/time: wall time (parent's clock), peak memory, CPU. */
+function runCommand(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  const cmd = hasTime ? '/usr/bin/time' : command;
+  const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', command, ...args] : args;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`));
+      const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({ wallMs, maxRssKb: time ? Number(time[2]) : 0, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : 0, stdout });
+    });
+  });
+}
+
+/** The command (`npm run build` without npm's own start-up): bin/warraq.mjs in the project folder. */
+const warraq = (project: string, ...args: string[]) => runCommand(project, process.execPath, [path.join(repo, 'bin/warraq.mjs'), ...args]);
+
+/** "N rendered, M unchanged" from the command's summary. */
+const summaryOf = (r: CommandResult) => /(\d+) rendered, (\d+) unchanged \(([^)]*\)?)\)/.exec(r.stdout)?.slice(1).join(' / ') ?? '';
 
 async function makeProject(sourceText?: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
@@ -193,66 +253,93 @@ async function main() {
   const results: Record<string, unknown> = { machine: { cores, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, load: os.loadavg() } };
   console.error(`warraq bench: ${runs} run(s) each, ${cores} cores, ${os.cpus()[0]?.model}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
-  // Cold full builds.
+  // The command runs compiled JavaScript: compile first when lib/ is stale.
+  if (!compiledIsFresh()) {
+    console.error('  lib/ is older than the sources: npm run compile');
+    execFileSync('npm', ['run', 'compile'], { cwd: repo, stdio: 'ignore' });
+  }
   const project = await makeProject();
-  const cold = async (jobs?: number) => {
-    const rs: ChildResult[] = [];
+  const clean = async () => {
+    await rm(path.join(project, 'dist'), { recursive: true, force: true });
+    await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+  };
+  const med = (rs: Array<{ wallMs: number }>) => median(rs.map((r) => r.wallMs));
+  const memOf = (rs: Array<{ maxRssKb: number }>) => median(rs.map((r) => r.maxRssKb));
+  const cpu = (rs: Array<{ cpuMs: number }>) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
+
+  // Cold full builds (the command).
+  const cold = async (...args: string[]) => {
+    const rs: CommandResult[] = [];
     for (let i = 0; i < runs; i++) {
-      await rm(path.join(project, 'dist'), { recursive: true, force: true });
-      await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
-      rs.push(await runChild(project, { force: true, jobs }));
+      await clean();
+      rs.push(await warraq(project, '--force', ...args));
     }
     return rs;
   };
   const coldN = await cold();
-  const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
-  row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
-  const cold1 = await cold(1);
-  row('cold full build, --jobs 1 (main thread alone)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
-  const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
-  row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
-  results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
+  row(`cold full build, command, default (${summaryOf(coldN[0])})`, sec(med(coldN)), mib(memOf(coldN)), cpu(coldN));
+  const cold1 = await cold('--jobs', '1');
+  row('cold full build, command, --jobs 1 (main thread alone)', sec(med(cold1)), mib(memOf(cold1)), cpu(cold1));
+  results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })) };
+  row('peak memory, cold full build (the larger of the two)', '', mib(Math.max(memOf(coldN), memOf(cold1))), 'max RSS of the command, threads included');
 
-  // Rebuilds.
-  const noChange: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) noChange.push(await runChild(project, {}));
-  row('rebuild, no change (command)', sec(median(noChange.map((r) => r.wallMs))), mib(median(noChange.map((r) => r.maxRssKb))), `build() ${sec(median(noChange.map((r) => r.buildMs)))}; ${noChange[0].rendered} rendered`);
-  const edit: ChildResult[] = [];
+  // Rebuilds (the command).
+  await warraq(project);
+  const noChange: CommandResult[] = [];
+  for (let i = 0; i < runs; i++) noChange.push(await warraq(project));
+  row(`rebuild, no change (command: ${summaryOf(noChange[0])})`, sec(med(noChange)), mib(memOf(noChange)), cpu(noChange));
+  const edit: CommandResult[] = [];
   for (let i = 0; i < runs; i++) {
     await editOnePoint(path.join(project, SEED), i);
-    edit.push(await runChild(project, {}));
+    edit.push(await warraq(project));
   }
-  row(
-    `rebuild after editing one point (command; small rebuild, ${edit[0].where})`,
-    sec(median(edit.map((r) => r.wallMs))),
-    mib(median(edit.map((r) => r.maxRssKb))),
-    `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
-  );
-  const edit2: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    await editOnePoint(path.join(project, SEED), i + runs);
-    edit2.push(await runChild(project, { jobs: cores }));
-  }
-  row(
-    `rebuild after editing one point (command, --jobs ${cores}: ${edit2[0].where})`,
-    sec(median(edit2.map((r) => r.wallMs))),
-    mib(median(edit2.map((r) => r.maxRssKb))),
-    `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
-  );
+  row(`rebuild after editing one point (command: ${summaryOf(edit[0])})`, sec(med(edit)), mib(memOf(edit)), cpu(edit));
   const session = await runChild(project, { edits: runs }, true);
   row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
-  results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
+  results.rebuild = {
+    noChange: noChange.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
+    edit: edit.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
+    sessionMs: session.sessionMs,
+  };
+
+  // The booklet alone, cold process; Typst on a comparable booklet.
+  const booklet: CommandResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    await clean();
+    booklet.push(await warraq(project, '--force', '--only', 'booklet'));
+  }
+  const bookletMs = med(booklet);
+  row('booklet alone (command, cold process)', sec(bookletMs), mib(memOf(booklet)), cpu(booklet));
+  const typst = await typstBooklet(project, runs);
+  if (typst) {
+    row(`Typst: a comparable A5 booklet of the same text (cold process, ${typst.pages} pages)`, sec(typst.ms), mib(typst.maxRssKb), `ours ×${(bookletMs / typst.ms).toFixed(1)} Typst's time`);
+    results.typst = { ...typst, oursMs: bookletMs };
+  } else row('Typst booklet', 'skipped', '', '@myriaddreamin/typst-ts-node-compiler is not installed (optional dev dependency)');
+
+  // Many documents in one run.
+  const nDocs = Math.max(2, Number(argv.documents ?? 6));
+  await mkdir(path.join(project, 'many'), { recursive: true });
+  for (let i = 1; i <= nDocs; i++) {
+    const name = `doc${String(i).padStart(2, '0')}`;
+    await copyFile(path.join(project, SEED), path.join(project, 'many', `${name}.txt`));
+    await copyFile(path.join(project, 'source/izmir-2023.meta.yaml'), path.join(project, 'many', `${name}.meta.yaml`));
+  }
+  const many = await runChild(project, {}, false, true);
+  const perMinute = (nDocs / many.wallMs) * 60_000;
+  row(`${nDocs} documents in one run (buildMany, one pool; ${coldN[0] ? summaryOf(coldN[0]).split(' / ')[0] : '?'} files each)`, sec(many.wallMs), mib(many.maxRssKb), `${perMinute.toFixed(1)} documents per minute`);
+  results.many = { documents: nDocs, wallMs: many.wallMs, maxRssKb: many.maxRssKb, perMinute };
 
   // Time per output kind: main thread, one job at a time (no contention between
   // jobs), in a second build of the same process (renderers loaded and warm).
   const warm: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
+  const kindRuns = Math.min(runs, 3);
+  for (let i = 0; i < kindRuns; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
   const perKind = new Map<string, number[]>();
   for (const r of warm) for (const f of r.files) {
     const k = kindOf(f.path);
     if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
   }
-  const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / runs)]);
+  const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / kindRuns)]);
   results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
 
   // Scaling.
@@ -309,6 +396,61 @@ async function main() {
   await rm(project, { recursive: true, force: true });
 }
 
+/** Typst's typesetting of the same text, in the booklet's shape: A5, Amiri, cover, contents, preamble, a heading and paragraph per point, colophon. */
+function typstSource(model: import('../src/model/types.js').DocumentModel): string {
+  const str = (t: string) => JSON.stringify(t); // a Typst string literal (same escapes as JSON)
+  const t = model.theme;
+  const m = t.page.margins;
+  return [
+    `#set document(title: ${str(model.title)})`,
+    `#set page(width: ${t.page.booklet.width}pt, height: ${t.page.booklet.height}pt, margin: (top: ${m.top}pt, bottom: ${m.bottom}pt, inside: ${m.inner}pt, outside: ${m.outer}pt), binding: ${model.dir === 'rtl' ? 'right' : 'left'}, numbering: "1")`,
+    `#set text(font: "Amiri", size: ${t.body.size}pt, lang: ${str(model.lang)}, dir: ${model.dir})`,
+    `#set par(justify: true, leading: ${(t.body.leading - 1).toFixed(2)}em)`,
+    `#page(fill: rgb(${str(t.palette.cover)}), numbering: none)[#align(center + horizon)[#text(size: 26pt, fill: rgb(${str(t.palette.coverInk)}), weight: "bold", ${str(model.title)})]]`,
+    `#outline()`,
+    `#pagebreak()`,
+    ...model.preamble.map((p) => `#par(${str(p.text)})`),
+    ...model.points.map((p) => `#heading(level: 1, ${str(`${p.label} ${p.title}`)})\n#par(${str(p.text)})`),
+    `#pagebreak()`,
+    ...model.imprint.lines.map((l) => `#align(center, text(size: 9pt, ${str(l.runs.map((r) => r.text).join(''))}))`),
+  ].join('\n');
+}
+
+/**
+ * Typst on the booklet, in a cold process each run (load the compiler and the
+ * fonts, compile, write the PDF), median of `runs`; undefined when the
+ * compiler package is not installed.
+ */
+async function typstBooklet(project: string, runs: number): Promise<{ ms: number; maxRssKb: number; pages: number } | undefined> {
+  const pkg = path.join(repo, 'node_modules/@myriaddreamin/typst-ts-node-compiler');
+  if (!existsSync(pkg)) return undefined;
+  const { loadDocument } = await import('../src/model/buildModel.js');
+  const { model } = await loadDocument(SEED, { projectRoot: project });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-typst-'));
+  try {
+    await writeFile(path.join(dir, 'booklet.typ'), typstSource(model));
+    const child = path.join(dir, 'compile.mjs');
+    await writeFile(
+      child,
+      [
+        `import { createRequire } from 'node:module';`,
+        `import { writeFileSync } from 'node:fs';`,
+        `const { NodeCompiler } = createRequire(import.meta.url)(${JSON.stringify(pkg)});`,
+        `const c = NodeCompiler.create({ workspace: ${JSON.stringify(dir)}, fontArgs: [{ fontPaths: [${JSON.stringify(path.join(repo, 'fonts'))}] }] });`,
+        `const pdf = c.pdf({ mainFilePath: ${JSON.stringify(path.join(dir, 'booklet.typ'))} });`,
+        `writeFileSync(${JSON.stringify(path.join(dir, 'booklet.pdf'))}, pdf);`,
+      ].join('\n'),
+    );
+    const rs: CommandResult[] = [];
+    for (let i = 0; i < runs; i++) rs.push(await runCommand(dir, process.execPath, [child]));
+    const pdf = await readFile(path.join(dir, 'booklet.pdf'), 'latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    return { ms: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)), pages };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function which(name: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
@@ -354,5 +496,5 @@ async function browserRoute(chromium: string, project: string, runs: number) {
   return { bookletMs, leafletMs, cardMs, totalMs: bookletMs + leaflets * leafletMs + cards * cardMs };
 }
 
-if (argv.child || argv['child-session']) await child();
+if (argv.child || argv['child-session'] || argv['child-many']) await child();
 else await main();
