@@ -242,7 +242,7 @@ function kindOf(p: string): string | undefined {
 }
 
 async function main() {
-  const runs = Math.max(1, Number(argv.runs ?? 3));
+  const runs = Math.max(1, Number(argv.runs ?? 5));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
