@@ -232,14 +232,8 @@ const median = (xs: number[]) => {
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
 
-function kindOf(p: string): string | undefined {
-  if (p === 'booklet.pdf') return 'booklet';
-  if (p === 'leaflets/all-leaflets.pdf') return 'all-leaflets';
-  if (p.startsWith('leaflets/')) return 'leaflet';
-  if (p.startsWith('cards/') && p.endsWith('.png')) return `card ${p.split('/')[1]}`;
-  if (p.startsWith('print/')) return `print ${path.basename(p, '.pdf')}`;
-  return undefined;
-}
+/** The row of a file in the per-kind table: its job's kind (the first file of each job carries the job's time), cards by format. */
+const kindRow = (f: BuildReport['files'][number]) => (f.path.startsWith('cards/') ? `${f.kind} ${f.path.split('/')[1]}` : f.kind);
 
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 5));
@@ -336,8 +330,8 @@ async function main() {
   for (let i = 0; i < kindRuns; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
   const perKind = new Map<string, number[]>();
   for (const r of warm) for (const f of r.files) {
-    const k = kindOf(f.path);
-    if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
+    const k = kindRow(f);
+    if (f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
   }
   const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / kindRuns)]);
   results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));

@@ -86,8 +86,8 @@ export interface BuildOptions {
 
 export interface BuildReport {
   model: DocumentModel;
-  /** Every output file, in plan order; `reused` when taken unchanged from the previous build. */
-  files: Array<{ path: string; bytes: number; ms: number; reused: boolean }>;
+  /** Every output file, in plan order, with its job's kind; `reused` when taken unchanged from the previous build. */
+  files: Array<{ path: string; kind: string; bytes: number; ms: number; reused: boolean }>;
   manifest: Manifest;
   warnings: Diagnostic[];
   notes: string[];
@@ -160,7 +160,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
   const report: BuildReport = {
     model,
-    files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
     manifest,
     warnings,
     notes: made.notes,
@@ -206,6 +206,8 @@ interface Made {
   files: OutputFile[];
   /** Key of each output file's job, by file path. */
   keys: Map<string, string>;
+  /** Kind of each output file's job, by file path. */
+  kinds: Map<string, string>;
   ms: Map<string, number>;
   reused: Set<string>;
   notes: string[];
@@ -263,6 +265,7 @@ export async function runJobs(
   const made: Made = {
     files: [],
     keys: new Map(),
+    kinds: new Map(),
     ms: new Map(),
     reused: new Set(),
     notes: [],
@@ -391,6 +394,7 @@ export async function runJobs(
     d.files.forEach((f, i) => {
       made.files.push(f);
       made.keys.set(f.path, keyOf(job));
+      made.kinds.set(f.path, job.kind);
       made.ms.set(f.path, i === 0 ? d.ms : 0);
       if (d.state === 'unchanged') made.reused.add(f.path);
     });
