@@ -3,6 +3,7 @@
 // `npm run compile`, which `npm install` runs through `prepare`) when it is
 // newer than every source file, so that it starts without a TypeScript
 // loader; otherwise (sources edited since) the TypeScript itself through tsx.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,14 +29,13 @@ function compiledIsFresh() {
   }
 }
 
-// The entry runs its main() when it is the script started (process.argv[1]).
 if (compiledIsFresh()) {
+  // The entry runs its main() when it is the script started (process.argv[1]).
   const entry = path.join(root, 'lib', `${ENTRY}.js`);
   process.argv[1] = entry;
   await import(pathToFileURL(entry).href);
 } else {
-  const entry = path.join(root, `${ENTRY}.ts`);
-  process.argv[1] = entry;
-  const { tsImport } = await import('tsx/esm/api');
-  await tsImport(pathToFileURL(entry).href, import.meta.url);
+  const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, path.join(root, `${ENTRY}.ts`), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
 }

@@ -195,11 +195,16 @@ function runCommand(cwd: string, command: string, args: string[], env: NodeJS.Pr
   });
 }
 
-/** The command (`npm run build` without npm's own start-up): bin/warraq.mjs in the project folder. */
-const warraq = (project: string, ...args: string[]) => runCommand(project, process.execPath, [path.join(repo, 'bin/warraq.mjs'), ...args]);
-
 /** "N rendered, M unchanged" from the command's summary. */
 const summaryOf = (r: CommandResult) => /(\d+) rendered, (\d+) unchanged \(([^)]*\)?)\)/.exec(r.stdout)?.slice(1).join(' / ') ?? '';
+
+/** The command (`npm run build` without npm's own start-up): bin/warraq.mjs in the project folder; fails unless it printed its summary. */
+async function warraq(project: string, ...args: string[]): Promise<CommandResult> {
+  const r = await runCommand(project, process.execPath, [path.join(repo, 'bin/warraq.mjs'), ...args]);
+  if (!summaryOf(r)) throw new Error(`the command printed no summary:\n${r.stdout.slice(-2000)}`);
+  return r;
+}
+
 
 async function makeProject(sourceText?: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
@@ -251,6 +256,7 @@ async function main() {
   if (!compiledIsFresh()) {
     console.error('  lib/ is older than the sources: npm run compile');
     execFileSync('npm', ['run', 'compile'], { cwd: repo, stdio: 'ignore' });
+    if (!compiledIsFresh()) throw new Error('npm run compile left lib/ stale');
   }
   const project = await makeProject();
   const clean = async () => {
