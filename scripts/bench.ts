@@ -443,8 +443,8 @@ async function typstBooklet(project: string, runs: number): Promise<{ ms: number
     );
     const rs: CommandResult[] = [];
     for (let i = 0; i < runs; i++) rs.push(await runCommand(dir, process.execPath, [child]));
-    const pdf = await readFile(path.join(dir, 'booklet.pdf'), 'latin1');
-    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const { PDFDocument } = await import('pdf-lib');
+    const pages = (await PDFDocument.load(await readFile(path.join(dir, 'booklet.pdf')))).getPageCount();
     return { ms: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)), pages };
   } finally {
     await rm(dir, { recursive: true, force: true });
