@@ -3,10 +3,13 @@
  * warraq's command line. Thin on purpose: it reads flags, calls src/build.ts
  * and prints. Usage:
  *
- *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
+ *   npm run build [-- --source FILE|FOLDER ...] [--out DIR] [--only booklet,leaflets,cards,print]
  *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
  *                 [--jobs N] [--force]
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
+ *
+ * Several --source (or a folder): each document into <out>/<name>/, one
+ * after another on one pool of render threads (buildMany).
  *
  * --jobs N renders on N threads, the main thread and N − 1 workers (default:
  * one per core; 1 renders in the main thread alone, the fastest on 2 cores). Outputs whose inputs did not change since
@@ -18,7 +21,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { argv, chalk } from 'zx';
-import { build, check, type BuildOptions, type BuildReport, type JobState } from '../src/build.js';
+import { build, buildMany, check, expandSources, type BuildOptions, type BuildReport, type JobState } from '../src/build.js';
 import { WarraqError, formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { OUTPUT_GROUPS, type OutputGroup } from '../src/jobs/planJobs.js';
 
@@ -53,7 +56,7 @@ function parseJobs(v: unknown): number | undefined {
 export function optionsFromArgv(projectRoot = process.cwd()): BuildOptions {
   return {
     projectRoot,
-    source: String(argv.source ?? 'source/izmir-2023.txt'),
+    source: String([argv.source ?? 'source/izmir-2023.txt'].flat()[0]),
     out: String(argv.out ?? 'dist'),
     strict: Boolean(argv.strict),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || undefined,
@@ -108,8 +111,30 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   );
 }
 
+/** Several documents (several --source, or a folder): each into <out>/<name>/ on one pool; exit 1 if any failed. */
+async function buildSeveral(opts: BuildOptions, sources: string[]) {
+  const r = await buildMany({
+    ...opts,
+    sources,
+    onDocument: (done, total, source, result) => {
+      console.log(chalk.bold(`[${done}/${total}] ${source}`));
+      if (result instanceof Error) {
+        if (result instanceof WarraqError) printDiagnostics(result.diagnostics);
+        else console.error(chalk.red(String(result.stack ?? result)));
+        console.error(chalk.red(`✗ ${source}: build stopped; its output folder is unchanged.`));
+      } else printReport(result, path.join(opts.out, path.basename(source).replace(/\.txt$/i, '')), Boolean(argv.verbose));
+    },
+  });
+  const failed = r.documents.filter((d) => d.error !== undefined).length;
+  const line = `${r.documents.length - failed} of ${r.documents.length} documents built in ${(r.ms / 1000).toFixed(1)} s`;
+  console.log(failed ? chalk.red(`✗ ${line}`) : chalk.green(`✓ ${line}`));
+  if (failed) process.exit(1);
+}
+
 async function main() {
   const opts = optionsFromArgv();
+  const sources = argv.source === undefined ? [] : await expandSources(opts.projectRoot, [argv.source].flat().map(String));
+  if (!argv.check && (sources.length > 1 || (sources.length === 1 && sources[0] !== opts.source))) return buildSeveral(opts, sources);
   try {
     if (argv.check) {
       const { model, warnings } = await check(opts);
