@@ -229,7 +229,7 @@ interface Done {
 type Mode = 'render' | 'reuse' | 'skip';
 
 /** Up to this many jobs to render, a build without `jobs` renders in the main thread (no workers to start). */
-export const SMALL_REBUILD = 16;
+const SMALL_REBUILD = 16;
 
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
@@ -239,7 +239,7 @@ export const SMALL_REBUILD = 16;
  * leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
-export async function runJobs(
+async function runJobs(
   model: DocumentModel,
   jobs: RenderJob[],
   inputs: ReadonlyMap<string, string[]>,

@@ -32,7 +32,7 @@ export function planJobs(model: DocumentModel, opts: PlanOptions = {}): RenderJo
 }
 
 /** The plan by kind, for `inputs`. */
-export function planView(jobs: readonly RenderJob[]): PlanView {
+function planView(jobs: readonly RenderJob[]): PlanView {
   const byKind = new Map<string, RenderJob[]>();
   for (const j of jobs) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j]);
   return { ofKind: (kind) => byKind.get(kind) ?? [] };

@@ -24,7 +24,7 @@ export type { JobFamily };
 export const familyOf = (job: RenderJob): JobFamily => kindOf(job).family;
 
 /** Rough render time of one job (its kind's `cost`): only the ratios matter. */
-export const estimatedCost = (job: RenderJob): number => kindOf(job).cost;
+const estimatedCost = (job: RenderJob): number => kindOf(job).cost;
 
 /** Who takes each job's result, by job path; `inputs`: each job's inputs (src/jobs/planJobs.ts `planInputs`). */
 function dependentsOf(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>): Map<string, RenderJob[]> {

@@ -20,7 +20,7 @@ export type { RenderTask, TaskResult };
 const fontSets = new Map<string, Promise<TemplateFonts>>();
 
 /** The theme's fonts, loaded once per thread. */
-export function fontsFor(model: DocumentModel, projectRoot: string): Promise<TemplateFonts> {
+function fontsFor(model: DocumentModel, projectRoot: string): Promise<TemplateFonts> {
   const id = JSON.stringify([projectRoot, model.theme.fonts.body, model.theme.fonts.heading]);
   let set = fontSets.get(id);
   if (!set) {

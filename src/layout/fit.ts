@@ -113,7 +113,7 @@ export function chooseSize<P>(
 }
 
 /** min, min + step, … ≤ max (rounded to 1e-6). */
-export function sizeGrid(min: number, max: number, step: number): number[] {
+function sizeGrid(min: number, max: number, step: number): number[] {
   const n = Math.floor((max - min) / step + 1e-9);
   return Array.from({ length: n + 1 }, (_, k) => Math.round((min + k * step) * 1e6) / 1e6);
 }

@@ -36,7 +36,7 @@ export interface FlowPage {
 }
 
 /** Where the baseline sits inside a line box of height `leading`. */
-export const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
+const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
 
 function firstSize(line: ComposedLine | undefined): number {
   return line?.glyphs.find((g) => !g.space)?.size ?? line?.glyphs[0]?.size ?? 10;

@@ -17,7 +17,7 @@ export interface Box {
 const extentsCache = new WeakMap<LoadedFont, Map<number, Box | null>>();
 
 /** The glyph's ink box in font units (y up: top > bottom), or null for a blank glyph. */
-export function glyphBounds(font: LoadedFont, gid: number): Box | null {
+function glyphBounds(font: LoadedFont, gid: number): Box | null {
   let byGid = extentsCache.get(font);
   if (!byGid) extentsCache.set(font, (byGid = new Map()));
   let b = byGid.get(gid);

@@ -202,7 +202,7 @@ export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array)
  * same input gives different bytes. Replace it with a hash of the content
  * (same length, so the xref offsets stay valid).
  */
-export function contentDerivedId(pdf: Uint8Array): Uint8Array {
+function contentDerivedId(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');
   const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
   if (!m) return pdf;
