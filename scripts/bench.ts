@@ -1,6 +1,10 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 5] [--no-scale] [--scales 10,50] [--documents 6] [--json FILE]
+ * npm run bench [-- --runs 5] [--no-scale] [--scales 10,50] [--documents 6]
+ *               [--parts kinds,many,scale,browser] [--json FILE]
+ *
+ * --parts picks the optional measurements (default: all); the command's
+ * cold builds, rebuilds and the booklet beside Typst always run.
  *
  * Measures, on a copy of the seed in a temporary project (the real source/
  * and dist/ are never touched), the median of `runs` runs of:
@@ -30,7 +34,7 @@
  * their peak memory.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -208,6 +212,8 @@ async function warraq(project: string, ...args: string[]): Promise<CommandResult
 
 async function makeProject(sourceText?: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
+  // Removed however the bench ends (also on a failure).
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   await symlink(path.join(repo, 'fonts'), path.join(root, 'fonts'), 'dir');
   await mkdir(path.join(root, 'source'));
   if (sourceText) await writeFile(path.join(root, SEED), sourceText);
@@ -243,6 +249,7 @@ const kindRow = (f: BuildReport['files'][number]) => (f.path.startsWith('cards/'
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 5));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
+  const parts = new Set(String(argv.parts ?? 'kinds,many,scale,browser').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -317,6 +324,7 @@ async function main() {
   } else row('Typst booklet', 'skipped', '', '@myriaddreamin/typst-ts-node-compiler is not installed (optional dev dependency)');
 
   // Many documents in one run.
+  if (parts.has('many')) {
   const nDocs = Math.max(2, Number(argv.documents ?? 6));
   await mkdir(path.join(project, 'many'), { recursive: true });
   for (let i = 1; i <= nDocs; i++) {
@@ -328,11 +336,12 @@ async function main() {
   const perMinute = (nDocs / many.wallMs) * 60_000;
   row(`${nDocs} documents in one run (buildMany, one pool; ${coldN[0] ? summaryOf(coldN[0]).split(' / ')[0] : '?'} files each)`, sec(many.wallMs), mib(many.maxRssKb), `${perMinute.toFixed(1)} documents per minute`);
   results.many = { documents: nDocs, wallMs: many.wallMs, maxRssKb: many.maxRssKb, perMinute };
+  }
 
   // Time per output kind: main thread, one job at a time (no contention between
   // jobs), in a second build of the same process (renderers loaded and warm).
   const warm: ChildResult[] = [];
-  const kindRuns = Math.min(runs, 3);
+  const kindRuns = parts.has('kinds') ? Math.min(runs, 3) : 0;
   for (let i = 0; i < kindRuns; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
   const perKind = new Map<string, number[]>();
   for (const r of warm) for (const f of r.files) {
@@ -344,7 +353,7 @@ async function main() {
 
   // Scaling.
   const scaleRows: Array<[string, string, string, string, string, string]> = [];
-  if (scales.length) {
+  if (scales.length && parts.has('scale')) {
     for (const factor of [1, ...scales]) {
       const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
       const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
@@ -358,7 +367,7 @@ async function main() {
   // The browser route.
   const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
   let browserNote = 'chromium is not on PATH: browser comparison skipped';
-  if (browser) {
+  if (browser && parts.has('browser')) {
     const b = await browserRoute(browser, project, runs);
     // The same outputs as the browser makes: booklet, leaflets and cards (no print files).
     const same: ChildResult[] = [];

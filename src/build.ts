@@ -6,13 +6,17 @@
  *   planJobs (what to make)                        src/jobs
  *   keys, reuse of unchanged outputs               src/jobs/cache.ts
  *   order of the jobs (critical path first)        src/jobs/schedule.ts
- *   templates → laid-out pages → renderers,        src/render/worker.ts,
- *     in the main thread and worker threads        src/jobs/pool.ts
- *   writeOutputs (all or nothing) + manifest.json  src/output
+ *   up to date? (nothing changed: stop here)      src/jobs/upToDate.ts
+ *   templates → laid-out pages → renderers,        src/jobs/worker.ts (each job's kind,
+ *     in the main thread and worker threads        src/jobs/kinds/), src/jobs/pool.ts
+ *   staging (each job's files as it finishes),    src/output
+ *     commit (all or nothing) + manifest.json
  *
- * Nothing is written until every job has succeeded. Renderers are loaded
+ * Nothing in the output folder changes until every job has succeeded: jobs
+ * write into a staging folder beside it, and the commit touches only what
+ * the previous manifest lists (src/output/journal.ts). Renderers are loaded
  * only when a job needs them: with nothing to render, a build only hashes,
- * reads the previous outputs back and swaps.
+ * checks the previous outputs and links them into the new tree.
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
@@ -20,11 +24,11 @@ import type { DocumentModel } from './model/types.js';
 import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { addStats, emptyStats, type SetStats } from './layout/stats.js';
-import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
-import { makeDiagnostic } from './parse/report.js';
-import type { ModelOptions } from './model/theme.js';
 import { recordBuild, upToDate } from './jobs/upToDate.js';
+import { addStats, emptyStats, type SetStats } from './layout/stats.js';
+import type { ModelOptions } from './model/theme.js';
+import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
+import { makeDiagnostic } from './parse/report.js';
 import {
   auxCacheDir,
   envDigest,
@@ -78,6 +82,11 @@ export interface BuildOptions {
   pool?: RenderPool | (() => Promise<RenderPool>);
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
+  /**
+   * Empty the output folder: everything in it is replaced, also files that
+   * warraq did not write (which a build otherwise keeps, src/output).
+   */
+  clean?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;
   /** Called before each job starts: reused and skipped jobs first, in plan order, then the others as they start. Tests use it to inject failures. */
@@ -89,6 +98,10 @@ export interface BuildReport {
   /** Every output file, in plan order, with its job's kind; `reused` when taken unchanged from the previous build. */
   files: Array<{ path: string; kind: string; bytes: number; ms: number; reused: boolean }>;
   manifest: Manifest;
+  /** Files and folders in the output folder that warraq did not write, kept as they were (a folder as `name/`). */
+  kept: string[];
+  /** Outputs of the previous build kept because --only did not rebuild their group. */
+  carried: string[];
   warnings: Diagnostic[];
   notes: string[];
   stats: SetStats;
@@ -119,9 +132,9 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
   const startedAt = Date.now();
-  const outDir = path.resolve(opts.projectRoot, opts.out);
+  const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   const cacheDir = auxCacheDir(opts.projectRoot, outDir);
-  if (!opts.force) {
+  if (!opts.force && !opts.clean) {
     const lock = await lockOutput(outDir);
     try {
       const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir);
@@ -138,32 +151,43 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const inputs = planInputs(jobs, model);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
-  // previous outputs are never read while another build swaps them.
+  // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   let made: Made;
-  let manifest: Manifest;
+  let committed: Awaited<ReturnType<Staging['commit']>>;
   let keys: Map<string, string>;
   let cache: AuxCache;
+  let stage: Staging | undefined;
+  let ok = false;
   try {
-    const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme));
-    keys = jobKeys(jobs, model, env, inputs);
+    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme);
+    const env = envDigest(keyInputs);
+    keys = jobKeys(jobs, model, env, inputs, keyInputs.tools);
     cache = openAuxCache(opts.projectRoot, outDir);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts).catch((e: unknown) => {
+    const previous = await readManifest(outDir);
+    // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
+    stage = await Staging.open(outDir, lock);
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
-    manifest = manifestFor(made.files, model.source, model.date);
-    manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: made.keys.get(e.path) }));
-    await writeOutputs(outDir, made.files, manifest);
+    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(GROUP_OF_KIND[e.kind]);
+    committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
+    ok = true;
+  } catch (e) {
+    await stage?.discard();
+    throw e;
   } finally {
-    await lock.release();
+    await lock.release({ failed: !ok });
   }
   await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
   const report: BuildReport = {
     model,
-    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
-    manifest,
+    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    manifest: committed.manifest,
+    kept: committed.kept,
+    carried: committed.carried,
     warnings,
-    notes: made.notes,
+    notes: [...made.notes, ...cache.notes],
     stats: made.stats,
     jobs: made.jobs,
     threads: made.threads,
@@ -173,17 +197,22 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // What the next build returns if nothing changes: every output unchanged, nothing rendered.
   const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
   const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
-  const again: Omit<BuildReport, 'ms'> = {
+  const again: Omit<BuildReport, 'ms'> & { ms?: number } = {
     ...report,
     files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
+    notes: made.notes,
     jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
     threads: 0,
     where: 'nothing to do: no input changed',
   };
-  delete (again as Partial<BuildReport>).ms;
-  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), made.files.map((f) => f.path), again).catch(() => {});
+  delete again.ms;
+  const written = committed.manifest.outputs.map((e) => e.path);
+  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
   return report;
 }
+
+/** The --only group of each kind of output file. */
+const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print' };
 
 /**
  * A character that no font draws is caught by check() with its place; should
@@ -203,7 +232,7 @@ function asDiagnosticError(e: unknown, model: DocumentModel): unknown {
 }
 
 interface Made {
-  files: OutputFile[];
+  files: StagedFile[];
   /** Key of each output file's job, by file path. */
   keys: Map<string, string>;
   /** Kind of each output file's job, by file path. */
@@ -220,7 +249,8 @@ interface Made {
 
 /** What a finished (or reused) job hands on. */
 interface Done {
-  files: OutputFile[];
+  /** In the staging folder (published files) or its scratch area (a job made only as another's input). */
+  files: StagedFile[];
   aux: JobAux;
   state: JobState;
   ms: number;
@@ -247,6 +277,7 @@ async function runJobs(
   cache: AuxCache,
   outDir: string,
   opts: BuildOptions,
+  stage: Staging,
 ): Promise<Made> {
   const published = (job: RenderJob) => publishes(kindOf(job), opts.only);
   const inputsOf = (job: RenderJob) => inputs.get(job.path) ?? [];
@@ -279,7 +310,7 @@ async function runJobs(
     // A job with a new key will render: start the workers now, so that they
     // load while the previous outputs are read back and checked.
     if (fresh > 0) startPool().catch(() => {});
-    const reused = new Map<string, OutputFile[]>();
+    const reused = new Map<string, ReusedFile[]>();
     await Promise.all(
       jobs.map(async (job) => {
         const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path);
@@ -328,7 +359,7 @@ async function runJobs(
       await opts.beforeJob?.(job);
       const d: Done =
         m === 'reuse'
-          ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
+          ? { files: await stage.add(reused.get(job.path)!, published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
           : { files: [], aux: {}, state: 'skipped', ms: 0 };
       results.set(job.path, Promise.resolve(finish(job, d)));
     }
@@ -345,12 +376,14 @@ async function runJobs(
         projectRoot: opts.projectRoot,
         key: keyOf(job),
         cacheDir: cache.dir,
-        inputs: taskInputs(from, done, keyOf),
+        inputs: await taskInputs(from, done, keyOf),
       };
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
       if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
-      return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+      // Written out now: a job's bytes are not kept once it is done.
+      const files = await stage.add(r.files, published(job));
+      return finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
     };
     while (!failure && (scheduler.pending || inFlight.size)) {
       for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
@@ -410,11 +443,16 @@ function describeLanes(pool: RenderPool): string {
   return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
 }
 
-/** What a job takes from the jobs it depends on (`from`, whose results are `done`): what each one's kind hands on. */
-function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => string): TaskInput[] {
-  return from.map((j, i) => ({ kind: j.kind, path: j.path, data: kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j) }) }));
+/** What a job takes from the jobs it depends on (`from`, whose results are `done`): what each one's kind hands on; files are read back from the staging folder. */
+function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => string): Promise<TaskInput[]> {
+  return Promise.all(
+    from.map(async (j, i) => ({
+      kind: j.kind,
+      path: j.path,
+      data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j), bytes: (n) => Staging.read(done[i].files[n]) }),
+    })),
+  );
 }
-
 export interface BuildManyOptions extends Omit<BuildOptions, 'source' | 'out' | 'pool' | 'onOutput'> {
   /** Source texts (relative to projectRoot), each with its sidecar metadata; a folder stands for every .txt in it. */
   sources: string[];

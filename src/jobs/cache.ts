@@ -13,9 +13,12 @@
  *     cover. `place` fields (where a text sits in the source, for
  *     diagnostics) are left out of the hash: nothing draws them, and
  *     inserting a line above a point must not re-render the points after it;
- *   - the code: every file under src/ and templates/ of the warraq that runs,
- *     its patches/, package-lock.json (package versions) and tsconfig.json;
+ *   - the code that runs: every file under src/ and templates/ (as
+ *     TypeScript, or compiled in lib/), patches/, package-lock.json (package
+ *     versions) and tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
+ *   - the version of an external program it runs (its kind's `tools`:
+ *     `gs --version` for the PDF/X file);
  *   - the keys of the jobs it takes its input from (src/jobs/planJobs.ts `inputsOf`).
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
@@ -24,18 +27,24 @@
  * laid-out pages (for all-leaflets.pdf), the booklet's page backgrounds (for
  * the press PDF), and typesetting statistics. Entries are named by key, so a
  * stale one is never read; a missing one only means the job renders again.
+ * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
+ * truncated or damaged one is removed and its job renders again, with a
+ * note. The whole `.warraq-cache/` is kept under a size budget
+ * (CACHE_BUDGET), least recently used entries first.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { existsSync, type Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel, Theme } from '../model/types.js';
-import { outputMeta, type ManifestEntry, type OutputFile } from '../output/writeOutputs.js';
+import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
+import { findGhostscript } from '../print/ghostscript.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
-import { pagesFile, writeAtomic } from './pages.js';
+import { frame, MAGIC, pagesFile, unframe, writeAtomic } from './pages.js';
 
 /**
  * The warraq installation whose code renders (not the project being built):
@@ -86,6 +95,8 @@ export interface KeyInputs {
   fonts: Array<[string, string]>;
   /** package-lock.json (package versions); '' when absent. */
   packages: string;
+  /** Versions of the external programs jobs run, by name (`gs`: Ghostscript; 'absent' when not installed). */
+  tools?: Record<string, string>;
 }
 
 /** One digest for everything that is the same for every job of a build: code and fonts. */
@@ -110,7 +121,8 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-export const hashFile = async (abs: string) => sha(await readFile(abs));
+/** SHA-256 of a file's bytes. */
+export const digestOf = async (abs: string) => sha(await readFile(abs));
 
 /**
  * The code that runs (src/ and templates/, as TypeScript or compiled), the
@@ -126,8 +138,8 @@ export async function readCodeInputs(codeRoot?: string): Promise<Pick<KeyInputs,
     ...(await listFiles(pkg, 'patches')).map((f) => [pkg, f]),
     [pkg, 'tsconfig.json'],
   ];
-  const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await hashFile(path.join(root, f)).catch(() => '')]));
-  const packages = await hashFile(path.join(pkg, 'package-lock.json')).catch(() => '');
+  const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
+  const packages = await digestOf(path.join(pkg, 'package-lock.json')).catch(() => '');
   return { code, packages };
 }
 
@@ -136,23 +148,39 @@ export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, .
 
 /** Font files by the hash of their bytes ('' when unreadable). */
 export const hashFonts = (projectRoot: string, files: readonly string[]) =>
-  Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
+  Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
 
-/** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
+/** Reads and hashes the code of `codeRoot` (default: the code that runs), the theme's fonts and the external programs' versions. */
 export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string): Promise<KeyInputs> {
-  const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
-  return { ...code, fonts };
+  const [code, fonts, tools] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme)), toolVersions()]);
+  return { ...code, fonts, tools };
+}
+
+/** The external programs a job runs (its kind's `tools`). */
+export const toolsOf = (job: RenderJob): readonly string[] => kindOf(job).tools ?? [];
+
+/** `gs --version` (with the path of the gs that runs), or 'absent'. */
+export async function toolVersions(): Promise<Record<string, string>> {
+  const gs = findGhostscript();
+  if (!gs) return { gs: 'absent' };
+  const version = await new Promise<string>((resolve) => execFile(gs, ['--version'], { timeout: 10_000 }, (err, out) => resolve(err ? 'unknown' : String(out).trim())));
+  return { gs: `${version} ${gs}` };
 }
 
 // ---------------------------------------------------------------------------
 // Job inputs and keys
 
-/** Every job's key, by job path. `inputs`: each job's inputs (src/jobs/planJobs.ts `planInputs`). */
+/**
+ * Every job's key, by job path. `inputs`: each job's inputs (src/jobs/planJobs.ts
+ * `planInputs`); `tools`: versions of external programs (KeyInputs.tools), of
+ * which a job's key covers those it runs (`toolsOf`).
+ */
 export function jobKeys(
   jobs: readonly RenderJob[],
   model: DocumentModel,
   env: string,
   inputs: ReadonlyMap<string, string[]> = planInputs(jobs, model),
+  tools: Record<string, string> = {},
 ): Map<string, string> {
   const keys = new Map<string, string>();
   for (const job of jobs) {
@@ -161,7 +189,8 @@ export function jobKeys(
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
+    const used = toolsOf(job).map((t) => [t, tools[t] ?? 'unknown']);
+    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from, ...(used.length ? { tools: used } : {}) })));
   }
   return keys;
 }
@@ -169,45 +198,36 @@ export function jobKeys(
 // ---------------------------------------------------------------------------
 // The previous output folder
 
-export interface KeyedEntry extends ManifestEntry {
-  key?: string;
-}
+export type KeyedEntry = ManifestEntry;
 
 /** Outputs of the previous build by key (empty when there is none, or it is unreadable). */
 export async function readPrevious(outDir: string): Promise<Map<string, KeyedEntry[]>> {
   const byKey = new Map<string, KeyedEntry[]>();
-  try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as { outputs?: KeyedEntry[] };
-    for (const e of manifest.outputs ?? []) {
-      if (!e.key) continue;
-      byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-    }
-  } catch {
-    // no previous build: everything renders
+  for (const e of (await readManifest(outDir))?.outputs ?? []) {
+    if (!e.key) continue;
+    byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }
   return byKey;
 }
 
 /**
- * The previous outputs of a job with this key, read back and checked against
- * their recorded SHA-256; undefined when any is missing or differs.
+ * The previous outputs of a job with this key, read back (as a stream, not
+ * kept in memory) and checked against their recorded SHA-256; undefined
+ * when any is missing or differs.
  */
-export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<OutputFile[] | undefined> {
+export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<ReusedFile[] | undefined> {
   if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.'))) return undefined;
-  const files: OutputFile[] = [];
+  const files: ReusedFile[] = [];
   for (const e of entries) {
     const file = path.join(outDir, e.path);
-    let bytes: Uint8Array;
-    let st: Stats;
     try {
       // stat first: a change after it shows in the time or size checked before linking.
-      st = await stat(file);
-      bytes = new Uint8Array(await readFile(file));
+      const st = await stat(file);
+      if (!st.isFile() || st.size !== e.bytes || (await hashFile(file)) !== e.sha256) return undefined;
+      files.push({ kind: e.kind, path: e.path, size: e.bytes, sha256: e.sha256, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
     } catch {
       return undefined;
     }
-    if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
-    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
   }
   return files;
 }
@@ -219,50 +239,117 @@ export type { JobAux };
 
 export interface AuxCache {
   readonly dir: string;
+  /** What the cache found wrong and healed (a corrupt entry: its job renders again), for the build's notes. */
+  readonly notes: string[];
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether a leaflet's laid-out pages are stored (the render threads read and write them: `readPages`, `writePages`). */
+  /** Whether a leaflet's laid-out pages are stored intact (the render threads read and write them: `readPages`, `writePages`). */
   hasPages(key: string): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms
-   * since 1970): entries a concurrent build wrote meanwhile stay.
+   * since 1970): entries a concurrent build wrote meanwhile stay. Then the
+   * whole `.warraq-cache/` is brought under `budget` bytes, least recently
+   * used entries first.
    */
-  prune(keep: Set<string>, before: number): Promise<void>;
+  prune(keep: Set<string>, before: number, budget?: number): Promise<void>;
 }
+
+/** Default size budget of a project's `.warraq-cache/`. */
+export const CACHE_BUDGET = 200 * 1024 * 1024;
+
+/** The payload of entry `file`: 'missing', 'corrupt', or its bytes (and its time is set to now: recently used). */
+async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrupt'> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(file);
+  } catch {
+    return 'missing';
+  }
+  // An entry of an older warraq (not framed: serialized data or JSON) is simply not there; it is replaced.
+  if (data.length > 0 && data[0] !== MAGIC.charCodeAt(0)) return 'missing';
+  const payload = unframe(data);
+  if (!payload) return 'corrupt';
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return payload;
+}
+
+/** Every file under `root` (two levels: one folder per output folder) with its size and time. */
+async function cacheFiles(root: string): Promise<Array<{ file: string; size: number; mtimeMs: number }>> {
+  const out: Array<{ file: string; size: number; mtimeMs: number }> = [];
+  for (const sub of await readdir(root).catch(() => [] as string[])) {
+    for (const name of await readdir(path.join(root, sub)).catch(() => [] as string[])) {
+      const file = path.join(root, sub, name);
+      const st = await stat(file).catch(() => undefined);
+      if (st?.isFile()) out.push({ file, size: st.size, mtimeMs: st.mtimeMs });
+    }
+  }
+  return out;
+}
+
+/** Removes the least recently used entries of `root` until it holds at most `budget` bytes. */
+export async function pruneToBudget(root: string, budget: number): Promise<void> {
+  const files = await cacheFiles(root);
+  let total = files.reduce((n, f) => n + f.size, 0);
+  for (const f of files.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+    if (total <= budget) break;
+    await rm(f.file, { force: true });
+    total -= f.size;
+  }
+  for (const sub of await readdir(root).catch(() => [] as string[])) await rmdirIfEmpty(path.join(root, sub));
+}
+
+const rmdirIfEmpty = (dir: string) => rmdir(dir).catch(() => undefined);
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
 export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
 
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
+  const root = path.join(projectRoot, '.warraq-cache');
   const dir = auxCacheDir(projectRoot, outDir);
   const ready = mkdir(dir, { recursive: true });
   ready.catch(() => {}); // reported where it is awaited (put, prune)
+  const notes: string[] = [];
+  /** A damaged entry: removed, with a note; its job renders again. */
+  const healed = async (file: string, what: string) => {
+    notes.push(`a damaged cache entry (${path.relative(projectRoot, file)}, ${what}) was removed; its job was rendered again`);
+    await rm(file, { force: true });
+  };
   return {
     dir,
+    notes,
     async get(key) {
-      try {
-        return JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as JobAux;
-      } catch {
-        return undefined;
+      const file = path.join(dir, `${key}.json`);
+      const payload = await readEntry(file);
+      if (payload === 'missing') return undefined;
+      if (payload !== 'corrupt') {
+        try {
+          return JSON.parse(new TextDecoder().decode(payload)) as JobAux;
+        } catch {
+          // intact frame, bad JSON: treated as damaged too
+        }
       }
+      await healed(file, 'side data');
+      return undefined;
     },
     async put(key, aux) {
       await ready;
-      await writeAtomic(path.join(dir, `${key}.json`), JSON.stringify(aux));
+      await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
     async hasPages(key) {
-      return stat(pagesFile(dir, key)).then(
-        (st) => st.isFile(),
-        () => false,
-      );
+      const payload = await readEntry(pagesFile(dir, key));
+      if (payload === 'corrupt') await healed(pagesFile(dir, key), 'laid-out leaflet pages');
+      return payload !== 'missing' && payload !== 'corrupt';
     },
-    async prune(keep, before) {
+    async prune(keep, before, budget = CACHE_BUDGET) {
       await ready;
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         if (keep.has(name.split('.')[0])) continue;
         const st = await stat(path.join(dir, name)).catch(() => undefined);
         if (st && st.mtimeMs < before) await rm(path.join(dir, name), { force: true });
       }
+      await pruneToBudget(root, budget);
     },
   };
 }
+export { CacheEntryError, readPages, writePages } from './pages.js';

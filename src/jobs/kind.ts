@@ -48,6 +48,14 @@ export interface JobAux {
   notes?: string[];
 }
 
+/** A finished job, as its kind's `handOn` sees it. */
+export interface HandOn {
+  files: ReadonlyArray<{ path: string; pages?: number }>;
+  aux: JobAux;
+  key: string;
+  bytes(file: number): Promise<Uint8Array>;
+}
+
 /** A job's input, as its kind hands it on (`handOn`). */
 export interface TaskInput {
   kind: string;
@@ -122,8 +130,14 @@ export interface OutputKind {
    * are all unchanged is redone when this changes.
    */
   environment?(): string;
-  /** What a finished (or reused) job hands to the jobs that take it as input. */
-  handOn?(done: { files: OutputFile[]; aux: JobAux; key: string }): unknown;
+  /** External programs its jobs run: their versions are part of the jobs' keys (src/jobs/cache.ts `toolVersions`). */
+  tools?: readonly string[];
+  /**
+   * What a finished (or reused) job hands to the jobs that take it as input:
+   * from its files (`bytes(i)` reads the i-th back from the staging folder),
+   * what it keeps, its key.
+   */
+  handOn?(done: HandOn): unknown;
   /**
    * Renders one job, in a render thread. Loads its renderer modules on first
    * call; `fonts` loads the theme's fonts (once per thread), for kinds that set text.

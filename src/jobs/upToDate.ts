@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sidecarPath } from '../model/sidecar.js';
-import { stableJson, hashFile, hashFonts, readCodeInputs } from './cache.js';
+import { stableJson, digestOf, hashFonts, readCodeInputs } from './cache.js';
 import { writeAtomic } from './pages.js';
 import { KINDS } from './kinds.js';
 
@@ -55,8 +55,8 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promis
   const root = path.resolve(opts.projectRoot);
   const source = path.resolve(root, opts.source);
   const [src, side, code, fontHashes] = await Promise.all([
-    hashFile(source).catch(() => 'unreadable'),
-    hashFile(sidecarPath(source)).catch(() => 'none'),
+    digestOf(source).catch(() => 'unreadable'),
+    digestOf(sidecarPath(source)).catch(() => 'none'),
     readCodeInputs(),
     hashFonts(root, fonts),
   ]);

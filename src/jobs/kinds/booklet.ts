@@ -35,7 +35,7 @@ export const booklet: OutputKind = {
       'theme.page.margins',
     ]),
   keeps: ['aux'],
-  handOn: ({ files, aux }): BookletInput => ({ bytes: files[0].bytes, pageCount: aux.pageCount ?? 0, backgrounds: aux.backgrounds ?? [] }),
+  handOn: async ({ aux, bytes }): Promise<BookletInput> => ({ bytes: await bytes(0), pageCount: aux.pageCount ?? 0, backgrounds: aux.backgrounds ?? [] }),
   async render(task, fonts) {
     const { layoutBooklet } = await import('../../../templates/booklet.js');
     const lay = layoutBooklet(task.model, await fonts());

@@ -7,7 +7,7 @@ import type { LaidOutPage } from '../../layout/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readPages } from '../pages.js';
-import type { RenderTask } from '../kind.js';
+import type { HandOn, RenderTask } from '../kind.js';
 
 /** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
 export const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
@@ -48,4 +48,4 @@ export interface PdfBytes {
   pageCount: number;
 }
 
-export const firstPdf = ({ files }: { files: Array<{ bytes: Uint8Array; pages?: number }> }): PdfBytes => ({ bytes: files[0].bytes, pageCount: files[0].pages ?? 0 });
+export const firstPdf = async ({ files, bytes }: HandOn): Promise<PdfBytes> => ({ bytes: await bytes(0), pageCount: files[0].pages ?? 0 });

@@ -17,6 +17,7 @@ export const pdfx: OutputKind = {
   plan: () => [{ path: 'print/booklet-press-pdfx.pdf' }],
   slice: (model) => pick(model, ['date']),
   environment: () => findGhostscript() ?? 'no Ghostscript',
+  tools: ['gs'],
   async render(task) {
     const press = inputOf<PdfBytes>(task, 'press');
     const { pdfxFromBytes } = await import('../../print/pdfx.js');
