@@ -24,7 +24,7 @@ import type { DocumentModel } from './model/types.js';
 import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { recordBuild, upToDate } from './jobs/upToDate.js';
+import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -134,7 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   const cacheDir = auxCacheDir(opts.projectRoot, outDir);
-  if (!opts.force && !opts.clean) {
+  if (!opts.force && !opts.clean && hasRecord(cacheDir)) {
     const lock = await lockOutput(outDir);
     try {
       const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir);

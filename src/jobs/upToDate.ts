@@ -12,6 +12,7 @@
  * Light on purpose: no parser, no YAML or zod, no fonts or renderers.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sidecarPath } from '../model/sidecar.js';
@@ -49,6 +50,9 @@ interface BuildRecord<R> {
 }
 
 const recordFile = (cacheDir: string) => path.join(cacheDir, 'build-record.json');
+
+/** Whether a successful build into this output folder left a record (else there is nothing to check, and no lock to take for it). */
+export const hasRecord = (cacheDir: string) => existsSync(recordFile(cacheDir));
 
 /** One key over every input of a build. */
 async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promise<string> {
