@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
  * npm run bench [-- --runs 5] [--no-scale] [--scales 10,50] [--documents 6]
- *               [--parts kinds,many,scale,browser] [--json FILE]
+ *               [--parts kinds,many,scale,browser,input] [--json FILE]
  *
  * --parts picks the optional measurements (default: all); the command's
  * cold builds, rebuilds and the booklet beside Typst always run.
@@ -27,7 +27,10 @@
  *     and format, so they scale linearly by construction), to see how time
  *     and memory grow;
  *   - if `chromium` is on PATH, the same kinds of output made the browser
- *     way (HTML → --print-to-pdf, HTML → --screenshot).
+ *     way (HTML → --print-to-pdf, HTML → --screenshot);
+ *   - input: composition of one point of 10k, 25k and 50k characters (and
+ *     100,000 commas), and with --fuzz, 10,000 fuzz cases with their crash
+ *     count (scripts/benchInput.ts).
  *
  * Library measurements run in a child process (this script with --child),
  * command ones as the command; both under /usr/bin/time when present for
@@ -41,6 +44,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argv } from 'zx';
 import type { BuildOptions, BuildReport } from '../src/build.js';
+import { inputBench } from './benchInput.js';
 
 const script = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(script), '..');
@@ -249,7 +253,7 @@ const kindRow = (f: BuildReport['files'][number]) => (f.path.startsWith('cards/'
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 5));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
-  const parts = new Set(String(argv.parts ?? 'kinds,many,scale,browser').split(','));
+  const parts = new Set(String(argv.parts ?? 'kinds,many,scale,browser,input').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -400,6 +404,11 @@ async function main() {
     lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
   }
   lines.push('', browserNote);
+  if (parts.has('input')) {
+    const input = await inputBench(repo, { fuzz: argv.fuzz === undefined ? undefined : Number(argv.fuzz === true ? 10_000 : argv.fuzz) });
+    lines.push(...input.lines);
+    results.input = input.results;
+  }
   console.log(lines.join('\n'));
   if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
   await rm(project, { recursive: true, force: true });

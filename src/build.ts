@@ -114,18 +114,20 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
+/** Validation only: model, metadata (language, slugs, URLs, card sizes), fonts, glyph coverage and card fit. Renders nothing. */
 export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet'>) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { checkCardFit }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
+    import('./check/cards.js'),
   ]);
   const { model, diagnostics } = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet } });
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
+  const problems = missing.length ? missing : checkCardFit(model, fonts);
+  if (problems.length) throw new WarraqError([...diagnostics, ...problems]);
   return { model, fonts, warnings: diagnostics };
 }
 

@@ -7,9 +7,10 @@
  * slip in.
  */
 import React from 'react';
-import { Canvas, Document, Page, View, renderToBuffer } from '@react-pdf/renderer';
-import type { Block, LaidOutPage } from '../../layout/types.js';
+import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
+import type { LaidOutPage, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
+import { Tagger, type TaggingDoc } from './tagging.js';
 
 export interface PdfMeta {
   title: string;
@@ -22,7 +23,7 @@ export interface PdfMeta {
 }
 
 /** The slice of pdfkit this module reaches into besides the painter's. */
-interface PdfKitRoot extends PdfKitDoc {
+interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   rect(x: number, y: number, w: number, h: number): PdfKitRoot;
   moveTo(x: number, y: number): PdfKitRoot;
@@ -31,60 +32,77 @@ interface PdfKitRoot extends PdfKitDoc {
   strokeColor(c: string): PdfKitRoot;
   stroke(): PdfKitRoot;
   fill(color?: string): PdfKitRoot;
+  roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
 
-function paintBlocks(doc: PdfKitRoot, blocks: Block[]): void {
-  for (const b of blocks) {
+const taggers = new WeakMap<object, Tagger>();
+
+/** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
+function paintText(doc: PdfKitRoot, b: TextBlock, from = 0, to = Infinity): void {
+  for (const l of b.lines) {
+    const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
+    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl);
+  }
+}
+
+function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
+  // The page background, drawn here rather than by react-pdf so that it can be an artifact.
+  tagger.artifact('Background', () => doc.save().rect(0, 0, page.width, page.height).fill(page.background).restore());
+  for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        for (const l of b.lines) paintLine(doc, l.line, l.x, l.baseline, b.color, b.rtl);
+        tagger.text(b, (from, to) => paintText(doc, b, from, to));
         break;
       case 'rule':
-        doc.save().lineWidth(b.width).strokeColor(b.color).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
+        tagger.artifact('Layout', () => doc.save().lineWidth(b.width).strokeColor(b.color).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore());
+        break;
+      case 'rect':
+        tagger.artifact('Layout', () => {
+          doc.save();
+          if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
+          else doc.rect(b.x, b.y, b.width, b.height);
+          doc.fill(b.color).restore();
+        });
         break;
       case 'qr': {
         const n = b.modules.length;
         const m = b.size / n;
-        doc.save();
-        b.modules.forEach((row, r) =>
-          row.forEach((on, c) => {
-            if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
-          }),
-        );
-        doc.fill(b.color).restore();
+        const draw = () => {
+          doc.save();
+          b.modules.forEach((row, r) =>
+            row.forEach((on, c) => {
+              if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
+            }),
+          );
+          doc.fill(b.color).restore();
+        };
+        if (b.alt) tagger.figure(`QR: ${b.alt}`, draw);
+        else tagger.artifact('Layout', draw);
         break;
       }
-      case 'rect':
-        break; // drawn as react-pdf Views, below
     }
   }
 }
 
-function PageView({ page, first, rtl }: { page: LaidOutPage; first: boolean; rtl: boolean }) {
+function PageView({ page, index, rtl }: { page: LaidOutPage; index: number; rtl: boolean }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
-    if (first && rtl && doc._root.data.ViewerPreferences) {
+    if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
       doc._root.data.ViewerPreferences.data.Direction = 'R2L';
     }
-    paintBlocks(doc, page.blocks);
+    let tagger = taggers.get(doc);
+    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc)));
+    paintBlocks(doc, page, tagger);
     return null;
   };
+  // Everything, backgrounds and boxes included, is drawn by paint(), so that
+  // every mark on the page is either tagged content or an artifact.
   return (
-    <Page size={[page.width, page.height]} style={{ backgroundColor: page.background }}>
-      {page.blocks
-        .filter((b) => b.kind === 'rect')
-        .map((b, i) =>
-          b.kind === 'rect' ? (
-            <View
-              key={i}
-              style={{ position: 'absolute', left: b.x, top: b.y, width: b.width, height: b.height, backgroundColor: b.color, borderRadius: b.radius ?? 0 }}
-            />
-          ) : null,
-        )}
+    <Page size={[page.width, page.height]}>
       <Canvas
         fixed
         style={{ position: 'absolute', left: 0, top: 0, width: page.width, height: page.height }}
@@ -95,8 +113,13 @@ function PageView({ page, first, rtl }: { page: LaidOutPage; first: boolean; rtl
 }
 
 export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<Uint8Array> {
+  // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
+  // dc:title) and makes the file PDF 1.7; the structure tree is built while
+  // painting (tagging.ts).
+  const ua = { conformance: 'PDF/UA' } as Record<string, string>;
   const doc = (
     <Document
+      {...ua}
       title={meta.title}
       language={meta.lang}
       author={meta.author}
@@ -106,7 +129,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} first={i === 0} rtl={meta.rtl} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} />
       ))}
     </Document>
   );
