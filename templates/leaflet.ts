@@ -24,7 +24,7 @@ import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/typ
 import { flow, moveDown, placeAt, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
 import { fitBodySize, paragraphBadness, type FitOptions } from '../src/layout/fit.js';
-import { qrModules, QR_QUIET_ZONE } from '../src/layout/qr.js';
+import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';

@@ -3,8 +3,8 @@
  * (CLDR), so Arabic gets Arabic month names and ٠–٩ digits without tables of
  * our own.
  */
-import type { DigitSystem, EventDate } from '../model/types.js';
-import { parseEventDate } from '../model/dates.js';
+import type { DigitSystem, EventDate } from '../parse/types.js';
+import { parseEventDate } from '../parse/dates.js';
 
 // Building an Intl formatter costs far more than using one (a page number is
 // formatted on every page), so each is made once per locale and options.

@@ -8,11 +8,11 @@ import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.j
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
-import { checkLimits } from '../parse/limits.js';
-import { checkModel } from '../check/modelChecks.js';
+import { checkLimits } from './limits.js';
+import { checkModel } from './checks.js';
 import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, parseEventDate } from './dates.js';
+import { findDates, parseEventDate } from '../parse/dates.js';
 import { sidecarPath } from './sidecar.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';

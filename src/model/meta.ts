@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { placeAt, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { excerpt, makeDiagnostic, Reporter, type DiagnosticDetail } from '../parse/report.js';
-import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
+import { isEventDate, isIsoDay, rangeProblem } from '../parse/dates.js';
 import { DEFAULT_CARDS, defaultTheme } from './theme.js';
 
 // ---------------------------------------------------------------------------

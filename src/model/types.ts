@@ -6,17 +6,8 @@
 import type { SourcePlace } from '../diagnostics.js';
 
 // The parser's vocabulary (text, places, imprint runs), part of the model as is.
-export type { DigitSystem, Direction, ImprintLine, InlineRun, Paragraph, SourceSpan } from '../parse/types.js';
-import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from '../parse/types.js';
-
-/**
- * A date as an editor writes it: `2024-05-04` (a day), or `--09-21` (the same
- * day every year, ISO 8601 recurring form). A range has an `end`.
- */
-export interface EventDate {
-  start: string;
-  end?: string;
-}
+export type { DigitSystem, Direction, EventDate, ImprintLine, InlineRun, Paragraph, SourceSpan } from '../parse/types.js';
+import type { DigitSystem, Direction, EventDate, ImprintLine, Paragraph, SourceSpan } from '../parse/types.js';
 
 export interface EventInfo {
   name: string;

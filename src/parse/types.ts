@@ -47,3 +47,12 @@ export interface Paragraph {
   /** Where the text continues on later source lines (soft-wrapped paragraphs); absent for one line. */
   spans?: SourceSpan[];
 }
+
+/**
+ * A date as an editor writes it: `2024-05-04` (a day), or `--09-21` (the same
+ * day every year, ISO 8601 recurring form). A range has an `end`.
+ */
+export interface EventDate {
+  start: string;
+  end?: string;
+}
