@@ -13,9 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { sidecarPath } from '../model/sidecar.js';
 import { stableJson, digestOf, hashFonts, readCodeInputs } from './cache.js';
 import { writeAtomic } from './pages.js';
 import { KINDS } from './kinds.js';
@@ -60,7 +59,7 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promis
   const source = path.resolve(root, opts.source);
   const [src, side, code, fontHashes] = await Promise.all([
     digestOf(source).catch(() => 'unreadable'),
-    digestOf(sidecarPath(source)).catch(() => 'none'),
+    nearbyYaml(path.dirname(source)),
     readCodeInputs(),
     hashFonts(root, fonts),
   ]);
@@ -76,6 +75,16 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promis
   };
   const environment = KINDS.map((k) => [k.name, k.environment?.() ?? '']);
   return createHash('sha256').update(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment })).digest('hex');
+}
+
+/**
+ * Every YAML file beside the source, by name and hash: the metadata file is
+ * one of them (src/model/sidecar.ts tries several names, and warns about
+ * others that look like metadata), so any change among them counts.
+ */
+async function nearbyYaml(dir: string): Promise<Array<[string, string]>> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  return Promise.all(names.map(async (n): Promise<[string, string]> => [n, await digestOf(path.join(dir, n)).catch(() => 'unreadable')]));
 }
 
 async function stampOf(outDir: string, rel: string): Promise<FileStamp> {

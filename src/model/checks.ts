@@ -11,7 +11,7 @@
  */
 import type { SourcePlace } from '../diagnostics.js';
 import type { DocumentModel } from './types.js';
-import type { LoadedMeta } from './meta.js';
+import type { LoadedMeta } from './loadMeta.js';
 import { localeProblem } from '../format/localize.js';
 import { qrModules } from '../format/qr.js';
 import { excerpt, type Reporter } from '../parse/report.js';

@@ -5,7 +5,6 @@
  * into a failure; --check writes nothing.
  */
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -66,25 +65,5 @@ describe('the CLI on bad input', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`source/bad.txt:${place}: error[E-GLYPH-MISSING]: no font can draw "中" (U+4E2D)`);
     expect(await fingerprint(root)).toEqual(before);
-  });
-});
-
-describe('the CLI with several documents', () => {
-  it('a folder of sources: each into its own folder under --out; a bad one exits 1 and leaves the others built', async () => {
-    const root = await smallProject({
-      'docs/a.txt': { copy: path.join(repoRoot, 'test/fixtures/reliability/small.txt') },
-      'docs/a.meta.yaml': { copy: path.join(repoRoot, 'test/fixtures/reliability/small.meta.yaml') },
-      'docs/b-bad.txt': { copy: path.join(repoRoot, 'test/fixtures/bad/gap.txt') },
-    });
-    try {
-      const r = await warraq(root, ['--source', 'docs', '--out', 'out', '--only', 'booklet', '--jobs', '1']);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toContain('[1/2] docs/a.txt');
-      expect(r.stderr).toContain('docs/b-bad.txt:9:1: error[E-NUM-GAP]');
-      expect(r.stdout + r.stderr).toContain('1 of 2 documents built');
-      expect(Object.keys(await fingerprint(path.join(root, 'out/a')))).toContain('booklet.pdf');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 });
