@@ -10,7 +10,6 @@ import type { DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import type { JustifyMode } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
@@ -20,10 +19,6 @@ export interface BookletLayout {
   /** Page number (1-based, cover = 1) where each point starts. */
   contents: Array<{ point: number; page: number }>;
   stats: SetStats;
-}
-
-export interface BookletOptions {
-  justify?: JustifyMode;
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -53,15 +48,15 @@ export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: numb
   }));
 }
 
-/** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
-export const TRIM_SAFETY = 12;
+export { TRIM_SAFETY } from '../src/layout/liveArea.js';
+import { TRIM_SAFETY } from '../src/layout/liveArea.js';
 
-export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: BookletOptions = {}): BookletLayout {
+export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model, opts.justify ?? t.justify);
+  const ts = typesetter(model);
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const measure = W - m.inner - m.outer;

@@ -3,8 +3,11 @@
  * (CLDR), so Arabic gets Arabic month names and ٠–٩ digits without tables of
  * our own.
  */
-import type { DigitSystem, EventDate, MonthStyle } from '../model/types.js';
-import { parseEventDate } from '../model/dates.js';
+import type { DigitSystem, EventDate } from '../parse/types.js';
+import { parseEventDate } from '../parse/dates.js';
+
+/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
+export type MonthStyle = 'standard' | 'levant' | 'both';
 
 // Building an Intl formatter costs far more than using one (a page number is
 // formatted on every page), so each is made once per locale and options.

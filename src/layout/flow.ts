@@ -46,7 +46,7 @@ export interface FlowPage {
 }
 
 /** Where the baseline sits inside a line box of height `leading`. */
-export const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
+const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
 
 function firstSize(line: ComposedLine | undefined): number {
   return line?.glyphs.find((g) => !g.space)?.size ?? line?.glyphs[0]?.size ?? 10;
@@ -159,13 +159,22 @@ function balancePage(page: FlowPage, gaps: number[], free: number, maxGap: numbe
   for (const a of page.anchors) a.top += shiftOf(anchorBlocks.get(a) ?? 0);
 }
 
-/** Places a paragraph's lines from a given top, without pagination. */
-export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string): TextBlock {
+/**
+ * Places a paragraph's lines from a given top, without pagination. Each
+ * baseline sits in its line box by the size of the line's first glyph, or
+ * by `size` when given (one size for every line).
+ */
+export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size?: number): TextBlock {
   return {
     kind: 'text',
     rtl: para.dir === 'rtl',
     color,
     text: para.text,
-    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, firstSize(line)) })),
+    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, size ?? firstSize(line)) })),
   };
+}
+
+/** A copy of a text block moved down by dy. */
+export function moveDown(block: TextBlock, dy: number): TextBlock {
+  return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }

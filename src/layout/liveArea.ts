@@ -13,6 +13,9 @@ import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.j
 import type { PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
 
+/** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
+export const TRIM_SAFETY = 12;
+
 /** Slack for rounding (pt or px): a glyph may touch the live area's edge. */
 const EPS = 0.5;
 /** A justified line's edge glyph may sit this far past its measure by a HarfBuzz offset (pt or px): optical, not lost. */

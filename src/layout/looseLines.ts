@@ -5,7 +5,7 @@
  * stretched. Build notes carry them to the summary.
  */
 import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnostics.js';
-import { placeInText } from '../check/coverage.js';
+import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 import type { SetStats } from './typeset.js';
 
@@ -17,7 +17,7 @@ interface Located {
 
 /** The source paragraphs of the model, to find where a set paragraph's text comes from. */
 function sourceParagraphs(model: DocumentModel): Located[] {
-  const out: Located[] = [...model.preamble];
+  const out: Located[] = [...(model.preamble ?? [])];
   for (const p of model.points) {
     out.push({ text: p.text, place: p.place, spans: p.spans });
     out.push(...p.paragraphs);

@@ -8,15 +8,15 @@ import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.j
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
-import { checkLimits } from '../parse/limits.js';
-import { checkModel } from '../check/modelChecks.js';
+import { checkLimits } from './limits.js';
+import { checkModel } from './checks.js';
 import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, monthStyleOf, parseEventDate } from './dates.js';
+import { findDates, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar } from './sidecar.js';
-import { defaultTheme, mergeTheme } from './theme.js';
-import { proofSettings } from '../proof/schema.js';
+import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
+import { proofSettings } from './proofSchema.js';
 import type { ColophonInfo, DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
 import { formatNumber as formatDigits } from '../parse/chars.js';
 
@@ -29,6 +29,8 @@ export interface BuildModelOptions {
   strict?: boolean;
   /** Diagnostics from earlier steps (parsing, metadata), reported together with these. */
   diagnostics?: readonly Diagnostic[];
+  /** Build options (--justify, --leaflet-sheet), folded into the theme: they win over the metadata. */
+  options?: ModelOptions;
 }
 
 export interface BuildResult {
@@ -115,7 +117,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     points,
     imprint: { lines: imprint },
     date: date ?? '',
-    theme: mergeTheme(defaultTheme(dir, lang), data.theme),
+    theme: applyOptions(mergeTheme(defaultTheme(dir, lang), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
   checkLimits(model, r);
@@ -147,6 +149,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sha256: opts.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
     diagnostics: [...(opts.diagnostics ?? []), ...diagnostics, ...metaDiagnostics],
   });
 }
@@ -157,7 +160,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
   const bytes = await readRegularFile(abs, { shown: sourcePath, code: 'E-READ', what: 'a readable UTF-8 text file' });
@@ -193,6 +196,7 @@ export async function loadDocument(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
     diagnostics: found.warnings,
   });
 }

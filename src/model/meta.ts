@@ -4,8 +4,8 @@
  * is generated from this schema (npm run docs:metadata).
  */
 import { z } from 'zod';
-import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
-import { proofMetaFields } from '../proof/schema.js';
+import { isEventDate, isIsoDay, rangeProblem } from '../parse/dates.js';
+import { proofMetaFields } from './proofSchema.js';
 
 const dateExpected = 'a real date: YYYY-MM-DD, or --MM-DD for a yearly day';
 

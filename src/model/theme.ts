@@ -44,7 +44,24 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     },
     cards: DEFAULT_CARDS.map((c) => ({ ...c, extra: [...c.extra] })),
     cardMinBodyPx: 34,
+    leafletSheet: 'pages',
   };
+}
+
+/**
+ * Options given to a build (the command line's --justify, --leaflet-sheet):
+ * folded into the theme when the model is built, so that they reach every
+ * template and every job's key the way a design token does.
+ */
+export interface ModelOptions {
+  justify?: Theme['justify'];
+  leafletSheet?: Theme['leafletSheet'];
+}
+
+/** `theme` with the options applied (a new object when any is set). */
+export function applyOptions(theme: Theme, opts: ModelOptions | undefined): Theme {
+  if (!opts) return theme;
+  return { ...theme, justify: opts.justify ?? theme.justify, leafletSheet: opts.leafletSheet ?? theme.leafletSheet };
 }
 
 /** What metadata may override: every field optional, page sizes by name, cards added or dropped by name. */
@@ -89,6 +106,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     },
     cards: base.cards.map((c) => ({ ...c, extra: [...c.extra] })),
     cardMinBodyPx: o.cardMinBodyPx ?? base.cardMinBodyPx,
+    leafletSheet: base.leafletSheet,
   };
   const drop = new Set(o.cards?.drop ?? []);
   t.cards = t.cards.filter((c) => !drop.has(c.name));

@@ -4,59 +4,11 @@
  * `text` fields; editorial additions (titles, events, theme) sit beside them.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import type { ProofSettings } from '../proof/schema.js';
+import type { ProofSettings } from './proofSchema.js';
 
-export type Direction = 'rtl' | 'ltr';
-
-/** Digit families (CLDR numbering-system ids). */
-export type DigitSystem = 'arab' | 'arabext' | 'latn';
-
-/**
- * Where the characters of a derived text come from, for diagnostics: from
- * UTF-16 offset `at` of the text on, the characters are the source's, one for
- * one, starting at `place`, until the next entry. Needed where the text is
- * not a verbatim copy of one source line (soft-wrapped paragraphs are joined
- * with spaces; imprint markup is removed).
- */
-export interface SourceSpan {
-  at: number;
-  place: SourcePlace;
-}
-
-/** A run of the imprint block with its markup resolved. */
-export interface InlineRun {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  sup?: boolean;
-}
-
-/** One line of the imprint (hard line breaks in the source). */
-export interface ImprintLine {
-  runs: InlineRun[];
-  place: SourcePlace;
-  /** Where the line's text comes from, when not one verbatim stretch starting at `place`. */
-  spans?: SourceSpan[];
-  /** True on the first line of an imprint paragraph after a blank line (leave a gap above it). */
-  gapBefore?: boolean;
-}
-
-/** A verbatim paragraph of the source with where it starts. */
-export interface Paragraph {
-  text: string;
-  place: SourcePlace;
-  /** Where the text continues on later source lines (soft-wrapped paragraphs); absent for one line. */
-  spans?: SourceSpan[];
-}
-
-/**
- * A date as an editor writes it: `2024-05-04` (a day), or `--09-21` (the same
- * day every year, ISO 8601 recurring form). A range has an `end`.
- */
-export interface EventDate {
-  start: string;
-  end?: string;
-}
+// The parser's vocabulary (text, places, imprint runs), part of the model as is.
+export type { DigitSystem, Direction, EventDate, ImprintLine, InlineRun, Paragraph, SourceSpan } from '../parse/types.js';
+import type { DigitSystem, Direction, EventDate, ImprintLine, Paragraph, SourceSpan } from '../parse/types.js';
 
 export interface EventInfo {
   name: string;
@@ -69,8 +21,8 @@ export interface PointParagraph extends Paragraph {
   item?: string;
 }
 
-/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
-export type MonthStyle = 'standard' | 'levant' | 'both';
+export type { MonthStyle } from '../format/localize.js';
+import type { MonthStyle } from '../format/localize.js';
 
 export interface ColophonInfo {
   publisher?: string;
@@ -186,6 +138,8 @@ export interface Theme {
   cards: CardFormat[];
   /** Minimum body text size on a card, in px at 1080 px width. */
   cardMinBodyPx: number;
+  /** all-leaflets.pdf: one leaflet per page, or two A5 leaflets per A4 sheet (--leaflet-sheet). */
+  leafletSheet: 'pages' | 'a4-2up';
 }
 
 export type PageSizeName = 'A4' | 'A5' | 'A6';

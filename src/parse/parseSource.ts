@@ -25,7 +25,7 @@
  * Everything is one linear pass over the lines; no backtracking regexes.
  */
 import type { Diagnostic, SourcePlace } from '../diagnostics.js';
-import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from '../model/types.js';
+import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from './types.js';
 import { ParagraphScanner } from './checks.js';
 import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
 import { parseImprintParagraph, type RawLine } from './inline.js';

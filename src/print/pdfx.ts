@@ -15,13 +15,18 @@
  */
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { findGhostscript } from './ghostscript.js';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 const execFileP = promisify(execFile);
+
+export { findGhostscript };
 
 export const GS_MISSING_REASON =
   'Ghostscript (gs) not found; install it (apt-get install ghostscript) to get the PDF/X CMYK variant';
@@ -54,23 +59,6 @@ export type PdfxResult =
       warnings: string[];
     };
 
-/** Absolute path of the Ghostscript executable on `pathEnv`, or null. */
-export function findGhostscript(pathEnv: string = process.env.PATH ?? ''): string | null {
-  const names = process.platform === 'win32' ? ['gswin64c.exe', 'gswin32c.exe', 'gs.exe'] : ['gs'];
-  for (const dir of pathEnv.split(delimiter)) {
-    if (dir === '') continue;
-    for (const name of names) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return null;
-}
 
 /** Ghostscript's bundled CMYK profile, wherever the install put it. */
 function findDefaultCmykProfile(gs: string): string | null {
@@ -207,4 +195,41 @@ export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array)
   const info = outDoc.context.lookupMaybe(outDoc.context.trailerInfo.Info, PDFDict);
   const version = info?.get(PDFName.of('GTS_PDFXVersion'));
   return { pageCount, pdfxVersion: version instanceof PDFString || version instanceof PDFHexString ? version.decodeText() : null };
+}
+
+/**
+ * Ghostscript derives the trailer /ID from the temporary file name, so the
+ * same input gives different bytes. Replace it with a hash of the content
+ * (same length, so the xref offsets stay valid).
+ */
+function contentDerivedId(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
+  if (!m) return pdf;
+  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
+  const replaced = m[0].replace(m[1], id).replace(m[2], id);
+  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
+}
+
+/**
+ * The CMYK PDF/X file made from a PDF's bytes in a temporary folder, made and
+ * verified by Ghostscript, with a content-derived /ID; `skipped` with the
+ * reason when gs is absent.
+ */
+export async function pdfxFromBytes(
+  input: { bytes: Uint8Array; pageCount: number },
+  date: Date,
+): Promise<{ bytes: Uint8Array } | { skipped: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'warraq-pdfx-'));
+  try {
+    const inPath = join(dir, 'press.pdf');
+    const outPath = join(dir, 'press-pdfx.pdf');
+    await writeFile(inPath, input.bytes);
+    const result = await makePdfx(inPath, outPath, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)), inputPages: input.pageCount });
+    if (result.skipped) return { skipped: result.reason };
+    return { bytes: contentDerivedId(new Uint8Array(await readFile(outPath))) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { deriveTitle } from '../model/buildModel.js';
 import type { DocumentModel, Point, SourceSpan } from '../model/types.js';
-import type { ProofSettings } from './schema.js';
+import type { ProofSettings } from '../model/proofSchema.js';
 import { placeOf, type TextUnit } from './units.js';
 
 export interface Match {

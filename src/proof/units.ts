@@ -4,7 +4,7 @@
  * Editorial texts from the metadata (point titles, events) are not proofed.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import { placeInText } from '../check/coverage.js';
+import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 
 export interface TextUnit {

@@ -14,26 +14,10 @@ import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.j
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakWords } from './lineBreaks.js';
+import type { ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
 
-export type Align = 'justify' | 'start' | 'end' | 'center';
-export type JustifyMode = 'off' | 'spaces' | 'kashida';
-
-export interface ComposeOptions {
-  dir: 'rtl' | 'ltr';
-  lang?: string;
-  /** Line width in pt. */
-  measure: number;
-  align: Align;
-  /** How justified lines are stretched. Ignored unless align is 'justify'. */
-  justify: JustifyMode;
-  /** Space stretch/shrink bounds, as fractions of the natural space; `max` caps the final ratio (default 2). */
-  space: { stretch: number; shrink: number; max?: number };
-  /** Kashida width bounds, in multiples of the font's tatweel advance. */
-  kashida?: { min: number; max: number };
-  /** Most kashidas in one line (default 3). */
-  kashidaPerLine?: number;
-}
+export type { Align, ComposeOptions, JustifyMode } from './options.js';
 
 export interface PositionedGlyph {
   font: LoadedFont;

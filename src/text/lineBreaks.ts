@@ -6,7 +6,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import type { Word } from './itemize.js';
-import type { ComposeOptions } from './compose.js';
+import type { ComposeOptions } from './options.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const INFINITE_STRETCH = 1e6;

@@ -11,7 +11,7 @@ describe('planJobs', () => {
     expect(jobs.filter((j) => j.kind === 'booklet')).toHaveLength(1);
     expect(jobs.filter((j) => j.kind === 'leaflet')).toHaveLength(3);
     expect(jobs.filter((j) => j.kind === 'card')).toHaveLength(model.theme.cards.length * 4);
-    expect(jobs.filter((j) => j.kind === 'print').map((j) => j.path)).toContain('print/booklet-a4-saddle.pdf');
+    expect(jobs.filter((j) => j.path.startsWith('print/')).map((j) => j.kind)).toEqual(['saddle', 'press', 'pdfx', 'leaflets-2up']);
   });
   it('names leaflets by number and slug', () => {
     expect(planJobs(model).filter((j) => j.kind === 'leaflet').map((j) => j.path)).toEqual(['leaflets/01.pdf', 'leaflets/02.pdf', 'leaflets/03.pdf']);
@@ -22,6 +22,7 @@ describe('planJobs', () => {
   });
   it('puts the booklet before print jobs that need it', () => {
     const kinds = planJobs(model, { only: ['print'] }).map((j) => j.kind);
-    expect(kinds.indexOf('booklet')).toBeLessThan(kinds.indexOf('print'));
+    expect(kinds.indexOf('booklet')).toBeLessThan(kinds.indexOf('saddle'));
+    expect(kinds.indexOf('press')).toBeLessThan(kinds.indexOf('pdfx'));
   });
 });

@@ -218,7 +218,7 @@ describe('helpers', () => {
 });
 
 describe('month names in the dates warraq writes (issue 14)', async () => {
-  const { monthStyleOf } = await import('../../src/model/dates.js');
+  const { monthStyleOf } = await import('../../src/parse/dates.js');
   const { formatDay, formatEventDate } = await import('../../src/format/localize.js');
 
   it('follows the source: Levantine, both, or standard', () => {

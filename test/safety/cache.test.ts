@@ -113,9 +113,9 @@ describe('external tools in the job key', () => {
     const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot: path.resolve(import.meta.dirname, '../..') });
     const jobs = planJobs(model);
     const env = envDigest({ code: [], fonts: [], packages: '' });
-    const a = jobKeys(jobs, model, env, { gs: '10.00.0 /usr/bin/gs' });
-    const b = jobKeys(jobs, model, env, { gs: '10.05.1 /usr/bin/gs' });
-    const c = jobKeys(jobs, model, env, { gs: 'absent' });
+    const a = jobKeys(jobs, model, env, undefined, { gs: '10.00.0 /usr/bin/gs' });
+    const b = jobKeys(jobs, model, env, undefined, { gs: '10.05.1 /usr/bin/gs' });
+    const c = jobKeys(jobs, model, env, undefined, { gs: 'absent' });
     const changed = [...a.keys()].filter((k) => a.get(k) !== b.get(k));
     expect(changed).toEqual(['print/booklet-press-pdfx.pdf']);
     expect(c.get('print/booklet-press-pdfx.pdf')).not.toBe(a.get('print/booklet-press-pdfx.pdf'));
