@@ -5,7 +5,7 @@
  *
  *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
  *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
- *                 [--jobs N] [--force]
+ *                 [--jobs N] [--force] [--pages multiple-of-4|any]
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
  *
  * --jobs N renders on N threads, the main thread and N − 1 workers (default:
@@ -61,6 +61,7 @@ export function optionsFromArgv(projectRoot = process.cwd()): BuildOptions {
     justify: parseChoice('justify', argv.justify, ['off', 'spaces', 'kashida'] as const),
     leafletSheet: parseChoice('leaflet-sheet', argv['leaflet-sheet'], ['pages', 'a4-2up'] as const),
     jobs: parseJobs(argv.jobs),
+    pages: parseChoice('pages', argv.pages, ['multiple-of-4', 'any'] as const),
     force: Boolean(argv.force),
   };
 }

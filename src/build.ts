@@ -17,7 +17,7 @@
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import { loadDocument } from './model/buildModel.js';
-import type { DocumentModel } from './model/types.js';
+import type { DocumentModel, PagePlan } from './model/types.js';
 import { loadFontSet } from './fonts/loadFontSet.js';
 import { checkCoverage } from './check/coverage.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
@@ -55,6 +55,8 @@ export interface BuildOptions {
   justify?: JustifyMode;
   leafletSheet?: 'pages' | 'a4-2up';
   sourceDateEpoch?: string;
+  /** Booklet page plan (--pages); folded into the model's theme, where the templates read it. */
+  pages?: PagePlan;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
    * (src/jobs/pool.ts); 1 renders in the main thread alone. Default: one per
@@ -102,8 +104,8 @@ export interface BuildReport {
 }
 
 /** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch'>) {
-  const { model, diagnostics } = await loadDocument(opts.source, opts);
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'pages'>) {
+  const { model, diagnostics } = await loadDocument(opts.source, { ...opts, theme: opts.pages ? { pages: opts.pages } : undefined });
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
@@ -373,7 +375,7 @@ function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) =
     const b = inputs[0];
     return { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
   }
-  if (first.kind === 'print' && first.variant === 'press') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
+  if (first.kind === 'print') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
   if (first.kind === 'leaflets-all') return { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
   return { leaflets: from.map(keyOf) };
 }

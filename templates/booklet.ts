@@ -14,6 +14,7 @@ import type { JustifyMode } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor } from './labels.js';
+import { blanksToFill } from '../src/layout/pagePlan.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -118,6 +119,10 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
   });
   const colophonNumber = pages.length + 1;
   pages.push(colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber));
+  // The page plan: blank pages (paper only) after the colophon, so the back
+  // cover stays the last page and the count suits saddle stitching.
+  const blanks = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + 1) : 0;
+  for (let i = 0; i < blanks; i++) pages.push({ width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
   pages.push(backCover(model, fonts, ts, W, H));
   return { pages, contents, stats: ts.stats };
 }

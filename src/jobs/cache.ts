@@ -16,12 +16,14 @@
  *     them, and inserting a line above a point must not re-render the points
  *     after it;
  *   - the code: every file under src/ and templates/ of the warraq that runs,
- *     its patches/, package-lock.json (package versions) and tsconfig.json;
+ *     its patches/ and profiles/ (the press files' colour profile),
+ *     package-lock.json (package versions) and tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
  *   - the renderer options (justify, leafletSheet);
- *   - the keys of the jobs it takes its input from (`inputsOf`): print files
- *     from the booklet (PDF/X from the press PDF), all-leaflets and the 2-up
- *     sheet from every leaflet.
+ *   - the keys of the jobs it takes its input from (`inputsOf`): the saddle
+ *     sheets from the booklet's press PDF, leaflets-press.pdf and
+ *     all-leaflets.pdf from every leaflet, the 2-up sheet from
+ *     leaflets-press.pdf.
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
@@ -113,6 +115,7 @@ export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot 
     ...(await listFiles(codeRoot, 'src')),
     ...(await listFiles(codeRoot, 'templates')),
     ...(await listFiles(codeRoot, 'patches')),
+    ...(await listFiles(codeRoot, 'profiles')),
     'tsconfig.json',
   ];
   const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.join(codeRoot, f)).catch(() => '')]));
@@ -135,6 +138,9 @@ export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
   switch (job.kind) {
     case 'booklet':
       return model;
+    case 'print':
+      // The booklet's press PDF lays the booklet out again (in CMYK).
+      return job.variant === 'press' ? model : documentSlice(model);
     case 'leaflet':
     case 'card': {
       const point = job.point === undefined ? undefined : model.points.find((p) => p.number === job.point);
@@ -147,22 +153,26 @@ export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
 
 /**
  * Paths of the jobs whose results `job` takes as input (they come earlier in
- * the plan): the print files of the booklet take the booklet, except the
- * PDF/X file, which takes the press PDF; all-leaflets
- * takes every leaflet's pages; the 2-up leaflet sheet takes all-leaflets.pdf
- * when that has one leaflet page per page, else every leaflet's pages.
+ * the plan): all-leaflets and leaflets-press take every leaflet's pages; the
+ * booklet's press PDF takes nothing (it lays the booklet out itself); the
+ * saddle sheets take the press PDF and the 2-up sheet leaflets-press.pdf.
  */
 export function inputsOf(job: RenderJob, jobs: readonly RenderJob[]): string[] {
   const leaflets = () => jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
+  const print = (variant: string) => jobs.filter((j) => j.kind === 'print' && j.variant === variant).map((j) => j.path);
   if (job.kind === 'leaflets-all') return leaflets();
-  if (job.kind === 'print' && job.variant === 'leaflets-2up') {
-    const all = jobs.find((j) => j.kind === 'leaflets-all' && j.sheet === 'pages');
-    return all ? [all.path] : leaflets();
+  if (job.kind !== 'print') return [];
+  // The press files are drawn from laid-out pages (the booklet's own layout, every leaflet's pages); the A4 sheets are imposed from their bytes.
+  switch (job.variant) {
+    case 'press':
+      return [];
+    case 'leaflets-press':
+      return leaflets();
+    case 'saddle':
+      return print('press');
+    case 'leaflets-2up':
+      return print('leaflets-press');
   }
-  // The PDF/X file is made from the press PDF's bytes.
-  if (job.kind === 'print' && job.variant === 'pdfx') return jobs.filter((j) => j.kind === 'print' && j.variant === 'press').map((j) => j.path);
-  if (job.kind === 'print') return jobs.filter((j) => j.kind === 'booklet').map((j) => j.path);
-  return [];
 }
 
 /** Every job's key, by job path. */

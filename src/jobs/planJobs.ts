@@ -13,7 +13,7 @@ export type RenderJob =
   | { kind: 'leaflet'; point: number; path: string }
   | { kind: 'leaflets-all'; path: string; sheet: 'pages' | 'a4-2up' }
   | { kind: 'card'; format: string; point?: number; path: string }
-  | { kind: 'print'; variant: 'saddle' | 'press' | 'pdfx' | 'leaflets-2up'; path: string };
+  | { kind: 'print'; variant: 'press' | 'saddle' | 'leaflets-press' | 'leaflets-2up'; path: string };
 
 export interface PlanOptions {
   only?: OutputGroup[];
@@ -35,9 +35,10 @@ export function planJobs(model: DocumentModel, opts: PlanOptions = {}): RenderJo
     }
   }
   if (want('print')) {
-    jobs.push({ kind: 'print', variant: 'saddle', path: 'print/booklet-a4-saddle.pdf' });
+    // Press files (CMYK, PDF/X-4), then the A4 sheets imposed from them.
     jobs.push({ kind: 'print', variant: 'press', path: 'print/booklet-press.pdf' });
-    jobs.push({ kind: 'print', variant: 'pdfx', path: 'print/booklet-press-pdfx.pdf' });
+    jobs.push({ kind: 'print', variant: 'saddle', path: 'print/booklet-a4-saddle.pdf' });
+    jobs.push({ kind: 'print', variant: 'leaflets-press', path: 'print/leaflets-press.pdf' });
     jobs.push({ kind: 'print', variant: 'leaflets-2up', path: 'print/leaflets-a4-2up.pdf' });
   }
   return jobs;

@@ -61,5 +61,5 @@ export interface LaidOutPage {
   background: string;
   blocks: Block[];
   /** What the page is, for the manifest, print files and tests. */
-  role: 'cover' | 'contents' | 'preamble' | 'body' | 'colophon' | 'back-cover' | 'leaflet' | 'card';
+  role: 'cover' | 'contents' | 'preamble' | 'body' | 'colophon' | 'blank' | 'back-cover' | 'leaflet' | 'card';
 }

@@ -12,7 +12,7 @@ import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
-import { defaultTheme, mergeTheme } from './theme.js';
+import { defaultTheme, mergeTheme, type ThemeOverride } from './theme.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 
 export interface BuildModelOptions {
@@ -24,6 +24,8 @@ export interface BuildModelOptions {
   strict?: boolean;
   /** Diagnostics from earlier steps (parsing, metadata), reported together with these. */
   diagnostics?: readonly Diagnostic[];
+  /** Theme settings from the command line (e.g. --pages any), folded in after the metadata's. */
+  theme?: ThemeOverride;
 }
 
 export interface BuildResult {
@@ -104,7 +106,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     points,
     imprint: { lines: imprint },
     date: date ?? '',
-    theme: mergeTheme(defaultTheme(dir), data.theme),
+    theme: mergeTheme(mergeTheme(defaultTheme(dir), data.theme), opts.theme),
   };
   if (data.url) model.url = data.url;
 
@@ -133,6 +135,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
     diagnostics: [...diagnostics, ...metaDiagnostics],
+    theme: opts.theme,
   });
 }
 
@@ -147,7 +150,7 @@ export function sidecarPath(sourcePath: string): string {
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; theme?: ThemeOverride },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
   let bytes: Uint8Array;
@@ -190,6 +193,7 @@ export async function loadDocument(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    theme: opts.theme,
   });
 }
 

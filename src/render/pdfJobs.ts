@@ -4,10 +4,6 @@
  * "packed", each glyph's font replaced by its key, and all-leaflets.pdf
  * unpacks them with the fonts of the thread that makes it.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { DocumentModel } from '../model/types.js';
 import type { RenderJob } from '../jobs/planJobs.js';
 import { readPages, writePages } from '../jobs/cache.js';
@@ -16,9 +12,9 @@ import type { TemplateFonts } from '../layout/typeset.js';
 import { renderPages, type PdfMeta } from './pdf/renderPages.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { imposeSaddle, imposeTwoUp } from '../print/impose.js';
-import { pressPdf } from '../print/press.js';
-import { makePdfx } from '../print/pdfx.js';
+import { creepFor, imposeSaddle, imposeTwoUp } from '../print/impose.js';
+import { pressFromPages } from '../print/pressFiles.js';
+import { saddleStitchOrder } from '../print/saddleStitch.js';
 import { packPages, pointOf, unpackPages, type PackedPages, type RenderTask, type TaskResult } from './worker.js';
 
 type PdfJob = Exclude<RenderJob, { kind: 'card' }>;
@@ -42,11 +38,6 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
     const pages: LaidOutPage[] = [];
     for (const key of task.inputs?.leaflets ?? []) pages.push(...unpackPages((await readPages(task.cacheDir, key)) as PackedPages, fonts));
     return pages;
-  };
-  const needBooklet = () => {
-    const b = task.inputs?.booklet;
-    if (!b) throw new Error(`${job.path} needs the booklet`);
-    return b;
   };
   switch (job.kind) {
     case 'booklet': {
@@ -72,64 +63,36 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       return { files: [{ kind: 'leaflet', path: job.path, bytes, pages: job.sheet === 'a4-2up' ? Math.ceil(pages.length / 2) : pages.length }], aux: {} };
     }
     case 'print': {
-      if (job.variant === 'leaflets-2up') {
-        // The same bytes as all-leaflets.pdf when the plan has it; otherwise made here.
-        let all = task.inputs?.allLeaflets;
-        if (!all) {
-          const pages = await leafletPages();
-          all = { bytes: await renderPages(pages, pdfMeta(model)), pageCount: pages.length };
+      // The press files are drawn again in CMYK from laid-out pages; the A4 sheets are imposed from them.
+      const press = () => {
+        const p = task.inputs?.press;
+        if (!p) throw new Error(`${job.path} needs its press file`);
+        return p;
+      };
+      const sheet = { dir: model.dir, sheet: 'A4' as const, date, title, pdfx: true };
+      switch (job.variant) {
+        case 'press': {
+          const lay = layoutBooklet(model, fonts, { justify: task.justify });
+          const bytes = await pressFromPages(lay.pages, model.theme, pdfMeta(model));
+          return { files: [{ kind: 'print', path: job.path, bytes, pages: lay.pages.length }], aux: {} };
         }
-        const bytes = await imposeTwoUp(all.bytes, { dir: model.dir, sheet: 'A4', date, title });
-        return { files: [{ kind: 'print', path: job.path, bytes, pages: Math.ceil(all.pageCount / 2) }], aux: {} };
+        case 'leaflets-press': {
+          const pages = await leafletPages();
+          const bytes = await pressFromPages(pages, model.theme, pdfMeta(model));
+          return { files: [{ kind: 'print', path: job.path, bytes, pages: pages.length }], aux: {} };
+        }
+        case 'saddle': {
+          const p = press();
+          const creepPt = creepFor(p.pageCount, model.theme.paper.thicknessMm);
+          const bytes = await imposeSaddle(p.bytes, { ...sheet, creepPt });
+          return { files: [{ kind: 'print', path: job.path, bytes, pages: saddleStitchOrder(p.pageCount, model.dir).length * 2 }], aux: {} };
+        }
+        case 'leaflets-2up': {
+          const p = press();
+          const bytes = await imposeTwoUp(p.bytes, { ...sheet, cutMarks: true });
+          return { files: [{ kind: 'print', path: job.path, bytes, pages: Math.ceil(p.pageCount / 2) }], aux: {} };
+        }
       }
-      if (job.variant === 'pdfx') {
-        const press = task.inputs?.press;
-        if (!press) throw new Error(`${job.path} needs the press PDF`);
-        const notes: string[] = [];
-        const bytes = await pdfxVariant(press, date, notes);
-        if (!bytes) return { files: [], aux: { notes }, skipped: true };
-        return { files: [{ kind: 'print', path: job.path, bytes, pages: press.pageCount }], aux: { notes } };
-      }
-      const booklet = needBooklet();
-      if (job.variant === 'saddle') {
-        const bytes = await imposeSaddle(booklet.bytes, { dir: model.dir, sheet: 'A4', date, title });
-        return { files: [{ kind: 'print', path: job.path, bytes, pages: Math.ceil(booklet.pageCount / 4) * 2 }], aux: {} };
-      }
-      const bytes = await pressPdf(booklet.bytes, { pageBackgrounds: booklet.backgrounds, date, title });
-      return { files: [{ kind: 'print', path: job.path, bytes, pages: booklet.pageCount }], aux: {} };
     }
-  }
-}
-
-/**
- * Ghostscript derives the trailer /ID from the temporary file name, so the
- * same input gives different bytes. Replace it with a hash of the content
- * (same length, so the xref offsets stay valid).
- */
-export function contentDerivedId(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
-  if (!m) return pdf;
-  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
-  const replaced = m[0].replace(m[1], id).replace(m[2], id);
-  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
-}
-
-/** The CMYK PDF/X file made from the press PDF, made and verified by Ghostscript; skipped with a plain note when gs is absent. */
-async function pdfxVariant(press: { bytes: Uint8Array; pageCount: number }, date: Date, notes: string[]): Promise<Uint8Array | undefined> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-pdfx-'));
-  try {
-    const input = path.join(dir, 'press.pdf');
-    const output = path.join(dir, 'press-pdfx.pdf');
-    await writeFile(input, press.bytes);
-    const result = await makePdfx(input, output, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)), inputPages: press.pageCount });
-    if (result.skipped) {
-      notes.push(`PDF/X variant skipped: ${result.reason}`);
-      return undefined;
-    }
-    return contentDerivedId(new Uint8Array(await readFile(output)));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -42,7 +42,7 @@ export interface RenderTask {
     leaflets?: string[];
     /** all-leaflets.pdf with one leaflet page per page (for the 2-up sheet). */
     allLeaflets?: { bytes: Uint8Array; pageCount: number };
-    /** The press PDF (for its PDF/X variant). */
+    /** A press file (the booklet's or the leaflets'), for the A4 sheets imposed from it. */
     press?: { bytes: Uint8Array; pageCount: number };
   };
 }
@@ -50,7 +50,7 @@ export interface RenderTask {
 export interface TaskResult {
   files: OutputFile[];
   aux: JobAux;
-  /** Set when the job made nothing (the PDF/X variant without Ghostscript). */
+  /** Set when the job made nothing. */
   skipped?: boolean;
   ms: number;
   /** A WarraqError thrown by the job (errors lose their class between threads). */

@@ -10,6 +10,7 @@ import React from 'react';
 import { Canvas, Document, Page, View, renderToBuffer } from '@react-pdf/renderer';
 import type { Block, LaidOutPage } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
+import { colorOperator, RGB_MODE, type ColorMode } from './colorMode.js';
 
 export interface PdfMeta {
   title: string;
@@ -31,52 +32,74 @@ interface PdfKitRoot extends PdfKitDoc {
   strokeColor(c: string): PdfKitRoot;
   stroke(): PdfKitRoot;
   fill(color?: string): PdfKitRoot;
+  roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
 
-function paintBlocks(doc: PdfKitRoot, blocks: Block[]): void {
+/**
+ * Draws the blocks with the colour mode's operators. In RGB, boxes are
+ * react-pdf Views (below); in CMYK they are drawn here, before the text, since
+ * react-pdf only knows RGB colours.
+ */
+function paintBlocks(doc: PdfKitRoot, blocks: Block[], colors: ColorMode): void {
+  const markFill = (hex: string) => colorOperator(colors.mark(hex));
   for (const b of blocks) {
     switch (b.kind) {
       case 'text':
-        for (const l of b.lines) paintLine(doc, l.line, l.x, l.baseline, b.color, b.rtl);
+        for (const l of b.lines) paintLine(doc, l.line, l.x, l.baseline, b.color, b.rtl, markFill);
         break;
       case 'rule':
-        doc.save().lineWidth(b.width).strokeColor(b.color).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
+        doc.save().addContent(colorOperator(colors.mark(b.color), true));
+        doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
         break;
       case 'qr': {
         const n = b.modules.length;
         const m = b.size / n;
-        doc.save();
+        doc.save().addContent(markFill(b.color));
         b.modules.forEach((row, r) =>
           row.forEach((on, c) => {
             if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
           }),
         );
-        doc.fill(b.color).restore();
+        doc.fill().restore();
         break;
       }
       case 'rect':
-        break; // drawn as react-pdf Views, below
+        if (colors.kind === 'rgb') break; // drawn as react-pdf Views, below
+        doc.save().addContent(colorOperator(colors.area(b.color, b.width, b.height)));
+        if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
+        else doc.rect(b.x, b.y, b.width, b.height);
+        doc.fill().restore();
+        break;
     }
   }
 }
 
-function PageView({ page, first, rtl }: { page: LaidOutPage; first: boolean; rtl: boolean }) {
+function PageView({ page, first, rtl, colors }: { page: LaidOutPage; first: boolean; rtl: boolean; colors: ColorMode }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     if (first && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
       doc._root.data.ViewerPreferences.data.Direction = 'R2L';
     }
-    paintBlocks(doc, page.blocks);
+    if (colors.kind === 'cmyk') {
+      const bg = colors.background(page.background);
+      if (bg !== null) {
+        doc.save().addContent(colorOperator(bg));
+        doc.rect(0, 0, page.width, page.height).fill().restore();
+      }
+    }
+    // Rects first, as the Views would be in RGB; in CMYK paintBlocks draws them in order.
+    paintBlocks(doc, [...page.blocks.filter((b) => b.kind === 'rect'), ...page.blocks.filter((b) => b.kind !== 'rect')], colors);
     return null;
   };
+  const rgb = colors.kind === 'rgb';
   return (
-    <Page size={[page.width, page.height]} style={{ backgroundColor: page.background }}>
+    <Page size={[page.width, page.height]} style={rgb ? { backgroundColor: page.background } : {}}>
       {page.blocks
-        .filter((b) => b.kind === 'rect')
+        .filter((b) => rgb && b.kind === 'rect')
         .map((b, i) =>
           b.kind === 'rect' ? (
             <View
@@ -94,7 +117,8 @@ function PageView({ page, first, rtl }: { page: LaidOutPage; first: boolean; rtl
   );
 }
 
-export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<Uint8Array> {
+/** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
+export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE): Promise<Uint8Array> {
   const doc = (
     <Document
       title={meta.title}
@@ -106,7 +130,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} first={i === 0} rtl={meta.rtl} />
+        <PageView key={i} page={p} first={i === 0} rtl={meta.rtl} colors={colors} />
       ))}
     </Document>
   );

@@ -1,0 +1,78 @@
+/**
+ * Press colour: the CMYK colour mode the press files are drawn with.
+ *
+ * - A palette colour prints as the theme's CMYK value for it (`theme.cmyk`);
+ *   one without a value is converted once from its RGB value by `rgbToCmyk`.
+ * - A colour that is no palette colour (a template's own) is converted too.
+ * - The paper colour is the paper: a page whose background is the paper
+ *   prints nothing, and text in the paper colour (the cover's) knocks out.
+ * - Ink black is 0/0/0/100 (K only) for text, rules and small boxes, so type
+ *   never depends on the register of four plates; a box whose both sides
+ *   reach `theme.richBlack.minMm` gets the theme's rich black instead.
+ */
+import type { Cmyk, PaletteName, Theme } from '../model/types.js';
+import type { ColorMode, PdfColor } from '../render/pdf/colorMode.js';
+import { MM } from './pdfPages.js';
+
+const hexKey = (hex: string) => hex.trim().toLowerCase();
+
+/**
+ * RGB → CMYK with full grey component replacement, the formula used for a
+ * colour the theme gives no CMYK value for (rounded to whole percent):
+ *
+ *   K = 1 − max(R, G, B);  C = (1 − R − K) / (1 − K);  M = (1 − G − K) / (1 − K);  Y = (1 − B − K) / (1 − K)
+ *
+ * with R, G, B in 0…1. A grey (R = G = B) becomes K only, black 0/0/0/100,
+ * and the total ink never exceeds 300 %. It ignores the press's
+ * characterisation, so give brand colours in `theme.cmyk`.
+ */
+export function rgbToCmyk(hex: string): Cmyk {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) throw new RangeError(`expected a colour as #rrggbb, got ${JSON.stringify(hex)}`);
+  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16) / 255);
+  const k = 1 - Math.max(r, g, b);
+  if (k >= 1 - 1e-9) return [0, 0, 0, 100];
+  const pct = (v: number) => Math.round(v * 100);
+  return [pct((1 - r - k) / (1 - k)), pct((1 - g - k) / (1 - k)), pct((1 - b - k) / (1 - k)), pct(k)];
+}
+
+/** Each palette colour's press value, by lower-case hex (the first palette name wins when two share a hex). */
+export function pressPalette(theme: Theme): Map<string, Cmyk> {
+  const out = new Map<string, Cmyk>();
+  for (const name of Object.keys(theme.palette) as PaletteName[]) {
+    const key = hexKey(theme.palette[name]);
+    if (out.has(key)) continue;
+    out.set(key, theme.cmyk[name] ?? rgbToCmyk(theme.palette[name]));
+  }
+  // Paper is paper, whatever value a theme gives it.
+  out.set(hexKey(theme.palette.paper), [0, 0, 0, 0]);
+  return out;
+}
+
+const isPlainBlack = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
+const isPaper = (c: Cmyk) => c.every((v) => v === 0);
+
+/** The CMYK colour mode for `theme`'s press files. */
+export function pressColorMode(theme: Theme): ColorMode {
+  const palette = pressPalette(theme);
+  const cmykOf = (hex: string): Cmyk => palette.get(hexKey(hex)) ?? rgbToCmyk(hex);
+  const richMin = theme.richBlack.minMm * MM;
+  return {
+    kind: 'cmyk',
+    mark: (hex): PdfColor => cmykOf(hex),
+    area: (hex, width, height): PdfColor => {
+      const c = cmykOf(hex);
+      return isPlainBlack(c) && Math.min(width, height) >= richMin ? theme.richBlack.cmyk : c;
+    },
+    background: (hex): PdfColor | null => {
+      const c = cmykOf(hex);
+      return isPaper(c) ? null : c;
+    },
+  };
+}
+
+/** The CMYK value of a page background for the bleed (null = paper, nothing printed). */
+export function pressBackground(theme: Theme, hex: string): Cmyk | null {
+  const c = pressColorMode(theme).background(hex);
+  return c === null || typeof c === 'string' ? null : c;
+}
