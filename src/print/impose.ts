@@ -35,7 +35,7 @@ import {
   SHEET_SIZES,
   type SheetName,
 } from './pdfPages.js';
-import { markPdfx4 } from './pdfx.js';
+import { markPdfx4, withPdfxHeader } from './pdfx.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 
 export interface ImposeOptions {
@@ -111,8 +111,8 @@ async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
   }));
   const slot = (s: Slot): Placed => (s === null ? { embedded: null, width: 0, height: 0 } : placed[s]);
   const finish = async () => {
-    if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose' });
-    return saveOutput(out);
+    if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding: 'imposed' });
+    return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
   };
   return { out, size, placed, slot, finish };
 }

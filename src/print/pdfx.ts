@@ -10,7 +10,8 @@
  *   producer and document/instance IDs;
  * - a trailer /ID (derived from the content, so builds stay reproducible);
  * - TrimBox and BleedBox on every page (the MediaBox where a step set none);
- * - a PDF 1.6 header.
+ * - a PDF 1.6 header (`withPdfxHeader`, on the saved bytes: pdf-lib always
+ *   writes 1.7; nothing it writes here is newer than 1.5).
  *
  * `checkPdfx4` reads those declarations back (tests, preflight).
  */
@@ -21,7 +22,6 @@ import {
   PDFArray,
   PDFDict,
   PDFDocument,
-  PDFHeader,
   PDFHexString,
   PDFName,
   PDFRawStream,
@@ -53,7 +53,17 @@ export interface PdfxMeta {
   /** What the file is derived from: its bytes (or any text) seed the document ID. */
   idSeed: Uint8Array | string;
   creator?: string;
+  /** How the pages are finished, for preflight (Info /WarraqBinding). */
+  binding?: Binding;
 }
+
+/**
+ * How a print file's pages are finished: 'saddle' (pages of a folded,
+ * stapled booklet: a multiple of 4), 'loose' (single pieces, e.g. leaflets),
+ * 'imposed' (press sheets, front and back, each carrying several pages).
+ */
+export type Binding = 'saddle' | 'loose' | 'imposed';
+export const BINDINGS: readonly Binding[] = ['saddle', 'loose', 'imposed'];
 
 const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const isoDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -89,7 +99,6 @@ function xmp(meta: PdfxMeta, id: string): string {
 /** Adds the PDF/X-4 declarations to `doc` (call just before saving). */
 export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
   const ctx = doc.context;
-  ctx.header = PDFHeader.forVersion(1, 6);
   if (meta.title !== '') doc.setTitle(meta.title);
   doc.setProducer('warraq');
   if (meta.creator !== undefined) doc.setCreator(meta.creator);
@@ -98,6 +107,7 @@ export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
   const info = ctx.lookup(ctx.trailerInfo.Info, PDFDict);
   info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(PDFX_VERSION));
   info.set(PDFName.of('Trapped'), PDFName.of('False'));
+  if (meta.binding) info.set(PDFName.of('WarraqBinding'), PDFName.of(meta.binding));
 
   for (const page of doc.getPages()) {
     const media = page.getMediaBox();
@@ -123,6 +133,15 @@ export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
   ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(seed), PDFHexString.of(seed)]);
 }
 
+/** The saved file with a %PDF-1.6 header (PDF/X-4 is PDF 1.6); same length, so offsets stay valid. */
+export function withPdfxHeader(pdf: Uint8Array): Uint8Array {
+  const head = Buffer.from(pdf.subarray(0, 8)).toString('latin1');
+  if (!/^%PDF-1\.[0-9]$/.test(head)) throw new Error(`not a PDF header: ${JSON.stringify(head)}`);
+  const out = new Uint8Array(pdf);
+  out.set(Buffer.from('%PDF-1.6', 'latin1'), 0);
+  return out;
+}
+
 export interface Pdfx4Report {
   version: string | null;
   trapped: string | null;
@@ -130,6 +149,8 @@ export interface Pdfx4Report {
   xmpTitle: string | null;
   xmpVersion: string | null;
   hasId: boolean;
+  /** The finishing the file declares (warraq's Info /WarraqBinding), if any. */
+  binding: Binding | null;
   /** 1-based numbers of pages without a TrimBox or BleedBox. */
   pagesWithoutBoxes: number[];
 }
@@ -173,6 +194,7 @@ export async function readPdfx4(bytes: Uint8Array): Promise<Pdfx4Report> {
     xmpTitle: title ? title[1].replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))) : null,
     xmpVersion: version ? (version[1] ?? version[2]) : null,
     hasId: ctx.trailerInfo.ID !== undefined,
+    binding: (BINDINGS as readonly string[]).includes(text(info?.get(PDFName.of('WarraqBinding'))) ?? '') ? (text(info?.get(PDFName.of('WarraqBinding'))) as Binding) : null,
     pagesWithoutBoxes: doc
       .getPages()
       .map((p, i) => (p.node.TrimBox() === undefined || p.node.BleedBox() === undefined ? i + 1 : 0))

@@ -25,7 +25,7 @@ import {
 } from 'pdf-lib';
 import type { Cmyk } from '../model/types.js';
 import { createOutput, embedAll, loadSource, MM, saveOutput } from './pdfPages.js';
-import { markPdfx4 } from './pdfx.js';
+import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 
 export interface PressOptions {
   /** Bleed on every side, pt. Default 3 mm (8.504 pt). */
@@ -42,8 +42,8 @@ export interface PressOptions {
    * are `null`), never longer.
    */
   pageBackgrounds: Array<string | Cmyk | null>;
-  /** Declare the file PDF/X-4 (src/print/pdfx.ts); for sources drawn in CMYK. */
-  pdfx?: boolean;
+  /** Declare the file PDF/X-4 (src/print/pdfx.ts), finished as given; for sources drawn in CMYK. */
+  pdfx?: Binding;
   /** 'registration' (C=M=Y=K=100 %, shows on every plate; default), 'black' (K only) or a hex colour. */
   markColor?: string;
   /** Fixed CreationDate/ModDate, so output is reproducible. */
@@ -150,6 +150,6 @@ export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Prom
       page.pushOperators(...ops);
     }
   });
-  if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/press' });
-  return saveOutput(out);
+  if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/press', binding: opts.pdfx });
+  return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
 }

@@ -11,14 +11,16 @@ import type { Theme } from '../model/types.js';
 import { renderPages, type PdfMeta } from '../render/pdf/renderPages.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
+import type { Binding } from './pdfx.js';
 
-export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
+/** `binding`: 'saddle' for the booklet, 'loose' for leaflets (declared for preflight). */
+export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
   const mode = pressColorMode(theme);
   const cmykPdf = await renderPages(pages, meta, mode);
   return pressPdf(cmykPdf, {
     pageBackgrounds: pages.map((p) => mode.background(p.background)),
     date: meta.date,
     title: meta.title,
-    pdfx: true,
+    pdfx: binding,
   });
 }

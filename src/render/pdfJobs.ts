@@ -73,12 +73,12 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       switch (job.variant) {
         case 'press': {
           const lay = layoutBooklet(model, fonts, { justify: task.justify });
-          const bytes = await pressFromPages(lay.pages, model.theme, pdfMeta(model));
+          const bytes = await pressFromPages(lay.pages, model.theme, pdfMeta(model), 'saddle');
           return { files: [{ kind: 'print', path: job.path, bytes, pages: lay.pages.length }], aux: {} };
         }
         case 'leaflets-press': {
           const pages = await leafletPages();
-          const bytes = await pressFromPages(pages, model.theme, pdfMeta(model));
+          const bytes = await pressFromPages(pages, model.theme, pdfMeta(model), 'loose');
           return { files: [{ kind: 'print', path: job.path, bytes, pages: pages.length }], aux: {} };
         }
         case 'saddle': {

@@ -57,7 +57,7 @@ describe('job keys', () => {
     const point2 = jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 2).map((j) => j.path);
     expect(point2.length).toBe(1 + model.theme.cards.length);
     expect(changed(keys, after)).toEqual(
-      ['booklet.pdf', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/booklet-press-pdfx.pdf', 'print/leaflets-a4-2up.pdf'].sort(),
+      ['booklet.pdf', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
     );
   });
 
@@ -82,15 +82,15 @@ describe('job keys', () => {
     expect(jobModel(model, jobs.find((j) => j.kind === 'booklet')!)).toBe(model);
   });
 
-  it('print files take the booklet, PDF/X the press PDF; the 2-up sheet takes all-leaflets; all-leaflets takes every leaflet', () => {
+  it('the press PDF lays the booklet out itself (whole model); the saddle sheets take it; leaflets-press and all-leaflets take every leaflet; the 2-up sheet takes leaflets-press', () => {
     const byPath = (p: string) => jobs.find((j) => j.path === p)!;
-    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs)).toEqual(['booklet.pdf']);
-    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs)).toEqual(['booklet.pdf']);
-    expect(inputsOf(byPath('print/booklet-press-pdfx.pdf'), jobs)).toEqual(['print/booklet-press.pdf']);
-    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs)).toEqual(['leaflets/all-leaflets.pdf']);
-    expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
-    const twoUp = planJobs(model, { leafletSheet: 'a4-2up' });
-    expect(inputsOf(twoUp.find((j) => j.path === 'print/leaflets-a4-2up.pdf')!, twoUp)).toEqual(twoUp.filter((j) => j.kind === 'leaflet').map((j) => j.path));
+    const leaflets = jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
+    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs)).toEqual([]);
+    expect(jobModel(model, byPath('print/booklet-press.pdf'))).toBe(model);
+    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs)).toEqual(['print/booklet-press.pdf']);
+    expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs)).toEqual(leaflets);
+    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs)).toEqual(['print/leaflets-press.pdf']);
+    expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs)).toEqual(leaflets);
   });
 });
 

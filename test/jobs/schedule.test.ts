@@ -41,16 +41,16 @@ function simulate(render: Set<string>, lanes: TestLane[], finishOrder: (inFlight
 }
 
 describe('priorities', () => {
-  it('puts the booklet first: the longest chain of jobs (press, then PDF/X) waits for it', () => {
-    const best = [...prio].sort((a, b) => b[1] - a[1])[0][0];
-    expect(best).toBe('booklet.pdf');
-    expect(prio.get('booklet.pdf')).toBeGreaterThan(prio.get('print/booklet-press-pdfx.pdf')!);
+  it('puts the press PDF first (a layout and a CMYK render, then the saddle sheets wait for it), the booklet next', () => {
+    const ranked = [...prio].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+    expect(ranked.slice(0, 2)).toEqual(['print/booklet-press.pdf', 'booklet.pdf']);
+    expect(prio.get('print/booklet-press.pdf')).toBeGreaterThan(prio.get('print/booklet-a4-saddle.pdf')!);
   });
   it('gives every job more than the tail of any job that takes its result', () => {
     for (const job of jobs) for (const p of inputsOf(job, jobs)) expect(prio.get(p)!).toBeGreaterThan(prio.get(job.path)!);
   });
-  it('ranks the PDF/X file above any card, so it starts as soon as it can', () => {
-    for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-press-pdfx.pdf')!).toBeGreaterThan(prio.get(c.path)!);
+  it('ranks the saddle sheets above any card, so they start as soon as they can', () => {
+    for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-a4-saddle.pdf')!).toBeGreaterThan(prio.get(c.path)!);
   });
 });
 
@@ -65,11 +65,11 @@ describe('Scheduler', () => {
 
   it('each lane takes its own family: PDF jobs on the main thread, cards on the workers', () => {
     const starts = simulate(all, [main(), workers(1)]);
-    expect(starts[0].job.path).toBe('booklet.pdf');
+    expect(starts[0].job.path).toBe('print/booklet-press.pdf');
     expect(starts.filter((s) => s.lane === 'workers').every((s) => familyOf(s.job) === 'image')).toBe(true);
-    // The PDF/X file starts as soon as the press PDF is done, before the leaflets left.
+    // The saddle sheets start as soon as the press PDF is done, before the leaflets left.
     const at = (p: string) => starts.findIndex((s) => s.job.path === p);
-    expect(at('print/booklet-press-pdfx.pdf')).toBeLessThan(at('leaflets/03.pdf'));
+    expect(at('print/booklet-a4-saddle.pdf')).toBeLessThan(at('leaflets/03.pdf'));
   });
 
   it('a lane takes the other family only when many of its jobs wait', () => {
