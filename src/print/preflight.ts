@@ -184,6 +184,8 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   return { colorSpaces: spaces, textColors, smallest, images, thinnest: thinnest as number | null, thinLines };
 }
 
+const pct = (sample: number) => Math.round((sample / 255) * 100);
+
 /** The highest C+M+Y+K (in %) of any pixel inside `bleed`, from a CMYK rendering at `dpi`, and where it is (pt, top-left origin). */
 function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: number; at: [number, number] } {
   const s = dpi / 72;
@@ -203,7 +205,8 @@ function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: numbe
   for (let y = fromY; y < toY; y++) {
     for (let x = fromX; x < toX; x++) {
       const i = y * stride + x * n;
-      const sum = px[i] + px[i + 1] + px[i + 2] + px[i + 3];
+      // Each ink in whole percent, as a shop states coverage (0.9 × 255 is 229.5).
+      const sum = pct(px[i]) + pct(px[i + 1]) + pct(px[i + 2]) + pct(px[i + 3]);
       if (sum > best) {
         best = sum;
         at = [(x + x0) / s, (y + y0) / s];
@@ -211,7 +214,7 @@ function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: numbe
     }
   }
   pix.destroy();
-  return { percent: round((best / 255) * 100, 0), at };
+  return { percent: best, at };
 }
 
 /** Type smaller than this in more than one ink gets a warning. */

@@ -67,9 +67,9 @@ describe('Scheduler', () => {
     const starts = simulate(all, [main(), workers(1)]);
     expect(starts[0].job.path).toBe('print/booklet-press.pdf');
     expect(starts.filter((s) => s.lane === 'workers').every((s) => familyOf(s.job) === 'image')).toBe(true);
-    // The saddle sheets start as soon as the press PDF is done, before the leaflets left.
+    // The saddle sheets start as soon as the press PDF is done, before all-leaflets.pdf.
     const at = (p: string) => starts.findIndex((s) => s.job.path === p);
-    expect(at('print/booklet-a4-saddle.pdf')).toBeLessThan(at('leaflets/03.pdf'));
+    expect(at('print/booklet-a4-saddle.pdf')).toBeLessThan(at('leaflets/all-leaflets.pdf'));
   });
 
   it('a lane takes the other family only when many of its jobs wait', () => {
@@ -82,17 +82,18 @@ describe('Scheduler', () => {
     expect(fewCards.every((s) => s.lane === 'workers')).toBe(true);
   });
 
-  it('an edit on one thread gives the booklet the thread to itself; a full build on two does not', () => {
-    const edit = new Set(['booklet.pdf', 'leaflets/02.pdf', 'leaflets/all-leaflets.pdf', ...jobs.filter((j) => j.kind === 'print' || (j.kind === 'card' && j.point === 2)).map((j) => j.path)]);
+  it('an edit on one thread gives the longest chain (the press PDF, then the saddle sheets) the thread to itself; a full build on two does not', () => {
+    // A preamble edit: the booklet, its press PDF and the saddle sheets.
+    const edit = new Set(['booklet.pdf', 'print/booklet-press.pdf', 'print/booklet-a4-saddle.pdf']);
     const one = simulate(edit, [main(3, 'any')]);
-    expect(one[0].job.path).toBe('booklet.pdf');
-    expect(one[1].beside).toEqual([]); // nothing started beside the booklet: the next job waited for it to finish
+    expect(one[0].job.path).toBe('print/booklet-press.pdf');
+    expect(one[1].beside).toEqual([]); // nothing started beside the press PDF: the next job waited for it to finish
     // A document the seed's size: the rest of the work outweighs the booklet's chain.
     const text = '## عنوان\n\nتمهيد.\n\n' + Array.from({ length: 15 }, (_, i) => `${i + 1}. نقطة.\n\n`).join('');
     const big = planJobs(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model);
     const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)]);
     const first = [s.next(), s.next(), s.next()].filter((n) => n?.lane.name === 'main').map((n) => n!.job.path);
-    expect(first[0]).toBe('booklet.pdf');
-    expect(first.length).toBeGreaterThan(1); // the main thread runs leaflets beside it
+    expect(first[0]).toBe('print/booklet-press.pdf');
+    expect(first.length).toBeGreaterThan(1); // the main thread runs other jobs beside it
   });
 });
