@@ -1,0 +1,28 @@
+/** The real documents in test/fixtures/docs parse cleanly and agree with their metadata. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/parseSource.js';
+import { loadMeta } from '../../src/model/meta.js';
+import { projectRoot } from '../support/fonts.js';
+
+const docs = [
+  { name: 'udhr-ar', points: 30 },
+  { name: 'udhr-fa', points: 30 },
+  { name: 'udhr-en', points: 30 },
+  { name: 'mixed-7', points: 7 },
+];
+
+describe('test/fixtures/docs', () => {
+  for (const d of docs) {
+    it(`${d.name} parses with no diagnostics and matches its metadata`, () => {
+      const base = `${projectRoot}/test/fixtures/docs/${d.name}/${d.name}`;
+      const { doc, diagnostics } = parseSource(readFileSync(`${base}.txt`, 'utf8'), `${d.name}.txt`);
+      expect(diagnostics).toEqual([]);
+      expect(doc.points.map((p) => p.number)).toEqual(Array.from({ length: d.points }, (_, i) => i + 1));
+      const { meta, diagnostics: metaDiagnostics } = loadMeta([{ text: readFileSync(`${base}.meta.yaml`, 'utf8'), file: `${d.name}.meta.yaml` }], { projectRoot });
+      expect(metaDiagnostics).toEqual([]);
+      expect(doc.detected).toEqual({ lang: meta.data.lang, dir: meta.data.dir, digits: meta.data.digits });
+      expect(Object.keys(meta.data.points ?? {})).toHaveLength(d.points);
+    });
+  }
+});
