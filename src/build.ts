@@ -201,9 +201,9 @@ export const SMALL_REBUILD = 16;
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
- * takes another's result as input (`inputsOf`: print files need the
- * booklet, PDF/X the press PDF, all-leaflets and the 2-up sheet every
- * leaflet's pages) waits for it; among the jobs that are ready, the one with
+ * takes another's result as input (`inputsOf`: the saddle sheets need the
+ * press PDF, the 2-up sheet leaflets-press.pdf, all-leaflets and
+ * leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
 export async function runJobs(
@@ -261,9 +261,8 @@ export async function runJobs(
       let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
       if (m === 'render' && reused.has(job.path)) {
         const aux = job.kind === 'booklet' || job.kind === 'leaflet' ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs its side data too: the booklet's page backgrounds, a leaflet's pages.
-        const complete =
-          !needed.has(job.path) || (job.kind === 'booklet' ? aux?.backgrounds !== undefined : job.kind === 'leaflet' ? await cache.hasPages(keyOf(job)) : true);
+        // A job whose result is an input here needs its side data too: a leaflet's pages.
+        const complete = !needed.has(job.path) || (job.kind === 'leaflet' ? await cache.hasPages(keyOf(job)) : true);
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});
@@ -371,11 +370,6 @@ function describeLanes(pool: RenderPool): string {
 function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
   const first = from[0];
   if (!first) return undefined;
-  if (first.kind === 'booklet') {
-    const b = inputs[0];
-    return { booklet: { bytes: b.files[0].bytes, pageCount: b.aux.pageCount ?? 0, backgrounds: b.aux.backgrounds ?? [] } };
-  }
   if (first.kind === 'print') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
-  if (first.kind === 'leaflets-all') return { allLeaflets: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
   return { leaflets: from.map(keyOf) };
 }

@@ -28,9 +28,9 @@
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
  * earlier one that is not in its file: a leaflet's laid-out pages (for
- * all-leaflets.pdf), the booklet's page backgrounds (for the press PDF), and
- * typesetting statistics. Entries are named by key, so a stale one is never
- * read; a missing one only means the job renders again.
+ * all-leaflets.pdf and leaflets-press.pdf) and typesetting statistics.
+ * Entries are named by key, so a stale one is never read; a missing one only
+ * means the job renders again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -241,9 +241,6 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
 /** What a job leaves for the jobs after it, beyond its output files. */
 export interface JobAux {
   stats?: SetStats;
-  /** Page count and page backgrounds (the booklet, for print files). */
-  pageCount?: number;
-  backgrounds?: string[];
   notes?: string[];
 }
 

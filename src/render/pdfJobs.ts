@@ -45,7 +45,7 @@ export async function renderPdfJob(task: RenderTask, job: PdfJob, fonts: Templat
       const bytes = await renderPages(lay.pages, pdfMeta(model));
       return {
         files: [{ kind: 'booklet', path: job.path, bytes, pages: lay.pages.length }],
-        aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background) },
+        aux: { stats: lay.stats },
       };
     }
     case 'leaflet': {

@@ -37,11 +37,8 @@ export interface RenderTask {
   cacheDir: string;
   /** Results of the jobs this one depends on (print files, all-leaflets). */
   inputs?: {
-    booklet?: { bytes: Uint8Array; pageCount: number; backgrounds: string[] };
     /** Keys of every leaflet, in plan order: their laid-out pages are read from the cache folder. */
     leaflets?: string[];
-    /** all-leaflets.pdf with one leaflet page per page (for the 2-up sheet). */
-    allLeaflets?: { bytes: Uint8Array; pageCount: number };
     /** A press file (the booklet's or the leaflets'), for the A4 sheets imposed from it. */
     press?: { bytes: Uint8Array; pageCount: number };
   };

@@ -5,6 +5,10 @@
  * Checked in the content streams (colour operators), in the declarations
  * (OutputIntent, XMP), by preflight, and in pixels (mupdf, CMYK).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -113,6 +117,22 @@ describe('PDF/X-4', () => {
       const r = await preflight(pdf);
       expect(r.binding).toBe(binding);
       expect(r.problems).toEqual([]);
+    }
+  });
+  // Ghostscript is only a second opinion where it is installed; nothing needs it.
+  it.skipIf(spawnSync('gs', ['--version']).status !== 0)('Ghostscript reads every page of every press file and measures its ink', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warraq-gs-'));
+    try {
+      for (const pdf of [press, saddle, leafletsPress, twoUp]) {
+        const file = join(dir, 'x.pdf');
+        writeFileSync(file, pdf);
+        const r = spawnSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', file], { encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        const lines = r.stdout.trim().split('\n').filter((l) => /CMYK OK/.test(l));
+        expect(lines.length).toBe(mupdf.Document.openDocument(pdf, 'application/pdf').countPages());
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
   it('is reproducible', async () => {
