@@ -12,7 +12,9 @@
  */
 import type { Cmyk, PaletteName, Theme } from '../model/types.js';
 import type { ColorMode, PdfColor } from '../render/pdf/colorMode.js';
+import type { RGB } from 'pdf-lib';
 import { MM } from './pdfPages.js';
+import { hexColor } from './press.js';
 
 const hexKey = (hex: string) => hex.trim().toLowerCase();
 
@@ -27,9 +29,7 @@ const hexKey = (hex: string) => hex.trim().toLowerCase();
  * characterisation, so give brand colours in `theme.cmyk`.
  */
 export function rgbToCmyk(hex: string): Cmyk {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
-  if (!m) throw new RangeError(`expected a colour as #rrggbb, got ${JSON.stringify(hex)}`);
-  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16) / 255);
+  const { red: r, green: g, blue: b } = hexColor(hex) as RGB;
   const k = 1 - Math.max(r, g, b);
   if (k >= 1 - 1e-9) return [0, 0, 0, 100];
   const pct = (v: number) => Math.round(v * 100);

@@ -20,6 +20,7 @@ describe('rgbToCmyk (the documented formula)', () => {
   });
   it('rejects what is not #rrggbb', () => {
     expect(() => rgbToCmyk('red')).toThrow(/#rrggbb/);
+    expect(rgbToCmyk('#fff')).toEqual([0, 0, 0, 0]);
   });
 });
 
