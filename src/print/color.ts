@@ -9,6 +9,9 @@
  * - Ink black is 0/0/0/100 (K only) for text, rules and small boxes, so type
  *   never depends on the register of four plates; a box whose both sides
  *   reach `theme.richBlack.minMm` gets the theme's rich black instead.
+ * - A thin rule (under `SOLID_LINE_PT`) in black or a grey prints as solid
+ *   0/0/0/100: a tint of black would be screened into a dotted line at that
+ *   width. Coloured rules keep their colour.
  */
 import type { Cmyk, PaletteName, Theme } from '../model/types.js';
 import type { ColorMode, PdfColor } from '../render/pdf/colorMode.js';
@@ -49,6 +52,10 @@ export function pressPalette(theme: Theme): Map<string, Cmyk> {
   return out;
 }
 
+/** Rules thinner than this (pt) in black or grey print as solid black. */
+export const SOLID_LINE_PT = 1;
+
+const isKOnly = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0;
 const isPlainBlack = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
 const isPaper = (c: Cmyk) => c.every((v) => v === 0);
 
@@ -60,6 +67,10 @@ export function pressColorMode(theme: Theme): ColorMode {
   return {
     kind: 'cmyk',
     mark: (hex): PdfColor => cmykOf(hex),
+    line: (hex, width): PdfColor => {
+      const c = cmykOf(hex);
+      return width < SOLID_LINE_PT && isKOnly(c) ? [0, 0, 0, 100] : c;
+    },
     area: (hex, width, height): PdfColor => {
       const c = cmykOf(hex);
       return isPlainBlack(c) && Math.min(width, height) >= richMin ? theme.richBlack.cmyk : c;

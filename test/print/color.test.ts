@@ -34,6 +34,12 @@ describe('pressColorMode', () => {
     expect(mode.area(theme.palette.ink, big, big)).toEqual(theme.richBlack.cmyk);
     expect(mode.area(theme.palette.accent, big, big)).toEqual(theme.cmyk.accent);
   });
+  it('thin grey or black rules print solid 0/0/0/100; coloured and knocked-out rules keep their colour', () => {
+    expect(mode.line(theme.palette.muted, 0.3)).toEqual([0, 0, 0, 100]);
+    expect(mode.line(theme.palette.muted, 2)).toEqual(theme.cmyk.muted);
+    expect(mode.line(theme.palette.accent, 0.3)).toEqual(theme.cmyk.accent);
+    expect(mode.line(theme.palette.coverInk, 1)).toEqual([0, 0, 0, 0]);
+  });
   it('paper is paper: a paper background prints nothing, paper-coloured text knocks out', () => {
     expect(mode.background(theme.palette.paper)).toBeNull();
     expect(mode.mark(theme.palette.coverInk)).toEqual([0, 0, 0, 0]);

@@ -13,15 +13,17 @@ export type PdfColor = string | Cmyk;
 
 export interface ColorMode {
   kind: 'rgb' | 'cmyk';
-  /** Text, rules and QR modules: small marks. */
+  /** Text and QR modules: small marks. */
   mark(hex: string): PdfColor;
+  /** A stroked line (a rule) of this width (pt). */
+  line(hex: string, width: number): PdfColor;
   /** A filled box of this size (pt): large areas may get a richer black. */
   area(hex: string, width: number, height: number): PdfColor;
   /** The page's background, or null when it is the paper (nothing printed). */
   background(hex: string): PdfColor | null;
 }
 
-export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, area: (h) => h, background: (h) => h };
+export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, line: (h) => h, area: (h) => h, background: (h) => h };
 
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 10000) / 10000).toString());
 

@@ -52,7 +52,7 @@ function paintBlocks(doc: PdfKitRoot, blocks: Block[], colors: ColorMode): void 
         for (const l of b.lines) paintLine(doc, l.line, l.x, l.baseline, b.color, b.rtl, markFill);
         break;
       case 'rule':
-        doc.save().addContent(colorOperator(colors.mark(b.color), true));
+        doc.save().addContent(colorOperator(colors.line(b.color, b.width), true));
         doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
         break;
       case 'qr': {
