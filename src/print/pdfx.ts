@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -41,9 +42,10 @@ export const OUTPUT_PROFILE = {
   registry: 'http://www.color.org',
 } as const;
 
-let profileBytes: Uint8Array | undefined;
+let profileDeflated: Uint8Array | undefined;
+/** The profile, Flate-compressed once per process (1 MB: compressing it for every file would cost more than drawing the file). */
 function outputProfile(): Uint8Array {
-  return (profileBytes ??= new Uint8Array(readFileSync(OUTPUT_PROFILE.file)));
+  return (profileDeflated ??= new Uint8Array(deflateSync(readFileSync(OUTPUT_PROFILE.file), { level: 9 })));
 }
 
 export interface PdfxMeta {
@@ -115,7 +117,8 @@ export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
     if (page.node.BleedBox() === undefined) page.setBleedBox(media.x, media.y, media.width, media.height);
   }
 
-  const profile = ctx.register(ctx.flateStream(outputProfile(), { N: 4 }));
+  const deflated = outputProfile();
+  const profile = ctx.register(PDFRawStream.of(ctx.obj({ N: 4, Filter: 'FlateDecode', Length: deflated.length }), deflated));
   const intent = ctx.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
