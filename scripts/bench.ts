@@ -1,6 +1,9 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--json FILE]
+ * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,rebuild,kinds,scale,browser] [--json FILE]
+ *
+ * --parts picks what to measure (default: all); e.g. `--parts scale --runs 1`
+ * measures only how a document 1×, 10× and 50× the seed grows.
  *
  * Measures, on a copy of the seed in a temporary project (the real source/
  * and dist/ are never touched), the median of `runs` runs of:
@@ -184,6 +187,7 @@ function kindOf(p: string): string | undefined {
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 3));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
+  const parts = new Set(String(argv.parts ?? 'cold,rebuild,kinds,scale,browser').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -193,120 +197,134 @@ async function main() {
   const results: Record<string, unknown> = { machine: { cores, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, load: os.loadavg() } };
   console.error(`warraq bench: ${runs} run(s) each, ${cores} cores, ${os.cpus()[0]?.model}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
-  // Cold full builds.
   const project = await makeProject();
-  const cold = async (jobs?: number) => {
-    const rs: ChildResult[] = [];
-    for (let i = 0; i < runs; i++) {
-      await rm(path.join(project, 'dist'), { recursive: true, force: true });
-      await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
-      rs.push(await runChild(project, { force: true, jobs }));
+  try {
+    let coldN: ChildResult[] = [];
+    let kindRows: Array<[string, string, string]> = [];
+    const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
+    // Cold full builds.
+    const cold = async (jobs?: number) => {
+      const rs: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) {
+        await rm(path.join(project, 'dist'), { recursive: true, force: true });
+        await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+        rs.push(await runChild(project, { force: true, jobs }));
+      }
+      return rs;
+    };
+    if (parts.has('cold')) {
+      coldN = await cold();
+      row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
+      const cold1 = await cold(1);
+      row('cold full build, --jobs 1 (main thread alone)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
+      const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
+      row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
+      results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
     }
-    return rs;
-  };
-  const coldN = await cold();
-  const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
-  row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
-  const cold1 = await cold(1);
-  row('cold full build, --jobs 1 (main thread alone)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
-  const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
-  row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
-  results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
 
-  // Rebuilds.
-  const noChange: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) noChange.push(await runChild(project, {}));
-  row('rebuild, no change (command)', sec(median(noChange.map((r) => r.wallMs))), mib(median(noChange.map((r) => r.maxRssKb))), `build() ${sec(median(noChange.map((r) => r.buildMs)))}; ${noChange[0].rendered} rendered`);
-  const edit: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    await editOnePoint(path.join(project, SEED), i);
-    edit.push(await runChild(project, {}));
-  }
-  row(
-    `rebuild after editing one point (command; small rebuild, ${edit[0].where})`,
-    sec(median(edit.map((r) => r.wallMs))),
-    mib(median(edit.map((r) => r.maxRssKb))),
-    `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
-  );
-  const edit2: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    await editOnePoint(path.join(project, SEED), i + runs);
-    edit2.push(await runChild(project, { jobs: cores }));
-  }
-  row(
-    `rebuild after editing one point (command, --jobs ${cores}: ${edit2[0].where})`,
-    sec(median(edit2.map((r) => r.wallMs))),
-    mib(median(edit2.map((r) => r.maxRssKb))),
-    `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
-  );
-  const session = await runChild(project, { edits: runs }, true);
-  row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
-  results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
-
-  // Time per output kind: main thread, one job at a time (no contention between
-  // jobs), in a second build of the same process (renderers loaded and warm).
-  const warm: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
-  const perKind = new Map<string, number[]>();
-  for (const r of warm) for (const f of r.files) {
-    const k = kindOf(f.path);
-    if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
-  }
-  const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / runs)]);
-  results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
-
-  // Scaling.
-  const scaleRows: Array<[string, string, string, string, string, string]> = [];
-  if (scales.length) {
-    for (const factor of [1, ...scales]) {
-      const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
-      const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
-      scaleRows.push([`${factor}×`, String(15 * factor), String(r.pages ?? '?'), sec(r.wallMs), sec(r.cpuMs), mib(r.maxRssKb)]);
-      console.error(`  ${factor}×: ${sec(r.wallMs)} ${mib(r.maxRssKb)}`);
-      results[`scale${factor}`] = { wallMs: r.wallMs, buildMs: r.buildMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, pages: r.pages, files: r.files.length };
-      await rm(p, { recursive: true, force: true });
+    // Rebuilds.
+    if (parts.has('rebuild')) {
+      const noChange: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) noChange.push(await runChild(project, {}));
+      row('rebuild, no change (command)', sec(median(noChange.map((r) => r.wallMs))), mib(median(noChange.map((r) => r.maxRssKb))), `build() ${sec(median(noChange.map((r) => r.buildMs)))}; ${noChange[0].rendered} rendered`);
+      const edit: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) {
+        await editOnePoint(path.join(project, SEED), i);
+        edit.push(await runChild(project, {}));
+      }
+      row(
+        `rebuild after editing one point (command; small rebuild, ${edit[0].where})`,
+        sec(median(edit.map((r) => r.wallMs))),
+        mib(median(edit.map((r) => r.maxRssKb))),
+        `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
+      );
+      const edit2: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) {
+        await editOnePoint(path.join(project, SEED), i + runs);
+        edit2.push(await runChild(project, { jobs: cores }));
+      }
+      row(
+        `rebuild after editing one point (command, --jobs ${cores}: ${edit2[0].where})`,
+        sec(median(edit2.map((r) => r.wallMs))),
+        mib(median(edit2.map((r) => r.maxRssKb))),
+        `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
+      );
+      const session = await runChild(project, { edits: runs }, true);
+      row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
+      results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
     }
-  }
 
-  // The browser route.
-  const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
-  let browserNote = 'chromium is not on PATH: browser comparison skipped';
-  if (browser) {
-    const b = await browserRoute(browser, project, runs);
-    // The same outputs as the browser makes: booklet, leaflets and cards (no print files).
-    const same: ChildResult[] = [];
-    for (let i = 0; i < runs; i++) {
-      await rm(path.join(project, 'dist'), { recursive: true, force: true });
-      await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
-      same.push(await runChild(project, { force: true, only: ['booklet', 'leaflets', 'cards'] }));
+    // Time per output kind: main thread, one job at a time (no contention between
+    // jobs), in a second build of the same process (renderers loaded and warm).
+    if (parts.has('kinds')) {
+      const warm: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
+      const perKind = new Map<string, number[]>();
+      for (const r of warm) for (const f of r.files) {
+        const k = kindOf(f.path);
+        if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
+      }
+      kindRows = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / runs)]);
+      results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
     }
-    const sameMs = median(same.map((r) => r.wallMs));
-    row('cold build of the browser route\'s outputs (booklet, leaflets, cards)', sec(sameMs), mib(median(same.map((r) => r.maxRssKb))), `build() ${sec(median(same.map((r) => r.buildMs)))}`);
-    results.browser = { ...b, sameOutputsMs: sameMs };
-    browserNote =
-      `browser (${path.basename(browser)}, median of ${runs}): booklet ${sec(b.bookletMs)}, leaflet ${sec(b.leafletMs)}, card ${sec(b.cardMs)}; ` +
-      `whole set ≈ ${sec(b.totalMs)}: ×${(b.totalMs / sameMs).toFixed(1)} our cold build of the same outputs, ` +
-      `×${(b.totalMs / median(coldN.map((r) => r.wallMs))).toFixed(1)} our full build (which adds the print files)`;
-  }
 
-  // Report.
-  const lines: string[] = [];
-  lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
-  lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
-  lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
-  if (scaleRows.length) {
-    lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
-    const base1 = results.scale1 as { wallMs: number; cpuMs: number };
-    const per = scales.map((f) => {
-      const r = results[`scale${f}`] as { wallMs: number; cpuMs: number };
-      return `${f}×: ${(r.wallMs / base1.wallMs).toFixed(1)}× the time, ${(r.cpuMs / base1.cpuMs).toFixed(1)}× the CPU`;
-    });
-    lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
+    // Scaling.
+    const scaleRows: Array<[string, string, string, string, string, string]> = [];
+    if (scales.length && parts.has('scale')) {
+      for (const factor of [1, ...scales]) {
+        const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
+        try {
+          const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
+          scaleRows.push([`${factor}×`, String(15 * factor), String(r.pages ?? '?'), sec(r.wallMs), sec(r.cpuMs), mib(r.maxRssKb)]);
+          console.error(`  ${factor}×: ${sec(r.wallMs)} ${mib(r.maxRssKb)}`);
+          results[`scale${factor}`] = { wallMs: r.wallMs, buildMs: r.buildMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, pages: r.pages, files: r.files.length };
+        } finally {
+          await rm(p, { recursive: true, force: true });
+        }
+      }
+    }
+
+    // The browser route.
+    const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
+    let browserNote = 'chromium is not on PATH: browser comparison skipped';
+    if (browser && parts.has('browser') && coldN.length) {
+      const b = await browserRoute(browser, project, runs);
+      // The same outputs as the browser makes: booklet, leaflets and cards (no print files).
+      const same: ChildResult[] = [];
+      for (let i = 0; i < runs; i++) {
+        await rm(path.join(project, 'dist'), { recursive: true, force: true });
+        await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+        same.push(await runChild(project, { force: true, only: ['booklet', 'leaflets', 'cards'] }));
+      }
+      const sameMs = median(same.map((r) => r.wallMs));
+      row('cold build of the browser route\'s outputs (booklet, leaflets, cards)', sec(sameMs), mib(median(same.map((r) => r.maxRssKb))), `build() ${sec(median(same.map((r) => r.buildMs)))}`);
+      results.browser = { ...b, sameOutputsMs: sameMs };
+      browserNote =
+        `browser (${path.basename(browser)}, median of ${runs}): booklet ${sec(b.bookletMs)}, leaflet ${sec(b.leafletMs)}, card ${sec(b.cardMs)}; ` +
+        `whole set ≈ ${sec(b.totalMs)}: ×${(b.totalMs / sameMs).toFixed(1)} our cold build of the same outputs, ` +
+        `×${(b.totalMs / median(coldN.map((r) => r.wallMs))).toFixed(1)} our full build (which adds the print files)`;
+    }
+
+    // Report.
+    const lines: string[] = [];
+    lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+    if (rows.length) lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
+    if (kindRows.length) lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+    if (scaleRows.length) {
+      lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
+      const base1 = results.scale1 as { wallMs: number; cpuMs: number; maxRssKb: number };
+      const per = scales.map((f) => {
+        const r = results[`scale${f}`] as { wallMs: number; cpuMs: number; maxRssKb: number };
+        return `${f}×: ${(r.wallMs / base1.wallMs).toFixed(1)}× the time, ${(r.cpuMs / base1.cpuMs).toFixed(1)}× the CPU, ${(r.maxRssKb / base1.maxRssKb).toFixed(1)}× the memory`;
+      });
+      lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
+    }
+    lines.push('', browserNote);
+    console.log(lines.join('\n'));
+    if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
+  } finally {
+    await rm(project, { recursive: true, force: true });
   }
-  lines.push('', browserNote);
-  console.log(lines.join('\n'));
-  if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
-  await rm(project, { recursive: true, force: true });
 }
 
 function which(name: string): string | undefined {

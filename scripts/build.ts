@@ -5,12 +5,14 @@
  *
  *   npm run build [-- --source FILE] [--out DIR] [--only booklet,leaflets,cards,print]
  *                 [--justify off|spaces|kashida] [--leaflet-sheet a4-2up] [--strict] [--verbose]
- *                 [--jobs N] [--force] [--pages multiple-of-4|any]
+ *                 [--jobs N] [--force] [--clean] [--pages multiple-of-4|any]
  *   npm run check [-- --source FILE]      validate only (model, metadata, fonts, glyph coverage)
  *
  * --jobs N renders on N threads, the main thread and N − 1 workers (default:
  * one per core; 1 renders in the main thread alone, the fastest on 2 cores). Outputs whose inputs did not change since
- * the previous build are reused; --force renders everything.
+ * the previous build are reused; --force renders everything. A build replaces
+ * only the files the previous manifest.json lists and keeps every other file
+ * in the output folder; --clean empties the folder first.
  *
  * scripts/watch.ts uses the helpers exported here.
  */
@@ -63,6 +65,7 @@ export function optionsFromArgv(projectRoot = process.cwd()): BuildOptions {
     jobs: parseJobs(argv.jobs),
     pages: parseChoice('pages', argv.pages, ['multiple-of-4', 'any'] as const),
     force: Boolean(argv.force),
+    clean: Boolean(argv.clean),
   };
 }
 
@@ -99,6 +102,9 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   }
   for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
   for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
+  const list = (xs: string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? `, … (${xs.length - 5} more)` : '');
+  if (report.carried.length) console.log(`  kept ${report.carried.length} output${report.carried.length === 1 ? '' : 's'} of the previous build (not rebuilt with --only): ${list(report.carried)}`);
+  if (report.kept.length) console.log(`  kept ${report.kept.length} file${report.kept.length === 1 ? '' : 's'} warraq did not write: ${list(report.kept)} (--clean removes them)`);
   const s = report.stats;
   const reused = report.files.filter((f) => f.reused).length;
   const jobs = report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length;

@@ -8,11 +8,14 @@
  *   order of the jobs (critical path first)        src/jobs/schedule.ts
  *   templates → laid-out pages → renderers,        src/render/worker.ts,
  *     in the main thread and worker threads        src/jobs/pool.ts
- *   writeOutputs (all or nothing) + manifest.json  src/output
+ *   staging (each job's files as it finishes),    src/output
+ *     commit (all or nothing) + manifest.json
  *
- * Nothing is written until every job has succeeded. Renderers are loaded
+ * Nothing in the output folder changes until every job has succeeded: jobs
+ * write into a staging folder beside it, and the commit touches only what
+ * the previous manifest lists (src/output/journal.ts). Renderers are loaded
  * only when a job needs them: with nothing to render, a build only hashes,
- * reads the previous outputs back and swaps.
+ * checks the previous outputs and links them into the new tree.
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
@@ -22,7 +25,7 @@ import { loadFontSet } from './fonts/loadFontSet.js';
 import { checkCoverage } from './check/coverage.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
-import { lockOutput, manifestFor, writeOutputs, type Manifest, type OutputFile } from './output/writeOutputs.js';
+import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic } from './parse/report.js';
 import type { JustifyMode } from './text/compose.js';
 import {
@@ -80,6 +83,11 @@ export interface BuildOptions {
   pool?: RenderPool;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
+  /**
+   * Empty the output folder: everything in it is replaced, also files that
+   * warraq did not write (which a build otherwise keeps, src/output).
+   */
+  clean?: boolean;
   /** Called after each job (progress): rendered, reused unchanged, or skipped. */
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;
   /** Called before each job starts: reused and skipped jobs first, in plan order, then the others as they start. Tests use it to inject failures. */
@@ -91,6 +99,10 @@ export interface BuildReport {
   /** Every output file, in plan order; `reused` when taken unchanged from the previous build. */
   files: Array<{ path: string; bytes: number; ms: number; reused: boolean }>;
   manifest: Manifest;
+  /** Files and folders in the output folder that warraq did not write, kept as they were (a folder as `name/`). */
+  kept: string[];
+  /** Outputs of the previous build kept because --only did not rebuild their group. */
+  carried: string[];
   warnings: Diagnostic[];
   notes: string[];
   stats: SetStats;
@@ -117,35 +129,46 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const startedAt = Date.now();
   const { model, warnings } = await check(opts);
   const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
-  const outDir = path.resolve(opts.projectRoot, opts.out);
+  const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
-  // previous outputs are never read while another build swaps them.
+  // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   let made: Made;
-  let manifest: Manifest;
+  let committed: Awaited<ReturnType<Staging['commit']>>;
   let keys: Map<string, string>;
   let cache: AuxCache;
+  let stage: Staging | undefined;
+  let ok = false;
   try {
-    const env = envDigest(await readKeyInputs(opts.projectRoot, model.theme), { justify: opts.justify, leafletSheet: opts.leafletSheet });
+    const inputs = await readKeyInputs(opts.projectRoot, model.theme);
+    const env = envDigest(inputs, { justify: opts.justify, leafletSheet: opts.leafletSheet });
     keys = jobKeys(jobs, model, env);
     cache = openAuxCache(opts.projectRoot, outDir);
-    made = await runJobs(model, jobs, keys, cache, outDir, opts).catch((e: unknown) => {
+    const previous = await readManifest(outDir);
+    // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
+    stage = await Staging.open(outDir, lock);
+    made = await runJobs(model, jobs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
-    manifest = manifestFor(made.files, model.source, model.date);
-    manifest.outputs = manifest.outputs.map((e): KeyedEntry => ({ ...e, key: made.keys.get(e.path) }));
-    await writeOutputs(outDir, made.files, manifest);
+    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(GROUP_OF_KIND[e.kind]);
+    committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
+    ok = true;
+  } catch (e) {
+    await stage?.discard();
+    throw e;
   } finally {
-    await lock.release();
+    await lock.release({ failed: !ok });
   }
   await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
   return {
     model,
-    files: made.files.map((f) => ({ path: f.path, bytes: f.bytes.length, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
-    manifest,
+    files: made.files.map((f) => ({ path: f.path, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    manifest: committed.manifest,
+    kept: committed.kept,
+    carried: committed.carried,
     warnings,
-    notes: made.notes,
+    notes: [...made.notes, ...cache.notes],
     stats: made.stats,
     jobs: made.jobs,
     threads: made.threads,
@@ -153,6 +176,9 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     ms: performance.now() - t0,
   };
 }
+
+/** The --only group of each kind of output file. */
+const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print' };
 
 /**
  * A character that no font draws is caught by check() with its place; should
@@ -172,7 +198,7 @@ function asDiagnosticError(e: unknown, model: DocumentModel): unknown {
 }
 
 interface Made {
-  files: OutputFile[];
+  files: StagedFile[];
   /** Key of each output file's job, by file path. */
   keys: Map<string, string>;
   ms: Map<string, number>;
@@ -187,7 +213,8 @@ interface Made {
 
 /** What a finished (or reused) job hands on. */
 interface Done {
-  files: OutputFile[];
+  /** In the staging folder (published files) or its scratch area (a job made only as another's input). */
+  files: StagedFile[];
   aux: JobAux;
   state: JobState;
   ms: number;
@@ -213,6 +240,7 @@ export async function runJobs(
   cache: AuxCache,
   outDir: string,
   opts: BuildOptions,
+  stage: Staging,
 ): Promise<Made> {
   const wanted = (g: OutputGroup) => !opts.only || opts.only.includes(g);
   const published = (job: RenderJob) =>
@@ -243,7 +271,7 @@ export async function runJobs(
     // A job with a new key will render: start the workers now, so that they
     // load while the previous outputs are read back and checked.
     if (fresh > 0) startPool().catch(() => {});
-    const reused = new Map<string, OutputFile[]>();
+    const reused = new Map<string, ReusedFile[]>();
     await Promise.all(
       jobs.map(async (job) => {
         const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path);
@@ -291,7 +319,7 @@ export async function runJobs(
       await opts.beforeJob?.(job);
       const d: Done =
         m === 'reuse'
-          ? { files: reused.get(job.path)!, aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
+          ? { files: await stage.add(reused.get(job.path)!, published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
           : { files: [], aux: {}, state: 'skipped', ms: 0 };
       results.set(job.path, Promise.resolve(finish(job, d)));
     }
@@ -303,11 +331,13 @@ export async function runJobs(
     const inFlight = new Set<Promise<void>>();
     const start = async (job: RenderJob, lane: Lane, from: RenderJob[], inputs: Done[]) => {
       const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
-      task.inputs = taskInputs(from, inputs, keyOf);
+      task.inputs = await taskInputs(from, inputs, keyOf);
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
       if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
-      return finish(job, { files: r.files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+      // Written out now: a job's bytes are not kept once it is done.
+      const files = await stage.add(r.files, published(job));
+      return finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
     };
     while (!failure && (scheduler.pending || inFlight.size)) {
       for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
@@ -366,10 +396,10 @@ function describeLanes(pool: RenderPool): string {
   return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
 }
 
-/** What a job takes from the jobs it depends on (`from`, whose results are `inputs`), as the renderer wants it. */
-function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): RenderTask['inputs'] {
+/** What a job takes from the jobs it depends on (`from`, whose results are `inputs`), as the renderer wants it; files are read back from the staging folder. */
+async function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): Promise<RenderTask['inputs']> {
   const first = from[0];
   if (!first) return undefined;
-  if (first.kind === 'print') return { press: { bytes: inputs[0].files[0].bytes, pageCount: inputs[0].files[0].pages ?? 0 } };
+  if (first.kind === 'print') return { press: { bytes: await Staging.read(inputs[0].files[0]), pageCount: inputs[0].files[0].pages ?? 0 } };
   return { leaflets: from.map(keyOf) };
 }

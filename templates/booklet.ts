@@ -82,9 +82,10 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
     spaceBefore: 0,
     spaceAfter: st.bodyLeading * 0.6,
     keepWithNext: true,
+    semantics: { role: 'title' },
   });
   for (const p of model.preamble) {
-    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: st.bodyLeading * 0.5 });
+    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: st.bodyLeading * 0.5, semantics: { role: 'p' } });
   }
   for (const p of model.points) {
     const heading: StyledSpan[] = [
@@ -100,8 +101,9 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
       spaceAfter: st.bodyLeading * 0.15,
       keepWithNext: true,
       tag: `point:${p.number}`,
+      semantics: { role: 'heading', item: p.number, label: heading[0].text.length },
     });
-    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: 0 });
+    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: p.number } });
   }
   const flowed = flow(paras, (i) => frameFor(FIRST_BODY_PAGE + i));
 
@@ -148,7 +150,7 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   const titleTop = H * 0.3;
   const blocks: Block[] = [
     { kind: 'rect', x: inset, y: inset, width: W - 2 * inset, height: 3, color: t.palette.coverInk },
-    placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk),
+    { ...placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk), role: 'title' },
     { kind: 'rule', x1: W / 2 - 40, y1: titleTop + title.lines.length * titleLeading + 18, x2: W / 2 + 40, y2: titleTop + title.lines.length * titleLeading + 18, color: t.palette.coverInk, width: 1 },
   ];
   blocks.push(...imprintBlocks(model, fonts, ts, inset, H - inset - 20, measure, t.palette.coverInk, 10.5, 'bottom'));
@@ -174,10 +176,27 @@ export function imprintBlocks(
   let top = anchor === 'top' ? y : y - height;
   return lines.map((line) => {
     if (line.gapBefore) top += gap;
-    const block = placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color);
+    const block: TextBlock = {
+      ...placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color),
+      role: 'p',
+      lang: languageOf(line.runs.map((r) => r.text).join(''), model.lang),
+    };
     top += leading;
     return block;
   });
+}
+
+/**
+ * The language of an imprint line for tagged PDF: undefined when it is the
+ * document's own; 'en' for a line in Latin script inside an Arabic or Persian
+ * document (the imprint is the one place such lines occur).
+ */
+export function languageOf(text: string, docLang: string): string | undefined {
+  const latin = /\p{Script=Latin}/u.test(text);
+  const arabic = /\p{Script=Arabic}/u.test(text);
+  if (latin && !arabic && docLang !== 'en') return 'en';
+  if (arabic && !latin && docLang === 'en') return 'ar';
+  return undefined;
 }
 
 /** Height of the imprint block at a given size. */
@@ -200,7 +219,7 @@ function contentsPage(
   const st = styles(model, fonts);
   const blocks: Block[] = [];
   const titleLeading = st.title.size * 1.5;
-  blocks.push(placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent));
+  blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), role: 'heading' });
   const rowLeading = st.body.size * 2.1;
   const numberWidth = st.body.size * 3;
   let y = f.top + titleLeading + st.bodyLeading * 0.5;
@@ -215,8 +234,8 @@ function contentsPage(
     const page = ts.set(formatNumber(entry.page, model.lang, model.digits), st.body, f.width, 'end');
     // The title sits at the start side, the page number at the end side.
     const rowX = model.dir === 'rtl' ? f.x + numberWidth : f.x;
-    blocks.push(placeAt(row, rowX, y, rowLeading, t.palette.ink));
-    blocks.push(placeAt(page, f.x, y, rowLeading, t.palette.ink));
+    blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), role: 'toc', item: entry.point });
+    blocks.push({ ...placeAt(page, f.x, y, rowLeading, t.palette.ink), role: 'toc', item: entry.point });
     y += row.lines.length * rowLeading;
   }
   return { width: W, height: H, background: t.palette.paper, role: 'contents', blocks };
@@ -236,7 +255,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   ];
   const blocks: Block[] = [];
   let y = f.top + H * 0.35;
-  blocks.push(placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent));
+  blocks.push({ ...placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent), role: 'heading' });
   y += st.heading.size * 1.8 + 8;
   blocks.push(...imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top'));
   y += imprintHeight(model, small.size) + 14;
@@ -246,11 +265,11 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
       { text: v, style: small },
     ];
     const para = ts.set(spans, small, f.width, 'center');
-    blocks.push(placeAt(para, f.x, y, leading, t.palette.ink));
+    blocks.push({ ...placeAt(para, f.x, y, leading, t.palette.ink), role: 'p' });
     y += para.lines.length * leading + 4;
   }
   const made = ts.set(L.madeWith, { ...small, color: t.palette.muted }, f.width, 'center');
-  blocks.push(placeAt(made, f.x, y + 10, leading, t.palette.muted));
+  blocks.push({ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), role: 'p' });
   const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
   blocks.push(placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink));
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };

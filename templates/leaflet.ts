@@ -163,7 +163,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const used = para.lines.length * leading + (event ? eventGap + event.height : 0);
     const free = Math.max(0, regionBottom - regionTop - used);
     const bodyTop = regionTop + free * 0.35;
-    const blocks: Block[] = [...header.blocks, placeAt(para, bodyX, bodyTop, leading, pal.ink)];
+    const blocks: Block[] = [...header.blocks, { ...placeAt(para, bodyX, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
     if (event) blocks.push(...event.place(bodyTop + para.lines.length * leading + eventGap));
     blocks.push(...footer.blocks);
     newPage(blocks);
@@ -172,7 +172,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const cont = buildContinued();
     let firstBottom = regionBottom;
     const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: i === 0 ? firstBottom : regionBottom });
-    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0 }], frameFor);
+    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frameFor);
     let flowed = flowPara();
     if (event && flowed.length === 1 && para.lines.length > 3) {
       // The text fits page 1 only without the event: carry its last lines
@@ -180,7 +180,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       firstBottom = regionTop + (para.lines.length - 3) * leading + 1e-3;
       flowed = flowPara();
     }
-    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...footer.blocks]));
+    // The footer repeats on every page; a reader reads it once (tagged PDF: artifacts after page 1).
+    const repeated = footer.blocks.map(asRepeated);
+    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...(i === 0 ? footer.blocks : repeated)]));
     if (event) {
       // Under the text on the last page when it fits there, else on a page of its own.
       const lastIndex = flowed.length - 1;
@@ -188,7 +190,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const y = frameFor(lastIndex).top + lines * leading + eventGap;
       const last = pages[pages.length - 1];
       if (y + event.height <= regionBottom) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
-      else newPage([...cont.blocks, ...event.place(cont.bottom), ...footer.blocks]);
+      else newPage([...cont.blocks, ...event.place(cont.bottom), ...repeated]);
     }
   }
 
@@ -219,10 +221,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const numBaseline = top + (h - numH) / 2 + ink.above;
     const colTop = top + (h - colH) / 2;
     const ruleY = top + h + u * 0.9;
+    // Tagged-PDF order: the document title (H1), then the point's number (its
+    // list item's label) and title (H2).
     const blocks: Block[] = [
-      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num },
-      moveDown(kicker, colTop),
-      moveDown(title, colTop),
+      { ...moveDown(kicker, colTop), role: 'title' },
+      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num, role: 'label', item: point.number },
+      { ...moveDown(title, colTop), role: 'heading', item: point.number },
       { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
     ];
     return { blocks, bottom: ruleY + u * 1.3 };
@@ -255,7 +259,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const rows: Array<(y: number) => TextBlock> = [];
     let inner = 0;
     const add = (text: string | StyledSpan[], style: TextStyle, leading: number) => {
-      const block = setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner);
+      const block: TextBlock = { ...setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner), role: 'p', item: point.number };
       rows.push((y) => moveDown(block, y));
       inner += block.lines.length * leading;
     };
@@ -314,10 +318,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const colX = rtl ? left : left + measure - colW;
       const qrX = rtl ? colX : colX + colW - qrSize;
       const qrY = bottom - qrH;
-      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink });
+      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink, alt: url });
       // Set left to right; in a left-to-right document the URL keeps to the right under the code.
       const urlX = (rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
-      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false });
+      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false, role: 'p' });
     }
     const gutter = u * 1.5;
     const impW = url ? measure - colW - gutter : measure;
@@ -328,6 +332,13 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
   }
+}
+
+/** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
+function asRepeated(block: Block): Block {
+  if (block.kind === 'text') return { ...block, role: undefined, lang: undefined };
+  if (block.kind === 'qr') return { ...block, alt: undefined };
+  return block;
 }
 
 /** A copy of a text block moved down by dy. */

@@ -30,16 +30,21 @@
  * earlier one that is not in its file: a leaflet's laid-out pages (for
  * all-leaflets.pdf and leaflets-press.pdf) and typesetting statistics.
  * Entries are named by key, so a stale one is never read; a missing one only
- * means the job renders again.
+ * means the job renders again. Each entry carries the SHA-256 of its content:
+ * a truncated or damaged one is removed and its job renders again, with a
+ * note. The whole `.warraq-cache/` is kept under a size budget
+ * (CACHE_BUDGET), least recently used entries first.
+ *
+ * No job runs an external program (the press files no longer need
+ * Ghostscript), so nothing outside the code, fonts and model enters a key.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentModel, Point, Theme } from '../model/types.js';
-import { outputMeta, type ManifestEntry, type OutputFile } from '../output/writeOutputs.js';
+import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/typeset.js';
 import type { RenderJob } from './planJobs.js';
 
@@ -107,7 +112,7 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-const hashFile = async (abs: string) => sha(await readFile(abs));
+const digestOf = async (abs: string) => sha(await readFile(abs));
 
 /** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
 export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
@@ -118,10 +123,10 @@ export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot 
     ...(await listFiles(codeRoot, 'profiles')),
     'tsconfig.json',
   ];
-  const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await hashFile(path.join(codeRoot, f)).catch(() => '')]));
+  const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.join(codeRoot, f)).catch(() => '')]));
   const fontFiles = [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
-  const fonts = await Promise.all(fontFiles.map(async (f): Promise<[string, string]> => [f, await hashFile(path.resolve(projectRoot, f)).catch(() => '')]));
-  const packages = await hashFile(path.join(codeRoot, 'package-lock.json')).catch(() => '');
+  const fonts = await Promise.all(fontFiles.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
+  const packages = await digestOf(path.join(codeRoot, 'package-lock.json')).catch(() => '');
   return { code, fonts, packages };
 }
 
@@ -192,45 +197,36 @@ export function jobKeys(jobs: readonly RenderJob[], model: DocumentModel, env: s
 // ---------------------------------------------------------------------------
 // The previous output folder
 
-export interface KeyedEntry extends ManifestEntry {
-  key?: string;
-}
+export type KeyedEntry = ManifestEntry;
 
 /** Outputs of the previous build by key (empty when there is none, or it is unreadable). */
 export async function readPrevious(outDir: string): Promise<Map<string, KeyedEntry[]>> {
   const byKey = new Map<string, KeyedEntry[]>();
-  try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as { outputs?: KeyedEntry[] };
-    for (const e of manifest.outputs ?? []) {
-      if (!e.key) continue;
-      byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-    }
-  } catch {
-    // no previous build: everything renders
+  for (const e of (await readManifest(outDir))?.outputs ?? []) {
+    if (!e.key) continue;
+    byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }
   return byKey;
 }
 
 /**
- * The previous outputs of a job with this key, read back and checked against
- * their recorded SHA-256; undefined when any is missing or differs.
+ * The previous outputs of a job with this key, read back (as a stream, not
+ * kept in memory) and checked against their recorded SHA-256; undefined
+ * when any is missing or differs.
  */
-export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<OutputFile[] | undefined> {
+export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<ReusedFile[] | undefined> {
   if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.'))) return undefined;
-  const files: OutputFile[] = [];
+  const files: ReusedFile[] = [];
   for (const e of entries) {
     const file = path.join(outDir, e.path);
-    let bytes: Uint8Array;
-    let st: Stats;
     try {
       // stat first: a change after it shows in the time or size checked before linking.
-      st = await stat(file);
-      bytes = new Uint8Array(await readFile(file));
+      const st = await stat(file);
+      if (!st.isFile() || st.size !== e.bytes || (await hashFile(file)) !== e.sha256) return undefined;
+      files.push({ kind: e.kind, path: e.path, size: e.bytes, sha256: e.sha256, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
     } catch {
       return undefined;
     }
-    if (bytes.length !== e.bytes || sha(bytes) !== e.sha256) return undefined;
-    files.push({ kind: e.kind, path: e.path, bytes, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
   }
   return files;
 }
@@ -246,21 +242,63 @@ export interface JobAux {
 
 export interface AuxCache {
   readonly dir: string;
+  /** What the cache found wrong and healed (a corrupt entry: its job renders again), for the build's notes. */
+  readonly notes: string[];
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether a leaflet's laid-out pages are stored (the render threads read and write them: `readPages`, `writePages`). */
+  /** Whether a leaflet's laid-out pages are stored intact (the render threads read and write them: `readPages`, `writePages`). */
   hasPages(key: string): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms
-   * since 1970): entries a concurrent build wrote meanwhile stay.
+   * since 1970): entries a concurrent build wrote meanwhile stay. Then the
+   * whole `.warraq-cache/` is brought under `budget` bytes, least recently
+   * used entries first.
    */
-  prune(keep: Set<string>, before: number): Promise<void>;
+  prune(keep: Set<string>, before: number, budget?: number): Promise<void>;
 }
+
+/** Default size budget of a project's `.warraq-cache/`. */
+export const CACHE_BUDGET = 200 * 1024 * 1024;
 
 async function writeAtomic(file: string, data: Uint8Array | string) {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+// Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
+// truncated or damaged entry is seen as such, never handed to a deserializer.
+const MAGIC = 'warraq-cache 1 ';
+const HEADER = MAGIC.length + 64 + 1;
+
+function frame(payload: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(`${MAGIC}${sha(payload)}\n`);
+  const out = new Uint8Array(head.length + payload.length);
+  out.set(head);
+  out.set(payload, head.length);
+  return out;
+}
+
+/** The payload of a framed entry; undefined when it is not intact. */
+function unframe(data: Uint8Array): Uint8Array | undefined {
+  if (data.length < HEADER) return undefined;
+  const head = new TextDecoder().decode(data.subarray(0, HEADER));
+  if (!head.startsWith(MAGIC) || head[HEADER - 1] !== '\n') return undefined;
+  const payload = data.subarray(HEADER);
+  return sha(payload) === head.slice(MAGIC.length, HEADER - 1) ? payload : undefined;
+}
+
+/** A cache entry that is there but damaged. */
+export class CacheEntryError extends Error {
+  constructor(readonly file: string) {
+    super(`the cache entry ${file} is damaged (truncated or changed); build again, it is rendered anew`);
+    this.name = 'CacheEntryError';
+  }
 }
 
 const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
@@ -268,44 +306,105 @@ const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
 /** Stores a leaflet's laid-out pages (packed: plain data) under its key. */
 export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key), serialize(packed));
+  await writeAtomic(pagesFile(dir, key), frame(serialize(packed)));
 }
 
 export async function readPages(dir: string, key: string): Promise<unknown> {
-  return deserialize(await readFile(pagesFile(dir, key)));
+  const payload = unframe(await readFile(pagesFile(dir, key)));
+  if (!payload) throw new CacheEntryError(pagesFile(dir, key));
+  return deserialize(payload);
 }
+
+/** The payload of entry `file`: 'missing', 'corrupt', or its bytes (and its time is set to now: recently used). */
+async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrupt'> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(file);
+  } catch {
+    return 'missing';
+  }
+  // An entry of an older warraq (not framed: serialized data or JSON) is simply not there; it is replaced.
+  if (data.length > 0 && data[0] !== MAGIC.charCodeAt(0)) return 'missing';
+  const payload = unframe(data);
+  if (!payload) return 'corrupt';
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return payload;
+}
+
+/** Every file under `root` (two levels: one folder per output folder) with its size and time. */
+async function cacheFiles(root: string): Promise<Array<{ file: string; size: number; mtimeMs: number }>> {
+  const out: Array<{ file: string; size: number; mtimeMs: number }> = [];
+  for (const sub of await readdir(root).catch(() => [] as string[])) {
+    for (const name of await readdir(path.join(root, sub)).catch(() => [] as string[])) {
+      const file = path.join(root, sub, name);
+      const st = await stat(file).catch(() => undefined);
+      if (st?.isFile()) out.push({ file, size: st.size, mtimeMs: st.mtimeMs });
+    }
+  }
+  return out;
+}
+
+/** Removes the least recently used entries of `root` until it holds at most `budget` bytes. */
+export async function pruneToBudget(root: string, budget: number): Promise<void> {
+  const files = await cacheFiles(root);
+  let total = files.reduce((n, f) => n + f.size, 0);
+  for (const f of files.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+    if (total <= budget) break;
+    await rm(f.file, { force: true });
+    total -= f.size;
+  }
+  for (const sub of await readdir(root).catch(() => [] as string[])) await rmdirIfEmpty(path.join(root, sub));
+}
+
+const rmdirIfEmpty = (dir: string) => rmdir(dir).catch(() => undefined);
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
-  const dir = path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+  const root = path.join(projectRoot, '.warraq-cache');
+  const dir = path.join(root, sha(path.resolve(outDir)).slice(0, 16));
   const ready = mkdir(dir, { recursive: true });
   ready.catch(() => {}); // reported where it is awaited (put, prune)
+  const notes: string[] = [];
+  /** A damaged entry: removed, with a note; its job renders again. */
+  const healed = async (file: string, what: string) => {
+    notes.push(`a damaged cache entry (${path.relative(projectRoot, file)}, ${what}) was removed; its job was rendered again`);
+    await rm(file, { force: true });
+  };
   return {
     dir,
+    notes,
     async get(key) {
-      try {
-        return JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as JobAux;
-      } catch {
-        return undefined;
+      const file = path.join(dir, `${key}.json`);
+      const payload = await readEntry(file);
+      if (payload === 'missing') return undefined;
+      if (payload !== 'corrupt') {
+        try {
+          return JSON.parse(new TextDecoder().decode(payload)) as JobAux;
+        } catch {
+          // intact frame, bad JSON: treated as damaged too
+        }
       }
+      await healed(file, 'side data');
+      return undefined;
     },
     async put(key, aux) {
       await ready;
-      await writeAtomic(path.join(dir, `${key}.json`), JSON.stringify(aux));
+      await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
     async hasPages(key) {
-      return stat(pagesFile(dir, key)).then(
-        (st) => st.isFile(),
-        () => false,
-      );
+      const payload = await readEntry(pagesFile(dir, key));
+      if (payload === 'corrupt') await healed(pagesFile(dir, key), 'laid-out leaflet pages');
+      return payload !== 'missing' && payload !== 'corrupt';
     },
-    async prune(keep, before) {
+    async prune(keep, before, budget = CACHE_BUDGET) {
       await ready;
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         if (keep.has(name.split('.')[0])) continue;
         const st = await stat(path.join(dir, name)).catch(() => undefined);
         if (st && st.mtimeMs < before) await rm(path.join(dir, name), { force: true });
       }
+      await pruneToBudget(root, budget);
     },
   };
 }

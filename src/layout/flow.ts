@@ -5,7 +5,7 @@
  * line at a page head (widow) when it can avoid it.
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
-import type { PlacedLine, TextBlock } from './types.js';
+import type { PlacedLine, Semantics, TextBlock } from './types.js';
 
 export interface Frame {
   /** Left edge and width of the text measure. */
@@ -28,6 +28,8 @@ export interface FlowPara {
   pageBreakBefore?: boolean;
   /** Recorded on the page where the paragraph starts (contents entries). */
   tag?: string;
+  /** Role, language and list item of the paragraph's blocks (tagged PDF). */
+  semantics?: Semantics;
 }
 
 export interface FlowPage {
@@ -91,7 +93,7 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
         x: frame.x,
         baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
       }));
-      page.blocks.push({ kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text });
+      page.blocks.push({ kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics });
       y += take * p.leading;
       k += take;
       if (k < lines.length) newPage();

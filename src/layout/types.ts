@@ -13,7 +13,29 @@ export interface PlacedLine {
   baseline: number;
 }
 
-export interface TextBlock {
+/**
+ * What a block is to a reader, for tagged PDF (docs/accessibility.md):
+ * 'title' → H1, 'heading' → H2, 'p' → P, 'label' → a list item's Lbl,
+ * 'toc' → a contents entry (TOCI). A text block without a role is an
+ * artifact (running heads, page numbers, "continued" labels).
+ */
+export type BlockRole = 'title' | 'heading' | 'p' | 'label' | 'toc';
+
+/** The semantic part of a block, set by the templates; renderers that do not tag ignore it. */
+export interface Semantics {
+  role?: BlockRole;
+  /** BCP 47 language of the block when it differs from the document's (an English imprint). */
+  lang?: string;
+  /** The numbered point the block belongs to: its blocks form one list item. */
+  item?: number;
+  /**
+   * UTF-16 length of a label at the start of the text (the "١." of a point
+   * heading): those glyphs are the list item's Lbl, the rest is the heading.
+   */
+  label?: number;
+}
+
+export interface TextBlock extends Semantics {
   kind: 'text';
   lines: PlacedLine[];
   color: string;
@@ -50,6 +72,8 @@ export interface QrBlock {
   size: number;
   modules: boolean[][];
   color: string;
+  /** Alternative text (the encoded URL); the code is a Figure with /Alt in tagged PDF. */
+  alt?: string;
 }
 
 export type Block = TextBlock | RectBlock | RuleBlock | QrBlock;

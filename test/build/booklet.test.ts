@@ -3,8 +3,8 @@
  * PDF readers and held to the typographic requirements.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { tempDir } from '../support/tmp.js';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
 import { build } from '../../src/build.js';
@@ -24,7 +24,7 @@ let manifest: { outputs: Array<{ kind: string; path: string; pages?: number; byt
 let layout: ReturnType<typeof layoutBooklet>;
 
 beforeAll(async () => {
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'warraq-booklet-')), 'dist');
+  const out = path.join(await tempDir('warraq-booklet-'), 'dist');
   await build({ projectRoot, source: 'source/izmir-2023.txt', out, only: ['booklet'], sourceDateEpoch: '1698000000' });
   pdf = new Uint8Array(await readFile(path.join(out, 'booklet.pdf')));
   manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));

@@ -4,8 +4,8 @@
  * Arabic-Indic point numbers, seven points, an A6 booklet from the metadata.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { tempDir } from '../support/tmp.js';
 import path from 'node:path';
 import { build, type BuildReport } from '../../src/build.js';
 import { extractText, normalizeForCompare, readDrawnGlyphs } from '../support/pdfReadback.js';
@@ -18,7 +18,7 @@ let report: BuildReport;
 let booklet: Uint8Array;
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'warraq-other-')), 'out');
+  out = path.join(await tempDir('warraq-other-'), 'out');
   report = await build({ projectRoot, source: 'test/fixtures/other.txt', out, only: ['booklet', 'leaflets'], sourceDateEpoch: '1710460800' });
   booklet = new Uint8Array(await readFile(path.join(out, 'booklet.pdf')));
 });

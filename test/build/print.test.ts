@@ -2,14 +2,14 @@
  * The print files as `npm run build` makes them (no Ghostscript needed):
  * CMYK only, PDF/X-4, the booklet's page plan, and preflight passes on each.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../../src/build.js';
 import { readPdfx4 } from '../../src/print/pdfx.js';
 import { preflight } from '../../src/print/preflight.js';
 import { projectRoot } from '../support/fonts.js';
+import { tempDir } from '../support/tmp.js';
 import { colorOperators, pageContents } from '../support/pdfContent.js';
 
 let dir: string;
@@ -18,10 +18,9 @@ const files = ['print/booklet-press.pdf', 'print/booklet-a4-saddle.pdf', 'print/
 const read = async (p: string) => new Uint8Array(await readFile(path.join(dir, 'dist', p)));
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-print-build-'));
+  dir = await tempDir('warraq-print-build-');
   report = await build({ projectRoot, source: 'source/izmir-2023.txt', out: path.join(dir, 'dist'), only: ['print'], sourceDateEpoch: '1698000000' });
 }, 120_000);
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('npm run build: print files', () => {
   it('writes the four print files, and no PDF/X variant that needs Ghostscript', () => {

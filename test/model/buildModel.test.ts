@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tempDirSync } from '../support/tmp.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -194,7 +194,7 @@ describe('helpers', () => {
   });
 
   it('reads a sidecar next to an absolute source path', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'warraq-'));
+    const dir = tempDirSync('warraq-');
     writeFileSync(path.join(dir, 'a.txt'), '## T\n\n١. نص\n');
     writeFileSync(path.join(dir, 'a.meta.yaml'), 'date: 2020-02-02\npoints:\n  1: {title: عنوان, slug: one}\n');
     const { model } = await loadDocument(path.join(dir, 'a.txt'), { projectRoot: dir });

@@ -3,17 +3,16 @@
  * and accepts a clean CMYK file; the command line exits 1 on a rejection.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts, cmyk, rgb } from 'pdf-lib';
 import { preflight } from '../../src/print/preflight.js';
 import { projectRoot } from '../support/fonts.js';
+import { tempDirSync } from '../support/tmp.js';
 
-const work = mkdtempSync(join(tmpdir(), 'warraq-preflight-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDirSync('warraq-preflight-');
 
 const A5 = [419.53, 595.28] as const;
 

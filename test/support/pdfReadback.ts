@@ -89,6 +89,7 @@ export interface FkFont {
   unitsPerEm: number;
   getGlyph(gid: number): FkGlyph;
   hmtx: { metrics: { length: number; get(i: number): FkMetric | undefined } };
+  glyphForCodePoint(cp: number): { id: number };
 }
 const fontkit = createRequire(import.meta.url)('fontkit') as { create(buffer: Buffer): FkFont };
 
@@ -290,9 +291,11 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           if (pass !== 'fill' && painted.has(key)) return;
           if (pass !== 'invisible') painted.add(key);
           const invisible = pass === 'invisible';
-          // The painter maps a glyph that carries no text of its own (2nd glyph of a
-          // cluster) to ZERO WIDTH JOINER; for comparisons it is ''.
-          const u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
+          // The painter maps a glyph that carries no text of its own (a kashida,
+          // the 2nd glyph of a cluster) to U+2060 WORD JOINER inside its base's
+          // ActualText. For comparisons a kashida is U+0640 (the text HarfBuzz
+          // shaped it from), the 2nd glyph of a cluster ''.
+          let u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
             // More characters of the previous glyph's ToUnicode entry.
             const prev = glyphs[glyphs.length - 1];
@@ -303,7 +306,12 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           const fontName = font.getName();
           const size = Math.hypot(m[2], m[3]);
           const scaleX = Math.hypot(m[0], m[1]) / size;
-          const { originals: originalGids, advance } = lookup(subsetFor(fontName), glyph);
+          const subset = subsetFor(fontName);
+          const { originals: originalGids, advance } = lookup(subset, glyph);
+          if (unicode === 0x2060) {
+            const tatweel = subset?.original?.font.glyphForCodePoint(0x0640).id;
+            u = Math.abs(scaleX - 1) > 1e-6 || (tatweel !== undefined && originalGids.includes(tatweel)) ? '\u0640' : '';
+          }
           glyphs.push({
             page: p,
             order: glyphs.length,
@@ -413,8 +421,12 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
   }
 }
 
-/** Bidi controls, and the ZERO WIDTH JOINER the painter maps text-less glyphs to. */
-const BIDI_CONTROLS = /[\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Bidi controls, ZERO WIDTH JOINER (what the painter mapped text-less glyphs
+ * to before) and WORD JOINER (what it maps them to now, inside ActualText:
+ * mutool 1.21 ignores ActualText and returns it).
+ */
+const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
 /** Arabic harakat and other combining marks of the Arabic block. */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 

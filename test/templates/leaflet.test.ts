@@ -20,8 +20,8 @@ import { font, projectRoot } from '../support/fonts.js';
 const EPOCH = '1698000000';
 const EPS = 0.05;
 
-/** Text as compared: NFC, no whitespace, no tatweel, no bidi controls. */
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, '').replace(/[\u0640\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+/** Text as compared: NFC, no whitespace, no tatweel, no bidi controls, no U+2060 (a glyph without text of its own). */
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, '').replace(/[\u0640\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g, '');
 
 interface Doc {
   name: string;

@@ -106,9 +106,18 @@ interface DrawItem {
 export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean): DrawItem[] {
   const out: DrawItem[] = [];
   const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
-  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean): DrawItem => ({
+  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem => ({
     invisible: true,
-    glyph: { ...near, gid: spaceGid(near.font), text, x: atRightEdge ? near.x + near.advance : near.x, advance: 0, scaleX: 1, kashida: false, space: false },
+    glyph: {
+      ...near,
+      gid: inked ? near.gid : spaceGid(near.font),
+      text,
+      x: atRightEdge === 'middle' ? near.x + near.advance / 2 : atRightEdge ? near.x + near.advance : near.x,
+      advance: 0,
+      scaleX: 1,
+      kashida: false,
+      space: false,
+    },
   });
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i];
@@ -120,8 +129,11 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
     out.push({ glyph: g });
     if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
       // poppler glues a neutral that touches a number (1945. 30%) into the
-      // number's run; a mark on the neutral's far side keeps it out.
-      out.push(mark(g, paragraphRtl ? RLM : LRM, !paragraphRtl));
+      // number's run, and PDFium reads a period left of a number in its own
+      // visual order (".1945"): a mark drawn invisibly with the neutral's own
+      // glyph (PDFium skips marks without ink), half-way across it, keeps it
+      // out of the number for both.
+      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', true));
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -188,15 +200,45 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   let invisible = false;
   const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
   const items = withBidiMarks(line.glyphs, rtl);
-  items.forEach((item, i) => {
+  // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
+  // Amiri's lam–kaf connector, Noto's separate dots) follows the glyph it
+  // belongs to in one span whose ActualText is that glyph's text, so readers
+  // that honour ActualText (poppler, mupdf ≥ 1.23, PDFium) add nothing for it.
+  // Its own ToUnicode entry is U+2060 WORD JOINER, a format character that
+  // pdf.js (which ignores ActualText) drops; never U+0640 or U+200B–U+200D.
+  // The span is per cluster, not per word: poppler and PDFium spread a span's
+  // ActualText left to right over its box and then read it right to left, so a
+  // word's ActualText comes back reversed (measured in docs/accessibility.md).
+  //
+  // A glyph that stands for format characters only (ZWNJ, frequent in
+  // Persian) is such a glyph too: pdf.js and PDFium drop a glyph whose text
+  // is a format character, and poppler misplaces a zero-width glyph's text.
+  // Its characters join the glyph before it: after it in that glyph's
+  // ActualText (logical order, for poppler, mupdf and PDFium), before it in
+  // its ToUnicode entry, which pdf.js reads right to left in a right-to-left
+  // line (a format character at the end would make pdf.js drop the glyph).
+  const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
+  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida || formatOnly(it));
+  const toUnicode = new Map<DrawItem, string>();
+  const actual = new Map<DrawItem, string>();
+  let lead: DrawItem | undefined;
+  for (const item of items) {
+    if (!follows(item)) lead = item.invisible || item.glyph.space ? undefined : item;
+    else if (formatOnly(item) && lead) {
+      const rtlGlyph = (lead.glyph.level & 1) === 1;
+      toUnicode.set(lead, rtlGlyph ? item.glyph.text + (toUnicode.get(lead) ?? lead.glyph.text) : (toUnicode.get(lead) ?? lead.glyph.text) + item.glyph.text);
+      actual.set(lead, (actual.get(lead) ?? lead.glyph.text) + item.glyph.text);
+    }
+  }
+  const groups: Array<{ lead: DrawItem; followers: DrawItem[] }> = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && follows(item)) last.followers.push(item);
+    else groups.push({ lead: item, followers: [] });
+  }
+  const draw = (item: DrawItem, follower: boolean) => {
     const g = item.glyph;
-    // The 2nd+ glyph of a cluster (Amiri's lam–kaf connector, Noto's separate
-    // dots) carries no text of its own. An empty ToUnicode entry reads as
-    // U+FFFD in mupdf, so it maps to ZERO WIDTH JOINER, and the whole cluster
-    // gets an ActualText with the cluster's characters for the extractors that
-    // honour it.
-    const continues = !item.invisible && !g.space && g.text === '';
-    const text = continues ? ZWJ : g.text;
+    const text = follower ? TEXTLESS : (toUnicode.get(item) ?? g.text);
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -205,23 +247,30 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
-    const next = items[i + 1];
-    const startsCluster = !continues && next !== undefined && !next.invisible && !next.glyph.space && next.glyph.text === '';
-    const endsCluster = continues && !(next && !next.invisible && !next.glyph.space && next.glyph.text === '');
+    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+  };
+  for (const { lead, followers } of groups) {
     // Each glyph is its own marked-content span: pdf.js starts a new text item
     // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    if (startsCluster) ops.push(`/Span <</ActualText <FEFF${utf16Hex(g.text)}>>> BDC`);
-    if (!continues && !startsCluster) ops.push('/Span BMC');
-    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-    if (endsCluster || (!continues && !startsCluster)) ops.push('EMC');
-  });
+    if (!followers.length) {
+      ops.push('/Span BMC');
+      draw(lead, false);
+      ops.push('EMC');
+      continue;
+    }
+    ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual.get(lead) ?? lead.glyph.text)}>>> BDC`);
+    draw(lead, false);
+    followers.forEach((f) => draw(f, true));
+    ops.push('EMC');
+  }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-const ZWJ = '\u200D';
+/** What a glyph without text of its own maps to in ToUnicode. */
+export const TEXTLESS = '\u2060';
 
 function utf16Hex(s: string): string {
   let out = '';

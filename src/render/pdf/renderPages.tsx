@@ -7,10 +7,11 @@
  * slip in.
  */
 import React from 'react';
-import { Canvas, Document, Page, View, renderToBuffer } from '@react-pdf/renderer';
-import type { Block, LaidOutPage } from '../../layout/types.js';
+import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
+import type { LaidOutPage, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
-import { colorOperator, RGB_MODE, type ColorMode } from './colorMode.js';
+import { Tagger, type TaggingDoc } from './tagging.js';
+import { colorOperator, RGB_MODE, type ColorMode, type PdfColor } from './colorMode.js';
 
 export interface PdfMeta {
   title: string;
@@ -23,7 +24,7 @@ export interface PdfMeta {
 }
 
 /** The slice of pdfkit this module reaches into besides the painter's. */
-interface PdfKitRoot extends PdfKitDoc {
+interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   rect(x: number, y: number, w: number, h: number): PdfKitRoot;
   moveTo(x: number, y: number): PdfKitRoot;
@@ -32,6 +33,7 @@ interface PdfKitRoot extends PdfKitDoc {
   strokeColor(c: string): PdfKitRoot;
   stroke(): PdfKitRoot;
   fill(color?: string): PdfKitRoot;
+  fillColor(c: string): PdfKitRoot;
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
@@ -39,75 +41,93 @@ interface PdfKitRoot extends PdfKitDoc {
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
 
-/**
- * Draws the blocks with the colour mode's operators. In RGB, boxes are
- * react-pdf Views (below); in CMYK they are drawn here, before the text, since
- * react-pdf only knows RGB colours.
- */
-function paintBlocks(doc: PdfKitRoot, blocks: Block[], colors: ColorMode): void {
-  const markFill = (hex: string) => colorOperator(colors.mark(hex));
-  for (const b of blocks) {
+const taggers = new WeakMap<object, Tagger>();
+
+/** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
+function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
+  const fill = (hex: string) => colorOperator(colors.mark(hex));
+  for (const l of b.lines) {
+    const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
+    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill);
+  }
+}
+
+/** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK. */
+function setColor(doc: PdfKitRoot, c: PdfColor, stroke = false): void {
+  if (typeof c === 'string') {
+    if (stroke) doc.strokeColor(c);
+    else doc.fillColor(c);
+  } else doc.addContent(colorOperator(c, stroke));
+}
+
+/** Draws the page in the colour mode's colours: RGB for the screen files, CMYK (no paper tint) for the press files. */
+function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode): void {
+  // The page background, drawn here rather than by react-pdf so that it can be an artifact; none when it is the paper.
+  const background = colors.background(page.background);
+  if (background !== null) {
+    tagger.artifact('Background', () => {
+      doc.save();
+      setColor(doc, background);
+      doc.rect(0, 0, page.width, page.height).fill().restore();
+    });
+  }
+  for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        for (const l of b.lines) paintLine(doc, l.line, l.x, l.baseline, b.color, b.rtl, markFill);
+        tagger.text(b, (from, to) => paintText(doc, b, colors, from, to));
         break;
       case 'rule':
-        doc.save().addContent(colorOperator(colors.line(b.color, b.width), true));
-        doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
+        tagger.artifact('Layout', () => {
+          doc.save();
+          setColor(doc, colors.line(b.color, b.width), true);
+          doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
+        });
+        break;
+      case 'rect':
+        tagger.artifact('Layout', () => {
+          doc.save();
+          setColor(doc, colors.area(b.color, b.width, b.height));
+          if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
+          else doc.rect(b.x, b.y, b.width, b.height);
+          doc.fill().restore();
+        });
         break;
       case 'qr': {
         const n = b.modules.length;
         const m = b.size / n;
-        doc.save().addContent(markFill(b.color));
-        b.modules.forEach((row, r) =>
-          row.forEach((on, c) => {
-            if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
-          }),
-        );
-        doc.fill().restore();
+        const draw = () => {
+          doc.save();
+          setColor(doc, colors.mark(b.color));
+          b.modules.forEach((row, r) =>
+            row.forEach((on, c) => {
+              if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
+            }),
+          );
+          doc.fill().restore();
+        };
+        if (b.alt) tagger.figure(`QR: ${b.alt}`, draw);
+        else tagger.artifact('Layout', draw);
         break;
       }
-      case 'rect':
-        if (colors.kind === 'rgb') break; // drawn as react-pdf Views, below
-        doc.save().addContent(colorOperator(colors.area(b.color, b.width, b.height)));
-        if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
-        else doc.rect(b.x, b.y, b.width, b.height);
-        doc.fill().restore();
-        break;
     }
   }
 }
 
-function PageView({ page, first, rtl, colors }: { page: LaidOutPage; first: boolean; rtl: boolean; colors: ColorMode }) {
+function PageView({ page, index, rtl, colors }: { page: LaidOutPage; index: number; rtl: boolean; colors: ColorMode }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
-    if (first && rtl && doc._root.data.ViewerPreferences) {
+    if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
       doc._root.data.ViewerPreferences.data.Direction = 'R2L';
     }
-    if (colors.kind === 'cmyk') {
-      const bg = colors.background(page.background);
-      if (bg !== null) {
-        doc.save().addContent(colorOperator(bg));
-        doc.rect(0, 0, page.width, page.height).fill().restore();
-      }
-    }
-    // Rects first, as the Views would be in RGB; in CMYK paintBlocks draws them in order.
-    paintBlocks(doc, [...page.blocks.filter((b) => b.kind === 'rect'), ...page.blocks.filter((b) => b.kind !== 'rect')], colors);
+    let tagger = taggers.get(doc);
+    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc)));
+    paintBlocks(doc, page, tagger, colors);
     return null;
   };
-  const rgb = colors.kind === 'rgb';
+  // Everything, backgrounds and boxes included, is drawn by paint(), so that
+  // every mark on the page is either tagged content or an artifact.
   return (
-    <Page size={[page.width, page.height]} style={rgb ? { backgroundColor: page.background } : {}}>
-      {page.blocks
-        .filter((b) => rgb && b.kind === 'rect')
-        .map((b, i) =>
-          b.kind === 'rect' ? (
-            <View
-              key={i}
-              style={{ position: 'absolute', left: b.x, top: b.y, width: b.width, height: b.height, backgroundColor: b.color, borderRadius: b.radius ?? 0 }}
-            />
-          ) : null,
-        )}
+    <Page size={[page.width, page.height]}>
       <Canvas
         fixed
         style={{ position: 'absolute', left: 0, top: 0, width: page.width, height: page.height }}
@@ -119,8 +139,13 @@ function PageView({ page, first, rtl, colors }: { page: LaidOutPage; first: bool
 
 /** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
 export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE): Promise<Uint8Array> {
+  // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
+  // dc:title) and makes the file PDF 1.7; the structure tree is built while
+  // painting (tagging.ts).
+  const ua = { conformance: 'PDF/UA' } as Record<string, string>;
   const doc = (
     <Document
+      {...ua}
       title={meta.title}
       language={meta.lang}
       author={meta.author}
@@ -130,7 +155,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: C
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} first={i === 0} rtl={meta.rtl} colors={colors} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} colors={colors} />
       ))}
     </Document>
   );

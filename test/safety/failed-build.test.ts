@@ -1,10 +1,10 @@
 /**
  * All-or-nothing output: a build that fails at any point leaves the previous
- * output folder byte for byte as it was, with nothing beside it; a build
- * killed in the middle of the swap is repaired by the next one.
+ * output folder byte for byte as it was, with nothing beside it. (A build
+ * killed in the middle of the commit: test/safety/crash.test.ts.)
  */
-import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
@@ -12,12 +12,6 @@ import { lockOutput, manifestFor, writeOutputs, type OutputFile } from '../../sr
 import { besideOut, fingerprint, smallProject } from '../fixtures/reliability/project.js';
 
 const only: BuildOptions['only'] = ['booklet', 'leaflets', 'cards'];
-
-/** A pid that certainly belonged to a process that has exited. */
-function deadPid(): number {
-  const r = spawnSync(process.execPath, ['-e', '0']);
-  return r.pid!;
-}
 
 /** The output folder agrees with its own manifest: same file set, same hashes. */
 async function selfConsistent(out: string) {
@@ -81,61 +75,14 @@ describe('a failing build changes nothing', () => {
   });
 });
 
-describe('a build killed during the swap', () => {
-  async function crashedBetweenRenames() {
-    const root = await smallProject();
-    const out = path.join(root, 'dist');
-    await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet', 'leaflets'] });
-    const before = await fingerprint(out);
-    // What writeOutputs leaves when killed after `rename(out, old)` and before
-    // `rename(staging, out)`: the old folder aside, a complete-looking staging
-    // folder, no `out`, and the dead build's lock file.
-    const pid = deadPid();
-    await rename(out, `${out}.old-${pid}`);
-    await mkdir(`${out}.staging-${pid}/leaflets`, { recursive: true });
-    await writeFile(`${out}.staging-${pid}/booklet.pdf`, 'half-written');
-    await writeFile(`${out}.staging-${pid}/leaflets/01.pdf.tmp-${pid}`, 'half-written');
-    await writeFile(`${out}.lock`, String(pid));
-    return { root, out, before };
-  }
-
-  it('the next lock (taken by every build before it writes) puts the previous output back and clears the debris', async () => {
-    const { out, before } = await crashedBetweenRenames();
-    const lock = await lockOutput(out);
-    await lock.release();
-    expect(await fingerprint(out)).toEqual(before);
-    expect(await besideOut(out)).toEqual(['dist']);
-  });
-
-  it('the next build completes cleanly', async () => {
-    const { root, out, before } = await crashedBetweenRenames();
-    await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet', 'leaflets'] });
-    await selfConsistent(out);
-    expect(await fingerprint(out)).toEqual(before); // same input, same bytes
-    expect(await besideOut(out)).toEqual(['dist']);
-  });
-
-  it('a crash after the swap but before the old folder was removed is cleaned up too', async () => {
-    const root = await smallProject();
-    const out = path.join(root, 'dist');
-    await build({ projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet'] });
-    const before = await fingerprint(out);
-    const pid = deadPid();
-    await mkdir(`${out}.old-${pid}`);
-    await writeFile(`${out}.old-${pid}/booklet.pdf`, 'the output before the last one');
-    const lock = await lockOutput(out);
-    await lock.release();
-    expect(await fingerprint(out)).toEqual(before);
-    expect(await besideOut(out)).toEqual(['dist']);
-  });
-});
-
 describe('the lock file', () => {
-  it('names the holder and is gone after the build', async () => {
+  it('names the holder (pid, process start time, host) and is gone after the build', async () => {
     const root = await smallProject();
     const out = path.join(root, 'dist');
     const lock = await lockOutput(out);
-    expect((await readFile(`${out}.lock`, 'utf8')).split(/\s+/)[0]).toBe(String(process.pid));
+    const record = JSON.parse(await readFile(`${out}.lock`, 'utf8'));
+    expect(record).toMatchObject({ generator: 'warraq', pid: process.pid, host: os.hostname() });
+    expect(record.start).toMatch(/^\d+$/);
     await lock.release();
     expect(await besideOut(out)).toEqual([]);
   });

@@ -1,0 +1,92 @@
+/**
+ * A tagged PDF's structure as Firefox gives it to screen readers: pdf.js
+ * `getStructTree()` per page, with the text of each marked-content piece
+ * (`getTextContent({ includeMarkedContent: true })`) put in its place.
+ */
+export interface StructNode {
+  role: string;
+  lang?: string;
+  alt?: string;
+  children: StructNode[];
+  /** Text of the node's own marked content, in tree order (leaves only). */
+  text: string;
+}
+
+export interface PageStructure {
+  /** The page's tree (roots: the Document element's part on this page). */
+  root: StructNode | undefined;
+  /** Text inside /Artifact marked content, in drawing order. */
+  artifacts: string[];
+  /** Text drawn outside any marked content (none in a tagged file). */
+  untagged: string;
+}
+
+interface RawNode {
+  role?: string;
+  lang?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: RawNode[];
+}
+
+export async function readStructure(pdf: Uint8Array): Promise<PageStructure[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  const doc = await task.promise;
+  const out: PageStructure[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const byId = new Map<string, string>();
+      const artifacts: string[] = [];
+      let untagged = '';
+      const stack: Array<{ id?: string; tag?: string; text: string }> = [];
+      for (const item of content.items as Array<Record<string, unknown>>) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+          // Only structure content has an id (its MCID); a /Span with ActualText has null.
+          stack.push({ id: typeof item.id === 'string' ? item.id : undefined, tag: item.tag as string | undefined, text: '' });
+        } else if (item.type === 'endMarkedContent') {
+          const mc = stack.pop();
+          if (mc?.tag === 'Artifact') artifacts.push(mc.text);
+        } else if (typeof item.str === 'string') {
+          const tagged = [...stack].reverse().find((m) => m.id !== undefined || m.tag === 'Artifact');
+          if (!tagged) untagged += item.str;
+          else if (tagged.tag === 'Artifact') tagged.text += item.str;
+          else byId.set(tagged.id!, (byId.get(tagged.id!) ?? '') + item.str);
+        }
+      }
+      const convert = (node: RawNode): StructNode => {
+        const kids = node.children ?? [];
+        return {
+          role: node.role ?? '',
+          lang: node.lang,
+          alt: node.alt,
+          children: kids.filter((k) => k.type !== 'content').map(convert),
+          text: kids
+            .filter((k) => k.type === 'content')
+            .map((k) => byId.get(k.id ?? '') ?? '')
+            .join(''),
+        };
+      };
+      const tree = (await page.getStructTree()) as RawNode | null;
+      out.push({ root: tree ? convert(tree) : undefined, artifacts, untagged });
+    }
+  } finally {
+    await task.destroy();
+  }
+  return out;
+}
+
+/** Every node of a tree, depth first (document order). */
+export function nodes(root: StructNode | undefined): StructNode[] {
+  if (!root) return [];
+  return [root, ...root.children.flatMap(nodes)];
+}
+
+/** The text of a tree read in tree order. */
+export function treeText(root: StructNode | undefined): string {
+  if (!root) return '';
+  return root.text + root.children.map(treeText).join('');
+}
