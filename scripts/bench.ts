@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,rebuild,kinds,scale,browser] [--json FILE]
+ * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,rebuild,kinds,scale,browser,input] [--json FILE] [--fuzz [10000]]
  *
  * --parts picks what to measure (default: all); e.g. `--parts scale --runs 1`
  * measures only how a document 1×, 10× and 50× the seed grows.
@@ -20,7 +20,10 @@
  *     and format, so they scale linearly by construction), to see how time
  *     and memory grow;
  *   - if `chromium` is on PATH, the same kinds of output made the browser
- *     way (HTML → --print-to-pdf, HTML → --screenshot).
+ *     way (HTML → --print-to-pdf, HTML → --screenshot);
+ *   - input: composition of one point of 10k, 25k and 50k characters (and
+ *     100,000 commas), and with --fuzz, 10,000 fuzz cases with their crash
+ *     count (scripts/benchInput.ts).
  *
  * Each build runs in a child process (this script with --child), under
  * /usr/bin/time when present for its peak memory.
@@ -33,6 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argv } from 'zx';
 import type { BuildOptions, BuildReport } from '../src/build.js';
+import { inputBench } from './benchInput.js';
 
 const script = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(script), '..');
@@ -187,7 +191,7 @@ function kindOf(p: string): string | undefined {
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 3));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
-  const parts = new Set(String(argv.parts ?? 'cold,rebuild,kinds,scale,browser').split(','));
+  const parts = new Set(String(argv.parts ?? 'cold,rebuild,kinds,scale,browser,input').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -320,6 +324,12 @@ async function main() {
       lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
     }
     lines.push('', browserNote);
+    // Input: composition growth with a point's length; with --fuzz [N] (10,000 by default), N fuzz cases and their crash count.
+    if (parts.has('input') || argv.fuzz !== undefined) {
+      const input = await inputBench(repo, { fuzz: argv.fuzz === undefined ? undefined : Number(argv.fuzz === true ? 10_000 : argv.fuzz) });
+      lines.push(...input.lines);
+      results.input = input.results;
+    }
     console.log(lines.join('\n'));
     if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
   } finally {

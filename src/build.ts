@@ -23,6 +23,7 @@ import { loadDocument } from './model/buildModel.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
 import { loadFontSet } from './fonts/loadFontSet.js';
 import { checkCoverage } from './check/coverage.js';
+import { checkCardFit } from './check/cards.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -115,12 +116,13 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Validation only: model, metadata, fonts and glyph coverage. Renders nothing. */
+/** Validation only: model, metadata (language, slugs, URLs, card sizes), fonts, glyph coverage and card fit. Renders nothing. */
 export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'pages'>) {
   const { model, diagnostics } = await loadDocument(opts.source, { ...opts, theme: opts.pages ? { pages: opts.pages } : undefined });
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  if (missing.length) throw new WarraqError([...diagnostics, ...missing]);
+  const problems = missing.length ? missing : checkCardFit(model, fonts);
+  if (problems.length) throw new WarraqError([...diagnostics, ...problems]);
   return { model, fonts, warnings: diagnostics };
 }
 

@@ -35,23 +35,53 @@ export class WarraqError extends Error {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const lines = [`${d.file}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${d.message}`];
-  if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
-  if (d.found !== undefined) lines.push(`  found:    ${d.found}`);
-  if (d.hint !== undefined) lines.push(`  hint:     ${d.hint}`);
+  const e = escapeInvisible;
+  const lines = [`${e(d.file)}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${e(d.message)}`];
+  if (d.expected !== undefined) lines.push(`  expected: ${e(d.expected)}`);
+  if (d.found !== undefined) lines.push(`  found:    ${e(d.found)}`);
+  if (d.hint !== undefined) lines.push(`  hint:     ${e(d.hint)}`);
   return lines.join('\n');
 }
 
+/**
+ * Control, format and other invisible characters (ESC, BEL, NUL, C1, line
+ * breaks, bidi controls, zero-width marks, lone surrogates) as `<U+001B>`:
+ * text from the input reaches a terminal, and must neither drive it (escape
+ * sequences) nor hide or reorder what is shown.
+ */
+export function escapeInvisible(s: string): string {
+  return s.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
 /** Turns a string offset (UTF-16 index) into a 1-based line and code-point column. */
 export function placeAt(text: string, offset: number, file: string): SourcePlace {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(text);
+  const at = Math.max(0, Math.min(offset, text.length));
+  // The last line start at or before `at`: binary search, so that many places in one text cost no more than one pass.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
   }
-  const col = [...text.slice(lineStart, offset)].length + 1;
-  return { file, line, col };
+  let col = 1;
+  for (let i = starts[lo]; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > starts[lo] && isHighSurrogate(text.charCodeAt(i - 1)))) col++;
+  }
+  return { file, line: lo + 1, col };
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Line starts of the last text asked about (metadata places are looked up many times in one text). */
+let cached: { text: string; starts: number[] } | undefined;
+function lineStarts(text: string): number[] {
+  if (cached?.text === text) return cached.starts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  cached = { text, starts };
+  return starts;
 }

@@ -26,11 +26,14 @@ import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model
 import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
 import { baselineIn } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { probePrefix } from '../src/layout/fit.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
 import { lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
 import { imprintSpans } from './booklet.js';
+import { WarraqError } from '../src/diagnostics.js';
+import { excerpt, makeDiagnostic } from '../src/parse/report.js';
 
 export interface CardArgs {
   model: DocumentModel;
@@ -132,6 +135,18 @@ function withinMeasure(para: ComposedParagraph): boolean {
   return para.lines.every((l) => l.width <= para.measure + 1e-6);
 }
 
+/** A card format too small for even the first word of a point at the minimum size: a located error, not a crash. */
+function cardFitErrorFor(model: DocumentModel, format: CardFormat, point: Point, minBody: number): WarraqError {
+  const first = /^\S*/u.exec(point.text)![0];
+  return new WarraqError([
+    makeDiagnostic('E-CARD-FIT', 'error', point.place, `point ${point.label}: not even its first word fits on the ${format.name} card (${format.width}×${format.height} px)`, {
+      expected: `the point's first word set at the minimum card size (${minBody.toFixed(1)} px) below its number and title`,
+      found: excerpt(first),
+      hint: 'make the card format larger, lower theme.cardMinBodyPx, shorten the point title, or put a space in a very long word',
+    }),
+  ]);
+}
+
 /** Places a composed paragraph with its first line box's top at `top`. */
 function place(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size: number): TextBlock {
   return {
@@ -152,7 +167,11 @@ function shift(b: TextBlock, dy: number): TextBlock {
   return { ...b, lines: b.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }
 
-function pointCard(args: CardArgs, point: Point): CardLayout {
+/**
+ * What a point card's body is fitted with: the header and footer, the room
+ * between them, and a test of a body text at the minimum size.
+ */
+function pointFrame(args: CardArgs, point: Point, known?: { footer: ReturnType<typeof footerBlock> }) {
   const { model, format, fonts } = args;
   const t = model.theme;
   const m = metrics(model, format);
@@ -160,7 +179,7 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const bodyAlign: Align = t.justify === 'off' ? 'start' : 'justify';
 
   // Footer: the document title and the imprint, small, at the bottom of the text box.
-  const footer = footerBlock(model, fonts, ts, m);
+  const footer = known?.footer ?? footerBlock(model, fonts, ts, m);
 
   // Header: the number large in accent at the start side, the title beside it.
   // Its sizes follow the body's, so the title always reads as a heading.
@@ -174,13 +193,56 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const setBody = (text: string, size: number) => ts.set(text, bodyStyle(size), m.measure, bodyAlign);
   const fits = (para: ComposedParagraph, size: number, room: number) =>
     para.lines.length * m.bodyLeading(size) <= room + 1e-6 && withinMeasure(para);
+  const minHead = header(m.minBody);
+  const minRoom = roomFor(minHead.height);
+  const fitsAtMin = (text: string) => {
+    const p = setBody(text, m.minBody);
+    return fits(p, m.minBody, minRoom) ? p : undefined;
+  };
+  return { m, t, footer, header, headGap, footGap, roomFor, setBody, fits, minHead, fitsAtMin };
+}
+
+/**
+ * For `npm run check`: the E-CARD-FIT errors the point cards of one format
+ * would stop on, found without laying the cards out. A card fails only when
+ * neither the whole point nor its first word (the shortest cut) fits at the
+ * minimum size.
+ */
+export function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): WarraqError[] {
+  const out: WarraqError[] = [];
+  let known: { footer: ReturnType<typeof footerBlock> } | undefined;
+  for (const point of points) {
+    const f = pointFrame(args, point, known);
+    known = { footer: f.footer };
+    const words = cutCandidatesByWords(point.text, 256);
+    if ((point.text.length <= 256 && f.fitsAtMin(point.text)) || (words.length && f.fitsAtMin(words[words.length - 1]))) continue;
+    if (!words.length && point.text.length > 256) {
+      // No space in the first 256 characters: only the whole layout can tell.
+      try {
+        pointCard({ ...args, point }, point);
+        continue;
+      } catch (e) {
+        if (!(e instanceof WarraqError)) throw e;
+      }
+    }
+    out.push(cardFitErrorFor(args.model, args.format, point, f.m.minBody));
+  }
+  return out;
+}
+
+function pointCard(args: CardArgs, point: Point): CardLayout {
+  const { model, format } = args;
+  const { m, t, footer, header, headGap, footGap, roomFor, setBody, fits, minHead, fitsAtMin } = pointFrame(args, point);
 
   let bodyText = point.text;
   let cut = false;
   let size = m.minBody;
-  let head = header(size);
-  let body = setBody(bodyText, size);
-  if (fits(body, size, roomFor(head.height))) {
+  let head = minHead;
+  // A long point is tried by its prefixes first, never composed whole when
+  // even a part of it cannot fit.
+  const limit = fitLimit(point.text, fitsAtMin);
+  let body = limit < point.text.length ? undefined : fitsAtMin(bodyText);
+  if (body) {
     // The largest size that fits, in 1 px steps from the maximum down…
     let largest = 0;
     for (let s = Math.floor(m.maxBody); s > m.minBody; s--) {
@@ -204,11 +266,8 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
       if (s <= largest * TEXTURE_SIZE_RANGE) break;
     }
   } else {
-    const room = roomFor(head.height);
-    const shortened = cutToFit(point.text, (text) => {
-      const p = setBody(text, size);
-      return fits(p, size, room) ? p : undefined;
-    });
+    const shortened = cutToFit(point.text, fitsAtMin, limit);
+    if (!shortened) throw cardFitErrorFor(model, format, point, m.minBody);
     bodyText = shortened.text;
     body = shortened.para;
     cut = true;
@@ -278,9 +337,10 @@ function headerBlocks(
   let number = place(numberPara, m.padX, 0, numberSize * 1.1, t.palette.accent, numberSize);
   let title = place(titlePara, rtl ? m.padX : m.padX + numberWidth + gap, 0, titleSize * 1.45, t.palette.ink, titleSize);
   const nInk = blockInk(number)!;
-  const tInk = blockInk(title)!;
+  // A title of invisible characters only has no ink: it sits with the number.
+  const tInk = blockInk(title) ?? nInk;
   title = shift(title, (nInk.top + nInk.bottom) / 2 - (tInk.top + tInk.bottom) / 2);
-  const top = Math.min(nInk.top, blockInk(title)!.top);
+  const top = Math.min(nInk.top, (blockInk(title) ?? nInk).top);
   number = shift(number, -top);
   title = shift(title, -top);
   return { number, title, height: unionBox([blockInk(number), blockInk(title)])!.bottom };
@@ -313,6 +373,13 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
     ),
   ];
   const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, m.measure, 'center');
+  // A segment that alone takes more than the two lines is never kept, nor
+  // any after it (segments are left out from the end): stop before the first
+  // such, judged by its first 300 characters, so that a long imprint is
+  // never composed whole.
+  const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
+  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > 2);
+  if (tooLong > 0) segments.length = tooLong;
   let paras: ComposedParagraph[] = [];
   for (let keep = segments.length; keep >= 1; keep--) {
     // Greedy: as many whole segments on a line as fit.
@@ -338,6 +405,20 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
   block = shift(block, dy);
   top += dy;
   return { block, top };
+}
+
+const FOOTER_PROBE = 300;
+
+/** The spans cut to about `n` characters in all (the spans themselves when shorter). */
+function spansPrefix(spans: StyledSpan[], n: number): StyledSpan[] {
+  const out: StyledSpan[] = [];
+  let left = n;
+  for (const sp of spans) {
+    if (left <= 0) break;
+    out.push(sp.text.length <= left ? sp : { ...sp, text: probePrefix(sp.text, left) });
+    left -= sp.text.length;
+  }
+  return out;
 }
 
 /** Imprint lines grouped into paragraphs (a gap in the source starts a new one). */
@@ -388,7 +469,8 @@ function documentCard(args: CardArgs): CardLayout {
   const setTitle = (size: number) => {
     const para = ts.set(model.title, { fonts: fonts.heading, size, color: ink }, m.measure, 'center');
     const block = place(para, m.padX, 0, size * 1.4, ink, size);
-    return { para, block, ink: blockInk(block)! };
+    // A title of invisible characters only has no ink: an empty box at the top.
+    return { para, block, ink: blockInk(block) ?? { left: m.W / 2, right: m.W / 2, top: 0, bottom: 0 } };
   };
   let titleSize = 150 * m.s * m.h;
   let title = setTitle(titleSize);
@@ -434,46 +516,78 @@ const CLOSERS = new Set([...'"»”’)]}']);
  * ending at a sentence or clause boundary (outside quotes and brackets), with
  * the clause mark replaced by «…» (a question or exclamation mark is kept).
  * Never in the middle of a word. When the text has no such boundary, whole
- * words are the fallback (also marked by «…»).
+ * words are the fallback (also marked by «…»). Only prefixes of at most
+ * `limit` UTF-16 units are listed: one pass over the text, whatever its length.
  */
-export function cutCandidates(text: string): string[] {
+export function cutCandidates(text: string, limit = text.length): string[] {
   const out: string[] = [];
+  const balance = new Balance(text);
+  const contentEnd = text.trimEnd().length;
   for (let i = 0; i < text.length; i++) {
     if (!CUT_AFTER.test(text[i])) continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.has(text[end])) end++;
+    if (end > limit) break;
     // A boundary is punctuation followed by a space (not "3.5" or "a,b") and not the text's end.
-    if (end >= text.length || !/\s/u.test(text[end])) continue;
-    if (text.slice(end).trim() === '') continue;
-    const prefix = text.slice(0, end).trimEnd();
-    if (!balanced(prefix)) continue;
-    out.push(withEllipsis(prefix));
+    if (end >= contentEnd || !/\s/u.test(text[end])) continue;
+    if (!balance.upTo(end)) continue;
+    out.push(withEllipsis(text.slice(0, end).trimEnd()));
   }
-  if (!out.length) {
-    const words = [...text.matchAll(/\s+/gu)].map((w) => w.index!);
-    for (const at of words) {
-      const prefix = text.slice(0, at).trimEnd();
-      if (prefix && balanced(prefix)) out.push(withEllipsis(prefix));
-    }
-  }
-  return out.reverse();
+  return out.length ? out.reverse() : cutCandidatesByWords(text, limit);
 }
 
 function withEllipsis(prefix: string): string {
   return prefix.replace(CLAUSE_MARKS, '').trimEnd() + ELLIPSIS;
 }
 
-/** True when quotes and brackets opened in `s` are closed in it. */
-function balanced(s: string): boolean {
-  const straight = [...s].filter((c) => c === '"').length;
-  if (straight % 2 !== 0) return false;
-  const pairs: Array<[string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
-  return pairs.every(([o, c]) => [...s].filter((x) => x === o).length === [...s].filter((x) => x === c).length);
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
+
+/**
+ * Whether quotes and brackets opened in a prefix of the text are closed in
+ * it (as many closers as openers of each pair, an even number of straight
+ * quotes), for prefixes of growing length: each character is counted once.
+ */
+class Balance {
+  private at = 0;
+  private straight = 0;
+  private readonly open = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  upTo(end: number): boolean {
+    for (; this.at < end; this.at++) {
+      const c = this.text[this.at];
+      if (c === '"') this.straight++;
+      for (const [o, cl] of PAIRS) {
+        if (c === o) this.open.set(o, (this.open.get(o) ?? 0) + 1);
+        else if (c === cl) this.open.set(o, (this.open.get(o) ?? 0) - 1);
+      }
+    }
+    return this.straight % 2 === 0 && [...this.open.values()].every((n) => n === 0);
+  }
 }
 
-/** The longest cut of `text` that `tryFit` accepts; binary search over the candidates, then a check downwards. */
-function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined): { text: string; para: T } {
-  const cands = cutCandidates(text); // longest first
+/**
+ * A length past which no cut of `text` fits: the end of the first whole-word
+ * prefix of 256, 512, 1024, … units that `tryFit` refuses (the text's length
+ * when every one fits). Fits are taken to be monotone in length, so the
+ * candidates need go no further, and a long point is never composed whole.
+ */
+function fitLimit<T>(text: string, tryFit: (text: string) => T | undefined): number {
+  for (let n = 256; n < text.length; n *= 2) {
+    const prefix = probePrefix(text, n);
+    if (prefix.length >= text.length) break;
+    if (tryFit(prefix) === undefined) return prefix.length;
+  }
+  return text.length;
+}
+
+/** The longest cut of `text` that `tryFit` accepts, at a clause end or else after a whole word; undefined when not even one word fits. */
+function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined, limit = fitLimit(text, tryFit)): { text: string; para: T } | undefined {
+  // Nothing fits (a card too small for even the first clause): fall back to whole words.
+  return longestFitting(cutCandidates(text, limit), tryFit) ?? longestFitting(cutCandidatesByWords(text, limit), tryFit);
+}
+
+/** The first of `cands` (longest first) that `tryFit` accepts: binary search, then a check downwards. */
+function longestFitting<T>(cands: string[], tryFit: (text: string) => T | undefined): { text: string; para: T } | undefined {
   // Fits are monotone in length for all practical purposes; search for the first that fits.
   let lo = 0;
   let hi = cands.length - 1;
@@ -485,26 +599,22 @@ function cutToFit<T>(text: string, tryFit: (text: string) => T | undefined): { t
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  if (best < 0) {
-    // Nothing fits (a card too small for even the first clause): fall back to whole words.
-    const words = cutCandidatesByWords(text);
-    for (const w of words) {
-      const p = tryFit(w);
-      if (p !== undefined) return { text: w, para: p };
-    }
-    throw new Error('card too small for any of the text');
-  }
+  if (best < 0) return undefined;
   // Line breaking is not strictly monotone: a slightly longer cut just above may also fit.
   while (best > 0 && tryFit(cands[best - 1]) !== undefined) best--;
   return { text: cands[best], para: tryFit(cands[best])! };
 }
 
-function cutCandidatesByWords(text: string): string[] {
-  return [...text.matchAll(/\s+/gu)]
-    .map((w) => text.slice(0, w.index).trimEnd())
-    .filter((p) => p && balanced(p))
-    .map(withEllipsis)
-    .reverse();
+/** Cuts after whole words (longest first), up to `limit` units. */
+function cutCandidatesByWords(text: string, limit = text.length): string[] {
+  const out: string[] = [];
+  const balance = new Balance(text);
+  for (const w of text.matchAll(/\s+/gu)) {
+    if (w.index! > limit) break;
+    const prefix = text.slice(0, w.index).trimEnd();
+    if (prefix && balance.upTo(w.index!)) out.push(withEllipsis(prefix));
+  }
+  return out.reverse();
 }
 
 // ---------------------------------------------------------------------------

@@ -28,6 +28,18 @@ function dateFormat(lang: string, digits: DigitSystem, withYear: boolean): Intl.
   return fmt;
 }
 
+/** Why `lang` with these digits cannot format numbers and dates (an invalid BCP 47 tag, say), or undefined when it can. */
+export function localeProblem(lang: string, digits: DigitSystem): string | undefined {
+  try {
+    formatNumber(1, lang, digits);
+    dateFormat(lang, digits, true);
+    dateFormat(lang, digits, false);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 function toDate(s: string): { date: Date; withYear: boolean } {
   const d = parseEventDate(s);
   if (!d) throw new Error(`not a date: ${s}`);

@@ -60,6 +60,30 @@ export function largestFitting(min: number, max: number, step: number, fits: (va
   return at(lo);
 }
 
+/** Length of the prefix that fitBodySize tries first on a long text. */
+const PROBE_LENGTH = 4096;
+
+/** The text up to the end of the word that reaches UTF-16 index `n` (the whole text when no space follows). */
+export function wordPrefix(text: string, n: number): string {
+  if (n >= text.length) return text;
+  const space = /\s/gu;
+  space.lastIndex = n;
+  const m = space.exec(text);
+  return m ? text.slice(0, m.index).trimEnd() : text;
+}
+
+/**
+ * About the first `n` units of a text, for probing whether a long text can
+ * fit: to the end of a word when one ends soon after, else cut at `n` (never
+ * inside a surrogate pair). Either way no longer whole than cut, so a probe
+ * that does not fit means the text does not either.
+ */
+export function probePrefix(text: string, n = PROBE_LENGTH): string {
+  const words = wordPrefix(text, n);
+  if (words.length <= 2 * n) return words;
+  return text.slice(0, n - (/[\uDC00-\uDFFF]/.test(text[n]) ? 1 : 0));
+}
+
 /** Lines a height holds at a leading (the same count flow() puts in a frame). */
 export const linesIn = (height: number, leading: number) => Math.floor((height + 1e-6) / leading);
 
@@ -92,7 +116,11 @@ export function fitBodySize(
   };
   const fits = (size: number) => setAt(size).lines.length <= linesIn(height, size * leadingRatio);
   const step = opts.step ?? FIT_STEP;
-  const found = largestFitting(min, max, step, fits);
+  // A long text whose first part already overflows at the minimum size
+  // overflows whole: no search, one setting.
+  const probe = typeof text === 'string' ? probePrefix(text) : text;
+  const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, min * leadingRatio);
+  const found = hopeless ? undefined : largestFitting(min, max, step, fits);
   let size = found ?? min;
   if (found !== undefined && opts.prefer) {
     const { badness, range = 0.1, perPercent = 0.6 } = opts.prefer;

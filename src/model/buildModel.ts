@@ -3,12 +3,14 @@
  * are pure; `loadDocument` is the one place in this stage that reads files.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
+import { checkLimits } from '../parse/limits.js';
+import { checkModel } from '../check/modelChecks.js';
+import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
@@ -52,7 +54,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   for (const key of Object.keys(data.points ?? {})) {
     if (numbers.has(Number(key))) continue;
     r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
-      expected: numbers.size > 1 ? `a point number from 1 to ${parsed.points.length}` : numbers.size === 1 ? 'point 1 (the source has one point)' : 'a point number from the source',
+      expected: numbers.size > 0 ? `a point number of the source: ${numberRanges([...numbers])}` : 'a point number from the source (it has none)',
       found: key,
       hint: 'check the point number; the entry is ignored',
     });
@@ -109,6 +111,8 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: mergeTheme(mergeTheme(defaultTheme(dir), data.theme), opts.theme),
   };
   if (data.url) model.url = data.url;
+  checkLimits(model, r);
+  checkModel(model, meta, r);
 
   const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
   const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));
@@ -153,25 +157,14 @@ export async function loadDocument(
   opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; theme?: ThemeOverride },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(abs);
-  } catch (e) {
-    throw new WarraqError([
-      makeDiagnostic('E-READ', 'error', { file: sourcePath, line: 1, col: 1 }, `cannot read the source: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-        expected: 'a readable UTF-8 text file',
-        found: abs,
-        hint: 'check the path (it is relative to the project folder)',
-      }),
-    ]);
-  }
+  const bytes = await readRegularFile(abs, { shown: sourcePath, code: 'E-READ', what: 'a readable UTF-8 text file' });
   const decoded = decodeSource(bytes, sourcePath);
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new WarraqError(decoded.diagnostics);
 
   let sidecar: { text: string; file: string } | undefined;
   const sideFile = sidecarPath(sourcePath);
   try {
-    const sideBytes = await readFile(sidecarPath(abs));
+    const sideBytes = await readRegularFile(sidecarPath(abs), { shown: sideFile, code: 'E-META-READ', what: 'a readable YAML file, or none', missingOk: true });
     const dec = decodeSource(sideBytes, sideFile);
     if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
     sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };
@@ -208,6 +201,19 @@ function contentHash(p: ParsedSource): string {
   return h.digest('hex');
 }
 
+/** Point numbers as ranges: `1–2, 4–6`; the first and last few of a long list. */
+function numberRanges(ns: number[]): string {
+  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    ranges.push(i === j ? String(sorted[i]) : `${sorted[i]}${j === i + 1 ? ', ' : '–'}${sorted[j]}`);
+    i = j + 1;
+  }
+  return ranges.length > 8 ? [...ranges.slice(0, 4), '…', ...ranges.slice(-3)].join(', ') : ranges.join(', ');
+}
+
 /** `NN-slug` or `NN` (the number padded to two digits). */
 export function pointSlug(n: number, slug?: string): string {
   const nn = String(n).padStart(2, '0');
@@ -234,6 +240,8 @@ export function deriveTitle(text: string): string {
   }
   const words = head.slice(0, end).trim().split(/\s+/).filter((w) => w !== '');
   let title = stripTrailing(words.slice(0, 8).join(' '));
+  // No letter or digit (a clause of marks and invisible characters): no title, the caller falls back to the number.
+  if (!/[\p{L}\p{N}]/u.test(title)) return '';
   // Cut before an opening bracket or quote that the cut left unclosed.
   for (let guard = 0; guard < 8; guard++) {
     const open = danglingOpener(title);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { placeAt, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { excerpt, makeDiagnostic, Reporter, type DiagnosticDetail } from '../parse/report.js';
 import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
@@ -215,20 +215,27 @@ function readYaml(s: MetaSource, r: Reporter): LoadedSource | undefined {
   };
   let doc: Document;
   try {
-    doc = parseDocument(s.text, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    // Keys are checked for duplicates below, in one pass: the parser's own check compares every pair (50,000 keys took minutes).
+    doc = parseDocument(s.text, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+    if (doc.errors.length === 0) {
+      const dup = firstDuplicateKey(doc);
+      if (dup !== undefined) doc.errors.push(new YAMLParseError([dup, dup + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    }
   } catch (e) {
     r.error('E-META-YAML', at(0), `metadata is not valid YAML: ${(e as Error).message}`, { expected: 'YAML key: value lines', found: 'unparseable text', hint: 'check indentation and quoting' });
     return undefined;
   }
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const msg = e.message.split('\n')[0];
-      r.error('E-META-YAML', at(e.pos[0]), `metadata is not valid YAML: ${msg}`, {
-        expected: 'YAML key: value lines',
-        found: excerpt((s.text.split('\n')[placeAt(s.text, e.pos[0], s.file).line - 1] ?? '').trim()) || 'end of text',
-        hint: e.code === 'DUPLICATE_KEY' ? 'a key is written twice; keep one' : 'check indentation, colons and quoting (quote values that start with * & ! | > % @ `)',
-      });
-    }
+    // The first syntax error only: the parser's later ones mostly follow
+    // from it (one tab used to give twenty errors).
+    const e = doc.errors[0];
+    const more = doc.errors.length > 1 ? `; fix this first (the parser reports ${doc.errors.length - 1} more error(s) that may follow from it)` : '';
+    const msg = e.message.split('\n')[0];
+    r.error('E-META-YAML', at(e.pos[0]), `metadata is not valid YAML: ${msg}`, {
+      expected: 'YAML key: value lines',
+      found: excerpt((s.text.split('\n')[placeAt(s.text, e.pos[0], s.file).line - 1] ?? '').trim()) || 'end of text',
+      hint: (e.code === 'DUPLICATE_KEY' ? 'a key is written twice; keep one' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : 'check indentation, colons and quoting (quote values that start with * & ! | > % @ `)') + more,
+    });
     return undefined;
   }
   let raw: unknown;
@@ -551,6 +558,39 @@ function locate(sources: readonly LoadedSource[], p: MetaPath, key: boolean, tex
 
 type Ranged = { range?: [number, number, number] | null };
 
+/** Offset of the first key written twice in one mapping, if any. */
+function firstDuplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const it of map.items) {
+        if (!isScalar(it.key)) continue;
+        const k = String(it.key.value);
+        if (seen.has(k)) {
+          found = it.key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** A YAML mapping's pairs by key, made once per mapping: places of 50,000 keys are looked up in linear time. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const it of map.items) if (isPair(it) && isScalar(it.key) && !index.has(String(it.key.value))) index.set(String(it.key.value), it);
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /** Walks as far along `p` as the YAML goes. */
 function findNode(doc: Document, p: MetaPath): { depth: number; node?: Ranged; keyNode?: Ranged } | undefined {
   let node: unknown = doc.contents;
@@ -559,7 +599,7 @@ function findNode(doc: Document, p: MetaPath): { depth: number; node?: Ranged; k
   for (const seg of p) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       keyNode = pair.key as Ranged;
       node = pair.value;

@@ -12,6 +12,20 @@ export interface Decoded {
 }
 
 export function decodeSource(bytes: Uint8Array, file: string): Decoded {
+  const utf16 = detectUtf16(bytes);
+  if (utf16) {
+    const name = `UTF-16 ${utf16.endian === 'le' ? 'little' : 'big'}-endian`;
+    return {
+      text: '',
+      diagnostics: [
+        makeDiagnostic('E-ENCODING', 'error', { file, line: 1, col: 1 }, `the file is ${name}${utf16.bom ? '' : ' (without a byte-order mark)'}, not UTF-8`, {
+          expected: 'UTF-8 text',
+          found: utf16.bom ? `the UTF-16 byte-order mark ${utf16.endian === 'le' ? '0xFF 0xFE' : '0xFE 0xFF'}` : `${name} text: every other byte is 0x00`,
+          hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8; or `iconv -f UTF-16 -t UTF-8`)',
+        }),
+      ],
+    };
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text, diagnostics: [] };
@@ -20,21 +34,40 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
     const at = offset < 0 ? 0 : offset;
     const { line, col } = byteLineCol(bytes, at);
     const shown = at < bytes.length ? '0x' + bytes[at].toString(16).toUpperCase().padStart(2, '0') : '';
-    const utf16 =
-      bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     return {
       text: '',
       diagnostics: [
         makeDiagnostic('E-ENCODING', 'error', { file, line, col }, `not valid UTF-8 at byte offset ${at}`, {
           expected: 'UTF-8 text',
           found: shown === '' ? 'end of file' : at + 1 >= bytes.length && bytes[at] >= 0xc2 && bytes[at] <= 0xf4 ? `byte ${shown}, a sequence cut off at the end of the file` : `byte ${shown}`,
-          hint: utf16
-            ? 'the file looks like UTF-16; save it as UTF-8'
-            : 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
+          hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
         }),
       ],
     };
   }
+}
+
+/**
+ * UTF-16 by its byte-order mark, or without one by its NUL bytes: text never
+ * has NULs, while UTF-16 has one in every ASCII character (spaces, line
+ * breaks, digits), all on the same side of each byte pair. Looks at the first
+ * 64 KB only.
+ */
+export function detectUtf16(b: Uint8Array): { endian: 'le' | 'be'; bom: boolean } | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { endian: 'le', bom: true };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { endian: 'be', bom: true };
+  const n = Math.min(b.length, 65536) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (pairs === 0 || Math.max(even, odd) < Math.max(1, pairs * 0.05)) return undefined;
+  if (odd >= 9 * even) return { endian: 'le', bom: false };
+  if (even >= 9 * odd) return { endian: 'be', bom: false };
+  return undefined;
 }
 
 /** Byte offset of the first byte of the first ill-formed UTF-8 sequence, or -1. */

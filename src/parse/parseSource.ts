@@ -76,9 +76,14 @@ export interface ParseResult {
 }
 
 const DIGIT_CLASS = '0-9\\u0660-\\u0669\\u06F0-\\u06F9';
-/** Point label: up to three digits, optional spaces, then `.`, `)` or `-` not followed by a digit. */
+/**
+ * Point label: digits (any number of them: ١٠٠٠ after ٩٩٩ is a point, and a
+ * year after the last point is a numbering error, never silently the
+ * imprint), optional spaces, then `.`, `)` or `-` not followed by a digit.
+ * Linear: the digit class and what may follow it do not overlap.
+ */
 const LABEL_RE = new RegExp(
-  `^([ \\t\\u00A0]{0,8})([${DIGIT_CLASS}]{1,3})[ \\t\\u00A0]{0,8}(?:[.)](?![${DIGIT_CLASS}])|-(?![ \\t\\u00A0]{0,8}[${DIGIT_CLASS}]))`,
+  `^([ \\t\\u00A0]{0,8})([${DIGIT_CLASS}]+)[ \\t\\u00A0]{0,8}(?:[.)](?![${DIGIT_CLASS}])|-(?![ \\t\\u00A0]{0,8}[${DIGIT_CLASS}]))`,
 );
 const HEADING_RE = /^[ \t]{0,3}(#{1,6})(?:[ \t]|$)/;
 
@@ -366,15 +371,17 @@ function checkNumbering(doc: ParsedSource, r: Reporter): void {
         hint: 'points must be in order 1, 2, 3, …; move the paragraph or fix its number',
       });
     } else if (p.number > expected) {
-      const missing = expected === p.number - 1 ? formatNumber(expected, sys) : `${formatNumber(expected, sys)}–${formatNumber(p.number - 1, sys)}`;
+      const last = p === doc.points[doc.points.length - 1];
       r.error(
         'E-NUM-GAP',
         p.labelPlace,
-        prev ? `numbering jumps from ${prev.label} to ${p.label}: ${missing} missing` : `numbering starts at ${p.label}, not at ${formatNumber(1, sys)}`,
+        prev ? `numbering jumps from ${prev.label} to ${p.label}: ${missingNumbers(expected, p.number, sys)} missing` : `numbering starts at ${p.label}, not at ${formatNumber(1, sys)}`,
         {
           expected: want,
           found: p.label,
-          hint: 'a point may have been lost (or merged into the previous one); check against the original',
+          hint:
+            'a point may have been lost (or merged into the previous one); check against the original' +
+            (last && prev ? `; if this line is not a point (a year in the imprint, say), do not follow its number with \`.\`, \`)\` or \`-\`` : ''),
         },
       );
     }
@@ -382,6 +389,19 @@ function checkNumbering(doc: ParsedSource, r: Reporter): void {
     expected = Math.max(expected, p.number + 1);
     prev = p;
   }
+}
+
+/** The numbers from `from` up to (not including) `to`, named: `٣`, `٣ and ٤`, `٣, ٤ and ٥`, `٣–٩٩٩ (997 numbers)`. */
+export function missingNumbers(from: number, to: number, sys: DigitSystem): string {
+  const n = to - from;
+  const f = (x: number) => formatNumber(x, sys);
+  if (!Number.isSafeInteger(to)) return `every number from ${f(from)} on`;
+  if (n === 1) return f(from);
+  if (n <= 4) {
+    const all = Array.from({ length: n }, (_, i) => f(from + i));
+    return `${all.slice(0, -1).join(', ')} and ${all[n - 1]}`;
+  }
+  return `${f(from)}–${f(to - 1)} (${n.toLocaleString('en-US')} numbers)`;
 }
 
 /** Guesses lang/dir/digits from the title, preamble and points (not the imprint). */

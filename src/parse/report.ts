@@ -1,7 +1,8 @@
 /**
- * A small collector for diagnostics. It caps how many warnings of one code
- * are kept (a 10 MB file full of Latin commas must not produce a million
- * diagnostics) and reports the rest as one `W-MORE` summary.
+ * A small collector for diagnostics. It caps how many diagnostics of one
+ * code are kept (a 10 MB file full of Latin commas must not produce a million
+ * warnings, nor 50,000 unknown metadata keys as many errors) and reports the
+ * rest as one `W-MORE` summary; suppressed errors still count as errors.
  */
 import type { Diagnostic, Severity, SourcePlace } from '../diagnostics.js';
 
@@ -25,13 +26,14 @@ export function makeDiagnostic(
   return d;
 }
 
-/** Warnings kept per code before the rest are summarised. */
+/** Diagnostics kept per code before the rest are summarised. */
 export const WARNINGS_PER_CODE = 100;
 
 export class Reporter {
   private readonly items: Diagnostic[] = [];
   private readonly counts = new Map<string, number>();
   private readonly suppressed = new Map<string, { count: number; last: Diagnostic }>();
+  private suppressedErrors = 0;
 
   constructor(private readonly limit = WARNINGS_PER_CODE) {}
 
@@ -43,7 +45,8 @@ export class Reporter {
   add(d: Diagnostic): void {
     const n = (this.counts.get(d.code) ?? 0) + 1;
     this.counts.set(d.code, n);
-    if (d.severity === 'warning' && n > this.limit) {
+    if (n > this.limit) {
+      if (d.severity === 'error') this.suppressedErrors++;
       const s = this.suppressed.get(d.code);
       if (s) {
         s.count++;
@@ -71,7 +74,7 @@ export class Reporter {
   }
 
   get errorCount(): number {
-    let n = 0;
+    let n = this.suppressedErrors;
     for (const d of this.items) if (d.severity === 'error') n++;
     return n;
   }
@@ -81,7 +84,7 @@ export class Reporter {
     const out = [...this.items];
     for (const [code, s] of this.suppressed) {
       out.push(
-        makeDiagnostic('W-MORE', 'warning', s.last, `${s.count} more ${code} warning(s) not shown`, {
+        makeDiagnostic('W-MORE', 'warning', s.last, `${s.count} more ${code} ${s.last.severity}(s) not shown`, {
           found: `${this.limit + s.count} × ${code}`,
           expected: `at most ${this.limit} reported per code`,
           hint: `fix the ones listed, then run again to see the rest`,

@@ -101,6 +101,17 @@ function pickFont(style: TextStyle, cp: number, offset: number): LoadedFont {
   return font;
 }
 
+/** The font of the first character from `i` on that needs a glyph (the style's first font when none does). */
+function fontAfter(text: string, i: number, end: number, styleAt: (i: number) => TextStyle): LoadedFont {
+  for (let k = i; k < end; ) {
+    const cp = text.codePointAt(k)!;
+    if (!needsNoGlyph(cp)) return pickFont(styleAt(k), cp, k);
+    k += cp > 0xffff ? 2 : 1;
+  }
+  const style = styleAt(i);
+  return style.fonts.find((f) => f.covers(0x20)) ?? style.fonts[0];
+}
+
 export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string): Itemized {
   const text = spans.map((s) => s.text).join('');
   const spanEnds: number[] = [];
@@ -160,10 +171,14 @@ function makeWord(
   for (let i = start; i < end; ) {
     const cp = text.codePointAt(i)!;
     const style = styleAt(i);
-    // Marks and joiners stay with their base's font so the cluster shapes as one.
+    // Marks and joiners stay with their base's font so the cluster shapes as one;
+    // an invisible control that starts a word (a bidi isolate) takes the font
+    // of what follows it, as no font need draw it.
     const font = runFont && (needsNoGlyph(cp) || isArabicMark(text[i]) || /\p{M}/u.test(String.fromCodePoint(cp)))
       ? runFont
-      : pickFont(style, cp, i);
+      : needsNoGlyph(cp)
+        ? fontAfter(text, i, end, styleAt)
+        : pickFont(style, cp, i);
     if (i > start && (font !== runFont || style !== runStyle || levels[i] !== levels[runStart])) flush(i);
     runFont = font;
     runStyle = style;

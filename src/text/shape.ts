@@ -44,13 +44,37 @@ type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xO
  * sets the same paragraph at many sizes: results are kept per run, keyed by
  * the run, the context HarfBuzz can see around it, direction, language and font.
  */
-const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH
+const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH, in code points
 const MAX_CACHED = 50_000;
 const cache = new Map<string, UnitGlyph[]>();
 
+/** Start of the context before `start`: CONTEXT code points (up to 2 UTF-16 units each), never half a surrogate pair. */
+function contextStart(text: string, start: number): number {
+  let i = Math.max(0, start - 2 * CONTEXT);
+  const c = text.charCodeAt(i);
+  if (i > 0 && c >= 0xdc00 && c <= 0xdfff) i--;
+  return i;
+}
+
+/** End of the context after `end`, likewise. */
+function contextEnd(text: string, end: number): number {
+  let i = Math.min(text.length, end + 2 * CONTEXT);
+  const c = text.charCodeAt(i - 1);
+  if (i < text.length && c >= 0xd800 && c <= 0xdbff) i++;
+  return i;
+}
+
 function shapeUnits(req: ShapeRequest): UnitGlyph[] {
-  const { font, text, start, end, rtl } = req;
-  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', text.slice(Math.max(0, start - CONTEXT), start), text.slice(start, end), text.slice(end, end + CONTEXT)].join('\u0000');
+  const { font, rtl } = req;
+  // HarfBuzz is given the run and the context it can see, not the whole
+  // paragraph: harfbuzzjs copies the text it is given into WASM memory, and a
+  // copy of the paragraph per run made long paragraphs quadratic.
+  const from = contextStart(req.text, req.start);
+  const to = contextEnd(req.text, req.end);
+  const text = req.text.slice(from, to);
+  const start = req.start - from;
+  const end = req.end - from;
+  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', text.slice(0, start), text.slice(start, end), text.slice(end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   // harfbuzzjs frees buffers through a FinalizationRegistry.

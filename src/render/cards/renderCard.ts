@@ -13,6 +13,8 @@ import type { TemplateFonts } from '../../layout/typeset.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { CardView, layoutCard, type CardLayout } from '../../../templates/card.js';
 import { glyphLayer } from './glyphSvg.js';
+import { WarraqError } from '../../diagnostics.js';
+import { makeDiagnostic } from '../../parse/report.js';
 
 export interface RenderCardArgs {
   model: DocumentModel;
@@ -94,7 +96,16 @@ export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
       jpeg = await img().jpeg({ quality, optimiseCoding: true, chromaSubsampling: '4:2:0' }).toBuffer();
       if (jpeg.length <= JPEG_MAX_BYTES) break;
     }
-    if (!jpeg || jpeg.length > JPEG_MAX_BYTES) throw new Error(`renderCard: ${args.format.name} JPEG stays above ${JPEG_MAX_BYTES} bytes`);
+    if (!jpeg || jpeg.length > JPEG_MAX_BYTES) {
+      // check() refuses cards too large for the budget (E-CARD-JPEG); should one still miss it, a diagnostic, not a trace.
+      throw new WarraqError([
+        makeDiagnostic('E-CARD-JPEG', 'error', args.point?.place ?? { file: args.model.source.file, line: 1, col: 1 }, `the ${args.format.name} card's JPEG stays above ${JPEG_MAX_BYTES / 1024} KB even at quality ${JPEG_QUALITIES[JPEG_QUALITIES.length - 1]}`, {
+          expected: `a JPEG of at most ${JPEG_MAX_BYTES / 1024} KB`,
+          found: `${Math.ceil((jpeg?.length ?? 0) / 1024)} KB for ${args.format.width}×${args.format.height} px`,
+          hint: 'make the card smaller, or drop `jpeg` from its `extra:`',
+        }),
+      ]);
+    }
     out.jpeg = new Uint8Array(jpeg);
   }
   return out;
