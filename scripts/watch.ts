@@ -1,13 +1,12 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run watch [-- any flag of npm run build]
+ * npm run watch -- [FILE] [any flag of npm run build, but --check]
  *
- * Builds, then rebuilds whenever the source folder (the text and its
- * metadata), templates/, fonts/ or the code under src/ (the theme defaults
- * live in src/model/theme.ts) change. Changes are collected for a short
- * moment (debounce), then one incremental build runs: only the jobs whose
- * keys changed render. A failed build prints its errors and leaves the last
- * good output folder as it was; watching goes on.
+ * Builds, then rebuilds whenever the source, its metadata, templates/, fonts/
+ * or the code under src/ change (what is watched and how: src/cli/watch.ts).
+ * Changes are collected for a short moment (debounce), then one incremental
+ * build runs: only the jobs whose keys changed render. A failed build prints
+ * its errors and leaves the last good output folder as it was; watching goes on.
  *
  * Two processes: this one watches and decides; a child "session" builds,
  * keeping its pool of render workers warm between builds. A change in
@@ -16,64 +15,63 @@
  * thread's own modules cannot be reloaded, and fonts are cached by path).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chalk } from 'zx';
 import { build, check } from '../src/build.js';
+import { readCommandLine } from '../src/cli/run.js';
+import { printDiagnostics, printReport, progress } from '../src/cli/summary.js';
+import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watch.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/jobs/cache.js';
-import { argv, optionsFromArgv, printDiagnostics, printReport, progress } from './build.js';
 
 type ToSession = { type: 'build'; changed: string[]; reload: boolean } | { type: 'stop' };
 type FromSession = { type: 'idle' };
 
-const DEBOUNCE_MS = 150;
-const ignored = (f: string) => /(^|\/)(\.#|#)|~$|\.sw[px]$|\.tmp-|(^|\/)\.warraq-cache\//.test(f);
+/** Set in the session's environment: the child process builds, the parent watches. */
+const SESSION_ENV = 'WARRAQ_WATCH_SESSION';
+
+const { line, exit } = readCommandLine(process.argv.slice(2), 'watch', { quiet: Boolean(process.env[SESSION_ENV]) });
+if (!line) process.exit(exit ?? 2);
+const opts = line.options;
+const verbose = line.verbose;
 
 // ---------------------------------------------------------------------------
 // The session: builds on request, with a pool kept between builds.
 
 async function session() {
-  const opts = optionsFromArgv();
   let pool: RenderPool | undefined;
-  let queue: { changed: string[]; reload: boolean } | undefined = { changed: [], reload: false };
-  let running = false;
   let stopping = false;
 
-  const run = async () => {
-    if (running) return;
-    running = true;
-    while (queue) {
-      const { changed, reload } = queue;
-      queue = undefined;
-      if (reload && pool) {
-        await pool.destroy();
-        pool = undefined;
-      }
-      let fresh = false;
-      if (!pool) {
-        pool = await createPool(opts.jobs ?? defaultJobs(), { threads: true });
-        fresh = true;
-      }
-      const t0 = performance.now();
-      const when = new Date().toLocaleTimeString();
-      console.log(chalk.cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
-      try {
-        const report = await build({ ...opts, pool, onOutput: progress(Boolean(process.stdout.isTTY)) });
-        printReport(report, opts.out, Boolean(argv.verbose));
-        console.log(chalk.cyan(`  rebuilt in ${((performance.now() - t0) / 1000).toFixed(2)} s; watching…`));
-        if (fresh && report.jobs.rendered.length === 0) await warm(pool);
-      } catch (e) {
-        if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
-        if (e instanceof WarraqError) printDiagnostics(e.diagnostics);
-        else console.error(chalk.red((e as Error)?.stack ?? String(e)));
-        console.error(chalk.red(`✗ build failed after ${((performance.now() - t0) / 1000).toFixed(2)} s; ${opts.out}/ keeps the last good outputs. Watching…`));
-      }
+  const run = serially<{ changed: string[]; reload: boolean }>(async (requests) => {
+    const changed = [...new Set(requests.flatMap((r) => r.changed))];
+    if (requests.some((r) => r.reload) && pool) {
+      await pool.destroy();
+      pool = undefined;
     }
-    running = false;
+    let fresh = false;
+    if (!pool) {
+      pool = await createPool(opts.jobs ?? defaultJobs(), { threads: true });
+      fresh = true;
+    }
+    const t0 = performance.now();
+    const when = new Date().toLocaleTimeString();
+    console.log(chalk.cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
+    try {
+      const report = await build({ ...opts, pool, onOutput: progress(Boolean(process.stdout.isTTY)) });
+      printReport(report, opts.out, verbose);
+      console.log(chalk.cyan(`  rebuilt in ${((performance.now() - t0) / 1000).toFixed(2)} s; watching…`));
+      if (fresh && report.jobs.rendered.length === 0) await warm(pool);
+    } catch (e) {
+      if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+      if (e instanceof WarraqError) printDiagnostics(e.diagnostics);
+      else console.error(chalk.red((e as Error)?.stack ?? String(e)));
+      console.error(chalk.red(`✗ build failed after ${((performance.now() - t0) / 1000).toFixed(2)} s; ${opts.out}/ keeps the last good outputs. Watching…`));
+    }
+  });
+  const request = async (r: { changed: string[]; reload: boolean }) => {
+    await run([r]);
     if (stopping) await shutdown();
     else process.send?.({ type: 'idle' } satisfies FromSession);
   };
@@ -88,53 +86,37 @@ async function session() {
     }
   };
 
+  let busy = false;
   const shutdown = async () => {
     await pool?.destroy();
     process.exit(0);
   };
-
-  process.on('message', (m: ToSession) => {
-    if (m.type === 'stop') {
-      stopping = true;
-      if (!running) void shutdown();
-      return;
-    }
-    queue = { changed: [...new Set([...(queue?.changed ?? []), ...m.changed])], reload: (queue?.reload ?? false) || m.reload };
-    void run();
-  });
-  process.on('disconnect', () => {
+  const stop = () => {
     stopping = true;
-    if (!running) void shutdown();
-  });
-  process.on('SIGINT', () => {
-    stopping = true;
-    if (!running) void shutdown();
-  });
-  await run();
+    if (!busy) void shutdown();
+  };
+  const track = (p: Promise<void>) => {
+    busy = true;
+    void p.finally(() => (busy = false));
+  };
+  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : track(request({ changed: m.changed, reload: m.reload }))));
+  process.on('disconnect', stop);
+  process.on('SIGINT', stop);
+  track(request({ changed: [], reload: false }));
 }
 
 // ---------------------------------------------------------------------------
 // The watcher.
 
-async function watcher() {
-  const opts = optionsFromArgv();
+function watcher() {
   const projectRoot = opts.projectRoot;
-  const sourceDir = path.dirname(path.resolve(projectRoot, opts.source));
-  const roots = [
-    { dir: sourceDir, kind: 'source' as const },
-    { dir: path.join(warraqRoot, 'templates'), kind: 'templates' as const },
-    { dir: path.join(warraqRoot, 'src'), kind: 'code' as const },
-    // Fonts are cached by path in every thread: a changed font file restarts the session.
-    { dir: path.resolve(projectRoot, 'fonts'), kind: 'code' as const },
-  ];
+  const roots = watchRoots(opts, warraqRoot);
   const script = fileURLToPath(import.meta.url);
   let child: ChildProcess | undefined;
-  let pending: { changed: Set<string>; reload: boolean; restart: boolean } | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let quitting = false;
 
   const start = (changed: string[]) => {
-    const c = fork(script, [...process.argv.slice(2), '--session'], { stdio: 'inherit', execArgv: process.execArgv });
+    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: process.execArgv, env: { ...process.env, [SESSION_ENV]: '1' } });
     child = c;
     c.on('exit', (code) => {
       if (child === c) child = undefined;
@@ -144,13 +126,10 @@ async function watcher() {
     if (changed.length) c.once('spawn', () => c.send({ type: 'build', changed, reload: false } satisfies ToSession));
   };
 
-  const flush = () => {
-    timer = undefined;
-    const p = pending;
-    pending = undefined;
-    if (!p) return;
-    const changed = [...p.changed].sort();
-    if (p.restart || !child) {
+  const onChanges = (batch: Change[]) => {
+    const changed = batch.map((c) => path.relative(projectRoot, c.file) || c.file);
+    const restart = batch.some((c) => c.kind === 'code');
+    if (restart || !child) {
       const old = child;
       if (old) {
         console.log(chalk.cyan(`\ncode changed (${changed.join(', ')}): restarting the build session`));
@@ -159,35 +138,16 @@ async function watcher() {
       } else start(changed);
       return;
     }
-    child.send({ type: 'build', changed, reload: p.reload } satisfies ToSession);
+    child.send({ type: 'build', changed, reload: batch.some((c) => c.kind === 'templates') } satisfies ToSession);
   };
 
-  const note = (kind: 'source' | 'templates' | 'code', file: string) => {
-    if (ignored(file)) return;
-    pending ??= { changed: new Set(), reload: false, restart: false };
-    pending.changed.add(path.relative(projectRoot, file) || file);
-    if (kind === 'templates') pending.reload = true;
-    if (kind === 'code') pending.restart = true;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
-  };
-
-  const watchers: FSWatcher[] = [];
-  for (const r of roots) {
-    if (!(await stat(r.dir).catch(() => undefined))?.isDirectory()) continue;
-    try {
-      watchers.push(watch(r.dir, { recursive: true }, (_event, name) => note(r.kind, path.join(r.dir, String(name ?? '')))));
-    } catch {
-      // No recursive fs.watch here: poll the folder's files instead.
-      poll(r.dir, (file) => note(r.kind, file));
-    }
-  }
+  const folders = watchFolders(roots, { outDir: path.resolve(projectRoot, opts.out), onChanges });
   console.log(chalk.cyan(`watching ${roots.map((r) => path.relative(projectRoot, r.dir) || '.').join(', ')} (Ctrl-C to stop)`));
   start([]);
 
   const quit = () => {
     quitting = true;
-    for (const w of watchers) w.close();
+    folders.close();
     if (!child) process.exit(0);
     // The session gets the same Ctrl-C from the terminal; tell it too when it did not.
     child.send?.({ type: 'stop' } satisfies ToSession);
@@ -196,25 +156,5 @@ async function watcher() {
   process.on('SIGTERM', quit);
 }
 
-/** Fallback watcher: compares modification times every half second. */
-function poll(dir: string, onChange: (file: string) => void) {
-  let seen = new Map<string, number>();
-  const scan = async (d: string, into: Map<string, number>) => {
-    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) await scan(p, into);
-      else if (e.isFile()) into.set(p, (await stat(p).catch(() => undefined))?.mtimeMs ?? 0);
-    }
-  };
-  void scan(dir, seen);
-  setInterval(async () => {
-    const now = new Map<string, number>();
-    await scan(dir, now);
-    for (const [f, t] of now) if (seen.get(f) !== t) onChange(f);
-    for (const f of seen.keys()) if (!now.has(f)) onChange(f);
-    seen = now;
-  }, 500).unref?.();
-}
-
-if (argv.session) await session();
-else await watcher();
+if (process.env[SESSION_ENV]) await session();
+else watcher();

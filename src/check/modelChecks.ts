@@ -11,7 +11,7 @@
  */
 import type { SourcePlace } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
-import type { LoadedMeta } from '../model/meta.js';
+import type { LoadedMeta } from '../model/loadMeta.js';
 import { localeProblem } from '../format/localize.js';
 import { qrModules } from '../layout/qr.js';
 import { excerpt, type Reporter } from '../parse/report.js';

@@ -13,7 +13,8 @@ import { checkModel } from '../check/modelChecks.js';
 import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, parseEventDate } from './dates.js';
-import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './meta.js';
+import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
+import { findSidecar } from './sidecar.js';
 import { defaultTheme, mergeTheme, type ThemeOverride } from './theme.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 
@@ -120,10 +121,10 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   return { model, diagnostics: all };
 }
 
-export interface TextBuildOptions extends Omit<BuildModelOptions, 'diagnostics'> {
+export interface TextBuildOptions extends BuildModelOptions {
   /** Project folder: metadata paths (fonts) must stay inside it. */
   projectRoot: string;
-  /** The sidecar `<source>.meta.yaml`, if there is one. */
+  /** The metadata file beside the source (sidecar.ts), if there is one. */
   sidecar?: { text: string; file: string };
 }
 
@@ -138,19 +139,14 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sha256: opts.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
-    diagnostics: [...diagnostics, ...metaDiagnostics],
+    diagnostics: [...(opts.diagnostics ?? []), ...diagnostics, ...metaDiagnostics],
     theme: opts.theme,
   });
 }
 
-/** `source/x.txt` → `source/x.meta.yaml` (other names get `.meta.yaml` appended). */
-export function sidecarPath(sourcePath: string): string {
-  return /\.txt$/i.test(sourcePath) ? sourcePath.replace(/\.txt$/i, '.meta.yaml') : sourcePath + '.meta.yaml';
-}
-
 /**
- * Reads `sourcePath` (relative to projectRoot, or absolute) and its sidecar
- * metadata, and builds the model. Throws WarraqError on any error.
+ * Reads `sourcePath` (relative to projectRoot, or absolute) and its metadata
+ * file (sidecar.ts), and builds the model. Throws WarraqError on any error.
  */
 export async function loadDocument(
   sourcePath: string,
@@ -162,22 +158,26 @@ export async function loadDocument(
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new WarraqError(decoded.diagnostics);
 
   let sidecar: { text: string; file: string } | undefined;
-  const sideFile = sidecarPath(sourcePath);
-  try {
-    const sideBytes = await readRegularFile(sidecarPath(abs), { shown: sideFile, code: 'E-META-READ', what: 'a readable YAML file, or none', missingOk: true });
-    const dec = decodeSource(sideBytes, sideFile);
-    if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
-    sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };
-  } catch (e) {
-    if (e instanceof WarraqError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new WarraqError([
-        makeDiagnostic('E-META-READ', 'error', { file: sideFile, line: 1, col: 1 }, `cannot read the metadata file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-          expected: 'a readable YAML file, or none',
-          found: sidecarPath(abs),
-          hint: 'check the file permissions, or remove the file',
-        }),
-      ]);
+  const found = await findSidecar(sourcePath, opts.projectRoot);
+  const sideFile = found.file;
+  if (sideFile !== undefined) {
+    const sideAbs = path.resolve(opts.projectRoot, sideFile);
+    try {
+      const sideBytes = await readRegularFile(sideAbs, { shown: sideFile, code: 'E-META-READ', what: 'a readable YAML file, or none', missingOk: true });
+      const dec = decodeSource(sideBytes, sideFile);
+      if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
+      sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };
+    } catch (e) {
+      if (e instanceof WarraqError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new WarraqError([
+          makeDiagnostic('E-META-READ', 'error', { file: sideFile, line: 1, col: 1 }, `cannot read the metadata file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+            expected: 'a readable YAML file, or none',
+            found: sideAbs,
+            hint: 'check the file permissions, or remove the file',
+          }),
+        ]);
+    }
   }
 
   return modelFromText(decoded.text, sourcePath, {
@@ -186,6 +186,7 @@ export async function loadDocument(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    diagnostics: found.warnings,
     theme: opts.theme,
   });
 }
@@ -332,6 +333,8 @@ function buildDate(
     return d.toISOString().slice(0, 10);
   }
   if (metaDate) return metaDate;
+  // A metadata file with errors may hold the date: its error is the one to fix.
+  if (meta.dateUnknown) return undefined;
 
   let best: { date: string; place: SourcePlace; from: string } | undefined;
   for (const line of imprint) {

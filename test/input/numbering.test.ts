@@ -1,7 +1,7 @@
 /** Point numbers of any size, and messages that name the one real problem. */
 import { describe, expect, it } from 'vitest';
 import { modelFromText } from '../../src/model/buildModel.js';
-import { loadMeta } from '../../src/model/meta.js';
+import { loadMeta } from '../../src/model/loadMeta.js';
 import { parseSource } from '../../src/parse/parseSource.js';
 import { LIMITS } from '../../src/parse/limits.js';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';

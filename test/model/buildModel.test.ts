@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
-import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug, sidecarPath } from '../../src/model/buildModel.js';
-import { emptyMeta, loadMeta } from '../../src/model/meta.js';
+import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug } from '../../src/model/buildModel.js';
+import { emptyMeta, loadMeta } from '../../src/model/loadMeta.js';
 import { defaultTheme } from '../../src/model/theme.js';
 import { parseSource } from '../../src/parse/parseSource.js';
 
@@ -185,12 +185,10 @@ describe('helpers', () => {
     expect(deriveTitle('...')).toBe('');
   });
 
-  it('slugs and sidecar paths', () => {
+  it('slugs', () => {
     expect(pointSlug(1)).toBe('01');
     expect(pointSlug(12, 'x-y')).toBe('12-x-y');
     expect(pointSlug(123)).toBe('123');
-    expect(sidecarPath('source/izmir-2023.txt')).toBe('source/izmir-2023.meta.yaml');
-    expect(sidecarPath('source/doc.md')).toBe('source/doc.md.meta.yaml');
   });
 
   it('reads a sidecar next to an absolute source path', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/parseSource.js';
-import { loadMeta } from '../../src/model/meta.js';
+import { loadMeta } from '../../src/model/loadMeta.js';
 import { projectRoot } from '../support/fonts.js';
 
 const docs = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/parseSource.js';
-import { loadMeta } from '../../src/model/meta.js';
+import { loadMeta } from '../../src/model/loadMeta.js';
 import { generateDocument, type GeneratedLang } from './generateDocument.js';
 import { projectRoot } from './fonts.js';
 

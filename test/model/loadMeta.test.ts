@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { allowedKeysAt, checkProjectPath, didYouMean, levenshtein, loadMeta } from '../../src/model/meta.js';
+import { checkProjectPath, loadMeta } from '../../src/model/loadMeta.js';
+import { allowedKeysAt } from '../../src/model/metaIssues.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const where = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.code}@${d.line}:${d.col}`);
@@ -145,11 +146,7 @@ describe('front matter + sidecar', () => {
 });
 
 describe('helpers', () => {
-  it('did you mean', () => {
-    expect(levenshtein('titel', 'title')).toBe(1);
-    expect(didYouMean('evnt', ['title', 'event', 'slug'])).toBe('event');
-    expect(didYouMean('Title', ['title'])).toBe('title');
-    expect(didYouMean('completely', ['title', 'event'])).toBeUndefined();
+  it('the keys allowed at a path (for did-you-mean)', () => {
     expect(allowedKeysAt(['points', '3', 'event'])).toEqual(['name', 'date', 'place']);
     expect(allowedKeysAt(['theme', 'page'])).toEqual(['booklet', 'leaflet', 'margins']);
   });

@@ -1,0 +1,62 @@
+/**
+ * `npm run build` and `npm run check`: parse the command line, build or
+ * check, print. Returns the exit status: 0 done, 1 errors in the input
+ * (nothing written), 2 a bad command line.
+ */
+import { chalk } from 'zx';
+import { build, check } from '../build.js';
+import { escapeInvisible, WarraqError } from '../diagnostics.js';
+import { defaultJobs } from '../jobs/pool.js';
+import { flagsKeptByNpm, parseCommandLine, UsageError, type CommandLine, type Program } from './args.js';
+import { printDiagnostics, printReport, progress } from './summary.js';
+import { usage } from './usage.js';
+
+/**
+ * Parses the command line of `program` (--jobs is capped at the core count),
+ * or prints why not (`exit` 2) or the help (`exit` 0).
+ */
+export function readCommandLine(args: readonly string[], program: Program, opts: { quiet?: boolean } = {}): { line?: CommandLine; exit?: number } {
+  try {
+    const kept = flagsKeptByNpm(process.env, program);
+    if (kept) throw kept;
+    const line = parseCommandLine(args, { projectRoot: process.cwd(), cores: defaultJobs(), sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }, program);
+    if (line.command === 'help') {
+      console.log(usage(program));
+      return { exit: 0 };
+    }
+    if (!opts.quiet) for (const n of line.notes) console.error(chalk.yellow(`note: ${n}`));
+    return { line };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    // Words from the command line reach the terminal: control characters escaped.
+    console.error(chalk.red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
+    return { exit: 2 };
+  }
+}
+
+export async function runBuildCommand(args: readonly string[]): Promise<number> {
+  const { line, exit } = readCommandLine(args, 'build');
+  if (!line) return exit ?? 2;
+  const opts = line.options;
+  try {
+    if (line.command === 'check') {
+      const { model, warnings } = await check(opts);
+      printDiagnostics(warnings);
+      const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+      console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph.`));
+    } else {
+      const report = await build({ ...opts, onOutput: progress(Boolean(process.stdout.isTTY)) });
+      if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+      printReport(report, opts.out, line.verbose);
+    }
+    return 0;
+  } catch (e) {
+    if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+    if (e instanceof WarraqError) {
+      printDiagnostics(e.diagnostics);
+      console.error(chalk.red(line.command === 'check' ? `✗ ${opts.source} has errors.` : `✗ build stopped; nothing was written (${opts.out}/ is unchanged).`));
+      return 1;
+    }
+    throw e;
+  }
+}

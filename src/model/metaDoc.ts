@@ -1,0 +1,210 @@
+/**
+ * docs/metadata.md, generated from the zod schema (meta.ts) so it cannot
+ * drift: every key the schema has, with its type and bounds (from the
+ * schema), its default (the theme's from defaultTheme), and an example.
+ * NOTES adds a line of prose and a better example where one helps; a key
+ * without a note still gets a row. Written by `npm run docs:metadata`.
+ */
+import { z } from 'zod';
+import { metaSchema } from './meta.js';
+import { METADATA_NAMES, SOURCE_EXTENSIONS } from './sidecar.js';
+import { defaultTheme } from './theme.js';
+
+type Json = {
+  type?: string;
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  items?: Json;
+  properties?: Record<string, Json>;
+  required?: string[];
+  propertyNames?: Json;
+  additionalProperties?: Json | boolean;
+};
+
+interface Note {
+  about: string;
+  /** What the schema cannot say (a refinement such as "a real day"). */
+  type?: string;
+  example?: string;
+  default?: string;
+}
+
+/** Prose and examples by key path (`points.N.title`, `theme.cards.add[].name`). */
+export const NOTES: Readonly<Record<string, Note>> = {
+  lang: { about: 'BCP 47 language tag of the text', example: 'ar', default: 'detected from the text (ar, fa, ur, en)' },
+  dir: { about: 'writing direction', example: 'rtl', default: 'detected from the text' },
+  digits: { about: 'digits for page and point numbers: Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu) or Latin', example: 'arab', default: 'those of the point numbers' },
+  title: { about: 'display title, instead of the source’s `## ` line', example: 'خطة عمل إزمير', default: 'the `## ` line of the source' },
+  date: {
+    about: 'the build date printed in the outputs; SOURCE_DATE_EPOCH wins over it',
+    type: 'a real day, `YYYY-MM-DD`',
+    example: '2023-10-22',
+    default: 'the latest date in the imprint (with a warning); none: error E-DATE-MISSING',
+  },
+  url: { about: 'the document’s web address (a QR code on the outputs)', type: 'http(s) URL', example: 'https://example.org/plan' },
+  imprint: { about: 'replaces the source’s imprint: one line per entry, same inline markup; "" leaves a gap', example: '["**الأمانة العامة**", "تشرين الأول ٢٠٢٣"]', default: 'the imprint paragraphs after the last point' },
+  points: { about: 'editorial additions per point, by its number written with ASCII digits', example: '{3: {title: عيد العمال}}' },
+  'points.N': { about: 'the additions for point N', example: '{title: عيد العمال, slug: may-day}' },
+  'points.N.title': { about: 'short title of the point (leaflet, cards, contents)', example: 'عيد العمال', default: 'the point’s first clause' },
+  'points.N.slug': { about: 'file-name part: leaflets/NN-slug.pdf', example: 'may-day', default: 'none: leaflets/NN.pdf' },
+  'points.N.event': { about: 'an event the point names, printed on its leaflet', example: '{name: عيد العمال, date: 2024-05-01}' },
+  'points.N.event.name': { about: 'the event’s name', example: 'عيد العمال' },
+  'points.N.event.date': { about: 'when: one day, a day every year, or a span; a plain date is the start', type: '`YYYY-MM-DD`, `--MM-DD`, or a mapping (needs `start`)', example: '--05-01' },
+  'points.N.event.date.start': { about: 'first day', type: '`YYYY-MM-DD`, or `--MM-DD` every year', example: '2024-05-04' },
+  'points.N.event.date.end': { about: 'last day, on or after start', type: '`YYYY-MM-DD`, or `--MM-DD` every year', example: '2024-05-05' },
+  'points.N.event.place': { about: 'where the event is', example: 'إزمير' },
+  'points.N.url': { about: 'a web address for this point (QR code on its leaflet and cards)', type: 'http(s) URL', example: 'https://example.org/may-day' },
+  theme: { about: 'overrides of the design tokens (src/model/theme.ts); every key optional' },
+  'theme.palette': { about: 'colours, written #rrggbb' },
+  'theme.palette.paper': { about: 'page background' },
+  'theme.palette.ink': { about: 'text' },
+  'theme.palette.accent': { about: 'point numbers, rules, headings' },
+  'theme.palette.muted': { about: 'secondary text (dates, folios)' },
+  'theme.palette.cover': { about: 'cover background' },
+  'theme.palette.coverInk': { about: 'text on the cover' },
+  'theme.fonts': { about: 'font chains: the first font that has a character sets it; project files only' },
+  'theme.fonts.body': { about: 'body text fonts, in order', example: '[fonts/Amiri-Regular.ttf]' },
+  'theme.fonts.heading': { about: 'heading fonts, in order', example: '[fonts/Amiri-Bold.ttf]' },
+  'theme.body': { about: 'body type, in pt' },
+  'theme.body.size': { about: 'body size (pt); minSize ≤ size ≤ maxSize' },
+  'theme.body.leading': { about: 'line height as a multiple of the size' },
+  'theme.body.minSize': { about: 'smallest body size a layout may shrink to (pt)' },
+  'theme.body.maxSize': { about: 'largest body size a layout may grow to (pt)' },
+  'theme.justify': { about: 'justification: ragged, by word spaces, or by spaces and kashidas (the --justify flag wins)' },
+  'theme.space': { about: 'word-space bounds for justification, as fractions of a normal space' },
+  'theme.space.stretch': { about: 'how much a space may grow' },
+  'theme.space.shrink': { about: 'how much a space may shrink' },
+  'theme.page': { about: 'page sizes and margins' },
+  'theme.page.booklet': { about: 'booklet page size' },
+  'theme.page.leaflet': { about: 'leaflet page size' },
+  'theme.page.margins': { about: 'page margins in pt' },
+  'theme.page.margins.top': { about: 'top margin' },
+  'theme.page.margins.bottom': { about: 'bottom margin' },
+  'theme.page.margins.inner': { about: 'margin on the binding side' },
+  'theme.page.margins.outer': { about: 'margin on the open side' },
+  'theme.cards': { about: 'social-card formats: the defaults are square, portrait, story and link' },
+  'theme.cards.add': { about: 'new formats, or replacements of a format with the same name', example: '[{name: banner, width: 1500, height: 500}]', default: 'none' },
+  'theme.cards.add[].name': { about: 'format name (folder cards/NAME/)', example: 'banner' },
+  'theme.cards.add[].width': { about: 'width in px', example: '1500' },
+  'theme.cards.add[].height': { about: 'height in px', example: '500' },
+  'theme.cards.add[].extra': { about: 'more image formats beside the PNG', example: '[webp, jpeg]', default: 'none' },
+  'theme.cards.add[].safeY': { about: 'px kept clear at top and bottom (platform overlays)', example: '250', default: '0' },
+  'theme.cards.drop': { about: 'names of formats to leave out', example: '[story]', default: 'none' },
+  'theme.cardMinBodyPx': { about: 'smallest card text size (px); text that does not fit at it is an error' },
+};
+
+interface Row {
+  key: string;
+  type: string;
+  default: string;
+  example: string;
+  about: string;
+}
+
+/** Every key of the schema as a row, depth first, in schema order. */
+export function metadataRows(): Row[] {
+  const schema = z.toJSONSchema(metaSchema, { unrepresentable: 'any' }) as Json;
+  const rows: Row[] = [];
+  const walk = (node: Json, key: string) => {
+    if (key) rows.push(row(key, node));
+    if (node.properties) for (const [k, v] of Object.entries(node.properties)) walk(v, key ? `${key}.${k}` : k);
+    else if (node.type === 'array' && node.items?.properties) walk({ ...node.items, type: undefined }, `${key}[]`);
+    else if (node.propertyNames && typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${key}.N`);
+  };
+  walk(schema, '');
+  return rows.filter((r) => !r.key.endsWith('[]'));
+}
+
+function row(key: string, node: Json): Row {
+  const note = NOTES[key];
+  return {
+    key,
+    type: note?.type ?? typeOf(node),
+    default: note?.default ?? themeDefault(key) ?? '—',
+    example: note?.example ?? exampleOf(key, node),
+    about: note?.about ?? '',
+  };
+}
+
+function typeOf(n: Json): string {
+  if (n.enum) return n.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (n.propertyNames) return n.propertyNames.pattern === '^[1-9][0-9]{0,2}$' ? 'mapping: point number → entry' : 'mapping';
+  const range = (lo?: number, hi?: number) => (lo !== undefined && hi !== undefined ? ` ${lo} to ${hi}` : lo !== undefined ? ` ≥ ${lo}` : hi !== undefined ? ` ≤ ${hi}` : '');
+  switch (n.type) {
+    case 'string':
+      if (n.pattern === '^#[0-9a-fA-F]{6}$') return 'colour `#rrggbb`';
+      if (n.pattern) return `text matching \`${n.pattern.replace(/\|/g, '\\|')}\`${n.maxLength !== undefined ? `, at most ${n.maxLength} characters` : ''}`;
+      return n.minLength ? 'text, not empty' : 'text';
+    case 'number':
+      return `number${range(n.minimum, n.maximum)}`;
+    case 'integer':
+      return `whole number${range(n.minimum, n.maximum)}`;
+    case 'boolean':
+      return '`true` \\| `false`';
+    case 'array':
+      return `list of ${n.items?.properties ? 'mappings' : n.items ? typeOf(n.items).replace(/^text, not empty$/, 'text') : 'values'}${n.minItems ? `, at least ${n.minItems}` : ''}`;
+    case 'object':
+      return n.required?.length ? `mapping (needs ${n.required.map((r) => `\`${r}\``).join(', ')})` : 'mapping';
+    default:
+      return 'any';
+  }
+}
+
+/** The default theme's value at a `theme.…` key (both directions when they differ). */
+function themeDefault(key: string): string | undefined {
+  if (!key.startsWith('theme.')) return undefined;
+  const at = (dir: 'rtl' | 'ltr') => {
+    let v: unknown = defaultTheme(dir);
+    for (const seg of key.split('.').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+    return v;
+  };
+  const show = (v: unknown): string | undefined => {
+    if (v === undefined) return undefined;
+    if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? `[${v.join(', ')}]` : undefined;
+    if (v && typeof v === 'object') return 'name' in v ? String((v as { name: unknown }).name) : undefined;
+    return String(v);
+  };
+  const rtl = show(at('rtl'));
+  const ltr = show(at('ltr'));
+  return rtl === ltr ? rtl : `${rtl} (rtl), ${ltr} (ltr)`;
+}
+
+function exampleOf(key: string, n: Json): string {
+  const d = themeDefault(key);
+  if (n.enum) return String(n.enum[n.enum.length > 1 && d === String(n.enum[0]) ? 1 : 0]);
+  if (n.pattern === '^#[0-9a-fA-F]{6}$') return `"${d ?? '#9e1b1b'}"`;
+  if (n.type === 'number' || n.type === 'integer') return d ?? String(n.minimum ?? n.maximum ?? 1);
+  if (n.type === 'boolean') return 'true';
+  if (n.type === 'object' || n.propertyNames) return '{…}';
+  if (n.type === 'array') return '[…]';
+  return '…';
+}
+
+const cell = (s: string) => s.replace(/\n/g, ' ');
+
+/** The whole of docs/metadata.md. */
+export function metadataReference(): string {
+  const names = METADATA_NAMES.join(', ');
+  const lines = [
+    '# Metadata keys',
+    '',
+    '<!-- Generated from the zod schema in src/model/meta.ts by `npm run docs:metadata`; do not edit by hand. -->',
+    '',
+    `Editorial additions live beside the text, never inside the author’s words: in the source’s YAML front matter (between \`---\` lines at the top), and in the first of ${names} beside ${SOURCE_EXTENSIONS.map((e) => `NAME${e}`).join(' or ')}. Both take the same keys; where both say something, the front matter wins (mappings merge key by key, lists are replaced). Every key is optional. An unknown key, a wrong type or a value out of range is an error with its place and a hint ([errors.md](errors.md)).`,
+    '',
+    '`N` stands for a point number (`3:`); `[]` for each entry of a list. Sizes in pt unless px is said.',
+    '',
+    '| key | type | default | example | what it is |',
+    '|---|---|---|---|---|',
+    ...metadataRows().map((r) => `| \`${r.key}\` | ${cell(r.type)} | ${cell(r.default)} | \`${cell(r.example)}\` | ${cell(r.about)} |`),
+    '',
+    'A real example: [source/izmir-2023.meta.yaml](../source/izmir-2023.meta.yaml).',
+    '',
+  ];
+  return lines.join('\n');
+}
