@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,rebuild,kinds,scale,browser,input] [--json FILE] [--fuzz [10000]]
+ * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,proof,rebuild,kinds,scale,browser,input] [--json FILE] [--fuzz [10000]]
  *
  * --parts picks what to measure (default: all); e.g. `--parts scale --runs 1`
  * measures only how a document 1×, 10× and 50× the seed grows.
@@ -24,6 +24,11 @@
  *   - input: composition of one point of 10k, 25k and 50k characters (and
  *     100,000 commas), and with --fuzz, 10,000 fuzz cases with their crash
  *     count (scripts/benchInput.ts).
+ *   - the proofing pass (src/proof) on the seed in a fresh process: the
+ *     first use after install (no dictionary cache anywhere) and any later
+ *     build, cold or not (the binary dictionary in node_modules/.cache/warraq
+ *     survives a cold build's empty .warraq-cache). `--parts proof` (or
+ *     `--proof-only`) measures this alone.
  *
  * Each build runs in a child process (this script with --child), under
  * /usr/bin/time when present for its peak memory.
@@ -191,7 +196,7 @@ function kindOf(p: string): string | undefined {
 async function main() {
   const runs = Math.max(1, Number(argv.runs ?? 3));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
-  const parts = new Set(String(argv.parts ?? 'cold,rebuild,kinds,scale,browser,input').split(','));
+  const parts = new Set(String(argv.parts ?? 'cold,proof,rebuild,kinds,scale,browser,input').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -225,6 +230,8 @@ async function main() {
       row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
       results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
     }
+    // The proofing pass (src/proof), in fresh processes.
+    if (parts.has('proof')) results.proof = await proofBench(project, runs, row);
 
     // Rebuilds.
     if (parts.has('rebuild')) {
@@ -382,5 +389,57 @@ async function browserRoute(chromium: string, project: string, runs: number) {
   return { bookletMs, leafletMs, cardMs, totalMs: bookletMs + leaflets * leafletMs + cards * cardMs };
 }
 
-if (argv.child || argv['child-session']) await child();
+// ---------------------------------------------------------------------------
+// The proofing pass
+
+/** In a child: load the seed, time proofDocument (dictionary load included). */
+async function proofChild() {
+  const { loadDocument } = await import('../src/model/buildModel.js');
+  const { proofDocument } = await import('../src/proof/index.js');
+  const { model } = await loadDocument(SEED, { projectRoot: process.cwd() });
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const r = await proofDocument(model, { projectRoot: process.cwd() });
+  const used = process.cpuUsage(cpu);
+  console.log(`BENCH ${JSON.stringify({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, findings: r.findings.length })}`);
+}
+
+/** Proofing pass on the seed, each in a fresh process: with no dictionary cache at all, then with an empty .warraq-cache (a cold build). */
+async function proofBench(project: string, runs: number, row: (what: string, time: string, mem: string, note?: string) => void) {
+  const once = (): Promise<{ ms: number; cpuMs: number; findings: number }> =>
+    new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, [...process.execArgv, script, '--proof-child'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('close', (code) => {
+        const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+        if (code !== 0 || !line) reject(new Error(`proof bench child failed (${code})`));
+        else resolve(JSON.parse(line.slice(6)));
+      });
+    });
+  const cold: Array<{ ms: number; cpuMs: number }> = [];
+  const warm: Array<{ ms: number; cpuMs: number }> = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+    await rm(path.join(repo, 'node_modules', '.cache', 'warraq'), { recursive: true, force: true });
+    cold.push(await once());
+    await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+    const w = await once();
+    warm.push(w);
+    findings = w.findings;
+  }
+  const note = (rs: Array<{ ms: number; cpuMs: number }>) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}; runs: ${rs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`;
+  row('proofing pass on the seed, no dictionary cache (npm install without its postinstall step; dictionaries read and cached)', sec(median(cold.map((r) => r.ms))), '', note(cold));
+  row('proofing pass on the seed, any later build (cold build included; fresh process)', sec(median(warm.map((r) => r.ms))), '', `${note(warm)}; ${findings} findings; targets < 0.5 s warm, < 1 s added to a cold build`);
+  return { cold, warm };
+}
+
+if (argv['proof-child']) await proofChild();
+else if (argv['proof-only']) {
+  const project = await makeProject();
+  const runs = Math.max(1, Number(argv.runs ?? 3));
+  await proofBench(project, runs, (what, time, _mem, note) => console.log(`| ${what} | ${time} | ${note ?? ''} |`));
+  await rm(project, { recursive: true, force: true });
+} else if (argv.child || argv['child-session']) await child();
 else await main();

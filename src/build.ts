@@ -27,7 +27,8 @@ import { checkCardFit } from './check/cards.js';
 import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
 import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
-import { makeDiagnostic } from './parse/report.js';
+import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
+import { proofDocument, writeProofReport } from './proof/index.js';
 import type { JustifyMode } from './text/compose.js';
 import {
   envDigest,
@@ -82,6 +83,8 @@ export interface BuildOptions {
    * it loaded once, and would not see them change.
    */
   pool?: RenderPool;
+  /** Writes every proofing finding to this file as a table to tick (Markdown for .md, else CSV); relative to projectRoot. */
+  proofReport?: string;
   /** Render every job, even those whose outputs the previous build left unchanged. */
   force?: boolean;
   /**
@@ -116,14 +119,19 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Validation only: model, metadata (language, slugs, URLs, card sizes), fonts, glyph coverage and card fit. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'pages'>) {
-  const { model, diagnostics } = await loadDocument(opts.source, { ...opts, theme: opts.pages ? { pages: opts.pages } : undefined });
+/** Validation only: model, metadata (language, slugs, URLs, card sizes), proofing (corrections applied), fonts, glyph coverage and card fit. Renders nothing. */
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'proofReport' | 'pages'>) {
+  const loaded = await loadDocument(opts.source, { ...opts, theme: opts.pages ? { pages: opts.pages } : undefined });
+  const proof = await proofDocument(loaded.model, opts);
+  if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
+  const model = proof.model;
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   const problems = missing.length ? missing : checkCardFit(model, fonts);
-  if (problems.length) throw new WarraqError([...diagnostics, ...problems]);
-  return { model, fonts, warnings: diagnostics };
+  // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
+  if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
+  return { model, fonts, warnings: diagnostics, proof };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {

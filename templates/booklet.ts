@@ -253,6 +253,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     [L.built, formatDay(model.date, model.lang, model.digits)],
     [L.source, `${model.source.file.split('/').pop()} · SHA-256 ${model.source.sha256.slice(0, 16)}`],
   ];
+  if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);
   const blocks: Block[] = [];
   let y = f.top + H * 0.35;
   blocks.push({ ...placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent), role: 'heading' });

@@ -14,6 +14,8 @@ export interface Labels {
   date: string;
   place: string;
   continued: string;
+  /** Colophon: how many editorial corrections (metadata `corrections:`) the printed text carries. */
+  corrections: string;
 }
 
 const ar: Labels = {
@@ -28,6 +30,7 @@ const ar: Labels = {
   date: 'التاريخ',
   place: 'المكان',
   continued: 'تابع',
+  corrections: 'تصحيحات تحريرية على النص المصدر',
 };
 
 const fa: Labels = {
@@ -43,6 +46,7 @@ const fa: Labels = {
   date: 'تاریخ',
   place: 'مکان',
   continued: 'ادامه',
+  corrections: 'اصلاحات ویرایشی متن مبدأ',
 };
 
 const en: Labels = {
@@ -57,6 +61,7 @@ const en: Labels = {
   date: 'Date',
   place: 'Place',
   continued: 'continued',
+  corrections: 'Editorial corrections to the source text',
 };
 
 export function labelsFor(lang: string): Labels {

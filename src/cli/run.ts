@@ -40,10 +40,12 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   const opts = line.options;
   try {
     if (line.command === 'check') {
-      const { model, warnings } = await check(opts);
+      const { model, warnings, proof } = await check(opts);
       printDiagnostics(warnings);
       const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
       console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph.`));
+      const decided = proof.findings.filter((f) => f.decided).length;
+      console.log(`  proofing: ${proof.findings.length - decided} finding(s) undecided, ${decided} decided in the metadata, ${proof.corrections} correction(s) printed${opts.proofReport ? `; table in ${opts.proofReport}` : ''}`);
     } else {
       const report = await build({ ...opts, onOutput: progress(Boolean(process.stdout.isTTY)) });
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');

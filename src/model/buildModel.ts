@@ -16,6 +16,7 @@ import { findDates, parseEventDate } from './dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar } from './sidecar.js';
 import { defaultTheme, mergeTheme, type ThemeOverride } from './theme.js';
+import { proofSettings } from '../proof/schema.js';
 import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
 
 export interface BuildModelOptions {
@@ -114,6 +115,8 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   if (data.url) model.url = data.url;
   checkLimits(model, r);
   checkModel(model, meta, r);
+  const proof = proofSettings(data, (p) => meta.placeOf(p));
+  if (proof) model.proof = proof;
 
   const all = sortDiagnostics([...(opts.diagnostics ?? []), ...r.finish()]);
   const fatal = all.some((d) => d.severity === 'error' || (opts.strict === true && d.severity === 'warning'));

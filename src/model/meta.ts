@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
+import { proofMetaFields } from '../proof/schema.js';
 
 const dateExpected = 'a real date: YYYY-MM-DD, or --MM-DD for a yearly day';
 
@@ -121,6 +122,7 @@ export const metaSchema = z
     imprint: z.array(z.string()),
     points: z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), pointSchema),
     theme: themeSchema,
+    ...proofMetaFields,
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@
  * `text` fields; editorial additions (titles, events, theme) sit beside them.
  */
 import type { SourcePlace } from '../diagnostics.js';
+import type { ProofSettings } from '../proof/schema.js';
 
 export type Direction = 'rtl' | 'ltr';
 
@@ -112,6 +113,10 @@ export interface DocumentModel {
   /** Optional document URL (QR on leaflets). */
   url?: string;
   theme: Theme;
+  /** Proofing decisions from the metadata (words, corrections); src/proof applies and then removes them. */
+  proof?: ProofSettings;
+  /** How many editorial corrections (metadata `corrections:`) were applied to the printed text; the colophon says so. */
+  corrections?: number;
 }
 
 /** Design tokens: the one place all templates read typography and colour from. */

@@ -1,0 +1,149 @@
+/**
+ * Spelling dictionaries from npm, loaded lazily and cached.
+ *
+ * | language | package              | licence                                  |
+ * |----------|----------------------|------------------------------------------|
+ * | ar       | @cspell/dict-ar      | LGPL-3.0 (word list: Ayaspell, GPL/LGPL/MPL) |
+ * | fa       | @cspell/dict-fa-ir   | Apache-2.0                               |
+ * | en       | @cspell/dict-en_us   | MIT                                      |
+ * | en-gb    | @cspell/dict-en-gb-mit | MIT                                    |
+ *
+ * Each package ships a cspell trie (`*.trie.gz`, every inflected form with
+ * its clitics, plus `~`-prefixed forms without accents: for Arabic, without
+ * hamza marks). Reading that text format takes about a second for Arabic,
+ * so the first load writes the trie in cspell-trie-lib's binary form to
+ * `<package>@<version>+<lib version>.btrie` in `node_modules/.cache/warraq/`
+ * beside the installed package (derived from node_modules, it lives with it,
+ * and a cold build without `.warraq-cache/` still finds it), or in the
+ * project's `.warraq-cache/dictionaries/` when that is not writable. Later
+ * loads read that file in some 20 ms. A process loads each dictionary once.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+
+export interface DictionaryInfo {
+  lang: string;
+  pkg: string;
+  file: string;
+  licence: string;
+}
+
+export const DICTIONARIES: readonly DictionaryInfo[] = [
+  { lang: 'ar', pkg: '@cspell/dict-ar', file: 'ar.trie.gz', licence: 'LGPL-3.0 (word list from Ayaspell, GPL/LGPL/MPL)' },
+  { lang: 'fa', pkg: '@cspell/dict-fa-ir', file: 'fa-IR.trie.gz', licence: 'Apache-2.0' },
+  { lang: 'en', pkg: '@cspell/dict-en_us', file: 'en_US.trie.gz', licence: 'MIT' },
+  { lang: 'en-gb', pkg: '@cspell/dict-en-gb-mit', file: 'en_GB.trie.gz', licence: 'MIT' },
+];
+
+export interface Lexicon {
+  /** package@version, for reports. */
+  readonly name: string;
+  /** The exact form is a word (case-sensitive). */
+  has(word: string): boolean;
+  /** The form without accents and case (for Arabic: without hamza marks) is a word's. */
+  hasLoose(word: string): boolean;
+  /** Some word starts with `prefix` (exactly). */
+  hasPrefix(prefix: string): boolean;
+}
+
+/** NFD without combining marks, lower case: the dictionaries' `~` forms. */
+export function looseForm(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, Promise<Lexicon>>();
+
+/** The dictionary for a BCP 47 language tag (the whole tag, else its primary subtag), or undefined when there is none. */
+export function dictionaryFor(lang: string): DictionaryInfo | undefined {
+  const tag = lang.toLowerCase();
+  return DICTIONARIES.find((d) => d.lang === tag) ?? DICTIONARIES.find((d) => d.lang === tag.split('-')[0]);
+}
+
+/** Words of either dictionary (English: US and British spellings). */
+export function eitherLexicon(a: Lexicon, b: Lexicon): Lexicon {
+  return {
+    name: `${a.name} + ${b.name}`,
+    has: (w) => a.has(w) || b.has(w),
+    hasLoose: (w) => a.hasLoose(w) || b.hasLoose(w),
+    hasPrefix: (p) => a.hasPrefix(p) || b.hasPrefix(p),
+  };
+}
+
+/** Loads (once per process) the dictionary for `lang`; `cacheRoot` is the project folder whose `.warraq-cache/` is the fallback cache. */
+export function loadLexicon(lang: string, cacheRoot: string): Promise<Lexicon> | undefined {
+  const info = dictionaryFor(lang);
+  if (!info) return undefined;
+  const key = `${info.lang}\0${path.resolve(cacheRoot)}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = readLexicon(info, cacheRoot);
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return p;
+}
+
+async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lexicon> {
+  const lib = await import('cspell-trie-lib');
+  const dir = path.dirname(require.resolve(`${info.pkg}/cspell-ext.json`));
+  const version = (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const libVersion = await packageVersion('cspell-trie-lib');
+  const name = `${info.pkg.replace(/[@/]/g, '_')}@${version}+${libVersion}.btrie`;
+  const cacheFiles = [...(nodeModulesOf(dir) ? [path.join(nodeModulesOf(dir)!, '.cache', 'warraq', name)] : []), path.join(cacheRoot, '.warraq-cache', 'dictionaries', name)];
+  let trie: ReturnType<typeof lib.decodeTrie> | undefined;
+  for (const f of cacheFiles) {
+    try {
+      trie = lib.decodeTrie(await readFile(f));
+      break;
+    } catch {
+      // not cached there
+    }
+  }
+  if (!trie) {
+    const text = (await promisify(gunzip)(await readFile(path.join(dir, info.file)))).toString('utf8');
+    trie = lib.decodeTrie(text);
+    // The cache is an optimisation: failing to write it is not an error.
+    const bytes = lib.encodeITrieToBTrie(trie);
+    for (const f of cacheFiles) if (await writeAtomically(f, bytes).then(() => true, () => false)) break;
+  }
+  const t = trie;
+  const loose = t.info.stripCaseAndAccentsPrefix;
+  return {
+    name: `${info.pkg}@${version}`,
+    has: (w) => t.has(w),
+    hasPrefix: (p) => t.find(p) !== undefined,
+    hasLoose: (w) => {
+      const l = looseForm(w);
+      return t.has(w) || t.has(l) || t.has(loose + l);
+    },
+  };
+}
+
+/** The node_modules folder that holds a package folder, if any. */
+function nodeModulesOf(dir: string): string | undefined {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) if (path.basename(d) === 'node_modules') return d;
+  return undefined;
+}
+
+/** The version of an installed package whose package.json is not exported. */
+async function packageVersion(pkg: string): Promise<string> {
+  for (const dir of require.resolve.paths(pkg) ?? []) {
+    try {
+      return (JSON.parse(await readFile(path.join(dir, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not in this folder
+    }
+  }
+  return 'unknown';
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}

@@ -1,0 +1,97 @@
+/**
+ * The proofing pass: what looks wrong in the source, as warnings with
+ * stable codes (W-PROOF-…, docs/proofing.md), and the editorial corrections
+ * of the metadata applied to the model (never to the source file).
+ *
+ *   units     the author's text with its places            units.ts
+ *   tokens    words and numbers                            tokenize.ts
+ *   checks    spelling (dictionaries from npm, cached),    spelling.ts, dictionary.ts, suggest.ts
+ *             punctuation and numbers, repeats,            punctuation.ts, repeats.ts,
+ *             paragraphs in another script                 language.ts
+ *   decisions corrections and accepted words               corrections.ts, schema.ts
+ *   report    undecided → warnings; all → proof report     finding.ts, report.ts
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { DocumentModel } from '../model/types.js';
+import { makeDiagnostic, Reporter } from '../parse/report.js';
+import { applyMatches, changedCount, findMatches } from './corrections.js';
+import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
+import { findingDiagnostic, type Finding } from './finding.js';
+import { checkForeign } from './language.js';
+import { checkPunctuation } from './punctuation.js';
+import { checkRepeats } from './repeats.js';
+import { alphabetFor, checkSpelling, type Lexicons } from './spelling.js';
+import { tokenize } from './tokenize.js';
+import { textUnits } from './units.js';
+
+export interface ProofResult {
+  /** The model with the corrections applied (and without its proofing settings). */
+  model: DocumentModel;
+  /** Every finding, decided or not (for the proof report). */
+  findings: Finding[];
+  /** Undecided findings and unused corrections, as warnings. */
+  warnings: Diagnostic[];
+  /** Places changed by corrections. */
+  corrections: number;
+  /** Dictionaries used (package@version). */
+  dictionaries: string[];
+  ms: number;
+}
+
+export interface ProofOptions {
+  /** The project folder (its `.warraq-cache/` keeps the dictionaries in binary form). */
+  projectRoot: string;
+}
+
+export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
+  const t0 = performance.now();
+  const settings = model.proof ?? { words: [], corrections: [], off: [] };
+  const units = textUnits(model);
+  const tokens = units.map((u) => tokenize(u.text));
+  const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
+  const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
+  // Latin words: English, in US or British spelling.
+  const english = has('latin') ? Promise.all([loadLexicon('en', opts.projectRoot)!, loadLexicon('en-gb', opts.projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
+  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(arabicLang, opts.projectRoot) : undefined, english]);
+  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(arabicLang), persian: arabicLang === 'fa' };
+
+  const off = new Set(settings.off);
+  const findings = [...checkSpelling(units, tokens, lex, settings.words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, model.dir)]
+    .filter((f) => !off.has(f.code))
+    .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
+
+  const matches = findMatches(units, settings.corrections);
+  for (const f of findings) {
+    const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
+    if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
+  }
+  const r = new Reporter();
+  for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
+  const used = new Set(matches.map((m) => m.correction));
+  settings.corrections.forEach((c, i) => {
+    if (used.has(i)) return;
+    r.add(
+      makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
+        expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
+        found: 'no such place',
+        hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
+      }),
+    );
+  });
+
+  const corrections = changedCount(units, matches);
+  const corrected = applyMatches(model, units, matches);
+  const { proof: _settings, ...rest } = corrected;
+  const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
+  return {
+    model: out,
+    findings,
+    warnings: r.finish(),
+    corrections,
+    dictionaries: [arabic?.name, latin?.name].filter((x): x is string => x !== undefined),
+    ms: performance.now() - t0,
+  };
+}
+
+export { writeProofReport } from './report.js';
+export type { Finding } from './finding.js';

@@ -1,0 +1,133 @@
+/**
+ * Punctuation and numbers: a space before punctuation, ASCII quotes in a
+ * document that uses «», digits of two families in one document, a number
+ * glued to a word. (A Latin , ; ? inside Arabic is W-LATIN-PUNCT, reported
+ * by the parser: src/parse/checks.ts.)
+ */
+import { isArabicScript } from './arabic.js';
+import type { Finding } from './finding.js';
+import { digitFamily, type Token } from './tokenize.js';
+import { placeOf, type TextUnit } from './units.js';
+
+const SPACE_BEFORE_PUNCT = /(?<=[\p{L}\p{N}\p{M}])[ \u00A0\t]+(?=[.،؛؟!:,;?](?![.\p{N}]))/gu;
+
+/** «و5», «ب2024»: a one-letter conjunction or preposition before a number is written joined. */
+const PROCLITIC_BEFORE = /(?:^|[^\p{L}\p{M}])[وفبلك]$/u;
+
+const FAMILY_NAME = { latn: 'Western (0–9)', arab: 'Arabic-Indic (٠–٩)', arabext: 'Extended Arabic-Indic (۰–۹)', other: 'other' } as const;
+
+export function checkPunctuation(units: readonly TextUnit[], tokens: readonly Token[][]): Finding[] {
+  const out: Finding[] = [];
+  const usesGuillemets = units.some((u) => /[«»]/.test(u.text));
+  units.forEach((u, unit) => {
+    for (const m of u.text.matchAll(SPACE_BEFORE_PUNCT)) {
+      const space = m.index ?? 0;
+      const punct = u.text[space + m[0].length];
+      // From the start of the word before: `found` is a form to copy into a correction's `from`.
+      const start = wordStart(u.text, space);
+      const end = space + m[0].length + 1;
+      out.push({
+        code: 'W-PROOF-SPACE-PUNCT',
+        place: placeOf(u, space),
+        found: u.text.slice(start, end),
+        unit,
+        start,
+        end,
+        message: `space before "${punct}"`,
+        suggestions: [],
+        expected: `"${punct}" right after the word`,
+        hint: 'the space lets the mark start a line of its own; delete it in the source, or record a correction',
+      });
+    }
+    if (usesGuillemets)
+      for (const m of u.text.matchAll(/"/g)) {
+        const start = m.index ?? 0;
+        out.push({
+          code: 'W-PROOF-ASCII-QUOTE',
+          place: placeOf(u, start),
+          found: '"',
+          unit,
+          start,
+          end: start + 1,
+          message: 'straight quote " in a document that quotes with « »',
+          suggestions: [],
+          expected: '« or »',
+          hint: 'use « to open and » to close, as elsewhere in the document',
+        });
+      }
+    const ts = tokens[unit];
+    for (const t of ts) {
+      if (t.kind !== 'number') continue;
+      const before = u.text[t.start - 1] ?? '';
+      const after = u.text[t.end] ?? '';
+      const gluedBefore = isArabicScript(before) && /\p{L}/u.test(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
+      if (!gluedBefore && !(after && isArabicScript(after) && /\p{L}/u.test(after))) continue;
+      const start = gluedBefore ? wordStart(u.text, t.start) : t.start;
+      const end = gluedBefore ? t.end : wordEnd(u.text, t.end);
+      out.push({
+        code: 'W-PROOF-NUMBER-GLUED',
+        place: placeOf(u, t.start),
+        found: u.text.slice(start, end),
+        unit,
+        start,
+        end,
+        message: `the number ${t.text} is glued to a word`,
+        suggestions: [],
+        expected: 'a space between the number and the word',
+        hint: 'a converter often drops this space; add it in the source, or record a correction',
+      });
+    }
+  });
+  out.push(...mixedDigits(units, tokens));
+  return out;
+}
+
+/** Where the word that ends at `end` starts. */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[i - 1])) i--;
+  return i;
+}
+
+/** Where the word that starts at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[i])) i++;
+  return i;
+}
+
+/** Numbers written in the document's minority digit family, when it uses two. */
+function mixedDigits(units: readonly TextUnit[], tokens: readonly Token[][]): Finding[] {
+  const byFamily = new Map<string, Array<{ unit: number; t: Token }>>();
+  tokens.forEach((ts, unit) => {
+    for (const t of ts) {
+      if (t.kind !== 'number') continue;
+      const f = digitFamily(t.text);
+      if (f === 'other') continue;
+      (byFamily.get(f) ?? byFamily.set(f, []).get(f)!).push({ unit, t });
+    }
+  });
+  if (byFamily.size < 2) return [];
+  const ranked = [...byFamily].sort((a, b) => b[1].length - a[1].length);
+  const [main, mainList] = ranked[0];
+  const total = ranked.reduce((n, [, l]) => n + l.length, 0);
+  const out: Finding[] = [];
+  for (const [family, list] of ranked.slice(1)) {
+    for (const { unit, t } of list) {
+      const u = units[unit];
+      out.push({
+        code: 'W-PROOF-DIGITS-MIXED',
+        place: placeOf(u, t.start),
+        found: t.text,
+        unit,
+        start: t.start,
+        end: t.end,
+        message: `${t.text} is written with ${FAMILY_NAME[family as keyof typeof FAMILY_NAME]} digits; the document's other numbers (${mainList.length} of ${total}) use ${FAMILY_NAME[main as keyof typeof FAMILY_NAME]}`,
+        suggestions: [],
+        expected: `${FAMILY_NAME[main as keyof typeof FAMILY_NAME]} digits, as in the rest of the document`,
+        hint: 'one digit family per document; the metadata `digits:` sets the one warraq uses for page numbers and dates',
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Repeats: a word said twice («القضية القضية»), a near-repeat of the same
+ * word in another form («القضية القضايا», «ببيانات وبيانات»), and a sentence
+ * or paragraph that the document already has.
+ */
+import { levenshtein } from '../suggest.js';
+import { lookupForm, skeleton } from './arabic.js';
+import type { Finding } from './finding.js';
+import type { Token } from './tokenize.js';
+import { placeOf, type TextUnit } from './units.js';
+
+/** Between two repeated words: spaces, quotes and brackets only. */
+const ONLY_SPACE = /^[\s"'«»“”()[\]]*$/;
+const ARTICLE = /^(?:وبال|فبال|وال|فال|بال|كال|ولل|لل|ال|و|ف|ب|ل|ك)(?=..)/;
+
+/** The word without conjunction, preposition and article. */
+function core(form: string): string {
+  return form.replace(ARTICLE, '');
+}
+
+export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[][]): Finding[] {
+  const out: Finding[] = [];
+  units.forEach((u, unit) => {
+    const ws = tokens[unit].filter((t) => t.kind === 'word');
+    for (let i = 1; i < ws.length; i++) {
+      const a = ws[i - 1];
+      const b = ws[i];
+      if (!ONLY_SPACE.test(u.text.slice(a.end, b.start))) continue;
+      const same = a.form.toLowerCase() === b.form.toLowerCase();
+      const near = !same && a.script === 'arabic' && b.script === 'arabic' && nearRepeat(a.form, b.form);
+      if (!same && !near) continue;
+      const found = u.text.slice(a.start, b.end);
+      out.push({
+        code: same ? 'W-PROOF-REPEAT-WORD' : 'W-PROOF-REPEAT-NEAR',
+        place: placeOf(u, b.start),
+        found,
+        unit,
+        start: a.start,
+        end: b.end,
+        message: same ? `«${b.text}» twice in a row` : `«${a.text}» and «${b.text}» in a row: the same word twice?`,
+        suggestions: same ? [a.text] : [a.text, b.text],
+        hint: 'keep one of them with a correction (from: both words, to: the one to print), or add the pair as a correction to itself if it is meant',
+      });
+    }
+  });
+  out.push(...repeatedSentences(units));
+  return out;
+}
+
+/** Two forms of one word: the same core, or (not joined by a conjunction) cores with one consonant skeleton within two edits. */
+export function nearRepeat(a: string, b: string): boolean {
+  const x = core(a);
+  const y = core(b);
+  if (x === y) return true;
+  // «الجمعيات والجماعات»: two words of one root joined by «و» are meant.
+  if (/^[وف]/.test(b) && !/^[وف]/.test(a)) return false;
+  if ([...x].length < 4 || [...y].length < 4) return false;
+  const sx = skeleton(x);
+  return sx.length >= 2 && sx === skeleton(y) && x.slice(0, 2) === y.slice(0, 2) && levenshtein(x, y) <= 2;
+}
+
+const SENTENCE = /[^.!?؟؛\n]+[.!?؟؛]*/g;
+
+/** Sentences of four words or more, and whole paragraphs (a unit, or a paragraph of a unit's text), that appeared before. */
+function repeatedSentences(units: readonly TextUnit[]): Finding[] {
+  const out: Finding[] = [];
+  const seenParagraph = new Map<string, { unit: number; start: number }>();
+  const seenSentence = new Map<string, { unit: number; start: number }>();
+  const norm = (s: string) => lookupForm(s).replace(/[\s\p{P}]+/gu, ' ').trim();
+  units.forEach((u, unit) => {
+    for (const para of u.text.matchAll(/[^\n]+/g)) {
+      const pStart = (para.index ?? 0) + (para[0].length - para[0].trimStart().length);
+      const whole = norm(para[0]);
+      const first = seenParagraph.get(whole);
+      if (first && whole.split(' ').length >= 4) {
+        const at = placeOf(units[first.unit], first.start);
+        out.push({
+          code: 'W-PROOF-REPEAT-PARAGRAPH',
+          place: placeOf(u, pStart),
+          found: para[0].trim().slice(0, 60),
+          unit,
+          start: pStart,
+          end: (para.index ?? 0) + para[0].length,
+          message: `this paragraph repeats one at line ${at.line}${first.unit === unit ? ' of the same text' : ` (${units[first.unit].what})`} word for word`,
+          suggestions: [],
+          expected: 'each paragraph once',
+          hint: 'delete one copy in the source (a paragraph pasted twice?)',
+        });
+        continue;
+      }
+      if (!first) seenParagraph.set(whole, { unit, start: pStart });
+      for (const m of para[0].matchAll(SENTENCE)) {
+        const s = norm(m[0]);
+        if (s.split(' ').length < 4) continue;
+        const start = (para.index ?? 0) + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+        const seen = seenSentence.get(s);
+        if (!seen) {
+          seenSentence.set(s, { unit, start });
+          continue;
+        }
+        const at = placeOf(units[seen.unit], seen.start);
+        out.push({
+          code: 'W-PROOF-REPEAT-SENTENCE',
+          place: placeOf(u, start),
+          found: m[0].trim().slice(0, 60),
+          unit,
+          start,
+          end: (para.index ?? 0) + (m.index ?? 0) + m[0].length,
+          message: `this sentence is already at line ${at.line}, column ${at.col}${seen.unit === unit ? ' of the same text' : ` (${units[seen.unit].what})`}`,
+          suggestions: [],
+          expected: 'each sentence once',
+          hint: 'delete the repeated sentence in the source, or record a correction',
+        });
+      }
+    }
+  });
+  return out;
+}

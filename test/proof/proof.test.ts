@@ -1,0 +1,176 @@
+/**
+ * The proofing pass on the seed (every known typo flagged, with the intended
+ * word among the first suggestions), on the UN's Arabic UDHR (few false
+ * alarms), and its decisions: words, corrections, codes switched off.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import { proofDocument, type ProofResult } from '../../src/proof/index.js';
+import { writeProofReport } from '../../src/proof/report.js';
+import { projectRoot } from '../support/fonts.js';
+
+let seed: ProofResult;
+let udhr: ProofResult;
+let udhrModel: DocumentModel;
+
+beforeAll(async () => {
+  seed = await proofDocument((await loadDocument('source/izmir-2023.txt', { projectRoot })).model, { projectRoot });
+  udhrModel = (await loadDocument('test/fixtures/docs/udhr-ar/udhr-ar.txt', { projectRoot })).model;
+  udhr = await proofDocument(udhrModel, { projectRoot });
+}, 60_000);
+
+const at = (r: ProofResult, found: string) => r.findings.filter((f) => f.found === found);
+
+describe('the seed', () => {
+  // [as written, intended, code]
+  const typos: Array<[string, string, string]> = [
+    ['الإس ارييلية', 'الإسرائيلية', 'W-PROOF-SPLIT'],
+    ['الأح ازاب', 'الأحزاب', 'W-PROOF-SPLIT'],
+    ['والإف ارج', 'والإفراج', 'W-PROOF-SPLIT'],
+    ['وإساريل', 'وإسرائيل', 'W-PROOF-UNKNOWN'],
+    ['والنااتو', 'والناتو', 'W-PROOF-DOUBLED'],
+    ['ومازرع', 'ومزارع', 'W-PROOF-SWAPPED'],
+    ['وحررياتهم', 'وحرياتهم', 'W-PROOF-DOUBLED'],
+    ['بيقنجاح', 'بنجاح', 'W-PROOF-UNKNOWN'],
+    ['الأرسالي', 'الرأسمالي', 'W-PROOF-SWAPPED'],
+  ];
+  for (const [written, intended, code] of typos) {
+    it(`flags «${written}» with «${intended}» among the first three suggestions`, () => {
+      const fs = at(seed, written);
+      expect(fs.length, written).toBeGreaterThan(0);
+      for (const f of fs) {
+        expect(f.code).toBe(code);
+        expect(f.place.file).toBe('source/izmir-2023.txt');
+        expect(f.suggestions.slice(0, 3)).toContain(intended);
+      }
+    });
+  }
+
+  it('places a finding at its line and column', () => {
+    const [f] = at(seed, 'وحررياتهم');
+    expect([f.place.line, f.place.col]).toEqual([13, 95]);
+    expect(seed.warnings.find((d) => d.found === 'وحررياتهم')).toMatchObject({ file: 'source/izmir-2023.txt', line: 13, col: 95, code: 'W-PROOF-DOUBLED', severity: 'warning' });
+  });
+
+  it('flags the repeats, the space before a full stop and the mixed digits', () => {
+    const codes = seed.findings.map((f) => `${f.code} ${f.found}`);
+    expect(codes).toContain('W-PROOF-REPEAT-NEAR القضية القضايا');
+    expect(codes).toContain('W-PROOF-REPEAT-WORD العالمي" العالمي');
+    expect(seed.findings.filter((f) => f.code === 'W-PROOF-SPACE-PUNCT')).toHaveLength(2);
+    expect(codes).toContain('W-PROOF-DIGITS-MIXED ٢٠٢٤');
+    expect(codes).toContain('W-PROOF-SPACE-PUNCT الكوبية .');
+  });
+
+  it('reports the English imprint once, as lines in Latin letters', () => {
+    const f = seed.findings.filter((x) => x.code === 'W-PROOF-FOREIGN');
+    expect(f.map((x) => `${x.place.line}:${x.place.col}`)).toEqual(['39:3']);
+  });
+
+  it('reports a recurring name once, and its Latin form beside it not at all', () => {
+    expect(seed.findings.filter((f) => f.found === 'الناتو')).toHaveLength(1);
+    expect(seed.findings.some((f) => f.found === 'İzmir')).toBe(false);
+  });
+});
+
+describe('a professionally edited text (UDHR in Arabic, OHCHR)', () => {
+  it('gives fewer than one warning per 400 words, hamza variants aside', () => {
+    const words = [...udhrModel.preamble, ...udhrModel.points].map((p) => p.text).join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    const other = udhr.findings.filter((f) => f.code !== 'W-PROOF-HAMZA');
+    expect(words).toBeGreaterThan(1000);
+    expect((other.length / words) * 400, other.map((f) => `${f.code} ${f.found}`).join(', ')).toBeLessThan(1);
+  });
+});
+
+describe('the UDHR in Persian and English (OHCHR)', () => {
+  const rate = async (lang: string) => {
+    const { model } = await loadDocument(`test/fixtures/docs/udhr-${lang}/udhr-${lang}.txt`, { projectRoot });
+    const r = await proofDocument(model, { projectRoot });
+    const words = [...model.preamble, ...model.points].map((p) => p.text).join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    return { per400: (r.findings.filter((f) => f.code !== 'W-PROOF-HAMZA').length / words) * 400, found: r.findings.map((f) => `${f.code} ${f.found}`).join(', ') };
+  };
+  it('Persian: words in pieces (ZWNJ, می, ها) are known; under 1.5 warnings per 400 words', async () => {
+    const r = await rate('fa');
+    expect(r.per400, r.found).toBeLessThan(1.5);
+  });
+  it('English: US and British spellings are both known', async () => {
+    const r = await rate('en');
+    expect(r.per400, r.found).toBeLessThan(0.5);
+  });
+});
+
+describe('repeats', () => {
+  it('finds a paragraph pasted twice inside a point, sentence by sentence, and a point pasted twice', async () => {
+    const para = 'ندعو إلى السلام العادل في كل مكان. ونرفض الحروب الإمبريالية في العالم كله.';
+    const text = `## عنوان\n\n١. ${para} ${para}\n\n٢. ${para}\n`;
+    const { model } = modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } });
+    const r = await proofDocument(model, { projectRoot });
+    expect(r.findings.map((f) => `${f.code} ${f.place.line}:${f.place.col}`)).toEqual([
+      'W-PROOF-REPEAT-SENTENCE 3:79',
+      'W-PROOF-REPEAT-SENTENCE 3:114',
+      'W-PROOF-REPEAT-SENTENCE 5:4',
+      'W-PROOF-REPEAT-SENTENCE 5:39',
+    ]);
+  });
+});
+
+describe('decisions in the metadata', () => {
+  const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
+  const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
+
+  it('applies corrections to the model, counts them, and leaves decided findings out of the warnings', async () => {
+    const r = await proofDocument(
+      meta('corrections:\n  - { from: الأح ازاب, to: الأحزاب }\n  - { from: وحررياتهم, to: وحرياتهم, line: 3 }\n  - { from: نهائي نهائي, to: نهائي نهائي }\n  - { from: غير موجود, to: x }\n'),
+      { projectRoot },
+    );
+    expect(r.model.points[0].text).toBe('قالت الأحزاب إن القرار نهائي نهائي وحرياتهم محفوظة ومانديلا زار مانديلا .');
+    expect(r.corrections).toBe(2);
+    expect(r.model.corrections).toBe(2);
+    expect(r.model.proof).toBeUndefined();
+    expect(r.findings.find((f) => f.found === 'الأح ازاب')?.decided).toEqual({ to: 'الأحزاب', kept: false });
+    expect(r.findings.find((f) => f.code === 'W-PROOF-REPEAT-WORD')?.decided).toEqual({ to: 'نهائي نهائي', kept: true });
+    const codes = r.warnings.map((d) => `${d.code} ${d.found}`);
+    expect(codes.some((c) => c.includes('ازاب') || c.includes('وحررياتهم') || c.includes('W-PROOF-REPEAT-WORD'))).toBe(false);
+    expect(r.warnings.find((d) => d.code === 'W-PROOF-CORRECTION-UNUSED')).toMatchObject({ file: 'doc.meta.yaml', line: 6 });
+  });
+
+  it('accepts `words:` with clitics, and switches codes off', async () => {
+    const r = await proofDocument(meta('words: [مانديلا]\nproofing: { off: [W-PROOF-SPACE-PUNCT] }\n'), { projectRoot });
+    expect(r.findings.some((f) => f.found.includes('مانديلا'))).toBe(false);
+    expect(r.findings.some((f) => f.code === 'W-PROOF-SPACE-PUNCT')).toBe(false);
+    expect(r.findings.some((f) => f.code === 'W-PROOF-DOUBLED')).toBe(true);
+  });
+
+  it('rejects a malformed correction with a place in the metadata', () => {
+    expect(() => meta('corrections:\n  - { from: x }\n')).toThrow(/doc\.meta\.yaml:3:\d+: error\[E-META-TYPE\]/);
+  });
+});
+
+describe('the proof report', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-proof-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a Markdown table to tick, and CSV', async () => {
+    await writeProofReport(path.join(dir, 'r.md'), 'source/izmir-2023.txt', seed.findings);
+    const md = await readFile(path.join(dir, 'r.md'), 'utf8');
+    expect(md).toContain('| [ ] | source/izmir-2023.txt:13:95 | W-PROOF-DOUBLED | وحررياتهم | وحرياتهم');
+    await writeProofReport(path.join(dir, 'r.csv'), 'source/izmir-2023.txt', seed.findings);
+    const csv = (await readFile(path.join(dir, 'r.csv'), 'utf8')).split('\r\n');
+    expect(csv[0]).toMatch(/^done,place,code,found,suggestions,decision/);
+    expect(csv).toHaveLength(seed.findings.length + 2);
+  });
+
+  it('never replaces a file it did not write', async () => {
+    await writeFile(path.join(dir, 'notes.md'), 'my notes\n');
+    await expect(writeProofReport(path.join(dir, 'notes.md'), 'x', seed.findings)).rejects.toThrow(/E-PROOF-REPORT/);
+    expect(await readFile(path.join(dir, 'notes.md'), 'utf8')).toBe('my notes\n');
+  });
+});
