@@ -44,7 +44,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'jobs', type: 'string', short: 'j', value: 'N', into: 'jobs', read: (v, ctx) => parseJobs(v, ctx.cores, ctx.notes), about: 'render threads, at most the cores (1: main thread only)' },
   { name: 'force', type: 'boolean', into: 'force', about: 'render everything, even outputs unchanged since last time' },
   { name: 'clean', type: 'boolean', into: 'clean', about: 'empty the output folder first (else other files stay)' },
-  { name: 'proof-report', type: 'string', value: 'FILE', into: 'proofReport', only: 'build', about: 'write every proofing finding as a table to tick (.md Markdown, else CSV)' },
+  { name: 'proof-report', type: 'string', value: 'FILE', into: 'proofReport', only: 'build', about: 'write the proofing findings as a table to tick (.md or .csv)' },
   { name: 'check', type: 'boolean', only: 'build', about: 'validate only, write nothing (= npm run check)' },
   { name: 'verbose', type: 'boolean', short: 'v', about: 'list every output file in the summary' },
   { name: 'help', type: 'boolean', short: 'h', about: 'print this help and exit' },
