@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench [-- --runs 3] [--no-scale] [--scales 10,50] [--parts cold,proof,rebuild,kinds,scale,browser,input] [--json FILE] [--fuzz [10000]]
+ * npm run bench [-- --runs 5] [--no-scale] [--scales 10,50] [--documents 6]
+ *               [--parts cold,rebuild,booklet,proof,kinds,many,scale,browser,input] [--json FILE] [--fuzz [10000]]
  *
  * --parts picks what to measure (default: all); e.g. `--parts scale --runs 1`
  * measures only how a document 1×, 10× and 50× the seed grows.
@@ -8,13 +9,19 @@
  * Measures, on a copy of the seed in a temporary project (the real source/
  * and dist/ are never touched), the median of `runs` runs of:
  *
- *   - a cold full build (no previous output, no cache), one render thread
- *     per core (the main thread and workers), and with --jobs 1: wall time of the whole command and the process's
- *     peak memory (max RSS, threads included);
+ *   - a cold full build (no previous output, no cache) by the command
+ *     (`bin/warraq.mjs`, compiled JavaScript; compiled first when stale), one
+ *     render thread per core, and with --jobs 1: wall time of the whole
+ *     command and its peak memory (max RSS, threads included);
  *   - a rebuild with no change, and a rebuild after editing one point, as a
  *     command (process start included) and in a warm session (what
  *     `npm run watch` does: pool kept between builds);
+ *   - the booklet alone in a cold process (the command with --only booklet),
+ *     and Typst compiling a comparable A5 booklet of the same text in a cold
+ *     process (through @myriaddreamin/typst-ts-node-compiler, an optional dev
+ *     dependency: skipped with a note when it is not installed);
  *   - the time per output of each kind (one job at a time, in a warm process);
+ *   - many documents in one run (buildMany, one warm pool): documents per minute;
  *   - documents 10× and 50× the seed's length (more points), booklet,
  *     leaflets and print files only (cards are one independent job per point
  *     and format, so they scale linearly by construction), to see how time
@@ -24,17 +31,13 @@
  *   - input: composition of one point of 10k, 25k and 50k characters (and
  *     100,000 commas), and with --fuzz, 10,000 fuzz cases with their crash
  *     count (scripts/benchInput.ts).
- *   - the proofing pass (src/proof) on the seed in a fresh process: the
- *     first use after install (no dictionary cache anywhere) and any later
- *     build, cold or not (the binary dictionary in node_modules/.cache/warraq
- *     survives a cold build's empty .warraq-cache). `--parts proof` (or
- *     `--proof-only`) measures this alone.
  *
- * Each build runs in a child process (this script with --child), under
- * /usr/bin/time when present for its peak memory.
+ * Library measurements run in a child process (this script with --child),
+ * command ones as the command; both under /usr/bin/time when present for
+ * their peak memory.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,9 +75,17 @@ interface ChildResult {
 
 async function child() {
   const { build } = await import('../src/build.js');
-  const spec = JSON.parse(String(argv.child ?? argv['child-session'])) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
+  const spec = JSON.parse(String(argv.child ?? argv['child-session'] ?? '{}')) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
   const { edits: _edits, warm: _warm, ...buildSpec } = spec;
   const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...buildSpec };
+  if (argv['child-many']) {
+    const { buildMany } = await import('../src/build.js');
+    const r = await buildMany({ projectRoot: process.cwd(), sources: ['many'], out: 'dist-many', force: true });
+    const failed = r.documents.filter((d) => d.error);
+    if (failed.length) throw failed[0].error;
+    report(r.documents[0].report!, r.ms);
+    return;
+  }
   if (argv['child-session']) {
     // A watch session: one pool for all builds; first a no-change build and a warm-up, then edits.
     const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
@@ -131,8 +142,8 @@ async function editOnePoint(file: string, i: number) {
 
 const hasTime = existsSync('/usr/bin/time');
 
-function runChild(project: string, spec: object, session = false): Promise<ChildResult> {
-  const args = [...process.execArgv, script, session ? '--child-session' : '--child', JSON.stringify(spec)];
+function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
+  const args = [...process.execArgv, script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
   const cmd = hasTime ? '/usr/bin/time' : process.execPath;
   const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', process.execPath, ...args] : args;
   return new Promise((resolve, reject) => {
@@ -153,8 +164,60 @@ function runChild(project: string, spec: object, session = false): Promise<Child
   });
 }
 
+/** Whether lib/ (the compiled command) is newer than every source file (as bin/warraq.mjs decides). */
+function compiledIsFresh(): boolean {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+  try {
+    const stamp = statSync(path.join(repo, 'lib/.compiled')).mtimeMs;
+    return ['src', 'templates', 'scripts'].every((d) => newest(path.join(repo, d)) <= stamp);
+  } catch {
+    return false;
+  }
+}
+
+interface CommandResult {
+  wallMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+  stdout: string;
+}
+
+/** Runs a command in `cwd` under /usr/bin/time: wall time (parent's clock), peak memory, CPU. */
+function runCommand(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  const cmd = hasTime ? '/usr/bin/time' : command;
+  const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', command, ...args] : args;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, cmdArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`));
+      const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({ wallMs, maxRssKb: time ? Number(time[2]) : 0, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : 0, stdout });
+    });
+  });
+}
+
+/** "N rendered, M unchanged" from the command's summary. */
+const summaryOf = (r: CommandResult) => /(\d+) rendered, (\d+) unchanged \(([^)]*\)?)\)/.exec(r.stdout)?.slice(1).join(' / ') ?? '';
+
+/** The command (`npm run build` without npm's own start-up): bin/warraq.mjs in the project folder; fails unless it printed its summary. */
+async function warraq(project: string, ...args: string[]): Promise<CommandResult> {
+  const r = await runCommand(project, process.execPath, [path.join(repo, 'bin/warraq.mjs'), ...args]);
+  if (!summaryOf(r)) throw new Error(`the command printed no summary:\n${r.stdout.slice(-2000)}`);
+  return r;
+}
+
+
 async function makeProject(sourceText?: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
+  // Removed however the bench ends (also on a failure).
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   await symlink(path.join(repo, 'fonts'), path.join(root, 'fonts'), 'dir');
   await mkdir(path.join(root, 'source'));
   if (sourceText) await writeFile(path.join(root, SEED), sourceText);
@@ -184,19 +247,13 @@ const median = (xs: number[]) => {
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
 
-function kindOf(p: string): string | undefined {
-  if (p === 'booklet.pdf') return 'booklet';
-  if (p === 'leaflets/all-leaflets.pdf') return 'all-leaflets';
-  if (p.startsWith('leaflets/')) return 'leaflet';
-  if (p.startsWith('cards/') && p.endsWith('.png')) return `card ${p.split('/')[1]}`;
-  if (p.startsWith('print/')) return `print ${path.basename(p, '.pdf')}`;
-  return undefined;
-}
+/** The row of a file in the per-kind table: its job's kind (the first file of each job carries the job's time), cards by format. */
+const kindRow = (f: BuildReport['files'][number]) => (f.path.startsWith('cards/') ? `${f.kind} ${f.path.split('/')[1]}` : f.kind);
 
 async function main() {
-  const runs = Math.max(1, Number(argv.runs ?? 3));
+  const runs = Math.max(1, Number(argv.runs ?? 5));
   const scales = argv.scale === false ? [] : String(argv.scales ?? '10,50').split(',').map(Number).filter((n) => n > 1);
-  const parts = new Set(String(argv.parts ?? 'cold,proof,rebuild,kinds,scale,browser,input').split(','));
+  const parts = new Set(String(argv.parts ?? 'cold,rebuild,booklet,proof,kinds,many,scale,browser,input').split(','));
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const rows: Array<[string, string, string, string]> = [];
   const row = (what: string, time: string, mem: string, note = '') => {
@@ -206,141 +263,217 @@ async function main() {
   const results: Record<string, unknown> = { machine: { cores, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, load: os.loadavg() } };
   console.error(`warraq bench: ${runs} run(s) each, ${cores} cores, ${os.cpus()[0]?.model}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
+  // The command runs compiled JavaScript: compile first when lib/ is stale.
+  if (!compiledIsFresh()) {
+    console.error('  lib/ is older than the sources: npm run compile');
+    execFileSync('npm', ['run', 'compile'], { cwd: repo, stdio: 'ignore' });
+    if (!compiledIsFresh()) throw new Error('npm run compile left lib/ stale');
+  }
   const project = await makeProject();
+  const clean = async () => {
+    await rm(path.join(project, 'dist'), { recursive: true, force: true });
+    await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+  };
+  const med = (rs: Array<{ wallMs: number }>) => median(rs.map((r) => r.wallMs));
+  const memOf = (rs: Array<{ maxRssKb: number }>) => median(rs.map((r) => r.maxRssKb));
+  const cpu = (rs: Array<{ cpuMs: number }>) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
+
+  // Cold full builds (the command).
+  const cold = async (...args: string[]) => {
+    const rs: CommandResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      await clean();
+      rs.push(await warraq(project, '--force', ...args));
+    }
+    return rs;
+  };
+  const coldN = parts.has('cold') ? await cold() : [];
+  if (parts.has('cold')) {
+  row(`cold full build, command, default (${summaryOf(coldN[0])})`, sec(med(coldN)), mib(memOf(coldN)), cpu(coldN));
+  const cold1 = await cold('--jobs', '1');
+  row('cold full build, command, --jobs 1 (main thread alone)', sec(med(cold1)), mib(memOf(cold1)), cpu(cold1));
+  results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })) };
+  row('peak memory, cold full build (the larger of the two)', '', mib(Math.max(memOf(coldN), memOf(cold1))), 'max RSS of the command, threads included');
+  }
+  // The proofing pass (src/proof), in fresh processes.
+  if (parts.has('proof')) results.proof = await proofBench(project, runs, row);
+
+  // Rebuilds (the command).
+  if (parts.has('rebuild')) {
+  await warraq(project);
+  const noChange: CommandResult[] = [];
+  for (let i = 0; i < runs; i++) noChange.push(await warraq(project));
+  row(`rebuild, no change (command: ${summaryOf(noChange[0])})`, sec(med(noChange)), mib(memOf(noChange)), cpu(noChange));
+  const edit: CommandResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    await editOnePoint(path.join(project, SEED), i);
+    edit.push(await warraq(project));
+  }
+  row(`rebuild after editing one point (command: ${summaryOf(edit[0])})`, sec(med(edit)), mib(memOf(edit)), cpu(edit));
+  const session = await runChild(project, { edits: runs }, true);
+  row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
+  results.rebuild = {
+    noChange: noChange.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
+    edit: edit.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
+    sessionMs: session.sessionMs,
+  };
+  }
+
+  // The booklet alone, cold process; Typst on a comparable booklet.
+  if (parts.has('booklet')) {
+  const booklet: CommandResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    await clean();
+    booklet.push(await warraq(project, '--force', '--only', 'booklet'));
+  }
+  const bookletMs = med(booklet);
+  row('booklet alone (command, cold process)', sec(bookletMs), mib(memOf(booklet)), cpu(booklet));
+  const typst = await typstBooklet(project, runs);
+  if (typst) {
+    row(`Typst: a comparable A5 booklet of the same text (cold process, ${typst.pages} pages)`, sec(typst.ms), mib(typst.maxRssKb), `ours ×${(bookletMs / typst.ms).toFixed(1)} Typst's time`);
+    results.typst = { ...typst, oursMs: bookletMs };
+  } else row('Typst booklet', 'skipped', '', '@myriaddreamin/typst-ts-node-compiler is not installed (optional dev dependency)');
+  }
+
+  // Many documents in one run.
+  if (parts.has('many')) {
+  const nDocs = Math.max(2, Number(argv.documents ?? 6));
+  await mkdir(path.join(project, 'many'), { recursive: true });
+  for (let i = 1; i <= nDocs; i++) {
+    const name = `doc${String(i).padStart(2, '0')}`;
+    await copyFile(path.join(project, SEED), path.join(project, 'many', `${name}.txt`));
+    await copyFile(path.join(project, 'source/izmir-2023.meta.yaml'), path.join(project, 'many', `${name}.meta.yaml`));
+  }
+  const many = await runChild(project, {}, false, true);
+  const perMinute = (nDocs / many.wallMs) * 60_000;
+  row(`${nDocs} documents in one run (buildMany, one pool; ${coldN[0] ? summaryOf(coldN[0]).split(' / ')[0] : '?'} files each)`, sec(many.wallMs), mib(many.maxRssKb), `${perMinute.toFixed(1)} documents per minute`);
+  results.many = { documents: nDocs, wallMs: many.wallMs, maxRssKb: many.maxRssKb, perMinute };
+  }
+
+  // Time per output kind: main thread, one job at a time (no contention between
+  // jobs), in a second build of the same process (renderers loaded and warm).
+  const warm: ChildResult[] = [];
+  const kindRuns = parts.has('kinds') ? Math.min(runs, 3) : 0;
+  for (let i = 0; i < kindRuns; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
+  const perKind = new Map<string, number[]>();
+  for (const r of warm) for (const f of r.files) {
+    const k = kindRow(f);
+    if (f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
+  }
+  const kindRows: Array<[string, string, string]> = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / kindRuns)]);
+  results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
+
+  // Scaling.
+  const scaleRows: Array<[string, string, string, string, string, string]> = [];
+  if (scales.length && parts.has('scale')) {
+    for (const factor of [1, ...scales]) {
+      const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
+      const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
+      scaleRows.push([`${factor}×`, String(15 * factor), String(r.pages ?? '?'), sec(r.wallMs), sec(r.cpuMs), mib(r.maxRssKb)]);
+      console.error(`  ${factor}×: ${sec(r.wallMs)} ${mib(r.maxRssKb)}`);
+      results[`scale${factor}`] = { wallMs: r.wallMs, buildMs: r.buildMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, pages: r.pages, files: r.files.length };
+      await rm(p, { recursive: true, force: true });
+    }
+  }
+
+  // The browser route.
+  const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
+  let browserNote = 'chromium is not on PATH: browser comparison skipped';
+  if (browser && parts.has('browser') && coldN.length) {
+    const b = await browserRoute(browser, project, runs);
+    // The same outputs as the browser makes: booklet, leaflets and cards (no print files).
+    const same: ChildResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      await rm(path.join(project, 'dist'), { recursive: true, force: true });
+      await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
+      same.push(await runChild(project, { force: true, only: ['booklet', 'leaflets', 'cards'] }));
+    }
+    const sameMs = median(same.map((r) => r.wallMs));
+    row('cold build of the browser route\'s outputs (booklet, leaflets, cards)', sec(sameMs), mib(median(same.map((r) => r.maxRssKb))), `build() ${sec(median(same.map((r) => r.buildMs)))}`);
+    results.browser = { ...b, sameOutputsMs: sameMs };
+    browserNote =
+      `browser (${path.basename(browser)}, median of ${runs}): booklet ${sec(b.bookletMs)}, leaflet ${sec(b.leafletMs)}, card ${sec(b.cardMs)}; ` +
+      `whole set ≈ ${sec(b.totalMs)}: ×${(b.totalMs / sameMs).toFixed(1)} our cold build of the same outputs, ` +
+      `×${(b.totalMs / median(coldN.map((r) => r.wallMs))).toFixed(1)} our full build (which adds the print files)`;
+  }
+
+  // Report.
+  const lines: string[] = [];
+  lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
+  lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+  if (scaleRows.length) {
+    lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
+    const base1 = results.scale1 as { wallMs: number; cpuMs: number };
+    const per = scales.map((f) => {
+      const r = results[`scale${f}`] as { wallMs: number; cpuMs: number };
+      return `${f}×: ${(r.wallMs / base1.wallMs).toFixed(1)}× the time, ${(r.cpuMs / base1.cpuMs).toFixed(1)}× the CPU`;
+    });
+    lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
+  }
+  lines.push('', browserNote);
+  if (parts.has('input') || argv.fuzz !== undefined) {
+    const input = await inputBench(repo, { fuzz: argv.fuzz === undefined ? undefined : Number(argv.fuzz === true ? 10_000 : argv.fuzz) });
+    lines.push(...input.lines);
+    results.input = input.results;
+  }
+  console.log(lines.join('\n'));
+  if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
+  await rm(project, { recursive: true, force: true });
+}
+
+/** Typst's typesetting of the same text, in the booklet's shape: A5, Amiri, cover, contents, preamble, a heading and paragraph per point, colophon. */
+function typstSource(model: import('../src/model/types.js').DocumentModel): string {
+  const str = (t: string) => JSON.stringify(t); // a Typst string literal (same escapes as JSON)
+  const t = model.theme;
+  const m = t.page.margins;
+  return [
+    `#set document(title: ${str(model.title)})`,
+    `#set page(width: ${t.page.booklet.width}pt, height: ${t.page.booklet.height}pt, margin: (top: ${m.top}pt, bottom: ${m.bottom}pt, inside: ${m.inner}pt, outside: ${m.outer}pt), binding: ${model.dir === 'rtl' ? 'right' : 'left'}, numbering: "1")`,
+    `#set text(font: "Amiri", size: ${t.body.size}pt, lang: ${str(model.lang)}, dir: ${model.dir})`,
+    `#set par(justify: true, leading: ${(t.body.leading - 1).toFixed(2)}em)`,
+    `#page(fill: rgb(${str(t.palette.cover)}), numbering: none)[#align(center + horizon)[#text(size: 26pt, fill: rgb(${str(t.palette.coverInk)}), weight: "bold", ${str(model.title)})]]`,
+    `#outline()`,
+    `#pagebreak()`,
+    ...model.preamble.map((p) => `#par(${str(p.text)})`),
+    ...model.points.map((p) => `#heading(level: 1, ${str(`${p.label} ${p.title}`)})\n#par(${str(p.text)})`),
+    `#pagebreak()`,
+    ...model.imprint.lines.map((l) => `#align(center, text(size: 9pt, ${str(l.runs.map((r) => r.text).join(''))}))`),
+  ].join('\n');
+}
+
+/**
+ * Typst on the booklet, in a cold process each run (load the compiler and the
+ * fonts, compile, write the PDF), median of `runs`; undefined when the
+ * compiler package is not installed.
+ */
+async function typstBooklet(project: string, runs: number): Promise<{ ms: number; maxRssKb: number; pages: number } | undefined> {
+  const pkg = path.join(repo, 'node_modules/@myriaddreamin/typst-ts-node-compiler');
+  if (!existsSync(pkg)) return undefined;
+  const { loadDocument } = await import('../src/model/buildModel.js');
+  const { model } = await loadDocument(SEED, { projectRoot: project });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-typst-'));
   try {
-    let coldN: ChildResult[] = [];
-    let kindRows: Array<[string, string, string]> = [];
-    const cpu = (rs: ChildResult[]) => `CPU ${sec(median(rs.map((r) => r.cpuMs)))}`;
-    // Cold full builds.
-    const cold = async (jobs?: number) => {
-      const rs: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) {
-        await rm(path.join(project, 'dist'), { recursive: true, force: true });
-        await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
-        rs.push(await runChild(project, { force: true, jobs }));
-      }
-      return rs;
-    };
-    if (parts.has('cold')) {
-      coldN = await cold();
-      row(`cold full build, ${coldN[0].where} (${coldN[0].files.length} files)`, sec(median(coldN.map((r) => r.wallMs))), mib(median(coldN.map((r) => r.maxRssKb))), `build() ${sec(median(coldN.map((r) => r.buildMs)))}; ${cpu(coldN)}`);
-      const cold1 = await cold(1);
-      row('cold full build, --jobs 1 (main thread alone)', sec(median(cold1.map((r) => r.wallMs))), mib(median(cold1.map((r) => r.maxRssKb))), `build() ${sec(median(cold1.map((r) => r.buildMs)))}; ${cpu(cold1)}`);
-      const speedup = median(cold1.map((r) => r.wallMs)) / median(coldN.map((r) => r.wallMs));
-      row(`speed-up --jobs ${coldN[0].threads} over --jobs 1`, `×${speedup.toFixed(2)}`, '', '');
-      results.cold = { jobsN: coldN.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })), jobs1: cold1.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, maxRssKb: r.maxRssKb })) };
-    }
-    // The proofing pass (src/proof), in fresh processes.
-    if (parts.has('proof')) results.proof = await proofBench(project, runs, row);
-
-    // Rebuilds.
-    if (parts.has('rebuild')) {
-      const noChange: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) noChange.push(await runChild(project, {}));
-      row('rebuild, no change (command)', sec(median(noChange.map((r) => r.wallMs))), mib(median(noChange.map((r) => r.maxRssKb))), `build() ${sec(median(noChange.map((r) => r.buildMs)))}; ${noChange[0].rendered} rendered`);
-      const edit: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) {
-        await editOnePoint(path.join(project, SEED), i);
-        edit.push(await runChild(project, {}));
-      }
-      row(
-        `rebuild after editing one point (command; small rebuild, ${edit[0].where})`,
-        sec(median(edit.map((r) => r.wallMs))),
-        mib(median(edit.map((r) => r.maxRssKb))),
-        `build() ${sec(median(edit.map((r) => r.buildMs)))}; ${cpu(edit)}; ${edit[0].rendered} files rendered, ${edit[0].unchanged} unchanged`,
-      );
-      const edit2: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) {
-        await editOnePoint(path.join(project, SEED), i + runs);
-        edit2.push(await runChild(project, { jobs: cores }));
-      }
-      row(
-        `rebuild after editing one point (command, --jobs ${cores}: ${edit2[0].where})`,
-        sec(median(edit2.map((r) => r.wallMs))),
-        mib(median(edit2.map((r) => r.maxRssKb))),
-        `build() ${sec(median(edit2.map((r) => r.buildMs)))}; ${cpu(edit2)}`,
-      );
-      const session = await runChild(project, { edits: runs }, true);
-      row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
-      results.rebuild = { noChange, edit: edit.map((r) => ({ wallMs: r.wallMs, buildMs: r.buildMs, rendered: r.rendered })), sessionMs: session.sessionMs };
-    }
-
-    // Time per output kind: main thread, one job at a time (no contention between
-    // jobs), in a second build of the same process (renderers loaded and warm).
-    if (parts.has('kinds')) {
-      const warm: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) warm.push(await runChild(project, { force: true, serial: true, warm: true }));
-      const perKind = new Map<string, number[]>();
-      for (const r of warm) for (const f of r.files) {
-        const k = kindOf(f.path);
-        if (k && f.ms) perKind.set(k, [...(perKind.get(k) ?? []), f.ms]);
-      }
-      kindRows = [...perKind].map(([k, ms]) => [k, `${median(ms).toFixed(0)} ms`, String(ms.length / runs)]);
-      results.perKind = Object.fromEntries([...perKind].map(([k, ms]) => [k, median(ms)]));
-    }
-
-    // Scaling.
-    const scaleRows: Array<[string, string, string, string, string, string]> = [];
-    if (scales.length && parts.has('scale')) {
-      for (const factor of [1, ...scales]) {
-        const p = await makeProject(factor === 1 ? undefined : await scaledSeed(factor));
-        try {
-          const r = await runChild(p, { force: true, only: ['booklet', 'leaflets', 'print'] });
-          scaleRows.push([`${factor}×`, String(15 * factor), String(r.pages ?? '?'), sec(r.wallMs), sec(r.cpuMs), mib(r.maxRssKb)]);
-          console.error(`  ${factor}×: ${sec(r.wallMs)} ${mib(r.maxRssKb)}`);
-          results[`scale${factor}`] = { wallMs: r.wallMs, buildMs: r.buildMs, cpuMs: r.cpuMs, maxRssKb: r.maxRssKb, pages: r.pages, files: r.files.length };
-        } finally {
-          await rm(p, { recursive: true, force: true });
-        }
-      }
-    }
-
-    // The browser route.
-    const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
-    let browserNote = 'chromium is not on PATH: browser comparison skipped';
-    if (browser && parts.has('browser') && coldN.length) {
-      const b = await browserRoute(browser, project, runs);
-      // The same outputs as the browser makes: booklet, leaflets and cards (no print files).
-      const same: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) {
-        await rm(path.join(project, 'dist'), { recursive: true, force: true });
-        await rm(path.join(project, '.warraq-cache'), { recursive: true, force: true });
-        same.push(await runChild(project, { force: true, only: ['booklet', 'leaflets', 'cards'] }));
-      }
-      const sameMs = median(same.map((r) => r.wallMs));
-      row('cold build of the browser route\'s outputs (booklet, leaflets, cards)', sec(sameMs), mib(median(same.map((r) => r.maxRssKb))), `build() ${sec(median(same.map((r) => r.buildMs)))}`);
-      results.browser = { ...b, sameOutputsMs: sameMs };
-      browserNote =
-        `browser (${path.basename(browser)}, median of ${runs}): booklet ${sec(b.bookletMs)}, leaflet ${sec(b.leafletMs)}, card ${sec(b.cardMs)}; ` +
-        `whole set ≈ ${sec(b.totalMs)}: ×${(b.totalMs / sameMs).toFixed(1)} our cold build of the same outputs, ` +
-        `×${(b.totalMs / median(coldN.map((r) => r.wallMs))).toFixed(1)} our full build (which adds the print files)`;
-    }
-
-    // Report.
-    const lines: string[] = [];
-    lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
-    if (rows.length) lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
-    if (kindRows.length) lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
-    if (scaleRows.length) {
-      lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
-      const base1 = results.scale1 as { wallMs: number; cpuMs: number; maxRssKb: number };
-      const per = scales.map((f) => {
-        const r = results[`scale${f}`] as { wallMs: number; cpuMs: number; maxRssKb: number };
-        return `${f}×: ${(r.wallMs / base1.wallMs).toFixed(1)}× the time, ${(r.cpuMs / base1.cpuMs).toFixed(1)}× the CPU, ${(r.maxRssKb / base1.maxRssKb).toFixed(1)}× the memory`;
-      });
-      lines.push('', `Growth: ${per.join('; ')} (linear would be ${scales.map((f) => `${f}×`).join(', ')}; the fixed start-up cost makes small documents look dearer).`);
-    }
-    lines.push('', browserNote);
-    // Input: composition growth with a point's length; with --fuzz [N] (10,000 by default), N fuzz cases and their crash count.
-    if (parts.has('input') || argv.fuzz !== undefined) {
-      const input = await inputBench(repo, { fuzz: argv.fuzz === undefined ? undefined : Number(argv.fuzz === true ? 10_000 : argv.fuzz) });
-      lines.push(...input.lines);
-      results.input = input.results;
-    }
-    console.log(lines.join('\n'));
-    if (argv.json) await writeFile(String(argv.json), JSON.stringify(results, null, 2) + '\n');
+    await writeFile(path.join(dir, 'booklet.typ'), typstSource(model));
+    const child = path.join(dir, 'compile.mjs');
+    await writeFile(
+      child,
+      [
+        `import { createRequire } from 'node:module';`,
+        `import { writeFileSync } from 'node:fs';`,
+        `const { NodeCompiler } = createRequire(import.meta.url)(${JSON.stringify(pkg)});`,
+        `const c = NodeCompiler.create({ workspace: ${JSON.stringify(dir)}, fontArgs: [{ fontPaths: [${JSON.stringify(path.join(repo, 'fonts'))}] }] });`,
+        `const pdf = c.pdf({ mainFilePath: ${JSON.stringify(path.join(dir, 'booklet.typ'))} });`,
+        `writeFileSync(${JSON.stringify(path.join(dir, 'booklet.pdf'))}, pdf);`,
+      ].join('\n'),
+    );
+    const rs: CommandResult[] = [];
+    for (let i = 0; i < runs; i++) rs.push(await runCommand(dir, process.execPath, [child]));
+    const { PDFDocument } = await import('pdf-lib');
+    const pages = (await PDFDocument.load(await readFile(path.join(dir, 'booklet.pdf')))).getPageCount();
+    return { ms: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)), pages };
   } finally {
-    await rm(project, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -385,7 +518,7 @@ async function browserRoute(chromium: string, project: string, runs: number) {
   await rm(dir, { recursive: true, force: true });
   const leaflets = model.points.length;
   const cards = (model.points.length + 1) * model.theme.cards.length;
-  // Print files are pdf-lib/Ghostscript work either way; counted as ours.
+  // Print files are pdf-lib work either way; counted as ours.
   return { bookletMs, leafletMs, cardMs, totalMs: bookletMs + leaflets * leafletMs + cards * cardMs };
 }
 
@@ -441,5 +574,5 @@ else if (argv['proof-only']) {
   const runs = Math.max(1, Number(argv.runs ?? 3));
   await proofBench(project, runs, (what, time, _mem, note) => console.log(`| ${what} | ${time} | ${note ?? ''} |`));
   await rm(project, { recursive: true, force: true });
-} else if (argv.child || argv['child-session']) await child();
+} else if (argv.child || argv['child-session'] || argv['child-many']) await child();
 else await main();

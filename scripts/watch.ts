@@ -80,7 +80,7 @@ async function session() {
   const warm = async (p: RenderPool) => {
     try {
       const { model } = await check(opts);
-      await warmPool(p, model, opts.projectRoot, opts.justify);
+      await warmPool(p, model, opts.projectRoot);
     } catch {
       // a failed warm-up only means a slower first rebuild
     }

@@ -6,8 +6,9 @@
  *   planJobs (what to make)                        src/jobs
  *   keys, reuse of unchanged outputs               src/jobs/cache.ts
  *   order of the jobs (critical path first)        src/jobs/schedule.ts
- *   templates → laid-out pages → renderers,        src/render/worker.ts,
- *     in the main thread and worker threads        src/jobs/pool.ts
+ *   up to date? (nothing changed: stop here)      src/jobs/upToDate.ts
+ *   templates → laid-out pages → renderers,        src/jobs/worker.ts (each job's kind,
+ *     in the main thread and worker threads        src/jobs/kinds/), src/jobs/pool.ts
  *   staging (each job's files as it finishes),    src/output
  *     commit (all or nothing) + manifest.json
  *
@@ -19,22 +20,20 @@
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
-import { loadDocument } from './model/buildModel.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
-import { loadFontSet } from './fonts/loadFontSet.js';
-import { checkCoverage } from './check/coverage.js';
-import { checkCardFit } from './check/cards.js';
-import { planJobs, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
-import { addStats, emptyStats, type SetStats } from './layout/typeset.js';
+import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
+import { kindOf } from './jobs/kinds.js';
+import type { RenderTask, TaskInput } from './jobs/kind.js';
+import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
+import { addStats, emptyStats, type SetStats } from './layout/stats.js';
+import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
-import { proofDocument, writeProofReport } from './proof/index.js';
-import type { JustifyMode } from './text/compose.js';
 import {
+  auxCacheDir,
   envDigest,
-  inputsOf,
+  fontFilesOf,
   jobKeys,
-  jobModel,
   openAuxCache,
   readKeyInputs,
   readPrevious,
@@ -45,7 +44,6 @@ import {
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
-import type { RenderTask } from './render/worker.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -57,8 +55,9 @@ export interface BuildOptions {
   out: string;
   only?: OutputGroup[];
   strict?: boolean;
-  justify?: JustifyMode;
-  leafletSheet?: 'pages' | 'a4-2up';
+  /** --justify, --leaflet-sheet: folded into the model's theme (src/model/theme.ts `applyOptions`). */
+  justify?: ModelOptions['justify'];
+  leafletSheet?: ModelOptions['leafletSheet'];
   sourceDateEpoch?: string;
   /** Booklet page plan (--pages); folded into the model's theme, where the templates read it. */
   pages?: PagePlan;
@@ -82,7 +81,7 @@ export interface BuildOptions {
    * worker threads: the main thread keeps the renderers, templates and fonts
    * it loaded once, and would not see them change.
    */
-  pool?: RenderPool;
+  pool?: RenderPool | (() => Promise<RenderPool>);
   /** Writes every proofing finding to this file as a table to tick (Markdown for .md, else CSV); relative to projectRoot. */
   proofReport?: string;
   /** Render every job, even those whose outputs the previous build left unchanged. */
@@ -100,8 +99,8 @@ export interface BuildOptions {
 
 export interface BuildReport {
   model: DocumentModel;
-  /** Every output file, in plan order; `reused` when taken unchanged from the previous build. */
-  files: Array<{ path: string; bytes: number; ms: number; reused: boolean }>;
+  /** Every output file, in plan order, with its job's kind; `reused` when taken unchanged from the previous build. */
+  files: Array<{ path: string; kind: string; bytes: number; ms: number; reused: boolean }>;
   manifest: Manifest;
   /** Files and folders in the output folder that warraq did not write, kept as they were (a folder as `name/`). */
   kept: string[];
@@ -120,8 +119,16 @@ export interface BuildReport {
 }
 
 /** Validation only: model, metadata (language, slugs, URLs, card sizes), proofing (corrections applied), fonts, glyph coverage and card fit. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'proofReport' | 'pages'>) {
-  const loaded = await loadDocument(opts.source, { ...opts, theme: opts.pages ? { pages: opts.pages } : undefined });
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet' | 'proofReport' | 'pages'>) {
+  // Loaded here, not at the top: a build whose inputs did not change never needs them.
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { checkCardFit }, { proofDocument, writeProofReport }] = await Promise.all([
+    import('./model/buildModel.js'),
+    import('./fonts/loadFontSet.js'),
+    import('./check/coverage.js'),
+    import('./check/cards.js'),
+    import('./proof/index.js'),
+  ]);
+  const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const proof = await proofDocument(loaded.model, opts);
   if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proof.model;
@@ -137,9 +144,23 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
   const t0 = performance.now();
   const startedAt = Date.now();
-  const { model, warnings } = await check(opts);
-  const jobs = planJobs(model, { only: opts.only, leafletSheet: opts.leafletSheet });
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
+  const cacheDir = auxCacheDir(opts.projectRoot, outDir);
+  if (!opts.force && !opts.clean && hasRecord(cacheDir)) {
+    const lock = await lockOutput(outDir);
+    try {
+      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir);
+      if (quick) {
+        for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
+        return { ...quick, ms: performance.now() - t0 };
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+  const { model, warnings } = await check(opts);
+  const jobs = planJobs(model, { only: opts.only });
+  const inputs = planInputs(jobs, model);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
@@ -151,14 +172,14 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let stage: Staging | undefined;
   let ok = false;
   try {
-    const inputs = await readKeyInputs(opts.projectRoot, model.theme);
-    const env = envDigest(inputs, { justify: opts.justify, leafletSheet: opts.leafletSheet });
-    keys = jobKeys(jobs, model, env);
+    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme);
+    const env = envDigest(keyInputs);
+    keys = jobKeys(jobs, model, env, inputs);
     cache = openAuxCache(opts.projectRoot, outDir);
     const previous = await readManifest(outDir);
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
-    made = await runJobs(model, jobs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(GROUP_OF_KIND[e.kind]);
@@ -171,9 +192,9 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     await lock.release({ failed: !ok });
   }
   await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
-  return {
+  const report: BuildReport = {
     model,
-    files: made.files.map((f) => ({ path: f.path, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
     manifest: committed.manifest,
     kept: committed.kept,
     carried: committed.carried,
@@ -185,6 +206,21 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: made.where,
     ms: performance.now() - t0,
   };
+  // What the next build returns if nothing changes: every output unchanged, nothing rendered.
+  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
+  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
+  const again: Omit<BuildReport, 'ms'> & { ms?: number } = {
+    ...report,
+    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
+    notes: made.notes,
+    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
+    threads: 0,
+    where: 'nothing to do: no input changed',
+  };
+  delete again.ms;
+  const written = committed.manifest.outputs.map((e) => e.path);
+  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
+  return report;
 }
 
 /** The --only group of each kind of output file. */
@@ -211,6 +247,8 @@ interface Made {
   files: StagedFile[];
   /** Key of each output file's job, by file path. */
   keys: Map<string, string>;
+  /** Kind of each output file's job, by file path. */
+  kinds: Map<string, string>;
   ms: Map<string, number>;
   reused: Set<string>;
   notes: string[];
@@ -233,28 +271,28 @@ interface Done {
 type Mode = 'render' | 'reuse' | 'skip';
 
 /** Up to this many jobs to render, a build without `jobs` renders in the main thread (no workers to start). */
-export const SMALL_REBUILD = 16;
+const SMALL_REBUILD = 16;
 
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
- * takes another's result as input (`inputsOf`: the saddle sheets need the
- * press PDF, the 2-up sheet leaflets-press.pdf, all-leaflets and
- * leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
+ * takes another's result as input (`inputs`, from its kind: the press PDF
+ * and print files need the booklet, the 2-up sheet leaflets-press.pdf,
+ * all-leaflets and leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
-export async function runJobs(
+async function runJobs(
   model: DocumentModel,
   jobs: RenderJob[],
+  inputs: ReadonlyMap<string, string[]>,
   keys: Map<string, string>,
   cache: AuxCache,
   outDir: string,
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
-  const wanted = (g: OutputGroup) => !opts.only || opts.only.includes(g);
-  const published = (job: RenderJob) =>
-    job.kind === 'booklet' ? wanted('booklet') : job.kind === 'leaflet' || job.kind === 'leaflets-all' ? wanted('leaflets') : true;
+  const published = (job: RenderJob) => publishes(kindOf(job), opts.only);
+  const inputsOf = (job: RenderJob) => inputs.get(job.path) ?? [];
   const keyOf = (job: RenderJob) => keys.get(job.path)!;
 
   // What the previous build left that is still right.
@@ -262,12 +300,15 @@ export async function runJobs(
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
   const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
-  const startPool = () => (poolStarted ??= opts.pool ? Promise.resolve(opts.pool) : createPool(size, { serial: opts.serial }));
+  const given = opts.pool;
+  const startPool = () =>
+    (poolStarted ??= typeof given === 'function' ? given() : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {
     files: [],
     keys: new Map(),
+    kinds: new Map(),
     ms: new Map(),
     reused: new Set(),
     notes: [],
@@ -298,15 +339,16 @@ export async function runJobs(
     for (const job of [...jobs].reverse()) {
       let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
       if (m === 'render' && reused.has(job.path)) {
-        const aux = job.kind === 'booklet' || job.kind === 'leaflet' ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs its side data too: a leaflet's pages.
-        const complete = !needed.has(job.path) || (job.kind === 'leaflet' ? await cache.hasPages(keyOf(job)) : true);
+        const keeps = kindOf(job).keeps ?? [];
+        const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
+        // A job whose result is an input here needs what its kind keeps too: the booklet's page backgrounds, a leaflet's pages.
+        const complete = !needed.has(job.path) || (aux !== undefined && (!keeps.includes('pages') || (await cache.hasPages(keyOf(job)))));
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});
         }
       }
-      if (m === 'render') for (const p of inputsOf(job, jobs)) needed.add(p);
+      if (m === 'render') for (const p of inputsOf(job)) needed.add(p);
       mode.set(job.path, m);
     }
     for (const [k, v] of mode) made.state.set(k, v);
@@ -336,15 +378,21 @@ export async function runJobs(
 
     // The rest as their inputs are done, in the order and on the lanes the
     // scheduler picks (src/jobs/schedule.ts).
-    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? []);
+    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? [], inputs);
     const byPath = new Map(jobs.map((j) => [j.path, j]));
     const inFlight = new Set<Promise<void>>();
-    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], inputs: Done[]) => {
-      const task: RenderTask = { job, model: jobModel(model, job), projectRoot: opts.projectRoot, justify: opts.justify, key: keyOf(job), cacheDir: cache.dir };
-      task.inputs = await taskInputs(from, inputs, keyOf);
+    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]) => {
+      const task: RenderTask = {
+        job,
+        model: kindOf(job).slice(model, job),
+        projectRoot: opts.projectRoot,
+        key: keyOf(job),
+        cacheDir: cache.dir,
+        inputs: await taskInputs(from, done, keyOf),
+      };
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
-      if (job.kind === 'booklet' || job.kind === 'leaflet') await cache.put(keyOf(job), r.aux);
+      if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
       // Written out now: a job's bytes are not kept once it is done.
       const files = await stage.add(r.files, published(job));
       return finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
@@ -353,11 +401,11 @@ export async function runJobs(
       for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
         const { job, lane } = next;
         await opts.beforeJob?.(job);
-        const from = inputsOf(job, jobs).map((p) => byPath.get(p)!);
-        const inputs = await Promise.all(from.map((j) => results.get(j.path)!));
+        const from = inputsOf(job).map((p) => byPath.get(p)!);
+        const done = await Promise.all(from.map((j) => results.get(j.path)!));
         // A failure stops further jobs (those already running finish first), even one met during the awaits above.
         if (failure) break;
-        const p = start(job, lane, from, inputs);
+        const p = start(job, lane, from, done);
         p.catch((error) => (failure ??= { error }));
         const settle = (): void => {
           inFlight.delete(tracked);
@@ -385,12 +433,13 @@ export async function runJobs(
     const d = await results.get(job.path)!;
     const state = d.state === 'skipped' && made.state.get(job.path) === 'render' ? 'rendered' : d.state;
     made.jobs[state].push(job.path);
-    if (d.aux.stats && (job.kind === 'booklet' || job.kind === 'leaflet')) addStats(made.stats, d.aux.stats);
+    if (d.aux.stats) addStats(made.stats, d.aux.stats);
     made.notes.push(...(d.aux.notes ?? []));
     if (!published(job)) continue;
     d.files.forEach((f, i) => {
       made.files.push(f);
       made.keys.set(f.path, keyOf(job));
+      made.kinds.set(f.path, job.kind);
       made.ms.set(f.path, i === 0 ? d.ms : 0);
       if (d.state === 'unchanged') made.reused.add(f.path);
     });
@@ -406,10 +455,77 @@ function describeLanes(pool: RenderPool): string {
   return main ? `on ${pool.size} threads (main + ${workers} worker${workers === 1 ? '' : 's'})` : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
 }
 
-/** What a job takes from the jobs it depends on (`from`, whose results are `inputs`), as the renderer wants it; files are read back from the staging folder. */
-async function taskInputs(from: RenderJob[], inputs: Done[], keyOf: (job: RenderJob) => string): Promise<RenderTask['inputs']> {
-  const first = from[0];
-  if (!first) return undefined;
-  if (first.kind === 'print') return { press: { bytes: await Staging.read(inputs[0].files[0]), pageCount: inputs[0].files[0].pages ?? 0 } };
-  return { leaflets: from.map(keyOf) };
+/** What a job takes from the jobs it depends on (`from`, whose results are `done`): what each one's kind hands on; files are read back from the staging folder. */
+function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => string): Promise<TaskInput[]> {
+  return Promise.all(
+    from.map(async (j, i) => ({
+      kind: j.kind,
+      path: j.path,
+      data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j), bytes: (n) => Staging.read(done[i].files[n]) }),
+    })),
+  );
+}
+export interface BuildManyOptions extends Omit<BuildOptions, 'source' | 'out' | 'pool' | 'onOutput'> {
+  /** Source texts (relative to projectRoot), each with its sidecar metadata; a folder stands for every .txt in it. */
+  sources: string[];
+  /** Output folder: each document goes into `<out>/<source name without .txt>/`. */
+  out: string;
+  /** Called when a document is done (or failed), in order. */
+  onDocument?: (done: number, total: number, source: string, result: BuildReport | Error) => void;
+}
+
+export interface BuildManyReport {
+  /** Per document, in order: its output folder and report, or the error that stopped it (the others still build). */
+  documents: Array<{ source: string; out: string; report?: BuildReport; error?: unknown }>;
+  ms: number;
+}
+
+/** The .txt files a list of sources names (a folder: its .txt files, sorted), each once. */
+export async function expandSources(projectRoot: string, sources: string[]): Promise<string[]> {
+  const { readdir, stat } = await import('node:fs/promises');
+  const out: string[] = [];
+  for (const s of sources) {
+    const abs = path.resolve(projectRoot, s);
+    const st = await stat(abs).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const names = (await readdir(abs)).filter((n) => /\.txt$/i.test(n)).sort();
+      out.push(...names.map((n) => path.join(s, n)));
+    } else out.push(s);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Many documents in one run: each source into its own folder under `out`,
+ * one after another, on one pool of render threads kept warm between them
+ * (fonts, WASM and renderers load once). A document that fails does not stop
+ * the others; its output folder is left as it was.
+ */
+export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport> {
+  const t0 = performance.now();
+  const sources = await expandSources(opts.projectRoot, opts.sources);
+  const names = sources.map((s) => path.basename(s).replace(/\.txt$/i, ''));
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
+  const { sources: _s, onDocument, ...common } = opts;
+  // One pool for every document, started by the first that has something to render.
+  let pool: Promise<RenderPool> | undefined;
+  const sharedPool = () => (pool ??= createPool(opts.serial ? 1 : (opts.jobs ?? defaultJobs()), { serial: opts.serial }));
+  const documents: BuildManyReport['documents'] = [];
+  try {
+    for (const [i, source] of sources.entries()) {
+      const out = path.join(opts.out, names[i]);
+      try {
+        const report = await build({ ...common, source, out, pool: sharedPool });
+        documents.push({ source, out, report });
+        onDocument?.(i + 1, sources.length, source, report);
+      } catch (error) {
+        documents.push({ source, out, error });
+        onDocument?.(i + 1, sources.length, source, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  } finally {
+    await (await pool?.catch(() => undefined))?.destroy();
+  }
+  return { documents, ms: performance.now() - t0 };
 }

@@ -6,14 +6,13 @@
  * Right-to-left documents bind on the right, so inner and outer margins swap
  * sides from recto to verso the other way round from a left-to-right book.
  */
-import type { DocumentModel, ImprintLine } from '../src/model/types.js';
+import type { DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import type { JustifyMode } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
-import { labelsFor } from './labels.js';
+import { labelsFor, pointNumber } from './labels.js';
 import { blanksToFill } from '../src/layout/pagePlan.js';
 
 export interface BookletLayout {
@@ -21,10 +20,6 @@ export interface BookletLayout {
   /** Page number (1-based, cover = 1) where each point starts. */
   contents: Array<{ point: number; page: number }>;
   stats: SetStats;
-}
-
-export interface BookletOptions {
-  justify?: JustifyMode;
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -54,16 +49,19 @@ export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: numb
   }));
 }
 
-export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: BookletOptions = {}): BookletLayout {
+export { TRIM_SAFETY } from '../src/layout/liveArea.js';
+import { TRIM_SAFETY } from '../src/layout/liveArea.js';
+
+export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model, opts.justify ?? t.justify);
+  const ts = typesetter(model);
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const measure = W - m.inner - m.outer;
-  const num = (n: number) => formatNumber(n, model.lang, model.digits);
+  const live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: W - 2 * TRIM_SAFETY, height: H - 2 * TRIM_SAFETY };
 
   // Page n (1-based) is a recto when odd. Its binding edge is on the right in
   // a right-to-left book, on the left otherwise.
@@ -72,8 +70,79 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
     return { x: bindRight ? m.outer : m.inner, width: measure, top: m.top, bottom: H - m.bottom };
   };
 
-  // The body flows from page 3 (after the cover and the contents).
-  const FIRST_BODY_PAGE = 3;
+  const paras = bodyParagraphs(model, fonts, ts, measure);
+
+  // The body starts after the cover and the contents, which take as many
+  // pages as their entries need; the entries need the body's page numbers.
+  const sec = model.sections;
+  const cover = sec.cover ? 1 : 0;
+  let contentsPages = sec.contents ? 1 : 0;
+  let flowed: ReturnType<typeof flow> = [];
+  let contents: Array<{ point: number; page: number }> = [];
+  let contentsLaid: LaidOutPage[] = [];
+  for (let round = 0; round < 6; round++) {
+    const firstBody = 1 + cover + contentsPages;
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3 } });
+    contents = model.points.map((p) => ({
+      point: p.number,
+      page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
+    }));
+    contentsLaid = sec.contents ? contentsPagesFor(model, fonts, ts, frameFor, 1 + cover, W, H, contents, L.contents) : [];
+    if (contentsLaid.length === contentsPages) break;
+    contentsPages = contentsLaid.length;
+  }
+  const firstBody = 1 + cover + contentsPages;
+
+  const pages: LaidOutPage[] = [];
+  if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
+  contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
+  flowed.forEach((fp, i) => {
+    const n = firstBody + i;
+    const outline = fp.anchors.flatMap((a) => {
+      const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
+      return point ? [{ title: headingText(model, point), level: 1 as const, top: a.top }] : [];
+    });
+    pages.push({
+      width: W,
+      height: H,
+      background: t.palette.paper,
+      role: i === 0 ? 'preamble' : 'body',
+      blocks: [...fp.blocks, ...runningHeadAndFoot(model, ts, st, frameFor(n), H, n)],
+      outline,
+    });
+  });
+  const colophonNumber = pages.length + 1;
+  if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+  // The page plan: blank pages (paper only) after the colophon, so the back
+  // cover stays the last page and the count suits saddle stitching.
+  const blanks = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.backCover ? 1 : 0)) : 0;
+  for (let i = 0; i < blanks; i++) pages.push({ width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
+  if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
+  // The outline: the document's title first (on its first page), every other entry under it.
+  pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
+  for (const p of pages) p.live = live;
+  return { pages, contents, stats: ts.stats };
+}
+
+/** A point's heading as a reader sees it: «٨- العنوان», or the label alone («البند ٨») when the point has no title. */
+export function headingText(model: DocumentModel, point: Point): string {
+  return point.titleSource === 'label' ? point.title : `${pointNumber(model, point.number)} ${point.title}`;
+}
+
+/** The heading's spans: the number in the accent colour, then the title. */
+function headingSpans(model: DocumentModel, point: Point, number: TextStyle, title: TextStyle): StyledSpan[] {
+  if (point.titleSource === 'label') return [{ text: point.title, style: number }];
+  return [
+    { text: pointNumber(model, point.number), style: number },
+    { text: ' ', style: title },
+    { text: point.title, style: title },
+  ];
+}
+
+/** The body's paragraphs: title, preamble, then each point's heading, paragraphs and sub-items. */
+function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, measure: number): FlowPara[] {
+  const t = model.theme;
+  const st = styles(model, fonts);
   const paras: FlowPara[] = [];
   paras.push({
     para: ts.set(model.title, st.title, measure, 'center'),
@@ -82,51 +151,59 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts, opts: 
     spaceBefore: 0,
     spaceAfter: st.bodyLeading * 0.6,
     keepWithNext: true,
+    name: 'the title',
+    place: model.titlePlace,
     semantics: { role: 'title' },
   });
-  for (const p of model.preamble) {
-    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: st.bodyLeading * 0.5, semantics: { role: 'p' } });
-  }
-  for (const p of model.points) {
-    const heading: StyledSpan[] = [
-      { text: `${num(p.number)}.`, style: st.number },
-      { text: ' ', style: st.heading },
-      { text: p.title, style: st.heading },
-    ];
+  model.preamble.forEach((p, i) => {
     paras.push({
-      para: ts.set(heading, st.heading, measure, 'start'),
+      para: ts.set(p.text, st.body, measure, 'justify'),
+      leading: st.bodyLeading,
+      color: t.palette.ink,
+      spaceBefore: 0,
+      spaceAfter: st.bodyLeading * 0.5,
+      name: `preamble paragraph ${i + 1}`,
+      place: p.place,
+      semantics: { role: 'p' },
+    });
+  });
+  const indent = st.body.size * 1.5;
+  for (const p of model.points) {
+    paras.push({
+      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start'),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
       spaceAfter: st.bodyLeading * 0.15,
       keepWithNext: true,
       tag: `point:${p.number}`,
-      semantics: { role: 'heading', item: p.number, label: heading[0].text.length },
+      name: `the heading of point ${p.number}`,
+      place: p.place,
+      semantics: { role: 'heading', item: p.number, label: p.titleSource === 'label' ? 0 : pointNumber(model, p.number).length },
     });
-    paras.push({ para: ts.set(p.text, st.body, measure, 'justify'), leading: st.bodyLeading, color: t.palette.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: p.number } });
+    p.paragraphs.forEach((q, k) => {
+      const text: string | StyledSpan[] = q.item
+        ? [
+            { text: q.item, style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
+            { text: ' ', style: st.body },
+            { text: q.text, style: st.body },
+          ]
+        : q.text;
+      const width = q.item ? measure - indent : measure;
+      paras.push({
+        para: ts.set(text, st.body, width, 'justify'),
+        leading: st.bodyLeading,
+        color: t.palette.ink,
+        spaceBefore: k === 0 ? 0 : st.bodyLeading * 0.35,
+        spaceAfter: 0,
+        indent: q.item ? indent : 0,
+        name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
+        place: q.place,
+        semantics: { role: 'p', item: p.number },
+      });
+    });
   }
-  const flowed = flow(paras, (i) => frameFor(FIRST_BODY_PAGE + i));
-
-  const contents = model.points.map((p) => ({
-    point: p.number,
-    page: FIRST_BODY_PAGE + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
-  }));
-
-  const pages: LaidOutPage[] = [];
-  pages.push(coverPage(model, fonts, ts, W, H));
-  pages.push(contentsPage(model, fonts, ts, frameFor(2), W, H, contents, L.contents));
-  flowed.forEach((fp, i) => {
-    const n = FIRST_BODY_PAGE + i;
-    pages.push({ width: W, height: H, background: t.palette.paper, role: i === 0 ? 'preamble' : 'body', blocks: [...fp.blocks, ...runningHeadAndFoot(model, ts, st, frameFor(n), H, n)] });
-  });
-  const colophonNumber = pages.length + 1;
-  pages.push(colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber));
-  // The page plan: blank pages (paper only) after the colophon, so the back
-  // cover stays the last page and the count suits saddle stitching.
-  const blanks = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + 1) : 0;
-  for (let i = 0; i < blanks; i++) pages.push({ width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
-  pages.push(backCover(model, fonts, ts, W, H));
-  return { pages, contents, stats: ts.stats };
+  return paras;
 }
 
 function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): Block[] {
@@ -205,74 +282,125 @@ export function imprintHeight(model: DocumentModel, size: number): number {
   return model.imprint.lines.length * leading + model.imprint.lines.filter((l) => l.gapBefore).length * leading * 0.6;
 }
 
-function contentsPage(
+/**
+ * The contents: one row per point (number and title at the start side, page
+ * number at the end side), over as many pages as the rows need. Each row is
+ * a link to its page.
+ */
+function contentsPagesFor(
   model: DocumentModel,
   fonts: TemplateFonts,
   ts: Typesetter,
-  f: Frame,
+  frameFor: (pageNumber: number) => Frame,
+  firstPage: number,
   W: number,
   H: number,
   contents: Array<{ point: number; page: number }>,
   heading: string,
-): LaidOutPage {
+): LaidOutPage[] {
   const t = model.theme;
   const st = styles(model, fonts);
-  const blocks: Block[] = [];
+  const pages: LaidOutPage[] = [];
   const titleLeading = st.title.size * 1.5;
-  blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), role: 'heading' });
   const rowLeading = st.body.size * 2.1;
   const numberWidth = st.body.size * 3;
-  let y = f.top + titleLeading + st.bodyLeading * 0.5;
+  let page!: LaidOutPage;
+  let f!: Frame;
+  let y = 0;
+  const newPage = () => {
+    const n = firstPage + pages.length;
+    f = frameFor(n);
+    page = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
+    pages.push(page);
+    y = f.top;
+    if (pages.length === 1) {
+      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
+      y += titleLeading + st.bodyLeading * 0.5;
+    } else {
+      // Page numbers from the second contents page on (the first shows the heading).
+      const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
+      page.blocks.push({ ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' });
+    }
+  };
+  newPage();
   for (const entry of contents) {
     const point = model.points.find((p) => p.number === entry.point)!;
-    const label: StyledSpan[] = [
-      { text: `${formatNumber(point.number, model.lang, model.digits)}.`, style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
-      { text: ' ', style: st.body },
-      { text: point.title, style: st.body },
-    ];
+    const label = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
     const row = ts.set(label, st.body, f.width - numberWidth, 'start');
-    const page = ts.set(formatNumber(entry.page, model.lang, model.digits), st.body, f.width, 'end');
+    if (y + row.lines.length * rowLeading > f.bottom + 1e-6 && page.blocks.length > 0 && y > f.top) newPage();
+    const pageNo = ts.set(formatNumber(entry.page, model.lang, model.digits), st.body, numberWidth, 'end');
     // The title sits at the start side, the page number at the end side.
     const rowX = model.dir === 'rtl' ? f.x + numberWidth : f.x;
-    blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), role: 'toc', item: entry.point });
-    blocks.push({ ...placeAt(page, f.x, y, rowLeading, t.palette.ink), role: 'toc', item: entry.point });
-    y += row.lines.length * rowLeading;
+    const numX = model.dir === 'rtl' ? f.x : f.x + f.width - numberWidth;
+    const height = row.lines.length * rowLeading;
+    const name = `contents entry ${entry.point}`;
+    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: f.width - numberWidth, height }, role: 'toc', item: entry.point });
+    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numberWidth, height }, role: 'toc', item: entry.point });
+    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1 });
+    y += height;
   }
-  return { width: W, height: H, background: t.palette.paper, role: 'contents', blocks };
+  return pages;
 }
 
+/** A left-to-right run (file name, URL, ISBN, e-mail) isolated with FSI … PDI, so the paragraph's bidi cannot reorder it. */
+export function isolateLtr(value: string): string {
+  return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
+}
+
+/**
+ * The colophon: the imprint, then the metadata's publisher, edition, rights,
+ * printer, ISBN and contact, then the typefaces, the date and the source;
+ * centred, and moved up as far as it must to end above the bottom margin.
+ */
 function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number, n: number): LaidOutPage {
   const t = model.theme;
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
+  const rtl = model.dir === 'rtl';
   const small = { ...st.body, size: st.body.size * 0.9 };
   const leading = small.size * 1.8;
   const families = [...new Set([...fonts.body, ...fonts.heading].map((f) => f.family))];
+  const c = model.colophon;
+  const meta: Array<[string, string | undefined]> = [
+    [L.publisher, c.publisher],
+    [L.edition, c.edition],
+    [L.rights, c.rights],
+    [L.printer, c.printer],
+    [L.isbn, c.isbn],
+    [L.contact, c.contact],
+  ];
   const entries: Array<[string, string]> = [
+    ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, `${families.join('، ')} — ${L.licence}`],
-    [L.built, formatDay(model.date, model.lang, model.digits)],
+    [L.built, formatDay(model.date, model.lang, model.digits, model.months)],
     [L.source, `${model.source.file.split('/').pop()} · SHA-256 ${model.source.sha256.slice(0, 16)}`],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);
-  const blocks: Block[] = [];
-  let y = f.top + H * 0.35;
-  blocks.push({ ...placeAt(ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center'), f.x, y, st.heading.size * 1.8, t.palette.accent), role: 'heading' });
-  y += st.heading.size * 1.8 + 8;
-  blocks.push(...imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top'));
-  y += imprintHeight(model, small.size) + 14;
+  // Set everything first, then place it: the block starts a third down the page, or higher when it is tall.
+  const parts: Array<{ height: number; place: (y: number) => TextBlock[] }> = [];
+  const headLeading = st.heading.size * 1.8;
+  const head = ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center');
+  parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading', role: 'heading' }] });
+  parts.push({ height: imprintHeight(model, small.size) + 14, place: (y) => imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top') });
   for (const [k, v] of entries) {
     const spans: StyledSpan[] = [
       { text: `${k}: `, style: { ...small, fonts: fonts.heading } },
-      { text: v, style: small },
+      { text: rtl ? isolateLtr(v) : v, style: small },
     ];
     const para = ts.set(spans, small, f.width, 'center');
-    blocks.push({ ...placeAt(para, f.x, y, leading, t.palette.ink), role: 'p' });
-    y += para.lines.length * leading + 4;
+    parts.push({ height: para.lines.length * leading + 4, place: (y) => [{ ...placeAt(para, f.x, y, leading, t.palette.ink), name: `the colophon entry «${k}»`, role: 'p' }] });
   }
   const made = ts.set(L.madeWith, { ...small, color: t.palette.muted }, f.width, 'center');
-  blocks.push({ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), role: 'p' });
+  parts.push({ height: 10 + made.lines.length * leading, place: (y) => [{ ...placeAt(made, f.x, y + 10, leading, t.palette.muted), name: 'the colophon credit', role: 'p' }] });
+  const total = parts.reduce((a, p) => a + p.height, 0);
+  let y = Math.max(f.top, Math.min(f.top + H * 0.35, f.bottom - total));
+  const blocks: Block[] = [];
+  for (const p of parts) {
+    blocks.push(...p.place(y));
+    y += p.height;
+  }
   const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
-  blocks.push(placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink));
+  blocks.push({ ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' });
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };
 }
 

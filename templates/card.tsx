@@ -23,14 +23,14 @@
  */
 import type { ReactElement } from 'react';
 import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
-import type { Block, LaidOutPage, PlacedLine, TextBlock } from '../src/layout/types.js';
-import { baselineIn } from '../src/layout/flow.js';
+import type { Block, LaidOutPage, TextBlock } from '../src/layout/types.js';
+import { moveDown, placeAt } from '../src/layout/flow.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatNumber } from '../src/format/localize.js';
-import { lineInk, unionBox, type Box } from '../src/render/cards/glyphSvg.js';
+import { lineInk, unionBox, type Box } from '../src/layout/ink.js';
 import { imprintSpans } from './booklet.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -147,24 +147,8 @@ function cardFitErrorFor(model: DocumentModel, format: CardFormat, point: Point,
   ]);
 }
 
-/** Places a composed paragraph with its first line box's top at `top`. */
-function place(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size: number): TextBlock {
-  return {
-    kind: 'text',
-    rtl: para.dir === 'rtl',
-    color,
-    text: para.text,
-    lines: para.lines.map((line, j): PlacedLine => ({ line, x, baseline: top + j * leading + baselineIn(leading, size) })),
-  };
-}
-
 function blockInk(b: TextBlock): Box | undefined {
   return unionBox(b.lines.map((l) => lineInk(l.line, l)));
-}
-
-/** Moves a text block down by dy. */
-function shift(b: TextBlock, dy: number): TextBlock {
-  return { ...b, lines: b.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }
 
 /**
@@ -279,9 +263,9 @@ function pointCard(args: CardArgs, point: Point): CardLayout {
   const groupHeight = head.height + headGap + bodyHeight;
   const slack = footer.top - footGap - m.top - groupHeight;
   const groupTop = m.top + Math.max(0, slack / 2);
-  const numberBlock = shift(head.number, groupTop);
-  const titleBlock = shift(head.title, groupTop);
-  const bodyBlock = place(body, m.padX, groupTop + head.height + headGap, leading, t.palette.ink, size);
+  const numberBlock = moveDown(head.number, groupTop);
+  const titleBlock = moveDown(head.title, groupTop);
+  const bodyBlock = placeAt(body, m.padX, groupTop + head.height + headGap, leading, t.palette.ink, size);
 
   const blocks: Block[] = [
     { kind: 'rect', x: 0, y: 0, width: m.W, height: m.bar, color: t.palette.accent },
@@ -334,15 +318,15 @@ function headerBlocks(
     titleSize = Math.max(m.minBody * 1.05, titleSize * 0.92);
     titlePara = setTitle(titleSize);
   }
-  let number = place(numberPara, m.padX, 0, numberSize * 1.1, t.palette.accent, numberSize);
-  let title = place(titlePara, rtl ? m.padX : m.padX + numberWidth + gap, 0, titleSize * 1.45, t.palette.ink, titleSize);
+  let number = placeAt(numberPara, m.padX, 0, numberSize * 1.1, t.palette.accent, numberSize);
+  let title = placeAt(titlePara, rtl ? m.padX : m.padX + numberWidth + gap, 0, titleSize * 1.45, t.palette.ink, titleSize);
   const nInk = blockInk(number)!;
   // A title of invisible characters only has no ink: it sits with the number.
   const tInk = blockInk(title) ?? nInk;
-  title = shift(title, (nInk.top + nInk.bottom) / 2 - (tInk.top + tInk.bottom) / 2);
+  title = moveDown(title, (nInk.top + nInk.bottom) / 2 - (tInk.top + tInk.bottom) / 2);
   const top = Math.min(nInk.top, (blockInk(title) ?? nInk).top);
-  number = shift(number, -top);
-  title = shift(title, -top);
+  number = moveDown(number, -top);
+  title = moveDown(title, -top);
   return { number, title, height: unionBox([blockInk(number), blockInk(title)])!.bottom };
 }
 
@@ -399,10 +383,10 @@ function footerBlock(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter,
   const lines = paras.flatMap((p) => p.lines);
   const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: m.measure, lines };
   let top = m.bottom - lines.length * leading;
-  let block = place(para, m.padX, top, leading, t.palette.muted, size);
+  let block = placeAt(para, m.padX, top, leading, t.palette.muted, size);
   // Deep descenders may hang below the line box: keep the ink inside the text box.
   const dy = Math.min(0, m.bottom - (blockInk(block)?.bottom ?? m.bottom));
-  block = shift(block, dy);
+  block = moveDown(block, dy);
   top += dy;
   return { block, top };
 }
@@ -451,13 +435,13 @@ function documentCard(args: CardArgs): CardLayout {
   let y = m.bottom - impHeight;
   let impBlocks = impParas.map((p, i) => {
     y += gapOf(i);
-    const b = place(p, m.padX, y, impLeading, ink, impSize);
+    const b = placeAt(p, m.padX, y, impLeading, ink, impSize);
     y += p.lines.length * impLeading;
     return b;
   });
   // Deep descenders may hang below the line box: keep the ink inside the text box.
   const dy = Math.min(0, m.bottom - (unionBox(impBlocks.map(blockInk))?.bottom ?? m.bottom));
-  impBlocks = impBlocks.map((b) => shift(b, dy));
+  impBlocks = impBlocks.map((b) => moveDown(b, dy));
   const impTop = m.bottom - impHeight + dy;
 
   // The title: as large as fits in three lines between the top and the
@@ -468,7 +452,7 @@ function documentCard(args: CardArgs): CardLayout {
   const room = impTop - m.top - Math.round(60 * m.s * m.h);
   const setTitle = (size: number) => {
     const para = ts.set(model.title, { fonts: fonts.heading, size, color: ink }, m.measure, 'center');
-    const block = place(para, m.padX, 0, size * 1.4, ink, size);
+    const block = placeAt(para, m.padX, 0, size * 1.4, ink, size);
     // A title of invisible characters only has no ink: an empty box at the top.
     return { para, block, ink: blockInk(block) ?? { left: m.W / 2, right: m.W / 2, top: 0, bottom: 0 } };
   };
@@ -478,7 +462,7 @@ function documentCard(args: CardArgs): CardLayout {
   while (tooBig() && titleSize > m.minBody) title = setTitle((titleSize *= 0.93));
   const inkHeight = title.ink.bottom - title.ink.top;
   const groupTop = m.top + Math.max(0, (room - inkHeight - ruleGap) / 2);
-  const titleBlock = shift(title.block, groupTop - title.ink.top);
+  const titleBlock = moveDown(title.block, groupTop - title.ink.top);
   const ruleY = groupTop + inkHeight + ruleGap;
 
   const inset = Math.round(40 * m.s * m.h);

@@ -2,6 +2,9 @@
  * The few words warraq itself adds to a publication (contents, colophon),
  * in the document's language. Editorial, so they live beside the text.
  */
+import type { DocumentModel } from '../src/model/types.js';
+import { formatNumber } from '../src/format/localize.js';
+
 export interface Labels {
   contents: string;
   colophon: string;
@@ -14,6 +17,12 @@ export interface Labels {
   date: string;
   place: string;
   continued: string;
+  publisher: string;
+  rights: string;
+  edition: string;
+  printer: string;
+  isbn: string;
+  contact: string;
   /** Colophon: how many editorial corrections (metadata `corrections:`) the printed text carries. */
   corrections: string;
 }
@@ -30,6 +39,12 @@ const ar: Labels = {
   date: 'التاريخ',
   place: 'المكان',
   continued: 'تابع',
+  publisher: 'الناشر',
+  rights: 'الحقوق',
+  edition: 'الطبعة',
+  printer: 'الطباعة',
+  isbn: 'ردمك (ISBN)',
+  contact: 'للتواصل',
   corrections: 'تصحيحات تحريرية على النص المصدر',
 };
 
@@ -46,6 +61,12 @@ const fa: Labels = {
   date: 'تاریخ',
   place: 'مکان',
   continued: 'ادامه',
+  publisher: 'ناشر',
+  rights: 'حقوق',
+  edition: 'نوبت چاپ',
+  printer: 'چاپخانه',
+  isbn: 'شابک (ISBN)',
+  contact: 'تماس',
   corrections: 'اصلاحات ویرایشی متن مبدأ',
 };
 
@@ -61,10 +82,34 @@ const en: Labels = {
   date: 'Date',
   place: 'Place',
   continued: 'continued',
+  publisher: 'Publisher',
+  rights: 'Rights',
+  edition: 'Edition',
+  printer: 'Printed by',
+  isbn: 'ISBN',
+  contact: 'Contact',
   corrections: 'Editorial corrections to the source text',
 };
 
 export function labelsFor(lang: string): Labels {
   const base = lang.split('-')[0];
   return base === 'ar' ? ar : base === 'fa' ? fa : en;
+}
+
+/**
+ * A point's number as headings, the contents, leaflets and cards write it:
+ * «١-» / «(١)» in Arabic-Indic digits, «۱-» in Persian, «1.» in Latin
+ * (model.numbering; never a Latin full stop after Arabic-Indic digits, where
+ * «١.» reads as «٠١»).
+ */
+export function pointNumber(model: Pick<DocumentModel, 'lang' | 'digits' | 'numbering'>, n: number): string {
+  const num = formatNumber(n, model.lang, model.digits);
+  switch (model.numbering) {
+    case 'paren':
+      return `(${num})`;
+    case 'dot':
+      return model.digits === 'latn' ? `${num}.` : `${num}-`;
+    default:
+      return `${num}-`;
+  }
 }

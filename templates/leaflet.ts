@@ -21,11 +21,13 @@
  */
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
-import { flow, placeAt, type Frame } from '../src/layout/flow.js';
+import { flow, moveDown, placeAt, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
 import { fitBodySize, paragraphBadness, type FitOptions } from '../src/layout/fit.js';
-import { qrModules, QR_QUIET_ZONE } from '../src/layout/qr.js';
-import type { Align, ComposedLine, ComposedParagraph, JustifyMode } from '../src/text/compose.js';
+import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
+import { mixHex } from '../src/layout/color.js';
+import { inkExtent } from '../src/layout/ink.js';
+import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
@@ -33,7 +35,6 @@ import { imprintBlocks, imprintHeight, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 
 export interface LeafletOptions {
-  justify?: JustifyMode;
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
 }
@@ -56,7 +57,7 @@ export function leafletMargins(theme: Theme): { top: number; bottom: number; lef
 
 /** The event frame's fill: the accent at 10 % over the paper (derived, not a new colour). */
 export function eventTint(theme: Theme): string {
-  return mix(theme.palette.accent, theme.palette.paper, 0.1);
+  return mixHex(theme.palette.accent, theme.palette.paper, 0.1);
 }
 
 /** The URL a leaflet's QR code points to, if any. */
@@ -73,10 +74,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const k = pageScale(t);
   const mg = leafletMargins(t);
   const rtl = model.dir === 'rtl';
-  const justify = opts.justify ?? t.justify;
-  const ts = typesetter(model, justify);
+  const ts = typesetter(model);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
-  const trial = typesetter(model, justify);
+  const trial = typesetter(model);
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const num = formatNumber(point.number, model.lang, model.digits);
@@ -128,7 +128,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // A smaller page lowers the largest size with it. The largest size that fits, except that up to a tenth of it may go for a paragraph without a
   // one-word last line and without piled-up kashidas (a leaflet's short measure makes both likely).
   const fitOptions: FitOptions = {
-    justify,
     maxSize: Math.max(t.body.minSize, t.body.maxSize * Math.min(1, k)),
     prefer: { badness: (p, m) => paragraphBadness(p, m, 1 + t.space.stretch) },
   };
@@ -203,7 +202,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const numFit = measureInside((m) => trial.set(num, numStyle, m, 'start'), measure, rtl);
     const numeral = ts.set(num, numStyle, numFit.measure, 'start');
     const line = numeral.lines[0];
-    const ink = inkBox(line);
+    const ink = inkExtent(line);
     const gap = u * 1.3;
     const colWidth = measure - line.naturalWidth - gap;
     const colX = rtl ? left : left + line.naturalWidth + gap;
@@ -224,9 +223,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // Tagged-PDF order: the document title (H1), then the point's number (its
     // list item's label) and title (H2).
     const blocks: Block[] = [
-      { ...moveDown(kicker, colTop), role: 'title' },
+      { ...moveDown(kicker, colTop), role: 'title', name: 'the document title (leaflet header)' },
       { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num, role: 'label', item: point.number },
-      { ...moveDown(title, colTop), role: 'heading', item: point.number },
+      { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place },
       { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
     ];
     return { blocks, bottom: ruleY + u * 1.3 };
@@ -269,7 +268,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
       { text: value, style: body(sz.eventDetail, pal.ink) },
     ];
-    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     const height = 2 * pad + inner;
     const tint = eventTint(t);
@@ -341,11 +340,6 @@ function asRepeated(block: Block): Block {
   return block;
 }
 
-/** A copy of a text block moved down by dy. */
-function moveDown(block: TextBlock, dy: number): TextBlock {
-  return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
-}
-
 /** Horizontal reach of a paragraph's glyph boxes (drawn origin to origin + advance), from its measure's left edge. */
 export function glyphReach(para: ComposedParagraph): { min: number; max: number } {
   let min = Infinity;
@@ -400,25 +394,4 @@ export function balancedMeasure(model: DocumentModel, text: string, style: TextS
   return hi;
 }
 
-/** Ink extent of a composed line: how far the glyphs reach above and below the baseline (pt). */
-export function inkBox(line: ComposedLine): { above: number; below: number } {
-  let above = 0;
-  let below = 0;
-  for (const g of line.glyphs) {
-    if (g.space) continue;
-    const e = g.font.hb.glyphExtents(g.gid);
-    if (!e) continue;
-    const s = g.size / g.font.upem;
-    above = Math.max(above, e.yBearing * s + g.y);
-    below = Math.max(below, -(e.yBearing + e.height) * s - g.y);
-  }
-  return { above, below };
-}
-
-/** `a` over `b` at `amount` (0–1), both #rrggbb. */
-function mix(a: string, b: string, amount: number): string {
-  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-  const [x, y] = [rgb(a), rgb(b)];
-  return '#' + x.map((v, i) => Math.round(v * amount + y[i] * (1 - amount)).toString(16).padStart(2, '0')).join('');
-}
 

@@ -5,34 +5,11 @@
  */
 import type { Diagnostic, SourcePlace } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
+import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 import type { LoadedFont } from '../text/fonts.js';
 import { findUncovered } from '../text/itemize.js';
 import type { TemplateFonts } from '../layout/typeset.js';
-
-/** The place of UTF-16 offset `offset` inside a text that starts at `start`. */
-export function placeWithin(text: string, offset: number, start: SourcePlace): SourcePlace {
-  let line = start.line;
-  let col = start.col;
-  for (const ch of text.slice(0, offset)) {
-    if (ch === '\n') {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return { file: start.file, line, col };
-}
-
-/**
- * The source place of UTF-16 offset `offset` of a text that starts at
- * `start`, with `spans` where it is not one verbatim stretch (soft-wrapped
- * paragraphs, imprint markup). Columns count code points.
- */
-export function placeInText(text: string, offset: number, start: SourcePlace, spans?: readonly SourceSpan[]): SourcePlace {
-  let from: SourceSpan = { at: 0, place: start };
-  for (const s of spans ?? []) if (s.at <= offset) from = s;
-  return placeWithin(text.slice(from.at), offset - from.at, from.place);
-}
 
 /**
  * The offset in `text` of UTF-16 offset `offset` of `title`, a title derived

@@ -3,8 +3,11 @@
  * (CLDR), so Arabic gets Arabic month names and ٠–٩ digits without tables of
  * our own.
  */
-import type { DigitSystem, EventDate } from '../model/types.js';
-import { parseEventDate } from '../model/dates.js';
+import type { DigitSystem, EventDate } from '../parse/types.js';
+import { parseEventDate } from '../parse/dates.js';
+
+/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
+export type MonthStyle = 'standard' | 'levant' | 'both';
 
 // Building an Intl formatter costs far more than using one (a page number is
 // formatted on every page), so each is made once per locale and options.
@@ -49,14 +52,34 @@ function toDate(s: string): { date: Date; withYear: boolean } {
 }
 
 /** `2024-05-04`..`2024-05-05` → «٤–٥ مايو ٢٠٢٤»; `--09-21` → «٢١ سبتمبر». */
-export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem): string {
+export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem, months: MonthStyle = 'standard'): string {
   const start = toDate(date.start);
-  const fmt = dateFormat(lang, digits, start.withYear);
-  if (!date.end) return fmt.format(start.date);
-  return fmt.formatRange(start.date, toDate(date.end).date);
+  // Levantine names: CLDR's Arabic of Lebanon, Syria, Jordan, Palestine and Iraq has them (`lang: ar-LB` gets them as it is).
+  const arabic = lang.split('-')[0] === 'ar';
+  const locale = arabic && months !== 'standard' && !lang.includes('-') ? 'ar-LB' : lang;
+  const fmt = dateFormat(locale, digits, start.withYear);
+  const parts = date.end ? fmt.formatRangeToParts(start.date, toDate(date.end).date) : fmt.formatToParts(start.date);
+  if (!(arabic && months === 'both')) return parts.map((p) => p.value).join('');
+  // Both forms, «كانون الأول/ديسمبر»: each month part gets the standard name after a slash.
+  const dates = date.end ? [start.date, toDate(date.end).date] : [start.date];
+  return parts
+    .map((p) => {
+      if (p.type !== 'month') return p.value;
+      const source = 'source' in p && p.source === 'endRange' ? dates[dates.length - 1] : dates[0];
+      const standard = monthName(lang.split('-')[0], source);
+      return p.value === standard ? p.value : `${p.value}/${standard}`;
+    })
+    .join('');
 }
 
-/** An ISO day (`2023-10-22`) as a long date: «٢٢ أكتوبر ٢٠٢٣». */
-export function formatDay(iso: string, lang: string, digits: DigitSystem): string {
-  return formatEventDate({ start: iso }, lang, digits);
+const monthNames = new Map<string, Intl.DateTimeFormat>();
+function monthName(lang: string, date: Date): string {
+  let fmt = monthNames.get(lang);
+  if (!fmt) monthNames.set(lang, (fmt = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' })));
+  return fmt.format(date);
+}
+
+/** An ISO day (`2023-10-22`) as a long date: «٢٢ أكتوبر ٢٠٢٣» (or with `months`, «٢٢ تشرين الأول ٢٠٢٣»). */
+export function formatDay(iso: string, lang: string, digits: DigitSystem, months: MonthStyle = 'standard'): string {
+  return formatEventDate({ start: iso }, lang, digits, months);
 }

@@ -3,35 +3,31 @@
  * its output depends on, and a job whose key and output bytes are found in
  * the previous output folder is not rendered again.
  *
- * A key covers
- *   - the job itself (kind, path, format, point, sheet);
- *   - the job's slice of the model (`jobModel`): the booklet sees the whole
- *     model; a leaflet or a card sees its own point and the document-wide
- *     fields (title, imprint, theme, lang/dir/digits, url, date) and nothing
- *     of the other points. The metadata enters here, through the model
- *     (a point's title, slug, event and url; the theme; lang, url, date).
- *     Workers render from exactly this slice, so a template cannot depend on
- *     something the key does not cover. `place` fields (where a text sits in
- *     the source, for diagnostics) are left out of the hash: nothing draws
- *     them, and inserting a line above a point must not re-render the points
- *     after it;
- *   - the code: every file under src/ and templates/ of the warraq that runs,
- *     its patches/ and profiles/ (the press files' colour profile),
- *     package-lock.json (package versions) and tsconfig.json;
+ * A key covers, and nothing else:
+ *   - the job itself (kind, path, format, point);
+ *   - the job's slice of the model (its kind's `slice`, src/jobs/kinds/):
+ *     the fields its template and renderer read. Build options are folded
+ *     into the model's theme (src/model/theme.ts `applyOptions`), so they
+ *     count exactly where they are read. Workers render from exactly this
+ *     slice, so a template cannot depend on something the key does not
+ *     cover. `place` fields (where a text sits in the source, for
+ *     diagnostics) are left out of the hash: nothing draws them, and
+ *     inserting a line above a point must not re-render the points after it;
+ *   - the code that runs: every file under src/ and templates/ (as
+ *     TypeScript, or compiled in lib/), patches/, profiles/ (the press
+ *     files' colour profile), package-lock.json (package versions) and
+ *     tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
- *   - the renderer options (justify, leafletSheet);
- *   - the keys of the jobs it takes its input from (`inputsOf`): the saddle
- *     sheets from the booklet's press PDF, leaflets-press.pdf and
- *     all-leaflets.pdf from every leaflet, the 2-up sheet from
- *     leaflets-press.pdf.
+ *   - the keys of the jobs it takes its input from (src/jobs/planJobs.ts `inputsOf`).
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
- * earlier one that is not in its file: a leaflet's laid-out pages (for
- * all-leaflets.pdf and leaflets-press.pdf) and typesetting statistics.
- * Entries are named by key, so a stale one is never read; a missing one only
- * means the job renders again. Each entry carries the SHA-256 of its content:
- * a truncated or damaged one is removed and its job renders again, with a
+ * earlier one that is not in its file (a kind's `keeps`): a leaflet's
+ * laid-out pages (for all-leaflets.pdf and leaflets-press.pdf) and
+ * typesetting statistics. Entries are named by key, so a
+ * stale one is never read; a missing one only means the job renders again.
+ * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
+ * truncated or damaged one is removed and its job renders again, with a
  * note. The whole `.warraq-cache/` is kept under a size budget
  * (CACHE_BUDGET), least recently used entries first.
  *
@@ -39,17 +35,33 @@
  * Ghostscript), so nothing outside the code, fonts and model enters a key.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import type { DocumentModel, Point, Theme } from '../model/types.js';
+import type { DocumentModel, Theme } from '../model/types.js';
 import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
-import type { SetStats } from '../layout/typeset.js';
-import type { RenderJob } from './planJobs.js';
+import type { JobAux, RenderJob } from './kind.js';
+import { kindOf } from './kinds.js';
+import { planInputs } from './planJobs.js';
+import { frame, MAGIC, pagesFile, unframe, writeAtomic } from './pages.js';
 
-/** The warraq installation whose code renders (not the project being built). */
-export const warraqRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The warraq installation whose code renders (not the project being built):
+ * the folder with its package.json, above this file whether it runs as
+ * TypeScript (src/jobs/) or compiled (lib/src/jobs/).
+ */
+export const warraqRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Where the running code's src/ and templates/ are: warraqRoot under tsx, lib/ when compiled. Keys hash the code that runs. */
+const runningRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function packageRoot(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir, '../..');
+  }
+}
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -85,15 +97,10 @@ export interface KeyInputs {
   packages: string;
 }
 
-export interface KeyOptions {
-  justify?: string;
-  leafletSheet?: string;
-}
-
-/** One digest for everything that is the same for every job of a build. */
-export function envDigest(inputs: KeyInputs, opts: KeyOptions = {}): string {
+/** One digest for everything that is the same for every job of a build: code and fonts. */
+export function envDigest(inputs: KeyInputs): string {
   const sorted = (xs: Array<[string, string]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha(stableJson({ v: 1, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages, opts: { justify: opts.justify ?? null, leafletSheet: opts.leafletSheet ?? null } }));
+  return sha(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
 }
 
 async function listFiles(root: string, rel: string): Promise<string[]> {
@@ -112,84 +119,63 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-const digestOf = async (abs: string) => sha(await readFile(abs));
+/** SHA-256 of a file's bytes. */
+export const digestOf = async (abs: string) => sha(await readFile(abs));
 
-/** Reads and hashes the code of `codeRoot` (default: this warraq) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot = warraqRoot): Promise<KeyInputs> {
+/**
+ * The code that runs (src/ and templates/, as TypeScript or compiled), the
+ * patches and tsconfig.json of this warraq (or of `codeRoot`), and its package
+ * versions, hashed. Read every build: watch mode sees templates change.
+ */
+export async function readCodeInputs(codeRoot?: string): Promise<Pick<KeyInputs, 'code' | 'packages'>> {
+  const run = codeRoot ?? runningRoot;
+  const pkg = codeRoot ?? warraqRoot;
   const files = [
-    ...(await listFiles(codeRoot, 'src')),
-    ...(await listFiles(codeRoot, 'templates')),
-    ...(await listFiles(codeRoot, 'patches')),
-    ...(await listFiles(codeRoot, 'profiles')),
-    'tsconfig.json',
+    ...(await listFiles(run, 'src')).map((f) => [run, f]),
+    ...(await listFiles(run, 'templates')).map((f) => [run, f]),
+    ...(await listFiles(pkg, 'patches')).map((f) => [pkg, f]),
+    ...(await listFiles(pkg, 'profiles')).map((f) => [pkg, f]),
+    [pkg, 'tsconfig.json'],
   ];
-  const code = await Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.join(codeRoot, f)).catch(() => '')]));
-  const fontFiles = [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
-  const fonts = await Promise.all(fontFiles.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
-  const packages = await digestOf(path.join(codeRoot, 'package-lock.json')).catch(() => '');
-  return { code, fonts, packages };
+  const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
+  const packages = await digestOf(path.join(pkg, 'package-lock.json')).catch(() => '');
+  return { code, packages };
+}
+
+/** The font files of a theme (project-relative), each once. */
+export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, ...theme.fonts.heading])];
+
+/** Font files by the hash of their bytes ('' when unreadable). */
+export const hashFonts = (projectRoot: string, files: readonly string[]) =>
+  Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
+
+/** Reads and hashes the code of `codeRoot` (default: the code that runs) and the theme's fonts. */
+export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string): Promise<KeyInputs> {
+  const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
+  return { ...code, fonts };
 }
 
 // ---------------------------------------------------------------------------
 // Job inputs and keys
 
-/** The document-wide part of the model with no point and no preamble: what every leaflet and card shares. */
-export function documentSlice(model: DocumentModel, point?: Point): DocumentModel {
-  return { ...model, preamble: [], points: point ? [point] : [], source: { file: model.source.file, sha256: '' } };
-}
-
-/** The model a job renders from (and is keyed by). */
-export function jobModel(model: DocumentModel, job: RenderJob): DocumentModel {
-  switch (job.kind) {
-    case 'booklet':
-      return model;
-    case 'print':
-      // The booklet's press PDF lays the booklet out again (in CMYK).
-      return job.variant === 'press' ? model : documentSlice(model);
-    case 'leaflet':
-    case 'card': {
-      const point = job.point === undefined ? undefined : model.points.find((p) => p.number === job.point);
-      return documentSlice(model, point);
-    }
-    default:
-      return documentSlice(model);
-  }
-}
-
 /**
- * Paths of the jobs whose results `job` takes as input (they come earlier in
- * the plan): all-leaflets and leaflets-press take every leaflet's pages; the
- * booklet's press PDF takes nothing (it lays the booklet out itself); the
- * saddle sheets take the press PDF and the 2-up sheet leaflets-press.pdf.
+ * Every job's key, by job path. `inputs`: each job's inputs (src/jobs/planJobs.ts
+ * `planInputs`).
  */
-export function inputsOf(job: RenderJob, jobs: readonly RenderJob[]): string[] {
-  const leaflets = () => jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
-  const print = (variant: string) => jobs.filter((j) => j.kind === 'print' && j.variant === variant).map((j) => j.path);
-  if (job.kind === 'leaflets-all') return leaflets();
-  if (job.kind !== 'print') return [];
-  // The press files are drawn from laid-out pages (the booklet's own layout, every leaflet's pages); the A4 sheets are imposed from their bytes.
-  switch (job.variant) {
-    case 'press':
-      return [];
-    case 'leaflets-press':
-      return leaflets();
-    case 'saddle':
-      return print('press');
-    case 'leaflets-2up':
-      return print('leaflets-press');
-  }
-}
-
-/** Every job's key, by job path. */
-export function jobKeys(jobs: readonly RenderJob[], model: DocumentModel, env: string): Map<string, string> {
+export function jobKeys(
+  jobs: readonly RenderJob[],
+  model: DocumentModel,
+  env: string,
+  inputs: ReadonlyMap<string, string[]> = planInputs(jobs, model),
+): Map<string, string> {
   const keys = new Map<string, string>();
   for (const job of jobs) {
-    const inputs = inputsOf(job, jobs).map((p) => {
+    const from = (inputs.get(job.path) ?? []).map((p) => {
       const k = keys.get(p);
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    keys.set(job.path, sha(stableJson({ env, job, model: jobModel(model, job), inputs })));
+    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
   }
   return keys;
 }
@@ -234,11 +220,7 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
 // ---------------------------------------------------------------------------
 // Side data of jobs (.warraq-cache/)
 
-/** What a job leaves for the jobs after it, beyond its output files. */
-export interface JobAux {
-  stats?: SetStats;
-  notes?: string[];
-}
+export type { JobAux };
 
 export interface AuxCache {
   readonly dir: string;
@@ -259,61 +241,6 @@ export interface AuxCache {
 
 /** Default size budget of a project's `.warraq-cache/`. */
 export const CACHE_BUDGET = 200 * 1024 * 1024;
-
-async function writeAtomic(file: string, data: Uint8Array | string) {
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
-// Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
-// truncated or damaged entry is seen as such, never handed to a deserializer.
-const MAGIC = 'warraq-cache 1 ';
-const HEADER = MAGIC.length + 64 + 1;
-
-function frame(payload: Uint8Array): Uint8Array {
-  const head = new TextEncoder().encode(`${MAGIC}${sha(payload)}\n`);
-  const out = new Uint8Array(head.length + payload.length);
-  out.set(head);
-  out.set(payload, head.length);
-  return out;
-}
-
-/** The payload of a framed entry; undefined when it is not intact. */
-function unframe(data: Uint8Array): Uint8Array | undefined {
-  if (data.length < HEADER) return undefined;
-  const head = new TextDecoder().decode(data.subarray(0, HEADER));
-  if (!head.startsWith(MAGIC) || head[HEADER - 1] !== '\n') return undefined;
-  const payload = data.subarray(HEADER);
-  return sha(payload) === head.slice(MAGIC.length, HEADER - 1) ? payload : undefined;
-}
-
-/** A cache entry that is there but damaged. */
-export class CacheEntryError extends Error {
-  constructor(readonly file: string) {
-    super(`the cache entry ${file} is damaged (truncated or changed); build again, it is rendered anew`);
-    this.name = 'CacheEntryError';
-  }
-}
-
-const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
-
-/** Stores a leaflet's laid-out pages (packed: plain data) under its key. */
-export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key), frame(serialize(packed)));
-}
-
-export async function readPages(dir: string, key: string): Promise<unknown> {
-  const payload = unframe(await readFile(pagesFile(dir, key)));
-  if (!payload) throw new CacheEntryError(pagesFile(dir, key));
-  return deserialize(payload);
-}
 
 /** The payload of entry `file`: 'missing', 'corrupt', or its bytes (and its time is set to now: recently used). */
 async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrupt'> {
@@ -360,9 +287,11 @@ export async function pruneToBudget(root: string, budget: number): Promise<void>
 const rmdirIfEmpty = (dir: string) => rmdir(dir).catch(() => undefined);
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
+export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
   const root = path.join(projectRoot, '.warraq-cache');
-  const dir = path.join(root, sha(path.resolve(outDir)).slice(0, 16));
+  const dir = auxCacheDir(projectRoot, outDir);
   const ready = mkdir(dir, { recursive: true });
   ready.catch(() => {}); // reported where it is awaited (put, prune)
   const notes: string[] = [];
@@ -408,3 +337,4 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
     },
   };
 }
+export { CacheEntryError, readPages, writePages } from './pages.js';

@@ -1,45 +1,55 @@
 /**
- * Render jobs: what one build produces, as plain data. Pure, so the plan can
- * be tested without rendering, and so each job can later be keyed by a hash
- * of what it depends on.
+ * Render jobs: what one build produces, as plain data, planned by the output
+ * kinds (src/jobs/kinds.ts). Pure, so the plan can be tested without
+ * rendering, and so each job can be keyed by a hash of what it depends on.
+ *
+ * A kind is planned when its group is published, or when a planned kind
+ * takes it as input (`uses`): `--only print` plans the booklet and the
+ * leaflets, unpublished, for the print files made from them.
  */
 import type { DocumentModel } from '../model/types.js';
+import { OUTPUT_GROUPS, type OutputGroup, type OutputKind, type PlanView, type RenderJob } from './kind.js';
+import { KINDS, kindNamed, kindOf } from './kinds.js';
 
-export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print';
-export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print'];
-
-export type RenderJob =
-  | { kind: 'booklet'; path: string }
-  | { kind: 'leaflet'; point: number; path: string }
-  | { kind: 'leaflets-all'; path: string; sheet: 'pages' | 'a4-2up' }
-  | { kind: 'card'; format: string; point?: number; path: string }
-  | { kind: 'print'; variant: 'press' | 'saddle' | 'leaflets-press' | 'leaflets-2up'; path: string };
+export { OUTPUT_GROUPS, type OutputGroup, type RenderJob };
 
 export interface PlanOptions {
   only?: OutputGroup[];
-  leafletSheet?: 'pages' | 'a4-2up';
 }
 
+/** Whether the build publishes the outputs of `kind` (its group is wanted). */
+export const publishes = (kind: OutputKind, only?: readonly OutputGroup[]) => !only || only.includes(kind.group);
+
 export function planJobs(model: DocumentModel, opts: PlanOptions = {}): RenderJob[] {
-  const want = (g: OutputGroup) => !opts.only || opts.only.includes(g);
-  const jobs: RenderJob[] = [];
-  if (want('booklet') || want('print')) jobs.push({ kind: 'booklet', path: 'booklet.pdf' });
-  if (want('leaflets') || want('print')) {
-    for (const p of model.points) jobs.push({ kind: 'leaflet', point: p.number, path: `leaflets/${p.slug}.pdf` });
-    jobs.push({ kind: 'leaflets-all', path: 'leaflets/all-leaflets.pdf', sheet: opts.leafletSheet ?? 'pages' });
-  }
-  if (want('cards')) {
-    for (const f of model.theme.cards) {
-      jobs.push({ kind: 'card', format: f.name, path: `cards/${f.name}/00-document` });
-      for (const p of model.points) jobs.push({ kind: 'card', format: f.name, point: p.number, path: `cards/${f.name}/${p.slug}` });
-    }
-  }
-  if (want('print')) {
-    // Press files (CMYK, PDF/X-4), then the A4 sheets imposed from them.
-    jobs.push({ kind: 'print', variant: 'press', path: 'print/booklet-press.pdf' });
-    jobs.push({ kind: 'print', variant: 'saddle', path: 'print/booklet-a4-saddle.pdf' });
-    jobs.push({ kind: 'print', variant: 'leaflets-press', path: 'print/leaflets-press.pdf' });
-    jobs.push({ kind: 'print', variant: 'leaflets-2up', path: 'print/leaflets-a4-2up.pdf' });
-  }
-  return jobs;
+  const planned = new Set<string>();
+  const add = (k: OutputKind) => {
+    if (planned.has(k.name)) return;
+    planned.add(k.name);
+    for (const u of k.uses ?? []) add(kindNamed(u));
+  };
+  for (const k of KINDS) if (publishes(k, opts.only)) add(k);
+  return KINDS.filter((k) => planned.has(k.name)).flatMap((k) => k.plan(model).map((j): RenderJob => ({ kind: k.name, ...j })));
+}
+
+/** The plan by kind, for `inputs`. */
+function planView(jobs: readonly RenderJob[]): PlanView {
+  const byKind = new Map<string, RenderJob[]>();
+  for (const j of jobs) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j]);
+  return { ofKind: (kind) => byKind.get(kind) ?? [] };
+}
+
+/**
+ * Paths of the jobs whose results `job` takes as input (they come earlier in
+ * the plan): its kind's `inputs`, by default every planned job of the kinds it uses.
+ */
+export function inputsOf(job: RenderJob, jobs: readonly RenderJob[], model: DocumentModel, view: PlanView = planView(jobs)): string[] {
+  const k = kindOf(job);
+  if (k.inputs) return k.inputs(job, view, model);
+  return (k.uses ?? []).flatMap((u) => view.ofKind(u).map((j) => j.path));
+}
+
+/** Every job's inputs, by job path (computed once per plan). */
+export function planInputs(jobs: readonly RenderJob[], model: DocumentModel): Map<string, string[]> {
+  const view = planView(jobs);
+  return new Map(jobs.map((j) => [j.path, inputsOf(j, jobs, model, view)]));
 }

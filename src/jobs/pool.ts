@@ -18,9 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel } from '../model/types.js';
-import type { JustifyMode } from '../text/compose.js';
-import type { RenderTask, TaskResult } from '../render/worker.js';
-import { jobModel } from './cache.js';
+import type { RenderTask, TaskResult } from './kind.js';
+import { kindOf } from './kinds.js';
 import { planJobs } from './planJobs.js';
 import type { LaneShape } from './schedule.js';
 
@@ -56,11 +55,15 @@ export interface PoolOptions {
   serial?: boolean;
 }
 
-const workerEntry = fileURLToPath(new URL('../render/worker-entry.mjs', import.meta.url));
+/**
+ * A worker thread's entry: compiled, worker.js itself; run as TypeScript
+ * (tsx, vitest), a plain module that registers tsx first.
+ */
+const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url));
 
 /**
  * Jobs in flight per thread. In the main thread three: while one job's image
- * encoding (libvips threads) or Ghostscript run goes on off the JavaScript
+ * encoding (libvips threads) goes on off the JavaScript
  * thread, the next one's layout can run. In a worker two, for the same reason.
  */
 const MAIN_SLOTS = 3;
@@ -105,7 +108,7 @@ function mainLane(capacity: number, family: Lane['family']): Lane {
     threads: 1,
     capacity,
     family,
-    run: async (task) => (await import('../render/worker.js')).runTask(task),
+    run: async (task) => (await import('./worker.js')).runTask(task),
   };
 }
 
@@ -116,8 +119,8 @@ async function workerLane(threads: number, family: Lane['family']) {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.MAX_SAFE_INTEGER,
-    // The entry registers tsx itself; inherit no loader flags from the parent
-    // (tsx's CLI or vitest), which would register a second one.
+    // The TypeScript entry registers tsx itself; inherit no loader flags from
+    // the parent (tsx's CLI or vitest), which would register a second one.
     execArgv: [],
     concurrentTasksPerWorker: WORKER_SLOTS,
   });
@@ -130,22 +133,23 @@ async function workerLane(threads: number, family: Lane['family']) {
 
 /**
  * Gets every thread of a long-lived pool ready (watch mode): each lane
- * renders one job of its family for the first point and throws it away, so
- * that fonts, WASM and the renderers are initialised before the first real
- * rebuild.
+ * renders, for the first point, one job of each family it takes first that
+ * needs no other output, and throws it away, so that fonts, WASM and the
+ * renderers are initialised before the first real rebuild.
  */
-export async function warmPool(pool: RenderPool, model: DocumentModel, projectRoot: string, justify?: JustifyMode): Promise<void> {
+export async function warmPool(pool: RenderPool, model: DocumentModel, projectRoot: string): Promise<void> {
   const n = model.points[0]?.number;
-  const jobs = planJobs(model).filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === n);
-  const leaflet = jobs.find((j) => j.kind === 'leaflet');
-  const card = jobs.find((j) => j.kind === 'card');
+  const jobs = planJobs(model).filter((j) => j.point === n && !kindOf(j).uses?.length);
+  const firstOf = (family: string) => jobs.find((j) => kindOf(j).family === family);
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'warraq-warm-'));
   try {
     await Promise.all(
       pool.lanes.flatMap((lane) => {
-        const some = lane.family === 'pdf' ? [leaflet] : lane.family === 'image' ? [card] : [leaflet, card];
+        const some = lane.family === 'any' ? [firstOf('pdf'), firstOf('image')] : [firstOf(lane.family)];
         return Array.from({ length: lane.threads }).flatMap(() =>
-          some.filter((j) => j !== undefined).map((job) => lane.run({ job, model: jobModel(model, job), projectRoot, justify, key: 'warm', cacheDir })),
+          some
+            .filter((j) => j !== undefined)
+            .map((job) => lane.run({ job, model: kindOf(job).slice(model, job), projectRoot, key: 'warm', cacheDir, inputs: [] })),
         );
       }),
     );

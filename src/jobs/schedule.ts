@@ -16,42 +16,25 @@
  * lane takes its own family's jobs, and the other family's only when its own
  * has none ready and many of the other's wait.
  */
-import type { RenderJob } from './planJobs.js';
-import { inputsOf } from './cache.js';
+import type { JobFamily, RenderJob } from './kind.js';
+import { kindOf } from './kinds.js';
 
-export type JobFamily = 'pdf' | 'image';
+export type { JobFamily };
 
-export const familyOf = (job: RenderJob): JobFamily => (job.kind === 'card' ? 'image' : 'pdf');
+export const familyOf = (job: RenderJob): JobFamily => kindOf(job).family;
 
-/**
- * Rough render time of one job, in milliseconds on the project's 2-core
- * machine (docs/performance.md). Only their ratios matter: they order the
- * jobs, they never limit or time anything.
- */
-export function estimatedCost(job: RenderJob): number {
-  switch (job.kind) {
-    case 'booklet':
-      return 300;
-    case 'leaflet':
-      return 35;
-    case 'leaflets-all':
-      return 110;
-    case 'card':
-      return 80;
-    case 'print':
-      return { press: 340, saddle: 90, 'leaflets-press': 150, 'leaflets-2up': 50 }[job.variant];
-  }
-}
+/** Rough render time of one job (its kind's `cost`): only the ratios matter. */
+const estimatedCost = (job: RenderJob): number => kindOf(job).cost;
 
-/** Who takes each job's result, by job path (computed once: inputsOf scans the plan). */
-function dependentsOf(jobs: readonly RenderJob[]): Map<string, RenderJob[]> {
+/** Who takes each job's result, by job path; `inputs`: each job's inputs (src/jobs/planJobs.ts `planInputs`). */
+function dependentsOf(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>): Map<string, RenderJob[]> {
   const dependents = new Map<string, RenderJob[]>(jobs.map((j) => [j.path, []]));
-  for (const job of jobs) for (const p of inputsOf(job, jobs)) dependents.get(p)?.push(job);
+  for (const job of jobs) for (const p of inputs.get(job.path) ?? []) dependents.get(p)?.push(job);
   return dependents;
 }
 
 /** Each job's tail: its own cost plus the longest tail among the jobs that take its result. */
-export function priorities(jobs: readonly RenderJob[], dependents: ReadonlyMap<string, RenderJob[]> = dependentsOf(jobs)): Map<string, number> {
+export function priorities(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>, dependents: ReadonlyMap<string, RenderJob[]> = dependentsOf(jobs, inputs)): Map<string, number> {
   const tail = new Map<string, number>();
   // planJobs puts inputs before the jobs that take them, so backwards every dependent is known first.
   for (const job of [...jobs].reverse()) {
@@ -90,15 +73,16 @@ export class Scheduler<L extends LaneShape> {
 
   /**
    * `render`: paths of the jobs to run; every other job of the plan counts as
-   * finished already (reused or skipped).
+   * finished already (reused or skipped). `inputs`: each job's inputs.
    */
   constructor(
     jobs: readonly RenderJob[],
     render: ReadonlySet<string>,
     private readonly lanes: readonly L[],
+    inputs: ReadonlyMap<string, string[]>,
   ) {
-    this.dependents = dependentsOf(jobs);
-    this.priority = priorities(jobs, this.dependents);
+    this.dependents = dependentsOf(jobs, inputs);
+    this.priority = priorities(jobs, inputs, this.dependents);
     const order = new Map(jobs.map((j, i) => [j.path, i]));
     [...jobs]
       .sort((a, b) => this.priority.get(b.path)! - this.priority.get(a.path)! || order.get(a.path)! - order.get(b.path)!)

@@ -6,7 +6,7 @@
  * the paragraph it finally keeps.
  */
 import type { DocumentModel } from '../model/types.js';
-import type { ComposedParagraph, JustifyMode } from '../text/compose.js';
+import type { ComposedParagraph } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import { typesetter } from './typeset.js';
 
@@ -24,7 +24,6 @@ export interface FitResult {
 }
 
 export interface FitOptions {
-  justify?: JustifyMode;
   /** Size bounds; the theme's body.minSize and body.maxSize when absent. */
   minSize?: number;
   maxSize?: number;
@@ -87,9 +86,66 @@ export function probePrefix(text: string, n = PROBE_LENGTH): string {
 /** Lines a height holds at a leading (the same count flow() puts in a frame). */
 export const linesIn = (height: number, leading: number) => Math.floor((height + 1e-6) / leading);
 
+/** How to trade a little size for a better setting (see `chooseSize`). */
+export interface SizePreference<P> {
+  badness: (set: P) => number;
+  /** Share of the largest fitting size that may be given up; default 0.1. */
+  range?: number;
+  /** Cost of each percent of size given up; default 0.6. */
+  perPercent?: number;
+}
+
 /**
- * The largest body size at which `text` fits `height` when set justified (or
- * `align`) in `measure`. `style` gives fonts and colour; its size is ignored.
+ * The size to set a text at, among `grid` (sizes, ascending): the largest
+ * whose setting fits (by bisection: `fits` is taken to be monotone), and
+ * with `prefer`, among the sizes from that one (L) down to L × (1 − range),
+ * the one with the lowest `badness + perPercent × (percent of L given up)`;
+ * ties go to the larger size. Undefined when not even the smallest fits.
+ * Each size is set once (`set` results are kept).
+ */
+export function chooseSize<P>(
+  grid: readonly number[],
+  set: (size: number) => P,
+  fits: (set: P, size: number) => boolean,
+  prefer?: SizePreference<P>,
+): { size: number; set: P } | undefined {
+  const sets = new Map<number, P>();
+  const at = (i: number) => {
+    let p = sets.get(i);
+    if (p === undefined) sets.set(i, (p = set(grid[i])));
+    return p;
+  };
+  const ok = (i: number) => fits(at(i), grid[i]);
+  if (!grid.length) return undefined;
+  const found = largestFitting(0, grid.length - 1, 1, ok);
+  if (found === undefined) return undefined;
+  let best = found;
+  if (prefer) {
+    const { badness, range = 0.1, perPercent = 0.6 } = prefer;
+    const largest = grid[found];
+    let cost = badness(at(found));
+    for (let i = found - 1; i >= 0 && grid[i] >= largest * (1 - range) - 1e-9; i--) {
+      if (!ok(i)) continue;
+      const c = badness(at(i)) + (perPercent * 100 * (largest - grid[i])) / largest;
+      if (c < cost - 1e-9) {
+        cost = c;
+        best = i;
+      }
+    }
+  }
+  return { size: grid[best], set: at(best) };
+}
+
+/** min, min + step, … ≤ max (rounded to 1e-6). */
+function sizeGrid(min: number, max: number, step: number): number[] {
+  const n = Math.floor((max - min) / step + 1e-9);
+  return Array.from({ length: n + 1 }, (_, k) => Math.round((min + k * step) * 1e6) / 1e6);
+}
+
+/**
+ * The largest body size at which `text` fits `height` when set justified in
+ * `measure`, on the grid of `step` from the theme's (or given) minimum to
+ * maximum. `style` gives fonts and colour; its size is ignored.
  */
 export function fitBodySize(
   model: DocumentModel,
@@ -103,40 +159,21 @@ export function fitBodySize(
   const min = opts.minSize ?? b.minSize;
   const max = Math.max(min, opts.maxSize ?? b.maxSize);
   const leadingRatio = opts.leading ?? b.leading;
-  const ts = typesetter(model, opts.justify ?? model.theme.justify);
-  const cache = new Map<number, ComposedParagraph>();
+  const ts = typesetter(model);
   const setAt = (size: number) => {
-    let para = cache.get(size);
-    if (!para) {
-      const sized: TextStyle = { ...style, size };
-      const spans = typeof text === 'string' ? text : text.map((s) => ({ text: s.text, style: { ...s.style, size: (s.style.size / style.size) * size } }));
-      cache.set(size, (para = ts.set(spans, sized, measure, 'justify')));
-    }
-    return para;
+    const sized: TextStyle = { ...style, size };
+    const spans = typeof text === 'string' ? text : text.map((s) => ({ text: s.text, style: { ...s.style, size: (s.style.size / style.size) * size } }));
+    return ts.set(spans, sized, measure, 'justify');
   };
-  const fits = (size: number) => setAt(size).lines.length <= linesIn(height, size * leadingRatio);
-  const step = opts.step ?? FIT_STEP;
+  const fits = (para: ComposedParagraph, size: number) => para.lines.length <= linesIn(height, size * leadingRatio);
+  const prefer = opts.prefer && { ...opts.prefer, badness: (para: ComposedParagraph) => opts.prefer!.badness(para, measure) };
   // A long text whose first part already overflows at the minimum size
   // overflows whole: no search, one setting.
   const probe = typeof text === 'string' ? probePrefix(text) : text;
   const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, min * leadingRatio);
-  const found = hopeless ? undefined : largestFitting(min, max, step, fits);
-  let size = found ?? min;
-  if (found !== undefined && opts.prefer) {
-    const { badness, range = 0.1, perPercent = 0.6 } = opts.prefer;
-    let best = badness(setAt(size), measure);
-    const largest = size;
-    for (let k = 1; largest - k * step >= Math.max(min, largest * (1 - range)) - 1e-9; k++) {
-      const s = Math.round((largest - k * step) * 1e6) / 1e6;
-      if (!fits(s)) continue;
-      const b = badness(setAt(s), measure) + (perPercent * 100 * (largest - s)) / largest;
-      if (b < best - 1e-9) {
-        best = b;
-        size = s;
-      }
-    }
-  }
-  return { size, leading: size * leadingRatio, overflow: found === undefined, para: setAt(size) };
+  const chosen = hopeless ? undefined : chooseSize(sizeGrid(min, max, opts.step ?? FIT_STEP), setAt, fits, prefer);
+  const size = chosen?.size ?? min;
+  return { size, leading: size * leadingRatio, overflow: chosen === undefined, para: chosen?.set ?? setAt(min) };
 }
 
 /** The last line of a paragraph of several lines is a single word, or shorter than `fraction` of the measure. */

@@ -6,6 +6,7 @@
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
 import type { PlacedLine, Semantics, TextBlock } from './types.js';
+import type { SourcePlace } from '../diagnostics.js';
 
 export interface Frame {
   /** Left edge and width of the text measure. */
@@ -28,6 +29,11 @@ export interface FlowPara {
   pageBreakBefore?: boolean;
   /** Recorded on the page where the paragraph starts (contents entries). */
   tag?: string;
+  /** Set this much narrower than the frame, on the start side (sub-items). */
+  indent?: number;
+  /** What the paragraph is and where it comes from, for E-OVERFLOW (TextBlock.name, place). */
+  name?: string;
+  place?: SourcePlace;
   /** Role, language and list item of the paragraph's blocks (tagged PDF). */
   semantics?: Semantics;
 }
@@ -35,23 +41,45 @@ export interface FlowPara {
 export interface FlowPage {
   blocks: TextBlock[];
   tags: string[];
+  /** Each tag with the top of its paragraph's first line on the page (outline targets). */
+  anchors: Array<{ tag: string; top: number }>;
 }
 
 /** Where the baseline sits inside a line box of height `leading`. */
-export const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
+const baselineIn = (leading: number, size: number) => leading / 2 + size * 0.3;
 
 function firstSize(line: ComposedLine | undefined): number {
   return line?.glyphs.find((g) => !g.space)?.size ?? line?.glyphs[0]?.size ?? 10;
 }
 
-export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): FlowPage[] {
-  const pages: FlowPage[] = [{ blocks: [], tags: [] }];
+export interface FlowOptions {
+  /**
+   * Pages end at the foot of the frame (± one line): a page that ends short
+   * because of a kept-together heading or widow control gets the difference
+   * spread over the spaces before its headings (never the leading), at most
+   * `maxGap` more per space. The last page is left as it falls.
+   */
+  balance?: { maxGap: number };
+}
+
+export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
+  const pages: FlowPage[] = [{ blocks: [], tags: [], anchors: [] }];
+  /** Per page: where it ends, and the blocks that follow a space that may grow. */
+  const ends: number[] = [];
+  const gaps: number[][] = [[]];
+  const frames: Frame[] = [];
+  /** The block each anchor's paragraph starts (moved together when balancing). */
+  const anchorBlocks = new Map<object, number>();
   let frame = frameFor(0);
+  frames.push(frame);
   let y = frame.top;
   const atTop = () => y === frame.top;
   const newPage = () => {
-    pages.push({ blocks: [], tags: [] });
+    ends.push(y);
+    pages.push({ blocks: [], tags: [], anchors: [] });
+    gaps.push([]);
     frame = frameFor(pages.length - 1);
+    frames.push(frame);
     y = frame.top;
   };
   const room = () => frame.bottom - y;
@@ -59,7 +87,11 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
   paras.forEach((p, i) => {
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
-    if (!atTop()) y += p.spaceBefore;
+    let growable = false;
+    if (!atTop()) {
+      y += p.spaceBefore;
+      growable = p.spaceBefore > 0 && p.keepWithNext === true;
+    }
     // A heading needs room for itself and the first two lines of what follows.
     const next = paras[i + 1];
     if (p.keepWithNext && next) {
@@ -84,32 +116,65 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame): Flow
         continue;
       }
       const page = pages[pages.length - 1];
+      if (growable && k === 0) gaps[pages.length - 1].push(page.blocks.length);
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
+        page.anchors.push({ tag: p.tag, top: y });
+        anchorBlocks.set(page.anchors[page.anchors.length - 1], page.blocks.length);
         tagged = true;
       }
+      const indent = p.indent ?? 0;
+      const x = frame.x + (p.para.dir === 'rtl' ? 0 : indent);
       const placed: PlacedLine[] = lines.slice(k, k + take).map((line, j) => ({
         line,
-        x: frame.x,
+        x,
         baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
       }));
-      page.blocks.push({ kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics });
+      const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics };
+      block.frame = { x: frame.x, y: frame.top, width: frame.width, height: frame.bottom - frame.top };
+      if (p.name) block.name = p.name;
+      if (p.place) block.place = p.place;
+      page.blocks.push(block);
       y += take * p.leading;
       k += take;
       if (k < lines.length) newPage();
     }
     y += p.spaceAfter;
   });
+  ends.push(y);
+  if (opts.balance) pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], opts.balance!.maxGap, anchorBlocks));
   return pages;
 }
 
-/** Places a paragraph's lines from a given top, without pagination. */
-export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string): TextBlock {
+/** Moves the blocks after each growable space down, sharing `free` between the spaces. */
+function balancePage(page: FlowPage, gaps: number[], free: number, maxGap: number, anchorBlocks: Map<object, number>): void {
+  if (free <= 0.5 || gaps.length === 0) return;
+  const extra = Math.min(free / gaps.length, maxGap);
+  const shiftOf = (blockIndex: number) => extra * gaps.filter((g) => g <= blockIndex).length;
+  page.blocks.forEach((b, i) => {
+    const dy = shiftOf(i);
+    if (dy === 0) return;
+    b.lines = b.lines.map((l) => ({ ...l, baseline: l.baseline + dy }));
+  });
+  for (const a of page.anchors) a.top += shiftOf(anchorBlocks.get(a) ?? 0);
+}
+
+/**
+ * Places a paragraph's lines from a given top, without pagination. Each
+ * baseline sits in its line box by the size of the line's first glyph, or
+ * by `size` when given (one size for every line).
+ */
+export function placeAt(para: ComposedParagraph, x: number, top: number, leading: number, color: string, size?: number): TextBlock {
   return {
     kind: 'text',
     rtl: para.dir === 'rtl',
     color,
     text: para.text,
-    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, firstSize(line)) })),
+    lines: para.lines.map((line, j) => ({ line, x, baseline: top + j * leading + baselineIn(leading, size ?? firstSize(line)) })),
   };
+}
+
+/** A copy of a text block moved down by dy. */
+export function moveDown(block: TextBlock, dy: number): TextBlock {
+  return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };
 }

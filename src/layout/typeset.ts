@@ -7,31 +7,14 @@ import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode 
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';
+import { emptyStats, type SetStats } from './stats.js';
 
 export interface TemplateFonts {
   body: LoadedFont[];
   heading: LoadedFont[];
 }
 
-export interface SetStats {
-  paragraphs: number;
-  lines: number;
-  justifiedLines: number;
-  kashidas: number;
-  /** Largest inter-word space as a multiple of the natural space. */
-  worstSpaceRatio: number;
-}
-
-export const emptyStats = (): SetStats => ({ paragraphs: 0, lines: 0, justifiedLines: 0, kashidas: 0, worstSpaceRatio: 1 });
-
-export function addStats(into: SetStats, from: SetStats): SetStats {
-  into.paragraphs += from.paragraphs;
-  into.lines += from.lines;
-  into.justifiedLines += from.justifiedLines;
-  into.kashidas += from.kashidas;
-  into.worstSpaceRatio = Math.max(into.worstSpaceRatio, from.worstSpaceRatio);
-  return into;
-}
+export { addStats, emptyStats, type SetStats } from './stats.js';
 
 export interface Typesetter {
   set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align): ComposedParagraph;
@@ -61,6 +44,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         justify,
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
+        kashidaPerLine: model.theme.kashidaPerLine,
       });
       stats.paragraphs++;
       for (const l of para.lines) {
@@ -70,6 +54,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
           stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
         }
         stats.kashidas += l.kashidas;
+        if (l.loose) stats.loose.push({ text: para.text, offset: l.start });
       }
       return para;
     },

@@ -8,16 +8,17 @@ import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.j
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
-import { checkLimits } from '../parse/limits.js';
-import { checkModel } from '../check/modelChecks.js';
+import { checkLimits } from './limits.js';
+import { checkModel } from './checks.js';
 import { readRegularFile } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, parseEventDate } from './dates.js';
+import { findDates, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar } from './sidecar.js';
-import { defaultTheme, mergeTheme, type ThemeOverride } from './theme.js';
-import { proofSettings } from '../proof/schema.js';
-import type { DocumentModel, EventInfo, ImprintLine, Point } from './types.js';
+import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
+import { proofSettings } from './proofSchema.js';
+import type { ColophonInfo, DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
+import { formatNumber as formatDigits } from '../parse/chars.js';
 
 export interface BuildModelOptions {
   /** SHA-256 (hex) of the source bytes; computed from the text when absent. */
@@ -28,8 +29,8 @@ export interface BuildModelOptions {
   strict?: boolean;
   /** Diagnostics from earlier steps (parsing, metadata), reported together with these. */
   diagnostics?: readonly Diagnostic[];
-  /** Theme settings from the command line (e.g. --pages any), folded in after the metadata's. */
-  theme?: ThemeOverride;
+  /** Build options (--justify, --leaflet-sheet), folded into the theme: they win over the metadata. */
+  options?: ModelOptions;
 }
 
 export interface BuildResult {
@@ -64,14 +65,16 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
 
   const points: Point[] = parsed.points.map((p) => {
     const m = data.points?.[String(p.number)];
-    const title = m?.title?.trim() || deriveTitle(p.text) || String(p.number);
+    const derived = m?.title?.trim() ? undefined : deriveTitle(p.paragraphs[0]?.text ?? p.text, p.paragraphs.length > 1);
+    const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits);
     const point: Point = {
       number: p.number,
       label: p.label,
       text: p.text,
+      paragraphs: p.paragraphs.map((x) => ({ ...x })),
       place: p.place,
       title,
-      titleSource: m?.title ? 'meta' : 'derived',
+      titleSource: m?.title?.trim() ? 'meta' : derived ? 'derived' : 'label',
       slug: pointSlug(p.number, m?.slug),
     };
     if (p.spans) point.spans = p.spans;
@@ -104,13 +107,17 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     lang,
     dir,
     digits,
+    numbering: numberingFor(data.numbering, digits),
+    months: data.months ?? monthStyleOf([parsed.title ?? '', ...parsed.preamble.map((p) => p.text), ...parsed.points.map((p) => p.text), ...imprint.map((l) => l.runs.map((r) => r.text).join(''))]),
+    colophon: colophonOf(data),
+    sections: { cover: true, contents: true, colophon: true, backCover: true, ...data.sections },
     title: data.title?.trim() ?? parsed.title ?? '',
     titlePlace: (data.title ? meta.placeOf(['title'], { text: true }) : undefined) ?? parsed.titlePlace ?? meta.placeOf(['title']) ?? top,
     preamble: parsed.preamble,
     points,
     imprint: { lines: imprint },
     date: date ?? '',
-    theme: mergeTheme(mergeTheme(defaultTheme(dir), data.theme), opts.theme),
+    theme: applyOptions(mergeTheme(defaultTheme(dir, lang), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
   checkLimits(model, r);
@@ -142,8 +149,8 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sha256: opts.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
     diagnostics: [...(opts.diagnostics ?? []), ...diagnostics, ...metaDiagnostics],
-    theme: opts.theme,
   });
 }
 
@@ -153,7 +160,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; theme?: ThemeOverride },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const abs = path.resolve(opts.projectRoot, sourcePath);
   const bytes = await readRegularFile(abs, { shown: sourcePath, code: 'E-READ', what: 'a readable UTF-8 text file' });
@@ -189,8 +196,8 @@ export async function loadDocument(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
+    options: opts.options,
     diagnostics: found.warnings,
-    theme: opts.theme,
   });
 }
 
@@ -224,35 +231,66 @@ export function pointSlug(n: number, slug?: string): string {
   return slug ? `${nn}-${slug}` : nn;
 }
 
-const CLAUSE_END = new Set(['،', '؛', '.', ':', '؟', '!', '?', ';', ',', '۔', '\n']);
+const SENTENCE_END = new Set(['.', '؟', '!', '?', '؛', ';', ':', '۔']);
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '«': '»', '{': '}' };
+/** At most this many words make a heading. */
+export const TITLE_MAX_WORDS = 8;
+/** …and at most this many characters. */
+export const TITLE_MAX_CHARS = 60;
 
 /**
- * A short title from a point's first clause: the text up to the first
- * ، ؛ . : (or at most 8 words), without trailing punctuation or a dangling
- * opening bracket or quote. Never adds or changes words.
+ * A heading from a point's first sentence, when that sentence is short
+ * (≤ 8 words) and is not the whole point (the body would repeat it right
+ * below); undefined otherwise, and the heading is then a label («البند ٨»).
+ * Never cuts a sentence: a title is a whole sentence or nothing. Never adds
+ * or changes words; the sentence's final punctuation is left out.
  */
-export function deriveTitle(text: string): string {
-  const head = text.slice(0, 2000);
-  let end = head.length;
+export function deriveTitle(text: string, moreParagraphs = false): string | undefined {
+  const head = text.slice(0, 400);
+  let end = -1;
   for (let i = 0; i < head.length; i++) {
     const ch = head[i];
-    if (!CLAUSE_END.has(ch)) continue;
-    if ((ch === '.' || ch === ',') && /[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
+    if (!SENTENCE_END.has(ch)) continue;
+    if (/[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
+    // A sentence ends before a space (or the end): not in 3.5, example.org, https://.
+    if (!/[\s»"')\]]/.test(head[i + 1] ?? ' ')) continue;
+    if (danglingOpener(head.slice(0, i)) >= 0) continue; // inside brackets or quotes
     end = i;
     break;
   }
-  const words = head.slice(0, end).trim().split(/\s+/).filter((w) => w !== '');
-  let title = stripTrailing(words.slice(0, 8).join(' '));
-  // No letter or digit (a clause of marks and invisible characters): no title, the caller falls back to the number.
-  if (!/[\p{L}\p{N}]/u.test(title)) return '';
-  // Cut before an opening bracket or quote that the cut left unclosed.
-  for (let guard = 0; guard < 8; guard++) {
-    const open = danglingOpener(title);
-    if (open < 0) break;
-    title = stripTrailing(title.slice(0, open));
+  if (end < 0) return undefined;
+  const sentence = head.slice(0, end).trim();
+  const words = sentence.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > TITLE_MAX_WORDS || sentence.length > TITLE_MAX_CHARS) return undefined;
+  // An address is no heading (and cannot be broken in a short title line).
+  if (/:\/\/|@|www\./.test(sentence)) return undefined;
+  if (!moreParagraphs && text.slice(end + 1).trim() === '') return undefined;
+  const title = stripTrailing(sentence);
+  // No letter or digit (marks and invisible characters only): no title, the caller falls back to a label.
+  return title === '' || !/[\p{L}\p{N}]/u.test(title) ? undefined : title;
+}
+
+function colophonOf(data: LoadedMeta['data']): ColophonInfo {
+  const out: ColophonInfo = {};
+  for (const k of ['publisher', 'rights', 'edition', 'printer', 'isbn', 'contact'] as const) {
+    const v = data[k]?.trim();
+    if (v) out[k] = v;
   }
-  return title;
+  return out;
+}
+
+const LABEL_WORD: Record<string, string> = { ar: 'البند', fa: 'بند', en: 'Point' };
+
+/** «البند ٨», «بند ۸», «Point 8»: the heading of a point that has no title of its own. */
+export function pointLabelTitle(n: number, lang: string, digits: DigitSystem): string {
+  const word = LABEL_WORD[lang.split('-')[0]] ?? LABEL_WORD.en;
+  return `${word} ${formatDigits(n, digits)}`;
+}
+
+/** The numbering style: the metadata's, else «١-» for Arabic-Indic digits and «1.» for Latin; a full stop never follows Arabic-Indic digits. */
+export function numberingFor(meta: NumberingStyle | undefined, digits: DigitSystem): NumberingStyle {
+  const style = meta ?? (digits === 'latn' ? 'dot' : 'dash');
+  return style === 'dot' && digits !== 'latn' ? 'dash' : style;
 }
 
 const KEEP_AT_END = new Set(['%', '٪', '‰']);

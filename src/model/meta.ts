@@ -4,8 +4,8 @@
  * is generated from this schema (npm run docs:metadata).
  */
 import { z } from 'zod';
-import { isEventDate, isIsoDay, rangeProblem } from './dates.js';
-import { proofMetaFields } from '../proof/schema.js';
+import { isEventDate, isIsoDay, rangeProblem } from '../parse/dates.js';
+import { proofMetaFields } from './proofSchema.js';
 
 const dateExpected = 'a real date: YYYY-MM-DD, or --MM-DD for a yearly day';
 
@@ -92,7 +92,8 @@ const themeSchema = z
       .partial()
       .strict(),
     justify: z.enum(['off', 'spaces', 'kashida']),
-    space: z.object({ stretch: z.number().min(0).max(3), shrink: z.number().min(0).max(0.9) }).partial().strict(),
+    kashidaPerLine: z.number().int().min(0).max(20),
+    space: z.object({ stretch: z.number().min(0).max(3), shrink: z.number().min(0).max(0.9), max: z.number().min(1).max(10) }).partial().strict(),
     page: z
       .object({
         booklet: pageName,
@@ -116,6 +117,19 @@ export const metaSchema = z
     lang: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as ar, fa or en'),
     dir: z.enum(['rtl', 'ltr']),
     digits: z.enum(['arab', 'arabext', 'latn']),
+    /** How point numbers are written: `dash` «١-», `paren` «(١)», `dot` «1.» (never after Arabic-Indic digits). */
+    numbering: z.enum(['dash', 'paren', 'dot']),
+    /** Colophon entries (front and back matter), each printed as given. */
+    publisher: nonEmpty,
+    rights: nonEmpty,
+    edition: nonEmpty,
+    printer: nonEmpty,
+    isbn: z.string().regex(/^(?:97[89][- ]?)?[0-9][0-9- ]{7,15}[0-9Xx]$/, 'an ISBN such as 978-3-16-148410-0'),
+    contact: nonEmpty,
+    /** The booklet's sections; each on unless set to false. */
+    sections: z.object({ cover: z.boolean(), contents: z.boolean(), colophon: z.boolean(), backCover: z.boolean() }).partial().strict(),
+    /** Month names in dates warraq writes: `standard`, `levant`, `both`; from the source when absent. */
+    months: z.enum(['standard', 'levant', 'both']),
     title: nonEmpty,
     date: z.string().refine(isIsoDay, { message: 'not a valid day', params: { warraq: 'E-META-DATE', expected: 'a real date written YYYY-MM-DD' } }),
     url: httpUrl,

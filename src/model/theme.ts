@@ -18,7 +18,8 @@ export const DEFAULT_CARDS: readonly CardFormat[] = [
   { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0 },
 ];
 
-export function defaultTheme(dir: Direction): Theme {
+/** The default theme for a direction and language: Persian justifies with spaces (modern practice), Arabic with kashida. */
+export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en'): Theme {
   return {
     palette: {
       paper: '#fbf8f1',
@@ -33,8 +34,9 @@ export function defaultTheme(dir: Direction): Theme {
       heading: ['fonts/Amiri-Bold.ttf'],
     },
     body: { size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 },
-    justify: dir === 'rtl' ? 'kashida' : 'spaces',
-    space: { stretch: 0.3, shrink: 0.2 },
+    justify: dir === 'rtl' && lang.split('-')[0] !== 'fa' ? 'kashida' : 'spaces',
+    kashidaPerLine: 3,
+    space: { stretch: 0.3, shrink: 0.2, max: 2 },
     page: {
       booklet: { ...PAGE_SIZES.A5 },
       leaflet: { ...PAGE_SIZES.A5 },
@@ -55,6 +57,30 @@ export function defaultTheme(dir: Direction): Theme {
       coverInk: [0, 0, 0, 0],
     },
     richBlack: { cmyk: [60, 40, 40, 100], minMm: 20 },
+    leafletSheet: 'pages',
+  };
+}
+
+/**
+ * Options given to a build (the command line's --justify, --leaflet-sheet, --pages):
+ * folded into the theme when the model is built, so that they reach every
+ * template and every job's key the way a design token does.
+ */
+export interface ModelOptions {
+  justify?: Theme['justify'];
+  leafletSheet?: Theme['leafletSheet'];
+  /** The booklet's page plan (--pages). */
+  pages?: Theme['pages'];
+}
+
+/** `theme` with the options applied (a new object when any is set). */
+export function applyOptions(theme: Theme, opts: ModelOptions | undefined): Theme {
+  if (!opts) return theme;
+  return {
+    ...theme,
+    justify: opts.justify ?? theme.justify,
+    leafletSheet: opts.leafletSheet ?? theme.leafletSheet,
+    pages: opts.pages ?? theme.pages,
   };
 }
 
@@ -64,6 +90,7 @@ export interface ThemeOverride {
   fonts?: Partial<Theme['fonts']>;
   body?: Partial<Theme['body']>;
   justify?: Theme['justify'];
+  kashidaPerLine?: number;
   space?: Partial<Theme['space']>;
   page?: {
     booklet?: PageSizeName;
@@ -94,6 +121,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     },
     body: { ...base.body, ...defined(o.body) },
     justify: o.justify ?? base.justify,
+    kashidaPerLine: o.kashidaPerLine ?? base.kashidaPerLine,
     space: { ...base.space, ...defined(o.space) },
     page: {
       booklet: o.page?.booklet ? { ...PAGE_SIZES[o.page.booklet] } : { ...base.page.booklet },
@@ -106,6 +134,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     paper: { ...base.paper, ...defined(o.paper) },
     cmyk: pressColours(base, o),
     richBlack: { cmyk: [...(o.richBlack?.cmyk ?? base.richBlack.cmyk)], minMm: o.richBlack?.minMm ?? base.richBlack.minMm },
+    leafletSheet: base.leafletSheet,
   };
   const drop = new Set(o.cards?.drop ?? []);
   t.cards = t.cards.filter((c) => !drop.has(c.name));

@@ -4,59 +4,11 @@
  * `text` fields; editorial additions (titles, events, theme) sit beside them.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import type { ProofSettings } from '../proof/schema.js';
+import type { ProofSettings } from './proofSchema.js';
 
-export type Direction = 'rtl' | 'ltr';
-
-/** Digit families (CLDR numbering-system ids). */
-export type DigitSystem = 'arab' | 'arabext' | 'latn';
-
-/**
- * Where the characters of a derived text come from, for diagnostics: from
- * UTF-16 offset `at` of the text on, the characters are the source's, one for
- * one, starting at `place`, until the next entry. Needed where the text is
- * not a verbatim copy of one source line (soft-wrapped paragraphs are joined
- * with spaces; imprint markup is removed).
- */
-export interface SourceSpan {
-  at: number;
-  place: SourcePlace;
-}
-
-/** A run of the imprint block with its markup resolved. */
-export interface InlineRun {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  sup?: boolean;
-}
-
-/** One line of the imprint (hard line breaks in the source). */
-export interface ImprintLine {
-  runs: InlineRun[];
-  place: SourcePlace;
-  /** Where the line's text comes from, when not one verbatim stretch starting at `place`. */
-  spans?: SourceSpan[];
-  /** True on the first line of an imprint paragraph after a blank line (leave a gap above it). */
-  gapBefore?: boolean;
-}
-
-/** A verbatim paragraph of the source with where it starts. */
-export interface Paragraph {
-  text: string;
-  place: SourcePlace;
-  /** Where the text continues on later source lines (soft-wrapped paragraphs); absent for one line. */
-  spans?: SourceSpan[];
-}
-
-/**
- * A date as an editor writes it: `2024-05-04` (a day), or `--09-21` (the same
- * day every year, ISO 8601 recurring form). A range has an `end`.
- */
-export interface EventDate {
-  start: string;
-  end?: string;
-}
+// The parser's vocabulary (text, places, imprint runs), part of the model as is.
+export type { DigitSystem, Direction, EventDate, ImprintLine, InlineRun, Paragraph, SourceSpan } from '../parse/types.js';
+import type { DigitSystem, Direction, EventDate, ImprintLine, Paragraph, SourceSpan } from '../parse/types.js';
 
 export interface EventInfo {
   name: string;
@@ -64,22 +16,44 @@ export interface EventInfo {
   place?: string;
 }
 
+/** A paragraph of a point: the first, a further one, or a sub-item (`item` is its label as written). */
+export interface PointParagraph extends Paragraph {
+  item?: string;
+}
+
+export type { MonthStyle } from '../format/localize.js';
+import type { MonthStyle } from '../format/localize.js';
+
+export interface ColophonInfo {
+  publisher?: string;
+  rights?: string;
+  edition?: string;
+  printer?: string;
+  isbn?: string;
+  contact?: string;
+}
+
+/** How point numbers are written: «١-», «(١)», «1.». */
+export type NumberingStyle = 'dash' | 'paren' | 'dot';
+
 export interface Point {
   /** The point's number as a value (1-based). */
   number: number;
   /** The number as the author wrote it, e.g. `٨ .` or `12)`. */
   label: string;
-  /** The point's text, verbatim, without its number label. */
+  /** The point's text, verbatim, without its number label; paragraphs joined by a line break. */
   text: string;
+  /** The point's paragraphs (a point goes on until the next numbered line); the first follows the number. */
+  paragraphs: PointParagraph[];
   /** Where `text` starts in the source. */
   place: SourcePlace;
   /** Where `text` continues on later source lines (soft-wrapped points); absent for one line. */
   spans?: SourceSpan[];
   /** Where the editorial texts from the metadata are written (the start of each value). */
   metaPlaces?: { title?: SourcePlace; eventName?: SourcePlace; eventPlace?: SourcePlace };
-  /** Short editorial title: from metadata, else derived from the first clause. */
+  /** Short editorial title: from metadata, else the first sentence when short, else a label («البند ٨»). */
   title: string;
-  titleSource: 'meta' | 'derived';
+  titleSource: 'meta' | 'derived' | 'label';
   /** ASCII slug for file names, e.g. `01-peace`. Always starts with the 2-digit number. */
   slug: string;
   event?: EventInfo;
@@ -103,6 +77,14 @@ export interface DocumentModel {
   dir: Direction;
   /** The digits the document itself uses; page numbers and dates follow them. */
   digits: DigitSystem;
+  /** How point numbers are written in headings, contents, leaflets and cards. */
+  numbering: NumberingStyle;
+  /** Month names in the dates warraq writes (the source's own usage, or the metadata's `months`). */
+  months: MonthStyle;
+  /** Colophon entries from the metadata, as written there. */
+  colophon: ColophonInfo;
+  /** Which booklet sections are made. */
+  sections: { cover: boolean; contents: boolean; colophon: boolean; backCover: boolean };
   title: string;
   titlePlace: SourcePlace;
   preamble: Paragraph[];
@@ -137,9 +119,16 @@ export interface Theme {
   };
   /** Body text: size in pt, leading as a multiple of size. */
   body: { size: number; leading: number; minSize: number; maxSize: number };
+  /** Justification: Arabic defaults to kashida, Persian and left-to-right text to spaces. */
   justify: 'off' | 'spaces' | 'kashida';
-  /** Inter-word space stretch/shrink bounds as fractions of the natural space. */
-  space: { stretch: number; shrink: number };
+  /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */
+  kashidaPerLine: number;
+  /**
+   * Inter-word space stretch/shrink bounds as fractions of the natural space;
+   * `max`: the widest a justified line's spaces may ever get (× the natural
+   * space); a line that would need more is set unjustified, with a warning.
+   */
+  space: { stretch: number; shrink: number; max?: number };
   page: {
     booklet: PageSize;
     leaflet: PageSize;
@@ -164,6 +153,8 @@ export interface Theme {
   cmyk: Partial<Record<PaletteName, Cmyk>>;
   /** Fills in ink black whose both sides reach `minMm` print in this rich black; smaller ones (text, rules) in K only. */
   richBlack: { cmyk: Cmyk; minMm: number };
+  /** all-leaflets.pdf: one leaflet per page, or two A5 leaflets per A4 sheet (--leaflet-sheet). */
+  leafletSheet: 'pages' | 'a4-2up';
 }
 
 export type PagePlan = 'multiple-of-4' | 'any';

@@ -1,5 +1,5 @@
 /** Character classes the parser needs; plain code-point range tests (no regex per character). */
-import type { DigitSystem } from '../model/types.js';
+import type { DigitSystem } from './types.js';
 
 /** Arabic-script letters (bidi class AL), without harakat (which are non-spacing marks). */
 export function isArabicLetter(cp: number): boolean {

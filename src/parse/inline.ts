@@ -5,7 +5,7 @@
  * text: angle brackets are never interpreted.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import type { ImprintLine, InlineRun, SourceSpan } from '../model/types.js';
+import type { ImprintLine, InlineRun, SourceSpan } from './types.js';
 import { excerpt, type Reporter } from './report.js';
 import { TAG_RE } from './checks.js';
 

@@ -10,22 +10,36 @@
  *
  *   Preamble paragraph(s).
  *
- *   ١. First point, one paragraph.
- *   ٢) Second point.          labels: ٠-٩, ۰-۹ or 0-9, then `.`, `)` or `-`
+ *   ١. First point.          labels: ٠-٩, ۰-۹ or 0-9, then `.`, `)` or `-`
  *
- *   **Imprint** line  ␠␠      paragraphs after the last point: the imprint,
- *   *italic*, <sup>sup</sup>  with hard line breaks (two trailing spaces)
+ *   A further paragraph of    a point goes on over the following paragraphs
+ *   point ١.                  until the next numbered line
+ *   (١) a sub-item            sub-items: `(١)`, `أ-`, `a)`, or `1)` when the
+ *   (٢) another               points are numbered `1.`/`1-`; one paragraph each
+ *   ٢) Second point.
+ *
+ *   **Imprint** line  ␠␠      the imprint: from the first paragraph after the
+ *   *italic*, <sup>sup</sup>  last point that has imprint markup (bold, italic,
+ *                             <sup>, hard line breaks) or follows a `---` line
  *
  * Everything is one linear pass over the lines; no backtracking regexes.
  */
 import type { Diagnostic, SourcePlace } from '../diagnostics.js';
-import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from '../model/types.js';
+import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from './types.js';
 import { ParagraphScanner } from './checks.js';
 import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
 import { parseImprintParagraph, type RawLine } from './inline.js';
 import { excerpt, Reporter } from './report.js';
 
 export { decodeSource, firstInvalidUtf8 } from './decode.js';
+
+/** One paragraph of a point: the first (after the label), a further one, or a sub-item. */
+export interface PointParagraph extends Paragraph {
+  /** The sub-item label as written (`(١)`, `أ-`, `1)`), when the paragraph is a sub-item; `text` then excludes it. */
+  item?: string;
+  /** Where the sub-item label starts. */
+  itemPlace?: SourcePlace;
+}
 
 export interface ParsedPoint {
   /** The number's value. */
@@ -34,8 +48,10 @@ export interface ParsedPoint {
   label: string;
   /** Digit family of the label ('mixed' when it mixes families). */
   labelDigits: DigitSystem | 'mixed';
-  /** Verbatim point text, without the label. */
+  /** Verbatim point text, without the label: its paragraphs joined by a line break (sub-items keep their labels). */
   text: string;
+  /** The point's paragraphs; the first is the one after the number. */
+  paragraphs: PointParagraph[];
   /** Where `text` starts. */
   place: SourcePlace;
   /** Where `text` continues on later source lines (soft-wrapped points). */
@@ -86,6 +102,14 @@ const LABEL_RE = new RegExp(
   `^([ \\t\\u00A0]{0,8})([${DIGIT_CLASS}]+)[ \\t\\u00A0]{0,8}(?:[.)](?![${DIGIT_CLASS}])|-(?![ \\t\\u00A0]{0,8}[${DIGIT_CLASS}]))`,
 );
 const HEADING_RE = /^[ \t]{0,3}(#{1,6})(?:[ \t]|$)/;
+/** Sub-item label: `(١)`, `(a)`, `(أ)`; a letter then `-` or `)`; digits then `)`; followed by a space. */
+const ITEM_RE = new RegExp(
+  `^[ \\t\\u00A0]{0,8}(\\((?:[${DIGIT_CLASS}]{1,3}|[a-z\\u0621-\\u064A\\u067E\\u0686\\u0698\\u06A9\\u06AF\\u06CC])\\)|[a-z\\u0621-\\u064A\\u067E\\u0686\\u0698\\u06A9\\u06AF\\u06CC][-)]|[${DIGIT_CLASS}]{1,3}\\))[ \\t\\u00A0]+(?=\\S)`,
+);
+/** A line of three or more `-`, `*` or `_`: the imprint starts after it. */
+const RULE_RE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** Imprint markup: bold/italic asterisks, <sup>, or a hard line break (two trailing spaces). */
+const IMPRINT_MARKUP_RE = /\*\S|<sup>| {2,}$/m;
 
 interface Block {
   /** 0-based index into `lines`, inclusive. */
@@ -163,7 +187,7 @@ export function parseSource(text: string, file: string): ParseResult {
       continue;
     }
     const heading = HEADING_RE.test(l);
-    if (cur >= 0 && (heading || prevHeading || LABEL_RE.test(l))) {
+    if (cur >= 0 && (heading || prevHeading || LABEL_RE.test(l) || ITEM_RE.test(l) || RULE_RE.test(l) || RULE_RE.test(lines[k - 1]))) {
       blocks.push({ from: cur, to: k });
       cur = -1;
     }
@@ -245,6 +269,9 @@ export function parseSource(text: string, file: string): ParseResult {
 
   const pending: Block[] = [];
   const imprintBlocks: Block[] = [];
+  let pointDelimiter: string | undefined;
+  /** The last `1)`-style sub-item number in the current point. */
+  let itemNumber: number | undefined;
   for (; bi < blocks.length; bi++) {
     const b = blocks[bi];
     const first = lines[b.from];
@@ -256,10 +283,21 @@ export function parseSource(text: string, file: string): ParseResult {
         hint: 'the line is kept as a plain paragraph, hashes included; remove the `#` marks',
       });
     }
-    const lm = hm ? null : LABEL_RE.exec(first);
+    let lm = hm ? null : LABEL_RE.exec(first);
+    // `1)` inside a document whose points are numbered `1.` or `1-` is a
+    // sub-item, unless it is the next point's number and no sub-item list is open.
+    if (lm && pointDelimiter !== undefined && delimiterOf(lm[0]) === ')' && pointDelimiter !== ')') {
+      const value = numberOf(lm[2]);
+      const last = doc.points[doc.points.length - 1];
+      if (itemNumber !== undefined ? value === itemNumber + 1 : value !== last.number + 1) {
+        itemNumber = value;
+        lm = null;
+      }
+    }
     if (lm) {
-      for (const p of pending) unnumbered(p);
-      pending.length = 0;
+      closePoint();
+      itemNumber = undefined;
+      pointDelimiter ??= delimiterOf(lm[0]);
       const digitsStart = lm[1].length;
       const digits = lm[2];
       let value = 0;
@@ -272,7 +310,7 @@ export function parseSource(text: string, file: string): ParseResult {
       const label = lm[0].slice(digitsStart).trimEnd();
       const para = paragraphOf(b, lm[0].length);
       const labelPlace = { file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
-      const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, place: para.place, labelPlace };
+      const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.place, labelPlace };
       if (para.spans) point.spans = para.spans;
       doc.points.push(point);
       if (para.text === '') {
@@ -292,18 +330,31 @@ export function parseSource(text: string, file: string): ParseResult {
       pending.push(b);
     }
   }
-  imprintBlocks.push(...pending);
+  // After the last point: its further paragraphs, then the imprint, which
+  // starts at the first paragraph with imprint markup or after a `---` line.
+  let cut = pending.findIndex((b) => RULE_RE.test(lines[b.from]) || IMPRINT_MARKUP_RE.test(lines.slice(b.from, b.to).join('\n')));
+  if (cut < 0) cut = pending.length;
+  const rest = pending.splice(cut);
+  closePoint();
+  imprintBlocks.push(...rest.filter((b) => !(b.to - b.from === 1 && RULE_RE.test(lines[b.from]))));
 
-  function unnumbered(b: Block): void {
-    const l = lines[b.from];
-    const lead = l.length - l.trimStart().length;
-    const prev = doc.points[doc.points.length - 1];
-    r.error('E-PARA-UNNUMBERED', { file, line: b.from + 1, col: cpLen(l, lead) + 1 }, `paragraph after point ${prev.label} has no number`, {
-      expected: 'a numbered point (one paragraph each), or the imprint after the last point',
-      found: excerpt(l.trim()),
-      hint: 'number it, join it to the previous point (remove the blank line), or move it before the first point',
-    });
-    scanBlock(b, 0);
+  /** The further paragraphs and sub-items waiting in `pending` join the last point. */
+  function closePoint(): void {
+    const point = doc.points[doc.points.length - 1];
+    if (point) {
+      for (const b of pending) {
+        const im = ITEM_RE.exec(lines[b.from]) ?? LABEL_RE.exec(lines[b.from]);
+        const para: PointParagraph = paragraphOf(b, im ? im[0].length : 0);
+        if (im) {
+          para.item = im[0].trim();
+          para.itemPlace = paragraphOf(b, 0).place;
+        }
+        point.paragraphs.push(para);
+        scanBlock(b, im ? im[0].length : 0);
+      }
+      if (point.paragraphs.length > 1) joinParagraphs(point);
+    }
+    pending.length = 0;
   }
 
   if (doc.points.length === 0 && blocks.length > 0) {
@@ -332,6 +383,38 @@ export function parseSource(text: string, file: string): ParseResult {
   checkNumbering(doc, r);
   doc.detected = detectLanguage(doc);
   return { doc, diagnostics: r.finish() };
+}
+
+/** The value of a label's digits (any family). */
+function numberOf(digits: string): number {
+  let value = 0;
+  for (const ch of digits) value = value * 10 + digitOf(ch.charCodeAt(0))!.value;
+  return value;
+}
+
+/** The delimiter of a matched point label: `.`, `)` or `-`. */
+function delimiterOf(label: string): string {
+  const t = label.trimEnd();
+  return t[t.length - 1];
+}
+
+/**
+ * A point's `text` and `spans` from its paragraphs: joined by a line break
+ * (U+000A, a forced break in every output), sub-items with their labels.
+ */
+function joinParagraphs(point: ParsedPoint): void {
+  let text = '';
+  const spans: SourceSpan[] = [];
+  point.paragraphs.forEach((p, i) => {
+    if (i > 0) text += '\n';
+    const body = p.item ? `${p.item} ${p.text}` : p.text;
+    const shift = body.length - p.text.length;
+    if (p.item && p.itemPlace) spans.push({ at: text.length, place: p.itemPlace });
+    for (const s of p.spans ?? [{ at: 0, place: p.place }]) spans.push({ at: text.length + shift + s.at, place: s.place });
+    text += body;
+  });
+  point.text = text;
+  point.spans = spans;
 }
 
 function checkNumbering(doc: ParsedSource, r: Reporter): void {

@@ -11,6 +11,7 @@
  * the bleed, and `pageBackgrounds` extends flat page colours (covers) into it.
  */
 
+import { parseHex } from '../layout/color.js';
 import {
   cmyk,
   lineTo,
@@ -58,11 +59,8 @@ export const MARK_LINE_WIDTH_PT = 0.25;
 
 /** Parses '#rgb' / '#rrggbb' into a pdf-lib RGB colour. */
 export function hexColor(hex: string): Color {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (m === null) throw new RangeError(`not a hex colour: ${JSON.stringify(hex)} (want #rrggbb or #rgb)`);
-  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-  const byte = (i: number) => parseInt(h.slice(i, i + 2), 16) / 255;
-  return rgb(byte(0), byte(2), byte(4));
+  const [r, g, b] = parseHex(hex);
+  return rgb(r / 255, g / 255, b / 255);
 }
 
 function markColorOf(spec: string | undefined): Color {

@@ -6,8 +6,8 @@
  * shifted text, so later diagnostics still point into the source.
  */
 import { deriveTitle } from '../model/buildModel.js';
-import type { DocumentModel, SourceSpan } from '../model/types.js';
-import type { ProofSettings } from './schema.js';
+import type { DocumentModel, Point, SourceSpan } from '../model/types.js';
+import type { ProofSettings } from '../model/proofSchema.js';
 import { placeOf, type TextUnit } from './units.js';
 
 export interface Match {
@@ -85,8 +85,9 @@ export function applyMatches(model: DocumentModel, units: readonly TextUnit[], m
     const ms = next();
     if (!ms.length) return p;
     const r = replaceAll(p.text, p.spans, ms);
-    const q = { ...p, text: r.text, ...(r.spans ? { spans: r.spans } : {}) };
-    if (p.titleSource === 'derived') q.title = deriveTitle(r.text) || p.title;
+    const paragraphs = correctParagraphs(p.paragraphs, ms);
+    const q = { ...p, text: r.text, paragraphs, ...(r.spans ? { spans: r.spans } : {}) };
+    if (p.titleSource === 'derived') q.title = deriveTitle(paragraphs[0]?.text ?? r.text, paragraphs.length > 1) || p.title;
     return q;
   });
   out.imprint = {
@@ -105,6 +106,25 @@ export function applyMatches(model: DocumentModel, units: readonly TextUnit[], m
     }),
   };
   return out;
+}
+
+/**
+ * A point's paragraphs with the matches (offsets into the point's text: the
+ * paragraphs joined by a line break, a sub-item's label and a space before
+ * its text) applied to the paragraph each falls in. What the templates draw
+ * is the paragraphs, so they must carry the corrections too.
+ */
+function correctParagraphs(paragraphs: Point['paragraphs'], matches: readonly Match[]): Point['paragraphs'] {
+  let at = 0;
+  return paragraphs.map((para) => {
+    const start = at + (para.item ? para.item.length + 1 : 0);
+    const end = start + para.text.length;
+    at = end + 1;
+    const inside = matches.filter((m) => m.start >= start && m.end <= end).map((m) => ({ ...m, start: m.start - start, end: m.end - start }));
+    if (!inside.length) return para;
+    const r = replaceAll(para.text, para.spans, inside);
+    return { ...para, text: r.text, ...(r.spans ? { spans: r.spans } : {}) };
+  });
 }
 
 /** How many places the corrections change (a correction to itself changes nothing). */

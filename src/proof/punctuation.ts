@@ -58,6 +58,7 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
     const ts = tokens[unit];
     for (const t of ts) {
       if (t.kind !== 'number') continue;
+      if (u.sup?.some(([a, b]) => t.start >= a && t.end <= b)) continue;
       const before = u.text[t.start - 1] ?? '';
       const after = u.text[t.end] ?? '';
       const gluedBefore = isArabicScript(before) && /\p{L}/u.test(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));

@@ -4,7 +4,7 @@
  * Editorial texts from the metadata (point titles, events) are not proofed.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import { placeInText } from '../check/coverage.js';
+import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 
 export interface TextUnit {
@@ -13,6 +13,8 @@ export interface TextUnit {
   spans?: readonly SourceSpan[];
   /** What it is, for messages: "point 3", "the preamble". */
   what: string;
+  /** Offsets [start, end) of superscript runs: a footnote mark or an ordinal there is not a number glued to a word. */
+  sup?: ReadonlyArray<readonly [number, number]>;
 }
 
 export function textUnits(model: DocumentModel): TextUnit[] {
@@ -22,7 +24,13 @@ export function textUnits(model: DocumentModel): TextUnit[] {
   for (const p of model.points) units.push({ text: p.text, place: p.place, spans: p.spans, what: `point ${p.number}` });
   for (const l of model.imprint.lines) {
     if (l.place.file !== model.source.file) continue;
-    units.push({ text: l.runs.map((r) => r.text).join(''), place: l.place, spans: l.spans, what: 'the imprint' });
+    const sup: Array<[number, number]> = [];
+    let at = 0;
+    for (const r of l.runs) {
+      if (r.sup) sup.push([at, at + r.text.length]);
+      at += r.text.length;
+    }
+    units.push({ text: l.runs.map((r) => r.text).join(''), place: l.place, spans: l.spans, what: 'the imprint', sup });
   }
   return units;
 }

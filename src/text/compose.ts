@@ -14,24 +14,10 @@ import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.j
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakWords } from './lineBreaks.js';
+import type { ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
 
-export type Align = 'justify' | 'start' | 'end' | 'center';
-export type JustifyMode = 'off' | 'spaces' | 'kashida';
-
-export interface ComposeOptions {
-  dir: 'rtl' | 'ltr';
-  lang?: string;
-  /** Line width in pt. */
-  measure: number;
-  align: Align;
-  /** How justified lines are stretched. Ignored unless align is 'justify'. */
-  justify: JustifyMode;
-  /** Space stretch/shrink bounds, as fractions of the natural space. */
-  space: { stretch: number; shrink: number };
-  /** Kashida width bounds, in multiples of the font's tatweel advance. */
-  kashida?: { min: number; max: number };
-}
+export type { Align, ComposeOptions, JustifyMode } from './options.js';
 
 export interface PositionedGlyph {
   font: LoadedFont;
@@ -77,6 +63,8 @@ export interface ComposedLine {
   spaceRatio: number;
   /** Left edges and widths of the kashidas set in this line (for avoiding stacks). */
   kashidaSpans: Array<[number, number]>;
+  /** Justifying would have needed spaces wider than the maximum: the line is set unjustified. */
+  loose?: boolean;
 }
 
 export interface ComposedParagraph {
@@ -87,6 +75,9 @@ export interface ComposedParagraph {
 }
 
 const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
+const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
+/** Widest word space, × the natural space, when the theme sets none. */
+export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang);
@@ -151,7 +142,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
       if (deficit > 1e-6) {
-        const chosen = chooseKashidas(words, candidates, deficit, o);
+        const chosen = chooseKashidas(words, candidates, deficit, { ...o, maxPerLine: o.kashidaPerLine });
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
@@ -168,9 +159,25 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         if (width === undefined || !c) return w.runs;
         return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
       });
+      // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
+      const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
+      extraSpace = o.measure - actual;
     }
   }
 
+  // Never wider than the theme's maximum: a line that would need more stays
+  // unjustified (set at the start edge) and is reported as loose.
+  const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
+  // A line with no space at all (a run of URL pieces) has nothing to stretch: it is simply unjustified.
+  let loose = false;
+  let ragged = false;
+  if (justified && naturalGaps === 0 && extraSpace > 1e-6) {
+    ragged = true;
+    extraSpace = 0;
+  } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {
+    loose = true;
+    extraSpace = naturalGaps * (maxRatio - 1);
+  }
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0);
@@ -187,8 +194,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
 
-  const width = justified ? o.measure : contentWidth;
-  const startX = lineStartX(o, contentWidth, justified);
+  const width = justified && !loose && !ragged ? o.measure : contentWidth;
+  const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
   for (const piece of visual) {
@@ -238,7 +245,12 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
-  const logical = pieces.flatMap((p) => positioned.get(p) ?? []);
+  // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
+  const drawn = pieces.flatMap((p) => positioned.get(p) ?? []);
+  const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
+  // A line of controls alone keeps them (a line is never empty).
+  const logical = visible.length > 0 ? visible : drawn;
+  keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
   const fonts = new Set(runsByWord.flat().map((r) => r));
@@ -261,7 +273,25 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     kashidas,
     spaceRatio,
     kashidaSpans,
+    ...(loose ? { loose } : {}),
   };
+}
+
+/**
+ * A HarfBuzz offset at a line's edge can carry a glyph a little past its
+ * measure (a point or so); the line then moves back inside, when it fits.
+ */
+function keepInsideMeasure(glyphs: PositionedGlyph[], measure: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const g of glyphs) {
+    if (g.space) continue;
+    min = Math.min(min, g.x);
+    max = Math.max(max, g.x + g.advance);
+  }
+  if (!Number.isFinite(min) || max - min > measure + 1e-6) return;
+  const shift = max > measure ? measure - max : min < 0 ? -min : 0;
+  if (shift !== 0) for (const g of glyphs) g.x += shift;
 }
 
 function lineStartX(o: LineOptions, contentWidth: number, justified: boolean): number {

@@ -53,6 +53,8 @@ export interface Word {
   spaceLevel: number;
   /** A hard line break follows this word. */
   hardBreak: boolean;
+  /** No line break in the space after this word (a number and the word it counts or dates). */
+  keepWithNext?: boolean;
 }
 
 export interface Itemized {
@@ -131,7 +133,13 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      words.push(makeWord(text, levels, styleAt, from, end, to, hardBreak, lang));
+      // A URL or e-mail address may break after "/", "." or "-" (no hyphen added).
+      let at = from;
+      for (const cut of addressBreaks(text, from, end)) {
+        words.push(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
+        at = cut;
+      }
+      words.push(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang));
     } else if (words.length) {
       // Only spaces since the last opportunity: they widen the previous gap.
       const prev = words[words.length - 1];
@@ -141,7 +149,48 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
     from = to;
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
+  markNumberBinds(text, words);
   return { text, levels, words, styleAt };
+}
+
+const ENDS_IN_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]$/u;
+const STARTS_WITH_DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
+/** Words that date the number after them: «عام 1945», «سنة ٢٠٢٤», «سال ۱۹۴۸», «year 2024». */
+const DATING_WORDS = new Set(['عام', 'العام', 'لعام', 'وعام', 'سنة', 'السنة', 'لسنة', 'سال', 'year', 'Year']);
+
+/**
+ * No break between a number and the word it counts or dates: after a word
+ * ending in a digit that is followed by a word («29 نوفمبر», «4 و5 مايو»),
+ * and between a dating word and its number («عام 1945»).
+ */
+function markNumberBinds(text: string, words: Word[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i];
+    if (w.hardBreak || w.spaceWidth === 0) continue;
+    const a = text.slice(w.start, w.end);
+    const b = text.slice(words[i + 1].start, words[i + 1].end);
+    if ((ENDS_IN_DIGIT.test(a) && STARTS_WITH_LETTER.test(b)) || (DATING_WORDS.has(a) && STARTS_WITH_DIGIT.test(b))) w.keepWithNext = true;
+  }
+}
+
+const ADDRESS_RE = /^[\x21-\x7e]+$/;
+const ADDRESS_BREAK_AFTER = new Set(['/', '.', '-']);
+
+/**
+ * Break positions inside a URL or e-mail address (ASCII with "://", "www."
+ * or "@"): after each "/", "." or "-" that is followed by something other
+ * than another of them, and not in the last few characters.
+ */
+export function addressBreaks(text: string, from: number, end: number): number[] {
+  if (end - from < 12) return [];
+  const word = text.slice(from, end);
+  if (!ADDRESS_RE.test(word) || !(word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word))) return [];
+  const cuts: number[] = [];
+  for (let i = 1; i < word.length - 3; i++) {
+    if (ADDRESS_BREAK_AFTER.has(word[i]) && !ADDRESS_BREAK_AFTER.has(word[i + 1]) && word[i + 1] !== ':') cuts.push(from + i + 1);
+  }
+  return cuts;
 }
 
 function spaceAdvance(style: TextStyle): number {

@@ -23,7 +23,12 @@ export interface KashidaLine {
   previousKashidas: Array<[number, number]>;
   /** Kashida width bounds in tatweel advances. */
   bounds: { min: number; max: number };
+  /** Most kashidas in one line (the theme's; default 3): beyond it the spaces take the rest. */
+  maxPerLine?: number;
 }
+
+/** Kashidas in one line when the theme sets no maximum. */
+export const DEFAULT_KASHIDAS_PER_LINE = 3;
 
 /** The best kashida place in a word: one per word at most (alreq). */
 export function bestCandidate(text: string, word: Word, index: number): Candidate | undefined {
@@ -80,10 +85,15 @@ export function chooseKashidas(
     .sort((p, q) => p.c.priority - q.c.priority || Number(p.stacked) - Number(q.stacked) || q.wi - p.wi);
   if (!pool.length) return [];
   const unit = pool[0].c.tatweelWidth;
-  let count = Math.min(pool.length, Math.max(1, Math.round(deficit / unit)));
+  const most = o.maxPerLine ?? DEFAULT_KASHIDAS_PER_LINE;
+  if (most <= 0) return [];
+  // Never in two adjacent words (it stutters): take the pool in order, skipping neighbours of a chosen word.
+  const spaced: typeof pool = [];
+  for (const p of pool) if (!spaced.some((q) => Math.abs(q.wi - p.wi) === 1)) spaced.push(p);
+  let count = Math.min(spaced.length, most, Math.max(1, Math.round(deficit / unit)));
   // Too small to see? Use fewer, wider ones; at least the minimum width each.
   while (count > 1 && deficit / count < unit * o.bounds.min) count--;
-  const chosen = pool.slice(0, count);
+  const chosen = spaced.slice(0, count);
   const out: Array<[number, number]> = [];
   let left = deficit;
   chosen.forEach((p, i) => {

@@ -6,7 +6,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import type { Word } from './itemize.js';
-import type { ComposeOptions } from './compose.js';
+import type { ComposeOptions } from './options.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const INFINITE_STRETCH = 1e6;
@@ -33,12 +33,22 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
     } else if (w.spaceWidth > 0) {
+      // A penalty at the maximum cost before the glue: the space can stretch but never break.
+      if (w.keepWithNext) {
+        items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+        wordAtItem.push(-1);
+      }
       const stretch = opts.align === 'justify' && opts.justify !== 'off' ? w.spaceWidth * (opts.justify === 'spaces' ? 1 : opts.space.stretch) : w.spaceWidth;
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);
     } else {
+      // A break with no space (inside a URL, after a hyphen): the line may end
+      // here short, so the glue after it gives the line room to be feasible;
+      // the composer leaves such a line unjustified rather than stretch it.
       items.push({ type: 'penalty', width: 0, cost: 50, flagged: false });
       wordAtItem.push(i);
+      items.push({ type: 'glue', width: 0, stretch: opts.measure * 0.25, shrink: 0 });
+      wordAtItem.push(-1);
     }
   });
   items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });

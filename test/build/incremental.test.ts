@@ -9,9 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
-
-
-
 async function edit(root: string, from: string, to: string) {
   const file = path.join(root, 'source/other.txt');
   const text = await readFile(file, 'utf8');
@@ -32,13 +29,27 @@ describe('incremental builds', () => {
     const inode = async (p: string) => (await stat(path.join(root, 'dist', p))).ino;
     const booklet = await inode('booklet.pdf');
     const again = await build(opts);
-    // Unchanged files are hard links to the previous build's, not copies (where the file system allows).
+    // Nothing changed: nothing is rendered, written or even parsed (src/jobs/upToDate.ts).
     expect(await inode('booklet.pdf')).toBe(booklet);
     expect(again.jobs.rendered).toEqual([]);
-    expect(again.threads).toBe(0); // no worker started when there is nothing to render
+    expect(again.threads).toBe(0);
+    expect(again.where).toMatch(/nothing to do/);
     expect(again.files.filter((f) => !f.reused).map((f) => f.path)).toEqual([]);
+    expect(again.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
     expect(again.stats).toEqual(first.stats);
+    expect(again.model).toEqual(first.model);
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(before);
+
+    // An output touched since (or gone) takes the full path, which puts it back; so does any option.
+    await rm(path.join(root, 'dist/leaflets/01.pdf'));
+    const restored = await build(opts);
+    expect(restored.where).not.toMatch(/nothing to do/);
+    expect(restored.jobs.rendered).toEqual(['leaflets/01.pdf']);
+    expect(await fingerprint(path.join(root, 'dist'))).toEqual(before);
+    expect((await build(opts)).where).toMatch(/nothing to do/);
+    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered.sort()).toEqual(['leaflets/all-leaflets.pdf']);
+    // Unchanged files are hard links to the previous build's, not copies (where the file system allows).
+    expect(await inode('booklet.pdf')).toBe(booklet);
   });
 
   it("editing one point re-renders that point's leaflet and cards, the booklet and what is made from them, and nothing else; the result equals a build from scratch", async () => {
@@ -89,6 +100,11 @@ describe('incremental builds', () => {
     expect(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')).length).toBeGreaterThan(0);
     const again = await build(opts);
     expect(again.jobs.rendered).toEqual([]);
-    expect([...again.jobs.skipped].sort()).toEqual([...first.jobs.rendered.filter((p) => !p.startsWith('print/')), ...first.jobs.skipped].sort());
+    expect(again.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/')));
+    // The full path (a touched output) skips the leaflets; the saddle file is imposed again from the reused press PDF.
+    await rm(path.join(root, 'dist/print/booklet-a4-saddle.pdf'));
+    const restored = await build(opts);
+    expect(restored.jobs.rendered).toEqual(['print/booklet-a4-saddle.pdf']);
+    expect(restored.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')));
   });
 });

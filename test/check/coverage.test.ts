@@ -97,7 +97,7 @@ describe('checkCoverage: every font chain a text is set in', () => {
   });
 
   it('a derived point title needs the heading font too', () => {
-    const src = `---\ndate: 2024-01-01\n---\n## العنوان\n\n١. نقطة ب${ONLY_REGULAR} فيها، وبقية.\n`;
+    const src = `---\ndate: 2024-01-01\n---\n## العنوان\n\n١. نقطة ب${ONLY_REGULAR} فيها. وبقية.\n`;
     const p = placeOf(src, ONLY_REGULAR);
     expect(at(coverage(src))).toEqual([`doc.txt:${p.line}:${p.col} ${cp(ONLY_REGULAR)}`]);
   });

@@ -147,8 +147,14 @@ export async function runRenderCase(scratch: string, d: { title: string; points:
     await writeFile(path.join(dir, 'doc.meta.yaml'), JSON.stringify(meta));
     const checked = await outcomeOf(check({ projectRoot: dir, source: 'doc.txt' }));
     if (checked === 'diagnostics') return checked;
-    // check() passed: the build must succeed.
-    await build({ projectRoot: dir, source: 'doc.txt', out: 'out', only: ['booklet', 'cards'], serial: true });
+    // check() passed: the build must succeed, or stop with E-OVERFLOW (a word
+    // that no line can hold, found by the layout's live-area check, issue 14).
+    try {
+      await build({ projectRoot: dir, source: 'doc.txt', out: 'out', only: ['booklet', 'cards'], serial: true });
+    } catch (e) {
+      if (e instanceof WarraqError && e.diagnostics.every((x) => x.code === 'E-OVERFLOW')) return 'diagnostics';
+      throw e;
+    }
     return 'model';
   } finally {
     await rm(dir, { recursive: true, force: true });

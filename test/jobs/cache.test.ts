@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { envDigest, inputsOf, jobKeys, jobModel, stableJson, type KeyInputs } from '../../src/jobs/cache.js';
-import { planJobs } from '../../src/jobs/planJobs.js';
+import { envDigest, jobKeys, stableJson, type KeyInputs } from '../../src/jobs/cache.js';
+import { kindOf } from '../../src/jobs/kinds.js';
+import { inputsOf, planJobs } from '../../src/jobs/planJobs.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { projectRoot } from '../support/fonts.js';
@@ -40,13 +41,11 @@ describe('job keys', () => {
     expect(changed(keys, after)).toEqual([...keys.keys()].sort());
   });
 
-  it('change with the fonts, the package versions and the renderer options', () => {
+  it('change with the fonts and the package versions', () => {
     const digests = [
       envDigest(inputs),
       envDigest({ ...inputs, fonts: [['fonts/Amiri-Regular.ttf', 'f2']] }),
       envDigest({ ...inputs, packages: 'p2' }),
-      envDigest(inputs, { justify: 'spaces' }),
-      envDigest(inputs, { leafletSheet: 'a4-2up' }),
       envDigest({ ...inputs, code: [...inputs.code, ['src/new.ts', 'd4']] }),
     ];
     expect(new Set(digests).size).toBe(digests.length);
@@ -66,31 +65,21 @@ describe('job keys', () => {
     expect(changed(keys, after).filter((p) => p.startsWith('leaflets/') || p.startsWith('cards/'))).toEqual([]);
   });
 
-  it("a point's metadata (its title) counts for that point only; a document-wide field for every job", () => {
-    const titled = jobKeys(jobs, modelOf(text, 'points:\n  3:\n    title: عنوان ثالث\n'), envDigest(inputs));
-    expect(changed(keys, titled).filter((p) => p.startsWith('cards/') || (p.startsWith('leaflets/') && p !== 'leaflets/all-leaflets.pdf'))).toEqual(
-      jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 3).map((j) => j.path).sort(),
-    );
-    const url = jobKeys(jobs, modelOf(text, 'url: https://example.org/x\n'), envDigest(inputs));
-    expect(changed(keys, url)).toEqual([...keys.keys()].sort());
-  });
-
   it("a leaflet's or card's model holds its own point only", () => {
     const card = jobs.find((j) => j.kind === 'card' && j.point === 2)!;
-    expect(jobModel(model, card).points.map((p) => p.number)).toEqual([2]);
-    expect(jobModel(model, card).preamble).toEqual([]);
-    expect(jobModel(model, jobs.find((j) => j.kind === 'booklet')!)).toBe(model);
+    expect(kindOf(card).slice(model, card).points.map((p) => p.number)).toEqual([2]);
+    expect(kindOf(card).slice(model, card).preamble).toBeUndefined();
+    const booklet = jobs.find((j) => j.kind === 'booklet')!;
+    expect(kindOf(booklet).slice(model, booklet).points.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
   it('the press PDF lays the booklet out itself (whole model); the saddle sheets take it; leaflets-press and all-leaflets take every leaflet; the 2-up sheet takes leaflets-press', () => {
     const byPath = (p: string) => jobs.find((j) => j.path === p)!;
-    const leaflets = jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path);
-    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs)).toEqual([]);
-    expect(jobModel(model, byPath('print/booklet-press.pdf'))).toBe(model);
-    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs)).toEqual(['print/booklet-press.pdf']);
-    expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs)).toEqual(leaflets);
-    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs)).toEqual(['print/leaflets-press.pdf']);
-    expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs)).toEqual(leaflets);
+    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs, model)).toEqual([]);
+    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs, model)).toEqual(['print/booklet-press.pdf']);
+    expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
+    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs, model)).toEqual(['print/leaflets-press.pdf']);
+    expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
   });
 });
 

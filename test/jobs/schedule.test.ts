@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { planJobs, type RenderJob } from '../../src/jobs/planJobs.js';
+import { planInputs, planJobs, type RenderJob } from '../../src/jobs/planJobs.js';
 import { familyOf, priorities, Scheduler, type LaneShape } from '../../src/jobs/schedule.js';
-import { inputsOf } from '../../src/jobs/cache.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { projectRoot } from '../support/fonts.js';
 
 const model = modelFromText('## عنوان\n\nتمهيد.\n\n1. أول.\n\n2. ثان.\n\n3. ثالث.\n', 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
 const jobs = planJobs(model);
-const prio = priorities(jobs);
+const inputs = planInputs(jobs, model);
+const inputsOf = (job: RenderJob) => inputs.get(job.path)!;
+const prio = priorities(jobs, inputs);
 const all = new Set(jobs.map((j) => j.path));
 
 type TestLane = LaneShape & { name: string };
@@ -20,13 +21,13 @@ const workers = (threads: number): TestLane => ({ name: 'workers', family: 'imag
  * start with its lane and the jobs in flight with it on that lane.
  */
 function simulate(render: Set<string>, lanes: TestLane[], finishOrder: (inFlight: RenderJob[]) => number = () => 0) {
-  const s = new Scheduler(jobs, render, lanes);
+  const s = new Scheduler(jobs, render, lanes, inputs);
   const starts: Array<{ job: RenderJob; lane: string; beside: string[] }> = [];
   const running: Array<{ job: RenderJob; lane: TestLane }> = [];
   const done = new Set([...all].filter((p) => !render.has(p)));
   for (let guard = 0; guard < 10_000; guard++) {
     for (let n = s.next(); n; n = s.next()) {
-      for (const p of inputsOf(n.job, jobs)) expect(done.has(p), `${n.job.path} started before its input ${p}`).toBe(true);
+      for (const p of inputsOf(n.job)) expect(done.has(p), `${n.job.path} started before its input ${p}`).toBe(true);
       starts.push({ job: n.job, lane: n.lane.name, beside: running.filter((r) => r.lane === n.lane).map((r) => r.job.path) });
       running.push(n);
     }
@@ -47,7 +48,7 @@ describe('priorities', () => {
     expect(prio.get('print/booklet-press.pdf')).toBeGreaterThan(prio.get('print/booklet-a4-saddle.pdf')!);
   });
   it('gives every job more than the tail of any job that takes its result', () => {
-    for (const job of jobs) for (const p of inputsOf(job, jobs)) expect(prio.get(p)!).toBeGreaterThan(prio.get(job.path)!);
+    for (const job of jobs) for (const p of inputsOf(job)) expect(prio.get(p)!).toBeGreaterThan(prio.get(job.path)!);
   });
   it('ranks the saddle sheets above any card, so they start as soon as they can', () => {
     for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-a4-saddle.pdf')!).toBeGreaterThan(prio.get(c.path)!);
@@ -90,8 +91,9 @@ describe('Scheduler', () => {
     expect(one[1].beside).toEqual([]); // nothing started beside the press PDF: the next job waited for it to finish
     // A document the seed's size: the rest of the work outweighs the booklet's chain.
     const text = '## عنوان\n\nتمهيد.\n\n' + Array.from({ length: 15 }, (_, i) => `${i + 1}. نقطة.\n\n`).join('');
-    const big = planJobs(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model);
-    const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)]);
+    const bigModel = modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
+    const big = planJobs(bigModel);
+    const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)], planInputs(big, bigModel));
     const first = [s.next(), s.next(), s.next()].filter((n) => n?.lane.name === 'main').map((n) => n!.job.path);
     expect(first[0]).toBe('print/booklet-press.pdf');
     expect(first.length).toBeGreaterThan(1); // the main thread runs other jobs beside it

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
-import { buildModel, deriveTitle, loadDocument, modelFromText, pointSlug } from '../../src/model/buildModel.js';
+import { buildModel, deriveTitle, loadDocument, modelFromText, numberingFor, pointLabelTitle, pointSlug } from '../../src/model/buildModel.js';
 import { emptyMeta, loadMeta } from '../../src/model/loadMeta.js';
 import { defaultTheme } from '../../src/model/theme.js';
 import { parseSource } from '../../src/parse/parseSource.js';
@@ -101,7 +101,9 @@ describe('loadDocument: the second fixture', async () => {
     expect(model.url).toBe('https://example.org/culture-plan');
     expect(model.points[1]).toMatchObject({ title: 'محو الأمية في الريف', titleSource: 'meta', slug: '02-literacy', event: { date: { start: '--09-08' } } });
     expect(model.points[5]).toMatchObject({ title: 'مهرجان المسرح الشعبي', slug: '06-folk-theatre' });
-    expect(model.points[0]).toMatchObject({ title: 'حماية التراث المعماري في المدن القديمة', titleSource: 'derived', slug: '01' });
+    // Its one sentence is the whole point and longer than a heading: the heading is a label.
+    expect(model.points[0]).toMatchObject({ title: 'البند ۱', titleSource: 'label', slug: '01' });
+    expect(model.numbering).toBe('dash');
   });
 
   it('applies the theme override', () => {
@@ -161,7 +163,8 @@ describe('pure buildModel', () => {
     expect(model.date).toBe('1970-01-02');
     expect([model.lang, model.dir, model.digits]).toEqual(['en', 'ltr', 'latn']);
     expect(model.theme.justify).toBe('spaces');
-    expect(model.points[0]).toMatchObject({ title: 'First point', slug: '01', titleSource: 'derived' });
+    expect(model.points[0]).toMatchObject({ title: 'Point 1', slug: '01', titleSource: 'label' });
+    expect(model.numbering).toBe('dot');
   });
 
   it('imprint override from metadata', () => {
@@ -175,14 +178,25 @@ describe('pure buildModel', () => {
 });
 
 describe('helpers', () => {
-  it('deriveTitle: first clause, ≤ 8 words, no dangling quote or trailing punctuation', () => {
-    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBe('معارضة الحروب الإمبريالية وسباق التسلح');
-    expect(deriveTitle('العمل ضد الإدراج التعسفي لكوبا في قائمة "الدول الراحية للإرهاب". والتدخل')).toBe('العمل ضد الإدراج التعسفي لكوبا في قائمة');
-    expect(deriveTitle('one two three four five six seven eight nine ten')).toBe('one two three four five six seven eight');
+  it('deriveTitle: a whole first sentence of ≤ 8 words that is not the whole point, or nothing (never a cut phrase)', () => {
+    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBeUndefined();
+    expect(deriveTitle('معارضة الحروب وسباق التسلح. بما في ذلك كل شيء.')).toBe('معارضة الحروب وسباق التسلح');
+    expect(deriveTitle('العمل ضد الإدراج في قائمة "الدول. الراعية". والتدخل')).toBe('العمل ضد الإدراج في قائمة "الدول. الراعية"');
+    expect(deriveTitle('one two three four five six seven eight nine ten. More.')).toBeUndefined();
     expect(deriveTitle('Support (NATO) exit: now')).toBe('Support (NATO) exit');
     expect(deriveTitle('Raise it by 3.5 percent; then more')).toBe('Raise it by 3.5 percent');
-    expect(deriveTitle('نحو 30% من المباني')).toBe('نحو 30% من المباني');
-    expect(deriveTitle('...')).toBe('');
+    expect(deriveTitle('Visit example.org today. Then more.')).toBe('Visit example.org today');
+    expect(deriveTitle('نؤكد جميع بين الحياة إلى https://example.org/a. ثم المزيد.')).toBeUndefined();
+    expect(deriveTitle('نحو 30% من المباني.')).toBeUndefined();
+    expect(deriveTitle('نحو 30% من المباني.', true)).toBe('نحو 30% من المباني');
+    expect(deriveTitle('...')).toBeUndefined();
+    expect(pointLabelTitle(8, 'ar', 'arab')).toBe('البند ٨');
+    expect(pointLabelTitle(8, 'fa', 'arabext')).toBe('بند ۸');
+    expect(pointLabelTitle(8, 'en', 'latn')).toBe('Point 8');
+    expect(numberingFor(undefined, 'arab')).toBe('dash');
+    expect(numberingFor('dot', 'arab')).toBe('dash');
+    expect(numberingFor('paren', 'arabext')).toBe('paren');
+    expect(numberingFor(undefined, 'latn')).toBe('dot');
   });
 
   it('slugs', () => {
@@ -200,5 +214,32 @@ describe('helpers', () => {
     expect(model.points[0].slug).toBe('01-one');
     writeFileSync(path.join(dir, 'a.meta.yaml'), Buffer.from([0x64, 0x3a, 0x20, 0xff]));
     expect((await rejected(loadDocument(path.join(dir, 'a.txt'), { projectRoot: dir }))).map((d) => d.code)).toEqual(['E-ENCODING']);
+  });
+});
+
+describe('month names in the dates warraq writes (issue 14)', async () => {
+  const { monthStyleOf } = await import('../../src/parse/dates.js');
+  const { formatDay, formatEventDate } = await import('../../src/format/localize.js');
+
+  it('follows the source: Levantine, both, or standard', () => {
+    expect(monthStyleOf(['عُقد المؤتمر في 5 تشرين الأول 2025 في بيروت.'])).toBe('levant');
+    expect(monthStyleOf(['في 10 كانون الأول / ديسمبر 1948.'])).toBe('both');
+    expect(monthStyleOf(['في 4 و5 أيار/مايو.'])).toBe('both');
+    expect(monthStyleOf(['في 29 نوفمبر من كل عام.'])).toBe('standard');
+    expect(monthStyleOf(['نيسان اسم علم هنا بلا تاريخ.'])).toBe('standard');
+  });
+
+  it('writes dates in that style; lang: ar-LB keeps working', () => {
+    expect(formatDay('2025-10-05', 'ar', 'latn', 'levant')).toBe('5 تشرين الأول 2025');
+    expect(formatDay('1948-12-10', 'ar', 'arab', 'both')).toBe('١٠ كانون الأول/ديسمبر ١٩٤٨');
+    expect(formatEventDate({ start: '2024-05-04', end: '2024-05-05' }, 'ar', 'arab', 'both')).toContain('أيار/مايو');
+    expect(formatDay('1948-12-10', 'ar-LB', 'arab')).toBe('١٠ كانون الأول ١٩٤٨');
+    expect(formatDay('1948-12-10', 'ar', 'arab')).toBe('١٠ ديسمبر ١٩٤٨');
+  });
+
+  it('the Arabic UDHR, which writes «كانون الأول / ديسمبر», gets both forms', async () => {
+    const { model } = await loadDocument('test/fixtures/docs/udhr-ar/udhr-ar.txt', { projectRoot });
+    expect(model.months).toBe('both');
+    expect(formatDay(model.date, model.lang, model.digits, model.months)).toBe('١٠ كانون الأول/ديسمبر ١٩٤٨');
   });
 });

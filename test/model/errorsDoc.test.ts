@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
-const sources = ['src/parse/', 'src/model/', 'src/fonts/', 'src/check/', 'src/output/', 'templates/', 'src/proof/'].flatMap((dir) =>
+const sources = ['src/parse/', 'src/model/', 'src/fonts/', 'src/check/', 'src/output/', 'src/layout/', 'templates/', 'src/proof/'].flatMap((dir) =>
   readdirSync(new URL(dir, root))
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => readFileSync(new URL(dir + f, root), 'utf8')),

@@ -47,7 +47,7 @@ describe('metadata diagnostics', () => {
     expect(where(diagnostics)).toEqual(['E-META-UNKNOWN-KEY@2:1', 'E-META-UNKNOWN-KEY@5:5']);
     expect(diagnostics[0].hint).toBe('did you mean `title`?');
     expect(diagnostics[0].found).toBe('tittle');
-    expect(diagnostics[0].expected).toContain('lang, dir, digits, title');
+    expect(diagnostics[0].expected).toContain('lang, dir, digits, numbering, publisher');
     expect(diagnostics[1].message).toContain('points.3');
     expect(diagnostics[1].hint).toBe('did you mean `title`?');
   });

@@ -11,7 +11,7 @@ describe('defaultTheme', () => {
     expect(t.body).toEqual({ size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 });
     expect(t.justify).toBe('kashida');
     expect(defaultTheme('ltr').justify).toBe('spaces');
-    expect(t.space).toEqual({ stretch: 0.3, shrink: 0.2 });
+    expect(t.space).toEqual({ stretch: 0.3, shrink: 0.2, max: 2 });
     expect(t.palette).toEqual({ paper: '#fbf8f1', ink: '#1c1b1a', accent: '#9e1b1b', muted: '#6b6259', cover: '#7a1515', coverInk: '#fbf8f1' });
     expect(t.cards).toEqual([
       { name: 'square', width: 1080, height: 1080, extra: ['webp'], safeY: 0 },

@@ -128,7 +128,6 @@ describe('bad input: codes and exact places', () => {
     ['empty-point', ['E-POINT-EMPTY@5:1']],
     ['missing-title', ['E-TITLE-MISSING@1:1']],
     ['h1-title', ['E-TITLE-MISSING@1:1']],
-    ['unnumbered', ['E-PARA-UNNUMBERED@5:1']],
     [
       'unbalanced',
       ['W-BRACKET-UNBALANCED@3:14', 'W-BRACKET-UNBALANCED@5:20', 'W-QUOTE-UNBALANCED@7:10', 'W-BRACKET-UNBALANCED@9:12', 'W-BRACKET-UNBALANCED@9:24'],
@@ -235,6 +234,27 @@ describe('labels and paragraphs', () => {
     ]);
     expect(parseSource('## T\n\n۱۲. دوازده\n', 'x').doc.points[0].number).toBe(12);
     expect(parseSource('## T\n\n١٢) اثنا عشر\n', 'x').doc.points[0].number).toBe(12);
+  });
+
+  it('a point goes on over further paragraphs and sub-items until the next numbered line', () => {
+    const src = '## T\n\n1. first.\n\nmore of one.\n(1) item a\nb) item b\n\n2. two\n1) sub one\n2) sub two\n\n3. three\n\nlast words of three.\n\n**Imprint**  \n*2024*\n';
+    const { doc, diagnostics } = parseSource(src, 'x');
+    expect(diagnostics).toEqual([]);
+    expect(doc.points.map((p) => p.paragraphs.map((q) => [q.item ?? '', q.text]))).toEqual([
+      [['', 'first.'], ['', 'more of one.'], ['(1)', 'item a'], ['b)', 'item b']],
+      [['', 'two'], ['1)', 'sub one'], ['2)', 'sub two']],
+      [['', 'three'], ['', 'last words of three.']],
+    ]);
+    expect(doc.points[0].text).toBe('first.\nmore of one.\n(1) item a\nb) item b');
+    expect(doc.points[0].paragraphs[2].place).toEqual({ file: 'x', line: 6, col: 5 });
+    expect(doc.points[0].paragraphs[2].itemPlace).toEqual({ file: 'x', line: 6, col: 1 });
+    expect(doc.imprint.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['Imprint', '2024']);
+  });
+
+  it('starts the imprint after a `---` line when it has no markup', () => {
+    const { doc } = parseSource('## T\n\n١. أول\n\nتتمة\n\n---\n\nملاحظة الناشر\n', 'x');
+    expect(doc.points[0].paragraphs.map((q) => q.text)).toEqual(['أول', 'تتمة']);
+    expect(doc.imprint.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['ملاحظة الناشر']);
   });
 
   it('does not take decimals or ranges for labels', () => {

@@ -117,6 +117,15 @@ describe('repeats', () => {
   });
 });
 
+describe('numbers glued to words', () => {
+  it('flags «١تشرين» in running text, but not a superscript mark in the imprint', async () => {
+    const text = `## عنوان\n\n١. ندعو إلى السلام في ١تشرين الأول.\n\n**الأمانة العامة**  \nالطبعة الأولى<sup>١</sup> تشرين الأول\n`;
+    const { model } = modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } });
+    const r = await proofDocument(model, { projectRoot });
+    expect(r.findings.filter((f) => f.code === 'W-PROOF-NUMBER-GLUED').map((f) => f.found)).toEqual(['١تشرين']);
+  });
+});
+
 describe('decisions in the metadata', () => {
   const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
   const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
@@ -135,6 +144,16 @@ describe('decisions in the metadata', () => {
     const codes = r.warnings.map((d) => `${d.code} ${d.found}`);
     expect(codes.some((c) => c.includes('ازاب') || c.includes('وحررياتهم') || c.includes('W-PROOF-REPEAT-WORD'))).toBe(false);
     expect(r.warnings.find((d) => d.code === 'W-PROOF-CORRECTION-UNUSED')).toMatchObject({ file: 'doc.meta.yaml', line: 6 });
+  });
+
+  it('corrects every paragraph of a point that has several (the templates draw the paragraphs)', async () => {
+    const two = '## عنوان\n\n١. الفقرة الأولى عن الأح ازاب.\n\nوالفقرة الثانية عن الأح ازاب أيضا.\n\n٢. نقطة ثانية.\n';
+    const m = modelFromText(two, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\ncorrections:\n  - { from: الأح ازاب, to: الأحزاب }\n', file: 'doc.meta.yaml' } }).model;
+    expect(m.points[0].paragraphs).toHaveLength(2);
+    const r = await proofDocument(m, { projectRoot });
+    expect(r.model.points[0].paragraphs.map((q) => q.text)).toEqual(['الفقرة الأولى عن الأحزاب.', 'والفقرة الثانية عن الأحزاب أيضا.']);
+    expect(r.model.points[0].text).toBe('الفقرة الأولى عن الأحزاب.\nوالفقرة الثانية عن الأحزاب أيضا.');
+    expect(r.corrections).toBe(2);
   });
 
   it('accepts `words:` with clitics, and switches codes off', async () => {

@@ -12,7 +12,7 @@ import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel, Point } from '../../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
-import { qrModules } from '../../src/layout/qr.js';
+import { qrModules } from '../../src/format/qr.js';
 import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';

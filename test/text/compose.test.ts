@@ -186,3 +186,36 @@ describe('composeParagraph: edge cases', () => {
     expect(para.lines.flatMap((l) => l.glyphs).some((g) => g.kashida)).toBe(false);
   });
 });
+
+describe('line breaking around numbers and addresses (issue 14)', async () => {
+  const { composeParagraph } = await import('../../src/text/compose.js');
+  const { templateFonts } = await import('../support/fonts.js');
+  const f = templateFonts();
+  const set = (text: string, measure: number, dir: 'rtl' | 'ltr' = 'rtl') =>
+    composeParagraph([{ text, style: { fonts: f.body, size: 11.5 } }], { dir, lang: dir === 'rtl' ? 'ar' : 'en', measure, align: 'justify', justify: dir === 'rtl' ? 'kashida' : 'spaces', space: { stretch: 0.3, shrink: 0.2, max: 2 } });
+  const lineTexts = (text: string, measure: number) => set(text, measure).lines.map((l) => text.slice(l.start, l.end));
+  const text = 'اجتمع الوفد في 29 نوفمبر ثم عاد في 4 و5 مايو 2024 كما فعل عام 1945 تمامًا وقد قررت اللجنة متابعة العمل حتى النهاية دون تأخير.';
+
+  it('never breaks between a number and the word it counts or dates', () => {
+    for (let measure = 60; measure <= 320; measure += 7) {
+      const lines = lineTexts(text, measure);
+      // Lines joined with bars: a pair split across two lines would read «29|…|نوفمبر».
+      const joined = lines.map((l) => `|${l}|`).join('');
+      for (const pair of ['29 نوفمبر', '4 و5', 'و5 مايو', 'عام 1945']) expect(joined, `measure ${measure}`).toContain(pair);
+    }
+  });
+
+  it('breaks a 110-character URL after "/", "." or "-", with no space wider than ×2', () => {
+    const url = 'https://example.org/documents/2024/declarations/full-text-with-annexes-and-references/section-12/print-edition.pdf';
+    expect(url.length).toBeGreaterThanOrEqual(110);
+    const para = set(`نطالب بنشر التقرير الكامل على الشبكة، وهو متاح على الرابط ${url} للتنزيل المجاني.`, 250);
+    for (const l of para.lines) {
+      expect(l.spaceRatio).toBeLessThanOrEqual(2 + 1e-9);
+      const max = Math.max(...l.glyphs.map((g) => g.x + g.advance));
+      expect(max).toBeLessThanOrEqual(250 + 1.5);
+    }
+    const pieces = para.lines.map((l) => para.text.slice(l.start, l.end)).filter((t) => /[a-z]/.test(t));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces.slice(0, -1)) expect(p).toMatch(/[/.\-]$|[^\x21-\x7e]$/);
+  });
+});

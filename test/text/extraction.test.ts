@@ -30,8 +30,8 @@ const MUPDF_AN =
   '(Western digits are fine); invisible LRM/RLM marks and ActualText do not change it';
 const KNOWN: Partial<Record<Extractor, Record<number, Known>>> = {
   mupdf: {
-    14: { got: 'فيعام٤٢٠٢.', why: MUPDF_AN },
-    15: { got: '(NATOةبسنب)30%و٠٣٪ماعيف٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses the Arabic words around the digits (بنسبة → ةبسنب, في عام → ماع يف)` },
+    14: { got: 'فيماع٤٢٠٢.', why: `${MUPDF_AN}; with «عام ٢٠٢٤» kept on one line (issue 14) it reverses «عام» too` },
+    15: { got: '(NATOةبسنب)30%و٠٣٪يفماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses the Arabic words around the digits (بنسبة → ةبسنب, في عام → ماع يف)` },
   },
   pdftotext: {
     15: {

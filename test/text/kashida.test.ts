@@ -28,3 +28,37 @@ describe('kashidaPriority (alreq order)', () => {
     expect(kashidaPriority('سَلام', 2)).toBe(1);
   });
 });
+
+describe('kashida per line (issue 14)', async () => {
+  const { composeParagraph } = await import('../../src/text/compose.js');
+  const { templateFonts } = await import('../support/fonts.js');
+  const { readFileSync } = await import('node:fs');
+  const { projectRoot } = await import('../support/fonts.js');
+  const f = templateFonts();
+  const seed = readFileSync(`${projectRoot}/source/izmir-2023.txt`, 'utf8').split('\n').filter((l) => /^[٠-٩]+\./.test(l)).join(' ');
+  const set = (kashidaPerLine?: number) =>
+    composeParagraph([{ text: seed, style: { fonts: f.body, size: 11.5 } }], {
+      dir: 'rtl', lang: 'ar', measure: 300, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 }, kashidaPerLine,
+    });
+
+  it('sets at most the theme maximum per line (default 3), never in adjacent words or words under three letters', () => {
+    for (const max of [undefined, 1, 3]) {
+      const para = set(max);
+      expect(para.lines.some((l) => l.kashidas > 0)).toBe(true);
+      for (const line of para.lines) {
+        expect(line.kashidas).toBeLessThanOrEqual(max ?? 3);
+        const words = [...new Set(line.glyphs.filter((g) => g.kashida).map((g) => g.word))].sort((a, b) => a - b);
+        for (let i = 1; i < words.length; i++) expect(words[i] - words[i - 1]).toBeGreaterThan(1);
+        for (const w of words) {
+          const letters = line.glyphs.filter((g) => g.word === w && !g.kashida).map((g) => g.text).join('');
+          expect([...letters].filter((c) => /[\u0620-\u064A]/.test(c)).length).toBeGreaterThanOrEqual(3);
+        }
+        expect(line.spaceRatio).toBeLessThanOrEqual(2 + 1e-9);
+      }
+    }
+  });
+
+  it('0 per line means spaces only', () => {
+    expect(set(0).lines.every((l) => l.kashidas === 0)).toBe(true);
+  });
+});

@@ -17,7 +17,8 @@
  * are printed with a fixed precision so that it is byte-stable.
  */
 import type { LaidOutPage } from '../../layout/types.js';
-import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
+import type { ComposedLine } from '../../text/compose.js';
+import { glyphInk, type Box } from '../../layout/ink.js';
 import type { LoadedFont } from '../../text/fonts.js';
 
 /** One glyph to draw, in the coordinates of the SVG it goes into. */
@@ -36,13 +37,6 @@ export interface GlyphPathElement {
   ink?: Box;
 }
 
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 export interface LinePlacement {
   /** SVG x of the line's left edge. */
   x: number;
@@ -53,7 +47,6 @@ export interface LinePlacement {
 }
 
 const pathCache = new WeakMap<LoadedFont, Map<number, string>>();
-const extentsCache = new WeakMap<LoadedFont, Map<number, Box | null>>();
 
 /** HarfBuzz's outline of a glyph (font units, y up), cached per font and glyph. */
 export function glyphPath(font: LoadedFont, gid: number): string {
@@ -67,40 +60,10 @@ export function glyphPath(font: LoadedFont, gid: number): string {
   return d;
 }
 
-/** The glyph's ink box in font units (y up: top > bottom), or null for a blank glyph. */
-export function glyphBounds(font: LoadedFont, gid: number): Box | null {
-  let byGid = extentsCache.get(font);
-  if (!byGid) extentsCache.set(font, (byGid = new Map()));
-  let b = byGid.get(gid);
-  if (b === undefined) {
-    const e = font.hb.glyphExtents(gid);
-    b = e && e.width !== 0 && e.height !== 0
-      ? { left: e.xBearing, right: e.xBearing + e.width, top: e.yBearing, bottom: e.yBearing + e.height }
-      : null;
-    byGid.set(gid, b);
-  }
-  return b;
-}
-
 /** Fixed-precision number for SVG attributes: at most 3 decimals, no "-0". */
 export function num(v: number): string {
   const r = Math.round(v * 1000) / 1000;
   return Object.is(r, -0) || r === 0 ? '0' : String(r);
-}
-
-/** The ink box of one positioned glyph in SVG coordinates, or undefined when it is blank. */
-export function glyphInk(g: PositionedGlyph, at: { x: number; baseline: number }): Box | undefined {
-  const b = glyphBounds(g.font, g.gid);
-  if (!b) return undefined;
-  const k = g.size / g.font.upem;
-  const ox = at.x + g.x;
-  const oy = at.baseline - g.y;
-  return {
-    left: ox + b.left * k * g.scaleX,
-    right: ox + b.right * k * g.scaleX,
-    top: oy - b.top * k,
-    bottom: oy - b.bottom * k,
-  };
 }
 
 /**
@@ -129,23 +92,6 @@ export function linePaths(line: ComposedLine, at: LinePlacement): GlyphPathEleme
     });
   }
   return out;
-}
-
-/** Union of boxes; undefined for none. */
-export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
-  let u: Box | undefined;
-  for (const b of boxes) {
-    if (!b) continue;
-    u = u
-      ? { left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }
-      : { ...b };
-  }
-  return u;
-}
-
-/** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
-export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
-  return unionBox(line.glyphs.filter((g) => !g.space).map((g) => glyphInk(g, at)));
 }
 
 /** Serialises path elements as SVG markup (for tests and debugging; the card passes elements to satori). */

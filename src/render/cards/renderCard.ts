@@ -10,6 +10,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { CardFormat, DocumentModel, Point } from '../../model/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
+import type { LaidOutPage } from '../../layout/types.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { CardView, layoutCard, type CardLayout } from '../../../templates/card.js';
 import { glyphLayer } from './glyphSvg.js';
@@ -33,6 +34,8 @@ export interface RenderedCard {
   height: number;
   /** The point's text was shortened (with «…») to stay legible. */
   cut: boolean;
+  /** The laid-out card, for the live-area check (src/layout/liveArea.ts). */
+  page: LaidOutPage;
 }
 
 /** Largest JPEG the link preview may be (platforms reject or recompress bigger ones). */
@@ -84,7 +87,7 @@ export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
 
   // Level 4: files 2–3 % larger than level 6 in two thirds of the time (no filtering: flat colour and text).
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
-  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, cut: layout.cut };
+  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, cut: layout.cut, page: layout.page };
   if (args.format.extra.includes('webp')) {
     // effort 2: the same quality setting at half the time, a few percent larger.
     out.webp = new Uint8Array(await img().webp({ quality: WEBP_QUALITY, effort: 2 }).toBuffer());

@@ -15,6 +15,7 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
+import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 
@@ -181,9 +182,7 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
 
 /** `#rrggbb` → a PDF `rg` operator. */
 export function rgbOperator(hex: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) throw new Error(`expected a colour as #rrggbb, got ${JSON.stringify(hex)}`);
-  return `${m.slice(1).map((h) => num(parseInt(h, 16) / 255)).join(' ')} rg`;
+  return `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
-import type { LaidOutPage, TextBlock } from '../../layout/types.js';
+import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, type ColorMode, type PdfColor } from './colorMode.js';
@@ -37,6 +37,36 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
+  goTo(x: number, y: number, w: number, h: number, name: string): PdfKitRoot;
+  addNamedDestination(name: string, ...args: Array<string | number | null>): void;
+  outline: OutlineItem;
+}
+
+interface OutlineItem {
+  addItem(title: string, options?: { top?: number; left?: number; expanded?: boolean }): OutlineItem;
+}
+
+/** The named destination of page `index` (0-based) in one output. */
+const pageDestination = (index: number) => `page-${index + 1}`;
+
+/** The last top-level outline item per document, the parent of level-1 entries. */
+const outlineParents = new WeakMap<object, OutlineItem>();
+
+/**
+ * Links and bookmarks from the laid-out pages (templates decide them; this
+ * only writes them): each page is a named destination, each link a GoTo to
+ * one, each outline entry an item pointing at its place on the page.
+ */
+function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): void {
+  doc.addNamedDestination(pageDestination(index), 'XYZ', null, 0, null);
+  for (const l of page.links ?? ([] as PageLink[])) doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage));
+  for (const e of page.outline ?? ([] as OutlineEntry[])) {
+    // pdfkit measures `left` from the right edge: the page width puts the view at its left edge.
+    const options = { top: e.top, left: page.width, expanded: true };
+    const parent = e.level === 1 ? outlineParents.get(doc) : undefined;
+    const item = (parent ?? doc.outline).addItem(e.title, options);
+    if (e.level === 0) outlineParents.set(doc, item);
+  }
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
@@ -113,14 +143,15 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
   }
 }
 
-function PageView({ page, index, rtl, colors }: { page: LaidOutPage; index: number; rtl: boolean; colors: ColorMode }) {
+function PageView({ page, index, rtl, hasOutline, colors }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
+    paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
       doc._root.data.ViewerPreferences.data.Direction = 'R2L';
     }
     let tagger = taggers.get(doc);
-    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc)));
+    if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
     paintBlocks(doc, page, tagger, colors);
     return null;
   };
@@ -139,6 +170,8 @@ function PageView({ page, index, rtl, colors }: { page: LaidOutPage; index: numb
 
 /** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
 export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE): Promise<Uint8Array> {
+  // The template's outline (title, sections, points) replaces the one made from headings.
+  const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
   // dc:title) and makes the file PDF 1.7; the structure tree is built while
   // painting (tagging.ts).
@@ -155,7 +188,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: C
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} colors={colors} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} colors={colors} />
       ))}
     </Document>
   );

@@ -16,7 +16,8 @@
  * Everything else (page backgrounds, rules, boxes, running heads, page
  * numbers, "continued" labels) is an /Artifact. A paragraph that continues
  * on the next page stays one element with a marked-content piece per page.
- * Headings also become the outline (bookmarks).
+ * Headings also become the outline (bookmarks), unless the laid-out pages
+ * bring an outline of their own (the booklet: LaidOutPage.outline).
  */
 import type { BlockRole, TextBlock } from '../../layout/types.js';
 
@@ -50,7 +51,11 @@ export class Tagger {
   private leaves = new Map<string, StructElement>();
   private bookmarks = new Set<string>();
 
-  constructor(private readonly doc: TaggingDoc) {
+  constructor(
+    private readonly doc: TaggingDoc,
+    /** Make bookmarks from headings (off when the pages carry their own outline). */
+    private readonly headingBookmarks = true,
+  ) {
     doc.getMarkInfoDictionary().data.Marked = true;
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
@@ -143,7 +148,7 @@ export class Tagger {
     const tag = TAG[role];
     const el = this.doc.struct(tag, block.lang ? { lang: block.lang } : {});
     parent.add(el);
-    if ((role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
+    if (this.headingBookmarks && (role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
       this.bookmarks.add(block.text);
       this.doc.outline.addItem(block.text);
     }

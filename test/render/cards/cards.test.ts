@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { loadDocument } from '../../../src/model/buildModel.js';
 import type { CardFormat, DocumentModel, Point } from '../../../src/model/types.js';
 import { JPEG_MAX_BYTES, renderCard } from '../../../src/render/cards/renderCard.js';
-import { lineInk } from '../../../src/render/cards/glyphSvg.js';
+import { lineInk } from '../../../src/layout/ink.js';
 import { cutCandidates, layoutCard, type CardLayout } from '../../../templates/card.js';
 import { projectRoot, templateFonts } from '../../support/fonts.js';
 

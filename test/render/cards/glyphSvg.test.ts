@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import bidiFactory from 'bidi-js';
 import * as hb from 'harfbuzzjs';
 import { composeParagraph } from '../../../src/text/compose.js';
-import { glyphPath, linePaths, lineInk, num, pathsToMarkup } from '../../../src/render/cards/glyphSvg.js';
+import { glyphPath, linePaths, num, pathsToMarkup } from '../../../src/render/cards/glyphSvg.js';
+import { lineInk } from '../../../src/layout/ink.js';
 import { amiri } from '../../support/fonts.js';
 
 const SAMPLE = 'جهود مجلس وَفْقًا لِقَرارات (EU) بنسبة 30%';

@@ -62,6 +62,8 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed leaflets mupdf': 14,
   'seed leaflets pdfium': 12,
   'seed leaflets mutool': 4,
+  // Issue 14 (book): point ٢٥ now splits across a balanced page and mupdf reads it out of order.
+  'udhr-ar booklet mupdf': 29,
   'udhr-ar booklet pdftotext': 28,
   'udhr-ar booklet pdfium': 24,
   'udhr-ar booklet mutool': 14,
@@ -90,11 +92,13 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'mixed-7 leaflets mupdf': 6,
   'mixed-7 leaflets pdftotext': 1,
   'mixed-7 leaflets pdfium': 0,
-  'mixed-7 leaflets mutool': 2,
+  // Issue 14 (book): the leaflets' URL and e-mail now break across lines; mutool keeps one point whole.
+  'mixed-7 leaflets mutool': 1,
 };
 
 /** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
-const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 2, 'udhr-fa': 4 };
+// mixed-7: since issue 14 the URL breaks across lines (it ran off the page before), and pdf.js cannot find it as one word.
+const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 3, 'udhr-fa': 4 };
 
 const strict = (s: string) =>
   s

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, isEventDate, isIsoDay, parseEventDate, rangeProblem } from '../../src/model/dates.js';
+import { findDates, isEventDate, isIsoDay, parseEventDate, rangeProblem } from '../../src/parse/dates.js';
 
 describe('event dates', () => {
   it('accepts real days and recurring days', () => {

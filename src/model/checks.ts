@@ -10,10 +10,10 @@
  * - a card with a JPEG is small enough for the JPEG budget.
  */
 import type { SourcePlace } from '../diagnostics.js';
-import type { DocumentModel } from '../model/types.js';
-import type { LoadedMeta } from '../model/loadMeta.js';
+import type { DocumentModel } from './types.js';
+import type { LoadedMeta } from './loadMeta.js';
 import { localeProblem } from '../format/localize.js';
-import { qrModules } from '../layout/qr.js';
+import { qrModules } from '../format/qr.js';
 import { excerpt, type Reporter } from '../parse/report.js';
 
 /**

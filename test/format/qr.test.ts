@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qrModules } from '../../src/layout/qr.js';
+import { qrModules } from '../../src/format/qr.js';
 
 const URL_A = 'https://example.org/culture-plan';
 

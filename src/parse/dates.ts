@@ -121,3 +121,24 @@ export function findDates(text: string): string[] {
   }
   return out;
 }
+
+/** Levantine (Syriac-derived) month names, January first. */
+export const LEVANT_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
+const STANDARD_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+const DIGITS = '[0-9\u0660-\u0669\u06F0-\u06F9]';
+const LEVANT_DATE = new RegExp(`${DIGITS}\\s*(?:${LEVANT_MONTHS.join('|')})(?![\\u0621-\\u064A])`);
+const STANDARD_DATE = new RegExp(`${DIGITS}\\s*(?:${STANDARD_MONTHS.join('|')})(?![\\u0621-\\u064A])`);
+const BOTH = new RegExp(`(?:${LEVANT_MONTHS.join('|')})\\s*/\\s*(?:${STANDARD_MONTHS.join('|')})|(?:${STANDARD_MONTHS.join('|')})\\s*/\\s*(?:${LEVANT_MONTHS.join('|')})`);
+
+/**
+ * The month names a text itself uses in dates: `both` when it writes pairs
+ * («كانون الأول / ديسمبر») or both kinds, `levant` when only Levantine names
+ * follow a day number («5 تشرين الأول»), else `standard`.
+ */
+export function monthStyleOf(texts: readonly string[]): 'standard' | 'levant' | 'both' {
+  const all = texts.join('\n');
+  if (BOTH.test(all)) return 'both';
+  const levant = LEVANT_DATE.test(all);
+  if (!levant) return 'standard';
+  return STANDARD_DATE.test(all) ? 'both' : 'levant';
+}

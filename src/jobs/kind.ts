@@ -1,0 +1,141 @@
+/**
+ * What an output kind is (booklet, leaflet, card, press PDF, …): one record
+ * per kind, in src/jobs/kinds/, listed in src/jobs/kinds.ts. The planner,
+ * the keys, the scheduler, the render threads and the build read these
+ * records; none of them knows a kind by its name.
+ *
+ * A record says
+ *   - how its jobs are planned (`plan`), and which outputs they take as
+ *     input (`uses`, `inputs`) and hand on to others (`handOn`);
+ *   - which slice of the model a job reads (`slice`): the job's key and all
+ *     its renderer sees, so a change re-renders exactly the outputs that show it;
+ *   - its family (the renderers it loads) and estimated cost (scheduling);
+ *   - how it renders (`render`, which loads its renderer modules on first
+ *     use: a kind file itself stays light, the build imports every one);
+ *   - what it keeps between builds besides its files (`keeps`).
+ */
+import type { DocumentModel } from '../model/types.js';
+import type { OutputFile } from '../output/writeOutputs.js';
+import type { SetStats } from '../layout/stats.js';
+import type { TemplateFonts } from '../layout/typeset.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** The `--only` groups: which outputs a build publishes. */
+export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print';
+export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print'];
+
+/** The renderers a job needs: 'pdf' (react-pdf, pdf-lib) or 'image' (satori, librsvg, image encoders). */
+export type JobFamily = 'pdf' | 'image';
+
+/** One output to make, as plain data. `path` is unique in a plan; it names the job. */
+export interface RenderJob {
+  /** The name of its kind (src/jobs/kinds.ts). */
+  kind: string;
+  /** The primary output path (for a card: without extension). */
+  path: string;
+  /** The point it shows, if one. */
+  point?: number;
+  /** The card format, for kinds that have formats. */
+  format?: string;
+}
+
+/** What a job leaves for the jobs after it (and later builds), beyond its output files. */
+export interface JobAux {
+  stats?: SetStats;
+  notes?: string[];
+}
+
+/** A finished job, as its kind's `handOn` sees it. */
+export interface HandOn {
+  files: ReadonlyArray<{ path: string; pages?: number }>;
+  aux: JobAux;
+  key: string;
+  bytes(file: number): Promise<Uint8Array>;
+}
+
+/** A job's input, as its kind hands it on (`handOn`). */
+export interface TaskInput {
+  kind: string;
+  path: string;
+  data: unknown;
+}
+
+/** One job for a render thread: plain data only (it crosses to worker threads). */
+export interface RenderTask {
+  job: RenderJob;
+  /** The job's slice of the model (its kind's `slice`). */
+  model: DocumentModel;
+  projectRoot: string;
+  /** The job's key and the cache folder (.warraq-cache/…) where a job keeps what it hands on between builds. */
+  key: string;
+  cacheDir: string;
+  /** Results of the jobs this one takes as input, in plan order. */
+  inputs: TaskInput[];
+}
+
+export interface JobResult {
+  files: OutputFile[];
+  aux: JobAux;
+  /** Set when the job made nothing. */
+  skipped?: boolean;
+}
+
+export interface TaskResult extends JobResult {
+  ms: number;
+  /** A WarraqError thrown by the job (errors lose their class between threads). */
+  diagnostics?: Diagnostic[];
+}
+
+/** The plan as a kind sees it when it picks its inputs. */
+export interface PlanView {
+  ofKind(kind: string): readonly RenderJob[];
+}
+
+export interface OutputKind {
+  name: string;
+  /** The `--only` group that publishes it; it is also made, unpublished, when a published job takes it as input. */
+  group: OutputGroup;
+  family: JobFamily;
+  /**
+   * Rough render time of one job, in milliseconds on the project's 2-core
+   * machine (docs/performance.md). Only the ratios matter: they order the
+   * jobs, they never limit or time anything.
+   */
+  cost: number;
+  /** Kinds whose outputs this kind may take as input: planned whenever this one is. Listed earlier in the registry. */
+  uses?: readonly string[];
+  /** This kind's jobs for a model, in order (without `kind`). */
+  plan(model: DocumentModel): Array<Omit<RenderJob, 'kind'>>;
+  /** Paths of the planned jobs whose results `job` takes; by default every job of the kinds it `uses`. */
+  inputs?(job: RenderJob, plan: PlanView, model: DocumentModel): string[];
+  /**
+   * The part of the model the job reads, and nothing else: the job's key is
+   * made of it, and its renderer gets only this. Shaped like the model, with
+   * the fields it does not read left out (src/jobs/slice.ts).
+   */
+  slice(model: DocumentModel, job: RenderJob): DocumentModel;
+  /**
+   * What the job keeps in the cache folder between builds, for the jobs that
+   * take it as input: 'aux' (its JobAux, stored by the build) and/or 'pages'
+   * (laid-out pages, stored by its renderer). A reused job whose result is
+   * needed as an input renders again when these are missing.
+   */
+  keeps?: ReadonlyArray<'aux' | 'pages'>;
+  /**
+   * What outside the model and the code decides this kind's output, if
+   * anything: a build whose inputs
+   * are all unchanged is redone when this changes.
+   */
+  environment?(): string;
+  /**
+   * What a finished (or reused) job hands to the jobs that take it as input:
+   * from its files (`bytes(i)` reads the i-th back from the staging folder),
+   * what it keeps, its key.
+   */
+  handOn?(done: HandOn): unknown;
+  /**
+   * Renders one job, in a render thread. Loads its renderer modules on first
+   * call; `fonts` loads the theme's fonts (once per thread), for kinds that set text.
+   */
+  render(task: RenderTask, fonts: () => Promise<TemplateFonts>): Promise<JobResult>;
+}

@@ -1,0 +1,26 @@
+/** leaflets/all-leaflets.pdf: every leaflet's pages in one file, or two per A4 sheet (theme.leafletSheet). */
+import type { OutputKind } from '../kind.js';
+import { pick, PDF_META } from '../slice.js';
+import { dateOf, firstPdf, leafletPages, pdfOf } from './pdf.js';
+
+export const allLeaflets: OutputKind = {
+  name: 'leaflets-all',
+  group: 'leaflets',
+  family: 'pdf',
+  cost: 110,
+  uses: ['leaflet'],
+  plan: () => [{ path: 'leaflets/all-leaflets.pdf' }],
+  slice: (model) => pick(model, [...PDF_META, 'theme.fonts', 'theme.leafletSheet']),
+  handOn: firstPdf,
+  async render(task, fonts) {
+    const { model } = task;
+    const pages = await leafletPages(task, 'leaflet', await fonts());
+    let bytes = await pdfOf(pages, model);
+    const twoUp = model.theme.leafletSheet === 'a4-2up';
+    if (twoUp) {
+      const { imposeTwoUp } = await import('../../print/impose.js');
+      bytes = await imposeTwoUp(bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title });
+    }
+    return { files: [{ kind: 'leaflet', path: task.job.path, bytes, pages: twoUp ? Math.ceil(pages.length / 2) : pages.length }], aux: {} };
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * print/leaflets-a4-2up.pdf: the leaflets two A5 per A4 sheet, with cut
+ * marks, imposed from leaflets-press.pdf (so in CMYK, declared PDF/X-4).
+ */
+import type { OutputKind } from '../kind.js';
+import { pick, PDF_META } from '../slice.js';
+import { dateOf, inputOf, type PdfBytes } from './pdf.js';
+
+export const leaflets2up: OutputKind = {
+  name: 'leaflets-2up',
+  group: 'print',
+  family: 'pdf',
+  cost: 50,
+  uses: ['leaflets-press'],
+  plan: () => [{ path: 'print/leaflets-a4-2up.pdf' }],
+  slice: (model) => pick(model, PDF_META),
+  async render(task) {
+    const { model } = task;
+    const press = inputOf<PdfBytes>(task, 'leaflets-press');
+    const { imposeTwoUp } = await import('../../print/impose.js');
+    const bytes = await imposeTwoUp(press.bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, cutMarks: true });
+    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: Math.ceil(press.pageCount / 2) }], aux: {} };
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * Entries of the cache folder (.warraq-cache/…): each framed with the
+ * SHA-256 of its content, so that a truncated or damaged one is seen as such
+ * and never handed to a deserializer; and laid-out pages kept under a job's
+ * key for the jobs that take them as input in this build or a later one (a
+ * kind's `keeps: ['pages']`), written and read in the render threads.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Writes a file through a temporary name, so a reader never sees half of it (the temporary file is removed on failure). */
+export async function writeAtomic(file: string, data: Uint8Array | string) {
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+// Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
+// truncated or damaged entry is seen as such, never handed to a deserializer.
+export const MAGIC = 'warraq-cache 1 ';
+const HEADER = MAGIC.length + 64 + 1;
+
+/** `payload` framed with its SHA-256. */
+export function frame(payload: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(`${MAGIC}${sha(payload)}\n`);
+  const out = new Uint8Array(head.length + payload.length);
+  out.set(head);
+  out.set(payload, head.length);
+  return out;
+}
+
+/** The payload of a framed entry; undefined when it is not intact. */
+export function unframe(data: Uint8Array): Uint8Array | undefined {
+  if (data.length < HEADER) return undefined;
+  const head = new TextDecoder().decode(data.subarray(0, HEADER));
+  if (!head.startsWith(MAGIC) || head[HEADER - 1] !== '\n') return undefined;
+  const payload = data.subarray(HEADER);
+  return sha(payload) === head.slice(MAGIC.length, HEADER - 1) ? payload : undefined;
+}
+
+/** A cache entry that is there but damaged. */
+export class CacheEntryError extends Error {
+  constructor(readonly file: string) {
+    super(`the cache entry ${file} is damaged (truncated or changed); build again, it is rendered anew`);
+    this.name = 'CacheEntryError';
+  }
+}
+
+export const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
+
+/** Stores a job's laid-out pages (packed: plain data) under its key. */
+export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeAtomic(pagesFile(dir, key), frame(serialize(packed)));
+}
+
+export async function readPages(dir: string, key: string): Promise<unknown> {
+  const payload = unframe(await readFile(pagesFile(dir, key)));
+  if (!payload) throw new CacheEntryError(pagesFile(dir, key));
+  return deserialize(payload);
+}

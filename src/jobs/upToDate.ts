@@ -1,0 +1,129 @@
+/**
+ * The no-change build: before parsing anything, a build hashes its inputs
+ * (source, metadata, options, code, fonts, and what each kind names in its
+ * `environment`) into one key and compares it with the record the previous
+ * successful build into the same output folder left. When they match and
+ * every output file (and manifest.json) is still the one that build wrote
+ * (same inode, size and modification time), there is nothing to do: the
+ * build returns the recorded report, having parsed, composed and written
+ * nothing. Anything else (no record, another key, a file touched) takes the
+ * full path, which reuses unchanged outputs job by job.
+ *
+ * Light on purpose: no parser, no YAML or zod, no fonts or renderers.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { stableJson, digestOf, hashFonts, readCodeInputs } from './cache.js';
+import { writeAtomic } from './pages.js';
+import { KINDS } from './kinds.js';
+
+/** What the build's result depends on besides files: the options as given. */
+export interface UpToDateOptions {
+  projectRoot: string;
+  source: string;
+  out: string;
+  only?: readonly string[];
+  strict?: boolean;
+  justify?: string;
+  leafletSheet?: string;
+  pages?: string;
+  sourceDateEpoch?: string;
+}
+
+interface FileStamp {
+  path: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+interface BuildRecord<R> {
+  key: string;
+  /** The font files the model's theme named (project-relative). */
+  fonts: string[];
+  /** manifest.json and every output file, as the build left them. */
+  files: FileStamp[];
+  /** The report a no-change build returns. */
+  report: R;
+}
+
+const recordFile = (cacheDir: string) => path.join(cacheDir, 'build-record.json');
+
+/** Whether a successful build into this output folder left a record (else there is nothing to check, and no lock to take for it). */
+export const hasRecord = (cacheDir: string) => existsSync(recordFile(cacheDir));
+
+/** One key over every input of a build. */
+async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promise<string> {
+  const root = path.resolve(opts.projectRoot);
+  const source = path.resolve(root, opts.source);
+  const [src, side, code, fontHashes] = await Promise.all([
+    digestOf(source).catch(() => 'unreadable'),
+    nearbyYaml(path.dirname(source)),
+    readCodeInputs(),
+    hashFonts(root, fonts),
+  ]);
+  const options = {
+    root,
+    source: opts.source,
+    out: path.resolve(root, opts.out),
+    only: opts.only ? [...opts.only].sort() : null,
+    strict: Boolean(opts.strict),
+    justify: opts.justify ?? null,
+    leafletSheet: opts.leafletSheet ?? null,
+    pages: opts.pages ?? null,
+    sourceDateEpoch: opts.sourceDateEpoch ?? null,
+  };
+  const environment = KINDS.map((k) => [k.name, k.environment?.() ?? '']);
+  return createHash('sha256').update(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment })).digest('hex');
+}
+
+/**
+ * Every YAML file beside the source, by name and hash: the metadata file is
+ * one of them (src/model/sidecar.ts tries several names, and warns about
+ * others that look like metadata), so any change among them counts.
+ */
+async function nearbyYaml(dir: string): Promise<Array<[string, string]>> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  return Promise.all(names.map(async (n): Promise<[string, string]> => [n, await digestOf(path.join(dir, n)).catch(() => 'unreadable')]));
+}
+
+async function stampOf(outDir: string, rel: string): Promise<FileStamp> {
+  const st = await stat(path.join(outDir, rel));
+  return { path: rel, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/**
+ * The previous build's report when nothing it depends on changed and its
+ * outputs are as it left them; undefined otherwise.
+ */
+export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string): Promise<R | undefined> {
+  let record: BuildRecord<R>;
+  try {
+    record = JSON.parse(await readFile(recordFile(cacheDir), 'utf8')) as BuildRecord<R>;
+  } catch {
+    return undefined;
+  }
+  const outDir = path.resolve(opts.projectRoot, opts.out);
+  const [key, same] = await Promise.all([
+    buildKey(opts, record.fonts),
+    Promise.all(
+      record.files.map((f) =>
+        stampOf(outDir, f.path).then(
+          (now) => now.ino === f.ino && now.size === f.size && now.mtimeMs === f.mtimeMs,
+          () => false,
+        ),
+      ),
+    ),
+  ]);
+  return key === record.key && same.every(Boolean) ? record.report : undefined;
+}
+
+/** Records a successful build: its key, what it wrote (`files`, besides manifest.json) and its report. */
+export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: readonly string[], report: R): Promise<void> {
+  const outDir = path.resolve(opts.projectRoot, opts.out);
+  const [key, stamps] = await Promise.all([buildKey(opts, fonts), Promise.all(['manifest.json', ...files].map((f) => stampOf(outDir, f)))]);
+  const record: BuildRecord<R> = { key, fonts, files: stamps, report };
+  await writeAtomic(recordFile(cacheDir), JSON.stringify(record));
+}

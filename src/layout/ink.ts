@@ -1,0 +1,70 @@
+/**
+ * Ink boxes: where the glyphs of composed text actually put ink, from
+ * HarfBuzz's glyph extents. Templates place text by its ink (a title clear
+ * of a rule, descenders inside a box); the card renderer's glyph layer
+ * reports it. Coordinates are y-down (SVG, and the templates' pages).
+ */
+import type { ComposedLine, PositionedGlyph } from '../text/compose.js';
+import type { LoadedFont } from '../text/fonts.js';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const extentsCache = new WeakMap<LoadedFont, Map<number, Box | null>>();
+
+/** The glyph's ink box in font units (y up: top > bottom), or null for a blank glyph. */
+function glyphBounds(font: LoadedFont, gid: number): Box | null {
+  let byGid = extentsCache.get(font);
+  if (!byGid) extentsCache.set(font, (byGid = new Map()));
+  let b = byGid.get(gid);
+  if (b === undefined) {
+    const e = font.hb.glyphExtents(gid);
+    b = e && e.width !== 0 && e.height !== 0
+      ? { left: e.xBearing, right: e.xBearing + e.width, top: e.yBearing, bottom: e.yBearing + e.height }
+      : null;
+    byGid.set(gid, b);
+  }
+  return b;
+}
+
+/** The ink box of one positioned glyph on a line whose left edge is at x and baseline at `baseline`; undefined when blank. */
+export function glyphInk(g: PositionedGlyph, at: { x: number; baseline: number }): Box | undefined {
+  const b = glyphBounds(g.font, g.gid);
+  if (!b) return undefined;
+  const k = g.size / g.font.upem;
+  const ox = at.x + g.x;
+  const oy = at.baseline - g.y;
+  return {
+    left: ox + b.left * k * g.scaleX,
+    right: ox + b.right * k * g.scaleX,
+    top: oy - b.top * k,
+    bottom: oy - b.bottom * k,
+  };
+}
+
+/** Union of boxes; undefined for none. */
+export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
+  let u: Box | undefined;
+  for (const b of boxes) {
+    if (!b) continue;
+    u = u
+      ? { left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }
+      : { ...b };
+  }
+  return u;
+}
+
+/** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
+export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
+  return unionBox(line.glyphs.filter((g) => !g.space).map((g) => glyphInk(g, at)));
+}
+
+/** How far a line's ink reaches above and below its baseline (0 when it does not). */
+export function inkExtent(line: ComposedLine): { above: number; below: number } {
+  const box = lineInk(line, { x: 0, baseline: 0 });
+  return { above: Math.max(0, -(box?.top ?? 0)), below: Math.max(0, box?.bottom ?? 0) };
+}

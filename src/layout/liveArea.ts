@@ -1,0 +1,105 @@
+/**
+ * Nothing lost, ever: after layout, every glyph of every output must lie
+ * inside its page's live area (LaidOutPage.live, else the page), and inside
+ * the box its block was set for (TextBlock.frame). Anything else would be
+ * clipped at the trim or cut off by a viewer, so it is a build error
+ * (E-OVERFLOW) naming the block and the page, never a silent loss.
+ *
+ * Boxes: a glyph's ink box (HarfBuzz extents, scaled, kashidas stretched)
+ * against the live area; its advance box (origin to origin + advance, which
+ * is what the line breaker measured) against the block's frame.
+ */
+import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
+import type { PositionedGlyph } from '../text/compose.js';
+import type { Box, LaidOutPage, TextBlock } from './types.js';
+
+/** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
+export const TRIM_SAFETY = 12;
+
+/** Slack for rounding (pt or px): a glyph may touch the live area's edge. */
+const EPS = 0.5;
+/** A justified line's edge glyph may sit this far past its measure by a HarfBuzz offset (pt or px): optical, not lost. */
+const FRAME_EPS = 1.5;
+
+export interface Overflow {
+  /** 0-based page index in the output. */
+  page: number;
+  block: string;
+  /** The text of the first glyph found outside, and how far outside (pt), and where it should have stayed. */
+  text: string;
+  by: number;
+  limit: 'live area' | 'frame';
+  place?: SourcePlace;
+}
+
+/** The ink box of a glyph drawn at (x, baseline). */
+export function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
+  if (g.space) return undefined;
+  const e = g.font.hb.glyphExtents(g.gid);
+  if (!e || (e.width === 0 && e.height === 0)) return undefined;
+  const s = g.size / g.font.upem;
+  const left = x + g.x + e.xBearing * s * g.scaleX;
+  const width = e.width * s * g.scaleX;
+  const top = baseline - (e.yBearing * s + g.y);
+  const height = -e.height * s;
+  return { x: Math.min(left, left + width), y: top, width: Math.abs(width), height };
+}
+
+/** How far box `b` reaches outside `area` (0 when inside), horizontally only or in both directions. */
+function outside(b: Box, area: Box, vertical: boolean): number {
+  let by = Math.max(area.x - b.x, b.x + b.width - (area.x + area.width), 0);
+  if (vertical) by = Math.max(by, area.y - b.y, b.y + b.height - (area.y + area.height));
+  return by;
+}
+
+/** Every glyph outside its page's live area or its block's frame, at most one report per block. */
+export function findOverflows(pages: readonly LaidOutPage[]): Overflow[] {
+  const found: Overflow[] = [];
+  pages.forEach((page, index) => {
+    const live = page.live ?? { x: 0, y: 0, width: page.width, height: page.height };
+    page.blocks.forEach((block, bi) => {
+      if (block.kind !== 'text') return;
+      const hit = blockOverflow(block, live);
+      if (hit) found.push({ page: index, block: block.name ?? `text block ${bi + 1} (${excerpt(block.text)})`, place: block.place, ...hit });
+    });
+  });
+  return found;
+}
+
+function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by' | 'limit'> | undefined {
+  for (const { line, x, baseline } of block.lines) {
+    for (const g of line.glyphs) {
+      if (block.frame && !g.space) {
+        const by = outside({ x: x + g.x, y: 0, width: g.advance, height: 0 }, block.frame, false);
+        if (by > FRAME_EPS) return { text: g.text, by, limit: 'frame' };
+      }
+      const ink = inkBox(g, x, baseline);
+      if (!ink) continue;
+      const by = outside(ink, live, true);
+      if (by > EPS) return { text: g.text, by, limit: 'live area' };
+    }
+  }
+  return undefined;
+}
+
+const excerpt = (s: string) => (s.length > 40 ? `«${s.slice(0, 40)}…»` : `«${s}»`);
+
+/**
+ * Throws WarraqError with one E-OVERFLOW per block that does not fit, for
+ * the output `what` (e.g. `booklet.pdf`). `fallback` is the place reported
+ * for blocks that do not know their source place.
+ */
+export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string, fallback: SourcePlace): void {
+  const overflows = findOverflows(pages);
+  if (overflows.length === 0) return;
+  const diagnostics: Diagnostic[] = overflows.map((o) => ({
+    ...(o.place ?? fallback),
+    code: 'E-OVERFLOW',
+    severity: 'error',
+    message: `${what}, page ${o.page + 1}: ${o.block} does not fit: «${o.text}» reaches ${o.by.toFixed(1)} past the ${o.limit}`,
+    expected: `every glyph inside the page's ${o.limit === 'frame' ? 'text measure' : 'live area (trim less margins)'}`,
+    found: `a glyph ${o.by.toFixed(1)} outside`,
+    hint: 'a word or address longer than the line cannot be set; break it in the source (a space, or "/" in a URL), or choose a larger page or smaller type in the theme',
+  }));
+  throw new WarraqError(diagnostics);
+}

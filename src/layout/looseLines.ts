@@ -1,0 +1,55 @@
+/**
+ * Lines that could not be justified within the theme's widest word space
+ * (compose.ts sets them unjustified): reported as warnings with the place
+ * in the source where the line starts (W-LINE-LOOSE), never silently
+ * stretched. Build notes carry them to the summary.
+ */
+import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnostics.js';
+import { placeInText } from '../parse/places.js';
+import type { DocumentModel, SourceSpan } from '../model/types.js';
+import type { SetStats } from './typeset.js';
+
+interface Located {
+  text: string;
+  place: SourcePlace;
+  spans?: readonly SourceSpan[];
+}
+
+/** The source paragraphs of the model, to find where a set paragraph's text comes from. */
+function sourceParagraphs(model: DocumentModel): Located[] {
+  const out: Located[] = [...(model.preamble ?? [])];
+  for (const p of model.points) {
+    out.push({ text: p.text, place: p.place, spans: p.spans });
+    out.push(...p.paragraphs);
+  }
+  return out;
+}
+
+export function looseLineWarnings(model: DocumentModel, stats: SetStats, output: string): Diagnostic[] {
+  const paragraphs = sourceParagraphs(model);
+  const max = model.theme.space.max ?? 2;
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const l of stats.loose) {
+    const src = paragraphs.find((p) => p.text === l.text) ?? paragraphs.find((p) => l.text.includes(p.text));
+    const shift = src ? l.text.indexOf(src.text) : 0;
+    const place = src ? placeInText(src.text, Math.max(0, l.offset - shift), src.place, src.spans) : model.titlePlace;
+    const key = `${place.line}:${place.col}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const words = l.text.slice(l.offset).split(/\s+/).slice(0, 6).join(' ');
+    out.push({
+      ...place,
+      code: 'W-LINE-LOOSE',
+      severity: 'warning',
+      message: `${output}: a line could not be justified within ×${max} word spaces and is set unjustified`,
+      found: `the line starting «${words}…»`,
+      hint: 'a long word, URL or number group leaves too little to share the space; rephrase, or allow wider spaces (theme.space.max)',
+    });
+  }
+  return out;
+}
+
+/** The warnings as build notes (one line each). */
+export const looseLineNotes = (model: DocumentModel, stats: SetStats, output: string): string[] =>
+  looseLineWarnings(model, stats, output).map((d) => formatDiagnostic(d).split('\n')[0]);

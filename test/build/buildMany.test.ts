@@ -1,0 +1,47 @@
+/**
+ * Many documents in one run (buildMany): each source into its own folder,
+ * one pool of render threads for all, a failure confined to its document.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, buildMany } from '../../src/build.js';
+import { fingerprint, fixture, smallProject } from '../fixtures/reliability/project.js';
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+describe('buildMany', () => {
+  it('builds every .txt of a folder into its own output folder, equal to building each alone; a bad one fails alone', async () => {
+    const root = await smallProject({
+      'many/a.txt': { copy: fixture('small.txt') },
+      'many/a.meta.yaml': { copy: fixture('small.meta.yaml') },
+      'many/b.txt': { copy: fixture('small.txt') },
+      'many/c-bad.txt': '## عنوان\n\n1. أول.\n\n3. ثالث.\n',
+    });
+    roots.push(root);
+    const opts = { projectRoot: root, out: 'out', sourceDateEpoch: '1700000000' };
+    const seen: string[] = [];
+    const r = await buildMany({ ...opts, sources: ['many'], onDocument: (_d, _t, source) => seen.push(source) });
+    expect(seen).toEqual(['many/a.txt', 'many/b.txt', 'many/c-bad.txt']);
+    expect(r.documents.map((d) => [d.out, d.error === undefined])).toEqual([
+      [path.join('out', 'a'), true],
+      [path.join('out', 'b'), true],
+      [path.join('out', 'c-bad'), false],
+    ]);
+    await build({ ...opts, source: 'many/a.txt', out: 'alone' });
+    expect(await fingerprint(path.join(root, 'out/a'))).toEqual(await fingerprint(path.join(root, 'alone')));
+
+    // Again: nothing changed, nothing renders.
+    const again = await buildMany({ ...opts, sources: ['many/a.txt', 'many/b.txt'] });
+    expect(again.documents.every((d) => d.report?.jobs.rendered.length === 0)).toBe(true);
+  }, 120_000);
+
+  it('refuses two sources that would share an output folder', async () => {
+    const root = await smallProject({ 'x/doc.txt': { copy: fixture('small.txt') } });
+    roots.push(root);
+    await expect(buildMany({ projectRoot: root, out: 'out', sources: ['source/doc.txt', 'x/doc.txt'] })).rejects.toThrow(/share the output folder/);
+  });
+});

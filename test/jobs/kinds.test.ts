@@ -1,0 +1,128 @@
+/**
+ * Output kinds as data (src/jobs/kinds.ts): the registry's invariants, and
+ * each kind's slice of the model: an option or a field re-renders exactly the
+ * outputs that show it (keys), and a job renders the same from its slice as
+ * from the whole model (the slice holds everything its renderer reads).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envDigest, jobKeys, type KeyInputs } from '../../src/jobs/cache.js';
+import type { RenderJob, RenderTask } from '../../src/jobs/kind.js';
+import { KINDS, kindNamed, kindOf } from '../../src/jobs/kinds.js';
+import { planJobs } from '../../src/jobs/planJobs.js';
+import { modelFromText } from '../../src/model/buildModel.js';
+import type { ModelOptions } from '../../src/model/theme.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import { projectRoot, templateFonts } from '../support/fonts.js';
+
+const text =
+  '## عنوان الوثيقة\n\nتمهيد قصير.\n\n1. النقطة الأولى نص طويل بما يكفي ليمتد على عدة أسطر في البطاقة والمنشور، ويبرر الضبط بين الكلمات.\n\n' +
+  '2. النقطة الثانية، وفيها نص آخر طويل بما يكفي ليمتد على عدة أسطر في البطاقة والمنشور.\n\n3. ثالثة.\n';
+const baseMeta = 'points:\n  2:\n    title: الثانية\n    event:\n      name: لقاء\n      date: 2024-05-04\n      place: إزمير\n';
+const modelOf = (meta = baseMeta, options?: ModelOptions): DocumentModel =>
+  modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000', sidecar: { text: meta, file: 'x.meta.yaml' }, options }).model;
+
+const env = envDigest({ code: [['src/build.ts', 'a']], fonts: [['fonts/Amiri-Regular.ttf', 'f']], packages: 'p' } satisfies KeyInputs);
+const base = modelOf();
+const jobs = planJobs(base);
+const keys = jobKeys(jobs, base, env);
+
+/** Paths of the jobs whose key differs from the base model's. */
+function rerendered(model: DocumentModel): string[] {
+  const after = jobKeys(planJobs(model), model, env);
+  return jobs.map((j) => j.path).filter((p) => after.get(p) !== keys.get(p));
+}
+const paths = (pred: (j: RenderJob) => boolean) => jobs.filter(pred).map((j) => j.path);
+const point2 = (kind: string) => paths((j) => j.kind === kind && j.point === 2);
+const ofKind = (...kinds: string[]) => paths((j) => kinds.includes(j.kind));
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe('the registry', () => {
+  it('has one record per name, each after the kinds it takes as input', () => {
+    const names = KINDS.map((k) => k.name);
+    expect(new Set(names).size).toBe(names.length);
+    KINDS.forEach((k, i) => {
+      for (const u of k.uses ?? []) expect(names.indexOf(u), `${k.name} uses ${u}`).toBeGreaterThanOrEqual(0);
+      for (const u of k.uses ?? []) expect(names.indexOf(u), `${k.name} comes after ${u}`).toBeLessThan(i);
+    });
+  });
+  it('plans each output once', () => {
+    expect(new Set(jobs.map((j) => j.path)).size).toBe(jobs.length);
+    expect(new Set(jobs.map((j) => j.kind))).toEqual(new Set(KINDS.map((k) => k.name)));
+  });
+});
+
+describe('a change re-renders exactly the outputs that show it', () => {
+  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle')];
+  const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
+
+  it("a point's title: its leaflet and cards, and the booklet (contents), with what is made from them", () => {
+    expect(sorted(rerendered(modelOf(baseMeta.replace('title: الثانية', 'title: عنوان آخر'))))).toEqual(
+      sorted([...leafletChain(...point2('leaflet')), ...point2('card'), ...bookletChain]),
+    );
+  });
+  it("an event's date or place: its leaflet only (and the leaflet files made from it)", () => {
+    expect(sorted(rerendered(modelOf(baseMeta.replace('2024-05-04', '2024-06-01'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
+    expect(sorted(rerendered(modelOf(baseMeta.replace('إزمير', 'أنقرة'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
+  });
+  it("a point's or the document's URL: the leaflets that draw it as a QR code", () => {
+    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted(leafletChain(...point2('leaflet'))));
+    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted(leafletChain(...ofKind('leaflet'))));
+  });
+  it('--justify off: every output with justified text (booklet, leaflets, point cards), not the document cards', () => {
+    const pointCards = paths((j) => j.kind === 'card' && j.point !== undefined);
+    expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...pointCards]));
+  });
+  it('--leaflet-sheet a4-2up: all-leaflets.pdf only (the 2-up print sheet is imposed from leaflets-press.pdf)', () => {
+    expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted(ofKind('leaflets-all')));
+  });
+  it('--pages any: the booklet and its press files only', () => {
+    expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted(bookletChain));
+  });
+  it("the paper's thickness: the saddle sheets only (their creep)", () => {
+    expect(rerendered(modelOf(baseMeta + 'theme:\n  paper:\n    thicknessMm: 0.2\n'))).toEqual(ofKind('saddle'));
+  });
+  it('the same option given again, or the default spelled out, re-renders nothing', () => {
+    expect(rerendered(modelOf(baseMeta, { justify: base.theme.justify, leafletSheet: 'pages' }))).toEqual([]);
+  });
+  it('a card format added in the theme: only its cards are new, no other output changes', () => {
+    const m = modelOf(baseMeta + 'theme:\n  cards:\n    add:\n      - { name: wide, width: 1600, height: 900 }\n');
+    expect(rerendered(m)).toEqual([]);
+    expect(planJobs(m).length).toBe(jobs.length + 4);
+  });
+});
+
+describe('a job renders the same from its slice as from the whole model', () => {
+  let cacheDir: string;
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(path.join(os.tmpdir(), 'warraq-kinds-'));
+  });
+  afterAll(async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+  const fonts = async () => templateFonts();
+  const render = async (job: RenderJob, model: DocumentModel) => {
+    const task: RenderTask = { job, model, projectRoot, key: `k-${Math.random().toString(36).slice(2)}`, cacheDir, inputs: [] };
+    return (await kindOf(job).render(task, fonts)).files.map((f) => [f.path, Buffer.from(f.bytes).toString('base64')]);
+  };
+  // The kinds that take no other output; the others read only the PDF metadata and their inputs.
+  const sample = [
+    jobs.find((j) => j.kind === 'booklet')!,
+    jobs.find((j) => j.kind === 'press')!,
+    jobs.find((j) => j.kind === 'leaflet' && j.point === 2)!,
+    jobs.find((j) => j.kind === 'card' && j.point === 1 && j.format === 'square')!,
+    jobs.find((j) => j.kind === 'card' && j.point === undefined && j.format === 'link')!,
+  ];
+  it.each(sample.map((j) => [j.path, j] as const))('%s', async (_p, job) => {
+    expect(kindNamed(job.kind).uses ?? []).toEqual([]);
+    expect(await render(job, kindOf(job).slice(base, job))).toEqual(await render(job, base));
+  }, 60_000);
+
+  it('--justify off changes the point cards it re-renders', async () => {
+    const job = sample[2];
+    const off = modelOf(baseMeta, { justify: 'off' });
+    expect(await render(job, kindOf(job).slice(off, job))).not.toEqual(await render(job, kindOf(job).slice(base, job)));
+  }, 60_000);
+});

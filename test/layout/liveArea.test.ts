@@ -1,0 +1,95 @@
+/**
+ * Nothing lost: every glyph of every laid-out page lies inside the page's
+ * live area and its block's frame (src/layout/liveArea.ts). A unit test of
+ * the check, and a property test over generated documents (1–150 points,
+ * 1–4 paragraphs each, long words, URLs, e-mail addresses; Arabic, Persian
+ * and English): the booklet, the leaflets of a few points and their cards.
+ * WARRAQ_PROPERTY_RUNS sets the number of documents (default 6; the issue's
+ * acceptance run is 1,000).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { assertInsideLiveArea, findOverflows } from '../../src/layout/liveArea.js';
+import { modelFromText } from '../../src/model/buildModel.js';
+import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
+import { layoutLeaflet } from '../../templates/leaflet.js';
+import { layoutCard } from '../../templates/card.js';
+import { WarraqError } from '../../src/diagnostics.js';
+import type { LaidOutPage } from '../../src/layout/types.js';
+import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
+import { font, projectRoot, templateFonts } from '../support/fonts.js';
+import { composeParagraph } from '../../src/text/compose.js';
+
+const RUNS = Number(process.env.WARRAQ_PROPERTY_RUNS ?? 6);
+
+function pageWith(text: string, measure: number, x: number): LaidOutPage {
+  const f = templateFonts();
+  const para = composeParagraph([{ text, style: { fonts: f.body, size: 12 } }], { dir: 'rtl', lang: 'ar', measure, align: 'start', justify: 'off', space: { stretch: 0.3, shrink: 0.2 } });
+  return {
+    width: 200,
+    height: 200,
+    background: '#ffffff',
+    role: 'body',
+    live: { x: 10, y: 10, width: 180, height: 180 },
+    blocks: [{ kind: 'text', rtl: true, color: '#000000', text, name: 'point 3, paragraph 1', frame: { x, y: 20, width: measure, height: 100 }, lines: para.lines.map((line, i) => ({ line, x, baseline: 40 + i * 20 })) }],
+  };
+}
+
+describe('live area check', () => {
+  it('passes a block inside its frame and the live area', () => {
+    expect(findOverflows([pageWith('نص قصير', 150, 20)])).toEqual([]);
+  });
+
+  it('reports a block past the trim with its name and page, as E-OVERFLOW', () => {
+    const page = pageWith('نص قصير', 150, 190);
+    const found = findOverflows([pageWith('نص', 150, 20), page]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ page: 1, block: 'point 3, paragraph 1', limit: 'live area' });
+    let error: unknown;
+    try {
+      assertInsideLiveArea([page], 'booklet.pdf', { file: 'x.txt', line: 9, col: 4 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WarraqError);
+    const d = (error as WarraqError).diagnostics[0];
+    expect(d).toMatchObject({ code: 'E-OVERFLOW', severity: 'error', file: 'x.txt', line: 9, col: 4 });
+    expect(d.message).toContain('booklet.pdf, page 1: point 3, paragraph 1');
+  });
+
+  it('reports a word wider than its frame', () => {
+    const found = findOverflows([pageWith('كلمةطويلةجداجداجداجداجدا', 30, 20)]);
+    expect(found[0]).toMatchObject({ limit: 'frame' });
+  });
+});
+
+describe('property: no generated document puts a glyph outside the live area', () => {
+  it(`holds for ${RUNS} documents of 1–150 points, 1–4 paragraphs each, with long words and URLs`, () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom<GeneratedLang>('ar', 'fa', 'en'),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.boolean(),
+        (points, maxParas, lang, seed, titles) => {
+          const doc = generateDocument({ points, paragraphs: [1, maxParas], lang, seed, longWords: true, urls: true, titles });
+          const { model } = modelFromText(doc.text, 'generated.txt', { projectRoot, sidecar: { text: doc.meta, file: 'generated.meta.yaml' }, sourceDateEpoch: '1700000000' });
+          const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+          const booklet = layoutBooklet(model, fonts);
+          expect(findOverflows(booklet.pages)).toEqual([]);
+          // Every point is in the contents, on the page where its heading is.
+          expect(booklet.contents.map((c) => c.point)).toEqual(model.points.map((p) => p.number));
+          // A few leaflets and cards (all of them would take minutes per document).
+          for (const point of [model.points[0], model.points[model.points.length - 1]]) {
+            const leaflet = layoutLeaflet(model, point, fonts);
+            for (const p of leaflet.pages) p.live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: p.width - 2 * TRIM_SAFETY, height: p.height - 2 * TRIM_SAFETY };
+            expect(findOverflows(leaflet.pages)).toEqual([]);
+            for (const format of model.theme.cards) expect(findOverflows([layoutCard({ model, point, format, fonts }).page])).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.WARRAQ_PROPERTY_SEED ?? 14) },
+    );
+  }, 600_000);
+});

@@ -1,0 +1,63 @@
+/** The booklet template (issue 14): sections, colophon from metadata, numbering, headings. */
+import { describe, expect, it } from 'vitest';
+import { modelFromText } from '../../src/model/buildModel.js';
+import { layoutBooklet } from '../../templates/booklet.js';
+import { findOverflows } from '../../src/layout/liveArea.js';
+import type { TextBlock } from '../../src/layout/types.js';
+import { projectRoot, templateFonts } from '../support/fonts.js';
+
+const SOURCE = `## بيان قصير
+
+١. نطالب بالعدالة. ونؤكد أن العدالة حق للجميع دون استثناء.
+
+٢. نقطة ثانية طويلة بما يكفي كي لا تكون عنوانًا لنفسها، فهي تمتد كلمات كثيرة متتالية بلا توقف حتى النهاية
+
+فقرة ثانية للنقطة الثانية.
+(١) بند فرعي أول
+(٢) بند فرعي ثان
+
+**جمعية المثال**
+`;
+
+function layout(meta: string) {
+  const { model } = modelFromText(SOURCE, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${meta}`, file: 'doc.meta.yaml' } });
+  return { model, lay: layoutBooklet(model, templateFonts()) };
+}
+const texts = (blocks: TextBlock[]) => blocks.map((b) => b.text);
+
+describe('booklet template', () => {
+  it('prints the colophon entries from the metadata, left-to-right runs isolated', () => {
+    const { lay } = layout('publisher: دار المثال\nedition: الطبعة الأولى\nrights: CC BY 4.0\nisbn: 978-3-16-148410-0\ncontact: info@example.org\n');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const all = texts(colophon.blocks.filter((b): b is TextBlock => b.kind === 'text')).join('\n');
+    expect(all).toContain('الناشر: دار المثال');
+    expect(all).toContain('الطبعة: الطبعة الأولى');
+    expect(all).toContain('\u2068978-3-16-148410-0\u2069');
+    expect(all).toContain('\u2068info@example.org\u2069');
+    expect(findOverflows(lay.pages)).toEqual([]);
+  });
+
+  it('leaves out the sections the metadata switches off', () => {
+    const { lay } = layout('sections: {cover: false, contents: false, backCover: false}\n');
+    // The page plan still fills the booklet to a multiple of 4 (theme.pages), after the colophon.
+    expect(lay.pages.map((p) => p.role)).toEqual(['preamble', 'colophon', 'blank', 'blank']);
+    expect(lay.contents.map((c) => c.page)).toEqual([1, 1]);
+    const any = layout('sections: {cover: false, contents: false, backCover: false}\ntheme: {pages: any}\n').lay;
+    expect(any.pages.map((p) => p.role)).toEqual(['preamble', 'colophon']);
+    expect(lay.pages[0].outline?.[0]).toMatchObject({ level: 0 });
+  });
+
+  it('numbers «١-» by default and «(١)» on request; headings are a whole sentence or a label', () => {
+    const headings = (meta: string) =>
+      layout(meta).lay.pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && (b.name ?? '').startsWith('the heading')).map((b) => b.text));
+    expect(headings('')).toEqual(['١- نطالب بالعدالة', 'البند ٢']);
+    expect(headings('numbering: paren\n')).toEqual(['(١) نطالب بالعدالة', 'البند ٢']);
+    expect(headings('numbering: dot\n')).toEqual(['١- نطالب بالعدالة', 'البند ٢']);
+  });
+
+  it('sets every paragraph and sub-item of a point', () => {
+    const { lay } = layout('');
+    const names = lay.pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text').map((b) => b.name ?? ''));
+    expect(names.filter((n) => n.startsWith('point 2'))).toEqual(['point 2, paragraph 1', 'point 2, paragraph 2', 'point 2, sub-item (١)', 'point 2, sub-item (٢)']);
+  });
+});
