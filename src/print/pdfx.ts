@@ -16,7 +16,7 @@
  * `checkPdfx4` reads those declarations back (tests, preflight).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import {
@@ -33,9 +33,16 @@ import {
 
 export const PDFX_VERSION = 'PDF/X-4';
 
+/**
+ * profiles/ of the warraq that runs: two folders up from this module under
+ * tsx (src/print/), three when compiled (lib/src/print/).
+ */
+const PROFILE_CANDIDATES = ['../../profiles/', '../../../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
+const PROFILE_FILE = PROFILE_CANDIDATES.find((f) => existsSync(f)) ?? PROFILE_CANDIDATES[0];
+
 /** The embedded output profile and the printing condition it characterises. */
 export const OUTPUT_PROFILE = {
-  file: fileURLToPath(new URL('../../profiles/ISOcoated_v2_300_bas.icc', import.meta.url)),
+  file: PROFILE_FILE,
   info: 'ISO Coated v2 300% (basICColor)',
   conditionIdentifier: 'FOGRA39',
   condition: 'Offset commercial printing, coated paper, ISO 12647-2:2004 (FOGRA39), total ink 300 %',
