@@ -518,7 +518,7 @@ async function browserRoute(chromium: string, project: string, runs: number) {
   await rm(dir, { recursive: true, force: true });
   const leaflets = model.points.length;
   const cards = (model.points.length + 1) * model.theme.cards.length;
-  // Print files are pdf-lib/Ghostscript work either way; counted as ours.
+  // Print files are pdf-lib work either way; counted as ours.
   return { bookletMs, leafletMs, cardMs, totalMs: bookletMs + leaflets * leafletMs + cards * cardMs };
 }
 

@@ -2,13 +2,17 @@
  * Regenerates the pictures in docs/img from the real pipeline: a booklet
  * page, the first imposed sheet, and card samples (points 1, 2 and 8 — the
  * longest — in every format, the document card, and a fixture card with
- * Latin in brackets). Needs pdftoppm (poppler-utils) for the PDF pages.
+ * Latin in brackets); for docs/print.md every side of the saddle file, the
+ * press cover and contents beside a 2-up leaflet sheet, and the separations
+ * of a press page. Needs pdftoppm (poppler-utils) for the PDF pages.
  *
  *   npx tsx scripts/docs-images.ts      (after `npm run build`)
  */
 import { $ } from 'zx';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { loadDocument } from '../src/model/buildModel.js';
 import { loadFontSet } from '../src/fonts/loadFontSet.js';
@@ -39,5 +43,48 @@ for (const [src, tag, n, formats] of jobs) {
     const small = await sharp(card.png).resize({ width: 540, kernel: 'lanczos3' }).png({ compressionLevel: 9, palette: true, colours: 64, effort: 10, dither: 0.6 }).toBuffer();
     await writeFile(path.join(cards, `${tag}-${n ? String(n).padStart(2, '0') : 'document'}-${name}.png`), small);
   }
+}
+// Print files (docs/print.md).
+/** PNGs side by side, `cols` to a row, on grey. */
+async function montage(out: string, cols: number, files: string[]) {
+  const metas = await Promise.all(files.map((f) => sharp(f).metadata()));
+  const w = Math.max(...metas.map((m) => m.width!));
+  const h = Math.max(...metas.map((m) => m.height!));
+  const gap = 6;
+  const rows = Math.ceil(files.length / cols);
+  await sharp({ create: { width: cols * (w + gap) - gap, height: rows * (h + gap) - gap, channels: 3, background: '#888888' } })
+    .composite(files.map((f, i) => ({ input: f, left: (i % cols) * (w + gap), top: Math.floor(i / cols) * (h + gap) })))
+    .png({ compressionLevel: 9, palette: true, colours: 64 })
+    .toFile(out);
+}
+/** The four plates of one page (C, M, Y, K; darker = more ink), from the file's own CMYK values. */
+async function separations(pdf: string, index: number, dpi: number, out: string) {
+  mupdf.disableICC();
+  const page = mupdf.Document.openDocument(await readFile(pdf), 'application/pdf').loadPage(index);
+  const pix = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceCMYK, false);
+  mupdf.enableICC();
+  const [w, h, n, stride, px] = [pix.getWidth(), pix.getHeight(), pix.getNumberOfComponents(), pix.getStride(), pix.getPixels()];
+  const plates = [0, 1, 2, 3].map((c) => {
+    const g = Buffer.alloc(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) g[y * w + x] = 255 - px[y * stride + x * n + c];
+    return sharp(g, { raw: { width: w, height: h, channels: 1 } }).png().toBuffer();
+  });
+  const gap = 8;
+  await sharp({ create: { width: 4 * (w + gap) - gap, height: h, channels: 3, background: '#888888' } })
+    .composite(await Promise.all(plates.map(async (p, i) => ({ input: await p, left: i * (w + gap), top: 0 }))))
+    .png({ compressionLevel: 9, palette: true, colours: 32 })
+    .toFile(out);
+}
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'warraq-docs-'));
+try {
+  await $`pdftoppm -png -r 28 dist/print/booklet-a4-saddle.pdf ${path.join(tmp, 's')}`;
+  await $`pdftoppm -png -r 28 -f 1 -l 2 dist/print/booklet-press.pdf ${path.join(tmp, 'p')}`;
+  await $`pdftoppm -png -r 28 -f 1 -l 1 dist/print/leaflets-a4-2up.pdf ${path.join(tmp, 'u')}`;
+  const pngs = (prefix: string) => readdir(tmp).then((fs) => fs.filter((f) => f.startsWith(prefix)).sort().map((f) => path.join(tmp, f)));
+  await montage(path.join(img, 'print-saddle-sheets.png'), 2, await pngs('s-'));
+  await montage(path.join(img, 'print-press-and-2up.png'), 3, [...(await pngs('p-')), ...(await pngs('u-'))]);
+  await separations('dist/print/booklet-press.pdf', 2, 36, path.join(img, 'print-separations.png'));
+} finally {
+  await rm(tmp, { recursive: true, force: true });
 }
 console.log('docs/img updated');

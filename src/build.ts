@@ -20,7 +20,7 @@
  */
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
-import type { DocumentModel } from './model/types.js';
+import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
@@ -59,6 +59,8 @@ export interface BuildOptions {
   justify?: ModelOptions['justify'];
   leafletSheet?: ModelOptions['leafletSheet'];
   sourceDateEpoch?: string;
+  /** Booklet page plan (--pages); folded into the model's theme, where the templates read it. */
+  pages?: PagePlan;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
    * (src/jobs/pool.ts); 1 renders in the main thread alone. Default: one per
@@ -117,7 +119,7 @@ export interface BuildReport {
 }
 
 /** Validation only: model, metadata (language, slugs, URLs, card sizes), proofing (corrections applied), fonts, glyph coverage and card fit. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet' | 'proofReport'>) {
+export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet' | 'proofReport' | 'pages'>) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
   const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { checkCardFit }, { proofDocument, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
@@ -126,7 +128,7 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
     import('./check/cards.js'),
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet } });
+  const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const proof = await proofDocument(loaded.model, opts);
   if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proof.model;
@@ -172,7 +174,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   try {
     const keyInputs = await readKeyInputs(opts.projectRoot, model.theme);
     const env = envDigest(keyInputs);
-    keys = jobKeys(jobs, model, env, inputs, keyInputs.tools);
+    keys = jobKeys(jobs, model, env, inputs);
     cache = openAuxCache(opts.projectRoot, outDir);
     const previous = await readManifest(outDir);
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
@@ -274,9 +276,9 @@ const SMALL_REBUILD = 16;
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
- * takes another's result as input (`inputs`, from its kind: print files need
- * the booklet, PDF/X the press PDF, all-leaflets and the 2-up sheet every
- * leaflet's pages) waits for it; among the jobs that are ready, the one with
+ * takes another's result as input (`inputs`, from its kind: the press PDF
+ * and print files need the booklet, the 2-up sheet leaflets-press.pdf,
+ * all-leaflets and leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  */
 async function runJobs(

@@ -13,6 +13,7 @@ import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
+import { blanksToFill } from '../src/layout/pagePlan.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -112,6 +113,10 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   });
   const colophonNumber = pages.length + 1;
   if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+  // The page plan: blank pages (paper only) after the colophon, so the back
+  // cover stays the last page and the count suits saddle stitching.
+  const blanks = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.backCover ? 1 : 0)) : 0;
+  for (let i = 0; i < blanks; i++) pages.push({ width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
   if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
   // The outline: the document's title first (on its first page), every other entry under it.
   pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];

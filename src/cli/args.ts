@@ -39,6 +39,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'only', type: 'string', value: 'GROUPS', into: 'only', read: (v) => parseOnly(v), about: `only these, comma-separated: ${OUTPUT_GROUPS.join(',')}` },
   { name: 'justify', type: 'string', value: 'MODE', into: 'justify', choices: ['off', 'spaces', 'kashida'], about: 'off | spaces | kashida (default: kashida for Arabic)' },
   { name: 'leaflet-sheet', type: 'string', value: 'SHEET', into: 'leafletSheet', choices: ['pages', 'a4-2up'], about: 'all-leaflets.pdf as pages, or two A5 per A4 (a4-2up)' },
+  { name: 'pages', type: 'string', value: 'PLAN', into: 'pages', choices: ['multiple-of-4', 'any'], about: 'multiple-of-4 (default: blanks added) or any' },
   { name: 'strict', type: 'boolean', into: 'strict', about: 'warnings stop the build too' },
   { name: 'jobs', type: 'string', short: 'j', value: 'N', into: 'jobs', read: (v, ctx) => parseJobs(v, ctx.cores, ctx.notes), about: 'render threads, at most the cores (1: main thread only)' },
   { name: 'force', type: 'boolean', into: 'force', about: 'render everything, even outputs unchanged since last time' },

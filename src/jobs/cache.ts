@@ -14,25 +14,26 @@
  *     diagnostics) are left out of the hash: nothing draws them, and
  *     inserting a line above a point must not re-render the points after it;
  *   - the code that runs: every file under src/ and templates/ (as
- *     TypeScript, or compiled in lib/), patches/, package-lock.json (package
- *     versions) and tsconfig.json;
+ *     TypeScript, or compiled in lib/), patches/, profiles/ (the press
+ *     files' colour profile), package-lock.json (package versions) and
+ *     tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
- *   - the version of an external program it runs (its kind's `tools`:
- *     `gs --version` for the PDF/X file);
  *   - the keys of the jobs it takes its input from (src/jobs/planJobs.ts `inputsOf`).
  *
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
  * earlier one that is not in its file (a kind's `keeps`): a leaflet's
- * laid-out pages (for all-leaflets.pdf), the booklet's page backgrounds (for
- * the press PDF), and typesetting statistics. Entries are named by key, so a
+ * laid-out pages (for all-leaflets.pdf and leaflets-press.pdf) and
+ * typesetting statistics. Entries are named by key, so a
  * stale one is never read; a missing one only means the job renders again.
  * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
  * truncated or damaged one is removed and its job renders again, with a
  * note. The whole `.warraq-cache/` is kept under a size budget
  * (CACHE_BUDGET), least recently used entries first.
+ *
+ * No job runs an external program (the press files no longer need
+ * Ghostscript), so nothing outside the code, fonts and model enters a key.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -40,7 +41,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel, Theme } from '../model/types.js';
 import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
-import { findGhostscript } from '../print/ghostscript.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
@@ -95,8 +95,6 @@ export interface KeyInputs {
   fonts: Array<[string, string]>;
   /** package-lock.json (package versions); '' when absent. */
   packages: string;
-  /** Versions of the external programs jobs run, by name (`gs`: Ghostscript; 'absent' when not installed). */
-  tools?: Record<string, string>;
 }
 
 /** One digest for everything that is the same for every job of a build: code and fonts. */
@@ -136,6 +134,7 @@ export async function readCodeInputs(codeRoot?: string): Promise<Pick<KeyInputs,
     ...(await listFiles(run, 'src')).map((f) => [run, f]),
     ...(await listFiles(run, 'templates')).map((f) => [run, f]),
     ...(await listFiles(pkg, 'patches')).map((f) => [pkg, f]),
+    ...(await listFiles(pkg, 'profiles')).map((f) => [pkg, f]),
     [pkg, 'tsconfig.json'],
   ];
   const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
@@ -150,21 +149,10 @@ export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, .
 export const hashFonts = (projectRoot: string, files: readonly string[]) =>
   Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
 
-/** Reads and hashes the code of `codeRoot` (default: the code that runs), the theme's fonts and the external programs' versions. */
+/** Reads and hashes the code of `codeRoot` (default: the code that runs) and the theme's fonts. */
 export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string): Promise<KeyInputs> {
-  const [code, fonts, tools] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme)), toolVersions()]);
-  return { ...code, fonts, tools };
-}
-
-/** The external programs a job runs (its kind's `tools`). */
-export const toolsOf = (job: RenderJob): readonly string[] => kindOf(job).tools ?? [];
-
-/** `gs --version` (with the path of the gs that runs), or 'absent'. */
-export async function toolVersions(): Promise<Record<string, string>> {
-  const gs = findGhostscript();
-  if (!gs) return { gs: 'absent' };
-  const version = await new Promise<string>((resolve) => execFile(gs, ['--version'], { timeout: 10_000 }, (err, out) => resolve(err ? 'unknown' : String(out).trim())));
-  return { gs: `${version} ${gs}` };
+  const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
+  return { ...code, fonts };
 }
 
 // ---------------------------------------------------------------------------
@@ -172,15 +160,13 @@ export async function toolVersions(): Promise<Record<string, string>> {
 
 /**
  * Every job's key, by job path. `inputs`: each job's inputs (src/jobs/planJobs.ts
- * `planInputs`); `tools`: versions of external programs (KeyInputs.tools), of
- * which a job's key covers those it runs (`toolsOf`).
+ * `planInputs`).
  */
 export function jobKeys(
   jobs: readonly RenderJob[],
   model: DocumentModel,
   env: string,
   inputs: ReadonlyMap<string, string[]> = planInputs(jobs, model),
-  tools: Record<string, string> = {},
 ): Map<string, string> {
   const keys = new Map<string, string>();
   for (const job of jobs) {
@@ -189,8 +175,7 @@ export function jobKeys(
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    const used = toolsOf(job).map((t) => [t, tools[t] ?? 'unknown']);
-    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from, ...(used.length ? { tools: used } : {}) })));
+    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
   }
   return keys;
 }

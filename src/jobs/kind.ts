@@ -24,7 +24,7 @@ import type { Diagnostic } from '../diagnostics.js';
 export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print';
 export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print'];
 
-/** The renderers a job needs: 'pdf' (react-pdf, pdf-lib, Ghostscript) or 'image' (satori, librsvg, image encoders). */
+/** The renderers a job needs: 'pdf' (react-pdf, pdf-lib) or 'image' (satori, librsvg, image encoders). */
 export type JobFamily = 'pdf' | 'image';
 
 /** One output to make, as plain data. `path` is unique in a plan; it names the job. */
@@ -42,9 +42,6 @@ export interface RenderJob {
 /** What a job leaves for the jobs after it (and later builds), beyond its output files. */
 export interface JobAux {
   stats?: SetStats;
-  /** Page count and page backgrounds (the booklet, for print files). */
-  pageCount?: number;
-  backgrounds?: string[];
   notes?: string[];
 }
 
@@ -79,7 +76,7 @@ export interface RenderTask {
 export interface JobResult {
   files: OutputFile[];
   aux: JobAux;
-  /** Set when the job made nothing (the PDF/X variant without Ghostscript). */
+  /** Set when the job made nothing. */
   skipped?: boolean;
 }
 
@@ -126,12 +123,10 @@ export interface OutputKind {
   keeps?: ReadonlyArray<'aux' | 'pages'>;
   /**
    * What outside the model and the code decides this kind's output, if
-   * anything (the PDF/X file: the Ghostscript found): a build whose inputs
+   * anything: a build whose inputs
    * are all unchanged is redone when this changes.
    */
   environment?(): string;
-  /** External programs its jobs run: their versions are part of the jobs' keys (src/jobs/cache.ts `toolVersions`). */
-  tools?: readonly string[];
   /**
    * What a finished (or reused) job hands to the jobs that take it as input:
    * from its files (`bytes(i)` reads the i-th back from the staging folder),

@@ -12,10 +12,10 @@ import { allLeaflets } from './kinds/allLeaflets.js';
 import { card } from './kinds/card.js';
 import { saddle } from './kinds/saddle.js';
 import { press } from './kinds/press.js';
-import { pdfx } from './kinds/pdfx.js';
+import { leafletsPress } from './kinds/leafletsPress.js';
 import { leaflets2up } from './kinds/leaflets2up.js';
 
-export const KINDS: readonly OutputKind[] = [booklet, leaflet, allLeaflets, card, saddle, press, pdfx, leaflets2up];
+export const KINDS: readonly OutputKind[] = [booklet, leaflet, allLeaflets, card, press, saddle, leafletsPress, leaflets2up];
 
 const byName = new Map(KINDS.map((k) => [k.name, k]));
 

@@ -63,7 +63,7 @@ const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './w
 
 /**
  * Jobs in flight per thread. In the main thread three: while one job's image
- * encoding (libvips threads) or Ghostscript run goes on off the JavaScript
+ * encoding (libvips threads) goes on off the JavaScript
  * thread, the next one's layout can run. In a worker two, for the same reason.
  */
 const MAIN_SLOTS = 3;

@@ -4,13 +4,13 @@
  *
  * Jobs that are ready (their inputs done) start by priority: the estimated
  * time from the job's start to the end of the longest chain of jobs that
- * wait for it (its "tail"). The booklet comes first because three print files
- * wait for it and one of them, the PDF/X file, is a Ghostscript run that
- * takes longer than any other job; started early, it runs in its own process
- * beside the cards instead of alone at the end. Ties keep plan order.
+ * wait for it (its "tail"). The booklet's press PDF (a layout and a CMYK
+ * render, with the saddle sheets waiting for it) and the booklet come first;
+ * started early, they run beside the cards instead of alone at the end. Ties
+ * keep plan order.
  *
  * Jobs also have a family, by the renderer they need: 'pdf' (react-pdf,
- * pdf-lib, Ghostscript) or 'image' (satori, librsvg, image encoders). A
+ * pdf-lib) or 'image' (satori, librsvg, image encoders). A
  * thread that renders only one family never loads the other's libraries nor
  * warms up their code, which on few cores costs more than it saves; so each
  * lane takes its own family's jobs, and the other family's only when its own

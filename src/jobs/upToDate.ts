@@ -28,6 +28,7 @@ export interface UpToDateOptions {
   strict?: boolean;
   justify?: string;
   leafletSheet?: string;
+  pages?: string;
   sourceDateEpoch?: string;
 }
 
@@ -71,6 +72,7 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promis
     strict: Boolean(opts.strict),
     justify: opts.justify ?? null,
     leafletSheet: opts.leafletSheet ?? null,
+    pages: opts.pages ?? null,
     sourceDateEpoch: opts.sourceDateEpoch ?? null,
   };
   const environment = KINDS.map((k) => [k.name, k.environment?.() ?? '']);

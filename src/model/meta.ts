@@ -59,6 +59,9 @@ const pointSchema = z
   .strict();
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb');
+const percent = z.number().min(0).max(100);
+/** CMYK as four percentages, e.g. [0, 90, 85, 35]. */
+const cmyk = z.tuple([percent, percent, percent, percent]);
 const fontList = z.array(z.string().min(1)).min(1);
 const pageName = z.enum(['A4', 'A5', 'A6']);
 const pt = z.number().min(0).max(400);
@@ -101,6 +104,10 @@ const themeSchema = z
       .strict(),
     cards: z.object({ add: z.array(cardSchema), drop: z.array(z.string()) }).partial().strict(),
     cardMinBodyPx: z.number().int().min(8).max(400),
+    pages: z.enum(['multiple-of-4', 'any']),
+    paper: z.object({ thicknessMm: z.number().min(0).max(1) }).partial().strict(),
+    cmyk: z.object({ paper: cmyk, ink: cmyk, accent: cmyk, muted: cmyk, cover: cmyk, coverInk: cmyk }).partial().strict(),
+    richBlack: z.object({ cmyk, minMm: z.number().min(0).max(1000) }).partial().strict(),
   })
   .partial()
   .strict();

@@ -2,7 +2,7 @@
  * Design tokens: the default theme and how metadata overrides merge into it.
  * Pure data; no file access.
  */
-import type { CardFormat, Direction, PageSize, PageSizeName, Theme } from './types.js';
+import type { CardFormat, Cmyk, Direction, PageSize, PageSizeName, PaletteName, Theme } from './types.js';
 
 /** ISO 216 sizes in pt (1 mm = 72/25.4 pt), rounded to 0.01 pt. */
 export const PAGE_SIZES: Readonly<Record<PageSizeName, PageSize>> = {
@@ -44,24 +44,44 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     },
     cards: DEFAULT_CARDS.map((c) => ({ ...c, extra: [...c.extra] })),
     cardMinBodyPx: 34,
+    pages: 'multiple-of-4',
+    paper: { thicknessMm: 0.1 },
+    // The paper is unprinted paper on press; ink and grey are black ink only,
+    // so small type has no colour fringes; the reds are given, not converted.
+    cmyk: {
+      paper: [0, 0, 0, 0],
+      ink: [0, 0, 0, 100],
+      accent: [0, 90, 85, 35],
+      muted: [0, 0, 0, 65],
+      cover: [0, 90, 85, 50],
+      coverInk: [0, 0, 0, 0],
+    },
+    richBlack: { cmyk: [60, 40, 40, 100], minMm: 20 },
     leafletSheet: 'pages',
   };
 }
 
 /**
- * Options given to a build (the command line's --justify, --leaflet-sheet):
+ * Options given to a build (the command line's --justify, --leaflet-sheet, --pages):
  * folded into the theme when the model is built, so that they reach every
  * template and every job's key the way a design token does.
  */
 export interface ModelOptions {
   justify?: Theme['justify'];
   leafletSheet?: Theme['leafletSheet'];
+  /** The booklet's page plan (--pages). */
+  pages?: Theme['pages'];
 }
 
 /** `theme` with the options applied (a new object when any is set). */
 export function applyOptions(theme: Theme, opts: ModelOptions | undefined): Theme {
   if (!opts) return theme;
-  return { ...theme, justify: opts.justify ?? theme.justify, leafletSheet: opts.leafletSheet ?? theme.leafletSheet };
+  return {
+    ...theme,
+    justify: opts.justify ?? theme.justify,
+    leafletSheet: opts.leafletSheet ?? theme.leafletSheet,
+    pages: opts.pages ?? theme.pages,
+  };
 }
 
 /** What metadata may override: every field optional, page sizes by name, cards added or dropped by name. */
@@ -84,6 +104,10 @@ export interface ThemeOverride {
     drop?: string[];
   };
   cardMinBodyPx?: number;
+  pages?: Theme['pages'];
+  paper?: Partial<Theme['paper']>;
+  cmyk?: Partial<Record<PaletteName, Cmyk>>;
+  richBlack?: Partial<Theme['richBlack']>;
 }
 
 /** Returns a new Theme: `base` with `override` applied. Neither argument is changed. */
@@ -106,6 +130,10 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     },
     cards: base.cards.map((c) => ({ ...c, extra: [...c.extra] })),
     cardMinBodyPx: o.cardMinBodyPx ?? base.cardMinBodyPx,
+    pages: o.pages ?? base.pages,
+    paper: { ...base.paper, ...defined(o.paper) },
+    cmyk: pressColours(base, o),
+    richBlack: { cmyk: [...(o.richBlack?.cmyk ?? base.richBlack.cmyk)], minMm: o.richBlack?.minMm ?? base.richBlack.minMm },
     leafletSheet: base.leafletSheet,
   };
   const drop = new Set(o.cards?.drop ?? []);
@@ -117,6 +145,20 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     else t.cards.push(card);
   }
   return t;
+}
+
+/**
+ * The CMYK values after an override: a palette colour given a new RGB value
+ * and no CMYK loses the base's CMYK (it no longer describes that colour), so
+ * it is converted from the new RGB value.
+ */
+function pressColours(base: Theme, o: ThemeOverride): Theme['cmyk'] {
+  const out: Theme['cmyk'] = {};
+  for (const [name, v] of Object.entries(base.cmyk) as Array<[PaletteName, Cmyk]>) {
+    if (o.palette?.[name] === undefined || o.palette[name] === base.palette[name]) out[name] = [...v];
+  }
+  for (const [name, v] of Object.entries(defined(o.cmyk)) as Array<[PaletteName, Cmyk]>) out[name] = [...v];
+  return out;
 }
 
 /** Drops keys whose value is undefined, so spreading never erases a default. */

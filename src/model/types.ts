@@ -138,9 +138,29 @@ export interface Theme {
   cards: CardFormat[];
   /** Minimum body text size on a card, in px at 1080 px width. */
   cardMinBodyPx: number;
+  /**
+   * The booklet's page plan: 'multiple-of-4' (default) adds blank pages
+   * between the colophon and the back cover so a saddle-stitched copy needs
+   * no blanks of the printer's choosing; 'any' keeps the natural count.
+   */
+  pages: PagePlan;
+  /** The paper of the press files: its thickness drives creep in saddle-stitched booklets (0 = none). */
+  paper: { thicknessMm: number };
+  /**
+   * CMYK (each 0–100 %) of palette colours in the press files. A palette
+   * colour without one is converted from its RGB value (src/print/color.ts).
+   */
+  cmyk: Partial<Record<PaletteName, Cmyk>>;
+  /** Fills in ink black whose both sides reach `minMm` print in this rich black; smaller ones (text, rules) in K only. */
+  richBlack: { cmyk: Cmyk; minMm: number };
   /** all-leaflets.pdf: one leaflet per page, or two A5 leaflets per A4 sheet (--leaflet-sheet). */
   leafletSheet: 'pages' | 'a4-2up';
 }
+
+export type PagePlan = 'multiple-of-4' | 'any';
+export type PaletteName = keyof Theme['palette'];
+/** Cyan, magenta, yellow, black, each 0–100 (%). */
+export type Cmyk = [c: number, m: number, y: number, k: number];
 
 export type PageSizeName = 'A4' | 'A5' | 'A6';
 

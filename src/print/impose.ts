@@ -13,7 +13,13 @@
 
 import {
   clip,
+  cmyk,
   endPath,
+  lineTo,
+  moveTo,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -24,10 +30,12 @@ import {
   createOutput,
   embedAll,
   loadSource,
+  MM,
   saveOutput,
   SHEET_SIZES,
   type SheetName,
 } from './pdfPages.js';
+import { markPdfx4, withPdfxHeader } from './pdfx.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 
 export interface ImposeOptions {
@@ -38,13 +46,25 @@ export interface ImposeOptions {
   date: Date;
   /** Defaults to the source's title. */
   title?: string;
+  /** Declare the sheets PDF/X-4 (src/print/pdfx.ts); for sources drawn in CMYK. */
+  pdfx?: boolean;
 }
+
+export interface TwoUpOptions extends ImposeOptions {
+  /** Cut marks (K only) on the line between the two halves, at the top and bottom edges. */
+  cutMarks?: boolean;
+}
+
+/** Length of a cut mark from the sheet's edge, and its line width (pt). */
+export const CUT_MARK_LENGTH_PT = 8 * MM;
+export const CUT_MARK_WIDTH_PT = 0.5;
 
 export interface SaddleOptions extends ImposeOptions {
   /**
    * Creep compensation: paper thickness in pt (e.g. 80 g/m² office paper ≈
    * 0.1 mm ≈ 0.28 pt). Sheet s (0 = outermost) has its pages moved s × creepPt
-   * towards the fold. Default 0 (no creep), fine for thin booklets.
+   * towards the fold. Default 0 (no creep), fine for thin booklets; the build
+   * uses `creepFor` (theme.paper.thicknessMm from 16 pages on).
    */
   creepPt?: number;
 }
@@ -90,7 +110,19 @@ async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
     height: e.clip.height,
   }));
   const slot = (s: Slot): Placed => (s === null ? { embedded: null, width: 0, height: 0 } : placed[s]);
-  return { out, size, placed, slot };
+  const finish = async () => {
+    if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding: 'imposed' });
+    return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
+  };
+  return { out, size, placed, slot, finish };
+}
+
+/** Booklets from this many pages on get creep compensation. */
+export const CREEP_FROM_PAGES = 16;
+
+/** The creep (pt per sheet) for a saddle-stitched booklet of `pageCount` pages on paper `thicknessMm` thick (0 = off). */
+export function creepFor(pageCount: number, thicknessMm: number): number {
+  return pageCount >= CREEP_FROM_PAGES ? thicknessMm * MM : 0;
 }
 
 /**
@@ -99,7 +131,7 @@ async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
  * at the centre fold.
  */
 export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions): Promise<Uint8Array> {
-  const { out, size, placed, slot } = await prepare(bookletPdf, opts);
+  const { out, size, placed, slot, finish } = await prepare(bookletPdf, opts);
   const sheets = saddleStitchOrder(placed.length, opts.dir);
   const creep = creepOffsets(sheets.length, opts.creepPt ?? 0);
   const halfW = size.width / 2;
@@ -110,7 +142,7 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
       drawInHalf(page, slot(side[1]), halfW, halfW, size.height, 'fold-left', creep[s]);
     }
   });
-  return saveOutput(out);
+  return finish();
 }
 
 /**
@@ -119,8 +151,8 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
  * reader meets them in reading order; with 'ltr' on the left. An odd last
  * page leaves the other half blank.
  */
-export async function imposeTwoUp(pdf: Uint8Array, opts: ImposeOptions): Promise<Uint8Array> {
-  const { out, size, placed, slot } = await prepare(pdf, opts);
+export async function imposeTwoUp(pdf: Uint8Array, opts: TwoUpOptions): Promise<Uint8Array> {
+  const { out, size, placed, slot, finish } = await prepare(pdf, opts);
   const halfW = size.width / 2;
   for (let i = 0; i < placed.length; i += 2) {
     const first: Slot = i;
@@ -129,6 +161,11 @@ export async function imposeTwoUp(pdf: Uint8Array, opts: ImposeOptions): Promise
     const page = out.addPage([size.width, size.height]);
     drawInHalf(page, slot(left), 0, halfW, size.height, 'centre', 0);
     drawInHalf(page, slot(right), halfW, halfW, size.height, 'centre', 0);
+    if (opts.cutMarks) {
+      const ops = [pushGraphicsState(), setLineWidth(CUT_MARK_WIDTH_PT), setStrokingColor(cmyk(0, 0, 0, 1))];
+      for (const [y0, y1] of [[0, CUT_MARK_LENGTH_PT], [size.height - CUT_MARK_LENGTH_PT, size.height]]) ops.push(moveTo(halfW, y0), lineTo(halfW, y1));
+      page.pushOperators(...ops, stroke(), popGraphicsState());
+    }
   }
-  return saveOutput(out);
+  return finish();
 }

@@ -1,235 +1,213 @@
 /**
- * Optional PDF/X-3 CMYK variant of the press PDF, made by Ghostscript.
+ * PDF/X-4 identification of the press files, written by warraq itself with
+ * pdf-lib (no Ghostscript): the press files are already drawn in DeviceCMYK
+ * (src/print/color.ts), so what PDF/X-4 (ISO 15930-7) adds is declarations:
  *
- * Many commercial printers want PDF/X: all colour in CMYK (or declared), an
- * output intent naming the printing condition, fonts embedded and a TrimBox on
- * every page. pdf-lib can't convert colour, so this step shells out to `gs`
- * when it is installed and says plainly how to get it when it is not; the
- * rest of the build never depends on it.
+ * - an OutputIntent (GTS_PDFX) naming the printing condition (FOGRA39) with
+ *   the embedded 4-component characterisation profile in profiles/;
+ * - GTS_PDFXVersion and Trapped in the Info dictionary, and the same in XMP
+ *   metadata (pdfxid:GTS_PDFXVersion, pdf:Trapped) with the title, dates,
+ *   producer and document/instance IDs;
+ * - a trailer /ID (derived from the content, so builds stay reproducible);
+ * - TrimBox and BleedBox on every page (the MediaBox where a step set none);
+ * - a PDF 1.6 header (`withPdfxHeader`, on the saved bytes: pdf-lib always
+ *   writes 1.7; nothing it writes here is newer than 1.5).
  *
- * The output intent is written from a generated PDFX_def.ps (Ghostscript's
- * stock one names an ICC file that isn't shipped). By default it uses
- * Ghostscript's own CMYK profile, "Artifex CMYK SWOP Profile", declared as the
- * registered SWOP condition CGATS TR001; pass your printer's profile and
- * condition (e.g. FOGRA39) to match a real press.
+ * `checkPdfx4` reads those declarations back (tests, preflight).
  */
-
-import { execFile } from 'node:child_process';
-import { findGhostscript } from './ghostscript.js';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFStream,
+  PDFString,
+  decodePDFRawStream,
+} from 'pdf-lib';
 
-const execFileP = promisify(execFile);
+export const PDFX_VERSION = 'PDF/X-4';
 
-export { findGhostscript };
+/**
+ * profiles/ of the warraq that runs: two folders up from this module under
+ * tsx (src/print/), three when compiled (lib/src/print/).
+ */
+const PROFILE_CANDIDATES = ['../../profiles/', '../../../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
+const PROFILE_FILE = PROFILE_CANDIDATES.find((f) => existsSync(f)) ?? PROFILE_CANDIDATES[0];
 
-export const GS_MISSING_REASON =
-  'Ghostscript (gs) not found; install it (apt-get install ghostscript) to get the PDF/X CMYK variant';
+/** The embedded output profile and the printing condition it characterises. */
+export const OUTPUT_PROFILE = {
+  file: PROFILE_FILE,
+  info: 'ISO Coated v2 300% (basICColor)',
+  conditionIdentifier: 'FOGRA39',
+  condition: 'Offset commercial printing, coated paper, ISO 12647-2:2004 (FOGRA39), total ink 300 %',
+  registry: 'http://www.color.org',
+} as const;
 
-export interface PdfxOptions {
-  /** Seconds since 1970, for Ghostscript's dates and document ID (reproducible output). */
-  sourceDateEpoch?: string;
-  /** CMYK ICC profile of the target press; defaults to Ghostscript's default_cmyk.icc. */
-  iccProfilePath?: string;
-  /** Registered characterisation name, default 'CGATS TR001' (SWOP, matching the default profile). */
-  outputConditionIdentifier?: string;
-  /** Human-readable printing condition. */
-  outputCondition?: string;
-  /** Explicit path to gs; otherwise it is looked up on PATH. */
-  gsPath?: string;
-  /** The input's page count when the caller knows it (spares reading the input again to check the output). */
-  inputPages?: number;
+let profileDeflated: Uint8Array | undefined;
+/** The profile, Flate-compressed once per process (1 MB: compressing it for every file would cost more than drawing the file). */
+function outputProfile(): Uint8Array {
+  return (profileDeflated ??= new Uint8Array(deflateSync(readFileSync(OUTPUT_PROFILE.file), { level: 9 })));
 }
 
-export type PdfxResult =
-  | { skipped: true; reason: string }
-  | {
-      skipped: false;
-      outputPath: string;
-      pageCount: number;
-      /** The GTS_PDFXVersion Ghostscript declared, e.g. 'PDF/X-3:2002'. */
-      pdfxVersion: string | null;
-      iccProfilePath: string | null;
-      /** Things that make the file less than a fully valid PDF/X (e.g. no ICC profile found). */
-      warnings: string[];
+export interface PdfxMeta {
+  title: string;
+  /** Creation and modification date (fixed, for reproducible files). */
+  date: Date;
+  /** What the file is derived from: its bytes (or any text) seed the document ID. */
+  idSeed: Uint8Array | string;
+  creator?: string;
+  /** How the pages are finished, for preflight (Info /WarraqBinding). */
+  binding?: Binding;
+}
+
+/**
+ * How a print file's pages are finished: 'saddle' (pages of a folded,
+ * stapled booklet: a multiple of 4), 'loose' (single pieces, e.g. leaflets),
+ * 'imposed' (press sheets, front and back, each carrying several pages).
+ */
+export type Binding = 'saddle' | 'loose' | 'imposed';
+export const BINDINGS: readonly Binding[] = ['saddle', 'loose', 'imposed'];
+
+const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const isoDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The XMP packet: title, dates, tools, IDs, trapping and the PDF/X version. */
+function xmp(meta: PdfxMeta, id: string): string {
+  const date = isoDate(meta.date);
+  const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '  <rdf:Description rdf:about=""',
+    '    xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+    '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    '    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"',
+    '    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"',
+    `    xmp:CreateDate="${date}" xmp:ModifyDate="${date}" xmp:MetadataDate="${date}"`,
+    `    xmp:CreatorTool="${xmlEscape(meta.creator ?? 'warraq')}"`,
+    '    pdf:Producer="warraq" pdf:Trapped="False"',
+    `    xmpMM:DocumentID="${uuid}" xmpMM:InstanceID="${uuid}" xmpMM:VersionID="1" xmpMM:RenditionClass="default"`,
+    `    pdfxid:GTS_PDFXVersion="${PDFX_VERSION}">`,
+    '   <dc:format>application/pdf</dc:format>',
+    `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.title)}</rdf:li></rdf:Alt></dc:title>`,
+    '  </rdf:Description>',
+    ' </rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="r"?>',
+  ].join('\n');
+}
+
+/** Adds the PDF/X-4 declarations to `doc` (call just before saving). */
+export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
+  const ctx = doc.context;
+  if (meta.title !== '') doc.setTitle(meta.title);
+  doc.setProducer('warraq');
+  if (meta.creator !== undefined) doc.setCreator(meta.creator);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  const info = ctx.lookup(ctx.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(PDFX_VERSION));
+  info.set(PDFName.of('Trapped'), PDFName.of('False'));
+  if (meta.binding) info.set(PDFName.of('WarraqBinding'), PDFName.of(meta.binding));
+
+  for (const page of doc.getPages()) {
+    const media = page.getMediaBox();
+    if (page.node.TrimBox() === undefined) page.setTrimBox(media.x, media.y, media.width, media.height);
+    if (page.node.BleedBox() === undefined) page.setBleedBox(media.x, media.y, media.width, media.height);
+  }
+
+  const deflated = outputProfile();
+  const profile = ctx.register(PDFRawStream.of(ctx.obj({ N: 4, Filter: 'FlateDecode', Length: deflated.length }), deflated));
+  const intent = ctx.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFX',
+    OutputConditionIdentifier: PDFString.of(OUTPUT_PROFILE.conditionIdentifier),
+    OutputCondition: PDFString.of(OUTPUT_PROFILE.condition),
+    RegistryName: PDFString.of(OUTPUT_PROFILE.registry),
+    Info: PDFString.of(OUTPUT_PROFILE.info),
+    DestOutputProfile: profile,
+  });
+  doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([ctx.register(intent)]));
+
+  const seed = createHash('md5').update(meta.idSeed).update(meta.title).update(isoDate(meta.date)).digest('hex').toUpperCase();
+  const metadata = ctx.stream(Buffer.from(xmp(meta, seed.toLowerCase()), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
+  ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(seed), PDFHexString.of(seed)]);
+}
+
+/** The saved file with a %PDF-1.6 header (PDF/X-4 is PDF 1.6); same length, so offsets stay valid. */
+export function withPdfxHeader(pdf: Uint8Array): Uint8Array {
+  const head = Buffer.from(pdf.subarray(0, 8)).toString('latin1');
+  if (!/^%PDF-1\.[0-9]$/.test(head)) throw new Error(`not a PDF header: ${JSON.stringify(head)}`);
+  const out = new Uint8Array(pdf);
+  out.set(Buffer.from('%PDF-1.6', 'latin1'), 0);
+  return out;
+}
+
+export interface Pdfx4Report {
+  version: string | null;
+  trapped: string | null;
+  outputIntent: { identifier: string; components: number | null } | null;
+  xmpTitle: string | null;
+  xmpVersion: string | null;
+  hasId: boolean;
+  /** The finishing the file declares (warraq's Info /WarraqBinding), if any. */
+  binding: Binding | null;
+  /** 1-based numbers of pages without a TrimBox or BleedBox. */
+  pagesWithoutBoxes: number[];
+}
+
+function text(v: unknown): string | null {
+  return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : v instanceof PDFName ? v.decodeText() : null;
+}
+
+function streamBytes(s: PDFStream): Uint8Array {
+  return s instanceof PDFRawStream ? decodePDFRawStream(s).decode() : s.getContents();
+}
+
+/** What a PDF declares of PDF/X-4 (nothing is judged here; see preflight). */
+export async function readPdfx4(bytes: Uint8Array): Promise<Pdfx4Report> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const ctx = doc.context;
+  const info = ctx.lookupMaybe(ctx.trailerInfo.Info, PDFDict);
+  let outputIntent: Pdfx4Report['outputIntent'] = null;
+  const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
+  for (let i = 0; intents && i < intents.size(); i++) {
+    const oi = intents.lookup(i, PDFDict);
+    if (text(oi.get(PDFName.of('S'))) !== 'GTS_PDFX') continue;
+    const profile = oi.lookupMaybe(PDFName.of('DestOutputProfile'), PDFStream);
+    const n = profile?.dict.get(PDFName.of('N'));
+    // The profile header says its colour space at bytes 16–19 ('CMYK').
+    const space = profile ? Buffer.from(streamBytes(profile).subarray(16, 20)).toString('latin1') : '';
+    outputIntent = {
+      identifier: text(oi.get(PDFName.of('OutputConditionIdentifier'))) ?? '',
+      components: n !== undefined && space === 'CMYK' ? Number(n.toString()) : null,
     };
-
-
-/** Ghostscript's bundled CMYK profile, wherever the install put it. */
-function findDefaultCmykProfile(gs: string): string | null {
-  const direct = ['/usr/share/color/icc/ghostscript/default_cmyk.icc'];
-  const roots = ['/usr/share/ghostscript', '/usr/local/share/ghostscript', join(dirname(dirname(gs)), 'share', 'ghostscript')];
-  for (const root of roots) {
-    if (!existsSync(root)) continue;
-    for (const version of readdirSync(root).sort().reverse()) {
-      direct.push(join(root, version, 'iccprofiles', 'default_cmyk.icc'));
-    }
   }
-  return direct.find((p) => existsSync(p)) ?? null;
-}
-
-/** A PostScript string literal: UTF-16BE hex with BOM for non-ASCII (PDF text-string rules). */
-function psText(s: string): string {
-  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  let hex = 'FEFF';
-  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
-/** A PostScript string of raw UTF-8 bytes, for file names. */
-function psBytes(s: string): string {
-  return `<${Buffer.from(s, 'utf8').toString('hex').toUpperCase()}>`;
-}
-
-function pdfxDefinition(opts: PdfxOptions, icc: string | null): string {
-  const lines = [
-    '%!PS',
-    '% Generated by warraq print/pdfx: PDF/X-3 document info and output intent.',
-    '% The title is only a fallback: the input PDF\'s own /Title, when present, wins.',
-    '[ /GTS_PDFXVersion (PDF/X-3:2002) /Title (Untitled) /Trapped /False /DOCINFO pdfmark',
-  ];
-  if (icc !== null) {
-    lines.push(
-      '[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark',
-      '[{icc_PDFX} << /N 4 >> /PUT pdfmark',
-      `[{icc_PDFX} ${psBytes(icc)} (r) file /PUT pdfmark`,
-    );
-  }
-  lines.push(
-    '[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark',
-    '[{OutputIntent_PDFX} <<',
-    '  /Type /OutputIntent /S /GTS_PDFX',
-    `  /OutputCondition ${psText(opts.outputCondition ?? 'Commercial and specialty printing')}`,
-    `  /OutputConditionIdentifier ${psText(opts.outputConditionIdentifier ?? 'CGATS TR001')}`,
-    `  /Info ${psText(icc === null ? 'none' : opts.iccProfilePath === undefined ? 'Artifex CMYK SWOP Profile (Ghostscript default)' : basename(icc))}`,
-    '  /RegistryName (http://www.color.org)',
-    icc !== null ? '  /DestOutputProfile {icc_PDFX}' : '',
-    '>> /PUT pdfmark',
-    '[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark',
-  );
-  return lines.filter((l) => l !== '').join('\n') + '\n';
-}
-
-/**
- * Converts `inputPath` to a PDF/X-3 CMYK file at `outputPath`, then checks the
- * result: same page count, a GTS_PDFX output intent, a TrimBox on every page.
- * Returns `{ skipped: true, reason }` when Ghostscript is not installed;
- * throws if gs fails or the result does not pass the checks.
- */
-export async function makePdfx(inputPath: string, outputPath: string, opts: PdfxOptions = {}): Promise<PdfxResult> {
-  const gs = opts.gsPath ?? findGhostscript();
-  if (gs === null) return { skipped: true, reason: GS_MISSING_REASON };
-
-  const warnings: string[] = [];
-  const icc = opts.iccProfilePath ?? findDefaultCmykProfile(gs);
-  if (opts.iccProfilePath !== undefined && !existsSync(opts.iccProfilePath)) {
-    throw new Error(`ICC profile not found: ${opts.iccProfilePath}`);
-  }
-  if (icc === null) {
-    warnings.push('no CMYK ICC profile found: output intent has no DestOutputProfile (relies on the registered condition name)');
-  }
-
-  const work = mkdtempSync(join(tmpdir(), 'warraq-pdfx-'));
-  try {
-    const def = join(work, 'PDFX_def.ps');
-    writeFileSync(def, pdfxDefinition(opts, icc));
-    const args = [
-      '-dPDFX',
-      '-dBATCH',
-      '-dNOPAUSE',
-      '-dQUIET',
-      '-dSAFER',
-      '-sDEVICE=pdfwrite',
-      '-sColorConversionStrategy=CMYK',
-      '-sProcessColorModel=DeviceCMYK',
-      ...(icc !== null ? [`--permit-file-read=${icc}`, `-sOutputICCProfile=${icc}`] : []),
-      `-sOutputFile=${outputPath}`,
-      def,
-      inputPath,
-    ];
-    try {
-      // Ghostscript stamps the clock and a random ID unless SOURCE_DATE_EPOCH is set.
-      const env = opts.sourceDateEpoch !== undefined ? { ...process.env, SOURCE_DATE_EPOCH: opts.sourceDateEpoch } : process.env;
-      await execFileP(gs, args, { maxBuffer: 16 * 1024 * 1024, env });
-    } catch (err) {
-      const e = err as { stderr?: string; stdout?: string; message: string };
-      throw new Error(`Ghostscript failed making PDF/X: ${(e.stderr || e.stdout || e.message).trim()}`);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-
-  const check = await verifyPdfx(opts.inputPages ?? readFileSync(inputPath), readFileSync(outputPath));
-  return { skipped: false, outputPath, iccProfilePath: icc, warnings, ...check };
-}
-
-/**
- * Opens the output (and the input, unless its page count is given) and checks
- * the PDF/X essentials; throws on failure. pdf-lib (which the print files use
- * anyway) reads them: the check needs the page tree, the catalog and the
- * trailer's Info, no rendering.
- */
-export async function verifyPdfx(input: Uint8Array | number, output: Uint8Array): Promise<{ pageCount: number; pdfxVersion: string | null }> {
-  const inputPages = typeof input === 'number' ? input : (await PDFDocument.load(input, { updateMetadata: false })).getPageCount();
-  const outDoc = await PDFDocument.load(output, { updateMetadata: false });
-  const problems: string[] = [];
-  const pageCount = outDoc.getPageCount();
-  if (pageCount !== inputPages) {
-    problems.push(`page count ${pageCount} ≠ input's ${inputPages}`);
-  }
-  const intents = outDoc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
-  const hasPdfx = (intents?.asArray() ?? []).some((ref) => {
-    const intent = outDoc.context.lookupMaybe(ref, PDFDict);
-    return intent?.get(PDFName.of('S')) === PDFName.of('GTS_PDFX');
-  });
-  if (!hasPdfx) problems.push('no GTS_PDFX output intent in the catalog');
-  outDoc.getPages().forEach((page, i) => {
-    if (!page.node.lookupMaybe(PDFName.of('TrimBox'), PDFArray)) problems.push(`page ${i + 1} has no TrimBox`);
-  });
-  if (problems.length > 0) throw new Error(`PDF/X output failed verification: ${problems.join('; ')}`);
-  const info = outDoc.context.lookupMaybe(outDoc.context.trailerInfo.Info, PDFDict);
-  const version = info?.get(PDFName.of('GTS_PDFXVersion'));
-  return { pageCount, pdfxVersion: version instanceof PDFString || version instanceof PDFHexString ? version.decodeText() : null };
-}
-
-/**
- * Ghostscript derives the trailer /ID from the temporary file name, so the
- * same input gives different bytes. Replace it with a hash of the content
- * (same length, so the xref offsets stay valid).
- */
-function contentDerivedId(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const m = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/.exec(text);
-  if (!m) return pdf;
-  const blank = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  const id = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
-  const replaced = m[0].replace(m[1], id).replace(m[2], id);
-  return new Uint8Array(Buffer.from(text.slice(0, m.index) + replaced + text.slice(m.index + m[0].length), 'latin1'));
-}
-
-/**
- * The CMYK PDF/X file made from a PDF's bytes in a temporary folder, made and
- * verified by Ghostscript, with a content-derived /ID; `skipped` with the
- * reason when gs is absent.
- */
-export async function pdfxFromBytes(
-  input: { bytes: Uint8Array; pageCount: number },
-  date: Date,
-): Promise<{ bytes: Uint8Array } | { skipped: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'warraq-pdfx-'));
-  try {
-    const inPath = join(dir, 'press.pdf');
-    const outPath = join(dir, 'press-pdfx.pdf');
-    await writeFile(inPath, input.bytes);
-    const result = await makePdfx(inPath, outPath, { sourceDateEpoch: String(Math.floor(date.getTime() / 1000)), inputPages: input.pageCount });
-    if (result.skipped) return { skipped: result.reason };
-    return { bytes: contentDerivedId(new Uint8Array(await readFile(outPath))) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const meta = doc.catalog.lookupMaybe(PDFName.of('Metadata'), PDFStream);
+  const xml = meta ? Buffer.from(streamBytes(meta)).toString('utf8') : '';
+  const attr = (name: string) => new RegExp(`${name}(?:="([^"]*)"|>([^<]*)<)`).exec(xml);
+  const version = attr('pdfxid:GTS_PDFXVersion');
+  const title = /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(xml);
+  return {
+    version: text(info?.get(PDFName.of('GTS_PDFXVersion'))),
+    trapped: text(info?.get(PDFName.of('Trapped'))),
+    outputIntent,
+    xmpTitle: title ? title[1].replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))) : null,
+    xmpVersion: version ? (version[1] ?? version[2]) : null,
+    hasId: ctx.trailerInfo.ID !== undefined,
+    binding: (BINDINGS as readonly string[]).includes(text(info?.get(PDFName.of('WarraqBinding'))) ?? '') ? (text(info?.get(PDFName.of('WarraqBinding'))) as Binding) : null,
+    pagesWithoutBoxes: doc
+      .getPages()
+      .map((p, i) => (p.node.TrimBox() === undefined || p.node.BleedBox() === undefined ? i + 1 : 0))
+      .filter((n) => n > 0),
+  };
 }

@@ -24,7 +24,9 @@ import {
   stroke,
   type Color,
 } from 'pdf-lib';
+import type { Cmyk } from '../model/types.js';
 import { createOutput, embedAll, loadSource, MM, saveOutput } from './pdfPages.js';
+import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 
 export interface PressOptions {
   /** Bleed on every side, pt. Default 3 mm (8.504 pt). */
@@ -34,12 +36,15 @@ export interface PressOptions {
   /** Gap between the bleed edge and the start of each crop mark, pt. Default 1 mm. */
   markOffsetPt?: number;
   /**
-   * One entry per source page: a hex colour ('#rrggbb' or '#rgb') painted over
-   * the whole bleed box under the page, for pages whose background must run
-   * off the edge (covers, full-colour pages); `null` = paper white. May be
-   * shorter than the page count (missing entries are `null`), never longer.
+   * One entry per source page: a hex colour ('#rrggbb' or '#rgb') or CMYK
+   * percentages painted over the whole bleed box under the page, for pages
+   * whose background must run off the edge (covers, full-colour pages);
+   * `null` = paper white. May be shorter than the page count (missing entries
+   * are `null`), never longer.
    */
-  pageBackgrounds: Array<string | null>;
+  pageBackgrounds: Array<string | Cmyk | null>;
+  /** Declare the file PDF/X-4 (src/print/pdfx.ts), finished as given; for sources drawn in CMYK. */
+  pdfx?: Binding;
   /** 'registration' (C=M=Y=K=100 %, shows on every plate; default), 'black' (K only) or a hex colour. */
   markColor?: string;
   /** Fixed CreationDate/ModDate, so output is reproducible. */
@@ -112,7 +117,7 @@ export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Prom
       `pageBackgrounds has ${opts.pageBackgrounds.length} entries but the PDF has ${pageCount} pages`,
     );
   }
-  const backgrounds = opts.pageBackgrounds.map((c) => (c === null ? null : hexColor(c)));
+  const backgrounds = opts.pageBackgrounds.map((c) => (c === null ? null : typeof c === 'string' ? hexColor(c) : cmyk(c[0] / 100, c[1] / 100, c[2] / 100, c[3] / 100)));
 
   const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/press' });
   const embedded = await embedAll(out, source, (page) => {
@@ -143,5 +148,6 @@ export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Prom
       page.pushOperators(...ops);
     }
   });
-  return saveOutput(out);
+  if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/press', binding: opts.pdfx });
+  return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
 }

@@ -12,6 +12,8 @@
  * the last source page (the back cover) stays on the outside of the booklet.
  */
 
+import { blanksToFill } from '../layout/pagePlan.js';
+
 export type BindingDirection = 'rtl' | 'ltr';
 
 /** A source page index (0-based) or `null` for a blank pad page. */
@@ -40,8 +42,7 @@ function assertPageCount(pageCount: number): void {
 export function padPages(pageCount: number): Slot[] {
   assertPageCount(pageCount);
   if (pageCount === 0) return [];
-  const padded = Math.ceil(pageCount / 4) * 4;
-  const blanks = padded - pageCount;
+  const blanks = blanksToFill(pageCount);
   const slots: Slot[] = [];
   if (pageCount === 1) {
     slots.push(0);

@@ -7,13 +7,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
-import { findGhostscript } from '../../src/print/pdfx.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
-
-
-
-/** Without Ghostscript the PDF/X job runs (and is skipped) every time: it has no output to reuse. */
-const pdfxRuns = findGhostscript() ? [] : ['print/booklet-press-pdfx.pdf'];
 
 async function edit(root: string, from: string, to: string) {
   const file = path.join(root, 'source/other.txt');
@@ -50,10 +44,10 @@ describe('incremental builds', () => {
     await rm(path.join(root, 'dist/leaflets/01.pdf'));
     const restored = await build(opts);
     expect(restored.where).not.toMatch(/nothing to do/);
-    expect(restored.jobs.rendered).toEqual([...new Set(['leaflets/01.pdf', ...pdfxRuns])]);
+    expect(restored.jobs.rendered).toEqual(['leaflets/01.pdf']);
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(before);
     expect((await build(opts)).where).toMatch(/nothing to do/);
-    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered.sort()).toEqual(['leaflets/all-leaflets.pdf', ...pdfxRuns, 'print/leaflets-a4-2up.pdf'].sort());
+    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered.sort()).toEqual(['leaflets/all-leaflets.pdf']);
     // Unchanged files are hard links to the previous build's, not copies (where the file system allows).
     expect(await inode('booklet.pdf')).toBe(booklet);
   });
@@ -72,7 +66,7 @@ describe('incremental builds', () => {
     const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
     expect(point1.length).toBe(1 + first.model.theme.cards.length);
     const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/'))];
-    expect([...second.jobs.rendered].sort()).toEqual([...new Set([...expected, ...pdfxRuns])].sort());
+    expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
 
     // Same bytes as a build that renders everything, on two worker threads.
@@ -97,19 +91,20 @@ describe('incremental builds', () => {
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'fresh')));
   });
 
-  it('with --only print, the booklet and leaflets are made for the print files but skipped when those are unchanged', async () => {
+  it('with --only print, the leaflets are made for the print files but skipped when those are unchanged; the booklet is not needed (the press PDF lays it out)', async () => {
     const root = await otherProject();
     const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['print'], jobs: 2 };
     const first = await build(opts);
     expect(first.files.every((f) => f.path.startsWith('print/'))).toBe(true);
-    expect(first.jobs.rendered).toContain('booklet.pdf');
+    expect(first.jobs.rendered).not.toContain('booklet.pdf');
+    expect(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')).length).toBeGreaterThan(0);
     const again = await build(opts);
     expect(again.jobs.rendered).toEqual([]);
-    expect(again.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/') || pdfxRuns.includes(p)));
-    // The full path (a touched output) skips the leaflets; the booklet renders again for the saddle file.
+    expect(again.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/')));
+    // The full path (a touched output) skips the leaflets; the saddle file is imposed again from the reused press PDF.
     await rm(path.join(root, 'dist/print/booklet-a4-saddle.pdf'));
     const restored = await build(opts);
-    expect(restored.jobs.rendered.sort()).toEqual(['booklet.pdf', 'print/booklet-a4-saddle.pdf', ...pdfxRuns].sort());
+    expect(restored.jobs.rendered).toEqual(['print/booklet-a4-saddle.pdf']);
     expect(restored.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')));
   });
 });

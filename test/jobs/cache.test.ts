@@ -56,7 +56,7 @@ describe('job keys', () => {
     const point2 = jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 2).map((j) => j.path);
     expect(point2.length).toBe(1 + model.theme.cards.length);
     expect(changed(keys, after)).toEqual(
-      ['booklet.pdf', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/booklet-press-pdfx.pdf', 'print/leaflets-a4-2up.pdf'].sort(),
+      ['booklet.pdf', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
     );
   });
 
@@ -73,16 +73,13 @@ describe('job keys', () => {
     expect(kindOf(booklet).slice(model, booklet).points.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
-  it('print files take the booklet, PDF/X the press PDF; the 2-up sheet takes all-leaflets; all-leaflets takes every leaflet', () => {
+  it('the press PDF lays the booklet out itself (whole model); the saddle sheets take it; leaflets-press and all-leaflets take every leaflet; the 2-up sheet takes leaflets-press', () => {
     const byPath = (p: string) => jobs.find((j) => j.path === p)!;
-    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs, model)).toEqual(['booklet.pdf']);
-    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs, model)).toEqual(['booklet.pdf']);
-    expect(inputsOf(byPath('print/booklet-press-pdfx.pdf'), jobs, model)).toEqual(['print/booklet-press.pdf']);
-    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs, model)).toEqual(['leaflets/all-leaflets.pdf']);
+    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs, model)).toEqual([]);
+    expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs, model)).toEqual(['print/booklet-press.pdf']);
+    expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
+    expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs, model)).toEqual(['print/leaflets-press.pdf']);
     expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
-    const twoUpModel = modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000', options: { leafletSheet: 'a4-2up' } }).model;
-    const twoUp = planJobs(twoUpModel);
-    expect(inputsOf(twoUp.find((j) => j.path === 'print/leaflets-a4-2up.pdf')!, twoUp, twoUpModel)).toEqual(twoUp.filter((j) => j.kind === 'leaflet').map((j) => j.path));
   });
 });
 

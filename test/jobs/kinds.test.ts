@@ -55,8 +55,8 @@ describe('the registry', () => {
 });
 
 describe('a change re-renders exactly the outputs that show it', () => {
-  const bookletChain = ['booklet.pdf', ...ofKind('saddle', 'press', 'pdfx')];
-  const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-2up')];
+  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle')];
+  const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
 
   it("a point's title: its leaflet and cards, and the booklet (contents), with what is made from them", () => {
     expect(sorted(rerendered(modelOf(baseMeta.replace('title: الثانية', 'title: عنوان آخر'))))).toEqual(
@@ -75,8 +75,14 @@ describe('a change re-renders exactly the outputs that show it', () => {
     const pointCards = paths((j) => j.kind === 'card' && j.point !== undefined);
     expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...pointCards]));
   });
-  it('--leaflet-sheet a4-2up: all-leaflets.pdf and the 2-up sheet only', () => {
-    expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted(ofKind('leaflets-all', 'leaflets-2up')));
+  it('--leaflet-sheet a4-2up: all-leaflets.pdf only (the 2-up print sheet is imposed from leaflets-press.pdf)', () => {
+    expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted(ofKind('leaflets-all')));
+  });
+  it('--pages any: the booklet and its press files only', () => {
+    expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted(bookletChain));
+  });
+  it("the paper's thickness: the saddle sheets only (their creep)", () => {
+    expect(rerendered(modelOf(baseMeta + 'theme:\n  paper:\n    thicknessMm: 0.2\n'))).toEqual(ofKind('saddle'));
   });
   it('the same option given again, or the default spelled out, re-renders nothing', () => {
     expect(rerendered(modelOf(baseMeta, { justify: base.theme.justify, leafletSheet: 'pages' }))).toEqual([]);
@@ -104,6 +110,7 @@ describe('a job renders the same from its slice as from the whole model', () => 
   // The kinds that take no other output; the others read only the PDF metadata and their inputs.
   const sample = [
     jobs.find((j) => j.kind === 'booklet')!,
+    jobs.find((j) => j.kind === 'press')!,
     jobs.find((j) => j.kind === 'leaflet' && j.point === 2)!,
     jobs.find((j) => j.kind === 'card' && j.point === 1 && j.format === 'square')!,
     jobs.find((j) => j.kind === 'card' && j.point === undefined && j.format === 'link')!,

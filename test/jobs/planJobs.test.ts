@@ -11,7 +11,7 @@ describe('planJobs', () => {
     expect(jobs.filter((j) => j.kind === 'booklet')).toHaveLength(1);
     expect(jobs.filter((j) => j.kind === 'leaflet')).toHaveLength(3);
     expect(jobs.filter((j) => j.kind === 'card')).toHaveLength(model.theme.cards.length * 4);
-    expect(jobs.filter((j) => j.path.startsWith('print/')).map((j) => j.kind)).toEqual(['saddle', 'press', 'pdfx', 'leaflets-2up']);
+    expect(jobs.filter((j) => j.path.startsWith('print/')).map((j) => j.kind)).toEqual(['press', 'saddle', 'leaflets-press', 'leaflets-2up']);
   });
   it('names leaflets by number and slug', () => {
     expect(planJobs(model).filter((j) => j.kind === 'leaflet').map((j) => j.path)).toEqual(['leaflets/01.pdf', 'leaflets/02.pdf', 'leaflets/03.pdf']);
@@ -20,9 +20,11 @@ describe('planJobs', () => {
     expect(planJobs(model, { only: ['cards'] }).every((j) => j.kind === 'card')).toBe(true);
     expect(planJobs(model, { only: ['booklet'] }).map((j) => j.kind)).toEqual(['booklet']);
   });
-  it('puts the booklet before print jobs that need it', () => {
+  it('puts the press files before the sheets imposed from them, and the leaflets before leaflets-press; --only print needs no booklet', () => {
     const kinds = planJobs(model, { only: ['print'] }).map((j) => j.kind);
-    expect(kinds.indexOf('booklet')).toBeLessThan(kinds.indexOf('saddle'));
-    expect(kinds.indexOf('press')).toBeLessThan(kinds.indexOf('pdfx'));
+    expect(kinds).not.toContain('booklet');
+    expect(kinds.indexOf('press')).toBeLessThan(kinds.indexOf('saddle'));
+    expect(kinds.lastIndexOf('leaflet')).toBeLessThan(kinds.indexOf('leaflets-press'));
+    expect(kinds.indexOf('leaflets-press')).toBeLessThan(kinds.indexOf('leaflets-2up'));
   });
 });

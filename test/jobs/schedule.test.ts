@@ -42,16 +42,16 @@ function simulate(render: Set<string>, lanes: TestLane[], finishOrder: (inFlight
 }
 
 describe('priorities', () => {
-  it('puts the booklet first: the longest chain of jobs (press, then PDF/X) waits for it', () => {
-    const best = [...prio].sort((a, b) => b[1] - a[1])[0][0];
-    expect(best).toBe('booklet.pdf');
-    expect(prio.get('booklet.pdf')).toBeGreaterThan(prio.get('print/booklet-press-pdfx.pdf')!);
+  it('puts the press PDF first (a layout and a CMYK render, then the saddle sheets wait for it), the booklet next', () => {
+    const ranked = [...prio].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+    expect(ranked.slice(0, 2)).toEqual(['print/booklet-press.pdf', 'booklet.pdf']);
+    expect(prio.get('print/booklet-press.pdf')).toBeGreaterThan(prio.get('print/booklet-a4-saddle.pdf')!);
   });
   it('gives every job more than the tail of any job that takes its result', () => {
     for (const job of jobs) for (const p of inputsOf(job)) expect(prio.get(p)!).toBeGreaterThan(prio.get(job.path)!);
   });
-  it('ranks the PDF/X file above any card, so it starts as soon as it can', () => {
-    for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-press-pdfx.pdf')!).toBeGreaterThan(prio.get(c.path)!);
+  it('ranks the saddle sheets above any card, so they start as soon as they can', () => {
+    for (const c of jobs.filter((j) => j.kind === 'card')) expect(prio.get('print/booklet-a4-saddle.pdf')!).toBeGreaterThan(prio.get(c.path)!);
   });
 });
 
@@ -66,11 +66,11 @@ describe('Scheduler', () => {
 
   it('each lane takes its own family: PDF jobs on the main thread, cards on the workers', () => {
     const starts = simulate(all, [main(), workers(1)]);
-    expect(starts[0].job.path).toBe('booklet.pdf');
+    expect(starts[0].job.path).toBe('print/booklet-press.pdf');
     expect(starts.filter((s) => s.lane === 'workers').every((s) => familyOf(s.job) === 'image')).toBe(true);
-    // The PDF/X file starts as soon as the press PDF is done, before the leaflets left.
+    // The saddle sheets start as soon as the press PDF is done, before all-leaflets.pdf.
     const at = (p: string) => starts.findIndex((s) => s.job.path === p);
-    expect(at('print/booklet-press-pdfx.pdf')).toBeLessThan(at('leaflets/03.pdf'));
+    expect(at('print/booklet-a4-saddle.pdf')).toBeLessThan(at('leaflets/all-leaflets.pdf'));
   });
 
   it('a lane takes the other family only when many of its jobs wait', () => {
@@ -83,18 +83,19 @@ describe('Scheduler', () => {
     expect(fewCards.every((s) => s.lane === 'workers')).toBe(true);
   });
 
-  it('an edit on one thread gives the booklet the thread to itself; a full build on two does not', () => {
-    const edit = new Set(['booklet.pdf', 'leaflets/02.pdf', 'leaflets/all-leaflets.pdf', ...jobs.filter((j) => j.path.startsWith('print/') || (j.kind === 'card' && j.point === 2)).map((j) => j.path)]);
+  it('an edit on one thread gives the longest chain (the press PDF, then the saddle sheets) the thread to itself; a full build on two does not', () => {
+    // A preamble edit: the booklet, its press PDF and the saddle sheets.
+    const edit = new Set(['booklet.pdf', 'print/booklet-press.pdf', 'print/booklet-a4-saddle.pdf']);
     const one = simulate(edit, [main(3, 'any')]);
-    expect(one[0].job.path).toBe('booklet.pdf');
-    expect(one[1].beside).toEqual([]); // nothing started beside the booklet: the next job waited for it to finish
+    expect(one[0].job.path).toBe('print/booklet-press.pdf');
+    expect(one[1].beside).toEqual([]); // nothing started beside the press PDF: the next job waited for it to finish
     // A document the seed's size: the rest of the work outweighs the booklet's chain.
     const text = '## عنوان\n\nتمهيد.\n\n' + Array.from({ length: 15 }, (_, i) => `${i + 1}. نقطة.\n\n`).join('');
     const bigModel = modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
     const big = planJobs(bigModel);
     const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)], planInputs(big, bigModel));
     const first = [s.next(), s.next(), s.next()].filter((n) => n?.lane.name === 'main').map((n) => n!.job.path);
-    expect(first[0]).toBe('booklet.pdf');
-    expect(first.length).toBeGreaterThan(1); // the main thread runs leaflets beside it
+    expect(first[0]).toBe('print/booklet-press.pdf');
+    expect(first.length).toBeGreaterThan(1); // the main thread runs other jobs beside it
   });
 });

@@ -168,3 +168,13 @@ describe('helpers', () => {
     expect(meta.data.theme!.fonts!.body).toEqual(['fonts/Amiri-Regular.ttf']);
   });
 });
+
+describe('theme print settings in the metadata', () => {
+  it('takes the page plan, paper thickness, CMYK values and rich black, and rejects out-of-range ink', () => {
+    const ok = yaml('theme:\n  pages: any\n  paper:\n    thicknessMm: 0.12\n  cmyk:\n    accent: [0, 100, 80, 10]\n  richBlack:\n    minMm: 30\n');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.meta.data.theme).toEqual({ pages: 'any', paper: { thicknessMm: 0.12 }, cmyk: { accent: [0, 100, 80, 10] }, richBlack: { minMm: 30 } });
+    const bad = yaml('theme:\n  pages: 6\n  cmyk:\n    ink: [0, 0, 0, 120]\n');
+    expect(bad.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -61,3 +61,15 @@ describe('mergeTheme', () => {
     expect(mergeTheme(defaultTheme('ltr'), { palette: { accent: undefined } })).toEqual(defaultTheme('ltr'));
   });
 });
+
+describe('print settings in the theme', () => {
+  it('default to a page plan in multiples of 4, 0.1 mm paper, K-only ink and paper, and take overrides', () => {
+    const t = defaultTheme('rtl');
+    expect(t.pages).toBe('multiple-of-4');
+    expect(t.paper.thicknessMm).toBe(0.1);
+    expect(t.cmyk.ink).toEqual([0, 0, 0, 100]);
+    expect(t.cmyk.paper).toEqual([0, 0, 0, 0]);
+    const m = mergeTheme(t, { pages: 'any', paper: { thicknessMm: 0 }, richBlack: { minMm: 50 } });
+    expect(m).toMatchObject({ pages: 'any', paper: { thicknessMm: 0 }, richBlack: { cmyk: t.richBlack.cmyk, minMm: 50 } });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
+import { creepFor, imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
+import { MM } from '../../src/print/pdfPages.js';
 import { saddleStitchOrder, type BindingDirection, type Slot } from '../../src/print/saddleStitch.js';
 import { A5, labelsByPage, pageText, syntheticBooklet } from './fixtures.js';
 
@@ -69,6 +70,12 @@ describe('imposeSaddle', () => {
     expectNear(l.cx, A4L.width / 2 - A5.width + srcLabel.cx);
     expectNear(r.cx, A4L.width / 2 + srcLabel.cx);
     expectNear(l.cy, srcLabel.cy);
+  });
+
+  it('creepFor: the paper thickness per sheet from 16 pages on; none below, none at 0 mm', () => {
+    expect(creepFor(12, 0.1)).toBe(0);
+    expect(creepFor(16, 0.1)).toBeCloseTo(0.1 * MM, 9);
+    expect(creepFor(32, 0)).toBe(0);
   });
 
   it('shifts inner sheets towards the fold by the creep', async () => {

@@ -2,16 +2,13 @@
  * A cache that heals: a truncated or damaged side-cache entry is seen by its
  * checksum and its job renders again, with a note (never a raw
  * "Unable to deserialize cloned data"); the cache is kept under a size
- * budget, least recently used first; the Ghostscript version is part of the
- * PDF/X job's key.
+ * budget, least recently used first.
  */
 import { readdir, readFile, stat, truncate, utimes, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { CacheEntryError, envDigest, jobKeys, openAuxCache, pruneToBudget, readPages, writePages } from '../../src/jobs/cache.js';
-import { planJobs } from '../../src/jobs/planJobs.js';
-import { loadDocument } from '../../src/model/buildModel.js';
+import { CacheEntryError, openAuxCache, pruneToBudget, readPages, writePages } from '../../src/jobs/cache.js';
 import { smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -64,9 +61,9 @@ describe('an entry of an older warraq (not framed)', () => {
   it('is taken as missing, without a note; an empty one is damaged, with a note', async () => {
     const root = await tempDir('warraq-cache-');
     const cache = openAuxCache(root, path.join(root, 'dist'));
-    await cache.put('fresh', { pageCount: 2 });
-    expect(await cache.get('fresh')).toEqual({ pageCount: 2 });
-    await writeFile(path.join(cache.dir, 'old.json'), JSON.stringify({ pageCount: 3 }));
+    await cache.put('fresh', { notes: ['two'] });
+    expect(await cache.get('fresh')).toEqual({ notes: ['two'] });
+    await writeFile(path.join(cache.dir, 'old.json'), JSON.stringify({ notes: ['three'] }));
     expect(await cache.get('old')).toBeUndefined();
     expect(cache.notes).toEqual([]);
     await writeFile(path.join(cache.dir, 'cut.json'), '');
@@ -108,16 +105,3 @@ describe('the size budget', () => {
   });
 });
 
-describe('external tools in the job key', () => {
-  it('the Ghostscript version changes the PDF/X job’s key and no other', async () => {
-    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot: path.resolve(import.meta.dirname, '../..') });
-    const jobs = planJobs(model);
-    const env = envDigest({ code: [], fonts: [], packages: '' });
-    const a = jobKeys(jobs, model, env, undefined, { gs: '10.00.0 /usr/bin/gs' });
-    const b = jobKeys(jobs, model, env, undefined, { gs: '10.05.1 /usr/bin/gs' });
-    const c = jobKeys(jobs, model, env, undefined, { gs: 'absent' });
-    const changed = [...a.keys()].filter((k) => a.get(k) !== b.get(k));
-    expect(changed).toEqual(['print/booklet-press-pdfx.pdf']);
-    expect(c.get('print/booklet-press-pdfx.pdf')).not.toBe(a.get('print/booklet-press-pdfx.pdf'));
-  });
-});

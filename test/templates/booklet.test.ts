@@ -39,8 +39,11 @@ describe('booklet template', () => {
 
   it('leaves out the sections the metadata switches off', () => {
     const { lay } = layout('sections: {cover: false, contents: false, backCover: false}\n');
-    expect(lay.pages.map((p) => p.role)).toEqual(['preamble', 'colophon']);
+    // The page plan still fills the booklet to a multiple of 4 (theme.pages), after the colophon.
+    expect(lay.pages.map((p) => p.role)).toEqual(['preamble', 'colophon', 'blank', 'blank']);
     expect(lay.contents.map((c) => c.page)).toEqual([1, 1]);
+    const any = layout('sections: {cover: false, contents: false, backCover: false}\ntheme: {pages: any}\n').lay;
+    expect(any.pages.map((p) => p.role)).toEqual(['preamble', 'colophon']);
     expect(lay.pages[0].outline?.[0]).toMatchObject({ level: 0 });
   });
 

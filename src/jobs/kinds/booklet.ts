@@ -1,14 +1,42 @@
 /** The booklet: cover, contents, preamble, a section per point, colophon (templates/booklet.ts). */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { pdfOf, type PdfBytes } from './pdf.js';
+import { pdfOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
 
-/** What the booklet hands to the print files made from it. */
-export interface BookletInput extends PdfBytes {
-  backgrounds: string[];
-}
+/** What the booklet's layout reads: the booklet and its press PDF (src/jobs/kinds/press.ts) share it. */
+export const BOOKLET_LAYOUT = [
+  ...PDF_META,
+  'digits',
+  'numbering',
+  'months',
+  'colophon',
+  'sections',
+  'corrections',
+  'titlePlace',
+  'source.file',
+  'source.sha256',
+  'preamble',
+  'points[].number',
+  'points[].title',
+  'points[].titleSource',
+  'points[].text',
+  'points[].paragraphs',
+  'points[].place',
+  'points[].spans',
+  'imprint',
+  'theme.fonts',
+  'theme.palette',
+  'theme.body.size',
+  'theme.body.leading',
+  'theme.justify',
+  'theme.space',
+  'theme.kashidaPerLine',
+  'theme.page.booklet',
+  'theme.page.margins',
+  'theme.pages',
+] as const;
 
 export const booklet: OutputKind = {
   name: 'booklet',
@@ -16,48 +44,17 @@ export const booklet: OutputKind = {
   family: 'pdf',
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],
-  slice: (model) =>
-    pick(model, [
-      ...PDF_META,
-      'digits',
-      'numbering',
-      'months',
-      'colophon',
-      'sections',
-      'corrections',
-      'titlePlace',
-      'source.file',
-      'source.sha256',
-      'preamble',
-      'points[].number',
-      'points[].title',
-      'points[].titleSource',
-      'points[].text',
-      'points[].paragraphs',
-      'points[].place',
-      'points[].spans',
-      'imprint',
-      'theme.fonts',
-      'theme.palette',
-      'theme.body.size',
-      'theme.body.leading',
-      'theme.justify',
-      'theme.space',
-      'theme.kashidaPerLine',
-      'theme.page.booklet',
-      'theme.page.margins',
-    ]),
+  slice: (model) => pick(model, BOOKLET_LAYOUT),
   keeps: ['aux'],
-  handOn: async ({ aux, bytes }): Promise<BookletInput> => ({ bytes: await bytes(0), pageCount: aux.pageCount ?? 0, backgrounds: aux.backgrounds ?? [] }),
   async render(task, fonts) {
-    const { layoutBooklet } = await import('../../../templates/booklet.js');
-    const lay = layoutBooklet(task.model, await fonts());
-    // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
-    assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
-    const bytes = await pdfOf(lay.pages, task.model);
-    return {
-      files: [{ kind: 'booklet', path: task.job.path, bytes, pages: lay.pages.length }],
-      aux: { stats: lay.stats, pageCount: lay.pages.length, backgrounds: lay.pages.map((p) => p.background), notes: looseLineNotes(task.model, lay.stats, task.job.path) },
-    };
+  const { layoutBooklet } = await import('../../../templates/booklet.js');
+  const lay = layoutBooklet(task.model, await fonts());
+  // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
+  assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
+  const bytes = await pdfOf(lay.pages, task.model);
+  return {
+    files: [{ kind: 'booklet', path: task.job.path, bytes, pages: lay.pages.length }],
+    aux: { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) },
+  };
   },
 };

@@ -8,14 +8,24 @@ import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readPages } from '../pages.js';
 import type { HandOn, RenderTask } from '../kind.js';
+import type { PdfMeta } from '../../render/pdf/renderPages.js';
 
 /** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
 export const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
 
+/** The document's PDF metadata (slice paths: PDF_META). */
+export const pdfMetaOf = (model: DocumentModel, subject?: string): PdfMeta => ({
+  title: model.title,
+  lang: model.lang,
+  rtl: model.dir === 'rtl',
+  date: dateOf(model),
+  subject,
+});
+
 /** Pages → PDF bytes, with the document's metadata (slice paths: PDF_META). */
 export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?: string): Promise<Uint8Array> {
   const { renderPages } = await import('../../render/pdf/renderPages.js');
-  return renderPages(pages, { title: model.title, lang: model.lang, rtl: model.dir === 'rtl', date: dateOf(model), subject });
+  return renderPages(pages, pdfMetaOf(model, subject));
 }
 
 /** The pages the leaflets among a job's inputs left in the cache folder, in plan order. */

@@ -1,22 +1,25 @@
-/** print/booklet-a4-saddle.pdf: the booklet imposed for saddle stitching on A4 (src/print/impose.ts). */
+/**
+ * print/booklet-a4-saddle.pdf: the press PDF imposed for saddle stitching on
+ * A4, with creep from the paper's thickness, declared PDF/X-4 (src/print/impose.ts).
+ */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { dateOf, inputOf } from './pdf.js';
-import type { BookletInput } from './booklet.js';
+import { dateOf, inputOf, type PdfBytes } from './pdf.js';
 
 export const saddle: OutputKind = {
   name: 'saddle',
   group: 'print',
   family: 'pdf',
-  cost: 85,
-  uses: ['booklet'],
+  cost: 90,
+  uses: ['press'],
   plan: () => [{ path: 'print/booklet-a4-saddle.pdf' }],
-  slice: (model) => pick(model, PDF_META),
+  slice: (model) => pick(model, [...PDF_META, 'theme.paper']),
   async render(task) {
     const { model } = task;
-    const booklet = inputOf<BookletInput>(task, 'booklet');
-    const { imposeSaddle } = await import('../../print/impose.js');
-    const bytes = await imposeSaddle(booklet.bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title });
-    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: Math.ceil(booklet.pageCount / 4) * 2 }], aux: {} };
+    const press = inputOf<PdfBytes>(task, 'press');
+    const [{ creepFor, imposeSaddle }, { saddleStitchOrder }] = await Promise.all([import('../../print/impose.js'), import('../../print/saddleStitch.js')]);
+    const creepPt = creepFor(press.pageCount, model.theme.paper.thicknessMm);
+    const bytes = await imposeSaddle(press.bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, creepPt });
+    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: saddleStitchOrder(press.pageCount, model.dir).length * 2 }], aux: {} };
   },
 };

@@ -187,9 +187,11 @@ export function rgbOperator(hex: string): string {
 
 /**
  * Paints one line with its left edge at x and its baseline at y, in the
- * current user space of `doc` (pdfkit's: y grows downwards).
+ * current user space of `doc` (pdfkit's: y grows downwards). `fillOperator`
+ * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
+ * files pass a CMYK one).
  */
-export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean): void {
+export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean, fillOperator: (hex: string) => string = rgbOperator): void {
   if (!line.glyphs.length) return;
   const ops: string[] = ['BT'];
   let current = '';
@@ -239,7 +241,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
-    const rg = rgbOperator(g.color ?? color);
+    const rg = fillOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));

@@ -11,6 +11,7 @@ import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
+import { colorOperator, RGB_MODE, type ColorMode, type PdfColor } from './colorMode.js';
 
 export interface PdfMeta {
   title: string;
@@ -32,6 +33,7 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
   strokeColor(c: string): PdfKitRoot;
   stroke(): PdfKitRoot;
   fill(color?: string): PdfKitRoot;
+  fillColor(c: string): PdfKitRoot;
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
@@ -72,30 +74,52 @@ type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKi
 const taggers = new WeakMap<object, Tagger>();
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
-function paintText(doc: PdfKitRoot, b: TextBlock, from = 0, to = Infinity): void {
+function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
+  const fill = (hex: string) => colorOperator(colors.mark(hex));
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl);
+    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill);
   }
 }
 
-function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
-  // The page background, drawn here rather than by react-pdf so that it can be an artifact.
-  tagger.artifact('Background', () => doc.save().rect(0, 0, page.width, page.height).fill(page.background).restore());
+/** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK. */
+function setColor(doc: PdfKitRoot, c: PdfColor, stroke = false): void {
+  if (typeof c === 'string') {
+    if (stroke) doc.strokeColor(c);
+    else doc.fillColor(c);
+  } else doc.addContent(colorOperator(c, stroke));
+}
+
+/** Draws the page in the colour mode's colours: RGB for the screen files, CMYK (no paper tint) for the press files. */
+function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode): void {
+  // The page background, drawn here rather than by react-pdf so that it can be an artifact; none when it is the paper.
+  const background = colors.background(page.background);
+  if (background !== null) {
+    tagger.artifact('Background', () => {
+      doc.save();
+      setColor(doc, background);
+      doc.rect(0, 0, page.width, page.height).fill().restore();
+    });
+  }
   for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        tagger.text(b, (from, to) => paintText(doc, b, from, to));
+        tagger.text(b, (from, to) => paintText(doc, b, colors, from, to));
         break;
       case 'rule':
-        tagger.artifact('Layout', () => doc.save().lineWidth(b.width).strokeColor(b.color).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore());
+        tagger.artifact('Layout', () => {
+          doc.save();
+          setColor(doc, colors.line(b.color, b.width), true);
+          doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
+        });
         break;
       case 'rect':
         tagger.artifact('Layout', () => {
           doc.save();
+          setColor(doc, colors.area(b.color, b.width, b.height));
           if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
           else doc.rect(b.x, b.y, b.width, b.height);
-          doc.fill(b.color).restore();
+          doc.fill().restore();
         });
         break;
       case 'qr': {
@@ -103,12 +127,13 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
         const m = b.size / n;
         const draw = () => {
           doc.save();
+          setColor(doc, colors.mark(b.color));
           b.modules.forEach((row, r) =>
             row.forEach((on, c) => {
               if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
             }),
           );
-          doc.fill(b.color).restore();
+          doc.fill().restore();
         };
         if (b.alt) tagger.figure(`QR: ${b.alt}`, draw);
         else tagger.artifact('Layout', draw);
@@ -118,7 +143,7 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
   }
 }
 
-function PageView({ page, index, rtl, hasOutline }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean }) {
+function PageView({ page, index, rtl, hasOutline, colors }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
@@ -127,7 +152,7 @@ function PageView({ page, index, rtl, hasOutline }: { page: LaidOutPage; index: 
     }
     let tagger = taggers.get(doc);
     if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
-    paintBlocks(doc, page, tagger);
+    paintBlocks(doc, page, tagger, colors);
     return null;
   };
   // Everything, backgrounds and boxes included, is drawn by paint(), so that
@@ -143,7 +168,8 @@ function PageView({ page, index, rtl, hasOutline }: { page: LaidOutPage; index: 
   );
 }
 
-export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<Uint8Array> {
+/** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
+export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE): Promise<Uint8Array> {
   // The template's outline (title, sections, points) replaces the one made from headings.
   const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
@@ -162,7 +188,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} colors={colors} />
       ))}
     </Document>
   );

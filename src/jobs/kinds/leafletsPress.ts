@@ -1,0 +1,27 @@
+/**
+ * print/leaflets-press.pdf: every leaflet's pages drawn again in the theme's
+ * CMYK colour mode, with bleed, crop marks and the PDF/X-4 declarations
+ * (src/print/pressFiles.ts); the 2-up sheet is imposed from it.
+ */
+import type { OutputKind } from '../kind.js';
+import { pick, PDF_META } from '../slice.js';
+import { firstPdf, leafletPages, pdfMetaOf } from './pdf.js';
+import { PRESS_COLOURS } from './press.js';
+
+export const leafletsPress: OutputKind = {
+  name: 'leaflets-press',
+  group: 'print',
+  family: 'pdf',
+  cost: 150,
+  uses: ['leaflet'],
+  plan: () => [{ path: 'print/leaflets-press.pdf' }],
+  slice: (model) => pick(model, [...PDF_META, 'theme.fonts', ...PRESS_COLOURS]),
+  handOn: firstPdf,
+  async render(task, fonts) {
+    const { model } = task;
+    const pages = await leafletPages(task, 'leaflet', await fonts());
+    const { pressFromPages } = await import('../../print/pressFiles.js');
+    const bytes = await pressFromPages(pages, model.theme, pdfMetaOf(model), 'loose');
+    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: pages.length }], aux: {} };
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * Press colour: the CMYK colour mode the press files are drawn with.
+ *
+ * - A palette colour prints as the theme's CMYK value for it (`theme.cmyk`);
+ *   one without a value is converted once from its RGB value by `rgbToCmyk`.
+ * - A colour that is no palette colour (a template's own) is converted too.
+ * - The paper colour is the paper: a page whose background is the paper
+ *   prints nothing, and text in the paper colour (the cover's) knocks out.
+ * - Ink black is 0/0/0/100 (K only) for text, rules and small boxes, so type
+ *   never depends on the register of four plates; a box whose both sides
+ *   reach `theme.richBlack.minMm` gets the theme's rich black instead.
+ * - A thin rule (under `SOLID_LINE_PT`) in black or a grey prints as solid
+ *   0/0/0/100: a tint of black would be screened into a dotted line at that
+ *   width. Coloured rules keep their colour.
+ */
+import type { Cmyk, PaletteName, Theme } from '../model/types.js';
+import type { ColorMode, PdfColor } from '../render/pdf/colorMode.js';
+import type { RGB } from 'pdf-lib';
+import { MM } from './pdfPages.js';
+import { hexColor } from './press.js';
+
+const hexKey = (hex: string) => hex.trim().toLowerCase();
+
+/**
+ * RGB → CMYK with full grey component replacement, the formula used for a
+ * colour the theme gives no CMYK value for (rounded to whole percent):
+ *
+ *   K = 1 − max(R, G, B);  C = (1 − R − K) / (1 − K);  M = (1 − G − K) / (1 − K);  Y = (1 − B − K) / (1 − K)
+ *
+ * with R, G, B in 0…1. A grey (R = G = B) becomes K only, black 0/0/0/100,
+ * and the total ink never exceeds 300 %. It ignores the press's
+ * characterisation, so give brand colours in `theme.cmyk`.
+ */
+export function rgbToCmyk(hex: string): Cmyk {
+  const { red: r, green: g, blue: b } = hexColor(hex) as RGB;
+  const k = 1 - Math.max(r, g, b);
+  if (k >= 1 - 1e-9) return [0, 0, 0, 100];
+  const pct = (v: number) => Math.round(v * 100);
+  return [pct((1 - r - k) / (1 - k)), pct((1 - g - k) / (1 - k)), pct((1 - b - k) / (1 - k)), pct(k)];
+}
+
+/** Each palette colour's press value, by lower-case hex (the first palette name wins when two share a hex). */
+export function pressPalette(theme: Theme): Map<string, Cmyk> {
+  const out = new Map<string, Cmyk>();
+  for (const name of Object.keys(theme.palette) as PaletteName[]) {
+    const key = hexKey(theme.palette[name]);
+    if (out.has(key)) continue;
+    out.set(key, theme.cmyk[name] ?? rgbToCmyk(theme.palette[name]));
+  }
+  // Paper is paper, whatever value a theme gives it.
+  out.set(hexKey(theme.palette.paper), [0, 0, 0, 0]);
+  return out;
+}
+
+/** Rules thinner than this (pt) in black or grey print as solid black. */
+export const SOLID_LINE_PT = 1;
+
+const isKOnly = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0;
+const isPlainBlack = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
+const isPaper = (c: Cmyk) => c.every((v) => v === 0);
+
+/** The CMYK colour mode for `theme`'s press files. */
+export function pressColorMode(theme: Theme): ColorMode {
+  const palette = pressPalette(theme);
+  const cmykOf = (hex: string): Cmyk => palette.get(hexKey(hex)) ?? rgbToCmyk(hex);
+  const richMin = theme.richBlack.minMm * MM;
+  return {
+    kind: 'cmyk',
+    mark: (hex): PdfColor => cmykOf(hex),
+    line: (hex, width): PdfColor => {
+      const c = cmykOf(hex);
+      return width < SOLID_LINE_PT && isKOnly(c) ? [0, 0, 0, 100] : c;
+    },
+    area: (hex, width, height): PdfColor => {
+      const c = cmykOf(hex);
+      return isPlainBlack(c) && Math.min(width, height) >= richMin ? theme.richBlack.cmyk : c;
+    },
+    background: (hex): PdfColor | null => {
+      const c = cmykOf(hex);
+      return isPaper(c) ? null : c;
+    },
+  };
+}
+
+/** The CMYK value of a page background for the bleed (null = paper, nothing printed). */
+export function pressBackground(theme: Theme, hex: string): Cmyk | null {
+  const c = pressColorMode(theme).background(hex);
+  return c === null || typeof c === 'string' ? null : c;
+}

@@ -1,0 +1,34 @@
+/**
+ * How the PDF renderer writes colours. The screen files are RGB (`RGB_MODE`);
+ * the press files are drawn again in CMYK with a mode made from the theme
+ * (src/print/color.ts), so no finished RGB file is ever converted. The mode
+ * only turns a laid-out page's hex colours into PDF colour operators; what is
+ * drawn, and where, stays the same.
+ */
+import type { Cmyk } from '../../model/types.js';
+import { rgbOperator } from './glyphPainter.js';
+
+/** A colour as the PDF gets it: '#rrggbb' (DeviceRGB) or CMYK percentages (DeviceCMYK). */
+export type PdfColor = string | Cmyk;
+
+export interface ColorMode {
+  kind: 'rgb' | 'cmyk';
+  /** Text and QR modules: small marks. */
+  mark(hex: string): PdfColor;
+  /** A stroked line (a rule) of this width (pt). */
+  line(hex: string, width: number): PdfColor;
+  /** A filled box of this size (pt): large areas may get a richer black. */
+  area(hex: string, width: number, height: number): PdfColor;
+  /** The page's background, or null when it is the paper (nothing printed). */
+  background(hex: string): PdfColor | null;
+}
+
+export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, line: (h) => h, area: (h) => h, background: (h) => h };
+
+const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 10000) / 10000).toString());
+
+/** The fill (or, with `stroke`, stroking) colour operator: `r g b rg` or `c m y k k`. */
+export function colorOperator(c: PdfColor, stroke = false): string {
+  if (typeof c !== 'string') return `${c.map((v) => num(v / 100)).join(' ')} ${stroke ? 'K' : 'k'}`;
+  return stroke ? rgbOperator(c).replace(/rg$/, 'RG') : rgbOperator(c);
+}

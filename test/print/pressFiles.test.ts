@@ -1,0 +1,199 @@
+/**
+ * The press files of the real seed document, made as the build makes them:
+ * the booklet's press PDF (CMYK, PDF/X-4, page plan), the saddle sheets
+ * imposed from it, leaflets-press.pdf and the 2-up sheet with cut marks.
+ * Checked in the content streams (colour operators), in the declarations
+ * (OutputIntent, XMP), by preflight, and in pixels (mupdf, CMYK).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as mupdf from 'mupdf';
+import { loadDocument } from '../../src/model/buildModel.js';
+import { loadFontSet } from '../../src/fonts/loadFontSet.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import type { LaidOutPage } from '../../src/layout/types.js';
+import type { TemplateFonts } from '../../src/layout/typeset.js';
+import { layoutBooklet } from '../../templates/booklet.js';
+import { layoutLeaflet } from '../../templates/leaflet.js';
+import { pressFromPages } from '../../src/print/pressFiles.js';
+import { imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { readPdfx4 } from '../../src/print/pdfx.js';
+import { preflight } from '../../src/print/preflight.js';
+import { renderPages } from '../../src/render/pdf/renderPages.js';
+import { projectRoot } from '../support/fonts.js';
+import { colorOperators, pageContents, textFills } from '../support/pdfContent.js';
+
+let model: DocumentModel;
+let fonts: TemplateFonts;
+let pages: LaidOutPage[];
+let press: Uint8Array;
+let saddle: Uint8Array;
+let leafletPages: LaidOutPage[];
+let leafletsPress: Uint8Array;
+let twoUp: Uint8Array;
+const meta = () => ({ title: model.title, lang: model.lang, rtl: true, date: new Date(`${model.date}T00:00:00Z`) });
+
+beforeAll(async () => {
+  model = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+  fonts = await loadFontSet(model.theme, projectRoot);
+  pages = layoutBooklet(model, fonts).pages;
+  press = await pressFromPages(pages, model.theme, meta(), 'saddle');
+  saddle = await imposeSaddle(press, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true });
+  leafletPages = model.points.slice(0, 3).flatMap((p) => layoutLeaflet(model, p, fonts).pages);
+  leafletsPress = await pressFromPages(leafletPages, model.theme, meta(), 'loose');
+  twoUp = await imposeTwoUp(leafletsPress, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true, cutMarks: true });
+}, 60_000);
+
+const RGB_OPERATOR = /(?:^| )(?:rg|RG|g|G)$|DeviceRGB|CalRGB/;
+
+describe('the page plan', () => {
+  it('gives the booklet a multiple of 4 pages, blanks (paper only) between the colophon and the back cover', () => {
+    const roles = pages.map((p) => p.role);
+    expect(roles.length % 4).toBe(0);
+    const colophon = roles.indexOf('colophon');
+    expect(roles.slice(colophon + 1, -1).length).toBeGreaterThan(0); // the seed's 9 pages become 12
+    expect(roles.slice(colophon + 1, -1).every((r) => r === 'blank')).toBe(true);
+    expect(pages.filter((p) => p.role === 'blank').every((p) => p.blocks.length === 0 && p.background === model.theme.palette.paper)).toBe(true);
+  });
+  it("with pages: 'any' keeps the natural count", () => {
+    const any = layoutBooklet({ ...model, theme: { ...model.theme, pages: 'any' } }, fonts).pages;
+    expect(any.length).toBe(pages.length - pages.filter((p) => p.role === 'blank').length);
+    expect(any.some((p) => p.role === 'blank')).toBe(false);
+  });
+  it('the press PDF and the saddle sheets carry the same pages (2 per sheet side)', async () => {
+    expect(mupdf.Document.openDocument(press, 'application/pdf').countPages()).toBe(pages.length);
+    expect(mupdf.Document.openDocument(saddle, 'application/pdf').countPages() * 2).toBe(pages.length);
+  });
+});
+
+describe('colour in the content streams', () => {
+  it('the press files use no RGB or grey operator at all', () => {
+    for (const [name, pdf] of Object.entries({ press, saddle, leafletsPress, twoUp })) {
+      pageContents(pdf).forEach((content, i) => {
+        const bad = colorOperators(content).filter((op) => RGB_OPERATOR.test(op));
+        expect(bad, `${name} page ${i + 1}`).toEqual([]);
+      });
+    }
+  });
+  it('body text, running heads and rules are K only; ink black text and thin rules are 0/0/0/100', () => {
+    const contents = pageContents(press);
+    const body = contents[2];
+    const fills = textFills(body);
+    expect(fills.length).toBeGreaterThan(100);
+    // Body text: 100 % K; accent headings: the theme's CMYK; the running head: a K tint.
+    const allowed = new Set(['0 0 0 1 k', '0 0.9 0.85 0.35 k', '0 0 0 0.65 k']);
+    expect(new Set(fills.filter((f) => !allowed.has(f)))).toEqual(new Set());
+    const share = fills.filter((f) => f === '0 0 0 1 k').length / fills.length;
+    expect(share).toBeGreaterThan(0.8);
+    // Strokes: the running head's rule in solid K, and the crop marks in registration colour (all plates, outside the bleed).
+    expect(new Set(colorOperators(body).filter((op) => op.endsWith(' K')))).toEqual(new Set(['0 0 0 1 K', '1 1 1 1 K']));
+  });
+  it('the screen booklet stays RGB', async () => {
+    const screen = await renderPages(pages.slice(2, 3), meta());
+    expect(colorOperators(pageContents(screen)[0]).some((op) => op.endsWith(' rg'))).toBe(true);
+    expect(colorOperators(pageContents(screen)[0]).some((op) => op.endsWith(' k'))).toBe(false);
+  });
+});
+
+describe('PDF/X-4', () => {
+  it('every press file has an OutputIntent with a 4-component CMYK profile, PDF/X-4 identification, XMP title, ID and boxes', async () => {
+    for (const pdf of [press, saddle, leafletsPress, twoUp]) {
+      const r = await readPdfx4(pdf);
+      expect(r).toMatchObject({ version: 'PDF/X-4', xmpVersion: 'PDF/X-4', trapped: 'False', xmpTitle: model.title, hasId: true, pagesWithoutBoxes: [] });
+      expect(r.outputIntent).toEqual({ identifier: 'FOGRA39', components: 4 });
+      expect(Buffer.from(pdf.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.6');
+    }
+  });
+  it('declares how each file is finished, and preflight accepts every press file', async () => {
+    const expected = [
+      [press, 'saddle'],
+      [saddle, 'imposed'],
+      [leafletsPress, 'loose'],
+      [twoUp, 'imposed'],
+    ] as const;
+    for (const [pdf, binding] of expected) {
+      const r = await preflight(pdf);
+      expect(r.binding).toBe(binding);
+      expect(r.problems).toEqual([]);
+    }
+  });
+  // Ghostscript is only a second opinion where it is installed; nothing needs it.
+  it.skipIf(spawnSync('gs', ['--version']).status !== 0)('Ghostscript reads every page of every press file and measures its ink', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warraq-gs-'));
+    try {
+      for (const pdf of [press, saddle, leafletsPress, twoUp]) {
+        const file = join(dir, 'x.pdf');
+        writeFileSync(file, pdf);
+        const r = spawnSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', file], { encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        const lines = r.stdout.trim().split('\n').filter((l) => /CMYK OK/.test(l));
+        expect(lines.length).toBe(mupdf.Document.openDocument(pdf, 'application/pdf').countPages());
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('is reproducible', async () => {
+    expect(Buffer.from(await pressFromPages(pages, model.theme, meta(), 'saddle')).equals(Buffer.from(press))).toBe(true);
+  });
+});
+
+/** CMYK samples of a page rendered with mupdf (colour management off: the file's own values), 1 px = 1 pt. */
+function cmykPixels(pdf: Uint8Array, index: number, scale = 1) {
+  mupdf.disableICC();
+  try {
+    const page = mupdf.Document.openDocument(pdf, 'application/pdf').loadPage(index) as mupdf.PDFPage;
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceCMYK, false);
+    const px = pix.getPixels();
+    const [stride, n, w, h] = [pix.getStride(), pix.getNumberOfComponents(), pix.getWidth(), pix.getHeight()];
+    const ink = (x: number, y: number) => {
+      const i = Math.floor(y * scale) * stride + Math.floor(x * scale) * n;
+      return [px[i], px[i + 1], px[i + 2], px[i + 3]];
+    };
+    return { ink, w: w / scale, h: h / scale, trim: page.getBounds('TrimBox'), bleed: page.getBounds('BleedBox') };
+  } finally {
+    mupdf.enableICC();
+  }
+}
+
+describe('paper is paper (pixels)', () => {
+  it('text pages print no ink in the bleed or the margins; the cover colour fills its bleed', () => {
+    const m = model.theme.page.margins;
+    for (let i = 0; i < pages.length; i++) {
+      const { ink, trim, bleed } = cmykPixels(press, i);
+      const strip: Array<[number, number]> = [];
+      // Points in the bleed (between BleedBox and TrimBox) and in the top margin above the running head.
+      for (let x = bleed[0] + 1; x < bleed[2] - 1; x += 4) strip.push([x, bleed[1] + 2], [x, bleed[3] - 2], [x, trim[1] + m.top - 40]);
+      for (let y = bleed[1] + 1; y < bleed[3] - 1; y += 4) strip.push([bleed[0] + 2, y], [bleed[2] - 2, y]);
+      const inked = strip.filter(([x, y]) => ink(x, y).some((v) => v > 0));
+      if (pages[i].role === 'cover' || pages[i].role === 'back-cover') {
+        // The cover's 0/90/85/50 everywhere in the bleed (where no cover text is).
+        const [c, mg, y, k] = ink(bleed[0] + 2, bleed[1] + 2);
+        expect([c, mg, y, k].map((v) => Math.round((v / 255) * 100))).toEqual(model.theme.cmyk.cover);
+        expect(strip.filter(([x, y]) => ink(x, y)[1] === 0).length).toBe(0);
+      } else {
+        expect(inked, `page ${i + 1} (${pages[i].role})`).toEqual([]);
+      }
+    }
+  });
+  it('a blank page is paper only: no ink anywhere inside its bleed box', () => {
+    const i = pages.findIndex((p) => p.role === 'blank');
+    const { ink, bleed } = cmykPixels(press, i);
+    for (let y = bleed[1]; y < bleed[3]; y += 3) for (let x = bleed[0]; x < bleed[2]; x += 3) expect(ink(x, y)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('the 2-up leaflet sheet', () => {
+  it('has K-only cut marks on the line between the two leaflets, at the top and bottom edges', () => {
+    const sheet = pageContents(twoUp)[0];
+    expect(sheet).toContain(`${CUT_MARK_WIDTH_PT} w`);
+    expect(sheet).toMatch(/0 0 0 1 K/);
+    const { ink, w, h } = cmykPixels(twoUp, 0, 8);
+    expect(ink(w / 2, 2)[3]).toBeGreaterThan(100);
+    expect(ink(w / 2, h - 3)[3]).toBeGreaterThan(100);
+    expect(ink(w / 2, 2).slice(0, 3)).toEqual([0, 0, 0]);
+  });
+});
