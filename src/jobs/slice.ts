@@ -44,3 +44,14 @@ export function pointSlice(model: DocumentModel, job: RenderJob, paths: readonly
 
 /** What every PDF's metadata reads (title, language, direction, date): src/jobs/kinds/pdf.ts. */
 export const PDF_META = ['title', 'lang', 'dir', 'date'] as const;
+
+/** A point's words as every template sets them (heading, paragraphs, sub-items) with their source places for diagnostics. */
+export const POINT_TEXT = [
+  'points[].number',
+  'points[].title',
+  'points[].titleSource',
+  'points[].text',
+  'points[].paragraphs',
+  'points[].place',
+  'points[].spans',
+] as const;

@@ -1,6 +1,6 @@
 /** The booklet: cover, contents, preamble, a section per point, colophon (templates/booklet.ts). */
 import type { OutputKind } from '../kind.js';
-import { pick, PDF_META } from '../slice.js';
+import { pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { pdfOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
@@ -18,13 +18,7 @@ export const BOOKLET_LAYOUT = [
   'source.file',
   'source.sha256',
   'preamble',
-  'points[].number',
-  'points[].title',
-  'points[].titleSource',
-  'points[].text',
-  'points[].paragraphs',
-  'points[].place',
-  'points[].spans',
+  ...POINT_TEXT,
   'imprint',
   'theme.fonts',
   'theme.palette',

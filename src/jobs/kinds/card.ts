@@ -5,7 +5,7 @@
  */
 import type { OutputKind } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
-import { pointSlice } from '../slice.js';
+import { pointSlice, POINT_TEXT } from '../slice.js';
 import { pointOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 
@@ -28,13 +28,7 @@ export const card: OutputKind = {
       'numbering',
       'titlePlace',
       'imprint',
-      'points[].number',
-      'points[].title',
-      'points[].titleSource',
-      'points[].text',
-      'points[].paragraphs',
-      'points[].place',
-      'points[].spans',
+      ...POINT_TEXT,
       'theme.fonts',
       'theme.palette',
       'theme.body.leading',

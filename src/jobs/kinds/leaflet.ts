@@ -4,7 +4,7 @@
  * this build or a later one.
  */
 import type { OutputKind } from '../kind.js';
-import { pointSlice, PDF_META } from '../slice.js';
+import { pointSlice, PDF_META, POINT_TEXT } from '../slice.js';
 import { writePages } from '../pages.js';
 import { packPages } from '../../layout/pack.js';
 import { pdfOf, pointOf } from './pdf.js';
@@ -26,13 +26,7 @@ export const leaflet: OutputKind = {
       'titlePlace',
       'url',
       'imprint',
-      'points[].number',
-      'points[].title',
-      'points[].titleSource',
-      'points[].text',
-      'points[].paragraphs',
-      'points[].place',
-      'points[].spans',
+      ...POINT_TEXT,
       'points[].event',
       'points[].url',
       'theme.fonts',
