@@ -142,26 +142,15 @@ async function editOnePoint(file: string, i: number) {
 
 const hasTime = existsSync('/usr/bin/time');
 
-function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
+/** Runs this script as a child build (under /usr/bin/time, through runCommand) and reads its one BENCH line. */
+async function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
   const args = [...process.execArgv, script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
-  const cmd = hasTime ? '/usr/bin/time' : process.execPath;
-  const cmdArgs = hasTime ? ['-f', 'TIME %e %M %U %S', process.execPath, ...args] : args;
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn(cmd, cmdArgs, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code) => {
-      const wallMs = performance.now() - t0;
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
-      if (code !== 0 || !line) return reject(new Error(`bench child failed (${code}):\n${stderr.slice(-3000)}`));
-      const r = JSON.parse(line.slice(6)) as ChildResult;
-      const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-      resolve({ ...r, wallMs, maxRssKb: time ? Number(time[2]) : r.maxRssKb, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : r.cpuMs });
-    });
-  });
+  const run = await runCommand(project, process.execPath, args);
+  const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`bench child printed no result:\n${run.stdout.slice(-3000)}`);
+  const r = JSON.parse(line.slice(6)) as ChildResult;
+  // Without /usr/bin/time, the child's own figures.
+  return { ...r, wallMs: run.wallMs, maxRssKb: run.maxRssKb || r.maxRssKb, cpuMs: run.cpuMs || r.cpuMs };
 }
 
 /** Whether lib/ (the compiled command) is newer than every source file (as bin/warraq.mjs decides). */
@@ -400,8 +389,8 @@ async function main() {
   // Report.
   const lines: string[] = [];
   lines.push(`Machine: ${cores} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run(s); load average (1, 5, 15 min) at start ${(results.machine as { load: number[] }).load.map((x) => x.toFixed(2)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
-  lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
-  lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
+  if (rows.length) lines.push('', '| measurement | time | peak memory | notes |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
+  if (kindRows.length) lines.push('', '| output kind (one at a time, warm) | median time | per build |', '|---|---|---|', ...kindRows.map((r) => `| ${r.join(' | ')} |`));
   if (scaleRows.length) {
     lines.push('', '| document (booklet, leaflets, print) | points | booklet pages | cold build | CPU | peak memory |', '|---|---|---|---|---|---|', ...scaleRows.map((r) => `| ${r.join(' | ')} |`));
     const base1 = results.scale1 as { wallMs: number; cpuMs: number };
