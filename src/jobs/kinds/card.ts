@@ -22,6 +22,9 @@ export const card: OutputKind = {
       ...model.points.map((p) => ({ format: f.name, point: p.number, path: `cards/${f.name}/${p.slug}` })),
     ]),
   slice: (model, job) => {
+    const format = model.theme.cards.find((f) => f.name === job.format);
+    // A landscape card (the link preview) of a point shows the URL beside its excerpt.
+    const showsUrl = job.point !== undefined && format !== undefined && format.height < format.width * 0.8;
     const m = pointSlice(model, job, [
       'title',
       'lang',
@@ -40,8 +43,7 @@ export const card: OutputKind = {
       'theme.cardMinBodyPx',
       'theme.cardMargin',
       'theme.cardScale',
-      'url',
-      'points[].url',
+      ...(showsUrl ? ['url', 'points[].url'] : []),
     ]);
     // Its own format only.
     m.theme.cards = model.theme.cards.filter((f) => f.name === job.format);
