@@ -83,20 +83,28 @@ export async function layoutCard(args: CardArgs): Promise<CardSlide[]> {
 
 /**
  * For `npm run check`: the E-CARD-FIT errors of one format — points that
- * cannot be set at all (a word wider than the card, a title that leaves no
- * room for a line of text), found by the same fitting as the cards, without
- * drawing them.
+ * cannot be set at all, found without dividing or drawing them: at the
+ * minimum size, some word is wider than the card, or the room the design
+ * leaves below the number and title (on a slide, and on the last slide with
+ * the footer) cannot hold a line. Otherwise the point fits one card or a
+ * carousel (a piece of one word always fits).
  */
 export async function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): Promise<WarraqError[]> {
   const out: WarraqError[] = [];
   const c = context(args);
+  const size = c.minBody;
   for (const point of points) {
-    try {
-      await planPoint(c, point);
-    } catch (e) {
-      if (!(e instanceof WarraqError)) throw e;
-      out.push(e);
-    }
+    const text = point.text.trim();
+    const head = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
+    const rooms = isLink(c)
+      ? [await roomFor(c, { ...head, footer: footer(c, { excerpt: true, url: point.url ?? c.model.url }), centre: true })]
+      : [
+          await roomFor(c, { ...head, marker: marker(c, 88, 88), continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize), centre: false }),
+          await roomFor(c, { ...head, marker: marker(c, 88, 88), footer: footer(c), centre: false }),
+        ];
+    const first = /^\S*/u.exec(text)![0];
+    const ok = withinMeasure(body(c, text, size).para) && fitsRoom(body(c, first, size), Math.min(...rooms));
+    if (!ok) out.push(cardFitError(c, point));
   }
   return out;
 }

@@ -8,6 +8,7 @@
  * really shows.
  */
 import sharp from 'sharp';
+// @ts-expect-error fontkit ships no type declarations
 import * as fontkit from 'fontkit';
 
 export interface Gray {
@@ -21,19 +22,20 @@ export async function gray(png: Uint8Array): Promise<Gray> {
   return { data, width: info.width, height: info.height };
 }
 
-/** The alef's ink height in em, from the font file (Amiri: 0.696). */
+/** The alef's ink height in em: the tight box of its outline in the font file (Amiri: 0.696). */
 export function alefEm(fontFile: string): number {
-  const font = (fontkit as unknown as { openSync(f: string): { unitsPerEm: number; glyphForCodePoint(c: number): { bbox: { minY: number; maxY: number } } } }).openSync(fontFile);
+  const font = (fontkit as { openSync(f: string): { unitsPerEm: number; glyphForCodePoint(c: number): { bbox: { minY: number; maxY: number } } } }).openSync(fontFile);
   const { bbox } = font.glyphForCodePoint(0x627);
   return (bbox.maxY - bbox.minY) / font.unitsPerEm;
 }
 
 /**
- * Heights (px) of the connected components of dark pixels (8-connected,
- * darker than `threshold`) in the region that are alef-like: at least four
+ * Heights (px) of the connected components of ink pixels (8-connected,
+ * darker than `threshold`: 200 counts a pixel a quarter covered on paper,
+ * so a component's height is its outline's) in the region that are alef-like: at least four
  * times as tall as wide and at least `minHeight` px tall.
  */
-export function alefHeights(img: Gray, region: { left: number; top: number; right: number; bottom: number }, minHeight = 12, threshold = 128): number[] {
+export function alefHeights(img: Gray, region: { left: number; top: number; right: number; bottom: number }, minHeight = 12, threshold = 200): number[] {
   const { data, width } = img;
   const x0 = Math.max(0, Math.floor(region.left));
   const x1 = Math.min(img.width, Math.ceil(region.right));

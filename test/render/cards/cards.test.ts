@@ -168,14 +168,16 @@ describe('carousels (a point of 250 words)', () => {
 
   it('measures at least 40 px body text in the pixels of every square, portrait and story slide (alef ink height)', async () => {
     const em = alefEm(`${projectRoot}/fonts/Amiri-Regular.ttf`);
+    expect(em).toBeCloseTo(0.696, 3);
     for (const name of ['square', 'portrait', 'story']) {
       for (const c of await renderCards({ model: udhr, point: long, format: fmt(name), fonts: fonts() })) {
         const body = blockOf(c.layout, 'body')!;
         const region = unionBox(body.lines.map((pl) => lineInk(pl.line, pl)))!;
         const hs = alefHeights(await gray(c.png), region);
         expect(hs.length, name).toBeGreaterThan(5);
-        // Antialiasing may take a pixel off a 28 px alef: within one pixel of 40 px.
-        expect(median(hs) / em, name).toBeGreaterThanOrEqual(40 - 1 / em);
+        if (process.env.CARD_PIXELS) console.log(name, c.slide?.index, hs.length, 'alefs, median', median(hs), 'px →', (median(hs) / em).toFixed(1), 'px body; em', em);
+        // The median stand-alone alef over the font's alef height: the size the picture shows (28 px → 40.2 px), within half a pixel.
+        expect(median(hs) / em, name).toBeGreaterThanOrEqual(40 - 0.5 / em);
       }
     }
   });
