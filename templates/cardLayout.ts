@@ -247,8 +247,8 @@ function body(c: Context, text: string, size: number): MeasuredText {
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a
  * link card, the excerpt mark and the URL), separated by dots, packed into
- * at most two centred lines. Segments that do not fit are left out from the
- * end.
+ * at most two centred lines (three with a URL, which may break over two).
+ * Segments that do not fit are left out from the end.
  */
 function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): MeasuredText {
   const { model, fonts, ts } = c;
@@ -274,11 +274,12 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
     ),
   ];
   const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
-  // A segment that alone takes more than the two lines is never kept, nor
+  const maxLines = opts.url ? 3 : 2;
+  // A segment that alone takes more than the lines is never kept, nor
   // any after it: stop before the first such, judged by its first 300
   // characters, so that a long imprint is never composed whole.
   const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
-  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > 2);
+  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
   if (tooLong > 0) segments.length = tooLong;
   let paras: ComposedParagraph[] = [];
   for (let keep = segments.length; keep >= 1; keep--) {
@@ -294,7 +295,7 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
       current.push(seg);
     }
     paras.push(set(current));
-    if (paras.reduce((n, p) => n + p.lines.length, 0) <= 2 && paras.every(withinMeasure)) break;
+    if (paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure)) break;
   }
   const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: c.measure, lines: paras.flatMap((p) => p.lines) };
   return measureText(para, size * 1.6, size, t.palette.muted);
