@@ -86,5 +86,5 @@ export function measureText(para: ComposedParagraph, leading: number, size: numb
  */
 export function placeText(m: MeasuredText, box: Box, rtl: boolean): TextBlock {
   const x = m.width < m.para.measure && rtl ? box.x + box.width - m.para.measure : box.x;
-  return { ...placeAt(m.para, x, box.y + m.dy, m.leading, m.color, m.size), frame: undefined };
+  return placeAt(m.para, x, box.y + m.dy, m.leading, m.color, m.size);
 }
