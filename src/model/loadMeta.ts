@@ -155,6 +155,14 @@ function checkTheme(data: Meta, placeOf: LoadedMeta['placeOf'], fallback: Source
       hint: 'adjust one of the three sizes',
     });
   }
+  const leaflet = { ...defaultTheme('rtl').leafletBody, ...t.leafletBody };
+  if (!(leaflet.compact <= leaflet.regular)) {
+    r.error('E-META-THEME', placeOf(['theme', 'leafletBody']) ?? fallback, `theme.leafletBody: compact ${leaflet.compact} is larger than regular ${leaflet.regular}`, {
+      expected: 'compact ≤ regular (compact is the size for points too long for one page at regular)',
+      found: `regular ${leaflet.regular}, compact ${leaflet.compact}`,
+      hint: t.leafletBody?.compact === undefined ? `give a compact size too, e.g. compact: ${Math.round(leaflet.regular / 1.125)}` : 'swap the two sizes, or lower compact',
+    });
+  }
   const known = [...DEFAULT_CARDS.map((c) => c.name), ...(t.cards?.add ?? []).map((c) => c.name)];
   (t.cards?.drop ?? []).forEach((name, i) => {
     if (known.includes(name)) return;

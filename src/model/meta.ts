@@ -95,6 +95,25 @@ const themeSchema = z
       .object({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4), minSize: z.number().min(4).max(72), maxSize: z.number().min(4).max(144) })
       .partial()
       .strict(),
+    leafletBody: z
+      .object({
+        regular: z
+          .number()
+          .min(6)
+          .max(72)
+          .meta({ description: 'body size of a leaflet whose point fits one page (pt on A5; A4 and A6 scale it with the page)', examples: [14] }),
+        compact: z
+          .number()
+          .min(4)
+          .max(72)
+          .meta({ description: 'body size of a leaflet whose point does not fit one page at `regular`, one step down (pt on A5); what does not fit at it runs on to more pages', examples: [12] }),
+      })
+      .partial()
+      .strict()
+      .meta({
+        description: 'the two body sizes every leaflet of a document is set at (compact ≤ regular), so the leaflets look like one family',
+        examples: [{ regular: 14, compact: 12 }],
+      }),
     justify: z.enum(['off', 'spaces', 'kashida']),
     kashidaPerLine: z.number().int().min(0).max(20),
     space: z.object({ stretch: z.number().min(0).max(3), shrink: z.number().min(0).max(0.9), max: z.number().min(1).max(10) }).partial().strict(),

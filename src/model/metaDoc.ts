@@ -24,6 +24,9 @@ type Json = {
   required?: string[];
   propertyNames?: Json;
   additionalProperties?: Json | boolean;
+  /** From the schema's `.meta({ description, examples })`, when NOTES has no entry. */
+  description?: string;
+  examples?: unknown[];
 };
 
 interface Note {
@@ -34,7 +37,11 @@ interface Note {
   default?: string;
 }
 
-/** Prose and examples by key path (`points.N.title`, `theme.cards.add[].name`). */
+/**
+ * Prose and examples by key path (`points.N.title`, `theme.cards.add[].name`).
+ * A key may instead carry them in the schema itself (`.meta({ description,
+ * examples })`); a note here wins.
+ */
 export const NOTES: Readonly<Record<string, Note>> = {
   lang: { about: 'BCP 47 language tag of the text', example: 'ar', default: 'detected from the text (ar, fa, ur, en)' },
   dir: { about: 'writing direction', example: 'rtl', default: 'detected from the text' },
@@ -130,8 +137,8 @@ function row(key: string, node: Json): Row {
     key,
     type: note?.type ?? typeOf(node),
     default: note?.default ?? themeDefault(key) ?? '—',
-    example: note?.example ?? exampleOf(key, node),
-    about: note?.about ?? '',
+    example: note?.example ?? (node.examples?.length ? flowYaml(node.examples[0]) : exampleOf(key, node)),
+    about: note?.about ?? node.description ?? '',
   };
 }
 
@@ -187,6 +194,13 @@ function exampleOf(key: string, n: Json): string {
   if (n.type === 'object' || n.propertyNames) return '{…}';
   if (n.type === 'array') return '[…]';
   return '…';
+}
+
+/** A value as YAML flow style, as the examples are written: `{regular: 14, compact: 12}`. */
+function flowYaml(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(flowYaml).join(', ')}]`;
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowYaml(x)}`).join(', ')}}`;
+  return String(v);
 }
 
 const cell = (s: string) => s.replace(/\n/g, ' ');

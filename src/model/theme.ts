@@ -34,6 +34,9 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
       heading: ['fonts/Amiri-Bold.ttf'],
     },
     body: { size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 },
+    // 14 pt on A5 holds most points of a plan on one page and reads at arm's
+    // length; 12 pt is the next step down the classic scale (…10, 11, 12, 14, 16…).
+    leafletBody: { regular: 14, compact: 12 },
     justify: dir === 'rtl' && lang.split('-')[0] !== 'fa' ? 'kashida' : 'spaces',
     kashidaPerLine: 3,
     space: { stretch: 0.3, shrink: 0.2, max: 2 },
@@ -91,6 +94,7 @@ export interface ThemeOverride {
   palette?: Partial<Theme['palette']>;
   fonts?: Partial<Theme['fonts']>;
   body?: Partial<Theme['body']>;
+  leafletBody?: Partial<Theme['leafletBody']>;
   justify?: Theme['justify'];
   kashidaPerLine?: number;
   space?: Partial<Theme['space']>;
@@ -124,6 +128,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
       heading: [...(o.fonts?.heading ?? base.fonts.heading)],
     },
     body: { ...base.body, ...defined(o.body) },
+    leafletBody: { ...base.leafletBody, ...defined(o.leafletBody) },
     justify: o.justify ?? base.justify,
     kashidaPerLine: o.kashidaPerLine ?? base.kashidaPerLine,
     space: { ...base.space, ...defined(o.space) },

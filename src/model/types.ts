@@ -119,6 +119,14 @@ export interface Theme {
   };
   /** Body text: size in pt, leading as a multiple of size. */
   body: { size: number; leading: number; minSize: number; maxSize: number };
+  /**
+   * The two body sizes of a document's leaflets (pt on A5; other page sizes
+   * scale both with the page): a point is set at `regular` when it fits one
+   * page, else at `compact` (one step down the type scale), running on to
+   * further pages when even that does not fit. No other size, so the
+   * leaflets look like one family.
+   */
+  leafletBody: { regular: number; compact: number };
   /** Justification: Arabic defaults to kashida, Persian and left-to-right text to spaces. */
   justify: 'off' | 'spaces' | 'kashida';
   /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */

@@ -100,6 +100,16 @@ describe('metadata diagnostics', () => {
     expect(diagnostics[2].hint).toBe('did you mean `story`?');
   });
 
+  it('leaflet body sizes: compact no larger than regular, after the defaults are merged', () => {
+    expect(yaml('theme:\n  leafletBody:\n    regular: 16\n    compact: 14\n').diagnostics).toEqual([]);
+    const alone = yaml('theme:\n  leafletBody:\n    regular: 11\n').diagnostics;
+    expect(where(alone)).toEqual(['E-META-THEME@3:5']);
+    expect(alone[0].found).toBe('regular 11, compact 12');
+    expect(alone[0].hint).toBe('give a compact size too, e.g. compact: 10');
+    expect(where(yaml('theme:\n  leafletBody: {regular: 12, compact: 13}\n').diagnostics)).toEqual(['E-META-THEME@2:16']);
+    expect(where(yaml('theme:\n  leafletBody: {size: 12}\n').diagnostics).map((w) => w.split('@')[0])).toEqual(['E-META-UNKNOWN-KEY']);
+  });
+
   it('YAML syntax errors and non-mapping documents', () => {
     expect(fixture('bad-yaml').diagnostics.map((d) => d.code)).toEqual(['E-META-YAML']);
     expect(where(yaml('a: 1\na: 2\n').diagnostics)).toEqual(['E-META-YAML@2:1']);
