@@ -1,6 +1,6 @@
 /**
  * Fitting text to a space: the largest body size, on a grid of 0.25 pt within
- * the theme's [minSize, maxSize], at which a text set with the typesetter
+ * the theme's [minSize, maxSize] (or among a few given sizes), at which a text set with the typesetter
  * takes no more lines than a given height holds. Pure: the trial settings go
  * through a typesetter of their own, so the caller's statistics only count
  * the paragraph it finally keeps.
@@ -28,6 +28,8 @@ export interface FitOptions {
   minSize?: number;
   maxSize?: number;
   step?: number;
+  /** The sizes to choose among instead of the grid (e.g. a leaflet's regular and compact size); the bounds and step are then unused. */
+  sizes?: readonly number[];
   /** Baseline-to-baseline distance as a multiple of the size; the theme's body.leading when absent. */
   leading?: number;
   /**
@@ -145,7 +147,8 @@ function sizeGrid(min: number, max: number, step: number): number[] {
 /**
  * The largest body size at which `text` fits `height` when set justified in
  * `measure`, on the grid of `step` from the theme's (or given) minimum to
- * maximum. `style` gives fonts and colour; its size is ignored.
+ * maximum, or among the given `sizes`. `style` gives fonts and colour; its
+ * size is ignored.
  */
 export function fitBodySize(
   model: DocumentModel,
@@ -156,8 +159,9 @@ export function fitBodySize(
   opts: FitOptions = {},
 ): FitResult {
   const b = model.theme.body;
-  const min = opts.minSize ?? b.minSize;
-  const max = Math.max(min, opts.maxSize ?? b.maxSize);
+  const lowest = opts.minSize ?? b.minSize;
+  const grid = opts.sizes?.length ? [...new Set(opts.sizes)].sort((x, y) => x - y) : sizeGrid(lowest, Math.max(lowest, opts.maxSize ?? b.maxSize), opts.step ?? FIT_STEP);
+  const min = grid[0];
   const leadingRatio = opts.leading ?? b.leading;
   const ts = typesetter(model);
   const setAt = (size: number) => {
@@ -171,7 +175,7 @@ export function fitBodySize(
   // overflows whole: no search, one setting.
   const probe = typeof text === 'string' ? probePrefix(text) : text;
   const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, min * leadingRatio);
-  const chosen = hopeless ? undefined : chooseSize(sizeGrid(min, max, opts.step ?? FIT_STEP), setAt, fits, prefer);
+  const chosen = hopeless ? undefined : chooseSize(grid, setAt, fits, prefer);
   const size = chosen?.size ?? min;
   return { size, leading: size * leadingRatio, overflow: chosen === undefined, para: chosen?.set ?? setAt(min) };
 }

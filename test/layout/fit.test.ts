@@ -72,6 +72,19 @@ describe('fitBodySize', () => {
     expect(ts.stats.paragraphs).toBe(0);
   });
 
+  it('chooses among given sizes only: the largest that fits, else the smallest with overflow', () => {
+    const text = model.points[7].text; // point 8, the longest
+    const sizes = [14, 12];
+    const roomy = fitBodySize(model, text, style, measure, 1000, { sizes });
+    expect(roomy).toMatchObject({ size: 14, overflow: false });
+    const height = linesAt(text, 12) * 12 * model.theme.body.leading + 1; // holds it at 12 pt, not at 14
+    expect(linesAt(text, 14) * 14 * model.theme.body.leading).toBeGreaterThan(height);
+    expect(fitBodySize(model, text, style, measure, height, { sizes })).toMatchObject({ size: 12, overflow: false });
+    const tight = fitBodySize(model, text, style, measure, 100, { sizes });
+    expect(tight).toMatchObject({ size: 12, overflow: true });
+    expect(tight.para.lines.length).toBe(linesAt(text, 12));
+  });
+
   it('can trade a little size for a better paragraph (no one-word last line, fewer kashidas)', () => {
     const text = model.points[11].text; // point 12: a one-word last line at 20 pt
     const plain = fitBodySize(model, text, style, measure, 1000);
