@@ -7,9 +7,9 @@
  *   │  document title (small)    ٨  │   document mirrors every row
  *   │  point title (heading)        │
  *   │ ───────────────────────────── │   accent rule
- *   │  the point's full text, justified, at the largest body size
- *   │  that fits (fit.ts; up to a tenth less for a better paragraph);
- *   │  when even the minimum does not fit, it flows on to a page 2
+ *   │  the point's full text, justified, at the theme's regular
+ *   │  leaflet size when it fits one page, else at its compact size;
+ *   │  when even that does not fit, it flows on to a page 2 (and on)
  *   │  ┌─────────────────────────┐▌ │   event frame (tinted) — only when
  *   │  │ event · date · place    │▌ │   the point has an event
  *   │  └─────────────────────────┘▌ │
@@ -17,13 +17,17 @@
  *   │  QR + URL          imprint    │   footer, inside the bottom margin
  *   └───────────────────────────────┘
  *
+ * A document's leaflets use two body sizes and no other (theme.leafletBody),
+ * so that they look like one family; each leaflet chooses between the two
+ * from its own point alone, so an edit to one point re-renders only its leaflet.
+ *
  * Pure: model + fonts in, geometry out. Everything lies inside the margins.
  */
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
 import { flow, moveDown, placeAt, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
-import { fitBodySize, paragraphBadness, type FitOptions } from '../src/layout/fit.js';
+import { FIT_STEP, fitBodySize } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
@@ -40,9 +44,9 @@ export interface LeafletOptions {
 }
 
 export interface LeafletLayout {
-  /** One page, or two when the text does not fit one at the minimum body size. */
+  /** One page, or more when the text does not fit one at the compact size. */
   pages: LaidOutPage[];
-  /** Body text size in pt chosen by the fit. */
+  /** Body text size in pt: the page's regular or compact size (leafletBodySizes). */
   bodySize: number;
   stats: SetStats;
 }
@@ -66,6 +70,19 @@ export function leafletUrl(model: DocumentModel, point: Point): string | undefin
 }
 
 const pageScale = (theme: Theme) => theme.page.leaflet.width / PAGE_SIZES.A5.width;
+
+/**
+ * The two body sizes of a document's leaflets on its leaflet page: the
+ * theme's (given for A5) scaled with the page to 0.25 pt, never below the
+ * theme's minimum body size (so on A6 they may become one), compact never
+ * above regular.
+ */
+export function leafletBodySizes(theme: Theme): { regular: number; compact: number } {
+  const k = pageScale(theme);
+  const size = (pt: number) => Math.max(theme.body.minSize, Math.round((pt * k) / FIT_STEP) * FIT_STEP);
+  const regular = size(theme.leafletBody.regular);
+  return { regular, compact: Math.min(regular, size(theme.leafletBody.compact)) };
+}
 
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
   const t = model.theme;
@@ -122,15 +139,11 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // --- page 1 header: the big numeral at the start side, titles beside it
   const header = buildHeader();
 
-  // --- the body: the largest size that fits between header and event/footer
+  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact size
   const regionTop = header.bottom;
   const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
-  // A smaller page lowers the largest size with it. The largest size that fits, except that up to a tenth of it may go for a paragraph without a
-  // one-word last line and without piled-up kashidas (a leaflet's short measure makes both likely).
-  const fitOptions: FitOptions = {
-    maxSize: Math.max(t.body.minSize, t.body.maxSize * Math.min(1, k)),
-    prefer: { badness: (p, m) => paragraphBadness(p, m, 1 + t.space.stretch) },
-  };
+  const { regular, compact } = leafletBodySizes(t);
+  const fitOptions = { sizes: [compact, regular] };
   // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
   // edge, a last line the line breaker shrank), so that nothing crosses the margins.
   let bodyMeasure = measure;

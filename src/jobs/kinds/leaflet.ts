@@ -32,6 +32,7 @@ export const leaflet: OutputKind = {
       'theme.fonts',
       'theme.palette',
       'theme.body',
+      'theme.leafletBody',
       'theme.justify',
       'theme.space',
       'theme.kashidaPerLine',
