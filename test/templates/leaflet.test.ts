@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { eventTint, layoutLeaflet, leafletMargins, leafletUrl, type LeafletLayout } from '../../templates/leaflet.js';
+import { eventTint, layoutLeaflet, leafletBodySizes, leafletMargins, leafletUrl, type LeafletLayout } from '../../templates/leaflet.js';
 import { labelsFor } from '../../templates/labels.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { PAGE_SIZES } from '../../src/model/theme.js';
@@ -207,8 +207,7 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       for (const p of layout.pages) {
         expect(p).toMatchObject({ role: 'leaflet', width: model.theme.page.leaflet.width, height: model.theme.page.leaflet.height, background: model.theme.palette.paper });
       }
-      expect(layout.bodySize).toBeGreaterThanOrEqual(model.theme.body.minSize);
-      expect(layout.bodySize).toBeLessThanOrEqual(model.theme.body.maxSize);
+      expect(Object.values(leafletBodySizes(model.theme))).toContain(layout.bodySize);
       expect(layout.stats.lines).toBeGreaterThan(0);
     }
   });
@@ -310,11 +309,12 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
 });
 
 describe('seed leaflets in detail', () => {
-  it('point 1 (with point 8, the longest) fits one A5 page', () => {
-    for (const n of [1, 8]) {
-      const { layout } = seed.leaflets.get(n)!;
-      expect(layout.pages).toHaveLength(1);
-      expect(layout.bodySize).toBeGreaterThan(seed.model.theme.body.minSize);
+  it('sets every point on one A5 page: point 8 (the longest) at the compact size, the others at the regular size', () => {
+    expect(leafletBodySizes(seed.model.theme)).toEqual({ regular: 14, compact: 12 });
+    for (const p of seed.model.points) {
+      const { layout } = seed.leaflets.get(p.number)!;
+      expect(layout.pages, `point ${p.number}`).toHaveLength(1);
+      expect(layout.bodySize, `point ${p.number}`).toBe(p.number === 8 ? 12 : 14);
     }
   });
 
@@ -354,6 +354,76 @@ describe('seed leaflets in detail', () => {
     const b = layoutLeaflet(seed.model, p, seed.fonts);
     const shape = (l: LeafletLayout) => JSON.stringify(l.pages, (k, v) => (k === 'font' ? undefined : v));
     expect(shape(a)).toBe(shape(b));
+  });
+});
+
+describe('two body sizes per document (theme.leafletBody)', () => {
+  let long30: Doc;
+  beforeAll(async () => {
+    long30 = await loadDoc('long-30', 'test/fixtures/docs/long-30/long-30.txt');
+    await buildAll(long30);
+  }, 120_000);
+  const docs = () => [seed, other, long30];
+
+  /** Sizes of the glyphs of a leaflet's body text, on all its pages. */
+  const bodyGlyphSizes = (layout: LeafletLayout, p: Point) =>
+    new Set(layout.pages.flatMap((page) => bodyBlocks(page, p)).flatMap((b) => b.lines.flatMap((l) => l.line.glyphs.map((g) => g.size))));
+
+  it('sets each body at one size, the regular or the compact one: at most two sizes in a document', () => {
+    for (const { name, model, leaflets } of docs()) {
+      const { regular, compact } = leafletBodySizes(model.theme);
+      const used = new Set<number>();
+      for (const p of model.points) {
+        const { layout } = leaflets.get(p.number)!;
+        expect([regular, compact], `${name} point ${p.number}`).toContain(layout.bodySize);
+        expect([...bodyGlyphSizes(layout, p)], `${name} point ${p.number}`).toEqual([layout.bodySize]);
+        used.add(layout.bodySize);
+      }
+      expect(used.size, name).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('uses the compact size only for a point that does not fit one page at the regular size', () => {
+    for (const { name, model, fonts, leaflets } of docs()) {
+      const { regular } = leafletBodySizes(model.theme);
+      const onlyRegular = { ...model, theme: { ...model.theme, leafletBody: { regular: model.theme.leafletBody.regular, compact: model.theme.leafletBody.regular } } };
+      for (const p of model.points) {
+        const { layout } = leaflets.get(p.number)!;
+        if (layout.bodySize === regular) expect(layout.pages, `${name} point ${p.number}`).toHaveLength(1);
+        else expect(layoutLeaflet(onlyRegular, p, fonts).pages.length, `${name} point ${p.number}`).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it('runs a point on to further pages at the compact size when even that does not fit one page', async () => {
+    const big = await loadDoc('seed-big', 'source/izmir-2023.txt', (m) => (m.theme.leafletBody = { regular: 20, compact: 17 }));
+    const used = new Set<number>();
+    for (const p of big.model.points) {
+      const layout = layoutLeaflet(big.model, p, big.fonts);
+      used.add(layout.bodySize);
+      if (layout.pages.length > 1) expect(layout.bodySize, `point ${p.number}`).toBe(17);
+      expect([...bodyGlyphSizes(layout, p)], `point ${p.number}`).toEqual([layout.bodySize]);
+      for (const page of layout.pages) expectInsideMargins(page, big.model);
+    }
+    expect([...used].sort((a, b) => a - b)).toEqual([17, 20]);
+    const eight = layoutLeaflet(big.model, big.model.points[7], big.fonts);
+    expect(eight.pages.length).toBeGreaterThan(1);
+    expect(norm(eight.pages.flatMap((page) => bodyBlocks(page, big.model.points[7])).map(glyphText).join(''))).toBe(norm(big.model.points[7].text));
+  });
+
+  it('places a short point a little above the middle of the free space', () => {
+    for (const n of [4, 6, 13]) {
+      const p = seed.model.points[n - 1];
+      const page = seed.leaflets.get(n)!.layout.pages[0];
+      const rules = page.blocks.filter((b) => b.kind === 'rule').map((b) => (b.kind === 'rule' ? b.y1 : 0));
+      const [headerRule, footerRule] = [Math.min(...rules), Math.max(...rules)];
+      const lines = bodyBlocks(page, p).flatMap((b) => b.lines);
+      const above = lines[0].baseline - lines[0].line.ascent - headerRule;
+      const below = footerRule - (lines[lines.length - 1].baseline + lines[lines.length - 1].line.descent);
+      const share = above / (above + below);
+      expect(share, `point ${n}`).toBeGreaterThan(0.25);
+      expect(share, `point ${n}`).toBeLessThan(0.45);
+    }
   });
 });
 
