@@ -82,6 +82,9 @@ describe('a change re-renders exactly the outputs that show it', () => {
   it('--pages any: the booklet and its press files only', () => {
     expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted(bookletChain));
   });
+  it("the leaflets' body sizes: every leaflet (and the leaflet files made from them), nothing else", () => {
+    expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  leafletBody:\n    regular: 15\n')))).toEqual(sorted(leafletChain(...ofKind('leaflet'))));
+  });
   it("the paper's thickness: the saddle sheets only (their creep)", () => {
     expect(rerendered(modelOf(baseMeta + 'theme:\n  paper:\n    thicknessMm: 0.2\n'))).toEqual(ofKind('saddle'));
   });
