@@ -1,6 +1,7 @@
 /**
  * Regenerates the pictures in docs/img from the real pipeline: a booklet
- * page, the first imposed sheet, and card samples (points 1, 2 and 8 — the
+ * page, the leaflet of point 8 and all 15 leaflets side by side, the first
+ * imposed sheet, and card samples (points 1, 2 and 8 — the
  * longest — in every format, the document card, and a fixture card with
  * Latin in brackets); for docs/print.md every side of the saddle file, the
  * press cover and contents beside a 2-up leaflet sheet, and the separations
@@ -22,6 +23,7 @@ const root = process.cwd();
 const img = path.join(root, 'docs/img');
 await $`pdftoppm -png -r 110 -f 3 -l 3 -singlefile dist/booklet.pdf ${path.join(img, 'booklet-page-3')}`;
 await $`pdftoppm -png -r 50 -f 1 -l 1 -singlefile dist/print/booklet-a4-saddle.pdf ${path.join(img, 'saddle-sheet-1')}`;
+await $`pdftoppm -png -r 110 -f 1 -l 1 -singlefile dist/leaflets/08-cuba.pdf ${path.join(img, 'leaflet-08')}`;
 
 const cards = path.join(img, 'cards');
 await mkdir(cards, { recursive: true });
@@ -83,9 +85,12 @@ try {
   await $`pdftoppm -png -r 28 dist/print/booklet-a4-saddle.pdf ${path.join(tmp, 's')}`;
   await $`pdftoppm -png -r 28 -f 1 -l 2 dist/print/booklet-press.pdf ${path.join(tmp, 'p')}`;
   await $`pdftoppm -png -r 28 -f 1 -l 1 dist/print/leaflets-a4-2up.pdf ${path.join(tmp, 'u')}`;
+  await $`pdftoppm -png -r 36 dist/leaflets/all-leaflets.pdf ${path.join(tmp, 'l')}`;
   const pngs = (prefix: string) => readdir(tmp).then((fs) => fs.filter((f) => f.startsWith(prefix)).sort().map((f) => path.join(tmp, f)));
   await montage(path.join(img, 'print-saddle-sheets.png'), 2, await pngs('s-'));
   await montage(path.join(img, 'print-press-and-2up.png'), 3, [...(await pngs('p-')), ...(await pngs('u-'))]);
+  // docs/typography.md: the leaflets of one document in their two body sizes.
+  await montage(path.join(img, 'leaflets-seed.png'), 5, await pngs('l-'));
   await separations('dist/print/booklet-press.pdf', 2, 36, path.join(img, 'print-separations.png'));
 } finally {
   await rm(tmp, { recursive: true, force: true });
