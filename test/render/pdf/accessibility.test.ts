@@ -77,7 +77,16 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-fa booklet pdftotext': 7,
   'udhr-fa booklet pdfium': 7,
   'udhr-fa booklet mutool': 8,
-  'udhr-fa leaflets pdfjs': 22,
+  // Issue 16 (leaflets at two sizes): article ٢٦ no longer fits one A5 page at the
+  // compact size and runs on to a second page; every reader reads page 1's footer
+  // (imprint, URL), which is content there, between the two halves of its text.
+  'udhr-fa leaflets pdfjs': 21,
+  'udhr-fa leaflets mupdf': 29,
+  'udhr-en leaflets pdfjs': 29,
+  'udhr-en leaflets mupdf': 29,
+  'udhr-en leaflets pdftotext': 29,
+  'udhr-en leaflets pdfium': 29,
+  'udhr-en leaflets mutool': 29,
   'udhr-fa leaflets pdftotext': 7,
   'udhr-fa leaflets pdfium': 7,
   'udhr-fa leaflets mutool': 7,
@@ -197,7 +206,8 @@ for (const doc of DOCS) {
           expect(all.some((n) => n.role === 'P' && n.lang === 'en')).toBe(true);
         }
         if (doc.lang === 'en') expect(all.filter((n) => n.lang).map((n) => n.lang)).not.toContain('en');
-        const qr = b.pages.flatMap((p) => p.blocks).filter((x) => x.kind === 'qr');
+        // A QR code repeated on a leaflet's later page is an artifact (no alt), like the rest of the footer.
+        const qr = b.pages.flatMap((p) => p.blocks).filter((x) => x.kind === 'qr' && x.alt);
         const figures = all.filter((n) => n.role === 'Figure');
         expect(figures.length).toBe(qr.length);
         for (const f of figures) expect(f.alt).toMatch(/^QR: \S+/);
