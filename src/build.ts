@@ -27,7 +27,7 @@ import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
-import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
+import { carriedOver, lockOutput, outputMeta, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
   auxCacheDir,
@@ -224,7 +224,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
 }
 
 /** The --only group of each kind of output file. */
-const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print' };
+const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print', gallery: 'gallery' };
 
 /**
  * A character that no font draws is caught by check() with its place; should
@@ -462,6 +462,8 @@ function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => 
       kind: j.kind,
       path: j.path,
       data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j), bytes: (n) => Staging.read(done[i].files[n]) }),
+      key: keyOf(j),
+      files: done[i].files.map((f) => ({ kind: f.kind, path: f.path, size: f.size, staged: f.staged, ...outputMeta(f) })),
     })),
   );
 }

@@ -15,14 +15,14 @@
  *   - what it keeps between builds besides its files (`keeps`).
  */
 import type { DocumentModel } from '../model/types.js';
-import type { OutputFile } from '../output/writeOutputs.js';
+import type { OutputFile, OutputMeta } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/stats.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** The `--only` groups: which outputs a build publishes. */
-export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print';
-export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print'];
+export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print' | 'gallery';
+export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print', 'gallery'];
 
 /** The renderers a job needs: 'pdf' (react-pdf, pdf-lib) or 'image' (satori, librsvg, image encoders). */
 export type JobFamily = 'pdf' | 'image';
@@ -53,11 +53,21 @@ export interface HandOn {
   bytes(file: number): Promise<Uint8Array>;
 }
 
-/** A job's input, as its kind hands it on (`handOn`). */
+/** A file an input job made, as this build staged it: its manifest fields, and where to read it until the commit. */
+export interface InputFile extends OutputMeta {
+  kind: OutputFile['kind'];
+  path: string;
+  size: number;
+  staged: string;
+}
+
+/** A job's input: what its kind hands on (`handOn`), its key and the files it made. */
 export interface TaskInput {
   kind: string;
   path: string;
   data: unknown;
+  key: string;
+  files: InputFile[];
 }
 
 /** One job for a render thread: plain data only (it crosses to worker threads). */
