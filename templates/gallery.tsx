@@ -252,7 +252,7 @@ function Cards({ c, files }: { c: Ctx; files: GalleryFile[] }) {
       {groups.map(([point, byFormat]) => {
         const gid = `cards-${point ?? 0}`;
         return (
-          <section key={gid} aria-labelledby={gid}>
+          <section key={gid}>
             <h3 id={gid} lang={c.model.lang}>
               {pointTitle(c, point)}
             </h3>
@@ -261,7 +261,7 @@ function Cards({ c, files }: { c: Ctx; files: GalleryFile[] }) {
               const { width, height } = slides[0].image;
               const fid = `${gid}-${format}`;
               return (
-                <section key={fid} aria-labelledby={fid} className={`format ${format}`}>
+                <section key={fid} className={`format ${format}`}>
                   <h4 id={fid}>
                     {c.l.formats[format] ?? format}{' '}
                     {width && height ? (

@@ -49,6 +49,8 @@ export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: Gall
 /** The page: a complete HTML document. */
 export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[]): Uint8Array {
   const plain = thumbs.map(({ of, page, path, width, height }) => ({ of, page, path, width, height }));
-  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, outputs, plain)) + '\n';
+  // A job's files come in the order it made them, or in the manifest's when reused: the page sorts them by path.
+  const sorted = outputs.map((o) => ({ ...o, files: [...o.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }));
+  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain)) + '\n';
   return new TextEncoder().encode(html);
 }
