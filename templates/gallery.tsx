@@ -465,6 +465,8 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; p
 .thumb { display: block; line-height: 0; }
 .thumb img { width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
 .pages .thumb img { box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+/* Never wider than the thumbnail's own pixels (240 px), a story frame narrower still. */
+.slides .thumb img { max-width: 15rem; }
 .format.story .thumb img { max-width: 9rem; }
 .caption { display: block; text-align: center; color: var(--muted); font-size: 0.85rem; margin-block-start: 0.2rem; }
 .title { font-weight: 700; margin-block-start: 0.4rem; }
