@@ -29,9 +29,17 @@ export function thumbPages(f: GalleryFile): number {
 }
 
 const isPdf = (p: string) => /\.pdf$/i.test(p);
+const stem = (p: string) => p.replace(/\.[^./]+$/, '');
+
+/** What to draw a card's thumbnail from: its JPEG or WebP when the job made one (the same picture, decoded at a reduced size), else the file itself. */
+function sourceOf(f: GalleryFile, files: readonly GalleryFile[]): GalleryFile {
+  if (f.kind !== 'card') return f;
+  const same = files.filter((g) => g.kind === 'card' && stem(g.path) === stem(f.path));
+  return same.find((g) => /\.jpe?g$/i.test(g.path)) ?? same.find((g) => /\.webp$/i.test(g.path)) ?? f;
+}
 
 /** `booklet.pdf` page 3 → `gallery/booklet-3.webp`; `cards/square/01-x.png` → `gallery/cards/square/01-x.webp`. */
-export const thumbPath = (of: string, page: number) => `${THUMB_DIR}/${of.replace(/\.[^./]+$/, '')}${isPdf(of) ? `-${page}` : ''}.webp`;
+export const thumbPath = (of: string, page: number) => `${THUMB_DIR}/${stem(of)}${isPdf(of) ? `-${page}` : ''}.webp`;
 
 /** The thumbnails of one job's files; `read` gives a file's bytes (only files that get a thumbnail are read). */
 export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: GalleryFile) => Promise<Uint8Array>): Promise<Thumbnail[]> {
@@ -39,7 +47,7 @@ export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: Gall
   for (const f of files) {
     const pages = thumbPages(f);
     if (!pages) continue;
-    const bytes = await read(f);
+    const bytes = await read(sourceOf(f, files));
     const images = isPdf(f.path) ? await pdfThumbnails(bytes, pages) : [await imageThumbnail(bytes)];
     images.forEach((img, i) => out.push({ of: f.path, page: i + 1, path: thumbPath(f.path, i + 1), ...img }));
   }
