@@ -21,7 +21,7 @@
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
-import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
+import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
@@ -142,6 +142,8 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
+  // --only gallery publishes what the page links to as well (src/jobs/planJobs.ts widenOnly).
+  opts = { ...opts, only: widenOnly(opts.only) };
   const t0 = performance.now();
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));

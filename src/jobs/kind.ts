@@ -114,6 +114,12 @@ export interface OutputKind {
   cost: number;
   /** Kinds whose outputs this kind may take as input: planned whenever this one is. Listed earlier in the registry. */
   uses?: readonly string[];
+  /**
+   * Its output links to the files of the kinds it uses (the gallery page):
+   * publishing it publishes them too, so no link points at a file the
+   * build did not publish (`--only` is widened to their groups).
+   */
+  linksInputs?: boolean;
   /** This kind's jobs for a model, in order (without `kind`). */
   plan(model: DocumentModel): Array<Omit<RenderJob, 'kind'>>;
   /** Paths of the planned jobs whose results `job` takes; by default every job of the kinds it `uses`. */

@@ -43,6 +43,8 @@ export const gallery: OutputKind = {
   family: 'image',
   cost: 250,
   uses: ['booklet', 'leaflet', 'leaflets-all', 'card', 'press', 'saddle', 'leaflets-press', 'leaflets-2up'],
+  // The page links to every file it shows: `--only gallery` publishes them too.
+  linksInputs: true,
   plan: () => [{ path: 'index.html' }],
   slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title']),
   async render(task) {
