@@ -24,7 +24,7 @@ import { readPdfx4 } from '../../src/print/pdfx.js';
 import { preflight } from '../../src/print/preflight.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { projectRoot } from '../support/fonts.js';
-import { colorOperators, pageContents, textFills } from '../support/pdfContent.js';
+import { colorOperators, pageContents, textPaints } from '../support/pdfContent.js';
 
 let model: DocumentModel;
 let fonts: TemplateFonts;
@@ -78,17 +78,23 @@ describe('colour in the content streams', () => {
       });
     }
   });
-  it('body text, running heads and rules are K only; ink black text and thin rules are 0/0/0/100', () => {
-    const contents = pageContents(press);
-    const body = contents[2];
-    const fills = textFills(body);
-    expect(fills.length).toBeGreaterThan(100);
-    // Body text: 100 % K; accent headings: the theme's CMYK; the running head: a K tint.
-    const allowed = new Set(['0 0 0 1 k', '0 0.9 0.85 0.35 k', '0 0 0 0.65 k']);
-    expect(new Set(fills.filter((f) => !allowed.has(f)))).toEqual(new Set());
-    const share = fills.filter((f) => f === '0 0 0 1 k').length / fills.length;
-    expect(share).toBeGreaterThan(0.8);
-    // Strokes: the running head's rule in solid K, and the crop marks in registration colour (all plates, outside the bleed).
+  it('every text-showing operator of every press file paints in 0/0/0/100; only the covers knock text out (no ink)', () => {
+    const coverPages = { press: pages.flatMap((p, i) => (p.role === 'cover' || p.role === 'back-cover' ? [i] : [])), saddle: [0], leafletsPress: [], twoUp: [] };
+    for (const [name, pdf] of Object.entries({ press, saddle, leafletsPress, twoUp })) {
+      const perPage = textPaints(pdf);
+      expect(perPage.flat().filter((t) => t.paint === 'fill').length, name).toBeGreaterThan(500);
+      perPage.forEach((paints, i) => {
+        const where = `${name} page ${i + 1}`;
+        // Visible text is filled, never stroked or used as a clip.
+        expect(paints.filter((t) => t.paint !== 'fill' && t.paint !== 'invisible'), where).toEqual([]);
+        const colours = new Set(paints.filter((t) => t.paint === 'fill').map((t) => `${t.space} ${t.color.join(' ')}`));
+        const allowed = ['DeviceCMYK 0 0 0 1', ...(coverPages[name as keyof typeof coverPages].includes(i) ? ['DeviceCMYK 0 0 0 0'] : [])];
+        expect([...colours].filter((c) => !allowed.includes(c)), where).toEqual([]);
+      });
+    }
+  });
+  it('rules are K only on text pages: solid 0/0/0/100, and the crop marks in registration colour outside the bleed', () => {
+    const body = pageContents(press)[2];
     expect(new Set(colorOperators(body).filter((op) => op.endsWith(' K')))).toEqual(new Set(['0 0 0 1 K', '1 1 1 1 K']));
   });
   it('the screen booklet stays RGB', async () => {
