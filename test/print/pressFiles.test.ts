@@ -79,7 +79,7 @@ describe('colour in the content streams', () => {
     }
   });
   it('every text-showing operator of every press file paints in 0/0/0/100; only the covers knock text out (no ink)', () => {
-    const coverPages = { press: pages.flatMap((p, i) => (p.role === 'cover' || p.role === 'back-cover' ? [i] : [])), saddle: [0], leafletsPress: [], twoUp: [] };
+    const coverPages: Record<string, number[]> = { press: pages.flatMap((p, i) => (p.role === 'cover' || p.role === 'back-cover' ? [i] : [])), saddle: [0], leafletsPress: [], twoUp: [] };
     for (const [name, pdf] of Object.entries({ press, saddle, leafletsPress, twoUp })) {
       const perPage = textPaints(pdf);
       expect(perPage.flat().filter((t) => t.paint === 'fill').length, name).toBeGreaterThan(500);
@@ -88,7 +88,7 @@ describe('colour in the content streams', () => {
         // Visible text is filled, never stroked or used as a clip.
         expect(paints.filter((t) => t.paint !== 'fill' && t.paint !== 'invisible'), where).toEqual([]);
         const colours = new Set(paints.filter((t) => t.paint === 'fill').map((t) => `${t.space} ${t.color.join(' ')}`));
-        const allowed = ['DeviceCMYK 0 0 0 1', ...(coverPages[name as keyof typeof coverPages].includes(i) ? ['DeviceCMYK 0 0 0 0'] : [])];
+        const allowed = ['DeviceCMYK 0 0 0 1', ...(coverPages[name].includes(i) ? ['DeviceCMYK 0 0 0 0'] : [])];
         expect([...colours].filter((c) => !allowed.includes(c)), where).toEqual([]);
       });
     }
