@@ -9,8 +9,9 @@
  * Leaflets are loose sheets, not a booklet: a file of several leaflets for a
  * print shop gives every leaflet the same number of sides (`evenSides`), so
  * the shop can print it as versions of one job — one page each (single-sided),
- * or, as soon as one leaflet runs on to a second page, two each, a leaflet
- * without a second page getting a blank back. Nothing else is added: a blank
+ * or, as soon as one leaflet runs on to a second page, two each (front and
+ * back; four for a leaflet of three or four pages: two sheets), a leaflet
+ * without those pages getting blank backs. Nothing else is added: a blank
  * leaflet would be printed and cut like any other.
  */
 import type { LaidOutPage } from './types.js';
@@ -29,11 +30,13 @@ export function blankLike(like: LaidOutPage, paper: string): LaidOutPage {
 }
 
 /**
- * Every leaflet's pages, each leaflet padded with blank backs to the sides of
- * the longest (`sides`: 1 or 2), in order: leaflet k starts on page k × sides.
+ * Every leaflet's pages, each leaflet padded with blank pages to the sides of
+ * the longest (`sides`: 1, or the longest's page count rounded up to even:
+ * whole sheets, front and back), in order: leaflet k starts on page k × sides.
  */
 export function evenSides(leaflets: LaidOutPage[][], paper: string): { pages: LaidOutPage[]; sides: number } {
-  const sides = Math.max(1, ...leaflets.map((l) => l.length));
+  const longest = Math.max(1, ...leaflets.map((l) => l.length));
+  const sides = longest === 1 ? 1 : longest + (longest % 2);
   const pages = leaflets.flatMap((l) => [...l, ...Array.from({ length: sides - l.length }, () => blankLike(l[0], paper))]);
   return { pages, sides };
 }

@@ -55,10 +55,11 @@ export interface TwoUpOptions extends ImposeOptions {
   cutMarks?: boolean;
   /**
    * Pages per leaflet: 1 (default; single-sided, pages 2k and 2k+1 share a
-   * sheet) or 2 (front and back: two leaflets share a sheet, their fronts on
-   * its front and their backs behind them, for duplex flipped on the short edge).
+   * sheet) or an even number (front and back of one sheet or more: two leaflets
+   * share each sheet, their fronts on its front and their backs behind them,
+   * for duplex flipped on the short edge).
    */
-  sides?: 1 | 2;
+  sides?: number;
 }
 
 /** Length of a cut mark from the sheet's edge, and its line width (pt). */
@@ -154,7 +155,7 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
 /**
  * Two-up: leaflets 2k and 2k+1 share sheet k, each centred in its half (cut
  * down the middle). With 'rtl' the earlier leaflet is on the right, so a
- * reader meets them in reading order; with 'ltr' on the left. With two sides,
+ * reader meets them in reading order; with 'ltr' on the left. Two-sided,
  * each sheet's back carries the leaflets' backs, each behind its own front
  * (the back's left half lies behind the front's right half). An odd last
  * leaflet leaves the other half blank.
@@ -162,17 +163,21 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
 export async function imposeTwoUp(pdf: Uint8Array, opts: TwoUpOptions): Promise<Uint8Array> {
   const { out, size, placed, slot, finish } = await prepare(pdf, opts);
   const sides = opts.sides ?? 1;
-  if ((sides !== 1 && sides !== 2) || placed.length % sides !== 0) {
-    throw new RangeError(`two-up needs 1 or 2 pages per leaflet and a page count that is a multiple of it; got ${sides} and ${placed.length} pages`);
+  if (!Number.isInteger(sides) || sides < 1 || (sides > 1 && sides % 2 !== 0) || placed.length % sides !== 0) {
+    throw new RangeError(`two-up needs 1 or an even number of pages per leaflet and a page count that is a multiple of it; got ${sides} and ${placed.length} pages`);
   }
   const halfW = size.width / 2;
   const leaflets = placed.length / sides;
   const pageOf = (leaflet: number, side: number): Slot => (leaflet < leaflets ? leaflet * sides + side : null);
   for (let i = 0; i < leaflets; i += 2) {
     const [left, right] = opts.dir === 'rtl' ? [i + 1, i] : [i, i + 1];
-    // The back is seen turned over: what lies behind the front's right half is on its left.
-    const faces: Array<[Slot, Slot]> = [[pageOf(left, 0), pageOf(right, 0)]];
-    if (sides === 2) faces.push([pageOf(right, 1), pageOf(left, 1)]);
+    // Each sheet of the pair: fronts, then (two-sided) the backs seen turned
+    // over, what lies behind the front's right half on the left.
+    const faces: Array<[Slot, Slot]> = [];
+    for (let f = 0; f < sides; f += 2) {
+      faces.push([pageOf(left, f), pageOf(right, f)]);
+      if (sides > 1) faces.push([pageOf(right, f + 1), pageOf(left, f + 1)]);
+    }
     for (const [l, r] of faces) {
       const page = out.addPage([size.width, size.height]);
       drawInHalf(page, slot(l), 0, halfW, size.height, 'centre', 0);

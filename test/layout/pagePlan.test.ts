@@ -19,4 +19,9 @@ describe('the page plan', () => {
     expect(pages.map((p) => p.role)).toEqual(['leaflet', 'blank', 'leaflet', 'leaflet', 'leaflet', 'blank']);
     expect(pages[1]).toEqual({ width: 420, height: 595, background: '#fbf7ef', role: 'blank', blocks: [] });
   });
+  it('evenSides: a leaflet of three pages takes two sheets: four sides each', () => {
+    const { pages, sides } = evenSides([[page(1), page(2), page(3)], [page(4)]], '#fff');
+    expect(sides).toBe(4);
+    expect(pages.map((p) => p.role)).toEqual(['leaflet', 'leaflet', 'leaflet', 'blank', 'leaflet', 'blank', 'blank', 'blank']);
+  });
 });

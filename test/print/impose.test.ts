@@ -152,5 +152,13 @@ describe('imposeTwoUp', () => {
       [null, 'P5'],
     ]);
     await expect(imposeTwoUp(await syntheticBooklet(5), { dir: 'rtl', sheet: 'A4', date: DATE, sides: 2 })).rejects.toThrow(/multiple/);
+    await expect(imposeTwoUp(src, { dir: 'rtl', sheet: 'A4', date: DATE, sides: 3 })).rejects.toThrow(/even/);
+    // Two leaflets of two sheets each: P0–P3 and P4–P7.
+    expect(sides(await imposeTwoUp(await syntheticBooklet(8), { dir: 'rtl', sheet: 'A4', date: DATE, sides: 4 }))).toEqual([
+      ['P4', 'P0'],
+      ['P1', 'P5'],
+      ['P6', 'P2'],
+      ['P3', 'P7'],
+    ]);
   });
 });

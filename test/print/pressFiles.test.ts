@@ -20,6 +20,8 @@ import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { pressFromPages } from '../../src/print/pressFiles.js';
 import { imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { saddleStitchOrder } from '../../src/print/saddleStitch.js';
+import { evenSides } from '../../src/layout/pagePlan.js';
 import { readPdfx4 } from '../../src/print/pdfx.js';
 import { preflight } from '../../src/print/preflight.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
@@ -63,9 +65,26 @@ describe('the page plan', () => {
     expect(any.length).toBe(pages.length - pages.filter((p) => p.role === 'blank').length);
     expect(any.some((p) => p.role === 'blank')).toBe(false);
   });
-  it('the press PDF and the saddle sheets carry the same pages (2 per sheet side)', async () => {
-    expect(mupdf.Document.openDocument(press, 'application/pdf').countPages()).toBe(pages.length);
-    expect(mupdf.Document.openDocument(saddle, 'application/pdf').countPages() * 2).toBe(pages.length);
+  it('the press PDF and the saddle file carry the same pages, a multiple of 4: each press page once, 2 per sheet side, no blank of its own', async () => {
+    const pressCount = mupdf.Document.openDocument(press, 'application/pdf').countPages();
+    expect(pressCount).toBe(pages.length);
+    expect(pressCount % 4).toBe(0);
+    expect(mupdf.Document.openDocument(saddle, 'application/pdf').countPages() * 2).toBe(pressCount);
+    const placed = saddleStitchOrder(pressCount, 'rtl').flatMap((s) => [...s.front, ...s.back]);
+    expect([...placed].sort((a, b) => (a ?? -1) - (b ?? -1))).toEqual(pages.map((_, i) => i));
+  });
+  it('leaflets-press: one side per leaflet; once a leaflet runs on to a second page, every leaflet has a back', async () => {
+    expect(mupdf.Document.openDocument(leafletsPress, 'application/pdf').countPages()).toBe(3);
+    const long = { ...model.points[0], text: Array.from({ length: 3 }, () => model.points[7].text).join(' ') };
+    const sets = [layoutLeaflet(model, long, fonts).pages, ...model.points.slice(1, 3).map((p) => layoutLeaflet(model, p, fonts).pages)];
+    expect(sets.map((l) => l.length)).toEqual([2, 1, 1]);
+    const { pages: even, sides } = evenSides(sets, model.theme.palette.paper);
+    const pdf = await pressFromPages(even, model.theme, meta(), 'loose');
+    expect(mupdf.Document.openDocument(pdf, 'application/pdf').countPages()).toBe(6);
+    expect(even.map((p) => p.role)).toEqual(['leaflet', 'leaflet', 'leaflet', 'blank', 'leaflet', 'blank']);
+    const sheets = await imposeTwoUp(pdf, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, cutMarks: true, sides });
+    expect(mupdf.Document.openDocument(sheets, 'application/pdf').countPages()).toBe(4);
+    expect((await preflight(pdf)).problems).toEqual([]);
   });
 });
 

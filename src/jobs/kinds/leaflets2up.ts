@@ -20,7 +20,7 @@ export const leaflets2up: OutputKind = {
     const { model } = task;
     const press = inputOf<PdfBytes>(task, 'leaflets-press');
     const { imposeTwoUp } = await import('../../print/impose.js');
-    const sides = press.pageCount / model.points.length === 2 ? 2 : 1;
+    const sides = press.pageCount / model.points.length;
     const bytes = await imposeTwoUp(press.bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, cutMarks: true, sides });
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: Math.ceil(model.points.length / 2) * sides }], aux: {} };
   },
