@@ -4,8 +4,11 @@
  *
  * Per page: trim size and boxes, the colour spaces that text, paths and
  * images are painted in, the fonts and whether each is embedded, the thinnest
- * line, the highest total ink (C+M+Y+K, from a CMYK rendering with colour
- * management off, so the file's own values are measured), and images with
+ * line, the highest total ink (C+M+Y+K: the highest of a CMYK rendering with
+ * colour management off, so the file's own values are measured, and of the
+ * colours of the objects painted inside the bleed box, so that a rule thinner
+ * than a pixel, averaged with the paper in the rendering, still counts at its
+ * full colour), and images with
  * their effective resolution. For the document: page count and whether it
  * suits saddle stitching, and what it declares of PDF/X-4.
  *
@@ -136,7 +139,9 @@ function fontsOf(page: mupdf.PDFPage): Array<{ name: string; embedded: boolean }
   return [...found].map(([name, e]) => ({ name, embedded: e })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Colour spaces, text colours, thinnest line and images of one page, from mupdf's drawing calls. */
+const pct = (sample: number) => Math.round((sample / 255) * 100);
+
+/** Colour spaces, text colours, thinnest line, the highest ink of an object and images of one page, from mupdf's drawing calls. */
 function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   const colorSpaces: Record<string, Set<Use>> = {};
   const textColors: Record<string, number> = {};
@@ -145,24 +150,38 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   const images: PageReport['images'] = [];
   const thinLines: Array<{ width: number; at: Rect }> = [];
   let thinnest: number | null = null;
+  /** The highest total ink of a CMYK or grey colour painted inside the bleed box, and where. */
+  let objectInk = { percent: 0, at: [0, 0] as [number, number] };
   const use = (cs: mupdf.ColorSpace | null, u: Use) => {
     if (cs) (colorSpaces[family(cs)] ??= new Set()).add(u);
   };
+  const inkOf = (cs: mupdf.ColorSpace, color: number[], at: Rect) => {
+    const percent = cs.isCMYK() ? color.reduce((a, v) => a + pct(v * 255), 0) : cs.isGray() ? 100 - pct(color[0] * 255) : 0;
+    if (percent > objectInk.percent) objectInk = { percent, at: [Math.max(at[0], bleed[0]), Math.max(at[1], bleed[1])] };
+  };
+  const hairline = new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 });
+  const pathBounds = (path: mupdf.Path, ctm: mupdf.Matrix) => path.getBounds(hairline, ctm) as Rect;
   const device = new mupdf.Device({
-    fillPath: (path, _eo, ctm, cs) => {
-      if (intersects(path.getBounds(new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 }), ctm) as Rect, bleed)) use(cs, 'fill');
+    fillPath: (path, _eo, ctm, cs, color) => {
+      const at = pathBounds(path, ctm);
+      if (!intersects(at, bleed)) return;
+      use(cs, 'fill');
+      inkOf(cs, color, at);
     },
-    strokePath: (path, stroke, ctm, cs) => {
+    strokePath: (path, stroke, ctm, cs, color) => {
       // Crop marks (outside the bleed) are not part of the piece: only subpaths that reach into the bleed box count.
       const w = stroke.getLineWidth() * scaleOf(ctm);
       const inside = subpathBounds(path, ctm, w / 2).find((b) => intersects(b, bleed));
       if (!inside) return;
       use(cs, 'stroke');
+      inkOf(cs, color, inside);
       thinnest = thinnest === null ? w : Math.min(thinnest, w);
       if (w < minLinePt - 1e-6) thinLines.push({ width: w, at: inside });
     },
     fillText: (text, ctm, cs, color) => {
       use(cs, 'text');
+      const at = text.getBounds(hairline, ctm) as Rect;
+      if (intersects(at, bleed)) inkOf(cs, color, at);
       const key = `${family(cs)} ${color.map((v) => round(v, 3)).join(' ')}`;
       textColors[key] = (textColors[key] ?? 0) + 1;
       text.walk({ showGlyph: (_f, trm) => void (smallest[key] = Math.min(smallest[key] ?? Infinity, scaleOf(trm) * scaleOf(ctm))) });
@@ -181,10 +200,8 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   device.close();
   const spaces: Record<string, Use[]> = {};
   for (const [k, v] of Object.entries(colorSpaces)) spaces[k] = [...v].sort();
-  return { colorSpaces: spaces, textColors, smallest, images, thinnest: thinnest as number | null, thinLines };
+  return { colorSpaces: spaces, textColors, smallest, images, thinnest: thinnest as number | null, thinLines, objectInk };
 }
-
-const pct = (sample: number) => Math.round((sample / 255) * 100);
 
 /** The highest C+M+Y+K (in %) of any pixel inside `bleed`, from a CMYK rendering at `dpi`, and where it is (pt, top-left origin). */
 function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: number; at: [number, number] } {
@@ -250,7 +267,8 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
 
       const drawn = drawingOf(page, bleed, minLinePt);
       const fonts = fontsOf(page);
-      const ink = maxInk(page, bleed, opts.inkDpi ?? 72);
+      const rendered = maxInk(page, bleed, opts.inkDpi ?? 72);
+      const ink = drawn.objectInk.percent > rendered.percent ? drawn.objectInk : rendered;
       pages.push({
         page: n,
         trimMm: { width: mm(trimRect[2] - trimRect[0]), height: mm(trimRect[3] - trimRect[1]) },

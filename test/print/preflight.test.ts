@@ -54,6 +54,12 @@ describe('preflight', () => {
     expect(r.pages[2].maxInkPercent).toBe(360);
     expect(r.problems).toEqual([{ page: 3, reason: expect.stringMatching(/^total ink 360 % at .* more than 300 %/) }]);
   });
+  it('counts a rule thinner than a pixel at its full colour (the 72 dpi rendering would average it with the paper)', async () => {
+    const thin = await pdf(4, (page) => page.drawLine({ start: { x: 60, y: 300 }, end: { x: 300, y: 300 }, thickness: 0.5, color: cmyk(0.9, 0.9, 0.9, 0.9) }), 1);
+    const r = await preflight(thin);
+    expect(r.pages[1].maxInkPercent).toBe(360);
+    expect(r.problems).toEqual([{ page: 2, reason: expect.stringMatching(/^total ink 360 % at 21\.\d, 104\.\d mm/) }]);
+  });
   it('rejects 9 pages for a saddle-stitched booklet, not for loose pieces', async () => {
     const nine = await pdf(9);
     expect((await preflight(nine)).problems).toEqual([{ page: null, reason: expect.stringMatching(/^9 pages: a saddle-stitched booklet needs a multiple of 4 \(add 3 blank pages/) }]);
