@@ -161,17 +161,29 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   };
   const hairline = new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 });
   const pathBounds = (path: mupdf.Path, ctm: mupdf.Matrix) => path.getBounds(hairline, ctm) as Rect;
+  // What is clipped away is not printed (the crop marks of a page placed on an imposed sheet): the clip in force, as bounds.
+  const everywhere: Rect = [-Infinity, -Infinity, Infinity, Infinity];
+  const clips: Rect[] = [everywhere];
+  const clip = () => clips[clips.length - 1];
+  const pushClip = (r: Rect) => clips.push([Math.max(r[0], clip()[0]), Math.max(r[1], clip()[1]), Math.min(r[2], clip()[2]), Math.min(r[3], clip()[3])]);
+  const printed = (r: Rect) => intersects(r, clip()) && intersects(r, bleed);
   const device = new mupdf.Device({
+    clipPath: (path, _eo, ctm) => void pushClip(pathBounds(path, ctm)),
+    clipStrokePath: (path, stroke, ctm) => void pushClip(path.getBounds(stroke, ctm) as Rect),
+    clipText: (text, ctm) => void pushClip(text.getBounds(hairline, ctm) as Rect),
+    clipStrokeText: (text, stroke, ctm) => void pushClip(text.getBounds(stroke, ctm) as Rect),
+    clipImageMask: () => void pushClip(everywhere),
+    popClip: () => void (clips.length > 1 && clips.pop()),
     fillPath: (path, _eo, ctm, cs, color) => {
       const at = pathBounds(path, ctm);
-      if (!intersects(at, bleed)) return;
+      if (!printed(at)) return;
       use(cs, 'fill');
       inkOf(cs, color, at);
     },
     strokePath: (path, stroke, ctm, cs, color) => {
       // Crop marks (outside the bleed) are not part of the piece: only subpaths that reach into the bleed box count.
       const w = stroke.getLineWidth() * scaleOf(ctm);
-      const inside = subpathBounds(path, ctm, w / 2).find((b) => intersects(b, bleed));
+      const inside = subpathBounds(path, ctm, w / 2).find(printed);
       if (!inside) return;
       use(cs, 'stroke');
       inkOf(cs, color, inside);
@@ -181,7 +193,7 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
     fillText: (text, ctm, cs, color) => {
       use(cs, 'text');
       const at = text.getBounds(hairline, ctm) as Rect;
-      if (intersects(at, bleed)) inkOf(cs, color, at);
+      if (printed(at)) inkOf(cs, color, at);
       const key = `${family(cs)} ${color.map((v) => round(v, 3)).join(' ')}`;
       textColors[key] = (textColors[key] ?? 0) + 1;
       text.walk({ showGlyph: (_f, trm) => void (smallest[key] = Math.min(smallest[key] ?? Infinity, scaleOf(trm) * scaleOf(ctm))) });

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts, cmyk, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, clip, cmyk, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
 import { preflight } from '../../src/print/preflight.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDirSync } from '../support/tmp.js';
@@ -59,6 +59,16 @@ describe('preflight', () => {
     const r = await preflight(thin);
     expect(r.pages[1].maxInkPercent).toBe(360);
     expect(r.problems).toEqual([{ page: 2, reason: expect.stringMatching(/^total ink 360 % at 21\.\d, 104\.\d mm/) }]);
+  });
+  it('ignores what a clip hides (a placed page's crop marks on an imposed sheet)', async () => {
+    const clipped = await pdf(4, (page) => {
+      page.pushOperators(pushGraphicsState(), rectangle(40, 40, 200, 200), clip(), endPath());
+      page.drawRectangle({ x: 300, y: 300, width: 50, height: 50, color: cmyk(1, 1, 1, 1) });
+      page.pushOperators(popGraphicsState());
+    });
+    const r = await preflight(clipped);
+    expect(r.pages[0].maxInkPercent).toBe(100);
+    expect(r.problems).toEqual([]);
   });
   it('rejects 9 pages for a saddle-stitched booklet, not for loose pieces', async () => {
     const nine = await pdf(9);
