@@ -60,7 +60,7 @@ describe('preflight', () => {
     expect(r.pages[1].maxInkPercent).toBe(360);
     expect(r.problems).toEqual([{ page: 2, reason: expect.stringMatching(/^total ink 360 % at 21\.\d, 104\.\d mm/) }]);
   });
-  it('ignores what a clip hides (a placed page's crop marks on an imposed sheet)', async () => {
+  it("ignores what a clip hides (a placed page's crop marks on an imposed sheet)", async () => {
     const clipped = await pdf(4, (page) => {
       page.pushOperators(pushGraphicsState(), rectangle(40, 40, 200, 200), clip(), endPath());
       page.drawRectangle({ x: 300, y: 300, width: 50, height: 50, color: cmyk(1, 1, 1, 1) });
