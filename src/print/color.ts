@@ -12,7 +12,9 @@
  *   several plates, and the inner pages of the booklet print in black alone.
  *   The one exception is text in the paper colour, or as light as paper (under
  *   `KNOCKOUT_MAX_INK` in all): it prints no ink, it knocks out of the
- *   cover's colour. QR modules are marks too: K only.
+ *   cover's colour. QR modules are marks too: K only. Black text overprints
+ *   (as a shop's "black overprint" would make it): on a tint (the leaflets'
+ *   event frame) it leaves no white halo when the plates are out of register.
  * - Areas and rules keep their colours (the cover, the event frame, accent
  *   rules). Ink black is 0/0/0/100 for rules and small boxes; a box whose both
  *   sides reach `theme.richBlack.minMm` gets the theme's rich black instead.
@@ -84,6 +86,8 @@ export function pressColorMode(theme: Theme): ColorMode {
   return {
     kind: 'cmyk',
     mark: (hex): PdfColor => (isLight(cmykOf(hex)) ? NO_INK : TEXT_BLACK),
+    // Black text overprints (a knockout must not: it would vanish).
+    overprint: (hex) => !isLight(cmykOf(hex)),
     line: (hex, width): PdfColor => {
       const c = cmykOf(hex);
       return width < SOLID_LINE_PT && isKOnly(c) ? [0, 0, 0, 100] : c;

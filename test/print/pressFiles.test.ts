@@ -112,6 +112,19 @@ describe('colour in the content streams', () => {
       });
     }
   });
+  it("black text overprints (OP, op, OPM 1); the covers' knocked-out text does not", () => {
+    const leaflet = pageContents(leafletsPress)[0];
+    expect(leaflet.match(/\/GSOverprint gs/g)?.length).toBeGreaterThan(3);
+    const doc = mupdf.Document.openDocument(leafletsPress, 'application/pdf').asPDF()!;
+    const states: string[] = [];
+    const walk = (res: mupdf.PDFObject) => {
+      res.get('ExtGState').forEach((g, name) => void (name === 'GSOverprint' && states.push(['OP', 'op', 'OPM'].map((k) => String(g.get(k))).join(' '))));
+      res.get('XObject').forEach((x) => walk(x.get('Resources')));
+    };
+    walk((doc.loadPage(0) as mupdf.PDFPage).getObject().getInheritable('Resources'));
+    expect(new Set(states)).toEqual(new Set(['true true 1']));
+    expect(pageContents(press)[0]).not.toMatch(/GSOverprint/);
+  });
   it('rules are K only on text pages: solid 0/0/0/100, and the crop marks in registration colour outside the bleed', () => {
     const body = pageContents(press)[2];
     expect(new Set(colorOperators(body).filter((op) => op.endsWith(' K')))).toEqual(new Set(['0 0 0 1 K', '1 1 1 1 K']));
