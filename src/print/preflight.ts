@@ -341,8 +341,15 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
 
 /** The report as text lines, for the command line. */
 export function formatPreflight(file: string, r: PreflightReport): string[] {
-  const saddle = r.saddle.suits ? 'suits it (a multiple of 4)' : `would need ${r.saddle.blanksNeeded} more blank page${r.saddle.blanksNeeded === 1 ? '' : 's'}`;
-  const out = [`${file}: ${r.pageCount} pages, checked as ${r.binding === 'imposed' ? 'imposed sheet sides' : r.binding === 'loose' ? 'loose pieces' : 'a saddle-stitched booklet'}; saddle stitching ${saddle}`];
+  const saddle = r.saddle.suits ? 'saddle stitching suits it (a multiple of 4)' : `saddle stitching would need ${r.saddle.blanksNeeded} more blank page${r.saddle.blanksNeeded === 1 ? '' : 's'}`;
+  // A page count suits saddle stitching or not only for a booklet's pages; imposed sides and loose pieces are counted as what they are.
+  const counted =
+    r.binding === 'imposed'
+      ? 'checked as imposed sheets (a PDF page per sheet side)'
+      : r.binding === 'loose'
+        ? 'checked as loose pieces'
+        : `checked as a saddle-stitched booklet; ${saddle}`;
+  const out = [`${file}: ${r.pageCount} pages, ${counted}`];
   if (r.pdfx) {
     out.push(`  PDF/X: ${r.pdfx.xmpVersion ?? r.pdfx.version ?? 'none'}; output intent: ${r.pdfx.outputIntent ? `${r.pdfx.outputIntent.identifier} (${r.pdfx.outputIntent.components ?? '?'} components)` : 'none'}; trapped: ${r.pdfx.trapped ?? '—'}; title: ${r.pdfx.xmpTitle ?? '—'}`);
   }
