@@ -19,7 +19,8 @@ import type { TemplateFonts } from '../../src/layout/typeset.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { pressFromPages } from '../../src/print/pressFiles.js';
-import { imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { creepFor, imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { MM } from '../../src/print/pdfPages.js';
 import { saddleStitchOrder } from '../../src/print/saddleStitch.js';
 import { evenSides } from '../../src/layout/pagePlan.js';
 import { readPdfx4 } from '../../src/print/pdfx.js';
@@ -252,4 +253,25 @@ describe('the 2-up leaflet sheet', () => {
     expect(ink(w / 2, h - 3)[3]).toBeGreaterThan(100);
     expect(ink(w / 2, 2).slice(0, 3)).toEqual([0, 0, 0]);
   });
+});
+
+describe('a long document (long-30: 16 pages)', () => {
+  it('gets creep in its saddle file: each inner sheet 0.1 mm (theme.paper) nearer the fold than the one around it', async () => {
+    const long = (await loadDocument('test/fixtures/docs/long-30/long-30.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const longPages = layoutBooklet(long, await loadFontSet(long.theme, projectRoot)).pages;
+    expect(longPages.length).toBe(16);
+    const longPress = await pressFromPages(longPages, long.theme, { ...meta(), title: long.title }, 'saddle');
+    const creepPt = creepFor(longPages.length, long.theme.paper.thicknessMm);
+    expect(creepPt).toBeCloseTo(0.1 * MM, 6);
+    const sheets = await imposeSaddle(longPress, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, creepPt });
+    // Where each sheet side places its two pages: the x of each form's translation (left half, right half).
+    const xs = pageContents(sheets).map((c) => [...c.matchAll(/1 0 0 1 ([\d.]+) 0 cm/g)].map((m) => Number(m[1])).filter((x) => x > 0));
+    expect(xs.length).toBe(8);
+    xs.forEach(([left, right], side) => {
+      const s = Math.floor(side / 2);
+      expect(left - xs[0][0]).toBeCloseTo(s * creepPt, 6); // the left page moves right, towards the fold
+      expect(xs[0][1] - right).toBeCloseTo(s * creepPt, 6); // the right page moves left
+    });
+    expect((await preflight(sheets)).problems).toEqual([]);
+  }, 60_000);
 });
