@@ -248,6 +248,8 @@ function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: numbe
 
 /** Type smaller than this in more than one ink gets a warning. */
 const SMALL_TYPE_PT = 12;
+/** Knocked-out (paper-coloured) type smaller than this gets a warning: misregister of the ground fills it in. */
+const SMALL_KNOCKOUT_PT = 8;
 
 const mm = (pt: number) => round(pt / MM, 1);
 
@@ -312,6 +314,11 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
         return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && drawn.smallest[k] < SMALL_TYPE_PT;
       });
       if (multiInkText.length) warnings.push({ page: n, reason: `type under ${SMALL_TYPE_PT} pt in several inks (${multiInkText.join('; ')}): it needs exact register; K only is safer` });
+      const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && drawn.smallest[k] < SMALL_KNOCKOUT_PT);
+      if (knockout.length) {
+        const size = Math.min(...knockout.map((k) => drawn.smallest[k]));
+        warnings.push({ page: n, reason: `knocked-out (paper-coloured) type from ${round(size, 1)} pt: under ${SMALL_KNOCKOUT_PT} pt, a ground of several inks a little out of register fills it in; larger or bolder is safer` });
+      }
     }
   } finally {
     mupdf.enableICC();

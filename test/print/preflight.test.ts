@@ -70,6 +70,16 @@ describe('preflight', () => {
     expect(r.pages[0].maxInkPercent).toBe(100);
     expect(r.problems).toEqual([]);
   });
+  it('warns of small knocked-out type (paper-coloured, under 8 pt), without rejecting it', async () => {
+    const reversed = await pdf(4, async (page, doc) => {
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      page.drawRectangle({ x: 40, y: 280, width: 200, height: 40, color: cmyk(0, 0.9, 0.85, 0.5) });
+      page.drawText('small print', { x: 60, y: 300, size: 6, font, color: cmyk(0, 0, 0, 0) });
+    });
+    const r = await preflight(reversed);
+    expect(r.warnings).toContainEqual({ page: 1, reason: expect.stringMatching(/^knocked-out \(paper-coloured\) type from 6 pt: under 8 pt/) });
+    expect(r.problems.filter((p) => !/not embedded/.test(p.reason))).toEqual([]);
+  });
   it('rejects 9 pages for a saddle-stitched booklet, not for loose pieces', async () => {
     const nine = await pdf(9);
     expect((await preflight(nine)).problems).toEqual([{ page: null, reason: expect.stringMatching(/^9 pages: a saddle-stitched booklet needs a multiple of 4 \(add 3 blank pages/) }]);
