@@ -76,7 +76,8 @@ describe('the page plan', () => {
   });
   it('leaflets-press: one side per leaflet; once a leaflet runs on to a second page, every leaflet has a back', async () => {
     expect(mupdf.Document.openDocument(leafletsPress, 'application/pdf').countPages()).toBe(3);
-    const long = { ...model.points[0], text: Array.from({ length: 3 }, () => model.points[7].text).join(' ') };
+    // Twice point 8: more than one page at the compact size (12 pt), less than two.
+    const long = { ...model.points[0], text: Array.from({ length: 2 }, () => model.points[7].text).join(' ') };
     const sets = [layoutLeaflet(model, long, fonts).pages, ...model.points.slice(1, 3).map((p) => layoutLeaflet(model, p, fonts).pages)];
     expect(sets.map((l) => l.length)).toEqual([2, 1, 1]);
     const { pages: even, sides } = evenSides(sets, model.theme.palette.paper);
