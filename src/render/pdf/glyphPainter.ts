@@ -146,6 +146,23 @@ function spaceAdvance(font: LoadedFont, size: number): number {
   return (font.hb.glyphHAdvance(spaceGid(font)) * size) / font.upem;
 }
 
+/**
+ * The glyph a word space is drawn with, invisibly: the tatweel (or, in a font
+ * without one, the hyphen), a flat bar. PDFium skips a text object without a
+ * box (the space glyph's) and ends a line between two neighbours whose boxes
+ * do not overlap vertically — a glyph raised by Arabic cursive attachment
+ * («لتمهيد», «تميز») over a word ending in a descending tail (ي) — unless one
+ * of them is at most 4.5 pt tall. A flat, inked space sits between every two
+ * words, so PDFium keeps the line whole. The other readers see a space as
+ * before (its text and width are the space's).
+ */
+function strutGid(font: LoadedFont): number {
+  let gid = strutGids.get(font);
+  if (gid === undefined) strutGids.set(font, (gid = font.hb.nominalGlyph(0x0640) || font.hb.nominalGlyph(0x2d) || spaceGid(font)));
+  return gid;
+}
+const strutGids = new WeakMap<LoadedFont, number>();
+
 const spaceGids = new WeakMap<LoadedFont, number>();
 function spaceGid(font: LoadedFont): number {
   let gid = spaceGids.get(font);
@@ -239,13 +256,15 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const g = item.glyph;
     const text = follower ? TEXTLESS : (toUnicode.get(item) ?? g.text);
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
-    const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
+    // A word space is drawn invisibly with a flat glyph (see strutGid).
+    const hidden = item.invisible === true || g.space;
+    const { inst, cid } = codeFor(doc, g.font, g.space && !item.invisible ? strutGid(g.font) : g.gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     const rg = fillOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
-    if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
+    if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
     ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
   for (const { lead, followers } of groups) {
