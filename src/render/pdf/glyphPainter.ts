@@ -226,26 +226,23 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   // ActualText left to right over its box and then read it right to left, so a
   // word's ActualText comes back reversed (measured in docs/accessibility.md).
   //
-  // A glyph that stands for format characters only (ZWNJ, frequent in
-  // Persian) is such a glyph too: pdf.js and PDFium drop a glyph whose text
-  // is a format character, and poppler misplaces a zero-width glyph's text.
-  // Its characters join the glyph before it: after it in that glyph's
-  // ActualText (logical order, for poppler, mupdf and PDFium), before it in
-  // its ToUnicode entry, which pdf.js reads right to left in a right-to-left
-  // line (a format character at the end would make pdf.js drop the glyph).
+  // A glyph that stands for format characters only (a ZWNJ, frequent in
+  // Persian: HarfBuzz gives it a zero-width glyph without ink) is drawn as an
+  // invisible mark of its own, like the bidi marks: with the flat strut glyph
+  // (PDFium skips a text object without ink), just inside the letter before
+  // it, so that readers that order a line's glyphs by x (PDFium, poppler) put
+  // it between the two letters and mupdf, which follows the content stream,
+  // reads it in its logical place.
+  // pdf.js drops a glyph whose text ends in a format character, so pdf.js
+  // returns the word without its ZWNJ (docs/accessibility.md).
   const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
-  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida || formatOnly(it));
-  const toUnicode = new Map<DrawItem, string>();
-  const actual = new Map<DrawItem, string>();
-  let lead: DrawItem | undefined;
-  for (const item of items) {
-    if (!follows(item)) lead = item.invisible || item.glyph.space ? undefined : item;
-    else if (formatOnly(item) && lead) {
-      const rtlGlyph = (lead.glyph.level & 1) === 1;
-      toUnicode.set(lead, rtlGlyph ? item.glyph.text + (toUnicode.get(lead) ?? lead.glyph.text) : (toUnicode.get(lead) ?? lead.glyph.text) + item.glyph.text);
-      actual.set(lead, (actual.get(lead) ?? lead.glyph.text) + item.glyph.text);
-    }
+  for (let i = 0; i < items.length; i++) {
+    if (!formatOnly(items[i])) continue;
+    const g = items[i].glyph;
+    const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
+    items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
   }
+  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
   const groups: Array<{ lead: DrawItem; followers: DrawItem[] }> = [];
   for (const item of items) {
     const last = groups[groups.length - 1];
@@ -254,7 +251,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   }
   const draw = (item: DrawItem, follower: boolean) => {
     const g = item.glyph;
-    const text = follower ? TEXTLESS : (toUnicode.get(item) ?? g.text);
+    const text = follower ? TEXTLESS : g.text;
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
     // A word space is drawn invisibly with a flat glyph (see strutGid).
     const hidden = item.invisible === true || g.space;
@@ -276,7 +273,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
       ops.push('EMC');
       continue;
     }
-    ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual.get(lead) ?? lead.glyph.text)}>>> BDC`);
+    ops.push(`/Span <</ActualText <FEFF${utf16Hex(lead.glyph.text)}>>> BDC`);
     draw(lead, false);
     followers.forEach((f) => draw(f, true));
     ops.push('EMC');
