@@ -271,3 +271,29 @@ describe('a leaflet that continues on a second page (A6)', () => {
     expect(strict(body.join(''))).toBe(strict(point.text));
   });
 });
+
+describe('XMP metadata', () => {
+  it('escapes a title with &, <, > and quotes, so the XMP packet stays well-formed', async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' });
+    const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+    const pages = layoutLeaflet(model, model.points[0], fonts).pages;
+    const title = `R&D <draft> "one" & 'two'`;
+    const pdf = await renderPages(pages, { title, lang: model.lang, rtl: true, date: new Date(0), author: 'A & B', subject: '<x>' });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const xmp = new TextDecoder().decode(decodePDFRawStream(doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).decode());
+    const li = /<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/.exec(xmp);
+    expect(li, 'dc:title').not.toBeNull();
+    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    expect(unescape(li![1])).toBe(title);
+    // Well-formed text: every & starts an entity, and no element content holds a bare < (tags balance).
+    expect(xmp.match(/&(?!(amp|lt|gt|quot|apos);)/g)).toBeNull();
+    const tags = [...xmp.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)].filter((m) => !m[0].startsWith('<?'));
+    const stack: string[] = [];
+    for (const [, close, name, self] of tags) {
+      if (self) continue;
+      if (close) expect(stack.pop(), `</${name}>`).toBe(name);
+      else stack.push(name);
+    }
+    expect(stack).toEqual([]);
+  });
+});
