@@ -297,3 +297,49 @@ describe('XMP metadata', () => {
     expect(stack).toEqual([]);
   });
 });
+
+/**
+ * The press files (press.pdf, leaflets-press.pdf: PDF/X-4, drawn again in
+ * CMYK) stay tagged: the same structure tree, /Lang and /MarkInfo, their
+ * bleed background and crop marks as artifacts, and XMP naming both PDF/X-4
+ * and PDF/UA-1. The imposed sheets are not tagged (docs/accessibility.md).
+ */
+describe.each([
+  { name: 'seed', file: 'source/izmir-2023.txt', lang: 'ar' },
+  { name: 'udhr-fa', file: 'test/fixtures/docs/udhr-fa/udhr-fa.txt', lang: 'fa' },
+  { name: 'udhr-en', file: 'test/fixtures/docs/udhr-en/udhr-en.txt', lang: 'en' },
+] as const)('$name press files', ({ file, lang }) => {
+  for (const kind of ['booklet', 'leaflets'] as const) {
+    it(`${kind === 'booklet' ? 'press.pdf' : 'leaflets-press.pdf'} is tagged like the screen file, with crop marks as artifacts and PDF/X-4 + PDF/UA-1 in its XMP`, async () => {
+      const { pressFromPages } = await import('../../../src/print/pressFiles.js');
+      const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+      const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+      const pages = kind === 'booklet' ? layoutBooklet(model, fonts).pages : model.points.flatMap((p) => layoutLeaflet(model, p, fonts).pages);
+      const meta = { title: model.title, lang: model.lang, rtl: model.dir === 'rtl', date: new Date(`${model.date}T00:00:00Z`) };
+      const pdf = await pressFromPages(pages, model.theme, meta, kind === 'booklet' ? 'saddle' : 'loose');
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const cat = doc.catalog;
+      expect(String(cat.lookup(PDFName.of('Lang')))).toContain(lang);
+      expect(cat.lookup(PDFName.of('MarkInfo'), PDFDict).lookup(PDFName.of('Marked'))).toBe(PDFBool.True);
+      expect(cat.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict)).toBeDefined();
+      expect(cat.lookup(PDFName.of('OutputIntents'), PDFArray).size()).toBe(1);
+      const xmp = new TextDecoder().decode(decodePDFRawStream(cat.lookup(PDFName.of('Metadata')) as PDFRawStream).decode());
+      expect(xmp).toContain('pdfuaid:part="1"');
+      expect(xmp).toContain('pdfxid:GTS_PDFXVersion="PDF/X-4"');
+      for (const page of doc.getPages()) {
+        expect(String(page.node.lookup(PDFName.of('Tabs')))).toBe('/S');
+        // The crop marks (0.25 pt strokes) are drawn inside an /Artifact sequence.
+        const streams = page.node.lookup(PDFName.of('Contents'), PDFArray).asArray().map((r) => new TextDecoder().decode(decodePDFRawStream(doc.context.lookup(r) as PDFRawStream).decode()));
+        expect(streams[streams.length - 1]).toMatch(/\/Artifact BMC[\s\S]*0\.25 w[\s\S]*EMC/);
+      }
+      const structure = await readStructure(pdf);
+      for (const page of structure) expect(strict(page.untagged), 'text outside marked content').toBe('');
+      const roles = new Set(structure.flatMap((p) => nodes(p.root)).map((n) => n.role));
+      for (const r of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(roles, r).toContain(r);
+      const text = strict(structure.map((p) => treeText(p.root)).join(''));
+      const missing = model.points.filter((p) => !text.includes(strict(p.text))).map((p) => p.number);
+      const floor = FLOOR[`${lang === 'fa' ? 'udhr-fa' : lang === 'en' ? 'udhr-en' : 'seed'} ${kind} pdfjs`];
+      expect(model.points.length - missing.length, `missing ${missing.join(', ')}`).toBeGreaterThanOrEqual(floor ?? model.points.length);
+    });
+  }
+});
