@@ -230,8 +230,9 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   // Persian: HarfBuzz gives it a zero-width glyph without ink) is drawn as an
   // invisible mark of its own, like the bidi marks: with the flat strut glyph
   // (PDFium skips a text object without ink), at the join moved 0.02 em
-  // towards the letter after it (its origin between the two letters'), so that readers that order a line's glyphs by x (PDFium, poppler) put
-  // it between the two letters and mupdf, which follows the content stream,
+  // towards the letter after it (its origin between the two letters'), so
+  // that readers that order a line's glyphs by x (PDFium, poppler) put it
+  // between the two letters and mupdf, which follows the content stream,
   // reads it in its logical place.
   // pdf.js drops a glyph whose text ends in a format character, so pdf.js
   // returns the word without its ZWNJ (docs/accessibility.md).
