@@ -222,7 +222,8 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   // that honour ActualText (poppler, mupdf ≥ 1.23, PDFium) add nothing for it.
   // Its own ToUnicode entry is U+2060 WORD JOINER, a format character that
   // pdf.js (which ignores ActualText) drops; never U+0640 or U+200B–U+200D.
-  // The span is per cluster, not per word: poppler and PDFium spread a span's
+  // (mupdf 1.21, which ignores ActualText and keeps format characters,
+  // returns it: docs/accessibility.md.) The span is per cluster, not per word: poppler and PDFium spread a span's
   // ActualText left to right over its box and then read it right to left, so a
   // word's ActualText comes back reversed (measured in docs/accessibility.md).
   //
