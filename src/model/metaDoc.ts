@@ -93,9 +93,13 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.cards.add[].width': { about: 'width in px', example: '1500' },
   'theme.cards.add[].height': { about: 'height in px', example: '500' },
   'theme.cards.add[].extra': { about: 'more image formats beside the PNG', example: '[webp, jpeg]', default: 'none' },
-  'theme.cards.add[].safeY': { about: 'px kept clear at top and bottom (platform overlays)', example: '250', default: '0' },
+  'theme.cards.add[].safeY': { about: 'px at the top (and the bottom, unless safeBottom is given) where only the background goes (platform overlays)', example: '250', default: '0' },
+  'theme.cards.add[].safeBottom': { about: 'px at the bottom where only the background goes', example: '340', default: 'safeY' },
+  'theme.cards.add[].minBodyPx': { about: 'smallest body size on this format (px)', example: '36', default: 'cardMinBodyPx × width / 1080' },
   'theme.cards.drop': { about: 'names of formats to leave out', example: '[story]', default: 'none' },
-  'theme.cardMinBodyPx': { about: 'smallest card text size (px); text that does not fit at it is an error' },
+  'theme.cardMinBodyPx': { about: 'smallest card body size (px at 1080 px wide; link: 36 px); a point that does not fit one card at it becomes a carousel' },
+  'theme.cardMargin': { about: 'side margin of a card, as a share of its width' },
+  'theme.cardScale': { about: 'ratio between neighbouring card body sizes (sizes come in steps: minimum × ratio^k)' },
 };
 
 interface Row {

@@ -1,7 +1,9 @@
 /**
- * Social cards: per format of the theme, a document card and a card per
- * point (templates/card.tsx → src/render/cards), each as PNG (+ WebP/JPEG
- * as the format asks) and an alt-text file.
+ * Social cards: per format of the theme, a document card and, per point, a
+ * card or a carousel (`NN-slug-1.png`, `-2`, …) when the point does not fit
+ * one card (templates/cardLayout.ts → src/render/cards), each image as PNG
+ * (+ WebP/JPEG as the format asks) with an alt-text file. Manifest entries
+ * say the point and, for a carousel, the slide ({ index, count }).
  */
 import type { OutputKind } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
@@ -20,6 +22,9 @@ export const card: OutputKind = {
       ...model.points.map((p) => ({ format: f.name, point: p.number, path: `cards/${f.name}/${p.slug}` })),
     ]),
   slice: (model, job) => {
+    const format = model.theme.cards.find((f) => f.name === job.format);
+    // A landscape card (the link preview) of a point shows the URL beside its excerpt.
+    const showsUrl = job.point !== undefined && format !== undefined && format.height < format.width * 0.8;
     const m = pointSlice(model, job, [
       'title',
       'lang',
@@ -36,6 +41,9 @@ export const card: OutputKind = {
       'theme.space',
       'theme.kashidaPerLine',
       'theme.cardMinBodyPx',
+      'theme.cardMargin',
+      'theme.cardScale',
+      ...(showsUrl ? ['url', 'points[].url'] : []),
     ]);
     // Its own format only.
     m.theme.cards = model.theme.cards.filter((f) => f.name === job.format);
@@ -48,14 +56,18 @@ export const card: OutputKind = {
     const format = model.theme.cards.find((f) => f.name === job.format);
     if (!format) throw new Error(`no card format ${job.format} in the theme`);
     const point = job.point === undefined ? undefined : pointOf(model, job.point);
-    const { renderCard } = await import('../../render/cards/renderCard.js');
-    const c = await renderCard({ model, point, format, fonts: await fonts() });
-    assertInsideLiveArea([c.page], job.path, point?.place ?? model.titlePlace);
-    const common = { kind: 'card' as const, format: format.name, point: job.point, width: c.width, height: c.height };
-    const files: OutputFile[] = [{ ...common, path: `${job.path}.png`, bytes: c.png, alt: c.alt }];
-    if (c.webp) files.push({ ...common, path: `${job.path}.webp`, bytes: c.webp });
-    if (c.jpeg) files.push({ ...common, path: `${job.path}.jpg`, bytes: c.jpeg });
-    files.push({ kind: 'alt-text', format: format.name, point: job.point, path: `${job.path}.txt`, bytes: new TextEncoder().encode(c.alt + '\n') });
+    const { renderCards } = await import('../../render/cards/renderCard.js');
+    const files: OutputFile[] = [];
+    for (const c of await renderCards({ model, point, format, fonts: await fonts() })) {
+      // A carousel's slides are NN-slug-1, NN-slug-2, …; a single card keeps its name.
+      const base = c.slide ? `${job.path}-${c.slide.index}` : job.path;
+      assertInsideLiveArea([c.page], base, point?.place ?? model.titlePlace);
+      const common = { kind: 'card' as const, format: format.name, point: job.point, slide: c.slide, width: c.width, height: c.height };
+      files.push({ ...common, path: `${base}.png`, bytes: c.png, alt: c.alt });
+      if (c.webp) files.push({ ...common, path: `${base}.webp`, bytes: c.webp });
+      if (c.jpeg) files.push({ ...common, path: `${base}.jpg`, bytes: c.jpeg });
+      files.push({ kind: 'alt-text', format: format.name, point: job.point, slide: c.slide, path: `${base}.txt`, bytes: new TextEncoder().encode(c.alt + '\n') });
+    }
     return { files, aux: {} };
   },
 };
