@@ -65,7 +65,7 @@ export async function createOutput(source: PDFDocument, meta: OutputMeta): Promi
   return out;
 }
 
-function assertUpright(page: PDFPage, index: number): void {
+export function assertUpright(page: PDFPage, index: number): void {
   const angle = page.getRotation().angle % 360;
   if (angle !== 0) {
     throw new Error(

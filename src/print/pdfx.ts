@@ -78,7 +78,7 @@ const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 const isoDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The XMP packet: title, dates, tools, IDs, trapping and the PDF/X version. */
-function xmp(meta: PdfxMeta, id: string): string {
+function xmp(meta: PdfxMeta, id: string, ua: boolean): string {
   const date = isoDate(meta.date);
   const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
   return [
@@ -91,6 +91,8 @@ function xmp(meta: PdfxMeta, id: string): string {
     '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
     '    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"',
     '    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"',
+    // A tagged source (the press files) stays PDF/UA-1 as well (docs/accessibility.md).
+    ...(ua ? ['    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"'] : []),
     `    xmp:CreateDate="${date}" xmp:ModifyDate="${date}" xmp:MetadataDate="${date}"`,
     `    xmp:CreatorTool="${xmlEscape(meta.creator ?? 'warraq')}"`,
     '    pdf:Producer="warraq" pdf:Trapped="False"',
@@ -138,7 +140,7 @@ export function markPdfx4(doc: PDFDocument, meta: PdfxMeta): void {
   doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([ctx.register(intent)]));
 
   const seed = createHash('md5').update(meta.idSeed).update(meta.title).update(isoDate(meta.date)).digest('hex').toUpperCase();
-  const metadata = ctx.stream(Buffer.from(xmp(meta, seed.toLowerCase()), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  const metadata = ctx.stream(Buffer.from(xmp(meta, seed.toLowerCase(), doc.catalog.has(PDFName.of('StructTreeRoot'))), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
   ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(seed), PDFHexString.of(seed)]);
 }

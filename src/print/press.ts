@@ -6,15 +6,29 @@
  *
  * Page layout, from the outside in: crop-mark slug (offset + mark length),
  * bleed, trim. Marks sit wholly outside the bleed so a cut a little off the
- * line never catches them. Source pages are embedded as vector XObjects,
- * clipped to trim + bleed; whatever the source draws beyond its trim shows in
- * the bleed, and `pageBackgrounds` extends flat page colours (covers) into it.
+ * line never catches them. The source's own pages are enlarged in place and
+ * their content moved and clipped to trim + bleed, so a tagged source stays
+ * tagged (structure tree, marked content, /Lang: docs/accessibility.md); the
+ * background and the crop marks are /Artifact content. Whatever the source
+ * draws beyond its trim shows in the bleed, and `pageBackgrounds` extends flat
+ * page colours (covers) into it.
  */
 
 import { parseHex } from '../layout/color.js';
 import {
+  beginMarkedContent,
+  clip,
   cmyk,
+  endMarkedContent,
+  endPath,
+  fill,
   lineTo,
+  PDFArray,
+  PDFName,
+  type PDFPage,
+  rectangle,
+  setFillingColor,
+  translate,
   moveTo,
   popGraphicsState,
   pushGraphicsState,
@@ -23,9 +37,10 @@ import {
   setStrokingColor,
   stroke,
   type Color,
+  type PDFOperator,
 } from 'pdf-lib';
 import type { Cmyk } from '../model/types.js';
-import { createOutput, embedAll, loadSource, MM, saveOutput } from './pdfPages.js';
+import { assertUpright, loadSource, MM, saveOutput } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 
 export interface PressOptions {
@@ -119,35 +134,58 @@ export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Prom
   }
   const backgrounds = opts.pageBackgrounds.map((c) => (c === null ? null : typeof c === 'string' ? hexColor(c) : cmyk(c[0] / 100, c[1] / 100, c[2] / 100, c[3] / 100)));
 
-  const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/press' });
-  const embedded = await embedAll(out, source, (page) => {
+  source.getPages().forEach((page, i) => {
+    assertUpright(page, i);
     const t = page.getTrimBox();
-    return { x: t.x - bleed, y: t.y - bleed, width: t.width + 2 * bleed, height: t.height + 2 * bleed };
-  });
-
-  embedded.forEach(({ embedded: ep, clip }, i) => {
-    const trimW = clip.width - 2 * bleed;
-    const trimH = clip.height - 2 * bleed;
-    const page = out.addPage([trimW + 2 * slug, trimH + 2 * slug]);
-    const trim = { x: slug, y: slug, width: trimW, height: trimH };
-    page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
-    page.setBleedBox(slug - bleed, slug - bleed, clip.width, clip.height);
-
+    const trim = { x: slug, y: slug, width: t.width, height: t.height };
+    const bleedBox = { x: slug - bleed, y: slug - bleed, width: t.width + 2 * bleed, height: t.height + 2 * bleed };
     const bg = backgrounds[i] ?? null;
-    if (bg !== null) {
-      page.drawRectangle({ x: slug - bleed, y: slug - bleed, width: clip.width, height: clip.height, color: bg });
-    }
-    if (ep !== null) page.drawPage(ep, { x: slug - bleed, y: slug - bleed });
-
+    const before = [
+      ...(bg === null ? [] : artifact([pushGraphicsState(), setFillingColor(bg), rectangle(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height), fill(), popGraphicsState()])),
+      // The page's own content, moved onto the trim and clipped to the bleed.
+      pushGraphicsState(),
+      rectangle(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height),
+      clip(),
+      endPath(),
+      translate(slug - t.x, slug - t.y),
+    ];
+    const after = [popGraphicsState()];
     if (markLength > 0) {
       const ops = [pushGraphicsState(), setLineWidth(MARK_LINE_WIDTH_PT), setStrokingColor(markColor)];
-      for (const [ax, ay, bx, by] of cropMarkSegments(trim, bleed, markOffset, markLength)) {
-        ops.push(moveTo(ax, ay), lineTo(bx, by));
-      }
+      for (const [ax, ay, bx, by] of cropMarkSegments(trim, bleed, markOffset, markLength)) ops.push(moveTo(ax, ay), lineTo(bx, by));
       ops.push(stroke(), popGraphicsState());
-      page.pushOperators(...ops);
+      after.push(...artifact(ops));
     }
+    wrapContent(page, before, after);
+    for (const box of ['CropBox', 'ArtBox', 'Annots']) page.node.delete(PDFName.of(box));
+    page.setMediaBox(0, 0, t.width + 2 * slug, t.height + 2 * slug);
+    page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+    page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
   });
+  const out = source;
+  if (!(opts.date instanceof Date) || Number.isNaN(opts.date.getTime())) {
+    throw new TypeError('print output needs a valid `date` (fixed, for reproducible PDFs)');
+  }
+  if (opts.title !== undefined && opts.title !== '') out.setTitle(opts.title, { showInWindowTitleBar: true });
+  out.setProducer('warraq');
+  out.setCreator('warraq print/press');
+  out.setCreationDate(opts.date);
+  out.setModificationDate(opts.date);
   if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/press', binding: opts.pdfx });
   return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
+}
+
+/** Operators inside an `/Artifact` marked-content sequence (printer's marks, backgrounds: not the text a reader reads). */
+function artifact(ops: PDFOperator[]): PDFOperator[] {
+  return [beginMarkedContent('Artifact'), ...ops, endMarkedContent()];
+}
+
+/** Puts `before` and `after` around the page's content streams. */
+function wrapContent(page: PDFPage, before: PDFOperator[], after: PDFOperator[]): void {
+  const ctx = page.doc.context;
+  const contents = page.node.Contents();
+  const streams = contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
+  const pre = ctx.register(ctx.contentStream(before));
+  const post = ctx.register(ctx.contentStream(after));
+  page.node.set(PDFName.of('Contents'), ctx.obj([pre, ...streams, post]));
 }

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as mupdf from 'mupdf';
+import { outlinePath } from '../../src/render/pdf/glyphPainter.js';
+import { loadFont, type LoadedFont } from '../../src/text/fonts.js';
 
 /** [a, b, c, d, e, f] as in PDF. */
 export type Mat = [number, number, number, number, number, number];
@@ -248,6 +250,50 @@ interface SubsetFont {
   advances: Map<number, number>;
 }
 
+/**
+ * Glyphs the painter draws as outlines (a kashida, a cluster's 2nd glyph:
+ * filled paths, so that no reader finds text for them) are recognised by
+ * their path, which is the glyph's outline in font units (`outlinePath`),
+ * compared with every glyph of the project's fonts.
+ */
+interface OutlineFont {
+  font: LoadedFont;
+  postscriptName: string;
+  byPath: Map<string, number>;
+}
+let outlineFonts: OutlineFont[] | undefined;
+function projectOutlineFonts(): OutlineFont[] {
+  if (!outlineFonts) {
+    outlineFonts = readdirSync(projectFontsDir)
+      .filter((n) => /\.(ttf|otf)$/i.test(n))
+      .sort()
+      .map((n) => {
+        const bytes = new Uint8Array(readFileSync(join(projectFontsDir, n)));
+        const font = loadFont(bytes, `fonts/${n}`);
+        const fk = openFont(bytes);
+        const byPath = new Map<string, number>();
+        for (let gid = fk.numGlyphs - 1; gid >= 0; gid--) {
+          const p = outlinePath(font, gid);
+          if (p) byPath.set(p, gid);
+        }
+        return { font, postscriptName: fk.postscriptName, byPath };
+      });
+  }
+  return outlineFonts;
+}
+
+const pathNum = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
+function pathString(path: mupdf.Path): string {
+  const ops: string[] = [];
+  path.walk({
+    moveTo: (x: number, y: number) => ops.push(`${pathNum(x)} ${pathNum(y)} m`),
+    lineTo: (x: number, y: number) => ops.push(`${pathNum(x)} ${pathNum(y)} l`),
+    curveTo: (...v: number[]) => ops.push(`${v.map(pathNum).join(' ')} c`),
+    closePath: () => ops.push('h'),
+  });
+  return ops.join(' ');
+}
+
 export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {}): Promise<DrawnPage[]> {
   const originals = originalFonts(opts);
   const subsets = new Map<string, SubsetFont>();
@@ -291,10 +337,11 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           if (pass !== 'fill' && painted.has(key)) return;
           if (pass !== 'invisible') painted.add(key);
           const invisible = pass === 'invisible';
-          // The painter maps a glyph that carries no text of its own (a kashida,
-          // the 2nd glyph of a cluster) to U+2060 WORD JOINER inside its base's
-          // ActualText. For comparisons a kashida is U+0640 (the text HarfBuzz
-          // shaped it from), the 2nd glyph of a cluster ''.
+          // A glyph that carries no text of its own (a kashida, the 2nd glyph
+          // of a cluster) is drawn as an outline now (outlineGlyph below); files
+          // from before mapped it to U+2060 WORD JOINER. For comparisons a
+          // kashida is U+0640 (the text HarfBuzz shaped it from), the 2nd glyph
+          // of a cluster ''.
           let u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
             // More characters of the previous glyph's ToUnicode entry.
@@ -331,7 +378,36 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
         },
       });
     };
+    const outlineGlyph = (path: mupdf.Path, ctm: mupdf.Matrix) => {
+      if (Math.abs(ctm[1]) > 1e-9 || Math.abs(ctm[2]) > 1e-9) return;
+      const key = pathString(path);
+      const found = projectOutlineFonts().find((f) => f.byPath.has(key));
+      if (!found) return;
+      const gid = found.byPath.get(key)!;
+      const upem = found.font.upem;
+      const m = mupdf.Matrix.concat(mupdf.Matrix.concat(mupdf.Matrix.scale(upem, upem), ctm), toPage) as Mat;
+      const size = Math.hypot(m[2], m[3]);
+      const scaleX = Math.hypot(m[0], m[1]) / size;
+      const tatweel = found.font.hb.nominalGlyph(0x0640);
+      glyphs.push({
+        page: p,
+        order: glyphs.length,
+        fontName: `outline:${found.postscriptName}`,
+        postscriptName: found.postscriptName,
+        subsetGid: -1,
+        originalGids: [gid],
+        matrix: [...m] as Mat,
+        x: m[4],
+        y: m[5],
+        size,
+        scaleX,
+        advance: (found.font.hb.glyphHAdvance(gid) / upem) * size * scaleX,
+        unicode: Math.abs(scaleX - 1) > 1e-6 || gid === tatweel ? '\u0640' : '',
+        invisible: false,
+      });
+    };
     const device = new mupdf.Device({
+      fillPath: (path, _evenOdd, ctm) => outlineGlyph(path, ctm),
       fillText: (text, ctm) => collect(text, ctm, 'fill'),
       strokeText: (text, _stroke, ctm) => collect(text, ctm, 'again'),
       // Clip-only text (mode 7) is not painted.

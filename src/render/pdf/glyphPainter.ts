@@ -146,6 +146,23 @@ function spaceAdvance(font: LoadedFont, size: number): number {
   return (font.hb.glyphHAdvance(spaceGid(font)) * size) / font.upem;
 }
 
+/**
+ * The glyph a word space is drawn with, invisibly: the tatweel (or, in a font
+ * without one, the hyphen), a flat bar. PDFium skips a text object without a
+ * box (the space glyph's) and ends a line between two neighbours whose boxes
+ * do not overlap vertically — a glyph raised by Arabic cursive attachment
+ * («لتمهيد», «تميز») over a word ending in a descending tail (ي) — unless one
+ * of them is at most 4.5 pt tall. A flat, inked space sits between every two
+ * words, so PDFium keeps the line whole. The other readers see a space as
+ * before (its text and width are the space's).
+ */
+function strutGid(font: LoadedFont): number {
+  let gid = strutGids.get(font);
+  if (gid === undefined) strutGids.set(font, (gid = font.hb.nominalGlyph(0x0640) || font.hb.nominalGlyph(0x2d) || spaceGid(font)));
+  return gid;
+}
+const strutGids = new WeakMap<LoadedFont, number>();
+
 const spaceGids = new WeakMap<LoadedFont, number>();
 function spaceGid(font: LoadedFont): number {
   let gid = spaceGids.get(font);
@@ -165,7 +182,7 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   // width; their neighbour on the left reaches over them instead.
   // Marks keep no width (they sit on their base); a base letter does even when
   // HarfBuzz gives it no advance (Amiri's ر after ت), or extractors see a gap.
-  const carries = (g: PositionedGlyph) => g.text !== '' && !g.space && !/^\p{M}+$/u.test(g.text);
+  const carries = (g: PositionedGlyph) => g.text !== '' && !g.kashida && !g.space && !/^\p{M}+$/u.test(g.text);
   const order = glyphs.map((_, i) => i).filter((i) => carries(glyphs[i])).sort((a, b) => glyphs[a].x - glyphs[b].x);
   const widths = glyphs.map((g) => (carries(g) ? g.advance : 0));
   order.forEach((i, k) => {
@@ -200,67 +217,60 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
   const items = withBidiMarks(line.glyphs, rtl);
   // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
-  // Amiri's lam–kaf connector, Noto's separate dots) follows the glyph it
-  // belongs to in one span whose ActualText is that glyph's text, so readers
-  // that honour ActualText (poppler, mupdf ≥ 1.23, PDFium) add nothing for it.
-  // Its own ToUnicode entry is U+2060 WORD JOINER, a format character that
-  // pdf.js (which ignores ActualText) drops; never U+0640 or U+200B–U+200D.
-  // The span is per cluster, not per word: poppler and PDFium spread a span's
-  // ActualText left to right over its box and then read it right to left, so a
-  // word's ActualText comes back reversed (measured in docs/accessibility.md).
+  // Amiri's lam–kaf connector and seen teeth, Noto's separate dots) is drawn
+  // as its outline, a filled path, not as text: no reader can return a
+  // character for it. (It used to be a text glyph mapped to U+2060 inside an
+  // ActualText span with the glyph it belongs to; mupdf 1.21 ignores
+  // ActualText and returned the U+2060 inside the word.) The glyph on its
+  // left gets an extraction width reaching over it (extractionWidths), so no
+  // reader sees a gap there.
   //
-  // A glyph that stands for format characters only (ZWNJ, frequent in
-  // Persian) is such a glyph too: pdf.js and PDFium drop a glyph whose text
-  // is a format character, and poppler misplaces a zero-width glyph's text.
-  // Its characters join the glyph before it: after it in that glyph's
-  // ActualText (logical order, for poppler, mupdf and PDFium), before it in
-  // its ToUnicode entry, which pdf.js reads right to left in a right-to-left
-  // line (a format character at the end would make pdf.js drop the glyph).
+  // A glyph that stands for format characters only (a ZWNJ, frequent in
+  // Persian: HarfBuzz gives it a zero-width glyph without ink) is drawn as an
+  // invisible mark of its own, like the bidi marks: with the flat strut glyph
+  // (PDFium skips a text object without ink), at the join moved 0.02 em
+  // towards the letter after it (its origin between the two letters'), so
+  // that readers that order a line's glyphs by x (PDFium, poppler) put it
+  // between the two letters and mupdf, which follows the content stream,
+  // reads it in its logical place.
+  // pdf.js drops a glyph whose text ends in a format character, so pdf.js
+  // returns the word without its ZWNJ (docs/accessibility.md).
   const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
-  const follows = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida || formatOnly(it));
-  const toUnicode = new Map<DrawItem, string>();
-  const actual = new Map<DrawItem, string>();
-  let lead: DrawItem | undefined;
-  for (const item of items) {
-    if (!follows(item)) lead = item.invisible || item.glyph.space ? undefined : item;
-    else if (formatOnly(item) && lead) {
-      const rtlGlyph = (lead.glyph.level & 1) === 1;
-      toUnicode.set(lead, rtlGlyph ? item.glyph.text + (toUnicode.get(lead) ?? lead.glyph.text) : (toUnicode.get(lead) ?? lead.glyph.text) + item.glyph.text);
-      actual.set(lead, (actual.get(lead) ?? lead.glyph.text) + item.glyph.text);
-    }
+  for (let i = 0; i < items.length; i++) {
+    if (!formatOnly(items[i])) continue;
+    const g = items[i].glyph;
+    const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
+    items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
   }
-  const groups: Array<{ lead: DrawItem; followers: DrawItem[] }> = [];
-  for (const item of items) {
-    const last = groups[groups.length - 1];
-    if (last && follows(item)) last.followers.push(item);
-    else groups.push({ lead: item, followers: [] });
-  }
-  const draw = (item: DrawItem, follower: boolean) => {
+  const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
+  const draw = (item: DrawItem) => {
     const g = item.glyph;
-    const text = follower ? TEXTLESS : (toUnicode.get(item) ?? g.text);
     const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
-    const { inst, cid } = codeFor(doc, g.font, g.gid, text, advance1000);
+    // A word space is drawn invisibly with a flat glyph (see strutGid).
+    const hidden = item.invisible === true || g.space;
+    const { inst, cid } = codeFor(doc, g.font, g.space && !item.invisible ? strutGid(g.font) : g.gid, g.text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     const rg = fillOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
-    if (item.invisible !== invisible) ops.push((invisible = item.invisible === true) ? '3 Tr' : '0 Tr');
+    if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
     ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
-  for (const { lead, followers } of groups) {
-    // Each glyph is its own marked-content span: pdf.js starts a new text item
-    // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    if (!followers.length) {
-      ops.push('/Span BMC');
-      draw(lead, false);
-      ops.push('EMC');
+  for (let i = 0; i < items.length; i++) {
+    if (textless(items[i])) {
+      ops.push('ET', outlineOperators(items[i].glyph, x, y, fillOperator(items[i].glyph.color ?? color)), 'BT');
       continue;
     }
-    ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual.get(lead) ?? lead.glyph.text)}>>> BDC`);
-    draw(lead, false);
-    followers.forEach((f) => draw(f, true));
+    // Each glyph is its own marked-content span: pdf.js starts a new text item
+    // at each, instead of merging close glyphs (stacked جم) and reversing them.
+    ops.push('/Span BMC');
+    draw(items[i]);
     ops.push('EMC');
+    // The glyphs without text of their own that follow it, as outlines (outlineOperators).
+    const outlines: string[] = [];
+    for (; i + 1 < items.length && textless(items[i + 1]); i++) outlines.push(outlineOperators(items[i + 1].glyph, x, y, fillOperator(items[i + 1].glyph.color ?? color)));
+    if (outlines.length) ops.push('ET', ...outlines, 'BT');
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
@@ -268,11 +278,45 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-/** What a glyph without text of its own maps to in ToUnicode. */
-export const TEXTLESS = '\u2060';
+const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();
 
-function utf16Hex(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
-  return out;
+/** A glyph's outline as PDF path operators, in font units (y up), from HarfBuzz. */
+export function outlinePath(font: LoadedFont, gid: number): string {
+  let byGid = outlineCache.get(font);
+  if (!byGid) outlineCache.set(font, (byGid = new Map()));
+  let path = byGid.get(gid);
+  if (path !== undefined) return path;
+  const ops: string[] = [];
+  let cx = 0;
+  let cy = 0;
+  for (const [, cmd, args] of font.hb.glyphToPath(gid).matchAll(/([MLQCZ])([^MLQCZ]*)/g)) {
+    const v = args.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    if (cmd === 'M' || cmd === 'L') {
+      [cx, cy] = v;
+      ops.push(`${num(cx)} ${num(cy)} ${cmd === 'M' ? 'm' : 'l'}`);
+    } else if (cmd === 'Q') {
+      const [qx, qy, x, y] = v;
+      ops.push(`${num(cx + (2 / 3) * (qx - cx))} ${num(cy + (2 / 3) * (qy - cy))} ${num(x + (2 / 3) * (qx - x))} ${num(y + (2 / 3) * (qy - y))} ${num(x)} ${num(y)} c`);
+      [cx, cy] = [x, y];
+    } else if (cmd === 'C') {
+      ops.push(`${v.map(num).join(' ')} c`);
+      [cx, cy] = [v[4], v[5]];
+    } else ops.push('h');
+  }
+  byGid.set(gid, (path = ops.join(' ')));
+  return path;
 }
+
+/**
+ * A glyph without text of its own (a kashida, the 2nd glyph of a cluster)
+ * drawn as its outline, a filled path: no reader finds text in a path, so none
+ * can return a character for it (mupdf 1.21, which ignores ActualText,
+ * returned the U+2060 of its ToUnicode entry inside the word).
+ */
+function outlineOperators(g: PositionedGlyph, x: number, y: number, fill: string): string {
+  // The scale is size / units per em (0.0115 for 11.5 pt): written with 7 decimals, not num()'s 3.
+  const s = g.size / g.font.upem;
+  const fine = (v: number) => (Math.round(v * 1e7) / 1e7).toString();
+  return `q ${fill} ${fine(g.scaleX * s)} 0 0 ${fine(-s)} ${num(x + g.x)} ${num(y - g.y)} cm ${outlinePath(g.font, g.gid)} f Q`;
+}
+
