@@ -78,6 +78,7 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-fa leaflets pdftotext': 18,
   'udhr-fa leaflets pdfium': 10,
   'udhr-fa leaflets mupdf': 29,
+  'udhr-fa leaflets mutool': 29,
   'udhr-en leaflets pdfjs': 29,
   'udhr-en leaflets mupdf': 29,
   'udhr-en leaflets pdftotext': 29,
