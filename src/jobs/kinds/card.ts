@@ -3,7 +3,7 @@
  * point (templates/card.tsx → src/render/cards), each as PNG (+ WebP/JPEG
  * as the format asks) and an alt-text file.
  */
-import type { OutputKind } from '../kind.js';
+import type { OutputKind, VerifyTask } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pointSlice, POINT_TEXT } from '../slice.js';
 import { pointOf } from './pdf.js';
@@ -43,11 +43,16 @@ export const card: OutputKind = {
     if (job.point === undefined) m.theme.justify = 'off';
     return m;
   },
+  // The card's layout without satori and the encoders: the template's half of renderCard.
+  async verify(task, fonts) {
+    const { format, point } = cardOf(task);
+    const { layoutCard } = await import('../../../templates/card.js');
+    assertInsideLiveArea([layoutCard({ model: task.model, point, format, fonts }).page], task.job.path, point?.place ?? task.model.titlePlace);
+    return {};
+  },
   async render(task, fonts) {
     const { model, job } = task;
-    const format = model.theme.cards.find((f) => f.name === job.format);
-    if (!format) throw new Error(`no card format ${job.format} in the theme`);
-    const point = job.point === undefined ? undefined : pointOf(model, job.point);
+    const { format, point } = cardOf(task);
     const { renderCard } = await import('../../render/cards/renderCard.js');
     const c = await renderCard({ model, point, format, fonts: await fonts() });
     assertInsideLiveArea([c.page], job.path, point?.place ?? model.titlePlace);
@@ -59,3 +64,10 @@ export const card: OutputKind = {
     return { files, aux: {} };
   },
 };
+
+/** A card job's format and point (none for the document card), from its slice. */
+function cardOf({ model, job }: VerifyTask) {
+  const format = model.theme.cards.find((f) => f.name === job.format);
+  if (!format) throw new Error(`no card format ${job.format} in the theme`);
+  return { format, point: job.point === undefined ? undefined : pointOf(model, job.point) };
+}
