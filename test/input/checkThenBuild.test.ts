@@ -91,6 +91,16 @@ describe('check lays every output out, as the build would (E-OVERFLOW)', () => {
     expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 
+  it('a 60-character Latin word in the title and a point: set over two lines (emergency breaks), so check passes and the build succeeds', async () => {
+    const word = 'x'.repeat(60);
+    const text = SMALL.replace('## خطة قصيرة', `## خطة ${word}`).replace('حماية التراث', `حماية ${word} التراث`);
+    const root = await project({ 'doc.txt': text });
+    const { laidOut } = await check({ projectRoot: root, source: 'doc.txt' });
+    expect(laidOut.jobs).toBeGreaterThan(0);
+    const report = await build({ projectRoot: root, source: 'doc.txt', out: 'out', only: ['booklet', 'cards'], serial: true });
+    expect(report.files.map((f) => f.path)).toContain('booklet.pdf');
+  });
+
   it('check without the layout pass (what the build runs first) does not see it', async () => {
     const root = await project({ 'doc.txt': overflowing });
     await expect(check({ projectRoot: root, source: 'doc.txt', layout: false })).resolves.toMatchObject({ laidOut: { jobs: 0 } });
