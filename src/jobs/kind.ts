@@ -71,6 +71,8 @@ export interface RenderTask {
   cacheDir: string;
   /** Results of the jobs this one takes as input, in plan order. */
   inputs: TaskInput[];
+  /** Only lay the job out and check it (its kind's `verify`): no files. */
+  verify?: boolean;
 }
 
 export interface JobResult {
