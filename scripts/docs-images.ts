@@ -16,7 +16,7 @@ import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { loadDocument } from '../src/model/buildModel.js';
 import { loadFontSet } from '../src/fonts/loadFontSet.js';
-import { renderCard } from '../src/render/cards/renderCard.js';
+import { renderCards } from '../src/render/cards/renderCard.js';
 
 const root = process.cwd();
 const img = path.join(root, 'docs/img');
@@ -38,10 +38,13 @@ for (const [src, tag, n, formats] of jobs) {
   for (const name of formats) {
     const format = model.theme.cards.find((c) => c.name === name)!;
     const point = n ? model.points.find((p) => p.number === n) : undefined;
-    const card = await renderCard({ model, point, format, fonts });
-    // Small copies keep the repository light; the real cards are in dist/cards.
-    const small = await sharp(card.png).resize({ width: 540, kernel: 'lanczos3' }).png({ compressionLevel: 9, palette: true, colours: 64, effort: 10, dither: 0.6 }).toBuffer();
-    await writeFile(path.join(cards, `${tag}-${n ? String(n).padStart(2, '0') : 'document'}-${name}.png`), small);
+    const slides = await renderCards({ model, point, format, fonts });
+    for (const card of slides) {
+      // Small copies keep the repository light; the real cards are in dist/cards.
+      const small = await sharp(card.png).resize({ width: 540, kernel: 'lanczos3' }).png({ compressionLevel: 9, palette: true, colours: 64, effort: 10, dither: 0.6 }).toBuffer();
+      const slide = card.slide ? `-${card.slide.index}` : '';
+      await writeFile(path.join(cards, `${tag}-${n ? String(n).padStart(2, '0') : 'document'}-${name}${slide}.png`), small);
+    }
   }
 }
 // Print files (docs/print.md).

@@ -151,7 +151,7 @@ export async function check(opts: CheckOptions) {
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  const problems = missing.length ? missing : checkCardFit(model, fonts);
+  const problems = missing.length ? missing : await checkCardFit(model, fonts);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
   const laidOut = { jobs: 0, notes: [] as string[] };

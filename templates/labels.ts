@@ -25,6 +25,8 @@ export interface Labels {
   contact: string;
   /** Colophon: how many editorial corrections (metadata `corrections:`) the printed text carries. */
   corrections: string;
+  /** A link card that shows only the start of a point. */
+  excerpt: string;
 }
 
 const ar: Labels = {
@@ -46,6 +48,7 @@ const ar: Labels = {
   isbn: 'ردمك (ISBN)',
   contact: 'للتواصل',
   corrections: 'تصحيحات تحريرية على النص المصدر',
+  excerpt: 'مقتطف',
 };
 
 const fa: Labels = {
@@ -68,6 +71,7 @@ const fa: Labels = {
   isbn: 'شابک (ISBN)',
   contact: 'تماس',
   corrections: 'اصلاحات ویرایشی متن مبدأ',
+  excerpt: 'گزیده',
 };
 
 const en: Labels = {
@@ -89,6 +93,7 @@ const en: Labels = {
   isbn: 'ISBN',
   contact: 'Contact',
   corrections: 'Editorial corrections to the source text',
+  excerpt: 'Excerpt',
 };
 
 export function labelsFor(lang: string): Labels {

@@ -201,7 +201,8 @@ export async function readPrevious(outDir: string): Promise<Map<string, KeyedEnt
  * when any is missing or differs.
  */
 export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<ReusedFile[] | undefined> {
-  if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.'))) return undefined;
+  // A job's files are its path with an extension, or (a carousel's slides) with "-N" before it.
+  if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.') || e.path.startsWith(primaryPath + '-'))) return undefined;
   const files: ReusedFile[] = [];
   for (const e of entries) {
     const file = path.join(outDir, e.path);

@@ -73,11 +73,15 @@ const cardSchema = z
     height: z.number().int().min(64).max(8192),
     extra: z.array(z.enum(['webp', 'jpeg'])).optional(),
     safeY: z.number().int().min(0).max(4096).optional(),
+    safeBottom: z.number().int().min(0).max(4096).optional(),
+    minBodyPx: z.number().int().min(8).max(400).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.safeY !== undefined && c.safeY * 2 >= c.height)
-      ctx.addIssue({ code: 'custom', path: ['safeY'], message: `safe zone ${c.safeY}px leaves no room in a ${c.height}px card`, params: { expected: `less than ${c.height / 2}` } });
+    const top = c.safeY ?? 0;
+    const bottom = c.safeBottom ?? top;
+    if (top + bottom >= c.height)
+      ctx.addIssue({ code: 'custom', path: [c.safeBottom !== undefined ? 'safeBottom' : 'safeY'], message: `safe zones of ${top}px and ${bottom}px leave no room in a ${c.height}px card`, params: { expected: `together less than ${c.height}` } });
   });
 
 const themeSchema = z
@@ -115,6 +119,8 @@ const themeSchema = z
       .strict(),
     cards: z.object({ add: z.array(cardSchema), drop: z.array(z.string()) }).partial().strict(),
     cardMinBodyPx: z.number().int().min(8).max(400),
+    cardMargin: z.number().min(0).max(0.3),
+    cardScale: z.number().min(1.02).max(2),
     pages: z.enum(['multiple-of-4', 'any']),
     paper: z.object({ thicknessMm: z.number().min(0).max(1) }).partial().strict(),
     cmyk: z.object({ paper: cmyk, ink: cmyk, accent: cmyk, muted: cmyk, cover: cmyk, coverInk: cmyk }).partial().strict(),

@@ -110,7 +110,9 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.cards.add[].width': { about: 'width in px', example: '1500' },
   'theme.cards.add[].height': { about: 'height in px', example: '500' },
   'theme.cards.add[].extra': { about: 'more image formats beside the PNG', example: '[webp, jpeg]', default: 'none' },
-  'theme.cards.add[].safeY': { about: 'px kept clear at top and bottom (platform overlays)', example: '250', default: '0' },
+  'theme.cards.add[].safeY': { about: 'px at the top (and the bottom, unless safeBottom is given) where only the background goes (platform overlays)', example: '250', default: '0' },
+  'theme.cards.add[].safeBottom': { about: 'px at the bottom where only the background goes', example: '340', default: 'safeY' },
+  'theme.cards.add[].minBodyPx': { about: 'smallest body size on this format (px)', example: '36', default: 'cardMinBodyPx × width / 1080' },
   'theme.cards.drop': { about: 'names of formats to leave out', example: '[story]', default: 'none' },
   'theme.pages': { about: 'booklet page count: padded with blank pages to a multiple of 4 (for saddle stitching), or as it comes (screen reading; the --pages flag wins)' },
   'theme.paper': { about: 'the paper the booklet is printed on', example: '{thicknessMm: 0.12}' },
@@ -132,7 +134,9 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'corrections[].line': { about: 'only on this source line', type: 'whole number ≥ 1', default: 'every line', example: '31' },
   proofing: { about: 'proofing settings', example: '{off: [W-PROOF-HAMZA]}' },
   'proofing.off': { about: 'proofing checks switched off, by code', example: '[W-PROOF-HAMZA]' },
-  'theme.cardMinBodyPx': { about: 'smallest card text size (px); text that does not fit at it is an error' },
+  'theme.cardMinBodyPx': { about: 'smallest card body size (px at 1080 px wide; link: 36 px); a point that does not fit one card at it becomes a carousel' },
+  'theme.cardMargin': { about: 'side margin of a card, as a share of its width' },
+  'theme.cardScale': { about: 'ratio between neighbouring card body sizes (sizes come in steps: minimum × ratio^k)' },
 };
 
 interface Row {

@@ -14,8 +14,8 @@ export const PAGE_SIZES: Readonly<Record<PageSizeName, PageSize>> = {
 export const DEFAULT_CARDS: readonly CardFormat[] = [
   { name: 'square', width: 1080, height: 1080, extra: ['webp'], safeY: 0 },
   { name: 'portrait', width: 1080, height: 1350, extra: ['webp'], safeY: 0 },
-  { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250 },
-  { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0 },
+  { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250, safeBottom: 340 },
+  { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0, minBodyPx: 36 },
 ];
 
 /** The default theme for a direction and language: Persian justifies with spaces (modern practice), Arabic with kashida. */
@@ -43,7 +43,9 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
       margins: { top: 48, bottom: 56, inner: 54, outer: 40 },
     },
     cards: DEFAULT_CARDS.map((c) => ({ ...c, extra: [...c.extra] })),
-    cardMinBodyPx: 34,
+    cardMinBodyPx: 40,
+    cardMargin: 0.07,
+    cardScale: 1.125,
     pages: 'multiple-of-4',
     paper: { thicknessMm: 0.1 },
     // The paper is unprinted paper on press; ink and grey are black ink only,
@@ -99,11 +101,13 @@ export interface ThemeOverride {
   };
   cards?: {
     /** New formats, or replacements for formats with the same name. */
-    add?: Array<Omit<CardFormat, 'extra' | 'safeY'> & Partial<Pick<CardFormat, 'extra' | 'safeY'>>>;
+    add?: Array<Omit<CardFormat, 'extra' | 'safeY'> & Partial<Pick<CardFormat, 'extra' | 'safeY' | 'safeBottom' | 'minBodyPx'>>>;
     /** Names of formats to leave out. */
     drop?: string[];
   };
   cardMinBodyPx?: number;
+  cardMargin?: number;
+  cardScale?: number;
   pages?: Theme['pages'];
   paper?: Partial<Theme['paper']>;
   cmyk?: Partial<Record<PaletteName, Cmyk>>;
@@ -130,6 +134,8 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     },
     cards: base.cards.map((c) => ({ ...c, extra: [...c.extra] })),
     cardMinBodyPx: o.cardMinBodyPx ?? base.cardMinBodyPx,
+    cardMargin: o.cardMargin ?? base.cardMargin,
+    cardScale: o.cardScale ?? base.cardScale,
     pages: o.pages ?? base.pages,
     paper: { ...base.paper, ...defined(o.paper) },
     cmyk: pressColours(base, o),
@@ -140,6 +146,8 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
   t.cards = t.cards.filter((c) => !drop.has(c.name));
   for (const a of o.cards?.add ?? []) {
     const card: CardFormat = { name: a.name, width: a.width, height: a.height, extra: [...(a.extra ?? [])], safeY: a.safeY ?? 0 };
+    if (a.safeBottom !== undefined) card.safeBottom = a.safeBottom;
+    if (a.minBodyPx !== undefined) card.minBodyPx = a.minBodyPx;
     const i = t.cards.findIndex((c) => c.name === a.name);
     if (i >= 0) t.cards[i] = card;
     else t.cards.push(card);

@@ -136,8 +136,12 @@ export interface Theme {
     margins: { top: number; bottom: number; inner: number; outer: number };
   };
   cards: CardFormat[];
-  /** Minimum body text size on a card, in px at 1080 px width. */
+  /** Minimum body text size on a card, in px at 1080 px width (formats without their own `minBodyPx`). */
   cardMinBodyPx: number;
+  /** Side margin of a card as a share of its width (square, portrait: also top and bottom). */
+  cardMargin: number;
+  /** Ratio between neighbouring sizes of the card type scale: body sizes are minimum × ratio^k. */
+  cardScale: number;
   /**
    * The booklet's page plan: 'multiple-of-4' (default) adds blank pages
    * between the colophon and the back cover so a saddle-stitched copy needs
@@ -177,6 +181,10 @@ export interface CardFormat {
   height: number;
   /** Extra encodings besides PNG. */
   extra: Array<'webp' | 'jpeg'>;
-  /** Keep text clear of this many px at top and bottom (platform safe zone). */
+  /** Keep everything but the background out of this many px at the top (and at the bottom unless `safeBottom` is given): platform overlays. */
   safeY: number;
+  /** Only background in this many px at the bottom (default: `safeY`). */
+  safeBottom?: number;
+  /** Minimum body size in px for this format (default: theme.cardMinBodyPx scaled by width/1080). */
+  minBodyPx?: number;
 }

@@ -14,6 +14,8 @@ export interface OutputFile {
   bytes: Uint8Array;
   point?: number;
   format?: string;
+  /** A carousel's slide, 1-based (absent when a point has one card). */
+  slide?: { index: number; count: number };
   pages?: number;
   width?: number;
   height?: number;
@@ -24,6 +26,7 @@ export interface ManifestEntry {
   kind: OutputFile['kind'];
   point?: number;
   format?: string;
+  slide?: { index: number; count: number };
   path: string;
   bytes: number;
   sha256: string;
@@ -43,8 +46,8 @@ export interface Manifest {
 }
 
 /** The descriptive fields a file and its manifest entry share, in manifest order. */
-export type OutputMeta = Pick<OutputFile, 'point' | 'format' | 'pages' | 'width' | 'height' | 'alt'>;
-const META_KEYS = ['point', 'format', 'pages', 'width', 'height', 'alt'] as const;
+export type OutputMeta = Pick<OutputFile, 'point' | 'format' | 'slide' | 'pages' | 'width' | 'height' | 'alt'>;
+const META_KEYS = ['point', 'format', 'slide', 'pages', 'width', 'height', 'alt'] as const;
 
 /** The fields of `from` that are set (absent ones stay out of the manifest). */
 export function outputMeta(from: OutputMeta): OutputMeta {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/build.js';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
 import { composeParagraph } from '../../src/text/compose.js';
-import { layoutCard } from '../../templates/card.js';
+import { layoutCard } from '../../templates/cardLayout.js';
 import { amiri } from '../support/fonts.js';
 import { codes, diagnosticsOf, project, SMALL } from './project.js';
 
@@ -31,7 +31,7 @@ describe('check finds what the build would stop on', () => {
     const { model, fonts } = await ok();
     const tiny = { name: 'tiny', width: 64, height: 64, extra: [], safeY: 0 };
     const m = { ...model, theme: { ...model.theme, cardMinBodyPx: 400, cards: [tiny] } };
-    expect(() => layoutCard({ model: m, point: m.points[0], format: tiny, fonts })).toThrow(WarraqError);
+    await expect(layoutCard({ model: m, point: m.points[0], format: tiny, fonts })).rejects.toThrow(WarraqError);
   });
 
   it('a language tag Intl rejects: E-META-LANG at the lang line (was RangeError: Invalid language tag)', async () => {
@@ -67,7 +67,7 @@ describe('check finds what the build would stop on', () => {
     const p = model.points[0];
     const para = composeParagraph([{ text: p.text, style: { fonts: [amiri()], size: 11 } }], { dir: 'rtl', lang: 'ar', measure: 300, align: 'justify', justify: 'kashida', space: { stretch: 0.5, shrink: 0.2 } });
     expect(para.lines.length).toBeGreaterThan(0);
-    for (const format of model.theme.cards) expect(layoutCard({ model, point: p, format, fonts }).cut).toBe(false);
+    for (const format of model.theme.cards) expect((await layoutCard({ model, point: p, format, fonts })).length).toBe(1);
   });
 });
 
@@ -124,8 +124,8 @@ describe('found by npm run fuzz', () => {
     expect(model.points[0].title).toBe('البند ١');
     const blank = { ...model.points[0], title: '\u200f' };
     for (const format of model.theme.cards) {
-      expect(layoutCard({ model, point: blank, format, fonts }).page.blocks.length).toBeGreaterThan(0);
-      expect(layoutCard({ model, format, fonts }).page.blocks.length).toBeGreaterThan(0);
+      expect((await layoutCard({ model, point: blank, format, fonts }))[0].page.blocks.length).toBeGreaterThan(0);
+      expect((await layoutCard({ model, format, fonts }))[0].page.blocks.length).toBeGreaterThan(0);
     }
   });
 });

@@ -67,9 +67,10 @@ describe('a change re-renders exactly the outputs that show it', () => {
     expect(sorted(rerendered(modelOf(baseMeta.replace('2024-05-04', '2024-06-01'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
     expect(sorted(rerendered(modelOf(baseMeta.replace('إزمير', 'أنقرة'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
   });
-  it("a point's or the document's URL: the leaflets that draw it as a QR code", () => {
-    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted(leafletChain(...point2('leaflet'))));
-    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted(leafletChain(...ofKind('leaflet'))));
+  it("a point's or the document's URL: the leaflets that draw it as a QR code, the link cards that print it", () => {
+    const linkCards = (point?: number) => paths((j) => j.kind === 'card' && j.format === 'link' && j.point !== undefined && (point === undefined || j.point === point));
+    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...linkCards(2)]));
+    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...linkCards()]));
   });
   it('--justify off: every output with justified text (booklet, leaflets, point cards), not the document cards', () => {
     const pointCards = paths((j) => j.kind === 'card' && j.point !== undefined);

@@ -13,7 +13,7 @@ import { assertInsideLiveArea, findOverflows } from '../../src/layout/liveArea.j
 import { modelFromText } from '../../src/model/buildModel.js';
 import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { layoutCard } from '../../templates/card.js';
+import { layoutCard } from '../../templates/cardLayout.js';
 import { WarraqError } from '../../src/diagnostics.js';
 import type { LaidOutPage } from '../../src/layout/types.js';
 import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
@@ -65,15 +65,15 @@ describe('live area check', () => {
 
 describe('property: no generated document puts a glyph outside the live area', () => {
   let done = 0;
-  it(`holds for ${RUNS} documents of 1–150 points, 1–4 paragraphs each, with long words and URLs`, () => {
-    fc.assert(
-      fc.property(
+  it(`holds for ${RUNS} documents of 1–150 points, 1–4 paragraphs each, with long words and URLs`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 150 }),
         fc.integer({ min: 1, max: 4 }),
         fc.constantFrom<GeneratedLang>('ar', 'fa', 'en'),
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.boolean(),
-        (points, maxParas, lang, seed, titles) => {
+        async (points, maxParas, lang, seed, titles) => {
           // Long runs say how far they got (stderr), every 25 documents.
           if (RUNS > 100 && ++done % 25 === 0) process.stderr.write(`liveArea property: ${done} documents laid out\n`);
           const doc = generateDocument({ points, paragraphs: [1, maxParas], lang, seed, longWords: true, urls: true, titles });
@@ -88,7 +88,7 @@ describe('property: no generated document puts a glyph outside the live area', (
             const leaflet = layoutLeaflet(model, point, fonts);
             for (const p of leaflet.pages) p.live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: p.width - 2 * TRIM_SAFETY, height: p.height - 2 * TRIM_SAFETY };
             expect(findOverflows(leaflet.pages)).toEqual([]);
-            for (const format of model.theme.cards) expect(findOverflows([layoutCard({ model, point, format, fonts }).page])).toEqual([]);
+            for (const format of model.theme.cards) expect(findOverflows((await layoutCard({ model, point, format, fonts })).map((c) => c.page))).toEqual([]);
           }
         },
       ),

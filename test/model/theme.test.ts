@@ -16,10 +16,11 @@ describe('defaultTheme', () => {
     expect(t.cards).toEqual([
       { name: 'square', width: 1080, height: 1080, extra: ['webp'], safeY: 0 },
       { name: 'portrait', width: 1080, height: 1350, extra: ['webp'], safeY: 0 },
-      { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250 },
-      { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0 },
+      { name: 'story', width: 1080, height: 1920, extra: ['webp'], safeY: 250, safeBottom: 340 },
+      { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0, minBodyPx: 36 },
     ]);
-    expect(t.cardMinBodyPx).toBe(34);
+    expect(t.cardMinBodyPx).toBe(40);
+    expect(t.cardMargin).toBe(0.07);
     expect(PAGE_SIZES.A4).toEqual({ name: 'A4', width: 595.28, height: 841.89 });
     expect(PAGE_SIZES.A6).toEqual({ name: 'A6', width: 297.64, height: 419.53 });
   });

@@ -1,7 +1,9 @@
 /**
- * Social cards: per format of the theme, a document card and a card per
- * point (templates/card.tsx → src/render/cards), each as PNG (+ WebP/JPEG
- * as the format asks) and an alt-text file.
+ * Social cards: per format of the theme, a document card and, per point, a
+ * card or a carousel (`NN-slug-1.png`, `-2`, …) when the point does not fit
+ * one card (templates/cardLayout.ts → src/render/cards), each image as PNG
+ * (+ WebP/JPEG as the format asks) with an alt-text file. Manifest entries
+ * say the point and, for a carousel, the slide ({ index, count }).
  */
 import type { OutputKind, VerifyTask } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
@@ -20,6 +22,9 @@ export const card: OutputKind = {
       ...model.points.map((p) => ({ format: f.name, point: p.number, path: `cards/${f.name}/${p.slug}` })),
     ]),
   slice: (model, job) => {
+    const format = model.theme.cards.find((f) => f.name === job.format);
+    // A landscape card (the link preview) of a point shows the URL beside its excerpt.
+    const showsUrl = job.point !== undefined && format !== undefined && format.height < format.width * 0.8;
     const m = pointSlice(model, job, [
       'title',
       'lang',
@@ -36,6 +41,9 @@ export const card: OutputKind = {
       'theme.space',
       'theme.kashidaPerLine',
       'theme.cardMinBodyPx',
+      'theme.cardMargin',
+      'theme.cardScale',
+      ...(showsUrl ? ['url', 'points[].url'] : []),
     ]);
     // Its own format only.
     m.theme.cards = model.theme.cards.filter((f) => f.name === job.format);
@@ -43,27 +51,35 @@ export const card: OutputKind = {
     if (job.point === undefined) m.theme.justify = 'off';
     return m;
   },
-  // The card's layout without satori and the encoders: the template's half of renderCard.
+  // The card's layout (the template's, satori's boxes included) without the rasteriser and encoders: each slide checked as render checks it.
   async verify(task, fonts) {
     const { format, point } = cardOf(task);
-    const { layoutCard } = await import('../../../templates/card.js');
-    assertInsideLiveArea([layoutCard({ model: task.model, point, format, fonts }).page], task.job.path, point?.place ?? task.model.titlePlace);
+    const { layoutCard } = await import('../../../templates/cardLayout.js');
+    for (const slide of await layoutCard({ model: task.model, point, format, fonts })) {
+      assertInsideLiveArea([slide.page], slidePath(task.job.path, slide), point?.place ?? task.model.titlePlace);
+    }
     return {};
   },
   async render(task, fonts) {
     const { model, job } = task;
     const { format, point } = cardOf(task);
-    const { renderCard } = await import('../../render/cards/renderCard.js');
-    const c = await renderCard({ model, point, format, fonts: await fonts() });
-    assertInsideLiveArea([c.page], job.path, point?.place ?? model.titlePlace);
-    const common = { kind: 'card' as const, format: format.name, point: job.point, width: c.width, height: c.height };
-    const files: OutputFile[] = [{ ...common, path: `${job.path}.png`, bytes: c.png, alt: c.alt }];
-    if (c.webp) files.push({ ...common, path: `${job.path}.webp`, bytes: c.webp });
-    if (c.jpeg) files.push({ ...common, path: `${job.path}.jpg`, bytes: c.jpeg });
-    files.push({ kind: 'alt-text', format: format.name, point: job.point, path: `${job.path}.txt`, bytes: new TextEncoder().encode(c.alt + '\n') });
+    const { renderCards } = await import('../../render/cards/renderCard.js');
+    const files: OutputFile[] = [];
+    for (const c of await renderCards({ model, point, format, fonts: await fonts() })) {
+      const base = slidePath(job.path, c);
+      assertInsideLiveArea([c.page], base, point?.place ?? model.titlePlace);
+      const common = { kind: 'card' as const, format: format.name, point: job.point, slide: c.slide, width: c.width, height: c.height };
+      files.push({ ...common, path: `${base}.png`, bytes: c.png, alt: c.alt });
+      if (c.webp) files.push({ ...common, path: `${base}.webp`, bytes: c.webp });
+      if (c.jpeg) files.push({ ...common, path: `${base}.jpg`, bytes: c.jpeg });
+      files.push({ kind: 'alt-text', format: format.name, point: job.point, slide: c.slide, path: `${base}.txt`, bytes: new TextEncoder().encode(c.alt + '\n') });
+    }
     return { files, aux: {} };
   },
 };
+
+/** A carousel's slides are NN-slug-1, NN-slug-2, …; a single card keeps its name. */
+const slidePath = (path: string, c: { slide?: { index: number } }) => (c.slide ? `${path}-${c.slide.index}` : path);
 
 /** A card job's format and point (none for the document card), from its slice. */
 function cardOf({ model, job }: VerifyTask) {

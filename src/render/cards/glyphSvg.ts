@@ -124,3 +124,8 @@ export function glyphLayer(page: LaidOutPage): string {
   }
   return uses.length ? `<defs>${defs.join('')}</defs><g>${uses.join('')}</g>` : '';
 }
+
+/** The text of a laid-out page as a standalone SVG of the page's size, transparent around the glyphs. */
+export function glyphSvg(page: LaidOutPage): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}">${glyphLayer(page)}</svg>`;
+}

@@ -1,19 +1,18 @@
 /**
- * Cards to images: the card template's layout → satori (boxes and inline SVG
- * glyph outlines) → SVG → sharp (PNG, WebP, and a JPEG under 300 KB where the
- * format asks for one).
+ * Cards to images: the card layout (templates/cardLayout.ts: the design laid
+ * out by satori, the text placed in its boxes) → satori's SVG of the boxes,
+ * with the glyph outlines composited over it → sharp (PNG, WebP, and a JPEG
+ * under 300 KB where the format asks for one).
  *
  * Reproducible: same model, fonts and format give the same bytes. Nothing here
  * reads the clock, and the encoders run with fixed settings and no metadata.
  */
-import satori from 'satori';
 import sharp from 'sharp';
 import type { CardFormat, DocumentModel, Point } from '../../model/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import type { LaidOutPage } from '../../layout/types.js';
-import type { LoadedFont } from '../../text/fonts.js';
-import { CardView, layoutCard, type CardLayout } from '../../../templates/card.js';
-import { glyphLayer } from './glyphSvg.js';
+import { layoutCard, type CardSlide } from '../../../templates/cardLayout.js';
+import { glyphSvg } from './glyphSvg.js';
 import { WarraqError } from '../../diagnostics.js';
 import { makeDiagnostic } from '../../parse/report.js';
 
@@ -32,10 +31,14 @@ export interface RenderedCard {
   alt: string;
   width: number;
   height: number;
-  /** The point's text was shortened (with «…») to stay legible. */
-  cut: boolean;
+  /** A carousel's slide: index (1-based) and count; absent for a single card. */
+  slide?: { index: number; count: number };
+  /** The link card shows an excerpt of the point. */
+  excerpt: boolean;
   /** The laid-out card, for the live-area check (src/layout/liveArea.ts). */
   page: LaidOutPage;
+  /** The layout, for tests. */
+  layout: CardSlide;
 }
 
 /** Largest JPEG the link preview may be (platforms reject or recompress bigger ones). */
@@ -43,43 +46,22 @@ export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
 const WEBP_QUALITY = 90;
 
-type SatoriFonts = Parameters<typeof satori>[1]['fonts'];
-const satoriFonts = new WeakMap<LoadedFont, SatoriFonts>();
+/** A point's cards (one, or a carousel's slides) or the document card, as images. */
+export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]> {
+  const out: RenderedCard[] = [];
+  for (const slide of await layoutCard(args)) out.push(await renderSlide(args, slide));
+  return out;
+}
 
 /**
- * satori's font option, one array per font for the life of the thread: satori
- * caches the parsed font by the identity of its data (and its font table by
- * the array), so handing it the same objects every time spares re-parsing the
- * whole font with opentype.js for every card.
+ * One card: satori's boxes and backgrounds rasterised, the glyph outlines
+ * (one SVG layer of the same size) composited over them.
  */
-function fontsOption(font: LoadedFont): SatoriFonts {
-  let fonts = satoriFonts.get(font);
-  if (!fonts) satoriFonts.set(font, (fonts = [{ name: font.family, data: Buffer.from(font.bytes), weight: 400, style: 'normal' }]));
-  return fonts;
-}
-
-/** The card's SVG as satori writes it, with the layout it drew. */
-export async function cardSvg(args: RenderCardArgs): Promise<{ svg: string; layout: CardLayout }> {
-  const layout = layoutCard(args);
-  const { width, height } = args.format;
-  // satori needs a font even though it sets no text here: every glyph is an outline.
-  const font = args.fonts.body[0] ?? args.fonts.heading[0];
-  if (!font) throw new Error('renderCard: no font');
-  const boxes = await satori(CardView({ page: layout.page }), {
-    width,
-    height,
-    fonts: fontsOption(font),
-  });
-  // satori lays out the boxes; the text goes on top as one layer of outlines.
-  const svg = boxes.replace(/<\/svg>\s*$/, `${glyphLayer(layout.page)}</svg>`);
-  return { svg, layout };
-}
-
-export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
-  const { svg, layout } = await cardSvg(args);
+async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<RenderedCard> {
   const { width, height } = args.format;
   // One raster, encoded three ways. density 72: one SVG unit is one pixel.
-  const raw = await sharp(Buffer.from(svg), { density: 72 })
+  const raw = await sharp(Buffer.from(layout.svg), { density: 72 })
+    .composite([{ input: Buffer.from(glyphSvg(layout.page)), density: 72, top: 0, left: 0 }])
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -87,7 +69,7 @@ export async function renderCard(args: RenderCardArgs): Promise<RenderedCard> {
 
   // Level 4: files 2–3 % larger than level 6 in two thirds of the time (no filtering: flat colour and text).
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
-  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, cut: layout.cut, page: layout.page };
+  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, slide: layout.slide, excerpt: layout.excerpt, page: layout.page, layout };
   if (args.format.extra.includes('webp')) {
     // effort 2: the same quality setting at half the time, a few percent larger.
     out.webp = new Uint8Array(await img().webp({ quality: WEBP_QUALITY, effort: 2 }).toBuffer());

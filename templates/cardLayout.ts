@@ -1,0 +1,549 @@
+/**
+ * The social cards: per format, a document card and, per point, one card or
+ * a carousel of slides. Pure (no files, no clock).
+ *
+ * The text layer sets every text block (HarfBuzz shaping, UAX #9 bidi,
+ * Knuth–Plass lines, kashida justification) and measures the box it needs;
+ * the design (templates/card.tsx, JSX with flexbox) receives the boxes and
+ * satori decides where they go (`flexLayout`); the blocks are then placed in
+ * the boxes satori computed. Nothing here adds up positions.
+ *
+ * Fitting. Body sizes come in steps of the theme's scale from the format's
+ * minimum (`minBodyPx`, else `cardMinBodyPx` at 1080 px wide) up to 1.5× it
+ * (1.15× on landscape cards). A point that fits one card at some step is set
+ * at the largest such step. One that does not becomes a carousel at the
+ * minimum size, one size for every slide: it is divided between sentences,
+ * else between clauses, never inside a word (templates/cardText.ts); every
+ * slide repeats the number and title with a "١/٣" marker, every slide but
+ * the last says "continued", the last carries the footer. The link card
+ * (one image) shows an excerpt instead: the longest run of whole sentences
+ * that fits, marked as an excerpt, with the document's URL.
+ */
+import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
+import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
+import type { Box } from '../src/layout/ink.js';
+import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { probePrefix } from '../src/layout/fit.js';
+import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
+import type { ComposedParagraph } from '../src/text/compose.js';
+import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
+import type { LoadedFont } from '../src/text/fonts.js';
+import { formatNumber } from '../src/format/localize.js';
+import { imprintSpans } from './booklet.js';
+import { labelsFor } from './labels.js';
+import { boundaries, divide, longestPiece } from './cardText.js';
+import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
+import { WarraqError } from '../src/diagnostics.js';
+import { excerpt, makeDiagnostic } from '../src/parse/report.js';
+
+export interface CardArgs {
+  model: DocumentModel;
+  /** The point to show; the document card when absent. */
+  point?: Point;
+  format: CardFormat;
+  fonts: TemplateFonts;
+  /** The design; warraq's own (templates/card.tsx) when absent. */
+  design?: CardDesign;
+}
+
+/** What a text block on a card is, for tests and the fitting report. */
+export type CardRole = 'number' | 'title' | 'marker' | 'body' | 'footer' | 'continued' | 'doc-title' | 'imprint';
+
+/** One image: a single card, or one slide of a carousel. */
+export interface CardSlide {
+  /** The text blocks, placed in the boxes satori computed (px). */
+  page: LaidOutPage;
+  /** satori's SVG of the design's boxes, rules and backgrounds (no text). */
+  svg: string;
+  format: CardFormat;
+  /** The role of each text block of `page.blocks`, by block index. */
+  roles: Map<number, CardRole>;
+  /** The padding box, clear of the format's safe zones: all text lies inside. */
+  textBox: { left: number; right: number; top: number; bottom: number };
+  /** Body size used, and the format's bounds (px). 0 on the document card. */
+  bodySize: number;
+  minBodySize: number;
+  maxBodySize: number;
+  /** The body text set on this card. */
+  bodyText: string;
+  /** Index (1-based) and count of a carousel's slides; absent for a single card. */
+  slide?: { index: number; count: number };
+  /** The link card shows only the start of the point. */
+  excerpt: boolean;
+  /** Alternative text: the title and the card's full text. */
+  alt: string;
+}
+
+/** The cards for a point (one, or a carousel's slides) or the document card. */
+export async function layoutCard(args: CardArgs): Promise<CardSlide[]> {
+  const c = context(args);
+  if (!args.point) return [await documentCard(c)];
+  return renderPoint(c, args.point, await planPoint(c, args.point));
+}
+
+/**
+ * For `npm run check`: the E-CARD-FIT errors of one format — points that
+ * cannot be set at all, found without dividing or drawing them: at the
+ * minimum size, some word is wider than the card, or the room the design
+ * leaves below the number and title (on a slide, and on the last slide with
+ * the footer) cannot hold a line. Otherwise the point fits one card or a
+ * carousel (a piece of one word always fits).
+ */
+export async function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): Promise<WarraqError[]> {
+  const out: WarraqError[] = [];
+  const c = context(args);
+  const size = c.minBody;
+  for (const point of points) {
+    const text = point.text.trim();
+    const head = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
+    const rooms = isLink(c)
+      ? [await roomFor(c, { ...head, footer: footer(c, { excerpt: true, url: point.url ?? c.model.url }), centre: true })]
+      : [
+          await roomFor(c, { ...head, marker: marker(c, 88, 88), continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize), centre: false }),
+          await roomFor(c, { ...head, marker: marker(c, 88, 88), footer: footer(c), centre: false }),
+        ];
+    const first = /^\S*/u.exec(text)![0];
+    const ok = withinMeasure(body(c, text, size).para) && fitsRoom(body(c, first, size), Math.min(...rooms));
+    if (!ok) out.push(cardFitError(c, point));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Context: geometry from the theme, tokens from the design.
+
+interface Context {
+  model: DocumentModel;
+  format: CardFormat;
+  fonts: TemplateFonts;
+  design: CardDesign;
+  g: CardGeometry;
+  t: CardTokens;
+  ts: Typesetter;
+  /** The width text is set in: the card less its side margins. */
+  measure: number;
+  minBody: number;
+  maxBody: number;
+  /** Body sizes, ascending: the minimum times the theme's scale ratio, in whole px. */
+  steps: number[];
+  /** satori needs a font even though it sets no text. */
+  font: LoadedFont;
+}
+
+/**
+ * The theme's typesetting with a card's tuning. Card lines hold few words at
+ * display sizes, so a justified line has a large deficit to spread: spaces may
+ * stretch further before kashidas are used, and the kashidas are fewer and
+ * longer (at least one and a half tatweels each).
+ */
+function cardTypesetter(model: DocumentModel): Typesetter {
+  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75) };
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 } });
+}
+
+/** Sizes from `min` up to `max`, each `ratio` times the one before, in whole px (the first is `min` itself). */
+export function sizeSteps(min: number, max: number, ratio: number): number[] {
+  const out = [min];
+  for (let v = min * ratio; Math.round(v) <= max + 1e-9; v *= ratio) if (Math.round(v) > out[out.length - 1]) out.push(Math.round(v));
+  return out;
+}
+
+function context(args: Omit<CardArgs, 'point'>): Context {
+  const { model, format, fonts } = args;
+  const t = model.theme;
+  const { width: W, height: H } = format;
+  const s = W / 1080;
+  const wide = H < W * 0.8;
+  const h = wide ? Math.max(0.62, H / W) : 1;
+  const padX = Math.round(t.cardMargin * W);
+  const padY = Math.round(t.cardMargin * W * h * (wide ? 0.75 : 1));
+  const safeTop = format.safeY;
+  const safeBottom = format.safeBottom ?? format.safeY;
+  // Text keeps a little further from a safe zone than from a plain edge.
+  const clear = (safe: number) => (safe > 0 ? safe + Math.round(40 * s) : padY);
+  const g: CardGeometry = {
+    width: W,
+    height: H,
+    s,
+    h,
+    padX,
+    padTop: clear(safeTop),
+    padBottom: clear(safeBottom),
+    safeTop,
+    safeBottom,
+    rtl: model.dir === 'rtl',
+    palette: t.palette,
+  };
+  const design = args.design ?? defaultDesign;
+  const minBody = format.minBodyPx ?? Math.round(t.cardMinBodyPx * s * 100) / 100;
+  const maxBody = minBody * (wide ? 1.15 : 1.5);
+  const font = fonts.body[0] ?? fonts.heading[0];
+  if (!font) throw new Error('cards: no font');
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), measure: W - 2 * padX, minBody, maxBody, steps: sizeSteps(minBody, maxBody, t.cardScale), font };
+}
+
+/**
+ * True when no line is wider than the measure. The line breaker may choose a
+ * last line that only fits with shrunk spaces, which an unjustified line does
+ * not get; such a setting is treated as not fitting.
+ */
+function withinMeasure(para: ComposedParagraph): boolean {
+  return para.lines.every((l) => l.width <= para.measure + 1e-6);
+}
+
+// ---------------------------------------------------------------------------
+// Parts of a point card, measured.
+
+interface Head {
+  number: MeasuredText;
+  title: MeasuredText;
+}
+
+/**
+ * The number and the title. The title is at least the design's title size
+ * and the body size × titleOverBody, in at most two lines beside the number
+ * (stepping down the scale, to just above the body size, when longer); the
+ * number follows the title. `reserve`: width kept free at the end of the
+ * header for a slide marker.
+ */
+function header(c: Context, point: Point, bodySize: number, reserve: number): Head {
+  const { t, ts, model, fonts } = c;
+  const pal = model.theme.palette;
+  let titleSize = Math.max(t.titleSize, bodySize * t.titleOverBody);
+  const numberSize = Math.max(t.numberSize, titleSize * t.numberOverTitle);
+  const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
+  const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);
+  const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
+  const setTitle = (size: number) => ts.set(point.title, { fonts: fonts.heading, size, color: pal.ink }, titleMeasure, 'start');
+  let titlePara = setTitle(titleSize);
+  const floor = bodySize * 1.05;
+  while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > floor) {
+    titleSize = Math.max(floor, titleSize / model.theme.cardScale);
+    titlePara = setTitle(titleSize);
+  }
+  return { number, title: measureText(titlePara, titleSize * 1.45, titleSize, pal.ink, true) };
+}
+
+/** A small muted line (slide marker, "continued"), as wide as its ink. */
+function smallText(c: Context, text: string, size: number): MeasuredText {
+  const color = c.model.theme.palette.muted;
+  return measureText(c.ts.set(text, { fonts: c.fonts.body, size, color }, c.measure, 'start'), size * 1.4, size, color, true);
+}
+
+function marker(c: Context, index: number, count: number): MeasuredText {
+  const n = (v: number) => formatNumber(v, c.model.lang, c.model.digits);
+  return smallText(c, `${n(index)}/${n(count)}`, c.t.markerSize);
+}
+
+/** The widest marker a carousel of up to 99 slides needs, reserved beside the title. */
+const markerReserve = (c: Context) => marker(c, 88, 88).width;
+
+function body(c: Context, text: string, size: number): MeasuredText {
+  const ink = c.model.theme.palette.ink;
+  const para = c.ts.set(text, { fonts: c.fonts.body, size, color: ink }, c.measure, c.model.theme.justify === 'off' ? 'start' : 'justify');
+  return measureText(para, size * c.t.bodyLeading, size, ink);
+}
+
+/**
+ * The footer: the document title and the imprint's paragraphs (and, on a
+ * link card, the excerpt mark and the URL), separated by dots, packed into
+ * at most two centred lines (three with a URL, which may break over two).
+ * Segments that do not fit are left out from the end.
+ */
+function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): MeasuredText {
+  const { model, fonts, ts } = c;
+  const t = model.theme;
+  const size = c.t.footerSize;
+  const style: TextStyle = { fonts: fonts.body, size, color: t.palette.muted };
+  // The dot is fenced with marks of the document's direction, so that two
+  // Latin segments side by side keep the document's order instead of merging
+  // into one left-to-right run; and it never starts a line.
+  const mark = model.dir === 'rtl' ? '\u200f' : '\u200e';
+  const sep: StyledSpan = { text: `${mark}\u00a0·${mark} `, style };
+  const accent = { ...style, fonts: fonts.heading, color: t.palette.accent };
+  const segments: StyledSpan[][] = [
+    ...(opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : []),
+    [{ text: model.title, style: accent }],
+    ...(opts.url ? [[{ text: opts.url, style }]] : []),
+    ...imprintParagraphs(model.imprint.lines).map((p) =>
+      p.flatMap((line, i): StyledSpan[] => [
+        ...(i > 0 ? [{ text: ' ', style }] : []),
+        // Quiet in a footer: the imprint's bold is not repeated at this size.
+        ...imprintSpans(line, fonts, size, t.palette.muted).map((sp) => ({ ...sp, style: { ...sp.style, fonts: fonts.body } })),
+      ]),
+    ),
+  ];
+  const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
+  const maxLines = opts.url ? 3 : 2;
+  // A segment that alone takes more than the lines is never kept, nor
+  // any after it: stop before the first such, judged by its first 300
+  // characters, so that a long imprint is never composed whole.
+  const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
+  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
+  if (tooLong > 0) segments.length = tooLong;
+  let paras: ComposedParagraph[] = [];
+  for (let keep = segments.length; keep >= 1; keep--) {
+    // Greedy: as many whole segments on a line as fit.
+    paras = [];
+    let current: StyledSpan[][] = [];
+    for (const seg of segments.slice(0, keep)) {
+      const joined = current.length ? set([...current, seg]) : undefined;
+      if (joined && (joined.lines.length > 1 || !withinMeasure(joined))) {
+        paras.push(set(current));
+        current = [];
+      }
+      current.push(seg);
+    }
+    paras.push(set(current));
+    if (paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure)) break;
+  }
+  const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: c.measure, lines: paras.flatMap((p) => p.lines) };
+  return measureText(para, size * 1.6, size, t.palette.muted);
+}
+
+const FOOTER_PROBE = 300;
+
+/** The spans cut to about `n` characters in all (the spans themselves when shorter). */
+function spansPrefix(spans: StyledSpan[], n: number): StyledSpan[] {
+  const out: StyledSpan[] = [];
+  let left = n;
+  for (const sp of spans) {
+    if (left <= 0) break;
+    out.push(sp.text.length <= left ? sp : { ...sp, text: probePrefix(sp.text, left) });
+    left -= sp.text.length;
+  }
+  return out;
+}
+
+/** Imprint lines grouped into paragraphs (a gap in the source starts a new one). */
+function imprintParagraphs(lines: ImprintLine[]): ImprintLine[][] {
+  const out: ImprintLine[][] = [];
+  for (const line of lines) {
+    if (!out.length || line.gapBefore) out.push([]);
+    out[out.length - 1].push(line);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Fitting a point: how much room flex leaves the body, and what goes where.
+
+/** Room for the body by the parts around it, per thread (satori is asked once per combination of part sizes). */
+const roomCache = new Map<string, number>();
+const ROOM_CACHE_MAX = 2000;
+
+/** The height the design's `room` element gets with these parts around it (no body). */
+async function roomFor(c: Context, parts: Omit<PointParts, 'body'>): Promise<number> {
+  const dims = (m?: MeasuredText) => (m ? [m.width, m.height] : null);
+  const key = JSON.stringify([c.g, c.design === defaultDesign, dims(parts.number), dims(parts.title), dims(parts.marker), dims(parts.footer), dims(parts.continued), parts.centre]);
+  let room = c.design === defaultDesign ? roomCache.get(key) : undefined;
+  if (room === undefined) {
+    const { boxes } = await flexLayout(c.design.point(c.g, parts), c.g.width, c.g.height, c.font);
+    room = boxes.get('room')?.height ?? 0;
+    if (c.design === defaultDesign) {
+      if (roomCache.size >= ROOM_CACHE_MAX) roomCache.clear();
+      roomCache.set(key, room);
+    }
+  }
+  return room;
+}
+
+const fitsRoom = (m: MeasuredText, room: number) => withinMeasure(m.para) && m.height <= room + 1e-6;
+
+/** A generous bound on the characters a body of `room` px can hold at `size` (no glyph is narrower than a fifth of the size). */
+const capacity = (c: Context, room: number, size: number) => Math.ceil((Math.max(0, room) / (size * c.t.bodyLeading) + 1) * (c.measure / (size * 0.2)));
+
+/** How a point is set: its body size and the text of each card. */
+interface PointPlan {
+  size: number;
+  /** The body of each card, in order (one: a single card). */
+  pieces: string[];
+  /** The link card's excerpt (only the start of the point). */
+  excerpt: boolean;
+  url?: string;
+}
+
+async function planPoint(c: Context, point: Point): Promise<PointPlan> {
+  const text = point.text.trim();
+  const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
+  const foot = footer(c, { url });
+  // One card, at the largest step that holds the whole point.
+  for (const size of [...c.steps].reverse()) {
+    const head = header(c, point, size, 0);
+    const room = await roomFor(c, { ...head, footer: foot, centre: true });
+    if (text.length > capacity(c, room, size)) continue;
+    if (fitsRoom(body(c, text, size), room)) return { size, pieces: [text], excerpt: false, url };
+  }
+  const size = c.minBody;
+  const fits = (room: number) => (piece: string) => fitsRoom(body(c, piece, size), room);
+  if (isLink(c)) {
+    // The link card is one image: the longest run of whole sentences that fits.
+    const foot = footer(c, { excerpt: true, url });
+    const room = await roomFor(c, { ...header(c, point, size, 0), footer: foot, centre: true });
+    const b = boundaries(text);
+    const cap = capacity(c, room, size);
+    const end = largest(b.sentence.filter((e) => e <= cap), (e) => fits(room)(text.slice(0, e))) ?? longestPiece(text, b, 0, (e) => fits(room)(text.slice(0, e)), cap);
+    if (end === undefined) throw cardFitError(c, point);
+    const cut = text.slice(0, end);
+    // Cut inside a sentence (no sentence fits whole): say so.
+    return { size, pieces: [b.sentence.includes(end) ? cut : `${cut.replace(/[،؛,;:]+$/u, '')}…`], excerpt: true, url };
+  }
+  // A carousel at the minimum size.
+  const head = header(c, point, size, markerReserve(c));
+  const parts = { ...head, marker: marker(c, 88, 88), centre: false };
+  const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
+  const last = await roomFor(c, { ...parts, footer: foot });
+  const pieces = divide(text, fits(mid), fits(last), capacity(c, Math.max(mid, last), size));
+  if (!pieces) throw cardFitError(c, point);
+  return { size, pieces, excerpt: false };
+}
+
+const isLink = (c: Context) => c.g.h < 1;
+
+/** The largest of `ends` (ascending) that `fits`. */
+function largest(ends: number[], fits: (e: number) => boolean): number | undefined {
+  for (let i = ends.length - 1; i >= 0; i--) if (fits(ends[i])) return ends[i];
+  return undefined;
+}
+
+/** A point that cannot be set at all on a format: a located error, not a crash. */
+function cardFitError(c: Context, point: Point): WarraqError {
+  const first = /^\S*/u.exec(point.text.trim())![0];
+  const { format } = c;
+  return new WarraqError([
+    makeDiagnostic('E-CARD-FIT', 'error', point.place, `point ${point.label}: its text cannot be set on the ${format.name} card (${format.width}×${format.height} px), not even as a carousel`, {
+      expected: `every word of the point within the card at the minimum card size (${c.minBody.toFixed(1)} px), below its number and title`,
+      found: excerpt(first),
+      hint: 'make the card format larger, lower the minimum size (theme.cardMinBodyPx or the format’s minBodyPx), shorten the point title, or put a space in a very long word',
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Drawing the plan: the design laid out by satori, the text placed in its boxes.
+
+async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<CardSlide[]> {
+  const count = plan.pieces.length;
+  const carousel = count > 1;
+  const head = header(c, point, plan.size, carousel ? markerReserve(c) : 0);
+  const out: CardSlide[] = [];
+  for (let i = 0; i < count; i++) {
+    const lastSlide = i === count - 1;
+    const parts: PointParts = {
+      ...head,
+      marker: carousel ? marker(c, i + 1, count) : undefined,
+      body: body(c, plan.pieces[i], plan.size),
+      footer: lastSlide ? footer(c, { excerpt: plan.excerpt, url: plan.url }) : undefined,
+      continued: lastSlide ? undefined : smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize),
+      centre: !carousel,
+    };
+    const { svg, page, roles } = await draw(c, c.design.point(c.g, parts), c.model.theme.palette.paper, [
+      ['number', parts.number, 'number'],
+      ['title', parts.title, 'title'],
+      ['marker', parts.marker, 'marker'],
+      ['body', parts.body, 'body'],
+      ['footer', parts.footer, 'footer'],
+      ['continued', parts.continued, 'continued'],
+    ]);
+    const n = (v: number) => formatNumber(v, c.model.lang, c.model.digits);
+    out.push({
+      ...common(c),
+      page,
+      svg,
+      roles,
+      bodySize: plan.size,
+      bodyText: plan.pieces[i],
+      slide: carousel ? { index: i + 1, count } : undefined,
+      excerpt: plan.excerpt,
+      alt: `${point.title}${carousel ? ` (${n(i + 1)}/${n(count)})` : ''}\n${plan.pieces[i]}`,
+    });
+  }
+  return out;
+}
+
+function common(c: Context) {
+  const { g } = c;
+  return {
+    format: c.format,
+    textBox: { left: g.padX, right: g.width - g.padX, top: g.padTop, bottom: g.height - g.padBottom },
+    minBodySize: c.minBody,
+    maxBodySize: c.maxBody,
+  };
+}
+
+/**
+ * Lays out a view with satori and places each measured block in the box of
+ * its id. The page's live area is the card less its safe zones, so a glyph
+ * there is an E-OVERFLOW.
+ */
+async function draw(
+  c: Context,
+  view: ReturnType<CardDesign['point']>,
+  background: string,
+  parts: Array<[id: string, m: MeasuredText | undefined, role: CardRole]>,
+): Promise<{ svg: string; page: LaidOutPage; roles: Map<number, CardRole> }> {
+  const { svg, boxes } = await flexLayout(view, c.g.width, c.g.height, c.font);
+  const blocks: TextBlock[] = [];
+  const roles = new Map<number, CardRole>();
+  for (const [id, m, role] of parts) {
+    if (!m) continue;
+    const box = boxes.get(id);
+    if (!box) throw new Error(`card design: no element with id="${id}" for a measured block`);
+    roles.set(blocks.length, role);
+    blocks.push(placeText(m, box, c.g.rtl));
+  }
+  const live: Box = { left: 0, right: c.g.width, top: c.g.safeTop, bottom: c.g.height - c.g.safeBottom };
+  const page: LaidOutPage = {
+    width: c.g.width,
+    height: c.g.height,
+    background,
+    blocks,
+    role: 'card',
+    live: { x: live.left, y: live.top, width: live.right - live.left, height: live.bottom - live.top },
+  };
+  return { svg, page, roles };
+}
+
+// ---------------------------------------------------------------------------
+// The document card: the title as large as fits, the imprint below.
+
+async function documentCard(c: Context): Promise<CardSlide> {
+  const { model, fonts, ts, g } = c;
+  const ink = model.theme.palette.coverInk;
+  const ratio = model.theme.cardScale;
+  // The imprint, one centred paragraph per source line, a step smaller while a line is wider than the card.
+  const setImprint = (size: number) =>
+    model.imprint.lines.map((line) => ts.set(imprintSpans(line, fonts, size, ink), { fonts: fonts.body, size, color: ink }, c.measure, 'center'));
+  let impSize = c.minBody;
+  let impParas = setImprint(impSize);
+  while (!impParas.every(withinMeasure) && impSize > c.minBody * 0.7) impParas = setImprint((impSize /= ratio));
+  const imprint = impParas.map((p) => measureText(p, impSize * 1.45, impSize, ink));
+  const imprintGaps = model.imprint.lines.map((l, i) => (i > 0 && l.gapBefore ? impSize * 0.7 : 0));
+
+  // The title: a step of the scale at a time from the largest, until it takes at most three lines and fits the room.
+  const { boxes } = await flexLayout(c.design.document(g, { imprint, imprintGaps }), g.width, g.height, c.font);
+  const room = boxes.get('room')?.height ?? 0;
+  const setTitle = (size: number) => measureText(ts.set(model.title, { fonts: fonts.heading, size, color: ink }, c.measure, 'center'), size * 1.4, size, ink, true);
+  let titleSize = 150 * g.s * g.h;
+  let title = setTitle(titleSize);
+  const rule = Math.round(30 * g.s * g.h) + Math.max(2, Math.round(3 * g.s));
+  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
+  // A tight box is as wide as the widest line; the lines are centred on the measure, so the box spans it.
+  title = { ...title, width: title.para.measure };
+
+  const { svg, page, roles } = await draw(c, c.design.document(g, { title, imprint, imprintGaps }), model.theme.palette.cover, [
+    ['title', title, 'doc-title'],
+    ...imprint.map((m, i): [string, MeasuredText, CardRole] => [`imprint${i}`, m, 'imprint']),
+  ]);
+  const imprintText = model.imprint.lines.map((l) => l.runs.map((r) => r.text).join('')).join('\n');
+  return {
+    ...common(c),
+    page,
+    svg,
+    roles,
+    bodySize: 0,
+    bodyText: '',
+    excerpt: false,
+    alt: imprintText ? `${model.title}\n${imprintText}` : model.title,
+  };
+}

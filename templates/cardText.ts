@@ -1,0 +1,135 @@
+/**
+ * Where a point's text may be divided between the slides of a carousel, or
+ * end in the excerpt of a link card: after a sentence (. ؟ ! ?), else after
+ * a clause (، ؛ , ; :), else between words — never inside a word, a number
+ * ("3.5"), or an open quotation or bracket. Pure; no layout here: the caller
+ * says what fits.
+ */
+
+const SENTENCE = /[.؟!?۔]/u;
+const CLAUSE = /[،؛,;:]/u;
+const CLOSERS = new Set([...'"»”’)]}']);
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
+
+/** Break opportunities of a text as end offsets of the text before them (whitespace after them is skipped by the caller). */
+export interface Boundaries {
+  sentence: number[];
+  clause: number[];
+  word: number[];
+}
+
+/**
+ * The places a text may be divided, in order, each as the offset where the
+ * text before it ends. A place counts only when quotes and brackets opened
+ * before it are closed; the text's own end is not one.
+ */
+export function boundaries(text: string): Boundaries {
+  const out: Boundaries = { sentence: [], clause: [], word: [] };
+  const balance = new Balance(text);
+  const contentEnd = text.trimEnd().length;
+  for (let i = 0; i < contentEnd; i++) {
+    if (!/\s/u.test(text[i]) || i === 0 || /\s/u.test(text[i - 1])) continue;
+    // The text before this run of whitespace ends at i.
+    if (!balance.upTo(i)) continue;
+    let j = i - 1;
+    while (j > 0 && CLOSERS.has(text[j])) j--;
+    if (SENTENCE.test(text[j])) out.sentence.push(i);
+    else if (CLAUSE.test(text[j])) out.clause.push(i);
+    out.word.push(i);
+  }
+  return out;
+}
+
+/**
+ * Whether quotes and brackets opened in a prefix of the text are closed in
+ * it (as many closers as openers of each pair, an even number of straight
+ * quotes), for prefixes of growing length: each character is counted once.
+ */
+class Balance {
+  private at = 0;
+  private straight = 0;
+  private readonly open = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  upTo(end: number): boolean {
+    for (; this.at < end; this.at++) {
+      const c = this.text[this.at];
+      if (c === '"') this.straight++;
+      for (const [o, cl] of PAIRS) {
+        if (c === o) this.open.set(o, (this.open.get(o) ?? 0) + 1);
+        else if (c === cl) this.open.set(o, (this.open.get(o) ?? 0) - 1);
+      }
+    }
+    return this.straight % 2 === 0 && [...this.open.values()].every((n) => n === 0);
+  }
+}
+
+/** The largest of `ends` (ascending) for which `fits` holds, by binary search and a check upwards (line breaking is nearly, not strictly, monotone). */
+function largestFitting(ends: number[], fits: (end: number) => boolean): number | undefined {
+  let lo = 0;
+  let hi = ends.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fits(ends[mid])) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best < 0) return undefined;
+  while (best + 1 < ends.length && fits(ends[best + 1])) best++;
+  return ends[best];
+}
+
+/** A sentence break is preferred unless a clause break lets a slide hold this much more (as a share of it). */
+const SENTENCE_FILL = 0.6;
+
+/**
+ * The longest piece of `text` from `start` that `fits`, ending at a sentence
+ * break (or a clause break when that holds much more, or when no sentence
+ * break fits), else at a word break; undefined when not even a word fits.
+ * `maxLength` bounds the candidates tried (no slide holds more characters).
+ */
+export function longestPiece(text: string, b: Boundaries, start: number, fits: (end: number) => boolean, maxLength = Infinity): number | undefined {
+  const within = (ends: number[]) => ends.filter((e) => e > start && e - start <= maxLength);
+  const sentence = largestFitting(within(b.sentence), fits);
+  const clause = largestFitting(within([...b.sentence, ...b.clause].sort((x, y) => x - y)), fits);
+  if (sentence !== undefined && (clause === undefined || sentence - start >= SENTENCE_FILL * (clause - start))) return sentence;
+  if (clause !== undefined) return clause;
+  return largestFitting(within(b.word), fits);
+}
+
+/** The offset after the whitespace at `at`. */
+export const skipSpace = (text: string, at: number): number => {
+  while (at < text.length && /\s/u.test(text[at])) at++;
+  return at;
+};
+
+/**
+ * A text divided into slides: every slide but the last must satisfy
+ * `fitsMid`, the last `fitsLast` (it also carries the footer). Each piece
+ * ends at the best break `longestPiece` finds. Undefined when some piece
+ * cannot hold even one word.
+ */
+export function divide(
+  text: string,
+  fitsMid: (piece: string) => boolean,
+  fitsLast: (piece: string) => boolean,
+  maxLength = Infinity,
+): string[] | undefined {
+  const b = boundaries(text);
+  const end = text.trimEnd().length;
+  const pieces: string[] = [];
+  let start = skipSpace(text, 0);
+  while (start < end) {
+    const rest = text.slice(start, end);
+    if (rest.length <= maxLength && fitsLast(rest)) {
+      pieces.push(rest);
+      return pieces;
+    }
+    const cut = longestPiece(text, b, start, (e) => fitsMid(text.slice(start, e)), maxLength);
+    if (cut === undefined) return undefined;
+    pieces.push(text.slice(start, cut));
+    start = skipSpace(text, cut);
+  }
+  return pieces;
+}
