@@ -9,10 +9,11 @@
  *
  * A small plan is laid out in this thread, one job after another (layout
  * is pure and synchronous, and check has loaded the fonts already). A large
- * one goes to the render lanes (src/jobs/pool.ts): the main thread takes
- * the PDF kinds' jobs, a worker thread per further core the cards', each
- * lane the other's when its own are done.
+ * one goes to the render lanes (src/jobs/pool.ts) when a core is free: the
+ * main thread takes the PDF kinds' jobs, a worker thread per further core
+ * the cards', each lane the other's when its own are done.
  */
+import os from 'node:os';
 import { WarraqError, type Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';
@@ -33,10 +34,16 @@ export interface Verified {
 /** Up to this many jobs, check lays them out in its own thread: starting a worker costs more than it saves. */
 const SMALL_PLAN = 200;
 
+/**
+ * Whether the machine has a core to spare: on a busy one (load ≥ cores) a
+ * worker's start-up and contention cost more than it wins (docs/performance.md).
+ */
+const coresFree = () => os.loadavg()[0] < defaultJobs();
+
 /** Lays out every job of the plan (`only`: as `--only` plans it) and collects what its render would stop on. */
 export async function verifyJobs(model: DocumentModel, fonts: TemplateFonts, opts: PlanOptions & { projectRoot: string; threads?: number }): Promise<Verified> {
   const jobs = planJobs(model, opts).filter((j) => kindOf(j).verify);
-  const threads = opts.threads ?? (jobs.length > SMALL_PLAN ? defaultJobs() : 1);
+  const threads = opts.threads ?? (jobs.length > SMALL_PLAN && coresFree() ? defaultJobs() : 1);
   const results = threads > 1 ? await onLanes(jobs, model, opts.projectRoot, threads) : await inThisThread(jobs, model, fonts);
   const out: Verified = { errors: [], notes: [], jobs: jobs.length };
   // In plan order, whichever lane laid a job out.
