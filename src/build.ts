@@ -21,13 +21,13 @@
 import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
-import { planInputs, planJobs, publishes, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
+import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
-import { carriedOver, lockOutput, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
+import { carriedOver, lockOutput, outputMeta, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
   auxCacheDir,
@@ -167,6 +167,8 @@ export async function check(opts: CheckOptions) {
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
+  // --only gallery publishes what the page links to as well (src/jobs/planJobs.ts widenOnly).
+  opts = { ...opts, only: widenOnly(opts.only) };
   const t0 = performance.now();
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
@@ -249,7 +251,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
 }
 
 /** The --only group of each kind of output file. */
-const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print' };
+const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print', gallery: 'gallery' };
 
 /**
  * A character that no font draws is caught by check() with its place; should
@@ -487,6 +489,8 @@ function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => 
       kind: j.kind,
       path: j.path,
       data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j), bytes: (n) => Staging.read(done[i].files[n]) }),
+      key: keyOf(j),
+      files: done[i].files.map((f) => ({ kind: f.kind, path: f.path, size: f.size, staged: f.staged, ...outputMeta(f) })),
     })),
   );
 }

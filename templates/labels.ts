@@ -96,10 +96,13 @@ const en: Labels = {
   excerpt: 'Excerpt',
 };
 
-export function labelsFor(lang: string): Labels {
+/** The entry of `table` for a document language: Arabic, Persian, else English. */
+export function inLanguage<T>(lang: string, table: { ar: T; fa: T; en: T }): T {
   const base = lang.split('-')[0];
-  return base === 'ar' ? ar : base === 'fa' ? fa : en;
+  return base === 'ar' ? table.ar : base === 'fa' ? table.fa : table.en;
 }
+
+export const labelsFor = (lang: string): Labels => inLanguage(lang, { ar, fa, en });
 
 /**
  * A point's number as headings, the contents, leaflets and cards write it:

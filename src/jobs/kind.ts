@@ -15,14 +15,14 @@
  *   - what it keeps between builds besides its files (`keeps`).
  */
 import type { DocumentModel } from '../model/types.js';
-import type { OutputFile } from '../output/writeOutputs.js';
+import type { OutputFile, OutputMeta } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/stats.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** The `--only` groups: which outputs a build publishes. */
-export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print';
-export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print'];
+export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print' | 'gallery';
+export const OUTPUT_GROUPS: readonly OutputGroup[] = ['booklet', 'leaflets', 'cards', 'print', 'gallery'];
 
 /** The renderers a job needs: 'pdf' (react-pdf, pdf-lib) or 'image' (satori, librsvg, image encoders). */
 export type JobFamily = 'pdf' | 'image';
@@ -53,11 +53,21 @@ export interface HandOn {
   bytes(file: number): Promise<Uint8Array>;
 }
 
-/** A job's input, as its kind hands it on (`handOn`). */
+/** A file an input job made, as this build staged it: its manifest fields, and where to read it until the commit. */
+export interface InputFile extends OutputMeta {
+  kind: OutputFile['kind'];
+  path: string;
+  size: number;
+  staged: string;
+}
+
+/** A job's input: what its kind hands on (`handOn`), its key and the files it made. */
 export interface TaskInput {
   kind: string;
   path: string;
   data: unknown;
+  key: string;
+  files: InputFile[];
 }
 
 /** One job for a render thread: plain data only (it crosses to worker threads). */
@@ -109,6 +119,12 @@ export interface OutputKind {
   cost: number;
   /** Kinds whose outputs this kind may take as input: planned whenever this one is. Listed earlier in the registry. */
   uses?: readonly string[];
+  /**
+   * Its output links to the files of the kinds it uses (the gallery page):
+   * publishing it publishes them too, so no link points at a file the
+   * build did not publish (`--only` is widened to their groups).
+   */
+  linksInputs?: boolean;
   /** This kind's jobs for a model, in order (without `kind`). */
   plan(model: DocumentModel): Array<Omit<RenderJob, 'kind'>>;
   /** Paths of the planned jobs whose results `job` takes; by default every job of the kinds it `uses`. */

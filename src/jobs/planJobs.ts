@@ -17,6 +17,25 @@ export interface PlanOptions {
   only?: OutputGroup[];
 }
 
+/**
+ * The groups a build publishes for `--only`: those given, and the groups of
+ * the kinds that a kind of theirs links to (`linksInputs`: the gallery
+ * shows every other output, so `--only gallery` publishes them all).
+ */
+export function widenOnly(only: readonly OutputGroup[] | undefined): OutputGroup[] | undefined {
+  if (!only) return undefined;
+  const groups = new Set(only);
+  const add = (k: OutputKind) => {
+    for (const u of k.uses ?? []) {
+      const used = kindNamed(u);
+      groups.add(used.group);
+      if (used.linksInputs) add(used);
+    }
+  };
+  for (const k of KINDS) if (groups.has(k.group) && k.linksInputs) add(k);
+  return OUTPUT_GROUPS.filter((g) => groups.has(g));
+}
+
 /** Whether the build publishes the outputs of `kind` (its group is wanted). */
 export const publishes = (kind: OutputKind, only?: readonly OutputGroup[]) => !only || only.includes(kind.group);
 

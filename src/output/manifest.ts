@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
-  kind: 'booklet' | 'leaflet' | 'card' | 'print' | 'alt-text';
+  kind: 'booklet' | 'leaflet' | 'card' | 'print' | 'alt-text' | 'gallery';
   path: string;
   bytes: Uint8Array;
   point?: number;

@@ -47,12 +47,13 @@ describe('incremental builds', () => {
     expect(restored.jobs.rendered).toEqual(['leaflets/01.pdf']);
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(before);
     expect((await build(opts)).where).toMatch(/nothing to do/);
-    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered.sort()).toEqual(['leaflets/all-leaflets.pdf']);
+    // …and the gallery, which shows all-leaflets.pdf (its size).
+    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered.sort()).toEqual(['index.html', 'leaflets/all-leaflets.pdf']);
     // Unchanged files are hard links to the previous build's, not copies (where the file system allows).
     expect(await inode('booklet.pdf')).toBe(booklet);
   });
 
-  it("editing one point re-renders that point's leaflet and cards, the booklet and what is made from them, and nothing else; the result equals a build from scratch", async () => {
+  it("editing one point re-renders that point's leaflet and cards, the booklet and what is made from them (and the gallery), and nothing else; the result equals a build from scratch", async () => {
     const root = await otherProject();
     const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
     const first = await build(opts);
@@ -65,7 +66,7 @@ describe('incremental builds', () => {
     const slug = first.model.points[0].slug;
     const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
     expect(point1.length).toBe(1 + first.model.theme.cards.length);
-    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/'))];
+    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
 

@@ -74,7 +74,7 @@ describe('refusals, with a suggestion', () => {
     expect(refusal(['--strict=yes'])).toBe('--strict takes no value | write --strict alone');
     expect(refusal(['--out='])).toBe('--out is an empty name | give a folder, e.g. --out dist');
     expect(refusal(['--justify', 'kashidah'])).toBe('--justify takes off | spaces | kashida, got "kashidah" | did you mean kashida?');
-    expect(refusal(['--only', 'boklet'])).toBe('--only takes booklet, leaflets, cards, print (comma-separated), got "boklet" | did you mean booklet?');
+    expect(refusal(['--only', 'boklet'])).toBe('--only takes booklet, leaflets, cards, print, gallery (comma-separated), got "boklet" | did you mean booklet?');
     expect(refusal(['--jobs', '0'])).toBe('--jobs takes a whole number ≥ 1, got "0" | this machine has 2 cores');
     expect(refusal(['--jobs', '1.5'])).toMatch(/^--jobs takes a whole number/);
   });

@@ -51,12 +51,12 @@ describe('job keys', () => {
     expect(new Set(digests).size).toBe(digests.length);
   });
 
-  it("editing one point changes that point's leaflet and cards, the booklet, and what is made from them", () => {
+  it("editing one point changes that point's leaflet and cards, the booklet, what is made from them, and the gallery", () => {
     const after = jobKeys(jobs, modelOf(text.replace('ثان.', 'ثان معدل.')), envDigest(inputs));
     const point2 = jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 2).map((j) => j.path);
     expect(point2.length).toBe(1 + model.theme.cards.length);
     expect(changed(keys, after)).toEqual(
-      ['booklet.pdf', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
+      ['booklet.pdf', 'index.html', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
     );
   });
 
@@ -80,6 +80,8 @@ describe('job keys', () => {
     expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
     expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs, model)).toEqual(['print/leaflets-press.pdf']);
     expect(inputsOf(byPath('leaflets/all-leaflets.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
+    // The gallery shows every other output: its key is its slice and all their keys.
+    expect(inputsOf(byPath('index.html'), jobs, model)).toEqual(jobs.filter((j) => j.kind !== 'gallery').map((j) => j.path));
   });
 });
 

@@ -57,40 +57,42 @@ describe('the registry', () => {
 describe('a change re-renders exactly the outputs that show it', () => {
   const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle')];
   const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
+  // The gallery (index.html) shows every output: it changes with any of them.
+  const gallery = ofKind('gallery');
 
   it("a point's title: its leaflet and cards, and the booklet (contents), with what is made from them", () => {
     expect(sorted(rerendered(modelOf(baseMeta.replace('title: الثانية', 'title: عنوان آخر'))))).toEqual(
-      sorted([...leafletChain(...point2('leaflet')), ...point2('card'), ...bookletChain]),
+      sorted([...leafletChain(...point2('leaflet')), ...point2('card'), ...bookletChain, ...gallery]),
     );
   });
   it("an event's date or place: its leaflet only (and the leaflet files made from it)", () => {
-    expect(sorted(rerendered(modelOf(baseMeta.replace('2024-05-04', '2024-06-01'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
-    expect(sorted(rerendered(modelOf(baseMeta.replace('إزمير', 'أنقرة'))))).toEqual(sorted(leafletChain(...point2('leaflet'))));
+    expect(sorted(rerendered(modelOf(baseMeta.replace('2024-05-04', '2024-06-01'))))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...gallery]));
+    expect(sorted(rerendered(modelOf(baseMeta.replace('إزمير', 'أنقرة'))))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...gallery]));
   });
   it("a point's or the document's URL: the leaflets that draw it as a QR code, the link cards that print it", () => {
     const linkCards = (point?: number) => paths((j) => j.kind === 'card' && j.format === 'link' && j.point !== undefined && (point === undefined || j.point === point));
-    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...linkCards(2)]));
-    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...linkCards()]));
+    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...linkCards(2), ...gallery]));
+    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...linkCards(), ...gallery]));
   });
   it('--justify off: every output with justified text (booklet, leaflets, point cards), not the document cards', () => {
     const pointCards = paths((j) => j.kind === 'card' && j.point !== undefined);
-    expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...pointCards]));
+    expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...pointCards, ...gallery]));
   });
   it('--leaflet-sheet a4-2up: all-leaflets.pdf only (the 2-up print sheet is imposed from leaflets-press.pdf)', () => {
-    expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted(ofKind('leaflets-all')));
+    expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted([...ofKind('leaflets-all'), ...gallery]));
   });
   it('--pages any: the booklet and its press files only', () => {
-    expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted(bookletChain));
+    expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted([...bookletChain, ...gallery]));
   });
   it("the paper's thickness: the saddle sheets only (their creep)", () => {
-    expect(rerendered(modelOf(baseMeta + 'theme:\n  paper:\n    thicknessMm: 0.2\n'))).toEqual(ofKind('saddle'));
+    expect(rerendered(modelOf(baseMeta + 'theme:\n  paper:\n    thicknessMm: 0.2\n'))).toEqual([...ofKind('saddle'), ...gallery]);
   });
   it('the same option given again, or the default spelled out, re-renders nothing', () => {
     expect(rerendered(modelOf(baseMeta, { justify: base.theme.justify, leafletSheet: 'pages' }))).toEqual([]);
   });
-  it('a card format added in the theme: only its cards are new, no other output changes', () => {
+  it('a card format added in the theme: only its cards are new, no other output changes (but the gallery, which shows them)', () => {
     const m = modelOf(baseMeta + 'theme:\n  cards:\n    add:\n      - { name: wide, width: 1600, height: 900 }\n');
-    expect(rerendered(m)).toEqual([]);
+    expect(rerendered(m)).toEqual(gallery);
     expect(planJobs(m).length).toBe(jobs.length + 4);
   });
 });

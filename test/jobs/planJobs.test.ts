@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planJobs } from '../../src/jobs/planJobs.js';
+import { OUTPUT_GROUPS, planJobs, widenOnly } from '../../src/jobs/planJobs.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { projectRoot } from '../support/fonts.js';
 
@@ -26,5 +26,14 @@ describe('planJobs', () => {
     expect(kinds.indexOf('press')).toBeLessThan(kinds.indexOf('saddle'));
     expect(kinds.lastIndexOf('leaflet')).toBeLessThan(kinds.indexOf('leaflets-press'));
     expect(kinds.indexOf('leaflets-press')).toBeLessThan(kinds.indexOf('leaflets-2up'));
+  });
+  it('plans the gallery last, with every other job as its input; --only gallery publishes what it links to, --only cards leaves it out', () => {
+    const jobs = planJobs(model);
+    expect(jobs.at(-1)).toEqual({ kind: 'gallery', path: 'index.html' });
+    expect(widenOnly(['gallery'])).toEqual([...OUTPUT_GROUPS]);
+    expect(widenOnly(['cards'])).toEqual(['cards']);
+    expect(widenOnly(['print', 'booklet'])).toEqual(['booklet', 'print']);
+    expect(widenOnly(undefined)).toBeUndefined();
+    expect(planJobs(model, { only: ['cards'] }).some((j) => j.kind === 'gallery')).toBe(false);
   });
 });

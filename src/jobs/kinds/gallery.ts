@@ -1,0 +1,59 @@
+/**
+ * index.html: the gallery, one offline page showing everything the build
+ * made (templates/gallery.tsx → src/render/gallery), with thumbnails in
+ * gallery/ (mupdf for PDF pages, sharp for cards).
+ *
+ * It takes every other kind's jobs as input: its key is its slice and their
+ * keys, so any output that changes makes it again. What it reads of them is
+ * the files they made (manifest fields, and the bytes of those that get a
+ * thumbnail). Thumbnails are kept in the cache folder under the key of the
+ * job whose file they show (`<key>.thumbs`): a build that changes one card
+ * draws one thumbnail, not all of them.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { InputFile, OutputKind, TaskInput } from '../kind.js';
+import type { OutputFile } from '../../output/writeOutputs.js';
+import { pick } from '../slice.js';
+import { frame, unframe, writeAtomic } from '../pages.js';
+import type { Thumbnail } from '../../render/gallery/renderGallery.js';
+
+/** A file as the page describes it (no staging path: that differs between builds, the page must not). */
+const described = ({ staged: _staged, ...f }: InputFile) => f;
+
+const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
+
+/** The thumbnails of one input's files: from the cache when an earlier build drew them, else drawn and kept. */
+async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]> {
+  const file = thumbsFile(cacheDir, input.key);
+  const kept = await readFile(file).then(unframe, () => undefined);
+  if (kept) return deserialize(kept) as Thumbnail[];
+  const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
+  const staged = new Map(input.files.map((f) => [f.path, f.staged]));
+  const thumbs = await thumbnailsOf(input.files.map(described), (f) => readFile(staged.get(f.path)!));
+  // A cache that cannot be written only costs the next build the same work.
+  await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
+  return thumbs;
+}
+
+export const gallery: OutputKind = {
+  name: 'gallery',
+  group: 'gallery',
+  family: 'image',
+  cost: 250,
+  uses: ['booklet', 'leaflet', 'leaflets-all', 'card', 'press', 'saddle', 'leaflets-press', 'leaflets-2up'],
+  // The page links to every file it shows: `--only gallery` publishes them too.
+  linksInputs: true,
+  plan: () => [{ path: 'index.html' }],
+  slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title']),
+  async render(task) {
+    const { galleryHtml } = await import('../../render/gallery/renderGallery.js');
+    const outputs = task.inputs.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
+    const thumbs: Thumbnail[] = [];
+    for (const input of task.inputs) thumbs.push(...(await thumbsOf(input, task.cacheDir)));
+    const files: OutputFile[] = [{ kind: 'gallery', path: task.job.path, bytes: galleryHtml(task.model, outputs, thumbs) }];
+    for (const t of thumbs) files.push({ kind: 'gallery', path: t.path, bytes: t.bytes, width: t.width, height: t.height });
+    return { files, aux: {} };
+  },
+};

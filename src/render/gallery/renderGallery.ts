@@ -1,0 +1,64 @@
+/**
+ * The gallery page's renderer: which files get thumbnails and where they go,
+ * the thumbnails themselves (thumbnails.ts), and the page's HTML from its
+ * template (templates/gallery.tsx, rendered by react-dom's static markup:
+ * the same element gives the same bytes).
+ */
+import ReactDOMServer from 'react-dom/server';
+import { galleryPage, type GalleryFile, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
+import { imageThumbnail, pdfThumbnails, type ThumbImage } from './thumbnails.js';
+
+export type { GalleryFile, GalleryOutput, GalleryThumb };
+
+/** Thumbnails live here in the output folder, named after the file they show. */
+export const THUMB_DIR = 'gallery';
+
+/** A thumbnail with its pixels. */
+export interface Thumbnail extends GalleryThumb, ThumbImage {}
+
+/**
+ * How many pages of a file the page shows as thumbnails: every page of the
+ * booklet, a leaflet's first page, a card image once (its PNG; the WebP and
+ * JPEG are the same picture); none for the other files.
+ */
+export function thumbPages(f: GalleryFile): number {
+  if (f.kind === 'booklet') return Infinity;
+  if (f.kind === 'leaflet' && f.point !== undefined) return 1;
+  if (f.kind === 'card' && f.alt !== undefined) return 1;
+  return 0;
+}
+
+const isPdf = (p: string) => /\.pdf$/i.test(p);
+const stem = (p: string) => p.replace(/\.[^./]+$/, '');
+
+/** What to draw a card's thumbnail from: its JPEG or WebP when the job made one (the same picture, decoded at a reduced size), else the file itself. */
+function sourceOf(f: GalleryFile, files: readonly GalleryFile[]): GalleryFile {
+  if (f.kind !== 'card') return f;
+  const same = files.filter((g) => g.kind === 'card' && stem(g.path) === stem(f.path));
+  return same.find((g) => /\.jpe?g$/i.test(g.path)) ?? same.find((g) => /\.webp$/i.test(g.path)) ?? f;
+}
+
+/** `booklet.pdf` page 3 → `gallery/booklet-3.webp`; `cards/square/01-x.png` → `gallery/cards/square/01-x.webp`. */
+export const thumbPath = (of: string, page: number) => `${THUMB_DIR}/${stem(of)}${isPdf(of) ? `-${page}` : ''}.webp`;
+
+/** The thumbnails of one job's files; `read` gives a file's bytes (only files that get a thumbnail are read). */
+export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: GalleryFile) => Promise<Uint8Array>): Promise<Thumbnail[]> {
+  const out: Thumbnail[] = [];
+  for (const f of files) {
+    const pages = thumbPages(f);
+    if (!pages) continue;
+    const bytes = await read(sourceOf(f, files));
+    const images = isPdf(f.path) ? await pdfThumbnails(bytes, pages) : [await imageThumbnail(bytes)];
+    images.forEach((img, i) => out.push({ of: f.path, page: i + 1, path: thumbPath(f.path, i + 1), ...img }));
+  }
+  return out;
+}
+
+/** The page: a complete HTML document. */
+export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[]): Uint8Array {
+  const plain = thumbs.map(({ of, page, path, width, height }) => ({ of, page, path, width, height }));
+  // A job's files come in the order it made them, or in the manifest's when reused: the page sorts them by path.
+  const sorted = outputs.map((o) => ({ ...o, files: [...o.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }));
+  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain)) + '\n';
+  return new TextEncoder().encode(html);
+}

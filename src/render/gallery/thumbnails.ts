@@ -1,0 +1,58 @@
+/**
+ * Thumbnails for the gallery page (dist/index.html): PDF pages drawn by
+ * mupdf (its WebAssembly build), cards scaled down by sharp, both encoded as
+ * small WebP images. Same bytes in, same bytes out: neither library writes a
+ * time or a path into the image.
+ */
+import * as mupdf from 'mupdf';
+import sharp, { type Sharp } from 'sharp';
+
+/** A thumbnail's pixels, encoded. */
+export interface ThumbImage {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Width of every thumbnail in px: about 1.5× the width the page shows it at, so it stays sharp on a high-density screen. */
+export const THUMB_WIDTH = 240;
+
+// Text thumbnails at this quality stay readable as a page's shape and weigh a few KB each.
+const webp = (img: Sharp) => img.webp({ quality: 62, effort: 6, smartSubsample: true });
+
+async function encoded(img: Sharp): Promise<ThumbImage> {
+  const { data, info } = await webp(img).toBuffer({ resolveWithObject: true });
+  return { bytes: new Uint8Array(data), width: info.width, height: info.height };
+}
+
+/**
+ * Thumbnails of the first `maxPages` pages of a PDF (all when omitted), each
+ * THUMB_WIDTH px wide, drawn at that size by mupdf (anti-aliased).
+ */
+export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity): Promise<ThumbImage[]> {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+  try {
+    const n = Math.min(doc.countPages(), maxPages);
+    const out: ThumbImage[] = [];
+    for (let i = 0; i < n; i++) {
+      const page = doc.loadPage(i);
+      const [x0, , x1] = page.getBounds();
+      const scale = THUMB_WIDTH / (x1 - x0);
+      const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
+      const [w, h, stride] = [pix.getWidth(), pix.getHeight(), pix.getStride()];
+      const px = pix.getPixels();
+      // Rows may be padded: copy them out tightly for sharp.
+      const raw = Buffer.alloc(w * h * 3);
+      for (let y = 0; y < h; y++) raw.set(px.subarray(y * stride, y * stride + w * 3), y * w * 3);
+      pix.destroy();
+      page.destroy();
+      out.push(await encoded(sharp(raw, { raw: { width: w, height: h, channels: 3 } })));
+    }
+    return out;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A card (PNG, WebP or JPEG: JPEG and WebP are decoded at a reduced size, much faster) scaled to THUMB_WIDTH px wide. */
+export const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());
