@@ -165,8 +165,8 @@ export interface OutputKind {
    * same WarraqError, without drawing, encoding or writing anything: what
    * `npm run check` runs for every job (src/jobs/verifyJobs.ts). Returns
    * what the render would report beside its files (loose lines). Kinds that
-   * lay nothing out of their own have none: imposition and all-leaflets use
-   * other jobs' pages, and the press PDF is the booklet's layout
+   * lay nothing out of their own have none: imposition, all-leaflets and the
+   * gallery use other jobs' pages or files, and the press PDF is the booklet's layout
    * (BOOKLET_LAYOUT), which the booklet verifies.
    */
   verify?(task: VerifyTask, fonts: TemplateFonts): Promise<JobAux>;
