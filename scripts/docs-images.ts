@@ -6,7 +6,8 @@
  * press cover and contents beside a 2-up leaflet sheet, and the separations
  * of a press page. Needs pdftoppm (poppler-utils) for the PDF pages.
  *
- *   npx tsx scripts/docs-images.ts      (after `npm run build`)
+ *   npx tsx scripts/docs-images.ts        (after `npm run build`)
+ *   npx tsx scripts/docs-images.ts print  (docs/print.md's pictures only)
  */
 import { $ } from 'zx';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,8 +21,9 @@ import { renderCards } from '../src/render/cards/renderCard.js';
 
 const root = process.cwd();
 const img = path.join(root, 'docs/img');
-await $`pdftoppm -png -r 110 -f 3 -l 3 -singlefile dist/booklet.pdf ${path.join(img, 'booklet-page-3')}`;
-await $`pdftoppm -png -r 50 -f 1 -l 1 -singlefile dist/print/booklet-a4-saddle.pdf ${path.join(img, 'saddle-sheet-1')}`;
+const printOnly = process.argv[2] === 'print';
+if (!printOnly) await $`pdftoppm -png -r 110 -f 3 -l 3 -singlefile dist/booklet.pdf ${path.join(img, 'booklet-page-3')}`;
+if (!printOnly) await $`pdftoppm -png -r 50 -f 1 -l 1 -singlefile dist/print/booklet-a4-saddle.pdf ${path.join(img, 'saddle-sheet-1')}`;
 
 const cards = path.join(img, 'cards');
 await mkdir(cards, { recursive: true });
@@ -32,7 +34,7 @@ const jobs: Array<[string, string, number, string[]]> = [
   ['source/izmir-2023.txt', 'izmir', 0, ['square', 'link']],
   ['test/fixtures/other.txt', 'other', 3, ['square']],
 ];
-for (const [src, tag, n, formats] of jobs) {
+for (const [src, tag, n, formats] of printOnly ? [] : jobs) {
   const { model } = await loadDocument(src, { projectRoot: root, sourceDateEpoch: '1698000000' });
   const fonts = await loadFontSet(model.theme, root);
   for (const name of formats) {
@@ -87,6 +89,7 @@ try {
   await montage(path.join(img, 'print-saddle-sheets.png'), 2, await pngs('s-'));
   await montage(path.join(img, 'print-press-and-2up.png'), 3, [...(await pngs('p-')), ...(await pngs('u-'))]);
   await separations('dist/print/booklet-press.pdf', 2, 36, path.join(img, 'print-separations.png'));
+  await separations('dist/print/leaflets-press.pdf', 0, 36, path.join(img, 'print-separations-leaflet.png'));
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }

@@ -5,7 +5,16 @@
  * back cover, where a book has them), so the screen PDF, the press PDF and the
  * imposed sheets all have the same pages; the imposition still pads a PDF
  * made with `pages: any` (src/print/saddleStitch.ts).
+ *
+ * Leaflets are loose sheets, not a booklet: a file of several leaflets for a
+ * print shop gives every leaflet the same number of sides (`evenSides`), so
+ * the shop can print it as versions of one job — one page each (single-sided),
+ * or, as soon as one leaflet runs on to a second page, two each (front and
+ * back; four for a leaflet of three or four pages: two sheets), a leaflet
+ * without those pages getting blank backs. Nothing else is added: a blank
+ * leaflet would be printed and cut like any other.
  */
+import type { LaidOutPage } from './types.js';
 
 /** Pages per folded sheet of a saddle-stitched booklet. */
 export const PAGES_PER_SHEET = 4;
@@ -13,4 +22,21 @@ export const PAGES_PER_SHEET = 4;
 /** How many blank pages bring `pageCount` to a multiple of 4. */
 export function blanksToFill(pageCount: number): number {
   return (PAGES_PER_SHEET - (pageCount % PAGES_PER_SHEET)) % PAGES_PER_SHEET;
+}
+
+/** A blank page (paper only) the size of `like`. */
+export function blankLike(like: LaidOutPage, paper: string): LaidOutPage {
+  return { width: like.width, height: like.height, background: paper, role: 'blank', blocks: [] };
+}
+
+/**
+ * Every leaflet's pages, each leaflet padded with blank pages to the sides of
+ * the longest (`sides`: 1, or the longest's page count rounded up to even:
+ * whole sheets, front and back), in order: leaflet k starts on page k × sides.
+ */
+export function evenSides(leaflets: LaidOutPage[][], paper: string): { pages: LaidOutPage[]; sides: number } {
+  const longest = Math.max(1, ...leaflets.map((l) => l.length));
+  const sides = longest === 1 ? 1 : longest + (longest % 2);
+  const pages = leaflets.flatMap((l) => [...l, ...Array.from({ length: sides - l.length }, () => blankLike(l[0], paper))]);
+  return { pages, sides };
 }

@@ -6,9 +6,18 @@
  * - A colour that is no palette colour (a template's own) is converted too.
  * - The paper colour is the paper: a page whose background is the paper
  *   prints nothing, and text in the paper colour (the cover's) knocks out.
- * - Ink black is 0/0/0/100 (K only) for text, rules and small boxes, so type
- *   never depends on the register of four plates; a box whose both sides
- *   reach `theme.richBlack.minMm` gets the theme's rich black instead.
+ * - **All text prints in 0/0/0/100** (K only), whatever its colour on
+ *   screen: the accent headings and numbers and the grey running heads too,
+ *   so no glyph (Arabic with harakat least of all) depends on the register of
+ *   several plates, and the inner pages of the booklet print in black alone.
+ *   The one exception is text in the paper colour, or as light as paper (under
+ *   `KNOCKOUT_MAX_INK` in all): it prints no ink, it knocks out of the
+ *   cover's colour. QR modules are marks too: K only. Black text overprints
+ *   (as a shop's "black overprint" would make it): on a tint (the leaflets'
+ *   event frame) it leaves no white halo when the plates are out of register.
+ * - Areas and rules keep their colours (the cover, the event frame, accent
+ *   rules). Ink black is 0/0/0/100 for rules and small boxes; a box whose both
+ *   sides reach `theme.richBlack.minMm` gets the theme's rich black instead.
  * - A thin rule (under `SOLID_LINE_PT`) in black or a grey prints as solid
  *   0/0/0/100: a tint of black would be screened into a dotted line at that
  *   width. Coloured rules keep their colour.
@@ -59,6 +68,16 @@ const isKOnly = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0;
 const isPlainBlack = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
 const isPaper = (c: Cmyk) => c.every((v) => v === 0);
 
+/** What every inked text glyph and QR module prints in. */
+export const TEXT_BLACK: Cmyk = [0, 0, 0, 100];
+const NO_INK: Cmyk = [0, 0, 0, 0];
+/**
+ * Text lighter than this (C+M+Y+K %) is light type on a dark ground (the
+ * cover's), not ink: it knocks out. A tint that light would not be read on paper.
+ */
+export const KNOCKOUT_MAX_INK = 20;
+const isLight = (c: Cmyk) => c.reduce((a, v) => a + v, 0) < KNOCKOUT_MAX_INK;
+
 /** The CMYK colour mode for `theme`'s press files. */
 export function pressColorMode(theme: Theme): ColorMode {
   const palette = pressPalette(theme);
@@ -66,7 +85,9 @@ export function pressColorMode(theme: Theme): ColorMode {
   const richMin = theme.richBlack.minMm * MM;
   return {
     kind: 'cmyk',
-    mark: (hex): PdfColor => cmykOf(hex),
+    mark: (hex): PdfColor => (isLight(cmykOf(hex)) ? NO_INK : TEXT_BLACK),
+    // Black text overprints (a knockout must not: it would vanish).
+    overprint: (hex) => !isLight(cmykOf(hex)),
     line: (hex, width): PdfColor => {
       const c = cmykOf(hex);
       return width < SOLID_LINE_PT && isKOnly(c) ? [0, 0, 0, 100] : c;

@@ -53,6 +53,13 @@ export interface ImposeOptions {
 export interface TwoUpOptions extends ImposeOptions {
   /** Cut marks (K only) on the line between the two halves, at the top and bottom edges. */
   cutMarks?: boolean;
+  /**
+   * Pages per leaflet: 1 (default; single-sided, pages 2k and 2k+1 share a
+   * sheet) or an even number (front and back of one sheet or more: two leaflets
+   * share each sheet, their fronts on its front and their backs behind them,
+   * for duplex flipped on the short edge).
+   */
+  sides?: number;
 }
 
 /** Length of a cut mark from the sheet's edge, and its line width (pt). */
@@ -146,25 +153,40 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
 }
 
 /**
- * Two-up: source pages 2k and 2k+1 share sheet k, each centred in its half
- * (cut down the middle). With 'rtl' the earlier page is on the right, so a
- * reader meets them in reading order; with 'ltr' on the left. An odd last
- * page leaves the other half blank.
+ * Two-up: leaflets 2k and 2k+1 share sheet k, each centred in its half (cut
+ * down the middle). With 'rtl' the earlier leaflet is on the right, so a
+ * reader meets them in reading order; with 'ltr' on the left. Two-sided,
+ * each sheet's back carries the leaflets' backs, each behind its own front
+ * (the back's left half lies behind the front's right half). An odd last
+ * leaflet leaves the other half blank.
  */
 export async function imposeTwoUp(pdf: Uint8Array, opts: TwoUpOptions): Promise<Uint8Array> {
   const { out, size, placed, slot, finish } = await prepare(pdf, opts);
+  const sides = opts.sides ?? 1;
+  if (!Number.isInteger(sides) || sides < 1 || (sides > 1 && sides % 2 !== 0) || placed.length % sides !== 0) {
+    throw new RangeError(`two-up needs 1 or an even number of pages per leaflet and a page count that is a multiple of it; got ${sides} and ${placed.length} pages`);
+  }
   const halfW = size.width / 2;
-  for (let i = 0; i < placed.length; i += 2) {
-    const first: Slot = i;
-    const second: Slot = i + 1 < placed.length ? i + 1 : null;
-    const [left, right] = opts.dir === 'rtl' ? [second, first] : [first, second];
-    const page = out.addPage([size.width, size.height]);
-    drawInHalf(page, slot(left), 0, halfW, size.height, 'centre', 0);
-    drawInHalf(page, slot(right), halfW, halfW, size.height, 'centre', 0);
-    if (opts.cutMarks) {
-      const ops = [pushGraphicsState(), setLineWidth(CUT_MARK_WIDTH_PT), setStrokingColor(cmyk(0, 0, 0, 1))];
-      for (const [y0, y1] of [[0, CUT_MARK_LENGTH_PT], [size.height - CUT_MARK_LENGTH_PT, size.height]]) ops.push(moveTo(halfW, y0), lineTo(halfW, y1));
-      page.pushOperators(...ops, stroke(), popGraphicsState());
+  const leaflets = placed.length / sides;
+  const pageOf = (leaflet: number, side: number): Slot => (leaflet < leaflets ? leaflet * sides + side : null);
+  for (let i = 0; i < leaflets; i += 2) {
+    const [left, right] = opts.dir === 'rtl' ? [i + 1, i] : [i, i + 1];
+    // Each sheet of the pair: fronts, then (two-sided) the backs seen turned
+    // over, what lies behind the front's right half on the left.
+    const faces: Array<[Slot, Slot]> = [];
+    for (let f = 0; f < sides; f += 2) {
+      faces.push([pageOf(left, f), pageOf(right, f)]);
+      if (sides > 1) faces.push([pageOf(right, f + 1), pageOf(left, f + 1)]);
+    }
+    for (const [l, r] of faces) {
+      const page = out.addPage([size.width, size.height]);
+      drawInHalf(page, slot(l), 0, halfW, size.height, 'centre', 0);
+      drawInHalf(page, slot(r), halfW, halfW, size.height, 'centre', 0);
+      if (opts.cutMarks) {
+        const ops = [pushGraphicsState(), setLineWidth(CUT_MARK_WIDTH_PT), setStrokingColor(cmyk(0, 0, 0, 1))];
+        for (const [y0, y1] of [[0, CUT_MARK_LENGTH_PT], [size.height - CUT_MARK_LENGTH_PT, size.height]]) ops.push(moveTo(halfW, y0), lineTo(halfW, y1));
+        page.pushOperators(...ops, stroke(), popGraphicsState());
+      }
     }
   }
   return finish();

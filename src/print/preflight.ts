@@ -4,8 +4,11 @@
  *
  * Per page: trim size and boxes, the colour spaces that text, paths and
  * images are painted in, the fonts and whether each is embedded, the thinnest
- * line, the highest total ink (C+M+Y+K, from a CMYK rendering with colour
- * management off, so the file's own values are measured), and images with
+ * line, the highest total ink (C+M+Y+K: the highest of a CMYK rendering with
+ * colour management off, so the file's own values are measured, and of the
+ * colours of the objects painted inside the bleed box, so that a rule thinner
+ * than a pixel, averaged with the paper in the rendering, still counts at its
+ * full colour), and images with
  * their effective resolution. For the document: page count and whether it
  * suits saddle stitching, and what it declares of PDF/X-4.
  *
@@ -136,7 +139,9 @@ function fontsOf(page: mupdf.PDFPage): Array<{ name: string; embedded: boolean }
   return [...found].map(([name, e]) => ({ name, embedded: e })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Colour spaces, text colours, thinnest line and images of one page, from mupdf's drawing calls. */
+const pct = (sample: number) => Math.round((sample / 255) * 100);
+
+/** Colour spaces, text colours, thinnest line, the highest ink of an object and images of one page, from mupdf's drawing calls. */
 function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   const colorSpaces: Record<string, Set<Use>> = {};
   const textColors: Record<string, number> = {};
@@ -145,24 +150,50 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   const images: PageReport['images'] = [];
   const thinLines: Array<{ width: number; at: Rect }> = [];
   let thinnest: number | null = null;
+  /** The highest total ink of a CMYK or grey colour painted inside the bleed box, and where. */
+  let objectInk = { percent: 0, at: [0, 0] as [number, number] };
   const use = (cs: mupdf.ColorSpace | null, u: Use) => {
     if (cs) (colorSpaces[family(cs)] ??= new Set()).add(u);
   };
+  const inkOf = (cs: mupdf.ColorSpace, color: number[], at: Rect) => {
+    const percent = cs.isCMYK() ? color.reduce((a, v) => a + pct(v * 255), 0) : cs.isGray() ? 100 - pct(color[0] * 255) : 0;
+    if (percent > objectInk.percent) objectInk = { percent, at: [Math.max(at[0], bleed[0]), Math.max(at[1], bleed[1])] };
+  };
+  const hairline = new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 });
+  const pathBounds = (path: mupdf.Path, ctm: mupdf.Matrix) => path.getBounds(hairline, ctm) as Rect;
+  // What is clipped away is not printed (the crop marks of a page placed on an imposed sheet): the clip in force, as bounds.
+  const everywhere: Rect = [-Infinity, -Infinity, Infinity, Infinity];
+  const clips: Rect[] = [everywhere];
+  const clip = () => clips[clips.length - 1];
+  const pushClip = (r: Rect) => clips.push([Math.max(r[0], clip()[0]), Math.max(r[1], clip()[1]), Math.min(r[2], clip()[2]), Math.min(r[3], clip()[3])]);
+  const printed = (r: Rect) => intersects(r, clip()) && intersects(r, bleed);
   const device = new mupdf.Device({
-    fillPath: (path, _eo, ctm, cs) => {
-      if (intersects(path.getBounds(new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 }), ctm) as Rect, bleed)) use(cs, 'fill');
+    clipPath: (path, _eo, ctm) => void pushClip(pathBounds(path, ctm)),
+    clipStrokePath: (path, stroke, ctm) => void pushClip(path.getBounds(stroke, ctm) as Rect),
+    clipText: (text, ctm) => void pushClip(text.getBounds(hairline, ctm) as Rect),
+    clipStrokeText: (text, stroke, ctm) => void pushClip(text.getBounds(stroke, ctm) as Rect),
+    clipImageMask: () => void pushClip(everywhere),
+    popClip: () => void (clips.length > 1 && clips.pop()),
+    fillPath: (path, _eo, ctm, cs, color) => {
+      const at = pathBounds(path, ctm);
+      if (!printed(at)) return;
+      use(cs, 'fill');
+      inkOf(cs, color, at);
     },
-    strokePath: (path, stroke, ctm, cs) => {
+    strokePath: (path, stroke, ctm, cs, color) => {
       // Crop marks (outside the bleed) are not part of the piece: only subpaths that reach into the bleed box count.
       const w = stroke.getLineWidth() * scaleOf(ctm);
-      const inside = subpathBounds(path, ctm, w / 2).find((b) => intersects(b, bleed));
+      const inside = subpathBounds(path, ctm, w / 2).find(printed);
       if (!inside) return;
       use(cs, 'stroke');
+      inkOf(cs, color, inside);
       thinnest = thinnest === null ? w : Math.min(thinnest, w);
       if (w < minLinePt - 1e-6) thinLines.push({ width: w, at: inside });
     },
     fillText: (text, ctm, cs, color) => {
       use(cs, 'text');
+      const at = text.getBounds(hairline, ctm) as Rect;
+      if (printed(at)) inkOf(cs, color, at);
       const key = `${family(cs)} ${color.map((v) => round(v, 3)).join(' ')}`;
       textColors[key] = (textColors[key] ?? 0) + 1;
       text.walk({ showGlyph: (_f, trm) => void (smallest[key] = Math.min(smallest[key] ?? Infinity, scaleOf(trm) * scaleOf(ctm))) });
@@ -181,10 +212,8 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   device.close();
   const spaces: Record<string, Use[]> = {};
   for (const [k, v] of Object.entries(colorSpaces)) spaces[k] = [...v].sort();
-  return { colorSpaces: spaces, textColors, smallest, images, thinnest: thinnest as number | null, thinLines };
+  return { colorSpaces: spaces, textColors, smallest, images, thinnest: thinnest as number | null, thinLines, objectInk };
 }
-
-const pct = (sample: number) => Math.round((sample / 255) * 100);
 
 /** The highest C+M+Y+K (in %) of any pixel inside `bleed`, from a CMYK rendering at `dpi`, and where it is (pt, top-left origin). */
 function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: number; at: [number, number] } {
@@ -219,6 +248,8 @@ function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: numbe
 
 /** Type smaller than this in more than one ink gets a warning. */
 const SMALL_TYPE_PT = 12;
+/** Knocked-out (paper-coloured) type smaller than this gets a warning: misregister of the ground fills it in. */
+const SMALL_KNOCKOUT_PT = 8;
 
 const mm = (pt: number) => round(pt / MM, 1);
 
@@ -250,7 +281,8 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
 
       const drawn = drawingOf(page, bleed, minLinePt);
       const fonts = fontsOf(page);
-      const ink = maxInk(page, bleed, opts.inkDpi ?? 72);
+      const rendered = maxInk(page, bleed, opts.inkDpi ?? 72);
+      const ink = drawn.objectInk.percent > rendered.percent ? drawn.objectInk : rendered;
       pages.push({
         page: n,
         trimMm: { width: mm(trimRect[2] - trimRect[0]), height: mm(trimRect[3] - trimRect[1]) },
@@ -282,6 +314,11 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
         return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && drawn.smallest[k] < SMALL_TYPE_PT;
       });
       if (multiInkText.length) warnings.push({ page: n, reason: `type under ${SMALL_TYPE_PT} pt in several inks (${multiInkText.join('; ')}): it needs exact register; K only is safer` });
+      const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && drawn.smallest[k] < SMALL_KNOCKOUT_PT);
+      if (knockout.length) {
+        const size = Math.min(...knockout.map((k) => drawn.smallest[k]));
+        warnings.push({ page: n, reason: `knocked-out (paper-coloured) type from ${round(size, 1)} pt: under ${SMALL_KNOCKOUT_PT} pt, a ground of several inks a little out of register fills it in; larger or bolder is safer` });
+      }
     }
   } finally {
     mupdf.enableICC();
@@ -311,8 +348,15 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
 
 /** The report as text lines, for the command line. */
 export function formatPreflight(file: string, r: PreflightReport): string[] {
-  const saddle = r.saddle.suits ? 'suits it (a multiple of 4)' : `would need ${r.saddle.blanksNeeded} more blank page${r.saddle.blanksNeeded === 1 ? '' : 's'}`;
-  const out = [`${file}: ${r.pageCount} pages, checked as ${r.binding === 'imposed' ? 'imposed sheet sides' : r.binding === 'loose' ? 'loose pieces' : 'a saddle-stitched booklet'}; saddle stitching ${saddle}`];
+  const saddle = r.saddle.suits ? 'saddle stitching suits it (a multiple of 4)' : `saddle stitching would need ${r.saddle.blanksNeeded} more blank page${r.saddle.blanksNeeded === 1 ? '' : 's'}`;
+  // A page count suits saddle stitching or not only for a booklet's pages; imposed sides and loose pieces are counted as what they are.
+  const counted =
+    r.binding === 'imposed'
+      ? 'checked as imposed sheets (a PDF page per sheet side)'
+      : r.binding === 'loose'
+        ? 'checked as loose pieces'
+        : `checked as a saddle-stitched booklet; ${saddle}`;
+  const out = [`${file}: ${r.pageCount} pages, ${counted}`];
   if (r.pdfx) {
     out.push(`  PDF/X: ${r.pdfx.xmpVersion ?? r.pdfx.version ?? 'none'}; output intent: ${r.pdfx.outputIntent ? `${r.pdfx.outputIntent.identifier} (${r.pdfx.outputIntent.components ?? '?'} components)` : 'none'}; trapped: ${r.pdfx.trapped ?? '—'}; title: ${r.pdfx.xmpTitle ?? '—'}`);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pressColorMode, pressPalette, rgbToCmyk } from '../../src/print/color.js';
 import { defaultTheme, mergeTheme } from '../../src/model/theme.js';
 import { MM } from '../../src/print/pdfPages.js';
-import { colorOperator } from '../../src/render/pdf/colorMode.js';
+import { colorOperator, RGB_MODE } from '../../src/render/pdf/colorMode.js';
 
 describe('rgbToCmyk (the documented formula)', () => {
   it('turns black and greys into K only, white into nothing, primaries into two inks', () => {
@@ -27,8 +27,21 @@ describe('rgbToCmyk (the documented formula)', () => {
 describe('pressColorMode', () => {
   const theme = defaultTheme('rtl');
   const mode = pressColorMode(theme);
-  it('ink black is 0/0/0/100 for text and small boxes, rich black only for areas from richBlack.minMm', () => {
-    expect(mode.mark(theme.palette.ink)).toEqual([0, 0, 0, 100]);
+  it('all text is 0/0/0/100, whatever its screen colour; light text on a dark ground knocks out', () => {
+    for (const name of ['ink', 'accent', 'muted', 'cover'] as const) expect(mode.mark(theme.palette[name]), name).toEqual([0, 0, 0, 100]);
+    expect(mode.mark('#123456')).toEqual([0, 0, 0, 100]);
+    expect(mode.mark(theme.palette.coverInk)).toEqual([0, 0, 0, 0]);
+    expect(mode.mark('#ffffff')).toEqual([0, 0, 0, 0]);
+    expect(mode.mark('#f0ebe0')).toEqual([0, 0, 0, 0]); // near paper: still a knockout
+    expect(mode.mark('#c8c8c8')).toEqual([0, 0, 0, 100]); // a 22 % grey: ink
+  });
+  it('black text overprints; a knockout never does (it would vanish)', () => {
+    expect(mode.overprint(theme.palette.ink)).toBe(true);
+    expect(mode.overprint(theme.palette.accent)).toBe(true);
+    expect(mode.overprint(theme.palette.coverInk)).toBe(false);
+    expect(RGB_MODE.overprint(theme.palette.ink)).toBe(false);
+  });
+  it('ink black is 0/0/0/100 for small boxes, rich black only for areas from richBlack.minMm', () => {
     expect(mode.area(theme.palette.ink, 10, 300)).toEqual([0, 0, 0, 100]);
     const big = theme.richBlack.minMm * MM;
     expect(mode.area(theme.palette.ink, big, big)).toEqual(theme.richBlack.cmyk);
@@ -49,7 +62,7 @@ describe('pressColorMode', () => {
     const t = mergeTheme(theme, { palette: { accent: '#ff0000', muted: '#00ff00' }, cmyk: { muted: [100, 0, 100, 0] } });
     expect(pressPalette(t).get('#ff0000')).toEqual([0, 100, 100, 0]);
     expect(pressPalette(t).get('#00ff00')).toEqual([100, 0, 100, 0]);
-    expect(pressColorMode(t).mark('#123456')).toEqual(rgbToCmyk('#123456'));
+    expect(pressColorMode(t).area('#123456', 1, 1)).toEqual(rgbToCmyk('#123456'));
   });
   it('writes DeviceCMYK operators; RGB colours stay rg/RG', () => {
     expect(colorOperator([0, 0, 0, 100])).toBe('0 0 0 1 k');

@@ -135,4 +135,30 @@ describe('imposeTwoUp', () => {
     expectNear(r.cx, A4L.width / 2 + margin + srcLabel.cx);
     expect(pageText(out).join('\n')).toMatch(/P3/);
   });
+
+  it('two sides: two leaflets per sheet, fronts on the front, each back behind its own front (duplex, short edge)', async () => {
+    // Three leaflets, front and back each: P0/P1, P2/P3, P4/P5.
+    const src = await syntheticBooklet(6);
+    expect(sides(await imposeTwoUp(src, { dir: 'rtl', sheet: 'A4', date: DATE, sides: 2 }))).toEqual([
+      ['P2', 'P0'],
+      ['P1', 'P3'],
+      [null, 'P4'],
+      ['P5', null],
+    ]);
+    expect(sides(await imposeTwoUp(src, { dir: 'ltr', sheet: 'A4', date: DATE, sides: 2 }))).toEqual([
+      ['P0', 'P2'],
+      ['P3', 'P1'],
+      ['P4', null],
+      [null, 'P5'],
+    ]);
+    await expect(imposeTwoUp(await syntheticBooklet(5), { dir: 'rtl', sheet: 'A4', date: DATE, sides: 2 })).rejects.toThrow(/multiple/);
+    await expect(imposeTwoUp(src, { dir: 'rtl', sheet: 'A4', date: DATE, sides: 3 })).rejects.toThrow(/even/);
+    // Two leaflets of two sheets each: P0–P3 and P4–P7.
+    expect(sides(await imposeTwoUp(await syntheticBooklet(8), { dir: 'rtl', sheet: 'A4', date: DATE, sides: 4 }))).toEqual([
+      ['P4', 'P0'],
+      ['P1', 'P5'],
+      ['P6', 'P2'],
+      ['P3', 'P7'],
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts, cmyk, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, clip, cmyk, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
 import { preflight } from '../../src/print/preflight.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDirSync } from '../support/tmp.js';
@@ -53,6 +53,32 @@ describe('preflight', () => {
     const r = await preflight(await heavyInk());
     expect(r.pages[2].maxInkPercent).toBe(360);
     expect(r.problems).toEqual([{ page: 3, reason: expect.stringMatching(/^total ink 360 % at .* more than 300 %/) }]);
+  });
+  it('counts a rule thinner than a pixel at its full colour (the 72 dpi rendering would average it with the paper)', async () => {
+    const thin = await pdf(4, (page) => page.drawLine({ start: { x: 60, y: 300 }, end: { x: 300, y: 300 }, thickness: 0.5, color: cmyk(0.9, 0.9, 0.9, 0.9) }), 1);
+    const r = await preflight(thin);
+    expect(r.pages[1].maxInkPercent).toBe(360);
+    expect(r.problems).toEqual([{ page: 2, reason: expect.stringMatching(/^total ink 360 % at 21\.\d, 104\.\d mm/) }]);
+  });
+  it("ignores what a clip hides (a placed page's crop marks on an imposed sheet)", async () => {
+    const clipped = await pdf(4, (page) => {
+      page.pushOperators(pushGraphicsState(), rectangle(40, 40, 200, 200), clip(), endPath());
+      page.drawRectangle({ x: 300, y: 300, width: 50, height: 50, color: cmyk(1, 1, 1, 1) });
+      page.pushOperators(popGraphicsState());
+    });
+    const r = await preflight(clipped);
+    expect(r.pages[0].maxInkPercent).toBe(100);
+    expect(r.problems).toEqual([]);
+  });
+  it('warns of small knocked-out type (paper-coloured, under 8 pt), without rejecting it', async () => {
+    const reversed = await pdf(4, async (page, doc) => {
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      page.drawRectangle({ x: 40, y: 280, width: 200, height: 40, color: cmyk(0, 0.9, 0.85, 0.5) });
+      page.drawText('small print', { x: 60, y: 300, size: 6, font, color: cmyk(0, 0, 0, 0) });
+    });
+    const r = await preflight(reversed);
+    expect(r.warnings).toContainEqual({ page: 1, reason: expect.stringMatching(/^knocked-out \(paper-coloured\) type from 6 pt: under 8 pt/) });
+    expect(r.problems.filter((p) => !/not embedded/.test(p.reason))).toEqual([]);
   });
   it('rejects 9 pages for a saddle-stitched booklet, not for loose pieces', async () => {
     const nine = await pdf(9);

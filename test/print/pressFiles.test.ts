@@ -6,7 +6,7 @@
  * (OutputIntent, XMP), by preflight, and in pixels (mupdf, CMYK).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +19,15 @@ import type { TemplateFonts } from '../../src/layout/typeset.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { pressFromPages } from '../../src/print/pressFiles.js';
-import { imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { creepFor, imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
+import { MM } from '../../src/print/pdfPages.js';
+import { saddleStitchOrder } from '../../src/print/saddleStitch.js';
+import { evenSides } from '../../src/layout/pagePlan.js';
 import { readPdfx4 } from '../../src/print/pdfx.js';
 import { preflight } from '../../src/print/preflight.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { projectRoot } from '../support/fonts.js';
-import { colorOperators, pageContents, textFills } from '../support/pdfContent.js';
+import { colorOperators, pageContents, textPaints } from '../support/pdfContent.js';
 
 let model: DocumentModel;
 let fonts: TemplateFonts;
@@ -63,9 +66,26 @@ describe('the page plan', () => {
     expect(any.length).toBe(pages.length - pages.filter((p) => p.role === 'blank').length);
     expect(any.some((p) => p.role === 'blank')).toBe(false);
   });
-  it('the press PDF and the saddle sheets carry the same pages (2 per sheet side)', async () => {
-    expect(mupdf.Document.openDocument(press, 'application/pdf').countPages()).toBe(pages.length);
-    expect(mupdf.Document.openDocument(saddle, 'application/pdf').countPages() * 2).toBe(pages.length);
+  it('the press PDF and the saddle file carry the same pages, a multiple of 4: each press page once, 2 per sheet side, no blank of its own', async () => {
+    const pressCount = mupdf.Document.openDocument(press, 'application/pdf').countPages();
+    expect(pressCount).toBe(pages.length);
+    expect(pressCount % 4).toBe(0);
+    expect(mupdf.Document.openDocument(saddle, 'application/pdf').countPages() * 2).toBe(pressCount);
+    const placed = saddleStitchOrder(pressCount, 'rtl').flatMap((s) => [...s.front, ...s.back]);
+    expect([...placed].sort((a, b) => (a ?? -1) - (b ?? -1))).toEqual(pages.map((_, i) => i));
+  });
+  it('leaflets-press: one side per leaflet; once a leaflet runs on to a second page, every leaflet has a back', async () => {
+    expect(mupdf.Document.openDocument(leafletsPress, 'application/pdf').countPages()).toBe(3);
+    const long = { ...model.points[0], text: Array.from({ length: 3 }, () => model.points[7].text).join(' ') };
+    const sets = [layoutLeaflet(model, long, fonts).pages, ...model.points.slice(1, 3).map((p) => layoutLeaflet(model, p, fonts).pages)];
+    expect(sets.map((l) => l.length)).toEqual([2, 1, 1]);
+    const { pages: even, sides } = evenSides(sets, model.theme.palette.paper);
+    const pdf = await pressFromPages(even, model.theme, meta(), 'loose');
+    expect(mupdf.Document.openDocument(pdf, 'application/pdf').countPages()).toBe(6);
+    expect(even.map((p) => p.role)).toEqual(['leaflet', 'leaflet', 'leaflet', 'blank', 'leaflet', 'blank']);
+    const sheets = await imposeTwoUp(pdf, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, cutMarks: true, sides });
+    expect(mupdf.Document.openDocument(sheets, 'application/pdf').countPages()).toBe(4);
+    expect((await preflight(pdf)).problems).toEqual([]);
   });
 });
 
@@ -78,17 +98,36 @@ describe('colour in the content streams', () => {
       });
     }
   });
-  it('body text, running heads and rules are K only; ink black text and thin rules are 0/0/0/100', () => {
-    const contents = pageContents(press);
-    const body = contents[2];
-    const fills = textFills(body);
-    expect(fills.length).toBeGreaterThan(100);
-    // Body text: 100 % K; accent headings: the theme's CMYK; the running head: a K tint.
-    const allowed = new Set(['0 0 0 1 k', '0 0.9 0.85 0.35 k', '0 0 0 0.65 k']);
-    expect(new Set(fills.filter((f) => !allowed.has(f)))).toEqual(new Set());
-    const share = fills.filter((f) => f === '0 0 0 1 k').length / fills.length;
-    expect(share).toBeGreaterThan(0.8);
-    // Strokes: the running head's rule in solid K, and the crop marks in registration colour (all plates, outside the bleed).
+  it('every text-showing operator of every press file paints in 0/0/0/100; only the covers knock text out (no ink)', () => {
+    const coverPages: Record<string, number[]> = { press: pages.flatMap((p, i) => (p.role === 'cover' || p.role === 'back-cover' ? [i] : [])), saddle: [0], leafletsPress: [], twoUp: [] };
+    for (const [name, pdf] of Object.entries({ press, saddle, leafletsPress, twoUp })) {
+      const perPage = textPaints(pdf);
+      expect(perPage.flat().filter((t) => t.paint === 'fill').length, name).toBeGreaterThan(500);
+      perPage.forEach((paints, i) => {
+        const where = `${name} page ${i + 1}`;
+        // Visible text is filled, never stroked or used as a clip.
+        expect(paints.filter((t) => t.paint !== 'fill' && t.paint !== 'invisible'), where).toEqual([]);
+        const colours = new Set(paints.filter((t) => t.paint === 'fill').map((t) => `${t.space} ${t.color.join(' ')}`));
+        const allowed = ['DeviceCMYK 0 0 0 1', ...(coverPages[name].includes(i) ? ['DeviceCMYK 0 0 0 0'] : [])];
+        expect([...colours].filter((c) => !allowed.includes(c)), where).toEqual([]);
+      });
+    }
+  });
+  it("black text overprints (OP, op, OPM 1); the covers' knocked-out text does not", () => {
+    const leaflet = pageContents(leafletsPress)[0];
+    expect(leaflet.match(/\/GSOverprint gs/g)?.length).toBeGreaterThan(3);
+    const doc = mupdf.Document.openDocument(leafletsPress, 'application/pdf').asPDF()!;
+    const states: string[] = [];
+    const walk = (res: mupdf.PDFObject) => {
+      res.get('ExtGState').forEach((g, name) => void (name === 'GSOverprint' && states.push(['OP', 'op', 'OPM'].map((k) => String(g.get(k))).join(' '))));
+      res.get('XObject').forEach((x) => walk(x.get('Resources')));
+    };
+    walk((doc.loadPage(0) as mupdf.PDFPage).getObject().getInheritable('Resources'));
+    expect(new Set(states)).toEqual(new Set(['true true 1']));
+    expect(pageContents(press)[0]).not.toMatch(/GSOverprint/);
+  });
+  it('rules are K only on text pages: solid 0/0/0/100, and the crop marks in registration colour outside the bleed', () => {
+    const body = pageContents(press)[2];
     expect(new Set(colorOperators(body).filter((op) => op.endsWith(' K')))).toEqual(new Set(['0 0 0 1 K', '1 1 1 1 K']));
   });
   it('the screen booklet stays RGB', async () => {
@@ -121,16 +160,34 @@ describe('PDF/X-4', () => {
     }
   });
   // Ghostscript is only a second opinion where it is installed; nothing needs it.
-  it.skipIf(spawnSync('gs', ['--version']).status !== 0)('Ghostscript reads every page of every press file and measures its ink', () => {
+  it.skipIf(spawnSync('gs', ['--version']).status !== 0)('Ghostscript reads every page of every press file without a warning, and its ink per page is what preflight measured', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warraq-gs-'));
     try {
-      for (const pdf of [press, saddle, leafletsPress, twoUp]) {
-        const file = join(dir, 'x.pdf');
+      for (const [name, pdf] of Object.entries({ press, saddle, leafletsPress, twoUp })) {
+        const file = join(dir, `${name}.pdf`);
         writeFileSync(file, pdf);
-        const r = spawnSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', file], { encoding: 'utf8' });
-        expect(r.status).toBe(0);
-        const lines = r.stdout.trim().split('\n').filter((l) => /CMYK OK/.test(l));
-        expect(lines.length).toBe(mupdf.Document.openDocument(pdf, 'application/pdf').countPages());
+        const strict = spawnSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dPDFSTOPONERROR', '-dPDFSTOPONWARNING', '-sDEVICE=nullpage', file], { encoding: 'utf8' });
+        expect({ status: strict.status, out: strict.stdout + strict.stderr }, name).toEqual({ status: 0, out: '' });
+        // 8-bit CMYK pixels at 72 dpi (1 px = 1 pt; no anti-aliasing), the highest C+M+Y+K inside each page's bleed box.
+        const raw = join(dir, `${name}-%03d.cmyk`);
+        expect(spawnSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=bitcmyk', '-dGrayValues=256', '-r72', `-sOutputFile=${raw}`, file]).status).toBe(0);
+        const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+        const report = await preflight(pdf);
+        for (let i = 0; i < doc.countPages(); i++) {
+          const page = doc.loadPage(i);
+          const [, , mw] = page.getBounds('MediaBox');
+          const [bx0, by0, bx1, by1] = page.getBounds('BleedBox');
+          const px = readFileSync(raw.replace('%03d', String(i + 1).padStart(3, '0')));
+          const w = Math.round(mw);
+          let max = 0;
+          for (let y = Math.ceil(by0); y < Math.floor(by1); y++) {
+            for (let x = Math.ceil(bx0); x < Math.floor(bx1); x++) {
+              const o = (y * w + x) * 4;
+              max = Math.max(max, [0, 1, 2, 3].reduce((a, c) => a + Math.round((px[o + c] / 255) * 100), 0));
+            }
+          }
+          expect(max, `${name} page ${i + 1}`).toBe(report.pages[i].maxInkPercent);
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -196,4 +253,25 @@ describe('the 2-up leaflet sheet', () => {
     expect(ink(w / 2, h - 3)[3]).toBeGreaterThan(100);
     expect(ink(w / 2, 2).slice(0, 3)).toEqual([0, 0, 0]);
   });
+});
+
+describe('a long document (long-30: 16 pages)', () => {
+  it('gets creep in its saddle file: each inner sheet 0.1 mm (theme.paper) nearer the fold than the one around it', async () => {
+    const long = (await loadDocument('test/fixtures/docs/long-30/long-30.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const longPages = layoutBooklet(long, await loadFontSet(long.theme, projectRoot)).pages;
+    expect(longPages.length).toBe(16);
+    const longPress = await pressFromPages(longPages, long.theme, { ...meta(), title: long.title }, 'saddle');
+    const creepPt = creepFor(longPages.length, long.theme.paper.thicknessMm);
+    expect(creepPt).toBeCloseTo(0.1 * MM, 6);
+    const sheets = await imposeSaddle(longPress, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, creepPt });
+    // Where each sheet side places its two pages: the x of each form's translation (left half, right half).
+    const xs = pageContents(sheets).map((c) => [...c.matchAll(/1 0 0 1 ([\d.]+) 0 cm/g)].map((m) => Number(m[1])).filter((x) => x > 0));
+    expect(xs.length).toBe(8);
+    xs.forEach(([left, right], side) => {
+      const s = Math.floor(side / 2);
+      expect(left - xs[0][0]).toBeCloseTo(s * creepPt, 6); // the left page moves right, towards the fold
+      expect(xs[0][1] - right).toBeCloseTo(s * creepPt, 6); // the right page moves left
+    });
+    expect((await preflight(sheets)).problems).toEqual([]);
+  }, 60_000);
 });

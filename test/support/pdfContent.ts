@@ -41,19 +41,37 @@ export function colorOperators(content: string): string[] {
   return content.match(re)?.map((m) => m.replace(/\s+/g, ' ')) ?? [];
 }
 
-/** The fill colour operators in force for each text object (BT … ET), in order. */
-export function textFills(content: string): string[] {
-  const fills: string[] = [];
-  let current = '0 g'; // the PDF default
-  const re = /BT\b|ET\b|(?:-?[\d.]+\s+)+(?:rg|k|g|sc|scn)(?=\s)|Tj\b|TJ\b/g;
-  let inText = false;
-  for (const m of content.matchAll(re)) {
-    const t = m[0];
-    if (t === 'BT') inText = true;
-    else if (t === 'ET') inText = false;
-    else if (t === 'Tj' || t === 'TJ') {
-      if (inText) fills.push(current);
-    } else current = t.replace(/\s+/g, ' ');
+/** How one text-showing operator (Tj, TJ, ', ") paints: its rendering mode's paint and the colour in force. */
+export interface TextPaint {
+  paint: 'fill' | 'stroke' | 'clip' | 'invisible';
+  /** The colour space's name ('DeviceCMYK', 'DeviceRGB', an ICC profile's), '' for clip and invisible text. */
+  space: string;
+  /** The colour's components, in 0…1 (rounded to 4 places). */
+  color: number[];
+}
+
+/**
+ * Per page, how every text-showing operator of its content streams paints,
+ * forms included: mupdf interprets the streams (graphics state, q/Q, colour
+ * spaces, forms, rendering modes) and reports each shown text with the fill
+ * or stroke colour in force. Invisible text (rendering mode 3) paints nothing.
+ */
+export function textPaints(pdf: Uint8Array): TextPaint[][] {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+  const round = (c: number[]) => c.map((v) => Math.round(v * 10000) / 10000);
+  const out: TextPaint[][] = [];
+  for (let i = 0; i < doc.countPages(); i++) {
+    const paints: TextPaint[] = [];
+    const device = new mupdf.Device({
+      fillText: (_t, _m, cs, color) => paints.push({ paint: 'fill', space: cs.getName(), color: round(color) }),
+      strokeText: (_t, _s, _m, cs, color) => paints.push({ paint: 'stroke', space: cs.getName(), color: round(color) }),
+      clipText: () => paints.push({ paint: 'clip', space: '', color: [] }),
+      clipStrokeText: () => paints.push({ paint: 'clip', space: '', color: [] }),
+      ignoreText: () => paints.push({ paint: 'invisible', space: '', color: [] }),
+    });
+    doc.loadPage(i).run(device, mupdf.Matrix.identity);
+    device.close();
+    out.push(paints);
   }
-  return fills;
+  return out;
 }

@@ -1,11 +1,14 @@
 /**
  * print/leaflets-press.pdf: every leaflet's pages drawn again in the theme's
  * CMYK colour mode, with bleed, crop marks and the PDF/X-4 declarations
- * (src/print/pressFiles.ts); the 2-up sheet is imposed from it.
+ * (src/print/pressFiles.ts); the 2-up sheet is imposed from it. Every leaflet
+ * has the same number of sides (src/layout/pagePlan.ts `evenSides`): one,
+ * or two with blank backs where a leaflet has none.
  */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { firstPdf, leafletPages, pdfMetaOf } from './pdf.js';
+import { firstPdf, leafletPageSets, pdfMetaOf } from './pdf.js';
+import { evenSides } from '../../layout/pagePlan.js';
 import { PRESS_COLOURS } from './press.js';
 
 export const leafletsPress: OutputKind = {
@@ -19,7 +22,7 @@ export const leafletsPress: OutputKind = {
   handOn: firstPdf,
   async render(task, fonts) {
     const { model } = task;
-    const pages = await leafletPages(task, 'leaflet', await fonts());
+    const { pages } = evenSides(await leafletPageSets(task, 'leaflet', await fonts()), model.theme.palette.paper);
     const { pressFromPages } = await import('../../print/pressFiles.js');
     const bytes = await pressFromPages(pages, model.theme, pdfMetaOf(model), 'loose');
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: pages.length }], aux: {} };

@@ -28,14 +28,19 @@ export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?
   return renderPages(pages, pdfMetaOf(model, subject));
 }
 
-/** The pages the leaflets among a job's inputs left in the cache folder, in plan order. */
-export async function leafletPages(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[]> {
-  const pages: LaidOutPage[] = [];
+/** Each leaflet's pages, as the leaflets among a job's inputs left them in the cache folder, in plan order. */
+export async function leafletPageSets(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[][]> {
+  const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
-    pages.push(...unpackPages((await readPages(task.cacheDir, input.data as string)) as PackedPages, fonts));
+    sets.push(unpackPages((await readPages(task.cacheDir, input.data as string)) as PackedPages, fonts));
   }
-  return pages;
+  return sets;
+}
+
+/** The pages of every leaflet among a job's inputs, in plan order. */
+export async function leafletPages(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[]> {
+  return (await leafletPageSets(task, kind, fonts)).flat();
 }
 
 /** The one input of kind `kind` (bytes and page count, as its kind hands it on). */

@@ -21,9 +21,35 @@ export interface ColorMode {
   area(hex: string, width: number, height: number): PdfColor;
   /** The page's background, or null when it is the paper (nothing printed). */
   background(hex: string): PdfColor | null;
+  /** Whether text in this colour overprints what lies under it (press black: no white halo around type on a tint). */
+  overprint(hex: string): boolean;
 }
 
-export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, line: (h) => h, area: (h) => h, background: (h) => h };
+export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, line: (h) => h, area: (h) => h, background: (h) => h, overprint: () => false };
+
+/** The part of pdfkit an overprint state needs. */
+export interface ExtGStateDoc {
+  ref(data: Record<string, unknown>): { end(): void };
+  page: { ext_gstates: Record<string, unknown> };
+  addContent(op: string): unknown;
+}
+
+const overprintStates = new WeakMap<object, { end(): void }>();
+
+/**
+ * Sets overprint on (OP, op, and OPM 1: a DeviceCMYK colour's zero inks leave
+ * the plates under it alone), as PDF/X-4 allows; for the press files' black text.
+ */
+export function setOverprint(doc: ExtGStateDoc): void {
+  let state = overprintStates.get(doc);
+  if (!state) {
+    state = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
+    state.end();
+    overprintStates.set(doc, state);
+  }
+  doc.page.ext_gstates.GSOverprint = state;
+  doc.addContent('/GSOverprint gs');
+}
 
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 10000) / 10000).toString());
 

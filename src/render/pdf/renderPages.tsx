@@ -11,7 +11,7 @@ import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
-import { colorOperator, RGB_MODE, type ColorMode, type PdfColor } from './colorMode.js';
+import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
 
 export interface PdfMeta {
   title: string;
@@ -24,7 +24,9 @@ export interface PdfMeta {
 }
 
 /** The slice of pdfkit this module reaches into besides the painter's. */
-interface PdfKitRoot extends PdfKitDoc, TaggingDoc {
+interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc {
+  page: PdfKitDoc['page'] & ExtGStateDoc['page'];
+  addContent(data: string): PdfKitRoot;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   rect(x: number, y: number, w: number, h: number): PdfKitRoot;
   moveTo(x: number, y: number): PdfKitRoot;
@@ -76,10 +78,13 @@ const taggers = new WeakMap<object, Tagger>();
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
 function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
   const fill = (hex: string) => colorOperator(colors.mark(hex));
+  const overprint = colors.overprint(b.color);
+  if (overprint) setOverprint(doc.save());
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill);
   }
+  if (overprint) doc.restore();
 }
 
 /** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK. */
