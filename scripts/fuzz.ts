@@ -10,7 +10,8 @@
  *                                                         (test/input/fuzz.property.ts), counting crashes
  *
  * Exits non-zero on a crash: anything but a model or a WarraqError with
- * diagnostics, or a build that fails after check() passed.
+ * diagnostics, a build that fails after check() passed, or one that does not
+ * fail with check()'s error codes.
  */
 import fc from 'fast-check';
 import { pipelineProperty, type Outcome } from '../test/model/pipeline.property.js';

@@ -79,7 +79,7 @@ async function session() {
   /** While the user edits, the workers initialise (fonts, WASM, renderers) for a quick first rebuild. */
   const warm = async (p: RenderPool) => {
     try {
-      const { model } = await check(opts);
+      const { model } = await check({ ...opts, layout: false });
       await warmPool(p, model, opts.projectRoot);
     } catch {
       // a failed warm-up only means a slower first rebuild

@@ -118,8 +118,24 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Validation only: model, metadata (language, slugs, URLs, card sizes), proofing (corrections applied), fonts, glyph coverage and card fit. Renders nothing. */
-export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet' | 'proofReport' | 'pages'>) {
+export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict' | 'sourceDateEpoch' | 'justify' | 'leafletSheet' | 'proofReport' | 'pages' | 'only'> & {
+  /**
+   * Lay out every output the build would make (as `only` plans it) and run
+   * the checks its render makes on the layout (src/jobs/verifyJobs.ts):
+   * default true. The build passes false, as it lays every output out when
+   * it renders it.
+   */
+  layout?: boolean;
+};
+
+/**
+ * Validation: model, metadata (language, slugs, URLs, card sizes), proofing
+ * (corrections applied), fonts, glyph coverage, card fit, then the layout of
+ * every output with the live-area check (E-OVERFLOW). Writes nothing (but the
+ * proofing table, when asked). Each stage runs when the ones before it passed,
+ * as in the build, so the errors are those the build would stop on.
+ */
+export async function check(opts: CheckOptions) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
   const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { checkCardFit }, { proofDocument, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
@@ -138,7 +154,16 @@ export async function check(opts: Pick<BuildOptions, 'projectRoot' | 'source' | 
   const problems = missing.length ? missing : await checkCardFit(model, fonts);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
-  return { model, fonts, warnings: diagnostics, proof };
+  const laidOut = { jobs: 0, notes: [] as string[] };
+  if (opts.layout !== false) {
+    const { verifyJobs } = await import('./jobs/verifyJobs.js');
+    const v = await verifyJobs(model, fonts, { only: widenOnly(opts.only), projectRoot: opts.projectRoot }).catch((e: unknown) => {
+      throw asDiagnosticError(e, model);
+    });
+    if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
+    Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
+  }
+  return { model, fonts, warnings: diagnostics, proof, laidOut };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
@@ -160,7 +185,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  const { model, warnings } = await check(opts);
+  const { model, warnings } = await check({ ...opts, layout: false });
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
   // The lock is taken before anything is read from or rendered for the output

@@ -221,8 +221,11 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   const t = model.theme;
   const inset = 36;
   const measure = W - 2 * inset;
-  const titleSize = Math.min(W / 8, 54);
-  const title = ts.set(model.title, { fonts: fonts.heading, size: titleSize }, measure, 'center');
+  let titleSize = Math.min(W / 8, 54);
+  const setTitle = (size: number) => ts.set(model.title, { fonts: fonts.heading, size }, measure, 'center');
+  let title = setTitle(titleSize);
+  // A long title gets smaller in steps (down to 18 pt) rather than run off the cover's foot.
+  while (title.lines.length * titleSize * 1.4 > H * 0.4 && titleSize > 18) title = setTitle((titleSize = Math.max(18, titleSize * 0.9)));
   const titleLeading = titleSize * 1.4;
   const titleTop = H * 0.3;
   const blocks: Block[] = [

@@ -40,10 +40,11 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   const opts = line.options;
   try {
     if (line.command === 'check') {
-      const { model, warnings, proof } = await check(opts);
+      const { model, warnings, proof, laidOut } = await check(opts);
       printDiagnostics(warnings);
+      for (const note of laidOut.notes) console.log(chalk.yellow(`  note: ${note}`));
       const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
-      console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph.`));
+      console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph; ${n(laidOut.jobs, 'output')} laid out, nothing outside a page.`));
       const decided = proof.findings.filter((f) => f.decided).length;
       console.log(`  proofing: ${proof.findings.length - decided} finding(s) undecided, ${decided} decided in the metadata, ${proof.corrections} correction(s) printed${opts.proofReport ? `; table in ${opts.proofReport}` : ''}`);
     } else {

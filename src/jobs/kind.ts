@@ -81,6 +81,8 @@ export interface RenderTask {
   cacheDir: string;
   /** Results of the jobs this one takes as input, in plan order. */
   inputs: TaskInput[];
+  /** Only lay the job out and check it (its kind's `verify`): no files. */
+  verify?: boolean;
 }
 
 export interface JobResult {
@@ -95,6 +97,9 @@ export interface TaskResult extends JobResult {
   /** A WarraqError thrown by the job (errors lose their class between threads). */
   diagnostics?: Diagnostic[];
 }
+
+/** A job to lay out without drawing anything (a kind's `verify`): the job and its slice of the model. */
+export type VerifyTask = Pick<RenderTask, 'job' | 'model'>;
 
 /** The plan as a kind sees it when it picks its inputs. */
 export interface PlanView {
@@ -154,4 +159,15 @@ export interface OutputKind {
    * call; `fonts` loads the theme's fonts (once per thread), for kinds that set text.
    */
   render(task: RenderTask, fonts: () => Promise<TemplateFonts>): Promise<JobResult>;
+  /**
+   * Lays the job out from its slice and runs every check its `render` makes
+   * on the layout (nothing outside the live area, card fit), throwing the
+   * same WarraqError, without drawing, encoding or writing anything: what
+   * `npm run check` runs for every job (src/jobs/verifyJobs.ts). Returns
+   * what the render would report beside its files (loose lines). Kinds that
+   * lay nothing out of their own have none: imposition, all-leaflets and the
+   * gallery use other jobs' pages or files, and the press PDF is the booklet's layout
+   * (BOOKLET_LAYOUT), which the booklet verifies.
+   */
+  verify?(task: VerifyTask, fonts: TemplateFonts): Promise<JobAux>;
 }

@@ -35,7 +35,9 @@ function fontsFor(model: DocumentModel, projectRoot: string): Promise<TemplateFo
 export async function runTask(task: RenderTask): Promise<TaskResult> {
   const started = performance.now();
   try {
-    const r = await kindOf(task.job).render(task, () => fontsFor(task.model, task.projectRoot));
+    const kind = kindOf(task.job);
+    const fonts = () => fontsFor(task.model, task.projectRoot);
+    const r = task.verify ? { files: [], aux: (await kind.verify?.(task, await fonts())) ?? {} } : await kind.render(task, fonts);
     return { ...r, ms: performance.now() - started };
   } catch (e) {
     if (e instanceof WarraqError) return { files: [], aux: {}, ms: 0, diagnostics: e.diagnostics };

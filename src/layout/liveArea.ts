@@ -99,7 +99,7 @@ export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string
     message: `${what}, page ${o.page + 1}: ${o.block} does not fit: «${o.text}» reaches ${o.by.toFixed(1)} past the ${o.limit}`,
     expected: `every glyph inside the page's ${o.limit === 'frame' ? 'text measure' : 'live area (trim less margins)'}`,
     found: `a glyph ${o.by.toFixed(1)} outside`,
-    hint: 'a word or address longer than the line cannot be set; break it in the source (a space, or "/" in a URL), or choose a larger page or smaller type in the theme',
+    hint: 'an Arabic word (or a token mixing scripts) longer than the line is never broken: put a space in it in the source or shorten it, or choose a larger page or smaller type in the theme',
   }));
   throw new WarraqError(diagnostics);
 }

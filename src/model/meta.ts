@@ -116,7 +116,18 @@ const themeSchema = z
       }),
     justify: z.enum(['off', 'spaces', 'kashida']),
     kashidaPerLine: z.number().int().min(0).max(20),
-    space: z.object({ stretch: z.number().min(0).max(3), shrink: z.number().min(0).max(0.9), max: z.number().min(1).max(10) }).partial().strict(),
+    space: z
+      .object({
+        stretch: z.number().min(0).max(3),
+        shrink: z.number().min(0).max(0.9),
+        max: z
+          .number()
+          .min(1)
+          .max(10)
+          .describe('widest word space a justified line may have, × a normal space; a line that needs more is set unjustified and reported (W-LINE-LOOSE)'),
+      })
+      .partial()
+      .strict(),
     page: z
       .object({
         booklet: pageName,

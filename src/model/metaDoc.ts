@@ -2,8 +2,9 @@
  * docs/metadata.md, generated from the zod schema (meta.ts) so it cannot
  * drift: every key the schema has, with its type and bounds (from the
  * schema), its default (the theme's from defaultTheme), and an example.
- * NOTES adds a line of prose and a better example where one helps; a key
- * without a note still gets a row. Written by `npm run docs:metadata`.
+ * A key's prose is its `.describe()` in the schema, or else its line in NOTES,
+ * which also gives a better example where one helps; a key without either
+ * still gets a row (test/model/metaDoc.test.ts asks for prose on every key). Written by `npm run docs:metadata`.
  */
 import { z } from 'zod';
 import { metaSchema } from './meta.js';
@@ -24,7 +25,7 @@ type Json = {
   required?: string[];
   propertyNames?: Json;
   additionalProperties?: Json | boolean;
-  /** From the schema's `.meta({ description, examples })`, when NOTES has no entry. */
+  /** From the schema's `.describe()` or `.meta({ description, examples })`, when NOTES has no entry. */
   description?: string;
   examples?: unknown[];
 };
@@ -66,35 +67,49 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'points.N.event.date.end': { about: 'last day, on or after start', type: '`YYYY-MM-DD`, or `--MM-DD` every year', example: '2024-05-05' },
   'points.N.event.place': { about: 'where the event is', example: 'إزمير' },
   'points.N.url': { about: 'a web address for this point (QR code on its leaflet and cards)', type: 'http(s) URL', example: 'https://example.org/may-day' },
-  theme: { about: 'overrides of the design tokens (src/model/theme.ts); every key optional' },
-  'theme.palette': { about: 'colours, written #rrggbb' },
+  numbering: { about: 'how point numbers are written: «١-» (dash), «(١)» (paren), «1.» (dot; refused after Arabic-Indic digits)', default: 'dash, or dot with Latin digits' },
+  publisher: { about: 'publisher, printed in the colophon', example: 'دار النشر' },
+  rights: { about: 'rights or licence line, printed in the colophon', example: 'CC BY 4.0' },
+  edition: { about: 'edition, printed in the colophon', example: 'الطبعة الأولى' },
+  printer: { about: 'printer, printed in the colophon', example: 'مطبعة المدينة' },
+  isbn: { about: 'ISBN, printed in the colophon (isolated, so bidi cannot reorder it)', type: 'ISBN-10 or ISBN-13, digits with - or spaces', example: '978-3-16-148410-0' },
+  contact: { about: 'contact address, printed in the colophon', example: 'info@example.org' },
+  sections: { about: 'the booklet’s sections; each is printed unless set to false', example: '{colophon: false}' },
+  'sections.cover': { about: 'the cover page', default: 'true', example: 'false' },
+  'sections.contents': { about: 'the contents page(s)', default: 'true', example: 'false' },
+  'sections.colophon': { about: 'the colophon (publisher, rights, edition, source)', default: 'true', example: 'false' },
+  'sections.backCover': { about: 'the back cover', default: 'true', example: 'false' },
+  months: { about: 'month names in dates warraq writes: standard («مايو»), Levantine («أيار») or both («أيار/مايو»)', default: 'as the source writes its dates (Levantine for lang ar-LB, -SY, -JO, -IQ)', example: 'levant' },
+  theme: { about: 'overrides of the design tokens (src/model/theme.ts); every key optional', example: '{justify: spaces, page: {booklet: A4}}' },
+  'theme.palette': { about: 'colours, written #rrggbb', example: '{accent: "#1b4f9e"}' },
   'theme.palette.paper': { about: 'page background' },
   'theme.palette.ink': { about: 'text' },
   'theme.palette.accent': { about: 'point numbers, rules, headings' },
   'theme.palette.muted': { about: 'secondary text (dates, folios)' },
   'theme.palette.cover': { about: 'cover background' },
   'theme.palette.coverInk': { about: 'text on the cover' },
-  'theme.fonts': { about: 'font chains: the first font that has a character sets it; project files only' },
+  'theme.fonts': { about: 'font chains: the first font that has a character sets it; project files only', example: '{body: [fonts/NotoNaskhArabic-Regular.ttf]}' },
   'theme.fonts.body': { about: 'body text fonts, in order', example: '[fonts/Amiri-Regular.ttf]' },
   'theme.fonts.heading': { about: 'heading fonts, in order', example: '[fonts/Amiri-Bold.ttf]' },
-  'theme.body': { about: 'body type, in pt' },
+  'theme.body': { about: 'body type, in pt', example: '{size: 12, leading: 1.7}' },
   'theme.body.size': { about: 'body size (pt); minSize ≤ size ≤ maxSize' },
   'theme.body.leading': { about: 'line height as a multiple of the size' },
   'theme.body.minSize': { about: 'smallest body size a layout may shrink to (pt); leaflets scaled down to A6 never go below it' },
   'theme.body.maxSize': { about: 'upper bound of size (pt); leaflets take their sizes from leafletBody' },
   'theme.justify': { about: 'justification: ragged, by word spaces, or by spaces and kashidas (the --justify flag wins)' },
-  'theme.space': { about: 'word-space bounds for justification, as fractions of a normal space' },
+  'theme.space': { about: 'word-space bounds for justification, as fractions of a normal space', example: '{stretch: 0.5, max: 2.5}' },
   'theme.space.stretch': { about: 'how much a space may grow' },
   'theme.space.shrink': { about: 'how much a space may shrink' },
-  'theme.page': { about: 'page sizes and margins' },
+  'theme.kashidaPerLine': { about: 'most kashidas in one justified line (Arabic); 0 justifies by spaces only' },
+  'theme.page': { about: 'page sizes and margins', example: '{booklet: A4, leaflet: A4}' },
   'theme.page.booklet': { about: 'booklet page size' },
   'theme.page.leaflet': { about: 'leaflet page size' },
-  'theme.page.margins': { about: 'page margins in pt' },
+  'theme.page.margins': { about: 'page margins in pt', example: '{top: 60, bottom: 60}' },
   'theme.page.margins.top': { about: 'top margin' },
   'theme.page.margins.bottom': { about: 'bottom margin' },
   'theme.page.margins.inner': { about: 'margin on the binding side' },
   'theme.page.margins.outer': { about: 'margin on the open side' },
-  'theme.cards': { about: 'social-card formats: the defaults are square, portrait, story and link' },
+  'theme.cards': { about: 'social-card formats: the defaults are square, portrait, story and link', example: '{drop: [story]}' },
   'theme.cards.add': { about: 'new formats, or replacements of a format with the same name', example: '[{name: banner, width: 1500, height: 500}]', default: 'none' },
   'theme.cards.add[].name': { about: 'format name (folder cards/NAME/)', example: 'banner' },
   'theme.cards.add[].width': { about: 'width in px', example: '1500' },
@@ -104,6 +119,26 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.cards.add[].safeBottom': { about: 'px at the bottom where only the background goes', example: '340', default: 'safeY' },
   'theme.cards.add[].minBodyPx': { about: 'smallest body size on this format (px)', example: '36', default: 'cardMinBodyPx × width / 1080' },
   'theme.cards.drop': { about: 'names of formats to leave out', example: '[story]', default: 'none' },
+  'theme.pages': { about: 'booklet page count: padded with blank pages to a multiple of 4 (for saddle stitching), or as it comes (screen reading; the --pages flag wins)' },
+  'theme.paper': { about: 'the paper the booklet is printed on', example: '{thicknessMm: 0.12}' },
+  'theme.paper.thicknessMm': { about: 'sheet thickness in mm: the creep of the saddle-stitched sheets' },
+  'theme.cmyk': { about: 'press colours: the CMYK percentages each palette colour prints as (else converted from its RGB)', example: '{accent: [0, 90, 85, 35]}' },
+  'theme.cmyk.paper': { about: 'paper', type: 'four percentages [C, M, Y, K]', example: '[0, 0, 0, 0]' },
+  'theme.cmyk.ink': { about: 'text (K only by default)', type: 'four percentages [C, M, Y, K]', example: '[0, 0, 0, 100]' },
+  'theme.cmyk.accent': { about: 'point numbers, rules, headings', type: 'four percentages [C, M, Y, K]', example: '[0, 90, 85, 35]' },
+  'theme.cmyk.muted': { about: 'secondary text', type: 'four percentages [C, M, Y, K]', example: '[0, 0, 0, 65]' },
+  'theme.cmyk.cover': { about: 'cover background', type: 'four percentages [C, M, Y, K]', example: '[0, 90, 85, 50]' },
+  'theme.cmyk.coverInk': { about: 'text on the cover', type: 'four percentages [C, M, Y, K]', example: '[0, 0, 0, 0]' },
+  'theme.richBlack': { about: 'rich black for large black areas in the press files (text stays K only)', example: '{minMm: 30}' },
+  'theme.richBlack.cmyk': { about: 'the rich black', type: 'four percentages [C, M, Y, K]', example: '[60, 40, 40, 100]' },
+  'theme.richBlack.minMm': { about: 'a black box with both sides at least this long (mm) prints in rich black' },
+  words: { about: 'words the dictionaries lack (names, terms): proofing accepts them', example: '[إزمير, الناتو]' },
+  corrections: { about: 'corrections printed instead of the source’s form; the source file is never edited (docs/proofing.md)', example: '[{from: وإساريل, to: وإسرائيل}]' },
+  'corrections[].from': { about: 'the form in the source', example: 'وإساريل' },
+  'corrections[].to': { about: 'what to print instead (the same as from: keep the source form, decided)', example: 'وإسرائيل' },
+  'corrections[].line': { about: 'only on this source line', type: 'whole number ≥ 1', default: 'every line', example: '31' },
+  proofing: { about: 'proofing settings', example: '{off: [W-PROOF-HAMZA]}' },
+  'proofing.off': { about: 'proofing checks switched off, by code', example: '[W-PROOF-HAMZA]' },
   'theme.cardMinBodyPx': { about: 'smallest card body size (px at 1080 px wide; link: 36 px); a point that does not fit one card at it becomes a carousel' },
   'theme.cardMargin': { about: 'side margin of a card, as a share of its width' },
   'theme.cardScale': { about: 'ratio between neighbouring card body sizes (sizes come in steps: minimum × ratio^k)' },

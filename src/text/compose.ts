@@ -80,7 +80,7 @@ const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
-  const items = itemize(spans, opts.dir, opts.lang);
+  const items = itemize(spans, opts.dir, opts.lang, opts.measure);
   const { words, text } = items;
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
@@ -171,7 +171,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   // A line with no space at all (a run of URL pieces) has nothing to stretch: it is simply unjustified.
   let loose = false;
   let ragged = false;
-  if (justified && naturalGaps === 0 && extraSpace > 1e-6) {
+  // Nor is a line that ends at an emergency break inside a long Latin token (itemize.ts).
+  if (justified && (naturalGaps === 0 || words[words.length - 1].emergency) && extraSpace > 1e-6) {
     ragged = true;
     extraSpace = 0;
   } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {

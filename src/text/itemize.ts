@@ -55,6 +55,8 @@ export interface Word {
   hardBreak: boolean;
   /** No line break in the space after this word (a number and the word it counts or dates). */
   keepWithNext?: boolean;
+  /** The word is part of a Latin token too wide for the measure, with an emergency break after it (`emergencyBreaks`): soft after "/", ".", "-" or "_", hard between other characters. */
+  emergency?: 'soft' | 'hard';
 }
 
 export interface Itemized {
@@ -114,7 +116,11 @@ function fontAfter(text: string, i: number, end: number, styleAt: (i: number) =>
   return style.fonts.find((f) => f.covers(0x20)) ?? style.fonts[0];
 }
 
-export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string): Itemized {
+/**
+ * `measure`: a Latin token (no Arabic or other right-to-left letter) wider
+ * than this gets emergency breaks (`emergencyBreaks`); without it, none.
+ */
+export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number): Itemized {
   const text = spans.map((s) => s.text).join('');
   const spanEnds: number[] = [];
   let acc = 0;
@@ -122,6 +128,22 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
   const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
 
   const { levels } = bidi.getEmbeddingLevels(text, dir);
+
+  // A Latin token wider than the measure, cut where it may break (never an Arabic word).
+  const fitted = (w: Word): Word[] => {
+    if (measure === undefined || w.width <= measure) return [w];
+    const cuts = emergencyBreaks(text, w, measure);
+    if (!cuts.length) return [w];
+    const out: Word[] = [];
+    let a = w.start;
+    for (const cut of cuts) {
+      out.push({ ...makeWord(text, levels, styleAt, a, cut.at, cut.at, false, lang), emergency: cut.soft ? 'soft' : 'hard' });
+      a = cut.at;
+    }
+    // The last piece keeps the word's trailing space and break.
+    out.push({ ...makeWord(text, levels, styleAt, a, w.end, w.end, false, lang), spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak });
+    return out;
+  };
 
   // Break opportunities (UAX #14). A word runs from one opportunity to the next.
   const breaker = new LineBreaker(text);
@@ -136,10 +158,10 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string):
       // A URL or e-mail address may break after "/", "." or "-" (no hyphen added).
       let at = from;
       for (const cut of addressBreaks(text, from, end)) {
-        words.push(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
+        words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
         at = cut;
       }
-      words.push(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang));
+      words.push(...fitted(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang)));
     } else if (words.length) {
       // Only spaces since the last opportunity: they widen the previous gap.
       const prev = words[words.length - 1];
@@ -191,6 +213,61 @@ export function addressBreaks(text: string, from: number, end: number): number[]
     if (ADDRESS_BREAK_AFTER.has(word[i]) && !ADDRESS_BREAK_AFTER.has(word[i + 1]) && word[i + 1] !== ':') cuts.push(from + i + 1);
   }
   return cuts;
+}
+
+/** A token of Latin letters, digits, punctuation and symbols: no Arabic (nor any other script's) letter or digit. */
+const LATIN_TOKEN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
+const EMERGENCY_AFTER = /[/.\-_]/;
+/** Never a break before these: marks, joiners, variation selectors, the second half of a surrogate pair. */
+const CLINGS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\udc00-\udfff]/u;
+
+/** An emergency break: where, and whether after "/", ".", "-" or "_" (preferred) or between two other characters. */
+export interface EmergencyBreak {
+  at: number;
+  soft: boolean;
+}
+
+/** Longest part of a token between two emergency breaks, as a share of the measure: the line breaker can end a line within this much of its end. */
+const CHUNK = 1 / 8;
+
+/**
+ * Emergency breaks in a Latin token wider than the measure (an address
+ * without "/", a hash, a 60-letter word): after each "/", ".", "-" or "_",
+ * and between characters, so that no part between two breaks is wider than
+ * an eighth of the measure; the line breaker prefers the first kind. No
+ * hyphen is added and nothing is dropped, so the text reads back whole. A
+ * token with an Arabic letter (or any other script's) is never cut: it gets
+ * none, and E-OVERFLOW names it if it does not fit. Linear in the token's
+ * length (widths from the word's glyphs).
+ */
+export function emergencyBreaks(text: string, word: Word, measure: number): EmergencyBreak[] {
+  const { start, end } = word;
+  if (!LATIN_TOKEN.test(text.slice(start, end))) return [];
+  // Width of text[start, start + i), from the advances of the word's glyphs.
+  const upTo = new Float64Array(end - start + 1);
+  for (const r of word.runs) for (const g of r.glyphs) upTo[g.cluster - start + 1] += g.xAdvance;
+  for (let i = 1; i < upTo.length; i++) upTo[i] += upTo[i - 1];
+  const width = (a: number, b: number) => upTo[b - start] - upTo[a - start];
+  const chunk = measure * CHUNK;
+  const out: EmergencyBreak[] = [];
+  let from = start;
+  let last = start;
+  for (let i = start + 1; i < end; i++) {
+    if (CLINGS.test(text[i])) continue;
+    if (EMERGENCY_AFTER.test(text[i - 1]) && !EMERGENCY_AFTER.test(text[i])) {
+      out.push({ at: i, soft: true });
+      from = last = i;
+      continue;
+    }
+    // Greedy parts: break before the character that would make the part wider than a chunk.
+    if (width(from, i) > chunk && last > from) {
+      out.push({ at: last, soft: false });
+      from = last;
+    }
+    last = i;
+  }
+  if (width(from, end) > chunk && last > from) out.push({ at: last, soft: false });
+  return out;
 }
 
 function spaceAdvance(style: TextStyle): number {

@@ -10,6 +10,8 @@ import type { ComposeOptions } from './options.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const INFINITE_STRETCH = 1e6;
+/** Stretch after an emergency break, × the measure. */
+const EMERGENCY_STRETCH = 1 / 64;
 
 export function breakWords(words: Word[], kashidaStretch: Array<number | undefined>, opts: ComposeOptions): number[] {
   const items: InputItem[] = [];
@@ -45,9 +47,13 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
       // A break with no space (inside a URL, after a hyphen): the line may end
       // here short, so the glue after it gives the line room to be feasible;
       // the composer leaves such a line unjustified rather than stretch it.
-      items.push({ type: 'penalty', width: 0, cost: 50, flagged: false });
+      // An emergency break inside a Latin token too wide for the measure
+      // (itemize.ts) costs more, and more between two letters than after "/",
+      // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
+      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : 50, flagged: false });
       wordAtItem.push(i);
-      items.push({ type: 'glue', width: 0, stretch: opts.measure * 0.25, shrink: 0 });
+      // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
+      items.push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
       wordAtItem.push(-1);
     }
   });

@@ -64,6 +64,20 @@ function contextEnd(text: string, end: number): number {
   return i;
 }
 
+/**
+ * One HarfBuzz buffer per thread, reset before each run. harfbuzzjs frees a
+ * buffer only through a FinalizationRegistry, whose callbacks wait for the
+ * event loop: a buffer per run, in a long synchronous layout (a 150-point
+ * booklet, or many documents laid out in one call), filled HarfBuzz's 2 GiB
+ * heap until it handed out inert buffers that shape nothing.
+ */
+let buffer: hb.Buffer | undefined;
+function shapingBuffer(): hb.Buffer {
+  buffer ??= new hb.Buffer();
+  buffer.reset();
+  return buffer;
+}
+
 function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const { font, rtl } = req;
   // HarfBuzz is given the run and the context it can see, not the whole
@@ -77,8 +91,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', text.slice(0, start), text.slice(start, end), text.slice(end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
-  // harfbuzzjs frees buffers through a FinalizationRegistry.
-  const buf = new hb.Buffer();
+  const buf = shapingBuffer();
   buf.addText(text, start, end - start);
   buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   if (req.lang) buf.setLanguage(req.lang);
@@ -87,6 +100,8 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
   hb.shape(font.hb, buf);
   const infos = buf.getGlyphInfosAndPositions();
+  // HarfBuzz gives every character at least one glyph; none means its heap is exhausted (it then hands out an inert buffer).
+  if (infos.length === 0 && end > start) throw new Error(`HarfBuzz returned no glyphs for ${end - start} characters: its memory is exhausted`);
   // A cluster's text runs to the next larger cluster value in the run.
   const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
   const nextStart = new Map<number, number>();

@@ -3,9 +3,11 @@
  * to pass check and then stop the build with a stack trace. Each is now a
  * located diagnostic from check() (the build runs check() first).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../../src/build.js';
-import { WarraqError } from '../../src/diagnostics.js';
+import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
 import { composeParagraph } from '../../src/text/compose.js';
 import { layoutCard } from '../../templates/cardLayout.js';
 import { amiri } from '../support/fonts.js';
@@ -66,6 +68,49 @@ describe('check finds what the build would stop on', () => {
     const para = composeParagraph([{ text: p.text, style: { fonts: [amiri()], size: 11 } }], { dir: 'rtl', lang: 'ar', measure: 300, align: 'justify', justify: 'kashida', space: { stretch: 0.5, shrink: 0.2 } });
     expect(para.lines.length).toBeGreaterThan(0);
     for (const format of model.theme.cards) expect((await layoutCard({ model, point: p, format, fonts })).length).toBe(1);
+  });
+});
+
+describe('check lays every output out, as the build would (E-OVERFLOW)', () => {
+  /** A source whose title (line 4) is one Arabic word too long for any line: Arabic is never broken. */
+  const LONG = 'ب'.repeat(150);
+  const overflowing = SMALL.replace('## خطة قصيرة', `## ${LONG}`);
+
+  it('an unbreakable Arabic title: check fails with E-OVERFLOW at the title, and the build stops with the same codes, writing nothing', async () => {
+    const root = await project({ 'doc.txt': overflowing, 'doc.meta.yaml': 'date: 2024-03-15\n' });
+    const errors = (ds: Diagnostic[]) => new Set(codes(ds.filter((d) => d.severity === 'error')));
+    const checked = (await diagnosticsOf(check({ projectRoot: root, source: 'doc.txt' }))).filter((d) => d.severity === 'error');
+    expect(errors(checked)).toEqual(new Set(['E-OVERFLOW']));
+    // Every output that sets the title is named: the booklet (cover), leaflets and cards.
+    const outputs = new Set(checked.map((d) => d.message.split(',')[0].split(':')[0]));
+    expect(outputs).toContain('booklet.pdf');
+    expect(checked.find((d) => d.message.startsWith('booklet.pdf'))).toMatchObject({ file: 'doc.txt', line: 4 });
+    // The build (which does not lay out in check: it lays out as it renders) stops on the same code.
+    const built = await diagnosticsOf(build({ projectRoot: root, source: 'doc.txt', out: 'out', serial: true }));
+    expect(errors(built)).toEqual(errors(checked));
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('a 60-character Latin word in the title and a point: set over two lines (emergency breaks), so check passes and the build succeeds', async () => {
+    const word = 'x'.repeat(60);
+    const text = SMALL.replace('## خطة قصيرة', `## خطة ${word}`).replace('حماية التراث', `حماية ${word} التراث`);
+    const root = await project({ 'doc.txt': text });
+    const { laidOut } = await check({ projectRoot: root, source: 'doc.txt' });
+    expect(laidOut.jobs).toBeGreaterThan(0);
+    const report = await build({ projectRoot: root, source: 'doc.txt', out: 'out', only: ['booklet', 'cards'], serial: true });
+    expect(report.files.map((f) => f.path)).toContain('booklet.pdf');
+  });
+
+  it('check without the layout pass (what the build runs first) does not see it', async () => {
+    const root = await project({ 'doc.txt': overflowing });
+    await expect(check({ projectRoot: root, source: 'doc.txt', layout: false })).resolves.toMatchObject({ laidOut: { jobs: 0 } });
+  });
+
+  it('a source that passes check lays out every job the build plans', async () => {
+    const { run } = await checkWith('date: 2024-03-15\n');
+    const { model, laidOut } = await run();
+    // The booklet, a leaflet per point, and a card per format for the document and each point.
+    expect(laidOut.jobs).toBe(1 + model.points.length + model.theme.cards.length * (1 + model.points.length));
   });
 });
 

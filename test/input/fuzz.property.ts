@@ -8,10 +8,13 @@
  * - fs: the source and metadata as a FIFO, a device, a folder, a dangling
  *   link, a sparse 17 MB file, UTF-16 or random bytes: a diagnostic, at once;
  * - render: a small document that passes check() builds (booklet, one small
- *   card format, into a scratch folder), and one that does not, never starts.
+ *   card format, into a scratch folder), and one that does not stops the
+ *   build with the same error codes (check lays every output out, so an
+ *   E-OVERFLOW is check's to find, not the build's).
  *
  * A crash is any exception that is not a WarraqError with well-formed
- * diagnostics, and a build that fails after check() passed.
+ * diagnostics, a build that fails after check() passed, and a build that
+ * does not fail as check() did.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -19,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { build, check } from '../../src/build.js';
+import type { OutputGroup } from '../../src/jobs/kind.js';
 import { WarraqError, type Diagnostic } from '../../src/diagnostics.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { runPipeline, type Outcome } from '../model/pipeline.property.js';
@@ -108,7 +112,7 @@ export async function runFsCase(scratch: string, c: { source: FsKind; meta: FsKi
   try {
     await makeKind(path.join(dir, 'doc.txt'), c.source, SMALL, c.bytes);
     await makeKind(path.join(dir, 'doc.meta.yaml'), c.meta, 'lang: ar\n', c.bytes);
-    return await outcomeOf(loadDocument(path.join(dir, 'doc.txt'), { projectRoot: repoRoot }));
+    return (await outcomeOf(loadDocument(path.join(dir, 'doc.txt'), { projectRoot: repoRoot }))).outcome;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -145,16 +149,20 @@ export async function runRenderCase(scratch: string, d: { title: string; points:
     const add = ((cards.add as Array<Record<string, unknown>> | undefined) ?? [{ name: 's', width: 320, height: 320 }]).slice(0, 1).map(small);
     meta.theme = { ...theme, cards: { add, drop: ['square', 'portrait', 'story', 'link'] } };
     await writeFile(path.join(dir, 'doc.meta.yaml'), JSON.stringify(meta));
-    const checked = await outcomeOf(check({ projectRoot: dir, source: 'doc.txt' }));
-    if (checked === 'diagnostics') return checked;
-    // check() passed: the build must succeed, or stop with E-OVERFLOW (a word
-    // that no line can hold, found by the layout's live-area check, issue 14).
-    try {
-      await build({ projectRoot: dir, source: 'doc.txt', out: 'out', only: ['booklet', 'cards'], serial: true });
-    } catch (e) {
-      if (e instanceof WarraqError && e.diagnostics.every((x) => x.code === 'E-OVERFLOW')) return 'diagnostics';
-      throw e;
+    // check() lays out what this build makes (booklet and cards); it and the build must agree.
+    const only: OutputGroup[] = ['booklet', 'cards'];
+    const checked = await outcomeOf(check({ projectRoot: dir, source: 'doc.txt', only }));
+    const built = await errorCodesOf(build({ projectRoot: dir, source: 'doc.txt', out: 'out', only, serial: true }));
+    if (checked.outcome === 'model') {
+      // check() passed: the build must succeed.
+      if (built) throw new Error(`check passed but the build failed with ${[...built].join(', ')}`);
+      return 'model';
     }
+    // check() failed: the build must fail with the same error codes.
+    const want = [...checked.errors].sort().join(', ');
+    const got = built ? [...built].sort().join(', ') : 'success';
+    if (want !== got) throw new Error(`check failed with ${want} but the build ended with ${got}`);
+    return 'diagnostics';
     return 'model';
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -163,14 +171,20 @@ export async function runRenderCase(scratch: string, d: { title: string; points:
 
 // ---------------------------------------------------------------------------
 
-async function outcomeOf(p: Promise<unknown>): Promise<Outcome> {
+async function outcomeOf(p: Promise<unknown>): Promise<{ outcome: Outcome; errors: Set<string> }> {
+  const errors = await errorCodesOf(p);
+  return { outcome: errors ? 'diagnostics' : 'model', errors: errors ?? new Set() };
+}
+
+/** The error codes `p` fails with (well-formed diagnostics of a WarraqError), or undefined when it succeeds; anything else is thrown. */
+async function errorCodesOf(p: Promise<unknown>): Promise<Set<string> | undefined> {
   try {
     await p;
-    return 'model';
+    return undefined;
   } catch (e) {
     if (!(e instanceof WarraqError) || e.diagnostics.length === 0) throw e;
     e.diagnostics.forEach(wellFormed);
-    return 'diagnostics';
+    return new Set(e.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
   }
 }
 

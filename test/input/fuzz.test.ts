@@ -28,7 +28,7 @@ describe('fuzz properties', () => {
     expect(outcomes).toContain('regular/fifo:diagnostics');
   });
 
-  it('a small random document that passes check builds (3 runs)', async () => {
+  it('a small random document that passes check builds, and one that fails it stops the build with the same codes (3 runs)', async () => {
     await fc.assert(fc.asyncProperty(renderDoc, async (d) => void (await runRenderCase(scratch, d))), { numRuns: 3, seed: 7 });
   });
 

@@ -64,6 +64,7 @@ describe('live area check', () => {
 });
 
 describe('property: no generated document puts a glyph outside the live area', () => {
+  let done = 0;
   it(`holds for ${RUNS} documents of 1–150 points, 1–4 paragraphs each, with long words and URLs`, async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -73,6 +74,8 @@ describe('property: no generated document puts a glyph outside the live area', (
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.boolean(),
         async (points, maxParas, lang, seed, titles) => {
+          // Long runs say how far they got (stderr), every 25 documents.
+          if (RUNS > 100 && ++done % 25 === 0) process.stderr.write(`liveArea property: ${done} documents laid out\n`);
           const doc = generateDocument({ points, paragraphs: [1, maxParas], lang, seed, longWords: true, urls: true, titles });
           const { model } = modelFromText(doc.text, 'generated.txt', { projectRoot, sidecar: { text: doc.meta, file: 'generated.meta.yaml' }, sourceDateEpoch: '1700000000' });
           const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
@@ -91,5 +94,5 @@ describe('property: no generated document puts a glyph outside the live area', (
       ),
       { numRuns: RUNS, seed: Number(process.env.WARRAQ_PROPERTY_SEED ?? 14) },
     );
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 60_000));
 });

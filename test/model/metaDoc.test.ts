@@ -23,6 +23,12 @@ describe('docs/metadata.md', () => {
     }
   });
 
+  it('describes every key, with a real example (not a placeholder)', () => {
+    const rows = metadataRows();
+    expect(rows.filter((r) => !r.about).map((r) => r.key)).toEqual([]);
+    expect(rows.filter((r) => /…/.test(r.example)).map((r) => r.key)).toEqual([]);
+  });
+
   it('has no notes for keys the schema does not have', () => {
     const keys = new Set(metadataRows().map((r) => r.key));
     expect(Object.keys(NOTES).filter((k) => !keys.has(k))).toEqual([]);

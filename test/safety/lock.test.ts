@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
@@ -44,15 +45,33 @@ const ask = <T>(c: ChildProcess, msg: object) =>
 /** A pid that certainly belonged to a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
-/** A zombie: a child whose parent (`sleep`, after exec) never reaps it. Returns its pid and the parent to end later. */
-async function zombie(): Promise<{ pid: number; parent: ChildProcess }> {
-  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] });
+/**
+ * A zombie: a child whose parent (`sleep`, after exec) never reaps it.
+ * Returns its pid, its start time (read once, while it is certainly a
+ * zombie) and the parent to end later. The child waits on fd 3 until the
+ * shell has become `sleep`: ended earlier, the shell could reap it and the
+ * pid would be gone (what made this test flaky under load). No timing is
+ * asserted: each wait is for a state.
+ */
+async function zombie(): Promise<{ pid: number; start: string; parent: ChildProcess }> {
+  const parent = spawn('sh', ['-c', 'head -c 1 <&3 >/dev/null & echo $!; exec sleep 600 3<&-'], { stdio: ['ignore', 'pipe', 'ignore', 'pipe'] });
   children.push(parent);
   const pid = Number(await new Promise<string>((r) => parent.stdout!.once('data', (d) => r(String(d)))));
+  const tick = () => new Promise((r) => setTimeout(r, 5));
+  const comm = () => {
+    try {
+      return readFileSync(`/proc/${parent.pid}/comm`, 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  while (comm() !== 'sleep') await tick();
+  (parent.stdio[3] as Writable).end('x');
   for (;;) {
-    // wait until it has ended (state Z); no timing is asserted
-    if (procInfo(pid)?.state === 'Z') return { pid, parent };
-    await new Promise((r) => setTimeout(r, 5));
+    const info = procInfo(pid);
+    if (info?.state === 'Z') return { pid, start: info.start, parent };
+    if (info === null) throw new Error(`the zombie helper ${pid} was reaped`);
+    await tick();
   }
 }
 
@@ -64,7 +83,7 @@ describe('stale locks', () => {
     const me = procInfo(process.pid)!;
     const file = '/x.lock';
     expect(judge({ pid: deadPid(), start: '1' }, file, Date.now()).held).toBe(false);
-    expect(judge({ pid: z.pid, start: procInfo(z.pid)!.start }, file, Date.now())).toMatchObject({ held: false, why: expect.stringMatching(/zombie/) });
+    expect(judge({ pid: z.pid, start: z.start }, file, Date.now())).toMatchObject({ held: false, why: expect.stringMatching(/zombie/) });
     expect(judge({ pid: 1, start: '999999999' }, file, Date.now()).held).toBe(false);
     expect(judge({ pid: process.ppid, start: procInfo(process.ppid)!.start }, file, Date.now()).held).toBe(true);
     // An older lock (pid only) naming a process that started after it was written.
@@ -92,7 +111,7 @@ describe('8 builds at once, 20 rounds, a stale lock present each time', () => {
     const z = await zombie();
     const stale = [
       () => record({ pid: deadPid(), start: '12345' }),
-      () => record({ pid: z.pid, start: procInfo(z.pid)!.start }),
+      () => record({ pid: z.pid, start: z.start }),
       () => record({ pid: 1, start: '999999999' }),
       () => `${deadPid()} old-format\n`,
     ];

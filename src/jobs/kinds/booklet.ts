@@ -1,5 +1,6 @@
 /** The booklet: cover, contents, preamble, a section per point, colophon (templates/booklet.ts). */
-import type { OutputKind } from '../kind.js';
+import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
+import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { pdfOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
@@ -32,6 +33,16 @@ export const BOOKLET_LAYOUT = [
   'theme.pages',
 ] as const;
 
+/** The booklet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
+async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
+  const { layoutBooklet } = await import('../../../templates/booklet.js');
+  const lay = layoutBooklet(task.model, fonts);
+  // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
+  assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
+  const aux: JobAux = { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) };
+  return { pages: lay.pages, aux };
+}
+
 export const booklet: OutputKind = {
   name: 'booklet',
   group: 'booklet',
@@ -40,15 +51,10 @@ export const booklet: OutputKind = {
   plan: () => [{ path: 'booklet.pdf' }],
   slice: (model) => pick(model, BOOKLET_LAYOUT),
   keeps: ['aux'],
+  verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
-  const { layoutBooklet } = await import('../../../templates/booklet.js');
-  const lay = layoutBooklet(task.model, await fonts());
-  // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
-  assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
-  const bytes = await pdfOf(lay.pages, task.model);
-  return {
-    files: [{ kind: 'booklet', path: task.job.path, bytes, pages: lay.pages.length }],
-    aux: { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) },
-  };
+    const { pages, aux } = await laidOut(task, await fonts());
+    const bytes = await pdfOf(pages, task.model);
+    return { files: [{ kind: 'booklet', path: task.job.path, bytes, pages: pages.length }], aux };
   },
 };

@@ -5,7 +5,7 @@
  * (+ WebP/JPEG as the format asks) with an alt-text file. Manifest entries
  * say the point and, for a carousel, the slide ({ index, count }).
  */
-import type { OutputKind } from '../kind.js';
+import type { OutputKind, VerifyTask } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pointSlice, POINT_TEXT } from '../slice.js';
 import { pointOf } from './pdf.js';
@@ -51,16 +51,22 @@ export const card: OutputKind = {
     if (job.point === undefined) m.theme.justify = 'off';
     return m;
   },
+  // The card's layout (the template's, satori's boxes included) without the rasteriser and encoders: each slide checked as render checks it.
+  async verify(task, fonts) {
+    const { format, point } = cardOf(task);
+    const { layoutCard } = await import('../../../templates/cardLayout.js');
+    for (const slide of await layoutCard({ model: task.model, point, format, fonts })) {
+      assertInsideLiveArea([slide.page], slidePath(task.job.path, slide), point?.place ?? task.model.titlePlace);
+    }
+    return {};
+  },
   async render(task, fonts) {
     const { model, job } = task;
-    const format = model.theme.cards.find((f) => f.name === job.format);
-    if (!format) throw new Error(`no card format ${job.format} in the theme`);
-    const point = job.point === undefined ? undefined : pointOf(model, job.point);
+    const { format, point } = cardOf(task);
     const { renderCards } = await import('../../render/cards/renderCard.js');
     const files: OutputFile[] = [];
     for (const c of await renderCards({ model, point, format, fonts: await fonts() })) {
-      // A carousel's slides are NN-slug-1, NN-slug-2, …; a single card keeps its name.
-      const base = c.slide ? `${job.path}-${c.slide.index}` : job.path;
+      const base = slidePath(job.path, c);
       assertInsideLiveArea([c.page], base, point?.place ?? model.titlePlace);
       const common = { kind: 'card' as const, format: format.name, point: job.point, slide: c.slide, width: c.width, height: c.height };
       files.push({ ...common, path: `${base}.png`, bytes: c.png, alt: c.alt });
@@ -71,3 +77,13 @@ export const card: OutputKind = {
     return { files, aux: {} };
   },
 };
+
+/** A carousel's slides are NN-slug-1, NN-slug-2, …; a single card keeps its name. */
+const slidePath = (path: string, c: { slide?: { index: number } }) => (c.slide ? `${path}-${c.slide.index}` : path);
+
+/** A card job's format and point (none for the document card), from its slice. */
+function cardOf({ model, job }: VerifyTask) {
+  const format = model.theme.cards.find((f) => f.name === job.format);
+  if (!format) throw new Error(`no card format ${job.format} in the theme`);
+  return { format, point: job.point === undefined ? undefined : pointOf(model, job.point) };
+}

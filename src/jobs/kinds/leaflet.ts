@@ -3,7 +3,8 @@
  * the cache folder, "packed" (src/layout/pack.ts), for all-leaflets.pdf in
  * this build or a later one.
  */
-import type { OutputKind } from '../kind.js';
+import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
+import type { TemplateFonts } from '../../layout/typeset.js';
 import { pointSlice, PDF_META, POINT_TEXT } from '../slice.js';
 import { writePages } from '../pages.js';
 import { packPages } from '../../layout/pack.js';
@@ -42,20 +43,25 @@ export const leaflet: OutputKind = {
   keeps: ['aux', 'pages'],
   // Its dependents read its pages from the cache folder, by its key.
   handOn: ({ key }) => key,
+  verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
-    const { layoutLeaflet } = await import('../../../templates/leaflet.js');
-    const point = pointOf(task.model, task.job.point);
     const f = await fonts();
-    const lay = layoutLeaflet(task.model, point, f);
-    // Nothing lost: the sheet less the trim safety is the live area (text blocks keep to their own frames).
-    for (const p of lay.pages) p.live ??= { x: TRIM_SAFETY, y: TRIM_SAFETY, width: p.width - 2 * TRIM_SAFETY, height: p.height - 2 * TRIM_SAFETY };
-    assertInsideLiveArea(lay.pages, task.job.path, point.place);
-    const bytes = await pdfOf(lay.pages, task.model, point.title);
+    const { point, pages, aux } = await laidOut(task, f);
+    const bytes = await pdfOf(pages, task.model, point.title);
     // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
-    await writePages(task.cacheDir, task.key, packPages(lay.pages, f));
-    return {
-      files: [{ kind: 'leaflet', point: point.number, path: task.job.path, bytes, pages: lay.pages.length }],
-      aux: { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) },
-    };
+    await writePages(task.cacheDir, task.key, packPages(pages, f));
+    return { files: [{ kind: 'leaflet', point: point.number, path: task.job.path, bytes, pages: pages.length }], aux };
   },
 };
+
+/** A leaflet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
+async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
+  const { layoutLeaflet } = await import('../../../templates/leaflet.js');
+  const point = pointOf(task.model, task.job.point);
+  const lay = layoutLeaflet(task.model, point, fonts);
+  // Nothing lost: the sheet less the trim safety is the live area (text blocks keep to their own frames).
+  for (const p of lay.pages) p.live ??= { x: TRIM_SAFETY, y: TRIM_SAFETY, width: p.width - 2 * TRIM_SAFETY, height: p.height - 2 * TRIM_SAFETY };
+  assertInsideLiveArea(lay.pages, task.job.path, point.place);
+  const aux: JobAux = { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) };
+  return { point, pages: lay.pages, aux };
+}
