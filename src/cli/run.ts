@@ -3,7 +3,7 @@
  * check, print. Returns the exit status: 0 done, 1 errors in the input
  * (nothing written), 2 a bad command line.
  */
-import { chalk } from 'zx';
+import { green, red, yellow } from './colors.js';
 import { build, check } from '../build.js';
 import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { defaultJobs } from '../jobs/pool.js';
@@ -24,12 +24,12 @@ export function readCommandLine(args: readonly string[], program: Program, opts:
       console.log(usage(program));
       return { exit: 0 };
     }
-    if (!opts.quiet) for (const n of line.notes) console.error(chalk.yellow(`note: ${n}`));
+    if (!opts.quiet) for (const n of line.notes) console.error(yellow(`note: ${n}`));
     return { line };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     // Words from the command line reach the terminal: control characters escaped.
-    console.error(chalk.red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
+    console.error(red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
     return { exit: 2 };
   }
 }
@@ -42,9 +42,9 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
     if (line.command === 'check') {
       const { model, warnings, proof, laidOut } = await check(opts);
       printDiagnostics(warnings);
-      for (const note of laidOut.notes) console.log(chalk.yellow(`  note: ${note}`));
+      for (const note of laidOut.notes) console.log(yellow(`  note: ${note}`));
       const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
-      console.log(chalk.green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph; ${n(laidOut.jobs, 'output')} laid out, nothing outside a page.`));
+      console.log(green(`✓ ${opts.source}: ${n(model.points.length, 'point')}, ${n(warnings.length, 'warning')}; every character has a glyph; ${n(laidOut.jobs, 'output')} laid out, nothing outside a page.`));
       const decided = proof.findings.filter((f) => f.decided).length;
       console.log(`  proofing: ${proof.findings.length - decided} finding(s) undecided, ${decided} decided in the metadata, ${proof.corrections} correction(s) printed${opts.proofReport ? `; table in ${opts.proofReport}` : ''}`);
     } else {
@@ -57,7 +57,7 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
     if (e instanceof WarraqError) {
       printDiagnostics(e.diagnostics);
-      console.error(chalk.red(line.command === 'check' ? `✗ ${opts.source} has errors.` : `✗ build stopped; nothing was written (${opts.out}/ is unchanged).`));
+      console.error(red(line.command === 'check' ? `✗ ${opts.source} has errors.` : `✗ build stopped; nothing was written (${opts.out}/ is unchanged).`));
       return 1;
     }
     throw e;

@@ -1,5 +1,5 @@
 /** What the command line prints: progress, diagnostics, and the summary of a build. */
-import { chalk } from 'zx';
+import { green, red, yellow } from './colors.js';
 import type { BuildOptions, BuildReport, JobState } from '../build.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 
@@ -21,7 +21,7 @@ export function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
 const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
 
 export function printDiagnostics(ds: Diagnostic[]) {
-  for (const d of ds) console.error((d.severity === 'error' ? chalk.red : chalk.yellow)(formatDiagnostic(d)));
+  for (const d of ds) console.error((d.severity === 'error' ? red : yellow)(formatDiagnostic(d)));
 }
 
 /** The summary: one line per group (booklet, leaflets, cards/<format>, print), every file with `verbose`. */
@@ -35,7 +35,7 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
     if (verbose) console.log(`  ${f.path.padEnd(48)} ${kb(f.bytes).padStart(10)} ${f.reused ? 'unchanged' : f.ms ? `${f.ms.toFixed(0)} ms` : ''}`);
   }
   for (const [key, g] of groups) console.log(`  ${key.padEnd(22)} ${String(g.n).padStart(4)} file${g.n === 1 ? ' ' : 's'} ${kb(g.bytes).padStart(10)} ${(g.ms / 1000).toFixed(2).padStart(7)} s`);
-  for (const n of report.notes) console.log(chalk.yellow(`  note: ${n}`));
+  for (const n of report.notes) console.log(yellow(`  note: ${n}`));
   const list = (xs: string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? `, … (${xs.length - 5} more)` : '');
   if (report.carried.length) console.log(`  kept ${report.carried.length} output${report.carried.length === 1 ? '' : 's'} of the previous build (not rebuilt with --only): ${list(report.carried)}`);
   if (report.kept.length) console.log(`  kept ${report.kept.length} file${report.kept.length === 1 ? '' : 's'} warraq did not write: ${list(report.kept)} (--clean removes them)`);
@@ -44,7 +44,7 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   const jobs = report.jobs.rendered.length + report.jobs.unchanged.length + report.jobs.skipped.length;
   console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${jobs} jobs ran, ${report.where})`);
   console.log(
-    chalk.green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
+    green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
       ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
   );
 }

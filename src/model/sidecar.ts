@@ -8,7 +8,6 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
-import { metaSchema } from './meta.js';
 
 /** Metadata file names tried beside a source, in order; NAME is the source's name without its extension. */
 export const METADATA_NAMES = ['NAME.meta.yaml', 'NAME.meta.yml', 'NAME.yaml'] as const;
@@ -93,6 +92,8 @@ async function looksLikeMetadata(file: string, stem: string): Promise<boolean> {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
     const text = buf.subarray(0, bytesRead).toString('utf8');
+    // Loaded here: the command line imports this module for its help text, and the schema brings zod.
+    const { metaSchema } = await import('./meta.js');
     const keys = new Set([...text.matchAll(new RegExp(`^(${Object.keys(metaSchema.shape).join('|')})[ \\t]*:`, 'gm'))].map((m) => m[1]));
     const base = path.basename(file).toLowerCase();
     const named = /meta/.test(base) || (base.startsWith(stem.toLowerCase()) && !/[\p{L}\p{N}]/u.test(base[stem.length] ?? ''));
