@@ -22,7 +22,7 @@ import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
-import { kindOf } from './jobs/kinds.js';
+import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
@@ -209,7 +209,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
-    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(GROUP_OF_KIND[e.kind]);
+    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
     ok = true;
   } catch (e) {
@@ -249,9 +249,6 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
   return report;
 }
-
-/** The --only group of each kind of output file. */
-const GROUP_OF_KIND: Record<ManifestEntry['kind'], OutputGroup> = { booklet: 'booklet', leaflet: 'leaflets', card: 'cards', 'alt-text': 'cards', print: 'print', gallery: 'gallery' };
 
 /**
  * A character that no font draws is caught by check() with its place; should
@@ -419,6 +416,8 @@ async function runJobs(
       };
       const r = await lane.run(task);
       if (r.diagnostics) throw new WarraqError(r.diagnostics);
+      const odd = r.files.find((f) => !kindOf(job).writes.includes(f.kind));
+      if (odd) throw new Error(`${job.path}: a ${job.kind} job wrote a file of kind "${odd.kind}", which its record does not list in \`writes\``);
       if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
       // Written out now: a job's bytes are not kept once it is done.
       const files = await stage.add(r.files, published(job));

@@ -110,6 +110,8 @@ export interface OutputKind {
   name: string;
   /** The `--only` group that publishes it; it is also made, unpublished, when a published job takes it as input. */
   group: OutputGroup;
+  /** The kinds of file it writes (manifest.json's `kind`): an entry of the previous manifest belongs to the group of the kind that writes it. */
+  writes: ReadonlyArray<OutputFile['kind']>;
   family: JobFamily;
   /**
    * Rough render time of one job, in milliseconds on the project's 2-core

@@ -5,7 +5,8 @@
  *
  * A new output kind: write src/jobs/kinds/<name>.ts and add it below.
  */
-import type { OutputKind, RenderJob } from './kind.js';
+import type { OutputGroup, OutputKind, RenderJob } from './kind.js';
+import type { OutputFile } from '../output/writeOutputs.js';
 import { booklet } from './kinds/booklet.js';
 import { leaflet } from './kinds/leaflet.js';
 import { allLeaflets } from './kinds/allLeaflets.js';
@@ -25,6 +26,13 @@ export function kindNamed(name: string): OutputKind {
   const k = byName.get(name);
   if (!k) throw new Error(`no output kind "${name}" (src/jobs/kinds.ts)`);
   return k;
+}
+
+/** The `--only` group of a kind of file (manifest.json's `kind`): the group of the kinds that write it. */
+export function groupOfFile(file: OutputFile['kind']): OutputGroup {
+  const groups = new Set(KINDS.filter((k) => k.writes.includes(file)).map((k) => k.group));
+  if (groups.size !== 1) throw new Error(`files of kind "${file}" are written by kinds of ${groups.size} groups (src/jobs/kinds.ts)`);
+  return [...groups][0];
 }
 
 /** The record of a job's kind. */

@@ -6,6 +6,7 @@ import { dateOf, firstPdf, leafletPages, pdfOf } from './pdf.js';
 export const allLeaflets: OutputKind = {
   name: 'leaflets-all',
   group: 'leaflets',
+  writes: ['leaflet'],
   family: 'pdf',
   cost: 110,
   uses: ['leaflet'],

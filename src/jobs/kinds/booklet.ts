@@ -46,6 +46,7 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
 export const booklet: OutputKind = {
   name: 'booklet',
   group: 'booklet',
+  writes: ['booklet'],
   family: 'pdf',
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],

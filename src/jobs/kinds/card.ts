@@ -14,6 +14,7 @@ import { assertInsideLiveArea } from '../../layout/liveArea.js';
 export const card: OutputKind = {
   name: 'card',
   group: 'cards',
+  writes: ['card', 'alt-text'],
   family: 'image',
   cost: 80,
   plan: (model) =>

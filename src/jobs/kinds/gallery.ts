@@ -41,6 +41,7 @@ export const gallery: OutputKind = {
   name: 'gallery',
   group: 'gallery',
   family: 'image',
+  writes: ['gallery'],
   cost: 250,
   uses: ['booklet', 'leaflet', 'leaflets-all', 'card', 'press', 'saddle', 'leaflets-press', 'leaflets-2up'],
   // The page links to every file it shows: `--only gallery` publishes them too.

@@ -15,6 +15,7 @@ import { looseLineNotes } from '../../layout/looseLines.js';
 export const leaflet: OutputKind = {
   name: 'leaflet',
   group: 'leaflets',
+  writes: ['leaflet'],
   family: 'pdf',
   cost: 35,
   plan: (model) => model.points.map((p) => ({ point: p.number, path: `leaflets/${p.slug}.pdf` })),

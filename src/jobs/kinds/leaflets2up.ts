@@ -11,6 +11,7 @@ import { dateOf, inputOf, type PdfBytes } from './pdf.js';
 export const leaflets2up: OutputKind = {
   name: 'leaflets-2up',
   group: 'print',
+  writes: ['print'],
   family: 'pdf',
   cost: 50,
   uses: ['leaflets-press'],

@@ -14,6 +14,7 @@ import { PRESS_COLOURS } from './press.js';
 export const leafletsPress: OutputKind = {
   name: 'leaflets-press',
   group: 'print',
+  writes: ['print'],
   family: 'pdf',
   cost: 150,
   uses: ['leaflet'],

@@ -17,6 +17,7 @@ export const PRESS_COLOURS = ['theme.palette', 'theme.cmyk', 'theme.richBlack'] 
 export const press: OutputKind = {
   name: 'press',
   group: 'print',
+  writes: ['print'],
   family: 'pdf',
   cost: 340,
   plan: () => [{ path: 'print/booklet-press.pdf' }],

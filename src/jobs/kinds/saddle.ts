@@ -9,6 +9,7 @@ import { dateOf, inputOf, type PdfBytes } from './pdf.js';
 export const saddle: OutputKind = {
   name: 'saddle',
   group: 'print',
+  writes: ['print'],
   family: 'pdf',
   cost: 90,
   uses: ['press'],
