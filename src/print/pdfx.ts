@@ -50,9 +50,13 @@ export const OUTPUT_PROFILE = {
 } as const;
 
 let profileDeflated: Uint8Array | undefined;
-/** The profile, Flate-compressed once per process (1 MB: compressing it for every file would cost more than drawing the file). */
+/**
+ * The profile, Flate-compressed once per process (1 MB: compressing it for
+ * every file would cost more than drawing the file), at zlib's default level:
+ * level 9 took ≈ 0.14 s of every build that makes a press file, for 0.6 % fewer bytes.
+ */
 function outputProfile(): Uint8Array {
-  return (profileDeflated ??= new Uint8Array(deflateSync(readFileSync(OUTPUT_PROFILE.file), { level: 9 })));
+  return (profileDeflated ??= new Uint8Array(deflateSync(readFileSync(OUTPUT_PROFILE.file), { level: 6 })));
 }
 
 export interface PdfxMeta {
