@@ -137,11 +137,14 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
  */
 export async function check(opts: CheckOptions) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { checkCardFit }, { proofDocument, writeProofReport }] = await Promise.all([
+  // Card fit only where cards are made (a build with --only booklet makes none).
+  const only = widenOnly(opts.only);
+  const cards = !only || only.includes('cards');
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, cardCheck, { proofDocument, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
-    import('./check/cards.js'),
+    cards ? import('./check/cards.js') : undefined,
     import('./proof/index.js'),
   ]);
   const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
@@ -151,7 +154,7 @@ export async function check(opts: CheckOptions) {
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  const problems = missing.length ? missing : await checkCardFit(model, fonts);
+  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts)) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
   const laidOut = { jobs: 0, notes: [] as string[] };
