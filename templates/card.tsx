@@ -94,24 +94,27 @@ const tokens = (g: CardGeometry): CardTokens => ({
   bodyLeading: 1.71,
 });
 
+/** The card itself: a column of the card's size, its padding the margins and safe zones. */
+function frame(g: CardGeometry, backgroundColor: string) {
+  return {
+    display: 'flex',
+    flexDirection: 'column',
+    position: 'relative',
+    boxSizing: 'border-box',
+    width: g.width,
+    height: g.height,
+    padding: `${g.padTop}px ${g.padX}px ${g.padBottom}px`,
+    backgroundColor,
+  } as const;
+}
+
 function Point(g: CardGeometry, p: PointParts): ReactElement {
   const t = tokens(g);
   const row = g.rtl ? 'row-reverse' : 'row';
   const rule = Math.max(1, Math.round(1.5 * g.s));
   const gap = Math.round(44 * g.s * g.h);
   return (
-    <div
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        position: 'relative',
-        boxSizing: 'border-box',
-        width: g.width,
-        height: g.height,
-        padding: `${g.padTop}px ${g.padX}px ${g.padBottom}px`,
-        backgroundColor: g.palette.paper,
-      }}
-    >
+    <div style={frame(g, g.palette.paper)}>
       <div style={{ position: 'absolute', top: g.safeTop, left: 0, width: g.width, height: Math.round(14 * g.s), backgroundColor: g.palette.accent }} />
       <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0 }}>
         <TextBox id="number" m={p.number} />
@@ -142,18 +145,7 @@ function Document(g: CardGeometry, p: DocumentParts): ReactElement {
   const bar = Math.max(3, Math.round(5 * g.s));
   const edge = { position: 'absolute', left: inset, width: g.width - 2 * inset, height: bar, backgroundColor: g.palette.coverInk } as const;
   return (
-    <div
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        position: 'relative',
-        boxSizing: 'border-box',
-        width: g.width,
-        height: g.height,
-        padding: `${g.padTop}px ${g.padX}px ${g.padBottom}px`,
-        backgroundColor: g.palette.cover,
-      }}
-    >
+    <div style={frame(g, g.palette.cover)}>
       <div style={{ ...edge, top: g.safeTop || inset }} />
       <div id="room" style={{ display: 'flex', flexDirection: 'column', flexGrow: 1, alignItems: 'center', justifyContent: 'center', marginBottom: Math.round(60 * g.s * g.h) }}>
         {p.title && <TextBox id="title" m={p.title} />}
