@@ -160,7 +160,7 @@ export async function check(opts: CheckOptions) {
   const laidOut = { jobs: 0, notes: [] as string[] };
   if (opts.layout !== false) {
     const { verifyJobs } = await import('./jobs/verifyJobs.js');
-    const v = await verifyJobs(model, fonts, { only: widenOnly(opts.only), projectRoot: opts.projectRoot }).catch((e: unknown) => {
+    const v = await verifyJobs(model, fonts, { only, projectRoot: opts.projectRoot }).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
     if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
