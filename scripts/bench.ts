@@ -37,7 +37,7 @@
  * their peak memory.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,7 @@ import { fileURLToPath } from 'node:url';
 import { argv } from 'zx';
 import type { BuildOptions, BuildReport } from '../src/build.js';
 import { inputBench } from './benchInput.js';
+import { compiledIsFresh } from './compile.mjs';
 
 const script = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(script), '..');
@@ -151,18 +152,6 @@ async function runChild(project: string, spec: object, session = false, many = f
   const r = JSON.parse(line.slice(6)) as ChildResult;
   // Without /usr/bin/time, the child's own figures.
   return { ...r, wallMs: run.wallMs, maxRssKb: run.maxRssKb || r.maxRssKb, cpuMs: run.cpuMs || r.cpuMs };
-}
-
-/** Whether lib/ (the compiled command) is newer than every source file (as bin/warraq.mjs decides). */
-function compiledIsFresh(): boolean {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
-  try {
-    const stamp = statSync(path.join(repo, 'lib/.compiled')).mtimeMs;
-    return ['src', 'templates', 'scripts'].every((d) => newest(path.join(repo, d)) <= stamp);
-  } catch {
-    return false;
-  }
 }
 
 interface CommandResult {
@@ -367,7 +356,12 @@ async function main() {
 
   // The browser route.
   const browser = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
-  let browserNote = 'chromium is not on PATH: browser comparison skipped';
+  // Say why the browser route did not run: not found, not asked for, or no cold build to compare with.
+  let browserNote = !browser
+    ? 'chromium is not on PATH: browser comparison skipped'
+    : !parts.has('browser')
+      ? `browser comparison not asked for (${browser} found; --parts browser,cold runs it)`
+      : `browser comparison needs the cold full build (${browser} found; add cold to --parts)`;
   if (browser && parts.has('browser') && coldN.length) {
     const b = await browserRoute(browser, project, runs);
     // The same outputs as the browser makes: booklet, leaflets and cards (no print files).

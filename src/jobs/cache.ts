@@ -13,8 +13,8 @@
  *     cover. `place` fields (where a text sits in the source, for
  *     diagnostics) are left out of the hash: nothing draws them, and
  *     inserting a line above a point must not re-render the points after it;
- *   - the code that runs: every file under src/ and templates/ (as
- *     TypeScript, or compiled in lib/), patches/, profiles/ (the press
+ *   - the code that runs: every file under src/ and templates/ (the
+ *     TypeScript sources, also when the bundle in lib/ runs), patches/, profiles/ (the press
  *     files' colour profile), package-lock.json (package versions) and
  *     tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
@@ -49,12 +49,17 @@ import { frame, MAGIC, pagesFile, unframe, writeAtomic } from './pages.js';
 /**
  * The warraq installation whose code renders (not the project being built):
  * the folder with its package.json, above this file whether it runs as
- * TypeScript (src/jobs/) or compiled (lib/src/jobs/).
+ * TypeScript (src/jobs/) or bundled (lib/, scripts/compile.mjs).
  */
 export const warraqRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Where the running code's src/ and templates/ are: warraqRoot under tsx, lib/ when compiled. Keys hash the code that runs. */
-const runningRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Where the running code's src/ and templates/ are: the TypeScript sources,
+ * whether they run through tsx or bundled in lib/ (bin/warraq.mjs runs the
+ * bundle only when it was made from the sources as they are), so a job's key
+ * is the same either way.
+ */
+const runningRoot = warraqRoot;
 
 function packageRoot(dir: string): string {
   for (let d = dir; ; d = path.dirname(d)) {

@@ -56,7 +56,7 @@ export interface PoolOptions {
 }
 
 /**
- * A worker thread's entry: compiled, worker.js itself; run as TypeScript
+ * A worker thread's entry: bundled, lib/worker.js (beside every chunk); run as TypeScript
  * (tsx, vitest), a plain module that registers tsx first.
  */
 const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url));

@@ -35,9 +35,9 @@ export const PDFX_VERSION = 'PDF/X-4';
 
 /**
  * profiles/ of the warraq that runs: two folders up from this module under
- * tsx (src/print/), three when compiled (lib/src/print/).
+ * tsx (src/print/), one from the bundle's chunks (lib/, scripts/compile.mjs).
  */
-const PROFILE_CANDIDATES = ['../../profiles/', '../../../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
+const PROFILE_CANDIDATES = ['../../profiles/', '../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
 const PROFILE_FILE = PROFILE_CANDIDATES.find((f) => existsSync(f)) ?? PROFILE_CANDIDATES[0];
 
 /** The embedded output profile and the printing condition it characterises. */

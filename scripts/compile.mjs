@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * `npm run compile` (run by `npm install` through `prepare`): bundles the
+ * command line (scripts/build.ts → lib/warraq.js) and the render worker
+ * (src/jobs/worker.ts → lib/worker.js) with esbuild, so that the command
+ * starts without a TypeScript loader and without resolving and reading
+ * hundreds of module files one by one.
+ *
+ * - Code splitting: every dynamic `import()` of warraq's own code (a kind's
+ *   renderer, the model, proofing, fonts…) becomes a chunk of its own in
+ *   lib/, loaded only when a step needs it, as before. The two entries share
+ *   their chunks.
+ * - Packages are bundled into the chunks that use them, except those that
+ *   find files of their own at run time or run code in threads of their own
+ *   (EXTERNAL): those are imported from node_modules as before.
+ * - lib/inputs.json records the modification time of every file and folder
+ *   the bundle was made from (warraq's sources, package-lock.json, the
+ *   installed packages' lock, patches/): `compiledIsFresh` (below, used by
+ *   bin/warraq.mjs and the bench) compares them with one `stat` each instead
+ *   of walking the source folders.
+ *
+ * Node 20 only; no minification (stack traces stay readable).
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+
+/**
+ * Packages kept out of the bundle: native code (sharp), WASM or workers
+ * found beside their own files (mupdf, harfbuzzjs, piscina), files found
+ * through package imports (pdfkit's standard fonts), dictionaries found by
+ * package path (@cspell/dict-*), the TypeScript loader.
+ */
+export const EXTERNAL = ['sharp', 'mupdf', 'harfbuzzjs', 'pdfkit', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
+
+/** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs. */
+const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches'];
+/** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
+const TREES = ['src', 'templates', 'scripts'];
+
+function folders(dir) {
+  const out = [dir];
+  for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(path.posix.join(dir, e.name)));
+  return out;
+}
+
+const mtimeOf = (root, rel) => {
+  try {
+    return statSync(path.join(root, rel)).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Whether lib/ was bundled from the sources as they are: every file and
+ * folder lib/inputs.json lists has the modification time it had then (a
+ * missing one counts as recorded missing). One stat per entry, no walk.
+ */
+export function compiledIsFresh(root = ROOT) {
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(path.join(root, 'lib/inputs.json'), 'utf8'));
+  } catch {
+    return false;
+  }
+  for (const [rel, t] of Object.entries(inputs.mtimes ?? {})) if (mtimeOf(root, rel) !== t) return false;
+  return inputs.v === 1;
+}
+
+export async function compile(root = ROOT) {
+  const { build } = await import('esbuild');
+  const tmp = path.join(root, `lib.tmp-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
+  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts' },
+    outdir: tmp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<'));
+  const mtimes = { ...before };
+  for (const f of own) mtimes[f] ??= mtimeOf(root, f);
+  await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: 1, mtimes }, null, 1));
+  await writeFile(path.join(tmp, 'package.json'), '{ "type": "module" }\n');
+  // Swap in the new lib/ whole (a build started meanwhile sees the old or the new one).
+  const old = path.join(root, `lib.old-${process.pid}`);
+  await rename(path.join(root, 'lib'), old).catch(() => {});
+  await mkdir(path.dirname(path.join(root, 'lib')), { recursive: true });
+  await rename(tmp, path.join(root, 'lib'));
+  await rm(old, { recursive: true, force: true });
+  return { files: Object.keys(result.metafile.outputs).length, inputs: own.length };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await compile(process.argv[2] ? path.resolve(process.argv[2]) : ROOT);
+  console.log(`lib/: ${r.files} files bundled from ${r.inputs} of warraq's own`);
+}
