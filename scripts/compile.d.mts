@@ -1,4 +1,8 @@
 /** Types of scripts/compile.mjs (plain JavaScript: bin/warraq.mjs imports it without a TypeScript loader). */
 export declare const EXTERNAL: string[];
 export declare function compiledIsFresh(root?: string): boolean;
-export declare function compile(root?: string): Promise<{ files: number; inputs: number }>;
+/** esbuild's metafile: outputs (paths as esbuild writes them, under the temporary folder `tmp`) and the inputs each holds. */
+export interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+export declare function compile(root?: string, outDir?: string): Promise<{ files: number; inputs: number; metafile: Metafile; tmp: string }>;

@@ -21,7 +21,7 @@
  *
  * Node 20 only; no minification (stack traces stay readable).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +31,28 @@ const ROOT = path.resolve(here, '..');
 
 /**
  * Packages kept out of the bundle: native code (sharp), WASM or workers
- * found beside their own files (mupdf, harfbuzzjs, piscina), files found
- * through package imports (pdfkit's standard fonts), dictionaries found by
+ * found beside their own files (mupdf, harfbuzzjs, piscina), dictionaries found by
  * package path (@cspell/dict-*), the TypeScript loader.
  */
-export const EXTERNAL = ['sharp', 'mupdf', 'harfbuzzjs', 'pdfkit', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
+export const EXTERNAL = ['sharp', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
+
+/**
+ * pdfkit loads its standard fonts' metrics through a `require` made by
+ * `createRequire` (package imports `#standard-fonts/*`), which a bundler
+ * cannot follow: written as plain `require` calls, esbuild bundles them (each
+ * still evaluated only when that font is first used).
+ */
+const pdfkitFonts = {
+  name: 'pdfkit-standard-fonts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const out = text.replaceAll("require$1('#standard-fonts/", "require('#standard-fonts/");
+      if (out === text) throw new Error(`${args.path}: pdfkit no longer loads its standard fonts as scripts/compile.mjs expects`);
+      return { contents: out, loader: 'js' };
+    });
+  },
+};
 
 /** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs. */
 const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches'];
@@ -72,9 +89,10 @@ export function compiledIsFresh(root = ROOT) {
   return inputs.v === 1;
 }
 
-export async function compile(root = ROOT) {
+/** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
+export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   const { build } = await import('esbuild');
-  const tmp = path.join(root, `lib.tmp-${process.pid}`);
+  const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
   const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
@@ -88,6 +106,7 @@ export async function compile(root = ROOT) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
+    plugins: [pdfkitFonts],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
     metafile: true,
@@ -97,14 +116,13 @@ export async function compile(root = ROOT) {
   const mtimes = { ...before };
   for (const f of own) mtimes[f] ??= mtimeOf(root, f);
   await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: 1, mtimes }, null, 1));
-  await writeFile(path.join(tmp, 'package.json'), '{ "type": "module" }\n');
   // Swap in the new lib/ whole (a build started meanwhile sees the old or the new one).
-  const old = path.join(root, `lib.old-${process.pid}`);
-  await rename(path.join(root, 'lib'), old).catch(() => {});
-  await mkdir(path.dirname(path.join(root, 'lib')), { recursive: true });
-  await rename(tmp, path.join(root, 'lib'));
+  const old = `${outDir}.old-${process.pid}`;
+  await rename(outDir, old).catch(() => {});
+  await mkdir(path.dirname(outDir), { recursive: true });
+  await rename(tmp, outDir);
   await rm(old, { recursive: true, force: true });
-  return { files: Object.keys(result.metafile.outputs).length, inputs: own.length };
+  return { files: Object.keys(result.metafile.outputs).length, inputs: own.length, metafile: result.metafile, tmp };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

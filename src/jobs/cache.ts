@@ -36,9 +36,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { warraqRoot } from '../codeRoot.js';
 import type { DocumentModel, Theme } from '../model/types.js';
 import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
 import type { JobAux, RenderJob } from './kind.js';
@@ -46,27 +45,14 @@ import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
 import { frame, MAGIC, pagesFile, unframe, writeAtomic } from './pages.js';
 
-/**
- * The warraq installation whose code renders (not the project being built):
- * the folder with its package.json, above this file whether it runs as
- * TypeScript (src/jobs/) or bundled (lib/, scripts/compile.mjs).
- */
-export const warraqRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+export { warraqRoot };
 
 /**
  * Where the running code's src/ and templates/ are: the TypeScript sources,
- * whether they run through tsx or bundled in lib/ (bin/warraq.mjs runs the
- * bundle only when it was made from the sources as they are), so a job's key
- * is the same either way.
+ * whether they run through tsx or bundled in lib/, so a job's key is the same
+ * either way (src/codeRoot.ts).
  */
 const runningRoot = warraqRoot;
-
-function packageRoot(dir: string): string {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, 'package.json'))) return d;
-    if (path.dirname(d) === d) return path.resolve(dir, '../..');
-  }
-}
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

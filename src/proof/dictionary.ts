@@ -18,7 +18,7 @@
  * project's `.warraq-cache/dictionaries/` when that is not writable. Later
  * loads read that file in some 20 ms. A process loads each dictionary once.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
@@ -123,6 +123,27 @@ async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lex
   };
 }
 
+/**
+ * What the installed dictionaries are, without reading them: each package's
+ * version and its word list's size and time, and cspell-trie-lib's version
+ * (the proofing cache, src/proof/cache.ts, keys on it).
+ */
+export async function dictionaryDigest(): Promise<string> {
+  const parts = await Promise.all(
+    DICTIONARIES.map(async (d) => {
+      try {
+        const dir = path.dirname(require.resolve(`${d.pkg}/cspell-ext.json`));
+        const { version } = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+        const st = await stat(path.join(dir, d.file));
+        return `${d.pkg}@${version} ${st.size} ${st.mtimeMs}`;
+      } catch {
+        return `${d.pkg} missing`;
+      }
+    }),
+  );
+  return [...parts, `cspell-trie-lib@${await packageVersion('cspell-trie-lib')}`].join('\n');
+}
+
 /** The node_modules folder that holds a package folder, if any. */
 function nodeModulesOf(dir: string): string | undefined {
   for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) if (path.basename(d) === 'node_modules') return d;
@@ -141,7 +162,8 @@ async function packageVersion(pkg: string): Promise<string> {
   return 'unknown';
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+/** Writes a file whole or not at all (a temporary file renamed over it). */
+export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   await writeFile(tmp, bytes);

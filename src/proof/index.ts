@@ -9,11 +9,13 @@
  *             punctuation and numbers, repeats,            punctuation.ts, repeats.ts,
  *             paragraphs in another script                 language.ts
  *   decisions corrections and accepted words               corrections.ts, schema.ts
+ *   cache     findings kept per text in .warraq-cache/     cache.ts
  *   report    undecided → warnings; all → proof report     finding.ts, report.ts
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
+import { cachedFindings, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
 import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
@@ -36,29 +38,24 @@ export interface ProofResult {
   /** Dictionaries used (package@version). */
   dictionaries: string[];
   ms: number;
+  /** The findings came from `.warraq-cache/proof/` (the text was proofed before): no dictionary was loaded. */
+  cached: boolean;
 }
 
 export interface ProofOptions {
-  /** The project folder (its `.warraq-cache/` keeps the dictionaries in binary form). */
+  /** The project folder (its `.warraq-cache/` keeps the dictionaries in binary form, and the findings: src/proof/cache.ts). */
   projectRoot: string;
+  /** false: proof the text even when the cache has its findings, and store nothing (the bench's measure). */
+  cache?: boolean;
 }
 
 export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
   const t0 = performance.now();
   const settings = model.proof ?? { words: [], corrections: [], off: [] };
   const units = textUnits(model);
-  const tokens = units.map((u) => tokenize(u.text));
-  const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
-  // Latin words: English, in US or British spelling.
-  const english = has('latin') ? Promise.all([loadLexicon('en', opts.projectRoot)!, loadLexicon('en-gb', opts.projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
-  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(arabicLang, opts.projectRoot) : undefined, english]);
-  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(arabicLang), persian: arabicLang === 'fa' };
-
-  const off = new Set(settings.off);
-  const findings = [...checkSpelling(units, tokens, lex, settings.words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, model.dir)]
-    .filter((f) => !off.has(f.code))
-    .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
+  const input = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
+  const { findings, dictionaries, cached } = await cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, () => findAll(input, opts.projectRoot));
 
   const matches = findMatches(units, settings.corrections);
   for (const f of findings) {
@@ -88,9 +85,25 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
     findings,
     warnings: r.finish(),
     corrections,
-    dictionaries: [arabic?.name, latin?.name].filter((x): x is string => x !== undefined),
+    dictionaries,
     ms: performance.now() - t0,
+    cached,
   };
+}
+
+/** Every check over the text units, findings in source order (the dictionaries loaded as the text needs them). */
+async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string): Promise<Findings> {
+  const tokens = units.map((u) => tokenize(u.text));
+  const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
+  // Latin words: English, in US or British spelling.
+  const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
+  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
+  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
+  const switchedOff = new Set(off);
+  const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
+    .filter((f) => !switchedOff.has(f.code))
+    .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
+  return { findings, dictionaries: [arabic?.name, latin?.name].filter((x): x is string => x !== undefined) };
 }
 
 export { writeProofReport } from './report.js';

@@ -1,0 +1,98 @@
+/**
+ * Proofing once per text, not once per build: a document's findings (before
+ * the metadata's corrections and decisions are applied to them, which is
+ * cheap and done every time) are kept in the project's
+ * `.warraq-cache/proof/<key>.json`. The key covers everything the findings
+ * depend on and nothing else:
+ *
+ *   - the text units with their places (src/proof/units.ts): every
+ *     paragraph, title and imprint line the checks read;
+ *   - the metadata's accepted `words:` and the checks switched `off:`;
+ *   - the dictionary language (ar or fa) and the writing direction;
+ *   - the dictionaries as installed (versions, word lists' size and time)
+ *     and cspell-trie-lib's version (`dictionaryDigest`);
+ *   - the code of the checks (the sources of src/proof/).
+ *
+ * So a build whose text did not change never loads a dictionary. The key is
+ * over the whole document, not per paragraph: spelling reads the document
+ * as a whole (a name used twice is reported once and not as a typo, and the
+ * document's own words rank first among suggestions), so a paragraph's
+ * warnings can change when another paragraph does; any edit proofs the
+ * document again. An unreadable or damaged entry is only a miss; entries are
+ * pruned with the rest of `.warraq-cache/` (least recently used first).
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { warraqRoot } from '../codeRoot.js';
+import { dictionaryDigest, writeAtomically } from './dictionary.js';
+import type { Finding } from './finding.js';
+import type { TextUnit } from './units.js';
+
+/** What the findings are computed from, besides the dictionaries and the code. */
+export interface FindingsInput {
+  units: readonly TextUnit[];
+  words: readonly string[];
+  off: readonly string[];
+  /** The Arabic-script dictionary: ar or fa. */
+  lang: string;
+  dir: 'rtl' | 'ltr';
+}
+
+/** What the checks found and the dictionaries they used (package@version). */
+export interface Findings {
+  findings: Finding[];
+  dictionaries: string[];
+}
+
+const VERSION = 1;
+let codeDigest: Promise<string | undefined> | undefined;
+
+/** The sources of the checks (src/proof/), hashed once per process; undefined when they cannot be read (then nothing is cached). */
+function proofCode(): Promise<string | undefined> {
+  codeDigest ??= (async () => {
+    const dir = path.join(warraqRoot, 'src', 'proof');
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort();
+    const h = createHash('sha256');
+    for (const n of names) h.update(n).update('\0').update(await readFile(path.join(dir, n))).update('\0');
+    return h.digest('hex');
+  })().catch(() => undefined);
+  return codeDigest;
+}
+
+/** The cache key of a document's findings, or undefined when the code cannot be hashed. */
+export async function findingsKey(input: FindingsInput, dictionaries: string): Promise<string | undefined> {
+  const code = await proofCode();
+  if (!code) return undefined;
+  const { units, words, off, lang, dir } = input;
+  return createHash('sha256').update(JSON.stringify({ v: VERSION, code, dictionaries, units, words, off, lang, dir })).digest('hex');
+}
+
+const entryFile = (projectRoot: string, key: string) => path.join(projectRoot, '.warraq-cache', 'proof', `${key}.json`);
+
+/**
+ * The findings of `input`: from the cache in `projectRoot` when an entry for
+ * its key is there, else computed by `find` and stored. `projectRoot`
+ * undefined: always computed, nothing stored. `dictionaries`: what the
+ * installed dictionaries are (`dictionaryDigest`).
+ */
+export async function cachedFindings(
+  projectRoot: string | undefined,
+  input: FindingsInput,
+  find: () => Promise<Findings>,
+  dictionaries: () => Promise<string> = dictionaryDigest,
+): Promise<Findings & { cached: boolean }> {
+  const key = projectRoot === undefined ? undefined : await findingsKey(input, await dictionaries());
+  if (projectRoot === undefined || key === undefined) return { ...(await find()), cached: false };
+  const file = entryFile(projectRoot, key);
+  try {
+    const entry = JSON.parse(await readFile(file, 'utf8')) as { key?: string } & Findings;
+    if (entry.key === key && Array.isArray(entry.findings) && Array.isArray(entry.dictionaries)) return { findings: entry.findings, dictionaries: entry.dictionaries, cached: true };
+  } catch {
+    // not cached, or damaged: proof again
+  }
+  const found = await find();
+  // The cache is an optimisation: failing to write it is not an error.
+  await writeAtomically(file, JSON.stringify({ key, ...found })).catch(() => undefined);
+  return { ...found, cached: false };
+}

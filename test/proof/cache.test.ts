@@ -1,0 +1,89 @@
+/**
+ * The proofing cache (src/proof/cache.ts): the same findings and warnings
+ * from the cache as from the checks, a changed paragraph proofed again, a
+ * dictionary change (or a change of words:) taking the checks again.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
+import { cachedFindings, type Findings } from '../../src/proof/cache.js';
+import { dictionaryDigest } from '../../src/proof/dictionary.js';
+import { proofDocument } from '../../src/proof/index.js';
+import { textUnits } from '../../src/proof/units.js';
+import { projectRoot } from '../support/fonts.js';
+import { tempDir } from '../support/tmp.js';
+
+const seedModel = async () => (await loadDocument('source/izmir-2023.txt', { projectRoot })).model;
+/** What a build reports: every warning, in order, and the decisions. */
+const visible = (r: Awaited<ReturnType<typeof proofDocument>>) => ({ warnings: r.warnings, findings: r.findings, corrections: r.corrections, model: r.model, dictionaries: r.dictionaries });
+
+describe('proofing cache', () => {
+  it('gives the same warnings, findings and corrected model as proofing afresh (the seed, with its corrections)', async () => {
+    const dir = await tempDir();
+    const model = await seedModel();
+    const fresh = await proofDocument(model, { projectRoot, cache: false });
+    const first = await proofDocument(model, { projectRoot: dir });
+    const second = await proofDocument(model, { projectRoot: dir });
+    expect(fresh.cached).toBe(false);
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(fresh.warnings.length).toBeGreaterThan(5);
+    expect(visible(first)).toEqual(visible(fresh));
+    expect(visible(second)).toEqual(visible(fresh));
+    expect(await readdir(path.join(dir, '.warraq-cache', 'proof'))).toHaveLength(1);
+  }, 60_000);
+
+  it('proofs a document again when one paragraph changes, and finds the earlier text again in the cache', async () => {
+    const dir = await tempDir();
+    const text = await readFile(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8');
+    const edited = text.replace('الإس ارييلية', 'الإسرائيلية');
+    expect(edited).not.toBe(text);
+    const file = 'source/izmir-2023.txt';
+    const a = modelFromText(text, file, { projectRoot }).model;
+    const b = modelFromText(edited, file, { projectRoot }).model;
+    expect((await proofDocument(a, { projectRoot: dir })).cached).toBe(false);
+    const afterEdit = await proofDocument(b, { projectRoot: dir });
+    expect(afterEdit.cached).toBe(false);
+    expect(visible(afterEdit)).toEqual(visible(await proofDocument(b, { projectRoot, cache: false })));
+    expect(afterEdit.findings.some((f) => f.found === 'الإس ارييلية')).toBe(false);
+    // Back to the first text: its findings are still there.
+    expect((await proofDocument(a, { projectRoot: dir })).cached).toBe(true);
+  }, 60_000);
+
+  it('takes the checks again when the dictionaries or the accepted words change', async () => {
+    const dir = await tempDir();
+    const model = await seedModel();
+    const input = { units: textUnits(model), words: [], off: [], lang: 'ar', dir: model.dir };
+    let runs = 0;
+    const find = async (): Promise<Findings> => {
+      runs++;
+      return { findings: [], dictionaries: [`run ${runs}`] };
+    };
+    const withDictionaries = (d: string) => cachedFindings(dir, input, find, async () => d);
+    expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(false);
+    expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(true);
+    const updated = await withDictionaries('@cspell/dict-ar@1.1.8');
+    expect(updated.cached).toBe(false);
+    expect(updated.dictionaries).toEqual(['run 2']);
+    expect((await cachedFindings(dir, { ...input, words: ['الناتو'] }, find, async () => '@cspell/dict-ar@1.1.8')).cached).toBe(false);
+    expect(runs).toBe(3);
+  });
+
+  it('names every dictionary package with its version in the digest', async () => {
+    const digest = await dictionaryDigest();
+    for (const pkg of ['@cspell/dict-ar', '@cspell/dict-fa-ir', '@cspell/dict-en_us', '@cspell/dict-en-gb-mit', 'cspell-trie-lib']) expect(digest).toMatch(new RegExp(`${pkg.replace(/[/]/g, '\\/')}@\\d+\\.\\d+\\.\\d+`));
+  });
+
+  it('treats a damaged entry as missing', async () => {
+    const dir = await tempDir();
+    const model = await seedModel();
+    const good = await proofDocument(model, { projectRoot: dir });
+    const [name] = await readdir(path.join(dir, '.warraq-cache', 'proof'));
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, '.warraq-cache', 'proof', name), '{"key": "trunc');
+    const again = await proofDocument(model, { projectRoot: dir });
+    expect(again.cached).toBe(false);
+    expect(visible(again)).toEqual(visible(good));
+  }, 60_000);
+});
