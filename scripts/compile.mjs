@@ -110,6 +110,8 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
     metafile: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<'));
