@@ -188,7 +188,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  const { model, warnings } = await check({ ...opts, layout: false });
+  const { model, warnings, proof } = await check({ ...opts, layout: false });
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
   // The lock is taken before anything is read from or rendered for the output
@@ -250,6 +250,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   delete again.ms;
   const written = committed.manifest.outputs.map((e) => e.path);
   await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
+  // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
+  await proof.save();
   return report;
 }
 

@@ -2,8 +2,8 @@
  * Proofing once per text, not once per build: a document's findings (before
  * the metadata's corrections and decisions are applied to them, which is
  * cheap and done every time) are kept in the project's
- * `.warraq-cache/proof/<key>.json`. The key covers everything the findings
- * depend on and nothing else:
+ * `.warraq-cache/proof/<key>.json` by a build that succeeded. The key covers
+ * everything the findings depend on and nothing else:
  *
  *   - the text units with their places (src/proof/units.ts): every
  *     paragraph, title and imprint line the checks read;
@@ -19,10 +19,11 @@
  * document's own words rank first among suggestions), so a paragraph's
  * warnings can change when another paragraph does; any edit proofs the
  * document again. An unreadable or damaged entry is only a miss; entries are
- * pruned with the rest of `.warraq-cache/` (least recently used first).
+ * pruned with the rest of `.warraq-cache/` (its size budget, least recently
+ * used first: a hit counts as a use).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
 import { dictionaryDigest, writeAtomically } from './dictionary.js';
@@ -72,27 +73,37 @@ const entryFile = (projectRoot: string, key: string) => path.join(projectRoot, '
 
 /**
  * The findings of `input`: from the cache in `projectRoot` when an entry for
- * its key is there, else computed by `find` and stored. `projectRoot`
- * undefined: always computed, nothing stored. `dictionaries`: what the
- * installed dictionaries are (`dictionaryDigest`).
+ * its key is there, else computed by `find`. Nothing is written here:
+ * `save` stores computed findings, and the caller calls it only once its
+ * build has succeeded (a check writes nothing in the project, and a failed
+ * build leaves nothing behind). `projectRoot` undefined: always computed,
+ * never stored. `dictionaries`: what the installed dictionaries are
+ * (`dictionaryDigest`).
  */
 export async function cachedFindings(
   projectRoot: string | undefined,
   input: FindingsInput,
   find: () => Promise<Findings>,
   dictionaries: () => Promise<string> = dictionaryDigest,
-): Promise<Findings & { cached: boolean }> {
+): Promise<Findings & { cached: boolean; save: () => Promise<void> }> {
+  const nothing = async () => {};
   const key = projectRoot === undefined ? undefined : await findingsKey(input, await dictionaries());
-  if (projectRoot === undefined || key === undefined) return { ...(await find()), cached: false };
+  if (projectRoot === undefined || key === undefined) return { ...(await find()), cached: false, save: nothing };
   const file = entryFile(projectRoot, key);
   try {
     const entry = JSON.parse(await readFile(file, 'utf8')) as { key?: string } & Findings;
-    if (entry.key === key && Array.isArray(entry.findings) && Array.isArray(entry.dictionaries)) return { findings: entry.findings, dictionaries: entry.dictionaries, cached: true };
+    if (entry.key === key && Array.isArray(entry.findings) && Array.isArray(entry.dictionaries)) {
+      // Recently used: the cache's budget prunes the least recently used entries first.
+      const now = new Date();
+      await utimes(file, now, now).catch(() => undefined);
+      return { findings: entry.findings, dictionaries: entry.dictionaries, cached: true, save: nothing };
+    }
   } catch {
     // not cached, or damaged: proof again
   }
   const found = await find();
+  // Serialised now, before anyone marks the findings decided.
+  const text = JSON.stringify({ key, ...found });
   // The cache is an optimisation: failing to write it is not an error.
-  await writeAtomically(file, JSON.stringify({ key, ...found })).catch(() => undefined);
-  return { ...found, cached: false };
+  return { ...found, cached: false, save: () => writeAtomically(file, text).catch(() => undefined) };
 }

@@ -40,6 +40,8 @@ export interface ProofResult {
   ms: number;
   /** The findings came from `.warraq-cache/proof/` (the text was proofed before): no dictionary was loaded. */
   cached: boolean;
+  /** Keeps the findings in `.warraq-cache/proof/` (when they were computed): called by a build that succeeded. */
+  save(): Promise<void>;
 }
 
 export interface ProofOptions {
@@ -55,7 +57,7 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
   const units = textUnits(model);
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
   const input = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
-  const { findings, dictionaries, cached } = await cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, () => findAll(input, opts.projectRoot));
+  const { findings, dictionaries, cached, save } = await cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, () => findAll(input, opts.projectRoot));
 
   const matches = findMatches(units, settings.corrections);
   for (const f of findings) {
@@ -88,6 +90,7 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
     dictionaries,
     ms: performance.now() - t0,
     cached,
+    save,
   };
 }
 

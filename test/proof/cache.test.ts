@@ -1,7 +1,8 @@
 /**
  * The proofing cache (src/proof/cache.ts): the same findings and warnings
  * from the cache as from the checks, a changed paragraph proofed again, a
- * dictionary change (or a change of words:) taking the checks again.
+ * dictionary change (or a change of words:) taking the checks again, nothing
+ * stored until the caller saves (a build, once it succeeded).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,9 @@ describe('proofing cache', () => {
     const model = await seedModel();
     const fresh = await proofDocument(model, { projectRoot, cache: false });
     const first = await proofDocument(model, { projectRoot: dir });
+    // Nothing is written until the build that proofed succeeds and saves.
+    expect((await proofDocument(model, { projectRoot: dir })).cached).toBe(false);
+    await first.save();
     const second = await proofDocument(model, { projectRoot: dir });
     expect(fresh.cached).toBe(false);
     expect(first.cached).toBe(false);
@@ -42,9 +46,12 @@ describe('proofing cache', () => {
     const file = 'source/izmir-2023.txt';
     const a = modelFromText(text, file, { projectRoot }).model;
     const b = modelFromText(edited, file, { projectRoot }).model;
-    expect((await proofDocument(a, { projectRoot: dir })).cached).toBe(false);
+    const first = await proofDocument(a, { projectRoot: dir });
+    expect(first.cached).toBe(false);
+    await first.save();
     const afterEdit = await proofDocument(b, { projectRoot: dir });
     expect(afterEdit.cached).toBe(false);
+    await afterEdit.save();
     expect(visible(afterEdit)).toEqual(visible(await proofDocument(b, { projectRoot, cache: false })));
     expect(afterEdit.findings.some((f) => f.found === 'الإس ارييلية')).toBe(false);
     // Back to the first text: its findings are still there.
@@ -60,7 +67,11 @@ describe('proofing cache', () => {
       runs++;
       return { findings: [], dictionaries: [`run ${runs}`] };
     };
-    const withDictionaries = (d: string) => cachedFindings(dir, input, find, async () => d);
+    const withDictionaries = async (d: string) => {
+      const r = await cachedFindings(dir, input, find, async () => d);
+      await r.save();
+      return r;
+    };
     expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(false);
     expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(true);
     const updated = await withDictionaries('@cspell/dict-ar@1.1.8');
@@ -79,6 +90,7 @@ describe('proofing cache', () => {
     const dir = await tempDir();
     const model = await seedModel();
     const good = await proofDocument(model, { projectRoot: dir });
+    await good.save();
     const [name] = await readdir(path.join(dir, '.warraq-cache', 'proof'));
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(dir, '.warraq-cache', 'proof', name), '{"key": "trunc');
