@@ -37,20 +37,55 @@ const ROOT = path.resolve(here, '..');
 export const EXTERNAL = ['sharp', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
 
 /**
- * pdfkit loads its standard fonts' metrics through a `require` made by
- * `createRequire` (package imports `#standard-fonts/*`), which a bundler
- * cannot follow: written as plain `require` calls, esbuild bundles them (each
- * still evaluated only when that font is first used).
+ * Three edits to package code as it is bundled (lib/ only; node_modules and
+ * the TypeScript run are untouched), each checked: the compile fails if the
+ * package no longer has the code it replaces.
+ *
+ * - pdfkit loads its standard fonts' metrics through a `require` made by
+ *   `createRequire` (package imports `#standard-fonts/*`), which a bundler
+ *   cannot follow: written as plain `require` calls, esbuild bundles them
+ *   (each still evaluated only when that font is first used).
+ * - pdfkit imports @noble/ciphers' AES for encrypted PDFs, whose tables are
+ *   computed when the module loads (≈ 26 ms in every thread that makes a
+ *   PDF; warraq never encrypts): required on first use instead.
+ * - react-pdf's English hyphenation builds its pattern tree when the module
+ *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
  */
-const pdfkitFonts = {
-  name: 'pdfkit-standard-fonts',
+const EDITS = [
+  {
+    file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
+    edits: [
+      ["require$1('#standard-fonts/", "require('#standard-fonts/", 'all'],
+      [
+        "import { cbc, ecb } from '@noble/ciphers/aes';",
+        "let nobleAes;\nconst aes = () => (nobleAes ??= require('@noble/ciphers/aes'));\nconst cbc = (...args) => aes().cbc(...args);\nconst ecb = (...args) => aes().ecb(...args);",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]@react-pdf[\\/]hyphenate[\\/]lib[\\/]en-us\.js$/,
+    edits: [
+      [
+        'const { hyphenate, syllables } = createHyphenator(patterns);',
+        'let hyphenator;\nconst lazy = () => (hyphenator ??= createHyphenator(patterns));\nconst hyphenate = (word) => lazy().hyphenate(word);\nconst syllables = (word) => lazy().syllables(word);',
+      ],
+    ],
+  },
+];
+
+const packageEdits = {
+  name: 'warraq-package-edits',
   setup(b) {
-    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      const out = text.replaceAll("require$1('#standard-fonts/", "require('#standard-fonts/");
-      if (out === text) throw new Error(`${args.path}: pdfkit no longer loads its standard fonts as scripts/compile.mjs expects`);
-      return { contents: out, loader: 'js' };
-    });
+    for (const { file, edits } of EDITS) {
+      b.onLoad({ filter: file }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        for (const [from, to, all] of edits) {
+          if (!text.includes(from)) throw new Error(`${args.path}: no longer contains ${JSON.stringify(from)} (scripts/compile.mjs EDITS)`);
+          text = all ? text.replaceAll(from, to) : text.replace(from, to);
+        }
+        return { contents: text, loader: 'js' };
+      });
+    }
   },
 };
 
@@ -106,7 +141,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [pdfkitFonts],
+    plugins: [packageEdits],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
     metafile: true,
