@@ -14,9 +14,9 @@
  *     diagnostics) are left out of the hash: nothing draws them, and
  *     inserting a line above a point must not re-render the points after it;
  *   - the code that runs: every file under src/ and templates/ (the
- *     TypeScript sources, also when the bundle in lib/ runs), patches/, profiles/ (the press
- *     files' colour profile), package-lock.json (package versions) and
- *     tsconfig.json;
+ *     TypeScript sources, also when the bundle in lib/ runs), patches/,
+ *     profiles/ (the press files' colour profile), package-lock.json
+ *     (package versions) and tsconfig.json;
  *   - the fonts of the theme, by the hash of their bytes;
  *   - the keys of the jobs it takes its input from (src/jobs/planJobs.ts `inputsOf`).
  *

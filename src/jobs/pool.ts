@@ -56,8 +56,8 @@ export interface PoolOptions {
 }
 
 /**
- * A worker thread's entry: bundled, lib/worker.js (beside every chunk); run as TypeScript
- * (tsx, vitest), a plain module that registers tsx first.
+ * A worker thread's entry: bundled, lib/worker.js (beside every chunk); run
+ * as TypeScript (tsx, vitest), a plain module that registers tsx first.
  */
 const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url));
 

@@ -34,10 +34,10 @@ import {
 export const PDFX_VERSION = 'PDF/X-4';
 
 /**
- * profiles/ of the warraq that runs: two folders up from this module under
- * tsx (src/print/), one from the bundle's chunks (lib/, scripts/compile.mjs).
+ * profiles/ of the warraq that runs: one folder up from the bundle's chunks
+ * (lib/, scripts/compile.mjs), two from this module under tsx (src/print/).
  */
-const PROFILE_CANDIDATES = ['../../profiles/', '../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
+const PROFILE_CANDIDATES = ['../profiles/', '../../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
 const PROFILE_FILE = PROFILE_CANDIDATES.find((f) => existsSync(f)) ?? PROFILE_CANDIDATES[0];
 
 /** The embedded output profile and the printing condition it characterises. */
