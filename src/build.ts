@@ -36,6 +36,7 @@ import {
   jobKeys,
   openAuxCache,
   readKeyInputs,
+  readCodeInputs,
   readPrevious,
   reuseOutputs,
   type AuxCache,
@@ -44,6 +45,7 @@ import {
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
+import { openMemos, saveMemos } from './jobs/memoStore.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -188,6 +190,11 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
+  // The code that runs, read and hashed once for the memos and the job keys.
+  const code = readCodeInputs();
+  code.catch(() => {});
+  // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
+  const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   const { model, warnings } = await check({ ...opts, layout: false });
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
@@ -202,7 +209,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let stage: Staging | undefined;
   let ok = false;
   try {
-    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme);
+    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
     const env = envDigest(keyInputs);
     keys = jobKeys(jobs, model, env, inputs);
     cache = openAuxCache(opts.projectRoot, outDir);
@@ -221,7 +228,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     await lock.release({ failed: !ok });
   }
-  await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
+  await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
   const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),

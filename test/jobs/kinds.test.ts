@@ -116,7 +116,6 @@ describe('a job renders the same from its slice as from the whole model', () => 
   // The kinds that take no other output; the others read only the PDF metadata and their inputs.
   const sample = [
     jobs.find((j) => j.kind === 'booklet')!,
-    jobs.find((j) => j.kind === 'press')!,
     jobs.find((j) => j.kind === 'leaflet' && j.point === 2)!,
     jobs.find((j) => j.kind === 'card' && j.point === 1 && j.format === 'square')!,
     jobs.find((j) => j.kind === 'card' && j.point === undefined && j.format === 'link')!,
