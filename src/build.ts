@@ -37,6 +37,7 @@ import {
   openAuxCache,
   readKeyInputs,
   readCodeInputs,
+  type CodeInputs,
   readPrevious,
   reuseOutputs,
   type AuxCache,
@@ -46,6 +47,7 @@ import {
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
+import type { KnownToFit } from './check/cards.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -128,6 +130,12 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * it renders it.
    */
   layout?: boolean;
+  /**
+   * The cards known to fit (the build: those whose job's key is in the
+   * previous manifest, so a build with this very card passed this check);
+   * the card-fit check skips them.
+   */
+  knownToFit?: (model: DocumentModel) => Promise<KnownToFit>;
 };
 
 /**
@@ -156,7 +164,7 @@ export async function check(opts: CheckOptions) {
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts)) ?? []);
+  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
   const laidOut = { jobs: 0, notes: [] as string[] };
@@ -169,6 +177,31 @@ export async function check(opts: CheckOptions) {
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
   return { model, fonts, warnings: diagnostics, proof, laidOut };
+}
+
+/** A build's jobs, their inputs and keys. */
+interface Planned {
+  jobs: RenderJob[];
+  inputs: Map<string, string[]>;
+  keys: Map<string, string>;
+}
+
+async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>): Promise<Planned> {
+  const jobs = planJobs(model, { only: opts.only });
+  const inputs = planInputs(jobs, model);
+  const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
+  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
+}
+
+/**
+ * The cards whose job's key the previous manifest lists: a build made that
+ * very card (same point text, format, fonts and code), so it passed the
+ * card-fit check, which reads no more than the card's slice.
+ */
+function cardsMadeBefore({ jobs, keys }: Planned, previous: Manifest | undefined): KnownToFit {
+  const made = new Set(previous?.outputs.map((e) => e.key));
+  const fit = new Set(jobs.filter((j) => j.kind === 'card' && made.has(keys.get(j.path))).map((j) => `${j.format}/${j.point}`));
+  return (point, format) => fit.has(`${format}/${point}`);
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
@@ -195,9 +228,12 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   code.catch(() => {});
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
-  const { model, warnings } = await check({ ...opts, layout: false });
-  const jobs = planJobs(model, { only: opts.only });
-  const inputs = planInputs(jobs, model);
+  // Planned and keyed as soon as the model is known: the card-fit check skips the cards an earlier build made.
+  let planned: Planned | undefined;
+  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
+  const { model, warnings } = await check({ ...opts, layout: false, knownToFit });
+  const { jobs, inputs } = await plan(model);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
@@ -209,9 +245,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let stage: Staging | undefined;
   let ok = false;
   try {
-    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
-    const env = envDigest(keyInputs);
-    keys = jobKeys(jobs, model, env, inputs);
+    keys = (await plan(model)).keys;
     cache = openAuxCache(opts.projectRoot, outDir);
     const previous = await readManifest(outDir);
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
