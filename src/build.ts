@@ -47,6 +47,7 @@ import {
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
+import { tuneAllocator } from './jobs/allocator.js';
 import type { KnownToFit } from './check/cards.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
@@ -223,6 +224,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
+  // Rasters are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts).
+  tuneAllocator();
   // The code that runs, read and hashed once for the memos and the job keys.
   const code = readCodeInputs();
   code.catch(() => {});
