@@ -38,6 +38,8 @@ export const limits = {
   diskBytes: 16 * 1024 * 1024,
 };
 
+/** Most keys recorded as asked for while a build records (a build that fails never stops recording until the next starts). */
+const MAX_USED = 200_000;
 const GLYPH_BYTES = 200;
 const LINE_BYTES = 250;
 const ENTRY_BYTES = 300;
@@ -155,7 +157,7 @@ function unpack(bytes: Uint8Array, spans: StyledSpan[]): ComposedParagraph | und
 /** `compose(spans, opts)`, or the same paragraph composed before. Callers must not change what it returns. */
 export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose: (spans: StyledSpan[], opts: ComposeOptions) => ComposedParagraph): ComposedParagraph {
   const key = keyOf(spans, opts);
-  if (salt !== undefined) used.add(key);
+  if (salt !== undefined && used.size < MAX_USED) used.add(key);
   const hit = memory.get(key);
   if (hit) {
     remember(key, hit);
@@ -194,8 +196,8 @@ export function startComposeCache(codeSalt: string, stored: Uint8Array | undefin
 }
 
 /**
- * The disk level to store: the entries asked for since `startComposeCache`,
- * then earlier ones, up to `limits.diskBytes`; undefined when it was not
+ * The disk level to store: the entries asked for since `startComposeCache`
+ * (the last asked first), then earlier ones, up to `limits.diskBytes`; undefined when it was not
  * started or nothing was composed since (what is stored already has
  * everything asked for). Stops recording: until the next start, the disk
  * level holds what was stored.
@@ -211,7 +213,7 @@ export function composeCacheBytes(): Uint8Array | undefined {
     bytes += packed.length;
   };
   if (composed) {
-    for (const key of used) {
+    for (const key of [...used].reverse()) {
       const m = memory.get(key);
       if (m && !m.packed) {
         m.packed = pack(m.para);

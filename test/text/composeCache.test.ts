@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeParagraph, type ComposeOptions } from '../../src/text/compose.js';
-import { composeCacheBytes, composeCached, forgetComposedInMemory, startComposeCache } from '../../src/text/composeCache.js';
+import { composeCacheBytes, composeCached, composeCacheSize, forgetComposedInMemory, limits, startComposeCache } from '../../src/text/composeCache.js';
 import { loadFont } from '../../src/text/fonts.js';
 import type { StyledSpan } from '../../src/text/itemize.js';
 import { amiri, projectRoot } from '../support/fonts.js';
@@ -10,6 +10,13 @@ import { amiri, projectRoot } from '../support/fonts.js';
 const opts: ComposeOptions = { dir: 'rtl', lang: 'ar', measure: 240, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2 } };
 const text = 'تعزيز النضال المشترك من أجل السلام والعدالة الاجتماعية والحرية، ضد الحروب الإمبريالية والعقوبات والحصار.';
 const spans = (t = text, fonts = [amiri()]): StyledSpan[] => [{ text: t, style: { fonts, size: 11.5 } }];
+
+const defaults = { ...limits };
+afterEach(() => {
+  Object.assign(limits, defaults);
+  composeCacheBytes(); // stops recording, if a test started it
+  forgetComposedInMemory();
+});
 
 describe('composeCached', () => {
   it('composes a paragraph once and gives the same paragraph for the same spans and options', () => {
@@ -57,5 +64,58 @@ describe('composeCached', () => {
     expect(compose).toHaveBeenCalledTimes(2);
     expect(other.lines[0].glyphs[0].font).toBe(bold);
     expect(regular.lines[0].glyphs[0].font).toBe(amiri());
+  });
+
+  it('composes again when an option changes (justification, size, direction, spaces, kashidas)', () => {
+    const compose = vi.fn(composeParagraph);
+    const t = text + ' ٣';
+    composeCached(spans(t), opts, compose);
+    composeCached(spans(t), { ...opts, justify: 'spaces' }, compose);
+    composeCached(spans(t), { ...opts, align: 'start' }, compose);
+    composeCached(spans(t), { ...opts, space: { stretch: 0.5, shrink: 0.2 } }, compose);
+    composeCached(spans(t), { ...opts, kashida: { min: 0.5, max: 2 } }, compose);
+    composeCached([{ text: t, style: { fonts: [amiri()], size: 12 } }], opts, compose);
+    composeCached([{ text: t, style: { fonts: [amiri()], size: 11.5, color: '#ff0000' } }], opts, compose);
+    expect(compose).toHaveBeenCalledTimes(7);
+    composeCached(spans(t), { ...opts, justify: 'spaces' }, compose);
+    expect(compose).toHaveBeenCalledTimes(7);
+  });
+
+  it('never holds more than its bounds, in memory or packed for the disk, however many paragraphs a build sets', () => {
+    limits.memoryBytes = 200_000;
+    limits.diskBytes = 60_000;
+    startComposeCache('salt-bound', undefined);
+    const compose = vi.fn(composeParagraph);
+    const n = 120;
+    for (let i = 0; i < n; i++) {
+      composeCached(spans(`${text} ${i}`), opts, compose);
+      const size = composeCacheSize();
+      expect(size.bytes).toBeLessThanOrEqual(limits.memoryBytes);
+      expect(size.packedBytes).toBeLessThanOrEqual(limits.diskBytes);
+    }
+    expect(compose).toHaveBeenCalledTimes(n);
+    const size = composeCacheSize();
+    expect(size.entries).toBeGreaterThan(0);
+    expect(size.entries).toBeLessThan(n);
+    // What is stored for the next build is bounded too, and holds the paragraphs asked for last first.
+    const stored = composeCacheBytes()!;
+    expect(stored.length).toBeLessThanOrEqual(limits.diskBytes + 4096);
+    expect(composeCacheSize().bytes).toBeLessThanOrEqual(limits.memoryBytes);
+    forgetComposedInMemory();
+    startComposeCache('salt-bound', stored);
+    expect(composeCacheSize().packedBytes).toBeLessThanOrEqual(limits.diskBytes);
+    const again = vi.fn(composeParagraph);
+    composeCached(spans(`${text} ${n - 1}`), opts, again);
+    expect(again).not.toHaveBeenCalled();
+  });
+
+  it('gives paragraphs that cannot be changed (they are shared by every caller)', () => {
+    const p = composeCached(spans(text + ' ٤'), opts, composeParagraph);
+    expect(Object.isFrozen(p)).toBe(true);
+    expect(Object.isFrozen(p.lines[0])).toBe(true);
+    expect(Object.isFrozen(p.lines[0].glyphs[0])).toBe(true);
+    expect(() => {
+      (p.lines[0].glyphs[0] as { x: number }).x = 1;
+    }).toThrow(TypeError);
   });
 });
