@@ -45,6 +45,8 @@ const LINE_BYTES = 250;
 const ENTRY_BYTES = 300;
 
 interface Entry {
+  /** Its key on disk. */
+  stored: string;
   para: ComposedParagraph;
   /** Its packed form, once made (or as read from disk). */
   packed?: Uint8Array;
@@ -69,13 +71,32 @@ function fontDigest(font: LoadedFont): string {
   if (d === undefined) fontDigests.set(font, (d = createHash('sha256').update(font.bytes).digest('hex')));
   return d;
 }
+/** Each font object's number in this thread: two objects of the same font file are two fonts to the memory level. */
+const fontIds = new WeakMap<LoadedFont, number>();
+let nextFontId = 0;
+function fontId(font: LoadedFont): number {
+  let id = fontIds.get(font);
+  if (id === undefined) fontIds.set(font, (id = nextFontId++));
+  return id;
+}
 
-/** Everything composition reads, as one string; each font by its bytes' digest. */
-function keyOf(spans: StyledSpan[], opts: ComposeOptions): string {
-  const json = JSON.stringify([spans, opts], (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && 'hb' in v && 'bytes' in v ? `font:${fontDigest(v as LoadedFont)}` : v,
-  );
-  return createHash('sha256').update(json).digest('base64');
+/**
+ * Everything composition reads, as one string, each font by its bytes'
+ * digest (`stored`: the key on disk, where fonts are packed by key), and
+ * the key in memory, which adds the font objects themselves: a paragraph
+ * in memory holds its glyphs' font objects, and must be handed only to a
+ * caller with those very objects (a glyph with another object of the same
+ * font would be unknown to packPages and to the PDF renderer's subsets).
+ */
+function keysOf(spans: StyledSpan[], opts: ComposeOptions): { stored: string; memory: string } {
+  const ids: number[] = [];
+  const json = JSON.stringify([spans, opts], (_k, v: unknown) => {
+    if (v === null || typeof v !== 'object' || !('hb' in v && 'bytes' in v)) return v;
+    ids.push(fontId(v as LoadedFont));
+    return `font:${fontDigest(v as LoadedFont)}`;
+  });
+  const stored = createHash('sha256').update(json).digest('base64');
+  return { stored, memory: `${stored}:${ids.join(',')}` };
 }
 
 function sizeOf(p: ComposedParagraph): number {
@@ -130,7 +151,7 @@ function trim() {
     memory.delete(k);
     memoryBytes -= e.bytes;
     // While a build records, a paragraph it used keeps its packed form for the disk level (within that level's bound).
-    if (salt !== undefined && used.has(k) && diskBytes < limits.diskBytes) keepPacked(k, e.packed ?? pack(e.para));
+    if (salt !== undefined && used.has(e.stored) && diskBytes < limits.diskBytes) keepPacked(e.stored, e.packed ?? pack(e.para));
   }
 }
 
@@ -156,11 +177,11 @@ function unpack(bytes: Uint8Array, spans: StyledSpan[]): ComposedParagraph | und
 
 /** `compose(spans, opts)`, or the same paragraph composed before. Callers must not change what it returns. */
 export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose: (spans: StyledSpan[], opts: ComposeOptions) => ComposedParagraph): ComposedParagraph {
-  const key = keyOf(spans, opts);
+  const { stored: key, memory: memoryKey } = keysOf(spans, opts);
   if (salt !== undefined && used.size < MAX_USED) used.add(key);
-  const hit = memory.get(key);
+  const hit = memory.get(memoryKey);
   if (hit) {
-    remember(key, hit);
+    remember(memoryKey, hit);
     return hit.para;
   }
   const stored = takePacked(key);
@@ -169,7 +190,7 @@ export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose
   if (!unpacked) composed = true;
   if (freeze) deepFreeze(para);
   const packed = unpacked ? stored : undefined;
-  remember(key, { para, packed, bytes: sizeOf(para) + (packed?.length ?? 0) });
+  remember(memoryKey, { stored: key, para, packed, bytes: sizeOf(para) + (packed?.length ?? 0) });
   return para;
 }
 
@@ -213,8 +234,11 @@ export function composeCacheBytes(): Uint8Array | undefined {
     bytes += packed.length;
   };
   if (composed) {
+    // In memory by their key on disk (the most recently used of the font objects that share it).
+    const byStored = new Map<string, Entry>();
+    for (const e of memory.values()) byStored.set(e.stored, e);
     for (const key of [...used].reverse()) {
-      const m = memory.get(key);
+      const m = byStored.get(key);
       if (m && !m.packed) {
         m.packed = pack(m.para);
         m.bytes += m.packed.length;

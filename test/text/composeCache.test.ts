@@ -118,4 +118,16 @@ describe('composeCached', () => {
       (p.lines[0].glyphs[0] as { x: number }).x = 1;
     }).toThrow(TypeError);
   });
+
+  it('hands a paragraph only to a caller with the same font objects: another load of the same file gets glyphs of its own font', () => {
+    const bytes = new Uint8Array(readFileSync(path.join(projectRoot, 'fonts/Amiri-Regular.ttf')));
+    const a = loadFont(bytes, amiri().key);
+    const b = loadFont(bytes, amiri().key);
+    const t = text + ' ٥';
+    const pa = composeCached(spans(t, [a]), opts, composeParagraph);
+    const pb = composeCached(spans(t, [b]), opts, composeParagraph);
+    expect(pa.lines.flatMap((l) => l.glyphs).every((g) => g.font === a)).toBe(true);
+    expect(pb.lines.flatMap((l) => l.glyphs).every((g) => g.font === b)).toBe(true);
+    expect(composeCached(spans(t, [a]), opts, composeParagraph)).toBe(pa);
+  });
 });
