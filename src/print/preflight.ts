@@ -25,7 +25,8 @@ export interface PreflightOptions {
   /**
    * How the pages are finished: 'saddle' (a folded, stapled booklet: the page
    * count must be a multiple of 4), 'loose' (single pieces: leaflets),
-   * 'imposed' (press sheets printed front and back: an even count). Default:
+   * 'imposed' (press sheets printed front and back: an even count),
+   * 'imposed-one-sided' (sheets printed on one side: any count). Default:
    * what the file declares (warraq's print files do), else 'saddle'.
    */
   binding?: Binding;
@@ -360,7 +361,9 @@ export function formatPreflight(file: string, r: PreflightReport): string[] {
   const counted =
     r.binding === 'imposed'
       ? 'checked as imposed sheets (a PDF page per sheet side)'
-      : r.binding === 'loose'
+      : r.binding === 'imposed-one-sided'
+        ? 'checked as imposed sheets printed on one side (a PDF page per sheet)'
+        : r.binding === 'loose'
         ? 'checked as loose pieces'
         : `checked as a saddle-stitched booklet; ${saddle}`;
   const out = [`${file}: ${r.pageCount} pages, ${counted}`];

@@ -158,7 +158,7 @@ describe('PDF/X-4', () => {
       [press, 'saddle'],
       [saddle, 'imposed'],
       [leafletsPress, 'loose'],
-      [twoUp, 'imposed'],
+      [twoUp, 'imposed-one-sided'],
     ] as const;
     for (const [pdf, binding] of expected) {
       const r = await preflight(pdf);
