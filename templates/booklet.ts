@@ -1,7 +1,8 @@
 /**
  * The booklet's design: cover, contents, preamble, one section per point,
- * the page plan's notes pages, colophon and back cover, as laid-out pages. Pure: it receives the model and
- * loaded fonts and returns geometry; the PDF renderer only draws it.
+ * the page plan's notes pages, colophon and back cover, as laid-out pages.
+ * Pure: it receives the model and loaded fonts and returns geometry; the PDF
+ * renderer only draws it.
  *
  * Right-to-left documents bind on the right, so inner and outer margins swap
  * sides from recto to verso the other way round from a left-to-right book.
@@ -13,7 +14,7 @@ import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
-import { blanksToFill } from '../src/layout/pagePlan.js';
+import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -130,7 +131,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   const spares = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0)) : 0;
   for (let i = 0; i < spares; i++) {
     const n = pages.length + 1;
-    pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : { width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
+    pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
   }
   const colophonNumber = pages.length + 1;
   if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
