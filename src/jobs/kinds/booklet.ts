@@ -38,6 +38,7 @@ export const BOOKLET_LAYOUT = [
   'theme.page.booklet',
   'theme.page.margins',
   'theme.pages',
+  'theme.spare',
 ] as const;
 
 /** The booklet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
