@@ -30,11 +30,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 
 /**
- * Packages kept out of the bundle: native code (sharp), WASM or workers
+ * Packages kept out of the bundle: native code (sharp, koffi), WASM or workers
  * found beside their own files (mupdf, harfbuzzjs, piscina), dictionaries found by
  * package path (@cspell/dict-*), the TypeScript loader.
  */
-export const EXTERNAL = ['sharp', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
+export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
 
 /**
  * Three edits to package code as it is bundled (lib/ only; node_modules and
