@@ -15,6 +15,7 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
+import bidiFactory from 'bidi-js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
@@ -97,6 +98,8 @@ const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1
 interface DrawItem {
   glyph: PositionedGlyph;
   invisible?: boolean;
+  /** Drawn as this glyph's outline, the text going with the invisible glyph (see pdfiumMarks). */
+  picture?: PositionedGlyph;
 }
 
 /**
@@ -242,6 +245,7 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
     items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
   }
+  if (rtl) pdfiumMarks(items);
   const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
   const draw = (item: DrawItem) => {
     const g = item.glyph;
@@ -264,6 +268,8 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     }
     // Each glyph is its own marked-content span: pdf.js starts a new text item
     // at each, instead of merging close glyphs (stacked جم) and reversing them.
+    const picture = items[i].picture;
+    if (picture) ops.push('ET', outlineOperators(picture, x, y, fillOperator(picture.color ?? color)), 'BT');
     ops.push('/Span BMC');
     draw(items[i]);
     ops.push('EMC');
@@ -276,6 +282,49 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
+}
+
+const bidi = bidiFactory();
+const PDFIUM_WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
+
+/** Bases a mark group's keys step below its letter's origin (pt): survives the 3 decimals written and PDFium's floats. */
+const KEY_STEP = 0.01;
+
+/**
+ * Harakat for PDFium. PDFium sorts a line's text objects by the x of their
+ * origin, strings them together and reverses right-to-left runs; a haraka is
+ * a "weak left" character of its own there (an NSM), read forward. A haraka
+ * whose origin lies right of its letter's (ً over ض, ُ over ي) is read
+ * before the letter. Such a group of marks is drawn as outlines (the same
+ * picture) and its text goes with an invisible copy of each mark whose
+ * origin lies just left of the letter's, in logical order, so PDFium reads
+ * letter, marks. Other readers take marks in content order (pdf.js, mupdf)
+ * or attach them to the letter they overlap (poppler).
+ */
+function pdfiumMarks(items: DrawItem[]): void {
+  // PDFium's "weak left" classes; a mark joins the weak characters after it
+  // (a comma, a digit) in one segment read forward, so its origin goes left of theirs.
+  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && PDFIUM_WEAK.has(bidi.getBidiCharTypeName([...it.glyph.text][0]));
+  const isMark = (it: DrawItem) => !it.invisible && !it.glyph.space && !it.glyph.kashida && /^\p{M}+$/u.test(it.glyph.text);
+  for (let i = 0; i < items.length; i++) {
+    if (!isMark(items[i])) continue;
+    let end = i;
+    while (end + 1 < items.length && isMark(items[end + 1])) end++;
+    const base = items[i - 1];
+    if (base && !base.invisible && !base.glyph.space && base.glyph.text !== '' && !isMark(base)) {
+      const n = end - i + 1;
+      let anchor = base.glyph.x;
+      for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
+      const misplaced = items.slice(i, end + 1).some((m, j) => m.glyph.x > anchor - (n - j) * KEY_STEP + 1e-6);
+      if (misplaced) {
+        for (let j = i; j <= end; j++) {
+          const g = items[j].glyph;
+          items[j] = { invisible: true, picture: g, glyph: { ...g, x: anchor - (end - j + 1) * KEY_STEP } };
+        }
+      }
+    }
+    i = end;
+  }
 }
 
 const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();
