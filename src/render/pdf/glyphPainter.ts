@@ -19,6 +19,7 @@ import bidiFactory from 'bidi-js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
+import { KEY_STEP, pdfiumPlan } from './pdfiumOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -98,8 +99,6 @@ const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1
 interface DrawItem {
   glyph: PositionedGlyph;
   invisible?: boolean;
-  /** Drawn as this glyph's outline, the text going with the invisible glyph (see pdfiumMarks). */
-  picture?: PositionedGlyph;
 }
 
 /**
@@ -200,6 +199,13 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
 }
 
+/** A PDF text string (UTF-16BE with its byte order mark, in hex). */
+function pdfText(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
 /** `#rrggbb` → a PDF `rg` operator. */
 export function rgbOperator(hex: string): string {
   return `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`;
@@ -245,38 +251,78 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
     items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
   }
-  if (rtl) pdfiumMarks(items);
   const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
-  const draw = (item: DrawItem) => {
+  // PDFium reads a right-to-left line by the x of each glyph's origin with a
+  // simplified bidi of its own; pdfiumPlan says where it must see each glyph
+  // (and where it needs a left-to-right mark) to read the line in logical order.
+  const texts = items.filter((it) => !textless(it));
+  // PDFium skips a text object without ink (the bidi marks drawn with the space glyph).
+  const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
+  const plan = rtl ? pdfiumPlan(texts.map((it) => ({ text: seen(it) ? it.glyph.text : '', x: it.glyph.x, size: it.glyph.size, advance: it.glyph.advance }))) : undefined;
+  const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
-    const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
+    const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
-    const hidden = item.invisible === true || g.space;
-    const { inst, cid } = codeFor(doc, g.font, g.space && !item.invisible ? strutGid(g.font) : g.gid, g.text, advance1000);
+    const hidden = item.invisible === true || g.space || at.x !== undefined;
+    const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
+    const { inst, cid } = codeFor(doc, g.font, gid, at.text ?? g.text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     const rg = fillOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + (at.x ?? g.x))} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
+  // A glyph PDFium must see elsewhere is drawn three times, each for some readers:
+  // - its picture, as an outline (no text);
+  // - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
+  //   glyph invisibly at PDFium's place with its text, in a span whose empty
+  //   ActualText poppler and mupdf 1.28 read instead, so they skip it; on the
+  //   baseline (a raised haraka next to a flat space would end PDFium's line);
+  // - for poppler and mupdf 1.28: an invisible space glyph (no ink: PDFium skips
+  //   it) at the glyph's own place with its width, carrying the text as
+  //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
+  //   and an LRM is what the painter's bidi marks are anyway).
+  const placed = (item: DrawItem, key: number, own = item.glyph.x) => {
+    const g = item.glyph;
+    if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
+    ops.push('/Span <</ActualText ()>> BDC');
+    draw(item, { x: key, baseline: true });
+    ops.push('EMC', `/Span <</ActualText ${pdfText(g.text)}>> BDC`);
+    draw(item, { x: own, gid: spaceGid(g.font), text: LRM, width: item.invisible ? 0 : undefined });
+    ops.push('EMC');
+  };
+  const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  let t = -1;
+  let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
     if (textless(items[i])) {
       ops.push('ET', outlineOperators(items[i].glyph, x, y, fillOperator(items[i].glyph.color ?? color)), 'BT');
       continue;
     }
-    // Each glyph is its own marked-content span: pdf.js starts a new text item
-    // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    const picture = items[i].picture;
-    if (picture) ops.push('ET', outlineOperators(picture, x, y, fillOperator(picture.color ?? color)), 'BT');
-    ops.push('/Span BMC');
-    draw(items[i]);
-    ops.push('EMC');
-    // The glyphs without text of their own that follow it, as outlines (outlineOperators).
-    const outlines: string[] = [];
-    for (; i + 1 < items.length && textless(items[i + 1]); i++) outlines.push(outlineOperators(items[i + 1].glyph, x, y, fillOperator(items[i + 1].glyph.color ?? color)));
-    if (outlines.length) ops.push('ET', ...outlines, 'BT');
+    t++;
+    const mark = plan?.marks.get(t);
+    if (mark !== undefined) {
+      // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
+      ops.push('/Span <</ActualText ()>> BDC');
+      draw({ invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+      ops.push('EMC');
+    }
+    const key = plan?.keys[t] ?? items[i].glyph.x;
+    // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
+    // left at its place next to a flat neighbour would end PDFium's line).
+    const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
+    if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
+    const own = popplerMarks.get(items[i]);
+    if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined) placed(items[i], key, own);
+    else {
+      // Each glyph is its own marked-content span: pdf.js starts a new text item
+      // at each, instead of merging close glyphs (stacked جم) and reversing them.
+      ops.push('/Span BMC');
+      draw(items[i]);
+      ops.push('EMC');
+    }
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
@@ -285,26 +331,18 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
 }
 
 const bidi = bidiFactory();
-const PDFIUM_WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
-
-/** Bases a mark group's keys step below its letter's origin (pt): survives the 3 decimals written and PDFium's floats. */
-const KEY_STEP = 0.01;
+const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
 /**
- * Harakat for PDFium. PDFium sorts a line's text objects by the x of their
- * origin, strings them together and reverses right-to-left runs; a haraka is
- * a "weak left" character of its own there (an NSM), read forward. A haraka
- * whose origin lies right of its letter's (ً over ض, ُ over ي) is read
- * before the letter. Such a group of marks is drawn as outlines (the same
- * picture) and its text goes with an invisible copy of each mark whose
- * origin lies just left of the letter's, in logical order, so PDFium reads
- * letter, marks. Other readers take marks in content order (pdf.js, mupdf)
- * or attach them to the letter they overlap (poppler).
+ * Where poppler should find the text of harakat drawn right of their letter's
+ * origin (ً over ض): just left of the letter's origin (or of the weak
+ * characters after it: a comma, a digit), in logical order. poppler attaches
+ * such a mark to the letter it then overlaps, and reads letter, marks
+ * (udhr-ar: pdftotext 28 → 30 articles).
  */
-function pdfiumMarks(items: DrawItem[]): void {
-  // PDFium's "weak left" classes; a mark joins the weak characters after it
-  // (a comma, a digit) in one segment read forward, so its origin goes left of theirs.
-  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && PDFIUM_WEAK.has(bidi.getBidiCharTypeName([...it.glyph.text][0]));
+function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
+  const places = new Map<DrawItem, number>();
+  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && WEAK.has(bidi.getBidiCharTypeName([...it.glyph.text][0]));
   const isMark = (it: DrawItem) => !it.invisible && !it.glyph.space && !it.glyph.kashida && /^\p{M}+$/u.test(it.glyph.text);
   for (let i = 0; i < items.length; i++) {
     if (!isMark(items[i])) continue;
@@ -312,19 +350,16 @@ function pdfiumMarks(items: DrawItem[]): void {
     while (end + 1 < items.length && isMark(items[end + 1])) end++;
     const base = items[i - 1];
     if (base && !base.invisible && !base.glyph.space && base.glyph.text !== '' && !isMark(base)) {
-      const n = end - i + 1;
       let anchor = base.glyph.x;
       for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
-      const misplaced = items.slice(i, end + 1).some((m, j) => m.glyph.x > anchor - (n - j) * KEY_STEP + 1e-6);
-      if (misplaced) {
-        for (let j = i; j <= end; j++) {
-          const g = items[j].glyph;
-          items[j] = { invisible: true, picture: g, glyph: { ...g, x: anchor - (end - j + 1) * KEY_STEP } };
-        }
+      const n = end - i + 1;
+      if (items.slice(i, end + 1).some((m, j) => m.glyph.x > anchor - (n - j) * KEY_STEP + 1e-6)) {
+        for (let j = i; j <= end; j++) places.set(items[j], anchor - (end - j + 1) * KEY_STEP);
       }
     }
     i = end;
   }
+  return places;
 }
 
 const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();
