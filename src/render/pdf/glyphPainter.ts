@@ -334,10 +334,12 @@ const bidi = bidiFactory();
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
 /**
- * Where poppler should find the text of harakat drawn right of their letter's
- * origin (ً over ض): just left of the letter's origin (or of the weak
- * characters after it: a comma, a digit), in logical order. poppler attaches
- * such a mark to the letter it then overlaps, and reads letter, marks
+ * Where poppler should find the text of harakat: at their letter's left edge
+ * (the letter's origin, or that of the weak characters after it: a comma, a
+ * digit), a step apart in logical order. poppler builds a word from glyphs
+ * that follow on from each other in content order and right-to-left position;
+ * a haraka drawn right of its letter's origin (ً over ض) or far left of it
+ * broke the word, and poppler read the mark before its letter
  * (udhr-ar: pdftotext 28 → 30 articles).
  */
 function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
@@ -353,7 +355,7 @@ function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
       let anchor = base.glyph.x;
       for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
       const n = end - i + 1;
-      if (items.slice(i, end + 1).some((m, j) => m.glyph.x > anchor - (n - j) * KEY_STEP + 1e-6)) {
+      if (items.slice(i, end + 1).some((m, j) => Math.abs(m.glyph.x - (anchor - (n - j) * KEY_STEP)) > 1e-3)) {
         for (let j = i; j <= end; j++) places.set(items[j], anchor - (end - j + 1) * KEY_STEP);
       }
     }
