@@ -365,16 +365,17 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // the text goes to the outline, the copy is not a glyph of its own.
           // The inkless copy after it, at the glyph's own place, carries the text
           // for poppler and mupdf as ActualText: not a glyph either.
+          // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
           const last = glyphs[glyphs.length - 1];
-          if (invisible && copied === 1) {
-            copied = 0;
-            return;
-          }
-          if (invisible && last && last.subsetGid === -1 && last.unicode === '' && last.originalGids.some((g) => originalGids.includes(g))) {
-            last.unicode = u;
+          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && last.originalGids.some((g) => originalGids.includes(g))) {
+            last.unicode += u;
             // Glyphs with the same outline: the copy's font says which one it is.
             last.originalGids = originalGids;
-            copied = 1;
+            copied++;
+            return;
+          }
+          if (invisible && copied > 0 && u === '\u200e') {
+            copied--;
             return;
           }
           copied = 0;

@@ -258,7 +258,19 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   const texts = items.filter((it) => !textless(it));
   // PDFium skips a text object without ink (the bidi marks drawn with the space glyph).
   const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
-  const plan = rtl ? pdfiumPlan(texts.map((it) => ({ text: seen(it) ? it.glyph.text : '', x: it.glyph.x, size: it.glyph.size, advance: it.glyph.advance }))) : undefined;
+  // A glyph that stands for several characters (a letter written with a
+  // combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one piece per
+  // character for PDFium and poppler, which reverse a glyph's characters
+  // there; the pieces go leftwards from its origin, a step apart.
+  const split = (it: DrawItem) => (rtl && seen(it) && !it.glyph.space && (it.glyph.level & 1) === 1 && [...it.glyph.text].length > 1 ? [...it.glyph.text] : [it.glyph.text]);
+  const pieces = texts.map(split);
+  const firstPiece: number[] = [];
+  const keyed = pieces.flatMap((chars, t) => {
+    firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
+    const g = texts[t].glyph;
+    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance }));
+  });
+  const plan = rtl ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
@@ -284,14 +296,19 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   //   it) at the glyph's own place with its width, carrying the text as
   //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
   //   and an LRM is what the painter's bidi marks are anyway).
-  const placed = (item: DrawItem, key: number, own = item.glyph.x) => {
+  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
-    ops.push('/Span <</ActualText ()>> BDC');
-    draw(item, { x: key, baseline: true });
-    ops.push('EMC', `/Span <</ActualText ${pdfText(g.text)}>> BDC`);
-    draw(item, { x: own, gid: spaceGid(g.font), text: LRM, width: item.invisible ? 0 : undefined });
-    ops.push('EMC');
+    chars.forEach((c, k) => {
+      ops.push('/Span <</ActualText ()>> BDC');
+      draw(item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true });
+      ops.push('EMC');
+    });
+    chars.forEach((c, k) => {
+      ops.push(`/Span <</ActualText ${pdfText(c)}>> BDC`);
+      draw(item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined });
+      ops.push('EMC');
+    });
   };
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
   let t = -1;
@@ -302,20 +319,22 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
       continue;
     }
     t++;
-    const mark = plan?.marks.get(t);
+    const mark = plan?.marks.get(firstPiece[t]);
     if (mark !== undefined) {
       // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
       ops.push('/Span <</ActualText ()>> BDC');
       draw({ invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
       ops.push('EMC');
     }
-    const key = plan?.keys[t] ?? items[i].glyph.x;
+    const chars = pieces[t];
+    const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
+    const key = keys[0];
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
     if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
     const own = popplerMarks.get(items[i]);
-    if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined) placed(items[i], key, own);
+    if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
     else {
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
