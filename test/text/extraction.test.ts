@@ -31,13 +31,7 @@ const MUPDF_AN =
 const KNOWN: Partial<Record<Extractor, Record<number, Known>>> = {
   mupdf: {
     14: { got: 'فيماع٤٢٠٢.', why: `${MUPDF_AN}; with «عام ٢٠٢٤» kept on one line (issue 14) it reverses «عام» too` },
-    15: { got: '(NATOةبسنب)30%و٠٣٪يفماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses the Arabic words around the digits (بنسبة → ةبسنب, في عام → ماع يف)` },
-  },
-  pdftotext: {
-    15: {
-      got: 'لقَِرارات(EU)',
-      why: 'poppler attaches the kasra under ل to the ق that follows (it overlaps ق horizontally in Amiri)',
-    },
+    15: { got: '(NATO)ةبسنب30%و٠٣٪يفماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses the Arabic words around the digits (بنسبة → ةبسنب, في عام → ماع يف)` },
   },
 };
 

@@ -268,7 +268,8 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
   const keyed = pieces.flatMap((chars, t) => {
     firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
     const g = texts[t].glyph;
-    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance }));
+    const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
+    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
   });
   const plan = rtl ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {

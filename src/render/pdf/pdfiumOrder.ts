@@ -46,6 +46,8 @@ export interface KeyedGlyph {
   /** Font size and advance, pt. */
   size: number;
   advance: number;
+  /** An invisible mark: it goes wherever the order needs it. */
+  floating?: boolean;
 }
 
 export interface PdfiumPlan {
@@ -133,9 +135,12 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // right of the key before; PDFium drops a glyph whose box overlaps that of
   // the same glyph nearby (as fake bold), so such a pair is kept apart.
   const textOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].text : '');
+  const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
   const keys: number[] = [];
+  const start = Math.min(...sequence.map(xOf)) - KEY_STEP;
   sequence.forEach((u, i) => {
-    let key = i === 0 ? guess.get(u)! : Math.max(guess.get(u)!, keys[i - 1] + KEY_STEP);
+    const before = i === 0 ? start : keys[i - 1] + KEY_STEP;
+    let key = floating(u) ? before : Math.max(guess.get(u)!, before);
     const g = glyphs[u.before];
     for (let j = Math.max(0, i - 7); j < i; j++) if (textOf(sequence[j]) === textOf(u)) key = Math.max(key, keys[j] + Math.max(0.1 * g.size, g.advance));
     keys.push(key);
