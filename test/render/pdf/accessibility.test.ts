@@ -256,14 +256,24 @@ describe('a leaflet that continues on a second page (A6)', () => {
     expect(pages.length).toBeGreaterThan(1);
     const pdf = await renderPages(pages, { title: model.title, lang: model.lang, rtl: true, date: new Date(0) });
     const structure = await readStructure(pdf);
-    const later = structure.slice(1);
-    // Page 2 on: one L with one LI (the same point), no imprint element; the footer is an artifact.
-    for (const page of later) {
+    const imprint = strict(model.imprint.lines[0].runs.map((r) => r.text).join(''));
+    // Every page: one L with one LI (the same point); the footer is read once,
+    // after the point, on the last page, and is an artifact on the pages before.
+    structure.forEach((page, i) => {
       const all = nodes(page.root);
       expect(all.filter((n) => n.role === 'L').length).toBe(1);
       expect(all.filter((n) => n.role === 'LI').length).toBe(1);
-      expect(all.some((n) => n.lang === 'en')).toBe(false);
-      expect(page.artifacts.map(strict).join('')).toContain(strict(model.imprint.lines[0].runs.map((r) => r.text).join('')));
+      const lastPage = i === structure.length - 1;
+      expect(all.some((n) => n.lang === 'en')).toBe(lastPage);
+      if (!lastPage) expect(page.artifacts.map(strict).join('')).toContain(imprint);
+    });
+    // pdf.js (Firefox) and PDFium (Chrome) read the point in one piece (the
+    // footer before its end is an artifact). poppler and mupdf reorder page 2's
+    // "(continued)" label (an artifact too), so this textual check cannot
+    // find and take it out of their text.
+    for (const { reader } of READERS.filter((r) => r.reader === 'pdfjs' || r.reader === 'pdfium')) {
+      const got = withoutArtifacts(await read(pdf, reader), pages);
+      expect(got, reader).toContain(strict(point.text));
     }
     // pdf.js gives the tree page by page: the point's P is the first P of the LBody on each page.
     const body = structure.map((p) => nodes(p.root).find((n) => n.role === 'LBody')?.children.find((n) => n.role === 'P')?.text ?? '');
