@@ -367,10 +367,12 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // for poppler and mupdf as ActualText: not a glyph either.
           // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
           const last = glyphs[glyphs.length - 1];
-          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && last.originalGids.some((g) => originalGids.includes(g))) {
+          // (Without the original fonts, the copy's font name has to do.)
+          const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));
+          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && sameGlyph(last)) {
             last.unicode += u;
             // Glyphs with the same outline: the copy's font says which one it is.
-            last.originalGids = originalGids;
+            if (originalGids.length) last.originalGids = originalGids;
             copied++;
             return;
           }

@@ -271,7 +271,11 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
     return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
   });
-  const plan = rtl ? pdfiumPlan(keyed) : undefined;
+  // A line without right-to-left letters (an English imprint line in an Arabic
+  // document) is left as it is: PDFium reverses its words (as before), but
+  // pdf.js, which drops a word space before a glyph that lies left of it,
+  // keeps its spaces.
+  const plan = rtl && texts.some((it) => /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(it.glyph.text)) ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
