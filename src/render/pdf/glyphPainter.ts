@@ -217,7 +217,16 @@ export function rgbOperator(hex: string): string {
  * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
  * files pass a CMYK one).
  */
-export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean, fillOperator: (hex: string) => string = rgbOperator): void {
+export function paintLine(
+  doc: PdfKitDoc,
+  line: ComposedLine,
+  x: number,
+  y: number,
+  color: string,
+  rtl: boolean,
+  fillOperator: (hex: string) => string = rgbOperator,
+  pdfiumOrder = rtl,
+): void {
   if (!line.glyphs.length) return;
   const ops: string[] = ['BT'];
   let current = '';
@@ -271,11 +280,11 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
     return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
   });
-  // A line without right-to-left letters (an English imprint line in an Arabic
-  // document) is left as it is: PDFium reverses its words (as before), but
-  // pdf.js, which drops a word space before a glyph that lies left of it,
-  // keeps its spaces.
-  const plan = rtl && texts.some((it) => /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(it.glyph.text)) ? pdfiumPlan(keyed) : undefined;
+  // A paragraph without right-to-left letters (an English imprint line in an
+  // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
+  // reverses its words (as before), but pdf.js, which drops a word space
+  // before a glyph that lies left of it, keeps its spaces.
+  const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
