@@ -192,9 +192,11 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       firstBottom = regionTop + (para.lines.length - 3) * leading + 1e-3;
       flowed = flowPara();
     }
-    // The footer repeats on every page; a reader reads it once (tagged PDF: artifacts after page 1).
+    // The footer repeats on every page; a reader reads it once, after the
+    // point: on the last page (tagged PDF: artifacts on the pages before, so
+    // the point's text reads straight on across the page break).
     const repeated = footer.blocks.map(asRepeated);
-    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...(i === 0 ? footer.blocks : repeated)]));
+    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...repeated]));
     if (event) {
       // Under the text on the last page when it fits there, else on a page of its own.
       const lastIndex = flowed.length - 1;
@@ -204,6 +206,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       if (y + event.height <= regionBottom) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
       else newPage([...cont.blocks, ...event.place(cont.bottom), ...repeated]);
     }
+    const last = pages[pages.length - 1];
+    last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
   }
 
   return { pages, bodySize: fit.size, stats: ts.stats };

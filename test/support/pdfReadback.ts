@@ -328,6 +328,7 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     // Render modes 2 and 4–6 paint the same text twice (fill and stroke, or
     // paint and clip): the second call's glyphs are not new glyphs.
     let painted = new Set<string>();
+    let copied = 0;
     type Pass = 'fill' | 'again' | 'invisible';
     const collect = (text: mupdf.Text, ctm: mupdf.Matrix, pass: Pass) => {
       if (pass === 'fill') painted = new Set();
@@ -359,6 +360,27 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
             const tatweel = subset?.original?.font.glyphForCodePoint(0x0640).id;
             u = Math.abs(scaleX - 1) > 1e-6 || (tatweel !== undefined && originalGids.includes(tatweel)) ? '\u0640' : '';
           }
+          // A glyph PDFium must see elsewhere is drawn as its outline, followed by
+          // an invisible copy carrying its text (glyphPainter.ts, pdfiumOrder.ts):
+          // the text goes to the outline, the copy is not a glyph of its own.
+          // The inkless copy after it, at the glyph's own place, carries the text
+          // for poppler and mupdf as ActualText: not a glyph either.
+          // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
+          const last = glyphs[glyphs.length - 1];
+          // (Without the original fonts, the copy's font name has to do.)
+          const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));
+          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && sameGlyph(last)) {
+            last.unicode += u;
+            // Glyphs with the same outline: the copy's font says which one it is.
+            if (originalGids.length) last.originalGids = originalGids;
+            copied++;
+            return;
+          }
+          if (invisible && copied > 0 && u === '\u200e') {
+            copied--;
+            return;
+          }
+          copied = 0;
           glyphs.push({
             page: p,
             order: glyphs.length,

@@ -4,7 +4,6 @@
  * every glyph was drawn) and pdf.js (what a reader copies out).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as mupdf from 'mupdf';
 import { eventTint, layoutLeaflet, leafletBodySizes, leafletMargins, leafletUrl, type LeafletLayout } from '../../templates/leaflet.js';
 import { labelsFor } from '../../templates/labels.js';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -16,6 +15,7 @@ import { qrModules } from '../../src/format/qr.js';
 import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
+import { readDrawnGlyphs } from '../support/pdfReadback.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -58,33 +58,12 @@ interface Drawn {
   advance: number;
 }
 
-/** Every visibly drawn glyph per page, from mupdf's device interface (invisible bidi marks are not filled). */
-function drawnGlyphs(pdf: Uint8Array): Drawn[][] {
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  const pages: Drawn[][] = [];
-  for (let i = 0; i < doc.countPages(); i++) {
-    const out: Drawn[] = [];
-    const device = new mupdf.Device({
-      fillText(text, ctm) {
-        text.walk({
-          showGlyph(f, trm, glyph, unicode) {
-            const text = unicode <= 0 || unicode === 0xfffd ? '' : String.fromCodePoint(unicode);
-            if (glyph < 0) {
-              // More characters of the previous glyph's ToUnicode entry (a ligature).
-              if (out.length) out[out.length - 1].text += text;
-              return;
-            }
-            const m = mupdf.Matrix.concat(trm, ctm);
-            out.push({ text, x: m[4], y: m[5], advance: f.advanceGlyph(glyph, 0) * Math.hypot(m[0], m[1]) });
-          },
-        });
-      },
-    });
-    doc.loadPage(i).run(device, mupdf.Matrix.identity);
-    device.close();
-    pages.push(out);
-  }
-  return pages;
+/**
+ * Every visibly drawn glyph per page (invisible bidi marks and the painter's
+ * invisible copies are not; a glyph drawn as its outline carries its text).
+ */
+async function drawnGlyphs(pdf: Uint8Array): Promise<Drawn[][]> {
+  return (await readDrawnGlyphs(pdf)).map((page) => page.glyphs.filter((g) => !g.invisible).map((g) => ({ text: g.unicode, x: g.x, y: page.height - g.y, advance: g.advance })));
 }
 
 interface Item {
@@ -147,10 +126,10 @@ function expectInsideMargins(page: LaidOutPage, model: DocumentModel) {
 }
 
 /** Every drawn glyph of a rendered leaflet inside the margins. */
-function expectPdfInsideMargins(pdf: Uint8Array, model: DocumentModel, pageCount: number) {
+async function expectPdfInsideMargins(pdf: Uint8Array, model: DocumentModel, pageCount: number) {
   const m = leafletMargins(model.theme);
   const { width: W, height: H } = model.theme.page.leaflet;
-  const pages = drawnGlyphs(pdf);
+  const pages = await drawnGlyphs(pdf);
   expect(pages.length).toBe(pageCount);
   for (const glyphs of pages) {
     expect(glyphs.length).toBeGreaterThan(0);
@@ -169,8 +148,8 @@ function expectPdfInsideMargins(pdf: Uint8Array, model: DocumentModel, pageCount
  * logical), page after page. A glyph belongs to the laid-out line whose
  * baseline is nearest (marks and stacked letters sit off the baseline).
  */
-function extractedBody(pdf: Uint8Array, layout: LeafletLayout, point: Point): string {
-  const pages = drawnGlyphs(pdf);
+async function extractedBody(pdf: Uint8Array, layout: LeafletLayout, point: Point): Promise<string> {
+  const pages = await drawnGlyphs(pdf);
   return layout.pages
     .map((page, i) => {
       const lines = textBlocks(page).flatMap((b) => b.lines.map((l) => ({ y: l.baseline, body: b.text === point.text })));
@@ -249,11 +228,11 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
     }
   });
 
-  it('keeps every line and shape inside the margins, on the layout and in the PDF', () => {
+  it('keeps every line and shape inside the margins, on the layout and in the PDF', async () => {
     const { model, leaflets } = doc();
     for (const { layout, pdf } of leaflets.values()) {
       for (const page of layout.pages) expectInsideMargins(page, model);
-      expectPdfInsideMargins(pdf, model, layout.pages.length);
+      await expectPdfInsideMargins(pdf, model, layout.pages.length);
     }
   });
 
@@ -266,7 +245,7 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       expect(norm(blocks.map(glyphText).join(''))).toBe(norm(p.text));
       const lines = blocks.flatMap((b) => b.lines);
       expect(lines.slice(0, -1).every((l) => l.line.justified)).toBe(true);
-      const extracted = norm(extractedBody(pdf, layout, p));
+      const extracted = norm(await extractedBody(pdf, layout, p));
       expect(extracted, `point ${p.number}`).toBe(norm(p.text));
     }
   });
@@ -439,11 +418,11 @@ describe('other page sizes and directions', () => {
       expectInsideMargins(page, a6.model);
       expect(bodyBlocks(page, p).length).toBeGreaterThan(0); // the text itself continues, not only the event
     }
-    expectPdfInsideMargins(pdf, a6.model, 2);
+    await expectPdfInsideMargins(pdf, a6.model, 2);
     const continued = labelsFor(a6.model.lang).continued;
     expect(textBlocks(layout.pages[1]).some((b) => b.text.includes(continued))).toBe(true);
     expect(textBlocks(layout.pages[0]).some((b) => b.text.includes(continued))).toBe(false);
-    expect(norm(extractedBody(pdf, layout, p))).toBe(norm(p.text));
+    expect(norm(await extractedBody(pdf, layout, p))).toBe(norm(p.text));
     // The event comes after the text, on the last page.
     expect(layout.pages[1].blocks.some((b) => b.kind === 'rect' && b.color === eventTint(a6.model.theme))).toBe(true);
   });
@@ -456,7 +435,7 @@ describe('other page sizes and directions', () => {
     expect(layout.pages[0].height).toBe(PAGE_SIZES.A4.height);
     expect(layout.bodySize).toBeGreaterThan(seed.leaflets.get(8)!.layout.bodySize);
     expectInsideMargins(layout.pages[0], a4.model);
-    expectPdfInsideMargins(pdf, a4.model, 1);
+    await expectPdfInsideMargins(pdf, a4.model, 1);
   });
 
   it('mirrors for a left-to-right document: number at the left, QR at the right', async () => {

@@ -31,12 +31,12 @@ const MUPDF_AN =
 const KNOWN: Partial<Record<Extractor, Record<number, Known>>> = {
   mupdf: {
     14: { got: 'فيماع٤٢٠٢.', why: `${MUPDF_AN}; with «عام ٢٠٢٤» kept on one line (issue 14) it reverses «عام» too` },
-    15: { got: '(NATOةبسنب)30%و٠٣٪يفماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses the Arabic words around the digits (بنسبة → ةبسنب, في عام → ماع يف)` },
+    15: { got: 'بنسبة30%و٠٣٪فيماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses «عام» after «في»` },
   },
   pdftotext: {
     15: {
-      got: 'لقَِرارات(EU)',
-      why: 'poppler attaches the kasra under ل to the ق that follows (it overlaps ق horizontally in Amiri)',
+      got: '2024«.اقتباس»',
+      why: 'poppler reads the full stop after «2024» after the guillemet that follows it (the kasra of «لِقرارات» is right since issue 17)',
     },
   },
 };

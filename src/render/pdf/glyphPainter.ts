@@ -15,9 +15,11 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
+import bidiFactory from 'bidi-js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
+import { KEY_STEP, pdfiumPlan } from './pdfiumOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -197,6 +199,13 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
 }
 
+/** A PDF text string (UTF-16BE with its byte order mark, in hex). */
+function pdfText(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
 /** `#rrggbb` → a PDF `rg` operator. */
 export function rgbOperator(hex: string): string {
   return `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`;
@@ -208,7 +217,16 @@ export function rgbOperator(hex: string): string {
  * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
  * files pass a CMYK one).
  */
-export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: number, color: string, rtl: boolean, fillOperator: (hex: string) => string = rgbOperator): void {
+export function paintLine(
+  doc: PdfKitDoc,
+  line: ComposedLine,
+  x: number,
+  y: number,
+  color: string,
+  rtl: boolean,
+  fillOperator: (hex: string) => string = rgbOperator,
+  pdfiumOrder = rtl,
+): void {
   if (!line.glyphs.length) return;
   const ops: string[] = ['BT'];
   let current = '';
@@ -243,39 +261,140 @@ export function paintLine(doc: PdfKitDoc, line: ComposedLine, x: number, y: numb
     items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
   }
   const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
-  const draw = (item: DrawItem) => {
+  // PDFium reads a right-to-left line by the x of each glyph's origin with a
+  // simplified bidi of its own; pdfiumPlan says where it must see each glyph
+  // (and where it needs a left-to-right mark) to read the line in logical order.
+  const texts = items.filter((it) => !textless(it));
+  // PDFium skips a text object without ink (the bidi marks drawn with the space glyph).
+  const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
+  // A glyph that stands for several characters (a letter written with a
+  // combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one piece per
+  // character for PDFium and poppler, which reverse a glyph's characters
+  // there; the pieces go leftwards from its origin, a step apart.
+  const split = (it: DrawItem) => (rtl && seen(it) && !it.glyph.space && (it.glyph.level & 1) === 1 && [...it.glyph.text].length > 1 ? [...it.glyph.text] : [it.glyph.text]);
+  const pieces = texts.map(split);
+  const firstPiece: number[] = [];
+  const keyed = pieces.flatMap((chars, t) => {
+    firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
+    const g = texts[t].glyph;
+    const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
+    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
+  });
+  // A paragraph without right-to-left letters (an English imprint line in an
+  // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
+  // reverses its words (as before), but pdf.js, which drops a word space
+  // before a glyph that lies left of it, keeps its spaces.
+  const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
+  const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
-    const advance1000 = item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX);
+    const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
-    const hidden = item.invisible === true || g.space;
-    const { inst, cid } = codeFor(doc, g.font, g.space && !item.invisible ? strutGid(g.font) : g.gid, g.text, advance1000);
+    const hidden = item.invisible === true || g.space || at.x !== undefined;
+    const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
+    const { inst, cid } = codeFor(doc, g.font, gid, at.text ?? g.text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     const rg = fillOperator(g.color ?? color);
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + g.x)} ${num(y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + (at.x ?? g.x))} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
+  // A glyph PDFium must see elsewhere is drawn three times, each for some readers:
+  // - its picture, as an outline (no text);
+  // - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
+  //   glyph invisibly at PDFium's place with its text, in a span whose empty
+  //   ActualText poppler and mupdf 1.28 read instead, so they skip it; on the
+  //   baseline (a raised haraka next to a flat space would end PDFium's line);
+  // - for poppler and mupdf 1.28: an invisible space glyph (no ink: PDFium skips
+  //   it) at the glyph's own place with its width, carrying the text as
+  //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
+  //   and an LRM is what the painter's bidi marks are anyway).
+  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
+    const g = item.glyph;
+    if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
+    chars.forEach((c, k) => {
+      ops.push('/Span <</ActualText ()>> BDC');
+      draw(item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true });
+      ops.push('EMC');
+    });
+    chars.forEach((c, k) => {
+      ops.push(`/Span <</ActualText ${pdfText(c)}>> BDC`);
+      draw(item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined });
+      ops.push('EMC');
+    });
+  };
+  const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  let t = -1;
+  let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
     if (textless(items[i])) {
       ops.push('ET', outlineOperators(items[i].glyph, x, y, fillOperator(items[i].glyph.color ?? color)), 'BT');
       continue;
     }
-    // Each glyph is its own marked-content span: pdf.js starts a new text item
-    // at each, instead of merging close glyphs (stacked جم) and reversing them.
-    ops.push('/Span BMC');
-    draw(items[i]);
-    ops.push('EMC');
-    // The glyphs without text of their own that follow it, as outlines (outlineOperators).
-    const outlines: string[] = [];
-    for (; i + 1 < items.length && textless(items[i + 1]); i++) outlines.push(outlineOperators(items[i + 1].glyph, x, y, fillOperator(items[i + 1].glyph.color ?? color)));
-    if (outlines.length) ops.push('ET', ...outlines, 'BT');
+    t++;
+    const mark = plan?.marks.get(firstPiece[t]);
+    if (mark !== undefined) {
+      // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
+      ops.push('/Span <</ActualText ()>> BDC');
+      draw({ invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+      ops.push('EMC');
+    }
+    const chars = pieces[t];
+    const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
+    const key = keys[0];
+    // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
+    // left at its place next to a flat neighbour would end PDFium's line).
+    const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
+    if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
+    const own = popplerMarks.get(items[i]);
+    if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
+    else {
+      // Each glyph is its own marked-content span: pdf.js starts a new text item
+      // at each, instead of merging close glyphs (stacked جم) and reversing them.
+      ops.push('/Span BMC');
+      draw(items[i]);
+      ops.push('EMC');
+    }
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
+}
+
+const bidi = bidiFactory();
+const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
+
+/**
+ * Where poppler should find the text of harakat: at their letter's left edge
+ * (the letter's origin, or that of the weak characters after it: a comma, a
+ * digit), a step apart in logical order. poppler builds a word from glyphs
+ * that follow on from each other in content order and right-to-left position;
+ * a haraka drawn right of its letter's origin (ً over ض) or far left of it
+ * broke the word, and poppler read the mark before its letter
+ * (udhr-ar: pdftotext 28 → 30 articles).
+ */
+function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
+  const places = new Map<DrawItem, number>();
+  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && WEAK.has(bidi.getBidiCharTypeName([...it.glyph.text][0]));
+  const isMark = (it: DrawItem) => !it.invisible && !it.glyph.space && !it.glyph.kashida && /^\p{M}+$/u.test(it.glyph.text);
+  for (let i = 0; i < items.length; i++) {
+    if (!isMark(items[i])) continue;
+    let end = i;
+    while (end + 1 < items.length && isMark(items[end + 1])) end++;
+    const base = items[i - 1];
+    if (base && !base.invisible && !base.glyph.space && base.glyph.text !== '' && !isMark(base)) {
+      let anchor = base.glyph.x;
+      for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
+      const n = end - i + 1;
+      if (items.slice(i, end + 1).some((m, j) => Math.abs(m.glyph.x - (anchor - (n - j) * KEY_STEP)) > 1e-3)) {
+        for (let j = i; j <= end; j++) places.set(items[j], anchor - (end - j + 1) * KEY_STEP);
+      }
+    }
+    i = end;
+  }
+  return places;
 }
 
 const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();

@@ -75,6 +75,9 @@ type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKi
 
 const taggers = new WeakMap<object, Tagger>();
 
+/** A block with right-to-left letters gets its lines ordered for PDFium (glyphPainter, pdfiumOrder.ts). */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
 function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
   const fill = (hex: string) => colorOperator(colors.mark(hex));
@@ -82,7 +85,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, t
   if (overprint) setOverprint(doc.save());
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill);
+    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, b.rtl && RTL_LETTER.test(b.text));
   }
   if (overprint) doc.restore();
 }

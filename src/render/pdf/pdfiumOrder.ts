@@ -1,0 +1,154 @@
+/**
+ * Where PDFium (Chrome's and Edge's PDF viewers) must think each text glyph
+ * of a right-to-left line stands for it to read the line in logical order.
+ *
+ * PDFium's text extraction (core/fpdftext/cpdf_textpage.cpp, CloseTempLine)
+ * sorts a line's text objects by the x of their origin, strings their
+ * characters together in that order and runs a simplified bidi over the
+ * string (CFX_BidiString): it is cut into segments of one class — Right (R,
+ * AL), Left (L), LeftWeak (EN, AN, NSM, CS, ES, ET, BN) and Neutral (the
+ * rest) — the segments are taken right to left (the document's
+ * /ViewerPreferences /Direction /R2L makes the overall direction right), and
+ * a Right segment, or a Neutral one while the current direction is right, is
+ * reversed and mirrored; any other is kept as it stands, and a Left one makes
+ * the current direction left. Read by their true places, a haraka drawn right
+ * of its letter's origin comes before the letter, two Latin words inside
+ * Arabic come in the wrong order, "278%." comes back "278.%" and every
+ * bracket comes back mirrored.
+ *
+ * `pdfiumPlan` simulates that reading over the glyphs in logical order and
+ * gives each glyph a key, the x PDFium must see: the segments laid out right
+ * to left in logical order, those PDFium reverses with their glyphs right to
+ * left, the others left to right. A glyph keeps its own x where the order
+ * allows, so few glyphs move. Before a Neutral segment with a mirrored character that PDFium would
+ * read right to left it asks for a left-to-right mark (for PDFium only), so
+ * that PDFium reads the bracket forward, unmirrored.
+ */
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+
+type Direction = 'left' | 'weak' | 'right' | 'neutral';
+
+const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
+
+function directionOf(ch: string): Direction {
+  const type = bidi.getBidiCharTypeName(ch);
+  if (type === 'L') return 'left';
+  if (type === 'R' || type === 'AL') return 'right';
+  return WEAK.has(type) ? 'weak' : 'neutral';
+}
+
+/** A text glyph as PDFium sees it: its text (ToUnicode) and the x of its origin. */
+export interface KeyedGlyph {
+  text: string;
+  x: number;
+  /** Font size and advance, pt. */
+  size: number;
+  advance: number;
+  /** An invisible mark: it goes wherever the order needs it. */
+  floating?: boolean;
+}
+
+export interface PdfiumPlan {
+  /** The x PDFium must see for each glyph (its own x where it can stay). */
+  keys: number[];
+  /** Glyphs that need a left-to-right mark (for PDFium only) just before them, with the mark's key. */
+  marks: Map<number, number>;
+}
+
+/** The smallest step between two keys: survives the 3 decimals written and PDFium's floats. */
+export const KEY_STEP = 0.01;
+
+interface Unit {
+  /** Glyph index, or -1 for a left-to-right mark before glyph `before`. */
+  glyph: number;
+  before: number;
+  dir: Direction;
+  mirrored: boolean;
+}
+
+/** Units in logical order, cut into PDFium's segments. */
+function segmentsOf(units: Unit[]): Unit[][] {
+  const segments: Unit[][] = [];
+  for (const u of units) {
+    const last = segments[segments.length - 1];
+    if (last && last[0].dir === u.dir) last.push(u);
+    else segments.push([u]);
+  }
+  return segments;
+}
+
+export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
+  let units: Unit[] = [];
+  glyphs.forEach((g, i) => {
+    const first = [...g.text][0];
+    if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null) });
+  });
+  // A Neutral segment with a mirrored character read right to left gets a mark before it.
+  let current: Direction = 'right';
+  const withMarks: Unit[] = [];
+  for (const s of segmentsOf(units)) {
+    const reversed = s[0].dir === 'right' || (s[0].dir === 'neutral' && current === 'right');
+    if (reversed && s[0].dir === 'neutral' && s.some((u) => u.mirrored)) {
+      withMarks.push({ glyph: -1, before: s[0].glyph, dir: 'left', mirrored: false });
+      current = 'left';
+    } else if (reversed) current = 'right';
+    else if (s[0].dir !== 'weak') current = 'left';
+    withMarks.push(...s);
+  }
+  units = withMarks;
+  // PDFium's reading of the final units (segments in logical order, the keys
+  // putting the first on the right), and their left-to-right order.
+  current = 'right';
+  const segments = segmentsOf(units).map((s) => {
+    const reversed = s[0].dir === 'right' || (s[0].dir === 'neutral' && current === 'right');
+    if (reversed) current = 'right';
+    else if (s[0].dir !== 'weak') current = 'left';
+    return { units: s, reversed };
+  });
+  const xOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].x : glyphs[u.before].x - KEY_STEP);
+  const endOf = (u: Unit) => xOf(u) + (u.glyph >= 0 ? glyphs[u.glyph].advance : 0);
+  // First guess: a glyph's own x; but the segments of a stretch read forward
+  // (a left-to-right run: Latin words, a URL, a number with its signs) are
+  // packed from the stretch's left edge in reverse logical order, each
+  // keeping its own spacing.
+  const guess = new Map<Unit, number>();
+  for (let i = 0; i < segments.length; ) {
+    if (segments[i].reversed) {
+      for (const u of segments[i++].units) guess.set(u, xOf(u));
+      continue;
+    }
+    let j = i;
+    while (j < segments.length && !segments[j].reversed) j++;
+    const stretch = segments.slice(i, j);
+    let at = Math.min(...stretch.flatMap((s) => s.units.map(xOf)));
+    for (const s of [...stretch].reverse()) {
+      const a = Math.min(...s.units.map(xOf));
+      for (const u of s.units) guess.set(u, at + (xOf(u) - a));
+      at += Math.max(...s.units.map(endOf)) - a + KEY_STEP;
+    }
+    i = j;
+  }
+  const sequence = segments.reverse().flatMap((s) => (s.reversed ? [...s.units].reverse() : s.units));
+  // Keys from left to right: the guess where the order allows it, else just
+  // right of the key before; PDFium drops a glyph whose box overlaps that of
+  // the same glyph nearby (as fake bold), so such a pair is kept apart.
+  const textOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].text : '');
+  const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
+  const keys: number[] = [];
+  const start = Math.min(...sequence.map(xOf)) - KEY_STEP;
+  sequence.forEach((u, i) => {
+    const before = i === 0 ? start : keys[i - 1] + KEY_STEP;
+    let key = floating(u) ? before : Math.max(guess.get(u)!, before);
+    const g = glyphs[u.before];
+    for (let j = Math.max(0, i - 7); j < i; j++) if (textOf(sequence[j]) === textOf(u)) key = Math.max(key, keys[j] + Math.max(0.1 * g.size, g.advance));
+    keys.push(key);
+  });
+  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map() };
+  sequence.forEach((u, i) => {
+    if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
+    else plan.marks.set(u.before, keys[i]);
+  });
+  return plan;
+}

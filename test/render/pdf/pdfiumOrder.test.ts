@@ -1,0 +1,91 @@
+/**
+ * pdfiumPlan against a model of PDFium's line reading (CloseTempLine in
+ * core/fpdftext/cpdf_textpage.cpp): glyphs sorted by key, the string cut into
+ * Right / Left / LeftWeak / Neutral segments, the segments taken right to
+ * left, Right ones (and Neutral ones while the direction is right) reversed
+ * and mirrored. The real thing is measured in test/render/pdf/accessibility.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import bidiFactory from 'bidi-js';
+import { KEY_STEP, pdfiumPlan, type KeyedGlyph } from '../../../src/render/pdf/pdfiumOrder.js';
+
+const bidi = bidiFactory();
+const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
+const dir = (c: string) => {
+  const t = bidi.getBidiCharTypeName(c);
+  return t === 'L' ? 'L' : t === 'R' || t === 'AL' ? 'R' : WEAK.has(t) ? 'W' : 'N';
+};
+
+/** What PDFium returns for glyphs drawn at these keys (plus its LRMs). */
+function pdfiumReads(glyphs: KeyedGlyph[], keys: number[], marks: Map<number, number>): string {
+  const placed = glyphs.map((g, i) => ({ text: g.text, key: keys[i] }));
+  for (const [, key] of marks) placed.push({ text: '\u200E', key });
+  const line = placed.sort((a, b) => a.key - b.key).map((p) => p.text).join('');
+  const segments: string[][] = [];
+  for (const c of line) {
+    const last = segments[segments.length - 1];
+    if (last && dir(last[0]) === dir(c)) last.push(c);
+    else segments.push([c]);
+  }
+  let current = 'R';
+  let out = '';
+  for (const s of segments.reverse()) {
+    const d = dir(s[0]);
+    if (d === 'R' || (d === 'N' && current === 'R')) {
+      current = 'R';
+      out += [...s].reverse().map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
+    } else {
+      if (d !== 'W') current = 'L';
+      out += s.join('');
+    }
+  }
+  return out;
+}
+
+/** A right-to-left line from its glyphs in logical order, each [text, x, advance]. */
+const line = (...gs: Array<[string, number, number?]>): KeyedGlyph[] => gs.map(([text, x, advance]) => ({ text, x, advance: advance ?? 4, size: 10 }));
+const strip = (s: string) => s.replace(/[\u200E\u200F]/g, '');
+
+describe('pdfiumPlan', () => {
+  it('keeps the glyphs of plain Arabic where they are', () => {
+    const g = line(['ك', 40], ['ت', 36], ['ا', 33], ['ب', 29]);
+    const plan = pdfiumPlan(g);
+    expect(plan.keys).toEqual([40, 36, 33, 29]);
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('كتاب');
+  });
+
+  it('puts a haraka drawn right of its letter between that letter and the next', () => {
+    // ضً: the tanween's origin lies right of the ض's.
+    const g = line(['ر', 50], ['ض', 42], ['\u064B', 45, 0], ['ا', 38]);
+    const plan = pdfiumPlan(g);
+    expect(plan.keys[2]).toBeLessThan(plan.keys[1]);
+    expect(plan.keys[2]).toBeGreaterThan(plan.keys[3]);
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('رضًا');
+  });
+
+  it('reads two Latin words inside Arabic in their order', () => {
+    const g = line(['ت', 80], [' ', 76], ['A', 40], ['B', 45], [' ', 50], ['C', 54], ['D', 59], [' ', 36], ['ع', 30]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ت AB CD ع');
+  });
+
+  it('asks for a left-to-right mark before a bracket, which PDFium would mirror', () => {
+    const g = line(['ف', 60], [' ', 56], ['(', 52], ['ب', 46], [')', 42], ['.', 39]);
+    const plan = pdfiumPlan(g);
+    expect(plan.marks.size).toBeGreaterThan(0);
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ف (ب).');
+  });
+
+  it('keeps a number with its signs in order («278%.»)', () => {
+    const g = line(['ب', 70], [' ', 66], ['2', 46], ['7', 50], ['8', 54], ['%', 58], ['.', 43]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ب 278%.');
+  });
+
+  it('gives strictly increasing keys in PDFium reading order, a step apart at least', () => {
+    const g = line(['ت', 80], [' ', 76], ['A', 40], ['B', 45], [' ', 50], ['C', 54], ['D', 59], [' ', 36], ['ع', 30]);
+    const plan = pdfiumPlan(g);
+    const sorted = [...plan.keys].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(KEY_STEP - 1e-9);
+  });
+});
