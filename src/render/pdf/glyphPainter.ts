@@ -324,6 +324,21 @@ export function paintLine(
       ops.push('EMC');
     });
   };
+  // pdf.js skips a glyph whose text starts with whitespace (the word space)
+  // and puts a space only where the next glyph starts 0.03–0.6 em after the
+  // end of the one before in its own writing direction (left to right for
+  // every glyph here): in a right-to-left line written in logical order the
+  // next word starts left of the last one, so pdf.js joined the words. After
+  // each word space it gets an invisible, inkless glyph of no width whose
+  // text is an RLM and a space: pdf.js keeps it (its text neither starts with
+  // whitespace nor ends in a format character) and returns the space; the
+  // empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
+  // without ink. mutool 1.21 (ignores ActualText) reads a second space.
+  const pdfjsSpace = (g: PositionedGlyph) => {
+    ops.push('/Span <</ActualText ()>> BDC');
+    draw({ invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
+    ops.push('EMC');
+  };
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
   let t = -1;
   let basePlaced = false;
@@ -356,6 +371,7 @@ export function paintLine(
       draw(items[i]);
       ops.push('EMC');
     }
+    if (rtl && items[i].glyph.space && !items[i].invisible) pdfjsSpace(items[i].glyph);
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
