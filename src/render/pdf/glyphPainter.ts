@@ -324,7 +324,8 @@ export function paintLine(
       ops.push('EMC');
     });
   };
-  // pdf.js skips a glyph whose text starts with whitespace (the word space)
+  // pdf.js skips a glyph whose text starts with whitespace (a word space, or
+  // a space shaped inside a word: «الكوبية .»)
   // and puts a space only where the next glyph starts 0.03–0.6 em after the
   // end of the one before in its own writing direction (left to right for
   // every glyph here): in a right-to-left line written in logical order the
@@ -333,7 +334,8 @@ export function paintLine(
   // text is an RLM and a space: pdf.js keeps it (its text neither starts with
   // whitespace nor ends in a format character) and returns the space; the
   // empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
-  // without ink. mutool 1.21 (ignores ActualText) reads a second space.
+  // without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
+  // of no width (a break inside a URL) is not a space and gets none.
   const pdfjsSpace = (g: PositionedGlyph) => {
     ops.push('/Span <</ActualText ()>> BDC');
     draw({ invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
@@ -371,7 +373,7 @@ export function paintLine(
       draw(items[i]);
       ops.push('EMC');
     }
-    if (rtl && items[i].glyph.space && !items[i].invisible) pdfjsSpace(items[i].glyph);
+    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) pdfjsSpace(items[i].glyph);
   }
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
