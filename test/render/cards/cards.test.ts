@@ -9,6 +9,7 @@ import { loadDocument } from '../../../src/model/buildModel.js';
 import type { CardFormat, DocumentModel, Point } from '../../../src/model/types.js';
 import type { TextBlock } from '../../../src/layout/types.js';
 import { JPEG_MAX_BYTES, renderCards } from '../../../src/render/cards/renderCard.js';
+import { glyphLayer, withGlyphs } from '../../../src/render/cards/glyphSvg.js';
 import { lineInk, unionBox } from '../../../src/layout/ink.js';
 import { layoutCard, sizeSteps, type CardRole, type CardSlide } from '../../../templates/cardLayout.js';
 import { projectRoot, templateFonts } from '../../support/fonts.js';
@@ -74,6 +75,23 @@ describe('card formats', () => {
       expect(a.length).toBe(b.length);
       a.forEach((x, i) => expect(Buffer.compare(x.png, b[i].png)).toBe(0));
     }
+  });
+
+  it('rasterises one SVG: satori\'s boxes with the glyph layer as its last child, as the two layers composited', async () => {
+    const [slide] = await layoutCard({ model, point: model.points[7], format: fmt('square'), fonts: fonts() });
+    const one = withGlyphs(slide.svg, slide.page);
+    expect(one.startsWith(slide.svg.slice(0, slide.svg.lastIndexOf('</svg>')))).toBe(true);
+    expect(one.endsWith(`${glyphLayer(slide.page)}</svg>`)).toBe(true);
+    expect(one.match(/<svg/g)).toHaveLength(1);
+    // The former route: satori's SVG rasterised, a standalone glyph SVG rasterised and composited over it.
+    const { width, height } = slide.page;
+    const layer = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${glyphLayer(slide.page)}</svg>`;
+    const two = await sharp(Buffer.from(slide.svg), { density: 72 }).composite([{ input: Buffer.from(layer), density: 72 }]).removeAlpha().raw().toBuffer();
+    const single = await sharp(Buffer.from(one), { density: 72 }).removeAlpha().raw().toBuffer();
+    expect(single.length).toBe(two.length);
+    let worst = 0;
+    for (let i = 0; i < single.length; i++) worst = Math.max(worst, Math.abs(single[i] - two[i]));
+    expect(worst).toBeLessThanOrEqual(3); // rounding of anti-aliased edges only
   });
 
   it('sizes come in steps of the theme scale', () => {
