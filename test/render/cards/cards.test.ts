@@ -12,7 +12,7 @@ import { JPEG_MAX_BYTES, renderCards } from '../../../src/render/cards/renderCar
 import { glyphLayer, withGlyphs } from '../../../src/render/cards/glyphSvg.js';
 import { lineInk, unionBox } from '../../../src/layout/ink.js';
 import { layoutCard, sizeSteps, type CardRole, type CardSlide } from '../../../templates/cardLayout.js';
-import { projectRoot, templateFonts } from '../../support/fonts.js';
+import { font, projectRoot, templateFonts } from '../../support/fonts.js';
 import { alefEm, alefHeights, gray, median, rowsNotPlain } from '../../support/cardPixels.js';
 
 let model: DocumentModel;
@@ -171,6 +171,35 @@ describe('carousels (a point of 250 words)', () => {
         // Alt text: the title, the marker and this slide's full text.
         expect(s.alt.split('\n')[1], where).toBe(s.bodyText);
       });
+    }
+  });
+
+  it('spreads a point evenly over its slides: none holds less than 60 % of the lines of the fullest, and they give back the point', async () => {
+    const fa = (await loadDocument('test/fixtures/docs/udhr-fa/udhr-fa.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const en = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    // 219 words: filled in order, the square's third slide held one line.
+    const w219: Point = { ...long, text: `${words(long.text).slice(0, 219).join(' ')}.` };
+    const point = (doc: DocumentModel, n: number) => doc.points.find((p) => p.number === n)!;
+    const cases: Array<[DocumentModel, Point, string[]]> = [
+      [udhr, w219, ['square', 'portrait', 'story']],
+      [udhr, long, ['square', 'portrait', 'story']],
+      [model, model.points[7], ['square']],
+      [fa, point(fa, 23), ['square']],
+      [fa, point(fa, 26), ['square']],
+      [en, point(en, 23), ['square']],
+      [en, point(en, 26), ['square', 'portrait']],
+    ];
+    for (const [doc, point, names] of cases) {
+      const docFonts = { body: doc.theme.fonts.body.map(font), heading: doc.theme.fonts.heading.map(font) };
+      for (const name of names) {
+        const where = `${doc.lang} ${point.number} ${name}`;
+        const slides = await layoutCard({ model: doc, point, format: fmt(name), fonts: docFonts });
+        expect(slides.length, where).toBeGreaterThan(1);
+        const lines = slides.map((s) => blockOf(s, 'body')!.lines.length);
+        expect(Math.min(...lines) / Math.max(...lines), `${where}: ${lines.join('/')}`).toBeGreaterThanOrEqual(0.6);
+        expect(words(slides.map((s) => laidOutText(blockOf(s, 'body')!)).join(' ')), where).toEqual(words(point.text));
+        for (const s of slides.slice(0, -1)) expect(s.bodyText, where).toMatch(/[.؟!?،؛,;:]["»”’)\]]*$/u);
+      }
     }
   });
 
