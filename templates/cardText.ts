@@ -163,8 +163,8 @@ function fill(
  * the fullest, the one with the fewest clause breaks is kept (a sentence
  * stays whole where it can), then the most even; when none is that even,
  * the one whose fullest slide has the fewest lines, then whose emptiest has
- * the most. Ties go to the least slack. None ends between words more often
- * than the plain fill.
+ * the most. Ties keep the plain fill, then the least slack. None ends
+ * between words more often than the plain fill.
  */
 export function divideEvenly(
   text: string,
