@@ -2,7 +2,7 @@
 /**
  * Preflight a PDF as a print shop would (src/print/preflight.ts). Thin:
  *
- *   npm run preflight -- FILE.pdf … [--binding saddle|loose|imposed] [--max-ink 300]
+ *   npm run preflight -- FILE.pdf … [--binding saddle|loose|imposed|imposed-one-sided] [--max-ink 300]
  *
  * --binding: how the pages are finished; by default what the file declares
  * (warraq's print files do), else a saddle-stitched booklet.

@@ -36,6 +36,8 @@ import {
   jobKeys,
   openAuxCache,
   readKeyInputs,
+  readCodeInputs,
+  type CodeInputs,
   readPrevious,
   reuseOutputs,
   type AuxCache,
@@ -44,6 +46,9 @@ import {
 } from './jobs/cache.js';
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
+import { openMemos, saveMemos } from './jobs/memoStore.js';
+import { tuneAllocator } from './jobs/allocator.js';
+import type { KnownToFit } from './check/cards.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -126,6 +131,12 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * it renders it.
    */
   layout?: boolean;
+  /**
+   * The cards known to fit (the build: those whose job's key is in the
+   * previous manifest, so a build with this very card passed this check);
+   * the card-fit check skips them.
+   */
+  knownToFit?: (model: DocumentModel) => Promise<KnownToFit>;
 };
 
 /**
@@ -154,7 +165,7 @@ export async function check(opts: CheckOptions) {
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts)) ?? []);
+  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
   const laidOut = { jobs: 0, notes: [] as string[] };
@@ -167,6 +178,31 @@ export async function check(opts: CheckOptions) {
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
   return { model, fonts, warnings: diagnostics, proof, laidOut };
+}
+
+/** A build's jobs, their inputs and keys. */
+interface Planned {
+  jobs: RenderJob[];
+  inputs: Map<string, string[]>;
+  keys: Map<string, string>;
+}
+
+async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>): Promise<Planned> {
+  const jobs = planJobs(model, { only: opts.only });
+  const inputs = planInputs(jobs, model);
+  const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
+  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
+}
+
+/**
+ * The cards whose job's key the previous manifest lists: a build made that
+ * very card (same point text, format, fonts and code), so it passed the
+ * card-fit check, which reads no more than the card's slice.
+ */
+function cardsMadeBefore({ jobs, keys }: Planned, previous: Manifest | undefined): KnownToFit {
+  const made = new Set(previous?.outputs.map((e) => e.key));
+  const fit = new Set(jobs.filter((j) => j.kind === 'card' && made.has(keys.get(j.path))).map((j) => `${j.format}/${j.point}`));
+  return (point, format) => fit.has(`${format}/${point}`);
 }
 
 export async function build(opts: BuildOptions): Promise<BuildReport> {
@@ -188,9 +224,19 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  const { model, warnings } = await check({ ...opts, layout: false });
-  const jobs = planJobs(model, { only: opts.only });
-  const inputs = planInputs(jobs, model);
+  // Rasters are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts).
+  tuneAllocator();
+  // The code that runs, read and hashed once for the memos and the job keys.
+  const code = readCodeInputs();
+  code.catch(() => {});
+  // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
+  const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
+  // Planned and keyed as soon as the model is known: the card-fit check skips the cards an earlier build made.
+  let planned: Planned | undefined;
+  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
+  const { model, warnings } = await check({ ...opts, layout: false, knownToFit });
+  const { jobs, inputs } = await plan(model);
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
@@ -202,9 +248,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let stage: Staging | undefined;
   let ok = false;
   try {
-    const keyInputs = await readKeyInputs(opts.projectRoot, model.theme);
-    const env = envDigest(keyInputs);
-    keys = jobKeys(jobs, model, env, inputs);
+    keys = (await plan(model)).keys;
     cache = openAuxCache(opts.projectRoot, outDir);
     const previous = await readManifest(outDir);
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
@@ -221,7 +265,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     await lock.release({ failed: !ok });
   }
-  await cache.prune(new Set(keys.values()), startedAt).catch(() => {});
+  await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
   const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),

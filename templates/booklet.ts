@@ -1,7 +1,8 @@
 /**
  * The booklet's design: cover, contents, preamble, one section per point,
- * colophon and back cover, as laid-out pages. Pure: it receives the model and
- * loaded fonts and returns geometry; the PDF renderer only draws it.
+ * the page plan's notes pages, colophon and back cover, as laid-out pages.
+ * Pure: it receives the model and loaded fonts and returns geometry; the PDF
+ * renderer only draws it.
  *
  * Right-to-left documents bind on the right, so inner and outer margins swap
  * sides from recto to verso the other way round from a left-to-right book.
@@ -13,7 +14,7 @@ import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
-import { blanksToFill } from '../src/layout/pagePlan.js';
+import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -36,14 +37,27 @@ export function styles(model: DocumentModel, fonts: TemplateFonts) {
   };
 }
 
-/** Imprint lines as styled spans: bold → heading font, superscripts raised and smaller. */
-export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: number, color: string): StyledSpan[] {
+/**
+ * The smallest type reversed out of a printed ground (the covers' imprint, in
+ * the paper colour on the red): finer strokes fill in when the plates of the
+ * ground are a little out of register, and print shops (and preflight) reject
+ * or query reversed type under 8 pt.
+ */
+export const REVERSED_MIN_PT = 8;
+
+/**
+ * Imprint lines as styled spans: bold → heading font, superscripts raised and
+ * smaller (0.62 × size, but never under `minSize`: a superscript made larger
+ * is lowered by as much as it grew, × 0.7, so its top stays where it was).
+ */
+export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: number, color: string, minSize = 0): StyledSpan[] {
+  const sup = Math.max(size * 0.62, minSize);
   return line.runs.map((r) => ({
     text: r.text,
     style: {
       fonts: r.bold ? fonts.heading : fonts.body,
-      size: r.sup ? size * 0.62 : size,
-      rise: r.sup ? size * 0.38 : 0,
+      size: r.sup ? sup : size,
+      rise: r.sup ? size * 0.38 - (sup - size * 0.62) * 0.7 : 0,
       color,
     },
   }));
@@ -111,12 +125,16 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
       outline,
     });
   });
+  // The page plan (theme.pages): the spare pages a multiple of 4 needs go
+  // after the last point, ruled for notes or blank (theme.spare), so the
+  // colophon stays on the inside back cover, the page before the back cover.
+  const spares = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0)) : 0;
+  for (let i = 0; i < spares; i++) {
+    const n = pages.length + 1;
+    pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
+  }
   const colophonNumber = pages.length + 1;
   if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
-  // The page plan: blank pages (paper only) after the colophon, so the back
-  // cover stays the last page and the count suits saddle stitching.
-  const blanks = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.backCover ? 1 : 0)) : 0;
-  for (let i = 0; i < blanks; i++) pages.push({ width: W, height: H, background: t.palette.paper, role: 'blank', blocks: [] });
   if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
   // The outline: the document's title first (on its first page), every other entry under it.
   pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
@@ -217,6 +235,29 @@ function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType
   ];
 }
 
+/** The imprint on both covers, reversed out of the red (its superscripts REVERSED_MIN_PT). */
+const COVER_IMPRINT_PT = 10.5;
+
+/** Distance between the rules of a notes page: 24 pt ≈ 8.5 mm, wide-ruled paper's pitch, roomy for Arabic handwriting. */
+const NOTES_PITCH = 24;
+
+/**
+ * A spare page of the page plan ruled for notes: the heading («ملاحظات»),
+ * then thin rules at a handwriting pitch down to the frame's foot, under the
+ * running head and folio of a text page.
+ */
+function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, label: string, f: Frame, W: number, H: number, n: number): LaidOutPage {
+  const t = model.theme;
+  const headLeading = st.heading.size * 1.8;
+  const head = ts.set(label, { ...st.heading, color: t.palette.accent }, f.width, 'center');
+  const blocks: Block[] = [{ ...placeAt(head, f.x, f.top, headLeading, t.palette.accent), name: 'the notes heading', role: 'heading' }];
+  for (let y = f.top + headLeading + NOTES_PITCH; y <= f.bottom; y += NOTES_PITCH) {
+    blocks.push({ kind: 'rule', x1: f.x, y1: y, x2: f.x + f.width, y2: y, color: t.palette.muted, width: 0.3 });
+  }
+  blocks.push(...runningHeadAndFoot(model, ts, st, f, H, n));
+  return { width: W, height: H, background: t.palette.paper, role: 'notes', blocks };
+}
+
 function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W: number, H: number): LaidOutPage {
   const t = model.theme;
   const inset = 36;
@@ -233,7 +274,7 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
     { ...placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk), role: 'title' },
     { kind: 'rule', x1: W / 2 - 40, y1: titleTop + title.lines.length * titleLeading + 18, x2: W / 2 + 40, y2: titleTop + title.lines.length * titleLeading + 18, color: t.palette.coverInk, width: 1 },
   ];
-  blocks.push(...imprintBlocks(model, fonts, ts, inset, H - inset - 20, measure, t.palette.coverInk, 10.5, 'bottom'));
+  blocks.push(...imprintBlocks(model, fonts, ts, inset, H - inset - 20, measure, t.palette.coverInk, COVER_IMPRINT_PT, 'bottom', REVERSED_MIN_PT));
   return { width: W, height: H, background: t.palette.cover, role: 'cover', blocks };
 }
 
@@ -248,6 +289,7 @@ export function imprintBlocks(
   color: string,
   size: number,
   anchor: 'top' | 'bottom',
+  minSize = 0,
 ): TextBlock[] {
   const leading = size * 1.45;
   const lines = model.imprint.lines;
@@ -257,7 +299,7 @@ export function imprintBlocks(
   return lines.map((line) => {
     if (line.gapBefore) top += gap;
     const block: TextBlock = {
-      ...placeAt(ts.set(imprintSpans(line, fonts, size, color), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color),
+      ...placeAt(ts.set(imprintSpans(line, fonts, size, color, minSize), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color),
       role: 'p',
       lang: languageOf(line.runs.map((r) => r.text).join(''), model.lang),
     };
@@ -411,7 +453,7 @@ function backCover(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   const t = model.theme;
   const inset = 36;
   const blocks: Block[] = [
-    ...imprintBlocks(model, fonts, ts, inset, H / 2 - 20, W - 2 * inset, t.palette.coverInk, 9.5, 'top'),
+    ...imprintBlocks(model, fonts, ts, inset, H / 2 - 20, W - 2 * inset, t.palette.coverInk, COVER_IMPRINT_PT, 'top', REVERSED_MIN_PT),
     { kind: 'rect', x: inset, y: H - inset - 3, width: W - 2 * inset, height: 3, color: t.palette.coverInk },
   ];
   return { width: W, height: H, background: t.palette.cover, role: 'back-cover', blocks };

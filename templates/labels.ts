@@ -27,6 +27,8 @@ export interface Labels {
   corrections: string;
   /** A link card that shows only the start of a point. */
   excerpt: string;
+  /** The heading of the booklet's ruled notes pages (the page plan's spare pages). */
+  notes: string;
 }
 
 const ar: Labels = {
@@ -49,6 +51,7 @@ const ar: Labels = {
   contact: 'للتواصل',
   corrections: 'تصحيحات تحريرية على النص المصدر',
   excerpt: 'مقتطف',
+  notes: 'ملاحظات',
 };
 
 const fa: Labels = {
@@ -72,6 +75,7 @@ const fa: Labels = {
   contact: 'تماس',
   corrections: 'اصلاحات ویرایشی متن مبدأ',
   excerpt: 'گزیده',
+  notes: 'یادداشت‌ها',
 };
 
 const en: Labels = {
@@ -94,6 +98,7 @@ const en: Labels = {
   contact: 'Contact',
   corrections: 'Editorial corrections to the source text',
   excerpt: 'Excerpt',
+  notes: 'Notes',
 };
 
 /** The entry of `table` for a document language: Arabic, Persian, else English. */

@@ -11,8 +11,14 @@ import type { TemplateFonts } from '../layout/typeset.js';
 import type { DocumentModel } from '../model/types.js';
 import { cardFitErrors } from '../../templates/cardLayout.js';
 
-export async function checkCardFit(model: DocumentModel, fonts: TemplateFonts): Promise<Diagnostic[]> {
+/** Whether point `point`'s card of format `format` is already known to fit (src/build.ts: a build made that very card). */
+export type KnownToFit = (point: number, format: string) => boolean;
+
+export async function checkCardFit(model: DocumentModel, fonts: TemplateFonts, known?: KnownToFit): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  for (const format of model.theme.cards) for (const e of await cardFitErrors({ model, format, fonts }, model.points)) out.push(...e.diagnostics);
+  for (const format of model.theme.cards) {
+    const points = known ? model.points.filter((p) => !known(p.number, format.name)) : model.points;
+    if (points.length) for (const e of await cardFitErrors({ model, format, fonts }, points)) out.push(...e.diagnostics);
+  }
   return out;
 }

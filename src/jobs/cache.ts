@@ -127,7 +127,9 @@ export const digestOf = async (abs: string) => sha(await readFile(abs));
  * patches and tsconfig.json of this warraq (or of `codeRoot`), and its package
  * versions, hashed. Read every build: watch mode sees templates change.
  */
-export async function readCodeInputs(codeRoot?: string): Promise<Pick<KeyInputs, 'code' | 'packages'>> {
+export type CodeInputs = Pick<KeyInputs, 'code' | 'packages'>;
+
+export async function readCodeInputs(codeRoot?: string): Promise<CodeInputs> {
   const run = codeRoot ?? runningRoot;
   const pkg = codeRoot ?? warraqRoot;
   const files = [
@@ -149,9 +151,9 @@ export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, .
 export const hashFonts = (projectRoot: string, files: readonly string[]) =>
   Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
 
-/** Reads and hashes the code of `codeRoot` (default: the code that runs) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string): Promise<KeyInputs> {
-  const [code, fonts] = await Promise.all([readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
+/** Reads and hashes the code of `codeRoot` (default: the code that runs; or `read`, the code as already read) and the theme's fonts. */
+export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string, read?: Promise<CodeInputs>): Promise<KeyInputs> {
+  const [code, fonts] = await Promise.all([read ?? readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
   return { ...code, fonts };
 }
 

@@ -14,21 +14,22 @@ export interface Box {
   bottom: number;
 }
 
-const extentsCache = new WeakMap<LoadedFont, Map<number, Box | null>>();
+type Extents = ReturnType<LoadedFont['hb']['glyphExtents']>;
+const extentsCache = new WeakMap<LoadedFont, Map<number, Extents>>();
+
+/** HarfBuzz's extents of a glyph, asked once per font and glyph (a call into WASM costs more than the look-up). */
+export function glyphExtents(font: LoadedFont, gid: number): Extents {
+  let byGid = extentsCache.get(font);
+  if (!byGid) extentsCache.set(font, (byGid = new Map()));
+  let e = byGid.get(gid);
+  if (e === undefined && !byGid.has(gid)) byGid.set(gid, (e = font.hb.glyphExtents(gid)));
+  return e;
+}
 
 /** The glyph's ink box in font units (y up: top > bottom), or null for a blank glyph. */
 function glyphBounds(font: LoadedFont, gid: number): Box | null {
-  let byGid = extentsCache.get(font);
-  if (!byGid) extentsCache.set(font, (byGid = new Map()));
-  let b = byGid.get(gid);
-  if (b === undefined) {
-    const e = font.hb.glyphExtents(gid);
-    b = e && e.width !== 0 && e.height !== 0
-      ? { left: e.xBearing, right: e.xBearing + e.width, top: e.yBearing, bottom: e.yBearing + e.height }
-      : null;
-    byGid.set(gid, b);
-  }
-  return b;
+  const e = glyphExtents(font, gid);
+  return e && e.width !== 0 && e.height !== 0 ? { left: e.xBearing, right: e.xBearing + e.width, top: e.yBearing, bottom: e.yBearing + e.height } : null;
 }
 
 /** The ink box of one positioned glyph on a line whose left edge is at x and baseline at `baseline`; undefined when blank. */

@@ -12,6 +12,7 @@
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import type { PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
+import { glyphExtents } from './ink.js';
 
 /** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
 export const TRIM_SAFETY = 12;
@@ -35,7 +36,7 @@ export interface Overflow {
 /** The ink box of a glyph drawn at (x, baseline). */
 export function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
   if (g.space) return undefined;
-  const e = g.font.hb.glyphExtents(g.gid);
+  const e = glyphExtents(g.font, g.gid);
   if (!e || (e.width === 0 && e.height === 0)) return undefined;
   const s = g.size / g.font.upem;
   const left = x + g.x + e.xBearing * s * g.scaleX;
@@ -99,7 +100,7 @@ export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string
     message: `${what}, page ${o.page + 1}: ${o.block} does not fit: «${o.text}» reaches ${o.by.toFixed(1)} past the ${o.limit}`,
     expected: `every glyph inside the page's ${o.limit === 'frame' ? 'text measure' : 'live area (trim less margins)'}`,
     found: `a glyph ${o.by.toFixed(1)} outside`,
-    hint: 'an Arabic word (or a token mixing scripts) longer than the line is never broken: put a space in it in the source or shorten it, or choose a larger page or smaller type in the theme',
+    hint: 'a word or address longer than the line cannot be set; break it in the source (a space, or "/" in a URL), or choose a larger page or smaller type in the theme',
   }));
   throw new WarraqError(diagnostics);
 }

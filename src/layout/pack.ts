@@ -20,6 +20,8 @@ export function packPages(pages: LaidOutPage[], fonts: TemplateFonts): PackedPag
     const key = known.get(v);
     if (key !== undefined) return { $font: key };
     if (Array.isArray(v)) return v.map(walk);
+    // A font object that is not one of `fonts` (another load of the same file): never walked into (its bytes, its HarfBuzz handles).
+    if ('hb' in v && 'bytes' in v) throw new Error(`laid-out pages hold a font object (${(v as LoadedFont).key}) that is not among this thread's fonts`);
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = walk(x);
     return out;

@@ -1,10 +1,12 @@
 /**
  * The page plan of a folded booklet: a saddle-stitched copy is made of sheets
  * folded once, four pages each, so its page count is a multiple of 4. The
- * booklet template adds the blank pages itself (between the colophon and the
- * back cover, where a book has them), so the screen PDF, the press PDF and the
- * imposed sheets all have the same pages; the imposition still pads a PDF
- * made with `pages: any` (src/print/saddleStitch.ts).
+ * booklet template adds the spare pages itself, where a publisher puts them:
+ * after the last point, ruled for notes or blank (`theme.spare`), with the
+ * colophon on the inside back cover (the page before the back cover). So the
+ * screen PDF, the press PDF and the imposed sheets all have the same pages;
+ * the imposition still pads a PDF made with `pages: any`
+ * (src/print/saddleStitch.ts).
  *
  * Leaflets are loose sheets, not a booklet: a file of several leaflets for a
  * print shop gives every leaflet the same number of sides (`evenSides`), so

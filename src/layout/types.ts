@@ -103,7 +103,7 @@ export interface LaidOutPage {
   background: string;
   blocks: Block[];
   /** What the page is, for the manifest, print files and tests. */
-  role: 'cover' | 'contents' | 'preamble' | 'body' | 'colophon' | 'blank' | 'back-cover' | 'leaflet' | 'card';
+  role: 'cover' | 'contents' | 'preamble' | 'body' | 'colophon' | 'notes' | 'blank' | 'back-cover' | 'leaflet' | 'card';
   /**
    * Where ink may go: every drawn glyph must lie inside (src/layout/liveArea.ts
    * checks it after layout). Absent: the page itself.

@@ -3,6 +3,7 @@
  * style, and keep count of what justification did (lines, kashidas, the
  * widest space) for the build summary and docs/typography.md.
  */
+import { composeCached } from '../text/composeCache.js';
 import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
@@ -36,7 +37,8 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
     model,
     set(text, style, measure, align) {
       const spans = typeof text === 'string' ? [{ text, style }] : text;
-      const para = composeParagraph(spans, {
+      // The same paragraph composed before (this build or the last) is taken as it was: src/text/composeCache.ts.
+      const para = composeCached(spans, {
         dir: model.dir,
         lang: model.lang,
         measure,
@@ -45,7 +47,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,
-      });
+      }, composeParagraph);
       stats.paragraphs++;
       for (const l of para.lines) {
         stats.lines++;

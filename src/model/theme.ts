@@ -50,6 +50,7 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     cardMargin: 0.07,
     cardScale: 1.125,
     pages: 'multiple-of-4',
+    spare: 'notes',
     paper: { thicknessMm: 0.1 },
     // The paper is unprinted paper on press; ink and grey are black ink only,
     // so small type has no colour fringes; the reds are given, not converted.
@@ -113,6 +114,7 @@ export interface ThemeOverride {
   cardMargin?: number;
   cardScale?: number;
   pages?: Theme['pages'];
+  spare?: Theme['spare'];
   paper?: Partial<Theme['paper']>;
   cmyk?: Partial<Record<PaletteName, Cmyk>>;
   richBlack?: Partial<Theme['richBlack']>;
@@ -142,6 +144,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     cardMargin: o.cardMargin ?? base.cardMargin,
     cardScale: o.cardScale ?? base.cardScale,
     pages: o.pages ?? base.pages,
+    spare: o.spare ?? base.spare,
     paper: { ...base.paper, ...defined(o.paper) },
     cmyk: pressColours(base, o),
     richBlack: { cmyk: [...(o.richBlack?.cmyk ?? base.richBlack.cmyk)], minMm: o.richBlack?.minMm ?? base.richBlack.minMm },

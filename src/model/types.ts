@@ -151,11 +151,14 @@ export interface Theme {
   /** Ratio between neighbouring sizes of the card type scale: body sizes are minimum × ratio^k. */
   cardScale: number;
   /**
-   * The booklet's page plan: 'multiple-of-4' (default) adds blank pages
-   * between the colophon and the back cover so a saddle-stitched copy needs
-   * no blanks of the printer's choosing; 'any' keeps the natural count.
+   * The booklet's page plan: 'multiple-of-4' (default) adds spare pages
+   * between the last point and the colophon (which stays on the page before
+   * the back cover), so a saddle-stitched copy needs no blanks of the
+   * printer's choosing; 'any' keeps the natural count.
    */
   pages: PagePlan;
+  /** What the page plan's spare pages are: ruled notes pages («ملاحظات», default) or blank paper. */
+  spare: SparePages;
   /** The paper of the press files: its thickness drives creep in saddle-stitched booklets (0 = none). */
   paper: { thicknessMm: number };
   /**
@@ -170,6 +173,7 @@ export interface Theme {
 }
 
 export type PagePlan = 'multiple-of-4' | 'any';
+export type SparePages = 'notes' | 'blank';
 export type PaletteName = keyof Theme['palette'];
 /** Cyan, magenta, yellow, black, each 0–100 (%). */
 export type Cmyk = [c: number, m: number, y: number, k: number];

@@ -35,7 +35,7 @@ import {
   SHEET_SIZES,
   type SheetName,
 } from './pdfPages.js';
-import { markPdfx4, withPdfxHeader } from './pdfx.js';
+import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 
 export interface ImposeOptions {
@@ -117,8 +117,8 @@ async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
     height: e.clip.height,
   }));
   const slot = (s: Slot): Placed => (s === null ? { embedded: null, width: 0, height: 0 } : placed[s]);
-  const finish = async () => {
-    if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding: 'imposed' });
+  const finish = async (binding: Binding = 'imposed') => {
+    if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding });
     return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
   };
   return { out, size, placed, slot, finish };
@@ -189,5 +189,6 @@ export async function imposeTwoUp(pdf: Uint8Array, opts: TwoUpOptions): Promise<
       }
     }
   }
-  return finish();
+  // Leaflets without backs are printed on one side of each sheet: any number of sheets will do.
+  return finish(sides === 1 ? 'imposed-one-sided' : 'imposed');
 }

@@ -73,10 +73,12 @@ export interface PdfxMeta {
 /**
  * How a print file's pages are finished: 'saddle' (pages of a folded,
  * stapled booklet: a multiple of 4), 'loose' (single pieces, e.g. leaflets),
- * 'imposed' (press sheets, front and back, each carrying several pages).
+ * 'imposed' (press sheets, front and back, each carrying several pages),
+ * 'imposed-one-sided' (sheets printed on one side only, each carrying several
+ * pieces: the 2-up sheet of leaflets without backs).
  */
-export type Binding = 'saddle' | 'loose' | 'imposed';
-export const BINDINGS: readonly Binding[] = ['saddle', 'loose', 'imposed'];
+export type Binding = 'saddle' | 'loose' | 'imposed' | 'imposed-one-sided';
+export const BINDINGS: readonly Binding[] = ['saddle', 'loose', 'imposed', 'imposed-one-sided'];
 
 const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const isoDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -25,7 +25,8 @@ export interface PreflightOptions {
   /**
    * How the pages are finished: 'saddle' (a folded, stapled booklet: the page
    * count must be a multiple of 4), 'loose' (single pieces: leaflets),
-   * 'imposed' (press sheets printed front and back: an even count). Default:
+   * 'imposed' (press sheets printed front and back: an even count),
+   * 'imposed-one-sided' (sheets printed on one side: any count). Default:
    * what the file declares (warraq's print files do), else 'saddle'.
    */
   binding?: Binding;
@@ -250,6 +251,13 @@ function maxInk(page: mupdf.PDFPage, bleed: Rect, dpi: number): { percent: numbe
 const SMALL_TYPE_PT = 12;
 /** Knocked-out (paper-coloured) type smaller than this gets a warning: misregister of the ground fills it in. */
 const SMALL_KNOCKOUT_PT = 8;
+/**
+ * Type sizes are compared to the limits above to 0.001 pt: a page placed on
+ * an imposed sheet is drawn through mupdf's single-precision matrices, so 8 pt
+ * type measures 7.9999995 pt there.
+ */
+const SIZE_TOLERANCE_PT = 1e-3;
+const under = (size: number, limit: number) => size < limit - SIZE_TOLERANCE_PT;
 
 const mm = (pt: number) => round(pt / MM, 1);
 
@@ -311,10 +319,10 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
       }
       const multiInkText = Object.keys(drawn.textColors).filter((k) => {
         const [space, ...values] = k.split(' ');
-        return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && drawn.smallest[k] < SMALL_TYPE_PT;
+        return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && under(drawn.smallest[k], SMALL_TYPE_PT);
       });
       if (multiInkText.length) warnings.push({ page: n, reason: `type under ${SMALL_TYPE_PT} pt in several inks (${multiInkText.join('; ')}): it needs exact register; K only is safer` });
-      const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && drawn.smallest[k] < SMALL_KNOCKOUT_PT);
+      const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && under(drawn.smallest[k], SMALL_KNOCKOUT_PT));
       if (knockout.length) {
         const size = Math.min(...knockout.map((k) => drawn.smallest[k]));
         warnings.push({ page: n, reason: `knocked-out (paper-coloured) type from ${round(size, 1)} pt: under ${SMALL_KNOCKOUT_PT} pt, a ground of several inks a little out of register fills it in; larger or bolder is safer` });
@@ -353,7 +361,9 @@ export function formatPreflight(file: string, r: PreflightReport): string[] {
   const counted =
     r.binding === 'imposed'
       ? 'checked as imposed sheets (a PDF page per sheet side)'
-      : r.binding === 'loose'
+      : r.binding === 'imposed-one-sided'
+        ? 'checked as imposed sheets printed on one side (a PDF page per sheet)'
+        : r.binding === 'loose'
         ? 'checked as loose pieces'
         : `checked as a saddle-stitched booklet; ${saddle}`;
   const out = [`${file}: ${r.pageCount} pages, ${counted}`];

@@ -40,14 +40,15 @@ describe('booklet.pdf', () => {
     expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('has cover, contents, preamble, every point, colophon, blank pages up to a multiple of 4, and back cover', () => {
+  it('has cover, contents, preamble, every point, notes pages up to a multiple of 4, colophon, and back cover', () => {
     const roles = layout.pages.map((p) => p.role);
     expect(roles[0]).toBe('cover');
     expect(roles[1]).toBe('contents');
     expect(roles[2]).toBe('preamble');
     expect(roles.length % 4).toBe(0);
-    const colophon = roles.indexOf('colophon');
-    expect(roles.slice(colophon + 1, -1).every((r) => r === 'blank')).toBe(true);
+    const notes = roles.indexOf('notes');
+    expect(roles.slice(notes, -2).every((r) => r === 'notes')).toBe(true);
+    expect(roles.at(-2)).toBe('colophon');
     expect(roles.at(-1)).toBe('back-cover');
     expect(layout.contents.map((c) => c.point)).toEqual(model.points.map((p) => p.number));
   });

@@ -92,20 +92,20 @@ describe('incremental builds', () => {
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'fresh')));
   });
 
-  it('with --only print, the leaflets are made for the print files but skipped when those are unchanged; the booklet is not needed (the press PDF lays it out)', async () => {
+  it('with --only print, the booklet and the leaflets are made for the print files (their laid-out pages) but skipped when those are unchanged', async () => {
     const root = await otherProject();
     const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['print'], jobs: 2 };
     const first = await build(opts);
     expect(first.files.every((f) => f.path.startsWith('print/'))).toBe(true);
-    expect(first.jobs.rendered).not.toContain('booklet.pdf');
+    expect(first.jobs.rendered).toContain('booklet.pdf');
     expect(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')).length).toBeGreaterThan(0);
     const again = await build(opts);
     expect(again.jobs.rendered).toEqual([]);
     expect(again.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/')));
-    // The full path (a touched output) skips the leaflets; the saddle file is imposed again from the reused press PDF.
+    // The full path (a touched output) skips the booklet and the leaflets; the saddle file is imposed again from the reused press PDF.
     await rm(path.join(root, 'dist/print/booklet-a4-saddle.pdf'));
     const restored = await build(opts);
     expect(restored.jobs.rendered).toEqual(['print/booklet-a4-saddle.pdf']);
-    expect(restored.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => p.startsWith('leaflets/')));
+    expect(restored.jobs.skipped).toEqual(first.jobs.rendered.filter((p) => !p.startsWith('print/')));
   });
 });

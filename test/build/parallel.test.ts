@@ -44,7 +44,7 @@ describe('parallel rendering', () => {
     expect(progress.map((l) => l.split(' ')[0])).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
   });
 
-  it('every job starts after the jobs it takes as input, and the press PDF (the longest chain) goes first', async () => {
+  it('every job starts after the jobs it takes as input, and the booklet (the longest chain: its press PDF, the saddle sheets) goes first', async () => {
     const root = await otherProject();
     const seen: string[] = [];
     const report = await build({
@@ -57,15 +57,16 @@ describe('parallel rendering', () => {
     });
     const leaflets = seen.filter((p) => p.startsWith('leaflets/') && p !== 'leaflets/all-leaflets.pdf');
     expect(leaflets.length).toBeGreaterThan(3);
-    // The booklet, skipped (nothing needs it), is seen first; of the jobs that render, the press PDF starts first.
-    expect(seen.filter((p) => p !== 'booklet.pdf')[0]).toBe('print/booklet-press.pdf');
+    // The booklet, needed for its laid-out pages by the press PDF, starts first.
+    expect(seen[0]).toBe('booklet.pdf');
     const at = (p: string) => seen.indexOf(p);
+    expect(at('booklet.pdf')).toBeLessThan(at('print/booklet-press.pdf'));
     for (const l of leaflets) expect(at(l)).toBeLessThan(at('leaflets/all-leaflets.pdf'));
     for (const l of leaflets) expect(at(l)).toBeLessThan(at('print/leaflets-press.pdf'));
     expect(at('print/leaflets-press.pdf')).toBeLessThan(at('print/leaflets-a4-2up.pdf'));
     expect(at('print/booklet-press.pdf')).toBeLessThan(at('print/booklet-a4-saddle.pdf'));
     expect(seen.sort()).toEqual(planJobs(report.model, { only: ['leaflets', 'print'] }).map((j) => j.path).sort());
-    // The booklet is neither needed by the print files nor published with --only leaflets,print.
+    // The booklet is made for the press PDF but not published with --only leaflets,print.
     expect(report.files.map((f) => f.path)).not.toContain('booklet.pdf');
     expect(report.files.map((f) => f.path)).toContain('print/booklet-a4-saddle.pdf');
   });

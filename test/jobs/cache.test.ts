@@ -73,9 +73,9 @@ describe('job keys', () => {
     expect(kindOf(booklet).slice(model, booklet).points.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
-  it('the press PDF lays the booklet out itself (whole model); the saddle sheets take it; leaflets-press and all-leaflets take every leaflet; the 2-up sheet takes leaflets-press', () => {
+  it('the press PDF takes the booklet (its laid-out pages); the saddle sheets take the press PDF; leaflets-press and all-leaflets take every leaflet; the 2-up sheet takes leaflets-press', () => {
     const byPath = (p: string) => jobs.find((j) => j.path === p)!;
-    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs, model)).toEqual([]);
+    expect(inputsOf(byPath('print/booklet-press.pdf'), jobs, model)).toEqual(['booklet.pdf']);
     expect(inputsOf(byPath('print/booklet-a4-saddle.pdf'), jobs, model)).toEqual(['print/booklet-press.pdf']);
     expect(inputsOf(byPath('print/leaflets-press.pdf'), jobs, model)).toEqual(jobs.filter((j) => j.kind === 'leaflet').map((j) => j.path));
     expect(inputsOf(byPath('print/leaflets-a4-2up.pdf'), jobs, model)).toEqual(['print/leaflets-press.pdf']);

@@ -84,6 +84,9 @@ describe('a change re-renders exactly the outputs that show it', () => {
   it('--pages any: the booklet and its press files only', () => {
     expect(sorted(rerendered(modelOf(baseMeta, { pages: 'any' })))).toEqual(sorted([...bookletChain, ...gallery]));
   });
+  it('theme.spare (notes pages or blank): the booklet and its press files only', () => {
+    expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  spare: blank\n')))).toEqual(sorted([...bookletChain, ...gallery]));
+  });
   it("the leaflets' body sizes: every leaflet (and the leaflet files made from them, and the gallery), nothing else", () => {
     expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  leafletBody:\n    regular: 15\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...gallery]));
   });
@@ -116,7 +119,6 @@ describe('a job renders the same from its slice as from the whole model', () => 
   // The kinds that take no other output; the others read only the PDF metadata and their inputs.
   const sample = [
     jobs.find((j) => j.kind === 'booklet')!,
-    jobs.find((j) => j.kind === 'press')!,
     jobs.find((j) => j.kind === 'leaflet' && j.point === 2)!,
     jobs.find((j) => j.kind === 'card' && j.point === 1 && j.format === 'square')!,
     jobs.find((j) => j.kind === 'card' && j.point === undefined && j.format === 'link')!,

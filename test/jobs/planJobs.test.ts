@@ -20,9 +20,9 @@ describe('planJobs', () => {
     expect(planJobs(model, { only: ['cards'] }).every((j) => j.kind === 'card')).toBe(true);
     expect(planJobs(model, { only: ['booklet'] }).map((j) => j.kind)).toEqual(['booklet']);
   });
-  it('puts the press files before the sheets imposed from them, and the leaflets before leaflets-press; --only print needs no booklet', () => {
+  it('puts the press files before the sheets imposed from them, and the booklet before its press PDF, the leaflets before leaflets-press', () => {
     const kinds = planJobs(model, { only: ['print'] }).map((j) => j.kind);
-    expect(kinds).not.toContain('booklet');
+    expect(kinds.indexOf('booklet')).toBeLessThan(kinds.indexOf('press'));
     expect(kinds.indexOf('press')).toBeLessThan(kinds.indexOf('saddle'));
     expect(kinds.lastIndexOf('leaflet')).toBeLessThan(kinds.indexOf('leaflets-press'));
     expect(kinds.indexOf('leaflets-press')).toBeLessThan(kinds.indexOf('leaflets-2up'));

@@ -42,9 +42,9 @@ function simulate(render: Set<string>, lanes: TestLane[], finishOrder: (inFlight
 }
 
 describe('priorities', () => {
-  it('puts the press PDF first (a layout and a CMYK render, then the saddle sheets wait for it), the booklet next', () => {
+  it('puts the booklet first (its press PDF and then the saddle sheets wait for it), the press PDF next', () => {
     const ranked = [...prio].sort((a, b) => b[1] - a[1]).map(([p]) => p);
-    expect(ranked.slice(0, 2)).toEqual(['print/booklet-press.pdf', 'booklet.pdf']);
+    expect(ranked.slice(0, 2)).toEqual(['booklet.pdf', 'print/booklet-press.pdf']);
     expect(prio.get('print/booklet-press.pdf')).toBeGreaterThan(prio.get('print/booklet-a4-saddle.pdf')!);
   });
   it('gives every job more than the tail of any job that takes its result', () => {
@@ -66,7 +66,7 @@ describe('Scheduler', () => {
 
   it('each lane takes its own family: PDF jobs on the main thread, cards on the workers', () => {
     const starts = simulate(all, [main(), workers(1)]);
-    expect(starts[0].job.path).toBe('print/booklet-press.pdf');
+    expect(starts[0].job.path).toBe('booklet.pdf');
     expect(starts.filter((s) => s.lane === 'workers').every((s) => familyOf(s.job) === 'image')).toBe(true);
     // The saddle sheets start as soon as the press PDF is done, before all-leaflets.pdf.
     const at = (p: string) => starts.findIndex((s) => s.job.path === p);
@@ -83,19 +83,19 @@ describe('Scheduler', () => {
     expect(fewCards.every((s) => s.lane === 'workers')).toBe(true);
   });
 
-  it('an edit on one thread gives the longest chain (the press PDF, then the saddle sheets) the thread to itself; a full build on two does not', () => {
+  it('an edit on one thread gives the longest chain (the booklet, its press PDF, the saddle sheets) the thread to itself; a full build on two does not', () => {
     // A preamble edit: the booklet, its press PDF and the saddle sheets.
     const edit = new Set(['booklet.pdf', 'print/booklet-press.pdf', 'print/booklet-a4-saddle.pdf']);
     const one = simulate(edit, [main(3, 'any')]);
-    expect(one[0].job.path).toBe('print/booklet-press.pdf');
-    expect(one[1].beside).toEqual([]); // nothing started beside the press PDF: the next job waited for it to finish
+    expect(one.map((x) => x.job.path)).toEqual(['booklet.pdf', 'print/booklet-press.pdf', 'print/booklet-a4-saddle.pdf']);
+    expect(one.every((x) => x.beside.length === 0)).toBe(true); // one after the other: each waits for the one before
     // A document the seed's size: the rest of the work outweighs the booklet's chain.
     const text = '## عنوان\n\nتمهيد.\n\n' + Array.from({ length: 15 }, (_, i) => `${i + 1}. نقطة.\n\n`).join('');
     const bigModel = modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
     const big = planJobs(bigModel);
     const s = new Scheduler(big, new Set(big.map((j) => j.path)), [main(), workers(1)], planInputs(big, bigModel));
     const first = [s.next(), s.next(), s.next()].filter((n) => n?.lane.name === 'main').map((n) => n!.job.path);
-    expect(first[0]).toBe('print/booklet-press.pdf');
+    expect(first[0]).toBe('booklet.pdf');
     expect(first.length).toBeGreaterThan(1); // the main thread runs other jobs beside it
   });
 });

@@ -85,6 +85,19 @@ describe('preflight', () => {
     expect((await preflight(nine)).problems).toEqual([{ page: null, reason: expect.stringMatching(/^9 pages: a saddle-stitched booklet needs a multiple of 4 \(add 3 blank pages/) }]);
     expect((await preflight(nine, { binding: 'loose' })).problems).toEqual([]);
   });
+  it('an odd number of sheet sides: a sheet without a back when printed front and back, nothing to say when printed on one side', async () => {
+    const five = await pdf(5);
+    expect((await preflight(five, { binding: 'imposed' })).warnings).toContainEqual({ page: null, reason: '5 sheet sides: the last sheet has no back' });
+    expect((await preflight(five, { binding: 'imposed-one-sided' })).warnings.filter((w) => /sheet sides/.test(w.reason))).toEqual([]);
+  });
+  it('8 pt knocked-out type passes, also measured through an imposed sheet\'s single-precision matrix', async () => {
+    const reversed = await pdf(4, async (page, doc) => {
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      page.drawRectangle({ x: 40, y: 280, width: 200, height: 40, color: cmyk(0, 0.9, 0.85, 0.5) });
+      page.drawText('small print', { x: 60, y: 300, size: 8 * (1 - 6e-8), font, color: cmyk(0, 0, 0, 0) });
+    });
+    expect((await preflight(reversed)).warnings.filter((w) => /knocked-out/.test(w.reason))).toEqual([]);
+  });
   it('rejects pages without a TrimBox and hairlines; skips marks outside the bleed box', async () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 4; i++) {

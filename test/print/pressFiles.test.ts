@@ -16,7 +16,7 @@ import { loadFontSet } from '../../src/fonts/loadFontSet.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { LaidOutPage } from '../../src/layout/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
-import { layoutBooklet } from '../../templates/booklet.js';
+import { layoutBooklet, REVERSED_MIN_PT } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { pressFromPages } from '../../src/print/pressFiles.js';
 import { creepFor, imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
@@ -53,18 +53,24 @@ beforeAll(async () => {
 const RGB_OPERATOR = /(?:^| )(?:rg|RG|g|G)$|DeviceRGB|CalRGB/;
 
 describe('the page plan', () => {
-  it('gives the booklet a multiple of 4 pages, blanks (paper only) between the colophon and the back cover', () => {
+  it('gives the booklet a multiple of 4 pages: ruled notes pages after the last point, the colophon on the inside back cover', () => {
     const roles = pages.map((p) => p.role);
     expect(roles.length % 4).toBe(0);
-    const colophon = roles.indexOf('colophon');
-    expect(roles.slice(colophon + 1, -1).length).toBeGreaterThan(0); // the seed's 9 pages become 12
-    expect(roles.slice(colophon + 1, -1).every((r) => r === 'blank')).toBe(true);
-    expect(pages.filter((p) => p.role === 'blank').every((p) => p.blocks.length === 0 && p.background === model.theme.palette.paper)).toBe(true);
+    // The seed's 9 pages become 12: pages 8–10 are notes pages, 11 the colophon, 12 the back cover.
+    expect(roles.slice(-5)).toEqual(['notes', 'notes', 'notes', 'colophon', 'back-cover']);
+    for (const notes of pages.filter((p) => p.role === 'notes')) {
+      const rules = notes.blocks.filter((b) => b.kind === 'rule');
+      expect(rules.length).toBeGreaterThan(15); // the running head's rule and the writing lines
+      expect(rules.every((r) => r.width >= 0.25)).toBe(true); // preflight's thinnest line
+      expect(notes.blocks.filter((b) => b.kind === 'text').map((b) => b.text)).toContain('ملاحظات');
+    }
   });
-  it("with pages: 'any' keeps the natural count", () => {
+  it("with spare: 'blank' the spare pages are paper only; with pages: 'any' there are none", () => {
+    const blank = layoutBooklet({ ...model, theme: { ...model.theme, spare: 'blank' } }, fonts).pages;
+    expect(blank.map((p) => p.role)).toEqual(pages.map((p) => (p.role === 'notes' ? 'blank' : p.role)));
+    expect(blank.filter((p) => p.role === 'blank').every((p) => p.blocks.length === 0 && p.background === model.theme.palette.paper)).toBe(true);
     const any = layoutBooklet({ ...model, theme: { ...model.theme, pages: 'any' } }, fonts).pages;
-    expect(any.length).toBe(pages.length - pages.filter((p) => p.role === 'blank').length);
-    expect(any.some((p) => p.role === 'blank')).toBe(false);
+    expect(any.map((p) => p.role)).toEqual(pages.map((p) => p.role).filter((r) => r !== 'notes'));
   });
   it('the press PDF and the saddle file carry the same pages, a multiple of 4: each press page once, 2 per sheet side, no blank of its own', async () => {
     const pressCount = mupdf.Document.openDocument(press, 'application/pdf').countPages();
@@ -147,17 +153,25 @@ describe('PDF/X-4', () => {
       expect(Buffer.from(pdf.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.6');
     }
   });
-  it('declares how each file is finished, and preflight accepts every press file', async () => {
+  it('declares how each file is finished, and preflight accepts every press file with no warning (the covers\' reversed imprint ≥ 8 pt)', async () => {
     const expected = [
       [press, 'saddle'],
       [saddle, 'imposed'],
       [leafletsPress, 'loose'],
-      [twoUp, 'imposed'],
+      [twoUp, 'imposed-one-sided'],
     ] as const;
     for (const [pdf, binding] of expected) {
       const r = await preflight(pdf);
       expect(r.binding).toBe(binding);
       expect(r.problems).toEqual([]);
+      expect(r.warnings).toEqual([]);
+    }
+  });
+  it("sets no reversed type under 8 pt on the covers, the imprint's superscripts included («23rd»)", () => {
+    for (const page of pages.filter((p) => p.role === 'cover' || p.role === 'back-cover')) {
+      const sizes = page.blocks.flatMap((b) => (b.kind === 'text' ? b.lines.flatMap((l) => l.line.glyphs.map((g) => g.size)) : []));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes), page.role).toBeGreaterThanOrEqual(REVERSED_MIN_PT);
     }
   });
   // Ghostscript is only a second opinion where it is installed; nothing needs it.
@@ -237,10 +251,25 @@ describe('paper is paper (pixels)', () => {
       }
     }
   });
-  it('a blank page is paper only: no ink anywhere inside its bleed box', () => {
-    const i = pages.findIndex((p) => p.role === 'blank');
-    const { ink, bleed } = cmykPixels(press, i);
+  it('a blank page is paper only: no ink anywhere inside its bleed box', async () => {
+    const blank = layoutBooklet({ ...model, theme: { ...model.theme, spare: 'blank' } }, fonts).pages;
+    const i = blank.findIndex((p) => p.role === 'blank');
+    const { ink, bleed } = cmykPixels(await pressFromPages(blank.slice(i, i + 1), model.theme, meta(), 'loose'), 0);
     for (let y = bleed[1]; y < bleed[3]; y += 3) for (let x = bleed[0]; x < bleed[2]; x += 3) expect(ink(x, y)).toEqual([0, 0, 0, 0]);
+  });
+  it('a notes page prints on the black plate only', () => {
+    const i = pages.findIndex((p) => p.role === 'notes');
+    const { ink, trim } = cmykPixels(press, i);
+    let [black, colour] = [0, 0];
+    for (let y = trim[1]; y < trim[3]; y += 2) {
+      for (let x = trim[0]; x < trim[2]; x += 2) {
+        const [c, m, yl, k] = ink(x, y);
+        if (c + m + yl > 0) colour++;
+        if (k > 0) black++;
+      }
+    }
+    expect(colour).toBe(0);
+    expect(black).toBeGreaterThan(0);
   });
 });
 

@@ -39,9 +39,11 @@ describe('booklet template', () => {
 
   it('leaves out the sections the metadata switches off', () => {
     const { lay } = layout('sections: {cover: false, contents: false, backCover: false}\n');
-    // The page plan still fills the booklet to a multiple of 4 (theme.pages), after the colophon.
-    expect(lay.pages.map((p) => p.role)).toEqual(['preamble', 'colophon', 'blank', 'blank']);
+    // The page plan still fills the booklet to a multiple of 4 (theme.pages): notes pages after the text, the colophon last.
+    expect(lay.pages.map((p) => p.role)).toEqual(['preamble', 'notes', 'notes', 'colophon']);
     expect(lay.contents.map((c) => c.page)).toEqual([1, 1]);
+    const blank = layout('sections: {cover: false, contents: false, backCover: false}\ntheme: {spare: blank}\n').lay;
+    expect(blank.pages.map((p) => p.role)).toEqual(['preamble', 'blank', 'blank', 'colophon']);
     const any = layout('sections: {cover: false, contents: false, backCover: false}\ntheme: {pages: any}\n').lay;
     expect(any.pages.map((p) => p.role)).toEqual(['preamble', 'colophon']);
     expect(lay.pages[0].outline?.[0]).toMatchObject({ level: 0 });

@@ -181,6 +181,19 @@ describe('composeParagraph: edge cases', () => {
     }
   });
 
+  it('never shrinks a space below zero: two words wider together than the measure go on two lines (the English cover title)', () => {
+    // At 52 pt on 347 pt, «Universal» alone has no glue to stretch; the breaker used to keep «Universal Declaration» overfull.
+    for (const align of ['center', 'start', 'justify'] as const) {
+      const para = set('Universal Declaration of Human Rights', { dir: 'ltr', lang: 'en', measure: 347.53, align }, 52.44);
+      const lines = para.lines.map((l) => para.text.slice(l.start, l.end).trim());
+      expect(lines[0], align).toBe('Universal');
+      for (const l of para.lines) {
+        expect(l.glyphs.every((g) => g.advance >= 0)).toBe(true);
+        expect(l.glyphs.reduce((w, g) => w + g.advance, 0)).toBeLessThanOrEqual(347.53 + 0.01);
+      }
+    }
+  });
+
   it('puts no kashida in words of fewer than three letters', () => {
     const para = set('من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد', { measure: 120, space: { stretch: 0, shrink: 0 } });
     expect(para.lines.flatMap((l) => l.glyphs).some((g) => g.kashida)).toBe(false);

@@ -1,7 +1,7 @@
 /** leaflets/all-leaflets.pdf: every leaflet's pages in one file, or two per A4 sheet (theme.leafletSheet). */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { dateOf, firstPdf, leafletPages, pdfOf } from './pdf.js';
+import { dateOf, firstPdf, keptPages, pdfOf } from './pdf.js';
 
 export const allLeaflets: OutputKind = {
   name: 'leaflets-all',
@@ -15,7 +15,7 @@ export const allLeaflets: OutputKind = {
   handOn: firstPdf,
   async render(task, fonts) {
     const { model } = task;
-    const pages = await leafletPages(task, 'leaflet', await fonts());
+    const pages = await keptPages(task, 'leaflet', await fonts());
     let bytes = await pdfOf(pages, model);
     const twoUp = model.theme.leafletSheet === 'a4-2up';
     if (twoUp) {

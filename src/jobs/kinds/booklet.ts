@@ -1,12 +1,19 @@
-/** The booklet: cover, contents, preamble, a section per point, colophon (templates/booklet.ts). */
+/**
+ * The booklet: cover, contents, preamble, a section per point, colophon
+ * (templates/booklet.ts). Its laid-out pages are kept in the cache folder,
+ * packed, for its press PDF (src/jobs/kinds/press.ts) in this build or a
+ * later one: the booklet is laid out once.
+ */
 import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
+import { writePages } from '../pages.js';
+import { packPages } from '../../layout/pack.js';
 import { pdfOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
 
-/** What the booklet's layout reads: the booklet and its press PDF (src/jobs/kinds/press.ts) share it. */
+/** What the booklet's layout reads. */
 export const BOOKLET_LAYOUT = [
   ...PDF_META,
   'digits',
@@ -31,6 +38,7 @@ export const BOOKLET_LAYOUT = [
   'theme.page.booklet',
   'theme.page.margins',
   'theme.pages',
+  'theme.spare',
 ] as const;
 
 /** The booklet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
@@ -51,11 +59,14 @@ export const booklet: OutputKind = {
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],
   slice: (model) => pick(model, BOOKLET_LAYOUT),
-  keeps: ['aux'],
+  keeps: ['aux', 'pages'],
+  // Its press PDF reads its pages from the cache folder, by its key.
+  handOn: ({ key }) => key,
   verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
-    const { pages, aux } = await laidOut(task, await fonts());
-    const bytes = await pdfOf(pages, task.model);
+    const f = await fonts();
+    const { pages, aux } = await laidOut(task, f);
+    const [bytes] = await Promise.all([pdfOf(pages, task.model), writePages(task.cacheDir, task.key, packPages(pages, f))]);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes, pages: pages.length }], aux };
   },
 };

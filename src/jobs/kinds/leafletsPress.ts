@@ -7,7 +7,7 @@
  */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { firstPdf, leafletPageSets, pdfMetaOf } from './pdf.js';
+import { firstPdf, keptPageSets, pdfMetaOf } from './pdf.js';
 import { evenSides } from '../../layout/pagePlan.js';
 import { PRESS_COLOURS } from './press.js';
 
@@ -23,7 +23,7 @@ export const leafletsPress: OutputKind = {
   handOn: firstPdf,
   async render(task, fonts) {
     const { model } = task;
-    const { pages } = evenSides(await leafletPageSets(task, 'leaflet', await fonts()), model.theme.palette.paper);
+    const { pages } = evenSides(await keptPageSets(task, 'leaflet', await fonts()), model.theme.palette.paper);
     const { pressFromPages } = await import('../../print/pressFiles.js');
     const bytes = await pressFromPages(pages, model.theme, pdfMetaOf(model), 'loose');
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: pages.length }], aux: {} };

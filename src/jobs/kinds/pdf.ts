@@ -28,8 +28,8 @@ export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?
   return renderPages(pages, pdfMetaOf(model, subject));
 }
 
-/** Each leaflet's pages, as the leaflets among a job's inputs left them in the cache folder, in plan order. */
-export async function leafletPageSets(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[][]> {
+/** The pages each input of kind `kind` (leaflets, the booklet) left in the cache folder, one set per input, in plan order. */
+export async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[][]> {
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
@@ -38,9 +38,9 @@ export async function leafletPageSets(task: RenderTask, kind: string, fonts: Tem
   return sets;
 }
 
-/** The pages of every leaflet among a job's inputs, in plan order. */
-export async function leafletPages(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[]> {
-  return (await leafletPageSets(task, kind, fonts)).flat();
+/** The pages of every input of kind `kind` (leaflets, the booklet), in plan order. */
+export async function keptPages(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[]> {
+  return (await keptPageSets(task, kind, fonts)).flat();
 }
 
 /** The one input of kind `kind` (bytes and page count, as its kind hands it on). */

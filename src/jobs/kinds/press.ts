@@ -1,15 +1,15 @@
 /**
- * print/booklet-press.pdf: the booklet laid out again and drawn in the
- * theme's CMYK colour mode, with bleed, crop marks and the PDF/X-4
- * declarations (src/print/pressFiles.ts). Its slice is the booklet's layout
- * slice and the press settings: it renders from the model, not from
- * booklet.pdf.
+ * print/booklet-press.pdf: the booklet's laid-out pages (kept packed in the
+ * cache folder by the booklet job: the booklet is laid out once, and checked
+ * there) drawn again in the theme's CMYK colour mode, with bleed, crop marks
+ * and the PDF/X-4 declarations (src/print/pressFiles.ts). Colour is a mode
+ * of the drawing, not of the layout: its slice is the PDF metadata, the
+ * fonts (to unpack the pages) and the press settings, with the booklet's
+ * key as its input.
  */
 import type { OutputKind } from '../kind.js';
-import { pick } from '../slice.js';
-import { firstPdf, pdfMetaOf } from './pdf.js';
-import { BOOKLET_LAYOUT } from './booklet.js';
-import { assertInsideLiveArea } from '../../layout/liveArea.js';
+import { pick, PDF_META } from '../slice.js';
+import { firstPdf, keptPages, pdfMetaOf } from './pdf.js';
 
 /** What the press colour mode reads (src/print/color.ts). */
 export const PRESS_COLOURS = ['theme.palette', 'theme.cmyk', 'theme.richBlack'] as const;
@@ -19,15 +19,14 @@ export const press: OutputKind = {
   group: 'print',
   writes: ['print'],
   family: 'pdf',
-  cost: 340,
+  cost: 240,
+  uses: ['booklet'],
   plan: () => [{ path: 'print/booklet-press.pdf' }],
-  slice: (model) => pick(model, [...BOOKLET_LAYOUT, ...PRESS_COLOURS]),
+  slice: (model) => pick(model, [...PDF_META, 'theme.fonts', ...PRESS_COLOURS]),
   handOn: firstPdf,
   async render(task, fonts) {
-    const [{ layoutBooklet }, { pressFromPages }] = await Promise.all([import('../../../templates/booklet.js'), import('../../print/pressFiles.js')]);
-    const lay = layoutBooklet(task.model, await fonts());
-    assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
-    const bytes = await pressFromPages(lay.pages, task.model.theme, pdfMetaOf(task.model), 'saddle');
-    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: lay.pages.length }], aux: {} };
+    const [pages, { pressFromPages }] = await Promise.all([keptPages(task, 'booklet', await fonts()), import('../../print/pressFiles.js')]);
+    const bytes = await pressFromPages(pages, task.model.theme, pdfMetaOf(task.model), 'saddle');
+    return { files: [{ kind: 'print', path: task.job.path, bytes, pages: pages.length }], aux: {} };
   },
 };

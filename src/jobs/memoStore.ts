@@ -1,0 +1,54 @@
+/**
+ * What the text layer remembers between builds: composed paragraphs
+ * (src/text/composeCache.ts), one entry in `.warraq-cache/memo/`, framed
+ * with its SHA-256 like every cache entry (src/jobs/pages.ts), named by the
+ * digest of the code that runs, so changed code starts empty and its old
+ * files are removed. Shared by every output folder of the project (entries
+ * are keyed by what they are computed from, not by document). Read before
+ * the build's checks, written after its commit, in the main thread; worker
+ * threads keep their own in-memory level only.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
+import { stableJson, type CodeInputs } from './cache.js';
+import { frame, unframe, writeAtomic } from './pages.js';
+
+interface Memo {
+  name: string;
+  start(salt: string, stored: Uint8Array | undefined): void;
+  /** What to store; undefined when the stored file is still right. */
+  bytes(): Uint8Array | undefined;
+}
+
+const MEMOS: readonly Memo[] = [{ name: 'compose', start: startComposeCache, bytes: composeCacheBytes }];
+
+const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');
+const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)}.bin`;
+
+/** Starts every memo with what the last build left, for the code `code`; returns the salt (the code's digest). */
+export async function openMemos(projectRoot: string, code: CodeInputs): Promise<string> {
+  const salt = createHash('sha256').update(stableJson(code)).digest('hex');
+  await Promise.all(
+    MEMOS.map(async (m) => {
+      const stored = await readFile(path.join(dirOf(projectRoot), fileName(m, salt))).catch(() => undefined);
+      m.start(salt, stored && unframe(stored));
+    }),
+  );
+  return salt;
+}
+
+/** Writes the memos that changed for the next build (a failure only means it computes more), and removes other code's files. */
+export async function saveMemos(projectRoot: string, salt: string): Promise<void> {
+  const dir = dirOf(projectRoot);
+  await mkdir(dir, { recursive: true });
+  const names = MEMOS.map((m) => fileName(m, salt));
+  await Promise.all(
+    MEMOS.map(async (m, i) => {
+      const bytes = m.bytes();
+      if (bytes) await writeAtomic(path.join(dir, names[i]), frame(bytes));
+    }),
+  );
+  for (const other of await readdir(dir)) if (!names.includes(other) && other.endsWith('.bin')) await rm(path.join(dir, other), { force: true });
+}
