@@ -13,7 +13,9 @@
  * (1.15× on landscape cards). A point that fits one card at some step is set
  * at the largest such step. One that does not becomes a carousel at the
  * minimum size, one size for every slide: it is divided between sentences,
- * else between clauses, never inside a word (templates/cardText.ts); every
+ * else between clauses, never inside a word, into as many slides as filling
+ * them in order takes, with the text spread evenly over them
+ * (templates/cardText.ts, `divideEvenly`); every
  * slide repeats the number and title with a "١/٣" marker, every slide but
  * the last says "continued", the last carries the footer. The link card
  * (one image) shows an excerpt instead: the longest run of whole sentences
@@ -31,7 +33,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { boundaries, divide, longestPiece } from './cardText.js';
+import { boundaries, divideEvenly, longestPiece } from './cardText.js';
 import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -375,7 +377,10 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
     if (fitsRoom(body(c, text, size), room)) return { size, pieces: [text], excerpt: false, url };
   }
   const size = c.minBody;
-  const fits = (room: number) => (piece: string) => fitsRoom(body(c, piece, size), room);
+  // Each piece tried is set once, whatever it is tried for (a slide's room, its lines).
+  const set = new Map<string, MeasuredText>();
+  const bodyOf = (piece: string) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
+  const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   if (isLink(c)) {
     // The link card is one image: the longest run of whole sentences that fits.
     const foot = footer(c, { excerpt: true, url });
@@ -393,7 +398,7 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
   const parts = { ...head, marker: marker(c, 88, 88), centre: false };
   const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
   const last = await roomFor(c, { ...parts, footer: foot });
-  const pieces = divide(text, fits(mid), fits(last), capacity(c, Math.max(mid, last), size));
+  const pieces = divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, capacity(c, Math.max(mid, last), size));
   if (!pieces) throw cardFitError(c, point);
   return { size, pieces, excerpt: false };
 }

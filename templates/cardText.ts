@@ -105,10 +105,10 @@ export const skipSpace = (text: string, at: number): number => {
 };
 
 /**
- * A text divided into slides: every slide but the last must satisfy
- * `fitsMid`, the last `fitsLast` (it also carries the footer). Each piece
- * ends at the best break `longestPiece` finds. Undefined when some piece
- * cannot hold even one word.
+ * A text divided into slides, filled in order: every slide but the last
+ * must satisfy `fitsMid`, the last `fitsLast` (it also carries the footer).
+ * Each piece ends at the best break `longestPiece` finds. Undefined when
+ * some piece cannot hold even one word.
  */
 export function divide(
   text: string,
@@ -116,20 +116,97 @@ export function divide(
   fitsLast: (piece: string) => boolean,
   maxLength = Infinity,
 ): string[] | undefined {
-  const b = boundaries(text);
+  return fill(text, boundaries(text), fitsMid, fitsLast, maxLength);
+}
+
+/**
+ * Fills slides in order. `limit(index, start, piece)`, when given, is one more
+ * condition on the piece of every slide but the last, and `most` the most
+ * slides wanted: undefined when more are needed (or a piece cannot hold a
+ * word).
+ */
+function fill(
+  text: string,
+  b: Boundaries,
+  fitsMid: (piece: string) => boolean,
+  fitsLast: (piece: string) => boolean,
+  maxLength: number,
+  most = Infinity,
+  limit: (index: number, start: number, piece: string) => boolean = () => true,
+): string[] | undefined {
   const end = text.trimEnd().length;
   const pieces: string[] = [];
   let start = skipSpace(text, 0);
   while (start < end) {
     const rest = text.slice(start, end);
-    if (rest.length <= maxLength && fitsLast(rest)) {
+    if (rest.length <= maxLength && fitsLast(rest) && (pieces.length === most - 1 || limit(pieces.length, start, rest))) {
       pieces.push(rest);
       return pieces;
     }
-    const cut = longestPiece(text, b, start, (e) => fitsMid(text.slice(start, e)), maxLength);
+    if (pieces.length >= most - 1) return undefined;
+    const index = pieces.length;
+    const cut = longestPiece(text, b, start, (e) => limit(index, start, text.slice(start, e)) && fitsMid(text.slice(start, e)), maxLength);
     if (cut === undefined) return undefined;
     pieces.push(text.slice(start, cut));
     start = skipSpace(text, cut);
   }
   return pieces;
 }
+
+/**
+ * A text divided into as many slides as `divide` fills, with the text spread
+ * between them as evenly as the breaks allow. Filled in order, each slide
+ * may take at most its share of the lines still to place (`lines(piece)`:
+ * the lines a piece is set in) plus a slack; every slack from 0 to the
+ * fullest slide of the plain fill is tried (the largest is the plain fill).
+ * Of the divisions whose emptiest slide has at least `EVEN` of the lines of
+ * the fullest, the one with the fewest clause breaks is kept (a sentence
+ * stays whole where it can), then the most even; when none is that even,
+ * the one whose fullest slide has the fewest lines, then whose emptiest has
+ * the most. Ties keep the plain fill, then the least slack. None ends
+ * between words more often than the plain fill.
+ */
+export function divideEvenly(
+  text: string,
+  fitsMid: (piece: string) => boolean,
+  fitsLast: (piece: string) => boolean,
+  lines: (piece: string) => number,
+  maxLength = Infinity,
+): string[] | undefined {
+  const b = boundaries(text);
+  const plain = fill(text, b, fitsMid, fitsLast, maxLength);
+  if (!plain || plain.length < 2) return plain;
+  const count = plain.length;
+  const perChar = plain.reduce((a, p) => a + lines(p), 0) / plain.reduce((a, p) => a + p.length, 0);
+  const end = text.trimEnd().length;
+  const score = (pieces: string[]) => {
+    const n = pieces.map(lines);
+    const [most, least, clauses] = [Math.max(...n), Math.min(...n), ends(pieces, CLAUSE_END)];
+    return least >= EVEN * most ? [0, clauses, most, -least] : [1, most, -least, clauses];
+  };
+  let best = { pieces: plain, score: score(plain) };
+  const words = ends(plain, WORD_END);
+  const fullest = Math.max(...plain.map(lines));
+  for (let slack = 0; slack < fullest; slack++) {
+    // A slide's share: the lines still to place (estimated from the characters) over the slides left.
+    const limit = (index: number, start: number, piece: string) => lines(piece) <= Math.ceil(((end - start) * perChar) / (count - index) - 1e-9) + slack;
+    const pieces = fill(text, b, fitsMid, fitsLast, maxLength, count, limit);
+    if (!pieces || ends(pieces, WORD_END) > words) continue;
+    const sc = score(pieces);
+    if (lexLess(sc, best.score)) best = { pieces, score: sc };
+  }
+  return best.pieces;
+}
+
+/** Even enough: the emptiest slide has this share of the fullest one's lines. */
+const EVEN = 0.6;
+
+const lexLess = (a: number[], b: number[]) => {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i] < b[i];
+};
+
+/** How many pieces but the last end as `re` says: after a clause, or between words (neither a sentence nor a clause). */
+const ends = (pieces: string[], re: RegExp) => pieces.slice(0, -1).filter((p) => re.test(p)).length;
+const CLAUSE_END = /[،؛,;:]["»”’)\]}]*$/u;
+const WORD_END = /[^.؟!?۔،؛,;:"»”’)\]}]$/u;

@@ -1,6 +1,6 @@
 /**
  * Fitting text to a space: the largest body size, on a grid of 0.25 pt within
- * the theme's [minSize, maxSize] (or among a few given sizes), at which a text set with the typesetter
+ * given bounds or among a few given sizes, at which a text set with the typesetter
  * takes no more lines than a given height holds. Pure: the trial settings go
  * through a typesetter of their own, so the caller's statistics only count
  * the paragraph it finally keeps.
@@ -23,24 +23,11 @@ export interface FitResult {
   para: ComposedParagraph;
 }
 
-export interface FitOptions {
-  /** Size bounds; the theme's body.minSize and body.maxSize when absent. */
-  minSize?: number;
-  maxSize?: number;
-  step?: number;
-  /** The sizes to choose among instead of the grid (e.g. a leaflet's regular and compact size); the bounds and step are then unused. */
-  sizes?: readonly number[];
+/** Where to look for the size: the given `sizes` (e.g. a leaflet's regular and compact size), or a grid of `step` from `minSize` (the theme's body.minSize when absent) to `maxSize`. */
+export type FitOptions = {
   /** Baseline-to-baseline distance as a multiple of the size; the theme's body.leading when absent. */
   leading?: number;
-  /**
-   * Trade a little size for a better paragraph: among the sizes from the
-   * largest that fits (L) down to L × (1 − range), take the one with the
-   * lowest `badness(para) + perPercent × (percent of L given up)`; ties go
-   * to the larger size. Off by default (the largest size that fits).
-   * Defaults: range 0.1, perPercent 0.6.
-   */
-  prefer?: { badness: (para: ComposedParagraph, measure: number) => number; range?: number; perPercent?: number };
-}
+} & ({ sizes: readonly number[] } | { minSize?: number; maxSize: number; step?: number });
 
 /**
  * Largest value on the grid min, min+step, … ≤ max for which `fits` holds,
@@ -88,54 +75,21 @@ export function probePrefix(text: string, n = PROBE_LENGTH): string {
 /** Lines a height holds at a leading (the same count flow() puts in a frame). */
 export const linesIn = (height: number, leading: number) => Math.floor((height + 1e-6) / leading);
 
-/** How to trade a little size for a better setting (see `chooseSize`). */
-export interface SizePreference<P> {
-  badness: (set: P) => number;
-  /** Share of the largest fitting size that may be given up; default 0.1. */
-  range?: number;
-  /** Cost of each percent of size given up; default 0.6. */
-  perPercent?: number;
-}
-
 /**
  * The size to set a text at, among `grid` (sizes, ascending): the largest
- * whose setting fits (by bisection: `fits` is taken to be monotone), and
- * with `prefer`, among the sizes from that one (L) down to L × (1 − range),
- * the one with the lowest `badness + perPercent × (percent of L given up)`;
- * ties go to the larger size. Undefined when not even the smallest fits.
- * Each size is set once (`set` results are kept).
+ * whose setting fits (by bisection: `fits` is taken to be monotone).
+ * Undefined when not even the smallest fits. Each size is set once.
  */
-export function chooseSize<P>(
-  grid: readonly number[],
-  set: (size: number) => P,
-  fits: (set: P, size: number) => boolean,
-  prefer?: SizePreference<P>,
-): { size: number; set: P } | undefined {
+export function chooseSize<P>(grid: readonly number[], set: (size: number) => P, fits: (set: P, size: number) => boolean): { size: number; set: P } | undefined {
   const sets = new Map<number, P>();
   const at = (i: number) => {
     let p = sets.get(i);
     if (p === undefined) sets.set(i, (p = set(grid[i])));
     return p;
   };
-  const ok = (i: number) => fits(at(i), grid[i]);
   if (!grid.length) return undefined;
-  const found = largestFitting(0, grid.length - 1, 1, ok);
-  if (found === undefined) return undefined;
-  let best = found;
-  if (prefer) {
-    const { badness, range = 0.1, perPercent = 0.6 } = prefer;
-    const largest = grid[found];
-    let cost = badness(at(found));
-    for (let i = found - 1; i >= 0 && grid[i] >= largest * (1 - range) - 1e-9; i--) {
-      if (!ok(i)) continue;
-      const c = badness(at(i)) + (perPercent * 100 * (largest - grid[i])) / largest;
-      if (c < cost - 1e-9) {
-        cost = c;
-        best = i;
-      }
-    }
-  }
-  return { size: grid[best], set: at(best) };
+  const found = largestFitting(0, grid.length - 1, 1, (i) => fits(at(i), grid[i]));
+  return found === undefined ? undefined : { size: grid[found], set: at(found) };
 }
 
 /** min, min + step, … ≤ max (rounded to 1e-6). */
@@ -146,9 +100,9 @@ function sizeGrid(min: number, max: number, step: number): number[] {
 
 /**
  * The largest body size at which `text` fits `height` when set justified in
- * `measure`, on the grid of `step` from the theme's (or given) minimum to
- * maximum, or among the given `sizes`. `style` gives fonts and colour; its
- * size is ignored.
+ * `measure`, among the given `sizes` or on the grid of `step` from the
+ * given (else the theme's) minimum to the given maximum. `style` gives fonts
+ * and colour; its size is ignored.
  */
 export function fitBodySize(
   model: DocumentModel,
@@ -156,11 +110,14 @@ export function fitBodySize(
   style: TextStyle,
   measure: number,
   height: number,
-  opts: FitOptions = {},
+  opts: FitOptions,
 ): FitResult {
   const b = model.theme.body;
-  const lowest = opts.minSize ?? b.minSize;
-  const grid = opts.sizes?.length ? [...new Set(opts.sizes)].sort((x, y) => x - y) : sizeGrid(lowest, Math.max(lowest, opts.maxSize ?? b.maxSize), opts.step ?? FIT_STEP);
+  const grid =
+    'sizes' in opts
+      ? [...new Set(opts.sizes)].sort((x, y) => x - y)
+      : sizeGrid(opts.minSize ?? b.minSize, Math.max(opts.minSize ?? b.minSize, opts.maxSize), opts.step ?? FIT_STEP);
+  if (!grid.length) throw new Error('fitBodySize: no size to choose among');
   const min = grid[0];
   const leadingRatio = opts.leading ?? b.leading;
   const ts = typesetter(model);
@@ -170,34 +127,11 @@ export function fitBodySize(
     return ts.set(spans, sized, measure, 'justify');
   };
   const fits = (para: ComposedParagraph, size: number) => para.lines.length <= linesIn(height, size * leadingRatio);
-  const prefer = opts.prefer && { ...opts.prefer, badness: (para: ComposedParagraph) => opts.prefer!.badness(para, measure) };
   // A long text whose first part already overflows at the minimum size
   // overflows whole: no search, one setting.
   const probe = typeof text === 'string' ? probePrefix(text) : text;
   const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, min * leadingRatio);
-  const chosen = hopeless ? undefined : chooseSize(grid, setAt, fits, prefer);
+  const chosen = hopeless ? undefined : chooseSize(grid, setAt, fits);
   const size = chosen?.size ?? min;
   return { size, leading: size * leadingRatio, overflow: chosen === undefined, para: chosen?.set ?? setAt(min) };
-}
-
-/** The last line of a paragraph of several lines is a single word, or shorter than `fraction` of the measure. */
-export function hasRunt(para: ComposedParagraph, measure: number, fraction = 1 / 3): boolean {
-  if (para.lines.length < 2) return false;
-  const last = para.lines[para.lines.length - 1];
-  const words = new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size;
-  return words < 2 || last.naturalWidth < fraction * measure;
-}
-
-/**
- * A paragraph's typographic cost: 10 for a runt, 1 for each kashida after
- * the first in a line (one is ordinary, several in a line look laboured),
- * and 10 per unit of inter-word space beyond `maxSpaceRatio` (1 = natural).
- */
-export function paragraphBadness(para: ComposedParagraph, measure: number, maxSpaceRatio = Infinity): number {
-  let cost = hasRunt(para, measure) ? 10 : 0;
-  for (const l of para.lines) {
-    cost += Math.max(0, l.kashidas - 1);
-    if (l.justified) cost += 10 * Math.max(0, l.spaceRatio - maxSpaceRatio);
-  }
-  return cost;
 }

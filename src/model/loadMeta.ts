@@ -148,11 +148,11 @@ function checkTheme(data: Meta, placeOf: LoadedMeta['placeOf'], fallback: Source
   const t = data.theme;
   if (!t) return;
   const body = { ...defaultTheme('rtl').body, ...t.body };
-  if (!(body.minSize <= body.size && body.size <= body.maxSize)) {
-    r.error('E-META-THEME', placeOf(['theme', 'body']) ?? fallback, `theme.body: size ${body.size} is outside minSize ${body.minSize} … maxSize ${body.maxSize}`, {
-      expected: 'minSize ≤ size ≤ maxSize',
-      found: `minSize ${body.minSize}, size ${body.size}, maxSize ${body.maxSize}`,
-      hint: 'adjust one of the three sizes',
+  if (!(body.minSize <= body.size)) {
+    r.error('E-META-THEME', placeOf(['theme', 'body']) ?? fallback, `theme.body: size ${body.size} is below minSize ${body.minSize}`, {
+      expected: 'minSize ≤ size',
+      found: `minSize ${body.minSize}, size ${body.size}`,
+      hint: 'raise size or lower minSize',
     });
   }
   const leaflet = { ...defaultTheme('rtl').leafletBody, ...t.leafletBody };

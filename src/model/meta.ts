@@ -92,7 +92,7 @@ const themeSchema = z
       .strict(),
     fonts: z.object({ body: fontList, heading: fontList }).partial().strict(),
     body: z
-      .object({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4), minSize: z.number().min(4).max(72), maxSize: z.number().min(4).max(144) })
+      .object({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4), minSize: z.number().min(4).max(72) })
       .partial()
       .strict(),
     leafletBody: z

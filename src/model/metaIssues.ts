@@ -34,10 +34,11 @@ export function issueToDiagnostics(issue: Issue, raw: unknown, placeOf: PlaceOf,
       for (const k of issue.keys) {
         const full = [...p, k];
         const guess = didYouMean(k, allowed);
-        r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` ${p.length > 0 ? `in ${name}` : 'at the top level'}`, {
+        const retired = RETIRED_KEYS[formatPath(full)];
+        r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` ${p.length > 0 ? `in ${name}` : 'at the top level'}${retired ? ' (no longer read)' : ''}`, {
           expected: allowed.length > 0 ? `one of: ${allowed.join(', ')}` : 'no keys here',
           found: k,
-          hint: guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`,
+          hint: retired ?? (guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`),
         });
       }
       return;
@@ -102,6 +103,11 @@ export function issueToDiagnostics(issue: Issue, raw: unknown, placeOf: PlaceOf,
     }
   }
 }
+
+/** Keys warraq once read, by path, with what replaced them: reported as unknown keys with this hint. */
+const RETIRED_KEYS: Record<string, string> = {
+  'theme.body.maxSize': 'leaflets take their body sizes from `theme.leafletBody` (e.g. `leafletBody: {regular: 14, compact: 12}`); remove `maxSize`',
+};
 
 const FORMAT_HINTS: Record<string, string> = {
   'a colour written #rrggbb': 'six hex digits after #, e.g. #9e1b1b',

@@ -33,7 +33,7 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
       body: ['fonts/Amiri-Regular.ttf'],
       heading: ['fonts/Amiri-Bold.ttf'],
     },
-    body: { size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 },
+    body: { size: 11.5, leading: 1.9, minSize: 10 },
     // 14 pt on A5 holds most points of a plan on one page and reads at arm's
     // length; 12 pt is the next step down the classic scale (…10, 11, 12, 14, 16…).
     leafletBody: { regular: 14, compact: 12 },

@@ -117,8 +117,8 @@ export interface Theme {
     body: string[];
     heading: string[];
   };
-  /** Body text: size in pt, leading as a multiple of size. */
-  body: { size: number; leading: number; minSize: number; maxSize: number };
+  /** Body text: size in pt, leading as a multiple of size, and the smallest size a layout may shrink it to. */
+  body: { size: number; leading: number; minSize: number };
   /**
    * The two body sizes of a document's leaflets (pt on A5; other page sizes
    * scale both with the page): a point is set at `regular` when it fits one

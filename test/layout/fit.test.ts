@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIT_STEP, fitBodySize, hasRunt, largestFitting, linesIn, paragraphBadness } from '../../src/layout/fit.js';
+import { FIT_STEP, fitBodySize, largestFitting, linesIn } from '../../src/layout/fit.js';
 import { typesetter } from '../../src/layout/typeset.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import type { DocumentModel } from '../../src/model/types.js';
@@ -29,6 +29,7 @@ describe('fitBodySize', () => {
   let model: DocumentModel;
   let style: TextStyle;
   const measure = 325;
+  const grid = { maxSize: 20 };
 
   beforeAll(async () => {
     ({ model } = await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' }));
@@ -40,8 +41,9 @@ describe('fitBodySize', () => {
   it('picks the largest 0.25 pt size at which the text fits the height', () => {
     const text = model.points[7].text; // point 8, the longest
     const height = 330;
-    const r = fitBodySize(model, text, style, measure, height);
-    const { minSize, maxSize, leading } = model.theme.body;
+    const r = fitBodySize(model, text, style, measure, height, grid);
+    const { minSize, leading } = model.theme.body;
+    const { maxSize } = grid;
     expect(r.overflow).toBe(false);
     expect(r.size).toBeGreaterThanOrEqual(minSize);
     expect(r.size).toBeLessThanOrEqual(maxSize);
@@ -54,12 +56,12 @@ describe('fitBodySize', () => {
   });
 
   it('uses the maximum for a short text in a tall space', () => {
-    const r = fitBodySize(model, model.points[12].text, style, measure, 1000);
-    expect(r).toMatchObject({ size: model.theme.body.maxSize, overflow: false });
+    const r = fitBodySize(model, model.points[12].text, style, measure, 1000, grid);
+    expect(r).toMatchObject({ size: grid.maxSize, overflow: false });
   });
 
   it('returns the minimum with overflow when even the minimum does not fit', () => {
-    const r = fitBodySize(model, model.points[0].text, style, measure, 60);
+    const r = fitBodySize(model, model.points[0].text, style, measure, 60, grid);
     expect(r.size).toBe(model.theme.body.minSize);
     expect(r.overflow).toBe(true);
     expect(r.para.lines.length).toBeGreaterThan(linesIn(60, r.leading));
@@ -83,30 +85,5 @@ describe('fitBodySize', () => {
     const tight = fitBodySize(model, text, style, measure, 100, { sizes });
     expect(tight).toMatchObject({ size: 12, overflow: true });
     expect(tight.para.lines.length).toBe(linesAt(text, 12));
-  });
-
-  it('can trade a little size for a better paragraph (no one-word last line, fewer kashidas)', () => {
-    const text = model.points[11].text; // point 12: a one-word last line at 20 pt
-    const plain = fitBodySize(model, text, style, measure, 1000);
-    expect(plain.size).toBe(20);
-    expect(hasRunt(plain.para, measure)).toBe(true);
-    const prefer = { badness: (p: typeof plain.para, m: number) => paragraphBadness(p, m) };
-    const r = fitBodySize(model, text, style, measure, 1000, { prefer });
-    expect(r.size).toBeLessThan(20);
-    expect(r.size).toBeGreaterThanOrEqual(18);
-    expect(hasRunt(r.para, measure)).toBe(false);
-    // Never below the range, and never a size that does not fit.
-    const tight = fitBodySize(model, model.points[7].text, style, measure, 330, { prefer });
-    const largest = fitBodySize(model, model.points[7].text, style, measure, 330).size;
-    expect(tight.size).toBeGreaterThanOrEqual(largest * 0.9);
-    expect(tight.para.lines.length).toBeLessThanOrEqual(linesIn(330, tight.leading));
-  });
-
-  it('scores paragraphs: runts, kashidas, over-wide spaces', () => {
-    const short = typesetter(model).set('كلمة', style, measure, 'justify');
-    expect(hasRunt(short, measure)).toBe(false); // one line is not a runt
-    const para = typesetter(model).set(model.points[11].text, { ...style, size: 20 }, measure, 'justify');
-    const kashidas = para.lines.reduce((a, l) => a + Math.max(0, l.kashidas - 1), 0);
-    expect(paragraphBadness(para, measure)).toBe(10 + kashidas);
   });
 });

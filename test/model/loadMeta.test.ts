@@ -110,6 +110,16 @@ describe('metadata diagnostics', () => {
     expect(where(yaml('theme:\n  leafletBody: {size: 12}\n').diagnostics).map((w) => w.split('@')[0])).toEqual(['E-META-UNKNOWN-KEY']);
   });
 
+  it('a key no longer read (theme.body.maxSize) is an unknown key, located, with a hint naming what replaced it', () => {
+    const d = yaml('theme:\n  body:\n    size: 12\n    maxSize: 20\n').diagnostics;
+    expect(where(d)).toEqual(['E-META-UNKNOWN-KEY@4:5']);
+    expect(d[0].message).toBe('unknown key `maxSize` in theme.body (no longer read)');
+    expect(d[0].expected).toBe('one of: size, leading, minSize');
+    expect(d[0].hint).toContain('theme.leafletBody');
+    // Other unknown keys keep their did-you-mean.
+    expect(yaml('theme:\n  body:\n    minSise: 9\n').diagnostics[0].hint).toBe('did you mean `minSize`?');
+  });
+
   it('YAML syntax errors and non-mapping documents', () => {
     expect(fixture('bad-yaml').diagnostics.map((d) => d.code)).toEqual(['E-META-YAML']);
     expect(where(yaml('a: 1\na: 2\n').diagnostics)).toEqual(['E-META-YAML@2:1']);

@@ -8,7 +8,7 @@ describe('defaultTheme', () => {
     expect(t.page.booklet).toEqual({ name: 'A5', width: 419.53, height: 595.28 });
     expect(t.page.leaflet).toEqual({ name: 'A5', width: 419.53, height: 595.28 });
     expect(t.page.margins).toEqual({ top: 48, bottom: 56, inner: 54, outer: 40 });
-    expect(t.body).toEqual({ size: 11.5, leading: 1.9, minSize: 10, maxSize: 20 });
+    expect(t.body).toEqual({ size: 11.5, leading: 1.9, minSize: 10 });
     expect(t.leafletBody).toEqual({ regular: 14, compact: 12 });
     expect(t.justify).toBe('kashida');
     expect(defaultTheme('ltr').justify).toBe('spaces');
@@ -48,7 +48,7 @@ describe('mergeTheme', () => {
     });
     expect(t.palette.accent).toBe('#123456');
     expect(t.palette.ink).toBe('#1c1b1a');
-    expect(t.body).toEqual({ size: 12, leading: 1.9, minSize: 10, maxSize: 20 });
+    expect(t.body).toEqual({ size: 12, leading: 1.9, minSize: 10 });
     expect(t.leafletBody).toEqual({ regular: 15, compact: 12 });
     expect(t.page.booklet).toEqual(PAGE_SIZES.A6);
     expect(t.page.leaflet).toEqual(PAGE_SIZES.A5);

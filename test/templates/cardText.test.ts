@@ -3,7 +3,7 @@
  * breaks; never in a number, a word or an open quotation.
  */
 import { describe, expect, it } from 'vitest';
-import { boundaries, divide } from '../../templates/cardText.js';
+import { boundaries, divide, divideEvenly } from '../../templates/cardText.js';
 
 const T = 'أولًا، نحو 3.5 مليون؛ ثم "قال، نعم. لا" ثم هل؟ نعم! آخر.';
 
@@ -42,5 +42,48 @@ describe('divide', () => {
   });
   it('is undefined when not even a word fits', () => {
     expect(divide('كلمةطويلة جدا', byLength(3), byLength(3))).toBeUndefined();
+  });
+});
+
+describe('divideEvenly', () => {
+  // A stand-in for the layout: a line holds 20 characters; a slide holds 6 lines (the last 5, beside the footer).
+  const lines = (s: string) => Math.ceil(s.length / 20);
+  const fitsIn = (n: number) => (s: string) => lines(s) <= n;
+  const sentence = (n: number, w: string) => `${Array.from({ length: n }, () => w).join(' ')}.`;
+  const words = (s: string) => s.split(/\s+/u).filter(Boolean);
+  const spread = (pieces: string[]) => Math.min(...pieces.map(lines)) / Math.max(...pieces.map(lines));
+
+  it('keeps the plain fill\'s number of slides and spreads the text between them, at sentence breaks', () => {
+    // Seven sentences of about a line and a half: filled in order, 6 lines and then 2.
+    const text = Array.from({ length: 7 }, (_, i) => sentence(5, 'كلمة' + i)).join(' ');
+    const plain = divide(text, fitsIn(6), fitsIn(5))!;
+    expect(plain.map(lines)).toEqual([5, 5, 2]);
+    const even = divideEvenly(text, fitsIn(6), fitsIn(5), lines)!;
+    expect(even.length).toBe(plain.length);
+    expect(words(even.join(' '))).toEqual(words(text));
+    expect(spread(even)).toBeGreaterThanOrEqual(0.6);
+    expect(Math.max(...even.map(lines))).toBeLessThanOrEqual(Math.max(...plain.map(lines)));
+    for (const p of even.slice(0, -1)) expect(p).toMatch(/\.$/u);
+  });
+
+  it('keeps sentences whole when that is even enough, takes a clause break when it is the only way to even', () => {
+    const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
+    // At the sentence: 3 and 5 lines; at the comma: 4 and 3. The sentence stays whole.
+    const a = `${run(9)}. ${run(5)}، ${run(11)}.`;
+    const atComma = [`${run(9)}. ${run(5)}،`, `${run(11)}.`];
+    expect(atComma.map(lines)).toEqual([4, 3]);
+    expect(divideEvenly(a, fitsIn(5), fitsIn(5), lines)).toEqual([`${run(9)}.`, `${run(5)}، ${run(11)}.`]);
+    // Filled in order, a short sentence and a long one, then 2 lines; evening them takes the comma in the long one.
+    const b = `${run(3)}. ${run(14)}، ${run(5)}. ${run(8)}.`;
+    const plain = divide(b, fitsIn(6), fitsIn(6))!;
+    expect(plain.map(lines)).toEqual([6, 2]);
+    const even = divideEvenly(b, fitsIn(6), fitsIn(6), lines)!;
+    expect(even.map(lines)).toEqual([5, 4]);
+    expect(even[0]).toBe(`${run(3)}. ${run(14)}،`);
+  });
+
+  it('is the plain fill for one slide, and undefined when not even a word fits', () => {
+    expect(divideEvenly('جملة قصيرة.', fitsIn(6), fitsIn(6), lines)).toEqual(['جملة قصيرة.']);
+    expect(divideEvenly('كلمةطويلةجدا كلمة', () => false, () => false, lines)).toBeUndefined();
   });
 });

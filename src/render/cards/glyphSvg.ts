@@ -125,7 +125,14 @@ export function glyphLayer(page: LaidOutPage): string {
   return uses.length ? `<defs>${defs.join('')}</defs><g>${uses.join('')}</g>` : '';
 }
 
-/** The text of a laid-out page as a standalone SVG of the page's size, transparent around the glyphs. */
-export function glyphSvg(page: LaidOutPage): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}">${glyphLayer(page)}</svg>`;
+/**
+ * An SVG document of the page's size (satori's boxes and backgrounds) with
+ * the page's glyph layer added as its last child, so that one rasterisation
+ * draws both, the glyphs over the boxes. Satori's ids are its own
+ * (`satori_…`); the layer's are `g0`, `g1`, … .
+ */
+export function withGlyphs(svg: string, page: LaidOutPage): string {
+  const close = svg.lastIndexOf('</svg>');
+  if (close < 0) throw new Error('cards: the design\'s SVG has no closing </svg>');
+  return `${svg.slice(0, close)}${glyphLayer(page)}${svg.slice(close)}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Cards to images: the card layout (templates/cardLayout.ts: the design laid
- * out by satori, the text placed in its boxes) → satori's SVG of the boxes,
- * with the glyph outlines composited over it → sharp (PNG, WebP, and a JPEG
- * under 300 KB where the format asks for one).
+ * out by satori, the text placed in its boxes) → satori's SVG of the boxes
+ * with the glyph outlines added to it, rasterised once → sharp (PNG, WebP,
+ * and a JPEG under 300 KB where the format asks for one).
  *
  * Reproducible: same model, fonts and format give the same bytes. Nothing here
  * reads the clock, and the encoders run with fixed settings and no metadata.
@@ -12,7 +12,7 @@ import type { CardFormat, DocumentModel, Point } from '../../model/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import type { LaidOutPage } from '../../layout/types.js';
 import { layoutCard, type CardSlide } from '../../../templates/cardLayout.js';
-import { glyphSvg } from './glyphSvg.js';
+import { withGlyphs } from './glyphSvg.js';
 import { WarraqError } from '../../diagnostics.js';
 import { makeDiagnostic } from '../../parse/report.js';
 
@@ -54,14 +54,13 @@ export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]>
 }
 
 /**
- * One card: satori's boxes and backgrounds rasterised, the glyph outlines
- * (one SVG layer of the same size) composited over them.
+ * One card: satori's boxes and backgrounds and the glyph outlines, one SVG
+ * document rasterised once.
  */
 async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<RenderedCard> {
   const { width, height } = args.format;
   // One raster, encoded three ways. density 72: one SVG unit is one pixel.
-  const raw = await sharp(Buffer.from(layout.svg), { density: 72 })
-    .composite([{ input: Buffer.from(glyphSvg(layout.page)), density: 72, top: 0, left: 0 }])
+  const raw = await sharp(Buffer.from(withGlyphs(layout.svg, layout.page)), { density: 72 })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -9,9 +9,10 @@ import { loadDocument } from '../../../src/model/buildModel.js';
 import type { CardFormat, DocumentModel, Point } from '../../../src/model/types.js';
 import type { TextBlock } from '../../../src/layout/types.js';
 import { JPEG_MAX_BYTES, renderCards } from '../../../src/render/cards/renderCard.js';
+import { glyphLayer, withGlyphs } from '../../../src/render/cards/glyphSvg.js';
 import { lineInk, unionBox } from '../../../src/layout/ink.js';
 import { layoutCard, sizeSteps, type CardRole, type CardSlide } from '../../../templates/cardLayout.js';
-import { projectRoot, templateFonts } from '../../support/fonts.js';
+import { font, projectRoot, templateFonts } from '../../support/fonts.js';
 import { alefEm, alefHeights, gray, median, rowsNotPlain } from '../../support/cardPixels.js';
 
 let model: DocumentModel;
@@ -74,6 +75,23 @@ describe('card formats', () => {
       expect(a.length).toBe(b.length);
       a.forEach((x, i) => expect(Buffer.compare(x.png, b[i].png)).toBe(0));
     }
+  });
+
+  it('rasterises one SVG: satori\'s boxes with the glyph layer as its last child, as the two layers composited', async () => {
+    const [slide] = await layoutCard({ model, point: model.points[7], format: fmt('square'), fonts: fonts() });
+    const one = withGlyphs(slide.svg, slide.page);
+    expect(one.startsWith(slide.svg.slice(0, slide.svg.lastIndexOf('</svg>')))).toBe(true);
+    expect(one.endsWith(`${glyphLayer(slide.page)}</svg>`)).toBe(true);
+    expect(one.match(/<svg/g)).toHaveLength(1);
+    // The former route: satori's SVG rasterised, a standalone glyph SVG rasterised and composited over it.
+    const { width, height } = slide.page;
+    const layer = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${glyphLayer(slide.page)}</svg>`;
+    const two = await sharp(Buffer.from(slide.svg), { density: 72 }).composite([{ input: Buffer.from(layer), density: 72 }]).removeAlpha().raw().toBuffer();
+    const single = await sharp(Buffer.from(one), { density: 72 }).removeAlpha().raw().toBuffer();
+    expect(single.length).toBe(two.length);
+    let worst = 0;
+    for (let i = 0; i < single.length; i++) worst = Math.max(worst, Math.abs(single[i] - two[i]));
+    expect(worst).toBeLessThanOrEqual(3); // rounding of anti-aliased edges only
   });
 
   it('sizes come in steps of the theme scale', () => {
@@ -153,6 +171,35 @@ describe('carousels (a point of 250 words)', () => {
         // Alt text: the title, the marker and this slide's full text.
         expect(s.alt.split('\n')[1], where).toBe(s.bodyText);
       });
+    }
+  });
+
+  it('spreads a point evenly over its slides: none holds less than 60 % of the lines of the fullest, and they give back the point', async () => {
+    const fa = (await loadDocument('test/fixtures/docs/udhr-fa/udhr-fa.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const en = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    // 219 words: filled in order, the square's third slide held one line.
+    const w219: Point = { ...long, text: `${words(long.text).slice(0, 219).join(' ')}.` };
+    const point = (doc: DocumentModel, n: number) => doc.points.find((p) => p.number === n)!;
+    const cases: Array<[DocumentModel, Point, string[]]> = [
+      [udhr, w219, ['square', 'portrait', 'story']],
+      [udhr, long, ['square', 'portrait', 'story']],
+      [model, model.points[7], ['square']],
+      [fa, point(fa, 23), ['square']],
+      [fa, point(fa, 26), ['square']],
+      [en, point(en, 23), ['square']],
+      [en, point(en, 26), ['square', 'portrait']],
+    ];
+    for (const [doc, point, names] of cases) {
+      const docFonts = { body: doc.theme.fonts.body.map(font), heading: doc.theme.fonts.heading.map(font) };
+      for (const name of names) {
+        const where = `${doc.lang} ${point.number} ${name}`;
+        const slides = await layoutCard({ model: doc, point, format: fmt(name), fonts: docFonts });
+        expect(slides.length, where).toBeGreaterThan(1);
+        const lines = slides.map((s) => blockOf(s, 'body')!.lines.length);
+        expect(Math.min(...lines) / Math.max(...lines), `${where}: ${lines.join('/')}`).toBeGreaterThanOrEqual(0.6);
+        expect(words(slides.map((s) => laidOutText(blockOf(s, 'body')!)).join(' ')), where).toEqual(words(point.text));
+        for (const s of slides.slice(0, -1)) expect(s.bodyText, where).toMatch(/[.؟!?،؛,;:]["»”’)\]]*$/u);
+      }
     }
   });
 
