@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 /**
  * The gallery page (dist/index.html): everything a build made, on one page
  * that works offline and from file://, in the document's language and

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 /**
  * The PDF exporter: laid-out pages → PDF bytes, through react-pdf.
  *
