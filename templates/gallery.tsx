@@ -37,6 +37,18 @@ export interface GalleryFile {
   slide?: { index: number; count: number };
 }
 
+/**
+ * How many pages of a file the page shows as thumbnails: every page of the
+ * booklet, a leaflet's first page, a card image once (its PNG; the WebP and
+ * JPEG are the same picture); none for the other files.
+ */
+export function thumbPages(f: GalleryFile): number {
+  if (f.kind === 'booklet') return Infinity;
+  if (f.kind === 'leaflet' && f.point !== undefined) return 1;
+  if (f.kind === 'card' && f.alt !== undefined) return 1;
+  return 0;
+}
+
 /** The files one job of another output kind made. */
 export interface GalleryOutput {
   /** The output kind that made them (src/jobs/kinds/): print files are described by it. */

@@ -5,7 +5,7 @@
  * the same element gives the same bytes).
  */
 import ReactDOMServer from 'react-dom/server';
-import { galleryPage, type GalleryFile, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
+import { galleryPage, thumbPages, type GalleryFile, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
 import { imageThumbnail, pdfThumbnails, type ThumbImage } from './thumbnails.js';
 
 export type { GalleryFile, GalleryOutput, GalleryThumb };
@@ -16,25 +16,13 @@ export const THUMB_DIR = 'gallery';
 /** A thumbnail with its pixels. */
 export interface Thumbnail extends GalleryThumb, ThumbImage {}
 
-/**
- * How many pages of a file the page shows as thumbnails: every page of the
- * booklet, a leaflet's first page, a card image once (its PNG; the WebP and
- * JPEG are the same picture); none for the other files.
- */
-export function thumbPages(f: GalleryFile): number {
-  if (f.kind === 'booklet') return Infinity;
-  if (f.kind === 'leaflet' && f.point !== undefined) return 1;
-  if (f.kind === 'card' && f.alt !== undefined) return 1;
-  return 0;
-}
-
 const isPdf = (p: string) => /\.pdf$/i.test(p);
 const stem = (p: string) => p.replace(/\.[^./]+$/, '');
 
-/** What to draw a card's thumbnail from: its JPEG or WebP when the job made one (the same picture, decoded at a reduced size), else the file itself. */
+/** What to draw an image's thumbnail from: its JPEG or WebP when the job made one (the same picture, decoded at a reduced size), else the file itself. */
 function sourceOf(f: GalleryFile, files: readonly GalleryFile[]): GalleryFile {
-  if (f.kind !== 'card') return f;
-  const same = files.filter((g) => g.kind === 'card' && stem(g.path) === stem(f.path));
+  if (isPdf(f.path)) return f;
+  const same = files.filter((g) => g.kind === f.kind && stem(g.path) === stem(f.path));
   return same.find((g) => /\.jpe?g$/i.test(g.path)) ?? same.find((g) => /\.webp$/i.test(g.path)) ?? f;
 }
 
