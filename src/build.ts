@@ -201,7 +201,8 @@ async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promis
  */
 function cardsMadeBefore({ jobs, keys }: Planned, previous: Manifest | undefined): KnownToFit {
   const made = new Set(previous?.outputs.map((e) => e.key));
-  const fit = new Set(jobs.filter((j) => j.kind === 'card' && made.has(keys.get(j.path))).map((j) => `${j.format}/${j.point}`));
+  // A job with a format and a point is one point's card in that format: the unit the card-fit check knows.
+  const fit = new Set(jobs.filter((j) => j.format !== undefined && j.point !== undefined && made.has(keys.get(j.path))).map((j) => `${j.format}/${j.point}`));
   return (point, format) => fit.has(`${format}/${point}`);
 }
 
