@@ -43,7 +43,8 @@ import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
-import { frame, MAGIC, pagesFile, unframe, writeAtomic } from './pages.js';
+import { frame, MAGIC, pagesFile, unframe } from './pages.js';
+import { writeAtomic } from '../writeAtomic.js';
 
 export { warraqRoot };
 

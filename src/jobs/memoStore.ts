@@ -13,7 +13,8 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
 import { stableJson, type CodeInputs } from './cache.js';
-import { frame, unframe, writeAtomic } from './pages.js';
+import { frame, unframe } from './pages.js';
+import { writeAtomic } from '../writeAtomic.js';
 
 interface Memo {
   name: string;

@@ -6,23 +6,12 @@
  * kind's `keeps: ['pages']`), written and read in the render threads.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomic } from '../writeAtomic.js';
 import { deserialize, serialize } from 'node:v8';
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/** Writes a file through a temporary name, so a reader never sees half of it (the temporary file is removed on failure). */
-export async function writeAtomic(file: string, data: Uint8Array | string) {
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
 
 // Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
 // truncated or damaged entry is seen as such, never handed to a deserializer.

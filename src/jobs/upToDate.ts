@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stableJson, digestOf, hashFonts, readCodeInputs } from './cache.js';
-import { writeAtomic } from './pages.js';
+import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
 /** What the build's result depends on besides files: the options as given. */

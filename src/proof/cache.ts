@@ -26,7 +26,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
-import { dictionaryDigest, writeAtomically } from './dictionary.js';
+import { dictionaryDigest } from './dictionary.js';
+import { writeAtomicIn } from '../writeAtomic.js';
 import type { Finding } from './finding.js';
 import type { TextUnit } from './units.js';
 
@@ -105,5 +106,5 @@ export async function cachedFindings(
   // Serialised now, before anyone marks the findings decided.
   const text = JSON.stringify({ key, ...found });
   // The cache is an optimisation: failing to write it is not an error.
-  return { ...found, cached: false, save: () => writeAtomically(file, text).catch(() => undefined) };
+  return { ...found, cached: false, save: () => writeAtomicIn(file, text).catch(() => undefined) };
 }

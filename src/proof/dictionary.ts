@@ -18,9 +18,10 @@
  * project's `.warraq-cache/dictionaries/` when that is not writable. Later
  * loads read that file in some 20 ms. A process loads each dictionary once.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeAtomicIn } from '../writeAtomic.js';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
@@ -108,7 +109,7 @@ async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lex
     trie = lib.decodeTrie(text);
     // The cache is an optimisation: failing to write it is not an error.
     const bytes = lib.encodeITrieToBTrie(trie);
-    for (const f of cacheFiles) if (await writeAtomically(f, bytes).then(() => true, () => false)) break;
+    for (const f of cacheFiles) if (await writeAtomicIn(f, bytes).then(() => true, () => false)) break;
   }
   const t = trie;
   const loose = t.info.stripCaseAndAccentsPrefix;
@@ -162,10 +163,3 @@ async function packageVersion(pkg: string): Promise<string> {
   return 'unknown';
 }
 
-/** Writes a file whole or not at all (a temporary file renamed over it). */
-export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
-}

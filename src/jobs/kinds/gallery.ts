@@ -16,7 +16,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { InputFile, OutputKind, TaskInput } from '../kind.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pick } from '../slice.js';
-import { frame, unframe, writeAtomic } from '../pages.js';
+import { frame, unframe } from '../pages.js';
+import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
 
 /** A file as the page describes it (no staging path: that differs between builds, the page must not). */
