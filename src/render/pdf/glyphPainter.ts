@@ -300,6 +300,12 @@ export function paintLine(
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
     ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + (at.x ?? g.x))} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
+  // A glyph in a span of its own whose ActualText ('' hides its text from poppler and mupdf 1.28) readers that honour it take instead.
+  const drawAs = (actual: string, item: DrawItem, at: Parameters<typeof draw>[1]) => {
+    ops.push(`/Span <</ActualText ${actual === '' ? '()' : pdfText(actual)}>> BDC`);
+    draw(item, at);
+    ops.push('EMC');
+  };
   // A glyph PDFium must see elsewhere is drawn three times, each for some readers:
   // - its picture, as an outline (no text);
   // - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
@@ -313,16 +319,8 @@ export function paintLine(
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
-    chars.forEach((c, k) => {
-      ops.push('/Span <</ActualText ()>> BDC');
-      draw(item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true });
-      ops.push('EMC');
-    });
-    chars.forEach((c, k) => {
-      ops.push(`/Span <</ActualText ${pdfText(c)}>> BDC`);
-      draw(item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined });
-      ops.push('EMC');
-    });
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true }));
+    chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined }));
   };
   // pdf.js skips a glyph whose text starts with whitespace (a word space, or
   // a space shaped inside a word: «الكوبية .»)
@@ -336,11 +334,7 @@ export function paintLine(
   // empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
   // without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
   // of no width (a break inside a URL) is not a space and gets none.
-  const pdfjsSpace = (g: PositionedGlyph) => {
-    ops.push('/Span <</ActualText ()>> BDC');
-    draw({ invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
-    ops.push('EMC');
-  };
+  const pdfjsSpace = (g: PositionedGlyph) => drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
   let t = -1;
   let basePlaced = false;
@@ -353,9 +347,7 @@ export function paintLine(
     const mark = plan?.marks.get(firstPiece[t]);
     if (mark !== undefined) {
       // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
-      ops.push('/Span <</ActualText ()>> BDC');
-      draw({ invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
-      ops.push('EMC');
+      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
     }
     const chars = pieces[t];
     const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
