@@ -11,7 +11,8 @@
  * Fitting. Body sizes come in steps of the theme's scale from the format's
  * minimum (`minBodyPx`, else `cardMinBodyPx` at 1080 px wide) up to 1.5× it
  * (1.15× on landscape cards). A point that fits one card at some step is set
- * at the largest such step. One that does not becomes a carousel at the
+ * at the largest such step whose word spaces stay near the theme's (below).
+ * One that does not becomes a carousel at the
  * minimum size, one size for every slide: it is divided between sentences,
  * else between clauses, never inside a word, into as many slides as filling
  * them in order takes, with the text spread evenly over them
@@ -27,7 +28,7 @@ import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
-import type { ComposedParagraph } from '../src/text/compose.js';
+import { DEFAULT_MAX_SPACE, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
@@ -139,8 +140,28 @@ interface Context {
  * longer (at least one and a half tatweels each).
  */
 function cardTypesetter(model: DocumentModel): Typesetter {
-  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75) };
+  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE };
   return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 } });
+}
+
+/**
+ * A card's justified lines always reach both edges: a line whose spaces
+ * must grow past the theme's maximum (`space.max`) is still justified, not
+ * left ragged as on a page, where the reader sees a column of lines rather
+ * than one block. The body size is chosen so that such lines are rare
+ * (`planPoint`); Latin, without kashida, needs it most.
+ */
+const CARD_MAX_SPACE = 1e6;
+/**
+ * How much wider than the theme's maximum a card's spaces may be before a
+ * smaller body size is preferred: a card line holds few words at display
+ * size, and each step down the scale costs an eighth of the type's size.
+ */
+const CARD_SPACE_SLACK = 1.25;
+
+/** The widest word space a paragraph's justified lines take, × the natural space (1 when none is stretched). */
+export function widestSpace(para: ComposedParagraph): number {
+  return para.lines.reduce((w, l) => (l.justified ? Math.max(w, l.spaceRatio) : w), 1);
 }
 
 /** Sizes from `min` up to `max`, each `ratio` times the one before, in whole px (the first is `min` itself). */
@@ -369,13 +390,23 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const foot = footer(c, { url });
-  // One card, at the largest step that holds the whole point.
+  // One card, at the largest step that holds the whole point with no word
+  // space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
+  // maximum); when every step that holds it needs wider spaces somewhere,
+  // the step whose widest space is narrowest.
+  const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
+  let best: { size: number; widest: number } | undefined;
   for (const size of [...c.steps].reverse()) {
     const head = header(c, point, size, 0);
     const room = await roomFor(c, { ...head, footer: foot, centre: true });
     if (text.length > capacity(c, room, size)) continue;
-    if (fitsRoom(body(c, text, size), room)) return { size, pieces: [text], excerpt: false, url };
+    const m = body(c, text, size);
+    if (!fitsRoom(m, room)) continue;
+    const widest = widestSpace(m.para);
+    if (widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url };
+    if (!best || widest < best.widest - 1e-9) best = { size, widest };
   }
+  if (best) return { size: best.size, pieces: [text], excerpt: false, url };
   const size = c.minBody;
   // Each piece tried is set once, whatever it is tried for (a slide's room, its lines).
   const set = new Map<string, MeasuredText>();

@@ -25,7 +25,7 @@ export interface Typesetter {
 
 /** Per-output tuning on top of the theme (cards stretch spaces further, use fewer, longer kashidas). */
 export interface Tuning {
-  space?: { stretch: number; shrink: number };
+  space?: { stretch: number; shrink: number; max?: number };
   kashida?: { min: number; max: number };
 }
 
