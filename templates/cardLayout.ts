@@ -85,29 +85,23 @@ export async function layoutCard(args: CardArgs): Promise<CardSlide[]> {
 }
 
 /**
- * For `npm run check`: the E-CARD-FIT errors of one format — points that
- * cannot be set at all, found without dividing or drawing them: at the
- * minimum size, some word is wider than the card, or the room the design
- * leaves below the number and title (on a slide, and on the last slide with
- * the footer) cannot hold a line. Otherwise the point fits one card or a
- * carousel (a piece of one word always fits).
+ * For `npm run check` and the build's first step: the E-CARD-FIT errors of
+ * one format — the points `layoutCard` could not set. It is the very
+ * planning `layoutCard` does (`planPoint`: the size, the slides, every
+ * piece measured into its room), without drawing the slides, so the check
+ * and the renderer cannot disagree: a point that passes here is laid out
+ * by the same plan at render.
  */
 export async function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): Promise<WarraqError[]> {
   const out: WarraqError[] = [];
   const c = context(args);
-  const size = c.minBody;
   for (const point of points) {
-    const text = point.text.trim();
-    const head = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
-    const rooms = isLink(c)
-      ? [await roomFor(c, { ...head, footer: footer(c, { excerpt: true, url: point.url ?? c.model.url }), centre: true })]
-      : [
-          await roomFor(c, { ...head, marker: marker(c, 88, 88), continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize), centre: false }),
-          await roomFor(c, { ...head, marker: marker(c, 88, 88), footer: footer(c), centre: false }),
-        ];
-    const first = /^\S*/u.exec(text)![0];
-    const ok = withinMeasure(body(c, text, size).para) && fitsRoom(body(c, first, size), Math.min(...rooms));
-    if (!ok) out.push(cardFitError(c, point));
+    try {
+      await planPoint(c, point);
+    } catch (e) {
+      if (!(e instanceof WarraqError)) throw e;
+      out.push(e);
+    }
   }
   return out;
 }
@@ -398,6 +392,7 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
   let best: { size: number; widest: number } | undefined;
   for (const size of [...c.steps].reverse()) {
     const head = header(c, point, size, 0);
+    if (!withinMeasure(head.title.para)) continue;
     const room = await roomFor(c, { ...head, footer: foot, centre: true });
     if (text.length > capacity(c, room, size)) continue;
     const m = body(c, text, size);
@@ -412,10 +407,13 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
   const set = new Map<string, MeasuredText>();
   const bodyOf = (piece: string) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
+  // The title as the slides set it: a word of it wider than the card cannot be set (the body has no say).
+  const slideHead = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
+  if (!withinMeasure(slideHead.title.para)) throw cardFitError(c, point, point.title);
   if (isLink(c)) {
     // The link card is one image: the longest run of whole sentences that fits.
     const foot = footer(c, { excerpt: true, url });
-    const room = await roomFor(c, { ...header(c, point, size, 0), footer: foot, centre: true });
+    const room = await roomFor(c, { ...slideHead, footer: foot, centre: true });
     const b = boundaries(text);
     const cap = capacity(c, room, size);
     const end = largest(b.sentence.filter((e) => e <= cap), (e) => fits(room)(text.slice(0, e))) ?? longestPiece(text, b, 0, (e) => fits(room)(text.slice(0, e)), cap);
@@ -425,8 +423,7 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
     return { size, pieces: [b.sentence.includes(end) ? cut : `${cut.replace(/[،؛,;:]+$/u, '')}…`], excerpt: true, url };
   }
   // A carousel at the minimum size.
-  const head = header(c, point, size, markerReserve(c));
-  const parts = { ...head, marker: marker(c, 88, 88), centre: false };
+  const parts = { ...slideHead, marker: marker(c, 88, 88), centre: false };
   const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
   const last = await roomFor(c, { ...parts, footer: foot });
   const pieces = divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, capacity(c, Math.max(mid, last), size));
@@ -442,14 +439,18 @@ function largest(ends: number[], fits: (e: number) => boolean): number | undefin
   return undefined;
 }
 
-/** A point that cannot be set at all on a format: a located error, not a crash. */
-function cardFitError(c: Context, point: Point): WarraqError {
-  const first = /^\S*/u.exec(point.text.trim())![0];
+/**
+ * A point that cannot be set at all on a format: a located error, not a
+ * crash. It shows the longest word of `text` (the point's, else its title's):
+ * the one most likely too wide.
+ */
+function cardFitError(c: Context, point: Point, text = point.text): WarraqError {
+  const word = text.split(/\s+/u).reduce((a, w) => (w.length > a.length ? w : a), '');
   const { format } = c;
   return new WarraqError([
     makeDiagnostic('E-CARD-FIT', 'error', point.place, `point ${point.label}: its text cannot be set on the ${format.name} card (${format.width}×${format.height} px), not even as a carousel`, {
       expected: `every word of the point within the card at the minimum card size (${c.minBody.toFixed(1)} px), below its number and title`,
-      found: excerpt(first),
+      found: excerpt(word),
       hint: 'make the card format larger, lower the minimum size (theme.cardMinBodyPx or the format’s minBodyPx), shorten the point title, or put a space in a very long word',
     }),
   ]);

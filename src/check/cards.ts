@@ -4,7 +4,8 @@
  * card or as a carousel (no word wider than the card, room for a line below
  * the title), or the card renderer would stop with E-CARD-FIT. A point that
  * needs a carousel is fine. Checked by the card layout itself
- * (`cardFitErrors`: the same fitting, without drawing the cards).
+ * (`cardFitErrors`: the very planning the cards are laid out by, without
+ * drawing them).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { TemplateFonts } from '../layout/typeset.js';

@@ -51,7 +51,11 @@ export interface ComposedLine {
   /** Text range of the line in the paragraph. */
   start: number;
   end: number;
-  /** Width the line occupies (the measure when justified). */
+  /**
+   * Width the line occupies: the measure when justified, its content's width
+   * otherwise, and always its content's when that is wider than the measure
+   * (an overfull line: a word that cannot be broken and nothing left to shrink).
+   */
   width: number;
   naturalWidth: number;
   ascent: number;
@@ -195,7 +199,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
 
-  const width = justified && !loose && !ragged ? o.measure : contentWidth;
+  const width = justified && !loose && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
   const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;

@@ -35,6 +35,8 @@ export const card: OutputKind = {
       'titlePlace',
       'imprint',
       ...POINT_TEXT,
+      // The point's label as written («٢.»), for E-CARD-FIT's message.
+      'points[].label',
       'theme.fonts',
       'theme.palette',
       'theme.body.leading',
