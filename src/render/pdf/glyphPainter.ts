@@ -11,7 +11,8 @@
  *   content-stream order (pdftotext, mupdf, pdf.js) return the source order.
  * - Every (glyph, text) pair gets its own character code. A glyph that stands
  *   for different letters in different places (shared glyphs, #3533 upstream)
- *   is embedded in a second subset so each use has a correct ToUnicode entry.
+ *   is copied within the font's one subset so each use has a correct
+ *   ToUnicode entry.
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
@@ -27,25 +28,25 @@ export interface PdfKitDoc {
   addContent(data: string): PdfKitDoc;
   page: { fonts: Record<string, unknown> };
   _font: EmbeddedFont;
-  _fontFamilies: Record<string, EmbeddedFont>;
-  _fontCount: number;
 }
 
 interface EmbeddedFont {
   id: string;
   font: unknown;
-  subset: { includeGlyph(gid: number): number };
+  /** fontkit's subset: `glyphs` lists the subset's glyphs by code (CID), in order. */
+  subset: { includeGlyph(gid: number): number; glyphs: number[] };
   unicode: number[][];
   widths: number[];
   ref(): unknown;
 }
 
 interface FontSlots {
-  instances: EmbeddedFont[];
-  /** Glyph ids already in each instance's subset. */
-  used: Array<Set<number>>;
-  /** `${gid} ${advance} ${text}` → instance index and character code. */
-  codes: Map<string, { instance: number; cid: number }>;
+  /** The font's one subset in this file. */
+  inst: EmbeddedFont;
+  /** Glyph ids already in the subset. */
+  used: Set<number>;
+  /** `${gid} ${advance} ${text}` → character code. */
+  codes: Map<string, number>;
   upem: number;
 }
 
@@ -56,37 +57,34 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
   if (!registry) registries.set(doc, (registry = new Map()));
   let slots = registry.get(font.key);
   if (!slots) {
-    // pdfkit opens the file once; extra subsets share its parsed font.
     doc.font(Buffer.from(font.bytes));
-    slots = { instances: [doc._font], used: [new Set()], codes: new Map(), upem: font.upem };
+    slots = { inst: doc._font, used: new Set(), codes: new Map(), upem: font.upem };
     registry.set(font.key, slots);
   }
   return slots;
 }
 
+/**
+ * The character code of a glyph with its text and advance. Each font is
+ * embedded once per file: a glyph used again with another text or advance
+ * gets a copy of itself in the same subset, under a code of its own (a code
+ * has one width and one ToUnicode entry; CIDToGIDMap is the identity, so
+ * the copy is a second glyph with the same outline). The picture is the
+ * same as with a second subset, and the file holds one font object per font.
+ */
 function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
   const slots = slotsFor(doc, font);
+  const { inst } = slots;
   // The advance is part of the key: extractors read it from /W to find word
   // gaps, and cursive attachment gives one glyph different advances.
   const key = `${gid} ${advance1000} ${text}`;
   const known = slots.codes.get(key);
-  if (known) return { inst: slots.instances[known.instance], cid: known.cid };
-  let k = slots.used.findIndex((u) => !u.has(gid));
-  if (k < 0) {
-    const first = slots.instances[0];
-    const Ctor = first.constructor as new (doc: PdfKitDoc, font: unknown, id: string) => EmbeddedFont;
-    const inst = new Ctor(doc, first.font, `F${++doc._fontCount}`);
-    doc._fontFamilies[`warraq:${font.key}#${slots.instances.length}`] = inst;
-    slots.instances.push(inst);
-    slots.used.push(new Set());
-    k = slots.instances.length - 1;
-  }
-  const inst = slots.instances[k];
-  const cid = inst.subset.includeGlyph(gid);
-  slots.used[k].add(gid);
+  if (known !== undefined) return { inst, cid: known };
+  const cid = slots.used.has(gid) ? inst.subset.glyphs.push(gid) - 1 : inst.subset.includeGlyph(gid);
+  slots.used.add(gid);
   inst.unicode[cid] = [...text].map((c) => c.codePointAt(0)!);
   inst.widths[cid] = advance1000;
-  slots.codes.set(key, { instance: k, cid });
+  slots.codes.set(key, cid);
   return { inst, cid };
 }
 
