@@ -2,8 +2,8 @@
  * Regenerates the pictures in docs/img from the real pipeline: a booklet
  * page, the leaflet of point 8 and all 15 leaflets side by side, the first
  * imposed sheet, and card samples (points 1, 2 and 8 — the
- * longest — in every format, the document card, and a fixture card with
- * Latin in brackets); for docs/print.md every side of the saddle file, the
+ * longest — in every format, the document card, a fixture card with
+ * Latin in brackets, and an English card justified to both edges); for docs/print.md every side of the saddle file, the
  * press cover and contents beside a 2-up leaflet sheet, and the separations
  * of a press page. Needs pdftoppm (poppler-utils) for the PDF pages.
  *
@@ -35,6 +35,7 @@ const jobs: Array<[string, string, number, string[]]> = [
   ['source/izmir-2023.txt', 'izmir', 8, ['square', 'portrait', 'story', 'link']],
   ['source/izmir-2023.txt', 'izmir', 0, ['square', 'link']],
   ['test/fixtures/other.txt', 'other', 3, ['square']],
+  ['test/fixtures/docs/udhr-en/udhr-en.txt', 'udhr-en', 8, ['square']],
 ];
 for (const [src, tag, n, formats] of printOnly ? [] : jobs) {
   const { model } = await loadDocument(src, { projectRoot: root, sourceDateEpoch: '1698000000' });
