@@ -34,7 +34,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { boundaries, divideEvenly, longestPiece } from './cardText.js';
+import { boundaries, divide, divideEvenly, longestPiece } from './cardText.js';
 import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -88,16 +88,17 @@ export async function layoutCard(args: CardArgs): Promise<CardSlide[]> {
  * For `npm run check` and the build's first step: the E-CARD-FIT errors of
  * one format — the points `layoutCard` could not set. It is the very
  * planning `layoutCard` does (`planPoint`: the size, the slides, every
- * piece measured into its room), without drawing the slides, so the check
- * and the renderer cannot disagree: a point that passes here is laid out
- * by the same plan at render.
+ * piece measured into its room), without drawing the slides and without
+ * balancing a carousel's slides (which fails exactly when filling them in
+ * order does), so the check and the renderer cannot disagree: a point that
+ * passes here is laid out by the same plan at render.
  */
 export async function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): Promise<WarraqError[]> {
   const out: WarraqError[] = [];
   const c = context(args);
   for (const point of points) {
     try {
-      await planPoint(c, point);
+      await planPoint(c, point, false);
     } catch (e) {
       if (!(e instanceof WarraqError)) throw e;
       out.push(e);
@@ -380,7 +381,13 @@ interface PointPlan {
   url?: string;
 }
 
-async function planPoint(c: Context, point: Point): Promise<PointPlan> {
+/**
+ * How a point is set on the context's format; throws E-CARD-FIT when it
+ * cannot be. `balanced` false: a carousel's slides are only filled in order
+ * (`divide`), not balanced (`divideEvenly`, which fails exactly when that
+ * does): enough for a verdict, and cheaper.
+ */
+async function planPoint(c: Context, point: Point, balanced = true): Promise<PointPlan> {
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const foot = footer(c, { url });
@@ -426,7 +433,8 @@ async function planPoint(c: Context, point: Point): Promise<PointPlan> {
   const parts = { ...slideHead, marker: marker(c, 88, 88), centre: false };
   const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
   const last = await roomFor(c, { ...parts, footer: foot });
-  const pieces = divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, capacity(c, Math.max(mid, last), size));
+  const cap = capacity(c, Math.max(mid, last), size);
+  const pieces = balanced ? divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap) : divide(text, fits(mid), fits(last), cap);
   if (!pieces) throw cardFitError(c, point);
   return { size, pieces, excerpt: false };
 }

@@ -154,7 +154,8 @@ function fill(
 }
 
 /**
- * A text divided into as many slides as `divide` fills, with the text spread
+ * A text divided into as many slides as `divide` fills (undefined exactly
+ * when `divide` gives undefined: the card-fit check relies on it), with the text spread
  * between them as evenly as the breaks allow. Filled in order, each slide
  * may take at most its share of the lines still to place (`lines(piece)`:
  * the lines a piece is set in) plus a slack; every slack from 0 to the
