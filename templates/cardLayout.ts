@@ -88,17 +88,17 @@ export async function layoutCard(args: CardArgs): Promise<CardSlide[]> {
  * For `npm run check` and the build's first step: the E-CARD-FIT errors of
  * one format — the points `layoutCard` could not set. It is the very
  * planning `layoutCard` does (`planPoint`: the size, the slides, every
- * piece measured into its room), without drawing the slides and without
- * balancing a carousel's slides (which fails exactly when filling them in
- * order does), so the check and the renderer cannot disagree: a point that
- * passes here is laid out by the same plan at render.
+ * piece measured into its room; `assertPlannable` asks its parts in the
+ * cheaper order), without drawing the slides, so the check and the
+ * renderer cannot disagree: a point that passes here is laid out by the
+ * same plan at render.
  */
 export async function cardFitErrors(args: Omit<CardArgs, 'point'>, points: readonly Point[]): Promise<WarraqError[]> {
   const out: WarraqError[] = [];
   const c = context(args);
   for (const point of points) {
     try {
-      await planPoint(c, point, false);
+      await assertPlannable(c, point);
     } catch (e) {
       if (!(e instanceof WarraqError)) throw e;
       out.push(e);
@@ -381,20 +381,40 @@ interface PointPlan {
   url?: string;
 }
 
+/** How a point is set on the context's format: one card if it fits one, else slides (or an excerpt); E-CARD-FIT when neither can be set. */
+async function planPoint(c: Context, point: Point): Promise<PointPlan> {
+  return (await oneCard(c, point)) ?? (await divided(c, point, true));
+}
+
 /**
- * How a point is set on the context's format; throws E-CARD-FIT when it
- * cannot be. `balanced` false: a carousel's slides are only filled in order
- * (`divide`), not balanced (`divideEvenly`, which fails exactly when that
- * does): enough for a verdict, and cheaper.
+ * Throws what `planPoint` would throw, and nothing when it would succeed:
+ * it succeeds when one card holds the point or the point can be divided,
+ * so the division is tried first, and filled in order only (`divide`; the
+ * balanced division fails exactly when that does); on the link card, whose
+ * excerpt is searched from the longest, one card first.
  */
-async function planPoint(c: Context, point: Point, balanced = true): Promise<PointPlan> {
+async function assertPlannable(c: Context, point: Point): Promise<void> {
+  if (isLink(c)) {
+    await planPoint(c, point);
+    return;
+  }
+  try {
+    await divided(c, point, false);
+  } catch (e) {
+    if (!(e instanceof WarraqError) || !(await oneCard(c, point))) throw e;
+  }
+}
+
+/**
+ * One card at the largest step that holds the whole point with no word
+ * space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
+ * maximum); when every step that holds it needs wider spaces somewhere,
+ * the step whose widest space is narrowest; undefined when no step holds it.
+ */
+async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined> {
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const foot = footer(c, { url });
-  // One card, at the largest step that holds the whole point with no word
-  // space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
-  // maximum); when every step that holds it needs wider spaces somewhere,
-  // the step whose widest space is narrowest.
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   let best: { size: number; widest: number } | undefined;
   for (const size of [...c.steps].reverse()) {
@@ -408,7 +428,18 @@ async function planPoint(c: Context, point: Point, balanced = true): Promise<Poi
     if (widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url };
     if (!best || widest < best.widest - 1e-9) best = { size, widest };
   }
-  if (best) return { size: best.size, pieces: [text], excerpt: false, url };
+  return best && { size: best.size, pieces: [text], excerpt: false, url };
+}
+
+/**
+ * The point at the minimum size divided into a carousel's slides (the link
+ * card: the excerpt that fits); E-CARD-FIT when it cannot be. `balanced`
+ * false: the slides are only filled in order (`divide`), not balanced
+ * (`divideEvenly`, which fails exactly when that does).
+ */
+async function divided(c: Context, point: Point, balanced: boolean): Promise<PointPlan> {
+  const text = point.text.trim();
+  const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const size = c.minBody;
   // Each piece tried is set once, whatever it is tried for (a slide's room, its lines).
   const set = new Map<string, MeasuredText>();
@@ -432,7 +463,7 @@ async function planPoint(c: Context, point: Point, balanced = true): Promise<Poi
   // A carousel at the minimum size.
   const parts = { ...slideHead, marker: marker(c, 88, 88), centre: false };
   const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
-  const last = await roomFor(c, { ...parts, footer: foot });
+  const last = await roomFor(c, { ...parts, footer: footer(c, { url }) });
   const cap = capacity(c, Math.max(mid, last), size);
   const pieces = balanced ? divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap) : divide(text, fits(mid), fits(last), cap);
   if (!pieces) throw cardFitError(c, point);
