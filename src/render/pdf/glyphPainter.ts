@@ -20,6 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, pdfiumPlan } from './pdfiumOrder.js';
+import { popplerRlms } from './popplerOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -93,12 +94,15 @@ function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, ad
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
 const RLM = '\u200F';
+const RLE = '\u202B';
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
 interface DrawItem {
   glyph: PositionedGlyph;
   invisible?: boolean;
+  /** An invisible mark's extraction width (/W), pt: 0 unless it must reach over the glyph it sits on. */
+  reach?: number;
 }
 
 /**
@@ -111,6 +115,9 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
   const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
   const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem => ({
     invisible: true,
+    // A mark half-way across a neutral reaches to its right edge: poppler
+    // finds no gap (no space) between it and the number on its right.
+    reach: atRightEdge === 'middle' ? near.advance / 2 : 0,
     glyph: {
       ...near,
       gid: inked ? near.gid : spaceGid(near.font),
@@ -198,6 +205,8 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   // so that one character code serves every space of a font.
   return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
 }
+
+const reach1000 = (item: DrawItem) => Math.round(((item.reach ?? 0) / item.glyph.size) * 1000);
 
 /** A PDF text string (UTF-16BE with its byte order mark, in hex). */
 function pdfText(text: string): string {
@@ -287,7 +296,7 @@ export function paintLine(
   const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
-    const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
+    const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
     const hidden = item.invisible === true || g.space || at.x !== undefined;
     const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
@@ -319,8 +328,8 @@ export function paintLine(
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true }));
-    chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined }));
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
+    chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: k ? 0 : item.invisible ? reach1000(item) : undefined }));
   };
   // pdf.js skips a glyph whose text starts with whitespace (a word space, or
   // a space shaped inside a word: «الكوبية .»)
@@ -336,6 +345,16 @@ export function paintLine(
   // of no width (a break inside a URL) is not a space and gets none.
   const pdfjsSpace = (g: PositionedGlyph) => drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  // poppler writes a number or a comma and the space after it in visual order
+  // unless a right-to-left character stands between them (popplerOrder.ts):
+  // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
+  // pdf.js drops a format character). An RLE, not an RLM: poppler counts both
+  // as right to left, but mupdf counts an RLE as left to right, so it is not a
+  // right-to-left character far left of the last one, which ends mupdf's line.
+  const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i])) : [];
+  const rlms = new Map(
+    [...popplerRlms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
+  );
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
@@ -344,6 +363,15 @@ export function paintLine(
       continue;
     }
     t++;
+    const rlm = rlms.get(i);
+    if (rlm !== undefined) {
+      // Before the character it goes right of (poppler keeps words with the
+      // same x in the order it meets them: after it, it came between an LRM
+      // and the first digit at the same x, and poppler split the line).
+      ops.push('/Span BMC');
+      draw({ invisible: true, glyph: items[i].glyph }, { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
+      ops.push('EMC');
+    }
     const mark = plan?.marks.get(firstPiece[t]);
     if (mark !== undefined) {
       // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
