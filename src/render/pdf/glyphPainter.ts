@@ -287,7 +287,7 @@ export function paintLine(
     firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
     const g = texts[t].glyph;
     const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
-    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
+    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating, same: `${g.font.key} ${g.gid} ${c}` }));
   });
   // A paragraph without right-to-left letters (an English imprint line in an
   // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
