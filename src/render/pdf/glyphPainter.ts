@@ -325,11 +325,22 @@ export function paintLine(
   //   it) at the glyph's own place with its width, carrying the text as
   //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
   //   and an LRM is what the painter's bidi marks are anyway).
+  //
+  // The copies for poppler and mupdf 1.28 of a run of such glyphs (a Latin
+  // word, a number with its signs) follow the run's copies for PDFium, not
+  // each its own: each reader then meets its copies one after the other, and
+  // mutool 1.21 and PDFium, which read a jump between two glyphs they meet
+  // in turn as a word space, no longer spell a moved word «N e l s o n».
+  const forPoppler: Array<() => void> = [];
+  const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
+    // (An invisible mark's copies stay together, as before: it has no picture.)
+    if (item.invisible) flushPoppler();
     chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
-    chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: k ? 0 : item.invisible ? reach1000(item) : undefined }));
+    forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: k ? 0 : item.invisible ? reach1000(item) : undefined })));
+    if (item.invisible) flushPoppler();
   };
   // pdf.js skips a glyph whose text starts with whitespace (a word space, or
   // a space shaped inside a word: «الكوبية .»)
@@ -365,6 +376,7 @@ export function paintLine(
     t++;
     const rlm = rlms.get(i);
     if (rlm !== undefined) {
+      flushPoppler();
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
@@ -387,14 +399,19 @@ export function paintLine(
     const own = popplerMarks.get(items[i]);
     if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
     else {
+      flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       ops.push('/Span BMC');
       draw(items[i]);
       ops.push('EMC');
     }
-    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) pdfjsSpace(items[i].glyph);
+    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
+      flushPoppler();
+      pdfjsSpace(items[i].glyph);
+    }
   }
+  flushPoppler();
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.

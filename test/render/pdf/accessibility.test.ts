@@ -95,27 +95,22 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'long-30 booklet mupdf': 29,
-  'long-30 booklet mutool': 28,
+  'long-30 booklet mutool': 29,
   'long-30 booklet pdfium': 29,
   'long-30 booklet pdfjs': 29,
   'long-30 booklet pdftotext': 29,
-  'long-30 leaflets mutool': 29,
   'long-30 leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 2,
   'mixed-7 booklet mutool': 0,
   'mixed-7 booklet pdfium': 0,
-  'mixed-7 booklet pdfjs': 6,
-  'mixed-7 booklet pdftotext': 4,
+  'mixed-7 booklet pdftotext': 5,
   'mixed-7 leaflets mupdf': 2,
   'mixed-7 leaflets mutool': 0,
   'mixed-7 leaflets pdfium': 0,
-  'mixed-7 leaflets pdfjs': 6,
   'mixed-7 leaflets pdftotext': 4,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-ar booklet mutool': 29,
-  'udhr-ar leaflets mutool': 29,
   'udhr-ar leaflets pdfium': 29,
   'udhr-en leaflets mupdf': 29,
   'udhr-en leaflets mutool': 29,
@@ -209,6 +204,27 @@ function spacedWithoutArtifacts(text: string, pages: LaidOutPage[]): string {
     .join(' ');
 }
 
+/**
+ * The spaced text with a space where the layout broke a line inside a word (a
+ * long URL, which has no space to break at): every reader returns a line end
+ * there, as it does for the same URL in any PDF, so that is the layout's
+ * doing, not a reader's gluing or splitting words.
+ */
+function spacedAsLaidOut(text: string, pages: LaidOutPage[]): string {
+  let out = spaced(text);
+  for (const b of pages.flatMap((p) => p.blocks)) {
+    if (b.kind !== 'text' || !b.role) continue;
+    for (const { line } of b.lines.slice(1)) {
+      const s = line.start;
+      if (s <= 0 || /[\s\u2010-]/u.test(b.text[s - 1]) || /\s/u.test(b.text[s] ?? ' ')) continue;
+      const left = spaced(b.text.slice(Math.max(0, s - 16), s));
+      const right = spaced(b.text.slice(s, s + 16));
+      out = out.split(left + right).join(`${left} ${right}`);
+    }
+  }
+  return out;
+}
+
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 const ADDED = /[\u0640\u200B-\u200D]/g;
 
@@ -241,7 +257,7 @@ for (const doc of DOCS) {
       for (const { reader, available } of READERS) {
         it.skipIf(!available)(`${reader} returns each point's words separated (whitespace runs, line ends included, count as one space)`, async () => {
           const got = spacedWithoutArtifacts(await read(b.pdf, reader), b.pages);
-          const joined = b.model.points.filter((p) => !got.includes(spaced(p.text))).map((p) => p.number);
+          const joined = b.model.points.filter((p) => !got.includes(spacedAsLaidOut(p.text, b.pages))).map((p) => p.number);
           const separated = b.model.points.length - joined.length;
           if (process.env.A11Y_REPORT) console.log(`A11Y-SPACED ${doc.name} ${kind} ${reader} ${separated}/${b.model.points.length} missing ${joined.join(',')}`);
           const floor = SPACED_FLOOR[`${doc.name} ${kind} ${reader}`];
