@@ -339,7 +339,21 @@ export function paintLine(
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) flushPoppler();
     chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
-    forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: k ? 0 : item.invisible ? reach1000(item) : undefined })));
+    // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
+    // into the same word when it starts less than 0.2 em left of the word's
+    // right edge, and a word's letters keep their order when poppler reverses
+    // the line: with no width, a narrow letter after it («شعارُنا», «تُباعُ»)
+    // joined it and came back before it. (Less than 0.2 em, or poppler would
+    // start a new line at the letter on its right.)
+    const mark = !item.invisible && /^\p{M}+$/u.test(g.text);
+    // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
+    // an RLM for a haraka, whose copy lies right of its copy for PDFium:
+    // mutool puts a space at a jump forward to a left-to-right character (an
+    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An LRM for the rest:
+    // mupdf 1.28 guesses a glyph's direction from its own text, and with an
+    // RLM it read brackets and punctuation around numbers out of order.
+    const own1 = mark ? RLM : LRM;
+    forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
     if (item.invisible) flushPoppler();
   };
   // pdf.js skips a glyph whose text starts with whitespace (a word space, or
@@ -385,10 +399,6 @@ export function paintLine(
       ops.push('EMC');
     }
     const mark = plan?.marks.get(firstPiece[t]);
-    if (mark !== undefined) {
-      // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
-      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
-    }
     const chars = pieces[t];
     const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
     const key = keys[0];
@@ -397,6 +407,13 @@ export function paintLine(
     const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
     if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
     const own = popplerMarks.get(items[i]);
+    // A left-to-right mark for PDFium only (see placed), so it reads the
+    // bracket it goes with forward, unmirrored. (Drawn after the bracket's
+    // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
+    // PDFium, which meets them in turn, read four points out of order.)
+    if (mark !== undefined) {
+      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+    }
     if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
     else {
       flushPoppler();

@@ -75,10 +75,9 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'long-30 leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
   'mixed-7 booklet pdfium': 6,
-  'mixed-7 booklet pdftotext': 5,
   'mixed-7 leaflets mupdf': 6,
   'mixed-7 leaflets pdfium': 4,
-  'mixed-7 leaflets pdftotext': 4,
+  'mixed-7 leaflets pdftotext': 6,
 };
 
 /**
@@ -103,11 +102,10 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'mixed-7 booklet mupdf': 2,
   'mixed-7 booklet mutool': 0,
   'mixed-7 booklet pdfium': 0,
-  'mixed-7 booklet pdftotext': 5,
   'mixed-7 leaflets mupdf': 2,
   'mixed-7 leaflets mutool': 0,
   'mixed-7 leaflets pdfium': 0,
-  'mixed-7 leaflets pdftotext': 4,
+  'mixed-7 leaflets pdftotext': 6,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
