@@ -56,7 +56,8 @@ type Kind = 'booklet' | 'leaflets';
  * - long-30: article ٢١ crosses a page in the booklet and every reader reads
  *   something of the next page into it;
  * - PDFium splits a line where a raised haraka stands next to a flat glyph
- *   (mixed-7 ٧, udhr-ar leaflet ٧), and poppler reads "278%." as "278.%".
+ *   (mixed-7 ٧, udhr-ar leaflet ٧); poppler reads the URL's second line of
+ *   mixed-7 ٣ first in its leaflet.
  */
 const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
@@ -83,14 +84,12 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
 /**
  * Points each reader returns with their words separated (the FLOOR check with
  * whitespace kept: runs of whitespace made one space), where that is not all
- * of them; measured when pdf.js got its word spaces (docs/accessibility.md):
- * - pdf.js: every point of the seed, udhr-ar and udhr-en booklet; the others
- *   are those of FLOOR (udhr-fa: the ZWNJ; long-30 ٢١ across a page) and the
- *   URL of mixed-7 ٣ broken at a line end (a line end counts as a space);
- * - the others (the same figures before that change): pdftotext puts the
- *   space before an Arabic comma instead of after it («التسلح ،بما»), most
- *   points; mutool, mupdf and PDFium split some words inside, where a glyph
- *   sits raised or vowelled («التاري خية», mixed-7 «تُ باعُ»: every point).
+ * of them (docs/accessibility.md, "What is still missed with spaces"):
+ * - pdf.js and pdftotext: those of FLOOR (udhr-fa: the ZWNJ; long-30 ٢١
+ *   across a page; pdftotext's mixed-7 leaflet ٣);
+ * - PDFium, mutool 1.21 and mupdf 1.28: a space next to a bracket or a
+ *   punctuation mark beside a number or a Latin word («الدراسة )خارج»,
+ *   udhr-fa «( ۱)»), and mupdf a space inside some vowelled words.
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'long-30 booklet mupdf': 29,
