@@ -46,9 +46,9 @@ export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
 const WEBP_QUALITY = 90;
 /**
- * libwebp's fastest method (0): on the seed's cards ≈ 20 % less encoding time
- * than method 2 at the same quality setting, files ≈ 14 % larger
- * (docs/performance.md, "Cards").
+ * libwebp's fastest method (0): on the seed's cards 15–20 % less encoding time
+ * than method 2 at the same quality setting and as close to the PNG, files
+ * ≈ 13 % larger (docs/performance.md, "Cards: CPU per card").
  */
 const WEBP_EFFORT = 0;
 
