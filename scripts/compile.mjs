@@ -25,6 +25,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runVendorFile } from './vendor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -89,6 +90,106 @@ const packageEdits = {
   },
 };
 
+/**
+ * The large packages, each group bundled into one CommonJS file,
+ * lib/vendor-<group>.cjs, that runs with a V8 code cache (scripts/vendor.mjs):
+ * a cold process deserializes their compiled code instead of compiling
+ * megabytes of source again. warraq's chunks import a stub per package id
+ * that takes its namespace from its group (the group's file runs whole, once
+ * per thread, when the first of its ids is imported). A package that
+ * another group imports (React: react-pdf, react-dom and the templates' JSX
+ * must share one) is taken from its own group, never bundled twice; it must
+ * be CommonJS, and the compile fails if a group imports an id of another
+ * group that is not listed. A small package used inside two groups (bidi-js
+ * by react-pdf and the text layer) is in each, as two copies that share
+ * nothing.
+ */
+export const VENDORS = {
+  react: ['react', 'react/jsx-runtime'],
+  'react-pdf': ['@react-pdf/renderer'],
+  'react-dom': ['react-dom/server'],
+  zod: ['zod'],
+  yaml: ['yaml'],
+  text: ['linebreak', 'bidi-js', 'tex-linebreak'],
+  qrcode: ['qrcode'],
+  satori: ['satori'],
+  'pdf-lib': ['pdf-lib'],
+  cspell: ['cspell-trie-lib'],
+};
+
+const groupOf = new Map(Object.entries(VENDORS).flatMap(([g, ids]) => ids.map((id) => [id, g])));
+/** The package an import path names (`react` for `react/jsx-runtime`, `@react-pdf/renderer` for itself). */
+const packageOf = (id) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+const VENDOR_LOADER = path.join(here, 'vendor.mjs');
+
+/**
+ * Bundles each vendor group into `dir`/vendor-<group>.cjs (and the id →
+ * group map, vendor-groups.json); returns esbuild's metafiles and, per
+ * package id, the names its namespace has.
+ */
+async function bundleVendors(build, root, dir) {
+  const metafiles = [];
+  const ids = new Map();
+  await writeFile(path.join(dir, 'vendor-groups.json'), JSON.stringify(Object.fromEntries(groupOf)));
+  for (const [group, list] of Object.entries(VENDORS)) {
+    const file = path.join(dir, `vendor-${group}.cjs`);
+    // An ES module entry: each id's namespace as Node's `import * as` gives it (CommonJS exports as the default).
+    const entry = list.map((id, i) => `import * as m${i} from ${JSON.stringify(id)};`).join('\n') + `\nexport { ${list.map((id, i) => `m${i} as ${JSON.stringify(id)}`).join(', ')} };`;
+    const others = [...groupOf.keys()].filter((id) => groupOf.get(id) !== group).map(packageOf);
+    const r = await build({
+      absWorkingDir: root,
+      stdin: { contents: entry, resolveDir: root, sourcefile: `vendor-${group}.mjs`, loader: 'js' },
+      outfile: file,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: [...EXTERNAL, ...others],
+      plugins: [packageEdits],
+      // scripts/vendor.mjs runs the file with the URL it would have as a module.
+      define: { 'import.meta.url': '__warraqImportMetaUrl' },
+      metafile: true,
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: 'error',
+    });
+    for (const input of Object.values(r.metafile.inputs))
+      for (const imp of input.imports)
+        if (imp.external && others.includes(packageOf(imp.path)) && !groupOf.has(imp.path))
+          throw new Error(`vendor group ${group} imports ${imp.path}, which is not listed in VENDORS (scripts/compile.mjs) though its package is another group's`);
+    metafiles.push(r.metafile);
+  }
+  // The names each package's namespace has, read from the bundles themselves (run here once, without a cache).
+  for (const [group, list] of Object.entries(VENDORS)) {
+    const exports = runVendorFile(path.join(dir, `vendor-${group}.cjs`), { cache: false });
+    for (const id of list) ids.set(id, { group, names: Object.keys(exports[id]).filter((k) => k !== 'default') });
+  }
+  return { metafiles, ids };
+}
+
+/** The main bundle's stand-in for each vendored package: its names, taken from its group's file at run time. */
+function vendorStubs(ids) {
+  const filter = new RegExp(`^(${[...groupOf.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'warraq-vendor-stubs',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'warraq-vendor' }));
+      b.onLoad({ filter: /.*/, namespace: 'warraq-vendor' }, (args) => {
+        const id = args.path;
+        const { group, names } = ids.get(id);
+        const exported = names.map((n, i) => `const v${i} = ns[${JSON.stringify(n)}];\nexport { v${i} as ${/^[A-Za-z_$][\w$]*$/.test(n) ? n : JSON.stringify(n)} };`);
+        const contents = [
+          `import { vendor } from ${JSON.stringify(VENDOR_LOADER)};`,
+          `const ns = vendor(${JSON.stringify(group)}, ${JSON.stringify(id)});`,
+          'export default ns.default;',
+          ...exported,
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: here };
+      });
+    },
+  };
+}
+
 /** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs. */
 const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches'];
 /** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
@@ -131,6 +232,8 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   await rm(tmp, { recursive: true, force: true });
   // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
   const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  await mkdir(tmp, { recursive: true });
+  const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
     entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts' },
@@ -141,7 +244,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [packageEdits],
+    plugins: [packageEdits, vendorStubs(vendors.ids)],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
     metafile: true,
@@ -149,7 +252,12 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     minifySyntax: true,
     logLevel: 'warning',
   });
-  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<'));
+  // One metafile for the main bundle and the vendor files (which output holds which input).
+  for (const m of vendors.metafiles) {
+    Object.assign(result.metafile.inputs, m.inputs);
+    Object.assign(result.metafile.outputs, m.outputs);
+  }
+  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<') && !f.startsWith('warraq-vendor:'));
   const mtimes = { ...before };
   for (const f of own) mtimes[f] ??= mtimeOf(root, f);
   await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: 1, mtimes }, null, 1));
