@@ -225,8 +225,6 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  // Rasters are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts).
-  tuneAllocator();
   // The code that runs, read and hashed once for the memos and the job keys.
   const code = readCodeInputs();
   code.catch(() => {});
@@ -238,6 +236,9 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
   const { model, warnings, proof } = await check({ ...opts, layout: false, knownToFit });
   const { jobs, inputs } = await plan(model);
+  // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
+  // a build without them (PDF files only) does not load the FFI to say so.
+  if (jobs.some((j) => kindOf(j).family === 'image')) tuneAllocator();
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
