@@ -236,7 +236,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts' },
+    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' },
     outdir: tmp,
     bundle: true,
     splitting: true,
