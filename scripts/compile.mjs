@@ -38,7 +38,7 @@ const ROOT = path.resolve(here, '..');
 export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
 
 /**
- * Three edits to package code as it is bundled (lib/ only; node_modules and
+ * Edits to package code as it is bundled (lib/ only; node_modules and
  * the TypeScript run are untouched), each checked: the compile fails if the
  * package no longer has the code it replaces.
  *
@@ -51,8 +51,46 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - unicode-trie inflates its data when a trie is made: fontkit's shapers
+ *   and unicode-properties made four when react-pdf loaded (≈ 35 ms), which
+ *   a PDF never reads (HarfBuzz shapes): each is inflated on its first lookup.
  */
 const EDITS = [
+  {
+    file: /[\\/]unicode-trie[\\/]index\.js$/,
+    edits: [
+      [
+        `      // double inflate the actual trie data
+      data = inflate(data, new Uint8Array(uncompressedLength));
+      data = inflate(data, new Uint8Array(uncompressedLength));
+
+      // swap bytes from little-endian
+      swap32LE(data);
+
+      this.data = new Uint32Array(data.buffer);`,
+        `      this.data = null;
+      this.packed = data;
+      this.uncompressedLength = uncompressedLength;`,
+      ],
+      [
+        `  get(codePoint) {
+    let index;`,
+        `  inflate() {
+    let data = inflate(this.packed, new Uint8Array(this.uncompressedLength));
+    data = inflate(data, new Uint8Array(this.uncompressedLength));
+    swap32LE(data);
+    this.packed = null;
+    return (this.data = new Uint32Array(data.buffer));
+  }
+
+  get(codePoint) {
+    const data = this.data ?? this.inflate();
+    let index;`,
+      ],
+      ['this.data[', 'data[', 'all'],
+      ['this.data.length', 'data.length', 'all'],
+    ],
+  },
   {
     file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
     edits: [
@@ -146,8 +184,9 @@ async function bundleVendors(build, root, dir) {
       target: 'node20',
       external: [...EXTERNAL, ...others],
       plugins: [packageEdits],
-      // scripts/vendor.mjs runs the file with the URL it would have as a module.
-      define: { 'import.meta.url': '__warraqImportMetaUrl' },
+      // scripts/vendor.mjs runs the file with the URL it would have as a module. React, its
+      // reconciler (react-pdf) and react-dom in their production builds, as a shipped program runs them.
+      define: { 'import.meta.url': '__warraqImportMetaUrl', 'process.env.NODE_ENV': '"production"' },
       metafile: true,
       minifyWhitespace: true,
       minifySyntax: true,
