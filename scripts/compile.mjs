@@ -134,13 +134,13 @@ const packageEdits = {
  * a cold process deserializes their compiled code instead of compiling
  * megabytes of source again. warraq's chunks import a stub per package id
  * that takes its namespace from its group (the group's file runs whole, once
- * per thread, when the first of its ids is imported). A package that
- * another group imports (React: react-pdf, react-dom and the templates' JSX
- * must share one) is taken from its own group, never bundled twice; it must
- * be CommonJS, and the compile fails if a group imports an id of another
- * group that is not listed. A small package used inside two groups (bidi-js
- * by react-pdf and the text layer) is in each, as two copies that share
- * nothing.
+ * per thread, when the first of its ids is imported). A listed package that
+ * another group uses (React: react-pdf, react-dom and the templates' JSX
+ * must share one; linebreak and bidi-js, used by react-pdf and satori too)
+ * is taken from its own group's file, never bundled twice: a `require` of it
+ * gets its default export (CommonJS's exports), and the compile fails if
+ * that does not carry all its names, or if a group imports an id of another
+ * group's package that is not listed.
  */
 export const VENDORS = {
   react: ['react', 'react/jsx-runtime'],
@@ -168,6 +168,8 @@ const VENDOR_LOADER = path.join(here, 'vendor.mjs');
 async function bundleVendors(build, root, dir) {
   const metafiles = [];
   const ids = new Map();
+  /** Ids that a group takes from another group's file. */
+  const shared = new Set();
   await writeFile(path.join(dir, 'vendor-groups.json'), JSON.stringify(Object.fromEntries(groupOf)));
   for (const [group, list] of Object.entries(VENDORS)) {
     const file = path.join(dir, `vendor-${group}.cjs`);
@@ -193,15 +195,24 @@ async function bundleVendors(build, root, dir) {
       logLevel: 'error',
     });
     for (const input of Object.values(r.metafile.inputs))
-      for (const imp of input.imports)
-        if (imp.external && others.includes(packageOf(imp.path)) && !groupOf.has(imp.path))
-          throw new Error(`vendor group ${group} imports ${imp.path}, which is not listed in VENDORS (scripts/compile.mjs) though its package is another group's`);
+      for (const imp of input.imports) {
+        if (!imp.external || !others.includes(packageOf(imp.path))) continue;
+        if (!groupOf.has(imp.path)) throw new Error(`vendor group ${group} imports ${imp.path}, which is not listed in VENDORS (scripts/compile.mjs) though its package is another group's`);
+        shared.add(imp.path);
+      }
     metafiles.push(r.metafile);
   }
   // The names each package's namespace has, read from the bundles themselves (run here once, without a cache).
   for (const [group, list] of Object.entries(VENDORS)) {
     const exports = runVendorFile(path.join(dir, `vendor-${group}.cjs`), { cache: false });
-    for (const id of list) ids.set(id, { group, names: Object.keys(exports[id]).filter((k) => k !== 'default') });
+    for (const id of list) {
+      const ns = exports[id];
+      const names = Object.keys(ns).filter((k) => k !== 'default');
+      // Another group's require() gets the default export: it must be the package's exports as CommonJS would give them.
+      const missing = shared.has(id) ? names.filter((n) => ns.default?.[n] !== ns[n]) : [];
+      if (missing.length) throw new Error(`vendor package ${id} is used by another group, but its default export lacks ${missing.join(', ')} (scripts/compile.mjs VENDORS)`);
+      ids.set(id, { group, names });
+    }
   }
   return { metafiles, ids };
 }

@@ -34,7 +34,7 @@ let exitHook = false;
 /**
  * Runs a group file (once per thread) and returns its exports (package id →
  * namespace). `cache`: use and keep a code cache beside it. An id of another
- * group that it requires (React, for react-pdf and react-dom) is taken from
+ * group that it requires (React for react-pdf and react-dom, linebreak…) is taken from
  * that group's file (`groups`: id → group, from vendor-groups.json beside
  * it), as CommonJS's exports; anything else from node_modules or Node.
  */
@@ -57,7 +57,7 @@ export function runVendorFile(file, { cache = true, groups } = {}) {
   const nodeRequire = createRequire(file);
   const require = (id) => {
     const group = shared[id];
-    // CommonJS's exports are the namespace's default (scripts/compile.mjs checks that only CommonJS packages are shared).
+    // What a bundled require() expects: CommonJS's exports, the namespace's default (scripts/compile.mjs checks it carries every name).
     return group ? runVendorFile(path.join(path.dirname(file), `vendor-${group}.cjs`), { cache, groups: shared })[id].default : nodeRequire(id);
   };
   script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), pathToFileURL(file).href);
