@@ -51,11 +51,23 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - fontkit imports brotli for WOFF2 fonts, which decodes its 120 KB
+ *   dictionary from base64 when it loads (≈ 15–25 ms; warraq's fonts are
+ *   TTF/OTF): required on first use instead.
  * - unicode-trie inflates its data when a trie is made: fontkit's shapers
  *   and unicode-properties made four when react-pdf loaded (≈ 35 ms), which
  *   a PDF never reads (HarfBuzz shapes): each is inflated on its first lookup.
  */
 const EDITS = [
+  {
+    file: /[\\/]fontkit[\\/]dist[\\/]module\.mjs$/,
+    edits: [
+      [
+        'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+        'let brotliDecompress;\nconst $52ZIf$brotlidecompressjs = (...args) => (brotliDecompress ??= require("brotli/decompress.js"))(...args);',
+      ],
+    ],
+  },
   {
     file: /[\\/]unicode-trie[\\/]index\.js$/,
     edits: [
