@@ -21,6 +21,7 @@
  *
  * Node 20 only; no minification (stack traces stay readable).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -173,8 +174,8 @@ const packageOf = (id) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).joi
 const VENDOR_LOADER = path.join(here, 'vendor.mjs');
 
 /**
- * Bundles each vendor group into `dir`/vendor-<group>.cjs (and the id →
- * group map, vendor-groups.json); returns esbuild's metafiles and, per
+ * Bundles each vendor group into `dir`/vendor-<group>.cjs (and
+ * vendor.json: the id → group map, each file's digest); returns esbuild's metafiles and, per
  * package id, the names its namespace has.
  */
 async function bundleVendors(build, root, dir) {
@@ -182,7 +183,6 @@ async function bundleVendors(build, root, dir) {
   const ids = new Map();
   /** Ids that a group takes from another group's file. */
   const shared = new Set();
-  await writeFile(path.join(dir, 'vendor-groups.json'), JSON.stringify(Object.fromEntries(groupOf)));
   for (const [group, list] of Object.entries(VENDORS)) {
     const file = path.join(dir, `vendor-${group}.cjs`);
     // An ES module entry: each id's namespace as Node's `import * as` gives it (CommonJS exports as the default).
@@ -214,6 +214,13 @@ async function bundleVendors(build, root, dir) {
       }
     metafiles.push(r.metafile);
   }
+  // Which group holds each id, and each file's digest (its code cache is named by it: scripts/vendor.mjs).
+  const digests = {};
+  for (const group of Object.keys(VENDORS)) {
+    const name = `vendor-${group}.cjs`;
+    digests[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16);
+  }
+  await writeFile(path.join(dir, 'vendor.json'), JSON.stringify({ groups: Object.fromEntries(groupOf), digests }));
   // The names each package's namespace has, read from the bundles themselves (run here once, without a cache).
   for (const [group, list] of Object.entries(VENDORS)) {
     const exports = runVendorFile(path.join(dir, `vendor-${group}.cjs`), { cache: false });

@@ -8,7 +8,7 @@
  * into one CommonJS file, lib/vendor-<group>.cjs; warraq's chunks import a
  * small stub per package that calls `vendor(group, id)` here, which runs the
  * group's file once per thread through `vm.Script` with the code V8 made
- * for it in an earlier process (lib/vendor-<group>.cjs.cache). The cache is
+ * for it in an earlier process (lib/vendor-<group>.cjs.<digest>.cache). The cache is
  * written when a process ends (after the functions it ran were compiled, so
  * they are in it) if it was missing or V8 refused it (another Node, other
  * flags); it lives in lib/, so a new compile starts without one. A cache that
@@ -33,18 +33,23 @@ let exitHook = false;
 
 /**
  * Runs a group file (once per thread) and returns its exports (package id →
- * namespace). `cache`: use and keep a code cache beside it. An id of another
- * group that it requires (React for react-pdf and react-dom, linebreak…) is taken from
- * that group's file (`groups`: id → group, from vendor-groups.json beside
- * it), as CommonJS's exports; anything else from node_modules or Node.
+ * namespace). `cache`: use and keep a code cache beside it, named by the
+ * file's digest (vendor.json beside it): V8 checks only a cache's length
+ * against the source, so a process still running when lib/ is compiled
+ * anew writes its cache under its own file's name, which the new files never
+ * read. An id of another group that it requires (React for react-pdf and
+ * react-dom, linebreak…) is taken from that group's file (vendor.json's
+ * id → group map), as CommonJS's exports; anything else from node_modules
+ * or Node.
  */
-export function runVendorFile(file, { cache = true, groups } = {}) {
+export function runVendorFile(file, { cache = true } = {}) {
   let exports = loaded.get(file);
   if (exports) return exports;
-  const shared = groups ?? groupsBeside(file);
-  const cacheFile = `${file}.cache`;
+  const { groups: shared = {}, digests = {} } = infoBeside(file);
+  const digest = digests[path.basename(file)];
+  const cacheFile = cache && digest ? `${file}.${digest}.cache` : undefined;
   let cachedData;
-  if (cache) {
+  if (cacheFile) {
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -58,12 +63,12 @@ export function runVendorFile(file, { cache = true, groups } = {}) {
   const require = (id) => {
     const group = shared[id];
     // What a bundled require() expects: CommonJS's exports, the namespace's default (scripts/compile.mjs checks it carries every name).
-    return group ? runVendorFile(path.join(path.dirname(file), `vendor-${group}.cjs`), { cache, groups: shared })[id].default : nodeRequire(id);
+    return group ? runVendorFile(path.join(path.dirname(file), `vendor-${group}.cjs`), { cache })[id].default : nodeRequire(id);
   };
   script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), pathToFileURL(file).href);
   exports = module.exports;
   loaded.set(file, exports);
-  if (cache && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     toCache.push({ script, cacheFile });
     if (!exitHook) {
       exitHook = true;
@@ -73,13 +78,20 @@ export function runVendorFile(file, { cache = true, groups } = {}) {
   return exports;
 }
 
-/** The id → group map written beside the group files (none: no group shares a package). */
-function groupsBeside(file) {
-  try {
-    return JSON.parse(readFileSync(path.join(path.dirname(file), 'vendor-groups.json'), 'utf8'));
-  } catch {
-    return {};
+const infos = new Map();
+/** vendor.json beside the group files: { groups: id → group, digests: file name → digest } (none: no sharing, no cache). */
+function infoBeside(file) {
+  const at = path.join(path.dirname(file), 'vendor.json');
+  let info = infos.get(at);
+  if (!info) {
+    try {
+      info = JSON.parse(readFileSync(at, 'utf8'));
+    } catch {
+      info = {};
+    }
+    infos.set(at, info);
   }
+  return info;
 }
 
 function writeCaches() {

@@ -6,7 +6,7 @@
  * through module hooks in the child (test/support/loadLog.mjs).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,7 +70,8 @@ describe('start-up', () => {
     const first = await node(root, cli);
     expect(first.stdout).toContain('booklet.pdf');
     // The packages it ran from vendor files left their compiled code beside them for the next process (scripts/vendor.mjs).
-    for (const group of ['react-pdf', 'zod', 'yaml']) expect(existsSync(path.join(out, `vendor-${group}.cjs.cache`)), group).toBe(true);
+    const files = readdirSync(out);
+    for (const group of ['react-pdf', 'zod', 'yaml']) expect(files.some((f) => f.startsWith(`vendor-${group}.cjs.`) && f.endsWith('.cache')), group).toBe(true);
     const log = path.join(await tempDir(), 'loaded.txt');
     const { stdout, loaded } = await node(root, cli, log);
     expect(stdout).toContain('nothing to do: no input changed');
