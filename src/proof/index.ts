@@ -65,12 +65,20 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
 }
 
 /**
+ * Whether this runs as the compiled bundle (lib/). As TypeScript (tsx, the
+ * watch session, tests), a proofing thread would load tsx and compile the
+ * checks' sources again before it starts, and load the dictionaries that a
+ * warm process already holds: it would cost more than it saves.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/**
  * Proofing in two steps: the corrections of the metadata, applied to the
  * model at once (they do not depend on what the checks find), and the
  * checks, whose findings come from the cache or are computed, in this
- * thread or, with `thread`, in a thread of their own (src/proof/thread.ts)
- * while the caller goes on with the model (the build: fonts, layout,
- * drawing on the main thread, the checks on the other core).
+ * thread or, with `thread` and compiled, in a thread of their own
+ * (src/proof/thread.ts) while the caller goes on with the model (the build:
+ * fonts, layout, drawing on the main thread, the checks on the other core).
  */
 export function startProofing(model: DocumentModel, opts: ProofOptions & { thread?: boolean }): ProofStart {
   const t0 = performance.now();
@@ -83,7 +91,7 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const corrected = applyMatches(model, units, matches);
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
-  const find = opts.thread ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot)) : () => findAll(input, opts.projectRoot);
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot)) : () => findAll(input, opts.projectRoot);
 
   const result = cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, find).then(({ findings, dictionaries, cached, save }) => {
     for (const f of findings) {
