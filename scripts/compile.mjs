@@ -259,8 +259,8 @@ function vendorStubs(ids) {
   };
 }
 
-/** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs. */
-const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches'];
+/** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs (this file: how it is bundled). */
+const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches', 'scripts/compile.mjs'];
 /** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
 const TREES = ['src', 'templates', 'scripts'];
 
@@ -294,14 +294,8 @@ export function compiledIsFresh(root = ROOT) {
   return inputs.v === 1;
 }
 
-/** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
-export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
-  const { build } = await import('esbuild');
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
-  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
-  await mkdir(tmp, { recursive: true });
+/** The vendor files, then the command line and the workers, into `tmp`. */
+async function bundle(build, root, tmp) {
   const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
@@ -320,6 +314,22 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
+  });
+  return { vendors, result };
+}
+
+/** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
+export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
+  const { build } = await import('esbuild');
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
+  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  await mkdir(tmp, { recursive: true });
+  // A failed compile leaves no half-made folder behind (lib/ stays as it was).
+  const { vendors, result } = await bundle(build, root, tmp).catch(async (e) => {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
   });
   // One metafile for the main bundle and the vendor files (which output holds which input).
   for (const m of vendors.metafiles) {
