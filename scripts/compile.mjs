@@ -52,6 +52,10 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - yoga-layout (react-pdf's layout) loads its WASM, inlined as base64, by
+ *   calling `fetch` on a data: URL when there is a global fetch: in Node
+ *   that loads undici and runs a Response through streams (≈ 20–50 ms);
+ *   it decodes the base64 itself instead, as it does where fetch is absent.
  * - fontkit imports brotli for WOFF2 fonts, which decodes its 120 KB
  *   dictionary from base64 when it loads (≈ 15–25 ms; warraq's fonts are
  *   TTF/OTF): required on first use instead.
@@ -60,6 +64,10 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   a PDF never reads (HarfBuzz shapes): each is inflated on its first lookup.
  */
 const EDITS = [
+  {
+    file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?']],
+  },
   {
     file: /[\\/]fontkit[\\/]dist[\\/]module\.mjs$/,
     edits: [
