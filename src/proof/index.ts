@@ -51,51 +51,73 @@ export interface ProofOptions {
   cache?: boolean;
 }
 
+export interface ProofStart {
+  /** The model with the corrections applied (and without its proofing settings): known at once. */
+  model: DocumentModel;
+  /** Places changed by corrections. */
+  corrections: number;
+  /** The findings and warnings, when the checks are done. */
+  result: Promise<ProofResult>;
+}
+
 export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
+  return startProofing(model, opts).result;
+}
+
+/**
+ * Whether this runs as the compiled bundle (lib/). As TypeScript (tsx, the
+ * watch session, tests), a proofing thread would load tsx and compile the
+ * checks' sources again before it starts, and load the dictionaries that a
+ * warm process already holds: it would cost more than it saves.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * Proofing in two steps: the corrections of the metadata, applied to the
+ * model at once (they do not depend on what the checks find), and the
+ * checks, whose findings come from the cache or are computed, in this
+ * thread or, with `thread` and compiled, in a thread of their own
+ * (src/proof/thread.ts) while the caller goes on with the model (the build:
+ * fonts, layout, drawing on the main thread, the checks on the other core).
+ */
+export function startProofing(model: DocumentModel, opts: ProofOptions & { thread?: boolean }): ProofStart {
   const t0 = performance.now();
   const settings = model.proof ?? { words: [], corrections: [], off: [] };
   const units = textUnits(model);
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
-  const input = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
-  const { findings, dictionaries, cached, save } = await cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, () => findAll(input, opts.projectRoot));
-
+  const input: FindingsInput = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
   const matches = findMatches(units, settings.corrections);
-  for (const f of findings) {
-    const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
-    if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
-  }
-  const r = new Reporter();
-  for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
-  const used = new Set(matches.map((m) => m.correction));
-  settings.corrections.forEach((c, i) => {
-    if (used.has(i)) return;
-    r.add(
-      makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
-        expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
-        found: 'no such place',
-        hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
-      }),
-    );
-  });
-
   const corrections = changedCount(units, matches);
   const corrected = applyMatches(model, units, matches);
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
-  return {
-    model: out,
-    findings,
-    warnings: r.finish(),
-    corrections,
-    dictionaries,
-    ms: performance.now() - t0,
-    cached,
-    save,
-  };
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot)) : () => findAll(input, opts.projectRoot);
+
+  const result = cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, find).then(({ findings, dictionaries, cached, save }) => {
+    for (const f of findings) {
+      const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
+      if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
+    }
+    const r = new Reporter();
+    for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
+    const used = new Set(matches.map((m) => m.correction));
+    settings.corrections.forEach((c, i) => {
+      if (used.has(i)) return;
+      r.add(
+        makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
+          expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
+          found: 'no such place',
+          hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
+        }),
+      );
+    });
+    return { model: out, findings, warnings: r.finish(), corrections, dictionaries, ms: performance.now() - t0, cached, save };
+  });
+  return { model: out, corrections, result };
 }
 
 /** Every check over the text units, findings in source order (the dictionaries loaded as the text needs them). */
-async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string): Promise<Findings> {
+export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string): Promise<Findings> {
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.

@@ -16,7 +16,7 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
-import bidiFactory from 'bidi-js';
+import { bidi } from '../../text/bidi.js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
@@ -433,7 +433,6 @@ export function paintLine(
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-const bidi = bidiFactory();
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
 /**
