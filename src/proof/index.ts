@@ -15,14 +15,14 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
-import { cachedFindings, type Findings, type FindingsInput } from './cache.js';
+import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
-import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
+import { dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
 import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
-import { alphabetFor, checkSpelling, type Lexicons } from './spelling.js';
+import { alphabetFor, checkSpelling, keptCandidates, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
 import { tokenize } from './tokenize.js';
 import { textUnits } from './units.js';
 
@@ -57,7 +57,19 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
   const units = textUnits(model);
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
   const input = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
-  const { findings, dictionaries, cached, save } = await cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, () => findAll(input, opts.projectRoot));
+  const keep = opts.cache !== false;
+  const usedLexicons: Lexicon[] = [];
+  const { findings, dictionaries, cached, save: saveFindings } = await cachedFindings(keep ? opts.projectRoot : undefined, input, () => findAll(input, opts.projectRoot, keep, usedLexicons));
+  // The suggestion candidates the pass used, for the next process (src/proof/cache.ts), with the findings.
+  const save = async () => {
+    await saveFindings();
+    const kept: Record<string, KeptCandidates> = {};
+    for (const l of usedLexicons) {
+      const k = keptCandidates(l);
+      if (k) kept[l.name] = k;
+    }
+    if (usedLexicons.length) await writeCandidates(opts.projectRoot, kept);
+  };
 
   const matches = findMatches(units, settings.corrections);
   for (const f of findings) {
@@ -94,14 +106,25 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
   };
 }
 
-/** Every check over the text units, findings in source order (the dictionaries loaded as the text needs them). */
-async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string): Promise<Findings> {
+/**
+ * Every check over the text units, findings in source order (the dictionaries
+ * loaded as the text needs them). `remember`: suggestion candidates kept by
+ * an earlier process are taken (src/proof/cache.ts); `used` gets the
+ * dictionaries the pass used.
+ */
+async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember: boolean, used: Lexicon[]): Promise<Findings> {
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
   const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
   const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
+  const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
+  if (remember) {
+    const kept = await readCandidates(projectRoot);
+    for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
+    used.push(...lexicons);
+  }
   const switchedOff = new Set(off);
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
     .filter((f) => !switchedOff.has(f.code))

@@ -77,6 +77,24 @@ describe('proofing cache', () => {
     expect(first.warnings.length).toBeGreaterThan(5);
   }, 60_000);
 
+  it('keeps the suggestion candidates of a pass for the next process, and a pass from them finds what a fresh one finds', async () => {
+    const dir = await tempDir();
+    const text = await readFile(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8');
+    const file = 'source/izmir-2023.txt';
+    forgetCandidates();
+    const first = await proofDocument(modelFromText(text, file, { projectRoot }).model, { projectRoot: dir });
+    await first.save();
+    const kept = JSON.parse(await readFile(path.join(dir, '.warraq-cache', 'proof-memo', 'candidates.json'), 'utf8')) as { lexicons: Record<string, { lists: unknown[] }> };
+    expect(Object.values(kept.lexicons).some((l) => l.lists.length > 5)).toBe(true);
+    // A new process (nothing in memory) proofs the edited text from them.
+    const model = modelFromText(text.replace('الإس ارييلية', 'الإسرائيلية'), file, { projectRoot }).model;
+    forgetCandidates();
+    const fromKept = await proofDocument(model, { projectRoot: dir });
+    expect(fromKept.cached).toBe(false);
+    forgetCandidates();
+    expect(visible(fromKept)).toEqual(visible(await proofDocument(model, { projectRoot, cache: false })));
+  }, 60_000);
+
   it('takes the checks again when the dictionaries or the accepted words change', async () => {
     const dir = await tempDir();
     const model = await seedModel();
