@@ -18,7 +18,7 @@ import {
   endPath,
   PDFArray,
   PDFContentStream,
-  PDFContext,
+  type PDFContext,
   PDFDict,
   PDFDocument,
   PDFHexString,

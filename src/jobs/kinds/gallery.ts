@@ -17,14 +17,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { OutputKind, TaskInput } from '../kind.js';
-// A file as the page describes it (no staging path: that differs between builds, the page must not).
 import { described, pageThumbs, THUMBNAILED_HERE, thumbsMadeBy } from './pageThumbs.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
-
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
