@@ -376,7 +376,7 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
             copied++;
             return;
           }
-          if (invisible && copied > 0 && u === '\u200e') {
+          if (invisible && copied > 0 && (u === '\u200e' || u === '\u200f')) {
             copied--;
             return;
           }

@@ -33,12 +33,6 @@ const KNOWN: Partial<Record<Extractor, Record<number, Known>>> = {
     14: { got: 'فيماع٤٢٠٢.', why: `${MUPDF_AN}; with «عام ٢٠٢٤» kept on one line (issue 14) it reverses «عام» too` },
     15: { got: 'بنسبة30%و٠٣٪فيماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses «عام» after «في»` },
   },
-  pdftotext: {
-    15: {
-      got: '2024«.اقتباس»',
-      why: 'poppler reads the full stop after «2024» after the guillemet that follows it (the kasra of «لِقرارات» is right since issue 17)',
-    },
-  },
 };
 
 const TOOLS: Array<{ tool: Extractor; available: boolean; ignoreMarks: boolean }> = [

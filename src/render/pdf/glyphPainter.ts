@@ -20,6 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, pdfiumPlan } from './pdfiumOrder.js';
+import { popplerRlms } from './popplerOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -93,12 +94,15 @@ function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, ad
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
 const RLM = '\u200F';
+const RLE = '\u202B';
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
 interface DrawItem {
   glyph: PositionedGlyph;
   invisible?: boolean;
+  /** An invisible mark's extraction width (/W), pt: 0 unless it must reach over the glyph it sits on. */
+  reach?: number;
 }
 
 /**
@@ -111,6 +115,9 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
   const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
   const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem => ({
     invisible: true,
+    // A mark half-way across a neutral reaches to its right edge: poppler
+    // finds no gap (no space) between it and the number on its right.
+    reach: atRightEdge === 'middle' ? near.advance / 2 : 0,
     glyph: {
       ...near,
       gid: inked ? near.gid : spaceGid(near.font),
@@ -199,6 +206,8 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   return glyphs.map((g, i) => Math.round(((g.space ? spaceAdvance(g.font, g.size) : widths[i]) / g.size) * 1000));
 }
 
+const reach1000 = (item: DrawItem) => Math.round(((item.reach ?? 0) / item.glyph.size) * 1000);
+
 /** A PDF text string (UTF-16BE with its byte order mark, in hex). */
 function pdfText(text: string): string {
   let hex = 'FEFF';
@@ -278,7 +287,7 @@ export function paintLine(
     firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
     const g = texts[t].glyph;
     const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
-    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating }));
+    return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating, same: `${g.font.key} ${g.gid} ${c}` }));
   });
   // A paragraph without right-to-left letters (an English imprint line in an
   // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
@@ -287,7 +296,7 @@ export function paintLine(
   const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
-    const advance1000 = at.width ?? (item.invisible ? 0 : Math.round((widths.get(g) ?? 0) / g.scaleX));
+    const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
     const hidden = item.invisible === true || g.space || at.x !== undefined;
     const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
@@ -316,11 +325,36 @@ export function paintLine(
   //   it) at the glyph's own place with its width, carrying the text as
   //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
   //   and an LRM is what the painter's bidi marks are anyway).
+  //
+  // The copies for poppler and mupdf 1.28 of a run of such glyphs (a Latin
+  // word, a number with its signs) follow the run's copies for PDFium, not
+  // each its own: each reader then meets its copies one after the other, and
+  // mutool 1.21 and PDFium, which read a jump between two glyphs they meet
+  // in turn as a word space, no longer spell a moved word «N e l s o n».
+  const forPoppler: Array<() => void> = [];
+  const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : undefined, baseline: true }));
-    chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: LRM, width: item.invisible || k ? 0 : undefined }));
+    // (An invisible mark's copies stay together, as before: it has no picture.)
+    if (item.invisible) flushPoppler();
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
+    // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
+    // into the same word when it starts less than 0.2 em left of the word's
+    // right edge, and a word's letters keep their order when poppler reverses
+    // the line: with no width, a narrow letter after it («شعارُنا», «تُباعُ»)
+    // joined it and came back before it. (Less than 0.2 em, or poppler would
+    // start a new line at the letter on its right.)
+    const mark = !item.invisible && /^\p{M}+$/u.test(g.text);
+    // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
+    // an RLM for a haraka, whose copy lies right of its copy for PDFium:
+    // mutool puts a space at a jump forward to a left-to-right character (an
+    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An LRM for the rest:
+    // mupdf 1.28 guesses a glyph's direction from its own text, and with an
+    // RLM it read brackets and punctuation around numbers out of order.
+    const own1 = mark ? RLM : LRM;
+    forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
+    if (item.invisible) flushPoppler();
   };
   // pdf.js skips a glyph whose text starts with whitespace (a word space, or
   // a space shaped inside a word: «الكوبية .»)
@@ -336,6 +370,16 @@ export function paintLine(
   // of no width (a break inside a URL) is not a space and gets none.
   const pdfjsSpace = (g: PositionedGlyph) => drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  // poppler writes a number or a comma and the space after it in visual order
+  // unless a right-to-left character stands between them (popplerOrder.ts):
+  // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
+  // pdf.js drops a format character). An RLE, not an RLM: poppler counts both
+  // as right to left, but mupdf counts an RLE as left to right, so it is not a
+  // right-to-left character far left of the last one, which ends mupdf's line.
+  const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i])) : [];
+  const rlms = new Map(
+    [...popplerRlms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
+  );
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
@@ -344,11 +388,17 @@ export function paintLine(
       continue;
     }
     t++;
-    const mark = plan?.marks.get(firstPiece[t]);
-    if (mark !== undefined) {
-      // A left-to-right mark for PDFium only (see placed), so it reads the bracket after it forward, unmirrored.
-      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+    const rlm = rlms.get(i);
+    if (rlm !== undefined) {
+      flushPoppler();
+      // Before the character it goes right of (poppler keeps words with the
+      // same x in the order it meets them: after it, it came between an LRM
+      // and the first digit at the same x, and poppler split the line).
+      ops.push('/Span BMC');
+      draw({ invisible: true, glyph: items[i].glyph }, { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
+      ops.push('EMC');
     }
+    const mark = plan?.marks.get(firstPiece[t]);
     const chars = pieces[t];
     const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
     const key = keys[0];
@@ -357,16 +407,28 @@ export function paintLine(
     const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
     if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
     const own = popplerMarks.get(items[i]);
+    // A left-to-right mark for PDFium only (see placed), so it reads the
+    // bracket it goes with forward, unmirrored. (Drawn after the bracket's
+    // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
+    // PDFium, which meets them in turn, read four points out of order.)
+    if (mark !== undefined) {
+      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+    }
     if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
     else {
+      flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       ops.push('/Span BMC');
       draw(items[i]);
       ops.push('EMC');
     }
-    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) pdfjsSpace(items[i].glyph);
+    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
+      flushPoppler();
+      pdfjsSpace(items[i].glyph);
+    }
   }
+  flushPoppler();
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.

@@ -48,6 +48,11 @@ export interface KeyedGlyph {
   advance: number;
   /** An invisible mark: it goes wherever the order needs it. */
   floating?: boolean;
+  /**
+   * What PDFium compares to take a glyph for a duplicate of one nearby (fake
+   * bold): its character code, so the glyph and its text. The text when absent.
+   */
+  same?: string;
 }
 
 export interface PdfiumPlan {
@@ -134,7 +139,7 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // Keys from left to right: the guess where the order allows it, else just
   // right of the key before; PDFium drops a glyph whose box overlaps that of
   // the same glyph nearby (as fake bold), so such a pair is kept apart.
-  const textOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].text : '');
+  const textOf = (u: Unit) => (u.glyph >= 0 ? (glyphs[u.glyph].same ?? glyphs[u.glyph].text) : '');
   const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
   const keys: number[] = [];
   const start = Math.min(...sequence.map(xOf)) - KEY_STEP;

@@ -1,0 +1,70 @@
+/**
+ * Where poppler (pdftotext, Evince, Okular, every poppler-based viewer) needs
+ * a right-to-left character (the painter draws an invisible RLE) to keep a word space after a number or a comma in its
+ * place.
+ *
+ * poppler (poppler/TextOutputDev.cc) builds a line from the positions of its
+ * characters: it sorts the words by x, puts a space wherever the gap between
+ * two is at least 0.03 em (a space character only ends a word), and, on a
+ * page it finds mostly right-to-left, writes the line out with
+ * `reorderText`, which scans it from the right: a run of characters that are
+ * neither left-to-right letters nor numbers is written reversed, and from the
+ * first left-to-right letter or number on, every character that is not a
+ * right-to-left letter — spaces, brackets, quotes included — is written in
+ * visual order, left to right. Its type table counts the Arabic comma and
+ * `. , : / - + % ٪` as numbers. So the space left of «التسلح،» came out
+ * before the comma («التسلح ،بما»), the space after a number before it
+ * («العمال  2024بقوة»), a closing bracket after a number before it.
+ *
+ * `popplerRlms` gives the place of a right-to-left character for poppler
+ * wherever, inside such a section, the character on the left comes later in
+ * the text than the one on its right (a space after a number, the period
+ * after «278%»): poppler's section ends there, and what follows is read right
+ * to left again. Characters that come earlier in the text stay in it (the
+ * digits of a number, a haraka the painter places left of the comma after its
+ * letter so that poppler reads it before the comma).
+ */
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+
+/** poppler's classes: a right-to-left letter, a left-to-right letter, a "number" (digits and `. , : / - + % ،`…), anything else. */
+export type PopplerType = 'R' | 'L' | '#' | 'N';
+
+export function popplerType(ch: string): PopplerType {
+  const type = bidi.getBidiCharTypeName(ch);
+  if (type === 'L') return 'L';
+  if (type === 'R' || type === 'AL') return 'R';
+  return type === 'EN' || type === 'AN' || type === 'ES' || type === 'ET' || type === 'CS' ? '#' : 'N';
+}
+
+/** A character poppler reads, in logical order: where it stands (its left edge, pt) and its text ('' for a word space). */
+export interface PopplerChar {
+  x: number;
+  text: string;
+}
+
+/** Half the painter's key step: between two characters it placed a step apart. */
+const NUDGE = 0.005;
+
+/**
+ * For a right-to-left line: before which character (index, logical order) a
+ * right-to-left character goes, and at which x (just left of that character),
+ * so that poppler keeps the line's order.
+ */
+export function popplerRlms(chars: PopplerChar[]): Map<number, number> {
+  const typeOf = (c: PopplerChar): PopplerType => (c.text === '' || /^\s/u.test(c.text) ? 'N' : popplerType([...c.text][0]));
+  const visual = chars.map((c, i) => ({ i, x: c.x, type: typeOf(c) })).sort((a, b) => b.x - a.x || b.i - a.i);
+  const marks = new Map<number, number>();
+  let inRun = false;
+  visual.forEach((v, k) => {
+    const right = visual[k - 1];
+    if (inRun && v.type !== 'R' && v.i > right.i) {
+      marks.set(right.i, right.x - NUDGE);
+      inRun = false;
+    }
+    if (v.type === 'R') inRun = false;
+    else if (v.type === 'L' || v.type === '#') inRun = true;
+  });
+  return marks;
+}

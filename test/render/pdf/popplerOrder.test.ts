@@ -1,0 +1,80 @@
+/**
+ * popplerRlms against a model of poppler's line output (reorderText in
+ * poppler/TextOutputDev.cc, for a page it finds mostly right to left): the
+ * line's characters sorted by x, read from the right; a run of characters
+ * that are neither left-to-right letters nor numbers is written reversed,
+ * and from the first left-to-right letter or number on, everything up to the
+ * next right-to-left letter is written in visual order. The real thing
+ * (pdftotext) is measured in test/render/pdf/accessibility.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
+
+const RLE = '\u202B';
+
+/** What poppler writes for these characters, with an RLE wherever popplerRlms puts one (removed again from the result). */
+function popplerReads(chars: PopplerChar[]): string {
+  const placed = chars.map((c) => ({ x: c.x, text: c.text === '' ? ' ' : c.text }));
+  for (const [, x] of popplerRlms(chars)) placed.push({ x, text: RLE });
+  const visual = placed.sort((a, b) => a.x - b.x).map((p) => p.text);
+  // poppler's own table counts the RLE as a right-to-left character.
+  const type = (t: string) => (t === ' ' ? 'N' : t === RLE ? 'R' : popplerType([...t][0]));
+  let out = '';
+  let i = visual.length - 1;
+  while (i >= 0) {
+    let j = i;
+    while (j >= 0 && type(visual[j]) !== 'L' && type(visual[j]) !== '#') j--;
+    for (let k = i; k > j; k--) out += visual[k];
+    i = j;
+    while (j >= 0 && type(visual[j]) !== 'R') j--;
+    out += visual.slice(j + 1, i + 1).join('');
+    i = j;
+  }
+  return out.replaceAll(RLE, '');
+}
+
+/**
+ * A right-to-left line from its logical parts: Arabic words and spaces take
+ * their width right to left; a part marked `ltr` is a left-to-right stretch
+ * drawn left to right; `mark` puts a haraka's copy just left of the part before.
+ */
+function line(parts: Array<string | { ltr: string }>): PopplerChar[] {
+  const chars: PopplerChar[] = [];
+  let right = 1000;
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      for (const c of p) {
+        right -= c === ' ' ? 3 : 5;
+        chars.push({ x: right, text: c === ' ' ? '' : c });
+      }
+    } else {
+      const n = [...p.ltr].length;
+      right -= n * 5;
+      [...p.ltr].forEach((c, k) => chars.push({ x: right + k * 5, text: c === ' ' ? '' : c }));
+    }
+  }
+  return chars;
+}
+
+describe('popplerRlms', () => {
+  it('keeps the space after an Arabic comma or period after it', () => {
+    expect(popplerReads(line(['التسلح، بما في']))).toBe('التسلح، بما في');
+    expect(popplerReads(line(['العالمية. تنظيم']))).toBe('العالمية. تنظيم');
+  });
+
+  it('keeps the space after a number after it, and brackets and signs around numbers in order', () => {
+    expect(popplerReads(line(['العمال ', { ltr: '2024' }, ' بقوة']))).toBe('العمال 2024 بقوة');
+    expect(popplerReads(line(['عام (', { ltr: '1945' }, ') نذكر']))).toBe('عام (1945) نذكر');
+    expect(popplerReads(line(['تقارب ', { ltr: '278' }, '%. ومنذ']))).toBe('تقارب 278%. ومنذ');
+    expect(popplerReads(line(['كلمات ', { ltr: 'Nelson Mandela' }, ' عن']))).toBe('كلمات Nelson Mandela عن');
+  });
+
+  it('leaves alone a line poppler already reads in order, and a haraka placed left of the comma after its letter', () => {
+    const plain = line(['بيان عن التعليم']);
+    expect(popplerRlms(plain).size).toBe(0);
+    const withHaraka = line(['بيت', '،', ' ومكتبة']);
+    // The kasratan of ت drawn just left of the comma, read before it.
+    withHaraka.splice(3, 0, { x: withHaraka[3].x - 0.01, text: '\u064D' });
+    expect(popplerReads(withHaraka)).toBe('بيت\u064D، ومكتبة');
+  });
+});
