@@ -21,10 +21,12 @@
  *
  * Node 20 only; no minification (stack traces stay readable).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runVendorFile } from './vendor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -37,7 +39,7 @@ const ROOT = path.resolve(here, '..');
 export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@cspell/*', 'tsx', 'tsx/*', 'esbuild'];
 
 /**
- * Three edits to package code as it is bundled (lib/ only; node_modules and
+ * Edits to package code as it is bundled (lib/ only; node_modules and
  * the TypeScript run are untouched), each checked: the compile fails if the
  * package no longer has the code it replaces.
  *
@@ -50,8 +52,66 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - yoga-layout (react-pdf's layout) loads its WASM, inlined as base64, by
+ *   calling `fetch` on a data: URL when there is a global fetch: in Node
+ *   that loads undici and runs a Response through streams (≈ 20–50 ms);
+ *   it decodes the base64 itself instead, as it does where fetch is absent.
+ * - fontkit imports brotli for WOFF2 fonts, which decodes its 120 KB
+ *   dictionary from base64 when it loads (≈ 15–25 ms; warraq's fonts are
+ *   TTF/OTF): required on first use instead.
+ * - unicode-trie inflates its data when a trie is made: fontkit's shapers
+ *   and unicode-properties made four when react-pdf loaded (≈ 35 ms), which
+ *   a PDF never reads (HarfBuzz shapes): each is inflated on its first lookup.
  */
 const EDITS = [
+  {
+    file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?']],
+  },
+  {
+    file: /[\\/]fontkit[\\/]dist[\\/]module\.mjs$/,
+    edits: [
+      [
+        'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+        'let brotliDecompress;\nconst $52ZIf$brotlidecompressjs = (...args) => (brotliDecompress ??= require("brotli/decompress.js"))(...args);',
+      ],
+    ],
+  },
+  {
+    file: /[\\/]unicode-trie[\\/]index\.js$/,
+    edits: [
+      [
+        `      // double inflate the actual trie data
+      data = inflate(data, new Uint8Array(uncompressedLength));
+      data = inflate(data, new Uint8Array(uncompressedLength));
+
+      // swap bytes from little-endian
+      swap32LE(data);
+
+      this.data = new Uint32Array(data.buffer);`,
+        `      this.data = null;
+      this.packed = data;
+      this.uncompressedLength = uncompressedLength;`,
+      ],
+      [
+        `  get(codePoint) {
+    let index;`,
+        `  inflate() {
+    let data = inflate(this.packed, new Uint8Array(this.uncompressedLength));
+    data = inflate(data, new Uint8Array(this.uncompressedLength));
+    swap32LE(data);
+    this.packed = null;
+    return (this.data = new Uint32Array(data.buffer));
+  }
+
+  get(codePoint) {
+    const data = this.data ?? this.inflate();
+    let index;`,
+      ],
+      ['this.data[', 'data[', 'all'],
+      ['this.data.length', 'data.length', 'all'],
+    ],
+  },
   {
     file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
     edits: [
@@ -89,8 +149,126 @@ const packageEdits = {
   },
 };
 
-/** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs. */
-const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches'];
+/**
+ * The large packages, each group bundled into one CommonJS file,
+ * lib/vendor-<group>.cjs, that runs with a V8 code cache (scripts/vendor.mjs):
+ * a cold process deserializes their compiled code instead of compiling
+ * megabytes of source again. warraq's chunks import a stub per package id
+ * that takes its namespace from its group (the group's file runs whole, once
+ * per thread, when the first of its ids is imported). A listed package that
+ * another group uses (React: react-pdf, react-dom and the templates' JSX
+ * must share one; linebreak and bidi-js, used by react-pdf and satori too)
+ * is taken from its own group's file, never bundled twice: a `require` of it
+ * gets its default export (CommonJS's exports), and the compile fails if
+ * that does not carry all its names, or if a group imports an id of another
+ * group's package that is not listed.
+ */
+export const VENDORS = {
+  react: ['react', 'react/jsx-runtime'],
+  'react-pdf': ['@react-pdf/renderer'],
+  'react-dom': ['react-dom/server'],
+  zod: ['zod'],
+  yaml: ['yaml'],
+  text: ['linebreak', 'bidi-js', 'tex-linebreak'],
+  qrcode: ['qrcode'],
+  satori: ['satori'],
+  'pdf-lib': ['pdf-lib'],
+  cspell: ['cspell-trie-lib'],
+};
+
+const groupOf = new Map(Object.entries(VENDORS).flatMap(([g, ids]) => ids.map((id) => [id, g])));
+/** The package an import path names (`react` for `react/jsx-runtime`, `@react-pdf/renderer` for itself). */
+const packageOf = (id) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+const VENDOR_LOADER = path.join(here, 'vendor.mjs');
+
+/**
+ * Bundles each vendor group into `dir`/vendor-<group>.cjs (and
+ * vendor.json: the id → group map, each file's digest); returns esbuild's metafiles and, per
+ * package id, the names its namespace has.
+ */
+async function bundleVendors(build, root, dir) {
+  const metafiles = [];
+  const ids = new Map();
+  /** Ids that a group takes from another group's file. */
+  const shared = new Set();
+  for (const [group, list] of Object.entries(VENDORS)) {
+    const file = path.join(dir, `vendor-${group}.cjs`);
+    // An ES module entry: each id's namespace as Node's `import * as` gives it (CommonJS exports as the default).
+    const entry = list.map((id, i) => `import * as m${i} from ${JSON.stringify(id)};`).join('\n') + `\nexport { ${list.map((id, i) => `m${i} as ${JSON.stringify(id)}`).join(', ')} };`;
+    const others = [...groupOf.keys()].filter((id) => groupOf.get(id) !== group).map(packageOf);
+    const r = await build({
+      absWorkingDir: root,
+      stdin: { contents: entry, resolveDir: root, sourcefile: `vendor-${group}.mjs`, loader: 'js' },
+      outfile: file,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: [...EXTERNAL, ...others],
+      plugins: [packageEdits],
+      // scripts/vendor.mjs runs the file with the URL it would have as a module. React, its
+      // reconciler (react-pdf) and react-dom in their production builds, as a shipped program runs them.
+      define: { 'import.meta.url': '__warraqImportMetaUrl', 'process.env.NODE_ENV': '"production"' },
+      metafile: true,
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: 'error',
+    });
+    for (const input of Object.values(r.metafile.inputs))
+      for (const imp of input.imports) {
+        if (!imp.external || !others.includes(packageOf(imp.path))) continue;
+        if (!groupOf.has(imp.path)) throw new Error(`vendor group ${group} imports ${imp.path}, which is not listed in VENDORS (scripts/compile.mjs) though its package is another group's`);
+        shared.add(imp.path);
+      }
+    metafiles.push(r.metafile);
+  }
+  // Which group holds each id, and each file's digest (its code cache is named by it: scripts/vendor.mjs).
+  const digests = {};
+  for (const group of Object.keys(VENDORS)) {
+    const name = `vendor-${group}.cjs`;
+    digests[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16);
+  }
+  await writeFile(path.join(dir, 'vendor.json'), JSON.stringify({ groups: Object.fromEntries(groupOf), digests }));
+  // The names each package's namespace has, read from the bundles themselves (run here once, without a cache).
+  for (const [group, list] of Object.entries(VENDORS)) {
+    const exports = runVendorFile(path.join(dir, `vendor-${group}.cjs`), { cache: false });
+    for (const id of list) {
+      const ns = exports[id];
+      const names = Object.keys(ns).filter((k) => k !== 'default');
+      // Another group's require() gets the default export: it must be the package's exports as CommonJS would give them.
+      const missing = shared.has(id) ? names.filter((n) => ns.default?.[n] !== ns[n]) : [];
+      if (missing.length) throw new Error(`vendor package ${id} is used by another group, but its default export lacks ${missing.join(', ')} (scripts/compile.mjs VENDORS)`);
+      ids.set(id, { group, names });
+    }
+  }
+  return { metafiles, ids };
+}
+
+/** The main bundle's stand-in for each vendored package: its names, taken from its group's file at run time. */
+function vendorStubs(ids) {
+  const filter = new RegExp(`^(${[...groupOf.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'warraq-vendor-stubs',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'warraq-vendor' }));
+      b.onLoad({ filter: /.*/, namespace: 'warraq-vendor' }, (args) => {
+        const id = args.path;
+        const { group, names } = ids.get(id);
+        const exported = names.map((n, i) => `const v${i} = ns[${JSON.stringify(n)}];\nexport { v${i} as ${/^[A-Za-z_$][\w$]*$/.test(n) ? n : JSON.stringify(n)} };`);
+        const contents = [
+          `import { vendor } from ${JSON.stringify(VENDOR_LOADER)};`,
+          `const ns = vendor(${JSON.stringify(group)}, ${JSON.stringify(id)});`,
+          'export default ns.default;',
+          ...exported,
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: here };
+      });
+    },
+  };
+}
+
+/** The files and folders whose modification times decide whether lib/ is stale, besides the bundle's own inputs (this file: how it is bundled). */
+const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'patches', 'scripts/compile.mjs'];
 /** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
 const TREES = ['src', 'templates', 'scripts'];
 
@@ -124,16 +302,12 @@ export function compiledIsFresh(root = ROOT) {
   return inputs.v === 1;
 }
 
-/** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
-export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
-  const { build } = await import('esbuild');
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
-  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+/** The vendor files, then the command line and the workers, into `tmp`. */
+async function bundle(build, root, tmp) {
+  const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts' },
+    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' },
     outdir: tmp,
     bundle: true,
     splitting: true,
@@ -141,7 +315,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [packageEdits],
+    plugins: [packageEdits, vendorStubs(vendors.ids)],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
     metafile: true,
@@ -149,7 +323,28 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
     minifySyntax: true,
     logLevel: 'warning',
   });
-  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<'));
+  return { vendors, result };
+}
+
+/** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
+export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
+  const { build } = await import('esbuild');
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
+  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  await mkdir(tmp, { recursive: true });
+  // A failed compile leaves no half-made folder behind (lib/ stays as it was).
+  const { vendors, result } = await bundle(build, root, tmp).catch(async (e) => {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  });
+  // One metafile for the main bundle and the vendor files (which output holds which input).
+  for (const m of vendors.metafiles) {
+    Object.assign(result.metafile.inputs, m.inputs);
+    Object.assign(result.metafile.outputs, m.outputs);
+  }
+  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<') && !f.startsWith('warraq-vendor:'));
   const mtimes = { ...before };
   for (const f of own) mtimes[f] ??= mtimeOf(root, f);
   await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: 1, mtimes }, null, 1));

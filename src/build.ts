@@ -49,6 +49,7 @@ import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { tuneAllocator } from './jobs/allocator.js';
 import type { KnownToFit } from './check/cards.js';
+import type { ProofResult } from './proof/index.js';
 
 export type JobState = 'rendered' | 'unchanged' | 'skipped';
 
@@ -138,6 +139,14 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * the card-fit check skips them.
    */
   knownToFit?: (model: DocumentModel) => Promise<KnownToFit>;
+  /**
+   * The build: proof in a thread of its own while the checks go on and the
+   * outputs are laid out and drawn (src/proof/thread.ts); `warnings` then
+   * holds the other warnings, and the proofing ones come with `proof`. Not
+   * with --strict (proofing warnings stop the build before anything renders)
+   * or a proof report (written here).
+   */
+  proofAside?: boolean;
 };
 
 /**
@@ -152,7 +161,7 @@ export async function check(opts: CheckOptions) {
   // Card fit only where cards are made (a build with --only booklet makes none).
   const only = widenOnly(opts.only);
   const cards = !only || only.includes('cards');
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, cardCheck, { proofDocument, writeProofReport }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, cardCheck, { startProofing, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
@@ -160,15 +169,23 @@ export async function check(opts: CheckOptions) {
     import('./proof/index.js'),
   ]);
   const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
-  const proof = await proofDocument(loaded.model, opts);
-  if (opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
-  const model = proof.model;
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...proof.warnings]);
+  const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
+  const proofing = startProofing(loaded.model, { ...opts, thread: aside });
+  // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
+  proofing.result.catch(() => {});
+  const proof = aside ? undefined : await proofing.result;
+  if (proof && opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
+  const model = proofing.model;
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(proof?.warnings ?? [])]);
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
-  if (problems.length || (opts.strict && proof.warnings.length)) throw new WarraqError([...diagnostics, ...problems]);
+  if (problems.length || (opts.strict && proof?.warnings.length)) {
+    // Reported with the proofing warnings, as when proofing comes first.
+    const late = aside ? ((await proofing.result.catch(() => undefined))?.warnings ?? []) : [];
+    throw new WarraqError([...sortDiagnostics([...diagnostics, ...late]), ...problems]);
+  }
   const laidOut = { jobs: 0, notes: [] as string[] };
   if (opts.layout !== false) {
     const { verifyJobs } = await import('./jobs/verifyJobs.js');
@@ -178,7 +195,7 @@ export async function check(opts: CheckOptions) {
     if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
-  return { model, fonts, warnings: diagnostics, proof, laidOut };
+  return { model, fonts, warnings: diagnostics, proof: proofing.result, proofAside: aside, laidOut };
 }
 
 /** A build's jobs, their inputs and keys. */
@@ -226,8 +243,6 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  // Rasters are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts).
-  tuneAllocator();
   // The code that runs, read and hashed once for the memos and the job keys.
   const code = readCodeInputs();
   code.catch(() => {});
@@ -237,13 +252,19 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
-  const { model, warnings, proof } = await check({ ...opts, layout: false, knownToFit });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
+  const { model } = checked;
   const { jobs, inputs } = await plan(model);
+  // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
+  // a build without them (PDF files only) does not load the FFI to say so.
+  if (jobs.some((j) => kindOf(j).family === 'image')) tuneAllocator();
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   let made: Made;
+  let proof: ProofResult;
+  let warnings: Diagnostic[];
   let committed: Awaited<ReturnType<Staging['commit']>>;
   let keys: Map<string, string>;
   let cache: AuxCache;
@@ -258,6 +279,9 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
+    // Proofed meanwhile (in a thread of its own when the text was not proofed before).
+    proof = await checked.proof;
+    warnings = checked.proofAside ? sortDiagnostics([...checked.warnings, ...proof.warnings]) : checked.warnings;
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
     ok = true;

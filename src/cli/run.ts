@@ -40,7 +40,8 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   const opts = line.options;
   try {
     if (line.command === 'check') {
-      const { model, warnings, proof, laidOut } = await check(opts);
+      const { model, warnings, proof: proofed, laidOut } = await check(opts);
+      const proof = await proofed;
       printDiagnostics(warnings);
       for (const note of laidOut.notes) console.log(yellow(`  note: ${note}`));
       const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;

@@ -48,6 +48,9 @@ export interface Findings {
   dictionaries: string[];
 }
 
+/** What a pass returns: its findings and, when asked, the suggestion candidates it used by dictionary name (kept apart: `writeCandidates`). */
+export type FindingsAndCandidates = Findings & { candidates?: Record<string, KeptCandidates> };
+
 const VERSION = 1;
 let codeDigest: Promise<string | undefined> | undefined;
 

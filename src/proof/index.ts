@@ -15,7 +15,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
-import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsInput } from './cache.js';
+import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsAndCandidates, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
 import { dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
@@ -51,68 +51,90 @@ export interface ProofOptions {
   cache?: boolean;
 }
 
+export interface ProofStart {
+  /** The model with the corrections applied (and without its proofing settings): known at once. */
+  model: DocumentModel;
+  /** Places changed by corrections. */
+  corrections: number;
+  /** The findings and warnings, when the checks are done. */
+  result: Promise<ProofResult>;
+}
+
 export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
+  return startProofing(model, opts).result;
+}
+
+/**
+ * Whether this runs as the compiled bundle (lib/). As TypeScript (tsx, the
+ * watch session, tests), a proofing thread would load tsx and compile the
+ * checks' sources again before it starts, and load the dictionaries that a
+ * warm process already holds: it would cost more than it saves.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * Proofing in two steps: the corrections of the metadata, applied to the
+ * model at once (they do not depend on what the checks find), and the
+ * checks, whose findings come from the cache or are computed, in this
+ * thread or, with `thread` and compiled, in a thread of their own
+ * (src/proof/thread.ts) while the caller goes on with the model (the build:
+ * fonts, layout, drawing on the main thread, the checks on the other core).
+ */
+export function startProofing(model: DocumentModel, opts: ProofOptions & { thread?: boolean }): ProofStart {
   const t0 = performance.now();
   const settings = model.proof ?? { words: [], corrections: [], off: [] };
   const units = textUnits(model);
   const arabicLang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
-  const input = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
-  const keep = opts.cache !== false;
-  const usedLexicons: Lexicon[] = [];
-  const { findings, dictionaries, cached, save: saveFindings } = await cachedFindings(keep ? opts.projectRoot : undefined, input, () => findAll(input, opts.projectRoot, keep, usedLexicons));
-  // The suggestion candidates the pass used, for the next process (src/proof/cache.ts), with the findings.
-  const save = async () => {
-    await saveFindings();
-    const kept: Record<string, KeptCandidates> = {};
-    for (const l of usedLexicons) {
-      const k = keptCandidates(l);
-      if (k) kept[l.name] = k;
-    }
-    if (usedLexicons.length) await writeCandidates(opts.projectRoot, kept);
-  };
-
+  const input: FindingsInput = { units, words: settings.words, off: settings.off, lang: arabicLang, dir: model.dir };
   const matches = findMatches(units, settings.corrections);
-  for (const f of findings) {
-    const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
-    if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
-  }
-  const r = new Reporter();
-  for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
-  const used = new Set(matches.map((m) => m.correction));
-  settings.corrections.forEach((c, i) => {
-    if (used.has(i)) return;
-    r.add(
-      makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
-        expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
-        found: 'no such place',
-        hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
-      }),
-    );
-  });
-
   const corrections = changedCount(units, matches);
   const corrected = applyMatches(model, units, matches);
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
-  return {
-    model: out,
-    findings,
-    warnings: r.finish(),
-    corrections,
-    dictionaries,
-    ms: performance.now() - t0,
-    cached,
-    save,
+  const remember = opts.cache !== false;
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot, remember)) : () => findAll(input, opts.projectRoot, remember);
+  // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
+  let candidates: Record<string, KeptCandidates> | undefined;
+  const findApart = async (): Promise<Findings> => {
+    const { candidates: used, ...found } = await find();
+    candidates = used;
+    return found;
   };
+
+  const result = cachedFindings(remember ? opts.projectRoot : undefined, input, findApart).then(({ findings, dictionaries, cached, save: saveFindings }) => {
+    const save = async () => {
+      await saveFindings();
+      if (candidates) await writeCandidates(opts.projectRoot, candidates);
+    };
+    for (const f of findings) {
+      const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
+      if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
+    }
+    const r = new Reporter();
+    for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
+    const used = new Set(matches.map((m) => m.correction));
+    settings.corrections.forEach((c, i) => {
+      if (used.has(i)) return;
+      r.add(
+        makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
+          expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
+          found: 'no such place',
+          hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
+        }),
+      );
+    });
+    return { model: out, findings, warnings: r.finish(), corrections, dictionaries, ms: performance.now() - t0, cached, save };
+  });
+  return { model: out, corrections, result };
 }
 
 /**
  * Every check over the text units, findings in source order (the dictionaries
  * loaded as the text needs them). `remember`: suggestion candidates kept by
- * an earlier process are taken (src/proof/cache.ts); `used` gets the
- * dictionaries the pass used.
+ * an earlier process are taken (src/proof/cache.ts), and those the pass used
+ * are returned beside the findings, by dictionary name.
  */
-async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember: boolean, used: Lexicon[]): Promise<Findings> {
+export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false): Promise<FindingsAndCandidates> {
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
@@ -123,13 +145,19 @@ async function findAll({ units, words, off, lang, dir }: FindingsInput, projectR
   if (remember) {
     const kept = await readCandidates(projectRoot);
     for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
-    used.push(...lexicons);
   }
   const switchedOff = new Set(off);
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
     .filter((f) => !switchedOff.has(f.code))
     .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
-  return { findings, dictionaries: [arabic?.name, latin?.name].filter((x): x is string => x !== undefined) };
+  const dictionaries = [arabic?.name, latin?.name].filter((x): x is string => x !== undefined);
+  if (!remember) return { findings, dictionaries };
+  const candidates: Record<string, KeptCandidates> = {};
+  for (const l of lexicons) {
+    const k = keptCandidates(l);
+    if (k) candidates[l.name] = k;
+  }
+  return { findings, dictionaries, candidates };
 }
 
 export { writeProofReport } from './report.js';

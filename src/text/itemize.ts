@@ -4,13 +4,12 @@
  * size. Bidi levels come from bidi-js over the whole paragraph (UAX #9), so
  * brackets pair, numbers keep their order and isolates work across words.
  */
-import bidiFactory from 'bidi-js';
+import { bidi } from './bidi.js';
 import LineBreaker from 'linebreak';
 import type { LoadedFont } from './fonts.js';
 import { shapeRun, type ShapedGlyph } from './shape.js';
 import { isArabicLetter, isArabicMark } from './kashida.js';
 
-const bidi = bidiFactory();
 
 export interface TextStyle {
   /** Font chain: the first font that covers a character draws it. */

@@ -6,6 +6,7 @@
  * through module hooks in the child (test/support/loadLog.mjs).
  */
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,15 +60,18 @@ describe('start-up', () => {
 
   it('the bundle: a no-change build loads none of the chunks that hold them', async () => {
     const { out, metafile } = await testBundle();
-    // Chunks holding a heavy package (or importing an external one).
+    // Chunks holding a heavy package, or the stub that runs its vendor file (scripts/compile.mjs VENDORS).
     const heavy = Object.entries(metafile.outputs)
-      .filter(([, o]) => Object.keys(o.inputs).some((i) => HEAVY.some((p) => i.includes(`node_modules/${p}/`))))
+      .filter(([, o]) => Object.keys(o.inputs).some((i) => HEAVY.some((p) => i.includes(`node_modules/${p}/`) || i.startsWith(`warraq-vendor:${p}`))))
       .map(([f]) => path.basename(f));
     expect(heavy.length).toBeGreaterThan(0);
     const root = await smallProject();
     const cli = [path.join(out, 'warraq.js'), '--source', 'source/doc.txt', '--only', 'booklet'];
     const first = await node(root, cli);
     expect(first.stdout).toContain('booklet.pdf');
+    // The packages it ran from vendor files left their compiled code beside them for the next process (scripts/vendor.mjs).
+    const files = readdirSync(out);
+    for (const group of ['react-pdf', 'zod', 'yaml']) expect(files.some((f) => f.startsWith(`vendor-${group}.cjs.`) && f.endsWith('.cache')), group).toBe(true);
     const log = path.join(await tempDir(), 'loaded.txt');
     const { stdout, loaded } = await node(root, cli, log);
     expect(stdout).toContain('nothing to do: no input changed');

@@ -15,7 +15,7 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
-import bidiFactory from 'bidi-js';
+import { bidi } from '../../text/bidi.js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
@@ -435,7 +435,6 @@ export function paintLine(
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-const bidi = bidiFactory();
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
 /**

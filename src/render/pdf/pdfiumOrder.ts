@@ -24,9 +24,7 @@
  * read right to left it asks for a left-to-right mark (for PDFium only), so
  * that PDFium reads the bracket forward, unmirrored.
  */
-import bidiFactory from 'bidi-js';
-
-const bidi = bidiFactory();
+import { bidi } from '../../text/bidi.js';
 
 type Direction = 'left' | 'weak' | 'right' | 'neutral';
 

@@ -24,9 +24,7 @@
  * digits of a number, a haraka the painter places left of the comma after its
  * letter so that poppler reads it before the comma).
  */
-import bidiFactory from 'bidi-js';
-
-const bidi = bidiFactory();
+import { bidi } from '../../text/bidi.js';
 
 /** poppler's classes: a right-to-left letter, a left-to-right letter, a "number" (digits and `. , : / - + % ،`…), anything else. */
 export type PopplerType = 'R' | 'L' | '#' | 'N';

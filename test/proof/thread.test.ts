@@ -1,0 +1,25 @@
+/**
+ * The proofing thread (src/proof/thread.ts): the checks run in a worker
+ * thread give the findings the same checks give in this thread (the seed:
+ * spelling with suggestions, hamza variants, punctuation, repeats). The
+ * build uses it when compiled; under vitest it starts through tsx.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../src/model/buildModel.js';
+import { dictionaryFor } from '../../src/proof/dictionary.js';
+import { findAll } from '../../src/proof/index.js';
+import { findInThread } from '../../src/proof/thread.js';
+import { textUnits } from '../../src/proof/units.js';
+import { projectRoot } from '../support/fonts.js';
+
+describe('proofing thread', () => {
+  it('finds in a worker thread what the checks find in this one', async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot });
+    const settings = model.proof ?? { words: [], corrections: [], off: [] };
+    const lang = dictionaryFor(model.lang)?.lang === 'fa' ? 'fa' : 'ar';
+    const input = { units: textUnits(model), words: settings.words, off: settings.off, lang, dir: model.dir };
+    const [here, there] = await Promise.all([findAll(input, projectRoot), findInThread(input, projectRoot)]);
+    expect(here.findings.length).toBeGreaterThan(5);
+    expect(there).toEqual(here);
+  }, 120_000);
+});
