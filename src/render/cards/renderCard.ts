@@ -45,6 +45,12 @@ export interface RenderedCard {
 export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
 const WEBP_QUALITY = 90;
+/**
+ * libwebp's fastest method (0): on the seed's cards 15–20 % less encoding time
+ * than method 2 at the same quality setting and as close to the PNG, files
+ * ≈ 13 % larger (docs/performance.md, "Cards: CPU per card").
+ */
+const WEBP_EFFORT = 0;
 
 /** A point's cards (one, or a carousel's slides) or the document card, as images. */
 export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]> {
@@ -68,10 +74,9 @@ async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<Ren
 
   // Level 4: files 2–3 % larger than level 6 in two thirds of the time (no filtering: flat colour and text).
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
-  const out: RenderedCard = { png: new Uint8Array(png), alt: layout.alt, width, height, slide: layout.slide, excerpt: layout.excerpt, page: layout.page, layout };
+  const out: RenderedCard = { png, alt: layout.alt, width, height, slide: layout.slide, excerpt: layout.excerpt, page: layout.page, layout };
   if (args.format.extra.includes('webp')) {
-    // effort 2: the same quality setting at half the time, a few percent larger.
-    out.webp = new Uint8Array(await img().webp({ quality: WEBP_QUALITY, effort: 2 }).toBuffer());
+    out.webp = await img().webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT }).toBuffer();
   }
   if (args.format.extra.includes('jpeg')) {
     let jpeg: Buffer | undefined;
@@ -90,7 +95,7 @@ async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<Ren
         }),
       ]);
     }
-    out.jpeg = new Uint8Array(jpeg);
+    out.jpeg = jpeg;
   }
   return out;
 }
