@@ -88,9 +88,9 @@ async function child() {
     return;
   }
   if (argv['child-session']) {
-    // A watch session: one pool for all builds; first a no-change build and a warm-up, then edits.
+    // A watch session (scripts/watch.ts): one pool for all builds, PDF jobs in the main thread and cards in workers; first a no-change build and a warm-up, then edits.
     const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
-    const pool = await createPool(opts.jobs ?? defaultJobs(), { threads: true });
+    const pool = await createPool(opts.jobs ?? defaultJobs());
     const first = await build({ ...opts, pool });
     await warmPool(pool, first.model, opts.projectRoot);
     const times: number[] = [];

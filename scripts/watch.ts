@@ -9,10 +9,14 @@
  * its errors and leaves the last good output folder as it was; watching goes on.
  *
  * Two processes: this one watches and decides; a child "session" builds,
- * keeping its pool of render workers warm between builds. A change in
- * templates/ gets the session a fresh pool (new workers load the new
- * templates); a change in src/ or fonts/ restarts the session (the main
- * thread's own modules cannot be reloaded, and fonts are cached by path).
+ * keeping its renderers warm between builds: the PDF jobs in its main thread
+ * (which has the fonts and HarfBuzz from the checks already), the cards and
+ * the gallery in worker threads (src/jobs/pool.ts, as a command-line build
+ * arranges them). A change in templates/, src/ or fonts/ restarts the
+ * session: the main thread's modules cannot be reloaded, and fonts are
+ * cached by path. (One thread fewer than a pool of workers only: the warm
+ * session held ≈ 710 MiB with a PDF worker beside the main thread, ≈ 550
+ * MiB without; docs/performance.md.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -26,7 +30,7 @@ import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/jobs/cache.js';
 
-type ToSession = { type: 'build'; changed: string[]; reload: boolean } | { type: 'stop' };
+type ToSession = { type: 'build'; changed: string[] } | { type: 'stop' };
 type FromSession = { type: 'idle' };
 
 /** Set in the session's environment: the child process builds, the parent watches. */
@@ -44,15 +48,11 @@ async function session() {
   let pool: RenderPool | undefined;
   let stopping = false;
 
-  const run = serially<{ changed: string[]; reload: boolean }>(async (requests) => {
+  const run = serially<{ changed: string[] }>(async (requests) => {
     const changed = [...new Set(requests.flatMap((r) => r.changed))];
-    if (requests.some((r) => r.reload) && pool) {
-      await pool.destroy();
-      pool = undefined;
-    }
     let fresh = false;
     if (!pool) {
-      pool = await createPool(opts.jobs ?? defaultJobs(), { threads: true });
+      pool = await createPool(opts.jobs ?? defaultJobs());
       fresh = true;
     }
     const t0 = performance.now();
@@ -70,7 +70,7 @@ async function session() {
       console.error(chalk.red(`✗ build failed after ${((performance.now() - t0) / 1000).toFixed(2)} s; ${opts.out}/ keeps the last good outputs. Watching…`));
     }
   });
-  const request = async (r: { changed: string[]; reload: boolean }) => {
+  const request = async (r: { changed: string[] }) => {
     await run([r]);
     if (stopping) await shutdown();
     else process.send?.({ type: 'idle' } satisfies FromSession);
@@ -99,10 +99,10 @@ async function session() {
     busy = true;
     void p.finally(() => (busy = false));
   };
-  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : track(request({ changed: m.changed, reload: m.reload }))));
+  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : track(request({ changed: m.changed }))));
   process.on('disconnect', stop);
   process.on('SIGINT', stop);
-  track(request({ changed: [], reload: false }));
+  track(request({ changed: [] }));
 }
 
 // ---------------------------------------------------------------------------
@@ -123,12 +123,13 @@ function watcher() {
       if (quitting) process.exit(0);
       if (code && code !== 0) console.error(chalk.red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
     });
-    if (changed.length) c.once('spawn', () => c.send({ type: 'build', changed, reload: false } satisfies ToSession));
+    if (changed.length) c.once('spawn', () => c.send({ type: 'build', changed } satisfies ToSession));
   };
 
   const onChanges = (batch: Change[]) => {
     const changed = batch.map((c) => path.relative(projectRoot, c.file) || c.file);
-    const restart = batch.some((c) => c.kind === 'code');
+    // Templates run in the session's main thread too (PDF jobs): a change to them needs a fresh process.
+    const restart = batch.some((c) => c.kind === 'code' || c.kind === 'templates');
     if (restart || !child) {
       const old = child;
       if (old) {
@@ -138,7 +139,7 @@ function watcher() {
       } else start(changed);
       return;
     }
-    child.send({ type: 'build', changed, reload: batch.some((c) => c.kind === 'templates') } satisfies ToSession);
+    child.send({ type: 'build', changed } satisfies ToSession);
   };
 
   const folders = watchFolders(roots, { outDir: path.resolve(projectRoot, opts.out), onChanges });

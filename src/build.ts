@@ -83,9 +83,10 @@ export interface BuildOptions {
   serial?: boolean;
   /**
    * A pool kept by the caller (watch mode) to render with; `jobs` is then
-   * ignored. A process that builds again and again should pass one of
-   * worker threads: the main thread keeps the renderers, templates and fonts
-   * it loaded once, and would not see them change.
+   * ignored. A process that builds again and again keeps the renderers,
+   * templates and fonts each thread loaded once: it must start afresh when
+   * they change (watch mode restarts its session), or render in worker
+   * threads only (`createPool(n, { threads: true })`) and make a new pool.
    */
   pool?: RenderPool | (() => Promise<RenderPool>);
   /** Writes every proofing finding to this file as a table to tick (Markdown for .md, else CSV); relative to projectRoot. */

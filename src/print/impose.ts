@@ -7,8 +7,10 @@
  *   stack, fold, staple. Page order comes from `saddleStitchOrder`.
  * - `imposeTwoUp`: consecutive pages two per sheet, to cut in half.
  *
- * Pages are placed as vector form XObjects (never rasterised), at 100 % unless
- * a page is too big for its half-sheet, in which case it is scaled down to fit.
+ * Pages are placed as vectors (never rasterised): their content streams, as
+ * they are, inside a transform and clip (src/print/pdfPages.ts `placePage`),
+ * at 100 % unless a page is too big for its half-sheet, in which case it is
+ * scaled down to fit.
  */
 
 import {
@@ -23,13 +25,16 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
-  type PDFEmbeddedPage,
+  scale,
+  translate,
   type PDFPage,
 } from 'pdf-lib';
 import {
+  copyPages,
   createOutput,
-  embedAll,
   loadSource,
+  placePage,
+  type PlaceablePage,
   MM,
   saveOutput,
   SHEET_SIZES,
@@ -76,7 +81,7 @@ export interface SaddleOptions extends ImposeOptions {
   creepPt?: number;
 }
 
-type Placed = { embedded: PDFEmbeddedPage | null; width: number; height: number };
+type Placed = { page: PlaceablePage | null; width: number; height: number };
 
 /** Draws `p` into the half-sheet starting at `halfX`, clipped to that half. */
 function drawInHalf(
@@ -88,7 +93,7 @@ function drawInHalf(
   align: 'fold-right' | 'fold-left' | 'centre',
   shiftTowardsFold: number,
 ): void {
-  if (p.embedded === null) return;
+  if (p.page === null) return;
   // Scale down only: 1:1 is what the designer made.
   const k = Math.min(1, halfW / p.width, sheetH / p.height);
   const w = p.width * k;
@@ -98,9 +103,8 @@ function drawInHalf(
   else if (align === 'fold-left') x = halfX - shiftTowardsFold; // fold is on its left
   else x = halfX + (halfW - w) / 2;
   const y = (sheetH - h) / 2;
-  target.pushOperators(pushGraphicsState(), rectangle(halfX, 0, halfW, sheetH), clip(), endPath());
-  target.drawPage(p.embedded, { x, y, xScale: k, yScale: k });
-  target.pushOperators(popGraphicsState());
+  const c = p.page.clip;
+  placePage(target, p.page, [rectangle(halfX, 0, halfW, sheetH), clip(), endPath()], [translate(x, y), scale(k, k), translate(-c.x, -c.y)]);
 }
 
 async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
@@ -110,13 +114,8 @@ async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
   if (source.getPageCount() === 0) throw new RangeError('cannot impose a PDF with no pages');
   const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/impose' });
   // Clip each page at its TrimBox: imposed office prints have no bleed.
-  const embedded = await embedAll(out, source, (page) => page.getTrimBox());
-  const placed: Placed[] = embedded.map((e) => ({
-    embedded: e.embedded,
-    width: e.clip.width,
-    height: e.clip.height,
-  }));
-  const slot = (s: Slot): Placed => (s === null ? { embedded: null, width: 0, height: 0 } : placed[s]);
+  const placed: Placed[] = copyPages(out, source, (page) => page.getTrimBox()).map((p) => ({ page: p, width: p.clip.width, height: p.clip.height }));
+  const slot = (s: Slot): Placed => (s === null ? { page: null, width: 0, height: 0 } : placed[s]);
   const finish = async (binding: Binding = 'imposed') => {
     if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding });
     return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);

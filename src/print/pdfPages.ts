@@ -4,17 +4,32 @@
  * writing a byte-for-byte reproducible output.
  *
  * Every step re-places whole pages and never rasterises them, so type stays
- * sharp and text stays extractable. Reproducibility matters because print
+ * sharp and text stays extractable. A placed page's content streams are
+ * copied as they are (still compressed) into the sheet's content, between a
+ * transform and a clip of the sheet's own: nothing is decompressed and
+ * compressed again (pdf-lib's form XObjects did that for every page, the
+ * larger part of an imposition's time). Reproducibility matters because print
  * files are compared and cached across builds: no wall-clock dates, no random
  * file IDs.
  */
 
 import {
+  clip as clipPath,
+  endPath,
+  PDFArray,
+  PDFContentStream,
+  type PDFContext,
+  PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFObjectCopier,
+  PDFRef,
   PDFString,
-  type PDFEmbeddedPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
 
@@ -74,39 +89,76 @@ export function assertUpright(page: PDFPage, index: number): void {
   }
 }
 
-function hasContents(page: PDFPage): boolean {
-  return page.node.Contents() !== undefined;
+/** A source page ready to be placed on a sheet: its content streams and resources, copied into the output. */
+export interface PlaceablePage {
+  /** The page's content streams in the output (still compressed), or null for a page without content (blank). */
+  contents: PDFRef[] | null;
+  resources: PDFDict | undefined;
+  /** The part of the page that is placed (its own coordinates). */
+  clip: Box;
+  page: PDFPage;
 }
 
 /**
- * Embeds every source page as a form XObject clipped to `clip(page)` (in the
- * page's own coordinates). Pages with no content stream come back `null`
- * (they are blank; pdf-lib cannot embed them).
+ * Copies every source page's content streams and resources into `out`, as
+ * they are (one copier, so objects shared between pages, the fonts, are
+ * copied once), to be placed with `placePage`; `clip(page)` is the part of
+ * the page placed.
  */
-export async function embedAll(
-  out: PDFDocument,
-  source: PDFDocument,
-  clip: (page: PDFPage) => Box,
-): Promise<Array<{ embedded: PDFEmbeddedPage | null; clip: Box; page: PDFPage }>> {
-  const pages = source.getPages();
-  pages.forEach(assertUpright);
-  const clips = pages.map(clip);
-  const withContent = pages.map((p, i) => ({ p, i })).filter(({ p }) => hasContents(p));
-  // One call, so resources shared between pages (fonts) are copied once.
-  const embedded = await out.embedPages(
-    withContent.map(({ p }) => p),
-    withContent.map(({ i }) => {
-      const c = clips[i];
-      return { left: c.x, bottom: c.y, right: c.x + c.width, top: c.y + c.height };
-    }),
-  );
-  const result: Array<{ embedded: PDFEmbeddedPage | null; clip: Box; page: PDFPage }> = pages.map(
-    (page, i) => ({ embedded: null, clip: clips[i], page }),
-  );
-  withContent.forEach(({ i }, k) => {
-    result[i].embedded = embedded[k];
+export function copyPages(out: PDFDocument, source: PDFDocument, clip: (page: PDFPage) => Box): PlaceablePage[] {
+  const copier = PDFObjectCopier.for(source.context, out.context);
+  return source.getPages().map((page, i) => {
+    assertUpright(page, i);
+    const contents = page.node.Contents();
+    const refs = contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
+    const copied = refs.map((r) => copier.copy(r));
+    if (!copied.every((r): r is PDFRef => r instanceof PDFRef)) throw new Error(`source page ${i + 1} has a direct content stream`);
+    const resources = page.node.Resources();
+    return { contents: copied.length ? copied : null, resources: resources && copier.copy(resources), clip: clip(page), page };
   });
-  return result;
+}
+
+/** Resource names of `from` added to `into`; a name both use for different objects would change what the sheet draws. */
+function mergeResources(into: PDFDict, from: PDFDict): void {
+  for (const [category, value] of from.entries()) {
+    const entries = from.context.lookup(value);
+    if (!(entries instanceof PDFDict)) {
+      if (!into.has(category)) into.set(category, value);
+      continue;
+    }
+    let target = into.context.lookupMaybe(into.get(category), PDFDict);
+    if (!target) into.set(category, (target = into.context.obj({})));
+    for (const [name, v] of entries.entries()) {
+      const had = target.get(name);
+      if (had === undefined) target.set(name, v);
+      else if (had.toString() !== v.toString()) throw new Error(`two placed pages name different ${category.asString()} ${name.asString()}`);
+    }
+  }
+}
+
+/**
+ * Draws `p` on `sheet` as a form XObject would: `transform` (the operators
+ * that move and scale it, after `before`), then clipped to its `clip` box in
+ * its own coordinates, its content streams, and the graphics state restored.
+ */
+export function placePage(sheet: PDFPage, p: PlaceablePage, before: PDFOperator[], transform: PDFOperator[]): void {
+  if (p.contents === null) return;
+  const ctx = sheet.doc.context;
+  if (p.resources) mergeResources(sheet.node.normalizedEntries().Resources, p.resources);
+  const c = p.clip;
+  const open = [pushGraphicsState(), ...before, ...transform, rectangle(c.x, c.y, c.width, c.height), clipPath(), endPath()];
+  sheet.node.addContentStream(plainStream(ctx, open));
+  for (const r of p.contents) sheet.node.addContentStream(r);
+  sheet.node.addContentStream(plainStream(ctx, [popGraphicsState()]));
+}
+
+/**
+ * A content stream of a few operators (a transform, a clip, marks),
+ * registered uncompressed: not worth a compressor's start, whose tables
+ * pdf-lib sets up afresh for every stream (≈ 0.5 ms each, two per page).
+ */
+export function plainStream(ctx: PDFContext, ops: PDFOperator[]): PDFRef {
+  return ctx.register(PDFContentStream.of(ctx.obj({}), ops, false));
 }
 
 /** Serialises the output; pdf-lib writes no /ID, so equal inputs give equal bytes. */

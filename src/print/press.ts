@@ -40,7 +40,7 @@ import {
   type PDFOperator,
 } from 'pdf-lib';
 import type { Cmyk } from '../model/types.js';
-import { assertUpright, loadSource, MM, saveOutput } from './pdfPages.js';
+import { assertUpright, loadSource, MM, plainStream, saveOutput } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 
 export interface PressOptions {
@@ -185,7 +185,7 @@ function wrapContent(page: PDFPage, before: PDFOperator[], after: PDFOperator[])
   const ctx = page.doc.context;
   const contents = page.node.Contents();
   const streams = contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
-  const pre = ctx.register(ctx.contentStream(before));
-  const post = ctx.register(ctx.contentStream(after));
+  const pre = plainStream(ctx, before);
+  const post = plainStream(ctx, after);
   page.node.set(PDFName.of('Contents'), ctx.obj([pre, ...streams, post]));
 }

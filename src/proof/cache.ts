@@ -29,6 +29,7 @@ import { warraqRoot } from '../codeRoot.js';
 import { dictionaryDigest } from './dictionary.js';
 import { writeAtomicIn } from '../writeAtomic.js';
 import type { Finding } from './finding.js';
+import type { KeptCandidates } from './spelling.js';
 import type { TextUnit } from './units.js';
 
 /** What the findings are computed from, besides the dictionaries and the code. */
@@ -46,6 +47,9 @@ export interface Findings {
   findings: Finding[];
   dictionaries: string[];
 }
+
+/** What a pass returns: its findings and, when asked, the suggestion candidates it used by dictionary name (kept apart: `writeCandidates`). */
+export type FindingsAndCandidates = Findings & { candidates?: Record<string, KeptCandidates> };
 
 const VERSION = 1;
 let codeDigest: Promise<string | undefined> | undefined;
@@ -107,4 +111,39 @@ export async function cachedFindings(
   const text = JSON.stringify({ key, ...found });
   // The cache is an optimisation: failing to write it is not an error.
   return { ...found, cached: false, save: () => writeAtomicIn(file, text).catch(() => undefined) };
+}
+
+/**
+ * Suggestion candidates between processes (src/proof/spelling.ts): the lists
+ * the last proofing pass used, per dictionary, in
+ * `.warraq-cache/proof-memo/candidates.json`, valid for the dictionaries and
+ * the code of src/proof they were found with (else not read). A command-line
+ * build after an edit then searches suggestions only for the words the edit
+ * brought; the findings are the same (a list depends on the word, the
+ * dictionary and the document's name forms, which the entry records, and
+ * the document's word counts are applied afresh).
+ */
+const candidatesFile = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'proof-memo', 'candidates.json');
+
+async function candidatesKey(dictionaries: string): Promise<string | undefined> {
+  const code = await proofCode();
+  return code && createHash('sha256').update(JSON.stringify({ v: VERSION, code, dictionaries })).digest('hex');
+}
+
+/** The candidate lists kept by dictionary name, or none when they were found with other dictionaries or code. */
+export async function readCandidates(projectRoot: string, dictionaries: () => Promise<string> = dictionaryDigest): Promise<Record<string, KeptCandidates>> {
+  try {
+    const [text, key] = await Promise.all([readFile(candidatesFile(projectRoot), 'utf8'), dictionaries().then(candidatesKey)]);
+    const entry = JSON.parse(text) as { key?: string; lexicons?: Record<string, KeptCandidates> };
+    return key !== undefined && entry.key === key && entry.lexicons ? entry.lexicons : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps the candidate lists (an optimisation: failing to write is not an error). */
+export async function writeCandidates(projectRoot: string, lexicons: Record<string, KeptCandidates>, dictionaries: () => Promise<string> = dictionaryDigest): Promise<void> {
+  const key = await candidatesKey(await dictionaries());
+  if (key === undefined) return;
+  await writeAtomicIn(candidatesFile(projectRoot), JSON.stringify({ key, lexicons })).catch(() => undefined);
 }

@@ -15,14 +15,14 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
-import { cachedFindings, type Findings, type FindingsInput } from './cache.js';
+import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsAndCandidates, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
-import { dictionaryFor, eitherLexicon, loadLexicon } from './dictionary.js';
+import { dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
 import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
-import { alphabetFor, checkSpelling, type Lexicons } from './spelling.js';
+import { alphabetFor, checkSpelling, keptCandidates, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
 import { tokenize } from './tokenize.js';
 import { textUnits } from './units.js';
 
@@ -91,9 +91,21 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const corrected = applyMatches(model, units, matches);
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
-  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot)) : () => findAll(input, opts.projectRoot);
+  const remember = opts.cache !== false;
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot, remember)) : () => findAll(input, opts.projectRoot, remember);
+  // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
+  let candidates: Record<string, KeptCandidates> | undefined;
+  const findApart = async (): Promise<Findings> => {
+    const { candidates: used, ...found } = await find();
+    candidates = used;
+    return found;
+  };
 
-  const result = cachedFindings(opts.cache === false ? undefined : opts.projectRoot, input, find).then(({ findings, dictionaries, cached, save }) => {
+  const result = cachedFindings(remember ? opts.projectRoot : undefined, input, findApart).then(({ findings, dictionaries, cached, save: saveFindings }) => {
+    const save = async () => {
+      await saveFindings();
+      if (candidates) await writeCandidates(opts.projectRoot, candidates);
+    };
     for (const f of findings) {
       const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
       if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
@@ -116,19 +128,36 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   return { model: out, corrections, result };
 }
 
-/** Every check over the text units, findings in source order (the dictionaries loaded as the text needs them). */
-export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string): Promise<Findings> {
+/**
+ * Every check over the text units, findings in source order (the dictionaries
+ * loaded as the text needs them). `remember`: suggestion candidates kept by
+ * an earlier process are taken (src/proof/cache.ts), and those the pass used
+ * are returned beside the findings, by dictionary name.
+ */
+export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false): Promise<FindingsAndCandidates> {
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
   const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
   const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
+  const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
+  if (remember) {
+    const kept = await readCandidates(projectRoot);
+    for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
+  }
   const switchedOff = new Set(off);
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
     .filter((f) => !switchedOff.has(f.code))
     .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
-  return { findings, dictionaries: [arabic?.name, latin?.name].filter((x): x is string => x !== undefined) };
+  const dictionaries = [arabic?.name, latin?.name].filter((x): x is string => x !== undefined);
+  if (!remember) return { findings, dictionaries };
+  const candidates: Record<string, KeptCandidates> = {};
+  for (const l of lexicons) {
+    const k = keptCandidates(l);
+    if (k) candidates[l.name] = k;
+  }
+  return { findings, dictionaries, candidates };
 }
 
 export { writeProofReport } from './report.js';

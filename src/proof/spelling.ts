@@ -13,7 +13,7 @@
 import { ARABIC_ALPHABET, inflections, LATIN_ALPHABET, PERSIAN_ALPHABET, persianKnown, stems } from './arabic.js';
 import type { Lexicon } from './dictionary.js';
 import { SILENCE_CORRECT, SILENCE_WORD, type Finding } from './finding.js';
-import { suggest, type Suggestion } from './suggest.js';
+import { candidates, ranked, type Candidate, type Suggestion } from './suggest.js';
 import type { Token } from './tokenize.js';
 import { placeOf, type TextUnit } from './units.js';
 
@@ -28,6 +28,55 @@ export interface Lexicons {
 }
 
 type Status = 'known' | 'hamza' | 'unknown';
+
+/**
+ * Suggestion candidates remembered between passes of one process (watch
+ * mode proofs the document again after every edit), per dictionary and per
+ * set of name forms: a candidate list depends on the word, the search's
+ * options, the dictionary and the document's accepted words and recurring
+ * names (`nameForms`, which decide what is known and which prefixes lead
+ * somewhere), and on nothing else; how often the document uses each
+ * candidate is applied afresh by `ranked`. So the findings are the same as
+ * a pass without it, and an edit searches only its new words.
+ */
+let remembered = new WeakMap<Lexicon, Remembered>();
+/** Entries per dictionary before the memory starts again (a few KB each at most). */
+const REMEMBERED_MAX = 20_000;
+
+interface Remembered {
+  names: string;
+  lists: Map<string, Candidate[]>;
+  /** The lists the last pass used: what is kept on disk for the next process (src/proof/cache.ts). */
+  used: Set<string>;
+}
+
+/** Candidate lists as kept between processes: the name forms they were found with, and the lists the last pass used. */
+export interface KeptCandidates {
+  names: string;
+  lists: Array<[string, Candidate[]]>;
+}
+
+/** Forgets the remembered candidates (tests: a pass with them must equal one without). */
+export function forgetCandidates(): void {
+  remembered = new WeakMap();
+}
+
+function rememberedFor(lex: Lexicon, names: string): Remembered {
+  let r = remembered.get(lex);
+  if (!r || r.names !== names || r.lists.size > REMEMBERED_MAX) remembered.set(lex, (r = { names, lists: new Map(), used: new Set() }));
+  return r;
+}
+
+/** The lists the last pass with `lex` used, to keep for the next process. */
+export function keptCandidates(lex: Lexicon): KeptCandidates | undefined {
+  const r = remembered.get(lex);
+  return r && { names: r.names, lists: [...r.used].map((k) => [k, r.lists.get(k)!] as [string, Candidate[]]) };
+}
+
+/** Takes lists kept by an earlier process (same dictionary and code: src/proof/cache.ts) when this one has none for `lex`. */
+export function seedCandidates(lex: Lexicon, kept: KeptCandidates): void {
+  if (!remembered.has(lex)) remembered.set(lex, { names: kept.names, lists: new Map(kept.lists), used: new Set() });
+}
 
 export function alphabetFor(lang: string): readonly string[] {
   return lang.toLowerCase().startsWith('fa') ? PERSIAN_ALPHABET : ARABIC_ALPHABET;
@@ -72,7 +121,12 @@ class SpellingPass {
     for (const w of this.accepted) for (const f of inflections(w)) this.nameForms.add(f);
     for (const [s, n] of this.unknownStems) if (n >= 2) for (const f of inflections(s)) this.nameForms.add(f);
     for (const f of this.nameForms) for (let i = 1; i <= f.length; i++) this.namePrefixes.add(f.slice(0, i));
+    this.names = [...this.nameForms].sort().join('\n');
+    for (const l of [lex.arabic, lex.latin]) if (l) rememberedFor(l, this.names).used.clear();
   }
+
+  /** The name forms, as one string: what the remembered candidates depend on besides the dictionary. */
+  private readonly names: string;
 
   run(): Finding[] {
     const out: Finding[] = [];
@@ -127,14 +181,24 @@ class SpellingPass {
     if (s) return s;
     const l = this.lexFor(t)!;
     // A dictionary word, an accepted word or a name the document repeats (with any clitics); the document's own words rank higher.
-    const rank = (w: string) => (l.has(w) || this.nameForms.has(w) ? 1 + (this.docCount.get(w) ?? 0) : 0);
-    s = suggest(t.script === 'latin' ? t.form.toLowerCase() : t.form, rank, {
-      alphabet: t.script === 'latin' ? LATIN_ALPHABET : this.lex.arabicAlphabet ?? ARABIC_ALPHABET,
-      maxCost,
-      inDocument: (w) => (this.docCount.get(w) ?? 0) > 0,
-      isPrefix: (p) => l.hasPrefix(p) || this.namePrefixes.has(p),
-      ...(from ? { from: Math.max(0, from - 3), to: from + 3 } : {}),
-    });
+    const isKnown = (w: string) => l.has(w) || this.nameForms.has(w);
+    const rank = (w: string) => (isKnown(w) ? 1 + (this.docCount.get(w) ?? 0) : 0);
+    const word = t.script === 'latin' ? t.form.toLowerCase() : t.form;
+    const alphabet = t.script === 'latin' ? LATIN_ALPHABET : this.lex.arabicAlphabet ?? ARABIC_ALPHABET;
+    const { lists, used } = rememberedFor(l, this.names);
+    const listKey = `${alphabet.join('')}\n${maxCost}\n${from}\n${word}`;
+    used.add(listKey);
+    let found = lists.get(listKey);
+    if (!found) {
+      found = candidates(word, isKnown, {
+        alphabet,
+        maxCost,
+        isPrefix: (p) => l.hasPrefix(p) || this.namePrefixes.has(p),
+        ...(from ? { from: Math.max(0, from - 3), to: from + 3 } : {}),
+      });
+      lists.set(listKey, found);
+    }
+    s = ranked(found, rank, { inDocument: (w) => (this.docCount.get(w) ?? 0) > 0 });
     this.suggestionsCache.set(key, s);
     return s;
   }

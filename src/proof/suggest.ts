@@ -72,25 +72,31 @@ function addedHead(word: string, cand: string): boolean {
   return q.test(cand) && !q.test(word);
 }
 
+/** A known word within reach of the unknown one: its cheapest edit cost and that edit's kind. */
+export interface Candidate {
+  word: string;
+  cost: number;
+  kind: EditKind;
+}
+
 /**
- * The best known candidates for `word`, cheapest first (ties: the better
- * known first). `inDocument` tells whether the document uses a form
- * elsewhere.
+ * The known words (`isKnown`) within `opts.maxCost` of `word`, in no
+ * particular order: the expensive part of a suggestion, and the part that
+ * does not depend on how often the document uses each word (`ranked` adds that).
  */
-export function suggest(word: string, rank: Rank, opts: SuggestOptions & { inDocument?: (form: string) => boolean }): Suggestion[] {
+export function candidates(word: string, isKnown: (form: string) => boolean, opts: SuggestOptions): Candidate[] {
   const maxCost = opts.maxCost ?? 1.6;
   const isPrefix = opts.isPrefix ?? (() => true);
   // Only known candidates are kept: a look-up is cheaper than remembering every string made.
-  const known = new Map<string, { cost: number; kind: EditKind; rank: number }>();
+  const known = new Map<string, { cost: number; kind: EditKind }>();
   const note = (w: string, cost: number, kind: EditKind) => {
     const k = known.get(w);
     if (k) {
-      if (cost < k.cost) known.set(w, { cost, kind, rank: k.rank });
+      if (cost < k.cost) known.set(w, { cost, kind });
       return;
     }
     if (w === word || w.length < 2) return;
-    const r = rank(w);
-    if (r > 0) known.set(w, { cost, kind, rank: r });
+    if (isKnown(w)) known.set(w, { cost, kind });
   };
   /** Length of the longest prefix of `w` that starts a known word, knowing that the first `from` letters do. */
   const prefixLength = (w: string, from: number) => {
@@ -113,12 +119,25 @@ export function suggest(word: string, rank: Rank, opts: SuggestOptions & { inDoc
       if (c1 + c2 <= maxCost) note(w2, c1 + c2, c1 <= c2 ? k1 : k2);
     }
   }
-  const found: Array<Suggestion & { rank: number }> = [];
-  for (const [w, b] of known) {
-    if (addedHead(word, w)) continue;
-    const cost = opts.inDocument?.(w) ? Math.max(0.1, b.cost - IN_DOCUMENT) : b.cost;
-    found.push({ word: w, cost, kind: b.kind, rank: b.rank });
-  }
-  found.sort((a, b) => a.cost - b.cost || b.rank - a.rank || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-  return found.slice(0, opts.max ?? 5).map(({ word: w, cost, kind }) => ({ word: w, cost: Math.round(cost * 10) / 10, kind }));
+  return [...known].filter(([w]) => !addedHead(word, w)).map(([w, b]) => ({ word: w, ...b }));
+}
+
+/**
+ * The best of `found` (candidates of `word`), cheapest first (ties: the
+ * better known first, `rank` > 0 for each). `inDocument` tells whether the
+ * document uses a form elsewhere: such a word costs less.
+ */
+export function ranked(found: readonly Candidate[], rank: Rank, opts: { inDocument?: (form: string) => boolean; max?: number }): Suggestion[] {
+  const out = found.map((c) => ({ ...c, cost: opts.inDocument?.(c.word) ? Math.max(0.1, c.cost - IN_DOCUMENT) : c.cost, rank: rank(c.word) }));
+  out.sort((a, b) => a.cost - b.cost || b.rank - a.rank || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  return out.slice(0, opts.max ?? 5).map(({ word: w, cost, kind }) => ({ word: w, cost: Math.round(cost * 10) / 10, kind }));
+}
+
+/**
+ * The best known candidates for `word`, cheapest first (ties: the better
+ * known first). `inDocument` tells whether the document uses a form
+ * elsewhere.
+ */
+export function suggest(word: string, rank: Rank, opts: SuggestOptions & { inDocument?: (form: string) => boolean }): Suggestion[] {
+  return ranked(candidates(word, (w) => rank(w) > 0, opts), rank, opts);
 }

@@ -8,16 +8,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Findings, FindingsInput } from './cache.js';
+import type { FindingsAndCandidates as Answer, FindingsInput } from './cache.js';
 
 const entry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './proofWorker.js' : './worker-entry.mjs', import.meta.url));
 
-/** `findAll(input, projectRoot)`, computed in a new worker thread. */
-export function findInThread(input: FindingsInput, projectRoot: string): Promise<Findings> {
+/** `findAll(input, projectRoot, remember)`, computed in a new worker thread. */
+export function findInThread(input: FindingsInput, projectRoot: string, remember = false): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { input, projectRoot } });
-    let answer: Findings | undefined;
-    worker.once('message', (m: Findings) => (answer = m));
+    const worker = new Worker(entry, { workerData: { input, projectRoot, remember } });
+    let answer: Answer | undefined;
+    worker.once('message', (m: Answer) => (answer = m));
     worker.once('error', reject);
     worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the proofing thread ended (exit code ${code}) without its findings`))));
   });

@@ -3,5 +3,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FindingsInput } from './cache.js';
 import { findAll } from './index.js';
 
-const { input, projectRoot } = workerData as { input: FindingsInput; projectRoot: string };
-parentPort!.postMessage(await findAll(input, projectRoot));
+const { input, projectRoot, remember } = workerData as { input: FindingsInput; projectRoot: string; remember?: boolean };
+parentPort!.postMessage(await findAll(input, projectRoot, remember));

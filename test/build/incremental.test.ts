@@ -66,7 +66,7 @@ describe('incremental builds', () => {
     const slug = first.model.points[0].slug;
     const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
     expect(point1.length).toBe(1 + first.model.theme.cards.length);
-    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'index.html'];
+    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
 

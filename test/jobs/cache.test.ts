@@ -56,7 +56,7 @@ describe('job keys', () => {
     const point2 = jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 2).map((j) => j.path);
     expect(point2.length).toBe(1 + model.theme.cards.length);
     expect(changed(keys, after)).toEqual(
-      ['booklet.pdf', 'index.html', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
+      ['booklet.pdf', 'gallery/booklet', 'index.html', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
     );
   });
 

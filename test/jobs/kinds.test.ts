@@ -55,7 +55,8 @@ describe('the registry', () => {
 });
 
 describe('a change re-renders exactly the outputs that show it', () => {
-  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle')];
+  // The booklet, its press files and its page thumbnails (for the gallery).
+  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle', 'page-thumbnails')];
   const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
   // The gallery (index.html) shows every output: it changes with any of them.
   const gallery = ofKind('gallery');

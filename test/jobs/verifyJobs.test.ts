@@ -11,13 +11,13 @@ import { kindOf } from '../../src/jobs/kinds.js';
 import { project, SMALL } from '../input/project.js';
 
 describe('verifyJobs', () => {
-  it('lays out the jobs of the kinds that lay out (not imposition, all-leaflets or the gallery), and --only narrows them', async () => {
+  it('lays out the jobs of the kinds that lay out (not imposition, all-leaflets, thumbnails or the gallery), and --only narrows them', async () => {
     const root = await project({ 'doc.txt': SMALL });
     const { model, fonts } = await check({ projectRoot: root, source: 'doc.txt', layout: false });
     const all = await verifyJobs(model, fonts, { projectRoot: root, threads: 1 });
     expect(all.errors).toEqual([]);
     expect(all.jobs).toBe(planJobs(model).filter((j) => kindOf(j).verify).length);
-    expect(planJobs(model).filter((j) => !kindOf(j).verify).map((j) => j.kind).sort()).toEqual(['gallery', 'leaflets-2up', 'leaflets-all', 'leaflets-press', 'press', 'saddle']);
+    expect(planJobs(model).filter((j) => !kindOf(j).verify).map((j) => j.kind).sort()).toEqual(['gallery', 'leaflets-2up', 'leaflets-all', 'leaflets-press', 'page-thumbnails', 'press', 'saddle']);
     const cards = await verifyJobs(model, fonts, { projectRoot: root, threads: 1, only: ['cards'] });
     expect(cards.jobs).toBe(model.theme.cards.length * (1 + model.points.length));
   });

@@ -11,6 +11,7 @@ import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
 import { cachedFindings, type Findings } from '../../src/proof/cache.js';
 import { dictionaryDigest } from '../../src/proof/dictionary.js';
 import { proofDocument } from '../../src/proof/index.js';
+import { forgetCandidates } from '../../src/proof/spelling.js';
 import { textUnits } from '../../src/proof/units.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDir } from '../support/tmp.js';
@@ -56,6 +57,42 @@ describe('proofing cache', () => {
     expect(afterEdit.findings.some((f) => f.found === 'الإس ارييلية')).toBe(false);
     // Back to the first text: its findings are still there.
     expect((await proofDocument(a, { projectRoot: dir })).cached).toBe(true);
+  }, 60_000);
+
+  it('remembers suggestion candidates between passes of one process (watch mode) without changing a finding', async () => {
+    const text = await readFile(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8');
+    const file = 'source/izmir-2023.txt';
+    // An edit that adds a use of a word the document had once (its rank among suggestions changes), and one that adds an unknown word twice (a recurring name: what counts as known changes).
+    const edits = [text.replace('الإس ارييلية', 'الإسرائيلية'), text.replace('الإس ارييلية', 'زنغوليا زنغوليا')];
+    forgetCandidates();
+    const first = await proofDocument(modelFromText(text, file, { projectRoot }).model, { projectRoot, cache: false });
+    for (const edited of edits) {
+      expect(edited).not.toBe(text);
+      const model = modelFromText(edited, file, { projectRoot }).model;
+      const remembered = await proofDocument(model, { projectRoot, cache: false });
+      forgetCandidates();
+      const afresh = await proofDocument(model, { projectRoot, cache: false });
+      expect(visible(remembered)).toEqual(visible(afresh));
+    }
+    expect(first.warnings.length).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('keeps the suggestion candidates of a pass for the next process, and a pass from them finds what a fresh one finds', async () => {
+    const dir = await tempDir();
+    const text = await readFile(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8');
+    const file = 'source/izmir-2023.txt';
+    forgetCandidates();
+    const first = await proofDocument(modelFromText(text, file, { projectRoot }).model, { projectRoot: dir });
+    await first.save();
+    const kept = JSON.parse(await readFile(path.join(dir, '.warraq-cache', 'proof-memo', 'candidates.json'), 'utf8')) as { lexicons: Record<string, { lists: unknown[] }> };
+    expect(Object.values(kept.lexicons).some((l) => l.lists.length > 5)).toBe(true);
+    // A new process (nothing in memory) proofs the edited text from them.
+    const model = modelFromText(text.replace('الإس ارييلية', 'الإسرائيلية'), file, { projectRoot }).model;
+    forgetCandidates();
+    const fromKept = await proofDocument(model, { projectRoot: dir });
+    expect(fromKept.cached).toBe(false);
+    forgetCandidates();
+    expect(visible(fromKept)).toEqual(visible(await proofDocument(model, { projectRoot, cache: false })));
   }, 60_000);
 
   it('takes the checks again when the dictionaries or the accepted words change', async () => {

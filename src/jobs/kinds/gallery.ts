@@ -6,22 +6,23 @@
  * It takes every other kind's jobs as input: its key is its slice and their
  * keys, so any output that changes makes it again. What it reads of them is
  * the files they made (manifest fields, and the bytes of those that get a
- * thumbnail). Thumbnails are kept in the cache folder under the key of the
- * job whose file they show (`<key>.thumbs`): a build that changes one card
- * draws one thumbnail, not all of them.
+ * thumbnail). The booklet's page thumbnails are a job of their own
+ * (src/jobs/kinds/pageThumbs.ts), made while the press files are; the
+ * others (a leaflet's first page, the cards) are drawn here and kept in the
+ * cache folder under the key of the job whose file they show
+ * (`<key>.thumbs`): a build that changes one card draws one thumbnail, not
+ * all of them.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { InputFile, OutputKind, TaskInput } from '../kind.js';
+import type { OutputKind, TaskInput } from '../kind.js';
+import { described, pageThumbs, THUMBNAILED_HERE, thumbsMadeBy } from './pageThumbs.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
-
-/** A file as the page describes it (no staging path: that differs between builds, the page must not). */
-const described = ({ staged: _staged, ...f }: InputFile) => f;
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
@@ -44,17 +45,19 @@ export const gallery: OutputKind = {
   family: 'image',
   writes: ['gallery'],
   cost: 250,
-  uses: ['booklet', 'leaflet', 'leaflets-all', 'card', 'press', 'saddle', 'leaflets-press', 'leaflets-2up'],
+  uses: ['booklet', 'leaflet', 'leaflets-all', 'card', 'press', 'saddle', 'leaflets-press', 'leaflets-2up', pageThumbs.name],
   // The page links to every file it shows: `--only gallery` publishes them too.
   linksInputs: true,
   plan: () => [{ path: 'index.html' }],
   slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title']),
   async render(task) {
-    const { galleryHtml } = await import('../../render/gallery/renderGallery.js');
-    const outputs = task.inputs.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
+    const { galleryHtml, thumbPath } = await import('../../render/gallery/renderGallery.js');
+    const shown = task.inputs.filter((i) => i.kind !== pageThumbs.name);
+    const outputs = shown.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
     const thumbs: Thumbnail[] = [];
-    for (const input of task.inputs) thumbs.push(...(await thumbsOf(input, task.cacheDir)));
-    const files: OutputFile[] = [{ kind: 'gallery', path: task.job.path, bytes: galleryHtml(task.model, outputs, thumbs) }];
+    for (const input of shown) if (!THUMBNAILED_HERE.includes(input.kind)) thumbs.push(...(await thumbsOf(input, task.cacheDir)));
+    const made = task.inputs.filter((i) => i.kind === pageThumbs.name).flatMap((i) => thumbsMadeBy(task, i, thumbPath));
+    const files: OutputFile[] = [{ kind: 'gallery', path: task.job.path, bytes: galleryHtml(task.model, outputs, [...made, ...thumbs]) }];
     for (const t of thumbs) files.push({ kind: 'gallery', path: t.path, bytes: t.bytes, width: t.width, height: t.height });
     return { files, aux: {} };
   },
