@@ -174,6 +174,7 @@ export async function check(opts: CheckOptions) {
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
   proofing.result.catch(() => {});
   const proof = aside ? undefined : await proofing.result;
+  if (aside) await proofing.started;
   if (proof && opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proofing.model;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(proof?.warnings ?? [])]);

@@ -58,6 +58,14 @@ export interface ProofStart {
   corrections: number;
   /** The findings and warnings, when the checks are done. */
   result: Promise<ProofResult>;
+  /**
+   * Settles once the checks are under way on their own thread (or answered
+   * from the cache, or done). A caller about to run long synchronous work
+   * awaits it first: starting the thread takes a few turns of the event loop
+   * (the cache read, the thread module's import), which a main thread busy
+   * laying out would otherwise not give until it is done.
+   */
+  started: Promise<void>;
 }
 
 export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
@@ -92,7 +100,14 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
   const remember = opts.cache !== false;
-  const find = opts.thread && COMPILED ? () => import('./thread.js').then((t) => t.findInThread(input, opts.projectRoot, remember)) : () => findAll(input, opts.projectRoot, remember);
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((r) => (markStarted = r));
+  const inThread = (t: typeof import('./thread.js')) => {
+    const found = t.findInThread(input, opts.projectRoot, remember);
+    markStarted();
+    return found;
+  };
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember);
   // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
   let candidates: Record<string, KeptCandidates> | undefined;
   const findApart = async (): Promise<Findings> => {
@@ -125,7 +140,8 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
     });
     return { model: out, findings, warnings: r.finish(), corrections, dictionaries, ms: performance.now() - t0, cached, save };
   });
-  return { model: out, corrections, result };
+  result.then(markStarted, markStarted);
+  return { model: out, corrections, result, started };
 }
 
 /**
