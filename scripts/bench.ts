@@ -562,7 +562,15 @@ async function proofBench(project: string, runs: number, row: (what: string, tim
   return { cold, warm, cached };
 }
 
-if (argv['proof-child']) await proofChild();
+/** `--help`: this file's opening comment, which says what is measured and how to ask for it. */
+async function usage() {
+  const text = await readFile(new URL(import.meta.url), 'utf8');
+  const head = text.slice(text.indexOf('/**') + 3, text.indexOf('*/'));
+  console.log(head.split('\n').map((l) => l.replace(/^ \* ?/, '')).join('\n').trim());
+}
+
+if (argv.help || argv.h) await usage();
+else if (argv['proof-child']) await proofChild();
 else if (argv['proof-only']) {
   const project = await makeProject();
   const runs = Math.max(1, Number(argv.runs ?? 3));
