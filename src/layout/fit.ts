@@ -113,10 +113,11 @@ export function fitBodySize(
   opts: FitOptions,
 ): FitResult {
   const b = model.theme.body;
+  const lowest = 'sizes' in opts ? 0 : (opts.minSize ?? b.minSize);
   const grid =
     'sizes' in opts
       ? [...new Set(opts.sizes)].sort((x, y) => x - y)
-      : sizeGrid(opts.minSize ?? b.minSize, Math.max(opts.minSize ?? b.minSize, opts.maxSize), opts.step ?? FIT_STEP);
+      : sizeGrid(lowest, Math.max(lowest, opts.maxSize), opts.step ?? FIT_STEP);
   if (!grid.length) throw new Error('fitBodySize: no size to choose among');
   const min = grid[0];
   const leadingRatio = opts.leading ?? b.leading;

@@ -16,11 +16,10 @@
  * - Invisible bidi marks (render mode 3) at the edges of left-to-right
  *   stretches stop extractors from re-ordering digits and Latin words.
  */
-import { bidi } from '../../text/bidi.js';
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, pdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
 import { popplerRlms } from './popplerOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
@@ -93,6 +92,8 @@ const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
 const RLM = '\u200F';
 const RLE = '\u202B';
+/** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
+const marksOnly = (text: string) => /^\p{M}+$/u.test(text);
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
@@ -189,7 +190,7 @@ export function extractionWidths(glyphs: PositionedGlyph[]): number[] {
   // width; their neighbour on the left reaches over them instead.
   // Marks keep no width (they sit on their base); a base letter does even when
   // HarfBuzz gives it no advance (Amiri's ر after ت), or extractors see a gap.
-  const carries = (g: PositionedGlyph) => g.text !== '' && !g.kashida && !g.space && !/^\p{M}+$/u.test(g.text);
+  const carries = (g: PositionedGlyph) => g.text !== '' && !g.kashida && !g.space && !marksOnly(g.text);
   const order = glyphs.map((_, i) => i).filter((i) => carries(glyphs[i])).sort((a, b) => glyphs[a].x - glyphs[b].x);
   const widths = glyphs.map((g) => (carries(g) ? g.advance : 0));
   order.forEach((i, k) => {
@@ -343,7 +344,7 @@ export function paintLine(
     // the line: with no width, a narrow letter after it («شعارُنا», «تُباعُ»)
     // joined it and came back before it. (Less than 0.2 em, or poppler would
     // start a new line at the letter on its right.)
-    const mark = !item.invisible && /^\p{M}+$/u.test(g.text);
+    const mark = !item.invisible && marksOnly(g.text);
     // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
     // an RLM for a haraka, whose copy lies right of its copy for PDFium:
     // mutool puts a space at a jump forward to a left-to-right character (an
@@ -402,8 +403,9 @@ export function paintLine(
     const key = keys[0];
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
-    const isMark = /^\p{M}+$/u.test(items[i].glyph.text);
-    if (!isMark) basePlaced = Math.abs(key - items[i].glyph.x) >= 5e-4;
+    const isMark = marksOnly(items[i].glyph.text);
+    const moved = Math.abs(key - items[i].glyph.x) >= 5e-4;
+    if (!isMark) basePlaced = moved;
     const own = popplerMarks.get(items[i]);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's
@@ -412,7 +414,7 @@ export function paintLine(
     if (mark !== undefined) {
       drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
     }
-    if (Math.abs(key - items[i].glyph.x) >= 5e-4 || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
+    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
     else {
       flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item
@@ -433,8 +435,6 @@ export function paintLine(
   doc.addContent(['q', ...ops, 'Q'].join('\n'));
 }
 
-const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
-
 /**
  * Where poppler should find the text of harakat: at their letter's left edge
  * (the letter's origin, or that of the weak characters after it: a comma, a
@@ -446,8 +446,8 @@ const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
  */
 function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
   const places = new Map<DrawItem, number>();
-  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && WEAK.has(bidi.getBidiCharTypeName([...it.glyph.text][0]));
-  const isMark = (it: DrawItem) => !it.invisible && !it.glyph.space && !it.glyph.kashida && /^\p{M}+$/u.test(it.glyph.text);
+  const weak = (it: DrawItem | undefined) => it !== undefined && it.glyph.text !== '' && directionOf([...it.glyph.text][0]) === 'weak';
+  const isMark = (it: DrawItem) => !it.invisible && !it.glyph.space && !it.glyph.kashida && marksOnly(it.glyph.text);
   for (let i = 0; i < items.length; i++) {
     if (!isMark(items[i])) continue;
     let end = i;

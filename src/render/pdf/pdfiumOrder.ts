@@ -30,7 +30,8 @@ type Direction = 'left' | 'weak' | 'right' | 'neutral';
 
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
-function directionOf(ch: string): Direction {
+/** A character's class in PDFium's bidi (its CFX_BidiString segments): the painter asks it too. */
+export function directionOf(ch: string): Direction {
   const type = bidi.getBidiCharTypeName(ch);
   if (type === 'L') return 'left';
   if (type === 'R' || type === 'AL') return 'right';

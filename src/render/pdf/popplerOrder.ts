@@ -25,6 +25,7 @@
  * letter so that poppler reads it before the comma).
  */
 import { bidi } from '../../text/bidi.js';
+import { KEY_STEP } from './pdfiumOrder.js';
 
 /** poppler's classes: a right-to-left letter, a left-to-right letter, a "number" (digits and `. , : / - + % ،`…), anything else. */
 export type PopplerType = 'R' | 'L' | '#' | 'N';
@@ -43,7 +44,7 @@ export interface PopplerChar {
 }
 
 /** Half the painter's key step: between two characters it placed a step apart. */
-const NUDGE = 0.005;
+const NUDGE = KEY_STEP / 2;
 
 /**
  * For a right-to-left line: before which character (index, logical order) a

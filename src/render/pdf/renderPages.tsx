@@ -85,9 +85,11 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, t
   const fill = (hex: string) => colorOperator(colors.mark(hex));
   const overprint = colors.overprint(b.color);
   if (overprint) setOverprint(doc.save());
+  // Whether PDFium's order applies is the block's, not the line's: asked once.
+  const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, b.rtl && RTL_LETTER.test(b.text));
+    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
   }
   if (overprint) doc.restore();
 }
