@@ -163,43 +163,41 @@ async function read(pdf: Uint8Array, reader: Reader): Promise<string> {
   return reader === 'pdfium' ? pdfiumText(pdf) : extractText(pdf, reader);
 }
 
-/** The extraction, strict, with each page's own artifacts (text blocks without a role) taken out. */
-function withoutArtifacts(text: string, pages: LaidOutPage[]): string {
+/**
+ * Each page of an extraction, normalised by `norm`, with the page's own
+ * artifacts (text blocks without a role) taken out; pages joined by `gap`.
+ * `gap` also stands where an artifact was cut out of a page: nothing for the
+ * strict comparison (which drops whitespace; the cut is not normalised again,
+ * so NFC cannot join a mark to the letter before the cut), one space for the
+ * spaced one (normalised again, so the spaces around the cut become one).
+ */
+function withoutPageArtifacts(text: string, pages: LaidOutPage[], norm: (s: string) => string, gap: '' | ' '): string {
   return text
     .split('\f')
     .map((t, i) => {
-      let s = strict(t);
+      let s = norm(t);
       for (const b of pages[i]?.blocks ?? []) {
         if (b.kind !== 'text' || b.role) continue;
-        const a = strict(b.text);
+        const a = norm(b.text);
         const at = a ? s.indexOf(a) : -1;
-        if (at >= 0) s = s.slice(0, at) + s.slice(at + a.length);
+        if (at < 0) continue;
+        const cut = s.slice(0, at) + gap + s.slice(at + a.length);
+        s = gap ? norm(cut) : cut;
       }
       return s;
     })
-    .join('');
+    .join(gap);
 }
+
+/** The extraction, strict, with each page's own artifacts taken out. */
+const withoutArtifacts = (text: string, pages: LaidOutPage[]) => withoutPageArtifacts(text, pages, strict, '');
 
 /**
  * The extraction with whitespace kept: every run of whitespace (a line end, a
  * page end included) made one space, the bidi marks taken out, and each page's
  * artifacts removed as in withoutArtifacts.
  */
-function spacedWithoutArtifacts(text: string, pages: LaidOutPage[]): string {
-  return text
-    .split('\f')
-    .map((t, i) => {
-      let s = spaced(t);
-      for (const b of pages[i]?.blocks ?? []) {
-        if (b.kind !== 'text' || b.role) continue;
-        const a = spaced(b.text);
-        const at = a ? s.indexOf(a) : -1;
-        if (at >= 0) s = spaced(s.slice(0, at) + ' ' + s.slice(at + a.length));
-      }
-      return s;
-    })
-    .join(' ');
-}
+const spacedWithoutArtifacts = (text: string, pages: LaidOutPage[]) => withoutPageArtifacts(text, pages, spaced, ' ');
 
 /**
  * The spaced text with a space where the layout broke a line inside a word (a
