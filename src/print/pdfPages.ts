@@ -105,13 +105,17 @@ export interface PlaceablePage {
  * copied once), to be placed with `placePage`; `clip(page)` is the part of
  * the page placed.
  */
+/** A page's content streams, as they are referenced (none, one, or an array's). */
+export function contentRefs(page: PDFPage) {
+  const contents = page.node.Contents();
+  return contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
+}
+
 export function copyPages(out: PDFDocument, source: PDFDocument, clip: (page: PDFPage) => Box): PlaceablePage[] {
   const copier = PDFObjectCopier.for(source.context, out.context);
   return source.getPages().map((page, i) => {
     assertUpright(page, i);
-    const contents = page.node.Contents();
-    const refs = contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
-    const copied = refs.map((r) => copier.copy(r));
+    const copied = contentRefs(page).map((r) => copier.copy(r));
     if (!copied.every((r): r is PDFRef => r instanceof PDFRef)) throw new Error(`source page ${i + 1} has a direct content stream`);
     const resources = page.node.Resources();
     return { contents: copied.length ? copied : null, resources: resources && copier.copy(resources), clip: clip(page), page };

@@ -16,9 +16,10 @@
  * `checkPdfx4` reads those declarations back (tests, preflight).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { warraqRoot } from '../codeRoot.js';
 import {
   PDFArray,
   PDFDict,
@@ -37,8 +38,8 @@ export const PDFX_VERSION = 'PDF/X-4';
  * profiles/ of the warraq that runs: one folder up from the bundle's chunks
  * (lib/, scripts/compile.mjs), two from this module under tsx (src/print/).
  */
-const PROFILE_CANDIDATES = ['../profiles/', '../../profiles/'].map((dir) => fileURLToPath(new URL(`${dir}ISOcoated_v2_300_bas.icc`, import.meta.url)));
-const PROFILE_FILE = PROFILE_CANDIDATES.find((f) => existsSync(f)) ?? PROFILE_CANDIDATES[0];
+/** In this warraq's profiles/ folder, found as src/codeRoot.ts finds the package, from src/ or lib/ alike. */
+const PROFILE_FILE = path.join(warraqRoot, 'profiles', 'ISOcoated_v2_300_bas.icc');
 
 /** The embedded output profile and the printing condition it characterises. */
 export const OUTPUT_PROFILE = {

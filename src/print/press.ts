@@ -23,7 +23,6 @@ import {
   endPath,
   fill,
   lineTo,
-  PDFArray,
   PDFName,
   type PDFPage,
   rectangle,
@@ -40,7 +39,7 @@ import {
   type PDFOperator,
 } from 'pdf-lib';
 import type { Cmyk } from '../model/types.js';
-import { assertUpright, loadSource, MM, plainStream, saveOutput } from './pdfPages.js';
+import { assertUpright, contentRefs, loadSource, MM, plainStream, saveOutput } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 
 export interface PressOptions {
@@ -183,8 +182,7 @@ function artifact(ops: PDFOperator[]): PDFOperator[] {
 /** Puts `before` and `after` around the page's content streams. */
 function wrapContent(page: PDFPage, before: PDFOperator[], after: PDFOperator[]): void {
   const ctx = page.doc.context;
-  const contents = page.node.Contents();
-  const streams = contents === undefined ? [] : contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))!];
+  const streams = contentRefs(page);
   const pre = plainStream(ctx, before);
   const post = plainStream(ctx, after);
   page.node.set(PDFName.of('Contents'), ctx.obj([pre, ...streams, post]));
