@@ -28,7 +28,7 @@ import { printDiagnostics, printReport, progress } from '../src/cli/summary.js';
 import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watch.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
-import { warraqRoot } from '../src/jobs/cache.js';
+import { warraqRoot } from '../src/codeRoot.js';
 
 type ToSession = { type: 'build'; changed: string[] } | { type: 'stop' };
 type FromSession = { type: 'idle' };

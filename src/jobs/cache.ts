@@ -46,14 +46,12 @@ import { planInputs } from './planJobs.js';
 import { frame, MAGIC, pagesFile, unframe } from './pages.js';
 import { writeAtomic } from '../writeAtomic.js';
 
-export { warraqRoot };
 
 /**
  * Where the running code's src/ and templates/ are: the TypeScript sources,
  * whether they run through tsx or bundled in lib/, so a job's key is the same
  * either way (src/codeRoot.ts).
  */
-const runningRoot = warraqRoot;
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -122,17 +120,16 @@ export const digestOf = async (abs: string) => sha(await readFile(abs));
 export type CodeInputs = Pick<KeyInputs, 'code' | 'packages'>;
 
 export async function readCodeInputs(codeRoot?: string): Promise<CodeInputs> {
-  const run = codeRoot ?? runningRoot;
-  const pkg = codeRoot ?? warraqRoot;
+  const root = codeRoot ?? warraqRoot;
   const files = [
-    ...(await listFiles(run, 'src')).map((f) => [run, f]),
-    ...(await listFiles(run, 'templates')).map((f) => [run, f]),
-    ...(await listFiles(pkg, 'patches')).map((f) => [pkg, f]),
-    ...(await listFiles(pkg, 'profiles')).map((f) => [pkg, f]),
-    [pkg, 'tsconfig.json'],
+    ...(await listFiles(root, 'src')).map((f) => [root, f]),
+    ...(await listFiles(root, 'templates')).map((f) => [root, f]),
+    ...(await listFiles(root, 'patches')).map((f) => [root, f]),
+    ...(await listFiles(root, 'profiles')).map((f) => [root, f]),
+    [root, 'tsconfig.json'],
   ];
   const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
-  const packages = await digestOf(path.join(pkg, 'package-lock.json')).catch(() => '');
+  const packages = await digestOf(path.join(root, 'package-lock.json')).catch(() => '');
   return { code, packages };
 }
 
