@@ -17,7 +17,7 @@ import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
 import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsAndCandidates, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
-import { dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
+import { dictionaryDigest, dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
 import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
@@ -100,6 +100,9 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const { proof: _settings, ...rest } = corrected;
   const out: DocumentModel = corrections > 0 ? { ...rest, corrections } : rest;
   const remember = opts.cache !== false;
+  // The installed dictionaries, looked up once for this pass: the findings' key, and the candidates read and kept.
+  let digest: Promise<string> | undefined;
+  const installed = () => (digest ??= dictionaryDigest());
   let markStarted: () => void = () => {};
   const started = new Promise<void>((r) => (markStarted = r));
   const inThread = (t: typeof import('./thread.js')) => {
@@ -107,7 +110,7 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
     markStarted();
     return found;
   };
-  const find = opts.thread && COMPILED ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember);
+  const find = opts.thread && COMPILED ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember, installed);
   // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
   let candidates: Record<string, KeptCandidates> | undefined;
   const findApart = async (): Promise<Findings> => {
@@ -116,10 +119,10 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
     return found;
   };
 
-  const result = cachedFindings(remember ? opts.projectRoot : undefined, input, findApart).then(({ findings, dictionaries, cached, save: saveFindings }) => {
+  const result = cachedFindings(remember ? opts.projectRoot : undefined, input, findApart, installed).then(({ findings, dictionaries, cached, save: saveFindings }) => {
     const save = async () => {
       await saveFindings();
-      if (candidates) await writeCandidates(opts.projectRoot, candidates);
+      if (candidates) await writeCandidates(opts.projectRoot, candidates, installed);
     };
     for (const f of findings) {
       const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
@@ -148,9 +151,11 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
  * Every check over the text units, findings in source order (the dictionaries
  * loaded as the text needs them). `remember`: suggestion candidates kept by
  * an earlier process are taken (src/proof/cache.ts), and those the pass used
- * are returned beside the findings, by dictionary name.
+ * are returned beside the findings, by dictionary name. `installed`: the
+ * dictionaries' digest (dictionaryDigest), which a caller that also keys the
+ * findings by it passes so that it is looked up once.
  */
-export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false): Promise<FindingsAndCandidates> {
+export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false, installed: () => Promise<string> = dictionaryDigest): Promise<FindingsAndCandidates> {
   const tokens = units.map((u) => tokenize(u.text));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
@@ -159,7 +164,7 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
   const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
   if (remember) {
-    const kept = await readCandidates(projectRoot);
+    const kept = await readCandidates(projectRoot, installed);
     for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
   }
   const switchedOff = new Set(off);

@@ -5,11 +5,12 @@
  * when it does not exist or is an earlier proof report: warraq never
  * overwrites a file it did not write.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WarraqError } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
 import type { Finding } from './finding.js';
+import { writeAtomic } from '../writeAtomic.js';
 
 const MARK = 'warraq proof report';
 
@@ -68,7 +69,5 @@ export async function writeProofReport(file: string, source: string, findings: r
         hint: 'give another --proof-report file name; warraq never overwrites a file it did not write',
       }),
     ]);
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  await writeAtomic(file, text);
 }
