@@ -54,13 +54,20 @@ export type FindingsAndCandidates = Findings & { candidates?: Record<string, Kep
 const VERSION = 1;
 let codeDigest: Promise<string | undefined> | undefined;
 
-/** The sources of the checks (src/proof/), hashed once per process; undefined when they cannot be read (then nothing is cached). */
+/**
+ * What the checks outside src/proof/ run that shapes their findings: the edit
+ * distance of the repeats check. (The rest they import makes places and
+ * diagnostics from findings, or the units, which the key holds itself.)
+ */
+const USED_OUTSIDE = ['suggest.ts'];
+
+/** The sources of the checks (src/proof/, and USED_OUTSIDE in src/), hashed once per process; undefined when they cannot be read (then nothing is cached). */
 function proofCode(): Promise<string | undefined> {
   codeDigest ??= (async () => {
-    const dir = path.join(warraqRoot, 'src', 'proof');
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort();
+    const src = path.join(warraqRoot, 'src');
+    const names = [...(await readdir(path.join(src, 'proof'))).filter((n) => n.endsWith('.ts')).sort().map((n) => `proof/${n}`), ...USED_OUTSIDE];
     const h = createHash('sha256');
-    for (const n of names) h.update(n).update('\0').update(await readFile(path.join(dir, n))).update('\0');
+    for (const n of names) h.update(n).update('\0').update(await readFile(path.join(src, n))).update('\0');
     return h.digest('hex');
   })().catch(() => undefined);
   return codeDigest;
