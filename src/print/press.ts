@@ -37,6 +37,7 @@ import {
   stroke,
   type Color,
   type PDFOperator,
+  type PDFDocument,
 } from 'pdf-lib';
 import type { Cmyk } from '../model/types.js';
 import { assertUpright, contentRefs, loadSource, MM, plainStream, saveOutput } from './pdfPages.js';
@@ -116,14 +117,20 @@ export function cropMarkSegments(
   return segs;
 }
 
-export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Promise<Uint8Array> {
+/**
+ * `bookletPdf`: the file's bytes, or the file already loaded (the press files
+ * recoloured from their RGB twin, src/print/pressFiles.ts) with `idSeed`, what
+ * it was made from.
+ */
+export async function pressPdf(bookletPdf: Uint8Array | { doc: PDFDocument; idSeed: Uint8Array }, opts: PressOptions): Promise<Uint8Array> {
   const bleed = nonNegative('bleedPt', opts.bleedPt ?? DEFAULT_BLEED_PT);
   const markLength = nonNegative('markLengthPt', opts.markLengthPt ?? DEFAULT_MARK_LENGTH_PT);
   const markOffset = nonNegative('markOffsetPt', opts.markOffsetPt ?? DEFAULT_MARK_OFFSET_PT);
   const markColor = markColorOf(opts.markColor);
   const slug = bleed + markOffset + markLength;
 
-  const source = await loadSource(bookletPdf);
+  const source = bookletPdf instanceof Uint8Array ? await loadSource(bookletPdf) : bookletPdf.doc;
+  const idSeed = bookletPdf instanceof Uint8Array ? bookletPdf : bookletPdf.idSeed;
   const pageCount = source.getPageCount();
   if (pageCount === 0) throw new RangeError('cannot prepare a PDF with no pages for press');
   if (opts.pageBackgrounds.length > pageCount) {
@@ -170,7 +177,7 @@ export async function pressPdf(bookletPdf: Uint8Array, opts: PressOptions): Prom
   out.setCreator('warraq print/press');
   out.setCreationDate(opts.date);
   out.setModificationDate(opts.date);
-  if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/press', binding: opts.pdfx });
+  if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed, creator: 'warraq print/press', binding: opts.pdfx });
   return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
 }
 

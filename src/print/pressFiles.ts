@@ -1,26 +1,71 @@
 /**
- * The press files drawn from laid-out pages: the pages are rendered again in
- * the theme's CMYK colour mode (src/print/color.ts; no page tint, ink black
- * in K only), then given bleed, crop marks and the PDF/X-4 declarations
- * (src/print/press.ts, src/print/pdfx.ts). The booklet's press PDF and
- * leaflets-press.pdf are both made here; the imposed sheets are made from
- * their bytes (src/print/impose.ts).
+ * The press files drawn from laid-out pages, in the theme's CMYK colour mode
+ * (src/print/color.ts; no page tint, ink black in K only), then given bleed,
+ * crop marks and the PDF/X-4 declarations (src/print/press.ts,
+ * src/print/pdfx.ts). The booklet's press PDF and leaflets-press.pdf are both
+ * made here; the imposed sheets are made from their bytes (src/print/impose.ts).
+ *
+ * A press file is its RGB drawing's twin (src/render/pdf/twin.ts): the
+ * screen file's drawing of the same pages (booklet.pdf, all-leaflets.pdf),
+ * its content streams written again with the CMYK colours at the places the
+ * drawing recorded, and the overprint state where black text overprints.
+ * Fonts, structure tree and every glyph are the drawing's: the pages are
+ * drawn once for both files.
  */
+import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { LaidOutPage } from '../layout/types.js';
 import type { Theme } from '../model/types.js';
-import { renderPages, type PdfMeta } from '../render/pdf/renderPages.js';
+import { renderTwin, type PdfMeta, type TwinDrawing } from '../render/pdf/renderPages.js';
+import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
+import { recolor, type TwinPage } from '../render/pdf/twin.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
+import { contentRefs, loadSource } from './pdfPages.js';
 import type { Binding } from './pdfx.js';
 
 /** `binding`: 'saddle' for the booklet, 'loose' for leaflets (declared for preflight). */
 export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
+  return pressFromDrawing(await renderTwin(pages, meta), theme, meta, binding);
+}
+
+/** The press file of pages drawn in RGB (`renderTwin`): the drawing recoloured in the theme's CMYK mode. */
+export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
   const mode = pressColorMode(theme);
-  const cmykPdf = await renderPages(pages, meta, mode);
-  return pressPdf(cmykPdf, {
-    pageBackgrounds: pages.map((p) => mode.background(p.background)),
-    date: meta.date,
-    title: meta.title,
-    pdfx: binding,
+  const doc = await loadSource(drawing.bytes);
+  const idSeed = recolorPages(doc, drawing.pages, mode);
+  return pressPdf({ doc, idSeed }, { pageBackgrounds: drawing.pages.map((p) => mode.background(p.background)), date: meta.date, title: meta.title, pdfx: binding });
+}
+
+/**
+ * Writes every page's content stream of `doc` (a `renderTwin` drawing) again
+ * in `mode`; returns a digest of the new contents (the file's ID derives from it).
+ */
+export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: ColorMode): Uint8Array {
+  const ctx = doc.context;
+  const pages = doc.getPages();
+  if (pages.length !== twin.length) throw new Error(`recolor: the drawing has ${pages.length} pages, its record ${twin.length}`);
+  const digest = createHash('sha256');
+  let overprint: PDFRef | undefined;
+  pages.forEach((page, i) => {
+    const [ref, ...more] = contentRefs(page);
+    const stream = ref && ctx.lookup(ref);
+    if (more.length || !(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) {
+      throw new Error(`recolor: page ${i + 1} is not one deflated content stream as renderPages writes it`);
+    }
+    const drawn = inflateSync(stream.contents).toString('latin1');
+    const { content, overprints } = recolor(drawn, twin[i], mode);
+    const bytes = deflateSync(Buffer.from(content, 'latin1'));
+    digest.update(bytes);
+    ctx.assign(ref as PDFRef, PDFRawStream.of(ctx.obj({ Length: bytes.length, Filter: 'FlateDecode' }), bytes));
+    if (!overprints) return;
+    overprint ??= ctx.register(ctx.obj({ ...OVERPRINT }));
+    const resources = page.node.Resources();
+    if (!resources) throw new Error(`recolor: page ${i + 1} has no resources`);
+    let states = resources.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+    if (!states) resources.set(PDFName.of('ExtGState'), (states = ctx.obj({})));
+    states.set(PDFName.of(OVERPRINT_STATE), overprint);
   });
+  return digest.digest();
 }

@@ -34,6 +34,10 @@ export interface ExtGStateDoc {
   addContent(op: string): unknown;
 }
 
+/** The name of the overprint state among a page's resources (ExtGState), and the state itself. */
+export const OVERPRINT_STATE = 'GSOverprint';
+export const OVERPRINT = { Type: 'ExtGState', OP: true, op: true, OPM: 1 } as const;
+
 const overprintStates = new WeakMap<object, { end(): void }>();
 
 /**
@@ -43,13 +47,16 @@ const overprintStates = new WeakMap<object, { end(): void }>();
 export function setOverprint(doc: ExtGStateDoc): void {
   let state = overprintStates.get(doc);
   if (!state) {
-    state = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
+    state = doc.ref({ ...OVERPRINT });
     state.end();
     overprintStates.set(doc, state);
   }
-  doc.page.ext_gstates.GSOverprint = state;
-  doc.addContent('/GSOverprint gs');
+  doc.page.ext_gstates[OVERPRINT_STATE] = state;
+  doc.addContent(`/${OVERPRINT_STATE} gs`);
 }
+
+/** What `setOverprint(doc.save())` writes into the content (pdfkit ends each operator's line). */
+export const setOverprintOperators = () => `q\n/${OVERPRINT_STATE} gs\n`;
 
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 10000) / 10000).toString());
 

@@ -14,6 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import { paintLine, type PdfKitDoc } from './glyphPainter.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
+import { colorOf, SlotRecorder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
 
 export interface PdfMeta {
   title: string;
@@ -26,8 +27,8 @@ export interface PdfMeta {
 }
 
 /** The slice of pdfkit this module reaches into besides the painter's. */
-interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc {
-  page: PdfKitDoc['page'] & ExtGStateDoc['page'];
+interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc, ContentDoc {
+  page: PdfKitDoc['page'] & ExtGStateDoc['page'] & ContentDoc['page'];
   addContent(data: string): PdfKitRoot;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   rect(x: number, y: number, w: number, h: number): PdfKitRoot;
@@ -81,17 +82,20 @@ const taggers = new WeakMap<object, Tagger>();
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
-function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
-  const fill = (hex: string) => colorOperator(colors.mark(hex));
+function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: SlotRecorder | undefined, from = 0, to = Infinity): void {
+  const fill = slots ? slots.textFill : (hex: string) => colorOperator(colors.mark(hex));
   const overprint = colors.overprint(b.color);
+  slots?.overprint(doc, b.color, false);
   if (overprint) setOverprint(doc.save());
   // Whether PDFium's order applies is the block's, not the line's: asked once.
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
+  const target = slots ? slots.writer(doc) : doc;
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
+    paintLine(target, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
   }
   if (overprint) doc.restore();
+  slots?.overprint(doc, b.color, true);
 }
 
 /** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK. */
@@ -102,33 +106,46 @@ function setColor(doc: PdfKitRoot, c: PdfColor, stroke = false): void {
   } else doc.addContent(colorOperator(c, stroke));
 }
 
-/** Draws the page in the colour mode's colours: RGB for the screen files, CMYK (no paper tint) for the press files. */
-function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode): void {
+/** Sets the colour the mode gives `use`; a twin drawing records where it went (twin.ts). */
+function useColor(doc: PdfKitRoot, colors: ColorMode, slots: SlotRecorder | undefined, use: ColorUse, stroke = false): void {
+  const c = colorOf(colors, use)!;
+  if (slots) slots.color(doc, use, stroke, () => setColor(doc, c, stroke));
+  else setColor(doc, c, stroke);
+}
+
+/**
+ * Draws the page in the colour mode's colours: RGB for the screen files, CMYK
+ * (no paper tint) for the press files; `slots` records where the colours went
+ * (a twin drawing, twin.ts).
+ */
+function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode, slots?: SlotRecorder): void {
   // The page background, drawn here rather than by react-pdf so that it can be an artifact; none when it is the paper.
-  const background = colors.background(page.background);
-  if (background !== null) {
-    tagger.artifact('Background', () => {
-      doc.save();
-      setColor(doc, background);
-      doc.rect(0, 0, page.width, page.height).fill().restore();
-    });
+  if (colors.background(page.background) !== null) {
+    const draw = () =>
+      tagger.artifact('Background', () => {
+        doc.save();
+        useColor(doc, colors, slots, { use: 'background', hex: page.background });
+        doc.rect(0, 0, page.width, page.height).fill().restore();
+      });
+    if (slots) slots.background(doc, page.background, draw);
+    else draw();
   }
   for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        tagger.text(b, (from, to) => paintText(doc, b, colors, from, to));
+        tagger.text(b, (from, to) => paintText(doc, b, colors, slots, from, to));
         break;
       case 'rule':
         tagger.artifact('Layout', () => {
           doc.save();
-          setColor(doc, colors.line(b.color, b.width), true);
+          useColor(doc, colors, slots, { use: 'line', hex: b.color, width: b.width }, true);
           doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
         });
         break;
       case 'rect':
         tagger.artifact('Layout', () => {
           doc.save();
-          setColor(doc, colors.area(b.color, b.width, b.height));
+          useColor(doc, colors, slots, { use: 'area', hex: b.color, width: b.width, height: b.height });
           if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
           else doc.rect(b.x, b.y, b.width, b.height);
           doc.fill().restore();
@@ -139,7 +156,7 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
         const m = b.size / n;
         const draw = () => {
           doc.save();
-          setColor(doc, colors.mark(b.color));
+          useColor(doc, colors, slots, { use: 'mark', hex: b.color });
           b.modules.forEach((row, r) =>
             row.forEach((on, c) => {
               if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
@@ -155,7 +172,7 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
   }
 }
 
-function PageView({ page, index, rtl, hasOutline, colors }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode }) {
+function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode; slots?: SlotRecorder }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
@@ -164,7 +181,8 @@ function PageView({ page, index, rtl, hasOutline, colors }: { page: LaidOutPage;
     }
     let tagger = taggers.get(doc);
     if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
-    paintBlocks(doc, page, tagger, colors);
+    slots?.page(index, page.background);
+    paintBlocks(doc, page, tagger, colors, slots);
     return null;
   };
   // Everything, backgrounds and boxes included, is drawn by paint(), so that
@@ -181,7 +199,7 @@ function PageView({ page, index, rtl, hasOutline, colors }: { page: LaidOutPage;
 }
 
 /** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
-export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE): Promise<Uint8Array> {
+export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE, slots?: SlotRecorder): Promise<Uint8Array> {
   // The template's outline (title, sections, points) replaces the one made from headings.
   const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
@@ -200,10 +218,24 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: C
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} colors={colors} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} colors={colors} slots={slots} />
       ))}
     </Document>
   );
   const buf = await renderToBuffer(doc);
   return new Uint8Array(buf);
+}
+
+/** A drawing in RGB and where its colours went: its twin in another colour mode is written from it (twin.ts, src/print/pressFiles.ts). */
+export interface TwinDrawing {
+  /** The RGB file: the bytes renderPages draws. */
+  bytes: Uint8Array;
+  pages: TwinPage[];
+}
+
+/** The pages drawn once in RGB, with the record of their colours. */
+export async function renderTwin(pages: LaidOutPage[], meta: PdfMeta): Promise<TwinDrawing> {
+  const slots = new SlotRecorder();
+  const bytes = await renderPages(pages, meta, RGB_MODE, slots);
+  return { bytes, pages: pages.map((p, i) => slots.pages[i] ?? { background: p.background, slots: [] }) };
 }

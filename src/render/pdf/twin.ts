@@ -1,0 +1,168 @@
+/**
+ * Twin drawings: a document drawn once (in RGB, the screen file) with a
+ * record of where each colour choice went in each page's content stream, so
+ * that its twin in another colour mode (the CMYK press file) is the same
+ * content with those colours written again, not a second drawing (glyph
+ * painting, font subsets, structure tree and all).
+ *
+ * A colour choice is a `Slot`: a stretch of the page's uncompressed content
+ * (its offset and length) and what it was chosen for (a text glyph, a rule of
+ * some width, a box of some size, the page background), or a place where a
+ * mode may add something of its own (overprint on and off around a text
+ * block). `recolor` writes a page's content in another mode exactly as
+ * renderPages draws it in that mode: the same colour operators and overprint
+ * states at the same places, and no background where the mode prints none
+ * (test/render/pdf/twin.test.ts compares the pictures).
+ */
+import { colorOperator, setOverprintOperators, type ColorMode, type PdfColor } from './colorMode.js';
+import { rgbOperator } from './glyphPainter.js';
+
+/** What a colour was chosen for: the arguments of the colour mode's method of that name. */
+export type ColorUse =
+  | { use: 'mark'; hex: string }
+  | { use: 'line'; hex: string; width: number }
+  | { use: 'area'; hex: string; width: number; height: number }
+  | { use: 'background'; hex: string };
+
+export type Slot =
+  /** A colour operator: pdfkit's (setColor, with its line ends) or the painter's (inside a line, no line end). */
+  | (ColorUse & { kind: 'color'; at: number; length: number; stroke?: boolean; newline?: boolean })
+  /** The page background's whole artifact: left out where the mode prints no background. */
+  | { kind: 'background'; at: number; length: number; hex: string }
+  /** Around a text block: where a mode that overprints text turns it on and off. */
+  | { kind: 'overprint'; at: number; length: 0; hex: string; end: boolean };
+
+/** A page of a twin drawing: its background colour and its slots, in content order. */
+export interface TwinPage {
+  background: string;
+  slots: Slot[];
+}
+
+/** The colour `mode` gives a use. */
+export function colorOf(mode: ColorMode, c: ColorUse): PdfColor | null {
+  switch (c.use) {
+    case 'mark':
+      return mode.mark(c.hex);
+    case 'line':
+      return mode.line(c.hex, c.width);
+    case 'area':
+      return mode.area(c.hex, c.width, c.height);
+    case 'background':
+      return mode.background(c.hex);
+  }
+}
+
+/** The part of pdfkit a recorder reads and writes through. */
+export interface ContentDoc {
+  addContent(data: string): unknown;
+  page: { content: { uncompressedLength: number } };
+}
+
+// A text colour inside a painted line, until the line is written: U+0001, the colour, U+0001 (no content stream holds a control character).
+const MARK = '\u0001';
+const PLACEHOLDER = /\u0001([^\u0001]*)\u0001/g;
+
+/**
+ * Records the slots of one document while renderPages draws it in RGB. The
+ * RGB file is byte for byte what renderPages draws without a recorder.
+ */
+export class SlotRecorder {
+  readonly pages: TwinPage[] = [];
+  private current: TwinPage | undefined;
+  private writers = new WeakMap<object, ContentDoc>();
+
+  /** From here on, slots go to page `index` (whose background is `background`). */
+  page(index: number, background: string): void {
+    this.current = this.pages[index] ??= { background, slots: [] };
+  }
+
+  private get slots(): Slot[] {
+    if (!this.current) throw new Error('SlotRecorder: no page started');
+    return this.current.slots;
+  }
+
+  /** The painter's fill operator for a text colour: a placeholder that `writer` turns into the RGB operator and records. */
+  readonly textFill = (hex: string): string => `${MARK}${hex}${MARK}`;
+
+  /** `doc` with an addContent that records the painter's placeholders and writes their RGB operators. */
+  writer<D extends ContentDoc>(doc: D): D {
+    let w = this.writers.get(doc);
+    if (!w) {
+      w = new Proxy(doc, {
+        get: (target, prop, receiver) => (prop === 'addContent' ? (data: string) => this.write(target, data) && receiver : Reflect.get(target, prop, target)),
+      });
+      this.writers.set(doc, w);
+    }
+    return w as D;
+  }
+
+  private write(doc: ContentDoc, data: string): true {
+    if (!data.includes(MARK)) {
+      doc.addContent(data);
+      return true;
+    }
+    const base = doc.page.content.uncompressedLength;
+    let shift = 0;
+    const out = data.replace(PLACEHOLDER, (whole, hex: string, offset: number) => {
+      const op = rgbOperator(hex);
+      this.slots.push({ kind: 'color', use: 'mark', hex, at: base + offset + shift, length: op.length });
+      shift += op.length - whole.length;
+      return op;
+    });
+    doc.addContent(out);
+    return true;
+  }
+
+  /** Records what `draw` writes as the colour for `use`. */
+  color(doc: ContentDoc, use: ColorUse, stroke: boolean, draw: () => void): void {
+    const slot: Slot = { kind: 'color', ...use, at: doc.page.content.uncompressedLength, length: 0, stroke, newline: true };
+    this.slots.push(slot);
+    draw();
+    slot.length = doc.page.content.uncompressedLength - slot.at;
+  }
+
+  /** Records what `draw` writes as the page background (colour and all). */
+  background(doc: ContentDoc, hex: string, draw: () => void): void {
+    const slot: Slot = { kind: 'background', hex, at: doc.page.content.uncompressedLength, length: 0 };
+    this.slots.push(slot);
+    draw();
+    slot.length = doc.page.content.uncompressedLength - slot.at;
+  }
+
+  /** Where overprint would start (`end` false) or stop around a text block in `hex`. */
+  overprint(doc: ContentDoc, hex: string, end: boolean): void {
+    this.slots.push({ kind: 'overprint', hex, end, at: doc.page.content.uncompressedLength, length: 0 });
+  }
+}
+
+/**
+ * A page's content (uncompressed, as a latin1 string) written in `mode`, and
+ * whether it sets the overprint state (the page then needs it among its
+ * resources, as `GSOverprint`).
+ */
+export function recolor(content: string, page: TwinPage, mode: ColorMode): { content: string; overprints: boolean } {
+  let out = '';
+  let pos = 0;
+  let skipTo = -1;
+  let overprints = false;
+  for (const s of page.slots) {
+    if (s.at < skipTo) continue;
+    out += content.slice(pos, s.at);
+    pos = s.at;
+    if (s.kind === 'background') {
+      // Kept as it is (its colour is a slot of its own), or left out whole.
+      if (mode.background(s.hex) !== null) continue;
+      pos = skipTo = s.at + s.length;
+    } else if (s.kind === 'overprint') {
+      if (!mode.overprint(s.hex)) continue;
+      overprints = true;
+      out += s.end ? 'Q\n' : setOverprintOperators();
+    } else {
+      const c = colorOf(mode, s);
+      if (c === null) throw new Error(`recolor: no ${s.use} colour for ${s.hex}`);
+      out += colorOperator(c, s.stroke) + (s.newline ? '\n' : '');
+      pos = s.at + s.length;
+    }
+  }
+  return { content: out + content.slice(pos), overprints };
+}

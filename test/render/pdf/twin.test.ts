@@ -1,0 +1,86 @@
+/**
+ * Twin drawings (src/render/pdf/twin.ts): the pages drawn once in RGB with a
+ * record of their colours, and the CMYK twin written from it. The RGB file is
+ * byte for byte renderPages' drawing; the twin draws, in every colour plate,
+ * what renderPages draws in the CMYK mode itself, and sets the overprint
+ * state where that drawing does.
+ */
+import { inflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as mupdf from 'mupdf';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { loadDocument } from '../../../src/model/buildModel.js';
+import { loadFontSet } from '../../../src/fonts/loadFontSet.js';
+import type { DocumentModel } from '../../../src/model/types.js';
+import type { LaidOutPage } from '../../../src/layout/types.js';
+import { layoutBooklet } from '../../../templates/booklet.js';
+import { layoutLeaflet } from '../../../templates/leaflet.js';
+import { renderPages, renderTwin, type PdfMeta } from '../../../src/render/pdf/renderPages.js';
+import { pressColorMode } from '../../../src/print/color.js';
+import { recolorPages } from '../../../src/print/pressFiles.js';
+import { projectRoot } from '../../support/fonts.js';
+
+let model: DocumentModel;
+let booklet: LaidOutPage[];
+let leaflets: LaidOutPage[];
+let meta: PdfMeta;
+
+beforeAll(async () => {
+  model = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+  const fonts = await loadFontSet(model.theme, projectRoot);
+  booklet = layoutBooklet(model, fonts).pages;
+  // Leaflets with events (a tint under overprinting text) and QR codes.
+  leaflets = model.points.slice(0, 4).flatMap((p) => layoutLeaflet(model, p, fonts).pages);
+  meta = { title: model.title, lang: model.lang, rtl: true, date: new Date(`${model.date}T00:00:00Z`) };
+}, 60_000);
+
+/** Each page's pixels in CMYK (colour management off, as preflight measures ink). */
+function plates(pdf: Uint8Array, scale = 1.5): Buffer[] {
+  mupdf.disableICC();
+  try {
+    const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+    const out: Buffer[] = [];
+    for (let i = 0; i < doc.countPages(); i++) out.push(Buffer.from(doc.loadPage(i).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceCMYK, false).getPixels()));
+    return out;
+  } finally {
+    mupdf.enableICC();
+  }
+}
+
+/** The pages that name the overprint state among their resources. */
+async function overprinting(pdf: Uint8Array): Promise<number[]> {
+  const doc = await PDFDocument.load(pdf);
+  return doc
+    .getPages()
+    .map((p, i) => (p.node.Resources()?.lookupMaybe(PDFName.of('ExtGState'), PDFDict)?.has(PDFName.of('GSOverprint')) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
+describe('twin drawings', () => {
+  it.each([
+    ['booklet', () => booklet],
+    ['leaflets', () => leaflets],
+  ])('the %s: the RGB file is renderPages’ own, the CMYK twin draws what renderPages draws in CMYK', async (_, pagesOf) => {
+    const pages = pagesOf();
+    const twin = await renderTwin(pages, meta);
+    expect(Buffer.from(twin.bytes).equals(Buffer.from(await renderPages(pages, meta)))).toBe(true);
+
+    const mode = pressColorMode(model.theme);
+    const direct = await renderPages(pages, meta, mode);
+    const doc = await PDFDocument.load(twin.bytes);
+    recolorPages(doc, twin.pages, mode);
+    const derived = await doc.save();
+
+    const [a, b] = [plates(direct), plates(derived)];
+    expect(b.length).toBe(a.length);
+    a.forEach((px, i) => expect(px.equals(b[i]), `page ${i + 1}`).toBe(true));
+    const overprints = await overprinting(direct);
+    expect(overprints.length).toBeGreaterThan(0);
+    expect(await overprinting(derived)).toEqual(overprints);
+    // No RGB operator is left in the twin's content.
+    for (const page of (await PDFDocument.load(derived)).getPages()) {
+      const s = page.node.Contents() ? inflateSync((page.node.context.lookup(page.node.get(PDFName.of('Contents'))) as PDFRawStream).contents).toString('latin1') : '';
+      expect(s).not.toMatch(/ (rg|RG|scn|SCN)\n|DeviceRGB/);
+    }
+  }, 120_000);
+});
