@@ -442,7 +442,8 @@ async function runJobs(
         const keeps = kindOf(job).keeps ?? [];
         const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
         // A job whose result is an input here needs what its kind keeps too: the booklet's page backgrounds, a leaflet's pages.
-        const complete = !needed.has(job.path) || (aux !== undefined && (!keeps.includes('pages') || (await cache.hasPages(keyOf(job)))));
+        const kept = keeps.filter((k) => k !== 'aux');
+        const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasPages(keyOf(job), k)))).every(Boolean));
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});

@@ -43,7 +43,7 @@ import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
-import { frame, MAGIC, pagesFile, unframe } from './pages.js';
+import { frame, MAGIC, pagesFile, unframe, type Kept } from './pages.js';
 import { writeAtomic } from '../writeAtomic.js';
 
 
@@ -220,8 +220,8 @@ export interface AuxCache {
   readonly notes: string[];
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether a leaflet's laid-out pages are stored intact (the render threads read and write them: `readPages`, `writePages`). */
-  hasPages(key: string): Promise<boolean>;
+  /** Whether what a job keeps for its dependents (a leaflet's laid-out pages, the booklet's drawing) is stored intact (the render threads read and write them: `readPages`, `writePages`). */
+  hasPages(key: string, what?: Kept): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms
    * since 1970): entries a concurrent build wrote meanwhile stay. Then the
@@ -313,9 +313,10 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
       await ready;
       await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
-    async hasPages(key) {
-      const payload = await readEntry(pagesFile(dir, key));
-      if (payload === 'corrupt') await healed(pagesFile(dir, key), 'laid-out leaflet pages');
+    async hasPages(key, what = 'pages') {
+      const file = pagesFile(dir, key, what);
+      const payload = await readEntry(file);
+      if (payload === 'corrupt') await healed(file, what === 'pages' ? 'laid-out pages' : 'a drawing\'s colours');
       return payload !== 'missing' && payload !== 'corrupt';
     },
     async prune(keep, before, budget = CACHE_BUDGET) {

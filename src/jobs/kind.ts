@@ -19,6 +19,7 @@ import type { OutputFile, OutputMeta } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/stats.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Kept } from './pages.js';
 
 /** The `--only` groups: which outputs a build publishes. */
 export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print' | 'gallery';
@@ -139,11 +140,13 @@ export interface OutputKind {
   slice(model: DocumentModel, job: RenderJob): DocumentModel;
   /**
    * What the job keeps in the cache folder between builds, for the jobs that
-   * take it as input: 'aux' (its JobAux, stored by the build) and/or 'pages'
-   * (laid-out pages, stored by its renderer). A reused job whose result is
-   * needed as an input renders again when these are missing.
+   * take it as input: 'aux' (its JobAux, stored by the build), 'pages'
+   * (laid-out pages) and 'drawing' (where its drawing's colours went,
+   * src/render/pdf/twin.ts), stored by its renderer (src/jobs/pages.ts). A
+   * reused job whose result is needed as an input renders again when these
+   * are missing.
    */
-  keeps?: ReadonlyArray<'aux' | 'pages'>;
+  keeps?: ReadonlyArray<'aux' | Kept>;
   /**
    * What outside the model and the code decides this kind's output, if
    * anything: a build whose inputs

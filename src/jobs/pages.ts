@@ -1,9 +1,10 @@
 /**
  * Entries of the cache folder (.warraq-cache/…): each framed with the
  * SHA-256 of its content, so that a truncated or damaged one is seen as such
- * and never handed to a deserializer; and laid-out pages kept under a job's
- * key for the jobs that take them as input in this build or a later one (a
- * kind's `keeps: ['pages']`), written and read in the render threads.
+ * and never handed to a deserializer; and what a job keeps under its key for
+ * the jobs that take it as input in this build or a later one (a kind's
+ * `keeps`: laid-out pages, a drawing's colour record), written and read in
+ * the render threads.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -44,16 +45,25 @@ export class CacheEntryError extends Error {
   }
 }
 
-export const pagesFile = (dir: string, key: string) => path.join(dir, `${key}.pages`);
+/**
+ * What a job keeps in the cache folder for the jobs that take it as input (a
+ * kind's `keeps`): its laid-out pages, packed (a leaflet's, for the files of
+ * every leaflet), or where its drawing's colours went (the booklet's, for its
+ * press PDF: src/render/pdf/twin.ts).
+ */
+export type Kept = 'pages' | 'drawing';
 
-/** Stores a job's laid-out pages (packed: plain data) under its key. */
-export async function writePages(dir: string, key: string, packed: unknown): Promise<void> {
+export const pagesFile = (dir: string, key: string, what: Kept = 'pages') => path.join(dir, `${key}.${what}`);
+
+/** Stores what a job keeps (plain data) under its key. */
+export async function writePages(dir: string, key: string, packed: unknown, what: Kept = 'pages'): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key), frame(serialize(packed)));
+  await writeAtomic(pagesFile(dir, key, what), frame(serialize(packed)));
 }
 
-export async function readPages(dir: string, key: string): Promise<unknown> {
-  const payload = unframe(await readFile(pagesFile(dir, key)));
-  if (!payload) throw new CacheEntryError(pagesFile(dir, key));
+export async function readPages(dir: string, key: string, what: Kept = 'pages'): Promise<unknown> {
+  const file = pagesFile(dir, key, what);
+  const payload = unframe(await readFile(file));
+  if (!payload) throw new CacheEntryError(file);
   return deserialize(payload);
 }

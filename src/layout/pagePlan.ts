@@ -31,14 +31,19 @@ export function blankLike(like: LaidOutPage, paper: string): LaidOutPage {
   return { width: like.width, height: like.height, background: paper, role: 'blank', blocks: [] };
 }
 
+/** The sides every leaflet gets, from their page counts: 1, or the longest's count rounded up to even. */
+export function sidesOf(pageCounts: readonly number[]): number {
+  const longest = Math.max(1, ...pageCounts);
+  return longest === 1 ? 1 : longest + (longest % 2);
+}
+
 /**
  * Every leaflet's pages, each leaflet padded with blank pages to the sides of
  * the longest (`sides`: 1, or the longest's page count rounded up to even:
  * whole sheets, front and back), in order: leaflet k starts on page k × sides.
  */
 export function evenSides(leaflets: LaidOutPage[][], paper: string): { pages: LaidOutPage[]; sides: number } {
-  const longest = Math.max(1, ...leaflets.map((l) => l.length));
-  const sides = longest === 1 ? 1 : longest + (longest % 2);
+  const sides = sidesOf(leaflets.map((l) => l.length));
   const pages = leaflets.flatMap((l) => [...l, ...Array.from({ length: sides - l.length }, () => blankLike(l[0], paper))]);
   return { pages, sides };
 }

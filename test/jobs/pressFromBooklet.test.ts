@@ -1,10 +1,11 @@
 /**
- * The press PDF is drawn from the booklet's laid-out pages as the booklet
- * job kept them (packed in the cache folder, src/jobs/kinds/booklet.ts), not
- * laid out a second time: its bytes equal a press PDF drawn from the booklet
- * laid out afresh, with no composition remembered.
+ * The press PDF is the booklet's drawing written again in CMYK, from
+ * booklet.pdf and the record of its colours the booklet job kept (in the
+ * cache folder, src/jobs/kinds/booklet.ts): nothing laid out or drawn a
+ * second time. Its bytes equal a press PDF drawn from the booklet laid out
+ * afresh, with no composition remembered.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,9 @@ describe('press PDF from the booklet', () => {
     const task = (job: typeof bookletJob, key: string, inputs: TaskInput[] = []): RenderTask => ({ job, model: kindOf(job).slice(model, job), projectRoot, key, cacheDir, inputs });
 
     const booklet = await kindOf(bookletJob).render(task(bookletJob, 'booklet-key'), fonts);
-    const input: TaskInput = { kind: 'booklet', path: bookletJob.path, key: 'booklet-key', data: 'booklet-key', files: [] };
+    const staged = path.join(cacheDir, 'booklet.pdf');
+    await writeFile(staged, booklet.files[0].bytes);
+    const input: TaskInput = { kind: 'booklet', path: bookletJob.path, key: 'booklet-key', data: 'booklet-key', files: [{ kind: 'booklet', path: 'booklet.pdf', size: booklet.files[0].bytes.length, staged }] };
     const fromKept = await kindOf(pressJob).render(task(pressJob, 'press-key', [input]), fonts);
     expect(fromKept.files[0].pages).toBe(booklet.files[0].pages);
 

@@ -1,7 +1,11 @@
-/** leaflets/all-leaflets.pdf: every leaflet's pages in one file, or two per A4 sheet (theme.leafletSheet). */
+/**
+ * leaflets/all-leaflets.pdf: every leaflet's pages in one file, or two per A4
+ * sheet (theme.leafletSheet); drawn once for it and leaflets-press.pdf
+ * (`leafletsDrawing`).
+ */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { dateOf, firstPdf, keptPages, pdfOf } from './pdf.js';
+import { dateOf, firstPdf, leafletsDrawing } from './pdf.js';
 
 export const allLeaflets: OutputKind = {
   name: 'leaflets-all',
@@ -15,8 +19,9 @@ export const allLeaflets: OutputKind = {
   handOn: firstPdf,
   async render(task, fonts) {
     const { model } = task;
-    const pages = await keptPages(task, 'leaflet', await fonts());
-    let bytes = await pdfOf(pages, model);
+    const drawing = await leafletsDrawing(task, fonts, { evenSides: false });
+    const pages = drawing.pages;
+    let bytes = drawing.bytes;
     const twoUp = model.theme.leafletSheet === 'a4-2up';
     if (twoUp) {
       const { imposeTwoUp } = await import('../../print/impose.js');

@@ -1,15 +1,15 @@
 /**
  * The booklet: cover, contents, preamble, a section per point, colophon
- * (templates/booklet.ts). Its laid-out pages are kept in the cache folder,
- * packed, for its press PDF (src/jobs/kinds/press.ts) in this build or a
- * later one: the booklet is laid out once.
+ * (templates/booklet.ts). Drawn once: where its drawing's colours went is
+ * kept in the cache folder (src/render/pdf/twin.ts) for its press PDF
+ * (src/jobs/kinds/press.ts) in this build or a later one, which writes the
+ * same drawing again in CMYK.
  */
 import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { writePages } from '../pages.js';
-import { packPages } from '../../layout/pack.js';
-import { pdfOf } from './pdf.js';
+import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
 
@@ -59,14 +59,15 @@ export const booklet: OutputKind = {
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],
   slice: (model) => pick(model, BOOKLET_LAYOUT),
-  keeps: ['aux', 'pages'],
-  // Its press PDF reads its pages from the cache folder, by its key.
+  keeps: ['aux', 'drawing'],
+  // Its press PDF reads its drawing's colours from the cache folder, by its key.
   handOn: ({ key }) => key,
   verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
     const f = await fonts();
     const { pages, aux } = await laidOut(task, f);
-    const [bytes] = await Promise.all([pdfOf(pages, task.model), writePages(task.cacheDir, task.key, packPages(pages, f))]);
-    return { files: [{ kind: 'booklet', path: task.job.path, bytes, pages: pages.length }], aux };
+    const drawing = await drawingOf(pages, task.model);
+    await writePages(task.cacheDir, task.key, drawing.pages, 'drawing');
+    return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };
   },
 };

@@ -2,13 +2,15 @@
  * What the PDF kinds share: their metadata from the model's slice, and the
  * PDF renderer, loaded on a thread's first PDF job.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentModel } from '../../model/types.js';
 import type { LaidOutPage } from '../../layout/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readPages } from '../pages.js';
 import type { HandOn, RenderTask } from '../kind.js';
-import type { PdfMeta } from '../../render/pdf/renderPages.js';
+import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
+import { evenSides, sidesOf } from '../../layout/pagePlan.js';
 
 /** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
 export const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
@@ -28,19 +30,59 @@ export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?
   return renderPages(pages, pdfMetaOf(model, subject));
 }
 
-/** The pages each input of kind `kind` (leaflets, the booklet) left in the cache folder, one set per input, in plan order. */
-export async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[][]> {
+/** Pages → PDF bytes with where their colours went (src/render/pdf/twin.ts): the screen file, and the drawing its press twin is written from. */
+export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Promise<TwinDrawing> {
+  const { renderTwin } = await import('../../render/pdf/renderPages.js');
+  return renderTwin(pages, pdfMetaOf(model));
+}
+
+/** Drawings made in this thread, by what they show (a few, the latest). */
+const drawings = new Map<string, Promise<TwinDrawing>>();
+const KEEP_DRAWINGS = 2;
+
+/**
+ * Every leaflet's pages in one drawing, as all-leaflets.pdf and
+ * leaflets-press.pdf both draw them (`evenSides`: with blank backs to the
+ * sides of the longest, as the press file has them): drawn once per thread
+ * for both when they are the same pages (every leaflet has as many sides:
+ * the seed's one each), so the second of the two takes the first's drawing.
+ * What they are is named by the leaflets' keys (their pages), the blank
+ * backs and the metadata, all in both jobs' keys.
+ */
+export async function leafletsDrawing(task: RenderTask, fonts: () => Promise<TemplateFonts>, opts: { evenSides: boolean }): Promise<TwinDrawing> {
+  const leaflets = task.inputs.filter((i) => i.kind === 'leaflet');
+  const counts = leaflets.map((i) => i.files[0]?.pages ?? 0);
+  const sides = sidesOf(counts);
+  const blanks = counts.map((n) => (opts.evenSides ? sides - n : 0));
+  const paper = task.model.theme.palette?.paper;
+  const meta = pdfMetaOf(task.model);
+  const id = createHash('sha256')
+    .update(JSON.stringify({ meta, leaflets: leaflets.map((i) => i.key), blanks, paper: blanks.some((n) => n > 0) ? paper : undefined }))
+    .digest('hex');
+  let drawing = drawings.get(id);
+  if (!drawing) {
+    drawing = (async () => {
+      const sets = await keptPageSets(task, 'leaflet', await fonts());
+      if (sets.some((s, i) => s.length !== counts[i])) throw new Error(`${task.job.path}: the leaflets' kept pages are not as many as their files say`);
+      const pages = opts.evenSides ? evenSides(sets, paper).pages : sets.flat();
+      const { renderTwin } = await import('../../render/pdf/renderPages.js');
+      return renderTwin(pages, meta);
+    })();
+    drawings.set(id, drawing);
+    drawing.catch(() => drawings.delete(id));
+    while (drawings.size > KEEP_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  }
+  return drawing;
+}
+
+/** The pages each input of kind `kind` (the leaflets) left in the cache folder, one set per input, in plan order. */
+async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[][]> {
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
     sets.push(unpackPages((await readPages(task.cacheDir, input.data as string)) as PackedPages, fonts));
   }
   return sets;
-}
-
-/** The pages of every input of kind `kind` (leaflets, the booklet), in plan order. */
-export async function keptPages(task: RenderTask, kind: string, fonts: TemplateFonts): Promise<LaidOutPage[]> {
-  return (await keptPageSets(task, kind, fonts)).flat();
 }
 
 /** The one input of kind `kind` (bytes and page count, as its kind hands it on). */
