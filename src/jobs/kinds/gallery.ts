@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { OutputKind, TaskInput } from '../kind.js';
-import { described, pageThumbs, THUMBNAILED_HERE, thumbsMadeBy } from './pageThumbs.js';
+import { described, drawThumbs, pageThumbs, THUMBNAILED_HERE, thumbsMadeBy } from './pageThumbs.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
@@ -31,9 +31,7 @@ async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]
   const file = thumbsFile(cacheDir, input.key);
   const kept = await readFile(file).then(unframe, () => undefined);
   if (kept) return deserialize(kept) as Thumbnail[];
-  const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
-  const staged = new Map(input.files.map((f) => [f.path, f.staged]));
-  const thumbs = await thumbnailsOf(input.files.map(described), (f) => readFile(staged.get(f.path)!));
+  const thumbs = await drawThumbs(input.files);
   // A cache that cannot be written only costs the next build the same work.
   await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
   return thumbs;

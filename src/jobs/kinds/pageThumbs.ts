@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { InputFile, OutputKind, TaskInput } from '../kind.js';
-import type { GalleryThumb } from '../../render/gallery/renderGallery.js';
+import type { GalleryThumb, Thumbnail } from '../../render/gallery/renderGallery.js';
 import { pick } from '../slice.js';
 
 /** The kinds whose files' thumbnails this kind draws (the gallery draws the others). */
@@ -19,6 +19,13 @@ export const THUMBNAILED_HERE: readonly string[] = ['booklet'];
 
 /** A file as the gallery page describes it (no staging path). */
 export const described = ({ staged: _staged, ...f }: InputFile) => f;
+
+/** The thumbnails of input files (those the gallery shows with one), drawn from their staged bytes: this kind's and the gallery's. */
+export async function drawThumbs(files: readonly InputFile[]): Promise<Thumbnail[]> {
+  const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
+  const staged = new Map(files.map((f) => [f.path, f.staged]));
+  return thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!));
+}
 
 export const pageThumbs: OutputKind = {
   name: 'page-thumbnails',
@@ -31,10 +38,7 @@ export const pageThumbs: OutputKind = {
   // Nothing of the model: the thumbnails are a function of the booklet's bytes (its key is an input of this job's).
   slice: (model) => pick(model, []),
   async render(task) {
-    const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
-    const files = task.inputs.flatMap((i) => i.files);
-    const staged = new Map(files.map((f) => [f.path, f.staged]));
-    const thumbs = await thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!));
+    const thumbs = await drawThumbs(task.inputs.flatMap((i) => i.files));
     return { files: thumbs.map((t) => ({ kind: 'gallery' as const, path: t.path, bytes: t.bytes, width: t.width, height: t.height })), aux: {} };
   },
 };
