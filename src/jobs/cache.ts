@@ -23,8 +23,9 @@
  * Keys go into manifest.json (`key` on every output). Besides the output
  * folder, `.warraq-cache/` in the project keeps what later jobs need from an
  * earlier one that is not in its file (a kind's `keeps`): a leaflet's
- * laid-out pages (for all-leaflets.pdf and leaflets-press.pdf) and
- * typesetting statistics. Entries are named by key, so a
+ * laid-out pages (for all-leaflets.pdf and leaflets-press.pdf), where the
+ * booklet's drawing put its colours (for its press PDF) and typesetting
+ * statistics. Entries are named by key, so a
  * stale one is never read; a missing one only means the job renders again.
  * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
  * truncated or damaged one is removed and its job renders again, with a

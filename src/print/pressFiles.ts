@@ -1,5 +1,5 @@
 /**
- * The press files drawn from laid-out pages, in the theme's CMYK colour mode
+ * The press files of laid-out pages, in the theme's CMYK colour mode
  * (src/print/color.ts; no page tint, ink black in K only), then given bleed,
  * crop marks and the PDF/X-4 declarations (src/print/press.ts,
  * src/print/pdfx.ts). The booklet's press PDF and leaflets-press.pdf are both

@@ -1,9 +1,10 @@
 /**
  * How the PDF renderer writes colours. The screen files are RGB (`RGB_MODE`);
- * the press files are drawn again in CMYK with a mode made from the theme
- * (src/print/color.ts), so no finished RGB file is ever converted. The mode
- * only turns a laid-out page's hex colours into PDF colour operators; what is
- * drawn, and where, stays the same.
+ * the press files are CMYK, in a mode made from the theme (src/print/color.ts):
+ * written into the screen drawing's content where it recorded its colours
+ * (twin.ts), or drawn with the mode (the same picture). The mode only turns
+ * a laid-out page's hex colours into PDF colour operators; what is drawn, and
+ * where, stays the same.
  */
 import type { Cmyk } from '../../model/types.js';
 import { rgbOperator } from './glyphPainter.js';
