@@ -24,7 +24,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, recordBuild, upToDate } from './jobs/upToDate.js';
+import { hasRecord, recordBuild, recordedOutputs, upToDate } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, outputMeta, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -397,6 +397,8 @@ async function runJobs(
 
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
+  // Files the last build left as they are need not be read again to be reused.
+  const unchanged = await recordedOutputs(cache.dir);
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
   const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
@@ -425,7 +427,7 @@ async function runJobs(
     const reused = new Map<string, ReusedFile[]>();
     await Promise.all(
       jobs.map(async (job) => {
-        const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path);
+        const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path, unchanged);
         if (files) reused.set(job.path, files);
       }),
     );

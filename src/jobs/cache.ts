@@ -190,9 +190,17 @@ export async function readPrevious(outDir: string): Promise<Map<string, KeyedEnt
 /**
  * The previous outputs of a job with this key, read back (as a stream, not
  * kept in memory) and checked against their recorded SHA-256; undefined
- * when any is missing or differs.
+ * when any is missing or differs. A file that is still the one the last
+ * successful build left (`unchanged`: the same inode, size and time as its
+ * record, what a build with no change trusts: src/jobs/upToDate.ts) is not
+ * read again: its manifest entry says its SHA-256.
  */
-export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undefined, primaryPath: string): Promise<ReusedFile[] | undefined> {
+export async function reuseOutputs(
+  outDir: string,
+  entries: KeyedEntry[] | undefined,
+  primaryPath: string,
+  unchanged: (rel: string, st: { ino: number; size: number; mtimeMs: number }) => boolean = () => false,
+): Promise<ReusedFile[] | undefined> {
   // A job's files are its path with an extension, or (a carousel's slides) with "-N" before it.
   if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.') || e.path.startsWith(primaryPath + '-'))) return undefined;
   const files: ReusedFile[] = [];
@@ -201,7 +209,7 @@ export async function reuseOutputs(outDir: string, entries: KeyedEntry[] | undef
     try {
       // stat first: a change after it shows in the time or size checked before linking.
       const st = await stat(file);
-      if (!st.isFile() || st.size !== e.bytes || (await hashFile(file)) !== e.sha256) return undefined;
+      if (!st.isFile() || st.size !== e.bytes || (!unchanged(e.path, st) && (await hashFile(file)) !== e.sha256)) return undefined;
       files.push({ kind: e.kind, path: e.path, size: e.bytes, sha256: e.sha256, ...outputMeta(e), linkFrom: { path: file, ino: st.ino, mtimeMs: st.mtimeMs, size: st.size } });
     } catch {
       return undefined;

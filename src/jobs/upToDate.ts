@@ -120,6 +120,22 @@ export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string): Prom
   return key === record.key && same.every(Boolean) ? record.report : undefined;
 }
 
+/**
+ * Whether an output file is still the one the last successful build into
+ * this folder left (same inode, size and time as its record): what the
+ * build reuses without reading it again (src/jobs/cache.ts `reuseOutputs`).
+ */
+export async function recordedOutputs(cacheDir: string): Promise<(rel: string, st: { ino: number; size: number; mtimeMs: number }) => boolean> {
+  const record = await readFile(recordFile(cacheDir), 'utf8')
+    .then((text) => JSON.parse(text) as BuildRecord<unknown>)
+    .catch(() => undefined);
+  const stamps = new Map(record?.files.map((f) => [f.path, f]));
+  return (rel, st) => {
+    const f = stamps.get(rel);
+    return f !== undefined && f.ino === st.ino && f.size === st.size && f.mtimeMs === st.mtimeMs;
+  };
+}
+
 /** Records a successful build: its key, what it wrote (`files`, besides manifest.json) and its report. */
 export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: readonly string[], report: R): Promise<void> {
   const outDir = path.resolve(opts.projectRoot, opts.out);

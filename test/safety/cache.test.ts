@@ -26,11 +26,12 @@ describe('a damaged cache entry', () => {
     const root = await smallProject();
     await build({ projectRoot: root, ...opts });
     const all = await readFile(path.join(root, 'dist/leaflets/all-leaflets.pdf'));
-    // The leaflets' pages (the booklet keeps its own too, for its press PDF).
+    // The leaflets' pages (the booklet keeps where its drawing's colours went instead, for its press PDF).
     const manifest = JSON.parse(await readFile(path.join(root, 'dist/manifest.json'), 'utf8')) as { outputs: Array<{ kind: string; key: string }> };
     const leafletKeys = new Set(manifest.outputs.filter((o) => o.kind === 'leaflet').map((o) => o.key));
     const allPages = await cacheFiles(root, '.pages');
-    expect(allPages.length).toBe(4);
+    expect(allPages.length).toBe(3);
+    expect((await cacheFiles(root, '.drawing')).length).toBe(1);
     const pages = allPages.filter((f) => leafletKeys.has(path.basename(f, '.pages')));
     expect(pages.length).toBe(3);
     await writeFile(pages[0], '');
@@ -46,6 +47,20 @@ describe('a damaged cache entry', () => {
     // Healed: the next build is quiet.
     await rm(path.join(root, 'dist/leaflets/all-leaflets.pdf'));
     expect((await build({ projectRoot: root, ...opts })).notes.filter((n) => n.includes('damaged'))).toEqual([]);
+  });
+
+  it("a damaged .drawing (the booklet's, for its press PDF): the booklet draws again, with a note, and the press PDF is the same", async () => {
+    const root = await smallProject();
+    const print = { source: opts.source, out: opts.out, only: ['booklet', 'print'] as ('booklet' | 'print')[] };
+    await build({ projectRoot: root, ...print });
+    const press = await readFile(path.join(root, 'dist/print/booklet-press.pdf'));
+    const [drawing] = await cacheFiles(root, '.drawing');
+    await truncate(drawing, Math.floor((await stat(drawing)).size / 2));
+    await rm(path.join(root, 'dist/print/booklet-press.pdf'));
+    const report = await build({ projectRoot: root, ...print });
+    expect(report.notes.some((n) => n.includes('damaged cache entry'))).toBe(true);
+    expect(report.jobs.rendered).toEqual(expect.arrayContaining(['booklet.pdf', 'print/booklet-press.pdf']));
+    expect(new Uint8Array(await readFile(path.join(root, 'dist/print/booklet-press.pdf')))).toEqual(new Uint8Array(press));
   });
 
   it('reading damaged pages says so plainly', async () => {
