@@ -12,6 +12,7 @@
  *   cache     findings kept per text in .warraq-cache/     cache.ts
  *   report    undecided → warnings; all → proof report     finding.ts, report.ts
  */
+import { compiled } from '../compiled.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
@@ -73,14 +74,6 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
 }
 
 /**
- * Whether this runs as the compiled bundle (lib/). As TypeScript (tsx, the
- * watch session, tests), a proofing thread would load tsx and compile the
- * checks' sources again before it starts, and load the dictionaries that a
- * warm process already holds: it would cost more than it saves.
- */
-const COMPILED = import.meta.url.endsWith('.js');
-
-/**
  * Proofing in two steps: the corrections of the metadata, applied to the
  * model at once (they do not depend on what the checks find), and the
  * checks, whose findings come from the cache or are computed, in this
@@ -110,7 +103,9 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
     markStarted();
     return found;
   };
-  const find = opts.thread && COMPILED ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember, installed);
+  // Only compiled (src/compiled.ts): as TypeScript (tsx, the watch session, tests), a proofing thread would load tsx and
+  // compile the checks' sources again before it starts, and load the dictionaries that a warm process already holds.
+  const find = opts.thread && compiled ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember, installed);
   // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
   let candidates: Record<string, KeptCandidates> | undefined;
   const findApart = async (): Promise<Findings> => {

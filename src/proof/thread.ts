@@ -2,15 +2,15 @@
  * The proofing checks (`findAll`) in a worker thread of their own, so that a
  * build lays out and draws on the main thread meanwhile (on another core):
  * proofing a text from scratch (dictionaries, suggestions) is ≈ 0.3–0.5 s.
- * The thread starts from lib/proofWorker.js when bundled (scripts/compile.mjs),
- * else from worker-entry.mjs beside this file through tsx, and ends after
- * the one answer.
+ * The thread starts from lib/proofWorker.js when compiled, else from
+ * worker-entry.mjs beside this file through tsx (src/compiled.ts), and ends
+ * after the one answer.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../compiled.js';
 import type { FindingsAndCandidates as Answer, FindingsInput } from './cache.js';
 
-const entry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './proofWorker.js' : './worker-entry.mjs', import.meta.url));
+const entry = threadEntry('proofWorker.js', import.meta.url);
 
 /** `findAll(input, projectRoot, remember)`, computed in a new worker thread. */
 export function findInThread(input: FindingsInput, projectRoot: string, remember = false): Promise<Answer> {
