@@ -45,7 +45,7 @@ import { fileURLToPath } from 'node:url';
 import { argv } from 'zx';
 import type { BuildOptions, BuildReport } from '../src/build.js';
 import { inputBench } from './benchInput.js';
-import { compiledIsFresh } from './compile.mjs';
+import { compiledIsFresh } from './fresh.mjs';
 
 const script = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(script), '..');
