@@ -141,10 +141,10 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
   knownToFit?: (model: DocumentModel) => Promise<KnownToFit>;
   /**
    * The build: proof in a thread of its own while the checks go on and the
-   * outputs are laid out and drawn (src/proof/thread.ts); `warnings` then
-   * holds the other warnings, and the proofing ones come with `proof`. Not
-   * with --strict (proofing warnings stop the build before anything renders)
-   * or a proof report (written here).
+   * outputs are laid out and drawn (src/proof/thread.ts); the proofing
+   * warnings then join `warnings` when the thread is done. Not with --strict
+   * (proofing warnings stop the build before anything renders) or a proof
+   * report (written here).
    */
   proofAside?: boolean;
 };
@@ -154,7 +154,9 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
  * (corrections applied), fonts, glyph coverage, card fit, then the layout of
  * every output with the live-area check (E-OVERFLOW). Writes nothing (but the
  * proofing table, when asked). Each stage runs when the ones before it passed,
- * as in the build, so the errors are those the build would stop on.
+ * as in the build, so the errors are those the build would stop on. Its
+ * `warnings`, all of them in order, settle once proofing is done (at once,
+ * unless it was set aside: `proofAside`).
  */
 export async function check(opts: CheckOptions) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
@@ -178,14 +180,15 @@ export async function check(opts: CheckOptions) {
   if (proof && opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proofing.model;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(proof?.warnings ?? [])]);
+  const warnings = aside ? proofing.result.then((p) => sortDiagnostics([...diagnostics, ...p.warnings])) : Promise.resolve(diagnostics);
+  warnings.catch(() => {});
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof?.warnings.length)) {
     // Reported with the proofing warnings, as when proofing comes first.
-    const late = aside ? ((await proofing.result.catch(() => undefined))?.warnings ?? []) : [];
-    throw new WarraqError([...sortDiagnostics([...diagnostics, ...late]), ...problems]);
+    throw new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
   }
   const laidOut = { jobs: 0, notes: [] as string[] };
   if (opts.layout !== false) {
@@ -196,7 +199,7 @@ export async function check(opts: CheckOptions) {
     if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
-  return { model, fonts, warnings: diagnostics, proof: proofing.result, proofAside: aside, laidOut };
+  return { model, fonts, warnings, proof: proofing.result, laidOut };
 }
 
 /** A build's jobs, their inputs and keys. */
@@ -282,7 +285,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     });
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).
     proof = await checked.proof;
-    warnings = checked.proofAside ? sortDiagnostics([...checked.warnings, ...proof.warnings]) : checked.warnings;
+    warnings = await checked.warnings;
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
     ok = true;
