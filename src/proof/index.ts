@@ -23,7 +23,7 @@ import { findingDiagnostic, type Finding } from './finding.js';
 import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
-import { alphabetFor, checkSpelling, keptCandidates, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
+import { alphabetFor, checkSpelling, keptCandidates, remembers, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
 import { tokenize } from './tokenize.js';
 import { textUnits } from './units.js';
 
@@ -158,9 +158,11 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
   const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
-  if (remember) {
+  // Kept lists seed only a dictionary this process remembers nothing for (seedCandidates): read once per process and dictionary, not every pass (watch mode).
+  const unseeded = remember ? lexicons.filter((l) => !remembers(l)) : [];
+  if (unseeded.length) {
     const kept = await readCandidates(projectRoot, installed);
-    for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
+    for (const l of unseeded) if (kept[l.name]) seedCandidates(l, kept[l.name]);
   }
   const switchedOff = new Set(off);
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
