@@ -98,8 +98,9 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const installed = () => (digest ??= dictionaryDigest());
   let markStarted: () => void = () => {};
   const started = new Promise<void>((r) => (markStarted = r));
-  const inThread = (t: typeof import('./thread.js')) => {
-    const found = t.findInThread(input, opts.projectRoot, remember);
+  const inThread = async (t: typeof import('./thread.js')) => {
+    // The digest goes with the input (remembering, it was looked up for the findings' key already): the thread does not look it up again.
+    const found = t.findInThread(input, opts.projectRoot, remember, remember ? await installed() : undefined);
     markStarted();
     return found;
   };

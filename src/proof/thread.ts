@@ -12,10 +12,22 @@ import type { FindingsAndCandidates as Answer, FindingsInput } from './cache.js'
 
 const entry = threadEntry('proofWorker.js', import.meta.url);
 
-/** `findAll(input, projectRoot, remember)`, computed in a new worker thread. */
-export function findInThread(input: FindingsInput, projectRoot: string, remember = false): Promise<Answer> {
+/** What a proofing thread is given (src/proof/worker.ts). */
+export interface ThreadData {
+  input: FindingsInput;
+  projectRoot: string;
+  remember: boolean;
+  digest?: string;
+}
+
+/**
+ * `findAll(input, projectRoot, remember)`, computed in a new worker thread.
+ * `digest`: the dictionaries' digest (dictionaryDigest), when the caller
+ * has it already, so that the thread does not look it up again.
+ */
+export function findInThread(input: FindingsInput, projectRoot: string, remember = false, digest?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { input, projectRoot, remember } });
+    const worker = new Worker(entry, { workerData: { input, projectRoot, remember, digest } satisfies ThreadData });
     let answer: Answer | undefined;
     worker.once('message', (m: Answer) => (answer = m));
     worker.once('error', reject);
