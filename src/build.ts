@@ -38,7 +38,7 @@ import {
   readKeyInputs,
   readCodeInputs,
   type CodeInputs,
-  readPrevious,
+  previousByKey,
   reuseOutputs,
   type AuxCache,
   type JobAux,
@@ -255,6 +255,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // Planned and keyed as soon as the model is known: the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  // Read before the lock: only a hint (a key any warraq manifest lists is a card that passed the check).
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
   const { model } = checked;
@@ -277,10 +278,11 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   try {
     keys = (await plan(model)).keys;
     cache = openAuxCache(opts.projectRoot, outDir);
-    const previous = await readManifest(outDir);
+    // The manifest as the lock found it: which outputs can be reused, and what warraq owns in the folder at the commit.
+    const { previous } = lock;
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage).catch((e: unknown) => {
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage).catch((e: unknown) => {
       throw asDiagnosticError(e, model);
     });
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).
@@ -391,6 +393,7 @@ async function runJobs(
   keys: Map<string, string>,
   cache: AuxCache,
   outDir: string,
+  previousManifest: Manifest | undefined,
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
@@ -399,7 +402,7 @@ async function runJobs(
   const keyOf = (job: RenderJob) => keys.get(job.path)!;
 
   // What the previous build left that is still right.
-  const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
+  const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
   const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
   let poolStarted: Promise<RenderPool> | undefined;
