@@ -273,9 +273,10 @@ const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock
 /** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
 const TREES = ['src', 'templates', 'scripts'];
 
-function folders(dir) {
+/** `dir` (relative to `root`) and every folder below it. */
+function folders(root, dir) {
   const out = [dir];
-  for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(path.posix.join(dir, e.name)));
+  for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(root, path.posix.join(dir, e.name)));
   return out;
 }
 
@@ -309,7 +310,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
-  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap((dir) => folders(root, dir))].map((rel) => [rel, mtimeOf(root, rel)]));
   await mkdir(tmp, { recursive: true });
   // A failed compile leaves no half-made folder behind (lib/ stays as it was).
   const { vendors, result } = await bundle(build, root, tmp).catch(async (e) => {
