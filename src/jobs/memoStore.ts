@@ -1,6 +1,7 @@
 /**
- * What the text layer remembers between builds: composed paragraphs
- * (src/text/composeCache.ts), one entry in `.warraq-cache/memo/`, framed
+ * What the text layer and the PDF painter remember between builds: composed
+ * paragraphs (src/text/composeCache.ts) and painted lines
+ * (src/render/pdf/rememberedLines.ts), each one entry in `.warraq-cache/memo/`, framed
  * with its SHA-256 like every cache entry (src/jobs/pages.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
+import { paintMemoBytes, startPaintMemo } from '../render/pdf/rememberedLines.js';
 import { stableJson, type CodeInputs } from './cache.js';
 import { frame, unframe } from './pages.js';
 import { writeAtomic } from '../writeAtomic.js';
@@ -23,7 +25,10 @@ interface Memo {
   bytes(): Uint8Array | undefined;
 }
 
-const MEMOS: readonly Memo[] = [{ name: 'compose', start: startComposeCache, bytes: composeCacheBytes }];
+const MEMOS: readonly Memo[] = [
+  { name: 'compose', start: startComposeCache, bytes: composeCacheBytes },
+  { name: 'lines', start: startPaintMemo, bytes: paintMemoBytes },
+];
 
 const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');
 const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)}.bin`;

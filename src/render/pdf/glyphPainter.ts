@@ -72,7 +72,8 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
  * the copy is a second glyph with the same outline). The picture is the
  * same as with a second subset, and the file holds one font object per font.
  */
-function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
+export function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
+  codeLog?.push({ font, gid, text, advance1000 });
   const slots = slotsFor(doc, font);
   const { inst } = slots;
   // The advance is part of the key: extractors read it from /W to find word
@@ -86,6 +87,28 @@ function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, ad
   inst.widths[cid] = advance1000;
   slots.codes.set(key, cid);
   return { inst, cid };
+}
+
+/** A character code asked for while painting a line: what `codeFor` was given. */
+export interface CodeUse {
+  font: LoadedFont;
+  gid: number;
+  text: string;
+  advance1000: number;
+}
+
+/** The codes asked for while `lineContent` runs, in order, when a caller records them (rememberedLines.ts). */
+let codeLog: CodeUse[] | undefined;
+
+/** `paint()`'s result and the character codes it asked for, in order. */
+export function recordingCodes<T>(paint: () => T): { result: T; codes: CodeUse[] } {
+  const codes: CodeUse[] = [];
+  codeLog = codes;
+  try {
+    return { result: paint(), codes };
+  } finally {
+    codeLog = undefined;
+  }
 }
 
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
@@ -235,7 +258,22 @@ export function paintLine(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
 ): void {
-  if (!line.glyphs.length) return;
+  const content = lineContent(doc, line, x, y, color, rtl, fillOperator, pdfiumOrder);
+  if (content) doc.addContent(content);
+}
+
+/** What `paintLine` adds to the page's content ('' for a line without glyphs); it takes the line's character codes from `doc`. */
+export function lineContent(
+  doc: PdfKitDoc,
+  line: ComposedLine,
+  x: number,
+  y: number,
+  color: string,
+  rtl: boolean,
+  fillOperator: (hex: string) => string = rgbOperator,
+  pdfiumOrder = rtl,
+): string {
+  if (!line.glyphs.length) return '';
   const ops: string[] = ['BT'];
   let current = '';
   let fill = '';
@@ -432,7 +470,7 @@ export function paintLine(
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-  doc.addContent(['q', ...ops, 'Q'].join('\n'));
+  return ['q', ...ops, 'Q'].join('\n');
 }
 
 /**

@@ -11,7 +11,8 @@
 import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
-import { paintLine, type PdfKitDoc } from './glyphPainter.js';
+import type { PdfKitDoc } from './glyphPainter.js';
+import { paintLineRemembered } from './rememberedLines.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
 
@@ -89,7 +90,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, t
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
+    paintLineRemembered(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
   }
   if (overprint) doc.restore();
 }
