@@ -116,7 +116,13 @@ const LRM = '\u200E';
 const RLM = '\u200F';
 const RLE = '\u202B';
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
-const marksOnly = (text: string) => /^\p{M}+$/u.test(text);
+const marksOnly = (text: string) => {
+  let only = marksOnlyTexts.get(text);
+  if (only === undefined) marksOnlyTexts.set(text, (only = /^\p{M}+$/u.test(text)));
+  return only;
+};
+/** Each text's answer, once: a line asks it of every glyph, several times. */
+const marksOnlyTexts = new Map<string, boolean>();
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
@@ -239,8 +245,12 @@ function pdfText(text: string): string {
 
 /** `#rrggbb` → a PDF `rg` operator. */
 export function rgbOperator(hex: string): string {
-  return `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`;
+  let op = rgbOperators.get(hex);
+  if (op === undefined) rgbOperators.set(hex, (op = `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`));
+  return op;
 }
+/** A page asks for the same few colours at every glyph. */
+const rgbOperators = new Map<string, string>();
 
 /**
  * Paints one line with its left edge at x and its baseline at y, in the

@@ -25,12 +25,12 @@
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import type { ComposedLine } from '../../text/compose.js';
+import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/composeCache.js';
-import { codeFor, lineContent, recordingCodes, type PdfKitDoc } from './glyphPainter.js';
+import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
 
-const FORMAT = 'warraq-lines 1';
+const FORMAT = 'warraq-lines 2';
 
 export const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -39,16 +39,25 @@ export const limits = {
   diskBytes: 24 * 1024 * 1024,
 };
 
-/** A painted line: its operators cut at the holes, and the codes it asks for. */
+/**
+ * A painted line: its operators, the holes in them where a code or a font's
+ * name goes, and the codes it asks for. Typed arrays and two strings, not
+ * an object per glyph: the disk level is read and written in one piece.
+ */
 interface Painted {
-  /** The operators between the holes (one more than `holes`). */
-  parts: string[];
+  content: string;
+  /** Each hole's start and end in `content`. */
+  starts: Uint32Array;
+  ends: Uint32Array;
   /** Each hole: n ≥ 0, the hex of code n; n < 0, the name of font −n−1. */
-  holes: number[];
+  holes: Int32Array;
   /** The fonts, by digest. */
   fonts: string[];
-  /** The codes asked for, in order: [font, glyph id, text, advance in 1000ths]. */
-  codes: Array<[number, number, string, number]>;
+  /** The codes asked for, in order: font, glyph id and advance (1000ths) of each, three numbers apiece. */
+  codes: Int32Array;
+  /** Their texts, one after the other, and each one's length. */
+  texts: string;
+  textLengths: Uint32Array;
   bytes: number;
 }
 
@@ -64,51 +73,89 @@ let painted = false;
 /** Lines painted and lines drawn again from what was remembered, in this thread (tests). */
 const counts = { painted: 0, replayed: 0 };
 
+/**
+ * Every field of a glyph, each in the key (a field added to PositionedGlyph
+ * fails to compile here until the key has it).
+ */
+const GLYPH_FIELDS: Record<keyof PositionedGlyph, true> = {
+  font: true,
+  size: true,
+  gid: true,
+  x: true,
+  y: true,
+  advance: true,
+  scaleX: true,
+  text: true,
+  offset: true,
+  level: true,
+  word: true,
+  kashida: true,
+  space: true,
+  color: true,
+};
+const FIELD_COUNT = Object.keys(GLYPH_FIELDS).length;
+
 function keyOf(line: ComposedLine, x: number, y: number, color: string, rtl: boolean, fill: (hex: string) => string, pdfiumOrder: boolean): string {
   const colors = new Set<string>([color]);
-  for (const g of line.glyphs) if (g.color !== undefined) colors.add(g.color);
-  const json = JSON.stringify([x, y, color, rtl, pdfiumOrder, [...colors].map(fill), line.glyphs], (k, v: unknown) =>
-    k === 'font' && v !== null && typeof v === 'object' ? fontDigest(v as LoadedFont) : v,
-  );
-  return createHash('sha256').update(json).digest('base64');
+  // Written out field by field (JSON with a replacer for the fonts took ≈ 40 ms of a cold booklet).
+  let glyphs = '';
+  for (const g of line.glyphs) {
+    if (g.color !== undefined) colors.add(g.color);
+    glyphs += `${fontDigest(g.font)} ${g.size} ${g.gid} ${g.x} ${g.y} ${g.advance} ${g.scaleX} ${g.text.length}:${g.text} ${g.offset} ${g.level} ${g.word} ${g.kashida} ${g.space} ${g.color}\n`;
+  }
+  const head = JSON.stringify([FIELD_COUNT, x, y, color, rtl, pdfiumOrder, [...colors].map(fill)]);
+  return createHash('sha256').update(head).update(glyphs).digest('base64');
 }
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
 
 /** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
-function cut(content: string, codes: ReturnType<typeof recordingCodes>['codes'], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
   const fonts: string[] = [];
   const fontIndex = new Map<string, number>();
   const byId = new Map<string, number>();
-  const codeList: Painted['codes'] = codes.map((c, i) => {
+  const codes = new Int32Array(asked.length * 3);
+  const textLengths = new Uint32Array(asked.length);
+  let texts = '';
+  asked.forEach((c, i) => {
     const d = fontDigest(c.font);
     let f = fontIndex.get(d);
     if (f === undefined) fontIndex.set(d, (f = fonts.push(d) - 1));
     byId.set(results[i].inst.id, f);
-    return [f, c.gid, c.text, c.advance1000];
+    codes.set([f, c.gid, c.advance1000], i * 3);
+    textLengths[i] = c.text.length;
+    texts += c.text;
   });
-  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const holes: number[] = [];
-  let from = 0;
   let next = 0;
   for (const m of content.matchAll(HOLE)) {
-    const at = m.index!;
+    const at = m.index! + 1;
     if (m[1] !== undefined) {
       const f = byId.get(m[1]);
       if (f === undefined) return undefined;
-      parts.push(content.slice(from, at + 1));
       holes.push(-f - 1);
-      from = at + 1 + m[1].length;
+      ends.push(at + m[1].length);
     } else {
       if (next >= results.length || parseInt(m[2], 16) !== results[next].cid) return undefined;
-      parts.push(content.slice(from, at + 1));
       holes.push(next++);
-      from = at + 1 + m[2].length;
+      ends.push(at + m[2].length);
     }
+    starts.push(at);
   }
   if (next !== results.length) return undefined;
-  parts.push(content.slice(from));
-  return { parts, holes, fonts, codes: codeList, bytes: content.length + 64 * codes.length };
+  return {
+    content,
+    starts: Uint32Array.from(starts),
+    ends: Uint32Array.from(ends),
+    holes: Int32Array.from(holes),
+    fonts,
+    codes,
+    texts,
+    textLengths,
+    bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * holes.length,
+  };
 }
 
 /** The line drawn again from what was remembered, asking `doc` for its codes in the same order. */
@@ -118,18 +165,23 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
   const fonts = p.fonts.map((d) => byDigest.get(d));
   if (fonts.some((f) => f === undefined)) return undefined;
   const names: string[] = [];
-  const hex: string[] = p.codes.map(([f, gid, text, advance]) => {
-    const { inst, cid } = codeFor(doc, fonts[f]!, gid, text, advance);
+  const hex: string[] = [];
+  for (let i = 0, t = 0; i < p.textLengths.length; i++) {
+    const f = p.codes[i * 3];
+    const text = p.texts.slice(t, (t += p.textLengths[i]));
+    const { inst, cid } = codeFor(doc, fonts[f]!, p.codes[i * 3 + 1], text, p.codes[i * 3 + 2]);
     doc.page.fonts[inst.id] ??= (inst as { ref(): unknown }).ref();
     names[f] = inst.id;
-    return cid.toString(16).padStart(4, '0');
-  });
-  let out = p.parts[0];
+    hex.push(cid.toString(16).padStart(4, '0'));
+  }
+  let out = '';
+  let from = 0;
   for (let i = 0; i < p.holes.length; i++) {
     const h = p.holes[i];
-    out += (h >= 0 ? hex[h] : names[-h - 1]) + p.parts[i + 1];
+    out += p.content.slice(from, p.starts[i]) + (h >= 0 ? hex[h] : names[-h - 1]);
+    from = p.ends[i];
   }
-  return out;
+  return out + p.content.slice(from);
 }
 
 function remember(key: string, p: Painted) {

@@ -83,7 +83,13 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
 function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
-  const fill = (hex: string) => colorOperator(colors.mark(hex));
+  // Asked at every glyph: each colour's operator made once per block.
+  const fills = new Map<string, string>();
+  const fill = (hex: string) => {
+    let op = fills.get(hex);
+    if (op === undefined) fills.set(hex, (op = colorOperator(colors.mark(hex))));
+    return op;
+  };
   const overprint = colors.overprint(b.color);
   if (overprint) setOverprint(doc.save());
   // Whether PDFium's order applies is the block's, not the line's: asked once.
