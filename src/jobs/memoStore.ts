@@ -1,7 +1,7 @@
 /**
  * What the text layer and the PDF painter remember between builds: composed
- * paragraphs (src/text/composeCache.ts) and painted lines
- * (src/render/pdf/rememberedLines.ts), each one entry in `.warraq-cache/memo/`, framed
+ * paragraphs (src/text/composeCache.ts), painted lines and font subsets
+ * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), each one entry in `.warraq-cache/memo/`, framed
  * with its SHA-256 like every cache entry (src/jobs/pages.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
@@ -14,6 +14,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
 import { paintMemoBytes, startPaintMemo } from '../render/pdf/rememberedLines.js';
+import { startSubsetMemo, subsetMemoBytes } from '../render/pdf/rememberedSubsets.js';
 import { stableJson, type CodeInputs } from './cache.js';
 import { frame, unframe } from './pages.js';
 import { writeAtomic } from '../writeAtomic.js';
@@ -28,6 +29,7 @@ interface Memo {
 const MEMOS: readonly Memo[] = [
   { name: 'compose', start: startComposeCache, bytes: composeCacheBytes },
   { name: 'lines', start: startPaintMemo, bytes: paintMemoBytes },
+  { name: 'subsets', start: startSubsetMemo, bytes: subsetMemoBytes },
 ];
 
 const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');

@@ -21,6 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
 import { popplerRlms } from './popplerOrder.js';
+import { rememberSubset } from './rememberedSubsets.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -34,7 +35,7 @@ interface EmbeddedFont {
   id: string;
   font: unknown;
   /** fontkit's subset: `glyphs` lists the subset's glyphs by code (CID), in order. */
-  subset: { includeGlyph(gid: number): number; glyphs: number[] };
+  subset: { includeGlyph(gid: number): number; glyphs: number[]; encode(): Uint8Array };
   unicode: number[][];
   widths: number[];
   ref(): unknown;
@@ -59,6 +60,7 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
   if (!slots) {
     doc.font(Buffer.from(font.bytes));
     slots = { inst: doc._font, used: new Set(), codes: new Map(), upem: font.upem };
+    rememberSubset(slots.inst.subset, font);
     registry.set(font.key, slots);
   }
   return slots;

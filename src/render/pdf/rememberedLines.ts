@@ -18,16 +18,16 @@
  * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
  * never meets an old line.
  *
- * Two levels, as for composed paragraphs (src/text/composeCache.ts): in
- * memory per thread (least recently used out beyond `limits.memoryBytes`),
- * and, in the build's main thread, one file in `.warraq-cache/memo/`
- * (`startPaintMemo` / `paintMemoBytes`), at most `limits.diskBytes`.
+ * Two levels (memoLevel.ts): in memory per thread (least recently used out
+ * beyond `limits.memoryBytes`), and, in the build's main thread, one file in
+ * `.warraq-cache/memo/` (`startPaintMemo` / `paintMemoBytes`), at most
+ * `limits.diskBytes`.
  */
 import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/composeCache.js';
+import { memoLevel } from './memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
 
 const FORMAT = 'warraq-lines 2';
@@ -61,15 +61,7 @@ interface Painted {
   bytes: number;
 }
 
-const memory = new Map<string, Painted>();
-let memoryBytes = 0;
-/** Read from disk, unpacked on the first line asked for. */
-let stored: Uint8Array | undefined;
-let disk = new Map<string, Painted>();
-let salt: string | undefined;
-/** Lines asked for since the disk level was started, in order. */
-const used = new Set<string>();
-let painted = false;
+const level = memoLevel<Painted>(FORMAT, (p) => p.bytes, limits);
 /** Lines painted and lines drawn again from what was remembered, in this thread (tests). */
 const counts = { painted: 0, replayed: 0 };
 
@@ -184,35 +176,6 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
   return out + p.content.slice(from);
 }
 
-function remember(key: string, p: Painted) {
-  const old = memory.get(key);
-  if (old) {
-    memory.delete(key);
-    memoryBytes -= old.bytes;
-  }
-  memory.set(key, p);
-  memoryBytes += p.bytes;
-  for (const [k, e] of memory) {
-    if (memoryBytes <= limits.memoryBytes) break;
-    memory.delete(k);
-    memoryBytes -= e.bytes;
-  }
-}
-
-function fromDisk(key: string): Painted | undefined {
-  if (stored) {
-    const bytes = stored;
-    stored = undefined;
-    try {
-      const data = deserialize(bytes) as { format: string; salt: string; entries: Map<string, Painted> };
-      if (data.format === FORMAT && data.salt === salt && data.entries instanceof Map) disk = data.entries;
-    } catch {
-      // Unreadable: every line is painted afresh.
-    }
-  }
-  return disk.get(key);
-}
-
 /** `paintLine`, or the same line painted before: the same operators and codes. */
 export function paintLineRemembered(
   doc: PdfKitDoc,
@@ -226,11 +189,9 @@ export function paintLineRemembered(
 ): void {
   if (!line.glyphs.length) return;
   const key = keyOf(line, x, y, color, rtl, fill, pdfiumOrder);
-  if (salt !== undefined) used.add(key);
-  const known = memory.get(key) ?? fromDisk(key);
+  const known = level.get(key);
   const again = known && replay(doc, line, known);
   if (again !== undefined) {
-    remember(key, known!);
     counts.replayed++;
     doc.addContent(again);
     return;
@@ -240,46 +201,13 @@ export function paintLineRemembered(
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(content, codes, results);
   counts.painted++;
-  if (p) {
-    remember(key, p);
-    painted = true;
-  }
+  if (p) level.set(key, p);
   doc.addContent(content);
 }
 
-/** Starts the disk level from `bytes` (what `paintMemoBytes` gave for the last build) for code whose digest is `codeSalt`. */
-export function startPaintMemo(codeSalt: string, bytes: Uint8Array | undefined): void {
-  salt = codeSalt;
-  used.clear();
-  painted = false;
-  disk = new Map();
-  stored = bytes;
-}
-
-/** The disk level to store (lines used since the start first, then older ones, within `limits.diskBytes`); undefined when nothing new was painted. */
-export function paintMemoBytes(): Uint8Array | undefined {
-  if (salt === undefined) return undefined;
-  const wanted = salt;
-  let out: Uint8Array | undefined;
-  if (painted) {
-    if (stored) fromDisk('');
-    const entries = new Map<string, Painted>();
-    let bytes = 0;
-    const keep = (key: string, p: Painted | undefined) => {
-      if (!p || entries.has(key) || bytes + p.bytes > limits.diskBytes) return;
-      entries.set(key, p);
-      bytes += p.bytes;
-    };
-    for (const key of [...used].reverse()) keep(key, memory.get(key) ?? disk.get(key));
-    for (const [key, p] of disk) keep(key, p);
-    out = serialize({ format: FORMAT, salt: wanted, entries });
-  }
-  salt = undefined;
-  used.clear();
-  disk = new Map();
-  stored = undefined;
-  return out;
-}
+/** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */
+export const startPaintMemo = (codeSalt: string, bytes: Uint8Array | undefined) => level.start(codeSalt, bytes);
+export const paintMemoBytes = () => level.bytes();
 
 /** Lines painted and drawn again from memory or disk in this thread so far (tests). */
 export function paintMemoCounts(): { painted: number; replayed: number } {
@@ -287,7 +215,4 @@ export function paintMemoCounts(): { painted: number; replayed: number } {
 }
 
 /** Empties the in-memory level (tests: as a new process would start). */
-export function forgetPaintedInMemory(): void {
-  memory.clear();
-  memoryBytes = 0;
-}
+export const forgetPaintedInMemory = () => level.forget();

@@ -6,12 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forgetPaintedInMemory, paintMemoBytes, paintMemoCounts, startPaintMemo } from '../../../src/render/pdf/rememberedLines.js';
+import { forgetSubsetsInMemory } from '../../../src/render/pdf/rememberedSubsets.js';
 import { MIXED_SAMPLE, renderParagraphs, seedPoints } from '../../support/textFixtures.js';
 
+/** Drawn with nothing remembered (lines or subsets). */
 const fresh = async (texts: string[]) => {
   forgetPaintedInMemory();
+  forgetSubsetsInMemory();
   const pdf = (await renderParagraphs(texts)).pdf;
   forgetPaintedInMemory();
+  forgetSubsetsInMemory();
   return Buffer.from(pdf);
 };
 
