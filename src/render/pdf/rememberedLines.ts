@@ -34,9 +34,9 @@ const FORMAT = 'warraq-lines 2';
 
 export const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
-  memoryBytes: 32 * 1024 * 1024,
+  memoryBytes: 16 * 1024 * 1024,
   /** Most bytes of painted lines written to the disk level. */
-  diskBytes: 24 * 1024 * 1024,
+  diskBytes: 16 * 1024 * 1024,
 };
 
 /**

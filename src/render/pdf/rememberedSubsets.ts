@@ -18,7 +18,7 @@ const FORMAT = 'warraq-subsets 1';
 
 export const limits = {
   /** Most bytes of subsets held in memory, per thread. */
-  memoryBytes: 16 * 1024 * 1024,
+  memoryBytes: 8 * 1024 * 1024,
   /** Most bytes of subsets written to the disk level. */
   diskBytes: 8 * 1024 * 1024,
 };
