@@ -260,18 +260,9 @@ const rgbOperators = new Map<string, string>();
  * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
  * files pass a CMYK one).
  */
-export function paintLine(
-  doc: PdfKitDoc,
-  line: ComposedLine,
-  x: number,
-  y: number,
-  color: string,
-  rtl: boolean,
-  fillOperator: (hex: string) => string = rgbOperator,
-  pdfiumOrder = rtl,
-): void {
-  const content = lineContent(doc, line, x, y, color, rtl, fillOperator, pdfiumOrder);
-  if (content) doc.addContent(content);
+export function paintLine(...args: Parameters<typeof lineContent>): void {
+  const content = lineContent(...args);
+  if (content) args[0].addContent(content);
 }
 
 /** What `paintLine` adds to the page's content ('' for a line without glyphs); it takes the line's character codes from `doc`. */

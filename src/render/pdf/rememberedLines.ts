@@ -87,7 +87,17 @@ const GLYPH_FIELDS: Record<keyof PositionedGlyph, true> = {
 };
 const FIELD_COUNT = Object.keys(GLYPH_FIELDS).length;
 
-function keyOf(line: ComposedLine, x: number, y: number, color: string, rtl: boolean, fill: (hex: string) => string, pdfiumOrder: boolean): string {
+/** Where and how a line is painted: `lineContent`'s arguments besides the document and the line. */
+export interface LinePlace {
+  x: number;
+  y: number;
+  color: string;
+  rtl: boolean;
+  fill: (hex: string) => string;
+  pdfiumOrder: boolean;
+}
+
+function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): string {
   const colors = new Set<string>([color]);
   // Written out field by field (JSON with a replacer for the fonts took ≈ 40 ms of a cold booklet).
   let glyphs = '';
@@ -177,18 +187,10 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 }
 
 /** `paintLine`, or the same line painted before: the same operators and codes. */
-export function paintLineRemembered(
-  doc: PdfKitDoc,
-  line: ComposedLine,
-  x: number,
-  y: number,
-  color: string,
-  rtl: boolean,
-  fill: (hex: string) => string,
-  pdfiumOrder: boolean,
-): void {
+export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
-  const key = keyOf(line, x, y, color, rtl, fill, pdfiumOrder);
+  const { x, y, color, rtl, fill, pdfiumOrder } = at;
+  const key = keyOf(line, at);
   const known = level.get(key);
   const again = known && replay(doc, line, known);
   if (again !== undefined) {

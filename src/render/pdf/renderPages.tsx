@@ -96,7 +96,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, t
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLineRemembered(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
+    paintLineRemembered(doc, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder });
   }
   if (overprint) doc.restore();
 }
