@@ -235,13 +235,17 @@ export function paintLine(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
 ): void {
-  if (!line.glyphs.length) return;
+  // A gap of no width (a break inside a URL, which has no space to break at)
+  // is not a word space: drawn as one, with the text of a space, PDFium and
+  // mutool 1.21 read a space inside the URL («https:// example.org/»).
+  const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
+  if (!glyphs.length) return;
   const ops: string[] = ['BT'];
   let current = '';
   let fill = '';
   let invisible = false;
-  const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
-  const items = withBidiMarks(line.glyphs, rtl);
+  const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
+  const items = withBidiMarks(glyphs, rtl);
   // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
   // Amiri's lam–kaf connector and seen teeth, Noto's separate dots) is drawn
   // as its outline, a filled path, not as text: no reader can return a
