@@ -336,12 +336,13 @@ export function paintLine(
   // in turn as a word space, no longer spell a moved word «N e l s o n».
   const forPoppler: Array<() => void> = [];
   const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
-  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
+  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) flushPoppler();
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
+    // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true }));
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses
@@ -418,7 +419,7 @@ export function paintLine(
     if (mark !== undefined) {
       drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
     }
-    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
+    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own, plan?.reach.get(firstPiece[t]));
     else {
       flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item

@@ -59,6 +59,8 @@ export interface PdfiumPlan {
   keys: number[];
   /** Glyphs that need a left-to-right mark (for PDFium only) just before them, with the mark's key. */
   marks: Map<number, number>;
+  /** Floating glyphs' extraction width (pt): to the key after them, so PDFium finds no gap there. */
+  reach: Map<number, number>;
 }
 
 /** The smallest step between two keys: survives the 3 decimals written and PDFium's floats. */
@@ -176,14 +178,21 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     for (let j = Math.max(0, i - 7); j < i; j++) if (textOf(sequence[j]) === textOf(u)) key = Math.max(key, keys[j] + Math.max(0.1 * g.size, g.advance));
     keys.push(key);
   });
-  // A floating mark goes to the right end of the gap it stands in, next to
-  // the glyph after it: a gap on its left lies inside what PDFium reads with
-  // the glyphs before it (a space generated there ends up after them, not
-  // between a word and its bracket), and mutool 1.21, which meets the mark
-  // just after the glyph on its right, starts a new line at a jump of more
-  // than 0.8 em to a left-to-right character.
-  for (let i = keys.length - 2; i >= 0; i--) if (floating(sequence[i])) keys[i] = Math.max(keys[i], keys[i + 1] - KEY_STEP);
-  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map() };
+  // PDFium reads a gap between two glyphs it meets in turn as a space. A
+  // left-to-right mark before a bracket goes to the right end of the gap it
+  // stands in, next to the glyph after it: a gap on its left lies inside what
+  // PDFium reads with the glyphs before it (a space there ends up after them,
+  // not between a word and its bracket), and mutool 1.21, which meets the
+  // mark just after the glyph on its right, starts a new line at a jump of
+  // more than 0.8 em to a left-to-right character. A mark drawn with a glyph
+  // of its own (after «278%.») stays at the left end and reaches over the gap.
+  for (let i = keys.length - 2; i >= 0; i--) if (sequence[i].glyph < 0) keys[i] = Math.max(keys[i], keys[i + 1] - KEY_STEP);
+  const reach = new Map<number, number>();
+  sequence.forEach((u, i) => {
+    if (u.glyph >= 0 && floating(u) && i + 1 < keys.length) reach.set(u.glyph, keys[i + 1] - keys[i]);
+  });
+  if (process.env.PDEBUG && glyphs.some((g) => g.text === process.env.PDEBUG)) console.log('PDEBUG', JSON.stringify(sequence.map((u, i) => [u.glyph >= 0 ? glyphs[u.glyph].text : 'MARK', +xOf(u).toFixed(2), +(guess.get(u) ?? -1).toFixed(2), +keys[i].toFixed(2), u.glyph >= 0 ? +glyphs[u.glyph].advance.toFixed(2) : 0])));
+  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach };
   sequence.forEach((u, i) => {
     if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
     else plan.marks.set(u.before, keys[i]);
