@@ -334,6 +334,8 @@ export function paintLine(
   // each its own: each reader then meets its copies one after the other, and
   // mutool 1.21 and PDFium, which read a jump between two glyphs they meet
   // in turn as a word space, no longer spell a moved word «N e l s o n».
+  // Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed.
+  const afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   const forPoppler: Array<() => void> = [];
   const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
@@ -353,10 +355,14 @@ export function paintLine(
     // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
     // an RLM for a haraka, whose copy lies right of its copy for PDFium:
     // mutool puts a space at a jump forward to a left-to-right character (an
-    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An LRM for the rest:
-    // mupdf 1.28 guesses a glyph's direction from its own text, and with an
-    // RLM it read brackets and punctuation around numbers out of order.
-    const own1 = mark ? RLM : LRM;
+    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An RLM for the other
+    // right-to-left glyphs too (a bracket round an Arabic word: after an LRM,
+    // mutool started a new line at the jump back from its copy for PDFium,
+    // «عمّان (⏎الأردن)», mixed-7 0 → 3), but those just after a left-to-right
+    // run («1945.») and the glyphs of such runs keep an LRM: mupdf 1.28 guesses
+    // a glyph's direction from its own text, and with an RLM there it read
+    // the punctuation after a number out of order.
+    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g)) ? RLM : LRM;
     forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
     if (item.invisible) flushPoppler();
   };
