@@ -191,7 +191,6 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   sequence.forEach((u, i) => {
     if (u.glyph >= 0 && floating(u) && i + 1 < keys.length) reach.set(u.glyph, keys[i + 1] - keys[i]);
   });
-  if (process.env.PDEBUG && glyphs.some((g) => g.text === process.env.PDEBUG)) console.log('PDEBUG', JSON.stringify(sequence.map((u, i) => [u.glyph >= 0 ? glyphs[u.glyph].text : 'MARK', +xOf(u).toFixed(2), +(guess.get(u) ?? -1).toFixed(2), +keys[i].toFixed(2), u.glyph >= 0 ? +glyphs[u.glyph].advance.toFixed(2) : 0])));
   const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach };
   sequence.forEach((u, i) => {
     if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
