@@ -20,6 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
+import { bidi } from '../../text/bidi.js';
 import { popplerRlms } from './popplerOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
@@ -362,7 +363,7 @@ export function paintLine(
     // run («1945.») and the glyphs of such runs keep an LRM: mupdf 1.28 guesses
     // a glyph's direction from its own text, and with an RLM there it read
     // the punctuation after a number out of order.
-    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g)) ? RLM : LRM;
+    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g) && [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null)) ? RLM : LRM;
     forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
     if (item.invisible) flushPoppler();
   };

@@ -176,10 +176,14 @@ function withoutPageArtifacts(text: string, pages: LaidOutPage[], norm: (s: stri
     .split('\f')
     .map((t, i) => {
       let s = norm(t);
-      for (const b of pages[i]?.blocks ?? []) {
+      const page = pages[i];
+      for (const b of page?.blocks ?? []) {
         if (b.kind !== 'text' || b.role) continue;
         const a = norm(b.text);
-        const at = a ? s.indexOf(a) : -1;
+        // A page number at the foot is cut where it stands, at the end: its
+        // first occurrence may be inside the text («١٩» holds the «٩» of page ٩).
+        const atFoot = (b.lines[0]?.baseline ?? 0) > page.height / 2;
+        const at = !a ? -1 : atFoot ? s.lastIndexOf(a) : s.indexOf(a);
         if (at < 0) continue;
         const cut = s.slice(0, at) + gap + s.slice(at + a.length);
         s = gap ? norm(cut) : cut;
