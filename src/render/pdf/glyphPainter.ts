@@ -345,7 +345,13 @@ export function paintLine(
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) flushPoppler();
     // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true }));
+    // A haraka's copy for PDFium is drawn with the flat strut glyph (it is
+    // invisible; its text is the haraka's): PDFium ends a line between two
+    // glyphs it meets in turn whose boxes do not overlap vertically when both
+    // are taller than 4.5 pt (EndHorizontalLine), which a damma or a shadda
+    // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
+    const flat = !item.invisible && marksOnly(g.text) ? strutGid(g.font) : undefined;
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses

@@ -53,24 +53,19 @@ type Kind = 'booklet' | 'leaflets';
  * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines;
  * - pdf.js drops a glyph whose text ends in a format character, so it
  *   returns Persian words without their ZWNJ;
- * - PDFium splits a line where a raised haraka stands next to a flat glyph
- *   (mixed-7 ٧, udhr-ar and long-30 leaflet ٧); poppler writes the leaflet of
- *   mixed-7 ٣ left to right (it has more Latin letters than Arabic ones).
+ * - poppler writes the leaflet of mixed-7 ٣ left to right (it has more Latin
+ *   letters than Arabic ones).
  */
 const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-ar leaflets pdfium': 29,
   'udhr-fa booklet pdfjs': 11,
   'udhr-fa leaflets pdfjs': 11,
   // Article ٢٦ runs on to a second A5 leaflet page; PDFium reorders its "(continued)" label.
   'udhr-fa leaflets pdfium': 29,
-  'long-30 leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
-  'mixed-7 booklet pdfium': 6,
   'mixed-7 leaflets mupdf': 6,
-  'mixed-7 leaflets pdfium': 4,
   'mixed-7 leaflets pdftotext': 6,
 };
 
@@ -84,18 +79,14 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  *   («278%.»), and mupdf a space inside some vowelled words.
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
-  'long-30 leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 3,
   'mixed-7 booklet mutool': 3,
-  'mixed-7 booklet pdfium': 6,
   'mixed-7 leaflets mupdf': 3,
   'mixed-7 leaflets mutool': 3,
-  'mixed-7 leaflets pdfium': 4,
   'mixed-7 leaflets pdftotext': 6,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-ar leaflets pdfium': 29,
   'udhr-fa booklet mupdf': 17,
   'udhr-fa booklet mutool': 17,
   'udhr-fa booklet pdfjs': 11,
