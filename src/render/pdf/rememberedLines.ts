@@ -195,7 +195,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
   const again = known && replay(doc, line, known);
   if (again !== undefined) {
     counts.replayed++;
-    doc.addContent(again);
+    if (again) doc.addContent(again);
     return;
   }
   const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, fill, pdfiumOrder));
@@ -204,7 +204,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
   const p = cut(content, codes, results);
   counts.painted++;
   if (p) level.set(key, p);
-  doc.addContent(content);
+  if (content) doc.addContent(content);
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */
