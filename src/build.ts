@@ -387,7 +387,7 @@ const SMALL_REBUILD = 16;
  * memory and ≈ 5 s of CPU for no gain on two cores (docs/performance.md,
  * "Memory at 50× and in watch").
  */
-function defaultSize(fresh: readonly RenderJob[]): number {
+export function defaultThreads(fresh: readonly RenderJob[]): number {
   if (fresh.length <= SMALL_REBUILD || !fresh.some((j) => kindOf(j).family === 'image')) return 1;
   return defaultJobs();
 }
@@ -418,7 +418,7 @@ async function runJobs(
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
   const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
   const fresh = freshJobs.length;
-  const size = opts.serial ? 1 : opts.jobs ?? defaultSize(freshJobs);
+  const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
   let poolStarted: Promise<RenderPool> | undefined;
   const given = opts.pool;
   const startPool = () =>
