@@ -29,11 +29,12 @@ export function tuneAllocator(): boolean {
   if (process.platform !== 'linux') return tuned;
   try {
     const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
-    const mallopt = koffi.load('libc.so.6').func('int mallopt(int, int)') as (param: number, value: number) => number;
+    const libc = koffi.load('libc.so.6');
+    const mallopt = libc.func('int mallopt(int, int)') as (param: number, value: number) => number;
     const threshold = process.env.MALLOC_MMAP_THRESHOLD_ === undefined ? mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) === 1 : true;
     const arenas = process.env.MALLOC_ARENA_MAX === undefined ? mallopt(M_ARENA_MAX, ARENA_MAX) === 1 : true;
     tuned = threshold && arenas;
-    mallocTrim = koffi.load('libc.so.6').func('int malloc_trim(size_t)') as (pad: number) => number;
+    mallocTrim = libc.func('int malloc_trim(size_t)') as (pad: number) => number;
   } catch {
     // Not glibc, or koffi has no binary for this platform: malloc keeps its defaults.
   }
