@@ -91,7 +91,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
   const candidates = kashidaOn ? words.map((w, i) => bestCandidate(text, w, i)) : [];
 
-  const breaks = breakWords(words, candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined)), opts);
+  const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
+  const breaks = opts.align === 'center' ? balancedBreaks(words, opts) : breakWords(words, stretch, opts);
   const lines: ComposedLine[] = [];
   let previousKashidas: Array<[number, number]> = [];
   let first = 0;
@@ -110,6 +111,30 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     first = last + 1;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
+}
+
+/** Narrowest trial measure the balancing search gets within, in pt. */
+const BALANCE_PRECISION = 0.5;
+
+/**
+ * A centred paragraph (a title, an imprint) is balanced: broken as for the
+ * narrowest measure that keeps its number of lines, so that no «Rights» is
+ * left alone under a full line. Its lines are still centred on the whole
+ * measure. A paragraph with forced breaks keeps the breaks it has.
+ */
+function balancedBreaks(words: Word[], opts: ComposeOptions): number[] {
+  const breaks = breakWords(words, [], opts);
+  if (breaks.length < 2 || words.some((w) => w.hardBreak)) return breaks;
+  let best = breaks;
+  let lo = Math.max(...words.map((w) => w.width));
+  let hi = opts.measure;
+  while (hi - lo > BALANCE_PRECISION) {
+    const mid = (lo + hi) / 2;
+    const trial = breakWords(words, [], { ...opts, measure: mid });
+    if (trial.length === breaks.length) [best, hi] = [trial, mid];
+    else lo = mid;
+  }
+  return best;
 }
 
 interface LineOptions extends ComposeOptions {

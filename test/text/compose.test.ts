@@ -232,3 +232,30 @@ describe('line breaking around numbers and addresses (issue 14)', async () => {
     for (const p of pieces.slice(0, -1)) expect(p).toMatch(/[/.\-]$|[^\x21-\x7e]$/);
   });
 });
+
+describe('composeParagraph: centred paragraphs are balanced', () => {
+  const title = 'Universal Declaration of Human Rights';
+  const centred = (measure: number) =>
+    composeParagraph([{ text: title, style: { fonts: [amiri()], size: 20 } }], opts({ dir: 'ltr', lang: 'en', align: 'center', justify: 'off', measure }));
+  const widths = (measure: number) => centred(measure).lines.map((l) => extent(l).right - extent(l).left);
+
+  it('breaks a two-line title into lines of near equal width, not a full line and a widow', () => {
+    const full = widths(10_000)[0];
+    const measure = full * 0.85; // room for all but the last word on the first line
+    const [a, b] = widths(measure);
+    expect(centred(measure).lines).toHaveLength(2);
+    expect(Math.abs(a - b)).toBeLessThan(full * 0.25);
+  });
+
+  it('keeps the number of lines and centres every line on the whole measure', () => {
+    for (const measure of [150, 200, 260, 320]) {
+      const para = centred(measure);
+      const ragged = composeParagraph([{ text: title, style: { fonts: [amiri()], size: 20 } }], opts({ dir: 'ltr', lang: 'en', align: 'start', justify: 'off', measure }));
+      expect(para.lines).toHaveLength(ragged.lines.length);
+      for (const l of para.lines) {
+        const e = extent(l);
+        expect(e.left + e.right).toBeCloseTo(measure, 0);
+      }
+    }
+  });
+});
