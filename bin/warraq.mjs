@@ -2,13 +2,13 @@
 // warraq's command: runs the bundled command line (lib/warraq.js, made by
 // `npm run compile`, which `npm install` runs through `prepare`) when it was
 // bundled from the sources as they are (one stat per source file and folder
-// against lib/inputs.json, scripts/compile.mjs), so that it starts without a
+// against lib/inputs.json, scripts/fresh.mjs), so that it starts without a
 // TypeScript loader; otherwise (sources edited since) the TypeScript itself
 // through tsx.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compiledIsFresh } from '../scripts/compile.mjs';
+import { compiledIsFresh } from '../scripts/fresh.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

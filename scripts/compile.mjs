@@ -15,17 +15,18 @@
  *   (EXTERNAL): those are imported from node_modules as before.
  * - lib/inputs.json records the modification time of every file and folder
  *   the bundle was made from (warraq's sources, package-lock.json, the
- *   installed packages' lock, patches/): `compiledIsFresh` (below, used by
- *   bin/warraq.mjs and the bench) compares them with one `stat` each instead
- *   of walking the source folders.
+ *   installed packages' lock, patches/): `compiledIsFresh` (scripts/fresh.mjs,
+ *   used by bin/warraq.mjs and the bench) compares them with one `stat` each
+ *   instead of walking the source folders.
  *
  * Node 20 only; no minification (stack traces stay readable).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INPUTS_VERSION, mtimeOf } from './fresh.mjs';
 import { runVendorFile } from './vendor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -272,34 +273,11 @@ const ALWAYS = ['package.json', 'package-lock.json', 'node_modules/.package-lock
 /** Folders whose every subfolder is recorded (a new file anywhere changes its folder's time). */
 const TREES = ['src', 'templates', 'scripts'];
 
-function folders(dir) {
+/** `dir` (relative to `root`) and every folder below it. */
+function folders(root, dir) {
   const out = [dir];
-  for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(path.posix.join(dir, e.name)));
+  for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(root, path.posix.join(dir, e.name)));
   return out;
-}
-
-const mtimeOf = (root, rel) => {
-  try {
-    return statSync(path.join(root, rel)).mtimeMs;
-  } catch {
-    return null;
-  }
-};
-
-/**
- * Whether lib/ was bundled from the sources as they are: every file and
- * folder lib/inputs.json lists has the modification time it had then (a
- * missing one counts as recorded missing). One stat per entry, no walk.
- */
-export function compiledIsFresh(root = ROOT) {
-  let inputs;
-  try {
-    inputs = JSON.parse(readFileSync(path.join(root, 'lib/inputs.json'), 'utf8'));
-  } catch {
-    return false;
-  }
-  for (const [rel, t] of Object.entries(inputs.mtimes ?? {})) if (mtimeOf(root, rel) !== t) return false;
-  return inputs.v === 1;
 }
 
 /** The vendor files, then the command line and the workers, into `tmp`. */
@@ -332,7 +310,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   // Times are read before bundling: a file saved during the bundle makes lib/ stale, not wrongly fresh.
-  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap(folders)].map((rel) => [rel, mtimeOf(root, rel)]));
+  const before = Object.fromEntries([...ALWAYS, ...TREES.flatMap((dir) => folders(root, dir))].map((rel) => [rel, mtimeOf(root, rel)]));
   await mkdir(tmp, { recursive: true });
   // A failed compile leaves no half-made folder behind (lib/ stays as it was).
   const { vendors, result } = await bundle(build, root, tmp).catch(async (e) => {
@@ -347,7 +325,7 @@ export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
   const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<') && !f.startsWith('warraq-vendor:'));
   const mtimes = { ...before };
   for (const f of own) mtimes[f] ??= mtimeOf(root, f);
-  await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: 1, mtimes }, null, 1));
+  await writeFile(path.join(tmp, 'inputs.json'), JSON.stringify({ v: INPUTS_VERSION, mtimes }, null, 1));
   // Swap in the new lib/ whole (a build started meanwhile sees the old or the new one).
   const old = `${outDir}.old-${process.pid}`;
   await rename(outDir, old).catch(() => {});

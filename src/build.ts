@@ -38,7 +38,7 @@ import {
   readKeyInputs,
   readCodeInputs,
   type CodeInputs,
-  readPrevious,
+  previousByKey,
   reuseOutputs,
   type AuxCache,
   type JobAux,
@@ -141,10 +141,10 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
   knownToFit?: (model: DocumentModel) => Promise<KnownToFit>;
   /**
    * The build: proof in a thread of its own while the checks go on and the
-   * outputs are laid out and drawn (src/proof/thread.ts); `warnings` then
-   * holds the other warnings, and the proofing ones come with `proof`. Not
-   * with --strict (proofing warnings stop the build before anything renders)
-   * or a proof report (written here).
+   * outputs are laid out and drawn (src/proof/thread.ts); the proofing
+   * warnings then join `warnings` when the thread is done. Not with --strict
+   * (proofing warnings stop the build before anything renders) or a proof
+   * report (written here).
    */
   proofAside?: boolean;
 };
@@ -154,7 +154,9 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
  * (corrections applied), fonts, glyph coverage, card fit, then the layout of
  * every output with the live-area check (E-OVERFLOW). Writes nothing (but the
  * proofing table, when asked). Each stage runs when the ones before it passed,
- * as in the build, so the errors are those the build would stop on.
+ * as in the build, so the errors are those the build would stop on. Its
+ * `warnings`, all of them in order, settle once proofing is done (at once,
+ * unless it was set aside: `proofAside`).
  */
 export async function check(opts: CheckOptions) {
   // Loaded here, not at the top: a build whose inputs did not change never needs them.
@@ -178,14 +180,15 @@ export async function check(opts: CheckOptions) {
   if (proof && opts.proofReport) await writeProofReport(path.resolve(opts.projectRoot, opts.proofReport), opts.source, proof.findings);
   const model = proofing.model;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(proof?.warnings ?? [])]);
+  const warnings = aside ? proofing.result.then((p) => sortDiagnostics([...diagnostics, ...p.warnings])) : Promise.resolve(diagnostics);
+  warnings.catch(() => {});
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
   const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   if (problems.length || (opts.strict && proof?.warnings.length)) {
     // Reported with the proofing warnings, as when proofing comes first.
-    const late = aside ? ((await proofing.result.catch(() => undefined))?.warnings ?? []) : [];
-    throw new WarraqError([...sortDiagnostics([...diagnostics, ...late]), ...problems]);
+    throw new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
   }
   const laidOut = { jobs: 0, notes: [] as string[] };
   if (opts.layout !== false) {
@@ -196,7 +199,7 @@ export async function check(opts: CheckOptions) {
     if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
-  return { model, fonts, warnings: diagnostics, proof: proofing.result, proofAside: aside, laidOut };
+  return { model, fonts, warnings, proof: proofing.result, laidOut };
 }
 
 /** A build's jobs, their inputs and keys. */
@@ -252,6 +255,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // Planned and keyed as soon as the model is known: the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  // Read before the lock: only a hint (a key any warraq manifest lists is a card that passed the check).
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
   const { model } = checked;
@@ -274,18 +278,19 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   try {
     keys = (await plan(model)).keys;
     cache = openAuxCache(opts.projectRoot, outDir);
-    const previous = await readManifest(outDir);
+    // The manifest as the lock found it: which outputs can be reused, and what warraq owns in the folder at the commit.
+    const { previous } = lock;
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering();
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, opts, stage)
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
       .catch((e: unknown) => {
         throw asDiagnosticError(e, model);
       })
       .finally(stopTrimming);
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).
     proof = await checked.proof;
-    warnings = checked.proofAside ? sortDiagnostics([...checked.warnings, ...proof.warnings]) : checked.warnings;
+    warnings = await checked.warnings;
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
     ok = true;
@@ -407,6 +412,7 @@ async function runJobs(
   keys: Map<string, string>,
   cache: AuxCache,
   outDir: string,
+  previousManifest: Manifest | undefined,
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
@@ -415,7 +421,7 @@ async function runJobs(
   const keyOf = (job: RenderJob) => keys.get(job.path)!;
 
   // What the previous build left that is still right.
-  const previous = opts.force ? new Map<string, KeyedEntry[]>() : await readPrevious(outDir);
+  const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
   const fresh = freshJobs.length;
   const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);

@@ -40,8 +40,9 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   const opts = line.options;
   try {
     if (line.command === 'check') {
-      const { model, warnings, proof: proofed, laidOut } = await check(opts);
-      const proof = await proofed;
+      const checked = await check(opts);
+      const { model, laidOut } = checked;
+      const [proof, warnings] = await Promise.all([checked.proof, checked.warnings]);
       printDiagnostics(warnings);
       for (const note of laidOut.notes) console.log(yellow(`  note: ${note}`));
       const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;

@@ -39,7 +39,7 @@ import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promi
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
 import type { DocumentModel, Theme } from '../model/types.js';
-import { hashFile, outputMeta, readManifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
+import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
@@ -176,10 +176,10 @@ export function jobKeys(
 
 export type KeyedEntry = ManifestEntry;
 
-/** Outputs of the previous build by key (empty when there is none, or it is unreadable). */
-export async function readPrevious(outDir: string): Promise<Map<string, KeyedEntry[]>> {
+/** Outputs of the previous build (its manifest; undefined when there is none, or it is unreadable) by key. */
+export function previousByKey(previous: Manifest | undefined): Map<string, KeyedEntry[]> {
   const byKey = new Map<string, KeyedEntry[]>();
-  for (const e of (await readManifest(outDir))?.outputs ?? []) {
+  for (const e of previous?.outputs ?? []) {
     if (!e.key) continue;
     byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }

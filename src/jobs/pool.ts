@@ -16,7 +16,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { threadEntry } from '../compiled.js';
 import type { DocumentModel } from '../model/types.js';
 import type { RenderTask, TaskResult } from './kind.js';
 import { kindOf } from './kinds.js';
@@ -55,11 +55,8 @@ export interface PoolOptions {
   serial?: boolean;
 }
 
-/**
- * A worker thread's entry: bundled, lib/worker.js (beside every chunk); run
- * as TypeScript (tsx, vitest), a plain module that registers tsx first.
- */
-const workerEntry = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url));
+/** A worker thread's entry: lib/worker.js compiled, else worker-entry.mjs (src/compiled.ts). */
+const workerEntry = threadEntry('worker.js', import.meta.url);
 
 /**
  * Jobs in flight per thread. In the main thread three: while one job's image

@@ -85,11 +85,12 @@ export async function resolveOutDir(outDir: string): Promise<string> {
 /**
  * The output folder must be one warraq wrote (its manifest.json says so),
  * an empty folder, or nothing yet: `--out .`, `--out source` or a folder of
- * the user's files are refused before anything is written.
+ * the user's files are refused before anything is written. Returns the
+ * manifest it found (none for an empty or new folder).
  */
-export async function checkReplaceable(outDir: string): Promise<void> {
+export async function checkReplaceable(outDir: string): Promise<Manifest | undefined> {
   const st = await stat(outDir).catch(() => undefined);
-  if (!st) return;
+  if (!st) return undefined;
   const refuse = (found: string) =>
     new WarraqError([
       makeDiagnostic('E-OUT-FOREIGN', 'error', { file: outDir, line: 1, col: 1 }, `${outDir} is not an output folder of warraq; a build would mix its files with yours`, {
@@ -100,8 +101,9 @@ export async function checkReplaceable(outDir: string): Promise<void> {
     ]);
   if (!st.isDirectory()) throw refuse('a file, not a folder');
   const names = await readdir(outDir);
-  if (names.length === 0) return;
-  if (await readManifest(outDir)) return;
+  if (names.length === 0) return undefined;
+  const manifest = await readManifest(outDir);
+  if (manifest) return manifest;
   const shown = names.sort().slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '');
   throw refuse(`${names.length} entr${names.length === 1 ? 'y' : 'ies'} and no warraq manifest.json: ${shown}`);
 }

@@ -24,23 +24,29 @@ export { carriedOver, hashFile, Staging, type CommitResult, type ReusedFile, typ
 export { resolveOutDir } from './folders.js';
 export type { Lock } from './lock.js';
 
+/** An output folder's lock, and the folder's manifest as the lock found it (after repairs; none for a new or empty folder). */
+export interface OutputLock extends Lock {
+  readonly previous: Manifest | undefined;
+}
+
 /**
  * Takes `<out>.lock` (E-LOCKED when a live build holds it), then repairs
  * what a killed build left beside the folder, and refuses an output folder
  * that warraq did not write (E-OUT-FOREIGN).
  */
-export async function lockOutput(outDir: string): Promise<Lock> {
+export async function lockOutput(outDir: string): Promise<OutputLock> {
   const lock = await takeLock(outDir);
+  let previous: Manifest | undefined;
   try {
     await recover(outDir).catch((e: unknown) => {
       throw ioDiagnostic(e, 'output', outDir, `cannot repair what an interrupted build left beside ${outDir}`);
     });
-    await checkReplaceable(outDir);
+    previous = await checkReplaceable(outDir);
   } catch (e) {
     await lock.release({ failed: true });
     throw e;
   }
-  return lock;
+  return Object.assign(lock, { previous });
 }
 
 /**

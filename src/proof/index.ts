@@ -12,6 +12,7 @@
  *   cache     findings kept per text in .warraq-cache/     cache.ts
  *   report    undecided → warnings; all → proof report     finding.ts, report.ts
  */
+import { compiled } from '../compiled.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
@@ -22,7 +23,7 @@ import { findingDiagnostic, type Finding } from './finding.js';
 import { checkForeign } from './language.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
-import { alphabetFor, checkSpelling, keptCandidates, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
+import { alphabetFor, checkSpelling, keptCandidates, remembers, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
 import { tokenize } from './tokenize.js';
 import { textUnits } from './units.js';
 
@@ -73,14 +74,6 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
 }
 
 /**
- * Whether this runs as the compiled bundle (lib/). As TypeScript (tsx, the
- * watch session, tests), a proofing thread would load tsx and compile the
- * checks' sources again before it starts, and load the dictionaries that a
- * warm process already holds: it would cost more than it saves.
- */
-const COMPILED = import.meta.url.endsWith('.js');
-
-/**
  * Proofing in two steps: the corrections of the metadata, applied to the
  * model at once (they do not depend on what the checks find), and the
  * checks, whose findings come from the cache or are computed, in this
@@ -105,12 +98,15 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const installed = () => (digest ??= dictionaryDigest());
   let markStarted: () => void = () => {};
   const started = new Promise<void>((r) => (markStarted = r));
-  const inThread = (t: typeof import('./thread.js')) => {
-    const found = t.findInThread(input, opts.projectRoot, remember);
+  const inThread = async (t: typeof import('./thread.js')) => {
+    // The digest goes with the input (remembering, it was looked up for the findings' key already): the thread does not look it up again.
+    const found = t.findInThread(input, opts.projectRoot, remember, remember ? await installed() : undefined);
     markStarted();
     return found;
   };
-  const find = opts.thread && COMPILED ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember, installed);
+  // Only compiled (src/compiled.ts): as TypeScript (tsx, the watch session, tests), a proofing thread would load tsx and
+  // compile the checks' sources again before it starts, and load the dictionaries that a warm process already holds.
+  const find = opts.thread && compiled ? () => import('./thread.js').then(inThread) : () => findAll(input, opts.projectRoot, remember, installed);
   // The suggestion candidates the pass used are kept apart from its findings, for the next process (src/proof/cache.ts).
   let candidates: Record<string, KeptCandidates> | undefined;
   const findApart = async (): Promise<Findings> => {
@@ -163,9 +159,11 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
   const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
-  if (remember) {
+  // Kept lists seed only a dictionary this process remembers nothing for (seedCandidates): read once per process and dictionary, not every pass (watch mode).
+  const unseeded = remember ? lexicons.filter((l) => !remembers(l)) : [];
+  if (unseeded.length) {
     const kept = await readCandidates(projectRoot, installed);
-    for (const l of lexicons) if (kept[l.name]) seedCandidates(l, kept[l.name]);
+    for (const l of unseeded) if (kept[l.name]) seedCandidates(l, kept[l.name]);
   }
   const switchedOff = new Set(off);
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]

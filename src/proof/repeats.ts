@@ -3,6 +3,7 @@
  * word in another form («القضية القضايا», «ببيانات وبيانات»), and a sentence
  * or paragraph that the document already has.
  */
+import type { SourcePlace } from '../diagnostics.js';
 import { levenshtein } from '../suggest.js';
 import { lookupForm, skeleton } from './arabic.js';
 import type { Finding } from './finding.js';
@@ -61,11 +62,58 @@ export function nearRepeat(a: string, b: string): boolean {
 
 const SENTENCE = /[^.!?؟؛\n]+[.!?؟؛]*/g;
 
+/** Where a text began before: its unit and offset. */
+interface Seen {
+  unit: number;
+  start: number;
+}
+
+/**
+ * The finding for the stretch `start`–`end` of unit `unit` that repeats what
+ * began at `first`; `says` words its message from the first one's place and
+ * which text that is in.
+ */
+function repeatOf(
+  units: readonly TextUnit[],
+  { unit, start, end }: { unit: number; start: number; end: number },
+  first: Seen,
+  what: { code: string; says: (at: SourcePlace, where: string) => string; expected: string; hint: string },
+): Finding {
+  const u = units[unit];
+  const where = first.unit === unit ? ' of the same text' : ` (${units[first.unit].what})`;
+  return {
+    code: what.code,
+    place: placeOf(u, start),
+    found: u.text.slice(start, end).trim().slice(0, 60),
+    unit,
+    start,
+    end,
+    message: what.says(placeOf(units[first.unit], first.start), where),
+    suggestions: [],
+    expected: what.expected,
+    hint: what.hint,
+  };
+}
+
+const PARAGRAPH = {
+  code: 'W-PROOF-REPEAT-PARAGRAPH',
+  says: (at: SourcePlace, where: string) => `this paragraph repeats one at line ${at.line}${where} word for word`,
+  expected: 'each paragraph once',
+  hint: 'delete one copy in the source (a paragraph pasted twice?)',
+};
+
+const SENTENCE_AGAIN = {
+  code: 'W-PROOF-REPEAT-SENTENCE',
+  says: (at: SourcePlace, where: string) => `this sentence is already at line ${at.line}, column ${at.col}${where}`,
+  expected: 'each sentence once',
+  hint: 'delete the repeated sentence in the source, or record a correction',
+};
+
 /** Sentences of four words or more, and whole paragraphs (a unit, or a paragraph of a unit's text), that appeared before. */
 function repeatedSentences(units: readonly TextUnit[]): Finding[] {
   const out: Finding[] = [];
-  const seenParagraph = new Map<string, { unit: number; start: number }>();
-  const seenSentence = new Map<string, { unit: number; start: number }>();
+  const seenParagraph = new Map<string, Seen>();
+  const seenSentence = new Map<string, Seen>();
   const norm = (s: string) => lookupForm(s).replace(/[\s\p{P}]+/gu, ' ').trim();
   units.forEach((u, unit) => {
     for (const para of u.text.matchAll(/[^\n]+/g)) {
@@ -73,19 +121,7 @@ function repeatedSentences(units: readonly TextUnit[]): Finding[] {
       const whole = norm(para[0]);
       const first = seenParagraph.get(whole);
       if (first && whole.split(' ').length >= 4) {
-        const at = placeOf(units[first.unit], first.start);
-        out.push({
-          code: 'W-PROOF-REPEAT-PARAGRAPH',
-          place: placeOf(u, pStart),
-          found: para[0].trim().slice(0, 60),
-          unit,
-          start: pStart,
-          end: (para.index ?? 0) + para[0].length,
-          message: `this paragraph repeats one at line ${at.line}${first.unit === unit ? ' of the same text' : ` (${units[first.unit].what})`} word for word`,
-          suggestions: [],
-          expected: 'each paragraph once',
-          hint: 'delete one copy in the source (a paragraph pasted twice?)',
-        });
+        out.push(repeatOf(units, { unit, start: pStart, end: (para.index ?? 0) + para[0].length }, first, PARAGRAPH));
         continue;
       }
       if (!first) seenParagraph.set(whole, { unit, start: pStart });
@@ -98,19 +134,7 @@ function repeatedSentences(units: readonly TextUnit[]): Finding[] {
           seenSentence.set(s, { unit, start });
           continue;
         }
-        const at = placeOf(units[seen.unit], seen.start);
-        out.push({
-          code: 'W-PROOF-REPEAT-SENTENCE',
-          place: placeOf(u, start),
-          found: m[0].trim().slice(0, 60),
-          unit,
-          start,
-          end: (para.index ?? 0) + (m.index ?? 0) + m[0].length,
-          message: `this sentence is already at line ${at.line}, column ${at.col}${seen.unit === unit ? ' of the same text' : ` (${units[seen.unit].what})`}`,
-          suggestions: [],
-          expected: 'each sentence once',
-          hint: 'delete the repeated sentence in the source, or record a correction',
-        });
+        out.push(repeatOf(units, { unit, start, end: (para.index ?? 0) + (m.index ?? 0) + m[0].length }, seen, SENTENCE_AGAIN));
       }
     }
   });

@@ -73,9 +73,14 @@ export function keptCandidates(lex: Lexicon): KeptCandidates | undefined {
   return r && { names: r.names, lists: [...r.used].map((k) => [k, r.lists.get(k)!] as [string, Candidate[]]) };
 }
 
+/** Whether this process remembers candidates for `lex` (a pass with it ran, or it was seeded): then lists kept on disk add nothing. */
+export function remembers(lex: Lexicon): boolean {
+  return remembered.has(lex);
+}
+
 /** Takes lists kept by an earlier process (same dictionary and code: src/proof/cache.ts) when this one has none for `lex`. */
 export function seedCandidates(lex: Lexicon, kept: KeptCandidates): void {
-  if (!remembered.has(lex)) remembered.set(lex, { names: kept.names, lists: new Map(kept.lists), used: new Set() });
+  if (!remembers(lex)) remembered.set(lex, { names: kept.names, lists: new Map(kept.lists), used: new Set() });
 }
 
 export function alphabetFor(lang: string): readonly string[] {

@@ -40,7 +40,7 @@ describe('check()', () => {
     const before = await fingerprint(root);
     const { model, warnings } = await check({ projectRoot: root, source: 'source/doc.txt' });
     expect(model.points).toHaveLength(3);
-    expect(warnings.map((d) => d.code)).toEqual(['W-PROOF-DIGITS-MIXED']); // «500» among Arabic-Indic numbers
+    expect((await warnings).map((d) => d.code)).toEqual(['W-PROOF-DIGITS-MIXED']); // «500» among Arabic-Indic numbers
     expect(await fingerprint(root)).toEqual(before); // no dist/, no cache, no lock
   });
 

@@ -11,7 +11,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compile, compiledIsFresh } from '../../scripts/compile.mjs';
+import { compile } from '../../scripts/compile.mjs';
+import { compiledIsFresh } from '../../scripts/fresh.mjs';
 import { repoRoot, smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -81,6 +82,14 @@ describe('start-up', () => {
     const pkgs = packagesIn(loaded);
     for (const p of HEAVY) expect(pkgs.has(p), p).toBe(false);
   }, 120_000);
+
+  it('the command asks whether lib/ is fresh without loading the compiler (scripts/fresh.mjs, not compile.mjs or esbuild)', async () => {
+    const log = path.join(await tempDir(), 'loaded.txt');
+    const { stdout, loaded } = await node(repoRoot, [path.join(repoRoot, 'bin/warraq.mjs'), '--help'], log);
+    expect(stdout).toContain('Usage:');
+    expect(loaded.some((u) => u.endsWith('/scripts/fresh.mjs'))).toBe(true);
+    expect(loaded.filter((u) => u.endsWith('/scripts/compile.mjs') || u.includes('node_modules/esbuild/'))).toEqual([]);
+  }, 60_000);
 
   it('the bundle is stale once a recorded source file or folder has another time, or is gone', async () => {
     const { out } = await testBundle();

@@ -4,10 +4,7 @@
  * outputs that show it (keys), and a job renders the same from its slice as
  * from the whole model (the slice holds everything its renderer reads).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { envDigest, jobKeys, type KeyInputs } from '../../src/jobs/cache.js';
 import type { RenderJob, RenderTask } from '../../src/jobs/kind.js';
 import { KINDS, kindNamed, kindOf } from '../../src/jobs/kinds.js';
@@ -16,6 +13,7 @@ import { modelFromText } from '../../src/model/buildModel.js';
 import type { ModelOptions } from '../../src/model/theme.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { projectRoot, templateFonts } from '../support/fonts.js';
+import { tempDir } from '../support/tmp.js';
 
 const text =
   '## عنوان الوثيقة\n\nتمهيد قصير.\n\n1. النقطة الأولى نص طويل بما يكفي ليمتد على عدة أسطر في البطاقة والمنشور، ويبرر الضبط بين الكلمات.\n\n' +
@@ -107,10 +105,7 @@ describe('a change re-renders exactly the outputs that show it', () => {
 describe('a job renders the same from its slice as from the whole model', () => {
   let cacheDir: string;
   beforeAll(async () => {
-    cacheDir = await mkdtemp(path.join(os.tmpdir(), 'warraq-kinds-'));
-  });
-  afterAll(async () => {
-    await rm(cacheDir, { recursive: true, force: true });
+    cacheDir = await tempDir('warraq-kinds-');
   });
   const fonts = async () => templateFonts();
   const render = async (job: RenderJob, model: DocumentModel) => {

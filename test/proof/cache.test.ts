@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
 import { cachedFindings, type Findings } from '../../src/proof/cache.js';
-import { dictionaryDigest } from '../../src/proof/dictionary.js';
+import { dictionaryDigest, loadLexicon } from '../../src/proof/dictionary.js';
 import { proofDocument } from '../../src/proof/index.js';
-import { forgetCandidates } from '../../src/proof/spelling.js';
+import { forgetCandidates, remembers } from '../../src/proof/spelling.js';
 import { textUnits } from '../../src/proof/units.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDir } from '../support/tmp.js';
@@ -66,6 +66,8 @@ describe('proofing cache', () => {
     const edits = [text.replace('الإس ارييلية', 'الإسرائيلية'), text.replace('الإس ارييلية', 'زنغوليا زنغوليا')];
     forgetCandidates();
     const first = await proofDocument(modelFromText(text, file, { projectRoot }).model, { projectRoot, cache: false });
+    // From now on the kept lists on disk are not read again (src/proof/index.ts findAll).
+    expect(remembers((await loadLexicon('ar', projectRoot))!)).toBe(true);
     for (const edited of edits) {
       expect(edited).not.toBe(text);
       const model = modelFromText(edited, file, { projectRoot }).model;

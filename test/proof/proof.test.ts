@@ -3,15 +3,15 @@
  * word among the first suggestions), on the UN's Arabic UDHR (few false
  * alarms), and its decisions: words, corrections, codes switched off.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { proofDocument, type ProofResult } from '../../src/proof/index.js';
 import { writeProofReport } from '../../src/proof/report.js';
 import { projectRoot } from '../support/fonts.js';
+import { tempDir } from '../support/tmp.js';
 
 let seed: ProofResult;
 let udhr: ProofResult;
@@ -171,10 +171,7 @@ describe('decisions in the metadata', () => {
 describe('the proof report', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-proof-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = await tempDir('warraq-proof-');
   });
 
   it('writes a Markdown table to tick, and CSV', async () => {

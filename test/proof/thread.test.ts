@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
-import { dictionaryFor } from '../../src/proof/dictionary.js';
+import { dictionaryDigest, dictionaryFor } from '../../src/proof/dictionary.js';
 import { findAll } from '../../src/proof/index.js';
 import { findInThread } from '../../src/proof/thread.js';
 import { textUnits } from '../../src/proof/units.js';
@@ -21,5 +21,9 @@ describe('proofing thread', () => {
     const [here, there] = await Promise.all([findAll(input, projectRoot), findInThread(input, projectRoot)]);
     expect(here.findings.length).toBeGreaterThan(5);
     expect(there).toEqual(here);
+    // Remembering candidates, with the dictionaries' digest handed in (the build looked it up for the findings' key).
+    const remembered = await findInThread(input, projectRoot, true, await dictionaryDigest());
+    expect(remembered.findings).toEqual(here.findings);
+    expect(Object.keys(remembered.candidates ?? {}).length).toBeGreaterThan(0);
   }, 120_000);
 });
