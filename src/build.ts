@@ -130,7 +130,9 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * Lay out every output the build would make (as `only` plans it) and run
    * the checks its render makes on the layout (src/jobs/verifyJobs.ts):
    * default true. The build passes false, as it lays every output out when
-   * it renders it.
+   * it renders it; the card-fit check is then left to the build as well
+   * (`cardFit` in the result), since each card job plans its point by the
+   * very planning that check runs and stops with the same E-CARD-FIT.
    */
   layout?: boolean;
   /**
@@ -184,12 +186,15 @@ export async function check(opts: CheckOptions) {
   warnings.catch(() => {});
   const fonts = await loadFontSet(model.theme, opts.projectRoot);
   const missing = checkCoverage(model, fonts);
-  const problems = missing.length ? missing : ((await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? []);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
-  if (problems.length || (opts.strict && proof?.warnings.length)) {
-    // Reported with the proofing warnings, as when proofing comes first.
-    throw new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
-  }
+  const strictStop = Boolean(opts.strict && proof?.warnings.length);
+  const cardFit = async () => (await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? [];
+  // Without the layout pass (the build), the cards are fitted as they are rendered: `cardFit` below.
+  const fitLater = opts.layout === false && !strictStop;
+  // Reported with the proofing warnings, as when proofing comes first.
+  const failure = async (problems: Diagnostic[]) => new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
+  const problems = missing.length ? missing : fitLater ? [] : await cardFit();
+  if (problems.length || strictStop) throw await failure(problems);
   const laidOut = { jobs: 0, notes: [] as string[] };
   if (opts.layout !== false) {
     const { verifyJobs } = await import('./jobs/verifyJobs.js');
@@ -199,7 +204,24 @@ export async function check(opts: CheckOptions) {
     if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
     Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
   }
-  return { model, fonts, warnings, proof: proofing.result, laidOut };
+  return {
+    model,
+    fonts,
+    warnings,
+    proof: proofing.result,
+    laidOut,
+    /**
+     * When the card-fit check was left to the build (`layout: false`): the
+     * error check() would have stopped on (E-CARD-FIT for every point that
+     * cannot be set, with the warnings), or undefined when every card fits.
+     * The build asks after a failed render, so that it reports what check()
+     * reports; a passing build never runs it (its card jobs fitted the cards).
+     */
+    cardFit: fitLater && cardCheck ? async () => {
+      const problems = await cardFit();
+      return problems.length ? failure(problems) : undefined;
+    } : undefined,
+  };
 }
 
 /** A build's jobs, their inputs and keys. */
@@ -252,7 +274,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   code.catch(() => {});
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
-  // Planned and keyed as soon as the model is known: the card-fit check skips the cards an earlier build made.
+  // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
   // Read before the lock: only a hint (a key any warraq manifest lists is a card that passed the check).
@@ -284,8 +306,9 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering();
     made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
-      .catch((e: unknown) => {
-        throw asDiagnosticError(e, model);
+      .catch(async (e: unknown) => {
+        // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
+        throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
       })
       .finally(stopTrimming);
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).

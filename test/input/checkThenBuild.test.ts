@@ -34,6 +34,18 @@ describe('check finds what the build would stop on', () => {
     await expect(layoutCard({ model: m, point: m.points[0], format: tiny, fonts })).rejects.toThrow(WarraqError);
   });
 
+  it('cards that cannot be set: the build, which fits each card as it renders it, stops with what check reports (every point), writing nothing', async () => {
+    const { root, run } = await checkWith('theme:\n  cards:\n    add: [{name: tiny, width: 64, height: 64, minBodyPx: 400}]\n');
+    const checked = await diagnosticsOf(run());
+    expect(codes(checked).filter((c) => c === 'E-CARD-FIT')).toHaveLength(2);
+    // check() without the layout pass (what the build runs first) leaves the card fit to the build.
+    await expect(check({ projectRoot: root, source: 'doc.txt', layout: false })).resolves.toMatchObject({ laidOut: { jobs: 0 } });
+    for (const serial of [true, false]) {
+      expect(await diagnosticsOf(build({ projectRoot: root, source: 'doc.txt', out: 'out', only: ['cards'], serial }))).toEqual(checked);
+      expect(existsSync(path.join(root, 'out'))).toBe(false);
+    }
+  });
+
   it('a language tag Intl rejects: E-META-LANG at the lang line (was RangeError: Invalid language tag)', async () => {
     const { run } = await checkWith('lang: ar-XYZ\n');
     const ds = await diagnosticsOf(run());

@@ -369,10 +369,13 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           const last = glyphs[glyphs.length - 1];
           // (Without the original fonts, the copy's font name has to do.)
           const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));
-          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && sameGlyph(last)) {
+          // A haraka's copy for PDFium is drawn with the flat strut glyph (the tatweel).
+          const tatweel = subset?.original?.font.glyphForCodePoint(0x0640).id;
+          const strutCopy = invisible && /^\p{Mn}+$/u.test(u) && tatweel !== undefined && originalGids.includes(tatweel);
+          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && (sameGlyph(last) || strutCopy)) {
             last.unicode += u;
             // Glyphs with the same outline: the copy's font says which one it is.
-            if (originalGids.length) last.originalGids = originalGids;
+            if (originalGids.length && !strutCopy) last.originalGids = originalGids;
             copied++;
             return;
           }

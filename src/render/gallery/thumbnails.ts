@@ -18,7 +18,9 @@ export interface ThumbImage {
 export const THUMB_WIDTH = 240;
 
 // Text thumbnails at this quality stay readable as a page's shape and weigh a few KB each.
-const webp = (img: Sharp) => img.webp({ quality: 62, effort: 6, smartSubsample: true });
+// Effort 4 without sharp YUV: a third of the CPU of effort 6 with it (≈ 6 against
+// 17.5 ms a thumbnail, ≈ 1.9 s of a cold build's last job), for ≈ 1.6 % more bytes.
+const webp = (img: Sharp) => img.webp({ quality: 62, effort: 4 });
 
 async function encoded(img: Sharp): Promise<ThumbImage> {
   const { data, info } = await webp(img).toBuffer({ resolveWithObject: true });

@@ -20,6 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
+import { bidi } from '../../text/bidi.js';
 import { popplerRlms } from './popplerOrder.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
@@ -235,13 +236,17 @@ export function paintLine(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
 ): void {
-  if (!line.glyphs.length) return;
+  // A gap of no width (a break inside a URL, which has no space to break at)
+  // is not a word space: drawn as one, with the text of a space, PDFium and
+  // mutool 1.21 read a space inside the URL («https:// example.org/»).
+  const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
+  if (!glyphs.length) return;
   const ops: string[] = ['BT'];
   let current = '';
   let fill = '';
   let invisible = false;
-  const widths = new Map(extractionWidths(line.glyphs).map((w, i) => [line.glyphs[i], w]));
-  const items = withBidiMarks(line.glyphs, rtl);
+  const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
+  const items = withBidiMarks(glyphs, rtl);
   // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
   // Amiri's lam–kaf connector and seen teeth, Noto's separate dots) is drawn
   // as its outline, a filled path, not as text: no reader can return a
@@ -330,14 +335,23 @@ export function paintLine(
   // each its own: each reader then meets its copies one after the other, and
   // mutool 1.21 and PDFium, which read a jump between two glyphs they meet
   // in turn as a word space, no longer spell a moved word «N e l s o n».
+  // Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed.
+  const afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   const forPoppler: Array<() => void> = [];
   const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
-  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x) => {
+  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) flushPoppler();
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k || item.invisible ? 0 : undefined, baseline: true }));
+    // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
+    // A haraka's copy for PDFium is drawn with the flat strut glyph (it is
+    // invisible; its text is the haraka's): PDFium ends a line between two
+    // glyphs it meets in turn whose boxes do not overlap vertically when both
+    // are taller than 4.5 pt (EndHorizontalLine), which a damma or a shadda
+    // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
+    const flat = !item.invisible && marksOnly(g.text) ? strutGid(g.font) : undefined;
+    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses
@@ -348,10 +362,14 @@ export function paintLine(
     // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
     // an RLM for a haraka, whose copy lies right of its copy for PDFium:
     // mutool puts a space at a jump forward to a left-to-right character (an
-    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An LRM for the rest:
-    // mupdf 1.28 guesses a glyph's direction from its own text, and with an
-    // RLM it read brackets and punctuation around numbers out of order.
-    const own1 = mark ? RLM : LRM;
+    // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An RLM for the other
+    // right-to-left glyphs too (a bracket round an Arabic word: after an LRM,
+    // mutool started a new line at the jump back from its copy for PDFium,
+    // «عمّان (⏎الأردن)», mixed-7 0 → 3), but those just after a left-to-right
+    // run («1945.») and the glyphs of such runs keep an LRM: mupdf 1.28 guesses
+    // a glyph's direction from its own text, and with an RLM there it read
+    // the punctuation after a number out of order.
+    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g) && [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null)) ? RLM : LRM;
     forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
     if (item.invisible) flushPoppler();
   };
@@ -414,7 +432,7 @@ export function paintLine(
     if (mark !== undefined) {
       drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
     }
-    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own);
+    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own, plan?.reach.get(firstPiece[t]));
     else {
       flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item

@@ -59,6 +59,8 @@ export interface PdfiumPlan {
   keys: number[];
   /** Glyphs that need a left-to-right mark (for PDFium only) just before them, with the mark's key. */
   marks: Map<number, number>;
+  /** Floating glyphs' extraction width (pt): to the key after them, so PDFium finds no gap there. */
+  reach: Map<number, number>;
 }
 
 /** The smallest step between two keys: survives the 3 decimals written and PDFium's floats. */
@@ -70,6 +72,8 @@ interface Unit {
   before: number;
   dir: Direction;
   mirrored: boolean;
+  /** Whitespace only (a word space). */
+  space: boolean;
 }
 
 /** Units in logical order, cut into PDFium's segments. */
@@ -83,22 +87,42 @@ function segmentsOf(units: Unit[]): Unit[][] {
   return segments;
 }
 
+/**
+ * PDFium's one rule for a segment (CloseTempLine): whether it reads it
+ * reversed (and mirrored), and the direction it carries on with.
+ */
+function reads(dir: Direction, current: Direction): { reversed: boolean; current: Direction } {
+  if (dir === 'right' || (dir === 'neutral' && current === 'right')) return { reversed: true, current: 'right' };
+  return { reversed: false, current: dir === 'weak' ? current : 'left' };
+}
+
+const markBefore = (u: Unit): Unit => ({ glyph: -1, before: u.glyph, dir: 'left', mirrored: false, space: false });
+
 export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   let units: Unit[] = [];
   glyphs.forEach((g, i) => {
     const first = [...g.text][0];
-    if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null) });
+    if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null), space: /^\s+$/u.test(g.text) });
   });
-  // A Neutral segment with a mirrored character read right to left gets a mark before it.
+  // A Neutral segment with a mirrored character read right to left gets a
+  // mark before it, so PDFium reads it forward. The word spaces that end it
+  // («مانديلا] بأنشطة») get one more: read forward with the bracket they
+  // would stand right of it, where no space is, and leave a gap on its left
+  // that PDFium reads as a space; on their own they keep their place.
   let current: Direction = 'right';
   const withMarks: Unit[] = [];
   for (const s of segmentsOf(units)) {
-    const reversed = s[0].dir === 'right' || (s[0].dir === 'neutral' && current === 'right');
-    if (reversed && s[0].dir === 'neutral' && s.some((u) => u.mirrored)) {
-      withMarks.push({ glyph: -1, before: s[0].glyph, dir: 'left', mirrored: false });
+    const step = reads(s[0].dir, current);
+    if (step.reversed && s[0].dir === 'neutral' && s.some((u) => u.mirrored)) {
+      let end = s.length;
+      while (end > 1 && s[end - 1].space) end--;
+      withMarks.push(markBefore(s[0]), ...s.slice(0, end));
+      if (end < s.length) withMarks.push(markBefore(s[end]));
+      withMarks.push(...s.slice(end));
       current = 'left';
-    } else if (reversed) current = 'right';
-    else if (s[0].dir !== 'weak') current = 'left';
+      continue;
+    }
+    current = step.current;
     withMarks.push(...s);
   }
   units = withMarks;
@@ -106,17 +130,17 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // putting the first on the right), and their left-to-right order.
   current = 'right';
   const segments = segmentsOf(units).map((s) => {
-    const reversed = s[0].dir === 'right' || (s[0].dir === 'neutral' && current === 'right');
-    if (reversed) current = 'right';
-    else if (s[0].dir !== 'weak') current = 'left';
-    return { units: s, reversed };
+    const step = reads(s[0].dir, current);
+    current = step.current;
+    return { units: s, reversed: step.reversed };
   });
   const xOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].x : glyphs[u.before].x - KEY_STEP);
   const endOf = (u: Unit) => xOf(u) + (u.glyph >= 0 ? glyphs[u.glyph].advance : 0);
+  const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
   // First guess: a glyph's own x; but the segments of a stretch read forward
   // (a left-to-right run: Latin words, a URL, a number with its signs) are
   // packed from the stretch's left edge in reverse logical order, each
-  // keeping its own spacing.
+  // keeping its own spacing, unless their own places are in that order already.
   const guess = new Map<Unit, number>();
   for (let i = 0; i < segments.length; ) {
     if (segments[i].reversed) {
@@ -126,6 +150,12 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     let j = i;
     while (j < segments.length && !segments[j].reversed) j++;
     const stretch = segments.slice(i, j);
+    const packed = [...stretch].reverse().flatMap((s) => s.units.filter((u) => !floating(u)));
+    if (packed.every((u, k) => k === 0 || xOf(u) >= endOf(packed[k - 1]) - 1e-6)) {
+      for (const u of stretch.flatMap((s) => s.units)) guess.set(u, xOf(u));
+      i = j;
+      continue;
+    }
     let at = Math.min(...stretch.flatMap((s) => s.units.map(xOf)));
     for (const s of [...stretch].reverse()) {
       const a = Math.min(...s.units.map(xOf));
@@ -139,7 +169,6 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // right of the key before; PDFium drops a glyph whose box overlaps that of
   // the same glyph nearby (as fake bold), so such a pair is kept apart.
   const textOf = (u: Unit) => (u.glyph >= 0 ? (glyphs[u.glyph].same ?? glyphs[u.glyph].text) : '');
-  const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
   const keys: number[] = [];
   const start = Math.min(...sequence.map(xOf)) - KEY_STEP;
   sequence.forEach((u, i) => {
@@ -149,7 +178,20 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     for (let j = Math.max(0, i - 7); j < i; j++) if (textOf(sequence[j]) === textOf(u)) key = Math.max(key, keys[j] + Math.max(0.1 * g.size, g.advance));
     keys.push(key);
   });
-  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map() };
+  // PDFium reads a gap between two glyphs it meets in turn as a space. A
+  // left-to-right mark before a bracket goes to the right end of the gap it
+  // stands in, next to the glyph after it: a gap on its left lies inside what
+  // PDFium reads with the glyphs before it (a space there ends up after them,
+  // not between a word and its bracket), and mutool 1.21, which meets the
+  // mark just after the glyph on its right, starts a new line at a jump of
+  // more than 0.8 em to a left-to-right character. A mark drawn with a glyph
+  // of its own (after «278%.») stays at the left end and reaches over the gap.
+  for (let i = keys.length - 2; i >= 0; i--) if (sequence[i].glyph < 0) keys[i] = Math.max(keys[i], keys[i + 1] - KEY_STEP);
+  const reach = new Map<number, number>();
+  sequence.forEach((u, i) => {
+    if (u.glyph >= 0 && floating(u) && i + 1 < keys.length) reach.set(u.glyph, keys[i + 1] - keys[i]);
+  });
+  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach };
   sequence.forEach((u, i) => {
     if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
     else plan.marks.set(u.before, keys[i]);

@@ -53,31 +53,19 @@ type Kind = 'booklet' | 'leaflets';
  * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines;
  * - pdf.js drops a glyph whose text ends in a format character, so it
  *   returns Persian words without their ZWNJ;
- * - long-30: article ٢١ crosses a page in the booklet and every reader reads
- *   something of the next page into it;
- * - PDFium splits a line where a raised haraka stands next to a flat glyph
- *   (mixed-7 ٧, udhr-ar leaflet ٧); poppler reads the URL's second line of
- *   mixed-7 ٣ first in its leaflet.
+ * - poppler writes the leaflet of mixed-7 ٣ left to right (it has more Latin
+ *   letters than Arabic ones).
  */
 const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-ar leaflets pdfium': 29,
   'udhr-fa booklet pdfjs': 11,
   'udhr-fa leaflets pdfjs': 11,
   // Article ٢٦ runs on to a second A5 leaflet page; PDFium reorders its "(continued)" label.
   'udhr-fa leaflets pdfium': 29,
-  'long-30 booklet pdfjs': 29,
-  'long-30 booklet mupdf': 29,
-  'long-30 booklet pdfium': 29,
-  'long-30 booklet pdftotext': 29,
-  'long-30 booklet mutool': 29,
-  'long-30 leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
-  'mixed-7 booklet pdfium': 6,
   'mixed-7 leaflets mupdf': 6,
-  'mixed-7 leaflets pdfium': 4,
   'mixed-7 leaflets pdftotext': 6,
 };
 
@@ -85,40 +73,26 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  * Points each reader returns with their words separated (the FLOOR check with
  * whitespace kept: runs of whitespace made one space), where that is not all
  * of them (docs/accessibility.md, "What is still missed with spaces"):
- * - pdf.js and pdftotext: those of FLOOR (udhr-fa: the ZWNJ; long-30 ٢١
- *   across a page; pdftotext's mixed-7 leaflet ٣);
- * - PDFium, mutool 1.21 and mupdf 1.28: a space next to a bracket or a
- *   punctuation mark beside a number or a Latin word («الدراسة )خارج»,
- *   udhr-fa «( ۱)»), and mupdf a space inside some vowelled words.
+ * - those of FLOOR;
+ * - mutool 1.21 and mupdf 1.28: a line end after an opening bracket at the
+ *   start of a line (udhr-fa «(۱)») and around a number with its signs
+ *   («278%.»), and mupdf a space inside some vowelled words.
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
-  'long-30 booklet mupdf': 29,
-  'long-30 booklet mutool': 29,
-  'long-30 booklet pdfium': 29,
-  'long-30 booklet pdfjs': 29,
-  'long-30 booklet pdftotext': 29,
-  'long-30 leaflets pdfium': 29,
-  'mixed-7 booklet mupdf': 2,
-  'mixed-7 booklet mutool': 0,
-  'mixed-7 booklet pdfium': 0,
-  'mixed-7 leaflets mupdf': 2,
-  'mixed-7 leaflets mutool': 0,
-  'mixed-7 leaflets pdfium': 0,
+  'mixed-7 booklet mupdf': 3,
+  'mixed-7 booklet mutool': 3,
+  'mixed-7 leaflets mupdf': 3,
+  'mixed-7 leaflets mutool': 3,
   'mixed-7 leaflets pdftotext': 6,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-ar leaflets pdfium': 29,
-  'udhr-en leaflets mupdf': 29,
-  'udhr-en leaflets mutool': 29,
-  'udhr-en leaflets pdfium': 29,
   'udhr-fa booklet mupdf': 17,
   'udhr-fa booklet mutool': 17,
-  'udhr-fa booklet pdfium': 27,
   'udhr-fa booklet pdfjs': 11,
   'udhr-fa leaflets mupdf': 17,
   'udhr-fa leaflets mutool': 17,
-  'udhr-fa leaflets pdfium': 23,
+  'udhr-fa leaflets pdfium': 29,
   'udhr-fa leaflets pdfjs': 11,
 };
 
@@ -176,10 +150,14 @@ function withoutPageArtifacts(text: string, pages: LaidOutPage[], norm: (s: stri
     .split('\f')
     .map((t, i) => {
       let s = norm(t);
-      for (const b of pages[i]?.blocks ?? []) {
+      const page = pages[i];
+      for (const b of page?.blocks ?? []) {
         if (b.kind !== 'text' || b.role) continue;
         const a = norm(b.text);
-        const at = a ? s.indexOf(a) : -1;
+        // A page number at the foot is cut where it stands, at the end: its
+        // first occurrence may be inside the text («١٩» holds the «٩» of page ٩).
+        const atFoot = (b.lines[0]?.baseline ?? 0) > page.height / 2;
+        const at = !a ? -1 : atFoot ? s.lastIndexOf(a) : s.indexOf(a);
         if (at < 0) continue;
         const cut = s.slice(0, at) + gap + s.slice(at + a.length);
         s = gap ? norm(cut) : cut;

@@ -42,6 +42,26 @@ function pdfiumReads(glyphs: KeyedGlyph[], keys: number[], marks: Map<number, nu
   return out;
 }
 
+/**
+ * The same with PDFium's generated spaces (ProcessInsertObject, GenerateSpace):
+ * between two glyphs it meets in turn, neither a space, a gap of more than a
+ * quarter of the wider one's width is read as a space (a neutral character).
+ * A glyph's width is its advance (a floating mark's, its reach).
+ */
+function pdfiumReadsSpaced(glyphs: KeyedGlyph[], plan: ReturnType<typeof pdfiumPlan>): string {
+  const placed = glyphs.map((g, i) => ({ text: g.text, key: plan.keys[i], width: plan.reach.get(i) ?? g.advance }));
+  for (const [, key] of plan.marks) placed.push({ text: '\u200E', key, width: 0 });
+  const sorted = placed.filter((p) => p.text !== '').sort((a, b) => a.key - b.key);
+  const withSpaces: typeof sorted = [];
+  sorted.forEach((p, i) => {
+    const prev = sorted[i - 1];
+    if (prev && prev.text !== ' ' && p.text !== ' ' && p.key - (prev.key + prev.width) > Math.max(prev.width, p.width) / 4 + 1e-6) withSpaces.push({ text: ' ', key: p.key, width: 0 });
+    withSpaces.push(p);
+  });
+  const keys = withSpaces.map((_, i) => i);
+  return pdfiumReads(withSpaces.map((p) => ({ text: p.text, x: 0, advance: 0, size: 10 })), keys, new Map()).replace(/ {2,}/g, ' ');
+}
+
 /** A right-to-left line from its glyphs in logical order, each [text, x, advance]. */
 const line = (...gs: Array<[string, number, number?]>): KeyedGlyph[] => gs.map(([text, x, advance]) => ({ text, x, advance: advance ?? 4, size: 10 }));
 const strip = (s: string) => s.replace(/[\u200E\u200F]/g, '');
@@ -80,6 +100,20 @@ describe('pdfiumPlan', () => {
     const g = line(['ب', 70], [' ', 66], ['2', 46], ['7', 50], ['8', 54], ['%', 58], ['.', 43]);
     const plan = pdfiumPlan(g);
     expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ب 278%.');
+  });
+
+  it('reads no space between a word and its closing bracket when a word space follows («مانديلا] بأنشطة»)', () => {
+    const g = line(['ل', 68], ['ا', 64], [']', 60], [' ', 56], ['ب', 52], ['أ', 48]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReadsSpaced(g, plan))).toBe('لا] بأ');
+    // The bracket and the space keep their places; only marks are added.
+    expect(plan.keys).toEqual([68, 64, 60, 56, 52, 48]);
+  });
+
+  it('reads no space inside «(ب).» at the end of a line', () => {
+    const g = line(['ف', 60], [' ', 56], ['(', 52], ['ب', 48], [')', 44], ['.', 41, 3]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReadsSpaced(g, plan))).toBe('ف (ب).');
   });
 
   it('gives strictly increasing keys in PDFium reading order, a step apart at least', () => {
