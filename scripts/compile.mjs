@@ -63,6 +63,13 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  * - unicode-trie inflates its data when a trie is made: fontkit's shapers
  *   and unicode-properties made four when react-pdf loaded (≈ 35 ms), which
  *   a PDF never reads (HarfBuzz shapes): each is inflated on its first lookup.
+ * - fontkit's TrueType subsetter decoded every glyph it copies (all its
+ *   points) only to learn whether it is a composite one (its components are
+ *   renumbered); the painter's copies of a glyph (one per text and advance)
+ *   were each decoded again (≈ 40–100 ms of a booklet). The sign of the
+ *   glyph's contour count, in its first two bytes, tells: only composite
+ *   glyphs (and variable fonts', re-encoded) are decoded. The bytes written
+ *   are the same.
  */
 const EDITS = [
   {
@@ -75,6 +82,23 @@ const EDITS = [
       [
         'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
         'let brotliDecompress;\nconst $52ZIf$brotlidecompressjs = (...args) => (brotliDecompress ??= require("brotli/decompress.js"))(...args);',
+      ],
+      [
+        `        let glyf = glyph._decode();
+        // get the offset to the glyph from the loca table
+        let curOffset = this.font.loca.offsets[gid];
+        let nextOffset = this.font.loca.offsets[gid + 1];
+        let stream = this.font._getTableStream('glyf');
+        stream.pos += curOffset;
+        let buffer = stream.readBuffer(nextOffset - curOffset);`,
+        `        // get the offset to the glyph from the loca table
+        let curOffset = this.font.loca.offsets[gid];
+        let nextOffset = this.font.loca.offsets[gid + 1];
+        let stream = this.font._getTableStream('glyf');
+        stream.pos += curOffset;
+        let buffer = stream.readBuffer(nextOffset - curOffset);
+        // warraq: decoded only when composite (numberOfContours < 0) or variable
+        let glyf = buffer.length >= 2 && ((((buffer[0] << 8) | buffer[1]) & 0x8000) !== 0 || this.font._variationProcessor) ? glyph._decode() : null;`,
       ],
     ],
   },

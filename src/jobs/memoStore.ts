@@ -1,6 +1,7 @@
 /**
- * What the text layer remembers between builds: composed paragraphs
- * (src/text/composeCache.ts), one entry in `.warraq-cache/memo/`, framed
+ * What the text layer and the PDF painter remember between builds: composed
+ * paragraphs (src/text/composeCache.ts), painted lines and font subsets
+ * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), each one entry in `.warraq-cache/memo/`, framed
  * with its SHA-256 like every cache entry (src/jobs/pages.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
@@ -23,7 +24,20 @@ interface Memo {
   bytes(): Uint8Array | undefined;
 }
 
-const MEMOS: readonly Memo[] = [{ name: 'compose', start: startComposeCache, bytes: composeCacheBytes }];
+/**
+ * The memos, loaded by the first build that opens them: the PDF renderer's
+ * modules are not loaded by a build that finds nothing to do
+ * (test/cli/startup.test.ts).
+ */
+async function loadMemos(): Promise<readonly Memo[]> {
+  const [lines, subsets] = await Promise.all([import('../render/pdf/rememberedLines.js'), import('../render/pdf/rememberedSubsets.js')]);
+  return [
+    { name: 'compose', start: startComposeCache, bytes: composeCacheBytes },
+    { name: 'lines', start: lines.startPaintMemo, bytes: lines.paintMemoBytes },
+    { name: 'subsets', start: subsets.startSubsetMemo, bytes: subsets.subsetMemoBytes },
+  ];
+}
+let memos: Promise<readonly Memo[]> | undefined;
 
 const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');
 const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)}.bin`;
@@ -32,7 +46,7 @@ const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)
 export async function openMemos(projectRoot: string, code: CodeInputs): Promise<string> {
   const salt = createHash('sha256').update(stableJson(code)).digest('hex');
   await Promise.all(
-    MEMOS.map(async (m) => {
+    (await (memos ??= loadMemos())).map(async (m) => {
       const stored = await readFile(path.join(dirOf(projectRoot), fileName(m, salt))).catch(() => undefined);
       m.start(salt, stored && unframe(stored));
     }),
@@ -44,9 +58,10 @@ export async function openMemos(projectRoot: string, code: CodeInputs): Promise<
 export async function saveMemos(projectRoot: string, salt: string): Promise<void> {
   const dir = dirOf(projectRoot);
   await mkdir(dir, { recursive: true });
-  const names = MEMOS.map((m) => fileName(m, salt));
+  const all = await (memos ??= loadMemos());
+  const names = all.map((m) => fileName(m, salt));
   await Promise.all(
-    MEMOS.map(async (m, i) => {
+    all.map(async (m, i) => {
       const bytes = m.bytes();
       if (bytes) await writeAtomic(path.join(dir, names[i]), frame(bytes));
     }),

@@ -66,7 +66,8 @@ let composed = false;
 const freeze = Boolean(process.env.VITEST);
 
 const fontDigests = new WeakMap<LoadedFont, string>();
-function fontDigest(font: LoadedFont): string {
+/** The SHA-256 of a font's bytes (hex), once per font object: what keys name a font by. */
+export function fontDigest(font: LoadedFont): string {
   let d = fontDigests.get(font);
   if (d === undefined) fontDigests.set(font, (d = createHash('sha256').update(font.bytes).digest('hex')));
   return d;

@@ -1,6 +1,7 @@
 /**
- * Composed paragraphs remembered between builds (src/jobs/memoStore.ts,
- * src/text/composeCache.ts) change no byte: a build with a warm composition
+ * Composed paragraphs, painted lines and font subsets remembered between
+ * builds (src/jobs/memoStore.ts, src/text/composeCache.ts,
+ * src/render/pdf/rememberedLines.ts, rememberedSubsets.ts) change no byte: a build with a warm composition
  * cache, in memory or read back from .warraq-cache/memo/, equals a build with
  * none.
  */
@@ -8,8 +9,17 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
-import { forgetComposedInMemory } from '../../src/text/composeCache.js';
+import { forgetComposedInMemory as forgetComposed } from '../../src/text/composeCache.js';
+import { forgetPaintedInMemory } from '../../src/render/pdf/rememberedLines.js';
+import { forgetSubsetsInMemory } from '../../src/render/pdf/rememberedSubsets.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
+
+/** As a new process would start: no composed paragraph, painted line or font subset in memory. */
+const forgetComposedInMemory = () => {
+  forgetComposed();
+  forgetPaintedInMemory();
+  forgetSubsetsInMemory();
+};
 
 const memoFiles = async (root: string) => (await readdir(path.join(root, '.warraq-cache/memo')).catch(() => [] as string[])).filter((f) => f.startsWith('compose-'));
 
@@ -20,6 +30,9 @@ describe('composition remembered between builds', () => {
     forgetComposedInMemory();
     await build(opts);
     expect(await memoFiles(root)).toHaveLength(1);
+    const memo = await readdir(path.join(root, '.warraq-cache/memo'));
+    expect(memo.filter((f) => f.startsWith('lines-'))).toHaveLength(1);
+    expect(memo.filter((f) => f.startsWith('subsets-'))).toHaveLength(1);
 
     // One point edited: the rest is taken from the cache (this thread's memory and the memo file).
     const file = path.join(root, 'source/other.txt');

@@ -22,6 +22,7 @@ import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
 import { popplerRlms } from './popplerOrder.js';
+import { rememberSubset } from './rememberedSubsets.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -35,7 +36,7 @@ interface EmbeddedFont {
   id: string;
   font: unknown;
   /** fontkit's subset: `glyphs` lists the subset's glyphs by code (CID), in order. */
-  subset: { includeGlyph(gid: number): number; glyphs: number[] };
+  subset: { includeGlyph(gid: number): number; glyphs: number[]; encode(): Uint8Array };
   unicode: number[][];
   widths: number[];
   ref(): unknown;
@@ -60,6 +61,7 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
   if (!slots) {
     doc.font(Buffer.from(font.bytes));
     slots = { inst: doc._font, used: new Set(), codes: new Map(), upem: font.upem };
+    rememberSubset(slots.inst.subset, font);
     registry.set(font.key, slots);
   }
   return slots;
@@ -73,7 +75,8 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
  * the copy is a second glyph with the same outline). The picture is the
  * same as with a second subset, and the file holds one font object per font.
  */
-function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
+export function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, advance1000: number) {
+  codeLog?.push({ font, gid, text, advance1000 });
   const slots = slotsFor(doc, font);
   const { inst } = slots;
   // The advance is part of the key: extractors read it from /W to find word
@@ -89,12 +92,40 @@ function codeFor(doc: PdfKitDoc, font: LoadedFont, gid: number, text: string, ad
   return { inst, cid };
 }
 
+/** A character code asked for while painting a line: what `codeFor` was given. */
+export interface CodeUse {
+  font: LoadedFont;
+  gid: number;
+  text: string;
+  advance1000: number;
+}
+
+/** The codes asked for while `lineContent` runs, in order, when a caller records them (rememberedLines.ts). */
+let codeLog: CodeUse[] | undefined;
+
+/** `paint()`'s result and the character codes it asked for, in order. */
+export function recordingCodes<T>(paint: () => T): { result: T; codes: CodeUse[] } {
+  const codes: CodeUse[] = [];
+  codeLog = codes;
+  try {
+    return { result: paint(), codes };
+  } finally {
+    codeLog = undefined;
+  }
+}
+
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
 const RLM = '\u200F';
 const RLE = '\u202B';
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
-const marksOnly = (text: string) => /^\p{M}+$/u.test(text);
+const marksOnly = (text: string) => {
+  let only = marksOnlyTexts.get(text);
+  if (only === undefined) marksOnlyTexts.set(text, (only = /^\p{M}+$/u.test(text)));
+  return only;
+};
+/** Each text's answer, once: a line asks it of every glyph, several times. */
+const marksOnlyTexts = new Map<string, boolean>();
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
@@ -217,8 +248,12 @@ function pdfText(text: string): string {
 
 /** `#rrggbb` → a PDF `rg` operator. */
 export function rgbOperator(hex: string): string {
-  return `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`;
+  let op = rgbOperators.get(hex);
+  if (op === undefined) rgbOperators.set(hex, (op = `${parseHex(hex).map((v) => num(v / 255)).join(' ')} rg`));
+  return op;
 }
+/** A page asks for the same few colours at every glyph. */
+const rgbOperators = new Map<string, string>();
 
 /**
  * Paints one line with its left edge at x and its baseline at y, in the
@@ -226,7 +261,13 @@ export function rgbOperator(hex: string): string {
  * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
  * files pass a CMYK one).
  */
-export function paintLine(
+export function paintLine(...args: Parameters<typeof lineContent>): void {
+  const content = lineContent(...args);
+  if (content) args[0].addContent(content);
+}
+
+/** What `paintLine` adds to the page's content ('' for a line without glyphs); it takes the line's character codes from `doc`. */
+export function lineContent(
   doc: PdfKitDoc,
   line: ComposedLine,
   x: number,
@@ -235,12 +276,12 @@ export function paintLine(
   rtl: boolean,
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
-): void {
+): string {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
   // mutool 1.21 read a space inside the URL («https:// example.org/»).
   const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
-  if (!glyphs.length) return;
+  if (!glyphs.length) return '';
   const ops: string[] = ['BT'];
   let current = '';
   let fill = '';
@@ -450,7 +491,7 @@ export function paintLine(
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-  doc.addContent(['q', ...ops, 'Q'].join('\n'));
+  return ['q', ...ops, 'Q'].join('\n');
 }
 
 /**

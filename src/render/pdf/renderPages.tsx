@@ -11,7 +11,8 @@
 import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
-import { paintLine, type PdfKitDoc } from './glyphPainter.js';
+import type { PdfKitDoc } from './glyphPainter.js';
+import { paintLineRemembered } from './rememberedLines.js';
 import { Tagger, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
 
@@ -82,14 +83,20 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
 function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, from = 0, to = Infinity): void {
-  const fill = (hex: string) => colorOperator(colors.mark(hex));
+  // Asked at every glyph: each colour's operator made once per block.
+  const fills = new Map<string, string>();
+  const fill = (hex: string) => {
+    let op = fills.get(hex);
+    if (op === undefined) fills.set(hex, (op = colorOperator(colors.mark(hex))));
+    return op;
+  };
   const overprint = colors.overprint(b.color);
   if (overprint) setOverprint(doc.save());
   // Whether PDFium's order applies is the block's, not the line's: asked once.
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   for (const l of b.lines) {
     const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
-    paintLine(doc, line, l.x, l.baseline, b.color, b.rtl, fill, pdfiumOrder);
+    paintLineRemembered(doc, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder });
   }
   if (overprint) doc.restore();
 }

@@ -1,0 +1,220 @@
+/**
+ * Painted lines, remembered. Drawing a line (glyphPainter's `lineContent`:
+ * extraction widths, bidi marks, the PDFium and poppler plans, a few
+ * operators per glyph) is most of a PDF's drawing, and a line's operators
+ * depend only on the line, where it is drawn and its colours — and on the
+ * character codes the file has given its glyphs so far, which change with
+ * every document and every page before it. So a line is remembered as its
+ * operators with holes where a code or a font's name goes, plus the codes it
+ * asks for, in order; a line found again asks the file for those same codes
+ * in the same order (`codeFor`: the same subsets, ToUnicode and widths as
+ * drawing it) and fills the holes in. The bytes are those of drawing it
+ * (test/render/pdf/rememberedLines.test.ts, test/jobs/memoStore.test.ts).
+ *
+ * The key is everything `lineContent` reads: the glyphs (each font by the
+ * SHA-256 of its bytes), the place, the colour, the direction, PDFium's
+ * order, and the fill operator of each colour the line uses (RGB or the
+ * press files' CMYK). The code that paints is the salt of the disk level, as
+ * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
+ * never meets an old line.
+ *
+ * Two levels (memoLevel.ts): in memory per thread (least recently used out
+ * beyond `limits.memoryBytes`), and, in the build's main thread, one file in
+ * `.warraq-cache/memo/` (`startPaintMemo` / `paintMemoBytes`), at most
+ * `limits.diskBytes`.
+ */
+import { createHash } from 'node:crypto';
+import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
+import type { LoadedFont } from '../../text/fonts.js';
+import { fontDigest } from '../../text/composeCache.js';
+import { memoLevel } from './memoLevel.js';
+import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
+
+const FORMAT = 'warraq-lines 2';
+
+export const limits = {
+  /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
+  memoryBytes: 16 * 1024 * 1024,
+  /** Most bytes of painted lines written to the disk level. */
+  diskBytes: 16 * 1024 * 1024,
+};
+
+/**
+ * A painted line: its operators, the holes in them where a code or a font's
+ * name goes, and the codes it asks for. Typed arrays and two strings, not
+ * an object per glyph: the disk level is read and written in one piece.
+ */
+interface Painted {
+  content: string;
+  /** Each hole's start and end in `content`. */
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** Each hole: n ≥ 0, the hex of code n; n < 0, the name of font −n−1. */
+  holes: Int32Array;
+  /** The fonts, by digest. */
+  fonts: string[];
+  /** The codes asked for, in order: font, glyph id and advance (1000ths) of each, three numbers apiece. */
+  codes: Int32Array;
+  /** Their texts, one after the other, and each one's length. */
+  texts: string;
+  textLengths: Uint32Array;
+  bytes: number;
+}
+
+const level = memoLevel<Painted>(FORMAT, (p) => p.bytes, limits);
+/** Lines painted and lines drawn again from what was remembered, in this thread (tests). */
+const counts = { painted: 0, replayed: 0 };
+
+/**
+ * Every field of a glyph, each in the key (a field added to PositionedGlyph
+ * fails to compile here until the key has it).
+ */
+const GLYPH_FIELDS: Record<keyof PositionedGlyph, true> = {
+  font: true,
+  size: true,
+  gid: true,
+  x: true,
+  y: true,
+  advance: true,
+  scaleX: true,
+  text: true,
+  offset: true,
+  level: true,
+  word: true,
+  kashida: true,
+  space: true,
+  color: true,
+};
+const FIELD_COUNT = Object.keys(GLYPH_FIELDS).length;
+
+/** Where and how a line is painted: `lineContent`'s arguments besides the document and the line. */
+export interface LinePlace {
+  x: number;
+  y: number;
+  color: string;
+  rtl: boolean;
+  fill: (hex: string) => string;
+  pdfiumOrder: boolean;
+}
+
+function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): string {
+  const colors = new Set<string>([color]);
+  // Written out field by field (JSON with a replacer for the fonts took ≈ 40 ms of a cold booklet).
+  let glyphs = '';
+  for (const g of line.glyphs) {
+    if (g.color !== undefined) colors.add(g.color);
+    glyphs += `${fontDigest(g.font)} ${g.size} ${g.gid} ${g.x} ${g.y} ${g.advance} ${g.scaleX} ${g.text.length}:${g.text} ${g.offset} ${g.level} ${g.word} ${g.kashida} ${g.space} ${g.color}\n`;
+  }
+  const head = JSON.stringify([FIELD_COUNT, x, y, color, rtl, pdfiumOrder, [...colors].map(fill)]);
+  return createHash('sha256').update(head).update(glyphs).digest('base64');
+}
+
+const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
+
+/** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
+function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+  const fonts: string[] = [];
+  const fontIndex = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const codes = new Int32Array(asked.length * 3);
+  const textLengths = new Uint32Array(asked.length);
+  let texts = '';
+  asked.forEach((c, i) => {
+    const d = fontDigest(c.font);
+    let f = fontIndex.get(d);
+    if (f === undefined) fontIndex.set(d, (f = fonts.push(d) - 1));
+    byId.set(results[i].inst.id, f);
+    codes.set([f, c.gid, c.advance1000], i * 3);
+    textLengths[i] = c.text.length;
+    texts += c.text;
+  });
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const holes: number[] = [];
+  let next = 0;
+  for (const m of content.matchAll(HOLE)) {
+    const at = m.index! + 1;
+    if (m[1] !== undefined) {
+      const f = byId.get(m[1]);
+      if (f === undefined) return undefined;
+      holes.push(-f - 1);
+      ends.push(at + m[1].length);
+    } else {
+      if (next >= results.length || parseInt(m[2], 16) !== results[next].cid) return undefined;
+      holes.push(next++);
+      ends.push(at + m[2].length);
+    }
+    starts.push(at);
+  }
+  if (next !== results.length) return undefined;
+  return {
+    content,
+    starts: Uint32Array.from(starts),
+    ends: Uint32Array.from(ends),
+    holes: Int32Array.from(holes),
+    fonts,
+    codes,
+    texts,
+    textLengths,
+    bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * holes.length,
+  };
+}
+
+/** The line drawn again from what was remembered, asking `doc` for its codes in the same order. */
+function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefined {
+  const byDigest = new Map<string, LoadedFont>();
+  for (const g of line.glyphs) byDigest.set(fontDigest(g.font), g.font);
+  const fonts = p.fonts.map((d) => byDigest.get(d));
+  if (fonts.some((f) => f === undefined)) return undefined;
+  const names: string[] = [];
+  const hex: string[] = [];
+  for (let i = 0, t = 0; i < p.textLengths.length; i++) {
+    const f = p.codes[i * 3];
+    const text = p.texts.slice(t, (t += p.textLengths[i]));
+    const { inst, cid } = codeFor(doc, fonts[f]!, p.codes[i * 3 + 1], text, p.codes[i * 3 + 2]);
+    doc.page.fonts[inst.id] ??= (inst as { ref(): unknown }).ref();
+    names[f] = inst.id;
+    hex.push(cid.toString(16).padStart(4, '0'));
+  }
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < p.holes.length; i++) {
+    const h = p.holes[i];
+    out += p.content.slice(from, p.starts[i]) + (h >= 0 ? hex[h] : names[-h - 1]);
+    from = p.ends[i];
+  }
+  return out + p.content.slice(from);
+}
+
+/** `paintLine`, or the same line painted before: the same operators and codes. */
+export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
+  if (!line.glyphs.length) return;
+  const { x, y, color, rtl, fill, pdfiumOrder } = at;
+  const key = keyOf(line, at);
+  const known = level.get(key);
+  const again = known && replay(doc, line, known);
+  if (again !== undefined) {
+    counts.replayed++;
+    if (again) doc.addContent(again);
+    return;
+  }
+  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, fill, pdfiumOrder));
+  // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
+  const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
+  const p = cut(content, codes, results);
+  counts.painted++;
+  if (p) level.set(key, p);
+  if (content) doc.addContent(content);
+}
+
+/** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */
+export const startPaintMemo = (codeSalt: string, bytes: Uint8Array | undefined) => level.start(codeSalt, bytes);
+export const paintMemoBytes = () => level.bytes();
+
+/** Lines painted and drawn again from memory or disk in this thread so far (tests). */
+export function paintMemoCounts(): { painted: number; replayed: number } {
+  return { ...counts };
+}
+
+/** Empties the in-memory level (tests: as a new process would start). */
+export const forgetPaintedInMemory = () => level.forget();
