@@ -47,7 +47,7 @@ import {
 import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
-import { tuneAllocator } from './jobs/allocator.js';
+import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
 import type { KnownToFit } from './check/cards.js';
 import type { ProofResult } from './proof/index.js';
 
@@ -304,10 +304,13 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     const { previous } = lock;
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage).catch(async (e: unknown) => {
-      // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
-      throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
-    });
+    const stopTrimming = trimWhileRendering();
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
+      .catch(async (e: unknown) => {
+        // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
+        throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
+      })
+      .finally(stopTrimming);
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).
     proof = await checked.proof;
     warnings = await checked.warnings;
@@ -402,6 +405,22 @@ type Mode = 'render' | 'reuse' | 'skip';
 const SMALL_REBUILD = 16;
 
 /**
+ * Render threads for a build without `jobs`: one per core, except in the main
+ * thread alone for a small rebuild (starting a worker costs more than it
+ * gains) and for a build with no image job to render (PDF files only, e.g.
+ * `--only booklet,leaflets,print`). The workers' lane takes the images first
+ * (src/jobs/pool.ts); with none, a worker would only take PDF jobs, loading a
+ * second react-pdf, pdf-lib, HarfBuzz and fonts and composing into a
+ * second paragraph memory: at 50× the seed that cost ≈ 170–200 MiB of peak
+ * memory and ≈ 5 s of CPU for no gain on two cores (docs/performance.md,
+ * "Memory at 50× and in watch").
+ */
+export function defaultThreads(fresh: readonly RenderJob[]): number {
+  if (fresh.length <= SMALL_REBUILD || !fresh.some((j) => kindOf(j).family === 'image')) return 1;
+  return defaultJobs();
+}
+
+/**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
  * takes another's result as input (`inputs`, from its kind: the press PDF
@@ -428,8 +447,9 @@ async function runJobs(
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   // Files the last build left as they are need not be read again to be reused.
   const unchanged = await recordedOutputs(cache.dir);
-  const fresh = jobs.filter((j) => published(j) && !previous.has(keyOf(j))).length;
-  const size = opts.serial ? 1 : opts.jobs ?? (fresh <= SMALL_REBUILD ? 1 : defaultJobs());
+  const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
+  const fresh = freshJobs.length;
+  const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
   let poolStarted: Promise<RenderPool> | undefined;
   const given = opts.pool;
   const startPool = () =>

@@ -4,14 +4,22 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../../src/build.js';
+import { build, defaultThreads, type BuildReport } from '../../src/build.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
-import { createPool } from '../../src/jobs/pool.js';
+import { createPool, defaultJobs } from '../../src/jobs/pool.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 
 
 describe('parallel rendering', () => {
+  it('without --jobs, renders on one thread per core only when there is much to render and an image job among it (else a worker would take PDF jobs with its own react-pdf and fonts)', () => {
+    const leaflets = Array.from({ length: 40 }, (_, i) => ({ kind: 'leaflet', path: `leaflets/${i}.pdf`, point: i + 1 }));
+    const cards = Array.from({ length: 40 }, (_, i) => ({ kind: 'card', path: `cards/square/${i}`, point: i + 1, format: 'square' }));
+    expect(defaultThreads(leaflets)).toBe(1);
+    expect(defaultThreads([...leaflets, ...cards])).toBe(defaultJobs());
+    expect(defaultThreads([...leaflets.slice(0, 10), ...cards.slice(0, 6)])).toBe(1);
+  });
+
   it('--jobs 2 (main thread + a worker), --jobs 1 and a pool of workers only give byte-identical outputs and manifest to a serial build (main thread, one job at a time)', async () => {
     const root = await otherProject();
     const progress: string[] = [];
