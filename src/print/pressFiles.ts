@@ -55,7 +55,13 @@ export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: 
       throw new Error(`recolor: page ${i + 1} is not one deflated content stream as renderPages writes it`);
     }
     const drawn = inflateSync(stream.contents).toString('latin1');
-    const { content, overprints } = recolor(drawn, twin[i], mode);
+    let recolored: ReturnType<typeof recolor>;
+    try {
+      recolored = recolor(drawn, twin[i], mode);
+    } catch (e) {
+      throw new Error(`page ${i + 1}: ${(e as Error).message}`, { cause: e });
+    }
+    const { content, overprints } = recolored;
     const bytes = deflateSync(Buffer.from(content, 'latin1'));
     digest.update(bytes);
     ctx.assign(ref as PDFRef, PDFRawStream.of(ctx.obj({ Length: bytes.length, Filter: 'FlateDecode' }), bytes));

@@ -246,5 +246,10 @@ export interface TwinDrawing {
 export async function renderTwin(pages: LaidOutPage[], meta: PdfMeta): Promise<TwinDrawing> {
   const slots = new SlotRecorder();
   const bytes = await renderPages(pages, meta, RGB_MODE, slots);
-  return { bytes, pages: pages.map((p, i) => slots.pages[i] ?? { background: p.background, slots: [] }) };
+  const twin = pages.map((_, i) => {
+    const page = slots.pages[i];
+    if (!page) throw new Error(`renderTwin: page ${i + 1} of ${pages.length} was drawn without a record of its colours`);
+    return page;
+  });
+  return { bytes, pages: twin };
 }

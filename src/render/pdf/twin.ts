@@ -58,6 +58,17 @@ export interface ContentDoc {
   page: { content: { uncompressedLength: number } };
 }
 
+/**
+ * How much of the page's content pdfkit has written, uncompressed: the
+ * place of the next slot. `uncompressedLength` is pdfkit's own counter, not
+ * its API; a pdfkit without it must stop the build, not place slots wrong.
+ */
+function contentLength(doc: ContentDoc): number {
+  const n: unknown = doc.page.content.uncompressedLength;
+  if (typeof n !== 'number') throw new Error(`SlotRecorder: pdfkit's page.content.uncompressedLength is ${typeof n}, not a number (has pdfkit changed?)`);
+  return n;
+}
+
 // A text colour inside a painted line, until the line is written: U+0001, the colour, U+0001 (no content stream holds a control character).
 const MARK = '\u0001';
 const PLACEHOLDER = /\u0001([^\u0001]*)\u0001/g;
@@ -101,7 +112,7 @@ export class SlotRecorder {
       doc.addContent(data);
       return true;
     }
-    const base = doc.page.content.uncompressedLength;
+    const base = contentLength(doc);
     let shift = 0;
     const out = data.replace(PLACEHOLDER, (whole, hex: string, offset: number) => {
       const op = rgbOperator(hex);
@@ -115,23 +126,46 @@ export class SlotRecorder {
 
   /** Records what `draw` writes as the colour for `use`. */
   color(doc: ContentDoc, use: ColorUse, stroke: boolean, draw: () => void): void {
-    const slot: Slot = { kind: 'color', ...use, at: doc.page.content.uncompressedLength, length: 0, stroke, newline: true };
+    const slot: Slot = { kind: 'color', ...use, at: contentLength(doc), length: 0, stroke, newline: true };
     this.slots.push(slot);
     draw();
-    slot.length = doc.page.content.uncompressedLength - slot.at;
+    slot.length = contentLength(doc) - slot.at;
   }
 
   /** Records what `draw` writes as the page background (colour and all). */
   background(doc: ContentDoc, hex: string, draw: () => void): void {
-    const slot: Slot = { kind: 'background', hex, at: doc.page.content.uncompressedLength, length: 0 };
+    const slot: Slot = { kind: 'background', hex, at: contentLength(doc), length: 0 };
     this.slots.push(slot);
     draw();
-    slot.length = doc.page.content.uncompressedLength - slot.at;
+    slot.length = contentLength(doc) - slot.at;
   }
 
   /** Where overprint would start (`end` false) or stop around a text block in `hex`. */
   overprint(doc: ContentDoc, hex: string, end: boolean): void {
-    this.slots.push({ kind: 'overprint', hex, end, at: doc.page.content.uncompressedLength, length: 0 });
+    this.slots.push({ kind: 'overprint', hex, end, at: contentLength(doc), length: 0 });
+  }
+}
+
+// What pdfkit's setColor writes (its colour space, then the colour; each operator on its line), fill or stroke.
+const PDFKIT_FILL = /^\/DeviceRGB cs\n[0-9.e-]+ [0-9.e-]+ [0-9.e-]+ scn\n$/;
+const PDFKIT_STROKE = /^\/DeviceRGB CS\n[0-9.e-]+ [0-9.e-]+ [0-9.e-]+ SCN\n$/;
+
+/**
+ * Throws unless the content at slot `s` is what the recorder saw written
+ * there: a colour operator (the painter's exact RGB operator, or pdfkit's
+ * colour space and colour), or a background artifact from its start to its
+ * end. A record that does not fit its drawing must stop the build rather
+ * than write a press file with colours in the wrong places.
+ */
+function checkSlot(content: string, s: Slot): void {
+  const at = content.slice(s.at, s.at + s.length);
+  let fits: boolean;
+  if (s.kind === 'overprint') fits = s.at <= content.length;
+  else if (s.kind === 'background') fits = at.startsWith('/Artifact ') && at.endsWith('EMC\n');
+  else if (s.newline) fits = (s.stroke ? PDFKIT_STROKE : PDFKIT_FILL).test(at);
+  else fits = !s.stroke && at === rgbOperator(s.hex);
+  if (!fits) {
+    throw new Error(`recolor: the ${s.kind} slot at ${s.at} (length ${s.length}) holds ${JSON.stringify(at.slice(0, 80))}, not what was recorded there: the record does not fit this drawing`);
   }
 }
 
@@ -149,6 +183,7 @@ export function recolor(content: string, page: TwinPage, mode: ColorMode): { con
     if (s.at < skipTo) continue;
     out += content.slice(pos, s.at);
     pos = s.at;
+    checkSlot(content, s);
     if (s.kind === 'background') {
       // Kept as it is (its colour is a slot of its own), or left out whole.
       if (mode.background(s.hex) !== null) continue;
