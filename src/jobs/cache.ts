@@ -115,7 +115,7 @@ export const digestOf = async (abs: string) => sha(await readFile(abs));
 
 /**
  * The code that runs (src/ and templates/, as TypeScript or compiled), the
- * patches and tsconfig.json of this warraq (or of `codeRoot`), and its package
+ * patches, tsconfig.json and scripts/compile.mjs of this warraq (or of `codeRoot`), and its package
  * versions, hashed. Read every build: watch mode sees templates change.
  */
 export type CodeInputs = Pick<KeyInputs, 'code' | 'packages'>;
@@ -128,6 +128,8 @@ export async function readCodeInputs(codeRoot?: string): Promise<CodeInputs> {
     ...(await listFiles(root, 'patches')).map((f) => [root, f]),
     ...(await listFiles(root, 'profiles')).map((f) => [root, f]),
     [root, 'tsconfig.json'],
+    // The compiled build's loader patches (fontkit's subsetter among them: it changes subset bytes).
+    [root, 'scripts/compile.mjs'],
   ];
   const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
   const packages = await digestOf(path.join(root, 'package-lock.json')).catch(() => '');
