@@ -39,6 +39,14 @@ async function loadMemos(): Promise<readonly Memo[]> {
 }
 let memos: Promise<readonly Memo[]> | undefined;
 
+/** The memos, loading them once; a failed load is not kept (the next build tries again). */
+function theMemos(): Promise<readonly Memo[]> {
+  return (memos ??= loadMemos().catch((e: unknown) => {
+    memos = undefined;
+    throw e;
+  }));
+}
+
 const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');
 const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)}.bin`;
 
@@ -46,7 +54,7 @@ const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)
 export async function openMemos(projectRoot: string, code: CodeInputs): Promise<string> {
   const salt = createHash('sha256').update(stableJson(code)).digest('hex');
   await Promise.all(
-    (await (memos ??= loadMemos())).map(async (m) => {
+    (await theMemos()).map(async (m) => {
       const stored = await readFile(path.join(dirOf(projectRoot), fileName(m, salt))).catch(() => undefined);
       m.start(salt, stored && unframe(stored));
     }),
@@ -58,7 +66,7 @@ export async function openMemos(projectRoot: string, code: CodeInputs): Promise<
 export async function saveMemos(projectRoot: string, salt: string): Promise<void> {
   const dir = dirOf(projectRoot);
   await mkdir(dir, { recursive: true });
-  const all = await (memos ??= loadMemos());
+  const all = await theMemos();
   const names = all.map((m) => fileName(m, salt));
   await Promise.all(
     all.map(async (m, i) => {
