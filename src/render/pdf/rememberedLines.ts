@@ -12,7 +12,7 @@
  * (test/render/pdf/rememberedLines.test.ts, test/jobs/memoStore.test.ts).
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
- * SHA-256 of its bytes), the place, the colour, the direction, PDFium's
+ * SHA-256 of its bytes and its key), the place, the colour, the direction, PDFium's
  * order, and the fill operator of each colour the line uses (RGB or the
  * press files' CMYK). The code that paints is the salt of the disk level, as
  * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
@@ -51,7 +51,7 @@ interface Painted {
   ends: Uint32Array;
   /** Each hole: n ≥ 0, the hex of code n; n < 0, the name of font −n−1. */
   holes: Int32Array;
-  /** The fonts, by digest. */
+  /** The fonts, by `fontId`. */
   fonts: string[];
   /** The codes asked for, in order: font, glyph id and advance (1000ths) of each, three numbers apiece. */
   codes: Int32Array;
@@ -66,26 +66,24 @@ const level = memoLevel<Painted>(FORMAT, (p) => p.bytes, limits);
 const counts = { painted: 0, replayed: 0 };
 
 /**
- * Every field of a glyph, each in the key (a field added to PositionedGlyph
- * fails to compile here until the key has it).
+ * A font as the painter tells fonts apart: by its key (its subsets, and so
+ * its codes and names, are the key's) and, for what the line looks like, by
+ * the SHA-256 of its bytes.
  */
-const GLYPH_FIELDS: Record<keyof PositionedGlyph, true> = {
-  font: true,
-  size: true,
-  gid: true,
-  x: true,
-  y: true,
-  advance: true,
-  scaleX: true,
-  text: true,
-  offset: true,
-  level: true,
-  word: true,
-  kashida: true,
-  space: true,
-  color: true,
-};
-const FIELD_COUNT = Object.keys(GLYPH_FIELDS).length;
+const fontId = (f: LoadedFont) => `${fontDigest(f)} ${f.key}`;
+
+/**
+ * A glyph's part of a line's key: every field, written out one by one (JSON
+ * with a replacer for the fonts took ≈ 40 ms of a cold booklet). A field
+ * added to PositionedGlyph lands in `rest` and fails to compile here until
+ * the key has it.
+ */
+function glyphKey(g: PositionedGlyph): string {
+  const { font, size, gid, x, y, advance, scaleX, text, offset, level, word, kashida, space, color, ...rest } = g;
+  const none: Record<string, never> = rest;
+  void none;
+  return `${fontId(font)} ${size} ${gid} ${x} ${y} ${advance} ${scaleX} ${text.length}:${text} ${offset} ${level} ${word} ${kashida} ${space} ${color}\n`;
+}
 
 /** Where and how a line is painted: `lineContent`'s arguments besides the document and the line. */
 export interface LinePlace {
@@ -99,13 +97,12 @@ export interface LinePlace {
 
 function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): string {
   const colors = new Set<string>([color]);
-  // Written out field by field (JSON with a replacer for the fonts took ≈ 40 ms of a cold booklet).
   let glyphs = '';
   for (const g of line.glyphs) {
     if (g.color !== undefined) colors.add(g.color);
-    glyphs += `${fontDigest(g.font)} ${g.size} ${g.gid} ${g.x} ${g.y} ${g.advance} ${g.scaleX} ${g.text.length}:${g.text} ${g.offset} ${g.level} ${g.word} ${g.kashida} ${g.space} ${g.color}\n`;
+    glyphs += glyphKey(g);
   }
-  const head = JSON.stringify([FIELD_COUNT, x, y, color, rtl, pdfiumOrder, [...colors].map(fill)]);
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, [...colors].map(fill)]);
   return createHash('sha256').update(head).update(glyphs).digest('base64');
 }
 
@@ -120,7 +117,7 @@ function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: str
   const textLengths = new Uint32Array(asked.length);
   let texts = '';
   asked.forEach((c, i) => {
-    const d = fontDigest(c.font);
+    const d = fontId(c.font);
     let f = fontIndex.get(d);
     if (f === undefined) fontIndex.set(d, (f = fonts.push(d) - 1));
     byId.set(results[i].inst.id, f);
@@ -162,9 +159,9 @@ function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: str
 
 /** The line drawn again from what was remembered, asking `doc` for its codes in the same order. */
 function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefined {
-  const byDigest = new Map<string, LoadedFont>();
-  for (const g of line.glyphs) byDigest.set(fontDigest(g.font), g.font);
-  const fonts = p.fonts.map((d) => byDigest.get(d));
+  const byFont = new Map<string, LoadedFont>();
+  for (const g of line.glyphs) byFont.set(fontId(g.font), g.font);
+  const fonts = p.fonts.map((d) => byFont.get(d));
   if (fonts.some((f) => f === undefined)) return undefined;
   const names: string[] = [];
   const hex: string[] = [];
