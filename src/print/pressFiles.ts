@@ -34,13 +34,16 @@ export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: P
 export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
   const mode = pressColorMode(theme);
   const doc = await loadSource(drawing.bytes);
-  const idSeed = recolorPages(doc, drawing.pages, mode);
+  const contents = recolorPages(doc, drawing.pages, mode);
+  // The ID covers the drawing too: its fonts, ToUnicode maps and structure are the press file's.
+  const idSeed = createHash('sha256').update(drawing.bytes).update(contents).digest();
   return pressPdf({ doc, idSeed }, { pageBackgrounds: drawing.pages.map((p) => mode.background(p.background)), date: meta.date, title: meta.title, pdfx: binding });
 }
 
 /**
  * Writes every page's content stream of `doc` (a `renderTwin` drawing) again
- * in `mode`; returns a digest of the new contents (the file's ID derives from it).
+ * in `mode`; returns a digest of the new contents (the file's ID derives from
+ * it and the drawing's bytes).
  */
 export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: ColorMode): Uint8Array {
   const ctx = doc.context;
