@@ -36,42 +36,50 @@ export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Pro
   return renderTwin(pages, pdfMetaOf(model));
 }
 
-/** Drawings made in this thread, by what they show (a few, the latest). */
+/**
+ * Drawings made in this thread for a second job that draws the same pages,
+ * by what they show; the second job takes its drawing out. At most a few
+ * (the latest): the second job may run in another thread.
+ */
 const drawings = new Map<string, Promise<TwinDrawing>>();
 const KEEP_DRAWINGS = 2;
 
 /**
  * Every leaflet's pages in one drawing, as all-leaflets.pdf and
  * leaflets-press.pdf both draw them (`evenSides`: with blank backs to the
- * sides of the longest, as the press file has them): drawn once per thread
- * for both when they are the same pages (every leaflet has as many sides:
- * the seed's one each), so the second of the two takes the first's drawing.
- * What they are is named by the leaflets' keys (their pages), the blank
- * backs and the metadata, all in both jobs' keys.
+ * sides of the longest, as the press file has them). When they are the same
+ * pages (no leaflet gets a blank back: every leaflet has as many sides, the
+ * seed's one each) the first of the two jobs in a thread keeps its drawing
+ * for the second, which takes it (so nothing is held once both are done).
+ * What they are is named by the leaflets' keys (their pages) and the
+ * metadata, both in both jobs' keys.
  */
 export async function leafletsDrawing(task: RenderTask, fonts: () => Promise<TemplateFonts>, opts: { evenSides: boolean }): Promise<TwinDrawing> {
   const leaflets = task.inputs.filter((i) => i.kind === 'leaflet');
   const counts = leaflets.map((i) => i.files[0]?.pages ?? 0);
   const sides = sidesOf(counts);
-  const blanks = counts.map((n) => (opts.evenSides ? sides - n : 0));
-  const paper = task.model.theme.palette?.paper;
-  const meta = pdfMetaOf(task.model);
+  const draw = async () => {
+    const sets = await keptPageSets(task, 'leaflet', await fonts());
+    if (sets.some((s, i) => s.length !== counts[i])) throw new Error(`${task.job.path}: the leaflets' kept pages are not as many as their files say`);
+    const pages = opts.evenSides ? evenSides(sets, task.model.theme.palette?.paper).pages : sets.flat();
+    return drawingOf(pages, task.model);
+  };
+  // Both jobs draw the same pages only when the press file gives no leaflet a blank back.
+  if (counts.some((n) => n !== sides)) return draw();
   const id = createHash('sha256')
-    .update(JSON.stringify({ meta, leaflets: leaflets.map((i) => i.key), blanks, paper: blanks.some((n) => n > 0) ? paper : undefined }))
+    .update(JSON.stringify({ meta: pdfMetaOf(task.model), leaflets: leaflets.map((i) => i.key) }))
     .digest('hex');
-  let drawing = drawings.get(id);
-  if (!drawing) {
-    drawing = (async () => {
-      const sets = await keptPageSets(task, 'leaflet', await fonts());
-      if (sets.some((s, i) => s.length !== counts[i])) throw new Error(`${task.job.path}: the leaflets' kept pages are not as many as their files say`);
-      const pages = opts.evenSides ? evenSides(sets, paper).pages : sets.flat();
-      const { renderTwin } = await import('../../render/pdf/renderPages.js');
-      return renderTwin(pages, meta);
-    })();
-    drawings.set(id, drawing);
-    drawing.catch(() => drawings.delete(id));
-    while (drawings.size > KEEP_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  const kept = drawings.get(id);
+  if (kept) {
+    drawings.delete(id);
+    return kept;
   }
+  const drawing = draw();
+  drawings.set(id, drawing);
+  drawing.catch(() => {
+    if (drawings.get(id) === drawing) drawings.delete(id);
+  });
+  while (drawings.size > KEEP_DRAWINGS) drawings.delete(drawings.keys().next().value!);
   return drawing;
 }
 
