@@ -2,7 +2,8 @@
  * How the PDF renderer writes colours. The screen files are RGB (`RGB_MODE`);
  * the press files are CMYK, in a mode made from the theme (src/print/color.ts):
  * written into the screen drawing's content where it recorded its colours
- * (twin.ts), or drawn with the mode (the same picture). The mode only turns
+ * (twin.ts); renderPages drawing with the mode itself makes the same picture
+ * (test/render/pdf/twin.test.ts's oracle). The mode only turns
  * a laid-out page's hex colours into PDF colour operators; what is drawn, and
  * where, stays the same.
  */

@@ -256,17 +256,13 @@ export function rgbOperator(hex: string): string {
 const rgbOperators = new Map<string, string>();
 
 /**
- * Paints one line with its left edge at x and its baseline at y, in the
- * current user space of `doc` (pdfkit's: y grows downwards). `fillOperator`
- * turns a '#rrggbb' colour into the fill operator (RGB by default; the press
- * files pass a CMYK one).
+ * The operators that paint one line with its left edge at x and its baseline
+ * at y, in the current user space of `doc` (pdfkit's: y grows downwards); ''
+ * for a line without glyphs. It takes the line's character codes from `doc`;
+ * the caller adds the operators to the page's content
+ * (rememberedLines.ts). `fillOperator` turns a '#rrggbb' colour into the fill
+ * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
  */
-export function paintLine(...args: Parameters<typeof lineContent>): void {
-  const content = lineContent(...args);
-  if (content) args[0].addContent(content);
-}
-
-/** What `paintLine` adds to the page's content ('' for a line without glyphs); it takes the line's character codes from `doc`. */
 export function lineContent(
   doc: PdfKitDoc,
   line: ComposedLine,

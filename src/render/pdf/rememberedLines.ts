@@ -12,9 +12,11 @@
  * (test/render/pdf/rememberedLines.test.ts, test/jobs/memoStore.test.ts).
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
- * SHA-256 of its bytes and its key), the place, the colour, the direction, PDFium's
- * order, and the fill operator of each colour the line uses (RGB or the
- * press files' CMYK). The code that paints is the salt of the disk level, as
+ * SHA-256 of its bytes and its key), the place, the colour, the direction,
+ * PDFium's order, and the fill each colour the line uses is written with:
+ * a twin drawing's placeholder (twin.ts; the press files' colours are
+ * written later, into the drawing), or the RGB operator of a file drawn
+ * without a twin. The code that paints is the salt of the disk level, as
  * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
  * never meets an old line.
  *
@@ -32,7 +34,7 @@ import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } fr
 
 const FORMAT = 'warraq-lines 2';
 
-export const limits = {
+const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
   memoryBytes: 16 * 1024 * 1024,
   /** Most bytes of painted lines written to the disk level. */
@@ -183,7 +185,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
   return out + p.content.slice(from);
 }
 
-/** `paintLine`, or the same line painted before: the same operators and codes. */
+/** Adds the line's operators (`lineContent`) to `doc`'s content, or those of the same line painted before: the same operators and codes. */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
   const { x, y, color, rtl, fill, pdfiumOrder } = at;

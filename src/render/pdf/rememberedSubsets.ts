@@ -16,7 +16,7 @@ import { memoLevel } from './memoLevel.js';
 
 const FORMAT = 'warraq-subsets 1';
 
-export const limits = {
+const limits = {
   /** Most bytes of subsets held in memory, per thread. */
   memoryBytes: 8 * 1024 * 1024,
   /** Most bytes of subsets written to the disk level. */

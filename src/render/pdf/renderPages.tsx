@@ -107,7 +107,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: Slot
   slots?.overprint(doc, b.color, true);
 }
 
-/** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK. */
+/** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK (the tests' oracle). */
 function setColor(doc: PdfKitRoot, c: PdfColor, stroke = false): void {
   if (typeof c === 'string') {
     if (stroke) doc.strokeColor(c);
@@ -123,9 +123,9 @@ function useColor(doc: PdfKitRoot, colors: ColorMode, slots: SlotRecorder | unde
 }
 
 /**
- * Draws the page in the colour mode's colours: RGB for the screen files, CMYK
- * (no paper tint) for the press files; `slots` records where the colours went
- * (a twin drawing, twin.ts).
+ * Draws the page in the colour mode's colours: RGB for the screen files and
+ * twin drawings (`slots` records where the colours went, twin.ts); CMYK (no
+ * paper tint) only as the oracle of test/render/pdf/twin.test.ts.
  */
 function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode, slots?: SlotRecorder): void {
   // The page background, drawn here rather than by react-pdf so that it can be an artifact; none when it is the paper.
@@ -207,7 +207,12 @@ function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidO
   );
 }
 
-/** `colors`: RGB for the screen files (default), a CMYK mode for the press files (src/print/color.ts). */
+/**
+ * `colors`: RGB for the screen files (default). Drawing in a CMYK mode
+ * (src/print/color.ts; with `setOverprint`) is not how the press files are
+ * made (they are the RGB drawing's twin, `renderTwin`): it is the oracle
+ * test/render/pdf/twin.test.ts compares the twin with.
+ */
 export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE, slots?: SlotRecorder): Promise<Uint8Array> {
   // The template's outline (title, sections, points) replaces the one made from headings.
   const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
