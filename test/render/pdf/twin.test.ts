@@ -19,6 +19,10 @@ import { renderPages, renderTwin, type PdfMeta } from '../../../src/render/pdf/r
 import { pressColorMode } from '../../../src/print/color.js';
 import { recolorPages } from '../../../src/print/pressFiles.js';
 import { projectRoot } from '../../support/fonts.js';
+import { recolor, SlotRecorder, type ContentDoc, type Slot, type TwinPage } from '../../../src/render/pdf/twin.js';
+import { rgbOperator } from '../../../src/render/pdf/glyphPainter.js';
+import type { ColorMode } from '../../../src/render/pdf/colorMode.js';
+import type { Cmyk } from '../../../src/model/types.js';
 
 let model: DocumentModel;
 let booklet: LaidOutPage[];
@@ -83,4 +87,39 @@ describe('twin drawings', () => {
       expect(s).not.toMatch(/ (rg|RG|scn|SCN)\n|DeviceRGB/);
     }
   }, 120_000);
+});
+
+describe('recolor', () => {
+  const black: Cmyk = [0, 0, 0, 100];
+  const mode: ColorMode = { kind: 'cmyk', mark: () => black, line: () => black, area: () => black, background: () => null, overprint: () => false };
+  const pdfkitFill = '/DeviceRGB cs\n1 0 0 scn\n';
+  const fillSlot = (at: number): Slot => ({ kind: 'color', use: 'mark', hex: '#ff0000', at, length: pdfkitFill.length, newline: true });
+
+  it('writes the colour where the slot holds the operator recorded', () => {
+    const content = `q\n${pdfkitFill}0 0 m\n`;
+    expect(recolor(content, { background: '#ffffff', slots: [fillSlot(2)] }, mode).content).toBe('q\n0 0 0 1 k\n0 0 m\n');
+    const painted = `BT\n${rgbOperator('#ff0000')} 0 0 Td`;
+    expect(recolor(painted, { background: '#ffffff', slots: [{ kind: 'color', use: 'mark', hex: '#ff0000', at: 3, length: rgbOperator('#ff0000').length }] }, mode).content).toBe('BT\n0 0 0 1 k 0 0 Td');
+  });
+
+  it('throws where a slot does not hold what was recorded, rather than corrupt the page', () => {
+    const content = `q\n${pdfkitFill}0 0 m\n`;
+    expect(() => recolor(content, { background: '#ffffff', slots: [fillSlot(1)] }, mode)).toThrow(/color slot at 1 .*not what was recorded/);
+    expect(() => recolor(content, { background: '#ffffff', slots: [{ ...fillSlot(2), stroke: true }] }, mode)).toThrow(/not what was recorded/);
+    expect(() => recolor('BT\n1 0 0 RG', { background: '#ffffff', slots: [{ kind: 'color', use: 'mark', hex: '#ff0000', at: 3, length: 8 }] }, mode)).toThrow(/not what was recorded/);
+  });
+
+  it('leaves out a background only where the slot holds the artifact recorded', () => {
+    const artifact = '/Artifact <</Type /Background>> BDC\nq\n0 0 10 10 re\nf\nQ\nEMC\n';
+    const page = (at: number): TwinPage => ({ background: '#eeeeee', slots: [{ kind: 'background', hex: '#eeeeee', at, length: artifact.length }] });
+    expect(recolor(`q\n${artifact}Q\n`, page(2), mode).content).toBe('q\nQ\n');
+    expect(() => recolor(`q\n${artifact}Q\n`, page(1), mode)).toThrow(/background slot at 1 .*not what was recorded/);
+  });
+
+  it('the recorder stops when pdfkit does not count its content', () => {
+    const slots = new SlotRecorder();
+    slots.page(0, '#ffffff');
+    const doc = { addContent: () => doc, page: { content: {} } } as unknown as ContentDoc;
+    expect(() => slots.overprint(doc, '#000000', false)).toThrow(/uncompressedLength is undefined, not a number/);
+  });
 });
