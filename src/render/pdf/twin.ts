@@ -185,6 +185,7 @@ export function recolor(content: string, page: TwinPage, mode: ColorMode): { con
   let overprints = false;
   for (const s of page.slots) {
     if (s.at < skipTo) continue;
+    if (s.at < pos) throw new Error(`recolor: the ${s.kind} slot at ${s.at} lies before the end of the one before it (${pos}): the record is not in content order`);
     out += content.slice(pos, s.at);
     pos = s.at;
     checkSlot(content, s);
