@@ -93,7 +93,7 @@ describe('recolor', () => {
   const black: Cmyk = [0, 0, 0, 100];
   const mode: ColorMode = { kind: 'cmyk', mark: () => black, line: () => black, area: () => black, background: () => null, overprint: () => false };
   const pdfkitFill = '/DeviceRGB cs\n1 0 0 scn\n';
-  const fillSlot = (at: number): Slot => ({ kind: 'color', use: 'mark', hex: '#ff0000', at, length: pdfkitFill.length, newline: true });
+  const fillSlot = (at: number, stroke = false): Slot => ({ kind: 'color', use: 'mark', hex: '#ff0000', at, length: pdfkitFill.length, stroke, newline: true });
 
   it('writes the colour where the slot holds the operator recorded', () => {
     const content = `q\n${pdfkitFill}0 0 m\n`;
@@ -105,7 +105,7 @@ describe('recolor', () => {
   it('throws where a slot does not hold what was recorded, rather than corrupt the page', () => {
     const content = `q\n${pdfkitFill}0 0 m\n`;
     expect(() => recolor(content, { background: '#ffffff', slots: [fillSlot(1)] }, mode)).toThrow(/color slot at 1 .*not what was recorded/);
-    expect(() => recolor(content, { background: '#ffffff', slots: [{ ...fillSlot(2), stroke: true }] }, mode)).toThrow(/not what was recorded/);
+    expect(() => recolor(content, { background: '#ffffff', slots: [fillSlot(2, true)] }, mode)).toThrow(/not what was recorded/);
     expect(() => recolor('BT\n1 0 0 RG', { background: '#ffffff', slots: [{ kind: 'color', use: 'mark', hex: '#ff0000', at: 3, length: 8 }] }, mode)).toThrow(/not what was recorded/);
   });
 
