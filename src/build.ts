@@ -24,10 +24,10 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, recordBuild, recordedOutputs, upToDate } from './jobs/upToDate.js';
+import { hasRecord, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
-import { carriedOver, lockOutput, outputMeta, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
+import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
   auxCacheDir,
@@ -277,8 +277,10 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
-  // Read before the lock: only a hint (a key any warraq manifest lists is a card that passed the check).
-  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
+  // Asked after a failed render, under the lock: the manifest the lock found. (Before the lock, --strict with
+  // proofing warnings checks every card.)
+  let locked: { previous: Manifest | undefined } | undefined;
+  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
   const { model } = checked;
   const { jobs, inputs } = await plan(model);
@@ -289,10 +291,12 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
+  locked = lock;
   let made: Made;
   let proof: ProofResult;
   let warnings: Diagnostic[];
   let committed: Awaited<ReturnType<Staging['commit']>>;
+  let stamps: FileStamp[] | undefined;
   let keys: Map<string, string>;
   let cache: AuxCache;
   let stage: Staging | undefined;
@@ -316,6 +320,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     warnings = await checked.warnings;
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
+    // The record's stamps, taken under the lock: no other build can have replaced a file yet (src/jobs/upToDate.ts).
+    stamps = await stampOutputs(outDir, committed.manifest.outputs.map((e) => e.path)).catch(() => undefined);
     ok = true;
   } catch (e) {
     await stage?.discard();
@@ -350,8 +356,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: 'nothing to do: no input changed',
   };
   delete again.ms;
-  const written = committed.manifest.outputs.map((e) => e.path);
-  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
+  if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again).catch(() => {});
   // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
   await proof.save();
   return report;
