@@ -286,7 +286,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
-  if (jobs.some((j) => kindOf(j).family === 'image')) tuneAllocator();
+  const images = jobs.some((j) => kindOf(j).family === 'image');
+  if (images) tuneAllocator();
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
@@ -308,7 +309,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     const { previous } = lock;
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
-    const stopTrimming = trimWhileRendering();
+    const stopTrimming = trimWhileRendering(images);
     made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
