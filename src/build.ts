@@ -69,10 +69,12 @@ export interface BuildOptions {
   pages?: PagePlan;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
-   * (src/jobs/pool.ts); 1 renders in the main thread alone. Default: one per
-   * core, except for a small rebuild (at most SMALL_REBUILD jobs), which
-   * renders in the main thread alone, where starting a worker costs more than
-   * it saves.
+   * (src/jobs/pool.ts); 1 renders in the main thread alone. Default
+   * (`defaultThreads`): one per core, except in the main thread alone for a
+   * small rebuild (at most SMALL_REBUILD jobs to render), where starting a
+   * worker costs more than it saves, and for a build with no image job to
+   * render (PDF files only), where a worker would only load a second set of
+   * renderers and fonts.
    */
   jobs?: number;
   /**
