@@ -44,7 +44,7 @@ import {
   type JobAux,
   type KeyedEntry,
 } from './jobs/cache.js';
-import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
+import { createPool, defaultJobs, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
@@ -424,8 +424,7 @@ const SMALL_REBUILD = 16;
  * "Memory at 50× and in watch").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
-  if (fresh.length <= SMALL_REBUILD || !fresh.some((j) => kindOf(j).family === 'image')) return 1;
-  return defaultJobs();
+  return fresh.some((j) => kindOf(j).family === 'image') ? threadsFor(fresh.length, SMALL_REBUILD) : 1;
 }
 
 /**
@@ -672,7 +671,8 @@ export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
   const { sources: _s, onDocument, ...common } = opts;
-  // One pool for every document, started by the first that has something to render.
+  // One pool for every document, started by the first that has something to render: sized before
+  // the documents' jobs are known, so one thread per core (not `defaultThreads`), unless told.
   let pool: Promise<RenderPool> | undefined;
   const sharedPool = () => (pool ??= createPool(opts.serial ? 1 : (opts.jobs ?? defaultJobs()), { serial: opts.serial }));
   const documents: BuildManyReport['documents'] = [];
