@@ -24,10 +24,10 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, recordBuild, recordedOutputs, upToDate } from './jobs/upToDate.js';
+import { hasRecord, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
-import { carriedOver, lockOutput, outputMeta, readManifest, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
+import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
   auxCacheDir,
@@ -44,7 +44,7 @@ import {
   type JobAux,
   type KeyedEntry,
 } from './jobs/cache.js';
-import { createPool, defaultJobs, type Lane, type RenderPool } from './jobs/pool.js';
+import { createPool, defaultJobs, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
@@ -69,10 +69,12 @@ export interface BuildOptions {
   pages?: PagePlan;
   /**
    * Render threads: the main thread and jobs − 1 worker threads
-   * (src/jobs/pool.ts); 1 renders in the main thread alone. Default: one per
-   * core, except for a small rebuild (at most SMALL_REBUILD jobs), which
-   * renders in the main thread alone, where starting a worker costs more than
-   * it saves.
+   * (src/jobs/pool.ts); 1 renders in the main thread alone. Default
+   * (`defaultThreads`): one per core, except in the main thread alone for a
+   * small rebuild (at most SMALL_REBUILD jobs to render), where starting a
+   * worker costs more than it saves, and for a build with no image job to
+   * render (PDF files only), where a worker would only load a second set of
+   * renderers and fonts.
    */
   jobs?: number;
   /**
@@ -277,22 +279,27 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
   const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
-  // Read before the lock: only a hint (a key any warraq manifest lists is a card that passed the check).
-  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), await readManifest(outDir));
+  // Asked after a failed render, under the lock: the manifest the lock found. (Before the lock, --strict with
+  // proofing warnings checks every card.)
+  let locked: { previous: Manifest | undefined } | undefined;
+  const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
   const { model } = checked;
   const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
-  if (jobs.some((j) => kindOf(j).family === 'image')) tuneAllocator();
+  const images = jobs.some((j) => kindOf(j).family === 'image');
+  if (images) tuneAllocator();
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
+  locked = lock;
   let made: Made;
   let proof: ProofResult;
   let warnings: Diagnostic[];
   let committed: Awaited<ReturnType<Staging['commit']>>;
+  let stamps: FileStamp[] | undefined;
   let keys: Map<string, string>;
   let cache: AuxCache;
   let stage: Staging | undefined;
@@ -304,7 +311,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     const { previous } = lock;
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
-    const stopTrimming = trimWhileRendering();
+    const stopTrimming = trimWhileRendering(images);
     made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
@@ -316,6 +323,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     warnings = await checked.warnings;
     const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
     committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
+    // The record's stamps, taken under the lock: no other build can have replaced a file yet (src/jobs/upToDate.ts).
+    stamps = await stampOutputs(outDir, committed.manifest.outputs.map((e) => e.path)).catch(() => undefined);
     ok = true;
   } catch (e) {
     await stage?.discard();
@@ -350,8 +359,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: 'nothing to do: no input changed',
   };
   delete again.ms;
-  const written = committed.manifest.outputs.map((e) => e.path);
-  await recordBuild(opts, cacheDir, fontFilesOf(model.theme), written, again).catch(() => {});
+  if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again).catch(() => {});
   // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
   await proof.save();
   return report;
@@ -416,8 +424,7 @@ const SMALL_REBUILD = 16;
  * "Memory at 50× and in watch").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
-  if (fresh.length <= SMALL_REBUILD || !fresh.some((j) => kindOf(j).family === 'image')) return 1;
-  return defaultJobs();
+  return fresh.some((j) => kindOf(j).family === 'image') ? threadsFor(fresh.length, SMALL_REBUILD) : 1;
 }
 
 /**
@@ -664,7 +671,8 @@ export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
   const { sources: _s, onDocument, ...common } = opts;
-  // One pool for every document, started by the first that has something to render.
+  // One pool for every document, started by the first that has something to render: sized before
+  // the documents' jobs are known, so one thread per core (not `defaultThreads`), unless told.
   let pool: Promise<RenderPool> | undefined;
   const sharedPool = () => (pool ??= createPool(opts.serial ? 1 : (opts.jobs ?? defaultJobs()), { serial: opts.serial }));
   const documents: BuildManyReport['documents'] = [];

@@ -1,11 +1,12 @@
 /**
- * Card fit, for `npm run check` (and the build, which checks first): every
- * point on every card format can be set at the minimum card size, on one
- * card or as a carousel (no word wider than the card, room for a line below
- * the title), or the card renderer would stop with E-CARD-FIT. A point that
- * needs a carousel is fine. Checked by the card layout itself
- * (`cardFitErrors`: the very planning the cards are laid out by, without
- * drawing them).
+ * Card fit, for `npm run check`: every point on every card format can be set
+ * at the minimum card size, on one card or as a carousel (no word wider than
+ * the card, room for a line below the title), or the card renderer would stop
+ * with E-CARD-FIT. A point that needs a carousel is fine. Checked by the card
+ * layout itself (`cardFitErrors`: the very planning the cards are laid out
+ * by, without drawing them). The build's card jobs check as they render;
+ * after a failed render the build runs this check, to report every point
+ * that cannot be set (src/build.ts).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { TemplateFonts } from '../layout/typeset.js';

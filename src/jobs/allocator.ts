@@ -42,20 +42,22 @@ export function tuneAllocator(): boolean {
 }
 
 /** How often `trimWhileRendering` gives freed memory back. */
-export const TRIM_EVERY_MS = 1000;
+const TRIM_EVERY_MS = 1000;
 
 /**
- * While a build renders, gives the free pages inside malloc's arenas back to
- * the system (`malloc_trim(0)`) every TRIM_EVERY_MS. Blocks under the mmap
- * threshold (zlib's state, pdfkit's and fontkit's buffers, libvips' smaller
- * allocations) are freed into the arenas, which glibc returns only from
- * their top; between the blocks still in use their pages stay resident. A
- * warm watch session peaked ≈ 30–60 MiB lower with it (docs/performance.md);
- * a trim takes a few ms of the main thread. Only where `tuneAllocator` did
- * its work (glibc); returns the function that stops it.
+ * While a build with image jobs (`images`) renders, gives the free pages
+ * inside malloc's arenas back to the system (`malloc_trim(0)`) every
+ * TRIM_EVERY_MS. Blocks under the mmap threshold (zlib's state, pdfkit's and
+ * fontkit's buffers, libvips' smaller allocations) are freed into the
+ * arenas, which glibc returns only from their top; between the blocks still
+ * in use their pages stay resident. A warm watch session peaked ≈ 30–60 MiB
+ * lower with it (docs/performance.md); a trim takes a few ms of the main
+ * thread. Only where `tuneAllocator` did its work (glibc); a build without
+ * image jobs (PDF files only) does not trim, even after one with them in the
+ * same process. Returns the function that stops it.
  */
-export function trimWhileRendering(): () => void {
-  const trim = tuned ? mallocTrim : undefined;
+export function trimWhileRendering(images: boolean): () => void {
+  const trim = images && tuned ? mallocTrim : undefined;
   if (!trim) return () => {};
   const timer = setInterval(() => trim(0), TRIM_EVERY_MS);
   timer.unref();

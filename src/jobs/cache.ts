@@ -179,6 +179,16 @@ export function jobKeys(
 
 export type KeyedEntry = ManifestEntry;
 
+/** What tells a file from another without reading it: inode, size and modification time. */
+export interface Stamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Whether output file `rel`, stamped `now`, is still the one the last successful build left (src/jobs/upToDate.ts `recordedOutputs`). */
+export type StillAsLeft = (rel: string, now: Stamp) => boolean;
+
 /** Outputs of the previous build (its manifest; undefined when there is none, or it is unreadable) by key. */
 export function previousByKey(previous: Manifest | undefined): Map<string, KeyedEntry[]> {
   const byKey = new Map<string, KeyedEntry[]>();
@@ -201,7 +211,7 @@ export async function reuseOutputs(
   outDir: string,
   entries: KeyedEntry[] | undefined,
   primaryPath: string,
-  unchanged: (rel: string, st: { ino: number; size: number; mtimeMs: number }) => boolean = () => false,
+  unchanged: StillAsLeft = () => false,
 ): Promise<ReusedFile[] | undefined> {
   // A job's files are its path with an extension, or (a carousel's slides) with "-N" before it.
   if (!entries?.length || !entries.some((e) => e.path === primaryPath || e.path.startsWith(primaryPath + '.') || e.path.startsWith(primaryPath + '-'))) return undefined;

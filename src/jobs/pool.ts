@@ -41,6 +41,15 @@ const renderPool = (lanes: Lane[], destroy: () => Promise<void>): RenderPool => 
 /** One render thread per core. */
 export const defaultJobs = (): number => Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
+/**
+ * Threads for `count` jobs when the caller names none: the main thread alone
+ * for at most `small` of them (starting a worker costs more than it saves),
+ * else one per core. The build (src/build.ts `defaultThreads`) and check's
+ * layout pass (src/jobs/verifyJobs.ts) each say what is small for them, and
+ * when a worker gains nothing at all.
+ */
+export const threadsFor = (count: number, small: number): number => (count <= small ? 1 : defaultJobs());
+
 export interface PoolOptions {
   /**
    * Render in worker threads only, even with size 1. A long-lived caller

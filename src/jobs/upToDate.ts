@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson, digestOf, hashFonts, readCodeInputs } from './cache.js';
+import { stableJson, digestOf, hashFonts, readCodeInputs, type Stamp, type StillAsLeft } from './cache.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
@@ -32,11 +32,9 @@ export interface UpToDateOptions {
   sourceDateEpoch?: string;
 }
 
-interface FileStamp {
+/** A file of the output folder as a build left it (path relative to the folder). */
+export interface FileStamp extends Stamp {
   path: string;
-  ino: number;
-  size: number;
-  mtimeMs: number;
 }
 
 interface BuildRecord<R> {
@@ -94,28 +92,26 @@ async function stampOf(outDir: string, rel: string): Promise<FileStamp> {
   return { path: rel, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
 }
 
+const sameStamp = (a: Stamp, b: Stamp) => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** The previous successful build's record; undefined when there is none or it is unreadable. */
+async function readRecord<R>(cacheDir: string): Promise<BuildRecord<R> | undefined> {
+  return readFile(recordFile(cacheDir), 'utf8')
+    .then((text) => JSON.parse(text) as BuildRecord<R>)
+    .catch(() => undefined);
+}
+
 /**
  * The previous build's report when nothing it depends on changed and its
  * outputs are as it left them; undefined otherwise.
  */
 export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string): Promise<R | undefined> {
-  let record: BuildRecord<R>;
-  try {
-    record = JSON.parse(await readFile(recordFile(cacheDir), 'utf8')) as BuildRecord<R>;
-  } catch {
-    return undefined;
-  }
+  const record = await readRecord<R>(cacheDir);
+  if (!record) return undefined;
   const outDir = path.resolve(opts.projectRoot, opts.out);
   const [key, same] = await Promise.all([
     buildKey(opts, record.fonts),
-    Promise.all(
-      record.files.map((f) =>
-        stampOf(outDir, f.path).then(
-          (now) => now.ino === f.ino && now.size === f.size && now.mtimeMs === f.mtimeMs,
-          () => false,
-        ),
-      ),
-    ),
+    Promise.all(record.files.map((f) => stampOf(outDir, f.path).then((now) => sameStamp(now, f), () => false))),
   ]);
   return key === record.key && same.every(Boolean) ? record.report : undefined;
 }
@@ -125,21 +121,25 @@ export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string): Prom
  * this folder left (same inode, size and time as its record): what the
  * build reuses without reading it again (src/jobs/cache.ts `reuseOutputs`).
  */
-export async function recordedOutputs(cacheDir: string): Promise<(rel: string, st: { ino: number; size: number; mtimeMs: number }) => boolean> {
-  const record = await readFile(recordFile(cacheDir), 'utf8')
-    .then((text) => JSON.parse(text) as BuildRecord<unknown>)
-    .catch(() => undefined);
-  const stamps = new Map(record?.files.map((f) => [f.path, f]));
-  return (rel, st) => {
+export async function recordedOutputs(cacheDir: string): Promise<StillAsLeft> {
+  const stamps = new Map((await readRecord(cacheDir))?.files.map((f) => [f.path, f]));
+  return (rel, now) => {
     const f = stamps.get(rel);
-    return f !== undefined && f.ino === st.ino && f.size === st.size && f.mtimeMs === st.mtimeMs;
+    return f !== undefined && sameStamp(now, f);
   };
 }
 
-/** Records a successful build: its key, what it wrote (`files`, besides manifest.json) and its report. */
-export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: readonly string[], report: R): Promise<void> {
-  const outDir = path.resolve(opts.projectRoot, opts.out);
-  const [key, stamps] = await Promise.all([buildKey(opts, fonts), Promise.all(['manifest.json', ...files].map((f) => stampOf(outDir, f)))]);
-  const record: BuildRecord<R> = { key, fonts, files: stamps, report };
+/**
+ * manifest.json and the output files `files` as they are now: taken by the
+ * build right after its commit, before it releases the output folder's lock,
+ * so that no other build's file is stamped as this one's.
+ */
+export function stampOutputs(outDir: string, files: readonly string[]): Promise<FileStamp[]> {
+  return Promise.all(['manifest.json', ...files].map((f) => stampOf(outDir, f)));
+}
+
+/** Records a successful build: its key, the stamps of what it wrote (`stampOutputs`) and its report. */
+export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: FileStamp[], report: R): Promise<void> {
+  const record: BuildRecord<R> = { key: await buildKey(opts, fonts), fonts, files, report };
   await writeAtomic(recordFile(cacheDir), JSON.stringify(record));
 }

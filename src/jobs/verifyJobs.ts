@@ -20,7 +20,7 @@ import type { TemplateFonts } from '../layout/typeset.js';
 import type { RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planJobs, type PlanOptions } from './planJobs.js';
-import { createPool, defaultJobs, type Lane } from './pool.js';
+import { createPool, defaultJobs, threadsFor, type Lane } from './pool.js';
 
 export interface Verified {
   /** Errors of every job that would fail (E-OVERFLOW, E-CARD-FIT), in plan order. */
@@ -43,7 +43,7 @@ const coresFree = () => os.loadavg()[0] < defaultJobs();
 /** Lays out every job of the plan (`only`: as `--only` plans it) and collects what its render would stop on. */
 export async function verifyJobs(model: DocumentModel, fonts: TemplateFonts, opts: PlanOptions & { projectRoot: string; threads?: number }): Promise<Verified> {
   const jobs = planJobs(model, opts).filter((j) => kindOf(j).verify);
-  const threads = opts.threads ?? (jobs.length > SMALL_PLAN && coresFree() ? defaultJobs() : 1);
+  const threads = opts.threads ?? (coresFree() ? threadsFor(jobs.length, SMALL_PLAN) : 1);
   const results = threads > 1 ? await onLanes(jobs, model, opts.projectRoot, threads) : await inThisThread(jobs, model, fonts);
   const out: Verified = { errors: [], notes: [], jobs: jobs.length };
   // In plan order, whichever lane laid a job out.

@@ -120,22 +120,28 @@ const BALANCE_PRECISION = 0.5;
  * A centred paragraph (a title, an imprint) is balanced: broken as for the
  * narrowest measure that keeps its number of lines, so that no «Rights» is
  * left alone under a full line. Its lines are still centred on the whole
- * measure. A paragraph with forced breaks keeps the breaks it has.
+ * measure. A paragraph with forced breaks keeps the breaks it has. A trial
+ * measure that needs more breaks with no space (inside a URL, after a
+ * hyphen: src/text/lineBreaks.ts) than the whole measure is too narrow.
  */
 function balancedBreaks(words: Word[], opts: ComposeOptions): number[] {
   const breaks = breakWords(words, [], opts);
   if (breaks.length < 2 || words.some((w) => w.hardBreak)) return breaks;
+  const inWord = noSpaceBreaks(words, breaks);
   let best = breaks;
   let lo = Math.max(...words.map((w) => w.width));
   let hi = opts.measure;
   while (hi - lo > BALANCE_PRECISION) {
     const mid = (lo + hi) / 2;
     const trial = breakWords(words, [], { ...opts, measure: mid });
-    if (trial.length === breaks.length) [best, hi] = [trial, mid];
+    if (trial.length === breaks.length && noSpaceBreaks(words, trial) <= inWord) [best, hi] = [trial, mid];
     else lo = mid;
   }
   return best;
 }
+
+/** How many of these breaks fall where there is no space (not a forced break). */
+const noSpaceBreaks = (words: Word[], breaks: number[]) => breaks.filter((b) => words[b].spaceWidth === 0 && !words[b].hardBreak).length;
 
 interface LineOptions extends ComposeOptions {
   isLast: boolean;

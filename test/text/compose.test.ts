@@ -258,4 +258,24 @@ describe('composeParagraph: centred paragraphs are balanced', () => {
       }
     }
   });
+
+  it('does not break inside a URL that the whole measure keeps whole', () => {
+    const url = 'https://example.org/declarations/2023/full-text';
+    const text = `The full text is at ${url} for all`;
+    const setAt = (align: 'center' | 'start', measure: number) =>
+      composeParagraph([{ text, style: { fonts: [amiri()], size: 20 } }], opts({ dir: 'ltr', lang: 'en', align, justify: 'off', measure }));
+    const lineTexts = (p: ReturnType<typeof setAt>) => p.lines.map((l) => p.text.slice(l.start, l.end));
+    const urlWidth = composeParagraph([{ text: url, style: { fonts: [amiri()], size: 20 } }], opts({ dir: 'ltr', lang: 'en', align: 'start', justify: 'off', measure: 10_000 })).lines[0].naturalWidth;
+    let tried = 0;
+    for (const factor of [1.05, 1.1, 1.2, 1.3, 1.5]) {
+      const measure = urlWidth * factor;
+      // Only where the whole measure sets the URL on one line of its own.
+      if (!lineTexts(setAt('start', measure)).some((t) => t.includes(url))) continue;
+      tried++;
+      const centred = setAt('center', measure);
+      expect(centred.lines.length).toBe(setAt('start', measure).lines.length);
+      expect(lineTexts(centred).some((t) => t.includes(url))).toBe(true);
+    }
+    expect(tried).toBeGreaterThan(0);
+  });
 });

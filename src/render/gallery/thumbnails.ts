@@ -18,8 +18,9 @@ export interface ThumbImage {
 export const THUMB_WIDTH = 240;
 
 // Text thumbnails at this quality stay readable as a page's shape and weigh a few KB each.
-// Effort 4 without sharp YUV: a third of the CPU of effort 6 with it (≈ 6 against
-// 17.5 ms a thumbnail, ≈ 1.9 s of a cold build's last job), for ≈ 1.6 % more bytes.
+// Effort 4 without sharp YUV instead of effort 6 with it (docs/performance.md): a card's
+// thumbnail ≈ 12 against 21–29 ms of CPU, the booklet's nine page thumbnails 168 → 74 ms,
+// for ≈ 1.7 % more bytes.
 const webp = (img: Sharp) => img.webp({ quality: 62, effort: 4 });
 
 async function encoded(img: Sharp): Promise<ThumbImage> {
