@@ -499,7 +499,7 @@ async function runJobs(
       if (m === 'render' && reused.has(job.path)) {
         const keeps = kindOf(job).keeps ?? [];
         const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs what its kind keeps too: the booklet's page backgrounds, a leaflet's pages.
+        // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
         const kept = keeps.filter((k) => k !== 'aux');
         const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasPages(keyOf(job), k)))).every(Boolean));
         if (complete) {
@@ -622,7 +622,7 @@ function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => 
     from.map(async (j, i) => ({
       kind: j.kind,
       path: j.path,
-      data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, key: keyOf(j), bytes: (n) => Staging.read(done[i].files[n]) }),
+      data: await kindOf(j).handOn?.({ files: done[i].files, aux: done[i].aux, bytes: (n) => Staging.read(done[i].files[n]) }),
       key: keyOf(j),
       files: done[i].files.map((f) => ({ kind: f.kind, path: f.path, size: f.size, staged: f.staged, ...outputMeta(f) })),
     })),

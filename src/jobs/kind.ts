@@ -50,7 +50,6 @@ export interface JobAux {
 export interface HandOn {
   files: ReadonlyArray<{ path: string; pages?: number }>;
   aux: JobAux;
-  key: string;
   bytes(file: number): Promise<Uint8Array>;
 }
 
@@ -155,8 +154,8 @@ export interface OutputKind {
   environment?(): string;
   /**
    * What a finished (or reused) job hands to the jobs that take it as input:
-   * from its files (`bytes(i)` reads the i-th back from the staging folder),
-   * what it keeps, its key.
+   * from its files (`bytes(i)` reads the i-th back from the staging folder)
+   * and what it keeps. (Its key is on the input already: `TaskInput.key`.)
    */
   handOn?(done: HandOn): unknown;
   /**

@@ -59,9 +59,8 @@ export const booklet: OutputKind = {
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],
   slice: (model) => pick(model, BOOKLET_LAYOUT),
-  keeps: ['aux', 'drawing'],
   // Its press PDF reads its drawing's colours from the cache folder, by its key.
-  handOn: ({ key }) => key,
+  keeps: ['aux', 'drawing'],
   verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
     const f = await fonts();

@@ -41,9 +41,8 @@ export const leaflet: OutputKind = {
       'theme.page.leaflet',
       'theme.page.margins',
     ]),
-  keeps: ['aux', 'pages'],
   // Its dependents read its pages from the cache folder, by its key.
-  handOn: ({ key }) => key,
+  keeps: ['aux', 'pages'],
   verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
     const f = await fonts();

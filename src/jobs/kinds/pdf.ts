@@ -8,7 +8,7 @@ import type { LaidOutPage } from '../../layout/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readPages } from '../pages.js';
-import type { HandOn, RenderTask } from '../kind.js';
+import type { HandOn, RenderTask, TaskInput } from '../kind.js';
 import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
 
@@ -88,17 +88,20 @@ async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
-    sets.push(unpackPages((await readPages(task.cacheDir, input.data as string)) as PackedPages, fonts));
+    sets.push(unpackPages((await readPages(task.cacheDir, input.key)) as PackedPages, fonts));
   }
   return sets;
 }
 
-/** The one input of kind `kind` (bytes and page count, as its kind hands it on). */
-export function inputOf<T>(task: RenderTask, kind: string): T {
+/** The one input of kind `kind`: its key, its files and what its kind hands on. */
+export function theInput(task: RenderTask, kind: string): TaskInput {
   const input = task.inputs.find((i) => i.kind === kind);
   if (!input) throw new Error(`${task.job.path} needs the ${kind} output`);
-  return input.data as T;
+  return input;
 }
+
+/** What the one input of kind `kind` hands on (bytes and page count, for a PDF). */
+export const inputOf = <T>(task: RenderTask, kind: string): T => theInput(task, kind).data as T;
 
 /** The point a job is about, from the job's slice of the model. */
 export function pointOf(model: DocumentModel, n: number | undefined) {

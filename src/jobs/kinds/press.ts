@@ -12,7 +12,7 @@ import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
 import { readPages } from '../pages.js';
 import type { TwinPage } from '../../render/pdf/twin.js';
-import { firstPdf, pdfMetaOf } from './pdf.js';
+import { firstPdf, pdfMetaOf, theInput } from './pdf.js';
 
 /** What the press colour mode reads (src/print/color.ts). */
 export const PRESS_COLOURS = ['theme.palette', 'theme.cmyk', 'theme.richBlack'] as const;
@@ -28,8 +28,7 @@ export const press: OutputKind = {
   slice: (model) => pick(model, [...PDF_META, ...PRESS_COLOURS]),
   handOn: firstPdf,
   async render(task) {
-    const booklet = task.inputs.find((i) => i.kind === 'booklet');
-    if (!booklet) throw new Error(`${task.job.path} needs the booklet`);
+    const booklet = theInput(task, 'booklet');
     const [bytes, pages, { pressFromDrawing }] = await Promise.all([
       readFile(booklet.files[0].staged),
       readPages(task.cacheDir, booklet.key, 'drawing') as Promise<TwinPage[]>,
