@@ -288,7 +288,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
-  const images = jobs.some((j) => kindOf(j).family === 'image');
+  const images = hasImageJobs(jobs);
   if (images) tuneAllocator();
   // The lock is taken before anything is read from or rendered for the output
   // folder: a second build fails at once instead of after rendering, and the
@@ -424,8 +424,11 @@ const SMALL_REBUILD = 16;
  * "Memory at 50× and in watch").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
-  return fresh.some((j) => kindOf(j).family === 'image') ? threadsFor(fresh.length, SMALL_REBUILD) : 1;
+  return hasImageJobs(fresh) ? threadsFor(fresh.length, SMALL_REBUILD) : 1;
 }
+
+/** Whether any of these jobs makes images (cards, thumbnails): what the allocator's tuning and the workers' lane are for. */
+const hasImageJobs = (jobs: readonly RenderJob[]) => jobs.some((j) => kindOf(j).family === 'image');
 
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
