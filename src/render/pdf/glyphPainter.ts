@@ -375,7 +375,9 @@ export function lineContent(
   // Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed.
   const afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   const forPoppler: Array<() => void> = [];
-  const flushPoppler = () => forPoppler.splice(0).forEach((copy) => copy());
+  const flushPoppler = () => {
+    if (forPoppler.length) inkless(ops, () => forPoppler.splice(0).forEach((copy) => copy()));
+  };
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
     const g = item.glyph;
     if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
@@ -448,9 +450,11 @@ export function lineContent(
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
-      ops.push('/Span BMC');
-      draw({ invisible: true, glyph: items[i].glyph }, { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
-      ops.push('EMC');
+      inkless(ops, () => {
+        ops.push('/Span BMC');
+        draw({ invisible: true, glyph: items[i].glyph }, { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
+        ops.push('EMC');
+      });
     }
     const mark = plan?.marks.get(firstPiece[t]);
     const chars = pieces[t];
@@ -488,6 +492,20 @@ export function lineContent(
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   return ['q', ...ops, 'Q'].join('\n');
+}
+
+/**
+ * Glyphs without ink (`paint` draws only those) in a text object of their
+ * own, for the readers that need them and hidden from mutool 1.21: `mutool
+ * draw` runs a page through a display list, which skips a text object whose
+ * box is empty (fz_bound_text of inkless glyphs), so mutool never reads
+ * them. (A text object of mupdf's ends where the render mode changes or at
+ * ET; the text state, font and render mode, carries on across BT/ET.)
+ */
+function inkless(ops: string[], paint: () => void): void {
+  ops.push('ET', 'BT');
+  paint();
+  ops.push('ET', 'BT');
 }
 
 /**
