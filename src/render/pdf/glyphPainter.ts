@@ -483,8 +483,12 @@ export function lineContent(
       ops.push('EMC');
     }
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
-      flushPoppler();
+      // Before the space's copy for poppler (which mutool does not see, see
+      // inkless): in the text object of the space's inked copy, so that mutool
+      // 1.21 reads its RLM and stays right to left up to a moved bracket
+      // after it («والجدول (٣)»: a new line at each jump before).
       pdfjsSpace(items[i].glyph);
+      flushPoppler();
     }
   }
   flushPoppler();
