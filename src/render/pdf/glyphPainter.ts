@@ -22,6 +22,7 @@ import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
 import { popplerRlms } from './popplerOrder.js';
+import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
@@ -335,27 +336,64 @@ export function lineContent(
   // reverses its words (as before), but pdf.js, which drops a word space
   // before a glyph that lies left of it, keeps its spaces.
   const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
-  const draw = (item: DrawItem, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
+  // mutool 1.21's reading of the line so far (mutoolOrder.ts), for the bridges below.
+  const mutool = rtl ? new MutoolReading() : undefined;
+  // mupdf 1.28's guess of each glyph's direction: from the first character of its own text (see bridge).
+  let mupdfRtl = false;
+  /** Draws a glyph in a marked-content span of its own (`open`, ended here). */
+  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
     const hidden = item.invisible === true || g.space || at.x !== undefined;
     const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
-    const { inst, cid } = codeFor(doc, g.font, gid, at.text ?? g.text, advance1000);
-    doc.page.fonts[inst.id] ??= inst.ref();
+    const text = at.text ?? g.text;
+    const gx = x + (at.x ?? g.x);
     const rg = fillOperator(g.color ?? color);
+    // mupdf ends a text object where the colour or the render mode changes.
+    if (rg !== fill || hidden !== invisible) mutool?.end();
+    const before = mutool?.breaksBefore(gx, text, g.size) ? bridge(g, gx, text) : [];
+    const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
+    doc.page.fonts[inst.id] ??= inst.ref();
     if (rg !== fill) ops.push((fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    ops.push(`${num(g.scaleX)} 0 0 -1 ${num(x + (at.x ?? g.x))} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC');
+    mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
+    mupdfRtl = mupdfDirection(text, mupdfRtl);
+  };
+  /**
+   * A bridge for mutool 1.21 before a glyph where it would start a new line
+   * or add a space the text does not have (a moved glyph: PDFium's copies of
+   * a URL, «278%.»): an invisible RLM without ink, ending where the glyph
+   * starts, in the glyph's text object. mutool reads it right to left, so
+   * the jump to it is nothing, and the glyph follows it with no gap. Its
+   * span's empty ActualText hides it from poppler and mupdf 1.28, PDFium
+   * skips a glyph without ink, pdf.js drops a format character. mupdf 1.28
+   * guesses a glyph's direction from its own text, and a punctuation mark or
+   * a haraka takes the one before: where the RLM would change that, an LRM
+   * at the same place follows it (mutool: a step back, nothing).
+   */
+  const bridge = (g: PositionedGlyph, gx: number, text: string): string[] => {
+    const gid = spaceGid(g.font);
+    const at = gx - (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem;
+    const keeps = mupdfDirection(text, true) !== mupdfDirection(text, false);
+    const marks = !mupdfRtl && keeps ? [RLM, LRM] : [RLM];
+    return marks.flatMap((mark) => {
+      const { inst, cid } = codeFor(doc, g.font, gid, mark, 0);
+      doc.page.fonts[inst.id] ??= inst.ref();
+      mutool!.read(at, mark, (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem, false);
+      return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
+    });
+  };
+  // A glyph drawn as its outline (a path: it ends the text object).
+  const outline = (g: PositionedGlyph) => {
+    mutool?.end();
+    ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
   };
   // A glyph in a span of its own whose ActualText ('' hides its text from poppler and mupdf 1.28) readers that honour it take instead.
-  const drawAs = (actual: string, item: DrawItem, at: Parameters<typeof draw>[1]) => {
-    ops.push(`/Span <</ActualText ${actual === '' ? '()' : pdfText(actual)}>> BDC`);
-    draw(item, at);
-    ops.push('EMC');
-  };
+  const drawAs = (actual: string, item: DrawItem, at: Parameters<typeof draw>[2]) => draw(item, `/Span <</ActualText ${actual === '' ? '()' : pdfText(actual)}>> BDC`, at);
   // A glyph PDFium must see elsewhere is drawn three times, each for some readers:
   // - its picture, as an outline (no text);
   // - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
@@ -376,11 +414,11 @@ export function lineContent(
   const afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   const forPoppler: Array<() => void> = [];
   const flushPoppler = () => {
-    if (forPoppler.length) inkless(ops, () => forPoppler.splice(0).forEach((copy) => copy()));
+    if (forPoppler.length) inkless(ops, mutool, () => forPoppler.splice(0).forEach((copy) => copy()));
   };
   const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
     const g = item.glyph;
-    if (!item.invisible && !g.space) ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
+    if (!item.invisible && !g.space) outline(g);
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) flushPoppler();
     // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
@@ -440,7 +478,7 @@ export function lineContent(
   let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
     if (textless(items[i])) {
-      ops.push('ET', outlineOperators(items[i].glyph, x, y, fillOperator(items[i].glyph.color ?? color)), 'BT');
+      outline(items[i].glyph);
       continue;
     }
     t++;
@@ -450,10 +488,8 @@ export function lineContent(
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
-      inkless(ops, () => {
-        ops.push('/Span BMC');
-        draw({ invisible: true, glyph: items[i].glyph }, { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
-        ops.push('EMC');
+      inkless(ops, mutool, () => {
+        draw({ invisible: true, glyph: items[i].glyph }, '/Span BMC', { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
       });
     }
     const mark = plan?.marks.get(firstPiece[t]);
@@ -478,9 +514,7 @@ export function lineContent(
       flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
-      ops.push('/Span BMC');
-      draw(items[i]);
-      ops.push('EMC');
+      draw(items[i], '/Span BMC');
     }
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
       // Before the space's copy for poppler (which mutool does not see, see
@@ -506,10 +540,31 @@ export function lineContent(
  * them. (A text object of mupdf's ends where the render mode changes or at
  * ET; the text state, font and render mode, carries on across BT/ET.)
  */
-function inkless(ops: string[], paint: () => void): void {
+function inkless(ops: string[], mutool: MutoolReading | undefined, paint: () => void): void {
+  mutool?.end();
   ops.push('ET', 'BT');
   paint();
+  mutool?.end();
   ops.push('ET', 'BT');
+}
+
+/** Whether a glyph has ink (an outline): mupdf's display list and PDFium skip text without any. */
+function hasInk(font: LoadedFont, gid: number): boolean {
+  return outlinePath(font, gid) !== '';
+}
+
+/**
+ * mupdf 1.28's guess of a glyph's direction (pdf-op-run.c, `guess_bidi_level`):
+ * from the first character of its own text (ActualText aside), right to left
+ * for R, AL and AN, left to right for L, EN, ES, ET and the embeddings, else
+ * the guess before.
+ */
+function mupdfDirection(text: string, before: boolean): boolean {
+  const first = [...text][0];
+  if (first === undefined) return before;
+  const type = bidi.getBidiCharTypeName(first);
+  if (type === 'R' || type === 'AL' || type === 'AN') return true;
+  return ['CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON'].includes(type) ? before : false;
 }
 
 /**

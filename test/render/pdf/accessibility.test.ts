@@ -80,9 +80,7 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'mixed-7 booklet mupdf': 3,
-  'mixed-7 booklet mutool': 3,
   'mixed-7 leaflets mupdf': 3,
-  'mixed-7 leaflets mutool': 3,
   'mixed-7 leaflets pdftotext': 6,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
