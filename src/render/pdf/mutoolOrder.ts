@@ -58,7 +58,7 @@ export class MutoolReading {
 
   /** A text object ends (ET, a new render mode or colour): mutool keeps what was read in it only if it had ink. */
   end(): void {
-    if (this.inked) this.kept = this.open;
+    if (this.inked) this.kept = { ...this.open };
     else this.open = { ...this.kept };
     this.inked = false;
   }

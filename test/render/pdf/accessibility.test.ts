@@ -86,10 +86,8 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
   'udhr-fa booklet mupdf': 17,
-  'udhr-fa booklet mutool': 17,
   'udhr-fa booklet pdfjs': 11,
   'udhr-fa leaflets mupdf': 17,
-  'udhr-fa leaflets mutool': 17,
   'udhr-fa leaflets pdfium': 29,
   'udhr-fa leaflets pdfjs': 11,
 };
