@@ -21,7 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
-import { popplerRlms } from './popplerOrder.js';
+import { popplerBalance, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 
@@ -474,6 +474,22 @@ export function lineContent(
   const rlms = new Map(
     [...popplerRlms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
   );
+  // RLMs for poppler alone (popplerBalance): an inkless glyph left of the
+  // line (PDFium skips it, mutool's display list drops its text object, pdf.js
+  // drops a format character; mupdf 1.28 returns them, invisible).
+  const popplerRightToLeft = (line: PositionedGlyph[]) => {
+    const n = popplerBalance(line.map((g) => g.text));
+    if (!n) return;
+    // Right of the line's start: poppler writes it first, and the space
+    // before the first word is whitespace (at its end, the gap came inside a
+    // left-to-right section: «الرسالة .»).
+    const last = line.reduce((a, b) => (b.x + b.advance > a.x + a.advance ? b : a));
+    inkless(ops, mutool, () => draw({ invisible: true, glyph: last }, '/Span BMC', { x: last.x + last.advance + 0.25 * last.size, gid: spaceGid(last.font), text: RLM.repeat(n), width: 0, baseline: true }));
+  };
+  // An LRM for poppler alone after a neutral that ends a left-to-right run at the right of a line part (popplerLrms).
+  const lrms = new Map(
+    [...popplerLrms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
+  );
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
@@ -516,6 +532,11 @@ export function lineContent(
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       draw(items[i], '/Span BMC');
     }
+    // After the neutral's copy for poppler, with the copies (poppler builds
+    // one word of the whole left-to-right run, in content order: the mark
+    // must come between the neutral and the RLM that closes the run).
+    const lrm = lrms.get(i);
+    if (lrm !== undefined) forPoppler.push(() => draw({ invisible: true, glyph: items[i].glyph }, '/Span BMC', { x: lrm, gid: spaceGid(items[i].glyph.font), text: LRM, width: 0, baseline: true }));
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
       // Before the space's copy for poppler (which mutool does not see, see
       // inkless): in the text object of the space's inked copy, so that mutool
@@ -526,6 +547,7 @@ export function lineContent(
     }
   }
   flushPoppler();
+  if (rtl) popplerRightToLeft(glyphs);
   if (invisible) ops.push('0 Tr');
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
@@ -543,7 +565,9 @@ export function lineContent(
 function inkless(ops: string[], mutool: MutoolReading | undefined, paint: () => void): void {
   mutool?.end();
   ops.push('ET', 'BT');
+  if (mutool) mutool.blind = true;
   paint();
+  if (mutool) mutool.blind = false;
   mutool?.end();
   ops.push('ET', 'BT');
 }

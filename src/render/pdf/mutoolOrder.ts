@@ -55,6 +55,8 @@ export class MutoolReading {
   private kept: State = { pen: undefined, dir: 1, last: ' ' };
   private open: State = { ...this.kept };
   private inked = false;
+  /** Inside a text object of glyphs without ink only (the painter's `inkless`): mutool reads none of it. */
+  blind = false;
 
   /** A text object ends (ET, a new render mode or colour): mutool keeps what was read in it only if it had ink. */
   end(): void {
@@ -70,6 +72,7 @@ export class MutoolReading {
    */
   breaksBefore(x: number, text: string, size: number): boolean {
     const { pen, last } = this.open;
+    if (this.blind) return false;
     const first = [...text][0];
     if (pen === undefined || first === undefined || /\s/u.test(last)) return false;
     if (mutoolDirection(first, this.open.dir) < 0) return false;

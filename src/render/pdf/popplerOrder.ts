@@ -67,3 +67,56 @@ export function popplerRlms(chars: PopplerChar[]): Map<number, number> {
   });
   return marks;
 }
+
+/**
+ * How many right-to-left marks a right-to-left line needs so that poppler
+ * does not count its left-to-right letters towards writing the page left to
+ * right. poppler (`TextPage::coalesce`) counts a page's left-to-right letters
+ * against its right-to-left ones (`lrCount`; `primaryLR = lrCount >= 0`) and
+ * writes every line of a page it finds mostly left to right from the left:
+ * the leaflet of mixed-7 ٣, an Arabic paragraph that holds a long URL, an
+ * e-mail address and a file name, with the URL again under its QR code
+ * («https:// وهو متاح على الرابط ،نطالب…»). An RLM counts as right to left
+ * (UnicodeTypeTable.cc), so one RLM for each left-to-right letter of the
+ * line leaves the page's direction to its right-to-left letters and its
+ * left-to-right paragraphs.
+ */
+export function popplerBalance(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) for (const c of t) if (popplerType(c) === 'L') n++;
+  return n;
+}
+
+/**
+ * Where poppler needs a left-to-right character (the painter draws an
+ * invisible, inkless LRM) to keep a neutral that ends a left-to-right run at
+ * the right end of a line part in that run: a URL's «?» before the line
+ * break («…appendices.pdf?» came back «?review/…» on a page poppler reads
+ * right to left). Scanning from the right, `reorderText` writes a neutral
+ * that no left-to-right letter or number precedes with the right-to-left
+ * run (reversed), not with the left-to-right section on its left. Each such
+ * neutral — right of a left-to-right letter or number and later in the text
+ * than it, so the bidi algorithm made it part of that run — gets the mark
+ * at its right edge: the index of the character it follows and its x.
+ */
+export function popplerLrms(chars: Array<PopplerChar & { advance: number }>): Map<number, number> {
+  const typeOf = (c: PopplerChar): PopplerType => (c.text === '' || /^\s/u.test(c.text) ? 'N' : popplerType([...c.text][0]));
+  const visual = chars.map((c, i) => ({ i, x: c.x, end: c.x + c.advance, type: typeOf(c) })).filter((v) => chars[v.i].text !== '').sort((a, b) => a.x - b.x || a.i - b.i);
+  const marks = new Map<number, number>();
+  for (let k = 1; k < visual.length; k++) {
+    const v = visual[k];
+    const left = visual[k - 1];
+    if (v.type !== 'N' || /^\s/u.test(chars[v.i].text) || left.i > v.i) continue;
+    // The neutral's run: it and the neutrals right of it that follow it in the text.
+    let last = k;
+    while (last + 1 < visual.length && visual[last + 1].type === 'N' && visual[last + 1].i > visual[last].i && !/^\s/u.test(chars[visual[last + 1].i].text)) last++;
+    let from = k - 1;
+    while (from >= 0 && visual[from].type === 'N') from--;
+    if (from < 0 || (visual[from].type !== 'L' && visual[from].type !== '#') || visual[from].i > v.i) continue;
+    const right = visual[last + 1];
+    if (right && right.type !== 'R') continue;
+    marks.set(visual[last].i, visual[last].end);
+    k = last;
+  }
+  return marks;
+}

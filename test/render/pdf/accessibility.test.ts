@@ -52,9 +52,7 @@ type Kind = 'booklet' | 'leaflets';
  * (measured; see docs/accessibility.md for the causes):
  * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines;
  * - pdf.js drops a glyph whose text ends in a format character, so it
- *   returns Persian words without their ZWNJ;
- * - poppler writes the leaflet of mixed-7 ٣ left to right (it has more Latin
- *   letters than Arabic ones).
+ *   returns Persian words without their ZWNJ.
  */
 const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
@@ -66,7 +64,6 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-fa leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
   'mixed-7 leaflets mupdf': 6,
-  'mixed-7 leaflets pdftotext': 6,
 };
 
 /**
@@ -74,14 +71,13 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  * whitespace kept: runs of whitespace made one space), where that is not all
  * of them (docs/accessibility.md, "What is still missed with spaces"):
  * - those of FLOOR;
- * - mutool 1.21 and mupdf 1.28: a line end after an opening bracket at the
- *   start of a line (udhr-fa «(۱)») and around a number with its signs
- *   («278%.»), and mupdf a space inside some vowelled words.
+ * - mupdf 1.28: a line end after an opening bracket at the start of a line
+ *   (udhr-fa «(۱)») and around a number with its signs («278%.»), and a
+ *   space inside some vowelled words.
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'mixed-7 booklet mupdf': 3,
   'mixed-7 leaflets mupdf': 3,
-  'mixed-7 leaflets pdftotext': 6,
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
