@@ -329,6 +329,7 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     // paint and clip): the second call's glyphs are not new glyphs.
     let painted = new Set<string>();
     let copied = 0;
+    let bridges = 0;
     type Pass = 'fill' | 'again' | 'invisible';
     const collect = (text: mupdf.Text, ctm: mupdf.Matrix, pass: Pass) => {
       if (pass === 'fill') painted = new Set();
@@ -366,13 +367,26 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // The inkless copy after it, at the glyph's own place, carries the text
           // for poppler and mupdf as ActualText: not a glyph either.
           // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
-          const last = glyphs[glyphs.length - 1];
+          let last = glyphs[glyphs.length - 1];
           // (Without the original fonts, the copy's font name has to do.)
           const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));
           // A haraka's copy for PDFium is drawn with the flat strut glyph (the tatweel).
           const tatweel = subset?.original?.font.glyphForCodePoint(0x0640).id;
           const strutCopy = invisible && /^\p{Mn}+$/u.test(u) && tatweel !== undefined && originalGids.includes(tatweel);
-          if (invisible && last && last.subsetGid === -1 && (last.unicode === '' || copied > 0) && (sameGlyph(last) || strutCopy)) {
+          // A bridge for mutool 1.21 (glyphPainter's \`bridge\`: an inkless RLM,
+          // maybe an LRM) may stand between an outline and its copy: when the
+          // copy follows, it is not a glyph either.
+          const outline = glyphs[glyphs.length - 1 - bridges];
+          const copyOf = (g: DrawnGlyph | undefined) => invisible && g !== undefined && g.subsetGid === -1 && (g.unicode === '' || copied > 0) && (sameGlyph(g) || strutCopy);
+          if (invisible && (u === '\u200e' || u === '\u200f') && outline?.subsetGid === -1 && outline.unicode === '' && copied === 0) bridges++;
+          else {
+            if (bridges > 0 && copyOf(outline)) {
+              glyphs.length -= bridges;
+              last = outline;
+            }
+            bridges = 0;
+          }
+          if (copyOf(last)) {
             last.unicode += u;
             // Glyphs with the same outline: the copy's font says which one it is.
             if (originalGids.length && !strutCopy) last.originalGids = originalGids;
