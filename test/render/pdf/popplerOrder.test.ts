@@ -8,7 +8,7 @@
  * (pdftotext) is measured in test/render/pdf/accessibility.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
+import { popplerBalance, popplerLrms, popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
 
 const RLE = '\u202B';
 
@@ -76,5 +76,33 @@ describe('popplerRlms', () => {
     // The kasratan of ت drawn just left of the comma, read before it.
     withHaraka.splice(3, 0, { x: withHaraka[3].x - 0.01, text: '\u064D' });
     expect(popplerReads(withHaraka)).toBe('بيت\u064D، ومكتبة');
+  });
+});
+
+describe('popplerBalance', () => {
+  it('asks for one RLM per left-to-right letter of a line, none for a line without any', () => {
+    expect(popplerBalance(['ب', 'ي', 'ت'])).toBe(0);
+    expect(popplerBalance(['على', ' ', 'h', 't', 't', 'p', 's', ':', '/', '/'])).toBe(5);
+    // Digits and signs are not letters to poppler's count.
+    expect(popplerBalance(['2', '0', '2', '4', '%'])).toBe(0);
+  });
+});
+
+describe('popplerLrms', () => {
+  const RLM = '\u200F';
+  /** A left-to-right stretch drawn left to right from x = 0, then the RLM that closes it at its right edge. */
+  const stretch = (s: string) => [...[...s].map((c, k) => ({ x: k * 5, advance: 5, text: c })), { x: s.length * 5, advance: 0, text: RLM }];
+
+  it('puts an LRM after a neutral that ends a left-to-right run at the right of the line part («pdf?»)', () => {
+    const chars = stretch('pdf?');
+    expect([...popplerLrms(chars)]).toEqual([[3, 20]]);
+  });
+
+  it('leaves alone a run that ends in a letter or a number, and a neutral that comes before the run in the text', () => {
+    expect(popplerLrms(stretch('pdf')).size).toBe(0);
+    expect(popplerLrms(stretch('v2')).size).toBe(0);
+    // «(» drawn right of «2024» but before it in the text: the bracket opens the run, it does not end it.
+    const open = [{ x: 20, advance: 5, text: '(' }, ...[...'2024'].map((c, k) => ({ x: k * 5, advance: 5, text: c }))];
+    expect(popplerLrms(open).size).toBe(0);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * MutoolReading against what mutool 1.21 does (source/fitz/stext-device.c and
+ * the display list of `mutool draw`, see docs/accessibility.md): a line or a
+ * space only where its direction is left to right, and nothing read from a
+ * text object without ink. The real thing (`mutool draw -F txt`) is measured
+ * in test/render/pdf/accessibility.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { MutoolReading, mutoolDirection } from '../../../src/render/pdf/mutoolOrder.js';
+
+const RLM = '\u200F';
+const RLE = '\u202B';
+
+describe('mutoolDirection', () => {
+  it('is left to right after a Latin letter or an LRM, right to left after an Arabic letter or an RLM, neutral after an embedding, else unchanged', () => {
+    expect(mutoolDirection('a', -1)).toBe(1);
+    expect(mutoolDirection('\u200E', -1)).toBe(1);
+    expect(mutoolDirection('ب', 1)).toBe(-1);
+    expect(mutoolDirection(RLM, 1)).toBe(-1);
+    expect(mutoolDirection(RLE, -1)).toBe(0);
+    expect(mutoolDirection('2', -1)).toBe(-1);
+    expect(mutoolDirection('.', 1)).toBe(1);
+  });
+});
+
+describe('MutoolReading', () => {
+  const size = 10;
+
+  it('finds no break after a right-to-left character, whatever the jump', () => {
+    const m = new MutoolReading();
+    m.read(100, 'ب', 5, true);
+    expect(m.breaksBefore(20, '.', size)).toBe(false);
+    expect(m.breaksBefore(20, RLM, size)).toBe(false);
+  });
+
+  it('finds a new line at a jump of more than 0.8 em, and a space at 0.15–0.8 em forwards, after a left-to-right character', () => {
+    const m = new MutoolReading();
+    m.read(100, 'e', 5, true);
+    expect(m.breaksBefore(90, 'x', size)).toBe(true);
+    expect(m.breaksBefore(108, 'x', size)).toBe(true);
+    expect(m.breaksBefore(105, 'x', size)).toBe(false);
+    expect(m.breaksBefore(101, 'x', size)).toBe(false);
+    // An Arabic letter is read right to left: no break.
+    expect(m.breaksBefore(50, 'ب', size)).toBe(false);
+  });
+
+  it('finds none after a space, and none at a line start', () => {
+    const m = new MutoolReading();
+    expect(m.breaksBefore(0, 'x', size)).toBe(false);
+    m.read(100, ' ', 3, true);
+    expect(m.breaksBefore(50, 'x', size)).toBe(false);
+  });
+
+  it('forgets a text object without ink (mutool draw does not read it), keeps one with ink', () => {
+    const m = new MutoolReading();
+    m.read(100, 'ب', 5, true);
+    m.end();
+    m.read(40, 'e', 5, false);
+    m.end();
+    // Still right to left after «ب»: the inkless «e» was never read.
+    expect(m.breaksBefore(20, '.', size)).toBe(false);
+    m.read(40, 'e', 5, false);
+    m.read(45, 'f', 5, true);
+    m.end();
+    expect(m.breaksBefore(20, '.', size)).toBe(true);
+  });
+
+  it('finds nothing inside a text object the painter keeps without ink (blind)', () => {
+    const m = new MutoolReading();
+    m.read(100, 'e', 5, true);
+    m.blind = true;
+    expect(m.breaksBefore(20, 'x', size)).toBe(false);
+  });
+});
