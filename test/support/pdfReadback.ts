@@ -456,9 +456,27 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     });
     page.run(device, mupdf.Matrix.identity);
     device.close();
-    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs });
+    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs) });
   }
   return pages;
+}
+
+/**
+ * The glyphs without the painter's bridges for mutool 1.21 (glyphPainter's
+ * `bridge`): an RLM without ink (and maybe an LRM at the same place; in the
+ * render mode of the glyph after it, so not always "invisible") that ends
+ * where the next glyph drawn starts, on its baseline. The painter's other
+ * marks stand at a glyph's own place or at its right edge.
+ */
+function withoutBridges(glyphs: DrawnGlyph[]): DrawnGlyph[] {
+  const out = [...glyphs];
+  for (let i = out.length - 2; i >= 0; i--) {
+    const g = out[i];
+    const next = out[i + 1];
+    const mark = g.unicode === '\u200f' || g.unicode === '\u200e';
+    if (mark && g.advance > 0 && Math.abs(g.y - next.y) < 1e-3 && Math.abs(g.x + g.advance - next.x) < 0.01) out.splice(i, 1);
+  }
+  return out.map((g, order) => (g.order === order ? g : { ...g, order }));
 }
 
 // ---------------------------------------------------------------------------
