@@ -436,7 +436,9 @@ export function lineContent(
     // joined it and came back before it. (Less than 0.2 em, or poppler would
     // start a new line at the letter on its right.)
     const mark = !item.invisible && marksOnly(g.text);
-    // The copy's own text, what mutool 1.21 (which ignores ActualText) reads:
+    // The copy's own text, what mutool 1.21 (which ignores ActualText) read
+    // before the copies went into text objects without ink (`inkless`), which
+    // it does not read; mupdf 1.28 still guesses the copy's direction from it:
     // an RLM for a haraka, whose copy lies right of its copy for PDFium:
     // mutool puts a space at a jump forward to a left-to-right character (an
     // LRM), not to a right-to-left one («المَ عْرِفَةَ»). An RLM for the other
@@ -474,7 +476,7 @@ export function lineContent(
   const rlms = new Map(
     [...popplerRlms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
   );
-  // RLMs for poppler alone (popplerBalance): an inkless glyph left of the
+  // RLMs for poppler alone (popplerBalance): an inkless glyph right of the
   // line (PDFium skips it, mutool's display list drops its text object, pdf.js
   // drops a format character; mupdf 1.28 returns them, invisible).
   const popplerRightToLeft = (line: PositionedGlyph[]) => {
@@ -559,8 +561,9 @@ export function lineContent(
  * own, for the readers that need them and hidden from mutool 1.21: `mutool
  * draw` runs a page through a display list, which skips a text object whose
  * box is empty (fz_bound_text of inkless glyphs), so mutool never reads
- * them. (A text object of mupdf's ends where the render mode changes or at
- * ET; the text state, font and render mode, carries on across BT/ET.)
+ * them. (A text object of mupdf's ends at ET, `q`, or where the render mode
+ * or the fill colour changes; the text state, font and render mode, carries
+ * on across BT/ET.) docs/accessibility.md, "mutool's lines and spaces".
  */
 function inkless(ops: string[], mutool: MutoolReading | undefined, paint: () => void): void {
   mutool?.end();
