@@ -20,7 +20,7 @@
  * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
  * never meets an old line.
  *
- * Two levels (memoLevel.ts): in memory per thread (least recently used out
+ * Two levels (src/memoLevel.ts): in memory per thread (least recently used out
  * beyond `limits.memoryBytes`), and, in the build's main thread, one file in
  * `.warraq-cache/memo/` (`startPaintMemo` / `paintMemoBytes`), at most
  * `limits.diskBytes`.
@@ -29,7 +29,7 @@ import { createHash } from 'node:crypto';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/composeCache.js';
-import { memoLevel } from './memoLevel.js';
+import { memoLevel } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
 
 const FORMAT = 'warraq-lines 2';
