@@ -140,7 +140,7 @@ export class Tagger {
     if (this.toc.item !== block.item || !this.toc.entry) {
       const toci = this.doc.struct('TOCI');
       this.toc.el.add(toci);
-      this.toc.entry = this.doc.struct('Link');
+      this.toc.entry = this.doc.struct('Link', block.lang ? { lang: block.lang } : {});
       toci.add(this.toc.entry);
       this.toc.item = block.item;
       if (block.item !== undefined) this.links.set(block.item, this.toc.entry);
