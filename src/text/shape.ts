@@ -78,20 +78,20 @@ function contextEnd(text: string, end: number): number {
 }
 
 /** The context before `start` that HarfBuzz reads: back to the first character it does not look through (included), at most CONTEXT code points. */
-function readBefore(text: string, from: number, start: number): string {
+function readBefore(text: string, start: number): string {
   let i = start;
-  for (let n = 0; n < CONTEXT && i > from; n++) {
+  for (let n = 0; n < CONTEXT && i > 0; n++) {
     const low = text.charCodeAt(i - 1);
-    i -= i - 2 >= from && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+    i -= i >= 2 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
     if (!SEE_THROUGH.test(String.fromCodePoint(text.codePointAt(i)!))) break;
   }
   return text.slice(i, start);
 }
 
 /** The context after `end` that HarfBuzz reads, likewise. */
-function readAfter(text: string, end: number, to: number): string {
+function readAfter(text: string, end: number): string {
   let i = end;
-  for (let n = 0; n < CONTEXT && i < to; n++) {
+  for (let n = 0; n < CONTEXT && i < text.length; n++) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (!SEE_THROUGH.test(String.fromCodePoint(cp))) break;
@@ -128,7 +128,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, 0, start), text.slice(start, end), readAfter(text, end, text.length)].join('\u0000');
+  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   const buf = shapingBuffer();
