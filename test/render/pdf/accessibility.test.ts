@@ -51,8 +51,6 @@ type Kind = 'booklet' | 'leaflets';
  * Points each reader returns verbatim today, where that is not all of them
  * (measured; see docs/accessibility.md for the causes):
  * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines;
- * - pdf.js drops a glyph whose text ends in a format character, so it
- *   returns Persian words without their ZWNJ;
  * - poppler writes the leaflet of mixed-7 ٣ left to right (it has more Latin
  *   letters than Arabic ones).
  */
@@ -60,8 +58,6 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-fa booklet pdfjs': 11,
-  'udhr-fa leaflets pdfjs': 11,
   // Article ٢٦ runs on to a second A5 leaflet page; PDFium reorders its "(continued)" label.
   'udhr-fa leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
@@ -89,16 +85,14 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-ar booklet mupdf': 29,
   'udhr-fa booklet mupdf': 17,
   'udhr-fa booklet mutool': 17,
-  'udhr-fa booklet pdfjs': 11,
   'udhr-fa leaflets mupdf': 17,
   'udhr-fa leaflets mutool': 17,
   'udhr-fa leaflets pdfium': 29,
-  'udhr-fa leaflets pdfjs': 11,
 };
 
 /** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
 // mixed-7: since issue 14 the URL breaks across lines (it ran off the page before), and pdf.js cannot find it as one word.
-const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 1, 'udhr-fa': 22 };
+const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 1 };
 
 /**
  * Whitespace runs made one space (not deleted), bidi marks out: a point's
