@@ -58,7 +58,7 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  // Article ٢٦ runs on to a second A5 leaflet page; PDFium reorders its "(continued)" label.
+  // Article ٢٦ runs on to a second A5 leaflet page: PDFium reverses the footer URL (an artifact) at the foot of the first.
   'udhr-fa leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
   'mixed-7 leaflets mupdf': 6,
@@ -70,9 +70,9 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  * whitespace kept: runs of whitespace made one space), where that is not all
  * of them (docs/accessibility.md, "What is still missed with spaces"):
  * - those of FLOOR;
- * - mutool 1.21 and mupdf 1.28: a line end after an opening bracket at the
- *   start of a line (udhr-fa «(۱)») and around a number with its signs
- *   («278%.»), and mupdf a space inside some vowelled words.
+ * - mutool 1.21 and mupdf 1.28: a line end around a number with its signs
+ *   («278%.»), and mupdf a space inside some vowelled words and before the
+ *   «)» of a number in brackets at the start of a line (udhr-fa «(۱ )»).
  */
 const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'mixed-7 booklet mupdf': 3,
@@ -84,9 +84,7 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
   'udhr-fa booklet mupdf': 17,
-  'udhr-fa booklet mutool': 17,
   'udhr-fa leaflets mupdf': 17,
-  'udhr-fa leaflets mutool': 17,
   'udhr-fa leaflets pdfium': 29,
 };
 
