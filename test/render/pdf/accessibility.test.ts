@@ -58,8 +58,6 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  // Article ٢٦ runs on to a second A5 leaflet page: PDFium reverses the footer URL (an artifact) at the foot of the first.
-  'udhr-fa leaflets pdfium': 29,
   'mixed-7 booklet mupdf': 6,
   'mixed-7 leaflets mupdf': 6,
   'mixed-7 leaflets pdftotext': 6,
@@ -85,7 +83,6 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-ar booklet mupdf': 29,
   'udhr-fa booklet mupdf': 17,
   'udhr-fa leaflets mupdf': 17,
-  'udhr-fa leaflets pdfium': 29,
 };
 
 /** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
@@ -317,13 +314,13 @@ describe('a leaflet that continues on a second page (A6)', () => {
       expect(all.filter((n) => n.role === 'LI').length).toBe(1);
       const lastPage = i === structure.length - 1;
       expect(all.some((n) => n.lang === 'en')).toBe(lastPage);
-      if (!lastPage) expect(page.artifacts.map(strict).join('')).toContain(imprint);
+      // On the pages before, the footer is a picture only (outlines, no text): no reader finds it inside the point.
+      if (!lastPage) expect(page.artifacts.map(strict).join('')).not.toContain(imprint);
     });
-    // pdf.js (Firefox) reads the point in one piece (the footer before its end
-    // is an artifact). poppler and mupdf reorder page 2's "(continued)" label,
-    // and PDFium the words of the footer's English lines (both artifacts), so
-    // this textual check cannot find and take them out of their text.
-    for (const { reader } of READERS.filter((r) => r.reader === 'pdfjs')) {
+    // Every reader but mupdf 1.28 reads the point in one piece (the footer
+    // before its end is a picture only); mupdf reverses page 2's "(continued)"
+    // label (an artifact), which this textual check cannot then take out.
+    for (const { reader } of READERS.filter((r) => r.available && r.reader !== 'mupdf')) {
       const got = withoutArtifacts(await read(pdf, reader), pages);
       expect(got, reader).toContain(strict(point.text));
     }
