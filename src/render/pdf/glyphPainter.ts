@@ -429,7 +429,7 @@ export function lineContent(
     const k = textIndex.get(it);
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
   };
-  const carried = new Map([...joinerCarriers(items, stays), ...numberAfterPdfiumMark(texts, (k) => plan?.marks.has(firstPiece[k]) ?? false, stays)]);
+  const carried = new Map([...joinerCarriers(items, stays), ...bracketBeforeNumber(texts, (k) => plan?.marks.has(firstPiece[k]) ?? false, stays)]);
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
@@ -500,6 +500,41 @@ export function lineContent(
   return ['q', ...ops, 'Q'].join('\n');
 }
 
+/** What a glyph drawn where it stands is written with: `own` its ToUnicode text (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28, PDFium). */
+interface Carried {
+  own: string;
+  actual: string;
+}
+
+/**
+ * A number in brackets at the start of a right-to-left line («(۱) هر»), for
+ * mutool 1.21. It follows the content stream, takes a glyph's direction from
+ * the first character of its text (a digit or a bracket: that of the last
+ * strong one) and starts a new line at a jump of more than 0.8 em back in a
+ * left-to-right stretch. The bracket follows PDFium's left-to-right mark
+ * (pdfiumPlan), so the digit drawn left of it, and the «)» after that, came
+ * back on lines of their own («(⏎۱⏎)»). The bracket gets the text RLM +
+ * bracket (mutool reads it and stays right to left; pdf.js keeps it) and the
+ * ActualText bracket + LRM (poppler, mupdf 1.28 and PDFium: an LRM, so that
+ * PDFium still reads the bracket forward; not the bracket alone, see
+ * joinerCarriers on mupdf's end-matching). Only for a bracket drawn where it
+ * stands (`stays`).
+ */
+function bracketBeforeNumber(texts: DrawItem[], pdfiumLrm: (k: number) => boolean, stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+  const out = new Map<DrawItem, Carried>();
+  const visible = texts.map((it, k) => [it, k] as const).filter(([it]) => !it.invisible);
+  visible.forEach(([it, k], v) => {
+    const next = visible[v + 1]?.[0].glyph;
+    const g = it.glyph;
+    const beforeNumber = next !== undefined && (next.level & 1) === 0 && /^\p{Nd}/u.test(next.text);
+    if (pdfiumLrm(k) && (g.level & 1) === 1 && beforeNumber && [...g.text].length === 1 && stays(it)) out.set(it, { own: RLM + g.text, actual: g.text + LRM });
+  });
+  return out;
+}
+
+/** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
+const PDFJS_LTR_LENGTH = 5;
+
 /**
  * ZWNJ for pdf.js (Firefox). pdf.js drops a glyph whose text ends in a format
  * character, so it lost the ZWNJ's own mark; a text that *starts* with one is
@@ -521,37 +556,8 @@ export function lineContent(
  * its ActualText; only where both are drawn where they stand, once (`stays`),
  * and the letter is one character.
  */
-/**
- * A number in brackets at the start of a right-to-left line («(۱) هر»), for
- * mutool 1.21 and mupdf 1.28. They follow the content stream and take a
- * glyph's direction from its text (a digit or a bracket: that of the last
- * strong character); a left-to-right character that lies more than 0.8 em
- * back from the end of the one before starts a new line. The bracket follows
- * PDFium's left-to-right mark (pdfiumPlan), so the digit left of it, and the
- * «)» after that, came back on lines of their own («(⏎۱⏎)»). The first glyph of
- * such a number gets the text RLM + digit (mutool and pdf.js read it; pdf.js
- * takes it for left to right and keeps its order) and the ActualText digit +
- * LRM (poppler, mupdf 1.28 and PDFium; the LRM, not an RLM: PDFium then reads
- * the «)» on its left forward as before, and not the digit, or mupdf 1.28
- * writes it twice, see joinerCarriers). Only for a glyph drawn where it stands.
- */
-function numberAfterPdfiumMark(texts: DrawItem[], pdfiumLrm: (k: number) => boolean, stays: (it: DrawItem) => boolean): Map<DrawItem, { own: string; actual: string }> {
-  const out = new Map<DrawItem, { own: string; actual: string }>();
-  const visible = texts.map((it, k) => [it, k] as const).filter(([it]) => !it.invisible);
-  visible.forEach(([it, k], v) => {
-    const next = visible[v + 1]?.[0].glyph;
-    const g = it.glyph;
-    const beforeNumber = next !== undefined && (next.level & 1) === 0 && /^\p{Nd}/u.test(next.text);
-    if (pdfiumLrm(k) && (g.level & 1) === 1 && beforeNumber && [...g.text].length === 1 && stays(it)) out.set(it, { own: RLM + g.text, actual: g.text + LRM });
-  });
-  return out;
-}
-
-/** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
-const PDFJS_LTR_LENGTH = 5;
-
-function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean): Map<DrawItem, { own: string; actual: string }> {
-  const out = new Map<DrawItem, { own: string; actual: string }>();
+function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+  const out = new Map<DrawItem, Carried>();
   for (let i = 0; i < items.length; i++) {
     const m = items[i];
     if (!m.invisible || m.glyph.space || !/^\u200C+$/u.test(m.glyph.text) || !stays(m)) continue;
