@@ -44,13 +44,15 @@ export interface RenderedCard {
 /** Largest JPEG the link preview may be (platforms reject or recompress bigger ones). */
 export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
-const WEBP_QUALITY = 90;
 /**
- * libwebp's fastest method (0): on the seed's cards 15–20 % less encoding time
- * than method 2 at the same quality setting and as close to the PNG, files
- * ≈ 13 % larger (docs/performance.md, "Cards: CPU per card").
+ * WebP: lossless, so the file holds exactly the PNG's pixels (a card is flat
+ * colour and anti-aliased text, ≈ 1,100 colours). libwebp's method 1 with a
+ * low quality setting (which, in lossless mode, only says how hard to look
+ * for repeats) encodes the seed's cards in ≈ 20 % less CPU than lossy
+ * quality 90 at method 0 did, for ≈ 6 % more bytes; methods 0 and 2 were
+ * slower or larger (docs/performance.md, "Cards, round 5").
  */
-const WEBP_EFFORT = 0;
+const WEBP = { lossless: true, effort: 1, quality: 10 } as const;
 
 /** A point's cards (one, or a carousel's slides) or the document card, as images. */
 export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]> {
@@ -76,7 +78,7 @@ async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<Ren
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
   const out: RenderedCard = { png, alt: layout.alt, width, height, slide: layout.slide, excerpt: layout.excerpt, page: layout.page, layout };
   if (args.format.extra.includes('webp')) {
-    out.webp = await img().webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT }).toBuffer();
+    out.webp = await img().webp(WEBP).toBuffer();
   }
   if (args.format.extra.includes('jpeg')) {
     let jpeg: Buffer | undefined;
