@@ -45,14 +45,16 @@ export interface RenderedCard {
 export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
 /**
- * WebP: lossless, so the file holds exactly the PNG's pixels (a card is flat
- * colour and anti-aliased text, ≈ 1,100 colours). libwebp's method 1 with a
- * low quality setting (which, in lossless mode, only says how hard to look
- * for repeats) encodes the seed's cards in ≈ 20 % less CPU than lossy
- * quality 90 at method 0 did, for ≈ 6 % more bytes; methods 0 and 2 were
- * slower or larger (docs/performance.md, "Cards, round 5").
+ * WebP: lossy, libwebp's fastest method (0), quality 88. At method 0 libwebp
+ * encodes the seed's cards in ≈ 25 % less CPU at quality 88 than at 89 or 90
+ * (a step between the two), as close to the PNG (PSNR median 46.1 against
+ * 46.8 dB, lowest 41.1 against 41.4 dB; side by side at 4×: no difference),
+ * files ≈ 7 % larger. Lossless WebP (method 1, quality ≤ 24) would be exact
+ * and ≈ 20 % faster than quality 90, but libwebp's lossless encoder takes
+ * ≈ 70 MB per card while it runs, against the peak-memory target
+ * (docs/performance.md, "Cards, round 5").
  */
-const WEBP = { lossless: true, effort: 1, quality: 10 } as const;
+const WEBP = { quality: 88, effort: 0 } as const;
 
 /** A point's cards (one, or a carousel's slides) or the document card, as images. */
 export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]> {
