@@ -26,15 +26,41 @@ import type { Thumbnail } from '../../render/gallery/renderGallery.js';
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
-/** The thumbnails of one input's files: from the cache when an earlier build drew them, else drawn and kept. */
+/**
+ * The thumbnails this thread drew or read, by the key of the job whose files
+ * they show (the same key, the same files, the same thumbnails): a session
+ * that builds again (watch mode) reads none of the ≈ 80 entries again. The
+ * least recently used go beyond KEPT_BYTES (the seed's are ≈ 0.4 MB).
+ */
+const kept = new Map<string, Thumbnail[]>();
+let keptBytes = 0;
+const KEPT_BYTES = 16 * 1024 * 1024;
+const bytesOf = (thumbs: readonly Thumbnail[]) => thumbs.reduce((n, t) => n + t.bytes.length, 0);
+
+function keep(key: string, thumbs: Thumbnail[]): Thumbnail[] {
+  if (kept.has(key)) keptBytes -= bytesOf(kept.get(key)!);
+  kept.delete(key);
+  kept.set(key, thumbs);
+  keptBytes += bytesOf(thumbs);
+  for (const [k, v] of kept) {
+    if (keptBytes <= KEPT_BYTES) break;
+    kept.delete(k);
+    keptBytes -= bytesOf(v);
+  }
+  return thumbs;
+}
+
+/** The thumbnails of one input's files: from this thread's or the cache folder's when an earlier build drew them, else drawn and kept. */
 async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]> {
+  const known = kept.get(input.key);
+  if (known) return keep(input.key, known);
   const file = thumbsFile(cacheDir, input.key);
-  const kept = await readFile(file).then(unframe, () => undefined);
-  if (kept) return deserialize(kept) as Thumbnail[];
+  const stored = await readFile(file).then(unframe, () => undefined);
+  if (stored) return keep(input.key, deserialize(stored) as Thumbnail[]);
   const thumbs = await drawThumbs(input.files);
   // A cache that cannot be written only costs the next build the same work.
   await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
-  return thumbs;
+  return keep(input.key, thumbs);
 }
 
 export const gallery: OutputKind = {
