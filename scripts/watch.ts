@@ -14,7 +14,9 @@
  * the gallery in worker threads (src/jobs/pool.ts, as a command-line build
  * arranges them). A change in templates/, src/ or fonts/ restarts the
  * session: the main thread's modules cannot be reloaded, and fonts are
- * cached by path. (One thread fewer than a pool of workers only: the warm
+ * cached by path. Each build returns once its outputs are committed; what it
+ * keeps for the next one (record, memos, proofing findings) is written after
+ * (`keepLater`, src/build.ts). (One thread fewer than a pool of workers only: the warm
  * session held ≈ 710 MiB with a PDF worker beside the main thread, ≈ 550
  * MiB without; docs/performance.md.)
  */
