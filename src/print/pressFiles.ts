@@ -20,6 +20,7 @@ import type { Theme } from '../model/types.js';
 import { renderTwin, type PdfMeta, type TwinDrawing } from '../render/pdf/renderPages.js';
 import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
 import { recolor, type TwinPage } from '../render/pdf/twin.js';
+import { memoLevel } from '../render/pdf/memoLevel.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
 import { contentRefs, loadSource } from './pdfPages.js';
@@ -46,36 +47,19 @@ export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta:
  * drawn content stream, its record of colours, the mode): after an edit most
  * pages of a drawing are the same operators as before (the painter gives a
  * glyph the code it had), and their press content is taken as it was instead
- * of inflated, recoloured and deflated again. The latest first out beyond
- * RECOLORED_BYTES.
+ * of inflated, recoloured and deflated again. In memory only (memoLevel.ts,
+ * never started on disk), least recently used out beyond 8 MB.
  */
-const recolored = new Map<string, { bytes: Uint8Array; overprints: boolean }>();
-let recoloredBytes = 0;
-const RECOLORED_BYTES = 8 * 1024 * 1024;
-
-function remember(key: string, value: { bytes: Uint8Array; overprints: boolean }): void {
-  recolored.set(key, value);
-  recoloredBytes += value.bytes.length;
-  for (const [k, v] of recolored) {
-    if (recoloredBytes <= RECOLORED_BYTES) break;
-    recolored.delete(k);
-    recoloredBytes -= v.bytes.length;
-  }
-}
+const recolored = memoLevel<{ bytes: Uint8Array; overprints: boolean }>('recolored', (v) => v.bytes.length + 64, { memoryBytes: 8 * 1024 * 1024, diskBytes: 0 });
 
 /** One page's content stream (deflated, as drawn) in `mode`, deflated; `modeKey` names the mode. */
 function recolorContent(drawnDeflated: Uint8Array, page: TwinPage, mode: ColorMode, modeKey: string | undefined): { bytes: Uint8Array; overprints: boolean } {
   const key = modeKey === undefined ? undefined : createHash('sha256').update(drawnDeflated).update(JSON.stringify(page)).update(modeKey).digest('hex');
   const known = key === undefined ? undefined : recolored.get(key);
-  if (key !== undefined && known) {
-    // Most recently used last.
-    recolored.delete(key);
-    recolored.set(key, known);
-    return known;
-  }
+  if (known) return known;
   const { content, overprints } = recolor(inflateSync(drawnDeflated).toString('latin1'), page, mode);
-  const value = { bytes: new Uint8Array(deflateSync(Buffer.from(content, 'latin1'))), overprints };
-  if (key !== undefined) remember(key, value);
+  const value = { bytes: deflateSync(Buffer.from(content, 'latin1')), overprints };
+  if (key !== undefined) recolored.set(key, value);
   return value;
 }
 

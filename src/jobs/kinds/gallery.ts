@@ -23,44 +23,39 @@ import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
+import type { MemoLevel } from '../../render/pdf/memoLevel.js';
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
 /**
  * The thumbnails this thread drew or read, by the key of the job whose files
  * they show (the same key, the same files, the same thumbnails): a session
- * that builds again (watch mode) reads none of the ≈ 80 entries again. The
- * least recently used go beyond KEPT_BYTES (the seed's are ≈ 0.4 MB).
+ * that builds again (watch mode) reads none of the ≈ 80 entries again. In
+ * memory only (memoLevel.ts, never started on disk), least recently used out
+ * beyond 16 MB (the seed's are ≈ 0.4 MB).
  */
-const kept = new Map<string, Thumbnail[]>();
-let keptBytes = 0;
-const KEPT_BYTES = 16 * 1024 * 1024;
-const bytesOf = (thumbs: readonly Thumbnail[]) => thumbs.reduce((n, t) => n + t.bytes.length, 0);
-
-function keep(key: string, thumbs: Thumbnail[]): Thumbnail[] {
-  if (kept.has(key)) keptBytes -= bytesOf(kept.get(key)!);
-  kept.delete(key);
-  kept.set(key, thumbs);
-  keptBytes += bytesOf(thumbs);
-  for (const [k, v] of kept) {
-    if (keptBytes <= KEPT_BYTES) break;
-    kept.delete(k);
-    keptBytes -= bytesOf(v);
-  }
-  return thumbs;
-}
+let keptThumbs: Promise<MemoLevel<Thumbnail[]>> | undefined;
+// Loaded with the gallery's first job: a build with nothing to render loads nothing of src/render (test/cli/startup.test.ts).
+const theKept = () =>
+  (keptThumbs ??= import('../../render/pdf/memoLevel.js').then(({ memoLevel }) =>
+    memoLevel<Thumbnail[]>('thumbs', (ts) => ts.reduce((n, t) => n + t.bytes.length + 64, 0), { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 }),
+  ));
 
 /** The thumbnails of one input's files: from this thread's or the cache folder's when an earlier build drew them, else drawn and kept. */
 async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]> {
+  const kept = await theKept();
   const known = kept.get(input.key);
-  if (known) return keep(input.key, known);
+  if (known) return known;
   const file = thumbsFile(cacheDir, input.key);
   const stored = await readFile(file).then(unframe, () => undefined);
-  if (stored) return keep(input.key, deserialize(stored) as Thumbnail[]);
-  const thumbs = await drawThumbs(input.files);
-  // A cache that cannot be written only costs the next build the same work.
-  await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
-  return keep(input.key, thumbs);
+  let thumbs = stored && (deserialize(stored) as Thumbnail[]);
+  if (!thumbs) {
+    thumbs = await drawThumbs(input.files);
+    // A cache that cannot be written only costs the next build the same work.
+    await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
+  }
+  kept.set(input.key, thumbs);
+  return thumbs;
 }
 
 export const gallery: OutputKind = {

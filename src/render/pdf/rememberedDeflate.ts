@@ -5,15 +5,14 @@
  * they are taken as deflated then instead of deflated again. The same input
  * gives zlib's same output, so the file's bytes do not depend on it.
  * pdfkit asks the document for its deflate (`deflateStream`, a line of
- * patches/pdfkit+*.patch); renderPages.tsx gives it this one. Least recently
- * used out beyond KEPT_BYTES.
+ * patches/pdfkit+*.patch); renderPages.tsx gives it this one. In memory only
+ * (memoLevel.ts, never started on disk), least recently used out beyond 16 MB.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { memoLevel } from './memoLevel.js';
 
-const kept = new Map<string, { out: Uint8Array; size: number }>();
-let keptBytes = 0;
-const KEPT_BYTES = 16 * 1024 * 1024;
+const deflated = memoLevel<Uint8Array>('deflated', (out) => out.length + 64, { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 });
 /** Smaller streams deflate faster than they hash and look up. */
 const SMALLEST = 256;
 
@@ -21,21 +20,9 @@ const SMALLEST = 256;
 export function rememberedDeflate(data: Uint8Array): Uint8Array {
   if (data.length < SMALLEST) return deflateSync(data);
   const key = createHash('sha256').update(data).digest('base64');
-  const known = kept.get(key);
-  if (known) {
-    // Most recently used last.
-    kept.delete(key);
-    kept.set(key, known);
-    return known.out;
-  }
+  const known = deflated.get(key);
+  if (known) return known;
   const out = deflateSync(data);
-  const size = key.length + out.length;
-  kept.set(key, { out, size });
-  keptBytes += size;
-  for (const [k, v] of kept) {
-    if (keptBytes <= KEPT_BYTES) break;
-    kept.delete(k);
-    keptBytes -= v.size;
-  }
+  deflated.set(key, out);
   return out;
 }
