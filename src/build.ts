@@ -44,7 +44,7 @@ import {
   type JobAux,
   type KeyedEntry,
 } from './jobs/cache.js';
-import { createPool, defaultJobs, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
+import { createPool, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
@@ -89,8 +89,10 @@ export interface BuildOptions {
    * templates and fonts each thread loaded once: it must start afresh when
    * they change (watch mode restarts its session), or render in worker
    * threads only (`createPool(n, { threads: true })`) and make a new pool.
+   * A function is asked, when the first job renders, with the threads this
+   * build would take (`jobs`, else `defaultThreads`).
    */
-  pool?: RenderPool | (() => Promise<RenderPool>);
+  pool?: RenderPool | ((threads: number) => Promise<RenderPool>);
   /** Writes every proofing finding to this file as a table to tick (Markdown for .md, else CSV); relative to projectRoot. */
   proofReport?: string;
   /** Render every job, even those whose outputs the previous build left unchanged. */
@@ -488,7 +490,7 @@ async function runJobs(
   let poolStarted: Promise<RenderPool> | undefined;
   const given = opts.pool;
   const startPool = () =>
-    (poolStarted ??= typeof given === 'function' ? given() : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
+    (poolStarted ??= typeof given === 'function' ? given(size) : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
   const results = new Map<string, Promise<Done>>();
   let failure: { error: unknown } | undefined;
   const made: Made = {
@@ -699,10 +701,11 @@ export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
   const { sources: _s, onDocument, ...common } = opts;
-  // One pool for every document, started by the first that has something to render: sized before
-  // the documents' jobs are known, so one thread per core (not `defaultThreads`), unless told.
+  // Each document renders on the threads it would take alone (`jobs`, else `defaultThreads`): the
+  // main thread alone for a small rebuild or PDF files only; else on one pool shared by every
+  // document, started by the first that wants it.
   let pool: Promise<RenderPool> | undefined;
-  const sharedPool = () => (pool ??= createPool(opts.serial ? 1 : (opts.jobs ?? defaultJobs()), { serial: opts.serial }));
+  const sharedPool = (threads: number) => (threads <= 1 ? createPool(1, { serial: opts.serial }) : (pool ??= createPool(threads)));
   const documents: BuildManyReport['documents'] = [];
   try {
     for (const [i, source] of sources.entries()) {

@@ -381,7 +381,7 @@ function contentsPagesFor(
     const name = `contents entry ${entry.point}`;
     page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: f.width - numberWidth, height }, role: 'toc', item: entry.point });
     page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numberWidth, height }, role: 'toc', item: entry.point });
-    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1 });
+    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, description: `${headingText(model, point)} ${formatNumber(entry.page, model.lang, model.digits)}`, item: entry.point });
     y += height;
   }
   return pages;

@@ -118,6 +118,10 @@ export interface LaidOutPage {
 export interface PageLink extends Box {
   /** 0-based index of the target page in the same output. */
   toPage: number;
+  /** What the link says, for a reader that announces it (the annotation's /Contents): its text as it reads. */
+  description: string;
+  /** The contents entry (`item` of its 'toc' blocks) the link is: its structure element holds them and the link. */
+  item?: number;
 }
 
 /** One entry of the PDF outline (bookmarks): title, sections and points. */

@@ -8,7 +8,8 @@
  * bleed, trim. Marks sit wholly outside the bleed so a cut a little off the
  * line never catches them. The source's own pages are enlarged in place and
  * their content moved and clipped to trim + bleed, so a tagged source stays
- * tagged (structure tree, marked content, /Lang: docs/accessibility.md); the
+ * tagged (structure tree, marked content, /Lang: docs/accessibility.md; its
+ * link annotations go, out of the tree too: annotations.ts); the
  * background and the crop marks are /Artifact content. Whatever the source
  * draws beyond its trim shows in the bleed, and `pageBackgrounds` extends flat
  * page colours (covers) into it.
@@ -42,6 +43,7 @@ import {
 import type { Cmyk } from '../model/types.js';
 import { assertUpright, contentRefs, loadSource, MM, plainStream, saveOutput } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
+import { dropAnnotations } from './annotations.js';
 
 export interface PressOptions {
   /** Bleed on every side, pt. Default 3 mm (8.504 pt). */
@@ -140,6 +142,7 @@ export async function pressPdf(bookletPdf: Uint8Array | { doc: PDFDocument; idSe
   }
   const backgrounds = opts.pageBackgrounds.map((c) => (c === null ? null : typeof c === 'string' ? hexColor(c) : cmyk(c[0] / 100, c[1] / 100, c[2] / 100, c[3] / 100)));
 
+  dropAnnotations(source);
   source.getPages().forEach((page, i) => {
     assertUpright(page, i);
     const t = page.getTrimBox();
@@ -163,7 +166,7 @@ export async function pressPdf(bookletPdf: Uint8Array | { doc: PDFDocument; idSe
       after.push(...artifact(ops));
     }
     wrapContent(page, before, after);
-    for (const box of ['CropBox', 'ArtBox', 'Annots']) page.node.delete(PDFName.of(box));
+    for (const box of ['CropBox', 'ArtBox']) page.node.delete(PDFName.of(box));
     page.setMediaBox(0, 0, t.width + 2 * slug, t.height + 2 * slug);
     page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);

@@ -20,7 +20,7 @@ import type { Theme } from '../model/types.js';
 import { renderTwin, type PdfMeta, type TwinDrawing } from '../render/pdf/renderPages.js';
 import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
 import { recolor, type TwinPage } from '../render/pdf/twin.js';
-import { memoLevel } from '../render/pdf/memoLevel.js';
+import { memoLevel } from '../memoLevel.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
 import { contentRefs, loadSource } from './pdfPages.js';
@@ -47,7 +47,7 @@ export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta:
  * drawn content stream, its record of colours, the mode): after an edit most
  * pages of a drawing are the same operators as before (the painter gives a
  * glyph the code it had), and their press content is taken as it was instead
- * of inflated, recoloured and deflated again. In memory only (memoLevel.ts,
+ * of inflated, recoloured and deflated again. In memory only (src/memoLevel.ts,
  * never started on disk), least recently used out beyond 8 MB.
  */
 const recolored = memoLevel<{ bytes: Uint8Array; overprints: boolean }>('recolored', (v) => v.bytes.length + 64, { memoryBytes: 8 * 1024 * 1024, diskBytes: 0 });

@@ -7,7 +7,8 @@
  * result under a key made of all that composition reads: the spans (text
  * and style, each font by the SHA-256 of its bytes) and the options.
  *
- * Two levels, both bounded by bytes:
+ * Two levels, both bounded by bytes (src/memoLevel.ts, the store the PDF
+ * painter's memos use too):
  * - in memory, per thread, least recently used first out, at most
  *   `limits.memoryBytes` (each paragraph's size estimated from its glyphs
  *   and lines); a warm watch session's threads keep theirs between builds;
@@ -27,6 +28,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { ComposedParagraph, ComposeOptions } from './compose.js';
 import type { LoadedFont } from './fonts.js';
 import type { StyledSpan } from './itemize.js';
+import { memoLevel } from '../memoLevel.js';
+
 
 const FORMAT = 'warraq-compose 2';
 
@@ -38,31 +41,9 @@ export const limits = {
   diskBytes: 16 * 1024 * 1024,
 };
 
-/** Most keys recorded as asked for while a build records (a build that fails never stops recording until the next starts). */
-const MAX_USED = 200_000;
 const GLYPH_BYTES = 200;
 const LINE_BYTES = 250;
 const ENTRY_BYTES = 300;
-
-interface Entry {
-  /** Its key on disk. */
-  stored: string;
-  para: ComposedParagraph;
-  /** Its packed form, once made (or as read from disk). */
-  packed?: Uint8Array;
-  bytes: number;
-}
-
-const memory = new Map<string, Entry>();
-let memoryBytes = 0;
-/** Packed entries: read from disk and not yet asked for, or pushed out of memory while a build records. */
-let disk = new Map<string, Uint8Array>();
-let diskBytes = 0;
-let salt: string | undefined;
-/** Keys asked for since the disk level was started, in order: what the next save keeps first. */
-const used = new Set<string>();
-/** Whether a paragraph was composed (not found) since the disk level was started: else there is nothing new to store. */
-let composed = false;
 const freeze = Boolean(process.env.VITEST);
 
 const fontDigests = new WeakMap<LoadedFont, string>();
@@ -106,7 +87,7 @@ function sizeOf(p: ComposedParagraph): number {
   return n;
 }
 
-function deepFreeze(p: ComposedParagraph): void {
+function deepFreeze(p: ComposedParagraph): ComposedParagraph {
   for (const l of p.lines) {
     for (const g of l.glyphs) Object.freeze(g);
     for (const s of l.kashidaSpans) Object.freeze(s);
@@ -115,45 +96,7 @@ function deepFreeze(p: ComposedParagraph): void {
     Object.freeze(l);
   }
   Object.freeze(p.lines);
-  Object.freeze(p);
-}
-
-function keepPacked(key: string, packed: Uint8Array) {
-  if (disk.has(key) || diskBytes + packed.length > limits.diskBytes) return;
-  disk.set(key, packed);
-  diskBytes += packed.length;
-}
-
-function takePacked(key: string): Uint8Array | undefined {
-  const packed = disk.get(key);
-  if (packed) {
-    disk.delete(key);
-    diskBytes -= packed.length;
-  }
-  return packed;
-}
-
-/** Puts `entry` in memory as the most recently used, pushing out the least recently used beyond the bound. */
-function remember(key: string, entry: Entry) {
-  const old = memory.get(key);
-  if (old) {
-    memory.delete(key);
-    memoryBytes -= old.bytes;
-  }
-  memory.set(key, entry);
-  memoryBytes += entry.bytes;
-  trim();
-}
-
-/** Pushes the least recently used paragraphs out of memory until it is within its bound. */
-function trim() {
-  for (const [k, e] of memory) {
-    if (memoryBytes <= limits.memoryBytes) break;
-    memory.delete(k);
-    memoryBytes -= e.bytes;
-    // While a build records, a paragraph it used keeps its packed form for the disk level (within that level's bound).
-    if (salt !== undefined && used.has(e.stored) && diskBytes < limits.diskBytes) keepPacked(e.stored, e.packed ?? pack(e.para));
-  }
+  return Object.freeze(p);
 }
 
 /** A paragraph with each glyph's font replaced by its key, serialized. */
@@ -176,22 +119,22 @@ function unpack(bytes: Uint8Array, spans: StyledSpan[]): ComposedParagraph | und
   return p as unknown as ComposedParagraph;
 }
 
+const level = memoLevel<ComposedParagraph, Uint8Array>(FORMAT, sizeOf, limits, { pack, sizeOf: (b) => b.length });
+
 /** `compose(spans, opts)`, or the same paragraph composed before. Callers must not change what it returns. */
 export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose: (spans: StyledSpan[], opts: ComposeOptions) => ComposedParagraph): ComposedParagraph {
   const { stored: key, memory: memoryKey } = keysOf(spans, opts);
-  if (salt !== undefined && used.size < MAX_USED) used.add(key);
-  const hit = memory.get(memoryKey);
-  if (hit) {
-    remember(memoryKey, hit);
-    return hit.para;
-  }
-  const stored = takePacked(key);
-  const unpacked = stored && unpack(stored, spans);
-  const para = unpacked ?? compose(spans, opts);
-  if (!unpacked) composed = true;
+  const found = level.get(key, {
+    memoryKey,
+    unpack: (bytes) => {
+      const p = unpack(bytes, spans);
+      return p && freeze ? deepFreeze(p) : p;
+    },
+  });
+  if (found) return found;
+  const para = compose(spans, opts);
   if (freeze) deepFreeze(para);
-  const packed = unpacked ? stored : undefined;
-  remember(memoryKey, { stored: key, para, packed, bytes: sizeOf(para) + (packed?.length ?? 0) });
+  level.set(key, para, memoryKey);
   return para;
 }
 
@@ -201,69 +144,18 @@ export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose
  * whose digest is `codeSalt`; missing, damaged or another code's bytes leave
  * it empty. Compositions from now on are recorded for `composeCacheBytes`.
  */
-export function startComposeCache(codeSalt: string, stored: Uint8Array | undefined): void {
-  salt = codeSalt;
-  used.clear();
-  composed = false;
-  disk = new Map();
-  diskBytes = 0;
-  if (!stored) return;
-  try {
-    const data = deserialize(stored) as { format: string; salt: string; entries: Map<string, Uint8Array> };
-    if (data.format !== FORMAT || data.salt !== codeSalt || !(data.entries instanceof Map)) return;
-    for (const [k, packed] of data.entries) if (packed instanceof Uint8Array) keepPacked(k, packed);
-  } catch {
-    // Unreadable: everything is composed afresh.
-  }
-}
+export const startComposeCache = (codeSalt: string, stored: Uint8Array | undefined): void => level.start(codeSalt, stored);
 
 /**
  * The disk level to store: the entries asked for since `startComposeCache`
  * (the last asked first), then earlier ones, up to `limits.diskBytes`; undefined when it was not
  * started or nothing was composed since (what is stored already has
- * everything asked for). Stops recording: until the next start, the disk
- * level holds what was stored.
+ * everything asked for). Stops recording until the next start.
  */
-export function composeCacheBytes(): Uint8Array | undefined {
-  if (salt === undefined) return undefined;
-  const wanted = salt;
-  const entries = new Map<string, Uint8Array>();
-  let bytes = 0;
-  const keep = (key: string, packed: Uint8Array | undefined) => {
-    if (!packed || entries.has(key) || bytes + packed.length > limits.diskBytes) return;
-    entries.set(key, packed);
-    bytes += packed.length;
-  };
-  if (composed) {
-    // In memory by their key on disk (the most recently used of the font objects that share it).
-    const byStored = new Map<string, Entry>();
-    for (const e of memory.values()) byStored.set(e.stored, e);
-    for (const key of [...used].reverse()) {
-      const m = byStored.get(key);
-      if (m && !m.packed) {
-        m.packed = pack(m.para);
-        m.bytes += m.packed.length;
-        memoryBytes += m.packed.length;
-      }
-      keep(key, m?.packed ?? disk.get(key));
-    }
-    for (const [key, packed] of disk) keep(key, packed);
-  }
-  salt = undefined;
-  used.clear();
-  disk = new Map();
-  diskBytes = 0;
-  trim(); // the packed forms just made count against the memory bound too
-  return composed ? serialize({ format: FORMAT, salt: wanted, entries }) : undefined;
-}
+export const composeCacheBytes = (): Uint8Array | undefined => level.bytes();
 
 /** What the in-memory and packed levels hold now (tests of the bounds). */
-export function composeCacheSize(): { entries: number; bytes: number; packed: number; packedBytes: number } {
-  return { entries: memory.size, bytes: memoryBytes, packed: disk.size, packedBytes: diskBytes };
-}
+export const composeCacheSize = () => level.size();
 
 /** Empties the in-memory level (tests: as a new process would start). */
-export function forgetComposedInMemory(): void {
-  memory.clear();
-  memoryBytes = 0;
-}
+export const forgetComposedInMemory = (): void => level.forget();

@@ -2,11 +2,11 @@
  * Many documents in one run (buildMany): each source into its own folder,
  * one pool of render threads for all, a failure confined to its document.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, buildMany } from '../../src/build.js';
-import { fingerprint, fixture, smallProject } from '../fixtures/reliability/project.js';
+import { fingerprint, fixture, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 
 const roots: string[] = [];
 afterAll(async () => {
@@ -37,6 +37,31 @@ describe('buildMany', () => {
     // Again: nothing changed, nothing renders.
     const again = await buildMany({ ...opts, sources: ['many/a.txt', 'many/b.txt'] });
     expect(again.documents.every((d) => d.report?.jobs.rendered.length === 0)).toBe(true);
+  }, 120_000);
+
+  it('sizes each document\'s threads by the rule of a build alone (defaultThreads): a cold build with images one per core, a small rebuild in the main thread', async () => {
+    const root = await smallProject({ 'many/a.txt': { copy: fixture('small.txt') }, 'many/b.txt': { copy: fixture('small.txt') } });
+    roots.push(root);
+    const opts = { projectRoot: root, out: 'out', sourceDateEpoch: '1700000000', sources: ['many'] };
+    const alone = await build({ projectRoot: root, out: 'alone', sourceDateEpoch: '1700000000', source: 'many/a.txt' });
+    const cold = await buildMany(opts);
+    expect(cold.documents.map((d) => d.report?.threads)).toEqual([alone.threads, alone.threads]);
+    // One point of one document edited: a small rebuild, in the main thread.
+    const file = path.join(root, 'many/b.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('.', '،.'));
+    const edited = await buildMany(opts);
+    expect(edited.documents[1].report!.jobs.rendered.length).toBeGreaterThan(0);
+    expect(edited.documents.map((d) => d.report?.threads)).toEqual([0, 1]);
+  }, 120_000);
+
+  it('renders PDF files only in the main thread, as a build alone does, however many jobs', async () => {
+    const seed = (name: string) => ({ copy: path.join(repoRoot, 'source', name) });
+    const root = await smallProject({ 'many/a.txt': seed('izmir-2023.txt'), 'many/a.meta.yaml': seed('izmir-2023.meta.yaml') });
+    roots.push(root);
+    const r = await buildMany({ projectRoot: root, out: 'out', sourceDateEpoch: '1700000000', sources: ['many'], only: ['booklet', 'leaflets', 'print'] });
+    const report = r.documents[0].report!;
+    expect(report.jobs.rendered.length).toBeGreaterThan(16);
+    expect(report.threads).toBe(1);
   }, 120_000);
 
   it('refuses two sources that would share an output folder', async () => {

@@ -10,6 +10,8 @@ export interface StructNode {
   children: StructNode[];
   /** Text of the node's own marked content, in tree order (leaves only). */
   text: string;
+  /** The annotations the node holds (its OBJRs), by pdf.js's id ("58R"). */
+  objects: string[];
 }
 
 export interface PageStructure {
@@ -63,11 +65,12 @@ export async function readStructure(pdf: Uint8Array): Promise<PageStructure[]> {
           role: node.role ?? '',
           lang: node.lang,
           alt: node.alt,
-          children: kids.filter((k) => k.type !== 'content').map(convert),
+          children: kids.filter((k) => k.role !== undefined).map(convert),
           text: kids
             .filter((k) => k.type === 'content')
             .map((k) => byId.get(k.id ?? '') ?? '')
             .join(''),
+          objects: kids.filter((k) => k.type === 'object' || k.type === 'annotation').map((k) => k.id ?? ''),
         };
       };
       const tree = (await page.getStructTree()) as RawNode | null;
@@ -89,4 +92,34 @@ export function nodes(root: StructNode | undefined): StructNode[] {
 export function treeText(root: StructNode | undefined): string {
   if (!root) return '';
   return root.text + root.children.map(treeText).join('');
+}
+
+/** A link annotation as pdf.js gives it: its id, its /Contents and the page (1-based) it takes the reader to. */
+export interface LinkAnnotation {
+  id: string;
+  contents: string;
+  toPage: number;
+}
+
+/** Each page's link annotations, in /Annots order. */
+export async function readLinks(pdf: Uint8Array): Promise<LinkAnnotation[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const out: LinkAnnotation[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const links: LinkAnnotation[] = [];
+      for (const a of (await (await doc.getPage(n)).getAnnotations()) as Array<{ id: string; subtype: string; dest?: unknown; contentsObj?: { str: string } }>) {
+        if (a.subtype !== 'Link') continue;
+        const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : (a.dest as unknown[] | undefined);
+        const to = dest?.[0] as { num: number; gen: number } | undefined;
+        links.push({ id: a.id, contents: a.contentsObj?.str ?? '', toPage: to ? (await doc.getPageIndex(to)) + 1 : 0 });
+      }
+      out.push(links);
+    }
+    return out;
+  } finally {
+    await task.destroy();
+  }
 }

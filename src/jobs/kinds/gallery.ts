@@ -23,7 +23,7 @@ import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
-import type { MemoLevel } from '../../render/pdf/memoLevel.js';
+import { memoLevel } from '../../memoLevel.js';
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
@@ -31,19 +31,13 @@ const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key
  * The thumbnails this thread drew or read, by the key of the job whose files
  * they show (the same key, the same files, the same thumbnails): a session
  * that builds again (watch mode) reads none of the ≈ 80 entries again. In
- * memory only (memoLevel.ts, never started on disk), least recently used out
+ * memory only (src/memoLevel.ts, never started on disk), least recently used out
  * beyond 16 MB (the seed's are ≈ 0.4 MB).
  */
-let keptThumbs: Promise<MemoLevel<Thumbnail[]>> | undefined;
-// Loaded with the gallery's first job: a build with nothing to render loads nothing of src/render (test/cli/startup.test.ts).
-const theKept = () =>
-  (keptThumbs ??= import('../../render/pdf/memoLevel.js').then(({ memoLevel }) =>
-    memoLevel<Thumbnail[]>('thumbs', (ts) => ts.reduce((n, t) => n + t.bytes.length + 64, 0), { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 }),
-  ));
+const kept = memoLevel<Thumbnail[]>('thumbs', (ts) => ts.reduce((n, t) => n + t.bytes.length + 64, 0), { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 });
 
 /** The thumbnails of one input's files: from this thread's or the cache folder's when an earlier build drew them, else drawn and kept. */
 async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]> {
-  const kept = await theKept();
   const known = kept.get(input.key);
   if (known) return known;
   const file = thumbsFile(cacheDir, input.key);

@@ -6,11 +6,11 @@
  * gives zlib's same output, so the file's bytes do not depend on it.
  * pdfkit asks the document for its deflate (`deflateStream`, a line of
  * patches/pdfkit+*.patch); renderPages.tsx gives it this one. In memory only
- * (memoLevel.ts, never started on disk), least recently used out beyond 16 MB.
+ * (src/memoLevel.ts, never started on disk), least recently used out beyond 16 MB.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { memoLevel } from './memoLevel.js';
+import { memoLevel } from '../../memoLevel.js';
 
 const deflated = memoLevel<Uint8Array>('deflated', (out) => out.length + 64, { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 });
 /** Smaller streams deflate faster than they hash and look up. */

@@ -13,14 +13,16 @@
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
  * SHA-256 of its bytes and its key), the place, the colour, the direction,
- * PDFium's order, and the fill each colour the line uses is written with:
- * a twin drawing's placeholder (twin.ts; the press files' colours are
- * written later, into the drawing), or the RGB operator of a file drawn
- * without a twin. The code that paints is the salt of the disk level, as
- * for composed paragraphs (src/jobs/memoStore.ts), so a changed painter
- * never meets an old line.
+ * PDFium's order; not the fill each colour is written with when each
+ * colour has an operator of its own (a twin drawing's placeholder, twin.ts,
+ * or the RGB operator of a file drawn without a twin: the line is
+ * remembered with placeholders, filled in as it is added), so a leaflet
+ * drawn alone and again among all the leaflets is one line (`keyOf`). The
+ * code that paints is the salt of the disk level, as for composed
+ * paragraphs (src/jobs/memoStore.ts), so a changed painter never meets an
+ * old line.
  *
- * Two levels (memoLevel.ts): in memory per thread (least recently used out
+ * Two levels (src/memoLevel.ts): in memory per thread (least recently used out
  * beyond `limits.memoryBytes`), and, in the build's main thread, one file in
  * `.warraq-cache/memo/` (`startPaintMemo` / `paintMemoBytes`), at most
  * `limits.diskBytes`.
@@ -29,10 +31,11 @@ import { createHash } from 'node:crypto';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/composeCache.js';
-import { memoLevel } from './memoLevel.js';
+import { memoLevel } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
+import { fillPlaceholders, textPlaceholder } from './twin.js';
 
-const FORMAT = 'warraq-lines 2';
+const FORMAT = 'warraq-lines 3';
 
 const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -97,15 +100,29 @@ export interface LinePlace {
   pdfiumOrder: boolean;
 }
 
-function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): string {
+/**
+ * A line's key, and whether its fill is written through placeholders. A
+ * fill that gives each of the line's colours an operator of its own paints
+ * what the twin's placeholders paint (twin.ts), each replaced by its
+ * operator: the painter only writes a fill's operator, and compares it
+ * with the last one. So the line is painted and remembered with
+ * placeholders, under one key for every such fill (a twin drawing's and a
+ * file's RGB operators: an individual leaflet and the same leaflet in
+ * all-leaflets.pdf). A fill that gives two colours one operator (the CMYK
+ * oracle's black text) skips operators the placeholders keep: the key then
+ * names its operators, and the line is painted with them.
+ */
+function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): { key: string; placeholders: boolean } {
   const colors = new Set<string>([color]);
   let glyphs = '';
   for (const g of line.glyphs) {
     if (g.color !== undefined) colors.add(g.color);
     glyphs += glyphKey(g);
   }
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, [...colors].map(fill)]);
-  return createHash('sha256').update(head).update(glyphs).digest('base64');
+  const fills = [...colors].map(fill);
+  const placeholders = new Set(fills).size === colors.size;
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, placeholders ? null : fills]);
+  return { key: createHash('sha256').update(head).update(glyphs).digest('base64'), placeholders };
 }
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
@@ -189,21 +206,25 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
   const { x, y, color, rtl, fill, pdfiumOrder } = at;
-  const key = keyOf(line, at);
+  const { key, placeholders } = keyOf(line, at);
+  const add = (content: string) => {
+    if (content) doc.addContent(placeholders && fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
+  };
   const known = level.get(key);
   const again = known && replay(doc, line, known);
   if (again !== undefined) {
     counts.replayed++;
-    if (again) doc.addContent(again);
+    add(again);
     return;
   }
-  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, fill, pdfiumOrder));
+  const painted = placeholders ? textPlaceholder : fill;
+  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, painted, pdfiumOrder));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(content, codes, results);
   counts.painted++;
   if (p) level.set(key, p);
-  if (content) doc.addContent(content);
+  add(content);
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/composeCache.js';
-import { memoLevel } from './memoLevel.js';
+import { memoLevel } from '../../memoLevel.js';
 
 const FORMAT = 'warraq-subsets 1';
 

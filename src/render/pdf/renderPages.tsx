@@ -14,7 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
-import { Tagger, type TaggingDoc } from './tagging.js';
+import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
 import { colorOf, SlotRecorder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
 
@@ -44,7 +44,7 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc, ContentDoc {
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
-  goTo(x: number, y: number, w: number, h: number, name: string): PdfKitRoot;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: { structParent?: StructElement; Contents?: string | String }): PdfKitRoot;
   addNamedDestination(name: string, ...args: Array<string | number | null>): void;
   outline: OutlineItem;
   /** How pdfkit deflates the document's streams (patches/pdfkit+*.patch); zlib's deflateSync when unset. */
@@ -62,13 +62,12 @@ const pageDestination = (index: number) => `page-${index + 1}`;
 const outlineParents = new WeakMap<object, OutlineItem>();
 
 /**
- * Links and bookmarks from the laid-out pages (templates decide them; this
- * only writes them): each page is a named destination, each link a GoTo to
- * one, each outline entry an item pointing at its place on the page.
+ * Bookmarks from the laid-out pages (templates decide them; this only writes
+ * them): each page is a named destination, each outline entry an item
+ * pointing at its place on the page.
  */
 function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): void {
   doc.addNamedDestination(pageDestination(index), 'XYZ', null, 0, null);
-  for (const l of page.links ?? ([] as PageLink[])) doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage));
   for (const e of page.outline ?? ([] as OutlineEntry[])) {
     // pdfkit measures `left` from the right edge: the page width puts the view at its left edge.
     const options = { top: e.top, left: page.width, expanded: true };
@@ -76,6 +75,17 @@ function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): voi
     const item = (parent ?? doc.outline).addItem(e.title, options);
     if (e.level === 0) outlineParents.set(doc, item);
   }
+}
+
+/**
+ * The page's links, after its text: each a GoTo to a page's destination, with
+ * its description as /Contents, tagged as a Link structure element (its
+ * contents entry's, tagging.ts), so that the tab order (/Tabs /S) and a
+ * screen reader meet it with its text.
+ */
+function paintLinks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
+  for (const l of page.links ?? ([] as PageLink[]))
+    tagger.link(l.item, (structParent) => doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage), { structParent, Contents: new String(l.description) }));
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;
@@ -197,6 +207,7 @@ function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidO
     if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
     slots?.page(index, page.background);
     paintBlocks(doc, page, tagger, colors, slots);
+    paintLinks(doc, page, tagger);
     return null;
   };
   // Everything, backgrounds and boxes included, is drawn by paint(), so that

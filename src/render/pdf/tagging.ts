@@ -6,7 +6,8 @@
  *   Document
  *   ├─ H1                 the title ('title')
  *   ├─ P …                preamble, imprint, colophon ('p'); /Lang on a line in another language
- *   ├─ H2 + TOC/TOCI      the contents page ('heading', 'toc')
+ *   ├─ H2 + TOC/TOCI      the contents page ('heading', 'toc'): each TOCI one Link, holding
+ *   │   └─ Link           the row's title and page number and its link annotation (OBJR)
  *   ├─ L                  consecutive numbered points ('item')
  *   │  └─ LI
  *   │     ├─ Lbl          the point's number ('label', or the heading's first `label` characters)
@@ -45,6 +46,8 @@ export class Tagger {
   private readonly root: StructElement;
   private list?: { el: StructElement; item?: number; li?: StructElement; body?: StructElement };
   private toc?: { el: StructElement; item?: number; entry?: StructElement };
+  /** Each contents entry's Link element on the page being painted, by item, until its annotation is added (`link`). */
+  private links = new Map<number, StructElement>();
   /** The list last ended by something that is not a point. */
   private closed?: Tagger['list'];
   /** Headings and paragraphs by role and text, to continue one on the next page. */
@@ -135,11 +138,29 @@ export class Tagger {
       this.root.add(this.toc.el);
     }
     if (this.toc.item !== block.item || !this.toc.entry) {
-      this.toc.entry = this.doc.struct('TOCI');
+      const toci = this.doc.struct('TOCI');
+      this.toc.el.add(toci);
+      this.toc.entry = this.doc.struct('Link', block.lang ? { lang: block.lang } : {});
+      toci.add(this.toc.entry);
       this.toc.item = block.item;
-      this.toc.el.add(this.toc.entry);
+      if (block.item !== undefined) this.links.set(block.item, this.toc.entry);
     }
-    this.mark(this.toc.entry, 'P', block, draw);
+    this.wrap(this.toc.entry, 'Link', draw);
+  }
+
+  /**
+   * A link annotation, made by `annotate` with the structure element it
+   * belongs to (pdfkit adds an OBJR to it, /StructParent to the annotation,
+   * and the ParentTree entry): a contents entry's Link (`item`), else a Link
+   * of its own. Called on the annotation's page, after its entry's text: the
+   * element is ended here, so pdfkit writes the OBJR with this page.
+   */
+  link(item: number | undefined, annotate: (structParent: StructElement) => void): void {
+    let el = item === undefined ? undefined : this.links.get(item);
+    if (el) this.links.delete(item!);
+    else this.root.add((el = this.doc.struct('Link')));
+    annotate(el);
+    el.end();
   }
 
   /** A heading or paragraph: one element, continued across a page break. */

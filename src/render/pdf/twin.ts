@@ -77,6 +77,12 @@ function contentLength(doc: ContentDoc): number {
 const MARK = '\u0001';
 const PLACEHOLDER = /\u0001([^\u0001]*)\u0001/g;
 
+/** The painter's fill operator for a text colour in a twin drawing: a placeholder that the recorder's writer turns into the RGB operator and records. */
+export const textPlaceholder = (hex: string): string => `${MARK}${hex}${MARK}`;
+
+/** `data` with each text colour's placeholder replaced by `fill` of its colour. */
+export const fillPlaceholders = (data: string, fill: (hex: string) => string): string => data.replace(PLACEHOLDER, (_whole, hex: string) => fill(hex));
+
 /**
  * Records the slots of one document while renderPages draws it in RGB. The
  * RGB file is byte for byte what renderPages draws without a recorder.
@@ -97,7 +103,7 @@ export class SlotRecorder {
   }
 
   /** The painter's fill operator for a text colour: a placeholder that `writer` turns into the RGB operator and records. */
-  readonly textFill = (hex: string): string => `${MARK}${hex}${MARK}`;
+  readonly textFill = textPlaceholder;
 
   /** `doc` with an addContent that records the painter's placeholders and writes their RGB operators. */
   writer<D extends ContentDoc>(doc: D): D {

@@ -25,7 +25,7 @@ import { renderPages } from '../../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
-import { nodes, readStructure, treeText, type PageStructure } from '../../support/structTree.js';
+import { nodes, readLinks, readStructure, treeText, type PageStructure } from '../../support/structTree.js';
 
 type Reader = Extractor | 'pdfium';
 const READERS: Array<{ reader: Reader; available: boolean }> = [
@@ -292,6 +292,27 @@ for (const doc of DOCS) {
       });
 
       if (kind === 'booklet') {
+        it('makes each contents row a link to its point\'s page: TOC › TOCI › Link holding the row\'s text and its annotation (OBJR), with /Contents', async () => {
+          const links = await readLinks(b.pdf);
+          let rows = 0;
+          b.pages.forEach((page, i) => {
+            const laid = page.links ?? [];
+            // The annotations: one per row, where the template put it, saying what the row says.
+            expect(links[i].map((l) => [l.toPage, l.contents])).toEqual(laid.map((l) => [l.toPage + 1, l.description]));
+            const tocis = nodes(structure[i].root).filter((n) => n.role === 'TOCI');
+            expect(tocis.length).toBe(laid.length);
+            // Each TOCI one Link with the row's text (title and page number) and its annotation, in the annotations' order (/Tabs /S).
+            expect(tocis.map((t) => t.children.map((c) => c.role))).toEqual(tocis.map(() => ['Link']));
+            expect(tocis.flatMap((t) => t.children[0].objects)).toEqual(links[i].map((l) => l.id));
+            for (const t of tocis) expect(strict(t.children[0].text).length).toBeGreaterThan(0);
+            rows += tocis.length;
+          });
+          expect(rows).toBe(b.model.points.length);
+          // Contents entries link to the page of their point's heading (as the template counted it).
+          const contents = layoutBooklet(b.model, { body: b.model.theme.fonts.body.map(font), heading: b.model.theme.fonts.heading.map(font) }).contents;
+          expect(links.flat().map((l) => l.toPage)).toEqual(contents.map((c) => c.page));
+        });
+
         it('can be searched for every word of the source: pdf.js finds each as often as the points hold it', async () => {
           const flat = (s: string) => s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/gu, ' ').normalize('NFC');
           const hay = flat(await extractText(b.pdf, 'pdfjs'));
@@ -405,6 +426,11 @@ describe.each([
       for (const page of structure) expect(strict(page.untagged), 'text outside marked content').toBe('');
       const roles = new Set(structure.flatMap((p) => nodes(p.root)).map((n) => n.role));
       for (const r of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(roles, r).toContain(r);
+      // No link annotation (a print file has none), so no Link element or OBJR either: the contents rows are TOCI › P.
+      for (const page of doc.getPages()) expect(page.node.has(PDFName.of('Annots'))).toBe(false);
+      expect(roles.has('Link')).toBe(false);
+      expect(structure.flatMap((p) => nodes(p.root)).flatMap((n) => n.objects)).toEqual([]);
+      if (kind === 'booklet') expect(structure.flatMap((p) => nodes(p.root)).filter((n) => n.role === 'TOCI').every((n) => n.children.map((c) => c.role).join() === 'P')).toBe(true);
       const text = strict(structure.map((p) => treeText(p.root)).join(''));
       const missing = model.points.filter((p) => !text.includes(strict(p.text))).map((p) => p.number);
       const floor = FLOOR[`${lang === 'fa' ? 'udhr-fa' : lang === 'en' ? 'udhr-en' : 'seed'} ${kind} pdfjs`];

@@ -7,6 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { forgetPaintedInMemory, paintMemoBytes, paintMemoCounts, startPaintMemo } from '../../../src/render/pdf/rememberedLines.js';
 import { forgetSubsetsInMemory } from '../../../src/render/pdf/rememberedSubsets.js';
+import { renderPages, renderTwin, type PdfMeta } from '../../../src/render/pdf/renderPages.js';
+import { loadDocument } from '../../../src/model/buildModel.js';
+import { loadFontSet } from '../../../src/fonts/loadFontSet.js';
+import { layoutLeaflet } from '../../../templates/leaflet.js';
+import { pressColorMode } from '../../../src/print/color.js';
+import { projectRoot } from '../../support/fonts.js';
 import { MIXED_SAMPLE, renderParagraphs, seedPoints } from '../../support/textFixtures.js';
 
 /** Drawn with nothing remembered (lines or subsets). */
@@ -74,4 +80,49 @@ describe('painted lines remembered', () => {
     paintMemoBytes();
     forgetPaintedInMemory();
   });
+
+  it('one key whether the file records a twin or not: a leaflet drawn alone, then in a twin drawing (and the other way), every line replayed, the same bytes and colour records', async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' });
+    const fonts = await loadFontSet(model.theme, projectRoot);
+    const pages = model.points.slice(0, 3).flatMap((p) => layoutLeaflet(model, p, fonts).pages);
+    const meta: PdfMeta = { title: model.title, lang: model.lang, rtl: true, date: new Date(`${model.date}T00:00:00Z`) };
+    const forget = () => {
+      forgetPaintedInMemory();
+      forgetSubsetsInMemory();
+    };
+    forget();
+    const plain = Buffer.from(await renderPages(pages, meta));
+    forget();
+    const twin = await renderTwin(pages, meta);
+    forget();
+    const cmyk = Buffer.from(await renderPages(pages, meta, pressColorMode(model.theme)));
+    forget();
+
+    for (const [first, second] of [
+      [() => renderPages(pages, meta), () => renderTwin(pages, meta)],
+      [() => renderTwin(pages, meta), () => renderPages(pages, meta)],
+    ] as const) {
+      const before = paintMemoCounts();
+      const a = await first();
+      const mid = paintMemoCounts();
+      const b = await second();
+      const after = paintMemoCounts();
+      expect(mid.painted - before.painted).toBeGreaterThan(20);
+      expect(after.painted).toBe(mid.painted);
+      // Every line the first drew (painted, or replayed: each leaflet's footer), the second replays.
+      expect(after.replayed - mid.replayed).toBe(mid.painted + mid.replayed - before.painted - before.replayed);
+      for (const d of [a, b]) {
+        if (d instanceof Uint8Array) expect(Buffer.from(d).equals(plain)).toBe(true);
+        else {
+          expect(Buffer.from(d.bytes).equals(Buffer.from(twin.bytes))).toBe(true);
+          expect(d.pages).toEqual(twin.pages);
+        }
+      }
+      forget();
+    }
+    // The CMYK oracle (all text one black: two colours, one operator) after the RGB drawing: the bytes of drawing it afresh.
+    await renderPages(pages, meta);
+    expect(Buffer.from(await renderPages(pages, meta, pressColorMode(model.theme))).equals(cmyk)).toBe(true);
+    forget();
+  }, 60_000);
 });
