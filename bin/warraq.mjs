@@ -6,6 +6,7 @@
 // TypeScript loader; otherwise (sources edited since) the TypeScript itself
 // through tsx.
 import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compiledIsFresh } from '../scripts/fresh.mjs';
@@ -13,6 +14,15 @@ import { compiledIsFresh } from '../scripts/fresh.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 if (compiledIsFresh(root)) {
+  // V8 optimises a function (TurboFan, on its helper threads) once it has
+  // run a while: the "interrupt budget", 132 KB of bytecode by default. A
+  // command lasts a second or two, and most of what V8 optimised by default
+  // was never run long enough to repay it: ≈ 0.4 s of helper-thread CPU in a
+  // cold booklet of ≈ 1.8 s. Three times the budget keeps it for what runs
+  // long (docs/performance.md, "The booklet alone, round 4"). V8 flags are
+  // part of a code cache's check, so the vendor files' caches
+  // (scripts/vendor.mjs) are made and read under this one.
+  setFlagsFromString('--interrupt-budget=400000');
   // The entry runs its main() when it is the script started (process.argv[1]).
   const entry = path.join(root, 'lib', 'warraq.js');
   process.argv[1] = entry;

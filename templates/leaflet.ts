@@ -352,7 +352,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
 
 /** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
 function asRepeated(block: Block): Block {
-  if (block.kind === 'text') return { ...block, role: undefined, lang: undefined };
+  if (block.kind === 'text') return { ...block, role: undefined, lang: undefined, pictureOnly: true };
   if (block.kind === 'qr') return { ...block, alt: undefined };
   return block;
 }

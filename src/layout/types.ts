@@ -60,6 +60,13 @@ export interface TextBlock extends Semantics {
   name?: string;
   /** Where its text comes from in the source, for diagnostics. */
   place?: SourcePlace;
+  /**
+   * Drawn as a picture only (its glyphs as outlines, no text): a page
+   * artifact repeated from the page where it is read (a leaflet's footer on
+   * the pages before its last), which no reader should find between the two
+   * halves of a paragraph.
+   */
+  pictureOnly?: boolean;
 }
 
 export interface RectBlock {

@@ -41,12 +41,25 @@ type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xO
 
 /**
  * HarfBuzz's result does not depend on the size, and fitting text to a box
- * sets the same paragraph at many sizes: results are kept per run, keyed by
- * the run, the context HarfBuzz can see around it, direction, language and font.
+ * sets the same paragraph at many sizes; a paragraph repeats its words
+ * («في», «من», «على»…). Results are kept per run, keyed by the run, the part
+ * of its context HarfBuzz reads, direction, language and font.
+ *
+ * HarfBuzz reads the context (at most CONTEXT code points each side) only
+ * to join Arabic-like scripts across the run's edge (`arabic_joining`: the
+ * first character whose joining type is not transparent, transparent being
+ * marks and format characters) and to know whether there is any (a dotted
+ * circle before a lone mark). So the key holds the context only up to the
+ * nearest character that is neither a mark nor a format character: a word
+ * after a space is the same run after any space. test/text/shape.test.ts
+ * checks every run of the real documents against HarfBuzz given the whole
+ * context.
  */
 const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH, in code points
 const MAX_CACHED = 50_000;
 const cache = new Map<string, UnitGlyph[]>();
+/** Characters HarfBuzz's joining looks through (transparent): marks and format characters. */
+const SEE_THROUGH = /^[\p{M}\p{Cf}]$/u;
 
 /** Start of the context before `start`: CONTEXT code points (up to 2 UTF-16 units each), never half a surrogate pair. */
 function contextStart(text: string, start: number): number {
@@ -62,6 +75,33 @@ function contextEnd(text: string, end: number): number {
   const c = text.charCodeAt(i - 1);
   if (i < text.length && c >= 0xd800 && c <= 0xdbff) i++;
   return i;
+}
+
+/** The context before `start` that HarfBuzz reads: back to the first character it does not look through (included), at most CONTEXT code points. */
+function readBefore(text: string, start: number): string {
+  let i = start;
+  for (let n = 0; n < CONTEXT && i > 0; n++) {
+    const low = text.charCodeAt(i - 1);
+    i -= i >= 2 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+    if (!SEE_THROUGH.test(String.fromCodePoint(text.codePointAt(i)!))) break;
+  }
+  return text.slice(i, start);
+}
+
+/** The context after `end` that HarfBuzz reads, likewise. */
+function readAfter(text: string, end: number): string {
+  let i = end;
+  for (let n = 0; n < CONTEXT && i < text.length; n++) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (!SEE_THROUGH.test(String.fromCodePoint(cp))) break;
+  }
+  return text.slice(end, i);
+}
+
+/** Forgets every shaped run (tests: HarfBuzz asked afresh). */
+export function forgetShapedRuns(): void {
+  cache.clear();
 }
 
 /**
@@ -88,7 +128,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', text.slice(0, start), text.slice(start, end), text.slice(end)].join('\u0000');
+  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   const buf = shapingBuffer();

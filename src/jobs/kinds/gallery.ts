@@ -52,6 +52,20 @@ async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]
   return thumbs;
 }
 
+/** `fn` over `items`, at most `n` at a time; the results in the items' order. */
+async function inOrder<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
+}
+
 export const gallery: OutputKind = {
   name: 'gallery',
   group: 'gallery',
@@ -67,8 +81,9 @@ export const gallery: OutputKind = {
     const { galleryHtml, thumbPath } = await import('../../render/gallery/renderGallery.js');
     const shown = task.inputs.filter((i) => i.kind !== pageThumbs.name);
     const outputs = shown.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
-    const thumbs: Thumbnail[] = [];
-    for (const input of shown) if (!THUMBNAILED_HERE.includes(input.kind)) thumbs.push(...(await thumbsOf(input, task.cacheDir)));
+    // Two inputs at a time: while one's thumbnails are encoded (libvips, off the JavaScript thread), the next one's are drawn.
+    const drawn = await inOrder(shown.filter((i) => !THUMBNAILED_HERE.includes(i.kind)), 2, (input) => thumbsOf(input, task.cacheDir));
+    const thumbs = drawn.flat();
     const made = task.inputs.filter((i) => i.kind === pageThumbs.name).flatMap((i) => thumbsMadeBy(task, i, thumbPath));
     const files: OutputFile[] = [{ kind: 'gallery', path: task.job.path, bytes: galleryHtml(task.model, outputs, [...made, ...thumbs]) }];
     for (const t of thumbs) files.push({ kind: 'gallery', path: t.path, bytes: t.bytes, width: t.width, height: t.height });

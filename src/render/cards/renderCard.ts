@@ -44,13 +44,17 @@ export interface RenderedCard {
 /** Largest JPEG the link preview may be (platforms reject or recompress bigger ones). */
 export const JPEG_MAX_BYTES = 300 * 1024;
 const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
-const WEBP_QUALITY = 90;
 /**
- * libwebp's fastest method (0): on the seed's cards 15–20 % less encoding time
- * than method 2 at the same quality setting and as close to the PNG, files
- * ≈ 13 % larger (docs/performance.md, "Cards: CPU per card").
+ * WebP: lossy, libwebp's fastest method (0), quality 88. At method 0 libwebp
+ * encodes the seed's cards in ≈ 25 % less CPU at quality 88 than at 89 or 90
+ * (a step between the two), as close to the PNG (PSNR median 46.1 against
+ * 46.8 dB, lowest 41.1 against 41.4 dB; side by side at 4×: no difference),
+ * files ≈ 7 % larger. Lossless WebP (method 1, quality ≤ 24) would be exact
+ * and ≈ 20 % faster than quality 90, but libwebp's lossless encoder takes
+ * ≈ 70 MB per card while it runs, against the peak-memory target
+ * (docs/performance.md, "Cards, round 5").
  */
-const WEBP_EFFORT = 0;
+const WEBP = { quality: 88, effort: 0 } as const;
 
 /** A point's cards (one, or a carousel's slides) or the document card, as images. */
 export async function renderCards(args: RenderCardArgs): Promise<RenderedCard[]> {
@@ -76,7 +80,7 @@ async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<Ren
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();
   const out: RenderedCard = { png, alt: layout.alt, width, height, slide: layout.slide, excerpt: layout.excerpt, page: layout.page, layout };
   if (args.format.extra.includes('webp')) {
-    out.webp = await img().webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT }).toBuffer();
+    out.webp = await img().webp(WEBP).toBuffer();
   }
   if (args.format.extra.includes('jpeg')) {
     let jpeg: Buffer | undefined;

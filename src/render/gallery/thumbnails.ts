@@ -57,5 +57,5 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity): Promi
   }
 }
 
-/** A card (PNG, WebP or JPEG: JPEG and WebP are decoded at a reduced size, much faster) scaled to THUMB_WIDTH px wide. */
+/** An image (a card's PNG) scaled to THUMB_WIDTH px wide. */
 export const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());

@@ -300,9 +300,8 @@ export function lineContent(
   // towards the letter after it (its origin between the two letters'), so
   // that readers that order a line's glyphs by x (PDFium, poppler) put it
   // between the two letters and mupdf, which follows the content stream,
-  // reads it in its logical place.
-  // pdf.js drops a glyph whose text ends in a format character, so pdf.js
-  // returns the word without its ZWNJ (docs/accessibility.md).
+  // reads it in its logical place. pdf.js drops a glyph whose text ends in a
+  // format character: the letter after the ZWNJ carries it (joinerCarriers).
   const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
   for (let i = 0; i < items.length; i++) {
     if (!formatOnly(items[i])) continue;
@@ -424,6 +423,13 @@ export function lineContent(
   // of no width (a break inside a URL) is not a space and gets none.
   const pdfjsSpace = (g: PositionedGlyph) => drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
+  const textIndex = new Map(texts.map((it, k) => [it, k]));
+  const stays = (it: DrawItem) => {
+    const k = textIndex.get(it);
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
+  };
+  const carried = new Map([...joinerCarriers(items, stays), ...bracketBeforeNumber(texts, (k) => plan?.marks.has(firstPiece[k]) ?? false, stays)]);
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
@@ -474,9 +480,13 @@ export function lineContent(
       flushPoppler();
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
-      ops.push('/Span BMC');
-      draw(items[i]);
-      ops.push('EMC');
+      const carry = carried.get(items[i]);
+      if (carry) drawAs(carry.actual, items[i], { text: carry.own });
+      else {
+        ops.push('/Span BMC');
+        draw(items[i]);
+        ops.push('EMC');
+      }
     }
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
       flushPoppler();
@@ -488,6 +498,76 @@ export function lineContent(
   ops.push('ET');
   // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
   return ['q', ...ops, 'Q'].join('\n');
+}
+
+/** What a glyph drawn where it stands is written with: `own` its ToUnicode text (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28, PDFium). */
+interface Carried {
+  own: string;
+  actual: string;
+}
+
+/**
+ * A number in brackets at the start of a right-to-left line («(۱) هر»), for
+ * mutool 1.21. It follows the content stream, takes a glyph's direction from
+ * the first character of its text (a digit or a bracket: that of the last
+ * strong one) and starts a new line at a jump of more than 0.8 em back in a
+ * left-to-right stretch. The bracket follows PDFium's left-to-right mark
+ * (pdfiumPlan), so the digit drawn left of it, and the «)» after that, came
+ * back on lines of their own («(⏎۱⏎)»). The bracket gets the text RLM +
+ * bracket (mutool reads it and stays right to left; pdf.js keeps it) and the
+ * ActualText bracket + LRM (poppler, mupdf 1.28 and PDFium: an LRM, so that
+ * PDFium still reads the bracket forward; not the bracket alone, see
+ * joinerCarriers on mupdf's end-matching). Only for a bracket drawn where it
+ * stands (`stays`).
+ */
+function bracketBeforeNumber(texts: DrawItem[], pdfiumLrm: (k: number) => boolean, stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+  const out = new Map<DrawItem, Carried>();
+  const visible = texts.map((it, k) => [it, k] as const).filter(([it]) => !it.invisible);
+  visible.forEach(([it, k], v) => {
+    const next = visible[v + 1]?.[0].glyph;
+    const g = it.glyph;
+    const beforeNumber = next !== undefined && (next.level & 1) === 0 && /^\p{Nd}/u.test(next.text);
+    if (pdfiumLrm(k) && (g.level & 1) === 1 && beforeNumber && [...g.text].length === 1 && stays(it)) out.set(it, { own: RLM + g.text, actual: g.text + LRM });
+  });
+  return out;
+}
+
+/** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
+const PDFJS_LTR_LENGTH = 5;
+
+/**
+ * ZWNJ for pdf.js (Firefox). pdf.js drops a glyph whose text ends in a format
+ * character, so it lost the ZWNJ's own mark; a text that *starts* with one is
+ * kept. So the letter after a ZWNJ mark (its font glyph: the picture does not
+ * change) gets the text RLM RLM RLM ZWNJ + letter, which pdf.js and mutool
+ * 1.21 read (they ignore ActualText), and the ActualText letter + RLM, which
+ * poppler, mupdf 1.28 and PDFium read; the mark gets the text RLM (mutool
+ * returns it, pdf.js drops it) and the ActualText ZWNJ, which those three read
+ * at its place between the two letters, as before.
+ * - The RLMs: pdf.js reverses a text item it takes for right to left (its
+ *   bidi counts ZWNJ and RLM as left to right and takes a text of at most 4
+ *   characters, or 30 % Arabic, for right to left): «ZWNJ ا» came back «ا ZWNJ».
+ *   Five characters, one Arabic, it keeps in order. The readers' RLMs are
+ *   ignored like the painter's other bidi marks.
+ * - The RLM ending the ActualText: mupdf 1.28 matches the end of an
+ *   ActualText with the end of the glyph's text and, when they match on a
+ *   character of more than one UTF-8 byte, writes it twice.
+ * Returns what each of them is drawn with: `own` its ToUnicode text, `actual`
+ * its ActualText; only where both are drawn where they stand, once (`stays`),
+ * and the letter is one character.
+ */
+function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+  const out = new Map<DrawItem, Carried>();
+  for (let i = 0; i < items.length; i++) {
+    const m = items[i];
+    if (!m.invisible || m.glyph.space || !/^\u200C+$/u.test(m.glyph.text) || !stays(m)) continue;
+    const next = items[i + 1];
+    if (!next || next.invisible || next.glyph.space || next.glyph.kashida || [...next.glyph.text].length !== 1 || marksOnly(next.glyph.text) || !stays(next)) continue;
+    out.set(m, { own: RLM, actual: m.glyph.text });
+    const pad = Math.max(0, PDFJS_LTR_LENGTH - m.glyph.text.length - next.glyph.text.length);
+    out.set(next, { own: RLM.repeat(pad) + m.glyph.text + next.glyph.text, actual: next.glyph.text + RLM });
+  }
+  return out;
 }
 
 /**

@@ -35,7 +35,7 @@ import { memoLevel } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
 
-const FORMAT = 'warraq-lines 3';
+const FORMAT = 'warraq-lines 4';
 
 const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -77,17 +77,33 @@ const counts = { painted: 0, replayed: 0 };
  */
 const fontId = (f: LoadedFont) => `${fontDigest(f)} ${f.key}`;
 
+/** A glyph's numbers in a line's key, as 8 bytes each: converting them to text took ≈ 40 ms of a cold booklet. */
+const NUMBERS = 11;
+
 /**
- * A glyph's part of a line's key: every field, written out one by one (JSON
- * with a replacer for the fonts took ≈ 40 ms of a cold booklet). A field
- * added to PositionedGlyph lands in `rest` and fails to compile here until
- * the key has it.
+ * A glyph's part of a line's key: every field, one by one: the numbers into
+ * `numbers` from `at` on (its font as its place in `fonts`), the strings
+ * returned. A field added to PositionedGlyph lands in `rest` and fails to
+ * compile here until the key has it.
  */
-function glyphKey(g: PositionedGlyph): string {
+function glyphKey(g: PositionedGlyph, fonts: Map<LoadedFont, number>, numbers: Float64Array, at: number): string {
   const { font, size, gid, x, y, advance, scaleX, text, offset, level, word, kashida, space, color, ...rest } = g;
   const none: Record<string, never> = rest;
   void none;
-  return `${fontId(font)} ${size} ${gid} ${x} ${y} ${advance} ${scaleX} ${text.length}:${text} ${offset} ${level} ${word} ${kashida} ${space} ${color}\n`;
+  let f = fonts.get(font);
+  if (f === undefined) fonts.set(font, (f = fonts.size));
+  numbers[at] = f;
+  numbers[at + 1] = size;
+  numbers[at + 2] = gid;
+  numbers[at + 3] = x;
+  numbers[at + 4] = y;
+  numbers[at + 5] = advance;
+  numbers[at + 6] = scaleX;
+  numbers[at + 7] = offset;
+  numbers[at + 8] = level;
+  numbers[at + 9] = word;
+  numbers[at + 10] = (kashida ? 1 : 0) + (space ? 2 : 0);
+  return color === undefined ? `${text.length}:${text}-` : `${text.length}:${text}${color.length}:${color}`;
 }
 
 /** Where and how a line is painted: `lineContent`'s arguments besides the document and the line. */
@@ -114,15 +130,17 @@ export interface LinePlace {
  */
 function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): { key: string; placeholders: boolean } {
   const colors = new Set<string>([color]);
-  let glyphs = '';
-  for (const g of line.glyphs) {
+  const fonts = new Map<LoadedFont, number>();
+  const numbers = new Float64Array(line.glyphs.length * NUMBERS);
+  let texts = '';
+  line.glyphs.forEach((g, i) => {
     if (g.color !== undefined) colors.add(g.color);
-    glyphs += glyphKey(g);
-  }
+    texts += glyphKey(g, fonts, numbers, i * NUMBERS);
+  });
   const fills = [...colors].map(fill);
   const placeholders = new Set(fills).size === colors.size;
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, placeholders ? null : fills]);
-  return { key: createHash('sha256').update(head).update(glyphs).digest('base64'), placeholders };
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, placeholders ? null : fills, [...fonts.keys()].map(fontId), line.glyphs.length]);
+  return { key: createHash('sha256').update(head).update(numbers).update(texts).digest('base64'), placeholders };
 }
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;

@@ -11,6 +11,7 @@
 import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
+import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
@@ -95,6 +96,11 @@ const taggers = new WeakMap<object, Tagger>();
 /** A block with right-to-left letters gets its lines ordered for PDFium (glyphPainter, pdfiumOrder.ts). */
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
+/** A line drawn as its glyphs' outlines only (no text, no spaces): the painter draws a glyph without text as a path. */
+function pictureOnly(line: ComposedLine): ComposedLine {
+  return { ...line, glyphs: line.glyphs.filter((g) => !g.space).map((g) => ({ ...g, text: '' })) };
+}
+
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
 function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: SlotRecorder | undefined, from = 0, to = Infinity): void {
   // Asked at every glyph: each colour's operator made once per block.
@@ -113,7 +119,8 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: Slot
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   const target = slots ? slots.writer(doc) : doc;
   for (const l of b.lines) {
-    const line = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
+    const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
+    const line = b.pictureOnly ? pictureOnly(part) : part;
     paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder });
   }
   if (overprint) doc.restore();

@@ -1,0 +1,63 @@
+/**
+ * Shaped runs remembered (src/text/shape.ts) are HarfBuzz's shaping of the
+ * run in its own paragraph: a run found again after another context (the
+ * same word after another space, mark or letter) gives what HarfBuzz gives
+ * with the run's whole context, on every run of the real documents.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { itemize, type StyledSpan } from '../../src/text/itemize.js';
+import { forgetShapedRuns, shapeRun } from '../../src/text/shape.js';
+import { MIXED_SAMPLE, projectFont } from '../support/textFixtures.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const DOCS = ['source/izmir-2023.txt', ...['udhr-ar', 'udhr-fa', 'udhr-en', 'mixed-7', 'long-30'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
+
+/** A document's source lines as paragraphs (headings, points and imprint alike). */
+const paragraphsOf = (file: string) =>
+  readFileSync(`${root}${file}`, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+describe('shaped runs remembered', () => {
+  it('equal HarfBuzz given the whole context, for every run of the real documents and their repeats', () => {
+    const fonts = [projectFont('Amiri-Regular.ttf'), projectFont('NotoNaskhArabic-Regular.ttf')];
+    const texts = [MIXED_SAMPLE, 'وَ ُمن مِ\u200dن (ن) «مِن» \u064eمن', ...DOCS.flatMap(paragraphsOf)];
+    forgetShapedRuns();
+    let runs = 0;
+    let repeated = 0;
+    const seen = new Set<string>();
+    for (const [k, text] of texts.entries()) {
+      const rtl = /[\u0600-\u06ff]/.test(text);
+      // Every other paragraph in Noto first (both fonts and both chains), and in spans of two styles that cut words (runs that join across their edges).
+      const chain = k % 2 ? [...fonts].reverse() : fonts;
+      const styles = [{ fonts: chain, size: 11 }, { fonts: chain, size: 11, color: '#aa0000' }];
+      const spans: StyledSpan[] = [];
+      for (let at = 0, n = 0; at < text.length; n++) {
+        let to = Math.min(text.length, at + 3 + (n % 5));
+        if (/[\udc00-\udfff]/.test(text[to] ?? '')) to++;
+        spans.push({ text: text.slice(at, to), style: styles[n % 2] });
+        at = to;
+      }
+      const remembered = itemize(spans, rtl ? 'rtl' : 'ltr', rtl ? 'ar' : 'en');
+      const got = remembered.words.flatMap((w) => w.runs);
+      for (const r of got) {
+        const word = `${r.font.key} ${r.level} ${text.slice(r.start, r.end)}`;
+        if (seen.has(word)) repeated++;
+        seen.add(word);
+      }
+      forgetShapedRuns();
+      for (const r of got) {
+        const fresh = shapeRun({ font: r.font, size: 11, text, start: r.start, end: r.end, rtl: (r.level & 1) === 1, lang: rtl ? 'ar' : 'en' });
+        forgetShapedRuns();
+        expect(r.glyphs, `${text.slice(r.start, r.end)} in «${text.slice(0, 40)}…»`).toEqual(fresh);
+        runs++;
+      }
+    }
+    // Most of the runs were found again in another context.
+    expect(runs).toBeGreaterThan(5000);
+    expect(repeated).toBeGreaterThan(runs / 3);
+  });
+});
