@@ -88,7 +88,10 @@ async function child() {
     return;
   }
   if (argv['child-session']) {
-    // A watch session (scripts/watch.ts): one pool for all builds, PDF jobs in the main thread and cards in workers; first a no-change build and a warm-up, then edits.
+    // A watch session (scripts/watch.ts): one pool for all builds, PDF jobs in the main thread and cards in workers, React's production
+    // build, what each build keeps for the next written after it returns; first a no-change build and a warm-up, then edits.
+    process.env.NODE_ENV ??= 'production';
+    const { keptForNext } = await import('../src/build.js');
     const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
     const pool = await createPool(opts.jobs ?? defaultJobs());
     const first = await build({ ...opts, pool });
@@ -98,10 +101,10 @@ async function child() {
     for (let i = 0; i < (spec.edits ?? 3); i++) {
       await editOnePoint(path.join(opts.projectRoot, opts.source), i);
       const t = performance.now();
-      last = await build({ ...opts, pool });
+      last = await build({ ...opts, pool, keepLater: true });
       times.push(performance.now() - t);
     }
-    await pool.destroy();
+    await Promise.all([pool.destroy(), keptForNext()]);
     report(last, 0, times);
     return;
   }

@@ -14,7 +14,9 @@
  * the gallery in worker threads (src/jobs/pool.ts, as a command-line build
  * arranges them). A change in templates/, src/ or fonts/ restarts the
  * session: the main thread's modules cannot be reloaded, and fonts are
- * cached by path. (One thread fewer than a pool of workers only: the warm
+ * cached by path. Each build returns once its outputs are committed; what it
+ * keeps for the next one (record, memos, proofing findings) is written after
+ * (`keepLater`, src/build.ts). (One thread fewer than a pool of workers only: the warm
  * session held ≈ 710 MiB with a PDF worker beside the main thread, ≈ 550
  * MiB without; docs/performance.md.)
  */
@@ -22,7 +24,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chalk } from 'zx';
-import { build, check } from '../src/build.js';
+import { build, check, keptForNext } from '../src/build.js';
 import { readCommandLine } from '../src/cli/run.js';
 import { printDiagnostics, printReport, progress } from '../src/cli/summary.js';
 import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watch.js';
@@ -45,6 +47,9 @@ const verbose = line.verbose;
 // The session: builds on request, with a pool kept between builds.
 
 async function session() {
+  // React's production build, as the compiled command runs it (scripts/compile.mjs): no development checks in
+  // react-pdf's reconciler or the gallery's static markup. Set before any thread loads React.
+  process.env.NODE_ENV ??= 'production';
   let pool: RenderPool | undefined;
   let stopping = false;
 
@@ -59,7 +64,8 @@ async function session() {
     const when = new Date().toLocaleTimeString();
     console.log(chalk.cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
     try {
-      const report = await build({ ...opts, pool, onOutput: progress(Boolean(process.stdout.isTTY)) });
+      // The outputs are there when it returns; what it keeps for the next build is written meanwhile.
+      const report = await build({ ...opts, pool, keepLater: true, onOutput: progress(Boolean(process.stdout.isTTY)) });
       printReport(report, opts.out, verbose);
       console.log(chalk.cyan(`  rebuilt in ${((performance.now() - t0) / 1000).toFixed(2)} s; watching…`));
       if (fresh && report.jobs.rendered.length === 0) await warm(pool);
@@ -88,7 +94,7 @@ async function session() {
 
   let busy = false;
   const shutdown = async () => {
-    await pool?.destroy();
+    await Promise.all([pool?.destroy(), keptForNext()]);
     process.exit(0);
   };
   const stop = () => {

@@ -24,7 +24,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
+import { hasRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -106,6 +106,13 @@ export interface BuildOptions {
   onOutput?: (done: number, total: number, file: string, state: JobState) => void;
   /** Called before each job starts: reused and skipped jobs first, in plan order, then the others as they start. Tests use it to inject failures. */
   beforeJob?: (job: RenderJob) => void | Promise<void>;
+  /**
+   * Return as soon as the outputs are committed, and write what is kept for
+   * the next build (its record, the memos, the proofing findings, the cache's
+   * pruning) after: a session that builds again and again (watch mode). The
+   * process's next build waits for it first; `keptForNext()` is it.
+   */
+  keepLater?: boolean;
 }
 
 export interface BuildReport {
@@ -233,14 +240,22 @@ interface Planned {
   jobs: RenderJob[];
   inputs: Map<string, string[]>;
   keys: Map<string, string>;
+  /** The theme's font files by their hashes (`fontFilesOf`), for the build's record. */
+  fonts: Array<[string, string]>;
 }
 
 async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>): Promise<Planned> {
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
   const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
-  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
+  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs), fonts: keyInputs.fonts };
 }
+
+/** What the last build with `keepLater` still writes for the next one (settled: never rejects). */
+let keeping: Promise<void> = Promise.resolve();
+
+/** Settles when what this process's builds keep for the next one is written (`keepLater`). */
+export const keptForNext = (): Promise<void> => keeping;
 
 /**
  * The cards whose job's key the previous manifest lists: a build made that
@@ -258,13 +273,21 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // --only gallery publishes what the page links to as well (src/jobs/planJobs.ts widenOnly).
   opts = { ...opts, only: widenOnly(opts.only) };
   const t0 = performance.now();
+  // The record and memos the last build of this process keeps for this one.
+  await keeping;
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   const cacheDir = auxCacheDir(opts.projectRoot, outDir);
+  // The code that runs, read and hashed once for the no-change check, the memos, the job keys and the build's record;
+  // the source and its metadata as they are before the checks parse them, for the check and the record.
+  const code = readCodeInputs();
+  const sources = readSources(opts);
+  code.catch(() => {});
+  sources.catch(() => {});
   if (!opts.force && !opts.clean && hasRecord(cacheDir)) {
     const lock = await lockOutput(outDir);
     try {
-      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir);
+      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir, { code, sources });
       if (quick) {
         for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
         return { ...quick, ms: performance.now() - t0 };
@@ -273,9 +296,6 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
       await lock.release();
     }
   }
-  // The code that runs, read and hashed once for the memos and the job keys.
-  const code = readCodeInputs();
-  code.catch(() => {});
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
@@ -287,7 +307,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
   const { model } = checked;
-  const { jobs, inputs } = await plan(model);
+  const { jobs, inputs, fonts } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
   const images = hasImageJobs(jobs);
@@ -334,7 +354,6 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     await lock.release({ failed: !ok });
   }
-  await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
   const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
@@ -361,9 +380,15 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: 'nothing to do: no input changed',
   };
   delete again.ms;
-  if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again).catch(() => {});
-  // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
-  await proof.save();
+  const keep = async () => {
+    await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
+    if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts: Promise.resolve(fonts) }).catch(() => {});
+    // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
+    await proof.save();
+  };
+  // Failing to keep any of it only costs the next build work it could have skipped.
+  if (opts.keepLater) keeping = keep().catch(() => {});
+  else await keep();
   return report;
 }
 

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson, digestOf, hashFonts, readCodeInputs, type Stamp, type StillAsLeft } from './cache.js';
+import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type Stamp, type StillAsLeft } from './cache.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
@@ -52,15 +52,40 @@ const recordFile = (cacheDir: string) => path.join(cacheDir, 'build-record.json'
 /** Whether a successful build into this output folder left a record (else there is nothing to check, and no lock to take for it). */
 export const hasRecord = (cacheDir: string) => existsSync(recordFile(cacheDir));
 
+/** What a build has read and hashed already, so that its key does not read it again. */
+export interface KnownInputs {
+  /** The source and the YAML files beside it (`readSources`), as the build found them before it parsed them. */
+  sources?: Promise<SourceDigests>;
+  /** The code that runs (`readCodeInputs()`). */
+  code?: Promise<CodeInputs>;
+  /** The font files' hashes (`hashFonts`), when they are those of the fonts given. */
+  fonts?: Promise<Array<[string, string]>>;
+}
+
+/** The source text's digest and the YAML files' beside it. */
+export interface SourceDigests {
+  src: string;
+  side: Array<[string, string]>;
+}
+
+/**
+ * The source and its metadata candidates, hashed: read by a build before it
+ * parses them, so that its record names the text it built, not one saved
+ * while it ran (that one is the next build's).
+ */
+export async function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'>): Promise<SourceDigests> {
+  const source = path.resolve(opts.projectRoot, opts.source);
+  const [src, side] = await Promise.all([digestOf(source).catch(() => 'unreadable'), nearbyYaml(path.dirname(source))]);
+  return { src, side };
+}
+
 /** One key over every input of a build. */
-async function buildKey(opts: UpToDateOptions, fonts: readonly string[]): Promise<string> {
+async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: KnownInputs = {}): Promise<string> {
   const root = path.resolve(opts.projectRoot);
-  const source = path.resolve(root, opts.source);
-  const [src, side, code, fontHashes] = await Promise.all([
-    digestOf(source).catch(() => 'unreadable'),
-    nearbyYaml(path.dirname(source)),
-    readCodeInputs(),
-    hashFonts(root, fonts),
+  const [{ src, side }, code, fontHashes] = await Promise.all([
+    known.sources ?? readSources(opts),
+    known.code ?? readCodeInputs(),
+    known.fonts ?? hashFonts(root, fonts),
   ]);
   const options = {
     root,
@@ -105,12 +130,12 @@ async function readRecord<R>(cacheDir: string): Promise<BuildRecord<R> | undefin
  * The previous build's report when nothing it depends on changed and its
  * outputs are as it left them; undefined otherwise.
  */
-export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string): Promise<R | undefined> {
+export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string, known?: Omit<KnownInputs, 'fonts'>): Promise<R | undefined> {
   const record = await readRecord<R>(cacheDir);
   if (!record) return undefined;
   const outDir = path.resolve(opts.projectRoot, opts.out);
   const [key, same] = await Promise.all([
-    buildKey(opts, record.fonts),
+    buildKey(opts, record.fonts, known),
     Promise.all(record.files.map((f) => stampOf(outDir, f.path).then((now) => sameStamp(now, f), () => false))),
   ]);
   return key === record.key && same.every(Boolean) ? record.report : undefined;
@@ -138,8 +163,8 @@ export function stampOutputs(outDir: string, files: readonly string[]): Promise<
   return Promise.all(['manifest.json', ...files].map((f) => stampOf(outDir, f)));
 }
 
-/** Records a successful build: its key, the stamps of what it wrote (`stampOutputs`) and its report. */
-export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: FileStamp[], report: R): Promise<void> {
-  const record: BuildRecord<R> = { key: await buildKey(opts, fonts), fonts, files, report };
+/** Records a successful build: its key, the stamps of what it wrote (`stampOutputs`) and its report; `known`: the inputs it read and hashed already. */
+export async function recordBuild<R>(opts: UpToDateOptions, cacheDir: string, fonts: string[], files: FileStamp[], report: R, known?: KnownInputs): Promise<void> {
+  const record: BuildRecord<R> = { key: await buildKey(opts, fonts, known), fonts, files, report };
   await writeAtomic(recordFile(cacheDir), JSON.stringify(record));
 }

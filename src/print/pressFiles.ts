@@ -20,6 +20,7 @@ import type { Theme } from '../model/types.js';
 import { renderTwin, type PdfMeta, type TwinDrawing } from '../render/pdf/renderPages.js';
 import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
 import { recolor, type TwinPage } from '../render/pdf/twin.js';
+import { memoLevel } from '../memoLevel.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
 import { contentRefs, loadSource } from './pdfPages.js';
@@ -34,18 +35,41 @@ export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: P
 export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
   const mode = pressColorMode(theme);
   const doc = await loadSource(drawing.bytes);
-  const contents = recolorPages(doc, drawing.pages, mode);
+  // The mode is the theme's (its press colours): the same theme recolours the same content the same way.
+  const contents = recolorPages(doc, drawing.pages, mode, JSON.stringify(theme));
   // The ID covers the drawing too: its fonts, ToUnicode maps and structure are the press file's.
   const idSeed = createHash('sha256').update(drawing.bytes).update(contents).digest();
   return pressPdf({ doc, idSeed }, { pageBackgrounds: drawing.pages.map((p) => mode.background(p.background)), date: meta.date, title: meta.title, pdfx: binding });
 }
 
 /**
+ * Pages recoloured before in this thread, by what decides the result (the
+ * drawn content stream, its record of colours, the mode): after an edit most
+ * pages of a drawing are the same operators as before (the painter gives a
+ * glyph the code it had), and their press content is taken as it was instead
+ * of inflated, recoloured and deflated again. In memory only (src/memoLevel.ts,
+ * never started on disk), least recently used out beyond 8 MB.
+ */
+const recolored = memoLevel<{ bytes: Uint8Array; overprints: boolean }>('recolored', (v) => v.bytes.length + 64, { memoryBytes: 8 * 1024 * 1024, diskBytes: 0 });
+
+/** One page's content stream (deflated, as drawn) in `mode`, deflated; `modeKey` names the mode. */
+function recolorContent(drawnDeflated: Uint8Array, page: TwinPage, mode: ColorMode, modeKey: string | undefined): { bytes: Uint8Array; overprints: boolean } {
+  const key = modeKey === undefined ? undefined : createHash('sha256').update(drawnDeflated).update(JSON.stringify(page)).update(modeKey).digest('hex');
+  const known = key === undefined ? undefined : recolored.get(key);
+  if (known) return known;
+  const { content, overprints } = recolor(inflateSync(drawnDeflated).toString('latin1'), page, mode);
+  const value = { bytes: deflateSync(Buffer.from(content, 'latin1')), overprints };
+  if (key !== undefined) recolored.set(key, value);
+  return value;
+}
+
+/**
  * Writes every page's content stream of `doc` (a `renderTwin` drawing) again
  * in `mode`; returns a digest of the new contents (the file's ID derives from
- * it and the drawing's bytes).
+ * it and the drawing's bytes). `modeKey`, when given, names the mode (the
+ * same key, the same colours): pages recoloured before are taken as they were.
  */
-export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: ColorMode): Uint8Array {
+export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: ColorMode, modeKey?: string): Uint8Array {
   const ctx = doc.context;
   const pages = doc.getPages();
   if (pages.length !== twin.length) throw new Error(`recolor: the drawing has ${pages.length} pages, its record ${twin.length}`);
@@ -57,15 +81,13 @@ export function recolorPages(doc: PDFDocument, twin: readonly TwinPage[], mode: 
     if (more.length || !(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) {
       throw new Error(`recolor: page ${i + 1} is not one deflated content stream as renderPages writes it`);
     }
-    const drawn = inflateSync(stream.contents).toString('latin1');
-    let recolored: ReturnType<typeof recolor>;
+    let written: ReturnType<typeof recolorContent>;
     try {
-      recolored = recolor(drawn, twin[i], mode);
+      written = recolorContent(stream.contents, twin[i], mode, modeKey);
     } catch (e) {
       throw new Error(`page ${i + 1}: ${(e as Error).message}`, { cause: e });
     }
-    const { content, overprints } = recolored;
-    const bytes = deflateSync(Buffer.from(content, 'latin1'));
+    const { bytes, overprints } = written;
     digest.update(bytes);
     ctx.assign(ref as PDFRef, PDFRawStream.of(ctx.obj({ Length: bytes.length, Filter: 'FlateDecode' }), bytes));
     if (!overprints) return;

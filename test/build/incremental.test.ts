@@ -6,7 +6,7 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build, keptForNext, type BuildOptions } from '../../src/build.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 async function edit(root: string, from: string, to: string) {
@@ -73,6 +73,21 @@ describe('incremental builds', () => {
     // Same bytes as a build that renders everything, on two worker threads.
     await build({ ...opts, out: 'fresh', force: true });
     expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'fresh')));
+  });
+
+  it('a build that keeps its record for later (watch mode) returns with its outputs committed; a text saved before that record is written is built by the next build', async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['leaflets'], jobs: 1, keepLater: true };
+    const first = await build(opts);
+    expect(JSON.parse(await readFile(path.join(root, 'dist/manifest.json'), 'utf8')).outputs.length).toBe(first.files.length);
+    // Saved while the first build still writes what it keeps: its record names the text it built, not this one.
+    await edit(root, 'في المدن القديمة', 'في المدن العتيقة');
+    await keptForNext();
+    const second = await build(opts);
+    expect(second.where).not.toMatch(/nothing to do/);
+    expect(second.jobs.rendered).toContain(`leaflets/${first.model.points[0].slug}.pdf`);
+    await keptForNext();
+    expect((await build(opts)).where).toMatch(/nothing to do/);
   });
 
   it("a changed point's metadata re-renders that point only; with the side cache gone, leaflets render again for all-leaflets.pdf", async () => {

@@ -23,17 +23,32 @@ import { pick } from '../slice.js';
 import { frame, unframe } from '../pages.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
+import { memoLevel } from '../../memoLevel.js';
 
 const thumbsFile = (cacheDir: string, key: string) => path.join(cacheDir, `${key}.thumbs`);
 
-/** The thumbnails of one input's files: from the cache when an earlier build drew them, else drawn and kept. */
+/**
+ * The thumbnails this thread drew or read, by the key of the job whose files
+ * they show (the same key, the same files, the same thumbnails): a session
+ * that builds again (watch mode) reads none of the ≈ 80 entries again. In
+ * memory only (src/memoLevel.ts, never started on disk), least recently used out
+ * beyond 16 MB (the seed's are ≈ 0.4 MB).
+ */
+const kept = memoLevel<Thumbnail[]>('thumbs', (ts) => ts.reduce((n, t) => n + t.bytes.length + 64, 0), { memoryBytes: 16 * 1024 * 1024, diskBytes: 0 });
+
+/** The thumbnails of one input's files: from this thread's or the cache folder's when an earlier build drew them, else drawn and kept. */
 async function thumbsOf(input: TaskInput, cacheDir: string): Promise<Thumbnail[]> {
+  const known = kept.get(input.key);
+  if (known) return known;
   const file = thumbsFile(cacheDir, input.key);
-  const kept = await readFile(file).then(unframe, () => undefined);
-  if (kept) return deserialize(kept) as Thumbnail[];
-  const thumbs = await drawThumbs(input.files);
-  // A cache that cannot be written only costs the next build the same work.
-  await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
+  const stored = await readFile(file).then(unframe, () => undefined);
+  let thumbs = stored && (deserialize(stored) as Thumbnail[]);
+  if (!thumbs) {
+    thumbs = await drawThumbs(input.files);
+    // A cache that cannot be written only costs the next build the same work.
+    await writeAtomic(file, frame(serialize(thumbs))).catch(() => undefined);
+  }
+  kept.set(input.key, thumbs);
   return thumbs;
 }
 

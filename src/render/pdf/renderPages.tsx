@@ -14,6 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
+import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
 import { colorOf, SlotRecorder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
@@ -47,6 +48,8 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc, ContentDoc {
   goTo(x: number, y: number, w: number, h: number, name: string, options?: { structParent?: StructElement; Contents?: string | String }): PdfKitRoot;
   addNamedDestination(name: string, ...args: Array<string | number | null>): void;
   outline: OutlineItem;
+  /** How pdfkit deflates the document's streams (patches/pdfkit+*.patch); zlib's deflateSync when unset. */
+  deflateStream?: (data: Uint8Array) => Uint8Array;
 }
 
 interface OutlineItem {
@@ -200,6 +203,8 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
 
 function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode; slots?: SlotRecorder }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
+    // Set before any page ends: a page's content stream is deflated then, the fonts at the end.
+    doc.deflateStream ??= rememberedDeflate;
     paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
