@@ -471,7 +471,7 @@ export function lineContent(
     const k = textIndex.get(it);
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
   };
-  const carried = new Map([...joinerCarriers(items, stays), ...bracketBeforeNumber(texts, (k) => plan?.marks.has(firstPiece[k]) ?? false, stays)]);
+  const carried = joinerCarriers(items, stays);
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
@@ -568,32 +568,6 @@ export function lineContent(
 interface Carried {
   own: string;
   actual: string;
-}
-
-/**
- * A number in brackets at the start of a right-to-left line («(۱) هر»), for
- * mutool 1.21. It follows the content stream, takes a glyph's direction from
- * the first character of its text (a digit or a bracket: that of the last
- * strong one) and starts a new line at a jump of more than 0.8 em back in a
- * left-to-right stretch. The bracket follows PDFium's left-to-right mark
- * (pdfiumPlan), so the digit drawn left of it, and the «)» after that, came
- * back on lines of their own («(⏎۱⏎)»). The bracket gets the text RLM +
- * bracket (mutool reads it and stays right to left; pdf.js keeps it) and the
- * ActualText bracket + LRM (poppler, mupdf 1.28 and PDFium: an LRM, so that
- * PDFium still reads the bracket forward; not the bracket alone, see
- * joinerCarriers on mupdf's end-matching). Only for a bracket drawn where it
- * stands (`stays`).
- */
-function bracketBeforeNumber(texts: DrawItem[], pdfiumLrm: (k: number) => boolean, stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
-  const out = new Map<DrawItem, Carried>();
-  const visible = texts.map((it, k) => [it, k] as const).filter(([it]) => !it.invisible);
-  visible.forEach(([it, k], v) => {
-    const next = visible[v + 1]?.[0].glyph;
-    const g = it.glyph;
-    const beforeNumber = next !== undefined && (next.level & 1) === 0 && /^\p{Nd}/u.test(next.text);
-    if (pdfiumLrm(k) && (g.level & 1) === 1 && beforeNumber && [...g.text].length === 1 && stays(it)) out.set(it, { own: RLM + g.text, actual: g.text + LRM });
-  });
-  return out;
 }
 
 /** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
