@@ -279,6 +279,10 @@ export function lineContent(
   // mutool 1.21 read a space inside the URL («https:// example.org/»).
   const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
   if (!glyphs.length) return '';
+  // A line drawn as a picture only (renderPages' pictureOnly: every glyph
+  // without text, no spaces) is its outlines and nothing else: no bidi marks,
+  // no plans for the readers, so no reader finds any text in it.
+  if (glyphs.every((g) => !g.space && g.text === '')) return ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n');
   const ops: string[] = ['BT'];
   let current = '';
   let fill = '';

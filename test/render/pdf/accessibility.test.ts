@@ -22,6 +22,7 @@ import type { LaidOutPage } from '../../../src/layout/types.js';
 import { layoutBooklet } from '../../../templates/booklet.js';
 import { layoutLeaflet } from '../../../templates/leaflet.js';
 import { renderPages } from '../../../src/render/pdf/renderPages.js';
+import { outlinePath } from '../../../src/render/pdf/glyphPainter.js';
 import { font, projectRoot } from '../../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
@@ -135,7 +136,8 @@ function withoutPageArtifacts(text: string, pages: LaidOutPage[], norm: (s: stri
       let s = norm(t);
       const page = pages[i];
       for (const b of page?.blocks ?? []) {
-        if (b.kind !== 'text' || b.role) continue;
+        // (A block drawn as a picture only has no text to cut.)
+        if (b.kind !== 'text' || b.role || b.pictureOnly) continue;
         const a = norm(b.text);
         // A page number at the foot is cut where it stands, at the end: its
         // first occurrence may be inside the text («١٩» holds the «٩» of page ٩).
@@ -332,12 +334,27 @@ describe('a leaflet that continues on a second page (A6)', () => {
       // On the pages before, the footer is a picture only (outlines, no text): no reader finds it inside the point.
       if (!lastPage) expect(page.artifacts.map(strict).join('')).not.toContain(imprint);
     });
+    // ... and drawn there: each of its glyphs with ink is an outline (a filled path) in page 1's content.
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const first = doc.getPages()[0].node.lookup(PDFName.of('Contents'));
+    const refs = first instanceof PDFArray ? first.asArray() : [doc.getPages()[0].node.get(PDFName.of('Contents'))];
+    const content = refs.map((r) => new TextDecoder().decode(decodePDFRawStream(doc.context.lookup(r) as PDFRawStream).decode())).join('\n');
+    const footer = pages[0].blocks.flatMap((bl) => (bl.kind === 'text' && bl.pictureOnly ? bl.lines.flatMap((l) => l.line.glyphs) : []));
+    const paths = footer.filter((g) => !g.space).map((g) => outlinePath(g.font, g.gid)).filter(Boolean);
+    expect(paths.length, 'footer glyphs with ink on page 1').toBeGreaterThan(20);
+    for (const path of new Set(paths)) expect(content, 'footer outline').toContain(`${path} f Q`);
     // Every reader but mupdf 1.28 reads the point in one piece (the footer
     // before its end is a picture only); mupdf reverses page 2's "(continued)"
     // label (an artifact), which this textual check cannot then take out.
     for (const { reader } of READERS.filter((r) => r.available && r.reader !== 'mupdf')) {
       const got = withoutArtifacts(await read(pdf, reader), pages);
       expect(got, reader).toContain(strict(point.text));
+    }
+    // No reader finds anything in the footer drawn as a picture: not even
+    // bidi marks (a line of page 1 with nothing but marks and whitespace).
+    for (const { reader } of READERS.filter((r) => r.available)) {
+      const page1 = (await read(pdf, reader)).split('\f')[0];
+      expect(page1.split('\n').filter((l) => l.trim() && !strict(l)), reader).toEqual([]);
     }
     // pdf.js gives the tree page by page: the point's P is the first P of the LBody on each page.
     const body = structure.map((p) => nodes(p.root).find((n) => n.role === 'LBody')?.children.find((n) => n.role === 'P')?.text ?? '');
