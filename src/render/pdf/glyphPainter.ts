@@ -405,8 +405,9 @@ export function lineContent(
   //   baseline (a raised haraka next to a flat space would end PDFium's line);
   // - for poppler and mupdf 1.28: an invisible space glyph (no ink: PDFium skips
   //   it) at the glyph's own place with its width, carrying the text as
-  //   ActualText; its own text is an LRM (pdf.js drops it, mutool returns it,
-  //   and an LRM is what the painter's bidi marks are anyway).
+  //   ActualText, in an inkless text object of its own (mutool 1.21 does not
+  //   read it, see inkless); its own text is an LRM or an RLM (own1 in
+  //   placed: mupdf 1.28 guesses the copy's direction from it; pdf.js drops it).
   //
   // The copies for poppler and mupdf 1.28 of a run of such glyphs (a Latin
   // word, a number with its signs) follow the run's copies for PDFium, not
