@@ -484,9 +484,11 @@ export function lineContent(
   // as right to left, but mupdf counts an RLE as left to right, so it is not a
   // right-to-left character far left of the last one, which ends mupdf's line.
   const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i])) : [];
-  const rlms = new Map(
-    [...popplerRlms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
-  );
+  // The glyphs as poppler sees them (at their copies' places), for popplerRlms and popplerLrms.
+  const popplerChars = popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
+  const rlms = new Map([...popplerRlms(popplerChars)].map(([k, at]) => [popplerVisible[k], at]));
+  // A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`.
+  const popplerMark = (glyph: PositionedGlyph, x: number, text: string) => draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: 0, baseline: true });
   // RLMs for poppler alone (popplerBalance): an inkless glyph right of the
   // line (PDFium skips it, mutool's display list drops its text object, pdf.js
   // drops a format character; mupdf 1.28 returns them, invisible).
@@ -497,12 +499,10 @@ export function lineContent(
     // before the first word is whitespace (at its end, the gap came inside a
     // left-to-right section: «الرسالة .»).
     const last = line.reduce((a, b) => (b.x + b.advance > a.x + a.advance ? b : a));
-    inkless(ops, mutool, () => draw({ invisible: true, glyph: last }, '/Span BMC', { x: last.x + last.advance + 0.25 * last.size, gid: spaceGid(last.font), text: RLM.repeat(n), width: 0, baseline: true }));
+    inkless(ops, mutool, () => popplerMark(last, last.x + last.advance + 0.25 * last.size, RLM.repeat(n)));
   };
   // An LRM for poppler alone after a neutral that ends a left-to-right run at the right of a line part (popplerLrms).
-  const lrms = new Map(
-    [...popplerLrms(popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text })))].map(([k, at]) => [popplerVisible[k], at]),
-  );
+  const lrms = new Map([...popplerLrms(popplerChars)].map(([k, at]) => [popplerVisible[k], at]));
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < items.length; i++) {
@@ -517,9 +517,7 @@ export function lineContent(
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
-      inkless(ops, mutool, () => {
-        draw({ invisible: true, glyph: items[i].glyph }, '/Span BMC', { x: rlm, gid: spaceGid(items[i].glyph.font), text: RLE, width: 0, baseline: true });
-      });
+      inkless(ops, mutool, () => popplerMark(items[i].glyph, rlm, RLE));
     }
     const mark = plan?.marks.get(firstPiece[t]);
     const chars = pieces[t];
@@ -551,7 +549,7 @@ export function lineContent(
     // one word of the whole left-to-right run, in content order: the mark
     // must come between the neutral and the RLM that closes the run).
     const lrm = lrms.get(i);
-    if (lrm !== undefined) forPoppler.push(() => draw({ invisible: true, glyph: items[i].glyph }, '/Span BMC', { x: lrm, gid: spaceGid(items[i].glyph.font), text: LRM, width: 0, baseline: true }));
+    if (lrm !== undefined) forPoppler.push(() => popplerMark(items[i].glyph, lrm, LRM));
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
       // Before the space's copy for poppler (which mutool does not see, see
       // inkless): in the text object of the space's inked copy, so that mutool
