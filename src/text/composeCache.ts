@@ -26,7 +26,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ComposedParagraph, ComposeOptions } from './compose.js';
-import type { LoadedFont } from './fonts.js';
+import { fontDigest, type LoadedFont } from './fonts.js';
 import type { StyledSpan } from './itemize.js';
 import { memoLevel } from '../memoLevel.js';
 
@@ -46,13 +46,6 @@ const LINE_BYTES = 250;
 const ENTRY_BYTES = 300;
 const freeze = Boolean(process.env.VITEST);
 
-const fontDigests = new WeakMap<LoadedFont, string>();
-/** The SHA-256 of a font's bytes (hex), once per font object: what keys name a font by. */
-export function fontDigest(font: LoadedFont): string {
-  let d = fontDigests.get(font);
-  if (d === undefined) fontDigests.set(font, (d = createHash('sha256').update(font.bytes).digest('hex')));
-  return d;
-}
 /** Each font object's number in this thread: two objects of the same font file are two fonts to the memory level. */
 const fontIds = new WeakMap<LoadedFont, number>();
 let nextFontId = 0;

@@ -5,7 +5,7 @@
  * "shaping equals HarfBuzz" hold by construction.
  */
 import * as hb from 'harfbuzzjs';
-import type { LoadedFont } from './fonts.js';
+import { fontDigest, type LoadedFont } from './fonts.js';
 
 export interface ShapedGlyph {
   gid: number;
@@ -53,7 +53,9 @@ type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xO
  * nearest character that is neither a mark nor a format character: a word
  * after a space is the same run after any space. test/text/shape.test.ts
  * checks every run of the real documents against HarfBuzz given the whole
- * context.
+ * context. The font is named by its bytes' digest: runs are reused across
+ * paragraphs and documents, and a path may hold other bytes in another
+ * project.
  */
 const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH, in code points
 const MAX_CACHED = 50_000;
@@ -128,7 +130,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
+  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
   const buf = shapingBuffer();

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { itemize, type StyledSpan } from '../../src/text/itemize.js';
 import { forgetShapedRuns, shapeRun } from '../../src/text/shape.js';
-import { MIXED_SAMPLE, projectFont } from '../support/textFixtures.js';
+import { loadFont } from '../../src/text/fonts.js';
+import { MIXED_SAMPLE, projectFont, projectFontBytes } from '../support/textFixtures.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DOCS = ['source/izmir-2023.txt', ...['udhr-ar', 'udhr-fa', 'udhr-en', 'mixed-7', 'long-30'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
@@ -59,5 +60,16 @@ describe('shaped runs remembered', () => {
     // Most of the runs were found again in another context.
     expect(runs).toBeGreaterThan(5000);
     expect(repeated).toBeGreaterThan(runs / 3);
+  });
+
+  it('name a font by its bytes: two fonts at one path are two fonts', () => {
+    const text = 'في الأمر';
+    const [amiri, noto] = ['Amiri-Regular.ttf', 'NotoNaskhArabic-Regular.ttf'].map((f) => loadFont(projectFontBytes(f), 'fonts/body.ttf'));
+    forgetShapedRuns();
+    const warm = [amiri, noto].map((font) => shapeRun({ font, size: 11, text, start: 0, end: text.length, rtl: true, lang: 'ar' }));
+    forgetShapedRuns();
+    expect(warm[1]).toEqual(shapeRun({ font: noto, size: 11, text, start: 0, end: text.length, rtl: true, lang: 'ar' }));
+    expect(warm[1]).not.toEqual(warm[0]);
+    forgetShapedRuns();
   });
 });
