@@ -30,7 +30,6 @@ import { fontDigest, type LoadedFont } from './fonts.js';
 import type { StyledSpan } from './itemize.js';
 import { memoLevel } from '../memoLevel.js';
 
-
 const FORMAT = 'warraq-compose 2';
 
 /** The bounds (tests lower them). A positioned glyph costs ≈ 200 bytes of heap, a line ≈ 250. */
