@@ -62,6 +62,21 @@ describe('shaped runs remembered', () => {
     expect(repeated).toBeGreaterThan(runs / 3);
   });
 
+  it('look through every character HarfBuzz joins across, and only as far', () => {
+    const font = projectFont('Amiri-Regular.ttf');
+    // A mark, ADLAM NASALIZATION MARK (Lm, joining type T), unassigned default ignorables (HarfBuzz looks through them), a spacing mark (it does not).
+    for (const through of ['\u064e', '\u{1E94B}', '\u2065', '\u{E0000}', '\u0903']) {
+      forgetShapedRuns();
+      const texts = ['ب', ' ', 'ا'].map((before) => `${before}${through}ب`);
+      const warm = texts.map((text) => shapeRun({ font, size: 11, text, start: text.length - 1, end: text.length, rtl: true, lang: 'ar' }));
+      for (const [i, text] of texts.entries()) {
+        forgetShapedRuns();
+        expect(warm[i], `ب after «${text}»`).toEqual(shapeRun({ font, size: 11, text, start: text.length - 1, end: text.length, rtl: true, lang: 'ar' }));
+      }
+    }
+    forgetShapedRuns();
+  });
+
   it('name a font by its bytes: two fonts at one path are two fonts', () => {
     const text = 'في الأمر';
     const [amiri, noto] = ['Amiri-Regular.ttf', 'NotoNaskhArabic-Regular.ttf'].map((f) => loadFont(projectFontBytes(f), 'fonts/body.ttf'));
