@@ -108,9 +108,18 @@ function readAfter(text: string, end: number): string {
   return text.slice(end, i);
 }
 
+/** Runs found remembered since the last `forgetShapedRuns` (tests). */
+let found = 0;
+
 /** Forgets every shaped run (tests: HarfBuzz asked afresh). */
 export function forgetShapedRuns(): void {
   cache.clear();
+  found = 0;
+}
+
+/** How many runs were found remembered, not shaped, since the last `forgetShapedRuns` (tests: that the cache is used). */
+export function shapedRunsFound(): number {
+  return found;
 }
 
 /**
@@ -139,7 +148,10 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const end = req.end - from;
   const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    found++;
+    return hit;
+  }
   const buf = shapingBuffer();
   buf.addText(text, start, end - start);
   buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
