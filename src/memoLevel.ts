@@ -27,6 +27,8 @@ export interface MemoCodec<T, P> {
   pack(value: T): P;
   /** A packed value's bytes. */
   sizeOf(packed: P): number;
+  /** Whether a stored entry is a packed value at all (a damaged file may hold anything); without it, any entry whose size is a number. */
+  valid?(stored: unknown): stored is P;
 }
 
 /** Where a look-up finds its value in memory, and how a packed one becomes a value (undefined: it cannot, it is made afresh). */
@@ -178,18 +180,30 @@ class Level<T, P> implements MemoLevel<T, P> {
     return packed;
   }
 
+  /** Whether a stored entry is a packed value whose size is a number of bytes (a damaged file may hold anything). */
+  private readable(stored: unknown): stored is P {
+    if (stored === undefined || (this.codec?.valid && !this.codec.valid(stored))) return false;
+    try {
+      const n = this.packedSize(stored as P);
+      return Number.isFinite(n) && n >= 0;
+    } catch {
+      return false;
+    }
+  }
+
   /** Reads what the last build stored, once, into the disk level. */
   private readStored(): void {
     if (!this.stored) return;
     const bytes = this.stored;
     this.stored = undefined;
+    let data: { format: string; salt: string; entries: Map<string, unknown> };
     try {
-      const data = deserialize(bytes) as { format: string; salt: string; entries: Map<string, P> };
-      if (data.format !== this.format || data.salt !== this.salt || !(data.entries instanceof Map)) return;
-      for (const [k, packed] of data.entries) this.keepPacked(k, packed);
+      data = deserialize(bytes) as typeof data;
     } catch {
-      // Unreadable: everything is made afresh.
+      return; // unreadable: everything is made afresh
     }
+    if (data?.format !== this.format || data.salt !== this.salt || !(data.entries instanceof Map)) return;
+    for (const [k, packed] of data.entries) if (typeof k === 'string' && this.readable(packed)) this.keepPacked(k, packed);
   }
 
   /** Pushes the least recently used values out of memory until it is within its bound. */

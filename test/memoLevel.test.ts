@@ -2,6 +2,7 @@
  * The two levels of a remembered value (src/memoLevel.ts): memory, and the
  * disk level a build stores for the next.
  */
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { memoLevel, type MemoCodec } from '../src/memoLevel.js';
 
@@ -9,6 +10,7 @@ import { memoLevel, type MemoCodec } from '../src/memoLevel.js';
 const codec: MemoCodec<string, Uint8Array> = {
   pack: (v) => new TextEncoder().encode(v),
   sizeOf: (b) => b.length,
+  valid: (b): b is Uint8Array => b instanceof Uint8Array,
 };
 const unpack = (b: Uint8Array) => new TextDecoder().decode(b);
 const value = (c: string) => c.repeat(100);
@@ -70,4 +72,29 @@ describe('memoLevel', () => {
     expect(small.size()).toMatchObject({ packed: 1, packedBytes: 100 });
   });
 
+  it('skips a malformed stored entry and reads the others', () => {
+    const entries = new Map<string, unknown>([
+      ['a', new TextEncoder().encode(value('a'))],
+      ['bad', 'not bytes'],
+      ['worse', { length: 'x' }],
+      ['none', null],
+      ['b', new TextEncoder().encode(value('b'))],
+    ]);
+    const level = nextBuild(new Uint8Array(serialize({ format: 'test 1', salt: 'code', entries })));
+    expect(level.get('bad', { unpack })).toBeUndefined();
+    expect(level.size()).toEqual({ entries: 0, bytes: 0, packed: 2, packedBytes: 200 });
+    expect(level.get('a', { unpack })).toBe(value('a'));
+    expect(level.get('b', { unpack })).toBe(value('b'));
+    // Without a codec, an entry whose size is not a number is skipped too (the bound stays a number).
+    const plain = memoLevel<Uint8Array>('plain 1', (b) => b.length, { memoryBytes: 1000, diskBytes: 1000 });
+    plain.start('code', new Uint8Array(serialize({ format: 'plain 1', salt: 'code', entries: new Map<string, unknown>([['x', {}], ['y', new Uint8Array(10)]]) })));
+    plain.get('z');
+    expect(plain.size()).toMatchObject({ packed: 1, packedBytes: 10 });
+    // Another format or code, or bytes that are not a file, leave it empty.
+    for (const stored of [serialize({ format: 'test 1', salt: 'other', entries }), new Uint8Array([1, 2, 3])]) {
+      const other = nextBuild(new Uint8Array(stored));
+      other.get('x');
+      expect(other.size().packed).toBe(0);
+    }
+  });
 });

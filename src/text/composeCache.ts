@@ -111,7 +111,7 @@ function unpack(bytes: Uint8Array, spans: StyledSpan[]): ComposedParagraph | und
   return p as unknown as ComposedParagraph;
 }
 
-const level = memoLevel<ComposedParagraph, Uint8Array>(FORMAT, sizeOf, limits, { pack, sizeOf: (b) => b.length });
+const level = memoLevel<ComposedParagraph, Uint8Array>(FORMAT, sizeOf, limits, { pack, sizeOf: (b) => b.length, valid: (b): b is Uint8Array => b instanceof Uint8Array });
 
 /** `compose(spans, opts)`, or the same paragraph composed before. Callers must not change what it returns. */
 export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose: (spans: StyledSpan[], opts: ComposeOptions) => ComposedParagraph): ComposedParagraph {
