@@ -169,6 +169,7 @@ export class Tagger {
     else this.root.add((el = this.doc.struct('Link')));
     annotate(el);
     el.end();
+    if (this.toc?.entry === el) this.toc.entry = undefined;
   }
 
   /** A heading or paragraph: one element, continued across a page break. */
