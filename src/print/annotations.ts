@@ -44,7 +44,7 @@ function dropObjrs(el: PDFDict, annots: Set<PDFRef>, seen: Set<PDFDict>): void {
   if (seen.has(el)) return;
   seen.add(el);
   const ctx = el.context;
-  const k = el.get(PDFName.of('K'));
+  const k = el.lookup(PDFName.of('K'));
   const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
   const isDropped = (kid: PDFObject) => {
     const d = kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined;

@@ -14,7 +14,7 @@
  * pinned as a floor, so that a regression fails and an improvement shows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRawStream, PDFBool, decodePDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFNumber, PDFRawStream, PDFBool, decodePDFRawStream } from 'pdf-lib';
 import { loadDocument } from '../../../src/model/buildModel.js';
 import type { DocumentModel } from '../../../src/model/types.js';
 import { PAGE_SIZES } from '../../../src/model/theme.js';
@@ -420,6 +420,11 @@ describe.each([
         expect(tocis.length).toBe(model.points.length);
         for (const t of tocis) expect(t.children.map((c) => [c.role, ...c.children.map((l) => l.role)])).toEqual([['Reference', 'Span']]);
       }
+      // Nor their ParentTree entries: every key left is some page's /StructParents (no annotation is left to own one).
+      const pageKeys = new Set(doc.getPages().map((p) => p.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber()));
+      const keys = numberTreeKeys(cat.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict));
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.filter((k) => !pageKeys.has(k)), 'ParentTree keys of no page').toEqual([]);
       const text = strict(structure.map((p) => treeText(p.root)).join(''));
       const missing = model.points.filter((p) => !text.includes(strict(p.text))).map((p) => p.number);
       const floor = FLOOR[`${lang === 'fa' ? 'udhr-fa' : lang === 'en' ? 'udhr-en' : 'seed'} ${kind} pdfjs`];
@@ -428,3 +433,10 @@ describe.each([
   }
 });
 
+/** The keys of a number tree (a ParentTree), from its leaves' /Nums. */
+function numberTreeKeys(node: PDFDict): number[] {
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
+  const own = nums.filter((_, i) => i % 2 === 0).map((k) => (k as PDFNumber).asNumber());
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [];
+  return [...own, ...kids.flatMap((kid) => numberTreeKeys(node.context.lookup(kid, PDFDict)))];
+}
