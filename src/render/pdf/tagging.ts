@@ -186,7 +186,7 @@ export class Tagger {
     this.leaves.set(`${role} ${block.text}`, el);
   }
 
-  /** A piece that is its own element (Lbl, a TOCI's parts, Figure). */
+  /** A piece that is its own element (Lbl, Figure). */
   private mark(parent: StructElement, tag: string, o: { lang?: string; alt?: string }, draw: () => void): void {
     const el = this.doc.struct(tag, { ...(o.lang ? { lang: o.lang } : {}), ...(o.alt ? { alt: o.alt } : {}) });
     parent.add(el);
