@@ -19,9 +19,11 @@ if (compiledIsFresh(root)) {
   // command lasts a second or two, and most of what V8 optimised by default
   // was never run long enough to repay it: ≈ 0.4 s of helper-thread CPU in a
   // cold booklet of ≈ 1.8 s. Three times the budget keeps it for what runs
-  // long (docs/performance.md, "The booklet alone, round 4"). V8 flags are
-  // part of a code cache's check, so the vendor files' caches
-  // (scripts/vendor.mjs) are made and read under this one.
+  // long (docs/performance.md, "The booklet alone, round 4"). V8 hashes its
+  // flags, this one among them, into a code cache's check (Node 20.20: a
+  // vendor file's cache made under the budget is refused without it, and one
+  // made without it is refused under it), so it is set before any vendor
+  // file's cache (scripts/vendor.mjs) is made or read.
   setFlagsFromString('--interrupt-budget=400000');
   // The entry runs its main() when it is the script started (process.argv[1]).
   const entry = path.join(root, 'lib', 'warraq.js');

@@ -27,6 +27,8 @@ export interface MemoCodec<T, P> {
   pack(value: T): P;
   /** A packed value's bytes. */
   sizeOf(packed: P): number;
+  /** Whether a stored entry is a packed value at all (a damaged file may hold anything); without it, any entry whose size is a number. */
+  valid?(stored: unknown): stored is P;
 }
 
 /** Where a look-up finds its value in memory, and how a packed one becomes a value (undefined: it cannot, it is made afresh). */
@@ -66,149 +68,195 @@ export function memoLevel<T, P = T>(
   limits: { memoryBytes: number; diskBytes: number },
   codec?: MemoCodec<T, P>,
 ): MemoLevel<T, P> {
-  const pack = codec ? (v: T) => codec.pack(v) : (v: T) => v as unknown as P;
-  const packedSize = codec ? (p: P) => codec.sizeOf(p) : (p: P) => sizeOf(p as unknown as T);
-  /** A value's own cost in memory, with its packed form when that is another object. */
-  const entryBytes = (value: T, packed: P | undefined) => sizeOf(value) + (codec && packed !== undefined ? codec.sizeOf(packed) : 0);
+  return new Level(format, sizeOf, limits, codec);
+}
 
-  const memory = new Map<string, Entry<T, P>>();
-  let memoryBytes = 0;
+class Level<T, P> implements MemoLevel<T, P> {
+  private readonly memory = new Map<string, Entry<T, P>>();
+  private memoryBytes = 0;
   /** What the last build stored, not yet read. */
-  let stored: Uint8Array | undefined;
+  private stored: Uint8Array | undefined;
   /** Packed values: read from disk and not yet asked for, or pushed out of memory while a build records. */
-  let disk = new Map<string, P>();
-  let diskBytes = 0;
-  let salt: string | undefined;
+  private disk = new Map<string, P>();
+  private diskBytes = 0;
+  /** The code's digest while a build records (between `start` and `bytes`). */
+  private salt: string | undefined;
   /** Keys asked for since `start`, in order: what the next save keeps first. */
-  const used = new Set<string>();
+  private readonly used = new Set<string>();
   /** Whether a value was set (made, not found) since `start`: else there is nothing new to store. */
-  let added = false;
+  private added = false;
 
-  const keepPacked = (key: string, packed: P) => {
-    const n = packedSize(packed);
-    if (disk.has(key) || diskBytes + n > limits.diskBytes) return;
-    disk.set(key, packed);
-    diskBytes += n;
-  };
-  const takePacked = (key: string) => {
-    const packed = disk.get(key);
+  constructor(
+    private readonly format: string,
+    private readonly sizeOf: (value: T) => number,
+    private readonly limits: { memoryBytes: number; diskBytes: number },
+    private readonly codec?: MemoCodec<T, P>,
+  ) {}
+
+  get(key: string, how: MemoLookUp<T, P> = {}): T | undefined {
+    this.record(key);
+    const memoryKey = how.memoryKey ?? key;
+    const hit = this.memory.get(memoryKey);
+    if (hit) {
+      this.remember(memoryKey, hit);
+      return hit.value;
+    }
+    this.readStored();
+    const packed = this.takePacked(key);
+    if (packed === undefined) return undefined;
+    const value = how.unpack ? how.unpack(packed) : (packed as unknown as T);
+    if (value !== undefined) this.remember(memoryKey, { key, value, packed, bytes: this.entryBytes(value, packed) });
+    return value;
+  }
+
+  set(key: string, value: T, memoryKey = key): void {
+    this.record(key);
+    this.remember(memoryKey, { key, value, packed: this.codec ? undefined : (value as unknown as P), bytes: this.entryBytes(value, undefined) });
+    this.added = true;
+  }
+
+  start(salt: string, stored: Uint8Array | undefined): void {
+    this.salt = salt;
+    this.used.clear();
+    this.added = false;
+    this.disk = new Map();
+    this.diskBytes = 0;
+    this.stored = stored;
+  }
+
+  bytes(): Uint8Array | undefined {
+    if (this.salt === undefined) return undefined;
+    const out = this.added ? this.toStore() : undefined;
+    this.salt = undefined;
+    this.used.clear();
+    this.disk = new Map();
+    this.diskBytes = 0;
+    this.stored = undefined;
+    this.trim(); // the packed forms just made count against the memory bound too
+    return out;
+  }
+
+  size() {
+    return { entries: this.memory.size, bytes: this.memoryBytes, packed: this.disk.size, packedBytes: this.diskBytes };
+  }
+
+  forget(): void {
+    this.memory.clear();
+    this.memoryBytes = 0;
+  }
+
+  private pack(value: T): P {
+    return this.codec ? this.codec.pack(value) : (value as unknown as P);
+  }
+
+  private packedSize(packed: P): number {
+    return this.codec ? this.codec.sizeOf(packed) : this.sizeOf(packed as unknown as T);
+  }
+
+  /** A value's own cost in memory, with its packed form when that is another object. */
+  private entryBytes(value: T, packed: P | undefined): number {
+    return this.sizeOf(value) + (this.codec && packed !== undefined ? this.codec.sizeOf(packed) : 0);
+  }
+
+  private record(key: string): void {
+    if (this.salt !== undefined && this.used.size < MAX_USED) this.used.add(key);
+  }
+
+  /** Keeps a packed value in the disk level, within its bound. */
+  private keepPacked(key: string, packed: P): void {
+    const n = this.packedSize(packed);
+    if (this.disk.has(key) || this.diskBytes + n > this.limits.diskBytes) return;
+    this.disk.set(key, packed);
+    this.diskBytes += n;
+  }
+
+  /** Moves a packed value out of the disk level. */
+  private takePacked(key: string): P | undefined {
+    const packed = this.disk.get(key);
     if (packed !== undefined) {
-      disk.delete(key);
-      diskBytes -= packedSize(packed);
+      this.disk.delete(key);
+      this.diskBytes -= this.packedSize(packed);
     }
     return packed;
-  };
-  /** Reads what the last build stored, once, into the disk level. */
-  const readStored = () => {
-    if (!stored) return;
-    const bytes = stored;
-    stored = undefined;
-    try {
-      const data = deserialize(bytes) as { format: string; salt: string; entries: Map<string, P> };
-      if (data.format !== format || data.salt !== salt || !(data.entries instanceof Map)) return;
-      for (const [k, packed] of data.entries) keepPacked(k, packed);
-    } catch {
-      // Unreadable: everything is made afresh.
-    }
-  };
-  /** Pushes the least recently used values out of memory until it is within its bound. */
-  const trim = () => {
-    for (const [k, e] of memory) {
-      if (memoryBytes <= limits.memoryBytes) break;
-      memory.delete(k);
-      memoryBytes -= e.bytes;
-      // While a build records, a value it used keeps its packed form for the disk level (within that level's bound).
-      if (salt !== undefined && used.has(e.key) && diskBytes < limits.diskBytes) keepPacked(e.key, e.packed ?? pack(e.value));
-    }
-  };
-  /** Puts `entry` in memory as the most recently used. */
-  const remember = (memoryKey: string, entry: Entry<T, P>) => {
-    const old = memory.get(memoryKey);
-    if (old) {
-      memory.delete(memoryKey);
-      memoryBytes -= old.bytes;
-    }
-    memory.set(memoryKey, entry);
-    memoryBytes += entry.bytes;
-    trim();
-  };
-  const record = (key: string) => {
-    if (salt !== undefined && used.size < MAX_USED) used.add(key);
-  };
+  }
 
-  return {
-    get(key, how = {}) {
-      record(key);
-      const memoryKey = how.memoryKey ?? key;
-      const hit = memory.get(memoryKey);
-      if (hit) {
-        remember(memoryKey, hit);
-        return hit.value;
-      }
-      readStored();
-      const packed = takePacked(key);
-      if (packed === undefined) return undefined;
-      const value = how.unpack ? how.unpack(packed) : (packed as unknown as T);
-      if (value !== undefined) remember(memoryKey, { key, value, packed, bytes: entryBytes(value, packed) });
-      return value;
-    },
-    set(key, value, memoryKey = key) {
-      record(key);
-      remember(memoryKey, { key, value, packed: codec ? undefined : (value as unknown as P), bytes: entryBytes(value, undefined) });
-      added = true;
-    },
-    start(codeSalt, bytes) {
-      salt = codeSalt;
-      used.clear();
-      added = false;
-      disk = new Map();
-      diskBytes = 0;
-      stored = bytes;
-    },
-    bytes() {
-      if (salt === undefined) return undefined;
-      let out: Uint8Array | undefined;
-      if (added) {
-        readStored();
-        const entries = new Map<string, P>();
-        let total = 0;
-        const keep = (key: string, packed: P | undefined) => {
-          if (packed === undefined || entries.has(key)) return;
-          const n = packedSize(packed);
-          if (total + n > limits.diskBytes) return;
-          entries.set(key, packed);
-          total += n;
-        };
-        // In memory by their key on disk (the most recently used of the memory keys that share it).
-        const byKey = new Map<string, Entry<T, P>>();
-        for (const e of memory.values()) byKey.set(e.key, e);
-        for (const key of [...used].reverse()) {
-          const m = byKey.get(key);
-          if (m && m.packed === undefined) {
-            m.packed = pack(m.value);
-            const n = packedSize(m.packed);
-            m.bytes += n;
-            memoryBytes += n;
-          }
-          keep(key, m?.packed ?? disk.get(key));
-        }
-        for (const [key, packed] of disk) keep(key, packed);
-        out = serialize({ format, salt, entries });
-      }
-      salt = undefined;
-      used.clear();
-      disk = new Map();
-      diskBytes = 0;
-      stored = undefined;
-      trim(); // the packed forms just made count against the memory bound too
-      return out;
-    },
-    size() {
-      return { entries: memory.size, bytes: memoryBytes, packed: disk.size, packedBytes: diskBytes };
-    },
-    forget() {
-      memory.clear();
-      memoryBytes = 0;
-    },
-  };
+  /** Whether a stored entry is a packed value whose size is a number of bytes (a damaged file may hold anything). */
+  private readable(stored: unknown): stored is P {
+    if (stored === undefined || (this.codec?.valid && !this.codec.valid(stored))) return false;
+    try {
+      const n = this.packedSize(stored as P);
+      return Number.isFinite(n) && n >= 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads what the last build stored, once, into the disk level. */
+  private readStored(): void {
+    if (!this.stored) return;
+    const bytes = this.stored;
+    this.stored = undefined;
+    let data: { format: string; salt: string; entries: Map<string, unknown> };
+    try {
+      data = deserialize(bytes) as typeof data;
+    } catch {
+      return; // unreadable: everything is made afresh
+    }
+    if (data?.format !== this.format || data.salt !== this.salt || !(data.entries instanceof Map)) return;
+    for (const [k, packed] of data.entries) if (typeof k === 'string' && this.readable(packed)) this.keepPacked(k, packed);
+  }
+
+  /** Pushes the least recently used values out of memory until it is within its bound. */
+  private trim(): void {
+    for (const [k, e] of this.memory) {
+      if (this.memoryBytes <= this.limits.memoryBytes) break;
+      this.memory.delete(k);
+      this.memoryBytes -= e.bytes;
+      // While a build records, a value it used keeps its packed form for the disk level (within that level's bound).
+      if (this.salt !== undefined && this.used.has(e.key) && this.diskBytes < this.limits.diskBytes) this.keepPacked(e.key, e.packed ?? this.pack(e.value));
+    }
+  }
+
+  /** Puts `entry` in memory as the most recently used. */
+  private remember(memoryKey: string, entry: Entry<T, P>): void {
+    const old = this.memory.get(memoryKey);
+    if (old) {
+      this.memory.delete(memoryKey);
+      this.memoryBytes -= old.bytes;
+    }
+    this.memory.set(memoryKey, entry);
+    this.memoryBytes += entry.bytes;
+    this.trim();
+  }
+
+  /** The disk level's file: the values asked for since `start` (the last asked first; those in memory packed now), then the rest of the disk level, within its bound. */
+  private toStore(): Uint8Array {
+    this.readStored();
+    const entries = new Map<string, P>();
+    let total = 0;
+    const keep = (key: string, packed: P | undefined) => {
+      if (packed === undefined || entries.has(key)) return;
+      const n = this.packedSize(packed);
+      if (total + n > this.limits.diskBytes) return;
+      entries.set(key, packed);
+      total += n;
+    };
+    // In memory by their key on disk (the most recently used of the memory keys that share it).
+    const byKey = new Map<string, Entry<T, P>>();
+    for (const e of this.memory.values()) byKey.set(e.key, e);
+    for (const key of [...this.used].reverse()) keep(key, byKey.get(key) ? this.packedEntry(byKey.get(key)!) : this.disk.get(key));
+    for (const [key, packed] of this.disk) keep(key, packed);
+    return serialize({ format: this.format, salt: this.salt, entries });
+  }
+
+  /** An entry's packed form, made once (it then counts in the entry's bytes). */
+  private packedEntry(e: Entry<T, P>): P {
+    if (e.packed === undefined) {
+      e.packed = this.pack(e.value);
+      const n = this.packedSize(e.packed);
+      e.bytes += n;
+      this.memoryBytes += n;
+    }
+    return e.packed;
+  }
 }

@@ -26,10 +26,9 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ComposedParagraph, ComposeOptions } from './compose.js';
-import type { LoadedFont } from './fonts.js';
+import { fontDigest, type LoadedFont } from './fonts.js';
 import type { StyledSpan } from './itemize.js';
 import { memoLevel } from '../memoLevel.js';
-
 
 const FORMAT = 'warraq-compose 2';
 
@@ -46,13 +45,6 @@ const LINE_BYTES = 250;
 const ENTRY_BYTES = 300;
 const freeze = Boolean(process.env.VITEST);
 
-const fontDigests = new WeakMap<LoadedFont, string>();
-/** The SHA-256 of a font's bytes (hex), once per font object: what keys name a font by. */
-export function fontDigest(font: LoadedFont): string {
-  let d = fontDigests.get(font);
-  if (d === undefined) fontDigests.set(font, (d = createHash('sha256').update(font.bytes).digest('hex')));
-  return d;
-}
 /** Each font object's number in this thread: two objects of the same font file are two fonts to the memory level. */
 const fontIds = new WeakMap<LoadedFont, number>();
 let nextFontId = 0;
@@ -119,7 +111,7 @@ function unpack(bytes: Uint8Array, spans: StyledSpan[]): ComposedParagraph | und
   return p as unknown as ComposedParagraph;
 }
 
-const level = memoLevel<ComposedParagraph, Uint8Array>(FORMAT, sizeOf, limits, { pack, sizeOf: (b) => b.length });
+const level = memoLevel<ComposedParagraph, Uint8Array>(FORMAT, sizeOf, limits, { pack, sizeOf: (b) => b.length, valid: (b): b is Uint8Array => b instanceof Uint8Array });
 
 /** `compose(spans, opts)`, or the same paragraph composed before. Callers must not change what it returns. */
 export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose: (spans: StyledSpan[], opts: ComposeOptions) => ComposedParagraph): ComposedParagraph {

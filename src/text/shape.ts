@@ -5,7 +5,7 @@
  * "shaping equals HarfBuzz" hold by construction.
  */
 import * as hb from 'harfbuzzjs';
-import type { LoadedFont } from './fonts.js';
+import { fontDigest, type LoadedFont } from './fonts.js';
 
 export interface ShapedGlyph {
   gid: number;
@@ -47,19 +47,28 @@ type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xO
  *
  * HarfBuzz reads the context (at most CONTEXT code points each side) only
  * to join Arabic-like scripts across the run's edge (`arabic_joining`: the
- * first character whose joining type is not transparent, transparent being
- * marks and format characters) and to know whether there is any (a dotted
- * circle before a lone mark). So the key holds the context only up to the
- * nearest character that is neither a mark nor a format character: a word
- * after a space is the same run after any space. test/text/shape.test.ts
- * checks every run of the real documents against HarfBuzz given the whole
- * context.
+ * first character whose joining type is not T, transparent). So the key
+ * holds the context only up to the nearest character that is not of joining
+ * type T: a word after a space is the same run after any space. The font is
+ * named by its bytes' digest (runs are reused across paragraphs and
+ * documents, and a path may hold other bytes in another project).
+ * test/text/shape.test.ts checks every run of the real documents, shaped
+ * with the runs remembered from the others, against HarfBuzz given the
+ * whole context.
  */
 const CONTEXT = 5; // HB_BUFFER_MAX_CONTEXT_LENGTH, in code points
 const MAX_CACHED = 50_000;
 const cache = new Map<string, UnitGlyph[]>();
-/** Characters HarfBuzz's joining looks through (transparent): marks and format characters. */
-const SEE_THROUGH = /^[\p{M}\p{Cf}]$/u;
+/**
+ * Characters HarfBuzz's joining looks through: those of joining type T
+ * (transparent), by default Mn, Me and Cf, plus the one other character
+ * ArabicShaping.txt makes T, U+1E94B ADLAM NASALIZATION MARK (Lm); and the
+ * default ignorables, which HarfBuzz also looks through when unassigned
+ * (U+2065, U+E0000…). Looking through a character HarfBuzz does not (Mc is
+ * not here; Cf holds ZWJ, ZWNJ and U+0600–0605, of joining types of their
+ * own) only keeps more context in the key.
+ */
+const SEE_THROUGH = /^[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}\u{1E94B}]$/u;
 
 /** Start of the context before `start`: CONTEXT code points (up to 2 UTF-16 units each), never half a surrogate pair. */
 function contextStart(text: string, start: number): number {
@@ -99,9 +108,18 @@ function readAfter(text: string, end: number): string {
   return text.slice(end, i);
 }
 
+/** Runs found remembered since the last `forgetShapedRuns` (tests). */
+let found = 0;
+
 /** Forgets every shaped run (tests: HarfBuzz asked afresh). */
 export function forgetShapedRuns(): void {
   cache.clear();
+  found = 0;
+}
+
+/** How many runs were found remembered, not shaped, since the last `forgetShapedRuns` (tests: that the cache is used). */
+export function shapedRunsFound(): number {
+  return found;
 }
 
 /**
@@ -128,9 +146,12 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [font.key, rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
+  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    found++;
+    return hit;
+  }
   const buf = shapingBuffer();
   buf.addText(text, start, end - start);
   buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);

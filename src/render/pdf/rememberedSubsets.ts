@@ -10,8 +10,7 @@
  * meets old bytes). A subset found again is the same bytes as encoding it.
  */
 import { createHash } from 'node:crypto';
-import type { LoadedFont } from '../../text/fonts.js';
-import { fontDigest } from '../../text/composeCache.js';
+import { fontDigest, type LoadedFont } from '../../text/fonts.js';
 import { memoLevel } from '../../memoLevel.js';
 
 const FORMAT = 'warraq-subsets 1';

@@ -1,0 +1,100 @@
+/**
+ * The two levels of a remembered value (src/memoLevel.ts): memory, and the
+ * disk level a build stores for the next.
+ */
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { memoLevel, type MemoCodec } from '../src/memoLevel.js';
+
+/** Values are strings, a byte a character; packed, they are their bytes. */
+const codec: MemoCodec<string, Uint8Array> = {
+  pack: (v) => new TextEncoder().encode(v),
+  sizeOf: (b) => b.length,
+  valid: (b): b is Uint8Array => b instanceof Uint8Array,
+};
+const unpack = (b: Uint8Array) => new TextDecoder().decode(b);
+const value = (c: string) => c.repeat(100);
+const newLevel = (limits = { memoryBytes: 1000, diskBytes: 1000 }) => memoLevel<string, Uint8Array>('test 1', (v) => v.length, limits, codec);
+
+/** What a level stored, in a new level (as the next build in a new process reads it). */
+function nextBuild(stored: Uint8Array | undefined, limits?: { memoryBytes: number; diskBytes: number }) {
+  const level = newLevel(limits);
+  level.start('code', stored);
+  return level;
+}
+
+describe('memoLevel', () => {
+  it('moves a value out of the disk level when it is asked for', () => {
+    const first = newLevel();
+    first.start('code', undefined);
+    first.set('a', value('a'));
+    first.set('b', value('b'));
+    const level = nextBuild(first.bytes());
+    expect(level.get('a', { unpack })).toBe(value('a'));
+    // The rest of the file was read into the disk level; the value asked for is now in memory only.
+    expect(level.size()).toEqual({ entries: 1, bytes: 200, packed: 1, packedBytes: 100 });
+    level.forget();
+    expect(level.get('b', { unpack })).toBe(value('b'));
+    expect(level.get('a', { unpack })).toBeUndefined();
+    expect(level.size().packed).toBe(0);
+  });
+
+  it('keeps a value a recording build used, pushed out of memory, packed for the file', () => {
+    const level = newLevel({ memoryBytes: 250, diskBytes: 1000 });
+    level.start('code', undefined);
+    level.set('a', value('a'));
+    level.set('b', value('b'));
+    level.set('c', value('c')); // pushes 'a' out of memory
+    expect(level.size()).toMatchObject({ entries: 2, packed: 1, packedBytes: 100 });
+    const next = nextBuild(level.bytes());
+    for (const k of ['a', 'b', 'c']) expect(next.get(k, { unpack })).toBe(value(k));
+    // Without recording, a value pushed out is gone.
+    const idle = newLevel({ memoryBytes: 250, diskBytes: 1000 });
+    for (const k of ['a', 'b', 'c']) idle.set(k, value(k));
+    expect(idle.size()).toMatchObject({ entries: 2, packed: 0 });
+    expect(idle.bytes()).toBeUndefined();
+  });
+
+  it('stores at most diskBytes, the values first asked for last first', () => {
+    const level = newLevel({ memoryBytes: 10_000, diskBytes: 250 });
+    level.start('code', undefined);
+    for (const k of ['a', 'b', 'c', 'd']) level.set(k, value(k));
+    level.get('a');
+    const stored = level.bytes();
+    const next = nextBuild(stored);
+    expect(next.get('d', { unpack })).toBe(value('d'));
+    expect(next.get('c', { unpack })).toBe(value('c'));
+    expect(next.get('b', { unpack })).toBeUndefined();
+    expect(next.get('a', { unpack })).toBeUndefined();
+    // Read back, the disk level keeps its bound too.
+    const small = nextBuild(stored, { memoryBytes: 10_000, diskBytes: 150 });
+    small.get('x');
+    expect(small.size()).toMatchObject({ packed: 1, packedBytes: 100 });
+  });
+
+  it('skips a malformed stored entry and reads the others', () => {
+    const entries = new Map<string, unknown>([
+      ['a', new TextEncoder().encode(value('a'))],
+      ['bad', 'not bytes'],
+      ['worse', { length: 'x' }],
+      ['none', null],
+      ['b', new TextEncoder().encode(value('b'))],
+    ]);
+    const level = nextBuild(new Uint8Array(serialize({ format: 'test 1', salt: 'code', entries })));
+    expect(level.get('bad', { unpack })).toBeUndefined();
+    expect(level.size()).toEqual({ entries: 0, bytes: 0, packed: 2, packedBytes: 200 });
+    expect(level.get('a', { unpack })).toBe(value('a'));
+    expect(level.get('b', { unpack })).toBe(value('b'));
+    // Without a codec, an entry whose size is not a number is skipped too (the bound stays a number).
+    const plain = memoLevel<Uint8Array>('plain 1', (b) => b.length, { memoryBytes: 1000, diskBytes: 1000 });
+    plain.start('code', new Uint8Array(serialize({ format: 'plain 1', salt: 'code', entries: new Map<string, unknown>([['x', {}], ['y', new Uint8Array(10)]]) })));
+    plain.get('z');
+    expect(plain.size()).toMatchObject({ packed: 1, packedBytes: 10 });
+    // Another format or code, or bytes that are not a file, leave it empty.
+    for (const stored of [serialize({ format: 'test 1', salt: 'other', entries }), new Uint8Array([1, 2, 3])]) {
+      const other = nextBuild(new Uint8Array(stored));
+      other.get('x');
+      expect(other.size().packed).toBe(0);
+    }
+  });
+});
