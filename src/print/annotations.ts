@@ -5,8 +5,9 @@
  * Link element and has an entry in the ParentTree (its /StructParent). So
  * they are taken out of all three, and the annotation objects themselves
  * dropped: nothing in the tree points at an annotation no page has. A Link
- * element left without a link becomes a P (a contents entry's text, as it
- * reads on paper), its text unchanged.
+ * element left without a link becomes a Span (still inline: a contents row
+ * is TOCI › Reference › Link, and Reference holds inline elements), its text
+ * unchanged.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 
@@ -43,7 +44,7 @@ function dropObjrs(el: PDFDict, annots: Set<PDFRef>, seen: Set<PDFDict>): void {
   if (seen.has(el)) return;
   seen.add(el);
   const ctx = el.context;
-  const k = el.get(PDFName.of('K'));
+  const k = el.lookup(PDFName.of('K'));
   const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
   const isDropped = (kid: PDFObject) => {
     const d = kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined;
@@ -52,7 +53,7 @@ function dropObjrs(el: PDFDict, annots: Set<PDFRef>, seen: Set<PDFDict>): void {
   };
   if (kids.some(isDropped)) {
     el.set(PDFName.of('K'), ctx.obj(kids.filter((kid) => !isDropped(kid))));
-    if (el.get(PDFName.of('S')) === PDFName.of('Link')) el.set(PDFName.of('S'), PDFName.of('P'));
+    if (el.get(PDFName.of('S')) === PDFName.of('Link')) el.set(PDFName.of('S'), PDFName.of('Span'));
   }
   for (const kid of kids) {
     const d = kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined;

@@ -6,8 +6,10 @@
  *   Document
  *   ├─ H1                 the title ('title')
  *   ├─ P …                preamble, imprint, colophon ('p'); /Lang on a line in another language
- *   ├─ H2 + TOC/TOCI      the contents page ('heading', 'toc'): each TOCI one Link, holding
- *   │   └─ Link           the row's title and page number and its link annotation (OBJR)
+ *   ├─ H2 + TOC/TOCI      the contents page ('heading', 'toc'): each TOCI one Reference
+ *   │   └─ Reference      (TOCI's children are Lbl, Reference, NonStruct, P, TOC: ISO 32000-1
+ *   │      └─ Link        Table 333; Link is inline) › Link, holding the row's title and page
+ *   │                     number and its link annotation (OBJR)
  *   ├─ L                  consecutive numbered points ('item')
  *   │  └─ LI
  *   │     ├─ Lbl          the point's number ('label', or the heading's first `label` characters)
@@ -45,7 +47,8 @@ const TAG: Record<Exclude<BlockRole, 'label' | 'toc'>, string> = { title: 'H1', 
 export class Tagger {
   private readonly root: StructElement;
   private list?: { el: StructElement; item?: number; li?: StructElement; body?: StructElement };
-  private toc?: { el: StructElement; item?: number; entry?: StructElement };
+  /** The contents: its TOC, the row being painted (`item`), that row's Reference and its open Link (`entry`). */
+  private toc?: { el: StructElement; item?: number; ref?: StructElement; entry?: StructElement };
   /** Each contents entry's Link element on the page being painted, by item, until its annotation is added (`link`). */
   private links = new Map<number, StructElement>();
   /** The list last ended by something that is not a point. */
@@ -137,12 +140,17 @@ export class Tagger {
       this.toc = { el: this.doc.struct('TOC') };
       this.root.add(this.toc.el);
     }
-    if (this.toc.item !== block.item || !this.toc.entry) {
+    if (this.toc.item !== block.item || !this.toc.ref) {
       const toci = this.doc.struct('TOCI');
       this.toc.el.add(toci);
-      this.toc.entry = this.doc.struct('Link', block.lang ? { lang: block.lang } : {});
-      toci.add(this.toc.entry);
+      toci.add((this.toc.ref = this.doc.struct('Reference')));
       this.toc.item = block.item;
+      this.toc.entry = undefined;
+    }
+    // A row's Link is ended once its annotation is added (`link`); more of the
+    // same row (on another page) gets a Link of its own in the same Reference.
+    if (!this.toc.entry) {
+      this.toc.ref.add((this.toc.entry = this.doc.struct('Link', block.lang ? { lang: block.lang } : {})));
       if (block.item !== undefined) this.links.set(block.item, this.toc.entry);
     }
     this.wrap(this.toc.entry, 'Link', draw);
@@ -161,6 +169,7 @@ export class Tagger {
     else this.root.add((el = this.doc.struct('Link')));
     annotate(el);
     el.end();
+    if (this.toc?.entry === el) this.toc.entry = undefined;
   }
 
   /** A heading or paragraph: one element, continued across a page break. */
@@ -177,7 +186,7 @@ export class Tagger {
     this.leaves.set(`${role} ${block.text}`, el);
   }
 
-  /** A piece that is its own element (Lbl, a TOCI's parts, Figure). */
+  /** A piece that is its own element (Lbl, Figure). */
   private mark(parent: StructElement, tag: string, o: { lang?: string; alt?: string }, draw: () => void): void {
     const el = this.doc.struct(tag, { ...(o.lang ? { lang: o.lang } : {}), ...(o.alt ? { alt: o.alt } : {}) });
     parent.add(el);

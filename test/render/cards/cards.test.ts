@@ -68,6 +68,17 @@ describe('card formats', () => {
     }
   });
 
+  it('encodes the WebP close to the PNG (lossy, quality 88): PSNR at least 40 dB', async () => {
+    const [card] = await renderCards({ model, point: model.points[1], format: fmt('square'), fonts: fonts() });
+    const rgb = (img: Uint8Array) => sharp(img).removeAlpha().raw().toBuffer();
+    const [a, b] = await Promise.all([rgb(card.png), rgb(card.webp!)]);
+    expect(a.length).toBe(b.length);
+    let sum = 0;
+    for (let i = 0; i < a.length; i++) sum += (a[i] - b[i]) ** 2;
+    const psnr = 10 * Math.log10((255 * 255) / (sum / a.length));
+    expect(psnr).toBeGreaterThanOrEqual(40);
+  });
+
   it('gives the same bytes on every run', async () => {
     for (const [point, format] of [[long, fmt('link')], [model.points[0], fmt('square')]] as const) {
       const a = await renderCards({ model: udhr, point, format, fonts: fonts() });

@@ -14,7 +14,7 @@
  * pinned as a floor, so that a regression fails and an improvement shows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRawStream, PDFBool, decodePDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFNumber, PDFRawStream, PDFBool, decodePDFRawStream } from 'pdf-lib';
 import { loadDocument } from '../../../src/model/buildModel.js';
 import type { DocumentModel } from '../../../src/model/types.js';
 import { PAGE_SIZES } from '../../../src/model/theme.js';
@@ -277,7 +277,7 @@ for (const doc of DOCS) {
       });
 
       if (kind === 'booklet') {
-        it('makes each contents row a link to its point\'s page: TOC › TOCI › Link holding the row\'s text and its annotation (OBJR), with /Contents', async () => {
+        it('makes each contents row a link to its point\'s page: TOC › TOCI › Reference › Link holding the row\'s text and its annotation (OBJR), with /Contents', async () => {
           const links = await readLinks(b.pdf);
           let rows = 0;
           b.pages.forEach((page, i) => {
@@ -286,10 +286,12 @@ for (const doc of DOCS) {
             expect(links[i].map((l) => [l.toPage, l.contents])).toEqual(laid.map((l) => [l.toPage + 1, l.description]));
             const tocis = nodes(structure[i].root).filter((n) => n.role === 'TOCI');
             expect(tocis.length).toBe(laid.length);
-            // Each TOCI one Link with the row's text (title and page number) and its annotation, in the annotations' order (/Tabs /S).
-            expect(tocis.map((t) => t.children.map((c) => c.role))).toEqual(tocis.map(() => ['Link']));
-            expect(tocis.flatMap((t) => t.children[0].objects)).toEqual(links[i].map((l) => l.id));
-            for (const t of tocis) expect(strict(t.children[0].text).length).toBeGreaterThan(0);
+            // Each TOCI one Reference (ISO 32000-1 Table 333: Link is not a TOCI child) holding one Link
+            // with the row's text (title and page number) and its annotation, in the annotations' order (/Tabs /S).
+            expect(tocis.map((t) => t.children.map((c) => [c.role, ...c.children.map((l) => l.role)]))).toEqual(tocis.map(() => [['Reference', 'Link']]));
+            const rowLinks = tocis.map((t) => t.children[0].children[0]);
+            expect(rowLinks.flatMap((l) => l.objects)).toEqual(links[i].map((l) => l.id));
+            for (const l of rowLinks) expect(strict(l.text).length).toBeGreaterThan(0);
             rows += tocis.length;
           });
           expect(rows).toBe(b.model.points.length);
@@ -426,11 +428,20 @@ describe.each([
       for (const page of structure) expect(strict(page.untagged), 'text outside marked content').toBe('');
       const roles = new Set(structure.flatMap((p) => nodes(p.root)).map((n) => n.role));
       for (const r of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(roles, r).toContain(r);
-      // No link annotation (a print file has none), so no Link element or OBJR either: the contents rows are TOCI › P.
+      // No link annotation (a print file has none), so no Link element or OBJR either: the contents rows are TOCI › Reference › Span.
       for (const page of doc.getPages()) expect(page.node.has(PDFName.of('Annots'))).toBe(false);
       expect(roles.has('Link')).toBe(false);
       expect(structure.flatMap((p) => nodes(p.root)).flatMap((n) => n.objects)).toEqual([]);
-      if (kind === 'booklet') expect(structure.flatMap((p) => nodes(p.root)).filter((n) => n.role === 'TOCI').every((n) => n.children.map((c) => c.role).join() === 'P')).toBe(true);
+      if (kind === 'booklet') {
+        const tocis = structure.flatMap((p) => nodes(p.root)).filter((n) => n.role === 'TOCI');
+        expect(tocis.length).toBe(model.points.length);
+        for (const t of tocis) expect(t.children.map((c) => [c.role, ...c.children.map((l) => l.role)])).toEqual([['Reference', 'Span']]);
+      }
+      // Nor their ParentTree entries: every key left is some page's /StructParents (no annotation is left to own one).
+      const pageKeys = new Set(doc.getPages().map((p) => p.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber()));
+      const keys = numberTreeKeys(cat.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict));
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.filter((k) => !pageKeys.has(k)), 'ParentTree keys of no page').toEqual([]);
       const text = strict(structure.map((p) => treeText(p.root)).join(''));
       const missing = model.points.filter((p) => !text.includes(strict(p.text))).map((p) => p.number);
       const floor = FLOOR[`${lang === 'fa' ? 'udhr-fa' : lang === 'en' ? 'udhr-en' : 'seed'} ${kind} pdfjs`];
@@ -438,3 +449,11 @@ describe.each([
     });
   }
 });
+
+/** The keys of a number tree (a ParentTree), from its leaves' /Nums. */
+function numberTreeKeys(node: PDFDict): number[] {
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
+  const own = nums.filter((_, i) => i % 2 === 0).map((k) => (k as PDFNumber).asNumber());
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [];
+  return [...own, ...kids.flatMap((kid) => numberTreeKeys(node.context.lookup(kid, PDFDict)))];
+}
