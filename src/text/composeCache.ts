@@ -26,7 +26,8 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ComposedParagraph, ComposeOptions } from './compose.js';
-import { fontDigest, type LoadedFont } from './fonts.js';
+import type { LoadedFont } from './fonts.js';
+import { fontDigest } from './fontDigest.js';
 import type { StyledSpan } from './itemize.js';
 import { memoLevel } from '../memoLevel.js';
 

@@ -3,7 +3,6 @@
  * later embedded by the PDF renderer and outlined by the card renderer, so
  * every output measures and draws with exactly what HarfBuzz shaped.
  */
-import { createHash } from 'node:crypto';
 import * as hb from 'harfbuzzjs';
 
 export interface LoadedFont {
@@ -19,14 +18,6 @@ export interface LoadedFont {
   family: string;
   /** True when the font maps this code point to a real glyph. */
   covers(codePoint: number): boolean;
-}
-
-const fontDigests = new WeakMap<LoadedFont, string>();
-/** The SHA-256 of a font's bytes (hex), once per font object: what keys name a font by (a path may hold other bytes in another project). */
-export function fontDigest(font: LoadedFont): string {
-  let d = fontDigests.get(font);
-  if (d === undefined) fontDigests.set(font, (d = createHash('sha256').update(font.bytes).digest('hex')));
-  return d;
 }
 
 export function loadFont(bytes: Uint8Array, key: string): LoadedFont {

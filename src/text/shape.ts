@@ -5,7 +5,8 @@
  * "shaping equals HarfBuzz" hold by construction.
  */
 import * as hb from 'harfbuzzjs';
-import { fontDigest, type LoadedFont } from './fonts.js';
+import type { LoadedFont } from './fonts.js';
+import { fontDigest } from './fontDigest.js';
 
 export interface ShapedGlyph {
   gid: number;

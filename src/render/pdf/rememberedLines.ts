@@ -29,7 +29,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
-import { fontDigest, type LoadedFont } from '../../text/fonts.js';
+import type { LoadedFont } from '../../text/fonts.js';
+import { fontDigest } from '../../text/fontDigest.js';
 import { memoLevel } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';

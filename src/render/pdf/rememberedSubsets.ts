@@ -10,7 +10,8 @@
  * meets old bytes). A subset found again is the same bytes as encoding it.
  */
 import { createHash } from 'node:crypto';
-import { fontDigest, type LoadedFont } from '../../text/fonts.js';
+import type { LoadedFont } from '../../text/fonts.js';
+import { fontDigest } from '../../text/fontDigest.js';
 import { memoLevel } from '../../memoLevel.js';
 
 const FORMAT = 'warraq-subsets 1';
