@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, pdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
 import { popplerBalance, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
@@ -364,7 +364,7 @@ export function lineContent(
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
     ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC');
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
-    mupdfRtl = mupdfDirection(text, mupdfRtl);
+    if (mutool) mupdfRtl = mupdfDirection(text, mupdfRtl);
   };
   /**
    * A bridge for mutool 1.21 before a glyph where it would start a new line
@@ -380,13 +380,14 @@ export function lineContent(
    */
   const bridge = (g: PositionedGlyph, gx: number, text: string): string[] => {
     const gid = spaceGid(g.font);
-    const at = gx - (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem;
+    const w = (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem;
+    const at = gx - w;
     const keeps = mupdfDirection(text, true) !== mupdfDirection(text, false);
     const marks = !mupdfRtl && keeps ? [RLM, LRM] : [RLM];
     return marks.flatMap((mark) => {
       const { inst, cid } = codeFor(doc, g.font, gid, mark, 0);
       doc.page.fonts[inst.id] ??= inst.ref();
-      mutool!.read(at, mark, (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem, false);
+      mutool!.read(at, mark, w, false);
       return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
     });
   };
@@ -431,7 +432,8 @@ export function lineContent(
     // glyphs it meets in turn whose boxes do not overlap vertically when both
     // are taller than 4.5 pt (EndHorizontalLine), which a damma or a shadda
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
-    const flat = !item.invisible && marksOnly(g.text) ? strutGid(g.font) : undefined;
+    const mark = !item.invisible && marksOnly(g.text);
+    const flat = mark ? strutGid(g.font) : undefined;
     chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
@@ -439,7 +441,6 @@ export function lineContent(
     // the line: with no width, a narrow letter after it («شعارُنا», «تُباعُ»)
     // joined it and came back before it. (Less than 0.2 em, or poppler would
     // start a new line at the letter on its right.)
-    const mark = !item.invisible && marksOnly(g.text);
     // The copy's own text, what mutool 1.21 (which ignores ActualText) read
     // before the copies went into text objects without ink (`inkless`), which
     // it does not read; mupdf 1.28 still guesses the copy's direction from it:
@@ -452,7 +453,7 @@ export function lineContent(
     // run («1945.») and the glyphs of such runs keep an LRM: mupdf 1.28 guesses
     // a glyph's direction from its own text, and with an RLM there it read
     // the punctuation after a number out of order.
-    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g) && [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null)) ? RLM : LRM;
+    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
     forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
     if (item.invisible) flushPoppler();
   };
@@ -641,12 +642,13 @@ function hasInk(font: LoadedFont, gid: number): boolean {
  * for R, AL and AN, left to right for L, EN, ES, ET and the embeddings, else
  * the guess before.
  */
+const MUPDF_KEEPS = new Set(['CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON']);
 function mupdfDirection(text: string, before: boolean): boolean {
   const first = [...text][0];
   if (first === undefined) return before;
   const type = bidi.getBidiCharTypeName(first);
   if (type === 'R' || type === 'AL' || type === 'AN') return true;
-  return ['CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON'].includes(type) ? before : false;
+  return MUPDF_KEEPS.has(type) ? before : false;
 }
 
 /**

@@ -98,11 +98,14 @@ function reads(dir: Direction, current: Direction): { reversed: boolean; current
 
 const markBefore = (u: Unit): Unit => ({ glyph: -1, before: u.glyph, dir: 'left', mirrored: false, space: false });
 
+/** Whether a text holds a character bidi mirrors (a bracket). */
+export const hasMirrored = (text: string): boolean => [...text].some((c) => bidi.getMirroredCharacter(c) !== null);
+
 export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   let units: Unit[] = [];
   glyphs.forEach((g, i) => {
     const first = [...g.text][0];
-    if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: [...g.text].some((c) => bidi.getMirroredCharacter(c) !== null), space: /^\s+$/u.test(g.text) });
+    if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: hasMirrored(g.text), space: /^\s+$/u.test(g.text) });
   });
   // A Neutral segment with a mirrored character read right to left gets a
   // mark before it, so PDFium reads it forward. The word spaces that end it
