@@ -17,7 +17,7 @@ import { paintLineRemembered } from './rememberedLines.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
-import { colorOf, SlotRecorder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
+import { colorOf, SlotRecorder, textPlaceholder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
 
 export interface PdfMeta {
   title: string;
@@ -106,7 +106,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: Slot
   // Asked at every glyph: each colour's operator made once per block.
   const fills = new Map<string, string>();
   const fill = slots
-    ? slots.textFill
+    ? textPlaceholder
     : (hex: string) => {
         let op = fills.get(hex);
         if (op === undefined) fills.set(hex, (op = colorOperator(colors.mark(hex))));

@@ -102,9 +102,6 @@ export class SlotRecorder {
     return this.current.slots;
   }
 
-  /** The painter's fill operator for a text colour: a placeholder that `writer` turns into the RGB operator and records. */
-  readonly textFill = textPlaceholder;
-
   /** `doc` with an addContent that records the painter's placeholders and writes their RGB operators. */
   writer<D extends ContentDoc>(doc: D): D {
     let w = this.writers.get(doc);
@@ -136,15 +133,16 @@ export class SlotRecorder {
 
   /** Records what `draw` writes as the colour for `use`. */
   color(doc: ContentDoc, use: ColorUse, stroke: boolean, draw: () => void): void {
-    const slot: Slot = { kind: 'color', ...use, at: contentLength(doc), length: 0, stroke, newline: true };
-    this.slots.push(slot);
-    draw();
-    slot.length = contentLength(doc) - slot.at;
+    this.span(doc, { kind: 'color', ...use, at: contentLength(doc), length: 0, stroke, newline: true }, draw);
   }
 
   /** Records what `draw` writes as the page background (colour and all). */
   background(doc: ContentDoc, hex: string, draw: () => void): void {
-    const slot: Slot = { kind: 'background', hex, at: contentLength(doc), length: 0 };
+    this.span(doc, { kind: 'background', hex, at: contentLength(doc), length: 0 }, draw);
+  }
+
+  /** Records `slot` as holding what `draw` writes. */
+  private span(doc: ContentDoc, slot: Slot, draw: () => void): void {
     this.slots.push(slot);
     draw();
     slot.length = contentLength(doc) - slot.at;
