@@ -116,24 +116,25 @@ class Level<T, P> implements MemoLevel<T, P> {
   }
 
   start(salt: string, stored: Uint8Array | undefined): void {
+    this.reset(salt, stored);
+  }
+
+  bytes(): Uint8Array | undefined {
+    if (this.salt === undefined) return undefined;
+    const out = this.added ? this.toStore() : undefined;
+    this.reset(undefined, undefined);
+    this.trim(); // the packed forms just made count against the memory bound too
+    return out;
+  }
+
+  /** A build's recording begins (`salt` its code's digest, `stored` the file on disk) or ends (both undefined). */
+  private reset(salt: string | undefined, stored: Uint8Array | undefined): void {
     this.salt = salt;
     this.used.clear();
     this.added = false;
     this.disk = new Map();
     this.diskBytes = 0;
     this.stored = stored;
-  }
-
-  bytes(): Uint8Array | undefined {
-    if (this.salt === undefined) return undefined;
-    const out = this.added ? this.toStore() : undefined;
-    this.salt = undefined;
-    this.used.clear();
-    this.disk = new Map();
-    this.diskBytes = 0;
-    this.stored = undefined;
-    this.trim(); // the packed forms just made count against the memory bound too
-    return out;
   }
 
   size() {
@@ -244,7 +245,10 @@ class Level<T, P> implements MemoLevel<T, P> {
     // In memory by their key on disk (the most recently used of the memory keys that share it).
     const byKey = new Map<string, Entry<T, P>>();
     for (const e of this.memory.values()) byKey.set(e.key, e);
-    for (const key of [...this.used].reverse()) keep(key, byKey.get(key) ? this.packedEntry(byKey.get(key)!) : this.disk.get(key));
+    for (const key of [...this.used].reverse()) {
+      const m = byKey.get(key);
+      keep(key, m ? this.packedEntry(m) : this.disk.get(key));
+    }
     for (const [key, packed] of this.disk) keep(key, packed);
     return serialize({ format: this.format, salt: this.salt, entries });
   }
