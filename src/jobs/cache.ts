@@ -40,7 +40,7 @@ import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promi
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
 import type { DocumentModel, Theme } from '../model/types.js';
-import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile } from '../output/writeOutputs.js';
+import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile, type Stamp } from '../output/writeOutputs.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
@@ -178,13 +178,6 @@ export function jobKeys(
 // The previous output folder
 
 export type KeyedEntry = ManifestEntry;
-
-/** What tells a file from another without reading it: inode, size and modification time. */
-export interface Stamp {
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
 
 /** Whether output file `rel`, stamped `now`, is still the one the last successful build left (src/jobs/upToDate.ts `recordedOutputs`). */
 export type StillAsLeft = (rel: string, now: Stamp) => boolean;

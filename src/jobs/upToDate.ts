@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type Stamp, type StillAsLeft } from './cache.js';
+import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type StillAsLeft } from './cache.js';
+import { sameStamp, type Stamp } from '../output/writeOutputs.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
@@ -117,7 +118,6 @@ async function stampOf(outDir: string, rel: string): Promise<FileStamp> {
   return { path: rel, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
 }
 
-const sameStamp = (a: Stamp, b: Stamp) => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** The previous successful build's record; undefined when there is none or it is unreadable. */
 async function readRecord<R>(cacheDir: string): Promise<BuildRecord<R> | undefined> {

@@ -18,6 +18,16 @@ import { apply, finish, rollBack, TREE, writeJournal, type Journal, type Step } 
 import type { Lock } from './lock.js';
 import { MANIFEST, manifestOf, outputMeta, sha256, type Manifest, type ManifestEntry, type OutputFile, type OutputMeta } from './manifest.js';
 
+/** What tells a file from another without reading it: inode, size and modification time. */
+export interface Stamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Whether two stamps are of the same file, unchanged. */
+export const sameStamp = (a: Stamp, b: Stamp): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
 /** A file of the previous output found equal to its manifest entry: staged as a hard link, not read into memory. */
 export interface ReusedFile extends OutputMeta {
   kind: OutputFile['kind'];
@@ -25,7 +35,7 @@ export interface ReusedFile extends OutputMeta {
   size: number;
   sha256: string;
   /** The file as it was checked: linked only if it has not changed since (same inode, time and size). */
-  linkFrom: { path: string; ino: number; mtimeMs: number; size: number };
+  linkFrom: Stamp & { path: string };
 }
 
 /** A file in the staging area. */
@@ -142,7 +152,7 @@ export class Staging {
   private async linkReused(f: ReusedFile, dest: string): Promise<StagedFile> {
     const { linkFrom, ...rest } = f;
     const st = await stat(linkFrom.path).catch(() => undefined);
-    const same = st && st.ino === linkFrom.ino && st.mtimeMs === linkFrom.mtimeMs && st.size === linkFrom.size;
+    const same = st && sameStamp(st, linkFrom);
     if (!same || !(await link(linkFrom.path, dest).then(() => true, () => false))) {
       // Changed since it was checked, or no hard links here: a copy, checked again.
       await copyFile(linkFrom.path, dest);

@@ -20,7 +20,7 @@ import { Staging } from './staging.js';
 import { ioDiagnostic } from './ioErrors.js';
 
 export * from './manifest.js';
-export { carriedOver, hashFile, Staging, type CommitResult, type ReusedFile, type StagedFile } from './staging.js';
+export { carriedOver, hashFile, sameStamp, Staging, type CommitResult, type ReusedFile, type StagedFile, type Stamp } from './staging.js';
 export { resolveOutDir } from './folders.js';
 export type { Lock } from './lock.js';
 
