@@ -46,8 +46,9 @@ function dropObjrs(el: PDFDict, annots: Set<PDFRef>, seen: Set<PDFDict>): void {
   const ctx = el.context;
   const k = el.lookup(PDFName.of('K'));
   const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
+  const dictOf = (kid: PDFObject) => (kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined);
   const isDropped = (kid: PDFObject) => {
-    const d = kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined;
+    const d = dictOf(kid);
     const obj = d?.get(PDFName.of('Obj'));
     return d?.get(PDFName.of('Type')) === PDFName.of('OBJR') && obj instanceof PDFRef && annots.has(obj);
   };
@@ -56,7 +57,7 @@ function dropObjrs(el: PDFDict, annots: Set<PDFRef>, seen: Set<PDFDict>): void {
     if (el.get(PDFName.of('S')) === PDFName.of('Link')) el.set(PDFName.of('S'), PDFName.of('Span'));
   }
   for (const kid of kids) {
-    const d = kid instanceof PDFRef ? ctx.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined;
+    const d = dictOf(kid);
     if (d?.has(PDFName.of('S'))) dropObjrs(d, annots, seen);
   }
 }

@@ -131,8 +131,7 @@ export async function pressPdf(bookletPdf: Uint8Array | { doc: PDFDocument; idSe
   const markColor = markColorOf(opts.markColor);
   const slug = bleed + markOffset + markLength;
 
-  const source = bookletPdf instanceof Uint8Array ? await loadSource(bookletPdf) : bookletPdf.doc;
-  const idSeed = bookletPdf instanceof Uint8Array ? bookletPdf : bookletPdf.idSeed;
+  const { doc: source, idSeed } = bookletPdf instanceof Uint8Array ? { doc: await loadSource(bookletPdf), idSeed: bookletPdf } : bookletPdf;
   const pageCount = source.getPageCount();
   if (pageCount === 0) throw new RangeError('cannot prepare a PDF with no pages for press');
   if (opts.pageBackgrounds.length > pageCount) {
