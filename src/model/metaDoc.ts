@@ -95,7 +95,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.body.size': { about: 'body size (pt); at least minSize' },
   'theme.body.leading': { about: 'line height as a multiple of the size' },
   'theme.body.minSize': { about: 'smallest body size a layout may shrink to (pt); leaflets scaled down to A6 never go below it' },
-  'theme.hyphenate': { about: 'divide words at line ends in left-to-right text (English patterns), the hyphen drawn without text; off by default because pdf.js and mutool 1.21 return such a word with a line break inside it (docs/typography.md)' },
+  'theme.hyphenate': { about: 'divide words at line ends in left-to-right text (English patterns; with justify: spaces), the hyphen drawn without text and the word read whole by every reader; off by default: English is set ragged right (docs/typography.md)' },
   'theme.justify': { about: 'justification: ragged (off, the default for left-to-right text), by word spaces (Persian), or by spaces and kashidas (Arabic); the --justify flag wins' },
   'theme.space': { about: 'word-space bounds for justification, as fractions of a normal space', example: '{stretch: 0.5, max: 2.5}' },
   'theme.space.stretch': { about: 'how much a space may grow' },

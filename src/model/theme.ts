@@ -21,10 +21,9 @@ export const DEFAULT_CARDS: readonly CardFormat[] = [
 /**
  * How a language is justified by default: Arabic with kashida, Persian with
  * spaces (modern practice), left-to-right languages not at all (flush left,
- * ragged right). Without hyphenation a justified English line at these
- * measures is often loose (wide word spaces, rivers), and hyphenation is an
- * option, not the default, because pdf.js and mutool 1.21 return a
- * hyphenated word broken by a line break (docs/typography.md, "Hyphenation").
+ * ragged right). Justified English at these measures has loose lines (wide
+ * word spaces, rivers), even hyphenated (`theme.hyphenate`, an option):
+ * docs/typography.md, "English and other left-to-right text".
  */
 export function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
   if (dir === 'ltr') return 'off';

@@ -14,7 +14,7 @@ import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.j
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakHyphenated, breakWords, type LineEnd } from './lineBreaks.js';
-import { hyphenCuts, wordPart } from './hyphenate.js';
+import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import type { ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
 
@@ -42,6 +42,12 @@ export interface PositionedGlyph {
   kashida: boolean;
   /** A blank word space (drawn so extractors see the space; cards skip it). */
   space: boolean;
+  /**
+   * Text without a picture: drawn invisibly (render mode 3) for the readers,
+   * never painted (cards skip it). The rest of a divided word, carried at its
+   * hyphen so that readers return the word whole (hyphenate.ts `carryRest`).
+   */
+  hidden?: boolean;
   /** Fill colour from the span's style; the block's colour when absent. */
   color?: string;
 }
@@ -118,13 +124,15 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
       lineCandidates.push(whole ? candidates[wi] : undefined);
     }
-    const line = setLine(text, lineWords, lineCandidates, {
+    let line = setLine(text, lineWords, lineCandidates, {
       ...opts,
       isLast,
       firstWord: first,
       previousKashidas,
       bounds,
     });
+    // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
+    if (from !== undefined) [lines[li - 1], line] = carryRest(lines[li - 1], line, first);
     previousKashidas = line.kashidaSpans;
     lines.push(line);
     first = at === undefined ? last + 1 : last;

@@ -7,12 +7,15 @@
  * and places among them) — and only with `MIN_BEFORE` letters before the
  * break and `MIN_AFTER` after it. The composer adds the hyphen as a glyph
  * without text (compose.ts), so no reader gets a character the source
- * lacks. Where a paragraph may break is decided in lineBreaks.ts.
+ * lacks, and moves the text of the word's rest to the line above
+ * (`carryRest`), so that readers return the word whole. Where a paragraph
+ * may break is decided in lineBreaks.ts.
  */
 import enUs from 'hyphen/en-us/index.js';
 import enGb from 'hyphen/en-gb/index.js';
 import { makeRun, makeWord, type Itemized, type ShapedRun, type Word } from './itemize.js';
 import type { HyphenCut } from './lineBreaks.js';
+import type { ComposedLine, PositionedGlyph } from './compose.js';
 
 /** Letters kept before and after a break (TeX's \lefthyphenmin and \righthyphenmin for English). */
 export const MIN_BEFORE = 2;
@@ -99,4 +102,51 @@ export function wordPart(items: Itemized, w: Word, from: number, to: number, lan
   if (to === w.end) return { ...part, spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak, keepWithNext: w.keepWithNext };
   const hyphen = hyphenRun(items, to, lang);
   return { ...part, runs: [...part.runs, hyphen], width: part.width + hyphen.width, hyphenated: true };
+}
+
+/** Least distance between a hidden letter and the same letter before it, em. */
+const SAME_GAP = 0.12;
+
+/**
+ * What readers return for a divided word. A line break inside it is all
+ * they could otherwise be given (no reader joins two lines without a hyphen
+ * character, and the hyphen has no text): «inter⏎national». So the rest of
+ * the word («national») is drawn on its own line as a picture (its glyphs
+ * without text: outlines, like a kashida) and its text is carried on the line
+ * above, as hidden glyphs (render mode 3) squeezed into the hyphen's box,
+ * after the first part and before the hyphen: every reader then reads
+ * «international» at the end of the first line, in stream and in x order.
+ * `word`: the divided word's index, its glyphs' `word` on both lines.
+ */
+export function carryRest(above: ComposedLine, below: ComposedLine, word: number): [ComposedLine, ComposedLine] {
+  const hyphen = above.glyphs[above.glyphs.length - 1];
+  const rest = below.glyphs.filter((g) => g.word === word && !g.space);
+  if (!rest.length || hyphen.text !== '' || !above.hyphenated) return [above, below];
+  const texts = rest.filter((g) => g.text !== '');
+  // Squeezed into the hyphen's box, but poppler drops a letter within 0.1 em
+  // of the same letter before it in the word (fake bold): a letter starts at
+  // least SAME_GAP after the last copy of itself («ss», «rar»), and the glyph
+  // before it is widened to reach it, so no reader sees a gap there (mutool
+  // 1.21 reads one as a space). Such a word may reach past the hyphen; its
+  // copies have no ink.
+  const k = hyphen.advance / Math.max(texts.reduce((a, g) => a + g.advance, 0), 1e-6);
+  const xs: number[] = [];
+  const lastAt = new Map<string, number>();
+  let x = hyphen.x;
+  for (const g of texts) {
+    const same = lastAt.get(g.text);
+    if (same !== undefined) x = Math.max(x, same + SAME_GAP * g.size);
+    xs.push(x);
+    lastAt.set(g.text, x);
+    x += g.advance * k;
+  }
+  const carried: PositionedGlyph[] = texts.map((g, i) => {
+    const advance = i + 1 < texts.length ? xs[i + 1] - xs[i] : g.advance * k;
+    return { ...g, x: xs[i], advance, scaleX: (g.scaleX * advance) / Math.max(g.advance, 1e-6), hidden: true };
+  });
+  const pictures = new Set(rest);
+  return [
+    { ...above, glyphs: [...above.glyphs.slice(0, -1), ...carried, hyphen] },
+    { ...below, glyphs: below.glyphs.map((g) => (pictures.has(g) ? { ...g, text: '' } : g)) },
+  ];
 }

@@ -4,7 +4,9 @@
  * hyphenated lines in a row, none before a paragraph's last line), left to
  * right only, and a hyphen that adds no character to the text: a glyph
  * without text, which every reader we test (pdftotext, mutool, pdf.js,
- * mupdf, PDFium) reads as nothing.
+ * mupdf, PDFium) reads as nothing; the rest of the word is carried, as
+ * hidden text, to the end of the line above (`carryRest`), so that every
+ * reader returns the divided word whole.
  */
 import { describe, expect, it } from 'vitest';
 import { composeParagraph, type ComposedParagraph, type ComposeOptions } from '../../src/text/compose.js';
@@ -71,6 +73,16 @@ describe('hyphenated paragraphs', () => {
     }
     // Every character once, in order, and nothing else.
     expect(drawnText(hyph)).toBe(UDHR_23.replace(/ /g, ''));
+    // The rest of a divided word: a picture on its line (no text), its text hidden at the hyphen above.
+    hyph.lines.forEach((l, i) => {
+      if (!l.hyphenated) return;
+      const hidden = l.glyphs.filter((g) => g.hidden);
+      const next = hyph.lines[i + 1];
+      const rest = next.glyphs.slice(0, next.glyphs.findIndex((g) => g.space));
+      expect(rest.every((g) => g.text === '')).toBe(true);
+      expect(hidden.map((g) => g.text).join('')).toBe(hyph.text.slice(l.end, next.glyphs.find((g) => g.space)!.offset));
+      expect(hidden[0].x).toBeCloseTo(l.glyphs[l.glyphs.length - 1].x, 6);
+    });
     // The next line starts where the divided one ended.
     hyph.lines.forEach((l, i) => { if (l.hyphenated) expect(hyph.lines[i + 1].start).toBe(l.end); });
   });
@@ -107,21 +119,26 @@ describe('hyphenated paragraphs', () => {
 });
 
 describe('what readers return for a divided word', () => {
-  it('no reader gets a hyphen, U+00AD or U+FFFE: the two halves, with at most a line break between them', async () => {
+  it('every reader returns each divided word whole, with no hyphen, U+00AD or U+FFFE', async () => {
     const r = await renderParagraphs([UDHR_23, LONG_WORDS], { ...options({ measure: 200 }), size: 12 });
     const divided = r.paragraphs.flatMap((p) => p.lines.filter((l) => l.hyphenated).map((l) => {
       let s = l.end;
       while (s > 0 && /\p{L}/u.test(p.text[s - 1])) s--;
       let e = l.end;
       while (e < p.text.length && /\p{L}/u.test(p.text[e])) e++;
-      return [p.text.slice(s, l.end), p.text.slice(l.end, e)];
+      // The word with a little of its context, as the reader must return it (whitespace as one space).
+      return [p.text.slice(s, l.end), p.text.slice(l.end, e), p.text.slice(Math.max(0, s - 12), e + 12).trim()];
     }));
     expect(divided.length).toBeGreaterThan(3);
     const tools: Array<Extractor | 'pdfium'> = ['mupdf', 'pdfjs', 'pdfium', ...(['pdftotext', 'mutool'] as const).filter(hasTool)];
     for (const tool of tools) {
       const text = tool === 'pdfium' ? await pdfiumText(r.pdf) : await extractText(r.pdf, tool);
       expect(text, tool).not.toMatch(/[-\u00AD\u2010\uFFFE]/u);
-      for (const [a, b] of divided) expect(text, `${tool}: ${a}|${b}`).toMatch(new RegExp(`${a}\\s*${b}`, 'u'));
+      const oneSpace = text.replace(/[\s\u200E\u200F]+/gu, ' ');
+      for (const [a, b, context] of divided) {
+        expect(text, `${tool}: ${a}|${b}`).not.toMatch(new RegExp(`${a}\\s+${b}`, 'u'));
+        expect(oneSpace, `${tool}: ${a}|${b}`).toContain(context.replace(/\s+/g, ' '));
+      }
       // With whitespace removed (how the verbatim tests compare), the source comes back.
       expect(text.replace(/\s/g, ''), tool).toContain(UDHR_23.replace(/\s/g, ''));
     }
