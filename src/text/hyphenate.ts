@@ -15,7 +15,6 @@ import enUs from 'hyphen/en-us/index.js';
 import enGb from 'hyphen/en-gb/index.js';
 import { makeRun, makeWord, type Itemized, type ShapedRun, type Word } from './itemize.js';
 import type { HyphenCut } from './lineBreaks.js';
-import type { ComposedLine, PositionedGlyph } from './compose.js';
 
 /** Letters kept before and after a break (TeX's \lefthyphenmin and \righthyphenmin for English). */
 export const MIN_BEFORE = 2;
@@ -104,6 +103,18 @@ export function wordPart(items: Itemized, w: Word, from: number, to: number, lan
   return { ...part, runs: [...part.runs, hyphen], width: part.width + hyphen.width, hyphenated: true };
 }
 
+/** What `carryRest` reads and sets of a positioned glyph (compose.ts's PositionedGlyph, which imports this module). */
+interface CarriedGlyph {
+  x: number;
+  advance: number;
+  scaleX: number;
+  size: number;
+  text: string;
+  word: number;
+  space: boolean;
+  hidden?: boolean;
+}
+
 /** Least distance between a hidden letter and the same letter before it, em. */
 const SAME_GAP = 0.12;
 
@@ -118,7 +129,7 @@ const SAME_GAP = 0.12;
  * «international» at the end of the first line, in stream and in x order.
  * `word`: the divided word's index, its glyphs' `word` on both lines.
  */
-export function carryRest(above: ComposedLine, below: ComposedLine, word: number): [ComposedLine, ComposedLine] {
+export function carryRest<G extends CarriedGlyph, L extends { glyphs: G[]; hyphenated?: boolean }>(above: L, below: L, word: number): [L, L] {
   const hyphen = above.glyphs[above.glyphs.length - 1];
   const rest = below.glyphs.filter((g) => g.word === word && !g.space);
   if (!rest.length || hyphen.text !== '' || !above.hyphenated) return [above, below];
@@ -140,7 +151,7 @@ export function carryRest(above: ComposedLine, below: ComposedLine, word: number
     lastAt.set(g.text, x);
     x += g.advance * k;
   }
-  const carried: PositionedGlyph[] = texts.map((g, i) => {
+  const carried: G[] = texts.map((g, i) => {
     const advance = i + 1 < texts.length ? xs[i + 1] - xs[i] : g.advance * k;
     return { ...g, x: xs[i], advance, scaleX: (g.scaleX * advance) / Math.max(g.advance, 1e-6), hidden: true };
   });
