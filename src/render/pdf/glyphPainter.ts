@@ -24,6 +24,7 @@ import { bidi } from '../../text/bidi.js';
 import { popplerBalance, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
+import { joinerTail, spaceTail } from './pdfjsTails.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -344,7 +345,7 @@ export function lineContent(
   // mupdf 1.28's guess of each glyph's direction: from the first character of its own text (see bridge).
   let mupdfRtl = false;
   /** Draws a glyph in a marked-content span of its own (`open`, ended here). */
-  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
+  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}, tail?: string) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid).
@@ -362,9 +363,34 @@ export function lineContent(
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC');
+    const gy = num(at.baseline ? y : y - g.y);
+    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (mutool) mupdfRtl = mupdfDirection(text, mupdfRtl);
+    if (tail !== undefined) pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
+    ops.push('EMC');
+    if (tail !== undefined) {
+      // The tail's text object ends here, without ink: mutool's display list drops it.
+      mutool?.end();
+      ops.push('ET', 'BT');
+    }
+  };
+  /**
+   * A tail for pdf.js (pdfjsTails.ts) inside the span of the glyph just drawn,
+   * at the end of its /W width (pdf.js keeps it in the glyph's text item): an
+   * invisible space glyph, no ink, no width. Drawn in render mode 3 after a
+   * visible glyph, so that mupdf ends the glyph's text object before it; the
+   * caller ends the tail's own after the span (inkless: mutool never reads it).
+   */
+  const pdfjsTail = (g: PositionedGlyph, at: number, gy: string, tail: string) => {
+    mutool?.end();
+    if (!invisible) {
+      ops.push('3 Tr');
+      invisible = true;
+    }
+    const { inst, cid } = codeFor(doc, g.font, spaceGid(g.font), tail, 0);
+    doc.page.fonts[inst.id] ??= inst.ref();
+    ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
   /**
    * A bridge for mutool 1.21 before a glyph where it would start a new line
@@ -477,7 +503,21 @@ export function lineContent(
     const k = textIndex.get(it);
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
   };
-  const carried = joinerCarriers(items, stays);
+  const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
+  // The glyphs that carry a word space for pdf.js in a tail (spaceTail).
+  const spaceHosts = new Set<DrawItem>();
+  // The next glyph after items[i] that pdf.js reads, if it is drawn where it
+  // stands, once, with a width (it must set pdf.js's last position for the
+  // tail to join its item), and visibly (the tail's render mode ends its text
+  // object for mupdf). Outlines and bidi marks are not read by pdf.js.
+  const pdfjsNext = (i: number): DrawItem | undefined => {
+    for (let k = i + 1; k < items.length; k++) {
+      const it = items[k];
+      if (textless(it) || (it.invisible && /^\p{Cf}+$/u.test(it.glyph.text))) continue;
+      return !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 ? it : undefined;
+    }
+    return undefined;
+  };
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
@@ -543,7 +583,9 @@ export function lineContent(
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       const carry = carried.get(items[i]);
-      if (carry) drawAs(carry.actual, items[i], { text: carry.own });
+      const tail = carry?.tail ?? (spaceHosts.has(items[i]) ? spaceTail(items[i].glyph.text) : undefined);
+      // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
+      if (carry || tail) draw(items[i], `/Span <</ActualText ${pdfText(carry?.actual ?? items[i].glyph.text)}>> BDC`, { text: carry?.own }, tail);
       else draw(items[i], '/Span BMC');
     }
     // After the neutral's copy for poppler, with the copies (poppler builds
@@ -552,11 +594,15 @@ export function lineContent(
     const lrm = lrms.get(i);
     if (lrm !== undefined) forPoppler.push(() => popplerMark(items[i].glyph, lrm, LRM));
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
-      // Before the space's copy for poppler (which mutool does not see, see
-      // inkless): in the text object of the space's inked copy, so that mutool
-      // 1.21 reads its RLM and stays right to left up to a moved bracket
+      // The first glyph pdf.js reads after the space carries the space for it
+      // in a tail (pdfjsTails.ts), where it can; else the space gets pdf.js's
+      // glyph, before the space's copy for poppler (which mutool does not see,
+      // see inkless): in the text object of the space's inked copy, so that
+      // mutool 1.21 reads its RLM and stays right to left up to a moved bracket
       // after it («والجدول (٣)»: a new line at each jump before).
-      pdfjsSpace(items[i].glyph);
+      const host = pdfjsNext(i);
+      if (host && spaceTail(host.glyph.text)) spaceHosts.add(host);
+      else pdfjsSpace(items[i].glyph);
       flushPoppler();
     }
   }
@@ -568,46 +614,41 @@ export function lineContent(
   return ['q', ...ops, 'Q'].join('\n');
 }
 
-/** What a glyph drawn where it stands is written with: `own` its ToUnicode text (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28, PDFium). */
+/**
+ * What a glyph drawn where it stands is written with: `own` its ToUnicode text
+ * (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28,
+ * PDFium), `tail` a tail for pdf.js after it (pdfjsTails.ts).
+ */
 interface Carried {
   own: string;
   actual: string;
+  tail?: string;
 }
-
-/** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
-const PDFJS_LTR_LENGTH = 5;
 
 /**
  * ZWNJ for pdf.js (Firefox). pdf.js drops a glyph whose text ends in a format
- * character, so it lost the ZWNJ's own mark; a text that *starts* with one is
- * kept. So the letter after a ZWNJ mark (its font glyph: the picture does not
- * change) gets the text RLM RLM RLM ZWNJ + letter, which pdf.js and mutool
- * 1.21 read (they ignore ActualText), and the ActualText letter + RLM, which
- * poppler, mupdf 1.28 and PDFium read; the mark gets the text RLM (mutool
- * returns it, pdf.js drops it) and the ActualText ZWNJ, which those three read
- * at its place between the two letters, as before.
- * - The RLMs: pdf.js reverses a text item it takes for right to left (its
- *   bidi counts ZWNJ and RLM as left to right and takes a text of at most 4
- *   characters, or 30 % Arabic, for right to left): «ZWNJ ا» came back «ا ZWNJ».
- *   Five characters, one Arabic, it keeps in order. The readers' RLMs are
- *   ignored like the painter's other bidi marks.
- * - The RLM ending the ActualText: mupdf 1.28 matches the end of an
- *   ActualText with the end of the glyph's text and, when they match on a
- *   character of more than one UTF-8 byte, writes it twice.
- * Returns what each of them is drawn with: `own` its ToUnicode text, `actual`
- * its ActualText; only where both are drawn where they stand, once (`stays`),
- * and the letter is one character.
+ * character, so it loses the ZWNJ's own mark; the letter after it gives pdf.js
+ * the ZWNJ in a tail (joinerTail: «<ZWNJ<», which pdf.js's bidi turns into
+ * the ZWNJ before the letter and nothing else). The mark keeps the ZWNJ as its
+ * own text (mutool 1.21 reads it; pdf.js drops it) and as its ActualText
+ * (poppler, mupdf 1.28 and PDFium read it at its place between the two
+ * letters); the letter keeps its own text, which is also its span's ActualText,
+ * so that poppler reads it instead of the tail's. Only where both are drawn
+ * where they stand, once (`stays`), the letter is one right-to-left character
+ * with a width (`wide`: pdf.js keeps the tail in its item only after a glyph
+ * that moved its pen) and the mark one ZWNJ.
  */
-function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean, wide: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
   const out = new Map<DrawItem, Carried>();
   for (let i = 0; i < items.length; i++) {
     const m = items[i];
     if (!m.invisible || m.glyph.space || !/^\u200C+$/u.test(m.glyph.text) || !stays(m)) continue;
     const next = items[i + 1];
-    if (!next || next.invisible || next.glyph.space || next.glyph.kashida || [...next.glyph.text].length !== 1 || marksOnly(next.glyph.text) || !stays(next)) continue;
-    out.set(m, { own: RLM, actual: m.glyph.text });
-    const pad = Math.max(0, PDFJS_LTR_LENGTH - m.glyph.text.length - next.glyph.text.length);
-    out.set(next, { own: RLM.repeat(pad) + m.glyph.text + next.glyph.text, actual: next.glyph.text + RLM });
+    if (!next || next.invisible || next.glyph.space || next.glyph.kashida || marksOnly(next.glyph.text) || !stays(next) || !wide(next)) continue;
+    const tail = joinerTail(m.glyph.text, next.glyph.text);
+    if (tail === undefined) continue;
+    out.set(m, { own: m.glyph.text, actual: m.glyph.text });
+    out.set(next, { own: next.glyph.text, actual: next.glyph.text, tail });
   }
   return out;
 }
