@@ -24,7 +24,7 @@ import { bidi } from '../../text/bidi.js';
 import { popplerBalance, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
-import { joinerTail, spaceTail } from './pdfjsTails.js';
+import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -504,20 +504,7 @@ export function lineContent(
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
-  // The glyphs that carry a word space for pdf.js in a tail (spaceTail).
-  const spaceHosts = new Set<DrawItem>();
-  // The next glyph after items[i] that pdf.js reads, if it is drawn where it
-  // stands, once, with a width (it must set pdf.js's last position for the
-  // tail to join its item), and visibly (the tail's render mode ends its text
-  // object for mupdf). Outlines and bidi marks are not read by pdf.js.
-  const pdfjsNext = (i: number): DrawItem | undefined => {
-    for (let k = i + 1; k < items.length; k++) {
-      const it = items[k];
-      if (textless(it) || (it.invisible && /^\p{Cf}+$/u.test(it.glyph.text))) continue;
-      return !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 ? it : undefined;
-    }
-    return undefined;
-  };
+  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
@@ -583,7 +570,7 @@ export function lineContent(
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       const carry = carried.get(items[i]);
-      const tail = carry?.tail ?? (spaceHosts.has(items[i]) ? spaceTail(items[i].glyph.text) : undefined);
+      const tail = carry?.tail ?? pdfjs?.tails.get(items[i]);
       // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
       if (carry || tail) draw(items[i], `/Span <</ActualText ${pdfText(carry?.actual ?? items[i].glyph.text)}>> BDC`, { text: carry?.own }, tail);
       else draw(items[i], '/Span BMC');
@@ -594,15 +581,13 @@ export function lineContent(
     const lrm = lrms.get(i);
     if (lrm !== undefined) forPoppler.push(() => popplerMark(items[i].glyph, lrm, LRM));
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
-      // The first glyph pdf.js reads after the space carries the space for it
-      // in a tail (pdfjsTails.ts), where it can; else the space gets pdf.js's
-      // glyph, before the space's copy for poppler (which mutool does not see,
-      // see inkless): in the text object of the space's inked copy, so that
-      // mutool 1.21 reads its RLM and stays right to left up to a moved bracket
-      // after it («والجدول (٣)»: a new line at each jump before).
-      const host = pdfjsNext(i);
-      if (host && spaceTail(host.glyph.text)) spaceHosts.add(host);
-      else pdfjsSpace(items[i].glyph);
+      // A space pdf.js finds by itself or gets from a tail (pdfjsSpaces) needs
+      // nothing more; else it gets pdf.js's glyph, before the space's copy for
+      // poppler (which mutool does not see, see inkless): in the text object
+      // of the space's inked copy, so that mutool 1.21 reads its RLM and stays
+      // right to left up to a moved bracket after it («والجدول (٣)»: a new
+      // line at each jump before).
+      if (!pdfjs?.served.has(items[i])) pdfjsSpace(items[i].glyph);
       flushPoppler();
     }
   }
@@ -651,6 +636,47 @@ function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean, wid
     out.set(next, { own: next.glyph.text, actual: next.glyph.text, tail });
   }
   return out;
+}
+
+/**
+ * The word spaces of a right-to-left line that pdf.js gets without a glyph of
+ * their own (`served`), and the tails that give them (pdfjsTails.ts) by the
+ * glyph that carries each (`tails`), in the reading of pdf.js: `skips` what it
+ * does not read (outlines, bidi marks: it drops a format character),
+ * `plain` a glyph it reads where it is drawn, once, with a width, visibly (a
+ * tail joins the item of such a glyph only; its render mode ends the glyph's
+ * text object for mupdf).
+ * - A space with the next word on its right (a left-to-right paragraph, the
+ *   English imprint, drawn with `rtl`): pdf.js finds it by position.
+ * - Else the first glyph after it carries «< » (the space before it), or the
+ *   last glyph before it «< <<<» (the space after it), where one of them is a
+ *   right-to-left character and carries no other tail.
+ */
+function pdfjsSpaces(
+  items: DrawItem[],
+  reading: { skips: (it: DrawItem) => boolean; stays: (it: DrawItem) => boolean; plain: (it: DrawItem) => boolean },
+): { tails: Map<DrawItem, string>; served: Set<DrawItem> } {
+  const tails = new Map<DrawItem, string>();
+  const served = new Set<DrawItem>();
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!reading.skips(items[k])) return items[k];
+    return undefined;
+  };
+  const free = (it: DrawItem | undefined): it is DrawItem => it !== undefined && reading.plain(it) && !tails.has(it);
+  items.forEach((space, i) => {
+    const g = space.glyph;
+    if (space.invisible || !/^\s+$/u.test(g.text) || g.advance <= 0) return;
+    const next = near(i, 1);
+    const prev = near(i, -1);
+    const before = free(next) ? spaceTail(next.glyph.text) : undefined;
+    const after = before === undefined && free(prev) ? spaceAfterTail(prev.glyph.text) : undefined;
+    if (next && reading.stays(next) && next.glyph.x >= g.x + 0.05 * g.size) served.add(space);
+    else if (before !== undefined) tails.set(next!, before);
+    else if (after !== undefined) tails.set(prev!, after);
+    else return;
+    served.add(space);
+  });
+  return { tails, served };
 }
 
 /**

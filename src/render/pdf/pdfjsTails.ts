@@ -17,7 +17,9 @@
  * letter without adding a character:
  * - «< » after the first letter of a word: the item «ف< » is reversed to
  *   « <ف» and returned « ف», the word space pdf.js cannot find by position
- *   in a line written in logical order;
+ *   in a line written in logical order; «< <<<» after the last letter of a
+ *   word, where the next one does not start with such a letter («عام 1945»):
+ *   «م< <<<» is taken for left to right and returned «م »;
  * - «<ZWNJ<» after the letter that follows a ZWNJ: «ش<ZWNJ<» (4 characters,
  *   right to left; the ZWNJ is left to right, a level of its own) is returned
  *   «ZWNJ ش».
@@ -47,6 +49,16 @@ const hostable = (text: string) => [...text].length === 1 && pdfjsRightToLeft(te
 /** The tail after the first letter of a word that gives pdf.js the word space before it, or undefined where none can. */
 export function spaceTail(letter: string): string | undefined {
   return hostable(letter) ? '< ' : undefined;
+}
+
+/**
+ * The tail after the last letter of a word that gives pdf.js the word space
+ * after it, or undefined where none can: «ل< <<<», six characters with one of
+ * them right to left, is an item pdf.js takes for left to right, in which
+ * only the letter is a right-to-left run; returned «ل ».
+ */
+export function spaceAfterTail(letter: string): string | undefined {
+  return hostable(letter) ? '< <<<' : undefined;
 }
 
 /** The tail after the letter that follows a ZWNJ that gives pdf.js the ZWNJ before it, or undefined where none can. */
