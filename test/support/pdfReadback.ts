@@ -560,6 +560,30 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
  * mutool 1.21 ignores ActualText and returns it).
  */
 const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * The invisible and bidi characters no reader may return beyond those the
+ * source has (issue 17): zero-width space, joiners, LRM, RLM, the Arabic
+ * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP.
+ */
+const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/gu;
+
+/**
+ * How many invisible or bidi characters (INVISIBLES) `extracted` holds beyond
+ * those of `source`, character by character (a ZWNJ of the source's own is
+ * not counted, one more is).
+ */
+export function addedInvisibles(extracted: string, source: string): number {
+  const tally = (s: string) => {
+    const out = new Map<string, number>();
+    for (const c of s.match(INVISIBLES) ?? []) out.set(c, (out.get(c) ?? 0) + 1);
+    return out;
+  };
+  const own = tally(source);
+  let added = 0;
+  for (const [c, n] of tally(extracted)) added += Math.max(0, n - (own.get(c) ?? 0));
+  return added;
+}
+
 /** Arabic harakat and other combining marks of the Arabic block. */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
