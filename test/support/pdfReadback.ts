@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as mupdf from 'mupdf';
 import { outlinePath } from '../../src/render/pdf/glyphPainter.js';
+import { isPdfjsTail } from '../../src/render/pdf/pdfjsTails.js';
 import { loadFont, type LoadedFont } from '../../src/text/fonts.js';
 
 /** [a, b, c, d, e, f] as in PDF. */
@@ -456,7 +457,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     });
     page.run(device, mupdf.Matrix.identity);
     device.close();
-    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs) });
+    // pdf.js's tails (pdfjsTails.ts: an inkless glyph whose text is «<», spaces and ZWNJs) are not glyphs of the line.
+    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs.filter((g) => !(g.invisible && isPdfjsTail(g.unicode)))) });
   }
   return pages;
 }
