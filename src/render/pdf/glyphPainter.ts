@@ -573,7 +573,10 @@ export function lineContent(
       const tail = carry?.tail ?? pdfjs?.tails.get(items[i]);
       // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
       if (carry || tail) draw(items[i], `/Span <</ActualText ${pdfText(carry?.actual ?? items[i].glyph.text)}>> BDC`, { text: carry?.own }, tail);
-      else draw(items[i], '/Span BMC');
+      else if (mutool && items[i].invisible && !hasInk(items[i].glyph.font, items[i].glyph.gid)) {
+        // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
+        inkless(ops, mutool, () => draw(items[i], '/Span BMC'));
+      } else draw(items[i], '/Span BMC');
     }
     // After the neutral's copy for poppler, with the copies (poppler builds
     // one word of the whole left-to-right run, in content order: the mark
