@@ -417,6 +417,25 @@ export function lineContent(
       return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
     });
   };
+  /**
+   * Marks with ink (PDFium skips glyphs without) that mutool 1.21 must not
+   * read, under a clip that lies off the page: mutool's display list skips
+   * what is drawn inside a clip that leaves nothing of the page; PDFium,
+   * poppler, pdf.js and mupdf's structured text do not clip text. The text
+   * state set inside is undone by Q: the painter's record of it is restored.
+   */
+  const offPage = (paint: () => void) => {
+    if (!mutool) return paint();
+    const state = { current, fill, invisible };
+    mutool.end();
+    ops.push('ET', 'q', '-9999 -9999 1 1 re W n', 'BT');
+    mutool.blind = true;
+    paint();
+    mutool.blind = false;
+    mutool.discard();
+    ops.push('ET', 'Q', 'BT');
+    ({ current, fill, invisible } = state);
+  };
   // A glyph drawn as its outline (a path: it ends the text object).
   const outline = (g: PositionedGlyph) => {
     mutool?.end();
@@ -460,7 +479,10 @@ export function lineContent(
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    const forPdfium = () => chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    // (A bidi mark's copy mutool 1.21 does not read: offPage.)
+    if (item.invisible && /^[\u200E\u200F]$/u.test(g.text)) offPage(forPdfium);
+    else forPdfium();
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses
@@ -562,7 +584,7 @@ export function lineContent(
     // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
     // PDFium, which meets them in turn, read four points out of order.)
     if (mark !== undefined) {
-      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+      offPage(() => drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true }));
     }
     if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own, plan?.reach.get(firstPiece[t]));
     else {
@@ -576,7 +598,8 @@ export function lineContent(
       else if (mutool && items[i].invisible && !hasInk(items[i].glyph.font, items[i].glyph.gid)) {
         // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
         inkless(ops, mutool, () => draw(items[i], '/Span BMC'));
-      } else draw(items[i], '/Span BMC');
+      } else if (mutool && items[i].invisible && /^[\u200E\u200F]$/u.test(items[i].glyph.text)) offPage(() => draw(items[i], '/Span BMC'));
+      else draw(items[i], '/Span BMC');
     }
     // After the neutral's copy for poppler, with the copies (poppler builds
     // one word of the whole left-to-right run, in content order: the mark
