@@ -24,7 +24,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
+import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -33,16 +33,19 @@ import {
   auxCacheDir,
   envDigest,
   fontFilesOf,
+  fontHasher,
   jobKeys,
   openAuxCache,
   readKeyInputs,
   readCodeInputs,
   type CodeInputs,
+  type FontHasher,
   previousByKey,
   reuseOutputs,
   type AuxCache,
   type JobAux,
   type KeyedEntry,
+  type StillAsLeft,
 } from './jobs/cache.js';
 import { createPool, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
@@ -160,6 +163,8 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * report (written here).
    */
   proofAside?: boolean;
+  /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
+  sourceBytes?: Promise<Uint8Array>;
 };
 
 /**
@@ -183,7 +188,7 @@ export async function check(opts: CheckOptions) {
     cards ? import('./check/cards.js') : undefined,
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
@@ -240,15 +245,13 @@ interface Planned {
   jobs: RenderJob[];
   inputs: Map<string, string[]>;
   keys: Map<string, string>;
-  /** The theme's font files by their hashes (`fontFilesOf`), for the build's record. */
-  fonts: Array<[string, string]>;
 }
 
-async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>): Promise<Planned> {
+async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>, fonts: FontHasher): Promise<Planned> {
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
-  const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
-  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs), fonts: keyInputs.fonts };
+  const keyInputs = await readKeyInputs(model.theme, code, fonts);
+  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
 }
 
 /** What the last build with `keepLater` still writes for the next one (settled: never rejects). */
@@ -278,16 +281,19 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   const cacheDir = auxCacheDir(opts.projectRoot, outDir);
-  // The code that runs, read and hashed once for the no-change check, the memos, the job keys and the build's record;
-  // the source and its metadata as they are before the checks parse them, for the check and the record.
+  // Each read once: the code that runs, for the no-change check, the memos, the job keys and the build's record;
+  // the source (for the parser) and its metadata as they are before the checks parse them, for the check and the
+  // record; the fonts' hashes; the previous build's record, for the no-change check and the reuse of its outputs.
   const code = readCodeInputs();
-  const sources = readSources(opts);
+  const source = readSources(opts);
+  const sources = source.digests;
+  const fonts = fontHasher(opts.projectRoot);
+  const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
   code.catch(() => {});
-  sources.catch(() => {});
-  if (!opts.force && !opts.clean && hasRecord(cacheDir)) {
+  if (!opts.force && !opts.clean && record) {
     const lock = await lockOutput(outDir);
     try {
-      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir, { code, sources });
+      const quick = await upToDate(opts, record, { code, sources, fonts });
       if (quick) {
         for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
         return { ...quick, ms: performance.now() - t0 };
@@ -300,14 +306,14 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
-  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code, fonts));
   // Asked after a failed render, under the lock: the manifest the lock found. (Before the lock, --strict with
   // proofing warnings checks every card.)
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes });
   const { model } = checked;
-  const { jobs, inputs, fonts } = await plan(model);
+  const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
   const images = hasImageJobs(jobs);
@@ -334,7 +340,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, recordedOutputs(record), opts, stage)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -382,7 +388,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   delete again.ms;
   const keep = async () => {
     await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
-    if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts: Promise.resolve(fonts) }).catch(() => {});
+    if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts }).catch(() => {});
     // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
     await proof.save();
   };
@@ -473,6 +479,7 @@ async function runJobs(
   cache: AuxCache,
   outDir: string,
   previousManifest: Manifest | undefined,
+  unchanged: StillAsLeft,
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
@@ -482,8 +489,6 @@ async function runJobs(
 
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
-  // Files the last build left as they are need not be read again to be reused.
-  const unchanged = await recordedOutputs(cache.dir);
   const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
   const fresh = freshJobs.length;
   const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
@@ -513,6 +518,7 @@ async function runJobs(
     const reused = new Map<string, ReusedFile[]>();
     await Promise.all(
       jobs.map(async (job) => {
+        // Files the last build left as they are (`unchanged`) need not be read again to be reused.
         const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path, unchanged);
         if (files) reused.set(job.path, files);
       }),

@@ -143,10 +143,30 @@ export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, .
 export const hashFonts = (projectRoot: string, files: readonly string[]) =>
   Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
 
-/** Reads and hashes the code of `codeRoot` (default: the code that runs; or `read`, the code as already read) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string, read?: Promise<CodeInputs>): Promise<KeyInputs> {
-  const [code, fonts] = await Promise.all([read ?? readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
-  return { ...code, fonts };
+/** `hashFonts` of one project. */
+export type FontHasher = (files: readonly string[]) => Promise<Array<[string, string]>>;
+
+/**
+ * `hashFonts`, each file read and hashed once however often it is asked for:
+ * a build asks in its no-change check (the fonts its record names), for its
+ * job keys and for its record (the theme's).
+ */
+export function fontHasher(projectRoot: string): FontHasher {
+  const hashed = new Map<string, Promise<[string, string]>>();
+  return (files) =>
+    Promise.all(
+      files.map((f) => {
+        let h = hashed.get(f);
+        if (!h) hashed.set(f, (h = hashFonts(projectRoot, [f]).then(([one]) => one)));
+        return h;
+      }),
+    );
+}
+
+/** What every job's key shares (`envDigest`): the code, as the build read it, and the theme's fonts, hashed by `fonts`. */
+export async function readKeyInputs(theme: Theme, code: Promise<CodeInputs>, fonts: FontHasher): Promise<KeyInputs> {
+  const [read, hashes] = await Promise.all([code, fonts(fontFilesOf(theme))]);
+  return { ...read, fonts: hashes };
 }
 
 // ---------------------------------------------------------------------------
