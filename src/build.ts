@@ -537,7 +537,7 @@ async function runJobs(
         const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
         // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
         const kept = keeps.filter((k) => k !== 'aux');
-        const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasPages(keyOf(job), k)))).every(Boolean));
+        const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasKept(keyOf(job), k)))).every(Boolean));
         if (complete) {
           m = 'reuse';
           auxOf.set(job.path, aux ?? {});

@@ -27,7 +27,7 @@
  * booklet's drawing put its colours (for its press PDF) and typesetting
  * statistics. Entries are named by key, so a
  * stale one is never read; a missing one only means the job renders again.
- * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
+ * Each entry carries the SHA-256 of its content (src/jobs/kept.ts): a
  * truncated or damaged one is removed and its job renders again, with a
  * note. The whole `.warraq-cache/` is kept under a size budget
  * (CACHE_BUDGET), least recently used entries first.
@@ -44,7 +44,7 @@ import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFil
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
-import { frame, MAGIC, pagesFile, unframe, type Kept } from './pages.js';
+import { frame, keptFile, MAGIC, unframe, type Kept } from './kept.js';
 import { writeAtomic } from '../writeAtomic.js';
 
 
@@ -254,8 +254,8 @@ export interface AuxCache {
   readonly notes: string[];
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether what a job keeps for its dependents (a leaflet's laid-out pages, the booklet's drawing) is stored intact (the render threads read and write them: `readPages`, `writePages`). */
-  hasPages(key: string, what?: Kept): Promise<boolean>;
+  /** Whether what a job keeps for its dependents (a leaflet's laid-out pages, the booklet's drawing) is stored intact (the render threads read and write them: `readKept`, `writeKept`). */
+  hasKept(key: string, what: Kept): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms
    * since 1970): entries a concurrent build wrote meanwhile stay. Then the
@@ -347,8 +347,8 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
       await ready;
       await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
-    async hasPages(key, what = 'pages') {
-      const file = pagesFile(dir, key, what);
+    async hasKept(key, what) {
+      const file = keptFile(dir, key, what);
       const payload = await readEntry(file);
       if (payload === 'corrupt') await healed(file, what === 'pages' ? 'laid-out pages' : 'a drawing\'s colours');
       return payload !== 'missing' && payload !== 'corrupt';
@@ -364,4 +364,3 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
     },
   };
 }
-export { CacheEntryError, readPages, writePages } from './pages.js';

@@ -53,16 +53,18 @@ export class CacheEntryError extends Error {
  */
 export type Kept = 'pages' | 'drawing';
 
-export const pagesFile = (dir: string, key: string, what: Kept = 'pages') => path.join(dir, `${key}.${what}`);
+/** The file in cache folder `dir` that holds what the job with this key keeps. */
+export const keptFile = (dir: string, key: string, what: Kept) => path.join(dir, `${key}.${what}`);
 
 /** Stores what a job keeps (plain data) under its key. */
-export async function writePages(dir: string, key: string, packed: unknown, what: Kept = 'pages'): Promise<void> {
+export async function writeKept(dir: string, key: string, what: Kept, value: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key, what), frame(serialize(packed)));
+  await writeAtomic(keptFile(dir, key, what), frame(serialize(value)));
 }
 
-export async function readPages(dir: string, key: string, what: Kept = 'pages'): Promise<unknown> {
-  const file = pagesFile(dir, key, what);
+/** What the job with this key kept (`writeKept`); CacheEntryError when the entry is damaged. */
+export async function readKept(dir: string, key: string, what: Kept): Promise<unknown> {
+  const file = keptFile(dir, key, what);
   const payload = unframe(await readFile(file));
   if (!payload) throw new CacheEntryError(file);
   return deserialize(payload);
