@@ -428,7 +428,6 @@ interface Made {
   jobs: BuildReport['jobs'];
   threads: number;
   where: string;
-  state: Map<string, Mode>;
 }
 
 /** What a finished (or reused) job hands on. */
@@ -463,6 +462,27 @@ export function defaultThreads(fresh: readonly RenderJob[]): number {
 /** Whether any of these jobs makes images (cards, thumbnails): what the allocator's tuning and the workers' lane are for. */
 const hasImageJobs = (jobs: readonly RenderJob[]) => jobs.some((j) => kindOf(j).family === 'image');
 
+/** What every step of `runJobs` reads: the build's jobs, their keys and inputs, and where their files go. */
+interface JobRun {
+  model: DocumentModel;
+  jobs: RenderJob[];
+  inputs: ReadonlyMap<string, string[]>;
+  cache: AuxCache;
+  opts: BuildOptions;
+  stage: Staging;
+  /** Whether the job's files go into the output (else it is made only as another's input). */
+  published(job: RenderJob): boolean;
+  /** The paths of the jobs whose results it takes as input. */
+  inputsOf(job: RenderJob): string[];
+  keyOf(job: RenderJob): string;
+  /** Each job's result, by path, as it is done. */
+  results: Map<string, Promise<Done>>;
+  /** Says the job is done (progress: `onOutput`) and returns its result. */
+  finish(job: RenderJob, done: Done): Done;
+  /** The first failure: no job starts after it, and the run throws it once every started job has settled. */
+  failure?: { error: unknown };
+}
+
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
@@ -470,6 +490,7 @@ const hasImageJobs = (jobs: readonly RenderJob[]) => jobs.some((j) => kindOf(j).
  * and print files need the booklet, the 2-up sheet leaflets-press.pdf,
  * all-leaflets and leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
+ * `unchanged`: which of the previous outputs are as the last build left them.
  */
 async function runJobs(
   model: DocumentModel,
@@ -483,21 +504,181 @@ async function runJobs(
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
-  const published = (job: RenderJob) => publishes(kindOf(job), opts.only);
-  const inputsOf = (job: RenderJob) => inputs.get(job.path) ?? [];
-  const keyOf = (job: RenderJob) => keys.get(job.path)!;
-
+  let done = 0;
+  const run: JobRun = {
+    model,
+    jobs,
+    inputs,
+    cache,
+    opts,
+    stage,
+    published: (job) => publishes(kindOf(job), opts.only),
+    inputsOf: (job) => inputs.get(job.path) ?? [],
+    keyOf: (job) => keys.get(job.path)!,
+    results: new Map(),
+    finish: (job, d) => {
+      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
+      return d;
+    },
+  };
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
-  const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
-  const fresh = freshJobs.length;
-  const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
-  let poolStarted: Promise<RenderPool> | undefined;
+  const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
+  const pool = poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
+  let mode = new Map<string, Mode>();
+  let lanes: RenderPool | undefined;
+  try {
+    // A job with a new key will render: start the workers now, so that they
+    // load while the previous outputs are read back and checked.
+    if (freshJobs.length > 0) pool.start().catch(() => {});
+    const reused = await readBackReusable(run, outDir, previous, unchanged);
+    const decided = await decideModes(run, reused);
+    mode = decided.mode;
+    const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
+    lanes = toRender.size ? await pool.start() : undefined;
+    await finishUnrendered(run, decided, reused);
+    await renderInOrder(run, toRender, lanes);
+  } catch (error) {
+    run.failure ??= { error };
+  } finally {
+    await Promise.allSettled([...run.results.values()]);
+    await pool.close();
+  }
+  if (run.failure) throw run.failure.error;
+  return collectMade(run, mode, lanes);
+}
+
+/**
+ * The render pool, started when first asked for: the caller's (`opts.pool`:
+ * a pool, or a function that makes one for `threads`), else one of its own,
+ * which `close` destroys.
+ */
+function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderPool>; close(): Promise<void> } {
   const given = opts.pool;
-  const startPool = () =>
-    (poolStarted ??= typeof given === 'function' ? given(size) : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
-  const results = new Map<string, Promise<Done>>();
-  let failure: { error: unknown } | undefined;
+  let started: Promise<RenderPool> | undefined;
+  return {
+    start: () => (started ??= typeof given === 'function' ? given(threads) : given ? Promise.resolve(given) : createPool(threads, { serial: opts.serial })),
+    async close() {
+      if (started && !given) await (await started.catch(() => undefined))?.destroy();
+    },
+  };
+}
+
+/** The previous outputs of each job whose key the previous build made, read back and checked (`reuseOutputs`), by job path. */
+async function readBackReusable(run: JobRun, outDir: string, previous: Map<string, KeyedEntry[]>, unchanged: StillAsLeft): Promise<Map<string, ReusedFile[]>> {
+  const reused = new Map<string, ReusedFile[]>();
+  await Promise.all(
+    run.jobs.map(async (job) => {
+      // Files the last build left as they are (`unchanged`) need not be read again to be reused.
+      const files = await reuseOutputs(outDir, previous.get(run.keyOf(job)), job.path, unchanged);
+      if (files) reused.set(job.path, files);
+    }),
+  );
+  return reused;
+}
+
+/**
+ * Which jobs render: the published ones that changed, and those whose
+ * results a rendering job needs but that cannot be had from the cache.
+ * Backwards, so that every job's dependents are decided before it. With
+ * each reused job, what it kept as 'aux'.
+ */
+async function decideModes(run: JobRun, reused: ReadonlyMap<string, ReusedFile[]>): Promise<{ mode: Map<string, Mode>; auxOf: Map<string, JobAux> }> {
+  const { cache } = run;
+  const mode = new Map<string, Mode>();
+  const auxOf = new Map<string, JobAux>();
+  const needed = new Set<string>();
+  for (const job of [...run.jobs].reverse()) {
+    let m: Mode = run.published(job) || needed.has(job.path) ? 'render' : 'skip';
+    if (m === 'render' && reused.has(job.path)) {
+      const keeps = kindOf(job).keeps ?? [];
+      const aux = keeps.includes('aux') ? await cache.get(run.keyOf(job)) : {};
+      // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
+      const kept = keeps.filter((k) => k !== 'aux');
+      const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasKept(run.keyOf(job), k)))).every(Boolean));
+      if (complete) {
+        m = 'reuse';
+        auxOf.set(job.path, aux ?? {});
+      }
+    }
+    if (m === 'render') for (const p of run.inputsOf(job)) needed.add(p);
+    mode.set(job.path, m);
+  }
+  return { mode, auxOf };
+}
+
+/** Reused and skipped jobs are done at once, in plan order: a reused job's files go into the staging folder. */
+async function finishUnrendered(run: JobRun, { mode, auxOf }: { mode: Map<string, Mode>; auxOf: Map<string, JobAux> }, reused: ReadonlyMap<string, ReusedFile[]>): Promise<void> {
+  for (const job of run.jobs) {
+    const m = mode.get(job.path)!;
+    if (m === 'render') continue;
+    await run.opts.beforeJob?.(job);
+    const d: Done =
+      m === 'reuse'
+        ? { files: await run.stage.add(reused.get(job.path)!, run.published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
+        : { files: [], aux: {}, state: 'skipped', ms: 0 };
+    run.results.set(job.path, Promise.resolve(run.finish(job, d)));
+  }
+}
+
+/**
+ * The jobs to render, as their inputs are done, in the order and on the
+ * lanes the scheduler picks (src/jobs/schedule.ts). A failure stops further
+ * jobs (those already running finish first); it is `run.failure`.
+ */
+async function renderInOrder(run: JobRun, toRender: ReadonlySet<string>, pool: RenderPool | undefined): Promise<void> {
+  const scheduler = new Scheduler(run.jobs, toRender, pool?.lanes ?? [], run.inputs);
+  const byPath = new Map(run.jobs.map((j) => [j.path, j]));
+  const inFlight = new Set<Promise<void>>();
+  while (!run.failure && (scheduler.pending || inFlight.size)) {
+    for (let next = scheduler.next(); next && !run.failure; next = scheduler.next()) {
+      const { job, lane } = next;
+      await run.opts.beforeJob?.(job);
+      const from = run.inputsOf(job).map((p) => byPath.get(p)!);
+      const done = await Promise.all(from.map((j) => run.results.get(j.path)!));
+      // A failure stops further jobs, even one met during the awaits above.
+      if (run.failure) break;
+      const p = renderJob(run, job, lane, from, done);
+      p.catch((error) => (run.failure ??= { error }));
+      const settle = (): void => {
+        inFlight.delete(tracked);
+        scheduler.finished(job, lane);
+      };
+      const tracked: Promise<void> = p.then(settle, settle);
+      inFlight.add(tracked);
+      run.results.set(job.path, p);
+    }
+    if (!inFlight.size) {
+      if (!run.failure && scheduler.pending) throw new Error(`${scheduler.pending} jobs can never start: they wait for inputs that never come`);
+      break;
+    }
+    await Promise.race(inFlight);
+  }
+}
+
+/** Renders one job on `lane`, given the jobs it takes as input (`from`) and their results (`done`); its files go into the staging folder. */
+async function renderJob(run: JobRun, job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]): Promise<Done> {
+  const kind = kindOf(job);
+  const task: RenderTask = {
+    job,
+    model: kind.slice(run.model, job),
+    projectRoot: run.opts.projectRoot,
+    key: run.keyOf(job),
+    cacheDir: run.cache.dir,
+    inputs: await taskInputs(from, done, run.keyOf),
+  };
+  const r = await lane.run(task);
+  if (r.diagnostics) throw new WarraqError(r.diagnostics);
+  const odd = r.files.find((f) => !kind.writes.includes(f.kind));
+  if (odd) throw new Error(`${job.path}: a ${job.kind} job wrote a file of kind "${odd.kind}", which its record does not list in \`writes\``);
+  if (kind.keeps?.includes('aux')) await run.cache.put(run.keyOf(job), r.aux);
+  // Written out now: a job's bytes are not kept once it is done.
+  const files = await run.stage.add(r.files, run.published(job));
+  return run.finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+}
+
+/** What the jobs made, in plan order: the published files with their keys, kinds and times, the jobs by what happened to them, notes and statistics. */
+async function collectMade(run: JobRun, mode: ReadonlyMap<string, Mode>, pool: RenderPool | undefined): Promise<Made> {
   const made: Made = {
     files: [],
     keys: new Map(),
@@ -507,135 +688,20 @@ async function runJobs(
     notes: [],
     stats: emptyStats(),
     jobs: { rendered: [], unchanged: [], skipped: [] },
-    threads: 0,
-    where: 'nothing to render',
-    state: new Map(),
+    threads: pool?.size ?? 0,
+    where: pool ? describeLanes(pool) : 'nothing to render',
   };
-  try {
-    // A job with a new key will render: start the workers now, so that they
-    // load while the previous outputs are read back and checked.
-    if (fresh > 0) startPool().catch(() => {});
-    const reused = new Map<string, ReusedFile[]>();
-    await Promise.all(
-      jobs.map(async (job) => {
-        // Files the last build left as they are (`unchanged`) need not be read again to be reused.
-        const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path, unchanged);
-        if (files) reused.set(job.path, files);
-      }),
-    );
-
-    // Which jobs render: the published ones that changed, and those whose
-    // results a rendering job needs but that cannot be had from the cache.
-    // Backwards, so that every job's dependents are decided before it.
-    const mode = new Map<string, Mode>();
-    const auxOf = new Map<string, JobAux>();
-    const needed = new Set<string>();
-    for (const job of [...jobs].reverse()) {
-      let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
-      if (m === 'render' && reused.has(job.path)) {
-        const keeps = kindOf(job).keeps ?? [];
-        const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
-        const kept = keeps.filter((k) => k !== 'aux');
-        const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasKept(keyOf(job), k)))).every(Boolean));
-        if (complete) {
-          m = 'reuse';
-          auxOf.set(job.path, aux ?? {});
-        }
-      }
-      if (m === 'render') for (const p of inputsOf(job)) needed.add(p);
-      mode.set(job.path, m);
-    }
-    for (const [k, v] of mode) made.state.set(k, v);
-
-    const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
-    const pool = toRender.size ? await startPool() : undefined;
-    made.threads = pool?.size ?? 0;
-    made.where = pool ? describeLanes(pool) : 'nothing to render';
-    let done = 0;
-    const finish = (job: RenderJob, d: Done) => {
-      const primary = d.files[0]?.path ?? `${job.path} (skipped)`;
-      opts.onOutput?.(++done, jobs.length, primary, d.state);
-      return d;
-    };
-
-    // Reused and skipped jobs are done at once, in plan order.
-    for (const job of jobs) {
-      const m = mode.get(job.path)!;
-      if (m === 'render') continue;
-      await opts.beforeJob?.(job);
-      const d: Done =
-        m === 'reuse'
-          ? { files: await stage.add(reused.get(job.path)!, published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
-          : { files: [], aux: {}, state: 'skipped', ms: 0 };
-      results.set(job.path, Promise.resolve(finish(job, d)));
-    }
-
-    // The rest as their inputs are done, in the order and on the lanes the
-    // scheduler picks (src/jobs/schedule.ts).
-    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? [], inputs);
-    const byPath = new Map(jobs.map((j) => [j.path, j]));
-    const inFlight = new Set<Promise<void>>();
-    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]) => {
-      const task: RenderTask = {
-        job,
-        model: kindOf(job).slice(model, job),
-        projectRoot: opts.projectRoot,
-        key: keyOf(job),
-        cacheDir: cache.dir,
-        inputs: await taskInputs(from, done, keyOf),
-      };
-      const r = await lane.run(task);
-      if (r.diagnostics) throw new WarraqError(r.diagnostics);
-      const odd = r.files.find((f) => !kindOf(job).writes.includes(f.kind));
-      if (odd) throw new Error(`${job.path}: a ${job.kind} job wrote a file of kind "${odd.kind}", which its record does not list in \`writes\``);
-      if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
-      // Written out now: a job's bytes are not kept once it is done.
-      const files = await stage.add(r.files, published(job));
-      return finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
-    };
-    while (!failure && (scheduler.pending || inFlight.size)) {
-      for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
-        const { job, lane } = next;
-        await opts.beforeJob?.(job);
-        const from = inputsOf(job).map((p) => byPath.get(p)!);
-        const done = await Promise.all(from.map((j) => results.get(j.path)!));
-        // A failure stops further jobs (those already running finish first), even one met during the awaits above.
-        if (failure) break;
-        const p = start(job, lane, from, done);
-        p.catch((error) => (failure ??= { error }));
-        const settle = (): void => {
-          inFlight.delete(tracked);
-          scheduler.finished(job, lane);
-        };
-        const tracked: Promise<void> = p.then(settle, settle);
-        inFlight.add(tracked);
-        results.set(job.path, p);
-      }
-      if (!inFlight.size) {
-        if (!failure && scheduler.pending) throw new Error(`${scheduler.pending} jobs can never start: they wait for inputs that never come`);
-        break;
-      }
-      await Promise.race(inFlight);
-    }
-  } catch (error) {
-    failure ??= { error };
-  } finally {
-    await Promise.allSettled([...results.values()]);
-    if (poolStarted && !opts.pool) await (await poolStarted.catch(() => undefined))?.destroy();
-  }
-  if (failure) throw failure.error;
-
-  for (const job of jobs) {
-    const d = await results.get(job.path)!;
-    const state = d.state === 'skipped' && made.state.get(job.path) === 'render' ? 'rendered' : d.state;
+  for (const job of run.jobs) {
+    const d = await run.results.get(job.path)!;
+    // A job that rendered and found nothing to write (r.skipped) still rendered.
+    const state = d.state === 'skipped' && mode.get(job.path) === 'render' ? 'rendered' : d.state;
     made.jobs[state].push(job.path);
     if (d.aux.stats) addStats(made.stats, d.aux.stats);
     made.notes.push(...(d.aux.notes ?? []));
-    if (!published(job)) continue;
+    if (!run.published(job)) continue;
     d.files.forEach((f, i) => {
       made.files.push(f);
-      made.keys.set(f.path, keyOf(job));
+      made.keys.set(f.path, run.keyOf(job));
       made.kinds.set(f.path, job.kind);
       made.ms.set(f.path, i === 0 ? d.ms : 0);
       if (d.state === 'unchanged') made.reused.add(f.path);
