@@ -48,12 +48,6 @@ import { frame, keptFile, MAGIC, unframe, type Kept } from './kept.js';
 import { writeAtomic } from '../writeAtomic.js';
 
 
-/**
- * Where the running code's src/ and templates/ are: the TypeScript sources,
- * whether they run through tsx or bundled in lib/, so a job's key is the same
- * either way (src/codeRoot.ts).
- */
-
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 // ---------------------------------------------------------------------------

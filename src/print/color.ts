@@ -102,9 +102,3 @@ export function pressColorMode(theme: Theme): ColorMode {
     },
   };
 }
-
-/** The CMYK value of a page background for the bleed (null = paper, nothing printed). */
-export function pressBackground(theme: Theme, hex: string): Cmyk | null {
-  const c = pressColorMode(theme).background(hex);
-  return c === null || typeof c === 'string' ? null : c;
-}
