@@ -24,7 +24,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
+import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -290,18 +290,8 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const fonts = fontHasher(opts.projectRoot);
   const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
   code.catch(() => {});
-  if (!opts.force && !opts.clean && record) {
-    const lock = await lockOutput(outDir);
-    try {
-      const quick = await upToDate(opts, record, { code, sources, fonts });
-      if (quick) {
-        for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
-        return { ...quick, ms: performance.now() - t0 };
-      }
-    } finally {
-      await lock.release();
-    }
-  }
+  const quick = opts.force || opts.clean || !record ? undefined : await unchangedReport(opts, outDir, record, { code, sources, fonts });
+  if (quick) return { ...quick, ms: performance.now() - t0 };
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
@@ -374,18 +364,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: made.where,
     ms: performance.now() - t0,
   };
-  // What the next build returns if nothing changes: every output unchanged, nothing rendered.
-  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
-  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
-  const again: Omit<BuildReport, 'ms'> & { ms?: number } = {
-    ...report,
-    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
-    notes: made.notes,
-    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
-    threads: 0,
-    where: 'nothing to do: no input changed',
-  };
-  delete again.ms;
+  const again = reportIfUnchanged(report, made, jobs, keys);
   const keep = async () => {
     await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
     if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts }).catch(() => {});
@@ -396,6 +375,43 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   if (opts.keepLater) keeping = keep().catch(() => {});
   else await keep();
   return report;
+}
+
+/**
+ * The no-change build: under the output folder's lock, the previous build's
+ * report when nothing it depends on changed and its outputs are as it left
+ * them (src/jobs/upToDate.ts), each output said to be unchanged; else
+ * undefined, and the full path runs.
+ */
+async function unchangedReport(
+  opts: BuildOptions,
+  outDir: string,
+  record: BuildRecord<Omit<BuildReport, 'ms'>>,
+  known: KnownInputs,
+): Promise<Omit<BuildReport, 'ms'> | undefined> {
+  const lock = await lockOutput(outDir);
+  try {
+    const quick = await upToDate(opts, record, known);
+    if (quick) for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
+    return quick;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What the next build returns if nothing changes (the build's record): every output unchanged, nothing rendered. */
+function reportIfUnchanged(report: BuildReport, made: Made, jobs: readonly RenderJob[], keys: ReadonlyMap<string, string>): Omit<BuildReport, 'ms'> {
+  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
+  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
+  const { ms: _ms, ...rest } = report;
+  return {
+    ...rest,
+    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
+    notes: made.notes,
+    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
+    threads: 0,
+    where: 'nothing to do: no input changed',
+  };
 }
 
 /**
