@@ -84,7 +84,6 @@ export function pressColorMode(theme: Theme): ColorMode {
   const cmykOf = (hex: string): Cmyk => palette.get(hexKey(hex)) ?? rgbToCmyk(hex);
   const richMin = theme.richBlack.minMm * MM;
   return {
-    kind: 'cmyk',
     mark: (hex): PdfColor => (isLight(cmykOf(hex)) ? NO_INK : TEXT_BLACK),
     // Black text overprints (a knockout must not: it would vanish).
     overprint: (hex) => !isLight(cmykOf(hex)),
