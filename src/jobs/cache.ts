@@ -35,11 +35,11 @@
  * No job runs an external program (the press files no longer need
  * Ghostscript), so nothing outside the code, fonts and model enters a key.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
 import type { DocumentModel, Theme } from '../model/types.js';
+import { sha256 } from '../output/manifest.js';
 import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile, type Stamp } from '../output/writeOutputs.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
@@ -47,8 +47,6 @@ import { planInputs } from './planJobs.js';
 import { frame, keptFile, MAGIC, unframe, type Kept } from './kept.js';
 import { writeAtomic } from '../writeAtomic.js';
 
-
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 // ---------------------------------------------------------------------------
 // Stable hashing of plain data
@@ -85,7 +83,7 @@ export interface KeyInputs {
 /** One digest for everything that is the same for every job of a build: code and fonts. */
 export function envDigest(inputs: KeyInputs): string {
   const sorted = (xs: Array<[string, string]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
+  return sha256(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
 }
 
 async function listFiles(root: string, rel: string): Promise<string[]> {
@@ -105,7 +103,7 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
 }
 
 /** SHA-256 of a file's bytes. */
-export const digestOf = async (abs: string) => sha(await readFile(abs));
+export const digestOf = async (abs: string) => sha256(await readFile(abs));
 
 /**
  * The code that runs (src/ and templates/, as TypeScript or compiled), the
@@ -183,7 +181,7 @@ export function jobKeys(
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
+    keys.set(job.path, sha256(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
   }
   return keys;
 }
@@ -307,7 +305,7 @@ export async function pruneToBudget(root: string, budget: number): Promise<void>
 const rmdirIfEmpty = (dir: string) => rmdir(dir).catch(() => undefined);
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
-export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha256(path.resolve(outDir)).slice(0, 16));
 
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
   const root = path.join(projectRoot, '.warraq-cache');

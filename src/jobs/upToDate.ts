@@ -11,10 +11,10 @@
  *
  * Light on purpose: no parser, no YAML or zod, no fonts or renderers.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type FontHasher, type StillAsLeft } from './cache.js';
+import { sha256 } from '../output/manifest.js';
 import { sameStamp, type Stamp } from '../output/writeOutputs.js';
 import { readSourceBytes } from '../parse/readSource.js';
 import { writeAtomic } from '../writeAtomic.js';
@@ -79,7 +79,7 @@ export function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'
   const bytes = readSourceBytes(source, opts.source);
   // A build that stops at the no-change check never parses: its unread failure is not unhandled.
   bytes.catch(() => {});
-  const src = bytes.then((b) => createHash('sha256').update(b).digest('hex'), () => 'unreadable');
+  const src = bytes.then(sha256, () => 'unreadable');
   const digests = Promise.all([src, nearbyYaml(path.dirname(source))]).then(([src, side]) => ({ src, side }));
   return { bytes, digests };
 }
@@ -104,7 +104,7 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: 
     sourceDateEpoch: opts.sourceDateEpoch ?? null,
   };
   const environment = KINDS.map((k) => [k.name, k.environment?.() ?? '']);
-  return createHash('sha256').update(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment })).digest('hex');
+  return sha256(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment }));
 }
 
 /**
