@@ -1,12 +1,14 @@
 /**
  * One build: source text → model → jobs → renderers → one atomic write.
  *
+ *   up to date? (nothing changed: stop here,       src/jobs/upToDate.ts
+ *     nothing parsed)
  *   loadDocument (parse + metadata, validated)     src/model, src/parse
+ *   proofing (beside the rest, in a thread)        src/proof
  *   loadFontSet + checkCoverage (no tofu)          src/fonts, src/check
  *   planJobs (what to make)                        src/jobs
  *   keys, reuse of unchanged outputs               src/jobs/cache.ts
  *   order of the jobs (critical path first)        src/jobs/schedule.ts
- *   up to date? (nothing changed: stop here)      src/jobs/upToDate.ts
  *   templates → laid-out pages → renderers,        src/jobs/worker.ts (each job's kind,
  *     in the main thread and worker threads        src/jobs/kinds/), src/jobs/pool.ts
  *   staging (each job's files as it finishes),    src/output
