@@ -102,7 +102,7 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-/** SHA-256 of a file's bytes. */
+/** SHA-256 of a file's bytes, read whole: the small files of code, fonts and metadata (an output file, which may be large, is hashed as a stream: `hashFile`, src/output/staging.ts). */
 export const digestOf = async (abs: string) => sha256(await readFile(abs));
 
 /**
