@@ -183,11 +183,10 @@ export async function check(opts: CheckOptions) {
   // Card fit only where cards are made (a build with --only booklet makes none).
   const only = widenOnly(opts.only);
   const cards = !only || only.includes('cards');
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, cardCheck, { startProofing, writeProofReport }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { startProofing, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
-    cards ? import('./check/cards.js') : undefined,
     import('./proof/index.js'),
   ]);
   const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
@@ -206,7 +205,8 @@ export async function check(opts: CheckOptions) {
   const missing = checkCoverage(model, fonts);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   const strictStop = Boolean(opts.strict && proof?.warnings.length);
-  const cardFit = async () => (await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? [];
+  // Loaded when asked: the card layout loads satori, which a build whose card jobs fit the cards (`fitLater`) never needs in this thread.
+  const cardFit = async () => (cards ? (await import('./check/cards.js')).checkCardFit(model, fonts, await opts.knownToFit?.(model)) : []);
   // Without the layout pass (the build), the cards are fitted as they are rendered: `cardFit` below.
   const fitLater = opts.layout === false && !strictStop;
   // Reported with the proofing warnings, as when proofing comes first.
@@ -235,7 +235,7 @@ export async function check(opts: CheckOptions) {
      * The build asks after a failed render, so that it reports what check()
      * reports; a passing build never runs it (its card jobs fitted the cards).
      */
-    cardFit: fitLater && cardCheck ? async () => {
+    cardFit: fitLater && cards ? async () => {
       const problems = await cardFit();
       return problems.length ? failure(problems) : undefined;
     } : undefined,
