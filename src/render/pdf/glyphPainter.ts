@@ -263,6 +263,8 @@ const rgbOperators = new Map<string, string>();
  * the caller adds the operators to the page's content
  * (rememberedLines.ts). `fillOperator` turns a '#rrggbb' colour into the fill
  * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
+ * `popplerBudget`: at most how many RLMs a right-to-left line gets for
+ * poppler's page direction (`popplerPageBalance`: none where the page needs none).
  */
 export function lineContent(
   doc: PdfKitDoc,
@@ -273,6 +275,7 @@ export function lineContent(
   rtl: boolean,
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
+  popplerBudget = Infinity,
 ): string {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
@@ -494,7 +497,7 @@ export function lineContent(
   // line (PDFium skips it, mutool's display list drops its text object, pdf.js
   // drops a format character; mupdf 1.28 returns them, invisible).
   const popplerRightToLeft = (line: PositionedGlyph[]) => {
-    const n = popplerBalance(line.map((g) => g.text));
+    const n = Math.min(popplerBudget, popplerBalance(line.map((g) => g.text)));
     if (!n) return;
     // Right of the line's start: poppler writes it first, and the space
     // before the first word is whitespace (at its end, the gap came inside a

@@ -87,6 +87,48 @@ export function popplerBalance(texts: string[]): number {
   return n;
 }
 
+/** A line of a page as poppler counts it: its glyphs' texts, and whether the painter may balance it (a right-to-left line). */
+export interface CountedLine {
+  texts: string[];
+  rtl: boolean;
+}
+
+/**
+ * How many of `popplerBalance`'s RLMs each line of a page gets: none on a
+ * page whose right-to-left letters outnumber its left-to-right ones anyway
+ * (poppler reads it right to left without them: every page of the seed,
+ * udhr-ar, udhr-fa and long-30), else only as many as the page lacks,
+ * taken from its right-to-left lines with left-to-right letters in turn,
+ * never more than a line's own `popplerBalance`. The count allows for the
+ * painter's own marks poppler counts left to right (at most one LRM per
+ * left-to-right run of a right-to-left line: `popplerLrms`; the LRM before
+ * such a run is paired with the RLM after it).
+ */
+export function popplerPageBalance(lines: CountedLine[]): number[] {
+  let lr = 0;
+  for (const line of lines) {
+    let inRun = false;
+    for (const t of line.texts) {
+      for (const c of t) {
+        const type = popplerType(c);
+        if (type === 'L') lr++;
+        else if (type === 'R') lr--;
+        if (line.rtl && type === 'L' && !inRun) lr++;
+        if (type === 'L') inRun = true;
+        else if (type === 'R') inRun = false;
+      }
+    }
+  }
+  // poppler reads the page left to right when lrCount >= 0.
+  let lacking = Math.max(0, lr + 1);
+  return lines.map((line) => {
+    if (!line.rtl || !lacking) return 0;
+    const n = Math.min(lacking, popplerBalance(line.texts));
+    lacking -= n;
+    return n;
+  });
+}
+
 /**
  * Where poppler needs a left-to-right character (the painter draws an
  * invisible, inkless LRM) to keep a neutral that ends a left-to-right run at
