@@ -186,14 +186,14 @@ export function popplerLrms(chars: Array<PopplerChar & { advance: number }>): Ma
  * none of them: the LRM stands inside the left-to-right section it would
  * start anyway, and the RLM, at the stretch's right edge, where poppler's
  * right-to-left section is; where a section must end, `popplerRlms` asks for
- * its own mark. mupdf 1.28 needs the RLM between European digits or a Latin
+ * its own mark. mupdf 1.28 needs the RLM between ASCII digits or a Latin
  * letter and the punctuation after them: without it, it broke the line
  * before the period of «1945.» and «2024.» (seed ٢ and ٨ with spaces, 14 → 12).
+ * After Persian or Arabic-Indic digits («(۱)», «۱-») it does without.
  */
 export function popplerKeepsMark(mark: string, before: string, gluedAfter: boolean): boolean {
   if (mark !== '\u200F' || !gluedAfter) return false;
   const first = [...before][0];
   if (first === undefined) return false;
-  const type = bidi.getBidiCharTypeName(first);
-  return type === 'EN' || type === 'L';
+  return /^[0-9]$/u.test(first) || bidi.getBidiCharTypeName(first) === 'L';
 }
