@@ -14,6 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
+import { popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { rgbOperator } from './glyphPainter.js';
@@ -102,7 +103,7 @@ function pictureOnly(line: ComposedLine): ComposedLine {
 }
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
-function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefined, from = 0, to = Infinity): void {
+function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefined, budgets: PopplerBudgets, from = 0, to = Infinity): void {
   // Asked at every glyph: each colour's operator made once per block.
   const fills = new Map<string, string>();
   const fill = slots
@@ -120,9 +121,19 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder });
+    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: budgets.get(l) ?? 0 });
   }
   slots?.overprint(doc, b.color, true);
+}
+
+/** Each line's share of the RLMs poppler needs to read its page right to left (`popplerPageBalance`). */
+type PopplerBudgets = Map<TextBlock['lines'][number], number>;
+
+function popplerBudgets(page: LaidOutPage): PopplerBudgets {
+  // What poppler reads of the page: every text block's lines but those drawn as a picture only.
+  const lines = page.blocks.flatMap((b) => (b.kind === 'text' && !b.pictureOnly ? b.lines.map((l) => ({ l, rtl: b.rtl })) : []));
+  const shares = popplerPageBalance(lines.map(({ l, rtl }) => ({ texts: l.line.glyphs.map((g) => g.text), rtl })));
+  return new Map(lines.map(({ l }, i) => [l, shares[i]]));
 }
 
 /** Sets the fill or stroke colour (RGB, through pdfkit); a twin drawing records where it went and what for (twin.ts). */
@@ -146,10 +157,11 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, slots?:
     });
   if (slots) slots.background(doc, page.background, drawBackground);
   else drawBackground();
+  const budgets = popplerBudgets(page);
   for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        tagger.text(b, (from, to) => paintText(doc, b, slots, from, to));
+        tagger.text(b, (from, to) => paintText(doc, b, slots, budgets, from, to));
         break;
       case 'rule':
         tagger.artifact('Layout', () => {
