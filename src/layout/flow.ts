@@ -1,8 +1,11 @@
 /**
  * Flowing composed paragraphs into page frames: the one place that decides
- * where a page breaks. Headings stay with what follows them, and a paragraph
- * leaves neither a single first line at a page foot (orphan) nor a single last
- * line at a page head (widow) when it can avoid it.
+ * where a page breaks. Headings stay with at least two lines of what follows
+ * them, and a paragraph leaves neither a single first line at a page foot
+ * (orphan) nor a single last line at a page head (widow) when it can avoid
+ * it. A composed paragraph may hold several paragraphs of the source, ended
+ * by forced breaks (a leaflet's point: `ComposedLine.last`); each of them
+ * counts as a paragraph here, and a page may break freely between them.
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
 import type { PlacedLine, Semantics, TextBlock } from './types.js';
@@ -93,12 +96,9 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       growable = p.spaceBefore > 0 && p.keepWithNext === true;
     }
     // A heading needs room for itself and the first two lines of what follows.
-    const next = paras[i + 1];
-    if (p.keepWithNext && next) {
-      // Two lines of the next paragraph, or all of it when two would leave a widow.
-      const n = next.para.lines.length;
-      const need = lines.length * p.leading + p.spaceAfter + next.spaceBefore + (n <= 3 ? n : 2) * next.leading;
-      if (need > room() && !atTop()) newPage();
+    if (p.keepWithNext && i + 1 < paras.length) {
+      const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
+      if (need > room() + 1e-6 && !atTop()) newPage();
     }
     let k = 0;
     let tagged = false;
@@ -106,11 +106,9 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       const fit = Math.floor((frame.bottom - y + 1e-6) / p.leading);
       const rest = lines.length - k;
       let take = Math.min(fit, rest);
-      if (take < rest) {
-        if (rest - take < 2) take = rest - 2; // no widow
-        if (take < 2) take = 0; // no orphan
-        if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest)); // nothing better exists
-      }
+      while (take > 0 && !breakAllowed(lines, k, k + take)) take--;
+      // Nothing better exists at the top of a page: break where the page ends.
+      if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest));
       if (take <= 0) {
         newPage();
         continue;
@@ -144,6 +142,46 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   ends.push(y);
   if (opts.balance) pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], opts.balance!.maxGap, anchorBlocks));
   return pages;
+}
+
+/**
+ * Whether a page may break before line `end` of a paragraph whose lines from
+ * `from` are on the current page: at its end, between two of its forced-break
+ * paragraphs, or with at least two lines of the broken one on each side.
+ */
+export function breakAllowed(lines: readonly ComposedLine[], from: number, end: number): boolean {
+  if (end >= lines.length || lines[end - 1].last) return true;
+  let start = end - 1;
+  while (start > 0 && !lines[start - 1].last) start--;
+  let stop = end;
+  while (stop < lines.length - 1 && !lines[stop].last) stop++;
+  return end - Math.max(start, from) >= 2 && stop + 1 - end >= 2;
+}
+
+/**
+ * The height a heading keeps with it (paras[from] on): two lines of text, or
+ * a whole paragraph of three lines or fewer (two would leave a widow), over
+ * as many short paragraphs as it takes; never past the next heading.
+ */
+function keptAfter(paras: readonly FlowPara[], from: number): number {
+  let height = 0;
+  let count = 0;
+  for (let j = from; j < paras.length && count < 2; j++) {
+    const q = paras[j];
+    if (q.keepWithNext) break;
+    height += q.spaceBefore;
+    const lines = q.para.lines;
+    for (let s = 0; s < lines.length && count < 2; ) {
+      let e = s;
+      while (e < lines.length - 1 && !lines[e].last) e++;
+      const n = e + 1 - s <= 3 ? e + 1 - s : 2;
+      height += n * q.leading;
+      count += n;
+      s = e + 1;
+    }
+    if (count < 2) height += q.spaceAfter;
+  }
+  return height;
 }
 
 /** Moves the blocks after each growable space down, sharing `free` between the spaces. */
