@@ -207,8 +207,15 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let loose = false;
   let ragged = false;
   // Nor is a line that ends at an emergency break inside a long Latin token (itemize.ts).
+  let tracking = 0;
+  let tracked = 0;
   if (justified && (naturalGaps === 0 || words[words.length - 1].emergency) && extraSpace > 1e-6) {
-    ragged = true;
+    // A line that is one piece of a Latin token (a URL's middle) is justified by
+    // letter-spacing when a little does it; else it is set at the start edge.
+    tracked = naturalGaps === 0 ? trackableGlyphs(text, words, runsByWord) : 0;
+    const per = tracked > 1 ? extraSpace / (tracked - 1) : Infinity;
+    if (per <= LETTER_SPACE_MAX * Math.min(...runsByWord.flat().map((r) => r.style.size))) tracking = per;
+    else ragged = true;
     extraSpace = 0;
   } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {
     loose = true;
@@ -216,7 +223,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   }
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
-  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0);
+  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * Math.max(0, tracked - 1);
 
   // Pieces in logical order: runs and the gaps between words, each with a level.
   type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
@@ -234,6 +241,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
+  let spaced = 0;
   for (const piece of visual) {
     if (piece.gap !== undefined) {
       // The gap is drawn as a real space glyph, so that every extractor and
@@ -278,6 +286,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         color: run.style.color,
       });
       x += g.xAdvance;
+      if (tracking > 0 && g.xAdvance > 0 && ++spaced < tracked) x += tracking;
     }
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
@@ -312,6 +321,21 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     ...(loose ? { loose } : {}),
   };
 }
+
+/**
+ * Widest letter-spacing, × the type size, that justifies a line holding only
+ * a piece of a Latin token (a URL broken over lines): 0.05 em is invisible as
+ * spacing and stays well under the gap at which a reader of the PDF's text
+ * (pdftotext, mupdf, pdf.js, PDFium) sees a word space.
+ */
+export const LETTER_SPACE_MAX = 0.05;
+
+/** Glyphs with an advance in a line of Latin letters, digits and symbols only (0 when it holds any other script: Arabic is never letter-spaced). */
+function trackableGlyphs(text: string, words: Word[], runsByWord: ShapedRun[][]): number {
+  if (!LATIN_LINE.test(text.slice(words[0].start, words[words.length - 1].end))) return 0;
+  return runsByWord.flat().reduce((n, r) => n + r.glyphs.filter((g) => g.xAdvance > 0).length, 0);
+}
+const LATIN_LINE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 
 /**
  * A HarfBuzz offset at a line's edge can carry a glyph a little past its

@@ -154,7 +154,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      // A URL or e-mail address may break after "/", "." or "-" (no hyphen added).
+      // A URL or e-mail address may break after "/" or before ".", "-" etc. (no hyphen added).
       let at = from;
       for (const cut of addressBreaks(text, from, end)) {
         words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
@@ -196,20 +196,29 @@ function markNumberBinds(text: string, words: Word[]): void {
 }
 
 const ADDRESS_RE = /^[\x21-\x7e]+$/;
-const ADDRESS_BREAK_AFTER = new Set(['/', '.', '-']);
+/** A line inside an address may end after a slash… */
+const ADDRESS_BREAK_AFTER = new Set(['/']);
+/** …or before these, which then start the next line, so that no line ends in «.» or «-» (read as a full stop or a hyphen). */
+const ADDRESS_BREAK_BEFORE = new Set(['.', '-', '_', '?', '#', '&', '=', '@', '~', '%']);
+const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BREAK_BEFORE.has(ch) || ch === ':';
 
 /**
  * Break positions inside a URL or e-mail address (ASCII with "://", "www."
- * or "@"): after each "/", "." or "-" that is followed by something other
- * than another of them, and not in the last few characters.
+ * or "@"), as the Chicago Manual of Style has them: after a slash (after the
+ * last of «//»), before a full stop, hyphen, underscore, «?», «#», «&», «=»,
+ * «@», «~» or «%»; never between two of these, nor in the first or last few characters.
  */
 export function addressBreaks(text: string, from: number, end: number): number[] {
   if (end - from < 12) return [];
   const word = text.slice(from, end);
   if (!ADDRESS_RE.test(word) || !(word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word))) return [];
   const cuts: number[] = [];
-  for (let i = 1; i < word.length - 3; i++) {
-    if (ADDRESS_BREAK_AFTER.has(word[i]) && !ADDRESS_BREAK_AFTER.has(word[i + 1]) && word[i + 1] !== ':') cuts.push(from + i + 1);
+  // A cut at i: the line ends with word[i - 1], the next starts with word[i].
+  for (let i = 2; i < word.length - 3; i++) {
+    const before = word[i - 1];
+    const after = word[i];
+    const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
+    if (ok) cuts.push(from + i);
   }
   return cuts;
 }
