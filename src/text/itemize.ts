@@ -148,8 +148,11 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   const breaker = new LineBreaker(text);
   const words: Word[] = [];
   let from = 0;
+  // Inside a URL or e-mail address only its own breaks count (addressBreaks), not UAX #14's after «-».
+  const inAddress = insideAddress(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const to = bk.position;
+    if (!bk.required && inAddress(to)) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
@@ -211,7 +214,7 @@ const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BR
 export function addressBreaks(text: string, from: number, end: number): number[] {
   if (end - from < 12) return [];
   const word = text.slice(from, end);
-  if (!ADDRESS_RE.test(word) || !(word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word))) return [];
+  if (!isAddress(word)) return [];
   const cuts: number[] = [];
   // A cut at i: the line ends with word[i - 1], the next starts with word[i].
   for (let i = 2; i < word.length - 3; i++) {
@@ -221,6 +224,23 @@ export function addressBreaks(text: string, from: number, end: number): number[]
     if (ok) cuts.push(from + i);
   }
   return cuts;
+}
+
+/** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
+const isAddress = (word: string) => ADDRESS_RE.test(word) && (word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word));
+
+/**
+ * Whether a position lies strictly inside an address (a run of printable
+ * ASCII that isAddress accepts); asked with positions in increasing order.
+ */
+function insideAddress(text: string): (at: number) => boolean {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\x21-\x7e]{12,}/g)) if (isAddress(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  let r = 0;
+  return (at) => {
+    while (r < ranges.length && ranges[r][1] <= at) r++;
+    return r < ranges.length && ranges[r][0] < at && at < ranges[r][1];
+  };
 }
 
 /** A token of Latin letters, digits, punctuation and symbols: no Arabic (nor any other script's) letter or digit. */

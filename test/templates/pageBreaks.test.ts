@@ -62,7 +62,7 @@ describe.each(DOCS)('page breaks of %s', (file) => {
     }
     pages.forEach((page, i) => {
       const flowed = textBlocks(page).filter((b) => b.frame !== undefined && (b.role === 'p' || b.role === 'heading'));
-      const h = flowed.findLastIndex((b) => b.role === 'heading');
+      const h = flowed.map((b) => b.role).lastIndexOf('heading');
       if (h < 0 || page.role === 'contents') return;
       const after = flowed.slice(h + 1).reduce((n, b) => n + b.lines.length, 0);
       const next = textBlocks(pages[i + 1] ?? { blocks: [] } as unknown as LaidOutPage).find((b) => b.frame !== undefined);
