@@ -202,14 +202,15 @@ const ADDRESS_RE = /^[\x21-\x7e]+$/;
 /** A line inside an address may end after a slash… */
 const ADDRESS_BREAK_AFTER = new Set(['/']);
 /** …or before these, which then start the next line, so that no line ends in «.» or «-» (read as a full stop or a hyphen). */
-const ADDRESS_BREAK_BEFORE = new Set(['.', '-', '_', '?', '#', '&', '=', '@', '~', '%']);
+const ADDRESS_BREAK_BEFORE = new Set(['.', '-', '_', '?', '#', '&', '@']);
 const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BREAK_BEFORE.has(ch) || ch === ':';
 
 /**
  * Break positions inside a URL or e-mail address (ASCII with "://", "www."
- * or "@"), as the Chicago Manual of Style has them: after a slash (after the
- * last of «//»), before a full stop, hyphen, underscore, «?», «#», «&», «=»,
- * «@», «~» or «%»; never between two of these, nor in the first or last few characters.
+ * or "@"), as the Chicago Manual of Style has them: after a slash, before a
+ * full stop, hyphen, underscore, «?», «#», «&» or «@»; never between two of
+ * these, nor after the scheme's «//» (no line ends in «https://»), inside a
+ * «name=value», or in the first or last few characters.
  */
 export function addressBreaks(text: string, from: number, end: number): number[] {
   if (end - from < 12) return [];
@@ -220,7 +221,7 @@ export function addressBreaks(text: string, from: number, end: number): number[]
   for (let i = 2; i < word.length - 3; i++) {
     const before = word[i - 1];
     const after = word[i];
-    const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
+    const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
     if (ok) cuts.push(from + i);
   }
   return cuts;
