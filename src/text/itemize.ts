@@ -157,7 +157,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      // A URL or e-mail address may break after "/" or before ".", "-" etc. (no hyphen added).
+      // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added).
       let at = from;
       for (const cut of addressBreaks(text, from, end)) {
         words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
@@ -199,17 +199,21 @@ function markNumberBinds(text: string, words: Word[]): void {
 }
 
 const ADDRESS_RE = /^[\x21-\x7e]+$/;
-/** A line inside an address may end after a slash… */
-const ADDRESS_BREAK_AFTER = new Set(['/']);
-/** …or before these, which then start the next line, so that no line ends in «.» or «-» (read as a full stop or a hyphen). */
-const ADDRESS_BREAK_BEFORE = new Set(['.', '-', '_', '?', '#', '&', '@']);
+/** A line inside an address may end after a slash or a hyphen… */
+const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
+/**
+ * …or before these, which then start the next line, so that no line ends in «.» (read as a full
+ * stop). Not before a hyphen, as the Chicago Manual has it: a line that starts with one ends the
+ * line before in PDFium's right-to-left reading, which then drops the hyphen.
+ */
+const ADDRESS_BREAK_BEFORE = new Set(['.', '_', '?', '#', '&', '@']);
 const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BREAK_BEFORE.has(ch) || ch === ':';
 
 /**
  * Break positions inside a URL or e-mail address (ASCII with "://", "www."
- * or "@"), as the Chicago Manual of Style has them: after a slash, before a
- * full stop, hyphen, underscore, «?», «#», «&» or «@»; never between two of
- * these, nor after the scheme's «//» (no line ends in «https://»), inside a
+ * or "@"), after the Chicago Manual of Style: after a slash or a hyphen,
+ * before a full stop, underscore, «?», «#», «&» or «@»; never between two of
+ * these, after the scheme's «//» (no line ends in «https://»), inside a
  * «name=value», or in the first or last few characters.
  */
 export function addressBreaks(text: string, from: number, end: number): number[] {
