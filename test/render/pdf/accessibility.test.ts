@@ -166,12 +166,14 @@ const spacedWithoutArtifacts = (text: string, pages: LaidOutPage[]) => withoutPa
  * The spaced text with a space where the layout broke a line inside a word (a
  * long URL, which has no space to break at): every reader returns a line end
  * there, as it does for the same URL in any PDF, so that is the layout's
- * doing, not a reader's gluing or splitting words.
+ * doing, not a reader's gluing or splitting words. Only the points' own
+ * blocks (those with an `item`) count: a leaflet's footer sets the same URL
+ * on its own lines, which say nothing of where the point's lines break.
  */
 function spacedAsLaidOut(text: string, pages: LaidOutPage[]): string {
   let out = spaced(text);
   for (const b of pages.flatMap((p) => p.blocks)) {
-    if (b.kind !== 'text' || !b.role) continue;
+    if (b.kind !== 'text' || !b.role || b.item === undefined) continue;
     for (const { line } of b.lines.slice(1)) {
       const s = line.start;
       if (s <= 0 || /[\s\u2010-]/u.test(b.text[s - 1]) || /\s/u.test(b.text[s] ?? ' ')) continue;
