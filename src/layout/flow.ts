@@ -60,9 +60,11 @@ export interface FlowOptions {
    * Pages end at the foot of the frame (± one line): a page that ends short
    * because of a kept-together heading or widow control gets the difference
    * spread over the spaces before its headings (never the leading), at most
-   * `maxGap` more per space. The last page is left as it falls.
+   * `maxGap` more per space; a page with no heading gets it in the spaces
+   * between its paragraphs instead, at most `maxParagraphGap` more each
+   * (none when absent). The last page is left as it falls.
    */
-  balance?: { maxGap: number };
+  balance?: { maxGap: number; maxParagraphGap?: number };
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
@@ -70,6 +72,9 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   /** Per page: where it ends, and the blocks that follow a space that may grow. */
   const ends: number[] = [];
   const gaps: number[][] = [[]];
+  /** Per page: the blocks that follow a space between two paragraphs (the fallback of balancing). */
+  const paraGaps: number[][] = [[]];
+  let spaceAbove = 0;
   const frames: Frame[] = [];
   /** The block each anchor's paragraph starts (moved together when balancing). */
   const anchorBlocks = new Map<object, number>();
@@ -77,13 +82,17 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   frames.push(frame);
   let y = frame.top;
   const atTop = () => y === frame.top;
+  /** Where the last line placed on the current page ends (the spaces after it are not the page's). */
+  let lastBottom = y;
   const newPage = () => {
-    ends.push(y);
+    ends.push(lastBottom);
     pages.push({ blocks: [], tags: [], anchors: [] });
     gaps.push([]);
+    paraGaps.push([]);
     frame = frameFor(pages.length - 1);
     frames.push(frame);
     y = frame.top;
+    lastBottom = y;
   };
   const room = () => frame.bottom - y;
 
@@ -91,9 +100,11 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
     let growable = false;
+    let between = false;
     if (!atTop()) {
       y += p.spaceBefore;
       growable = p.spaceBefore > 0 && p.keepWithNext === true;
+      between = !p.keepWithNext && spaceAbove + p.spaceBefore > 0;
     }
     // A heading needs room for itself and the first two lines of what follows.
     if (p.keepWithNext && i + 1 < paras.length) {
@@ -115,6 +126,7 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       }
       const page = pages[pages.length - 1];
       if (growable && k === 0) gaps[pages.length - 1].push(page.blocks.length);
+      if (between && k === 0) paraGaps[pages.length - 1].push(page.blocks.length);
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
@@ -134,13 +146,20 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       if (p.place) block.place = p.place;
       page.blocks.push(block);
       y += take * p.leading;
+      lastBottom = y;
       k += take;
       if (k < lines.length) newPage();
     }
     y += p.spaceAfter;
+    spaceAbove = p.spaceAfter;
   });
-  ends.push(y);
-  if (opts.balance) pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], opts.balance!.maxGap, anchorBlocks));
+  ends.push(lastBottom);
+  const b = opts.balance;
+  if (b)
+    pages.slice(0, -1).forEach((page, i) => {
+      if (gaps[i].length || !b.maxParagraphGap) balancePage(page, gaps[i], frames[i].bottom - ends[i], b.maxGap, anchorBlocks);
+      else balancePage(page, paraGaps[i], frames[i].bottom - ends[i], b.maxParagraphGap, anchorBlocks);
+    });
   return pages;
 }
 

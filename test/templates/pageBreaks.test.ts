@@ -4,8 +4,9 @@
  * leaflets, which run on): no paragraph leaves one line alone on either side
  * of a break (a forced line break inside a leaflet's point ends a paragraph
  * too), no heading stands at a page foot without two lines of its text, a
- * leaflet fills a page before it runs on to the next, every contents page has
- * its folio in the document's digits. Layout only; nothing is drawn.
+ * leaflet fills a page before it runs on to the next, every full page of a
+ * booklet ends at the frame's foot, every contents page has its folio in the
+ * document's digits. Layout only; nothing is drawn.
  */
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -52,7 +53,7 @@ function splits(pages: LaidOutPage[], flowed: (b: TextBlock) => boolean): Array<
 }
 
 describe.each(DOCS)('page breaks of %s', (file) => {
-  it('booklet: no widow or orphan, no heading without two lines of text at a page foot, a folio on every contents page', async () => {
+  it('booklet: no widow or orphan, no heading without two lines of text at a page foot, pages ending at the same depth, a folio on every contents page', async () => {
     const { model, fonts } = await load(file);
     const { pages } = layoutBooklet(model, fonts);
     const body = (b: TextBlock) => b.role === 'p' && b.frame !== undefined;
@@ -68,6 +69,15 @@ describe.each(DOCS)('page breaks of %s', (file) => {
       const next = textBlocks(pages[i + 1] ?? { blocks: [] } as unknown as LaidOutPage).find((b) => b.frame !== undefined);
       // Two lines under the last heading of a page, unless its point ends there with fewer.
       if (after < 2) expect(next?.role === 'p' && next.item === flowed[h].item, `page ${i + 1}: heading «${flowed[h].text}» with ${after} line(s) under it`).toBe(false);
+    });
+    // Every full page of text ends on the same line, at the frame's foot (the last text page is left as it falls).
+    const text = pages.filter((p) => p.role === 'body' || p.role === 'preamble');
+    const leading = model.theme.body.size * model.theme.body.leading;
+    text.slice(0, -1).forEach((page) => {
+      const flowed = textBlocks(page).filter((b) => b.frame !== undefined);
+      const frame = flowed[0].frame!;
+      const last = Math.max(...flowed.flatMap((b) => b.lines.map((l) => l.baseline)));
+      expect((frame.y + frame.height - last) / leading, `page ${pages.indexOf(page) + 1}: lines left at the foot`).toBeLessThan(1);
     });
     pages.forEach((page, i) => {
       if (page.role !== 'contents') return;
