@@ -124,9 +124,10 @@ export interface LinePlace {
  * with the last one. So the line is painted and remembered with
  * placeholders, under one key for every such fill (a twin drawing's and a
  * file's RGB operators: an individual leaflet and the same leaflet in
- * all-leaflets.pdf). A fill that gives two colours one operator (the CMYK
- * oracle's black text) skips operators the placeholders keep: the key then
- * names its operators, and the line is painted with them.
+ * all-leaflets.pdf). A fill that gives two colours one operator (two
+ * spellings of one colour, `#FF0000` and `#ff0000`) skips operators the
+ * placeholders keep: the key then names its operators, and the line is
+ * painted with them.
  */
 function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): { key: string; placeholders: boolean } {
   const colors = new Set<string>([color]);

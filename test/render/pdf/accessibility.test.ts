@@ -407,12 +407,12 @@ describe.each([
 ] as const)('$name press files', ({ file, lang }) => {
   for (const kind of ['booklet', 'leaflets'] as const) {
     it(`${kind === 'booklet' ? 'press.pdf' : 'leaflets-press.pdf'} is tagged like the screen file, with crop marks as artifacts and PDF/X-4 + PDF/UA-1 in its XMP`, async () => {
-      const { pressFromPages } = await import('../../../src/print/pressFiles.js');
+      const { pressOfPages } = await import('../../support/press.js');
       const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
       const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
       const pages = kind === 'booklet' ? layoutBooklet(model, fonts).pages : model.points.flatMap((p) => layoutLeaflet(model, p, fonts).pages);
       const meta = { title: model.title, lang: model.lang, rtl: model.dir === 'rtl', date: new Date(`${model.date}T00:00:00Z`) };
-      const pdf = await pressFromPages(pages, model.theme, meta, kind === 'booklet' ? 'saddle' : 'loose');
+      const pdf = await pressOfPages(pages, model.theme, meta, kind === 'booklet' ? 'saddle' : 'loose');
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
       const cat = doc.catalog;
       expect(String(cat.lookup(PDFName.of('Lang')))).toContain(lang);
