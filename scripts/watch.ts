@@ -31,6 +31,7 @@ import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watc
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/codeRoot.js';
+import { SESSION_NODE_FLAGS } from '../src/jobs/allocator.js';
 
 type ToSession = { type: 'build'; changed: string[] } | { type: 'stop' };
 type FromSession = { type: 'idle' };
@@ -122,7 +123,7 @@ function watcher() {
   let quitting = false;
 
   const start = (changed: string[]) => {
-    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: process.execArgv, env: { ...process.env, [SESSION_ENV]: '1' } });
+    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: [...process.execArgv, ...SESSION_NODE_FLAGS], env: { ...process.env, [SESSION_ENV]: '1' } });
     child = c;
     c.on('exit', (code) => {
       if (child === c) child = undefined;

@@ -1,12 +1,14 @@
 /**
  * One build: source text → model → jobs → renderers → one atomic write.
  *
+ *   up to date? (nothing changed: stop here,       src/jobs/upToDate.ts
+ *     nothing parsed)
  *   loadDocument (parse + metadata, validated)     src/model, src/parse
+ *   proofing (beside the rest, in a thread)        src/proof
  *   loadFontSet + checkCoverage (no tofu)          src/fonts, src/check
  *   planJobs (what to make)                        src/jobs
  *   keys, reuse of unchanged outputs               src/jobs/cache.ts
  *   order of the jobs (critical path first)        src/jobs/schedule.ts
- *   up to date? (nothing changed: stop here)      src/jobs/upToDate.ts
  *   templates → laid-out pages → renderers,        src/jobs/worker.ts (each job's kind,
  *     in the main thread and worker threads        src/jobs/kinds/), src/jobs/pool.ts
  *   staging (each job's files as it finishes),    src/output
@@ -24,7 +26,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
-import { hasRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type FileStamp } from './jobs/upToDate.js';
+import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -33,16 +35,19 @@ import {
   auxCacheDir,
   envDigest,
   fontFilesOf,
+  fontHasher,
   jobKeys,
   openAuxCache,
   readKeyInputs,
   readCodeInputs,
   type CodeInputs,
+  type FontHasher,
   previousByKey,
   reuseOutputs,
   type AuxCache,
   type JobAux,
   type KeyedEntry,
+  type StillAsLeft,
 } from './jobs/cache.js';
 import { createPool, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { Scheduler } from './jobs/schedule.js';
@@ -160,6 +165,8 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * report (written here).
    */
   proofAside?: boolean;
+  /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
+  sourceBytes?: Promise<Uint8Array>;
 };
 
 /**
@@ -176,14 +183,13 @@ export async function check(opts: CheckOptions) {
   // Card fit only where cards are made (a build with --only booklet makes none).
   const only = widenOnly(opts.only);
   const cards = !only || only.includes('cards');
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, cardCheck, { startProofing, writeProofReport }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { startProofing, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
-    cards ? import('./check/cards.js') : undefined,
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
@@ -199,7 +205,8 @@ export async function check(opts: CheckOptions) {
   const missing = checkCoverage(model, fonts);
   // --strict: proofing warnings stop the build too (reported with any coverage or card-fit errors).
   const strictStop = Boolean(opts.strict && proof?.warnings.length);
-  const cardFit = async () => (await cardCheck?.checkCardFit(model, fonts, await opts.knownToFit?.(model))) ?? [];
+  // Loaded when asked: the card layout loads satori, which a build whose card jobs fit the cards (`fitLater`) never needs in this thread.
+  const cardFit = async () => (cards ? (await import('./check/cards.js')).checkCardFit(model, fonts, await opts.knownToFit?.(model)) : []);
   // Without the layout pass (the build), the cards are fitted as they are rendered: `cardFit` below.
   const fitLater = opts.layout === false && !strictStop;
   // Reported with the proofing warnings, as when proofing comes first.
@@ -228,7 +235,7 @@ export async function check(opts: CheckOptions) {
      * The build asks after a failed render, so that it reports what check()
      * reports; a passing build never runs it (its card jobs fitted the cards).
      */
-    cardFit: fitLater && cardCheck ? async () => {
+    cardFit: fitLater && cards ? async () => {
       const problems = await cardFit();
       return problems.length ? failure(problems) : undefined;
     } : undefined,
@@ -240,15 +247,13 @@ interface Planned {
   jobs: RenderJob[];
   inputs: Map<string, string[]>;
   keys: Map<string, string>;
-  /** The theme's font files by their hashes (`fontFilesOf`), for the build's record. */
-  fonts: Array<[string, string]>;
 }
 
-async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>): Promise<Planned> {
+async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>, fonts: FontHasher): Promise<Planned> {
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
-  const keyInputs = await readKeyInputs(opts.projectRoot, model.theme, undefined, code);
-  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs), fonts: keyInputs.fonts };
+  const keyInputs = await readKeyInputs(model.theme, code, fonts);
+  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
 }
 
 /** What the last build with `keepLater` still writes for the next one (settled: never rejects). */
@@ -278,36 +283,29 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const startedAt = Date.now();
   const outDir = await resolveOutDir(path.resolve(opts.projectRoot, opts.out));
   const cacheDir = auxCacheDir(opts.projectRoot, outDir);
-  // The code that runs, read and hashed once for the no-change check, the memos, the job keys and the build's record;
-  // the source and its metadata as they are before the checks parse them, for the check and the record.
+  // Each read once: the code that runs, for the no-change check, the memos, the job keys and the build's record;
+  // the source (for the parser) and its metadata as they are before the checks parse them, for the check and the
+  // record; the fonts' hashes; the previous build's record, for the no-change check and the reuse of its outputs.
   const code = readCodeInputs();
-  const sources = readSources(opts);
+  const source = readSources(opts);
+  const sources = source.digests;
+  const fonts = fontHasher(opts.projectRoot);
+  const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
   code.catch(() => {});
-  sources.catch(() => {});
-  if (!opts.force && !opts.clean && hasRecord(cacheDir)) {
-    const lock = await lockOutput(outDir);
-    try {
-      const quick = await upToDate<Omit<BuildReport, 'ms'>>(opts, cacheDir, { code, sources });
-      if (quick) {
-        for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
-        return { ...quick, ms: performance.now() - t0 };
-      }
-    } finally {
-      await lock.release();
-    }
-  }
+  const quick = opts.force || opts.clean || !record ? undefined : await unchangedReport(opts, outDir, record, { code, sources, fonts });
+  if (quick) return { ...quick, ms: performance.now() - t0 };
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
   let planned: Planned | undefined;
-  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code));
+  const plan = async (m: DocumentModel) => (planned ??= await planAndKey(m, opts, code, fonts));
   // Asked after a failed render, under the lock: the manifest the lock found. (Before the lock, --strict with
   // proofing warnings checks every card.)
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes });
   const { model } = checked;
-  const { jobs, inputs, fonts } = await plan(model);
+  const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
   const images = hasImageJobs(jobs);
@@ -334,7 +332,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, opts, stage)
+    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, recordedOutputs(record), opts, stage)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -368,21 +366,10 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     where: made.where,
     ms: performance.now() - t0,
   };
-  // What the next build returns if nothing changes: every output unchanged, nothing rendered.
-  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
-  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
-  const again: Omit<BuildReport, 'ms'> & { ms?: number } = {
-    ...report,
-    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
-    notes: made.notes,
-    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
-    threads: 0,
-    where: 'nothing to do: no input changed',
-  };
-  delete again.ms;
+  const again = reportIfUnchanged(report, made, jobs, keys);
   const keep = async () => {
     await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
-    if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts: Promise.resolve(fonts) }).catch(() => {});
+    if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts }).catch(() => {});
     // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
     await proof.save();
   };
@@ -390,6 +377,43 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   if (opts.keepLater) keeping = keep().catch(() => {});
   else await keep();
   return report;
+}
+
+/**
+ * The no-change build: under the output folder's lock, the previous build's
+ * report when nothing it depends on changed and its outputs are as it left
+ * them (src/jobs/upToDate.ts), each output said to be unchanged; else
+ * undefined, and the full path runs.
+ */
+async function unchangedReport(
+  opts: BuildOptions,
+  outDir: string,
+  record: BuildRecord<Omit<BuildReport, 'ms'>>,
+  known: KnownInputs,
+): Promise<Omit<BuildReport, 'ms'> | undefined> {
+  const lock = await lockOutput(outDir);
+  try {
+    const quick = await upToDate(opts, record, known);
+    if (quick) for (const [i, f] of quick.files.entries()) opts.onOutput?.(i + 1, quick.files.length, f.path, 'unchanged');
+    return quick;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What the next build returns if nothing changes (the build's record): every output unchanged, nothing rendered. */
+function reportIfUnchanged(report: BuildReport, made: Made, jobs: readonly RenderJob[], keys: ReadonlyMap<string, string>): Omit<BuildReport, 'ms'> {
+  const withFiles = new Set(made.files.map((f) => made.keys.get(f.path)));
+  const unchanged = jobs.filter((j) => withFiles.has(keys.get(j.path))).map((j) => j.path);
+  const { ms: _ms, ...rest } = report;
+  return {
+    ...rest,
+    files: report.files.map((f) => ({ ...f, ms: 0, reused: true })),
+    notes: made.notes,
+    jobs: { rendered: [], unchanged, skipped: jobs.map((j) => j.path).filter((p) => !unchanged.includes(p)) },
+    threads: 0,
+    where: 'nothing to do: no input changed',
+  };
 }
 
 /**
@@ -422,7 +446,6 @@ interface Made {
   jobs: BuildReport['jobs'];
   threads: number;
   where: string;
-  state: Map<string, Mode>;
 }
 
 /** What a finished (or reused) job hands on. */
@@ -457,6 +480,27 @@ export function defaultThreads(fresh: readonly RenderJob[]): number {
 /** Whether any of these jobs makes images (cards, thumbnails): what the allocator's tuning and the workers' lane are for. */
 const hasImageJobs = (jobs: readonly RenderJob[]) => jobs.some((j) => kindOf(j).family === 'image');
 
+/** What every step of `runJobs` reads: the build's jobs, their keys and inputs, and where their files go. */
+interface JobRun {
+  model: DocumentModel;
+  jobs: RenderJob[];
+  inputs: ReadonlyMap<string, string[]>;
+  cache: AuxCache;
+  opts: BuildOptions;
+  stage: Staging;
+  /** Whether the job's files go into the output (else it is made only as another's input). */
+  published(job: RenderJob): boolean;
+  /** The paths of the jobs whose results it takes as input. */
+  inputsOf(job: RenderJob): string[];
+  keyOf(job: RenderJob): string;
+  /** Each job's result, by path, as it is done. */
+  results: Map<string, Promise<Done>>;
+  /** Says the job is done (progress: `onOutput`) and returns its result. */
+  finish(job: RenderJob, done: Done): Done;
+  /** The first failure: no job starts after it, and the run throws it once every started job has settled. */
+  failure?: { error: unknown };
+}
+
 /**
  * Runs the jobs. Each job's outputs are reused when the previous build made
  * them from the same key; the others render in the pool's lanes. A job that
@@ -464,6 +508,7 @@ const hasImageJobs = (jobs: readonly RenderJob[]) => jobs.some((j) => kindOf(j).
  * and print files need the booklet, the 2-up sheet leaflets-press.pdf,
  * all-leaflets and leaflets-press every leaflet's pages) waits for it; among the jobs that are ready, the one with
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
+ * `unchanged`: which of the previous outputs are as the last build left them.
  */
 async function runJobs(
   model: DocumentModel,
@@ -473,26 +518,185 @@ async function runJobs(
   cache: AuxCache,
   outDir: string,
   previousManifest: Manifest | undefined,
+  unchanged: StillAsLeft,
   opts: BuildOptions,
   stage: Staging,
 ): Promise<Made> {
-  const published = (job: RenderJob) => publishes(kindOf(job), opts.only);
-  const inputsOf = (job: RenderJob) => inputs.get(job.path) ?? [];
-  const keyOf = (job: RenderJob) => keys.get(job.path)!;
-
+  let done = 0;
+  const run: JobRun = {
+    model,
+    jobs,
+    inputs,
+    cache,
+    opts,
+    stage,
+    published: (job) => publishes(kindOf(job), opts.only),
+    inputsOf: (job) => inputs.get(job.path) ?? [],
+    keyOf: (job) => keys.get(job.path)!,
+    results: new Map(),
+    finish: (job, d) => {
+      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
+      return d;
+    },
+  };
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
-  // Files the last build left as they are need not be read again to be reused.
-  const unchanged = await recordedOutputs(cache.dir);
-  const freshJobs = jobs.filter((j) => published(j) && !previous.has(keyOf(j)));
-  const fresh = freshJobs.length;
-  const size = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
-  let poolStarted: Promise<RenderPool> | undefined;
+  const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
+  const pool = poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
+  let mode = new Map<string, Mode>();
+  let lanes: RenderPool | undefined;
+  try {
+    // A job with a new key will render: start the workers now, so that they
+    // load while the previous outputs are read back and checked.
+    if (freshJobs.length > 0) pool.start().catch(() => {});
+    const reused = await readBackReusable(run, outDir, previous, unchanged);
+    const decided = await decideModes(run, reused);
+    mode = decided.mode;
+    const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
+    lanes = toRender.size ? await pool.start() : undefined;
+    await finishUnrendered(run, decided, reused);
+    await renderInOrder(run, toRender, lanes);
+  } catch (error) {
+    run.failure ??= { error };
+  } finally {
+    await Promise.allSettled([...run.results.values()]);
+    await pool.close();
+  }
+  if (run.failure) throw run.failure.error;
+  return collectMade(run, mode, lanes);
+}
+
+/**
+ * The render pool, started when first asked for: the caller's (`opts.pool`:
+ * a pool, or a function that makes one for `threads`), else one of its own,
+ * which `close` destroys.
+ */
+function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderPool>; close(): Promise<void> } {
   const given = opts.pool;
-  const startPool = () =>
-    (poolStarted ??= typeof given === 'function' ? given(size) : given ? Promise.resolve(given) : createPool(size, { serial: opts.serial }));
-  const results = new Map<string, Promise<Done>>();
-  let failure: { error: unknown } | undefined;
+  let started: Promise<RenderPool> | undefined;
+  return {
+    start: () => (started ??= typeof given === 'function' ? given(threads) : given ? Promise.resolve(given) : createPool(threads, { serial: opts.serial })),
+    async close() {
+      if (started && !given) await (await started.catch(() => undefined))?.destroy();
+    },
+  };
+}
+
+/** The previous outputs of each job whose key the previous build made, read back and checked (`reuseOutputs`), by job path. */
+async function readBackReusable(run: JobRun, outDir: string, previous: Map<string, KeyedEntry[]>, unchanged: StillAsLeft): Promise<Map<string, ReusedFile[]>> {
+  const reused = new Map<string, ReusedFile[]>();
+  await Promise.all(
+    run.jobs.map(async (job) => {
+      // Files the last build left as they are (`unchanged`) need not be read again to be reused.
+      const files = await reuseOutputs(outDir, previous.get(run.keyOf(job)), job.path, unchanged);
+      if (files) reused.set(job.path, files);
+    }),
+  );
+  return reused;
+}
+
+/**
+ * Which jobs render: the published ones that changed, and those whose
+ * results a rendering job needs but that cannot be had from the cache.
+ * Backwards, so that every job's dependents are decided before it. With
+ * each reused job, what it kept as 'aux'.
+ */
+async function decideModes(run: JobRun, reused: ReadonlyMap<string, ReusedFile[]>): Promise<{ mode: Map<string, Mode>; auxOf: Map<string, JobAux> }> {
+  const { cache } = run;
+  const mode = new Map<string, Mode>();
+  const auxOf = new Map<string, JobAux>();
+  const needed = new Set<string>();
+  for (const job of [...run.jobs].reverse()) {
+    let m: Mode = run.published(job) || needed.has(job.path) ? 'render' : 'skip';
+    if (m === 'render' && reused.has(job.path)) {
+      const keeps = kindOf(job).keeps ?? [];
+      const aux = keeps.includes('aux') ? await cache.get(run.keyOf(job)) : {};
+      // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
+      const kept = keeps.filter((k) => k !== 'aux');
+      const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasKept(run.keyOf(job), k)))).every(Boolean));
+      if (complete) {
+        m = 'reuse';
+        auxOf.set(job.path, aux ?? {});
+      }
+    }
+    if (m === 'render') for (const p of run.inputsOf(job)) needed.add(p);
+    mode.set(job.path, m);
+  }
+  return { mode, auxOf };
+}
+
+/** Reused and skipped jobs are done at once, in plan order: a reused job's files go into the staging folder. */
+async function finishUnrendered(run: JobRun, { mode, auxOf }: { mode: Map<string, Mode>; auxOf: Map<string, JobAux> }, reused: ReadonlyMap<string, ReusedFile[]>): Promise<void> {
+  for (const job of run.jobs) {
+    const m = mode.get(job.path)!;
+    if (m === 'render') continue;
+    await run.opts.beforeJob?.(job);
+    const d: Done =
+      m === 'reuse'
+        ? { files: await run.stage.add(reused.get(job.path)!, run.published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
+        : { files: [], aux: {}, state: 'skipped', ms: 0 };
+    run.results.set(job.path, Promise.resolve(run.finish(job, d)));
+  }
+}
+
+/**
+ * The jobs to render, as their inputs are done, in the order and on the
+ * lanes the scheduler picks (src/jobs/schedule.ts). A failure stops further
+ * jobs (those already running finish first); it is `run.failure`.
+ */
+async function renderInOrder(run: JobRun, toRender: ReadonlySet<string>, pool: RenderPool | undefined): Promise<void> {
+  const scheduler = new Scheduler(run.jobs, toRender, pool?.lanes ?? [], run.inputs);
+  const byPath = new Map(run.jobs.map((j) => [j.path, j]));
+  const inFlight = new Set<Promise<void>>();
+  while (!run.failure && (scheduler.pending || inFlight.size)) {
+    for (let next = scheduler.next(); next && !run.failure; next = scheduler.next()) {
+      const { job, lane } = next;
+      await run.opts.beforeJob?.(job);
+      const from = run.inputsOf(job).map((p) => byPath.get(p)!);
+      const done = await Promise.all(from.map((j) => run.results.get(j.path)!));
+      // A failure stops further jobs, even one met during the awaits above.
+      if (run.failure) break;
+      const p = renderJob(run, job, lane, from, done);
+      p.catch((error) => (run.failure ??= { error }));
+      const settle = (): void => {
+        inFlight.delete(tracked);
+        scheduler.finished(job, lane);
+      };
+      const tracked: Promise<void> = p.then(settle, settle);
+      inFlight.add(tracked);
+      run.results.set(job.path, p);
+    }
+    if (!inFlight.size) {
+      if (!run.failure && scheduler.pending) throw new Error(`${scheduler.pending} jobs can never start: they wait for inputs that never come`);
+      break;
+    }
+    await Promise.race(inFlight);
+  }
+}
+
+/** Renders one job on `lane`, given the jobs it takes as input (`from`) and their results (`done`); its files go into the staging folder. */
+async function renderJob(run: JobRun, job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]): Promise<Done> {
+  const kind = kindOf(job);
+  const task: RenderTask = {
+    job,
+    model: kind.slice(run.model, job),
+    projectRoot: run.opts.projectRoot,
+    key: run.keyOf(job),
+    cacheDir: run.cache.dir,
+    inputs: await taskInputs(from, done, run.keyOf),
+  };
+  const r = await lane.run(task);
+  if (r.diagnostics) throw new WarraqError(r.diagnostics);
+  const odd = r.files.find((f) => !kind.writes.includes(f.kind));
+  if (odd) throw new Error(`${job.path}: a ${job.kind} job wrote a file of kind "${odd.kind}", which its record does not list in \`writes\``);
+  if (kind.keeps?.includes('aux')) await run.cache.put(run.keyOf(job), r.aux);
+  // Written out now: a job's bytes are not kept once it is done.
+  const files = await run.stage.add(r.files, run.published(job));
+  return run.finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
+}
+
+/** What the jobs made, in plan order: the published files with their keys, kinds and times, the jobs by what happened to them, notes and statistics. */
+async function collectMade(run: JobRun, mode: ReadonlyMap<string, Mode>, pool: RenderPool | undefined): Promise<Made> {
   const made: Made = {
     files: [],
     keys: new Map(),
@@ -502,134 +706,20 @@ async function runJobs(
     notes: [],
     stats: emptyStats(),
     jobs: { rendered: [], unchanged: [], skipped: [] },
-    threads: 0,
-    where: 'nothing to render',
-    state: new Map(),
+    threads: pool?.size ?? 0,
+    where: pool ? describeLanes(pool) : 'nothing to render',
   };
-  try {
-    // A job with a new key will render: start the workers now, so that they
-    // load while the previous outputs are read back and checked.
-    if (fresh > 0) startPool().catch(() => {});
-    const reused = new Map<string, ReusedFile[]>();
-    await Promise.all(
-      jobs.map(async (job) => {
-        const files = await reuseOutputs(outDir, previous.get(keyOf(job)), job.path, unchanged);
-        if (files) reused.set(job.path, files);
-      }),
-    );
-
-    // Which jobs render: the published ones that changed, and those whose
-    // results a rendering job needs but that cannot be had from the cache.
-    // Backwards, so that every job's dependents are decided before it.
-    const mode = new Map<string, Mode>();
-    const auxOf = new Map<string, JobAux>();
-    const needed = new Set<string>();
-    for (const job of [...jobs].reverse()) {
-      let m: Mode = published(job) || needed.has(job.path) ? 'render' : 'skip';
-      if (m === 'render' && reused.has(job.path)) {
-        const keeps = kindOf(job).keeps ?? [];
-        const aux = keeps.includes('aux') ? await cache.get(keyOf(job)) : {};
-        // A job whose result is an input here needs what its kind keeps too: the booklet's drawing, a leaflet's pages.
-        const kept = keeps.filter((k) => k !== 'aux');
-        const complete = !needed.has(job.path) || (aux !== undefined && (await Promise.all(kept.map((k) => cache.hasPages(keyOf(job), k)))).every(Boolean));
-        if (complete) {
-          m = 'reuse';
-          auxOf.set(job.path, aux ?? {});
-        }
-      }
-      if (m === 'render') for (const p of inputsOf(job)) needed.add(p);
-      mode.set(job.path, m);
-    }
-    for (const [k, v] of mode) made.state.set(k, v);
-
-    const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
-    const pool = toRender.size ? await startPool() : undefined;
-    made.threads = pool?.size ?? 0;
-    made.where = pool ? describeLanes(pool) : 'nothing to render';
-    let done = 0;
-    const finish = (job: RenderJob, d: Done) => {
-      const primary = d.files[0]?.path ?? `${job.path} (skipped)`;
-      opts.onOutput?.(++done, jobs.length, primary, d.state);
-      return d;
-    };
-
-    // Reused and skipped jobs are done at once, in plan order.
-    for (const job of jobs) {
-      const m = mode.get(job.path)!;
-      if (m === 'render') continue;
-      await opts.beforeJob?.(job);
-      const d: Done =
-        m === 'reuse'
-          ? { files: await stage.add(reused.get(job.path)!, published(job)), aux: auxOf.get(job.path) ?? {}, state: 'unchanged', ms: 0 }
-          : { files: [], aux: {}, state: 'skipped', ms: 0 };
-      results.set(job.path, Promise.resolve(finish(job, d)));
-    }
-
-    // The rest as their inputs are done, in the order and on the lanes the
-    // scheduler picks (src/jobs/schedule.ts).
-    const scheduler = new Scheduler(jobs, toRender, pool?.lanes ?? [], inputs);
-    const byPath = new Map(jobs.map((j) => [j.path, j]));
-    const inFlight = new Set<Promise<void>>();
-    const start = async (job: RenderJob, lane: Lane, from: RenderJob[], done: Done[]) => {
-      const task: RenderTask = {
-        job,
-        model: kindOf(job).slice(model, job),
-        projectRoot: opts.projectRoot,
-        key: keyOf(job),
-        cacheDir: cache.dir,
-        inputs: await taskInputs(from, done, keyOf),
-      };
-      const r = await lane.run(task);
-      if (r.diagnostics) throw new WarraqError(r.diagnostics);
-      const odd = r.files.find((f) => !kindOf(job).writes.includes(f.kind));
-      if (odd) throw new Error(`${job.path}: a ${job.kind} job wrote a file of kind "${odd.kind}", which its record does not list in \`writes\``);
-      if (kindOf(job).keeps?.includes('aux')) await cache.put(keyOf(job), r.aux);
-      // Written out now: a job's bytes are not kept once it is done.
-      const files = await stage.add(r.files, published(job));
-      return finish(job, { files, aux: r.aux, state: r.skipped ? 'skipped' : 'rendered', ms: r.ms });
-    };
-    while (!failure && (scheduler.pending || inFlight.size)) {
-      for (let next = scheduler.next(); next && !failure; next = scheduler.next()) {
-        const { job, lane } = next;
-        await opts.beforeJob?.(job);
-        const from = inputsOf(job).map((p) => byPath.get(p)!);
-        const done = await Promise.all(from.map((j) => results.get(j.path)!));
-        // A failure stops further jobs (those already running finish first), even one met during the awaits above.
-        if (failure) break;
-        const p = start(job, lane, from, done);
-        p.catch((error) => (failure ??= { error }));
-        const settle = (): void => {
-          inFlight.delete(tracked);
-          scheduler.finished(job, lane);
-        };
-        const tracked: Promise<void> = p.then(settle, settle);
-        inFlight.add(tracked);
-        results.set(job.path, p);
-      }
-      if (!inFlight.size) {
-        if (!failure && scheduler.pending) throw new Error(`${scheduler.pending} jobs can never start: they wait for inputs that never come`);
-        break;
-      }
-      await Promise.race(inFlight);
-    }
-  } catch (error) {
-    failure ??= { error };
-  } finally {
-    await Promise.allSettled([...results.values()]);
-    if (poolStarted && !opts.pool) await (await poolStarted.catch(() => undefined))?.destroy();
-  }
-  if (failure) throw failure.error;
-
-  for (const job of jobs) {
-    const d = await results.get(job.path)!;
-    const state = d.state === 'skipped' && made.state.get(job.path) === 'render' ? 'rendered' : d.state;
+  for (const job of run.jobs) {
+    const d = await run.results.get(job.path)!;
+    // A job that rendered and found nothing to write (r.skipped) still rendered.
+    const state = d.state === 'skipped' && mode.get(job.path) === 'render' ? 'rendered' : d.state;
     made.jobs[state].push(job.path);
     if (d.aux.stats) addStats(made.stats, d.aux.stats);
     made.notes.push(...(d.aux.notes ?? []));
-    if (!published(job)) continue;
+    if (!run.published(job)) continue;
     d.files.forEach((f, i) => {
       made.files.push(f);
-      made.keys.set(f.path, keyOf(job));
+      made.keys.set(f.path, run.keyOf(job));
       made.kinds.set(f.path, job.kind);
       made.ms.set(f.path, i === 0 ? d.ms : 0);
       if (d.state === 'unchanged') made.reused.add(f.path);

@@ -96,7 +96,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3 } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3, maxParagraphGap: st.bodyLeading * 0.6 } });
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
@@ -227,12 +227,18 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
 function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): Block[] {
   const t = model.theme;
   const head = ts.set(model.title, st.small, f.width, 'center');
-  const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
   return [
     placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted),
     { kind: 'rule', x1: f.x, y1: f.top - 12, x2: f.x + f.width, y2: f.top - 12, color: t.palette.muted, width: 0.3 },
-    placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink),
+    folio(model, ts, st, f, H, n),
   ];
+}
+
+/** Page n's number in the document's digits, centred under the frame (every page but the covers). */
+function folio(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): TextBlock {
+  const t = model.theme;
+  const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
+  return { ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' };
 }
 
 /** The imprint on both covers, reversed out of the red (its superscripts REVERSED_MIN_PT). */
@@ -361,11 +367,9 @@ function contentsPagesFor(
     if (pages.length === 1) {
       page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
       y += titleLeading + st.bodyLeading * 0.5;
-    } else {
-      // Page numbers from the second contents page on (the first shows the heading).
-      const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
-      page.blocks.push({ ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' });
     }
+    // Every contents page has its folio, where the body's pages have theirs.
+    page.blocks.push(folio(model, ts, st, f, H, n));
   };
   newPage();
   for (const entry of contents) {
@@ -444,8 +448,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     blocks.push(...p.place(y));
     y += p.height;
   }
-  const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
-  blocks.push({ ...placeAt(foot, f.x, H - t.page.margins.bottom + 18, st.small.size * 1.5, t.palette.ink), name: 'the page number' });
+  blocks.push(folio(model, ts, st, f, H, n));
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };
 }
 

@@ -170,35 +170,36 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     return p;
   };
 
-  if (!fit.overflow) {
+  // A point that misses one page at the compact size only by the event's
+  // space keeps to one page with that space tightened (to EVENT_GAP_MIN of it).
+  const textHeight = para.lines.length * leading;
+  const region = regionBottom - regionTop;
+  const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
+  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) {
     // One page. Body and event move together, a little above the middle of the free space.
-    const used = para.lines.length * leading + (event ? eventGap + event.height : 0);
-    const free = Math.max(0, regionBottom - regionTop - used);
+    const gap = Math.min(eventGap, tightGap);
+    const used = textHeight + (event ? gap + event.height : 0);
+    const free = Math.max(0, region - used);
     const bodyTop = regionTop + free * 0.35;
     const blocks: Block[] = [...header.blocks, { ...placeAt(para, bodyX, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
-    if (event) blocks.push(...event.place(bodyTop + para.lines.length * leading + eventGap));
+    if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
     blocks.push(...footer.blocks);
     newPage(blocks);
   } else {
-    // At the minimum size the text needs more than a page: continue on the next, under a small label.
+    // At the compact size the text needs more than a page: it fills each page
+    // to the foot (flow's widow and orphan rules apply, paragraph by
+    // paragraph) and continues on the next, under a small label.
     const cont = buildContinued();
-    let firstBottom = regionBottom;
-    const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: i === 0 ? firstBottom : regionBottom });
-    const flowPara = () => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frameFor);
-    let flowed = flowPara();
-    if (event && flowed.length === 1 && para.lines.length > 3) {
-      // The text fits page 1 only without the event: carry its last lines
-      // over, so that page 2 continues the text instead of holding the event alone.
-      firstBottom = regionTop + (para.lines.length - 3) * leading + 1e-3;
-      flowed = flowPara();
-    }
+    const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
+    const flowed = flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frameFor);
     // The footer repeats on every page; a reader reads it once, after the
     // point: on the last page (tagged PDF: artifacts on the pages before, so
     // the point's text reads straight on across the page break).
     const repeated = footer.blocks.map(asRepeated);
     flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...repeated]));
     if (event) {
-      // Under the text on the last page when it fits there, else on a page of its own.
+      // Under the text on the last page when it fits there, else at the head
+      // of a page of its own: never text held back from a page to keep it company.
       const lastIndex = flowed.length - 1;
       const lines = flowed[lastIndex].blocks.reduce((n, b) => n + b.lines.length, 0);
       const y = frameFor(lastIndex).top + lines * leading + eventGap;
@@ -349,6 +350,13 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     return { blocks, ruleY };
   }
 }
+
+/**
+ * How far the space above the event frame (1.4 design units) may tighten to
+ * keep a point on one page at the compact size, rather than run on to a
+ * second page for the event alone.
+ */
+export const EVENT_GAP_MIN = 0.6;
 
 /** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
 function asRepeated(block: Block): Block {

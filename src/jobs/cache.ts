@@ -27,7 +27,7 @@
  * booklet's drawing put its colours (for its press PDF) and typesetting
  * statistics. Entries are named by key, so a
  * stale one is never read; a missing one only means the job renders again.
- * Each entry carries the SHA-256 of its content (src/jobs/pages.ts): a
+ * Each entry carries the SHA-256 of its content (src/jobs/kept.ts): a
  * truncated or damaged one is removed and its job renders again, with a
  * note. The whole `.warraq-cache/` is kept under a size budget
  * (CACHE_BUDGET), least recently used entries first.
@@ -35,26 +35,18 @@
  * No job runs an external program (the press files no longer need
  * Ghostscript), so nothing outside the code, fonts and model enters a key.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
 import type { DocumentModel, Theme } from '../model/types.js';
+import { sha256 } from '../output/manifest.js';
 import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile, type Stamp } from '../output/writeOutputs.js';
 import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
-import { frame, MAGIC, pagesFile, unframe, type Kept } from './pages.js';
+import { frame, keptFile, MAGIC, unframe, type Kept } from './kept.js';
 import { writeAtomic } from '../writeAtomic.js';
 
-
-/**
- * Where the running code's src/ and templates/ are: the TypeScript sources,
- * whether they run through tsx or bundled in lib/, so a job's key is the same
- * either way (src/codeRoot.ts).
- */
-
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 // ---------------------------------------------------------------------------
 // Stable hashing of plain data
@@ -91,7 +83,7 @@ export interface KeyInputs {
 /** One digest for everything that is the same for every job of a build: code and fonts. */
 export function envDigest(inputs: KeyInputs): string {
   const sorted = (xs: Array<[string, string]>) => [...xs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
+  return sha256(stableJson({ v: 2, code: sorted(inputs.code), fonts: sorted(inputs.fonts), packages: inputs.packages }));
 }
 
 async function listFiles(root: string, rel: string): Promise<string[]> {
@@ -110,8 +102,8 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-/** SHA-256 of a file's bytes. */
-export const digestOf = async (abs: string) => sha(await readFile(abs));
+/** SHA-256 of a file's bytes, read whole: the small files of code, fonts and metadata (an output file, which may be large, is hashed as a stream: `hashFile`, src/output/staging.ts). */
+export const digestOf = async (abs: string) => sha256(await readFile(abs));
 
 /**
  * The code that runs (src/ and templates/, as TypeScript or compiled), the
@@ -143,10 +135,30 @@ export const fontFilesOf = (theme: Theme) => [...new Set([...theme.fonts.body, .
 export const hashFonts = (projectRoot: string, files: readonly string[]) =>
   Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digestOf(path.resolve(projectRoot, f)).catch(() => '')]));
 
-/** Reads and hashes the code of `codeRoot` (default: the code that runs; or `read`, the code as already read) and the theme's fonts. */
-export async function readKeyInputs(projectRoot: string, theme: Theme, codeRoot?: string, read?: Promise<CodeInputs>): Promise<KeyInputs> {
-  const [code, fonts] = await Promise.all([read ?? readCodeInputs(codeRoot), hashFonts(projectRoot, fontFilesOf(theme))]);
-  return { ...code, fonts };
+/** `hashFonts` of one project. */
+export type FontHasher = (files: readonly string[]) => Promise<Array<[string, string]>>;
+
+/**
+ * `hashFonts`, each file read and hashed once however often it is asked for:
+ * a build asks in its no-change check (the fonts its record names), for its
+ * job keys and for its record (the theme's).
+ */
+export function fontHasher(projectRoot: string): FontHasher {
+  const hashed = new Map<string, Promise<[string, string]>>();
+  return (files) =>
+    Promise.all(
+      files.map((f) => {
+        let h = hashed.get(f);
+        if (!h) hashed.set(f, (h = hashFonts(projectRoot, [f]).then(([one]) => one)));
+        return h;
+      }),
+    );
+}
+
+/** What every job's key shares (`envDigest`): the code, as the build read it, and the theme's fonts, hashed by `fonts`. */
+export async function readKeyInputs(theme: Theme, code: Promise<CodeInputs>, fonts: FontHasher): Promise<KeyInputs> {
+  const [read, hashes] = await Promise.all([code, fonts(fontFilesOf(theme))]);
+  return { ...read, fonts: hashes };
 }
 
 // ---------------------------------------------------------------------------
@@ -169,7 +181,7 @@ export function jobKeys(
       if (!k) throw new Error(`job ${job.path} needs ${p}, which is planned after it`);
       return k;
     });
-    keys.set(job.path, sha(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
+    keys.set(job.path, sha256(stableJson({ env, job, model: kindOf(job).slice(model, job), inputs: from })));
   }
   return keys;
 }
@@ -234,8 +246,8 @@ export interface AuxCache {
   readonly notes: string[];
   get(key: string): Promise<JobAux | undefined>;
   put(key: string, aux: JobAux): Promise<void>;
-  /** Whether what a job keeps for its dependents (a leaflet's laid-out pages, the booklet's drawing) is stored intact (the render threads read and write them: `readPages`, `writePages`). */
-  hasPages(key: string, what?: Kept): Promise<boolean>;
+  /** Whether what a job keeps for its dependents (a leaflet's laid-out pages, the booklet's drawing) is stored intact (the render threads read and write them: `readKept`, `writeKept`). */
+  hasKept(key: string, what: Kept): Promise<boolean>;
   /**
    * Removes entries of keys not in `keep` that are older than `before` (ms
    * since 1970): entries a concurrent build wrote meanwhile stay. Then the
@@ -293,7 +305,7 @@ export async function pruneToBudget(root: string, budget: number): Promise<void>
 const rmdirIfEmpty = (dir: string) => rmdir(dir).catch(() => undefined);
 
 /** `<projectRoot>/.warraq-cache/<hash of the output folder>/`: one cache per output folder. */
-export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha(path.resolve(outDir)).slice(0, 16));
+export const auxCacheDir = (projectRoot: string, outDir: string) => path.join(projectRoot, '.warraq-cache', sha256(path.resolve(outDir)).slice(0, 16));
 
 export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
   const root = path.join(projectRoot, '.warraq-cache');
@@ -327,8 +339,8 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
       await ready;
       await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
-    async hasPages(key, what = 'pages') {
-      const file = pagesFile(dir, key, what);
+    async hasKept(key, what) {
+      const file = keptFile(dir, key, what);
       const payload = await readEntry(file);
       if (payload === 'corrupt') await healed(file, what === 'pages' ? 'laid-out pages' : 'a drawing\'s colours');
       return payload !== 'missing' && payload !== 'corrupt';
@@ -344,4 +356,3 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
     },
   };
 }
-export { CacheEntryError, readPages, writePages } from './pages.js';

@@ -19,7 +19,7 @@ import type { OutputFile, OutputMeta } from '../output/writeOutputs.js';
 import type { SetStats } from '../layout/stats.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Kept } from './pages.js';
+import type { Kept } from './kept.js';
 
 /** The `--only` groups: which outputs a build publishes. */
 export type OutputGroup = 'booklet' | 'leaflets' | 'cards' | 'print' | 'gallery';
@@ -141,7 +141,7 @@ export interface OutputKind {
    * What the job keeps in the cache folder between builds, for the jobs that
    * take it as input: 'aux' (its JobAux, stored by the build), 'pages'
    * (laid-out pages) and 'drawing' (where its drawing's colours went,
-   * src/render/pdf/twin.ts), stored by its renderer (src/jobs/pages.ts). A
+   * src/render/pdf/twin.ts), stored by its renderer (src/jobs/kept.ts). A
    * reused job whose result is needed as an input renders again when these
    * are missing.
    */

@@ -2,7 +2,7 @@
  * What the text layer and the PDF painter remember between builds: composed
  * paragraphs (src/text/composeCache.ts), painted lines and font subsets
  * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), each one entry in `.warraq-cache/memo/`, framed
- * with its SHA-256 like every cache entry (src/jobs/pages.ts), named by the
+ * with its SHA-256 like every cache entry (src/jobs/kept.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
  * are keyed by what they are computed from, not by document). Read before
@@ -14,7 +14,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
 import { stableJson, type CodeInputs } from './cache.js';
-import { frame, unframe } from './pages.js';
+import { frame, unframe } from './kept.js';
 import { writeAtomic } from '../writeAtomic.js';
 
 interface Memo {

@@ -11,12 +11,12 @@
  *
  * Light on purpose: no parser, no YAML or zod, no fonts or renderers.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type StillAsLeft } from './cache.js';
+import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type FontHasher, type StillAsLeft } from './cache.js';
+import { sha256 } from '../output/manifest.js';
 import { sameStamp, type Stamp } from '../output/writeOutputs.js';
+import { readSourceBytes } from '../parse/readSource.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
@@ -38,7 +38,8 @@ export interface FileStamp extends Stamp {
   path: string;
 }
 
-interface BuildRecord<R> {
+/** What a successful build leaves for the next one (`recordBuild`). */
+export interface BuildRecord<R = unknown> {
   key: string;
   /** The font files the model's theme named (project-relative). */
   fonts: string[];
@@ -50,17 +51,14 @@ interface BuildRecord<R> {
 
 const recordFile = (cacheDir: string) => path.join(cacheDir, 'build-record.json');
 
-/** Whether a successful build into this output folder left a record (else there is nothing to check, and no lock to take for it). */
-export const hasRecord = (cacheDir: string) => existsSync(recordFile(cacheDir));
-
 /** What a build has read and hashed already, so that its key does not read it again. */
 export interface KnownInputs {
   /** The source and the YAML files beside it (`readSources`), as the build found them before it parsed them. */
   sources?: Promise<SourceDigests>;
   /** The code that runs (`readCodeInputs()`). */
   code?: Promise<CodeInputs>;
-  /** The font files' hashes (`hashFonts`), when they are those of the fonts given. */
-  fonts?: Promise<Array<[string, string]>>;
+  /** Hashes font files (`fontHasher`: each file once per build). */
+  fonts?: FontHasher;
 }
 
 /** The source text's digest and the YAML files' beside it. */
@@ -70,23 +68,29 @@ export interface SourceDigests {
 }
 
 /**
- * The source and its metadata candidates, hashed: read by a build before it
- * parses them, so that its record names the text it built, not one saved
- * while it ran (that one is the next build's).
+ * The source, read once (a regular file only: src/parse/readSource.ts), and
+ * its metadata candidates: `bytes` for the parser (rejects with E-READ when
+ * the source cannot be read), `digests` for the key (never rejects). Read by
+ * a build before it parses them, so that its record names the text it built,
+ * not one saved while it ran (that one is the next build's).
  */
-export async function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'>): Promise<SourceDigests> {
+export function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'>): { bytes: Promise<Uint8Array>; digests: Promise<SourceDigests> } {
   const source = path.resolve(opts.projectRoot, opts.source);
-  const [src, side] = await Promise.all([digestOf(source).catch(() => 'unreadable'), nearbyYaml(path.dirname(source))]);
-  return { src, side };
+  const bytes = readSourceBytes(source, opts.source);
+  // A build that stops at the no-change check never parses: its unread failure is not unhandled.
+  bytes.catch(() => {});
+  const src = bytes.then(sha256, () => 'unreadable');
+  const digests = Promise.all([src, nearbyYaml(path.dirname(source))]).then(([src, side]) => ({ src, side }));
+  return { bytes, digests };
 }
 
 /** One key over every input of a build. */
 async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: KnownInputs = {}): Promise<string> {
   const root = path.resolve(opts.projectRoot);
   const [{ src, side }, code, fontHashes] = await Promise.all([
-    known.sources ?? readSources(opts),
+    known.sources ?? readSources(opts).digests,
     known.code ?? readCodeInputs(),
-    known.fonts ?? hashFonts(root, fonts),
+    known.fonts?.(fonts) ?? hashFonts(root, fonts),
   ]);
   const options = {
     root,
@@ -100,7 +104,7 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: 
     sourceDateEpoch: opts.sourceDateEpoch ?? null,
   };
   const environment = KINDS.map((k) => [k.name, k.environment?.() ?? '']);
-  return createHash('sha256').update(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment })).digest('hex');
+  return sha256(stableJson({ v: 1, options, src, side, code, fonts: fontHashes, environment }));
 }
 
 /**
@@ -119,20 +123,23 @@ async function stampOf(outDir: string, rel: string): Promise<FileStamp> {
 }
 
 
-/** The previous successful build's record; undefined when there is none or it is unreadable. */
-async function readRecord<R>(cacheDir: string): Promise<BuildRecord<R> | undefined> {
+/**
+ * The previous successful build's record into this output folder; undefined
+ * when there is none or it is unreadable. A build reads it once, for the
+ * no-change check (`upToDate`) and the reuse of unchanged outputs
+ * (`recordedOutputs`).
+ */
+export async function readRecord<R>(cacheDir: string): Promise<BuildRecord<R> | undefined> {
   return readFile(recordFile(cacheDir), 'utf8')
     .then((text) => JSON.parse(text) as BuildRecord<R>)
     .catch(() => undefined);
 }
 
 /**
- * The previous build's report when nothing it depends on changed and its
- * outputs are as it left them; undefined otherwise.
+ * The previous build's report (from its `record`) when nothing it depends on
+ * changed and its outputs are as it left them; undefined otherwise.
  */
-export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string, known?: Omit<KnownInputs, 'fonts'>): Promise<R | undefined> {
-  const record = await readRecord<R>(cacheDir);
-  if (!record) return undefined;
+export async function upToDate<R>(opts: UpToDateOptions, record: BuildRecord<R>, known?: KnownInputs): Promise<R | undefined> {
   const outDir = path.resolve(opts.projectRoot, opts.out);
   const [key, same] = await Promise.all([
     buildKey(opts, record.fonts, known),
@@ -143,11 +150,11 @@ export async function upToDate<R>(opts: UpToDateOptions, cacheDir: string, known
 
 /**
  * Whether an output file is still the one the last successful build into
- * this folder left (same inode, size and time as its record): what the
+ * this folder left (same inode, size and time as its `record`): what the
  * build reuses without reading it again (src/jobs/cache.ts `reuseOutputs`).
  */
-export async function recordedOutputs(cacheDir: string): Promise<StillAsLeft> {
-  const stamps = new Map((await readRecord(cacheDir))?.files.map((f) => [f.path, f]));
+export function recordedOutputs(record: BuildRecord | undefined): StillAsLeft {
+  const stamps = new Map(record?.files.map((f) => [f.path, f]));
   return (rel, now) => {
     const f = stamps.get(rel);
     return f !== undefined && sameStamp(now, f);

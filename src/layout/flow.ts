@@ -1,8 +1,11 @@
 /**
  * Flowing composed paragraphs into page frames: the one place that decides
- * where a page breaks. Headings stay with what follows them, and a paragraph
- * leaves neither a single first line at a page foot (orphan) nor a single last
- * line at a page head (widow) when it can avoid it.
+ * where a page breaks. Headings stay with at least two lines of what follows
+ * them, and a paragraph leaves neither a single first line at a page foot
+ * (orphan) nor a single last line at a page head (widow) when it can avoid
+ * it. A composed paragraph may hold several paragraphs of the source, ended
+ * by forced breaks (a leaflet's point: `ComposedLine.last`); each of them
+ * counts as a paragraph here, and a page may break freely between them.
  */
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
 import type { PlacedLine, Semantics, TextBlock } from './types.js';
@@ -57,9 +60,11 @@ export interface FlowOptions {
    * Pages end at the foot of the frame (± one line): a page that ends short
    * because of a kept-together heading or widow control gets the difference
    * spread over the spaces before its headings (never the leading), at most
-   * `maxGap` more per space. The last page is left as it falls.
+   * `maxGap` more per space; a page with no heading gets it in the spaces
+   * between its paragraphs instead, at most `maxParagraphGap` more each
+   * (none when absent). The last page is left as it falls.
    */
-  balance?: { maxGap: number };
+  balance?: { maxGap: number; maxParagraphGap?: number };
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
@@ -67,6 +72,9 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   /** Per page: where it ends, and the blocks that follow a space that may grow. */
   const ends: number[] = [];
   const gaps: number[][] = [[]];
+  /** Per page: the blocks that follow a space between two paragraphs (the fallback of balancing). */
+  const paraGaps: number[][] = [[]];
+  let spaceAbove = 0;
   const frames: Frame[] = [];
   /** The block each anchor's paragraph starts (moved together when balancing). */
   const anchorBlocks = new Map<object, number>();
@@ -74,13 +82,17 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   frames.push(frame);
   let y = frame.top;
   const atTop = () => y === frame.top;
+  /** Where the last line placed on the current page ends (the spaces after it are not the page's). */
+  let lastBottom = y;
   const newPage = () => {
-    ends.push(y);
+    ends.push(lastBottom);
     pages.push({ blocks: [], tags: [], anchors: [] });
     gaps.push([]);
+    paraGaps.push([]);
     frame = frameFor(pages.length - 1);
     frames.push(frame);
     y = frame.top;
+    lastBottom = y;
   };
   const room = () => frame.bottom - y;
 
@@ -88,17 +100,16 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
     let growable = false;
+    let between = false;
     if (!atTop()) {
       y += p.spaceBefore;
       growable = p.spaceBefore > 0 && p.keepWithNext === true;
+      between = !p.keepWithNext && spaceAbove + p.spaceBefore > 0;
     }
     // A heading needs room for itself and the first two lines of what follows.
-    const next = paras[i + 1];
-    if (p.keepWithNext && next) {
-      // Two lines of the next paragraph, or all of it when two would leave a widow.
-      const n = next.para.lines.length;
-      const need = lines.length * p.leading + p.spaceAfter + next.spaceBefore + (n <= 3 ? n : 2) * next.leading;
-      if (need > room() && !atTop()) newPage();
+    if (p.keepWithNext && i + 1 < paras.length) {
+      const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
+      if (need > room() + 1e-6 && !atTop()) newPage();
     }
     let k = 0;
     let tagged = false;
@@ -106,17 +117,16 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       const fit = Math.floor((frame.bottom - y + 1e-6) / p.leading);
       const rest = lines.length - k;
       let take = Math.min(fit, rest);
-      if (take < rest) {
-        if (rest - take < 2) take = rest - 2; // no widow
-        if (take < 2) take = 0; // no orphan
-        if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest)); // nothing better exists
-      }
+      while (take > 0 && !breakAllowed(lines, k, k + take)) take--;
+      // Nothing better exists at the top of a page: break where the page ends.
+      if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest));
       if (take <= 0) {
         newPage();
         continue;
       }
       const page = pages[pages.length - 1];
       if (growable && k === 0) gaps[pages.length - 1].push(page.blocks.length);
+      if (between && k === 0) paraGaps[pages.length - 1].push(page.blocks.length);
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
@@ -136,14 +146,61 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       if (p.place) block.place = p.place;
       page.blocks.push(block);
       y += take * p.leading;
+      lastBottom = y;
       k += take;
       if (k < lines.length) newPage();
     }
     y += p.spaceAfter;
+    spaceAbove = p.spaceAfter;
   });
-  ends.push(y);
-  if (opts.balance) pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], opts.balance!.maxGap, anchorBlocks));
+  ends.push(lastBottom);
+  const b = opts.balance;
+  if (b)
+    pages.slice(0, -1).forEach((page, i) => {
+      if (gaps[i].length || !b.maxParagraphGap) balancePage(page, gaps[i], frames[i].bottom - ends[i], b.maxGap, anchorBlocks);
+      else balancePage(page, paraGaps[i], frames[i].bottom - ends[i], b.maxParagraphGap, anchorBlocks);
+    });
   return pages;
+}
+
+/**
+ * Whether a page may break before line `end` of a paragraph whose lines from
+ * `from` are on the current page: at its end, between two of its forced-break
+ * paragraphs, or with at least two lines of the broken one on each side.
+ */
+export function breakAllowed(lines: readonly ComposedLine[], from: number, end: number): boolean {
+  if (end >= lines.length || lines[end - 1].last) return true;
+  let start = end - 1;
+  while (start > 0 && !lines[start - 1].last) start--;
+  let stop = end;
+  while (stop < lines.length - 1 && !lines[stop].last) stop++;
+  return end - Math.max(start, from) >= 2 && stop + 1 - end >= 2;
+}
+
+/**
+ * The height a heading keeps with it (paras[from] on): two lines of text, or
+ * a whole paragraph of three lines or fewer (two would leave a widow), over
+ * as many short paragraphs as it takes; never past the next heading.
+ */
+function keptAfter(paras: readonly FlowPara[], from: number): number {
+  let height = 0;
+  let count = 0;
+  for (let j = from; j < paras.length && count < 2; j++) {
+    const q = paras[j];
+    if (q.keepWithNext) break;
+    height += q.spaceBefore;
+    const lines = q.para.lines;
+    for (let s = 0; s < lines.length && count < 2; ) {
+      let e = s;
+      while (e < lines.length - 1 && !lines[e].last) e++;
+      const n = e + 1 - s <= 3 ? e + 1 - s : 2;
+      height += n * q.leading;
+      count += n;
+      s = e + 1;
+    }
+    if (count < 2) height += q.spaceAfter;
+  }
+  return height;
 }
 
 /** Moves the blocks after each growable space down, sharing `free` between the spaces. */

@@ -10,7 +10,7 @@ import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
-import { readRegularFile } from '../parse/readSource.js';
+import { readRegularFile, readSourceBytes } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
@@ -157,13 +157,14 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
 /**
  * Reads `sourcePath` (relative to projectRoot, or absolute) and its metadata
  * file (sidecar.ts), and builds the model. Throws WarraqError on any error.
+ * `bytes`: the source as the caller read it already (`readSourceBytes`; the
+ * build hashes it for its no-change check), so that it is read once.
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions; bytes?: Promise<Uint8Array> },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
-  const abs = path.resolve(opts.projectRoot, sourcePath);
-  const bytes = await readRegularFile(abs, { shown: sourcePath, code: 'E-READ', what: 'a readable UTF-8 text file' });
+  const bytes = await (opts.bytes ?? readSourceBytes(path.resolve(opts.projectRoot, sourcePath), sourcePath));
   const decoded = decodeSource(bytes, sourcePath);
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new WarraqError(decoded.diagnostics);
 

@@ -21,10 +21,9 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { errnoOf } from './ioErrors.js';
 import { ID_PATTERN, lexists, makeSibling, readSibling, siblingDir } from './folders.js';
-import { MANIFEST } from './manifest.js';
+import { MANIFEST, sha256 } from './manifest.js';
 import { parseRecord, judge } from './lock.js';
 
 export interface Journal {
@@ -40,12 +39,10 @@ export interface Journal {
 export const JOURNAL = 'journal.json';
 export const TREE = 'tree';
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
 /** Whether the output folder's manifest.json is the new one: the commit is done. */
 async function committed(outDir: string, j: Journal): Promise<boolean> {
   const m = await readFile(path.join(outDir, MANIFEST)).catch(() => undefined);
-  return m !== undefined && sha(m) === j.manifest;
+  return m !== undefined && sha256(m) === j.manifest;
 }
 
 /** One step done, for a rollback. */

@@ -18,7 +18,7 @@
  *   cleanup first (the staging folder of an unfinished build goes).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, open, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -328,6 +328,3 @@ function updateSignalHandlers(): void {
   else if (!held.size && listening) for (const s of SIGNALS) process.off(s, onSignal);
   listening = held.size > 0;
 }
-
-/** Removes a staging folder synchronously (for signal cleanup). */
-export const removeNow = (dir: string) => () => rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,8 @@ export function outputMeta(from: OutputMeta): OutputMeta {
   return out as OutputMeta;
 }
 
-export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** The SHA-256 (hex) of bytes, or of a string's UTF-8: a manifest entry's, and every digest warraq names a file or key by. */
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 

@@ -128,17 +128,7 @@ export function parseSource(text: string, file: string): ParseResult {
     detected: { lang: 'en', dir: 'ltr', digits: 'latn' },
   };
 
-  let t = text;
-  if (t.charCodeAt(0) === 0xfeff) {
-    r.warn('W-BOM', { file, line: 1, col: 1 }, 'file starts with a byte-order mark (BOM)', {
-      expected: 'UTF-8 without BOM',
-      found: 'U+FEFF at the start of the file',
-      hint: 'harmless, and removed; save as "UTF-8" rather than "UTF-8 with BOM" to silence this',
-    });
-    t = t.slice(1);
-  }
-  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-
+  const t = withoutBomOrCr(text, file, r);
   if (t.trim() === '') {
     r.error('E-EMPTY', { file, line: 1, col: 1 }, text.length === 0 ? 'the source file is empty' : 'the source file contains only whitespace', {
       expected: 'a `## ` title line, then paragraphs and numbered points',
@@ -149,32 +139,72 @@ export function parseSource(text: string, file: string): ParseResult {
   }
 
   const lines = t.split('\n');
-  let start = 0;
+  const start = readFrontMatter(lines, doc, r);
+  if (start === undefined) return { doc, diagnostics: r.finish() };
+  const blocks = blocksOf(lines, start);
+  const source = new SourceLines(lines, file, new ParagraphScanner(file, r, 'plain'));
+  const body = readTitle(blocks, start, source, doc, r);
+  const imprintBlocks = readPoints(blocks.slice(body), source, doc, r);
 
-  // Front matter.
-  if (lines[0].trimEnd() === '---') {
-    let close = -1;
-    for (let k = 1; k < lines.length; k++) {
-      const l = lines[k].trimEnd();
-      if (l === '---' || l === '...') {
-        close = k;
-        break;
-      }
-    }
-    if (close < 0) {
-      r.error('E-FRONTMATTER-UNCLOSED', { file, line: 1, col: 1 }, 'front matter opened with `---` is never closed', {
-        expected: 'a line `---` after the metadata',
-        found: 'end of file',
-        hint: 'add a `---` line after the YAML metadata, before the `## ` title',
-      });
-      return { doc, diagnostics: r.finish() };
-    }
-    doc.frontMatter = { text: lines.slice(1, close).join('\n'), line: 2 };
-    start = close + 1;
+  if (doc.points.length === 0 && blocks.length > 0) {
+    const last = blocks[blocks.length - 1];
+    r.error('E-POINTS-NONE', { file, line: last.from + 1, col: 1 }, 'no numbered points found', {
+      expected: 'paragraphs starting with a number, e.g. `١. …` or `1) …`',
+      found: `${doc.preamble.length} unnumbered paragraph(s)`,
+      hint: 'number the points: digits, then `.`, `)` or `-`, then the text',
+    });
   }
 
-  // Blocks: runs of non-blank lines. Headings are blocks of their own; a
-  // numbered line starts a new block even without a blank line before it.
+  readImprint(imprintBlocks, lines, doc, r);
+  checkNumbering(doc, r);
+  doc.detected = detectLanguage(doc);
+  return { doc, diagnostics: r.finish() };
+}
+
+/** The text without a byte-order mark (W-BOM) and with every line ending a `\n`. */
+function withoutBomOrCr(text: string, file: string, r: Reporter): string {
+  let t = text;
+  if (t.charCodeAt(0) === 0xfeff) {
+    r.warn('W-BOM', { file, line: 1, col: 1 }, 'file starts with a byte-order mark (BOM)', {
+      expected: 'UTF-8 without BOM',
+      found: 'U+FEFF at the start of the file',
+      hint: 'harmless, and removed; save as "UTF-8" rather than "UTF-8 with BOM" to silence this',
+    });
+    t = t.slice(1);
+  }
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  return t;
+}
+
+/** Front matter (`---` … `---`) into `doc.frontMatter`: the index of the first line after it (0 without); undefined when it is never closed (E-FRONTMATTER-UNCLOSED). */
+function readFrontMatter(lines: string[], doc: ParsedSource, r: Reporter): number | undefined {
+  if (lines[0].trimEnd() !== '---') return 0;
+  let close = -1;
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k].trimEnd();
+    if (l === '---' || l === '...') {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) {
+    r.error('E-FRONTMATTER-UNCLOSED', { file: doc.file, line: 1, col: 1 }, 'front matter opened with `---` is never closed', {
+      expected: 'a line `---` after the metadata',
+      found: 'end of file',
+      hint: 'add a `---` line after the YAML metadata, before the `## ` title',
+    });
+    return undefined;
+  }
+  doc.frontMatter = { text: lines.slice(1, close).join('\n'), line: 2 };
+  return close + 1;
+}
+
+/**
+ * Blocks: runs of non-blank lines from line `start`. Headings are blocks of
+ * their own; a numbered line starts a new block even without a blank line
+ * before it.
+ */
+function blocksOf(lines: string[], start: number): Block[] {
   const blocks: Block[] = [];
   let cur = -1;
   let prevHeading = false;
@@ -195,18 +225,29 @@ export function parseSource(text: string, file: string): ParseResult {
     prevHeading = heading;
   }
   if (cur >= 0) blocks.push({ from: cur, to: lines.length });
+  return blocks;
+}
 
-  const scanner = new ParagraphScanner(file, r, 'plain');
-  const scanBlock = (b: Block, firstFrom: number): void => {
+/** The source's lines, read a block at a time: a block's paragraph with its places, and its scan (markup, characters: checks.ts). */
+class SourceLines {
+  constructor(
+    readonly lines: string[],
+    readonly file: string,
+    readonly scanner: ParagraphScanner,
+  ) {}
+
+  /** Scans the block's lines as one paragraph, its first line from `firstFrom`. */
+  scanBlock(b: Block, firstFrom: number): void {
     for (let k = b.from; k < b.to; k++) {
       const from = k === b.from ? firstFrom : 0;
-      scanner.line(lines[k], k + 1, from, from === 0 ? 1 : cpLen(lines[k], from) + 1);
+      this.scanner.line(this.lines[k], k + 1, from, from === 0 ? 1 : cpLen(this.lines[k], from) + 1);
     }
-    scanner.end();
-  };
+    this.scanner.end();
+  }
 
   /** Verbatim paragraph text starting at `from` on the block's first line, soft-wrapped lines joined by one space. */
-  const paragraphOf = (b: Block, from: number): Paragraph => {
+  paragraphOf(b: Block, from: number): Paragraph {
+    const { lines, file } = this;
     const first = lines[b.from].slice(from);
     const lead = first.length - first.trimStart().length;
     const place: SourcePlace = { file, line: b.from + 1, col: cpLen(lines[b.from], from + lead) + 1 };
@@ -222,58 +263,85 @@ export function parseSource(text: string, file: string): ParseResult {
       text += part;
     }
     return { text, place, spans };
-  };
+  }
+}
 
+/** The `## ` title from the first block into `doc.title` (E-TITLE-MISSING without one): the index of the first block after it. `start`: the line after the front matter. */
+function readTitle(blocks: Block[], start: number, source: SourceLines, doc: ParsedSource, r: Reporter): number {
+  const { file, scanner } = source;
   if (blocks.length === 0) {
     r.error('E-TITLE-MISSING', { file, line: start + 1, col: 1 }, 'no `## ` title line: the file has only front matter', {
       expected: '`## ` followed by the title',
       found: 'end of file',
       hint: 'add the title line, e.g. `## خطة عمل`, after the front matter',
     });
+    return 0;
   }
-
-  let bi = 0;
-  if (blocks.length > 0) {
-    const b = blocks[0];
-    const l = lines[b.from];
-    const m = HEADING_RE.exec(l);
-    if (m && m[1].length === 2) {
-      const titleStart = m[0].length;
-      const title = stripClosingHashes(l.slice(titleStart).trim());
-      const lead = l.slice(titleStart).length - l.slice(titleStart).trimStart().length;
-      const place = { file, line: b.from + 1, col: cpLen(l, titleStart + lead) + 1 };
-      if (title === '') {
-        r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the `## ` title line is empty', {
-          expected: 'a title after `## `',
-          found: excerpt(l.trim()),
-          hint: 'write the title on the same line, e.g. `## خطة عمل`',
-        });
-      } else {
-        doc.title = title;
-        doc.titlePlace = place;
-        scanner.line(l, b.from + 1, titleStart, cpLen(l, titleStart) + 1);
-        scanner.end();
-      }
-      bi = 1;
-    } else {
-      r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the source does not start with a `## ` title line', {
-        expected: '`## ` followed by the title, as the first line',
+  const b = blocks[0];
+  const l = source.lines[b.from];
+  const m = HEADING_RE.exec(l);
+  if (m && m[1].length === 2) {
+    const titleStart = m[0].length;
+    const title = stripClosingHashes(l.slice(titleStart).trim());
+    const lead = l.slice(titleStart).length - l.slice(titleStart).trimStart().length;
+    const place = { file, line: b.from + 1, col: cpLen(l, titleStart + lead) + 1 };
+    if (title === '') {
+      r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the `## ` title line is empty', {
+        expected: 'a title after `## `',
         found: excerpt(l.trim()),
-        hint: m
-          ? `use exactly two hashes: \`## ${excerpt(l.slice(m[0].length).trim())}\``
-          : 'add the title as the first line, e.g. `## خطة عمل`',
+        hint: 'write the title on the same line, e.g. `## خطة عمل`',
       });
-      if (m) bi = 1; // a wrongly-levelled title: not a paragraph
+    } else {
+      doc.title = title;
+      doc.titlePlace = place;
+      scanner.line(l, b.from + 1, titleStart, cpLen(l, titleStart) + 1);
+      scanner.end();
     }
+    return 1;
   }
+  r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the source does not start with a `## ` title line', {
+    expected: '`## ` followed by the title, as the first line',
+    found: excerpt(l.trim()),
+    hint: m
+      ? `use exactly two hashes: \`## ${excerpt(l.slice(m[0].length).trim())}\``
+      : 'add the title as the first line, e.g. `## خطة عمل`',
+  });
+  return m ? 1 : 0; // a wrongly-levelled title: not a paragraph
+}
 
+/**
+ * The preamble and the numbered points (each with its further paragraphs
+ * and sub-items) from the blocks after the title, into `doc`; returns the
+ * imprint's blocks: after the last point, from the first paragraph with
+ * imprint markup or after a `---` line.
+ */
+function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: Reporter): Block[] {
+  const { lines, file } = source;
   const pending: Block[] = [];
-  const imprintBlocks: Block[] = [];
   let pointDelimiter: string | undefined;
   /** The last `1)`-style sub-item number in the current point. */
   let itemNumber: number | undefined;
-  for (; bi < blocks.length; bi++) {
-    const b = blocks[bi];
+
+  /** The further paragraphs and sub-items waiting in `pending` join the last point. */
+  const closePoint = (): void => {
+    const point = doc.points[doc.points.length - 1];
+    if (point) {
+      for (const b of pending) {
+        const im = ITEM_RE.exec(lines[b.from]) ?? LABEL_RE.exec(lines[b.from]);
+        const para: PointParagraph = source.paragraphOf(b, im ? im[0].length : 0);
+        if (im) {
+          para.item = im[0].trim();
+          para.itemPlace = source.paragraphOf(b, 0).place;
+        }
+        point.paragraphs.push(para);
+        source.scanBlock(b, im ? im[0].length : 0);
+      }
+      if (point.paragraphs.length > 1) joinParagraphs(point);
+    }
+    pending.length = 0;
+  };
+
+  for (const b of blocks) {
     const first = lines[b.from];
     const hm = HEADING_RE.exec(first);
     if (hm) {
@@ -298,34 +366,13 @@ export function parseSource(text: string, file: string): ParseResult {
       closePoint();
       itemNumber = undefined;
       pointDelimiter ??= delimiterOf(lm[0]);
-      const digitsStart = lm[1].length;
-      const digits = lm[2];
-      let value = 0;
-      let system: DigitSystem | 'mixed' | undefined;
-      for (const ch of digits) {
-        const d = digitOf(ch.charCodeAt(0))!;
-        value = value * 10 + d.value;
-        system = system === undefined || system === d.system ? d.system : 'mixed';
-      }
-      const label = lm[0].slice(digitsStart).trimEnd();
-      const para = paragraphOf(b, lm[0].length);
-      const labelPlace = { file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
-      const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.place, labelPlace };
-      if (para.spans) point.spans = para.spans;
-      doc.points.push(point);
-      if (para.text === '') {
-        r.error('E-POINT-EMPTY', labelPlace, `point ${label} has no text`, {
-          expected: 'the point text after the number',
-          found: 'nothing',
-          hint: 'write the text on the same line as the number, or delete the empty number',
-        });
-      }
-      scanBlock(b, lm[0].length);
+      doc.points.push(pointOf(b, lm, source, r));
+      source.scanBlock(b, lm[0].length);
       continue;
     }
     if (doc.points.length === 0) {
-      doc.preamble.push(paragraphOf(b, 0));
-      scanBlock(b, 0);
+      doc.preamble.push(source.paragraphOf(b, 0));
+      source.scanBlock(b, 0);
     } else {
       pending.push(b);
     }
@@ -336,53 +383,50 @@ export function parseSource(text: string, file: string): ParseResult {
   if (cut < 0) cut = pending.length;
   const rest = pending.splice(cut);
   closePoint();
-  imprintBlocks.push(...rest.filter((b) => !(b.to - b.from === 1 && RULE_RE.test(lines[b.from]))));
+  return rest.filter((b) => !(b.to - b.from === 1 && RULE_RE.test(lines[b.from])));
+}
 
-  /** The further paragraphs and sub-items waiting in `pending` join the last point. */
-  function closePoint(): void {
-    const point = doc.points[doc.points.length - 1];
-    if (point) {
-      for (const b of pending) {
-        const im = ITEM_RE.exec(lines[b.from]) ?? LABEL_RE.exec(lines[b.from]);
-        const para: PointParagraph = paragraphOf(b, im ? im[0].length : 0);
-        if (im) {
-          para.item = im[0].trim();
-          para.itemPlace = paragraphOf(b, 0).place;
-        }
-        point.paragraphs.push(para);
-        scanBlock(b, im ? im[0].length : 0);
-      }
-      if (point.paragraphs.length > 1) joinParagraphs(point);
-    }
-    pending.length = 0;
+/** A numbered point from its block, `lm` its label's match (LABEL_RE); E-POINT-EMPTY when it has no text. */
+function pointOf(b: Block, lm: RegExpExecArray, source: SourceLines, r: Reporter): ParsedPoint {
+  const first = source.lines[b.from];
+  const digitsStart = lm[1].length;
+  const digits = lm[2];
+  let value = 0;
+  let system: DigitSystem | 'mixed' | undefined;
+  for (const ch of digits) {
+    const d = digitOf(ch.charCodeAt(0))!;
+    value = value * 10 + d.value;
+    system = system === undefined || system === d.system ? d.system : 'mixed';
   }
-
-  if (doc.points.length === 0 && blocks.length > 0) {
-    const last = blocks[blocks.length - 1];
-    r.error('E-POINTS-NONE', { file, line: last.from + 1, col: 1 }, 'no numbered points found', {
-      expected: 'paragraphs starting with a number, e.g. `١. …` or `1) …`',
-      found: `${doc.preamble.length} unnumbered paragraph(s)`,
-      hint: 'number the points: digits, then `.`, `)` or `-`, then the text',
+  const label = lm[0].slice(digitsStart).trimEnd();
+  const para = source.paragraphOf(b, lm[0].length);
+  const labelPlace = { file: source.file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
+  const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.place, labelPlace };
+  if (para.spans) point.spans = para.spans;
+  if (para.text === '') {
+    r.error('E-POINT-EMPTY', labelPlace, `point ${label} has no text`, {
+      expected: 'the point text after the number',
+      found: 'nothing',
+      hint: 'write the text on the same line as the number, or delete the empty number',
     });
   }
+  return point;
+}
 
-  // Imprint.
-  const imprintScanner = new ParagraphScanner(file, r, 'imprint');
-  for (const b of imprintBlocks) {
+/** The imprint's blocks, each a paragraph of runs (inline.ts), into `doc.imprint`; a gap before each but the first. */
+function readImprint(blocks: Block[], lines: string[], doc: ParsedSource, r: Reporter): void {
+  const imprintScanner = new ParagraphScanner(doc.file, r, 'imprint');
+  for (const b of blocks) {
     const raw: RawLine[] = [];
     for (let k = b.from; k < b.to; k++) {
       raw.push({ text: lines[k], line: k + 1 });
       imprintScanner.line(lines[k], k + 1);
     }
     imprintScanner.end();
-    const parsed = parseImprintParagraph(raw, file, r);
+    const parsed = parseImprintParagraph(raw, doc.file, r);
     if (parsed.length > 0 && doc.imprint.length > 0) parsed[0].gapBefore = true;
     doc.imprint.push(...parsed);
   }
-
-  checkNumbering(doc, r);
-  doc.detected = detectLanguage(doc);
-  return { doc, diagnostics: r.finish() };
 }
 
 /** The value of a label's digits (any family). */

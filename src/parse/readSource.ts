@@ -56,6 +56,9 @@ export async function readRegularFile(abs: string, o: ReadOptions & { missingOk?
   }
 }
 
+/** The source text's bytes: E-READ when it is not a regular file, is too large, or cannot be read. `shown`: its path as the user gave it. */
+export const readSourceBytes = (abs: string, shown: string) => readRegularFile(abs, { shown, code: 'E-READ', what: 'a readable UTF-8 text file' });
+
 function hintFor(code: string | undefined): string {
   if (code === 'ENOENT') return 'check the path (it is relative to the project folder)';
   if (code === 'EACCES' || code === 'EPERM') return 'the file is not readable by you: check its permissions';

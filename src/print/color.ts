@@ -84,7 +84,6 @@ export function pressColorMode(theme: Theme): ColorMode {
   const cmykOf = (hex: string): Cmyk => palette.get(hexKey(hex)) ?? rgbToCmyk(hex);
   const richMin = theme.richBlack.minMm * MM;
   return {
-    kind: 'cmyk',
     mark: (hex): PdfColor => (isLight(cmykOf(hex)) ? NO_INK : TEXT_BLACK),
     // Black text overprints (a knockout must not: it would vanish).
     overprint: (hex) => !isLight(cmykOf(hex)),
@@ -101,10 +100,4 @@ export function pressColorMode(theme: Theme): ColorMode {
       return isPaper(c) ? null : c;
     },
   };
-}
-
-/** The CMYK value of a page background for the bleed (null = paper, nothing printed). */
-export function pressBackground(theme: Theme, hex: string): Cmyk | null {
-  const c = pressColorMode(theme).background(hex);
-  return c === null || typeof c === 'string' ? null : c;
 }

@@ -13,7 +13,7 @@
  * - a PDF 1.6 header (`withPdfxHeader`, on the saved bytes: pdf-lib always
  *   writes 1.7; nothing it writes here is newer than 1.5).
  *
- * `checkPdfx4` reads those declarations back (tests, preflight).
+ * `readPdfx4` reads those declarations back (tests, preflight).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The press files of laid-out pages, in the theme's CMYK colour mode
+ * The press files of drawn pages, in the theme's CMYK colour mode
  * (src/print/color.ts; no page tint, ink black in K only), then given bleed,
  * crop marks and the PDF/X-4 declarations (src/print/press.ts,
  * src/print/pdfx.ts). The booklet's press PDF and leaflets-press.pdf are both
@@ -15,9 +15,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef } from 'pdf-lib';
-import type { LaidOutPage } from '../layout/types.js';
 import type { Theme } from '../model/types.js';
-import { renderTwin, type PdfMeta, type TwinDrawing } from '../render/pdf/renderPages.js';
+import type { PdfMeta, TwinDrawing } from '../render/pdf/renderPages.js';
 import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
 import { recolor, type TwinPage } from '../render/pdf/twin.js';
 import { memoLevel } from '../memoLevel.js';
@@ -26,12 +25,11 @@ import { pressPdf } from './press.js';
 import { contentRefs, loadSource } from './pdfPages.js';
 import type { Binding } from './pdfx.js';
 
-/** `binding`: 'saddle' for the booklet, 'loose' for leaflets (declared for preflight). */
-export async function pressFromPages(pages: LaidOutPage[], theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
-  return pressFromDrawing(await renderTwin(pages, meta), theme, meta, binding);
-}
-
-/** The press file of pages drawn in RGB (`renderTwin`): the drawing recoloured in the theme's CMYK mode. */
+/**
+ * The press file of pages drawn in RGB (`renderTwin`): the drawing recoloured
+ * in the theme's CMYK mode. `binding`: 'saddle' for the booklet, 'loose' for
+ * leaflets (declared for preflight).
+ */
 export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
   const mode = pressColorMode(theme);
   const doc = await loadSource(drawing.bytes);

@@ -23,9 +23,6 @@ export const VARIANTS: ReadonlyMap<string, string[]> = (() => {
   return new Map([...m].map(([k, v]) => [k, [...v]]));
 })();
 
-/** The hamza letters and hamza-carrying alef/waw/yaa. */
-export const HAMZA_LETTERS = new Set([...'ءأإآؤئ']);
-
 /** Letters of the Arabic alphabet (with the Persian additions) used to build edit candidates. */
 export const ARABIC_ALPHABET = [...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي'];
 export const PERSIAN_ALPHABET = [...'آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئءأؤۀ'];

@@ -235,16 +235,30 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let loose = false;
   let ragged = false;
   // Nor is a line that ends at an emergency break inside a long Latin token (itemize.ts).
+  // Latin (and European digits) may be letter-spaced a little, in a
+  // right-to-left paragraph only, as the last resort before a ragged line;
+  // Arabic never is. `slots`: the gaps between two such glyphs that touch.
+  let tracking = 0;
+  const slots = justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0;
+  const maxTracking = LETTER_SPACE_MAX * Math.min(...runsByWord.flat().map((r) => r.style.size));
   if (justified && (naturalGaps === 0 || words[words.length - 1].emergency) && extraSpace > 1e-6) {
-    ragged = true;
+    // A line that is one piece of a Latin token (a URL's middle) is justified by
+    // letter-spacing when a little does it; else it is set at the start edge.
+    const per = naturalGaps === 0 && slots > 0 ? extraSpace / slots : Infinity;
+    if (per <= maxTracking) tracking = per;
+    else ragged = true;
     extraSpace = 0;
   } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {
-    loose = true;
+    // Spaces at their widest; the Latin in the line takes the rest, if a little does it.
+    const rest = extraSpace - naturalGaps * (maxRatio - 1);
     extraSpace = naturalGaps * (maxRatio - 1);
+    const per = slots > 0 ? rest / slots : Infinity;
+    if (per <= maxTracking) tracking = per;
+    else loose = true;
   }
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
-  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0);
+  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
 
   // Pieces in logical order: runs and the gaps between words, each with a level.
   type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
@@ -262,8 +276,10 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
+  let afterLatin = false;
   for (const piece of visual) {
     if (piece.gap !== undefined) {
+      if (piece.gap > 0) afterLatin = false;
       // The gap is drawn as a real space glyph, so that every extractor and
       // copy-paste sees a word space; it is blank, so nothing shows.
       const style = piece.gapStyle!;
@@ -288,7 +304,12 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
     const run = piece.run!;
     const glyphs: PositionedGlyph[] = [];
+    const latin = tracking > 0 && isLatinRun(text, run);
     for (const g of run.glyphs) {
+      if (g.xAdvance > 0) {
+        if (latin && afterLatin) x += tracking;
+        afterLatin = latin;
+      }
       glyphs.push({
         font: run.font,
         size: run.style.size,
@@ -341,6 +362,38 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
   };
 }
+
+/**
+ * Widest letter-spacing of Latin, × the type size, in a justified line of a
+ * right-to-left paragraph that nothing else can justify: a line holding only
+ * a piece of a URL, or one whose spaces reached their maximum (a long URL
+ * piece beside a few Arabic words). 0.05 em does not show as spacing and stays
+ * well under the gap at which a reader of the PDF's text (pdftotext, mupdf,
+ * pdf.js, PDFium) sees a word space. Arabic is never letter-spaced.
+ */
+export const LETTER_SPACE_MAX = 0.05;
+
+/** A run of Latin letters, European digits and symbols, set left to right (no Arabic letter in it). */
+const isLatinRun = (text: string, run: ShapedRun) => (run.level & 1) === 0 && LATIN_RUN.test(text.slice(run.start, run.end));
+
+/** The gaps between two touching glyphs (no word space between them) of Latin runs, in a line's logical order. */
+function latinSlots(text: string, runsByWord: ShapedRun[][], gaps: number[]): number {
+  let slots = 0;
+  let afterLatin = false;
+  runsByWord.forEach((runs, wi) => {
+    for (const run of runs) {
+      const latin = isLatinRun(text, run);
+      for (const g of run.glyphs) {
+        if (g.xAdvance <= 0) continue;
+        if (latin && afterLatin) slots++;
+        afterLatin = latin;
+      }
+    }
+    if ((gaps[wi] ?? 0) > 0) afterLatin = false;
+  });
+  return slots;
+}
+const LATIN_RUN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 
 /**
  * A HarfBuzz offset at a line's edge can carry a glyph a little past its

@@ -37,8 +37,3 @@ export function loadFont(bytes: Uint8Array, key: string): LoadedFont {
     covers: (cp) => coverage.has(cp),
   };
 }
-
-/** Glyph id of U+0640 ARABIC TATWEEL, or undefined when the font lacks it. */
-export function tatweelGlyph(font: LoadedFont): number | undefined {
-  return font.hb.nominalGlyph(0x0640);
-}

@@ -150,13 +150,16 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   const breaker = new LineBreaker(text);
   const words: Word[] = [];
   let from = 0;
+  // Inside a URL or e-mail address only its own breaks count (addressBreaks), not UAX #14's after «-».
+  const inAddress = insideAddress(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const to = bk.position;
+    if (!bk.required && inAddress(to)) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      // A URL or e-mail address may break after "/", "." or "-" (no hyphen added).
+      // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added).
       let at = from;
       for (const cut of addressBreaks(text, from, end)) {
         words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
@@ -198,22 +201,53 @@ function markNumberBinds(text: string, words: Word[]): void {
 }
 
 const ADDRESS_RE = /^[\x21-\x7e]+$/;
-const ADDRESS_BREAK_AFTER = new Set(['/', '.', '-']);
+/** A line inside an address may end after a slash or a hyphen… */
+const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
+/**
+ * …or before these, which then start the next line, so that no line ends in «.» (read as a full
+ * stop). Not before a hyphen, as the Chicago Manual has it: a line that starts with one ends the
+ * line before in PDFium's right-to-left reading, which then drops the hyphen.
+ */
+const ADDRESS_BREAK_BEFORE = new Set(['.', '_', '?', '#', '&', '@']);
+const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BREAK_BEFORE.has(ch) || ch === ':';
 
 /**
  * Break positions inside a URL or e-mail address (ASCII with "://", "www."
- * or "@"): after each "/", "." or "-" that is followed by something other
- * than another of them, and not in the last few characters.
+ * or "@"), after the Chicago Manual of Style: after a slash or a hyphen,
+ * before a full stop, underscore, «?», «#», «&» or «@»; never between two of
+ * these, after the scheme's «//» (no line ends in «https://»), inside a
+ * «name=value», or in the first or last few characters.
  */
 export function addressBreaks(text: string, from: number, end: number): number[] {
   if (end - from < 12) return [];
   const word = text.slice(from, end);
-  if (!ADDRESS_RE.test(word) || !(word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word))) return [];
+  if (!isAddress(word)) return [];
   const cuts: number[] = [];
-  for (let i = 1; i < word.length - 3; i++) {
-    if (ADDRESS_BREAK_AFTER.has(word[i]) && !ADDRESS_BREAK_AFTER.has(word[i + 1]) && word[i + 1] !== ':') cuts.push(from + i + 1);
+  // A cut at i: the line ends with word[i - 1], the next starts with word[i].
+  for (let i = 2; i < word.length - 3; i++) {
+    const before = word[i - 1];
+    const after = word[i];
+    const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
+    if (ok) cuts.push(from + i);
   }
   return cuts;
+}
+
+/** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
+const isAddress = (word: string) => ADDRESS_RE.test(word) && (word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word));
+
+/**
+ * Whether a position lies strictly inside an address (a run of printable
+ * ASCII that isAddress accepts); asked with positions in increasing order.
+ */
+function insideAddress(text: string): (at: number) => boolean {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\x21-\x7e]{12,}/g)) if (isAddress(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  let r = 0;
+  return (at) => {
+    while (r < ranges.length && ranges[r][1] <= at) r++;
+    return r < ranges.length && ranges[r][0] < at && at < ranges[r][1];
+  };
 }
 
 /** A token of Latin letters, digits, punctuation and symbols: no Arabic (nor any other script's) letter or digit. */

@@ -14,11 +14,11 @@ import { kindOf } from '../../src/jobs/kinds.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import type { DocumentModel } from '../../src/model/types.js';
-import { pressFromPages } from '../../src/print/pressFiles.js';
 import { forgetComposedInMemory } from '../../src/text/composeCache.js';
 import { pdfMetaOf } from '../../src/jobs/kinds/pdf.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { projectRoot, templateFonts } from '../support/fonts.js';
+import { pressOfPages } from '../support/press.js';
 
 let cacheDir: string;
 let model: DocumentModel;
@@ -47,7 +47,7 @@ describe('press PDF from the booklet', () => {
 
     forgetComposedInMemory();
     const pages = layoutBooklet(model, templateFonts()).pages;
-    const afresh = await pressFromPages(pages, model.theme, pdfMetaOf(model), 'saddle');
+    const afresh = await pressOfPages(pages, model.theme, pdfMetaOf(model), 'saddle');
     expect(Buffer.from(fromKept.files[0].bytes).equals(Buffer.from(afresh))).toBe(true);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pressColorMode, pressPalette, rgbToCmyk } from '../../src/print/color.js';
 import { defaultTheme, mergeTheme } from '../../src/model/theme.js';
 import { MM } from '../../src/print/pdfPages.js';
-import { colorOperator, RGB_MODE } from '../../src/render/pdf/colorMode.js';
+import { colorOperator } from '../../src/render/pdf/colorMode.js';
 
 describe('rgbToCmyk (the documented formula)', () => {
   it('turns black and greys into K only, white into nothing, primaries into two inks', () => {
@@ -39,7 +39,6 @@ describe('pressColorMode', () => {
     expect(mode.overprint(theme.palette.ink)).toBe(true);
     expect(mode.overprint(theme.palette.accent)).toBe(true);
     expect(mode.overprint(theme.palette.coverInk)).toBe(false);
-    expect(RGB_MODE.overprint(theme.palette.ink)).toBe(false);
   });
   it('ink black is 0/0/0/100 for small boxes, rich black only for areas from richBlack.minMm', () => {
     expect(mode.area(theme.palette.ink, 10, 300)).toEqual([0, 0, 0, 100]);

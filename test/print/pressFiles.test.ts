@@ -18,7 +18,7 @@ import type { LaidOutPage } from '../../src/layout/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
 import { layoutBooklet, REVERSED_MIN_PT } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { pressFromPages } from '../../src/print/pressFiles.js';
+import { pressOfPages } from '../support/press.js';
 import { creepFor, imposeSaddle, imposeTwoUp, CUT_MARK_WIDTH_PT } from '../../src/print/impose.js';
 import { MM } from '../../src/print/pdfPages.js';
 import { saddleStitchOrder } from '../../src/print/saddleStitch.js';
@@ -43,10 +43,10 @@ beforeAll(async () => {
   model = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
   fonts = await loadFontSet(model.theme, projectRoot);
   pages = layoutBooklet(model, fonts).pages;
-  press = await pressFromPages(pages, model.theme, meta(), 'saddle');
+  press = await pressOfPages(pages, model.theme, meta(), 'saddle');
   saddle = await imposeSaddle(press, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true });
   leafletPages = model.points.slice(0, 3).flatMap((p) => layoutLeaflet(model, p, fonts).pages);
-  leafletsPress = await pressFromPages(leafletPages, model.theme, meta(), 'loose');
+  leafletsPress = await pressOfPages(leafletPages, model.theme, meta(), 'loose');
   twoUp = await imposeTwoUp(leafletsPress, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true, cutMarks: true });
 }, 60_000);
 
@@ -87,7 +87,7 @@ describe('the page plan', () => {
     const sets = [layoutLeaflet(model, long, fonts).pages, ...model.points.slice(1, 3).map((p) => layoutLeaflet(model, p, fonts).pages)];
     expect(sets.map((l) => l.length)).toEqual([2, 1, 1]);
     const { pages: even, sides } = evenSides(sets, model.theme.palette.paper);
-    const pdf = await pressFromPages(even, model.theme, meta(), 'loose');
+    const pdf = await pressOfPages(even, model.theme, meta(), 'loose');
     expect(mupdf.Document.openDocument(pdf, 'application/pdf').countPages()).toBe(6);
     expect(even.map((p) => p.role)).toEqual(['leaflet', 'leaflet', 'leaflet', 'blank', 'leaflet', 'blank']);
     const sheets = await imposeTwoUp(pdf, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, cutMarks: true, sides });
@@ -209,7 +209,7 @@ describe('PDF/X-4', () => {
     }
   });
   it('is reproducible', async () => {
-    expect(Buffer.from(await pressFromPages(pages, model.theme, meta(), 'saddle')).equals(Buffer.from(press))).toBe(true);
+    expect(Buffer.from(await pressOfPages(pages, model.theme, meta(), 'saddle')).equals(Buffer.from(press))).toBe(true);
   });
 });
 
@@ -254,7 +254,7 @@ describe('paper is paper (pixels)', () => {
   it('a blank page is paper only: no ink anywhere inside its bleed box', async () => {
     const blank = layoutBooklet({ ...model, theme: { ...model.theme, spare: 'blank' } }, fonts).pages;
     const i = blank.findIndex((p) => p.role === 'blank');
-    const { ink, bleed } = cmykPixels(await pressFromPages(blank.slice(i, i + 1), model.theme, meta(), 'loose'), 0);
+    const { ink, bleed } = cmykPixels(await pressOfPages(blank.slice(i, i + 1), model.theme, meta(), 'loose'), 0);
     for (let y = bleed[1]; y < bleed[3]; y += 3) for (let x = bleed[0]; x < bleed[2]; x += 3) expect(ink(x, y)).toEqual([0, 0, 0, 0]);
   });
   it('a notes page prints on the black plate only', () => {
@@ -290,7 +290,7 @@ describe('a long document (long-30: 16 pages)', () => {
     const long = (await loadDocument('test/fixtures/docs/long-30/long-30.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
     const longPages = layoutBooklet(long, await loadFontSet(long.theme, projectRoot)).pages;
     expect(longPages.length).toBe(16);
-    const longPress = await pressFromPages(longPages, long.theme, { ...meta(), title: long.title }, 'saddle');
+    const longPress = await pressOfPages(longPages, long.theme, { ...meta(), title: long.title }, 'saddle');
     const creepPt = creepFor(longPages.length, long.theme.paper.thicknessMm);
     expect(creepPt).toBeCloseTo(0.1 * MM, 6);
     const sheets = await imposeSaddle(longPress, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, creepPt });

@@ -8,7 +8,8 @@ import { readdir, readFile, stat, truncate, utimes, writeFile, mkdir, rm } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { CacheEntryError, openAuxCache, pruneToBudget, readPages, writePages } from '../../src/jobs/cache.js';
+import { openAuxCache, pruneToBudget } from '../../src/jobs/cache.js';
+import { CacheEntryError, readKept, writeKept } from '../../src/jobs/kept.js';
 import { smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -65,13 +66,13 @@ describe('a damaged cache entry', () => {
 
   it('reading damaged pages says so plainly', async () => {
     const dir = await tempDir('warraq-cache-');
-    await writePages(dir, 'k', { pages: [1, 2, 3] });
-    expect(await readPages(dir, 'k')).toEqual({ pages: [1, 2, 3] });
+    await writeKept(dir, 'k', 'pages', { pages: [1, 2, 3] });
+    expect(await readKept(dir, 'k', 'pages')).toEqual({ pages: [1, 2, 3] });
     const file = path.join(dir, 'k.pages');
     const bytes = await readFile(file);
     bytes[bytes.length - 1] ^= 0xff;
     await writeFile(file, bytes);
-    const err = await readPages(dir, 'k').catch((e: unknown) => e);
+    const err = await readKept(dir, 'k', 'pages').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CacheEntryError);
     expect(String(err)).not.toMatch(/deserialize/);
   });

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as mupdf from 'mupdf';
 import { outlinePath } from '../../src/render/pdf/glyphPainter.js';
+import { isPdfjsTail } from '../../src/render/pdf/pdfjsTails.js';
 import { loadFont, type LoadedFont } from '../../src/text/fonts.js';
 
 /** [a, b, c, d, e, f] as in PDF. */
@@ -456,7 +457,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     });
     page.run(device, mupdf.Matrix.identity);
     device.close();
-    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs) });
+    // pdf.js's tails (pdfjsTails.ts: an inkless glyph whose text is «<», spaces and ZWNJs) are not glyphs of the line.
+    pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs.filter((g) => !(g.invisible && isPdfjsTail(g.unicode)))) });
   }
   return pages;
 }
@@ -560,6 +562,30 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
  * mutool 1.21 ignores ActualText and returns it).
  */
 const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * The invisible and bidi characters no reader may return beyond those the
+ * source has (issue 17): zero-width space, joiners, LRM, RLM, the Arabic
+ * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP.
+ */
+const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/gu;
+
+/**
+ * How many invisible or bidi characters (INVISIBLES) `extracted` holds beyond
+ * those of `source`, character by character (a ZWNJ of the source's own is
+ * not counted, one more is).
+ */
+export function addedInvisibles(extracted: string, source: string): number {
+  const tally = (s: string) => {
+    const out = new Map<string, number>();
+    for (const c of s.match(INVISIBLES) ?? []) out.set(c, (out.get(c) ?? 0) + 1);
+    return out;
+  };
+  const own = tally(source);
+  let added = 0;
+  for (const [c, n] of tally(extracted)) added += Math.max(0, n - (own.get(c) ?? 0));
+  return added;
+}
+
 /** Arabic harakat and other combining marks of the Arabic block. */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 

@@ -30,8 +30,8 @@ const MUPDF_AN =
   '(Western digits are fine); invisible LRM/RLM marks and ActualText do not change it';
 const KNOWN: Partial<Record<Extractor, Record<number, Known>>> = {
   mupdf: {
-    14: { got: 'فيماع٤٢٠٢.', why: `${MUPDF_AN}; with «عام ٢٠٢٤» kept on one line (issue 14) it reverses «عام» too` },
-    15: { got: 'بنسبة30%و٠٣٪فيماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses «عام» after «في»` },
+    14: { got: 'فيعام٤٢٠٢.', why: `${MUPDF_AN} (it reversed «عام» too until the painter stopped drawing the LRM before «٢٠٢٤», popplerKeepsMark)` },
+    15: { got: 'بنسبة30%٠٣و٪فيماع٤٢٠٢', why: `${MUPDF_AN}; on this line it also reverses «عام» after «في», and «و٣٠» since the LRM before «٣٠» is not drawn (popplerKeepsMark)` },
   },
 };
 

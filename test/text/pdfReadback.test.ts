@@ -21,11 +21,11 @@ describe('readDrawnGlyphs', () => {
     expect(normalizeForCompare(visible.map((g) => g.unicode).join(''))).toBe(normalizeForCompare(MIXED_SAMPLE));
     // Invisible bidi marks around the left-to-right stretches (LRM … RLM), one
     // more RLM past a neutral that touches a number, and LRMs for PDFium and
-    // poppler, after each word space an RLM + space for pdf.js, and an RLE
-    // where poppler would write a number and what follows it in visual order
-    // (see glyphPainter, popplerOrder): nothing else is drawn invisibly.
+    // poppler, after a word space that no glyph can carry in a tail for pdf.js
+    // (pdfjsTails.ts; the read-back drops the tails) an RLM + space for pdf.js,
+    // and an RLE where poppler would write a number and what follows it in
+    // visual order (see glyphPainter, popplerOrder): nothing else is drawn invisibly.
     const pdfjsSpaces = page.glyphs.filter((g) => g.invisible && g.unicode === '\u200F ');
-    expect(pdfjsSpaces.length).toBeGreaterThan(0);
     const marks = page.glyphs.filter((g) => g.invisible && g.unicode !== ' ' && !pdfjsSpaces.includes(g)).map((g) => g.unicode).join('');
     expect(marks).toMatch(/^[\u200E\u200F\u202B]+$/);
     expect(marks).toContain('\u200F');

@@ -8,7 +8,7 @@
 import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
-import { writePages } from '../pages.js';
+import { writeKept } from '../kept.js';
 import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
@@ -67,7 +67,7 @@ export const booklet: OutputKind = {
     const f = await fonts();
     const { pages, aux } = await laidOut(task, f);
     const drawing = await drawingOf(pages, task.model);
-    await writePages(task.cacheDir, task.key, drawing.pages, 'drawing');
+    await writeKept(task.cacheDir, task.key, 'drawing', drawing.pages);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };
   },
 };

@@ -20,7 +20,7 @@ import type { OutputKind, TaskInput } from '../kind.js';
 import { described, drawThumbs, pageThumbs, THUMBNAILED_HERE, thumbsMadeBy } from './pageThumbs.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pick } from '../slice.js';
-import { frame, unframe } from '../pages.js';
+import { frame, unframe } from '../kept.js';
 import { writeAtomic } from '../../writeAtomic.js';
 import type { Thumbnail } from '../../render/gallery/renderGallery.js';
 import { memoLevel } from '../../memoLevel.js';

@@ -6,7 +6,7 @@
 import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pointSlice, PDF_META, POINT_TEXT } from '../slice.js';
-import { writePages } from '../pages.js';
+import { writeKept } from '../kept.js';
 import { packPages } from '../../layout/pack.js';
 import { pdfOf, pointOf } from './pdf.js';
 import { assertInsideLiveArea, TRIM_SAFETY } from '../../layout/liveArea.js';
@@ -50,7 +50,7 @@ export const leaflet: OutputKind = {
     const { point, pages, aux } = await laidOut(task, f);
     const bytes = await pdfOf(pages, task.model, point.title);
     // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
-    await writePages(task.cacheDir, task.key, packPages(pages, f));
+    await writeKept(task.cacheDir, task.key, 'pages', packPages(pages, f));
     return { files: [{ kind: 'leaflet', point: point.number, path: task.job.path, bytes, pages: pages.length }], aux };
   },
 };

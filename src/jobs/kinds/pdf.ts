@@ -7,7 +7,7 @@ import type { DocumentModel } from '../../model/types.js';
 import type { LaidOutPage } from '../../layout/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
-import { readPages } from '../pages.js';
+import { readKept } from '../kept.js';
 import type { HandOn, RenderTask, TaskInput } from '../kind.js';
 import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
@@ -88,7 +88,7 @@ async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
-    sets.push(unpackPages((await readPages(task.cacheDir, input.key)) as PackedPages, fonts));
+    sets.push(unpackPages((await readKept(task.cacheDir, input.key, 'pages')) as PackedPages, fonts));
   }
   return sets;
 }

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { readPages } from '../pages.js';
+import { readKept } from '../kept.js';
 import type { TwinPage } from '../../render/pdf/twin.js';
 import { firstPdf, pdfMetaOf, theInput } from './pdf.js';
 
@@ -31,7 +31,7 @@ export const press: OutputKind = {
     const booklet = theInput(task, 'booklet');
     const [bytes, pages, { pressFromDrawing }] = await Promise.all([
       readFile(booklet.files[0].staged),
-      readPages(task.cacheDir, booklet.key, 'drawing') as Promise<TwinPage[]>,
+      readKept(task.cacheDir, booklet.key, 'drawing') as Promise<TwinPage[]>,
       import('../../print/pressFiles.js'),
     ]);
     const out = await pressFromDrawing({ bytes, pages }, task.model.theme, pdfMetaOf(task.model), 'saddle');

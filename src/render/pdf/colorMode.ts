@@ -1,11 +1,10 @@
 /**
- * How the PDF renderer writes colours. The screen files are RGB (`RGB_MODE`);
- * the press files are CMYK, in a mode made from the theme (src/print/color.ts):
- * written into the screen drawing's content where it recorded its colours
- * (twin.ts); renderPages drawing with the mode itself makes the same picture
- * (test/render/pdf/twin.test.ts's oracle). The mode only turns
- * a laid-out page's hex colours into PDF colour operators; what is drawn, and
- * where, stays the same.
+ * How a twin drawing's colours are written again. renderPages draws in RGB
+ * (the screen files); the press files are CMYK, in a mode made from the
+ * theme (src/print/color.ts), written into the RGB drawing's content where it
+ * recorded its colours (twin.ts). The mode only turns a laid-out page's hex
+ * colours into PDF colour operators; what is drawn, and where, stays the
+ * same.
  */
 import type { Cmyk } from '../../model/types.js';
 import { rgbOperator } from './glyphPainter.js';
@@ -14,7 +13,6 @@ import { rgbOperator } from './glyphPainter.js';
 export type PdfColor = string | Cmyk;
 
 export interface ColorMode {
-  kind: 'rgb' | 'cmyk';
   /** Text and QR modules: small marks. */
   mark(hex: string): PdfColor;
   /** A stroked line (a rule) of this width (pt). */
@@ -27,37 +25,16 @@ export interface ColorMode {
   overprint(hex: string): boolean;
 }
 
-export const RGB_MODE: ColorMode = { kind: 'rgb', mark: (h) => h, line: (h) => h, area: (h) => h, background: (h) => h, overprint: () => false };
-
-/** The part of pdfkit an overprint state needs. */
-export interface ExtGStateDoc {
-  ref(data: Record<string, unknown>): { end(): void };
-  page: { ext_gstates: Record<string, unknown> };
-  addContent(op: string): unknown;
-}
-
 /** The name of the overprint state among a page's resources (ExtGState), and the state itself. */
 export const OVERPRINT_STATE = 'GSOverprint';
 export const OVERPRINT = { Type: 'ExtGState', OP: true, op: true, OPM: 1 } as const;
 
-const overprintStates = new WeakMap<object, { end(): void }>();
-
 /**
- * Sets overprint on (OP, op, and OPM 1: a DeviceCMYK colour's zero inks leave
- * the plates under it alone), as PDF/X-4 allows; for the press files' black text.
+ * Overprint on (OP, op, and OPM 1: a DeviceCMYK colour's zero inks leave the
+ * plates under it alone), as PDF/X-4 allows, for the press files' black text:
+ * the operators a twin writes before the text (`Q` after it), with the
+ * state among the page's resources (src/print/pressFiles.ts).
  */
-export function setOverprint(doc: ExtGStateDoc): void {
-  let state = overprintStates.get(doc);
-  if (!state) {
-    state = doc.ref({ ...OVERPRINT });
-    state.end();
-    overprintStates.set(doc, state);
-  }
-  doc.page.ext_gstates[OVERPRINT_STATE] = state;
-  doc.addContent(`/${OVERPRINT_STATE} gs`);
-}
-
-/** What `setOverprint(doc.save())` writes into the content (pdfkit ends each operator's line). */
 export const setOverprintOperators = () => `q\n/${OVERPRINT_STATE} gs\n`;
 
 const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 10000) / 10000).toString());

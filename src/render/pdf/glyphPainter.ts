@@ -21,9 +21,10 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
-import { popplerBalance, popplerLrms, popplerRlms } from './popplerOrder.js';
+import { popplerBalance, popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
+import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
 export interface PdfKitDoc {
@@ -263,6 +264,8 @@ const rgbOperators = new Map<string, string>();
  * the caller adds the operators to the page's content
  * (rememberedLines.ts). `fillOperator` turns a '#rrggbb' colour into the fill
  * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
+ * `popplerBudget`: at most how many RLMs a right-to-left line gets for
+ * poppler's page direction (`popplerPageBalance`: none where the page needs none).
  */
 export function lineContent(
   doc: PdfKitDoc,
@@ -273,6 +276,7 @@ export function lineContent(
   rtl: boolean,
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
+  popplerBudget = Infinity,
 ): string {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
@@ -321,6 +325,13 @@ export function lineContent(
   const texts = items.filter((it) => !textless(it));
   // PDFium skips a text object without ink (the bidi marks drawn with the space glyph).
   const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
+  // The inkless bidi marks (withBidiMarks) that poppler and mupdf 1.28 do
+  // without (popplerKeepsMark) are not drawn: PDFium skips a glyph without
+  // ink, pdf.js drops a format character, and mutool 1.21 reads the lines as
+  // before without them (MutoolReading follows what is drawn; every count of
+  // the accessibility test held). Hidden by an empty ActualText instead, they
+  // made mutool start new lines before them («لعام ⏎ 2024»).
+  const quiet = new Set(items.filter((it, i) => it.invisible === true && !seen(it) && /^[\u200E\u200F]$/u.test(it.glyph.text) && !popplerKeepsMark(it.glyph.text, items[i - 1]?.glyph.text ?? '', GLUED_NEUTRALS.test(items[i + 1]?.glyph.text ?? ''))));
   // A glyph that stands for several characters (a letter written with a
   // combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one piece per
   // character for PDFium and poppler, which reverse a glyph's characters
@@ -344,7 +355,7 @@ export function lineContent(
   // mupdf 1.28's guess of each glyph's direction: from the first character of its own text (see bridge).
   let mupdfRtl = false;
   /** Draws a glyph in a marked-content span of its own (`open`, ended here). */
-  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}) => {
+  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}, tail?: string) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid); a hidden glyph (text only) invisibly too.
@@ -362,9 +373,34 @@ export function lineContent(
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== current) ops.push((current = tf));
     if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${num(at.baseline ? y : y - g.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC');
+    const gy = num(at.baseline ? y : y - g.y);
+    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (mutool) mupdfRtl = mupdfDirection(text, mupdfRtl);
+    if (tail !== undefined) pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
+    ops.push('EMC');
+    if (tail !== undefined) {
+      // The tail's text object ends here, without ink: mutool's display list drops it.
+      mutool?.end();
+      ops.push('ET', 'BT');
+    }
+  };
+  /**
+   * A tail for pdf.js (pdfjsTails.ts) inside the span of the glyph just drawn,
+   * at the end of its /W width (pdf.js keeps it in the glyph's text item): an
+   * invisible space glyph, no ink, no width. Drawn in render mode 3 after a
+   * visible glyph, so that mupdf ends the glyph's text object before it; the
+   * caller ends the tail's own after the span (inkless: mutool never reads it).
+   */
+  const pdfjsTail = (g: PositionedGlyph, at: number, gy: string, tail: string) => {
+    mutool?.end();
+    if (!invisible) {
+      ops.push('3 Tr');
+      invisible = true;
+    }
+    const { inst, cid } = codeFor(doc, g.font, spaceGid(g.font), tail, 0);
+    doc.page.fonts[inst.id] ??= inst.ref();
+    ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
   };
   /**
    * A bridge for mutool 1.21 before a glyph where it would start a new line
@@ -390,6 +426,25 @@ export function lineContent(
       mutool!.read(at, mark, w, false);
       return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
     });
+  };
+  /**
+   * Marks with ink (PDFium skips glyphs without) that mutool 1.21 must not
+   * read, under a clip that lies off the page: mutool's display list skips
+   * what is drawn inside a clip that leaves nothing of the page; PDFium,
+   * poppler, pdf.js and mupdf's structured text do not clip text. The text
+   * state set inside is undone by Q: the painter's record of it is restored.
+   */
+  const offPage = (paint: () => void) => {
+    if (!mutool) return paint();
+    const state = { current, fill, invisible };
+    mutool.end();
+    ops.push('ET', 'q', '-9999 -9999 1 1 re W n', 'BT');
+    mutool.blind = true;
+    paint();
+    mutool.blind = false;
+    mutool.discard();
+    ops.push('ET', 'Q', 'BT');
+    ({ current, fill, invisible } = state);
   };
   // A glyph drawn as its outline (a path: it ends the text object).
   const outline = (g: PositionedGlyph) => {
@@ -434,7 +489,10 @@ export function lineContent(
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
-    chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    const forPdfium = () => chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    // (A bidi mark's copy mutool 1.21 does not read: offPage.)
+    if (item.invisible && /^[\u200E\u200F]$/u.test(g.text)) offPage(forPdfium);
+    else forPdfium();
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses
@@ -477,14 +535,15 @@ export function lineContent(
     const k = textIndex.get(it);
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
   };
-  const carried = joinerCarriers(items, stays);
+  const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
+  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   // poppler writes a number or a comma and the space after it in visual order
   // unless a right-to-left character stands between them (popplerOrder.ts):
   // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
   // pdf.js drops a format character). An RLE, not an RLM: poppler counts both
   // as right to left, but mupdf counts an RLE as left to right, so it is not a
   // right-to-left character far left of the last one, which ends mupdf's line.
-  const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i])) : [];
+  const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i]) && !quiet.has(items[i])) : [];
   // The glyphs as poppler sees them (at their copies' places), for popplerRlms and popplerLrms.
   const popplerChars = popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
   const rlms = new Map([...popplerRlms(popplerChars)].map(([k, at]) => [popplerVisible[k], at]));
@@ -494,7 +553,7 @@ export function lineContent(
   // line (PDFium skips it, mutool's display list drops its text object, pdf.js
   // drops a format character; mupdf 1.28 returns them, invisible).
   const popplerRightToLeft = (line: PositionedGlyph[]) => {
-    const n = popplerBalance(line.map((g) => g.text));
+    const n = Math.min(popplerBudget, popplerBalance(line.map((g) => g.text)));
     if (!n) return;
     // Right of the line's start: poppler writes it first, and the space
     // before the first word is whitespace (at its end, the gap came inside a
@@ -512,6 +571,7 @@ export function lineContent(
       continue;
     }
     t++;
+    if (quiet.has(items[i])) continue;
     const rlm = rlms.get(i);
     if (rlm !== undefined) {
       flushPoppler();
@@ -535,7 +595,7 @@ export function lineContent(
     // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
     // PDFium, which meets them in turn, read four points out of order.)
     if (mark !== undefined) {
-      drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true });
+      offPage(() => drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true }));
     }
     if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own, plan?.reach.get(firstPiece[t]));
     else {
@@ -543,7 +603,13 @@ export function lineContent(
       // Each glyph is its own marked-content span: pdf.js starts a new text item
       // at each, instead of merging close glyphs (stacked جم) and reversing them.
       const carry = carried.get(items[i]);
-      if (carry) drawAs(carry.actual, items[i], { text: carry.own });
+      const tail = carry?.tail ?? pdfjs?.tails.get(items[i]);
+      // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
+      if (carry || tail) draw(items[i], `/Span <</ActualText ${pdfText(carry?.actual ?? items[i].glyph.text)}>> BDC`, { text: carry?.own }, tail);
+      else if (mutool && items[i].invisible && !hasInk(items[i].glyph.font, items[i].glyph.gid)) {
+        // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
+        inkless(ops, mutool, () => draw(items[i], '/Span BMC'));
+      } else if (mutool && items[i].invisible && /^[\u200E\u200F]$/u.test(items[i].glyph.text)) offPage(() => draw(items[i], '/Span BMC'));
       else draw(items[i], '/Span BMC');
     }
     // After the neutral's copy for poppler, with the copies (poppler builds
@@ -552,11 +618,13 @@ export function lineContent(
     const lrm = lrms.get(i);
     if (lrm !== undefined) forPoppler.push(() => popplerMark(items[i].glyph, lrm, LRM));
     if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
-      // Before the space's copy for poppler (which mutool does not see, see
-      // inkless): in the text object of the space's inked copy, so that mutool
-      // 1.21 reads its RLM and stays right to left up to a moved bracket
-      // after it («والجدول (٣)»: a new line at each jump before).
-      pdfjsSpace(items[i].glyph);
+      // A space pdf.js finds by itself or gets from a tail (pdfjsSpaces) needs
+      // nothing more; else it gets pdf.js's glyph, before the space's copy for
+      // poppler (which mutool does not see, see inkless): in the text object
+      // of the space's inked copy, so that mutool 1.21 reads its RLM and stays
+      // right to left up to a moved bracket after it («والجدول (٣)»: a new
+      // line at each jump before).
+      if (!pdfjs?.served.has(items[i])) pdfjsSpace(items[i].glyph);
       flushPoppler();
     }
   }
@@ -568,48 +636,84 @@ export function lineContent(
   return ['q', ...ops, 'Q'].join('\n');
 }
 
-/** What a glyph drawn where it stands is written with: `own` its ToUnicode text (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28, PDFium). */
+/**
+ * What a glyph drawn where it stands is written with: `own` its ToUnicode text
+ * (pdf.js, mutool 1.21), `actual` its ActualText (poppler, mupdf 1.28,
+ * PDFium), `tail` a tail for pdf.js after it (pdfjsTails.ts).
+ */
 interface Carried {
   own: string;
   actual: string;
+  tail?: string;
 }
-
-/** The length from which pdf.js takes a text with one Arabic character (< 30 %) for left to right. */
-const PDFJS_LTR_LENGTH = 5;
 
 /**
  * ZWNJ for pdf.js (Firefox). pdf.js drops a glyph whose text ends in a format
- * character, so it lost the ZWNJ's own mark; a text that *starts* with one is
- * kept. So the letter after a ZWNJ mark (its font glyph: the picture does not
- * change) gets the text RLM RLM RLM ZWNJ + letter, which pdf.js and mutool
- * 1.21 read (they ignore ActualText), and the ActualText letter + RLM, which
- * poppler, mupdf 1.28 and PDFium read; the mark gets the text RLM (mutool
- * returns it, pdf.js drops it) and the ActualText ZWNJ, which those three read
- * at its place between the two letters, as before.
- * - The RLMs: pdf.js reverses a text item it takes for right to left (its
- *   bidi counts ZWNJ and RLM as left to right and takes a text of at most 4
- *   characters, or 30 % Arabic, for right to left): «ZWNJ ا» came back «ا ZWNJ».
- *   Five characters, one Arabic, it keeps in order. The readers' RLMs are
- *   ignored like the painter's other bidi marks.
- * - The RLM ending the ActualText: mupdf 1.28 matches the end of an
- *   ActualText with the end of the glyph's text and, when they match on a
- *   character of more than one UTF-8 byte, writes it twice.
- * Returns what each of them is drawn with: `own` its ToUnicode text, `actual`
- * its ActualText; only where both are drawn where they stand, once (`stays`),
- * and the letter is one character.
+ * character, so it loses the ZWNJ's own mark; the letter after it gives pdf.js
+ * the ZWNJ in a tail (joinerTail: «<ZWNJ<», which pdf.js's bidi turns into
+ * the ZWNJ before the letter and nothing else). The mark keeps the ZWNJ as its
+ * own text (mutool 1.21 reads it; pdf.js drops it) and as its ActualText
+ * (poppler, mupdf 1.28 and PDFium read it at its place between the two
+ * letters); the letter keeps its own text, which is also its span's ActualText,
+ * so that poppler reads it instead of the tail's. Only where both are drawn
+ * where they stand, once (`stays`), the letter is one right-to-left character
+ * with a width (`wide`: pdf.js keeps the tail in its item only after a glyph
+ * that moved its pen) and the mark one ZWNJ.
  */
-function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
+function joinerCarriers(items: DrawItem[], stays: (it: DrawItem) => boolean, wide: (it: DrawItem) => boolean): Map<DrawItem, Carried> {
   const out = new Map<DrawItem, Carried>();
   for (let i = 0; i < items.length; i++) {
     const m = items[i];
     if (!m.invisible || m.glyph.space || !/^\u200C+$/u.test(m.glyph.text) || !stays(m)) continue;
     const next = items[i + 1];
-    if (!next || next.invisible || next.glyph.space || next.glyph.kashida || [...next.glyph.text].length !== 1 || marksOnly(next.glyph.text) || !stays(next)) continue;
-    out.set(m, { own: RLM, actual: m.glyph.text });
-    const pad = Math.max(0, PDFJS_LTR_LENGTH - m.glyph.text.length - next.glyph.text.length);
-    out.set(next, { own: RLM.repeat(pad) + m.glyph.text + next.glyph.text, actual: next.glyph.text + RLM });
+    if (!next || next.invisible || next.glyph.space || next.glyph.kashida || marksOnly(next.glyph.text) || !stays(next) || !wide(next)) continue;
+    const tail = joinerTail(m.glyph.text, next.glyph.text);
+    if (tail === undefined) continue;
+    out.set(m, { own: m.glyph.text, actual: m.glyph.text });
+    out.set(next, { own: next.glyph.text, actual: next.glyph.text, tail });
   }
   return out;
+}
+
+/**
+ * The word spaces of a right-to-left line that pdf.js gets without a glyph of
+ * their own (`served`), and the tails that give them (pdfjsTails.ts) by the
+ * glyph that carries each (`tails`), in the reading of pdf.js: `skips` what it
+ * does not read (outlines, bidi marks: it drops a format character),
+ * `plain` a glyph it reads where it is drawn, once, with a width, visibly (a
+ * tail joins the item of such a glyph only; its render mode ends the glyph's
+ * text object for mupdf).
+ * - A space with the next word on its right (a left-to-right paragraph, the
+ *   English imprint, drawn with `rtl`): pdf.js finds it by position.
+ * - Else the first glyph after it carries «< » (the space before it), or the
+ *   last glyph before it «< <<<» (the space after it), where one of them is a
+ *   right-to-left character and carries no other tail.
+ */
+function pdfjsSpaces(
+  items: DrawItem[],
+  reading: { skips: (it: DrawItem) => boolean; stays: (it: DrawItem) => boolean; plain: (it: DrawItem) => boolean },
+): { tails: Map<DrawItem, string>; served: Set<DrawItem> } {
+  const tails = new Map<DrawItem, string>();
+  const served = new Set<DrawItem>();
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!reading.skips(items[k])) return items[k];
+    return undefined;
+  };
+  const free = (it: DrawItem | undefined): it is DrawItem => it !== undefined && reading.plain(it) && !tails.has(it);
+  items.forEach((space, i) => {
+    const g = space.glyph;
+    if (space.invisible || !/^\s+$/u.test(g.text) || g.advance <= 0) return;
+    const next = near(i, 1);
+    const prev = near(i, -1);
+    const before = free(next) ? spaceTail(next.glyph.text) : undefined;
+    const after = before === undefined && free(prev) ? spaceAfterTail(prev.glyph.text) : undefined;
+    if (next && reading.stays(next) && next.glyph.x >= g.x + 0.05 * g.size) served.add(space);
+    else if (before !== undefined) tails.set(next!, before);
+    else if (after !== undefined) tails.set(prev!, after);
+    else return;
+    served.add(space);
+  });
+  return { tails, served };
 }
 
 /**

@@ -65,6 +65,12 @@ export class MutoolReading {
     this.inked = false;
   }
 
+  /** What was read in the open text object is not kept (it lies under a clip that leaves it off the page). */
+  discard(): void {
+    this.open = { ...this.kept };
+    this.inked = false;
+  }
+
   /**
    * Whether mutool, reading `text` at x (in the open text object, which an
    * inked glyph keeps), starts a new line or adds a space there although

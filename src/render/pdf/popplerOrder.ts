@@ -87,6 +87,58 @@ export function popplerBalance(texts: string[]): number {
   return n;
 }
 
+/** A line of a page as poppler counts it: its glyphs' texts, and whether the painter may balance it (a right-to-left line). */
+export interface CountedLine {
+  texts: string[];
+  rtl: boolean;
+}
+
+/**
+ * How many of `popplerBalance`'s RLMs each line of a page gets: none on a
+ * page whose right-to-left letters outnumber its left-to-right ones anyway
+ * (poppler reads it right to left without them) or whose right-to-left lines
+ * read the same both ways (no line mixes the two: the seed's covers), else
+ * only as many as the page lacks,
+ * taken from its right-to-left lines with left-to-right letters in turn,
+ * never more than a line's own `popplerBalance`. The count allows for the
+ * painter's own marks poppler counts left to right (at most one LRM per
+ * left-to-right run of a right-to-left line: `popplerLrms`; the LRM before
+ * such a run is paired with the RLM after it).
+ */
+export function popplerPageBalance(lines: CountedLine[]): number[] {
+  let lr = 0;
+  for (const line of lines) {
+    let inRun = false;
+    for (const t of line.texts) {
+      for (const c of t) {
+        const type = popplerType(c);
+        if (type === 'L') lr++;
+        else if (type === 'R') lr--;
+        if (line.rtl && type === 'L' && !inRun) lr++;
+        if (type === 'L') inRun = true;
+        else if (type === 'R') inRun = false;
+      }
+    }
+  }
+  // poppler reads the page left to right when lrCount >= 0; that is harmless
+  // where no right-to-left line mixes right-to-left letters with left-to-right
+  // letters or "numbers" (punctuation included): a line without either is
+  // one section, written the same in both directions (a cover's title and its
+  // English lines).
+  const mixed = lines.some((line) => {
+    if (!line.rtl) return false;
+    const types = new Set(line.texts.flatMap((t) => [...t].map(popplerType)));
+    return types.has('R') && (types.has('L') || types.has('#'));
+  });
+  let lacking = mixed ? Math.max(0, lr + 1) : 0;
+  return lines.map((line) => {
+    if (!line.rtl || !lacking) return 0;
+    const n = Math.min(lacking, popplerBalance(line.texts));
+    lacking -= n;
+    return n;
+  });
+}
+
 /**
  * Where poppler needs a left-to-right character (the painter draws an
  * invisible, inkless LRM) to keep a neutral that ends a left-to-right run at
@@ -119,4 +171,29 @@ export function popplerLrms(chars: Array<PopplerChar & { advance: number }>): Ma
     k = last;
   }
   return marks;
+}
+
+/**
+ * Whether the painter draws one of its inkless bidi marks around a
+ * left-to-right stretch of a right-to-left line (glyphPainter's
+ * `withBidiMarks`: an LRM before the stretch, an RLM after it). Of the
+ * readers only poppler and mupdf 1.28 read them (PDFium skips a glyph
+ * without ink, pdf.js drops a format character; mutool 1.21 reads the lines
+ * the same without them, and the painter's bridges follow what is drawn),
+ * and all returned them (pdftotext: every stretch as RLM … LRM). `before` is
+ * the text of the glyph before the mark, `gluedAfter` whether the glyph after
+ * it is punctuation that touches the stretch («1945.», «(2)»). poppler needs
+ * none of them: the LRM stands inside the left-to-right section it would
+ * start anyway, and the RLM, at the stretch's right edge, where poppler's
+ * right-to-left section is; where a section must end, `popplerRlms` asks for
+ * its own mark. mupdf 1.28 needs the RLM between ASCII digits or a Latin
+ * letter and the punctuation after them: without it, it broke the line
+ * before the period of «1945.» and «2024.» (seed ٢ and ٨ with spaces, 14 → 12).
+ * After Persian or Arabic-Indic digits («(۱)», «۱-») it does without.
+ */
+export function popplerKeepsMark(mark: string, before: string, gluedAfter: boolean): boolean {
+  if (mark !== '\u200F' || !gluedAfter) return false;
+  const first = [...before][0];
+  if (first === undefined) return false;
+  return /^[0-9]$/u.test(first) || bidi.getBidiCharTypeName(first) === 'L';
 }

@@ -114,6 +114,8 @@ export interface LinePlace {
   rtl: boolean;
   fill: (hex: string) => string;
   pdfiumOrder: boolean;
+  /** At most how many RLMs the line gets for poppler's page direction (`lineContent`'s `popplerBudget`; all it asks for when absent). */
+  popplerBudget?: number;
 }
 
 /**
@@ -124,11 +126,12 @@ export interface LinePlace {
  * with the last one. So the line is painted and remembered with
  * placeholders, under one key for every such fill (a twin drawing's and a
  * file's RGB operators: an individual leaflet and the same leaflet in
- * all-leaflets.pdf). A fill that gives two colours one operator (the CMYK
- * oracle's black text) skips operators the placeholders keep: the key then
- * names its operators, and the line is painted with them.
+ * all-leaflets.pdf). A fill that gives two colours one operator (two
+ * spellings of one colour, `#FF0000` and `#ff0000`) skips operators the
+ * placeholders keep: the key then names its operators, and the line is
+ * painted with them.
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: LinePlace): { key: string; placeholders: boolean } {
+function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder, popplerBudget }: LinePlace): { key: string; placeholders: boolean } {
   const colors = new Set<string>([color]);
   const fonts = new Map<LoadedFont, number>();
   const numbers = new Float64Array(line.glyphs.length * NUMBERS);
@@ -139,7 +142,7 @@ function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder }: Line
   });
   const fills = [...colors].map(fill);
   const placeholders = new Set(fills).size === colors.size;
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, placeholders ? null : fills, [...fonts.keys()].map(fontId), line.glyphs.length]);
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, placeholders ? null : fills, [...fonts.keys()].map(fontId), line.glyphs.length]);
   return { key: createHash('sha256').update(head).update(numbers).update(texts).digest('base64'), placeholders };
 }
 
@@ -223,7 +226,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 /** Adds the line's operators (`lineContent`) to `doc`'s content, or those of the same line painted before: the same operators and codes. */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
-  const { x, y, color, rtl, fill, pdfiumOrder } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget } = at;
   const { key, placeholders } = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(placeholders && fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -236,7 +239,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     return;
   }
   const painted = placeholders ? textPlaceholder : fill;
-  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, painted, pdfiumOrder));
+  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, painted, pdfiumOrder, popplerBudget));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(content, codes, results);

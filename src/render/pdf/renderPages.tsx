@@ -14,10 +14,11 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
+import { popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
-import { colorOperator, RGB_MODE, setOverprint, type ColorMode, type ExtGStateDoc, type PdfColor } from './colorMode.js';
-import { colorOf, SlotRecorder, textPlaceholder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
+import { rgbOperator } from './glyphPainter.js';
+import { SlotRecorder, textPlaceholder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
 
 export interface PdfMeta {
   title: string;
@@ -30,8 +31,8 @@ export interface PdfMeta {
 }
 
 /** The slice of pdfkit this module reaches into besides the painter's. */
-interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ExtGStateDoc, ContentDoc {
-  page: PdfKitDoc['page'] & ExtGStateDoc['page'] & ContentDoc['page'];
+interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ContentDoc {
+  page: PdfKitDoc['page'] & ContentDoc['page'];
   addContent(data: string): PdfKitRoot;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   rect(x: number, y: number, w: number, h: number): PdfKitRoot;
@@ -102,79 +103,77 @@ function pictureOnly(line: ComposedLine): ComposedLine {
 }
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
-function paintText(doc: PdfKitRoot, b: TextBlock, colors: ColorMode, slots: SlotRecorder | undefined, from = 0, to = Infinity): void {
+function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefined, budgets: PopplerBudgets, from = 0, to = Infinity): void {
   // Asked at every glyph: each colour's operator made once per block.
   const fills = new Map<string, string>();
   const fill = slots
     ? textPlaceholder
     : (hex: string) => {
         let op = fills.get(hex);
-        if (op === undefined) fills.set(hex, (op = colorOperator(colors.mark(hex))));
+        if (op === undefined) fills.set(hex, (op = rgbOperator(hex)));
         return op;
       };
-  const overprint = colors.overprint(b.color);
+  // Where a press twin may turn overprint on (and, below, off) around the block.
   slots?.overprint(doc, b.color, false);
-  if (overprint) setOverprint(doc.save());
   // Whether PDFium's order applies is the block's, not the line's: asked once.
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   const target = slots ? slots.writer(doc) : doc;
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder });
+    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: budgets.get(l) ?? 0 });
   }
-  if (overprint) doc.restore();
   slots?.overprint(doc, b.color, true);
 }
 
-/** Sets the fill or stroke colour: through pdfkit for RGB (as ever), as a DeviceCMYK operator for CMYK (the tests' oracle). */
-function setColor(doc: PdfKitRoot, c: PdfColor, stroke = false): void {
-  if (typeof c === 'string') {
-    if (stroke) doc.strokeColor(c);
-    else doc.fillColor(c);
-  } else doc.addContent(colorOperator(c, stroke));
+/** Each line's share of the RLMs poppler needs to read its page right to left (`popplerPageBalance`). */
+type PopplerBudgets = Map<TextBlock['lines'][number], number>;
+
+function popplerBudgets(page: LaidOutPage): PopplerBudgets {
+  // What poppler reads of the page: every text block's lines but those drawn as a picture only.
+  const lines = page.blocks.flatMap((b) => (b.kind === 'text' && !b.pictureOnly ? b.lines.map((l) => ({ l, rtl: b.rtl })) : []));
+  const shares = popplerPageBalance(lines.map(({ l, rtl }) => ({ texts: l.line.glyphs.map((g) => g.text), rtl })));
+  return new Map(lines.map(({ l }, i) => [l, shares[i]]));
 }
 
-/** Sets the colour the mode gives `use`; a twin drawing records where it went (twin.ts). */
-function useColor(doc: PdfKitRoot, colors: ColorMode, slots: SlotRecorder | undefined, use: ColorUse, stroke = false): void {
-  const c = colorOf(colors, use)!;
-  if (slots) slots.color(doc, use, stroke, () => setColor(doc, c, stroke));
-  else setColor(doc, c, stroke);
+/** Sets the fill or stroke colour (RGB, through pdfkit); a twin drawing records where it went and what for (twin.ts). */
+function useColor(doc: PdfKitRoot, slots: SlotRecorder | undefined, use: ColorUse, stroke = false): void {
+  const set = () => (stroke ? doc.strokeColor(use.hex) : doc.fillColor(use.hex));
+  if (slots) slots.color(doc, use, stroke, set);
+  else set();
 }
 
 /**
- * Draws the page in the colour mode's colours: RGB for the screen files and
- * twin drawings (`slots` records where the colours went, twin.ts); CMYK (no
- * paper tint) only as the oracle of test/render/pdf/twin.test.ts.
+ * Draws the page in RGB: the screen files, and twin drawings (`slots`
+ * records where the colours went, twin.ts, for the press files' CMYK).
  */
-function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors: ColorMode, slots?: SlotRecorder): void {
-  // The page background, drawn here rather than by react-pdf so that it can be an artifact; none when it is the paper.
-  if (colors.background(page.background) !== null) {
-    const draw = () =>
-      tagger.artifact('Background', () => {
-        doc.save();
-        useColor(doc, colors, slots, { use: 'background', hex: page.background });
-        doc.rect(0, 0, page.width, page.height).fill().restore();
-      });
-    if (slots) slots.background(doc, page.background, draw);
-    else draw();
-  }
+function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, slots?: SlotRecorder): void {
+  // The page background, drawn here rather than by react-pdf so that it can be an artifact (a press twin may leave it out).
+  const drawBackground = () =>
+    tagger.artifact('Background', () => {
+      doc.save();
+      useColor(doc, slots, { use: 'background', hex: page.background });
+      doc.rect(0, 0, page.width, page.height).fill().restore();
+    });
+  if (slots) slots.background(doc, page.background, drawBackground);
+  else drawBackground();
+  const budgets = popplerBudgets(page);
   for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        tagger.text(b, (from, to) => paintText(doc, b, colors, slots, from, to));
+        tagger.text(b, (from, to) => paintText(doc, b, slots, budgets, from, to));
         break;
       case 'rule':
         tagger.artifact('Layout', () => {
           doc.save();
-          useColor(doc, colors, slots, { use: 'line', hex: b.color, width: b.width }, true);
+          useColor(doc, slots, { use: 'line', hex: b.color, width: b.width }, true);
           doc.lineWidth(b.width).moveTo(b.x1, b.y1).lineTo(b.x2, b.y2).stroke().restore();
         });
         break;
       case 'rect':
         tagger.artifact('Layout', () => {
           doc.save();
-          useColor(doc, colors, slots, { use: 'area', hex: b.color, width: b.width, height: b.height });
+          useColor(doc, slots, { use: 'area', hex: b.color, width: b.width, height: b.height });
           if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
           else doc.rect(b.x, b.y, b.width, b.height);
           doc.fill().restore();
@@ -185,7 +184,7 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
         const m = b.size / n;
         const draw = () => {
           doc.save();
-          useColor(doc, colors, slots, { use: 'mark', hex: b.color });
+          useColor(doc, slots, { use: 'mark', hex: b.color });
           b.modules.forEach((row, r) =>
             row.forEach((on, c) => {
               if (on) doc.rect(b.x + c * m, b.y + r * m, m, m);
@@ -201,7 +200,7 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, colors:
   }
 }
 
-function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; colors: ColorMode; slots?: SlotRecorder }) {
+function PageView({ page, index, rtl, hasOutline, slots }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; slots?: SlotRecorder }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     // Set before any page ends: a page's content stream is deflated then, the fonts at the end.
     doc.deflateStream ??= rememberedDeflate;
@@ -213,7 +212,7 @@ function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidO
     let tagger = taggers.get(doc);
     if (!tagger) taggers.set(doc, (tagger = new Tagger(doc, !hasOutline)));
     slots?.page(index, page.background);
-    paintBlocks(doc, page, tagger, colors, slots);
+    paintBlocks(doc, page, tagger, slots);
     paintLinks(doc, page, tagger);
     return null;
   };
@@ -231,12 +230,10 @@ function PageView({ page, index, rtl, hasOutline, colors, slots }: { page: LaidO
 }
 
 /**
- * `colors`: RGB for the screen files (default). Drawing in a CMYK mode
- * (src/print/color.ts; with `setOverprint`) is not how the press files are
- * made (they are the RGB drawing's twin, `renderTwin`): it is the oracle
- * test/render/pdf/twin.test.ts compares the twin with.
+ * The pages drawn in RGB (the screen files); with `slots`, a record of where
+ * the colours went, for a press twin (`renderTwin`).
  */
-export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: ColorMode = RGB_MODE, slots?: SlotRecorder): Promise<Uint8Array> {
+export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, slots?: SlotRecorder): Promise<Uint8Array> {
   // The template's outline (title, sections, points) replaces the one made from headings.
   const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
@@ -255,7 +252,7 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, colors: C
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} colors={colors} slots={slots} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} slots={slots} />
       ))}
     </Document>
   );
@@ -273,7 +270,7 @@ export interface TwinDrawing {
 /** The pages drawn once in RGB, with the record of their colours. */
 export async function renderTwin(pages: LaidOutPage[], meta: PdfMeta): Promise<TwinDrawing> {
   const slots = new SlotRecorder();
-  const bytes = await renderPages(pages, meta, RGB_MODE, slots);
+  const bytes = await renderPages(pages, meta, slots);
   const twin = pages.map((_, i) => {
     const page = slots.pages[i];
     if (!page) throw new Error(`renderTwin: page ${i + 1} of ${pages.length} was drawn without a record of its colours`);

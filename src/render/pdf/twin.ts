@@ -9,14 +9,11 @@
  * (its offset and length) and what it was chosen for (a text glyph, a rule of
  * some width, a box of some size, the page background), or a place where a
  * mode may add something of its own (overprint on and off around a text
- * block). `recolor` writes a page's content in another mode so that it
- * draws the same picture as renderPages drawing in that mode: the mode's
+ * block). `recolor` writes a page's content in another mode: the mode's
  * colours where the drawing chose them, its overprint states around the
- * same text, and no background where the mode prints none. The operators
- * need not be the same: the twin writes a colour at every place the RGB
- * drawing chose one, where drawing in the mode may skip an operator that
- * repeats the colour already set (test/render/pdf/twin.test.ts compares the
- * pictures, plate by plate).
+ * same text, and no background where the mode prints none
+ * (test/render/pdf/twin.test.ts: in the CMYK mupdf makes of each RGB colour,
+ * the twin's picture is the RGB file's, plate by plate).
  */
 import { colorOperator, setOverprintOperators, type ColorMode, type PdfColor } from './colorMode.js';
 import { rgbOperator } from './glyphPainter.js';

@@ -8,7 +8,7 @@
  * (pdftotext) is measured in test/render/pdf/accessibility.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { popplerBalance, popplerLrms, popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
+import { popplerBalance, popplerKeepsMark, popplerLrms, popplerPageBalance, popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
 
 const RLE = '\u202B';
 
@@ -85,6 +85,36 @@ describe('popplerBalance', () => {
     expect(popplerBalance(['على', ' ', 'h', 't', 't', 'p', 's', ':', '/', '/'])).toBe(5);
     // Digits and signs are not letters to poppler's count.
     expect(popplerBalance(['2', '0', '2', '4', '%'])).toBe(0);
+  });
+});
+
+describe('popplerPageBalance', () => {
+  const line = (text: string, rtl = true) => ({ texts: [...text], rtl });
+  it('gives no RLM to a page whose right-to-left letters outnumber its left-to-right ones', () => {
+    expect(popplerPageBalance([line('نستذكر كلمات Nelson Mandela عن التعليم بوصفه أقوى سلاح')])).toEqual([0]);
+  });
+  it('gives none to a page whose right-to-left lines do not mix (a title over English lines)', () => {
+    expect(popplerPageBalance([line('خطة عمل'), line('23rd INTERNATIONAL MEETING OF'), line('COMMUNIST AND WORKERS PARTIES')])).toEqual([0, 0, 0]);
+  });
+  it('gives a mixed page only what it lacks, from its right-to-left lines in turn, never more than a line has Latin letters', () => {
+    // 3 Arabic letters against 18 Latin ones and two left-to-right runs: 18 − 3 + 2 + 1 = 18 lacking.
+    const shares = popplerPageBalance([line('على https'), line('example.org', false), line('abc')]);
+    expect(shares).toEqual([5, 0, 3]);
+    // 6 Arabic letters against 9 Latin ones and one run: 5 RLMs, fewer than the line's 6 Latin letters.
+    expect(popplerPageBalance([line('الرابط abcdef'), line('xyz', false)])).toEqual([5, 0]);
+  });
+});
+
+describe('popplerKeepsMark', () => {
+  const LRM = '\u200E';
+  const RLM = '\u200F';
+  it('keeps only the RLM between ASCII digits or a Latin letter and the punctuation glued to them (mupdf 1.28)', () => {
+    expect(popplerKeepsMark(RLM, '5', true)).toBe(true);
+    expect(popplerKeepsMark(RLM, 'n', true)).toBe(true);
+    expect(popplerKeepsMark(RLM, '5', false)).toBe(false);
+    expect(popplerKeepsMark(RLM, '۱', true)).toBe(false);
+    expect(popplerKeepsMark(RLM, '١', true)).toBe(false);
+    expect(popplerKeepsMark(LRM, '5', true)).toBe(false);
   });
 });
 

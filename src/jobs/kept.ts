@@ -6,13 +6,11 @@
  * `keeps`: laid-out pages, a drawing's colour record), written and read in
  * the render threads.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256 } from '../output/manifest.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { deserialize, serialize } from 'node:v8';
-
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 // Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
 // truncated or damaged entry is seen as such, never handed to a deserializer.
@@ -21,7 +19,7 @@ const HEADER = MAGIC.length + 64 + 1;
 
 /** `payload` framed with its SHA-256. */
 export function frame(payload: Uint8Array): Uint8Array {
-  const head = new TextEncoder().encode(`${MAGIC}${sha(payload)}\n`);
+  const head = new TextEncoder().encode(`${MAGIC}${sha256(payload)}\n`);
   const out = new Uint8Array(head.length + payload.length);
   out.set(head);
   out.set(payload, head.length);
@@ -34,7 +32,7 @@ export function unframe(data: Uint8Array): Uint8Array | undefined {
   const head = new TextDecoder().decode(data.subarray(0, HEADER));
   if (!head.startsWith(MAGIC) || head[HEADER - 1] !== '\n') return undefined;
   const payload = data.subarray(HEADER);
-  return sha(payload) === head.slice(MAGIC.length, HEADER - 1) ? payload : undefined;
+  return sha256(payload) === head.slice(MAGIC.length, HEADER - 1) ? payload : undefined;
 }
 
 /** A cache entry that is there but damaged. */
@@ -53,16 +51,18 @@ export class CacheEntryError extends Error {
  */
 export type Kept = 'pages' | 'drawing';
 
-export const pagesFile = (dir: string, key: string, what: Kept = 'pages') => path.join(dir, `${key}.${what}`);
+/** The file in cache folder `dir` that holds what the job with this key keeps. */
+export const keptFile = (dir: string, key: string, what: Kept) => path.join(dir, `${key}.${what}`);
 
 /** Stores what a job keeps (plain data) under its key. */
-export async function writePages(dir: string, key: string, packed: unknown, what: Kept = 'pages'): Promise<void> {
+export async function writeKept(dir: string, key: string, what: Kept, value: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(pagesFile(dir, key, what), frame(serialize(packed)));
+  await writeAtomic(keptFile(dir, key, what), frame(serialize(value)));
 }
 
-export async function readPages(dir: string, key: string, what: Kept = 'pages'): Promise<unknown> {
-  const file = pagesFile(dir, key, what);
+/** What the job with this key kept (`writeKept`); CacheEntryError when the entry is damaged. */
+export async function readKept(dir: string, key: string, what: Kept): Promise<unknown> {
+  const file = keptFile(dir, key, what);
   const payload = unframe(await readFile(file));
   if (!payload) throw new CacheEntryError(file);
   return deserialize(payload);

@@ -1,0 +1,126 @@
+/**
+ * Where pages break, over the six real documents (the seed and the five in
+ * test/fixtures/docs), their booklets and every leaflet (and the seed's A6
+ * leaflets, which run on): no paragraph leaves one line alone on either side
+ * of a break (a forced line break inside a leaflet's point ends a paragraph
+ * too), no heading stands at a page foot without two lines of its text, a
+ * leaflet fills a page before it runs on to the next, every full page of a
+ * booklet ends at the frame's foot, every contents page has its folio in the
+ * document's digits. Layout only; nothing is drawn.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../src/model/buildModel.js';
+import { PAGE_SIZES } from '../../src/model/theme.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
+import { formatNumber } from '../../src/format/localize.js';
+import { layoutBooklet } from '../../templates/booklet.js';
+import { layoutLeaflet } from '../../templates/leaflet.js';
+import { font, projectRoot } from '../support/fonts.js';
+
+const DOCS = ['source/izmir-2023.txt', ...['mixed-7', 'udhr-ar', 'udhr-en', 'long-30', 'udhr-fa'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
+
+async function load(file: string, edit?: (m: DocumentModel) => void) {
+  const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+  edit?.(model);
+  return { model, fonts: { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) } };
+}
+
+const textBlocks = (page: LaidOutPage) => page.blocks.filter((b): b is TextBlock => b.kind === 'text');
+
+/**
+ * Every break inside a paragraph across consecutive pages, as [lines of the
+ * broken paragraph before the break on its page, lines after it on the next].
+ * A paragraph continues when the next page's first flowed block is the same
+ * text and the page's last line did not end it.
+ */
+function splits(pages: LaidOutPage[], flowed: (b: TextBlock) => boolean): Array<{ page: number; before: number; after: number }> {
+  const out: Array<{ page: number; before: number; after: number }> = [];
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const a = textBlocks(pages[i]).filter(flowed).at(-1);
+    const b = textBlocks(pages[i + 1]).filter(flowed)[0];
+    if (!a || !b || a.text !== b.text || a.lines.at(-1)!.line.last) continue;
+    let before = 0;
+    for (let j = a.lines.length - 1; j >= 0 && (j === a.lines.length - 1 || !a.lines[j].line.last); j--) before++;
+    let after = 0;
+    for (const l of b.lines) {
+      after++;
+      if (l.line.last) break;
+    }
+    out.push({ page: i + 1, before, after });
+  }
+  return out;
+}
+
+describe.each(DOCS)('page breaks of %s', (file) => {
+  it('booklet: no widow or orphan, no heading without two lines of text at a page foot, pages ending at the same depth, a folio on every contents page', async () => {
+    const { model, fonts } = await load(file);
+    const { pages } = layoutBooklet(model, fonts);
+    const body = (b: TextBlock) => b.role === 'p' && b.frame !== undefined;
+    for (const s of splits(pages, body)) {
+      expect(s.before, `page ${s.page}: lines before the break`).toBeGreaterThanOrEqual(2);
+      expect(s.after, `page ${s.page + 1}: lines after the break`).toBeGreaterThanOrEqual(2);
+    }
+    pages.forEach((page, i) => {
+      const flowed = textBlocks(page).filter((b) => b.frame !== undefined && (b.role === 'p' || b.role === 'heading'));
+      const h = flowed.map((b) => b.role).lastIndexOf('heading');
+      if (h < 0 || page.role === 'contents') return;
+      const after = flowed.slice(h + 1).reduce((n, b) => n + b.lines.length, 0);
+      const next = textBlocks(pages[i + 1] ?? { blocks: [] } as unknown as LaidOutPage).find((b) => b.frame !== undefined);
+      // Two lines under the last heading of a page, unless its point ends there with fewer.
+      if (after < 2) expect(next?.role === 'p' && next.item === flowed[h].item, `page ${i + 1}: heading «${flowed[h].text}» with ${after} line(s) under it`).toBe(false);
+    });
+    // Every full page of text ends on the same line, at the frame's foot (the last text page is left as it falls).
+    const text = pages.filter((p) => p.role === 'body' || p.role === 'preamble');
+    const leading = model.theme.body.size * model.theme.body.leading;
+    text.slice(0, -1).forEach((page) => {
+      const flowed = textBlocks(page).filter((b) => b.frame !== undefined);
+      const frame = flowed[0].frame!;
+      const last = Math.max(...flowed.flatMap((b) => b.lines.map((l) => l.baseline)));
+      expect((frame.y + frame.height - last) / leading, `page ${pages.indexOf(page) + 1}: lines left at the foot`).toBeLessThan(1);
+    });
+    pages.forEach((page, i) => {
+      if (page.role !== 'contents') return;
+      const folio = textBlocks(page).find((b) => b.name === 'the page number');
+      expect(folio?.text, `contents page ${i + 1}`).toBe(formatNumber(i + 1, model.lang, model.digits));
+    });
+  });
+
+  it('leaflets: a page is filled before the point runs on, with no widow or orphan', async () => {
+    const { model, fonts } = await load(file);
+    for (const point of model.points) checkLeaflet(model, layoutLeaflet(model, point, fonts).pages, point.text, point.number);
+  });
+});
+
+it('the seed A6 leaflets that run on fill their first page', async () => {
+  const { model, fonts } = await load('source/izmir-2023.txt', (m) => (m.theme.page.leaflet = { ...PAGE_SIZES.A6 }));
+  let runOn = 0;
+  for (const point of model.points) {
+    const pages = layoutLeaflet(model, point, fonts).pages;
+    if (pages.length > 1) runOn++;
+    checkLeaflet(model, pages, point.text, point.number);
+  }
+  expect(runOn).toBeGreaterThan(0);
+});
+
+/** How full a leaflet page's text is: from the rule under its header to the rule over its footer, the share its body lines take. */
+function checkLeaflet(model: DocumentModel, pages: LaidOutPage[], text: string, n: number): void {
+  const body = (b: TextBlock) => b.text === text;
+  for (const s of splits(pages, body)) {
+    expect(s.before, `leaflet ${n}, page ${s.page}: lines before the break`).toBeGreaterThanOrEqual(2);
+    expect(s.after, `leaflet ${n}, page ${s.page + 1}: lines after the break`).toBeGreaterThanOrEqual(2);
+  }
+  pages.slice(0, -1).forEach((page, i) => {
+    const block = textBlocks(page).find(body);
+    expect(block, `leaflet ${n}, page ${i + 1} holds the point's text`).toBeDefined();
+    const frame = block!.frame!;
+    const leading = block!.lines.length > 1 ? block!.lines[1].baseline - block!.lines[0].baseline : 0;
+    const textBottom = frame.y + block!.lines.length * leading;
+    const free = frame.y + frame.height - textBottom;
+    const continues = textBlocks(pages[i + 1]).some(body);
+    // A page the text runs on from ends within the lines widow and orphan control may move (fewer than three);
+    // one the text ends on is followed by the event, which did not fit under it.
+    if (continues) expect(free / leading, `leaflet ${n}, page ${i + 1}: lines left empty before the break`).toBeLessThan(3);
+    expect((textBottom - frame.y) / frame.height, `leaflet ${n}, page ${i + 1}: share of the page filled`).toBeGreaterThan(0.7);
+  });
+}
