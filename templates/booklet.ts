@@ -96,7 +96,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3, maxParagraphGap: st.bodyLeading * 0.6 } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3, maxParagraphGap: st.bodyLeading * PARAGRAPH_GAP_LINES } });
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
@@ -390,6 +390,13 @@ function contentsPagesFor(
   }
   return pages;
 }
+
+/**
+ * How much a space between two paragraphs may grow, in body lines, on a page
+ * with no heading that ends short (widow control): a quarter line, so that
+ * facing pages keep spaces that look alike; the rest stays at the page's foot.
+ */
+export const PARAGRAPH_GAP_LINES = 0.25;
 
 /** A left-to-right run (file name, URL, ISBN, e-mail) isolated with FSI … PDI, so the paragraph's bidi cannot reorder it. */
 export function isolateLtr(value: string): string {

@@ -99,13 +99,13 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   paras.forEach((p, i) => {
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
-    let growable = false;
-    let between = false;
-    if (!atTop()) {
-      y += p.spaceBefore;
-      growable = p.spaceBefore > 0 && p.keepWithNext === true;
-      between = !p.keepWithNext && spaceAbove + p.spaceBefore > 0;
-    }
+    if (!atTop()) y += p.spaceBefore;
+    // The space above may grow when balancing: before a heading, or (the
+    // fallback) between two paragraphs of text, never under a heading. It is
+    // recorded only where the paragraph lands with a block above it on its
+    // page (keep and widow rules may still move it to the next one).
+    const growable = p.spaceBefore > 0 && p.keepWithNext === true;
+    const between = !p.keepWithNext && !paras[i - 1]?.keepWithNext && spaceAbove + p.spaceBefore > 0;
     // A heading needs room for itself and the first two lines of what follows.
     if (p.keepWithNext && i + 1 < paras.length) {
       const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
@@ -125,8 +125,10 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
         continue;
       }
       const page = pages[pages.length - 1];
-      if (growable && k === 0) gaps[pages.length - 1].push(page.blocks.length);
-      if (between && k === 0) paraGaps[pages.length - 1].push(page.blocks.length);
+      if (k === 0 && page.blocks.length > 0) {
+        if (growable) gaps[pages.length - 1].push(page.blocks.length);
+        if (between) paraGaps[pages.length - 1].push(page.blocks.length);
+      }
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
@@ -180,14 +182,22 @@ export function breakAllowed(lines: readonly ComposedLine[], from: number, end: 
 /**
  * The height a heading keeps with it (paras[from] on): two lines of text, or
  * a whole paragraph of three lines or fewer (two would leave a widow), over
- * as many short paragraphs as it takes; never past the next heading.
+ * as many short paragraphs as it takes, never past the next heading once
+ * some text is counted. A heading right under it (a point with no text, a
+ * title with no preamble) is kept whole, with its space after, and the lines
+ * that heading keeps are counted too.
  */
 function keptAfter(paras: readonly FlowPara[], from: number): number {
   let height = 0;
   let count = 0;
   for (let j = from; j < paras.length && count < 2; j++) {
     const q = paras[j];
-    if (q.keepWithNext) break;
+    if (q.keepWithNext) {
+      // The point's text ended (with fewer than two lines): the next heading is not kept with it.
+      if (count > 0) break;
+      height += q.spaceBefore + q.para.lines.length * q.leading + q.spaceAfter;
+      continue;
+    }
     height += q.spaceBefore;
     const lines = q.para.lines;
     for (let s = 0; s < lines.length && count < 2; ) {

@@ -4,9 +4,10 @@
  * leaflets, which run on): no paragraph leaves one line alone on either side
  * of a break (a forced line break inside a leaflet's point ends a paragraph
  * too), no heading stands at a page foot without two lines of its text, a
- * leaflet fills a page before it runs on to the next, every full page of a
- * booklet ends at the frame's foot, every contents page has its folio in the
- * document's digits. Layout only; nothing is drawn.
+ * leaflet fills a page before it runs on to the next, every page of a
+ * booklet's text starts at the frame's top and every full one ends at the
+ * frame's foot (or its paragraph spaces grew by their cap, the rest left at
+ * the foot), every contents page has its folio in the document's digits. Layout only; nothing is drawn.
  */
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -14,7 +15,7 @@ import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { formatNumber } from '../../src/format/localize.js';
-import { layoutBooklet } from '../../templates/booklet.js';
+import { PARAGRAPH_GAP_LINES, layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { font, projectRoot } from '../support/fonts.js';
 
@@ -70,14 +71,31 @@ describe.each(DOCS)('page breaks of %s', (file) => {
       // Two lines under the last heading of a page, unless its point ends there with fewer.
       if (after < 2) expect(next?.role === 'p' && next.item === flowed[h].item, `page ${i + 1}: heading «${flowed[h].text}» with ${after} line(s) under it`).toBe(false);
     });
-    // Every full page of text ends on the same line, at the frame's foot (the last text page is left as it falls).
     const text = pages.filter((p) => p.role === 'body' || p.role === 'preamble');
     const leading = model.theme.body.size * model.theme.body.leading;
+    // Every page of text starts at the frame's top: balancing never grows a space above a page's first block.
+    text.forEach((page) => {
+      const first = textBlocks(page).find((b) => b.frame !== undefined)!;
+      const n = pages.indexOf(page) + 1;
+      if (first.role === 'heading') expect(page.outline?.find((o) => o.level === 1)?.top, `page ${n}: top of its first heading`).toBeCloseTo(first.frame!.y, 3);
+      if (first.role !== 'p') return;
+      const size = first.lines[0].line.glyphs.find((g) => !g.space)?.size ?? 0;
+      expect(first.lines[0].baseline - (leading / 2 + size * 0.3), `page ${n}: top of its first line`).toBeCloseTo(first.frame!.y, 3);
+    });
+    // Every full page of text ends on the same line, at the frame's foot (the last text page is left as it falls),
+    // unless it has no space before a heading (none but one at its top) and each space between its paragraphs
+    // grew by its cap (PARAGRAPH_GAP_LINES): the rest stays at the foot.
     text.slice(0, -1).forEach((page) => {
       const flowed = textBlocks(page).filter((b) => b.frame !== undefined);
       const frame = flowed[0].frame!;
       const last = Math.max(...flowed.flatMap((b) => b.lines.map((l) => l.baseline)));
-      expect((frame.y + frame.height - last) / leading, `page ${pages.indexOf(page) + 1}: lines left at the foot`).toBeLessThan(1);
+      const short = (frame.y + frame.height - last) / leading;
+      // The spaces between two paragraphs of text (not under a heading), beyond the line's leading, in lines.
+      const spaces = flowed.flatMap((b, j) =>
+        j > 0 && b.role === 'p' && flowed[j - 1].role === 'p' ? [(b.lines[0].baseline - flowed[j - 1].lines.at(-1)!.baseline) / leading - 1] : [],
+      );
+      const capped = !flowed.some((b, j) => j > 0 && b.role === 'heading') && spaces.length > 0 && spaces.every((g) => g >= 0.35 + PARAGRAPH_GAP_LINES - 0.01);
+      if (!capped) expect(short, `page ${pages.indexOf(page) + 1}: lines left at the foot`).toBeLessThan(1);
     });
     pages.forEach((page, i) => {
       if (page.role !== 'contents') return;

@@ -1,0 +1,81 @@
+/**
+ * Page flow and balancing on made-up paragraphs: lines of 10 pt leading with
+ * no glyphs (each line box's baseline sits 8 pt below its top), pages 100 pt
+ * high, so every figure below can be counted by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { flow, type FlowPara, type FlowPage } from '../../src/layout/flow.js';
+import type { ComposedParagraph } from '../../src/text/compose.js';
+
+const para = (n: number): ComposedParagraph =>
+  ({ text: 'x', dir: 'ltr', measure: 100, lines: Array.from({ length: n }, () => ({ glyphs: [], last: false })) }) as unknown as ComposedParagraph;
+/** A heading: 9 pt above, 1.5 pt below, kept with what follows. */
+const H = (n = 1): FlowPara => ({ para: para(n), leading: 10, color: '#000', spaceBefore: 9, spaceAfter: 1.5, keepWithNext: true });
+/** A paragraph of text, `sb` pt above. */
+const P = (n: number, sb = 3.5): FlowPara => ({ para: para(n), leading: 10, color: '#000', spaceBefore: sb, spaceAfter: 0 });
+const frame = () => ({ x: 0, width: 100, top: 0, bottom: 100 });
+const balance = { maxGap: 30, maxParagraphGap: 2.5 };
+/** Each block's first line top. */
+const tops = (page: FlowPage) => page.blocks.map((b) => b.lines[0].baseline - 8);
+
+describe('flow: balancing', () => {
+  it('never grows a space above the first block of a page (a heading or paragraph moved over by the keep rules)', () => {
+    // Page 1: 8 lines, then a heading that cannot keep two lines under it: it opens page 2.
+    const headed = flow([P(8, 0), H(), P(3, 0), P(3), P(3)], frame, { balance });
+    expect(tops(headed[1])[0]).toBe(0);
+    // A 3-line paragraph that cannot split (only one line fits) opens page 2 whole.
+    const moved = flow([P(8, 0), P(3), P(3), P(3), P(3)], frame, { balance });
+    expect(tops(moved[1])[0]).toBe(0);
+    // …and the page still balances in its other spaces: it ends at 97, 1.5 more each.
+    expect(tops(moved[1])).toEqual([0, 35, 70]);
+  });
+
+  it('leaves the space under a heading as it is, and caps a paragraph space, the rest at the foot', () => {
+    const pages = flow([P(8, 0), H(), P(3, 0), P(3), P(3)], frame, { balance });
+    // Page 2: heading (0), its text 11.5 under it (10 + 1.5, not grown), then 3.5 + 2.5 (the cap) above the
+    // next paragraph; the last 3-line paragraph cannot split 2/1 and goes to page 3.
+    expect(tops(pages[1])).toEqual([0, 11.5, 47.5]);
+    // Page 2 ends at 77.5 of 100: the cap leaves 22.5 pt at the foot.
+    expect(pages[1].blocks.at(-1)!.lines.at(-1)!.baseline + 2).toBe(77.5);
+    expect(pages).toHaveLength(3);
+  });
+
+  it('grows the spaces before headings on a page that has them', () => {
+    // Page 1: 5 lines, a heading (9 above), 2 lines, then a heading needing 3 more lines than fit.
+    const pages = flow([P(5, 0), H(), P(2, 0), H(), P(3, 0)], frame, { balance });
+    expect(pages).toHaveLength(2);
+    const t = tops(pages[0]);
+    // Page 1 ends at 90.5: the free 9.5 pt all go to the one heading space (cap 30).
+    expect(t[1]).toBeCloseTo(50 + 9 + 9.5);
+    expect(t[2]).toBeCloseTo(t[1] + 11.5);
+    expect(tops(pages[1])[0]).toBe(0);
+  });
+});
+
+describe('flow: a heading keeps what follows it', () => {
+  it('keeps a heading followed by a heading (a point with no text) with the lines under the second', () => {
+    // 7 lines, then two headings: the first fits (9 + 10 + 1.5), but not with the second and two lines.
+    const pages = flow([P(7, 0), H(), H(), P(4, 0)], frame);
+    expect(pages[0].blocks).toHaveLength(1);
+    expect(pages[1].blocks.map((b) => b.lines.length)).toEqual([1, 1, 4]);
+  });
+
+  it('keeps a title with no preamble with the first heading and its text', () => {
+    // A two-line title at the foot of a page, then a point: its heading and two lines do not fit under the title.
+    const title: FlowPara = { ...H(2), spaceBefore: 0, spaceAfter: 6 };
+    const pages = flow([P(5, 0), title, H(), P(5, 0)], frame);
+    expect(pages[0].blocks).toHaveLength(1);
+    expect(tops(pages[1])).toEqual([0, 20 + 6 + 9, 35 + 11.5]);
+  });
+
+  it('does not keep a point that ends with one line with the next heading', () => {
+    const pages = flow([P(6, 0), H(), P(1, 0), H(), P(3, 0)], frame);
+    expect(pages.map((p) => p.blocks.map((b) => b.lines.length))).toEqual([[6, 1, 1], [1, 3]]);
+  });
+
+  it('takes a run of headings whole when the lines under them fit', () => {
+    const pages = flow([P(2, 0), H(), H(), P(3, 0)], frame);
+    expect(pages).toHaveLength(1);
+    expect(tops(pages[0])).toEqual([0, 29, 49.5, 61]);
+  });
+});
