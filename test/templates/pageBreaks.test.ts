@@ -104,6 +104,20 @@ describe.each(DOCS)('page breaks of %s', (file) => {
     });
   });
 
+  it('booklet with points that have no text and a title without preamble: no heading or title ends a page', async () => {
+    // Every third point loses its text, so its heading is followed by the next heading.
+    const { model, fonts } = await load(file, (m) => {
+      m.preamble = [];
+      m.points.forEach((p, i) => i % 3 === 1 && (p.paragraphs = []));
+    });
+    const { pages } = layoutBooklet(model, fonts);
+    const text = pages.filter((p) => p.role === 'body' || p.role === 'preamble');
+    text.slice(0, -1).forEach((page) => {
+      const last = textBlocks(page).filter((b) => b.frame !== undefined).at(-1)!;
+      expect(last.role, `page ${pages.indexOf(page) + 1} ends with «${last.text}»`).toBe('p');
+    });
+  });
+
   it('leaflets: a page is filled before the point runs on, with no widow or orphan', async () => {
     const { model, fonts } = await load(file);
     for (const point of model.points) checkLeaflet(model, layoutLeaflet(model, point, fonts).pages, point.text, point.number);
