@@ -61,7 +61,7 @@ export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
 
 /** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
 export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
-  return unionBox(line.glyphs.filter((g) => !g.space).map((g) => glyphInk(g, at)));
+  return unionBox(line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => glyphInk(g, at)));
 }
 
 /** How far a line's ink reaches above and below its baseline (0 when it does not). */

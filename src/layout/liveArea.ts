@@ -35,7 +35,8 @@ export interface Overflow {
 
 /** The ink box of a glyph drawn at (x, baseline). */
 export function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
-  if (g.space) return undefined;
+  // A word space and a hidden glyph (text only, never painted) have no ink.
+  if (g.space || g.hidden) return undefined;
   const e = glyphExtents(g.font, g.gid);
   if (!e || (e.width === 0 && e.height === 0)) return undefined;
   const s = g.size / g.font.upem;

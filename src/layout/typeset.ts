@@ -44,6 +44,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         measure,
         align,
         justify,
+        ...(model.theme.hyphenate ? { hyphenate: true } : {}),
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,

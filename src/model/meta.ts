@@ -115,6 +115,7 @@ const themeSchema = z
         examples: [{ regular: 14, compact: 12 }],
       }),
     justify: z.enum(['off', 'spaces', 'kashida']),
+    hyphenate: z.boolean(),
     kashidaPerLine: z.number().int().min(0).max(20),
     space: z
       .object({

@@ -18,7 +18,19 @@ export const DEFAULT_CARDS: readonly CardFormat[] = [
   { name: 'link', width: 1200, height: 630, extra: ['webp', 'jpeg'], safeY: 0, minBodyPx: 36 },
 ];
 
-/** The default theme for a direction and language: Persian justifies with spaces (modern practice), Arabic with kashida. */
+/**
+ * How a language is justified by default: Arabic with kashida, Persian with
+ * spaces (modern practice), left-to-right languages not at all (flush left,
+ * ragged right). Justified English at these measures has loose lines (wide
+ * word spaces, rivers), even hyphenated (`theme.hyphenate`, an option):
+ * docs/typography.md, "English and other left-to-right text".
+ */
+export function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
+  if (dir === 'ltr') return 'off';
+  return lang.split('-')[0] === 'fa' ? 'spaces' : 'kashida';
+}
+
+/** The default theme for a direction and language (justification: `defaultJustify`). */
 export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en'): Theme {
   return {
     palette: {
@@ -37,7 +49,8 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     // 14 pt on A5 holds most points of a plan on one page and reads at arm's
     // length; 12 pt is the next step down the classic scale (…10, 11, 12, 14, 16…).
     leafletBody: { regular: 14, compact: 12 },
-    justify: dir === 'rtl' && lang.split('-')[0] !== 'fa' ? 'kashida' : 'spaces',
+    justify: defaultJustify(dir, lang),
+    hyphenate: false,
     kashidaPerLine: 3,
     space: { stretch: 0.3, shrink: 0.2, max: 2 },
     page: {
@@ -97,6 +110,7 @@ export interface ThemeOverride {
   body?: Partial<Theme['body']>;
   leafletBody?: Partial<Theme['leafletBody']>;
   justify?: Theme['justify'];
+  hyphenate?: boolean;
   kashidaPerLine?: number;
   space?: Partial<Theme['space']>;
   page?: {
@@ -132,6 +146,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     body: { ...base.body, ...defined(o.body) },
     leafletBody: { ...base.leafletBody, ...defined(o.leafletBody) },
     justify: o.justify ?? base.justify,
+    hyphenate: o.hyphenate ?? base.hyphenate,
     kashidaPerLine: o.kashidaPerLine ?? base.kashidaPerLine,
     space: { ...base.space, ...defined(o.space) },
     page: {

@@ -127,8 +127,10 @@ export interface Theme {
    * leaflets look like one family.
    */
   leafletBody: { regular: number; compact: number };
-  /** Justification: Arabic defaults to kashida, Persian and left-to-right text to spaces. */
+  /** Justification: Arabic defaults to kashida, Persian to spaces, left-to-right text to off (ragged right; `defaultJustify`). */
   justify: 'off' | 'spaces' | 'kashida';
+  /** Divide words at line ends in left-to-right paragraphs (English patterns; default off: docs/typography.md, "Hyphenation"). */
+  hyphenate: boolean;
   /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */
   kashidaPerLine: number;
   /**

@@ -13,7 +13,8 @@
 import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { breakWords } from './lineBreaks.js';
+import { breakHyphenated, breakWords, type LineEnd } from './lineBreaks.js';
+import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import type { ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
 
@@ -41,6 +42,12 @@ export interface PositionedGlyph {
   kashida: boolean;
   /** A blank word space (drawn so extractors see the space; cards skip it). */
   space: boolean;
+  /**
+   * Text without a picture: drawn invisibly (render mode 3) for the readers,
+   * never painted (cards skip it). The rest of a divided word, carried at its
+   * hyphen so that readers return the word whole (hyphenate.ts `carryRest`).
+   */
+  hidden?: boolean;
   /** Fill colour from the span's style; the block's colour when absent. */
   color?: string;
 }
@@ -69,6 +76,8 @@ export interface ComposedLine {
   kashidaSpans: Array<[number, number]>;
   /** Justifying would have needed spaces wider than the maximum: the line is set unjustified. */
   loose?: boolean;
+  /** The line ends in a divided word, a hyphen (a glyph without text) added: src/text/hyphenate.ts. */
+  hyphenated?: boolean;
 }
 
 export interface ComposedParagraph {
@@ -92,23 +101,42 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   const candidates = kashidaOn ? words.map((w, i) => bestCandidate(text, w, i)) : [];
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
-  const breaks = opts.align === 'center' ? balancedBreaks(words, opts) : breakWords(words, stretch, opts);
+  // Hyphenation: left-to-right paragraphs only (never a centred title), by the language's patterns (hyphenate.ts).
+  const cuts = opts.hyphenate && opts.dir === 'ltr' && opts.align !== 'center' && !kashidaOn ? hyphenCuts(items, opts.lang) : undefined;
+  const ends: LineEnd[] = opts.align === 'center'
+    ? balancedBreaks(words, opts).map((word) => ({ word }))
+    : cuts?.some((c) => c.length) ? breakHyphenated(words, cuts, opts) : breakWords(words, stretch, opts).map((word) => ({ word }));
   const lines: ComposedLine[] = [];
   let previousKashidas: Array<[number, number]> = [];
   let first = 0;
-  for (let li = 0; li < breaks.length; li++) {
-    const last = breaks[li];
-    const isLast = li === breaks.length - 1 || words[last].hardBreak;
-    const line = setLine(text, words.slice(first, last + 1), candidates.slice(first, last + 1), {
+  // Where the line's first word starts when the line before divided it.
+  let from: number | undefined;
+  for (let li = 0; li < ends.length; li++) {
+    const { word: last, at } = ends[li];
+    const isLast = at === undefined && (li === ends.length - 1 || words[last].hardBreak);
+    const lineWords: Word[] = [];
+    const lineCandidates: Array<Candidate | undefined> = [];
+    for (let wi = first; wi <= last; wi++) {
+      const w = words[wi];
+      const a = wi === first && from !== undefined ? from : w.start;
+      const b = wi === last && at !== undefined ? at : w.end;
+      const whole = a === w.start && b === w.end;
+      lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
+      lineCandidates.push(whole ? candidates[wi] : undefined);
+    }
+    let line = setLine(text, lineWords, lineCandidates, {
       ...opts,
       isLast,
       firstWord: first,
       previousKashidas,
       bounds,
     });
+    // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
+    if (from !== undefined) [lines[li - 1], line] = carryRest(lines[li - 1], line, first);
     previousKashidas = line.kashidaSpans;
     lines.push(line);
-    first = last + 1;
+    first = at === undefined ? last + 1 : last;
+    from = at;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
@@ -331,6 +359,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     spaceRatio,
     kashidaSpans,
     ...(loose ? { loose } : {}),
+    ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ export interface Word {
   keepWithNext?: boolean;
   /** The word is part of a Latin token too wide for the measure, with an emergency break after it (`emergencyBreaks`): soft after "/", ".", "-" or "_", hard between other characters. */
   emergency?: 'soft' | 'hard';
+  /** The first part of a word divided at a line end, a hyphen added (compose.ts, hyphenate.ts). */
+  hyphenated?: boolean;
 }
 
 export interface Itemized {
@@ -309,7 +311,8 @@ function spaceAdvance(style: TextStyle): number {
   return (font.hb.glyphHAdvance(gid) * style.size) / font.upem;
 }
 
-function makeWord(
+/** A word of the paragraph from `start` to `end` (its trailing spaces up to `to`), shaped: itemize's, and the composer's parts of a hyphenated word. */
+export function makeWord(
   text: string,
   levels: Uint8Array,
   styleAt: (i: number) => TextStyle,

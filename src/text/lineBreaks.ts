@@ -13,9 +13,81 @@ const INFINITE_STRETCH = 1e6;
 /** Stretch after an emergency break, × the measure. */
 const EMERGENCY_STRETCH = 1 / 64;
 
+/** Where a word may be divided: the offset of the letter after the break, the width of the word before it, the hyphen's width. */
+export interface HyphenCut {
+  at: number;
+  before: number;
+  hyphen: number;
+}
+
+/** The end of a line: its last word, and where inside it the line ends when the word is divided (`at`, a hyphen added). */
+export interface LineEnd {
+  word: number;
+  at?: number;
+}
+
+/**
+ * A word space's stretch, × the space, when words may be divided: TeX's
+ * (half a space). With a whole space of stretch, as for Persian, a space
+ * twice the natural one costs little and the breaker rarely divides a word.
+ */
+const HYPHENATED_STRETCH = 0.5;
+/** TeX's \hyphenpenalty and \doublehyphendemerits. */
+const HYPHEN_COST = 50;
+const DOUBLE_HYPHEN = 10000;
+
 export function breakWords(words: Word[], kashidaStretch: Array<number | undefined>, opts: ComposeOptions): number[] {
+  return breakLinesAt(words, kashidaStretch, opts).map((e) => e.word);
+}
+
+/**
+ * Line ends with words divided at `cuts` (per word, hyphenPoints'): Knuth–Plass
+ * with a flagged penalty at each cut, then the rules a publisher keeps — no
+ * more than `MAX_RUN` hyphenated lines in a row, no hyphen on the line before
+ * a paragraph's last (nor before a forced break) — by forbidding the cut that
+ * breaks one and breaking again.
+ */
+export function breakHyphenated(words: Word[], cuts: HyphenCut[][], opts: ComposeOptions): LineEnd[] {
+  const forbidden = new Set<number>();
+  for (;;) {
+    const ends = breakLinesAt(words, [], opts, cuts, forbidden, HYPHENATED_STRETCH);
+    const bad = ruleBreaker(words, ends);
+    if (bad === undefined) return ends;
+    forbidden.add(bad);
+  }
+}
+
+/** Most hyphenated lines in a row. */
+export const MAX_RUN = 2;
+
+/** The cut (its offset) of the first line end that breaks a rule, if any. */
+function ruleBreaker(words: Word[], ends: LineEnd[]): number | undefined {
+  let run = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const { at } = ends[i];
+    if (at === undefined) {
+      run = 0;
+      continue;
+    }
+    run++;
+    const next = ends[i + 1];
+    const beforeLast = i + 1 === ends.length - 1 || (next !== undefined && next.at === undefined && words[next.word].hardBreak);
+    if (run > MAX_RUN || beforeLast) return at;
+  }
+  return undefined;
+}
+
+function breakLinesAt(
+  words: Word[],
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  cuts: HyphenCut[][] = [],
+  forbidden: ReadonlySet<number> = new Set(),
+  spaceStretch?: number,
+): LineEnd[] {
   const items: InputItem[] = [];
   const wordAtItem: number[] = [];
+  const cutAtItem = new Map<number, number>();
   words.forEach((w, i) => {
     const k = kashidaStretch[i];
     if (k) {
@@ -26,7 +98,17 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
       items.push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
       wordAtItem.push(-1);
     }
-    items.push({ type: 'box', width: w.width });
+    let done = 0;
+    for (const cut of cuts[i] ?? []) {
+      if (forbidden.has(cut.at)) continue;
+      items.push({ type: 'box', width: cut.before - done });
+      wordAtItem.push(-1);
+      cutAtItem.set(items.length, cut.at);
+      items.push({ type: 'penalty', width: cut.hyphen, cost: HYPHEN_COST, flagged: true });
+      wordAtItem.push(i);
+      done = cut.before;
+    }
+    items.push({ type: 'box', width: w.width - done });
     wordAtItem.push(-1);
     if (i === words.length - 1) return;
     if (w.hardBreak) {
@@ -40,7 +122,7 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
         items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
         wordAtItem.push(-1);
       }
-      const stretch = opts.align === 'justify' && opts.justify !== 'off' ? w.spaceWidth * (opts.justify === 'spaces' ? 1 : opts.space.stretch) : w.spaceWidth;
+      const stretch = w.spaceWidth * (spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1));
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);
     } else {
@@ -63,37 +145,41 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
   wordAtItem.push(words.length - 1);
 
   let points: number[];
+  const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
   try {
-    points = breakLines(items, opts.measure, { maxAdjustmentRatio: null });
+    points = breakLines(items, opts.measure, { maxAdjustmentRatio: null, doubleHyphenPenalty: DOUBLE_HYPHEN });
   } catch {
-    points = greedyBreaks(words, opts.measure);
-    return points;
+    return greedy();
   }
-  // The first point is the paragraph start; map the rest to "last word of the line".
-  const lasts = points
+  // The first point is the paragraph start; map the rest to "last word of the line" (and the cut, when the line ends in one).
+  const ends = points
     .slice(1)
-    .map((p) => {
+    .map((p): LineEnd => {
       let k = p;
       while (k >= 0 && wordAtItem[k] < 0) k--;
-      return k >= 0 ? wordAtItem[k] : 0;
+      const at = cutAtItem.get(k);
+      return k < 0 ? { word: 0 } : at === undefined ? { word: wordAtItem[k] } : { word: wordAtItem[k], at };
     })
-    .filter((w, i, all) => i === 0 || w !== all[i - 1]);
+    .filter((e, i, all) => i === 0 || e.word !== all[i - 1].word || e.at !== all[i - 1].at);
   // When every way on is infeasible, tex-linebreak keeps an overfull line (a
   // line of one word has no glue, so no stretch, and never counts as
   // feasible): «Universal Declaration» at 52 pt on a 347 pt measure, its
   // space shrunk below zero. Words that do fit one to a line are then broken
   // greedily instead.
-  return overfull(words, lasts, opts) ? greedyBreaks(words, opts.measure) : lasts;
+  // (A line that starts or ends inside a divided word is left out of that test.)
+  return overfull(words, ends, opts) ? greedy() : ends;
 }
 
 /** Whether a line of more than one word stays wider than the measure with its spaces shrunk as far as they go. */
-function overfull(words: Word[], lasts: number[], opts: ComposeOptions): boolean {
+function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean {
   let first = 0;
-  for (const last of lasts) {
+  let divided = false;
+  for (const { word: last, at } of ends) {
     let width = 0;
     for (let i = first; i <= last; i++) width += words[i].width + (i < last ? words[i].spaceWidth * (1 - opts.space.shrink) : 0);
-    if (last > first && width > opts.measure + 0.01) return true;
-    first = last + 1;
+    if (!divided && at === undefined && last > first && width > opts.measure + 0.01) return true;
+    divided = at !== undefined;
+    first = at === undefined ? last + 1 : last;
   }
   return false;
 }

@@ -15,6 +15,8 @@ export interface ComposeOptions {
   space: { stretch: number; shrink: number; max?: number };
   /** Kashida width bounds, in multiples of the font's tatweel advance. */
   kashida?: { min: number; max: number };
+  /** Divide words at line ends (left-to-right paragraphs in a language with patterns: src/text/hyphenate.ts). */
+  hyphenate?: boolean;
   /** Most kashidas in one line (default 3). */
   kashidaPerLine?: number;
 }

@@ -162,7 +162,7 @@ describe('pure buildModel', () => {
     const { model } = buildModel(doc, emptyMeta(), { sha256: 'abc', diagnostics, sourceDateEpoch: '86400' });
     expect(model.date).toBe('1970-01-02');
     expect([model.lang, model.dir, model.digits]).toEqual(['en', 'ltr', 'latn']);
-    expect(model.theme.justify).toBe('spaces');
+    expect(model.theme.justify).toBe('off');
     expect(model.points[0]).toMatchObject({ title: 'Point 1', slug: '01', titleSource: 'label' });
     expect(model.numbering).toBe('dot');
   });

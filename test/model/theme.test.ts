@@ -11,7 +11,10 @@ describe('defaultTheme', () => {
     expect(t.body).toEqual({ size: 11.5, leading: 1.9, minSize: 10 });
     expect(t.leafletBody).toEqual({ regular: 14, compact: 12 });
     expect(t.justify).toBe('kashida');
-    expect(defaultTheme('ltr').justify).toBe('spaces');
+    // Left to right: ragged right by default, no hyphenation (docs/typography.md).
+    expect(defaultTheme('ltr').justify).toBe('off');
+    expect(defaultTheme('rtl', 'fa').justify).toBe('spaces');
+    expect(t.hyphenate).toBe(false);
     expect(t.space).toEqual({ stretch: 0.3, shrink: 0.2, max: 2 });
     expect(t.palette).toEqual({ paper: '#fbf8f1', ink: '#1c1b1a', accent: '#9e1b1b', muted: '#6b6259', cover: '#7a1515', coverInk: '#fbf8f1' });
     expect(t.cards).toEqual([
@@ -75,5 +78,13 @@ describe('print settings in the theme', () => {
     expect(t.cmyk.paper).toEqual([0, 0, 0, 0]);
     const m = mergeTheme(t, { pages: 'any', paper: { thicknessMm: 0 }, richBlack: { minMm: 50 } });
     expect(m).toMatchObject({ pages: 'any', paper: { thicknessMm: 0 }, richBlack: { cmyk: t.richBlack.cmyk, minMm: 50 } });
+  });
+});
+
+describe('hyphenation in the theme', () => {
+  it('is off by default and asked for in the metadata, with justification', () => {
+    const t = mergeTheme(defaultTheme('ltr'), { justify: 'spaces', hyphenate: true });
+    expect([t.justify, t.hyphenate]).toEqual(['spaces', true]);
+    expect(mergeTheme(t, {}).hyphenate).toBe(true);
   });
 });

@@ -78,6 +78,7 @@ export async function renderParagraphs(texts: string[], o: RenderOptions = {}): 
     justify: o.justify ?? 'kashida',
     space: o.space ?? { stretch: 0.25, shrink: 0.2 },
     kashida: o.kashida,
+    ...(o.hyphenate ? { hyphenate: true } : {}),
   };
   const pages: LaidOutPage[] = [];
   let blocks: Block[] = [];

@@ -17,7 +17,8 @@ let en: DocumentModel;
 let enFonts: TemplateFonts;
 
 beforeAll(async () => {
-  en = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+  // Justified (English is ragged by default): these tests are about justified card lines.
+  en = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000', options: { justify: 'spaces' } })).model;
   enFonts = await loadFontSet(en.theme, projectRoot);
 });
 

@@ -33,6 +33,7 @@ export const BOOKLET_LAYOUT = [
   'theme.body.size',
   'theme.body.leading',
   'theme.justify',
+  'theme.hyphenate',
   'theme.space',
   'theme.kashidaPerLine',
   'theme.page.booklet',

@@ -41,6 +41,7 @@ export const card: OutputKind = {
       'theme.palette',
       'theme.body.leading',
       'theme.justify',
+      'theme.hyphenate',
       'theme.space',
       'theme.kashidaPerLine',
       'theme.cardMinBodyPx',

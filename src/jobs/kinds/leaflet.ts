@@ -36,6 +36,7 @@ export const leaflet: OutputKind = {
       'theme.body',
       'theme.leafletBody',
       'theme.justify',
+      'theme.hyphenate',
       'theme.space',
       'theme.kashidaPerLine',
       'theme.page.leaflet',

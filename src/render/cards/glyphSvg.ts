@@ -74,7 +74,7 @@ export function num(v: number): string {
 export function linePaths(line: ComposedLine, at: LinePlacement): GlyphPathElement[] {
   const out: GlyphPathElement[] = [];
   for (const g of line.glyphs) {
-    if (g.space) continue;
+    if (g.space || g.hidden) continue;
     const d = glyphPath(g.font, g.gid);
     if (!d) continue;
     const k = g.size / g.font.upem;

@@ -358,8 +358,8 @@ export function lineContent(
   const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}, tail?: string) => {
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
-    // A word space is drawn invisibly with a flat glyph (see strutGid).
-    const hidden = item.invisible === true || g.space || at.x !== undefined;
+    // A word space is drawn invisibly with a flat glyph (see strutGid); a hidden glyph (text only) invisibly too.
+    const hidden = item.invisible === true || g.space || g.hidden === true || at.x !== undefined;
     const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
     const text = at.text ?? g.text;
     const gx = x + (at.x ?? g.x);

@@ -87,7 +87,7 @@ const NUMBERS = 11;
  * compile here until the key has it.
  */
 function glyphKey(g: PositionedGlyph, fonts: Map<LoadedFont, number>, numbers: Float64Array, at: number): string {
-  const { font, size, gid, x, y, advance, scaleX, text, offset, level, word, kashida, space, color, ...rest } = g;
+  const { font, size, gid, x, y, advance, scaleX, text, offset, level, word, kashida, space, hidden, color, ...rest } = g;
   const none: Record<string, never> = rest;
   void none;
   let f = fonts.get(font);
@@ -102,7 +102,7 @@ function glyphKey(g: PositionedGlyph, fonts: Map<LoadedFont, number>, numbers: F
   numbers[at + 7] = offset;
   numbers[at + 8] = level;
   numbers[at + 9] = word;
-  numbers[at + 10] = (kashida ? 1 : 0) + (space ? 2 : 0);
+  numbers[at + 10] = (kashida ? 1 : 0) + (space ? 2 : 0) + (hidden ? 4 : 0);
   return color === undefined ? `${text.length}:${text}-` : `${text.length}:${text}${color.length}:${color}`;
 }
 

@@ -97,9 +97,9 @@ const taggers = new WeakMap<object, Tagger>();
 /** A block with right-to-left letters gets its lines ordered for PDFium (glyphPainter, pdfiumOrder.ts). */
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
-/** A line drawn as its glyphs' outlines only (no text, no spaces): lineContent draws a line whose glyphs all lack text as paths and nothing else (no bidi marks). */
+/** A line drawn as its glyphs' outlines only (no text, no spaces, no hidden text): lineContent draws a line whose glyphs all lack text as paths and nothing else (no bidi marks). */
 function pictureOnly(line: ComposedLine): ComposedLine {
-  return { ...line, glyphs: line.glyphs.filter((g) => !g.space).map((g) => ({ ...g, text: '' })) };
+  return { ...line, glyphs: line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => ({ ...g, text: '' })) };
 }
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */

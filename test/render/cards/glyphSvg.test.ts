@@ -243,4 +243,18 @@ describe('glyph outlines for cards', () => {
     expect(paths[i].transform).toContain(`scale(${num(k * glyphs[i].scaleX)} ${num(-k)})`);
     expect(glyphs[i].scaleX).not.toBe(1);
   });
+
+  it('a hyphenated line: the hyphen is drawn, the hidden text of the word\'s rest is not', () => {
+    const font = amiri();
+    const text = Array.from({ length: 6 }, () => 'internationalization responsibilities characteristically').join(' ');
+    const para = composeParagraph([{ text, style: { fonts: [font], size: 30 } }], {
+      dir: 'ltr', lang: 'en', measure: 420, align: 'justify', justify: 'spaces', space: { stretch: 0.3, shrink: 0.2 }, hyphenate: true,
+    });
+    const line = para.lines.find((l) => l.hyphenated)!;
+    expect(line.glyphs.some((g) => g.hidden)).toBe(true);
+    const paths = linePaths(line, { x: 0, baseline: 50, color: '#000' });
+    const drawn = line.glyphs.filter((g) => !g.space && !g.hidden && glyphPath(g.font, g.gid));
+    expect(paths).toHaveLength(drawn.length);
+    expect(drawn[drawn.length - 1].text).toBe('');
+  });
 });
