@@ -96,7 +96,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3, maxParagraphGap: st.bodyLeading * PARAGRAPH_GAP_LINES } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, maxParagraphGap: st.bodyLeading * PARAGRAPH_GAP_LINES } });
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
@@ -392,9 +392,17 @@ function contentsPagesFor(
 }
 
 /**
+ * How much a space before a heading may grow, in body lines, when a page
+ * ends short (widow control, a heading kept with its text): half a line, so
+ * that a heading never floats in a gap; what is left stays at the page's foot
+ * (a short page reads better than a gappy one).
+ */
+export const HEADING_GAP_LINES = 0.5;
+
+/**
  * How much a space between two paragraphs may grow, in body lines, on a page
- * with no heading that ends short (widow control): a quarter line, so that
- * facing pages keep spaces that look alike; the rest stays at the page's foot.
+ * with no heading space that ends short (widow control): a quarter line, so
+ * that facing pages keep spaces that look alike; the rest stays at the foot.
  */
 export const PARAGRAPH_GAP_LINES = 0.25;
 

@@ -57,14 +57,14 @@ function firstSize(line: ComposedLine | undefined): number {
 
 export interface FlowOptions {
   /**
-   * Pages end at the foot of the frame (± one line): a page that ends short
-   * because of a kept-together heading or widow control gets the difference
-   * spread over the spaces before its headings (never the leading), at most
-   * `maxGap` more per space; a page with no heading space gets it in the
-   * spaces between its paragraphs instead (not under a heading), at most
-   * `maxParagraphGap` more each (none when absent). A page's first block
-   * stays at the frame's top. What the caps leave stays at the page's foot.
-   * The last page is left as it falls.
+   * Pages end at the foot of the frame (± one line) as far as the caps
+   * allow: a page that ends short because of a kept-together heading or
+   * widow control gets the difference spread over the spaces before its
+   * headings (never the leading), at most `maxGap` more per space; a page
+   * with no heading space gets it in the spaces between its paragraphs
+   * instead (not under a heading), at most `maxParagraphGap` more each (none
+   * when absent). A page's first block stays at the frame's top. What the
+   * caps leave stays at the page's foot. The last page is left as it falls.
    */
   balance?: { maxGap: number; maxParagraphGap?: number };
 }
