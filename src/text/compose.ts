@@ -377,18 +377,19 @@ interface TrackingInput {
  */
 export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: number; loose: boolean; ragged: boolean } {
   const { justified, naturalGaps, slots } = t;
+  // No runs, no slots: Math.min() of no sizes is Infinity, so `slots > 0` guards each test below.
   const maxTracking = LETTER_SPACE_MAX * Math.min(...t.sizes);
   if (justified && (naturalGaps === 0 || t.endsInToken) && t.extraSpace > 1e-6) {
     // A line that is one piece of a Latin token (a URL's middle) is justified by
     // letter-spacing when a little does it; else it is set at the start edge.
     const per = naturalGaps === 0 && slots > 0 ? t.extraSpace / slots : Infinity;
-    return per <= maxTracking ? { tracking: per, extraSpace: 0, loose: false, ragged: false } : { tracking: 0, extraSpace: 0, loose: false, ragged: true };
+    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace: 0, loose: false, ragged: false } : { tracking: 0, extraSpace: 0, loose: false, ragged: true };
   }
   if (justified && naturalGaps > 0 && (naturalGaps + t.extraSpace) / naturalGaps > t.maxRatio + 1e-9) {
     // Spaces at their widest; the Latin in the line takes the rest, if a little does it.
     const extraSpace = naturalGaps * (t.maxRatio - 1);
     const per = slots > 0 ? (t.extraSpace - extraSpace) / slots : Infinity;
-    return per <= maxTracking ? { tracking: per, extraSpace, loose: false, ragged: false } : { tracking: 0, extraSpace, loose: true, ragged: false };
+    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace, loose: false, ragged: false } : { tracking: 0, extraSpace, loose: true, ragged: false };
   }
   return { tracking: 0, extraSpace: t.extraSpace, loose: false, ragged: false };
 }

@@ -298,6 +298,12 @@ describe('trackingFor', () => {
     expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
   });
 
+  it('never letter-spaces a line without slots, even with no sizes (Math.min() is Infinity)', () => {
+    const empty = { ...base, sizes: [], slots: 0 };
+    expect(trackingFor({ ...empty, extraSpace: 4 })).toEqual({ tracking: 0, extraSpace: 0, loose: false, ragged: true });
+    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
+  });
+
   it('leaves a line its spaces can fill, or one not justified, alone', () => {
     expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 5, slots: 10 })).toEqual({ tracking: 0, extraSpace: 5, loose: false, ragged: false });
     expect(trackingFor({ ...base, justified: false, extraSpace: 4, slots: 10 })).toEqual({ tracking: 0, extraSpace: 4, loose: false, ragged: false });
