@@ -372,6 +372,54 @@ export function makeWord(
   };
 }
 
+const PRINTABLE_ASCII = /[\x21-\x7e]/;
+/** The stretch of printable ASCII around text[start, end) (bidi isolates, spaces and other scripts end it); '' when the run holds anything else. */
+export function asciiToken(text: string, start: number, end: number): string {
+  if (!/^[\x21-\x7e]+$/.test(text.slice(start, end))) return '';
+  let a = start;
+  let b = end;
+  while (a > 0 && PRINTABLE_ASCII.test(text[a - 1])) a--;
+  while (b < text.length && PRINTABLE_ASCII.test(text[b])) b++;
+  return text.slice(a, b);
+}
+
+/** A file name: «udhr-en.txt», «report_2024.pdf» (an extension of 2 to 5 characters, starting with a letter). */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}$/;
+/** A hash: 7 or more hexadecimal digits, with at least one digit and one letter («ff1d72eabb9beeaf»). */
+const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0-9])(?=[0-9A-F]*[A-F])[0-9A-F]{7,}$/;
+
+/**
+ * A token set letter for letter, without ligatures, so that «ff1d…» reads as
+ * it is typed: a URL or e-mail address, a file name or a hash. Closing
+ * punctuation after it («file.txt,») does not count.
+ */
+export function isVerbatimToken(token: string): boolean {
+  const t = token.replace(/[.,;:!?)\]}'"]+$/, '').replace(/^[(\['"]+/, '');
+  return t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
+}
+
+/**
+ * The script of a left-to-right run with no letter of its own («1.1»,
+ * «10,»), when the nearest letter before it (else after it) in the
+ * paragraph is Latin: 'Latn'.
+ * HarfBuzz would guess Common and use the font's default glyphs, and in a
+ * font made for Arabic (Amiri) the default full stop is the raised Arabic
+ * one; its Latin full stop comes only with the Latin script. Undefined
+ * otherwise (HarfBuzz guesses, as before): a right-to-left run («)» after
+ * «EU» in an Arabic sentence) keeps the font's default, Arabic, forms.
+ */
+export function runScript(text: string, start: number, end: number, rtl: boolean): string | undefined {
+  if (rtl || /\p{L}/u.test(text.slice(start, end))) return undefined;
+  const letter = nearestLetter(text, start, end);
+  return letter && /\p{Script=Latin}/u.test(letter) ? 'Latn' : undefined;
+}
+
+function nearestLetter(text: string, start: number, end: number): string | undefined {
+  for (let i = start - 1; i >= 0; i--) if (/\p{L}/u.test(text[i])) return text[i];
+  for (let i = end; i < text.length; i++) if (/\p{L}/u.test(text[i])) return text[i];
+  return undefined;
+}
+
 export function makeRun(
   text: string,
   level: number,
@@ -382,7 +430,7 @@ export function makeRun(
   lang: string | undefined,
 ): ShapedRun {
   const rtl = (level & 1) === 1;
-  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang });
+  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang, script: runScript(text, start, end, rtl), noLigatures: isVerbatimToken(asciiToken(text, start, end)) });
   const slice = text.slice(start, end);
   return {
     start,
