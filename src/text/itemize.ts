@@ -223,14 +223,27 @@ export function addressBreaks(text: string, from: number, end: number): number[]
   const word = text.slice(from, end);
   if (!isAddress(word)) return [];
   const cuts: number[] = [];
+  const inPair = pairInsides(word);
   // A cut at i: the line ends with word[i - 1], the next starts with word[i].
   for (let i = 2; i < word.length - 3; i++) {
+    if (inPair[i]) continue;
     const before = word[i - 1];
     const after = word[i];
     const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
     if (ok) cuts.push(from + i);
   }
   return cuts;
+}
+
+/**
+ * The cuts that would split a «name=value» (`inPair[i]`: a cut at i lies inside one): from the
+ * name's start after «?», «&» or «;» (or from the «=» when no name precedes it) to the next «&»,
+ * «#» or the address's end, which may still start the next line.
+ */
+function pairInsides(word: string): Uint8Array {
+  const inPair = new Uint8Array(word.length + 1);
+  for (const m of word.matchAll(/(?:[?&;][^?&;#=/]*)?=[^&#]*/g)) inPair.fill(1, m.index + 1, m.index + m[0].length);
+  return inPair;
 }
 
 /** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
