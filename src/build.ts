@@ -29,6 +29,7 @@ import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
+import type { SidecarBytes } from './model/sidecar.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
@@ -167,6 +168,8 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
   proofAside?: boolean;
   /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
   sourceBytes?: Promise<Uint8Array>;
+  /** Its metadata files, likewise. */
+  sidecarBytes?: Promise<SidecarBytes>;
 };
 
 /**
@@ -189,7 +192,7 @@ export async function check(opts: CheckOptions) {
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
@@ -303,7 +306,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // proofing warnings checks every card.)
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
   const { model } = checked;
   const { jobs, inputs } = await plan(model);
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
