@@ -290,11 +290,12 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // the source (for the parser) and its metadata as they are before the checks parse them, for the check and the
   // record; the fonts' hashes; the previous build's record, for the no-change check and the reuse of its outputs.
   const code = readCodeInputs();
+  // Awaited later (after the record is read); a failure meanwhile must not go unhandled.
+  code.catch(() => {});
   const source = readSources(opts);
   const sources = source.digests;
   const fonts = fontHasher(opts.projectRoot);
   const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
-  code.catch(() => {});
   const quick = opts.force || opts.clean || !record ? undefined : await unchangedReport(opts, outDir, record, { code, sources, fonts });
   if (quick) return { ...quick, ms: performance.now() - t0 };
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
