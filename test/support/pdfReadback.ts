@@ -568,13 +568,22 @@ const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
  * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP.
  */
 const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/gu;
+const POP_DIRECTIONAL = '\u202C';
 
 /**
  * How many invisible or bidi characters (INVISIBLES) `extracted` holds beyond
  * those of `source`, character by character (a ZWNJ of the source's own is
  * not counted, one more is).
+ *
+ * `poppler`: the text is pdftotext's (reading order, not -raw), whose own
+ * embeddings are not the painter's: on a page it reads right to left,
+ * `reorderText` (poppler/TextOutputDev.cc) writes every line as RLE … PDF and
+ * each left-to-right section in it as LRE … PDF, each embedding closed by a
+ * POP DIRECTIONAL FORMATTING (U+202C), which the painter never draws. So
+ * every counted character but U+202C is counted, less one for each U+202C
+ * (the RLE or LRE it closes).
  */
-export function addedInvisibles(extracted: string, source: string): number {
+export function addedInvisibles(extracted: string, source: string, { poppler = false } = {}): number {
   const tally = (s: string) => {
     const out = new Map<string, number>();
     for (const c of s.match(INVISIBLES) ?? []) out.set(c, (out.get(c) ?? 0) + 1);
@@ -582,7 +591,10 @@ export function addedInvisibles(extracted: string, source: string): number {
   };
   const own = tally(source);
   let added = 0;
-  for (const [c, n] of tally(extracted)) added += Math.max(0, n - (own.get(c) ?? 0));
+  for (const [c, n] of tally(extracted)) {
+    const beyond = Math.max(0, n - (own.get(c) ?? 0));
+    added += poppler && c === POP_DIRECTIONAL ? -beyond : beyond;
+  }
   return added;
 }
 

@@ -52,10 +52,7 @@ type Kind = 'booklet' | 'leaflets';
 /**
  * Points each reader returns verbatim today, where that is not all of them
  * (measured; see docs/accessibility.md for the causes):
- * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines;
- * - mupdf 1.28 writes the letter after a ZWNJ twice (udhr-fa): its
- *   ActualText no longer ends in an RLM that poppler and PDFium returned
- *   inside the word (glyphPainter's joinerCarriers).
+ * - mupdf 1.28 reverses a run of Arabic-Indic digits in some lines.
  */
 const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
@@ -63,8 +60,6 @@ const FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-ar booklet mupdf': 29,
   'mixed-7 booklet mupdf': 6,
   'mixed-7 leaflets mupdf': 6,
-  'udhr-fa booklet mupdf': 11,
-  'udhr-fa leaflets mupdf': 11,
 };
 
 /**
@@ -82,8 +77,8 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'seed booklet mupdf': 14,
   'seed leaflets mupdf': 14,
   'udhr-ar booklet mupdf': 29,
-  'udhr-fa booklet mupdf': 7,
-  'udhr-fa leaflets mupdf': 7,
+  'udhr-fa booklet mupdf': 17,
+  'udhr-fa leaflets mupdf': 17,
 };
 
 /** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
