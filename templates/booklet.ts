@@ -96,7 +96,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * 3, maxParagraphGap: st.bodyLeading * 0.6 } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, maxParagraphGap: st.bodyLeading * 0.6 } });
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
@@ -390,6 +390,14 @@ function contentsPagesFor(
   }
   return pages;
 }
+
+/**
+ * How much a space before a heading may grow, in body lines, when a page
+ * ends short (widow control, a heading kept with its text): one line, so that
+ * a heading never floats in a gap; what is left stays at the page's foot (a
+ * short page reads better than a gappy one).
+ */
+export const HEADING_GAP_LINES = 0.5;
 
 /** A left-to-right run (file name, URL, ISBN, e-mail) isolated with FSI … PDI, so the paragraph's bidi cannot reorder it. */
 export function isolateLtr(value: string): string {

@@ -25,7 +25,7 @@
  */
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
-import { flow, moveDown, placeAt, type Frame } from '../src/layout/flow.js';
+import { flow, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
 import { FIT_STEP, fitBodySize } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
@@ -191,20 +191,27 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // paragraph) and continues on the next, under a small label.
     const cont = buildContinued();
     const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
-    const flowed = flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frameFor);
+    const flowInto = (frames: (i: number) => Frame) => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
+    const linesOn = (fp: FlowPage) => fp.blocks.reduce((n, b) => n + b.lines.length, 0);
+    /** Where the event goes under the text of the last page; undefined when it does not fit there. */
+    const eventTop = (fl: FlowPage[]): number | undefined => {
+      const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * leading + eventGap;
+      return event && y + event.height <= regionBottom ? y : undefined;
+    };
+    let flowed = flowInto(frameFor);
+    if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, leading);
     // The footer repeats on every page; a reader reads it once, after the
     // point: on the last page (tagged PDF: artifacts on the pages before, so
     // the point's text reads straight on across the page break).
     const repeated = footer.blocks.map(asRepeated);
     flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...repeated]));
     if (event) {
-      // Under the text on the last page when it fits there, else at the head
-      // of a page of its own: never text held back from a page to keep it company.
-      const lastIndex = flowed.length - 1;
-      const lines = flowed[lastIndex].blocks.reduce((n, b) => n + b.lines.length, 0);
-      const y = frameFor(lastIndex).top + lines * leading + eventGap;
+      // Under the text on the last page (with the paragraph's last lines
+      // carried over to it when it did not fit under the full page), else,
+      // when no lines can go with it, at the head of a page of its own.
+      const y = eventTop(flowed);
       const last = pages[pages.length - 1];
-      if (y + event.height <= regionBottom) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
+      if (y !== undefined) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
       else newPage([...cont.blocks, ...event.place(cont.bottom), ...repeated]);
     }
     const last = pages[pages.length - 1];
@@ -357,6 +364,40 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * second page for the event alone.
  */
 export const EVENT_GAP_MIN = 0.6;
+
+/** The fewest lines of a point's text that go with its event to a continued page (carryLinesToEvent). */
+export const CARRIED_WITH_EVENT = 2;
+
+/**
+ * The text flowed again (`flowInto`) so that its last page keeps room for
+ * the event (`fits`): the paragraph's last CARRIED_WITH_EVENT lines or more
+ * go on to a continued page with the event under them, so that the event
+ * never stands alone on a continued page (it would look like a mistake).
+ * The page they leave keeps at least two lines, and flow's widow and orphan
+ * rules still hold. The flow as it was when no such break exists.
+ */
+export function carryLinesToEvent(
+  flowed: FlowPage[],
+  frameFor: (i: number) => Frame,
+  flowInto: (frames: (i: number) => Frame) => FlowPage[],
+  fits: (fl: FlowPage[]) => boolean,
+  leading: number,
+): FlowPage[] {
+  const lastIndex = flowed.length - 1;
+  const lines = flowed[lastIndex].blocks.reduce((n, b) => n + b.lines.length, 0);
+  for (let carry = CARRIED_WITH_EVENT; lines - carry >= 2; carry++) {
+    const keep = lines - carry;
+    // The page that gives up lines ends `carry` lines higher…
+    const tried = flowInto((i) => (i === lastIndex ? { ...frameFor(i), bottom: frameFor(i).top + keep * leading + 1e-3 } : frameFor(i)));
+    if (tried.length > flowed.length && fits(tried)) {
+      // …but its frame, as its blocks record it, is the full one.
+      const full = frameFor(lastIndex);
+      for (const b of tried[lastIndex].blocks) b.frame = { x: full.x, y: full.top, width: full.width, height: full.bottom - full.top };
+      return tried;
+    }
+  }
+  return flowed;
+}
 
 /** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
 function asRepeated(block: Block): Block {

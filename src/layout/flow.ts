@@ -57,12 +57,13 @@ function firstSize(line: ComposedLine | undefined): number {
 
 export interface FlowOptions {
   /**
-   * Pages end at the foot of the frame (± one line): a page that ends short
-   * because of a kept-together heading or widow control gets the difference
-   * spread over the spaces before its headings (never the leading), at most
-   * `maxGap` more per space; a page with no heading gets it in the spaces
-   * between its paragraphs instead, at most `maxParagraphGap` more each
-   * (none when absent). The last page is left as it falls.
+   * Pages end at the foot of the frame (± one line) as far as the caps
+   * allow: a page that ends short because of a kept-together heading or
+   * widow control gets the difference spread over the spaces before its
+   * headings (never the leading), at most `maxGap` more per space; a page
+   * with no heading gets it in the spaces between its paragraphs instead, at
+   * most `maxParagraphGap` more each (none when absent). What the caps leave
+   * stays at the page's foot. The last page is left as it falls.
    */
   balance?: { maxGap: number; maxParagraphGap?: number };
 }

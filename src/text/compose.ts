@@ -228,34 +228,11 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   }
 
-  // Never wider than the theme's maximum: a line that would need more stays
-  // unjustified (set at the start edge) and is reported as loose.
-  const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
-  // A line with no space at all (a run of URL pieces) has nothing to stretch: it is simply unjustified.
-  let loose = false;
-  let ragged = false;
-  // Nor is a line that ends at an emergency break inside a long Latin token (itemize.ts).
-  // Latin (and European digits) may be letter-spaced a little, in a
-  // right-to-left paragraph only, as the last resort before a ragged line;
-  // Arabic never is. `slots`: the gaps between two such glyphs that touch.
-  let tracking = 0;
   const slots = justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0;
-  const maxTracking = LETTER_SPACE_MAX * Math.min(...runsByWord.flat().map((r) => r.style.size));
-  if (justified && (naturalGaps === 0 || words[words.length - 1].emergency) && extraSpace > 1e-6) {
-    // A line that is one piece of a Latin token (a URL's middle) is justified by
-    // letter-spacing when a little does it; else it is set at the start edge.
-    const per = naturalGaps === 0 && slots > 0 ? extraSpace / slots : Infinity;
-    if (per <= maxTracking) tracking = per;
-    else ragged = true;
-    extraSpace = 0;
-  } else if (justified && naturalGaps > 0 && (naturalGaps + extraSpace) / naturalGaps > maxRatio + 1e-9) {
-    // Spaces at their widest; the Latin in the line takes the rest, if a little does it.
-    const rest = extraSpace - naturalGaps * (maxRatio - 1);
-    extraSpace = naturalGaps * (maxRatio - 1);
-    const per = slots > 0 ? rest / slots : Infinity;
-    if (per <= maxTracking) tracking = per;
-    else loose = true;
-  }
+  const sizes = runsByWord.flat().map((r) => r.style.size);
+  const fit = trackingFor({ justified, naturalGaps, extraSpace, slots, sizes, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency });
+  const { tracking, loose, ragged } = fit;
+  extraSpace = fit.extraSpace;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
@@ -372,6 +349,50 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
  * pdf.js, PDFium) sees a word space. Arabic is never letter-spaced.
  */
 export const LETTER_SPACE_MAX = 0.05;
+
+/** What trackingFor is given: the line's spaces, its stretch still to place, its letter-spacing slots, its runs' sizes. */
+interface TrackingInput {
+  justified: boolean;
+  /** The natural width of the line's spaces, and the width still to place (beyond them). */
+  naturalGaps: number;
+  extraSpace: number;
+  /** Gaps between two Latin glyphs that may be letter-spaced (latinSlots; none unless right-to-left). */
+  slots: number;
+  sizes: number[];
+  /** The theme's widest space, as a ratio to the natural one. */
+  maxRatio: number;
+  /** Whether the line ends at an emergency break inside a long Latin token (itemize.ts). */
+  endsInToken: boolean;
+}
+
+/**
+ * How a justified line its spaces cannot fill is finished. Never wider
+ * than the theme's maximum: a line that would need more stays unjustified
+ * (set at the start edge) and is reported as `loose`; a line with no space
+ * at all (a run of URL pieces) or that ends inside a long Latin token is
+ * `ragged` unless letter-spacing does it. Latin (and European digits) may be
+ * letter-spaced by at most LETTER_SPACE_MAX em, in a right-to-left paragraph
+ * only, as the last resort; Arabic never is. `tracking`: the space added in
+ * each slot; `extraSpace`: what the spaces take.
+ */
+export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: number; loose: boolean; ragged: boolean } {
+  const { justified, naturalGaps, slots } = t;
+  // No runs, no slots: Math.min() of no sizes is Infinity, so `slots > 0` guards each test below.
+  const maxTracking = LETTER_SPACE_MAX * Math.min(...t.sizes);
+  if (justified && (naturalGaps === 0 || t.endsInToken) && t.extraSpace > 1e-6) {
+    // A line that is one piece of a Latin token (a URL's middle) is justified by
+    // letter-spacing when a little does it; else it is set at the start edge.
+    const per = naturalGaps === 0 && slots > 0 ? t.extraSpace / slots : Infinity;
+    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace: 0, loose: false, ragged: false } : { tracking: 0, extraSpace: 0, loose: false, ragged: true };
+  }
+  if (justified && naturalGaps > 0 && (naturalGaps + t.extraSpace) / naturalGaps > t.maxRatio + 1e-9) {
+    // Spaces at their widest; the Latin in the line takes the rest, if a little does it.
+    const extraSpace = naturalGaps * (t.maxRatio - 1);
+    const per = slots > 0 ? (t.extraSpace - extraSpace) / slots : Infinity;
+    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace, loose: false, ragged: false } : { tracking: 0, extraSpace, loose: true, ragged: false };
+  }
+  return { tracking: 0, extraSpace: t.extraSpace, loose: false, ragged: false };
+}
 
 /** A run of Latin letters, European digits and symbols, set left to right (no Arabic letter in it). */
 const isLatinRun = (text: string, run: ShapedRun) => (run.level & 1) === 0 && LATIN_RUN.test(text.slice(run.start, run.end));

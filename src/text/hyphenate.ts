@@ -83,13 +83,14 @@ export function hyphenCuts(items: Itemized, lang: string | undefined): HyphenCut
   return hyphenPoints(text, words, lang).map((points, i) => {
     if (!points.length) return [];
     const w = words[i];
-    return points.map((at) => {
-      let before = 0;
-      for (const r of w.runs) for (const g of r.glyphs) if (g.cluster < at) before += g.xAdvance;
-      return { at, before, hyphen: hyphenRun(items, at, lang).width };
-    });
+    // The part before a cut as wordPart draws it: shaped on its own (no kern across the cut).
+    return points.map((at) => ({ at, before: partWidth(items, w.start, at, lang), hyphen: hyphenRun(items, at, lang).width }));
   });
 }
+
+/** The width of text[from, to) shaped on its own, as wordPart shapes a part. */
+const partWidth = (items: Itemized, from: number, to: number, lang: string | undefined): number =>
+  makeWord(items.text, items.levels, items.styleAt, from, to, to, false, lang).width;
 
 /**
  * The part of word `w` from `from` to `to` on one line, shaped on its own,

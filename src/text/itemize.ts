@@ -223,14 +223,27 @@ export function addressBreaks(text: string, from: number, end: number): number[]
   const word = text.slice(from, end);
   if (!isAddress(word)) return [];
   const cuts: number[] = [];
+  const inPair = pairInsides(word);
   // A cut at i: the line ends with word[i - 1], the next starts with word[i].
   for (let i = 2; i < word.length - 3; i++) {
+    if (inPair[i]) continue;
     const before = word[i - 1];
     const after = word[i];
     const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
     if (ok) cuts.push(from + i);
   }
   return cuts;
+}
+
+/**
+ * The cuts that would split a «name=value» (`inPair[i]`: a cut at i lies inside one): from the
+ * name's start after «?», «&» or «;» (or from the «=» when no name precedes it) to the next «&»,
+ * «#» or the address's end, which may still start the next line.
+ */
+function pairInsides(word: string): Uint8Array {
+  const inPair = new Uint8Array(word.length + 1);
+  for (const m of word.matchAll(/(?:[?&;][^?&;#=/]*)?=[^&#]*/g)) inPair.fill(1, m.index + 1, m.index + m[0].length);
+  return inPair;
 }
 
 /** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
@@ -359,6 +372,54 @@ export function makeWord(
   };
 }
 
+const PRINTABLE_ASCII = /[\x21-\x7e]/;
+/** The stretch of printable ASCII around text[start, end) (bidi isolates, spaces and other scripts end it); '' when the run holds anything else. */
+export function asciiToken(text: string, start: number, end: number): string {
+  if (!/^[\x21-\x7e]+$/.test(text.slice(start, end))) return '';
+  let a = start;
+  let b = end;
+  while (a > 0 && PRINTABLE_ASCII.test(text[a - 1])) a--;
+  while (b < text.length && PRINTABLE_ASCII.test(text[b])) b++;
+  return text.slice(a, b);
+}
+
+/** A file name: «udhr-en.txt», «report_2024.pdf» (an extension of 2 to 5 characters, starting with a letter). */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}$/;
+/** A hash: 7 or more hexadecimal digits, with at least one digit and one letter («ff1d72eabb9beeaf»). */
+const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0-9])(?=[0-9A-F]*[A-F])[0-9A-F]{7,}$/;
+
+/**
+ * A token set letter for letter, without ligatures, so that «ff1d…» reads as
+ * it is typed: a URL or e-mail address, a file name or a hash. Closing
+ * punctuation after it («file.txt,») does not count.
+ */
+export function isVerbatimToken(token: string): boolean {
+  const t = token.replace(/[.,;:!?)\]}'"]+$/, '').replace(/^[(\['"]+/, '');
+  return t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
+}
+
+/**
+ * The script of a left-to-right run with no letter of its own («1.1»,
+ * «10,»), when the nearest letter before it (else after it) in the
+ * paragraph is Latin: 'Latn'.
+ * HarfBuzz would guess Common and use the font's default glyphs, and in a
+ * font made for Arabic (Amiri) the default full stop is the raised Arabic
+ * one; its Latin full stop comes only with the Latin script. Undefined
+ * otherwise (HarfBuzz guesses, as before): a right-to-left run («)» after
+ * «EU» in an Arabic sentence) keeps the font's default, Arabic, forms.
+ */
+export function runScript(text: string, start: number, end: number, rtl: boolean): string | undefined {
+  if (rtl || /\p{L}/u.test(text.slice(start, end))) return undefined;
+  const letter = nearestLetter(text, start, end);
+  return letter && /\p{Script=Latin}/u.test(letter) ? 'Latn' : undefined;
+}
+
+function nearestLetter(text: string, start: number, end: number): string | undefined {
+  for (let i = start - 1; i >= 0; i--) if (/\p{L}/u.test(text[i])) return text[i];
+  for (let i = end; i < text.length; i++) if (/\p{L}/u.test(text[i])) return text[i];
+  return undefined;
+}
+
 export function makeRun(
   text: string,
   level: number,
@@ -369,7 +430,7 @@ export function makeRun(
   lang: string | undefined,
 ): ShapedRun {
   const rtl = (level & 1) === 1;
-  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang });
+  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang, script: runScript(text, start, end, rtl), noLigatures: isVerbatimToken(asciiToken(text, start, end)) });
   const slice = text.slice(start, end);
   return {
     start,

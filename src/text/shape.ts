@@ -35,7 +35,14 @@ export interface ShapeRequest {
   end: number;
   rtl: boolean;
   lang?: string;
+  /** ISO 15924 script for a run with no letter of its own (`runScript`); HarfBuzz guesses it otherwise. */
+  script?: string;
+  /** Shape without ligatures (liga, clig, dlig off): a URL, e-mail address, file name or hash (`isVerbatimToken`). */
+  noLigatures?: boolean;
 }
+
+/** The features that turn ligatures off, for a run set verbatim. */
+const NO_LIGATURES = ['liga', 'clig', 'dlig'].map((tag) => new hb.Feature(tag, 0));
 
 /** A shaped glyph in font units, with its cluster relative to the run's start. */
 type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xOffset' | 'yOffset'> & { flags: number };
@@ -147,7 +154,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
+  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', req.script ?? '', req.noLigatures ? '-liga' : '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) {
     found++;
@@ -157,10 +164,11 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   buf.addText(text, start, end - start);
   buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   if (req.lang) buf.setLanguage(req.lang);
+  if (req.script) buf.setScript(req.script);
   buf.guessSegmentProperties();
   buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
-  hb.shape(font.hb, buf);
+  hb.shape(font.hb, buf, req.noLigatures ? NO_LIGATURES : undefined);
   const infos = buf.getGlyphInfosAndPositions();
   // HarfBuzz gives every character at least one glyph; none means its heap is exhausted (it then hands out an inert buffer).
   if (infos.length === 0 && end > start) throw new Error(`HarfBuzz returned no glyphs for ${end - start} characters: its memory is exhausted`);

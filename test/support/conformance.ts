@@ -8,13 +8,17 @@
  * Each word is cut into runs (one bidi level, one font, one size) and each run
  * is shaped again with HarfBuzz, with the settings the text layer uses:
  * explicit direction, language, guessed script, monotone-character clusters,
- * the safe-to-insert-tatweel flag and no features.
+ * the safe-to-insert-tatweel flag and no features; a left-to-right run
+ * without letters after a Latin letter in the Latin script, and a URL, file
+ * name or hash without ligatures (src/text/itemize.ts: runScript,
+ * isVerbatimToken), judged on the line's text.
  *
  * Bidi levels are resolved on the line's text (not just the word's), with the
  * paragraph direction, which is closer to the paragraph the text layer saw.
  */
 import bidiFactory from 'bidi-js';
 import * as hb from 'harfbuzzjs';
+import { asciiToken, isVerbatimToken, runScript } from '../../src/text/itemize.js';
 import type { DrawnGlyph, DrawnPage } from './pdfReadback.js';
 
 const bidi = bidiFactory();
@@ -130,16 +134,17 @@ export interface HbGlyph {
 }
 
 /** Shapes text[start, end) with the rest of `text` as context; output in HarfBuzz (visual) order, font units. */
-export function shapeLikeWarraq(font: Uint8Array, text: string, start: number, end: number, rtl: boolean, lang?: string): HbGlyph[] {
+export function shapeLikeWarraq(font: Uint8Array, text: string, start: number, end: number, rtl: boolean, lang?: string, opts: { script?: string; noLigatures?: boolean } = {}): HbGlyph[] {
   const { font: f } = hbFont(font);
   const buf = new hb.Buffer();
   buf.addText(text, start, end - start);
   buf.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
   if (lang) buf.setLanguage(lang);
+  if (opts.script) buf.setScript(opts.script);
   buf.guessSegmentProperties();
   buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
-  hb.shape(f, buf);
+  hb.shape(f, buf, opts.noLigatures ? ['liga', 'clig', 'dlig'].map((tag) => new hb.Feature(tag, 0)) : undefined);
   return buf.getGlyphInfosAndPositions().map((g) => ({
     gid: g.codepoint,
     cluster: g.cluster,
@@ -193,14 +198,16 @@ const fmtGids = (gs: number[][]) => gs.map((c) => (c.length === 1 ? String(c[0])
 const visible = (s: string) =>
   [...s].map((c) => (/\p{M}/u.test(c) ? `◌${c}` : c === '\u0640' ? 'ـ' : c)).join('');
 
-function compareRun(word: DrawnWord, run: Run, o: Required<Pick<ConformanceOptions, 'tolerance'>> & ConformanceOptions): RunResult {
+/** `line`: the line's text and the word's offset in it (the context runScript and isVerbatimToken read). */
+function compareRun(word: DrawnWord, run: Run, o: Required<Pick<ConformanceOptions, 'tolerance'>> & ConformanceOptions, line: { text: string; at: number }): RunResult {
   const diff: string[] = [];
   const first = run.glyphs[0];
   const bytes = o.fonts[first.postscriptName];
   const runText = word.text.slice(run.start, run.end);
   if (!bytes) return { glyphsEqual: false, positionsEqual: false, diff: [`no font ${first.postscriptName} for "${runText}"`] };
   const rtl = (run.level & 1) === 1;
-  const visual = shapeLikeWarraq(bytes, word.text, run.start, run.end, rtl, o.lang);
+  const [a, b] = [line.at + run.start, line.at + run.end];
+  const visual = shapeLikeWarraq(bytes, word.text, run.start, run.end, rtl, o.lang, { script: runScript(line.text, a, b, rtl), noLigatures: isVerbatimToken(asciiToken(line.text, a, b)) });
   // Drawing order is logical: reverse HarfBuzz's visual order for right-to-left runs.
   const logical = rtl ? [...visual].reverse() : visual;
   const drawn = run.glyphs;
@@ -262,7 +269,7 @@ export function shapingConformance(pages: DrawnPage[], opts: ConformanceOptions)
       for (const word of line.words) {
         const start = offsetOf.get(word.glyphs[0]) ?? 0;
         const wordLevels = levels.subarray(start, start + word.text.length);
-        const runResults = wordRuns(word, wordLevels).map((r) => compareRun(word, r, o));
+        const runResults = wordRuns(word, wordLevels).map((r) => compareRun(word, r, o, { text: lineText, at: start }));
         glyphs += word.glyphs.length;
         const extents = runResults.every((r) => r.left !== undefined && r.right !== undefined);
         results.push({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as hb from 'harfbuzzjs';
-import { composeParagraph, type ComposeOptions, type ComposedLine } from '../../src/text/compose.js';
+import { composeParagraph, LETTER_SPACE_MAX, trackingFor, type ComposeOptions, type ComposedLine } from '../../src/text/compose.js';
 import { amiri, font, projectRoot } from '../support/fonts.js';
 
 const seedPoints = readFileSync(path.join(projectRoot, 'source/izmir-2023.txt'), 'utf8')
@@ -277,5 +277,35 @@ describe('composeParagraph: centred paragraphs are balanced', () => {
       expect(lineTexts(centred).some((t) => t.includes(url))).toBe(true);
     }
     expect(tried).toBeGreaterThan(0);
+  });
+});
+
+// How a justified line its spaces cannot fill is finished (trackingFor).
+const base = { justified: true, naturalGaps: 0, extraSpace: 0, slots: 0, sizes: [10], maxRatio: 2, endsInToken: false };
+
+describe('trackingFor', () => {
+  it('letter-spaces a URL piece when a little does it, else leaves it ragged', () => {
+    expect(trackingFor({ ...base, extraSpace: 4, slots: 10 })).toEqual({ tracking: 0.4, extraSpace: 0, loose: false, ragged: false });
+    expect(trackingFor({ ...base, extraSpace: 40, slots: 10 })).toEqual({ tracking: 0, extraSpace: 0, loose: false, ragged: true });
+    expect(trackingFor({ ...base, extraSpace: 4, slots: 0 }).ragged).toBe(true);
+  });
+
+  it('spaces at their widest: the Latin takes the rest within LETTER_SPACE_MAX em, else the line is loose', () => {
+    const t = trackingFor({ ...base, naturalGaps: 10, extraSpace: 12, slots: 10 });
+    expect(t.extraSpace).toBe(10);
+    expect(t.tracking).toBeCloseTo(0.2);
+    expect(t.tracking).toBeLessThanOrEqual(LETTER_SPACE_MAX * 10);
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
+  });
+
+  it('never letter-spaces a line without slots, even with no sizes (Math.min() is Infinity)', () => {
+    const empty = { ...base, sizes: [], slots: 0 };
+    expect(trackingFor({ ...empty, extraSpace: 4 })).toEqual({ tracking: 0, extraSpace: 0, loose: false, ragged: true });
+    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
+  });
+
+  it('leaves a line its spaces can fill, or one not justified, alone', () => {
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 5, slots: 10 })).toEqual({ tracking: 0, extraSpace: 5, loose: false, ragged: false });
+    expect(trackingFor({ ...base, justified: false, extraSpace: 4, slots: 10 })).toEqual({ tracking: 0, extraSpace: 4, loose: false, ragged: false });
   });
 });

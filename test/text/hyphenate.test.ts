@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeParagraph, type ComposedParagraph, type ComposeOptions } from '../../src/text/compose.js';
 import { itemize } from '../../src/text/itemize.js';
-import { hyphenPoints, MIN_AFTER, MIN_BEFORE } from '../../src/text/hyphenate.js';
+import { hyphenCuts, hyphenPoints, MIN_AFTER, MIN_BEFORE, wordPart } from '../../src/text/hyphenate.js';
 import { MAX_RUN } from '../../src/text/lineBreaks.js';
 import { amiri } from '../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../support/pdfReadback.js';
@@ -54,6 +54,19 @@ describe('where a word may be divided', () => {
     expect(points('international', 'en-GB').flat().length).toBeGreaterThan(0);
     expect(points('international', 'fr').flat()).toEqual([]);
     expect(points('international', 'ar').flat()).toEqual([]);
+  });
+});
+
+describe('what the breaker plans is what is drawn', () => {
+  it('the width before a cut is that of the part shaped on its own, as wordPart draws it («dif|ficult»: no «ffi» ligature across the cut)', () => {
+    const text = 'difficult official affirmation different effective';
+    const items = itemize([{ text, style: { fonts: [amiri()], size: 12 } }], 'ltr', 'en');
+    const cuts = hyphenCuts(items, 'en');
+    expect(cuts.flat().length).toBeGreaterThan(5);
+    cuts.forEach((wordCuts, i) => {
+      const w = items.words[i];
+      for (const c of wordCuts) expect(c.before + c.hyphen, text.slice(w.start, c.at)).toBeCloseTo(wordPart(items, w, w.start, c.at, 'en').width, 6);
+    });
   });
 });
 

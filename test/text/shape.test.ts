@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { itemize, type ShapedRun, type StyledSpan } from '../../src/text/itemize.js';
+import { asciiToken, isVerbatimToken, itemize, runScript, type ShapedRun, type StyledSpan } from '../../src/text/itemize.js';
 import { forgetShapedRuns, shapedRunsFound, shapeRun } from '../../src/text/shape.js';
 import { loadFont } from '../../src/text/fonts.js';
 import { MIXED_SAMPLE, projectFont, projectFontBytes } from '../support/textFixtures.js';
@@ -52,7 +52,7 @@ describe('shaped runs remembered', () => {
       const rtl = isRtl(text);
       for (const r of got) {
         forgetShapedRuns();
-        const fresh = shapeRun({ font: r.font, size: 11, text, start: r.start, end: r.end, rtl: (r.level & 1) === 1, lang: rtl ? 'ar' : 'en' });
+        const fresh = shapeRun({ font: r.font, size: 11, text, start: r.start, end: r.end, rtl: (r.level & 1) === 1, lang: rtl ? 'ar' : 'en', script: runScript(text, r.start, r.end, (r.level & 1) === 1), noLigatures: isVerbatimToken(asciiToken(text, r.start, r.end)) });
         expect(r.glyphs, `${text.slice(r.start, r.end)} in «${text.slice(0, 40)}…»`).toEqual(fresh);
         runs++;
       }

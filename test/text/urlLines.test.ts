@@ -39,6 +39,13 @@ describe('URLs longer than a line', () => {
       expect(head, 'no line ends in «.» or «https://»').not.toMatch(/[._?#&=@~%:]$|\/\/$/);
       expect(tail).not.toMatch(/^[/:=-]/);
     }
+    const split = (w: string) => addressBreaks(w, 0, w.length).map((c) => [w.slice(0, c), w.slice(c)]);
+    // Never inside a «name=value»: not «?lang=en|_GB», «fmt=print-|ready», «?q=a|.b.c»; before its «&» or «#» still.
+    for (const w of ['https://example.org/x?lang=en_GB&fmt=print-ready', 'https://example.org/a?q=a.b.c', 'https://example.org/p?my_key=v.1#sec.2', 'https://example.org/p;id=a.b/c']) {
+      for (const [head, tail] of split(w)) expect(/[?&;]([^?&;#=/]*)=[^&#]*$/.test(head) && !/^[&#]/.test(tail), `${head} | ${tail}`).toBe(false);
+    }
+    expect(split('https://example.org/x?lang=en_GB&fmt=print-ready').map(([, t]) => t)).toEqual(['.org/x?lang=en_GB&fmt=print-ready', 'x?lang=en_GB&fmt=print-ready', '?lang=en_GB&fmt=print-ready', '&fmt=print-ready']);
+    expect(split('https://example.org/a?q=a.b.c').map(([, t]) => t)).toEqual(['.org/a?q=a.b.c', 'a?q=a.b.c', '?q=a.b.c']);
     const mail = 'publications.office@example.org';
     expect(addressBreaks(mail, 0, mail.length).map((c) => mail.slice(c))).toEqual(['.office@example.org', '@example.org', '.org']);
   });

@@ -118,6 +118,8 @@ export function recordingCodes<T>(paint: () => T): { result: T; codes: CodeUse[]
 
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
 const LRM = '\u200E';
+/** Whether a glyph's text is one LRM or RLM (an invisible bidi mark). */
+const isBidiMark = (text: string): boolean => /^[\u200E\u200F]$/u.test(text);
 const RLM = '\u200F';
 const RLE = '\u202B';
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
@@ -331,7 +333,7 @@ export function lineContent(
   // before without them (MutoolReading follows what is drawn; every count of
   // the accessibility test held). Hidden by an empty ActualText instead, they
   // made mutool start new lines before them («لعام ⏎ 2024»).
-  const quiet = new Set(items.filter((it, i) => it.invisible === true && !seen(it) && /^[\u200E\u200F]$/u.test(it.glyph.text) && !popplerKeepsMark(it.glyph.text, items[i - 1]?.glyph.text ?? '', GLUED_NEUTRALS.test(items[i + 1]?.glyph.text ?? ''))));
+  const quiet = new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, items[i - 1]?.glyph.text ?? '', GLUED_NEUTRALS.test(items[i + 1]?.glyph.text ?? ''))));
   // A glyph that stands for several characters (a letter written with a
   // combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one piece per
   // character for PDFium and poppler, which reverse a glyph's characters
@@ -342,7 +344,7 @@ export function lineContent(
   const keyed = pieces.flatMap((chars, t) => {
     firstPiece.push(firstPiece.length ? firstPiece[t - 1] + pieces[t - 1].length : 0);
     const g = texts[t].glyph;
-    const floating = texts[t].invisible === true && !g.space && /^[\u200E\u200F]$/.test(g.text);
+    const floating = texts[t].invisible === true && !g.space && isBidiMark(g.text);
     return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating, same: `${g.font.key} ${g.gid} ${c}` }));
   });
   // A paragraph without right-to-left letters (an English imprint line in an
@@ -491,7 +493,7 @@ export function lineContent(
     const flat = mark ? strutGid(g.font) : undefined;
     const forPdfium = () => chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
-    if (item.invisible && /^[\u200E\u200F]$/u.test(g.text)) offPage(forPdfium);
+    if (item.invisible && isBidiMark(g.text)) offPage(forPdfium);
     else forPdfium();
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
@@ -609,7 +611,7 @@ export function lineContent(
       else if (mutool && items[i].invisible && !hasInk(items[i].glyph.font, items[i].glyph.gid)) {
         // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
         inkless(ops, mutool, () => draw(items[i], '/Span BMC'));
-      } else if (mutool && items[i].invisible && /^[\u200E\u200F]$/u.test(items[i].glyph.text)) offPage(() => draw(items[i], '/Span BMC'));
+      } else if (mutool && items[i].invisible && isBidiMark(items[i].glyph.text)) offPage(() => draw(items[i], '/Span BMC'));
       else draw(items[i], '/Span BMC');
     }
     // After the neutral's copy for poppler, with the copies (poppler builds

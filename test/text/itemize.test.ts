@@ -1,0 +1,80 @@
+/**
+ * Itemizing: which runs are set letter for letter (no ligatures: URLs, e-mail
+ * addresses, file names, hashes) and which letterless runs take the Latin
+ * script (the Latin full stop in «1.1»).
+ */
+import { describe, expect, it } from 'vitest';
+import { asciiToken, isVerbatimToken, itemize, runScript, type ShapedRun } from '../../src/text/itemize.js';
+import { forgetShapedRuns, shapeRun } from '../../src/text/shape.js';
+import { projectFont } from '../support/textFixtures.js';
+
+const amiri = () => projectFont('Amiri-Regular.ttf');
+
+/** The runs of `text` (one style, Amiri) that cover `part`. */
+function runsOf(text: string, part: string, dir: 'ltr' | 'rtl' = 'ltr'): ShapedRun[] {
+  const at = text.indexOf(part);
+  const { words } = itemize([{ text, style: { fonts: [amiri()], size: 11 } }], dir, dir === 'rtl' ? 'ar' : 'en');
+  return words.flatMap((w) => w.runs).filter((r) => r.start < at + part.length && r.end > at);
+}
+
+const gids = (runs: ShapedRun[]) => runs.flatMap((r) => r.glyphs.map((g) => g.gid));
+
+describe('verbatim tokens', () => {
+  it('are URLs, e-mail addresses, file names and hashes, not words, numbers or abbreviations', () => {
+    for (const t of ['https://example.org/office', 'www.effort.org', 'office@example.org', 'udhr-en.txt', 'staff_list.pdf', 'ff1d72eabb9beeaf', 'FF1D72EA', '(udhr-en.txt),'])
+      expect(isVerbatimToken(t), t).toBe(true);
+    for (const t of ['office', 'effect,', '1948', 'e.g.', 'i.e.', 'Ph.D.', 'SHA-256', 'coffee', 'deadbeef', 'fluff.', ''])
+      expect(isVerbatimToken(t), t).toBe(false);
+  });
+
+  it('is the printable ASCII around a run, ended by spaces, bidi isolates and other scripts', () => {
+    const text = 'ملف \u2068udhr-en.txt\u2069 و hash ff1d72';
+    const at = text.indexOf('en.txt');
+    expect(asciiToken(text, at, at + 2)).toBe('udhr-en.txt');
+    expect(asciiToken(text, text.indexOf('ff1d'), text.length)).toBe('ff1d72');
+    expect(asciiToken(text, 0, 3)).toBe('');
+  });
+
+  it('are shaped without ligatures, one glyph per letter; other words keep theirs', () => {
+    const hash = runsOf('SHA-256 ff1d72eabb9beeaf', 'ff1d72eabb9beeaf');
+    expect(gids(hash)).toHaveLength('ff1d72eabb9beeaf'.length);
+    for (const word of ['https://example.org/office', 'udhr-effort.txt', 'office@example.org']) {
+      const runs = runsOf(`See ${word} now`, word);
+      expect(gids(runs), word).toHaveLength(word.length);
+    }
+    // The «ff» ligature is kept in a word (Amiri has one).
+    expect(gids(runsOf('the office', 'office')).length).toBeLessThan('office'.length);
+  });
+
+  it('are remembered apart from the same letters with ligatures (the features are part of the cache key)', () => {
+    forgetShapedRuns();
+    const font = amiri();
+    const text = 'ff1d';
+    const plain = shapeRun({ font, size: 11, text, start: 0, end: 4, rtl: false, lang: 'en' });
+    const verbatim = shapeRun({ font, size: 11, text, start: 0, end: 4, rtl: false, lang: 'en', noLigatures: true });
+    const again = shapeRun({ font, size: 11, text, start: 0, end: 4, rtl: false, lang: 'en' });
+    expect(plain.length).toBeLessThan(verbatim.length);
+    expect(verbatim).toHaveLength(4);
+    expect(again).toEqual(plain);
+    forgetShapedRuns();
+  });
+});
+
+describe('a letterless run', () => {
+  it('after a Latin letter takes the Latin script: «1.1» gets the Latin full stop, not Amiri\'s raised Arabic one', () => {
+    const latinStop = gids(runsOf('a.b', '.'))[1];
+    const defaultStop = gids(runsOf('1.1', '1.1'))[1];
+    expect(latinStop).not.toBe(defaultStop);
+    const [one, stop, one2] = gids(runsOf('the SIL Open Font License 1.1', '1.1'));
+    expect(stop).toBe(latinStop);
+    expect(one).toBe(one2);
+    expect(runScript('License 1.1', 8, 11, false)).toBe('Latn');
+  });
+
+  it('keeps HarfBuzz\'s guess when right-to-left, after an Arabic letter, or without any letter', () => {
+    expect(runScript('بنسبة 1.1', 6, 9, false)).toBeUndefined();
+    expect(runScript('(EU) و', 3, 4, true)).toBeUndefined();
+    expect(runScript('1.1', 0, 3, false)).toBeUndefined();
+    expect(runScript('License 1.1', 0, 7, false)).toBeUndefined();
+  });
+});
