@@ -150,7 +150,8 @@ const hasTime = existsSync('/usr/bin/time');
 /** Runs this script as a child build (under /usr/bin/time, through runCommand) and reads its one BENCH line. */
 async function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
   // A session runs with the watch session's flags (scripts/watch.ts).
-  const args = [...process.execArgv, ...(session ? SESSION_NODE_FLAGS : []), script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
+  // As in watch: the session's flags before the user's own, which win.
+  const args = [...(session ? SESSION_NODE_FLAGS : []), ...process.execArgv, script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
   const run = await runCommand(project, process.execPath, args);
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`bench child printed no result:\n${run.stdout.slice(-3000)}`);

@@ -123,7 +123,8 @@ function watcher() {
   let quitting = false;
 
   const start = (changed: string[]) => {
-    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: [...process.execArgv, ...SESSION_NODE_FLAGS], env: { ...process.env, [SESSION_ENV]: '1' } });
+    // The session's flags first: a flag the user gave node (the last of two wins) is the one that counts.
+    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: [...SESSION_NODE_FLAGS, ...process.execArgv], env: { ...process.env, [SESSION_ENV]: '1' } });
     child = c;
     c.on('exit', (code) => {
       if (child === c) child = undefined;

@@ -29,6 +29,7 @@ import type { RenderTask, TaskInput } from './jobs/kind.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
+import type { SidecarBytes } from './model/sidecar.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
 import { makeDiagnostic, sortDiagnostics } from './parse/report.js';
 import {
@@ -167,6 +168,8 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
   proofAside?: boolean;
   /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
   sourceBytes?: Promise<Uint8Array>;
+  /** Its metadata files, likewise. */
+  sidecarBytes?: Promise<SidecarBytes>;
 };
 
 /**
@@ -189,7 +192,7 @@ export async function check(opts: CheckOptions) {
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
@@ -287,11 +290,12 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // the source (for the parser) and its metadata as they are before the checks parse them, for the check and the
   // record; the fonts' hashes; the previous build's record, for the no-change check and the reuse of its outputs.
   const code = readCodeInputs();
+  // Awaited later (after the record is read); a failure meanwhile must not go unhandled.
+  code.catch(() => {});
   const source = readSources(opts);
   const sources = source.digests;
   const fonts = fontHasher(opts.projectRoot);
   const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
-  code.catch(() => {});
   const quick = opts.force || opts.clean || !record ? undefined : await unchangedReport(opts, outDir, record, { code, sources, fonts });
   if (quick) return { ...quick, ms: performance.now() - t0 };
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
@@ -303,9 +307,10 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // proofing warnings checks every card.)
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
   const { model } = checked;
-  const { jobs, inputs } = await plan(model);
+  const keyed = await plan(model);
+  const { jobs, keys } = keyed;
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
   // a build without them (PDF files only) does not load the FFI to say so.
   const images = hasImageJobs(jobs);
@@ -315,43 +320,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   locked = lock;
-  let made: Made;
-  let proof: ProofResult;
-  let warnings: Diagnostic[];
-  let committed: Awaited<ReturnType<Staging['commit']>>;
-  let stamps: FileStamp[] | undefined;
-  let keys: Map<string, string>;
-  let cache: AuxCache;
-  let stage: Staging | undefined;
-  let ok = false;
-  try {
-    keys = (await plan(model)).keys;
-    cache = openAuxCache(opts.projectRoot, outDir);
-    // The manifest as the lock found it: which outputs can be reused, and what warraq owns in the folder at the commit.
-    const { previous } = lock;
-    // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
-    stage = await Staging.open(outDir, lock);
-    const stopTrimming = trimWhileRendering(images);
-    made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, recordedOutputs(record), opts, stage)
-      .catch(async (e: unknown) => {
-        // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
-        throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
-      })
-      .finally(stopTrimming);
-    // Proofed meanwhile (in a thread of its own when the text was not proofed before).
-    proof = await checked.proof;
-    warnings = await checked.warnings;
-    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
-    committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
-    // The record's stamps, taken under the lock: no other build can have replaced a file yet (src/jobs/upToDate.ts).
-    stamps = await stampOutputs(outDir, committed.manifest.outputs.map((e) => e.path)).catch(() => undefined);
-    ok = true;
-  } catch (e) {
-    await stage?.discard();
-    throw e;
-  } finally {
-    await lock.release({ failed: !ok });
-  }
+  const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images });
   const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
@@ -377,6 +346,69 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   if (opts.keepLater) keeping = keep().catch(() => {});
   else await keep();
   return report;
+}
+
+/** What a build's locked part leaves: the outputs made and committed, and what the build keeps for the next one. */
+interface Committed {
+  made: Made;
+  proof: ProofResult;
+  warnings: Diagnostic[];
+  committed: Awaited<ReturnType<Staging['commit']>>;
+  /** The record's stamps (undefined when they could not be taken: the next build then takes the full path). */
+  stamps: FileStamp[] | undefined;
+  cache: AuxCache;
+}
+
+/**
+ * The part of a build that holds the output folder's `lock`: each job
+ * rendered into the staging folder (reusing the outputs the lock found
+ * unchanged), the proofing awaited, the staging committed and the outputs
+ * stamped for the record. On any failure the staging is discarded and the
+ * lock released as failed: the previous output stays as it was.
+ */
+async function renderAndCommit(
+  lock: Awaited<ReturnType<typeof lockOutput>>,
+  { model, planned, checked, opts, outDir, record, images }: {
+    model: DocumentModel;
+    planned: Planned;
+    checked: Awaited<ReturnType<typeof check>>;
+    opts: BuildOptions;
+    outDir: string;
+    record: BuildRecord | undefined;
+    images: boolean;
+  },
+): Promise<Committed> {
+  const { jobs, inputs, keys } = planned;
+  let stage: Staging | undefined;
+  let ok = false;
+  try {
+    const cache = openAuxCache(opts.projectRoot, outDir);
+    // The manifest as the lock found it: which outputs can be reused, and what warraq owns in the folder at the commit.
+    const { previous } = lock;
+    // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
+    stage = await Staging.open(outDir, lock);
+    const stopTrimming = trimWhileRendering(images);
+    const made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, recordedOutputs(record), opts, stage)
+      .catch(async (e: unknown) => {
+        // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
+        throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
+      })
+      .finally(stopTrimming);
+    // Proofed meanwhile (in a thread of its own when the text was not proofed before).
+    const proof = await checked.proof;
+    const warnings = await checked.warnings;
+    const rebuilt = (e: ManifestEntry) => !opts.only || opts.only.includes(groupOfFile(e.kind));
+    const committed = await stage.commit(model.source, model.date, { previous, carry: carriedOver(previous, rebuilt), clean: opts.clean, keys: made.keys });
+    // The record's stamps, taken under the lock: no other build can have replaced a file yet (src/jobs/upToDate.ts).
+    const stamps = await stampOutputs(outDir, committed.manifest.outputs.map((e) => e.path)).catch(() => undefined);
+    ok = true;
+    return { made, proof, warnings, committed, stamps, cache };
+  } catch (e) {
+    await stage?.discard();
+    throw e;
+  } finally {
+    await lock.release({ failed: !ok });
+  }
 }
 
 /**

@@ -37,7 +37,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'source', type: 'string', short: 's', value: 'FILE', about: 'the source text, .txt or .md (or the first argument)' },
   { name: 'out', type: 'string', short: 'o', value: 'DIR', about: `the output folder (default ${DEFAULT_OUT})` },
   { name: 'only', type: 'string', value: 'GROUPS', into: 'only', read: (v) => parseOnly(v), about: `comma-separated: ${OUTPUT_GROUPS.join(',')}` },
-  { name: 'justify', type: 'string', value: 'MODE', into: 'justify', choices: ['off', 'spaces', 'kashida'], about: 'off | spaces | kashida (default: kashida for Arabic)' },
+  { name: 'justify', type: 'string', value: 'MODE', into: 'justify', choices: ['off', 'spaces', 'kashida'], about: 'off (default for LTR) | spaces (Persian) | kashida (Arabic)' },
   { name: 'leaflet-sheet', type: 'string', value: 'SHEET', into: 'leafletSheet', choices: ['pages', 'a4-2up'], about: 'all-leaflets.pdf as pages, or two A5 per A4 (a4-2up)' },
   { name: 'pages', type: 'string', value: 'PLAN', into: 'pages', choices: ['multiple-of-4', 'any'], about: 'multiple-of-4 (default: blanks added) or any' },
   { name: 'strict', type: 'boolean', into: 'strict', about: 'warnings stop the build too' },

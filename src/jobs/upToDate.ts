@@ -13,10 +13,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stableJson, digestOf, hashFonts, readCodeInputs, type CodeInputs, type FontHasher, type StillAsLeft } from './cache.js';
+import { stableJson, hashFonts, readCodeInputs, type CodeInputs, type FontHasher, type StillAsLeft } from './cache.js';
 import { sha256 } from '../output/manifest.js';
 import { sameStamp, type Stamp } from '../output/writeOutputs.js';
-import { readSourceBytes } from '../parse/readSource.js';
+import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
+import { sidecarFiles, sniffYaml, type SidecarBytes } from '../model/sidecar.js';
 import { writeAtomic } from '../writeAtomic.js';
 import { KINDS } from './kinds.js';
 
@@ -53,7 +54,7 @@ const recordFile = (cacheDir: string) => path.join(cacheDir, 'build-record.json'
 
 /** What a build has read and hashed already, so that its key does not read it again. */
 export interface KnownInputs {
-  /** The source and the YAML files beside it (`readSources`), as the build found them before it parsed them. */
+  /** The source and the metadata beside it (`readSources`), as the build found them before it parsed them. */
   sources?: Promise<SourceDigests>;
   /** The code that runs (`readCodeInputs()`). */
   code?: Promise<CodeInputs>;
@@ -61,29 +62,31 @@ export interface KnownInputs {
   fonts?: FontHasher;
 }
 
-/** The source text's digest and the YAML files' beside it. */
+/** The source text's digest and the metadata files' beside it (`metadataBeside`). */
 export interface SourceDigests {
   src: string;
   side: Array<[string, string]>;
 }
 
 /**
- * The source, read once (a regular file only: src/parse/readSource.ts), and
- * its metadata candidates: `bytes` for the parser (rejects with E-READ when
- * the source cannot be read), `digests` for the key (never rejects). Read by
- * a build before it parses them, so that its record names the text it built,
- * not one saved while it ran (that one is the next build's).
+ * The source and its metadata file, each read once (a regular file only:
+ * src/parse/readSource.ts): `bytes` for the parser (rejects with E-READ when
+ * the source cannot be read), `sidecar` for the model (the metadata
+ * candidates present, by name: src/model/sidecar.ts), `digests` for the key
+ * (never rejects). Read by a build before it parses them, so that its record
+ * names the text it built, not one saved while it ran (that one is the next
+ * build's).
  */
-export function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'>): { bytes: Promise<Uint8Array>; digests: Promise<SourceDigests> } {
+export function readSources(opts: Pick<UpToDateOptions, 'projectRoot' | 'source'>): { bytes: Promise<Uint8Array>; sidecar: Promise<SidecarBytes>; digests: Promise<SourceDigests> } {
   const source = path.resolve(opts.projectRoot, opts.source);
   const bytes = readSourceBytes(source, opts.source);
   // A build that stops at the no-change check never parses: its unread failure is not unhandled.
   bytes.catch(() => {});
   const src = bytes.then(sha256, () => 'unreadable');
-  const digests = Promise.all([src, nearbyYaml(path.dirname(source))]).then(([src, side]) => ({ src, side }));
-  return { bytes, digests };
+  const beside = metadataBeside(opts.source, path.dirname(source));
+  const digests = Promise.all([src, beside.then((b) => b.digests)]).then(([src, side]) => ({ src, side }));
+  return { bytes, sidecar: beside.then((b) => b.sidecar), digests };
 }
-
 /** One key over every input of a build. */
 async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: KnownInputs = {}): Promise<string> {
   const root = path.resolve(opts.projectRoot);
@@ -108,13 +111,23 @@ async function buildKey(opts: UpToDateOptions, fonts: readonly string[], known: 
 }
 
 /**
- * Every YAML file beside the source, by name and hash: the metadata file is
- * one of them (src/model/sidecar.ts tries several names, and warns about
- * others that look like metadata), so any change among them counts.
+ * What the model reads beside the source (src/model/sidecar.ts `sidecarFiles`),
+ * by name and hash: the metadata candidates, read as the model reads them
+ * (a regular file only, up to the size limit; 'unreadable' else), and the
+ * first bytes of the other YAML files it looks into for its warnings. Nothing
+ * else is opened: a FIFO or a device named *.yaml is never waited on or read.
  */
-async function nearbyYaml(dir: string): Promise<Array<[string, string]>> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  return Promise.all(names.map(async (n): Promise<[string, string]> => [n, await digestOf(path.join(dir, n)).catch(() => 'unreadable')]));
+async function metadataBeside(sourcePath: string, dir: string): Promise<{ sidecar: SidecarBytes; digests: Array<[string, string]> }> {
+  const { candidates, others } = sidecarFiles(await readdir(dir).catch(() => [] as string[]), sourcePath);
+  const shown = (n: string) => path.join(path.dirname(sourcePath), n);
+  const sidecar = new Map(candidates.map((n) => [n, readRegularFile(path.join(dir, n), { ...META_READ, shown: shown(n), missingOk: true })] as const));
+  // Read by the model if it parses, never if the no-change check ends the build.
+  for (const b of sidecar.values()) b.catch(() => {});
+  const digests = await Promise.all([
+    ...candidates.map(async (n): Promise<[string, string]> => [n, await sidecar.get(n)!.then(sha256, () => 'unreadable')]),
+    ...others.map(async (n): Promise<[string, string]> => [n, await sniffYaml(path.join(dir, n)).then((b) => (b ? sha256(b) : 'not a file'))]),
+  ]);
+  return { sidecar, digests };
 }
 
 async function stampOf(outDir: string, rel: string): Promise<FileStamp> {

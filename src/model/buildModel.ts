@@ -10,11 +10,11 @@ import { parseImprintParagraph } from '../parse/inline.js';
 import { parseSource, type ParsedSource } from '../parse/parseSource.js';
 import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
-import { readRegularFile, readSourceBytes } from '../parse/readSource.js';
+import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
 import { findDates, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
-import { findSidecar } from './sidecar.js';
+import { findSidecar, type SidecarBytes } from './sidecar.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
 import { proofSettings } from './proofSchema.js';
 import type { ColophonInfo, DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
@@ -158,11 +158,12 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
  * Reads `sourcePath` (relative to projectRoot, or absolute) and its metadata
  * file (sidecar.ts), and builds the model. Throws WarraqError on any error.
  * `bytes`: the source as the caller read it already (`readSourceBytes`; the
- * build hashes it for its no-change check), so that it is read once.
+ * build hashes it for its no-change check), so that it is read once;
+ * `sidecar`: the metadata files beside it, read likewise (`readSources`).
  */
 export async function loadDocument(
   sourcePath: string,
-  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions; bytes?: Promise<Uint8Array> },
+  opts: { projectRoot: string; sourceDateEpoch?: string; strict?: boolean; options?: ModelOptions; bytes?: Promise<Uint8Array>; sidecar?: Promise<SidecarBytes> },
 ): Promise<{ model: DocumentModel; diagnostics: Diagnostic[] }> {
   const bytes = await (opts.bytes ?? readSourceBytes(path.resolve(opts.projectRoot, sourcePath), sourcePath));
   const decoded = decodeSource(bytes, sourcePath);
@@ -174,7 +175,7 @@ export async function loadDocument(
   if (sideFile !== undefined) {
     const sideAbs = path.resolve(opts.projectRoot, sideFile);
     try {
-      const sideBytes = await readRegularFile(sideAbs, { shown: sideFile, code: 'E-META-READ', what: 'a readable YAML file, or none', missingOk: true });
+      const sideBytes = await ((await opts.sidecar)?.get(path.basename(sideFile)) ?? readRegularFile(sideAbs, { ...META_READ, shown: sideFile, missingOk: true }));
       const dec = decodeSource(sideBytes, sideFile);
       if (dec.diagnostics.length > 0) throw new WarraqError(dec.diagnostics);
       sidecar = { text: dec.text.replace(/^\uFEFF/, ''), file: sideFile };

@@ -95,7 +95,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.body.size': { about: 'body size (pt); at least minSize' },
   'theme.body.leading': { about: 'line height as a multiple of the size' },
   'theme.body.minSize': { about: 'smallest body size a layout may shrink to (pt); leaflets scaled down to A6 never go below it' },
-  'theme.hyphenate': { about: 'divide words at line ends in left-to-right text (English patterns; with justify: spaces), the hyphen drawn without text and the word read whole by every reader; off by default: English is set ragged right (docs/typography.md)' },
+  'theme.hyphenate': { about: 'divide words at line ends in left-to-right text, justified or ragged (English patterns; never centred titles), the hyphen drawn without text and the word read whole by every reader; off by default: English is set ragged right (docs/typography.md)' },
   'theme.justify': { about: 'justification: ragged (off, the default for left-to-right text), by word spaces (Persian), or by spaces and kashidas (Arabic); the --justify flag wins' },
   'theme.space': { about: 'word-space bounds for justification, as fractions of a normal space', example: '{stretch: 0.5, max: 2.5}' },
   'theme.space.stretch': { about: 'how much a space may grow' },
@@ -202,11 +202,18 @@ function typeOf(n: Json): string {
   }
 }
 
-/** The default theme's value at a `theme.…` key (both directions when they differ). */
+/** The languages whose defaults differ (src/model/theme.ts `defaultJustify`), as the table names them. */
+const DEFAULTS_FOR = [
+  { dir: 'rtl', lang: 'ar', name: 'Arabic' },
+  { dir: 'rtl', lang: 'fa', name: 'Persian' },
+  { dir: 'ltr', lang: 'en', name: 'left-to-right' },
+] as const;
+
+/** The default theme's value at a `theme.…` key (for each language when they differ). */
 function themeDefault(key: string): string | undefined {
   if (!key.startsWith('theme.')) return undefined;
-  const at = (dir: 'rtl' | 'ltr') => {
-    let v: unknown = defaultTheme(dir);
+  const at = (dir: 'rtl' | 'ltr', lang: string) => {
+    let v: unknown = defaultTheme(dir, lang);
     for (const seg of key.split('.').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
     return v;
   };
@@ -216,9 +223,8 @@ function themeDefault(key: string): string | undefined {
     if (v && typeof v === 'object') return 'name' in v ? String((v as { name: unknown }).name) : undefined;
     return String(v);
   };
-  const rtl = show(at('rtl'));
-  const ltr = show(at('ltr'));
-  return rtl === ltr ? rtl : `${rtl} (rtl), ${ltr} (ltr)`;
+  const each = DEFAULTS_FOR.map((d) => ({ ...d, value: show(at(d.dir, d.lang)) }));
+  return each.every((d) => d.value === each[0].value) ? each[0].value : each.map((d) => `${d.value} (${d.name})`).join(', ');
 }
 
 function exampleOf(key: string, n: Json): string {

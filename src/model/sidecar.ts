@@ -4,7 +4,8 @@
  * or another YAML file nearby that looks like metadata but is not read, gets
  * a warning naming it, so metadata is never silently ignored.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
@@ -40,6 +41,45 @@ export interface SidecarSearch {
   warnings: Diagnostic[];
 }
 
+/** The metadata files beside a source, by name, as a caller read them already (src/jobs/upToDate.ts `readSources`). */
+export type SidecarBytes = ReadonlyMap<string, Promise<Uint8Array>>;
+
+/**
+ * What findSidecar looks at among the file `names` of a source's folder:
+ * `candidates`, the metadata files present, in the order tried (the first is
+ * read, the others only named); `others`, the YAML files that belong to no
+ * other source, whose first bytes (`sniffYaml`) are read to see whether they
+ * look like metadata. The build's no-change check hashes the same files
+ * (src/jobs/upToDate.ts).
+ */
+export function sidecarFiles(names: Iterable<string>, sourcePath: string): { candidates: string[]; others: string[] } {
+  const all = new Set(names);
+  const candidates = sidecarNames(sourcePath).filter((n) => all.has(n));
+  const stems = new Set([...all].filter((n) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase())).map(sourceStem));
+  const others = [...all].filter((n) => YAML_FILE.test(n) && !candidates.includes(n) && !stems.has(n.replace(YAML_FILE, '').replace(/\.meta$/i, ''))).sort();
+  return { candidates, others: others.slice(0, SNIFF_FILES) };
+}
+
+/**
+ * The first 16 KB of `file` when it is a regular file; undefined for anything
+ * else. Opened non-blocking and checked with fstat on the same handle, so a
+ * FIFO is never waited on and a device never read.
+ */
+export async function sniffYaml(file: string): Promise<Uint8Array | undefined> {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (!fh) return undefined;
+  try {
+    if (!(await fh.stat()).isFile()) return undefined;
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
 /**
  * Finds the metadata file of `sourcePath` (as given: relative to
  * `projectRoot`, or absolute) among the files of its folder.
@@ -48,8 +88,7 @@ export async function findSidecar(sourcePath: string, projectRoot: string): Prom
   const dirAbs = path.dirname(path.resolve(projectRoot, sourcePath));
   const dirShown = path.dirname(sourcePath);
   const shown = (name: string) => (dirShown === '.' ? name : path.join(dirShown, name));
-  const names = new Set(await readdir(dirAbs).catch(() => [] as string[]));
-  const candidates = sidecarNames(sourcePath).filter((n) => names.has(n));
+  const { candidates, others } = sidecarFiles(await readdir(dirAbs).catch(() => [] as string[]), sourcePath);
   const warnings: Diagnostic[] = [];
   const used = candidates[0];
   const names3 = sidecarNames(sourcePath).join(', ');
@@ -62,10 +101,7 @@ export async function findSidecar(sourcePath: string, projectRoot: string): Prom
       }),
     );
   }
-  // Other YAML files of this folder that belong to no other source and look like metadata.
-  const stems = new Set([...names].filter((n) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase())).map(sourceStem));
-  const others = [...names].filter((n) => YAML_FILE.test(n) && !candidates.includes(n) && !stems.has(n.replace(YAML_FILE, '').replace(/\.meta$/i, ''))).sort();
-  for (const name of others.slice(0, SNIFF_FILES)) {
+  for (const name of others) {
     if (!(await looksLikeMetadata(path.join(dirAbs, name), sourceStem(sourcePath)))) continue;
     warnings.push(
       makeDiagnostic('W-META-UNUSED', 'warning', { file: shown(name), line: 1, col: 1 }, `${shown(name)} looks like metadata but is not read for ${sourcePath}`, {
@@ -84,21 +120,13 @@ export async function findSidecar(sourcePath: string, projectRoot: string): Prom
  * source or "meta" (so mkdocs.yml with its `theme:` is not taken for metadata).
  */
 async function looksLikeMetadata(file: string, stem: string): Promise<boolean> {
-  // stat first: opening a FIFO would wait for a writer.
-  if (!(await stat(file).catch(() => undefined))?.isFile()) return false;
-  const fh = await open(file, 'r').catch(() => undefined);
-  if (!fh) return false;
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8');
-    // Loaded here: the command line imports this module for its help text, and the schema brings zod.
-    const { metaSchema } = await import('./meta.js');
-    const keys = new Set([...text.matchAll(new RegExp(`^(${Object.keys(metaSchema.shape).join('|')})[ \\t]*:`, 'gm'))].map((m) => m[1]));
-    const base = path.basename(file).toLowerCase();
-    const named = /meta/.test(base) || (base.startsWith(stem.toLowerCase()) && !/[\p{L}\p{N}]/u.test(base[stem.length] ?? ''));
-    return keys.has('points') || keys.size >= 2 || (keys.size === 1 && named);
-  } finally {
-    await fh.close();
-  }
+  const bytes = await sniffYaml(file);
+  if (!bytes) return false;
+  const text = Buffer.from(bytes).toString('utf8');
+  // Loaded here: the command line imports this module for its help text, and the schema brings zod.
+  const { metaSchema } = await import('./meta.js');
+  const keys = new Set([...text.matchAll(new RegExp(`^(${Object.keys(metaSchema.shape).join('|')})[ \\t]*:`, 'gm'))].map((m) => m[1]));
+  const base = path.basename(file).toLowerCase();
+  const named = /meta/.test(base) || (base.startsWith(stem.toLowerCase()) && !/[\p{L}\p{N}]/u.test(base[stem.length] ?? ''));
+  return keys.has('points') || keys.size >= 2 || (keys.size === 1 && named);
 }

@@ -136,9 +136,10 @@ export interface ThemeOverride {
 
 /** Returns a new Theme: `base` with `override` applied. Neither argument is changed. */
 export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Theme {
-  const o = override ?? {};
+  // Each colour written one way (#FF0000 and #ff0000 are one colour): a colour is compared and keyed by its text.
+  const o = override?.palette ? { ...override, palette: lowerCase(defined(override.palette)) } : (override ?? {});
   const t: Theme = {
-    palette: { ...base.palette, ...defined(o.palette) },
+    palette: { ...base.palette, ...o.palette },
     fonts: {
       body: [...(o.fonts?.body ?? base.fonts.body)],
       heading: [...(o.fonts?.heading ?? base.fonts.heading)],
@@ -190,6 +191,11 @@ function pressColours(base: Theme, o: ThemeOverride): Theme['cmyk'] {
   }
   for (const [name, v] of Object.entries(defined(o.cmyk)) as Array<[PaletteName, Cmyk]>) out[name] = [...v];
   return out;
+}
+
+/** `#FF0000` → `#ff0000`, for each colour of a palette. */
+function lowerCase<T extends Record<string, string>>(palette: T): T {
+  return Object.fromEntries(Object.entries(palette).map(([k, v]) => [k, v.toLowerCase()])) as T;
 }
 
 /** Drops keys whose value is undefined, so spreading never erases a default. */

@@ -45,12 +45,16 @@ class ImprintLines {
   private readonly openedAt: Partial<Record<keyof Style, SourcePlace>> = {};
   private runs: InlineRun[] = [];
   private linePlace: SourcePlace | undefined;
-  /** UTF-16 length of the text appended to the line so far. */
-  lineLength = 0;
+  private appended = 0;
   private spans: SourceSpan[] = [];
   private next: { at: number; line: number; col: number } | undefined;
 
   constructor(readonly file: string) {}
+
+  /** UTF-16 length of the text appended to the line so far. */
+  get lineLength(): number {
+    return this.appended;
+  }
 
   /** A source line starts at `line`:`col`: the display line's place, or a space joining it to the line before. */
   startLine(line: number, col: number): void {
@@ -68,7 +72,7 @@ class ImprintLines {
   append(text: string): void {
     if (text === '') return;
     const { style, runs } = this;
-    this.lineLength += text.length;
+    this.appended += text.length;
     const last = runs[runs.length - 1];
     if (last && !!last.bold === style.bold && !!last.italic === style.italic && !!last.sup === style.sup) {
       last.text += text;
@@ -104,7 +108,7 @@ class ImprintLines {
     }
     this.runs = [];
     this.linePlace = undefined;
-    this.lineLength = 0;
+    this.appended = 0;
     this.spans = [];
     this.next = undefined;
   }

@@ -56,6 +56,9 @@ export async function readRegularFile(abs: string, o: ReadOptions & { missingOk?
   }
 }
 
+/** How a metadata file is read: E-META-READ when it is not a regular file, is too large, or cannot be read. */
+export const META_READ = { code: 'E-META-READ', what: 'a readable YAML file, or none' } as const;
+
 /** The source text's bytes: E-READ when it is not a regular file, is too large, or cannot be read. `shown`: its path as the user gave it. */
 export const readSourceBytes = (abs: string, shown: string) => readRegularFile(abs, { shown, code: 'E-READ', what: 'a readable UTF-8 text file' });
 

@@ -4,10 +4,11 @@
  * per-diagnostic cases live in test/parse and test/model; here the point is
  * that the build path stops before touching the output folder.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check } from '../../src/build.js';
+import { build, check, keptForNext, type BuildOptions } from '../../src/build.js';
 import { WarraqError } from '../../src/diagnostics.js';
 import { besideOut, fingerprint, fixture, readFixture, repoRoot, smallProject, placeOf, warraqError } from '../fixtures/reliability/project.js';
 
@@ -165,5 +166,23 @@ describe('fonts through build()', () => {
     const err = await expectNothingWritten(root, () => build({ projectRoot: root, source: 'source/bad.txt', out: 'dist', only: ['booklet'] }));
     expect(codes(err)).toEqual(['E-GLYPH-MISSING']);
     expect(err.message).toContain(`source/bad.txt:${placeOf(text, '\u0323')}: error[E-GLYPH-MISSING]`);
+  });
+});
+
+describe('what lies beside the source', () => {
+  // Only the metadata files the model reads are read whole (src/model/sidecar.ts), each as the source is: a FIFO
+  // or a device named *.yaml is neither waited on nor read without end, by the build or by its no-change check.
+  it.skipIf(process.platform === 'win32')('a FIFO and a /dev/zero link named *.yaml do not stop the build, its record or the no-change check', async () => {
+    const root = await smallProject();
+    execFileSync('mkfifo', [path.join(root, 'source/notes.yaml')]);
+    execFileSync('mkfifo', [path.join(root, 'source/doc.yaml')]);
+    await symlink('/dev/zero', path.join(root, 'source/zero.yaml'));
+    const opts: BuildOptions = { projectRoot: root, source: 'source/doc.txt', out: 'dist', only: ['booklet'] };
+    const first = await build(opts);
+    expect(first.where).not.toMatch(/nothing to do/);
+    // doc.meta.yaml is read; doc.yaml, the second candidate, is only named.
+    expect(first.warnings.map((w) => w.code)).toContain('W-META-SEVERAL');
+    await keptForNext();
+    expect((await build(opts)).where).toMatch(/nothing to do/);
   });
 });

@@ -23,6 +23,12 @@ describe('docs/metadata.md', () => {
     }
   });
 
+  it('gives a theme default for each language whose default differs (defaultJustify: Persian is justified by spaces)', () => {
+    const row = (key: string) => metadataRows().find((r) => r.key === key)!;
+    expect(row('theme.justify').default).toBe('kashida (Arabic), spaces (Persian), off (left-to-right)');
+    expect(row('theme.hyphenate').default).toBe('false');
+  });
+
   it('describes every key, with a real example (not a placeholder)', () => {
     const rows = metadataRows();
     expect(rows.filter((r) => !r.about).map((r) => r.key)).toEqual([]);

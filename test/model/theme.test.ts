@@ -63,6 +63,15 @@ describe('mergeTheme', () => {
     expect(base).toEqual(defaultTheme('rtl'));
   });
 
+  it('writes each colour one way (lower case): #FF0000 and #ff0000 are one colour, and the default colour in capitals keeps its CMYK', () => {
+    const base = defaultTheme('rtl');
+    expect(base.palette.accent).toMatch(/[a-f]/);
+    const t = mergeTheme(base, { palette: { cover: '#FF0000', accent: base.palette.accent.toUpperCase() } });
+    expect(t.palette.cover).toBe('#ff0000');
+    expect(t.palette.accent).toBe(base.palette.accent);
+    expect(t.cmyk.accent).toEqual(base.cmyk.accent);
+  });
+
   it('an empty override is the identity', () => {
     expect(mergeTheme(defaultTheme('ltr'), undefined)).toEqual(defaultTheme('ltr'));
     expect(mergeTheme(defaultTheme('ltr'), { palette: { accent: undefined } })).toEqual(defaultTheme('ltr'));

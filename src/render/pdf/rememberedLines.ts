@@ -13,10 +13,10 @@
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
  * SHA-256 of its bytes and its key), the place, the colour, the direction,
- * PDFium's order; not the fill each colour is written with when each
- * colour has an operator of its own (a twin drawing's placeholder, twin.ts,
- * or the RGB operator of a file drawn without a twin: the line is
- * remembered with placeholders, filled in as it is added), so a leaflet
+ * PDFium's order; not the fill each colour is written with (a twin
+ * drawing's placeholder, twin.ts, or the RGB operator of a file drawn
+ * without a twin: the line is remembered with placeholders, filled in as it
+ * is added), so a leaflet
  * drawn alone and again among all the leaflets is one line (`keyOf`). The
  * code that paints is the salt of the disk level, as for composed
  * paragraphs (src/jobs/memoStore.ts), so a changed painter never meets an
@@ -119,31 +119,24 @@ export interface LinePlace {
 }
 
 /**
- * A line's key, and whether its fill is written through placeholders. A
- * fill that gives each of the line's colours an operator of its own paints
- * what the twin's placeholders paint (twin.ts), each replaced by its
- * operator: the painter only writes a fill's operator, and compares it
- * with the last one. So the line is painted and remembered with
- * placeholders, under one key for every such fill (a twin drawing's and a
- * file's RGB operators: an individual leaflet and the same leaflet in
- * all-leaflets.pdf). A fill that gives two colours one operator (two
- * spellings of one colour, `#FF0000` and `#ff0000`) skips operators the
- * placeholders keep: the key then names its operators, and the line is
- * painted with them.
+ * A line's key. Its fill is written through placeholders, one per colour
+ * (twin.ts), and each is replaced by the fill's operator as the line is
+ * added: the painter only writes a fill's operator and compares it with the
+ * last one, and each colour has an operator of its own (the model writes
+ * each colour one way: src/model/theme.ts `mergeTheme`). So the line is
+ * remembered under one key for every fill (a twin drawing's and a file's
+ * RGB operators: an individual leaflet and the same leaflet in
+ * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, fill, pdfiumOrder, popplerBudget }: LinePlace): { key: string; placeholders: boolean } {
-  const colors = new Set<string>([color]);
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, popplerBudget }: LinePlace): string {
   const fonts = new Map<LoadedFont, number>();
   const numbers = new Float64Array(line.glyphs.length * NUMBERS);
   let texts = '';
   line.glyphs.forEach((g, i) => {
-    if (g.color !== undefined) colors.add(g.color);
     texts += glyphKey(g, fonts, numbers, i * NUMBERS);
   });
-  const fills = [...colors].map(fill);
-  const placeholders = new Set(fills).size === colors.size;
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, placeholders ? null : fills, [...fonts.keys()].map(fontId), line.glyphs.length]);
-  return { key: createHash('sha256').update(head).update(numbers).update(texts).digest('base64'), placeholders };
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, [...fonts.keys()].map(fontId), line.glyphs.length]);
+  return createHash('sha256').update(head).update(numbers).update(texts).digest('base64');
 }
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
@@ -227,9 +220,9 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
   const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget } = at;
-  const { key, placeholders } = keyOf(line, at);
+  const key = keyOf(line, at);
   const add = (content: string) => {
-    if (content) doc.addContent(placeholders && fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
+    if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
   };
   const known = level.get(key);
   const again = known && replay(doc, line, known);
@@ -238,8 +231,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     add(again);
     return;
   }
-  const painted = placeholders ? textPlaceholder : fill;
-  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, painted, pdfiumOrder, popplerBudget));
+  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(content, codes, results);

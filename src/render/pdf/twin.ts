@@ -40,7 +40,7 @@ export interface TwinPage {
 }
 
 /** The colour `mode` gives a use. */
-export function colorOf(mode: ColorMode, c: ColorUse): PdfColor | null {
+function colorOf(mode: ColorMode, c: ColorUse): PdfColor | null {
   switch (c.use) {
     case 'mark':
       return mode.mark(c.hex);

@@ -1,11 +1,14 @@
 /**
  * Twin drawings (src/render/pdf/twin.ts): the pages drawn once in RGB with a
  * record of their colours, and the CMYK twin written from it. The RGB file is
- * byte for byte renderPages' drawing. Written again in the CMYK that mupdf
- * itself makes of each RGB colour (colour management off), the twin
- * rasterises, plate by plate, as the RGB file does: every colour the drawing
- * chose is at a place the record names, and nothing else changed. In the
- * theme's press mode, black text overprints and no RGB operator is left.
+ * byte for byte renderPages' drawing. Written again with each colour use
+ * (mark, line, area, background) in a colour of its own, in the CMYK that
+ * mupdf itself makes of it (colour management off), the twin rasterises,
+ * plate by plate, as the laid-out pages drawn in RGB in those colours: every
+ * colour the drawing chose is at a place the record names, under its use,
+ * and nothing else changed. In the theme's press mode, black text overprints
+ * (on the pages whose text blocks are in a colour that overprints) and no
+ * RGB operator is left.
  */
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,8 +81,30 @@ function mupdfCmyk(hex: string): Cmyk {
   return [c - k, m - k, y - k, k].map((v) => v * 100) as Cmyk;
 }
 
-/** A CMYK mode that changes no pixel: each colour as mupdf converts it, every background printed, no overprint. */
-const asMupdfSees: ColorMode = { mark: mupdfCmyk, line: mupdfCmyk, area: mupdfCmyk, background: mupdfCmyk, overprint: () => false };
+/**
+ * Each colour use its own colour, far from the others' (a channel flipped by
+ * 128, so a grey changes too): marks (text, QR codes) keep theirs, lines
+ * (rules), areas (rects) and backgrounds each flip another channel.
+ */
+const flip = (channel: number) => (hex: string) => `#${[1, 3, 5].map((i, c) => (parseInt(hex.slice(i, i + 2), 16) ^ (c === channel ? 0x80 : 0)).toString(16).padStart(2, '0')).join('')}`;
+const byUse = { mark: (hex: string) => hex, line: flip(0), area: flip(1), background: flip(2) };
+
+/** The laid-out pages with each colour as its use (from the block's kind) makes it: what the twin in `asMupdfSeesByUse` must draw. */
+const recoloredByUse = (pages: LaidOutPage[]): LaidOutPage[] =>
+  pages.map((p) => ({
+    ...p,
+    background: byUse.background(p.background),
+    blocks: p.blocks.map((b) => (b.kind === 'rule' ? { ...b, color: byUse.line(b.color) } : b.kind === 'rect' ? { ...b, color: byUse.area(b.color) } : b)),
+  }));
+
+/** A CMYK mode that draws what `recoloredByUse` draws in RGB: each use's colour as mupdf converts it, every background printed, no overprint. */
+const asMupdfSeesByUse: ColorMode = {
+  mark: (hex) => mupdfCmyk(byUse.mark(hex)),
+  line: (hex) => mupdfCmyk(byUse.line(hex)),
+  area: (hex) => mupdfCmyk(byUse.area(hex)),
+  background: (hex) => mupdfCmyk(byUse.background(hex)),
+  overprint: () => false,
+};
 
 /** The twin drawing written again in `mode`. */
 async function recolored(twin: { bytes: Uint8Array; pages: TwinPage[] }, mode: ColorMode): Promise<Uint8Array> {
@@ -97,17 +122,20 @@ describe('twin drawings', () => {
     const twin = await renderTwin(pages, meta);
     expect(Buffer.from(twin.bytes).equals(Buffer.from(await renderPages(pages, meta)))).toBe(true);
 
-    // Every colour written again, as mupdf sees it: the same pixels in every plate (but for rounding: a pale
-    // background's RGB, as pdfkit writes it, and its CMYK round to bytes one apart). A wrong or misplaced colour
-    // differs by far more; a colour left in RGB is what the press mode's check below finds.
-    const [a, b] = [plates(twin.bytes), plates(await recolored(twin, asMupdfSees))];
+    // Every colour written again, each use (mark, line, area, background) in a colour of its own as mupdf sees it:
+    // every plate the pixels of the laid-out pages drawn in RGB in those colours (but for rounding: a pale
+    // background's RGB, as pdfkit writes it, and its CMYK round to bytes one apart). A wrong, misplaced or
+    // misclassified colour differs by far more; a colour left in RGB is what the press mode's check below finds.
+    const byUsePages = recoloredByUse(pages);
+    expect(byUsePages.some((p, i) => p.blocks.some((b, j) => b !== pages[i].blocks[j]))).toBe(true);
+    const [a, b] = [plates(await renderPages(byUsePages, meta)), plates(await recolored(twin, asMupdfSeesByUse))];
     expect(b.length).toBe(a.length);
     a.forEach((px, i) => expect(largestDifference(px, b[i]), `page ${i + 1}`).toBeLessThanOrEqual(1));
 
-    // The press mode: the overprint state on exactly the pages with text in a colour that overprints.
+    // The press mode: the overprint state on exactly the pages with text in a colour that overprints (from the layout).
     const mode = pressColorMode(model.theme);
     const press = await recolored(twin, mode);
-    const overprints = twin.pages.flatMap((p, i) => (p.slots.some((s) => s.kind === 'overprint' && mode.overprint(s.hex)) ? [i] : []));
+    const overprints = pages.flatMap((p, i) => (p.blocks.some((b) => b.kind === 'text' && b.lines.length > 0 && mode.overprint(b.color)) ? [i] : []));
     expect(overprints.length).toBeGreaterThan(0);
     expect(await overprinting(press)).toEqual(overprints);
     // No RGB operator is left in the twin's content.
