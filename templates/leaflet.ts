@@ -192,7 +192,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const cont = buildContinued();
     const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
     const flowInto = (frames: (i: number) => Frame) => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
-    const linesOn = (fp: FlowPage) => fp.blocks.reduce((n, b) => n + b.lines.length, 0);
     /** Where the event goes under the text of the last page; undefined when it does not fit there. */
     const eventTop = (fl: FlowPage[]): number | undefined => {
       const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * leading + eventGap;
@@ -384,7 +383,7 @@ export function carryLinesToEvent(
   leading: number,
 ): FlowPage[] {
   const lastIndex = flowed.length - 1;
-  const lines = flowed[lastIndex].blocks.reduce((n, b) => n + b.lines.length, 0);
+  const lines = linesOn(flowed[lastIndex]);
   for (let carry = CARRIED_WITH_EVENT; lines - carry >= 2; carry++) {
     const keep = lines - carry;
     // The page that gives up lines ends `carry` lines higher…
@@ -398,6 +397,9 @@ export function carryLinesToEvent(
   }
   return flowed;
 }
+
+/** How many lines of text a flowed page holds. */
+const linesOn = (fp: FlowPage) => fp.blocks.reduce((n, b) => n + b.lines.length, 0);
 
 /** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
 function asRepeated(block: Block): Block {
