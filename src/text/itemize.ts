@@ -200,7 +200,8 @@ function markNumberBinds(text: string, words: Word[]): void {
   }
 }
 
-const ADDRESS_RE = /^[\x21-\x7e]+$/;
+/** A token of printable ASCII only, no space (an address, a file name, a hash are such tokens). */
+const PRINTABLE_ASCII_TOKEN = /^[\x21-\x7e]+$/;
 /** A line inside an address may end after a slash or a hyphen… */
 const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
 /**
@@ -247,7 +248,7 @@ function pairInsides(word: string): Uint8Array {
 }
 
 /** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
-const isAddress = (word: string) => ADDRESS_RE.test(word) && (word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word));
+const isAddress = (word: string) => PRINTABLE_ASCII_TOKEN.test(word) && (word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word));
 
 /**
  * Whether a position lies strictly inside an address (a run of printable
@@ -375,7 +376,7 @@ export function makeWord(
 const PRINTABLE_ASCII = /[\x21-\x7e]/;
 /** The stretch of printable ASCII around text[start, end) (bidi isolates, spaces and other scripts end it); '' when the run holds anything else. */
 export function asciiToken(text: string, start: number, end: number): string {
-  if (!/^[\x21-\x7e]+$/.test(text.slice(start, end))) return '';
+  if (!PRINTABLE_ASCII_TOKEN.test(text.slice(start, end))) return '';
   let a = start;
   let b = end;
   while (a > 0 && PRINTABLE_ASCII.test(text[a - 1])) a--;
