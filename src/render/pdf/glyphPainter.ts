@@ -402,9 +402,16 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
  * lines as before without them (MutoolReading follows what is drawn; every
  * count of the accessibility test held). Hidden by an empty ActualText
  * instead, they made mutool start new lines before them («لعام ⏎ 2024»).
+ * Whether a mark is kept depends on the nearest glyphs that carry text on
+ * either side (an outline, such as a cluster's 2nd glyph, says nothing).
  */
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
-  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, items[i - 1]?.glyph.text ?? '', GLUED_NEUTRALS.test(items[i + 1]?.glyph.text ?? ''))));
+  // The glyphs on either side that carry text (not an outline, not another mark).
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!items[k].invisible && !textless(items[k])) return items[k].glyph.text;
+    return '';
+  };
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
 }
 
 /**
