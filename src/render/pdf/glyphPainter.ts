@@ -267,6 +267,9 @@ const rgbOperators = new Map<string, string>();
  * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
  * `popplerBudget`: at most how many RLMs a right-to-left line gets for
  * poppler's page direction (`popplerPageBalance`: none where the page needs none).
+ * `mutoolRtl`: whether mutool 1.21 reads right to left when the line starts
+ * (the page's text before it left it so, `mutoolRtlAfter`): then the line
+ * needs no bridge until its first left-to-right letter.
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -281,6 +284,7 @@ export function lineContent(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
   popplerBudget = Infinity,
+  mutoolRtl = false,
 ): string {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
@@ -292,7 +296,7 @@ export function lineContent(
   // no plans for the readers, so no reader finds any text in it.
   if (glyphs.every((g) => !g.space && g.text === '')) return ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n');
   const plan = planLine(glyphs, rtl, pdfiumOrder);
-  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator }, plan);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutoolRtl }, plan);
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < plan.items.length; i++) {
@@ -468,6 +472,8 @@ interface LinePlace {
   color: string;
   rtl: boolean;
   fillOperator: (hex: string) => string;
+  /** Whether mutool 1.21 reads right to left when the line starts (`mutoolRtlAfter`). */
+  mutoolRtl: boolean;
 }
 
 /**
@@ -492,7 +498,7 @@ class LineWriter {
     private readonly at: LinePlace,
     private readonly plan: LinePlan,
   ) {
-    this.mutool = at.rtl ? new MutoolReading() : undefined;
+    this.mutool = at.rtl ? new MutoolReading(at.mutoolRtl) : undefined;
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   }
