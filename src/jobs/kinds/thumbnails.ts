@@ -28,7 +28,6 @@ const SHOWN = [booklet, leaflet, card];
 
 const PREFIX = 'gallery/';
 
-
 /** The thumbnails job of the job at `path` (a job's files are its path, with "-N" or an extension: src/jobs/cache.ts `reuseOutputs`). */
 export const thumbsJobOf = (path: string) => PREFIX + path.replace(/\.[^./]+$/, '');
 
@@ -61,9 +60,10 @@ export function thumbsMadeBy(made: TaskInput, shown: readonly InputFile[], thumb
   const files = new Map(made.files.map((f) => [f.path, f]));
   const out: GalleryThumb[] = [];
   for (const s of shown) {
-    // A PDF's pages are -1, -2, …; an image has one thumbnail, whatever the page.
-    for (let page = 1; files.has(thumbPath(s.path, page)) && (page === 1 || thumbPath(s.path, page) !== thumbPath(s.path, 1)); page++) {
-      const f = files.get(thumbPath(s.path, page))!;
+    // A PDF's pages are -1, -2, …; an image has one thumbnail, named the same whatever the page.
+    for (let page = 1; ; page++) {
+      const f = files.get(thumbPath(s.path, page));
+      if (!f || (page > 1 && f.path === thumbPath(s.path, 1))) break;
       out.push({ of: s.path, page, path: f.path, width: f.width ?? 0, height: f.height ?? 0 });
     }
   }
