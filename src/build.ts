@@ -77,7 +77,7 @@ export interface BuildOptions {
    * Render threads: the main thread and jobs − 1 worker threads
    * (src/jobs/pool.ts); 1 renders in the main thread alone. Default
    * (`defaultThreads`): one per core, except in the main thread alone for a
-   * small rebuild (at most SMALL_REBUILD jobs to render), where starting a
+   * small rebuild (at most SMALL_REBUILD of work to render), where starting a
    * worker costs more than it saves, and for a build with no image job to
    * render (PDF files only), where a worker would only load a second set of
    * renderers and fonts.
@@ -491,8 +491,14 @@ interface Done {
 
 type Mode = 'render' | 'reuse' | 'skip';
 
-/** Up to this many jobs to render, a build without `jobs` renders in the main thread (no workers to start). */
-const SMALL_REBUILD = 16;
+/**
+ * Up to this much work to render (the kinds' estimated `cost`, in ms), a build
+ * without `jobs` renders in the main thread (no workers to start): a
+ * one-point edit of the seed (the point's leaflet, its four cards and their
+ * thumbnails, the booklet and what is made of both: ≈ 1,400) does, an edit of
+ * two points (≈ 1,800) does not. Work, not jobs: a thumbnail is a small job.
+ */
+const SMALL_REBUILD = 1600;
 
 /**
  * Render threads for a build without `jobs`: one per core, except in the main
@@ -506,7 +512,7 @@ const SMALL_REBUILD = 16;
  * "Memory at 50× and in watch").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
-  return hasImageJobs(fresh) ? threadsFor(fresh.length, SMALL_REBUILD) : 1;
+  return hasImageJobs(fresh) ? threadsFor(fresh.reduce((ms, j) => ms + kindOf(j).cost, 0), SMALL_REBUILD) : 1;
 }
 
 /** Whether any of these jobs makes images (cards, thumbnails): what the allocator's tuning and the workers' lane are for. */

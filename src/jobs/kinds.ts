@@ -15,10 +15,10 @@ import { saddle } from './kinds/saddle.js';
 import { press } from './kinds/press.js';
 import { leafletsPress } from './kinds/leafletsPress.js';
 import { leaflets2up } from './kinds/leaflets2up.js';
-import { pageThumbs } from './kinds/pageThumbs.js';
+import { thumbnails } from './kinds/thumbnails.js';
 import { gallery } from './kinds/gallery.js';
 
-export const KINDS: readonly OutputKind[] = [booklet, leaflet, allLeaflets, card, press, saddle, leafletsPress, leaflets2up, pageThumbs, gallery];
+export const KINDS: readonly OutputKind[] = [booklet, leaflet, allLeaflets, card, press, saddle, leafletsPress, leaflets2up, thumbnails, gallery];
 
 const byName = new Map(KINDS.map((k) => [k.name, k]));
 

@@ -1,7 +1,8 @@
 /**
  * What the text layer and the PDF painter remember between builds: composed
  * paragraphs (src/text/composeCache.ts), painted lines and font subsets
- * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), each one entry in `.warraq-cache/memo/`, framed
+ * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), the press files'
+ * compressed output profile (src/print/profileMemo.ts), each one entry in `.warraq-cache/memo/`, framed
  * with its SHA-256 like every cache entry (src/jobs/kept.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
@@ -30,11 +31,12 @@ interface Memo {
  * (test/cli/startup.test.ts).
  */
 async function loadMemos(): Promise<readonly Memo[]> {
-  const [lines, subsets] = await Promise.all([import('../render/pdf/rememberedLines.js'), import('../render/pdf/rememberedSubsets.js')]);
+  const [lines, subsets, profile] = await Promise.all([import('../render/pdf/rememberedLines.js'), import('../render/pdf/rememberedSubsets.js'), import('../print/profileMemo.js')]);
   return [
     { name: 'compose', start: startComposeCache, bytes: composeCacheBytes },
     { name: 'lines', start: lines.startPaintMemo, bytes: lines.paintMemoBytes },
     { name: 'subsets', start: subsets.startSubsetMemo, bytes: subsets.subsetMemoBytes },
+    { name: 'profile', start: profile.startProfileMemo, bytes: profile.profileMemoBytes },
   ];
 }
 let memos: Promise<readonly Memo[]> | undefined;

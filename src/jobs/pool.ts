@@ -42,9 +42,9 @@ const renderPool = (lanes: Lane[], destroy: () => Promise<void>): RenderPool => 
 export const defaultJobs = (): number => Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 /**
- * Threads for `count` jobs when the caller names none: the main thread alone
- * for at most `small` of them (starting a worker costs more than it saves),
- * else one per core. The build (src/build.ts `defaultThreads`) and check's
+ * Threads for `count` of work (jobs, or their estimated cost) when the caller
+ * names none: the main thread alone for at most `small` of it (starting a
+ * worker costs more than it saves), else one per core. The build (src/build.ts `defaultThreads`) and check's
  * layout pass (src/jobs/verifyJobs.ts) each say what is small for them, and
  * when a worker gains nothing at all.
  */

@@ -7,6 +7,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, keptForNext, type BuildOptions } from '../../src/build.js';
+import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 async function edit(root: string, from: string, to: string) {
@@ -66,7 +67,7 @@ describe('incremental builds', () => {
     const slug = first.model.points[0].slug;
     const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
     expect(point1.length).toBe(1 + first.model.theme.cards.length);
-    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', 'index.html'];
+    const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', ...point1.map(thumbsJobOf), 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
 

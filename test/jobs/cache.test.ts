@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
 import { envDigest, jobKeys, stableJson, type KeyInputs } from '../../src/jobs/cache.js';
 import { kindOf } from '../../src/jobs/kinds.js';
 import { inputsOf, planJobs } from '../../src/jobs/planJobs.js';
@@ -56,7 +57,7 @@ describe('job keys', () => {
     const point2 = jobs.filter((j) => (j.kind === 'leaflet' || j.kind === 'card') && j.point === 2).map((j) => j.path);
     expect(point2.length).toBe(1 + model.theme.cards.length);
     expect(changed(keys, after)).toEqual(
-      ['booklet.pdf', 'gallery/booklet', 'index.html', 'leaflets/all-leaflets.pdf', ...point2, 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
+      ['booklet.pdf', 'gallery/booklet', 'index.html', 'leaflets/all-leaflets.pdf', ...point2, ...point2.map(thumbsJobOf), 'print/booklet-a4-saddle.pdf', 'print/booklet-press.pdf', 'print/leaflets-a4-2up.pdf', 'print/leaflets-press.pdf'].sort(),
     );
   });
 

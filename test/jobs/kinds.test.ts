@@ -9,6 +9,7 @@ import { envDigest, jobKeys, type KeyInputs } from '../../src/jobs/cache.js';
 import type { RenderJob, RenderTask } from '../../src/jobs/kind.js';
 import { KINDS, kindNamed, kindOf } from '../../src/jobs/kinds.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
+import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import type { ModelOptions } from '../../src/model/theme.js';
 import type { DocumentModel } from '../../src/model/types.js';
@@ -36,6 +37,8 @@ const paths = (pred: (j: RenderJob) => boolean) => jobs.filter(pred).map((j) => 
 const point2 = (kind: string) => paths((j) => j.kind === kind && j.point === 2);
 const ofKind = (...kinds: string[]) => paths((j) => kinds.includes(j.kind));
 const sorted = (xs: string[]) => [...xs].sort();
+/** Jobs and their gallery thumbnails (src/jobs/kinds/thumbnails.ts), which change with them. */
+const shown = (xs: string[]) => [...xs, ...xs.map(thumbsJobOf).filter((p) => jobs.some((j) => j.path === p))];
 
 describe('the registry', () => {
   it('has one record per name, each after the kinds it takes as input', () => {
@@ -54,14 +57,14 @@ describe('the registry', () => {
 
 describe('a change re-renders exactly the outputs that show it', () => {
   // The booklet, its press files and its page thumbnails (for the gallery).
-  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle', 'page-thumbnails')];
-  const leafletChain = (...leaflets: string[]) => [...leaflets, ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
+  const bookletChain = ['booklet.pdf', ...ofKind('press', 'saddle'), 'gallery/booklet'];
+  const leafletChain = (...leaflets: string[]) => [...shown(leaflets), ...ofKind('leaflets-all', 'leaflets-press', 'leaflets-2up')];
   // The gallery (index.html) shows every output: it changes with any of them.
   const gallery = ofKind('gallery');
 
   it("a point's title: its leaflet and cards, and the booklet (contents), with what is made from them", () => {
     expect(sorted(rerendered(modelOf(baseMeta.replace('title: الثانية', 'title: عنوان آخر'))))).toEqual(
-      sorted([...leafletChain(...point2('leaflet')), ...point2('card'), ...bookletChain, ...gallery]),
+      sorted([...leafletChain(...point2('leaflet')), ...shown(point2('card')), ...bookletChain, ...gallery]),
     );
   });
   it("an event's date or place: its leaflet only (and the leaflet files made from it)", () => {
@@ -70,12 +73,12 @@ describe('a change re-renders exactly the outputs that show it', () => {
   });
   it("a point's or the document's URL: the leaflets that draw it as a QR code, the link cards that print it", () => {
     const linkCards = (point?: number) => paths((j) => j.kind === 'card' && j.format === 'link' && j.point !== undefined && (point === undefined || j.point === point));
-    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...linkCards(2), ...gallery]));
-    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...linkCards(), ...gallery]));
+    expect(sorted(rerendered(modelOf(baseMeta + '    url: https://example.org/2\n')))).toEqual(sorted([...leafletChain(...point2('leaflet')), ...shown(linkCards(2)), ...gallery]));
+    expect(sorted(rerendered(modelOf(baseMeta + 'url: https://example.org/\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...shown(linkCards()), ...gallery]));
   });
   it('--justify off: every output with justified text (booklet, leaflets, point cards), not the document cards', () => {
     const pointCards = paths((j) => j.kind === 'card' && j.point !== undefined);
-    expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...pointCards, ...gallery]));
+    expect(sorted(rerendered(modelOf(baseMeta, { justify: 'off' })))).toEqual(sorted([...bookletChain, ...leafletChain(...ofKind('leaflet')), ...shown(pointCards), ...gallery]));
   });
   it('--leaflet-sheet a4-2up: all-leaflets.pdf only (the 2-up print sheet is imposed from leaflets-press.pdf)', () => {
     expect(sorted(rerendered(modelOf(baseMeta, { leafletSheet: 'a4-2up' })))).toEqual(sorted([...ofKind('leaflets-all'), ...gallery]));
@@ -98,7 +101,7 @@ describe('a change re-renders exactly the outputs that show it', () => {
   it('a card format added in the theme: only its cards are new, no other output changes (but the gallery, which shows them)', () => {
     const m = modelOf(baseMeta + 'theme:\n  cards:\n    add:\n      - { name: wide, width: 1600, height: 900 }\n');
     expect(rerendered(m)).toEqual(gallery);
-    expect(planJobs(m).length).toBe(jobs.length + 4);
+    expect(planJobs(m).length).toBe(jobs.length + 8); // its 4 cards and their thumbnails
   });
 });
 
