@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { bidi } from '../../text/bidi.js';
 import { popplerBalance, popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
@@ -268,6 +268,9 @@ const rgbOperators = new Map<string, string>();
  * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
  * `popplerBudget`: at most how many RLMs a right-to-left line gets for
  * poppler's page direction (`popplerPageBalance`: none where the page needs none).
+ *
+ * Two steps: `planLine` works out what each reader needs of the line (no
+ * drawing), and a `LineWriter` draws it item by item (`paintItem`).
  */
 export function lineContent(
   doc: PdfKitDoc,
@@ -289,55 +292,136 @@ export function lineContent(
   // without text, no spaces) is its outlines and nothing else: no bidi marks,
   // no plans for the readers, so no reader finds any text in it.
   if (glyphs.every((g) => !g.space && g.text === '')) return ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n');
-  const ops: string[] = ['BT'];
-  let current = '';
-  let fill = '';
-  let invisible = false;
-  const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
-  const items = withBidiMarks(glyphs, rtl);
-  // A glyph without text of its own (a kashida, the 2nd glyph of a cluster:
-  // Amiri's lam–kaf connector and seen teeth, Noto's separate dots) is drawn
-  // as its outline, a filled path, not as text: no reader can return a
-  // character for it. (It used to be a text glyph mapped to U+2060 inside an
-  // ActualText span with the glyph it belongs to; mupdf 1.21 ignores
-  // ActualText and returned the U+2060 inside the word.) The glyph on its
-  // left gets an extraction width reaching over it (extractionWidths), so no
-  // reader sees a gap there.
-  //
-  // A glyph that stands for format characters only (a ZWNJ, frequent in
-  // Persian: HarfBuzz gives it a zero-width glyph without ink) is drawn as an
-  // invisible mark of its own, like the bidi marks: with the flat strut glyph
-  // (PDFium skips a text object without ink), at the join moved 0.02 em
-  // towards the letter after it (its origin between the two letters'), so
-  // that readers that order a line's glyphs by x (PDFium, poppler) put it
-  // between the two letters and mupdf, which follows the content stream,
-  // reads it in its logical place. pdf.js drops a glyph whose text ends in a
-  // format character: the letter after the ZWNJ carries it (joinerCarriers).
-  const formatOnly = (it: DrawItem) => !it.invisible && !it.glyph.space && /^\p{Cf}+$/u.test(it.glyph.text);
-  for (let i = 0; i < items.length; i++) {
-    if (!formatOnly(items[i])) continue;
-    const g = items[i].glyph;
-    const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
-    items[i] = { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
+  const plan = planLine(glyphs, rtl, pdfiumOrder);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator }, plan);
+  let t = -1;
+  let basePlaced = false;
+  for (let i = 0; i < plan.items.length; i++) {
+    if (textless(plan.items[i])) {
+      writer.outline(plan.items[i].glyph);
+      continue;
+    }
+    t++;
+    if (plan.quiet.has(plan.items[i])) continue;
+    basePlaced = writer.paintItem(i, t, basePlaced);
   }
-  const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
+  return writer.finish(popplerBudget);
+}
+
+/** What each reader needs of a line, worked out before anything is drawn (`planLine`). */
+interface LinePlan {
+  /** The line's glyphs (word spaces of no width left out). */
+  glyphs: PositionedGlyph[];
+  /** The glyphs and the invisible marks, in drawing order. */
+  items: DrawItem[];
+  /** Each glyph's extraction width (/W), pt. */
+  widths: Map<PositionedGlyph, number>;
+  /** The items with text (not `textless`), in order; `pieces` their characters PDFium and poppler see apart, `firstPiece` the index of each one's first. */
+  texts: DrawItem[];
+  pieces: string[][];
+  firstPiece: number[];
+  /** Where PDFium must see each piece (pdfiumOrder.ts); none for a line PDFium's order does not apply to. */
+  pdfium?: PdfiumPlan;
+  /** Inkless bidi marks not drawn at all (`quietMarks`). */
+  quiet: Set<DrawItem>;
+  /** Where poppler should find a haraka's text (`markPlaces`). */
+  popplerMarks: Map<DrawItem, number>;
+  /** The ZWNJs and their letters drawn with a tail for pdf.js (`joinerCarriers`). */
+  carried: Map<DrawItem, Carried>;
+  /** pdf.js's word spaces and their tails (`pdfjsSpaces`). */
+  pdfjs?: { tails: Map<DrawItem, string>; served: Set<DrawItem> };
+  /** Item index → x of poppler's RLE before it (`popplerRlms`), and of its LRM after it (`popplerLrms`). */
+  rlms: Map<number, number>;
+  lrms: Map<number, number>;
+}
+
+/** A glyph without text of its own (a kashida, the 2nd glyph of a cluster): drawn as its outline. */
+const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
+/** Whether PDFium sees an item: it skips a text object without ink (the bidi marks drawn with the space glyph). */
+const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
+
+function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean): LinePlan {
+  const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
+  const items = withFormatMarks(withBidiMarks(glyphs, rtl));
   // PDFium reads a right-to-left line by the x of each glyph's origin with a
   // simplified bidi of its own; pdfiumPlan says where it must see each glyph
   // (and where it needs a left-to-right mark) to read the line in logical order.
   const texts = items.filter((it) => !textless(it));
-  // PDFium skips a text object without ink (the bidi marks drawn with the space glyph).
-  const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
-  // The inkless bidi marks (withBidiMarks) that poppler and mupdf 1.28 do
-  // without (popplerKeepsMark) are not drawn: PDFium skips a glyph without
-  // ink, pdf.js drops a format character, and mutool 1.21 reads the lines as
-  // before without them (MutoolReading follows what is drawn; every count of
-  // the accessibility test held). Hidden by an empty ActualText instead, they
-  // made mutool start new lines before them («لعام ⏎ 2024»).
-  const quiet = new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, items[i - 1]?.glyph.text ?? '', GLUED_NEUTRALS.test(items[i + 1]?.glyph.text ?? ''))));
-  // A glyph that stands for several characters (a letter written with a
-  // combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one piece per
-  // character for PDFium and poppler, which reverse a glyph's characters
-  // there; the pieces go leftwards from its origin, a step apart.
+  const { pieces, firstPiece, keyed } = pdfiumPieces(texts, rtl);
+  // A paragraph without right-to-left letters (an English imprint line in an
+  // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
+  // reverses its words (as before), but pdf.js, which drops a word space
+  // before a glyph that lies left of it, keeps its spaces.
+  const pdfium = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
+  const quiet = quietMarks(items);
+  const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
+  const textIndex = new Map(texts.map((it, k) => [it, k]));
+  const stays = (it: DrawItem) => {
+    const k = textIndex.get(it);
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((pdfium?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
+  };
+  const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
+  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
+  const { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, rlms, lrms };
+}
+
+/**
+ * A glyph that stands for format characters only (a ZWNJ, frequent in
+ * Persian: HarfBuzz gives it a zero-width glyph without ink) becomes an
+ * invisible mark of its own, like the bidi marks: with the flat strut glyph
+ * (PDFium skips a text object without ink), at the join moved 0.02 em towards
+ * the letter after it (its origin between the two letters'), so that readers
+ * that order a line's glyphs by x (PDFium, poppler) put it between the two
+ * letters and mupdf, which follows the content stream, reads it in its
+ * logical place. pdf.js drops a glyph whose text ends in a format character:
+ * the letter after the ZWNJ carries it (joinerCarriers).
+ *
+ * (A glyph without text of its own — a kashida, the 2nd glyph of a cluster:
+ * Amiri's lam–kaf connector and seen teeth, Noto's separate dots — is drawn as
+ * its outline, a filled path, not as text: no reader can return a character
+ * for it; `textless`. It used to be a text glyph mapped to U+2060 inside an
+ * ActualText span with the glyph it belongs to; mupdf 1.21 ignores ActualText
+ * and returned the U+2060 inside the word. The glyph on its left gets an
+ * extraction width reaching over it, extractionWidths, so no reader sees a gap.)
+ */
+function withFormatMarks(items: DrawItem[]): DrawItem[] {
+  return items.map((it) => {
+    if (it.invisible || it.glyph.space || !/^\p{Cf}+$/u.test(it.glyph.text)) return it;
+    const g = it.glyph;
+    const inward = ((g.level & 1) === 1 ? -0.02 : 0.02) * g.size;
+    return { invisible: true, glyph: { ...g, gid: strutGid(g.font), x: g.x + inward, advance: 0 } };
+  });
+}
+
+/**
+ * The inkless bidi marks (withBidiMarks) that poppler and mupdf 1.28 do
+ * without (popplerKeepsMark), which are not drawn: PDFium skips a glyph
+ * without ink, pdf.js drops a format character, and mutool 1.21 reads the
+ * lines as before without them (MutoolReading follows what is drawn; every
+ * count of the accessibility test held). Hidden by an empty ActualText
+ * instead, they made mutool start new lines before them («لعام ⏎ 2024»).
+ * Whether a mark is kept depends on the nearest glyphs that carry text on
+ * either side (an outline, such as a cluster's 2nd glyph, says nothing).
+ */
+function quietMarks(items: DrawItem[]): Set<DrawItem> {
+  // The glyphs on either side that carry text (not an outline, not another mark).
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!items[k].invisible && !textless(items[k])) return items[k].glyph.text;
+    return '';
+  };
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+}
+
+/**
+ * The pieces PDFium and poppler see of each item with text, and the glyphs
+ * pdfiumPlan orders. A glyph that stands for several characters (a letter
+ * written with a combining hamza, «ؤ» as و + ٔ) in a right-to-left run is one
+ * piece per character, which PDFium and poppler would reverse inside a glyph;
+ * the pieces go leftwards from its origin, a step apart.
+ */
+function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; firstPiece: number[]; keyed: KeyedGlyph[] } {
   const split = (it: DrawItem) => (rtl && seen(it) && !it.glyph.space && (it.glyph.level & 1) === 1 && [...it.glyph.text].length > 1 ? [...it.glyph.text] : [it.glyph.text]);
   const pieces = texts.map(split);
   const firstPiece: number[] = [];
@@ -347,46 +431,189 @@ export function lineContent(
     const floating = texts[t].invisible === true && !g.space && isBidiMark(g.text);
     return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating, same: `${g.font.key} ${g.gid} ${c}` }));
   });
-  // A paragraph without right-to-left letters (an English imprint line in an
-  // Arabic document; the caller says, `pdfiumOrder`) is left as it is: PDFium
-  // reverses its words (as before), but pdf.js, which drops a word space
-  // before a glyph that lies left of it, keeps its spaces.
-  const plan = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
-  // mutool 1.21's reading of the line so far (mutoolOrder.ts), for the bridges below.
-  const mutool = rtl ? new MutoolReading() : undefined;
-  // mupdf 1.28's guess of each glyph's direction: from the first character of its own text (see bridge).
-  let mupdfRtl = false;
+  return { pieces, firstPiece, keyed };
+}
+
+/**
+ * poppler's marks for a right-to-left line, by item index and x. poppler
+ * writes a number or a comma and the space after it in visual order unless a
+ * right-to-left character stands between them (popplerOrder.ts): there it
+ * gets an invisible, inkless RLE (`rlms`; PDFium skips a glyph without ink,
+ * pdf.js drops a format character). An RLE, not an RLM: poppler counts both as
+ * right to left, but mupdf counts an RLE as left to right, so it is not a
+ * right-to-left character far left of the last one, which ends mupdf's line.
+ * `lrms`: an LRM for poppler alone after a neutral that ends a left-to-right
+ * run at the right of a line part (popplerLrms).
+ */
+function popplerPlan(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>): { rlms: Map<number, number>; lrms: Map<number, number> } {
+  const visible = items.map((_, i) => i).filter((i) => !textless(items[i]) && !quiet.has(items[i]));
+  // The glyphs as poppler sees them (at their copies' places).
+  const chars = visible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
+  const byItem = (marks: Map<number, number>) => new Map([...marks].map(([k, at]) => [visible[k], at]));
+  return { rlms: byItem(popplerRlms(chars)), lrms: byItem(popplerLrms(chars)) };
+}
+
+/** Where a glyph is drawn instead of its own place, with what (`LineWriter.draw`). */
+interface DrawAt {
+  x?: number;
+  gid?: number;
+  text?: string;
+  width?: number;
+  baseline?: boolean;
+}
+
+/** Where and how a line is drawn (`lineContent`'s arguments). */
+interface LinePlace {
+  x: number;
+  y: number;
+  color: string;
+  rtl: boolean;
+  fillOperator: (hex: string) => string;
+}
+
+/**
+ * Writes one line's operators: the text state written so far (font, fill,
+ * render mode), mutool 1.21's and mupdf 1.28's reading of what is drawn, and
+ * the copies for poppler waiting to be drawn.
+ */
+class LineWriter {
+  private readonly ops: string[] = ['BT'];
+  private current = '';
+  private fill = '';
+  private invisible = false;
+  /** mutool 1.21's reading of the line so far (mutoolOrder.ts), for the bridges. */
+  private readonly mutool: MutoolReading | undefined;
+  /** mupdf 1.28's guess of each glyph's direction: from the first character of its own text (see bridge). */
+  private mupdfRtl = false;
+  /** The copies for poppler and mupdf 1.28 waiting for the run's copies for PDFium to end (see placed). */
+  private readonly forPoppler: Array<() => void> = [];
+  /** Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed. */
+  private readonly afterLtr: Set<PositionedGlyph>;
+
+  constructor(
+    private readonly doc: PdfKitDoc,
+    private readonly at: LinePlace,
+    private readonly plan: LinePlan,
+  ) {
+    this.mutool = at.rtl ? new MutoolReading() : undefined;
+    const { glyphs } = plan;
+    this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
+  }
+
+  /**
+   * Draws the item with text at `i` (the `t`-th with text) where each reader
+   * needs it; `basePlaced`: whether the last letter before it was drawn
+   * elsewhere for PDFium (its harakat go with it). Returns that for the next item.
+   */
+  paintItem(i: number, t: number, basePlaced: boolean): boolean {
+    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms } = this.plan;
+    const item = items[i];
+    const rlm = rlms.get(i);
+    if (rlm !== undefined) {
+      this.flushPoppler();
+      // Before the character it goes right of (poppler keeps words with the
+      // same x in the order it meets them: after it, it came between an LRM
+      // and the first digit at the same x, and poppler split the line).
+      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE));
+    }
+    const mark = pdfium?.marks.get(firstPiece[t]);
+    const chars = pieces[t];
+    const keys = chars.map((_, k) => pdfium?.keys[firstPiece[t] + k] ?? item.glyph.x);
+    // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
+    // left at its place next to a flat neighbour would end PDFium's line).
+    const isMark = marksOnly(item.glyph.text);
+    const moved = Math.abs(keys[0] - item.glyph.x) >= 5e-4;
+    const own = popplerMarks.get(item);
+    // A left-to-right mark for PDFium only (see placed), so it reads the
+    // bracket it goes with forward, unmirrored. (Drawn after the bracket's
+    // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
+    // PDFium, which meets them in turn, read four points out of order.)
+    if (mark !== undefined) this.offPage(() => this.drawAs('', { invisible: true, glyph: item.glyph }, { x: mark, gid: strutGid(item.glyph.font), text: LRM, width: 0, baseline: true }));
+    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) this.placed(item, keys, chars, own, pdfium?.reach.get(firstPiece[t]));
+    else this.inPlace(item);
+    // After the neutral's copy for poppler, with the copies (poppler builds
+    // one word of the whole left-to-right run, in content order: the mark
+    // must come between the neutral and the RLM that closes the run).
+    const lrm = lrms.get(i);
+    if (lrm !== undefined) this.forPoppler.push(() => this.popplerMark(item.glyph, lrm, LRM));
+    if (this.at.rtl && !item.invisible && /^\s+$/u.test(item.glyph.text) && item.glyph.advance > 0) this.afterSpace(item);
+    return isMark ? basePlaced : moved;
+  }
+
+  /** The operators drawn, closed: poppler's copies still waiting, and the RLMs for its page direction. */
+  finish(popplerBudget: number): string {
+    this.flushPoppler();
+    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, popplerBudget);
+    if (this.invisible) this.ops.push('0 Tr');
+    this.ops.push('ET');
+    // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
+    return ['q', ...this.ops, 'Q'].join('\n');
+  }
+
+  /**
+   * A glyph drawn where it stands, once. Each glyph is its own marked-content
+   * span: pdf.js starts a new text item at each, instead of merging close
+   * glyphs (stacked جم) and reversing them.
+   */
+  private inPlace(item: DrawItem): void {
+    this.flushPoppler();
+    const carry = this.plan.carried.get(item);
+    const tail = carry?.tail ?? this.plan.pdfjs?.tails.get(item);
+    // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
+    if (carry || tail) this.draw(item, `/Span <</ActualText ${pdfText(carry?.actual ?? item.glyph.text)}>> BDC`, { text: carry?.own }, tail);
+    else if (this.mutool && item.invisible && !hasInk(item.glyph.font, item.glyph.gid)) {
+      // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
+      this.inkless(() => this.draw(item, '/Span BMC'));
+    } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
+    else this.draw(item, '/Span BMC');
+  }
+
+  /**
+   * After a word space of a right-to-left line. A space pdf.js finds by itself
+   * or gets from a tail (pdfjsSpaces) needs nothing more; else it gets
+   * pdf.js's glyph, before the space's copy for poppler (which mutool does not
+   * see, see inkless): in the text object of the space's inked copy, so that
+   * mutool 1.21 reads its RLM and stays right to left up to a moved bracket
+   * after it («والجدول (٣)»: a new line at each jump before).
+   */
+  private afterSpace(space: DrawItem): void {
+    if (!this.plan.pdfjs?.served.has(space)) this.pdfjsSpace(space.glyph);
+    this.flushPoppler();
+  }
+
   /** Draws a glyph in a marked-content span of its own (`open`, ended here). */
-  const draw = (item: DrawItem, open: string, at: { x?: number; gid?: number; text?: string; width?: number; baseline?: boolean } = {}, tail?: string) => {
+  private draw(item: DrawItem, open: string, at: DrawAt = {}, tail?: string): void {
+    const { doc, ops, mutool } = this;
     const g = item.glyph;
-    const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((widths.get(g) ?? 0) / g.scaleX));
+    const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX));
     // A word space is drawn invisibly with a flat glyph (see strutGid); a hidden glyph (text only) invisibly too.
     const hidden = item.invisible === true || g.space || g.hidden === true || at.x !== undefined;
     const gid = at.gid ?? (g.space && !item.invisible ? strutGid(g.font) : g.gid);
     const text = at.text ?? g.text;
-    const gx = x + (at.x ?? g.x);
-    const rg = fillOperator(g.color ?? color);
+    const gx = this.at.x + (at.x ?? g.x);
+    const rg = this.at.fillOperator(g.color ?? this.at.color);
     // mupdf ends a text object where the colour or the render mode changes.
-    if (rg !== fill || hidden !== invisible) mutool?.end();
-    const before = mutool?.breaksBefore(gx, text, g.size) ? bridge(g, gx, text) : [];
+    if (rg !== this.fill || hidden !== this.invisible) mutool?.end();
+    const before = mutool?.breaksBefore(gx, text, g.size) ? this.bridge(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
-    if (rg !== fill) ops.push((fill = rg));
+    if (rg !== this.fill) ops.push((this.fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
-    if (tf !== current) ops.push((current = tf));
-    if (hidden !== invisible) ops.push((invisible = hidden) ? '3 Tr' : '0 Tr');
-    const gy = num(at.baseline ? y : y - g.y);
+    if (tf !== this.current) ops.push((this.current = tf));
+    if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
+    const gy = num(at.baseline ? this.at.y : this.at.y - g.y);
     ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
-    if (mutool) mupdfRtl = mupdfDirection(text, mupdfRtl);
-    if (tail !== undefined) pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
+    if (mutool) this.mupdfRtl = mupdfDirection(text, this.mupdfRtl);
+    if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     ops.push('EMC');
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
       mutool?.end();
       ops.push('ET', 'BT');
     }
-  };
+  }
+
   /**
    * A tail for pdf.js (pdfjsTails.ts) inside the span of the glyph just drawn,
    * at the end of its /W width (pdf.js keeps it in the glyph's text item): an
@@ -394,16 +621,17 @@ export function lineContent(
    * visible glyph, so that mupdf ends the glyph's text object before it; the
    * caller ends the tail's own after the span (inkless: mutool never reads it).
    */
-  const pdfjsTail = (g: PositionedGlyph, at: number, gy: string, tail: string) => {
-    mutool?.end();
-    if (!invisible) {
-      ops.push('3 Tr');
-      invisible = true;
+  private pdfjsTail(g: PositionedGlyph, at: number, gy: string, tail: string): void {
+    this.mutool?.end();
+    if (!this.invisible) {
+      this.ops.push('3 Tr');
+      this.invisible = true;
     }
-    const { inst, cid } = codeFor(doc, g.font, spaceGid(g.font), tail, 0);
-    doc.page.fonts[inst.id] ??= inst.ref();
-    ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-  };
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), tail, 0);
+    this.doc.page.fonts[inst.id] ??= inst.ref();
+    this.ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+  }
+
   /**
    * A bridge for mutool 1.21 before a glyph where it would start a new line
    * or add a space the text does not have (a moved glyph: PDFium's copies of
@@ -416,19 +644,20 @@ export function lineContent(
    * a haraka takes the one before: where the RLM would change that, an LRM
    * at the same place follows it (mutool: a step back, nothing).
    */
-  const bridge = (g: PositionedGlyph, gx: number, text: string): string[] => {
+  private bridge(g: PositionedGlyph, gx: number, text: string): string[] {
     const gid = spaceGid(g.font);
     const w = (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem;
     const at = gx - w;
     const keeps = mupdfDirection(text, true) !== mupdfDirection(text, false);
-    const marks = !mupdfRtl && keeps ? [RLM, LRM] : [RLM];
+    const marks = !this.mupdfRtl && keeps ? [RLM, LRM] : [RLM];
     return marks.flatMap((mark) => {
-      const { inst, cid } = codeFor(doc, g.font, gid, mark, 0);
-      doc.page.fonts[inst.id] ??= inst.ref();
-      mutool!.read(at, mark, w, false);
-      return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
+      const { inst, cid } = codeFor(this.doc, g.font, gid, mark, 0);
+      this.doc.page.fonts[inst.id] ??= inst.ref();
+      this.mutool!.read(at, mark, w, false);
+      return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
     });
-  };
+  }
+
   /**
    * Marks with ink (PDFium skips glyphs without) that mutool 1.21 must not
    * read, under a clip that lies off the page: mutool's display list skips
@@ -436,53 +665,65 @@ export function lineContent(
    * poppler, pdf.js and mupdf's structured text do not clip text. The text
    * state set inside is undone by Q: the painter's record of it is restored.
    */
-  const offPage = (paint: () => void) => {
+  private offPage(paint: () => void): void {
+    const { mutool } = this;
     if (!mutool) return paint();
-    const state = { current, fill, invisible };
+    const state = { current: this.current, fill: this.fill, invisible: this.invisible };
     mutool.end();
-    ops.push('ET', 'q', '-9999 -9999 1 1 re W n', 'BT');
+    this.ops.push('ET', 'q', '-9999 -9999 1 1 re W n', 'BT');
     mutool.blind = true;
     paint();
     mutool.blind = false;
     mutool.discard();
-    ops.push('ET', 'Q', 'BT');
-    ({ current, fill, invisible } = state);
-  };
-  // A glyph drawn as its outline (a path: it ends the text object).
-  const outline = (g: PositionedGlyph) => {
-    mutool?.end();
-    ops.push('ET', outlineOperators(g, x, y, fillOperator(g.color ?? color)), 'BT');
-  };
-  // A glyph in a span of its own whose ActualText ('' hides its text from poppler and mupdf 1.28) readers that honour it take instead.
-  const drawAs = (actual: string, item: DrawItem, at: Parameters<typeof draw>[2]) => draw(item, `/Span <</ActualText ${actual === '' ? '()' : pdfText(actual)}>> BDC`, at);
-  // A glyph PDFium must see elsewhere is drawn three times, each for some readers:
-  // - its picture, as an outline (no text);
-  // - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
-  //   glyph invisibly at PDFium's place with its text, in a span whose empty
-  //   ActualText poppler and mupdf 1.28 read instead, so they skip it; on the
-  //   baseline (a raised haraka next to a flat space would end PDFium's line);
-  // - for poppler and mupdf 1.28: an invisible space glyph (no ink: PDFium skips
-  //   it) at the glyph's own place with its width, carrying the text as
-  //   ActualText, in an inkless text object of its own (mutool 1.21 does not
-  //   read it, see inkless); its own text is an LRM or an RLM (own1 in
-  //   placed: mupdf 1.28 guesses the copy's direction from it; pdf.js drops it).
-  //
-  // The copies for poppler and mupdf 1.28 of a run of such glyphs (a Latin
-  // word, a number with its signs) follow the run's copies for PDFium, not
-  // each its own: each reader then meets its copies one after the other, and
-  // mutool 1.21 and PDFium, which read a jump between two glyphs they meet
-  // in turn as a word space, no longer spell a moved word «N e l s o n».
-  // Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed.
-  const afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
-  const forPoppler: Array<() => void> = [];
-  const flushPoppler = () => {
-    if (forPoppler.length) inkless(ops, mutool, () => forPoppler.splice(0).forEach((copy) => copy()));
-  };
-  const placed = (item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0) => {
+    this.ops.push('ET', 'Q', 'BT');
+    ({ current: this.current, fill: this.fill, invisible: this.invisible } = state);
+  }
+
+  /** Glyphs without ink in a text object of their own, which mutool 1.21 does not read (the module's `inkless`). */
+  private inkless(paint: () => void): void {
+    inkless(this.ops, this.mutool, paint);
+  }
+
+  /** A glyph drawn as its outline (a path: it ends the text object). */
+  outline(g: PositionedGlyph): void {
+    this.mutool?.end();
+    this.ops.push('ET', outlineOperators(g, this.at.x, this.at.y, this.at.fillOperator(g.color ?? this.at.color)), 'BT');
+  }
+
+  /** A glyph in a span of its own whose ActualText ('' hides its text from poppler and mupdf 1.28) readers that honour it take instead. */
+  private drawAs(actual: string, item: DrawItem, at: DrawAt): void {
+    this.draw(item, `/Span <</ActualText ${actual === '' ? '()' : pdfText(actual)}>> BDC`, at);
+  }
+
+  /** Draws the copies for poppler waiting (see placed), in an inkless text object. */
+  private flushPoppler(): void {
+    if (this.forPoppler.length) this.inkless(() => this.forPoppler.splice(0).forEach((copy) => copy()));
+  }
+
+  /**
+   * A glyph PDFium must see elsewhere is drawn three times, each for some readers:
+   * - its picture, as an outline (no text);
+   * - for PDFium, pdf.js and mutool 1.21 (which ignore an empty ActualText): the
+   *   glyph invisibly at PDFium's place with its text, in a span whose empty
+   *   ActualText poppler and mupdf 1.28 read instead, so they skip it; on the
+   *   baseline (a raised haraka next to a flat space would end PDFium's line);
+   * - for poppler and mupdf 1.28: an invisible space glyph (no ink: PDFium skips
+   *   it) at the glyph's own place with its width, carrying the text as
+   *   ActualText, in an inkless text object of its own (mutool 1.21 does not
+   *   read it, see inkless); its own text is an LRM or an RLM (own1 below:
+   *   mupdf 1.28 guesses the copy's direction from it; pdf.js drops it).
+   *
+   * The copies for poppler and mupdf 1.28 of a run of such glyphs (a Latin
+   * word, a number with its signs) follow the run's copies for PDFium, not
+   * each its own: each reader then meets its copies one after the other, and
+   * mutool 1.21 and PDFium, which read a jump between two glyphs they meet
+   * in turn as a word space, no longer spell a moved word «N e l s o n».
+   */
+  private placed(item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0): void {
     const g = item.glyph;
-    if (!item.invisible && !g.space) outline(g);
+    if (!item.invisible && !g.space) this.outline(g);
     // (An invisible mark's copies stay together, as before: it has no picture.)
-    if (item.invisible) flushPoppler();
+    if (item.invisible) this.flushPoppler();
     // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
     // A haraka's copy for PDFium is drawn with the flat strut glyph (it is
     // invisible; its text is the haraka's): PDFium ends a line between two
@@ -491,9 +732,9 @@ export function lineContent(
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
-    const forPdfium = () => chars.forEach((c, k) => drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    const forPdfium = () => chars.forEach((c, k) => this.drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
-    if (item.invisible && isBidiMark(g.text)) offPage(forPdfium);
+    if (item.invisible && isBidiMark(g.text)) this.offPage(forPdfium);
     else forPdfium();
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
@@ -513,129 +754,48 @@ export function lineContent(
     // run («1945.») and the glyphs of such runs keep an LRM: mupdf 1.28 guesses
     // a glyph's direction from its own text, and with an RLM there it read
     // the punctuation after a number out of order.
-    const own1 = mark || (rtl && (g.level & 1) === 1 && !afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
-    forPoppler.push(() => chars.forEach((c, k) => drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
-    if (item.invisible) flushPoppler();
-  };
-  // pdf.js skips a glyph whose text starts with whitespace (a word space, or
-  // a space shaped inside a word: «الكوبية .»)
-  // and puts a space only where the next glyph starts 0.03–0.6 em after the
-  // end of the one before in its own writing direction (left to right for
-  // every glyph here): in a right-to-left line written in logical order the
-  // next word starts left of the last one, so pdf.js joined the words. After
-  // each word space it gets an invisible, inkless glyph of no width whose
-  // text is an RLM and a space: pdf.js keeps it (its text neither starts with
-  // whitespace nor ends in a format character) and returns the space; the
-  // empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
-  // without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
-  // of no width (a break inside a URL) is not a space and gets none.
-  const pdfjsSpace = (g: PositionedGlyph) => drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
-  const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
-  // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
-  const textIndex = new Map(texts.map((it, k) => [it, k]));
-  const stays = (it: DrawItem) => {
-    const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((plan?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
-  };
-  const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
-  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
-  // poppler writes a number or a comma and the space after it in visual order
-  // unless a right-to-left character stands between them (popplerOrder.ts):
-  // there it gets an invisible, inkless RLE (PDFium skips a glyph without ink,
-  // pdf.js drops a format character). An RLE, not an RLM: poppler counts both
-  // as right to left, but mupdf counts an RLE as left to right, so it is not a
-  // right-to-left character far left of the last one, which ends mupdf's line.
-  const popplerVisible = rtl ? items.map((_, i) => i).filter((i) => !textless(items[i]) && !quiet.has(items[i])) : [];
-  // The glyphs as poppler sees them (at their copies' places), for popplerRlms and popplerLrms.
-  const popplerChars = popplerVisible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
-  const rlms = new Map([...popplerRlms(popplerChars)].map(([k, at]) => [popplerVisible[k], at]));
-  // A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`.
-  const popplerMark = (glyph: PositionedGlyph, x: number, text: string) => draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: 0, baseline: true });
-  // RLMs for poppler alone (popplerBalance): an inkless glyph right of the
-  // line (PDFium skips it, mutool's display list drops its text object, pdf.js
-  // drops a format character; mupdf 1.28 returns them, invisible).
-  const popplerRightToLeft = (line: PositionedGlyph[]) => {
-    const n = Math.min(popplerBudget, popplerBalance(line.map((g) => g.text)));
+    const own1 = mark || (this.at.rtl && (g.level & 1) === 1 && !this.afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
+    this.forPoppler.push(() => chars.forEach((c, k) => this.drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
+    if (item.invisible) this.flushPoppler();
+  }
+
+  /**
+   * pdf.js's glyph for a word space no tail gives it. pdf.js skips a glyph
+   * whose text starts with whitespace (a word space, or a space shaped inside
+   * a word: «الكوبية .») and puts a space only where the next glyph starts
+   * 0.03–0.6 em after the end of the one before in its own writing direction
+   * (left to right for every glyph here): in a right-to-left line written in
+   * logical order the next word starts left of the last one, so pdf.js joined
+   * the words. Such a space gets an invisible, inkless glyph of no width whose
+   * text is an RLM and a space: pdf.js keeps it (its text neither starts with
+   * whitespace nor ends in a format character) and returns the space; the
+   * empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
+   * without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
+   * of no width (a break inside a URL) is not a space and gets none.
+   */
+  private pdfjsSpace(g: PositionedGlyph): void {
+    this.drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
+  }
+
+  /** A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`. */
+  private popplerMark(glyph: PositionedGlyph, x: number, text: string): void {
+    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: 0, baseline: true });
+  }
+
+  /**
+   * RLMs for poppler alone (popplerBalance), at most `budget`: an inkless glyph
+   * right of the line (PDFium skips it, mutool's display list drops its text
+   * object, pdf.js drops a format character; mupdf 1.28 returns them, invisible).
+   */
+  private popplerRightToLeft(line: PositionedGlyph[], budget: number): void {
+    const n = Math.min(budget, popplerBalance(line.map((g) => g.text)));
     if (!n) return;
     // Right of the line's start: poppler writes it first, and the space
     // before the first word is whitespace (at its end, the gap came inside a
     // left-to-right section: «الرسالة .»).
     const last = line.reduce((a, b) => (b.x + b.advance > a.x + a.advance ? b : a));
-    inkless(ops, mutool, () => popplerMark(last, last.x + last.advance + 0.25 * last.size, RLM.repeat(n)));
-  };
-  // An LRM for poppler alone after a neutral that ends a left-to-right run at the right of a line part (popplerLrms).
-  const lrms = new Map([...popplerLrms(popplerChars)].map(([k, at]) => [popplerVisible[k], at]));
-  let t = -1;
-  let basePlaced = false;
-  for (let i = 0; i < items.length; i++) {
-    if (textless(items[i])) {
-      outline(items[i].glyph);
-      continue;
-    }
-    t++;
-    if (quiet.has(items[i])) continue;
-    const rlm = rlms.get(i);
-    if (rlm !== undefined) {
-      flushPoppler();
-      // Before the character it goes right of (poppler keeps words with the
-      // same x in the order it meets them: after it, it came between an LRM
-      // and the first digit at the same x, and poppler split the line).
-      inkless(ops, mutool, () => popplerMark(items[i].glyph, rlm, RLE));
-    }
-    const mark = plan?.marks.get(firstPiece[t]);
-    const chars = pieces[t];
-    const keys = chars.map((_, k) => plan?.keys[firstPiece[t] + k] ?? items[i].glyph.x);
-    const key = keys[0];
-    // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
-    // left at its place next to a flat neighbour would end PDFium's line).
-    const isMark = marksOnly(items[i].glyph.text);
-    const moved = Math.abs(key - items[i].glyph.x) >= 5e-4;
-    if (!isMark) basePlaced = moved;
-    const own = popplerMarks.get(items[i]);
-    // A left-to-right mark for PDFium only (see placed), so it reads the
-    // bracket it goes with forward, unmirrored. (Drawn after the bracket's
-    // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
-    // PDFium, which meets them in turn, read four points out of order.)
-    if (mark !== undefined) {
-      offPage(() => drawAs('', { invisible: true, glyph: items[i].glyph }, { x: mark, gid: strutGid(items[i].glyph.font), text: LRM, width: 0, baseline: true }));
-    }
-    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) placed(items[i], keys, chars, own, plan?.reach.get(firstPiece[t]));
-    else {
-      flushPoppler();
-      // Each glyph is its own marked-content span: pdf.js starts a new text item
-      // at each, instead of merging close glyphs (stacked جم) and reversing them.
-      const carry = carried.get(items[i]);
-      const tail = carry?.tail ?? pdfjs?.tails.get(items[i]);
-      // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
-      if (carry || tail) draw(items[i], `/Span <</ActualText ${pdfText(carry?.actual ?? items[i].glyph.text)}>> BDC`, { text: carry?.own }, tail);
-      else if (mutool && items[i].invisible && !hasInk(items[i].glyph.font, items[i].glyph.gid)) {
-        // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
-        inkless(ops, mutool, () => draw(items[i], '/Span BMC'));
-      } else if (mutool && items[i].invisible && isBidiMark(items[i].glyph.text)) offPage(() => draw(items[i], '/Span BMC'));
-      else draw(items[i], '/Span BMC');
-    }
-    // After the neutral's copy for poppler, with the copies (poppler builds
-    // one word of the whole left-to-right run, in content order: the mark
-    // must come between the neutral and the RLM that closes the run).
-    const lrm = lrms.get(i);
-    if (lrm !== undefined) forPoppler.push(() => popplerMark(items[i].glyph, lrm, LRM));
-    if (rtl && !items[i].invisible && /^\s+$/u.test(items[i].glyph.text) && items[i].glyph.advance > 0) {
-      // A space pdf.js finds by itself or gets from a tail (pdfjsSpaces) needs
-      // nothing more; else it gets pdf.js's glyph, before the space's copy for
-      // poppler (which mutool does not see, see inkless): in the text object
-      // of the space's inked copy, so that mutool 1.21 reads its RLM and stays
-      // right to left up to a moved bracket after it («والجدول (٣)»: a new
-      // line at each jump before).
-      if (!pdfjs?.served.has(items[i])) pdfjsSpace(items[i].glyph);
-      flushPoppler();
-    }
+    this.inkless(() => this.popplerMark(last, last.x + last.advance + 0.25 * last.size, RLM.repeat(n)));
   }
-  flushPoppler();
-  if (rtl) popplerRightToLeft(glyphs);
-  if (invisible) ops.push('0 Tr');
-  ops.push('ET');
-  // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-  return ['q', ...ops, 'Q'].join('\n');
 }
 
 /**

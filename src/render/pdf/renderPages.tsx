@@ -14,7 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
-import { popplerPageBalance } from './popplerOrder.js';
+import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { rgbOperator } from './glyphPainter.js';
@@ -121,13 +121,27 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: budgets.get(l) ?? 0 });
+    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part) });
   }
   slots?.overprint(doc, b.color, true);
 }
 
 /** Each line's share of the RLMs poppler needs to read its page right to left (`popplerPageBalance`). */
 type PopplerBudgets = Map<TextBlock['lines'][number], number>;
+
+/**
+ * The RLMs the part of line `l` drawn now gets for poppler's page direction:
+ * as many as it asks for (`popplerBalance`, what the painter draws at most)
+ * out of what is left of the line's share, which they use up. A heading
+ * drawn in two parts (its label, then the rest) shares its line's RLMs
+ * instead of giving each part all of them.
+ */
+function spendBudget(budgets: PopplerBudgets, l: TextBlock['lines'][number], part: ComposedLine): number {
+  const left = budgets.get(l) ?? 0;
+  const n = left && Math.min(left, popplerBalance(part.glyphs.map((g) => g.text)));
+  budgets.set(l, left - n);
+  return n;
+}
 
 function popplerBudgets(page: LaidOutPage): PopplerBudgets {
   // What poppler reads of the page: every text block's lines but those drawn as a picture only.
