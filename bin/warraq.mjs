@@ -25,6 +25,11 @@ if (compiledIsFresh(root)) {
   // made without it is refused under it), so it is set before any vendor
   // file's cache (scripts/vendor.mjs) is made or read.
   setFlagsFromString('--interrupt-budget=400000');
+  // HarfBuzz and yoga are WebAssembly, which V8 compiles first with its
+  // baseline compiler (Liftoff) and then, function by function, again with
+  // TurboFan as they run: in a cold booklet that second compilation cost more
+  // CPU than it saved (docs/performance.md, "The booklet alone, round 5").
+  setFlagsFromString('--liftoff-only');
   // The entry runs its main() when it is the script started (process.argv[1]).
   const entry = path.join(root, 'lib', 'warraq.js');
   process.argv[1] = entry;

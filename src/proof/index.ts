@@ -5,7 +5,8 @@
  *
  *   units     the author's text with its places            units.ts
  *   tokens    words and numbers                            tokenize.ts
- *   checks    spelling (dictionaries from npm, cached),    spelling.ts, dictionary.ts, suggest.ts
+ *   checks    all of them, in a thread of their own        findAll.ts, thread.ts, worker.ts
+ *             spelling (dictionaries from npm, cached),    spelling.ts, dictionary.ts, suggest.ts
  *             punctuation and numbers, repeats,            punctuation.ts, repeats.ts,
  *             paragraphs in another script                 language.ts
  *   decisions corrections and accepted words               corrections.ts, schema.ts
@@ -16,15 +17,12 @@ import { compiled } from '../compiled.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
-import { cachedFindings, readCandidates, writeCandidates, type Findings, type FindingsAndCandidates, type FindingsInput } from './cache.js';
+import { cachedFindings, writeCandidates, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
-import { dictionaryDigest, dictionaryFor, eitherLexicon, loadLexicon, type Lexicon } from './dictionary.js';
+import { dictionaryDigest, dictionaryFor } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
-import { checkForeign } from './language.js';
-import { checkPunctuation } from './punctuation.js';
-import { checkRepeats } from './repeats.js';
-import { alphabetFor, checkSpelling, keptCandidates, remembers, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
-import { tokenize } from './tokenize.js';
+import { findAll } from './findAll.js';
+import type { KeptCandidates } from './spelling.js';
 import { textUnits } from './units.js';
 
 export interface ProofResult {
@@ -143,41 +141,6 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   return { model: out, corrections, result, started };
 }
 
-/**
- * Every check over the text units, findings in source order (the dictionaries
- * loaded as the text needs them). `remember`: suggestion candidates kept by
- * an earlier process are taken (src/proof/cache.ts), and those the pass used
- * are returned beside the findings, by dictionary name. `installed`: the
- * dictionaries' digest (dictionaryDigest), which a caller that also keys the
- * findings by it passes so that it is looked up once.
- */
-export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false, installed: () => Promise<string> = dictionaryDigest): Promise<FindingsAndCandidates> {
-  const tokens = units.map((u) => tokenize(u.text));
-  const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
-  // Latin words: English, in US or British spelling.
-  const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
-  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
-  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
-  const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
-  // Kept lists seed only a dictionary this process remembers nothing for (seedCandidates): read once per process and dictionary, not every pass (watch mode).
-  const unseeded = remember ? lexicons.filter((l) => !remembers(l)) : [];
-  if (unseeded.length) {
-    const kept = await readCandidates(projectRoot, installed);
-    for (const l of unseeded) if (kept[l.name]) seedCandidates(l, kept[l.name]);
-  }
-  const switchedOff = new Set(off);
-  const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
-    .filter((f) => !switchedOff.has(f.code))
-    .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
-  const dictionaries = [arabic?.name, latin?.name].filter((x): x is string => x !== undefined);
-  if (!remember) return { findings, dictionaries };
-  const candidates: Record<string, KeptCandidates> = {};
-  for (const l of lexicons) {
-    const k = keptCandidates(l);
-    if (k) candidates[l.name] = k;
-  }
-  return { findings, dictionaries, candidates };
-}
-
+export { findAll } from './findAll.js';
 export { writeProofReport } from './report.js';
 export type { Finding } from './finding.js';

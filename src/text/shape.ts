@@ -169,32 +169,47 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
   hb.shape(font.hb, buf, req.noLigatures ? NO_LIGATURES : undefined);
-  const infos = buf.getGlyphInfosAndPositions();
+  // Infos and positions read apart: harfbuzzjs's getGlyphInfosAndPositions
+  // defines four hidden properties on every glyph (Object.defineProperty),
+  // which made reading a cold booklet's results cost half as much as shaping.
+  const infos = buf.getGlyphInfos();
+  const positions = buf.getGlyphPositions();
+  const n = infos.length;
   // HarfBuzz gives every character at least one glyph; none means its heap is exhausted (it then hands out an inert buffer).
-  if (infos.length === 0 && end > start) throw new Error(`HarfBuzz returned no glyphs for ${end - start} characters: its memory is exhausted`);
+  if (n === 0 && end > start) throw new Error(`HarfBuzz returned no glyphs for ${end - start} characters: its memory is exhausted`);
   // A cluster's text runs to the next larger cluster value in the run.
-  const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
+  const starts = infos.map((g) => g.cluster).sort((a, b) => a - b);
   const nextStart = new Map<number, number>();
-  starts.forEach((c, i) => nextStart.set(c, starts[i + 1] ?? end));
-  // The first glyph of a cluster in logical order carries its text.
-  const logical = rtl ? [...infos.keys()].reverse() : [...infos.keys()];
-  const carriesText = new Set<number>();
-  const seen = new Set<number>();
-  for (const i of logical) {
-    if (!seen.has(infos[i].cluster)) {
-      seen.add(infos[i].cluster);
-      carriesText.add(i);
+  for (let i = starts.length - 1, next = end; i >= 0; i--) {
+    if (i === starts.length - 1 || starts[i] !== starts[i + 1]) {
+      nextStart.set(starts[i], next);
+      next = starts[i];
     }
   }
-  const units = infos.map((g, i) => ({
-    gid: g.codepoint,
-    cluster: g.cluster - start,
-    text: carriesText.has(i) ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
-    xAdvance: g.xAdvance ?? 0,
-    xOffset: g.xOffset ?? 0,
-    yOffset: g.yOffset ?? 0,
-    flags: g.flags,
-  }));
+  // The first glyph of a cluster in logical order carries its text.
+  const carriesText = new Array<boolean>(n).fill(false);
+  const seen = new Set<number>();
+  for (let k = 0; k < n; k++) {
+    const i = rtl ? n - 1 - k : k;
+    if (!seen.has(infos[i].cluster)) {
+      seen.add(infos[i].cluster);
+      carriesText[i] = true;
+    }
+  }
+  const units: UnitGlyph[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = infos[i];
+    const p = positions[i];
+    units[i] = {
+      gid: g.codepoint,
+      cluster: g.cluster - start,
+      text: carriesText[i] ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
+      xAdvance: p?.xAdvance ?? 0,
+      xOffset: p?.xOffset ?? 0,
+      yOffset: p?.yOffset ?? 0,
+      flags: g.flags,
+    };
+  }
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, units);
   return units;

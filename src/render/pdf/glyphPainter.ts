@@ -897,9 +897,21 @@ function inkless(ops: string[], mutool: MutoolReading | undefined, paint: () => 
   ops.push('ET', 'BT');
 }
 
-/** Whether a glyph has ink (an outline): mupdf's display list and PDFium skip text without any. */
+const inkCache = new WeakMap<LoadedFont, Map<number, boolean>>();
+
+/**
+ * Whether a glyph has ink (an outline): mupdf's display list and PDFium skip
+ * text without any. Asked for every glyph painted, so it reads HarfBuzz's
+ * drawing as it is: `outlinePath` is empty exactly when that is, and making
+ * its PDF operators (parsing, numbers written out) cost a cold booklet more
+ * than the drawing (branch booklet2, docs/performance.md "round 5").
+ */
 function hasInk(font: LoadedFont, gid: number): boolean {
-  return outlinePath(font, gid) !== '';
+  let byGid = inkCache.get(font);
+  if (!byGid) inkCache.set(font, (byGid = new Map()));
+  let ink = byGid.get(gid);
+  if (ink === undefined) byGid.set(gid, (ink = font.hb.glyphToPath(gid) !== ''));
+  return ink;
 }
 
 /**
