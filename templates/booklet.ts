@@ -406,10 +406,18 @@ export const HEADING_GAP_LINES = 0.5;
  */
 export const PARAGRAPH_GAP_LINES = 0.25;
 
-/** A left-to-right run (file name, URL, ISBN, e-mail) isolated with FSI … PDI, so the paragraph's bidi cannot reorder it. */
+/**
+ * A left-to-right value (file name, URL, ISBN, e-mail) isolated with FSI … PDI,
+ * so the paragraph's bidi cannot reorder it. A value that holds right-to-left
+ * words too («Amiri — مرخّصة برخصة SIL Open Font License 1.1») is left to the
+ * paragraph's own bidi: isolated, its first letter (Latin) made it a
+ * left-to-right island, and a reader of the right-to-left line read «SIL Open
+ * Font License 1.1 مرخّصة برخصة — Amiri».
+ */
 export function isolateLtr(value: string): string {
-  return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
+  return /[A-Za-z0-9]/.test(value) && !RTL_LETTER.test(value) ? `\u2068${value}\u2069` : value;
 }
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /**
  * The colophon: the imprint, then the metadata's publisher, edition, rights,

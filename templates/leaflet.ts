@@ -160,7 +160,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     bodyMeasure -= hi - lo - measure;
     fit = fitBodySize(model, point.text, st.body, bodyMeasure, room, fitOptions);
   }
-  const para = ts.set(point.text, { ...st.body, size: fit.size }, bodyMeasure, 'justify');
+  let bodySize = fit.size;
   const leading = fit.leading;
 
   const pages: LaidOutPage[] = [];
@@ -172,11 +172,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
 
   // A point that misses one page at the compact size only by the event's
   // space keeps to one page with that space tightened (to EVENT_GAP_MIN of it).
-  const textHeight = para.lines.length * leading;
+  const textHeight = fit.para.lines.length * leading;
   const region = regionBottom - regionTop;
   const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
   if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) {
     // One page. Body and event move together, a little above the middle of the free space.
+    const para = ts.set(point.text, { ...st.body, size: fit.size }, bodyMeasure, 'justify');
     const gap = Math.min(eventGap, tightGap);
     const used = textHeight + (event ? gap + event.height : 0);
     const free = Math.max(0, region - used);
@@ -186,19 +187,30 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     blocks.push(...footer.blocks);
     newPage(blocks);
   } else {
-    // At the compact size the text needs more than a page: it fills each page
-    // to the foot (flow's widow and orphan rules apply, paragraph by
-    // paragraph) and continues on the next, under a small label.
+    // The text needs more than a page even at the compact size: it fills each
+    // page to the foot (flow's widow and orphan rules apply, paragraph by
+    // paragraph) and continues on the next, under a small label; at the
+    // regular size when that takes no more pages (a fuller first page, the
+    // type of the one-page leaflets), else at the compact one.
     const cont = buildContinued();
-    const frameFor = (i: number): Frame => ({ x: bodyX, width: bodyMeasure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
-    const flowInto = (frames: (i: number) => Frame) => flow([{ para, leading, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
-    /** Where the event goes under the text of the last page; undefined when it does not fit there. */
-    const eventTop = (fl: FlowPage[]): number | undefined => {
-      const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * leading + eventGap;
-      return event && y + event.height <= regionBottom ? y : undefined;
+    const runOn = (size: number, setter: typeof ts) => {
+      const fitted = measureInside((m) => trial.set(point.text, { ...st.body, size }, m, 'justify'), measure, rtl);
+      const lead = size * t.body.leading;
+      const p = setter.set(point.text, { ...st.body, size }, fitted.measure, 'justify');
+      const frameFor = (i: number): Frame => ({ x: left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
+      const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
+      /** Where the event goes under the text of the last page; undefined when it does not fit there. */
+      const eventTop = (fl: FlowPage[]): number | undefined => {
+        const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * lead + eventGap;
+        return event && y + event.height <= regionBottom ? y : undefined;
+      };
+      let flowed = flowInto(frameFor);
+      if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, lead);
+      return { size, flowed, eventTop, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
     };
-    let flowed = flowInto(frameFor);
-    if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, leading);
+    const regularPages = regular > fit.size ? runOn(regular, trial).pages : Infinity;
+    const { size: runSize, flowed, eventTop } = regularPages <= runOn(fit.size, trial).pages ? runOn(regular, ts) : runOn(fit.size, ts);
+    bodySize = runSize;
     // The footer repeats on every page; a reader reads it once, after the
     // point: on the last page (tagged PDF: artifacts on the pages before, so
     // the point's text reads straight on across the page break).
@@ -217,7 +229,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
   }
 
-  return { pages, bodySize: fit.size, stats: ts.stats };
+  return { pages, bodySize, stats: ts.stats };
 
   // -------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ export const TRIM_SAFETY = 12;
 const EPS = 0.5;
 /** A justified line's edge glyph may sit this far past its measure by a HarfBuzz offset (pt or px): optical, not lost. */
 const FRAME_EPS = 1.5;
+/** Hidden text (a divided word's rest carried to its hyphen: src/text/hyphenate.ts) has no offset to excuse: it keeps to the frame. */
+const HIDDEN_EPS = 0.01;
 
 export interface Overflow {
   /** 0-based page index in the output. */
@@ -73,7 +75,7 @@ function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by
     for (const g of line.glyphs) {
       if (block.frame && !g.space) {
         const by = outside({ x: x + g.x, y: 0, width: g.advance, height: 0 }, block.frame, false);
-        if (by > FRAME_EPS) return { text: g.text, by, limit: 'frame' };
+        if (by > (g.hidden ? HIDDEN_EPS : FRAME_EPS)) return { text: g.text, by, limit: 'frame' };
       }
       const ink = inkBox(g, x, baseline);
       if (!ink) continue;

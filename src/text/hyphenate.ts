@@ -84,7 +84,10 @@ export function hyphenCuts(items: Itemized, lang: string | undefined): HyphenCut
     if (!points.length) return [];
     const w = words[i];
     // The part before a cut as wordPart draws it: shaped on its own (no kern across the cut).
-    return points.map((at) => ({ at, before: partWidth(items, w.start, at, lang), hyphen: hyphenRun(items, at, lang).width }));
+    // No cut whose rest, carried into the hyphen's box (carryRest), would fill it with the gaps between like letters alone.
+    return points
+      .map((at) => ({ at, before: partWidth(items, w.start, at, lang), hyphen: hyphenRun(items, at, lang).width }))
+      .filter((c) => sameLetterSpan(items.text.slice(c.at, w.end)) * items.styleAt(c.at).size <= c.hyphen * CARRY_ROOM);
   });
 }
 
@@ -116,8 +119,30 @@ interface CarriedGlyph {
   hidden?: boolean;
 }
 
+/** The share of the hyphen's box that the gaps between like letters of a carried rest may take. */
+const CARRY_ROOM = 0.75;
 /** Least distance between a hidden letter and the same letter before it, em. */
 const SAME_GAP = 0.12;
+
+/** Where each carried letter starts from `x`, at `k` × its advance, but at least SAME_GAP after the last copy of itself. */
+function carriedPlaces(texts: readonly CarriedGlyph[], x: number, k: number): number[] {
+  const xs: number[] = [];
+  const lastAt = new Map<string, number>();
+  for (const g of texts) {
+    const same = lastAt.get(g.text);
+    if (same !== undefined) x = Math.max(x, same + SAME_GAP * g.size);
+    xs.push(x);
+    lastAt.set(g.text, x);
+    x += g.advance * k;
+  }
+  return xs;
+}
+
+/** How much of a hyphen's width the gaps between like letters of a carried rest take at the least (carryRest), em. */
+export function sameLetterSpan(rest: string): number {
+  const xs = carriedPlaces([...rest].map((text) => ({ text, advance: 0, size: 1 }) as CarriedGlyph), 0, 0);
+  return xs.length ? xs[xs.length - 1] : 0;
+}
 
 /**
  * What readers return for a divided word. A line break inside it is all
@@ -139,21 +164,22 @@ export function carryRest<G extends CarriedGlyph, L extends { glyphs: G[]; hyphe
   // of the same letter before it in the word (fake bold): a letter starts at
   // least SAME_GAP after the last copy of itself («ss», «rar»), and the glyph
   // before it is widened to reach it, so no reader sees a gap there (mutool
-  // 1.21 reads one as a space). Such a word may reach past the hyphen; its
-  // copies have no ink.
-  const k = hyphen.advance / Math.max(texts.reduce((a, g) => a + g.advance, 0), 1e-6);
-  const xs: number[] = [];
-  const lastAt = new Map<string, number>();
-  let x = hyphen.x;
-  for (const g of texts) {
-    const same = lastAt.get(g.text);
-    if (same !== undefined) x = Math.max(x, same + SAME_GAP * g.size);
-    xs.push(x);
-    lastAt.set(g.text, x);
-    x += g.advance * k;
+  // 1.21 reads one as a space). The copies still keep to the hyphen's box,
+  // so nothing reaches past the measure, not even text without ink: where
+  // those gaps leave too little room at the letters' own proportions, the
+  // letters are squeezed further (hyphenCuts offers no cut whose gaps alone
+  // would overfill the box).
+  const total = Math.max(texts.reduce((a, g) => a + g.advance, 0), 1e-6);
+  const end = hyphen.x + hyphen.advance;
+  let k = hyphen.advance / total;
+  let xs = carriedPlaces(texts, hyphen.x, k);
+  if (xs[xs.length - 1] + texts[texts.length - 1].advance * k > end + 1e-6) {
+    const gaps = carriedPlaces(texts, hyphen.x, 0);
+    k = Math.max(0, end - gaps[gaps.length - 1]) / total;
+    xs = carriedPlaces(texts, hyphen.x, k);
   }
   const carried: G[] = texts.map((g, i) => {
-    const advance = i + 1 < texts.length ? xs[i + 1] - xs[i] : g.advance * k;
+    const advance = i + 1 < texts.length ? xs[i + 1] - xs[i] : Math.max(0, Math.min(g.advance * k, end - xs[i]));
     return { ...g, x: xs[i], advance, scaleX: (g.scaleX * advance) / Math.max(g.advance, 1e-6), hidden: true };
   });
   const pictures = new Set(rest);

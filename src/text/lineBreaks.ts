@@ -7,6 +7,7 @@ import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import type { Word } from './itemize.js';
 import type { ComposeOptions } from './options.js';
+import { breakLinesWithRuns } from './knuthPlass.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const INFINITE_STRETCH = 1e6;
@@ -42,47 +43,23 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
 
 /**
  * Line ends with words divided at `cuts` (per word, hyphenPoints'): Knuth–Plass
- * with a flagged penalty at each cut, then the rules a publisher keeps — no
- * more than `MAX_RUN` hyphenated lines in a row, no hyphen on the line before
- * a paragraph's last (nor before a forced break) — by forbidding the cut that
- * breaks one and breaking again.
+ * with a flagged penalty at each cut, keeping in the same pass the rules a
+ * publisher keeps — no more than `MAX_RUN` hyphenated lines in a row, no
+ * hyphen on the line before a paragraph's last (nor before a forced break):
+ * knuthPlass.ts, whose active breaks know the run of hyphens before them.
  */
 export function breakHyphenated(words: Word[], cuts: HyphenCut[][], opts: ComposeOptions): LineEnd[] {
-  const forbidden = new Set<number>();
-  for (;;) {
-    const ends = breakLinesAt(words, [], opts, cuts, forbidden, HYPHENATED_STRETCH);
-    const bad = ruleBreaker(words, ends);
-    if (bad === undefined) return ends;
-    forbidden.add(bad);
-  }
+  return breakLinesAt(words, [], opts, cuts, HYPHENATED_STRETCH);
 }
 
 /** Most hyphenated lines in a row. */
 export const MAX_RUN = 2;
-
-/** The cut (its offset) of the first line end that breaks a rule, if any. */
-function ruleBreaker(words: Word[], ends: LineEnd[]): number | undefined {
-  let run = 0;
-  for (let i = 0; i < ends.length; i++) {
-    const { at } = ends[i];
-    if (at === undefined) {
-      run = 0;
-      continue;
-    }
-    run++;
-    const next = ends[i + 1];
-    const beforeLast = i + 1 === ends.length - 1 || (next !== undefined && next.at === undefined && words[next.word].hardBreak);
-    if (run > MAX_RUN || beforeLast) return at;
-  }
-  return undefined;
-}
 
 function breakLinesAt(
   words: Word[],
   kashidaStretch: Array<number | undefined>,
   opts: ComposeOptions,
   cuts: HyphenCut[][] = [],
-  forbidden: ReadonlySet<number> = new Set(),
   spaceStretch?: number,
 ): LineEnd[] {
   const items: InputItem[] = [];
@@ -100,7 +77,6 @@ function breakLinesAt(
     }
     let done = 0;
     for (const cut of cuts[i] ?? []) {
-      if (forbidden.has(cut.at)) continue;
       items.push({ type: 'box', width: cut.before - done });
       wordAtItem.push(-1);
       cutAtItem.set(items.length, cut.at);
@@ -147,7 +123,9 @@ function breakLinesAt(
   let points: number[];
   const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
   try {
-    points = breakLines(items, opts.measure, { maxAdjustmentRatio: null, doubleHyphenPenalty: DOUBLE_HYPHEN });
+    points = cutAtItem.size
+      ? breakLinesWithRuns(items, opts.measure, { doubleHyphen: DOUBLE_HYPHEN, maxRun: MAX_RUN })
+      : breakLines(items, opts.measure, { maxAdjustmentRatio: null, doubleHyphenPenalty: DOUBLE_HYPHEN });
   } catch {
     return greedy();
   }

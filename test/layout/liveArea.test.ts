@@ -15,7 +15,7 @@ import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { layoutCard } from '../../templates/cardLayout.js';
 import { WarraqError } from '../../src/diagnostics.js';
-import type { LaidOutPage } from '../../src/layout/types.js';
+import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
 import { font, projectRoot, templateFonts } from '../support/fonts.js';
 import { composeParagraph } from '../../src/text/compose.js';
@@ -60,6 +60,17 @@ describe('live area check', () => {
   it('reports a word wider than its frame', () => {
     const found = findOverflows([pageWith('كلمةطويلةجداجداجداجداجدا', 30, 20)]);
     expect(found[0]).toMatchObject({ limit: 'frame' });
+  });
+
+  it('reports hidden text (a divided word\'s carried rest) past its frame by any amount: it has no HarfBuzz offset to excuse it', () => {
+    const page = pageWith('نص قصير', 150, 20);
+    const block = page.blocks[0] as TextBlock;
+    const line = block.lines[0].line;
+    const hidden = { ...line.glyphs[0], x: 150 - 2, advance: 2.5, hidden: true, space: false };
+    block.lines[0] = { ...block.lines[0], line: { ...line, glyphs: [...line.glyphs, hidden] } };
+    expect(findOverflows([page])[0]).toMatchObject({ limit: 'frame' });
+    block.lines[0].line.glyphs[block.lines[0].line.glyphs.length - 1] = { ...hidden, advance: 2 };
+    expect(findOverflows([page])).toEqual([]);
   });
 });
 

@@ -37,6 +37,19 @@ describe('booklet template', () => {
     expect(findOverflows(lay.pages)).toEqual([]);
   });
 
+  it('a colophon value with right-to-left words in it is not isolated: «Amiri — مرخّصة برخصة SIL Open Font License 1.1» reads in that order from the right', () => {
+    const { lay } = layout('');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const fonts = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('SIL Open Font License'))!;
+    expect(fonts.text).not.toContain('\u2068');
+    const glyphs = fonts.lines.flatMap((l) => l.line.glyphs);
+    const xOf = (offset: number) => glyphs.find((g) => g.offset === offset)!.x;
+    // Right to left: the label, then Amiri, then «مرخّصة برخصة», then the licence's name at the left.
+    const at = (word: string) => xOf(fonts.text.indexOf(word));
+    expect(at('Amiri')).toBeGreaterThan(at('مرخّصة'));
+    expect(at('مرخّصة')).toBeGreaterThan(at('SIL'));
+  });
+
   it('leaves out the sections the metadata switches off', () => {
     const { lay } = layout('sections: {cover: false, contents: false, backCover: false}\n');
     // The page plan still fills the booklet to a multiple of 4 (theme.pages): notes pages after the text, the colophon last.

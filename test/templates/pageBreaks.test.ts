@@ -178,3 +178,17 @@ function checkLeaflet(model: DocumentModel, pages: LaidOutPage[], text: string, 
     expect(lines, `leaflet ${n}, page ${i + 2}: lines of the point`).toBeGreaterThanOrEqual(CARRIED_WITH_EVENT);
   });
 }
+
+it('udhr-en 26 runs on at the regular size, which takes two pages as the compact does: its first page full to the foot, two lines with the event on the second', async () => {
+  const { model, fonts } = await load('test/fixtures/docs/udhr-en/udhr-en.txt');
+  const point = model.points.find((p) => p.number === 26)!;
+  const layout = layoutLeaflet(model, point, fonts);
+  expect(layout.pages).toHaveLength(2);
+  expect(layout.bodySize).toBe(model.theme.leafletBody.regular);
+  const [first, second] = layout.pages.map((page) => textBlocks(page).find((b) => b.text === point.text)!);
+  const leading = first.lines[1].baseline - first.lines[0].baseline;
+  // Before: 11 lines at 12 pt and 4.9 lines empty at the foot of page 1.
+  const empty = (first.frame!.y + first.frame!.height - (first.frame!.y + first.lines.length * leading)) / leading;
+  expect(empty).toBeLessThan(1);
+  expect(second.lines).toHaveLength(CARRIED_WITH_EVENT);
+});

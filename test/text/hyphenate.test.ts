@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeParagraph, type ComposedParagraph, type ComposeOptions } from '../../src/text/compose.js';
 import { itemize } from '../../src/text/itemize.js';
-import { hyphenCuts, hyphenPoints, MIN_AFTER, MIN_BEFORE, wordPart } from '../../src/text/hyphenate.js';
+import { hyphenCuts, hyphenPoints, MIN_AFTER, MIN_BEFORE, sameLetterSpan, wordPart } from '../../src/text/hyphenate.js';
 import { MAX_RUN } from '../../src/text/lineBreaks.js';
 import { amiri } from '../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../support/pdfReadback.js';
@@ -119,6 +119,29 @@ describe('hyphenated paragraphs', () => {
     const forced = p.lines.findIndex((l) => p.text[l.end] === '\n');
     expect(forced).toBeGreaterThan(0);
     expect(p.lines[forced - 1].hyphenated).toBeFalsy();
+  });
+
+  it('the rest of a divided word, carried to its hyphen as hidden text, stays inside the hyphen\'s box and the measure, however many like letters it has', () => {
+    // «possessiveness», «successfulness»: poppler needs 0.12 em between like letters, more than a hyphen's width for «sessiveness».
+    expect(sameLetterSpan('sessiveness')).toBeCloseTo(0.48);
+    expect(sameLetterSpan('national')).toBeCloseTo(0.12);
+    const text = Array.from({ length: 8 }, () => 'possessiveness successfulness assessments unnecessarily arbitrary').join(' ');
+    let divided = 0;
+    for (const measure of [120, 150, 180, 210, 240]) {
+      const p = set(text, { measure });
+      for (const l of p.lines) {
+        if (!l.hyphenated) continue;
+        divided++;
+        const hyphen = l.glyphs[l.glyphs.length - 1];
+        for (const g of l.glyphs.filter((x) => x.hidden)) {
+          expect(g.x).toBeGreaterThanOrEqual(hyphen.x - 1e-6);
+          expect(g.x + g.advance).toBeLessThanOrEqual(hyphen.x + hyphen.advance + 1e-6);
+          expect(g.x + g.advance).toBeLessThanOrEqual(measure + 1e-6);
+        }
+      }
+      expect(drawnText(p)).toBe(text.replace(/ /g, ''));
+    }
+    expect(divided).toBeGreaterThan(10);
   });
 
   it('right-to-left paragraphs and centred ones are never hyphenated', () => {
