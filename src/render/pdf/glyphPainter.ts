@@ -268,8 +268,13 @@ const rgbOperators = new Map<string, string>();
  * `popplerBudget`: at most how many RLMs a right-to-left line gets for
  * poppler's page direction (`popplerPageBalance`: none where the page needs none).
  * `mutoolRtl`: whether mutool 1.21 reads right to left when the line starts
- * (the page's text before it left it so, `mutoolRtlAfter`): then the line
- * needs no bridge until its first left-to-right letter.
+ * (the page's text before it left it so): then the line needs no bridge
+ * until its first left-to-right letter. Returned with the operators: whether
+ * it reads right to left after the line, as the line's `MutoolReading` kept
+ * it (bridges, inkless text objects and off-page copies counted); false after
+ * a left-to-right line (mutool reads its marks too: left to right again, as
+ * at a page's start); undefined for a line that draws no text (mutool's
+ * direction is as before), for the caller to hand on to the next line.
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -285,16 +290,16 @@ export function lineContent(
   pdfiumOrder = rtl,
   popplerBudget = Infinity,
   mutoolRtl = false,
-): string {
+): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
   // mutool 1.21 read a space inside the URL («https:// example.org/»).
   const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
-  if (!glyphs.length) return '';
+  if (!glyphs.length) return { content: '', mutoolRtl: undefined };
   // A line drawn as a picture only (renderPages' pictureOnly: every glyph
   // without text, no spaces) is its outlines and nothing else: no bidi marks,
   // no plans for the readers, so no reader finds any text in it.
-  if (glyphs.every((g) => !g.space && g.text === '')) return ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n');
+  if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutoolRtl: undefined };
   const plan = planLine(glyphs, rtl, pdfiumOrder);
   const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutoolRtl }, plan);
   let t = -1;
@@ -309,6 +314,12 @@ export function lineContent(
     basePlaced = writer.paintItem(i, t, basePlaced);
   }
   return writer.finish(popplerBudget);
+}
+
+/** A line's operators, and whether mutool 1.21 reads right to left after it (`lineContent`). */
+export interface PaintedLine {
+  content: string;
+  mutoolRtl: boolean | undefined;
 }
 
 /** What each reader needs of a line, worked out before anything is drawn (`planLine`). */
@@ -472,7 +483,7 @@ interface LinePlace {
   color: string;
   rtl: boolean;
   fillOperator: (hex: string) => string;
-  /** Whether mutool 1.21 reads right to left when the line starts (`mutoolRtlAfter`). */
+  /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`). */
   mutoolRtl: boolean;
 }
 
@@ -543,14 +554,19 @@ class LineWriter {
     return isMark ? basePlaced : moved;
   }
 
-  /** The operators drawn, closed: poppler's copies still waiting, and the RLMs for its page direction. */
-  finish(popplerBudget: number): string {
+  /**
+   * The operators drawn, closed: poppler's copies still waiting, and the RLMs
+   * for its page direction; and mutool 1.21's direction after them (false
+   * after a left-to-right line, which it is not followed through).
+   */
+  finish(popplerBudget: number): PaintedLine {
     this.flushPoppler();
     if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, popplerBudget);
     if (this.invisible) this.ops.push('0 Tr');
     this.ops.push('ET');
+    this.mutool?.end();
     // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-    return ['q', ...this.ops, 'Q'].join('\n');
+    return { content: ['q', ...this.ops, 'Q'].join('\n'), mutoolRtl: this.mutool?.rtl ?? false };
   }
 
   /**

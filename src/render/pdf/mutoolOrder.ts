@@ -62,7 +62,8 @@ export class MutoolReading {
    * A line's reading, starting right to left where mutool already reads so
    * (`startRtl`): mutool sets its direction once per page and carries it
    * across lines (`fz_new_stext_device`: `curdir = 1`), so a line starts in
-   * the direction the page's text before it left (`mutoolRtlAfter`).
+   * the direction the page's text before it left (`rtl` of the line before's
+   * reading).
    */
   constructor(startRtl = false) {
     this.kept = { pen: undefined, dir: startRtl ? -1 : 1, last: ' ' };
@@ -74,6 +75,11 @@ export class MutoolReading {
     if (this.inked) this.kept = { ...this.open };
     else this.open = { ...this.kept };
     this.inked = false;
+  }
+
+  /** Whether mutool reads right to left after what it kept (call `end` first: the open text object is not counted). */
+  get rtl(): boolean {
+    return this.kept.dir < 0;
   }
 
   /** What was read in the open text object is not kept (it lies under a clip that leaves it off the page). */
@@ -107,20 +113,4 @@ export class MutoolReading {
     s.last = chars[chars.length - 1];
     if (inked) this.inked = true;
   }
-}
-
-/**
- * Whether mutool 1.21 reads right to left after a right-to-left line the
- * painter drew with these texts, given how it read before (`before`): the
- * last strong character of the line's own texts decides (mutool reads them
- * in logical order; of the painter's marks it reads RLMs only, the bridges'
- * and pdf.js's spaces', which keep it right to left). After a line without
- * strong characters (a label «١-»), as before. Only for lines drawn with
- * `rtl`: a left-to-right line's marks are read, so the caller starts again
- * from left to right after one (as mutool does at a page's start).
- */
-export function mutoolRtlAfter(texts: string[], before: boolean): boolean {
-  let dir = before ? -1 : 1;
-  for (const t of texts) for (const c of t) dir = mutoolDirection(c, dir);
-  return dir < 0;
 }

@@ -10,6 +10,9 @@
  * in the same order (`codeFor`: the same subsets, ToUnicode and widths as
  * drawing it) and fills the holes in. The bytes are those of drawing it
  * (test/render/pdf/rememberedLines.test.ts, test/jobs/memoStore.test.ts).
+ * With them it keeps what drawing it says of mutool 1.21's direction after
+ * the line, which the page's next line starts from (`lineContent`'s
+ * `mutoolRtl`).
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
  * SHA-256 of its bytes and its key), the place, the colour, the direction,
@@ -32,10 +35,10 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/fontDigest.js';
 import { memoLevel } from '../../memoLevel.js';
-import { codeFor, lineContent, recordingCodes, type CodeUse, type PdfKitDoc } from './glyphPainter.js';
+import { codeFor, lineContent, recordingCodes, type CodeUse, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
 
-const FORMAT = 'warraq-lines 4';
+const FORMAT = 'warraq-lines 5';
 
 const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -63,6 +66,8 @@ interface Painted {
   /** Their texts, one after the other, and each one's length. */
   texts: string;
   textLengths: Uint32Array;
+  /** Whether mutool 1.21 reads right to left after the line (`lineContent`'s); undefined: as before it. */
+  mutoolRtl: boolean | undefined;
   bytes: number;
 }
 
@@ -144,7 +149,7 @@ function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, popplerBudge
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
 
 /** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
-function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+function cut({ content, mutoolRtl }: PaintedLine, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
   const fonts: string[] = [];
   const fontIndex = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -188,6 +193,7 @@ function cut(content: string, asked: CodeUse[], results: Array<{ inst: { id: str
     codes,
     texts,
     textLengths,
+    mutoolRtl,
     bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * holes.length,
   };
 }
@@ -218,9 +224,14 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
   return out + p.content.slice(from);
 }
 
-/** Adds the line's operators (`lineContent`) to `doc`'s content, or those of the same line painted before: the same operators and codes. */
-export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
-  if (!line.glyphs.length) return;
+/**
+ * Adds the line's operators (`lineContent`) to `doc`'s content, or those of
+ * the same line painted before: the same operators and codes. Returns
+ * whether mutool 1.21 reads right to left after the line (`lineContent`'s
+ * `mutoolRtl`: undefined, as before it).
+ */
+export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): boolean | undefined {
+  if (!line.glyphs.length) return undefined;
   const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget, mutoolRtl } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
@@ -228,18 +239,19 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
   };
   const known = level.get(key);
   const again = known && replay(doc, line, known);
-  if (again !== undefined) {
+  if (known && again !== undefined) {
     counts.replayed++;
     add(again);
-    return;
+    return known.mutoolRtl;
   }
-  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget, mutoolRtl));
+  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget, mutoolRtl));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
-  const p = cut(content, codes, results);
+  const p = cut(painted, codes, results);
   counts.painted++;
   if (p) level.set(key, p);
-  add(content);
+  add(painted.content);
+  return painted.mutoolRtl;
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */

@@ -15,7 +15,6 @@ import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
-import { mutoolRtlAfter } from './mutoolOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { rgbOperator } from './glyphPainter.js';
@@ -103,7 +102,7 @@ function pictureOnly(line: ComposedLine): ComposedLine {
   return { ...line, glyphs: line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => ({ ...g, text: '' })) };
 }
 
-/** Whether mutool 1.21 reads right to left at this point of the page's content (`mutoolRtlAfter`); left to right at a page's start. */
+/** Whether mutool 1.21 reads right to left at this point of the page's content (as the last line drawn left it); left to right at a page's start. */
 interface MutoolState {
   rtl: boolean;
 }
@@ -127,10 +126,9 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
-    // mutool reads on from where this line leaves it (a left-to-right line's marks are read too: start again from left to right).
-    const texts = line.glyphs.map((g) => g.text);
-    if (texts.some((t) => t !== '')) mutool.rtl = b.rtl && mutoolRtlAfter(texts, mutool.rtl);
+    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
+    // mutool reads on from where this line leaves it (the line's own reading of it; a line without text leaves it as it was).
+    if (after !== undefined) mutool.rtl = after;
   }
   slots?.overprint(doc, b.color, true);
 }

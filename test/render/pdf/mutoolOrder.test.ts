@@ -6,7 +6,7 @@
  * in test/render/pdf/accessibility.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { MutoolReading, mutoolDirection, mutoolRtlAfter } from '../../../src/render/pdf/mutoolOrder.js';
+import { MutoolReading, mutoolDirection } from '../../../src/render/pdf/mutoolOrder.js';
 
 const RLM = '\u200F';
 const RLE = '\u202B';
@@ -85,11 +85,18 @@ describe('MutoolReading', () => {
   });
 });
 
-describe('mutoolRtlAfter', () => {
-  it('is the direction of the last strong character of the line, the one before where it has none', () => {
-    expect(mutoolRtlAfter(['ض', 'د', ' ', '٣'], false)).toBe(true);
-    expect(mutoolRtlAfter(['في', ' ', 'UNESCO', '.'], true)).toBe(false);
-    expect(mutoolRtlAfter(['١', '-'], true)).toBe(true);
-    expect(mutoolRtlAfter(['١', '-'], false)).toBe(false);
+describe('MutoolReading.rtl', () => {
+  it('is the direction of the last strong character kept, the one it started with where none was, and not that of a text object without ink', () => {
+    const read = (startRtl: boolean, texts: string[], inked = true) => {
+      const m = new MutoolReading(startRtl);
+      texts.forEach((t, i) => m.read(100 - i * 5, t, 5, inked));
+      m.end();
+      return m.rtl;
+    };
+    expect(read(false, ['ض', 'د', ' ', '٣'])).toBe(true);
+    expect(read(true, ['في', ' ', 'UNESCO', '.'])).toBe(false);
+    expect(read(true, ['١', '-'])).toBe(true);
+    expect(read(false, ['١', '-'])).toBe(false);
+    expect(read(false, ['ض'], false)).toBe(false);
   });
 });
