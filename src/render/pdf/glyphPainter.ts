@@ -421,11 +421,14 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
  */
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
   // The glyphs on either side that carry text (not an outline, not another mark).
-  const near = (i: number, step: 1 | -1) => {
-    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!items[k].invisible && !textless(items[k])) return items[k].glyph.text;
-    return '';
-  };
+  const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
   return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+}
+
+/** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
+function nearest(items: DrawItem[], i: number, step: 1 | -1, skip: (it: DrawItem) => boolean): DrawItem | undefined {
+  for (let k = i + step; k >= 0 && k < items.length; k += step) if (!skip(items[k])) return items[k];
+  return undefined;
 }
 
 /**
@@ -873,10 +876,7 @@ function pdfjsSpaces(
 ): { tails: Map<DrawItem, string>; served: Set<DrawItem> } {
   const tails = new Map<DrawItem, string>();
   const served = new Set<DrawItem>();
-  const near = (i: number, step: 1 | -1) => {
-    for (let k = i + step; k >= 0 && k < items.length; k += step) if (!reading.skips(items[k])) return items[k];
-    return undefined;
-  };
+  const near = (i: number, step: 1 | -1) => nearest(items, i, step, reading.skips);
   const free = (it: DrawItem | undefined): it is DrawItem => it !== undefined && reading.plain(it) && !tails.has(it);
   items.forEach((space, i) => {
     const g = space.glyph;
