@@ -20,7 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerBalance, popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
+import { popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
@@ -265,8 +265,9 @@ const rgbOperators = new Map<string, string>();
  * the caller adds the operators to the page's content
  * (rememberedLines.ts). `fillOperator` turns a '#rrggbb' colour into the fill
  * operator (RGB by default; a twin drawing passes its placeholder, twin.ts).
- * `popplerBudget`: at most how many RLMs a right-to-left line gets for
- * poppler's page direction (`popplerPageBalance`: none where the page needs none).
+ * `rlmsForPoppler`: how many RLMs a right-to-left line draws for poppler's
+ * page direction (the caller's share of `popplerPageBalance`, never more than
+ * the line's own `popplerBalance`: none where the page needs none).
  * `mutoolRtl`: whether mutool 1.21 reads right to left when the line starts
  * (the page's text before it left it so): then the line needs no bridge
  * until its first left-to-right letter. Returned with the operators: whether
@@ -288,7 +289,7 @@ export function lineContent(
   rtl: boolean,
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
-  popplerBudget = Infinity,
+  rlmsForPoppler = 0,
   mutoolRtl = false,
 ): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
@@ -313,7 +314,7 @@ export function lineContent(
     if (plan.quiet.has(plan.items[i])) continue;
     basePlaced = writer.paintItem(i, t, basePlaced);
   }
-  return writer.finish(popplerBudget);
+  return writer.finish(rlmsForPoppler);
 }
 
 /** A line's operators, and whether mutool 1.21 reads right to left after it (`lineContent`). */
@@ -562,9 +563,9 @@ class LineWriter {
    * for its page direction; and mutool 1.21's direction after them (false
    * after a left-to-right line, which it is not followed through).
    */
-  finish(popplerBudget: number): PaintedLine {
+  finish(rlmsForPoppler: number): PaintedLine {
     this.flushPoppler();
-    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, popplerBudget);
+    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, rlmsForPoppler);
     if (this.invisible) this.ops.push('0 Tr');
     this.ops.push('ET');
     this.mutool?.end();
@@ -802,12 +803,12 @@ class LineWriter {
   }
 
   /**
-   * RLMs for poppler alone (popplerBalance), at most `budget`: an inkless glyph
-   * right of the line (PDFium skips it, mutool's display list drops its text
-   * object, pdf.js drops a format character; mupdf 1.28 returns them, invisible).
+   * `n` RLMs for poppler alone (the line's share of the page's, `lineContent`'s
+   * `rlmsForPoppler`): an inkless glyph right of the line (PDFium skips it,
+   * mutool's display list drops its text object, pdf.js drops a format
+   * character; mupdf 1.28 returns them, invisible).
    */
-  private popplerRightToLeft(line: PositionedGlyph[], budget: number): void {
-    const n = Math.min(budget, popplerBalance(line.map((g) => g.text)));
+  private popplerRightToLeft(line: PositionedGlyph[], n: number): void {
     if (!n) return;
     // Right of the line's start: poppler writes it first, and the space
     // before the first word is whitespace (at its end, the gap came inside a

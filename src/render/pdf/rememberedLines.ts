@@ -119,8 +119,8 @@ export interface LinePlace {
   rtl: boolean;
   fill: (hex: string) => string;
   pdfiumOrder: boolean;
-  /** At most how many RLMs the line gets for poppler's page direction (`lineContent`'s `popplerBudget`; all it asks for when absent). */
-  popplerBudget?: number;
+  /** How many RLMs the line draws for poppler's page direction (`lineContent`'s `rlmsForPoppler`). */
+  rlmsForPoppler: number;
   /** Whether mutool 1.21 reads right to left when the line starts (`lineContent`'s `mutoolRtl`). */
   mutoolRtl?: boolean;
 }
@@ -135,14 +135,14 @@ export interface LinePlace {
  * RGB operators: an individual leaflet and the same leaflet in
  * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, popplerBudget, mutoolRtl }: LinePlace): string {
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl }: LinePlace): string {
   const fonts = new Map<LoadedFont, number>();
   const numbers = new Float64Array(line.glyphs.length * NUMBERS);
   let texts = '';
   line.glyphs.forEach((g, i) => {
     texts += glyphKey(g, fonts, numbers, i * NUMBERS);
   });
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, mutoolRtl === true, [...fonts.keys()].map(fontId), line.glyphs.length]);
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl === true, [...fonts.keys()].map(fontId), line.glyphs.length]);
   return createHash('sha256').update(head).update(numbers).update(texts).digest('base64');
 }
 
@@ -232,7 +232,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
  */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): boolean | undefined {
   if (!line.glyphs.length) return undefined;
-  const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget, mutoolRtl } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutoolRtl } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -244,7 +244,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     add(again);
     return known.mutoolRtl;
   }
-  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget, mutoolRtl));
+  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutoolRtl));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(painted, codes, results);

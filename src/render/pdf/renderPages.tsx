@@ -126,7 +126,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
+    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
     // mutool reads on from where this line leaves it (the line's own reading of it; a line without text leaves it as it was).
     if (after !== undefined) mutool.rtl = after;
   }
@@ -137,9 +137,9 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
 type PopplerBudgets = Map<TextBlock['lines'][number], number>;
 
 /**
- * The RLMs the part of line `l` drawn now gets for poppler's page direction:
- * as many as it asks for (`popplerBalance`, what the painter draws at most)
- * out of what is left of the line's share, which they use up. A heading
+ * The RLMs the part of line `l` drawn now draws for poppler's page direction
+ * (the painter draws as many as it is given): as many as it asks for
+ * (`popplerBalance`) out of what is left of the line's share, which they use up. A heading
  * drawn in two parts (its label, then the rest) shares its line's RLMs
  * instead of giving each part all of them.
  */
