@@ -8,8 +8,9 @@
  *   │  point title (heading)        │
  *   │ ───────────────────────────── │   accent rule
  *   │  the point's full text, justified, at the theme's regular
- *   │  leaflet size when it fits one page, else at its compact size;
- *   │  when even that does not fit, it flows on to a page 2 (and on)
+ *   │  leaflet size when it fits one page, else at its compact size
+ *   │  when that fits one; else it runs on to a page 2 (and on), at
+ *   │  the regular size when that takes no more pages, else compact
  *   │  ┌─────────────────────────┐▌ │   event frame (tinted) — only when
  *   │  │ event · date · place    │▌ │   the point has an event
  *   │  └─────────────────────────┘▌ │
@@ -139,7 +140,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // --- page 1 header: the big numeral at the start side, titles beside it
   const header = buildHeader();
 
-  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact size
+  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact
+  // size when that does; a point that runs on takes the regular size when that costs no more pages (runOn, below)
   const regionTop = header.bottom;
   const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
   const { regular, compact } = leafletBodySizes(t);
