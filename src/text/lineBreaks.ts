@@ -120,7 +120,7 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
-  let points: number[];
+  let points: number[] | null;
   const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
   try {
     points = cutAtItem.size
@@ -129,6 +129,8 @@ function breakLinesAt(
   } catch {
     return greedy();
   }
+  // (null: no break set of feasible lines keeps the hyphenation rules; broken greedily, no word divided.)
+  if (!points) return greedy();
   // The first point is the paragraph start; map the rest to "last word of the line" (and the cut, when the line ends in one).
   const ends = points
     .slice(1)

@@ -67,17 +67,20 @@ describe('one pass of Knuth–Plass that keeps the hyphenation rules', () => {
     const rnd = random(7);
     let same = 0;
     let differing = 0;
+    let infeasible = 0;
     for (let n = 0; n < 300; n++) {
       const items = paragraph(rnd, 20 + Math.floor(rnd() * 60));
       const width = 120 + rnd() * 200;
       const ours = breakLinesWithRuns(items, width, RULES);
-      expect(keepsRules(items, ours)).toBe(true);
+      if (ours) expect(keepsRules(items, ours)).toBe(true);
+      else infeasible++;
       const theirs = breakLines(items, width, { maxAdjustmentRatio: null, doubleHyphenPenalty: RULES.doubleHyphen });
       if (keepsRules(items, theirs)) {
         expect(ours).toEqual(theirs);
         same++;
       } else differing++;
     }
+    console.log({ same, differing, infeasible });
     // Both kinds of paragraph were tried.
     expect(same).toBeGreaterThan(50);
     expect(differing).toBeGreaterThan(10);
