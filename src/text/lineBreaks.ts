@@ -43,10 +43,12 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
 
 /**
  * Line ends with words divided at `cuts` (per word, hyphenPoints'): Knuth–Plass
- * with a flagged penalty at each cut, keeping in the same pass the rules a
- * publisher keeps — no more than `MAX_RUN` hyphenated lines in a row, no
- * hyphen on the line before a paragraph's last (nor before a forced break):
- * knuthPlass.ts, whose active breaks know the run of hyphens before them.
+ * with a flagged penalty at each cut (knuthPlass.ts), the rules a publisher
+ * keeps part of its search — no more than `MAX_RUN` hyphenated lines in a
+ * row, no hyphen on the line before a paragraph's last (nor before a forced
+ * break). They always hold: when no break set of feasible lines keeps them
+ * (a word that must be divided to fit, say), the paragraph is broken
+ * greedily, no word divided.
  */
 export function breakHyphenated(words: Word[], cuts: HyphenCut[][], opts: ComposeOptions): LineEnd[] {
   return breakLinesAt(words, [], opts, cuts, HYPHENATED_STRETCH);

@@ -1,11 +1,13 @@
 /**
  * The breaker of hyphenated paragraphs (src/text/knuthPlass.ts, used by
- * lineBreaks.ts `breakHyphenated`): one Knuth–Plass pass that keeps the
- * hyphenation rules (at most MAX_RUN hyphenated lines in a row, none on the
- * line before a forced break) in its state. Where tex-linebreak's breaks
- * keep the rules, it returns the same breaks; where they do not, it returns
- * breaks that do. And it stays one pass on a long paragraph (it used to
- * break the paragraph again for every rule broken).
+ * lineBreaks.ts `breakHyphenated`): Knuth–Plass as a dynamic program that
+ * keeps the hyphenation rules (at most MAX_RUN hyphenated lines in a row,
+ * none on the line before a forced break) in its state. Where tex-linebreak's
+ * breaks keep the rules, it returns the same breaks; where they do not, it
+ * returns breaks that do, or null when none can; on small paragraphs its
+ * breaks have the least demerits of every rule-keeping break set (brute
+ * force). And it stays fast on a long paragraph (it used to break the
+ * paragraph again for every rule broken).
  */
 import { describe, expect, it } from 'vitest';
 import tlb from 'tex-linebreak';
@@ -141,7 +143,7 @@ function bruteForce(items: InputItem[], width: number, rules: Rules): { demerits
   return null;
 }
 
-describe('one pass of Knuth–Plass that keeps the hyphenation rules', () => {
+describe('Knuth–Plass that keeps the hyphenation rules in its state', () => {
   it('gives tex-linebreak\'s breaks wherever those keep the rules, and breaks that keep them everywhere', () => {
     const rnd = random(7);
     let same = 0;
@@ -206,7 +208,7 @@ describe('one pass of Knuth–Plass that keeps the hyphenation rules', () => {
     expect(() => breakLinesWithRuns([], 100, RULES)).toThrow(/forced break/);
   });
 
-  it('a long paragraph of long words is broken in one pass, keeping the rules (1,200 words: 0.1 s; 300 took 23 s when each broken rule meant breaking again)', () => {
+  it('a long paragraph of long words is broken at once, keeping the rules (300 words took 23 s when each broken rule meant breaking again)', () => {
     const text = Array.from({ length: 400 }, () => 'internationalization responsibilities characteristically').join(' ');
     const items = itemize([{ text, style: { fonts: [amiri()], size: 11.5 } }], 'ltr', 'en', 200);
     const opts: ComposeOptions = { dir: 'ltr', lang: 'en', measure: 200, align: 'justify', justify: 'spaces', space: { stretch: 0.3, shrink: 0.2, max: 2 }, hyphenate: true };
