@@ -10,6 +10,7 @@
 import type { DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
+import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { asciiToken, isVerbatimToken, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
@@ -29,7 +30,7 @@ export function styles(model: DocumentModel, fonts: TemplateFonts) {
   const size = t.body.size;
   return {
     body: { fonts: fonts.body, size } satisfies TextStyle,
-    bodyLeading: size * t.body.leading,
+    bodyLeading: bodyLeading(t, size),
     heading: { fonts: fonts.heading, size: size * 1.3, color: t.palette.ink } satisfies TextStyle,
     number: { fonts: fonts.heading, size: size * 1.3, color: t.palette.accent } satisfies TextStyle,
     title: { fonts: fonts.heading, size: size * 2, color: t.palette.accent } satisfies TextStyle,
