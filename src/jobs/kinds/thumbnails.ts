@@ -39,7 +39,8 @@ export const thumbnails: OutputKind = {
   group: 'gallery',
   writes: ['gallery'],
   family: 'image',
-  // Most are a card's thumbnail (≈ 8–12 ms) or a leaflet's first page; the booklet's nine pages ≈ 120. Only the order matters.
+  // Most are a card's thumbnail (≈ 8–12 ms) or a leaflet's first page; the booklet's pages ≈ 120. An average, in ms like
+  // the other kinds' costs: the scheduler uses their ratios, and a build sums them (src/build.ts `SMALL_REBUILD`).
   cost: 8,
   uses: SHOWN.map((k) => k.name),
   plan: (model) => SHOWN.flatMap((k) => k.plan(model).map((j) => ({ ...j, path: thumbsJobOf(j.path) }))),
