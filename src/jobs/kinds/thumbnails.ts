@@ -11,13 +11,14 @@
  *
  * A job's path is the shown job's under gallery/ without its extension
  * (`gallery/booklet`, `gallery/leaflets/01-x`, `gallery/cards/square/01-x`),
- * as its files are named (`gallery/booklet-3.webp`: src/render/gallery
- * `thumbPath`); its thumbnails are the same function of that job's bytes
+ * as its files are named (`gallery/booklet-3.webp`:
+ * src/render/gallery/thumbPath.ts); its thumbnails are the same function of that job's bytes
  * as when the gallery drew them.
  */
 import { readFile } from 'node:fs/promises';
 import type { InputFile, OutputKind, TaskInput } from '../kind.js';
 import type { GalleryThumb } from '../../render/gallery/renderGallery.js';
+import { stem, THUMB_DIR } from '../../render/gallery/thumbPath.js';
 import { pick } from '../slice.js';
 import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
@@ -26,10 +27,8 @@ import { card } from './card.js';
 /** The kinds whose files get thumbnails (which of their files: templates/gallery.tsx `thumbPages`). */
 const SHOWN = [booklet, leaflet, card];
 
-const PREFIX = 'gallery/';
-
 /** The thumbnails job of the job at `path` (a job's files are its path, with "-N" or an extension: src/jobs/cache.ts `reuseOutputs`). */
-export const thumbsJobOf = (path: string) => PREFIX + path.replace(/\.[^./]+$/, '');
+export const thumbsJobOf = (path: string) => `${THUMB_DIR}/${stem(path)}`;
 
 /** A file as the gallery page describes it (no staging path). */
 export const described = ({ staged: _staged, ...f }: InputFile) => f;

@@ -22,7 +22,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { build } from '../../../src/build.js';
 import { thumbsJobOf } from '../../../src/jobs/kinds/thumbnails.js';
-import { THUMB_DIR } from '../../../src/render/gallery/renderGallery.js';
+import { THUMB_DIR } from '../../../src/render/gallery/thumbPath.js';
 import { readManifest, type Manifest } from '../../../src/output/writeOutputs.js';
 import { makeProject, repoRoot } from '../../fixtures/reliability/project.js';
 
