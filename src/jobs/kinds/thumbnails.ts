@@ -24,7 +24,11 @@ import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
 import { card } from './card.js';
 
-/** The kinds whose files get thumbnails (which of their files: templates/gallery.tsx `thumbPages`). */
+/**
+ * The kinds whose files get thumbnails (which of their files: templates/gallery.tsx
+ * `thumbPages`, which this registry cannot import: its JSX would load React in a
+ * build with nothing to do). test/jobs/kinds/thumbnails.test.ts checks they agree.
+ */
 const SHOWN = [booklet, leaflet, card];
 
 /** The thumbnails job of the job at `path` (a job's files are its path, with "-N" or an extension: src/jobs/cache.ts `reuseOutputs`). */
