@@ -68,7 +68,7 @@ export interface CardTokens {
   /** Gap between the number and the title, and between the title and the marker. */
   headGap: number;
   numberSize: number;
-  /** The title is at least this, and at least the body size × titleOverBody. */
+  /** The title is at least this, and at least the format's largest body size × titleOverBody (one size per format: templates/cardLayout.ts, `seriesTitleSize`). */
   titleSize: number;
   titleOverBody: number;
   numberOverTitle: number;
