@@ -88,7 +88,7 @@ const tokens = (g: CardGeometry): CardTokens => ({
   numberSize: 150 * g.s * g.h,
   titleSize: 54 * g.s * g.h,
   titleOverBody: 1.3,
-  numberOverTitle: 2.6,
+  numberOverTitle: 2,
   footerSize: Math.max(26 * g.s, 20),
   markerSize: Math.max(30 * g.s, 22),
   bodyLeading: 1.71,
