@@ -223,7 +223,7 @@ interface Head {
  * is one size across a series (whatever each card's body size) and stays
  * above every body size the format can take.
  */
-export function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, steps: readonly number[]): number {
+function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, steps: readonly number[]): number {
   return Math.max(t.titleSize, steps[steps.length - 1] * t.titleOverBody);
 }
 
