@@ -52,11 +52,22 @@ const SPACE = 0.15;
 const NEW_LINE = 0.8;
 
 export class MutoolReading {
-  private kept: State = { pen: undefined, dir: 1, last: ' ' };
-  private open: State = { ...this.kept };
+  private kept: State;
+  private open: State;
   private inked = false;
   /** Inside a text object of glyphs without ink only (the painter's `inkless`): mutool reads none of it. */
   blind = false;
+
+  /**
+   * A line's reading, starting right to left where mutool already reads so
+   * (`startRtl`): mutool sets its direction once per page and carries it
+   * across lines (`fz_new_stext_device`: `curdir = 1`), so a line starts in
+   * the direction the page's text before it left (`mutoolRtlAfter`).
+   */
+  constructor(startRtl = false) {
+    this.kept = { pen: undefined, dir: startRtl ? -1 : 1, last: ' ' };
+    this.open = { ...this.kept };
+  }
 
   /** A text object ends (ET, a new render mode or colour): mutool keeps what was read in it only if it had ink. */
   end(): void {
@@ -96,4 +107,20 @@ export class MutoolReading {
     s.last = chars[chars.length - 1];
     if (inked) this.inked = true;
   }
+}
+
+/**
+ * Whether mutool 1.21 reads right to left after a right-to-left line the
+ * painter drew with these texts, given how it read before (`before`): the
+ * last strong character of the line's own texts decides (mutool reads them
+ * in logical order; of the painter's marks it reads RLMs only, the bridges'
+ * and pdf.js's spaces', which keep it right to left). After a line without
+ * strong characters (a label «١-»), as before. Only for lines drawn with
+ * `rtl`: a left-to-right line's marks are read, so the caller starts again
+ * from left to right after one (as mutool does at a page's start).
+ */
+export function mutoolRtlAfter(texts: string[], before: boolean): boolean {
+  let dir = before ? -1 : 1;
+  for (const t of texts) for (const c of t) dir = mutoolDirection(c, dir);
+  return dir < 0;
 }

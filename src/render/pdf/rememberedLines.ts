@@ -116,6 +116,8 @@ export interface LinePlace {
   pdfiumOrder: boolean;
   /** At most how many RLMs the line gets for poppler's page direction (`lineContent`'s `popplerBudget`; all it asks for when absent). */
   popplerBudget?: number;
+  /** Whether mutool 1.21 reads right to left when the line starts (`lineContent`'s `mutoolRtl`). */
+  mutoolRtl?: boolean;
 }
 
 /**
@@ -128,14 +130,14 @@ export interface LinePlace {
  * RGB operators: an individual leaflet and the same leaflet in
  * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, popplerBudget }: LinePlace): string {
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, popplerBudget, mutoolRtl }: LinePlace): string {
   const fonts = new Map<LoadedFont, number>();
   const numbers = new Float64Array(line.glyphs.length * NUMBERS);
   let texts = '';
   line.glyphs.forEach((g, i) => {
     texts += glyphKey(g, fonts, numbers, i * NUMBERS);
   });
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, [...fonts.keys()].map(fontId), line.glyphs.length]);
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, popplerBudget ?? null, mutoolRtl === true, [...fonts.keys()].map(fontId), line.glyphs.length]);
   return createHash('sha256').update(head).update(numbers).update(texts).digest('base64');
 }
 
@@ -219,7 +221,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 /** Adds the line's operators (`lineContent`) to `doc`'s content, or those of the same line painted before: the same operators and codes. */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): void {
   if (!line.glyphs.length) return;
-  const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, popplerBudget, mutoolRtl } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -231,7 +233,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     add(again);
     return;
   }
-  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget));
+  const { result: content, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, popplerBudget, mutoolRtl));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(content, codes, results);

@@ -15,6 +15,7 @@ import type { ComposedLine } from '../../text/compose.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
+import { mutoolRtlAfter } from './mutoolOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { rgbOperator } from './glyphPainter.js';
@@ -102,8 +103,13 @@ function pictureOnly(line: ComposedLine): ComposedLine {
   return { ...line, glyphs: line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => ({ ...g, text: '' })) };
 }
 
+/** Whether mutool 1.21 reads right to left at this point of the page's content (`mutoolRtlAfter`); left to right at a page's start. */
+interface MutoolState {
+  rtl: boolean;
+}
+
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
-function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefined, budgets: PopplerBudgets, from = 0, to = Infinity): void {
+function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefined, budgets: PopplerBudgets, mutool: MutoolState, from = 0, to = Infinity): void {
   // Asked at every glyph: each colour's operator made once per block.
   const fills = new Map<string, string>();
   const fill = slots
@@ -121,7 +127,10 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part) });
+    paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, popplerBudget: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
+    // mutool reads on from where this line leaves it (a left-to-right line's marks are read too: start again from left to right).
+    const texts = line.glyphs.map((g) => g.text);
+    if (texts.some((t) => t !== '')) mutool.rtl = b.rtl && mutoolRtlAfter(texts, mutool.rtl);
   }
   slots?.overprint(doc, b.color, true);
 }
@@ -172,10 +181,11 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, slots?:
   if (slots) slots.background(doc, page.background, drawBackground);
   else drawBackground();
   const budgets = popplerBudgets(page);
+  const mutool: MutoolState = { rtl: false };
   for (const b of page.blocks) {
     switch (b.kind) {
       case 'text':
-        tagger.text(b, (from, to) => paintText(doc, b, slots, budgets, from, to));
+        tagger.text(b, (from, to) => paintText(doc, b, slots, budgets, mutool, from, to));
         break;
       case 'rule':
         tagger.artifact('Layout', () => {

@@ -6,7 +6,7 @@
  * in test/render/pdf/accessibility.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { MutoolReading, mutoolDirection } from '../../../src/render/pdf/mutoolOrder.js';
+import { MutoolReading, mutoolDirection, mutoolRtlAfter } from '../../../src/render/pdf/mutoolOrder.js';
 
 const RLM = '\u200F';
 const RLE = '\u202B';
@@ -70,5 +70,26 @@ describe('MutoolReading', () => {
     m.read(100, 'e', 5, true);
     m.blind = true;
     expect(m.breaksBefore(20, 'x', size)).toBe(false);
+  });
+
+  it('starts a line right to left where the page left mutool so: no break after a label of digits and punctuation', () => {
+    // A contents row «١- ضد…»: «١-» keeps the direction it finds; the space after it lies far to the left.
+    const fresh = new MutoolReading();
+    fresh.read(100, '١', 5, true);
+    fresh.read(92, '-', 3, true);
+    expect(fresh.breaksBefore(60, ' ', size)).toBe(true);
+    const after = new MutoolReading(true);
+    after.read(100, '١', 5, true);
+    after.read(92, '-', 3, true);
+    expect(after.breaksBefore(60, ' ', size)).toBe(false);
+  });
+});
+
+describe('mutoolRtlAfter', () => {
+  it('is the direction of the last strong character of the line, the one before where it has none', () => {
+    expect(mutoolRtlAfter(['ض', 'د', ' ', '٣'], false)).toBe(true);
+    expect(mutoolRtlAfter(['في', ' ', 'UNESCO', '.'], true)).toBe(false);
+    expect(mutoolRtlAfter(['١', '-'], true)).toBe(true);
+    expect(mutoolRtlAfter(['١', '-'], false)).toBe(false);
   });
 });
