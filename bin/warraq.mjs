@@ -29,7 +29,13 @@ if (compiledIsFresh(root)) {
   // baseline compiler (Liftoff) and then, function by function, again with
   // TurboFan as they run: in a cold booklet that second compilation cost more
   // CPU than it saved (docs/performance.md, "The booklet alone, round 5").
-  setFlagsFromString('--liftoff-only');
+  // Tiering up is turned off, Liftoff kept: a function Liftoff cannot compile
+  // (a CPU feature it lacks, a platform without it, SIMD) is still compiled
+  // by TurboFan. (`--liftoff-only`, V8's testing flag, aborts the process
+  // there instead.) Set with the budget above, before any code cache is made
+  // or read.
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+  setFlagsFromString('--no-wasm-tier-up');
   // The entry runs its main() when it is the script started (process.argv[1]).
   const entry = path.join(root, 'lib', 'warraq.js');
   process.argv[1] = entry;

@@ -11,7 +11,8 @@
  * for it in an earlier process (lib/vendor-<group>.cjs.<digest>.cache). The cache is
  * written when a process ends (after the functions it ran were compiled, so
  * they are in it) if it was missing or V8 refused it (another Node, other
- * flags: bin/warraq.mjs sets V8's interrupt budget before any is read); it lives in lib/, so a new compile starts without one. A cache that
+ * flags: bin/warraq.mjs sets V8's interrupt budget and WebAssembly tiering
+ * flags before any is read); it lives in lib/, so a new compile starts without one. A cache that
  * cannot be written (a read-only lib/) only means the next process compiles
  * again.
  */

@@ -51,7 +51,7 @@ import {
   type StillAsLeft,
 } from './jobs/cache.js';
 import { createPool, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
-import { Scheduler } from './jobs/schedule.js';
+import { estimatedCost, Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
 import type { KnownToFit } from './check/cards.js';
@@ -496,7 +496,9 @@ type Mode = 'render' | 'reuse' | 'skip';
  * without `jobs` renders in the main thread (no workers to start): a
  * one-point edit of the seed (the point's leaflet, its four cards and their
  * thumbnails, the booklet and what is made of both: ≈ 1,400) does, an edit of
- * two points (≈ 1,800) does not. Work, not jobs: a thumbnail is a small job.
+ * two points (≈ 1,800) does not (test/build/parallel.test.ts). Work, not
+ * jobs: a thumbnail is a small job. The costs' scale matters here, not only
+ * their ratios (src/jobs/kind.ts `cost`).
  */
 const SMALL_REBUILD = 1600;
 
@@ -512,7 +514,7 @@ const SMALL_REBUILD = 1600;
  * "Memory at 50× and in watch").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
-  return hasImageJobs(fresh) ? threadsFor(fresh.reduce((ms, j) => ms + kindOf(j).cost, 0), SMALL_REBUILD) : 1;
+  return hasImageJobs(fresh) ? threadsFor(fresh.reduce((ms, j) => ms + estimatedCost(j), 0), SMALL_REBUILD) : 1;
 }
 
 /** Whether any of these jobs makes images (cards, thumbnails): what the allocator's tuning and the workers' lane are for. */

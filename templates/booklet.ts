@@ -10,8 +10,9 @@
 import type { DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
+import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
+import { asciiToken, isVerbatimToken, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -29,7 +30,7 @@ export function styles(model: DocumentModel, fonts: TemplateFonts) {
   const size = t.body.size;
   return {
     body: { fonts: fonts.body, size } satisfies TextStyle,
-    bodyLeading: size * t.body.leading,
+    bodyLeading: bodyLeading(t, size),
     heading: { fonts: fonts.heading, size: size * 1.3, color: t.palette.ink } satisfies TextStyle,
     number: { fonts: fonts.heading, size: size * 1.3, color: t.palette.accent } satisfies TextStyle,
     title: { fonts: fonts.heading, size: size * 2, color: t.palette.accent } satisfies TextStyle,
@@ -406,18 +407,36 @@ export const HEADING_GAP_LINES = 0.5;
  */
 export const PARAGRAPH_GAP_LINES = 0.25;
 
+/** A left-to-right run (a URL, a file name, a hash) isolated with LRI … PDI, so the paragraph's bidi can neither reorder it nor move its neighbours into it. */
+export const isolate = (run: string): string => `\u2066${run}\u2069`;
+
 /**
- * A left-to-right value (file name, URL, ISBN, e-mail) isolated with FSI … PDI,
- * so the paragraph's bidi cannot reorder it. A value that holds right-to-left
- * words too («Amiri — مرخّصة برخصة SIL Open Font License 1.1») is left to the
- * paragraph's own bidi: isolated, its first letter (Latin) made it a
- * left-to-right island, and a reader of the right-to-left line read «SIL Open
- * Font License 1.1 مرخّصة برخصة — Amiri».
+ * A colophon value made safe from the paragraph's bidi. A left-to-right value
+ * (file name, URL, ISBN, e-mail) is isolated whole with FSI … PDI. A value
+ * that holds right-to-left words too («Amiri — مرخّصة برخصة SIL Open Font
+ * License 1.1») is left to the paragraph's own bidi (isolated whole, its first
+ * letter, Latin, made it a left-to-right island, and a reader of the
+ * right-to-left line read «SIL Open Font License 1.1 مرخّصة برخصة — Amiri»),
+ * but each URL, e-mail, file name or hash in it (isVerbatimToken, between
+ * spaces) is isolated: else its neutral ends join the Arabic around it, and
+ * «راسلونا على https://example.org/path/» showed «/https://example.org/path».
  */
 export function isolateLtr(value: string): string {
-  return /[A-Za-z0-9]/.test(value) && !RTL_LETTER.test(value) ? `\u2068${value}\u2069` : value;
+  if (!RTL_LETTER.test(value)) return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
+  return value.replace(/\S+/g, (token, at: number) => (asciiToken(value, at, at + token.length) === token && isVerbatimToken(token) ? isolate(token) : token));
 }
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/**
+ * The colophon's source entry, «file · SHA-256 hash». A file name with
+ * right-to-left letters («خطة.txt») is no token isolateLtr finds: in a
+ * right-to-left document the name is isolated with FSI … PDI (it reads in the
+ * direction of its first letter) and the hash with LRI … PDI, one by one;
+ * unisolated, «.txt · SHA-256 …» read as one left-to-right run after «خطة».
+ */
+function sourceEntry(file: string, hash: string, rtl: boolean): string {
+  return rtl && RTL_LETTER.test(file) ? `\u2068${file}\u2069 · SHA-256 ${isolate(hash)}` : `${file} · SHA-256 ${hash}`;
+}
 
 /**
  * The colophon: the imprint, then the metadata's publisher, edition, rights,
@@ -445,7 +464,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, `${families.join('، ')} — ${L.licence}`],
     [L.built, formatDay(model.date, model.lang, model.digits, model.months)],
-    [L.source, `${model.source.file.split('/').pop()} · SHA-256 ${model.source.sha256.slice(0, 16)}`],
+    [L.source, sourceEntry(model.source.file.split('/').pop()!, model.source.sha256.slice(0, 16), rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);
   // Set everything first, then place it: the block starts a third down the page, or higher when it is tall.

@@ -68,7 +68,7 @@ export interface CardTokens {
   /** Gap between the number and the title, and between the title and the marker. */
   headGap: number;
   numberSize: number;
-  /** The title is at least this, and at least the body size × titleOverBody. */
+  /** The title is at least this, and at least the format's largest body size × titleOverBody (one size per format: templates/cardLayout.ts, `seriesTitleSize`). */
   titleSize: number;
   titleOverBody: number;
   numberOverTitle: number;
@@ -88,7 +88,7 @@ const tokens = (g: CardGeometry): CardTokens => ({
   numberSize: 150 * g.s * g.h,
   titleSize: 54 * g.s * g.h,
   titleOverBody: 1.3,
-  numberOverTitle: 2.6,
+  numberOverTitle: 2,
   footerSize: Math.max(26 * g.s, 20),
   markerSize: Math.max(30 * g.s, 22),
   bodyLeading: 1.71,

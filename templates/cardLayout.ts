@@ -218,16 +218,26 @@ interface Head {
 }
 
 /**
- * The number and the title. The title is at least the design's title size
- * and the body size × titleOverBody, in at most two lines beside the number
- * (stepping down the scale, to just above the body size, when longer); the
- * number follows the title. `reserve`: width kept free at the end of the
- * header for a slide marker.
+ * The title size of every point card of a format: at least the design's
+ * title size and the format's largest body step × titleOverBody, so that it
+ * is one size across a series (whatever each card's body size) and stays
+ * above every body size the format can take.
+ */
+function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, steps: readonly number[]): number {
+  return Math.max(t.titleSize, steps[steps.length - 1] * t.titleOverBody);
+}
+
+/**
+ * The number and the title. The title is the format's series size
+ * (`seriesTitleSize`), the body's size has no say, in at most two lines
+ * beside the number (stepping down the scale, to just above the body size,
+ * when longer: the only per-card change); the number follows the title.
+ * `reserve`: width kept free at the end of the header for a slide marker.
  */
 function header(c: Context, point: Point, bodySize: number, reserve: number): Head {
   const { t, ts, model, fonts } = c;
   const pal = model.theme.palette;
-  let titleSize = Math.max(t.titleSize, bodySize * t.titleOverBody);
+  let titleSize = seriesTitleSize(t, c.steps);
   const numberSize = Math.max(t.numberSize, titleSize * t.numberOverTitle);
   const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);

@@ -8,8 +8,9 @@
  *   │  point title (heading)        │
  *   │ ───────────────────────────── │   accent rule
  *   │  the point's full text, justified, at the theme's regular
- *   │  leaflet size when it fits one page, else at its compact size;
- *   │  when even that does not fit, it flows on to a page 2 (and on)
+ *   │  leaflet size when it fits one page, else at its compact size
+ *   │  when that fits one; else it runs on to a page 2 (and on), at
+ *   │  the regular size when that takes no more pages, else compact
  *   │  ┌─────────────────────────┐▌ │   event frame (tinted) — only when
  *   │  │ event · date · place    │▌ │   the point has an event
  *   │  └─────────────────────────┘▌ │
@@ -27,7 +28,7 @@ import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
 import { flow, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
-import { FIT_STEP, fitBodySize } from '../src/layout/fit.js';
+import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
@@ -139,27 +140,21 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // --- page 1 header: the big numeral at the start side, titles beside it
   const header = buildHeader();
 
-  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact size
+  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact
+  // size when that does; a point that runs on takes the regular size when that costs no more pages (runOn, below)
   const regionTop = header.bottom;
   const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
   const { regular, compact } = leafletBodySizes(t);
   const fitOptions = { sizes: [compact, regular] };
   // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
   // edge, a last line the line breaker shrank), so that nothing crosses the margins.
-  let bodyMeasure = measure;
-  let fit = fitBodySize(model, point.text, st.body, bodyMeasure, room, fitOptions);
-  let bodyX = left;
-  for (let i = 0; i < 8; i++) {
-    const r = glyphReach(fit.para);
-    const lo = Math.min(r.min, 0);
-    const hi = Math.max(r.max, bodyMeasure);
-    if (hi - lo <= measure + 1e-6) {
-      bodyX = left + (rtl ? measure - hi : -lo);
-      break;
-    }
-    bodyMeasure -= hi - lo - measure;
-    fit = fitBodySize(model, point.text, st.body, bodyMeasure, room, fitOptions);
-  }
+  let fit!: FitResult;
+  let fitAt = NaN;
+  const fitTo = (m: number) => (fit = fitBodySize(model, point.text, st.body, (fitAt = m), room, fitOptions)).para;
+  const inside = measureInside(fitTo, measure, rtl);
+  if (fitAt !== inside.measure) fitTo(inside.measure);
+  const bodyMeasure = inside.measure;
+  const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
 
@@ -193,9 +188,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // regular size when that takes no more pages (a fuller first page, the
     // type of the one-page leaflets), else at the compact one.
     const cont = buildContinued();
-    const runOn = (size: number, setter: typeof ts) => {
-      const fitted = measureInside((m) => trial.set(point.text, { ...st.body, size }, m, 'justify'), measure, rtl);
-      const lead = size * t.body.leading;
+    /** The point run on at `size` from a measure `fitted` to it: the pages it flows to (and one more when the event goes to a page of its own), the typesetter's stats of the one setting. */
+    const runOn = (size: number, fitted = measureInside((m) => trial.set(point.text, { ...st.body, size }, m, 'justify'), measure, rtl)) => {
+      const lead = bodyLeading(t, size);
+      const setter = typesetter(model);
       const p = setter.set(point.text, { ...st.body, size }, fitted.measure, 'justify');
       const frameFor = (i: number): Frame => ({ x: left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
       const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
@@ -206,11 +202,15 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       };
       let flowed = flowInto(frameFor);
       if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, lead);
-      return { size, flowed, eventTop, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
+      return { size, flowed, eventTop, stats: setter.stats, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
     };
-    const regularPages = regular > fit.size ? runOn(regular, trial).pages : Infinity;
-    const { size: runSize, flowed, eventTop } = regularPages <= runOn(fit.size, trial).pages ? runOn(regular, ts) : runOn(fit.size, ts);
-    bodySize = runSize;
+    // The compact size's measure is the one the fit above found (fit.size is the compact size here).
+    const atCompact = runOn(fit.size, inside);
+    const atRegular = regular > fit.size ? runOn(regular) : undefined;
+    const chosen = atRegular && atRegular.pages <= atCompact.pages ? atRegular : atCompact;
+    const { flowed, eventTop } = chosen;
+    addStats(ts.stats, chosen.stats);
+    bodySize = chosen.size;
     // The footer repeats on every page; a reader reads it once, after the
     // point: on the last page (tagged PDF: artifacts on the pages before, so
     // the point's text reads straight on across the page break).

@@ -115,8 +115,11 @@ export interface OutputKind {
   family: JobFamily;
   /**
    * Rough render time of one job, in milliseconds on the project's 2-core
-   * machine (docs/performance.md). Only the ratios matter: they order the
-   * jobs, they never limit or time anything.
+   * machine (docs/performance.md). The scheduler uses only their ratios (to
+   * order the jobs: src/jobs/schedule.ts); the build compares their sum with
+   * an absolute threshold (src/build.ts `SMALL_REBUILD`: whether a rebuild is
+   * small enough for the main thread alone), so their scale matters too.
+   * They never limit or time anything.
    */
   cost: number;
   /** Kinds whose outputs this kind may take as input: planned whenever this one is. Listed earlier in the registry. */

@@ -23,8 +23,8 @@ export type { JobFamily };
 
 export const familyOf = (job: RenderJob): JobFamily => kindOf(job).family;
 
-/** Rough render time of one job (its kind's `cost`): only the ratios matter. */
-const estimatedCost = (job: RenderJob): number => kindOf(job).cost;
+/** Rough render time of one job, in ms (its kind's `cost`): the scheduler uses only their ratios, the build their sum (src/build.ts `defaultThreads`). */
+export const estimatedCost = (job: RenderJob): number => kindOf(job).cost;
 
 /** Who takes each job's result, by job path; `inputs`: each job's inputs (src/jobs/planJobs.ts `planInputs`). */
 function dependentsOf(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>): Map<string, RenderJob[]> {

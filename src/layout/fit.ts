@@ -5,7 +5,7 @@
  * through a typesetter of their own, so the caller's statistics only count
  * the paragraph it finally keeps.
  */
-import type { DocumentModel } from '../model/types.js';
+import type { DocumentModel, Theme } from '../model/types.js';
 import type { ComposedParagraph } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import { typesetter } from './typeset.js';
@@ -72,6 +72,9 @@ export function probePrefix(text: string, n = PROBE_LENGTH): string {
   return text.slice(0, n - (/[\uDC00-\uDFFF]/.test(text[n]) ? 1 : 0));
 }
 
+/** Baseline-to-baseline distance of body text at `size`: size × `ratio`, else × the theme's body.leading. */
+export const bodyLeading = (theme: Theme, size: number, ratio = theme.body.leading): number => size * ratio;
+
 /** Lines a height holds at a leading (the same count flow() puts in a frame). */
 export const linesIn = (height: number, leading: number) => Math.floor((height + 1e-6) / leading);
 
@@ -120,19 +123,19 @@ export function fitBodySize(
       : sizeGrid(lowest, Math.max(lowest, opts.maxSize), opts.step ?? FIT_STEP);
   if (!grid.length) throw new Error('fitBodySize: no size to choose among');
   const min = grid[0];
-  const leadingRatio = opts.leading ?? b.leading;
+  const lead = (size: number) => bodyLeading(model.theme, size, opts.leading);
   const ts = typesetter(model);
   const setAt = (size: number) => {
     const sized: TextStyle = { ...style, size };
     const spans = typeof text === 'string' ? text : text.map((s) => ({ text: s.text, style: { ...s.style, size: (s.style.size / style.size) * size } }));
     return ts.set(spans, sized, measure, 'justify');
   };
-  const fits = (para: ComposedParagraph, size: number) => para.lines.length <= linesIn(height, size * leadingRatio);
+  const fits = (para: ComposedParagraph, size: number) => para.lines.length <= linesIn(height, lead(size));
   // A long text whose first part already overflows at the minimum size
   // overflows whole: no search, one setting.
   const probe = typeof text === 'string' ? probePrefix(text) : text;
-  const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, min * leadingRatio);
+  const hopeless = probe !== text && ts.set(probe as string, { ...style, size: min }, measure, 'justify').lines.length > linesIn(height, lead(min));
   const chosen = hopeless ? undefined : chooseSize(grid, setAt, fits);
   const size = chosen?.size ?? min;
-  return { size, leading: size * leadingRatio, overflow: chosen === undefined, para: chosen?.set ?? setAt(min) };
+  return { size, leading: lead(size), overflow: chosen === undefined, para: chosen?.set ?? setAt(min) };
 }

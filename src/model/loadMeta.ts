@@ -158,7 +158,7 @@ function checkTheme(data: Meta, placeOf: LoadedMeta['placeOf'], fallback: Source
   const leaflet = { ...defaultTheme('rtl').leafletBody, ...t.leafletBody };
   if (!(leaflet.compact <= leaflet.regular)) {
     r.error('E-META-THEME', placeOf(['theme', 'leafletBody']) ?? fallback, `theme.leafletBody: compact ${leaflet.compact} is larger than regular ${leaflet.regular}`, {
-      expected: 'compact ≤ regular (compact is the size for points too long for one page at regular)',
+      expected: 'compact ≤ regular (compact is for a point that fits one page only at it, or runs on to fewer pages at it)',
       found: `regular ${leaflet.regular}, compact ${leaflet.compact}`,
       hint: t.leafletBody?.compact === undefined ? `give a compact size too, e.g. compact: ${Math.round(leaflet.regular / 1.125)}` : 'swap the two sizes, or lower compact',
     });

@@ -101,12 +101,12 @@ const themeSchema = z
           .number()
           .min(6)
           .max(72)
-          .meta({ description: 'body size of a leaflet whose point fits one page (pt on A5; A4 and A6 scale it with the page)', examples: [14] }),
+          .meta({ description: 'body size of a leaflet whose point fits one page, and of one that runs on when that costs no more pages than `compact` (pt on A5; A4 and A6 scale it with the page)', examples: [14] }),
         compact: z
           .number()
           .min(4)
           .max(72)
-          .meta({ description: 'body size of a leaflet whose point does not fit one page at `regular`, one step down (pt on A5); what does not fit at it runs on to more pages', examples: [12] }),
+          .meta({ description: 'body size of a leaflet whose point does not fit one page at `regular` but fits one at `compact`, one step down (pt on A5); a point that fits one page at neither runs on to more pages, at `regular` when that costs no more pages than `compact`, else at `compact`', examples: [12] }),
       })
       .partial()
       .strict()

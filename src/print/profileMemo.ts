@@ -2,10 +2,11 @@
  * The press files' output profile (profiles/, 1 MB) Flate-compressed, and
  * remembered: in memory per thread, and between builds in the main thread
  * (`.warraq-cache/memo/`, src/jobs/memoStore.ts), by the SHA-256 of the
- * profile's bytes. Compressing it took ≈ 0.12 s of CPU in every process that
- * made a press file, a one-point edit from the command line included; zlib
- * gives the same output for the same input, so the files do not depend on
- * where it came from.
+ * profile's bytes and zlib's version. Compressing it took ≈ 30 ms of CPU in
+ * every process that made a press file, a one-point edit from the command
+ * line included; one zlib gives the same output for the same input, and
+ * another zlib (a new Node) makes its own entry, so the files do not depend
+ * on where it came from.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -15,7 +16,7 @@ const level = memoLevel<Uint8Array>('deflated-profile', (b) => b.length + 64, { 
 
 /** `raw` Flate-compressed at zlib's default level (level 9 took ≈ 0.14 s for 0.6 % fewer bytes). */
 export function deflatedProfile(raw: Uint8Array): Uint8Array {
-  const key = createHash('sha256').update(raw).digest('base64');
+  const key = `${process.versions.zlib}:${createHash('sha256').update(raw).digest('base64')}`;
   const known = level.get(key);
   if (known) return known;
   const out = new Uint8Array(deflateSync(raw, { level: 6 }));

@@ -48,4 +48,3 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   }
   return { findings, dictionaries, candidates };
 }
-

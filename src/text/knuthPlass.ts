@@ -1,170 +1,175 @@
 /**
- * Knuth–Plass line breaking that also knows how many hyphenated lines end
- * at each break: the breaker for paragraphs whose words may be divided
- * (lineBreaks.ts `breakHyphenated`). tex-linebreak, which breaks every other
- * paragraph, keeps one best way to each break per line and fitness class
- * only, so it cannot keep a publisher's hyphenation rules; breaking again
- * with the offending hyphen forbidden, rule by rule, made a long paragraph
- * quadratic. Here the run of hyphenated lines is part of each active
- * break's state, so the rules are kept in the one pass:
+ * The breaker of paragraphs whose words may be divided (lineBreaks.ts
+ * `breakHyphenated`): Knuth and Plass's optimum-fit line breaking (1981,
+ * "Breaking Paragraphs into Lines": boxes, glue, penalties, adjustment
+ * ratio, badness, demerits, fitness classes), written as a plain dynamic
+ * program over the break points. For each break, from first to last, every
+ * earlier break a line could start after is tried, nearest first, until the
+ * line can no longer shrink to the measure (or a forced break lies between);
+ * the best way to reach each break is kept per state: the fitness class of
+ * the line ending there and the number of hyphenated lines in a row ending
+ * there. The publisher's rules are part of that state, so they always hold:
  *   - at most `maxRun` hyphenated lines in a row;
- *   - no hyphen on a line whose next line ends at a forced break (the
- *     paragraph's last line, a forced line break).
- * Everything else follows tex-linebreak's reading of Knuth and Plass (the
- * same items, badness, demerits, fitness classes, deactivation, retry with
- * a wider ratio and fallback), so a paragraph that breaks no rule gets the
- * same lines from both.
+ *   - no hyphen on the line before a forced break (the paragraph's last line,
+ *     a forced line break).
+ * A line is feasible when its adjustment ratio r is finite and -1 ≤ r ≤ 1;
+ * when no set of feasible lines reaches the end, any r ≥ -1 is allowed
+ * (loose lines rather than an overfull one); when even then none does (a
+ * box wider than the measure), `null`, and the caller breaks otherwise.
+ * Demerits, of a line of badness b = 100|r|³ ending at a penalty p: (1 + b
+ * + p)² for p ≥ 0 — the form tex-linebreak (the breaker of every other
+ * paragraph) uses, so the two agree where no rule is at stake; the paper
+ * has (l + b)² + p² — (1 + b)² − p² for a negative p, (1 + b)² at a
+ * forced break; plus `doubleHyphen` for a hyphenated line after another,
+ * plus `adjacentFitness` when the line's fitness class and the one before
+ * it differ by more than one.
  */
 import type { InputItem } from 'tex-linebreak';
 
-/** A penalty at or below this forces a break; at or above MAX_COST forbids one (tex-linebreak's values). */
-const MIN_COST = -1000;
-const MAX_COST = 1000;
-/** Demerits added to a fallback line, taken when no feasible break is left. */
-const FALLBACK_DEMERITS = 1000;
+/** A penalty at or below this forces a break; at or above FORBIDDEN, none is allowed there. */
+const FORCED = -1000;
+const FORBIDDEN = 1000;
+/** The paper's l, the demerits of a line for being a line. */
+const LINE_DEMERITS = 1;
+/** Tight, decent, loose, very loose: the paper's fitness classes; the paragraph starts "decent". */
+const FITNESS_CLASSES = 4;
+const START_FITNESS = 1;
 
 export interface RunRules {
-  /** Demerits for two hyphenated lines in a row (TeX's \doublehyphendemerits). */
+  /** Demerits for two hyphenated lines in a row (the paper's α, TeX's \doublehyphendemerits). */
   doubleHyphen: number;
   /** Most hyphenated lines in a row. */
   maxRun: number;
+  /** Demerits when adjacent lines' fitness classes differ by more than one (the paper's γ); 0 when not given. */
+  adjacentFitness?: number;
 }
 
-interface Active {
-  /** The item the line before ends at (-1: the paragraph's start). */
-  index: number;
-  line: number;
-  fitness: number;
-  /** Hyphenated lines in a row ending here. */
-  run: number;
-  total: number;
-  prev: Active | null;
-}
-
-const START = -1;
-const forced = (it: InputItem) => it.type === 'penalty' && it.cost <= MIN_COST;
-const flagged = (it: InputItem | undefined) => it?.type === 'penalty' && it.flagged;
-
-/** The break points (item indexes, the paragraph's start as 0 first), as tex-linebreak's `breakLines` returns them. */
-export function breakLinesWithRuns(items: InputItem[], width: number, rules: RunRules): number[] {
-  const sums = prefixSums(items);
-  const reach = nextReach(items, sums);
-  // A line may not start with glue or a penalty: the first box (or unbreakable penalty) at or after each item.
-  const firstBox = new Int32Array(items.length + 1).fill(items.length);
-  for (let i = items.length - 1; i >= 0; i--) firstBox[i] = isContent(items[i]) ? i : firstBox[i + 1];
-
-  /** Width, stretch and shrink of the line from the break at `from` to the break at `to`, and where it starts. */
-  const measureLine = (from: number, to: number) => {
-    const first = Math.min(from === START ? firstBox[0] : firstBox[from + (items[from].type === 'penalty' ? 1 : 0)], to + 1);
-    if (first > to) return { length: 0, stretch: 0, shrink: 0, offset: 0 };
-    const glueFrom = Math.min(first + 1, to);
-    const end = items[to];
-    return {
-      length: sums.box[to + 1] - sums.box[first] + (sums.glue[to] - sums.glue[glueFrom]) + (end.type === 'penalty' ? end.width : 0),
-      stretch: sums.stretch[to] - sums.stretch[glueFrom],
-      shrink: sums.shrink[to] - sums.shrink[glueFrom],
-      offset: sums.box[first] + sums.glue[first] - sums.shrink[first],
-    };
-  };
-
-  let maxRatio = 1;
-  for (;;) {
-    const pass = onePass(maxRatio);
-    if (Array.isArray(pass)) return pass;
-    maxRatio = 2 * pass.over;
-  }
-
-  /** The breaks, or the smallest ratio over `maxRatio` met when every way on was infeasible (try again with it doubled). */
-  function onePass(maxRatio: number): number[] | { over: number } {
-    let active: Active[] = [{ index: START, line: 0, fitness: 0, run: 0, total: 0, prev: null }];
-    let over = Infinity;
-    for (let b = 0; b < items.length; b++) {
-      const item = items[b];
-      if (!isBreak(items, b)) continue;
-      const isForced = forced(item);
-      const hyphen = flagged(item);
-      let dropped: Active | null = null;
-      const best = new Map<number, Active>();
-      const kept: Active[] = [];
-      for (const a of active) {
-        const { length, stretch, shrink, offset } = measureLine(a.index, b);
-        const ratio = length < width ? (width - length) / stretch : length > width ? (width - length) / shrink : 0;
-        if (ratio > maxRatio) over = Math.min(over, ratio);
-        if (isForced || (ratio < -1 && reach[b] > width + offset)) dropped = a;
-        else kept.push(a);
-        if (ratio < -1 || ratio > maxRatio) continue;
-        const run = hyphen ? a.run + 1 : 0;
-        // The publisher's rules: a run of at most maxRun hyphens, none on the line before a forced break.
-        if (run > rules.maxRun || (isForced && a.run > 0)) continue;
-        const cost = item.type === 'penalty' ? item.cost : 0;
-        const badness = 100 * Math.abs(ratio) ** 3;
-        let demerits = cost >= 0 ? (1 + badness + cost) ** 2 : cost > MIN_COST ? (1 + badness) ** 2 - cost ** 2 : (1 + badness) ** 2;
-        if (hyphen && a.index !== START && flagged(items[a.index])) demerits += rules.doubleHyphen;
-        const fitness = ratio < -0.5 ? 0 : ratio < 0.5 ? 1 : ratio < 1 ? 2 : 3;
-        const node: Active = { index: b, line: a.line + 1, fitness, run, total: a.total + demerits, prev: a };
-        const key = (node.line * 4 + fitness) * (rules.maxRun + 1) + run;
-        const held = best.get(key);
-        if (!held || node.total < held.total) best.set(key, node);
-      }
-      active = [...kept, ...best.values()];
-      if (active.length === 0) {
-        if (Number.isFinite(over)) return { over };
-        // Nothing feasible and no wider ratio to try: an overfull (or underfull) line from the last break dropped.
-        active = [{ index: b, line: dropped!.line + 1, fitness: 1, run: hyphen ? dropped!.run + 1 : 0, total: dropped!.total + FALLBACK_DEMERITS, prev: dropped }];
-      }
-    }
-    let last: Active | null = null;
-    for (const a of active) if (!last || a.total < last.total) last = a;
-    const out: number[] = [];
-    for (let a = last; a; a = a.prev) out.push(a.index === START ? 0 : a.index);
-    return out.reverse();
-  }
-}
-
-/** A box, or a penalty that forbids a break: what a line may start with. */
-const isContent = (it: InputItem) => it.type === 'box' || (it.type === 'penalty' && it.cost >= MAX_COST);
-
-/** A break point: glue right after a box, or a penalty that does not forbid a break. */
-const isBreak = (items: InputItem[], i: number) => {
-  const it = items[i];
-  return (it.type === 'glue' && i > 0 && items[i - 1].type === 'box') || (it.type === 'penalty' && it.cost < MAX_COST);
-};
-
-interface Sums {
-  box: Float64Array;
-  glue: Float64Array;
+/** The items and what every line needs of them, computed once. */
+interface Paragraph {
+  items: InputItem[];
+  /** Item index of each break point; entry 0 (-1) is the paragraph's start. */
+  at: number[];
+  /** Per break point: the first item of a line starting after it (glue and optional penalties after a break are dropped). */
+  lineStart: number[];
+  /** Totals of width (boxes and glue), stretch and shrink of the items before each index. */
+  width: Float64Array;
   stretch: Float64Array;
   shrink: Float64Array;
 }
 
-/** Running totals of box widths, glue widths, stretch and shrink before each item. */
-function prefixSums(items: InputItem[]): Sums {
-  const n = items.length + 1;
-  const s: Sums = { box: new Float64Array(n), glue: new Float64Array(n), stretch: new Float64Array(n), shrink: new Float64Array(n) };
-  items.forEach((it, i) => {
-    s.box[i + 1] = s.box[i] + (it.type === 'box' ? it.width : 0);
-    s.glue[i + 1] = s.glue[i] + (it.type === 'glue' ? it.width : 0);
-    s.stretch[i + 1] = s.stretch[i] + (it.type === 'glue' ? it.stretch : 0);
-    s.shrink[i + 1] = s.shrink[i] + (it.type === 'glue' ? it.shrink : 0);
-  });
-  return s;
+/**
+ * The break points (item indexes, the paragraph's start given as 0 first, as
+ * tex-linebreak's `breakLines` gives them) with the least total demerits
+ * among those that keep the rules; `null` when no set of lines, each able
+ * to shrink or stretch to `measure`, does. Throws when the items do not end
+ * with a forced break.
+ */
+export function breakLinesWithRuns(items: InputItem[], measure: number, rules: RunRules): number[] | null {
+  const end = items[items.length - 1];
+  if (!end || end.type !== 'penalty' || end.cost > FORCED) {
+    throw new Error('breakLinesWithRuns: the items must end with a forced break (a penalty of cost -1000 or less)');
+  }
+  const para = paragraphOf(items);
+  return cheapest(para, measure, rules, 1) ?? cheapest(para, measure, rules, Infinity);
 }
 
-/**
- * For each break, the least total width (spaces shrunk) at which any later
- * break ends: an active break is dropped only once even that is too far for
- * its line. (Not used when some glue stretches or shrinks by a negative
- * amount; the paragraph's items here never do.)
- */
-function nextReach(items: InputItem[], sums: Sums): Float64Array {
-  const reach = new Float64Array(items.length).fill(Infinity);
-  let least = Infinity;
-  for (let i = items.length - 1; i >= 0; i--) {
-    if (!isBreak(items, i)) continue;
+const isForced = (it: InputItem) => it.type === 'penalty' && it.cost <= FORCED;
+const isFlagged = (it: InputItem) => it.type === 'penalty' && it.flagged;
+
+function paragraphOf(items: InputItem[]): Paragraph {
+  const n = items.length;
+  const width = new Float64Array(n + 1);
+  const stretch = new Float64Array(n + 1);
+  const shrink = new Float64Array(n + 1);
+  // nextContent[i]: the first box or forbidding penalty at or after i (n when none).
+  const nextContent = new Int32Array(n + 1).fill(n);
+  for (let i = 0; i < n; i++) {
     const it = items[i];
-    const own = sums.box[i + 1] + sums.glue[i] - sums.shrink[i] + (it.type === 'penalty' ? it.width : 0);
-    reach[i] = least;
-    least = Math.min(least, own);
+    width[i + 1] = width[i] + (it.type === 'penalty' ? 0 : it.width);
+    stretch[i + 1] = stretch[i] + (it.type === 'glue' ? it.stretch : 0);
+    shrink[i + 1] = shrink[i] + (it.type === 'glue' ? it.shrink : 0);
   }
-  return reach;
+  for (let i = n - 1; i >= 0; i--) {
+    const it = items[i];
+    nextContent[i] = it.type === 'box' || (it.type === 'penalty' && it.cost >= FORBIDDEN) ? i : nextContent[i + 1];
+  }
+  const at = [-1];
+  const lineStart = [nextContent[0]];
+  items.forEach((it, i) => {
+    const breaks = it.type === 'penalty' ? it.cost < FORBIDDEN : it.type === 'glue' && i > 0 && items[i - 1].type === 'box';
+    if (!breaks) return;
+    at.push(i);
+    lineStart.push(nextContent[i + 1]);
+  });
+  return { items, at, lineStart, width, stretch, shrink };
+}
+
+/** The adjustment ratio of the line from break point `from` to break point `to` (index into `at`); NaN when it holds nothing. */
+function ratioOf(p: Paragraph, from: number, to: number, measure: number): number {
+  const first = p.lineStart[from];
+  const last = p.at[to];
+  if (first >= last) return NaN;
+  const end = p.items[last];
+  const natural = p.width[last] - p.width[first] + (end.type === 'penalty' ? end.width : 0);
+  if (natural === measure) return 0;
+  const give = natural < measure ? p.stretch[last] - p.stretch[first] : p.shrink[last] - p.shrink[first];
+  return give > 0 ? (measure - natural) / give : natural < measure ? Infinity : -Infinity;
+}
+
+/** Demerits of a line of adjustment ratio r ending at `end`, before the rules' and fitness terms. */
+function lineDemerits(r: number, end: InputItem): number {
+  const base = LINE_DEMERITS + 100 * Math.abs(r) ** 3;
+  const p = end.type === 'penalty' ? end.cost : 0;
+  if (p >= 0) return (base + p) ** 2;
+  return p > FORCED ? base ** 2 - p ** 2 : base ** 2;
+}
+
+const fitnessOf = (r: number) => (r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3);
+
+/** The best breaks with every line's ratio in [-1, maxRatio], or null when the end cannot be reached so. */
+function cheapest(p: Paragraph, measure: number, rules: RunRules, maxRatio: number): number[] | null {
+  const runs = rules.maxRun + 1;
+  const perBreak = FITNESS_CLASSES * runs;
+  const states = p.at.length * perBreak;
+  // State s = (break point × fitness + class) × runs + run: the least demerits to it, and the state before it.
+  const total = new Float64Array(states).fill(Infinity);
+  const before = new Int32Array(states).fill(-1);
+  total[START_FITNESS * runs] = 0;
+  const gamma = rules.adjacentFitness ?? 0;
+
+  for (let to = 1; to < p.at.length; to++) {
+    const end = p.items[p.at[to]];
+    const hyphen = isFlagged(end);
+    const forced = isForced(end);
+    for (let from = to - 1; from >= 0; from--) {
+      const r = ratioOf(p, from, to, measure);
+      if (r < -1) break; // an earlier start only makes the line longer
+      if (r <= maxRatio && Number.isFinite(r)) {
+        const fitness = fitnessOf(r);
+        const d = lineDemerits(r, end);
+        for (let s = from * perBreak; s < (from + 1) * perBreak; s++) {
+          if (total[s] === Infinity) continue;
+          const run = s % runs;
+          const next = hyphen ? run + 1 : 0;
+          if (next > rules.maxRun || (forced && run > 0)) continue;
+          const prevFitness = Math.floor(s / runs) % FITNESS_CLASSES;
+          const cost = total[s] + d + (hyphen && run > 0 ? rules.doubleHyphen : 0) + (Math.abs(fitness - prevFitness) > 1 ? gamma : 0);
+          const t = (to * FITNESS_CLASSES + fitness) * runs + next;
+          if (cost < total[t]) {
+            total[t] = cost;
+            before[t] = s;
+          }
+        }
+      }
+      if (from > 0 && isForced(p.items[p.at[from]])) break; // no line runs over a forced break
+    }
+  }
+
+  const last = p.at.length - 1;
+  let best = -1;
+  for (let s = last * perBreak; s < (last + 1) * perBreak; s++) if (total[s] < Infinity && (best < 0 || total[s] < total[best])) best = s;
+  if (best < 0) return null;
+  const out: number[] = [];
+  for (let s = best; s >= 0; s = before[s]) out.push(Math.max(0, p.at[Math.floor(s / perBreak)]));
+  return out.reverse();
 }

@@ -43,10 +43,12 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
 
 /**
  * Line ends with words divided at `cuts` (per word, hyphenPoints'): Knuth–Plass
- * with a flagged penalty at each cut, keeping in the same pass the rules a
- * publisher keeps — no more than `MAX_RUN` hyphenated lines in a row, no
- * hyphen on the line before a paragraph's last (nor before a forced break):
- * knuthPlass.ts, whose active breaks know the run of hyphens before them.
+ * with a flagged penalty at each cut (knuthPlass.ts), the rules a publisher
+ * keeps part of its search — no more than `MAX_RUN` hyphenated lines in a
+ * row, no hyphen on the line before a paragraph's last (nor before a forced
+ * break). They always hold: when no break set of feasible lines keeps them
+ * (a word that must be divided to fit, say), the paragraph is broken
+ * greedily, no word divided.
  */
 export function breakHyphenated(words: Word[], cuts: HyphenCut[][], opts: ComposeOptions): LineEnd[] {
   return breakLinesAt(words, [], opts, cuts, HYPHENATED_STRETCH);
@@ -120,7 +122,7 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
-  let points: number[];
+  let points: number[] | null;
   const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
   try {
     points = cutAtItem.size
@@ -129,6 +131,8 @@ function breakLinesAt(
   } catch {
     return greedy();
   }
+  // (null: no break set of feasible lines keeps the hyphenation rules; broken greedily, no word divided.)
+  if (!points) return greedy();
   // The first point is the paragraph start; map the rest to "last word of the line" (and the cut, when the line ends in one).
   const ends = points
     .slice(1)

@@ -144,6 +144,36 @@ function shapingBuffer(): hb.Buffer {
   return buffer;
 }
 
+/**
+ * The text each glyph of a shaped run carries (`infos` in HarfBuzz's output
+ * order, clusters as offsets into `text`, the run ending at `end`): a
+ * cluster's text runs to the next larger cluster value in the run, and the
+ * first glyph of the cluster in logical order carries it; the cluster's
+ * other glyphs carry ''.
+ */
+function clusterTexts(infos: readonly { cluster: number }[], text: string, end: number, rtl: boolean): string[] {
+  const n = infos.length;
+  const starts = infos.map((g) => g.cluster).sort((a, b) => a - b);
+  const nextStart = new Map<number, number>();
+  for (let i = starts.length - 1, next = end; i >= 0; i--) {
+    if (i === starts.length - 1 || starts[i] !== starts[i + 1]) {
+      nextStart.set(starts[i], next);
+      next = starts[i];
+    }
+  }
+  const texts = new Array<string>(n).fill('');
+  const seen = new Set<number>();
+  for (let k = 0; k < n; k++) {
+    const i = rtl ? n - 1 - k : k;
+    const { cluster } = infos[i];
+    if (!seen.has(cluster)) {
+      seen.add(cluster);
+      texts[i] = text.slice(cluster, nextStart.get(cluster));
+    }
+  }
+  return texts;
+}
+
 function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const { font, rtl } = req;
   // HarfBuzz is given the run and the context it can see, not the whole
@@ -177,25 +207,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const n = infos.length;
   // HarfBuzz gives every character at least one glyph; none means its heap is exhausted (it then hands out an inert buffer).
   if (n === 0 && end > start) throw new Error(`HarfBuzz returned no glyphs for ${end - start} characters: its memory is exhausted`);
-  // A cluster's text runs to the next larger cluster value in the run.
-  const starts = infos.map((g) => g.cluster).sort((a, b) => a - b);
-  const nextStart = new Map<number, number>();
-  for (let i = starts.length - 1, next = end; i >= 0; i--) {
-    if (i === starts.length - 1 || starts[i] !== starts[i + 1]) {
-      nextStart.set(starts[i], next);
-      next = starts[i];
-    }
-  }
-  // The first glyph of a cluster in logical order carries its text.
-  const carriesText = new Array<boolean>(n).fill(false);
-  const seen = new Set<number>();
-  for (let k = 0; k < n; k++) {
-    const i = rtl ? n - 1 - k : k;
-    if (!seen.has(infos[i].cluster)) {
-      seen.add(infos[i].cluster);
-      carriesText[i] = true;
-    }
-  }
+  const texts = clusterTexts(infos, text, end, rtl);
   const units: UnitGlyph[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const g = infos[i];
@@ -203,7 +215,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
     units[i] = {
       gid: g.codepoint,
       cluster: g.cluster - start,
-      text: carriesText[i] ? text.slice(g.cluster, nextStart.get(g.cluster)) : '',
+      text: texts[i],
       xAdvance: p?.xAdvance ?? 0,
       xOffset: p?.xOffset ?? 0,
       yOffset: p?.yOffset ?? 0,

@@ -11,11 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildReport } from '../../src/build.js';
-import { leafletBodySizes } from '../../templates/leaflet.js';
+import { layoutLeaflet, leafletBodySizes } from '../../templates/leaflet.js';
 import type { Point } from '../../src/model/types.js';
 import { normalizeForCompare, readDrawnGlyphs, type DrawnPage } from '../support/pdfReadback.js';
 import { generateDocument } from '../support/generateDocument.js';
-import { projectRoot } from '../support/fonts.js';
+import { projectRoot, templateFonts } from '../support/fonts.js';
 import { tempDir } from '../support/tmp.js';
 
 const EPOCH = '1698000000';
@@ -97,10 +97,22 @@ describe.each(['seed', 'long-30', 'generated'])('the leaflets of %s, read back f
     expect(used.size).toBeLessThanOrEqual(2);
   });
 
-  it('run on to more pages at one of the two sizes; all-leaflets.pdf has every page', () => {
+  it('run on to more pages at the size of the two that takes no more pages than the other; all-leaflets.pdf has every page', () => {
     const { report, leaflets, allPages } = get();
-    const { regular, compact } = leafletBodySizes(report.model.theme);
-    for (const l of leaflets) if (l.pages.length > 1) expect([regular, compact], `point ${l.point.number}`).toContain(drawnBodySize(l, 'Amiri-Regular'));
+    const { model } = report;
+    const { regular, compact } = leafletBodySizes(model.theme);
+    /** The pages the point takes with the leaflet body held at one size. */
+    const pagesAt = (size: number, p: Point) => {
+      const step = size === regular ? model.theme.leafletBody.regular : model.theme.leafletBody.compact;
+      return layoutLeaflet({ ...model, theme: { ...model.theme, leafletBody: { regular: step, compact: step } } }, p, templateFonts()).pages.length;
+    };
+    for (const l of leaflets) {
+      if (l.pages.length === 1) continue;
+      const size = drawnBodySize(l, 'Amiri-Regular')!;
+      expect([regular, compact], `point ${l.point.number}`).toContain(size);
+      expect(pagesAt(size, l.point), `point ${l.point.number}`).toBe(l.pages.length);
+      expect(l.pages.length, `point ${l.point.number} at ${size} pt`).toBeLessThanOrEqual(pagesAt(size === regular ? compact : regular, l.point));
+    }
     expect(allPages).toBe(leaflets.reduce((n, l) => n + l.pages.length, 0));
     expect(report.manifest.outputs.filter((o) => o.kind === 'leaflet' && o.point !== undefined).map((o) => o.pages)).toEqual(leaflets.map((l) => l.pages.length));
   });

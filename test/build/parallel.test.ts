@@ -2,16 +2,33 @@
  * Parallel rendering: a build over worker threads makes the same bytes as a
  * build in the main thread, one job at a time.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, defaultThreads, type BuildReport } from '../../src/build.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
 import { createPool, defaultJobs } from '../../src/jobs/pool.js';
-import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
-
-
+import type { RenderJob } from '../../src/jobs/planJobs.js';
+import { modelFromText } from '../../src/model/buildModel.js';
+import { fingerprint, otherProject, repoRoot } from '../fixtures/reliability/project.js';
 
 describe('parallel rendering', () => {
+  it("without --jobs, the seed's one-point edit renders in the main thread alone and a two-point edit on one thread per core (the kinds' costs summed against SMALL_REBUILD)", () => {
+    const read = (f: string) => readFileSync(path.join(repoRoot, f), 'utf8');
+    const { model } = modelFromText(read('source/izmir-2023.txt'), 'source/izmir-2023.txt', {
+      projectRoot: repoRoot,
+      sourceDateEpoch: '1698000000',
+      sidecar: { text: read('source/izmir-2023.meta.yaml'), file: 'source/izmir-2023.meta.yaml' },
+    });
+    const jobs = planJobs(model);
+    // What an edit of these points renders again: their jobs (leaflet, cards, thumbnails) and the whole document's
+    // (booklet, all-leaflets, print files, the gallery), not the document's own cards (its title: no point's text).
+    const edited = (points: number[]): RenderJob[] => jobs.filter((j) => (j.point === undefined ? j.format === undefined : points.includes(j.point)));
+    expect(edited([3]).some((j) => j.kind === 'thumbnails')).toBe(true);
+    expect(defaultThreads(edited([3]))).toBe(1);
+    expect(defaultThreads(edited([3, 4]))).toBe(defaultJobs());
+  });
+
   it('without --jobs, renders on one thread per core only when there is much to render and an image job among it (else a worker would take PDF jobs with its own react-pdf and fonts)', () => {
     const leaflets = Array.from({ length: 40 }, (_, i) => ({ kind: 'leaflet', path: `leaflets/${i}.pdf`, point: i + 1 }));
     const cards = Array.from({ length: 40 }, (_, i) => ({ kind: 'card', path: `cards/square/${i}`, point: i + 1, format: 'square' }));

@@ -5,6 +5,13 @@ import { layoutBooklet } from '../../templates/booklet.js';
 import { findOverflows } from '../../src/layout/liveArea.js';
 import type { TextBlock } from '../../src/layout/types.js';
 import { projectRoot, templateFonts } from '../support/fonts.js';
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+/** A paragraph's display order, left to right (UAX #9, bidi-js), without its bidi controls. */
+const displayed = (text: string, dir: 'rtl' | 'ltr' = 'rtl') => bidi.getReorderedString(text, bidi.getEmbeddingLevels(text, dir)).replace(/[\u2066-\u2069]/g, '');
+/** Right-to-left letters reversed, as a display string holds them. */
+const rev = (s: string) => [...s].reverse().join('');
 
 const SOURCE = `## بيان قصير
 
@@ -19,8 +26,8 @@ const SOURCE = `## بيان قصير
 **جمعية المثال**
 `;
 
-function layout(meta: string) {
-  const { model } = modelFromText(SOURCE, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${meta}`, file: 'doc.meta.yaml' } });
+function layout(meta: string, file = 'doc.txt') {
+  const { model } = modelFromText(SOURCE, file, { projectRoot, sidecar: { text: `date: 2024-01-01\n${meta}`, file: 'doc.meta.yaml' } });
   return { model, lay: layoutBooklet(model, templateFonts()) };
 }
 const texts = (blocks: TextBlock[]) => blocks.map((b) => b.text);
@@ -48,6 +55,32 @@ describe('booklet template', () => {
     const at = (word: string) => xOf(fonts.text.indexOf(word));
     expect(at('Amiri')).toBeGreaterThan(at('مرخّصة'));
     expect(at('مرخّصة')).toBeGreaterThan(at('SIL'));
+  });
+
+  it('a URL in a colophon value with Arabic words is isolated: «راسلونا على https://example.org/path/» keeps its trailing «/»', () => {
+    const { lay } = layout('contact: راسلونا على https://example.org/path/\n');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    expect(entry.text).toContain('\u2066https://example.org/path/\u2069');
+    const label = entry.text.slice(0, entry.text.indexOf('راسلونا'));
+    // Read from the right: the label, «راسلونا على», then the URL whole at the left end.
+    expect(displayed(entry.text)).toBe(`https://example.org/path/ ${rev('على')} ${rev('راسلونا')}${rev(label)}`);
+    // As painted: the URL's first letter left of its last «/».
+    const glyphs = entry.lines.flatMap((l) => l.line.glyphs);
+    const xOf = (offset: number) => glyphs.find((g) => g.offset === offset)!.x;
+    const url = entry.text.indexOf('https');
+    expect(xOf(url)).toBeLessThan(xOf(url + 'https://example.org/path'.length));
+  });
+
+  it('a source file name with Arabic letters: «خطة.txt · SHA-256 hash» shows the name, then the hash, each whole', () => {
+    const { model, lay } = layout('', 'خطة.txt');
+    const hash = model.source.sha256.slice(0, 16);
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('SHA-256'))!;
+    expect(entry.text).toContain(`\u2068خطة.txt\u2069 · SHA-256 \u2066${hash}\u2069`);
+    const label = entry.text.slice(0, entry.text.indexOf('\u2068'));
+    // Read from the right: the label, «خطة.txt» (right to left, as its first letter), «SHA-256», the hash.
+    expect(displayed(entry.text)).toBe(`${hash} SHA-256 · txt.${rev('خطة')}${rev(label)}`);
   });
 
   it('leaves out the sections the metadata switches off', () => {

@@ -66,3 +66,37 @@ describe('justified card lines', () => {
     expect(card.bodySize).toBe(51);
   });
 });
+
+describe('one heading size per format', () => {
+  const sizeOf = (card: CardSlide, role: 'title' | 'number') => {
+    const b = card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+    return { size: b.lines[0].line.glyphs[0].size, lines: b.lines.length };
+  };
+
+  it('sets every point card of a document in one format (slides too) with the same title and number size, whatever its body size, unless its title stepped down', async () => {
+    const docs = [
+      (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model,
+      en,
+      (await loadDocument('test/fixtures/docs/mixed-7/mixed-7.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model,
+    ];
+    for (const doc of docs) {
+      const fonts = doc === en ? enFonts : await loadFontSet(doc.theme, projectRoot);
+      for (const format of doc.theme.cards) {
+        const cards = (await Promise.all(doc.points.map((point) => layoutCard({ model: doc, point, format, fonts })))).flat();
+        const where = `${doc.lang} ${format.name}`;
+        const series = Math.max(...cards.map((c) => sizeOf(c, 'title').size));
+        const numbers = new Set(cards.map((c) => sizeOf(c, 'number').size));
+        // The body still varies from card to card: the heading does not follow it.
+        expect(new Set(cards.map((c) => c.bodySize)).size, where).toBeGreaterThan(1);
+        expect([...numbers], where).toHaveLength(1);
+        for (const c of cards) {
+          const title = sizeOf(c, 'title');
+          // Above every body size the format can take, by a clear margin.
+          expect(title.size, where).toBeGreaterThan(c.maxBodySize * 1.2);
+          // A smaller title only where the series size would take more than two lines: it stepped down and wraps.
+          if (title.size !== series) expect(title.lines, `${where}: «${c.alt.split('\n')[0]}» at ${title.size}`).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+});

@@ -381,19 +381,26 @@ describe('two body sizes per document (theme.leafletBody)', () => {
   it('runs a point on to further pages when even the compact size does not fit one page: at the regular size when that takes no more pages, else at the compact', async () => {
     const big = await loadDoc('seed-big', 'source/izmir-2023.txt', (m) => (m.theme.leafletBody = { regular: 20, compact: 17 }));
     const used = new Set<number>();
+    const runOn: number[] = [];
     const regularOnly = { ...big.model, theme: { ...big.model.theme, leafletBody: { regular: 20, compact: 20 } } };
     for (const p of big.model.points) {
       const layout = layoutLeaflet(big.model, p, big.fonts);
       used.add(layout.bodySize);
       if (layout.pages.length > 1) {
-        const compactPages = layoutLeaflet(onlyCompact(big.model), p, big.fonts).pages.length;
-        const regularPages = layoutLeaflet(regularOnly, p, big.fonts).pages.length;
-        expect(layout.bodySize, `point ${p.number}`).toBe(regularPages <= compactPages ? 20 : 17);
+        runOn.push(layout.bodySize);
+        // The size taken costs no more pages than the other; the compact one is taken only when it saves a page.
+        const pagesAt = { 17: layoutLeaflet(onlyCompact(big.model), p, big.fonts).pages.length, 20: layoutLeaflet(regularOnly, p, big.fonts).pages.length };
+        const other = layout.bodySize === 20 ? 17 : 20;
+        expect(layout.pages.length, `point ${p.number}`).toBe(pagesAt[layout.bodySize as 17 | 20]);
+        expect(layout.pages.length, `point ${p.number} at ${layout.bodySize} pt, against ${other} pt`).toBeLessThanOrEqual(pagesAt[other]);
+        if (layout.bodySize === 17) expect(pagesAt[17], `point ${p.number}`).toBeLessThan(pagesAt[20]);
       }
       expect([...bodyGlyphSizes(layout, p)], `point ${p.number}`).toEqual([layout.bodySize]);
       for (const page of layout.pages) expectInsideMargins(page, big.model);
     }
     expect([...used].sort((a, b) => a - b)).toEqual([17, 20]);
+    // Points run on at each size (at 20 pt: 3 and 8; at 17 pt: 7).
+    expect(new Set(runOn), 'the sizes of the points that run on').toEqual(new Set([17, 20]));
     const eight = layoutLeaflet(big.model, big.model.points[7], big.fonts);
     expect(eight.pages.length).toBeGreaterThan(1);
     expect(norm(eight.pages.flatMap((page) => bodyBlocks(page, big.model.points[7])).map(glyphText).join(''))).toBe(norm(big.model.points[7].text));

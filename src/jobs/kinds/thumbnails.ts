@@ -11,25 +11,28 @@
  *
  * A job's path is the shown job's under gallery/ without its extension
  * (`gallery/booklet`, `gallery/leaflets/01-x`, `gallery/cards/square/01-x`),
- * as its files are named (`gallery/booklet-3.webp`: src/render/gallery
- * `thumbPath`); its thumbnails are the same function of that job's bytes
+ * as its files are named (`gallery/booklet-3.webp`:
+ * src/render/gallery/thumbPath.ts); its thumbnails are the same function of that job's bytes
  * as when the gallery drew them.
  */
 import { readFile } from 'node:fs/promises';
 import type { InputFile, OutputKind, TaskInput } from '../kind.js';
 import type { GalleryThumb } from '../../render/gallery/renderGallery.js';
+import { stem, THUMB_DIR } from '../../render/gallery/thumbPath.js';
 import { pick } from '../slice.js';
 import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
 import { card } from './card.js';
 
-/** The kinds whose files get thumbnails (which of their files: templates/gallery.tsx `thumbPages`). */
+/**
+ * The kinds whose files get thumbnails (which of their files: templates/gallery.tsx
+ * `thumbPages`, which this registry cannot import: its JSX would load React in a
+ * build with nothing to do). test/jobs/kinds/thumbnails.test.ts checks they agree.
+ */
 const SHOWN = [booklet, leaflet, card];
 
-const PREFIX = 'gallery/';
-
 /** The thumbnails job of the job at `path` (a job's files are its path, with "-N" or an extension: src/jobs/cache.ts `reuseOutputs`). */
-export const thumbsJobOf = (path: string) => PREFIX + path.replace(/\.[^./]+$/, '');
+export const thumbsJobOf = (path: string) => `${THUMB_DIR}/${stem(path)}`;
 
 /** A file as the gallery page describes it (no staging path). */
 export const described = ({ staged: _staged, ...f }: InputFile) => f;
@@ -39,7 +42,8 @@ export const thumbnails: OutputKind = {
   group: 'gallery',
   writes: ['gallery'],
   family: 'image',
-  // Most are a card's thumbnail (≈ 8–12 ms) or a leaflet's first page; the booklet's nine pages ≈ 120. Only the order matters.
+  // Most are a card's thumbnail (≈ 8–12 ms) or a leaflet's first page; the booklet's pages ≈ 120. An average, in ms like
+  // the other kinds' costs: the scheduler uses their ratios, and a build sums them (src/build.ts `SMALL_REBUILD`).
   cost: 8,
   uses: SHOWN.map((k) => k.name),
   plan: (model) => SHOWN.flatMap((k) => k.plan(model).map((j) => ({ ...j, path: thumbsJobOf(j.path) }))),

@@ -1,26 +1,19 @@
 /**
- * The gallery page's renderer: which files get thumbnails and where they go,
- * the thumbnails themselves (thumbnails.ts), and the page's HTML from its
+ * The gallery page's renderer: which files get thumbnails (where they go:
+ * thumbPath.ts), the thumbnails themselves (thumbnails.ts), and the page's HTML from its
  * template (templates/gallery.tsx, rendered by react-dom's static markup:
  * the same element gives the same bytes).
  */
 import ReactDOMServer from 'react-dom/server';
 import { galleryPage, thumbPages, type GalleryFile, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
 import { imageThumbnail, pdfThumbnails, type ThumbImage } from './thumbnails.js';
+import { isPdf, THUMB_DIR, thumbPath } from './thumbPath.js';
 
 export type { GalleryFile, GalleryOutput, GalleryThumb };
-
-/** Thumbnails live here in the output folder, named after the file they show. */
-export const THUMB_DIR = 'gallery';
+export { THUMB_DIR, thumbPath };
 
 /** A thumbnail with its pixels. */
 export interface Thumbnail extends GalleryThumb, ThumbImage {}
-
-const isPdf = (p: string) => /\.pdf$/i.test(p);
-const stem = (p: string) => p.replace(/\.[^./]+$/, '');
-
-/** `booklet.pdf` page 3 → `gallery/booklet-3.webp`; `cards/square/01-x.png` → `gallery/cards/square/01-x.webp`. */
-export const thumbPath = (of: string, page: number) => `${THUMB_DIR}/${stem(of)}${isPdf(of) ? `-${page}` : ''}.webp`;
 
 /** The thumbnails of one job's files; `read` gives a file's bytes (only files that get a thumbnail are read). */
 export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: GalleryFile) => Promise<Uint8Array>): Promise<Thumbnail[]> {

@@ -105,7 +105,7 @@ export interface CountedLine {
  * left-to-right run of a right-to-left line that a neutral other than a
  * space follows (`popplerLrms`, after a URL's «?»). The stretch marks
  * (`withBidiMarks`) are not counted: `popplerKeepsMark` never keeps an LRM,
- * and the other LRMs the painter draws (bridges, PDFium's marks) carry an
+ * and the other LRMs the painter draws (PDFium's marks) carry an
  * empty ActualText, which poppler reads instead. (Until marks2 every run
  * counted one: seed booklet 4 and mixed-7 leaflets 3 RLMs more.)
  */
