@@ -42,6 +42,13 @@ export interface RunRules {
   maxRun: number;
   /** Demerits when adjacent lines' fitness classes differ by more than one (the paper's γ); 0 when not given. */
   adjacentFitness?: number;
+  /**
+   * Glue whose stretch a line can use only in part (a word's kashida
+   * capacity: the justifier sets at most `perLine` kashidas a line,
+   * compose.ts): `items` are those glues' indexes; a line's stretch counts
+   * only its `perLine` largest.
+   */
+  capped?: { items: number[]; perLine: number };
 }
 
 /** The items and what every line needs of them, computed once. */
@@ -55,6 +62,9 @@ interface Paragraph {
   width: Float64Array;
   stretch: Float64Array;
   shrink: Float64Array;
+  /** Capped glues' item indexes, ascending, and how many of them a line may use (RunRules `capped`). */
+  capped: number[];
+  perLine: number;
 }
 
 /**
@@ -69,15 +79,16 @@ export function breakLinesWithRuns(items: InputItem[], measure: number, rules: R
   if (!end || end.type !== 'penalty' || end.cost > FORCED) {
     throw new Error('breakLinesWithRuns: the items must end with a forced break (a penalty of cost -1000 or less)');
   }
-  const para = paragraphOf(items);
+  const para = paragraphOf(items, rules.capped);
   return cheapest(para, measure, rules, 1) ?? cheapest(para, measure, rules, Infinity);
 }
 
 const isForced = (it: InputItem) => it.type === 'penalty' && it.cost <= FORCED;
 const isFlagged = (it: InputItem) => it.type === 'penalty' && it.flagged;
 
-function paragraphOf(items: InputItem[]): Paragraph {
+function paragraphOf(items: InputItem[], capped: RunRules['capped']): Paragraph {
   const n = items.length;
+  const cappedAt = new Set(capped?.items);
   const width = new Float64Array(n + 1);
   const stretch = new Float64Array(n + 1);
   const shrink = new Float64Array(n + 1);
@@ -86,7 +97,7 @@ function paragraphOf(items: InputItem[]): Paragraph {
   for (let i = 0; i < n; i++) {
     const it = items[i];
     width[i + 1] = width[i] + (it.type === 'penalty' ? 0 : it.width);
-    stretch[i + 1] = stretch[i] + (it.type === 'glue' ? it.stretch : 0);
+    stretch[i + 1] = stretch[i] + (it.type === 'glue' && !cappedAt.has(i) ? it.stretch : 0);
     shrink[i + 1] = shrink[i] + (it.type === 'glue' ? it.shrink : 0);
   }
   for (let i = n - 1; i >= 0; i--) {
@@ -101,7 +112,7 @@ function paragraphOf(items: InputItem[]): Paragraph {
     at.push(i);
     lineStart.push(nextContent[i + 1]);
   });
-  return { items, at, lineStart, width, stretch, shrink };
+  return { items, at, lineStart, width, stretch, shrink, capped: [...cappedAt].sort((a, b) => a - b), perLine: capped?.perLine ?? 0 };
 }
 
 /** The adjustment ratio of the line from break point `from` to break point `to` (index into `at`); NaN when it holds nothing. */
@@ -112,8 +123,20 @@ function ratioOf(p: Paragraph, from: number, to: number, measure: number): numbe
   const end = p.items[last];
   const natural = p.width[last] - p.width[first] + (end.type === 'penalty' ? end.width : 0);
   if (natural === measure) return 0;
-  const give = natural < measure ? p.stretch[last] - p.stretch[first] : p.shrink[last] - p.shrink[first];
+  const give = natural < measure ? p.stretch[last] - p.stretch[first] + cappedStretch(p, first, last) : p.shrink[last] - p.shrink[first];
   return give > 0 ? (measure - natural) / give : natural < measure ? Infinity : -Infinity;
+}
+
+/** The stretch of the capped glues in items [first, last) that a line may use: the `perLine` largest. */
+function cappedStretch(p: Paragraph, first: number, last: number): number {
+  if (!p.capped.length || p.perLine <= 0) return 0;
+  const inLine: number[] = [];
+  for (const i of p.capped) {
+    if (i >= last) break;
+    const it = p.items[i];
+    if (i >= first && it.type === 'glue') inLine.push(it.stretch);
+  }
+  return inLine.sort((a, b) => b - a).slice(0, p.perLine).reduce((a, b) => a + b, 0);
 }
 
 /** Demerits of a line of adjustment ratio r ending at `end`, before the rules' and fitness terms. */

@@ -8,6 +8,7 @@ import type { InputItem } from 'tex-linebreak';
 import type { Word } from './itemize.js';
 import type { ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
+import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const INFINITE_STRETCH = 1e6;
@@ -67,6 +68,7 @@ function breakLinesAt(
   const items: InputItem[] = [];
   const wordAtItem: number[] = [];
   const cutAtItem = new Map<number, number>();
+  const kashidaItems: number[] = [];
   words.forEach((w, i) => {
     const k = kashidaStretch[i];
     if (k) {
@@ -74,6 +76,7 @@ function breakLinesAt(
       // a glue is a break only right after a box, so a penalty goes first.
       items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
       wordAtItem.push(-1);
+      kashidaItems.push(items.length);
       items.push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
       wordAtItem.push(-1);
     }
@@ -124,9 +127,13 @@ function breakLinesAt(
 
   let points: number[] | null;
   const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
+  // The justifier sets at most kashidaPerLine kashidas a line (compose.ts):
+  // a line's kashida stretch is that many of its words' capacities, not all
+  // of them — a per-line sum tex-linebreak's per-item glue cannot express.
+  const capped = kashidaItems.length ? { items: kashidaItems, perLine: opts.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE } : undefined;
   try {
-    points = cutAtItem.size
-      ? breakLinesWithRuns(items, opts.measure, { doubleHyphen: DOUBLE_HYPHEN, maxRun: MAX_RUN })
+    points = cutAtItem.size || capped
+      ? breakLinesWithRuns(items, opts.measure, { doubleHyphen: DOUBLE_HYPHEN, maxRun: MAX_RUN, capped })
       : breakLines(items, opts.measure, { maxAdjustmentRatio: null, doubleHyphenPenalty: DOUBLE_HYPHEN });
   } catch {
     return greedy();
