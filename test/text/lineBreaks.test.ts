@@ -227,3 +227,107 @@ function runsKept(ends: LineEnd[]): boolean {
   }
   return ends.length < 2 || ends[ends.length - 2].at === undefined;
 }
+
+/** Words with a kashida capacity now and then: a forbidding penalty and a glue of stretch alone before the word (lineBreaks.ts); `capped` lists those glues. */
+function kashidaParagraph(rnd: () => number, words: number): { items: InputItem[]; capped: number[] } {
+  const items: InputItem[] = [];
+  const capped: number[] = [];
+  for (let w = 0; w < words; w++) {
+    if (rnd() < 0.7) {
+      items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+      capped.push(items.length);
+      items.push({ type: 'glue', width: 0, stretch: 2 + rnd() * 6, shrink: 0 });
+    }
+    items.push({ type: 'box', width: 5 + rnd() * 10 });
+    if (w < words - 1) items.push({ type: 'glue', width: 4, stretch: 1.2, shrink: 0.8 });
+  }
+  items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0 }, { type: 'penalty', width: 0, cost: -1000, flagged: false });
+  return { items, capped };
+}
+
+/** A line's ratio when only the `perLine` largest capped glues of the line stretch. */
+function cappedRatio(items: InputItem[], capped: Set<number>, perLine: number, from: number, to: number, width: number): number {
+  let i = from + 1;
+  while (i < to && (items[i].type === 'glue' || (items[i].type === 'penalty' && (items[i] as { cost: number }).cost < 1000))) i++;
+  if (i >= to) return NaN;
+  let natural = 0;
+  let stretch = 0;
+  let shrink = 0;
+  const kashidas: number[] = [];
+  for (; i < to; i++) {
+    const it = items[i];
+    if (it.type === 'box') natural += it.width;
+    if (it.type !== 'glue') continue;
+    natural += it.width;
+    shrink += it.shrink;
+    if (capped.has(i)) kashidas.push(it.stretch);
+    else stretch += it.stretch;
+  }
+  stretch += kashidas.sort((a, b) => b - a).slice(0, perLine).reduce((a, b) => a + b, 0);
+  if (natural < width) return stretch > 0 ? (width - natural) / stretch : Infinity;
+  if (natural > width) return shrink > 0 ? (width - natural) / shrink : -Infinity;
+  return 0;
+}
+
+/** The least demerits over every break set, lines within ratio 1 if any set allows it, else any ratio (no flagged penalties, no fitness term). */
+function bruteForceCapped(items: InputItem[], capped: number[], perLine: number, width: number): number | null {
+  const last = items.length - 1;
+  const optional = items.flatMap((it, i) => (it.type === 'glue' && items[i - 1]?.type === 'box' && i < last ? [i] : []));
+  const set = new Set(capped);
+  for (const maxRatio of [1, Infinity]) {
+    let least = Infinity;
+    for (let mask = 0; mask < 1 << optional.length; mask++) {
+      const breaks = [-1, ...optional.filter((_, k) => mask & (1 << k)), last];
+      let total = 0;
+      for (let k = 1; k < breaks.length && total < Infinity; k++) {
+        const r = cappedRatio(items, set, perLine, breaks[k - 1], breaks[k], width);
+        const p = (items[breaks[k]] as { cost?: number }).cost ?? 0;
+        total = r >= -1 && r <= maxRatio && Number.isFinite(r) ? total + (p > -1000 ? (1 + 100 * Math.abs(r) ** 3 + p) ** 2 : (1 + 100 * Math.abs(r) ** 3) ** 2) : Infinity;
+      }
+      least = Math.min(least, total);
+    }
+    if (least < Infinity) return least;
+  }
+  return null;
+}
+
+describe('a line\'s kashida stretch capped at kashidaPerLine capacities (the justifier sets no more)', () => {
+  it('has the least demerits of all break sets when only the line\'s perLine largest capacities stretch (brute force)', () => {
+    const rnd = random(23);
+    let binding = 0;
+    for (let n = 0; n < 400; n++) {
+      const { items, capped } = kashidaParagraph(rnd, 5 + Math.floor(rnd() * 5));
+      const perLine = Math.floor(rnd() * 3);
+      const width = 25 + rnd() * 30;
+      const best = bruteForceCapped(items, capped, perLine, width);
+      const ours = breakLinesWithRuns(items, width, { doubleHyphen: 0, maxRun: 0, capped: { items: capped, perLine } });
+      if (best === null) {
+        expect(ours).toBeNull();
+        continue;
+      }
+      const uncapped = breakLinesWithRuns(items, width, { doubleHyphen: 0, maxRun: 0 });
+      if (JSON.stringify(uncapped) !== JSON.stringify(ours)) binding++;
+      // Our breaks' demerits, under the capped model, are the least.
+      const breaks = [-1, ...ours!.slice(1)];
+      let total = 0;
+      for (let k = 1; k < breaks.length; k++) {
+        const r = cappedRatio(items, new Set(capped), perLine, breaks[k - 1], breaks[k], width);
+        const p = (items[breaks[k]] as { cost?: number }).cost ?? 0;
+        total += p > -1000 ? (1 + 100 * Math.abs(r) ** 3 + p) ** 2 : (1 + 100 * Math.abs(r) ** 3) ** 2;
+      }
+      expect(total).toBeCloseTo(best, 6);
+    }
+    // The cap changed the breaks in a good share of the paragraphs tried.
+    expect(binding).toBeGreaterThan(10);
+  });
+
+  it('changes nothing when the cap never binds (every capacity of every line counts)', () => {
+    const rnd = random(5);
+    for (let n = 0; n < 200; n++) {
+      const { items, capped } = kashidaParagraph(rnd, 10 + Math.floor(rnd() * 30));
+      const width = 60 + rnd() * 100;
+      expect(breakLinesWithRuns(items, width, { doubleHyphen: 0, maxRun: 0, capped: { items: capped, perLine: 1000 } }))
+        .toEqual(breakLinesWithRuns(items, width, { doubleHyphen: 0, maxRun: 0 }));
+    }
+  });
+});
