@@ -58,6 +58,20 @@ describe('kashida per line (issue 14)', async () => {
     }
   });
 
+  it('breaks lines as the justifier will fill them: no line counts on kashidas beyond the cap', () => {
+    // Before, the breaker counted every word's kashida capacity as stretch and
+    // chose lines that only more kashidas than kashidaPerLine could fill;
+    // their spaces then took the rest.
+    // (Each of the seed's points, as a leaflet sets it: 14 pt on a 325.53 pt measure.)
+    const points = readFileSync(`${projectRoot}/source/izmir-2023.txt`, 'utf8').split('\n').filter((l) => /^[٠-٩]+\./.test(l)).map((l) => l.replace(/^[٠-٩]+\.\s*/, ''));
+    const widest = (size: number, kashidaPerLine: number) => Math.max(...points.flatMap((text) => composeParagraph([{ text, style: { fonts: f.body, size } }], {
+      dir: 'rtl', lang: 'ar', measure: 325.53, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 }, kashidaPerLine,
+    }).lines.filter((l) => l.justified).map((l) => l.spaceRatio)));
+    // Before: ×1.38 at 3 a line, ×1.62 at 2, ×1.85 at 1; now ×1.30, ×1.35, ×1.59.
+    expect(widest(14, 3)).toBeLessThan(1.31);
+    expect(widest(14, 2)).toBeLessThan(1.4);
+  });
+
   it('0 per line means spaces only', () => {
     expect(set(0).lines.every((l) => l.kashidas === 0)).toBe(true);
   });
