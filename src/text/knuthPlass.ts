@@ -1,6 +1,7 @@
 /**
  * The breaker of paragraphs whose words may be divided (lineBreaks.ts
- * `breakHyphenated`): Knuth and Plass's optimum-fit line breaking (1981,
+ * `breakHyphenated`) or stretched by kashida (a line's kashida stretch is
+ * capped: RunRules `capped`): Knuth and Plass's optimum-fit line breaking (1981,
  * "Breaking Paragraphs into Lines": boxes, glue, penalties, adjustment
  * ratio, badness, demerits, fitness classes), written as a plain dynamic
  * program over the break points. For each break, from first to last, every

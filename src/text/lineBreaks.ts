@@ -1,7 +1,10 @@
 /**
- * Line breaking: Knuth–Plass (tex-linebreak) over HarfBuzz-measured words.
- * Returns, for each line, the index of its last word. Word spaces are glue;
- * a word's kashida capacity is stretch that is never a break point.
+ * Line breaking: Knuth–Plass over HarfBuzz-measured words (tex-linebreak;
+ * our own breaker, knuthPlass.ts, for paragraphs with hyphenation points or
+ * kashida). Returns, for each line, the index of its last word. Word spaces
+ * are glue; a word's kashida capacity is stretch that is never a break point,
+ * and a line counts only its `kashidaPerLine` largest capacities, as the
+ * justifier sets no more (compose.ts).
  */
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
