@@ -12,7 +12,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { asciiToken, isVerbatimToken, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
+import { isVerbatimToken, tokenCore, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -420,10 +420,16 @@ export const isolate = (run: string): string => `\u2066${run}\u2069`;
  * but each URL, e-mail, file name or hash in it (isVerbatimToken, between
  * spaces) is isolated: else its neutral ends join the Arabic around it, and
  * «راسلونا على https://example.org/path/» showed «/https://example.org/path».
+ * The punctuation around it stays outside (tokenCore): isolated with the
+ * address, the full stop of «راسلونا على info@example.org.» showed right of
+ * the address, not at the sentence's end.
  */
 export function isolateLtr(value: string): string {
   if (!RTL_LETTER.test(value)) return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
-  return value.replace(/\S+/g, (token, at: number) => (asciiToken(value, at, at + token.length) === token && isVerbatimToken(token) ? isolate(token) : token));
+  return value.replace(/\S+/g, (token) => {
+    const [a, b] = tokenCore(token);
+    return isVerbatimToken(token.slice(a, b)) ? token.slice(0, a) + isolate(token.slice(a, b)) + token.slice(b) : token;
+  });
 }
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 

@@ -395,8 +395,20 @@ const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0
  * punctuation after it («file.txt,») does not count.
  */
 export function isVerbatimToken(token: string): boolean {
-  const t = token.replace(/[.,;:!?)\]}'"]+$/, '').replace(/^[(\['"]+/, '');
+  const [a, b] = tokenCore(token);
+  const t = token.slice(a, b);
   return t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
+}
+
+/**
+ * Where a token starts and ends without the punctuation around it: opening «(» «[» and quotes
+ * before, sentence punctuation, closing brackets and quotes after, Arabic «،» «؛» «؟» too
+ * («info@example.org.» → «info@example.org»). A URL's final «/» stays.
+ */
+export function tokenCore(token: string): [number, number] {
+  const start = /^[(\['"«]*/.exec(token)![0].length;
+  const end = token.length - /[.,;:!?)\]}'"»،؛؟]*$/.exec(token.slice(start))![0].length;
+  return [start, end];
 }
 
 /**

@@ -72,6 +72,27 @@ describe('booklet template', () => {
     expect(xOf(url)).toBeLessThan(xOf(url + 'https://example.org/path'.length));
   });
 
+  it('sentence punctuation after an address stays outside its isolate: «راسلونا على info@example.org.» ends in the full stop, at the left', () => {
+    const { lay } = layout('contact: راسلونا على info@example.org.\n');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    expect(entry.text).toContain('\u2066info@example.org\u2069.');
+    const label = entry.text.slice(0, entry.text.indexOf('راسلونا'));
+    // Read from the right: the label, «راسلونا على», the address, and the full stop last, at the left end.
+    expect(displayed(entry.text)).toBe(`.info@example.org ${rev('على')} ${rev('راسلونا')}${rev(label)}`);
+  });
+
+  it('an Arabic comma after a URL stays outside its isolate, and a URL keeps its final «/»', () => {
+    const { lay } = layout('contact: الموقع https://example.org/path/، والبريد (info@example.org)؛ شكرًا\n');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    expect(entry.text).toContain('\u2066https://example.org/path/\u2069،');
+    expect(entry.text).toContain('(\u2066info@example.org\u2069)؛');
+    const label = entry.text.slice(0, entry.text.indexOf('الموقع'));
+    // From the right: «الموقع», the URL whole, the comma left of it, «والبريد», the address in its brackets, the semicolon.
+    expect(displayed(entry.text)).toBe(`${rev('شكرًا')} ؛(info@example.org) ${rev('والبريد')} ،https://example.org/path/ ${rev('الموقع')}${rev(label)}`);
+  });
+
   it('a source file name with Arabic letters: «خطة.txt · SHA-256 hash» shows the name, then the hash, each whole', () => {
     const { model, lay } = layout('', 'خطة.txt');
     const hash = model.source.sha256.slice(0, 16);
