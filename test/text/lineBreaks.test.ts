@@ -79,19 +79,29 @@ function keepsRules(items: InputItem[], breaks: number[], maxRun = MAX_RUN): boo
 
 type Rules = typeof RULES & { adjacentFitness: number };
 
-/** A line's adjustment ratio, summed item by item (glue and optional penalties after a break dropped); NaN for an empty line. */
-function lineRatio(items: InputItem[], from: number, to: number, width: number): number {
+/**
+ * A line's adjustment ratio, summed item by item (glue and optional penalties
+ * after a break dropped); NaN for an empty line. With `capped`, only the
+ * `perLine` largest of those glues' stretches count (the kashida cap).
+ */
+function lineRatio(items: InputItem[], from: number, to: number, width: number, capped: Set<number> = new Set(), perLine = Infinity): number {
   let i = from + 1;
   while (i < to && (items[i].type === 'glue' || (items[i].type === 'penalty' && (items[i] as { cost: number }).cost < 1000))) i++;
   if (i >= to) return NaN;
   let natural = 0;
   let stretch = 0;
   let shrink = 0;
+  const kashidas: number[] = [];
   for (; i < to; i++) {
     const it = items[i];
     if (it.type === 'box') natural += it.width;
-    if (it.type === 'glue') [natural, stretch, shrink] = [natural + it.width, stretch + it.stretch, shrink + it.shrink];
+    if (it.type !== 'glue') continue;
+    natural += it.width;
+    shrink += it.shrink;
+    if (capped.has(i)) kashidas.push(it.stretch);
+    else stretch += it.stretch;
   }
+  stretch += kashidas.sort((x, y) => y - x).slice(0, perLine).reduce((x, y) => x + y, 0);
   const end = items[to];
   if (end.type === 'penalty') natural += end.width;
   if (natural < width) return stretch > 0 ? (width - natural) / stretch : Infinity;
@@ -245,30 +255,6 @@ function kashidaParagraph(rnd: () => number, words: number): { items: InputItem[
   return { items, capped };
 }
 
-/** A line's ratio when only the `perLine` largest capped glues of the line stretch. */
-function cappedRatio(items: InputItem[], capped: Set<number>, perLine: number, from: number, to: number, width: number): number {
-  let i = from + 1;
-  while (i < to && (items[i].type === 'glue' || (items[i].type === 'penalty' && (items[i] as { cost: number }).cost < 1000))) i++;
-  if (i >= to) return NaN;
-  let natural = 0;
-  let stretch = 0;
-  let shrink = 0;
-  const kashidas: number[] = [];
-  for (; i < to; i++) {
-    const it = items[i];
-    if (it.type === 'box') natural += it.width;
-    if (it.type !== 'glue') continue;
-    natural += it.width;
-    shrink += it.shrink;
-    if (capped.has(i)) kashidas.push(it.stretch);
-    else stretch += it.stretch;
-  }
-  stretch += kashidas.sort((a, b) => b - a).slice(0, perLine).reduce((a, b) => a + b, 0);
-  if (natural < width) return stretch > 0 ? (width - natural) / stretch : Infinity;
-  if (natural > width) return shrink > 0 ? (width - natural) / shrink : -Infinity;
-  return 0;
-}
-
 /** The least demerits over every break set, lines within ratio 1 if any set allows it, else any ratio (no flagged penalties, no fitness term). */
 function bruteForceCapped(items: InputItem[], capped: number[], perLine: number, width: number): number | null {
   const last = items.length - 1;
@@ -280,7 +266,7 @@ function bruteForceCapped(items: InputItem[], capped: number[], perLine: number,
       const breaks = [-1, ...optional.filter((_, k) => mask & (1 << k)), last];
       let total = 0;
       for (let k = 1; k < breaks.length && total < Infinity; k++) {
-        const r = cappedRatio(items, set, perLine, breaks[k - 1], breaks[k], width);
+        const r = lineRatio(items, breaks[k - 1], breaks[k], width, set, perLine);
         const p = (items[breaks[k]] as { cost?: number }).cost ?? 0;
         total = r >= -1 && r <= maxRatio && Number.isFinite(r) ? total + (p > -1000 ? (1 + 100 * Math.abs(r) ** 3 + p) ** 2 : (1 + 100 * Math.abs(r) ** 3) ** 2) : Infinity;
       }
@@ -311,7 +297,7 @@ describe('a line\'s kashida stretch capped at kashidaPerLine capacities (the jus
       const breaks = [-1, ...ours!.slice(1)];
       let total = 0;
       for (let k = 1; k < breaks.length; k++) {
-        const r = cappedRatio(items, new Set(capped), perLine, breaks[k - 1], breaks[k], width);
+        const r = lineRatio(items, breaks[k - 1], breaks[k], width, new Set(capped), perLine);
         const p = (items[breaks[k]] as { cost?: number }).cost ?? 0;
         total += p > -1000 ? (1 + 100 * Math.abs(r) ** 3 + p) ** 2 : (1 + 100 * Math.abs(r) ** 3) ** 2;
       }
