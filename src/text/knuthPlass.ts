@@ -132,10 +132,16 @@ function ratioOf(p: Paragraph, from: number, to: number, measure: number): numbe
 function cappedStretch(p: Paragraph, first: number, last: number): number {
   if (!p.capped.length || p.perLine <= 0) return 0;
   const inLine: number[] = [];
-  for (const i of p.capped) {
-    if (i >= last) break;
-    const it = p.items[i];
-    if (i >= first && it.type === 'glue') inLine.push(it.stretch);
+  // The capped glues are ascending: start at the line's first one, not the paragraph's.
+  let lo = 0;
+  for (let hi = p.capped.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (p.capped[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < p.capped.length && p.capped[k] < last; k++) {
+    const it = p.items[p.capped[k]];
+    if (it.type === 'glue') inLine.push(it.stretch);
   }
   return inLine.sort((a, b) => b - a).slice(0, p.perLine).reduce((a, b) => a + b, 0);
 }
