@@ -12,7 +12,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { isVerbatimToken, tokenCore, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
+import { isVerbatimToken, RTL_LETTER, tokenCore, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -409,6 +409,8 @@ export const PARAGRAPH_GAP_LINES = 0.25;
 
 /** A left-to-right run (a URL, a file name, a hash) isolated with LRI … PDI, so the paragraph's bidi can neither reorder it nor move its neighbours into it. */
 export const isolate = (run: string): string => `\u2066${run}\u2069`;
+/** A run isolated with FSI … PDI: it reads in the direction of its own first strong letter. */
+const firstStrongIsolate = (run: string): string => `\u2068${run}\u2069`;
 
 /**
  * A colophon value made safe from the paragraph's bidi. A left-to-right value
@@ -425,13 +427,12 @@ export const isolate = (run: string): string => `\u2066${run}\u2069`;
  * the address, not at the sentence's end.
  */
 export function isolateLtr(value: string): string {
-  if (!RTL_LETTER.test(value)) return /[A-Za-z0-9]/.test(value) ? `\u2068${value}\u2069` : value;
+  if (!RTL_LETTER.test(value)) return /[A-Za-z0-9]/.test(value) ? firstStrongIsolate(value) : value;
   return value.replace(/\S+/g, (token) => {
     const [a, b] = tokenCore(token);
     return isVerbatimToken(token.slice(a, b)) ? token.slice(0, a) + isolate(token.slice(a, b)) + token.slice(b) : token;
   });
 }
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /**
  * The colophon's source entry, «file · SHA-256 hash». A file name with
@@ -441,7 +442,7 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
  * unisolated, «.txt · SHA-256 …» read as one left-to-right run after «خطة».
  */
 function sourceEntry(file: string, hash: string, rtl: boolean): string {
-  return rtl && RTL_LETTER.test(file) ? `\u2068${file}\u2069 · SHA-256 ${isolate(hash)}` : `${file} · SHA-256 ${hash}`;
+  return rtl && RTL_LETTER.test(file) ? `${firstStrongIsolate(file)} · SHA-256 ${isolate(hash)}` : `${file} · SHA-256 ${hash}`;
 }
 
 /**

@@ -264,6 +264,9 @@ function insideAddress(text: string): (at: number) => boolean {
   };
 }
 
+/** A letter of a right-to-left script (Arabic, Hebrew, Syriac, Thaana, N'Ko). */
+export const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
 /** A token of Latin letters, digits, punctuation and symbols: no Arabic (nor any other script's) letter or digit. */
 const LATIN_TOKEN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 const EMERGENCY_AFTER = /[/.\-_]/;

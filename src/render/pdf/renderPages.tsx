@@ -12,6 +12,7 @@ import React from 'react';
 import { Canvas, Document, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layout/types.js';
 import type { ComposedLine } from '../../text/compose.js';
+import { RTL_LETTER } from '../../text/itemize.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
@@ -94,9 +95,6 @@ type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKi
 
 const taggers = new WeakMap<object, Tagger>();
 
-/** A block with right-to-left letters gets its lines ordered for PDFium (glyphPainter, pdfiumOrder.ts). */
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
-
 /** A line drawn as its glyphs' outlines only (no text, no spaces, no hidden text): lineContent draws a line whose glyphs all lack text as paths and nothing else (no bidi marks). */
 function pictureOnly(line: ComposedLine): ComposedLine {
   return { ...line, glyphs: line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => ({ ...g, text: '' })) };
@@ -121,6 +119,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   // Where a press twin may turn overprint on (and, below, off) around the block.
   slots?.overprint(doc, b.color, false);
   // Whether PDFium's order applies is the block's, not the line's: asked once.
+  // A block with right-to-left letters gets its lines ordered for PDFium (glyphPainter, pdfiumOrder.ts).
   const pdfiumOrder = b.rtl && RTL_LETTER.test(b.text);
   const target = slots ? slots.writer(doc) : doc;
   for (const l of b.lines) {
