@@ -14,9 +14,13 @@
  *   - no hyphen on the line before a forced break (the paragraph's last line,
  *     a forced line break).
  * A line is feasible when its adjustment ratio r is finite and -1 ≤ r ≤ 1;
- * when no set of feasible lines reaches the end, any r ≥ -1 is allowed
- * (loose lines rather than an overfull one); when even then none does (a
- * box wider than the measure), `null`, and the caller breaks otherwise.
+ * when no set of feasible lines keeping both rules reaches the end, a hyphen
+ * before a forced break is allowed at FINAL_HYPHEN demerits (TeX's
+ * \finalhyphendemerits: a divided word before the last line rather than a
+ * line too loose to justify, as «reasonable limi-|tation» in udhr-en 24); when
+ * still none does, any r ≥ -1 is allowed, both rules kept (loose lines rather
+ * than an overfull one); when even then none does (a box wider than the
+ * measure), `null`, and the caller breaks otherwise.
  * Demerits, of a line of badness b = 100|r|³ ending at a penalty p: (1 + b
  * + p)² for p ≥ 0 — the form tex-linebreak (the breaker of every other
  * paragraph) uses, so the two agree where no rule is at stake; the paper
@@ -35,6 +39,8 @@ const LINE_DEMERITS = 1;
 /** Tight, decent, loose, very loose: the paper's fitness classes; the paragraph starts "decent". */
 const FITNESS_CLASSES = 4;
 const START_FITNESS = 1;
+/** Demerits of a hyphen on the line before a forced break, where one is allowed at all (TeX's \finalhyphendemerits). */
+export const FINAL_HYPHEN = 5000;
 
 export interface RunRules {
   /** Demerits for two hyphenated lines in a row (the paper's α, TeX's \doublehyphendemerits). */
@@ -81,7 +87,11 @@ export function breakLinesWithRuns(items: InputItem[], measure: number, rules: R
     throw new Error('breakLinesWithRuns: the items must end with a forced break (a penalty of cost -1000 or less)');
   }
   const para = paragraphOf(items, rules.capped);
-  return cheapest(para, measure, rules, 1) ?? cheapest(para, measure, rules, Infinity);
+  return (
+    cheapest(para, measure, rules, 1, false) ??
+    (items.some(isFlagged) ? cheapest(para, measure, rules, 1, true) : null) ??
+    cheapest(para, measure, rules, Infinity, false)
+  );
 }
 
 const isForced = (it: InputItem) => it.type === 'penalty' && it.cost <= FORCED;
@@ -156,8 +166,8 @@ function lineDemerits(r: number, end: InputItem): number {
 
 const fitnessOf = (r: number) => (r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3);
 
-/** The best breaks with every line's ratio in [-1, maxRatio], or null when the end cannot be reached so. */
-function cheapest(p: Paragraph, measure: number, rules: RunRules, maxRatio: number): number[] | null {
+/** The best breaks with every line's ratio in [-1, maxRatio] (a hyphen before a forced break allowed at FINAL_HYPHEN when `finalHyphen`), or null when the end cannot be reached so. */
+function cheapest(p: Paragraph, measure: number, rules: RunRules, maxRatio: number, finalHyphen: boolean): number[] | null {
   const runs = rules.maxRun + 1;
   const perBreak = FITNESS_CLASSES * runs;
   const states = p.at.length * perBreak;
@@ -181,9 +191,11 @@ function cheapest(p: Paragraph, measure: number, rules: RunRules, maxRatio: numb
           if (total[s] === Infinity) continue;
           const run = s % runs;
           const next = hyphen ? run + 1 : 0;
-          if (next > rules.maxRun || (forced && run > 0)) continue;
+          const final = forced && run > 0;
+          if (next > rules.maxRun || (final && !finalHyphen)) continue;
           const prevFitness = Math.floor(s / runs) % FITNESS_CLASSES;
-          const cost = total[s] + d + (hyphen && run > 0 ? rules.doubleHyphen : 0) + (Math.abs(fitness - prevFitness) > 1 ? gamma : 0);
+          const cost =
+            total[s] + d + (hyphen && run > 0 ? rules.doubleHyphen : 0) + (final ? FINAL_HYPHEN : 0) + (Math.abs(fitness - prevFitness) > 1 ? gamma : 0);
           const t = (to * FITNESS_CLASSES + fitness) * runs + next;
           if (cost < total[t]) {
             total[t] = cost;

@@ -50,9 +50,9 @@ export function breakWords(words: Word[], kashidaStretch: Array<number | undefin
  * with a flagged penalty at each cut (knuthPlass.ts), the rules a publisher
  * keeps part of its search — no more than `MAX_RUN` hyphenated lines in a
  * row, no hyphen on the line before a paragraph's last (nor before a forced
- * break). They always hold: when no break set of feasible lines keeps them
- * (a word that must be divided to fit, say), the paragraph is broken
- * greedily, no word divided.
+ * break) unless only that keeps the lines justified (knuthPlass.ts). When no
+ * break set of lines keeps them (a word that must be divided to fit, say),
+ * the paragraph is broken greedily, no word divided.
  */
 export function breakHyphenated(words: Word[], cuts: HyphenCut[][], opts: ComposeOptions): LineEnd[] {
   return breakLinesAt(words, [], opts, cuts, HYPHENATED_STRETCH);
@@ -118,6 +118,14 @@ function breakLinesAt(
       // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
       items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : 50, flagged: false });
       wordAtItem.push(i);
+      // With words divided (spaceStretch given), a break after a hyphen of the
+      // text («well‐|being») is like a divided word's: the line that ends there
+      // is justified by its spaces, and no glue follows. The glue below is
+      // stretch inside every line that runs over the break, which the justifier,
+      // widening word spaces only, cannot give: the breaker took «the health and
+      // well‐being of himself and of» for a line of ×1.3 spaces, and the composer
+      // had to set it unjustified (udhr-en 25, leaflet, justified and hyphenated).
+      if (spaceStretch !== undefined && !w.emergency) return;
       // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
       items.push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
       wordAtItem.push(-1);

@@ -20,6 +20,9 @@ import { renderParagraphs } from '../support/textFixtures.js';
 
 const UDHR_23 =
   'Everyone has the right to work, to free choice of employment, to just and favourable conditions of work and to protection against unemployment. Everyone, without any discrimination, has the right to equal pay for equal work. Everyone who works has the right to just and favourable remuneration ensuring for himself and his family an existence worthy of human dignity, and supplemented, if necessary, by other means of social protection.';
+const UDHR_24 = 'Everyone has the right to rest and leisure, including reasonable limitation of working hours and periodic holidays with pay.';
+const UDHR_25 =
+  'Everyone has the right to a standard of living adequate for the health and well‐being of himself and of his family, including food, clothing, housing and medical care and necessary social services, and the right to security in the event of unemployment, sickness, disability, widowhood, old age or other lack of livelihood in circumstances beyond his control.';
 const LONG_WORDS = Array.from({ length: 12 }, () => 'internationalization responsibilities characteristically').join(' ');
 
 const options = (o: Partial<ComposeOptions> = {}): ComposeOptions => ({
@@ -100,7 +103,7 @@ describe('hyphenated paragraphs', () => {
     hyph.lines.forEach((l, i) => { if (l.hyphenated) expect(hyph.lines[i + 1].start).toBe(l.end); });
   });
 
-  it(`at most ${MAX_RUN} hyphenated lines in a row, and never the line before the last`, () => {
+  it(`at most ${MAX_RUN} hyphenated lines in a row, and not the line before the last where other breaks keep the lines justified`, () => {
     for (const measure of [140, 170, 200, 230]) {
       const p = set(LONG_WORDS, { measure });
       expect(p.lines.some((l) => l.hyphenated)).toBe(true);
@@ -112,6 +115,21 @@ describe('hyphenated paragraphs', () => {
       expect(p.lines[p.lines.length - 2].hyphenated).toBeFalsy();
       expect(drawnText(p)).toBe(LONG_WORDS.replace(/ /g, ''));
     }
+  });
+
+  it('a line before the last divides a word when only that keeps it justified («reasonable limita-|tion», udhr-en 24 in the booklet)', () => {
+    let loose = 0;
+    for (let measure = 250; measure <= 400; measure += 5) loose += set(UDHR_24, { measure }).lines.filter((l) => l.loose).length;
+    expect(loose).toBe(0);
+  });
+
+  it('a hyphen of the text («well‐being») ends a line as a divided word does: the breaker counts no stretch the justifier cannot give (udhr-en 25)', () => {
+    let loose = 0;
+    for (let measure = 250; measure <= 400; measure += 5) {
+      const p = set(UDHR_25, { measure });
+      loose += p.lines.filter((l) => l.loose).length;
+    }
+    expect(loose).toBe(0);
   });
 
   it('never before a forced line break either', () => {

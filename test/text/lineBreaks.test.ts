@@ -6,13 +6,14 @@
  * breaks keep the rules, it returns the same breaks; where they do not, it
  * returns breaks that do, or null when none can; on small paragraphs its
  * breaks have the least demerits of every rule-keeping break set (brute
- * force). And it stays fast on a long paragraph (it used to break the
+ * force), a hyphen before a forced break allowed, at FINAL_HYPHEN demerits,
+ * only where no set of feasible lines keeps both rules. And it stays fast on a long paragraph (it used to break the
  * paragraph again for every rule broken).
  */
 import { describe, expect, it } from 'vitest';
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
-import { breakLinesWithRuns } from '../../src/text/knuthPlass.js';
+import { breakLinesWithRuns, FINAL_HYPHEN } from '../../src/text/knuthPlass.js';
 import { breakHyphenated, MAX_RUN, type LineEnd } from '../../src/text/lineBreaks.js';
 import { itemize } from '../../src/text/itemize.js';
 import { hyphenCuts } from '../../src/text/hyphenate.js';
@@ -64,13 +65,13 @@ function smallParagraph(rnd: () => number): InputItem[] {
   return items;
 }
 
-/** Whether breaks keep the rules: no more than MAX_RUN flagged breaks in a row, none right before a forced break. */
-function keepsRules(items: InputItem[], breaks: number[], maxRun = MAX_RUN): boolean {
+/** Whether breaks keep the rules: no more than MAX_RUN flagged breaks in a row, none right before a forced break (unless `finalHyphen`). */
+function keepsRules(items: InputItem[], breaks: number[], maxRun = MAX_RUN, finalHyphen = false): boolean {
   let run = 0;
   for (let i = 1; i < breaks.length; i++) {
     const at = items[breaks[i]];
     const flagged = at.type === 'penalty' && at.flagged;
-    if (at.type === 'penalty' && at.cost <= -1000 && run > 0) return false;
+    if (at.type === 'penalty' && at.cost <= -1000 && run > 0 && !finalHyphen) return false;
     run = flagged ? run + 1 : 0;
     if (run > maxRun) return false;
   }
@@ -123,6 +124,7 @@ function demeritsOf(items: InputItem[], width: number, rules: Rules, breaks: num
     total += p >= 0 ? (1 + b + p) ** 2 : p > -1000 ? (1 + b) ** 2 - p * p : (1 + b) ** 2;
     const before = items[from];
     if (end.type === 'penalty' && end.flagged && before?.type === 'penalty' && before.flagged) total += rules.doubleHyphen;
+    if (end.type === 'penalty' && end.cost <= -1000 && before?.type === 'penalty' && before.flagged) total += FINAL_HYPHEN;
     const f = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
     if (Math.abs(f - fitness) > 1) total += rules.adjacentFitness;
     fitness = f;
@@ -130,8 +132,11 @@ function demeritsOf(items: InputItem[], width: number, rules: Rules, breaks: num
   return total;
 }
 
-/** The least total demerits over every rule-keeping break set: lines within ratio 1 if any set allows it, else any ratio. */
-function bruteForce(items: InputItem[], width: number, rules: Rules): { demerits: number; maxRatio: number } | null {
+/**
+ * The least total demerits over every rule-keeping break set: lines within ratio 1 if any set allows it,
+ * else within ratio 1 with a hyphen before a forced break allowed, else any ratio, both rules kept.
+ */
+function bruteForce(items: InputItem[], width: number, rules: Rules): { demerits: number; maxRatio: number; finalHyphen: boolean } | null {
   const last = items.length - 1;
   const optional: number[] = [];
   const forcedAt: number[] = [];
@@ -140,15 +145,15 @@ function bruteForce(items: InputItem[], width: number, rules: Rules): { demerits
     if (it.type === 'penalty' && it.cost <= -1000) forcedAt.push(i);
     else if ((it.type === 'penalty' && it.cost < 1000) || (it.type === 'glue' && items[i - 1]?.type === 'box')) optional.push(i);
   });
-  for (const maxRatio of [1, Infinity]) {
+  for (const [maxRatio, finalHyphen] of [[1, false], [1, true], [Infinity, false]] as const) {
     let least = Infinity;
     for (let mask = 0; mask < 1 << optional.length; mask++) {
       const chosen = optional.filter((_, k) => mask & (1 << k));
       const breaks = [0, ...[...chosen, ...forcedAt].sort((a, b) => a - b), last];
-      if (!keepsRules(items, breaks, rules.maxRun)) continue;
+      if (!keepsRules(items, breaks, rules.maxRun, finalHyphen)) continue;
       least = Math.min(least, demeritsOf(items, width, rules, breaks, maxRatio));
     }
-    if (least < Infinity) return { demerits: least, maxRatio };
+    if (least < Infinity) return { demerits: least, maxRatio, finalHyphen };
   }
   return null;
 }
@@ -163,7 +168,8 @@ describe('Knuth–Plass that keeps the hyphenation rules in its state', () => {
       const items = paragraph(rnd, 20 + Math.floor(rnd() * 60));
       const width = 120 + rnd() * 200;
       const ours = breakLinesWithRuns(items, width, RULES);
-      if (ours) expect(keepsRules(items, ours)).toBe(true);
+      // (A hyphen before a forced break only where no set of feasible lines keeps both rules: the brute force below.)
+      if (ours) expect(keepsRules(items, ours, MAX_RUN, true)).toBe(true);
       else infeasible++;
       const theirs = breakLines(items, width, { maxAdjustmentRatio: null, doubleHyphenPenalty: RULES.doubleHyphen });
       if (keepsRules(items, theirs)) {
@@ -185,6 +191,7 @@ describe('Knuth–Plass that keeps the hyphenation rules in its state', () => {
     let nulls = 0;
     let divided = 0;
     let loose = 0;
+    let finalHyphens = 0;
     while (tried < 1000) {
       const items = smallParagraph(rnd);
       if (items.length > 12) continue;
@@ -199,13 +206,15 @@ describe('Knuth–Plass that keeps the hyphenation rules in its state', () => {
         continue;
       }
       expect(ours).not.toBeNull();
-      expect(keepsRules(items, ours!, rules.maxRun)).toBe(true);
+      expect(keepsRules(items, ours!, rules.maxRun, best.finalHyphen)).toBe(true);
       expect(demeritsOf(items, width, rules, ours!, best.maxRatio)).toBeCloseTo(best.demerits, 6);
+      if (best.finalHyphen) finalHyphens++;
       if (ours!.length > 2) multiLine++;
       if (ours!.some((b) => items[b].type === 'penalty' && (items[b] as { flagged: boolean }).flagged)) divided++;
       if (best.maxRatio === Infinity) loose++;
     }
-    // Every kind was tried: several lines, a word divided, lines looser than ratio 1 needed, no way at all.
+    // Every kind was tried: several lines, a word divided, a hyphen before the last line the only way, lines looser than ratio 1 needed, no way at all.
+    expect(finalHyphens).toBeGreaterThan(10);
     expect(multiLine).toBeGreaterThan(100);
     expect(divided).toBeGreaterThan(30);
     expect(loose).toBeGreaterThan(20);
