@@ -19,35 +19,9 @@ import { formatNumber } from '../src/format/localize.js';
 import { galleryLabelsFor, type GalleryLabels } from './galleryLabels.js';
 import { pointNumber } from './labels.js';
 import { CSS, SCRIPT } from './galleryStyle.js';
+import type { GalleryFile } from './galleryFiles.js';
 
-/** One file of the build, as its manifest entry describes it. */
-export interface GalleryFile {
-  /** The manifest's kind: booklet, leaflet, card, alt-text, print. */
-  kind: string;
-  path: string;
-  /** Size in bytes. */
-  size: number;
-  point?: number;
-  format?: string;
-  pages?: number;
-  width?: number;
-  height?: number;
-  alt?: string;
-  /** A carousel's slide (1-based), absent for a card that is not one. */
-  slide?: { index: number; count: number };
-}
-
-/**
- * How many pages of a file the page shows as thumbnails: every page of the
- * booklet, a leaflet's first page, a card image once (its PNG; the WebP and
- * JPEG are the same picture); none for the other files.
- */
-export function thumbPages(f: GalleryFile): number {
-  if (f.kind === 'booklet') return Infinity;
-  if (f.kind === 'leaflet' && f.point !== undefined) return 1;
-  if (f.kind === 'card' && f.alt !== undefined) return 1;
-  return 0;
-}
+export { thumbPages, type GalleryFile } from './galleryFiles.js';
 
 /** The files one job of another output kind made. */
 export interface GalleryOutput {

@@ -19,15 +19,16 @@ import { readFile } from 'node:fs/promises';
 import type { InputFile, OutputKind, TaskInput } from '../kind.js';
 import type { GalleryThumb } from '../../render/gallery/renderGallery.js';
 import { stem, THUMB_DIR } from '../../render/gallery/thumbPath.js';
+import { thumbPages } from '../../../templates/galleryFiles.js';
 import { pick } from '../slice.js';
 import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
 import { card } from './card.js';
 
 /**
- * The kinds whose files get thumbnails (which of their files: templates/gallery.tsx
- * `thumbPages`, which this registry cannot import: its JSX would load React in a
- * build with nothing to do). test/jobs/kinds/thumbnails.test.ts checks they agree.
+ * The kinds whose files get thumbnails (which of their files: templates/galleryFiles.ts
+ * `thumbPages`, by the files' manifest fields, which a kind's record does not know).
+ * test/jobs/kinds/thumbnails.test.ts checks they agree.
  */
 const SHOWN = [booklet, leaflet, card];
 
@@ -59,15 +60,19 @@ export const thumbnails: OutputKind = {
   },
 };
 
-/** The thumbnails a thumbnails job made, as the gallery page lists them: by the file and page they show (`shown`: the files of the job it shows). */
+/**
+ * The thumbnails a thumbnails job made, as the gallery page lists them: by the file and page they show
+ * (`shown`: the files of the job it shows). Each thumbnail once, under the file it was drawn from
+ * (thumbPages): a card's PNG, never its WebP, JPEG or alt text, whose names lead to the same thumbnail.
+ */
 export function thumbsMadeBy(made: TaskInput, shown: readonly InputFile[], thumbPath: (of: string, page: number) => string): GalleryThumb[] {
   const files = new Map(made.files.map((f) => [f.path, f]));
   const out: GalleryThumb[] = [];
   for (const s of shown) {
-    // A PDF's pages are -1, -2, …; an image has one thumbnail, named the same whatever the page.
-    for (let page = 1; ; page++) {
+    // A PDF's pages are -1, -2, … as far as the thumbnails go.
+    for (let page = 1; page <= thumbPages(s); page++) {
       const f = files.get(thumbPath(s.path, page));
-      if (!f || (page > 1 && f.path === thumbPath(s.path, 1))) break;
+      if (!f) break;
       out.push({ of: s.path, page, path: f.path, width: f.width ?? 0, height: f.height ?? 0 });
     }
   }

@@ -1,15 +1,14 @@
 /**
  * The thumbnails kind (src/jobs/kinds/thumbnails.ts). Which kinds' jobs get
  * a thumbnails job (`SHOWN` there) and which files the gallery page shows
- * as thumbnails (templates/gallery.tsx `thumbPages`) are written in two
- * places: the template cannot be imported by the kinds' registry (its JSX
- * loads React in a build with nothing to do), so a build checks that they
- * agree. And `thumbsMadeBy`: how the gallery finds a thumbnails job's files.
+ * as thumbnails (templates/galleryFiles.ts `thumbPages`) are written in two
+ * places (a kind's record does not know its files' manifest fields), so a
+ * build checks that they agree. And `thumbsMadeBy`: how the gallery finds a thumbnails job's files.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { thumbPages } from '../../../templates/gallery.js';
+import { thumbPages } from '../../../templates/galleryFiles.js';
 import { build } from '../../../src/build.js';
 import type { InputFile, TaskInput } from '../../../src/jobs/kind.js';
 import { thumbsMadeBy } from '../../../src/jobs/kinds/thumbnails.js';
@@ -52,12 +51,28 @@ describe('thumbsMadeBy', () => {
   });
 
   it("gives a card's image exactly one thumbnail, though every page asks for the same name", () => {
-    const thumbs = thumbsMadeBy(made('gallery/cards/square/01-x', [thumb('gallery/cards/square/01-x.webp')]), [file('card', 'cards/square/01-x.png')], thumbPath);
+    const thumbs = thumbsMadeBy(made('gallery/cards/square/01-x', [thumb('gallery/cards/square/01-x.webp')]), [file('card', 'cards/square/01-x.png', { alt: 'a' })], thumbPath);
     expect(thumbs).toEqual([{ of: 'cards/square/01-x.png', page: 1, path: 'gallery/cards/square/01-x.webp', width: 240, height: 340 }]);
   });
 
+  it("gives a card's thumbnail to its PNG alone, not to its WebP, JPEG or alt text, whose names map to the same thumbnail", () => {
+    const shown = [
+      file('card', 'cards/square/01-x.png', { alt: 'a', width: 1080, height: 1080 }),
+      file('card', 'cards/square/01-x.webp', { width: 1080, height: 1080 }),
+      file('card', 'cards/square/01-x.jpg', { width: 1080, height: 1080 }),
+      file('alt-text', 'cards/square/01-x.txt'),
+    ];
+    const thumbs = thumbsMadeBy(made('gallery/cards/square/01-x', [thumb('gallery/cards/square/01-x.webp')]), shown, thumbPath);
+    expect(thumbs.map((t) => t.of)).toEqual(['cards/square/01-x.png']);
+  });
+
+  it("gives a leaflet its first page's thumbnail only", () => {
+    const thumbs = thumbsMadeBy(made('gallery/leaflets/01-x', [thumb(thumbPath('leaflets/01-x.pdf', 1))]), [file('leaflet', 'leaflets/01-x.pdf', { point: 1, pages: 2 })], thumbPath);
+    expect(thumbs.map((t) => [t.of, t.page])).toEqual([['leaflets/01-x.pdf', 1]]);
+  });
+
   it("gives a carousel card's slides (-1, -2) one thumbnail each", () => {
-    const shown = [file('card', 'cards/square/08-x-1.png'), file('card', 'cards/square/08-x-2.png')];
+    const shown = [file('card', 'cards/square/08-x-1.png', { alt: 'a' }), file('card', 'cards/square/08-x-2.png', { alt: 'b' })];
     const thumbs = thumbsMadeBy(made('gallery/cards/square/08-x', [thumb('gallery/cards/square/08-x-1.webp'), thumb('gallery/cards/square/08-x-2.webp')]), shown, thumbPath);
     expect(thumbs.map((t) => [t.of, t.page, t.path])).toEqual([
       ['cards/square/08-x-1.png', 1, 'gallery/cards/square/08-x-1.webp'],
