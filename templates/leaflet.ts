@@ -153,7 +153,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const fitTo = (m: number) => (fit = fitBodySize(model, point.text, st.body, (fitAt = m), room, fitOptions)).para;
   const inside = measureInside(fitTo, measure, rtl);
   if (fitAt !== inside.measure) fitTo(inside.measure);
-  const bodyMeasure = inside.measure;
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
@@ -172,7 +171,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
   if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) {
     // One page. Body and event move together, a little above the middle of the free space.
-    const para = ts.set(point.text, { ...st.body, size: fit.size }, bodyMeasure, 'justify');
+    // The fit's paragraph is the point at this size and measure (fitTo above): taken, not set again.
+    const para = ts.count(fit.para);
     const gap = Math.min(eventGap, tightGap);
     const used = textHeight + (event ? gap + event.height : 0);
     const free = Math.max(0, region - used);
@@ -192,7 +192,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const runOn = (size: number, fitted = measureInside((m) => trial.set(point.text, { ...st.body, size }, m, 'justify'), measure, rtl)) => {
       const lead = bodyLeading(t, size);
       const setter = typesetter(model);
-      const p = setter.set(point.text, { ...st.body, size }, fitted.measure, 'justify');
+      // The paragraph measureInside set last is the one at its measure: taken, not set again (and counted once, here).
+      const p = fitted.para ? setter.count(fitted.para) : setter.set(point.text, { ...st.body, size }, fitted.measure, 'justify');
       const frameFor = (i: number): Frame => ({ x: left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
       const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
       /** Where the event goes under the text of the last page; undefined when it does not fit there. */
@@ -438,14 +439,18 @@ export function glyphReach(para: ComposedParagraph): { min: number; max: number 
  * can reach past its measure by a HarfBuzz offset at the line's edge, or in
  * a last line the line breaker shrank; the measure then narrows by as much.
  * Right-to-left text keeps its right edge flush, left-to-right its left.
+ * With the measure, the paragraph `set` gave at it (none when 8 tries did
+ * not find one inside: the last measure was not set).
  */
-export function measureInside(set: (measure: number) => ComposedParagraph, width: number, rtl: boolean): { measure: number; dx: number } {
+export function measureInside(set: (measure: number) => ComposedParagraph, width: number, rtl: boolean): { measure: number; dx: number; para?: ComposedParagraph } {
   let m = width;
   for (let i = 0; i < 8; i++) {
-    const r = glyphReach(set(m));
+    const para = set(m);
+    const r = glyphReach(para);
     const lo = Math.min(r.min, 0);
     const hi = Math.max(r.max, m);
-    if (hi - lo <= width + 1e-6) return { measure: m, dx: rtl ? width - hi : -lo };
+    // (`para`: the paragraph at the measure found, for a caller that would set it again.)
+    if (hi - lo <= width + 1e-6) return { measure: m, dx: rtl ? width - hi : -lo, para };
     m -= hi - lo - width;
   }
   return { measure: m, dx: 0 };

@@ -19,6 +19,8 @@ export { addStats, emptyStats, type SetStats } from './stats.js';
 
 export interface Typesetter {
   set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align): ComposedParagraph;
+  /** Counts in `stats` a paragraph set by another typesetter of the same document (a trial setting kept): as if `set` had set it. */
+  count(para: ComposedParagraph): ComposedParagraph;
   stats: SetStats;
   model: DocumentModel;
 }
@@ -32,9 +34,23 @@ export interface Tuning {
 /** A typesetter for one document: its direction, language, and justification mode. */
 export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify, tuning: Tuning = {}): Typesetter {
   const stats = emptyStats();
+  const count = (para: ComposedParagraph): ComposedParagraph => {
+    stats.paragraphs++;
+    for (const l of para.lines) {
+      stats.lines++;
+      if (l.justified) {
+        stats.justifiedLines++;
+        stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
+      }
+      stats.kashidas += l.kashidas;
+      if (l.loose) stats.loose.push({ text: para.text, offset: l.start });
+    }
+    return para;
+  };
   return {
     stats,
     model,
+    count,
     set(text, style, measure, align) {
       const spans = typeof text === 'string' ? [{ text, style }] : text;
       // The same paragraph composed before (this build or the last) is taken as it was: src/text/composeCache.ts.
@@ -49,17 +65,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,
       }, composeParagraph);
-      stats.paragraphs++;
-      for (const l of para.lines) {
-        stats.lines++;
-        if (l.justified) {
-          stats.justifiedLines++;
-          stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
-        }
-        stats.kashidas += l.kashidas;
-        if (l.loose) stats.loose.push({ text: para.text, offset: l.start });
-      }
-      return para;
+      return count(para);
     },
   };
 }

@@ -4,7 +4,8 @@
  * every glyph was drawn) and pdf.js (what a reader copies out).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventTint, layoutLeaflet, leafletBodySizes, leafletMargins, leafletUrl, type LeafletLayout } from '../../templates/leaflet.js';
+import { eventTint, layoutLeaflet, leafletBodySizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
+import type { ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { PAGE_SIZES } from '../../src/model/theme.js';
@@ -336,6 +337,26 @@ describe('seed leaflets in detail', () => {
     const b = layoutLeaflet(seed.model, p, seed.fonts);
     const shape = (l: LeafletLayout) => JSON.stringify(l.pages, (k, v) => (k === 'font' ? undefined : v));
     expect(shape(a)).toBe(shape(b));
+  });
+});
+
+describe('measureInside', () => {
+  /** A paragraph of one glyph from 0 to `reach` (all measureInside reads of it). */
+  const reaching = (reach: number) => ({ text: 'x', dir: 'ltr', measure: reach, lines: [{ glyphs: [{ x: 0, advance: reach }] }] }) as unknown as ComposedParagraph;
+
+  it('hands back the paragraph it set at the measure it found (the leaflet takes it instead of setting it again: runOn), none when it found none', () => {
+    const made: Array<{ m: number; para: ComposedParagraph }> = [];
+    const set = (m: number) => {
+      const para = reaching(m > 99.5 ? m + 1 : m);
+      made.push({ m, para });
+      return para;
+    };
+    const fit = measureInside(set, 100, false);
+    expect(fit.measure).toBe(99);
+    expect(made.length).toBe(2);
+    expect(fit.para).toBe(made[1].para);
+    // A glyph that always reaches past the box: 8 tries, and the last measure is not set, so no paragraph.
+    expect(measureInside(() => reaching(101), 100, false).para).toBeUndefined();
   });
 });
 
