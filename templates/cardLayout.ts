@@ -15,8 +15,8 @@
  * One that does not becomes a carousel at the
  * minimum size, one size for every slide: it is divided between sentences,
  * else between clauses, never inside a word, into as many slides as filling
- * them in order takes, with the text spread evenly over them
- * (templates/cardText.ts, `divideEvenly`); every
+ * them in order takes, cutting the fewest sentences, then spreading the text
+ * evenly over them (templates/cardText.ts, `divideEvenly`); every
  * slide repeats the number and title with a "١/٣" marker, every slide but
  * the last says "continued", the last carries the footer. The link card
  * (one image) shows an excerpt instead: the longest run of whole sentences

@@ -160,12 +160,15 @@ function fill(
  * may take at most its share of the lines still to place (`lines(piece)`:
  * the lines a piece is set in) plus a slack; every slack from 0 to the
  * fullest slide of the plain fill is tried (the largest is the plain fill).
- * Of the divisions whose emptiest slide has at least `EVEN` of the lines of
- * the fullest, the one with the fewest clause breaks is kept (a sentence
- * stays whole where it can), then the most even; when none is that even,
- * the one whose fullest slide has the fewest lines, then whose emptiest has
- * the most. Ties keep the plain fill, then the least slack. None ends
- * between words more often than the plain fill.
+ * The division kept cuts the fewest sentences (clause breaks): a sentence
+ * stays whole wherever it can, on slides filled the further for it (udhr-en
+ * 25 on the square card was cut after «widowhood,» into 5 and 4 lines, where
+ * its first sentence fills 7 lines of slide 1 and the rest 3 of slide 2),
+ * unless that leaves a slide of fewer than `MIN_LINES`; then, the divisions
+ * whose emptiest slide has at least `EVEN` of the lines of the fullest;
+ * then the one whose fullest slide has the fewest lines, then whose
+ * emptiest has the most. Ties keep the plain fill, then the least slack.
+ * None ends between words more often than the plain fill.
  */
 export function divideEvenly(
   text: string,
@@ -183,7 +186,7 @@ export function divideEvenly(
   const score = (pieces: string[]) => {
     const n = pieces.map(lines);
     const [most, least, clauses] = [Math.max(...n), Math.min(...n), ends(pieces, CLAUSE_END)];
-    return least >= EVEN * most ? [0, clauses, most, -least] : [1, most, -least, clauses];
+    return [least < MIN_LINES ? 1 : 0, clauses, least >= EVEN * most ? 0 : 1, most, -least];
   };
   let best = { pieces: plain, score: score(plain) };
   const words = ends(plain, WORD_END);
@@ -201,6 +204,8 @@ export function divideEvenly(
 
 /** Even enough: the emptiest slide has this share of the fullest one's lines. */
 const EVEN = 0.6;
+/** A slide of fewer lines is starved: a sentence is cut (at a clause) to spare one. */
+const MIN_LINES = 2;
 
 const lexLess = (a: number[], b: number[]) => {
   const i = a.findIndex((x, k) => x !== b[k]);

@@ -66,20 +66,25 @@ describe('divideEvenly', () => {
     for (const p of even.slice(0, -1)) expect(p).toMatch(/\.$/u);
   });
 
-  it('keeps sentences whole when that is even enough, takes a clause break when it is the only way to even', () => {
+  it('keeps sentences whole, however uneven the slides, and cuts one at a clause only to spare a slide of a single line', () => {
     const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
     // At the sentence: 3 and 5 lines; at the comma: 4 and 3. The sentence stays whole.
     const a = `${run(9)}. ${run(5)}، ${run(11)}.`;
     const atComma = [`${run(9)}. ${run(5)}،`, `${run(11)}.`];
     expect(atComma.map(lines)).toEqual([4, 3]);
     expect(divideEvenly(a, fitsIn(5), fitsIn(5), lines)).toEqual([`${run(9)}.`, `${run(5)}، ${run(11)}.`]);
-    // Filled in order, a short sentence and a long one, then 2 lines; evening them takes the comma in the long one.
+    // Filled in order, a short sentence and a long one, then 2 lines: the comma in the long one would give 5 and 4
+    // (udhr-en 25 on the square card was cut so, 5 and 4 lines, where its first sentence fills 7 of slide 1).
     const b = `${run(3)}. ${run(14)}، ${run(5)}. ${run(8)}.`;
     const plain = divide(b, fitsIn(6), fitsIn(6))!;
     expect(plain.map(lines)).toEqual([6, 2]);
-    const even = divideEvenly(b, fitsIn(6), fitsIn(6), lines)!;
-    expect(even.map(lines)).toEqual([5, 4]);
-    expect(even[0]).toBe(`${run(3)}. ${run(14)}،`);
+    expect(divideEvenly(b, fitsIn(6), fitsIn(6), lines)).toEqual(plain);
+    // A last slide of one line: the long sentence is cut at its comma, 5 and 2 lines.
+    const c = `${run(2)}. ${run(14)}، ${run(4)}. ${run(2)}.`;
+    expect(divide(c, fitsIn(6), fitsIn(5))!.map(lines)).toEqual([6, 1]);
+    const spared = divideEvenly(c, fitsIn(6), fitsIn(5), lines)!;
+    expect(spared.map(lines)).toEqual([5, 2]);
+    expect(spared[0]).toBe(`${run(2)}. ${run(14)}،`);
   });
 
   it('is the plain fill for one slide, and undefined when not even a word fits', () => {
