@@ -337,7 +337,14 @@ export function imprintHeight(model: DocumentModel, size: number): number {
 /**
  * The contents: one row per point (number and title at the start side, page
  * number at the end side), over as many pages as the rows need. Each row is
- * a link to its page.
+ * a link to its page. Numbers keep their units in one column, as figures
+ * in a table do. Left to right, a number narrower than the widest is
+ * indented by the difference, so «9.» and «10.» end together and the titles
+ * start on one line; right to left the numbers stay flush with the start
+ * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
+ * them would align the hyphens and the tens instead), and the page numbers,
+ * at the left margin, are right-aligned in the column of the widest («٩»
+ * over the «٠» of «١٠», where they were flush left).
  */
 function contentsPagesFor(
   model: DocumentModel,
@@ -356,6 +363,20 @@ function contentsPagesFor(
   const titleLeading = st.title.size * 1.5;
   const rowLeading = st.body.size * 2.1;
   const numberWidth = st.body.size * 3;
+  const rtl = model.dir === 'rtl';
+  // Widths only (a typesetter of its own: nothing counted twice in the stats).
+  const trial = typesetter(model);
+  const widthOf = (spans: StyledSpan[]) => trial.set(spans, st.body, frameFor(firstPage).width, 'start').lines[0]?.naturalWidth ?? 0;
+  const labelOf = (entry: { point: number }) => {
+    const point = model.points.find((p) => p.number === entry.point)!;
+    const spans = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
+    // The number and the space after it (a title that is its own label has none).
+    return { point, spans, numberWidth: point.titleSource === 'label' ? 0 : widthOf(spans.slice(0, 2)) };
+  };
+  const pageLabel = (n: number) => formatNumber(n, model.lang, model.digits);
+  const labels = contents.map(labelOf);
+  const widestNumber = Math.max(0, ...labels.map((l) => l.numberWidth));
+  const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   let page!: LaidOutPage;
   let f!: Frame;
   let y = 0;
@@ -373,22 +394,25 @@ function contentsPagesFor(
     page.blocks.push(folio(model, ts, st, f, H, n));
   };
   newPage();
-  for (const entry of contents) {
-    const point = model.points.find((p) => p.number === entry.point)!;
-    const label = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
-    const row = ts.set(label, st.body, f.width - numberWidth, 'start');
+  contents.forEach((entry, i) => {
+    const { point, spans: label, numberWidth: own } = labels[i];
+    const indent = rtl ? 0 : widestNumber - own;
+    const rowWidth = f.width - numberWidth - indent;
+    const row = ts.set(label, st.body, rowWidth, 'start');
     if (y + row.lines.length * rowLeading > f.bottom + 1e-6 && page.blocks.length > 0 && y > f.top) newPage();
-    const pageNo = ts.set(formatNumber(entry.page, model.lang, model.digits), st.body, numberWidth, 'end');
+    // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
+    const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');
     // The title sits at the start side, the page number at the end side.
-    const rowX = model.dir === 'rtl' ? f.x + numberWidth : f.x;
-    const numX = model.dir === 'rtl' ? f.x : f.x + f.width - numberWidth;
+    const rowX = f.x + (rtl ? numberWidth : indent);
+    const numX = rtl ? f.x : f.x + f.width - numberWidth;
+    const numW = rtl ? pageColumn : numberWidth;
     const height = row.lines.length * rowLeading;
     const name = `contents entry ${entry.point}`;
-    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: f.width - numberWidth, height }, role: 'toc', item: entry.point });
-    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numberWidth, height }, role: 'toc', item: entry.point });
-    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, description: `${headingText(model, point)} ${formatNumber(entry.page, model.lang, model.digits)}`, item: entry.point });
+    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
+    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
+    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
     y += height;
-  }
+  });
   return pages;
 }
 

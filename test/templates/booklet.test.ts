@@ -130,3 +130,43 @@ describe('booklet template', () => {
     expect(names.filter((n) => n.startsWith('point 2'))).toEqual(['point 2, paragraph 1', 'point 2, paragraph 2', 'point 2, sub-item (١)', 'point 2, sub-item (٢)']);
   });
 });
+
+describe('the contents', () => {
+  /** Every contents row's blocks of a fixture document: the entry (number and title) and its page number. */
+  async function rows(doc: string) {
+    const { loadDocument } = await import('../../src/model/buildModel.js');
+    const { model } = await loadDocument(`test/fixtures/docs/${doc}/${doc}.txt`, { projectRoot, sourceDateEpoch: '1698000000' });
+    // Per contents page (facing pages have their margins mirrored).
+    return layoutBooklet(model, templateFonts())
+      .pages.map((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && /^contents entry \d+/.test(b.name ?? '')))
+      .filter((blocks) => blocks.length)
+      .map((blocks) => {
+        const drawn = (b: TextBlock) => b.lines[0].line.glyphs.map((g) => ({ ...g, x: b.lines[0].x + g.x }));
+        return { entries: blocks.filter((b) => !b.name!.endsWith('(page number)')).map(drawn), pages: blocks.filter((b) => b.name!.endsWith('(page number)')).map(drawn) };
+      });
+  }
+  const right = (glyphs: Array<{ x: number; advance: number }>) => Math.max(...glyphs.map((g) => g.x + g.advance));
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+
+  it('left to right: «9.» and «10.» end together and every title starts on one line; page numbers flush right', async () => {
+    const all = await rows('udhr-en');
+    expect(all.flatMap((r) => r.entries).length).toBe(30);
+    const space = (gs: Array<{ space?: boolean }>) => gs.findIndex((g) => g.space);
+    for (const { entries, pages } of all) {
+      expect(spread(entries.map((gs) => gs[space(gs) + 1].x))).toBeLessThan(0.01);
+      expect(spread(entries.map((gs) => right(gs.slice(0, space(gs)))))).toBeLessThan(0.01);
+      expect(spread(pages.map(right))).toBeLessThan(0.01);
+    }
+  }, 60_000);
+
+  it('right to left: the numbers flush with the start margin, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
+    const all = await rows('udhr-ar');
+    expect(all.flatMap((r) => r.entries).length).toBe(30);
+    // (Page numbers of one digit and of two on one contents page.)
+    expect(all.some(({ pages }) => new Set(pages.map((gs) => gs.length)).size === 2)).toBe(true);
+    for (const { entries, pages } of all) {
+      expect(spread(entries.map(right))).toBeLessThan(0.01);
+      expect(spread(pages.map(right))).toBeLessThan(0.01);
+    }
+  }, 60_000);
+});
