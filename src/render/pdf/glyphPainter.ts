@@ -423,7 +423,16 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
   // The glyphs on either side that carry text (not an outline, not another mark).
   const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
-  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+  // The RLM after a left-to-right run that ends the line in a hyphen at its right edge (a line
+  // of an address broken after «chapter-03-») stays: poppler takes a line whose rightmost
+  // character is «-» for a divided word and drops the hyphen when it joins the lines; the
+  // mark, drawn at the hyphen's right edge, is that character instead.
+  const right = Math.max(...items.map((it) => it.glyph.x + it.glyph.advance));
+  const hyphenEnd = (i: number) => {
+    const h = nearest(items, i, -1, (it) => it.invisible === true || textless(it));
+    return h?.glyph.text === '-' && h.glyph.x + h.glyph.advance >= right - 1e-3 && near(i, 1) === '';
+  };
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1))) && !hyphenEnd(i)));
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
