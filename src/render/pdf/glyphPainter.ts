@@ -423,16 +423,7 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
   // The glyphs on either side that carry text (not an outline, not another mark).
   const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
-  // The RLM after a left-to-right run that ends the line in a hyphen at its right edge (a line
-  // of an address broken after «chapter-03-») stays: poppler takes a line whose rightmost
-  // character is «-» for a divided word and drops the hyphen when it joins the lines; the
-  // mark, drawn at the hyphen's right edge, is that character instead.
-  const right = Math.max(...items.map((it) => it.glyph.x + it.glyph.advance));
-  const hyphenEnd = (i: number) => {
-    const h = nearest(items, i, -1, (it) => it.invisible === true || textless(it));
-    return h?.glyph.text === '-' && h.glyph.x + h.glyph.advance >= right - 1e-3 && near(i, 1) === '';
-  };
-  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1))) && !hyphenEnd(i)));
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
@@ -574,7 +565,7 @@ class LineWriter {
    */
   finish(rlmsForPoppler: number): PaintedLine {
     this.flushPoppler();
-    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, rlmsForPoppler);
+    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, Math.max(rlmsForPoppler, endsInHyphen(this.plan.glyphs) ? 1 : 0));
     if (this.invisible) this.ops.push('0 Tr');
     this.ops.push('ET');
     this.mutool?.end();
@@ -825,6 +816,19 @@ class LineWriter {
     const last = line.reduce((a, b) => (b.x + b.advance > a.x + a.advance ? b : a));
     this.inkless(() => this.popplerMark(last, last.x + last.advance + 0.25 * last.size, RLM.repeat(n)));
   }
+}
+
+/**
+ * Whether a line's rightmost character is a hyphen (a line of an address
+ * broken after «chapter-03-»). poppler takes such a line for a divided word
+ * and drops the hyphen when it joins it to the next line («chapter-03methods»);
+ * the painter then draws one RLM for poppler right of the line
+ * (`popplerRightToLeft`), which is the line's last character instead.
+ */
+function endsInHyphen(line: PositionedGlyph[]): boolean {
+  const inked = line.filter((g) => !g.space && g.text !== '');
+  const last = inked.reduce<PositionedGlyph | undefined>((a, g) => (!a || g.x + g.advance > a.x + a.advance ? g : a), undefined);
+  return last?.text === '-';
 }
 
 /**

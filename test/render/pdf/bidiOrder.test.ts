@@ -133,7 +133,7 @@ describe('addresses in an Arabic sentence', () => {
     const gs = await drawn('للمصطلح شرح (انظر https://en.wikipedia.org/wiki/Bidi_(text)) في الموسوعة.', 'start');
     const u = url(gs, 'https://en.wikipedia.org/wiki/Bidi_(text)');
     const [open] = find(gs, '(انظر');
-    const close = find(gs, ') في')[0];
+    const close = find(gs, ')في')[0];
     expect(open.x).toBeGreaterThan(u.right);
     expect(close.x + close.advance).toBeLessThanOrEqual(u.left + 0.01);
   });
