@@ -12,7 +12,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { isVerbatimToken, RTL_LETTER, tokenCore, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
+import { RTL_LETTER, verbatimSpans, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -443,7 +443,7 @@ const firstStrongIsolate = (run: string): string => `\u2068${run}\u2069`;
  * License 1.1») is left to the paragraph's own bidi (isolated whole, its first
  * letter, Latin, made it a left-to-right island, and a reader of the
  * right-to-left line read «SIL Open Font License 1.1 مرخّصة برخصة — Amiri»),
- * but each URL, e-mail, file name or hash in it (isVerbatimToken, between
+ * but each URL, e-mail, file name or hash in it (verbatimSpans, between
  * spaces) is isolated: else its neutral ends join the Arabic around it, and
  * «راسلونا على https://example.org/path/» showed «/https://example.org/path».
  * The punctuation around it stays outside (tokenCore): isolated with the
@@ -452,10 +452,13 @@ const firstStrongIsolate = (run: string): string => `\u2068${run}\u2069`;
  */
 export function isolateLtr(value: string): string {
   if (!RTL_LETTER.test(value)) return /[A-Za-z0-9]/.test(value) ? firstStrongIsolate(value) : value;
-  return value.replace(/\S+/g, (token) => {
-    const [a, b] = tokenCore(token);
-    return isVerbatimToken(token.slice(a, b)) ? token.slice(0, a) + isolate(token.slice(a, b)) + token.slice(b) : token;
-  });
+  let out = '';
+  let at = 0;
+  for (const [a, b] of verbatimSpans(value)) {
+    out += value.slice(at, a) + isolate(value.slice(a, b));
+    at = b;
+  }
+  return out + value.slice(at);
 }
 
 /**

@@ -2,9 +2,11 @@
  * Itemizing: a paragraph becomes a list of words (the stretches between UAX #14
  * break opportunities), each made of shaped runs of one bidi level, font and
  * size. Bidi levels come from bidi-js over the whole paragraph (UAX #9), so
- * brackets pair, numbers keep their order and isolates work across words.
+ * brackets pair, numbers keep their order and isolates work across words;
+ * each URL, e-mail address, file name or hash (`verbatimSpans`) gets the
+ * levels an LRI … PDI around it would give, without the characters.
  */
-import { bidi } from './bidi.js';
+import { isolatedLevels } from './bidi.js';
 import LineBreaker from 'linebreak';
 import type { LoadedFont } from './fonts.js';
 import { shapeRun, type ShapedGlyph } from './shape.js';
@@ -128,7 +130,8 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   for (const s of spans) spanEnds.push((acc += s.text.length));
   const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
 
-  const { levels } = bidi.getEmbeddingLevels(text, dir);
+  // Each address is isolated (LRI … PDI) for the levels alone: no character is added to the text.
+  const levels = isolatedLevels(text, dir, verbatimSpans(text));
 
   // A Latin token wider than the measure, cut where it may break (never an Arabic word).
   const fitted = (w: Word): Word[] => {
@@ -392,6 +395,9 @@ const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}$/;
 /** A hash: 7 or more hexadecimal digits, with at least one digit and one letter («ff1d72eabb9beeaf»). */
 const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0-9])(?=[0-9A-F]*[A-F])[0-9A-F]{7,}$/;
 
+/** A URL or e-mail address, a file name or a hash, its surrounding punctuation taken off (tokenCore). */
+const isVerbatimCore = (t: string) => t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
+
 /**
  * A token set letter for letter, without ligatures, so that «ff1d…» reads as
  * it is typed: a URL or e-mail address, a file name or a hash. Closing
@@ -399,19 +405,48 @@ const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0
  */
 export function isVerbatimToken(token: string): boolean {
   const [a, b] = tokenCore(token);
-  const t = token.slice(a, b);
-  return t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
+  return isVerbatimCore(token.slice(a, b));
 }
 
 /**
  * Where a token starts and ends without the punctuation around it: opening «(» «[» and quotes
  * before, sentence punctuation, closing brackets and quotes after, Arabic «،» «؛» «؟» too
- * («info@example.org.» → «info@example.org»). A URL's final «/» stays.
+ * («info@example.org.» → «info@example.org»). A URL's final «/» stays, and so does a closing
+ * bracket that an opening one inside the token pairs («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)»).
  */
 export function tokenCore(token: string): [number, number] {
   const start = /^[(\['"«]*/.exec(token)![0].length;
-  const end = token.length - /[.,;:!?)\]}'"»،؛؟]*$/.exec(token.slice(start))![0].length;
+  let end = token.length - /[.,;:!?)\]}'"»،؛؟]*$/.exec(token.slice(start))![0].length;
+  for (const [open, close] of BRACKET_PAIRS) {
+    while (token[end] === close && count(token, open, start, end) > count(token, close, start, end)) end++;
+  }
   return [start, end];
+}
+
+const BRACKET_PAIRS = [['(', ')'], ['[', ']']] as const;
+const count = (s: string, ch: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) if (s[i] === ch) n++;
+  return n;
+};
+
+/** At least this run of printable ASCII is in every token isVerbatimCore accepts (a file name «a.pdf»): the others are passed over unread. */
+const ASCII_RUN = /[\x21-\x7e]{4}/;
+
+/**
+ * The addresses of a text: each URL, e-mail address, file name or hash
+ * (isVerbatimCore) between spaces, without the punctuation around it
+ * (tokenCore), as sorted [start, end) ranges. The paragraph's bidi isolates
+ * them (itemize), and the colophon its values (templates/booklet.ts isolateLtr).
+ */
+export function verbatimSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    if (!ASCII_RUN.test(m[0])) continue;
+    const [a, b] = tokenCore(m[0]);
+    if (isVerbatimCore(m[0].slice(a, b))) out.push([m.index + a, m.index + b]);
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ const docs = [
   { name: 'udhr-fa', points: 30 },
   { name: 'udhr-en', points: 30 },
   { name: 'mixed-7', points: 7 },
+  { name: 'addresses-ar', points: 9 },
 ];
 
 describe('test/fixtures/docs', () => {

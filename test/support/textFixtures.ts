@@ -37,8 +37,11 @@ export function fontsByPostscriptName(): Record<string, Uint8Array> {
 }
 
 /** The numbered points of the seed source (`source/izmir-2023.txt`), without their labels. */
-export function seedPoints(): string[] {
-  const src = readFileSync(`${root}source/izmir-2023.txt`, 'utf8');
+export const seedPoints = (): string[] => documentPoints('source/izmir-2023.txt');
+
+/** The numbered points (Arabic-Indic labels) of a source file under the project root, without their labels. */
+export function documentPoints(file: string): string[] {
+  const src = readFileSync(`${root}${file}`, 'utf8');
   return src
     .split('\n')
     .map((l) => /^\s*[\u0660-\u0669]{1,3}\s*\.\s*(.*\S)\s*$/u.exec(l)?.[1])

@@ -1,5 +1,6 @@
 /**
- * Text extraction from the PDF: every seed point, normalised, must come back
+ * Text extraction from the PDF: every seed point (and the mixed sample and
+ * addresses-ar's points), normalised, must come back
  * whole from each extractor (mupdf and pdf.js always; pdftotext and mutool
  * where they are installed).
  *
@@ -14,10 +15,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText, hasTool, normalizeForCompare, type Extractor } from '../support/pdfReadback.js';
-import { MIXED_SAMPLE, renderParagraphs, seedPoints } from '../support/textFixtures.js';
+import { documentPoints, MIXED_SAMPLE, renderParagraphs, seedPoints } from '../support/textFixtures.js';
 
-const TEXTS = [...seedPoints(), MIXED_SAMPLE];
-const label = (i: number) => (i < 15 ? `point ${i + 1}` : 'mixed sample');
+/** The seed's points, the mixed sample, and addresses-ar's points (URLs, e-mail, file name, hash beside Arabic punctuation). */
+const ADDRESSES = documentPoints('test/fixtures/docs/addresses-ar/addresses-ar.txt');
+const TEXTS = [...seedPoints(), MIXED_SAMPLE, ...ADDRESSES];
+const label = (i: number) => (i < 15 ? `point ${i + 1}` : i === 15 ? 'mixed sample' : `addresses-ar point ${i - 15}`);
 
 interface Known {
   /** Normalised text the extractor returns instead of the source. */

@@ -4,7 +4,8 @@
  * script (the Latin full stop in «1.1»).
  */
 import { describe, expect, it } from 'vitest';
-import { asciiToken, isVerbatimToken, itemize, runScript, type ShapedRun } from '../../src/text/itemize.js';
+import { asciiToken, isVerbatimToken, itemize, runScript, tokenCore, verbatimSpans, type ShapedRun } from '../../src/text/itemize.js';
+import { bidi, isolatedLevels } from '../../src/text/bidi.js';
 import { forgetShapedRuns, shapeRun } from '../../src/text/shape.js';
 import { projectFont } from '../support/textFixtures.js';
 
@@ -76,5 +77,32 @@ describe('a letterless run', () => {
     expect(runScript('(EU) و', 3, 4, true)).toBeUndefined();
     expect(runScript('1.1', 0, 3, false)).toBeUndefined();
     expect(runScript('License 1.1', 0, 7, false)).toBeUndefined();
+  });
+});
+
+describe('addresses in body text', () => {
+  it('are found between spaces without the punctuation around them; a closing bracket paired inside stays', () => {
+    const text = 'الموقع https://example.org/path/، و(انظر https://en.wikipedia.org/wiki/Bidi_(text)) وinfo@example.org. وreport-2024.pdf؟ 3f9c2ab71d04e8b5، v2.1 Node';
+    expect(verbatimSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['https://example.org/path/', 'https://en.wikipedia.org/wiki/Bidi_(text)', '3f9c2ab71d04e8b5']);
+    // (An Arabic letter glued to an address makes no token of it: «وinfo@…» is not one.)
+    for (const t of ['info@example.org.', 'report-2024.pdf؟', '(https://example.org/a_(b)).']) {
+      const [a, b] = tokenCore(t);
+      expect(t.slice(a, b), t).toBe({ 'info@example.org.': 'info@example.org', 'report-2024.pdf؟': 'report-2024.pdf', '(https://example.org/a_(b)).': 'https://example.org/a_(b)' }[t]);
+    }
+  });
+
+  it('get the levels an LRI … PDI around them would give, with no character added', () => {
+    const text = 'زوروا الموقع https://example.org/path/، ثم';
+    const { levels, text: itemized } = itemize([{ text, style: { fonts: [amiri()], size: 11 } }], 'rtl', 'ar');
+    expect(itemized).toBe(text);
+    const url = text.indexOf('https');
+    const slash = text.indexOf('/،');
+    // The final «/» stays in the URL (level 2); the «،» after it is the paragraph's (level 1).
+    expect(levels[slash]).toBe(2);
+    expect(levels[slash + 1]).toBe(1);
+    expect([...levels.slice(url, slash + 1)].every((l) => l === 2)).toBe(true);
+    // The same as bidi-js gives the text with the isolates in it, their own levels left out.
+    const withIsolates = bidi.getEmbeddingLevels(`${text.slice(0, url)}\u2066${text.slice(url, slash + 1)}\u2069${text.slice(slash + 1)}`, 'rtl').levels;
+    expect([...isolatedLevels(text, 'rtl', [[url, slash + 1]])]).toEqual([...withIsolates.slice(0, url), ...withIsolates.slice(url + 1, slash + 2), ...withIsolates.slice(slash + 3)]);
   });
 });

@@ -14,7 +14,7 @@ import { loadFont } from '../../src/text/fonts.js';
 import { MIXED_SAMPLE, projectFont, projectFontBytes } from '../support/textFixtures.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const DOCS = ['source/izmir-2023.txt', ...['udhr-ar', 'udhr-fa', 'udhr-en', 'mixed-7', 'long-30'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
+const DOCS = ['source/izmir-2023.txt', ...['udhr-ar', 'udhr-fa', 'udhr-en', 'mixed-7', 'addresses-ar', 'long-30'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
 
 /** A document's source lines as paragraphs (headings, points and imprint alike). */
 const paragraphsOf = (file: string) =>

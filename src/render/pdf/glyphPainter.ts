@@ -565,7 +565,7 @@ class LineWriter {
    */
   finish(rlmsForPoppler: number): PaintedLine {
     this.flushPoppler();
-    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, rlmsForPoppler);
+    if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, Math.max(rlmsForPoppler, endsInHyphen(this.plan.glyphs) ? 1 : 0));
     if (this.invisible) this.ops.push('0 Tr');
     this.ops.push('ET');
     this.mutool?.end();
@@ -816,6 +816,19 @@ class LineWriter {
     const last = line.reduce((a, b) => (b.x + b.advance > a.x + a.advance ? b : a));
     this.inkless(() => this.popplerMark(last, last.x + last.advance + 0.25 * last.size, RLM.repeat(n)));
   }
+}
+
+/**
+ * Whether a line's rightmost character is a hyphen (a line of an address
+ * broken after «chapter-03-»). poppler takes such a line for a divided word
+ * and drops the hyphen when it joins it to the next line («chapter-03methods»);
+ * the painter then draws one RLM for poppler right of the line
+ * (`popplerRightToLeft`), which is the line's last character instead.
+ */
+function endsInHyphen(line: PositionedGlyph[]): boolean {
+  const inked = line.filter((g) => !g.space && g.text !== '');
+  const last = inked.reduce<PositionedGlyph | undefined>((a, g) => (!a || g.x + g.advance > a.x + a.advance ? g : a), undefined);
+  return last?.text === '-';
 }
 
 /**

@@ -63,6 +63,15 @@ export interface PdfiumPlan {
   reach: Map<number, number>;
 }
 
+/**
+ * How far apart (em, beyond their advances) the glyphs of one segment must
+ * stand for pdfiumPlan to set them side by side: an address's final «/» and
+ * the «،» after it stand an address apart; «1.0» and the «:» after it in
+ * «CC0 1.0:», a short word apart, keep their spacing (as they did: set side
+ * by side, pdf.js and mutool read an RLM more there, every leaflet's imprint).
+ */
+const APART = 3;
+
 /** The smallest step between two keys: survives the 3 decimals written and PDFium's floats. */
 export const KEY_STEP = 0.01;
 
@@ -140,6 +149,12 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   const xOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].x : glyphs[u.before].x - KEY_STEP);
   const endOf = (u: Unit) => xOf(u) + (u.glyph >= 0 ? glyphs[u.glyph].advance : 0);
   const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
+  // A segment whose glyphs stand more than APART em apart: an address lies between them.
+  const apart = (units: Unit[]) => {
+    const g = units.map((u) => glyphs[u.before]);
+    const span = Math.max(...units.map(endOf)) - Math.min(...units.map(xOf));
+    return units.length > 1 && span > g.reduce((w, x) => w + x.advance, 0) + APART * g[0].size;
+  };
   // First guess: a glyph's own x; but the segments of a stretch read forward
   // (a left-to-right run: Latin words, a URL, a number with its signs) are
   // packed from the stretch's left edge in reverse logical order, each
@@ -161,6 +176,17 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     }
     let at = Math.min(...stretch.flatMap((s) => s.units.map(xOf)));
     for (const s of [...stretch].reverse()) {
+      if (apart(s.units)) {
+        // Its glyphs stand apart, other text between them (an isolated address's
+        // final «/» and the «،» after it, on either side of the address): one
+        // after the other, or the segment would spread over what lies between.
+        for (const u of s.units) {
+          guess.set(u, at);
+          at += u.glyph >= 0 ? glyphs[u.glyph].advance : 0;
+        }
+        at += KEY_STEP;
+        continue;
+      }
       const a = Math.min(...s.units.map(xOf));
       for (const u of s.units) guess.set(u, at + (xOf(u) - a));
       at += Math.max(...s.units.map(endOf)) - a + KEY_STEP;

@@ -106,3 +106,50 @@ describe('bidi order in the mixed sample', () => {
     }
   });
 });
+
+/**
+ * An address in body text reads as if isolated (LRI … PDI; src/text/bidi.ts
+ * `isolatedLevels`): its neutral ends stay with it and the punctuation around
+ * it stays outside, read back from the glyphs drawn (test/fixtures/docs/addresses-ar).
+ */
+describe('addresses in an Arabic sentence', () => {
+  const url = (gs: DrawnGlyph[], s: string) => {
+    const run = find(gs, s);
+    expect(leftToRight(run), s).toBe(true);
+    expect(run.every((g) => sameLine(g, run[0])), s).toBe(true);
+    return { left: run[0].x, right: run[run.length - 1].x + run[run.length - 1].advance, run };
+  };
+
+  it('a URL ending in «/» before «،»: the slash at the URL\'s right end, the comma left of it', async () => {
+    const gs = await drawn('زوروا الموقع https://example.org/path/، ثم اقرؤوا صفحة الأسئلة.', 'start');
+    const u = url(gs, 'https://example.org/path/');
+    const [comma] = find(gs, '،');
+    expect(comma.x + comma.advance).toBeLessThanOrEqual(u.left + 0.01);
+    const [mawqi] = find(gs, 'الموقع');
+    expect(mawqi.x).toBeGreaterThan(u.right);
+  });
+
+  it('a bracketed URL ending in «)»: the URL whole inside, the brackets around it', async () => {
+    const gs = await drawn('للمصطلح شرح (انظر https://en.wikipedia.org/wiki/Bidi_(text)) في الموسوعة.', 'start');
+    const u = url(gs, 'https://en.wikipedia.org/wiki/Bidi_(text)');
+    const [open] = find(gs, '(انظر');
+    const close = find(gs, ')في')[0];
+    expect(open.x).toBeGreaterThan(u.right);
+    expect(close.x + close.advance).toBeLessThanOrEqual(u.left + 0.01);
+  });
+
+  it('a URL that starts the paragraph stands at its right edge, its «/» last', async () => {
+    const gs = await drawn('https://example.org/docs/ هو العنوان.', 'start');
+    const u = url(gs, 'https://example.org/docs/');
+    expect(Math.max(...gs.map((g) => g.x + g.advance))).toBeCloseTo(u.right, 1);
+  });
+
+  it('an e-mail address before «.» and a file name before «؟» keep their punctuation outside', async () => {
+    const gs = await drawn('أرسلوا إلى info@example.org. هل قرأتم report-2024.pdf؟ نعم', 'start');
+    for (const [s, p] of [['info@example.org', '.'], ['report-2024.pdf', '؟']]) {
+      const u = url(gs, s);
+      const mark = find(gs, s + p)[s.length];
+      expect(mark.x + mark.advance, s).toBeLessThanOrEqual(u.left + 0.01);
+    }
+  });
+});

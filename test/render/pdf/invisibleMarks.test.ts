@@ -1,6 +1,6 @@
 /**
  * No reader returns an invisible or bidi character the source lacks (issue
- * 17): for the six test documents, booklet and leaflets (all of a document's
+ * 17): for the seven test documents, booklet and leaflets (all of a document's
  * leaflet pages in one file), each reader's extraction holds at most as many
  * of them (`addedInvisibles`: U+200B–U+200F, U+061C, U+202A–U+202E,
  * U+2066–U+2069, U+2060, U+FEFF beyond the source's own) as MARK_CEILINGS
@@ -22,6 +22,7 @@ import { MARK_CEILINGS, type MarkDoc, type MarkReader } from '../../support/mark
 const DOCS: Array<{ name: MarkDoc; file: string }> = [
   { name: 'seed', file: 'source/izmir-2023.txt' },
   { name: 'mixed-7', file: 'test/fixtures/docs/mixed-7/mixed-7.txt' },
+  { name: 'addresses-ar', file: 'test/fixtures/docs/addresses-ar/addresses-ar.txt' },
   { name: 'udhr-ar', file: 'test/fixtures/docs/udhr-ar/udhr-ar.txt' },
   { name: 'udhr-fa', file: 'test/fixtures/docs/udhr-fa/udhr-fa.txt' },
   { name: 'udhr-en', file: 'test/fixtures/docs/udhr-en/udhr-en.txt' },
