@@ -14,10 +14,10 @@ export type MarkDoc = 'seed' | 'mixed-7' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | '
 export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
-  pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 18, 'mixed-7 leaflets': 4, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 27, 'seed leaflets': 0, 'mixed-7 booklet': 96, 'mixed-7 leaflets': 66, 'udhr-ar booklet': 32, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 59, 'udhr-fa leaflets': 22, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 33, 'long-30 leaflets': 0 },
+  pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 27, 'seed leaflets': 0, 'mixed-7 booklet': 99, 'mixed-7 leaflets': 73, 'udhr-ar booklet': 32, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 59, 'udhr-fa leaflets': 22, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 33, 'long-30 leaflets': 0 },
   pdftotext: { 'seed booklet': 124, 'seed leaflets': 55, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 163, 'udhr-ar booklet': 169, 'udhr-ar leaflets': 303, 'udhr-fa booklet': 181, 'udhr-fa leaflets': 89, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 42 },
-  pdfium: { 'seed booklet': 35, 'seed leaflets': 3, 'mixed-7 booklet': 48, 'mixed-7 leaflets': 32, 'udhr-ar booklet': 74, 'udhr-ar leaflets': 120, 'udhr-fa booklet': 124, 'udhr-fa leaflets': 64, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 62, 'long-30 leaflets': 0 },
+  pdfium: { 'seed booklet': 3, 'seed leaflets': 1, 'mixed-7 booklet': 27, 'mixed-7 leaflets': 21, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 90, 'udhr-fa booklet': 64, 'udhr-fa leaflets': 64, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 124, 'seed leaflets': 55, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 163, 'udhr-ar booklet': 169, 'udhr-ar leaflets': 303, 'udhr-fa booklet': 181, 'udhr-fa leaflets': 89, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 42 },
 };
 
