@@ -116,6 +116,8 @@ export function recordingCodes<T>(paint: () => T): { result: T; codes: CodeUse[]
 }
 
 const GLUED_NEUTRALS = /^[.,:;/%٪\-،؛)(\]\[»«]$/;
+/** A text ending in an Arabic-Indic digit (bidi AN; not the Persian ones, EN). */
+const ARABIC_INDIC_END = /[\u0660-\u0669]$/u;
 const LRM = '\u200E';
 /** Whether a glyph's text is one LRM or RLM (an invisible bidi mark). */
 const isBidiMark = (text: string): boolean => /^[\u200E\u200F]$/u.test(text);
@@ -173,11 +175,15 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
     out.push({ glyph: g });
     if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
       // poppler glues a neutral that touches a number (1945. 30%) into the
-      // number's run, and PDFium reads a period left of a number in its own
-      // visual order (".1945"): a mark drawn invisibly with the neutral's own
-      // glyph (PDFium skips marks without ink), half-way across it, keeps it
-      // out of the number for both.
-      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', true));
+      // number's run: a mark half-way across it keeps it out. PDFium needs
+      // none for a period or a comma: pdfiumPlan gives the neutral a key
+      // right of the number (PDFium reads the digits and it as one
+      // left-to-right segment), so the mark is inkless, which PDFium skips.
+      // A bracket keeps the mark drawn with its own glyph (PDFium reads it):
+      // without it PDFium found a gap before «)» in «(۱)», «(1945)»; so does
+      // a neutral after Arabic-Indic digits (bidi AN): without it mupdf 1.28
+      // took the line «في عام ٢٠٢٤.» for visual order and reversed it.
+      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text))));
     }
   }
   const last = glyphs[glyphs.length - 1];

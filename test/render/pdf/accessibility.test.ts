@@ -27,6 +27,7 @@ import { font, projectRoot } from '../../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
 import { keepsNoMarks } from '../../support/markCeilings.js';
+import { pdfjsFindCounter, textFindCounter } from '../../support/pdfjsFind.js';
 import { nodes, readLinks, readStructure, treeText, type PageStructure } from '../../support/structTree.js';
 
 type Reader = Extractor | 'pdfium';
@@ -85,10 +86,26 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   'udhr-fa leaflets mupdf': 17,
 };
 
-/** Source words pdf.js does not find as often as the points hold them (pinned; see the FLOOR note). */
-// mixed-7: since issue 14 the URL breaks across lines (it ran off the page before), and pdf.js cannot find it as one word.
-// addresses-ar: the same for its point ٧ (a URL broken across lines).
-const SEARCH_MISSES: Partial<Record<DocName, number>> = { 'mixed-7': 1, 'addresses-ar': 1 };
+/**
+ * Source words Firefox's find does not find as often as the points hold them
+ * (pinned), in every reader's text: the URL of mixed-7 ٣, which a leaflet
+ * breaks after a «-» (the viewer drops a «-» before a line end; see
+ * docs/accessibility.md, "Firefox's find and a URL broken after a hyphen");
+ * and in mupdf 1.28 (not one of the issue's readers) the words of FLOOR's
+ * points (Arabic-Indic digits reversed, a line end inside «إنسانٍ،»).
+ */
+const SEARCH_MISSES: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
+  // addresses-ar: its point ٧'s URL, broken across lines (the same as mixed-7's).
+  'mixed-7 leaflets pdfjs': 1,
+  'mixed-7 leaflets pdftotext': 1,
+  'mixed-7 leaflets mutool': 1,
+  'mixed-7 leaflets pdfium': 1,
+  'mixed-7 leaflets mupdf': 11,
+  'mixed-7 booklet mupdf': 10,
+  'seed booklet mupdf': 1,
+  'seed leaflets mupdf': 1,
+};
+const withoutBidiMarks = (s: string) => s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 
 /**
  * Whitespace runs made one space (not deleted), bidi marks out: a point's
@@ -244,6 +261,21 @@ for (const doc of DOCS) {
         });
       }
 
+      for (const { reader, available } of READERS) {
+        it.skipIf(!available)(`can be searched for every word of the source in ${reader}'s text with Firefox's find: each found as often as the points hold it`, async () => {
+          // pdf.js: what Firefox's find bar searches (the viewer's own controller, marks and all);
+          // the others: their extraction, bidi marks out (invisibleMarks.test.ts counts those), searched the same way.
+          const find = reader === 'pdfjs' ? await pdfjsFindCounter(b.pdf) : await textFindCounter(withoutBidiMarks(await read(b.pdf, reader)));
+          const inSource = await textFindCounter(b.model.points.map((p) => p.text).join('\n'));
+          const words = [...new Set(b.model.points.flatMap((p) => p.text.split(/\s+/u)).filter(Boolean))];
+          const missed: string[] = [];
+          for (const w of words) if ((await find(w)) < (await inSource(w))) missed.push(w);
+          await find.close();
+          if (process.env.A11Y_REPORT) console.log(`A11Y-SEARCH ${doc.name} ${kind} ${reader} ${missed.length} ${missed.slice(0, 5).join(' | ')}`);
+          expect(missed.length, missed.join(' | ')).toBeLessThanOrEqual(SEARCH_MISSES[`${doc.name} ${kind} ${reader}`] ?? 0);
+        });
+      }
+
       it('is tagged: every text is in the structure tree or an artifact, and the artifacts are running heads, page numbers and labels', () => {
         for (const page of structure) {
           expect(page.root, 'structure tree').toBeDefined();
@@ -320,15 +352,6 @@ for (const doc of DOCS) {
           expect(links.flat().map((l) => l.toPage)).toEqual(contents.map((c) => c.page));
         });
 
-        it('can be searched for every word of the source: pdf.js finds each as often as the points hold it', async () => {
-          const flat = (s: string) => s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/gu, ' ').normalize('NFC');
-          const hay = flat(await extractText(b.pdf, 'pdfjs'));
-          const source = flat(b.model.points.map((p) => p.text).join(' '));
-          const occurrences = (h: string, w: string) => h.split(w).length - 1;
-          const missed = [...new Set(source.split(' ').filter(Boolean))].filter((w) => occurrences(hay, w) < occurrences(source, w));
-          if (process.env.A11Y_REPORT) console.log(`A11Y-SEARCH ${doc.name} ${missed.length} ${missed.slice(0, 5).join(' | ')}`);
-          expect(missed.length, missed.join(' | ')).toBeLessThanOrEqual(SEARCH_MISSES[doc.name] ?? 0);
-        });
       }
     });
   }
