@@ -96,6 +96,11 @@ const SPACED_FLOOR: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
  */
 const SEARCH_MISSES: Partial<Record<`${DocName} ${Kind} ${Reader}`, number>> = {
   // addresses-ar: its point ٧'s URL, broken across lines (the same as mixed-7's).
+  'addresses-ar leaflets pdfjs': 1,
+  'addresses-ar leaflets pdftotext': 1,
+  'addresses-ar leaflets mutool': 1,
+  'addresses-ar leaflets pdfium': 1,
+  'addresses-ar leaflets mupdf': 1,
   'mixed-7 leaflets pdfjs': 1,
   'mixed-7 leaflets pdftotext': 1,
   'mixed-7 leaflets mutool': 1,
