@@ -53,6 +53,10 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - react-pdf's font store loads the four Helvetica faces when the module
+ *   loads (each parses pdfkit's AFM metrics, and the first makes a PDF
+ *   document of its own: ≈ 10–20 ms; warraq's pages have no react-pdf text):
+ *   loaded when a font is first asked of the store instead.
  * - yoga-layout (react-pdf's layout) loads its WASM, inlined as base64, by
  *   calling `fetch` on a data: URL when there is a global fetch: in Node
  *   that loads undici and runs a Response through streams (≈ 20–50 ms);
@@ -144,6 +148,39 @@ const EDITS = [
       [
         "import { cbc, ecb } from '@noble/ciphers/aes';",
         "let nobleAes;\nconst aes = () => (nobleAes ??= require('@noble/ciphers/aes'));\nconst cbc = (...args) => aes().cbc(...args);\nconst ecb = (...args) => aes().ecb(...args);",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]@react-pdf[\\/]font[\\/]lib[\\/]index\.js$/,
+    edits: [
+      [
+        `        // Load default fonts
+        this.load({`,
+        `        // warraq: the default fonts are loaded on first use
+        this.loadDefaults = () => {
+        this.loadDefaults = null;
+        this.load({`,
+      ],
+      [
+        `            fontStyle: 'italic',
+            fontWeight: 700,
+        });
+    }
+    hyphenationCallback = null;`,
+        `            fontStyle: 'italic',
+            fontWeight: 700,
+        });
+        };
+    }
+    hyphenationCallback = null;`,
+      ],
+      [
+        `    getFont = (descriptor) => {
+        const { fontFamily } = descriptor;`,
+        `    getFont = (descriptor) => {
+        this.loadDefaults?.();
+        const { fontFamily } = descriptor;`,
       ],
     ],
   },
