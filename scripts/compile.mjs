@@ -48,6 +48,10 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   `createRequire` (package imports `#standard-fonts/*`), which a bundler
  *   cannot follow: written as plain `require` calls, esbuild bundles them
  *   (each still evaluated only when that font is first used).
+ * - pdfkit builds each standard font's kerning-pair table (Helvetica's ≈ 2,700
+ *   string keys) when the font is made, and every PDF document makes
+ *   Helvetica (≈ 3–5 ms in a thread's first document; warraq never sets text
+ *   in it): built on first use instead.
  * - pdfkit imports @noble/ciphers' AES for encrypted PDFs, whose tables are
  *   computed when the module loads (≈ 26 ms in every thread that makes a
  *   PDF; warraq never encrypts): required on first use instead.
@@ -145,6 +149,31 @@ const EDITS = [
     file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
     edits: [
       ["require$1('#standard-fonts/", "require('#standard-fonts/", 'all'],
+      [
+        `    this.kernPairs = {};
+    for (let index = 0; index < data.kernPairs.length; index += 2) {`,
+        `    // warraq: the kerning pairs' table is built on first use
+    this.kernData = data.kernPairs;
+    this.kernNames = glyphNames;
+  }
+  get kernPairs() {
+    if (this.kernTable) return this.kernTable;
+    const data = { kernPairs: this.kernData };
+    const glyphNames = this.kernNames;
+    this.kernTable = {};
+    for (let index = 0; index < data.kernPairs.length; index += 2) {`,
+      ],
+      [
+        `        this.kernPairs[\`\${glyphNames[left]}\\0\${glyphNames[right]}\`] = amount;
+      }
+    }
+  }`,
+        `        this.kernTable[\`\${glyphNames[left]}\\0\${glyphNames[right]}\`] = amount;
+      }
+    }
+    return this.kernTable;
+  }`,
+      ],
       [
         "import { cbc, ecb } from '@noble/ciphers/aes';",
         "let nobleAes;\nconst aes = () => (nobleAes ??= require('@noble/ciphers/aes'));\nconst cbc = (...args) => aes().cbc(...args);\nconst ecb = (...args) => aes().ecb(...args);",
