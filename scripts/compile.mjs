@@ -48,11 +48,19 @@ export const EXTERNAL = ['sharp', 'koffi', 'mupdf', 'harfbuzzjs', 'piscina', '@c
  *   `createRequire` (package imports `#standard-fonts/*`), which a bundler
  *   cannot follow: written as plain `require` calls, esbuild bundles them
  *   (each still evaluated only when that font is first used).
+ * - pdfkit builds each standard font's kerning-pair table (Helvetica's ≈ 2,700
+ *   string keys) when the font is made, and every PDF document makes
+ *   Helvetica (≈ 3–5 ms in a thread's first document; warraq never sets text
+ *   in it): built on first use instead.
  * - pdfkit imports @noble/ciphers' AES for encrypted PDFs, whose tables are
  *   computed when the module loads (≈ 26 ms in every thread that makes a
  *   PDF; warraq never encrypts): required on first use instead.
  * - react-pdf's English hyphenation builds its pattern tree when the module
  *   loads (≈ 17 ms; warraq sets its own lines): built on first use instead.
+ * - react-pdf's font store loads the four Helvetica faces when the module
+ *   loads (each parses pdfkit's AFM metrics, and the first makes a PDF
+ *   document of its own: ≈ 10–20 ms; warraq's pages have no react-pdf text):
+ *   loaded when a font is first asked of the store instead.
  * - yoga-layout (react-pdf's layout) loads its WASM, inlined as base64, by
  *   calling `fetch` on a data: URL when there is a global fetch: in Node
  *   that loads undici and runs a Response through streams (≈ 20–50 ms);
@@ -142,8 +150,66 @@ const EDITS = [
     edits: [
       ["require$1('#standard-fonts/", "require('#standard-fonts/", 'all'],
       [
+        `    this.kernPairs = {};
+    for (let index = 0; index < data.kernPairs.length; index += 2) {`,
+        `    // warraq: the kerning pairs' table is built on first use
+    this.kernData = data.kernPairs;
+    this.kernNames = glyphNames;
+  }
+  get kernPairs() {
+    if (this.kernTable) return this.kernTable;
+    const data = { kernPairs: this.kernData };
+    const glyphNames = this.kernNames;
+    this.kernTable = {};
+    for (let index = 0; index < data.kernPairs.length; index += 2) {`,
+      ],
+      [
+        `        this.kernPairs[\`\${glyphNames[left]}\\0\${glyphNames[right]}\`] = amount;
+      }
+    }
+  }`,
+        `        this.kernTable[\`\${glyphNames[left]}\\0\${glyphNames[right]}\`] = amount;
+      }
+    }
+    return this.kernTable;
+  }`,
+      ],
+      [
         "import { cbc, ecb } from '@noble/ciphers/aes';",
         "let nobleAes;\nconst aes = () => (nobleAes ??= require('@noble/ciphers/aes'));\nconst cbc = (...args) => aes().cbc(...args);\nconst ecb = (...args) => aes().ecb(...args);",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]@react-pdf[\\/]font[\\/]lib[\\/]index\.js$/,
+    edits: [
+      [
+        `        // Load default fonts
+        this.load({`,
+        `        // warraq: the default fonts are loaded on first use
+        this.loadDefaults = () => {
+        this.loadDefaults = null;
+        this.load({`,
+      ],
+      [
+        `            fontStyle: 'italic',
+            fontWeight: 700,
+        });
+    }
+    hyphenationCallback = null;`,
+        `            fontStyle: 'italic',
+            fontWeight: 700,
+        });
+        };
+    }
+    hyphenationCallback = null;`,
+      ],
+      [
+        `    getFont = (descriptor) => {
+        const { fontFamily } = descriptor;`,
+        `    getFont = (descriptor) => {
+        this.loadDefaults?.();
+        const { fontFamily } = descriptor;`,
       ],
     ],
   },

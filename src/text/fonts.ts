@@ -37,3 +37,26 @@ export function loadFont(bytes: Uint8Array, key: string): LoadedFont {
     covers: (cp) => coverage.has(cp),
   };
 }
+
+/** Draw callbacks that only note a contour's start (one set per thread). */
+let inkFuncs: hb.DrawFuncs | undefined;
+
+/**
+ * Whether HarfBuzz draws anything for a glyph: exactly when its outline
+ * (`glyphToPath`) is not empty. HarfBuzz calls move-to only before a
+ * contour's first segment, so a move-to means ink; the other callbacks are
+ * left unset (HarfBuzz's own do nothing), and nothing is written out, where
+ * `glyphToPath` called into JavaScript for every segment and built its SVG
+ * text (docs/performance.md, "The booklet alone, round 6").
+ */
+export function drawsInk(font: LoadedFont, gid: number): boolean {
+  if (!inkFuncs) {
+    inkFuncs = new hb.DrawFuncs();
+    inkFuncs.setMoveToFunc((_x, _y, seen) => {
+      (seen as { ink: boolean }).ink = true;
+    });
+  }
+  const seen = { ink: false };
+  font.hb.drawGlyph(gid, inkFuncs, seen);
+  return seen.ink;
+}

@@ -11,8 +11,7 @@
  * (`carryRest`), so that readers return the word whole. Where a paragraph
  * may break is decided in lineBreaks.ts.
  */
-import enUs from 'hyphen/en-us/index.js';
-import enGb from 'hyphen/en-gb/index.js';
+import { createRequire } from 'node:module';
 import { makeRun, makeWord, type Itemized, type ShapedRun, type Word } from './itemize.js';
 import type { HyphenCut } from './lineBreaks.js';
 
@@ -26,11 +25,27 @@ const TRAILING = /[)"'”’»\].,;:!?]*$/u;
 const PLAIN = /^(?:(?=\p{L})\p{Script=Latin})+$/u;
 const LOWER_FIRST = /^\p{Ll}/u;
 
+type Patterns = typeof import('hyphen/en-us/index.js');
+/**
+ * The patterns are loaded on first use, not with the module: building the
+ * two English pattern sets cost ≈ 30–40 ms of CPU in every process that
+ * composes, though only English text is hyphenated (docs/performance.md,
+ * "The booklet alone, round 6"). A `require` made by `createRequire`, which
+ * the bundler leaves alone: the bundle loads them from node_modules.
+ */
+const requirePatterns = createRequire(import.meta.url);
+const loaded = new Map<string, Patterns>();
+const patterns = (id: 'hyphen/en-us/index.js' | 'hyphen/en-gb/index.js'): Patterns => {
+  let p = loaded.get(id);
+  if (!p) loaded.set(id, (p = requirePatterns(id) as Patterns));
+  return p;
+};
+
 /** The patterns for a language tag, or none (the language is not hyphenated). */
 function patternsFor(lang: string | undefined): ((word: string) => string) | undefined {
   const tag = (lang ?? '').toLowerCase();
-  if (tag === 'en-gb' || tag.startsWith('en-gb-')) return (w) => enGb.hyphenateSync(w, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER });
-  if (tag === 'en' || tag.startsWith('en-')) return (w) => enUs.hyphenateSync(w, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER });
+  if (tag === 'en-gb' || tag.startsWith('en-gb-')) return (w) => patterns('hyphen/en-gb/index.js').hyphenateSync(w, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER });
+  if (tag === 'en' || tag.startsWith('en-')) return (w) => patterns('hyphen/en-us/index.js').hyphenateSync(w, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER });
   return undefined;
 }
 

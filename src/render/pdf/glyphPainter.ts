@@ -18,7 +18,7 @@
  */
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
-import type { LoadedFont } from '../../text/fonts.js';
+import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
@@ -937,16 +937,16 @@ const inkCache = new WeakMap<LoadedFont, Map<number, boolean>>();
 
 /**
  * Whether a glyph has ink (an outline): mupdf's display list and PDFium skip
- * text without any. Asked for every glyph painted, so it reads HarfBuzz's
- * drawing as it is: `outlinePath` is empty exactly when that is, and making
- * its PDF operators (parsing, numbers written out) cost a cold booklet more
- * than the drawing (branch booklet2, docs/performance.md "round 5").
+ * text without any. Asked for every glyph painted, so it asks whether
+ * HarfBuzz draws anything (`drawsInk`): `outlinePath` is empty exactly when
+ * that is, and making its PDF operators (parsing, numbers written out) cost
+ * a cold booklet more than the drawing (docs/performance.md, rounds 5 and 6).
  */
 function hasInk(font: LoadedFont, gid: number): boolean {
   let byGid = inkCache.get(font);
   if (!byGid) inkCache.set(font, (byGid = new Map()));
   let ink = byGid.get(gid);
-  if (ink === undefined) byGid.set(gid, (ink = font.hb.glyphToPath(gid) !== ''));
+  if (ink === undefined) byGid.set(gid, (ink = drawsInk(font, gid)));
   return ink;
 }
 
