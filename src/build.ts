@@ -250,13 +250,15 @@ interface Planned {
   jobs: RenderJob[];
   inputs: Map<string, string[]>;
   keys: Map<string, string>;
+  /** The digest of the code, fonts and packages that every key contains (RenderTask `env`). */
+  env: string;
 }
 
 async function planAndKey(model: DocumentModel, opts: BuildOptions, code: Promise<CodeInputs>, fonts: FontHasher): Promise<Planned> {
   const jobs = planJobs(model, { only: opts.only });
   const inputs = planInputs(jobs, model);
-  const keyInputs = await readKeyInputs(model.theme, code, fonts);
-  return { jobs, inputs, keys: jobKeys(jobs, model, envDigest(keyInputs), inputs) };
+  const env = envDigest(await readKeyInputs(model.theme, code, fonts));
+  return { jobs, inputs, keys: jobKeys(jobs, model, env, inputs), env };
 }
 
 /** What the last build with `keepLater` still writes for the next one (settled: never rejects). */
@@ -378,7 +380,7 @@ async function renderAndCommit(
     images: boolean;
   },
 ): Promise<Committed> {
-  const { jobs, inputs, keys } = planned;
+  const { jobs, inputs, keys, env } = planned;
   let stage: Staging | undefined;
   let ok = false;
   try {
@@ -388,7 +390,7 @@ async function renderAndCommit(
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    const made = await runJobs(model, jobs, inputs, keys, cache, outDir, previous, recordedOutputs(record), opts, stage)
+    const made = await runJobs(model, jobs, inputs, keys, env, cache, outDir, previous, recordedOutputs(record), opts, stage)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -525,6 +527,8 @@ interface JobRun {
   model: DocumentModel;
   jobs: RenderJob[];
   inputs: ReadonlyMap<string, string[]>;
+  /** RenderTask `env`. */
+  env: string;
   cache: AuxCache;
   opts: BuildOptions;
   stage: Staging;
@@ -555,6 +559,7 @@ async function runJobs(
   jobs: RenderJob[],
   inputs: ReadonlyMap<string, string[]>,
   keys: Map<string, string>,
+  env: string,
   cache: AuxCache,
   outDir: string,
   previousManifest: Manifest | undefined,
@@ -567,6 +572,7 @@ async function runJobs(
     model,
     jobs,
     inputs,
+    env,
     cache,
     opts,
     stage,
@@ -723,6 +729,7 @@ async function renderJob(run: JobRun, job: RenderJob, lane: Lane, from: RenderJo
     projectRoot: run.opts.projectRoot,
     key: run.keyOf(job),
     cacheDir: run.cache.dir,
+    env: run.env,
     inputs: await taskInputs(from, done, run.keyOf),
   };
   const r = await lane.run(task);

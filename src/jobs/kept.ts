@@ -46,10 +46,12 @@ export class CacheEntryError extends Error {
 /**
  * What a job keeps in the cache folder for the jobs that take it as input (a
  * kind's `keeps`): its laid-out pages, packed (a leaflet's, for the files of
- * every leaflet), or where its drawing's colours went (the booklet's, for its
- * press PDF: src/render/pdf/twin.ts).
+ * every leaflet), where its drawing's colours went (the booklet's, for its
+ * press PDF: src/render/pdf/twin.ts), or a digest of what each of its pages
+ * shows (the booklet's, for its thumbnails: src/jobs/pageThumbs.ts); and,
+ * named by such a digest rather than a job's key, a page's thumbnail.
  */
-export type Kept = 'pages' | 'drawing';
+export type Kept = 'pages' | 'drawing' | 'pageKeys' | 'thumb';
 
 /** The file in cache folder `dir` that holds what the job with this key keeps. */
 export const keptFile = (dir: string, key: string, what: Kept) => path.join(dir, `${key}.${what}`);

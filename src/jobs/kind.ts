@@ -79,6 +79,13 @@ export interface RenderTask {
   /** The job's key and the cache folder (.warraq-cache/…) where a job keeps what it hands on between builds. */
   key: string;
   cacheDir: string;
+  /**
+   * The digest of the code, fonts and packages that every job's key contains
+   * (src/jobs/cache.ts `envDigest`): what a job keeps in the cache folder by
+   * its content rather than under its key (a booklet page's thumbnail) is
+   * named with it. Absent (a test's task): nothing is kept that way.
+   */
+  env?: string;
   /** Results of the jobs this one takes as input, in plan order. */
   inputs: TaskInput[];
   /** Only lay the job out and check it (its kind's `verify`): no files. */

@@ -2,7 +2,8 @@
  * What the text layer and the PDF painter remember between builds: composed
  * paragraphs (src/text/composeCache.ts), painted lines and font subsets
  * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), the press files'
- * compressed output profile (src/print/profileMemo.ts), each one entry in `.warraq-cache/memo/`, framed
+ * compressed output profile (src/print/profileMemo.ts) and recoloured pages
+ * (src/print/recoloredMemo.ts), each one entry in `.warraq-cache/memo/`, framed
  * with its SHA-256 like every cache entry (src/jobs/kept.ts), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
@@ -31,12 +32,18 @@ interface Memo {
  * (test/cli/startup.test.ts).
  */
 async function loadMemos(): Promise<readonly Memo[]> {
-  const [lines, subsets, profile] = await Promise.all([import('../render/pdf/rememberedLines.js'), import('../render/pdf/rememberedSubsets.js'), import('../print/profileMemo.js')]);
+  const [lines, subsets, profile, recolored] = await Promise.all([
+    import('../render/pdf/rememberedLines.js'),
+    import('../render/pdf/rememberedSubsets.js'),
+    import('../print/profileMemo.js'),
+    import('../print/recoloredMemo.js'),
+  ]);
   return [
     { name: 'compose', start: startComposeCache, bytes: composeCacheBytes },
     { name: 'lines', start: lines.startPaintMemo, bytes: lines.paintMemoBytes },
     { name: 'subsets', start: subsets.startSubsetMemo, bytes: subsets.subsetMemoBytes },
     { name: 'profile', start: profile.startProfileMemo, bytes: profile.profileMemoBytes },
+    { name: 'recolored', start: recolored.startRecoloredMemo, bytes: recolored.recoloredMemoBytes },
   ];
 }
 let memos: Promise<readonly Memo[]> | undefined;

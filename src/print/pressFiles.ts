@@ -19,7 +19,7 @@ import type { Theme } from '../model/types.js';
 import type { PdfMeta, TwinDrawing } from '../render/pdf/renderPages.js';
 import { OVERPRINT, OVERPRINT_STATE, type ColorMode } from '../render/pdf/colorMode.js';
 import { recolor, type TwinPage } from '../render/pdf/twin.js';
-import { memoLevel } from '../memoLevel.js';
+import { recolored, type Recolored } from './recoloredMemo.js';
 import { pressColorMode } from './color.js';
 import { pressPdf } from './press.js';
 import { contentRefs, loadSource } from './pdfPages.js';
@@ -41,18 +41,14 @@ export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta:
 }
 
 /**
- * Pages recoloured before in this thread, by what decides the result (the
- * drawn content stream, its record of colours, the mode): after an edit most
- * pages of a drawing are the same operators as before (the painter gives a
- * glyph the code it had), and their press content is taken as it was instead
- * of inflated, recoloured and deflated again. In memory only (src/memoLevel.ts,
- * never started on disk), least recently used out beyond 8 MB.
+ * One page's content stream (deflated, as drawn) in `mode`, deflated; `modeKey` names the mode. Pages recoloured
+ * before are taken as they were (src/print/recoloredMemo.ts).
  */
-const recolored = memoLevel<{ bytes: Uint8Array; overprints: boolean }>('recolored', (v) => v.bytes.length + 64, { memoryBytes: 8 * 1024 * 1024, diskBytes: 0 });
-
-/** One page's content stream (deflated, as drawn) in `mode`, deflated; `modeKey` names the mode. */
-function recolorContent(drawnDeflated: Uint8Array, page: TwinPage, mode: ColorMode, modeKey: string | undefined): { bytes: Uint8Array; overprints: boolean } {
-  const key = modeKey === undefined ? undefined : createHash('sha256').update(drawnDeflated).update(JSON.stringify(page)).update(modeKey).digest('hex');
+function recolorContent(drawnDeflated: Uint8Array, page: TwinPage, mode: ColorMode, modeKey: string | undefined): Recolored {
+  const key =
+    modeKey === undefined
+      ? undefined
+      : createHash('sha256').update(drawnDeflated).update(JSON.stringify(page)).update(modeKey).update(`zlib ${process.versions.zlib}`).digest('hex');
   const known = key === undefined ? undefined : recolored.get(key);
   if (known) return known;
   const { content, overprints } = recolor(inflateSync(drawnDeflated).toString('latin1'), page, mode);

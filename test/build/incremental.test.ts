@@ -3,11 +3,12 @@
  * inputs) is unchanged is not rendered again; its bytes come from the
  * previous output folder, and the result equals a build from scratch.
  */
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, keptForNext, type BuildOptions } from '../../src/build.js';
 import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
+import { auxCacheDir } from '../../src/jobs/cache.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 async function edit(root: string, from: string, to: string) {
@@ -59,6 +60,10 @@ describe('incremental builds', () => {
     const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
     const first = await build(opts);
     const jobs = [...first.jobs.rendered];
+    // The booklet's page thumbnails, kept by what each page shows (src/jobs/pageThumbs.ts).
+    const pageThumbs = async () => (await readdir(auxCacheDir(root, path.join(root, 'dist')))).filter((n) => n.endsWith('.thumb')).sort();
+    const thumbsBefore = await pageThumbs();
+    expect(thumbsBefore.length).toBe(first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages);
 
     await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة'); // point 1
     // Without `jobs`, so few jobs render in the main thread (several at a time), not in workers.
@@ -70,6 +75,10 @@ describe('incremental builds', () => {
     const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', ...point1.map(thumbsJobOf), 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
+    // The pages the edit did not reach kept their thumbnails; the others were drawn and kept, the old ones pruned.
+    const thumbsAfter = await pageThumbs();
+    expect(thumbsAfter.filter((n) => thumbsBefore.includes(n)).length).toBeGreaterThan(0);
+    expect(thumbsAfter.length).toBe(thumbsBefore.length);
 
     // Same bytes as a build that renders everything, on two worker threads.
     await build({ ...opts, out: 'fresh', force: true });

@@ -9,6 +9,7 @@ import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { writeKept } from '../kept.js';
+import { pageKeys } from '../pageThumbs.js';
 import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
@@ -60,14 +61,19 @@ export const booklet: OutputKind = {
   cost: 300,
   plan: () => [{ path: 'booklet.pdf' }],
   slice: (model) => pick(model, BOOKLET_LAYOUT),
-  // Its press PDF reads its drawing's colours from the cache folder, by its key.
+  // Its press PDF reads its drawing's colours from the cache folder, by its key. (Its 'pageKeys' are not needed:
+  // without them its thumbnails are all drawn.)
   keeps: ['aux', 'drawing'],
   verify: async (task, fonts) => (await laidOut(task, fonts)).aux,
   async render(task, fonts) {
     const f = await fonts();
     const { pages, aux } = await laidOut(task, f);
     const drawing = await drawingOf(pages, task.model);
-    await writeKept(task.cacheDir, task.key, 'drawing', drawing.pages);
+    await Promise.all([
+      writeKept(task.cacheDir, task.key, 'drawing', drawing.pages),
+      // For its thumbnails: a page that shows what it showed before keeps its thumbnail (src/jobs/pageThumbs.ts).
+      writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f)),
+    ]);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };
   },
 };

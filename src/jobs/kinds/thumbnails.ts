@@ -21,6 +21,7 @@ import type { GalleryThumb } from '../../render/gallery/renderGallery.js';
 import { stem, THUMB_DIR } from '../../render/gallery/thumbPath.js';
 import { thumbPages } from '../../../templates/galleryFiles.js';
 import { pick } from '../slice.js';
+import { knownPages } from '../pageThumbs.js';
 import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
 import { card } from './card.js';
@@ -55,7 +56,8 @@ export const thumbnails: OutputKind = {
     const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
     const files = task.inputs.flatMap((i) => i.files);
     const staged = new Map(files.map((f) => [f.path, f.staged]));
-    const thumbs = await thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!));
+    // The booklet's pages that show what they showed before keep their thumbnails (src/jobs/pageThumbs.ts).
+    const thumbs = await thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!), await knownPages(task));
     return { files: thumbs.map((t) => ({ kind: 'gallery' as const, path: t.path, bytes: t.bytes, width: t.width, height: t.height })), aux: {} };
   },
 };

@@ -29,15 +29,32 @@ async function encoded(img: Sharp): Promise<ThumbImage> {
 }
 
 /**
- * Thumbnails of the first `maxPages` pages of a PDF (all when omitted), each
- * THUMB_WIDTH px wide, drawn at that size by mupdf (anti-aliased).
+ * Thumbnails of a file's pages found without drawing them (src/jobs/pageThumbs.ts:
+ * pages that show what they showed in an earlier build), by page index,
+ * undefined where a page must be drawn; `keep` is given each page drawn.
  */
-export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity): Promise<ThumbImage[]> {
+export interface FoundPages {
+  found: Array<ThumbImage | undefined>;
+  keep(index: number, thumb: ThumbImage): Promise<void>;
+}
+
+/**
+ * Thumbnails of the first `maxPages` pages of a PDF (all when omitted), each
+ * THUMB_WIDTH px wide, drawn at that size by mupdf (anti-aliased); the pages
+ * `known` has are taken from it (when it has as many pages as are drawn).
+ */
+export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages): Promise<ThumbImage[]> {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
     const n = Math.min(doc.countPages(), maxPages);
+    const found = known?.found.length === n ? known : undefined;
     const out: ThumbImage[] = [];
     for (let i = 0; i < n; i++) {
+      const had = found?.found[i];
+      if (had) {
+        out.push(had);
+        continue;
+      }
       const page = doc.loadPage(i);
       const [x0, , x1] = page.getBounds();
       const scale = THUMB_WIDTH / (x1 - x0);
@@ -49,7 +66,9 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity): Promi
       for (let y = 0; y < h; y++) raw.set(px.subarray(y * stride, y * stride + w * 3), y * w * 3);
       pix.destroy();
       page.destroy();
-      out.push(await encoded(sharp(raw, { raw: { width: w, height: h, channels: 3 } })));
+      const thumb = await encoded(sharp(raw, { raw: { width: w, height: h, channels: 3 } }));
+      out.push(thumb);
+      await found?.keep(i, thumb);
     }
     return out;
   } finally {
