@@ -13,6 +13,7 @@ import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js'
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { RTL_LETTER, verbatimSpans, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
+import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -342,7 +343,8 @@ export function imprintHeight(model: DocumentModel, size: number): number {
  * indented by the difference, so «9.» and «10.» end together and the titles
  * start on one line; right to left the numbers stay flush with the start
  * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
- * them would align the hyphens and the tens instead), and the page numbers,
+ * them would align the hyphens and the tens instead), the space after a
+ * narrower one widened so the titles start on one line (widenSpace), and the page numbers,
  * at the left margin, are right-aligned in the column of the widest («٩»
  * over the «٠» of «١٠», where they were flush left).
  */
@@ -398,7 +400,9 @@ function contentsPagesFor(
     const { point, spans: label, numberWidth: own } = labels[i];
     const indent = rtl ? 0 : widestNumber - own;
     const rowWidth = f.width - numberWidth - indent;
-    const row = ts.set(label, st.body, rowWidth, 'start');
+    // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
+    const gap = rtl ? widestNumber - own : 0;
+    const row = gap > 0 ? widenSpace(ts.set(label, st.body, rowWidth - gap, 'start'), gap) : ts.set(label, st.body, rowWidth, 'start');
     if (y + row.lines.length * rowLeading > f.bottom + 1e-6 && page.blocks.length > 0 && y > f.top) newPage();
     // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
     const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');
@@ -414,6 +418,23 @@ function contentsPagesFor(
     y += height;
   });
   return pages;
+}
+
+/**
+ * A right-to-left contents row with the space after its number (the first
+ * line's first space) widened by `gap`: the title moves left, the number
+ * stays at the start margin. Number and title stay one run, one line of
+ * text for the readers; only the space between them is wider, as a tab
+ * would make it. The row was set `gap` narrower, so it still fits.
+ */
+function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
+  const [first, ...rest] = row.lines;
+  const space = first?.glyphs.find((g) => g.space);
+  if (!space) return row;
+  const glyphs = first.glyphs.map((g) => (g === space ? { ...g, x: g.x - gap, advance: g.advance + gap } : g.x < space.x ? { ...g, x: g.x - gap } : g));
+  const shift = (line: ComposedLine) => ({ ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + gap })) });
+  // (Set `gap` narrower: the lines move right by it, to the start margin, and the first line's title back left.)
+  return { ...row, measure: row.measure + gap, lines: [shift({ ...first, glyphs, width: first.width + gap, naturalWidth: first.naturalWidth + gap }), ...rest.map(shift)] };
 }
 
 /**

@@ -132,11 +132,12 @@ interface Context {
  * The theme's typesetting with a card's tuning. Card lines hold few words at
  * display sizes, so a justified line has a large deficit to spread: spaces may
  * stretch further before kashidas are used, and the kashidas are fewer and
- * longer (at least one and a half tatweels each).
+ * longer (at least one and a half tatweels each). A paragraph does not end
+ * in a lone word where it need not (a runt: «Nations.» under three lines).
  */
 function cardTypesetter(model: DocumentModel): Typesetter {
   const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE };
-  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 } });
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE } });
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Typesetter {
 export interface Tuning {
   space?: { stretch: number; shrink: number; max?: number };
   kashida?: { min: number; max: number };
+  /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
+  avoidRunts?: { maxSpace: number };
 }
 
 /** A typesetter for one document: its direction, language, and justification mode. */
@@ -64,6 +66,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         space: tuning.space ?? model.theme.space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,
+        ...(tuning.avoidRunts ? { avoidRunts: tuning.avoidRunts } : {}),
       }, composeParagraph);
       return count(para);
     },

@@ -70,6 +70,8 @@ function breakLinesAt(
 ): LineEnd[] {
   const items: InputItem[] = [];
   const wordAtItem: number[] = [];
+  /** The item of the space before the last word, where a runt would start. */
+  let lastSpace: number | undefined;
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
   words.forEach((w, i) => {
@@ -106,7 +108,8 @@ function breakLinesAt(
         items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
         wordAtItem.push(-1);
       }
-      const stretch = w.spaceWidth * (spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1));
+      const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
+      if (i === words.length - 2) lastSpace = items.length;
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);
     } else {
@@ -136,6 +139,97 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
+  const ends = endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts);
+  if (!opts.avoidRunts || opts.align === 'center' || lastSpace === undefined || !isRunt(words, ends)) return ends;
+  // A runt: the same paragraph with its last two words kept together (a
+  // penalty at the maximum cost before the space, as keepWithNext), taken
+  // when it ends in more than one word, in no more lines, none looser than
+  // the first setting's loosest (nor than a full stretch of the spaces).
+  const at = lastSpace;
+  const tiedItems = [...items.slice(0, at), { type: 'penalty' as const, width: 0, cost: 1000, flagged: false }, ...items.slice(at)];
+  const tiedWords = [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)];
+  const tiedKashidas = kashidaItems.map((k) => (k >= at ? k + 1 : k));
+  const tiedCuts = new Map([...cutAtItem].map(([k, v]) => [k >= at ? k + 1 : k, v]));
+  const tied = endsOf(words, tiedItems, tiedWords, tiedKashidas, tiedCuts, opts);
+  return tied.length <= ends.length && !isRunt(words, tied) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, ends, kashidaStretch, opts, spaceStretch), opts, spaceStretch) ? tied : ends;
+}
+
+/** A word space's stretch, × the space, in the breaker's model of a line. */
+function spaceStretchOf(opts: ComposeOptions, spaceStretch: number | undefined): number {
+  return spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
+}
+
+/** Whether a paragraph of more than two lines ends in a line of one word (not the end of a divided one). */
+function isRunt(words: Word[], ends: LineEnd[]): boolean {
+  const before = ends[ends.length - 2];
+  return ends.length > 2 && before.at === undefined && before.word === words.length - 2;
+}
+
+/** Shortest fill a ragged line may be given for a runt's sake, × the measure. */
+const RAGGED_FILL = 0.75;
+
+/**
+ * Whether the lines of a setting without a runt (`tied`) are no worse than
+ * the first setting's (`first`): justified, no more lines whose spaces must
+ * be wider than `avoidRunts.maxSpace`, none looser than the first's loosest; ragged, its
+ * shortest line is no shorter than RAGGED_FILL or the first's shortest.
+ */
+function noWorse(tied: LineShape[], first: LineShape[], opts: ComposeOptions, spaceStretch?: number): boolean {
+  const justified = opts.align === 'justify' && opts.justify !== 'off';
+  if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
+  const allowed = ((opts.avoidRunts?.maxSpace ?? 1) - 1) / spaceStretchOf(opts, spaceStretch);
+  const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
+  return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;
+}
+
+/** A line as the breaker sees it: its adjustment ratio r (the stretch or shrink used, × what it has) and its natural width × the measure. */
+interface LineShape {
+  ratio: number;
+  fill: number;
+}
+
+/**
+ * The shape of each line but the last and those before a forced break, lines
+ * that start or end inside a divided word left out. A line's kashida stretch
+ * counts its `kashidaPerLine` largest capacities, as the breaker's does.
+ */
+function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number | undefined>, opts: ComposeOptions, spaceStretch?: number): LineShape[] {
+  const out: LineShape[] = [];
+  const perLine = opts.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE;
+  let first = 0;
+  let divided = false;
+  ends.slice(0, -1).forEach(({ word: last, at }) => {
+    if (!divided && at === undefined && !words[last].hardBreak) {
+      let width = 0;
+      let stretch = 0;
+      let shrink = 0;
+      for (let i = first; i <= last; i++) {
+        width += words[i].width;
+        if (i === last) continue;
+        width += words[i].spaceWidth;
+        stretch += words[i].spaceWidth * spaceStretchOf(opts, spaceStretch);
+        shrink += words[i].spaceWidth * opts.space.shrink;
+      }
+      const kashidas = kashidaStretch.slice(first, last + 1).filter((k): k is number => !!k).sort((a, b) => b - a);
+      stretch += kashidas.slice(0, perLine).reduce((a, b) => a + b, 0);
+      const room = opts.measure - width;
+      out.push({ ratio: room >= 0 ? (stretch > 0 ? room / stretch : Infinity) : shrink > 0 ? room / shrink : -Infinity, fill: width / opts.measure });
+    }
+    divided = at !== undefined;
+    first = at === undefined ? last + 1 : last;
+  });
+  return out;
+}
+
+/** Line ends of a paragraph's items (wordAtItem: the word a break item ends, -1 for none). */
+function endsOf(
+  words: Word[],
+  items: InputItem[],
+  wordAtItem: number[],
+  kashidaItems: number[],
+  cutAtItem: Map<number, number>,
+  opts: ComposeOptions,
+): LineEnd[] {
   let points: number[] | null;
   const greedy = () => greedyBreaks(words, opts.measure).map((word) => ({ word }));
   // The justifier sets at most kashidaPerLine kashidas a line (compose.ts):

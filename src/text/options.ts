@@ -19,4 +19,14 @@ export interface ComposeOptions {
   hyphenate?: boolean;
   /** Most kashidas in one line (default 3). */
   kashidaPerLine?: number;
+  /**
+   * Keep a paragraph of more than two lines from ending in a line of one
+   * word (a runt) where another break set takes no more lines and is no
+   * worse: justified, no word space wider than `maxSpace` × the natural one
+   * (nor than the first setting's widest); ragged, no line shorter than
+   * 3/4 of the measure (nor than the first setting's shortest). See
+   * src/text/lineBreaks.ts. Cards ask for it: their few lines at display
+   * sizes make a lone last word stand out.
+   */
+  avoidRunts?: { maxSpace: number };
 }

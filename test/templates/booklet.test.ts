@@ -159,13 +159,16 @@ describe('the contents', () => {
     }
   }, 60_000);
 
-  it('right to left: the numbers flush with the start margin, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
+  it('right to left: the numbers flush with the start margin, every title starting on one line, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
     const all = await rows('udhr-ar');
     expect(all.flatMap((r) => r.entries).length).toBe(30);
     // (Page numbers of one digit and of two on one contents page.)
     expect(all.some(({ pages }) => new Set(pages.map((gs) => gs.length)).size === 2)).toBe(true);
+    // (Glyphs in logical order: the title's are those after the first space.)
+    const title = (gs: Array<{ x: number; advance: number; space?: boolean }>) => gs.slice(gs.findIndex((g) => g.space) + 1);
     for (const { entries, pages } of all) {
       expect(spread(entries.map(right))).toBeLessThan(0.01);
+      expect(spread(entries.map((gs) => right(title(gs))))).toBeLessThan(0.01);
       expect(spread(pages.map(right))).toBeLessThan(0.01);
     }
   }, 60_000);

@@ -19,6 +19,7 @@ import { itemize } from '../../src/text/itemize.js';
 import { hyphenCuts } from '../../src/text/hyphenate.js';
 import type { ComposeOptions } from '../../src/text/options.js';
 import { amiri } from '../support/fonts.js';
+import { composeParagraph } from '../../src/text/compose.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const RULES = { doubleHyphen: 10000, maxRun: MAX_RUN };
@@ -325,4 +326,42 @@ describe('a line\'s kashida stretch capped at kashidaPerLine capacities (the jus
         .toEqual(breakLinesWithRuns(items, width, { doubleHyphen: 0, maxRun: 0 }));
     }
   });
+});
+
+describe('avoidRunts: no one-word last line where a break set as good exists (cards)', () => {
+  const EN = 'These rights and freedoms may in no case be exercised contrary to the purposes and principles of the United Nations.';
+  const AR = 'لكل فرد حق التمتع بجنسية ما. لا يجوز حرمان شخص من جنسيته تعسفا أو إنكار حقه في تغييرها، ولا يجوز حرمانه من حقه في العودة إلى بلده.';
+  const set = (text: string, dir: 'ltr' | 'rtl', measure: number, align: 'start' | 'justify', avoid: boolean) =>
+    composeParagraph([{ text, style: { fonts: [amiri()], size: 20 } }], {
+      dir, lang: dir === 'rtl' ? 'ar' : 'en', measure, align, justify: align === 'justify' ? 'spaces' : 'off',
+      space: { stretch: 0.3, shrink: 0.2, max: 2 }, ...(avoid ? { avoidRunts: { maxSpace: 2 } } : {}),
+    });
+  const lastWords = (p: ReturnType<typeof set>) => p.text.slice(p.lines[p.lines.length - 1].start, p.lines[p.lines.length - 1].end).trim().split(/\s+/).length;
+  const runt = (p: ReturnType<typeof set>) => p.lines.length > 2 && lastWords(p) === 1;
+  const lines = (p: ReturnType<typeof set>) => p.lines.map((l) => p.text.slice(l.start, l.end));
+
+  for (const [name, text, dir, align] of [['ragged English', EN, 'ltr', 'start'], ['justified Arabic', AR, 'rtl', 'justify']] as const) {
+    it(`${name}: a runt where a setting of no more lines, none looser or shorter than allowed, ends in two words; nothing else changes`, () => {
+      let runts = 0;
+      let avoided = 0;
+      for (let measure = 160; measure <= 460; measure += 4) {
+        const plain = set(text, dir, measure, align, false);
+        const tied = set(text, dir, measure, align, true);
+        if (!runt(plain)) {
+          expect(lines(tied)).toEqual(lines(plain));
+          continue;
+        }
+        runts++;
+        if (runt(tied)) continue;
+        avoided++;
+        expect(tied.lines.length).toBeLessThanOrEqual(plain.lines.length);
+        const body = tied.lines.slice(0, -1);
+        // (No more lines set loose, unjustified, than before: spaces wider than ×2.)
+        if (align === 'justify') expect(body.filter((l) => l.loose).length).toBeLessThanOrEqual(plain.lines.filter((l) => l.loose).length);
+        else for (const l of body) expect(l.naturalWidth).toBeGreaterThanOrEqual(Math.min(0.75 * measure, ...plain.lines.slice(0, -1).map((p) => p.naturalWidth)) - 0.01);
+      }
+      expect(runts).toBeGreaterThan(0);
+      expect(avoided).toBeGreaterThan(runts / 2);
+    });
+  }
 });
