@@ -233,7 +233,9 @@ const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BR
  */
 export function addressBreaks(text: string, from: number, end: number, fits?: (a: number, b: number) => boolean): number[] {
   if (end - from < 12) return [];
-  const word = text.slice(from, end);
+  // The address without the punctuation around it («…/methods.html،»: the «،» is the sentence's).
+  const [a, b] = tokenCore(text.slice(from, end));
+  const word = text.slice(from + a, from + b);
   if (!isAddress(word)) return [];
   const cuts: number[] = [];
   const inPair = pairInsides(word);
@@ -243,7 +245,7 @@ export function addressBreaks(text: string, from: number, end: number, fits?: (a
     const before = word[i - 1];
     const after = word[i];
     const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
-    if (ok) cuts.push(from + i);
+    if (ok) cuts.push(from + a + i);
   }
   return fits ? withoutHyphenBreaks(text, from, end, cuts, fits) : cuts;
 }
