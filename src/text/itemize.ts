@@ -207,7 +207,7 @@ function markNumberBinds(text: string, words: Word[]): void {
 
 /** A token of printable ASCII only, no space (an address, a file name, a hash are such tokens). */
 const PRINTABLE_ASCII_TOKEN = /^[\x21-\x7e]+$/;
-/** A line inside an address may end after a slash or a hyphen… */
+/** A line inside an address may end after a slash or (as a last resort: `fits` in addressBreaks) a hyphen… */
 const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
 /**
  * …or before these, which then start the next line, so that no line ends in «.» (read as a full
