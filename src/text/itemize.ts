@@ -162,9 +162,11 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added).
+      // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added);
+      // after "-" only where the stretch between its other breaks is wider than the measure.
+      const fits = (a: number, b: number) => measure === undefined || makeWord(text, levels, styleAt, a, b, b, false, lang).width <= measure;
       let at = from;
-      for (const cut of addressBreaks(text, from, end)) {
+      for (const cut of addressBreaks(text, from, end, fits)) {
         words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
         at = cut;
       }
@@ -205,7 +207,7 @@ function markNumberBinds(text: string, words: Word[]): void {
 
 /** A token of printable ASCII only, no space (an address, a file name, a hash are such tokens). */
 const PRINTABLE_ASCII_TOKEN = /^[\x21-\x7e]+$/;
-/** A line inside an address may end after a slash or a hyphen… */
+/** A line inside an address may end after a slash or (as a last resort: `fits` in addressBreaks) a hyphen… */
 const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
 /**
  * …or before these, which then start the next line, so that no line ends in «.» (read as a full
@@ -221,10 +223,19 @@ const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BR
  * before a full stop, underscore, «?», «#», «&» or «@»; never between two of
  * these, after the scheme's «//» (no line ends in «https://»), inside a
  * «name=value», or in the first or last few characters.
+ *
+ * `fits(a, b)`, when given, says whether text[a, b) fits on a line: a break
+ * after «-» is then kept only inside a stretch between two other breaks (or
+ * the address's ends) that does not, as a last resort. A line that ends in
+ * «-» loses the URL in several readers: Firefox's find (pdf.js drops «-» and
+ * the line end), pdftotext (drops the hyphen), PDFium (U+FFFE for it);
+ * docs/accessibility.md.
  */
-export function addressBreaks(text: string, from: number, end: number): number[] {
+export function addressBreaks(text: string, from: number, end: number, fits?: (a: number, b: number) => boolean): number[] {
   if (end - from < 12) return [];
-  const word = text.slice(from, end);
+  // The address without the punctuation around it («…/methods.html،»: the «،» is the sentence's).
+  const [a, b] = tokenCore(text.slice(from, end));
+  const word = text.slice(from + a, from + b);
   if (!isAddress(word)) return [];
   const cuts: number[] = [];
   const inPair = pairInsides(word);
@@ -234,9 +245,23 @@ export function addressBreaks(text: string, from: number, end: number): number[]
     const before = word[i - 1];
     const after = word[i];
     const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
-    if (ok) cuts.push(from + i);
+    if (ok) cuts.push(from + a + i);
   }
-  return cuts;
+  return fits ? withoutHyphenBreaks(text, from, end, cuts, fits) : cuts;
+}
+
+/** The cuts without those after «-», except inside a stretch between two other cuts (or `from`, `end`) that does not fit. */
+function withoutHyphenBreaks(text: string, from: number, end: number, cuts: number[], fits: (a: number, b: number) => boolean): number[] {
+  const afterHyphen = (c: number) => text[c - 1] === '-';
+  const bounds = [from, ...cuts.filter((c) => !afterHyphen(c)), end];
+  const kept: number[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [a, b] = [bounds[k], bounds[k + 1]];
+    if (k > 0) kept.push(a);
+    const inside = cuts.filter((c) => a < c && c < b);
+    if (inside.length && !fits(a, b)) kept.push(...inside);
+  }
+  return kept;
 }
 
 /**

@@ -76,6 +76,25 @@ describe('URLs longer than a line', () => {
     });
   }
 
+  it('break after «-» only where the stretch between the other breaks is wider than the measure (readers drop a line-end «-»)', () => {
+    const all = addressBreaks(URL, 0, URL.length);
+    const afterHyphen = (c: number) => URL[c - 1] === '-';
+    expect(all.some(afterHyphen)).toBe(true);
+    // Everything fits: only the other breaks are left.
+    expect(addressBreaks(URL, 0, URL.length, () => true)).toEqual(all.filter((c) => !afterHyphen(c)));
+    // «annual-education-and-literacy-review/» alone too long: its hyphens are kept, and only its.
+    const long = URL.indexOf('annual');
+    const kept = addressBreaks(URL, 0, URL.length, (a, b) => !(a <= long && long < b));
+    expect(kept.filter(afterHyphen).map((c) => URL.slice(0, c).split('/').pop())).toEqual(['annual-', 'annual-education-', 'annual-education-and-', 'annual-education-and-literacy-']);
+    for (const [dir, measure] of [['rtl', MEASURE], ['ltr', MEASURE], ['rtl', 200]] as const) {
+      const para = set(`الرابط ${URL} هنا.`, dir, measure);
+      for (const l of para.lines.slice(0, -1)) expect(lineText(para, l), `${dir} ${measure}`).not.toMatch(/-$/);
+    }
+    // A measure narrower than «annual-education-and-literacy-review/»: a line ends in «-» there, as a last resort.
+    const narrow = set(`الرابط ${URL} هنا.`, 'rtl', 120);
+    expect(narrow.lines.some((l) => /-$/.test(lineText(narrow, l)))).toBe(true);
+  });
+
   it('a piece too short to letter-space within the limit is set at the paragraph\'s start edge', () => {
     // A measure a little wider than the longest piece: the short pieces would need more than 0.05 em.
     const para = set(`الرابط ${URL} هنا.`, 'rtl', 200);

@@ -826,7 +826,8 @@ class LineWriter {
 
 /**
  * Whether a line's rightmost character is a hyphen (a line of an address
- * broken after «chapter-03-»). poppler takes such a line for a divided word
+ * broken after «chapter-03-», which addressBreaks now allows only as a last
+ * resort, src/text/itemize.ts). poppler takes such a line for a divided word
  * and drops the hyphen when it joins it to the next line («chapter-03methods»);
  * the painter then draws one RLM for poppler right of the line
  * (`popplerRightToLeft`), which is the line's last character instead.
