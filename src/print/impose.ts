@@ -42,6 +42,7 @@ import {
 } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
+import type { PdfSource } from './loadedPress.js';
 
 export interface ImposeOptions {
   /** Binding side: 'rtl' for Arabic (bound on the right), 'ltr' for Latin. */
@@ -107,10 +108,12 @@ function drawInHalf(
   placePage(target, p.page, [rectangle(halfX, 0, halfW, sheetH), clip(), endPath()], [translate(x, y), scale(k, k), translate(-c.x, -c.y)]);
 }
 
-async function prepare(bookletPdf: Uint8Array, opts: ImposeOptions) {
+async function prepare(pdf: PdfSource, opts: ImposeOptions) {
   const size = SHEET_SIZES[opts.sheet];
   if (size === undefined) throw new RangeError(`unknown sheet size ${String(opts.sheet)}`);
-  const source = await loadSource(bookletPdf);
+  const bookletPdf = pdf instanceof Uint8Array ? pdf : pdf.bytes;
+  // Pages are only copied out of the source: a document kept loaded (src/print/loadedPress.ts) is not changed.
+  const source = pdf instanceof Uint8Array ? await loadSource(pdf) : pdf.doc;
   if (source.getPageCount() === 0) throw new RangeError('cannot impose a PDF with no pages');
   const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/impose' });
   // Clip each page at its TrimBox: imposed office prints have no bleed.
@@ -136,7 +139,7 @@ export function creepFor(pageCount: number, thicknessMm: number): number {
  * each holds [left, right] as given by `saddleStitchOrder(n, dir)`, abutting
  * at the centre fold.
  */
-export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions): Promise<Uint8Array> {
+export async function imposeSaddle(bookletPdf: PdfSource, opts: SaddleOptions): Promise<Uint8Array> {
   const { out, size, placed, slot, finish } = await prepare(bookletPdf, opts);
   const sheets = saddleStitchOrder(placed.length, opts.dir);
   const creep = creepOffsets(sheets.length, opts.creepPt ?? 0);
@@ -159,7 +162,7 @@ export async function imposeSaddle(bookletPdf: Uint8Array, opts: SaddleOptions):
  * (the back's left half lies behind the front's right half). An odd last
  * leaflet leaves the other half blank.
  */
-export async function imposeTwoUp(pdf: Uint8Array, opts: TwoUpOptions): Promise<Uint8Array> {
+export async function imposeTwoUp(pdf: PdfSource, opts: TwoUpOptions): Promise<Uint8Array> {
   const { out, size, placed, slot, finish } = await prepare(pdf, opts);
   const sides = opts.sides ?? 1;
   if (!Number.isInteger(sides) || sides < 1 || (sides > 1 && sides % 2 !== 0) || placed.length % sides !== 0) {

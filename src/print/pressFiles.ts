@@ -31,13 +31,19 @@ import type { Binding } from './pdfx.js';
  * leaflets (declared for preflight).
  */
 export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
+  return (await pressDocFromDrawing(drawing, theme, meta, binding)).bytes;
+}
+
+/** `pressFromDrawing`, with the file's document as saved (kept for its imposition: src/print/loadedPress.ts). */
+export async function pressDocFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
   const mode = pressColorMode(theme);
   const doc = await loadSource(drawing.bytes);
   // The mode is the theme's (its press colours): the same theme recolours the same content the same way.
   const contents = recolorPages(doc, drawing.pages, mode, JSON.stringify(theme));
   // The ID covers the drawing too: its fonts, ToUnicode maps and structure are the press file's.
   const idSeed = createHash('sha256').update(drawing.bytes).update(contents).digest();
-  return pressPdf({ doc, idSeed }, { pageBackgrounds: drawing.pages.map((p) => mode.background(p.background)), date: meta.date, title: meta.title, pdfx: binding });
+  const bytes = await pressPdf({ doc, idSeed }, { pageBackgrounds: drawing.pages.map((p) => mode.background(p.background)), date: meta.date, title: meta.title, pdfx: binding });
+  return { bytes, doc };
 }
 
 /**

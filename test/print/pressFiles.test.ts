@@ -25,7 +25,8 @@ import { saddleStitchOrder } from '../../src/print/saddleStitch.js';
 import { evenSides } from '../../src/layout/pagePlan.js';
 import { readPdfx4 } from '../../src/print/pdfx.js';
 import { preflight } from '../../src/print/preflight.js';
-import { renderPages } from '../../src/render/pdf/renderPages.js';
+import { renderPages, renderTwin } from '../../src/render/pdf/renderPages.js';
+import { pressDocFromDrawing } from '../../src/print/pressFiles.js';
 import { projectRoot } from '../support/fonts.js';
 import { colorOperators, pageContents, textPaints } from '../support/pdfContent.js';
 
@@ -303,5 +304,19 @@ describe('a long document (long-30: 16 pages)', () => {
       expect(xs[0][1] - right).toBeCloseTo(s * creepPt, 6); // the right page moves left
     });
     expect((await preflight(sheets)).problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('an imposition from the press file kept loaded (src/print/loadedPress.ts)', () => {
+  it('is the same file as from its bytes parsed', async () => {
+    const twin = await renderTwin(pages, meta());
+    const booklet = await pressDocFromDrawing(twin, model.theme, meta(), 'saddle');
+    expect(booklet.bytes).toEqual(press);
+    const opts = { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true } as const;
+    expect(await imposeSaddle(booklet, opts)).toEqual(saddle);
+    const leaflets = await pressDocFromDrawing(await renderTwin(leafletPages, meta()), model.theme, meta(), 'loose');
+    expect(await imposeTwoUp(leaflets, { ...opts, cutMarks: true })).toEqual(twoUp);
+    // The document is only read: a second imposition from it is the same again.
+    expect(await imposeTwoUp(leaflets, { ...opts, cutMarks: true })).toEqual(twoUp);
   }, 60_000);
 });

@@ -24,8 +24,9 @@ export const leafletsPress: OutputKind = {
   async render(task, fonts) {
     const { model } = task;
     const drawing = await leafletsDrawing(task, fonts, { evenSides: true });
-    const { pressFromDrawing } = await import('../../print/pressFiles.js');
-    const bytes = await pressFromDrawing(drawing, model.theme, pdfMetaOf(model), 'loose');
+    const [{ pressDocFromDrawing }, { keepLoaded }] = await Promise.all([import('../../print/pressFiles.js'), import('../../print/loadedPress.js')]);
+    const { bytes, doc } = await pressDocFromDrawing(drawing, model.theme, pdfMetaOf(model), 'loose');
+    keepLoaded(task.key, doc);
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: drawing.pages.length }], aux: {} };
   },
 };

@@ -29,12 +29,14 @@ export const press: OutputKind = {
   handOn: firstPdf,
   async render(task) {
     const booklet = theInput(task, 'booklet');
-    const [bytes, pages, { pressFromDrawing }] = await Promise.all([
+    const [bytes, pages, { pressDocFromDrawing }, { keepLoaded }] = await Promise.all([
       readFile(booklet.files[0].staged),
       readKept(task.cacheDir, booklet.key, 'drawing') as Promise<TwinPage[]>,
       import('../../print/pressFiles.js'),
+      import('../../print/loadedPress.js'),
     ]);
-    const out = await pressFromDrawing({ bytes, pages }, task.model.theme, pdfMetaOf(task.model), 'saddle');
+    const { bytes: out, doc } = await pressDocFromDrawing({ bytes, pages }, task.model.theme, pdfMetaOf(task.model), 'saddle');
+    keepLoaded(task.key, doc);
     return { files: [{ kind: 'print', path: task.job.path, bytes: out, pages: pages.length }], aux: {} };
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
-import { dateOf, inputOf, type PdfBytes } from './pdf.js';
+import { dateOf, inputOf, theInput, type PdfBytes } from './pdf.js';
 
 export const saddle: OutputKind = {
   name: 'saddle',
@@ -18,9 +18,9 @@ export const saddle: OutputKind = {
   async render(task) {
     const { model } = task;
     const press = inputOf<PdfBytes>(task, 'press');
-    const [{ creepFor, imposeSaddle }, { saddleStitchOrder }] = await Promise.all([import('../../print/impose.js'), import('../../print/saddleStitch.js')]);
+    const [{ creepFor, imposeSaddle }, { saddleStitchOrder }, { loadedOr }] = await Promise.all([import('../../print/impose.js'), import('../../print/saddleStitch.js'), import('../../print/loadedPress.js')]);
     const creepPt = creepFor(press.pageCount, model.theme.paper.thicknessMm);
-    const bytes = await imposeSaddle(press.bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, creepPt });
+    const bytes = await imposeSaddle(loadedOr(theInput(task, 'press').key, press.bytes), { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, creepPt });
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: saddleStitchOrder(press.pageCount, model.dir).length * 2 }], aux: {} };
   },
 };
