@@ -12,11 +12,14 @@
  * minimum (`minBodyPx`, else `cardMinBodyPx` at 1080 px wide) up to 1.5× it
  * (1.15× on landscape cards). A point that fits one card at some step is set
  * at the largest such step whose word spaces stay near the theme's (below).
- * One that does not becomes a carousel at the
- * minimum size, one size for every slide: it is divided between sentences,
- * else between clauses, never inside a word, into as many slides as filling
- * them in order takes, cutting the fewest sentences, then spreading the text
- * evenly over them (templates/cardText.ts, `divideEvenly`); every
+ * One that does not becomes a carousel, one size for every slide: it is
+ * divided between sentences, else between clauses, never inside a word,
+ * into as many slides as filling them in order at the minimum size takes,
+ * cutting the fewest sentences, then spreading the text evenly over them
+ * (templates/cardText.ts, `divideEvenly`); it is set at the largest step at
+ * which that division still takes as many slides, cuts no more sentences
+ * and words, and keeps its word spaces as a single card's (`largerCarousel`),
+ * else at the minimum; every
  * slide repeats the number and title with a "١/٣" marker, every slide but
  * the last says "continued", the last carries the footer. The link card
  * (one image) shows an excerpt instead: the longest run of whole sentences
@@ -34,7 +37,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { boundaries, divide, divideEvenly, longestPiece } from './cardText.js';
+import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
 import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -443,18 +446,18 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
 }
 
 /**
- * The point at the minimum size divided into a carousel's slides (the link
- * card: the excerpt that fits); E-CARD-FIT when it cannot be. `balanced`
- * false: the slides are only filled in order (`divide`), not balanced
- * (`divideEvenly`, which fails exactly when that does).
+ * The point divided into a carousel's slides, as many as the minimum size
+ * needs, at the largest step that keeps them (`largerCarousel`); the link
+ * card: the excerpt that fits at the minimum size. E-CARD-FIT when it cannot
+ * be. `balanced` false (the check): the slides are only filled in order at
+ * the minimum (`divide`), not balanced (`divideEvenly`, which fails exactly
+ * when that does) nor set larger (the minimum is the fallback).
  */
 async function divided(c: Context, point: Point, balanced: boolean): Promise<PointPlan> {
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const size = c.minBody;
-  // Each piece tried is set once, whatever it is tried for (a slide's room, its lines).
-  const set = new Map<string, MeasuredText>();
-  const bodyOf = (piece: string) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
+  const bodyOf = bodies(c, size);
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   // The title as the slides set it: a word of it wider than the card cannot be set (the body has no say).
   const slideHead = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
@@ -471,14 +474,63 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
     // Cut inside a sentence (no sentence fits whole): say so.
     return { size, pieces: [b.sentence.includes(end) ? cut : `${cut.replace(/[،؛,;:]+$/u, '')}…`], excerpt: true, url };
   }
-  // A carousel at the minimum size.
-  const parts = { ...slideHead, marker: marker(c, 88, 88), centre: false };
+  // A carousel: divided at the minimum size, then set at the largest step that divides into as many slides.
+  const atMin = await slidesAt(c, point, size, balanced ? 'even' : 'fill', bodyOf);
+  if (!atMin) throw cardFitError(c, point);
+  return (balanced ? await largerCarousel(c, point, atMin, bodyOf) : undefined) ?? { size, pieces: atMin, excerpt: false };
+}
+
+/** A memo of the body set at `size`: each piece tried is set once, whatever it is tried for (a slide's room, its lines). */
+function bodies(c: Context, size: number): (piece: string) => MeasuredText {
+  const set = new Map<string, MeasuredText>();
+  return (piece) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
+}
+
+/**
+ * The point divided into slides whose body is `size` (`bodyOf` sets it):
+ * filled in order (`divide`) or balanced (`divideEvenly`); undefined when a
+ * slide cannot hold a word or the slides' title does not fit.
+ */
+async function slidesAt(c: Context, point: Point, size: number, how: 'fill' | 'even', bodyOf: (piece: string) => MeasuredText): Promise<string[] | undefined> {
+  const text = point.text.trim();
+  const head = header(c, point, size, markerReserve(c));
+  if (!withinMeasure(head.title.para)) return undefined;
+  const parts = { ...head, marker: marker(c, 88, 88), centre: false };
   const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
-  const last = await roomFor(c, { ...parts, footer: footer(c, { url }) });
+  const last = await roomFor(c, { ...parts, footer: footer(c) });
   const cap = capacity(c, Math.max(mid, last), size);
-  const pieces = balanced ? divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap) : divide(text, fits(mid), fits(last), cap);
-  if (!pieces) throw cardFitError(c, point);
-  return { size, pieces, excerpt: false };
+  const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
+  return how === 'even' ? divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap) : divide(text, fits(mid), fits(last), cap);
+}
+
+/**
+ * The carousel at the largest step above the minimum whose balanced division
+ * has as many slides as `atMin` (the division at the minimum size), cuts no
+ * more sentences, ends between words no more often, is as even (its
+ * emptiest slide 60 % of its fullest, `evenEnough`) when that was, and needs no word
+ * space wider than a single card allows (or than the minimum size needs);
+ * undefined when no step above the minimum does. Each step is first filled
+ * in order (cheaper): a step that needs more slides so is not balanced.
+ */
+async function largerCarousel(c: Context, point: Point, atMin: string[], minBodyOf: (piece: string) => MeasuredText): Promise<PointPlan | undefined> {
+  const count = atMin.length;
+  const atMinCuts = cuts(atMin);
+  const lines = (pieces: string[], bodyOf: (piece: string) => MeasuredText) => pieces.map((p) => bodyOf(p).para.lines.length);
+  const even = evenEnough(lines(atMin, minBodyOf));
+  const widest = (pieces: string[], bodyOf: (piece: string) => MeasuredText) => Math.max(...pieces.map((p) => widestSpace(bodyOf(p).para)));
+  const maxSpace = Math.max((c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK, widest(atMin, minBodyOf));
+  for (const size of c.steps.slice(1).reverse()) {
+    const bodyOf = bodies(c, size);
+    const filled = await slidesAt(c, point, size, 'fill', bodyOf);
+    if (!filled || filled.length !== count) continue;
+    const pieces = await slidesAt(c, point, size, 'even', bodyOf);
+    if (!pieces || pieces.length !== count) continue;
+    const k = cuts(pieces);
+    if (k.clauses > atMinCuts.clauses || k.words > atMinCuts.words || (even && !evenEnough(lines(pieces, bodyOf)))) continue;
+    if (widest(pieces, bodyOf) > maxSpace + 1e-9) continue;
+    return { size, pieces, excerpt: false };
+  }
+  return undefined;
 }
 
 const isLink = (c: Context) => c.g.h < 1;

@@ -186,7 +186,7 @@ export function divideEvenly(
   const score = (pieces: string[]) => {
     const n = pieces.map(lines);
     const [most, least, clauses] = [Math.max(...n), Math.min(...n), ends(pieces, CLAUSE_END)];
-    return [least < MIN_LINES ? 1 : 0, clauses, least >= EVEN * most ? 0 : 1, most, -least];
+    return [least < MIN_LINES ? 1 : 0, clauses, evenEnough(n) ? 0 : 1, most, -least];
   };
   let best = { pieces: plain, score: score(plain) };
   const words = ends(plain, WORD_END);
@@ -204,6 +204,8 @@ export function divideEvenly(
 
 /** Even enough: the emptiest slide has this share of the fullest one's lines. */
 const EVEN = 0.6;
+/** Whether slides of these line counts are even enough (`EVEN`). */
+export const evenEnough = (lines: number[]) => Math.min(...lines) >= EVEN * Math.max(...lines);
 /** A slide of fewer lines is starved: a sentence is cut (at a clause) to spare one. */
 const MIN_LINES = 2;
 
@@ -211,6 +213,9 @@ const lexLess = (a: number[], b: number[]) => {
   const i = a.findIndex((x, k) => x !== b[k]);
   return i >= 0 && a[i] < b[i];
 };
+
+/** How many of a division's pieces but the last end after a clause (a sentence cut) and between words (neither a sentence nor a clause). */
+export const cuts = (pieces: string[]) => ({ clauses: ends(pieces, CLAUSE_END), words: ends(pieces, WORD_END) });
 
 /** How many pieces but the last end as `re` says: after a clause, or between words (neither a sentence nor a clause). */
 const ends = (pieces: string[], re: RegExp) => pieces.slice(0, -1).filter((p) => re.test(p)).length;

@@ -100,3 +100,28 @@ describe('one heading size per format', () => {
     }
   });
 });
+
+describe('carousel size', () => {
+  it('sets a carousel above the minimum body size when its slide count allows it (the seed\'s point 8 on the square card)', async () => {
+    // At the minimum size (40 px) point 8 takes 2 slides of 6 and 5 lines, each about half empty; at 51 px it still takes 2.
+    const seed = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(seed.theme, projectRoot);
+    const square = seed.theme.cards.find((c) => c.name === 'square')!;
+    const point = seed.points.find((p) => p.number === 8)!;
+    const slides = await layoutCard({ model: seed, point, format: square, fonts });
+    expect(slides.map((s) => s.slide?.count)).toEqual([2, 2]);
+    // One size for every slide, above the minimum.
+    expect(new Set(slides.map((s) => s.bodySize)).size).toBe(1);
+    expect(slides[0].bodySize).toBeGreaterThan(slides[0].minBodySize);
+    // Nothing lost, divided after a sentence, every body line within the measure and above the text box's bottom.
+    expect(slides.map((s) => s.bodyText).join(' ').replace(/\s+/gu, ' ')).toBe(point.text.trim().replace(/\s+/gu, ' '));
+    expect(slides[0].bodyText.trimEnd()).toMatch(/[.؟!]$/u);
+    for (const s of slides) {
+      const body = s.page.blocks[[...s.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+      for (const pl of body.lines) {
+        expect(pl.line.width).toBeLessThanOrEqual(s.textBox.right - s.textBox.left + 1e-6);
+        expect(lineInk(pl.line, pl)!.bottom).toBeLessThanOrEqual(s.textBox.bottom);
+      }
+    }
+  });
+});
