@@ -344,7 +344,8 @@ export function imprintHeight(model: DocumentModel, size: number): number {
  * start on one line; right to left the numbers stay flush with the start
  * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
  * them would align the hyphens and the tens instead), the space after a
- * narrower one widened so the titles start on one line (widenSpace), and the page numbers,
+ * narrower one widened so the titles start on one line (widenSpace; a title
+ * that is its own label, «البند ١», starts there as a whole), and the page numbers,
  * at the left margin, are right-aligned in the column of the widest («٩»
  * over the «٠» of «١٠», where they were flush left).
  */
@@ -378,6 +379,11 @@ function contentsPagesFor(
   const pageLabel = (n: number) => formatNumber(n, model.lang, model.digits);
   const labels = contents.map(labelOf);
   const widestNumber = Math.max(0, ...labels.map((l) => l.numberWidth));
+  // Where the titles start: past the widest number and the space after it (which its width leaves out, a space
+  // at a line's end). A title that is its own label starts there as a whole.
+  const widest = labels.find((l) => l.numberWidth === widestNumber && l.numberWidth > 0);
+  const titleStart = widest ? widestNumber + (trial.set(widest.spans.slice(0, 3), st.body, frameFor(firstPage).width, 'start').lines[0]?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
+  const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   let page!: LaidOutPage;
   let f!: Frame;
@@ -398,11 +404,14 @@ function contentsPagesFor(
   newPage();
   contents.forEach((entry, i) => {
     const { point, spans: label, numberWidth: own } = labels[i];
-    const indent = rtl ? 0 : widestNumber - own;
+    const indent = rtl ? 0 : offset(own);
     const rowWidth = f.width - numberWidth - indent;
     // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
-    const gap = rtl ? widestNumber - own : 0;
-    const row = gap > 0 ? widenSpace(ts.set(label, st.body, rowWidth - gap, 'start'), gap) : ts.set(label, st.body, rowWidth, 'start');
+    // A title that is its own label («البند ١») has no number: its row, set that much narrower, starts where the
+    // titles do, as a whole, as left to right (its own space, inside the title, is not widened).
+    const gap = rtl ? offset(own) : 0;
+    const set = ts.set(label, st.body, rowWidth - gap, 'start');
+    const row = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
     if (y + row.lines.length * rowLeading > f.bottom + 1e-6 && page.blocks.length > 0 && y > f.top) newPage();
     // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
     const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');

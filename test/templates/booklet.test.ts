@@ -159,6 +159,24 @@ describe('the contents', () => {
     }
   }, 60_000);
 
+  it('right to left, a title that is its own label («البند ٢») keeps its own space and starts where the numbered titles do', () => {
+    const { lay } = layout('');
+    const row = (n: number) => {
+      const b = lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === `contents entry ${n}`)!;
+      return { text: b.text, glyphs: b.lines[0].line.glyphs.map((g) => ({ ...g, x: b.lines[0].x + g.x })) };
+    };
+    const numbered = row(1);
+    const label = row(2);
+    expect(label.text).toBe('البند ٢');
+    const spaces = (gs: typeof label.glyphs) => gs.filter((g) => g.space);
+    // The space inside the label is as wide as the one inside the numbered title (not widened by the number's width).
+    expect(spaces(label.glyphs)[0].advance).toBeCloseTo(spaces(numbered.glyphs).at(-1)!.advance, 3);
+    // Its right edge is the numbered title's, after «١- ».
+    const right = (gs: Array<{ x: number; advance: number }>) => Math.max(...gs.map((g) => g.x + g.advance));
+    const title = numbered.glyphs.slice(numbered.glyphs.findIndex((g) => g.space) + 1);
+    expect(right(label.glyphs)).toBeCloseTo(right(title), 2);
+  });
+
   it('right to left: the numbers flush with the start margin, every title starting on one line, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
     const all = await rows('udhr-ar');
     expect(all.flatMap((r) => r.entries).length).toBe(30);
