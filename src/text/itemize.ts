@@ -437,13 +437,21 @@ export function isVerbatimToken(token: string): boolean {
  * Where a token starts and ends without the punctuation around it: opening «(» «[» and quotes
  * before, sentence punctuation, closing brackets and quotes after, Arabic «،» «؛» «؟» too
  * («info@example.org.» → «info@example.org»). A URL's final «/» stays, and so does a closing
- * bracket that an opening one inside the token pairs («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)»).
+ * bracket that an opening one inside the token pairs («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)»,
+ * «…/f([a]).» → «…/f([a])»).
  */
 export function tokenCore(token: string): [number, number] {
   const start = /^[(\['"«]*/.exec(token)![0].length;
   let end = token.length - /[.,;:!?)\]}'"»،؛؟]*$/.exec(token.slice(start))![0].length;
-  for (const [open, close] of BRACKET_PAIRS) {
-    while (token[end] === close && count(token, open, start, end) > count(token, close, start, end)) end++;
+  // Until the end stops moving: a closer taken back can pair an opener of the other kind («f([a])» keeps both).
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const [open, close] of BRACKET_PAIRS) {
+      while (token[end] === close && count(token, open, start, end) > count(token, close, start, end)) {
+        end++;
+        moved = true;
+      }
+    }
   }
   return [start, end];
 }

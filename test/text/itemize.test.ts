@@ -85,9 +85,17 @@ describe('addresses in body text', () => {
     const text = 'الموقع https://example.org/path/، و(انظر https://en.wikipedia.org/wiki/Bidi_(text)) وinfo@example.org. وreport-2024.pdf؟ 3f9c2ab71d04e8b5، v2.1 Node';
     expect(verbatimSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['https://example.org/path/', 'https://en.wikipedia.org/wiki/Bidi_(text)', '3f9c2ab71d04e8b5']);
     // (An Arabic letter glued to an address makes no token of it: «وinfo@…» is not one.)
-    for (const t of ['info@example.org.', 'report-2024.pdf؟', '(https://example.org/a_(b)).']) {
+    const cores: Record<string, string> = {
+      'info@example.org.': 'info@example.org',
+      'report-2024.pdf؟': 'report-2024.pdf',
+      '(https://example.org/a_(b)).': 'https://example.org/a_(b)',
+      // Nested brackets of both kinds: the outer closer pairs too, once the inner one is back.
+      'https://x.org/f([a]).': 'https://x.org/f([a])',
+      '(https://x.org/f[(a)]).': 'https://x.org/f[(a)]',
+    };
+    for (const [t, core] of Object.entries(cores)) {
       const [a, b] = tokenCore(t);
-      expect(t.slice(a, b), t).toBe({ 'info@example.org.': 'info@example.org', 'report-2024.pdf؟': 'report-2024.pdf', '(https://example.org/a_(b)).': 'https://example.org/a_(b)' }[t]);
+      expect(t.slice(a, b), t).toBe(core);
     }
   });
 
