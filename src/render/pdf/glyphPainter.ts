@@ -825,17 +825,21 @@ class LineWriter {
 }
 
 /**
- * Whether a line's rightmost character is a hyphen (a line of an address
- * broken after «chapter-03-», which addressBreaks now allows only as a last
- * resort, src/text/itemize.ts). poppler takes such a line for a divided word
- * and drops the hyphen when it joins it to the next line («chapter-03methods»);
- * the painter then draws one RLM for poppler right of the line
- * (`popplerRightToLeft`), which is the line's last character instead.
+ * Whether a line's rightmost character is a hyphen that ends it inside a
+ * left-to-right run (a line of an address broken after «chapter-03-», which
+ * addressBreaks now allows only as a last resort, src/text/itemize.ts).
+ * poppler takes such a line for a divided word and drops the hyphen when it
+ * joins it to the next line («chapter-03methods»); the painter then draws one
+ * RLM for poppler right of the line (`popplerRightToLeft`), which is the
+ * line's last character instead. A right-to-left line's rightmost character
+ * is its logical start: a dialogue dash there («- نعم») is at a right-to-left
+ * level and before the rest of the text, and gets none.
  */
 function endsInHyphen(line: PositionedGlyph[]): boolean {
   const inked = line.filter((g) => !g.space && g.text !== '');
   const last = inked.reduce<PositionedGlyph | undefined>((a, g) => (!a || g.x + g.advance > a.x + a.advance ? g : a), undefined);
-  return last?.text === '-';
+  const logicalEnd = Math.max(...inked.map((g) => g.offset));
+  return last?.text === '-' && last.level % 2 === 0 && last.offset === logicalEnd;
 }
 
 /**

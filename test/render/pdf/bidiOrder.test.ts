@@ -153,3 +153,20 @@ describe('addresses in an Arabic sentence', () => {
     }
   });
 });
+
+/**
+ * The painter's RLM for poppler after a line that ends in a hyphen inside a
+ * left-to-right run (an address broken after «chapter-03-», glyphPainter.ts
+ * `endsInHyphen`): a right-to-left line whose rightmost glyph is a dialogue
+ * dash at its logical start gets none.
+ */
+describe('a right-to-left line starting with a dash', () => {
+  it('«- نعم» gets no RLM for poppler (the dash is the line\'s logical start, not a hyphen ending it)', async () => {
+    const r = await renderParagraphs(['- نعم، قال ذلك بوضوح.'], { align: 'start', justify: 'kashida' });
+    const glyphs = (await readDrawnGlyphs(r.pdf)).flatMap((p) => p.glyphs);
+    const dash = find(glyphs.filter((g) => !g.invisible), '-')[0];
+    // (The dash is the rightmost glyph drawn.)
+    expect(Math.max(...glyphs.filter((g) => !g.invisible).map((g) => g.x + g.advance))).toBeCloseTo(dash.x + dash.advance, 2);
+    expect(glyphs.filter((g) => g.invisible && g.unicode.includes('\u200F') && !/\s/u.test(g.unicode))).toEqual([]);
+  });
+});
