@@ -121,13 +121,17 @@ function breakLinesAt(
       // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
       items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : 50, flagged: false });
       wordAtItem.push(i);
-      // With words divided (spaceStretch given), a break after a hyphen of the
-      // text («well‐|being») is like a divided word's: the line that ends there
-      // is justified by its spaces, and no glue follows. The glue below is
-      // stretch inside every line that runs over the break, which the justifier,
-      // widening word spaces only, cannot give: the breaker took «the health and
-      // well‐being of himself and of» for a line of ×1.3 spaces, and the composer
-      // had to set it unjustified (udhr-en 25, leaflet, justified and hyphenated).
+      // With words divided (spaceStretch given), every break with no space
+      // that is not an emergency one is taken like a divided word's, with no
+      // glue after it: a hyphen of the text («well‐|being») and an address's
+      // own breaks (after «/», «-» …: itemize.ts addressBreaks) alike; the
+      // line that ends there is justified by its spaces when it has any. (A
+      // long URL at 200 pt breaks at the same places with and without it.)
+      // The glue below is stretch inside every line that runs over the break,
+      // which the justifier, widening word spaces only, cannot give: the
+      // breaker took «the health and well‐being of himself and of» for a line
+      // of ×1.3 spaces, and the composer had to set it unjustified (udhr-en 25,
+      // leaflet, justified and hyphenated).
       if (spaceStretch !== undefined && !w.emergency) return;
       // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
       items.push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
