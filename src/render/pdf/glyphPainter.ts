@@ -175,10 +175,13 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
     out.push({ glyph: g });
     if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
       // poppler glues a neutral that touches a number (1945. 30%) into the
-      // number's run: a mark half-way across it keeps it out. PDFium needs
-      // none for a period or a comma: pdfiumPlan gives the neutral a key
-      // right of the number (PDFium reads the digits and it as one
-      // left-to-right segment), so the mark is inkless, which PDFium skips.
+      // number's run: a mark half-way across it keeps it out. The mark is
+      // inkless (PDFium skips it) for every GLUED_NEUTRALS character but the
+      // mirrored ones and one after Arabic-Indic digits (a «-» even there):
+      // «. , : ; / % ٪ - ، ؛». PDFium was seen to need none for a period or
+      // a comma (pdfiumPlan gives it a key right of the number: PDFium reads
+      // the digits and it as one left-to-right segment); the rest are taken
+      // to read alike.
       // A bracket keeps the mark drawn with its own glyph (PDFium reads it):
       // without it PDFium found a gap before «)» in «(۱)», «(1945)»; so does
       // a neutral after Arabic-Indic digits (bidi AN): without it mupdf 1.28
