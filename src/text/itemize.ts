@@ -436,13 +436,15 @@ export function isVerbatimToken(token: string): boolean {
 /**
  * Where a token starts and ends without the punctuation around it: opening «(» «[» and quotes
  * before, sentence punctuation, closing brackets and quotes after, Arabic «،» «؛» «؟» too
- * («info@example.org.» → «info@example.org»). A URL's final «/» stays, and so does a closing
- * bracket that an opening one inside the token pairs («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)»,
- * «…/f([a]).» → «…/f([a])»).
+ * («info@example.org.» → «info@example.org»), and Arabic-Indic or Persian digits glued to
+ * either end («…/full-text.pdf۱۲» → «…/full-text.pdf»: no address has them, and with them
+ * the token would be no address, neither isolated nor broken, and overflow its line). A URL's
+ * final «/» stays, and so does a closing bracket that an opening one inside the token pairs
+ * («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)», «…/f([a]).» → «…/f([a])»).
  */
 export function tokenCore(token: string): [number, number] {
-  const start = /^[(\['"«]*/.exec(token)![0].length;
-  let end = token.length - /[.,;:!?)\]}'"»،؛؟]*$/.exec(token.slice(start))![0].length;
+  const start = /^[(\['"«\u0660-\u0669\u06F0-\u06F9]*/.exec(token)![0].length;
+  let end = token.length - /[.,;:!?)\]}'"»،؛؟\u0660-\u0669\u06F0-\u06F9]*$/.exec(token.slice(start))![0].length;
   // Until the end stops moving: a closer taken back can pair an opener of the other kind («f([a])» keeps both).
   for (let moved = true; moved; ) {
     moved = false;

@@ -99,6 +99,22 @@ describe('addresses in body text', () => {
     }
   });
 
+  it('Arabic-Indic or Persian digits glued to an address are not part of it: the address is isolated and broken, the digits stay outside', () => {
+    const url = 'https://example.org/reports/2024/annual-education-and-literacy-review/arabic-edition/full-text.pdf';
+    for (const digits of ['۱۲', '١٢']) {
+      const [a, b] = tokenCore(`${url}${digits}`);
+      expect([a, b]).toEqual([0, url.length]);
+      const text = `رجوع به ${url}${digits} و`;
+      expect(verbatimSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([url]);
+      // Broken at its own breaks: every part fits a line of 200 pt (it was one word of ~470 pt).
+      const { words } = itemize([{ text, style: { fonts: [amiri()], size: 11.5 } }], 'rtl', 'fa', 200);
+      const parts = words.filter((w) => w.start >= text.indexOf('https') && w.start < text.indexOf(digits));
+      expect(parts.length).toBeGreaterThan(1);
+      for (const w of parts) expect(w.width, text.slice(w.start, w.end)).toBeLessThanOrEqual(200);
+    }
+    expect(tokenCore('۱۲https://x.org/a')).toEqual([2, 17]);
+  });
+
   it('get the levels an LRI … PDI around them would give, with no character added', () => {
     const text = 'زوروا الموقع https://example.org/path/، ثم';
     const { levels, text: itemized } = itemize([{ text, style: { fonts: [amiri()], size: 11 } }], 'rtl', 'ar');
