@@ -145,17 +145,31 @@ function breakLinesAt(
 
   const ends = endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts);
   if (!opts.avoidRunts || opts.align === 'center' || lastSpace === undefined || !isRunt(words, ends)) return ends;
-  // A runt: the same paragraph with its last two words kept together (a
-  // penalty at the maximum cost before the space, as keepWithNext), taken
-  // when it ends in more than one word, in no more lines, none looser than
-  // the first setting's loosest (nor than a full stretch of the spaces).
-  const at = lastSpace;
-  const tiedItems = [...items.slice(0, at), { type: 'penalty' as const, width: 0, cost: 1000, flagged: false }, ...items.slice(at)];
-  const tiedWords = [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)];
-  const tiedKashidas = kashidaItems.map((k) => (k >= at ? k + 1 : k));
-  const tiedCuts = new Map([...cutAtItem].map(([k, v]) => [k >= at ? k + 1 : k, v]));
-  const tied = endsOf(words, tiedItems, tiedWords, tiedKashidas, tiedCuts, opts);
+  const tied = endsOf(words, ...tiedBefore(lastSpace, items, wordAtItem, kashidaItems, cutAtItem), opts);
   return tied.length <= ends.length && !isRunt(words, tied) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, ends, kashidaStretch, opts, spaceStretch), opts, spaceStretch) ? tied : ends;
+}
+
+/**
+ * Against a runt: the breaker's items with the last two words kept together
+ * (a penalty at the maximum cost before the space at item `at`, as
+ * keepWithNext), the indexes after it moved by one. breakLinesAt takes the
+ * setting when it ends in more than one word, in no more lines, none looser
+ * than the first setting's loosest (nor than a full stretch of the spaces).
+ */
+function tiedBefore(
+  at: number,
+  items: InputItem[],
+  wordAtItem: number[],
+  kashidaItems: number[],
+  cutAtItem: Map<number, number>,
+): [InputItem[], number[], number[], Map<number, number>] {
+  const moved = (k: number) => (k >= at ? k + 1 : k);
+  return [
+    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...items.slice(at)],
+    [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)],
+    kashidaItems.map(moved),
+    new Map([...cutAtItem].map(([k, v]) => [moved(k), v])),
+  ];
 }
 
 /** A word space's stretch, × the space, in the breaker's model of a line. */
