@@ -28,13 +28,20 @@ import { keptFile, readKept, writeKept } from './kept.js';
 export const pageKeys = (pages: LaidOutPage[], fonts: TemplateFonts): string[] =>
   pages.map((p) => createHash('sha256').update(serialize(packPages([p], fonts).packed)).digest('hex'));
 
+/** The page thumbnails found for a thumbnails job, and how many pages it has drawn (and kept) so far. */
+export interface KnownPages {
+  /** By the path of the file they show. */
+  files: Map<string, FoundPages>;
+  drawn: number;
+}
+
 /**
  * For each input of `task` whose job left `pageKeys` (the booklet), by the
  * path of its file: its page thumbnails found in the cache folder. Nothing
  * (every page drawn) without `env` or the keys, or when an entry is damaged.
  */
-export async function knownPages(task: RenderTask): Promise<Map<string, FoundPages>> {
-  const out = new Map<string, FoundPages>();
+export async function knownPages(task: RenderTask): Promise<KnownPages> {
+  const out: KnownPages = { files: new Map(), drawn: 0 };
   const { env, cacheDir } = task;
   if (!env) return out;
   for (const input of task.inputs) {
@@ -52,7 +59,11 @@ export async function knownPages(task: RenderTask): Promise<Map<string, FoundPag
         return t;
       }),
     );
-    out.set(file.path, { found, keep: (i, thumb) => writeKept(cacheDir, names[i], 'thumb', thumb) });
+    const keep = (i: number, thumb: ThumbImage) => {
+      out.drawn++;
+      return writeKept(cacheDir, names[i], 'thumb', thumb);
+    };
+    out.files.set(file.path, { found, keep });
   }
   return out;
 }

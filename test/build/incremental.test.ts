@@ -18,6 +18,9 @@ async function edit(root: string, from: string, to: string) {
   await writeFile(file, text.replace(from, to));
 }
 
+/** The booklet's page thumbnails kept for later builds (src/jobs/pageThumbs.ts), by name. */
+const pageThumbs = async (root: string) => (await readdir(auxCacheDir(root, path.join(root, 'dist')))).filter((n) => n.endsWith('.thumb')).sort();
+
 describe('incremental builds', () => {
   it('a rebuild with no change renders nothing and leaves the same bytes', async () => {
     const root = await otherProject();
@@ -61,9 +64,10 @@ describe('incremental builds', () => {
     const first = await build(opts);
     const jobs = [...first.jobs.rendered];
     // The booklet's page thumbnails, kept by what each page shows (src/jobs/pageThumbs.ts).
-    const pageThumbs = async () => (await readdir(auxCacheDir(root, path.join(root, 'dist')))).filter((n) => n.endsWith('.thumb')).sort();
-    const thumbsBefore = await pageThumbs();
-    expect(thumbsBefore.length).toBe(first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages);
+    const thumbsBefore = await pageThumbs(root);
+    const pages = first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages;
+    expect(thumbsBefore.length).toBe(pages);
+    expect(first.pagesDrawn).toBe(pages);
 
     await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة'); // point 1
     // Without `jobs`, so few jobs render in the main thread (several at a time), not in workers.
@@ -75,9 +79,12 @@ describe('incremental builds', () => {
     const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', ...point1.map(thumbsJobOf), 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
-    // The pages the edit did not reach kept their thumbnails; the others were drawn and kept, the old ones pruned.
-    const thumbsAfter = await pageThumbs();
-    expect(thumbsAfter.filter((n) => thumbsBefore.includes(n)).length).toBeGreaterThan(0);
+    // The pages the edit did not reach kept their thumbnails (not drawn again); the others were drawn and kept, the old ones pruned.
+    const drawn = second.pagesDrawn;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(pages!);
+    const thumbsAfter = await pageThumbs(root);
+    expect(thumbsAfter.filter((n) => !thumbsBefore.includes(n)).length).toBe(drawn);
     expect(thumbsAfter.length).toBe(thumbsBefore.length);
 
     // Same bytes as a build that renders everything, on two worker threads, with nothing kept from before
