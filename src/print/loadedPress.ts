@@ -7,7 +7,7 @@
  * press job's key (what its bytes are), and the imposition takes it out when
  * it runs in the same thread with that key as its input; otherwise it parses
  * the bytes as before. Copying pages out of the document saved and out of
- * its bytes parsed gives the same sheet (test/print/impose.test.ts).
+ * its bytes parsed gives the same sheet (test/print/pressFiles.test.ts).
  */
 import type { PDFDocument } from 'pdf-lib';
 import { handOver } from '../handOver.js';
