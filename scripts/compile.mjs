@@ -18,6 +18,8 @@
  *   installed packages' lock, patches/): `compiledIsFresh` (scripts/fresh.mjs,
  *   used by bin/warraq.mjs and the bench) compares them with one `stat` each
  *   instead of walking the source folders.
+ * - The compile fails when node_modules lacks an edit of patches/
+ *   (scripts/patches.mjs; `npx patch-package` applies them).
  *
  * Node 20 only; no minification (stack traces stay readable).
  */
@@ -27,6 +29,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INPUTS_VERSION, mtimeOf } from './fresh.mjs';
+import { checkPatchesApplied } from './patches.mjs';
 import { runVendorFile } from './vendor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -396,6 +399,8 @@ async function bundle(build, root, tmp) {
 
 /** Bundles `root`'s command line into `outDir` (default: its lib/); returns esbuild's metafile (which output holds which input). */
 export async function compile(root = ROOT, outDir = path.join(root, 'lib')) {
+  // Unpatched packages bundle as they are, and their outputs differ under the same keys: stop first.
+  checkPatchesApplied(root);
   const { build } = await import('esbuild');
   const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });

@@ -139,6 +139,8 @@ export interface BuildReport {
   threads: number;
   /** Where rendering ran, for the summary: "in the main thread", "on 2 threads (main + 1 worker)", "nothing to render". */
   where: string;
+  /** Booklet pages whose thumbnails this build drew, not finding them kept by an earlier one (src/jobs/pageThumbs.ts); absent when no thumbnails job drew a page. */
+  pagesDrawn?: number;
   ms: number;
 }
 
@@ -335,6 +337,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
     jobs: made.jobs,
     threads: made.threads,
     where: made.where,
+    ...(made.pagesDrawn !== undefined && { pagesDrawn: made.pagesDrawn }),
     ms: performance.now() - t0,
   };
   const again = reportIfUnchanged(report, made, jobs, keys);
@@ -480,6 +483,7 @@ interface Made {
   jobs: BuildReport['jobs'];
   threads: number;
   where: string;
+  pagesDrawn?: number;
 }
 
 /** What a finished (or reused) job hands on. */
@@ -763,6 +767,7 @@ async function collectMade(run: JobRun, mode: ReadonlyMap<string, Mode>, pool: R
     made.jobs[state].push(job.path);
     if (d.aux.stats) addStats(made.stats, d.aux.stats);
     made.notes.push(...(d.aux.notes ?? []));
+    if (d.state === 'rendered' && d.aux.pagesDrawn !== undefined) made.pagesDrawn = (made.pagesDrawn ?? 0) + d.aux.pagesDrawn;
     if (!run.published(job)) continue;
     d.files.forEach((f, i) => {
       made.files.push(f);

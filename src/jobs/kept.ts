@@ -49,7 +49,8 @@ export class CacheEntryError extends Error {
  * every leaflet), where its drawing's colours went (the booklet's, for its
  * press PDF: src/render/pdf/twin.ts), or a digest of what each of its pages
  * shows (the booklet's, for its thumbnails: src/jobs/pageThumbs.ts); and,
- * named by such a digest rather than a job's key, a page's thumbnail.
+ * named by such a digest rather than a job's key, a page's thumbnail (in
+ * `.warraq-cache/thumbs/`, beside the output folders' cache folders).
  */
 export type Kept = 'pages' | 'drawing' | 'pageKeys' | 'thumb';
 

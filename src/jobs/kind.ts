@@ -44,6 +44,8 @@ export interface RenderJob {
 export interface JobAux {
   stats?: SetStats;
   notes?: string[];
+  /** The booklet's thumbnails job: how many of its pages it drew, not finding their thumbnails from an earlier build (src/jobs/pageThumbs.ts). */
+  pagesDrawn?: number;
 }
 
 /** A finished job, as its kind's `handOn` sees it. */

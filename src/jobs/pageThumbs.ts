@@ -7,15 +7,24 @@
  * code that draws it, not of the subsets or of the file's other pages. So the
  * booklet keeps, under its key, a digest of each page's laid-out content
  * (`pageKeys`, its fonts by their project path), and a page's thumbnail is
- * kept in the cache folder under that digest with the build's `env` (the
- * code, the fonts' bytes, the packages: mupdf, sharp); only the pages not
- * found are drawn, and mupdf is not loaded when every page is found.
+ * kept under that digest with the build's `env` (the code, the fonts' bytes,
+ * the packages: mupdf, sharp); only the pages not found are drawn, and mupdf
+ * is not loaded when every page is found.
+ *
+ * The thumbnails are kept in `.warraq-cache/thumbs/`, beside the output
+ * folders' caches, not in one: a build that does not run the booklet's
+ * thumbnails job (the booklet unchanged, `--only cards`, another
+ * `--leaflet-sheet`) prunes its folder's entries of the jobs it did not plan,
+ * and would take every page's thumbnail with them. Named by what they show,
+ * they are shared by the project's output folders, and only the cache's size
+ * budget removes them, least recently used first (src/jobs/cache.ts `prune`).
  *
  * The same key gives the thumbnail that drawing the page gives: an edit then
  * a `--force` build leave the same thumbnails (test/build/incremental.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { utimes } from 'node:fs/promises';
+import path from 'node:path';
 import { serialize } from 'node:v8';
 import type { LaidOutPage } from '../layout/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';
@@ -28,15 +37,26 @@ import { keptFile, readKept, writeKept } from './kept.js';
 export const pageKeys = (pages: LaidOutPage[], fonts: TemplateFonts): string[] =>
   pages.map((p) => createHash('sha256').update(serialize(packPages([p], fonts).packed)).digest('hex'));
 
+/** Where page thumbnails are kept: `.warraq-cache/thumbs/`, beside the output folder's cache folder `cacheDir`. */
+export const pageThumbsDir = (cacheDir: string) => path.join(path.dirname(cacheDir), 'thumbs');
+
+/** The page thumbnails found for a thumbnails job, and how many pages it has drawn (and kept) so far. */
+export interface KnownPages {
+  /** By the path of the file they show. */
+  files: Map<string, FoundPages>;
+  drawn: number;
+}
+
 /**
  * For each input of `task` whose job left `pageKeys` (the booklet), by the
- * path of its file: its page thumbnails found in the cache folder. Nothing
+ * path of its file: its page thumbnails found in `pageThumbsDir`. Nothing
  * (every page drawn) without `env` or the keys, or when an entry is damaged.
  */
-export async function knownPages(task: RenderTask): Promise<Map<string, FoundPages>> {
-  const out = new Map<string, FoundPages>();
+export async function knownPages(task: RenderTask): Promise<KnownPages> {
+  const out: KnownPages = { files: new Map(), drawn: 0 };
   const { env, cacheDir } = task;
   if (!env) return out;
+  const dir = pageThumbsDir(cacheDir);
   for (const input of task.inputs) {
     const keys = (await readKept(cacheDir, input.key, 'pageKeys').catch(() => undefined)) as string[] | undefined;
     const file = input.files[0];
@@ -44,15 +64,19 @@ export async function knownPages(task: RenderTask): Promise<Map<string, FoundPag
     const names = keys.map((k) => createHash('sha256').update(`page thumbnail 1\n${env}\n${k}`).digest('hex'));
     const found = await Promise.all(
       names.map(async (name) => {
-        const t = (await readKept(cacheDir, name, 'thumb').catch(() => undefined)) as ThumbImage | undefined;
+        const t = (await readKept(dir, name, 'thumb').catch(() => undefined)) as ThumbImage | undefined;
         if (!t || !(t.bytes instanceof Uint8Array)) return undefined;
-        // Used by this build: the cache's pruning keeps what was touched since the build started.
+        // Used by this build: the size budget removes the least recently used entries first.
         const now = new Date();
-        await utimes(keptFile(cacheDir, name, 'thumb'), now, now).catch(() => {});
+        await utimes(keptFile(dir, name, 'thumb'), now, now).catch(() => {});
         return t;
       }),
     );
-    out.set(file.path, { found, keep: (i, thumb) => writeKept(cacheDir, names[i], 'thumb', thumb) });
+    const keep = (i: number, thumb: ThumbImage) => {
+      out.drawn++;
+      return writeKept(dir, names[i], 'thumb', thumb);
+    };
+    out.files.set(file.path, { found, keep });
   }
   return out;
 }

@@ -7,27 +7,22 @@
  * press job's key (what its bytes are), and the imposition takes it out when
  * it runs in the same thread with that key as its input; otherwise it parses
  * the bytes as before. Copying pages out of the document saved and out of
- * its bytes parsed gives the same sheet (test/print/impose.test.ts).
+ * its bytes parsed gives the same sheet (test/print/pressFiles.test.ts).
  */
 import type { PDFDocument } from 'pdf-lib';
+import { handOver } from '../handOver.js';
 
 /** A PDF as bytes, or as bytes and the same file already loaded. */
 export type PdfSource = Uint8Array | { bytes: Uint8Array; doc: PDFDocument };
 
-const kept = new Map<string, PDFDocument>();
 /** At most a few (the latest): the imposition may run in another thread, and a document holds its file's objects. */
-const KEEP = 2;
+const kept = handOver<PDFDocument>(2);
 
 /** Keeps `doc`, saved as the output of the job with key `key`, for the job that imposes it. */
-export function keepLoaded(key: string, doc: PDFDocument): void {
-  kept.delete(key);
-  kept.set(key, doc);
-  while (kept.size > KEEP) kept.delete(kept.keys().next().value!);
-}
+export const keepLoaded = (key: string, doc: PDFDocument): void => kept.keep(key, doc);
 
 /** `bytes` (the output of the job with key `key`), with its document when this thread kept it; taken out. */
 export function loadedOr(key: string, bytes: Uint8Array): PdfSource {
-  const doc = kept.get(key);
-  kept.delete(key);
+  const doc = kept.take(key);
   return doc ? { bytes, doc } : bytes;
 }

@@ -27,14 +27,10 @@ import type { Binding } from './pdfx.js';
 
 /**
  * The press file of pages drawn in RGB (`renderTwin`): the drawing recoloured
- * in the theme's CMYK mode. `binding`: 'saddle' for the booklet, 'loose' for
- * leaflets (declared for preflight).
+ * in the theme's CMYK mode, with its document as saved (kept for its
+ * imposition: src/print/loadedPress.ts). `binding`: 'saddle' for the booklet,
+ * 'loose' for leaflets (declared for preflight).
  */
-export async function pressFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<Uint8Array> {
-  return (await pressDocFromDrawing(drawing, theme, meta, binding)).bytes;
-}
-
-/** `pressFromDrawing`, with the file's document as saved (kept for its imposition: src/print/loadedPress.ts). */
 export async function pressDocFromDrawing(drawing: TwinDrawing, theme: Theme, meta: PdfMeta, binding: Binding): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
   const mode = pressColorMode(theme);
   const doc = await loadSource(drawing.bytes);

@@ -22,9 +22,11 @@ export interface Recolored {
 const isRecolored = (v: unknown): v is Recolored =>
   typeof v === 'object' && v !== null && (v as Recolored).bytes instanceof Uint8Array && typeof (v as Recolored).overprints === 'boolean';
 
-export const recolored = memoLevel<Recolored>('recolored', (v) => v.bytes.length + 64, { memoryBytes: 8 * 1024 * 1024, diskBytes: 8 * 1024 * 1024 }, {
+const sizeOf = (v: Recolored) => v.bytes.length + 64;
+
+export const recolored = memoLevel<Recolored>('recolored', sizeOf, { memoryBytes: 8 * 1024 * 1024, diskBytes: 8 * 1024 * 1024 }, {
   pack: (v) => v,
-  sizeOf: (v) => v.bytes.length + 64,
+  sizeOf,
   valid: isRecolored,
 });
 

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, keptForNext, type BuildOptions } from '../../src/build.js';
 import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
-import { auxCacheDir } from '../../src/jobs/cache.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 async function edit(root: string, from: string, to: string) {
@@ -17,6 +16,9 @@ async function edit(root: string, from: string, to: string) {
   expect(text).toContain(from);
   await writeFile(file, text.replace(from, to));
 }
+
+/** The booklet's page thumbnails kept for later builds (src/jobs/pageThumbs.ts), by name. */
+const pageThumbs = async (root: string) => (await readdir(path.join(root, '.warraq-cache/thumbs'))).filter((n) => n.endsWith('.thumb')).sort();
 
 describe('incremental builds', () => {
   it('a rebuild with no change renders nothing and leaves the same bytes', async () => {
@@ -61,9 +63,10 @@ describe('incremental builds', () => {
     const first = await build(opts);
     const jobs = [...first.jobs.rendered];
     // The booklet's page thumbnails, kept by what each page shows (src/jobs/pageThumbs.ts).
-    const pageThumbs = async () => (await readdir(auxCacheDir(root, path.join(root, 'dist')))).filter((n) => n.endsWith('.thumb')).sort();
-    const thumbsBefore = await pageThumbs();
-    expect(thumbsBefore.length).toBe(first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages);
+    const thumbsBefore = await pageThumbs(root);
+    const pages = first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages;
+    expect(thumbsBefore.length).toBe(pages);
+    expect(first.pagesDrawn).toBe(pages);
 
     await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة'); // point 1
     // Without `jobs`, so few jobs render in the main thread (several at a time), not in workers.
@@ -75,10 +78,13 @@ describe('incremental builds', () => {
     const expected = ['booklet.pdf', ...point1, 'leaflets/all-leaflets.pdf', ...jobs.filter((p) => p.startsWith('print/')), 'gallery/booklet', ...point1.map(thumbsJobOf), 'index.html'];
     expect([...second.jobs.rendered].sort()).toEqual([...expected].sort());
     expect(second.jobs.unchanged.length).toBe(jobs.length - expected.length);
-    // The pages the edit did not reach kept their thumbnails; the others were drawn and kept, the old ones pruned.
-    const thumbsAfter = await pageThumbs();
-    expect(thumbsAfter.filter((n) => thumbsBefore.includes(n)).length).toBeGreaterThan(0);
-    expect(thumbsAfter.length).toBe(thumbsBefore.length);
+    // The pages the edit did not reach kept their thumbnails (not drawn again); the others were drawn and kept.
+    const drawn = second.pagesDrawn;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(pages!);
+    const thumbsAfter = await pageThumbs(root);
+    expect(thumbsBefore.every((n) => thumbsAfter.includes(n))).toBe(true);
+    expect(thumbsAfter.length).toBe(thumbsBefore.length + drawn!);
 
     // Same bytes as a build that renders everything, on two worker threads, with nothing kept from before
     // (the print files: the press files recoloured from the memos, their impositions from the documents kept loaded).
@@ -87,6 +93,24 @@ describe('incremental builds', () => {
     const edited = await fingerprint(path.join(root, 'dist'));
     expect(Object.keys(edited).filter((p) => p.startsWith('print/')).sort()).toEqual(jobs.filter((p) => p.startsWith('print/')).sort());
     expect(edited).toEqual(await fingerprint(path.join(root, 'fresh')));
+  });
+
+  it("builds that do not run the booklet's thumbnails job (another leaflet sheet, the cards only) keep its page thumbnails for the next edit", async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
+    const first = await build(opts);
+    const pages = first.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages;
+    const kept = await pageThumbs(root);
+    expect(kept.length).toBe(pages);
+    expect((await build({ ...opts, leafletSheet: 'a4-2up' })).jobs.rendered).not.toContain('gallery/booklet');
+    expect((await build({ ...opts, only: ['cards'], out: 'cards' })).jobs.rendered).not.toContain('gallery/booklet');
+    expect(await pageThumbs(root)).toEqual(kept);
+
+    await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة');
+    const edited = await build(opts);
+    expect(edited.jobs.rendered).toContain('gallery/booklet');
+    expect(edited.pagesDrawn).toBeGreaterThan(0);
+    expect(edited.pagesDrawn).toBeLessThan(pages!);
   });
 
   it('a build that keeps its record for later (watch mode) returns with its outputs committed; a text saved before that record is written is built by the next build', async () => {

@@ -8,6 +8,7 @@ import type { LaidOutPage } from '../../layout/types.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readKept } from '../kept.js';
+import { handOver } from '../../handOver.js';
 import type { HandOn, RenderTask, TaskInput } from '../kind.js';
 import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
@@ -41,8 +42,7 @@ export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Pro
  * by what they show; the second job takes its drawing out. At most a few
  * (the latest): the second job may run in another thread.
  */
-const drawings = new Map<string, Promise<TwinDrawing>>();
-const KEEP_DRAWINGS = 2;
+const drawings = handOver<Promise<TwinDrawing>>(2);
 
 /**
  * Every leaflet's pages in one drawing, as all-leaflets.pdf and
@@ -69,17 +69,11 @@ export async function leafletsDrawing(task: RenderTask, fonts: () => Promise<Tem
   const id = createHash('sha256')
     .update(JSON.stringify({ meta: pdfMetaOf(task.model), leaflets: leaflets.map((i) => i.key) }))
     .digest('hex');
-  const kept = drawings.get(id);
-  if (kept) {
-    drawings.delete(id);
-    return kept;
-  }
+  const kept = drawings.take(id);
+  if (kept) return kept;
   const drawing = draw();
-  drawings.set(id, drawing);
-  drawing.catch(() => {
-    if (drawings.get(id) === drawing) drawings.delete(id);
-  });
-  while (drawings.size > KEEP_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  drawings.keep(id, drawing);
+  drawing.catch(() => drawings.drop(id, drawing));
   return drawing;
 }
 

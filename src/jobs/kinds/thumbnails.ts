@@ -57,8 +57,10 @@ export const thumbnails: OutputKind = {
     const files = task.inputs.flatMap((i) => i.files);
     const staged = new Map(files.map((f) => [f.path, f.staged]));
     // The booklet's pages that show what they showed before keep their thumbnails (src/jobs/pageThumbs.ts).
-    const thumbs = await thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!), await knownPages(task));
-    return { files: thumbs.map((t) => ({ kind: 'gallery' as const, path: t.path, bytes: t.bytes, width: t.width, height: t.height })), aux: {} };
+    const known = await knownPages(task);
+    const thumbs = await thumbnailsOf(files.map(described), (f) => readFile(staged.get(f.path)!), known.files);
+    const made = thumbs.map((t) => ({ kind: 'gallery' as const, path: t.path, bytes: t.bytes, width: t.width, height: t.height }));
+    return { files: made, aux: known.files.size ? { pagesDrawn: known.drawn } : {} };
   },
 };
 

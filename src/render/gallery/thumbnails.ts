@@ -4,7 +4,7 @@
  * small WebP images. Same bytes in, same bytes out: neither library writes a
  * time or a path into the image.
  */
-import * as mupdf from 'mupdf';
+import type * as Mupdf from 'mupdf';
 import sharp, { type Sharp } from 'sharp';
 
 /** A thumbnail's pixels, encoded. */
@@ -44,6 +44,9 @@ export interface FoundPages {
  * `known` has are taken from it (when it has as many pages as are drawn).
  */
 export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages): Promise<ThumbImage[]> {
+  // Loaded here, not with this module: its WebAssembly starts when loaded (≈ 70 ms of CPU), and a
+  // thumbnails job whose booklet pages are all found (src/jobs/pageThumbs.ts) draws none.
+  const mupdf: typeof Mupdf = await import('mupdf');
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
     const n = Math.min(doc.countPages(), maxPages);
