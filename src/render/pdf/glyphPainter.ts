@@ -139,6 +139,8 @@ interface DrawItem {
   invisible?: boolean;
   /** An invisible mark's extraction width (/W), pt: 0 unless it must reach over the glyph it sits on. */
   reach?: number;
+  /** A bracket glued to a number whose mark has no ink: PDFium must find no gap on its left (`pdfiumBridges`). */
+  gapless?: boolean;
 }
 
 /**
@@ -182,16 +184,30 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       // a comma (pdfiumPlan gives it a key right of the number: PDFium reads
       // the digits and it as one left-to-right segment); the rest are taken
       // to read alike.
-      // A bracket keeps the mark drawn with its own glyph (PDFium reads it):
-      // without it PDFium found a gap before «)» in «(۱)», «(1945)»; so does
-      // a neutral after Arabic-Indic digits (bidi AN): without it mupdf 1.28
-      // took the line «في عام ٢٠٢٤.» for visual order and reversed it.
-      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text))));
+      // A bracket after a digit and before a word space and a right-to-left
+      // word («(۱) هر») has an inkless mark too: PDFium reads the bracket and the space as
+      // one segment, the space right of the bracket, and the gap left where
+      // the space stands is bridged (`pdfiumBridges`). Any other bracket
+      // keeps the mark drawn with its own glyph: before a Latin word (an
+      // address after «(د-3)») PDFium read a space before the bracket, and
+      // after an address («…/Bidi_(text)) في») before the address's own. A
+      // neutral after Arabic-Indic digits (bidi AN) keeps it too: without it
+      // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
+      const gapless = hasMirrored(g.text) && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
+      if (gapless) out[out.length - 1].gapless = true;
+      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && (hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text)))));
     }
   }
   const last = glyphs[glyphs.length - 1];
   if (last && odd(last) !== paragraphRtl) out.push(mark(last, paragraphRtl ? RLM : LRM, true));
   return out;
+}
+
+/** Whether the glyph at `i` is followed by a word space and then a glyph in the paragraph's direction. */
+function beforeRtlWord(glyphs: PositionedGlyph[], i: number, paragraphRtl: boolean): boolean {
+  const space = glyphs[i + 1];
+  const word = glyphs[i + 2];
+  return paragraphRtl && space !== undefined && space.space && word !== undefined && (word.level & 1) === 1 && directionOf([...word.text][0] ?? '') === 'right';
 }
 
 function spaceAdvance(font: LoadedFont, size: number): number {
@@ -354,6 +370,8 @@ interface LinePlan {
   carried: Map<DrawItem, Carried>;
   /** pdf.js's word spaces and their tails (`pdfjsSpaces`). */
   pdfjs?: { tails: Map<DrawItem, string>; served: Set<DrawItem> };
+  /** Brackets PDFium reads from a copy at the start of the gap on their left, by item: the copy's x (`pdfiumBridges`). */
+  bridges: Map<DrawItem, number>;
   /** Item index → x of poppler's RLE before it (`popplerRlms`), and of its LRM after it (`popplerLrms`). */
   rlms: Map<number, number>;
   lrms: Map<number, number>;
@@ -388,7 +406,37 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, rlms, lrms };
+  const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms };
+}
+
+/**
+ * The brackets glued to a number (`gapless`) that PDFium would read with a
+ * space before them, and where the gap starts. Without the mark's ink after
+ * «)» in «(۱) هر», PDFium reads the bracket and the word space after it as
+ * one neutral segment, forward, so pdfiumPlan keys the space right of the
+ * bracket; the space's own place, left of the bracket, is then a gap between
+ * the word on its left and the bracket, and PDFium (CPDF_TextPage::
+ * ProcessInsertObject, GenerateSpace: a gap wider than a fraction of the two
+ * glyphs' widths) adds a space there: «(۱ ) هر». Such a bracket is drawn
+ * where it stands and PDFium reads it from a copy at the gap's start
+ * (`LineWriter.bridged`). Only a gap after a glyph PDFium sees that is not a
+ * space (after a space PDFium adds none) and wider than 0.1 em counts.
+ */
+function pdfiumBridges(texts: DrawItem[], keyed: KeyedGlyph[], firstPiece: number[], pdfium: PdfiumPlan, plain: (it: DrawItem) => boolean): Map<DrawItem, number> {
+  const out = new Map<DrawItem, number>();
+  texts.forEach((it, t) => {
+    if (!it.gapless || !plain(it)) return;
+    const key = pdfium.keys[firstPiece[t]];
+    let left = -1;
+    keyed.forEach((k, j) => {
+      if (k.text !== '' && pdfium.keys[j] < key - 1e-6 && (left < 0 || pdfium.keys[j] > pdfium.keys[left])) left = j;
+    });
+    if (left < 0 || /^\s+$/u.test(keyed[left].text)) return;
+    const end = pdfium.keys[left] + (keyed[left].floating ? (pdfium.reach.get(left) ?? 0) : keyed[left].advance);
+    if (key - end > 0.1 * it.glyph.size) out.set(it, end);
+  });
+  return out;
 }
 
 /**
@@ -597,7 +645,31 @@ class LineWriter {
       // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
       this.inkless(() => this.draw(item, '/Span BMC'));
     } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
+    else if (this.plan.bridges.has(item)) this.bridged(item, this.plan.bridges.get(item)!);
     else this.draw(item, '/Span BMC');
+  }
+
+  /**
+   * A bracket PDFium reads from a copy at `from`, the start of the gap on
+   * its left (pdfiumBridges), drawn where it stands for the other readers.
+   * The bracket and the copy share one span whose ActualText is the
+   * bracket's text. PDFium meets the copy first (it lies left of the
+   * bracket), reads the span's ActualText there, and skips the bracket, the
+   * next text object in the same span (PreMarkedContent: kDone), so it finds
+   * no gap. The copy is the flat strut glyph (PDFium skips a glyph without
+   * ink) under the clip off the page (mutool 1.21 does not read it), its own
+   * text an RLM (pdf.js drops a format character). poppler and mupdf 1.28 read
+   * the ActualText once over the span: from the bracket's origin (drawn
+   * first) to the copy's end, which the copy's width puts at the bracket's.
+   */
+  private bridged(item: DrawItem, from: number): void {
+    const g = item.glyph;
+    const width = Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX);
+    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC`, {}, undefined, false);
+    const reach = Math.round(((g.x - from) / g.size) * 1000 + width * g.scaleX);
+    const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
+    this.offPage(() => this.draw(copy, null, { x: from, gid: strutGid(g.font), text: RLM, width: reach, baseline: true }));
+    this.ops.push('EMC');
   }
 
   /**
@@ -614,7 +686,7 @@ class LineWriter {
   }
 
   /** Draws a glyph in a marked-content span of its own (`open`, ended here). */
-  private draw(item: DrawItem, open: string, at: DrawAt = {}, tail?: string): void {
+  private draw(item: DrawItem, open: string | null, at: DrawAt = {}, tail?: string, close = true): void {
     const { doc, ops, mutool } = this;
     const g = item.glyph;
     const advance1000 = at.width ?? (item.invisible ? reach1000(item) : Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX));
@@ -634,10 +706,10 @@ class LineWriter {
     if (tf !== this.current) ops.push((this.current = tf));
     if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
     const gy = num(at.baseline ? this.at.y : this.at.y - g.y);
-    ops.push(...before, open, `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+    ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
-    ops.push('EMC');
+    if (open !== null && close) ops.push('EMC');
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
       mutool?.end();

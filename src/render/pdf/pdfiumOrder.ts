@@ -168,7 +168,15 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     let j = i;
     while (j < segments.length && !segments[j].reversed) j++;
     const stretch = segments.slice(i, j);
-    const packed = [...stretch].reverse().flatMap((s) => s.units.filter((u) => !floating(u)));
+    // (The word spaces that end the stretch are invisible and go wherever the
+    // order needs them, so they say nothing of whether its glyphs stand in
+    // order: «(۱) هر» after an inkless mark, the space read after «)» stands
+    // left of it.)
+    const last = stretch[stretch.length - 1].units;
+    let end = last.length;
+    while (end > 0 && last[end - 1].space) end--;
+    const trailing = new Set(last.slice(end));
+    const packed = [...stretch].reverse().flatMap((s) => s.units.filter((u) => !floating(u) && !trailing.has(u)));
     if (packed.every((u, k) => k === 0 || xOf(u) >= endOf(packed[k - 1]) - 1e-6)) {
       for (const u of stretch.flatMap((s) => s.units)) guess.set(u, xOf(u));
       i = j;
