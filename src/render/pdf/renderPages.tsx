@@ -17,6 +17,7 @@ import type { PdfKitDoc } from './glyphPainter.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
+import { subsetTag, type SubsetContents } from './subsetTag.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
 import { rgbOperator } from './glyphPainter.js';
 import { SlotRecorder, textPlaceholder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
@@ -52,6 +53,8 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ContentDoc {
   outline: OutlineItem;
   /** How pdfkit deflates the document's streams (patches/pdfkit+*.patch); zlib's deflateSync when unset. */
   deflateStream?: (data: Uint8Array) => Uint8Array;
+  /** The tag before each font subset's name (patches/pdfkit+*.patch); pdfkit's, from the font's resource number, when unset. */
+  subsetTag?: (subset: SubsetContents) => string;
 }
 
 interface OutlineItem {
@@ -225,6 +228,7 @@ function PageView({ page, index, rtl, hasOutline, slots }: { page: LaidOutPage; 
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     // Set before any page ends: a page's content stream is deflated then, the fonts at the end.
     doc.deflateStream ??= rememberedDeflate;
+    doc.subsetTag ??= subsetTag;
     paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.

@@ -6,6 +6,8 @@
  * has 2; the pages render to the same pixels.
  */
 import { describe, expect, it } from 'vitest';
+import { forgetSubsetsInMemory } from '../../../src/render/pdf/rememberedSubsets.js';
+import { subsetTag } from '../../../src/render/pdf/subsetTag.js';
 import { embeddedFonts, readDrawnGlyphs } from '../../support/pdfReadback.js';
 import { MIXED_SAMPLE, projectFont, renderParagraphs, seedPoints } from '../../support/textFixtures.js';
 
@@ -24,5 +26,46 @@ describe('one embedded subset per font and file', () => {
       if (g.originalGids.length === 1) codes.set(g.originalGids[0], (codes.get(g.originalGids[0]) ?? new Set()).add(g.subsetGid));
     }
     expect([...codes.values()].some((s) => s.size > 1)).toBe(true);
+  });
+});
+
+/**
+ * The subset tag (`ABCDEF+`) is a digest of what the subset holds, not
+ * pdfkit's tag from the resource number (`CZZZZZ+` for every file's first
+ * font): files that hold different subsets of a font name them differently,
+ * so a tool merging or imposing them cannot take them for one font, and the
+ * same subset is named the same in every file and build.
+ */
+describe('subset tags', () => {
+  const tagsOf = (pdf: Uint8Array) => embeddedFonts(pdf).map((f) => f.baseFont);
+  const [first, second] = seedPoints();
+
+  it('different subsets of a font get different tags; the same subset the same tag, drawn again or remembered', async () => {
+    const a = await renderParagraphs([first]);
+    const b = await renderParagraphs([second]);
+    const both = await renderParagraphs([first, second]);
+    const [ta, tb, tboth] = [a, b, both].map((r) => tagsOf(r.pdf));
+    for (const t of [...ta, ...tb, ...tboth]) expect(t).toMatch(/^[A-Z]{6}\+Amiri-Regular$/);
+    expect(new Set([...ta, ...tb, ...tboth]).size).toBe(3);
+    // Drawn again in this thread (subsets remembered) and as a new process would (encoded again): the same names and bytes.
+    expect(tagsOf((await renderParagraphs([first])).pdf)).toEqual(ta);
+    forgetSubsetsInMemory();
+    const again = await renderParagraphs([first]);
+    expect(tagsOf(again.pdf)).toEqual(ta);
+    expect(again.pdf).toEqual(a.pdf);
+  });
+
+  it('the tag follows the program, the PostScript name, the widths and the ToUnicode text: a change to any one changes it', () => {
+    const subset = { program: new Uint8Array([1, 2, 3, 4]), postscriptName: 'Amiri-Regular', widths: [0, 500, 250], unicode: [[0], [0x628], [0x20]] };
+    const tag = subsetTag(subset);
+    expect(tag).toMatch(/^[A-Z]{6}$/);
+    expect(subsetTag({ ...subset, program: new Uint8Array([1, 2, 3, 4]) })).toBe(tag);
+    const changed = [
+      { ...subset, program: new Uint8Array([1, 2, 3, 5]) },
+      { ...subset, postscriptName: 'Amiri-Bold' },
+      { ...subset, widths: [0, 500, 251] },
+      { ...subset, unicode: [[0], [0x628], [0xa0]] },
+    ].map(subsetTag);
+    expect(new Set([tag, ...changed]).size).toBe(5);
   });
 });
