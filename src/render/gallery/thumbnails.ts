@@ -51,7 +51,9 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
   try {
     const n = Math.min(doc.countPages(), maxPages);
     const found = known?.found.length === n ? known : undefined;
-    const out: ThumbImage[] = [];
+    // Each page's encoding (libvips, off this thread) runs while the next page is drawn: awaited one by one, the
+    // thread waited for each (docs/performance.md, "One-point edits, round 9").
+    const out: Array<ThumbImage | Promise<ThumbImage>> = [];
     for (let i = 0; i < n; i++) {
       const had = found?.found[i];
       if (had) {
@@ -69,11 +71,15 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
       for (let y = 0; y < h; y++) raw.set(px.subarray(y * stride, y * stride + w * 3), y * w * 3);
       pix.destroy();
       page.destroy();
-      const thumb = await encoded(sharp(raw, { raw: { width: w, height: h, channels: 3 } }));
+      const thumb = encoded(sharp(raw, { raw: { width: w, height: h, channels: 3 } })).then(async (t) => {
+        await found?.keep(i, t);
+        return t;
+      });
+      // Reported by Promise.all below; should a later page fail to draw first, not left unhandled.
+      thumb.catch(() => {});
       out.push(thumb);
-      await found?.keep(i, thumb);
     }
-    return out;
+    return await Promise.all(out);
   } finally {
     doc.destroy();
   }
