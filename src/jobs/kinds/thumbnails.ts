@@ -53,7 +53,7 @@ export const thumbnails: OutputKind = {
   // Nothing of the model: the thumbnails are a function of the shown job's bytes (its key is this job's input).
   slice: (model) => pick(model, []),
   async render(task) {
-    const { thumbnailsOf } = await import('../../render/gallery/renderGallery.js');
+    const { thumbnailsOf } = await import('../../render/gallery/thumbnails.js');
     const files = task.inputs.flatMap((i) => i.files);
     const staged = new Map(files.map((f) => [f.path, f.staged]));
     // The booklet's pages that show what they showed before keep their thumbnails (src/jobs/pageThumbs.ts).
