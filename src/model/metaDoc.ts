@@ -93,7 +93,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'theme.fonts.heading': { about: 'heading fonts, in order', example: '[fonts/Amiri-Bold.ttf]' },
   'theme.body': { about: 'body type, in pt', example: '{size: 12, leading: 1.7}' },
   'theme.body.size': { about: 'body size (pt); at least minSize' },
-  'theme.body.leading': { about: 'line height as a multiple of the size' },
+  'theme.body.leading': { about: 'line height as a multiple of the size (Arabic script needs more than Latin)', example: '1.6' },
   'theme.body.minSize': { about: 'smallest body size a layout may shrink to (pt); leaflets scaled down to A6 never go below it' },
   'theme.hyphenate': { about: 'divide words at line ends in left-to-right text, justified or ragged (English patterns; never centred titles), the hyphen drawn without text and the word read whole by every reader; off by default: English is set ragged right (docs/typography.md)' },
   'theme.justify': { about: 'justification: ragged (off, the default for left-to-right text), by word spaces (Persian), or by spaces and kashidas (Arabic); the --justify flag wins' },
@@ -224,7 +224,11 @@ function themeDefault(key: string): string | undefined {
     return String(v);
   };
   const each = DEFAULTS_FOR.map((d) => ({ ...d, value: show(at(d.dir, d.lang)) }));
-  return each.every((d) => d.value === each[0].value) ? each[0].value : each.map((d) => `${d.value} (${d.name})`).join(', ');
+  if (each.every((d) => d.value === each[0].value)) return each[0].value;
+  // Languages that share a value are named together: «1.9 (Arabic, Persian), 1.45 (left-to-right)».
+  const names = new Map<string | undefined, string[]>();
+  for (const d of each) names.set(d.value, [...(names.get(d.value) ?? []), d.name]);
+  return [...names].map(([value, langs]) => `${value} (${langs.join(', ')})`).join(', ');
 }
 
 function exampleOf(key: string, n: Json): string {

@@ -30,7 +30,18 @@ export function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
   return lang.split('-')[0] === 'fa' ? 'spaces' : 'kashida';
 }
 
-/** The default theme for a direction and language (justification: `defaultJustify`). */
+/**
+ * Body leading (baseline to baseline, a multiple of the size) by default:
+ * Arabic script needs room for its tall ascenders, marks and descending
+ * tails, so 1.9; Latin text at 1.9 reads double-spaced (udhr-en's leaflet 26
+ * ran onto a second page holding one line), so 1.45 for left-to-right text.
+ * The metadata's `theme.body.leading` wins.
+ */
+export function defaultLeading(dir: Direction): number {
+  return dir === 'ltr' ? 1.45 : 1.9;
+}
+
+/** The default theme for a direction and language (justification: `defaultJustify`, leading: `defaultLeading`). */
 export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en'): Theme {
   return {
     palette: {
@@ -45,7 +56,7 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
       body: ['fonts/Amiri-Regular.ttf'],
       heading: ['fonts/Amiri-Bold.ttf'],
     },
-    body: { size: 11.5, leading: 1.9, minSize: 10 },
+    body: { size: 11.5, leading: defaultLeading(dir), minSize: 10 },
     // 14 pt on A5 holds most points of a plan on one page and reads at arm's
     // length; 12 pt is the next step down the classic scale (…10, 11, 12, 14, 16…).
     leafletBody: { regular: 14, compact: 12 },

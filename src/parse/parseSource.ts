@@ -106,6 +106,8 @@ const HEADING_RE = /^[ \t]{0,3}(#{1,6})(?:[ \t]|$)/;
 const ITEM_RE = new RegExp(
   `^[ \\t\\u00A0]{0,8}(\\((?:[${DIGIT_CLASS}]{1,3}|[a-z\\u0621-\\u064A\\u067E\\u0686\\u0698\\u06A9\\u06AF\\u06CC])\\)|[a-z\\u0621-\\u064A\\u067E\\u0686\\u0698\\u06A9\\u06AF\\u06CC][-)]|[${DIGIT_CLASS}]{1,3}\\))[ \\t\\u00A0]+(?=\\S)`,
 );
+/** A `1)`-style sub-item label (digits, then `)`). */
+const NUMBERED_ITEM_RE = new RegExp(`^[${DIGIT_CLASS}]{1,3}\\)$`);
 /** A line of three or more `-`, `*` or `_`: the imprint starts after it. */
 const RULE_RE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** Imprint markup: bold/italic asterisks, <sup>, or a hard line break (two trailing spaces). */
@@ -336,7 +338,7 @@ function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: 
         point.paragraphs.push(para);
         source.scanBlock(b, im ? im[0].length : 0);
       }
-      if (point.paragraphs.length > 1) joinParagraphs(point);
+      if (point.paragraphs.length > 1 || point.paragraphs[0].item) joinParagraphs(point);
     }
     pending.length = 0;
   };
@@ -366,8 +368,13 @@ function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: 
       closePoint();
       itemNumber = undefined;
       pointDelimiter ??= delimiterOf(lm[0]);
-      doc.points.push(pointOf(b, lm, source, r));
-      source.scanBlock(b, lm[0].length);
+      // A sub-item label right after the point's label («۲۶. (۱) …») opens the
+      // point's first sub-item, like the ones that start the following lines;
+      // a `1)` there opens the list its `2)` continues.
+      const im = ITEM_RE.exec(first.slice(lm[0].length));
+      doc.points.push(pointOf(b, lm, im, source, r));
+      if (im && pointDelimiter !== ')' && NUMBERED_ITEM_RE.test(im[1])) itemNumber = numberOf(im[1].slice(0, -1));
+      source.scanBlock(b, lm[0].length + (im ? im[0].length : 0));
       continue;
     }
     if (doc.points.length === 0) {
@@ -386,8 +393,8 @@ function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: 
   return rest.filter((b) => !(b.to - b.from === 1 && RULE_RE.test(lines[b.from])));
 }
 
-/** A numbered point from its block, `lm` its label's match (LABEL_RE); E-POINT-EMPTY when it has no text. */
-function pointOf(b: Block, lm: RegExpExecArray, source: SourceLines, r: Reporter): ParsedPoint {
+/** A numbered point from its block, `lm` its label's match (LABEL_RE), `im` a sub-item label's right after it (ITEM_RE); E-POINT-EMPTY when it has no text. */
+function pointOf(b: Block, lm: RegExpExecArray, im: RegExpExecArray | null, source: SourceLines, r: Reporter): ParsedPoint {
   const first = source.lines[b.from];
   const digitsStart = lm[1].length;
   const digits = lm[2];
@@ -399,9 +406,13 @@ function pointOf(b: Block, lm: RegExpExecArray, source: SourceLines, r: Reporter
     system = system === undefined || system === d.system ? d.system : 'mixed';
   }
   const label = lm[0].slice(digitsStart).trimEnd();
-  const para = source.paragraphOf(b, lm[0].length);
+  const para: PointParagraph = source.paragraphOf(b, lm[0].length + (im ? im[0].length : 0));
+  if (im) {
+    para.item = im[0].trim();
+    para.itemPlace = source.paragraphOf(b, lm[0].length).place;
+  }
   const labelPlace = { file: source.file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
-  const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.place, labelPlace };
+  const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.itemPlace ?? para.place, labelPlace };
   if (para.spans) point.spans = para.spans;
   if (para.text === '') {
     r.error('E-POINT-EMPTY', labelPlace, `point ${label} has no text`, {

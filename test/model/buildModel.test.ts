@@ -167,6 +167,19 @@ describe('pure buildModel', () => {
     expect(model.numbering).toBe('dot');
   });
 
+  it('body leading by direction: 1.45 for left-to-right text, 1.9 for Arabic script; the metadata\'s theme.body.leading wins', () => {
+    const leading = (src: string, yaml?: string) => {
+      const { doc, diagnostics } = parseSource(src, 'mem.txt');
+      const meta = yaml ? loadMeta([{ text: yaml, file: 'm.yaml' }], { projectRoot }).meta : emptyMeta();
+      return buildModel(doc, meta, { diagnostics, sourceDateEpoch: '86400' }).model.theme.body.leading;
+    };
+    expect(leading('## T\n\n1. One point.\n')).toBe(1.45);
+    expect(leading('## ع\n\n١. نقطة أولى.\n')).toBe(1.9);
+    expect(leading('## ع\n\n۱. نکته‌ای یک.\n')).toBe(1.9);
+    expect(leading('## T\n\n1. One point.\n', 'date: 2024-01-01\ntheme:\n  body:\n    leading: 1.9\n')).toBe(1.9);
+    expect(leading('## ع\n\n١. نقطة أولى.\n', 'date: 2024-01-01\ntheme:\n  body:\n    leading: 1.6\n')).toBe(1.6);
+  });
+
   it('imprint override from metadata', () => {
     const { doc } = parseSource('## T\n\n1. a\n\n**Old**\n', 'mem.txt');
     const { meta } = loadMeta([{ text: 'date: 2024-01-01\nimprint:\n  - "**New** <sup>1</sup>"\n  - ""\n  - "*line*"\n', file: 'm.yaml' }], { projectRoot });

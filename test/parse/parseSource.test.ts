@@ -251,6 +251,28 @@ describe('labels and paragraphs', () => {
     expect(doc.imprint.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['Imprint', '2024']);
   });
 
+  it('a sub-item label right after the point label opens the first sub-item, like those on the following lines', () => {
+    const { doc, diagnostics } = parseSource('## T\n\n۱. (۱) یک\n(۲) دو\n(۳) سه\n\n۲. اول\n', 'x');
+    expect(diagnostics).toEqual([]);
+    expect(doc.points.map((p) => p.paragraphs.map((q) => [q.item ?? '', q.text]))).toEqual([
+      [['(۱)', 'یک'], ['(۲)', 'دو'], ['(۳)', 'سه']],
+      [['', 'اول']],
+    ]);
+    // The text read back is the source's, labels and all.
+    expect(doc.points[0].text).toBe('(۱) یک\n(۲) دو\n(۳) سه');
+    expect(doc.points[0].place).toEqual({ file: 'x', line: 3, col: 4 });
+    expect(doc.points[0].paragraphs[0].place).toEqual({ file: 'x', line: 3, col: 8 });
+    expect(doc.points[0].paragraphs[0].itemPlace).toEqual({ file: 'x', line: 3, col: 4 });
+    expect(doc.points[0].spans?.[0]).toEqual({ at: 0, place: { file: 'x', line: 3, col: 4 } });
+    // A `1)` on the point's line opens the list its `2)` continues (not point 2).
+    const numbered = parseSource('## T\n\n1. 1) sub one\n2) sub two\n\n2. two\n', 'x');
+    expect(numbered.diagnostics).toEqual([]);
+    expect(numbered.doc.points.map((p) => p.paragraphs.map((q) => [q.item ?? '', q.text]))).toEqual([
+      [['1)', 'sub one'], ['2)', 'sub two']],
+      [['', 'two']],
+    ]);
+  });
+
   it('starts the imprint after a `---` line when it has no markup', () => {
     const { doc } = parseSource('## T\n\n١. أول\n\nتتمة\n\n---\n\nملاحظة الناشر\n', 'x');
     expect(doc.points[0].paragraphs.map((q) => q.text)).toEqual(['أول', 'تتمة']);

@@ -392,7 +392,7 @@ describe('two body sizes per document (theme.leafletBody)', () => {
       const onlyRegular = { ...model, theme: { ...model.theme, leafletBody: { regular: model.theme.leafletBody.regular, compact: model.theme.leafletBody.regular } } };
       for (const p of model.points) {
         const { layout } = leaflets.get(p.number)!;
-        // The regular size on one page, or running on over no more pages than the compact size takes (udhr-en 26: 2 pages at both).
+        // The regular size on one page, or running on over no more pages than the compact size takes (udhr-en 26 at leading 1.9: 2 pages at both).
         if (layout.bodySize === regular && layout.pages.length > 1) expect(layout.pages.length, `${name} point ${p.number}`).toBeLessThanOrEqual(layoutLeaflet(onlyCompact(model), p, fonts).pages.length);
         else if (layout.bodySize !== regular) expect(layoutLeaflet(onlyRegular, p, fonts).pages.length, `${name} point ${p.number}`).toBeGreaterThan(1);
       }

@@ -179,8 +179,10 @@ function checkLeaflet(model: DocumentModel, pages: LaidOutPage[], text: string, 
   });
 }
 
-it('udhr-en 26 runs on at the regular size, which takes two pages as the compact does: its first page full to the foot, two lines with the event on the second', async () => {
+it('udhr-en 26 at the Arabic leading (1.9) runs on at the regular size, which takes two pages as the compact does: its first page full to the foot, two lines with the event on the second', async () => {
   const { model, fonts } = await load('test/fixtures/docs/udhr-en/udhr-en.txt');
+  // English is set at 1.45 by default (defaultLeading), where 26 fits one page (below); 1.9 was the default before.
+  model.theme.body.leading = 1.9;
   const point = model.points.find((p) => p.number === 26)!;
   const layout = layoutLeaflet(model, point, fonts);
   expect(layout.pages).toHaveLength(2);
@@ -191,4 +193,14 @@ it('udhr-en 26 runs on at the regular size, which takes two pages as the compact
   const empty = (first.frame!.y + first.frame!.height - (first.frame!.y + first.lines.length * leading)) / leading;
   expect(empty).toBeLessThan(1);
   expect(second.lines).toHaveLength(CARRIED_WITH_EVENT);
+});
+
+it('udhr-en 26 fits one page at the left-to-right leading (1.45), its three paragraphs and the event, at the compact size', async () => {
+  const { model, fonts } = await load('test/fixtures/docs/udhr-en/udhr-en.txt');
+  expect(model.theme.body.leading).toBe(1.45);
+  const point = model.points.find((p) => p.number === 26)!;
+  expect(point.paragraphs).toHaveLength(3);
+  const layout = layoutLeaflet(model, point, fonts);
+  expect(layout.pages).toHaveLength(1);
+  expect(layout.bodySize).toBe(model.theme.leafletBody.compact);
 });

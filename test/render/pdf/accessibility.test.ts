@@ -169,7 +169,11 @@ function withoutPageArtifacts(text: string, pages: LaidOutPage[], norm: (s: stri
         // A page number at the foot is cut where it stands, at the end: its
         // first occurrence may be inside the text («١٩» holds the «٩» of page ٩).
         const atFoot = (b.lines[0]?.baseline ?? 0) > page.height / 2;
-        const at = !a ? -1 : atFoot ? s.lastIndexOf(a) : s.indexOf(a);
+        // A running head is drawn before or after the page's text, so a reader
+        // that keeps the drawing order returns it first or last: cut there, not
+        // at the same words inside the text (udhr-en's «Proclaims this Universal
+        // Declaration of Human Rights …» under its head, in mupdf, pdfjs, pdfium).
+        const at = !a ? -1 : atFoot ? s.lastIndexOf(a) : s.startsWith(a) ? 0 : s.lastIndexOf(a);
         if (at < 0) continue;
         const cut = s.slice(0, at) + gap + s.slice(at + a.length);
         s = gap ? norm(cut) : cut;
