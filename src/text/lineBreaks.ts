@@ -8,7 +8,7 @@
  */
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
-import type { Word } from './itemize.js';
+import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
 import type { ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
@@ -119,7 +119,8 @@ function breakLinesAt(
       // An emergency break inside a Latin token too wide for the measure
       // (itemize.ts) costs more, and more between two letters than after "/",
       // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
-      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : 50, flagged: false });
+      // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
+      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false });
       wordAtItem.push(i);
       // With words divided (spaceStretch given), every break with no space
       // that is not an emergency one is taken like a divided word's, with no
@@ -299,12 +300,17 @@ function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean
 function greedyBreaks(words: Word[], measure: number): number[] {
   const out: number[] = [];
   let width = 0;
+  let first = 0;
   words.forEach((w, i) => {
     if (i > 0 && width + w.width > measure && !out.includes(i - 1)) {
-      out.push(i - 1);
+      const end = cheaperEnd(words, first, i - 1, measure);
+      out.push(end);
       width = 0;
+      for (let k = end + 1; k < i; k++) width += words[k].width + words[k].spaceWidth;
+      first = end + 1;
     }
     width += w.width + w.spaceWidth;
+    if (w.hardBreak) first = i + 1;
     if (w.hardBreak) {
       out.push(i);
       width = 0;
@@ -312,4 +318,26 @@ function greedyBreaks(words: Word[], measure: number): number[] {
   });
   if (out[out.length - 1] !== words.length - 1) out.push(words.length - 1);
   return out;
+}
+
+/**
+ * The greedy breaker's end for a line from word `first` that overflows after
+ * word `last`: `last`, unless it ends at a dear break inside an address
+ * (addressBreakCost, itemize.ts: in the host name, a tiny piece, a short
+ * address) and a cheaper break (a space, an address's cheaper one) lies
+ * after the line's first half, as Knuth–Plass's penalties prefer.
+ */
+function cheaperEnd(words: Word[], first: number, last: number, measure: number): number {
+  const costOf = (w: Word) => (w.spaceWidth > 0 ? (w.keepWithNext ? Infinity : 0) : w.breakCost ?? ADDRESS_BREAK_PATH);
+  const dear = words[last].breakCost;
+  if (dear === undefined || dear <= ADDRESS_BREAK_PATH) return last;
+  let width = 0;
+  let best = last;
+  for (let k = first; k < last; k++) {
+    width += words[k].width;
+    const cost = costOf(words[k]);
+    if (width >= measure / 2 && cost < dear && cost <= costOf(words[best])) best = k;
+    width += words[k].spaceWidth;
+  }
+  return best;
 }
