@@ -261,8 +261,8 @@ export const ADDRESS_BREAK_PATH = 50;
 /** …before «.» or «_» or after «-» inside a path segment («full-text|.html», «Bidi|_(text)»): a name split in two. */
 const ADDRESS_BREAK_SEGMENT = 150;
 /** …inside the host name (before the first single «/» after «//») or an e-mail address (before its «@» a little less). */
-const ADDRESS_BREAK_HOST = 400;
-const ADDRESS_BREAK_AT_SIGN = 250;
+const ADDRESS_BREAK_HOST = 700;
+const ADDRESS_BREAK_AT_SIGN = 500;
 /** Added when a piece of fewer than TINY_PIECE characters of the address stays on either side («.org», «_(text)»)… */
 const ADDRESS_BREAK_TINY = 500;
 const TINY_PIECE = 5;
@@ -270,7 +270,7 @@ const TINY_PIECE = 5;
 const ADDRESS_BREAK_SHORTISH = 200;
 const SHORT_PIECE = 9;
 /** Added for a break in an address narrower than this share of the measure: better the whole address on the next line. */
-const ADDRESS_BREAK_SHORT = 400;
+const ADDRESS_BREAK_SHORT = 600;
 const SHORT_ADDRESS = 1 / 3;
 /** Below the cost (1000) at which a penalty forbids a break: an address's break stays possible, so everything fits. */
 const ADDRESS_BREAK_MAX = 999;

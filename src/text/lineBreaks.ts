@@ -144,10 +144,42 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
-  const ends = endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts);
+  const ends = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), kashidaStretch, opts, spaceStretch, (dear) =>
+    endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
+  );
   if (!opts.avoidRunts || opts.align === 'center' || lastSpace === undefined || !isRunt(words, ends)) return ends;
   const tied = endsOf(words, ...tiedBefore(lastSpace, items, wordAtItem, kashidaItems, cutAtItem), opts);
   return tied.length <= ends.length && !isRunt(words, tied) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, ends, kashidaStretch, opts, spaceStretch), opts, spaceStretch) ? tied : ends;
+}
+
+/** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */
+const DEAR_ADDRESS_BREAK = 500;
+
+/**
+ * The line ends again with every dear break inside an address forbidden
+ * (`again(dear)`: the words whose break is forbidden), when the first ends
+ * take one: taken when it costs at most one line more and no line of it
+ * needs its spaces wider than `space.max` (kashidas counted), so that
+ * «https://en.wikipedia» / «.org/…» or a short address split in two gives
+ * way to the address whole on the next line where the line before can be
+ * justified without it. The penalties alone cannot say this: a line much
+ * looser costs more demerits than any penalty below the forbidding one.
+ */
+function withoutDearAddressBreaks(
+  words: Word[],
+  ends: LineEnd[],
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  spaceStretch: number | undefined,
+  again: (dear: Set<number>) => LineEnd[],
+): LineEnd[] {
+  const isDear = (i: number) => (words[i].breakCost ?? 0) >= DEAR_ADDRESS_BREAK && words[i].spaceWidth === 0;
+  if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
+  const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
+  const alt = again(dear);
+  const allowed = ((opts.space.max ?? 2) - 1) / spaceStretchOf(opts, spaceStretch);
+  const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
+  return fine && !overfull(words, alt, opts) ? alt : ends;
 }
 
 /**
