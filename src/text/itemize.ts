@@ -60,6 +60,8 @@ export interface Word {
   emergency?: 'soft' | 'hard';
   /** The first part of a word divided at a line end, a hyphen added (compose.ts, hyphenate.ts). */
   hyphenated?: boolean;
+  /** The word ends at a break inside an address: its cost, a penalty for the line breaker (`addressBreakCost`). */
+  breakCost?: number;
 }
 
 export interface Itemized {
@@ -166,8 +168,12 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
       // after "-" only where the stretch between its other breaks is wider than the measure.
       const fits = (a: number, b: number) => measure === undefined || makeWord(text, levels, styleAt, a, b, b, false, lang).width <= measure;
       let at = from;
-      for (const cut of addressBreaks(text, from, end, fits)) {
-        words.push(...fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang)));
+      const cuts = addressBreaks(text, from, end, fits);
+      const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => makeWord(text, levels, styleAt, a, b, b, false, lang).width / measure) : undefined;
+      for (const cut of cuts) {
+        const pieces = fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
+        pieces[pieces.length - 1].breakCost = cost!(cut);
+        words.push(...pieces);
         at = cut;
       }
       words.push(...fitted(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang)));
@@ -248,6 +254,59 @@ export function addressBreaks(text: string, from: number, end: number, fits?: (a
     if (ok) cuts.push(from + a + i);
   }
   return fits ? withoutHyphenBreaks(text, from, end, cuts, fits) : cuts;
+}
+
+/** Cost of a break after «/» in the path or before its «?», «#», «&»: the cheapest (Chicago's first choice). */
+export const ADDRESS_BREAK_PATH = 50;
+/** …before «.» or «_» or after «-» inside a path segment («full-text|.html», «Bidi|_(text)»): a name split in two. */
+const ADDRESS_BREAK_SEGMENT = 150;
+/** …inside the host name (before the first single «/» after «//») or an e-mail address (before its «@» a little less). */
+const ADDRESS_BREAK_HOST = 700;
+const ADDRESS_BREAK_AT_SIGN = 500;
+/** Added when a piece of fewer than TINY_PIECE characters of the address stays on either side («.org», «_(text)»)… */
+const ADDRESS_BREAK_TINY = 500;
+const TINY_PIECE = 5;
+/** …or fewer than SHORT_PIECE. */
+const ADDRESS_BREAK_SHORTISH = 200;
+const SHORT_PIECE = 9;
+/** Added for a break in an address narrower than this share of the measure: better the whole address on the next line. */
+const ADDRESS_BREAK_SHORT = 600;
+const SHORT_ADDRESS = 1 / 3;
+/** Below the cost (1000) at which a penalty forbids a break: an address's break stays possible, so everything fits. */
+const ADDRESS_BREAK_MAX = 999;
+
+/**
+ * The cost of each break inside the address in text[from, end) (a penalty
+ * in the line breaker's items, lineBreaks.ts), so that the breaker prefers
+ * the breaks a careful typesetter would: after «/» in the path cheapest;
+ * inside the host name or an e-mail address dearer, so that «https://en.wikipedia»
+ * / «.org/wiki/…» gives way to a break in the path; a break that leaves a
+ * tiny piece of the address («.org», «_(text)») on either side very dear;
+ * any break in an address narrower than a third of the measure (`share(a, b)`:
+ * the width of text[a, b) × the measure) dear, so that it moves whole to the
+ * next line when the paragraph allows. All stay below the forbidding cost.
+ */
+export function addressBreakCost(text: string, from: number, end: number, share?: (a: number, b: number) => number): (cut: number) => number {
+  const [a, b] = tokenCore(text.slice(from, end));
+  const start = from + a;
+  const stop = from + b;
+  const word = text.slice(start, stop);
+  const scheme = word.indexOf('//');
+  const slash = word.indexOf('/', scheme < 0 ? 0 : scheme + 2);
+  const hostEnd = start + (slash < 0 ? word.length : slash);
+  const mail = !word.includes('://') && word.includes('@');
+  const short = share !== undefined && share(start, stop) < SHORT_ADDRESS;
+  return (cut) => {
+    let cost = mail ? (text[cut] === '@' ? ADDRESS_BREAK_AT_SIGN : ADDRESS_BREAK_HOST)
+      : cut < hostEnd ? ADDRESS_BREAK_HOST
+      : text[cut - 1] === '/' || text[cut] === '?' || text[cut] === '#' || text[cut] === '&' ? ADDRESS_BREAK_PATH
+      : ADDRESS_BREAK_SEGMENT;
+    const piece = Math.min(cut - start, stop - cut);
+    if (piece < TINY_PIECE) cost += ADDRESS_BREAK_TINY;
+    else if (piece < SHORT_PIECE) cost += ADDRESS_BREAK_SHORTISH;
+    if (short) cost += ADDRESS_BREAK_SHORT;
+    return Math.min(cost, ADDRESS_BREAK_MAX);
+  };
 }
 
 /** The cuts without those after «-», except inside a stretch between two other cuts (or `from`, `end`) that does not fit. */

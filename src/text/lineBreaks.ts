@@ -8,7 +8,7 @@
  */
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
-import type { Word } from './itemize.js';
+import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
 import type { ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
@@ -119,7 +119,8 @@ function breakLinesAt(
       // An emergency break inside a Latin token too wide for the measure
       // (itemize.ts) costs more, and more between two letters than after "/",
       // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
-      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : 50, flagged: false });
+      // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
+      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false });
       wordAtItem.push(i);
       // With words divided (spaceStretch given), every break with no space
       // that is not an emergency one is taken like a divided word's, with no
@@ -143,10 +144,42 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
-  const ends = endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts);
+  const ends = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), kashidaStretch, opts, spaceStretch, (dear) =>
+    endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
+  );
   if (!opts.avoidRunts || opts.align === 'center' || lastSpace === undefined || !isRunt(words, ends)) return ends;
   const tied = endsOf(words, ...tiedBefore(lastSpace, items, wordAtItem, kashidaItems, cutAtItem), opts);
   return tied.length <= ends.length && !isRunt(words, tied) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, ends, kashidaStretch, opts, spaceStretch), opts, spaceStretch) ? tied : ends;
+}
+
+/** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */
+const DEAR_ADDRESS_BREAK = 500;
+
+/**
+ * The line ends again with every dear break inside an address forbidden
+ * (`again(dear)`: the words whose break is forbidden), when the first ends
+ * take one: taken when it costs at most one line more and no line of it
+ * needs its spaces wider than `space.max` (kashidas counted), so that
+ * «https://en.wikipedia» / «.org/…» or a short address split in two gives
+ * way to the address whole on the next line where the line before can be
+ * justified without it. The penalties alone cannot say this: a line much
+ * looser costs more demerits than any penalty below the forbidding one.
+ */
+function withoutDearAddressBreaks(
+  words: Word[],
+  ends: LineEnd[],
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  spaceStretch: number | undefined,
+  again: (dear: Set<number>) => LineEnd[],
+): LineEnd[] {
+  const isDear = (i: number) => (words[i].breakCost ?? 0) >= DEAR_ADDRESS_BREAK && words[i].spaceWidth === 0;
+  if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
+  const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
+  const alt = again(dear);
+  const allowed = ((opts.space.max ?? 2) - 1) / spaceStretchOf(opts, spaceStretch);
+  const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
+  return fine && !overfull(words, alt, opts) ? alt : ends;
 }
 
 /**
@@ -299,12 +332,17 @@ function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean
 function greedyBreaks(words: Word[], measure: number): number[] {
   const out: number[] = [];
   let width = 0;
+  let first = 0;
   words.forEach((w, i) => {
     if (i > 0 && width + w.width > measure && !out.includes(i - 1)) {
-      out.push(i - 1);
+      const end = cheaperEnd(words, first, i - 1, measure);
+      out.push(end);
       width = 0;
+      for (let k = end + 1; k < i; k++) width += words[k].width + words[k].spaceWidth;
+      first = end + 1;
     }
     width += w.width + w.spaceWidth;
+    if (w.hardBreak) first = i + 1;
     if (w.hardBreak) {
       out.push(i);
       width = 0;
@@ -312,4 +350,26 @@ function greedyBreaks(words: Word[], measure: number): number[] {
   });
   if (out[out.length - 1] !== words.length - 1) out.push(words.length - 1);
   return out;
+}
+
+/**
+ * The greedy breaker's end for a line from word `first` that overflows after
+ * word `last`: `last`, unless it ends at a dear break inside an address
+ * (addressBreakCost, itemize.ts: in the host name, a tiny piece, a short
+ * address) and a cheaper break (a space, an address's cheaper one) lies
+ * after the line's first half, as Knuth–Plass's penalties prefer.
+ */
+function cheaperEnd(words: Word[], first: number, last: number, measure: number): number {
+  const costOf = (w: Word) => (w.spaceWidth > 0 ? (w.keepWithNext ? Infinity : 0) : w.breakCost ?? ADDRESS_BREAK_PATH);
+  const dear = words[last].breakCost;
+  if (dear === undefined || dear <= ADDRESS_BREAK_PATH) return last;
+  let width = 0;
+  let best = last;
+  for (let k = first; k < last; k++) {
+    width += words[k].width;
+    const cost = costOf(words[k]);
+    if (width >= measure / 2 && cost < dear && cost <= costOf(words[best])) best = k;
+    width += words[k].spaceWidth;
+  }
+  return best;
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeParagraph, LETTER_SPACE_MAX, type ComposedLine, type ComposedParagraph } from '../../src/text/compose.js';
-import { addressBreaks } from '../../src/text/itemize.js';
+import { addressBreakCost, addressBreaks } from '../../src/text/itemize.js';
 import { amiri } from '../support/fonts.js';
 
 const SIZE = 11.5;
@@ -48,6 +48,22 @@ describe('URLs longer than a line', () => {
     expect(split('https://example.org/a?q=a.b.c').map(([, t]) => t)).toEqual(['.org/a?q=a.b.c', 'a?q=a.b.c', '?q=a.b.c']);
     const mail = 'publications.office@example.org';
     expect(addressBreaks(mail, 0, mail.length).map((c) => mail.slice(c))).toEqual(['.office@example.org', '@example.org', '.org']);
+  });
+
+  it('cost least after «/» in the path, more inside the host name or an e-mail address, most beside a tiny piece', () => {
+    const url = 'https://en.wikipedia.org/wiki/Bidi_(text)';
+    const cost = addressBreakCost(url, 0, url.length);
+    const at = (tail: string) => cost(url.length - tail.length);
+    expect(at('wiki/Bidi_(text)')).toBeLessThan(at('_(text)'));
+    expect(at('.org/wiki/Bidi_(text)')).toBeGreaterThan(at('_(text)'));
+    expect(at('Bidi_(text)')).toBeLessThan(at('.org/wiki/Bidi_(text)'));
+    const mail = 'publications.office@example.org';
+    const mailCost = addressBreakCost(mail, 0, mail.length);
+    expect(mailCost(mail.indexOf('@'))).toBeLessThan(mailCost(mail.indexOf('.office')));
+    expect(mailCost(mail.lastIndexOf('.org'))).toBeGreaterThan(mailCost(mail.indexOf('.office')));
+    // An address narrower than a third of the measure: every break dearer still.
+    const short = addressBreakCost(url, 0, url.length, () => 0.2);
+    expect(short(url.length - 'wiki/Bidi_(text)'.length)).toBeGreaterThan(at('wiki/Bidi_(text)'));
   });
 
   for (const dir of ['rtl', 'ltr'] as const) {

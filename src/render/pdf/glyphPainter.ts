@@ -825,7 +825,7 @@ class LineWriter {
     if (!item.invisible && !g.space) this.outline(g);
     // (An invisible mark's copies stay together, as before: it has no picture.)
     if (item.invisible) this.flushPoppler();
-    // (An invisible mark PDFium sees reaches over the gap after it: pdfiumPlan's reach.)
+    // (An invisible mark PDFium sees, and a moved bracket before a mark, reach over the gap after them: pdfiumPlan's reach.)
     // A haraka's copy for PDFium is drawn with the flat strut glyph (it is
     // invisible; its text is the haraka's): PDFium ends a line between two
     // glyphs it meets in turn whose boxes do not overlap vertically when both
@@ -833,7 +833,7 @@ class LineWriter {
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
-    const forPdfium = () => chars.forEach((c, k) => this.drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    const forPdfium = () => chars.forEach((c, k) => this.drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible || reach > 0 ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
     if (item.invisible && isBidiMark(g.text)) this.offPage(forPdfium);
     else forPdfium();

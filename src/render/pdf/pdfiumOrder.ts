@@ -59,7 +59,7 @@ export interface PdfiumPlan {
   keys: number[];
   /** Glyphs that need a left-to-right mark (for PDFium only) just before them, with the mark's key. */
   marks: Map<number, number>;
-  /** Floating glyphs' extraction width (pt): to the key after them, so PDFium finds no gap there. */
+  /** Floating glyphs' and moved brackets' extraction width (pt): to the key after them, so PDFium finds no gap there. */
   reach: Map<number, number>;
 }
 
@@ -227,6 +227,17 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   const reach = new Map<number, number>();
   sequence.forEach((u, i) => {
     if (u.glyph >= 0 && floating(u) && i + 1 < keys.length) reach.set(u.glyph, keys[i + 1] - keys[i]);
+  });
+  // A bracket PDFium reads forward, moved right of the word space before it
+  // («وافٍ (انظـر»), ends short of the mark moved to the right end of the gap
+  // when the space is stretched wider than its glyph: PDFium read that gap as
+  // a space after the bracket («( انظر»). Its copy reaches to the mark.
+  sequence.forEach((u, i) => {
+    const next = sequence[i + 1];
+    if (u.glyph < 0 || floating(u) || !next || next.glyph >= 0 || !u.mirrored) return;
+    const g = glyphs[u.glyph];
+    const gap = keys[i + 1] - keys[i];
+    if (Math.abs(keys[i] - g.x) >= 5e-4 && gap > g.advance) reach.set(u.glyph, gap);
   });
   const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach };
   sequence.forEach((u, i) => {

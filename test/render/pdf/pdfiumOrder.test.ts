@@ -110,6 +110,13 @@ describe('pdfiumPlan', () => {
     expect(plan.keys).toEqual([68, 64, 60, 56, 52, 48]);
   });
 
+  it('reads no space after an opening bracket moved right of a stretched word space («وافٍ (انظـر»)', () => {
+    // The word space is drawn 8.5 wide (justified), its glyph 4: the bracket read forward goes right of it.
+    const g = line(['ف', 66], [' ', 57.5, 4], ['(', 51, 6.5], ['ا', 48, 3], ['ن', 44]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReadsSpaced(g, plan))).toBe('ف (ان');
+  });
+
   it('reads no space inside «(ب).» at the end of a line', () => {
     const g = line(['ف', 60], [' ', 56], ['(', 52], ['ب', 48], [')', 44], ['.', 41, 3]);
     const plan = pdfiumPlan(g);
