@@ -31,6 +31,11 @@ function layout(meta: string, file = 'doc.txt') {
   return { model, lay: layoutBooklet(model, templateFonts()) };
 }
 const texts = (blocks: TextBlock[]) => blocks.map((b) => b.text);
+/** The colophon's text block holding `part`. */
+const colophonBlock = (lay: ReturnType<typeof layoutBooklet>, part: string) =>
+  lay.pages.find((p) => p.role === 'colophon')!.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes(part))!;
+/** Where a block paints the glyph of the character at `offset` of its text. */
+const xAt = (block: TextBlock, offset: number) => block.lines.flatMap((l) => l.line.glyphs).find((g) => g.offset === offset)!.x;
 
 describe('booklet template', () => {
   it('prints the colophon entries from the metadata, left-to-right runs isolated', () => {
@@ -46,11 +51,9 @@ describe('booklet template', () => {
 
   it('a colophon value with right-to-left words in it is not isolated: «Amiri — مرخّصة برخصة SIL Open Font License 1.1» reads in that order from the right', () => {
     const { lay } = layout('');
-    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
-    const fonts = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('SIL Open Font License'))!;
+    const fonts = colophonBlock(lay, 'SIL Open Font License');
     expect(fonts.text).not.toContain('\u2068');
-    const glyphs = fonts.lines.flatMap((l) => l.line.glyphs);
-    const xOf = (offset: number) => glyphs.find((g) => g.offset === offset)!.x;
+    const xOf = (offset: number) => xAt(fonts, offset);
     // Right to left: the label, then Amiri, then «مرخّصة برخصة», then the licence's name at the left.
     const at = (word: string) => xOf(fonts.text.indexOf(word));
     expect(at('Amiri')).toBeGreaterThan(at('مرخّصة'));
@@ -59,23 +62,19 @@ describe('booklet template', () => {
 
   it('a URL in a colophon value with Arabic words is isolated: «راسلونا على https://example.org/path/» keeps its trailing «/»', () => {
     const { lay } = layout('contact: راسلونا على https://example.org/path/\n');
-    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
-    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    const entry = colophonBlock(lay, 'example.org');
     expect(entry.text).toContain('\u2066https://example.org/path/\u2069');
     const label = entry.text.slice(0, entry.text.indexOf('راسلونا'));
     // Read from the right: the label, «راسلونا على», then the URL whole at the left end.
     expect(displayed(entry.text)).toBe(`https://example.org/path/ ${rev('على')} ${rev('راسلونا')}${rev(label)}`);
     // As painted: the URL's first letter left of its last «/».
-    const glyphs = entry.lines.flatMap((l) => l.line.glyphs);
-    const xOf = (offset: number) => glyphs.find((g) => g.offset === offset)!.x;
     const url = entry.text.indexOf('https');
-    expect(xOf(url)).toBeLessThan(xOf(url + 'https://example.org/path'.length));
+    expect(xAt(entry, url)).toBeLessThan(xAt(entry, url + 'https://example.org/path'.length));
   });
 
   it('sentence punctuation after an address stays outside its isolate: «راسلونا على info@example.org.» ends in the full stop, at the left', () => {
     const { lay } = layout('contact: راسلونا على info@example.org.\n');
-    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
-    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    const entry = colophonBlock(lay, 'example.org');
     expect(entry.text).toContain('\u2066info@example.org\u2069.');
     const label = entry.text.slice(0, entry.text.indexOf('راسلونا'));
     // Read from the right: the label, «راسلونا على», the address, and the full stop last, at the left end.
@@ -84,8 +83,7 @@ describe('booklet template', () => {
 
   it('an Arabic comma after a URL stays outside its isolate, and a URL keeps its final «/»', () => {
     const { lay } = layout('contact: الموقع https://example.org/path/، والبريد (info@example.org)؛ شكرًا\n');
-    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
-    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('example.org'))!;
+    const entry = colophonBlock(lay, 'example.org');
     expect(entry.text).toContain('\u2066https://example.org/path/\u2069،');
     expect(entry.text).toContain('(\u2066info@example.org\u2069)؛');
     const label = entry.text.slice(0, entry.text.indexOf('الموقع'));
@@ -96,8 +94,7 @@ describe('booklet template', () => {
   it('a source file name with Arabic letters: «خطة.txt · SHA-256 hash» shows the name, then the hash, each whole', () => {
     const { model, lay } = layout('', 'خطة.txt');
     const hash = model.source.sha256.slice(0, 16);
-    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
-    const entry = colophon.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.includes('SHA-256'))!;
+    const entry = colophonBlock(lay, 'SHA-256');
     expect(entry.text).toContain(`\u2068خطة.txt\u2069 · SHA-256 \u2066${hash}\u2069`);
     const label = entry.text.slice(0, entry.text.indexOf('\u2068'));
     // Read from the right: the label, «خطة.txt» (right to left, as its first letter), «SHA-256», the hash.
