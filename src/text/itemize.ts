@@ -166,10 +166,11 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     if (end > from) {
       // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added);
       // after "-" only where the stretch between its other breaks is wider than the measure.
-      const fits = (a: number, b: number) => measure === undefined || makeWord(text, levels, styleAt, a, b, b, false, lang).width <= measure;
+      const widthOf = (a: number, b: number) => makeWord(text, levels, styleAt, a, b, b, false, lang).width;
+      const fits = (a: number, b: number) => measure === undefined || widthOf(a, b) <= measure;
       let at = from;
       const cuts = addressBreaks(text, from, end, fits);
-      const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => makeWord(text, levels, styleAt, a, b, b, false, lang).width / measure) : undefined;
+      const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => widthOf(a, b) / measure) : undefined;
       for (const cut of cuts) {
         const pieces = fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
         pieces[pieces.length - 1].breakCost = cost!(cut);

@@ -177,7 +177,7 @@ function withoutDearAddressBreaks(
   if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
   const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
   const alt = again(dear);
-  const allowed = ((opts.space.max ?? 2) - 1) / spaceStretchOf(opts, spaceStretch);
+  const allowed = ratioAtSpace(opts.space.max ?? 2, opts, spaceStretch);
   const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
   return fine && !overfull(words, alt, opts) ? alt : ends;
 }
@@ -210,6 +210,11 @@ function spaceStretchOf(opts: ComposeOptions, spaceStretch: number | undefined):
   return spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
 }
 
+/** The adjustment ratio at which a line's word spaces are `widest` × the space (the breaker's model). */
+function ratioAtSpace(widest: number, opts: ComposeOptions, spaceStretch: number | undefined): number {
+  return (widest - 1) / spaceStretchOf(opts, spaceStretch);
+}
+
 /** Whether a paragraph of more than two lines ends in a line of one word (not the end of a divided one). */
 function isRunt(words: Word[], ends: LineEnd[]): boolean {
   const before = ends[ends.length - 2];
@@ -228,7 +233,7 @@ const RAGGED_FILL = 0.75;
 function noWorse(tied: LineShape[], first: LineShape[], opts: ComposeOptions, spaceStretch?: number): boolean {
   const justified = opts.align === 'justify' && opts.justify !== 'off';
   if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
-  const allowed = ((opts.avoidRunts?.maxSpace ?? 1) - 1) / spaceStretchOf(opts, spaceStretch);
+  const allowed = ratioAtSpace(opts.avoidRunts?.maxSpace ?? 1, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
   return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;
 }
