@@ -475,7 +475,8 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
     return { size, pieces: [b.sentence.includes(end) ? cut : `${cut.replace(/[،؛,;:]+$/u, '')}…`], excerpt: true, url };
   }
   // A carousel: divided at the minimum size, then set at the largest step that divides into as many slides.
-  const atMin = await slidesAt(c, point, size, balanced ? 'even' : 'fill', bodyOf);
+  const slides = await slideDivider(c, point, size, bodyOf);
+  const atMin = balanced ? slides?.even() : slides?.fill();
   if (!atMin) throw cardFitError(c, point);
   return (balanced ? await largerCarousel(c, point, atMin, bodyOf) : undefined) ?? { size, pieces: atMin, excerpt: false };
 }
@@ -487,11 +488,12 @@ function bodies(c: Context, size: number): (piece: string) => MeasuredText {
 }
 
 /**
- * The point divided into slides whose body is `size` (`bodyOf` sets it):
- * filled in order (`divide`) or balanced (`divideEvenly`); undefined when a
- * slide cannot hold a word or the slides' title does not fit.
+ * The point's divisions into slides whose body is `size` (`bodyOf` sets it),
+ * the slides' rooms measured once for both: filled in order (`divide`) or
+ * balanced (`divideEvenly`), each undefined when a slide cannot hold a word;
+ * undefined when the slides' title does not fit.
  */
-async function slidesAt(c: Context, point: Point, size: number, how: 'fill' | 'even', bodyOf: (piece: string) => MeasuredText): Promise<string[] | undefined> {
+async function slideDivider(c: Context, point: Point, size: number, bodyOf: (piece: string) => MeasuredText): Promise<{ fill: () => string[] | undefined; even: () => string[] | undefined } | undefined> {
   const text = point.text.trim();
   const head = header(c, point, size, markerReserve(c));
   if (!withinMeasure(head.title.para)) return undefined;
@@ -500,7 +502,10 @@ async function slidesAt(c: Context, point: Point, size: number, how: 'fill' | 'e
   const last = await roomFor(c, { ...parts, footer: footer(c) });
   const cap = capacity(c, Math.max(mid, last), size);
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
-  return how === 'even' ? divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap) : divide(text, fits(mid), fits(last), cap);
+  return {
+    fill: () => divide(text, fits(mid), fits(last), cap),
+    even: () => divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap),
+  };
 }
 
 /**
@@ -521,9 +526,10 @@ async function largerCarousel(c: Context, point: Point, atMin: string[], minBody
   const maxSpace = Math.max((c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK, widest(atMin, minBodyOf));
   for (const size of c.steps.slice(1).reverse()) {
     const bodyOf = bodies(c, size);
-    const filled = await slidesAt(c, point, size, 'fill', bodyOf);
-    if (!filled || filled.length !== count) continue;
-    const pieces = await slidesAt(c, point, size, 'even', bodyOf);
+    const slides = await slideDivider(c, point, size, bodyOf);
+    const filled = slides?.fill();
+    if (!slides || !filled || filled.length !== count) continue;
+    const pieces = slides.even();
     if (!pieces || pieces.length !== count) continue;
     const k = cuts(pieces);
     if (k.clauses > atMinCuts.clauses || k.words > atMinCuts.words || (even && !evenEnough(lines(pieces, bodyOf)))) continue;
