@@ -369,7 +369,8 @@ function contentsPagesFor(
   const rtl = model.dir === 'rtl';
   // Widths only (a typesetter of its own: nothing counted twice in the stats).
   const trial = typesetter(model);
-  const widthOf = (spans: StyledSpan[]) => trial.set(spans, st.body, frameFor(firstPage).width, 'start').lines[0]?.naturalWidth ?? 0;
+  const firstLine = (spans: StyledSpan[]) => trial.set(spans, st.body, frameFor(firstPage).width, 'start').lines[0];
+  const widthOf = (spans: StyledSpan[]) => firstLine(spans)?.naturalWidth ?? 0;
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
     const spans = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
@@ -382,7 +383,7 @@ function contentsPagesFor(
   // Where the titles start: past the widest number and the space after it (which its width leaves out, a space
   // at a line's end). A title that is its own label starts there as a whole.
   const widest = labels.find((l) => l.numberWidth === widestNumber && l.numberWidth > 0);
-  const titleStart = widest ? widestNumber + (trial.set(widest.spans.slice(0, 3), st.body, frameFor(firstPage).width, 'start').lines[0]?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
+  const titleStart = widest ? widestNumber + (firstLine(widest.spans.slice(0, 3))?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
   const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   let page!: LaidOutPage;
