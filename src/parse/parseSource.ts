@@ -247,12 +247,18 @@ class SourceLines {
     this.scanner.end();
   }
 
+  /** Where the text from `from` on the block's first line starts (its first character after white space). */
+  placeOf(b: Block, from: number): SourcePlace {
+    const first = this.lines[b.from].slice(from);
+    const lead = first.length - first.trimStart().length;
+    return { file: this.file, line: b.from + 1, col: cpLen(this.lines[b.from], from + lead) + 1 };
+  }
+
   /** Verbatim paragraph text starting at `from` on the block's first line, soft-wrapped lines joined by one space. */
   paragraphOf(b: Block, from: number): Paragraph {
     const { lines, file } = this;
     const first = lines[b.from].slice(from);
-    const lead = first.length - first.trimStart().length;
-    const place: SourcePlace = { file, line: b.from + 1, col: cpLen(lines[b.from], from + lead) + 1 };
+    const place = this.placeOf(b, from);
     if (b.to - b.from === 1) return { text: first.trim(), place };
     let text = first.trim();
     const spans: SourceSpan[] = [{ at: 0, place }];
@@ -285,8 +291,7 @@ function readTitle(blocks: Block[], start: number, source: SourceLines, doc: Par
   if (m && m[1].length === 2) {
     const titleStart = m[0].length;
     const title = stripClosingHashes(l.slice(titleStart).trim());
-    const lead = l.slice(titleStart).length - l.slice(titleStart).trimStart().length;
-    const place = { file, line: b.from + 1, col: cpLen(l, titleStart + lead) + 1 };
+    const place = source.placeOf(b, titleStart);
     if (title === '') {
       r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the `## ` title line is empty', {
         expected: 'a title after `## `',
@@ -333,7 +338,7 @@ function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: 
         const para: PointParagraph = source.paragraphOf(b, im ? im[0].length : 0);
         if (im) {
           para.item = im[0].trim();
-          para.itemPlace = source.paragraphOf(b, 0).place;
+          para.itemPlace = source.placeOf(b, 0);
         }
         point.paragraphs.push(para);
         source.scanBlock(b, im ? im[0].length : 0);
@@ -409,7 +414,7 @@ function pointOf(b: Block, lm: RegExpExecArray, im: RegExpExecArray | null, sour
   const para: PointParagraph = source.paragraphOf(b, lm[0].length + (im ? im[0].length : 0));
   if (im) {
     para.item = im[0].trim();
-    para.itemPlace = source.paragraphOf(b, lm[0].length).place;
+    para.itemPlace = source.placeOf(b, lm[0].length);
   }
   const labelPlace = { file: source.file, line: b.from + 1, col: cpLen(first, digitsStart) + 1 };
   const point: ParsedPoint = { number: value, label, labelDigits: system!, text: para.text, paragraphs: [para], place: para.itemPlace ?? para.place, labelPlace };
