@@ -24,8 +24,9 @@ import path from 'node:path';
 import { WarraqError, type Diagnostic } from './diagnostics.js';
 import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
-import { groupOfFile, kindOf } from './jobs/kinds.js';
+import { groupOfFile, KINDS, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
+import type { Preparation } from './jobs/worker.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
 import type { ModelOptions } from './model/theme.js';
@@ -50,7 +51,7 @@ import {
   type KeyedEntry,
   type StillAsLeft,
 } from './jobs/cache.js';
-import { createPool, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
+import { coresFree, createPool, defaultJobs, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { estimatedCost, Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
@@ -302,6 +303,30 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const record = await readRecord<Omit<BuildReport, 'ms'>>(cacheDir);
   const quick = opts.force || opts.clean || !record ? undefined : await unchangedReport(opts, outDir, record, { code, sources, fonts });
   if (quick) return { ...quick, ms: performance.now() - t0 };
+  const early = earlyPool(opts, record);
+  try {
+    return await fullBuild(opts, { t0, startedAt, outDir, cacheDir, code, source, sources, fonts, record, early });
+  } finally {
+    // Not taken (nothing to render, no image to make, or a failure before the renders): its threads end here.
+    await early?.dispose();
+  }
+}
+
+/** What `build` has read and started before the full path. */
+interface Started {
+  t0: number;
+  startedAt: number;
+  outDir: string;
+  cacheDir: string;
+  code: Promise<CodeInputs>;
+  source: ReturnType<typeof readSources>;
+  sources: KnownInputs['sources'];
+  fonts: FontHasher;
+  record: BuildRecord<Omit<BuildReport, 'ms'>> | undefined;
+  early: EarlyPool | undefined;
+}
+
+async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, code, source, sources, fonts, record, early }: Started): Promise<BuildReport> {
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
@@ -313,6 +338,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
   const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
   const { model } = checked;
+  early?.loadFonts(model);
   const keyed = await plan(model);
   const { jobs, keys } = keyed;
   // Rasters (cards, thumbnails) are freed back to the system, not kept by malloc's arenas (src/jobs/allocator.ts);
@@ -324,7 +350,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   locked = lock;
-  const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images });
+  const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images, early });
   const report: BuildReport = {
     model,
     files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
@@ -373,7 +399,8 @@ interface Committed {
  */
 async function renderAndCommit(
   lock: Awaited<ReturnType<typeof lockOutput>>,
-  { model, planned, checked, opts, outDir, record, images }: {
+  { model, planned, checked, opts, outDir, record, images, early }: {
+    early: EarlyPool | undefined;
     model: DocumentModel;
     planned: Planned;
     checked: Awaited<ReturnType<typeof check>>;
@@ -393,7 +420,7 @@ async function renderAndCommit(
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    const made = await runJobs(model, jobs, inputs, keys, env, cache, outDir, previous, recordedOutputs(record), opts, stage)
+    const made = await runJobs(model, jobs, inputs, keys, env, cache, outDir, previous, recordedOutputs(record), opts, stage, early)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -570,6 +597,7 @@ async function runJobs(
   unchanged: StillAsLeft,
   opts: BuildOptions,
   stage: Staging,
+  early: EarlyPool | undefined,
 ): Promise<Made> {
   let done = 0;
   const run: JobRun = {
@@ -592,7 +620,7 @@ async function runJobs(
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
-  const pool = poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
+  const pool = early && hasImageJobs(freshJobs) ? early.take() : poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
   let mode = new Map<string, Mode>();
   let lanes: RenderPool | undefined;
   try {
@@ -628,6 +656,58 @@ function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderP
     start: () => (started ??= typeof given === 'function' ? given(threads) : given ? Promise.resolve(given) : createPool(threads, { serial: opts.serial })),
     async close() {
       if (started && !given) await (await started.catch(() => undefined))?.destroy();
+    },
+  };
+}
+
+/**
+ * A rebuild's image worker, started with the build instead of when its jobs
+ * are known: a rebuild in a fresh process (a record of an earlier build, no
+ * `jobs`, no caller's pool, images among what it may publish) on a machine
+ * with a core to spare starts the render pool before the checks, and its
+ * worker loads the image renderers (satori, libvips), then the theme's
+ * fonts, while the main thread checks the text and reads the previous
+ * outputs back. So even a small rebuild (SMALL_REBUILD) renders its cards
+ * and thumbnails beside the PDF jobs, the worker's loading already done;
+ * the build takes the pool when it has an image job to render, else ends it.
+ * On a busy machine (`coresFree`) the worker's start and its second copy of
+ * the fonts and text code cost more than the overlap wins, and the build
+ * starts its threads as before (docs/performance.md, "One-point edits,
+ * round 10").
+ */
+interface EarlyPool {
+  /** Its workers load the theme's fonts too, once the model is known. */
+  loadFonts(model: DocumentModel): void;
+  /** The pool for runJobs, as `poolOf` gives one: its `close` destroys it. */
+  take(): { start(): Promise<RenderPool>; close(): Promise<void> };
+  /** Ends it unless taken. */
+  dispose(): Promise<void>;
+}
+
+/** Whether a build starts its image worker before its checks (EarlyPool). */
+export const startsEarly = (opts: Pick<BuildOptions, 'force' | 'clean' | 'jobs' | 'pool' | 'serial' | 'only'>, rebuild: boolean): boolean =>
+  rebuild &&
+  !opts.force &&
+  !opts.clean &&
+  opts.jobs === undefined &&
+  opts.pool === undefined &&
+  !opts.serial &&
+  KINDS.some((k) => k.family === 'image' && publishes(k, opts.only)) &&
+  defaultJobs() > 1 &&
+  coresFree();
+
+function earlyPool(opts: BuildOptions, record: BuildRecord | undefined): EarlyPool | undefined {
+  if (!startsEarly(opts, record !== undefined)) return undefined;
+  const started = createPool(defaultJobs());
+  const prepare = (what: Preparation) => void started.then((p) => Promise.all(p.lanes.filter((l) => l.family === what.family).map((l) => l.prepare(what)))).catch(() => {});
+  prepare({ family: 'image' });
+  let taken = false;
+  const destroy = async () => (await started.catch(() => undefined))?.destroy();
+  return {
+    loadFonts: (model) => prepare({ family: 'image', fonts: { theme: model.theme, projectRoot: opts.projectRoot } }),
+    take: () => ((taken = true), { start: () => started, close: destroy }),
+    dispose: async () => {
+      if (!taken) await destroy();
     },
   };
 }

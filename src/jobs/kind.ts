@@ -176,6 +176,12 @@ export interface OutputKind {
    */
   render(task: RenderTask, fonts: () => Promise<TemplateFonts>): Promise<JobResult>;
   /**
+   * Loads the modules `render` loads on its first call, without a job: a
+   * worker started before the build knows its jobs (src/build.ts, a
+   * rebuild's card worker) loads them while the main thread checks the text.
+   */
+  prepare?(): Promise<unknown>;
+  /**
    * Lays the job out from its slice and runs every check its `render` makes
    * on the layout (nothing outside the live area, card fit), throwing the
    * same WarraqError, without drawing, encoding or writing anything: what

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { threadEntry } from '../compiled.js';
 import type { DocumentModel } from '../model/types.js';
 import type { RenderTask, TaskResult } from './kind.js';
+import type { Preparation } from './worker.js';
 import { kindOf } from './kinds.js';
 import { planJobs } from './planJobs.js';
 import type { LaneShape } from './schedule.js';
@@ -27,6 +28,8 @@ export interface Lane extends LaneShape {
   /** For the summary: 'main thread' or 'worker threads'. */
   where: 'main thread' | 'worker threads';
   run(task: RenderTask): Promise<TaskResult>;
+  /** Loads, in each of the lane's threads, what its first job of a family would load (src/jobs/worker.ts `prepare`), before that job comes. */
+  prepare(what: Preparation): Promise<void>;
 }
 
 export interface RenderPool {
@@ -40,6 +43,12 @@ const renderPool = (lanes: Lane[], destroy: () => Promise<void>): RenderPool => 
 
 /** One render thread per core. */
 export const defaultJobs = (): number => Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+
+/**
+ * Whether the machine has a core to spare: on a busy one (load ≥ cores) a
+ * worker's start-up and contention cost more than it wins (docs/performance.md).
+ */
+export const coresFree = (): boolean => os.loadavg()[0] < defaultJobs();
 
 /**
  * Threads for `count` of work (jobs, or their estimated cost) when the caller
@@ -115,12 +124,13 @@ function mainLane(capacity: number, family: Lane['family']): Lane {
     capacity,
     family,
     run: async (task) => (await import('./worker.js')).runTask(task),
+    prepare: async (what) => (await import('./worker.js')).prepare(what),
   };
 }
 
 async function workerLane(threads: number, family: Lane['family']) {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<RenderTask, TaskResult>({
+  const pool = new Piscina<RenderTask | Preparation, TaskResult>({
     filename: workerEntry,
     minThreads: threads,
     maxThreads: threads,
@@ -133,7 +143,14 @@ async function workerLane(threads: number, family: Lane['family']) {
   // One more task per worker waits in piscina's queue, so that a worker that
   // finishes while the main thread is busy with a long stretch of layout
   // (it hands out the jobs) starts the next one at once.
-  const lane: Lane = { where: 'worker threads', threads, capacity: threads * (WORKER_SLOTS + 1), family, run: (task) => pool.run(task) };
+  const lane: Lane = {
+    where: 'worker threads',
+    threads,
+    capacity: threads * (WORKER_SLOTS + 1),
+    family,
+    run: (task) => pool.run(task),
+    prepare: async (what) => void (await Promise.all(Array.from({ length: threads }, () => pool.run(what, { name: 'prepare' })))),
+  };
   return { lane, pool };
 }
 

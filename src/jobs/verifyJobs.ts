@@ -13,14 +13,13 @@
  * main thread takes the PDF kinds' jobs, a worker thread per further core
  * the cards', each lane the other's when its own are done.
  */
-import os from 'node:os';
 import { WarraqError, type Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';
 import type { RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planJobs, type PlanOptions } from './planJobs.js';
-import { createPool, defaultJobs, threadsFor, type Lane } from './pool.js';
+import { coresFree, createPool, threadsFor, type Lane } from './pool.js';
 
 export interface Verified {
   /** Errors of every job that would fail (E-OVERFLOW, E-CARD-FIT), in plan order. */
@@ -33,12 +32,6 @@ export interface Verified {
 
 /** Up to this many jobs, check lays them out in its own thread: starting a worker costs more than it saves. */
 const SMALL_PLAN = 200;
-
-/**
- * Whether the machine has a core to spare: on a busy one (load ≥ cores) a
- * worker's start-up and contention cost more than it wins (docs/performance.md).
- */
-const coresFree = () => os.loadavg()[0] < defaultJobs();
 
 /** Lays out every job of the plan (`only`: as `--only` plans it) and collects what its render would stop on. */
 export async function verifyJobs(model: DocumentModel, fonts: TemplateFonts, opts: PlanOptions & { projectRoot: string; threads?: number }): Promise<Verified> {

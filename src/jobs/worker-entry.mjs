@@ -7,3 +7,4 @@ import { tsImport } from 'tsx/esm/api';
 
 const worker = await tsImport('./worker.ts', import.meta.url);
 export default worker.runTask;
+export const prepare = worker.prepare;

@@ -5,9 +5,11 @@
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
 import { build, keptForNext, type BuildOptions } from '../../src/build.js';
 import { thumbsJobOf } from '../../src/jobs/kinds/thumbnails.js';
+import { defaultJobs } from '../../src/jobs/pool.js';
 import { fingerprint, otherProject } from '../fixtures/reliability/project.js';
 
 async function edit(root: string, from: string, to: string) {
@@ -69,8 +71,10 @@ describe('incremental builds', () => {
     expect(first.pagesDrawn).toBe(pages);
 
     await edit(root, 'في المدن القديمة', 'في المدن والقرى القديمة'); // point 1
-    // Without `jobs`, so few jobs render in the main thread (several at a time), not in workers.
-    const second = await build({ ...opts, jobs: undefined });
+    // Without `jobs`, on a busy machine (no image worker started before the checks: src/build.ts EarlyPool), so few
+    // jobs render in the main thread (several at a time), not in workers.
+    const busy = vi.spyOn(os, 'loadavg').mockReturnValue([99, 99, 99]);
+    const second = await build({ ...opts, jobs: undefined }).finally(() => busy.mockRestore());
     expect(second.threads).toBe(1);
     const slug = first.model.points[0].slug;
     const point1 = jobs.filter((p) => p === `leaflets/${slug}.pdf` || (p.startsWith('cards/') && p.endsWith(`/${slug}`)));
@@ -85,6 +89,13 @@ describe('incremental builds', () => {
     const thumbsAfter = await pageThumbs(root);
     expect(thumbsBefore.every((n) => thumbsAfter.includes(n))).toBe(true);
     expect(thumbsAfter.length).toBe(thumbsBefore.length + drawn!);
+
+    // Again with a core to spare: the rebuild's image worker starts before the checks and renders the cards and thumbnails.
+    await edit(root, 'في المدن والقرى القديمة', 'في المدن والقرى العتيقة');
+    const idle = vi.spyOn(os, 'loadavg').mockReturnValue([0, 0, 0]);
+    const third = await build({ ...opts, jobs: undefined }).finally(() => idle.mockRestore());
+    expect(third.threads).toBe(defaultJobs());
+    expect([...third.jobs.rendered].sort()).toEqual([...expected].sort());
 
     // Same bytes as a build that renders everything, on two worker threads, with nothing kept from before
     // (the print files: the press files recoloured from the memos, their impositions from the documents kept loaded).

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { build, defaultThreads, type BuildReport } from '../../src/build.js';
+import os from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { build, defaultThreads, startsEarly, type BuildReport } from '../../src/build.js';
+import type { OutputGroup } from '../../src/jobs/kind.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
 import { createPool, defaultJobs } from '../../src/jobs/pool.js';
 import type { RenderJob } from '../../src/jobs/planJobs.js';
@@ -27,6 +29,21 @@ describe('parallel rendering', () => {
     expect(edited([3]).some((j) => j.kind === 'thumbnails')).toBe(true);
     expect(defaultThreads(edited([3]))).toBe(1);
     expect(defaultThreads(edited([3, 4]))).toBe(defaultJobs());
+  });
+
+  it('a rebuild starts its image worker before the checks only without --jobs, --force, --clean, a pool or serial, with images to publish, and a core to spare', () => {
+    const multi = defaultJobs() > 1;
+    const idle = vi.spyOn(os, 'loadavg').mockReturnValue([0, 0, 0]);
+    try {
+      expect(startsEarly({}, true)).toBe(multi);
+      expect(startsEarly({ only: ['cards'] }, true)).toBe(multi);
+      expect(startsEarly({}, false)).toBe(false);
+      for (const o of [{ force: true }, { clean: true }, { jobs: 2 }, { serial: true }, { only: ['booklet', 'print'] as OutputGroup[] }]) expect(startsEarly(o, true)).toBe(false);
+      idle.mockReturnValue([defaultJobs(), 0, 0]);
+      expect(startsEarly({}, true)).toBe(false);
+    } finally {
+      idle.mockRestore();
+    }
   });
 
   it('without --jobs, renders on one thread per core only when there is much to render and an image job among it (else a worker would take PDF jobs with its own react-pdf and fonts)', () => {

@@ -64,6 +64,7 @@ export const card: OutputKind = {
     }
     return {};
   },
+  prepare: () => import('../../render/cards/renderCard.js'),
   async render(task, fonts) {
     const { model, job } = task;
     const { format, point } = cardOf(task);
