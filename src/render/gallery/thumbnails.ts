@@ -48,8 +48,9 @@ export interface FoundPages {
  */
 export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages): Promise<ThumbImage[]> {
   // Loaded here, not with this module: its WebAssembly starts when loaded (≈ 70 ms of CPU), and a
-  // thread that only makes the gallery page or card thumbnails never calls this. (A PDF whose pages are
-  // all found still loads it, to count its pages.)
+  // thread that only makes the gallery page or card thumbnails never calls this. (A file whose every
+  // page is found, its page count known, never comes here: thumbnailsOf takes them without reading it.
+  // One that does loads mupdf even to count its pages.)
   const mupdf: typeof Mupdf = await import('mupdf');
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
