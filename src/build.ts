@@ -400,7 +400,6 @@ interface Committed {
 async function renderAndCommit(
   lock: Awaited<ReturnType<typeof lockOutput>>,
   { model, planned, checked, opts, outDir, record, images, early }: {
-    early: EarlyPool | undefined;
     model: DocumentModel;
     planned: Planned;
     checked: Awaited<ReturnType<typeof check>>;
@@ -408,6 +407,7 @@ async function renderAndCommit(
     outDir: string;
     record: BuildRecord | undefined;
     images: boolean;
+    early: EarlyPool | undefined;
   },
 ): Promise<Committed> {
   const { jobs, inputs, keys, env } = planned;
@@ -620,7 +620,10 @@ async function runJobs(
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
-  const pool = early && hasImageJobs(freshJobs) ? early.take() : poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
+  let pool = poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
+  // A rebuild's early worker renders when there are images to make; else it ends now, not with the build.
+  if (early && hasImageJobs(freshJobs)) pool = early.take();
+  else void early?.dispose();
   let mode = new Map<string, Mode>();
   let lanes: RenderPool | undefined;
   try {

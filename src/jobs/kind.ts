@@ -178,7 +178,7 @@ export interface OutputKind {
   /**
    * Loads the modules `render` loads on its first call, without a job: a
    * worker started before the build knows its jobs (src/build.ts, a
-   * rebuild's card worker) loads them while the main thread checks the text.
+   * rebuild's image worker) loads them while the main thread checks the text.
    */
   prepare?(): Promise<unknown>;
   /**
