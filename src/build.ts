@@ -368,7 +368,9 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   };
   const again = reportIfUnchanged(report, made, jobs, keys);
   const keep = async () => {
-    await Promise.all([cache.prune(new Set(keys.values()), startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
+    // The entries of outputs carried over (--only: kinds this build did not plan) stay with them.
+    const kept = new Set([...keys.values(), ...committed.manifest.outputs.flatMap((o) => (o.key ? [o.key] : []))]);
+    await Promise.all([cache.prune(kept, startedAt).catch(() => {}), memoSalt && saveMemos(opts.projectRoot, memoSalt).catch(() => {})]);
     if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts }).catch(() => {});
     // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
     await proof.save();

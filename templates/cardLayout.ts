@@ -8,16 +8,19 @@
  * satori decides where they go (`flexLayout`); the blocks are then placed in
  * the boxes satori computed. Nothing here adds up positions.
  *
- * Fitting. Body sizes come in steps of the theme's scale from the format's
- * minimum (`minBodyPx`, else `cardMinBodyPx` at 1080 px wide) up to 1.5× it
- * (1.15× on landscape cards). A point that fits one card at some step is set
- * at the largest such step whose word spaces stay near the theme's (below).
+ * Fitting. A format's series has two body sizes (`seriesSizes`): compact,
+ * the format's minimum (`minBodyPx`, else `cardMinBodyPx` at 1080 px wide),
+ * and regular, one step of the theme's scale above it. Side by side, the
+ * cards of a format then read as one series (before, a short point took up
+ * to 1.5× the minimum beside a long one at the minimum). A point that fits
+ * one card at regular size is set there when its word spaces stay near the
+ * theme's (below), else at compact size.
  * One that does not becomes a carousel, one size for every slide: it is
  * divided between sentences, else between clauses, never inside a word,
  * into as many slides as filling them in order at the minimum size takes,
  * cutting the fewest sentences, then spreading the text evenly over them
- * (templates/cardText.ts, `divideEvenly`); it is set at the largest step at
- * which that division still takes as many slides, cuts no more sentences
+ * (templates/cardText.ts, `divideEvenly`); it is set at regular size when
+ * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
  * else at the minimum; every
  * slide repeats the number and title with a "١/٣" marker, every slide but
@@ -125,8 +128,10 @@ interface Context {
   measure: number;
   minBody: number;
   maxBody: number;
-  /** Body sizes, ascending: the minimum times the theme's scale ratio, in whole px. */
+  /** The two body sizes of a series, ascending: compact (the minimum) and regular (`seriesSizes`). */
   steps: number[];
+  /** The body size the series' title is scaled from (`seriesTitleSize`): the top of the card's display range. */
+  titleBody: number;
   /** satori needs a font even though it sets no text. */
   font: LoadedFont;
 }
@@ -161,6 +166,19 @@ const CARD_SPACE_SLACK = 1.25;
 /** The widest word space a paragraph's justified lines take, × the natural space (1 when none is stretched). */
 export function widestSpace(para: ComposedParagraph): number {
   return para.lines.reduce((w, l) => (l.justified ? Math.max(w, l.spaceRatio) : w), 1);
+}
+
+/**
+ * The body sizes of a format's series: regular, one step of the theme's
+ * scale above the minimum (in whole px), and compact, the minimum. Each
+ * point takes regular when it fits one card there, else compact (a
+ * carousel: regular when that takes no more slides). A point decides
+ * alone, so an edit re-renders only its own cards, and a series shows at
+ * most two sizes, 1 : 1.125 apart by default (docs/cards.md).
+ */
+export function seriesSizes(min: number, ratio: number): number[] {
+  const regular = Math.round(min * ratio);
+  return regular > min ? [min, regular] : [min];
 }
 
 /** Sizes from `min` up to `max`, each `ratio` times the one before, in whole px (the first is `min` itself). */
@@ -198,10 +216,11 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   };
   const design = args.design ?? defaultDesign;
   const minBody = format.minBodyPx ?? Math.round(t.cardMinBodyPx * s * 100) / 100;
-  const maxBody = minBody * (wide ? 1.15 : 1.5);
+  const steps = seriesSizes(minBody, t.cardScale);
+  const display = sizeSteps(minBody, minBody * (wide ? 1.15 : 1.5), t.cardScale);
   const font = fonts.body[0] ?? fonts.heading[0];
   if (!font) throw new Error('cards: no font');
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), measure: W - 2 * padX, minBody, maxBody, steps: sizeSteps(minBody, maxBody, t.cardScale), font };
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
 }
 
 /**
@@ -223,12 +242,12 @@ interface Head {
 
 /**
  * The title size of every point card of a format: at least the design's
- * title size and the format's largest body step × titleOverBody, so that it
- * is one size across a series (whatever each card's body size) and stays
- * above every body size the format can take.
+ * title size and the top of the format's display range (`titleBody`, 1.5×
+ * the minimum body, 1.15× on landscape cards, on the scale) × titleOverBody,
+ * so that it is one size across a series and stays well above its body.
  */
-function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, steps: readonly number[]): number {
-  return Math.max(t.titleSize, steps[steps.length - 1] * t.titleOverBody);
+function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, body: number): number {
+  return Math.max(t.titleSize, body * t.titleOverBody);
 }
 
 /**
@@ -241,7 +260,7 @@ function seriesTitleSize(t: Pick<CardTokens, 'titleSize' | 'titleOverBody'>, ste
 function header(c: Context, point: Point, bodySize: number, reserve: number): Head {
   const { t, ts, model, fonts } = c;
   const pal = model.theme.palette;
-  let titleSize = seriesTitleSize(t, c.steps);
+  let titleSize = seriesTitleSize(t, c.titleBody);
   const numberSize = Math.max(t.numberSize, titleSize * t.numberOverTitle);
   const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);

@@ -18,9 +18,11 @@
  *   │  QR + URL          imprint    │   footer, inside the bottom margin
  *   └───────────────────────────────┘
  *
- * A document's leaflets use two body sizes and no other (theme.leafletBody),
- * so that they look like one family; each leaflet chooses between the two
- * from its own point alone, so an edit to one point re-renders only its leaflet.
+ * A document's leaflets use two body sizes (theme.leafletBody), so that they
+ * look like one family, and a third, the statement size, for points of a
+ * sentence or two (`leafletStatementSize`: 1.5× the regular), which would
+ * otherwise stand as two lines on an empty sheet; each leaflet chooses from
+ * its own point alone, so an edit to one point re-renders only its leaflet.
  *
  * Pure: model + fonts in, geometry out. Everything lies inside the margins.
  */
@@ -47,7 +49,7 @@ export interface LeafletOptions {
 export interface LeafletLayout {
   /** One page, or more when the text does not fit one at the compact size. */
   pages: LaidOutPage[];
-  /** Body text size in pt: the page's regular or compact size (leafletBodySizes). */
+  /** Body text size in pt: the page's regular or compact size (leafletBodySizes), or its statement size (leafletStatementSize). */
   bodySize: number;
   stats: SetStats;
 }
@@ -84,6 +86,21 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
   const regular = size(theme.leafletBody.regular);
   return { regular, compact: Math.min(regular, size(theme.leafletBody.compact)) };
 }
+
+/**
+ * The statement size: the leaflet's regular size × STATEMENT_RATIO (to the
+ * fit step). A point short enough to take at most STATEMENT_SHARE of the
+ * page's body region at this size (two to six lines on A5) is set there, so
+ * that a leaflet of one or two sentences reads as a statement on its page,
+ * not as two lines lost in an empty sheet. One size for every such point of
+ * a document; each point decides alone.
+ */
+export function leafletStatementSize(theme: Theme): number {
+  const { regular } = leafletBodySizes(theme);
+  return Math.round((regular * STATEMENT_RATIO) / FIT_STEP) * FIT_STEP;
+}
+const STATEMENT_RATIO = 1.5;
+const STATEMENT_SHARE = 0.7;
 
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
   const t = model.theme;
@@ -148,11 +165,24 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const fitOptions = { sizes: [compact, regular] };
   // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
   // edge, a last line the line breaker shrank), so that nothing crosses the margins.
-  let fit!: FitResult;
-  let fitAt = NaN;
-  const fitTo = (m: number) => (fit = fitBodySize(model, point.text, st.body, (fitAt = m), room, fitOptions)).para;
-  const inside = measureInside(fitTo, measure, rtl);
-  if (fitAt !== inside.measure) fitTo(inside.measure);
+  const fitAmong = (sizes: number[]) => {
+    let f!: FitResult;
+    let at = NaN;
+    const fitTo = (m: number) => (f = fitBodySize(model, point.text, st.body, (at = m), room, { sizes })).para;
+    const inside = measureInside(fitTo, measure, rtl);
+    if (at !== inside.measure) fitTo(inside.measure);
+    return { fit: f, inside };
+  };
+  let { fit, inside } = fitAmong(fitOptions.sizes);
+  // A short point (at most STATEMENT_SHARE of the body's region, event included, at the statement size) is set as a statement (leafletStatementSize).
+  const statement = leafletStatementSize(t);
+  if (!fit.overflow && fit.size === regular && statement > regular) {
+    const big = fitAmong([statement]);
+    const eventRoom = event ? event.height + eventGap : 0;
+    // Not where a line of it would be set loose (spaces past the theme's widest): the regular size is then the better setting.
+    const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= (regionBottom - regionTop) * STATEMENT_SHARE;
+    if (!big.fit.overflow && short && !big.fit.para.lines.some((l) => l.loose)) ({ fit, inside } = big);
+  }
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;

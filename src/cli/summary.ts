@@ -45,6 +45,15 @@ export function printReport(report: BuildReport, out: string, verbose = false) {
   console.log(`  ${report.files.length - reused} rendered, ${reused} unchanged (${report.jobs.rendered.length} of ${jobs} jobs ran, ${report.where})`);
   console.log(
     green(`✓ ${report.files.length} files + manifest.json in ${out}/ in ${(report.ms / 1000).toFixed(1)} s`) +
-      ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}`,
+      setSummary(s),
   );
+}
+
+/**
+ * What justification did, after the summary's last line; nothing when the
+ * build set no paragraph of the booklet or leaflets (a cards-only build: a
+ * card's lines are not counted, and "0 lines set" would not be true).
+ */
+export function setSummary(s: BuildReport['stats']): string {
+  return s.lines ? ` · ${s.lines} lines set, ${s.justifiedLines} justified, ${s.kashidas} kashidas, widest space ×${s.worstSpaceRatio.toFixed(2)}` : '';
 }

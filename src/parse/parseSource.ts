@@ -547,7 +547,11 @@ export function missingNumbers(from: number, to: number, sys: DigitSystem): stri
   return `${f(from)}–${f(to - 1)} (${n.toLocaleString('en-US')} numbers)`;
 }
 
-/** Guesses lang/dir/digits from the title, preamble and points (not the imprint). */
+/**
+ * Guesses lang/dir/digits from the title, preamble and points (not the
+ * imprint). Addresses (`withoutAddresses`) do not count: a short Persian
+ * text quoting a long URL is still Persian.
+ */
 export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'points'>): DetectedLanguage {
   let arabic = 0;
   let hebrew = 0;
@@ -575,9 +579,9 @@ export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'p
       else if (isLtrLetter(cp)) ltr++;
     }
   };
-  if (doc.title) count(doc.title);
-  for (const p of doc.preamble) count(p.text);
-  for (const p of doc.points) count(p.text);
+  if (doc.title) count(withoutAddresses(doc.title));
+  for (const p of doc.preamble) count(withoutAddresses(p.text));
+  for (const p of doc.points) count(withoutAddresses(p.text));
 
   const rtl = arabic + hebrew > ltr;
   const dir: Direction = rtl ? 'rtl' : 'ltr';
@@ -592,6 +596,37 @@ export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'p
   }
   if (!system) system = lang === 'ar' ? 'arab' : lang === 'fa' ? 'arabext' : 'latn';
   return { lang, dir, digits: system };
+}
+
+/** A run of printable ASCII (no space): where an address can be. */
+const ASCII_RUN = /[\x21-\x7e]+/g;
+
+/**
+ * `s` without its addresses: URLs (`scheme://…`, `www.…`), e-mail
+ * addresses, paths (`/…`, `./…`, `~/…`, `C:\\…`, or two slashes), file and host names
+ * (`name.ext`, `example.org`) and hashes (eight or more hexadecimal
+ * characters, or sixteen or more letters and digits mixed). Their letters
+ * are Latin whatever the language of the text around them, so they say
+ * nothing of it. Such a run is left out whole, with its punctuation.
+ */
+export function withoutAddresses(s: string): string {
+  return s.replace(ASCII_RUN, (run) => {
+    const core = run.replace(/^[("'<[{]+|[)"'>\]},.;:!?]+$/g, '');
+    return isAddressLike(core) ? '' : run;
+  });
+}
+
+function isAddressLike(w: string): boolean {
+  return (
+    w.includes('://') ||
+    /^www\./i.test(w) ||
+    /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(w) ||
+    /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(w) ||
+    /[/\\].*[/\\]/.test(w) ||
+    (w.length >= 5 && /^[\w-]+(\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(w)) ||
+    /^[0-9a-f]{8,}$/i.test(w) ||
+    (w.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(w) && /\d/.test(w) && /[A-Za-z]/.test(w))
+  );
 }
 
 function isBlank(l: string): boolean {

@@ -124,6 +124,19 @@ describe('incremental builds', () => {
     expect(edited.pagesDrawn).toBeLessThan(pages!);
   });
 
+  it("--only cards into the full build's folder keeps the cache entries of the other kinds: the next full build renders nothing", async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 2 };
+    await build(opts);
+    const cacheDir = path.join(root, '.warraq-cache', (await readdir(path.join(root, '.warraq-cache'))).find((n) => n !== 'thumbs')!);
+    const entries = (await readdir(cacheDir)).sort();
+    const cards = await build({ ...opts, only: ['cards'] });
+    expect(cards.carried).toContain('booklet.pdf');
+    expect((await readdir(cacheDir)).sort()).toEqual(entries);
+    const full = await build(opts);
+    expect(full.jobs.rendered).toEqual([]);
+  });
+
   it('a build that keeps its record for later (watch mode) returns with its outputs committed; a text saved before that record is written is built by the next build', async () => {
     const root = await otherProject();
     const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', only: ['leaflets'], jobs: 1, keepLater: true };

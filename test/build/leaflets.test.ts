@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildReport } from '../../src/build.js';
-import { layoutLeaflet, leafletBodySizes } from '../../templates/leaflet.js';
+import { layoutLeaflet, leafletBodySizes, leafletStatementSize } from '../../templates/leaflet.js';
 import type { Point } from '../../src/model/types.js';
 import { normalizeForCompare, readDrawnGlyphs, type DrawnPage } from '../support/pdfReadback.js';
 import { generateDocument } from '../support/generateDocument.js';
@@ -83,18 +83,19 @@ beforeAll(async () => {
 describe.each(['seed', 'long-30', 'generated'])('the leaflets of %s, read back from the PDFs', (name) => {
   const get = () => built.get(name)!;
 
-  it('set each body at one size, the regular or the compact one: at most two sizes across the document', () => {
+  it('set each body at one size, the regular, the compact or (a short point) the statement one: at most three sizes across the document', () => {
     const { report, leaflets } = get();
     const { regular, compact } = leafletBodySizes(report.model.theme);
+    const statement = leafletStatementSize(report.model.theme);
     const used = new Set<number>();
     for (const l of leaflets) {
       const size = drawnBodySize(l, 'Amiri-Regular');
       expect(size, `point ${l.point.number}`).toBeDefined();
-      expect([regular, compact], `point ${l.point.number}`).toContain(size);
+      expect([regular, compact, statement], `point ${l.point.number}`).toContain(size);
       used.add(size!);
     }
     expect(leaflets).toHaveLength(report.model.points.length);
-    expect(used.size).toBeLessThanOrEqual(2);
+    expect(used.size).toBeLessThanOrEqual(3);
   });
 
   it('run on to more pages at the size of the two that takes no more pages than the other; all-leaflets.pdf has every page', () => {
@@ -118,15 +119,16 @@ describe.each(['seed', 'long-30', 'generated'])('the leaflets of %s, read back f
   });
 });
 
-describe('the sizes each document takes (defaults: 14 and 12 pt on A5)', () => {
+describe('the sizes each document takes (defaults: 14 and 12 pt on A5, short points 21 pt)', () => {
   const sizes = (name: string) => built.get(name)!.leaflets.map((l) => `${l.pages.length}@${drawnBodySize(l, 'Amiri-Regular')}`);
 
-  it('seed: every point on one page, point 8 (the longest) at the compact size', () => {
-    expect(sizes('seed')).toEqual(built.get('seed')!.leaflets.map((l) => (l.point.number === 8 ? '1@12' : '1@14')));
+  it('seed: every point on one page, point 8 (the longest) at the compact size, the short ones as statements', () => {
+    const statements = [2, 4, 6, 7, 10, 13, 15];
+    expect(sizes('seed')).toEqual(built.get('seed')!.leaflets.map((l) => (l.point.number === 8 ? '1@12' : statements.includes(l.point.number) ? '1@21' : '1@14')));
   });
 
-  it('long-30: every article on one page at the regular size', () => {
-    expect(new Set(sizes('long-30'))).toEqual(new Set(['1@14']));
+  it('long-30: every article on one page at the regular size, the shortest as statements', () => {
+    expect(new Set(sizes('long-30'))).toEqual(new Set(['1@14', '1@21']));
   });
 
   it('generated: the regular size, the compact size on one page, and the regular size over two pages (as many as the compact size takes)', () => {

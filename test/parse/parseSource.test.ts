@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { decodeSource, detectLanguage, parseSource } from '../../src/parse/parseSource.js';
+import { decodeSource, detectLanguage, parseSource, withoutAddresses } from '../../src/parse/parseSource.js';
 
 const root = new URL('../../', import.meta.url);
 const bytes = (rel: string): Uint8Array => readFileSync(new URL(rel, root));
@@ -347,6 +347,18 @@ describe('language detection', () => {
     expect(detect('זהו טקסט בעברית').dir).toBe('rtl');
     expect(detect('This is English text').lang).toBe('en');
     expect(detect('This is English text').dir).toBe('ltr');
+  });
+  it('addresses do not count: a short Persian text around a long URL is Persian', () => {
+    const url = 'https://example.org/reports/2024/annual-summary-of-the-committee-on-human-rights.html?lang=en&section=introduction#part-one';
+    const doc = parseSource(`## گزارش\n\n1. متن کامل در ${url} آمده است.\n2. نامه به info.committee@example.org بفرستید.\n`, 'x').doc;
+    expect(doc.detected).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    // File names, paths and hashes neither.
+    const files = parseSource('## فهرست\n\n1. پرونده annual_report_final_version.pdf در ./docs/archive/2024 با شناسه 3f9a1c0b7e2d4a6f8b9c0d1e2f3a4b5c است.\n', 'x').doc;
+    expect(files.detected).toMatchObject({ lang: 'fa', dir: 'rtl' });
+  });
+  it('words that are not addresses still count (English around Arabic)', () => {
+    expect(detect('This and/or that, e.g. a short English sentence with كلمة').lang).toBe('en');
+    expect(withoutAddresses('see https://a.example/x, or mail@b.org.')).toBe('see  or ');
   });
   it('digits: ASCII labels in right-to-left text → latn', () => {
     expect(parseSource('## عنوان\n\n1. نص عربي\n', 'x').doc.detected).toEqual({ lang: 'ar', dir: 'rtl', digits: 'latn' });

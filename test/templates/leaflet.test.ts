@@ -4,7 +4,7 @@
  * every glyph was drawn) and pdf.js (what a reader copies out).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventTint, layoutLeaflet, leafletBodySizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
+import { eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSize, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
 import type { ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -187,7 +187,7 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       for (const p of layout.pages) {
         expect(p).toMatchObject({ role: 'leaflet', width: model.theme.page.leaflet.width, height: model.theme.page.leaflet.height, background: model.theme.palette.paper });
       }
-      expect(Object.values(leafletBodySizes(model.theme))).toContain(layout.bodySize);
+      expect([...Object.values(leafletBodySizes(model.theme)), leafletStatementSize(model.theme)]).toContain(layout.bodySize);
       expect(layout.stats.lines).toBeGreaterThan(0);
     }
   });
@@ -292,12 +292,23 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
 const onlyCompact = (model: DocumentModel): DocumentModel => ({ ...model, theme: { ...model.theme, leafletBody: { regular: model.theme.leafletBody.compact, compact: model.theme.leafletBody.compact } } });
 
 describe('seed leaflets in detail', () => {
-  it('sets every point on one A5 page: point 8 (the longest) at the compact size, the others at the regular size', () => {
+  it('sets every point on one A5 page: point 8 (the longest) at the compact size, the short ones as statements (21 pt), the others at the regular size', () => {
     expect(leafletBodySizes(seed.model.theme)).toEqual({ regular: 14, compact: 12 });
+    expect(leafletStatementSize(seed.model.theme)).toBe(21);
+    const statements = [2, 4, 6, 7, 10, 13, 15];
     for (const p of seed.model.points) {
       const { layout } = seed.leaflets.get(p.number)!;
       expect(layout.pages, `point ${p.number}`).toHaveLength(1);
-      expect(layout.bodySize, `point ${p.number}`).toBe(p.number === 8 ? 12 : 14);
+      expect(layout.bodySize, `point ${p.number}`).toBe(p.number === 8 ? 12 : statements.includes(p.number) ? 21 : 14);
+    }
+  });
+
+  it("sets a short point as a statement only where no line of it is loose", () => {
+    for (const p of seed.model.points) {
+      const { layout } = seed.leaflets.get(p.number)!;
+      if (layout.bodySize !== 21) continue;
+      const body = bodyBlocks(layout.pages[0], p);
+      expect(body.flatMap((b) => b.lines).every((l) => !l.line.loose), `point ${p.number}`).toBe(true);
     }
   });
 
@@ -372,17 +383,17 @@ describe('two body sizes per document (theme.leafletBody)', () => {
   const bodyGlyphSizes = (layout: LeafletLayout, p: Point) =>
     new Set(layout.pages.flatMap((page) => bodyBlocks(page, p)).flatMap((b) => b.lines.flatMap((l) => l.line.glyphs.map((g) => g.size))));
 
-  it('sets each body at one size, the regular or the compact one: at most two sizes in a document', () => {
+  it('sets each body at one size, the regular, the compact or the statement one: at most three sizes in a document', () => {
     for (const { name, model, leaflets } of docs()) {
       const { regular, compact } = leafletBodySizes(model.theme);
       const used = new Set<number>();
       for (const p of model.points) {
         const { layout } = leaflets.get(p.number)!;
-        expect([regular, compact], `${name} point ${p.number}`).toContain(layout.bodySize);
+        expect([regular, compact, leafletStatementSize(model.theme)], `${name} point ${p.number}`).toContain(layout.bodySize);
         expect([...bodyGlyphSizes(layout, p)], `${name} point ${p.number}`).toEqual([layout.bodySize]);
         used.add(layout.bodySize);
       }
-      expect(used.size, name).toBeLessThanOrEqual(2);
+      expect(used.size, name).toBeLessThanOrEqual(3);
     }
   });
 
@@ -394,7 +405,7 @@ describe('two body sizes per document (theme.leafletBody)', () => {
         const { layout } = leaflets.get(p.number)!;
         // The regular size on one page, or running on over no more pages than the compact size takes (udhr-en 26 at leading 1.9: 2 pages at both).
         if (layout.bodySize === regular && layout.pages.length > 1) expect(layout.pages.length, `${name} point ${p.number}`).toBeLessThanOrEqual(layoutLeaflet(onlyCompact(model), p, fonts).pages.length);
-        else if (layout.bodySize !== regular) expect(layoutLeaflet(onlyRegular, p, fonts).pages.length, `${name} point ${p.number}`).toBeGreaterThan(1);
+        else if (layout.bodySize < regular) expect(layoutLeaflet(onlyRegular, p, fonts).pages.length, `${name} point ${p.number}`).toBeGreaterThan(1);
       }
     }
   });
@@ -419,7 +430,8 @@ describe('two body sizes per document (theme.leafletBody)', () => {
       expect([...bodyGlyphSizes(layout, p)], `point ${p.number}`).toEqual([layout.bodySize]);
       for (const page of layout.pages) expectInsideMargins(page, big.model);
     }
-    expect([...used].sort((a, b) => a - b)).toEqual([17, 20]);
+    // The shortest points as statements (1.5 × 20 pt).
+    expect([...used].sort((a, b) => a - b)).toEqual([17, 20, 30]);
     // Points run on at each size (at 20 pt: 3 and 8; at 17 pt: 7).
     expect(new Set(runOn), 'the sizes of the points that run on').toEqual(new Set([17, 20]));
     const eight = layoutLeaflet(big.model, big.model.points[7], big.fonts);

@@ -142,16 +142,17 @@ describe('fitting', () => {
     }
   });
 
-  it('sets a short point larger than a long one, each on one card, under the same heading (74 px title, 150 px number)', async () => {
+  it('sets a short point at the regular size and a long one at the compact size, one step apart, each on one card, under the same heading (74 px title, 150 px number)', async () => {
     const square = fmt('square');
     const short = [...model.points].sort((a, b) => a.text.length - b.text.length)[0];
     const [ls] = await layoutCard({ model, point: short, format: square, fonts: fonts() });
     const [ll] = await layoutCard({ model, point: model.points[0], format: square, fonts: fonts() });
     expect(ls.slide).toBeUndefined();
-    expect([ls.bodySize, ll.bodySize]).toEqual([57, 40]);
+    // Before the series had two sizes, the short point took 57 px beside the long one's 40 (70 %).
+    expect([ls.bodySize, ll.bodySize]).toEqual([45, 40]);
     const size = (c: CardSlide, role: CardRole) => blockOf(c, role)!.lines[0].line.glyphs[0].size;
     for (const c of [ls, ll]) {
-      // The format's largest body step (57 px) × 1.3, and the number 2× the title.
+      // The top of the format's display range (57 px) × 1.3, and the number 2× the title.
       expect(size(c, 'title')).toBeCloseTo(57 * 1.3, 6);
       expect(size(c, 'number')).toBeCloseTo(150, 6);
     }
