@@ -28,5 +28,5 @@ export interface ComposeOptions {
    * src/text/lineBreaks.ts. Cards ask for it: their few lines at display
    * sizes make a lone last word stand out.
    */
-  avoidRunts?: { maxSpace: number };
+  avoidRunts?: { maxSpace: number; minLines?: number };
 }
