@@ -36,10 +36,10 @@ export interface Tuning {
 /**
  * The widest word space (× the natural one, in the line breaker's model) a
  * page's paragraph may take to keep its last line from holding one word:
- * a little past the theme's planned stretch (×1.3), well short of its
+ * past the theme's planned stretch (×1.3), well short of its
  * maximum (×2).
  */
-export const PAGE_RUNT_SPACE = 1.4;
+export const PAGE_RUNT_SPACE = 1.5;
 
 /** A typesetter for one document: its direction, language, and justification mode. */
 export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify, tuning: Tuning = {}): Typesetter {

@@ -87,7 +87,14 @@ export interface ComposedParagraph {
   lines: ComposedLine[];
 }
 
-const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
+/**
+ * A kashida's width, in tatweels: at most two, as a reader of a book expects
+ * (three read as a gap inside the word: «للمصـــطلح»); the rest goes to the
+ * spaces. The breaker plans with the same bound (lineBreaks.ts).
+ */
+const DEFAULT_KASHIDA = { min: 0.3, max: 2 };
+/** The widest a kashida gets, in tatweels, on a line that would else be set loose (spaces past theme.space.max). */
+const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 /** Widest word space, × the natural space, when the theme sets none. */
 export const DEFAULT_MAX_SPACE = 2;
@@ -205,7 +212,13 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
       if (deficit > 1e-6) {
-        const chosen = chooseKashidas(words, candidates, deficit, { ...o, maxPerLine: o.kashidaPerLine });
+        const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
+        let chosen = pick(o.bounds);
+        // Kashidas at their usual widest leave the spaces past their maximum
+        // (a line that must end before a URL's first piece): they may reach
+        // LOOSE_KASHIDA before the line is set loose, unjustified.
+        const given = chosen.reduce((a, [, w]) => a + w, 0);
+        if (o.bounds.max < LOOSE_KASHIDA && extraSpace + deficit - given > naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1) + 1e-6) chosen = pick({ ...o.bounds, max: LOOSE_KASHIDA });
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
