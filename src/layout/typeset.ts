@@ -31,6 +31,8 @@ export interface Tuning {
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
   avoidRunts?: { maxSpace: number };
+  /** Indent of each paragraph after the first in a justified text with line breaks, × the size (ComposeOptions.paragraphIndent). */
+  paragraphIndent?: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,
         ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
+        ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
       }, composeParagraph);
       return count(para);
     },

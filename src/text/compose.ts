@@ -131,13 +131,16 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
       lineCandidates.push(whole ? candidates[wi] : undefined);
     }
+    const indent = indentAt(words, ends, li, opts);
     let line = setLine(text, lineWords, lineCandidates, {
       ...opts,
+      measure: opts.measure - indent,
       isLast,
       firstWord: first,
       previousKashidas,
       bounds,
     });
+    if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
     if (from !== undefined) [lines[li - 1], line] = carryRest(lines[li - 1], line, first);
     previousKashidas = line.kashidaSpans;
@@ -146,6 +149,27 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     from = at;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
+}
+
+/** The indent of line `li`: opts.paragraphIndent when it starts a paragraph after a line break, else 0. */
+function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
+  const before = ends[li - 1];
+  return opts.paragraphIndent && before && before.at === undefined && words[before.word].hardBreak ? opts.paragraphIndent : 0;
+}
+
+/**
+ * A line set `indent` narrower, moved to leave the indent at its start edge:
+ * a left-to-right line moves right by it; a right-to-left one, set from the
+ * left edge, already leaves it at the right. Its width counts the indent.
+ */
+function indented(line: ComposedLine, indent: number, dir: 'rtl' | 'ltr'): ComposedLine {
+  const dx = dir === 'ltr' ? indent : 0;
+  return {
+    ...line,
+    glyphs: dx ? line.glyphs.map((g) => ({ ...g, x: g.x + dx })) : line.glyphs,
+    kashidaSpans: line.kashidaSpans.map(([x, w]): [number, number] => [x + dx, w]),
+    width: line.width + indent,
+  };
 }
 
 /** Narrowest trial measure the balancing search gets within, in pt. */

@@ -102,6 +102,11 @@ function breakLinesAt(
       wordAtItem.push(-1);
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
+      // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
+      if (opts.paragraphIndent) {
+        items.push({ type: 'box', width: opts.paragraphIndent });
+        wordAtItem.push(-1);
+      }
     } else if (w.spaceWidth > 0) {
       // A penalty at the maximum cost before the glue: the space can stretch but never break.
       if (w.keepWithNext) {
@@ -277,7 +282,7 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   let divided = false;
   ends.slice(0, -1).forEach(({ word: last, at }) => {
     if (!divided && at === undefined && !words[last].hardBreak) {
-      let width = 0;
+      let width = indentOf(words, first, opts);
       let stretch = 0;
       let shrink = 0;
       for (let i = first; i <= last; i++) {
@@ -297,6 +302,9 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   });
   return out;
 }
+
+/** The indent before word `first` when it starts a paragraph after a line break (ComposeOptions.paragraphIndent). */
+const indentOf = (words: Word[], first: number, opts: ComposeOptions) => (first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0);
 
 /** Line ends of a paragraph's items (wordAtItem: the word a break item ends, -1 for none). */
 function endsOf(
@@ -346,7 +354,7 @@ function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean
   let first = 0;
   let divided = false;
   for (const { word: last, at } of ends) {
-    let width = 0;
+    let width = divided ? 0 : indentOf(words, first, opts);
     for (let i = first; i <= last; i++) width += words[i].width + (i < last ? words[i].spaceWidth * (1 - opts.space.shrink) : 0);
     if (!divided && at === undefined && last > first && width > opts.measure + 0.01) return true;
     divided = at !== undefined;

@@ -31,4 +31,11 @@ export interface ComposeOptions {
    * Each paragraph of a text with line breaks is tied in turn.
    */
   avoidRunts?: { maxSpace: number; minLines?: number };
+  /**
+   * In a text of several paragraphs joined by line breaks (a leaflet sets a
+   * point so), the first line of each paragraph after the first starts this
+   * many pt in from the start edge, as a book indents its paragraphs; the
+   * first paragraph is not indented. See src/text/compose.ts.
+   */
+  paragraphIndent?: number;
 }
