@@ -36,6 +36,7 @@ import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
 import type { Align, ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
+import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
 import { imprintBlocks, imprintHeight, styles } from './booklet.js';
@@ -71,6 +72,14 @@ export function eventTint(theme: Theme): string {
 export function leafletUrl(model: DocumentModel, point: Point): string | undefined {
   return point.url ?? model.url;
 }
+
+/**
+ * The indent of a point's second and later paragraphs, × the body size: a
+ * leaflet sets the point as one text, its paragraphs parted by line breaks
+ * only, which read as one paragraph when a line happens to end full. (The
+ * booklet sets them apart with space instead, each a paragraph of its own.)
+ */
+export const PARAGRAPH_INDENT = 1.5;
 
 const pageScale = (theme: Theme) => theme.page.leaflet.width / PAGE_SIZES.A5.width;
 
@@ -109,9 +118,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const k = pageScale(t);
   const mg = leafletMargins(t);
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model);
+  // A point's paragraphs are one text here (joined by line breaks): each after the first is indented, as a
+  // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
+  const tuning = point.paragraphs.some((q) => q.item) ? {} : { paragraphIndent: PARAGRAPH_INDENT };
+  const ts = typesetter(model, model.theme.justify, tuning);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
-  const trial = typesetter(model);
+  const trial = typesetter(model, model.theme.justify, tuning);
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const num = formatNumber(point.number, model.lang, model.digits);
@@ -162,18 +174,18 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const regionTop = header.bottom;
   const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
   const { regular, compact } = leafletBodySizes(t);
-  const fitOptions = { sizes: [compact, regular] };
   // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
   // edge, a last line the line breaker shrank), so that nothing crosses the margins.
+  const text = pointText(point, st.body, fonts.heading, pal.accent);
   const fitAmong = (sizes: number[]) => {
     let f!: FitResult;
     let at = NaN;
-    const fitTo = (m: number) => (f = fitBodySize(model, point.text, st.body, (at = m), room, { sizes })).para;
+    const fitTo = (m: number) => (f = fitBodySize(model, text(st.body.size), st.body, (at = m), room, { sizes, tuning })).para;
     const inside = measureInside(fitTo, measure, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
     return { fit: f, inside };
   };
-  let { fit, inside } = fitAmong(fitOptions.sizes);
+  let { fit, inside } = fitAmong([compact, regular]);
   // A short point (at most STATEMENT_SHARE of the body's region, event included, at the statement size) is set as a statement (leafletStatementSize).
   const statement = leafletStatementSize(t);
   if (!fit.overflow && fit.size === regular && statement > regular) {
@@ -219,11 +231,11 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // type of the one-page leaflets), else at the compact one.
     const cont = buildContinued();
     /** The point run on at `size` from a measure `fitted` to it: the pages it flows to (and one more when the event goes to a page of its own), the typesetter's stats of the one setting. */
-    const runOn = (size: number, fitted = measureInside((m) => trial.set(point.text, { ...st.body, size }, m, 'justify'), measure, rtl)) => {
+    const runOn = (size: number, fitted = measureInside((m) => trial.set(text(size), { ...st.body, size }, m, 'justify'), measure, rtl)) => {
       const lead = bodyLeading(t, size);
-      const setter = typesetter(model);
+      const setter = typesetter(model, model.theme.justify, tuning);
       // The paragraph measureInside set last is the one at its measure: taken, not set again (and counted once, here).
-      const p = fitted.para ? setter.count(fitted.para) : setter.set(point.text, { ...st.body, size }, fitted.measure, 'justify');
+      const p = fitted.para ? setter.count(fitted.para) : setter.set(text(size), { ...st.body, size }, fitted.measure, 'justify');
       const frameFor = (i: number): Frame => ({ x: left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
       const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
       /** Where the event goes under the text of the last page; undefined when it does not fit there. */
@@ -406,6 +418,27 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * second page for the event alone.
  */
 export const EVENT_GAP_MIN = 0.6;
+
+/**
+ * A point's text as the leaflet sets it, at a body size: each sub-item's
+ * label («(۱)», «الف)») in the heading face and the accent, as the booklet
+ * sets it (bodyParagraphs in booklet.ts), the rest in the body style. The
+ * text as written when the point has no sub-item, or when its paragraphs,
+ * labels and all, do not join back to it letter for letter (the words are
+ * never changed for a style).
+ */
+export function pointText(point: Point, body: TextStyle, heading: LoadedFont[], accent: string): (size: number) => string | StyledSpan[] {
+  const joined = point.paragraphs.map((q) => (q.item ? `${q.item} ${q.text}` : q.text)).join('\n');
+  if (!point.paragraphs.some((q) => q.item) || joined !== point.text) return () => point.text;
+  return (size) => {
+    const plain = { ...body, size };
+    return point.paragraphs.flatMap((q, k): StyledSpan[] => [
+      ...(k > 0 ? [{ text: '\n', style: plain }] : []),
+      ...(q.item ? [{ text: q.item, style: { ...plain, fonts: heading, color: accent } }, { text: ' ', style: plain }] : []),
+      { text: q.text, style: plain },
+    ]);
+  };
+}
 
 /** The fewest lines of a point's text that go with its event to a continued page (carryLinesToEvent). */
 export const CARRIED_WITH_EVENT = 2;

@@ -8,7 +8,7 @@
 import type { DocumentModel, Theme } from '../model/types.js';
 import type { ComposedParagraph } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
-import { typesetter } from './typeset.js';
+import { typesetter, type Tuning } from './typeset.js';
 
 export const FIT_STEP = 0.25;
 
@@ -27,6 +27,8 @@ export interface FitResult {
 export type FitOptions = {
   /** Baseline-to-baseline distance as a multiple of the size; the theme's body.leading when absent. */
   leading?: number;
+  /** The typesetter's tuning for the text (a leaflet's paragraph indent). */
+  tuning?: Tuning;
 } & ({ sizes: readonly number[] } | { minSize?: number; maxSize: number; step?: number });
 
 /**
@@ -124,7 +126,7 @@ export function fitBodySize(
   if (!grid.length) throw new Error('fitBodySize: no size to choose among');
   const min = grid[0];
   const lead = (size: number) => bodyLeading(model.theme, size, opts.leading);
-  const ts = typesetter(model);
+  const ts = typesetter(model, model.theme.justify, opts.tuning);
   const setAt = (size: number) => {
     const sized: TextStyle = { ...style, size };
     const spans = typeof text === 'string' ? text : text.map((s) => ({ text: s.text, style: { ...s.style, size: (s.style.size / style.size) * size } }));

@@ -87,7 +87,14 @@ export interface ComposedParagraph {
   lines: ComposedLine[];
 }
 
-const DEFAULT_KASHIDA = { min: 0.3, max: 3 };
+/**
+ * A kashida's width, in tatweels: at most two, as a reader of a book expects
+ * (three read as a gap inside the word: «للمصـــطلح»); the rest goes to the
+ * spaces. The breaker plans with the same bound (lineBreaks.ts).
+ */
+const DEFAULT_KASHIDA = { min: 0.3, max: 2 };
+/** The widest a kashida gets, in tatweels, on a line that would else be set loose (spaces past theme.space.max). */
+const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 /** Widest word space, × the natural space, when the theme sets none. */
 export const DEFAULT_MAX_SPACE = 2;
@@ -124,13 +131,16 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
       lineCandidates.push(whole ? candidates[wi] : undefined);
     }
+    const indent = indentAt(words, ends, li, opts);
     let line = setLine(text, lineWords, lineCandidates, {
       ...opts,
+      measure: opts.measure - indent,
       isLast,
       firstWord: first,
       previousKashidas,
       bounds,
     });
+    if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
     if (from !== undefined) [lines[li - 1], line] = carryRest(lines[li - 1], line, first);
     previousKashidas = line.kashidaSpans;
@@ -139,6 +149,27 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     from = at;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
+}
+
+/** The indent of line `li`: opts.paragraphIndent when it starts a paragraph after a line break, else 0. */
+function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
+  const before = ends[li - 1];
+  return opts.paragraphIndent && before && before.at === undefined && words[before.word].hardBreak ? opts.paragraphIndent : 0;
+}
+
+/**
+ * A line set `indent` narrower, moved to leave the indent at its start edge:
+ * a left-to-right line moves right by it; a right-to-left one, set from the
+ * left edge, already leaves it at the right. Its width counts the indent.
+ */
+function indented(line: ComposedLine, indent: number, dir: 'rtl' | 'ltr'): ComposedLine {
+  const dx = dir === 'ltr' ? indent : 0;
+  return {
+    ...line,
+    glyphs: dx ? line.glyphs.map((g) => ({ ...g, x: g.x + dx })) : line.glyphs,
+    kashidaSpans: line.kashidaSpans.map(([x, w]): [number, number] => [x + dx, w]),
+    width: line.width + indent,
+  };
 }
 
 /** Narrowest trial measure the balancing search gets within, in pt. */
@@ -205,7 +236,13 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
       if (deficit > 1e-6) {
-        const chosen = chooseKashidas(words, candidates, deficit, { ...o, maxPerLine: o.kashidaPerLine });
+        const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
+        let chosen = pick(o.bounds);
+        // Kashidas at their usual widest leave the spaces past their maximum
+        // (a line that must end before a URL's first piece): they may reach
+        // LOOSE_KASHIDA before the line is set loose, unjustified.
+        const given = chosen.reduce((a, [, w]) => a + w, 0);
+        if (o.bounds.max < LOOSE_KASHIDA && extraSpace + deficit - given > naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1) + 1e-6) chosen = pick({ ...o.bounds, max: LOOSE_KASHIDA });
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;

@@ -70,8 +70,8 @@ function breakLinesAt(
 ): LineEnd[] {
   const items: InputItem[] = [];
   const wordAtItem: number[] = [];
-  /** The item of the space before the last word, where a runt would start. */
-  let lastSpace: number | undefined;
+  /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it, where a runt would start. */
+  const lastSpaces = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
   words.forEach((w, i) => {
@@ -102,6 +102,11 @@ function breakLinesAt(
       wordAtItem.push(-1);
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
+      // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
+      if (opts.paragraphIndent) {
+        items.push({ type: 'box', width: opts.paragraphIndent });
+        wordAtItem.push(-1);
+      }
     } else if (w.spaceWidth > 0) {
       // A penalty at the maximum cost before the glue: the space can stretch but never break.
       if (w.keepWithNext) {
@@ -109,7 +114,7 @@ function breakLinesAt(
         wordAtItem.push(-1);
       }
       const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
-      if (i === words.length - 2) lastSpace = items.length;
+      if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);
     } else {
@@ -147,9 +152,22 @@ function breakLinesAt(
   const ends = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), kashidaStretch, opts, spaceStretch, (dear) =>
     endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
   );
-  if (!opts.avoidRunts || opts.align === 'center' || lastSpace === undefined || !isRunt(words, ends)) return ends;
-  const tied = endsOf(words, ...tiedBefore(lastSpace, items, wordAtItem, kashidaItems, cutAtItem), opts);
-  return tied.length <= ends.length && !isRunt(words, tied) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, ends, kashidaStretch, opts, spaceStretch), opts, spaceStretch) ? tied : ends;
+  if (!opts.avoidRunts || opts.align === 'center') return ends;
+  // Each paragraph's runt in turn, the last first: a tie inserts an item, and
+  // the ties still to try lie before it, so their item indexes stay true.
+  const minLines = opts.avoidRunts.minLines ?? 3;
+  let best = ends;
+  let state = [items, wordAtItem, kashidaItems, cutAtItem] as const;
+  for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
+    if (!isRunt(words, best, last, minLines)) continue;
+    const next = tiedBefore(at, ...state);
+    const tied = endsOf(words, ...next, opts);
+    if (tied.length <= best.length && !isRunt(words, tied, last, minLines) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), opts, spaceStretch)) {
+      best = tied;
+      state = next;
+    }
+  }
+  return best;
 }
 
 /** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */
@@ -195,14 +213,14 @@ function tiedBefore(
   wordAtItem: number[],
   kashidaItems: number[],
   cutAtItem: Map<number, number>,
-): [InputItem[], number[], number[], Map<number, number>] {
+): readonly [InputItem[], number[], number[], Map<number, number>] {
   const moved = (k: number) => (k >= at ? k + 1 : k);
   return [
     [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...items.slice(at)],
     [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)],
     kashidaItems.map(moved),
     new Map([...cutAtItem].map(([k, v]) => [moved(k), v])),
-  ];
+  ] as const;
 }
 
 /** A word space's stretch, × the space, in the breaker's model of a line. */
@@ -215,10 +233,18 @@ function ratioAtSpace(widest: number, opts: ComposeOptions, spaceStretch: number
   return (widest - 1) / spaceStretchOf(opts, spaceStretch);
 }
 
-/** Whether a paragraph of more than two lines ends in a line of one word (not the end of a divided one). */
-function isRunt(words: Word[], ends: LineEnd[]): boolean {
-  const before = ends[ends.length - 2];
-  return ends.length > 2 && before.at === undefined && before.word === words.length - 2;
+/**
+ * Whether the paragraph that ends at word `last` (at a hard break or the
+ * text's end), when set in `minLines` lines or more, ends in a line of one
+ * word (not the end of a divided one).
+ */
+function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number): boolean {
+  const end = ends.findIndex((e) => e.word === last && e.at === undefined);
+  if (end < 1) return false;
+  let start = end;
+  while (start > 0 && !(ends[start - 1].at === undefined && words[ends[start - 1].word].hardBreak)) start--;
+  const before = ends[end - 1];
+  return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1;
 }
 
 /** Shortest fill a ragged line may be given for a runt's sake, × the measure. */
@@ -256,7 +282,7 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   let divided = false;
   ends.slice(0, -1).forEach(({ word: last, at }) => {
     if (!divided && at === undefined && !words[last].hardBreak) {
-      let width = 0;
+      let width = indentOf(words, first, opts);
       let stretch = 0;
       let shrink = 0;
       for (let i = first; i <= last; i++) {
@@ -276,6 +302,9 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   });
   return out;
 }
+
+/** The indent before word `first` when it starts a paragraph after a line break (ComposeOptions.paragraphIndent). */
+const indentOf = (words: Word[], first: number, opts: ComposeOptions) => (first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0);
 
 /** Line ends of a paragraph's items (wordAtItem: the word a break item ends, -1 for none). */
 function endsOf(
@@ -325,7 +354,7 @@ function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean
   let first = 0;
   let divided = false;
   for (const { word: last, at } of ends) {
-    let width = 0;
+    let width = divided ? 0 : indentOf(words, first, opts);
     for (let i = first; i <= last; i++) width += words[i].width + (i < last ? words[i].spaceWidth * (1 - opts.space.shrink) : 0);
     if (!divided && at === undefined && last > first && width > opts.measure + 0.01) return true;
     divided = at !== undefined;

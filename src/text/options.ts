@@ -26,7 +26,16 @@ export interface ComposeOptions {
    * (nor than the first setting's widest); ragged, no line shorter than
    * 3/4 of the measure (nor than the first setting's shortest). See
    * src/text/lineBreaks.ts. Cards ask for it: their few lines at display
-   * sizes make a lone last word stand out.
+   * sizes make a lone last word stand out; pages too (src/layout/typeset.ts),
+   * with `minLines` 2 (default 3: the paragraph's fewest lines for the rule).
+   * Each paragraph of a text with line breaks is tied in turn.
    */
-  avoidRunts?: { maxSpace: number };
+  avoidRunts?: { maxSpace: number; minLines?: number };
+  /**
+   * In a text of several paragraphs joined by line breaks (a leaflet sets a
+   * point so), the first line of each paragraph after the first starts this
+   * many pt in from the start edge, as a book indents its paragraphs; the
+   * first paragraph is not indented. See src/text/compose.ts.
+   */
+  paragraphIndent?: number;
 }

@@ -505,3 +505,58 @@ describe('other page sizes and directions', () => {
     expectInsideMargins(page, ltr.model);
   });
 });
+
+describe('a point of several paragraphs (finish5)', () => {
+  const body = async (doc: string, n: number) => {
+    const d = await loadDoc(doc, `test/fixtures/docs/${doc}/${doc}.txt`);
+    const point = d.model.points.find((p) => p.number === n)!;
+    const block = layoutLeaflet(d.model, point, d.fonts).pages.flatMap((p) => bodyBlocks(p, point))[0];
+    return { d, point, block, lines: block.lines.map((l) => l.line) };
+  };
+  /** Indexes of the lines that start a paragraph after a line break. */
+  const starts = (text: string, lines: ComposedParagraph['lines']) => lines.flatMap((l, j) => (j > 0 && text[lines[j - 1].end] === '\n' || j > 0 && text[l.start - 1] === '\n' ? [j] : []));
+
+  it('English: each paragraph after the first starts 1.5 em in; the first and the others\' further lines do not', async () => {
+    const { d, point, lines } = await body('udhr-en', 16);
+    const js = starts(point.text, lines);
+    expect(js.length).toBe(2);
+    const left = (l: (typeof lines)[number]) => Math.min(...l.glyphs.filter((g) => !g.space).map((g) => g.x));
+    const size = lines[0].glyphs[0].size;
+    for (const [j, l] of lines.entries()) expect(left(l)).toBeCloseTo(js.includes(j) ? 1.5 * size : 0, 0);
+    expect(d.model.dir).toBe('ltr');
+  });
+
+  it('Arabic (justified with kashida): the indent is at the right; an indented justified line still reaches the left edge', async () => {
+    const { point, lines, block } = await body('long-30', 26);
+    const js = starts(point.text, lines);
+    expect(js.length).toBeGreaterThan(0);
+    const measure = Math.max(...lines.map((l) => l.width));
+    const size = lines[0].glyphs[0].size;
+    for (const j of js) {
+      const l = lines[j];
+      const right = Math.max(...l.glyphs.map((g) => g.x + g.advance));
+      expect(right).toBeCloseTo(measure - 1.5 * size, 0);
+      if (l.justified) expect(Math.min(...l.glyphs.map((g) => g.x))).toBeCloseTo(0, 0);
+    }
+    expect(block.text).toBe(point.text);
+  });
+
+  it('Persian sub-items: each label in the heading face and the accent, as in the booklet; the text as written; no indent', async () => {
+    const { d, point, lines, block } = await body('udhr-fa', 16);
+    expect(block.text).toBe(point.text);
+    const labels = point.paragraphs.map((q) => q.item!);
+    expect(labels).toEqual(['(۱)', '(۲)', '(۳)']);
+    const glyphs = lines.flatMap((l) => l.glyphs);
+    for (const label of labels) {
+      const at = point.text.indexOf(label);
+      const inLabel = glyphs.filter((g) => g.offset >= at && g.offset < at + label.length && !g.space);
+      expect(inLabel.length).toBeGreaterThan(0);
+      for (const g of inLabel) {
+        expect(g.font).toBe(d.fonts.heading[0]);
+        expect(g.color).toBe(d.model.theme.palette.accent);
+      }
+    }
+    const rest = glyphs.filter((g) => g.offset > point.text.indexOf(labels[0]) + labels[0].length + 1 && g.offset < point.text.indexOf('\n'));
+    expect(rest.every((g) => g.font === d.fonts.body[0] && g.color === undefined)).toBe(true);
+  });
+});

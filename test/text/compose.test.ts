@@ -309,3 +309,28 @@ describe('trackingFor', () => {
     expect(trackingFor({ ...base, justified: false, extraSpace: 4, slots: 10 })).toEqual({ tracking: 0, extraSpace: 4, loose: false, ragged: false });
   });
 });
+
+describe('paragraphIndent (a leaflet\'s point of several paragraphs)', () => {
+  const text = 'Everyone has the right to freedom of peaceful assembly and association, in public or in private.\nNo one may be compelled to belong to an association.';
+  const set = (dir: 'ltr' | 'rtl', t: string, indent?: number) =>
+    composeParagraph([{ text: t, style: { fonts: [amiri()], size: 12 } }], {
+      dir, lang: dir === 'rtl' ? 'ar' : 'en', measure: 220, align: 'justify', justify: dir === 'rtl' ? 'kashida' : 'spaces',
+      space: { stretch: 0.3, shrink: 0.2, max: 2 }, ...(indent ? { paragraphIndent: indent } : {}),
+    });
+  const second = (p: ReturnType<typeof set>) => p.lines.findIndex((l) => p.text[l.start - 1] === '\n');
+  for (const [dir, t] of [['ltr', text], ['rtl', 'لكل شخص الحق في حرية الاشتراك في الجمعيات والجماعات السلمية.\nلا يجوز إرغام أحد على الانضمام إلى جمعية ما.']] as const) {
+    it(`${dir}: the first line after a line break starts the indent in from the start edge, the rest as without it`, () => {
+      const plain = set(dir, t);
+      const indented = set(dir, t, 18);
+      const j = second(indented);
+      expect(j).toBeGreaterThan(0);
+      const ink = (l: (typeof plain.lines)[number]) => [Math.min(...l.glyphs.filter((g) => !g.space).map((g) => g.x)), Math.max(...l.glyphs.filter((g) => !g.space).map((g) => g.x + g.advance))];
+      const [lo, hi] = ink(indented.lines[j]);
+      if (dir === 'ltr') expect(lo).toBeCloseTo(18, 1);
+      else expect(hi).toBeCloseTo(220 - 18, 0);
+      // The first paragraph's lines are set as without the indent.
+      expect(indented.lines.slice(0, j).map((l) => l.end)).toEqual(plain.lines.slice(0, second(plain)).map((l) => l.end));
+      expect(indented.lines.map((l) => indented.text.slice(l.start, l.end)).join(' ').split(/\s+/)).toEqual(t.split(/\s+/));
+    });
+  }
+});

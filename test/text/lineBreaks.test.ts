@@ -365,3 +365,53 @@ describe('avoidRunts: no one-word last line where a break set as good exists (ca
     });
   }
 });
+
+describe('avoidRunts on pages: two-line paragraphs (minLines) and each paragraph of a text with line breaks', () => {
+  const ONE = 'لا يعرض أي إنسان للتعذيب ولا للعقوبات أو المعاملات القاسية أو الوحشية أو الحاطة بالكرامة.';
+  const set = (text: string, measure: number, avoidRunts?: { maxSpace: number; minLines?: number }) =>
+    composeParagraph([{ text, style: { fonts: [amiri()], size: 12 } }], {
+      dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida',
+      space: { stretch: 0.3, shrink: 0.2, max: 2 }, ...(avoidRunts ? { avoidRunts } : {}),
+    });
+  /** For each paragraph (a line break ends one), whether its last line of two or more holds one word. */
+  const runts = (p: ReturnType<typeof set>) => {
+    const out: boolean[] = [];
+    let first = 0;
+    p.lines.forEach((l, j) => {
+      const s = p.text.slice(l.start, l.end);
+      if (j < p.lines.length - 1 && p.text[l.end - 1] !== '\n' && p.text[l.end] !== '\n') return;
+      out.push(j > first && s.trim().split(/\s+/).length === 1);
+      first = j + 1;
+    });
+    return out;
+  };
+
+  it('a two-line paragraph ending in one word is tied only with minLines 2; the tie costs no line', () => {
+    let seen = 0;
+    for (let measure = 240; measure <= 420; measure += 6) {
+      const plain = set(ONE, measure);
+      if (plain.lines.length !== 2 || !runts(plain)[0]) continue;
+      seen++;
+      expect(set(ONE, measure, { maxSpace: 2 }).lines.map((l) => l.end)).toEqual(plain.lines.map((l) => l.end));
+      const tied = set(ONE, measure, { maxSpace: 2, minLines: 2 });
+      expect(tied.lines.length).toBe(2);
+      expect(runts(tied)[0]).toBe(false);
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('each paragraph of a text with line breaks loses its runt, the others set as before', () => {
+    let seen = 0;
+    for (let measure = 240; measure <= 420; measure += 6) {
+      const plain = set(`${ONE}\n${ONE}`, measure);
+      if (!runts(plain).every(Boolean) || plain.lines.length < 4) continue;
+      seen++;
+      const tied = set(`${ONE}\n${ONE}`, measure, { maxSpace: 2, minLines: 2 });
+      expect(runts(tied)).toEqual([false, false]);
+      expect(tied.lines.length).toBe(plain.lines.length);
+      // Every word, in order, on some line (lines leave out the spaces they break at).
+      expect(tied.lines.map((l) => tied.text.slice(l.start, l.end)).join(' ').split(/\s+/)).toEqual(`${ONE}\n${ONE}`.split(/\s+/));
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});
