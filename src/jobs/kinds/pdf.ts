@@ -82,9 +82,53 @@ async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
-    sets.push(unpackPages((await readKept(task.cacheDir, input.key, 'pages')) as PackedPages, fonts));
+    sets.push(unpackedPages.get(input.key, fonts) ?? unpackedPages.keep(input.key, fonts, unpackPages((await readKept(task.cacheDir, input.key, 'pages')) as PackedPages, fonts)));
   }
   return sets;
+}
+
+/**
+ * Laid-out pages that a job kept (a leaflet's, by its key), unpacked, held in
+ * this thread for the next job that reads them: in a watch session an edit
+ * draws every leaflet again for all-leaflets.pdf and leaflets-press.pdf, and
+ * the fifteen it did not change were read from the cache folder, checked,
+ * deserialized and unpacked again each time. A key names the pages (it
+ * covers the leaflet's slice, the code and the fonts), and a held set is
+ * used only with the fonts it was unpacked with. The drawing never changes
+ * the pages it is given (under the tests they are frozen, so a change would
+ * throw). The latest `MAX_SETS` sets are held (the seed has 16 leaflets of
+ * one or two pages, ≈ 0.3 MB each unpacked).
+ */
+const MAX_SETS = 48;
+const held = new Map<string, { fonts: TemplateFonts; pages: LaidOutPage[] }>();
+const freezeHeld = Boolean(process.env.VITEST);
+
+export const unpackedPages = {
+  get(key: string, fonts: TemplateFonts): LaidOutPage[] | undefined {
+    const h = held.get(key);
+    if (!h || h.fonts !== fonts) return undefined;
+    // Most recently used last.
+    held.delete(key);
+    held.set(key, h);
+    return h.pages;
+  },
+  keep(key: string, fonts: TemplateFonts, pages: LaidOutPage[]): LaidOutPage[] {
+    if (freezeHeld) deepFreeze(pages);
+    held.delete(key);
+    held.set(key, { fonts, pages });
+    for (const k of held.keys()) {
+      if (held.size <= MAX_SETS) break;
+      held.delete(k);
+    }
+    return pages;
+  },
+};
+
+/** Freezes plain data all the way down, stopping at font objects (they hold HarfBuzz handles and caches). */
+function deepFreeze<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v) || ('hb' in v && 'bytes' in v)) return v;
+  for (const x of Object.values(v)) deepFreeze(x);
+  return Object.freeze(v);
 }
 
 /** The one input of kind `kind`: its key, its files and what its kind hands on. */
