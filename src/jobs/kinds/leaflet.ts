@@ -11,6 +11,7 @@ import { packPages, unpackPages } from '../../layout/pack.js';
 import { pdfOf, pointOf, unpackedPages } from './pdf.js';
 import { assertInsideLiveArea, TRIM_SAFETY } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
+import { modules } from './modules.js';
 
 export const leaflet: OutputKind = {
   name: 'leaflet',
@@ -60,7 +61,7 @@ export const leaflet: OutputKind = {
 
 /** A leaflet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
 async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
-  const { layoutLeaflet } = await import('../../../templates/leaflet.js');
+  const { layoutLeaflet } = await modules.leafletTemplate();
   const point = pointOf(task.model, task.job.point);
   const lay = layoutLeaflet(task.model, point, fonts);
   // Nothing lost: the sheet less the trim safety is the live area (text blocks keep to their own frames).

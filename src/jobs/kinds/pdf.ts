@@ -12,6 +12,7 @@ import { handOver } from '../../handOver.js';
 import type { HandOn, RenderTask, TaskInput } from '../kind.js';
 import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
+import { modules } from './modules.js';
 
 /** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
 export const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
@@ -27,13 +28,13 @@ export const pdfMetaOf = (model: DocumentModel, subject?: string): PdfMeta => ({
 
 /** Pages → PDF bytes, with the document's metadata (slice paths: PDF_META). */
 export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?: string): Promise<Uint8Array> {
-  const { renderPages } = await import('../../render/pdf/renderPages.js');
+  const { renderPages } = await modules.renderPages();
   return renderPages(pages, pdfMetaOf(model, subject));
 }
 
 /** Pages → PDF bytes with where their colours went (src/render/pdf/twin.ts): the screen file, and the drawing its press twin is written from. */
 export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Promise<TwinDrawing> {
-  const { renderTwin } = await import('../../render/pdf/renderPages.js');
+  const { renderTwin } = await modules.renderPages();
   return renderTwin(pages, pdfMetaOf(model));
 }
 

@@ -9,6 +9,9 @@ import sharp, { type Sharp } from 'sharp';
 import { thumbPages, type GalleryFile } from '../../../templates/galleryFiles.js';
 import type { GalleryThumb } from '../../../templates/gallery.js';
 import { isPdf, thumbPath } from './thumbPath.js';
+import { loadOnce } from '../../loadOnce.js';
+
+const loadMupdf = loadOnce(() => import('mupdf'));
 
 /** A thumbnail's pixels, encoded. */
 export interface ThumbImage {
@@ -50,7 +53,7 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
   // Loaded here, not with this module: its WebAssembly starts when loaded (≈ 70 ms of CPU), and a
   // thread that only makes the gallery page or card thumbnails never calls this. (A PDF whose pages are
   // all found still loads it, to count its pages.)
-  const mupdf: typeof Mupdf = await import('mupdf');
+  const mupdf: typeof Mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
     const n = Math.min(doc.countPages(), maxPages);
