@@ -23,6 +23,7 @@ import type { Preparation } from './worker.js';
 import { kindOf } from './kinds.js';
 import { planJobs } from './planJobs.js';
 import type { LaneShape } from './schedule.js';
+import { loadOnce } from '../loadOnce.js';
 
 export interface Lane extends LaneShape {
   /** For the summary: 'main thread' or 'worker threads'. */
@@ -117,14 +118,17 @@ export async function createPool(size: number = defaultJobs(), opts: PoolOptions
   });
 }
 
+/** The render code, for the main thread's lane: loaded on its first job (src/loadOnce.ts: not resolved again per job). */
+const workerModule = loadOnce(() => import('./worker.js'));
+
 function mainLane(capacity: number, family: Lane['family']): Lane {
   return {
     where: 'main thread',
     threads: 1,
     capacity,
     family,
-    run: async (task) => (await import('./worker.js')).runTask(task),
-    prepare: async (what) => (await import('./worker.js')).prepare(what),
+    run: async (task) => (await workerModule()).runTask(task),
+    prepare: async (what) => (await workerModule()).prepare(what),
   };
 }
 

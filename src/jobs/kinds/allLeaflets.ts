@@ -6,6 +6,7 @@
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
 import { dateOf, firstPdf, leafletsDrawing } from './pdf.js';
+import { modules } from './modules.js';
 
 export const allLeaflets: OutputKind = {
   name: 'leaflets-all',
@@ -24,7 +25,7 @@ export const allLeaflets: OutputKind = {
     let bytes = drawing.bytes;
     const twoUp = model.theme.leafletSheet === 'a4-2up';
     if (twoUp) {
-      const { imposeTwoUp } = await import('../../print/impose.js');
+      const { imposeTwoUp } = await modules.impose();
       bytes = await imposeTwoUp(bytes, { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title });
     }
     return { files: [{ kind: 'leaflet', path: task.job.path, bytes, pages: twoUp ? Math.ceil(pages.length / 2) : pages.length }], aux: {} };

@@ -13,6 +13,7 @@ import { pageKeys } from '../pageThumbs.js';
 import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
+import { modules } from './modules.js';
 
 /** What the booklet's layout reads. */
 export const BOOKLET_LAYOUT = [
@@ -45,7 +46,7 @@ export const BOOKLET_LAYOUT = [
 
 /** The booklet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
 async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
-  const { layoutBooklet } = await import('../../../templates/booklet.js');
+  const { layoutBooklet } = await modules.bookletTemplate();
   const lay = layoutBooklet(task.model, fonts);
   // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
   assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);

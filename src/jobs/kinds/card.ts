@@ -10,6 +10,7 @@ import type { OutputFile } from '../../output/writeOutputs.js';
 import { pointSlice, POINT_TEXT } from '../slice.js';
 import { pointOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
+import { modules } from './modules.js';
 
 export const card: OutputKind = {
   name: 'card',
@@ -58,7 +59,7 @@ export const card: OutputKind = {
   // The card's layout (the template's, satori's boxes included) without the rasteriser and encoders: each slide checked as render checks it.
   async verify(task, fonts) {
     const { format, point } = cardOf(task);
-    const { layoutCard } = await import('../../../templates/cardLayout.js');
+    const { layoutCard } = await modules.cardLayout();
     for (const slide of await layoutCard({ model: task.model, point, format, fonts })) {
       assertInsideLiveArea([slide.page], slidePath(task.job.path, slide), point?.place ?? task.model.titlePlace);
     }
@@ -68,7 +69,7 @@ export const card: OutputKind = {
   async render(task, fonts) {
     const { model, job } = task;
     const { format, point } = cardOf(task);
-    const { renderCards } = await import('../../render/cards/renderCard.js');
+    const { renderCards } = await modules.renderCard();
     const files: OutputFile[] = [];
     for (const c of await renderCards({ model, point, format, fonts: await fonts() })) {
       const base = slidePath(job.path, c);

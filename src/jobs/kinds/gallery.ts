@@ -12,6 +12,7 @@
 import type { OutputKind } from '../kind.js';
 import { described, thumbnails, thumbsJobOf, thumbsMadeBy } from './thumbnails.js';
 import { pick } from '../slice.js';
+import { modules } from './modules.js';
 
 export const gallery: OutputKind = {
   name: 'gallery',
@@ -25,7 +26,7 @@ export const gallery: OutputKind = {
   plan: () => [{ path: 'index.html' }],
   slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title']),
   async render(task) {
-    const { galleryHtml, thumbPath } = await import('../../render/gallery/renderGallery.js');
+    const { galleryHtml, thumbPath } = await modules.renderGallery();
     const shown = task.inputs.filter((i) => i.kind !== thumbnails.name);
     const outputs = shown.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
     const filesOf = new Map(shown.map((i) => [thumbsJobOf(i.path), i.files]));

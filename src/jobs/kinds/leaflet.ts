@@ -7,10 +7,11 @@ import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pointSlice, PDF_META, POINT_TEXT } from '../slice.js';
 import { writeKept } from '../kept.js';
-import { packPages } from '../../layout/pack.js';
-import { pdfOf, pointOf } from './pdf.js';
+import { packPages, unpackPages } from '../../layout/pack.js';
+import { pdfOf, pointOf, unpackedPages } from './pdf.js';
 import { assertInsideLiveArea, TRIM_SAFETY } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
+import { modules } from './modules.js';
 
 export const leaflet: OutputKind = {
   name: 'leaflet',
@@ -49,15 +50,18 @@ export const leaflet: OutputKind = {
     const f = await fonts();
     const { point, pages, aux } = await laidOut(task, f);
     const bytes = await pdfOf(pages, task.model, point.title);
-    // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread.
-    await writeKept(task.cacheDir, task.key, 'pages', packPages(pages, f));
+    // Kept for all-leaflets.pdf (this build's or a later one's), off the main thread; and, unpacked as another thread
+    // would read them, for the next job of this thread that draws them (pdf.ts `unpackedPages`).
+    const packed = packPages(pages, f);
+    await writeKept(task.cacheDir, task.key, 'pages', packed);
+    unpackedPages.keep(task.key, f, unpackPages(packed, f));
     return { files: [{ kind: 'leaflet', point: point.number, path: task.job.path, bytes, pages: pages.length }], aux };
   },
 };
 
 /** A leaflet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
 async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
-  const { layoutLeaflet } = await import('../../../templates/leaflet.js');
+  const { layoutLeaflet } = await modules.leafletTemplate();
   const point = pointOf(task.model, task.job.point);
   const lay = layoutLeaflet(task.model, point, fonts);
   // Nothing lost: the sheet less the trim safety is the live area (text blocks keep to their own frames).

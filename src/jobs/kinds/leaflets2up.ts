@@ -7,6 +7,7 @@
 import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
 import { dateOf, inputOf, theInput, type PdfBytes } from './pdf.js';
+import { modules } from './modules.js';
 
 export const leaflets2up: OutputKind = {
   name: 'leaflets-2up',
@@ -20,7 +21,7 @@ export const leaflets2up: OutputKind = {
   async render(task) {
     const { model } = task;
     const press = inputOf<PdfBytes>(task, 'leaflets-press');
-    const [{ imposeTwoUp }, { loadedOr }] = await Promise.all([import('../../print/impose.js'), import('../../print/loadedPress.js')]);
+    const [{ imposeTwoUp }, { loadedOr }] = await Promise.all([modules.impose(), modules.loadedPress()]);
     const sides = press.pageCount / model.points.length;
     const bytes = await imposeTwoUp(loadedOr(theInput(task, 'leaflets-press').key, press.bytes), { dir: model.dir, sheet: 'A4', date: dateOf(model), title: model.title, pdfx: true, cutMarks: true, sides });
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: Math.ceil(model.points.length / 2) * sides }], aux: {} };

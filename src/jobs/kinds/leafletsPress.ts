@@ -10,6 +10,7 @@ import type { OutputKind } from '../kind.js';
 import { pick, PDF_META } from '../slice.js';
 import { firstPdf, leafletsDrawing, pdfMetaOf } from './pdf.js';
 import { PRESS_COLOURS } from './press.js';
+import { modules } from './modules.js';
 
 export const leafletsPress: OutputKind = {
   name: 'leaflets-press',
@@ -24,7 +25,7 @@ export const leafletsPress: OutputKind = {
   async render(task, fonts) {
     const { model } = task;
     const drawing = await leafletsDrawing(task, fonts, { evenSides: true });
-    const [{ pressDocFromDrawing }, { keepLoaded }] = await Promise.all([import('../../print/pressFiles.js'), import('../../print/loadedPress.js')]);
+    const [{ pressDocFromDrawing }, { keepLoaded }] = await Promise.all([modules.pressFiles(), modules.loadedPress()]);
     const { bytes, doc } = await pressDocFromDrawing(drawing, model.theme, pdfMetaOf(model), 'loose');
     keepLoaded(task.key, doc);
     return { files: [{ kind: 'print', path: task.job.path, bytes, pages: drawing.pages.length }], aux: {} };

@@ -12,6 +12,7 @@ import { handOver } from '../../handOver.js';
 import type { HandOn, RenderTask, TaskInput } from '../kind.js';
 import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
+import { modules } from './modules.js';
 
 /** The build date (an ISO day from SOURCE_DATE_EPOCH or the source) as the PDFs' date. */
 export const dateOf = (model: DocumentModel) => new Date(`${model.date}T00:00:00Z`);
@@ -27,13 +28,13 @@ export const pdfMetaOf = (model: DocumentModel, subject?: string): PdfMeta => ({
 
 /** Pages → PDF bytes, with the document's metadata (slice paths: PDF_META). */
 export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?: string): Promise<Uint8Array> {
-  const { renderPages } = await import('../../render/pdf/renderPages.js');
+  const { renderPages } = await modules.renderPages();
   return renderPages(pages, pdfMetaOf(model, subject));
 }
 
 /** Pages → PDF bytes with where their colours went (src/render/pdf/twin.ts): the screen file, and the drawing its press twin is written from. */
 export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Promise<TwinDrawing> {
-  const { renderTwin } = await import('../../render/pdf/renderPages.js');
+  const { renderTwin } = await modules.renderPages();
   return renderTwin(pages, pdfMetaOf(model));
 }
 
@@ -82,9 +83,53 @@ async function keptPageSets(task: RenderTask, kind: string, fonts: TemplateFonts
   const sets: LaidOutPage[][] = [];
   for (const input of task.inputs) {
     if (input.kind !== kind) continue;
-    sets.push(unpackPages((await readKept(task.cacheDir, input.key, 'pages')) as PackedPages, fonts));
+    sets.push(unpackedPages.get(input.key, fonts) ?? unpackedPages.keep(input.key, fonts, unpackPages((await readKept(task.cacheDir, input.key, 'pages')) as PackedPages, fonts)));
   }
   return sets;
+}
+
+/**
+ * Laid-out pages that a job kept (a leaflet's, by its key), unpacked, held in
+ * this thread for the next job that reads them: in a watch session an edit
+ * draws every leaflet again for all-leaflets.pdf and leaflets-press.pdf, and
+ * the fifteen it did not change were read from the cache folder, checked,
+ * deserialized and unpacked again each time. A key names the pages (it
+ * covers the leaflet's slice, the code and the fonts), and a held set is
+ * used only with the fonts it was unpacked with. The drawing never changes
+ * the pages it is given (under the tests they are frozen, so a change would
+ * throw). The latest `MAX_SETS` sets are held (the seed has 16 leaflets of
+ * one or two pages, ≈ 0.17 MB each in the heap: 2.6 MB for fifteen).
+ */
+const MAX_SETS = 48;
+const held = new Map<string, { fonts: TemplateFonts; pages: LaidOutPage[] }>();
+const freezeHeld = Boolean(process.env.VITEST);
+
+export const unpackedPages = {
+  get(key: string, fonts: TemplateFonts): LaidOutPage[] | undefined {
+    const h = held.get(key);
+    if (!h || h.fonts !== fonts) return undefined;
+    // Most recently used last.
+    held.delete(key);
+    held.set(key, h);
+    return h.pages;
+  },
+  keep(key: string, fonts: TemplateFonts, pages: LaidOutPage[]): LaidOutPage[] {
+    if (freezeHeld) deepFreeze(pages);
+    held.delete(key);
+    held.set(key, { fonts, pages });
+    for (const k of held.keys()) {
+      if (held.size <= MAX_SETS) break;
+      held.delete(k);
+    }
+    return pages;
+  },
+};
+
+/** Freezes plain data all the way down, stopping at font objects (they hold HarfBuzz handles and caches). */
+function deepFreeze<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v) || ('hb' in v && 'bytes' in v)) return v;
+  for (const x of Object.values(v)) deepFreeze(x);
+  return Object.freeze(v);
 }
 
 /** The one input of kind `kind`: its key, its files and what its kind hands on. */

@@ -13,6 +13,7 @@ import { pick, PDF_META } from '../slice.js';
 import { readKept } from '../kept.js';
 import type { TwinPage } from '../../render/pdf/twin.js';
 import { firstPdf, pdfMetaOf, theInput } from './pdf.js';
+import { modules } from './modules.js';
 
 /** What the press colour mode reads (src/print/color.ts). */
 export const PRESS_COLOURS = ['theme.palette', 'theme.cmyk', 'theme.richBlack'] as const;
@@ -32,8 +33,8 @@ export const press: OutputKind = {
     const [bytes, pages, { pressDocFromDrawing }, { keepLoaded }] = await Promise.all([
       readFile(booklet.files[0].staged),
       readKept(task.cacheDir, booklet.key, 'drawing') as Promise<TwinPage[]>,
-      import('../../print/pressFiles.js'),
-      import('../../print/loadedPress.js'),
+      modules.pressFiles(),
+      modules.loadedPress(),
     ]);
     const { bytes: out, doc } = await pressDocFromDrawing({ bytes, pages }, task.model.theme, pdfMetaOf(task.model), 'saddle');
     keepLoaded(task.key, doc);

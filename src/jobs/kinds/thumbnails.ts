@@ -25,6 +25,7 @@ import { knownPages } from '../pageThumbs.js';
 import { booklet } from './booklet.js';
 import { leaflet } from './leaflet.js';
 import { card } from './card.js';
+import { modules } from './modules.js';
 
 /**
  * The kinds whose files get thumbnails (which of their files: templates/galleryFiles.ts
@@ -53,7 +54,7 @@ export const thumbnails: OutputKind = {
   // Nothing of the model: the thumbnails are a function of the shown job's bytes (its key is this job's input).
   slice: (model) => pick(model, []),
   async render(task) {
-    const { thumbnailsOf } = await import('../../render/gallery/thumbnails.js');
+    const { thumbnailsOf } = await modules.thumbnails();
     const files = task.inputs.flatMap((i) => i.files);
     const staged = new Map(files.map((f) => [f.path, f.staged]));
     // The booklet's pages that show what they showed before keep their thumbnails (src/jobs/pageThumbs.ts).

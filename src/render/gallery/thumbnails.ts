@@ -9,6 +9,9 @@ import sharp, { type Sharp } from 'sharp';
 import { thumbPages, type GalleryFile } from '../../../templates/galleryFiles.js';
 import type { GalleryThumb } from '../../../templates/gallery.js';
 import { isPdf, thumbPath } from './thumbPath.js';
+import { loadOnce } from '../../loadOnce.js';
+
+const loadMupdf = loadOnce(() => import('mupdf'));
 
 /** A thumbnail's pixels, encoded. */
 export interface ThumbImage {
@@ -51,7 +54,7 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
   // thread that only makes the gallery page or card thumbnails never calls this. (A file whose every
   // page is found, its page count known, never comes here: thumbnailsOf takes them without reading it.
   // One that does loads mupdf even to count its pages.)
-  const mupdf: typeof Mupdf = await import('mupdf');
+  const mupdf: typeof Mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
     const n = Math.min(doc.countPages(), maxPages);

@@ -38,7 +38,7 @@ import { memoLevel } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
 
-const FORMAT = 'warraq-lines 5';
+const FORMAT = 'warraq-lines 6';
 
 const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -136,14 +136,33 @@ export interface LinePlace {
  * all-leaflets.pdf).
  */
 function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl }: LinePlace): string {
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl === true]);
+  return createHash('sha256').update(head).update(glyphsDigest(line)).digest('base64');
+}
+
+/**
+ * The digest of a line's glyphs, by the line object: a composed paragraph's
+ * lines are the same objects in every build of a session that finds the
+ * paragraph composed before (src/text/composeCache.ts; callers never change
+ * them, and tests freeze them), so an unchanged line's ≈ 11 numbers a glyph
+ * are hashed once per session, not once per drawing. A line made afresh
+ * (another object) is hashed afresh.
+ */
+const digests = new WeakMap<ComposedLine, Buffer>();
+
+function glyphsDigest(line: ComposedLine): Buffer {
+  let d = digests.get(line);
+  if (d) return d;
   const fonts = new Map<LoadedFont, number>();
   const numbers = new Float64Array(line.glyphs.length * NUMBERS);
   let texts = '';
   line.glyphs.forEach((g, i) => {
     texts += glyphKey(g, fonts, numbers, i * NUMBERS);
   });
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl === true, [...fonts.keys()].map(fontId), line.glyphs.length]);
-  return createHash('sha256').update(head).update(numbers).update(texts).digest('base64');
+  const head = JSON.stringify([[...fonts.keys()].map(fontId), line.glyphs.length]);
+  d = createHash('sha256').update(head).update(numbers).update(texts).digest();
+  digests.set(line, d);
+  return d;
 }
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
