@@ -20,7 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
+import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
@@ -364,7 +364,7 @@ interface LinePlan {
   pdfium?: PdfiumPlan;
   /** Inkless bidi marks not drawn at all (`quietMarks`). */
   quiet: Set<DrawItem>;
-  /** Where poppler should find a haraka's text (`markPlaces`). */
+  /** Where poppler should find a haraka's text (`markPlaces`), or a sign after a number (`signPlaces`). */
   popplerMarks: Map<DrawItem, number>;
   /** The ZWNJs and their letters drawn with a tail for pdf.js (`joinerCarriers`). */
   carried: Map<DrawItem, Carried>;
@@ -397,6 +397,19 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const pdfium = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
+  // A sign glued after a number that PDFium sees elsewhere has a copy for
+  // poppler anyway: at the number's right end poppler reads «١٩-» forward
+  // with the digits and needs one RLE fewer (kept only where it does).
+  const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, number>();
+  if (signs.size) {
+    const withSigns = new Map([...popplerMarks, ...signs]);
+    const fewer = popplerPlan(items, quiet, withSigns);
+    if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
+      for (const [it, x] of signs) popplerMarks.set(it, x);
+      ({ rlms, lrms } = fewer);
+    }
+  }
   // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
@@ -405,7 +418,6 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
-  const { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms };
 }
@@ -507,6 +519,50 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
     return chars.map((c, k) => ({ text: seen(texts[t]) ? c : '', x: g.x - k * KEY_STEP, size: g.size, advance: k ? 0 : g.advance, floating, same: `${g.font.key} ${g.gid} ${c}` }));
   });
   return { pieces, firstPiece, keyed };
+}
+
+/**
+ * Where poppler could read a sign glued after a number (the «-» of a heading
+ * label «١٩-» in a contents row: a poppler "number" that is not a digit) that
+ * PDFium sees elsewhere (`key`, so it is drawn as an outline with copies
+ * anyway): at the number's right end. The bidi algorithm puts the sign left
+ * of the digits, and poppler, which writes a left-to-right section in visual
+ * order, read it before them unless an RLE stood between (and a second one
+ * between the sign and the word space); right of the digits it is read
+ * forward with them, and one RLE, before the word space, is enough. Only
+ * right after two digits or more, and before a word space and a
+ * right-to-left word of the same line, as measured (December 2026, marks5):
+ * - after a mark the painter draws between the number and the sign («2024.»,
+ *   «16%», «1.0:»), poppler read the sign before the number;
+ * - after one digit («٤- تحريم الرق»), poppler read «٤-» on a line of its own
+ *   and the row's title on the next (why was not worked out);
+ * - a heading's label is a line of its own (its title is another), and
+ *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
+ */
+function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, number> {
+  const places = new Map<DrawItem, number>();
+  const isDigit = (c: string) => /^\p{Nd}$/u.test(c);
+  const mark = (b: DrawItem) => b.invisible === true && isBidiMark(b.glyph.text);
+  texts.forEach((it, k) => {
+    const g = it.glyph;
+    if (it.invisible || g.space || pieces[k].length !== 1 || popplerType(g.text) !== '#' || isDigit(g.text)) return;
+    if (Math.abs(key(k) - g.x) < 5e-4) return;
+    const at = items.indexOf(it);
+    const before = items.slice(0, at).filter((b) => !quiet.has(b)).pop();
+    if (!before || before.invisible || !isDigit([...before.glyph.text].pop() ?? '')) return;
+    const [next, after] = items.slice(at + 1).filter((b) => !mark(b));
+    if (!next?.glyph.space || !after || after.invisible || popplerType([...after.glyph.text][0] ?? '') !== 'R') return;
+    // The number: the "numbers" before the sign in the text.
+    let right = -Infinity;
+    let digits = 0;
+    for (let j = at - 1; j >= 0 && (mark(items[j]) || (!items[j].invisible && !items[j].glyph.space && popplerType(items[j].glyph.text) === '#')); j--) {
+      if (mark(items[j])) continue;
+      digits += [...items[j].glyph.text].filter(isDigit).length;
+      right = Math.max(right, items[j].glyph.x + items[j].glyph.advance);
+    }
+    if (digits >= 2 && right > g.x + g.advance) places.set(it, right);
+  });
+  return places;
 }
 
 /**
