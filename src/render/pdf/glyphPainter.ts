@@ -522,9 +522,9 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
 }
 
 /**
- * Where poppler could read a sign glued after a number (the «-» of a heading
- * label «١٩-» in a contents row: a poppler "number" that is not a digit) that
- * PDFium sees elsewhere (`key`, so it is drawn as an outline with copies
+ * Where poppler could read a «-» glued after a number (a heading label
+ * «١٩-» in a contents row; poppler counts «-» as a number) that PDFium sees
+ * elsewhere (`key`, so it is drawn as an outline with copies
  * anyway): at the number's right end. The bidi algorithm puts the sign left
  * of the digits, and poppler, which writes a left-to-right section in visual
  * order, read it before them unless an RLE stood between (and a second one
@@ -532,8 +532,10 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
  * forward with them, and one RLE, before the word space, is enough. Only
  * right after two digits or more, and before a word space and a
  * right-to-left word of the same line, as measured (December 2026, marks5):
- * - after a mark the painter draws between the number and the sign («2024.»,
- *   «16%», «1.0:»), poppler read the sign before the number;
+ * - other signs: where the painter draws a mark between the number and the
+ *   sign («2024.», «16%», «1.0:») poppler read the sign before the number,
+ *   and it moved «٣٠٪ في» (no mark between) to the end of the line before
+ *   (test/text/extraction.test.ts, the mixed sample);
  * - after one digit («٤- تحريم الرق»), poppler read «٤-» on a line of its own
  *   and the row's title on the next (why was not worked out);
  * - a heading's label is a line of its own (its title is another), and
@@ -545,7 +547,7 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
   const mark = (b: DrawItem) => b.invisible === true && isBidiMark(b.glyph.text);
   texts.forEach((it, k) => {
     const g = it.glyph;
-    if (it.invisible || g.space || pieces[k].length !== 1 || popplerType(g.text) !== '#' || isDigit(g.text)) return;
+    if (it.invisible || g.space || pieces[k].length !== 1 || g.text !== '-') return;
     if (Math.abs(key(k) - g.x) < 5e-4) return;
     const at = items.indexOf(it);
     const before = items.slice(0, at).filter((b) => !quiet.has(b)).pop();
