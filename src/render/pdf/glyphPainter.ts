@@ -375,6 +375,8 @@ interface LinePlan {
   /** Item index → x of poppler's RLE before it (`popplerRlms`), and of its LRM after it (`popplerLrms`). */
   rlms: Map<number, number>;
   lrms: Map<number, number>;
+  /** Item index → the width (pt) of poppler's RLE before it where it fills a moved sign's place (`signPlaces`); else none. */
+  rleReach: Map<number, number>;
 }
 
 /** A glyph without text of its own (a kashida, the 2nd glyph of a cluster): drawn as its outline. */
@@ -397,17 +399,26 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const pdfium = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  const rleReach = new Map<number, number>();
   let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   // A sign glued after a number that PDFium sees elsewhere has a copy for
   // poppler anyway: at the number's right end poppler reads «١٩-» forward
   // with the digits and needs one RLE fewer (kept only where it does).
-  const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, number>();
+  const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
   if (signs.size) {
-    const withSigns = new Map([...popplerMarks, ...signs]);
+    const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
     const fewer = popplerPlan(items, quiet, withSigns);
     if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
-      for (const [it, x] of signs) popplerMarks.set(it, x);
       ({ rlms, lrms } = fewer);
+      for (const [it, s] of signs) {
+        popplerMarks.set(it, s.x);
+        // The RLE before the number fills the place the sign left (else
+        // poppler finds a gap there wide enough to start a new block).
+        if (rlms.has(s.first)) {
+          rlms.set(s.first, it.glyph.x);
+          rleReach.set(s.first, items[s.first].glyph.x - it.glyph.x);
+        }
+      }
     }
   }
   // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
@@ -419,7 +430,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms };
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach };
 }
 
 /**
@@ -541,8 +552,8 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
  * - a heading's label is a line of its own (its title is another), and
  *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
  */
-function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, number> {
-  const places = new Map<DrawItem, number>();
+function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, { x: number; first: number }> {
+  const places = new Map<DrawItem, { x: number; first: number }>();
   const isDigit = (c: string) => /^\p{Nd}$/u.test(c);
   const mark = (b: DrawItem) => b.invisible === true && isBidiMark(b.glyph.text);
   texts.forEach((it, k) => {
@@ -557,12 +568,14 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
     // The number: the "numbers" before the sign in the text.
     let right = -Infinity;
     let digits = 0;
+    let first = at;
     for (let j = at - 1; j >= 0 && (mark(items[j]) || (!items[j].invisible && !items[j].glyph.space && popplerType(items[j].glyph.text) === '#')); j--) {
       if (mark(items[j])) continue;
       digits += [...items[j].glyph.text].filter(isDigit).length;
+      first = j;
       right = Math.max(right, items[j].glyph.x + items[j].glyph.advance);
     }
-    if (digits >= 2 && right > g.x + g.advance) places.set(it, right);
+    if (digits >= 1 && right > g.x + g.advance) places.set(it, { x: right, first });
   });
   return places;
 }
@@ -639,7 +652,7 @@ class LineWriter {
    * elsewhere for PDFium (its harakat go with it). Returns that for the next item.
    */
   paintItem(i: number, t: number, basePlaced: boolean): boolean {
-    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms } = this.plan;
+    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms, rleReach } = this.plan;
     const item = items[i];
     const rlm = rlms.get(i);
     if (rlm !== undefined) {
@@ -647,7 +660,7 @@ class LineWriter {
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
-      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE));
+      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE, rleReach.get(i)));
     }
     const mark = pdfium?.marks.get(firstPiece[t]);
     const chars = pieces[t];
@@ -937,8 +950,8 @@ class LineWriter {
   }
 
   /** A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`. */
-  private popplerMark(glyph: PositionedGlyph, x: number, text: string): void {
-    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: 0, baseline: true });
+  private popplerMark(glyph: PositionedGlyph, x: number, text: string, reach = 0): void {
+    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: Math.round((reach / glyph.size) * 1000), baseline: true });
   }
 
   /**
