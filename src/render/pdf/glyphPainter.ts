@@ -403,7 +403,8 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   // A sign glued after a number that PDFium sees elsewhere has a copy for
   // poppler anyway: at the number's right end poppler reads «١٩-» forward
-  // with the digits and needs one RLE fewer (kept only where it does).
+  // with the digits and needs one RLE fewer (kept only where it does; the
+  // RLE left then fills the place the sign left).
   const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
   if (signs.size) {
     const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
@@ -540,15 +541,16 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
  * of the digits, and poppler, which writes a left-to-right section in visual
  * order, read it before them unless an RLE stood between (and a second one
  * between the sign and the word space); right of the digits it is read
- * forward with them, and one RLE, before the word space, is enough. Only
- * right after two digits or more, and before a word space and a
- * right-to-left word of the same line, as measured (December 2026, marks5):
+ * forward with them, and one RLE, before the word space, is enough; it is
+ * drawn in the place the «-» left, reaching to the digits (`rleReach`: with
+ * the gap left empty, poppler set a one-digit «٤-» as a block of its own and
+ * the row's title on the next line). Only right after the digits, and
+ * before a word space and a right-to-left word of the same line, as
+ * measured (December 2026, marks5):
  * - other signs: where the painter draws a mark between the number and the
  *   sign («2024.», «16%», «1.0:») poppler read the sign before the number,
  *   and it moved «٣٠٪ في» (no mark between) to the end of the line before
  *   (test/text/extraction.test.ts, the mixed sample);
- * - after one digit («٤- تحريم الرق»), poppler read «٤-» on a line of its own
- *   and the row's title on the next (why was not worked out);
  * - a heading's label is a line of its own (its title is another), and
  *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
  */
