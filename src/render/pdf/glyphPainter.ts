@@ -20,7 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerKeepsMark, popplerLrms, popplerRlms } from './popplerOrder.js';
+import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType } from './popplerOrder.js';
 import { MutoolReading } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
@@ -364,7 +364,7 @@ interface LinePlan {
   pdfium?: PdfiumPlan;
   /** Inkless bidi marks not drawn at all (`quietMarks`). */
   quiet: Set<DrawItem>;
-  /** Where poppler should find a haraka's text (`markPlaces`). */
+  /** Where poppler should find a haraka's text (`markPlaces`), or a sign after a number (`signPlaces`). */
   popplerMarks: Map<DrawItem, number>;
   /** The ZWNJs and their letters drawn with a tail for pdf.js (`joinerCarriers`). */
   carried: Map<DrawItem, Carried>;
@@ -375,6 +375,8 @@ interface LinePlan {
   /** Item index → x of poppler's RLE before it (`popplerRlms`), and of its LRM after it (`popplerLrms`). */
   rlms: Map<number, number>;
   lrms: Map<number, number>;
+  /** Item index → the width (pt) of poppler's RLE before it where it fills a moved sign's place (`signPlaces`); else none. */
+  rleReach: Map<number, number>;
 }
 
 /** A glyph without text of its own (a kashida, the 2nd glyph of a cluster): drawn as its outline. */
@@ -397,6 +399,29 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const pdfium = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
+  const rleReach = new Map<number, number>();
+  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
+  // A sign glued after a number that PDFium sees elsewhere has a copy for
+  // poppler anyway: at the number's right end poppler reads «١٩-» forward
+  // with the digits and needs one RLE fewer (kept only where it does; the
+  // RLE left then fills the place the sign left).
+  const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
+  if (signs.size) {
+    const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
+    const fewer = popplerPlan(items, quiet, withSigns);
+    if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
+      ({ rlms, lrms } = fewer);
+      for (const [it, s] of signs) {
+        popplerMarks.set(it, s.x);
+        // The RLE before the number fills the place the sign left (else
+        // poppler finds a gap there wide enough to start a new block).
+        if (rlms.has(s.first)) {
+          rlms.set(s.first, it.glyph.x);
+          rleReach.set(s.first, items[s.first].glyph.x - it.glyph.x);
+        }
+      }
+    }
+  }
   // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
@@ -405,9 +430,8 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
-  const { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms };
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach };
 }
 
 /**
@@ -510,6 +534,55 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
 }
 
 /**
+ * Where poppler could read a «-» glued after a number (a heading label
+ * «١٩-» in a contents row; poppler counts «-» as a number) that PDFium sees
+ * elsewhere (`key`, so it is drawn as an outline with copies
+ * anyway): at the number's right end. The bidi algorithm puts the sign left
+ * of the digits, and poppler, which writes a left-to-right section in visual
+ * order, read it before them unless an RLE stood between (and a second one
+ * between the sign and the word space); right of the digits it is read
+ * forward with them, and one RLE, before the word space, is enough; it is
+ * drawn in the place the «-» left, reaching to the digits (`rleReach`: with
+ * the gap left empty, poppler set a one-digit «٤-» as a block of its own and
+ * the row's title on the next line). Only right after the digits, and
+ * before a word space and a right-to-left word of the same line, as
+ * measured (December 2026, marks5):
+ * - other signs: where the painter draws a mark between the number and the
+ *   sign («2024.», «16%», «1.0:») poppler read the sign before the number,
+ *   and it moved «٣٠٪ في» (no mark between) to the end of the line before
+ *   (test/text/extraction.test.ts, the mixed sample);
+ * - a heading's label is a line of its own (its title is another), and
+ *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
+ */
+function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, { x: number; first: number }> {
+  const places = new Map<DrawItem, { x: number; first: number }>();
+  const isDigit = (c: string) => /^\p{Nd}$/u.test(c);
+  const mark = (b: DrawItem) => b.invisible === true && isBidiMark(b.glyph.text);
+  texts.forEach((it, k) => {
+    const g = it.glyph;
+    if (it.invisible || g.space || pieces[k].length !== 1 || g.text !== '-') return;
+    if (Math.abs(key(k) - g.x) < 5e-4) return;
+    const at = items.indexOf(it);
+    const before = items.slice(0, at).filter((b) => !quiet.has(b)).pop();
+    if (!before || before.invisible || !isDigit([...before.glyph.text].pop() ?? '')) return;
+    const [next, after] = items.slice(at + 1).filter((b) => !mark(b));
+    if (!next?.glyph.space || !after || after.invisible || popplerType([...after.glyph.text][0] ?? '') !== 'R') return;
+    // The number: the "numbers" before the sign in the text.
+    let right = -Infinity;
+    let digits = 0;
+    let first = at;
+    for (let j = at - 1; j >= 0 && (mark(items[j]) || (!items[j].invisible && !items[j].glyph.space && popplerType(items[j].glyph.text) === '#')); j--) {
+      if (mark(items[j])) continue;
+      digits += [...items[j].glyph.text].filter(isDigit).length;
+      first = j;
+      right = Math.max(right, items[j].glyph.x + items[j].glyph.advance);
+    }
+    if (digits >= 1 && right > g.x + g.advance) places.set(it, { x: right, first });
+  });
+  return places;
+}
+
+/**
  * poppler's marks for a right-to-left line, by item index and x. poppler
  * writes a number or a comma and the space after it in visual order unless a
  * right-to-left character stands between them (popplerOrder.ts): there it
@@ -581,7 +654,7 @@ class LineWriter {
    * elsewhere for PDFium (its harakat go with it). Returns that for the next item.
    */
   paintItem(i: number, t: number, basePlaced: boolean): boolean {
-    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms } = this.plan;
+    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms, rleReach } = this.plan;
     const item = items[i];
     const rlm = rlms.get(i);
     if (rlm !== undefined) {
@@ -589,7 +662,7 @@ class LineWriter {
       // Before the character it goes right of (poppler keeps words with the
       // same x in the order it meets them: after it, it came between an LRM
       // and the first digit at the same x, and poppler split the line).
-      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE));
+      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE, rleReach.get(i)));
     }
     const mark = pdfium?.marks.get(firstPiece[t]);
     const chars = pieces[t];
@@ -879,8 +952,8 @@ class LineWriter {
   }
 
   /** A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`. */
-  private popplerMark(glyph: PositionedGlyph, x: number, text: string): void {
-    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: 0, baseline: true });
+  private popplerMark(glyph: PositionedGlyph, x: number, text: string, reach = 0): void {
+    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: Math.round((reach / glyph.size) * 1000), baseline: true });
   }
 
   /**
