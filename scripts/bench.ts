@@ -14,8 +14,9 @@
  *     render thread per core, and with --jobs 1: wall time of the whole
  *     command and its peak memory (max RSS, threads included);
  *   - a rebuild with no change, and a rebuild after editing one point, as a
- *     command (process start included) and in a warm session (what
- *     `npm run watch` does: pool kept between builds);
+ *     command (process start included) and in the watch mode's session
+ *     itself (scripts/watchSession.ts: compiled when lib/ is fresh, as
+ *     `npm run watch` starts it; pool kept between builds);
  *   - the booklet alone in a cold process (the command with --only booklet),
  *     and Typst compiling a comparable A5 booklet of the same text in a cold
  *     process (through @myriaddreamin/typst-ts-node-compiler, an optional dev
@@ -44,9 +45,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argv } from 'zx';
 import type { BuildOptions, BuildReport } from '../src/build.js';
-import { SESSION_NODE_FLAGS } from '../src/jobs/allocator.js';
 import { inputBench } from './benchInput.js';
 import { compiledIsFresh } from './fresh.mjs';
+import { SESSION_ENV, sessionCommand, type FromSession, type ToSession } from './watchSession.js';
 
 const script = fileURLToPath(import.meta.url);
 const repo = path.resolve(path.dirname(script), '..');
@@ -68,8 +69,6 @@ interface ChildResult {
   threads: number;
   /** Where rendering ran (BuildReport.where). */
   where: string;
-  /** Warm-session rebuild times (ms), for --child-session. */
-  sessionMs?: number[];
 }
 
 // ---------------------------------------------------------------------------
@@ -77,8 +76,8 @@ interface ChildResult {
 
 async function child() {
   const { build } = await import('../src/build.js');
-  const spec = JSON.parse(String(argv.child ?? argv['child-session'] ?? '{}')) as Partial<BuildOptions> & { edits?: number; warm?: boolean };
-  const { edits: _edits, warm: _warm, ...buildSpec } = spec;
+  const spec = JSON.parse(String(argv.child ?? '{}')) as Partial<BuildOptions> & { warm?: boolean };
+  const { warm: _warm, ...buildSpec } = spec;
   const opts: BuildOptions = { projectRoot: process.cwd(), source: SEED, out: 'dist', ...buildSpec };
   if (argv['child-many']) {
     const { buildMany } = await import('../src/build.js');
@@ -88,34 +87,13 @@ async function child() {
     report(r.documents[0].report!, r.ms);
     return;
   }
-  if (argv['child-session']) {
-    // A watch session (scripts/watch.ts): one pool for all builds, PDF jobs in the main thread and cards in workers, React's production
-    // build, what each build keeps for the next written after it returns; first a no-change build and a warm-up, then edits.
-    process.env.NODE_ENV ??= 'production';
-    const { keptForNext } = await import('../src/build.js');
-    const { createPool, defaultJobs, warmPool } = await import('../src/jobs/pool.js');
-    const pool = await createPool(opts.jobs ?? defaultJobs());
-    const first = await build({ ...opts, pool });
-    await warmPool(pool, first.model, opts.projectRoot);
-    const times: number[] = [];
-    let last = first;
-    for (let i = 0; i < (spec.edits ?? 3); i++) {
-      await editOnePoint(path.join(opts.projectRoot, opts.source), i);
-      const t = performance.now();
-      last = await build({ ...opts, pool, keepLater: true });
-      times.push(performance.now() - t);
-    }
-    await Promise.all([pool.destroy(), keptForNext()]);
-    report(last, 0, times);
-    return;
-  }
   // `warm`: build once to load and warm up every renderer, then measure a second build in the same process.
   if (spec.warm) await build({ ...opts, out: 'warm-up' });
   const r = await build(opts);
   report(r, r.ms);
 }
 
-function report(r: BuildReport, ms: number, sessionMs?: number[]) {
+function report(r: BuildReport, ms: number) {
   const usage = process.resourceUsage();
   const out: Omit<ChildResult, 'wallMs'> = {
     buildMs: ms,
@@ -127,7 +105,6 @@ function report(r: BuildReport, ms: number, sessionMs?: number[]) {
     pages: r.manifest.outputs.find((o) => o.path === 'booklet.pdf')?.pages,
     threads: r.threads,
     where: r.where,
-    sessionMs,
   };
   console.log(`BENCH ${JSON.stringify(out)}`);
 }
@@ -148,10 +125,8 @@ async function editOnePoint(file: string, i: number) {
 const hasTime = existsSync('/usr/bin/time');
 
 /** Runs this script as a child build (under /usr/bin/time, through runCommand) and reads its one BENCH line. */
-async function runChild(project: string, spec: object, session = false, many = false): Promise<ChildResult> {
-  // A session runs with the watch session's flags (scripts/watch.ts).
-  // As in watch: the session's flags before the user's own, which win.
-  const args = [...(session ? SESSION_NODE_FLAGS : []), ...process.execArgv, script, many ? '--child-many' : session ? '--child-session' : '--child', JSON.stringify(spec)];
+async function runChild(project: string, spec: object, many = false): Promise<ChildResult> {
+  const args = [...process.execArgv, script, many ? '--child-many' : '--child', JSON.stringify(spec)];
   const run = await runCommand(project, process.execPath, args);
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`bench child printed no result:\n${run.stdout.slice(-3000)}`);
@@ -197,6 +172,44 @@ async function warraq(project: string, ...args: string[]): Promise<CommandResult
   return r;
 }
 
+
+/**
+ * The watch mode's build session, as `npm run watch` starts it (scripts/watchSession.ts: compiled when lib/ is fresh),
+ * under /usr/bin/time: its first build (no change, then the warm-up), then `edits` one-point edits, each timed by the
+ * session itself (its build, as it prints it). Peak memory and CPU are the session process's, warm-up included.
+ */
+async function watchSession(project: string, edits: number): Promise<{ sessionMs: number[]; maxRssKb: number; cpuMs: number; compiled: boolean }> {
+  const { script: entry, execArgv, compiled } = sessionCommand(repo);
+  const command = [process.execPath, ...execArgv, entry, SEED];
+  const p = spawn(hasTime ? '/usr/bin/time' : command[0], hasTime ? ['-f', 'TIME %e %M %U %S', ...command] : command.slice(1), {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, [SESSION_ENV]: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  p.stdout!.on('data', (d) => (stdout += d));
+  p.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => p.on('close', resolve));
+  const idle = () =>
+    new Promise<FromSession>((resolve, reject) => {
+      p.once('message', (m: FromSession) => (m.ok ? resolve(m) : reject(new Error(`the watch session's build failed:\n${stdout.slice(-2000)}${stderr.slice(-2000)}`))));
+      void exited.then((code) => reject(new Error(`the watch session ended (${code}):\n${stderr.slice(-3000)}`)));
+    });
+  const send = (m: ToSession) => p.send(m);
+  await idle();
+  const sessionMs: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    await editOnePoint(path.join(project, SEED), i);
+    send({ type: 'build', changed: [SEED] });
+    sessionMs.push((await idle()).ms);
+  }
+  send({ type: 'stop' });
+  const code = await exited;
+  if (code !== 0) throw new Error(`the watch session ended (${code}):\n${stderr.slice(-3000)}`);
+  const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+  return { sessionMs, maxRssKb: time ? Number(time[2]) : 0, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : 0, compiled };
+}
 
 async function makeProject(sourceText?: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'warraq-bench-'));
@@ -294,8 +307,13 @@ async function main() {
     edit.push(await warraq(project));
   }
   row(`rebuild after editing one point (command: ${summaryOf(edit[0])})`, sec(med(edit)), mib(memOf(edit)), cpu(edit));
-  const session = await runChild(project, { edits: runs }, true);
-  row('rebuild after editing one point (watch session, warm pool)', sec(median(session.sessionMs!)), mib(session.maxRssKb), `runs: ${session.sessionMs!.map((m) => (m / 1000).toFixed(2)).join(', ')} s`);
+  const session = await watchSession(project, runs);
+  row(
+    `rebuild after editing one point (watch session, warm pool, ${session.compiled ? 'compiled' : 'through tsx'})`,
+    sec(median(session.sessionMs)),
+    mib(session.maxRssKb),
+    `runs: ${session.sessionMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; session CPU ${sec(session.cpuMs)} in all`,
+  );
   results.rebuild = {
     noChange: noChange.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
     edit: edit.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
@@ -335,7 +353,7 @@ async function main() {
     await copyFile(path.join(project, SEED), path.join(project, 'many', `${name}.txt`));
     await copyFile(path.join(project, 'source/izmir-2023.meta.yaml'), path.join(project, 'many', `${name}.meta.yaml`));
   }
-  const many = await runChild(project, {}, false, true);
+  const many = await runChild(project, {}, true);
   const perMinute = (nDocs / many.wallMs) * 60_000;
   row(`${nDocs} documents in one run (buildMany, one pool; ${coldN[0] ? summaryOf(coldN[0]).split(' / ')[0] : '?'} files each)`, sec(many.wallMs), mib(many.maxRssKb), `${perMinute.toFixed(1)} documents per minute`);
   results.many = { documents: nDocs, wallMs: many.wallMs, maxRssKb: many.maxRssKb, perMinute };
@@ -586,5 +604,5 @@ else if (argv['proof-only']) {
   const runs = Math.max(1, Number(argv.runs ?? 3));
   await proofBench(project, runs, (what, time, _mem, note) => console.log(`| ${what} | ${time} | ${note ?? ''} |`));
   await rm(project, { recursive: true, force: true });
-} else if (argv.child || argv['child-session'] || argv['child-many']) await child();
+} else if (argv.child || argv['child-many']) await child();
 else await main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run compile` (run by `npm install` through `prepare`): bundles the
- * command line (scripts/build.ts → lib/warraq.js) and the render worker
+ * command line (scripts/build.ts → lib/warraq.js), the watch mode
+ * (scripts/watch.ts → lib/watch.js) and the render worker
  * (src/jobs/worker.ts → lib/worker.js) with esbuild, so that the command
  * starts without a TypeScript loader and without resolving and reading
  * hundreds of module files one by one.
@@ -378,7 +379,7 @@ async function bundle(build, root, tmp) {
   const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { warraq: 'scripts/build.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' },
+    entryPoints: { warraq: 'scripts/build.ts', watch: 'scripts/watch.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' },
     outdir: tmp,
     bundle: true,
     splitting: true,

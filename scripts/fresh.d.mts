@@ -2,3 +2,4 @@
 export declare const INPUTS_VERSION: number;
 export declare function mtimeOf(root: string, rel: string): number | null;
 export declare function compiledIsFresh(root?: string): boolean;
+export declare const COMPILED_V8_FLAGS: readonly string[];

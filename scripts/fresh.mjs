@@ -9,6 +9,30 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The V8 flags the compiled code runs with: set by bin/warraq.mjs in its own
+ * process, and given to the watch session's (scripts/watchSession.ts). V8
+ * hashes its flags, these among them, into a code cache's check (Node 20.20:
+ * a vendor file's cache made under them is refused without them, and one made
+ * without them is refused under them), so every process that runs lib/ sets
+ * them before any vendor file's cache (scripts/vendor.mjs) is made or read.
+ *
+ * - `--interrupt-budget`: V8 optimises a function (TurboFan, on its helper
+ *   threads) once it has run a while: 132 KB of bytecode by default. A
+ *   command lasts a second or two, and most of what V8 optimised by default
+ *   was never run long enough to repay it: ≈ 0.4 s of helper-thread CPU in a
+ *   cold booklet of ≈ 1.8 s. Three times the budget keeps it for what runs
+ *   long (docs/performance.md, "The booklet alone, round 4").
+ * - No WebAssembly tier-up: HarfBuzz and yoga are WebAssembly, which V8
+ *   compiles first with its baseline compiler (Liftoff) and then, function by
+ *   function, again with TurboFan as they run: in a cold booklet that second
+ *   compilation cost more CPU than it saved (docs/performance.md, "The
+ *   booklet alone, round 5"). Liftoff is kept: a function it cannot compile
+ *   (a CPU feature it lacks, SIMD) is still compiled by TurboFan
+ *   (`--liftoff-only`, V8's testing flag, aborts the process there instead).
+ */
+export const COMPILED_V8_FLAGS = ['--interrupt-budget=400000', '--no-wasm-dynamic-tiering', '--no-wasm-tier-up'];
+
 /** The version of lib/inputs.json's record (`{ v, mtimes }`). */
 export const INPUTS_VERSION = 1;
 

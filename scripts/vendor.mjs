@@ -12,7 +12,11 @@
  * written when a process ends (after the functions it ran were compiled, so
  * they are in it) if it was missing or V8 refused it (another Node, other
  * flags: bin/warraq.mjs sets V8's interrupt budget and WebAssembly tiering
- * flags before any is read); it lives in lib/, so a new compile starts without one. A cache that
+ * flags before any is read); it lives in lib/, so a new compile starts without one. A process
+ * started with node flags of its own (the watch session's young generation,
+ * `--max-semi-space-size`, which V8 hashes into the check too) keeps caches
+ * of its own, named by those flags, so that the command and the watch
+ * session do not each refuse and rewrite the other's. A cache that
  * cannot be written (a read-only lib/) only means the next process compiles
  * again.
  */
@@ -28,6 +32,18 @@ const TAIL = '\n})';
 
 /** Each group file run in this thread: its exports (package id → namespace). */
 const loaded = new Map();
+/**
+ * The node flags this process started with, as part of a cache's name ('' for
+ * none: the command): FNV-1a of `process.execArgv`, which worker threads
+ * share with their process.
+ */
+const flagsTag = (() => {
+  if (!process.execArgv.length) return '';
+  let h = 0x811c9dc5;
+  for (const c of process.execArgv.join('\0')) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+  return `-${h.toString(16).padStart(8, '0')}`;
+})();
+
 /** Scripts whose code cache is to be written when the process ends. */
 const toCache = [];
 let exitHook = false;
@@ -48,7 +64,7 @@ export function runVendorFile(file, { cache = true } = {}) {
   if (exports) return exports;
   const { groups: shared = {}, digests = {} } = infoBeside(file);
   const digest = digests[path.basename(file)];
-  const cacheFile = cache && digest ? `${file}.${digest}.cache` : undefined;
+  const cacheFile = cache && digest ? `${file}.${digest}${flagsTag}.cache` : undefined;
   let cachedData;
   if (cacheFile) {
     try {

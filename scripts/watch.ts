@@ -1,6 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * npm run watch -- [FILE] [any flag of npm run build, but --check]
+ * (`node bin/warraq.mjs --watch …`: lib/watch.js, this file bundled, when
+ * lib/ is fresh, else this file through tsx)
  *
  * Builds, then rebuilds whenever the source, its metadata, templates/, fonts/
  * or the code under src/ change (what is watched and how: src/cli/watch.ts).
@@ -14,7 +16,8 @@
  * the gallery in worker threads (src/jobs/pool.ts, as a command-line build
  * arranges them). A change in templates/, src/ or fonts/ restarts the
  * session: the main thread's modules cannot be reloaded, and fonts are
- * cached by path. Each build returns once its outputs are committed; what it
+ * cached by path. Each session runs compiled when lib/ is fresh, else
+ * through tsx (scripts/watchSession.ts). Each build returns once its outputs are committed; what it
  * keeps for the next one (record, memos, proofing findings) is written after
  * (`keepLater`, src/build.ts). (One thread fewer than a pool of workers only: the warm
  * session held ≈ 710 MiB with a PDF worker beside the main thread, ≈ 550
@@ -22,22 +25,15 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chalk } from 'zx';
 import { build, check, keptForNext } from '../src/build.js';
+import { cyan, red } from '../src/cli/colors.js';
 import { readCommandLine } from '../src/cli/run.js';
 import { printDiagnostics, printReport, progress } from '../src/cli/summary.js';
 import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watch.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/codeRoot.js';
-import { SESSION_NODE_FLAGS } from '../src/jobs/allocator.js';
-
-type ToSession = { type: 'build'; changed: string[] } | { type: 'stop' };
-type FromSession = { type: 'idle' };
-
-/** Set in the session's environment: the child process builds, the parent watches. */
-const SESSION_ENV = 'WARRAQ_WATCH_SESSION';
+import { SESSION_ENV, sessionCommand, type FromSession, type ToSession } from './watchSession.js';
 
 const { line, exit } = readCommandLine(process.argv.slice(2), 'watch', { quiet: Boolean(process.env[SESSION_ENV]) });
 if (!line) process.exit(exit ?? 2);
@@ -53,6 +49,8 @@ async function session() {
   process.env.NODE_ENV ??= 'production';
   let pool: RenderPool | undefined;
   let stopping = false;
+  /** The last build's outcome, sent to the watcher (and the bench) when the session is idle again. */
+  let last = { ok: false, ms: 0 };
 
   const run = serially<{ changed: string[] }>(async (requests) => {
     const changed = [...new Set(requests.flatMap((r) => r.changed))];
@@ -63,24 +61,26 @@ async function session() {
     }
     const t0 = performance.now();
     const when = new Date().toLocaleTimeString();
-    console.log(chalk.cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
+    console.log(cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
     try {
       // The outputs are there when it returns; what it keeps for the next build is written meanwhile.
       const report = await build({ ...opts, pool, keepLater: true, onOutput: progress(Boolean(process.stdout.isTTY)) });
+      last = { ok: true, ms: performance.now() - t0 };
       printReport(report, opts.out, verbose);
-      console.log(chalk.cyan(`  rebuilt in ${((performance.now() - t0) / 1000).toFixed(2)} s; watching…`));
+      console.log(cyan(`  rebuilt in ${(last.ms / 1000).toFixed(2)} s; watching…`));
       if (fresh && report.jobs.rendered.length === 0) await warm(pool);
     } catch (e) {
+      last = { ok: false, ms: performance.now() - t0 };
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
       if (e instanceof WarraqError) printDiagnostics(e.diagnostics);
-      else console.error(chalk.red((e as Error)?.stack ?? String(e)));
-      console.error(chalk.red(`✗ build failed after ${((performance.now() - t0) / 1000).toFixed(2)} s; ${opts.out}/ keeps the last good outputs. Watching…`));
+      else console.error(red((e as Error)?.stack ?? String(e)));
+      console.error(red(`✗ build failed after ${(last.ms / 1000).toFixed(2)} s; ${opts.out}/ keeps the last good outputs. Watching…`));
     }
   });
   const request = async (r: { changed: string[] }) => {
     await run([r]);
     if (stopping) await shutdown();
-    else process.send?.({ type: 'idle' } satisfies FromSession);
+    else process.send?.({ type: 'idle', ...last } satisfies FromSession);
   };
 
   /** While the user edits, the workers initialise (fonts, WASM, renderers) for a quick first rebuild. */
@@ -118,18 +118,18 @@ async function session() {
 function watcher() {
   const projectRoot = opts.projectRoot;
   const roots = watchRoots(opts, warraqRoot);
-  const script = fileURLToPath(import.meta.url);
   let child: ChildProcess | undefined;
   let quitting = false;
 
   const start = (changed: string[]) => {
-    // The session's flags first: a flag the user gave node (the last of two wins) is the one that counts.
-    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv: [...SESSION_NODE_FLAGS, ...process.execArgv], env: { ...process.env, [SESSION_ENV]: '1' } });
+    // Compiled when lib/ is fresh, else through tsx; the user's node flags last (they win).
+    const { script, execArgv } = sessionCommand(warraqRoot);
+    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv, env: { ...process.env, [SESSION_ENV]: '1' } });
     child = c;
     c.on('exit', (code) => {
       if (child === c) child = undefined;
       if (quitting) process.exit(0);
-      if (code && code !== 0) console.error(chalk.red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
+      if (code && code !== 0) console.error(red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
     });
     if (changed.length) c.once('spawn', () => c.send({ type: 'build', changed } satisfies ToSession));
   };
@@ -141,7 +141,7 @@ function watcher() {
     if (restart || !child) {
       const old = child;
       if (old) {
-        console.log(chalk.cyan(`\ncode changed (${changed.join(', ')}): restarting the build session`));
+        console.log(cyan(`\ncode changed (${changed.join(', ')}): restarting the build session`));
         old.once('exit', () => start(changed));
         old.send({ type: 'stop' } satisfies ToSession);
       } else start(changed);
@@ -151,7 +151,7 @@ function watcher() {
   };
 
   const folders = watchFolders(roots, { outDir: path.resolve(projectRoot, opts.out), onChanges });
-  console.log(chalk.cyan(`watching ${roots.map((r) => path.relative(projectRoot, r.dir) || '.').join(', ')} (Ctrl-C to stop)`));
+  console.log(cyan(`watching ${roots.map((r) => path.relative(projectRoot, r.dir) || '.').join(', ')} (Ctrl-C to stop)`));
   start([]);
 
   const quit = () => {

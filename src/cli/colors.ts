@@ -14,8 +14,9 @@ function colours(): boolean {
 }
 
 const on = colours();
-const style = (format: 'red' | 'yellow' | 'green') => (text: string) => (on ? styleText(format, text) : text);
+const style = (format: 'red' | 'yellow' | 'green' | 'cyan') => (text: string) => (on ? styleText(format, text) : text);
 
 export const red = style('red');
 export const yellow = style('yellow');
 export const green = style('green');
+export const cyan = style('cyan');
