@@ -34,6 +34,8 @@ if (compiledIsFresh(root)) {
   const { spawnSync } = await import('node:child_process');
   const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
   const script = path.join(root, 'scripts', watch ? 'watch.ts' : 'build.ts');
+  // Ctrl-C reaches the child too (the terminal's process group): this process waits for it to stop and exits with its status.
+  process.on('SIGINT', () => {});
   const r = spawnSync(process.execPath, [tsx, script, ...rest], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }

@@ -16,7 +16,8 @@
  *   - a rebuild with no change, and a rebuild after editing one point, as a
  *     command (process start included) and in the watch mode's session
  *     itself (scripts/watchSession.ts: compiled when lib/ is fresh, as
- *     `npm run watch` starts it; pool kept between builds);
+ *     `npm run watch` starts it; pool kept between builds), with the
+ *     session's CPU (every thread) during each edit's build;
  *   - the booklet alone in a cold process (the command with --only booklet),
  *     and Typst compiling a comparable A5 booklet of the same text in a cold
  *     process (through @myriaddreamin/typst-ts-node-compiler, an optional dev
@@ -178,7 +179,7 @@ async function warraq(project: string, ...args: string[]): Promise<CommandResult
  * under /usr/bin/time: its first build (no change, then the warm-up), then `edits` one-point edits, each timed by the
  * session itself (its build, as it prints it). Peak memory and CPU are the session process's, warm-up included.
  */
-async function watchSession(project: string, edits: number): Promise<{ sessionMs: number[]; maxRssKb: number; cpuMs: number; compiled: boolean }> {
+async function watchSession(project: string, edits: number): Promise<{ sessionMs: number[]; editCpuMs: number[]; maxRssKb: number; cpuMs: number; compiled: boolean }> {
   const { script: entry, execArgv, compiled } = sessionCommand(repo);
   const command = [process.execPath, ...execArgv, entry, SEED];
   const p = spawn(hasTime ? '/usr/bin/time' : command[0], hasTime ? ['-f', 'TIME %e %M %U %S', ...command] : command.slice(1), {
@@ -199,16 +200,19 @@ async function watchSession(project: string, edits: number): Promise<{ sessionMs
   const send = (m: ToSession) => p.send(m);
   await idle();
   const sessionMs: number[] = [];
+  const editCpuMs: number[] = [];
   for (let i = 0; i < edits; i++) {
     await editOnePoint(path.join(project, SEED), i);
     send({ type: 'build', changed: [SEED] });
-    sessionMs.push((await idle()).ms);
+    const done = await idle();
+    sessionMs.push(done.ms);
+    editCpuMs.push(done.cpuMs);
   }
   send({ type: 'stop' });
   const code = await exited;
   if (code !== 0) throw new Error(`the watch session ended (${code}):\n${stderr.slice(-3000)}`);
   const time = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-  return { sessionMs, maxRssKb: time ? Number(time[2]) : 0, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : 0, compiled };
+  return { sessionMs, editCpuMs, maxRssKb: time ? Number(time[2]) : 0, cpuMs: time ? (Number(time[3]) + Number(time[4])) * 1000 : 0, compiled };
 }
 
 async function makeProject(sourceText?: string): Promise<string> {
@@ -312,12 +316,13 @@ async function main() {
     `rebuild after editing one point (watch session, warm pool, ${session.compiled ? 'compiled' : 'through tsx'})`,
     sec(median(session.sessionMs)),
     mib(session.maxRssKb),
-    `runs: ${session.sessionMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; session CPU ${sec(session.cpuMs)} in all`,
+    `CPU ${sec(median(session.editCpuMs))} per edit; runs: ${session.sessionMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s (CPU ${session.editCpuMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s); the session's CPU in all ${sec(session.cpuMs)}`,
   );
   results.rebuild = {
     noChange: noChange.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
     edit: edit.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })),
     sessionMs: session.sessionMs,
+    sessionCpuMs: session.editCpuMs,
   };
   }
 

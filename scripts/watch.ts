@@ -50,7 +50,11 @@ async function session() {
   let pool: RenderPool | undefined;
   let stopping = false;
   /** The last build's outcome, sent to the watcher (and the bench) when the session is idle again. */
-  let last = { ok: false, ms: 0 };
+  let last = { ok: false, ms: 0, cpuMs: 0 };
+  const cpuSince = (c: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(c);
+    return (d.user + d.system) / 1000;
+  };
 
   const run = serially<{ changed: string[] }>(async (requests) => {
     const changed = [...new Set(requests.flatMap((r) => r.changed))];
@@ -60,17 +64,18 @@ async function session() {
       fresh = true;
     }
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const when = new Date().toLocaleTimeString();
     console.log(cyan(changed.length ? `\n[${when}] changed: ${changed.join(', ')}` : `[${when}] building ${opts.source} → ${opts.out}/`));
     try {
       // The outputs are there when it returns; what it keeps for the next build is written meanwhile.
       const report = await build({ ...opts, pool, keepLater: true, onOutput: progress(Boolean(process.stdout.isTTY)) });
-      last = { ok: true, ms: performance.now() - t0 };
+      last = { ok: true, ms: performance.now() - t0, cpuMs: cpuSince(cpu0) };
       printReport(report, opts.out, verbose);
       console.log(cyan(`  rebuilt in ${(last.ms / 1000).toFixed(2)} s; watching…`));
       if (fresh && report.jobs.rendered.length === 0) await warm(pool);
     } catch (e) {
-      last = { ok: false, ms: performance.now() - t0 };
+      last = { ok: false, ms: performance.now() - t0, cpuMs: cpuSince(cpu0) };
       if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
       if (e instanceof WarraqError) printDiagnostics(e.diagnostics);
       else console.error(red((e as Error)?.stack ?? String(e)));

@@ -19,8 +19,8 @@ import { SESSION_NODE_FLAGS } from '../src/jobs/allocator.js';
 import { COMPILED_V8_FLAGS, compiledIsFresh } from './fresh.mjs';
 
 export type ToSession = { type: 'build'; changed: string[] } | { type: 'stop' };
-/** After each build: whether it succeeded and how long it took (ms, as printed). */
-export type FromSession = { type: 'idle'; ok: boolean; ms: number };
+/** After each build: whether it succeeded, how long it took (ms, as printed) and the process's CPU meanwhile (ms, every thread's). */
+export type FromSession = { type: 'idle'; ok: boolean; ms: number; cpuMs: number };
 
 /** Set in the session's environment: the child process builds, the parent watches. */
 export const SESSION_ENV = 'WARRAQ_WATCH_SESSION';
