@@ -21,7 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType } from './popplerOrder.js';
-import { MutoolReading } from './mutoolOrder.js';
+import { MutoolReading, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
@@ -293,14 +293,18 @@ const rgbOperators = new Map<string, string>();
  * `rlmsForPoppler`: how many RLMs a right-to-left line draws for poppler's
  * page direction (the caller's share of `popplerPageBalance`, never more than
  * the line's own `popplerBalance`: none where the page needs none).
- * `mutoolRtl`: whether mutool 1.21 reads right to left when the line starts
+ * `mutool`: whether mutool 1.21 reads right to left when the line starts
  * (the page's text before it left it so): then the line needs no bridge
- * until its first left-to-right letter. Returned with the operators: whether
- * it reads right to left after the line, as the line's `MutoolReading` kept
- * it (bridges, inkless text objects and off-page copies counted); false after
- * a left-to-right line (mutool reads its marks too: left to right again, as
+ * until its first left-to-right letter; or, for the second part of a line
+ * drawn in two (a heading's title after its label), where the first part
+ * left mutool's reading (`MutoolPen`: pen, direction, last character), so
+ * that the part's first glyph gets a bridge where mutool would break the
+ * line there. Returned with the operators: where mutool's reading stands
+ * after the line, as the line's `MutoolReading` kept it (bridges, inkless
+ * text objects and off-page copies counted); left to right after a
+ * left-to-right line (mutool reads its marks too: left to right again, as
  * at a page's start); undefined for a line that draws no text (mutool's
- * direction is as before), for the caller to hand on to the next line.
+ * reading is as before), for the caller to hand on to the next line.
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -315,19 +319,19 @@ export function lineContent(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
   rlmsForPoppler = 0,
-  mutoolRtl = false,
+  mutool: boolean | MutoolPen = false,
 ): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
   // mutool 1.21 read a space inside the URL («https:// example.org/»).
   const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
-  if (!glyphs.length) return { content: '', mutoolRtl: undefined };
+  if (!glyphs.length) return { content: '', mutool: undefined };
   // A line drawn as a picture only (renderPages' pictureOnly: every glyph
   // without text, no spaces) is its outlines and nothing else: no bidi marks,
   // no plans for the readers, so no reader finds any text in it.
-  if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutoolRtl: undefined };
+  if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutool: undefined };
   const plan = planLine(glyphs, rtl, pdfiumOrder);
-  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutoolRtl }, plan);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool }, plan);
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < plan.items.length; i++) {
@@ -342,10 +346,10 @@ export function lineContent(
   return writer.finish(rlmsForPoppler);
 }
 
-/** A line's operators, and whether mutool 1.21 reads right to left after it (`lineContent`). */
+/** A line's operators, and where mutool 1.21's reading stands after it (`lineContent`). */
 export interface PaintedLine {
   content: string;
-  mutoolRtl: boolean | undefined;
+  mutool: MutoolPen | undefined;
 }
 
 /** What each reader needs of a line, worked out before anything is drawn (`planLine`). */
@@ -378,6 +382,9 @@ interface LinePlan {
   /** Item index → the width (pt) of poppler's RLE before it where it fills a moved sign's place (`signPlaces`); else none. */
   rleReach: Map<number, number>;
 }
+
+/** mutool 1.21's reading after a left-to-right line, as at a page's start. */
+const LEFT_TO_RIGHT: MutoolPen = { pen: undefined, dir: 1, last: ' ' };
 
 /** A glyph without text of its own (a kashida, the 2nd glyph of a cluster): drawn as its outline. */
 const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
@@ -617,8 +624,8 @@ interface LinePlace {
   color: string;
   rtl: boolean;
   fillOperator: (hex: string) => string;
-  /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`). */
-  mutoolRtl: boolean;
+  /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`), or where a first part of the line left it. */
+  mutool: boolean | MutoolPen;
 }
 
 /**
@@ -643,7 +650,7 @@ class LineWriter {
     private readonly at: LinePlace,
     private readonly plan: LinePlan,
   ) {
-    this.mutool = at.rtl ? new MutoolReading(at.mutoolRtl) : undefined;
+    this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   }
@@ -690,8 +697,8 @@ class LineWriter {
 
   /**
    * The operators drawn, closed: poppler's copies still waiting, and the RLMs
-   * for its page direction; and mutool 1.21's direction after them (false
-   * after a left-to-right line, which it is not followed through).
+   * for its page direction; and mutool 1.21's reading after them (left to
+   * right after a left-to-right line, which it is not followed through).
    */
   finish(rlmsForPoppler: number): PaintedLine {
     this.flushPoppler();
@@ -700,7 +707,7 @@ class LineWriter {
     this.ops.push('ET');
     this.mutool?.end();
     // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-    return { content: ['q', ...this.ops, 'Q'].join('\n'), mutoolRtl: this.mutool?.rtl ?? false };
+    return { content: ['q', ...this.ops, 'Q'].join('\n'), mutool: this.mutool?.after ?? LEFT_TO_RIGHT };
   }
 
   /**
