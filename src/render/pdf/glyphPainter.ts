@@ -20,7 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType } from './popplerOrder.js';
+import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
@@ -305,6 +305,8 @@ const rgbOperators = new Map<string, string>();
  * left-to-right line (mutool reads its marks too: left to right again, as
  * at a page's start); undefined for a line that draws no text (mutool's
  * reading is as before), for the caller to hand on to the next line.
+ * `follows`: what the same line draws after this part, in another (a
+ * heading's title after its label; `FollowingChar`).
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -320,6 +322,7 @@ export function lineContent(
   pdfiumOrder = rtl,
   rlmsForPoppler = 0,
   mutool: boolean | MutoolPen = false,
+  follows: FollowingChar[] = [],
 ): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
@@ -330,7 +333,7 @@ export function lineContent(
   // without text, no spaces) is its outlines and nothing else: no bidi marks,
   // no plans for the readers, so no reader finds any text in it.
   if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutool: undefined };
-  const plan = planLine(glyphs, rtl, pdfiumOrder);
+  const plan = planLine(glyphs, rtl, pdfiumOrder, follows);
   const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool }, plan);
   let t = -1;
   let basePlaced = false;
@@ -345,6 +348,15 @@ export function lineContent(
   }
   return writer.finish(rlmsForPoppler);
 }
+
+/**
+ * A character drawn after a line part, on the same line, in another part (a
+ * heading's title after its label): where it stands (x in the line, pt), its
+ * advance and its text ('' for a word space). poppler reads the two parts as
+ * one line, so the first part's marks for poppler (`popplerRlms`) are planned
+ * with it (`lineContent`'s `follows`).
+ */
+export type FollowingChar = PopplerChar & { advance: number };
 
 /** A line's operators, and where mutool 1.21's reading stands after it (`lineContent`). */
 export interface PaintedLine {
@@ -391,7 +403,7 @@ const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph
 /** Whether PDFium sees an item: it skips a text object without ink (the bidi marks drawn with the space glyph). */
 const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
 
-function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean): LinePlan {
+function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean, follows: FollowingChar[]): LinePlan {
   const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
   const items = withFormatMarks(withBidiMarks(glyphs, rtl));
   // PDFium reads a right-to-left line by the x of each glyph's origin with a
@@ -407,7 +419,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
   const rleReach = new Map<number, number>();
-  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
+  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks, follows) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   // A sign glued after a number that PDFium sees elsewhere has a copy for
   // poppler anyway: at the number's right end poppler reads «١٩-» forward
   // with the digits and needs one RLE fewer (kept only where it does; the
@@ -415,7 +427,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
   if (signs.size) {
     const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
-    const fewer = popplerPlan(items, quiet, withSigns);
+    const fewer = popplerPlan(items, quiet, withSigns, follows);
     if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
       ({ rlms, lrms } = fewer);
       for (const [it, s] of signs) {
@@ -600,11 +612,11 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
  * `lrms`: an LRM for poppler alone after a neutral that ends a left-to-right
  * run at the right of a line part (popplerLrms).
  */
-function popplerPlan(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>): { rlms: Map<number, number>; lrms: Map<number, number> } {
+function popplerPlan(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>, follows: FollowingChar[]): { rlms: Map<number, number>; lrms: Map<number, number> } {
   const visible = items.map((_, i) => i).filter((i) => !textless(items[i]) && !quiet.has(items[i]));
-  // The glyphs as poppler sees them (at their copies' places).
-  const chars = visible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
-  const byItem = (marks: Map<number, number>) => new Map([...marks].map(([k, at]) => [visible[k], at]));
+  // The glyphs as poppler sees them (at their copies' places), then what the rest of the line shows it after them.
+  const chars = [...visible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text })), ...follows];
+  const byItem = (marks: Map<number, number>) => new Map([...marks].filter(([k]) => k < visible.length).map(([k, at]) => [visible[k], at]));
   return { rlms: byItem(popplerRlms(chars)), lrms: byItem(popplerLrms(chars)) };
 }
 

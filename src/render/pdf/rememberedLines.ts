@@ -35,7 +35,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/fontDigest.js';
 import { memoLevel } from '../../memoLevel.js';
-import { codeFor, lineContent, recordingCodes, type CodeUse, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
+import { codeFor, lineContent, recordingCodes, type CodeUse, type FollowingChar, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
 import type { MutoolPen } from './mutoolOrder.js';
 
@@ -124,6 +124,8 @@ export interface LinePlace {
   rlmsForPoppler: number;
   /** Whether mutool 1.21 reads right to left when the line starts, or where a first part of the line left it (`lineContent`'s `mutool`). */
   mutool?: boolean | MutoolPen;
+  /** What the same line draws after this part (`lineContent`'s `follows`). */
+  follows?: FollowingChar[];
 }
 
 /**
@@ -136,8 +138,8 @@ export interface LinePlace {
  * RGB operators: an individual leaflet and the same leaflet in
  * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutool }: LinePlace): string {
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, typeof mutool === 'object' ? mutool : mutool === true]);
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutool, follows }: LinePlace): string {
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, typeof mutool === 'object' ? mutool : mutool === true, follows ?? []]);
   return createHash('sha256').update(head).update(glyphsDigest(line)).digest('base64');
 }
 
@@ -252,7 +254,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
  */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): MutoolPen | undefined {
   if (!line.glyphs.length) return undefined;
-  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutool } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutool, follows } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -264,7 +266,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     add(again);
     return known.mutool;
   }
-  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutool));
+  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutool, follows));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(painted, codes, results);

@@ -38,18 +38,11 @@ type DocName = (typeof DOCS)[number]['name'];
 /**
  * Headings a reader does not return on their line today (pinned, as
  * SEARCH_MISSES: may only go down; docs/accessibility.md):
- * - pdftotext: every Arabic and Persian heading, its word space before the
- *   «-» («١٩ -حرية الرأي»);
  * - mutool: mixed-7 ٢ «ذكرى Nelson Mandela», whose Latin name mutool sets
  *   on lines of its own (as in the point's text).
  */
 const HEADING_MISSES: Partial<Record<`${DocName} ${Reader}`, number>> = {
-  'seed pdftotext': 15,
-  'mixed-7 pdftotext': 7,
   'mixed-7 mutool': 1,
-  'long-30 pdftotext': 30,
-  'udhr-ar pdftotext': 30,
-  'udhr-fa pdftotext': 30,
 };
 
 const line = (s: string) =>
