@@ -570,8 +570,10 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
  *   sign («2024.», «16%», «1.0:») poppler read the sign before the number,
  *   and it moved «٣٠٪ في» (no mark between) to the end of the line before
  *   (test/text/extraction.test.ts, the mixed sample);
- * - a heading's label is a line of its own (its title is another), and
- *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
+ * - a heading's label is a line part of its own (its title is another),
+ *   and poppler read the heading «١٢ حرمة الحياة…» without its «-», also
+ *   with the label planned with its title after it (`follows`, heads): the
+ *   label gets the two RLEs instead.
  */
 function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, { x: number; first: number }> {
   const places = new Map<DrawItem, { x: number; first: number }>();
