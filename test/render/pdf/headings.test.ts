@@ -16,6 +16,7 @@ import { renderPages } from '../../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
+import { READER_DOC_FILES } from '../../support/readerDocs.js';
 
 type Reader = Exclude<Extractor, 'mupdf'> | 'pdfium';
 const READERS: Array<{ reader: Reader; available: boolean }> = [
@@ -25,14 +26,7 @@ const READERS: Array<{ reader: Reader; available: boolean }> = [
   { reader: 'pdfium', available: true },
 ];
 
-const DOCS = [
-  { name: 'seed', file: 'source/izmir-2023.txt' },
-  { name: 'mixed-7', file: 'test/fixtures/docs/mixed-7/mixed-7.txt' },
-  { name: 'long-30', file: 'test/fixtures/docs/long-30/long-30.txt' },
-  { name: 'udhr-ar', file: 'test/fixtures/docs/udhr-ar/udhr-ar.txt' },
-  { name: 'udhr-fa', file: 'test/fixtures/docs/udhr-fa/udhr-fa.txt' },
-  { name: 'udhr-en', file: 'test/fixtures/docs/udhr-en/udhr-en.txt' },
-] as const;
+const DOCS = (['seed', 'mixed-7', 'long-30', 'udhr-ar', 'udhr-fa', 'udhr-en'] as const).map((name) => ({ name, file: READER_DOC_FILES[name] }));
 type DocName = (typeof DOCS)[number]['name'];
 
 /**
