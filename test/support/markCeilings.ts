@@ -8,6 +8,17 @@
  * `keepsNoMarks`). mupdf 1.28 is information: not one of the issue's readers.
  * pdftotext's figures leave out poppler's own RLE/LRE … PDF (`addedInvisibles`'
  * `poppler`).
+ *
+ * Raised once, for mutool's booklets (heads, December 2026): seed 27 → 30,
+ * mixed-7 99 → 100, addresses-ar 120 → 121, udhr-ar 32 → 38, udhr-fa
+ * 59 → 65, long-30 33 → 38, one RLM per point heading that opens a page:
+ * the bridge that now keeps its number and title on one line
+ * (docs/accessibility.md, "A heading's number at the top of a page").
+ * And for pdftotext's and mupdf 1.28's booklets: seed 109 → 124, mixed-7
+ * 88 → 95, addresses-ar 60 → 69, udhr-ar 140 → 170, udhr-fa 149 → 179,
+ * long-30 99 → 129, one RLE per point heading: the second RLE of its label
+ * («١٩» RLE «-» RLE « حرية»), which keeps the word space after the «-»
+ * (poppler read «١٩ -حرية» before; "The contents rows' labels").
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -15,10 +26,10 @@ export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 15, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 27, 'seed leaflets': 0, 'mixed-7 booklet': 99, 'mixed-7 leaflets': 72, 'addresses-ar booklet': 120, 'addresses-ar leaflets': 101, 'udhr-ar booklet': 32, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 59, 'udhr-fa leaflets': 22, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 33, 'long-30 leaflets': 0 },
-  pdftotext: { 'seed booklet': 109, 'seed leaflets': 57, 'mixed-7 booklet': 88, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 60, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 140, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 149, 'udhr-fa leaflets': 90, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 99, 'long-30 leaflets': 41 },
+  mutool: { 'seed booklet': 30, 'seed leaflets': 0, 'mixed-7 booklet': 100, 'mixed-7 leaflets': 72, 'addresses-ar booklet': 121, 'addresses-ar leaflets': 101, 'udhr-ar booklet': 38, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 65, 'udhr-fa leaflets': 22, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 38, 'long-30 leaflets': 0 },
+  pdftotext: { 'seed booklet': 124, 'seed leaflets': 57, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 90, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 3, 'seed leaflets': 1, 'mixed-7 booklet': 26, 'mixed-7 leaflets': 20, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 2, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 90, 'udhr-fa booklet': 32, 'udhr-fa leaflets': 32, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 0 },
-  mupdf: { 'seed booklet': 109, 'seed leaflets': 57, 'mixed-7 booklet': 88, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 60, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 140, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 149, 'udhr-fa leaflets': 90, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 99, 'long-30 leaflets': 41 },
+  mupdf: { 'seed booklet': 124, 'seed leaflets': 57, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 90, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
 };
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */

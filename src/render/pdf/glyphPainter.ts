@@ -20,8 +20,8 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType } from './popplerOrder.js';
-import { MutoolReading } from './mutoolOrder.js';
+import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
+import { MutoolReading, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
@@ -293,14 +293,20 @@ const rgbOperators = new Map<string, string>();
  * `rlmsForPoppler`: how many RLMs a right-to-left line draws for poppler's
  * page direction (the caller's share of `popplerPageBalance`, never more than
  * the line's own `popplerBalance`: none where the page needs none).
- * `mutoolRtl`: whether mutool 1.21 reads right to left when the line starts
+ * `mutool`: whether mutool 1.21 reads right to left when the line starts
  * (the page's text before it left it so): then the line needs no bridge
- * until its first left-to-right letter. Returned with the operators: whether
- * it reads right to left after the line, as the line's `MutoolReading` kept
- * it (bridges, inkless text objects and off-page copies counted); false after
- * a left-to-right line (mutool reads its marks too: left to right again, as
+ * until its first left-to-right letter; or, for the second part of a line
+ * drawn in two (a heading's title after its label), where the first part
+ * left mutool's reading (`MutoolPen`: pen, direction, last character), so
+ * that the part's first glyph gets a bridge where mutool would break the
+ * line there. Returned with the operators: where mutool's reading stands
+ * after the line, as the line's `MutoolReading` kept it (bridges, inkless
+ * text objects and off-page copies counted); left to right after a
+ * left-to-right line (mutool reads its marks too: left to right again, as
  * at a page's start); undefined for a line that draws no text (mutool's
- * direction is as before), for the caller to hand on to the next line.
+ * reading is as before), for the caller to hand on to the next line.
+ * `follows`: what the same line draws after this part, in another (a
+ * heading's title after its label; `FollowingChar`).
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -315,19 +321,20 @@ export function lineContent(
   fillOperator: (hex: string) => string = rgbOperator,
   pdfiumOrder = rtl,
   rlmsForPoppler = 0,
-  mutoolRtl = false,
+  mutool: boolean | MutoolPen = false,
+  follows: FollowingChar[] = [],
 ): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
   // mutool 1.21 read a space inside the URL («https:// example.org/»).
   const glyphs = line.glyphs.filter((g) => !(g.space && g.advance === 0));
-  if (!glyphs.length) return { content: '', mutoolRtl: undefined };
+  if (!glyphs.length) return { content: '', mutool: undefined };
   // A line drawn as a picture only (renderPages' pictureOnly: every glyph
   // without text, no spaces) is its outlines and nothing else: no bidi marks,
   // no plans for the readers, so no reader finds any text in it.
-  if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutoolRtl: undefined };
-  const plan = planLine(glyphs, rtl, pdfiumOrder);
-  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutoolRtl }, plan);
+  if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutool: undefined };
+  const plan = planLine(glyphs, rtl, pdfiumOrder, follows);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool }, plan);
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < plan.items.length; i++) {
@@ -342,10 +349,19 @@ export function lineContent(
   return writer.finish(rlmsForPoppler);
 }
 
-/** A line's operators, and whether mutool 1.21 reads right to left after it (`lineContent`). */
+/**
+ * A character drawn after a line part, on the same line, in another part (a
+ * heading's title after its label): where it stands (x in the line, pt), its
+ * advance and its text ('' for a word space). poppler reads the two parts as
+ * one line, so the first part's marks for poppler (`popplerRlms`) are planned
+ * with it (`lineContent`'s `follows`).
+ */
+export type FollowingChar = PopplerChar & { advance: number };
+
+/** A line's operators, and where mutool 1.21's reading stands after it (`lineContent`). */
 export interface PaintedLine {
   content: string;
-  mutoolRtl: boolean | undefined;
+  mutool: MutoolPen | undefined;
 }
 
 /** What each reader needs of a line, worked out before anything is drawn (`planLine`). */
@@ -379,12 +395,15 @@ interface LinePlan {
   rleReach: Map<number, number>;
 }
 
+/** mutool 1.21's reading after a left-to-right line, as at a page's start. */
+const LEFT_TO_RIGHT: MutoolPen = { pen: undefined, dir: 1, last: ' ' };
+
 /** A glyph without text of its own (a kashida, the 2nd glyph of a cluster): drawn as its outline. */
 const textless = (it: DrawItem) => !it.invisible && !it.glyph.space && (it.glyph.text === '' || it.glyph.kashida);
 /** Whether PDFium sees an item: it skips a text object without ink (the bidi marks drawn with the space glyph). */
 const seen = (it: DrawItem) => !it.invisible || it.glyph.gid !== spaceGid(it.glyph.font);
 
-function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean): LinePlan {
+function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean, follows: FollowingChar[]): LinePlan {
   const widths = new Map(extractionWidths(glyphs).map((w, i) => [glyphs[i], w]));
   const items = withFormatMarks(withBidiMarks(glyphs, rtl));
   // PDFium reads a right-to-left line by the x of each glyph's origin with a
@@ -400,7 +419,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
   const rleReach = new Map<number, number>();
-  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
+  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks, follows) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
   // A sign glued after a number that PDFium sees elsewhere has a copy for
   // poppler anyway: at the number's right end poppler reads «١٩-» forward
   // with the digits and needs one RLE fewer (kept only where it does; the
@@ -408,7 +427,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean)
   const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
   if (signs.size) {
     const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
-    const fewer = popplerPlan(items, quiet, withSigns);
+    const fewer = popplerPlan(items, quiet, withSigns, follows);
     if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
       ({ rlms, lrms } = fewer);
       for (const [it, s] of signs) {
@@ -551,8 +570,10 @@ function pdfiumPieces(texts: DrawItem[], rtl: boolean): { pieces: string[][]; fi
  *   sign («2024.», «16%», «1.0:») poppler read the sign before the number,
  *   and it moved «٣٠٪ في» (no mark between) to the end of the line before
  *   (test/text/extraction.test.ts, the mixed sample);
- * - a heading's label is a line of its own (its title is another), and
- *   poppler read the heading «١٢ حرمة الحياة…» without its «-».
+ * - a heading's label is a line part of its own (its title is another),
+ *   and poppler read the heading «١٢ حرمة الحياة…» without its «-», also
+ *   with the label planned with its title after it (`follows`, heads): the
+ *   label gets the two RLEs instead.
  */
 function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], pieces: string[][], key: (k: number) => number): Map<DrawItem, { x: number; first: number }> {
   const places = new Map<DrawItem, { x: number; first: number }>();
@@ -593,11 +614,11 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
  * `lrms`: an LRM for poppler alone after a neutral that ends a left-to-right
  * run at the right of a line part (popplerLrms).
  */
-function popplerPlan(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>): { rlms: Map<number, number>; lrms: Map<number, number> } {
+function popplerPlan(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>, follows: FollowingChar[]): { rlms: Map<number, number>; lrms: Map<number, number> } {
   const visible = items.map((_, i) => i).filter((i) => !textless(items[i]) && !quiet.has(items[i]));
-  // The glyphs as poppler sees them (at their copies' places).
-  const chars = visible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text }));
-  const byItem = (marks: Map<number, number>) => new Map([...marks].map(([k, at]) => [visible[k], at]));
+  // The glyphs as poppler sees them (at their copies' places), then what the rest of the line shows it after them.
+  const chars = [...visible.map((i) => ({ x: popplerMarks.get(items[i]) ?? items[i].glyph.x, advance: items[i].glyph.advance, text: items[i].glyph.space ? '' : items[i].glyph.text })), ...follows];
+  const byItem = (marks: Map<number, number>) => new Map([...marks].filter(([k]) => k < visible.length).map(([k, at]) => [visible[k], at]));
   return { rlms: byItem(popplerRlms(chars)), lrms: byItem(popplerLrms(chars)) };
 }
 
@@ -617,8 +638,8 @@ interface LinePlace {
   color: string;
   rtl: boolean;
   fillOperator: (hex: string) => string;
-  /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`). */
-  mutoolRtl: boolean;
+  /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`), or where a first part of the line left it. */
+  mutool: boolean | MutoolPen;
 }
 
 /**
@@ -643,7 +664,7 @@ class LineWriter {
     private readonly at: LinePlace,
     private readonly plan: LinePlan,
   ) {
-    this.mutool = at.rtl ? new MutoolReading(at.mutoolRtl) : undefined;
+    this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   }
@@ -690,8 +711,8 @@ class LineWriter {
 
   /**
    * The operators drawn, closed: poppler's copies still waiting, and the RLMs
-   * for its page direction; and mutool 1.21's direction after them (false
-   * after a left-to-right line, which it is not followed through).
+   * for its page direction; and mutool 1.21's reading after them (left to
+   * right after a left-to-right line, which it is not followed through).
    */
   finish(rlmsForPoppler: number): PaintedLine {
     this.flushPoppler();
@@ -700,7 +721,7 @@ class LineWriter {
     this.ops.push('ET');
     this.mutool?.end();
     // Text state lives inside BT…ET; q…Q keeps the fill colour from leaking out.
-    return { content: ['q', ...this.ops, 'Q'].join('\n'), mutoolRtl: this.mutool?.rtl ?? false };
+    return { content: ['q', ...this.ops, 'Q'].join('\n'), mutool: this.mutool?.after ?? LEFT_TO_RIGHT };
   }
 
   /**

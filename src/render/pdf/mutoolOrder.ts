@@ -29,7 +29,8 @@
  */
 import { bidi } from '../../text/bidi.js';
 
-interface State {
+/** Where mutool's reading stands: its pen, direction and last character (`MutoolReading.after`). */
+export interface MutoolPen {
   /** The end of the last glyph read (its x plus its font advance), pt; undefined at a line's start. */
   pen: number | undefined;
   /** 1 left to right, 0 neutral (read as left to right), -1 right to left. */
@@ -52,8 +53,8 @@ const SPACE = 0.15;
 const NEW_LINE = 0.8;
 
 export class MutoolReading {
-  private kept: State;
-  private open: State;
+  private kept: MutoolPen;
+  private open: MutoolPen;
   private inked = false;
   /** Inside a text object of glyphs without ink only (the painter's `inkless`): mutool reads none of it. */
   blind = false;
@@ -63,11 +64,19 @@ export class MutoolReading {
    * (`startRtl`): mutool sets its direction once per page and carries it
    * across lines (`fz_new_stext_device`: `curdir = 1`), so a line starts in
    * the direction the page's text before it left (`rtl` of the line before's
-   * reading).
+   * reading). Or where a part of the same line drawn before left it (its
+   * `after`): a heading's title goes on from its label, on the same
+   * baseline, where mutool compares the title's first glyph with the
+   * label's pen.
    */
-  constructor(startRtl = false) {
-    this.kept = { pen: undefined, dir: startRtl ? -1 : 1, last: ' ' };
+  constructor(start: boolean | MutoolPen = false) {
+    this.kept = typeof start === 'boolean' ? { pen: undefined, dir: start ? -1 : 1, last: ' ' } : { ...start };
     this.open = { ...this.kept };
+  }
+
+  /** What mutool kept (call `end` first): for a part of the same line drawn next. */
+  get after(): MutoolPen {
+    return { ...this.kept };
   }
 
   /** A text object ends (ET, a new render mode or colour): mutool keeps what was read in it only if it had ink. */

@@ -12,7 +12,7 @@
  * (test/render/pdf/rememberedLines.test.ts, test/jobs/memoStore.test.ts).
  * With them it keeps what drawing it says of mutool 1.21's direction after
  * the line, which the page's next line starts from (`lineContent`'s
- * `mutoolRtl`).
+ * `mutool`).
  *
  * The key is everything `lineContent` reads: the glyphs (each font by the
  * SHA-256 of its bytes and its key), the place, the colour, the direction,
@@ -35,10 +35,11 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/fontDigest.js';
 import { memoLevel } from '../../memoLevel.js';
-import { codeFor, lineContent, recordingCodes, type CodeUse, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
+import { codeFor, lineContent, recordingCodes, type CodeUse, type FollowingChar, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
+import type { MutoolPen } from './mutoolOrder.js';
 
-const FORMAT = 'warraq-lines 6';
+const FORMAT = 'warraq-lines 7';
 
 const limits = {
   /** Most bytes (≈ characters) of painted lines held in memory, per thread. */
@@ -66,8 +67,8 @@ interface Painted {
   /** Their texts, one after the other, and each one's length. */
   texts: string;
   textLengths: Uint32Array;
-  /** Whether mutool 1.21 reads right to left after the line (`lineContent`'s); undefined: as before it. */
-  mutoolRtl: boolean | undefined;
+  /** Where mutool 1.21's reading stands after the line (`lineContent`'s); undefined: as before it. */
+  mutool: MutoolPen | undefined;
   bytes: number;
 }
 
@@ -121,8 +122,10 @@ export interface LinePlace {
   pdfiumOrder: boolean;
   /** How many RLMs the line draws for poppler's page direction (`lineContent`'s `rlmsForPoppler`). */
   rlmsForPoppler: number;
-  /** Whether mutool 1.21 reads right to left when the line starts (`lineContent`'s `mutoolRtl`). */
-  mutoolRtl?: boolean;
+  /** Whether mutool 1.21 reads right to left when the line starts, or where a first part of the line left it (`lineContent`'s `mutool`). */
+  mutool?: boolean | MutoolPen;
+  /** What the same line draws after this part (`lineContent`'s `follows`). */
+  follows?: FollowingChar[];
 }
 
 /**
@@ -135,8 +138,8 @@ export interface LinePlace {
  * RGB operators: an individual leaflet and the same leaflet in
  * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl }: LinePlace): string {
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutoolRtl === true]);
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutool, follows }: LinePlace): string {
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, typeof mutool === 'object' ? mutool : mutool === true, follows ?? []]);
   return createHash('sha256').update(head).update(glyphsDigest(line)).digest('base64');
 }
 
@@ -168,7 +171,7 @@ function glyphsDigest(line: ComposedLine): Buffer {
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
 
 /** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
-function cut({ content, mutoolRtl }: PaintedLine, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
   const fonts: string[] = [];
   const fontIndex = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -212,7 +215,7 @@ function cut({ content, mutoolRtl }: PaintedLine, asked: CodeUse[], results: Arr
     codes,
     texts,
     textLengths,
-    mutoolRtl,
+    mutool,
     bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * holes.length,
   };
 }
@@ -246,12 +249,12 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
 /**
  * Adds the line's operators (`lineContent`) to `doc`'s content, or those of
  * the same line painted before: the same operators and codes. Returns
- * whether mutool 1.21 reads right to left after the line (`lineContent`'s
- * `mutoolRtl`: undefined, as before it).
+ * where mutool 1.21's reading stands after the line (`lineContent`'s
+ * `mutool`: undefined, as before it).
  */
-export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): boolean | undefined {
+export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): MutoolPen | undefined {
   if (!line.glyphs.length) return undefined;
-  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutoolRtl } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutool, follows } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -261,16 +264,16 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
   if (known && again !== undefined) {
     counts.replayed++;
     add(again);
-    return known.mutoolRtl;
+    return known.mutool;
   }
-  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutoolRtl));
+  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutool, follows));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(painted, codes, results);
   counts.painted++;
   if (p) level.set(key, p);
   add(painted.content);
-  return painted.mutoolRtl;
+  return painted.mutool;
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */

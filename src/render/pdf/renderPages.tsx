@@ -14,6 +14,7 @@ import type { LaidOutPage, OutlineEntry, PageLink, TextBlock } from '../../layou
 import type { ComposedLine } from '../../text/compose.js';
 import { RTL_LETTER } from '../../text/itemize.js';
 import type { PdfKitDoc } from './glyphPainter.js';
+import type { MutoolPen } from './mutoolOrder.js';
 import { paintLineRemembered } from './rememberedLines.js';
 import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
@@ -103,9 +104,15 @@ function pictureOnly(line: ComposedLine): ComposedLine {
   return { ...line, glyphs: line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => ({ ...g, text: '' })) };
 }
 
-/** Whether mutool 1.21 reads right to left at this point of the page's content (as the last line drawn left it); left to right at a page's start. */
+/**
+ * Whether mutool 1.21 reads right to left at this point of the page's
+ * content (as the last line drawn left it; left to right at a page's
+ * start), and where the last part drawn of a line drawn in parts left its
+ * reading (`after`, with the line it belongs to).
+ */
 interface MutoolState {
   rtl: boolean;
+  after?: { line: TextBlock['lines'][number]; pen: MutoolPen };
 }
 
 /** One line's glyphs whose text offset lies in [from, to): a heading's label or the rest. */
@@ -128,9 +135,16 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   for (const l of b.lines) {
     const part = from === 0 && to === Infinity ? l.line : { ...l.line, glyphs: l.line.glyphs.filter((g) => g.offset >= from && g.offset < to) };
     const line = b.pictureOnly ? pictureOnly(part) : part;
-    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutoolRtl: b.rtl && mutool.rtl });
+    // A heading's title goes on from where its label left mutool's pen (the same line, drawn in two parts).
+    const start = mutool.after?.line === l ? mutool.after.pen : mutool.rtl;
+    // A heading's label is planned for poppler with its title after it (poppler reads them as one line).
+    const follows = to === Infinity ? [] : l.line.glyphs.filter((g) => g.offset >= to && (g.space || g.text !== '')).map((g) => ({ x: g.x, advance: g.advance, text: g.space ? '' : g.text }));
+    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutool: b.rtl && start, follows });
     // mutool reads on from where this line leaves it (the line's own reading of it; a line without text leaves it as it was).
-    if (after !== undefined) mutool.rtl = after;
+    if (after !== undefined) {
+      mutool.rtl = after.dir < 0;
+      mutool.after = { line: l, pen: after };
+    }
   }
   slots?.overprint(doc, b.color, true);
 }

@@ -18,16 +18,9 @@ import { font, projectRoot } from '../../support/fonts.js';
 import { addedInvisibles, extractText, hasTool } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
 import { MARK_CEILINGS, type MarkDoc, type MarkReader } from '../../support/markCeilings.js';
+import { READER_DOC_FILES } from '../../support/readerDocs.js';
 
-const DOCS: Array<{ name: MarkDoc; file: string }> = [
-  { name: 'seed', file: 'source/izmir-2023.txt' },
-  { name: 'mixed-7', file: 'test/fixtures/docs/mixed-7/mixed-7.txt' },
-  { name: 'addresses-ar', file: 'test/fixtures/docs/addresses-ar/addresses-ar.txt' },
-  { name: 'udhr-ar', file: 'test/fixtures/docs/udhr-ar/udhr-ar.txt' },
-  { name: 'udhr-fa', file: 'test/fixtures/docs/udhr-fa/udhr-fa.txt' },
-  { name: 'udhr-en', file: 'test/fixtures/docs/udhr-en/udhr-en.txt' },
-  { name: 'long-30', file: 'test/fixtures/docs/long-30/long-30.txt' },
-];
+const DOCS = (Object.keys(READER_DOC_FILES) as MarkDoc[]).map((name) => ({ name, file: READER_DOC_FILES[name] }));
 const READERS: Array<{ reader: MarkReader; available: boolean }> = [
   { reader: 'pdfjs', available: true },
   { reader: 'mutool', available: hasTool('mutool') },

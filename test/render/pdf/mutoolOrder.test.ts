@@ -83,6 +83,21 @@ describe('MutoolReading', () => {
     after.read(92, '-', 3, true);
     expect(after.breaksBefore(60, ' ', size)).toBe(false);
   });
+
+  it('goes on from where another part of the same line left it (a heading title after its label): the jump to its first space is seen', () => {
+    const label = new MutoolReading();
+    label.read(100, '٣', 5, true);
+    label.read(100.01, '-', 3, true);
+    label.end();
+    // A part started afresh knows no pen: no break found, no bridge drawn (mutool breaks the line there).
+    expect(new MutoolReading(label.rtl).breaksBefore(85, ' ', size)).toBe(false);
+    const title = new MutoolReading(label.after);
+    expect(title.breaksBefore(85, ' ', size)).toBe(true);
+    // The state handed on is a copy: reading on does not change the label's.
+    title.read(85, ' ', 3, true);
+    title.end();
+    expect(label.after.pen).toBeCloseTo(103.01);
+  });
 });
 
 describe('MutoolReading.rtl', () => {
