@@ -123,7 +123,10 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
       height: H,
       background: t.palette.paper,
       role: i === 0 ? 'preamble' : 'body',
-      blocks: [...fp.blocks, ...runningHeadAndFoot(model, ts, st, frameFor(n), H, n)],
+      // A book leaves the running head off an opening page: the title opens
+      // the first body page (bodyParagraphs), so there it would repeat the
+      // title right above itself. The folio stays.
+      blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(model, ts, st, frameFor(n), H, n))],
       outline,
     });
   });

@@ -62,7 +62,7 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     leafletBody: { regular: 14, compact: 12 },
     justify: defaultJustify(dir, lang),
     hyphenate: false,
-    kashidaPerLine: 3,
+    kashidaPerLine: 2,
     space: { stretch: 0.3, shrink: 0.2, max: 2 },
     page: {
       booklet: { ...PAGE_SIZES.A5 },

@@ -131,7 +131,7 @@ export interface Theme {
   justify: 'off' | 'spaces' | 'kashida';
   /** Divide words at line ends in left-to-right paragraphs (English patterns; default off: docs/typography.md, "Hyphenation"). */
   hyphenate: boolean;
-  /** Most kashidas in one line (default 3); never in adjacent words or words under three letters. */
+  /** Most kashidas in one line (default 2); never in adjacent words or words of three letters or fewer. */
   kashidaPerLine: number;
   /**
    * Inter-word space stretch/shrink bounds as fractions of the natural space;

@@ -26,9 +26,11 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
   const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
-  const [arabic, latin] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english]);
-  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa' };
-  const lexicons = [arabic, latin].filter((l): l is Lexicon => l !== undefined);
+  // Clauses written in Persian in a document of another language (tokenize.ts): the Persian dictionary for their words.
+  const persianClauses = lang !== 'fa' && tokens.some((ts) => ts.some((t) => t.lang === 'fa')) ? loadLexicon('fa', projectRoot) : undefined;
+  const [arabic, latin, persian] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english, persianClauses]);
+  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa', ...(persian ? { persianClauses: persian } : {}) };
+  const lexicons = [arabic, latin, persian].filter((l): l is Lexicon => l !== undefined);
   // Kept lists seed only a dictionary this process remembers nothing for (seedCandidates): read once per process and dictionary, not every pass (watch mode).
   const unseeded = remember ? lexicons.filter((l) => !remembers(l)) : [];
   if (unseeded.length) {
@@ -39,7 +41,7 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
     .filter((f) => !switchedOff.has(f.code))
     .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
-  const dictionaries = [arabic?.name, latin?.name].filter((x): x is string => x !== undefined);
+  const dictionaries = [arabic?.name, persian?.name, latin?.name].filter((x): x is string => x !== undefined);
   if (!remember) return { findings, dictionaries };
   const candidates: Record<string, KeptCandidates> = {};
   for (const l of lexicons) {

@@ -23,6 +23,8 @@ export interface Lexicons {
   arabicAlphabet?: readonly string[];
   /** The Arabic-script dictionary is Persian (fa): words are also known in pieces (ZWNJ, می, ها …). */
   persian?: boolean;
+  /** In a document of another language, for the words of its clauses written in Persian (tokenize.ts, `lang: 'fa'`). */
+  persianClauses?: Lexicon;
   /** For Latin-script words. */
   latin?: Lexicon;
 }
@@ -127,7 +129,7 @@ class SpellingPass {
     for (const [s, n] of this.unknownStems) if (n >= 2) for (const f of inflections(s)) this.nameForms.add(f);
     for (const f of this.nameForms) for (let i = 1; i <= f.length; i++) this.namePrefixes.add(f.slice(0, i));
     this.names = [...this.nameForms].sort().join('\n');
-    for (const l of [lex.arabic, lex.latin]) if (l) rememberedFor(l, this.names).used.clear();
+    for (const l of [lex.arabic, lex.latin, lex.persianClauses]) if (l) rememberedFor(l, this.names).used.clear();
   }
 
   /** The name forms, as one string: what the remembered candidates depend on besides the dictionary. */
@@ -153,7 +155,13 @@ class SpellingPass {
   }
 
   private lexFor(t: Token): Lexicon | undefined {
+    if (t.script === 'arabic' && this.persianWord(t) && !this.lex.persian) return this.lex.persianClauses;
     return t.script === 'arabic' ? this.lex.arabic : t.script === 'latin' ? this.lex.latin : undefined;
+  }
+
+  /** A word checked by the Persian rules: every word of a Persian document, and those of a Persian clause elsewhere. */
+  private persianWord(t: Token): boolean {
+    return t.script === 'arabic' && (this.lex.persian === true || t.lang === 'fa');
   }
 
   private isAccepted(t: Token): boolean {
@@ -162,13 +170,13 @@ class SpellingPass {
 
   /** Known (dictionary, `words:`), a hamza variant of a dictionary word, or unknown. */
   status(t: Token): Status {
-    const key = t.script + t.form;
+    const key = t.script + (t.lang ?? '') + t.form;
     let s = this.statusCache.get(key);
     if (s) return s;
     const l = this.lexFor(t)!;
     const latin = t.script === 'latin';
     if (l.has(t.form) || this.isAccepted(t) || (latin && (l.has(t.form.toLowerCase()) || l.has(capitalised(t.form)) || l.hasLoose(t.form)))) s = 'known';
-    else if (!latin && this.lex.persian && persianKnown(t.form, (w) => l.has(w))) s = 'known';
+    else if (this.persianWord(t) && persianKnown(t.form, (w) => l.has(w))) s = 'known';
     else if (!latin && l.hasLoose(t.form)) s = 'hamza';
     else s = 'unknown';
     this.statusCache.set(key, s);
@@ -181,7 +189,7 @@ class SpellingPass {
 
   /** Suggestions for a word; for a split word joined, `from` is where the two halves meet (edits near it only). */
   suggestFor(t: Token, maxCost = 1.6, from = 0): Suggestion[] {
-    const key = `${t.script}${t.form}${maxCost}:${from}`;
+    const key = `${t.script}${t.lang ?? ''}${t.form}${maxCost}:${from}`;
     let s = this.suggestionsCache.get(key);
     if (s) return s;
     const l = this.lexFor(t)!;
@@ -189,7 +197,7 @@ class SpellingPass {
     const isKnown = (w: string) => l.has(w) || this.nameForms.has(w);
     const rank = (w: string) => (isKnown(w) ? 1 + (this.docCount.get(w) ?? 0) : 0);
     const word = t.script === 'latin' ? t.form.toLowerCase() : t.form;
-    const alphabet = t.script === 'latin' ? LATIN_ALPHABET : this.lex.arabicAlphabet ?? ARABIC_ALPHABET;
+    const alphabet = t.script === 'latin' ? LATIN_ALPHABET : t.lang === 'fa' ? PERSIAN_ALPHABET : this.lex.arabicAlphabet ?? ARABIC_ALPHABET;
     const { lists, used } = rememberedFor(l, this.names);
     const listKey = `${alphabet.join('')}\n${maxCost}\n${from}\n${word}`;
     used.add(listKey);
@@ -283,7 +291,7 @@ function splitSuggestion(
   lex: Lexicon,
   suggestFor: (t: Token, maxCost?: number, from?: number) => Suggestion[],
 ): [Token, Token, string[]] | undefined {
-  if (b.script !== a.script || u.text.slice(a.end, b.start) !== ' ') return undefined;
+  if (b.script !== a.script || b.lang !== a.lang || u.text.slice(a.end, b.start) !== ' ') return undefined;
   // Particles are words of their own («أو الإجتماعي» is two words, whatever the dictionary joins).
   if (PARTICLES.has(a.form) || PARTICLES.has(b.form)) return undefined;
   if (status(a) === 'known' && status(b) === 'known') return undefined;

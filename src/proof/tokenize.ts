@@ -16,6 +16,8 @@ export interface Token {
   script: Script;
   /** For words: the look-up form (NFC, no harakat or tatweel). */
   form: string;
+  /** An Arabic-script word in a clause written in Persian (persianClauses): checked with the Persian dictionary. */
+  lang?: 'fa';
 }
 
 const TOKEN = /(\p{L}[\p{L}\p{M}\u200C\u0640]*(?:['’]\p{L}[\p{L}\p{M}]*)*)|(\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)/gu;
@@ -34,7 +36,33 @@ export function tokenize(text: string): Token[] {
     const script: Script = kind === 'number' ? 'other' : isArabicScript(t) ? 'arabic' : isLatinScript(t) ? 'latin' : 'other';
     out.push({ kind, text: t, start, end: start + t.length, script, form: kind === 'word' ? lookupForm(t) : t });
   }
-  return out;
+  return markPersianClauses(text, out);
+}
+
+/** Letters Persian writes and Arabic does not (keheh, Farsi yeh, peh, tcheh, jeh, gaf, heh with yeh), and ZWNJ. */
+const PERSIAN_ONLY = /[\u06A9\u06CC\u067E\u0686\u0698\u06AF\u06C0\u200C]/u;
+/** Where a clause ends: a full stop, colon, semicolon, question or exclamation mark (not the comma, which both languages write «،»). */
+const CLAUSE_END = /[.:;!?؛؟\n]/u;
+
+/**
+ * Marks the Arabic-script words of each clause written in Persian (`lang:
+ * 'fa'`): a clause with two words in Persian-only letters, or a quarter of
+ * its words. «با», «را» and «در» have none of those letters, so a word
+ * alone cannot tell; its clause does («متن کامل را در … بخوانید، و با ما در
+ * تماس باشید» inside an Arabic paragraph). In a Persian document every
+ * word is checked as Persian anyway.
+ */
+function markPersianClauses(text: string, tokens: Token[]): Token[] {
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from;
+    while (to < tokens.length && !(to > from && CLAUSE_END.test(text.slice(tokens[to - 1].end, tokens[to].start)))) to++;
+    const words = tokens.slice(from, to).filter((t) => t.kind === 'word' && t.script === 'arabic');
+    const persian = words.filter((t) => PERSIAN_ONLY.test(t.text)).length;
+    if (persian >= 2 || (persian > 0 && persian * 4 >= words.length)) for (const t of words) t.lang = 'fa';
+    from = to;
+  }
+  return tokens;
 }
 
 /** The digit family of a number: Western (latn), Arabic-Indic (arab) or Extended Arabic-Indic (arabext). */

@@ -13,6 +13,8 @@ export interface Candidate {
   at: number;
   priority: KashidaPriority;
   tatweelWidth: number;
+  /** Arabic letters in the word: among places of one priority, the longer word takes the kashida. */
+  letters: number;
 }
 
 /** What chooseKashidas needs to know of the line being set. */
@@ -23,19 +25,29 @@ export interface KashidaLine {
   previousKashidas: Array<[number, number]>;
   /** Kashida width bounds in tatweel advances. */
   bounds: { min: number; max: number };
-  /** Most kashidas in one line (the theme's; default 3): beyond it the spaces take the rest. */
+  /** Most kashidas in one line (the theme's; default 2): beyond it the spaces take the rest. */
   maxPerLine?: number;
 }
 
-/** Kashidas in one line when the theme sets no maximum. */
-export const DEFAULT_KASHIDAS_PER_LINE = 3;
+/**
+ * Kashidas in one line when the theme sets no maximum. A reader expects one,
+ * at most two: three in a line («النـاس … متسـاوين … الكرامـة») read as a
+ * pattern, not a stretch, and the spaces take the rest.
+ */
+export const DEFAULT_KASHIDAS_PER_LINE = 2;
+
+/**
+ * Fewest Arabic letters of a word that takes a kashida. In a word of two or
+ * three letters (من، ضد، وقد، عن) a kashida reads as a mistake, not a stretch.
+ */
+export const KASHIDA_MIN_LETTERS = 4;
 
 /** The best kashida place in a word: one per word at most (alreq). */
 export function bestCandidate(text: string, word: Word, index: number): Candidate | undefined {
   let best: Candidate | undefined;
   const wordText = text.slice(word.start, word.end);
-  // A kashida in a two-letter word (من، ضد) reads as a mistake, not a stretch.
-  if ([...wordText].filter(isArabicLetter).length < 3) return undefined;
+  const letters = [...wordText].filter(isArabicLetter).length;
+  if (letters < KASHIDA_MIN_LETTERS) return undefined;
   word.runs.forEach((run, r) => {
     if (!run.arabic) return;
     const tatweelGid = run.font.hb.nominalGlyph(0x0640);
@@ -48,7 +60,7 @@ export function bestCandidate(text: string, word: Word, index: number): Candidat
       const priority = kashidaPriority(wordText, g.cluster - word.start);
       if (priority === undefined) continue;
       if (!best || priority < best.priority || (priority === best.priority && g.cluster > best.at)) {
-        best = { word: index, run: r, at: g.cluster, priority, tatweelWidth };
+        best = { word: index, run: r, at: g.cluster, priority, tatweelWidth, letters };
       }
     }
   });
@@ -57,7 +69,8 @@ export function bestCandidate(text: string, word: Word, index: number): Candidat
 
 /**
  * Picks the kashida words for a line: best priority first, then words that do
- * not sit under a kashida of the previous line, then the later word. Uses as
+ * not sit under a kashida of the previous line, then the longer word, then the
+ * later word. Uses as
  * few kashidas as the deficit needs at about one tatweel each, within bounds.
  */
 export function chooseKashidas(
@@ -82,7 +95,7 @@ export function chooseKashidas(
   const pool = candidates
     .map((c, wi) => (c ? { c, wi, stacked: stacked(wi) } : undefined))
     .filter((v): v is { c: Candidate; wi: number; stacked: boolean } => v !== undefined)
-    .sort((p, q) => p.c.priority - q.c.priority || Number(p.stacked) - Number(q.stacked) || q.wi - p.wi);
+    .sort((p, q) => p.c.priority - q.c.priority || Number(p.stacked) - Number(q.stacked) || q.c.letters - p.c.letters || q.wi - p.wi);
   if (!pool.length) return [];
   const unit = pool[0].c.tatweelWidth;
   const most = o.maxPerLine ?? DEFAULT_KASHIDAS_PER_LINE;

@@ -17,7 +17,7 @@ export interface ComposeOptions {
   kashida?: { min: number; max: number };
   /** Divide words at line ends (left-to-right paragraphs in a language with patterns: src/text/hyphenate.ts). */
   hyphenate?: boolean;
-  /** Most kashidas in one line (default 3). */
+  /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
   /**
    * Keep a paragraph of more than two lines from ending in a line of one

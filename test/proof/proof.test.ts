@@ -102,6 +102,20 @@ describe('the UDHR in Persian and English (OHCHR)', () => {
   });
 });
 
+describe('a clause in Persian inside an Arabic document (addresses-ar, point ٩)', () => {
+  it('is checked with the Persian dictionary: no «کامل», «با», «بخوانید», «باشید» unknown, no «را در» split; Arabic typos around it still found', async () => {
+    const { model } = await loadDocument('test/fixtures/docs/addresses-ar/addresses-ar.txt', { projectRoot });
+    const r = await proofDocument(model, { projectRoot, cache: false });
+    const line = model.points.find((p) => p.text.includes('بخوانید'))!.place.line;
+    expect(r.findings.filter((f) => f.place.line === line).map((f) => `${f.code} ${f.found}`)).toEqual([]);
+    // The same words in an Arabic clause are Arabic's to judge, and a Persian clause is told by its clause, not its words alone.
+    const text = `## عنوان\n\n١. وبالفارسية نكتب: متن کامل را در پیوند بخوانید، و با ما در تماس باشید. ونحن نكتب بالعربية الفصحى كلمة خاطئة هي الإمبرياليةة.\n`;
+    const two = await proofDocument(modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } }).model, { projectRoot, cache: false });
+    expect(two.findings.map((f) => f.found)).toEqual(['الإمبرياليةة']);
+    expect(two.dictionaries.some((d) => /fa/i.test(d))).toBe(true);
+  });
+});
+
 describe('repeats', () => {
   it('finds a paragraph pasted twice inside a point, sentence by sentence, and a point pasted twice', async () => {
     const para = 'ندعو إلى السلام العادل في كل مكان. ونرفض الحروب الإمبريالية في العالم كله.';

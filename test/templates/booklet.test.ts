@@ -121,6 +121,20 @@ describe('booklet template', () => {
     expect(headings('numbering: dot\n')).toEqual(['١- نطالب بالعدالة', 'البند ٢']);
   });
 
+  it('leaves the running head off the page the title opens (it would repeat the title above itself); the folio stays, and later pages keep the head', () => {
+    const { model, lay } = layout('sections: {cover: false, contents: false, backCover: false}\n');
+    const heads = (i: number) => lay.pages[i].blocks.filter((b): b is TextBlock => b.kind === 'text' && !b.role && b.text === model.title);
+    const rules = (i: number) => lay.pages[i].blocks.filter((b) => b.kind === 'rule').length;
+    const folios = (i: number) => lay.pages[i].blocks.filter((b) => b.kind === 'text' && b.name === 'the page number').length;
+    expect(lay.pages[0].role).toBe('preamble');
+    expect(heads(0)).toEqual([]);
+    expect(rules(0)).toBe(0);
+    expect(folios(0)).toBe(1);
+    expect(lay.pages[1].role).toBe('notes');
+    expect(heads(1)).toHaveLength(1);
+    expect(folios(1)).toBe(1);
+  });
+
   it('sets every paragraph and sub-item of a point', () => {
     const { lay } = layout('');
     const names = lay.pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text').map((b) => b.name ?? ''));

@@ -194,9 +194,12 @@ describe('composeParagraph: edge cases', () => {
     }
   });
 
-  it('puts no kashida in words of fewer than three letters', () => {
-    const para = set('من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد في عن من ضد', { measure: 120, space: { stretch: 0, shrink: 0 } });
+  it('puts no kashida in words of three letters or fewer («وقد», a reviewer\'s find on udhr-ar)', () => {
+    const para = set('من ضد في عن وقد بين كتب سلم من ضد في عن وقد بين كتب سلم من ضد في عن وقد بين كتب سلم', { measure: 120, space: { stretch: 0, shrink: 0 } });
     expect(para.lines.flatMap((l) => l.glyphs).some((g) => g.kashida)).toBe(false);
+    // A four-letter word does take one.
+    const four = set('من ضد في عن مسلم بين كتب سلم من ضد في عن مسلم بين كتب سلم من ضد في عن مسلم بين كتب سلم', { measure: 120, space: { stretch: 0, shrink: 0 } });
+    expect(four.lines.flatMap((l) => l.glyphs).some((g) => g.kashida)).toBe(true);
   });
 });
 

@@ -41,17 +41,18 @@ describe('kashida per line (issue 14)', async () => {
       dir: 'rtl', lang: 'ar', measure: 300, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 }, kashidaPerLine,
     });
 
-  it('sets at most the theme maximum per line (default 3), never in adjacent words or words under three letters', () => {
+  it('sets at most the theme maximum per line (default 2), never in adjacent words or words of three letters or fewer', () => {
     for (const max of [undefined, 1, 3]) {
       const para = set(max);
       expect(para.lines.some((l) => l.kashidas > 0)).toBe(true);
+      if (max === undefined) expect(para.lines.some((l) => l.kashidas === 2)).toBe(true);
       for (const line of para.lines) {
-        expect(line.kashidas).toBeLessThanOrEqual(max ?? 3);
+        expect(line.kashidas).toBeLessThanOrEqual(max ?? 2);
         const words = [...new Set(line.glyphs.filter((g) => g.kashida).map((g) => g.word))].sort((a, b) => a - b);
         for (let i = 1; i < words.length; i++) expect(words[i] - words[i - 1]).toBeGreaterThan(1);
         for (const w of words) {
           const letters = line.glyphs.filter((g) => g.word === w && !g.kashida).map((g) => g.text).join('');
-          expect([...letters].filter((c) => /[\u0620-\u064A]/.test(c)).length).toBeGreaterThanOrEqual(3);
+          expect([...letters].filter((c) => /[\u0620-\u064A]/.test(c)).length).toBeGreaterThanOrEqual(4);
         }
         expect(line.spaceRatio).toBeLessThanOrEqual(2 + 1e-9);
       }
@@ -104,6 +105,27 @@ describe('kashida width (alreq: a kashida lengthens a join, it does not open a g
         }
       }
     }
-    expect(kashidas).toBeGreaterThan(50);
+    // (Two a line at most, none in words of three letters: 43 here, 60 or so at three a line.)
+    expect(kashidas).toBeGreaterThan(30);
+  });
+});
+
+describe('chooseKashidas: which words of a line take the kashidas', async () => {
+  const { chooseKashidas } = await import('../../src/text/kashidaPlacement.js');
+  const words = Array.from({ length: 7 }, () => ({ width: 40, spaceWidth: 3 })) as unknown as Parameters<typeof chooseKashidas>[0];
+  const place = (word: number, priority: 1 | 2 | 3 | 4, letters: number) => ({ word, run: 0, at: 1, priority, tatweelWidth: 4, letters });
+  const line = { dir: 'rtl' as const, measure: 301, previousKashidas: [], bounds: { min: 0.3, max: 2 } };
+
+  it('at most two by default, however large the deficit: the spaces take the rest', () => {
+    const all = words.map((_, i) => place(i, 1, 6));
+    expect(chooseKashidas(words, all, 100, line)).toHaveLength(2);
+  });
+
+  it('among places of one priority the longer words, before the later ones', () => {
+    const c = [place(0, 3, 9), place(1, 3, 4), place(2, 3, 4), undefined, place(4, 3, 7), undefined, place(6, 3, 4)];
+    expect(chooseKashidas(words, c, 16, line).map(([w]) => w).sort()).toEqual([0, 4]);
+    // A better priority still comes first, whatever the length.
+    c[6] = place(6, 1, 4);
+    expect(chooseKashidas(words, c, 16, line).map(([w]) => w).sort()).toEqual([0, 6]);
   });
 });
