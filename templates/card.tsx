@@ -29,6 +29,12 @@ export interface PointParts {
   continued?: MeasuredText;
   /** Centre the body in its room (a single card) or start it under the header (a slide). */
   centre: boolean;
+  /**
+   * Narrower gaps around the body: a single card at the compact size whose
+   * body is a line or so too tall for the usual gaps, so that the point
+   * takes one card rather than a carousel of two half-empty slides.
+   */
+  tight?: boolean;
 }
 
 export interface DocumentParts {
@@ -112,7 +118,7 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
   const t = tokens(g);
   const row = g.rtl ? 'row-reverse' : 'row';
   const rule = Math.max(1, Math.round(1.5 * g.s));
-  const gap = Math.round(44 * g.s * g.h);
+  const gap = Math.round((p.tight ? 26 : 44) * g.s * g.h);
   return (
     <div style={frame(g, g.palette.paper)}>
       <div style={{ position: 'absolute', top: g.safeTop, left: 0, width: g.width, height: Math.round(14 * g.s), backgroundColor: g.palette.accent }} />

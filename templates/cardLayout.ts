@@ -386,7 +386,7 @@ const ROOM_CACHE_MAX = 2000;
 /** The height the design's `room` element gets with these parts around it (no body). */
 async function roomFor(c: Context, parts: Omit<PointParts, 'body'>): Promise<number> {
   const dims = (m?: MeasuredText) => (m ? [m.width, m.height] : null);
-  const key = JSON.stringify([c.g, c.design === defaultDesign, dims(parts.number), dims(parts.title), dims(parts.marker), dims(parts.footer), dims(parts.continued), parts.centre]);
+  const key = JSON.stringify([c.g, c.design === defaultDesign, dims(parts.number), dims(parts.title), dims(parts.marker), dims(parts.footer), dims(parts.continued), parts.centre, parts.tight ?? false]);
   let room = c.design === defaultDesign ? roomCache.get(key) : undefined;
   if (room === undefined) {
     const { boxes } = await flexLayout(c.design.point(c.g, parts), c.g.width, c.g.height, c.font);
@@ -412,6 +412,8 @@ interface PointPlan {
   /** The link card's excerpt (only the start of the point). */
   excerpt: boolean;
   url?: string;
+  /** A single card with the design's narrower gaps around the body (`PointParts.tight`). */
+  tight?: boolean;
 }
 
 /** How a point is set on the context's format: one card if it fits one, else slides (or an excerpt); E-CARD-FIT when neither can be set. */
@@ -442,7 +444,11 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
  * One card at the largest step that holds the whole point with no word
  * space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
  * maximum); when every step that holds it needs wider spaces somewhere,
- * the step whose widest space is narrowest; undefined when no step holds it.
+ * the step whose widest space is narrowest; else one card at the compact
+ * size with the design's narrower gaps around the body (`tight`), before
+ * a carousel: udhr-en 2 and udhr-fa 23 on the square card were 684 px of
+ * body for 679 and 666 px of room, and became two slides of 5 and 6 lines.
+ * Undefined when none holds it.
  */
 async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined> {
   const text = point.text.trim();
@@ -450,15 +456,17 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const foot = footer(c, { url });
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   let best: { size: number; widest: number } | undefined;
-  for (const size of [...c.steps].reverse()) {
+  const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
+  for (const { size, tight } of tries) {
+    if (tight && best) break;
     const head = header(c, point, size, 0);
     if (!withinMeasure(head.title.para)) continue;
-    const room = await roomFor(c, { ...head, footer: foot, centre: true });
+    const room = await roomFor(c, { ...head, footer: foot, centre: true, tight });
     if (text.length > capacity(c, room, size)) continue;
     const m = body(c, text, size);
     if (!fitsRoom(m, room)) continue;
     const widest = widestSpace(m.para);
-    if (widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url };
+    if (tight || widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url, tight };
     if (!best || widest < best.widest - 1e-9) best = { size, widest };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };
@@ -600,6 +608,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       footer: lastSlide ? footer(c, { excerpt: plan.excerpt, url: plan.url }) : undefined,
       continued: lastSlide ? undefined : smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize),
       centre: !carousel,
+      tight: plan.tight,
     };
     const { svg, page, roles } = await draw(c, c.design.point(c.g, parts), c.model.theme.palette.paper, [
       ['number', parts.number, 'number'],

@@ -127,3 +127,28 @@ describe('carousel size', () => {
     }
   });
 });
+
+describe('one card before a carousel', () => {
+  it('sets a point on one card at the compact size, with narrower gaps, when it is a line too tall for the usual ones (udhr-en 2 and 11 on the square card)', async () => {
+    // Before: 684 px of body for 679 px of room, so two slides of 5 and 6 lines at the regular size, each half empty.
+    const doc = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const square = doc.theme.cards.find((c) => c.name === 'square')!;
+    for (const n of [2, 11]) {
+      const point = doc.points.find((p) => p.number === n)!;
+      const cards = await layoutCard({ model: doc, point, format: square, fonts });
+      expect(cards, `${n}`).toHaveLength(1);
+      const [card] = cards;
+      expect(card.bodySize).toBe(card.minBodySize);
+      expect(card.bodyText).toBe(point.text.trim());
+      const block = (role: string) => card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+      const bodyBottom = Math.max(...block('body').lines.map((pl) => lineInk(pl.line, pl)!.bottom));
+      const footerTop = Math.min(...block('footer').lines.map((pl) => lineInk(pl.line, pl)!.top));
+      const titleBottom = Math.max(...block('title').lines.map((pl) => lineInk(pl.line, pl)!.bottom));
+      const bodyTop = Math.min(...block('body').lines.map((pl) => lineInk(pl.line, pl)!.top));
+      // The body still clear of the footer (by more than its size) and of the title (by more than half of it).
+      expect(footerTop - bodyBottom, `${n}`).toBeGreaterThan(card.bodySize * 1.2);
+      expect(bodyTop - titleBottom, `${n}`).toBeGreaterThan(card.bodySize * 0.6);
+    }
+  });
+});
