@@ -40,6 +40,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
+import { PARAGRAPH_INDENT, pointText } from './leaflet.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
 import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
@@ -124,6 +125,8 @@ interface Context {
   g: CardGeometry;
   t: CardTokens;
   ts: Typesetter;
+  /** The body's typesetter when a point's paragraphs are not sub-items: each after the first indented (`PARAGRAPH_INDENT`). */
+  indented: Typesetter;
   /** The width text is set in: the card less its side margins. */
   measure: number;
   minBody: number;
@@ -143,9 +146,9 @@ interface Context {
  * longer (at least one and a half tatweels each). A paragraph does not end
  * in a lone word where it need not (a runt: «Nations.» under three lines).
  */
-function cardTypesetter(model: DocumentModel): Typesetter {
+function cardTypesetter(model: DocumentModel, paragraphIndent?: number): Typesetter {
   const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE };
-  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE } });
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE }, paragraphIndent });
 }
 
 /**
@@ -220,7 +223,7 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   const display = sizeSteps(minBody, minBody * (wide ? 1.15 : 1.5), t.cardScale);
   const font = fonts.body[0] ?? fonts.heading[0];
   if (!font) throw new Error('cards: no font');
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), indented: cardTypesetter(model, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
 }
 
 /**
@@ -275,6 +278,30 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   return { number, title: measureText(titlePara, titleSize * 1.45, titleSize, pal.ink, true) };
 }
 
+/**
+ * The spans of `piece`, a part of `text` (the point's), when `full` styles
+ * `text` in spans; `piece` itself when `full` is plain. The piece is found
+ * by its text (a slide's is a slice of the point's), as the cards' memo of
+ * bodies (`bodies`) keys them.
+ */
+export function pieceSpans(full: string | StyledSpan[], text: string, piece: string): string | StyledSpan[] {
+  if (typeof full === 'string') return piece;
+  // A link card's excerpt cut inside a sentence ends in an ellipsis the text does not have.
+  const ellipsis = !text.includes(piece) && piece.endsWith('…') ? '…' : '';
+  const start = text.indexOf(piece.slice(0, piece.length - ellipsis.length));
+  if (start < 0) return piece;
+  const end = start + piece.length - ellipsis.length;
+  const out: StyledSpan[] = [];
+  let at = 0;
+  for (const sp of full) {
+    const [from, to] = [Math.max(start, at), Math.min(end, at + sp.text.length)];
+    if (from < to) out.push({ ...sp, text: sp.text.slice(from - at, to - at) });
+    at += sp.text.length;
+  }
+  if (ellipsis && out.length) out.push({ ...out[out.length - 1], text: ellipsis });
+  return out;
+}
+
 /** A small muted line (slide marker, "continued"), as wide as its ink. */
 function smallText(c: Context, text: string, size: number): MeasuredText {
   const color = c.model.theme.palette.muted;
@@ -289,9 +316,20 @@ function marker(c: Context, index: number, count: number): MeasuredText {
 /** The widest marker a carousel of up to 99 slides needs, reserved beside the title. */
 const markerReserve = (c: Context) => marker(c, 88, 88).width;
 
-function body(c: Context, text: string, size: number): MeasuredText {
+/**
+ * The body of a card: `piece` (the point's text, or a slide's part of it)
+ * as leaflets set it. Each paragraph after the first starts indented
+ * (`PARAGRAPH_INDENT` × the size), so that a break between paragraphs shows
+ * even when a line ends full; a point of sub-items is not indented, its
+ * labels, in the heading face and the accent colour (`pointText`), mark
+ * where each starts. 'justify' with the theme's mode: ragged when
+ * justification is off, as on leaflets.
+ */
+function body(c: Context, point: Point, piece: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;
-  const para = c.ts.set(text, { fonts: c.fonts.body, size, color: ink }, c.measure, c.model.theme.justify === 'off' ? 'start' : 'justify');
+  const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
+  const ts = point.paragraphs.some((q) => q.item) ? c.ts : c.indented;
+  const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
 
@@ -463,7 +501,7 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     if (!withinMeasure(head.title.para)) continue;
     const room = await roomFor(c, { ...head, footer: foot, centre: true, tight });
     if (text.length > capacity(c, room, size)) continue;
-    const m = body(c, text, size);
+    const m = body(c, point, text, size);
     if (!fitsRoom(m, room)) continue;
     const widest = widestSpace(m.para);
     if (tight || widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url, tight };
@@ -484,7 +522,7 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const size = c.minBody;
-  const bodyOf = bodies(c, size);
+  const bodyOf = bodies(c, point, size);
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   // The title as the slides set it: a word of it wider than the card cannot be set (the body has no say).
   const slideHead = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
@@ -509,9 +547,9 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
 }
 
 /** A memo of the body set at `size`: each piece tried is set once, whatever it is tried for (a slide's room, its lines). */
-function bodies(c: Context, size: number): (piece: string) => MeasuredText {
+function bodies(c: Context, point: Point, size: number): (piece: string) => MeasuredText {
   const set = new Map<string, MeasuredText>();
-  return (piece) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
+  return (piece) => set.get(piece) ?? set.set(piece, body(c, point, piece, size)).get(piece)!;
 }
 
 /**
@@ -552,7 +590,7 @@ async function largerCarousel(c: Context, point: Point, atMin: string[], minBody
   const widest = (pieces: string[], bodyOf: (piece: string) => MeasuredText) => Math.max(...pieces.map((p) => widestSpace(bodyOf(p).para)));
   const maxSpace = Math.max((c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK, widest(atMin, minBodyOf));
   for (const size of c.steps.slice(1).reverse()) {
-    const bodyOf = bodies(c, size);
+    const bodyOf = bodies(c, point, size);
     const slides = await slideDivider(c, point, size, bodyOf);
     const filled = slides?.fill();
     if (!slides || !filled || filled.length !== count) continue;
@@ -604,7 +642,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
     const parts: PointParts = {
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
-      body: body(c, plan.pieces[i], plan.size),
+      body: body(c, point, plan.pieces[i], plan.size),
       footer: lastSlide ? footer(c, { excerpt: plan.excerpt, url: plan.url }) : undefined,
       continued: lastSlide ? undefined : smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize),
       centre: !carousel,

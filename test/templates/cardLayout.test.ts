@@ -31,7 +31,9 @@ function shortfalls(card: CardSlide): Array<{ text: string; left: number; right:
     for (const pl of b.lines) {
       if (pl.line.last) continue;
       const ink = lineInk(pl.line, pl)!;
-      out.push({ text: b.text.slice(pl.line.start, pl.line.end), left: ink.left - card.textBox.left, right: card.textBox.right - ink.right });
+      // A paragraph after the first starts 1.5 em in (English: at the left).
+      const indent = pl.line.start > 0 && b.text[pl.line.start - 1] === '\n' ? 1.5 * card.bodySize : 0;
+      out.push({ text: b.text.slice(pl.line.start, pl.line.end), left: ink.left - card.textBox.left - indent, right: card.textBox.right - ink.right });
     }
   }
   return out;
@@ -149,6 +151,59 @@ describe('one card before a carousel', () => {
       // The body still clear of the footer (by more than its size) and of the title (by more than half of it).
       expect(footerTop - bodyBottom, `${n}`).toBeGreaterThan(card.bodySize * 1.2);
       expect(bodyTop - titleBottom, `${n}`).toBeGreaterThan(card.bodySize * 0.6);
+    }
+  });
+});
+
+describe('paragraphs on cards', () => {
+  const load = async (name: string) => {
+    const model = (await loadDocument(`test/fixtures/docs/${name}/${name}.txt`, { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    return { model, fonts: await loadFontSet(model.theme, projectRoot) };
+  };
+  const bodyBlock = (card: CardSlide) => card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+
+  it('indents each paragraph after the first by 1.5 em, as leaflets do (udhr-en 14 and 17 on the square card)', async () => {
+    const { model, fonts } = await load('udhr-en');
+    const square = model.theme.cards.find((f) => f.name === 'square')!;
+    for (const n of [14, 17]) {
+      const point = model.points.find((p) => p.number === n)!;
+      const [card] = await layoutCard({ model, point, format: square, fonts });
+      const b = bodyBlock(card);
+      expect(card.bodyText).toBe(point.text.trim());
+      const starts = b.lines.filter((pl) => pl.line.start > 0 && b.text[pl.line.start - 1] === '\n');
+      expect(starts.length, `${n}`).toBe(1);
+      const left = (pl: (typeof b.lines)[number]) => pl.x + Math.min(...pl.line.glyphs.filter((g) => !g.space).map((g) => g.x));
+      expect(left(starts[0]) - left(b.lines[0]), `${n}`).toBeCloseTo(1.5 * card.bodySize, 0);
+    }
+  });
+
+  it('sets Persian sub-item labels in the heading face and the accent, not indented (udhr-fa 16 and 23 on the square card)', async () => {
+    const { model, fonts } = await load('udhr-fa');
+    const square = model.theme.cards.find((f) => f.name === 'square')!;
+    for (const n of [16, 23]) {
+      const point = model.points.find((p) => p.number === n)!;
+      const cards = await layoutCard({ model, point, format: square, fonts });
+      expect(cards.map((c) => c.bodyText).join(' ')).toBe(point.text.trim());
+      const labels = point.paragraphs.map((q) => q.item!);
+      expect(labels.length).toBeGreaterThan(1);
+      for (const card of cards) {
+        const b = bodyBlock(card);
+        const glyphs = b.lines.flatMap((pl) => pl.line.glyphs);
+        for (const label of labels) {
+          const at = b.text.indexOf(label);
+          if (at < 0) continue;
+          const inLabel = glyphs.filter((g) => g.offset >= at && g.offset < at + label.length && !g.space);
+          expect(inLabel.length).toBeGreaterThan(0);
+          for (const g of inLabel) {
+            expect(g.font).toBe(fonts.heading[0]);
+            expect(g.color).toBe(model.theme.palette.accent);
+          }
+        }
+        // No indent: every line's ink ends at the right edge of the measure, give or take a side bearing (an indent would be 1.5 em).
+        for (const pl of b.lines.filter((q) => q.line.start > 0 && b.text[q.line.start - 1] === '\n')) {
+          expect(card.textBox.right - lineInk(pl.line, pl)!.right).toBeLessThan(card.bodySize * 0.5);
+        }
+      }
     }
   });
 });
