@@ -33,6 +33,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
+import { setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { DEFAULT_MAX_SPACE, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
@@ -268,7 +269,8 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);
   const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
-  const setTitle = (size: number) => ts.set(point.title, { fonts: fonts.heading, size, color: pal.ink }, titleMeasure, 'start');
+  // Balanced: «Equal in dignity / and rights», not «Equal in dignity and / rights» (src/layout/balance.ts).
+  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start'), point.title, titleMeasure, model.lang);
   let titlePara = setTitle(titleSize);
   const floor = bodySize * 1.05;
   while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > floor) {
@@ -734,7 +736,9 @@ async function documentCard(c: Context): Promise<CardSlide> {
   // The title: a step of the scale at a time from the largest, until it takes at most three lines and fits the room.
   const { boxes } = await flexLayout(c.design.document(g, { imprint, imprintGaps }), g.width, g.height, c.font);
   const room = boxes.get('room')?.height ?? 0;
-  const setTitle = (size: number) => measureText(ts.set(model.title, { fonts: fonts.heading, size, color: ink }, c.measure, 'center'), size * 1.4, size, ink, true);
+  // Balanced, and no weak word at a line's end: «عناوين / في نص عربي» (src/layout/balance.ts).
+  const setTitle = (size: number) =>
+    measureText(setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: ink }, m, 'center'), model.title, c.measure, model.lang), size * 1.4, size, ink, true);
   let titleSize = 150 * g.s * g.h;
   let title = setTitle(titleSize);
   const rule = Math.round(30 * g.s * g.h) + Math.max(2, Math.round(3 * g.s));

@@ -207,3 +207,35 @@ describe('paragraphs on cards', () => {
     }
   });
 });
+
+describe('balanced titles', () => {
+  const lineTexts = (b: TextBlock) => b.lines.map((pl) => b.text.slice(pl.line.start, pl.line.end).trim());
+
+  it('breaks a card title into even lines with no weak word at a line end, its text the title\'s (udhr-en on the square card)', async () => {
+    const doc = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const square = doc.theme.cards.find((c) => c.name === 'square')!;
+    const expected: Record<number, string[]> = {
+      1: ['Equal in dignity', 'and rights'],
+      9: ['No arbitrary', 'arrest or exile'],
+      19: ['Opinion', 'and expression'],
+      29: ['Duties', 'to the community'],
+    };
+    for (const [n, lines] of Object.entries(expected)) {
+      const point = doc.points.find((p) => p.number === Number(n))!;
+      const [card] = await layoutCard({ model: doc, point, format: square, fonts });
+      const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'title')![0]] as TextBlock;
+      expect(title.text).toBe(point.title);
+      expect(lineTexts(title), n).toEqual(lines);
+    }
+  });
+
+  it('keeps «في» off the end of the document card\'s first line (addresses-ar)', async () => {
+    const doc = (await loadDocument('test/fixtures/docs/addresses-ar/addresses-ar.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const [card] = await layoutCard({ model: doc, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
+    const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'doc-title')![0]] as TextBlock;
+    expect(title.text).toBe(doc.title);
+    expect(lineTexts(title)).toEqual(['عناوين', 'في نص عربي']);
+  });
+});
