@@ -100,6 +100,9 @@ const tokens = (g: CardGeometry): CardTokens => ({
   bodyLeading: 1.71,
 });
 
+/** A format this many times taller than wide is tall (the story): a single card's title and body stand together. */
+const TALL = 1.5;
+
 /** The card itself: a column of the card's size, its padding the margins and safe zones. */
 function frame(g: CardGeometry, backgroundColor: string) {
   return {
@@ -119,9 +122,13 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
   const row = g.rtl ? 'row-reverse' : 'row';
   const rule = Math.max(1, Math.round(1.5 * g.s));
   const gap = Math.round((p.tight ? 26 : 44) * g.s * g.h);
+  // A single card on a tall format (the story, 1080×1920): its title and body stand together a little above
+  // the middle of the free height, not the title at the top and a short body alone halfway down.
+  const lifted = p.centre && p.body !== undefined && g.height > TALL * g.width;
   return (
     <div style={frame(g, g.palette.paper)}>
       <div style={{ position: 'absolute', top: g.safeTop, left: 0, width: g.width, height: Math.round(14 * g.s), backgroundColor: g.palette.accent }} />
+      {lifted && <div style={{ flexGrow: 2 }} />}
       <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0 }}>
         <TextBox id="number" m={p.number} />
         <div style={{ width: t.headGap, flexShrink: 0 }} />
@@ -131,10 +138,11 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
       </div>
       <div
         id="room"
-        style={{ display: 'flex', flexDirection: 'column', flexGrow: 1, flexShrink: 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0` }}
+        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0` }}
       >
         {p.body && <TextBox id="body" m={p.body} />}
       </div>
+      {lifted && <div style={{ flexGrow: 3 }} />}
       {p.footer && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}
       {p.footer && <TextBox id="footer" m={p.footer} />}
       {p.continued && (

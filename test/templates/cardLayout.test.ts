@@ -239,3 +239,24 @@ describe('balanced titles', () => {
     expect(lineTexts(title)).toEqual(['عناوين', 'في نص عربي']);
   });
 });
+
+describe('short points on the story card', () => {
+  it('stand with their title a little above the middle of the free height, not a title at the top and the body alone halfway down (the seed\'s point 13)', async () => {
+    const seed = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(seed.theme, projectRoot);
+    const point = seed.points.find((p) => p.number === 13)!;
+    const [card] = await layoutCard({ model: seed, point, format: seed.theme.cards.find((c) => c.name === 'story')!, fonts });
+    const ink = (role: string) => {
+      const b = card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+      const boxes = b.lines.map((pl) => lineInk(pl.line, pl)!);
+      return { top: Math.min(...boxes.map((x) => x.top)), bottom: Math.max(...boxes.map((x) => x.bottom)) };
+    };
+    const above = ink('title').top - card.textBox.top;
+    const below = ink('footer').top - ink('body').bottom;
+    // Before: the title at the top of the text box (above ≈ 0) and the body centred in the room under it.
+    expect(above).toBeGreaterThan(200);
+    expect(above / below).toBeGreaterThan(0.5);
+    expect(above / below).toBeLessThan(0.8);
+    expect(ink('body').top - ink('title').bottom).toBeLessThan(card.bodySize * 3);
+  });
+});
