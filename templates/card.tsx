@@ -154,6 +154,17 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
   );
 }
 
+/**
+ * The space between the document card's title and the short rule under it:
+ * a third of the title's size, at least 30 px at 1080 px wide. The rule is
+ * centred, under the middle of the last line, where a Persian or Arabic
+ * descender often hangs («حقوق»): 30 px under the ink of a 150 px title
+ * read as touching it.
+ */
+export function coverRuleGap(g: CardGeometry, titleSize: number): number {
+  return Math.max(Math.round(30 * g.s * g.h), Math.round(titleSize / 3));
+}
+
 function Document(g: CardGeometry, p: DocumentParts): ReactElement {
   const inset = Math.round(40 * g.s * g.h);
   const bar = Math.max(3, Math.round(5 * g.s));
@@ -164,7 +175,7 @@ function Document(g: CardGeometry, p: DocumentParts): ReactElement {
       <div id="room" style={{ display: 'flex', flexDirection: 'column', flexGrow: 1, alignItems: 'center', justifyContent: 'center', marginBottom: Math.round(60 * g.s * g.h) }}>
         {p.title && <TextBox id="title" m={p.title} />}
         {p.title && (
-          <div style={{ width: Math.round(90 * g.s), height: Math.max(2, Math.round(3 * g.s)), marginTop: Math.round(30 * g.s * g.h), backgroundColor: g.palette.coverInk }} />
+          <div style={{ width: Math.round(90 * g.s), height: Math.max(2, Math.round(3 * g.s)), marginTop: coverRuleGap(g, p.title.size), backgroundColor: g.palette.coverInk }} />
         )}
       </div>
       {p.imprint.map((m, i) => (

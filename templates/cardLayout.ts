@@ -43,7 +43,7 @@ import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
 import { PARAGRAPH_INDENT, pointText } from './leaflet.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
-import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
+import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
 
@@ -741,8 +741,8 @@ async function documentCard(c: Context): Promise<CardSlide> {
     measureText(setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: ink }, m, 'center'), model.title, c.measure, model.lang), size * 1.4, size, ink, true);
   let titleSize = 150 * g.s * g.h;
   let title = setTitle(titleSize);
-  const rule = Math.round(30 * g.s * g.h) + Math.max(2, Math.round(3 * g.s));
-  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
+  const rule = (size: number) => coverRuleGap(g, size) + Math.max(2, Math.round(3 * g.s));
+  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule(titleSize) > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
   // A tight box is as wide as the widest line; the lines are centred on the measure, so the box spans it.
   title = { ...title, width: title.para.measure };
 
