@@ -338,8 +338,9 @@ function body(c: Context, point: Point, piece: string, size: number): MeasuredTe
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a
  * link card, the excerpt mark and the URL), separated by dots, packed into
- * at most two centred lines (three with a URL, which may break over two).
- * Segments that do not fit are left out from the end.
+ * at most two centred lines (three with a URL, which may break over two
+ * and always starts a line). Segments that do not fit are left out from
+ * the end.
  */
 function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): MeasuredText {
   const { model, fonts, ts } = c;
@@ -352,10 +353,11 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
   const mark = model.dir === 'rtl' ? '\u200f' : '\u200e';
   const sep: StyledSpan = { text: `${mark}\u00a0·${mark} `, style };
   const accent = { ...style, fonts: fonts.heading, color: t.palette.accent };
+  const urlSegment: StyledSpan[] = opts.url ? [{ text: opts.url, style }] : [];
   const segments: StyledSpan[][] = [
     ...(opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : []),
     [{ text: model.title, style: accent }],
-    ...(opts.url ? [[{ text: opts.url, style }]] : []),
+    ...(opts.url ? [urlSegment] : []),
     ...imprintParagraphs(model.imprint.lines).map((p) =>
       p.flatMap((line, i): StyledSpan[] => [
         ...(i > 0 ? [{ text: ' ', style }] : []),
@@ -379,7 +381,9 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
     let current: StyledSpan[][] = [];
     for (const seg of segments.slice(0, keep)) {
       const joined = current.length ? set([...current, seg]) : undefined;
-      if (joined && (joined.lines.length > 1 || !withinMeasure(joined))) {
+      // The URL starts a line: every link card of a series shows it in one place, under the title (udhr-fa
+      // 9's title and URL shared a line where 23's, after the excerpt mark, did not).
+      if (joined && (seg === urlSegment || joined.lines.length > 1 || !withinMeasure(joined))) {
         paras.push(set(current));
         current = [];
       }

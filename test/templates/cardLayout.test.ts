@@ -260,3 +260,19 @@ describe('short points on the story card', () => {
     expect(ink('body').top - ink('title').bottom).toBeLessThan(card.bodySize * 3);
   });
 });
+
+describe('link card footer', () => {
+  it('starts the URL on a line of its own, as on every link card of the series (udhr-fa 9 had title and URL on one line)', async () => {
+    const doc = (await loadDocument('test/fixtures/docs/udhr-fa/udhr-fa.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const link = doc.theme.cards.find((c) => c.name === 'link')!;
+    for (const n of [9, 23]) {
+      const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === n)!, format: link, fonts });
+      const foot = card.page.blocks[[...card.roles].find(([, r]) => r === 'footer')![0]] as TextBlock;
+      // The footer's lines come from separate paragraphs: read each line's glyphs.
+      const lines = foot.lines.map((pl) => pl.line.glyphs.filter((g) => !g.space).map((g) => g.text).join('').trim());
+      expect(lines, `${n}`).toHaveLength(2);
+      expect(lines[1].replace(/\s/gu, '').startsWith(doc.url!), `${n}: ${lines.join(' | ')}`).toBe(true);
+    }
+  });
+});
