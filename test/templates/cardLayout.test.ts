@@ -130,11 +130,16 @@ describe('carousel size', () => {
   });
 });
 
+/** A test document (test/fixtures/docs) with its fonts. */
+async function load(name: string): Promise<{ model: DocumentModel; fonts: TemplateFonts }> {
+  const model = (await loadDocument(`test/fixtures/docs/${name}/${name}.txt`, { projectRoot, sourceDateEpoch: '1698000000' })).model;
+  return { model, fonts: await loadFontSet(model.theme, projectRoot) };
+}
+
 describe('one card before a carousel', () => {
   it('sets a point on one card at the compact size, with narrower gaps, when it is a line too tall for the usual ones (udhr-en 2 and 11 on the square card)', async () => {
     // Before: 684 px of body for 679 px of room, so two slides of 5 and 6 lines at the regular size, each half empty.
-    const doc = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
-    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const { model: doc, fonts } = await load('udhr-en');
     const square = doc.theme.cards.find((c) => c.name === 'square')!;
     for (const n of [2, 11]) {
       const point = doc.points.find((p) => p.number === n)!;
@@ -156,10 +161,6 @@ describe('one card before a carousel', () => {
 });
 
 describe('paragraphs on cards', () => {
-  const load = async (name: string) => {
-    const model = (await loadDocument(`test/fixtures/docs/${name}/${name}.txt`, { projectRoot, sourceDateEpoch: '1698000000' })).model;
-    return { model, fonts: await loadFontSet(model.theme, projectRoot) };
-  };
   const bodyBlock = (card: CardSlide) => card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
 
   it('indents each paragraph after the first by 1.5 em, as leaflets do (udhr-en 14 and 17 on the square card)', async () => {
@@ -212,8 +213,7 @@ describe('balanced titles', () => {
   const lineTexts = (b: TextBlock) => b.lines.map((pl) => b.text.slice(pl.line.start, pl.line.end).trim());
 
   it('breaks a card title into even lines with no weak word at a line end, its text the title\'s (udhr-en on the square card)', async () => {
-    const doc = (await loadDocument('test/fixtures/docs/udhr-en/udhr-en.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
-    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const { model: doc, fonts } = await load('udhr-en');
     const square = doc.theme.cards.find((c) => c.name === 'square')!;
     const expected: Record<number, string[]> = {
       1: ['Equal in dignity', 'and rights'],
@@ -231,8 +231,7 @@ describe('balanced titles', () => {
   });
 
   it('keeps «في» off the end of the document card\'s first line (addresses-ar)', async () => {
-    const doc = (await loadDocument('test/fixtures/docs/addresses-ar/addresses-ar.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
-    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const { model: doc, fonts } = await load('addresses-ar');
     const [card] = await layoutCard({ model: doc, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
     const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'doc-title')![0]] as TextBlock;
     expect(title.text).toBe(doc.title);
@@ -263,8 +262,7 @@ describe('short points on the story card', () => {
 
 describe('link card footer', () => {
   it('starts the URL on a line of its own, as on every link card of the series (udhr-fa 9 had title and URL on one line)', async () => {
-    const doc = (await loadDocument('test/fixtures/docs/udhr-fa/udhr-fa.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
-    const fonts = await loadFontSet(doc.theme, projectRoot);
+    const { model: doc, fonts } = await load('udhr-fa');
     const link = doc.theme.cards.find((c) => c.name === 'link')!;
     for (const n of [9, 23]) {
       const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === n)!, format: link, fonts });
