@@ -29,6 +29,12 @@ export interface PointParts {
   continued?: MeasuredText;
   /** Centre the body in its room (a single card) or start it under the header (a slide). */
   centre: boolean;
+  /**
+   * Narrower gaps around the body: a single card at the compact size whose
+   * body is a line or so too tall for the usual gaps, so that the point
+   * takes one card rather than a carousel of two half-empty slides.
+   */
+  tight?: boolean;
 }
 
 export interface DocumentParts {
@@ -94,6 +100,9 @@ const tokens = (g: CardGeometry): CardTokens => ({
   bodyLeading: 1.71,
 });
 
+/** A format this many times taller than wide is tall (the story): a single card's title and body stand together. */
+const TALL = 1.5;
+
 /** The card itself: a column of the card's size, its padding the margins and safe zones. */
 function frame(g: CardGeometry, backgroundColor: string) {
   return {
@@ -112,10 +121,14 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
   const t = tokens(g);
   const row = g.rtl ? 'row-reverse' : 'row';
   const rule = Math.max(1, Math.round(1.5 * g.s));
-  const gap = Math.round(44 * g.s * g.h);
+  const gap = Math.round((p.tight ? 26 : 44) * g.s * g.h);
+  // A single card on a tall format (the story, 1080×1920): its title and body stand together a little above
+  // the middle of the free height, not the title at the top and a short body alone halfway down.
+  const lifted = p.centre && p.body !== undefined && g.height > TALL * g.width;
   return (
     <div style={frame(g, g.palette.paper)}>
       <div style={{ position: 'absolute', top: g.safeTop, left: 0, width: g.width, height: Math.round(14 * g.s), backgroundColor: g.palette.accent }} />
+      {lifted && <div style={{ flexGrow: 2 }} />}
       <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0 }}>
         <TextBox id="number" m={p.number} />
         <div style={{ width: t.headGap, flexShrink: 0 }} />
@@ -125,10 +138,11 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
       </div>
       <div
         id="room"
-        style={{ display: 'flex', flexDirection: 'column', flexGrow: 1, flexShrink: 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0` }}
+        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0` }}
       >
         {p.body && <TextBox id="body" m={p.body} />}
       </div>
+      {lifted && <div style={{ flexGrow: 3 }} />}
       {p.footer && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}
       {p.footer && <TextBox id="footer" m={p.footer} />}
       {p.continued && (
@@ -138,6 +152,17 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
       )}
     </div>
   );
+}
+
+/**
+ * The space between the document card's title and the short rule under it:
+ * a third of the title's size, at least 30 px at 1080 px wide. The rule is
+ * centred, under the middle of the last line, where a Persian or Arabic
+ * descender often hangs («حقوق»): 30 px under the ink of a 150 px title
+ * read as touching it.
+ */
+export function coverRuleGap(g: CardGeometry, titleSize: number): number {
+  return Math.max(Math.round(30 * g.s * g.h), Math.round(titleSize / 3));
 }
 
 function Document(g: CardGeometry, p: DocumentParts): ReactElement {
@@ -150,7 +175,7 @@ function Document(g: CardGeometry, p: DocumentParts): ReactElement {
       <div id="room" style={{ display: 'flex', flexDirection: 'column', flexGrow: 1, alignItems: 'center', justifyContent: 'center', marginBottom: Math.round(60 * g.s * g.h) }}>
         {p.title && <TextBox id="title" m={p.title} />}
         {p.title && (
-          <div style={{ width: Math.round(90 * g.s), height: Math.max(2, Math.round(3 * g.s)), marginTop: Math.round(30 * g.s * g.h), backgroundColor: g.palette.coverInk }} />
+          <div style={{ width: Math.round(90 * g.s), height: Math.max(2, Math.round(3 * g.s)), marginTop: coverRuleGap(g, p.title.size), backgroundColor: g.palette.coverInk }} />
         )}
       </div>
       {p.imprint.map((m, i) => (

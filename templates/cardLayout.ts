@@ -33,6 +33,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
+import { setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { DEFAULT_MAX_SPACE, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
@@ -40,8 +41,9 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
+import { PARAGRAPH_INDENT, pointText } from './leaflet.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
-import { defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
+import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
 
@@ -124,6 +126,8 @@ interface Context {
   g: CardGeometry;
   t: CardTokens;
   ts: Typesetter;
+  /** The body's typesetter when a point's paragraphs are not sub-items: each after the first indented (`PARAGRAPH_INDENT`). */
+  indented: Typesetter;
   /** The width text is set in: the card less its side margins. */
   measure: number;
   minBody: number;
@@ -143,9 +147,9 @@ interface Context {
  * longer (at least one and a half tatweels each). A paragraph does not end
  * in a lone word where it need not (a runt: «Nations.» under three lines).
  */
-function cardTypesetter(model: DocumentModel): Typesetter {
+function cardTypesetter(model: DocumentModel, paragraphIndent?: number): Typesetter {
   const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE };
-  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE } });
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE }, paragraphIndent });
 }
 
 /**
@@ -220,7 +224,7 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   const display = sizeSteps(minBody, minBody * (wide ? 1.15 : 1.5), t.cardScale);
   const font = fonts.body[0] ?? fonts.heading[0];
   if (!font) throw new Error('cards: no font');
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), indented: cardTypesetter(model, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
 }
 
 /**
@@ -265,7 +269,8 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);
   const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
-  const setTitle = (size: number) => ts.set(point.title, { fonts: fonts.heading, size, color: pal.ink }, titleMeasure, 'start');
+  // Balanced: «Equal in dignity / and rights», not «Equal in dignity and / rights» (src/layout/balance.ts).
+  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start'), point.title, titleMeasure, model.lang);
   let titlePara = setTitle(titleSize);
   const floor = bodySize * 1.05;
   while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > floor) {
@@ -273,6 +278,30 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
     titlePara = setTitle(titleSize);
   }
   return { number, title: measureText(titlePara, titleSize * 1.45, titleSize, pal.ink, true) };
+}
+
+/**
+ * The spans of `piece`, a part of `text` (the point's), when `full` styles
+ * `text` in spans; `piece` itself when `full` is plain. The piece is found
+ * by its text (a slide's is a slice of the point's), as the cards' memo of
+ * bodies (`bodies`) keys them.
+ */
+export function pieceSpans(full: string | StyledSpan[], text: string, piece: string): string | StyledSpan[] {
+  if (typeof full === 'string') return piece;
+  // A link card's excerpt cut inside a sentence ends in an ellipsis the text does not have.
+  const ellipsis = !text.includes(piece) && piece.endsWith('…') ? '…' : '';
+  const start = text.indexOf(piece.slice(0, piece.length - ellipsis.length));
+  if (start < 0) return piece;
+  const end = start + piece.length - ellipsis.length;
+  const out: StyledSpan[] = [];
+  let at = 0;
+  for (const sp of full) {
+    const [from, to] = [Math.max(start, at), Math.min(end, at + sp.text.length)];
+    if (from < to) out.push({ ...sp, text: sp.text.slice(from - at, to - at) });
+    at += sp.text.length;
+  }
+  if (ellipsis && out.length) out.push({ ...out[out.length - 1], text: ellipsis });
+  return out;
 }
 
 /** A small muted line (slide marker, "continued"), as wide as its ink. */
@@ -289,17 +318,29 @@ function marker(c: Context, index: number, count: number): MeasuredText {
 /** The widest marker a carousel of up to 99 slides needs, reserved beside the title. */
 const markerReserve = (c: Context) => marker(c, 88, 88).width;
 
-function body(c: Context, text: string, size: number): MeasuredText {
+/**
+ * The body of a card: `piece` (the point's text, or a slide's part of it)
+ * as leaflets set it. Each paragraph after the first starts indented
+ * (`PARAGRAPH_INDENT` × the size), so that a break between paragraphs shows
+ * even when a line ends full; a point of sub-items is not indented, its
+ * labels, in the heading face and the accent colour (`pointText`), mark
+ * where each starts. 'justify' with the theme's mode: ragged when
+ * justification is off, as on leaflets.
+ */
+function body(c: Context, point: Point, piece: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;
-  const para = c.ts.set(text, { fonts: c.fonts.body, size, color: ink }, c.measure, c.model.theme.justify === 'off' ? 'start' : 'justify');
+  const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
+  const ts = point.paragraphs.some((q) => q.item) ? c.ts : c.indented;
+  const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
 
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a
  * link card, the excerpt mark and the URL), separated by dots, packed into
- * at most two centred lines (three with a URL, which may break over two).
- * Segments that do not fit are left out from the end.
+ * at most two centred lines (three with a URL, which may break over two
+ * and always starts a line). Segments that do not fit are left out from
+ * the end.
  */
 function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): MeasuredText {
   const { model, fonts, ts } = c;
@@ -312,10 +353,11 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
   const mark = model.dir === 'rtl' ? '\u200f' : '\u200e';
   const sep: StyledSpan = { text: `${mark}\u00a0·${mark} `, style };
   const accent = { ...style, fonts: fonts.heading, color: t.palette.accent };
+  const urlSegment: StyledSpan[] = opts.url ? [{ text: opts.url, style }] : [];
   const segments: StyledSpan[][] = [
     ...(opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : []),
     [{ text: model.title, style: accent }],
-    ...(opts.url ? [[{ text: opts.url, style }]] : []),
+    ...(opts.url ? [urlSegment] : []),
     ...imprintParagraphs(model.imprint.lines).map((p) =>
       p.flatMap((line, i): StyledSpan[] => [
         ...(i > 0 ? [{ text: ' ', style }] : []),
@@ -339,7 +381,9 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
     let current: StyledSpan[][] = [];
     for (const seg of segments.slice(0, keep)) {
       const joined = current.length ? set([...current, seg]) : undefined;
-      if (joined && (joined.lines.length > 1 || !withinMeasure(joined))) {
+      // The URL starts a line: every link card of a series shows it in one place, under the title (udhr-fa
+      // 9's title and URL shared a line where 23's, after the excerpt mark, did not).
+      if (joined && (seg === urlSegment || joined.lines.length > 1 || !withinMeasure(joined))) {
         paras.push(set(current));
         current = [];
       }
@@ -386,7 +430,7 @@ const ROOM_CACHE_MAX = 2000;
 /** The height the design's `room` element gets with these parts around it (no body). */
 async function roomFor(c: Context, parts: Omit<PointParts, 'body'>): Promise<number> {
   const dims = (m?: MeasuredText) => (m ? [m.width, m.height] : null);
-  const key = JSON.stringify([c.g, c.design === defaultDesign, dims(parts.number), dims(parts.title), dims(parts.marker), dims(parts.footer), dims(parts.continued), parts.centre]);
+  const key = JSON.stringify([c.g, c.design === defaultDesign, dims(parts.number), dims(parts.title), dims(parts.marker), dims(parts.footer), dims(parts.continued), parts.centre, parts.tight ?? false]);
   let room = c.design === defaultDesign ? roomCache.get(key) : undefined;
   if (room === undefined) {
     const { boxes } = await flexLayout(c.design.point(c.g, parts), c.g.width, c.g.height, c.font);
@@ -412,6 +456,8 @@ interface PointPlan {
   /** The link card's excerpt (only the start of the point). */
   excerpt: boolean;
   url?: string;
+  /** A single card with the design's narrower gaps around the body (`PointParts.tight`). */
+  tight?: boolean;
 }
 
 /** How a point is set on the context's format: one card if it fits one, else slides (or an excerpt); E-CARD-FIT when neither can be set. */
@@ -442,7 +488,11 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
  * One card at the largest step that holds the whole point with no word
  * space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
  * maximum); when every step that holds it needs wider spaces somewhere,
- * the step whose widest space is narrowest; undefined when no step holds it.
+ * the step whose widest space is narrowest; else one card at the compact
+ * size with the design's narrower gaps around the body (`tight`), before
+ * a carousel: udhr-en 2 and udhr-fa 23 on the square card were 684 px of
+ * body for 679 and 666 px of room, and became two slides of 5 and 6 lines.
+ * Undefined when none holds it.
  */
 async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined> {
   const text = point.text.trim();
@@ -450,15 +500,17 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const foot = footer(c, { url });
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   let best: { size: number; widest: number } | undefined;
-  for (const size of [...c.steps].reverse()) {
+  const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
+  for (const { size, tight } of tries) {
+    if (tight && best) break;
     const head = header(c, point, size, 0);
     if (!withinMeasure(head.title.para)) continue;
-    const room = await roomFor(c, { ...head, footer: foot, centre: true });
+    const room = await roomFor(c, { ...head, footer: foot, centre: true, tight });
     if (text.length > capacity(c, room, size)) continue;
-    const m = body(c, text, size);
+    const m = body(c, point, text, size);
     if (!fitsRoom(m, room)) continue;
     const widest = widestSpace(m.para);
-    if (widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url };
+    if (tight || widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url, tight };
     if (!best || widest < best.widest - 1e-9) best = { size, widest };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };
@@ -476,7 +528,7 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const size = c.minBody;
-  const bodyOf = bodies(c, size);
+  const bodyOf = bodies(c, point, size);
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   // The title as the slides set it: a word of it wider than the card cannot be set (the body has no say).
   const slideHead = header(c, point, size, isLink(c) ? 0 : markerReserve(c));
@@ -501,9 +553,9 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
 }
 
 /** A memo of the body set at `size`: each piece tried is set once, whatever it is tried for (a slide's room, its lines). */
-function bodies(c: Context, size: number): (piece: string) => MeasuredText {
+function bodies(c: Context, point: Point, size: number): (piece: string) => MeasuredText {
   const set = new Map<string, MeasuredText>();
-  return (piece) => set.get(piece) ?? set.set(piece, body(c, piece, size)).get(piece)!;
+  return (piece) => set.get(piece) ?? set.set(piece, body(c, point, piece, size)).get(piece)!;
 }
 
 /**
@@ -544,7 +596,7 @@ async function largerCarousel(c: Context, point: Point, atMin: string[], minBody
   const widest = (pieces: string[], bodyOf: (piece: string) => MeasuredText) => Math.max(...pieces.map((p) => widestSpace(bodyOf(p).para)));
   const maxSpace = Math.max((c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK, widest(atMin, minBodyOf));
   for (const size of c.steps.slice(1).reverse()) {
-    const bodyOf = bodies(c, size);
+    const bodyOf = bodies(c, point, size);
     const slides = await slideDivider(c, point, size, bodyOf);
     const filled = slides?.fill();
     if (!slides || !filled || filled.length !== count) continue;
@@ -596,10 +648,11 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
     const parts: PointParts = {
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
-      body: body(c, plan.pieces[i], plan.size),
+      body: body(c, point, plan.pieces[i], plan.size),
       footer: lastSlide ? footer(c, { excerpt: plan.excerpt, url: plan.url }) : undefined,
       continued: lastSlide ? undefined : smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize),
       centre: !carousel,
+      tight: plan.tight,
     };
     const { svg, page, roles } = await draw(c, c.design.point(c.g, parts), c.model.theme.palette.paper, [
       ['number', parts.number, 'number'],
@@ -687,11 +740,13 @@ async function documentCard(c: Context): Promise<CardSlide> {
   // The title: a step of the scale at a time from the largest, until it takes at most three lines and fits the room.
   const { boxes } = await flexLayout(c.design.document(g, { imprint, imprintGaps }), g.width, g.height, c.font);
   const room = boxes.get('room')?.height ?? 0;
-  const setTitle = (size: number) => measureText(ts.set(model.title, { fonts: fonts.heading, size, color: ink }, c.measure, 'center'), size * 1.4, size, ink, true);
+  // Balanced, and no weak word at a line's end: «عناوين / في نص عربي» (src/layout/balance.ts).
+  const setTitle = (size: number) =>
+    measureText(setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: ink }, m, 'center'), model.title, c.measure, model.lang), size * 1.4, size, ink, true);
   let titleSize = 150 * g.s * g.h;
   let title = setTitle(titleSize);
-  const rule = Math.round(30 * g.s * g.h) + Math.max(2, Math.round(3 * g.s));
-  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
+  const rule = (size: number) => coverRuleGap(g, size) + Math.max(2, Math.round(3 * g.s));
+  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule(titleSize) > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
   // A tight box is as wide as the widest line; the lines are centred on the measure, so the box spans it.
   title = { ...title, width: title.para.measure };
 

@@ -31,7 +31,9 @@ function shortfalls(card: CardSlide): Array<{ text: string; left: number; right:
     for (const pl of b.lines) {
       if (pl.line.last) continue;
       const ink = lineInk(pl.line, pl)!;
-      out.push({ text: b.text.slice(pl.line.start, pl.line.end), left: ink.left - card.textBox.left, right: card.textBox.right - ink.right });
+      // A paragraph after the first starts 1.5 em in (English: at the left).
+      const indent = pl.line.start > 0 && b.text[pl.line.start - 1] === '\n' ? 1.5 * card.bodySize : 0;
+      out.push({ text: b.text.slice(pl.line.start, pl.line.end), left: ink.left - card.textBox.left - indent, right: card.textBox.right - ink.right });
     }
   }
   return out;
@@ -124,6 +126,151 @@ describe('carousel size', () => {
         expect(pl.line.width).toBeLessThanOrEqual(s.textBox.right - s.textBox.left + 1e-6);
         expect(lineInk(pl.line, pl)!.bottom).toBeLessThanOrEqual(s.textBox.bottom);
       }
+    }
+  });
+});
+
+/** A test document (test/fixtures/docs) with its fonts. */
+async function load(name: string): Promise<{ model: DocumentModel; fonts: TemplateFonts }> {
+  const model = (await loadDocument(`test/fixtures/docs/${name}/${name}.txt`, { projectRoot, sourceDateEpoch: '1698000000' })).model;
+  return { model, fonts: await loadFontSet(model.theme, projectRoot) };
+}
+
+describe('one card before a carousel', () => {
+  it('sets a point on one card at the compact size, with narrower gaps, when it is a line too tall for the usual ones (udhr-en 2 and 11 on the square card)', async () => {
+    // Before: 684 px of body for 679 px of room, so two slides of 5 and 6 lines at the regular size, each half empty.
+    const { model: doc, fonts } = await load('udhr-en');
+    const square = doc.theme.cards.find((c) => c.name === 'square')!;
+    for (const n of [2, 11]) {
+      const point = doc.points.find((p) => p.number === n)!;
+      const cards = await layoutCard({ model: doc, point, format: square, fonts });
+      expect(cards, `${n}`).toHaveLength(1);
+      const [card] = cards;
+      expect(card.bodySize).toBe(card.minBodySize);
+      expect(card.bodyText).toBe(point.text.trim());
+      const block = (role: string) => card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+      const bodyBottom = Math.max(...block('body').lines.map((pl) => lineInk(pl.line, pl)!.bottom));
+      const footerTop = Math.min(...block('footer').lines.map((pl) => lineInk(pl.line, pl)!.top));
+      const titleBottom = Math.max(...block('title').lines.map((pl) => lineInk(pl.line, pl)!.bottom));
+      const bodyTop = Math.min(...block('body').lines.map((pl) => lineInk(pl.line, pl)!.top));
+      // The body still clear of the footer (by more than its size) and of the title (by more than half of it).
+      expect(footerTop - bodyBottom, `${n}`).toBeGreaterThan(card.bodySize * 1.2);
+      expect(bodyTop - titleBottom, `${n}`).toBeGreaterThan(card.bodySize * 0.6);
+    }
+  });
+});
+
+describe('paragraphs on cards', () => {
+  const bodyBlock = (card: CardSlide) => card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+
+  it('indents each paragraph after the first by 1.5 em, as leaflets do (udhr-en 14 and 17 on the square card)', async () => {
+    const { model, fonts } = await load('udhr-en');
+    const square = model.theme.cards.find((f) => f.name === 'square')!;
+    for (const n of [14, 17]) {
+      const point = model.points.find((p) => p.number === n)!;
+      const [card] = await layoutCard({ model, point, format: square, fonts });
+      const b = bodyBlock(card);
+      expect(card.bodyText).toBe(point.text.trim());
+      const starts = b.lines.filter((pl) => pl.line.start > 0 && b.text[pl.line.start - 1] === '\n');
+      expect(starts.length, `${n}`).toBe(1);
+      const left = (pl: (typeof b.lines)[number]) => pl.x + Math.min(...pl.line.glyphs.filter((g) => !g.space).map((g) => g.x));
+      expect(left(starts[0]) - left(b.lines[0]), `${n}`).toBeCloseTo(1.5 * card.bodySize, 0);
+    }
+  });
+
+  it('sets Persian sub-item labels in the heading face and the accent, not indented (udhr-fa 16 and 23 on the square card)', async () => {
+    const { model, fonts } = await load('udhr-fa');
+    const square = model.theme.cards.find((f) => f.name === 'square')!;
+    for (const n of [16, 23]) {
+      const point = model.points.find((p) => p.number === n)!;
+      const cards = await layoutCard({ model, point, format: square, fonts });
+      expect(cards.map((c) => c.bodyText).join(' ')).toBe(point.text.trim());
+      const labels = point.paragraphs.map((q) => q.item!);
+      expect(labels.length).toBeGreaterThan(1);
+      for (const card of cards) {
+        const b = bodyBlock(card);
+        const glyphs = b.lines.flatMap((pl) => pl.line.glyphs);
+        for (const label of labels) {
+          const at = b.text.indexOf(label);
+          if (at < 0) continue;
+          const inLabel = glyphs.filter((g) => g.offset >= at && g.offset < at + label.length && !g.space);
+          expect(inLabel.length).toBeGreaterThan(0);
+          for (const g of inLabel) {
+            expect(g.font).toBe(fonts.heading[0]);
+            expect(g.color).toBe(model.theme.palette.accent);
+          }
+        }
+        // No indent: every line's ink ends at the right edge of the measure, give or take a side bearing (an indent would be 1.5 em).
+        for (const pl of b.lines.filter((q) => q.line.start > 0 && b.text[q.line.start - 1] === '\n')) {
+          expect(card.textBox.right - lineInk(pl.line, pl)!.right).toBeLessThan(card.bodySize * 0.5);
+        }
+      }
+    }
+  });
+});
+
+describe('balanced titles', () => {
+  const lineTexts = (b: TextBlock) => b.lines.map((pl) => b.text.slice(pl.line.start, pl.line.end).trim());
+
+  it('breaks a card title into even lines with no weak word at a line end, its text the title\'s (udhr-en on the square card)', async () => {
+    const { model: doc, fonts } = await load('udhr-en');
+    const square = doc.theme.cards.find((c) => c.name === 'square')!;
+    const expected: Record<number, string[]> = {
+      1: ['Equal in dignity', 'and rights'],
+      9: ['No arbitrary', 'arrest or exile'],
+      19: ['Opinion', 'and expression'],
+      29: ['Duties', 'to the community'],
+    };
+    for (const [n, lines] of Object.entries(expected)) {
+      const point = doc.points.find((p) => p.number === Number(n))!;
+      const [card] = await layoutCard({ model: doc, point, format: square, fonts });
+      const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'title')![0]] as TextBlock;
+      expect(title.text).toBe(point.title);
+      expect(lineTexts(title), n).toEqual(lines);
+    }
+  });
+
+  it('keeps «في» off the end of the document card\'s first line (addresses-ar)', async () => {
+    const { model: doc, fonts } = await load('addresses-ar');
+    const [card] = await layoutCard({ model: doc, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
+    const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'doc-title')![0]] as TextBlock;
+    expect(title.text).toBe(doc.title);
+    expect(lineTexts(title)).toEqual(['عناوين', 'في نص عربي']);
+  });
+});
+
+describe('short points on the story card', () => {
+  it('stand with their title a little above the middle of the free height, not a title at the top and the body alone halfway down (the seed\'s point 13)', async () => {
+    const seed = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
+    const fonts = await loadFontSet(seed.theme, projectRoot);
+    const point = seed.points.find((p) => p.number === 13)!;
+    const [card] = await layoutCard({ model: seed, point, format: seed.theme.cards.find((c) => c.name === 'story')!, fonts });
+    const ink = (role: string) => {
+      const b = card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+      const boxes = b.lines.map((pl) => lineInk(pl.line, pl)!);
+      return { top: Math.min(...boxes.map((x) => x.top)), bottom: Math.max(...boxes.map((x) => x.bottom)) };
+    };
+    const above = ink('title').top - card.textBox.top;
+    const below = ink('footer').top - ink('body').bottom;
+    // Before: the title at the top of the text box (above ≈ 0) and the body centred in the room under it.
+    expect(above).toBeGreaterThan(200);
+    expect(above / below).toBeGreaterThan(0.5);
+    expect(above / below).toBeLessThan(0.8);
+    expect(ink('body').top - ink('title').bottom).toBeLessThan(card.bodySize * 3);
+  });
+});
+
+describe('link card footer', () => {
+  it('starts the URL on a line of its own, as on every link card of the series (udhr-fa 9 had title and URL on one line)', async () => {
+    const { model: doc, fonts } = await load('udhr-fa');
+    const link = doc.theme.cards.find((c) => c.name === 'link')!;
+    for (const n of [9, 23]) {
+      const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === n)!, format: link, fonts });
+      const foot = card.page.blocks[[...card.roles].find(([, r]) => r === 'footer')![0]] as TextBlock;
+      // The footer's lines come from separate paragraphs: read each line's glyphs.
+      const lines = foot.lines.map((pl) => pl.line.glyphs.filter((g) => !g.space).map((g) => g.text).join('').trim());
+      expect(lines, `${n}`).toHaveLength(2);
+      expect(lines[1].replace(/\s/gu, '').startsWith(doc.url!), `${n}: ${lines.join(' | ')}`).toBe(true);
     }
   });
 });
