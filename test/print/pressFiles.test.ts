@@ -135,7 +135,8 @@ describe('colour in the content streams', () => {
     expect(pageContents(press)[0]).not.toMatch(/GSOverprint/);
   });
   it('rules are K only on text pages: solid 0/0/0/100, and the crop marks in registration colour outside the bleed', () => {
-    const body = pageContents(press)[2];
+    // Page 4: the first text page under a running head and its rule (page 3, where the title opens, has none).
+    const body = pageContents(press)[3];
     expect(new Set(colorOperators(body).filter((op) => op.endsWith(' K')))).toEqual(new Set(['0 0 0 1 K', '1 1 1 1 K']));
   });
   it('the screen booklet stays RGB', async () => {
