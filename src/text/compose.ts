@@ -88,6 +88,26 @@ export interface ComposedParagraph {
 }
 
 /**
+ * How many of a composed text's paragraphs (split at its line breaks) of two
+ * lines or more end in a line of one word (a runt), the end of a divided word
+ * or of a broken address not counted: what the line breaker's avoidRunts
+ * avoids where it can (lineBreaks.ts), read back from the lines.
+ */
+export function runts(para: ComposedParagraph): number {
+  let count = 0;
+  let lines = 0;
+  for (const l of para.lines) {
+    lines++;
+    const s = para.text.slice(l.start, l.end);
+    if (!l.last && !s.endsWith('\n') && para.text[l.end] !== '\n') continue;
+    const afterSpace = /\s/u.test(para.text[l.start - 1] ?? '');
+    if (lines >= 2 && afterSpace && !/\s/u.test(s.trim())) count++;
+    lines = 0;
+  }
+  return count;
+}
+
+/**
  * A kashida's width, in tatweels: at most two, as a reader of a book expects
  * (three read as a gap inside the word: «للمصـــطلح»); the rest goes to the
  * spaces. The breaker plans with the same bound (lineBreaks.ts).
