@@ -13,7 +13,7 @@
 import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { breakHyphenated, breakWords, type LineEnd } from './lineBreaks.js';
+import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import type { ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
@@ -171,10 +171,10 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
 
-/** The indent of line `li`: opts.paragraphIndent when it starts a paragraph after a line break, else 0. */
+/** The indent of line `li`: the breaker's (indentOf) when the line starts with a whole word, else 0. */
 function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
   const before = ends[li - 1];
-  return opts.paragraphIndent && before && before.at === undefined && words[before.word].hardBreak ? opts.paragraphIndent : 0;
+  return before && before.at === undefined ? indentOf(words, before.word + 1, opts) : 0;
 }
 
 /**

@@ -103,8 +103,9 @@ function breakLinesAt(
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
       // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
-      if (opts.paragraphIndent) {
-        items.push({ type: 'box', width: opts.paragraphIndent });
+      const indent = indentOf(words, i + 1, opts);
+      if (indent) {
+        items.push({ type: 'box', width: indent });
         wordAtItem.push(-1);
       }
     } else if (w.spaceWidth > 0) {
@@ -303,8 +304,17 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   return out;
 }
 
-/** The indent before word `first` when it starts a paragraph after a line break (ComposeOptions.paragraphIndent). */
-const indentOf = (words: Word[], first: number, opts: ComposeOptions) => (first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0);
+/**
+ * The indent before word `first` when it starts a paragraph after a line
+ * break (ComposeOptions.paragraphIndent), the breaker's and the composer's
+ * alike; none when that word cannot follow it on one line (a long token, an
+ * address's piece, wider than the measure less the indent): it starts at the
+ * edge rather than overfill the line.
+ */
+export function indentOf(words: Word[], first: number, opts: ComposeOptions): number {
+  const indent = first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0;
+  return indent && words[first].width + indent > opts.measure + 1e-6 ? 0 : indent;
+}
 
 /** Line ends of a paragraph's items (wordAtItem: the word a break item ends, -1 for none). */
 function endsOf(
