@@ -39,7 +39,7 @@ import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
-import { imprintBlocks, imprintHeight, styles } from './booklet.js';
+import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 
 export interface LeafletOptions {
@@ -443,7 +443,7 @@ export const EVENT_GAP_MIN = 0.6;
 /**
  * A point's text as the leaflet sets it, at a body size: each sub-item's
  * label («(۱)», «الف)») in the heading face and the accent, as the booklet
- * sets it (bodyParagraphs in booklet.ts), the rest in the body style. The
+ * sets it (itemSpans in booklet.ts), the rest in the body style. The
  * text as written when the point has no sub-item, or when its paragraphs,
  * labels and all, do not join back to it letter for letter (the words are
  * never changed for a style).
@@ -453,11 +453,7 @@ export function pointText(point: Point, body: TextStyle, heading: LoadedFont[], 
   if (!point.paragraphs.some((q) => q.item) || joined !== point.text) return () => point.text;
   return (size) => {
     const plain = { ...body, size };
-    return point.paragraphs.flatMap((q, k): StyledSpan[] => [
-      ...(k > 0 ? [{ text: '\n', style: plain }] : []),
-      ...(q.item ? [{ text: q.item, style: { ...plain, fonts: heading, color: accent } }, { text: ' ', style: plain }] : []),
-      { text: q.text, style: plain },
-    ]);
+    return point.paragraphs.flatMap((q, k): StyledSpan[] => [...(k > 0 ? [{ text: '\n', style: plain }] : []), ...itemSpans(q, plain, heading, accent)]);
   };
 }
 

@@ -15,7 +15,8 @@ import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
-import type { ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+export { DEFAULT_MAX_SPACE } from './options.js';
 import { reorderPieces } from './reorder.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
@@ -116,8 +117,6 @@ const DEFAULT_KASHIDA = { min: 0.3, max: 2 };
 /** The widest a kashida gets, in tatweels, on a line that would else be set loose (spaces past theme.space.max). */
 const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
-/** Widest word space, × the natural space, when the theme sets none. */
-export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang, opts.measure);

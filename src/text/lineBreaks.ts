@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import type { ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -196,7 +196,7 @@ function withoutDearAddressBreaks(
   if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
   const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
   const alt = again(dear);
-  const allowed = ratioAtSpace(opts.space.max ?? 2, opts, spaceStretch);
+  const allowed = ratioAtSpace(opts.space.max ?? DEFAULT_MAX_SPACE, opts, spaceStretch);
   const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
   return fine && !overfull(words, alt, opts) ? alt : ends;
 }
