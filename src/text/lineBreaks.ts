@@ -154,11 +154,28 @@ function breakLinesAt(
     endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
   );
   if (!opts.avoidRunts || opts.align === 'center') return ends;
-  // Each paragraph's runt in turn, the last first: a tie inserts an item, and
-  // the ties still to try lie before it, so their item indexes stay true.
-  const minLines = opts.avoidRunts.minLines ?? 3;
+  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch);
+}
+
+/**
+ * The line ends with each paragraph's runt tied where a setting as good
+ * exists (ComposeOptions.avoidRunts): `lastSpaces` maps each paragraph's last
+ * word to the item of the space before it. Each paragraph in turn, the last
+ * first: a tie inserts an item, and the ties still to try lie before it, so
+ * their item indexes stay true.
+ */
+function withoutRunts(
+  words: Word[],
+  ends: LineEnd[],
+  items: readonly [InputItem[], number[], number[], Map<number, number>],
+  lastSpaces: Map<number, number>,
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  spaceStretch: number | undefined,
+): LineEnd[] {
+  const minLines = opts.avoidRunts?.minLines ?? 3;
   let best = ends;
-  let state = [items, wordAtItem, kashidaItems, cutAtItem] as const;
+  let state = items;
   for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
     if (!isRunt(words, best, last, minLines)) continue;
     const next = tiedBefore(at, ...state);
