@@ -237,6 +237,11 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let kashidas = 0;
+  /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
+  const track = (): TrackingInput => ({
+    justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency,
+  });
   const kashidaAt = new Map<number, number>(); // word index → kashida width
 
   if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
@@ -259,9 +264,13 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         let chosen = pick(o.bounds);
         // Kashidas at their usual widest leave the spaces past their maximum
         // (a line that must end before a URL's first piece): they may reach
-        // LOOSE_KASHIDA before the line is set loose, unjustified.
-        const given = chosen.reduce((a, [, w]) => a + w, 0);
-        if (o.bounds.max < LOOSE_KASHIDA && extraSpace + deficit - given > naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1) + 1e-6) chosen = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+        // LOOSE_KASHIDA, kept only when that spares the line being set loose
+        // (as trackingFor decides, letter spacing counted); else the usual ones stay.
+        const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
+        if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
+          const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+          if (!loose(wider)) chosen = wider;
+        }
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
@@ -284,9 +293,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   }
 
-  const slots = justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0;
-  const sizes = runsByWord.flat().map((r) => r.style.size);
-  const fit = trackingFor({ justified, naturalGaps, extraSpace, slots, sizes, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency });
+  const { slots } = track();
+  const fit = trackingFor({ ...track(), extraSpace });
   const { tracking, loose, ragged } = fit;
   extraSpace = fit.extraSpace;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;

@@ -368,3 +368,26 @@ describe('paragraphIndent (a leaflet\'s point of several paragraphs)', () => {
     });
   }
 });
+
+describe('kashida widths before an unbreakable address', () => {
+  const text = 'للمصطلحات الجديدة https://example.org/documents/full-text-with-appendices-and-annexes.pdf';
+  const set = (measure: number) =>
+    composeParagraph([{ text, style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 } });
+  const tatweel = composeParagraph([{ text: 'ـ', style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure: 100, align: 'start', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 } }).lines[0].glyphs[0].advance;
+  const widest = (l: ComposedLine) => Math.max(0, ...l.glyphs.filter((g) => g.kashida).map((g) => g.advance)) / tatweel;
+
+  it('a kashida reaches three tatweels (LOOSE_KASHIDA) where two would leave the spaces past their maximum, and the line is justified', () => {
+    // The words before the address make a line of their own: at 176 pt two tatweels leave spaces past ×2 (letter spacing of the address counted).
+    const [first] = set(176).lines;
+    expect(widest(first)).toBeGreaterThan(2.5);
+    expect(widest(first)).toBeLessThanOrEqual(3 + 1e-6);
+    expect(first.loose).toBeFalsy();
+    expect(first.spaceRatio).toBeLessThanOrEqual(2 + 1e-6);
+  });
+
+  it('keeps kashidas at two tatweels where three would not spare the line being set loose', () => {
+    const [first] = set(202).lines;
+    expect(first.loose).toBe(true);
+    expect(widest(first)).toBeLessThanOrEqual(2 + 1e-6);
+  });
+});
