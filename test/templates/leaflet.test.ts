@@ -574,5 +574,10 @@ describe('a point of several paragraphs (finish5)', () => {
     }
     const rest = glyphs.filter((g) => g.offset > point.text.indexOf(labels[0]) + labels[0].length + 1 && g.offset < point.text.indexOf('\n'));
     expect(rest.every((g) => g.font === d.fonts.body[0] && g.color === undefined)).toBe(true);
+    // No indent: each sub-item's first line reaches the start (right) edge, as its paragraph's other lines do.
+    const js = starts(point.text, lines);
+    expect(js.length).toBe(2);
+    const measure = Math.max(...lines.map((l) => l.width));
+    for (const j of [0, ...js]) expect(Math.max(...lines[j].glyphs.map((g) => g.x + g.advance)), `line ${j}`).toBeCloseTo(measure, 0);
   });
 });
