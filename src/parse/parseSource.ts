@@ -604,8 +604,10 @@ const ASCII_RUN = /[\x21-\x7e]+/g;
 /**
  * `s` without its addresses: URLs (`scheme://…`, `www.…`), e-mail
  * addresses, paths (`/…`, `./…`, `~/…`, `C:\\…`, or two slashes), file and host names
- * (`name.ext`, `example.org`) and hashes (eight or more hexadecimal
- * characters, or sixteen or more letters and digits mixed). Their letters
+ * (`name.ext`, `example.org`; not an abbreviation such as «U.S.A.», nor a
+ * sentence run on as «rights.Every») and hashes (eight or more hexadecimal
+ * characters, a letter among them: a number of eight digits counts, as
+ * digits; or sixteen or more letters and digits mixed). Their letters
  * are Latin whatever the language of the text around them, so they say
  * nothing of it. Such a run is left out whole, with its punctuation.
  */
@@ -616,6 +618,11 @@ export function withoutAddresses(s: string): string {
   });
 }
 
+/** Letters each followed by a full stop («U.S.A», its last stop cut): an abbreviation, not a host name. */
+const ABBREVIATION = /^([A-Za-z]\.)+[A-Za-z]$/;
+/** A capitalised word after the last full stop («rights.Every»): a sentence run on without its space, not a file's extension. */
+const RUN_ON_SENTENCE = /\.[A-Z][a-z]+$/;
+
 function isAddressLike(w: string): boolean {
   return (
     w.includes('://') ||
@@ -623,8 +630,8 @@ function isAddressLike(w: string): boolean {
     /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(w) ||
     /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(w) ||
     /[/\\].*[/\\]/.test(w) ||
-    (w.length >= 5 && /^[\w-]+(\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(w)) ||
-    /^[0-9a-f]{8,}$/i.test(w) ||
+    (w.length >= 5 && /^[\w-]+(\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(w) && !ABBREVIATION.test(w) && !RUN_ON_SENTENCE.test(w)) ||
+    (/^[0-9a-f]{8,}$/i.test(w) && /[a-f]/i.test(w)) ||
     (w.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(w) && /\d/.test(w) && /[A-Za-z]/.test(w))
   );
 }

@@ -13,9 +13,10 @@
 import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { breakHyphenated, breakWords, type LineEnd } from './lineBreaks.js';
+import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
-import type { ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+export { DEFAULT_MAX_SPACE } from './options.js';
 import { reorderPieces } from './reorder.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
@@ -88,6 +89,26 @@ export interface ComposedParagraph {
 }
 
 /**
+ * How many of a composed text's paragraphs (split at its line breaks) of two
+ * lines or more end in a line of one word (a runt), the end of a divided word
+ * or of a broken address not counted: what the line breaker's avoidRunts
+ * avoids where it can (lineBreaks.ts), read back from the lines.
+ */
+export function runts(para: ComposedParagraph): number {
+  let count = 0;
+  let lines = 0;
+  for (const l of para.lines) {
+    lines++;
+    const s = para.text.slice(l.start, l.end);
+    if (!l.last && !s.endsWith('\n') && para.text[l.end] !== '\n') continue;
+    const afterSpace = /\s/u.test(para.text[l.start - 1] ?? '');
+    if (lines >= 2 && afterSpace && !/\s/u.test(s.trim())) count++;
+    lines = 0;
+  }
+  return count;
+}
+
+/**
  * A kashida's width, in tatweels: at most two, as a reader of a book expects
  * (three read as a gap inside the word: «للمصـــطلح»); the rest goes to the
  * spaces. The breaker plans with the same bound (lineBreaks.ts).
@@ -96,8 +117,6 @@ const DEFAULT_KASHIDA = { min: 0.3, max: 2 };
 /** The widest a kashida gets, in tatweels, on a line that would else be set loose (spaces past theme.space.max). */
 const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
-/** Widest word space, × the natural space, when the theme sets none. */
-export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang, opts.measure);
@@ -151,10 +170,10 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
 
-/** The indent of line `li`: opts.paragraphIndent when it starts a paragraph after a line break, else 0. */
+/** The indent of line `li`: the breaker's (indentOf) when the line starts with a whole word, else 0. */
 function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
   const before = ends[li - 1];
-  return opts.paragraphIndent && before && before.at === undefined && words[before.word].hardBreak ? opts.paragraphIndent : 0;
+  return before && before.at === undefined ? indentOf(words, before.word + 1, opts) : 0;
 }
 
 /**
@@ -218,6 +237,11 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let kashidas = 0;
+  /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
+  const track = (): TrackingInput => ({
+    justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency,
+  });
   const kashidaAt = new Map<number, number>(); // word index → kashida width
 
   if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
@@ -240,9 +264,13 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         let chosen = pick(o.bounds);
         // Kashidas at their usual widest leave the spaces past their maximum
         // (a line that must end before a URL's first piece): they may reach
-        // LOOSE_KASHIDA before the line is set loose, unjustified.
-        const given = chosen.reduce((a, [, w]) => a + w, 0);
-        if (o.bounds.max < LOOSE_KASHIDA && extraSpace + deficit - given > naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1) + 1e-6) chosen = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+        // LOOSE_KASHIDA, kept only when that spares the line being set loose
+        // (as trackingFor decides, letter spacing counted); else the usual ones stay.
+        const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
+        if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
+          const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+          if (!loose(wider)) chosen = wider;
+        }
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
@@ -265,9 +293,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   }
 
-  const slots = justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0;
-  const sizes = runsByWord.flat().map((r) => r.style.size);
-  const fit = trackingFor({ justified, naturalGaps, extraSpace, slots, sizes, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency });
+  const { slots } = track();
+  const fit = trackingFor({ ...track(), extraSpace });
   const { tracking, loose, ragged } = fit;
   extraSpace = fit.extraSpace;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;

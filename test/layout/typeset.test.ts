@@ -37,8 +37,10 @@ for (const doc of ['udhr-ar', 'udhr-fa', 'udhr-en']) {
         expect(set.lines.length).toBeLessThanOrEqual(plain.lines.length);
         if (oneWordLast(plain)) before++;
         if (oneWordLast(set)) after++;
-        // Headings and other ragged text: as before.
-        expect(ts.set(q.text, style, measure, 'start').lines.map((l) => l.end)).toEqual(composeParagraph([{ text: q.text, style }], { dir: model.dir, lang: model.lang, measure, align: 'start', justify: model.theme.justify, space: model.theme.space, kashidaPerLine: model.theme.kashidaPerLine }).lines.map((l) => l.end));
+        // Headings and other ragged text, and centred text (titles, contents): as before.
+        for (const align of ['start', 'center'] as const) {
+          expect(ts.set(q.text, style, measure, align).lines.map((l) => l.end), align).toEqual(composeParagraph([{ text: q.text, style }], { dir: model.dir, lang: model.lang, measure, align, justify: model.theme.justify, space: model.theme.space, kashidaPerLine: model.theme.kashidaPerLine }).lines.map((l) => l.end));
+        }
       }
       expect(before).toBeGreaterThan(0);
       expect(after).toBe(runtsLeft[doc] ?? 0);

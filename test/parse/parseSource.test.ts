@@ -359,6 +359,11 @@ describe('language detection', () => {
   it('words that are not addresses still count (English around Arabic)', () => {
     expect(detect('This and/or that, e.g. a short English sentence with كلمة').lang).toBe('en');
     expect(withoutAddresses('see https://a.example/x, or mail@b.org.')).toBe('see  or ');
+    // Not addresses: an abbreviation, a sentence run on without its space, a number of eight digits.
+    expect(withoutAddresses('the U.S.A. and')).toBe('the U.S.A. and');
+    expect(withoutAddresses('rights.Every one')).toBe('rights.Every one');
+    expect(withoutAddresses('call 123456789 now')).toBe('call 123456789 now');
+    expect(withoutAddresses('hash 9f86d081 and report.pdf')).toBe('hash  and ');
   });
   it('digits: ASCII labels in right-to-left text → latn', () => {
     expect(parseSource('## عنوان\n\n1. نص عربي\n', 'x').doc.detected).toEqual({ lang: 'ar', dir: 'rtl', digits: 'latn' });

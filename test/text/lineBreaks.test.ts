@@ -400,6 +400,25 @@ describe('avoidRunts on pages: two-line paragraphs (minLines) and each paragraph
     expect(seen).toBeGreaterThan(0);
   });
 
+  it('a paragraph without a runt is set as before beside one that loses its runt', () => {
+    const OTHER = 'لكل شخص الحق في حرية التفكير والضمير والدين، ويشمل هذا الحق حرية تغيير ديانته أو عقيدته وحرية الإعراب عنهما.';
+    let seen = 0;
+    for (let measure = 240; measure <= 420; measure += 6) {
+      for (const text of [`${OTHER}\n${ONE}`, `${ONE}\n${OTHER}`]) {
+        const plain = set(text, measure);
+        const tied = set(text, measure, { maxSpace: 2, minLines: 2 });
+        const k = text.startsWith(ONE) ? 1 : 0;
+        if (plain.lines.length < 4 || runts(plain)[k] || !runts(plain)[1 - k] || runts(tied)[1 - k]) continue;
+        seen++;
+        // OTHER's lines, which end in two words or more, as without the rule.
+        const lines = (p: typeof plain) => p.lines.map((l) => p.text.slice(l.start, l.end)).filter((l) => text.indexOf(l) >= (k ? ONE.length : 0) && text.indexOf(l) < (k ? text.length : OTHER.length));
+        expect(lines(tied)).toEqual(lines(plain));
+        expect(lines(tied).length).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('each paragraph of a text with line breaks loses its runt, the others set as before', () => {
     let seen = 0;
     for (let measure = 240; measure <= 420; measure += 6) {
