@@ -622,9 +622,11 @@ async function runJobs(
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
-  let pool = poolOf(opts, opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs));
-  // A rebuild's early worker renders when there are images to make; else it ends now, not with the build.
-  if (early && hasImageJobs(freshJobs)) pool = early.take();
+  const threads = opts.serial ? 1 : opts.jobs ?? defaultThreads(freshJobs);
+  let pool = poolOf(opts, threads);
+  // A rebuild's early worker renders when there are images to make and the build would take no more threads than
+  // it has; else it ends now, not with the build.
+  if (early && takesEarlyPool(freshJobs, threads, early.threads)) pool = early.take();
   else void early?.dispose();
   let mode = new Map<string, Mode>();
   let lanes: RenderPool | undefined;
@@ -669,8 +671,8 @@ function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderP
  * A rebuild's image worker, started with the build instead of when its jobs
  * are known: a rebuild in a fresh process (a record of an earlier build, no
  * `jobs`, no caller's pool, images among what it may publish) on a machine
- * with a core to spare starts the render pool before the checks, and its
- * worker loads the image renderers (satori, libvips), then the theme's
+ * with a core to spare starts a render pool of one worker beside the main
+ * thread (earlyThreads) before the checks, and its worker loads the image renderers (satori, libvips), then the theme's
  * fonts, while the main thread checks the text and reads the previous
  * outputs back. So even a small rebuild (SMALL_REBUILD) renders its cards
  * and thumbnails beside the PDF jobs, the worker's loading already done;
@@ -681,11 +683,13 @@ function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderP
  * round 10").
  */
 interface EarlyPool {
+  /** Its threads, the main one included (earlyThreads). */
+  threads: number;
   /** Its workers load the theme's fonts too, once the model is known. */
   loadFonts(model: DocumentModel): void;
   /** The pool for runJobs, as `poolOf` gives one: its `close` destroys it. */
   take(): { start(): Promise<RenderPool>; close(): Promise<void> };
-  /** Ends it unless taken. */
+  /** Ends it unless taken; never rejects (a worker that fails to end is no failure of the build, which may be done). */
   dispose(): Promise<void>;
 }
 
@@ -701,18 +705,32 @@ export const startsEarly = (opts: Pick<BuildOptions, 'force' | 'clean' | 'jobs' 
   defaultJobs() > 1 &&
   coresFree();
 
+/**
+ * The early pool's threads: the main thread and one image worker, whatever
+ * the cores. A small edit renders there (before, in the main thread alone);
+ * a pool of every core would start a worker per core, each loading satori,
+ * libvips and the fonts, for one point's cards. A rebuild that would take
+ * more threads (`defaultThreads`) ends it and starts its own.
+ */
+export const earlyThreads = (): number => Math.min(2, defaultJobs());
+
+/** Whether runJobs renders in the early pool: an image job to render, and no more threads wanted (`threads`) than the pool has (`early`). */
+export const takesEarlyPool = (fresh: readonly RenderJob[], threads: number, early: number): boolean => hasImageJobs(fresh) && threads <= early;
+
 function earlyPool(opts: BuildOptions, record: BuildRecord | undefined): EarlyPool | undefined {
   if (!startsEarly(opts, record !== undefined)) return undefined;
-  const started = createPool(defaultJobs());
+  const threads = earlyThreads();
+  const started = createPool(threads);
   const prepare = (what: Preparation) => void started.then((p) => Promise.all(p.lanes.filter((l) => l.family === what.family).map((l) => l.prepare(what)))).catch(() => {});
   prepare({ family: 'image' });
   let taken = false;
   const destroy = async () => (await started.catch(() => undefined))?.destroy();
   return {
+    threads,
     loadFonts: (model) => prepare({ family: 'image', fonts: { theme: model.theme, projectRoot: opts.projectRoot } }),
     take: () => ((taken = true), { start: () => started, close: destroy }),
     dispose: async () => {
-      if (!taken) await destroy();
+      if (!taken) await destroy().catch(() => {});
     },
   };
 }

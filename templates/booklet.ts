@@ -7,7 +7,8 @@
  * Right-to-left documents bind on the right, so inner and outer margins swap
  * sides from recto to verso the other way round from a left-to-right book.
  */
-import type { DocumentModel, ImprintLine, Point } from '../src/model/types.js';
+import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/model/types.js';
+import type { LoadedFont } from '../src/text/fonts.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
@@ -147,6 +148,16 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   return { pages, contents, stats: ts.stats };
 }
 
+/**
+ * A point's paragraph in the body style, its sub-item label («(۱)», «الف)»)
+ * first in the heading face and the accent: as the booklet sets it, and the
+ * leaflet (pointText, leaflet.ts).
+ */
+export function itemSpans(q: PointParagraph, body: TextStyle, heading: LoadedFont[], accent: string): StyledSpan[] {
+  const text = { text: q.text, style: body };
+  return q.item ? [{ text: q.item, style: { ...body, fonts: heading, color: accent } }, { text: ' ', style: body }, text] : [text];
+}
+
 /** A point's heading as a reader sees it: «٨- العنوان», or the label alone («البند ٨») when the point has no title. */
 export function headingText(model: DocumentModel, point: Point): string {
   return point.titleSource === 'label' ? point.title : `${pointNumber(model, point.number)} ${point.title}`;
@@ -205,13 +216,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       semantics: { role: 'heading', item: p.number, label: p.titleSource === 'label' ? 0 : pointNumber(model, p.number).length },
     });
     p.paragraphs.forEach((q, k) => {
-      const text: string | StyledSpan[] = q.item
-        ? [
-            { text: q.item, style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
-            { text: ' ', style: st.body },
-            { text: q.text, style: st.body },
-          ]
-        : q.text;
+      const text = itemSpans(q, st.body, fonts.heading, t.palette.accent);
       const width = q.item ? measure - indent : measure;
       paras.push({
         para: ts.set(text, st.body, width, 'justify'),

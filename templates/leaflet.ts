@@ -29,17 +29,17 @@
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
 import { flow, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
-import { addStats, typesetter, type SetStats, type TemplateFonts } from '../src/layout/typeset.js';
+import { addStats, typesetter, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
-import type { Align, ComposedParagraph } from '../src/text/compose.js';
+import { runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
-import { imprintBlocks, imprintHeight, styles } from './booklet.js';
+import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 
 export interface LeafletOptions {
@@ -170,31 +170,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const header = buildHeader();
 
   // --- the body: the regular size when the point fits one page between header and event/footer, else the compact
-  // size when that does; a point that runs on takes the regular size when that costs no more pages (runOn, below)
+  // size when that does, the statement size for a short point (chooseBodySize); a point that runs on takes the
+  // regular size when that costs no more pages (runOn, below)
   const regionTop = header.bottom;
-  const room = regionBottom - regionTop - (event ? event.height + eventGap : 0);
-  const { regular, compact } = leafletBodySizes(t);
-  // Fit, and narrow the measure by whatever a glyph reaches past it (HarfBuzz offsets at a line's
-  // edge, a last line the line breaker shrank), so that nothing crosses the margins.
+  const { regular } = leafletBodySizes(t);
   const text = pointText(point, st.body, fonts.heading, pal.accent);
-  const fitAmong = (sizes: number[]) => {
-    let f!: FitResult;
-    let at = NaN;
-    const fitTo = (m: number) => (f = fitBodySize(model, text(st.body.size), st.body, (at = m), room, { sizes, tuning })).para;
-    const inside = measureInside(fitTo, measure, rtl);
-    if (at !== inside.measure) fitTo(inside.measure);
-    return { fit: f, inside };
-  };
-  let { fit, inside } = fitAmong([compact, regular]);
-  // A short point (at most STATEMENT_SHARE of the body's region, event included, at the statement size) is set as a statement (leafletStatementSize).
-  const statement = leafletStatementSize(t);
-  if (!fit.overflow && fit.size === regular && statement > regular) {
-    const big = fitAmong([statement]);
-    const eventRoom = event ? event.height + eventGap : 0;
-    // Not where a line of it would be set loose (spaces past the theme's widest): the regular size is then the better setting.
-    const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= (regionBottom - regionTop) * STATEMENT_SHARE;
-    if (!big.fit.overflow && short && !big.fit.para.lines.some((l) => l.loose)) ({ fit, inside } = big);
-  }
+  const { fit, inside } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0);
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
@@ -413,6 +394,46 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
 }
 
 /**
+ * The leaflet body's size and measure: the regular size when the point fits
+ * the body's region (`region`, less `eventRoom` for the event frame) at it,
+ * else the compact one (a fit that overflows even there runs on: the caller
+ * decides). A point that fits at the regular size and takes at most
+ * STATEMENT_SHARE of the region, event included, at the statement size
+ * (leafletStatementSize) is set there, unless a line of it would be set loose
+ * or a paragraph of it would end in one word where the regular setting ends
+ * none so (a runt the tie at the larger size could not avoid: udhr-fa 3,
+ * «…امنیت شخصی / دارد.»). The measure is narrowed by whatever a glyph reaches
+ * past it (measureInside), so that nothing crosses the margins.
+ */
+function chooseBodySize(
+  model: DocumentModel,
+  text: (size: number) => string | StyledSpan[],
+  body: TextStyle,
+  tuning: Tuning,
+  measure: number,
+  rtl: boolean,
+  region: number,
+  eventRoom: number,
+): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
+  const { regular, compact } = leafletBodySizes(model.theme);
+  const fitAmong = (sizes: number[]) => {
+    let f!: FitResult;
+    let at = NaN;
+    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning })).para;
+    const inside = measureInside(fitTo, measure, rtl);
+    if (at !== inside.measure) fitTo(inside.measure);
+    return { fit: f, inside };
+  };
+  const chosen = fitAmong([compact, regular]);
+  const statement = leafletStatementSize(model.theme);
+  if (chosen.fit.overflow || chosen.fit.size !== regular || statement <= regular) return chosen;
+  const big = fitAmong([statement]);
+  const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
+  const fine = !big.fit.overflow && short && !big.fit.para.lines.some((l) => l.loose) && runts(big.fit.para) <= runts(chosen.fit.para);
+  return fine ? big : chosen;
+}
+
+/**
  * How far the space above the event frame (1.4 design units) may tighten to
  * keep a point on one page at the compact size, rather than run on to a
  * second page for the event alone.
@@ -422,7 +443,7 @@ export const EVENT_GAP_MIN = 0.6;
 /**
  * A point's text as the leaflet sets it, at a body size: each sub-item's
  * label («(۱)», «الف)») in the heading face and the accent, as the booklet
- * sets it (bodyParagraphs in booklet.ts), the rest in the body style. The
+ * sets it (itemSpans in booklet.ts), the rest in the body style. The
  * text as written when the point has no sub-item, or when its paragraphs,
  * labels and all, do not join back to it letter for letter (the words are
  * never changed for a style).
@@ -432,11 +453,7 @@ export function pointText(point: Point, body: TextStyle, heading: LoadedFont[], 
   if (!point.paragraphs.some((q) => q.item) || joined !== point.text) return () => point.text;
   return (size) => {
     const plain = { ...body, size };
-    return point.paragraphs.flatMap((q, k): StyledSpan[] => [
-      ...(k > 0 ? [{ text: '\n', style: plain }] : []),
-      ...(q.item ? [{ text: q.item, style: { ...plain, fonts: heading, color: accent } }, { text: ' ', style: plain }] : []),
-      { text: q.text, style: plain },
-    ]);
+    return point.paragraphs.flatMap((q, k): StyledSpan[] => [...(k > 0 ? [{ text: '\n', style: plain }] : []), ...itemSpans(q, plain, heading, accent)]);
   };
 }
 

@@ -7,7 +7,9 @@
  * renders it; each kind loads its renderer modules on its first job, so a
  * thread that only makes cards never loads react-pdf, and one that only
  * makes PDFs never loads satori or libvips. Fonts (HarfBuzz WASM, font
- * bytes) are loaded once per thread, on the first job that sets text.
+ * bytes) are loaded once per thread, on the first job that sets text, or
+ * before any job when the thread is asked to `prepare` (a rebuild's early
+ * worker, src/build.ts).
  */
 import type { Theme } from '../model/types.js';
 import type { TemplateFonts } from '../layout/typeset.js';

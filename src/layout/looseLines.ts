@@ -8,6 +8,7 @@ import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnost
 import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 import type { SetStats } from './typeset.js';
+import { DEFAULT_MAX_SPACE } from '../text/compose.js';
 
 interface Located {
   text: string;
@@ -27,7 +28,7 @@ function sourceParagraphs(model: DocumentModel): Located[] {
 
 export function looseLineWarnings(model: DocumentModel, stats: SetStats, output: string): Diagnostic[] {
   const paragraphs = sourceParagraphs(model);
-  const max = model.theme.space.max ?? 2;
+  const max = model.theme.space.max ?? DEFAULT_MAX_SPACE;
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const l of stats.loose) {

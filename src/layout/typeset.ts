@@ -4,7 +4,7 @@
  * widest space) for the build summary and docs/typography.md.
  */
 import { composeCached } from '../text/composeCache.js';
-import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
+import { DEFAULT_MAX_SPACE, composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';
@@ -65,7 +65,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
   // counted) or, justified with spaces only (Persian), than the theme's widest
   // space, which its lines reach anyway (docs/typography.md, "No runts").
   const space = tuning.space ?? model.theme.space;
-  const pageRunts = { maxSpace: justify === 'spaces' ? space.max ?? 2 : PAGE_RUNT_SPACE, minLines: 2 };
+  const pageRunts = { maxSpace: justify === 'spaces' ? space.max ?? DEFAULT_MAX_SPACE : PAGE_RUNT_SPACE, minLines: 2 };
   const avoidRunts = (align: Align) => tuning.avoidRunts ?? (align === 'justify' ? pageRunts : undefined);
   return {
     stats,

@@ -13,9 +13,10 @@
 import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { breakHyphenated, breakWords, type LineEnd } from './lineBreaks.js';
+import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
-import type { ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+export { DEFAULT_MAX_SPACE } from './options.js';
 import { reorderPieces } from './reorder.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
@@ -88,6 +89,26 @@ export interface ComposedParagraph {
 }
 
 /**
+ * How many of a composed text's paragraphs (split at its line breaks) of two
+ * lines or more end in a line of one word (a runt), the end of a divided word
+ * or of a broken address not counted: what the line breaker's avoidRunts
+ * avoids where it can (lineBreaks.ts), read back from the lines.
+ */
+export function runts(para: ComposedParagraph): number {
+  let count = 0;
+  let lines = 0;
+  for (const l of para.lines) {
+    lines++;
+    const s = para.text.slice(l.start, l.end);
+    if (!l.last && !s.endsWith('\n') && para.text[l.end] !== '\n') continue;
+    const afterSpace = /\s/u.test(para.text[l.start - 1] ?? '');
+    if (lines >= 2 && afterSpace && !/\s/u.test(s.trim())) count++;
+    lines = 0;
+  }
+  return count;
+}
+
+/**
  * A kashida's width, in tatweels: at most two, as a reader of a book expects
  * (three read as a gap inside the word: «للمصـــطلح»); the rest goes to the
  * spaces. The breaker plans with the same bound (lineBreaks.ts).
@@ -96,8 +117,6 @@ const DEFAULT_KASHIDA = { min: 0.3, max: 2 };
 /** The widest a kashida gets, in tatweels, on a line that would else be set loose (spaces past theme.space.max). */
 const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
-/** Widest word space, × the natural space, when the theme sets none. */
-export const DEFAULT_MAX_SPACE = 2;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
   const items = itemize(spans, opts.dir, opts.lang, opts.measure);
@@ -151,10 +170,10 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
 
-/** The indent of line `li`: opts.paragraphIndent when it starts a paragraph after a line break, else 0. */
+/** The indent of line `li`: the breaker's (indentOf) when the line starts with a whole word, else 0. */
 function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
   const before = ends[li - 1];
-  return opts.paragraphIndent && before && before.at === undefined && words[before.word].hardBreak ? opts.paragraphIndent : 0;
+  return before && before.at === undefined ? indentOf(words, before.word + 1, opts) : 0;
 }
 
 /**

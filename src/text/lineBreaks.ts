@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import type { ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -103,8 +103,9 @@ function breakLinesAt(
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
       // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
-      if (opts.paragraphIndent) {
-        items.push({ type: 'box', width: opts.paragraphIndent });
+      const indent = indentOf(words, i + 1, opts);
+      if (indent) {
+        items.push({ type: 'box', width: indent });
         wordAtItem.push(-1);
       }
     } else if (w.spaceWidth > 0) {
@@ -153,11 +154,28 @@ function breakLinesAt(
     endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
   );
   if (!opts.avoidRunts || opts.align === 'center') return ends;
-  // Each paragraph's runt in turn, the last first: a tie inserts an item, and
-  // the ties still to try lie before it, so their item indexes stay true.
-  const minLines = opts.avoidRunts.minLines ?? 3;
+  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch);
+}
+
+/**
+ * The line ends with each paragraph's runt tied where a setting as good
+ * exists (ComposeOptions.avoidRunts): `lastSpaces` maps each paragraph's last
+ * word to the item of the space before it. Each paragraph in turn, the last
+ * first: a tie inserts an item, and the ties still to try lie before it, so
+ * their item indexes stay true.
+ */
+function withoutRunts(
+  words: Word[],
+  ends: LineEnd[],
+  items: readonly [InputItem[], number[], number[], Map<number, number>],
+  lastSpaces: Map<number, number>,
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  spaceStretch: number | undefined,
+): LineEnd[] {
+  const minLines = opts.avoidRunts?.minLines ?? 3;
   let best = ends;
-  let state = [items, wordAtItem, kashidaItems, cutAtItem] as const;
+  let state = items;
   for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
     if (!isRunt(words, best, last, minLines)) continue;
     const next = tiedBefore(at, ...state);
@@ -195,7 +213,7 @@ function withoutDearAddressBreaks(
   if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
   const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
   const alt = again(dear);
-  const allowed = ratioAtSpace(opts.space.max ?? 2, opts, spaceStretch);
+  const allowed = ratioAtSpace(opts.space.max ?? DEFAULT_MAX_SPACE, opts, spaceStretch);
   const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
   return fine && !overfull(words, alt, opts) ? alt : ends;
 }
@@ -303,8 +321,17 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
   return out;
 }
 
-/** The indent before word `first` when it starts a paragraph after a line break (ComposeOptions.paragraphIndent). */
-const indentOf = (words: Word[], first: number, opts: ComposeOptions) => (first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0);
+/**
+ * The indent before word `first` when it starts a paragraph after a line
+ * break (ComposeOptions.paragraphIndent), the breaker's and the composer's
+ * alike; none when that word cannot follow it on one line (a long token, an
+ * address's piece, wider than the measure less the indent): it starts at the
+ * edge rather than overfill the line.
+ */
+export function indentOf(words: Word[], first: number, opts: ComposeOptions): number {
+  const indent = first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0;
+  return indent && words[first].width + indent > opts.measure + 1e-6 ? 0 : indent;
+}
 
 /** Line ends of a paragraph's items (wordAtItem: the word a break item ends, -1 for none). */
 function endsOf(

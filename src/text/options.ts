@@ -1,6 +1,9 @@
 /** How a paragraph is composed: the options of src/text/compose.ts, shared with the line breaker. */
 
 export type Align = 'justify' | 'start' | 'end' | 'center';
+
+/** Widest word space, × the natural space, when the theme sets none (ComposeOptions.space.max). */
+export const DEFAULT_MAX_SPACE = 2;
 export type JustifyMode = 'off' | 'spaces' | 'kashida';
 
 export interface ComposeOptions {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
-import { build, defaultThreads, startsEarly, type BuildReport } from '../../src/build.js';
+import { build, defaultThreads, earlyThreads, startsEarly, takesEarlyPool, type BuildReport } from '../../src/build.js';
 import type { OutputGroup } from '../../src/jobs/kind.js';
 import { planJobs } from '../../src/jobs/planJobs.js';
 import { createPool, defaultJobs } from '../../src/jobs/pool.js';
@@ -43,6 +43,29 @@ describe('parallel rendering', () => {
       expect(startsEarly({}, true)).toBe(false);
     } finally {
       idle.mockRestore();
+    }
+  });
+
+  it("a rebuild's early pool is one worker beside the main thread, however many the cores, and is taken only when the build would take no more threads", () => {
+    const cores = vi.spyOn(os, 'availableParallelism').mockReturnValue(16);
+    try {
+      expect(defaultJobs()).toBe(16);
+      expect(earlyThreads()).toBe(2);
+      const leaflets = Array.from({ length: 40 }, (_, i) => ({ kind: 'leaflet', path: `leaflets/${i}.pdf`, point: i + 1 }));
+      const cards = Array.from({ length: 40 }, (_, i) => ({ kind: 'card', path: `cards/square/${i}`, point: i + 1, format: 'square' }));
+      // A one-point edit: the main thread alone would do; the early worker renders its cards beside it.
+      const small = [leaflets[0], cards[0]];
+      expect(takesEarlyPool(small, defaultThreads(small), earlyThreads())).toBe(true);
+      // A large rebuild wants a thread per core: the early pool ends and the build starts its own.
+      const large = [...leaflets, ...cards];
+      expect(defaultThreads(large)).toBe(16);
+      expect(takesEarlyPool(large, defaultThreads(large), earlyThreads())).toBe(false);
+      // No image job: nothing for the worker.
+      expect(takesEarlyPool(leaflets.slice(0, 1), 1, earlyThreads())).toBe(false);
+      cores.mockReturnValue(1);
+      expect(earlyThreads()).toBe(1);
+    } finally {
+      cores.mockRestore();
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSize, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
-import type { ComposedParagraph } from '../../src/text/compose.js';
+import { runts, type ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { PAGE_SIZES } from '../../src/model/theme.js';
@@ -295,7 +295,8 @@ describe('seed leaflets in detail', () => {
   it('sets every point on one A5 page: point 8 (the longest) at the compact size, the short ones as statements (21 pt), the others at the regular size', () => {
     expect(leafletBodySizes(seed.model.theme)).toEqual({ regular: 14, compact: 12 });
     expect(leafletStatementSize(seed.model.theme)).toBe(21);
-    const statements = [2, 4, 6, 7, 10, 13, 15];
+    // (Point 6 at 21 pt would end in «جمعاء.» alone, where 14 pt ends in two words: it keeps 14 pt.)
+    const statements = [2, 4, 7, 10, 13, 15];
     for (const p of seed.model.points) {
       const { layout } = seed.leaflets.get(p.number)!;
       expect(layout.pages, `point ${p.number}`).toHaveLength(1);
@@ -310,6 +311,21 @@ describe('seed leaflets in detail', () => {
       const body = bodyBlocks(layout.pages[0], p);
       expect(body.flatMap((b) => b.lines).every((l) => !l.line.loose), `point ${p.number}`).toBe(true);
     }
+  });
+
+  it('sets a short point as a statement only where no paragraph of it ends in one word (point 6 at 21 pt: «…للبشرية / جمعاء.»)', async () => {
+    const fa = await loadDoc('udhr-fa', 'test/fixtures/docs/udhr-fa/udhr-fa.txt');
+    for (const d of [seed, fa]) {
+      for (const p of d.model.points) {
+        const layout = d.leaflets.get(p.number)?.layout ?? layoutLeaflet(d.model, p, d.fonts);
+        if (layout.bodySize !== leafletStatementSize(d.model.theme)) continue;
+        const [block] = bodyBlocks(layout.pages[0], p);
+        expect(runts({ text: block.text, dir: d.model.dir, measure: 0, lines: block.lines.map((l) => l.line) }), `${d.name} ${p.number}`).toBe(0);
+      }
+    }
+    // At 21 pt these end in one word («جمعاء.», «…امنیت شخصی / دارد.»), at 14 pt in two.
+    expect(seed.leaflets.get(6)!.layout.bodySize).toBe(14);
+    expect(layoutLeaflet(fa.model, fa.model.points[2], fa.fonts).bodySize).toBe(14);
   });
 
   it('shows event dates with Arabic digits and month names', async () => {

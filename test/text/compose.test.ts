@@ -336,4 +336,38 @@ describe('paragraphIndent (a leaflet\'s point of several paragraphs)', () => {
       expect(indented.lines.map((l) => indented.text.slice(l.start, l.end)).join(' ').split(/\s+/)).toEqual(t.split(/\s+/));
     });
   }
+
+  // A token narrower than the measure (so given no emergency break) but wider than the measure less the indent.
+  const long = (dir: 'ltr' | 'rtl', t: string, measure: number, size: number, indent: number) =>
+    composeParagraph([{ text: t, style: { fonts: [amiri()], size } }], {
+      dir, lang: dir === 'rtl' ? 'ar' : 'en', measure, align: 'justify', justify: dir === 'rtl' ? 'kashida' : 'spaces',
+      space: { stretch: 0.3, shrink: 0.2, max: 2 }, paragraphIndent: indent,
+    });
+  const hash = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'.slice(0, 45);
+  for (const [dir, t, measure, size, indent] of [
+    ['ltr', `First line here.\n${'abcdefghij'.repeat(4)} and more words after it.`, 197, 12, 18],
+    ['rtl', `لكل شخص الحق في حرية الرأي والتعبير.\n${hash} هو بصمة الملف.`, 325.5, 14, 21],
+  ] as const) {
+    it(`${dir}: a paragraph's first token too wide to follow the indent starts at the edge, inside the measure`, () => {
+      const p = long(dir, t, measure, size, indent);
+      const j = second(p);
+      const l = p.lines[j];
+      const ink = l.glyphs.filter((g) => !g.space);
+      const token = p.text.slice(l.start).split(/\s/)[0];
+      expect(token.length).toBeGreaterThanOrEqual(40);
+      // Wider than the measure less the indent, narrower than the measure: the case the indent broke.
+      const width = ink.filter((g) => g.offset < l.start + token.length).reduce((w, g) => w + g.advance, 0);
+      expect(width).toBeGreaterThan(measure - indent);
+      expect(width).toBeLessThan(measure);
+      for (const line of p.lines) {
+        const gs = line.glyphs.filter((g) => !g.space);
+        expect(Math.min(...gs.map((g) => g.x))).toBeGreaterThanOrEqual(-0.5);
+        expect(Math.max(...gs.map((g) => g.x + g.advance))).toBeLessThanOrEqual(measure + 0.5);
+        expect(line.width).toBeLessThanOrEqual(measure + 1e-6);
+      }
+      // The token starts at the start edge (no indent), the line is not overfull.
+      if (dir === 'ltr') expect(Math.min(...ink.map((g) => g.x))).toBeCloseTo(0, 0);
+      else expect(Math.max(...ink.map((g) => g.x + g.advance))).toBeCloseTo(measure, 0);
+    });
+  }
 });
