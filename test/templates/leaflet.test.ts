@@ -350,7 +350,7 @@ describe('seed leaflets in detail', () => {
       expect(cuts, `point ${p.number} at ${layout.bodySize} pt`).toEqual([]);
     }
     // At 21 pt these broke «info@example» / «.org.», «https://example.org/» / «guide/», «…/wiki/» / «Bidi_(text)».
-    // Point 2 cuts its address at any size, at 14 pt after a «/» of the path, at 21 and 18.25 in the host name: it keeps 14 pt.
+    // Point 2 cuts its address at any size, at 14 pt after a «/» of the path, dearer at both statement sizes (21 pt: «https://en» / «.wikipedia…»): it keeps 14 pt.
     const sizes = [2, 3, 8].map((n) => layoutLeaflet(addr.model, addr.model.points[n - 1], addr.fonts).bodySize);
     expect(sizes).toEqual([14, 18.25, 18.25]);
   });
