@@ -102,11 +102,11 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
  * most STATEMENT_SHARE of the page's body region at the larger (two to six
  * lines on A5) is set there, so that a leaflet of one or two sentences reads
  * as a statement on its page, not as two lines lost in an empty sheet; at
- * the smaller when the larger sets a line loose, adds a one-word last line
- * or breaks an address (chooseBodySize). Length decides whether a point is a
- * statement, the setting only which of the two sizes: a series of short
- * points stays large, where one size alone fell back to the regular size
- * here and there (seed 10–13: 21, 14, 14, 21 pt). Each point decides alone.
+ * the smaller when the larger takes more room, sets a line loose, adds a
+ * one-word last line or breaks an address (chooseBodySize): the shorter the
+ * point the larger its type, three steps, where one statement size alone
+ * fell back to the regular size here and there (seed 10–13: 21, 14, 14,
+ * 21 pt; now 21, 18.25, 21, 21). Each point decides alone.
  */
 export function leafletStatementSizes(theme: Theme): number[] {
   const { regular } = leafletBodySizes(theme);
@@ -408,13 +408,14 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * The leaflet body's size and measure: the regular size when the point fits
  * the body's region (`region`, less `eventRoom` for the event frame) at it,
  * else the compact one (a fit that overflows even there runs on: the caller
- * decides). A point that fits at the regular size and takes at most
- * STATEMENT_SHARE of the region, event included, at the larger statement
- * size (leafletStatementSizes) is a statement: set at the larger size, else
- * at the smaller, with a display setting's wider spaces (STATEMENT_MAX_SPACE);
- * a size is refused where a line of it would be set loose, a paragraph of it
- * would end in one word where the regular setting ends none so (a runt the
- * tie at the larger size could not avoid: udhr-fa 3, «…امنیت شخصی / دارد.»),
+ * decides). A point that fits at the regular size is set at the larger
+ * statement size (leafletStatementSizes) when it takes at most
+ * STATEMENT_SHARE of the region there, event included, else at the smaller
+ * when it does there, with a display setting's wider spaces
+ * (STATEMENT_MAX_SPACE); a size is refused where a line of it would be set
+ * loose, a paragraph of it would end in one word where the regular setting
+ * ends none so (a runt the tie at the larger size could not avoid: udhr-fa
+ * 3, «…امنیت شخصی / دارد.»),
  * or an address would be broken that the regular setting keeps whole
  * (addresses-ar 3, «info@example» / «.org.»); when both are refused, the
  * regular size. The measure is narrowed by whatever a glyph reaches
@@ -443,12 +444,10 @@ function chooseBodySize(
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   const display: Tuning = { ...tuning, space: { ...model.theme.space, max: STATEMENT_MAX_SPACE } };
-  for (const [i, size] of sizes.entries()) {
+  for (const size of sizes) {
     if (size <= regular) break;
     const big = fitAmong([size], display);
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
-    // Length decides at the larger size alone: a point too long there is no statement at the smaller either.
-    if (i === 0 && !short) break;
     const fine =
       !big.fit.overflow &&
       short &&

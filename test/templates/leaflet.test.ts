@@ -292,15 +292,16 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
 const onlyCompact = (model: DocumentModel): DocumentModel => ({ ...model, theme: { ...model.theme, leafletBody: { regular: model.theme.leafletBody.compact, compact: model.theme.leafletBody.compact } } });
 
 describe('seed leaflets in detail', () => {
-  it('sets every point on one A5 page: point 8 (the longest) at the compact size, the short ones as statements (21 pt, point 6 at 18.25), the others at the regular size', () => {
+  it('sets every point on one A5 page: point 8 (the longest) at the compact size, the short ones as statements (21 pt, or 18.25 for the longer ones and point 6), the others at the regular size', () => {
     expect(leafletBodySizes(seed.model.theme)).toEqual({ regular: 14, compact: 12 });
     expect(leafletStatementSizes(seed.model.theme)).toEqual([21, 18.25]);
     // (Point 6 at 21 pt would end in «جمعاء.» alone, where 14 pt ends in two words: it takes the smaller statement size.)
     const statements = [2, 4, 7, 10, 12, 13, 15];
+    const smaller = [3, 6, 11, 14];
     for (const p of seed.model.points) {
       const { layout } = seed.leaflets.get(p.number)!;
       expect(layout.pages, `point ${p.number}`).toHaveLength(1);
-      expect(layout.bodySize, `point ${p.number}`).toBe(p.number === 8 ? 12 : p.number === 6 ? 18.25 : statements.includes(p.number) ? 21 : 14);
+      expect(layout.bodySize, `point ${p.number}`).toBe(p.number === 8 ? 12 : smaller.includes(p.number) ? 18.25 : statements.includes(p.number) ? 21 : 14);
     }
   });
 
@@ -328,9 +329,10 @@ describe('seed leaflets in detail', () => {
     expect(layoutLeaflet(fa.model, fa.model.points[2], fa.fonts).bodySize).toBe(18.25);
   });
 
-  it('sets a series of short points as statements alike: length decides, the setting only which of the two statement sizes (seed 10, 12, 13; udhr-fa 10, 17, 20, 24)', async () => {
-    // Seed 12 (189 characters, fewer than 10's 220) had a loose line at 21 pt with the body's spaces (×2 at most) and fell to 14 pt.
-    for (const n of [10, 12, 13]) expect(seed.leaflets.get(n)!.layout.bodySize, `seed ${n}`).toBe(21);
+  it('sets a series of short points as statements, the shorter the larger: no point at the regular size between two statements for a loose line alone (seed 10–13; udhr-fa 10, 17, 20, 24)', async () => {
+    // Seed 12 (189 characters, fewer than 10's 220) had a loose line at 21 pt with the body's spaces (×2 at most) and fell to 14 pt;
+    // 11 (254 characters) is too long for 21 pt and takes 18.25.
+    expect([10, 11, 12, 13].map((n) => seed.leaflets.get(n)!.layout.bodySize)).toEqual([21, 18.25, 21, 21]);
     const fa = await loadDoc('udhr-fa', 'test/fixtures/docs/udhr-fa/udhr-fa.txt');
     for (const n of [10, 17, 20, 24]) {
       const layout = layoutLeaflet(fa.model, fa.model.points[n - 1], fa.fonts);
@@ -473,8 +475,8 @@ describe('two body sizes per document (theme.leafletBody)', () => {
       expect([...bodyGlyphSizes(layout, p)], `point ${p.number}`).toEqual([layout.bodySize]);
       for (const page of layout.pages) expectInsideMargins(page, big.model);
     }
-    // The shortest points as statements (1.5 × 20 pt).
-    expect([...used].sort((a, b) => a - b)).toEqual([17, 20, 30]);
+    // The shortest points as statements (1.5 × 20 pt), the next as the smaller statements (1.3 × 20 pt).
+    expect([...used].sort((a, b) => a - b)).toEqual([17, 20, 26, 30]);
     // Points run on at each size (at 20 pt: 3 and 8; at 17 pt: 7).
     expect(new Set(runOn), 'the sizes of the points that run on').toEqual(new Set([17, 20]));
     const eight = layoutLeaflet(big.model, big.model.points[7], big.fonts);
