@@ -19,8 +19,8 @@
  *   └───────────────────────────────┘
  *
  * A document's leaflets use two body sizes (theme.leafletBody), so that they
- * look like one family, and a third, the statement size, for points of a
- * sentence or two (`leafletStatementSize`: 1.5× the regular), which would
+ * look like one family, and the statement sizes, for points of a sentence or
+ * two (`leafletStatementSizes`: 1.5× the regular, else 1.3×), which would
  * otherwise stand as two lines on an empty sheet; each leaflet chooses from
  * its own point alone, so an edit to one point re-renders only its leaflet.
  *
@@ -34,7 +34,7 @@ import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layou
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
-import { runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
+import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
@@ -50,7 +50,7 @@ export interface LeafletOptions {
 export interface LeafletLayout {
   /** One page, or more when the text does not fit one at the compact size. */
   pages: LaidOutPage[];
-  /** Body text size in pt: the page's regular or compact size (leafletBodySizes), or its statement size (leafletStatementSize). */
+  /** Body text size in pt: the page's regular or compact size (leafletBodySizes), or a statement size (leafletStatementSizes). */
   bodySize: number;
   stats: SetStats;
 }
@@ -97,18 +97,29 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
 }
 
 /**
- * The statement size: the leaflet's regular size × STATEMENT_RATIO (to the
- * fit step). A point short enough to take at most STATEMENT_SHARE of the
- * page's body region at this size (two to six lines on A5) is set there, so
- * that a leaflet of one or two sentences reads as a statement on its page,
- * not as two lines lost in an empty sheet. One size for every such point of
- * a document; each point decides alone.
+ * The statement sizes: the leaflet's regular size × each of STATEMENT_RATIOS
+ * (to the fit step), 21 and 18.25 pt on A5. A point short enough to take at
+ * most STATEMENT_SHARE of the page's body region at the larger (two to six
+ * lines on A5) is set there, so that a leaflet of one or two sentences reads
+ * as a statement on its page, not as two lines lost in an empty sheet; at
+ * the smaller when the larger takes more room, sets a line loose, adds a
+ * one-word last line or breaks an address (chooseBodySize): the shorter the
+ * point the larger its type, three steps, where one statement size alone
+ * fell back to the regular size here and there (seed 10–13: 21, 14, 14,
+ * 21 pt; now 21, 18.25, 21, 21). Each point decides alone.
  */
-export function leafletStatementSize(theme: Theme): number {
+export function leafletStatementSizes(theme: Theme): number[] {
   const { regular } = leafletBodySizes(theme);
-  return Math.round((regular * STATEMENT_RATIO) / FIT_STEP) * FIT_STEP;
+  return STATEMENT_RATIOS.map((r) => Math.round((regular * r) / FIT_STEP) * FIT_STEP);
 }
-const STATEMENT_RATIO = 1.5;
+const STATEMENT_RATIOS = [1.5, 1.3];
+/**
+ * The widest word space (× the natural one) a statement's line may take
+ * before it counts as loose: a display setting's few words a line leave a
+ * larger deficit than the body's (the theme's 2), though far less than a
+ * card's (unbounded).
+ */
+const STATEMENT_MAX_SPACE = 2.5;
 const STATEMENT_SHARE = 0.7;
 
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
@@ -397,12 +408,17 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * The leaflet body's size and measure: the regular size when the point fits
  * the body's region (`region`, less `eventRoom` for the event frame) at it,
  * else the compact one (a fit that overflows even there runs on: the caller
- * decides). A point that fits at the regular size and takes at most
- * STATEMENT_SHARE of the region, event included, at the statement size
- * (leafletStatementSize) is set there, unless a line of it would be set loose
- * or a paragraph of it would end in one word where the regular setting ends
- * none so (a runt the tie at the larger size could not avoid: udhr-fa 3,
- * «…امنیت شخصی / دارد.»). The measure is narrowed by whatever a glyph reaches
+ * decides). A point that fits at the regular size is set at the larger
+ * statement size (leafletStatementSizes) when it takes at most
+ * STATEMENT_SHARE of the region there, event included, else at the smaller
+ * when it does there, with a display setting's wider spaces
+ * (STATEMENT_MAX_SPACE); a size is refused where a line of it would be set
+ * loose, a paragraph of it would end in one word where the regular setting
+ * ends none so (a runt the tie at the larger size could not avoid: udhr-fa
+ * 3, «…امنیت شخصی / دارد.»),
+ * or an address would be broken that the regular setting keeps whole
+ * (addresses-ar 3, «info@example» / «.org.»); when both are refused, the
+ * regular size. The measure is narrowed by whatever a glyph reaches
  * past it (measureInside), so that nothing crosses the margins.
  */
 function chooseBodySize(
@@ -416,22 +432,35 @@ function chooseBodySize(
   eventRoom: number,
 ): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
   const { regular, compact } = leafletBodySizes(model.theme);
-  const fitAmong = (sizes: number[]) => {
+  const fitAmong = (sizes: number[], tune: Tuning) => {
     let f!: FitResult;
     let at = NaN;
-    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning })).para;
+    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning: tune })).para;
     const inside = measureInside(fitTo, measure, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
     return { fit: f, inside };
   };
-  const chosen = fitAmong([compact, regular]);
-  const statement = leafletStatementSize(model.theme);
-  if (chosen.fit.overflow || chosen.fit.size !== regular || statement <= regular) return chosen;
-  const big = fitAmong([statement]);
-  const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
-  const fine = !big.fit.overflow && short && !big.fit.para.lines.some((l) => l.loose) && runts(big.fit.para) <= runts(chosen.fit.para);
-  return fine ? big : chosen;
+  const chosen = fitAmong([compact, regular], tuning);
+  const sizes = leafletStatementSizes(model.theme);
+  if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
+  const display: Tuning = { ...tuning, space: { ...model.theme.space, max: STATEMENT_MAX_SPACE } };
+  for (const size of sizes) {
+    if (size <= regular) break;
+    const big = fitAmong([size], display);
+    const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
+    const fine =
+      !big.fit.overflow &&
+      short &&
+      !big.fit.para.lines.some((l) => l.loose) &&
+      runts(big.fit.para) <= runts(chosen.fit.para) &&
+      !cutsWorse(addressCuts(big.fit.para), addressCuts(chosen.fit.para));
+    if (fine) return big;
+  }
+  return chosen;
 }
+
+/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
+const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
 
 /**
  * How far the space above the event frame (1.4 design units) may tighten to

@@ -111,7 +111,7 @@ const themeSchema = z
       .partial()
       .strict()
       .meta({
-        description: 'the two body sizes every leaflet of a document is set at (compact ≤ regular), so the leaflets look like one family; a short point takes a third, the statement size, 1.5× `regular` (docs/typography.md)',
+        description: 'the two body sizes every leaflet of a document is set at (compact ≤ regular), so the leaflets look like one family; a short point takes a statement size, 1.5× `regular`, else 1.3× (docs/typography.md)',
         examples: [{ regular: 14, compact: 12 }],
       }),
     justify: z.enum(['off', 'spaces', 'kashida']),

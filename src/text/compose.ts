@@ -10,7 +10,7 @@
  * absolute positions, so renderers can draw in logical order, which keeps text
  * extraction right, while the picture is the visual one.
  */
-import { itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
+import { addressBreakCost, isVerbatimToken, itemize, tokenCore, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
@@ -106,6 +106,29 @@ export function runts(para: ComposedParagraph): number {
     lines = 0;
   }
   return count;
+}
+
+/**
+ * The cost (addressBreakCost, itemize.ts) of each line end of a composed
+ * text that falls inside an address (a URL or an e-mail address, a file
+ * name, a hash: isVerbatimToken), the address cut between two lines: after
+ * a «/» in the path cheapest, «https://en» / «.wikipedia…» or
+ * «info@example» / «.org.» dear. Read back from the lines.
+ */
+export function addressCuts(para: ComposedParagraph): number[] {
+  const t = para.text;
+  const space = (c: string | undefined) => c === undefined || /\s/u.test(c);
+  const costs: number[] = [];
+  for (const l of para.lines) {
+    if (l.last || space(t[l.end - 1]) || space(t[l.end])) continue;
+    let a = l.end;
+    while (!space(t[a - 1])) a--;
+    let b = l.end;
+    while (!space(t[b])) b++;
+    const [from, to] = tokenCore(t.slice(a, b));
+    if (isVerbatimToken(t.slice(a, b)) && a + from < l.end && l.end < a + to) costs.push(addressBreakCost(t, a, b)(l.end));
+  }
+  return costs;
 }
 
 /**

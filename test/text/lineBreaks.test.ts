@@ -19,7 +19,7 @@ import { itemize } from '../../src/text/itemize.js';
 import { hyphenCuts } from '../../src/text/hyphenate.js';
 import type { ComposeOptions } from '../../src/text/options.js';
 import { amiri } from '../support/fonts.js';
-import { composeParagraph } from '../../src/text/compose.js';
+import { addressCuts, composeParagraph } from '../../src/text/compose.js';
 
 const { breakLines } = tlb as unknown as { breakLines: typeof import('tex-linebreak').breakLines };
 const RULES = { doubleHyphen: 10000, maxRun: MAX_RUN };
@@ -432,5 +432,22 @@ describe('avoidRunts on pages: two-line paragraphs (minLines) and each paragraph
       expect(tied.lines.map((l) => tied.text.slice(l.start, l.end)).join(' ').split(/\s+/)).toEqual(`${ONE}\n${ONE}`.split(/\s+/));
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('addressCuts: the lines that end inside an address, read back with what each cut costs', () => {
+  const TEXT = 'للمصطلح شرح واف (انظر https://en.wikipedia.org/wiki/Bidi_(text)) في الموسوعة الحرة، أو راسلونا على info@example.org.';
+  const set = (measure: number) =>
+    composeParagraph([{ text: TEXT, style: { fonts: [amiri()], size: 14 } }], {
+      dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 },
+    });
+  it('none where every address stands whole on a line; one price a cut, below the forbidding 1000, where a narrow measure cuts one', () => {
+    expect(addressCuts(set(2000))).toEqual([]);
+    const narrow = set(150);
+    const cut = narrow.lines.filter((l) => !l.last && !/\s/u.test(narrow.text[l.end - 1]) && !/\s/u.test(narrow.text[l.end] ?? ' '));
+    expect(cut.length).toBeGreaterThan(0);
+    const costs = addressCuts(narrow);
+    expect(costs).toHaveLength(cut.length);
+    expect(costs.every((c) => c > 0 && c < 1000), String(costs)).toBe(true);
   });
 });
