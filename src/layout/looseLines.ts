@@ -8,7 +8,7 @@ import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnost
 import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 import type { SetStats } from './typeset.js';
-import { DEFAULT_MAX_SPACE } from '../text/compose.js';
+import { DEFAULT_MAX_SPACE } from '../text/options.js';
 
 interface Located {
   text: string;
