@@ -113,13 +113,6 @@ export function leafletStatementSizes(theme: Theme): number[] {
   return STATEMENT_RATIOS.map((r) => Math.round((regular * r) / FIT_STEP) * FIT_STEP);
 }
 const STATEMENT_RATIOS = [1.5, 1.3];
-/**
- * The widest word space (× the natural one) a statement's line may take
- * before it counts as loose: a display setting's few words a line leave a
- * larger deficit than the body's (the theme's 2), though far less than a
- * card's (unbounded).
- */
-const STATEMENT_MAX_SPACE = 2.5;
 const STATEMENT_SHARE = 0.7;
 
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
@@ -411,9 +404,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * decides). A point that fits at the regular size is set at the larger
  * statement size (leafletStatementSizes) when it takes at most
  * STATEMENT_SHARE of the region there, event included, else at the smaller
- * when it does there, with a display setting's wider spaces
- * (STATEMENT_MAX_SPACE); a size is refused where a line of it would be set
- * loose, a paragraph of it would end in one word where the regular setting
+ * when it does there; a size is refused where a line of it would be set
+ * loose with the body's own bound (the theme's space.max: a wider one for
+ * the statement's few words a line showed as gaps in Persian, which has no
+ * kashida to take the deficit: udhr-fa 10 at ×2.43), a paragraph of it would end in one word where the regular setting
  * ends none so (a runt the tie at the larger size could not avoid: udhr-fa
  * 3, «…امنیت شخصی / دارد.»),
  * or an address would be broken that the regular setting keeps whole
@@ -443,10 +437,9 @@ function chooseBodySize(
   const chosen = fitAmong([compact, regular], tuning);
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
-  const display: Tuning = { ...tuning, space: { ...model.theme.space, max: STATEMENT_MAX_SPACE } };
   for (const size of sizes) {
     if (size <= regular) break;
-    const big = fitAmong([size], display);
+    const big = fitAmong([size], tuning);
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&
