@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
 import { addressCuts, runts, type ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
+import { DEFAULT_MAX_SPACE } from '../../src/text/options.js';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel, Point } from '../../src/model/types.js';
@@ -295,8 +296,9 @@ describe('seed leaflets in detail', () => {
   it('sets every point on one A5 page: point 8 (the longest) at the compact size, the short ones as statements (21 pt, or 18.25 for the longer ones and point 6), the others at the regular size', () => {
     expect(leafletBodySizes(seed.model.theme)).toEqual({ regular: 14, compact: 12 });
     expect(leafletStatementSizes(seed.model.theme)).toEqual([21, 18.25]);
-    // (Point 6 at 21 pt would end in «جمعاء.» alone, where 14 pt ends in two words: it takes the smaller statement size.)
-    const statements = [2, 4, 7, 10, 12, 13, 15];
+    // (Point 6 at 21 pt would end in «جمعاء.» alone, where 14 pt ends in two words: it takes the smaller statement size.
+    // Point 12 sets a line wider than the body's ×2 spaces at both statement sizes: it keeps 14 pt.)
+    const statements = [2, 4, 7, 10, 13, 15];
     const smaller = [3, 6, 11, 14];
     for (const p of seed.model.points) {
       const { layout } = seed.leaflets.get(p.number)!;
@@ -329,15 +331,18 @@ describe('seed leaflets in detail', () => {
     expect(layoutLeaflet(fa.model, fa.model.points[2], fa.fonts).bodySize).toBe(18.25);
   });
 
-  it('sets a series of short points as statements, the shorter the larger: no point at the regular size between two statements for a loose line alone (seed 10–13; udhr-fa 10, 17, 20, 24)', async () => {
-    // Seed 12 (189 characters, fewer than 10's 220) had a loose line at 21 pt with the body's spaces (×2 at most) and fell to 14 pt;
-    // 11 (254 characters) is too long for 21 pt and takes 18.25.
-    expect([10, 11, 12, 13].map((n) => seed.leaflets.get(n)!.layout.bodySize)).toEqual([21, 18.25, 21, 21]);
+  it("sets a statement with the body's word spaces (the theme's space.max): a point that would need wider ones takes the smaller statement size or the regular one (seed 12; udhr-fa 10, 17, 20, 24)", async () => {
+    // With a display bound of ×2.5 these were set at 21 pt, udhr-fa 10 with spaces to ×2.43: visibly loose in Persian (no kashida).
+    expect([10, 11, 12, 13].map((n) => seed.leaflets.get(n)!.layout.bodySize)).toEqual([21, 18.25, 14, 21]);
     const fa = await loadDoc('udhr-fa', 'test/fixtures/docs/udhr-fa/udhr-fa.txt');
-    for (const n of [10, 17, 20, 24]) {
-      const layout = layoutLeaflet(fa.model, fa.model.points[n - 1], fa.fonts);
-      expect(leafletStatementSizes(fa.model.theme), `udhr-fa ${n}`).toContain(layout.bodySize);
-      expect(bodyBlocks(layout.pages[0], fa.model.points[n - 1]).flatMap((b) => b.lines).some((l) => l.line.loose), `udhr-fa ${n}`).toBe(false);
+    expect([10, 17, 20, 24].map((n) => layoutLeaflet(fa.model, fa.model.points[n - 1], fa.fonts).bodySize)).toEqual([18.25, 14, 14, 18.25]);
+    for (const d of [seed, fa]) {
+      for (const p of d.model.points) {
+        const layout = d.leaflets.get(p.number)?.layout ?? layoutLeaflet(d.model, p, d.fonts);
+        if (!leafletStatementSizes(d.model.theme).includes(layout.bodySize)) continue;
+        const widest = Math.max(...bodyBlocks(layout.pages[0], p).flatMap((b) => b.lines.map((l) => l.line.spaceRatio)));
+        expect(widest, `${d.name} ${p.number}`).toBeLessThanOrEqual((d.model.theme.space.max ?? DEFAULT_MAX_SPACE) + 1e-9);
+      }
     }
   });
 
