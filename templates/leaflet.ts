@@ -106,7 +106,8 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
  * one-word last line or breaks an address (chooseBodySize): the shorter the
  * point the larger its type, three steps, where one statement size alone
  * fell back to the regular size here and there (seed 10–13: 21, 14, 14,
- * 21 pt; now 21, 18.25, 21, 21). Each point decides alone.
+ * 21 pt; now 21, 18.25, 14, 21: 12 would need spaces past the body's ×2 at
+ * both). Each point decides alone.
  */
 export function leafletStatementSizes(theme: Theme): number[] {
   const { regular } = leafletBodySizes(theme);
