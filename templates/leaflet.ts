@@ -408,10 +408,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * when it does there; a size is refused where a line of it would be set
  * loose with the body's own bound (the theme's space.max: a wider one for
  * the statement's few words a line showed as gaps in Persian, which has no
- * kashida to take the deficit: udhr-fa 10 at ×2.43), a paragraph of it would end in one word where the regular setting
- * ends none so (a runt the tie at the larger size could not avoid: udhr-fa
- * 3, «…امنیت شخصی / دارد.»),
- * or an address would be broken that the regular setting keeps whole
+ * kashida to take the deficit: udhr-fa 10 at ×2.43), a paragraph of it
+ * would end in one word where the regular setting ends none so (a runt the
+ * tie at the larger size could not avoid: udhr-fa 3, «…امنیت شخصی /
+ * دارد.»), or an address would be broken that the regular setting keeps whole
  * (addresses-ar 3, «info@example» / «.org.»); when both are refused, the
  * regular size. The measure is narrowed by whatever a glyph reaches
  * past it (measureInside), so that nothing crosses the margins.
@@ -427,20 +427,20 @@ function chooseBodySize(
   eventRoom: number,
 ): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
   const { regular, compact } = leafletBodySizes(model.theme);
-  const fitAmong = (sizes: number[], tune: Tuning) => {
+  const fitAmong = (sizes: number[]) => {
     let f!: FitResult;
     let at = NaN;
-    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning: tune })).para;
+    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning })).para;
     const inside = measureInside(fitTo, measure, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
     return { fit: f, inside };
   };
-  const chosen = fitAmong([compact, regular], tuning);
+  const chosen = fitAmong([compact, regular]);
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   for (const size of sizes) {
     if (size <= regular) break;
-    const big = fitAmong([size], tuning);
+    const big = fitAmong([size]);
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&

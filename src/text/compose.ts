@@ -316,8 +316,9 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   }
 
-  const { slots } = track();
-  const fit = trackingFor({ ...track(), extraSpace });
+  const input = track();
+  const { slots } = input;
+  const fit = trackingFor(input);
   const { tracking, loose, ragged } = fit;
   extraSpace = fit.extraSpace;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;

@@ -403,10 +403,10 @@ function greedyBreaks(words: Word[], measure: number): number[] {
       first = end + 1;
     }
     width += w.width + w.spaceWidth;
-    if (w.hardBreak) first = i + 1;
     if (w.hardBreak) {
       out.push(i);
       width = 0;
+      first = i + 1;
     }
   });
   if (out[out.length - 1] !== words.length - 1) out.push(words.length - 1);

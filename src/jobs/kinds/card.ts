@@ -65,7 +65,7 @@ export const card: OutputKind = {
     }
     return {};
   },
-  prepare: () => import('../../render/cards/renderCard.js'),
+  prepare: () => modules.renderCard(),
   async render(task, fonts) {
     const { model, job } = task;
     const { format, point } = cardOf(task);
