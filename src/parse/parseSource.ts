@@ -30,6 +30,7 @@ import { ParagraphScanner } from './checks.js';
 import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
 import { parseImprintParagraph, type RawLine } from './inline.js';
 import { excerpt, Reporter } from './report.js';
+import { withoutAddresses } from '../text/addresses.js';
 
 export { decodeSource, firstInvalidUtf8 } from './decode.js';
 
@@ -549,7 +550,7 @@ export function missingNumbers(from: number, to: number, sys: DigitSystem): stri
 
 /**
  * Guesses lang/dir/digits from the title, preamble and points (not the
- * imprint). Addresses (`withoutAddresses`) do not count: a short Persian
+ * imprint). Addresses (`withoutAddresses`, src/text/addresses.ts) do not count: a short Persian
  * text quoting a long URL is still Persian.
  */
 export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'points'>): DetectedLanguage {
@@ -596,44 +597,6 @@ export function detectLanguage(doc: Pick<ParsedSource, 'title' | 'preamble' | 'p
   }
   if (!system) system = lang === 'ar' ? 'arab' : lang === 'fa' ? 'arabext' : 'latn';
   return { lang, dir, digits: system };
-}
-
-/** A run of printable ASCII (no space): where an address can be. */
-const ASCII_RUN = /[\x21-\x7e]+/g;
-
-/**
- * `s` without its addresses: URLs (`scheme://…`, `www.…`), e-mail
- * addresses, paths (`/…`, `./…`, `~/…`, `C:\\…`, or two slashes), file and host names
- * (`name.ext`, `example.org`; not an abbreviation such as «U.S.A.», nor a
- * sentence run on as «rights.Every») and hashes (eight or more hexadecimal
- * characters, a letter among them: a number of eight digits counts, as
- * digits; or sixteen or more letters and digits mixed). Their letters
- * are Latin whatever the language of the text around them, so they say
- * nothing of it. Such a run is left out whole, with its punctuation.
- */
-export function withoutAddresses(s: string): string {
-  return s.replace(ASCII_RUN, (run) => {
-    const core = run.replace(/^[("'<[{]+|[)"'>\]},.;:!?]+$/g, '');
-    return isAddressLike(core) ? '' : run;
-  });
-}
-
-/** Letters each followed by a full stop («U.S.A», its last stop cut): an abbreviation, not a host name. */
-const ABBREVIATION = /^([A-Za-z]\.)+[A-Za-z]$/;
-/** A capitalised word after the last full stop («rights.Every»): a sentence run on without its space, not a file's extension. */
-const RUN_ON_SENTENCE = /\.[A-Z][a-z]+$/;
-
-function isAddressLike(w: string): boolean {
-  return (
-    w.includes('://') ||
-    /^www\./i.test(w) ||
-    /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(w) ||
-    /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(w) ||
-    /[/\\].*[/\\]/.test(w) ||
-    (w.length >= 5 && /^[\w-]+(\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(w) && !ABBREVIATION.test(w) && !RUN_ON_SENTENCE.test(w)) ||
-    (/^[0-9a-f]{8,}$/i.test(w) && /[a-f]/i.test(w)) ||
-    (w.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(w) && /\d/.test(w) && /[A-Za-z]/.test(w))
-  );
 }
 
 function isBlank(l: string): boolean {

@@ -10,7 +10,8 @@
  * absolute positions, so renderers can draw in logical order, which keeps text
  * extraction right, while the picture is the visual one.
  */
-import { addressBreakCost, isVerbatimToken, itemize, tokenCore, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
+import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
+import { isVerbatimToken, tokenCore } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';

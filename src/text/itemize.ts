@@ -11,6 +11,7 @@ import LineBreaker from 'linebreak';
 import type { LoadedFont } from './fonts.js';
 import { shapeRun, type ShapedGlyph } from './shape.js';
 import { isArabicLetter, isArabicMark } from './kashida.js';
+import { isAddress, isVerbatimToken, PRINTABLE_ASCII_TOKEN, tokenCore, verbatimSpans } from './addresses.js';
 
 
 export interface TextStyle {
@@ -212,8 +213,6 @@ function markNumberBinds(text: string, words: Word[]): void {
   }
 }
 
-/** A token of printable ASCII only, no space (an address, a file name, a hash are such tokens). */
-const PRINTABLE_ASCII_TOKEN = /^[\x21-\x7e]+$/;
 /** A line inside an address may end after a slash or (as a last resort: `fits` in addressBreaks) a hyphen… */
 const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
 /**
@@ -334,9 +333,6 @@ function pairInsides(word: string): Uint8Array {
   for (const m of word.matchAll(/(?:[?&;][^?&;#=/]*)?=[^&#]*/g)) inPair.fill(1, m.index + 1, m.index + m[0].length);
   return inPair;
 }
-
-/** A URL or an e-mail address: printable ASCII with «://», starting «www.», or one «@» before a dotted domain. */
-const isAddress = (word: string) => PRINTABLE_ASCII_TOKEN.test(word) && (word.includes('://') || word.startsWith('www.') || /^[^@]+@[^@]+\.[^@]+$/.test(word));
 
 /**
  * Whether a position lies strictly inside an address (a run of printable
@@ -473,75 +469,6 @@ export function asciiToken(text: string, start: number, end: number): string {
   while (a > 0 && PRINTABLE_ASCII.test(text[a - 1])) a--;
   while (b < text.length && PRINTABLE_ASCII.test(text[b])) b++;
   return text.slice(a, b);
-}
-
-/** A file name: «udhr-en.txt», «report_2024.pdf» (an extension of 2 to 5 characters, starting with a letter). */
-const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}$/;
-/** A hash: 7 or more hexadecimal digits, with at least one digit and one letter («ff1d72eabb9beeaf»). */
-const HASH = /^(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,}$|^(?=[0-9A-F]*[0-9])(?=[0-9A-F]*[A-F])[0-9A-F]{7,}$/;
-
-/** A URL or e-mail address, a file name or a hash, its surrounding punctuation taken off (tokenCore). */
-const isVerbatimCore = (t: string) => t.length > 0 && (isAddress(t) || FILE_NAME.test(t) || HASH.test(t));
-
-/**
- * A token set letter for letter, without ligatures, so that «ff1d…» reads as
- * it is typed: a URL or e-mail address, a file name or a hash. Closing
- * punctuation after it («file.txt,») does not count.
- */
-export function isVerbatimToken(token: string): boolean {
-  const [a, b] = tokenCore(token);
-  return isVerbatimCore(token.slice(a, b));
-}
-
-/**
- * Where a token starts and ends without the punctuation around it: opening «(» «[» and quotes
- * before, sentence punctuation, closing brackets and quotes after, Arabic «،» «؛» «؟» too
- * («info@example.org.» → «info@example.org»), and Arabic-Indic or Persian digits glued to
- * either end («…/full-text.pdf۱۲» → «…/full-text.pdf»: no address has them, and with them
- * the token would be no address, neither isolated nor broken, and overflow its line). A URL's
- * final «/» stays, and so does a closing bracket that an opening one inside the token pairs
- * («…/wiki/Bidi_(text))» → «…/wiki/Bidi_(text)», «…/f([a]).» → «…/f([a])»).
- */
-export function tokenCore(token: string): [number, number] {
-  const start = /^[(\['"«\u0660-\u0669\u06F0-\u06F9]*/.exec(token)![0].length;
-  let end = token.length - /[.,;:!?)\]}'"»،؛؟\u0660-\u0669\u06F0-\u06F9]*$/.exec(token.slice(start))![0].length;
-  // Until the end stops moving: a closer taken back can pair an opener of the other kind («f([a])» keeps both).
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (const [open, close] of BRACKET_PAIRS) {
-      while (token[end] === close && count(token, open, start, end) > count(token, close, start, end)) {
-        end++;
-        moved = true;
-      }
-    }
-  }
-  return [start, end];
-}
-
-const BRACKET_PAIRS = [['(', ')'], ['[', ']']] as const;
-const count = (s: string, ch: string, from: number, to: number) => {
-  let n = 0;
-  for (let i = from; i < to; i++) if (s[i] === ch) n++;
-  return n;
-};
-
-/** At least this run of printable ASCII is in every token isVerbatimCore accepts (a file name «a.pdf»): the others are passed over unread. */
-const ASCII_RUN = /[\x21-\x7e]{4}/;
-
-/**
- * The addresses of a text: each URL, e-mail address, file name or hash
- * (isVerbatimCore) between spaces, without the punctuation around it
- * (tokenCore), as sorted [start, end) ranges. The paragraph's bidi isolates
- * them (itemize), and the colophon its values (templates/booklet.ts isolateLtr).
- */
-export function verbatimSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\S+/g)) {
-    if (!ASCII_RUN.test(m[0])) continue;
-    const [a, b] = tokenCore(m[0]);
-    if (isVerbatimCore(m[0].slice(a, b))) out.push([m.index + a, m.index + b]);
-  }
-  return out;
 }
 
 /**

@@ -37,7 +37,7 @@ export interface ShapeRequest {
   lang?: string;
   /** ISO 15924 script for a run with no letter of its own (`runScript`); HarfBuzz guesses it otherwise. */
   script?: string;
-  /** Shape without ligatures (liga, clig, dlig off): a URL, e-mail address, file name or hash (`isVerbatimToken`). */
+  /** Shape without ligatures (liga, clig, dlig off): a URL, e-mail address, file name or hash (`isVerbatimToken`, addresses.ts). */
   noLigatures?: boolean;
 }
 

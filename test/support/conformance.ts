@@ -18,7 +18,8 @@
  */
 import bidiFactory from 'bidi-js';
 import * as hb from 'harfbuzzjs';
-import { asciiToken, isVerbatimToken, runScript } from '../../src/text/itemize.js';
+import { asciiToken, runScript } from '../../src/text/itemize.js';
+import { isVerbatimToken } from '../../src/text/addresses.js';
 import type { DrawnGlyph, DrawnPage } from './pdfReadback.js';
 
 const bidi = bidiFactory();

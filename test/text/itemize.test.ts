@@ -4,7 +4,8 @@
  * script (the Latin full stop in «1.1»).
  */
 import { describe, expect, it } from 'vitest';
-import { asciiToken, isVerbatimToken, itemize, runScript, tokenCore, verbatimSpans, type ShapedRun } from '../../src/text/itemize.js';
+import { asciiToken, itemize, runScript, type ShapedRun } from '../../src/text/itemize.js';
+import { tokenCore, verbatimSpans } from '../../src/text/addresses.js';
 import { bidi, isolatedLevels } from '../../src/text/bidi.js';
 import { forgetShapedRuns, shapeRun } from '../../src/text/shape.js';
 import { projectFont } from '../support/textFixtures.js';
@@ -21,13 +22,6 @@ function runsOf(text: string, part: string, dir: 'ltr' | 'rtl' = 'ltr'): ShapedR
 const gids = (runs: ShapedRun[]) => runs.flatMap((r) => r.glyphs.map((g) => g.gid));
 
 describe('verbatim tokens', () => {
-  it('are URLs, e-mail addresses, file names and hashes, not words, numbers or abbreviations', () => {
-    for (const t of ['https://example.org/office', 'www.effort.org', 'office@example.org', 'udhr-en.txt', 'staff_list.pdf', 'ff1d72eabb9beeaf', 'FF1D72EA', '(udhr-en.txt),'])
-      expect(isVerbatimToken(t), t).toBe(true);
-    for (const t of ['office', 'effect,', '1948', 'e.g.', 'i.e.', 'Ph.D.', 'SHA-256', 'coffee', 'deadbeef', 'fluff.', ''])
-      expect(isVerbatimToken(t), t).toBe(false);
-  });
-
   it('is the printable ASCII around a run, ended by spaces, bidi isolates and other scripts', () => {
     const text = 'ملف \u2068udhr-en.txt\u2069 و hash ff1d72';
     const at = text.indexOf('en.txt');
@@ -81,24 +75,6 @@ describe('a letterless run', () => {
 });
 
 describe('addresses in body text', () => {
-  it('are found between spaces without the punctuation around them; a closing bracket paired inside stays', () => {
-    const text = 'الموقع https://example.org/path/، و(انظر https://en.wikipedia.org/wiki/Bidi_(text)) وinfo@example.org. وreport-2024.pdf؟ 3f9c2ab71d04e8b5، v2.1 Node';
-    expect(verbatimSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['https://example.org/path/', 'https://en.wikipedia.org/wiki/Bidi_(text)', '3f9c2ab71d04e8b5']);
-    // (An Arabic letter glued to an address makes no token of it: «وinfo@…» is not one.)
-    const cores: Record<string, string> = {
-      'info@example.org.': 'info@example.org',
-      'report-2024.pdf؟': 'report-2024.pdf',
-      '(https://example.org/a_(b)).': 'https://example.org/a_(b)',
-      // Nested brackets of both kinds: the outer closer pairs too, once the inner one is back.
-      'https://x.org/f([a]).': 'https://x.org/f([a])',
-      '(https://x.org/f[(a)]).': 'https://x.org/f[(a)]',
-    };
-    for (const [t, core] of Object.entries(cores)) {
-      const [a, b] = tokenCore(t);
-      expect(t.slice(a, b), t).toBe(core);
-    }
-  });
-
   it('Arabic-Indic or Persian digits glued to an address are not part of it: the address is isolated and broken, the digits stay outside', () => {
     const url = 'https://example.org/reports/2024/annual-education-and-literacy-review/arabic-edition/full-text.pdf';
     for (const digits of ['۱۲', '١٢']) {

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asciiToken, isVerbatimToken, itemize, runScript, type ShapedRun, type StyledSpan } from '../../src/text/itemize.js';
+import { asciiToken, itemize, runScript, type ShapedRun, type StyledSpan } from '../../src/text/itemize.js';
+import { isVerbatimToken } from '../../src/text/addresses.js';
 import { forgetShapedRuns, shapedRunsFound, shapeRun } from '../../src/text/shape.js';
 import { loadFont } from '../../src/text/fonts.js';
 import { MIXED_SAMPLE, projectFont, projectFontBytes } from '../support/textFixtures.js';
