@@ -272,7 +272,7 @@ function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number):
  * «…freely chosen / representatives.»: without it the first line ends
  * «…take part in the», about 0.7 of the measure.
  */
-const RAGGED_FILL = 2 / 3;
+export const RAGGED_FILL = 2 / 3;
 
 /**
  * Whether the lines of a setting without a runt (`tied`) are no worse than
