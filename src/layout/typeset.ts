@@ -30,18 +30,10 @@ export interface Tuning {
   space?: { stretch: number; shrink: number; max?: number };
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
-  avoidRunts?: { maxSpace: number };
+  avoidRunts?: { maxSpace?: number };
   /** Indent of each paragraph after the first in a justified text with line breaks, × the size (ComposeOptions.paragraphIndent). */
   paragraphIndent?: number;
 }
-
-/**
- * The widest word space (× the natural one, in the line breaker's model) a
- * page's paragraph may take to keep its last line from holding one word:
- * past the theme's planned stretch (×1.3), well short of its
- * maximum (×2).
- */
-export const PAGE_RUNT_SPACE = 1.5;
 
 /** A typesetter for one document: its direction, language, and justification mode. */
 export function typesetter(model: DocumentModel, justify: JustifyMode = model.theme.justify, tuning: Tuning = {}): Typesetter {
@@ -61,11 +53,12 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
   };
   // Body text on pages (justified, or ragged when justification is off) keeps
   // clear of one-word last lines as cards do, two-line paragraphs included,
-  // where the setting without one is no looser than PAGE_RUNT_SPACE (kashidas
-  // counted) or, justified with spaces only (Persian), than the theme's widest
-  // space, which its lines reach anyway (docs/typography.md, "No runts").
+  // where the setting without one is no looser than the text layer's
+  // RUNT_SPACE (kashidas counted) or, justified with spaces only (Persian),
+  // than the theme's widest space, which its lines reach anyway
+  // (docs/typography.md, "No runts").
   const space = tuning.space ?? model.theme.space;
-  const pageRunts = { maxSpace: justify === 'spaces' ? space.max ?? DEFAULT_MAX_SPACE : PAGE_RUNT_SPACE, minLines: 2 };
+  const pageRunts = justify === 'spaces' ? { maxSpace: space.max ?? DEFAULT_MAX_SPACE, minLines: 2 } : { minLines: 2 };
   const avoidRunts = (align: Align) => tuning.avoidRunts ?? (align === 'justify' ? pageRunts : undefined);
   return {
     stats,

@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, RUNT_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -265,19 +265,25 @@ function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number):
   return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1;
 }
 
-/** Shortest fill a ragged line may be given for a runt's sake, × the measure. */
-const RAGGED_FILL = 0.75;
+/**
+ * Shortest fill a ragged line may be given for a runt's sake, × the measure:
+ * a rag of a third reads as the rag of a ragged paragraph, a lone last word
+ * as a mistake. At 3/4 (before December 2026) udhr-en's leaflet 21 kept
+ * «…freely chosen / representatives.»: without it the first line ends
+ * «…take part in the», about 0.7 of the measure.
+ */
+export const RAGGED_FILL = 2 / 3;
 
 /**
  * Whether the lines of a setting without a runt (`tied`) are no worse than
  * the first setting's (`first`): justified, no more lines whose spaces must
- * be wider than `avoidRunts.maxSpace`, none looser than the first's loosest; ragged, its
+ * be wider than `avoidRunts.maxSpace` (RUNT_SPACE), none looser than the first's loosest; ragged, its
  * shortest line is no shorter than RAGGED_FILL or the first's shortest.
  */
 function noWorse(tied: LineShape[], first: LineShape[], opts: ComposeOptions, spaceStretch?: number): boolean {
   const justified = opts.align === 'justify' && opts.justify !== 'off';
   if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
-  const allowed = ratioAtSpace(opts.avoidRunts?.maxSpace ?? 1, opts, spaceStretch);
+  const allowed = ratioAtSpace(opts.avoidRunts?.maxSpace ?? RUNT_SPACE, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
   return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;
 }

@@ -4,6 +4,20 @@ export type Align = 'justify' | 'start' | 'end' | 'center';
 
 /** Widest word space, × the natural space, when the theme sets none (ComposeOptions.space.max). */
 export const DEFAULT_MAX_SPACE = 2;
+/**
+ * Widest word space (× the natural one, in the line breaker's model, a line's
+ * two largest kashida places counted) a justified paragraph may take to keep
+ * its last line from holding one word, when avoidRunts names none: past the
+ * planned ×1.3, short of the maximum ×2. A reader sees a lone last word at
+ * once and a space of ×1.7 hardly; at ×1.5 (before December 2026, lastlines)
+ * «…الحاطة / بالكرامة.» (udhr-ar, long-30, ×1.65), «…بالحدود / الجغرافية.»
+ * (×1.71), mixed-7's «والأحياء.» and the seed's leaflet ٥ «مانديلا.» stayed.
+ * The justifier may set a line of such a setting a little looser than the
+ * breaker planned (it places fewer kashidas than the two largest: adjacent
+ * words, places under the line above): seed leaflet ٥, ×1.86, within the
+ * maximum. docs/typography.md, "No runts on pages".
+ */
+export const RUNT_SPACE = 1.75;
 export type JustifyMode = 'off' | 'spaces' | 'kashida';
 
 export interface ComposeOptions {
@@ -26,14 +40,15 @@ export interface ComposeOptions {
    * Keep a paragraph of more than two lines from ending in a line of one
    * word (a runt) where another break set takes no more lines and is no
    * worse: justified, no word space wider than `maxSpace` × the natural one
-   * (nor than the first setting's widest); ragged, no line shorter than
-   * 3/4 of the measure (nor than the first setting's shortest). See
-   * src/text/lineBreaks.ts. Cards ask for it: their few lines at display
-   * sizes make a lone last word stand out; pages too (src/layout/typeset.ts),
-   * with `minLines` 2 (default 3: the paragraph's fewest lines for the rule).
-   * Each paragraph of a text with line breaks is tied in turn.
+   * (default RUNT_SPACE; nor than the first setting's widest); ragged, no
+   * line shorter than 2/3 of the measure (nor than the first setting's
+   * shortest). See src/text/lineBreaks.ts. Cards ask for it: their few lines
+   * at display sizes make a lone last word stand out; pages too
+   * (src/layout/typeset.ts), with `minLines` 2 (default 3: the paragraph's
+   * fewest lines for the rule). Each paragraph of a text with line breaks is
+   * tied in turn.
    */
-  avoidRunts?: { maxSpace: number; minLines?: number };
+  avoidRunts?: { maxSpace?: number; minLines?: number };
   /**
    * In a text of several paragraphs joined by line breaks (a leaflet sets a
    * point so), the first line of each paragraph after the first starts this

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { breakLinesWithRuns, FINAL_HYPHEN } from '../../src/text/knuthPlass.js';
-import { breakHyphenated, MAX_RUN, type LineEnd } from '../../src/text/lineBreaks.js';
+import { breakHyphenated, MAX_RUN, RAGGED_FILL, type LineEnd } from '../../src/text/lineBreaks.js';
 import { itemize } from '../../src/text/itemize.js';
 import { hyphenCuts } from '../../src/text/hyphenate.js';
 import type { ComposeOptions } from '../../src/text/options.js';
@@ -358,7 +358,7 @@ describe('avoidRunts: no one-word last line where a break set as good exists (ca
         const body = tied.lines.slice(0, -1);
         // (No more lines set loose, unjustified, than before: spaces wider than ×2.)
         if (align === 'justify') expect(body.filter((l) => l.loose).length).toBeLessThanOrEqual(plain.lines.filter((l) => l.loose).length);
-        else for (const l of body) expect(l.naturalWidth).toBeGreaterThanOrEqual(Math.min(0.75 * measure, ...plain.lines.slice(0, -1).map((p) => p.naturalWidth)) - 0.01);
+        else for (const l of body) expect(l.naturalWidth).toBeGreaterThanOrEqual(Math.min(RAGGED_FILL * measure, ...plain.lines.slice(0, -1).map((p) => p.naturalWidth)) - 0.01);
       }
       expect(runts).toBeGreaterThan(0);
       expect(avoided).toBeGreaterThan(runts / 2);
