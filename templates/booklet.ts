@@ -13,6 +13,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
+import { sameBreaks, setBalanced } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
@@ -280,15 +281,27 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   const inset = 36;
   const measure = W - 2 * inset;
   let titleSize = Math.min(W / 8, 54);
-  const setTitle = (size: number) => ts.set(model.title, { fonts: fonts.heading, size }, measure, 'center');
+  // Balanced, and no weak word at a line's end, as the document card's title (src/layout/balance.ts); the
+  // trials through a typesetter of their own, so that the summary's counts take the title once.
+  const trial = typesetter(model);
+  const setTitle = (size: number) => {
+    const set = (text: string, m: number) => trial.set(text, { fonts: fonts.heading, size }, m, 'center');
+    const full = set(model.title, measure);
+    const balanced = setBalanced(set, model.title, measure, model.lang);
+    // The text layer balances a centred paragraph itself: where the weak-word rule moved no break, its setting on
+    // the cover's whole measure, truly centred (at a narrower measure a glyph reaching past its edge moves its line).
+    return sameBreaks(balanced, full) ? full : balanced;
+  };
   let title = setTitle(titleSize);
   // A long title gets smaller in steps (down to 18 pt) rather than run off the cover's foot.
   while (title.lines.length * titleSize * 1.4 > H * 0.4 && titleSize > 18) title = setTitle((titleSize = Math.max(18, titleSize * 0.9)));
+  ts.count(title);
   const titleLeading = titleSize * 1.4;
   const titleTop = H * 0.3;
   const blocks: Block[] = [
     { kind: 'rect', x: inset, y: inset, width: W - 2 * inset, height: 3, color: t.palette.coverInk },
-    { ...placeAt(title, inset, titleTop, titleLeading, t.palette.coverInk), role: 'title' },
+    // Its lines centred on a measure that may be narrower than the cover's: that measure centred on the cover.
+    { ...placeAt(title, inset + (measure - title.measure) / 2, titleTop, titleLeading, t.palette.coverInk), role: 'title' },
     { kind: 'rule', x1: W / 2 - 40, y1: titleTop + title.lines.length * titleLeading + 18, x2: W / 2 + 40, y2: titleTop + title.lines.length * titleLeading + 18, color: t.palette.coverInk, width: 1 },
   ];
   blocks.push(...imprintBlocks(model, fonts, ts, inset, H - inset - 20, measure, t.palette.coverInk, COVER_IMPRINT_PT, 'bottom', REVERSED_MIN_PT));

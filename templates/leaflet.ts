@@ -34,6 +34,7 @@ import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layou
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkExtent } from '../src/layout/ink.js';
+import { setBalanced } from '../src/layout/balance.js';
 import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
@@ -162,6 +163,22 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const fit = measureInside((m) => trial.set(text, style, m, align), width, rtl);
     return placeAt(ts.set(text, style, fit.measure, align), x + fit.dx, top, leading, color);
   };
+  /**
+   * A display text (the title, an event's name) set at the start side of a
+   * box as `setIn` does, its lines balanced (src/layout/balance.ts):
+   * «International Day in Support / of Victims of Torture», not «…in Support
+   * of Victims of / Torture» (udhr-en 5's event).
+   */
+  const setBalancedIn = (text: string, style: TextStyle, width: number, x: number, color: string, leading: number, top: number) => {
+    const inside = (s: string, m: number) => {
+      const fit = measureInside((mm) => trial.set(s, style, mm, 'start'), m, rtl);
+      return fit.para ?? trial.set(s, style, fit.measure, 'start');
+    };
+    const para = ts.count(setBalanced(inside, text, width, model.lang));
+    // At the box's start edge, what a glyph reaches past the measure inside it (as measureInside places).
+    const r = glyphReach(para);
+    return placeAt(para, x + (rtl ? width - Math.max(r.max, para.measure) : -Math.min(0, r.min)), top, leading, color);
+  };
 
   // --- footer (every page): imprint at the start side, QR + URL at the end side
   const footer = buildFooter();
@@ -275,10 +292,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const tL = sz.title * 1.45;
     const kickerStyle = body(sz.kicker, pal.muted);
     const titleStyle = heading(sz.title, pal.ink);
-    // A title of several lines gets lines of even length (the narrowest measure that keeps the count).
-    const titleWidth = balancedMeasure(model, point.title, titleStyle, colWidth);
     const kicker = setIn(model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
-    const title = setIn(point.title, titleStyle, titleWidth, 'start', rtl ? colX + colWidth - titleWidth : colX, pal.ink, tL, kicker.lines.length * kL);
+    const title = setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
     const colH = kicker.lines.length * kL + title.lines.length * tL;
     const numH = ink.above + ink.below;
     const h = Math.max(numH, colH);
@@ -322,13 +337,15 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const innerX = rtl ? left + pad : left + bar + pad;
     const rows: Array<(y: number) => TextBlock> = [];
     let inner = 0;
-    const add = (text: string | StyledSpan[], style: TextStyle, leading: number) => {
-      const block: TextBlock = { ...setIn(text, style, innerW, 'start', innerX, style.color ?? pal.ink, leading, inner), role: 'p', item: point.number };
+    const add = (text: string | StyledSpan[], style: TextStyle, leading: number, balanced = false) => {
+      const color = style.color ?? pal.ink;
+      const set = balanced && typeof text === 'string' ? setBalancedIn(text, style, innerW, innerX, color, leading, inner) : setIn(text, style, innerW, 'start', innerX, color, leading, inner);
+      const block: TextBlock = { ...set, role: 'p', item: point.number };
       rows.push((y) => moveDown(block, y));
       inner += block.lines.length * leading;
     };
     add(L.event, heading(sz.eventLabel, pal.accent), sz.eventLabel * 1.7);
-    add(ev.name, heading(sz.eventName, pal.ink), sz.eventName * 1.5);
+    add(ev.name, heading(sz.eventName, pal.ink), sz.eventName * 1.5, true);
     const detail = (label: string, value: string): StyledSpan[] => [
       { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
       { text: value, style: body(sz.eventDetail, pal.ink) },
@@ -557,29 +574,6 @@ export function measureInside(set: (measure: number) => ComposedParagraph, width
     m -= hi - lo - width;
   }
   return { measure: m, dx: 0 };
-}
-
-/**
- * The narrowest measure (to 1 pt) at which `text` takes no more lines than
- * at `width`, with no glyph past the measure (balanced lines for titles).
- */
-export function balancedMeasure(model: DocumentModel, text: string, style: TextStyle, width: number): number {
-  const trial = typesetter(model, 'off');
-  const count = (w: number) => {
-    const para = trial.set(text, style, w, 'start');
-    const r = glyphReach(para);
-    return r.min < -1e-6 || r.max > w + 1e-6 ? Infinity : para.lines.length;
-  };
-  const n = count(width);
-  if (n <= 1 || n === Infinity) return width;
-  let lo = width / 2;
-  let hi = width;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) / 2;
-    if (count(mid) <= n) hi = mid;
-    else lo = mid;
-  }
-  return hi;
 }
 
 

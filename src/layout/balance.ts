@@ -1,12 +1,13 @@
 /**
- * Balanced titles: a title set ragged (card titles, beside their number)
- * breaks where its measure ends, so that «Equal in dignity and / rights»
+ * Balanced titles: a title set ragged (card titles, beside their number;
+ * the leaflets' titles and event names) breaks where its measure ends, so that «Equal in dignity and / rights»
  * leaves one word under a full line and a weak word («and», «of», «في») at
  * a line's end. `setBalanced` keeps the fewest lines the measure allows and
  * sets them as even as it can: the narrowest measure that keeps that number
  * of lines, or, when that ends a line on a weak word, the narrowest wider
  * one that does not («Equal in dignity / and rights»). Centred paragraphs
- * are balanced by the text layer itself (src/text/compose.ts).
+ * (the booklet cover's and the document card's titles) are balanced by the
+ * text layer itself (src/text/compose.ts); this adds the weak words.
  */
 import type { ComposedParagraph } from '../text/compose.js';
 
@@ -26,6 +27,11 @@ export function endsWeak(para: ComposedParagraph, lang: string): boolean {
   });
 }
 
+/** Whether two settings of a text break it into the same lines. */
+export function sameBreaks(a: ComposedParagraph, b: ComposedParagraph): boolean {
+  return a.lines.length === b.lines.length && a.lines.every((l, i) => l.start === b.lines[i].start && l.end === b.lines[i].end);
+}
+
 /** Trial measures are searched to this many px. */
 const PRECISION = 1;
 /** Measures tried between the narrowest and the full one for a setting without a weak line end. */
@@ -38,8 +44,8 @@ const STEPS = 12;
  * takes all it can), the weak words go to the next line by a forced break
  * («Opinion / and expression»), kept when it takes no more lines; the
  * paragraph's text is then the title's again (the break drawn, the space
- * read). For images (cards), where no reader extracts the break. One line,
- * or a setting whose lines overrun the measure, is returned as set.
+ * read; in a PDF, a line break where a space was, as at any line's end).
+ * One line, or a setting whose lines overrun the measure, is returned as set.
  */
 export function setBalanced(set: (text: string, measure: number) => ComposedParagraph, text: string, measure: number, lang: string): ComposedParagraph {
   const full = set(text, measure);
@@ -55,14 +61,23 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
     else lo = mid;
   }
   if (!endsWeak(best, lang)) return best;
+  // A setting that keeps the weak word off a line's end ends in one word only where the balanced one does (a
+  // runt): «A social and international / order» (a leaflet's wider measure) is worse than the weak «and».
+  const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang) && (!runt(p) || runt(best));
   for (let k = 1; k <= STEPS; k++) {
     const trial = set(text, hi + ((measure - hi) * k) / STEPS);
-    if (fits(trial) && !endsWeak(trial, lang)) return trial;
+    if (even(trial)) return trial;
   }
   const moved = weakToNextLine(best, lang);
   if (moved === text) return best;
   const forced = set(moved, measure);
-  return fits(forced) && !endsWeak(forced, lang) ? { ...forced, text } : best;
+  return even(forced) ? { ...forced, text } : best;
+}
+
+/** Whether the last line of `para` holds one word. */
+function runt(para: ComposedParagraph): boolean {
+  const last = para.lines[para.lines.length - 1];
+  return !/\s/u.test(para.text.slice(last.start, last.end).trim());
 }
 
 /** The paragraph's text with a line break before the weak words that end each of its lines but the last. */
