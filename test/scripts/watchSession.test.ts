@@ -125,36 +125,51 @@ describe('one session at a time, every change built once', () => {
   });
 });
 
+const bin = path.join(repoRoot, 'bin/warraq.mjs');
+const args = ['source/doc.txt', '--only', 'booklet,leaflets', '--jobs', '1'];
+
+/**
+ * `npm run watch` in `root`, in its own process group, as a terminal's: Ctrl-C (`interrupt`) reaches the watcher and
+ * the session. `rebuilt()`: the builds it has finished, by their printed line.
+ */
+function watching(root: string) {
+  const p = spawn(process.execPath, [bin, '--watch', ...args], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  p.stdout.on('data', (d) => (out += d));
+  p.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const until = async (what: string, ok: () => boolean, ms = 240_000) => {
+    for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
+  };
+  return {
+    out: () => out,
+    rebuilt: () => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length,
+    until,
+    interrupt: () => process.kill(-p.pid!, 'SIGINT'),
+    exited,
+    kill: () => p.exitCode === null && process.kill(-p.pid!, 'SIGKILL'),
+  };
+}
+
 describe('npm run watch', () => {
   it('builds, rebuilds after an edit into what a --force build makes, and stops on Ctrl-C', async () => {
     const root = await smallProject();
-    const bin = path.join(repoRoot, 'bin/warraq.mjs');
-    const args = ['source/doc.txt', '--only', 'booklet,leaflets', '--jobs', '1'];
-    // Its own process group, as a terminal's: Ctrl-C reaches the watcher and the session.
-    const p = spawn(process.execPath, [bin, '--watch', ...args], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-    const rebuilt = (n: number) => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length >= n;
-    const until = async (what: string, ok: () => boolean, ms = 240_000) => {
-      for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
-    };
+    const w = watching(root);
     try {
-      await until('the first build', () => rebuilt(1));
+      await w.until('the first build', () => w.rebuilt() >= 1);
       // The watcher's folders are armed before the session starts; a moment for the first build's own writes to settle.
       await sleep(500);
       const doc = path.join(root, 'source/doc.txt');
       await writeFile(doc, (await readFile(doc, 'utf8')).replace('مقدمة قصيرة', 'مقدمة قصيرة جدا'));
-      await until('the rebuild after the edit', () => rebuilt(2));
-      expect(out).toContain('changed: source/doc.txt');
-      process.kill(-p.pid!, 'SIGINT');
-      expect(await exited).toBe(0);
+      await w.until('the rebuild after the edit', () => w.rebuilt() >= 2);
+      expect(w.out()).toContain('changed: source/doc.txt');
+      w.interrupt();
+      expect(await w.exited).toBe(0);
       // What a --force build of the edited text makes, byte for byte (manifest.json included).
       await promisify(execFile)(process.execPath, [bin, ...args, '--force', '--out', 'forced'], { cwd: root, env: env() });
       expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'forced')));
     } finally {
-      if (p.exitCode === null) process.kill(-p.pid!, 'SIGKILL');
+      w.kill();
       await rm(root, { recursive: true, force: true });
     }
   }, 300_000);
@@ -166,37 +181,28 @@ describe('npm run watch', () => {
     await rm(path.join(root, 'fonts'));
     await mkdir(path.join(root, 'fonts'));
     for (const f of await readdir(path.join(repoRoot, 'fonts'))) await symlink(path.join(repoRoot, 'fonts', f), path.join(root, 'fonts', f));
-    const bin = path.join(repoRoot, 'bin/warraq.mjs');
-    const args = ['source/doc.txt', '--only', 'booklet,leaflets', '--jobs', '1'];
-    const p = spawn(process.execPath, [bin, '--watch', ...args], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-    const rebuilt = () => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length;
-    const until = async (what: string, ok: () => boolean, ms = 240_000) => {
-      for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
-    };
+    const w = watching(root);
     try {
-      await until('the first build', () => rebuilt() >= 1);
+      await w.until('the first build', () => w.rebuilt() >= 1);
       await sleep(500);
       await writeFile(path.join(root, 'fonts/notes.txt'), 'not a font\n');
-      await until('the restarted session’s build', () => out.includes('restarting the build session') && rebuilt() >= 2);
+      await w.until('the restarted session’s build', () => w.out().includes('restarting the build session') && w.rebuilt() >= 2);
       const doc = path.join(root, 'source/doc.txt');
       await writeFile(doc, (await readFile(doc, 'utf8')).replace('مقدمة قصيرة', 'مقدمة قصيرة جدا'));
-      await until('the rebuild after the edit', () => /changed: .*source\/doc\.txt/.test(out) && rebuilt() >= 3);
-      process.kill(-p.pid!, 'SIGINT');
-      expect(await exited).toBe(0);
+      await w.until('the rebuild after the edit', () => /changed: .*source\/doc\.txt/.test(w.out()) && w.rebuilt() >= 3);
+      w.interrupt();
+      // (The watcher exits once its session has: none is left behind.)
+      expect(await w.exited).toBe(0);
       // Every build the sessions ran, by the line each begins with: the first, the restart's, the edit's. (Before,
       // the restarted session built as it started and then again for the change the watcher sent it.)
-      const begun = out.match(/\] (?:building .*|changed: .*)$/gm) ?? [];
+      const begun = w.out().match(/\] (?:building .*|changed: .*)$/gm) ?? [];
       expect(begun).toEqual(['] building source/doc.txt → dist/', '] changed: fonts/notes.txt', '] changed: source/doc.txt']);
-      expect(rebuilt()).toBe(3);
+      expect(w.rebuilt()).toBe(3);
       // What a plain build of the edited text makes in a new folder, byte for byte (manifest.json included).
       await promisify(execFile)(process.execPath, [bin, ...args, '--out', 'plain'], { cwd: root, env: env() });
       expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'plain')));
     } finally {
-      if (p.exitCode === null) process.kill(-p.pid!, 'SIGKILL');
+      w.kill();
       await rm(root, { recursive: true, force: true });
     }
   }, 300_000);
