@@ -16,14 +16,15 @@
  * the gallery in worker threads (src/jobs/pool.ts, as a command-line build
  * arranges them). A change in templates/, src/ or fonts/ restarts the
  * session: the main thread's modules cannot be reloaded, and fonts are
- * cached by path. Each session runs compiled when lib/ is fresh, else
+ * cached by path. The new session's first build is the change's (one
+ * session at a time, every change built once: scripts/watchSession.ts `keepSession`). Each session runs compiled when lib/ is fresh, else
  * through tsx (scripts/watchSession.ts). Each build returns once its outputs are committed; what it
  * keeps for the next one (record, memos, proofing findings) is written after
  * (`keepLater`, src/build.ts). (One thread fewer than a pool of workers only: the warm
  * session held ≈ 710 MiB with a PDF worker beside the main thread, ≈ 550
  * MiB without; docs/performance.md.)
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { build, check, keptForNext } from '../src/build.js';
 import { cyan, red } from '../src/cli/colors.js';
@@ -33,7 +34,7 @@ import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watc
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/codeRoot.js';
-import { SESSION_ENV, sessionCommand, type FromSession, type ToSession } from './watchSession.js';
+import { changedAtStart, keepSession, SESSION_CHANGED_ENV, SESSION_ENV, sessionCommand, type FromSession, type SessionHandle, type ToSession } from './watchSession.js';
 
 const { line, exit } = readCommandLine(process.argv.slice(2), 'watch', { quiet: Boolean(process.env[SESSION_ENV]) });
 if (!line) process.exit(exit ?? 2);
@@ -99,11 +100,15 @@ async function session() {
   };
 
   let busy = false;
-  const shutdown = async () => {
-    await Promise.all([pool?.destroy(), keptForNext()]);
-    process.exit(0);
-  };
+  let down: Promise<void> | undefined;
+  const shutdown = () =>
+    (down ??= (async () => {
+      await Promise.all([pool?.destroy(), keptForNext()]);
+      process.exit(0);
+    })());
+  // Once (the terminal's Ctrl-C and the watcher's message both stop it).
   const stop = () => {
+    if (stopping) return;
     stopping = true;
     if (!busy) void shutdown();
   };
@@ -111,10 +116,12 @@ async function session() {
     busy = true;
     void p.finally(() => (busy = false));
   };
-  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : track(request({ changed: m.changed }))));
+  // No build begins once it stops: shutdown() would end the process under it.
+  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : stopping || track(request({ changed: m.changed }))));
   process.on('disconnect', stop);
   process.on('SIGINT', stop);
-  track(request({ changed: [] }));
+  // Its first build: for the changes that restarted it, if any.
+  track(request({ changed: changedAtStart() }));
 }
 
 // ---------------------------------------------------------------------------
@@ -123,48 +130,42 @@ async function session() {
 function watcher() {
   const projectRoot = opts.projectRoot;
   const roots = watchRoots(opts, warraqRoot);
-  let child: ChildProcess | undefined;
-  let quitting = false;
 
-  const start = (changed: string[]) => {
+  const start = (changed: string[]): SessionHandle => {
     // Compiled when lib/ is fresh, else through tsx; the user's node flags last (they win).
     const { script, execArgv } = sessionCommand(warraqRoot);
-    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv, env: { ...process.env, [SESSION_ENV]: '1' } });
-    child = c;
-    c.on('exit', (code) => {
-      if (child === c) child = undefined;
-      if (quitting) process.exit(0);
-      if (code && code !== 0) console.error(red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
-    });
-    if (changed.length) c.once('spawn', () => c.send({ type: 'build', changed } satisfies ToSession));
+    const env = { ...process.env, [SESSION_ENV]: '1', [SESSION_CHANGED_ENV]: changed.join('\n') };
+    const c = fork(script, process.argv.slice(2), { stdio: 'inherit', execArgv, env });
+    // A message to a session that has just exited is dropped (the exit is handled below), not thrown.
+    c.on('error', () => {});
+    return {
+      send: (m) => void (c.connected && c.send(m)),
+      onExit: (then) => void c.once('exit', (code) => then(code)),
+    };
   };
+  const sessions = keepSession(start, {
+    exit: () => process.exit(0),
+    stopped: (code) => {
+      if (code !== 0) console.error(red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
+    },
+  });
 
   const onChanges = (batch: Change[]) => {
     const changed = batch.map((c) => path.relative(projectRoot, c.file) || c.file);
     // Templates run in the session's main thread too (PDF jobs): a change to them needs a fresh process.
     const restart = batch.some((c) => c.kind === 'code' || c.kind === 'templates');
-    if (restart || !child) {
-      const old = child;
-      if (old) {
-        console.log(cyan(`\ncode changed (${changed.join(', ')}): restarting the build session`));
-        old.once('exit', () => start(changed));
-        old.send({ type: 'stop' } satisfies ToSession);
-      } else start(changed);
-      return;
-    }
-    child.send({ type: 'build', changed } satisfies ToSession);
+    if (restart && sessions.running) console.log(cyan(`\ncode changed (${changed.join(', ')}): restarting the build session`));
+    sessions.changes(changed, restart);
   };
 
   const folders = watchFolders(roots, { outDir: path.resolve(projectRoot, opts.out), onChanges });
   console.log(cyan(`watching ${roots.map((r) => path.relative(projectRoot, r.dir) || '.').join(', ')} (Ctrl-C to stop)`));
-  start([]);
+  sessions.changes([], false);
 
+  // The session gets the same Ctrl-C from the terminal; it is told too, for when it did not.
   const quit = () => {
-    quitting = true;
     folders.close();
-    if (!child) process.exit(0);
-    // The session gets the same Ctrl-C from the terminal; tell it too when it did not.
-    child.send?.({ type: 'stop' } satisfies ToSession);
+    sessions.quit();
   };
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);

@@ -24,6 +24,80 @@ export type FromSession = { type: 'idle'; ok: boolean; ms: number; cpuMs: number
 
 /** Set in the session's environment: the child process builds, the parent watches. */
 export const SESSION_ENV = 'WARRAQ_WATCH_SESSION';
+/**
+ * Set in a restarted session's environment: the changes (one a line) that
+ * restarted it, which its first build reports as its own. Given at start, not
+ * sent after: a build request sent to a session that builds as it starts ran
+ * a second build for the same change.
+ */
+export const SESSION_CHANGED_ENV = 'WARRAQ_WATCH_CHANGED';
+
+/** The changes a session's first build is for (SESSION_CHANGED_ENV). */
+export const changedAtStart = (env: NodeJS.ProcessEnv = process.env): string[] => (env[SESSION_CHANGED_ENV] ?? '').split('\n').filter(Boolean);
+
+/** What the watcher holds of a session's process (scripts/watch.ts: a forked child). */
+export interface SessionHandle {
+  send(m: ToSession): void;
+  /** `then` runs once, when the process has exited (`code` null when a signal ended it). */
+  onExit(then: (code: number | null) => void): void;
+}
+
+/**
+ * The watcher's side: one session at a time, and every change built once.
+ * `start(changed)` starts a session whose first build is for `changed` (its
+ * own, run as it starts). A change to the code stops the running session
+ * (which finishes a build it has begun) and starts the next one once it has
+ * exited, never two at once; changes of any kind that arrive meanwhile join
+ * that next session's first build. Other changes go to the running session,
+ * which merges those that arrive during a build into one build after it
+ * (src/cli/watch.ts `serially`). After `quit`, no session is started; `exit`
+ * runs once no session is left (at once when none runs).
+ */
+export function keepSession(start: (changed: string[]) => SessionHandle, on: { exit(): void; stopped?(code: number | null): void }) {
+  let current: SessionHandle | undefined;
+  /** While `current` stops for a restart: the changes for the next session's first build. */
+  let next: string[] | undefined;
+  let quitting = false;
+
+  const launch = (changed: string[]) => {
+    const s = start(changed);
+    current = s;
+    s.onExit((code) => {
+      current = undefined;
+      const changes = next;
+      next = undefined;
+      if (quitting) return on.exit();
+      if (changes) return launch(changes);
+      // Not asked to stop: it failed; the next change starts another.
+      on.stopped?.(code);
+    });
+  };
+  const stop = (s: SessionHandle) => s.send({ type: 'stop' });
+
+  return {
+    /** A batch of changes (`restart`: the code's, templates' or fonts'). */
+    changes(changed: string[], restart: boolean) {
+      if (quitting) return;
+      if (next) next = [...new Set([...next, ...changed])];
+      else if (!current) launch(changed);
+      else if (restart) {
+        next = changed;
+        stop(current);
+      } else current.send({ type: 'build', changed });
+    },
+    quit() {
+      if (quitting) return;
+      quitting = true;
+      if (!current) return on.exit();
+      // (A session stopping for a restart has been told already; telling it twice does no harm.)
+      stop(current);
+    },
+    /** Whether a session runs (or is stopping). */
+    get running() {
+      return current !== undefined;
+    },
+  };
+}
 
 /** The node flags the user gave (`node --foo bin/warraq.mjs`), without tsx's own loader flags (`--require …/tsx/…`, `--import …/tsx/…`). */
 export function userNodeFlags(execArgv: readonly string[]): string[] {

@@ -8,8 +8,8 @@
  * booklet keeps, under its key, a digest of each page's laid-out content
  * (`pageKeys`, its fonts by their project path), and a page's thumbnail is
  * kept under that digest with the build's `env` (the code, the fonts' bytes,
- * the packages: mupdf, sharp); only the pages not found are drawn (mupdf
- * still opens the file to count its pages).
+ * the packages: mupdf, sharp); only the pages not found are drawn (their
+ * count is the file's recorded `pages`; mupdf is loaded only to draw).
  *
  * The thumbnails are kept in `.warraq-cache/thumbs/`, beside the output
  * folders' caches, not in one: a build that does not run the booklet's

@@ -1,18 +1,20 @@
 /**
  * The watch mode as `npm run watch` starts it (bin/warraq.mjs --watch): the
  * session runs the bundle when lib/ is fresh, else the TypeScript through tsx
- * (scripts/watchSession.ts), and a session's rebuild after an edit leaves
- * what a `--force` build of the same text makes. Events are awaited with
- * generous timeouts; nothing here asserts a speed.
+ * (scripts/watchSession.ts); a session's rebuild after an edit leaves what a
+ * `--force` build of the same text makes; a change to the code restarts the
+ * session and builds once, and changes that arrive during a restart are
+ * built once after it. Events are awaited with generous timeouts; nothing
+ * here asserts a speed.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_V8_FLAGS } from '../../scripts/fresh.mjs';
-import { sessionCommand, userNodeFlags } from '../../scripts/watchSession.js';
+import { changedAtStart, keepSession, SESSION_CHANGED_ENV, sessionCommand, userNodeFlags, type SessionHandle, type ToSession } from '../../scripts/watchSession.js';
 import { SESSION_NODE_FLAGS } from '../../src/jobs/allocator.js';
 import { fingerprint, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
@@ -48,36 +50,159 @@ describe('how a session starts', () => {
   });
 });
 
+/** Sessions that do nothing but record what they are told; `exit(i)` ends the i-th. */
+function fakeSessions() {
+  const started: Array<{ changed: string[]; told: ToSession[]; exit(code?: number | null): void }> = [];
+  const events: string[] = [];
+  const keeper = keepSession(
+    (changed): SessionHandle => {
+      let then: ((code: number | null) => void) | undefined;
+      const s = { changed, told: [] as ToSession[], exit: (code: number | null = 0) => then?.(code) };
+      started.push(s);
+      return { send: (m) => s.told.push(m), onExit: (t) => (then = t) };
+    },
+    { exit: () => events.push('exit'), stopped: (code) => events.push(`stopped ${code}`) },
+  );
+  return { keeper, started, events };
+}
+
+describe('one session at a time, every change built once', () => {
+  it('a code change stops the session and starts the next once it has exited, its first build for that change and no request after', () => {
+    const { keeper, started } = fakeSessions();
+    keeper.changes([], false);
+    keeper.changes(['source/doc.txt'], false);
+    expect(started[0].told).toEqual([{ type: 'build', changed: ['source/doc.txt'] }]);
+    keeper.changes(['src/a.ts'], true);
+    expect(started[0].told.at(-1)).toEqual({ type: 'stop' });
+    expect(started).toHaveLength(1);
+    started[0].exit();
+    expect(started.map((s) => s.changed)).toEqual([[], ['src/a.ts']]);
+    expect(started[1].told).toEqual([]);
+  });
+
+  it('changes during a restart join the next session’s first build; still one session', () => {
+    const { keeper, started } = fakeSessions();
+    keeper.changes([], false);
+    keeper.changes(['src/a.ts'], true);
+    keeper.changes(['source/doc.txt'], false);
+    keeper.changes(['templates/b.ts', 'src/a.ts'], true);
+    expect(started[0].told.filter((m) => m.type === 'stop')).toHaveLength(1);
+    started[0].exit();
+    expect(started).toHaveLength(2);
+    expect(started[1].changed).toEqual(['src/a.ts', 'source/doc.txt', 'templates/b.ts']);
+    expect(started[1].told).toEqual([]);
+  });
+
+  it('quitting during a restart starts no session and exits once the stopping one has', () => {
+    const { keeper, started, events } = fakeSessions();
+    keeper.changes([], false);
+    keeper.changes(['src/a.ts'], true);
+    keeper.quit();
+    keeper.changes(['source/doc.txt'], false);
+    expect(events).toEqual([]);
+    started[0].exit();
+    expect(started).toHaveLength(1);
+    expect(events).toEqual(['exit']);
+  });
+
+  it('a session that fails is reported; the next change starts another, for that change', () => {
+    const { keeper, started, events } = fakeSessions();
+    keeper.changes([], false);
+    started[0].exit(1);
+    expect(events).toEqual(['stopped 1']);
+    keeper.changes(['source/doc.txt'], false);
+    expect(started.map((s) => s.changed)).toEqual([[], ['source/doc.txt']]);
+    keeper.quit();
+    expect(started[1].told).toEqual([{ type: 'stop' }]);
+    started[1].exit(null);
+    expect(events).toEqual(['stopped 1', 'exit']);
+  });
+
+  it('the changes reach the session through its environment, one a line', () => {
+    expect(changedAtStart({ [SESSION_CHANGED_ENV]: ['src/a.ts', 'fonts/x y.ttf'].join('\n') })).toEqual(['src/a.ts', 'fonts/x y.ttf']);
+    expect(changedAtStart({ [SESSION_CHANGED_ENV]: '' })).toEqual([]);
+    expect(changedAtStart({})).toEqual([]);
+  });
+});
+
+const bin = path.join(repoRoot, 'bin/warraq.mjs');
+const args = ['source/doc.txt', '--only', 'booklet,leaflets', '--jobs', '1'];
+
+/**
+ * `npm run watch` in `root`, in its own process group, as a terminal's: Ctrl-C (`interrupt`) reaches the watcher and
+ * the session. `rebuilt()`: the builds it has finished, by their printed line.
+ */
+function watching(root: string) {
+  const p = spawn(process.execPath, [bin, '--watch', ...args], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  p.stdout.on('data', (d) => (out += d));
+  p.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const until = async (what: string, ok: () => boolean, ms = 240_000) => {
+    for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
+  };
+  return {
+    out: () => out,
+    rebuilt: () => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length,
+    until,
+    interrupt: () => process.kill(-p.pid!, 'SIGINT'),
+    exited,
+    kill: () => p.exitCode === null && process.kill(-p.pid!, 'SIGKILL'),
+  };
+}
+
 describe('npm run watch', () => {
   it('builds, rebuilds after an edit into what a --force build makes, and stops on Ctrl-C', async () => {
     const root = await smallProject();
-    const bin = path.join(repoRoot, 'bin/warraq.mjs');
-    const args = ['source/doc.txt', '--only', 'booklet,leaflets', '--jobs', '1'];
-    // Its own process group, as a terminal's: Ctrl-C reaches the watcher and the session.
-    const p = spawn(process.execPath, [bin, '--watch', ...args], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-    const rebuilt = (n: number) => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length >= n;
-    const until = async (what: string, ok: () => boolean, ms = 240_000) => {
-      for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
-    };
+    const w = watching(root);
     try {
-      await until('the first build', () => rebuilt(1));
+      await w.until('the first build', () => w.rebuilt() >= 1);
       // The watcher's folders are armed before the session starts; a moment for the first build's own writes to settle.
       await sleep(500);
       const doc = path.join(root, 'source/doc.txt');
       await writeFile(doc, (await readFile(doc, 'utf8')).replace('مقدمة قصيرة', 'مقدمة قصيرة جدا'));
-      await until('the rebuild after the edit', () => rebuilt(2));
-      expect(out).toContain('changed: source/doc.txt');
-      process.kill(-p.pid!, 'SIGINT');
-      expect(await exited).toBe(0);
+      await w.until('the rebuild after the edit', () => w.rebuilt() >= 2);
+      expect(w.out()).toContain('changed: source/doc.txt');
+      w.interrupt();
+      expect(await w.exited).toBe(0);
       // What a --force build of the edited text makes, byte for byte (manifest.json included).
       await promisify(execFile)(process.execPath, [bin, ...args, '--force', '--out', 'forced'], { cwd: root, env: env() });
       expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'forced')));
     } finally {
-      if (p.exitCode === null) process.kill(-p.pid!, 'SIGKILL');
+      w.kill();
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('a change to the code restarts the session, which builds once; an edit after it builds once more; the outputs are a plain build’s', async () => {
+    const root = await smallProject();
+    // fonts/ of its own, links to the repository's fonts: a file added there is a change to the code (the session
+    // restarts), and the repository's fonts/ is left alone.
+    await rm(path.join(root, 'fonts'));
+    await mkdir(path.join(root, 'fonts'));
+    for (const f of await readdir(path.join(repoRoot, 'fonts'))) await symlink(path.join(repoRoot, 'fonts', f), path.join(root, 'fonts', f));
+    const w = watching(root);
+    try {
+      await w.until('the first build', () => w.rebuilt() >= 1);
+      await sleep(500);
+      await writeFile(path.join(root, 'fonts/notes.txt'), 'not a font\n');
+      await w.until('the restarted session’s build', () => w.out().includes('restarting the build session') && w.rebuilt() >= 2);
+      const doc = path.join(root, 'source/doc.txt');
+      await writeFile(doc, (await readFile(doc, 'utf8')).replace('مقدمة قصيرة', 'مقدمة قصيرة جدا'));
+      await w.until('the rebuild after the edit', () => /changed: .*source\/doc\.txt/.test(w.out()) && w.rebuilt() >= 3);
+      w.interrupt();
+      // (The watcher exits once its session has: none is left behind.)
+      expect(await w.exited).toBe(0);
+      // Every build the sessions ran, by the line each begins with: the first, the restart's, the edit's. (Before,
+      // the restarted session built as it started and then again for the change the watcher sent it.)
+      const begun = w.out().match(/\] (?:building .*|changed: .*)$/gm) ?? [];
+      expect(begun).toEqual(['] building source/doc.txt → dist/', '] changed: fonts/notes.txt', '] changed: source/doc.txt']);
+      expect(w.rebuilt()).toBe(3);
+      // What a plain build of the edited text makes in a new folder, byte for byte (manifest.json included).
+      await promisify(execFile)(process.execPath, [bin, ...args, '--out', 'plain'], { cwd: root, env: env() });
+      expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'plain')));
+    } finally {
+      w.kill();
       await rm(root, { recursive: true, force: true });
     }
   }, 300_000);

@@ -44,20 +44,28 @@ export interface FoundPages {
   keep(index: number, thumb: ThumbImage): Promise<void>;
 }
 
+/** `known`'s thumbnails when it has every one of a file's `n` pages drawn (none to draw), else undefined. */
+const allFound = (known: FoundPages | undefined, n: number | undefined): ThumbImage[] | undefined =>
+  n !== undefined && known?.found.length === n && known.found.every((t) => t !== undefined) ? (known.found as ThumbImage[]) : undefined;
+
 /**
  * Thumbnails of the first `maxPages` pages of a PDF (all when omitted), each
  * THUMB_WIDTH px wide, drawn at that size by mupdf (anti-aliased); the pages
  * `known` has are taken from it (when it has as many pages as are drawn).
+ * `pageCount`: the file's pages as its job recorded them (its manifest
+ * entry's `pages`); without it, mupdf counts them.
  */
-export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages): Promise<ThumbImage[]> {
-  // Loaded here, not with this module: its WebAssembly starts when loaded (≈ 70 ms of CPU), and a
-  // thread that only makes the gallery page or card thumbnails never calls this. (A file whose every
-  // page is found, its page count known, never comes here: thumbnailsOf takes them without reading it.
-  // One that does loads mupdf even to count its pages.)
+export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages, pageCount?: number): Promise<ThumbImage[]> {
+  const counted = pageCount === undefined ? undefined : Math.min(pageCount, maxPages);
+  // Every page found: nothing to draw, mupdf not needed (thumbnailsOf does not even read such a file).
+  const all = allFound(known, counted);
+  if (all) return all;
+  // Loaded here, not with this module, and only to draw: its WebAssembly starts when loaded (≈ 70 ms of
+  // CPU), and a thread that only makes the gallery page or card thumbnails never calls this.
   const mupdf: typeof Mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
-    const n = Math.min(doc.countPages(), maxPages);
+    const n = counted ?? Math.min(doc.countPages(), maxPages);
     const found = known?.found.length === n ? known : undefined;
     // Each page's encoding (libvips, off this thread) runs while the next page is drawn: awaited one by one, the
     // thread waited for each (docs/performance.md, "One-point edits, round 9").
@@ -110,16 +118,16 @@ export async function thumbnailsOf(files: readonly GalleryFile[], read: (f: Gall
     const pages = thumbPages(f);
     if (!pages) continue;
     const found = known?.get(f.path);
-    const all = found && f.pages !== undefined && found.found.length === Math.min(f.pages, pages) ? found.found : undefined;
-    if (all?.every((t) => t !== undefined)) {
-      all.forEach((img, i) => out.push({ of: f.path, page: i + 1, path: thumbPath(f.path, i + 1), ...img! }));
+    const all = allFound(found, f.pages === undefined ? undefined : Math.min(f.pages, pages));
+    if (all) {
+      all.forEach((img, i) => out.push({ of: f.path, page: i + 1, path: thumbPath(f.path, i + 1), ...img }));
       continue;
     }
     // A card's thumbnail is drawn from its PNG: decoding it whole costs less
     // than decoding its WebP shrunk on load (9 against 14 ms a square card,
     // 13 against 21 ms a story), and its pixels are the card's exactly.
     const bytes = await read(f);
-    const images = isPdf(f.path) ? await pdfThumbnails(bytes, pages, found) : [await imageThumbnail(bytes)];
+    const images = isPdf(f.path) ? await pdfThumbnails(bytes, pages, found, f.pages) : [await imageThumbnail(bytes)];
     images.forEach((img, i) => out.push({ of: f.path, page: i + 1, path: thumbPath(f.path, i + 1), ...img }));
   }
   return out;
