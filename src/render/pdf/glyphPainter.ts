@@ -775,10 +775,12 @@ class LineWriter {
   /**
    * After a word space of a right-to-left line. A space pdf.js finds by itself
    * or gets from a tail (pdfjsSpaces) needs nothing more; else it gets
-   * pdf.js's glyph, before the space's copy for poppler (which mutool does not
-   * see, see inkless): in the text object of the space's inked copy, so that
-   * mutool 1.21 reads its RLM and stays right to left up to a moved bracket
-   * after it («والجدول (٣)»: a new line at each jump before).
+   * pdf.js's glyph, before the space's copy for poppler, in a text object
+   * without ink (inkless), which mutool 1.21 does not read. (Until marks6 it
+   * shared the text object of the space's inked copy, and mutool read its
+   * RLM and a second space: where that RLM kept mutool right to left up to a
+   * moved bracket, «والجدول (٣)», MutoolReading now finds the jump and a
+   * bridge is drawn; elsewhere mutool returns one RLM fewer.)
    */
   private afterSpace(space: DrawItem): void {
     if (!this.plan.pdfjs?.served.has(space)) this.inkless(() => this.pdfjsSpace(space.glyph));
@@ -1027,7 +1029,7 @@ class LineWriter {
    * text is an RLM and a space: pdf.js keeps it (its text neither starts with
    * whitespace nor ends in a format character) and returns the space; the
    * empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
-   * without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
+   * without ink; mutool 1.21 does not read it (afterSpace). A gap
    * of no width (a break inside a URL) is not a space and gets none.
    */
   private pdfjsSpace(g: PositionedGlyph): void {
