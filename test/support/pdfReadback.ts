@@ -570,9 +570,12 @@ const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
 /**
  * The invisible and bidi characters no reader may return beyond those the
  * source has (issue 17): zero-width space, joiners, LRM, RLM, the Arabic
- * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP.
+ * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP;
+ * and U+180E, the text of the space the painter draws for mutool 1.21
+ * alone (glyphPainter's `spaceBridge`: mutool reads it as a space, pdf.js
+ * drops it, the others do not read it; counted should one return it).
  */
-const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/gu;
+const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF\u180E]/gu;
 const POP_DIRECTIONAL = '\u202C';
 
 /**
