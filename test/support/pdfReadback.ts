@@ -375,11 +375,11 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           const tatweel = subset?.original?.font.glyphForCodePoint(0x0640).id;
           const strutCopy = invisible && /^\p{Mn}+$/u.test(u) && tatweel !== undefined && originalGids.includes(tatweel);
           // A bridge for mutool 1.21 (glyphPainter's \`bridge\`: an inkless RLM,
-          // maybe an LRM) may stand between an outline and its copy: when the
-          // copy follows, it is not a glyph either.
+          // maybe an LRM; or its \`spaceBridge\`, U+180E) may stand between an
+          // outline and its copy: when the copy follows, it is not a glyph either.
           const outline = glyphs[glyphs.length - 1 - bridges];
           const copyOf = (g: DrawnGlyph | undefined) => invisible && g !== undefined && g.subsetGid === -1 && (g.unicode === '' || copied > 0) && (sameGlyph(g) || strutCopy);
-          if (invisible && (u === '\u200e' || u === '\u200f') && outline?.subsetGid === -1 && outline.unicode === '' && copied === 0) bridges++;
+          if (invisible && BRIDGE_TEXTS.has(u) && outline?.subsetGid === -1 && outline.unicode === '' && copied === 0) bridges++;
           else {
             if (bridges > 0 && copyOf(outline)) {
               glyphs.length -= bridges;
@@ -463,19 +463,24 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
   return pages;
 }
 
+/** The texts of the painter's bridges for mutool 1.21: an RLM (until marks2 also an LRM), or U+180E, the space `spaceBridge` draws for it. */
+const BRIDGE_TEXTS = new Set(['\u200e', '\u200f', '\u180e']);
+
 /**
  * The glyphs without the painter's bridges for mutool 1.21 (glyphPainter's
  * `bridge`): an RLM without ink (and maybe an LRM at the same place; in the
  * render mode of the glyph after it, so not always "invisible") that ends
- * where the next glyph drawn starts, on its baseline. The painter's other
- * marks stand at a glyph's own place or at its right edge.
+ * where the next glyph drawn starts, on its baseline; and the space it
+ * draws for mutool where it moved a word space off the page (`spaceBridge`,
+ * U+180E, the same way). The painter's other marks stand at a glyph's own
+ * place or at its right edge.
  */
 function withoutBridges(glyphs: DrawnGlyph[]): DrawnGlyph[] {
   const out = [...glyphs];
   for (let i = out.length - 2; i >= 0; i--) {
     const g = out[i];
     const next = out[i + 1];
-    const mark = g.unicode === '\u200f' || g.unicode === '\u200e';
+    const mark = BRIDGE_TEXTS.has(g.unicode);
     if (mark && g.advance > 0 && Math.abs(g.y - next.y) < 1e-3 && Math.abs(g.x + g.advance - next.x) < 0.01) out.splice(i, 1);
   }
   return out.map((g, order) => (g.order === order ? g : { ...g, order }));
@@ -565,9 +570,12 @@ const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
 /**
  * The invisible and bidi characters no reader may return beyond those the
  * source has (issue 17): zero-width space, joiners, LRM, RLM, the Arabic
- * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP.
+ * letter mark, embeddings and overrides, isolates, WORD JOINER and ZWNBSP;
+ * and U+180E, the text of the space the painter draws for mutool 1.21
+ * alone (glyphPainter's `spaceBridge`: mutool reads it as a space, pdf.js
+ * drops it, the others do not read it; counted should one return it).
  */
-const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/gu;
+const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF\u180E]/gu;
 const POP_DIRECTIONAL = '\u202C';
 
 /**

@@ -21,7 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
-import { MutoolReading, type MutoolPen } from './mutoolOrder.js';
+import { MutoolReading, mutoolChar, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
@@ -123,6 +123,10 @@ const LRM = '\u200E';
 const isBidiMark = (text: string): boolean => /^[\u200E\u200F]$/u.test(text);
 const RLM = '\u200F';
 const RLE = '\u202B';
+/** MONGOLIAN VOWEL SEPARATOR: a space to mutool 1.21, a format character to pdf.js (spaceBridge). */
+const MVS = '\u180E';
+/** A clip that leaves nothing of the page (LineWriter.offPage). */
+const OFF_PAGE = '-9999 -9999 1 1 re W n';
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
   let only = marksOnlyTexts.get(text);
@@ -654,6 +658,8 @@ class LineWriter {
   private invisible = false;
   /** mutool 1.21's reading of the line so far (mutoolOrder.ts), for the bridges. */
   private readonly mutool: MutoolReading | undefined;
+  /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
+  private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
   /** The copies for poppler and mupdf 1.28 waiting for the run's copies for PDFium to end (see placed). */
   private readonly forPoppler: Array<() => void> = [];
   /** Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed. */
@@ -769,13 +775,15 @@ class LineWriter {
   /**
    * After a word space of a right-to-left line. A space pdf.js finds by itself
    * or gets from a tail (pdfjsSpaces) needs nothing more; else it gets
-   * pdf.js's glyph, before the space's copy for poppler (which mutool does not
-   * see, see inkless): in the text object of the space's inked copy, so that
-   * mutool 1.21 reads its RLM and stays right to left up to a moved bracket
-   * after it («والجدول (٣)»: a new line at each jump before).
+   * pdf.js's glyph, before the space's copy for poppler, in a text object
+   * without ink (inkless), which mutool 1.21 does not read. (Until marks6 it
+   * shared the text object of the space's inked copy, and mutool read its
+   * RLM and a second space: where that RLM kept mutool right to left up to a
+   * moved bracket, «والجدول (٣)», MutoolReading now finds the jump and a
+   * bridge is drawn; elsewhere mutool returns one RLM fewer.)
    */
   private afterSpace(space: DrawItem): void {
-    if (!this.plan.pdfjs?.served.has(space)) this.pdfjsSpace(space.glyph);
+    if (!this.plan.pdfjs?.served.has(space)) this.inkless(() => this.pdfjsSpace(space.glyph));
     this.flushPoppler();
   }
 
@@ -792,7 +800,8 @@ class LineWriter {
     const rg = this.at.fillOperator(g.color ?? this.at.color);
     // mupdf ends a text object where the colour or the render mode changes.
     if (rg !== this.fill || hidden !== this.invisible) mutool?.end();
-    const before = mutool?.breaksBefore(gx, text, g.size) ? this.bridge(g, gx) : [];
+    const mark = mutool?.blind === false ? mutool.mark() : undefined;
+    const before = mutool ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     if (rg !== this.fill) ops.push((this.fill = rg));
@@ -800,10 +809,13 @@ class LineWriter {
     if (tf !== this.current) ops.push((this.current = tf));
     if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
     const gy = num(at.baseline ? this.at.y : this.at.y - g.y);
+    const from = ops.length;
     ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
+    // A word space mutool reads, in a span of its own: taken back if mutool would start a line after it (bridgesBefore).
+    if (mark) this.lastSpace = tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ') ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
       mutool?.end();
@@ -827,6 +839,58 @@ class LineWriter {
     const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), tail, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
     this.ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+  }
+
+  /**
+   * What mutool 1.21 needs before a glyph drawn at gx where it would break
+   * the line (MutoolReading.breakBefore). After a character that is not
+   * whitespace: a bridge (an RLM). After a word space (the copy for PDFium
+   * of a Latin name, «كلمات Nelson», or of its second word, lies far from
+   * the space mutool read last), when that space is the last glyph mutool
+   * read and has a span of its own: the space is moved under the clip off
+   * the page, with the bridge drawn before it if any (mutool no longer reads
+   * them; PDFium, poppler, pdf.js and mupdf 1.28 read them as before), and
+   * mutool reads a space of its own instead, ending where the glyph starts
+   * (`spaceBridge`), after a bridge only where it would break before that
+   * space too. So mutool reads the line whole with no mark more, and the
+   * space once. Else (no such space) a bridge.
+   */
+  private bridgesBefore(g: PositionedGlyph, gx: number, text: string): string[] {
+    const mutool = this.mutool!;
+    const kind = mutool.breakBefore(gx, text, g.size);
+    const space = this.lastSpace;
+    if (kind === undefined) return [];
+    if (kind === 'text' || !space) return this.bridge(g, gx);
+    this.lastSpace = undefined;
+    const hidden = this.ops.slice(space.from, space.to);
+    this.ops.splice(space.from, hidden.length, 'ET', 'q', OFF_PAGE, 'BT', ...hidden, 'ET', 'Q', 'BT');
+    mutool.rewind(space.mark);
+    const at = gx - this.spaceAdvance(g);
+    return [...(mutool.breakBefore(at, ' ', g.size) ? this.bridge(g, at) : []), ...this.spaceBridge(g, at, space.open)];
+  }
+
+  /** The font advance (`hmtx`, what mutool 1.21 moves its pen by) of the font's space glyph at g's size, pt. */
+  private spaceAdvance(g: PositionedGlyph): number {
+    return (g.font.hb.glyphHAdvance(spaceGid(g.font)) * g.size) / g.font.upem;
+  }
+
+  /**
+   * The word space for mutool 1.21 and mupdf 1.28, at `at` (bridgesBefore):
+   * the space glyph without ink, its text U+180E (MONGOLIAN VOWEL
+   * SEPARATOR), which mutool reads as a space (fz_add_stext_char turns it
+   * into one) and pdf.js drops as a format character (Cf, not whitespace);
+   * its span (`open`) is the moved space's, with the space's text as
+   * ActualText where it had none: mupdf 1.28's structured text drops the
+   * space under the clip off the page (measured: «ذكرىNelson» with an empty
+   * ActualText), and a copy for PDFium whose empty ActualText hid it from
+   * mupdf 1.28 hides this one too (else «Nelson  Mandela»); poppler drops a
+   * whitespace character (TextPage::addChar) and PDFium a glyph without ink.
+   */
+  private spaceBridge(g: PositionedGlyph, at: number, open: string): string[] {
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
+    this.doc.page.fonts[inst.id] ??= inst.ref();
+    this.mutool!.read(at, MVS, this.spaceAdvance(g), false);
+    return [open, `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
   }
 
   /**
@@ -865,7 +929,7 @@ class LineWriter {
     if (!mutool) return paint();
     const state = { current: this.current, fill: this.fill, invisible: this.invisible };
     mutool.end();
-    this.ops.push('ET', 'q', '-9999 -9999 1 1 re W n', 'BT');
+    this.ops.push('ET', 'q', OFF_PAGE, 'BT');
     mutool.blind = true;
     paint();
     mutool.blind = false;
@@ -965,7 +1029,7 @@ class LineWriter {
    * text is an RLM and a space: pdf.js keeps it (its text neither starts with
    * whitespace nor ends in a format character) and returns the space; the
    * empty ActualText hides it from poppler and mupdf, and PDFium skips a glyph
-   * without ink. mutool 1.21 (ignores ActualText) reads a second space. A gap
+   * without ink; mutool 1.21 does not read it (afterSpace). A gap
    * of no width (a break inside a URL) is not a space and gets none.
    */
   private pdfjsSpace(g: PositionedGlyph): void {

@@ -14,8 +14,11 @@
  *   space on the same baseline; otherwise it compares the glyph's origin
  *   with the end of the glyph before (its origin plus its font advance, the
  *   `hmtx` one, not /W): a jump of more than 0.8 em either way starts a new
- *   line, one of 0.15–0.8 em forwards adds a space (unless the character
- *   before is a space);
+ *   line, after a space too, one of 0.15–0.8 em forwards adds a space
+ *   (unless the character before is a space);
+ * - it reads the whitespace characters of `fz_add_stext_char`'s list (a
+ *   no-break space, U+180E, the spaces of U+2000–U+200A…) as a space, before
+ *   it looks at their direction;
  * - a character after the first of a glyph's text is added where the pen
  *   is, without any of these checks;
  * - `mutool draw` runs the page through a display list, which skips a text
@@ -37,6 +40,22 @@ export interface MutoolPen {
   dir: number;
   last: string;
 }
+
+/** What a reading state holds (`MutoolReading.mark`), for `rewind`. */
+export interface MutoolMark {
+  kept: MutoolPen;
+  open: MutoolPen;
+  inked: boolean;
+}
+
+/** Where mutool would break a line (`MutoolReading.breakBefore`): after a character that is not whitespace (a new line or a space), or after a space (a new line). */
+export type MutoolBreak = 'text' | 'space';
+
+/** The whitespace mupdf 1.21's text device turns into a space (`fz_add_stext_char`, without preserve-whitespace). */
+const MUPDF_SPACES = /^[\t \u00A0\u1680\u180E\u2000-\u200A\u202F\u205F\u3000]$/u;
+
+/** A character as mutool's text device reads it. */
+export const mutoolChar = (c: string): string => (MUPDF_SPACES.test(c) ? ' ' : c);
 
 const EMBEDDINGS = new Set(['LRE', 'RLE', 'PDF', 'LRO', 'RLO', 'LRI', 'RLI', 'FSI', 'PDI']);
 
@@ -100,21 +119,41 @@ export class MutoolReading {
   /**
    * Whether mutool, reading `text` at x (in the open text object, which an
    * inked glyph keeps), starts a new line or adds a space there although
-   * the character before is not whitespace.
+   * the character before is not whitespace (`'text'`), or starts a new
+   * line after a space (`'space'`: stext-device.c, `fz_add_stext_char_imp`,
+   * compares the jump with SPACE_MAX_DIST whatever the last character; only
+   * the space it would add looks at it).
    */
-  breaksBefore(x: number, text: string, size: number): boolean {
-    const { pen, last } = this.open;
-    if (this.blind) return false;
+  breakBefore(x: number, text: string, size: number): MutoolBreak | undefined {
+    const { pen, last, dir } = this.open;
+    if (this.blind) return undefined;
     const first = [...text][0];
-    if (pen === undefined || first === undefined || /\s/u.test(last)) return false;
-    if (mutoolDirection(first, this.open.dir) < 0) return false;
+    if (pen === undefined || first === undefined) return undefined;
+    if (mutoolDirection(mutoolChar(first), dir) < 0) return undefined;
     const jump = (x - pen) / size;
-    return Math.abs(jump) > NEW_LINE || jump >= SPACE;
+    if (last === ' ') return Math.abs(jump) > NEW_LINE ? 'space' : undefined;
+    return Math.abs(jump) > NEW_LINE || jump >= SPACE ? 'text' : undefined;
+  }
+
+  /** The reading as it stands, for `rewind`. */
+  mark(): MutoolMark {
+    return { kept: { ...this.kept }, open: { ...this.open }, inked: this.inked };
+  }
+
+  /**
+   * What was read since `m` is taken back: the painter moved it under a clip
+   * off the page (mutool reads none of it), ending mupdf's text object where
+   * `m` was taken (an ET there: what the object held is kept if it had ink).
+   */
+  rewind(m: MutoolMark): void {
+    this.kept = { ...(m.inked ? m.open : m.kept) };
+    this.open = { ...this.kept };
+    this.inked = false;
   }
 
   /** mutool reads a glyph with `text` at x, `advance` (its font advance, pt) wide. */
   read(x: number, text: string, advance: number, inked: boolean): void {
-    const chars = [...text];
+    const chars = [...text].map(mutoolChar);
     if (!chars.length) return;
     const s = this.open;
     for (const c of chars) s.dir = mutoolDirection(c, s.dir);

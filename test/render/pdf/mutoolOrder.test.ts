@@ -29,26 +29,61 @@ describe('MutoolReading', () => {
   it('finds no break after a right-to-left character, whatever the jump', () => {
     const m = new MutoolReading();
     m.read(100, 'ب', 5, true);
-    expect(m.breaksBefore(20, '.', size)).toBe(false);
-    expect(m.breaksBefore(20, RLM, size)).toBe(false);
+    expect(m.breakBefore(20, '.', size)).toBeUndefined();
+    expect(m.breakBefore(20, RLM, size)).toBeUndefined();
   });
 
   it('finds a new line at a jump of more than 0.8 em, and a space at 0.15–0.8 em forwards, after a left-to-right character', () => {
     const m = new MutoolReading();
     m.read(100, 'e', 5, true);
-    expect(m.breaksBefore(90, 'x', size)).toBe(true);
-    expect(m.breaksBefore(108, 'x', size)).toBe(true);
-    expect(m.breaksBefore(105, 'x', size)).toBe(false);
-    expect(m.breaksBefore(101, 'x', size)).toBe(false);
+    expect(m.breakBefore(90, 'x', size)).toBe('text');
+    expect(m.breakBefore(108, 'x', size)).toBe('text');
+    expect(m.breakBefore(105, 'x', size)).toBeUndefined();
+    expect(m.breakBefore(101, 'x', size)).toBeUndefined();
     // An Arabic letter is read right to left: no break.
-    expect(m.breaksBefore(50, 'ب', size)).toBe(false);
+    expect(m.breakBefore(50, 'ب', size)).toBeUndefined();
   });
 
-  it('finds none after a space, and none at a line start', () => {
+  it('finds none at a line start; after a space, a new line only (more than 0.8 em either way), no space', () => {
     const m = new MutoolReading();
-    expect(m.breaksBefore(0, 'x', size)).toBe(false);
+    expect(m.breakBefore(0, 'x', size)).toBeUndefined();
     m.read(100, ' ', 3, true);
-    expect(m.breaksBefore(50, 'x', size)).toBe(false);
+    expect(m.breakBefore(50, 'x', size)).toBe('space');
+    expect(m.breakBefore(112, 'x', size)).toBe('space');
+    expect(m.breakBefore(108, 'x', size)).toBeUndefined();
+    expect(m.breakBefore(97, 'x', size)).toBeUndefined();
+  });
+
+  it('reads mupdf\'s whitespace as a space (U+180E, a no-break space): no space added after it, its direction kept', () => {
+    const m = new MutoolReading();
+    m.read(100, 'ب', 5, true);
+    m.read(40, '\u180E', 3, false);
+    // Still right to left: no break before an Arabic letter or a digit.
+    expect(m.breakBefore(0, '1', size)).toBeUndefined();
+    m.read(43, 'e', 5, true);
+    m.read(48, '\u00A0', 3, true);
+    expect(m.breakBefore(56, 'x', size)).toBeUndefined();
+  });
+
+  it('takes back what was read since a mark (rewind): the text object ends there, kept if it had ink', () => {
+    const m = new MutoolReading();
+    m.read(100, 'e', 5, true);
+    const mark = m.mark();
+    m.read(60, ' ', 3, true);
+    m.rewind(mark);
+    // After «e» again, its pen at 105: a jump to 50 breaks after a letter.
+    expect(m.breakBefore(50, 'x', size)).toBe('text');
+    expect(m.breakBefore(105, 'x', size)).toBeUndefined();
+    const inkless = new MutoolReading();
+    inkless.read(100, 'ب', 5, true);
+    inkless.end();
+    inkless.read(60, 'e', 5, false);
+    const before = inkless.mark();
+    inkless.read(60, ' ', 3, true);
+    inkless.rewind(before);
+    // The inkless «e» was in the object that ended without ink: right to left after «ب».
+    expect(inkless.breakBefore(0, '.', size)).toBeUndefined();
+    expect(inkless.rtl).toBe(true);
   });
 
   it('forgets a text object without ink (mutool draw does not read it), keeps one with ink', () => {
@@ -58,18 +93,18 @@ describe('MutoolReading', () => {
     m.read(40, 'e', 5, false);
     m.end();
     // Still right to left after «ب»: the inkless «e» was never read.
-    expect(m.breaksBefore(20, '.', size)).toBe(false);
+    expect(m.breakBefore(20, '.', size)).toBeUndefined();
     m.read(40, 'e', 5, false);
     m.read(45, 'f', 5, true);
     m.end();
-    expect(m.breaksBefore(20, '.', size)).toBe(true);
+    expect(m.breakBefore(20, '.', size)).toBe('text');
   });
 
   it('finds nothing inside a text object the painter keeps without ink (blind)', () => {
     const m = new MutoolReading();
     m.read(100, 'e', 5, true);
     m.blind = true;
-    expect(m.breaksBefore(20, 'x', size)).toBe(false);
+    expect(m.breakBefore(20, 'x', size)).toBeUndefined();
   });
 
   it('starts a line right to left where the page left mutool so: no break after a label of digits and punctuation', () => {
@@ -77,11 +112,11 @@ describe('MutoolReading', () => {
     const fresh = new MutoolReading();
     fresh.read(100, '١', 5, true);
     fresh.read(92, '-', 3, true);
-    expect(fresh.breaksBefore(60, ' ', size)).toBe(true);
+    expect(fresh.breakBefore(60, ' ', size)).toBe('text');
     const after = new MutoolReading(true);
     after.read(100, '١', 5, true);
     after.read(92, '-', 3, true);
-    expect(after.breaksBefore(60, ' ', size)).toBe(false);
+    expect(after.breakBefore(60, ' ', size)).toBeUndefined();
   });
 
   it('goes on from where another part of the same line left it (a heading title after its label): the jump to its first space is seen', () => {
@@ -90,9 +125,9 @@ describe('MutoolReading', () => {
     label.read(100.01, '-', 3, true);
     label.end();
     // A part started afresh knows no pen: no break found, no bridge drawn (mutool breaks the line there).
-    expect(new MutoolReading(label.rtl).breaksBefore(85, ' ', size)).toBe(false);
+    expect(new MutoolReading(label.rtl).breakBefore(85, ' ', size)).toBeUndefined();
     const title = new MutoolReading(label.after);
-    expect(title.breaksBefore(85, ' ', size)).toBe(true);
+    expect(title.breakBefore(85, ' ', size)).toBe('text');
     // The state handed on is a copy: reading on does not change the label's.
     title.read(85, ' ', 3, true);
     title.end();
