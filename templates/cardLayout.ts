@@ -148,7 +148,8 @@ interface Context {
  * in a lone word where it need not (a runt: «Nations.» under three lines).
  */
 function cardTypesetter(model: DocumentModel, paragraphIndent?: number): Typesetter {
-  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE };
+  // No letter-spacing before the spaces pass their maximum either: a card's size is chosen by its widest space.
+  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE, letterSpaceFrom: CARD_MAX_SPACE };
   return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE }, paragraphIndent });
 }
 

@@ -103,7 +103,7 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
  * most STATEMENT_SHARE of the page's body region at the larger (two to six
  * lines on A5) is set there, so that a leaflet of one or two sentences reads
  * as a statement on its page, not as two lines lost in an empty sheet; at
- * the smaller when the larger takes more room, sets a line loose, adds a
+ * the smaller when the larger takes more room, sets a line loose (or one its Persian words keep within the spaces by keshideh), adds a
  * one-word last line or breaks an address (chooseBodySize): the shorter the
  * point the larger its type, three steps, where one statement size alone
  * fell back to the regular size here and there (seed 10–13: 21, 14, 14,
@@ -462,7 +462,7 @@ function chooseBodySize(
     const fine =
       !big.fit.overflow &&
       short &&
-      !big.fit.para.lines.some((l) => l.loose) &&
+      !big.fit.para.lines.some((l) => l.loose || l.lastResort) &&
       runts(big.fit.para) <= runts(chosen.fit.para) &&
       !cutsWorse(addressCuts(big.fit.para), addressCuts(chosen.fit.para));
     if (fine) return big;

@@ -1,7 +1,8 @@
 /**
  * Lines that could not be justified within the theme's widest word space
- * (compose.ts sets them unjustified): reported as warnings with the place
- * in the source where the line starts (W-LINE-LOOSE), never silently
+ * (compose.ts justifies them with wider spaces: a line stopping short inside
+ * a justified paragraph reads as a mistake): reported as warnings with the
+ * place in the source where the line starts (W-LINE-LOOSE), never silently
  * stretched. Build notes carry them to the summary.
  */
 import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnostics.js';
@@ -43,7 +44,7 @@ export function looseLineWarnings(model: DocumentModel, stats: SetStats, output:
       ...place,
       code: 'W-LINE-LOOSE',
       severity: 'warning',
-      message: `${output}: a line could not be justified within ×${max} word spaces and is set unjustified`,
+      message: `${output}: a line could not be justified within ×${max} word spaces and is set with wider ones`,
       found: `the line starting «${words}…»`,
       hint: 'a long word, URL or number group leaves too little to share the space; rephrase, or allow wider spaces (theme.space.max)',
     });

@@ -7,7 +7,7 @@ export interface SetStats {
   kashidas: number;
   /** Largest inter-word space as a multiple of the natural space. */
   worstSpaceRatio: number;
-  /** Lines that could not be justified within the theme's widest space (set unjustified): where they start. */
+  /** Lines that could not be justified within the theme's widest space (justified with wider spaces, W-LINE-LOOSE): where they start. */
   loose: Array<{ text: string; offset: number }>;
 }
 

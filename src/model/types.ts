@@ -136,7 +136,7 @@ export interface Theme {
   /**
    * Inter-word space stretch/shrink bounds as fractions of the natural space;
    * `max`: the widest a justified line's spaces may ever get (× the natural
-   * space); a line that would need more is set unjustified, with a warning.
+   * space); a line that would need more is justified with wider ones, with a warning.
    */
   space: { stretch: number; shrink: number; max?: number };
   page: {

@@ -5,6 +5,7 @@
  * where the punctuation checks read it.
  */
 import { isArabicScript, isLatinScript, lookupForm } from './arabic.js';
+import { persianClauseWords } from '../text/clauseLanguage.js';
 
 export type Script = 'arabic' | 'latin' | 'other';
 
@@ -39,29 +40,16 @@ export function tokenize(text: string): Token[] {
   return markPersianClauses(text, out);
 }
 
-/** Letters Persian writes and Arabic does not (keheh, Farsi yeh, peh, tcheh, jeh, gaf, heh with yeh), and ZWNJ. */
-const PERSIAN_ONLY = /[\u06A9\u06CC\u067E\u0686\u0698\u06AF\u06C0\u200C]/u;
-/** Where a clause ends: a full stop, colon, semicolon, question or exclamation mark (not the comma, which both languages write «،»). */
-const CLAUSE_END = /[.:;!?؛؟\n]/u;
-
 /**
  * Marks the Arabic-script words of each clause written in Persian (`lang:
- * 'fa'`): a clause with two words in Persian-only letters, or a quarter of
- * its words. «با», «را» and «در» have none of those letters, so a word
- * alone cannot tell; its clause does («متن کامل را در … بخوانید، و با ما در
- * تماس باشید» inside an Arabic paragraph). In a Persian document every
- * word is checked as Persian anyway.
+ * 'fa'`), by the rule the composer reads too (src/text/clauseLanguage.ts).
+ * In a Persian document every word is checked as Persian anyway.
  */
 function markPersianClauses(text: string, tokens: Token[]): Token[] {
-  let from = 0;
-  while (from < tokens.length) {
-    let to = from;
-    while (to < tokens.length && !(to > from && CLAUSE_END.test(text.slice(tokens[to - 1].end, tokens[to].start)))) to++;
-    const words = tokens.slice(from, to).filter((t) => t.kind === 'word' && t.script === 'arabic');
-    const persian = words.filter((t) => PERSIAN_ONLY.test(t.text)).length;
-    if (persian >= 2 || (persian > 0 && persian * 4 >= words.length)) for (const t of words) t.lang = 'fa';
-    from = to;
-  }
+  const persian = persianClauseWords(text, tokens.map((t) => ({ ...t, arabic: t.kind === 'word' && t.script === 'arabic' })));
+  tokens.forEach((t, i) => {
+    if (persian[i]) t.lang = 'fa';
+  });
   return tokens;
 }
 

@@ -11,9 +11,10 @@
  * extraction right, while the picture is the visual one.
  */
 import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
-import { isVerbatimToken, tokenCore } from './addresses.js';
+import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
-import { bestCandidate, chooseKashidas, insertKashida, type Candidate } from './kashidaPlacement.js';
+import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
+import { persianClauseWords } from './clauseLanguage.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
@@ -76,8 +77,10 @@ export interface ComposedLine {
   spaceRatio: number;
   /** Left edges and widths of the kashidas set in this line (for avoiding stacks). */
   kashidaSpans: Array<[number, number]>;
-  /** Justifying would have needed spaces wider than the maximum: the line is set unjustified. */
+  /** Justifying needs spaces wider than the theme's maximum: the line is justified with them and reported (W-LINE-LOOSE). */
   loose?: boolean;
+  /** Persian words took keshideh, the last resort, to keep the spaces within their widest (a statement size is not chosen for such a line). */
+  lastResort?: boolean;
   /** The line ends in a divided word, a hyphen (a glyph without text) added: src/text/hyphenate.ts. */
   hyphenated?: boolean;
 }
@@ -148,7 +151,14 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
-  const candidates = kashidaOn ? words.map((w, i) => bestCandidate(text, w, i)) : [];
+  // The kashida rule follows each word's language, not the document's: a Persian word (of a Persian
+  // document, or of a Persian clause in another: clauseLanguage.ts) is justified as Persian is, with
+  // spaces, keshideh only as the last resort (setLine), unless a Persian document asks for kashida.
+  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, words, opts.lang) : [];
+  const persianDocument = isPersian(opts.lang);
+  const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
+  const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
+  const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? verbatimSpans(text) : [];
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
   // Hyphenation: left-to-right paragraphs only (never a centred title), by the language's patterns (hyphenate.ts).
@@ -166,6 +176,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     const isLast = at === undefined && (li === ends.length - 1 || words[last].hardBreak);
     const lineWords: Word[] = [];
     const lineCandidates: Array<Candidate | undefined> = [];
+    const lineLastResort: Array<Candidate | undefined> = [];
     for (let wi = first; wi <= last; wi++) {
       const w = words[wi];
       const a = wi === first && from !== undefined ? from : w.start;
@@ -173,15 +184,17 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       const whole = a === w.start && b === w.end;
       lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
       lineCandidates.push(whole ? candidates[wi] : undefined);
+      lineLastResort.push(whole ? lastResort[wi] : undefined);
     }
     const indent = indentAt(words, ends, li, opts);
-    let line = setLine(text, lineWords, lineCandidates, {
+    let line = setLine(text, lineWords, lineCandidates, lineLastResort, {
       ...opts,
       measure: opts.measure - indent,
       isLast,
       firstWord: first,
       previousKashidas,
       bounds,
+      address: addresses.some(([a, b]) => a < words[last].end && b > words[first].start),
     });
     if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
@@ -193,6 +206,22 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
+
+const isPersian = (lang: string | undefined) => lang?.toLowerCase().startsWith('fa') === true;
+
+/** Whether each word is a Persian one: every Arabic-script word of a Persian document, else those of its Persian clauses. */
+function persianWords(text: string, words: Word[], lang: string | undefined): boolean[] {
+  const arabic = words.map((w) => w.runs.some((r) => r.arabic));
+  if (isPersian(lang)) return arabic;
+  // The rule reads a word's letters; the punctuation around them is what ends a clause.
+  return persianClauseWords(text, words.map((w, i) => {
+    let [a, b] = [w.start, w.end];
+    while (a < b && !WORD_CORE.test(text[a])) a++;
+    while (b > a && !WORD_CORE.test(text[b - 1])) b--;
+    return { start: a, end: b, text: text.slice(a, b), arabic: arabic[i] };
+  }));
+}
+const WORD_CORE = /[\p{L}\p{M}\p{N}\u200C\u0640]/u;
 
 /** The indent of line `li`: the breaker's (indentOf) when the line starts with a whole word, else 0. */
 function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
@@ -250,10 +279,12 @@ interface LineOptions extends ComposeOptions {
   firstWord: number;
   previousKashidas: Array<[number, number]>;
   bounds: { min: number; max: number };
+  /** The line holds (a piece of) an address: its Latin is letter-spaced before the spaces pass their planned stretch (trackingFor). */
+  address: boolean;
 }
 
 /** One line: justify, reorder (UAX #9 L2), position. */
-function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
+function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
   const naturalGaps = gaps.reduce((a, b) => a + b, 0);
   const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
@@ -261,10 +292,11 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let kashidas = 0;
+  let keshideh = false;
   /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
   const track = (): TrackingInput => ({
     justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
-    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, endsInToken: !!words[words.length - 1]?.emergency,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
   });
   const kashidaAt = new Map<number, number>(); // word index → kashida width
 
@@ -304,10 +336,23 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       // 3. whatever is left goes back to the spaces
       extraSpace += deficit;
     }
+    // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
+    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor({ ...track(), extraSpace }).loose) {
+      const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
+      const over = extraSpace - naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1);
+      const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
+      const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
+      for (const [wi, width] of chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most })) {
+        kashidaAt.set(wi, width);
+        extraSpace -= width;
+        kashidas++;
+        keshideh = true;
+      }
+    }
     if (kashidaAt.size) {
       runsByWord = words.map((w, wi) => {
         const width = kashidaAt.get(wi);
-        const c = candidates[wi];
+        const c = candidates[wi] ?? lastResort[wi];
         if (width === undefined || !c) return w.runs;
         return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
       });
@@ -338,8 +383,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
 
-  const width = justified && !loose && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
-  const startX = loose || ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
+  const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
+  const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
   let afterLatin = false;
@@ -425,6 +470,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     spaceRatio,
     kashidaSpans,
     ...(loose ? { loose } : {}),
+    ...(keshideh ? { lastResort: true } : {}),
     ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
   };
 }
@@ -450,19 +496,22 @@ interface TrackingInput {
   sizes: number[];
   /** The theme's widest space, as a ratio to the natural one. */
   maxRatio: number;
+  /** The ratio the spaces take before the Latin is letter-spaced: 1 + the theme's stretch on a line with an address, else the maximum (Infinity: at the maximum). */
+  planned: number;
   /** Whether the line ends at an emergency break inside a long Latin token (itemize.ts). */
   endsInToken: boolean;
 }
 
 /**
- * How a justified line its spaces cannot fill is finished. Never wider
- * than the theme's maximum: a line that would need more stays unjustified
- * (set at the start edge) and is reported as `loose`; a line with no space
- * at all (a run of URL pieces) or that ends inside a long Latin token is
- * `ragged` unless letter-spacing does it. Latin (and European digits) may be
- * letter-spaced by at most LETTER_SPACE_MAX em, in a right-to-left paragraph
- * only, as the last resort; Arabic never is. `tracking`: the space added in
- * each slot; `extraSpace`: what the spaces take.
+ * How a justified line its spaces cannot fill is finished. Latin (and
+ * European digits) may be letter-spaced by at most LETTER_SPACE_MAX em, in a
+ * right-to-left paragraph only, once the spaces pass their planned stretch
+ * (and kashidas, if any, their widest); Arabic never is. A line whose spaces
+ * must still pass the theme's maximum is justified with them all the same
+ * and reported as `loose` (W-LINE-LOOSE); a line with no space at all (a run
+ * of URL pieces) or that ends inside a long Latin token is `ragged` (set at
+ * the start edge) unless letter-spacing does it. `tracking`: the space added
+ * in each slot; `extraSpace`: what the spaces take.
  */
 export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: number; loose: boolean; ragged: boolean } {
   const { justified, naturalGaps, slots } = t;
@@ -474,11 +523,18 @@ export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: n
     const per = naturalGaps === 0 && slots > 0 ? t.extraSpace / slots : Infinity;
     return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace: 0, loose: false, ragged: false } : { tracking: 0, extraSpace: 0, loose: false, ragged: true };
   }
-  if (justified && naturalGaps > 0 && (naturalGaps + t.extraSpace) / naturalGaps > t.maxRatio + 1e-9) {
-    // Spaces at their widest; the Latin in the line takes the rest, if a little does it.
-    const extraSpace = naturalGaps * (t.maxRatio - 1);
-    const per = slots > 0 ? (t.extraSpace - extraSpace) / slots : Infinity;
-    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace, loose: false, ragged: false } : { tracking: 0, extraSpace, loose: true, ragged: false };
+  const ratio = (extra: number) => (naturalGaps + extra) / naturalGaps;
+  if (justified && naturalGaps > 0 && ratio(t.extraSpace) > Math.min(t.planned, t.maxRatio) + 1e-9) {
+    // Spaces past their planned stretch (kashidas, if any, at their widest): the Latin in the line takes what
+    // a little letter-spacing does first, so that the spaces widen less; the spaces take the rest.
+    const over = t.extraSpace - naturalGaps * (Math.min(t.planned, t.maxRatio) - 1);
+    const tracking = slots > 0 ? Math.min(maxTracking, over / slots) : 0;
+    const extraSpace = t.extraSpace - tracking * slots;
+    // Past their widest even so, the spaces take it all (no letter-spacing: it would not save the line) and
+    // the line is justified all the same, reported (W-LINE-LOOSE): stopping short inside a justified
+    // paragraph reads as a mistake.
+    if (ratio(extraSpace) > t.maxRatio + 1e-9) return { tracking: 0, extraSpace: t.extraSpace, loose: true, ragged: false };
+    return { tracking, extraSpace, loose: false, ragged: false };
   }
   return { tracking: 0, extraSpace: t.extraSpace, loose: false, ragged: false };
 }

@@ -28,8 +28,12 @@ export interface ComposeOptions {
   align: Align;
   /** How justified lines are stretched. Ignored unless align is 'justify'. */
   justify: JustifyMode;
-  /** Space stretch/shrink bounds, as fractions of the natural space; `max` caps the final ratio (default 2). */
-  space: { stretch: number; shrink: number; max?: number };
+  /**
+   * Space stretch/shrink bounds, as fractions of the natural space; `max` caps the final ratio (default 2);
+   * `letterSpaceFrom`: the ratio past which the Latin of a justified right-to-left line holding an address
+   * takes a little letter-spacing before the spaces widen further (default 1 + stretch: compose.ts trackingFor).
+   */
+  space: { stretch: number; shrink: number; max?: number; letterSpaceFrom?: number };
   /** Kashida width bounds, in multiples of the font's tatweel advance. */
   kashida?: { min: number; max: number };
   /** Divide words at line ends (left-to-right paragraphs in a language with patterns: src/text/hyphenate.ts). */

@@ -284,7 +284,7 @@ describe('composeParagraph: centred paragraphs are balanced', () => {
 });
 
 // How a justified line its spaces cannot fill is finished (trackingFor).
-const base = { justified: true, naturalGaps: 0, extraSpace: 0, slots: 0, sizes: [10], maxRatio: 2, endsInToken: false };
+const base = { justified: true, naturalGaps: 0, extraSpace: 0, slots: 0, sizes: [10], maxRatio: 2, planned: 1.3, endsInToken: false };
 
 describe('trackingFor', () => {
   it('letter-spaces a URL piece when a little does it, else leaves it ragged', () => {
@@ -293,22 +293,31 @@ describe('trackingFor', () => {
     expect(trackingFor({ ...base, extraSpace: 4, slots: 0 }).ragged).toBe(true);
   });
 
-  it('spaces at their widest: the Latin takes the rest within LETTER_SPACE_MAX em, else the line is loose', () => {
+  it('spaces past their planned stretch: the Latin takes what LETTER_SPACE_MAX em does first, the spaces the rest', () => {
+    // ×2.2 asked, ×1.3 planned: the 10 slots take 0.5 pt each (0.05 em at 10 pt), the spaces ×1.7.
     const t = trackingFor({ ...base, naturalGaps: 10, extraSpace: 12, slots: 10 });
-    expect(t.extraSpace).toBe(10);
-    expect(t.tracking).toBeCloseTo(0.2);
-    expect(t.tracking).toBeLessThanOrEqual(LETTER_SPACE_MAX * 10);
-    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
+    expect(t.tracking).toBeCloseTo(LETTER_SPACE_MAX * 10);
+    expect(t.extraSpace).toBeCloseTo(7);
+    expect(t.loose).toBe(false);
+    // A little past the plan: the Latin takes it all, the spaces stay at ×1.3.
+    const u = trackingFor({ ...base, naturalGaps: 10, extraSpace: 4, slots: 10 });
+    expect(u.tracking).toBeCloseTo(0.1);
+    expect(u.extraSpace).toBeCloseTo(3);
+  });
+
+  it('a line whose spaces must still pass their widest is justified with them and reported loose', () => {
+    const t = trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 });
+    expect(t).toEqual({ tracking: 0, extraSpace: 30, loose: true, ragged: false });
   });
 
   it('never letter-spaces a line without slots, even with no sizes (Math.min() is Infinity)', () => {
     const empty = { ...base, sizes: [], slots: 0 };
     expect(trackingFor({ ...empty, extraSpace: 4 })).toEqual({ tracking: 0, extraSpace: 0, loose: false, ragged: true });
-    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: false });
+    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 30, loose: true, ragged: false });
   });
 
   it('leaves a line its spaces can fill, or one not justified, alone', () => {
-    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 5, slots: 10 })).toEqual({ tracking: 0, extraSpace: 5, loose: false, ragged: false });
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 3, slots: 10 })).toEqual({ tracking: 0, extraSpace: 3, loose: false, ragged: false });
     expect(trackingFor({ ...base, justified: false, extraSpace: 4, slots: 10 })).toEqual({ tracking: 0, extraSpace: 4, loose: false, ragged: false });
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * No line of a justified paragraph but the last stops short of the far edge
+ * (docs/typography.md, "A line that cannot be justified within the widest
+ * space"): Persian takes keshideh as the last resort, the words of a Persian
+ * clause in an Arabic paragraph take no kashida before it, and a line whose
+ * spaces must still pass their widest is justified with them and reported
+ * loose. A right-to-left line's Latin is letter-spaced a little before its
+ * spaces pass their planned stretch.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeParagraph, type ComposedLine, type ComposeOptions } from '../../src/text/compose.js';
+import { persianClauseWords } from '../../src/text/clauseLanguage.js';
+import { amiri } from '../support/fonts.js';
+
+const SPACE = { stretch: 0.3, shrink: 0.2, max: 2 };
+const set = (text: string, o: Partial<ComposeOptions> & { measure: number }) =>
+  composeParagraph([{ text, style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'fa', align: 'justify', justify: 'spaces', space: SPACE, ...o });
+/** Amiri's tatweel at 12 pt, as set. */
+const TATWEEL = composeParagraph([{ text: '\u0640', style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure: 100, align: 'start', justify: 'off', space: SPACE }).lines[0].glyphs[0].advance;
+/** The line's drawn extent (its glyphs but the blank spaces), pt. */
+const extent = (l: ComposedLine) => {
+  const ink = l.glyphs.filter((g) => !g.space && g.advance > 0);
+  return Math.max(...ink.map((g) => g.x + g.advance)) - Math.min(...ink.map((g) => g.x));
+};
+
+// udhr-fa, article 29 (2): «محدودیتهائیست» after «تابع» leaves the line before it short.
+const FA_29 = '(۲) هر کس در اجرای حقوق و استفاده از آزادیهای خود فقط تابع محدودیتهائیست که بوسیلهٔ قانون منحصراً بمنظور تأمین شناسائی و مراعات حقوق و آزادیهای دیگران و برای رعایت مقتضیات صحیح اخلاقی و نظم عمومی و رفاه همگانی در شرایط یک جامعه دموکراتیک وضع گردیده است.';
+
+describe('a justified line never stops short', () => {
+  it('Persian: keshideh only where the spaces would pass ×2, at most two a line, two tatweels each, none in a word of three letters', () => {
+    let rescued = 0;
+    for (let measure = 200; measure <= 340; measure += 4) {
+      const p = set(FA_29, { measure });
+      for (const l of p.lines) {
+        if (l.last) continue;
+        expect(extent(l)).toBeCloseTo(measure, 0);
+        if (!l.kashidas) continue;
+        rescued++;
+        expect(l.lastResort).toBe(true);
+        expect(l.kashidas).toBeLessThanOrEqual(2);
+        // Keshideh only to keep the spaces within their widest: the spaces are at it (or past it, reported loose).
+        expect(l.spaceRatio).toBeGreaterThan(2 - 1e-6);
+        for (const g of l.glyphs.filter((x) => x.kashida)) expect(g.advance / TATWEEL).toBeLessThanOrEqual(2 + 1e-6);
+        for (const g of l.glyphs.filter((x) => x.kashida)) {
+          // The word around the kashida (its offset is in the paragraph's text): four letters or more.
+          const before = p.text.slice(0, g.offset).split(/\s/u).pop() ?? '';
+          const after = p.text.slice(g.offset).split(/\s/u)[0] ?? '';
+          expect([...before + after].filter((c) => /\p{L}/u.test(c)).length).toBeGreaterThanOrEqual(4);
+        }
+      }
+    }
+    expect(rescued).toBeGreaterThan(3);
+  });
+
+  it('a line whose spaces must pass their widest is justified with them and reported loose, not left short', () => {
+    // Arabic justified with spaces only (no Persian word, no kashida): nothing but the spaces can fill the line before the long word.
+    const text = 'هو متاح على والاستراتيجياتالمستقلةالمتحدة في الموقع';
+    const p = composeParagraph([{ text, style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure: 120, align: 'justify', justify: 'spaces', space: SPACE });
+    const loose = p.lines.filter((l) => l.loose);
+    expect(loose.length).toBeGreaterThan(0);
+    for (const l of loose) {
+      expect(l.justified).toBe(true);
+      expect(l.spaceRatio).toBeGreaterThan(2);
+      expect(l.width).toBeCloseTo(120, 3);
+      expect(extent(l)).toBeCloseTo(120, 0);
+    }
+  });
+});
+
+describe('the kashida rule follows the clause language', () => {
+  const AR_FA = 'وبالفارسية نكتب: متن کامل را در https://example.org/fa/ بخوانید، و با ما در تماس باشید. والمقالة الكاملة بالعربية منشورة على الموقع نفسه للمستخدمين.';
+
+  it('persianClauseWords: the clause with Persian-only letters, not the Arabic ones around it', () => {
+    const words = [...AR_FA.matchAll(/[\p{L}\p{M}\u200C]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], arabic: /\p{Script=Arabic}/u.test(m[0]) }));
+    const fa = persianClauseWords(AR_FA, words);
+    const persian = words.filter((_, i) => fa[i]).map((w) => w.text);
+    expect(persian).toEqual(['متن', 'کامل', 'را', 'در', 'بخوانید', 'و', 'با', 'ما', 'در', 'تماس', 'باشید']);
+  });
+
+  it('an Arabic paragraph in kashida mode: no kashida in a Persian clause unless it is the last resort', () => {
+    let arabicKashidas = 0;
+    for (let measure = 180; measure <= 340; measure += 5) {
+      const p = composeParagraph([{ text: AR_FA, style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida', space: SPACE });
+      const persianStart = AR_FA.indexOf('متن');
+      const persianEnd = AR_FA.indexOf('والمقالة');
+      for (const l of p.lines) {
+        for (const g of l.glyphs.filter((x) => x.kashida)) {
+          if (g.offset >= persianStart && g.offset < persianEnd) expect(l.lastResort, `«${AR_FA.slice(l.start, l.end)}» at ${measure}`).toBe(true);
+          else arabicKashidas++;
+        }
+      }
+    }
+    expect(arabicKashidas).toBeGreaterThan(10);
+  });
+});
+
+describe('Latin letter-spacing before wide spaces', () => {
+  // addresses-ar leaflet 2: the line must end before «Bidi_(text))», which cannot fit after «wiki/».
+  const text = 'للمصطلح شرحٌ وافٍ (انظر https://en.wikipedia.org/wiki/Bidi_(text)) في الموسوعة الحرة.';
+  const first = (letterSpaceFrom?: number) =>
+    composeParagraph([{ text, style: { fonts: [amiri()], size: 14 } }], { dir: 'rtl', lang: 'ar', measure: 325.5, align: 'justify', justify: 'kashida', space: { ...SPACE, ...(letterSpaceFrom ? { letterSpaceFrom } : {}) } }).lines[0];
+
+  it('a line the kashidas cannot fill takes a little letter-spacing of its URL before its spaces widen', () => {
+    const now = first();
+    const before = first(2); // the old order: letter-spacing only past ×2
+    expect(now.justified && !now.loose).toBe(true);
+    expect(before.spaceRatio).toBeGreaterThan(1.9);
+    expect(now.spaceRatio).toBeLessThan(before.spaceRatio - 0.3);
+    expect(extent(now)).toBeCloseTo(325.5, 0);
+  });
+});
