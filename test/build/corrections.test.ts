@@ -1,9 +1,9 @@
 /**
- * Corrections beside the text: the seed with `corrections:` for its typos
- * builds a booklet, leaflets and cards that print the corrected words, and
- * its source file stays byte for byte as it was. Leaflets and cards equal,
- * byte for byte, those built from a source in which the words were
- * corrected by hand.
+ * Corrections beside the text: the seed, whose metadata lists the editor's
+ * `corrections:` of its typos, builds a booklet, leaflets and cards that print
+ * the corrected words, and its source file stays byte for byte as it was.
+ * Leaflets and cards equal, byte for byte, those built from a source in which
+ * the words were corrected by hand (and metadata without the corrections).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,38 +13,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../../src/build.js';
 import { extractText, normalizeForCompare } from '../support/pdfReadback.js';
 import { projectRoot } from '../support/fonts.js';
+import { SEED_FILE, SEED_META_FILE, seedCorrections, undecidedSeedMeta } from '../support/seed.js';
 
-const FIXES: Array<[string, string]> = [
-  ['الإس ارييلية', 'الإسرائيلية'],
-  ['الأح ازاب', 'الأحزاب'],
-  ['والإف ارج', 'والإفراج'],
-  ['وإساريل', 'وإسرائيل'],
-  ['والنااتو', 'والناتو'],
-  ['ومازرع', 'ومزارع'],
-  ['وحررياتهم', 'وحرياتهم'],
-  ['بيقنجاح', 'بنجاح'],
-  ['الأرسالي', 'الرأسمالي'],
-  ['الراحية', 'الراعية'],
-  ['الكوبية .', 'الكوبية.'],
-];
+const FIXES = seedCorrections();
 const KEEP_ONE_CARD = '\ntheme:\n  cards:\n    drop: [portrait, story, link]\n';
+
+/** The source with the corrections made by hand (on their line only, where they name one), and how many places changed. */
+function correctByHand(text: string): { text: string; places: number } {
+  const lines = text.split('\n');
+  let places = 0;
+  for (const { from, to, line } of FIXES) {
+    for (const i of line === undefined ? lines.keys() : [line - 1]) {
+      const parts = lines[i].split(from);
+      if (from !== to) places += parts.length - 1;
+      lines[i] = parts.join(to);
+    }
+  }
+  return { text: lines.join('\n'), places };
+}
 
 let dir: string;
 let sourceBytes: Buffer;
 let corrected: BuildReport;
 let byHand: BuildReport;
+/** The places the seed's corrections change. */
+let places: number;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'warraq-corrections-'));
-  sourceBytes = await readFile(path.join(projectRoot, 'source/izmir-2023.txt'));
-  const meta = (await readFile(path.join(projectRoot, 'source/izmir-2023.meta.yaml'), 'utf8')) + KEEP_ONE_CARD;
-  const corrections = 'corrections:\n' + FIXES.map(([from, to]) => `  - { from: "${from}", to: "${to}" }\n`).join('');
-  let fixedText = sourceBytes.toString('utf8');
-  for (const [from, to] of FIXES) fixedText = fixedText.split(from).join(to);
+  sourceBytes = await readFile(path.join(projectRoot, SEED_FILE));
+  const meta = (await readFile(path.join(projectRoot, SEED_META_FILE), 'utf8')) + KEEP_ONE_CARD;
+  const fixed = correctByHand(sourceBytes.toString('utf8'));
+  places = fixed.places;
   for (const [name, text, yaml] of [
-    ['a', sourceBytes, meta + corrections],
-    ['b', fixedText, meta],
+    ['a', sourceBytes, meta],
+    ['b', fixed.text, undecidedSeedMeta() + KEEP_ONE_CARD],
   ] as const) {
     await mkdir(path.join(dir, name));
     await writeFile(path.join(dir, name, 'izmir-2023.txt'), text);
@@ -67,13 +71,14 @@ describe('corrections beside the text', () => {
 
   it('print the corrected words in the booklet, whose colophon counts them', async () => {
     const text = normalizeForCompare(await extractText(new Uint8Array(await readFile(path.join(dir, 'a/out/booklet.pdf'))), 'pdfjs'));
-    for (const [from, to] of FIXES) {
+    for (const { from, to } of FIXES) {
       expect(text, to).toContain(normalizeForCompare(to));
       // (A removed space is invisible here: the comparison ignores white space.)
       if (normalizeForCompare(from) !== normalizeForCompare(to)) expect(text, from).not.toContain(normalizeForCompare(from));
     }
-    expect(corrected.model.corrections).toBe(12);
-    expect(text).toContain(normalizeForCompare('تصحيحات تحريرية على النص المصدر: ١٢'));
+    expect(places).toBe(13);
+    expect(corrected.model.corrections).toBe(places);
+    expect(text).toContain(normalizeForCompare('تصحيحات تحريرية على النص المصدر: ١٣'));
   });
 
   it('give leaflets and cards equal to those of a source corrected by hand', async () => {
@@ -86,6 +91,6 @@ describe('corrections beside the text', () => {
 
   it('leave no proofing warning for the corrected words', () => {
     const found = corrected.warnings.map((d) => d.found ?? '');
-    for (const [from] of FIXES) expect(found.some((f) => f.includes(from)), from).toBe(false);
+    for (const { from } of FIXES) expect(found.some((f) => f.includes(from)), from).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The proofing pass on the seed (every known typo flagged, with the intended
- * word among the first suggestions), on the UN's Arabic UDHR (few false
- * alarms), and its decisions: words, corrections, codes switched off.
+ * word among the first suggestions; the seed's own metadata decides them, so
+ * what the pass reports of them is read from the source without its
+ * decisions), on the UN's Arabic UDHR (few false alarms), and its decisions:
+ * words, corrections, codes switched off.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,13 +14,18 @@ import { proofDocument, type ProofResult } from '../../src/proof/index.js';
 import { writeProofReport } from '../../src/proof/report.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDir } from '../support/tmp.js';
+import { undecidedSeedModel } from '../support/seed.js';
 
+/** The seed as published: its metadata's corrections and words decide its typos. */
 let seed: ProofResult;
+/** The seed's source with nothing decided. */
+let undecided: ProofResult;
 let udhr: ProofResult;
 let udhrModel: DocumentModel;
 
 beforeAll(async () => {
   seed = await proofDocument((await loadDocument('source/izmir-2023.txt', { projectRoot })).model, { projectRoot });
+  undecided = await proofDocument(undecidedSeedModel(), { projectRoot });
   udhrModel = (await loadDocument('test/fixtures/docs/udhr-ar/udhr-ar.txt', { projectRoot })).model;
   udhr = await proofDocument(udhrModel, { projectRoot });
 }, 60_000);
@@ -51,9 +58,9 @@ describe('the seed', () => {
   }
 
   it('places a finding at its line and column', () => {
-    const [f] = at(seed, 'وحررياتهم');
+    const [f] = at(undecided, 'وحررياتهم');
     expect([f.place.line, f.place.col]).toEqual([13, 95]);
-    expect(seed.warnings.find((d) => d.found === 'وحررياتهم')).toMatchObject({ file: 'source/izmir-2023.txt', line: 13, col: 95, code: 'W-PROOF-DOUBLED', severity: 'warning' });
+    expect(undecided.warnings.find((d) => d.found === 'وحررياتهم')).toMatchObject({ file: 'source/izmir-2023.txt', line: 13, col: 95, code: 'W-PROOF-DOUBLED', severity: 'warning' });
   });
 
   it('flags the repeats, the space before a full stop and the mixed digits', () => {
@@ -71,8 +78,10 @@ describe('the seed', () => {
   });
 
   it('reports a recurring name once, and its Latin form beside it not at all', () => {
-    expect(seed.findings.filter((f) => f.found === 'الناتو')).toHaveLength(1);
-    expect(seed.findings.some((f) => f.found === 'İzmir')).toBe(false);
+    expect(undecided.findings.filter((f) => f.found === 'الناتو')).toHaveLength(1);
+    expect(undecided.findings.some((f) => f.found === 'İzmir')).toBe(false);
+    // The seed's metadata accepts it (`words:`).
+    expect(seed.findings.some((f) => f.found === 'الناتو')).toBe(false);
   });
 });
 
@@ -191,7 +200,11 @@ describe('the proof report', () => {
   it('writes a Markdown table to tick, and CSV', async () => {
     await writeProofReport(path.join(dir, 'r.md'), 'source/izmir-2023.txt', seed.findings);
     const md = await readFile(path.join(dir, 'r.md'), 'utf8');
-    expect(md).toContain('| [ ] | source/izmir-2023.txt:13:95 | W-PROOF-DOUBLED | وحررياتهم | وحرياتهم');
+    // A finding the seed's corrections decide is ticked, with the printed form; one left open is not.
+    expect(md).toContain('| [x] | source/izmir-2023.txt:13:95 | W-PROOF-DOUBLED | وحررياتهم | وحرياتهم');
+    expect(md).toMatch(/\| \[x\] \| source\/izmir-2023\.txt:13:95 \|[^\n]*\| printed as «وحرياتهم» \|\n/);
+    expect(md).toContain('| [ ] | source/izmir-2023.txt:5:193 | W-PROOF-REPEAT-NEAR | القضية القضايا |');
+    expect(md).toContain(`${seed.findings.length} findings, ${seed.findings.filter((f) => !f.decided).length} undecided.`);
     await writeProofReport(path.join(dir, 'r.csv'), 'source/izmir-2023.txt', seed.findings);
     const csv = (await readFile(path.join(dir, 'r.csv'), 'utf8')).split('\r\n');
     expect(csv[0]).toMatch(/^done,place,code,found,suggestions,decision/);

@@ -1,4 +1,8 @@
 /** The documents the reader tests build (seed and test/fixtures/docs), by the names markCeilings.ts uses. */
+import { loadDocument } from '../../src/model/buildModel.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import { proofDocument } from '../../src/proof/index.js';
+import { projectRoot } from './fonts.js';
 import type { MarkDoc } from './markCeilings.js';
 
 export const READER_DOC_FILES: Record<MarkDoc, string> = {
@@ -10,3 +14,14 @@ export const READER_DOC_FILES: Record<MarkDoc, string> = {
   'udhr-en': 'test/fixtures/docs/udhr-en/udhr-en.txt',
   'long-30': 'test/fixtures/docs/long-30/long-30.txt',
 };
+
+/**
+ * A document's model as a build prints it: with its metadata's corrections
+ * applied (docs/proofing.md; the seed has some), so that what the reader
+ * tests lay out, draw and read back is the published text.
+ */
+export async function printedModel(file: string): Promise<DocumentModel> {
+  const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+  if (!model.proof?.corrections.length) return model;
+  return (await proofDocument(model, { projectRoot, cache: false })).model;
+}

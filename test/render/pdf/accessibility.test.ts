@@ -27,6 +27,7 @@ import { font, projectRoot } from '../../support/fonts.js';
 import { extractText, hasTool, type Extractor } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
 import { keepsNoMarks } from '../../support/markCeilings.js';
+import { printedModel } from '../../support/readerDocs.js';
 import { pdfjsFindCounter, textFindCounter } from '../../support/pdfjsFind.js';
 import { nodes, readLinks, readStructure, treeText, type PageStructure } from '../../support/structTree.js';
 
@@ -138,7 +139,7 @@ interface Built {
 }
 
 async function build(file: string, kind: Kind): Promise<Built> {
-  const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+  const model = await printedModel(file);
   const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
   const pages = kind === 'booklet' ? layoutBooklet(model, fonts).pages : model.points.flatMap((p) => layoutLeaflet(model, p, fonts).pages);
   const pdf = await renderPages(pages, { title: model.title, lang: model.lang, rtl: model.dir === 'rtl', date: new Date(`${model.date}T00:00:00Z`) });

@@ -10,15 +10,14 @@
  * the painter's, and not counted (`addedInvisibles`' `poppler`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDocument } from '../../../src/model/buildModel.js';
 import { layoutBooklet } from '../../../templates/booklet.js';
 import { layoutLeaflet } from '../../../templates/leaflet.js';
 import { renderPages } from '../../../src/render/pdf/renderPages.js';
-import { font, projectRoot } from '../../support/fonts.js';
+import { font } from '../../support/fonts.js';
 import { addedInvisibles, extractText, hasTool } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
 import { MARK_CEILINGS, type MarkDoc, type MarkReader } from '../../support/markCeilings.js';
-import { READER_DOC_FILES } from '../../support/readerDocs.js';
+import { printedModel, READER_DOC_FILES } from '../../support/readerDocs.js';
 
 const DOCS = (Object.keys(READER_DOC_FILES) as MarkDoc[]).map((name) => ({ name, file: READER_DOC_FILES[name] }));
 const READERS: Array<{ reader: MarkReader; available: boolean }> = [
@@ -36,7 +35,7 @@ for (const doc of DOCS) {
       // The text the PDF is drawn from: every text block of every page (a block drawn as a picture only has none).
       let drawn: string;
       beforeAll(async () => {
-        const { model } = await loadDocument(doc.file, { projectRoot, sourceDateEpoch: '1698000000' });
+        const model = await printedModel(doc.file);
         const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
         const pages = kind === 'booklet' ? layoutBooklet(model, fonts).pages : model.points.flatMap((p) => layoutLeaflet(model, p, fonts).pages);
         pdf = await renderPages(pages, { title: model.title, lang: model.lang, rtl: model.dir === 'rtl', date: new Date(`${model.date}T00:00:00Z`) });
