@@ -17,7 +17,7 @@ import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida
 import { persianClauseWords } from './clauseLanguage.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
-import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
 export { DEFAULT_MAX_SPACE } from './options.js';
 import { reorderPieces } from './reorder.js';
 
@@ -507,8 +507,9 @@ interface TrackingInput {
  * European digits) may be letter-spaced by at most LETTER_SPACE_MAX em, in a
  * right-to-left paragraph only, once the spaces pass their planned stretch
  * (and kashidas, if any, their widest); Arabic never is. A line whose spaces
- * must still pass the theme's maximum is justified with them all the same
- * and reported as `loose` (W-LINE-LOOSE); a line with no space at all (a run
+ * must still pass the theme's maximum is justified with them all the same,
+ * up to JUSTIFY_ANYWAY_MAX (past it, set short at the start edge), and
+ * reported as `loose` (W-LINE-LOOSE); a line with no space at all (a run
  * of URL pieces) or that ends inside a long Latin token is `ragged` (set at
  * the start edge) unless letter-spacing does it. `tracking`: the space added
  * in each slot; `extraSpace`: what the spaces take.
@@ -533,7 +534,11 @@ export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: n
     // Past their widest even so, the spaces take it all (no letter-spacing: it would not save the line) and
     // the line is justified all the same, reported (W-LINE-LOOSE): stopping short inside a justified
     // paragraph reads as a mistake.
-    if (ratio(extraSpace) > t.maxRatio + 1e-9) return { tracking: 0, extraSpace: t.extraSpace, loose: true, ragged: false };
+    if (ratio(extraSpace) > t.maxRatio + 1e-9) {
+      // Up to JUSTIFY_ANYWAY_MAX; past it, spaces at their widest and the line short at its start edge.
+      if (ratio(t.extraSpace) <= Math.max(JUSTIFY_ANYWAY_MAX, t.maxRatio) + 1e-9) return { tracking: 0, extraSpace: t.extraSpace, loose: true, ragged: false };
+      return { tracking: 0, extraSpace: naturalGaps * (t.maxRatio - 1), loose: true, ragged: true };
+    }
     return { tracking, extraSpace, loose: false, ragged: false };
   }
   return { tracking: 0, extraSpace: t.extraSpace, loose: false, ragged: false };

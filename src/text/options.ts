@@ -5,6 +5,15 @@ export type Align = 'justify' | 'start' | 'end' | 'center';
 /** Widest word space, × the natural space, when the theme sets none (ComposeOptions.space.max). */
 export const DEFAULT_MAX_SPACE = 2;
 /**
+ * Widest word space (× the natural one) a line that cannot be justified
+ * within the theme's maximum is justified with all the same (W-LINE-LOOSE,
+ * docs/typography.md "A justified line never stops short"). Past it the line
+ * is set short at its start edge and reported the same way: a line of two
+ * long words or a word and a URL piece would else take one space ×10–×50
+ * wide (the 150-point test document), which reads as a hole, not a line.
+ */
+export const JUSTIFY_ANYWAY_MAX = 3;
+/**
  * Widest word space (× the natural one, in the line breaker's model, a line's
  * two largest kashida places counted) a justified paragraph may take to keep
  * its last line from holding one word, when avoidRunts names none: past the

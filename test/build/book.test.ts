@@ -16,6 +16,7 @@ import { loadFontSet } from '../../src/fonts/loadFontSet.js';
 import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
+import { JUSTIFY_ANYWAY_MAX } from '../../src/text/options.js';
 import { generateDocument } from '../support/generateDocument.js';
 import { projectRoot } from '../support/fonts.js';
 import { tempDir } from '../support/tmp.js';
@@ -121,8 +122,14 @@ describe('a generated 150-point document (1–4 paragraphs, long words, URLs)', 
   }, 300_000);
   checkBook(() => built, '150 points', 3);
 
-  it('sets no word space wider than ×2 and labels untitled points («البند ١٥٠»)', () => {
-    expect(built.layout.stats.worstSpaceRatio).toBeLessThanOrEqual(2 + 1e-9);
+  it('sets a word space wider than ×2 only on a line it reports (W-LINE-LOOSE), and labels untitled points («البند ١٥٠»)', () => {
+    // A line that needs more than the widest space is justified anyway, up
+    // to JUSTIFY_ANYWAY_MAX, and reported (docs/typography.md, "A justified
+    // line never stops short"); past it, it is set short. The generator's
+    // long words and URLs make many such lines: none may take a space wider.
+    const { worstSpaceRatio, loose } = built.layout.stats;
+    expect(worstSpaceRatio).toBeLessThanOrEqual(JUSTIFY_ANYWAY_MAX + 1e-9);
+    if (worstSpaceRatio > 2 + 1e-9) expect(loose.length).toBeGreaterThan(0);
     expect(built.model.points[149]).toMatchObject({ titleSource: expect.stringMatching(/label|derived/) });
     expect(built.model.points.filter((p) => p.titleSource === 'label')[0]?.title).toMatch(/^البند [٠-٩]+$/);
   });

@@ -305,15 +305,18 @@ describe('trackingFor', () => {
     expect(u.extraSpace).toBeCloseTo(3);
   });
 
-  it('a line whose spaces must still pass their widest is justified with them and reported loose', () => {
-    const t = trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 });
-    expect(t).toEqual({ tracking: 0, extraSpace: 30, loose: true, ragged: false });
+  it('a line whose spaces must still pass their widest is justified with them and reported loose, up to JUSTIFY_ANYWAY_MAX', () => {
+    // No Latin to letter-space (slots 0): ×2.5 is justified all the same.
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 15 })).toEqual({ tracking: 0, extraSpace: 15, loose: true, ragged: false });
+    // Past ×3 a space would read as a hole: spaces at their widest, the line set short.
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: true });
+    expect(trackingFor({ ...base, naturalGaps: 10, extraSpace: 30, slots: 10 })).toEqual({ tracking: 0, extraSpace: 10, loose: true, ragged: true });
   });
 
   it('never letter-spaces a line without slots, even with no sizes (Math.min() is Infinity)', () => {
     const empty = { ...base, sizes: [], slots: 0 };
     expect(trackingFor({ ...empty, extraSpace: 4 })).toEqual({ tracking: 0, extraSpace: 0, loose: false, ragged: true });
-    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 30 })).toEqual({ tracking: 0, extraSpace: 30, loose: true, ragged: false });
+    expect(trackingFor({ ...empty, naturalGaps: 10, extraSpace: 15 })).toEqual({ tracking: 0, extraSpace: 15, loose: true, ragged: false });
   });
 
   it('leaves a line its spaces can fill, or one not justified, alone', () => {
