@@ -19,6 +19,7 @@ import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
+import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -75,7 +76,8 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model);
+  // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
+  const ts = typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT });
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const measure = W - m.inner - m.outer;
@@ -190,20 +192,24 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
     place: model.titlePlace,
     semantics: { role: 'title' },
   });
+  // Paragraphs as on leaflets and cards (src/layout/paragraphs.ts): each that follows another starts with a
+  // first-line indent, none after the title or a heading, and no space between them.
   model.preamble.forEach((p, i) => {
     paras.push({
-      para: ts.set(p.text, st.body, measure, 'justify'),
+      para: ts.set(p.text, st.body, measure, 'justify', i > 0),
       leading: st.bodyLeading,
       color: t.palette.ink,
       spaceBefore: 0,
-      spaceAfter: st.bodyLeading * 0.5,
+      spaceAfter: 0,
       name: `preamble paragraph ${i + 1}`,
       place: p.place,
       semantics: { role: 'p' },
     });
   });
-  const indent = st.body.size * 1.5;
+  // A sub-item is set in from the start margin, as a list: by the paragraph indent.
+  const indent = st.body.size * PARAGRAPH_INDENT;
   for (const p of model.points) {
+    const indents = indentsParagraphs(p);
     paras.push({
       para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start'),
       leading: st.heading.size * 1.6,
@@ -220,10 +226,10 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       const text = itemSpans(q, st.body, fonts.heading, t.palette.accent);
       const width = q.item ? measure - indent : measure;
       paras.push({
-        para: ts.set(text, st.body, width, 'justify'),
+        para: ts.set(text, st.body, width, 'justify', indents && k > 0),
         leading: st.bodyLeading,
         color: t.palette.ink,
-        spaceBefore: k === 0 ? 0 : st.bodyLeading * 0.35,
+        spaceBefore: 0,
         spaceAfter: 0,
         indent: q.item ? indent : 0,
         name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
