@@ -47,6 +47,7 @@ interface PdfKitRoot extends PdfKitDoc, TaggingDoc, ContentDoc {
   fill(color?: string): PdfKitRoot;
   fillColor(c: string): PdfKitRoot;
   roundedRect(x: number, y: number, w: number, h: number, r: number): PdfKitRoot;
+  circle(x: number, y: number, r: number): PdfKitRoot;
   save(): PdfKitRoot;
   restore(): PdfKitRoot;
   goTo(x: number, y: number, w: number, h: number, name: string, options?: { structParent?: StructElement; Contents?: string | String }): PdfKitRoot;
@@ -214,6 +215,15 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, slots?:
           useColor(doc, slots, { use: 'area', hex: b.color, width: b.width, height: b.height });
           if (b.radius) doc.roundedRect(b.x, b.y, b.width, b.height, b.radius);
           else doc.rect(b.x, b.y, b.width, b.height);
+          doc.fill().restore();
+        });
+        break;
+      case 'dots':
+        // Leaders: paths, never text (no reader reads them), one fill, in the text's colour use (press black alone).
+        tagger.artifact('Layout', () => {
+          doc.save();
+          useColor(doc, slots, { use: 'mark', hex: b.color });
+          for (let i = 0; i < b.count; i++) doc.circle(b.x + i * b.pitch, b.y, b.radius);
           doc.fill().restore();
         });
         break;
