@@ -20,6 +20,9 @@ import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
+import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
+import { leaderDots } from '../src/layout/leaders.js';
+import { lineInk } from '../src/layout/ink.js';
 
 export interface BookletLayout {
   pages: LaidOutPage[];
@@ -76,7 +79,8 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
   const rtl = model.dir === 'rtl';
-  const ts = typesetter(model);
+  // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
+  const ts = typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT });
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
   const measure = W - m.inner - m.outer;
@@ -101,7 +105,7 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, maxParagraphGap: st.bodyLeading * PARAGRAPH_GAP_LINES } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES } });
     contents = model.points.map((p) => ({
       point: p.number,
       page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
@@ -191,20 +195,24 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
     place: model.titlePlace,
     semantics: { role: 'title' },
   });
+  // Paragraphs as on leaflets and cards (src/layout/paragraphs.ts): each that follows another starts with a
+  // first-line indent, none after the title or a heading, and no space between them.
   model.preamble.forEach((p, i) => {
     paras.push({
-      para: ts.set(p.text, st.body, measure, 'justify'),
+      para: ts.set(p.text, st.body, measure, 'justify', i > 0),
       leading: st.bodyLeading,
       color: t.palette.ink,
       spaceBefore: 0,
-      spaceAfter: st.bodyLeading * 0.5,
+      spaceAfter: 0,
       name: `preamble paragraph ${i + 1}`,
       place: p.place,
       semantics: { role: 'p' },
     });
   });
-  const indent = st.body.size * 1.5;
+  // A sub-item is set in from the start margin, as a list: by the paragraph indent.
+  const indent = st.body.size * PARAGRAPH_INDENT;
   for (const p of model.points) {
+    const indents = indentsParagraphs(p);
     paras.push({
       para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start'),
       leading: st.heading.size * 1.6,
@@ -221,10 +229,10 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       const text = itemSpans(q, st.body, fonts.heading, t.palette.accent);
       const width = q.item ? measure - indent : measure;
       paras.push({
-        para: ts.set(text, st.body, width, 'justify'),
+        para: ts.set(text, st.body, width, 'justify', indents && k > 0),
         leading: st.bodyLeading,
         color: t.palette.ink,
-        spaceBefore: k === 0 ? 0 : st.bodyLeading * 0.35,
+        spaceBefore: 0,
         spaceAfter: 0,
         indent: q.item ? indent : 0,
         name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
@@ -444,8 +452,14 @@ function contentsPagesFor(
     const numW = rtl ? pageColumn : numberWidth;
     const height = row.lines.length * rowLeading;
     const name = `contents entry ${entry.point}`;
-    page.blocks.push({ ...placeAt(row, rowX, y, rowLeading, t.palette.ink), name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
-    page.blocks.push({ ...placeAt(pageNo, numX, y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
+    const title = placeAt(row, rowX, y, rowLeading, t.palette.ink);
+    // The page number on the title's last line, the leaders between them (after both: the row's text stays one run).
+    const last = title.lines[title.lines.length - 1];
+    page.blocks.push({ ...title, name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
+    page.blocks.push({ ...placeAt(pageNo, numX, last.baseline - title.lines[0].baseline + y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
+    const ink = lineInk(last.line, last);
+    const leader = ink && (rtl ? leaderDots(f.x + pageColumn, ink.left, 'left', last.baseline, st.body.size, t.palette.ink) : leaderDots(ink.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, t.palette.ink));
+    if (leader) page.blocks.push(leader);
     page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
     y += height;
   });
@@ -476,13 +490,6 @@ function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
  * (a short page reads better than a gappy one).
  */
 export const HEADING_GAP_LINES = 0.5;
-
-/**
- * How much a space between two paragraphs may grow, in body lines, on a page
- * with no heading space that ends short (widow control): a quarter line, so
- * that facing pages keep spaces that look alike; the rest stays at the foot.
- */
-export const PARAGRAPH_GAP_LINES = 0.25;
 
 /** A left-to-right run (a URL, a file name, a hash) isolated with LRI … PDI, so the paragraph's bidi can neither reorder it nor move its neighbours into it. */
 export const isolate = (run: string): string => `\u2066${run}\u2069`;

@@ -41,7 +41,8 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { PARAGRAPH_INDENT, pointText } from './leaflet.js';
+import { pointText } from './leaflet.js';
+import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
 import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
@@ -331,7 +332,7 @@ const markerReserve = (c: Context) => marker(c, 88, 88).width;
 function body(c: Context, point: Point, piece: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
-  const ts = point.paragraphs.some((q) => q.item) ? c.ts : c.indented;
+  const ts = indentsParagraphs(point) ? c.indented : c.ts;
   const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }

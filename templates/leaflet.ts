@@ -42,6 +42,7 @@ import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
 import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
+import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 
 export interface LeafletOptions {
   /** Draw a QR code for point.url or model.url (default true). */
@@ -73,14 +74,6 @@ export function eventTint(theme: Theme): string {
 export function leafletUrl(model: DocumentModel, point: Point): string | undefined {
   return point.url ?? model.url;
 }
-
-/**
- * The indent of a point's second and later paragraphs, × the body size: a
- * leaflet sets the point as one text, its paragraphs parted by line breaks
- * only, which read as one paragraph when a line happens to end full. (The
- * booklet sets them apart with space instead, each a paragraph of its own.)
- */
-export const PARAGRAPH_INDENT = 1.5;
 
 const pageScale = (theme: Theme) => theme.page.leaflet.width / PAGE_SIZES.A5.width;
 
@@ -126,7 +119,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const rtl = model.dir === 'rtl';
   // A point's paragraphs are one text here (joined by line breaks): each after the first is indented, as a
   // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
-  const tuning = point.paragraphs.some((q) => q.item) ? {} : { paragraphIndent: PARAGRAPH_INDENT };
+  const tuning = indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {};
   const ts = typesetter(model, model.theme.justify, tuning);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
   const trial = typesetter(model, model.theme.justify, tuning);

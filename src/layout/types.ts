@@ -101,7 +101,22 @@ export interface QrBlock {
   alt?: string;
 }
 
-export type Block = TextBlock | RectBlock | RuleBlock | QrBlock;
+/**
+ * A row of round dots on one line (a contents row's leaders): centres at
+ * `x`, x + pitch, … `count` of them, at `y`. A picture only, an artifact in
+ * tagged PDF: no reader finds text in it (src/layout/leaders.ts).
+ */
+export interface DotsBlock {
+  kind: 'dots';
+  x: number;
+  y: number;
+  count: number;
+  pitch: number;
+  radius: number;
+  color: string;
+}
+
+export type Block = TextBlock | RectBlock | RuleBlock | QrBlock | DotsBlock;
 
 export interface LaidOutPage {
   width: number;

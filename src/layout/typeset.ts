@@ -18,7 +18,11 @@ export interface TemplateFonts {
 export { addStats, emptyStats, type SetStats } from './stats.js';
 
 export interface Typesetter {
-  set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align): ComposedParagraph;
+  /**
+   * `follows`: the text follows another paragraph of the same text (not a
+   * heading), so its first line takes the paragraph indent too (Tuning.paragraphIndent).
+   */
+  set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align, follows?: boolean): ComposedParagraph;
   /** Counts in `stats` a paragraph set by another typesetter of the same document (a trial setting kept): as if `set` had set it. */
   count(para: ComposedParagraph): ComposedParagraph;
   stats: SetStats;
@@ -31,7 +35,7 @@ export interface Tuning {
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
   avoidRunts?: { maxSpace?: number };
-  /** Indent of each paragraph after the first in a justified text with line breaks, × the size (ComposeOptions.paragraphIndent). */
+  /** Indent of each paragraph after the first in a justified text, × the size (ComposeOptions.paragraphIndent; PARAGRAPH_INDENT, src/layout/paragraphs.ts). */
   paragraphIndent?: number;
 }
 
@@ -64,7 +68,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
     stats,
     model,
     count,
-    set(text, style, measure, align) {
+    set(text, style, measure, align, follows) {
       const spans = typeof text === 'string' ? [{ text, style }] : text;
       // The same paragraph composed before (this build or the last) is taken as it was: src/text/composeCache.ts.
       const para = composeCached(spans, {
@@ -79,6 +83,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         kashidaPerLine: model.theme.kashidaPerLine,
         ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
         ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
+        ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),
       }, composeParagraph);
       return count(para);
     },

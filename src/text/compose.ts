@@ -225,8 +225,9 @@ const WORD_CORE = /[\p{L}\p{M}\p{N}\u200C\u0640]/u;
 
 /** The indent of line `li`: the breaker's (indentOf) when the line starts with a whole word, else 0. */
 function indentAt(words: Word[], ends: LineEnd[], li: number, opts: ComposeOptions): number {
+  if (li === 0) return indentOf(words, 0, opts);
   const before = ends[li - 1];
-  return before && before.at === undefined ? indentOf(words, before.word + 1, opts) : 0;
+  return before.at === undefined ? indentOf(words, before.word + 1, opts) : 0;
 }
 
 /**

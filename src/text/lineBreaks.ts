@@ -74,6 +74,12 @@ function breakLinesAt(
   const lastSpaces = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
+  // The first line's indent (ComposeOptions.indentFirst): a box, as after a line break.
+  const lead = words.length > 0 ? indentOf(words, 0, opts) : 0;
+  if (lead) {
+    items.push({ type: 'box', width: lead });
+    wordAtItem.push(-1);
+  }
   words.forEach((w, i) => {
     const k = kashidaStretch[i];
     if (k) {
@@ -329,13 +335,15 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
 
 /**
  * The indent before word `first` when it starts a paragraph after a line
- * break (ComposeOptions.paragraphIndent), the breaker's and the composer's
+ * break, or is the text's first word and the text follows a paragraph
+ * (ComposeOptions.paragraphIndent, indentFirst), the breaker's and the composer's
  * alike; none when that word cannot follow it on one line (a long token, an
  * address's piece, wider than the measure less the indent): it starts at the
  * edge rather than overfill the line.
  */
 export function indentOf(words: Word[], first: number, opts: ComposeOptions): number {
-  const indent = first > 0 && words[first - 1].hardBreak ? opts.paragraphIndent ?? 0 : 0;
+  const starts = first === 0 ? opts.indentFirst === true : words[first - 1].hardBreak;
+  const indent = starts ? opts.paragraphIndent ?? 0 : 0;
   return indent && words[first].width + indent > opts.measure + 1e-6 ? 0 : indent;
 }
 

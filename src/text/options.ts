@@ -66,7 +66,13 @@ export interface ComposeOptions {
    * In a text of several paragraphs joined by line breaks (a leaflet sets a
    * point so), the first line of each paragraph after the first starts this
    * many pt in from the start edge, as a book indents its paragraphs; the
-   * first paragraph is not indented. See src/text/compose.ts.
+   * first paragraph is not indented (unless `indentFirst`). See src/text/compose.ts.
    */
   paragraphIndent?: number;
+  /**
+   * The text follows a paragraph of its own (the booklet sets a point's
+   * paragraphs one by one): its first line is indented by `paragraphIndent`
+   * too, as the lines after its own line breaks are.
+   */
+  indentFirst?: boolean;
 }

@@ -44,6 +44,12 @@
  * (`popplerPageBalance`, before the English imprint lines) are 7, not 34;
  * and seed leaflets 58 → 59 (14, 3 → 4: its «الأحزاب» moved the lines; the
  * marks per line not traced further).
+ * And when the booklet took the leaflets' paragraph style (booklet2: a
+ * first-line indent, no space between paragraphs), its pages moved and more
+ * point headings open a page (udhr-ar 6 → 7, udhr-fa 6 → 9, long-30 5 → 7),
+ * each with its RLM (above): mutool's booklets udhr-ar 38 → 39, udhr-fa
+ * 65 → 66, long-30 38 → 40 before marks6 (measured on the merge: MERGEFIG); every other cell measured unchanged
+ * (MARKS_REPORT=1); the contents leaders are paths and add none.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -51,7 +57,7 @@ export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 15, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 19, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 27, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 53, 'udhr-fa leaflets': 16, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 27, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 19, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 33, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 60, 'udhr-fa leaflets': 16, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 33, 'long-30 leaflets': 0 },
   pdftotext: { 'seed booklet': 98, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 3, 'seed leaflets': 1, 'mixed-7 booklet': 26, 'mixed-7 leaflets': 20, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 2, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 90, 'udhr-fa booklet': 32, 'udhr-fa leaflets': 32, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 98, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },

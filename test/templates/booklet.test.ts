@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { findOverflows } from '../../src/layout/liveArea.js';
-import type { TextBlock } from '../../src/layout/types.js';
+import type { DotsBlock, TextBlock } from '../../src/layout/types.js';
+import { LEADER } from '../../src/layout/leaders.js';
+import { lineInk } from '../../src/layout/ink.js';
 import { projectRoot, templateFonts } from '../support/fonts.js';
 import bidiFactory from 'bidi-js';
 
@@ -187,6 +189,45 @@ describe('the contents', () => {
     const title = numbered.glyphs.slice(numbered.glyphs.findIndex((g) => g.space) + 1);
     expect(right(label.glyphs)).toBeCloseTo(right(title), 2);
   });
+
+  it('dot leaders in every row, either direction: drawn dots (no text) on the row\'s last baseline, in the same columns down a page, clear of the title and of the page numbers\' column; one row per heading of the body (the points\': the preamble has none), in every language', async () => {
+    const { loadDocument } = await import('../../src/model/buildModel.js');
+    for (const doc of ['udhr-ar', 'udhr-fa', 'udhr-en']) {
+      const { model } = await loadDocument(`test/fixtures/docs/${doc}/${doc}.txt`, { projectRoot, sourceDateEpoch: '1698000000' });
+      const { pages } = layoutBooklet(model, templateFonts());
+      const size = model.theme.body.size;
+      const rtl = model.dir === 'rtl';
+      expect(model.preamble.length, doc).toBeGreaterThan(0);
+      const headings = pages.filter((p) => p.role === 'body' || p.role === 'preamble').flatMap((p) => p.blocks.filter((b) => b.kind === 'text' && b.role === 'heading'));
+      const contents = pages.filter((p) => p.role === 'contents');
+      const entries = contents.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && /^contents entry \d+$/.test(b.name ?? '')));
+      expect(entries.map((b) => b.text), doc).toEqual(headings.map((b) => (b as TextBlock).text));
+      for (const page of contents) {
+        const texts = page.blocks.filter((b): b is TextBlock => b.kind === 'text' && /^contents entry \d+/.test(b.name ?? ''));
+        const dots = page.blocks.filter((b): b is DotsBlock => b.kind === 'dots');
+        const titles = texts.filter((b) => !b.name!.endsWith('(page number)'));
+        const numbers = texts.filter((b) => b.name!.endsWith('(page number)'));
+        expect(dots.length, doc).toBe(titles.length);
+        const pitch = dots[0].pitch;
+        // The end at the numbers' column is one for every row, and every dot stands on the first row's grid.
+        const columnEnd = (d: DotsBlock) => (rtl ? d.x : d.x + (d.count - 1) * d.pitch);
+        expect(spread(dots.map(columnEnd)), doc).toBeLessThan(1e-6);
+        titles.forEach((title, i) => {
+          const d = dots[i];
+          const last = title.lines[title.lines.length - 1];
+          expect(d.y + d.radius, doc).toBeCloseTo(last.baseline, 6);
+          expect(numbers[i].lines[0].baseline, doc).toBeCloseTo(last.baseline, 6);
+          const ink = lineInk(last.line, last)!;
+          const inner = rtl ? ink.left - (d.x + (d.count - 1) * pitch + d.radius) : d.x - d.radius - ink.right;
+          expect(inner / size, `${doc}: gap after «${title.text}»`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
+          const number = numbers[i].lines[0];
+          const glyphs = number.line.glyphs.map((g) => ({ x: number.x + g.x, advance: g.advance }));
+          const outer = rtl ? d.x - d.radius - right(glyphs) : Math.min(...glyphs.map((g) => g.x)) - (d.x + (d.count - 1) * pitch + d.radius);
+          expect(outer / size, `${doc}: gap before the page number of «${title.text}»`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
+        });
+      }
+    }
+  }, 120_000);
 
   it('right to left: the numbers flush with the start margin, every title starting on one line, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
     const all = await rows('udhr-ar');

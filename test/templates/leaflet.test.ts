@@ -118,7 +118,7 @@ function expectInsideMargins(page: LaidOutPage, model: DocumentModel) {
         expect(y).toBeLessThanOrEqual(y1);
       }
     } else {
-      const [w, h] = b.kind === 'qr' ? [b.size, b.size] : [b.width, b.height];
+      const [w, h] = b.kind === 'qr' ? [b.size, b.size] : b.kind === 'dots' ? [(b.count - 1) * b.pitch + b.radius, b.radius] : [b.width, b.height];
       expect(b.x).toBeGreaterThanOrEqual(x0);
       expect(b.y).toBeGreaterThanOrEqual(y0);
       expect(b.x + w).toBeLessThanOrEqual(x1);

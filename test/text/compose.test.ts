@@ -349,6 +349,30 @@ describe('paragraphIndent (a leaflet\'s point of several paragraphs)', () => {
     });
   }
 
+  // indentFirst: a paragraph set on its own after another (the booklet's) starts indented as one after a line break does.
+  for (const [dir, t] of [['ltr', text.split('\n')[1]], ['rtl', 'لا يجوز إرغام أحد على الانضمام إلى جمعية ما، ولكل شخص الحق في حرية الاشتراك في الجمعيات والجماعات السلمية.']] as const) {
+    it(`${dir}: indentFirst indents the text's first line, and only it, by paragraphIndent`, () => {
+      const first = composeParagraph([{ text: t, style: { fonts: [amiri()], size: 12 } }], {
+        dir, lang: dir === 'rtl' ? 'ar' : 'en', measure: 220, align: 'justify', justify: dir === 'rtl' ? 'kashida' : 'spaces',
+        space: { stretch: 0.3, shrink: 0.2, max: 2 }, paragraphIndent: 18, indentFirst: true,
+      });
+      const ink = (l: (typeof first.lines)[number]) => [Math.min(...l.glyphs.filter((g) => !g.space).map((g) => g.x)), Math.max(...l.glyphs.filter((g) => !g.space).map((g) => g.x + g.advance))];
+      expect(first.lines.length).toBeGreaterThan(1);
+      const [lo, hi] = ink(first.lines[0]);
+      if (dir === 'ltr') expect(lo).toBeCloseTo(18, 1);
+      else expect(hi).toBeCloseTo(220 - 18, 0);
+      const [lo2, hi2] = ink(first.lines[1]);
+      if (dir === 'ltr') expect(lo2).toBeCloseTo(0, 1);
+      else expect(hi2).toBeCloseTo(220, 0);
+      // Without indentFirst, paragraphIndent alone leaves a text without line breaks as it was.
+      const plain = composeParagraph([{ text: t, style: { fonts: [amiri()], size: 12 } }], {
+        dir, lang: dir === 'rtl' ? 'ar' : 'en', measure: 220, align: 'justify', justify: dir === 'rtl' ? 'kashida' : 'spaces',
+        space: { stretch: 0.3, shrink: 0.2, max: 2 }, paragraphIndent: 18,
+      });
+      expect(ink(plain.lines[0])[dir === 'ltr' ? 0 : 1]).toBeCloseTo(dir === 'ltr' ? 0 : 220, 0);
+    });
+  }
+
   // A token narrower than the measure (so given no emergency break) but wider than the measure less the indent.
   const long = (dir: 'ltr' | 'rtl', t: string, measure: number, size: number, indent: number) =>
     composeParagraph([{ text: t, style: { fonts: [amiri()], size } }], {

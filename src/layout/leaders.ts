@@ -1,0 +1,34 @@
+/**
+ * Dot leaders, as a book's contents sets them: round dots the size of a
+ * full stop, evenly spaced from the page numbers' column towards the title,
+ * so that on one page the dots of every row stand in the same columns (they
+ * start from the same edge, whatever the title's length); a clear gap after
+ * the title and before the column. A picture (DotsBlock), not characters:
+ * the row's text stays its title and page number for every reader (issue 17).
+ * docs/typography.md, "Contents".
+ */
+import type { DotsBlock } from './types.js';
+
+/** The leaders' measures, × the body size: the distance between dot centres, a dot's radius, and the clear space at each end. */
+export const LEADER = { pitch: 0.5, radius: 0.065, gap: 0.5 } as const;
+
+/** Fewer dots than this read as a stray mark, not a leader: the row has none. */
+const MIN_DOTS = 3;
+
+/**
+ * The leader between a title's ink and the numbers' column on one line:
+ * `from` and `to` bound the free space (page x, from < to), `column` says on
+ * which side the numbers' column lies (where the dots start from), `baseline`
+ * the line's, `size` the body size. None when too few dots fit.
+ */
+export function leaderDots(from: number, to: number, column: 'left' | 'right', baseline: number, size: number, color: string): DotsBlock | undefined {
+  const pitch = LEADER.pitch * size;
+  const radius = LEADER.radius * size;
+  const first = from + LEADER.gap * size + radius;
+  const last = to - LEADER.gap * size - radius;
+  if (last < first) return undefined;
+  const count = Math.floor((last - first) / pitch + 1e-9) + 1;
+  if (count < MIN_DOTS) return undefined;
+  // The dots sit on the baseline, as full stops do.
+  return { kind: 'dots', x: column === 'right' ? last - (count - 1) * pitch : first, y: baseline - radius, count, pitch, radius, color };
+}
