@@ -23,9 +23,9 @@ export interface PointParts {
   /** "١/٣" on the slides of a carousel. */
   marker?: MeasuredText;
   body?: MeasuredText;
-  /** The document title and imprint (single cards, a carousel's last slide). */
+  /** The document title and imprint, on every card and every slide: a slide shared alone still says where it is from. */
   footer?: MeasuredText;
-  /** "continued" at the foot of every slide but the last. */
+  /** "continued" on every slide but the last: at the end of the footer's rule (at the foot when there is no footer). */
   continued?: MeasuredText;
   /** Centre the body in its room (a single card) or start it under the header (a slide). */
   centre: boolean;
@@ -125,6 +125,10 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
   // A single card on a tall format (the story, 1080×1920): its title and body stand together a little above
   // the middle of the free height, not the title at the top and a short body alone halfway down.
   const lifted = p.centre && p.body !== undefined && g.height > TALL * g.width;
+  // A slide's "continued" stands at the end of the footer's rule, the rule through its middle: the label's
+  // half-height above and below the rule comes out of the gaps, so the rule, the footer and the body's room
+  // are where the last slide has them (the label costs the body no height).
+  const overhang = p.continued && p.footer ? Math.max(0, (p.continued.height - rule) / 2) : 0;
   return (
     <div style={frame(g, g.palette.paper)}>
       <div style={{ position: 'absolute', top: g.safeTop, left: 0, width: g.width, height: Math.round(14 * g.s), backgroundColor: g.palette.accent }} />
@@ -138,14 +142,21 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
       </div>
       <div
         id="room"
-        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0` }}
+        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0 ${gap - overhang}px` }}
       >
         {p.body && <TextBox id="body" m={p.body} />}
       </div>
       {lifted && <div style={{ flexGrow: 3 }} />}
-      {p.footer && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}
+      {p.footer && !p.continued && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}
+      {p.footer && p.continued && (
+        <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0, marginBottom: gap / 2 - overhang }}>
+          <div style={{ height: rule, flexGrow: 1, backgroundColor: g.palette.muted }} />
+          <div style={{ width: Math.round(t.headGap / 2), flexShrink: 0 }} />
+          <TextBox id="continued" m={p.continued} />
+        </div>
+      )}
       {p.footer && <TextBox id="footer" m={p.footer} />}
-      {p.continued && (
+      {p.continued && !p.footer && (
         <div style={{ display: 'flex', flexDirection: row, justifyContent: 'flex-end', flexShrink: 0 }}>
           <TextBox id="continued" m={p.continued} />
         </div>

@@ -23,8 +23,9 @@
  * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
  * else at the minimum; every
- * slide repeats the number and title with a "١/٣" marker, every slide but
- * the last says "continued", the last carries the footer. The link card
+ * slide repeats the number and title with a "١/٣" marker and carries the
+ * footer (a slide shared alone still says where it is from), every slide
+ * but the last says "continued" at the end of the footer's rule. The link card
  * (one image) shows an excerpt instead: the longest run of whole sentences
  * that fits, marked as an excerpt, with the document's URL.
  */
@@ -317,6 +318,9 @@ function marker(c: Context, index: number, count: number): MeasuredText {
   return smallText(c, `${n(index)}/${n(count)}`, c.t.markerSize);
 }
 
+/** "continued", on every slide of a carousel but the last. */
+const continuedLabel = (c: Context) => smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize);
+
 /** The widest marker a carousel of up to 99 slides needs, reserved beside the title. */
 const markerReserve = (c: Context) => marker(c, 88, 88).width;
 
@@ -571,8 +575,10 @@ async function slideDivider(c: Context, point: Point, size: number, bodyOf: (pie
   const head = header(c, point, size, markerReserve(c));
   if (!withinMeasure(head.title.para)) return undefined;
   const parts = { ...head, marker: marker(c, 88, 88), centre: false };
-  const mid = await roomFor(c, { ...parts, continued: smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize) });
-  const last = await roomFor(c, { ...parts, footer: footer(c) });
+  // Every slide carries the footer (a slide shared alone says where it is from); all but the last say "continued".
+  const foot = footer(c);
+  const mid = await roomFor(c, { ...parts, footer: foot, continued: continuedLabel(c) });
+  const last = await roomFor(c, { ...parts, footer: foot });
   const cap = capacity(c, Math.max(mid, last), size);
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   return {
@@ -644,6 +650,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
   const count = plan.pieces.length;
   const carousel = count > 1;
   const head = header(c, point, plan.size, carousel ? markerReserve(c) : 0);
+  const foot = footer(c, { excerpt: plan.excerpt, url: plan.url });
   const out: CardSlide[] = [];
   for (let i = 0; i < count; i++) {
     const lastSlide = i === count - 1;
@@ -651,8 +658,8 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
       body: body(c, point, plan.pieces[i], plan.size),
-      footer: lastSlide ? footer(c, { excerpt: plan.excerpt, url: plan.url }) : undefined,
-      continued: lastSlide ? undefined : smallText(c, labelsFor(c.model.lang).continued, c.t.footerSize),
+      footer: foot,
+      continued: lastSlide ? undefined : continuedLabel(c),
       centre: !carousel,
       tight: plan.tight,
     };

@@ -106,7 +106,7 @@ export const skipSpace = (text: string, at: number): number => {
 
 /**
  * A text divided into slides, filled in order: every slide but the last
- * must satisfy `fitsMid`, the last `fitsLast` (it also carries the footer).
+ * must satisfy `fitsMid`, the last `fitsLast` (it has no "continued" label).
  * Each piece ends at the best break `longestPiece` finds. Undefined when
  * some piece cannot hold even one word.
  */

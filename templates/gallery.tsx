@@ -10,18 +10,20 @@
  * Built from the model and the other jobs' output records (what the
  * manifest says of each file) and the thumbnails the build made; it never
  * reads a file. Plain HTML and CSS with one small inline script (the copy
- * buttons); system fonts, with Arabic-script ones first (no font is embedded:
- * the page stays a few KB).
+ * buttons). Its type is the publications': the project's fonts, as web
+ * fonts the gallery job writes beside the page (src/fonts/webFont.ts), then
+ * system fonts, Arabic-script ones first.
  */
 import type { ReactElement } from 'react';
 import type { DocumentModel } from '../src/model/types.js';
 import { formatNumber } from '../src/format/localize.js';
 import { galleryLabelsFor, type GalleryLabels } from './galleryLabels.js';
 import { pointNumber } from './labels.js';
-import { CSS, SCRIPT } from './galleryStyle.js';
+import { CSS, SCRIPT, fontCss, type GalleryFont } from './galleryStyle.js';
 import type { GalleryFile } from './galleryFiles.js';
 
 export { thumbPages, type GalleryFile } from './galleryFiles.js';
+export type { GalleryFont };
 
 /** The files one job of another output kind made. */
 export interface GalleryOutput {
@@ -57,8 +59,11 @@ interface Ctx {
 
 function context(model: GalleryModel, thumbs: GalleryThumb[]): Ctx {
   const locale = `${model.lang}-u-nu-${model.digits}`;
-  const kb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
-  const mb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  // Units as readers write them: ICU's short forms are «م.ب» in Arabic and Latin «MB» in Persian, so a
+  // right-to-left document spells the unit out («١٧٫٩ ميغابايت», «۱۷٫۹ مگابایت»); English keeps «17.9 MB».
+  const unitDisplay = model.dir === 'rtl' ? 'long' : 'short';
+  const kb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', unitDisplay, maximumFractionDigits: 0 });
+  const mb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', unitDisplay, maximumFractionDigits: 1 });
   const byFile = new Map<string, GalleryThumb[]>();
   for (const t of thumbs) byFile.set(t.of, [...(byFile.get(t.of) ?? []), t].sort((a, b) => a.page - b.page));
   return {
@@ -298,7 +303,7 @@ function PrintFiles({ c, outputs }: { c: Ctx; outputs: GalleryOutput[] }) {
 }
 
 /** The page as a React element (src/render/gallery renders it to HTML). */
-export function galleryPage(model: GalleryModel, outputs: GalleryOutput[], thumbs: GalleryThumb[]): ReactElement {
+export function galleryPage(model: GalleryModel, outputs: GalleryOutput[], thumbs: GalleryThumb[], fonts: readonly GalleryFont[] = []): ReactElement {
   const c = context(model, thumbs);
   const { l } = c;
   const files = outputs.flatMap((o) => o.files);
@@ -319,7 +324,7 @@ export function galleryPage(model: GalleryModel, outputs: GalleryOutput[], thumb
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="generator" content="warraq" />
         <title>{`${model.title} — ${l.pageTitle}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: fontCss(fonts) + CSS }} />
       </head>
       <body>
         <a className="skip" href="#main" lang={l.lang}>

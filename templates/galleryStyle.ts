@@ -30,6 +30,27 @@ document.addEventListener('click', async (e) => {
 });
 `;
 
+/** A web font of the page: a copy of one of the project's fonts, written by the gallery job beside the page. */
+export interface GalleryFont {
+  /** The CSS family: the n-th font of the theme's chains is "warraq n" (body at 400, heading at 700). */
+  family: string;
+  weight: 400 | 700;
+  /** Where the page finds it, relative to the page. */
+  path: string;
+}
+
+/** The system fonts after the project's own: Arabic-script ones first, for a character none of the project's fonts has. */
+const SYSTEM_FONTS = `"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "Geeza Pro", "Vazirmatn", system-ui, sans-serif`;
+
+/** The page's fonts: the project's (the publications' faces, `fonts`), then the system's. */
+export function fontCss(fonts: readonly GalleryFont[]): string {
+  const faces = fonts.map(
+    (f) => `@font-face { font-family: "${f.family}"; src: url("${f.path.split('/').map(encodeURIComponent).join('/')}") format("woff"); font-weight: ${f.weight}; font-style: normal; font-display: swap; }\n`,
+  );
+  const families = [...new Set(fonts.map((f) => `"${f.family}"`))];
+  return `${faces.join('')}:root { font-family: ${[...families, SYSTEM_FONTS].join(', ')}; }\n`;
+}
+
 /**
  * Logical properties throughout (inline-start, not left), so right-to-left
  * and left-to-right documents lay out alike. Colours meet WCAG AA (text at
@@ -38,7 +59,6 @@ document.addEventListener('click', async (e) => {
 export const CSS = `
 :root {
   --paper: #fbfaf7; --ink: #1c1b19; --muted: #55514b; --accent: #8c1d18; --line: #d9d4ca; --card: #ffffff; --focus: #0b57d0;
-  font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "Geeza Pro", "Vazirmatn", system-ui, sans-serif;
   font-size: 17px; line-height: 1.6; color: var(--ink); background: var(--paper);
 }
 * { box-sizing: border-box; }

@@ -68,6 +68,27 @@ describe('the gallery template', () => {
     expect(html).toContain('src="gallery/booklet-2.webp"');
   });
 
+  it('writes sizes as readers of each language expect: the unit spelt out in Arabic and Persian, «MB» in English', () => {
+    const big: GalleryOutput[] = [{ kind: 'booklet', files: [{ kind: 'booklet', path: 'booklet.pdf', size: 17_900_000, pages: 2 }] }];
+    const page = (text: string) => new TextDecoder().decode(galleryHtml(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model, big, []));
+    // ICU's short forms were «١٧٫٩ م.ب» (Arabic) and «۱۷٫۹ MB» (Persian).
+    expect(page('## خطة\n\n١. الأولى نص.\n')).toContain('١٧٫٩ ميغابايت');
+    expect(page('## برنامه\n\n۱. نخستین متن ژاله گچ.\n')).toContain('۱۷٫۹ مگابایت');
+    expect(page('## Plan\n\n1. First text here.\n')).toContain('17.9 MB');
+  });
+
+  it('sets the page in the project’s fonts it is given, then the system’s', () => {
+    const fonts = [
+      { family: 'warraq 1', weight: 400 as const, path: 'gallery/fonts/Amiri-Regular.woff' },
+      { family: 'warraq 1', weight: 700 as const, path: 'gallery/fonts/Amiri-Bold.woff' },
+    ];
+    const page = new TextDecoder().decode(galleryHtml(model, outputs, thumbs, fonts));
+    expect(page).toContain('@font-face { font-family: "warraq 1"; src: url("gallery/fonts/Amiri-Bold.woff") format("woff"); font-weight: 700;');
+    expect(page).toMatch(/:root \{ font-family: "warraq 1", "Noto Naskh Arabic", [^}]*sans-serif; \}/u);
+    // Without fonts, the system's alone.
+    expect(html).toMatch(/:root \{ font-family: "Noto Naskh Arabic", /u);
+  });
+
   it('one copy button per card, each pointing at its own alt text', () => {
     const ids = [...html.matchAll(/data-copy="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toHaveLength(5);

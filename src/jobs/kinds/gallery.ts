@@ -7,7 +7,8 @@
  * keys, so any output that changes makes it again. What it reads of them is
  * the files they made (manifest fields); the thumbnails are jobs of their own
  * (src/jobs/kinds/thumbnails.ts), made as soon as the files they show are,
- * so the gallery draws nothing and writes its page only.
+ * so the gallery draws nothing: it writes its page and, in gallery/fonts/,
+ * the project's fonts subset to the page's characters (src/render/gallery/galleryFonts.ts).
  */
 import type { OutputKind } from '../kind.js';
 import { described, thumbnails, thumbsJobOf, thumbsMadeBy } from './thumbnails.js';
@@ -24,13 +25,17 @@ export const gallery: OutputKind = {
   // The page links to every file it shows: `--only gallery` publishes them too.
   linksInputs: true,
   plan: () => [{ path: 'index.html' }],
-  slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title']),
-  async render(task) {
-    const { galleryHtml, thumbPath } = await modules.renderGallery();
+  slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title', 'theme.fonts']),
+  async render(task, fonts) {
+    const { galleryHtml, thumbPath, pageFonts, fontFiles } = await modules.renderGallery();
     const shown = task.inputs.filter((i) => i.kind !== thumbnails.name);
     const outputs = shown.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
     const filesOf = new Map(shown.map((i) => [thumbsJobOf(i.path), i.files]));
     const thumbs = task.inputs.filter((i) => i.kind === thumbnails.name).flatMap((i) => thumbsMadeBy(i, filesOf.get(i.path) ?? [], thumbPath));
-    return { files: [{ kind: 'gallery', path: task.job.path, bytes: galleryHtml(task.model, outputs, thumbs) }], aux: {} };
+    // The page in the publications' type: the project's fonts beside it, subset to what it shows.
+    const webFonts = pageFonts(await fonts());
+    const page = galleryHtml(task.model, outputs, thumbs, webFonts.faces);
+    const fontsMade = fontFiles(webFonts.fonts, new TextDecoder().decode(page)).map((f) => ({ kind: 'gallery' as const, ...f }));
+    return { files: [{ kind: 'gallery', path: task.job.path, bytes: page }, ...fontsMade], aux: {} };
   },
 };

@@ -6,17 +6,18 @@
  * jobs load without react-dom and the page's template.
  */
 import ReactDOMServer from 'react-dom/server';
-import { galleryPage, type GalleryFile, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
+import { galleryPage, type GalleryFile, type GalleryFont, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
 import { THUMB_DIR, thumbPath } from './thumbPath.js';
 
 export type { GalleryFile, GalleryOutput, GalleryThumb };
 export { THUMB_DIR, thumbPath };
+export { fontFiles, pageFonts } from './galleryFonts.js';
 
 /** The page: a complete HTML document. */
-export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[]): Uint8Array {
+export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[], fonts: readonly GalleryFont[] = []): Uint8Array {
   const plain = thumbs.map(({ of, page, path, width, height }) => ({ of, page, path, width, height }));
   // A job's files come in the order it made them, or in the manifest's when reused: the page sorts them by path.
   const sorted = outputs.map((o) => ({ ...o, files: [...o.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }));
-  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain)) + '\n';
+  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain, fonts)) + '\n';
   return new TextEncoder().encode(html);
 }

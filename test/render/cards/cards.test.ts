@@ -179,10 +179,13 @@ describe('carousels (a point of 250 words)', () => {
         expect(blockOf(s, 'number')!.text, where).toBe('٢');
         expect(blockOf(s, 'title')!.text, where).toBe(long.title);
         expect(blockOf(s, 'marker')!.text, where).toBe(`${'١٢٣٤٥٦٧٨٩'[i]}/${'١٢٣٤٥٦٧٨٩'[slides.length - 1]}`);
-        // The last carries the footer; the others say the text continues.
+        // Every slide carries the footer (shared alone, it says where it is from); all but the last say the text continues.
         const last = i === slides.length - 1;
-        expect(blockOf(s, 'footer') !== undefined, where).toBe(last);
+        expect(blockOf(s, 'footer')!.text, where).toContain(udhr.title);
         expect(blockOf(s, 'continued') !== undefined, where).toBe(!last);
+        // …in the same place as the last slide's: "continued" stands on the footer's rule and costs no height.
+        const foot = (x: CardSlide) => blockOf(x, 'footer')!.lines.map((l) => [l.x, l.baseline]);
+        expect(foot(s), where).toEqual(foot(slides[slides.length - 1]));
         // A slide ends between sentences or clauses, never in a word, never with «…».
         expect(s.bodyText.endsWith('…'), where).toBe(false);
         if (!last) expect(s.bodyText, where).toMatch(/[.؟!?،؛,;:]["»”’)\]]*$/u);

@@ -107,7 +107,7 @@ describe.skipIf(!chromium)('the gallery page in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     const timing = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
     const html = await stat(path.join(out, 'index.html'));
-    const thumbs = manifest.outputs.filter((e) => e.path.startsWith('gallery/'));
+    const thumbs = manifest.outputs.filter((e) => e.path.startsWith('gallery/') && !e.path.startsWith('gallery/fonts/'));
     console.info(
       `gallery: index.html ${(html.size / 1000).toFixed(0)} KB, ${thumbs.length} thumbnails ${(thumbs.reduce((n, e) => n + e.bytes, 0) / 1000).toFixed(0)} KB; loaded in ${timing.toFixed(0)} ms`,
     );
@@ -144,6 +144,30 @@ describe.skipIf(!chromium)('the gallery page in Chromium', () => {
     expect(missing).toEqual([]);
     expect(offline).toEqual([]);
     expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('is set in the publications’ fonts, written beside it and listed in the manifest', async () => {
+    const page = await open(1280, 900);
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((f) => ({ family: f.family, weight: f.weight, status: f.status }));
+    });
+    // Amiri: the seed's body (400) and heading (700) fonts, each loaded from gallery/fonts/.
+    expect(faces).toEqual([
+      { family: 'warraq 1', weight: '400', status: 'loaded' },
+      { family: 'warraq 1', weight: '700', status: 'loaded' },
+    ]);
+    const used = await page.evaluate(() => [getComputedStyle(document.body).fontFamily, getComputedStyle(document.querySelector('h1')!).fontWeight]);
+    expect(used[0].startsWith('"warraq 1"')).toBe(true);
+    expect(used[1]).toBe('700');
+    const fonts = manifest.outputs.filter((e) => e.path.startsWith('gallery/fonts/'));
+    expect(fonts.map((e) => [e.kind, e.path])).toEqual([
+      ['gallery', 'gallery/fonts/Amiri-Bold.woff'],
+      ['gallery', 'gallery/fonts/Amiri-Regular.woff'],
+    ]);
+    // Subsets: each well under the whole font (≈ 410 KB).
+    for (const e of fonts) expect(e.bytes, e.path).toBeLessThan(120_000);
     await page.close();
   });
 
