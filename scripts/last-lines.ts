@@ -1,6 +1,7 @@
 /**
  * Counts the body paragraphs whose last line is a runt (test/support/lastLines.ts:
- * one word, or under 1/6 of the measure) in the booklet and the leaflets of
+ * one word, in ragged text one under a quarter of the measure, or any line
+ * under 1/6 of it) and the one-word last lines ragged text keeps (long) in the booklet and the leaflets of
  * the seed and the test documents, from the layout model, with what
  * justification did there (pages, lines, kashidas, widest space, loose lines):
  * `npx tsx scripts/last-lines.ts [-v]` (-v lists the runts).
@@ -10,16 +11,17 @@ import { addStats, emptyStats, type SetStats } from '../src/layout/stats.js';
 import { layoutBooklet } from '../templates/booklet.js';
 import { layoutLeaflet } from '../templates/leaflet.js';
 import { font, projectRoot } from '../test/support/fonts.js';
-import { RUNT_FILL, lastLines, type LastLine } from '../test/support/lastLines.js';
+import { RUNT_FILL, isLoneWord, lastLines, type LastLine } from '../test/support/lastLines.js';
 
 const DOCS = ['source/izmir-2023.txt', ...['long-30', 'mixed-7', 'udhr-ar', 'udhr-fa', 'udhr-en', 'addresses-ar'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
 const verbose = process.argv.includes('-v');
 
 const row = (name: string, lines: Array<LastLine & { where: string }>, pages: number, s: SetStats) => {
-  const one = lines.filter((l) => l.words === 1);
+  const one = lines.filter(isLoneWord);
+  const long = lines.filter((l) => l.words === 1 && !isLoneWord(l));
   const short = lines.filter((l) => l.words > 1 && l.fill < RUNT_FILL);
-  console.log(`${name}\tone word ${one.length}\tshort ${short.length}\tpages ${pages}\tlines ${s.lines}\tkashidas ${s.kashidas}\twidest ×${s.worstSpaceRatio.toFixed(2)}\tloose ${s.loose.length}`);
-  if (verbose) for (const l of [...one, ...short]) console.log(`    ${l.where}: «${l.text}» ${l.words} word(s), ${(l.fill * 100).toFixed(0)} % of the measure`);
+  console.log(`${name}\tone word ${one.length}\tlong word ${long.length}\tshort ${short.length}\tpages ${pages}\tlines ${s.lines}\tkashidas ${s.kashidas}\twidest ×${s.worstSpaceRatio.toFixed(2)}\tloose ${s.loose.length}`);
+  if (verbose) for (const l of [...one, ...long, ...short]) console.log(`    ${l.where}: «${l.text}» ${l.words} word(s), ${(l.fill * 100).toFixed(0)} % of the measure`);
 };
 
 for (const file of DOCS) {

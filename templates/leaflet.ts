@@ -437,10 +437,10 @@ function chooseBodySize(
   eventRoom: number,
 ): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
   const { regular, compact } = leafletBodySizes(model.theme);
-  const fitAmong = (sizes: number[]) => {
+  const fitAmong = (sizes: number[], tuned: Tuning = tuning) => {
     let f!: FitResult;
     let at = NaN;
-    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning })).para;
+    const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning: tuned })).para;
     const inside = measureInside(fitTo, measure, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
     return { fit: f, inside };
@@ -450,7 +450,7 @@ function chooseBodySize(
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   for (const size of sizes) {
     if (size <= regular) break;
-    const big = fitAmong([size]);
+    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE });
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&
@@ -462,6 +462,19 @@ function chooseBodySize(
   }
   return chosen;
 }
+
+/**
+ * The widest space (× the natural one, kashidas counted, as RUNT_SPACE in
+ * src/text/options.ts) a statement size's setting may take to keep a
+ * paragraph from ending in one word: the pages' bound before lastlines. A
+ * statement is a few lines of large type, where a stretched line shows
+ * most; the page's ×1.75 made udhr-ar's and long-30's points 6, 9 and 20
+ * eligible at 21 pt, their lines stretched by long kashidas and wide spaces
+ * («…أو» at a line's end) where the smaller size set them clean (9: one line
+ * at 18.25 pt). With ×1.5 such a point keeps the runt at the larger size,
+ * which chooseBodySize refuses, and takes the next size down.
+ */
+export const STATEMENT_RUNT_SPACE = 1.5;
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
 const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);

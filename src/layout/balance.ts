@@ -5,7 +5,8 @@
  * a line's end. `setBalanced` keeps the fewest lines the measure allows and
  * sets them as even as it can: the narrowest measure that keeps that number
  * of lines, or, when that ends a line on a weak word, the narrowest wider
- * one that does not («Equal in dignity / and rights»). Centred paragraphs
+ * one that does not («Equal in dignity / and rights»), when it stays even
+ * enough for the word it moves (CONJUNCTION_BALANCE). Centred paragraphs
  * (the booklet cover's and the document card's titles) are balanced by the
  * text layer itself (src/text/compose.ts); this adds the weak words.
  */
@@ -18,13 +19,58 @@ const WEAK: Record<string, ReadonlySet<string>> = {
   fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'آن']),
 };
 
+/**
+ * The weak words that join two words of the same kind («Opinion and
+ * expression», «A social and international order»): a line may end on one
+ * more readily than on an article or a preposition, which leans on the noun
+ * after it («Duties to the / community»), so a setting that moves one on
+ * must stay even (CONJUNCTION_BALANCE).
+ */
+const CONJUNCTIONS: Record<string, ReadonlySet<string>> = {
+  en: new Set(['and', 'or', 'nor']),
+  ar: new Set(['و', 'أو', 'ثم']),
+  fa: new Set(['و', 'یا']),
+};
+
+/**
+ * Shortest line a setting may leave, × the longest, when it moves only
+ * conjunctions off the line ends: at least half. udhr-en 28's leaflet title
+ * «A social / and international order» (0.33) read worse to a page reviewer
+ * than the «and» it moved («A social and / international order», 0.63);
+ * the cards' «Opinion / and expression» (0.55) and «Assembly / and
+ * association» (0.62) keep the move. An article or a preposition is moved
+ * at any balance (the cards' «Duties / to the community», 0.36;
+ * addresses-ar's cover «عناوين / في نص عربي», 0.48).
+ */
+export const CONJUNCTION_BALANCE = 1 / 2;
+
+const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
+
+/** The weak words of `lang` on which the lines of `para` but the last end. */
+export function weakEnds(para: ComposedParagraph, lang: string): string[] {
+  const weak = lexicon(WEAK, lang);
+  return para.lines.slice(0, -1).flatMap((l) => {
+    const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
+    const word = words[words.length - 1].toLowerCase().replace(/[.,;:!?،؛]+$/u, '');
+    return weak.has(word) ? [word] : [];
+  });
+}
+
 /** Whether a line of `para` but the last ends on a weak word of `lang`. */
 export function endsWeak(para: ComposedParagraph, lang: string): boolean {
-  const weak = WEAK[lang.split('-')[0]] ?? WEAK.en;
-  return para.lines.slice(0, -1).some((l) => {
-    const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
-    return weak.has(words[words.length - 1].toLowerCase().replace(/[.,;:!?،؛]+$/u, ''));
-  });
+  return weakEnds(para, lang).length > 0;
+}
+
+/** Whether every weak line end of `para` is a conjunction (CONJUNCTIONS). */
+export function endsOnConjunctionsOnly(para: ComposedParagraph, lang: string): boolean {
+  const conj = lexicon(CONJUNCTIONS, lang);
+  return weakEnds(para, lang).every((w) => conj.has(w));
+}
+
+/** The shortest line of `para` × its longest (natural widths). */
+export function balanceOf(para: ComposedParagraph): number {
+  const w = para.lines.map((l) => l.naturalWidth);
+  return Math.min(...w) / Math.max(...w);
 }
 
 /** Whether two settings of a text break it into the same lines. */
@@ -62,8 +108,10 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
   }
   if (!endsWeak(best, lang)) return best;
   // A setting that keeps the weak word off a line's end ends in one word only where the balanced one does (a
-  // runt): «A social and international / order» (a leaflet's wider measure) is worse than the weak «and».
-  const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang) && (!runt(p) || runt(best));
+  // runt): «A social and international / order» (a leaflet's wider measure) is worse than the weak «and»; nor,
+  // when it moves conjunctions only, does it leave a line under CONJUNCTION_BALANCE of the longest.
+  const floor = endsOnConjunctionsOnly(best, lang) ? CONJUNCTION_BALANCE : 0;
+  const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang) && (!runt(p) || runt(best)) && balanceOf(p) >= floor - 1e-9;
   for (let k = 1; k <= STEPS; k++) {
     const trial = set(text, hi + ((measure - hi) * k) / STEPS);
     if (even(trial)) return trial;
@@ -82,7 +130,7 @@ function runt(para: ComposedParagraph): boolean {
 
 /** The paragraph's text with a line break before the weak words that end each of its lines but the last. */
 function weakToNextLine(para: ComposedParagraph, lang: string): string {
-  const weak = WEAK[lang.split('-')[0]] ?? WEAK.en;
+  const weak = lexicon(WEAK, lang);
   let out = para.text;
   for (const l of para.lines.slice(0, -1)) {
     // The spaces before the line's last words, from its end back while they are weak.

@@ -35,6 +35,13 @@ export interface Tuning {
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
   avoidRunts?: { maxSpace?: number };
+  /**
+   * The widest space a page's paragraph justified with kashidas may take to
+   * keep clear of a one-word last line, × the natural one (default the text
+   * layer's RUNT_SPACE): a leaflet's statement sizes ask for less
+   * (STATEMENT_RUNT_SPACE, templates/leaflet.ts).
+   */
+  runtSpace?: number;
   /** Indent of each paragraph after the first in a justified text, × the size (ComposeOptions.paragraphIndent; PARAGRAPH_INDENT, src/layout/paragraphs.ts). */
   paragraphIndent?: number;
 }
@@ -60,9 +67,10 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
   // where the setting without one is no looser than the text layer's
   // RUNT_SPACE (kashidas counted) or, justified with spaces only (Persian),
   // than the theme's widest space, which its lines reach anyway
-  // (docs/typography.md, "No runts").
+  // (docs/typography.md, "No runts"); `tuning.runtSpace` may ask for less.
   const space = tuning.space ?? model.theme.space;
-  const pageRunts = justify === 'spaces' ? { maxSpace: space.max ?? DEFAULT_MAX_SPACE, minLines: 2 } : { minLines: 2 };
+  const runtSpace = justify === 'spaces' ? space.max ?? DEFAULT_MAX_SPACE : tuning.runtSpace;
+  const pageRunts = runtSpace === undefined ? { minLines: 2 } : { maxSpace: runtSpace, minLines: 2 };
   const avoidRunts = (align: Align) => tuning.avoidRunts ?? (align === 'justify' ? pageRunts : undefined);
   return {
     stats,

@@ -15,7 +15,7 @@ import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { persianClauseWords } from './clauseLanguage.js';
-import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
+import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
 export { DEFAULT_MAX_SPACE } from './options.js';
@@ -95,10 +95,13 @@ export interface ComposedParagraph {
 /**
  * How many of a composed text's paragraphs (split at its line breaks) of two
  * lines or more end in a line of one word (a runt), the end of a divided word
- * or of a broken address not counted: what the line breaker's avoidRunts
- * avoids where it can (lineBreaks.ts), read back from the lines.
+ * or of a broken address not counted, nor in ragged text (no line justified)
+ * a word of LONG_LAST_WORD of the measure or more (runtWord): what the line
+ * breaker's avoidRunts avoids where it can (lineBreaks.ts), read back from
+ * the lines.
  */
 export function runts(para: ComposedParagraph): number {
+  const ragged = !para.lines.some((l) => l.justified);
   let count = 0;
   let lines = 0;
   for (const l of para.lines) {
@@ -106,7 +109,7 @@ export function runts(para: ComposedParagraph): number {
     const s = para.text.slice(l.start, l.end);
     if (!l.last && !s.endsWith('\n') && para.text[l.end] !== '\n') continue;
     const afterSpace = /\s/u.test(para.text[l.start - 1] ?? '');
-    if (lines >= 2 && afterSpace && !/\s/u.test(s.trim())) count++;
+    if (lines >= 2 && afterSpace && !/\s/u.test(s.trim()) && runtWord(l.naturalWidth / para.measure, ragged)) count++;
     lines = 0;
   }
   return count;

@@ -183,10 +183,10 @@ function withoutRunts(
   let best = ends;
   let state = items;
   for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
-    if (!isRunt(words, best, last, minLines)) continue;
+    if (!isRunt(words, best, last, minLines, opts)) continue;
     const next = tiedBefore(at, ...state);
     const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !isRunt(words, tied, last, minLines) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), opts, spaceStretch)) {
+    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), opts, spaceStretch)) {
       best = tied;
       state = next;
     }
@@ -260,25 +260,49 @@ function ratioAtSpace(widest: number, opts: ComposeOptions, spaceStretch: number
 /**
  * Whether the paragraph that ends at word `last` (at a hard break or the
  * text's end), when set in `minLines` lines or more, ends in a line of one
- * word (not the end of a divided one).
+ * word (not the end of a divided one) that is a runt (runtWord).
  */
-function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number): boolean {
+function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number, opts: ComposeOptions): boolean {
   const end = ends.findIndex((e) => e.word === last && e.at === undefined);
   if (end < 1) return false;
   let start = end;
   while (start > 0 && !(ends[start - 1].at === undefined && words[ends[start - 1].word].hardBreak)) start--;
   const before = ends[end - 1];
-  return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1;
+  const ragged = !(opts.align === 'justify' && opts.justify !== 'off');
+  return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1 && runtWord(words[last].width / opts.measure, ragged);
+}
+
+/**
+ * Narrowest one-word last line of ragged text that is no runt, × the
+ * measure. In a justified block every other line is full, and any lone last
+ * word shows as a leftover; in a ragged one the lines already end where
+ * they end, and a last line of one long word («representatives.», 0.26 of
+ * udhr-en's leaflet measure: some sixteen letters) carries as much as a
+ * last line of two or three short words, where the tie that avoids it
+ * leaves a line short, on a weak word («…take part in the», 0.7). A quarter
+ * is half again the shortest last line the tests allow (RUNT_FILL, 1/6, in
+ * test/support/lastLines.ts), and the rag RAGGED_FILL lets any line leave.
+ */
+export const LONG_LAST_WORD = 1 / 4;
+
+/**
+ * Whether a paragraph's last line of one word, `fill` of the measure wide,
+ * is a runt: always in justified text, in ragged text when narrower than
+ * LONG_LAST_WORD.
+ */
+export function runtWord(fill: number, ragged: boolean): boolean {
+  return !ragged || fill < LONG_LAST_WORD - 1e-9;
 }
 
 /**
  * Shortest fill a ragged line may be given for a runt's sake, × the measure:
- * a rag of a third reads as the rag of a ragged paragraph, a lone last word
- * as a mistake. At 3/4 (before December 2026) udhr-en's leaflet 21 kept
- * «…freely chosen / representatives.»: without it the first line ends
- * «…take part in the», about 0.7 of the measure.
+ * a line that ends a quarter short reads as the rag of a ragged paragraph.
+ * lastlines (December 2026) tried 2/3, which set udhr-en's leaflet 21
+ * «…take part in the / …freely chosen representatives.», a short first line
+ * on a weak word, for the sake of a last word long enough to stand alone
+ * (LONG_LAST_WORD): 3/4 again.
  */
-export const RAGGED_FILL = 2 / 3;
+export const RAGGED_FILL = 3 / 4;
 
 /**
  * Whether the lines of a setting without a runt (`tied`) are no worse than

@@ -24,7 +24,9 @@ export const JUSTIFY_ANYWAY_MAX = 3;
  * The justifier may set a line of such a setting a little looser than the
  * breaker planned (it places fewer kashidas than the two largest: adjacent
  * words, places under the line above): seed leaflet ٥, ×1.86, within the
- * maximum. docs/typography.md, "No runts on pages".
+ * maximum. A leaflet's statement sizes ask for ×1.5 (STATEMENT_RUNT_SPACE,
+ * templates/leaflet.ts): a stretched line shows most in large type.
+ * docs/typography.md, "No runts on pages".
  */
 export const RUNT_SPACE = 1.75;
 export type JustifyMode = 'off' | 'spaces' | 'kashida';
@@ -54,8 +56,9 @@ export interface ComposeOptions {
    * word (a runt) where another break set takes no more lines and is no
    * worse: justified, no word space wider than `maxSpace` × the natural one
    * (default RUNT_SPACE; nor than the first setting's widest); ragged, no
-   * line shorter than 2/3 of the measure (nor than the first setting's
-   * shortest). See src/text/lineBreaks.ts. Cards ask for it: their few lines
+   * line shorter than 3/4 of the measure (nor than the first setting's
+   * shortest), and a last word of a quarter of the measure or more is no
+   * runt (LONG_LAST_WORD). See src/text/lineBreaks.ts. Cards ask for it: their few lines
    * at display sizes make a lone last word stand out; pages too
    * (src/layout/typeset.ts), with `minLines` 2 (default 3: the paragraph's
    * fewest lines for the rule). Each paragraph of a text with line breaks is

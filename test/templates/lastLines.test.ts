@@ -1,7 +1,9 @@
 /**
  * No body paragraph of a booklet or a leaflet ends in a line of one word, in
  * the seed and the six documents of test/fixtures/docs (the layout model, as
- * placed on the pages: test/support/lastLines.ts); last lines of two words
+ * placed on the pages: test/support/lastLines.ts), but in ragged text a word
+ * of a quarter of the measure or more (LONG_LAST_WORD, src/text/lineBreaks.ts:
+ * udhr-en's leaflet 21 «representatives.», which stands as a line); last lines of two words
  * narrower than 1/6 of the measure («من القيود.», «the law.») are held at
  * their count of December 2026 (lastlines), which a demanding setter would
  * still lower: the rule against them is not written. `npx tsx
@@ -12,7 +14,7 @@ import { loadDocument } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
 import { font, projectRoot } from '../support/fonts.js';
-import { RUNT_FILL, lastLines, type LastLine } from '../support/lastLines.js';
+import { RUNT_FILL, isLoneWord, lastLines, type LastLine } from '../support/lastLines.js';
 
 /** Two-word last lines under RUNT_FILL: booklet, leaflets. */
 const SHORT_CEILING: Record<string, [number, number]> = {
@@ -31,15 +33,19 @@ const DOCS = ['source/izmir-2023.txt', ...['long-30', 'mixed-7', 'udhr-ar', 'udh
 const say = (ls: LastLine[]) => ls.map((l) => `p${l.page} «${l.text}»`).join(', ');
 
 describe.each(DOCS)('last lines of %s', (file) => {
-  it('booklet and leaflets: no paragraph ends in one word; short last lines within their ceiling', async () => {
+  it('booklet and leaflets: no paragraph ends in one word (ragged: a short one); short last lines within their ceiling', async () => {
     const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
     const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
     const name = file.split('/').at(-1)!.replace('.txt', '');
     const booklet = lastLines(layoutBooklet(model, fonts).pages);
     const leaflets = model.points.flatMap((p) => lastLines(layoutLeaflet(model, p, fonts).pages, (b) => b.text === p.text).map((l) => ({ ...l, page: p.number })));
     expect(booklet.length).toBeGreaterThan(0);
-    expect(say(booklet.filter((l) => l.words === 1)), 'booklet').toBe('');
-    expect(say(leaflets.filter((l) => l.words === 1)), 'leaflets').toBe('');
+    expect(say(booklet.filter(isLoneWord)), 'booklet').toBe('');
+    expect(say(leaflets.filter(isLoneWord)), 'leaflets').toBe('');
+    // The one-word last lines left are ragged and long: udhr-en's leaflet 21 alone.
+    const oneWord = (ls: LastLine[]) => say(ls.filter((l) => l.words === 1));
+    expect(oneWord(booklet)).toBe('');
+    expect(oneWord(leaflets)).toBe(name === 'udhr-en' ? 'p21 «representatives.»' : '');
     const short = (ls: LastLine[]) => ls.filter((l) => l.fill < RUNT_FILL).length;
     expect(short(booklet), `booklet: ${say(booklet.filter((l) => l.fill < RUNT_FILL))}`).toBeLessThanOrEqual(SHORT_CEILING[name][0]);
     expect(short(leaflets), `leaflets: ${say(leaflets.filter((l) => l.fill < RUNT_FILL))}`).toBeLessThanOrEqual(SHORT_CEILING[name][1]);

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { breakLinesWithRuns, FINAL_HYPHEN } from '../../src/text/knuthPlass.js';
-import { breakHyphenated, MAX_RUN, RAGGED_FILL, type LineEnd } from '../../src/text/lineBreaks.js';
+import { breakHyphenated, LONG_LAST_WORD, MAX_RUN, RAGGED_FILL, runtWord, type LineEnd } from '../../src/text/lineBreaks.js';
 import { itemize } from '../../src/text/itemize.js';
 import { hyphenCuts } from '../../src/text/hyphenate.js';
 import type { ComposeOptions } from '../../src/text/options.js';
@@ -337,17 +337,22 @@ describe('avoidRunts: no one-word last line where a break set as good exists (ca
       space: { stretch: 0.3, shrink: 0.2, max: 2 }, ...(avoid ? { avoidRunts: { maxSpace: 2 } } : {}),
     });
   const lastWords = (p: ReturnType<typeof set>) => p.text.slice(p.lines[p.lines.length - 1].start, p.lines[p.lines.length - 1].end).trim().split(/\s+/).length;
-  const runt = (p: ReturnType<typeof set>) => p.lines.length > 2 && lastWords(p) === 1;
+  const lastFill = (p: ReturnType<typeof set>) => p.lines[p.lines.length - 1].naturalWidth / p.measure;
+  /** One word on the last line: a runt, in ragged text (no line justified) only when short (runtWord, LONG_LAST_WORD). */
+  const runt = (p: ReturnType<typeof set>) => p.lines.length > 2 && lastWords(p) === 1 && runtWord(lastFill(p), !p.lines.some((l) => l.justified));
   const lines = (p: ReturnType<typeof set>) => p.lines.map((l) => p.text.slice(l.start, l.end));
 
   for (const [name, text, dir, align] of [['ragged English', EN, 'ltr', 'start'], ['justified Arabic', AR, 'rtl', 'justify']] as const) {
     it(`${name}: a runt where a setting of no more lines, none looser or shorter than allowed, ends in two words; nothing else changes`, () => {
       let runts = 0;
       let avoided = 0;
+      let long = 0;
       for (let measure = 160; measure <= 460; measure += 4) {
         const plain = set(text, dir, measure, align, false);
         const tied = set(text, dir, measure, align, true);
         if (!runt(plain)) {
+          // (Ragged, a last word of a quarter of the measure or more stands alone: «Nations.» at 20 pt is 0.25 of 280 pt.)
+          if (plain.lines.length > 2 && lastWords(plain) === 1) long++;
           expect(lines(tied)).toEqual(lines(plain));
           continue;
         }
@@ -362,8 +367,15 @@ describe('avoidRunts: no one-word last line where a break set as good exists (ca
       }
       expect(runts).toBeGreaterThan(0);
       expect(avoided).toBeGreaterThan(runts / 2);
+      if (align === 'start') expect(long).toBeGreaterThan(0);
+      else expect(long).toBe(0);
     });
   }
+
+  it(`ragged: a one-word last line is a runt under LONG_LAST_WORD (${LONG_LAST_WORD}) of the measure only; justified, always`, () => {
+    expect([runtWord(0.2, true), runtWord(LONG_LAST_WORD, true), runtWord(0.26, true)]).toEqual([true, false, false]);
+    expect([runtWord(0.2, false), runtWord(0.5, false)]).toEqual([true, true]);
+  });
 });
 
 describe('avoidRunts on pages: two-line paragraphs (minLines) and each paragraph of a text with line breaks', () => {
