@@ -6,14 +6,14 @@
  * justification did there (pages, lines, kashidas, widest space, loose lines):
  * `npx tsx scripts/last-lines.ts [-v]` (-v lists the runts).
  */
-import { loadDocument } from '../src/model/buildModel.js';
 import { addStats, emptyStats, type SetStats } from '../src/layout/stats.js';
 import { layoutBooklet } from '../templates/booklet.js';
 import { layoutLeaflet } from '../templates/leaflet.js';
-import { font, projectRoot } from '../test/support/fonts.js';
+import { font } from '../test/support/fonts.js';
 import { RUNT_FILL, isLoneWord, lastLines, type LastLine } from '../test/support/lastLines.js';
+import { printedModel, READER_DOC_FILES } from '../test/support/readerDocs.js';
 
-const DOCS = ['source/izmir-2023.txt', ...['long-30', 'mixed-7', 'udhr-ar', 'udhr-fa', 'udhr-en', 'addresses-ar'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
+const DOCS = Object.values(READER_DOC_FILES);
 const verbose = process.argv.includes('-v');
 
 const row = (name: string, lines: Array<LastLine & { where: string }>, pages: number, s: SetStats) => {
@@ -25,7 +25,7 @@ const row = (name: string, lines: Array<LastLine & { where: string }>, pages: nu
 };
 
 for (const file of DOCS) {
-  const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+  const model = await printedModel(file);
   const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
   const name = file.split('/').at(-1)!.replace('.txt', '');
   const b = layoutBooklet(model, fonts);

@@ -10,15 +10,17 @@
  * scripts/last-lines.ts -v` lists them.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDocument } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { font, projectRoot } from '../support/fonts.js';
+import { font } from '../support/fonts.js';
 import { RUNT_FILL, isLoneWord, lastLines, type LastLine } from '../support/lastLines.js';
+import { printedModel, READER_DOC_FILES } from '../support/readerDocs.js';
 
 /** Two-word last lines under RUNT_FILL: booklet, leaflets. */
 const SHORT_CEILING: Record<string, [number, number]> = {
-  'izmir-2023': [1, 0],
+  // The seed as printed (its metadata's corrections, readerDocs.ts printedModel): «…في / عام ٢٠٢٤.» of
+  // point ١٥ is gone since «بيقنجاح» prints «بنجاح».
+  'izmir-2023': [0, 0],
   // One more in the booklets of long-30, udhr-fa and udhr-en (booklet2): the paragraph indent of the paragraphs
   // that follow another (src/layout/paragraphs.ts) moves their breaks.
   'long-30': [3, 0],
@@ -29,12 +31,12 @@ const SHORT_CEILING: Record<string, [number, number]> = {
   'addresses-ar': [2, 0],
 };
 
-const DOCS = ['source/izmir-2023.txt', ...['long-30', 'mixed-7', 'udhr-ar', 'udhr-fa', 'udhr-en', 'addresses-ar'].map((d) => `test/fixtures/docs/${d}/${d}.txt`)];
+const DOCS = Object.values(READER_DOC_FILES);
 const say = (ls: LastLine[]) => ls.map((l) => `p${l.page} «${l.text}»`).join(', ');
 
 describe.each(DOCS)('last lines of %s', (file) => {
   it('booklet and leaflets: no paragraph ends in one word (ragged: a short one); short last lines within their ceiling', async () => {
-    const { model } = await loadDocument(file, { projectRoot, sourceDateEpoch: '1698000000' });
+    const model = await printedModel(file);
     const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
     const name = file.split('/').at(-1)!.replace('.txt', '');
     const booklet = lastLines(layoutBooklet(model, fonts).pages);
