@@ -122,7 +122,12 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
   return even(forced) ? { ...forced, text } : best;
 }
 
-/** Whether the last line of `para` holds one word. */
+/**
+ * Whether the last line of `para` holds one word. Not the text layer's
+ * `runts()` (compose.ts): a display line is never a long word kept whole
+ * (LONG_LAST_WORD is for ragged body text), and a weak word moved here is a
+ * forced line break, which `runts()` would read as the end of a paragraph.
+ */
 function runt(para: ComposedParagraph): boolean {
   const last = para.lines[para.lines.length - 1];
   return !/\s/u.test(para.text.slice(last.start, last.end).trim());
