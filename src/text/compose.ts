@@ -77,8 +77,10 @@ export interface ComposedLine {
   spaceRatio: number;
   /** Left edges and widths of the kashidas set in this line (for avoiding stacks). */
   kashidaSpans: Array<[number, number]>;
-  /** Justifying needs spaces wider than the theme's maximum: the line is justified with them and reported (W-LINE-LOOSE). */
+  /** Justifying needs spaces wider than the theme's maximum: the line is justified with them (or, past JUSTIFY_ANYWAY_MAX, set `short`) and reported (W-LINE-LOOSE). */
   loose?: boolean;
+  /** A loose line that would need spaces past JUSTIFY_ANYWAY_MAX: set short at its start edge, its spaces at the theme's widest (W-LINE-LOOSE says which). */
+  short?: boolean;
   /** Persian words took keshideh, the last resort, to keep the spaces within their widest (a statement size is not chosen for such a line). */
   lastResort?: boolean;
   /** The line ends in a divided word, a hyphen (a glyph without text) added: src/text/hyphenate.ts. */
@@ -471,6 +473,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     spaceRatio,
     kashidaSpans,
     ...(loose ? { loose } : {}),
+    ...(loose && ragged ? { short: true } : {}),
     ...(keshideh ? { lastResort: true } : {}),
     ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
   };
