@@ -43,6 +43,33 @@ export interface SessionHandle {
 }
 
 /**
+ * The session's side of a stop: builds are counted while in flight, and
+ * `shutdown` runs once the session is stopped with none left (at once when
+ * none runs), never under a build. Counted, not a flag: a request that ends
+ * while another is still building must not mark the session idle.
+ */
+export function sessionStop(shutdown: () => void) {
+  let inFlight = 0;
+  let stopping = false;
+  return {
+    get stopping() {
+      return stopping;
+    },
+    stop() {
+      if (stopping) return;
+      stopping = true;
+      if (inFlight === 0) shutdown();
+    },
+    track(build: Promise<void>) {
+      inFlight++;
+      void build.finally(() => {
+        if (--inFlight === 0 && stopping) shutdown();
+      });
+    },
+  };
+}
+
+/**
  * The watcher's side: one session at a time, and every change built once.
  * `start(changed)` starts a session whose first build is for `changed` (its
  * own, run as it starts). A change to the code stops the running session
