@@ -14,7 +14,7 @@ import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word }
 import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { persianClauseWords } from './clauseLanguage.js';
+import { isPersianLang, persianWords, type ClauseWord } from './clauseLanguage.js';
 import { breakHyphenated, breakWords, indentOf, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
@@ -156,8 +156,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   // The kashida rule follows each word's language, not the document's: a Persian word (of a Persian
   // document, or of a Persian clause in another: clauseLanguage.ts) is justified as Persian is, with
   // spaces, keshideh only as the last resort (setLine), unless a Persian document asks for kashida.
-  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, words, opts.lang) : [];
-  const persianDocument = isPersian(opts.lang);
+  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
+  const persianDocument = isPersianLang(opts.lang);
   const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
   const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
   const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? verbatimSpans(text) : [];
@@ -209,19 +209,14 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
 
-const isPersian = (lang: string | undefined) => lang?.toLowerCase().startsWith('fa') === true;
-
-/** Whether each word is a Persian one: every Arabic-script word of a Persian document, else those of its Persian clauses. */
-function persianWords(text: string, words: Word[], lang: string | undefined): boolean[] {
-  const arabic = words.map((w) => w.runs.some((r) => r.arabic));
-  if (isPersian(lang)) return arabic;
-  // The rule reads a word's letters; the punctuation around them is what ends a clause.
-  return persianClauseWords(text, words.map((w, i) => {
+/** The words as the Persian rule reads them (clauseLanguage.ts): their letters, the punctuation around them left out (it is what ends a clause). */
+function clauseWords(text: string, words: Word[]): ClauseWord[] {
+  return words.map((w) => {
     let [a, b] = [w.start, w.end];
     while (a < b && !WORD_CORE.test(text[a])) a++;
     while (b > a && !WORD_CORE.test(text[b - 1])) b--;
-    return { start: a, end: b, text: text.slice(a, b), arabic: arabic[i] };
-  }));
+    return { start: a, end: b, text: text.slice(a, b), arabic: w.runs.some((r) => r.arabic) };
+  });
 }
 const WORD_CORE = /[\p{L}\p{M}\p{N}\u200C\u0640]/u;
 
