@@ -281,6 +281,20 @@ interface LineOptions extends ComposeOptions {
   address: boolean;
 }
 
+/**
+ * Step 4 of justifying a line (setLine): the keshideh Persian words take as
+ * the last resort, `over` being what the spaces cannot take within their
+ * widest. Never beside a word that has a kashida already (`kashidaAt`), none
+ * wider than DEFAULT_KASHIDA's widest, and no more in the line than
+ * `kashidaPerLine` counted with those: the words and widths chosen.
+ */
+function lastResortKashidas(words: Word[], lastResort: Array<Candidate | undefined>, kashidaAt: ReadonlyMap<number, number>, over: number, o: LineOptions): Array<[number, number]> {
+  const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
+  const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
+  const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
+  return chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most });
+}
+
 /** One line: justify, reorder (UAX #9 L2), position. */
 function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
@@ -336,11 +350,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
     // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
     if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor({ ...track(), extraSpace }).loose) {
-      const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
       const over = extraSpace - naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1);
-      const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
-      const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
-      for (const [wi, width] of chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most })) {
+      for (const [wi, width] of lastResortKashidas(words, lastResort, kashidaAt, over, o)) {
         kashidaAt.set(wi, width);
         extraSpace -= width;
         kashidas++;
