@@ -131,13 +131,13 @@ function watcher() {
     c.on('error', () => {});
     return {
       send: (m) => void (c.connected && c.send(m)),
-      onExit: (then) => void c.once('exit', (code) => then(code)),
+      onExit: (then) => void c.once('exit', (code, signal) => then(code, signal)),
     };
   };
   const sessions = keepSession(start, {
     exit: () => process.exit(0),
-    stopped: (code) => {
-      if (code !== 0) console.error(red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
+    stopped: (code, signal) => {
+      if (code !== 0) console.error(red(`watch: the build session stopped (${code === null ? `killed by ${signal ?? 'a signal'}` : `exit ${code}`}); it starts again on the next change.`));
     },
   });
 
