@@ -295,6 +295,74 @@ function lastResortKashidas(words: Word[], lastResort: Array<Candidate | undefin
   return chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most });
 }
 
+/** A line's runs and the gaps between its words, each with its bidi level (`word` -1 for a gap). */
+type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
+
+/**
+ * The glyphs of each piece, placed from `startX` in visual order: a gap as a
+ * blank space glyph, a run's glyphs with `tracking` between the letters of
+ * consecutive Latin runs (letter-spaced justification).
+ */
+function positionPieces(text: string, visual: Piece[], startX: number, tracking: number): Map<Piece, PositionedGlyph[]> {
+  const positioned = new Map<Piece, PositionedGlyph[]>();
+  let x = startX;
+  let afterLatin = false;
+  for (const piece of visual) {
+    if (piece.gap !== undefined) {
+      if (piece.gap > 0) afterLatin = false;
+      // The gap is drawn as a real space glyph, so that every extractor and
+      // copy-paste sees a word space; it is blank, so nothing shows.
+      const style = piece.gapStyle!;
+      const font = style.style.fonts.find((f) => f.covers(0x20)) ?? style.font;
+      positioned.set(piece, [{
+        font,
+        size: style.style.size,
+        gid: font.hb.nominalGlyph(0x20) ?? 0,
+        x,
+        y: 0,
+        advance: piece.gap,
+        scaleX: 1,
+        text: ' ',
+        offset: piece.offset!,
+        level: piece.level,
+        word: -1,
+        kashida: false,
+        space: true,
+      }]);
+      x += piece.gap;
+      continue;
+    }
+    const run = piece.run!;
+    const glyphs: PositionedGlyph[] = [];
+    const latin = tracking > 0 && isLatinRun(text, run);
+    for (const g of run.glyphs) {
+      if (g.xAdvance > 0) {
+        if (latin && afterLatin) x += tracking;
+        afterLatin = latin;
+      }
+      glyphs.push({
+        font: run.font,
+        size: run.style.size,
+        gid: g.gid,
+        x: x + g.xOffset,
+        y: g.yOffset + (run.style.rise ?? 0),
+        advance: g.xAdvance,
+        scaleX: g.scaleX,
+        text: g.text,
+        offset: g.cluster,
+        level: run.level,
+        word: piece.word,
+        kashida: g.kashida === true,
+        space: false,
+        color: run.style.color,
+      });
+      x += g.xAdvance;
+    }
+    positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
+  }
+  return positioned;
+}
+
 /** One line: justify, reorder (UAX #9 L2), position. */
 function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
@@ -381,7 +449,6 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
 
   // Pieces in logical order: runs and the gaps between words, each with a level.
-  type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
   const pieces: Piece[] = [];
   runsByWord.forEach((runs, wi) => {
     for (const run of runs) pieces.push({ run, word: o.firstWord + wi, level: run.level });
@@ -394,62 +461,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
 
   const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
   const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
-  const positioned = new Map<Piece, PositionedGlyph[]>();
-  let x = startX;
-  let afterLatin = false;
-  for (const piece of visual) {
-    if (piece.gap !== undefined) {
-      if (piece.gap > 0) afterLatin = false;
-      // The gap is drawn as a real space glyph, so that every extractor and
-      // copy-paste sees a word space; it is blank, so nothing shows.
-      const style = piece.gapStyle!;
-      const font = style.style.fonts.find((f) => f.covers(0x20)) ?? style.font;
-      positioned.set(piece, [{
-        font,
-        size: style.style.size,
-        gid: font.hb.nominalGlyph(0x20) ?? 0,
-        x,
-        y: 0,
-        advance: piece.gap,
-        scaleX: 1,
-        text: ' ',
-        offset: piece.offset!,
-        level: piece.level,
-        word: -1,
-        kashida: false,
-        space: true,
-      }]);
-      x += piece.gap;
-      continue;
-    }
-    const run = piece.run!;
-    const glyphs: PositionedGlyph[] = [];
-    const latin = tracking > 0 && isLatinRun(text, run);
-    for (const g of run.glyphs) {
-      if (g.xAdvance > 0) {
-        if (latin && afterLatin) x += tracking;
-        afterLatin = latin;
-      }
-      glyphs.push({
-        font: run.font,
-        size: run.style.size,
-        gid: g.gid,
-        x: x + g.xOffset,
-        y: g.yOffset + (run.style.rise ?? 0),
-        advance: g.xAdvance,
-        scaleX: g.scaleX,
-        text: g.text,
-        offset: g.cluster,
-        level: run.level,
-        word: piece.word,
-        kashida: g.kashida === true,
-        space: false,
-        color: run.style.color,
-      });
-      x += g.xAdvance;
-    }
-    positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
-  }
+  const positioned = positionPieces(text, visual, startX, tracking);
   // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
   const drawn = pieces.flatMap((p) => positioned.get(p) ?? []);
   const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
