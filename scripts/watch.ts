@@ -34,7 +34,7 @@ import { serially, watchFolders, watchRoots, type Change } from '../src/cli/watc
 import { WarraqError } from '../src/diagnostics.js';
 import { createPool, defaultJobs, warmPool, type RenderPool } from '../src/jobs/pool.js';
 import { warraqRoot } from '../src/codeRoot.js';
-import { changedAtStart, keepSession, SESSION_CHANGED_ENV, SESSION_ENV, sessionCommand, type FromSession, type SessionHandle, type ToSession } from './watchSession.js';
+import { changedAtStart, keepSession, sessionStop, SESSION_CHANGED_ENV, SESSION_ENV, sessionCommand, type FromSession, type SessionHandle, type ToSession } from './watchSession.js';
 
 const { line, exit } = readCommandLine(process.argv.slice(2), 'watch', { quiet: Boolean(process.env[SESSION_ENV]) });
 if (!line) process.exit(exit ?? 2);
@@ -49,7 +49,6 @@ async function session() {
   // react-pdf's reconciler or the gallery's static markup. Set before any thread loads React.
   process.env.NODE_ENV ??= 'production';
   let pool: RenderPool | undefined;
-  let stopping = false;
   /** The last build's outcome, sent to the watcher (and the bench) when the session is idle again. */
   let last = { ok: false, ms: 0, cpuMs: 0 };
   const cpuSince = (c: NodeJS.CpuUsage) => {
@@ -85,8 +84,7 @@ async function session() {
   });
   const request = async (r: { changed: string[] }) => {
     await run([r]);
-    if (stopping) await shutdown();
-    else process.send?.({ type: 'idle', ...last } satisfies FromSession);
+    if (!session.stopping) process.send?.({ type: 'idle', ...last } satisfies FromSession);
   };
 
   /** While the user edits, the workers initialise (fonts, WASM, renderers) for a quick first rebuild. */
@@ -99,29 +97,22 @@ async function session() {
     }
   };
 
-  let busy = false;
   let down: Promise<void> | undefined;
-  const shutdown = () =>
-    (down ??= (async () => {
-      await Promise.all([pool?.destroy(), keptForNext()]);
-      process.exit(0);
-    })());
-  // Once (the terminal's Ctrl-C and the watcher's message both stop it).
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    if (!busy) void shutdown();
-  };
-  const track = (p: Promise<void>) => {
-    busy = true;
-    void p.finally(() => (busy = false));
-  };
-  // No build begins once it stops: shutdown() would end the process under it.
-  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : stopping || track(request({ changed: m.changed }))));
+  // Once the last build in flight has ended (the terminal's Ctrl-C and the watcher's message both stop it).
+  const session = sessionStop(
+    () =>
+      void (down ??= (async () => {
+        await Promise.all([pool?.destroy(), keptForNext()]);
+        process.exit(0);
+      })()),
+  );
+  const stop = () => session.stop();
+  // No build begins once it stops: the shutdown would end the process under it.
+  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : session.stopping || session.track(request({ changed: m.changed }))));
   process.on('disconnect', stop);
   process.on('SIGINT', stop);
   // Its first build: for the changes that restarted it, if any.
-  track(request({ changed: changedAtStart() }));
+  session.track(request({ changed: changedAtStart() }));
 }
 
 // ---------------------------------------------------------------------------
@@ -140,13 +131,13 @@ function watcher() {
     c.on('error', () => {});
     return {
       send: (m) => void (c.connected && c.send(m)),
-      onExit: (then) => void c.once('exit', (code) => then(code)),
+      onExit: (then) => void c.once('exit', (code, signal) => then(code, signal)),
     };
   };
   const sessions = keepSession(start, {
     exit: () => process.exit(0),
-    stopped: (code) => {
-      if (code !== 0) console.error(red(`watch: the build session stopped (exit ${code}); it starts again on the next change.`));
+    stopped: (code, signal) => {
+      if (code !== 0) console.error(red(`watch: the build session stopped (${code === null ? `killed by ${signal ?? 'a signal'}` : `exit ${code}`}); it starts again on the next change.`));
     },
   });
 

@@ -38,8 +38,35 @@ export const changedAtStart = (env: NodeJS.ProcessEnv = process.env): string[] =
 /** What the watcher holds of a session's process (scripts/watch.ts: a forked child). */
 export interface SessionHandle {
   send(m: ToSession): void;
-  /** `then` runs once, when the process has exited (`code` null when a signal ended it). */
-  onExit(then: (code: number | null) => void): void;
+  /** `then` runs once, when the process has exited (`code` null when a signal ended it, `signal` saying which). */
+  onExit(then: (code: number | null, signal?: NodeJS.Signals | null) => void): void;
+}
+
+/**
+ * The session's side of a stop: builds are counted while in flight, and
+ * `shutdown` runs once the session is stopped with none left (at once when
+ * none runs), never under a build. Counted, not a flag: a request that ends
+ * while another is still building must not mark the session idle.
+ */
+export function sessionStop(shutdown: () => void) {
+  let inFlight = 0;
+  let stopping = false;
+  return {
+    get stopping() {
+      return stopping;
+    },
+    stop() {
+      if (stopping) return;
+      stopping = true;
+      if (inFlight === 0) shutdown();
+    },
+    track(build: Promise<void>) {
+      inFlight++;
+      void build.finally(() => {
+        if (--inFlight === 0 && stopping) shutdown();
+      });
+    },
+  };
 }
 
 /**
@@ -53,7 +80,7 @@ export interface SessionHandle {
  * (src/cli/watch.ts `serially`). After `quit`, no session is started; `exit`
  * runs once no session is left (at once when none runs).
  */
-export function keepSession(start: (changed: string[]) => SessionHandle, on: { exit(): void; stopped?(code: number | null): void }) {
+export function keepSession(start: (changed: string[]) => SessionHandle, on: { exit(): void; stopped?(code: number | null, signal?: NodeJS.Signals | null): void }) {
   let current: SessionHandle | undefined;
   /** While `current` stops for a restart: the changes for the next session's first build. */
   let next: string[] | undefined;
@@ -62,14 +89,14 @@ export function keepSession(start: (changed: string[]) => SessionHandle, on: { e
   const launch = (changed: string[]) => {
     const s = start(changed);
     current = s;
-    s.onExit((code) => {
+    s.onExit((code, signal) => {
       current = undefined;
       const changes = next;
       next = undefined;
       if (quitting) return on.exit();
       if (changes) return launch(changes);
       // Not asked to stop: it failed; the next change starts another.
-      on.stopped?.(code);
+      on.stopped?.(code, signal);
     });
   };
   const stop = (s: SessionHandle) => s.send({ type: 'stop' });

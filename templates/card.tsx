@@ -142,14 +142,14 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
       </div>
       <div
         id="room"
-        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0 ${gap - overhang}px` }}
+        style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0 ${Math.max(0, gap - overhang)}px` }}
       >
         {p.body && <TextBox id="body" m={p.body} />}
       </div>
       {lifted && <div style={{ flexGrow: 3 }} />}
       {p.footer && !p.continued && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}
       {p.footer && p.continued && (
-        <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0, marginBottom: gap / 2 - overhang }}>
+        <div style={{ display: 'flex', flexDirection: row, alignItems: 'center', flexShrink: 0, marginBottom: Math.max(0, gap / 2 - overhang) }}>
           <div style={{ height: rule, flexGrow: 1, backgroundColor: g.palette.muted }} />
           <div style={{ width: Math.round(t.headGap / 2), flexShrink: 0 }} />
           <TextBox id="continued" m={p.continued} />

@@ -24,7 +24,7 @@ import { coresFree, createPool, threadsFor, type Lane } from './pool.js';
 export interface Verified {
   /** Errors of every job that would fail (E-OVERFLOW, E-CARD-FIT), in plan order. */
   errors: Diagnostic[];
-  /** What the build would note beside its files (lines justified past the widest space, W-LINE-LOOSE). */
+  /** What the build would note beside its files (lines justified past the widest space or set short, W-LINE-LOOSE). */
   notes: string[];
   /** Jobs laid out. */
   jobs: number;

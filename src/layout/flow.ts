@@ -60,13 +60,11 @@ export interface FlowOptions {
    * Pages end at the foot of the frame (± one line) as far as the caps
    * allow: a page that ends short because of a kept-together heading or
    * widow control gets the difference spread over the spaces before its
-   * headings (never the leading), at most `maxGap` more per space; a page
-   * with no heading space gets it in the spaces between its paragraphs
-   * instead (not under a heading), at most `maxParagraphGap` more each (none
-   * when absent). A page's first block stays at the frame's top. What the
-   * caps leave stays at the page's foot. The last page is left as it falls.
+   * headings (never the leading), at most `maxGap` more per space. A page
+   * with no heading space, a page's first block and the last page are left
+   * as they fall; what the cap leaves stays at the page's foot.
    */
-  balance?: { maxGap: number; maxParagraphGap?: number };
+  balance?: { maxGap: number };
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
@@ -74,9 +72,6 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   /** Per page: where it ends, and the blocks that follow a space that may grow. */
   const ends: number[] = [];
   const gaps: number[][] = [[]];
-  /** Per page: the blocks that follow a space between two paragraphs (the fallback of balancing). */
-  const paraGaps: number[][] = [[]];
-  let spaceAbove = 0;
   const frames: Frame[] = [];
   /** The block each anchor's paragraph starts (moved together when balancing). */
   const anchorBlocks = new Map<object, number>();
@@ -90,7 +85,6 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
     ends.push(lastBottom);
     pages.push({ blocks: [], tags: [], anchors: [] });
     gaps.push([]);
-    paraGaps.push([]);
     frame = frameFor(pages.length - 1);
     frames.push(frame);
     y = frame.top;
@@ -102,12 +96,10 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
     const lines = p.para.lines;
     if (p.pageBreakBefore && !atTop()) newPage();
     if (!atTop()) y += p.spaceBefore;
-    // The space above may grow when balancing: before a heading, or (the
-    // fallback) between two paragraphs of text, never under a heading. It is
-    // recorded only where the paragraph lands with a block above it on its
-    // page (keep and widow rules may still move it to the next one).
+    // The space above a heading may grow when balancing. It is recorded only
+    // where the heading lands with a block above it on its page (keep and
+    // widow rules may still move it to the next one).
     const growable = p.spaceBefore > 0 && p.keepWithNext === true;
-    const between = !p.keepWithNext && !paras[i - 1]?.keepWithNext && spaceAbove + p.spaceBefore > 0;
     // A heading needs room for itself and the first two lines of what follows.
     if (p.keepWithNext && i + 1 < paras.length) {
       const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
@@ -127,10 +119,7 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
         continue;
       }
       const page = pages[pages.length - 1];
-      if (k === 0 && page.blocks.length > 0) {
-        if (growable) gaps[pages.length - 1].push(page.blocks.length);
-        if (between) paraGaps[pages.length - 1].push(page.blocks.length);
-      }
+      if (k === 0 && page.blocks.length > 0 && growable) gaps[pages.length - 1].push(page.blocks.length);
       if (p.tag && !tagged) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
@@ -155,15 +144,11 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       if (k < lines.length) newPage();
     }
     y += p.spaceAfter;
-    spaceAbove = p.spaceAfter;
   });
   ends.push(lastBottom);
   const b = opts.balance;
   if (b)
-    pages.slice(0, -1).forEach((page, i) => {
-      if (gaps[i].length || !b.maxParagraphGap) balancePage(page, gaps[i], frames[i].bottom - ends[i], b.maxGap, anchorBlocks);
-      else balancePage(page, paraGaps[i], frames[i].bottom - ends[i], b.maxParagraphGap, anchorBlocks);
-    });
+    pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], b.maxGap, anchorBlocks));
   return pages;
 }
 

@@ -1,7 +1,9 @@
 /**
  * Lines that could not be justified within the theme's widest word space
- * (compose.ts justifies them with wider spaces: a line stopping short inside
- * a justified paragraph reads as a mistake): reported as warnings with the
+ * (compose.ts justifies them with wider spaces, a line stopping short inside
+ * a justified paragraph reading as a mistake, up to JUSTIFY_ANYWAY_MAX; past
+ * it, a hole would read worse, and the line is set short at its start edge):
+ * reported as warnings, saying which was done, with the
  * place in the source where the line starts (W-LINE-LOOSE), never silently
  * stretched. Build notes carry them to the summary.
  */
@@ -9,7 +11,7 @@ import { formatDiagnostic, type Diagnostic, type SourcePlace } from '../diagnost
 import { placeInText } from '../parse/places.js';
 import type { DocumentModel, SourceSpan } from '../model/types.js';
 import type { SetStats } from './typeset.js';
-import { DEFAULT_MAX_SPACE } from '../text/options.js';
+import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX } from '../text/options.js';
 
 interface Located {
   text: string;
@@ -44,13 +46,19 @@ export function looseLineWarnings(model: DocumentModel, stats: SetStats, output:
       ...place,
       code: 'W-LINE-LOOSE',
       severity: 'warning',
-      message: `${output}: a line could not be justified within ×${max} word spaces and is set with wider ones`,
+      message: `${output}: a line could not be justified within ×${max} word spaces and is ${looseHow(l)}`,
       found: `the line starting «${words}…»`,
       hint: 'a long word, URL or number group leaves too little to share the space; rephrase, or allow wider spaces (theme.space.max)',
     });
   }
   return out;
 }
+
+/** What was done with a loose line: justified with wider spaces, or (past JUSTIFY_ANYWAY_MAX) set short. */
+const looseHow = (l: SetStats['loose'][number]): string =>
+  l.short
+    ? `set short at its start edge: it would need spaces wider than ×${JUSTIFY_ANYWAY_MAX}`
+    : `justified with wider spaces (×${+l.spaceRatio.toFixed(2)})`;
 
 /** The warnings as build notes (one line each). */
 export const looseLineNotes = (model: DocumentModel, stats: SetStats, output: string): string[] =>

@@ -7,8 +7,13 @@ export interface SetStats {
   kashidas: number;
   /** Largest inter-word space as a multiple of the natural space. */
   worstSpaceRatio: number;
-  /** Lines that could not be justified within the theme's widest space (justified with wider spaces, W-LINE-LOOSE): where they start. */
-  loose: Array<{ text: string; offset: number }>;
+  /**
+   * Lines that could not be justified within the theme's widest space
+   * (W-LINE-LOOSE): where they start, their space ratio, and `short` when
+   * they would need spaces past JUSTIFY_ANYWAY_MAX and so are set short at
+   * their start edge instead of justified with wider spaces.
+   */
+  loose: Array<{ text: string; offset: number; spaceRatio: number; short?: boolean }>;
 }
 
 export const emptyStats = (): SetStats => ({ paragraphs: 0, lines: 0, justifiedLines: 0, kashidas: 0, worstSpaceRatio: 1, loose: [] });

@@ -58,7 +58,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         stats.worstSpaceRatio = Math.max(stats.worstSpaceRatio, l.spaceRatio);
       }
       stats.kashidas += l.kashidas;
-      if (l.loose) stats.loose.push({ text: para.text, offset: l.start });
+      if (l.loose) stats.loose.push({ text: para.text, offset: l.start, spaceRatio: l.spaceRatio, ...(l.short ? { short: true } : {}) });
     }
     return para;
   };

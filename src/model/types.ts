@@ -136,7 +136,8 @@ export interface Theme {
   /**
    * Inter-word space stretch/shrink bounds as fractions of the natural space;
    * `max`: the widest a justified line's spaces may ever get (× the natural
-   * space); a line that would need more is justified with wider ones, with a warning.
+   * space); a line that would need more is justified with wider ones up to
+   * JUSTIFY_ANYWAY_MAX (×3), past that set short at its start edge, with a warning.
    */
   space: { stretch: number; shrink: number; max?: number };
   page: {

@@ -12,6 +12,7 @@ import { checkPunctuation } from './punctuation.js';
 import { checkRepeats } from './repeats.js';
 import { alphabetFor, checkSpelling, keptCandidates, remembers, seedCandidates, type KeptCandidates, type Lexicons } from './spelling.js';
 import { tokenize } from './tokenize.js';
+import { isPersianLang } from '../text/clauseLanguage.js';
 
 /**
  * Every check over the text units, findings in source order (the dictionaries
@@ -27,9 +28,9 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
   // Latin words: English, in US or British spelling.
   const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
   // Clauses written in Persian in a document of another language (tokenize.ts): the Persian dictionary for their words.
-  const persianClauses = lang !== 'fa' && tokens.some((ts) => ts.some((t) => t.lang === 'fa')) ? loadLexicon('fa', projectRoot) : undefined;
+  const persianClauses = !isPersianLang(lang) && tokens.some((ts) => ts.some((t) => t.lang === 'fa')) ? loadLexicon('fa', projectRoot) : undefined;
   const [arabic, latin, persian] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english, persianClauses]);
-  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: lang === 'fa', ...(persian ? { persianClauses: persian } : {}) };
+  const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: isPersianLang(lang), ...(persian ? { persianClauses: persian } : {}) };
   const lexicons = [arabic, latin, persian].filter((l): l is Lexicon => l !== undefined);
   // Kept lists seed only a dictionary this process remembers nothing for (seedCandidates): read once per process and dictionary, not every pass (watch mode).
   const unseeded = remember ? lexicons.filter((l) => !remembers(l)) : [];

@@ -16,6 +16,7 @@ import { SILENCE_CORRECT, SILENCE_WORD, type Finding } from './finding.js';
 import { candidates, ranked, type Candidate, type Suggestion } from './suggest.js';
 import type { Token } from './tokenize.js';
 import { placeOf, type TextUnit } from './units.js';
+import { isPersianLang } from '../text/clauseLanguage.js';
 
 export interface Lexicons {
   /** For Arabic-script words (the document's language: ar or fa). */
@@ -86,7 +87,7 @@ export function seedCandidates(lex: Lexicon, kept: KeptCandidates): void {
 }
 
 export function alphabetFor(lang: string): readonly string[] {
-  return lang.toLowerCase().startsWith('fa') ? PERSIAN_ALPHABET : ARABIC_ALPHABET;
+  return isPersianLang(lang) ? PERSIAN_ALPHABET : ARABIC_ALPHABET;
 }
 
 export function checkSpelling(units: readonly TextUnit[], tokens: readonly Token[][], lex: Lexicons, accepted: readonly string[]): Finding[] {

@@ -1,10 +1,12 @@
 /**
  * Which words of a paragraph are written in Persian: every Arabic-script
  * word of a Persian document, and in a document of another language the
- * Arabic-script words of each clause written in Persian. One rule, read by
- * the proofreader (the Persian dictionary for those words: src/proof/tokenize.ts)
- * and by the composer (a Persian clause is justified as Persian is, with
- * spaces, keshideh only as the last resort: src/text/compose.ts).
+ * Arabic-script words of each clause written in Persian (`persianWords`;
+ * `isPersianLang` says which documents are Persian). One rule, read by the
+ * proofreader (the Persian dictionary and alphabet: src/proof/tokenize.ts,
+ * findAll.ts, spelling.ts) and by the composer (a Persian word is justified
+ * as Persian is, with spaces, keshideh only as the last resort:
+ * src/text/compose.ts).
  */
 
 /** A word of the text, with what the rule reads of it: its range (letters only, punctuation outside) and whether it is in Arabic script. */
@@ -19,6 +21,14 @@ export interface ClauseWord {
 const PERSIAN_ONLY = /[\u06A9\u06CC\u067E\u0686\u0698\u06AF\u06C0\u200C]/u;
 /** Where a clause ends: a full stop, colon, semicolon, question or exclamation mark (not the comma, which both languages write «،»). */
 const CLAUSE_END = /[.:;!?؛؟\n]/u;
+
+/** Whether a language tag is Persian («fa», «fa-IR»): its primary subtag, as theme.ts reads it. */
+export const isPersianLang = (lang: string | undefined): boolean => lang?.split('-')[0].toLowerCase() === 'fa';
+
+/** For each word, whether it is Persian: every Arabic-script word of a Persian document (`lang`), else those of its Persian clauses. */
+export function persianWords(text: string, words: readonly ClauseWord[], lang: string | undefined): boolean[] {
+  return isPersianLang(lang) ? words.map((w) => w.arabic) : persianClauseWords(text, words);
+}
 
 /**
  * For each word, whether it is an Arabic-script word of a clause written in

@@ -14,7 +14,7 @@ import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word }
 import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
-import { persianClauseWords } from './clauseLanguage.js';
+import { isPersianLang, persianWords, type ClauseWord } from './clauseLanguage.js';
 import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
@@ -77,8 +77,10 @@ export interface ComposedLine {
   spaceRatio: number;
   /** Left edges and widths of the kashidas set in this line (for avoiding stacks). */
   kashidaSpans: Array<[number, number]>;
-  /** Justifying needs spaces wider than the theme's maximum: the line is justified with them and reported (W-LINE-LOOSE). */
+  /** Justifying needs spaces wider than the theme's maximum: the line is justified with them (or, past JUSTIFY_ANYWAY_MAX, set `short`) and reported (W-LINE-LOOSE). */
   loose?: boolean;
+  /** A loose line that would need spaces past JUSTIFY_ANYWAY_MAX: set short at its start edge, its spaces at the theme's widest (W-LINE-LOOSE says which). */
+  short?: boolean;
   /** Persian words took keshideh, the last resort, to keep the spaces within their widest (a statement size is not chosen for such a line). */
   lastResort?: boolean;
   /** The line ends in a divided word, a hyphen (a glyph without text) added: src/text/hyphenate.ts. */
@@ -157,8 +159,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   // The kashida rule follows each word's language, not the document's: a Persian word (of a Persian
   // document, or of a Persian clause in another: clauseLanguage.ts) is justified as Persian is, with
   // spaces, keshideh only as the last resort (setLine), unless a Persian document asks for kashida.
-  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, words, opts.lang) : [];
-  const persianDocument = isPersian(opts.lang);
+  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
+  const persianDocument = isPersianLang(opts.lang);
   const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
   const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
   const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? verbatimSpans(text) : [];
@@ -210,19 +212,14 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   return { text, dir: opts.dir, measure: opts.measure, lines };
 }
 
-const isPersian = (lang: string | undefined) => lang?.toLowerCase().startsWith('fa') === true;
-
-/** Whether each word is a Persian one: every Arabic-script word of a Persian document, else those of its Persian clauses. */
-function persianWords(text: string, words: Word[], lang: string | undefined): boolean[] {
-  const arabic = words.map((w) => w.runs.some((r) => r.arabic));
-  if (isPersian(lang)) return arabic;
-  // The rule reads a word's letters; the punctuation around them is what ends a clause.
-  return persianClauseWords(text, words.map((w, i) => {
+/** The words as the Persian rule reads them (clauseLanguage.ts): their letters, the punctuation around them left out (it is what ends a clause). */
+function clauseWords(text: string, words: Word[]): ClauseWord[] {
+  return words.map((w) => {
     let [a, b] = [w.start, w.end];
     while (a < b && !WORD_CORE.test(text[a])) a++;
     while (b > a && !WORD_CORE.test(text[b - 1])) b--;
-    return { start: a, end: b, text: text.slice(a, b), arabic: arabic[i] };
-  }));
+    return { start: a, end: b, text: text.slice(a, b), arabic: w.runs.some((r) => r.arabic) };
+  });
 }
 const WORD_CORE = /[\p{L}\p{M}\p{N}\u200C\u0640]/u;
 
@@ -287,108 +284,29 @@ interface LineOptions extends ComposeOptions {
   address: boolean;
 }
 
-/** One line: justify, reorder (UAX #9 L2), position. */
-function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
-  const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
-  const naturalGaps = gaps.reduce((a, b) => a + b, 0);
-  const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
-  const justified = o.align === 'justify' && o.justify !== 'off' && !o.isLast;
-  let runsByWord = words.map((w) => w.runs);
-  let extraSpace = 0;
-  let kashidas = 0;
-  let keshideh = false;
-  /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
-  const track = (): TrackingInput => ({
-    justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
-    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
-  });
-  const kashidaAt = new Map<number, number>(); // word index → kashida width
+/**
+ * Step 4 of justifying a line (setLine): the keshideh Persian words take as
+ * the last resort, `over` being what the spaces cannot take within their
+ * widest. Never beside a word that has a kashida already (`kashidaAt`), none
+ * wider than DEFAULT_KASHIDA's widest, and no more in the line than
+ * `kashidaPerLine` counted with those: the words and widths chosen.
+ */
+function lastResortKashidas(words: Word[], lastResort: Array<Candidate | undefined>, kashidaAt: ReadonlyMap<number, number>, over: number, o: LineOptions): Array<[number, number]> {
+  const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
+  const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
+  const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
+  return chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most });
+}
 
-  if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
-    // Knuth–Plass may end a line that fits only with its spaces shrunk; an
-    // unjustified line gets that shrink too, never an overhang.
-    extraSpace = o.measure - naturalWidth;
-  }
-  if (justified) {
-    let deficit = o.measure - naturalWidth;
-    if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
-      extraSpace = deficit;
-    } else {
-      // 1. spaces, within bounds
-      const spaceRoom = naturalGaps * o.space.stretch;
-      extraSpace = Math.min(deficit, spaceRoom);
-      deficit -= extraSpace;
-      // 2. kashida, by priority, one per word, off the previous line's kashida columns
-      if (deficit > 1e-6) {
-        const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
-        let chosen = pick(o.bounds);
-        // Kashidas at their usual widest leave the spaces past their maximum
-        // (a line that must end before a URL's first piece): they may reach
-        // LOOSE_KASHIDA, kept only when that spares the line being set loose
-        // (as trackingFor decides, letter spacing counted); else the usual ones stay.
-        const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
-        if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
-          const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
-          if (!loose(wider)) chosen = wider;
-        }
-        for (const [wi, width] of chosen) {
-          kashidaAt.set(wi, width);
-          deficit -= width;
-          kashidas++;
-        }
-      }
-      // 3. whatever is left goes back to the spaces
-      extraSpace += deficit;
-    }
-    // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
-    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor({ ...track(), extraSpace }).loose) {
-      const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
-      const over = extraSpace - naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1);
-      const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
-      const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
-      for (const [wi, width] of chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most })) {
-        kashidaAt.set(wi, width);
-        extraSpace -= width;
-        kashidas++;
-        keshideh = true;
-      }
-    }
-    if (kashidaAt.size) {
-      runsByWord = words.map((w, wi) => {
-        const width = kashidaAt.get(wi);
-        const c = candidates[wi] ?? lastResort[wi];
-        if (width === undefined || !c) return w.runs;
-        return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
-      });
-      // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
-      const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
-      extraSpace = o.measure - actual;
-    }
-  }
+/** A line's runs and the gaps between its words, each with its bidi level (`word` -1 for a gap). */
+type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
 
-  const input = track();
-  const { slots } = input;
-  const fit = trackingFor(input);
-  const { tracking, loose, ragged } = fit;
-  extraSpace = fit.extraSpace;
-  const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
-  const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
-  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
-
-  // Pieces in logical order: runs and the gaps between words, each with a level.
-  type Piece = { run?: ShapedRun; word: number; gap?: number; gapStyle?: ShapedRun; offset?: number; level: number };
-  const pieces: Piece[] = [];
-  runsByWord.forEach((runs, wi) => {
-    for (const run of runs) pieces.push({ run, word: o.firstWord + wi, level: run.level });
-    if (wi < words.length - 1) {
-      const gapStyle = runs[runs.length - 1];
-      pieces.push({ gap: finalGaps[wi], gapStyle, offset: words[wi].end, word: -1, level: words[wi].spaceLevel });
-    }
-  });
-  const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
-
-  const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
-  const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
+/**
+ * The glyphs of each piece, placed from `startX` in visual order: a gap as a
+ * blank space glyph, a run's glyphs with `tracking` between the letters of
+ * consecutive Latin runs (letter-spaced justification).
+ */
+function positionPieces(text: string, visual: Piece[], startX: number, tracking: number): Map<Piece, PositionedGlyph[]> {
   const positioned = new Map<Piece, PositionedGlyph[]>();
   let x = startX;
   let afterLatin = false;
@@ -445,6 +363,108 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
     positioned.set(piece, (run.level & 1) === 1 ? glyphs.reverse() : glyphs);
   }
+  return positioned;
+}
+
+/** One line: justify, reorder (UAX #9 L2), position. */
+function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
+  const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
+  const naturalGaps = gaps.reduce((a, b) => a + b, 0);
+  const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
+  const justified = o.align === 'justify' && o.justify !== 'off' && !o.isLast;
+  let runsByWord = words.map((w) => w.runs);
+  let extraSpace = 0;
+  let kashidas = 0;
+  let keshideh = false;
+  /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
+  const track = (): TrackingInput => ({
+    justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
+  });
+  const kashidaAt = new Map<number, number>(); // word index → kashida width
+
+  if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
+    // Knuth–Plass may end a line that fits only with its spaces shrunk; an
+    // unjustified line gets that shrink too, never an overhang.
+    extraSpace = o.measure - naturalWidth;
+  }
+  if (justified) {
+    let deficit = o.measure - naturalWidth;
+    if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
+      extraSpace = deficit;
+    } else {
+      // 1. spaces, within bounds
+      const spaceRoom = naturalGaps * o.space.stretch;
+      extraSpace = Math.min(deficit, spaceRoom);
+      deficit -= extraSpace;
+      // 2. kashida, by priority, one per word, off the previous line's kashida columns
+      if (deficit > 1e-6) {
+        const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
+        let chosen = pick(o.bounds);
+        // Kashidas at their usual widest leave the spaces past their maximum
+        // (a line that must end before a URL's first piece): they may reach
+        // LOOSE_KASHIDA, kept only when that spares the line being set loose
+        // (as trackingFor decides, letter spacing counted); else the usual ones stay.
+        const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
+        if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
+          const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+          if (!loose(wider)) chosen = wider;
+        }
+        for (const [wi, width] of chosen) {
+          kashidaAt.set(wi, width);
+          deficit -= width;
+          kashidas++;
+        }
+      }
+      // 3. whatever is left goes back to the spaces
+      extraSpace += deficit;
+    }
+    // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
+    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor({ ...track(), extraSpace }).loose) {
+      const over = extraSpace - naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1);
+      for (const [wi, width] of lastResortKashidas(words, lastResort, kashidaAt, over, o)) {
+        kashidaAt.set(wi, width);
+        extraSpace -= width;
+        kashidas++;
+        keshideh = true;
+      }
+    }
+    if (kashidaAt.size) {
+      runsByWord = words.map((w, wi) => {
+        const width = kashidaAt.get(wi);
+        const c = candidates[wi] ?? lastResort[wi];
+        if (width === undefined || !c) return w.runs;
+        return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
+      });
+      // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
+      const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
+      extraSpace = o.measure - actual;
+    }
+  }
+
+  const input = track();
+  const { slots } = input;
+  const fit = trackingFor(input);
+  const { tracking, loose, ragged } = fit;
+  extraSpace = fit.extraSpace;
+  const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
+  const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
+  const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
+
+  // Pieces in logical order: runs and the gaps between words, each with a level.
+  const pieces: Piece[] = [];
+  runsByWord.forEach((runs, wi) => {
+    for (const run of runs) pieces.push({ run, word: o.firstWord + wi, level: run.level });
+    if (wi < words.length - 1) {
+      const gapStyle = runs[runs.length - 1];
+      pieces.push({ gap: finalGaps[wi], gapStyle, offset: words[wi].end, word: -1, level: words[wi].spaceLevel });
+    }
+  });
+  const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
+
+  const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
+  const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
+  const positioned = positionPieces(text, visual, startX, tracking);
   // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
   const drawn = pieces.flatMap((p) => positioned.get(p) ?? []);
   const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
@@ -474,6 +494,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     spaceRatio,
     kashidaSpans,
     ...(loose ? { loose } : {}),
+    ...(loose && ragged ? { short: true } : {}),
     ...(keshideh ? { lastResort: true } : {}),
     ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
   };

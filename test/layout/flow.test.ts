@@ -14,7 +14,7 @@ const H = (n = 1): FlowPara => ({ para: para(n), leading: 10, color: '#000', spa
 /** A paragraph of text, `sb` pt above. */
 const P = (n: number, sb = 3.5): FlowPara => ({ para: para(n), leading: 10, color: '#000', spaceBefore: sb, spaceAfter: 0 });
 const frame = () => ({ x: 0, width: 100, top: 0, bottom: 100 });
-const balance = { maxGap: 30, maxParagraphGap: 2.5 };
+const balance = { maxGap: 30 };
 /** Each block's first line top. */
 const tops = (page: FlowPage) => page.blocks.map((b) => b.lines[0].baseline - 8);
 
@@ -26,18 +26,8 @@ describe('flow: balancing', () => {
     // A 3-line paragraph that cannot split (only one line fits) opens page 2 whole.
     const moved = flow([P(8, 0), P(3), P(3), P(3), P(3)], frame, { balance });
     expect(tops(moved[1])[0]).toBe(0);
-    // …and the page still balances in its other spaces: it ends at 97, 1.5 more each.
-    expect(tops(moved[1])).toEqual([0, 35, 70]);
-  });
-
-  it('leaves the space under a heading as it is, and caps a paragraph space, the rest at the foot', () => {
-    const pages = flow([P(8, 0), H(), P(3, 0), P(3), P(3)], frame, { balance });
-    // Page 2: heading (0), its text 11.5 under it (10 + 1.5, not grown), then 3.5 + 2.5 (the cap) above the
-    // next paragraph; the last 3-line paragraph cannot split 2/1 and goes to page 3.
-    expect(tops(pages[1])).toEqual([0, 11.5, 47.5]);
-    // Page 2 ends at 77.5 of 100: the cap leaves 22.5 pt at the foot.
-    expect(pages[1].blocks.at(-1)!.lines.at(-1)!.baseline + 2).toBe(77.5);
-    expect(pages).toHaveLength(3);
+    // …and a page with no space before a heading is left as it falls.
+    expect(tops(moved[1])).toEqual([0, 33.5, 67]);
   });
 
   it('grows the spaces before headings on a page that has them', () => {

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_V8_FLAGS } from '../../scripts/fresh.mjs';
-import { changedAtStart, keepSession, SESSION_CHANGED_ENV, sessionCommand, userNodeFlags, type SessionHandle, type ToSession } from '../../scripts/watchSession.js';
+import { changedAtStart, keepSession, sessionStop, SESSION_CHANGED_ENV, sessionCommand, userNodeFlags, type SessionHandle, type ToSession } from '../../scripts/watchSession.js';
 import { SESSION_NODE_FLAGS } from '../../src/jobs/allocator.js';
 import { fingerprint, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
@@ -47,6 +47,46 @@ describe('how a session starts', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a session's stop", () => {
+  const deferred = () => {
+    let done!: () => void;
+    const p = new Promise<void>((r) => (done = r));
+    return { p, done };
+  };
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  it('shuts down only once the last build in flight has ended, however they end', async () => {
+    let downs = 0;
+    const s = sessionStop(() => downs++);
+    const first = deferred();
+    const second = deferred();
+    s.track(first.p);
+    s.track(second.p);
+    s.stop();
+    expect(s.stopping).toBe(true);
+    first.done();
+    await settle();
+    expect(downs).toBe(0); // the second build is still running
+    second.done();
+    await settle();
+    expect(downs).toBe(1);
+    s.stop();
+    expect(downs).toBe(1);
+  });
+
+  it('shuts down at once when stopped idle, and a build that ended before the stop does not count', async () => {
+    let downs = 0;
+    const s = sessionStop(() => downs++);
+    const b = deferred();
+    s.track(b.p);
+    b.done();
+    await settle();
+    expect(downs).toBe(0);
+    s.stop();
+    expect(downs).toBe(1);
   });
 });
 

@@ -229,6 +229,44 @@ describe('the contents', () => {
     }
   }, 120_000);
 
+  it('a row whose title wraps, either direction: its page number and its dots on the title\'s last baseline, the dots clear of the title\'s last line and of the number', () => {
+    const wrapped = (source: string, meta: string) => {
+      const { model } = modelFromText(source, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${meta}`, file: 'doc.meta.yaml' } });
+      const page = layoutBooklet(model, templateFonts()).pages.find((p) => p.role === 'contents')!;
+      const title = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.name === 'contents entry 1')!;
+      const number = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.name === 'contents entry 1 (page number)')!;
+      const last = title.lines.at(-1)!;
+      // The row's dots: the ones on its last baseline.
+      const dots = page.blocks.filter((b): b is DotsBlock => b.kind === 'dots').find((d) => Math.abs(d.y + d.radius - last.baseline) < 1e-6);
+      return { model, title, number, last, dots, size: model.theme.body.size, rtl: model.dir === 'rtl' };
+    };
+    const ar = wrapped(SOURCE, 'points:\n  "1":\n    title: عنوان طويل جدًا للنقطة الأولى يمتد كلمات كثيرة متتالية حتى لا يتسع له سطر واحد في الفهرس\n');
+    const en = wrapped(
+      '## A short statement\n\n1. We call for justice for everyone.\n\n2. A second point.\n',
+      'lang: en\ndir: ltr\ndigits: latn\npoints:\n  "1":\n    title: A very long title for the first point that runs on for many words so that one line of the contents cannot hold it\n',
+    );
+    for (const [name, r] of [['ar', ar], ['en', en]] as const) {
+      expect(r.rtl, name).toBe(name === 'ar');
+      expect(r.title.lines.length, `${name}: the title wraps`).toBeGreaterThan(1);
+      expect(r.number.lines[0].baseline, name).toBeCloseTo(r.last.baseline, 6);
+      expect(r.dots, `${name}: dots on the last line's baseline`).toBeDefined();
+      const d = r.dots!;
+      const dotsLeft = d.x - d.radius;
+      const dotsRight = d.x + (d.count - 1) * d.pitch + d.radius;
+      const ink = lineInk(r.last.line, r.last)!;
+      const number = r.number.lines[0];
+      const numberLeft = Math.min(...number.line.glyphs.map((g) => number.x + g.x));
+      const numberRight = Math.max(...number.line.glyphs.map((g) => number.x + g.x + g.advance));
+      // Title, dots, number from the start edge; a clear gap at each end of the dots.
+      const afterTitle = r.rtl ? ink.left - dotsRight : dotsLeft - ink.right;
+      const beforeNumber = r.rtl ? dotsLeft - numberRight : numberLeft - dotsRight;
+      expect(afterTitle / r.size, `${name}: gap after the title`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
+      expect(beforeNumber / r.size, `${name}: gap before the number`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
+      // No other line of the title comes down to the dots' baseline.
+      for (const l of r.title.lines.slice(0, -1)) expect(l.baseline, name).toBeLessThan(r.last.baseline - 1);
+    }
+  });
+
   it('right to left: the numbers flush with the start margin, every title starting on one line, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
     const all = await rows('udhr-ar');
     expect(all.flatMap((r) => r.entries).length).toBe(30);

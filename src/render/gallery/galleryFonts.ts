@@ -40,10 +40,22 @@ export function pageFonts(tf: TemplateFonts): PageFonts {
   return { faces, fonts: [...fonts.values()] };
 }
 
-/** The font files of `fonts`, each reduced to the characters of `page` (the page's whole text, markup included: a few ASCII letters more). */
+/** Character references as the page's markup writes them (React escapes «&<>"'»; a numeric one may stand for any character). */
+const REFERENCE = /&(?:#x([0-9a-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/giu;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The font files of `fonts`, each reduced to the characters of `page` (the
+ * page's whole text, markup included: a few ASCII letters more), character
+ * references read as the characters they show: «'» is kept because the
+ * text shows it, not because the page's script happens to write one.
+ */
 export function fontFiles(fonts: PageFonts['fonts'], page: string): Array<{ path: string; bytes: Uint8Array }> {
+  const shown = page.replace(REFERENCE, (_, hex?: string, dec?: string, name?: string) =>
+    name ? NAMED[name.toLowerCase()] : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(dec)),
+  );
   const chars = new Set<number>();
-  for (const ch of page) chars.add(ch.codePointAt(0)!);
+  for (const ch of page + shown) chars.add(ch.codePointAt(0)!);
   const sorted = [...chars].sort((a, b) => a - b);
   return fonts.map(({ path, font }) => ({ path, bytes: toWoff(subsetFont(font.bytes, sorted)) }));
 }
