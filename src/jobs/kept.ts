@@ -50,9 +50,10 @@ export class CacheEntryError extends Error {
  * press PDF: src/render/pdf/twin.ts), or a digest of what each of its pages
  * shows (the booklet's, for its thumbnails: src/jobs/pageThumbs.ts); and,
  * named by such a digest rather than a job's key, a page's thumbnail (in
- * `.warraq-cache/thumbs/`, beside the output folders' cache folders).
+ * `.warraq-cache/thumbs/`, beside the output folders' cache folders), and a
+ * gallery web font (`.warraq-cache/webfonts/`: src/jobs/keptWebFonts.ts).
  */
-export type Kept = 'pages' | 'drawing' | 'pageKeys' | 'thumb';
+export type Kept = 'pages' | 'drawing' | 'pageKeys' | 'thumb' | 'woff';
 
 /** The file in cache folder `dir` that holds what the job with this key keeps. */
 export const keptFile = (dir: string, key: string, what: Kept) => path.join(dir, `${key}.${what}`);

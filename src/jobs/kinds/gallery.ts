@@ -8,12 +8,14 @@
  * the files they made (manifest fields); the thumbnails are jobs of their own
  * (src/jobs/kinds/thumbnails.ts), made as soon as the files they show are,
  * so the gallery draws nothing: it writes its page and, in gallery/fonts/,
- * the project's fonts subset to the page's characters (src/render/gallery/galleryFonts.ts).
+ * the project's fonts subset to the page's characters (src/render/gallery/galleryFonts.ts),
+ * kept between builds by those characters (src/jobs/keptWebFonts.ts).
  */
 import type { OutputKind } from '../kind.js';
 import { described, thumbnails, thumbsJobOf, thumbsMadeBy } from './thumbnails.js';
 import { pick } from '../slice.js';
 import { modules } from './modules.js';
+import { keptWebFonts } from '../keptWebFonts.js';
 
 export const gallery: OutputKind = {
   name: 'gallery',
@@ -27,7 +29,7 @@ export const gallery: OutputKind = {
   plan: () => [{ path: 'index.html' }],
   slice: (model) => pick(model, ['title', 'lang', 'dir', 'digits', 'numbering', 'date', 'source.file', 'points[].number', 'points[].title', 'theme.fonts']),
   async render(task, fonts) {
-    const { galleryHtml, thumbPath, pageFonts, fontFiles } = await modules.renderGallery();
+    const { galleryHtml, thumbPath, pageFonts, pageChars, webFont } = await modules.renderGallery();
     const shown = task.inputs.filter((i) => i.kind !== thumbnails.name);
     const outputs = shown.map((i) => ({ kind: i.kind, files: i.files.map(described) }));
     const filesOf = new Map(shown.map((i) => [thumbsJobOf(i.path), i.files]));
@@ -35,7 +37,8 @@ export const gallery: OutputKind = {
     // The page in the publications' type: the project's fonts beside it, subset to what it shows.
     const webFonts = pageFonts(await fonts());
     const page = galleryHtml(task.model, outputs, thumbs, webFonts.faces);
-    const fontsMade = fontFiles(webFonts.fonts, new TextDecoder().decode(page)).map((f) => ({ kind: 'gallery' as const, ...f }));
+    const made = await keptWebFonts(task, webFonts.fonts, pageChars(new TextDecoder().decode(page)), webFont);
+    const fontsMade = made.map((f) => ({ kind: 'gallery' as const, ...f }));
     return { files: [{ kind: 'gallery', path: task.job.path, bytes: page }, ...fontsMade], aux: {} };
   },
 };

@@ -45,17 +45,25 @@ const REFERENCE = /&(?:#x([0-9a-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/giu;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
- * The font files of `fonts`, each reduced to the characters of `page` (the
- * page's whole text, markup included: a few ASCII letters more), character
- * references read as the characters they show: «'» is kept because the
- * text shows it, not because the page's script happens to write one.
+ * The characters of `page` (its whole text, markup included: a few ASCII
+ * letters more), character references read as the characters they show:
+ * «'» is kept because the text shows it, not because the page's script
+ * happens to write one. Sorted, each once.
  */
-export function fontFiles(fonts: PageFonts['fonts'], page: string): Array<{ path: string; bytes: Uint8Array }> {
+export function pageChars(page: string): number[] {
   const shown = page.replace(REFERENCE, (_, hex?: string, dec?: string, name?: string) =>
     name ? NAMED[name.toLowerCase()] : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(dec)),
   );
   const chars = new Set<number>();
   for (const ch of page + shown) chars.add(ch.codePointAt(0)!);
-  const sorted = [...chars].sort((a, b) => a - b);
-  return fonts.map(({ path, font }) => ({ path, bytes: toWoff(subsetFont(font.bytes, sorted)) }));
+  return [...chars].sort((a, b) => a - b);
+}
+
+/** One font file as the page gets it: a WOFF subset to `chars`. */
+export const webFont = (font: LoadedFont, chars: number[]): Uint8Array => toWoff(subsetFont(font.bytes, chars));
+
+/** The font files of `fonts`, each reduced to the characters of `page` (pageChars). */
+export function fontFiles(fonts: PageFonts['fonts'], page: string): Array<{ path: string; bytes: Uint8Array }> {
+  const chars = pageChars(page);
+  return fonts.map(({ path, font }) => ({ path, bytes: webFont(font, chars) }));
 }

@@ -11,7 +11,7 @@ import { THUMB_DIR, thumbPath } from './thumbPath.js';
 
 export type { GalleryFile, GalleryOutput, GalleryThumb };
 export { THUMB_DIR, thumbPath };
-export { fontFiles, pageFonts } from './galleryFonts.js';
+export { pageChars, pageFonts, webFont } from './galleryFonts.js';
 
 /** The page: a complete HTML document. */
 export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[], fonts: readonly GalleryFont[] = []): Uint8Array {
