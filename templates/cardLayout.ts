@@ -36,7 +36,8 @@ import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/t
 import { probePrefix } from '../src/layout/fit.js';
 import { setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
-import { DEFAULT_MAX_SPACE, type ComposedParagraph } from '../src/text/compose.js';
+import type { ComposedParagraph } from '../src/text/compose.js';
+import { DEFAULT_MAX_SPACE } from '../src/text/options.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';

@@ -4,7 +4,8 @@
  * widest space) for the build summary and docs/typography.md.
  */
 import { composeCached } from '../text/composeCache.js';
-import { DEFAULT_MAX_SPACE, composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
+import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
+import { DEFAULT_MAX_SPACE } from '../text/options.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';

@@ -18,7 +18,6 @@ import { isPersianLang, persianWords, type ClauseWord } from './clauseLanguage.j
 import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
-export { DEFAULT_MAX_SPACE } from './options.js';
 import { reorderPieces } from './reorder.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
