@@ -42,7 +42,7 @@ const outputs: GalleryOutput[] = [
   { kind: 'saddle', files: [{ kind: 'print', path: 'print/booklet-a4-saddle.pdf', size: 150_000, pages: 2 }] },
 ];
 const thumbs: GalleryThumb[] = [1, 2].map((page) => ({ of: 'booklet.pdf', page, path: thumbPath('booklet.pdf', page), width: 240, height: 340 }));
-const html = new TextDecoder().decode(galleryHtml(model, outputs, thumbs));
+const html = galleryHtml(model, outputs, thumbs);
 
 describe('the gallery template', () => {
   it('is a page in the document’s language and direction', () => {
@@ -70,7 +70,7 @@ describe('the gallery template', () => {
 
   it('writes sizes as readers of each language expect: the unit spelt out in Arabic and Persian, «MB» in English', () => {
     const big: GalleryOutput[] = [{ kind: 'booklet', files: [{ kind: 'booklet', path: 'booklet.pdf', size: 17_900_000, pages: 2 }] }];
-    const page = (text: string) => new TextDecoder().decode(galleryHtml(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model, big, []));
+    const page = (text: string) => galleryHtml(modelFromText(text, 'x.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model, big, []);
     // ICU's short forms were «١٧٫٩ م.ب» (Arabic) and «۱۷٫۹ MB» (Persian).
     expect(page('## خطة\n\n١. الأولى نص.\n')).toContain('١٧٫٩ ميغابايت');
     expect(page('## برنامه\n\n۱. نخستین متن ژاله گچ.\n')).toContain('۱۷٫۹ مگابایت');
@@ -82,7 +82,7 @@ describe('the gallery template', () => {
       { family: 'warraq 1', weight: 400 as const, path: 'gallery/fonts/Amiri-Regular.woff' },
       { family: 'warraq 1', weight: 700 as const, path: 'gallery/fonts/Amiri-Bold.woff' },
     ];
-    const page = new TextDecoder().decode(galleryHtml(model, outputs, thumbs, fonts));
+    const page = galleryHtml(model, outputs, thumbs, fonts);
     expect(page).toContain('@font-face { font-family: "warraq 1"; src: url("gallery/fonts/Amiri-Bold.woff") format("woff"); font-weight: 700;');
     expect(page).toMatch(/:root \{ font-family: "warraq 1", "Noto Naskh Arabic", [^}]*sans-serif; \}/u);
     // Without fonts, the system's alone.

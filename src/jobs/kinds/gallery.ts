@@ -37,8 +37,8 @@ export const gallery: OutputKind = {
     // The page in the publications' type: the project's fonts beside it, subset to what it shows.
     const webFonts = pageFonts(await fonts());
     const page = galleryHtml(task.model, outputs, thumbs, webFonts.faces);
-    const made = await keptWebFonts(task, webFonts.fonts, pageChars(new TextDecoder().decode(page)), webFont);
+    const made = await keptWebFonts(task, webFonts.fonts, pageChars(page), webFont);
     const fontsMade = made.map((f) => ({ kind: 'gallery' as const, ...f }));
-    return { files: [{ kind: 'gallery', path: task.job.path, bytes: page }, ...fontsMade], aux: {} };
+    return { files: [{ kind: 'gallery', path: task.job.path, bytes: new TextEncoder().encode(page) }, ...fontsMade], aux: {} };
   },
 };

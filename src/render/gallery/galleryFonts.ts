@@ -61,9 +61,3 @@ export function pageChars(page: string): number[] {
 
 /** One font file as the page gets it: a WOFF subset to `chars`. */
 export const webFont = (font: LoadedFont, chars: number[]): Uint8Array => toWoff(subsetFont(font.bytes, chars));
-
-/** The font files of `fonts`, each reduced to the characters of `page` (pageChars). */
-export function fontFiles(fonts: PageFonts['fonts'], page: string): Array<{ path: string; bytes: Uint8Array }> {
-  const chars = pageChars(page);
-  return fonts.map(({ path, font }) => ({ path, bytes: webFont(font, chars) }));
-}

@@ -14,10 +14,9 @@ export { THUMB_DIR, thumbPath };
 export { pageChars, pageFonts, webFont } from './galleryFonts.js';
 
 /** The page: a complete HTML document. */
-export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[], fonts: readonly GalleryFont[] = []): Uint8Array {
+export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumbs: readonly GalleryThumb[], fonts: readonly GalleryFont[] = []): string {
   const plain = thumbs.map(({ of, page, path, width, height }) => ({ of, page, path, width, height }));
   // A job's files come in the order it made them, or in the manifest's when reused: the page sorts them by path.
   const sorted = outputs.map((o) => ({ ...o, files: [...o.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }));
-  const html = '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain, fonts)) + '\n';
-  return new TextEncoder().encode(html);
+  return '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain, fonts)) + '\n';
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fontFiles } from '../../../src/render/gallery/galleryFonts.js';
+import { pageChars, webFont } from '../../../src/render/gallery/galleryFonts.js';
 import { font } from '../../support/fonts.js';
 
 describe("the gallery's font files", () => {
-  const fonts = () => [{ path: 'fonts/a.woff', font: font('fonts/Amiri-Regular.ttf') }];
-  const bytes = (page: string) => Buffer.from(fontFiles(fonts(), page)[0].bytes).toString('base64');
+  const bytes = (page: string) => Buffer.from(webFont(font('fonts/Amiri-Regular.ttf'), pageChars(page))).toString('base64');
 
   it('keep a character the text shows through a reference («&#x27;» is «\'»), whatever else the page writes', () => {
     expect(bytes('<p>it&#x27;s</p>')).toBe(bytes("<p>it&#x27;s</p>'"));
