@@ -25,7 +25,7 @@ export interface PointParts {
   body?: MeasuredText;
   /** The document title and imprint, on every card and every slide: a slide shared alone still says where it is from. */
   footer?: MeasuredText;
-  /** "continued" on every slide but the last: at the end of the footer's rule (at the foot when there is no footer). */
+  /** "continued" on every slide but the last: at the end of the footer's rule (every slide has its footer, cardLayout.ts). */
   continued?: MeasuredText;
   /** Centre the body in its room (a single card) or start it under the header (a slide). */
   centre: boolean;
@@ -156,11 +156,6 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
         </div>
       )}
       {p.footer && <TextBox id="footer" m={p.footer} />}
-      {p.continued && !p.footer && (
-        <div style={{ display: 'flex', flexDirection: row, justifyContent: 'flex-end', flexShrink: 0 }}>
-          <TextBox id="continued" m={p.continued} />
-        </div>
-      )}
     </div>
   );
 }
