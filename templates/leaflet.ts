@@ -169,8 +169,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     };
     const para = ts.count(setBalanced(inside, text, width, model.lang));
     // At the box's start edge, what a glyph reaches past the measure inside it (as measureInside places).
-    const r = glyphReach(para);
-    return placeAt(para, x + (rtl ? width - Math.max(r.max, para.measure) : -Math.min(0, r.min)), top, leading, color);
+    return placeAt(para, x + insideDx(glyphReach(para), para.measure, width, rtl), top, leading, color);
   };
 
   // --- footer (every page): imprint at the start side, QR + URL at the end side
@@ -573,13 +572,21 @@ export function measureInside(set: (measure: number) => ComposedParagraph, width
   for (let i = 0; i < 8; i++) {
     const para = set(m);
     const r = glyphReach(para);
-    const lo = Math.min(r.min, 0);
-    const hi = Math.max(r.max, m);
+    const span = Math.max(r.max, m) - Math.min(r.min, 0);
     // (`para`: the paragraph at the measure found, for a caller that would set it again.)
-    if (hi - lo <= width + 1e-6) return { measure: m, dx: rtl ? width - hi : -lo, para };
-    m -= hi - lo - width;
+    if (span <= width + 1e-6) return { measure: m, dx: insideDx(r, m, width, rtl), para };
+    m -= span - width;
   }
   return { measure: m, dx: 0 };
 }
 
+/**
+ * Where a paragraph set at `measure` inside a box of `width` starts, from the
+ * box's start edge, so that what its glyphs reach past the measure (`r`,
+ * glyphReach) stays inside: at the
+ * right edge for right-to-left text, the left for left-to-right.
+ */
+function insideDx(r: { min: number; max: number }, measure: number, width: number, rtl: boolean): number {
+  return rtl ? width - Math.max(r.max, measure) : -Math.min(r.min, 0);
+}
 
