@@ -887,10 +887,7 @@ class LineWriter {
    * whitespace character (TextPage::addChar) and PDFium a glyph without ink.
    */
   private spaceBridge(g: PositionedGlyph, at: number, open: string): string[] {
-    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
-    this.doc.page.fonts[inst.id] ??= inst.ref();
-    this.mutool!.read(at, MVS, this.spaceAdvance(g), false);
-    return [open, `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
+    return this.inklessMark(g, at, MVS, open);
   }
 
   /**
@@ -908,13 +905,19 @@ class LineWriter {
    * returns 23 to 39 marks fewer per booklet.)
    */
   private bridge(g: PositionedGlyph, gx: number): string[] {
-    const gid = spaceGid(g.font);
-    const w = (g.font.hb.glyphHAdvance(gid) * g.size) / g.font.upem;
-    const at = gx - w;
-    const { inst, cid } = codeFor(this.doc, g.font, gid, RLM, 0);
+    return this.inklessMark(g, gx - this.spaceAdvance(g), RLM, '/Span <</ActualText ()>> BDC');
+  }
+
+  /**
+   * The font's space glyph (no ink) at `at` on the line's baseline, its own
+   * text `text`, inside the span `open`, and mutool 1.21's reading of it
+   * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge).
+   */
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string): string[] {
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
-    this.mutool!.read(at, RLM, w, false);
-    return ['/Span <</ActualText ()>> BDC', `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
+    this.mutool!.read(at, text, this.spaceAdvance(g), false);
+    return [open, `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
   }
 
   /**
