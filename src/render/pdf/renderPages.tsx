@@ -138,8 +138,9 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
     const line = b.pictureOnly ? pictureOnly(part) : part;
     // A heading's title goes on from where its label left mutool's pen (the same line, drawn in two parts).
     const start = mutool.after?.line === l ? mutool.after.pen : mutool.rtl;
-    // A heading's label is planned for poppler with its title after it (poppler reads them as one line).
-    const follows = to === Infinity ? [] : l.line.glyphs.filter((g) => g.offset >= to && (g.space || g.text !== '')).map((g) => ({ x: g.x, advance: g.advance, text: g.space ? '' : g.text }));
+    // A heading's label is planned for poppler with its title after it (poppler reads them as one line);
+    // only a right-to-left line is planned for poppler, and `follows` is part of the remembered line's key.
+    const follows = !b.rtl || to === Infinity ? [] : l.line.glyphs.filter((g) => g.offset >= to && (g.space || g.text !== '')).map((g) => ({ x: g.x, advance: g.advance, text: g.space ? '' : g.text }));
     const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutool: b.rtl && start, follows });
     // mutool reads on from where this line leaves it (the line's own reading of it; a line without text leaves it as it was).
     if (after !== undefined) {
