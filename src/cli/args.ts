@@ -66,7 +66,7 @@ export class UsageError extends Error {
 export interface CommandLine {
   /** `help`: print usage and exit 0. */
   command: 'build' | 'check' | 'help';
-  /** Every source given (--source or arguments), in order; one for now. */
+  /** Every source given (--source or arguments), in order: files or folders (build and check; watch takes one). */
   sources: string[];
   /** Build options, without progress callbacks. */
   options: BuildOptions;
@@ -112,8 +112,8 @@ export function parseCommandLine(args: readonly string[], env: Environment, prog
   }
   const sources = [...((v.source as string[] | undefined) ?? []), ...positionals];
   for (const s of sources) if (s === '') throw new UsageError('the source is an empty name', 'give a file, e.g. --source source/plan.txt');
-  if (sources.length > 1)
-    throw new UsageError(`one source per run, got ${sources.length}: ${sources.join(', ')}`, 'build them one at a time (a word after the flags counts as the source, too)');
+  if (sources.length > 1 && program === 'watch')
+    throw new UsageError(`watch follows one source, got ${sources.length}: ${sources.join(', ')}`, 'run one watch per document (a word after the flags counts as the source, too)');
   const out = v.out as string | undefined;
   if (out === '') throw new UsageError('--out is an empty name', 'give a folder, e.g. --out dist');
 

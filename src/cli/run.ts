@@ -8,6 +8,7 @@ import { build, check } from '../build.js';
 import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { defaultJobs } from '../jobs/pool.js';
 import { flagsKeptByNpm, parseCommandLine, UsageError, type CommandLine, type Program } from './args.js';
+import { buildManyCommand, checkMany, namesMany, resolveSources } from './many.js';
 import { printDiagnostics, printReport, progress } from './summary.js';
 import { usage } from './usage.js';
 
@@ -28,10 +29,15 @@ export function readCommandLine(args: readonly string[], program: Program, opts:
     return { line };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    // Words from the command line reach the terminal: control characters escaped.
-    console.error(red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
-    return { exit: 2 };
+    return { exit: usageFailure(e) };
   }
+}
+
+/** Prints a bad command line's message and hint; returns exit status 2. */
+function usageFailure(e: UsageError): number {
+  // Words from the command line reach the terminal: control characters escaped.
+  console.error(red(`warraq: ${escapeInvisible(e.message)}`) + (e.hint ? `\n  hint: ${escapeInvisible(e.hint)}` : '') + '\n  (--help lists every option)');
+  return 2;
 }
 
 export async function runBuildCommand(args: readonly string[]): Promise<number> {
@@ -39,6 +45,10 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   if (!line) return exit ?? 2;
   const opts = line.options;
   try {
+    if (await namesMany(opts.projectRoot, line.sources)) {
+      const sources = await resolveSources(opts, line.sources);
+      return line.command === 'check' ? await checkMany(opts, sources) : await buildManyCommand(opts, sources, line.verbose);
+    }
     if (line.command === 'check') {
       const checked = await check(opts);
       const { model, laidOut } = checked;
@@ -57,6 +67,7 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
     return 0;
   } catch (e) {
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+    if (e instanceof UsageError) return usageFailure(e);
     if (e instanceof WarraqError) {
       printDiagnostics(e.diagnostics);
       console.error(red(line.command === 'check' ? `✗ ${opts.source} has errors.` : `✗ build stopped; nothing was written (${opts.out}/ is unchanged).`));

@@ -17,6 +17,7 @@ export function usage(program: Program): string {
           '',
           `FILE (default ${DEFAULT_SOURCE}) becomes a booklet, a leaflet per point,`,
           `social cards and print files in --out (default ${DEFAULT_OUT}/), with manifest.json.`,
+          'Several FILEs, or a folder (its .txt files): each into its own --out/NAME/.',
         ];
   const rows = flagsOf(program).map((f) => [`${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.value ? ` ${f.value}` : ''}`, f.about]);
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;

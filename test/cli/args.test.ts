@@ -79,10 +79,11 @@ describe('refusals, with a suggestion', () => {
     expect(refusal(['--jobs', '1.5'])).toMatch(/^--jobs takes a whole number/);
   });
 
-  it('more than one source (several documents per run are still to come)', () => {
-    expect(refusal(['a.txt', 'b.txt'])).toBe('one source per run, got 2: a.txt, b.txt | build them one at a time (a word after the flags counts as the source, too)');
-    expect(refusal(['--source', 'a.txt', 'b.txt'])).toMatch(/^one source per run, got 2/);
-    expect(refusal(['-s', 'a.txt', '-s', 'b.txt'])).toMatch(/^one source per run, got 2/);
+  it('several sources: every one kept in order for build and check (src/cli/many.ts checks them); watch takes one', () => {
+    expect(parseCommandLine(['a.txt', 'b.txt'], env).sources).toEqual(['a.txt', 'b.txt']);
+    expect(parseCommandLine(['--source', 'a.txt', 'b.txt'], env).sources).toEqual(['a.txt', 'b.txt']);
+    expect(parseCommandLine(['check', '-s', 'a.txt', '-s', 'b.txt'], env)).toMatchObject({ command: 'check', sources: ['a.txt', 'b.txt'] });
+    expect(refusal(['a.txt', 'b.txt'], 'watch')).toBe('watch follows one source, got 2: a.txt, b.txt | run one watch per document (a word after the flags counts as the source, too)');
   });
 
   it('watch takes every build flag but --check', () => {

@@ -3,12 +3,12 @@
  * project folder): --help, refusals, a positional source, -o.
  */
 import { execFile } from 'node:child_process';
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usage } from '../../src/cli/usage.js';
-import { fingerprint, repoRoot, smallProject } from '../fixtures/reliability/project.js';
+import { fingerprint, fixture, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
@@ -50,11 +50,49 @@ describe('the command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('warraq: unknown option --stirct');
     expect(r.stderr).toContain('hint: did you mean --strict?');
+    // A second word that is no source, or a folder meant as --out: refused before anything is built.
     const two = await warraq(root, ['source/doc.txt', 'source/other.txt']);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('one source per run, got 2: source/doc.txt, source/other.txt');
+    expect(two.stderr).toContain('warraq: no source source/other.txt');
+    expect(two.stderr).toContain('hint: every word after the flags is a source; give the output folder with --out');
+    await mkdir(path.join(root, 'out'));
+    const folder = await warraq(root, ['source/doc.txt', 'out']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('warraq: the folder out holds no .txt source');
+    expect(folder.stderr).toContain('hint: if it is where the outputs go, write --out out');
+    await rm(path.join(root, 'out'), { recursive: true });
     expect(await fingerprint(root)).toEqual(before);
   });
+
+  it('several sources or a folder: each document into its own folder under --out; one with errors fails alone (exit 1)', async () => {
+    const root = await smallProject({
+      'more/a.txt': { copy: fixture('small.txt') },
+      'more/a.meta.yaml': { copy: fixture('small.meta.yaml') },
+      'more/b-bad.txt': '## عنوان\n\n1. أول.\n\n3. ثالث.\n',
+      'other/doc.txt': { copy: fixture('small.txt') },
+    });
+    roots.push(root);
+    const r = await warraq(root, ['source/doc.txt', 'more/a.txt', '-o', 'out', '--only', 'booklet', '-j', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1/2 source/doc.txt → out/doc/');
+    expect(r.stdout).toContain('2/2 more/a.txt → out/a/');
+    expect(r.stdout).toMatch(/✓ 2 of 2 documents built into out\/ in [\d.]+ s/);
+    expect(await exists(path.join(root, 'out/doc/booklet.pdf'))).toBe(true);
+    expect(await exists(path.join(root, 'out/a/booklet.pdf'))).toBe(true);
+
+    const folder = await warraq(root, ['more', '-o', 'out', '--only', 'booklet', '-j', '1']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('✗ more/b-bad.txt: build stopped; nothing was written (out/b-bad/ is unchanged).');
+    expect(folder.stderr).toMatch(/✗ 1 of 2 documents built into out\/ .*; with errors: more\/b-bad.txt/);
+    expect(await exists(path.join(root, 'out/b-bad'))).toBe(false);
+
+    const checked = await warraq(root, ['check', 'source/doc.txt', 'more/a.txt']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('✓ 2 of 2 documents without errors');
+    const same = await warraq(root, ['source/doc.txt', 'other/doc.txt']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('warraq: source/doc.txt and other/doc.txt would both be built into dist/doc/');
+  }, 180_000);
 
   it('a positional source and -o: that document, into that folder', async () => {
     const root = await smallProject();

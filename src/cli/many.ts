@@ -1,0 +1,97 @@
+/**
+ * Many documents in one command: `npm run build -- a.txt b.txt` or
+ * `npm run build -- statements/` builds each source into its own folder
+ * under --out (`<out>/<name>/`) on one pool of render threads (`buildMany`).
+ *
+ * The sources are checked before anything is built, because a word on the
+ * command line that is not a source is more often a slip than a wish: a
+ * folder with no .txt in it (`npm run build -- plan.txt dist`, meaning
+ * `--out dist`) or a file that does not exist stops the run with exit 2 and
+ * a hint, and nothing is written.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { check, buildMany, expandSources, type BuildOptions } from '../build.js';
+import { WarraqError } from '../diagnostics.js';
+import { green, red, yellow } from './colors.js';
+import { UsageError } from './args.js';
+import { printDiagnostics, printReport } from './summary.js';
+
+/** Whether the sources ask for many documents: more than one, or a folder. */
+export async function namesMany(projectRoot: string, sources: readonly string[]): Promise<boolean> {
+  if (sources.length > 1) return true;
+  if (sources.length === 0) return false;
+  return Boolean((await stat(path.resolve(projectRoot, sources[0])).catch(() => undefined))?.isDirectory());
+}
+
+/**
+ * The source files the command line names, each once, in order (a folder:
+ * its .txt files, sorted). Throws UsageError for a source that does not
+ * exist, a folder without a .txt file, two sources that would share an
+ * output folder, and --proof-report (one file cannot hold many reports).
+ */
+export async function resolveSources(opts: BuildOptions, sources: readonly string[]): Promise<string[]> {
+  if (opts.proofReport) throw new UsageError(`--proof-report writes one file, and ${sources.length > 1 ? `${sources.length} sources were given` : `${sources[0]} is a folder`}`, 'build the documents one at a time to write a report for each');
+  const files: string[] = [];
+  for (const s of sources) {
+    const st = await stat(path.resolve(opts.projectRoot, s)).catch(() => undefined);
+    if (!st) throw new UsageError(`no source ${s}`, 'every word after the flags is a source; give the output folder with --out');
+    const found = await expandSources(opts.projectRoot, [s]);
+    if (st.isDirectory() && found.length === 0) throw new UsageError(`the folder ${s} holds no .txt source`, `if it is where the outputs go, write --out ${s}`);
+    files.push(...found.map((f) => path.normalize(f)));
+  }
+  const unique = [...new Set(files)];
+  const byName = new Map<string, string>();
+  for (const f of unique) {
+    const name = path.basename(f).replace(/\.(txt|md)$/i, '');
+    const other = byName.get(name);
+    if (other !== undefined) throw new UsageError(`${other} and ${f} would both be built into ${path.join(opts.out, name)}/`, 'rename one of them, or build them one at a time with their own --out');
+    byName.set(name, f);
+  }
+  return unique;
+}
+
+/** `check` for each source; the exit status is 1 when any has errors. */
+export async function checkMany(opts: BuildOptions, sources: readonly string[]): Promise<number> {
+  let failed = 0;
+  for (const source of sources) {
+    try {
+      const checked = await check({ ...opts, source });
+      const [, warnings] = await Promise.all([checked.proof, checked.warnings]);
+      printDiagnostics(warnings);
+      console.log(green(`✓ ${source}: ${checked.model.points.length} points, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}, ${checked.laidOut.jobs} outputs laid out`));
+    } catch (e) {
+      if (!(e instanceof WarraqError)) throw e;
+      printDiagnostics(e.diagnostics);
+      console.error(red(`✗ ${source} has errors.`));
+      failed++;
+    }
+  }
+  console.log((failed ? red : green)(`${failed ? '✗' : '✓'} ${sources.length - failed} of ${sources.length} documents without errors`));
+  return failed ? 1 : 0;
+}
+
+/** Builds each source into `<out>/<name>/` and prints each document's summary, then the run's. */
+export async function buildManyCommand(opts: BuildOptions, sources: readonly string[], verbose: boolean): Promise<number> {
+  const { source: _source, onOutput: _onOutput, pool: _pool, ...common } = opts;
+  const result = await buildMany({
+    ...common,
+    sources: [...sources],
+    onDocument: (done, total, source, r) => {
+      const out = path.join(opts.out, path.basename(source).replace(/\.(txt|md)$/i, ''));
+      console.log(`${done}/${total} ${source} → ${out}/`);
+      if (r instanceof Error) {
+        if (r instanceof WarraqError) printDiagnostics(r.diagnostics);
+        else console.error(red(String(r.stack ?? r.message)));
+        console.error(red(`✗ ${source}: build stopped; nothing was written (${out}/ is unchanged).`));
+      } else printReport(r, out, verbose);
+    },
+  });
+  const failed = result.documents.filter((d) => d.error !== undefined);
+  const perMinute = result.documents.length / (result.ms / 60_000);
+  const line = `${result.documents.length - failed.length} of ${result.documents.length} documents built into ${opts.out}/ in ${(result.ms / 1000).toFixed(1)} s (${perMinute.toFixed(1)} a minute)`;
+  if (failed.length) console.error(red(`✗ ${line}; with errors: ${failed.map((d) => d.source).join(', ')}`));
+  else console.log(green(`✓ ${line}`));
+  if (failed.some((d) => !(d.error instanceof WarraqError))) console.error(yellow('  a document stopped on an internal error (above): please report it'));
+  return failed.length ? 1 : 0;
+}
