@@ -59,8 +59,8 @@ describe("a session's stop", () => {
     const s = sessionStop(() => downs++);
     const first = deferred();
     const second = deferred();
-    s.track(first.p);
-    s.track(second.p);
+    s.run(() => first.p);
+    s.run(() => second.p);
     s.stop();
     expect(s.stopping).toBe(true);
     first.done();
@@ -77,12 +77,23 @@ describe("a session's stop", () => {
     let downs = 0;
     const s = sessionStop(() => downs++);
     const b = deferred();
-    s.track(b.p);
+    s.run(() => b.p);
     b.done();
     await settle();
     expect(downs).toBe(0);
     s.stop();
     expect(downs).toBe(1);
+  });
+
+  it('a stopped session begins no build, and shuts down once', async () => {
+    let downs = 0;
+    let begun = 0;
+    const s = sessionStop(() => downs++);
+    s.stop();
+    s.run(async () => void begun++);
+    s.stop();
+    await settle();
+    expect([begun, downs]).toEqual([0, 1]);
   });
 });
 
