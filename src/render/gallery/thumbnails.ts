@@ -99,7 +99,7 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
 }
 
 /** An image (a card's PNG) scaled to THUMB_WIDTH px wide. */
-export const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());
+const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());
 
 /** A thumbnail with its pixels. */
 export interface Thumbnail extends GalleryThumb, ThumbImage {}
