@@ -97,22 +97,20 @@ async function session() {
     }
   };
 
-  let down: Promise<void> | undefined;
   // Once the last build in flight has ended (the terminal's Ctrl-C and the watcher's message both stop it).
   const session = sessionStop(
     () =>
-      void (down ??= (async () => {
+      void (async () => {
         await Promise.all([pool?.destroy(), keptForNext()]);
         process.exit(0);
-      })()),
+      })(),
   );
   const stop = () => session.stop();
-  // No build begins once it stops: the shutdown would end the process under it.
-  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : session.stopping || session.track(request({ changed: m.changed }))));
+  process.on('message', (m: ToSession) => (m.type === 'stop' ? stop() : session.run(() => request({ changed: m.changed }))));
   process.on('disconnect', stop);
   process.on('SIGINT', stop);
   // Its first build: for the changes that restarted it, if any.
-  session.track(request({ changed: changedAtStart() }));
+  session.run(() => request({ changed: changedAtStart() }));
 }
 
 // ---------------------------------------------------------------------------

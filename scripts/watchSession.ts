@@ -45,8 +45,10 @@ export interface SessionHandle {
 /**
  * The session's side of a stop: builds are counted while in flight, and
  * `shutdown` runs once the session is stopped with none left (at once when
- * none runs), never under a build. Counted, not a flag: a request that ends
- * while another is still building must not mark the session idle.
+ * none runs), never under a build, and only once: a stopped session begins no
+ * build (`run` refuses it), so the count never rises again. Counted, not a
+ * flag: a request that ends while another is still building must not mark
+ * the session idle.
  */
 export function sessionStop(shutdown: () => void) {
   let inFlight = 0;
@@ -60,9 +62,11 @@ export function sessionStop(shutdown: () => void) {
       stopping = true;
       if (inFlight === 0) shutdown();
     },
-    track(build: Promise<void>) {
+    /** Begins `build` and counts it until it ends, unless the session is stopping (the shutdown would end the process under it). */
+    run(build: () => Promise<void>) {
+      if (stopping) return;
       inFlight++;
-      void build.finally(() => {
+      void build().finally(() => {
         if (--inFlight === 0 && stopping) shutdown();
       });
     },

@@ -184,7 +184,7 @@ export function widestSpace(para: ComposedParagraph): number {
  * alone, so an edit re-renders only its own cards, and a series shows at
  * most two sizes, 1 : 1.125 apart by default (docs/cards.md).
  */
-export function seriesSizes(min: number, ratio: number): number[] {
+function seriesSizes(min: number, ratio: number): number[] {
   const regular = Math.round(min * ratio);
   return regular > min ? [min, regular] : [min];
 }
@@ -290,7 +290,7 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
  * by its text (a slide's is a slice of the point's), as the cards' memo of
  * bodies (`bodies`) keys them.
  */
-export function pieceSpans(full: string | StyledSpan[], text: string, piece: string): string | StyledSpan[] {
+function pieceSpans(full: string | StyledSpan[], text: string, piece: string): string | StyledSpan[] {
   if (typeof full === 'string') return piece;
   // A link card's excerpt cut inside a sentence ends in an ellipsis the text does not have.
   const ellipsis = !text.includes(piece) && piece.endsWith('…') ? '…' : '';

@@ -99,7 +99,7 @@ export function longestPiece(text: string, b: Boundaries, start: number, fits: (
 }
 
 /** The offset after the whitespace at `at`. */
-export const skipSpace = (text: string, at: number): number => {
+const skipSpace = (text: string, at: number): number => {
   while (at < text.length && /\s/u.test(text[at])) at++;
   return at;
 };

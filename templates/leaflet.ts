@@ -473,7 +473,7 @@ function chooseBodySize(
  * at 18.25 pt). With ×1.5 such a point keeps the runt at the larger size,
  * which chooseBodySize refuses, and takes the next size down.
  */
-export const STATEMENT_RUNT_SPACE = 1.5;
+const STATEMENT_RUNT_SPACE = 1.5;
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
 const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
@@ -483,7 +483,7 @@ const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length 
  * keep a point on one page at the compact size, rather than run on to a
  * second page for the event alone.
  */
-export const EVENT_GAP_MIN = 0.6;
+const EVENT_GAP_MIN = 0.6;
 
 /**
  * A point's text as the leaflet sets it, at a body size: each sub-item's
@@ -513,7 +513,7 @@ export const CARRIED_WITH_EVENT = 2;
  * The page they leave keeps at least two lines, and flow's widow and orphan
  * rules still hold. The flow as it was when no such break exists.
  */
-export function carryLinesToEvent(
+function carryLinesToEvent(
   flowed: FlowPage[],
   frameFor: (i: number) => Frame,
   flowInto: (frames: (i: number) => Frame) => FlowPage[],
@@ -547,7 +547,7 @@ function asRepeated(block: Block): Block {
 }
 
 /** Horizontal reach of a paragraph's glyph boxes (drawn origin to origin + advance), from its measure's left edge. */
-export function glyphReach(para: ComposedParagraph): { min: number; max: number } {
+function glyphReach(para: ComposedParagraph): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const l of para.lines)

@@ -42,7 +42,7 @@ function sfntProblem(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-export async function loadFontFile(rel: string, projectRoot: string): Promise<LoadedFont> {
+async function loadFontFile(rel: string, projectRoot: string): Promise<LoadedFont> {
   const abs = path.resolve(projectRoot, rel);
   const hit = cache.get(abs);
   if (hit) return hit;

@@ -47,7 +47,7 @@ export const CONJUNCTION_BALANCE = 1 / 2;
 const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
 
 /** The weak words of `lang` on which the lines of `para` but the last end. */
-export function weakEnds(para: ComposedParagraph, lang: string): string[] {
+function weakEnds(para: ComposedParagraph, lang: string): string[] {
   const weak = lexicon(WEAK, lang);
   return para.lines.slice(0, -1).flatMap((l) => {
     const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);

@@ -54,7 +54,7 @@ export function largestFitting(min: number, max: number, step: number, fits: (va
 const PROBE_LENGTH = 4096;
 
 /** The text up to the end of the word that reaches UTF-16 index `n` (the whole text when no space follows). */
-export function wordPrefix(text: string, n: number): string {
+function wordPrefix(text: string, n: number): string {
   if (n >= text.length) return text;
   const space = /\s/gu;
   space.lastIndex = n;
@@ -85,7 +85,7 @@ export const linesIn = (height: number, leading: number) => Math.floor((height +
  * whose setting fits (by bisection: `fits` is taken to be monotone).
  * Undefined when not even the smallest fits. Each size is set once.
  */
-export function chooseSize<P>(grid: readonly number[], set: (size: number) => P, fits: (set: P, size: number) => boolean): { size: number; set: P } | undefined {
+function chooseSize<P>(grid: readonly number[], set: (size: number) => P, fits: (set: P, size: number) => boolean): { size: number; set: P } | undefined {
   const sets = new Map<number, P>();
   const at = (i: number) => {
     let p = sets.get(i);

@@ -157,7 +157,7 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
  * `from` are on the current page: at its end, between two of its forced-break
  * paragraphs, or with at least two lines of the broken one on each side.
  */
-export function breakAllowed(lines: readonly ComposedLine[], from: number, end: number): boolean {
+function breakAllowed(lines: readonly ComposedLine[], from: number, end: number): boolean {
   if (end >= lines.length || lines[end - 1].last) return true;
   let start = end - 1;
   while (start > 0 && !lines[start - 1].last) start--;

@@ -36,7 +36,7 @@ export interface Overflow {
 }
 
 /** The ink box of a glyph drawn at (x, baseline). */
-export function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
+function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
   // A word space and a hidden glyph (text only, never painted) have no ink.
   if (g.space || g.hidden) return undefined;
   const e = glyphExtents(g.font, g.gid);

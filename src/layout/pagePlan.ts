@@ -19,7 +19,7 @@
 import type { LaidOutPage } from './types.js';
 
 /** Pages per folded sheet of a saddle-stitched booklet. */
-export const PAGES_PER_SHEET = 4;
+const PAGES_PER_SHEET = 4;
 
 /** How many blank pages bring `pageCount` to a multiple of 4. */
 export function blanksToFill(pageCount: number): number {

@@ -236,9 +236,9 @@ export function pointSlug(n: number, slug?: string): string {
 const SENTENCE_END = new Set(['.', '؟', '!', '?', '؛', ';', ':', '۔']);
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '«': '»', '{': '}' };
 /** At most this many words make a heading. */
-export const TITLE_MAX_WORDS = 8;
+const TITLE_MAX_WORDS = 8;
 /** …and at most this many characters. */
-export const TITLE_MAX_CHARS = 60;
+const TITLE_MAX_CHARS = 60;
 
 /**
  * A heading from a point's first sentence, when that sentence is short

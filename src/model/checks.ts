@@ -22,7 +22,7 @@ import { excerpt, type Reporter } from '../parse/report.js';
  * card takes about 28 KB per megapixel (measured: 4096 × 2150, 245 KB), so
  * 6 megapixels leaves a wide margin.
  */
-export const JPEG_MAX_PIXELS = 6_000_000;
+const JPEG_MAX_PIXELS = 6_000_000;
 
 export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter): void {
   const top: SourcePlace = { file: model.source.file, line: 1, col: 1 };

@@ -16,7 +16,7 @@ import type { SourcePlace } from '../diagnostics.js';
 
 const word = z.string().trim().min(1, 'must not be empty');
 
-export const correctionSchema = z
+const correctionSchema = z
   .object({
     from: z.string().min(1, 'must not be empty'),
     to: z.string(),
@@ -25,7 +25,7 @@ export const correctionSchema = z
   .strict();
 
 /** The codes of the proofing pass (src/proof): W-PROOF-… */
-export const PROOF_CODE = /^W-PROOF-[A-Z0-9-]+$/;
+const PROOF_CODE = /^W-PROOF-[A-Z0-9-]+$/;
 
 /** Spread into the metadata schema's object. */
 export const proofMetaFields = {

@@ -25,7 +25,7 @@ export const DEFAULT_CARDS: readonly CardFormat[] = [
  * word spaces, rivers), even hyphenated (`theme.hyphenate`, an option):
  * docs/typography.md, "English and other left-to-right text".
  */
-export function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
+function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
   if (dir === 'ltr') return 'off';
   return lang.split('-')[0] === 'fa' ? 'spaces' : 'kashida';
 }
@@ -37,7 +37,7 @@ export function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
  * ran onto a second page holding one line), so 1.45 for left-to-right text.
  * The metadata's `theme.body.leading` wins.
  */
-export function defaultLeading(dir: Direction): number {
+function defaultLeading(dir: Direction): number {
   return dir === 'ltr' ? 1.45 : 1.9;
 }
 

@@ -16,7 +16,7 @@ import { WarraqError } from '../diagnostics.js';
 import { makeDiagnostic } from '../parse/report.js';
 import { MANIFEST, readManifest, type Manifest } from './manifest.js';
 
-export const MARKER = '.warraq-build';
+const MARKER = '.warraq-build';
 export type Role = 'staging' | 'old';
 
 export interface Marker {

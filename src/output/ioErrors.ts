@@ -23,7 +23,7 @@ const HINTS: Record<string, string> = {
 export const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
 /** Whether `e` is a file-system error that we turn into a diagnostic. */
-export const isIoError = (e: unknown): boolean => !(e instanceof WarraqError) && typeof errnoOf(e) === 'string' && errnoOf(e)!.startsWith('E');
+const isIoError = (e: unknown): boolean => !(e instanceof WarraqError) && typeof errnoOf(e) === 'string' && errnoOf(e)!.startsWith('E');
 
 /**
  * `e` as a WarraqError when it is a file-system error; anything else is

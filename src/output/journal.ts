@@ -36,7 +36,7 @@ export interface Journal {
   remove: string[];
 }
 
-export const JOURNAL = 'journal.json';
+const JOURNAL = 'journal.json';
 export const TREE = 'tree';
 
 /** Whether the output folder's manifest.json is the new one: the commit is done. */

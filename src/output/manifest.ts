@@ -66,15 +66,6 @@ export function manifestOf(entries: ManifestEntry[], source: Manifest['source'],
   return { generator: 'warraq', source, date, outputs: [...entries].sort(byPath) };
 }
 
-/** A manifest from files held in memory. */
-export function manifestFor(files: OutputFile[], source: Manifest['source'], date: string): Manifest {
-  return manifestOf(
-    files.map((f): ManifestEntry => ({ kind: f.kind, path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes), ...outputMeta(f) })),
-    source,
-    date,
-  );
-}
-
 export const MANIFEST = 'manifest.json';
 
 /** The manifest of a warraq output folder; undefined when there is none, or it is not warraq's or unreadable. */
@@ -90,7 +81,7 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
 }
 
 /** A relative path that stays inside its folder: no absolute path, no `..`, no empty part. */
-export function isInside(rel: string): boolean {
+function isInside(rel: string): boolean {
   if (!rel || path.isAbsolute(rel) || rel.includes('\\')) return false;
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }

@@ -6,7 +6,7 @@
 
 export type ParsedDate = { kind: 'day'; year: number; month: number; day: number } | { kind: 'recurring'; month: number; day: number };
 
-export function daysInMonth(month: number, year?: number): number {
+function daysInMonth(month: number, year?: number): number {
   if (month === 2) return year === undefined || isLeap(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
@@ -63,7 +63,7 @@ export function rangeProblem(start: string, end: string): string | undefined {
   return undefined;
 }
 
-export function isoFromParts(year: number, month: number, day: number): string | undefined {
+function isoFromParts(year: number, month: number, day: number): string | undefined {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year)) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -123,7 +123,7 @@ export function findDates(text: string): string[] {
 }
 
 /** Levantine (Syriac-derived) month names, January first. */
-export const LEVANT_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
+const LEVANT_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
 const STANDARD_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
 const DIGITS = '[0-9\u0660-\u0669\u06F0-\u06F9]';
 const LEVANT_DATE = new RegExp(`${DIGITS}\\s*(?:${LEVANT_MONTHS.join('|')})(?![\\u0621-\\u064A])`);

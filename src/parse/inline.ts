@@ -256,8 +256,3 @@ function trimRuns(runs: InlineRun[]): InlineRun[] {
   }
   return out;
 }
-
-/** Plain text of a line, markup resolved. */
-export function lineText(line: Pick<ImprintLine, 'runs'>): string {
-  return line.runs.map((r) => r.text).join('');
-}

@@ -536,7 +536,7 @@ function checkNumbering(doc: ParsedSource, r: Reporter): void {
 }
 
 /** The numbers from `from` up to (not including) `to`, named: `٣`, `٣ and ٤`, `٣, ٤ and ٥`, `٣–٩٩٩ (997 numbers)`. */
-export function missingNumbers(from: number, to: number, sys: DigitSystem): string {
+function missingNumbers(from: number, to: number, sys: DigitSystem): string {
   const n = to - from;
   const f = (x: number) => formatNumber(x, sys);
   if (!Number.isSafeInteger(to)) return `every number from ${f(from)} on`;

@@ -8,7 +8,7 @@ import type { SourcePlace } from '../diagnostics.js';
 import type { SourceSpan } from './types.js';
 
 /** The place of UTF-16 offset `offset` inside a text that starts at `start`. */
-export function placeWithin(text: string, offset: number, start: SourcePlace): SourcePlace {
+function placeWithin(text: string, offset: number, start: SourcePlace): SourcePlace {
   let line = start.line;
   let col = start.col;
   for (const ch of text.slice(0, offset)) {

@@ -27,7 +27,7 @@ export function makeDiagnostic(
 }
 
 /** Diagnostics kept per code before the rest are summarised. */
-export const WARNINGS_PER_CODE = 100;
+const WARNINGS_PER_CODE = 100;
 
 export class Reporter {
   private readonly items: Diagnostic[] = [];

@@ -62,20 +62,20 @@ export function pressPalette(theme: Theme): Map<string, Cmyk> {
 }
 
 /** Rules thinner than this (pt) in black or grey print as solid black. */
-export const SOLID_LINE_PT = 1;
+const SOLID_LINE_PT = 1;
 
 const isKOnly = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0;
 const isPlainBlack = (c: Cmyk) => c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] >= 100;
 const isPaper = (c: Cmyk) => c.every((v) => v === 0);
 
 /** What every inked text glyph and QR module prints in. */
-export const TEXT_BLACK: Cmyk = [0, 0, 0, 100];
+const TEXT_BLACK: Cmyk = [0, 0, 0, 100];
 const NO_INK: Cmyk = [0, 0, 0, 0];
 /**
  * Text lighter than this (C+M+Y+K %) is light type on a dark ground (the
  * cover's), not ink: it knocks out. A tint that light would not be read on paper.
  */
-export const KNOCKOUT_MAX_INK = 20;
+const KNOCKOUT_MAX_INK = 20;
 const isLight = (c: Cmyk) => c.reduce((a, v) => a + v, 0) < KNOCKOUT_MAX_INK;
 
 /** The CMYK colour mode for `theme`'s press files. */

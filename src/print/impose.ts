@@ -69,7 +69,7 @@ export interface TwoUpOptions extends ImposeOptions {
 }
 
 /** Length of a cut mark from the sheet's edge, and its line width (pt). */
-export const CUT_MARK_LENGTH_PT = 8 * MM;
+const CUT_MARK_LENGTH_PT = 8 * MM;
 export const CUT_MARK_WIDTH_PT = 0.5;
 
 export interface SaddleOptions extends ImposeOptions {
@@ -127,7 +127,7 @@ async function prepare(pdf: PdfSource, opts: ImposeOptions) {
 }
 
 /** Booklets from this many pages on get creep compensation. */
-export const CREEP_FROM_PAGES = 16;
+const CREEP_FROM_PAGES = 16;
 
 /** The creep (pt per sheet) for a saddle-stitched booklet of `pageCount` pages on paper `thicknessMm` thick (0 = off). */
 export function creepFor(pageCount: number, thicknessMm: number): number {

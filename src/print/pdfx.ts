@@ -32,7 +32,7 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 
-export const PDFX_VERSION = 'PDF/X-4';
+const PDFX_VERSION = 'PDF/X-4';
 
 /**
  * profiles/ of the warraq that runs: one folder up from the bundle's chunks

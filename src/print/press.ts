@@ -70,9 +70,9 @@ export interface PressOptions {
 }
 
 export const DEFAULT_BLEED_PT = 3 * MM;
-export const DEFAULT_MARK_LENGTH_PT = 5 * MM;
-export const DEFAULT_MARK_OFFSET_PT = 1 * MM;
-export const MARK_LINE_WIDTH_PT = 0.25;
+const DEFAULT_MARK_LENGTH_PT = 5 * MM;
+const DEFAULT_MARK_OFFSET_PT = 1 * MM;
+const MARK_LINE_WIDTH_PT = 0.25;
 
 /** Parses '#rgb' / '#rrggbb' into a pdf-lib RGB colour. */
 export function hexColor(hex: string): Color {

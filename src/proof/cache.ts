@@ -74,7 +74,7 @@ function proofCode(): Promise<string | undefined> {
 }
 
 /** The cache key of a document's findings, or undefined when the code cannot be hashed. */
-export async function findingsKey(input: FindingsInput, dictionaries: string): Promise<string | undefined> {
+async function findingsKey(input: FindingsInput, dictionaries: string): Promise<string | undefined> {
   const code = await proofCode();
   if (!code) return undefined;
   const { units, words, off, lang, dir } = input;

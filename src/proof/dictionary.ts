@@ -51,7 +51,7 @@ export interface Lexicon {
 }
 
 /** NFD without combining marks, lower case: the dictionaries' `~` forms. */
-export function looseForm(word: string): string {
+function looseForm(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

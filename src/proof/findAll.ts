@@ -23,12 +23,12 @@ import { isPersianLang } from '../text/clauseLanguage.js';
  * findings by it passes so that it is looked up once.
  */
 export async function findAll({ units, words, off, lang, dir }: FindingsInput, projectRoot: string, remember = false, installed: () => Promise<string> = dictionaryDigest): Promise<FindingsAndCandidates> {
-  const tokens = units.map((u) => tokenize(u.text));
+  const tokens = units.map((u) => tokenize(u.text, lang));
   const has = (script: string) => tokens.some((ts) => ts.some((t) => t.kind === 'word' && t.script === script));
   // Latin words: English, in US or British spelling.
   const english = has('latin') ? Promise.all([loadLexicon('en', projectRoot)!, loadLexicon('en-gb', projectRoot)!]).then(([us, gb]) => eitherLexicon(us, gb)) : undefined;
-  // Clauses written in Persian in a document of another language (tokenize.ts): the Persian dictionary for their words.
-  const persianClauses = !isPersianLang(lang) && tokens.some((ts) => ts.some((t) => t.lang === 'fa')) ? loadLexicon('fa', projectRoot) : undefined;
+  // Clauses written in Persian in a document of another language (tokenize.ts marks none in a Persian one): the Persian dictionary for their words.
+  const persianClauses = tokens.some((ts) => ts.some((t) => t.lang === 'fa')) ? loadLexicon('fa', projectRoot) : undefined;
   const [arabic, latin, persian] = await Promise.all([has('arabic') ? loadLexicon(lang, projectRoot) : undefined, english, persianClauses]);
   const lex: Lexicons = { arabic, latin, arabicAlphabet: alphabetFor(lang), persian: isPersianLang(lang), ...(persian ? { persianClauses: persian } : {}) };
   const lexicons = [arabic, latin, persian].filter((l): l is Lexicon => l !== undefined);

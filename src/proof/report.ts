@@ -23,7 +23,7 @@ export interface ReportRow {
   decision: string;
 }
 
-export function reportRows(findings: readonly Finding[]): ReportRow[] {
+function reportRows(findings: readonly Finding[]): ReportRow[] {
   return findings.map((f) => ({
     done: f.decided !== undefined,
     place: `${f.place.file}:${f.place.line}:${f.place.col}`,
@@ -34,7 +34,7 @@ export function reportRows(findings: readonly Finding[]): ReportRow[] {
   }));
 }
 
-export function markdownReport(source: string, rows: readonly ReportRow[]): string {
+function markdownReport(source: string, rows: readonly ReportRow[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
     `<!-- ${MARK} -->`,
@@ -50,7 +50,7 @@ export function markdownReport(source: string, rows: readonly ReportRow[]): stri
   return lines.join('\n');
 }
 
-export function csvReport(rows: readonly ReportRow[]): string {
+function csvReport(rows: readonly ReportRow[]): string {
   const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const head = ['done', 'place', 'code', 'found', 'suggestions', 'decision', MARK];
   return [head.join(','), ...rows.map((r) => [r.done ? 'x' : '', r.place, r.code, r.found, r.suggestions, r.decision, ''].map(q).join(','))].join('\r\n') + '\r\n';

@@ -156,7 +156,8 @@ class SpellingPass {
   }
 
   private lexFor(t: Token): Lexicon | undefined {
-    if (t.script === 'arabic' && this.persianWord(t) && !this.lex.persian) return this.lex.persianClauses;
+    // Marked in a document of another language only (tokenize.ts).
+    if (t.lang === 'fa') return this.lex.persianClauses;
     return t.script === 'arabic' ? this.lex.arabic : t.script === 'latin' ? this.lex.latin : undefined;
   }
 

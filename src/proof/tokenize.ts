@@ -5,7 +5,7 @@
  * where the punctuation checks read it.
  */
 import { isArabicScript, isLatinScript, lookupForm } from './arabic.js';
-import { persianClauseWords } from '../text/clauseLanguage.js';
+import { isPersianLang, persianClauseWords } from '../text/clauseLanguage.js';
 
 export type Script = 'arabic' | 'latin' | 'other';
 
@@ -26,7 +26,8 @@ const TOKEN = /(\p{L}[\p{L}\p{M}\u200C\u0640]*(?:['’]\p{L}[\p{L}\p{M}]*)*)|(\p
 /** URLs, e-mail addresses, file names and long hex hashes: not words to proofread. */
 const NOT_PROSE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s«»"<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:pdf|txt|md|png|jpe?g|webp|svg|html?|json|ya?ml|csv|zip|docx?|odt)\b|\b[0-9a-f]{12,}\b/giu;
 
-export function tokenize(text: string): Token[] {
+/** The tokens of a paragraph of a document in `lang`. */
+export function tokenize(text: string, lang?: string): Token[] {
   const out: Token[] = [];
   // Blanked out, same length: offsets stay those of the text.
   const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
@@ -37,13 +38,13 @@ export function tokenize(text: string): Token[] {
     const script: Script = kind === 'number' ? 'other' : isArabicScript(t) ? 'arabic' : isLatinScript(t) ? 'latin' : 'other';
     out.push({ kind, text: t, start, end: start + t.length, script, form: kind === 'word' ? lookupForm(t) : t });
   }
-  return markPersianClauses(text, out);
+  // In a Persian document every word is checked as Persian anyway: nothing to mark.
+  return isPersianLang(lang) ? out : markPersianClauses(text, out);
 }
 
 /**
  * Marks the Arabic-script words of each clause written in Persian (`lang:
  * 'fa'`), by the rule the composer reads too (src/text/clauseLanguage.ts).
- * In a Persian document every word is checked as Persian anyway.
  */
 function markPersianClauses(text: string, tokens: Token[]): Token[] {
   const persian = persianClauseWords(text, tokens.map((t) => ({ ...t, arabic: t.kind === 'word' && t.script === 'arabic' })));

@@ -49,9 +49,6 @@ function patternsFor(lang: string | undefined): ((word: string) => string) | und
   return undefined;
 }
 
-/** Whether a language tag has hyphenation patterns here. */
-export const hyphenates = (lang: string | undefined): boolean => patternsFor(lang) !== undefined;
-
 /**
  * Where each word may be divided: paragraph offsets (UTF-16) of the letter
  * after each break, in order; none for a word that must stay whole. `words`
@@ -83,7 +80,7 @@ export function hyphenPoints(text: string, words: readonly Word[], lang: string 
 }
 
 /** The hyphen drawn at the end of a divided word's first part: the font's hyphen glyph, without text (the source has no hyphen there). */
-export function hyphenRun(items: Itemized, at: number, lang: string | undefined): ShapedRun {
+function hyphenRun(items: Itemized, at: number, lang: string | undefined): ShapedRun {
   const style = items.styleAt(at - 1);
   const font = style.fonts.find((f) => f.covers(HYPHEN)) ?? style.fonts[0];
   const run = makeRun('-', 0, font, style, 0, 1, lang);

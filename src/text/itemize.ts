@@ -82,7 +82,7 @@ export class MissingGlyphError extends Error {
 }
 
 /** Characters that need no glyph of their own (HarfBuzz hides default ignorables). */
-export function needsNoGlyph(cp: number): boolean {
+function needsNoGlyph(cp: number): boolean {
   return (
     cp === 0x0a || cp === 0x0d || cp === 0x09 ||
     (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
@@ -376,7 +376,7 @@ const CHUNK = 1 / 8;
  * none, and E-OVERFLOW names it if it does not fit. Linear in the token's
  * length (widths from the word's glyphs).
  */
-export function emergencyBreaks(text: string, word: Word, measure: number): EmergencyBreak[] {
+function emergencyBreaks(text: string, word: Word, measure: number): EmergencyBreak[] {
   const { start, end } = word;
   if (!LATIN_TOKEN.test(text.slice(start, end))) return [];
   // Width of text[start, start + i), from the advances of the word's glyphs.

@@ -40,7 +40,7 @@ export const DEFAULT_KASHIDAS_PER_LINE = 2;
  * Fewest Arabic letters of a word that takes a kashida. In a word of two or
  * three letters (من، ضد، وقد، عن) a kashida reads as a mistake, not a stretch.
  */
-export const KASHIDA_MIN_LETTERS = 4;
+const KASHIDA_MIN_LETTERS = 4;
 
 /** The best kashida place in a word: one per word at most (alreq). */
 export function bestCandidate(text: string, word: Word, index: number): Candidate | undefined {

@@ -10,11 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { isEditorTemp, outputMatcher, serially, watchFolders, watchRoots, type Change, type WatchRoot } from '../../src/cli/watch.js';
 import { repoRoot, smallProject } from '../fixtures/reliability/project.js';
+import { sleep, until } from '../support/waiting.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, ok: () => boolean, ms = 120_000) {
-  for (const t0 = Date.now(); !ok(); await sleep(50)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('what is ignored', () => {
   it('editor temp, swap and backup files', () => {
@@ -77,7 +74,7 @@ describe('watching a folder', () => {
       ];
       for (const [i, save] of saves.entries()) {
         await save(original.replace('مقدمة قصيرة', `مقدمة قصيرة ${'جدا '.repeat(i + 1).trim()}`));
-        await until(`rebuild ${i + 1}`, () => rebuilt === i + 1);
+        await until(`rebuild ${i + 1}`, () => rebuilt === i + 1, 120_000);
       }
       // A quiet spell many times the debounce: a rebuild reacting to its own output would show here.
       await mkdir(path.join(sourceDir, 'out.old-manual'), { recursive: true });
@@ -87,7 +84,6 @@ describe('watching a folder', () => {
       expect(await readFile(path.join(root, 'source/out/manifest.json'), 'utf8')).toContain('booklet.pdf');
     } finally {
       watching.close();
-      await rm(root, { recursive: true, force: true });
     }
   }, 300_000);
 
@@ -113,7 +109,6 @@ describe('watching a folder', () => {
       expect(batches).toEqual([['source/doc.meta.yaml']]);
     } finally {
       watching.close();
-      await rm(root, { recursive: true, force: true });
     }
   }, 120_000);
 
@@ -137,7 +132,6 @@ describe('watching a folder', () => {
       await until('c.txt after the replace', () => seen.includes('c.txt'), 30_000);
     } finally {
       watching.close();
-      await rm(root, { recursive: true, force: true });
     }
   }, 120_000);
 });

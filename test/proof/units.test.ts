@@ -64,6 +64,13 @@ describe('tokenize', () => {
     ]);
     expect(['2024', '٢٩', '۲۹'].map(digitFamily)).toEqual(['latn', 'arab', 'arabext']);
   });
+
+  it('marks the words of a Persian clause in a document of another language only (a Persian one checks every word as Persian)', () => {
+    const t = 'اقرأ النص. متن کامل را در اینجا بخوانید.';
+    const marked = (lang: string) => tokenize(t, lang).filter((x) => x.lang === 'fa').map((x) => x.text);
+    expect(marked('ar')).toEqual(['متن', 'کامل', 'را', 'در', 'اینجا', 'بخوانید']);
+    expect(marked('fa-IR')).toEqual([]);
+  });
 });
 
 describe('tokenize skips what is not prose', () => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
-import { lockOutput, manifestFor, writeOutputs, type OutputFile } from '../../src/output/writeOutputs.js';
+import { lockOutput, writeOutputs, type OutputFile } from '../../src/output/writeOutputs.js';
 import { besideOut, fingerprint, smallProject } from '../fixtures/reliability/project.js';
 
 const only: BuildOptions['only'] = ['booklet', 'leaflets', 'cards'];
@@ -60,8 +60,9 @@ describe('a failing build changes nothing', () => {
     const root = await smallProject();
     const out = path.join(root, 'dist');
     const enc = (s: string) => new TextEncoder().encode(s);
+    const meta = { source: { file: 's', sha256: 'x' }, date: '2024-01-01' };
     const good: OutputFile[] = [{ kind: 'booklet', path: 'booklet.pdf', bytes: enc('old booklet') }];
-    await writeOutputs(out, good, manifestFor(good, { file: 's', sha256: 'x' }, '2024-01-01'));
+    await writeOutputs(out, good, meta);
     const before = await fingerprint(out);
     // `leaflets` is written as a file, then `leaflets/01.pdf` needs it to be a folder: the write fails.
     const bad: OutputFile[] = [
@@ -69,7 +70,7 @@ describe('a failing build changes nothing', () => {
       { kind: 'leaflet', path: 'leaflets', bytes: enc('x') },
       { kind: 'leaflet', path: 'leaflets/01.pdf', bytes: enc('y') },
     ];
-    await expect(writeOutputs(out, bad, manifestFor(bad, { file: 's', sha256: 'x' }, '2024-01-01'))).rejects.toThrow();
+    await expect(writeOutputs(out, bad, meta)).rejects.toThrow();
     expect(await fingerprint(out)).toEqual(before);
     expect(await besideOut(out)).toEqual(['dist']);
   });

@@ -18,8 +18,8 @@ import { changedAtStart, keepSession, sessionStop, SESSION_CHANGED_ENV, sessionC
 import { SESSION_NODE_FLAGS } from '../../src/jobs/allocator.js';
 import { fingerprint, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 import { tempDir } from '../support/tmp.js';
+import { sleep, until } from '../support/waiting.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const env = () => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS')), FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '' });
 
 describe('how a session starts', () => {
@@ -30,23 +30,19 @@ describe('how a session starts', () => {
 
   it('compiled when lib/ is fresh, through tsx when it is not; the session flags before the user’s', async () => {
     const root = await tempDir('warraq-session-');
-    try {
-      expect(sessionCommand(root, ['--trace-warnings'])).toEqual({
-        script: path.join(root, 'scripts/watch.ts'),
-        execArgv: ['--import', `file://${root}/node_modules/tsx/dist/loader.mjs`, ...SESSION_NODE_FLAGS, '--trace-warnings'],
-        compiled: false,
-      });
-      // Fresh: every recorded file has its recorded time (none recorded here).
-      await mkdir(path.join(root, 'lib'));
-      await writeFile(path.join(root, 'lib/inputs.json'), JSON.stringify({ v: 1, mtimes: {} }));
-      expect(sessionCommand(root, ['--trace-warnings'])).toEqual({
-        script: path.join(root, 'lib/watch.js'),
-        execArgv: [...COMPILED_V8_FLAGS, ...SESSION_NODE_FLAGS, '--trace-warnings'],
-        compiled: true,
-      });
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    expect(sessionCommand(root, ['--trace-warnings'])).toEqual({
+      script: path.join(root, 'scripts/watch.ts'),
+      execArgv: ['--import', `file://${root}/node_modules/tsx/dist/loader.mjs`, ...SESSION_NODE_FLAGS, '--trace-warnings'],
+      compiled: false,
+    });
+    // Fresh: every recorded file has its recorded time (none recorded here).
+    await mkdir(path.join(root, 'lib'));
+    await writeFile(path.join(root, 'lib/inputs.json'), JSON.stringify({ v: 1, mtimes: {} }));
+    expect(sessionCommand(root, ['--trace-warnings'])).toEqual({
+      script: path.join(root, 'lib/watch.js'),
+      execArgv: [...COMPILED_V8_FLAGS, ...SESSION_NODE_FLAGS, '--trace-warnings'],
+      compiled: true,
+    });
   });
 });
 
@@ -63,8 +59,8 @@ describe("a session's stop", () => {
     const s = sessionStop(() => downs++);
     const first = deferred();
     const second = deferred();
-    s.track(first.p);
-    s.track(second.p);
+    s.run(() => first.p);
+    s.run(() => second.p);
     s.stop();
     expect(s.stopping).toBe(true);
     first.done();
@@ -81,12 +77,23 @@ describe("a session's stop", () => {
     let downs = 0;
     const s = sessionStop(() => downs++);
     const b = deferred();
-    s.track(b.p);
+    s.run(() => b.p);
     b.done();
     await settle();
     expect(downs).toBe(0);
     s.stop();
     expect(downs).toBe(1);
+  });
+
+  it('a stopped session begins no build, and shuts down once', async () => {
+    let downs = 0;
+    let begun = 0;
+    const s = sessionStop(() => downs++);
+    s.stop();
+    s.run(async () => void begun++);
+    s.stop();
+    await settle();
+    expect([begun, downs]).toEqual([0, 1]);
   });
 });
 
@@ -178,13 +185,10 @@ function watching(root: string) {
   p.stdout.on('data', (d) => (out += d));
   p.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => p.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  const until = async (what: string, ok: () => boolean, ms = 240_000) => {
-    for (const t0 = Date.now(); !ok(); await sleep(100)) if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}:\n${out.slice(-3000)}`);
-  };
   return {
     out: () => out,
     rebuilt: () => (out.match(/rebuilt in [\d.]+ s; watching/g) ?? []).length,
-    until,
+    until: (what: string, ok: () => boolean) => until(what, ok, 240_000, () => out.slice(-3000)),
     interrupt: () => process.kill(-p.pid!, 'SIGINT'),
     exited,
     kill: () => p.exitCode === null && process.kill(-p.pid!, 'SIGKILL'),
@@ -210,7 +214,6 @@ describe('npm run watch', () => {
       expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'forced')));
     } finally {
       w.kill();
-      await rm(root, { recursive: true, force: true });
     }
   }, 300_000);
 
@@ -243,7 +246,6 @@ describe('npm run watch', () => {
       expect(await fingerprint(path.join(root, 'dist'))).toEqual(await fingerprint(path.join(root, 'plain')));
     } finally {
       w.kill();
-      await rm(root, { recursive: true, force: true });
     }
   }, 300_000);
 });

@@ -53,19 +53,16 @@ const allFound = (known: FoundPages | undefined, n: number | undefined): ThumbIm
  * THUMB_WIDTH px wide, drawn at that size by mupdf (anti-aliased); the pages
  * `known` has are taken from it (when it has as many pages as are drawn).
  * `pageCount`: the file's pages as its job recorded them (its manifest
- * entry's `pages`); without it, mupdf counts them.
+ * entry's `pages`); without it, mupdf counts them. A file whose every page
+ * is found never gets here: thumbnailsOf does not even read it.
  */
 export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?: FoundPages, pageCount?: number): Promise<ThumbImage[]> {
-  const counted = pageCount === undefined ? undefined : Math.min(pageCount, maxPages);
-  // Every page found: nothing to draw, mupdf not needed (thumbnailsOf does not even read such a file).
-  const all = allFound(known, counted);
-  if (all) return all;
   // Loaded here, not with this module, and only to draw: its WebAssembly starts when loaded (≈ 70 ms of
   // CPU), and a thread that only makes the gallery page or card thumbnails never calls this.
   const mupdf: typeof Mupdf = await loadMupdf();
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   try {
-    const n = counted ?? Math.min(doc.countPages(), maxPages);
+    const n = Math.min(pageCount ?? doc.countPages(), maxPages);
     const found = known?.found.length === n ? known : undefined;
     // Each page's encoding (libvips, off this thread) runs while the next page is drawn: awaited one by one, the
     // thread waited for each (docs/performance.md, "One-point edits, round 9").
@@ -102,7 +99,7 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
 }
 
 /** An image (a card's PNG) scaled to THUMB_WIDTH px wide. */
-export const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());
+const imageThumbnail = (image: Uint8Array): Promise<ThumbImage> => encoded(sharp(image).resize({ width: THUMB_WIDTH }).removeAlpha());
 
 /** A thumbnail with its pixels. */
 export interface Thumbnail extends GalleryThumb, ThumbImage {}

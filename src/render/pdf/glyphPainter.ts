@@ -800,7 +800,11 @@ class LineWriter {
     const rg = this.at.fillOperator(g.color ?? this.at.color);
     // mupdf ends a text object where the colour or the render mode changes.
     if (rg !== this.fill || hidden !== this.invisible) mutool?.end();
-    const mark = mutool?.blind === false ? mutool.mark() : undefined;
+    // A word space mutool reads, in a span of its own, is kept (taken back if mutool would start a line after it:
+    // bridgesBefore): its reading before it is copied for it alone.
+    const reading = mutool?.blind === false;
+    const space = reading && tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ');
+    const mark = space ? mutool.mark() : undefined;
     const before = mutool ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -814,8 +818,7 @@ class LineWriter {
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
-    // A word space mutool reads, in a span of its own: taken back if mutool would start a line after it (bridgesBefore).
-    if (mark) this.lastSpace = tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ') ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
+    if (reading) this.lastSpace = mark && open !== null ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
       mutool?.end();
