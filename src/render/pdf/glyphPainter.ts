@@ -660,6 +660,8 @@ class LineWriter {
   private readonly mutool: MutoolReading | undefined;
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
+  /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
+  private inklessY: string | null = null;
   /** The copies for poppler and mupdf 1.28 waiting for the run's copies for PDFium to end (see placed). */
   private readonly forPoppler: Array<() => void> = [];
   /** Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed. */
@@ -798,6 +800,11 @@ class LineWriter {
     const text = at.text ?? g.text;
     const gx = this.at.x + (at.x ?? g.x);
     const rg = this.at.fillOperator(g.color ?? this.at.color);
+    const gy = num(at.baseline ? this.at.y : this.at.y - g.y);
+    if (this.inklessY !== null) {
+      if (this.inklessY !== '' && gy !== this.inklessY) ops.push('ET', 'BT');
+      this.inklessY = gy;
+    }
     // mupdf ends a text object where the colour or the render mode changes.
     if (rg !== this.fill || hidden !== this.invisible) mutool?.end();
     // A word space mutool reads, in a span of its own, is kept (taken back if mutool would start a line after it:
@@ -812,7 +819,6 @@ class LineWriter {
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== this.current) ops.push((this.current = tf));
     if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
-    const gy = num(at.baseline ? this.at.y : this.at.y - g.y);
     const from = ops.length;
     ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
@@ -944,9 +950,20 @@ class LineWriter {
     ({ current: this.current, fill: this.fill, invisible: this.invisible } = state);
   }
 
-  /** Glyphs without ink in a text object of their own, which mutool 1.21 does not read (the module's `inkless`). */
+  /**
+   * Glyphs without ink in a text object of their own, which mutool 1.21 does
+   * not read (the module's `inkless`). mupdf bounds a text object by the union
+   * of its glyphs' boxes (fz_bound_text), and a glyph without ink has the box
+   * of a point, its origin: points on one baseline leave the box empty, but
+   * two at different x and y make a real box, and the display list keeps the
+   * object. So `draw` starts a new text object where a glyph leaves the
+   * baseline of the ones before it (the copy for poppler of a haraka, raised
+   * above the copy of its letter: mutool returned «کلیهٔ⟨LRM⟩⟨RLM⟩ اعضای»).
+   */
   private inkless(paint: () => void): void {
+    this.inklessY = '';
     inkless(this.ops, this.mutool, paint);
+    this.inklessY = null;
   }
 
   /** A glyph drawn as its outline (a path: it ends the text object). */
