@@ -26,6 +26,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, KINDS, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
+import type { Kept } from './jobs/kept.js';
 import type { Preparation } from './jobs/worker.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
@@ -569,6 +570,8 @@ interface JobRun {
   published(job: RenderJob): boolean;
   /** The paths of the jobs whose results it takes as input. */
   inputsOf(job: RenderJob): string[];
+  /** RenderTask `keptFor`: what the jobs that take its result as input read of what it may keep. */
+  keptFor(job: RenderJob): Kept[];
   keyOf(job: RenderJob): string;
   /** Each job's result, by path, as it is done. */
   results: Map<string, Promise<Done>>;
@@ -602,6 +605,7 @@ async function runJobs(
   early: EarlyPool | undefined,
 ): Promise<Made> {
   let done = 0;
+  const readers = keptReads(jobs, inputs);
   const run: JobRun = {
     model,
     jobs,
@@ -612,6 +616,7 @@ async function runJobs(
     stage,
     published: (job) => publishes(kindOf(job), opts.only),
     inputsOf: (job) => inputs.get(job.path) ?? [],
+    keptFor: (job) => [...(readers.get(job.path) ?? [])],
     keyOf: (job) => keys.get(job.path)!,
     results: new Map(),
     finish: (job, d) => {
@@ -649,6 +654,16 @@ async function runJobs(
   }
   if (run.failure) throw run.failure.error;
   return collectMade(run, mode, lanes);
+}
+
+/** What the jobs that take each job's result as input read of what it may keep (their kinds' `reads`), by the job's path. */
+function keptReads(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>): Map<string, Set<Kept>> {
+  const out = new Map<string, Set<Kept>>();
+  for (const j of jobs) {
+    const reads = kindOf(j).reads ?? [];
+    if (reads.length) for (const p of inputs.get(j.path) ?? []) out.set(p, new Set([...(out.get(p) ?? []), ...reads]));
+  }
+  return out;
 }
 
 /**
@@ -841,6 +856,7 @@ async function renderJob(run: JobRun, job: RenderJob, lane: Lane, from: RenderJo
     cacheDir: run.cache.dir,
     env: run.env,
     inputs: await taskInputs(from, done, run.keyOf),
+    keptFor: run.keptFor(job),
   };
   const r = await lane.run(task);
   if (r.diagnostics) throw new WarraqError(r.diagnostics);
