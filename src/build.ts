@@ -190,14 +190,16 @@ export async function check(opts: CheckOptions) {
   // Card fit only where cards are made (a build with --only booklet makes none).
   const only = widenOnly(opts.only);
   const cards = !only || only.includes('cards');
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { startProofing, writeProofReport }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { proofThreadAhead, startProofing, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
+  // Its thread starting while the model is read, when it will be needed.
+  if (aside) proofThreadAhead(opts.projectRoot);
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
   proofing.result.catch(() => {});
