@@ -190,15 +190,13 @@ export async function check(opts: CheckOptions) {
   // Card fit only where cards are made (a build with --only booklet makes none).
   const only = widenOnly(opts.only);
   const cards = !only || only.includes('cards');
-  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { proofThreadAhead, startProofing, writeProofReport }] = await Promise.all([
+  const [{ loadDocument }, { loadFontSet }, { checkCoverage }, { startProofing, writeProofReport }] = await Promise.all([
     import('./model/buildModel.js'),
     import('./fonts/loadFontSet.js'),
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
-  // Its thread starting while the model is read, when it will be needed.
-  if (aside) proofThreadAhead(opts.projectRoot);
   const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
@@ -330,6 +328,9 @@ interface Started {
 }
 
 async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, code, source, sources, fonts, record, early }: Started): Promise<BuildReport> {
+  // The proofing thread that check() sets aside (not with --strict or a proof report) starts loading now, beside the
+  // memos, the checks' modules and the model, when it will be needed (src/proof/index.ts proofThreadAhead).
+  if (!opts.strict && !opts.proofReport) void import('./proof/index.js').then((p) => p.proofThreadAhead(opts.projectRoot)).catch(() => {});
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
