@@ -33,6 +33,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const COMPILED_V8_FLAGS = ['--interrupt-budget=400000', '--no-wasm-dynamic-tiering', '--no-wasm-tier-up'];
 
+/**
+ * Node's built-in modules that the compiled command loads, on the no-change
+ * path and on a cold build's: bin/warraq.mjs loads them before it sets
+ * COMPILED_V8_FLAGS, while V8 still takes the compiled code Node ships for
+ * them (after, V8 refuses it: the flags are hashed into its check).
+ */
+export const PRELOADED_BUILTINS = ['node:assert', 'node:crypto', 'node:fs/promises', 'node:module', 'node:net', 'node:os', 'node:perf_hooks', 'node:process', 'node:tty', 'node:util', 'node:vm', 'node:worker_threads', 'node:zlib'];
+
 /** The version of lib/inputs.json's record (`{ v, mtimes }`). */
 export const INPUTS_VERSION = 1;
 

@@ -26,6 +26,7 @@ import type { DocumentModel, PagePlan } from './model/types.js';
 import { planInputs, planJobs, publishes, widenOnly, type OutputGroup, type RenderJob } from './jobs/planJobs.js';
 import { groupOfFile, KINDS, kindOf } from './jobs/kinds.js';
 import type { RenderTask, TaskInput } from './jobs/kind.js';
+import type { Kept } from './jobs/kept.js';
 import type { Preparation } from './jobs/worker.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
@@ -195,8 +196,8 @@ export async function check(opts: CheckOptions) {
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
-  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
+  const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
   const proofing = startProofing(loaded.model, { ...opts, thread: aside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
   proofing.result.catch(() => {});
@@ -327,6 +328,9 @@ interface Started {
 }
 
 async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, code, source, sources, fonts, record, early }: Started): Promise<BuildReport> {
+  // The proofing thread that check() sets aside (not with --strict or a proof report) starts loading now, beside the
+  // memos, the checks' modules and the model, when it will be needed (src/proof/index.ts proofThreadAhead).
+  if (!opts.strict && !opts.proofReport) void import('./proof/index.js').then((p) => p.proofThreadAhead(opts.projectRoot)).catch(() => {});
   // What the last build composed is taken as it was, from the checks on (src/jobs/memoStore.ts).
   const memoSalt = await openMemos(opts.projectRoot, await code).catch(() => undefined);
   // Planned and keyed as soon as the model is known: after a failed render, the card-fit check skips the cards an earlier build made.
@@ -569,6 +573,8 @@ interface JobRun {
   published(job: RenderJob): boolean;
   /** The paths of the jobs whose results it takes as input. */
   inputsOf(job: RenderJob): string[];
+  /** RenderTask `keptFor`: what the jobs that take its result as input read of what it may keep. */
+  keptFor(job: RenderJob): Kept[];
   keyOf(job: RenderJob): string;
   /** Each job's result, by path, as it is done. */
   results: Map<string, Promise<Done>>;
@@ -602,6 +608,7 @@ async function runJobs(
   early: EarlyPool | undefined,
 ): Promise<Made> {
   let done = 0;
+  const readers = keptReads(jobs, inputs);
   const run: JobRun = {
     model,
     jobs,
@@ -612,6 +619,7 @@ async function runJobs(
     stage,
     published: (job) => publishes(kindOf(job), opts.only),
     inputsOf: (job) => inputs.get(job.path) ?? [],
+    keptFor: (job) => [...(readers.get(job.path) ?? [])],
     keyOf: (job) => keys.get(job.path)!,
     results: new Map(),
     finish: (job, d) => {
@@ -649,6 +657,16 @@ async function runJobs(
   }
   if (run.failure) throw run.failure.error;
   return collectMade(run, mode, lanes);
+}
+
+/** What the jobs that take each job's result as input read of what it may keep (their kinds' `reads`), by the job's path. */
+function keptReads(jobs: readonly RenderJob[], inputs: ReadonlyMap<string, string[]>): Map<string, Set<Kept>> {
+  const out = new Map<string, Set<Kept>>();
+  for (const j of jobs) {
+    const reads = kindOf(j).reads ?? [];
+    if (reads.length) for (const p of inputs.get(j.path) ?? []) out.set(p, new Set([...(out.get(p) ?? []), ...reads]));
+  }
+  return out;
 }
 
 /**
@@ -841,6 +859,7 @@ async function renderJob(run: JobRun, job: RenderJob, lane: Lane, from: RenderJo
     cacheDir: run.cache.dir,
     env: run.env,
     inputs: await taskInputs(from, done, run.keyOf),
+    keptFor: run.keptFor(job),
   };
   const r = await lane.run(task);
   if (r.diagnostics) throw new WarraqError(r.diagnostics);

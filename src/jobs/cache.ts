@@ -38,6 +38,8 @@
 import { mkdir, readdir, readFile, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
+import { digestMemo } from '../codeDigests.js';
+import { compiled } from '../compiled.js';
 import type { DocumentModel, Theme } from '../model/types.js';
 import { sha256 } from '../output/manifest.js';
 import { hashFile, outputMeta, type Manifest, type ManifestEntry, type ReusedFile, type Stamp } from '../output/writeOutputs.js';
@@ -114,17 +116,18 @@ export type CodeInputs = Pick<KeyInputs, 'code' | 'packages'>;
 
 export async function readCodeInputs(codeRoot?: string): Promise<CodeInputs> {
   const root = codeRoot ?? warraqRoot;
+  const listed = await Promise.all(['src', 'templates', 'patches', 'profiles'].map((dir) => listFiles(root, dir)));
   const files = [
-    ...(await listFiles(root, 'src')).map((f) => [root, f]),
-    ...(await listFiles(root, 'templates')).map((f) => [root, f]),
-    ...(await listFiles(root, 'patches')).map((f) => [root, f]),
-    ...(await listFiles(root, 'profiles')).map((f) => [root, f]),
-    [root, 'tsconfig.json'],
+    ...listed.flat(),
+    'tsconfig.json',
     // The compiled build's loader patches (fontkit's subsetter among them: it changes subset bytes).
-    [root, 'scripts/compile.mjs'],
+    'scripts/compile.mjs',
   ];
-  const code = await Promise.all(files.map(async ([root, f]): Promise<[string, string]> => [f, await digestOf(path.join(root, f)).catch(() => '')]));
-  const packages = await digestOf(path.join(root, 'package-lock.json')).catch(() => '');
+  // Compiled, the command's own code: digests remembered while a file is unchanged (src/codeDigests.ts).
+  const memo = compiled && codeRoot === undefined ? digestMemo(path.join(root, 'lib', 'code-digests.json')) : undefined;
+  const digest = (f: string) => (memo ? memo.digest(path.join(root, f), digestOf) : digestOf(path.join(root, f))).catch(() => '');
+  const [code, packages] = await Promise.all([Promise.all(files.map(async (f): Promise<[string, string]> => [f, await digest(f)])), digest('package-lock.json')]);
+  await memo?.save();
   return { code, packages };
 }
 

@@ -90,6 +90,14 @@ export interface RenderTask {
   env?: string;
   /** Results of the jobs this one takes as input, in plan order. */
   inputs: TaskInput[];
+  /**
+   * What this build's jobs that take this job's result as input read of what
+   * it may keep for them (their kinds' `reads`). What no such job reads (the
+   * booklet's page digests, when no thumbnails are made) may be left out: a
+   * later build that reuses the file without it does that work itself (the
+   * thumbnails drawn afresh). Absent (a test's task): all of it is kept.
+   */
+  keptFor?: readonly Kept[];
   /** Only lay the job out and check it (its kind's `verify`): no files. */
   verify?: boolean;
 }
@@ -158,6 +166,12 @@ export interface OutputKind {
    * are missing.
    */
   keeps?: ReadonlyArray<'aux' | Kept>;
+  /**
+   * What it reads, of what its inputs keep, that they keep only when a job
+   * reads it (RenderTask `keptFor`; not their `keeps`, which a reused input
+   * must have): the booklet's 'pageKeys' for its thumbnails.
+   */
+  reads?: readonly Kept[];
   /**
    * What outside the model and the code decides this kind's output, if
    * anything: a build whose inputs

@@ -23,6 +23,7 @@
  * used first: a hit counts as a use).
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { warraqRoot } from '../codeRoot.js';
@@ -81,7 +82,17 @@ async function findingsKey(input: FindingsInput, dictionaries: string): Promise<
   return createHash('sha256').update(JSON.stringify({ v: VERSION, code, dictionaries, units, words, off, lang, dir })).digest('hex');
 }
 
-const entryFile = (projectRoot: string, key: string) => path.join(projectRoot, '.warraq-cache', 'proof', `${key}.json`);
+const entriesDir = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'proof');
+const entryFile = (projectRoot: string, key: string) => path.join(entriesDir(projectRoot), `${key}.json`);
+
+/** Whether the project keeps any findings: when it keeps none, no text's findings can be found (one directory read). */
+export function keepsFindings(projectRoot: string): boolean {
+  try {
+    return readdirSync(entriesDir(projectRoot)).some((n) => n.endsWith('.json'));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The findings of `input`: from the cache in `projectRoot` when an entry for

@@ -17,7 +17,7 @@ import { compiled } from '../compiled.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
-import { cachedFindings, writeCandidates, type Findings, type FindingsInput } from './cache.js';
+import { cachedFindings, keepsFindings, writeCandidates, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
 import { dictionaryDigest, dictionaryFor } from './dictionary.js';
 import { findingDiagnostic, type Finding } from './finding.js';
@@ -69,6 +69,20 @@ export interface ProofStart {
 
 export async function proofDocument(model: DocumentModel, opts: ProofOptions): Promise<ProofResult> {
   return startProofing(model, opts).result;
+}
+
+/**
+ * Starts the proofing thread before the text is read, when the build will
+ * need one (compiled, proofing set aside: `startProofing`'s `thread`) and the
+ * project keeps no findings (so none can be found for this text, and the
+ * thread will be taken): its start (Node's own, ≈ 65 ms of CPU under the
+ * command's V8 flags, and the checks' modules) then overlaps the main
+ * thread's reading and checking of the model (docs/performance.md, "The
+ * booklet alone, round 7"). A build that stops before proofing leaves it
+ * waiting, without keeping the process alive, for the next build's text.
+ */
+export function proofThreadAhead(projectRoot: string): void {
+  if (compiled && !keepsFindings(projectRoot)) void import('./thread.js').then((t) => t.startEarly());
 }
 
 /**

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, modelFromText } from '../../src/model/buildModel.js';
-import { cachedFindings, type Findings } from '../../src/proof/cache.js';
+import { cachedFindings, keepsFindings, type Findings } from '../../src/proof/cache.js';
 import { dictionaryDigest, loadLexicon } from '../../src/proof/dictionary.js';
 import { proofDocument } from '../../src/proof/index.js';
 import { forgetCandidates, remembers } from '../../src/proof/spelling.js';
@@ -114,8 +114,11 @@ describe('proofing cache', () => {
       await r.save();
       return r;
     };
+    // A project that keeps no findings (the build then starts its proofing thread early: src/proof/index.ts).
+    expect(keepsFindings(dir)).toBe(false);
     expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(false);
     expect((await withDictionaries('@cspell/dict-ar@1.1.7')).cached).toBe(true);
+    expect(keepsFindings(dir)).toBe(true);
     const updated = await withDictionaries('@cspell/dict-ar@1.1.8');
     expect(updated.cached).toBe(false);
     expect(updated.dictionaries).toEqual(['run 2']);

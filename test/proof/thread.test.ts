@@ -1,14 +1,17 @@
 /**
  * The proofing thread (src/proof/thread.ts): the checks run in a worker
  * thread give the findings the same checks give in this thread (the seed:
- * spelling with suggestions, hamza variants, punctuation, repeats). The
+ * spelling with suggestions, hamza variants, punctuation, repeats), also in
+ * a thread started before its text was known (`startEarly`). The
  * build uses it when compiled; under vitest it starts through tsx.
  */
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { dictionaryDigest, dictionaryFor } from '../../src/proof/dictionary.js';
 import { findAll } from '../../src/proof/index.js';
-import { findInThread } from '../../src/proof/thread.js';
+import { findInThread, startEarly } from '../../src/proof/thread.js';
 import { textUnits } from '../../src/proof/units.js';
 import { projectRoot } from '../support/fonts.js';
 
@@ -26,4 +29,37 @@ describe('proofing thread', () => {
     expect(remembered.findings).toEqual(here.findings);
     expect(Object.keys(remembered.candidates ?? {}).length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('a thread started before its text is known (startEarly) is given the text by the next findInThread, and finds the same', async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot });
+    const settings = model.proof ?? { words: [], corrections: [], off: [] };
+    const input = { units: textUnits(model), words: settings.words, off: settings.off, lang: 'ar', dir: model.dir };
+    const here = await findAll(input, projectRoot);
+    // Thread ids one proofing thread takes (under tsx, its loader's hooks take one more).
+    const ids = async (run: () => Promise<unknown>) => {
+      const before = await nextThreadId();
+      await run();
+      return (await nextThreadId()) - before - 1;
+    };
+    const one = await ids(() => findInThread(input, projectRoot));
+    let there: unknown;
+    // Two early starts and one findInThread: one thread in all (one waits at most, and it is taken).
+    expect(
+      await ids(async () => {
+        startEarly();
+        startEarly();
+        there = await findInThread(input, projectRoot);
+      }),
+    ).toBe(one);
+    expect(there).toEqual(here);
+  }, 120_000);
 });
+
+/** The id the next worker thread gets (ids are given in order, process-wide): a throw-away thread's, ended. */
+async function nextThreadId(): Promise<number> {
+  const w = new Worker('', { eval: true });
+  // Read before it ends (an ended worker's threadId is -1).
+  const id = w.threadId;
+  await once(w, 'exit');
+  return id;
+}

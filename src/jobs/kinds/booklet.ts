@@ -5,7 +5,7 @@
  * (src/jobs/kinds/press.ts) in this build or a later one, which writes the
  * same drawing again in CMYK.
  */
-import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
+import type { JobAux, OutputKind, RenderTask, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
 import { pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { writeKept } from '../kept.js';
@@ -54,6 +54,14 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
   return { pages: lay.pages, aux };
 }
 
+/**
+ * Whether the booklet keeps its pages' digests: when a job of this build
+ * reads them (its thumbnails). A later build that reuses this booklet.pdf
+ * and makes them draws every page, as for pages not seen before
+ * (src/jobs/pageThumbs.ts).
+ */
+const keepsPageKeys = (task: RenderTask) => task.keptFor?.includes('pageKeys') ?? true;
+
 export const booklet: OutputKind = {
   name: 'booklet',
   group: 'booklet',
@@ -73,7 +81,8 @@ export const booklet: OutputKind = {
     await Promise.all([
       writeKept(task.cacheDir, task.key, 'drawing', drawing.pages),
       // For its thumbnails: a page that shows what it showed before keeps its thumbnail (src/jobs/pageThumbs.ts).
-      writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f)),
+      // Only when this build makes them: the digests cost ≈ 25–65 ms of a cold booklet (docs/performance.md, round 7).
+      keepsPageKeys(task) && writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f)),
     ]);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };
   },

@@ -50,6 +50,8 @@ export const thumbnails: OutputKind = {
   cost: 8,
   uses: SHOWN.map((k) => k.name),
   plan: (model) => SHOWN.flatMap((k) => k.plan(model).map((j) => ({ ...j, path: thumbsJobOf(j.path) }))),
+  // The booklet's page digests: its pages found among the kept thumbnails (src/jobs/pageThumbs.ts).
+  reads: ['pageKeys'],
   inputs: (job, plan) => SHOWN.flatMap((k) => plan.ofKind(k.name).filter((j) => thumbsJobOf(j.path) === job.path).map((j) => j.path)),
   // Nothing of the model: the thumbnails are a function of the shown job's bytes (its key is this job's input).
   slice: (model) => pick(model, []),
