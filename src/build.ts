@@ -167,9 +167,10 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * outputs are laid out and drawn (src/proof/thread.ts); the proofing
    * warnings then join `warnings` when the thread is done. Not with --strict
    * (proofing warnings stop the build before anything renders) or a proof
-   * report (written here).
+   * report (written here). 'kept': in the thread this process keeps for its
+   * next builds (a watch session: `keepLater`).
    */
-  proofAside?: boolean;
+  proofAside?: boolean | 'kept';
   /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
   sourceBytes?: Promise<Uint8Array>;
   /** Its metadata files, likewise. */
@@ -197,8 +198,8 @@ export async function check(opts: CheckOptions) {
     import('./proof/index.js'),
   ]);
   const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
-  const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
-  const proofing = startProofing(loaded.model, { ...opts, thread: aside });
+  const aside = Boolean(opts.proofAside) && !opts.strict && !opts.proofReport;
+  const proofing = startProofing(loaded.model, { ...opts, thread: aside && opts.proofAside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
   proofing.result.catch(() => {});
   const proof = aside ? undefined : await proofing.result;
@@ -339,7 +340,7 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
   mark('memos open');
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: opts.keepLater ? 'kept' : true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
   const { model } = checked;
   mark('checked');
   early?.loadFonts(model);

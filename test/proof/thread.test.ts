@@ -2,7 +2,8 @@
  * The proofing thread (src/proof/thread.ts): the checks run in a worker
  * thread give the findings the same checks give in this thread (the seed:
  * spelling with suggestions, hamza variants, punctuation, repeats). The
- * build uses it when compiled; under vitest it starts through tsx.
+ * build uses it when compiled; under vitest it starts through tsx. A watch
+ * session keeps one thread for its builds, which answers each time alike.
  */
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
@@ -25,5 +26,7 @@ describe('proofing thread', () => {
     const remembered = await findInThread(input, projectRoot, true, await dictionaryDigest());
     expect(remembered.findings).toEqual(here.findings);
     expect(Object.keys(remembered.candidates ?? {}).length).toBeGreaterThan(0);
+    // The thread a watch session keeps: asked twice (the second time warm, its dictionaries loaded), the same findings.
+    for (let i = 0; i < 2; i++) expect((await findInThread(input, projectRoot, true, await dictionaryDigest(), true)).findings).toEqual(here.findings);
   }, 120_000);
 });
