@@ -73,7 +73,7 @@ export const booklet: OutputKind = {
     await Promise.all([
       writeKept(task.cacheDir, task.key, 'drawing', drawing.pages),
       // For its thumbnails: a page that shows what it showed before keeps its thumbnail (src/jobs/pageThumbs.ts).
-      writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f)),
+      writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f, drawing.bytes)),
     ]);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };
   },
