@@ -55,6 +55,7 @@ import {
 import { coresFree, createPool, defaultJobs, threadsFor, type Lane, type RenderPool } from './jobs/pool.js';
 import { estimatedCost, Scheduler } from './jobs/schedule.js';
 import { openMemos, saveMemos } from './jobs/memoStore.js';
+import { flushTimeline, mark, span } from './jobs/timeline.js';
 import { trimWhileRendering, tuneAllocator } from './jobs/allocator.js';
 import type { KnownToFit } from './check/cards.js';
 import type { ProofResult } from './proof/index.js';
@@ -167,9 +168,10 @@ export type CheckOptions = Pick<BuildOptions, 'projectRoot' | 'source' | 'strict
    * outputs are laid out and drawn (src/proof/thread.ts); the proofing
    * warnings then join `warnings` when the thread is done. Not with --strict
    * (proofing warnings stop the build before anything renders) or a proof
-   * report (written here).
+   * report (written here). 'kept': in the thread this process keeps for its
+   * next builds (a watch session: `keepLater`).
    */
-  proofAside?: boolean;
+  proofAside?: boolean | 'kept';
   /** The source's bytes as the build read them for its no-change check (`readSources`): not read again. */
   sourceBytes?: Promise<Uint8Array>;
   /** Its metadata files, likewise. */
@@ -196,9 +198,9 @@ export async function check(opts: CheckOptions) {
     import('./check/coverage.js'),
     import('./proof/index.js'),
   ]);
-  const aside = opts.proofAside === true && !opts.strict && !opts.proofReport;
   const loaded = await loadDocument(opts.source, { ...opts, bytes: opts.sourceBytes, sidecar: opts.sidecarBytes, options: { justify: opts.justify, leafletSheet: opts.leafletSheet, pages: opts.pages } });
-  const proofing = startProofing(loaded.model, { ...opts, thread: aside });
+  const aside = Boolean(opts.proofAside) && !opts.strict && !opts.proofReport;
+  const proofing = startProofing(loaded.model, { ...opts, thread: aside && opts.proofAside });
   // Settled later (the build awaits it before its commit); a failure elsewhere must not leave it unhandled.
   proofing.result.catch(() => {});
   const proof = aside ? undefined : await proofing.result;
@@ -287,6 +289,7 @@ export async function build(opts: BuildOptions): Promise<BuildReport> {
   // --only gallery publishes what the page links to as well (src/jobs/planJobs.ts widenOnly).
   opts = { ...opts, only: widenOnly(opts.only) };
   const t0 = performance.now();
+  mark('build');
   // The record and memos the last build of this process keeps for this one.
   await keeping;
   const startedAt = Date.now();
@@ -340,8 +343,10 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   // proofing warnings checks every card.)
   let locked: { previous: Manifest | undefined } | undefined;
   const knownToFit = async (m: DocumentModel) => cardsMadeBefore(await plan(m), locked?.previous);
-  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
+  mark('memos open');
+  const checked = await check({ ...opts, layout: false, knownToFit, proofAside: opts.keepLater ? 'kept' : true, sourceBytes: source.bytes, sidecarBytes: source.sidecar });
   const { model } = checked;
+  mark('checked');
   early?.loadFonts(model);
   const keyed = await plan(model);
   const { jobs, keys } = keyed;
@@ -354,6 +359,7 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   // previous outputs are never read while another build writes them.
   const lock = await lockOutput(outDir);
   locked = lock;
+  mark('locked');
   const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images, early });
   const report: BuildReport = {
     model,
@@ -378,10 +384,14 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
     if (stamps) await recordBuild(opts, cacheDir, fontFilesOf(model.theme), stamps, again, { sources, code, fonts }).catch(() => {});
     // The text's proofing findings, for the next build of the same text (src/proof/cache.ts).
     await proof.save();
+    mark('kept for the next build');
+    flushTimeline();
   };
   // Failing to keep any of it only costs the next build work it could have skipped.
+  mark('committed');
   if (opts.keepLater) keeping = keep().catch(() => {});
   else await keep();
+  flushTimeline();
   return report;
 }
 
@@ -432,6 +442,7 @@ async function renderAndCommit(
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
       })
       .finally(stopTrimming);
+    mark('rendered');
     // Proofed meanwhile (in a thread of its own when the text was not proofed before).
     const proof = await checked.proof;
     const warnings = await checked.warnings;
@@ -648,6 +659,7 @@ async function runJobs(
     const toRender = new Set(jobs.filter((j) => mode.get(j.path) === 'render').map((j) => j.path));
     lanes = toRender.size ? await pool.start() : undefined;
     await finishUnrendered(run, decided, reused);
+    mark(`jobs begin: ${toRender.size} to render, ${lanes ? describeLanes(lanes) : 'no lanes'}`);
     await renderInOrder(run, toRender, lanes);
   } catch (error) {
     run.failure ??= { error };
@@ -830,7 +842,9 @@ async function renderInOrder(run: JobRun, toRender: ReadonlySet<string>, pool: R
       const done = await Promise.all(from.map((j) => run.results.get(j.path)!));
       // A failure stops further jobs, even one met during the awaits above.
       if (run.failure) break;
+      const ended = span(job.path, lane.where === 'main thread' ? 'main' : lane.family);
       const p = renderJob(run, job, lane, from, done);
+      p.finally(ended).catch(() => {});
       p.catch((error) => (run.failure ??= { error }));
       const settle = (): void => {
         inFlight.delete(tracked);

@@ -282,15 +282,13 @@ async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrup
 
 /** Every file under `root` (two levels: one folder per output folder) with its size and time. */
 async function cacheFiles(root: string): Promise<Array<{ file: string; size: number; mtimeMs: number }>> {
-  const out: Array<{ file: string; size: number; mtimeMs: number }> = [];
-  for (const sub of await readdir(root).catch(() => [] as string[])) {
-    for (const name of await readdir(path.join(root, sub)).catch(() => [] as string[])) {
-      const file = path.join(root, sub, name);
-      const st = await stat(file).catch(() => undefined);
-      if (st?.isFile()) out.push({ file, size: st.size, mtimeMs: st.mtimeMs });
-    }
-  }
-  return out;
+  // Every file stat-ed at once, in listing order: one after another, a watch session's prune waited for ≈ 180 stats in
+  // turn on a thread pool busy with the images, and the next edit's build waits for the prune (docs/performance.md,
+  // "One-point edits, round 11").
+  const subs = await readdir(root).catch(() => [] as string[]);
+  const names = await Promise.all(subs.map(async (sub) => (await readdir(path.join(root, sub)).catch(() => [] as string[])).map((name) => path.join(root, sub, name))));
+  const stats = await Promise.all(names.flat().map(async (file) => ({ file, st: await stat(file).catch(() => undefined) })));
+  return stats.flatMap(({ file, st }) => (st?.isFile() ? [{ file, size: st.size, mtimeMs: st.mtimeMs }] : []));
 }
 
 /** Removes the least recently used entries of `root` until it holds at most `budget` bytes. */
@@ -350,11 +348,14 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
     },
     async prune(keep, before, budget = CACHE_BUDGET) {
       await ready;
-      for (const name of await readdir(dir).catch(() => [] as string[])) {
-        if (keep.has(name.split('.')[0])) continue;
-        const st = await stat(path.join(dir, name)).catch(() => undefined);
-        if (st && st.mtimeMs < before) await rm(path.join(dir, name), { force: true });
-      }
+      // All at once (cacheFiles).
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => !keep.has(name.split('.')[0]));
+      await Promise.all(
+        names.map(async (name) => {
+          const st = await stat(path.join(dir, name)).catch(() => undefined);
+          if (st && st.mtimeMs < before) await rm(path.join(dir, name), { force: true });
+        }),
+      );
       await pruneToBudget(root, budget);
     },
   };

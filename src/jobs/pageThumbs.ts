@@ -3,10 +3,13 @@
  * shows. An edit changes the booklet's file (its fonts' subsets, its
  * structure), so its thumbnails job runs again; but most pages show what they
  * showed before, and a page's pixels are a function of its laid-out content
- * (glyphs of the theme's fonts at their places, rules, colours) and of the
- * code that draws it, not of the subsets or of the file's other pages. So the
+ * (glyphs of the theme's fonts at their places, rules, colours), of the font
+ * subsets the file embeds (mupdf draws the same page a little differently
+ * from another text's subsets: docs/performance.md, "One-point edits, round
+ * 11") and of the code that draws it, not of the file's other pages. So the
  * booklet keeps, under its key, a digest of each page's laid-out content
- * (`pageKeys`, its fonts by their project path), and a page's thumbnail is
+ * with the file's subset tags (`pageKeys`, its fonts by their project path;
+ * an edit that uses no glyph the file did not use keeps its subsets), and a page's thumbnail is
  * kept under that digest with the build's `env` (the code, the fonts' bytes,
  * the packages: mupdf, sharp); only the pages not found are drawn (their
  * count is the file's recorded `pages`; mupdf is loaded only to draw).
@@ -33,9 +36,21 @@ import type { FoundPages, ThumbImage } from '../render/gallery/thumbnails.js';
 import type { RenderTask } from './kind.js';
 import { keptFile, readKept, writeKept } from './kept.js';
 
-/** A digest of each page's laid-out content: everything its drawing reads, its fonts by their project path. */
-export const pageKeys = (pages: LaidOutPage[], fonts: TemplateFonts): string[] =>
-  pages.map((p) => createHash('sha256').update(serialize(packPages([p], fonts).packed)).digest('hex'));
+/**
+ * The font subsets a PDF embeds, by the tags of their names (`/BaseFont /ABCDEF+Amiri-Regular`: the tag is a digest
+ * of the subset, src/render/pdf/subsetTag.ts), sorted; the file's digest when it names none (then nothing is found).
+ */
+export function subsetsOf(pdf: Uint8Array): string {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const tags = [...new Set(text.match(/\/BaseFont\s*\/[A-Z]{6}\+[^\s/<>[\]()]+/g) ?? [])].sort();
+  return tags.length ? tags.join('\n') : createHash('sha256').update(pdf).digest('hex');
+}
+
+/** A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path), with the subsets of `pdf`, the file it is drawn in. */
+export function pageKeys(pages: LaidOutPage[], fonts: TemplateFonts, pdf: Uint8Array): string[] {
+  const subsets = subsetsOf(pdf);
+  return pages.map((p) => createHash('sha256').update(subsets).update('\0').update(serialize(packPages([p], fonts).packed)).digest('hex'));
+}
 
 /** Where page thumbnails are kept: `.warraq-cache/thumbs/`, beside the output folder's cache folder `cacheDir`. */
 export const pageThumbsDir = (cacheDir: string) => path.join(path.dirname(cacheDir), 'thumbs');

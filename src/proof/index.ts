@@ -93,7 +93,7 @@ export function proofThreadAhead(projectRoot: string): void {
  * (src/proof/thread.ts) while the caller goes on with the model (the build:
  * fonts, layout, drawing on the main thread, the checks on the other core).
  */
-export function startProofing(model: DocumentModel, opts: ProofOptions & { thread?: boolean }): ProofStart {
+export function startProofing(model: DocumentModel, opts: ProofOptions & { thread?: boolean | 'kept' }): ProofStart {
   const t0 = performance.now();
   const settings = model.proof ?? { words: [], corrections: [], off: [] };
   const units = textUnits(model);
@@ -112,7 +112,7 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
   const started = new Promise<void>((r) => (markStarted = r));
   const inThread = async (t: typeof import('./thread.js')) => {
     // The digest goes with the input (remembering, it was looked up for the findings' key already): the thread does not look it up again.
-    const found = t.findInThread(input, opts.projectRoot, remember, remember ? await installed() : undefined);
+    const found = t.findInThread(input, opts.projectRoot, remember, remember ? await installed() : undefined, opts.thread === 'kept');
     markStarted();
     return found;
   };

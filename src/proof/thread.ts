@@ -3,8 +3,15 @@
  * build lays out and draws on the main thread meanwhile (on another core):
  * proofing a text from scratch (dictionaries, suggestions) is ≈ 0.3–0.5 s.
  * The thread starts from lib/proofWorker.js when compiled, else from
- * worker-entry.mjs beside this file through tsx (src/compiled.ts), and ends
- * after the one answer.
+ * worker-entry.mjs beside this file through tsx (src/compiled.ts). A
+ * command's thread ends after its one answer; a long-lived process (the
+ * watch session) keeps one thread for all its builds (`kept`), so an edit
+ * does not start a thread, load the checks' code and read and sort the
+ * dictionaries again (≈ 0.3 s of CPU per edit: docs/performance.md, "One-point
+ * edits, round 11"). A command that will set proofing aside starts its
+ * thread before its text is known (`startEarly`): the thread loads Node and
+ * the checks' code meanwhile, then waits for the text without keeping the
+ * process alive ("The booklet alone, round 7").
  */
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../compiled.js';
@@ -12,7 +19,7 @@ import type { FindingsAndCandidates as Answer, FindingsInput } from './cache.js'
 
 const entry = threadEntry('proofWorker.js', import.meta.url);
 
-/** What a proofing thread is given (src/proof/worker.ts). */
+/** What a proofing thread is asked (src/proof/worker.ts). */
 export interface ThreadData {
   input: FindingsInput;
   projectRoot: string;
@@ -20,49 +27,87 @@ export interface ThreadData {
   digest?: string;
 }
 
-/**
- * A proofing thread started before its text is known (`startEarly`): it
- * loads Node, the checks and the dictionaries' code, then waits for its
- * text, which the next `findInThread` of this process posts to it. Until
- * then it does not keep the process alive; a failure meanwhile only means
- * that `findInThread` starts a thread of its own.
- */
-let early: { worker: Worker; ended: boolean } | undefined;
+/** A request to the thread, and its reply (the findings, or the error the checks threw). */
+export interface Request {
+  id: number;
+  data: ThreadData;
+}
+export type Reply = { id: number; answer: Answer } | { id: number; error: unknown };
 
-/** Starts a proofing thread now, for the next `findInThread` (one at most waits). */
+/** A proofing thread and the requests it has not answered; it holds the process open only while one waits. */
+class ProofThread {
+  private readonly worker = new Worker(entry);
+  private readonly waiting = new Map<number, { resolve(a: Answer): void; reject(e: unknown): void }>();
+  private nextId = 0;
+  /** Set once the thread failed or ended: it takes no more requests. */
+  dead = false;
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', (r: Reply) => {
+      const w = this.waiting.get(r.id);
+      if (!w) return;
+      this.waiting.delete(r.id);
+      if (!this.waiting.size) this.worker.unref();
+      if ('error' in r) w.reject(r.error);
+      else w.resolve(r.answer);
+    });
+    const fail = (e: unknown) => {
+      this.dead = true;
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    };
+    this.worker.once('error', fail);
+    this.worker.once('exit', (code) => fail(new Error(`the proofing thread ended (exit code ${code}) without its findings`)));
+  }
+
+  ask(data: ThreadData): Promise<Answer> {
+    const id = this.nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, data } satisfies Request);
+    });
+  }
+
+  end(): void {
+    this.dead = true;
+    void this.worker.terminate();
+  }
+}
+
+/** The thread a long-lived process keeps for its builds (started on the first ask, again after a failure). */
+let kept: ProofThread | undefined;
+
+/** A thread started before its text is known, for the next `findInThread` of this process. */
+let early: ProofThread | undefined;
+
+/** Starts a proofing thread now, for the next `findInThread` (one at most waits); a failure meanwhile only means that one starts its own. */
 export function startEarly(): void {
-  if (early) return;
-  const worker = new Worker(entry);
-  const e = { worker, ended: false };
-  worker.unref();
-  const end = () => {
-    e.ended = true;
-    if (early === e) early = undefined;
-  };
-  worker.on('error', end);
-  worker.once('exit', end);
-  early = e;
+  if (!early || early.dead) early = new ProofThread();
+}
+
+/** The thread `startEarly` started, if it is still alive, given away once. */
+function takeEarly(): ProofThread | undefined {
+  const e = early && !early.dead ? early : undefined;
+  early = undefined;
+  return e;
 }
 
 /**
  * `findAll(input, projectRoot, remember)`, computed in a worker thread: the
- * one `startEarly` started, else a new one. `digest`: the dictionaries'
- * digest (dictionaryDigest), when the caller has it already, so that the
- * thread does not look it up again.
+ * one `startEarly` started or a new one, which ends after the answer, or with `keep` the process's kept one.
+ * `digest`: the dictionaries' digest (dictionaryDigest), when the caller has
+ * it already, so that the thread does not look it up again.
  */
-export function findInThread(input: FindingsInput, projectRoot: string, remember = false, digest?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const data: ThreadData = { input, projectRoot, remember, digest };
-    const waiting = early && !early.ended ? early.worker : undefined;
-    early = undefined;
-    const worker = waiting ?? new Worker(entry, { workerData: data });
-    let answer: Answer | undefined;
-    worker.once('message', (m: Answer) => (answer = m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the proofing thread ended (exit code ${code}) without its findings`))));
-    if (waiting) {
-      waiting.ref();
-      waiting.postMessage(data);
-    }
-  });
+export function findInThread(input: FindingsInput, projectRoot: string, remember = false, digest?: string, keep = false): Promise<Answer> {
+  const data: ThreadData = { input, projectRoot, remember, digest };
+  if (keep) {
+    if (!kept || kept.dead) kept = takeEarly() ?? new ProofThread();
+    return kept.ask(data);
+  }
+  const once = takeEarly() ?? new ProofThread();
+  const answer = once.ask(data);
+  void answer.finally(() => once.end()).catch(() => {});
+  return answer;
 }

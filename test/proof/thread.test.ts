@@ -3,7 +3,8 @@
  * thread give the findings the same checks give in this thread (the seed:
  * spelling with suggestions, hamza variants, punctuation, repeats), also in
  * a thread started before its text was known (`startEarly`). The
- * build uses it when compiled; under vitest it starts through tsx.
+ * build uses it when compiled; under vitest it starts through tsx. A watch
+ * session keeps one thread for its builds, which answers each time alike.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +29,8 @@ describe('proofing thread', () => {
     const remembered = await findInThread(input, projectRoot, true, await dictionaryDigest());
     expect(remembered.findings).toEqual(here.findings);
     expect(Object.keys(remembered.candidates ?? {}).length).toBeGreaterThan(0);
+    // The thread a watch session keeps: asked twice (the second time warm, its dictionaries loaded), the same findings.
+    for (let i = 0; i < 2; i++) expect((await findInThread(input, projectRoot, true, await dictionaryDigest(), true)).findings).toEqual(here.findings);
   }, 120_000);
 
   it('a thread started before its text is known (startEarly) is given the text by the next findInThread, and finds the same', async () => {
