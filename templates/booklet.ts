@@ -20,6 +20,7 @@ import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
+import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
@@ -29,6 +30,8 @@ export interface BookletLayout {
   /** Page number (1-based, cover = 1) where each point starts. */
   contents: Array<{ point: number; page: number }>;
   stats: SetStats;
+  /** Set when the booklet was copyfitted: the body size it was set at, the theme's, and its page count at each. */
+  copyfit?: { size: number; from: number; pages: number; naturalPages: number };
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -74,7 +77,28 @@ export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: numb
 export { TRIM_SAFETY } from '../src/layout/liveArea.js';
 import { TRIM_SAFETY } from '../src/layout/liveArea.js';
 
+/**
+ * The booklet: laid out at the theme's body size, or, where the page plan
+ * would add spare pages and a size up to COPYFIT_RANGE smaller saves a sheet,
+ * copyfitted at the largest such size (src/layout/copyfit.ts): every style of
+ * the template scales with it (text, headings, contents, running heads,
+ * colophon); the covers keep theirs.
+ */
 export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
+  const natural = layoutAt(model, fonts);
+  if (!copyfits(model.theme) || natural.spares === 0) return natural.layout;
+  const body = model.theme.body;
+  // The estimate: the text flowed as it would be at the size (no paragraph composed); the pages around it as they are.
+  const around = natural.layout.pages.length - natural.spares - natural.textPages;
+  const estimate = (size: number) => around + pagesFilled(flow(scaledParas(natural.paras, size / body.size), natural.textFrame), natural.textFrame);
+  const sized = (size: number) => layoutAt({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts).layout;
+  const fit = copyfit(natural.layout.pages.length, copyfitSizes(body), estimate, sized);
+  if (!fit) return natural.layout;
+  return { ...fit.layout, copyfit: { size: fit.size, from: body.size, pages: fit.layout.pages.length, naturalPages: natural.layout.pages.length } };
+}
+
+/** The booklet laid out at its theme's body size, with what copyfitting estimates from: the text's paragraphs and frames, its page count and the spare pages added. */
+export function layoutAt(model: DocumentModel, fonts: TemplateFonts) {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
@@ -151,7 +175,8 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   // The outline: the document's title first (on its first page), every other entry under it.
   pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
   for (const p of pages) p.live = live;
-  return { pages, contents, stats: ts.stats };
+  const layout: BookletLayout = { pages, contents, stats: ts.stats };
+  return { layout, paras, textPages: flowed.length, textFrame: (i: number) => frameFor(firstBody + i), spares };
 }
 
 /**
