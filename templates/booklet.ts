@@ -10,7 +10,7 @@
 import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/model/types.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
-import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
+import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { sameBreaks, setBalanced } from '../src/layout/balance.js';
@@ -85,20 +85,41 @@ import { TRIM_SAFETY } from '../src/layout/liveArea.js';
  * colophon); the covers keep theirs.
  */
 export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
-  const natural = layoutAt(model, fonts);
+  const natural = layoutAtBodySize(model, fonts);
   if (!copyfits(model.theme) || natural.spares === 0) return natural.layout;
   const body = model.theme.body;
-  // The estimate: the text flowed as it would be at the size (no paragraph composed); the pages around it as they are.
-  const around = natural.layout.pages.length - natural.spares - natural.textPages;
-  const estimate = (size: number) => around + pagesFilled(flow(scaledParas(natural.paras, size / body.size), natural.textFrame), natural.textFrame);
-  const sized = (size: number) => layoutAt({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts).layout;
-  const fit = copyfit(natural.layout.pages.length, copyfitSizes(body), estimate, sized);
+  const sized = (size: number) => layoutAtBodySize({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts).layout;
+  const fit = copyfit(natural.layout.pages.length, copyfitSizes(body), (size) => predictedPages(natural, size / body.size), sized);
   if (!fit) return natural.layout;
   return { ...fit.layout, copyfit: { size: fit.size, from: body.size, pages: fit.layout.pages.length, naturalPages: natural.layout.pages.length } };
 }
 
-/** The booklet laid out at its theme's body size, with what copyfitting estimates from: the text's paragraphs and frames, its page count and the spare pages added. */
-export function layoutAt(model: DocumentModel, fonts: TemplateFonts) {
+/**
+ * The pages a booklet laid out at its body size (`natural`) is predicted to
+ * take, spare pages left out, at `ratio` × that size, the last counted as its
+ * filled share (copyfit's estimate): its text flowed as it would be at that
+ * size, no paragraph composed (scaledParas); the pages around the text as
+ * they are.
+ */
+export function predictedPages(natural: AtBodySize, ratio: number): number {
+  return natural.filled - pagesFilled(natural.flowed, natural.textFrame) + pagesFilled(flow(scaledParas(natural.paras, ratio), natural.textFrame), natural.textFrame);
+}
+
+/** A booklet laid out at its theme's body size, with what copyfitting estimates from. */
+export interface AtBodySize {
+  layout: BookletLayout;
+  /** The spare pages the page plan added. */
+  spares: number;
+  /** The text's paragraphs, as flowed into its pages, and its frames (0: the first text page's). */
+  paras: FlowPara[];
+  flowed: FlowPage[];
+  textFrame: (i: number) => Frame;
+  /** Its pages but the spare ones, the last text page counted as its filled share (pagesFilled). */
+  filled: number;
+}
+
+/** The booklet laid out at its theme's body size (no copyfitting), with what copyfitting estimates from. */
+export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): AtBodySize {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
@@ -175,8 +196,9 @@ export function layoutAt(model: DocumentModel, fonts: TemplateFonts) {
   // The outline: the document's title first (on its first page), every other entry under it.
   pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
   for (const p of pages) p.live = live;
-  const layout: BookletLayout = { pages, contents, stats: ts.stats };
-  return { layout, paras, textPages: flowed.length, textFrame: (i: number) => frameFor(firstBody + i), spares };
+  const textFrame = (i: number) => frameFor(firstBody + i);
+  const filled = pages.length - spares - flowed.length + pagesFilled(flowed, textFrame);
+  return { layout: { pages, contents, stats: ts.stats }, spares, paras, flowed, textFrame, filled };
 }
 
 /**

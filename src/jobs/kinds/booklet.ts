@@ -62,7 +62,7 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
 function copyfitNotes(lay: BookletLayout, path: string): string[] {
   const c = lay.copyfit;
   if (!c) return [];
-  return [`${path}: copyfitted: body ${c.size} pt instead of ${c.from} pt, ${c.pages} pages instead of ${c.naturalPages} (theme.copyfit: off keeps ${c.from} pt)`];
+  return [`${path}: copyfitted: set at ${c.size} pt, not ${c.from} pt, in ${c.pages} pages, not ${c.naturalPages} with spare pages (theme.copyfit: off keeps ${c.from} pt)`];
 }
 
 export const booklet: OutputKind = {
