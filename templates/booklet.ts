@@ -1,6 +1,7 @@
 /**
  * The booklet's design: cover, contents, preamble, one section per point,
- * the page plan's notes pages, colophon and back cover, as laid-out pages.
+ * the page plan's notes pages, colophon and back cover, as laid-out pages,
+ * copyfitted to the sheets where a slightly smaller size saves one.
  * Pure: it receives the model and loaded fonts and returns geometry; the PDF
  * renderer only draws it.
  *
