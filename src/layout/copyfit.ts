@@ -17,10 +17,11 @@
 import type { ComposedLine } from '../text/compose.js';
 import type { Frame, FlowPage, FlowPara } from './flow.js';
 import { PAGES_PER_SHEET } from './pagePlan.js';
+import { FIT_STEP } from './fit.js';
 import type { Theme } from '../model/types.js';
 
-/** The step between the sizes tried, pt (the grid of fit.ts's FIT_STEP). */
-export const COPYFIT_STEP = 0.25;
+/** The step between the sizes tried, pt: the grid every fitted size is on (fit.ts). */
+export const COPYFIT_STEP = FIT_STEP;
 
 /**
  * How far below the theme's body size copyfitting may go, pt: 0.75 pt is
@@ -78,7 +79,9 @@ export interface Trial {
  *   save a sheet, or the next smaller until one does;
  * - else only the estimate's error could save a sheet: the smallest is tried
  *   first (when it saves none, no size does), then larger ones while they do.
- * A size is laid out (`layout`) at most once.
+ * A size is laid out (`layout`) at most once. (fit.ts's largestFitting
+ * searches a grid by halves from its smallest value, which would lay out the
+ * seed three times, not twice: here each try is a whole booklet.)
  */
 export function copyfit<T extends Trial>(
   naturalPages: number,
