@@ -1,6 +1,7 @@
 /**
  * The booklet's design: cover, contents, preamble, one section per point,
- * the page plan's notes pages, colophon and back cover, as laid-out pages.
+ * the page plan's notes pages, colophon and back cover, as laid-out pages,
+ * copyfitted to the sheets where a slightly smaller size saves one.
  * Pure: it receives the model and loaded fonts and returns geometry; the PDF
  * renderer only draws it.
  *
@@ -10,7 +11,7 @@
 import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/model/types.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
-import { flow, placeAt, type Frame, type FlowPara } from '../src/layout/flow.js';
+import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { sameBreaks, setBalanced } from '../src/layout/balance.js';
@@ -20,6 +21,7 @@ import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
+import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
@@ -29,6 +31,8 @@ export interface BookletLayout {
   /** Page number (1-based, cover = 1) where each point starts. */
   contents: Array<{ point: number; page: number }>;
   stats: SetStats;
+  /** Set when the booklet was copyfitted: the body size it was set at, the theme's, and its page count at each. */
+  copyfit?: { size: number; from: number; pages: number; naturalPages: number };
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -74,7 +78,49 @@ export function imprintSpans(line: ImprintLine, fonts: TemplateFonts, size: numb
 export { TRIM_SAFETY } from '../src/layout/liveArea.js';
 import { TRIM_SAFETY } from '../src/layout/liveArea.js';
 
+/**
+ * The booklet: laid out at the theme's body size, or, where the page plan
+ * would add spare pages and a size up to COPYFIT_RANGE smaller saves a sheet,
+ * copyfitted at the largest such size (src/layout/copyfit.ts): every style of
+ * the template scales with it (text, headings, contents, running heads,
+ * colophon); the covers keep theirs.
+ */
 export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
+  const natural = layoutAtBodySize(model, fonts);
+  if (!copyfits(model.theme) || natural.spares === 0) return natural.layout;
+  const body = model.theme.body;
+  const sized = (size: number) => layoutAtBodySize({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts).layout;
+  const fit = copyfit(natural.layout.pages.length, copyfitSizes(body), (size) => predictedPages(natural, size / body.size), sized);
+  if (!fit) return natural.layout;
+  return { ...fit.layout, copyfit: { size: fit.size, from: body.size, pages: fit.layout.pages.length, naturalPages: natural.layout.pages.length } };
+}
+
+/**
+ * The pages a booklet laid out at its body size (`natural`) is predicted to
+ * take, spare pages left out, at `ratio` × that size, the last counted as its
+ * filled share (copyfit's estimate): its text flowed as it would be at that
+ * size, no paragraph composed (scaledParas); the pages around the text as
+ * they are.
+ */
+export function predictedPages(natural: AtBodySize, ratio: number): number {
+  return natural.filled - pagesFilled(natural.flowed, natural.textFrame) + pagesFilled(flow(scaledParas(natural.paras, ratio), natural.textFrame), natural.textFrame);
+}
+
+/** A booklet laid out at its theme's body size, with what copyfitting estimates from. */
+export interface AtBodySize {
+  layout: BookletLayout;
+  /** The spare pages the page plan added. */
+  spares: number;
+  /** The text's paragraphs, as flowed into its pages, and its frames (0: the first text page's). */
+  paras: FlowPara[];
+  flowed: FlowPage[];
+  textFrame: (i: number) => Frame;
+  /** Its pages but the spare ones, the last text page counted as its filled share (pagesFilled). */
+  filled: number;
+}
+
+/** The booklet laid out at its theme's body size (no copyfitting), with what copyfitting estimates from. */
+export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): AtBodySize {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
@@ -151,7 +197,9 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
   // The outline: the document's title first (on its first page), every other entry under it.
   pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
   for (const p of pages) p.live = live;
-  return { pages, contents, stats: ts.stats };
+  const textFrame = (i: number) => frameFor(firstBody + i);
+  const filled = pages.length - spares - flowed.length + pagesFilled(flowed, textFrame);
+  return { layout: { pages, contents, stats: ts.stats }, spares, paras, flowed, textFrame, filled };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The page plan of a folded booklet: a saddle-stitched copy is made of sheets
  * folded once, four pages each, so its page count is a multiple of 4. The
- * booklet template adds the spare pages itself, where a publisher puts them:
+ * booklet is first copyfitted where a slightly smaller size saves a sheet
+ * (src/layout/copyfit.ts); the booklet template adds the spare pages left
+ * itself, where a publisher puts them:
  * after the last point, ruled for notes or blank (`theme.spare`), with the
  * colophon on the inside back cover (the page before the back cover). So the
  * screen PDF, the press PDF and the imposed sheets all have the same pages;
@@ -19,7 +21,7 @@
 import type { LaidOutPage } from './types.js';
 
 /** Pages per folded sheet of a saddle-stitched booklet. */
-const PAGES_PER_SHEET = 4;
+export const PAGES_PER_SHEET = 4;
 
 /** How many blank pages bring `pageCount` to a multiple of 4. */
 export function blanksToFill(pageCount: number): number {

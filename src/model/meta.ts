@@ -143,6 +143,7 @@ const themeSchema = z
     cardScale: z.number().min(1.02).max(2),
     pages: z.enum(['multiple-of-4', 'any']),
     spare: z.enum(['notes', 'blank']),
+    copyfit: z.enum(['on', 'off']),
     paper: z.object({ thicknessMm: z.number().min(0).max(1) }).partial().strict(),
     cmyk: z.object({ paper: cmyk, ink: cmyk, accent: cmyk, muted: cmyk, cover: cmyk, coverInk: cmyk }).partial().strict(),
     richBlack: z.object({ cmyk, minMm: z.number().min(0).max(1000) }).partial().strict(),

@@ -75,6 +75,7 @@ export function defaultTheme(dir: Direction, lang = dir === 'rtl' ? 'ar' : 'en')
     cardScale: 1.125,
     pages: 'multiple-of-4',
     spare: 'notes',
+    copyfit: 'on',
     paper: { thicknessMm: 0.1 },
     // The paper is unprinted paper on press; ink and grey are black ink only,
     // so small type has no colour fringes; the reds are given, not converted.
@@ -140,6 +141,7 @@ export interface ThemeOverride {
   cardScale?: number;
   pages?: Theme['pages'];
   spare?: Theme['spare'];
+  copyfit?: Theme['copyfit'];
   paper?: Partial<Theme['paper']>;
   cmyk?: Partial<Record<PaletteName, Cmyk>>;
   richBlack?: Partial<Theme['richBlack']>;
@@ -172,6 +174,7 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     cardScale: o.cardScale ?? base.cardScale,
     pages: o.pages ?? base.pages,
     spare: o.spare ?? base.spare,
+    copyfit: copyfitOf(base, o),
     paper: { ...base.paper, ...defined(o.paper) },
     cmyk: pressColours(base, o),
     richBlack: { cmyk: [...(o.richBlack?.cmyk ?? base.richBlack.cmyk)], minMm: o.richBlack?.minMm ?? base.richBlack.minMm },
@@ -188,6 +191,16 @@ export function mergeTheme(base: Theme, override: ThemeOverride | undefined): Th
     else t.cards.push(card);
   }
   return t;
+}
+
+/**
+ * Whether the booklet is copyfitted after an override: as `copyfit` says when
+ * it is given; else off where the override sets the body's size or leading (a
+ * size the user chose is the size they get), else the base's.
+ */
+function copyfitOf(base: Theme, o: ThemeOverride): Theme['copyfit'] {
+  if (o.copyfit) return o.copyfit;
+  return o.body?.size !== undefined || o.body?.leading !== undefined ? 'off' : base.copyfit;
 }
 
 /**

@@ -162,6 +162,14 @@ export interface Theme {
   pages: PagePlan;
   /** What the page plan's spare pages are: ruled notes pages («ملاحظات», default) or blank paper. */
   spare: SparePages;
+  /**
+   * Copyfitting (templates/booklet.ts, src/layout/copyfit.ts): where the page
+   * plan would add spare pages, the booklet is set a little smaller (down to
+   * COPYFIT_RANGE below `body.size`, never under `body.minSize`) when that
+   * saves a sheet. 'on' by default; 'off' where the metadata sets the body's
+   * size or leading itself (the user's setting is kept) or `copyfit: off`.
+   */
+  copyfit: Copyfit;
   /** The paper of the press files: its thickness drives creep in saddle-stitched booklets (0 = none). */
   paper: { thicknessMm: number };
   /**
@@ -177,6 +185,7 @@ export interface Theme {
 
 export type PagePlan = 'multiple-of-4' | 'any';
 export type SparePages = 'notes' | 'blank';
+export type Copyfit = 'on' | 'off';
 export type PaletteName = keyof Theme['palette'];
 /** Cyan, magenta, yellow, black, each 0–100 (%). */
 export type Cmyk = [c: number, m: number, y: number, k: number];

@@ -89,6 +89,9 @@ describe('a change re-renders exactly the outputs that show it', () => {
   it('theme.spare (notes pages or blank): the booklet and its press files only', () => {
     expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  spare: blank\n')))).toEqual(sorted([...bookletChain, ...gallery]));
   });
+  it('theme.copyfit (the booklet set smaller to save a sheet, or padded): the booklet and its press files only', () => {
+    expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  copyfit: off\n')))).toEqual(sorted([...bookletChain, ...gallery]));
+  });
   it("the leaflets' body sizes: every leaflet (and the leaflet files made from them, and the gallery), nothing else", () => {
     expect(sorted(rerendered(modelOf(baseMeta + 'theme:\n  leafletBody:\n    regular: 15\n')))).toEqual(sorted([...leafletChain(...ofKind('leaflet')), ...gallery]));
   });

@@ -72,6 +72,18 @@ describe('mergeTheme', () => {
     expect(t.cmyk.accent).toEqual(base.cmyk.accent);
   });
 
+  it('copyfitting (theme.copyfit): on by default; off where the override sets the body size or leading, unless it says on', () => {
+    const base = defaultTheme('rtl');
+    expect(base.copyfit).toBe('on');
+    expect(mergeTheme(base, { copyfit: 'off' }).copyfit).toBe('off');
+    expect(mergeTheme(base, { body: { size: 12 } }).copyfit).toBe('off');
+    expect(mergeTheme(base, { body: { leading: 1.8 } }).copyfit).toBe('off');
+    expect(mergeTheme(base, { body: { size: 12 }, copyfit: 'on' }).copyfit).toBe('on');
+    // The smallest size is a bound copyfitting keeps, not a size the user chose.
+    expect(mergeTheme(base, { body: { minSize: 11 } }).copyfit).toBe('on');
+    expect(mergeTheme(base, { spare: 'blank', page: { booklet: 'A6' } }).copyfit).toBe('on');
+  });
+
   it('an empty override is the identity', () => {
     expect(mergeTheme(defaultTheme('ltr'), undefined)).toEqual(defaultTheme('ltr'));
     expect(mergeTheme(defaultTheme('ltr'), { palette: { accent: undefined } })).toEqual(defaultTheme('ltr'));

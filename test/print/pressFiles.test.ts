@@ -33,6 +33,8 @@ import { colorOperators, pageContents, textPaints } from '../support/pdfContent.
 let model: DocumentModel;
 let fonts: TemplateFonts;
 let pages: LaidOutPage[];
+/** The seed booklet with copyfitting off: padded with notes pages (the page plan's spare pages). */
+let padded: LaidOutPage[];
 let press: Uint8Array;
 let saddle: Uint8Array;
 let leafletPages: LaidOutPage[];
@@ -44,6 +46,7 @@ beforeAll(async () => {
   model = (await loadDocument('source/izmir-2023.txt', { projectRoot, sourceDateEpoch: '1698000000' })).model;
   fonts = await loadFontSet(model.theme, projectRoot);
   pages = layoutBooklet(model, fonts).pages;
+  padded = layoutBooklet(uncopyfitted(), fonts).pages;
   press = await pressOfPages(pages, model.theme, meta(), 'saddle');
   saddle = await imposeSaddle(press, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true });
   leafletPages = model.points.slice(0, 3).flatMap((p) => layoutLeaflet(model, p, fonts).pages);
@@ -51,27 +54,34 @@ beforeAll(async () => {
   twoUp = await imposeTwoUp(leafletsPress, { dir: 'rtl', sheet: 'A4', date: meta().date, title: model.title, pdfx: true, cutMarks: true });
 }, 60_000);
 
+/** The seed with copyfitting off (theme.copyfit), and `theme` changed. */
+const uncopyfitted = (theme: Partial<DocumentModel['theme']> = {}): DocumentModel => ({ ...model, theme: { ...model.theme, copyfit: 'off', ...theme } });
+
 const RGB_OPERATOR = /(?:^| )(?:rg|RG|g|G)$|DeviceRGB|CalRGB/;
 
 describe('the page plan', () => {
   it('gives the booklet a multiple of 4 pages: ruled notes pages after the last point, the colophon on the inside back cover', () => {
-    const roles = pages.map((p) => p.role);
+    const roles = padded.map((p) => p.role);
     expect(roles.length % 4).toBe(0);
-    // The seed's 9 pages become 12: pages 8–10 are notes pages, 11 the colophon, 12 the back cover.
+    // Copyfitting off, the seed's 9 pages become 12: pages 8–10 are notes pages, 11 the colophon, 12 the back cover.
     expect(roles.slice(-5)).toEqual(['notes', 'notes', 'notes', 'colophon', 'back-cover']);
-    for (const notes of pages.filter((p) => p.role === 'notes')) {
+    for (const notes of padded.filter((p) => p.role === 'notes')) {
       const rules = notes.blocks.filter((b) => b.kind === 'rule');
       expect(rules.length).toBeGreaterThan(15); // the running head's rule and the writing lines
       expect(rules.every((r) => r.width >= 0.25)).toBe(true); // preflight's thinnest line
       expect(notes.blocks.filter((b) => b.kind === 'text').map((b) => b.text)).toContain('ملاحظات');
     }
   });
+  it('copyfits the seed instead (theme.copyfit on, the default): 8 pages at 11 pt, none spare, the colophon still on the inside back cover', () => {
+    expect(pages.map((p) => p.role)).toEqual(['cover', 'contents', 'preamble', 'body', 'body', 'body', 'colophon', 'back-cover']);
+  });
   it("with spare: 'blank' the spare pages are paper only; with pages: 'any' there are none", () => {
-    const blank = layoutBooklet({ ...model, theme: { ...model.theme, spare: 'blank' } }, fonts).pages;
-    expect(blank.map((p) => p.role)).toEqual(pages.map((p) => (p.role === 'notes' ? 'blank' : p.role)));
+    const blank = layoutBooklet(uncopyfitted({ spare: 'blank' }), fonts).pages;
+    expect(blank.map((p) => p.role)).toEqual(padded.map((p) => (p.role === 'notes' ? 'blank' : p.role)));
     expect(blank.filter((p) => p.role === 'blank').every((p) => p.blocks.length === 0 && p.background === model.theme.palette.paper)).toBe(true);
+    // No spare page to save: `pages: any` is never copyfitted.
     const any = layoutBooklet({ ...model, theme: { ...model.theme, pages: 'any' } }, fonts).pages;
-    expect(any.map((p) => p.role)).toEqual(pages.map((p) => p.role).filter((r) => r !== 'notes'));
+    expect(any.map((p) => p.role)).toEqual(padded.map((p) => p.role).filter((r) => r !== 'notes'));
   });
   it('the press PDF and the saddle file carry the same pages, a multiple of 4: each press page once, 2 per sheet side, no blank of its own', async () => {
     const pressCount = mupdf.Document.openDocument(press, 'application/pdf').countPages();
@@ -254,14 +264,14 @@ describe('paper is paper (pixels)', () => {
     }
   });
   it('a blank page is paper only: no ink anywhere inside its bleed box', async () => {
-    const blank = layoutBooklet({ ...model, theme: { ...model.theme, spare: 'blank' } }, fonts).pages;
+    const blank = layoutBooklet(uncopyfitted({ spare: 'blank' }), fonts).pages;
     const i = blank.findIndex((p) => p.role === 'blank');
     const { ink, bleed } = cmykPixels(await pressOfPages(blank.slice(i, i + 1), model.theme, meta(), 'loose'), 0);
     for (let y = bleed[1]; y < bleed[3]; y += 3) for (let x = bleed[0]; x < bleed[2]; x += 3) expect(ink(x, y)).toEqual([0, 0, 0, 0]);
   });
-  it('a notes page prints on the black plate only', () => {
-    const i = pages.findIndex((p) => p.role === 'notes');
-    const { ink, trim } = cmykPixels(press, i);
+  it('a notes page prints on the black plate only', async () => {
+    const i = padded.findIndex((p) => p.role === 'notes');
+    const { ink, trim } = cmykPixels(await pressOfPages(padded.slice(i, i + 1), model.theme, meta(), 'loose'), 0);
     let [black, colour] = [0, 0];
     for (let y = trim[1]; y < trim[3]; y += 2) {
       for (let x = trim[0]; x < trim[2]; x += 2) {

@@ -1,7 +1,10 @@
 /** The booklet template (issue 14): sections, colophon from metadata, numbering, headings. */
 import { describe, expect, it } from 'vitest';
 import { modelFromText } from '../../src/model/buildModel.js';
-import { layoutBooklet } from '../../templates/booklet.js';
+import { layoutAtBodySize, layoutBooklet, predictedPages } from '../../templates/booklet.js';
+import { ESTIMATE_SLACK } from '../../src/layout/copyfit.js';
+import type { DocumentModel } from '../../src/model/types.js';
+import type { LaidOutPage } from '../../src/layout/types.js';
 import { findOverflows } from '../../src/layout/liveArea.js';
 import type { DotsBlock, TextBlock } from '../../src/layout/types.js';
 import { LEADER } from '../../src/layout/leaders.js';
@@ -280,4 +283,64 @@ describe('the contents', () => {
       expect(spread(pages.map(right))).toBeLessThan(0.01);
     }
   }, 60_000);
+});
+
+describe('copyfitting (theme.copyfit)', () => {
+  /** The seed, with `meta` added to its metadata. */
+  async function seed(meta = '') {
+    const { readFile } = await import('node:fs/promises');
+    const read = (f: string) => readFile(`${projectRoot}/source/${f}`, 'utf8');
+    const sidecar = { text: (await read('izmir-2023.meta.yaml')) + meta, file: 'source/izmir-2023.meta.yaml' };
+    return modelFromText(await read('izmir-2023.txt'), 'source/izmir-2023.txt', { projectRoot, sidecar }).model;
+  }
+  const roles = (pages: LaidOutPage[]) => pages.map((p) => p.role);
+  /** Sizes of the glyphs of the blocks named `name` (or of every text block of `role`). */
+  const sizes = (pages: LaidOutPage[], pick: (b: TextBlock) => boolean) =>
+    [...new Set(pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && pick(b)).flatMap((b) => b.lines.flatMap((l) => l.line.glyphs.filter((g) => !g.space).map((g) => g.size)))))].sort();
+  const words = (pages: LaidOutPage[]) =>
+    pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && b.frame !== undefined && (b.role === 'p' || b.role === 'heading' || b.role === 'title')).map((b) => b.lines.map((l) => b.text.slice(l.line.start, l.line.end)).join(''))).join('').replace(/\s+/gu, '');
+
+  it('sets the seed at 11 pt in 8 pages, not 12 with three notes pages: every style scaled with the body, the covers as they were, no word lost', async () => {
+    const model = await seed();
+    const fit = layoutBooklet(model, templateFonts());
+    expect(fit.copyfit).toEqual({ size: 11, from: 11.5, pages: 8, naturalPages: 12 });
+    expect(roles(fit.pages)).toEqual(['cover', 'contents', 'preamble', 'body', 'body', 'body', 'colophon', 'back-cover']);
+    const padded = layoutBooklet({ ...model, theme: { ...model.theme, copyfit: 'off' } }, templateFonts());
+    expect(padded.copyfit).toBeUndefined();
+    expect(roles(padded.pages).filter((r) => r === 'notes')).toHaveLength(3);
+    // The styles of the template, as it scales them from the body size (styles()).
+    expect(sizes(fit.pages, (b) => b.role === 'p' && b.frame !== undefined && b.item !== undefined)).toEqual([11]);
+    expect(sizes(fit.pages, (b) => b.role === 'heading' && b.item !== undefined)).toEqual([11 * 1.3]);
+    expect(sizes(fit.pages, (b) => b.role === 'toc')).toEqual([11]);
+    expect(sizes(fit.pages, (b) => b.name === 'the page number')).toEqual([11 * 0.78]);
+    expect(sizes(fit.pages.filter((p) => p.role === 'colophon'), (b) => b.name?.startsWith('the colophon entry') === true)).toContain(11 * 0.9);
+    expect(fit.pages[0]).toEqual(padded.pages[0]);
+    expect(fit.pages.at(-1)).toEqual(padded.pages.at(-1));
+    // Every line of the title, preamble, headings and points, in order (the spaces at line ends aside).
+    expect(words(fit.pages)).toBe(words(padded.pages));
+    expect(findOverflows(fit.pages)).toEqual([]);
+    // The contents point at the pages where the points now start.
+    expect(fit.contents.map((c) => c.page)).toEqual([3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 6, 6, 6, 6, 6]);
+  });
+
+  it("keeps the user's size: no copyfitting where the metadata sets the body's size or leading, unless it says copyfit: on", async () => {
+    expect(layoutBooklet(await seed('theme:\n  body: {size: 11.5}\n'), templateFonts()).pages).toHaveLength(12);
+    expect(layoutBooklet(await seed('theme:\n  body: {leading: 1.9}\n'), templateFonts()).pages).toHaveLength(12);
+    expect(layoutBooklet(await seed('theme:\n  copyfit: off\n'), templateFonts()).pages).toHaveLength(12);
+    expect(layoutBooklet(await seed('theme:\n  body: {size: 11.5}\n  copyfit: on\n'), templateFonts()).copyfit?.size).toBe(11);
+    // Not under the smallest size: 11.25 pt saves no sheet.
+    expect(layoutBooklet(await seed('theme:\n  body: {minSize: 11.25}\n'), templateFonts()).pages).toHaveLength(12);
+  });
+
+  it("the estimate errs on the long side, within the slack: the seed's text at each size it may try", async () => {
+    const model: DocumentModel = await seed('theme:\n  copyfit: off\n');
+    const natural = layoutAtBodySize(model, templateFonts());
+    for (const size of [11.25, 11, 10.75]) {
+      const actual = layoutAtBodySize({ ...model, theme: { ...model.theme, body: { ...model.theme.body, size } } }, templateFonts()).filled;
+      const predicted = predictedPages(natural, size / model.theme.body.size);
+      expect(predicted, `${size} pt`).toBeGreaterThanOrEqual(actual - 1e-9);
+      expect(predicted - actual, `${size} pt`).toBeLessThan(ESTIMATE_SLACK);
+    }
+    expect(predictedPages(natural, 1)).toBeCloseTo(natural.filled, 9);
+  });
 });

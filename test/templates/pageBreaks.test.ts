@@ -59,7 +59,9 @@ function splits(pages: LaidOutPage[], flowed: (b: TextBlock) => boolean): Array<
 describe.each(DOCS)('page breaks of %s', (file) => {
   it('booklet: no widow or orphan, no heading without two lines of text at a page foot, pages ending at the same depth, a folio on every contents page', async () => {
     const { model, fonts } = await load(file);
-    const { pages } = layoutBooklet(model, fonts);
+    const { pages, copyfit } = layoutBooklet(model, fonts);
+    // The body size the booklet is set at: the theme's, or the size it was copyfitted at (templates/booklet.ts).
+    const setAt = { ...model.theme.body, size: copyfit?.size ?? model.theme.body.size };
     const body = (b: TextBlock) => b.role === 'p' && b.frame !== undefined;
     for (const s of splits(pages, body)) {
       expect(s.before, `page ${s.page}: lines before the break`).toBeGreaterThanOrEqual(2);
@@ -75,7 +77,7 @@ describe.each(DOCS)('page breaks of %s', (file) => {
       if (after < 2) expect(next?.role === 'p' && next.item === flowed[h].item, `page ${i + 1}: heading «${flowed[h].text}» with ${after} line(s) under it`).toBe(false);
     });
     const text = pages.filter((p) => p.role === 'body' || p.role === 'preamble');
-    const leading = model.theme.body.size * model.theme.body.leading;
+    const leading = setAt.size * setAt.leading;
     // Every page of text starts at the frame's top: balancing never grows a space above a page's first block.
     text.forEach((page) => {
       const first = textBlocks(page).find((b) => b.frame !== undefined)!;
@@ -96,7 +98,7 @@ describe.each(DOCS)('page breaks of %s', (file) => {
     // The natural space after a paragraph, the preamble's as a point's (no space after either: src/layout/paragraphs.ts):
     // as the last page sets it (never balanced), in a booklet of the first two points alone. (The smallest space
     // of the whole booklet is not always natural: every page with a heading may have grown its spaces a little.)
-    const twoPoints = layoutBooklet({ ...model, preamble: [], points: model.points.slice(0, 2) }, fonts).pages;
+    const twoPoints = layoutBooklet({ ...model, theme: { ...model.theme, body: setAt, copyfit: 'off' }, preamble: [], points: model.points.slice(0, 2) }, fonts).pages;
     const natural = Math.min(...twoPoints.filter((p) => p.role === 'body' || p.role === 'preamble').flatMap(gapsOf).map((g) => g.gap));
     const extraOf = (g: { gap: number }) => g.gap - natural;
     const cap = leading * HEADING_GAP_LINES;

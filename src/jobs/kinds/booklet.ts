@@ -14,6 +14,7 @@ import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
 import { modules } from './modules.js';
+import type { BookletLayout } from '../../../templates/booklet.js';
 
 /** What the booklet's layout reads. */
 export const BOOKLET_LAYOUT = [
@@ -34,6 +35,8 @@ export const BOOKLET_LAYOUT = [
   'theme.palette',
   'theme.body.size',
   'theme.body.leading',
+  // The smallest size copyfitting may set the booklet at (src/layout/copyfit.ts).
+  'theme.body.minSize',
   'theme.justify',
   'theme.hyphenate',
   'theme.space',
@@ -42,6 +45,7 @@ export const BOOKLET_LAYOUT = [
   'theme.page.margins',
   'theme.pages',
   'theme.spare',
+  'theme.copyfit',
 ] as const;
 
 /** The booklet laid out from its slice and checked (nothing outside the live area): its render and `verify` share it. */
@@ -50,7 +54,7 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
   const lay = layoutBooklet(task.model, fonts);
   // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
   assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
-  const aux: JobAux = { stats: lay.stats, notes: looseLineNotes(task.model, lay.stats, task.job.path) };
+  const aux: JobAux = { stats: lay.stats, notes: [...copyfitNotes(lay, task.job.path), ...looseLineNotes(task.model, lay.stats, task.job.path)] };
   return { pages: lay.pages, aux };
 }
 
@@ -61,6 +65,13 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
  * (src/jobs/pageThumbs.ts).
  */
 const keepsPageKeys = (task: RenderTask) => task.keptFor?.includes('pageKeys') ?? true;
+
+/** What copyfitting did, for the summary: the size the booklet was set at, and the pages that saved. */
+function copyfitNotes(lay: BookletLayout, path: string): string[] {
+  const c = lay.copyfit;
+  if (!c) return [];
+  return [`${path}: copyfitted: set at ${c.size} pt, not ${c.from} pt, in ${c.pages} pages, not ${c.naturalPages} with spare pages (theme.copyfit: off keeps ${c.from} pt)`];
+}
 
 export const booklet: OutputKind = {
   name: 'booklet',
