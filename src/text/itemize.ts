@@ -195,9 +195,9 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
  * A paragraph's bidi levels (by direction and text) and its UAX #14 break
  * opportunities (by text), remembered: neither reads the size, the fonts or
  * the measure, and a paragraph is itemized again at each size a fit tries
- * (copyfitting's trials, a card's fit search), where they were a quarter of
- * the booklet's second composition (docs/performance.md, "Copyfitting's
- * cost"). What is returned is shared: callers only read it.
+ * (copyfitting's trials, a card's fit search), where they were a tenth to
+ * a quarter of a copyfitting trial's CPU (docs/performance.md,
+ * "Copyfitting's cost"). What is returned is shared: callers only read it.
  */
 const MAX_REMEMBERED = 2_000;
 const levelsByText = new Map<string, Uint8Array>();
