@@ -87,12 +87,13 @@ import { TRIM_SAFETY } from '../src/layout/liveArea.js';
  */
 export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): BookletLayout {
   const natural = layoutAtBodySize(model, fonts);
-  if (!copyfits(model.theme) || natural.spares === 0) return natural.layout;
+  if (!copyfits(model.theme) || natural.spares === 0) return natural.finish();
   const body = model.theme.body;
-  const sized = (size: number) => layoutAtBodySize({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts).layout;
-  const fit = copyfit(natural.layout.pages.length, copyfitSizes(body), (size) => predictedPages(natural, size / body.size), sized);
-  if (!fit) return natural.layout;
-  return { ...fit.layout, copyfit: { size: fit.size, from: body.size, pages: fit.layout.pages.length, naturalPages: natural.layout.pages.length } };
+  const sized = (size: number) => layoutAtBodySize({ ...model, theme: { ...model.theme, body: { ...body, size } } }, fonts);
+  const fit = copyfit(natural.pageCount, copyfitSizes(body), (size) => predictedPages(natural, size / body.size), sized);
+  if (!fit) return natural.finish();
+  const layout = fit.layout.finish();
+  return { ...layout, copyfit: { size: fit.size, from: body.size, pages: layout.pages.length, naturalPages: natural.pageCount } };
 }
 
 /**
@@ -106,10 +107,19 @@ export function predictedPages(natural: AtBodySize, ratio: number): number {
   return natural.filled - pagesFilled(natural.flowed, natural.textFrame) + pagesFilled(flow(scaledParas(natural.paras, ratio), natural.textFrame), natural.textFrame);
 }
 
-/** A booklet laid out at its theme's body size, with what copyfitting estimates from. */
+/**
+ * A booklet laid out at its theme's body size, with what copyfitting
+ * estimates from: its text flowed and its pages counted, their pages made
+ * only when asked (`finish`). Copyfitting counts the pages at several sizes
+ * and keeps one: the covers, running heads, folios, spare pages and colophon
+ * of the others were never drawn (docs/performance.md, "Copyfitting's cost").
+ */
 export interface AtBodySize {
-  layout: BookletLayout;
-  /** The spare pages the page plan added. */
+  /** Its pages, spare pages included, counted before they are made. */
+  pageCount: number;
+  /** Its pages made (once; the same object after). */
+  finish: () => BookletLayout;
+  /** The spare pages the page plan adds. */
   spares: number;
   /** The text's paragraphs, as flowed into its pages, and its frames (0: the first text page's). */
   paras: FlowPara[];
@@ -161,45 +171,52 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
     contentsPages = contentsLaid.length;
   }
   const firstBody = 1 + cover + contentsPages;
-
-  const pages: LaidOutPage[] = [];
-  if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
-  contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
-  flowed.forEach((fp, i) => {
-    const n = firstBody + i;
-    const outline = fp.anchors.flatMap((a) => {
-      const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
-      return point ? [{ title: headingText(model, point), level: 1 as const, top: a.top }] : [];
-    });
-    pages.push({
-      width: W,
-      height: H,
-      background: t.palette.paper,
-      role: i === 0 ? 'preamble' : 'body',
-      // A book leaves the running head off an opening page: the title opens
-      // the first body page (bodyParagraphs), so there it would repeat the
-      // title right above itself. The folio stays.
-      blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(model, ts, st, frameFor(n), H, n))],
-      outline,
-    });
-  });
   // The page plan (theme.pages): the spare pages a multiple of 4 needs go
   // after the last point, ruled for notes or blank (theme.spare), so the
   // colophon stays on the inside back cover, the page before the back cover.
-  const spares = t.pages === 'multiple-of-4' ? blanksToFill(pages.length + (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0)) : 0;
-  for (let i = 0; i < spares; i++) {
-    const n = pages.length + 1;
-    pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
-  }
-  const colophonNumber = pages.length + 1;
-  if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
-  if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
-  // The outline: the document's title first (on its first page), every other entry under it.
-  pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
-  for (const p of pages) p.live = live;
+  const ends = (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0);
+  const spares = t.pages === 'multiple-of-4' ? blanksToFill(cover + contentsLaid.length + flowed.length + ends) : 0;
+  const pageCount = cover + contentsLaid.length + flowed.length + spares + ends;
   const textFrame = (i: number) => frameFor(firstBody + i);
-  const filled = pages.length - spares - flowed.length + pagesFilled(flowed, textFrame);
-  return { layout: { pages, contents, stats: ts.stats }, spares, paras, flowed, textFrame, filled };
+  const filled = pageCount - spares - flowed.length + pagesFilled(flowed, textFrame);
+
+  // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
+  const pagesMade = (): BookletLayout => {
+    const pages: LaidOutPage[] = [];
+    if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
+    contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
+    flowed.forEach((fp, i) => {
+      const n = firstBody + i;
+      const outline = fp.anchors.flatMap((a) => {
+        const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
+        return point ? [{ title: headingText(model, point), level: 1 as const, top: a.top }] : [];
+      });
+      pages.push({
+        width: W,
+        height: H,
+        background: t.palette.paper,
+        role: i === 0 ? 'preamble' : 'body',
+        // A book leaves the running head off an opening page: the title opens
+        // the first body page (bodyParagraphs), so there it would repeat the
+        // title right above itself. The folio stays.
+        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(model, ts, st, frameFor(n), H, n))],
+        outline,
+      });
+    });
+    for (let i = 0; i < spares; i++) {
+      const n = pages.length + 1;
+      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
+    }
+    const colophonNumber = pages.length + 1;
+    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+    if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
+    // The outline: the document's title first (on its first page), every other entry under it.
+    pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
+    for (const p of pages) p.live = live;
+    return { pages, contents, stats: ts.stats };
+  };
+  let made: BookletLayout | undefined;
+  return { pageCount, finish: () => (made ??= pagesMade()), spares, paras, flowed, textFrame, filled };
 }
 
 /**

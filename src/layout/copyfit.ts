@@ -8,7 +8,9 @@
  * that saves a sheet is taken, and none when no size in the range saves one
  * (the booklet is padded as before). Type is never made larger to fill.
  *
- * Each size tried is a whole layout (its paragraphs composed afresh), so the
+ * Each size tried is a whole layout of the text (its paragraphs composed
+ * afresh, the contents set to count their pages; the other pages are made
+ * only at the size taken: templates/booklet.ts `finish`), so the
  * sizes are tried in an order an estimate gives (`copyfit`'s `estimate`, from
  * the fill of the last page: `scaledParas`), few of them: usually the size
  * that saves and the one above it, which does not; none when the estimate
@@ -57,9 +59,9 @@ export function copyfitSizes(body: Theme['body']): number[] {
   return sizes;
 }
 
-/** A booklet laid out at one size: its pages (spare pages included). */
+/** A booklet laid out at one size: its page count (spare pages included), counted before its pages are made. */
 export interface Trial {
-  pages: readonly unknown[];
+  pageCount: number;
 }
 
 /**
@@ -100,7 +102,7 @@ export function copyfit<T extends Trial>(
     if (!tried.has(k)) tried.set(k, layout(sizes[k]));
     return tried.get(k)!;
   };
-  const saves = (k: number) => at(k).pages.length <= target;
+  const saves = (k: number) => at(k).pageCount <= target;
   if (saves(i)) {
     while (i > 0 && saves(i - 1)) i--;
   } else {

@@ -134,7 +134,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
 
   // Each address is isolated (LRI … PDI) for the levels alone: no character is added to the text.
-  const levels = isolatedLevels(text, dir, verbatimSpans(text));
+  const levels = remembered(levelsByText, `${dir}\u0000${text}`, () => isolatedLevels(text, dir, verbatimSpans(text)));
 
   // A Latin token wider than the measure, cut where it may break (never an Arabic word).
   const fitted = (w: Word): Word[] => {
@@ -153,12 +153,11 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   };
 
   // Break opportunities (UAX #14). A word runs from one opportunity to the next.
-  const breaker = new LineBreaker(text);
   const words: Word[] = [];
   let from = 0;
   // Inside a URL or e-mail address only its own breaks count (addressBreaks), not UAX #14's after «-».
   const inAddress = insideAddress(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+  for (const bk of remembered(breaksByText, text, () => breakOpportunities(text))) {
     const to = bk.position;
     if (!bk.required && inAddress(to)) continue;
     let end = to;
@@ -190,6 +189,34 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   if (words.length) words[words.length - 1].spaceWidth = 0;
   markNumberBinds(text, words);
   return { text, levels, words, styleAt };
+}
+
+/**
+ * A paragraph's bidi levels (by direction and text) and its UAX #14 break
+ * opportunities (by text), remembered: neither reads the size, the fonts or
+ * the measure, and a paragraph is itemized again at each size a fit tries
+ * (copyfitting's trials, a card's fit search), where they were a tenth to
+ * a quarter of a copyfitting trial's CPU (docs/performance.md,
+ * "Copyfitting's cost"). What is returned is shared: callers only read it.
+ */
+const MAX_REMEMBERED = 2_000;
+const levelsByText = new Map<string, Uint8Array>();
+const breaksByText = new Map<string, ReadonlyArray<{ position: number; required: boolean }>>();
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let found = memo.get(key);
+  if (found === undefined) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(key, (found = make()));
+  }
+  return found;
+}
+
+/** The text's UAX #14 break opportunities, in order. */
+function breakOpportunities(text: string): Array<{ position: number; required: boolean }> {
+  const out: Array<{ position: number; required: boolean }> = [];
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) out.push({ position: bk.position, required: bk.required });
+  return out;
 }
 
 const ENDS_IN_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]$/u;

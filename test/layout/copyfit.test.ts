@@ -11,7 +11,7 @@ import { defaultTheme } from '../../src/model/theme.js';
 import type { ComposedLine, ComposedParagraph } from '../../src/text/compose.js';
 
 /** A booklet of `n` pages (the copyfit only counts them). */
-const booklet = (n: number) => ({ pages: Array.from({ length: n }, (_, i) => i) });
+const booklet = (n: number) => ({ pageCount: n });
 
 /**
  * Copyfits a booklet of `natural` pages whose size → page count is `pagesAt`
@@ -20,7 +20,7 @@ const booklet = (n: number) => ({ pages: Array.from({ length: n }, (_, i) => i) 
 function choose(natural: number, pagesAt: Record<number, number>, estimateAt: Record<number, number>, sizes = [11.25, 11, 10.75]) {
   const tried: number[] = [];
   const fit = copyfit(natural, sizes, (s) => estimateAt[s], (s) => (tried.push(s), booklet(pagesAt[s])));
-  return { size: fit?.size, pages: fit?.layout.pages.length, tried };
+  return { size: fit?.size, pages: fit?.layout.pageCount, tried };
 }
 
 describe('copyfitSizes', () => {

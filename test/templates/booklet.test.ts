@@ -332,6 +332,24 @@ describe('copyfitting (theme.copyfit)', () => {
     expect(layoutBooklet(await seed('theme:\n  body: {minSize: 11.25}\n'), templateFonts()).pages).toHaveLength(12);
   });
 
+  it('counts a size\'s pages before making them, and makes them once: the count is the pages made', async () => {
+    const model = await seed('theme:\n  copyfit: off\n');
+    const variants: DocumentModel[] = [
+      model,
+      { ...model, theme: { ...model.theme, spare: 'blank' } },
+      { ...model, theme: { ...model.theme, pages: 'any' } },
+      { ...model, sections: { ...model.sections, colophon: false, backCover: false } },
+      { ...model, sections: { ...model.sections, cover: false, contents: false } },
+    ];
+    for (const m of variants)
+      for (const size of [11.5, 11.25, 11]) {
+        const at = layoutAtBodySize({ ...m, theme: { ...m.theme, body: { ...m.theme.body, size } } }, templateFonts());
+        const made = at.finish();
+        expect(made.pages, `${size} pt`).toHaveLength(at.pageCount);
+        expect(at.finish()).toBe(made);
+      }
+  });
+
   it("the estimate errs on the long side, within the slack: the seed's text at each size it may try", async () => {
     const model: DocumentModel = await seed('theme:\n  copyfit: off\n');
     const natural = layoutAtBodySize(model, templateFonts());

@@ -106,3 +106,18 @@ describe('addresses in body text', () => {
     expect([...isolatedLevels(text, 'rtl', [[url, slash + 1]])]).toEqual([...withIsolates.slice(0, url), ...withIsolates.slice(url + 1, slash + 2), ...withIsolates.slice(slash + 3)]);
   });
 });
+
+describe('a paragraph itemized again at another size', () => {
+  it('breaks where it broke and reads its levels as before: the remembered levels and break opportunities are the text\'s alone', () => {
+    // An address (isolated levels), Arabic and Latin, a forced break.
+    const text = 'راسلونا على info@example.org أو https://example.org/path/to-a-page\nنطالب بالعدالة (١٩٤٨) للجميع.';
+    const at = (size: number) => itemize([{ text, style: { fonts: [amiri()], size } }], 'rtl', 'ar');
+    const large = at(12);
+    const small = at(9);
+    expect(small.words.map((w) => [w.start, w.end, w.hardBreak, w.spaceLevel])).toEqual(large.words.map((w) => [w.start, w.end, w.hardBreak, w.spaceLevel]));
+    small.words.forEach((w, i) => expect(w.width).toBeCloseTo((large.words[i].width * 9) / 12, 9));
+    expect([...small.levels]).toEqual([...isolatedLevels(text, 'rtl', verbatimSpans(text))]);
+    // Another direction is another entry.
+    expect([...itemize([{ text, style: { fonts: [amiri()], size: 9 } }], 'ltr', 'ar').levels]).toEqual([...isolatedLevels(text, 'ltr', verbatimSpans(text))]);
+  });
+});
