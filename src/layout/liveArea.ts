@@ -7,7 +7,13 @@
  *
  * Boxes: a glyph's ink box (HarfBuzz extents, scaled, kashidas stretched)
  * against the live area; its advance box (origin to origin + advance, which
- * is what the line breaker measured) against the block's frame.
+ * is what the line breaker measured) against the block's frame. A mark (no
+ * advance: a tanween, a shadda) measured nothing; its origin is only where
+ * the font's anchor put it, often beside its ink, so its ink's horizontal
+ * span is what must keep to the frame, within the same FRAME_EPS: a mark
+ * hanging ≤ 1.5 pt into the margin over a line-end letter is ordinary
+ * Arabic setting, and the live-area check still holds its ink ≥ TRIM_SAFETY
+ * from the trim.
  */
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import type { PositionedGlyph } from '../text/compose.js';
@@ -73,11 +79,11 @@ export function findOverflows(pages: readonly LaidOutPage[]): Overflow[] {
 function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by' | 'limit'> | undefined {
   for (const { line, x, baseline } of block.lines) {
     for (const g of line.glyphs) {
+      const ink = inkBox(g, x, baseline);
       if (block.frame && !g.space) {
-        const by = outside({ x: x + g.x, y: 0, width: g.advance, height: 0 }, block.frame, false);
+        const by = outside(g.advance === 0 && ink ? ink : { x: x + g.x, y: 0, width: g.advance, height: 0 }, block.frame, false);
         if (by > (g.hidden ? HIDDEN_EPS : FRAME_EPS)) return { text: g.text, by, limit: 'frame' };
       }
-      const ink = inkBox(g, x, baseline);
       if (!ink) continue;
       const by = outside(ink, live, true);
       if (by > EPS) return { text: g.text, by, limit: 'live area' };

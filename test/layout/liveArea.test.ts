@@ -19,6 +19,7 @@ import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
 import { font, projectRoot, templateFonts } from '../support/fonts.js';
 import { composeParagraph } from '../../src/text/compose.js';
+import { glyphInk } from '../../src/layout/ink.js';
 
 const RUNS = Number(process.env.WARRAQ_PROPERTY_RUNS ?? 6);
 
@@ -71,6 +72,27 @@ describe('live area check', () => {
     expect(findOverflows([page])[0]).toMatchObject({ limit: 'frame' });
     block.lines[0].line.glyphs[block.lines[0].line.glyphs.length - 1] = { ...hidden, advance: 2 };
     expect(findOverflows([page])).toEqual([]);
+  });
+
+  // The seed with three points lengthened stopped at «وفقاً» ending a justified
+  // line: the tanween (no advance) has its origin 2.5 pt left of the alef, past
+  // the frame, though its ink hangs only ≈ 1 pt into the margin.
+  it('measures a mark at a line\'s end by its ink, not its origin: a tanween hanging ≈ 1 pt into the margin fits, one hanging further does not', () => {
+    const word = 'وفقاً';
+    const width = composeParagraph([{ text: word, style: { fonts: templateFonts().body, size: 12 } }], { dir: 'rtl', lang: 'ar', measure: 100, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } }).lines[0].width;
+    const page = pageWith(word, width, 20);
+    const block = page.blocks[0] as TextBlock;
+    const { line, x, baseline } = block.lines[0];
+    const markAt = line.glyphs.findIndex((g) => g.text === '\u064B');
+    const mark = line.glyphs[markAt];
+    expect(mark.advance).toBe(0);
+    expect(x + mark.x).toBeLessThan(20 - 1.5);
+    const ink = glyphInk(mark, { x, baseline })!;
+    expect(ink.left).toBeLessThan(20);
+    expect(ink.left).toBeGreaterThan(20 - 1.5);
+    expect(findOverflows([page])).toEqual([]);
+    line.glyphs[markAt] = { ...mark, x: mark.x - 1 };
+    expect(findOverflows([page])[0]).toMatchObject({ text: '\u064B', limit: 'frame' });
   });
 });
 
