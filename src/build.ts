@@ -969,6 +969,11 @@ export async function expandSources(projectRoot: string, sources: string[]): Pro
   return [...new Set(out)];
 }
 
+/** The folder under `out` a source of several is built into: its name without .txt or .md. */
+export function documentFolder(out: string, source: string): string {
+  return path.join(out, path.basename(source).replace(/\.(txt|md)$/i, ''));
+}
+
 /**
  * Many documents in one run: each source into its own folder under `out`,
  * one after another, on one pool of render threads kept warm between them
@@ -978,9 +983,9 @@ export async function expandSources(projectRoot: string, sources: string[]): Pro
 export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport> {
   const t0 = performance.now();
   const sources = await expandSources(opts.projectRoot, opts.sources);
-  const names = sources.map((s) => path.basename(s).replace(/\.txt$/i, ''));
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new Error(`two sources would share the output folder ${path.join(opts.out, dup)}`);
+  const folders = sources.map((s) => documentFolder(opts.out, s));
+  const dup = folders.find((n, i) => folders.indexOf(n) !== i);
+  if (dup !== undefined) throw new Error(`two sources would share the output folder ${dup}`);
   const { sources: _s, onDocument, ...common } = opts;
   // Each document renders on the threads it would take alone (`jobs`, else `defaultThreads`): the
   // main thread alone for a small rebuild or PDF files only; else on one pool shared by every
@@ -990,7 +995,7 @@ export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport
   const documents: BuildManyReport['documents'] = [];
   try {
     for (const [i, source] of sources.entries()) {
-      const out = path.join(opts.out, names[i]);
+      const out = folders[i];
       try {
         const report = await build({ ...common, source, out, pool: sharedPool });
         documents.push({ source, out, report });

@@ -15,7 +15,11 @@
  * less than SETTLED_MS before it is hashed is not recorded: the kernel's
  * file times advance in clock ticks, and a second write of the same size in
  * the same tick would leave every time as recorded (git's "racily clean"
- * files). The record is
+ * files). The window compares this machine's clock with the file's times,
+ * which is sound for the local file system the code is installed on; on a
+ * network file system whose server's clock lags by more than SETTLED_MS a
+ * file could be recorded too early (git compares with its index file's own
+ * time instead). The record is
  * `lib/code-digests.json`, beside the bundle that runs (a compile starts
  * without one; a lib/ that cannot be written only means no record); as
  * TypeScript (tsx, vitest, the watch session before a compile) nothing is

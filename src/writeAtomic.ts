@@ -18,8 +18,19 @@ export async function writeAtomic(file: string, data: Uint8Array | string) {
   }
 }
 
-/** writeAtomic into a folder that may not exist yet (it is made first). */
+/**
+ * writeAtomic into a folder that may not exist yet (it is made first). Made
+ * again once if it is gone by the time the file is written: another build
+ * of the same project prunes its cache and removes the folders it finds
+ * empty (src/jobs/cache.ts), which a folder just made still is.
+ */
 export async function writeAtomicIn(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomic(file, data);
+  for (let tries = 0; ; tries++) {
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      return await writeAtomic(file, data);
+    } catch (e) {
+      if (tries > 0 || (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
 }

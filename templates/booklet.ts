@@ -19,7 +19,7 @@ import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize
 import { verbatimSpans } from '../src/text/addresses.js';
 import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
-import { labelsFor, pointNumber } from './labels.js';
+import { labelsFor, pointNumber, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
@@ -623,7 +623,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, `${families.join('، ')} — ${L.licence}`],
     [L.built, formatDay(model.date, model.lang, model.digits, model.months)],
-    [L.source, sourceEntry(model.source.file.split('/').pop()!, model.source.sha256.slice(0, 16), rtl)],
+    [L.source, sourceEntry(sourceName(model), model.source.sha256.slice(0, 16), rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);
   // Set everything first, then place it: the block starts a third down the page, or higher when it is tall.

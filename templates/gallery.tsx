@@ -18,7 +18,7 @@ import type { ReactElement } from 'react';
 import type { DocumentModel } from '../src/model/types.js';
 import { formatNumber } from '../src/format/localize.js';
 import { galleryLabelsFor, type GalleryLabels } from './galleryLabels.js';
-import { pointNumber } from './labels.js';
+import { pointNumber, sourceName } from './labels.js';
 import { CSS, SCRIPT, fontCss, type GalleryFont } from './galleryStyle.js';
 import type { GalleryFile } from './galleryFiles.js';
 
@@ -337,7 +337,7 @@ export function galleryPage(model: GalleryModel, outputs: GalleryOutput[], thumb
             <div>
               <dt>{l.source}</dt>
               <dd>
-                <FileName path={model.source.file} />
+                <FileName path={sourceName(model)} />
               </dd>
             </div>
             <div>

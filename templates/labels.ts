@@ -126,3 +126,12 @@ export function pointNumber(model: Pick<DocumentModel, 'lang' | 'digits' | 'numb
       return `${num}-`;
   }
 }
+
+/**
+ * The source's file name as a publication prints it: the name alone, never
+ * the folders it was given with (an absolute path would publish the
+ * builder's own folders; diagnostics keep the path as typed).
+ */
+export function sourceName(model: Pick<DocumentModel, 'source'>): string {
+  return model.source.file.split(/[\\/]/).pop()!;
+}

@@ -11,8 +11,8 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { check, buildMany, expandSources, type BuildOptions } from '../build.js';
-import { WarraqError } from '../diagnostics.js';
+import { check, buildMany, documentFolder, expandSources, type BuildOptions } from '../build.js';
+import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { green, red, yellow } from './colors.js';
 import { UsageError } from './args.js';
 import { printDiagnostics, printReport } from './summary.js';
@@ -41,12 +41,12 @@ export async function resolveSources(opts: BuildOptions, sources: readonly strin
     files.push(...found.map((f) => path.normalize(f)));
   }
   const unique = [...new Set(files)];
-  const byName = new Map<string, string>();
+  const byFolder = new Map<string, string>();
   for (const f of unique) {
-    const name = path.basename(f).replace(/\.(txt|md)$/i, '');
-    const other = byName.get(name);
-    if (other !== undefined) throw new UsageError(`${other} and ${f} would both be built into ${path.join(opts.out, name)}/`, 'rename one of them, or build them one at a time with their own --out');
-    byName.set(name, f);
+    const folder = documentFolder(opts.out, f);
+    const other = byFolder.get(folder);
+    if (other !== undefined) throw new UsageError(`${other} and ${f} would both be built into ${folder}/`, 'rename one of them, or build them one at a time with their own --out');
+    byFolder.set(folder, f);
   }
   return unique;
 }
@@ -59,11 +59,11 @@ export async function checkMany(opts: BuildOptions, sources: readonly string[]):
       const checked = await check({ ...opts, source });
       const [, warnings] = await Promise.all([checked.proof, checked.warnings]);
       printDiagnostics(warnings);
-      console.log(green(`✓ ${source}: ${checked.model.points.length} points, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}, ${checked.laidOut.jobs} outputs laid out`));
+      console.log(green(`✓ ${escapeInvisible(source)}: ${checked.model.points.length} points, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}, ${checked.laidOut.jobs} outputs laid out`));
     } catch (e) {
       if (!(e instanceof WarraqError)) throw e;
       printDiagnostics(e.diagnostics);
-      console.error(red(`✗ ${source} has errors.`));
+      console.error(red(`✗ ${escapeInvisible(source)} has errors.`));
       failed++;
     }
   }
@@ -78,7 +78,9 @@ export async function buildManyCommand(opts: BuildOptions, sources: readonly str
     ...common,
     sources: [...sources],
     onDocument: (done, total, source, r) => {
-      const out = path.join(opts.out, path.basename(source).replace(/\.(txt|md)$/i, ''));
+      // Names from a folder's listing reach the terminal: control characters escaped.
+      const out = escapeInvisible(documentFolder(opts.out, source));
+      source = escapeInvisible(source);
       console.log(`${done}/${total} ${source} → ${out}/`);
       if (r instanceof Error) {
         if (r instanceof WarraqError) printDiagnostics(r.diagnostics);
@@ -90,7 +92,7 @@ export async function buildManyCommand(opts: BuildOptions, sources: readonly str
   const failed = result.documents.filter((d) => d.error !== undefined);
   const perMinute = result.documents.length / (result.ms / 60_000);
   const line = `${result.documents.length - failed.length} of ${result.documents.length} documents built into ${opts.out}/ in ${(result.ms / 1000).toFixed(1)} s (${perMinute.toFixed(1)} a minute)`;
-  if (failed.length) console.error(red(`✗ ${line}; with errors: ${failed.map((d) => d.source).join(', ')}`));
+  if (failed.length) console.error(red(`✗ ${line}; with errors: ${failed.map((d) => escapeInvisible(d.source)).join(', ')}`));
   else console.log(green(`✓ ${line}`));
   if (failed.some((d) => !(d.error instanceof WarraqError))) console.error(yellow('  a document stopped on an internal error (above): please report it'));
   return failed.length ? 1 : 0;

@@ -3,6 +3,8 @@
  * check, print. Returns the exit status: 0 done, 1 errors in the input
  * (nothing written), 2 a bad command line.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { green, red, yellow } from './colors.js';
 import { build, check } from '../build.js';
 import { escapeInvisible, WarraqError } from '../diagnostics.js';
@@ -21,6 +23,8 @@ export function readCommandLine(args: readonly string[], program: Program, opts:
     const kept = flagsKeptByNpm(process.env, program);
     if (kept) throw kept;
     const line = parseCommandLine(args, { projectRoot: process.cwd(), cores: defaultJobs(), sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }, program);
+    if (program === 'watch' && statSync(path.resolve(line.options.projectRoot, line.options.source), { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`watch follows one source file, and ${line.options.source} is a folder`, `build the folder with npm run build -- ${line.options.source}, or watch one of its documents`);
     if (line.command === 'help') {
       console.log(usage(program));
       return { exit: 0 };

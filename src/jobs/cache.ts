@@ -47,7 +47,7 @@ import type { JobAux, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 import { planInputs } from './planJobs.js';
 import { frame, keptFile, MAGIC, unframe, type Kept } from './kept.js';
-import { writeAtomic } from '../writeAtomic.js';
+import { writeAtomicIn } from '../writeAtomic.js';
 
 
 // ---------------------------------------------------------------------------
@@ -338,7 +338,7 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
     },
     async put(key, aux) {
       await ready;
-      await writeAtomic(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
+      await writeAtomicIn(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
     async hasKept(key, what) {
       const file = keptFile(dir, key, what);

@@ -6,10 +6,10 @@
  * `keeps`: laid-out pages, a drawing's colour record), written and read in
  * the render threads.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../output/manifest.js';
-import { writeAtomic } from '../writeAtomic.js';
+import { writeAtomicIn } from '../writeAtomic.js';
 import { deserialize, serialize } from 'node:v8';
 
 // Every entry is framed as `warraq-cache 1 <sha256 of the payload>\n<payload>`: a
@@ -60,8 +60,7 @@ export const keptFile = (dir: string, key: string, what: Kept) => path.join(dir,
 
 /** Stores what a job keeps (plain data) under its key. */
 export async function writeKept(dir: string, key: string, what: Kept, value: unknown): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeAtomic(keptFile(dir, key, what), frame(serialize(value)));
+  await writeAtomicIn(keptFile(dir, key, what), frame(serialize(value)));
 }
 
 /** What the job with this key kept (`writeKept`); CacheEntryError when the entry is damaged. */

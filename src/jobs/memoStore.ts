@@ -17,7 +17,7 @@ import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
 import { stableJson, type CodeInputs } from './cache.js';
 import { frame, unframe } from './kept.js';
-import { writeAtomic } from '../writeAtomic.js';
+import { writeAtomicIn } from '../writeAtomic.js';
 
 interface Memo {
   name: string;
@@ -80,7 +80,7 @@ export async function saveMemos(projectRoot: string, salt: string): Promise<void
   await Promise.all(
     all.map(async (m, i) => {
       const bytes = m.bytes();
-      if (bytes) await writeAtomic(path.join(dir, names[i]), frame(bytes));
+      if (bytes) await writeAtomicIn(path.join(dir, names[i]), frame(bytes));
     }),
   );
   for (const other of await readdir(dir)) if (!names.includes(other) && other.endsWith('.bin')) await rm(path.join(dir, other), { force: true });

@@ -82,7 +82,8 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
  * waiting, without keeping the process alive, for the next build's text.
  */
 export function proofThreadAhead(projectRoot: string): void {
-  if (compiled && !keepsFindings(projectRoot)) void import('./thread.js').then((t) => t.startEarly());
+  // Only ahead of time: a thread that cannot start now is started by findInThread when asked.
+  if (compiled && !keepsFindings(projectRoot)) void import('./thread.js').then((t) => t.startEarly()).catch(() => {});
 }
 
 /**

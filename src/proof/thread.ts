@@ -64,9 +64,10 @@ class ProofThread {
   ask(data: ThreadData): Promise<Answer> {
     const id = this.nextId++;
     return new Promise<Answer>((resolve, reject) => {
+      // Posted first: a request that cannot be sent leaves nothing waiting and the thread not held open.
+      this.worker.postMessage({ id, data } satisfies Request);
       this.waiting.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, data } satisfies Request);
     });
   }
 
@@ -84,6 +85,8 @@ let early: ProofThread | undefined;
 
 /** Starts a proofing thread now, for the next `findInThread` (one at most waits); a failure meanwhile only means that one starts its own. */
 export function startEarly(): void {
+  // A process that keeps a live thread (the watch session) asks that one: an early one would never be taken.
+  if (kept && !kept.dead) return;
   if (!early || early.dead) early = new ProofThread();
 }
 

@@ -7,7 +7,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, buildMany } from '../../src/build.js';
+import { build, buildMany, documentFolder } from '../../src/build.js';
 import { defaultJobs } from '../../src/jobs/pool.js';
 import { fingerprint, fixture, repoRoot, smallProject } from '../fixtures/reliability/project.js';
 
@@ -17,6 +17,12 @@ afterAll(async () => {
 });
 
 describe('buildMany', () => {
+  it('names each document\'s folder once, for .txt and .md alike (the command line prints and checks the same folder)', () => {
+    expect(documentFolder('out', 'many/a.txt')).toBe(path.join('out', 'a'));
+    expect(documentFolder('out', 'notes/b.MD')).toBe(path.join('out', 'b'));
+    expect(documentFolder('out', 'c.meta.txt')).toBe(path.join('out', 'c.meta'));
+  });
+
   it('builds every .txt of a folder into its own output folder, equal to building each alone; a bad one fails alone', async () => {
     const root = await smallProject({
       'many/a.txt': { copy: fixture('small.txt') },

@@ -1,8 +1,11 @@
 /** The strict command line: every word is understood or refused with a suggestion. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { readCommandLine } from '../../src/cli/run.js';
 import { FLAGS, flagsKeptByNpm, parseCommandLine, UsageError } from '../../src/cli/args.js';
 
 const env = { projectRoot: '/p', cores: 2 };
+/** A folder that exists: this test's own. */
+const repoTest = import.meta.dirname;
 const parse = (...args: string[]) => parseCommandLine(args, env);
 const refusal = (args: string[], program: 'build' | 'watch' = 'build') => {
   try {
@@ -102,5 +105,15 @@ describe('refusals, with a suggestion', () => {
 
   it('every flag has a help line', () => {
     for (const f of FLAGS) expect(f.about.length, f.name).toBeGreaterThan(10);
+  });
+
+  it('watch refuses a folder when the line is read (it would report E-READ on every build)', () => {
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(readCommandLine([repoTest], 'watch')).toEqual({ exit: 2 });
+      expect(said.mock.calls.join('\n')).toContain(`watch follows one source file, and ${repoTest} is a folder`);
+    } finally {
+      said.mockRestore();
+    }
   });
 });

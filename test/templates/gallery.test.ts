@@ -45,6 +45,13 @@ const thumbs: GalleryThumb[] = [1, 2].map((page) => ({ of: 'booklet.pdf', page, 
 const html = galleryHtml(model, outputs, thumbs);
 
 describe('the gallery template', () => {
+  it('names the source by its file name alone, however the command line gave it (no builder\'s folder is published)', () => {
+    const abs = modelFromText('## خطة\n\n١. الأولى نص.\n', '/home/someone/drafts/plan.txt', { projectRoot, sourceDateEpoch: '1700000000' }).model;
+    const page = galleryHtml(abs, outputs, []);
+    expect(page).toContain('>plan.txt</code>');
+    expect(page).not.toContain('/home/someone');
+  });
+
   it('is a page in the document’s language and direction', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')).toBe(true);
     expect(html).toContain('<main id="main"');

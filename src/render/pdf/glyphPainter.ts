@@ -962,8 +962,11 @@ class LineWriter {
    */
   private inkless(paint: () => void): void {
     this.inklessY = '';
-    inkless(this.ops, this.mutool, paint);
-    this.inklessY = null;
+    try {
+      inkless(this.ops, this.mutool, paint);
+    } finally {
+      this.inklessY = null;
+    }
   }
 
   /** A glyph drawn as its outline (a path: it ends the text object). */
