@@ -2,7 +2,7 @@
  * Copyfitting a saddle-stitched booklet: where the page plan
  * (src/layout/pagePlan.ts) would pad the booklet with spare pages, a
  * publisher sets the text a little smaller so that it lands on a sheet
- * fewer. Here: the body size in steps of COPYFIT_STEP down to COPYFIT_RANGE
+ * fewer. Here: the body size in steps of FIT_STEP (the grid every fitted size is on, fit.ts) down to COPYFIT_RANGE
  * below the theme's (never under `body.minSize`), the leading the same
  * multiple of the size, one size for the whole booklet; the *largest* size
  * that saves a sheet is taken, and none when no size in the range saves one
@@ -21,9 +21,6 @@ import type { Frame, FlowPage, FlowPara } from './flow.js';
 import { PAGES_PER_SHEET } from './pagePlan.js';
 import { FIT_STEP } from './fit.js';
 import type { Theme } from '../model/types.js';
-
-/** The step between the sizes tried, pt: the grid every fitted size is on (fit.ts). */
-export const COPYFIT_STEP = FIT_STEP;
 
 /**
  * How far below the theme's body size copyfitting may go, pt: 0.75 pt is
@@ -51,8 +48,8 @@ export const copyfits = (theme: Theme): boolean => theme.pages === 'multiple-of-
 /** The sizes copyfitting may try, least tightened first: `body.size` − 0.25, − 0.5, − 0.75 pt, none under `body.minSize`. */
 export function copyfitSizes(body: Theme['body']): number[] {
   const sizes: number[] = [];
-  for (let k = 1; k * COPYFIT_STEP <= COPYFIT_RANGE + 1e-9; k++) {
-    const size = Math.round((body.size - k * COPYFIT_STEP) * 1e6) / 1e6;
+  for (let k = 1; k * FIT_STEP <= COPYFIT_RANGE + 1e-9; k++) {
+    const size = Math.round((body.size - k * FIT_STEP) * 1e6) / 1e6;
     if (size < body.minSize - 1e-9) break;
     sizes.push(size);
   }
