@@ -2,8 +2,8 @@
  * Copyfitting a saddle-stitched booklet: where the page plan
  * (src/layout/pagePlan.ts) would pad the booklet with spare pages, a
  * publisher sets the text a little smaller so that it lands on a sheet
- * fewer. Here: the body size in steps of FIT_STEP (the grid every fitted size is on, fit.ts) down to COPYFIT_RANGE
- * below the theme's (never under `body.minSize`), the leading the same
+ * fewer. Here: the body size in steps of FIT_STEP (the grid every fitted
+ * size is on, fit.ts) down to COPYFIT_RANGE below the theme's (never under `body.minSize`), the leading the same
  * multiple of the size, one size for the whole booklet; the *largest* size
  * that saves a sheet is taken, and none when no size in the range saves one
  * (the booklet is padded as before). Type is never made larger to fill.
