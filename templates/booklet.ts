@@ -26,10 +26,17 @@ import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js
 import { leaderDots } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
 
+/** A contents entry: the point, the page it starts on (1-based), and where its heading stands there (pt from the top). */
+export interface ContentsEntry {
+  point: number;
+  page: number;
+  top?: number;
+}
+
 export interface BookletLayout {
   pages: LaidOutPage[];
-  /** Page number (1-based, cover = 1) where each point starts. */
-  contents: Array<{ point: number; page: number }>;
+  /** Page number (1-based, cover = 1) where each point starts, and its heading's top on that page (pt from the page's top). */
+  contents: ContentsEntry[];
   stats: SetStats;
   /** Set when the booklet was copyfitted: the body size it was set at, the theme's, and its page count at each. */
   copyfit?: { size: number; from: number; pages: number; naturalPages: number };
@@ -157,15 +164,16 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
   const cover = sec.cover ? 1 : 0;
   let contentsPages = sec.contents ? 1 : 0;
   let flowed: ReturnType<typeof flow> = [];
-  let contents: Array<{ point: number; page: number }> = [];
+  let contents: ContentsEntry[] = [];
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
     flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES } });
-    contents = model.points.map((p) => ({
-      point: p.number,
-      page: firstBody + flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`)),
-    }));
+    contents = model.points.map((p) => {
+      const i = flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`));
+      // The heading's top, where the outline entry of that page points too: the contents row links there.
+      return { point: p.number, page: firstBody + i, top: flowed[i]?.anchors.find((a) => a.tag === `point:${p.number}`)?.top };
+    });
     contentsLaid = sec.contents ? contentsPagesFor(model, fonts, ts, frameFor, 1 + cover, W, H, contents, L.contents) : [];
     if (contentsLaid.length === contentsPages) break;
     contentsPages = contentsLaid.length;
@@ -452,7 +460,7 @@ function contentsPagesFor(
   firstPage: number,
   W: number,
   H: number,
-  contents: Array<{ point: number; page: number }>,
+  contents: ContentsEntry[],
   heading: string,
 ): LaidOutPage[] {
   const t = model.theme;
@@ -525,7 +533,7 @@ function contentsPagesFor(
     const ink = lineInk(last.line, last);
     const leader = ink && (rtl ? leaderDots(f.x + pageColumn, ink.left, 'left', last.baseline, st.body.size, t.palette.ink) : leaderDots(ink.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, t.palette.ink));
     if (leader) page.blocks.push(leader);
-    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
+    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
     y += height;
   });
   return pages;

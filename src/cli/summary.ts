@@ -18,7 +18,8 @@ export function progress(tty: boolean): NonNullable<BuildOptions['onOutput']> {
   };
 }
 
-const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
+/** A file size in decimal units, as the gallery and file managers write them (kB = 1000 bytes; it said «KB» for 1024). */
+const kb = (n: number) => (n < 1e6 ? `${(n / 1e3).toFixed(1)} kB` : `${(n / 1e6).toFixed(2)} MB`);
 
 export function printDiagnostics(ds: Diagnostic[]) {
   for (const d of ds) console.error((d.severity === 'error' ? red : yellow)(formatDiagnostic(d)));

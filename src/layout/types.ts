@@ -140,6 +140,8 @@ export interface LaidOutPage {
 export interface PageLink extends Box {
   /** 0-based index of the target page in the same output. */
   toPage: number;
+  /** Where on that page the link goes (pt from the page's top): its heading, the place its outline entry points to; absent: the page's top. */
+  toTop?: number;
   /** What the link says, for a reader that announces it (the annotation's /Contents): its text as it reads. */
   description: string;
   /** The contents entry (`item` of its 'toc' blocks) the link is: its structure element holds them and the link. */

@@ -99,6 +99,8 @@ export interface LinkAnnotation {
   id: string;
   contents: string;
   toPage: number;
+  /** The destination's top (an XYZ destination's, PDF user space: up from the page's bottom); null for none. */
+  top: number | null;
 }
 
 /** Each page's link annotations, in /Annots order. */
@@ -114,7 +116,8 @@ export async function readLinks(pdf: Uint8Array): Promise<LinkAnnotation[][]> {
         if (a.subtype !== 'Link') continue;
         const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : (a.dest as unknown[] | undefined);
         const to = dest?.[0] as { num: number; gen: number } | undefined;
-        links.push({ id: a.id, contents: a.contentsObj?.str ?? '', toPage: to ? (await doc.getPageIndex(to)) + 1 : 0 });
+        const top = dest?.[1] && (dest[1] as { name?: string }).name === 'XYZ' ? ((dest[3] as number | null) ?? null) : null;
+        links.push({ id: a.id, contents: a.contentsObj?.str ?? '', toPage: to ? (await doc.getPageIndex(to)) + 1 : 0, top });
       }
       out.push(links);
     }

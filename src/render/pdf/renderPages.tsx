@@ -63,8 +63,8 @@ interface OutlineItem {
   addItem(title: string, options?: { top?: number; left?: number; expanded?: boolean }): OutlineItem;
 }
 
-/** The named destination of page `index` (0-based) in one output. */
-const pageDestination = (index: number) => `page-${index + 1}`;
+/** The named destination of page `index` (0-based) in one output, or of a place `top` pt down it (an outline entry's: its heading). */
+const pageDestination = (index: number, top?: number) => (top ? `page-${index + 1}-at-${top.toFixed(2)}` : `page-${index + 1}`);
 
 /** The last top-level outline item per document, the parent of level-1 entries. */
 const outlineParents = new WeakMap<object, OutlineItem>();
@@ -77,6 +77,8 @@ const outlineParents = new WeakMap<object, OutlineItem>();
 function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): void {
   doc.addNamedDestination(pageDestination(index), 'XYZ', null, 0, null);
   for (const e of page.outline ?? ([] as OutlineEntry[])) {
+    // Its place as a named destination too, for a link to it (a contents row: PageLink.toTop); pdfkit measures `top` from the page's top.
+    if (e.top) doc.addNamedDestination(pageDestination(index, e.top), 'XYZ', null, e.top, null);
     // pdfkit measures `left` from the right edge: the page width puts the view at its left edge.
     const options = { top: e.top, left: page.width, expanded: true };
     const parent = e.level === 1 ? outlineParents.get(doc) : undefined;
@@ -93,7 +95,7 @@ function paintNavigation(doc: PdfKitRoot, page: LaidOutPage, index: number): voi
  */
 function paintLinks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger): void {
   for (const l of page.links ?? ([] as PageLink[]))
-    tagger.link(l.item, (structParent) => doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage), { structParent, Contents: new String(l.description) }));
+    tagger.link(l.item, (structParent) => doc.goTo(l.x, l.y, l.width, l.height, pageDestination(l.toPage, l.toTop), { structParent, Contents: new String(l.description) }));
 }
 
 type PaintWithDoc = (painter: unknown, width: number, height: number, doc: PdfKitRoot) => null;

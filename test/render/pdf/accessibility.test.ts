@@ -335,13 +335,16 @@ for (const doc of DOCS) {
       });
 
       if (kind === 'booklet') {
-        it('makes each contents row a link to its point\'s page: TOC › TOCI › Reference › Link holding the row\'s text and its annotation (OBJR), with /Contents', async () => {
+        it('makes each contents row a link to its point\'s heading: TOC › TOCI › Reference › Link holding the row\'s text and its annotation (OBJR), with /Contents', async () => {
           const links = await readLinks(b.pdf);
           let rows = 0;
           b.pages.forEach((page, i) => {
             const laid = page.links ?? [];
             // The annotations: one per row, where the template put it, saying what the row says.
             expect(links[i].map((l) => [l.toPage, l.contents])).toEqual(laid.map((l) => [l.toPage + 1, l.description]));
+            // Each to its point's heading, where the target page's outline entry points (not the page's top).
+            laid.forEach((l, k) => expect(links[i][k].top).toBeCloseTo(b.pages[l.toPage].height - l.toTop!, 3)); // PDF user space: up from the bottom
+            for (const l of laid) expect(b.pages[l.toPage].outline?.map((e) => e.top)).toContain(l.toTop);
             const tocis = nodes(structure[i].root).filter((n) => n.role === 'TOCI');
             expect(tocis.length).toBe(laid.length);
             // Each TOCI one Reference (ISO 32000-1 Table 333: Link is not a TOCI child) holding one Link
