@@ -291,7 +291,8 @@ interface LineOptions extends ComposeOptions {
  * `kashidaPerLine` counted with those: the words and widths chosen.
  */
 function lastResortKashidas(words: Word[], lastResort: Array<Candidate | undefined>, kashidaAt: ReadonlyMap<number, number>, over: number, o: LineOptions): Array<[number, number]> {
-  const free = lastResort.map((c, wi) => ([...kashidaAt.keys()].some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
+  const taken = [...kashidaAt.keys()];
+  const free = lastResort.map((c, wi) => (taken.some((k) => Math.abs(k - wi) <= 1) ? undefined : c));
   const bounds = { ...o.bounds, max: Math.min(o.bounds.max, DEFAULT_KASHIDA.max) };
   const most = (o.kashidaPerLine ?? DEFAULT_KASHIDAS_PER_LINE) - kashidaAt.size;
   return chooseKashidas(words, free, over, { ...o, bounds, maxPerLine: most });
@@ -373,12 +374,12 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const justified = o.align === 'justify' && o.justify !== 'off' && !o.isLast;
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
-  let kashidas = 0;
   let keshideh = false;
+  const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
   /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
   const track = (): TrackingInput => ({
     justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
-    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
   });
   const kashidaAt = new Map<number, number>(); // word index → kashida width
 
@@ -412,21 +413,19 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
         for (const [wi, width] of chosen) {
           kashidaAt.set(wi, width);
           deficit -= width;
-          kashidas++;
         }
       }
       // 3. whatever is left goes back to the spaces
       extraSpace += deficit;
     }
     // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
-    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor({ ...track(), extraSpace }).loose) {
-      const over = extraSpace - naturalGaps * ((o.space.max ?? DEFAULT_MAX_SPACE) - 1);
-      for (const [wi, width] of lastResortKashidas(words, lastResort, kashidaAt, over, o)) {
+    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor(track()).loose) {
+      const extra = lastResortKashidas(words, lastResort, kashidaAt, extraSpace - naturalGaps * (maxRatio - 1), o);
+      for (const [wi, width] of extra) {
         kashidaAt.set(wi, width);
         extraSpace -= width;
-        kashidas++;
-        keshideh = true;
       }
+      keshideh = extra.length > 0;
     }
     if (kashidaAt.size) {
       runsByWord = words.map((w, wi) => {
@@ -489,7 +488,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     descent,
     last: o.isLast,
     justified,
-    kashidas,
+    kashidas: kashidaAt.size, // one per word at most (chooseKashidas; step 4 skips words beside one)
     spaceRatio,
     kashidaSpans,
     ...(loose ? { loose } : {}),
