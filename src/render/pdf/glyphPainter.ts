@@ -135,7 +135,8 @@ const marksOnly = (text: string) => {
 };
 /** Each text's answer, once: a line asks it of every glyph, several times. */
 const marksOnlyTexts = new Map<string, boolean>();
-const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
+/** A number as content-stream operators write it: to a thousandth of a point. */
+export const num = (v: number) => (Math.abs(v) < 1e-9 ? '0' : (Math.round(v * 1000) / 1000).toString());
 
 /** A glyph or an invisible bidi mark, in drawing order. */
 interface DrawItem {

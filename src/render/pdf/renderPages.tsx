@@ -20,7 +20,7 @@ import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { subsetTag, type SubsetContents } from './subsetTag.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
-import { rgbOperator } from './glyphPainter.js';
+import { num, rgbOperator } from './glyphPainter.js';
 import { SlotRecorder, textPlaceholder, type ColorUse, type ContentDoc, type TwinPage } from './twin.js';
 
 export interface PdfMeta {
@@ -254,11 +254,10 @@ function paintBlocks(doc: PdfKitRoot, page: LaidOutPage, tagger: Tagger, slots?:
  * curves, made the booklets 20 % larger.
  */
 function paintDots(doc: PdfKitRoot, b: DotsBlock, slots?: SlotRecorder): void {
-  const n = (v: number) => Math.round(v * 1000) / 1000;
   doc.save();
   useColor(doc, slots, { use: 'mark', hex: b.color }, true);
   doc.lineWidth(2 * b.radius).lineCap('round');
-  doc.addContent(`[0 ${n(b.pitch)}] 0 d`);
+  doc.addContent(`[0 ${num(b.pitch)}] 0 d`);
   doc.moveTo(b.x, b.y).lineTo(b.x + (b.count - 0.5) * b.pitch, b.y).stroke().restore();
 }
 
