@@ -23,7 +23,7 @@
  * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
  * else at the minimum; every
- * slide repeats the number and title with a "١/٣" marker and carries the
+ * slide repeats the number and title with a «١ من ٣» marker (slideLabel) and carries the
  * footer (a slide shared alone still says where it is from), every slide
  * but the last says "continued" at the end of the footer's rule. The link card
  * (one image) shows an excerpt instead: the longest run of whole sentences
@@ -314,9 +314,14 @@ function smallText(c: Context, text: string, size: number): MeasuredText {
   return measureText(c.ts.set(text, { fonts: c.fonts.body, size, color }, c.measure, 'start'), size * 1.4, size, color, true);
 }
 
-function marker(c: Context, index: number, count: number): MeasuredText {
+/** Where a slide stands in its carousel, in the document's digits and words: «١ من ٣», «۱ از ۳», «1/3». */
+function slideLabel(c: Context, index: number, count: number): string {
   const n = (v: number) => formatNumber(v, c.model.lang, c.model.digits);
-  return smallText(c, `${n(index)}/${n(count)}`, c.t.markerSize);
+  return `${n(index)}${labelsFor(c.model.lang).slideOf}${n(count)}`;
+}
+
+function marker(c: Context, index: number, count: number): MeasuredText {
+  return smallText(c, slideLabel(c, index, count), c.t.markerSize);
 }
 
 /** "continued", on every slide of a carousel but the last. */
@@ -672,7 +677,6 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       ['footer', parts.footer, 'footer'],
       ['continued', parts.continued, 'continued'],
     ]);
-    const n = (v: number) => formatNumber(v, c.model.lang, c.model.digits);
     out.push({
       ...common(c),
       page,
@@ -682,7 +686,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       bodyText: plan.pieces[i],
       slide: carousel ? { index: i + 1, count } : undefined,
       excerpt: plan.excerpt,
-      alt: `${point.title}${carousel ? ` (${n(i + 1)}/${n(count)})` : ''}\n${plan.pieces[i]}`,
+      alt: `${point.title}${carousel ? ` (${slideLabel(c, i + 1, count)})` : ''}\n${plan.pieces[i]}`,
     });
   }
   return out;

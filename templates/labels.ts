@@ -17,6 +17,8 @@ export interface Labels {
   date: string;
   place: string;
   continued: string;
+  /** Between a carousel slide's number and the count: «١ من ٣», not «١/٣», which reads as the fraction one third in Arabic and Persian. */
+  slideOf: string;
   publisher: string;
   rights: string;
   edition: string;
@@ -43,6 +45,7 @@ const ar: Labels = {
   date: 'التاريخ',
   place: 'المكان',
   continued: 'تابع',
+  slideOf: ' من ',
   publisher: 'الناشر',
   rights: 'الحقوق',
   edition: 'الطبعة',
@@ -67,6 +70,7 @@ const fa: Labels = {
   date: 'تاریخ',
   place: 'مکان',
   continued: 'ادامه',
+  slideOf: ' از ',
   publisher: 'ناشر',
   rights: 'حقوق',
   edition: 'نوبت چاپ',
@@ -90,6 +94,7 @@ const en: Labels = {
   date: 'Date',
   place: 'Place',
   continued: 'continued',
+  slideOf: '/',
   publisher: 'Publisher',
   rights: 'Rights',
   edition: 'Edition',

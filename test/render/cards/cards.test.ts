@@ -175,10 +175,10 @@ describe('carousels (a point of 250 words)', () => {
         expect(s.slide, where).toEqual({ index: i + 1, count: slides.length });
         // One size for the whole series: the minimum.
         expect(s.bodySize, where).toBe(slides[0].bodySize);
-        // Every slide repeats the number and the title, with a marker in the document's digits.
+        // Every slide repeats the number and the title, with a marker in the document's digits and words («١ من ٢», not the fraction «١/٢»).
         expect(blockOf(s, 'number')!.text, where).toBe('٢');
         expect(blockOf(s, 'title')!.text, where).toBe(long.title);
-        expect(blockOf(s, 'marker')!.text, where).toBe(`${'١٢٣٤٥٦٧٨٩'[i]}/${'١٢٣٤٥٦٧٨٩'[slides.length - 1]}`);
+        expect(blockOf(s, 'marker')!.text, where).toBe(`${'١٢٣٤٥٦٧٨٩'[i]} من ${'١٢٣٤٥٦٧٨٩'[slides.length - 1]}`);
         // Every slide carries the footer (shared alone, it says where it is from); all but the last say the text continues.
         const last = i === slides.length - 1;
         expect(blockOf(s, 'footer')!.text, where).toContain(udhr.title);
