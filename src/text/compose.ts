@@ -11,7 +11,7 @@
  * extraction right, while the picture is the visual one.
  */
 import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
-import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
+import { isVerbatimToken, tokenCore } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { isPersianLang, persianWords, type ClauseWord } from './clauseLanguage.js';
@@ -162,7 +162,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   const persianDocument = isPersianLang(opts.lang);
   const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
   const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
-  const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? verbatimSpans(text) : [];
+  const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? items.addresses : [];
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
   // Hyphenation: left-to-right paragraphs only (never a centred title), by the language's patterns (hyphenate.ts).
