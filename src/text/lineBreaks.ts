@@ -74,13 +74,14 @@ function breakLinesAt(
   const lastSpaces = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
-  // The first line's indent (ComposeOptions.indentFirst): a box, as after a line break.
-  const lead = words.length > 0 ? indentOf(words, 0, opts) : 0;
-  if (lead) {
-    items.push({ type: 'box', width: lead });
-    wordAtItem.push(-1);
-  }
   words.forEach((w, i) => {
+    // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
+    // text's first): a box, kept where the line starts.
+    const indent = indentOf(words, i, opts);
+    if (indent) {
+      items.push({ type: 'box', width: indent });
+      wordAtItem.push(-1);
+    }
     const k = kashidaStretch[i];
     if (k) {
       // Kashida capacity counts as stretch, but must never be a break point:
@@ -108,12 +109,6 @@ function breakLinesAt(
       wordAtItem.push(-1);
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
-      // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
-      const indent = indentOf(words, i + 1, opts);
-      if (indent) {
-        items.push({ type: 'box', width: indent });
-        wordAtItem.push(-1);
-      }
     } else if (w.spaceWidth > 0) {
       // A penalty at the maximum cost before the glue: the space can stretch but never break.
       if (w.keepWithNext) {
