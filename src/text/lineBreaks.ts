@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import { DEFAULT_MAX_SPACE, RUNT_SPACE, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -155,7 +155,7 @@ function breakLinesAt(
     endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
   );
   if (!opts.avoidRunts || opts.align === 'center') return ends;
-  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch);
+  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch, opts.avoidRunts);
 }
 
 /**
@@ -173,15 +173,15 @@ function withoutRunts(
   kashidaStretch: Array<number | undefined>,
   opts: ComposeOptions,
   spaceStretch: number | undefined,
+  { maxSpace, minLines = 3 }: NonNullable<ComposeOptions['avoidRunts']>,
 ): LineEnd[] {
-  const minLines = opts.avoidRunts?.minLines ?? 3;
   let best = ends;
   let state = items;
   for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
     if (!isRunt(words, best, last, minLines, opts)) continue;
     const next = tiedBefore(at, ...state);
     const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), opts, spaceStretch)) {
+    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
       best = tied;
       state = next;
     }
@@ -302,13 +302,13 @@ export const RAGGED_FILL = 3 / 4;
 /**
  * Whether the lines of a setting without a runt (`tied`) are no worse than
  * the first setting's (`first`): justified, no more lines whose spaces must
- * be wider than `avoidRunts.maxSpace` (RUNT_SPACE), none looser than the first's loosest; ragged, its
+ * be wider than `maxSpace` (avoidRunts'), none looser than the first's loosest; ragged, its
  * shortest line is no shorter than RAGGED_FILL or the first's shortest.
  */
-function noWorse(tied: LineShape[], first: LineShape[], opts: ComposeOptions, spaceStretch?: number): boolean {
+function noWorse(tied: LineShape[], first: LineShape[], maxSpace: number, opts: ComposeOptions, spaceStretch?: number): boolean {
   const justified = opts.align === 'justify' && opts.justify !== 'off';
   if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
-  const allowed = ratioAtSpace(opts.avoidRunts?.maxSpace ?? RUNT_SPACE, opts, spaceStretch);
+  const allowed = ratioAtSpace(maxSpace, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
   return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;
 }
