@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import { DEFAULT_MAX_SPACE, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, justifies, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -244,7 +244,7 @@ function tiedBefore(
 
 /** A word space's stretch, × the space, in the breaker's model of a line. */
 function spaceStretchOf(opts: ComposeOptions, spaceStretch: number | undefined): number {
-  return spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
+  return spaceStretch ?? (justifies(opts) ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
 }
 
 /** The adjustment ratio at which a line's word spaces are `widest` × the space (the breaker's model). */
@@ -263,7 +263,7 @@ function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number, 
   let start = end;
   while (start > 0 && !(ends[start - 1].at === undefined && words[ends[start - 1].word].hardBreak)) start--;
   const before = ends[end - 1];
-  const ragged = !(opts.align === 'justify' && opts.justify !== 'off');
+  const ragged = !justifies(opts);
   return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1 && runtWord(words[last].width / opts.measure, ragged);
 }
 
@@ -306,7 +306,7 @@ export const RAGGED_FILL = 3 / 4;
  * shortest line is no shorter than RAGGED_FILL or the first's shortest.
  */
 function noWorse(tied: LineShape[], first: LineShape[], maxSpace: number, opts: ComposeOptions, spaceStretch?: number): boolean {
-  const justified = opts.align === 'justify' && opts.justify !== 'off';
+  const justified = justifies(opts);
   if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
   const allowed = ratioAtSpace(maxSpace, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;

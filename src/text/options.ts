@@ -79,3 +79,8 @@ export interface ComposeOptions {
    */
   indentFirst?: boolean;
 }
+
+/** Whether the paragraph's lines (all but a paragraph's last) are justified: aligned to justify, and justification not off. */
+export function justifies(opts: Pick<ComposeOptions, 'align' | 'justify'>): boolean {
+  return opts.align === 'justify' && opts.justify !== 'off';
+}
