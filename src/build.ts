@@ -942,6 +942,8 @@ function taskInputs(from: RenderJob[], done: Done[], keyOf: (job: RenderJob) => 
 export interface BuildManyOptions extends Omit<BuildOptions, 'source' | 'out' | 'pool' | 'onOutput'> {
   /** Source texts (relative to projectRoot), each with its sidecar metadata; a folder stands for every .txt in it. */
   sources: string[];
+  /** The sources are files already, each once (the command line's, expanded as it was checked: src/cli/many.ts): none is looked at again. */
+  expanded?: boolean;
   /** Output folder: each document goes into `<out>/<source name without .txt>/`. */
   out: string;
   /** Called when a document is done (or failed), in order. */
@@ -954,18 +956,21 @@ export interface BuildManyReport {
   ms: number;
 }
 
+/** What source `s` names: a folder and its .txt files, sorted, or a file (itself); undefined when there is nothing there. */
+export async function sourceFiles(projectRoot: string, s: string): Promise<{ folder: boolean; files: string[] } | undefined> {
+  const { readdir, stat } = await import('node:fs/promises');
+  const abs = path.resolve(projectRoot, s);
+  const st = await stat(abs).catch(() => undefined);
+  if (!st) return undefined;
+  if (!st.isDirectory()) return { folder: false, files: [s] };
+  const names = (await readdir(abs)).filter((n) => /\.txt$/i.test(n)).sort();
+  return { folder: true, files: names.map((n) => path.join(s, n)) };
+}
+
 /** The .txt files a list of sources names (a folder: its .txt files, sorted), each once. */
 export async function expandSources(projectRoot: string, sources: string[]): Promise<string[]> {
-  const { readdir, stat } = await import('node:fs/promises');
   const out: string[] = [];
-  for (const s of sources) {
-    const abs = path.resolve(projectRoot, s);
-    const st = await stat(abs).catch(() => undefined);
-    if (st?.isDirectory()) {
-      const names = (await readdir(abs)).filter((n) => /\.txt$/i.test(n)).sort();
-      out.push(...names.map((n) => path.join(s, n)));
-    } else out.push(s);
-  }
+  for (const s of sources) out.push(...((await sourceFiles(projectRoot, s))?.files ?? [s]));
   return [...new Set(out)];
 }
 
@@ -982,11 +987,11 @@ export function documentFolder(out: string, source: string): string {
  */
 export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport> {
   const t0 = performance.now();
-  const sources = await expandSources(opts.projectRoot, opts.sources);
+  const sources = opts.expanded ? opts.sources : await expandSources(opts.projectRoot, opts.sources);
   const folders = sources.map((s) => documentFolder(opts.out, s));
   const dup = folders.find((n, i) => folders.indexOf(n) !== i);
   if (dup !== undefined) throw new Error(`two sources would share the output folder ${dup}`);
-  const { sources: _s, onDocument, ...common } = opts;
+  const { sources: _s, expanded: _e, onDocument, ...common } = opts;
   // Each document renders on the threads it would take alone (`jobs`, else `defaultThreads`): the
   // main thread alone for a small rebuild or PDF files only; else on one pool shared by every
   // document, started by the first that wants it.

@@ -9,36 +9,32 @@
  * `--out dist`) or a file that does not exist stops the run with exit 2 and
  * a hint, and nothing is written.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { check, buildMany, documentFolder, expandSources, type BuildOptions } from '../build.js';
+import { check, buildMany, documentFolder, sourceFiles, type BuildOptions } from '../build.js';
 import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { green, red, yellow } from './colors.js';
 import { UsageError } from './args.js';
 import { printDiagnostics, printReport } from './summary.js';
 
-/** Whether the sources ask for many documents: more than one, or a folder. */
-export async function namesMany(projectRoot: string, sources: readonly string[]): Promise<boolean> {
-  if (sources.length > 1) return true;
-  if (sources.length === 0) return false;
-  return Boolean((await stat(path.resolve(projectRoot, sources[0])).catch(() => undefined))?.isDirectory());
-}
-
 /**
- * The source files the command line names, each once, in order (a folder:
- * its .txt files, sorted). Throws UsageError for a source that does not
+ * When the command line asks for many documents (more than one source, or a
+ * folder), the source files it names, each once, in order (a folder: its
+ * .txt files, sorted); undefined for one source that is not a folder. Each
+ * source is looked at once. Throws UsageError for a source that does not
  * exist, a folder without a .txt file, two sources that would share an
  * output folder, and --proof-report (one file cannot hold many reports).
  */
-export async function resolveSources(opts: BuildOptions, sources: readonly string[]): Promise<string[]> {
+export async function manySources(opts: BuildOptions, sources: readonly string[]): Promise<string[] | undefined> {
+  if (sources.length === 0) return undefined;
+  const first = await sourceFiles(opts.projectRoot, sources[0]);
+  if (sources.length === 1 && !first?.folder) return undefined;
   if (opts.proofReport) throw new UsageError(`--proof-report writes one file, and ${sources.length > 1 ? `${sources.length} sources were given` : `${sources[0]} is a folder`}`, 'build the documents one at a time to write a report for each');
   const files: string[] = [];
-  for (const s of sources) {
-    const st = await stat(path.resolve(opts.projectRoot, s)).catch(() => undefined);
-    if (!st) throw new UsageError(`no source ${s}`, 'every word after the flags is a source; give the output folder with --out');
-    const found = await expandSources(opts.projectRoot, [s]);
-    if (st.isDirectory() && found.length === 0) throw new UsageError(`the folder ${s} holds no .txt source`, `if it is where the outputs go, write --out ${s}`);
-    files.push(...found.map((f) => path.normalize(f)));
+  for (const [i, s] of sources.entries()) {
+    const found = i === 0 ? first : await sourceFiles(opts.projectRoot, s);
+    if (!found) throw new UsageError(`no source ${s}`, 'every word after the flags is a source; give the output folder with --out');
+    if (found.folder && found.files.length === 0) throw new UsageError(`the folder ${s} holds no .txt source`, `if it is where the outputs go, write --out ${s}`);
+    files.push(...found.files.map((f) => path.normalize(f)));
   }
   const unique = [...new Set(files)];
   const byFolder = new Map<string, string>();
@@ -71,12 +67,13 @@ export async function checkMany(opts: BuildOptions, sources: readonly string[]):
   return failed ? 1 : 0;
 }
 
-/** Builds each source into `<out>/<name>/` and prints each document's summary, then the run's. */
+/** Builds each source (a file: manySources) into `<out>/<name>/` and prints each document's summary, then the run's. */
 export async function buildManyCommand(opts: BuildOptions, sources: readonly string[], verbose: boolean): Promise<number> {
   const { source: _source, onOutput: _onOutput, pool: _pool, ...common } = opts;
   const result = await buildMany({
     ...common,
     sources: [...sources],
+    expanded: true,
     onDocument: (done, total, source, r) => {
       // Names from a folder's listing reach the terminal: control characters escaped.
       const out = escapeInvisible(documentFolder(opts.out, source));

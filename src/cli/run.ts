@@ -10,7 +10,7 @@ import { build, check } from '../build.js';
 import { escapeInvisible, WarraqError } from '../diagnostics.js';
 import { defaultJobs } from '../jobs/pool.js';
 import { flagsKeptByNpm, parseCommandLine, UsageError, type CommandLine, type Program } from './args.js';
-import { buildManyCommand, checkMany, namesMany, resolveSources } from './many.js';
+import { buildManyCommand, checkMany, manySources } from './many.js';
 import { printDiagnostics, printReport, progress } from './summary.js';
 import { usage } from './usage.js';
 
@@ -49,8 +49,8 @@ export async function runBuildCommand(args: readonly string[]): Promise<number> 
   if (!line) return exit ?? 2;
   const opts = line.options;
   try {
-    if (await namesMany(opts.projectRoot, line.sources)) {
-      const sources = await resolveSources(opts, line.sources);
+    const sources = await manySources(opts, line.sources);
+    if (sources) {
       return line.command === 'check' ? await checkMany(opts, sources) : await buildManyCommand(opts, sources, line.verbose);
     }
     if (line.command === 'check') {

@@ -9,7 +9,8 @@
  * 11") and of the code that draws it, not of the file's other pages. So the
  * booklet keeps, under its key, a digest of each page's laid-out content
  * with the file's subset tags (`pageKeys`, its fonts by their project path;
- * an edit that uses no glyph the file did not use keeps its subsets), and a page's thumbnail is
+ * the tags as the drawing made them; an edit that uses no glyph the file did
+ * not use keeps its subsets), and a page's thumbnail is
  * kept under that digest with the build's `env` (the code, the fonts' bytes,
  * the packages: mupdf, sharp); only the pages not found are drawn (their
  * count is the file's recorded `pages`; mupdf is loaded only to draw).
@@ -37,19 +38,12 @@ import type { RenderTask } from './kind.js';
 import { keptFile, readKept, writeKept } from './kept.js';
 
 /**
- * The font subsets a PDF embeds, by the tags of their names (`/BaseFont /ABCDEF+Amiri-Regular`: the tag is a digest
- * of the subset, src/render/pdf/subsetTag.ts), sorted; the file's digest when it names none (then nothing is found).
+ * A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path), with
+ * `subsets`, the tags of the font subsets of the file it is drawn in (TwinDrawing.subsets: each a digest of its subset).
  */
-export function subsetsOf(pdf: Uint8Array): string {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const tags = [...new Set(text.match(/\/BaseFont\s*\/[A-Z]{6}\+[^\s/<>[\]()]+/g) ?? [])].sort();
-  return tags.length ? tags.join('\n') : createHash('sha256').update(pdf).digest('hex');
-}
-
-/** A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path), with the subsets of `pdf`, the file it is drawn in. */
-export function pageKeys(pages: LaidOutPage[], fonts: TemplateFonts, pdf: Uint8Array): string[] {
-  const subsets = subsetsOf(pdf);
-  return pages.map((p) => createHash('sha256').update(subsets).update('\0').update(serialize(packPages([p], fonts).packed)).digest('hex'));
+export function pageKeys(pages: LaidOutPage[], fonts: TemplateFonts, subsets: readonly string[]): string[] {
+  const tags = subsets.join('\n');
+  return pages.map((p) => createHash('sha256').update(tags).update('\0').update(serialize(packPages([p], fonts).packed)).digest('hex'));
 }
 
 /** Where page thumbnails are kept: `.warraq-cache/thumbs/`, beside the output folder's cache folder `cacheDir`. */

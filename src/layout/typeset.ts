@@ -5,7 +5,7 @@
  */
 import { composeCached } from '../text/composeCache.js';
 import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
-import { DEFAULT_MAX_SPACE } from '../text/options.js';
+import { DEFAULT_MAX_SPACE, RUNT_SPACE } from '../text/options.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';
@@ -35,7 +35,7 @@ export interface Tuning {
   space?: { stretch: number; shrink: number; max?: number };
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
-  avoidRunts?: { maxSpace?: number };
+  avoidRunts?: { maxSpace: number };
   /**
    * The widest space a page's paragraph justified with kashidas may take to
    * keep clear of a one-word last line, × the natural one (default the text
@@ -70,8 +70,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
   // than the theme's widest space, which its lines reach anyway
   // (docs/typography.md, "No runts"); `tuning.runtSpace` may ask for less.
   const space = tuning.space ?? model.theme.space;
-  const runtSpace = justify === 'spaces' ? space.max ?? DEFAULT_MAX_SPACE : tuning.runtSpace;
-  const pageRunts = runtSpace === undefined ? { minLines: 2 } : { maxSpace: runtSpace, minLines: 2 };
+  const pageRunts = { maxSpace: justify === 'spaces' ? space.max ?? DEFAULT_MAX_SPACE : tuning.runtSpace ?? RUNT_SPACE, minLines: 2 };
   const avoidRunts = (align: Align) => tuning.avoidRunts ?? (align === 'justify' ? pageRunts : undefined);
   return {
     stats,

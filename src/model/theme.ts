@@ -3,6 +3,7 @@
  * Pure data; no file access.
  */
 import type { CardFormat, Cmyk, Direction, PageSize, PageSizeName, PaletteName, Theme } from './types.js';
+import { isPersianLang } from '../text/clauseLanguage.js';
 
 /** ISO 216 sizes in pt (1 mm = 72/25.4 pt), rounded to 0.01 pt. */
 export const PAGE_SIZES: Readonly<Record<PageSizeName, PageSize>> = {
@@ -27,7 +28,7 @@ export const DEFAULT_CARDS: readonly CardFormat[] = [
  */
 function defaultJustify(dir: Direction, lang: string): Theme['justify'] {
   if (dir === 'ltr') return 'off';
-  return lang.split('-')[0] === 'fa' ? 'spaces' : 'kashida';
+  return isPersianLang(lang) ? 'spaces' : 'kashida';
 }
 
 /**

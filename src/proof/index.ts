@@ -20,7 +20,7 @@ import { makeDiagnostic, Reporter } from '../parse/report.js';
 import { cachedFindings, keepsFindings, writeCandidates, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
 import { dictionaryDigest, dictionaryFor } from './dictionary.js';
-import { findingDiagnostic, type Finding } from './finding.js';
+import { findingDiagnostics, type Finding } from './finding.js';
 import { findAll } from './findAll.js';
 import type { KeptCandidates } from './spelling.js';
 import { textUnits } from './units.js';
@@ -138,7 +138,7 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
       if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
     }
     const r = new Reporter();
-    for (const f of findings) if (!f.decided) r.add(findingDiagnostic(f));
+    r.addAll(findingDiagnostics(findings.filter((f) => !f.decided)));
     const used = new Set(matches.map((m) => m.correction));
     settings.corrections.forEach((c, i) => {
       if (used.has(i)) return;

@@ -1,8 +1,9 @@
 /**
  * Punctuation and numbers: a space before punctuation, ASCII quotes in a
- * document that uses «», digits of two families in one document, a number
- * glued to a word. (A Latin , ; ? inside Arabic is W-LATIN-PUNCT, reported
- * by the parser: src/parse/checks.ts.)
+ * document that uses «», Arabic text between straight quotes in one that
+ * does not, digits of two families in one document, a number glued to a
+ * word. (A Latin , ; ? inside Arabic is W-LATIN-PUNCT, reported by the
+ * parser: src/parse/checks.ts.)
  */
 import { isArabicScript } from './arabic.js';
 import type { Finding } from './finding.js';
@@ -55,6 +56,7 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
           hint: 'use « to open and » to close, as elsewhere in the document',
         });
       }
+    else out.push(...straightQuotes(u, unit));
     const ts = tokens[unit];
     for (const t of ts) {
       if (t.kind !== 'number') continue;
@@ -82,6 +84,43 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
   out.push(...mixedDigits(units, tokens));
   return out;
 }
+
+/** A quotation between straight double quotes, on one line. */
+const STRAIGHT_QUOTED = /"([^"\n]+)"/g;
+const isArabicLetter = (ch: string) => isArabicScript(ch) && /\p{L}/u.test(ch);
+
+/**
+ * Arabic-script text between straight quotes («"صفقة القرن"»), in a document
+ * that does not quote with « » (where W-PROOF-ASCII-QUOTE reports each "):
+ * a typewriter's mark, where Arabic and Persian typography write « » (or
+ * “ ”). A quotation with no Arabic letter («"Hello"») is left alone. `found`
+ * is the quotation with its quotes, the form to copy into a correction's
+ * `from`; the finding's range is the opening quote alone, so that a
+ * correction that prints the quotes decides it and one inside the quotation
+ * (a word's spelling) does not.
+ */
+function straightQuotes(u: TextUnit, unit: number): Finding[] {
+  const out: Finding[] = [];
+  for (const m of u.text.matchAll(STRAIGHT_QUOTED)) {
+    if (![...m[1]].some(isArabicLetter)) continue;
+    const start = m.index ?? 0;
+    out.push({
+      code: 'W-PROOF-STRAIGHT-QUOTES',
+      place: placeOf(u, start),
+      found: m[0],
+      unit,
+      start,
+      end: start + 1,
+      message: `«${m[1]}» is quoted with straight quotes "…"`,
+      suggestions: [`«${m[1]}»`],
+      hint: `Arabic typography quotes with « » or “ ”: to print them, add a correction under \`corrections:\` in the .meta.yaml beside the text, - { from: ${yamlQuoted(m[0])}, to: ${yamlQuoted(`«${m[1]}»`)} } (the source stays as written); to keep the straight quotes, switch the check off with \`proofing: { off: [W-PROOF-STRAIGHT-QUOTES] }\``,
+    });
+  }
+  return out;
+}
+
+/** `s` as a single-quoted YAML scalar (a correction's `from` or `to` in a hint). */
+const yamlQuoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Where the word that ends at `end` starts. */
 function wordStart(text: string, end: number): number {

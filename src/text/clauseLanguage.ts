@@ -22,7 +22,7 @@ const PERSIAN_ONLY = /[\u06A9\u06CC\u067E\u0686\u0698\u06AF\u06C0\u200C]/u;
 /** Where a clause ends: a full stop, colon, semicolon, question or exclamation mark (not the comma, which both languages write «،»). */
 const CLAUSE_END = /[.:;!?؛؟\n]/u;
 
-/** Whether a language tag is Persian («fa», «fa-IR»): its primary subtag, as theme.ts reads it. */
+/** Whether a language tag is Persian («fa», «fa-IR», «FA»): its primary subtag (the composer's rule, and theme.ts's default justification). */
 export const isPersianLang = (lang: string | undefined): boolean => lang?.split('-')[0].toLowerCase() === 'fa';
 
 /** For each word, whether it is Persian: every Arabic-script word of a Persian document (`lang`), else those of its Persian clauses. */

@@ -11,13 +11,13 @@
  * extraction right, while the picture is the visual one.
  */
 import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
-import { isVerbatimToken, tokenCore, verbatimSpans } from './addresses.js';
+import { isVerbatimToken, tokenCore } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
 import { isPersianLang, persianWords, type ClauseWord } from './clauseLanguage.js';
 import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from './lineBreaks.js';
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
-import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, justifies, type ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
@@ -158,11 +158,11 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   // The kashida rule follows each word's language, not the document's: a Persian word (of a Persian
   // document, or of a Persian clause in another: clauseLanguage.ts) is justified as Persian is, with
   // spaces, keshideh only as the last resort (setLine), unless a Persian document asks for kashida.
-  const persian = opts.align === 'justify' && opts.justify !== 'off' && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
+  const persian = justifies(opts) && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
   const persianDocument = isPersianLang(opts.lang);
   const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
   const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
-  const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? verbatimSpans(text) : [];
+  const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? items.addresses : [];
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
   // Hyphenation: left-to-right paragraphs only (never a centred title), by the language's patterns (hyphenate.ts).
@@ -371,7 +371,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
   const naturalGaps = gaps.reduce((a, b) => a + b, 0);
   const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
-  const justified = o.align === 'justify' && o.justify !== 'off' && !o.isLast;
+  const justified = justifies(o) && !o.isLast;
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let keshideh = false;

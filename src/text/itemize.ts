@@ -71,6 +71,8 @@ export interface Itemized {
   words: Word[];
   /** Style of each UTF-16 index. */
   styleAt: (index: number) => TextStyle;
+  /** The paragraph's addresses (`verbatimSpans`): isolated in `levels`, and letter-spaced when justified (compose.ts). */
+  addresses: ReadonlyArray<readonly [number, number]>;
 }
 
 /** A character no font in the chain can draw. The caller turns this into file:line:col. */
@@ -134,7 +136,8 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
 
   // Each address is isolated (LRI … PDI) for the levels alone: no character is added to the text.
-  const levels = remembered(levelsByText, `${dir}\u0000${text}`, () => isolatedLevels(text, dir, verbatimSpans(text)));
+  const addresses = remembered(addressesByText, text, () => verbatimSpans(text));
+  const levels = remembered(levelsByText, `${dir}\u0000${text}`, () => isolatedLevels(text, dir, addresses));
 
   // A Latin token wider than the measure, cut where it may break (never an Arabic word).
   const fitted = (w: Word): Word[] => {
@@ -188,18 +191,19 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
   markNumberBinds(text, words);
-  return { text, levels, words, styleAt };
+  return { text, levels, words, styleAt, addresses };
 }
 
 /**
- * A paragraph's bidi levels (by direction and text) and its UAX #14 break
- * opportunities (by text), remembered: neither reads the size, the fonts or
+ * A paragraph's addresses (by text), its bidi levels (by direction and text)
+ * and its UAX #14 break opportunities (by text), remembered: none reads the size, the fonts or
  * the measure, and a paragraph is itemized again at each size a fit tries
  * (copyfitting's trials, a card's fit search), where they were a tenth to
  * a quarter of a copyfitting trial's CPU (docs/performance.md,
  * "Copyfitting's cost"). What is returned is shared: callers only read it.
  */
 const MAX_REMEMBERED = 2_000;
+const addressesByText = new Map<string, Array<[number, number]>>();
 const levelsByText = new Map<string, Uint8Array>();
 const breaksByText = new Map<string, ReadonlyArray<{ position: number; required: boolean }>>();
 function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {

@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import { DEFAULT_MAX_SPACE, RUNT_SPACE, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, justifies, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -74,13 +74,14 @@ function breakLinesAt(
   const lastSpaces = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
-  // The first line's indent (ComposeOptions.indentFirst): a box, as after a line break.
-  const lead = words.length > 0 ? indentOf(words, 0, opts) : 0;
-  if (lead) {
-    items.push({ type: 'box', width: lead });
-    wordAtItem.push(-1);
-  }
   words.forEach((w, i) => {
+    // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
+    // text's first): a box, kept where the line starts.
+    const indent = indentOf(words, i, opts);
+    if (indent) {
+      items.push({ type: 'box', width: indent });
+      wordAtItem.push(-1);
+    }
     const k = kashidaStretch[i];
     if (k) {
       // Kashida capacity counts as stretch, but must never be a break point:
@@ -108,12 +109,6 @@ function breakLinesAt(
       wordAtItem.push(-1);
       items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
       wordAtItem.push(i);
-      // The next paragraph's indent (ComposeOptions.paragraphIndent): a box, kept where the line starts.
-      const indent = indentOf(words, i + 1, opts);
-      if (indent) {
-        items.push({ type: 'box', width: indent });
-        wordAtItem.push(-1);
-      }
     } else if (w.spaceWidth > 0) {
       // A penalty at the maximum cost before the glue: the space can stretch but never break.
       if (w.keepWithNext) {
@@ -160,7 +155,7 @@ function breakLinesAt(
     endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
   );
   if (!opts.avoidRunts || opts.align === 'center') return ends;
-  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch);
+  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch, opts.avoidRunts);
 }
 
 /**
@@ -178,15 +173,15 @@ function withoutRunts(
   kashidaStretch: Array<number | undefined>,
   opts: ComposeOptions,
   spaceStretch: number | undefined,
+  { maxSpace, minLines = 3 }: NonNullable<ComposeOptions['avoidRunts']>,
 ): LineEnd[] {
-  const minLines = opts.avoidRunts?.minLines ?? 3;
   let best = ends;
   let state = items;
   for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
     if (!isRunt(words, best, last, minLines, opts)) continue;
     const next = tiedBefore(at, ...state);
     const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), opts, spaceStretch)) {
+    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
       best = tied;
       state = next;
     }
@@ -249,7 +244,7 @@ function tiedBefore(
 
 /** A word space's stretch, × the space, in the breaker's model of a line. */
 function spaceStretchOf(opts: ComposeOptions, spaceStretch: number | undefined): number {
-  return spaceStretch ?? (opts.align === 'justify' && opts.justify !== 'off' ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
+  return spaceStretch ?? (justifies(opts) ? (opts.justify === 'spaces' ? 1 : opts.space.stretch) : 1);
 }
 
 /** The adjustment ratio at which a line's word spaces are `widest` × the space (the breaker's model). */
@@ -268,7 +263,7 @@ function isRunt(words: Word[], ends: LineEnd[], last: number, minLines: number, 
   let start = end;
   while (start > 0 && !(ends[start - 1].at === undefined && words[ends[start - 1].word].hardBreak)) start--;
   const before = ends[end - 1];
-  const ragged = !(opts.align === 'justify' && opts.justify !== 'off');
+  const ragged = !justifies(opts);
   return end - start + 1 >= minLines && before.at === undefined && before.word === last - 1 && runtWord(words[last].width / opts.measure, ragged);
 }
 
@@ -307,13 +302,13 @@ export const RAGGED_FILL = 3 / 4;
 /**
  * Whether the lines of a setting without a runt (`tied`) are no worse than
  * the first setting's (`first`): justified, no more lines whose spaces must
- * be wider than `avoidRunts.maxSpace` (RUNT_SPACE), none looser than the first's loosest; ragged, its
+ * be wider than `maxSpace` (avoidRunts'), none looser than the first's loosest; ragged, its
  * shortest line is no shorter than RAGGED_FILL or the first's shortest.
  */
-function noWorse(tied: LineShape[], first: LineShape[], opts: ComposeOptions, spaceStretch?: number): boolean {
-  const justified = opts.align === 'justify' && opts.justify !== 'off';
+function noWorse(tied: LineShape[], first: LineShape[], maxSpace: number, opts: ComposeOptions, spaceStretch?: number): boolean {
+  const justified = justifies(opts);
   if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
-  const allowed = ratioAtSpace(opts.avoidRunts?.maxSpace ?? RUNT_SPACE, opts, spaceStretch);
+  const allowed = ratioAtSpace(maxSpace, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
   return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;
 }

@@ -16,7 +16,7 @@ export const JUSTIFY_ANYWAY_MAX = 3;
 /**
  * Widest word space (× the natural one, in the line breaker's model, a line's
  * two largest kashida places counted) a justified paragraph may take to keep
- * its last line from holding one word, when avoidRunts names none: past the
+ * its last line from holding one word, on pages (src/layout/typeset.ts): past the
  * planned ×1.3, short of the maximum ×2. A reader sees a lone last word at
  * once and a space of ×1.7 hardly; at ×1.5 (before December 2026, lastlines)
  * «…الحاطة / بالكرامة.» (udhr-ar, long-30, ×1.65), «…بالحدود / الجغرافية.»
@@ -55,7 +55,7 @@ export interface ComposeOptions {
    * Keep a paragraph of more than two lines from ending in a line of one
    * word (a runt) where another break set takes no more lines and is no
    * worse: justified, no word space wider than `maxSpace` × the natural one
-   * (default RUNT_SPACE; nor than the first setting's widest); ragged, no
+   * (pages ask for RUNT_SPACE; nor than the first setting's widest); ragged, no
    * line shorter than 3/4 of the measure (nor than the first setting's
    * shortest), and a last word of a quarter of the measure or more is no
    * runt (LONG_LAST_WORD). See src/text/lineBreaks.ts. Cards ask for it: their few lines
@@ -64,7 +64,7 @@ export interface ComposeOptions {
    * fewest lines for the rule). Each paragraph of a text with line breaks is
    * tied in turn.
    */
-  avoidRunts?: { maxSpace?: number; minLines?: number };
+  avoidRunts?: { maxSpace: number; minLines?: number };
   /**
    * In a text of several paragraphs joined by line breaks (a leaflet sets a
    * point so), the first line of each paragraph after the first starts this
@@ -78,4 +78,9 @@ export interface ComposeOptions {
    * too, as the lines after its own line breaks are.
    */
   indentFirst?: boolean;
+}
+
+/** Whether the paragraph's lines (all but a paragraph's last) are justified: aligned to justify, and justification not off. */
+export function justifies(opts: Pick<ComposeOptions, 'align' | 'justify'>): boolean {
+  return opts.align === 'justify' && opts.justify !== 'off';
 }

@@ -90,7 +90,8 @@ describe('corrections beside the text', () => {
   });
 
   it('leave no proofing warning for the corrected words', () => {
-    const found = corrected.warnings.map((d) => d.found ?? '');
+    // (A quotation between straight quotes is reported as the source writes it, a corrected word inside included: «"الدول الراحية للإرهاب"».)
+    const found = corrected.warnings.filter((d) => d.code !== 'W-PROOF-STRAIGHT-QUOTES').map((d) => d.found ?? '');
     for (const { from } of FIXES) expect(found.some((f) => f.includes(from)), from).toBe(false);
   });
 });

@@ -149,6 +149,53 @@ describe('numbers glued to words', () => {
   });
 });
 
+describe('Arabic text between straight quotes', () => {
+  const doc = (body: string, yaml = '') => modelFromText(`## عنوان\n\n${body}`, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;
+  const quoted = (r: ProofResult) => r.findings.filter((f) => f.code === 'W-PROOF-STRAIGHT-QUOTES');
+
+  it('flags each quotation in the seed, one warning for the five at the first, naming the others', () => {
+    expect(quoted(seed).map((f) => `${f.place.line}:${f.place.col} ${f.found}`)).toEqual([
+      '7:430 "يوم السلام العالمي"',
+      '21:45 "الدول الراحية للإرهاب"',
+      '21:373 "الندوة الدولية الثامنة للسلام وإلغاء القواعد العسكرية الأجنبية"',
+      '21:650 "باتريا"',
+      '23:306 "صفقة القرن"',
+    ]);
+    // A correction inside a quotation (the seed's «الراحية») decides the word, not the quotes.
+    expect(quoted(seed).every((f) => !f.decided)).toBe(true);
+    const warnings = seed.warnings.filter((d) => d.code === 'W-PROOF-STRAIGHT-QUOTES');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: 'source/izmir-2023.txt', line: 7, col: 430, severity: 'warning', expected: '«يوم السلام العالمي»' });
+    expect(warnings[0].message).toContain('4 more alike, at 21:45, 21:373, 21:650, 23:306');
+    expect(warnings[0].found!.startsWith('"يوم السلام العالمي" | "الدول الراحية للإرهاب"')).toBe(true);
+  });
+
+  it('names the place, the quotation and a correction to copy; the correction prints « », and `off:` silences it', async () => {
+    const body = '١. رفضنا "صفقة القرن" كما قال "Hello" الرئيس.\n';
+    const r = await proofDocument(doc(body), { projectRoot, cache: false });
+    // A Latin quotation is left alone, and two quotations are two warnings (grouped only from three).
+    expect(quoted(r).map((f) => f.found)).toEqual(['"صفقة القرن"']);
+    const [w] = r.warnings.filter((d) => d.code === 'W-PROOF-STRAIGHT-QUOTES');
+    expect(w).toMatchObject({ file: 'doc.txt', line: 3, col: 10, found: '"صفقة القرن"', expected: '«صفقة القرن»' });
+    expect(w.hint).toContain('« » or “ ”');
+    expect(w.hint).toContain('proofing: { off: [W-PROOF-STRAIGHT-QUOTES] }');
+    // The correction the hint writes, copied into the metadata as it stands.
+    const correction = /- \{ from: .*? \}/.exec(w.hint!)![0];
+    const fixed = await proofDocument(doc(body, `corrections:\n  ${correction}\n`), { projectRoot, cache: false });
+    expect(fixed.model.points[0].text).toBe('رفضنا «صفقة القرن» كما قال "Hello" الرئيس.');
+    expect(quoted(fixed)[0].decided).toEqual({ to: '«صفقة القرن»', kept: false });
+    expect(fixed.warnings.some((d) => d.code === 'W-PROOF-STRAIGHT-QUOTES')).toBe(false);
+    const off = await proofDocument(doc(body, 'proofing: { off: [W-PROOF-STRAIGHT-QUOTES] }\n'), { projectRoot, cache: false });
+    expect(off.warnings.some((d) => d.code === 'W-PROOF-STRAIGHT-QUOTES')).toBe(false);
+  });
+
+  it('in a document that quotes with « », each " is W-PROOF-ASCII-QUOTE instead', async () => {
+    const r = await proofDocument(doc('١. قالوا «السلام» ثم "الحرية" معا.\n'), { projectRoot, cache: false });
+    expect(r.findings.filter((f) => f.code === 'W-PROOF-ASCII-QUOTE')).toHaveLength(2);
+    expect(quoted(r)).toEqual([]);
+  });
+});
+
 describe('decisions in the metadata', () => {
   const text = '## عنوان\n\n١. قالت الأح ازاب إن القرار نهائي نهائي وحررياتهم محفوظة ومانديلا زار مانديلا .\n';
   const meta = (yaml: string) => modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\n${yaml}`, file: 'doc.meta.yaml' } }).model;

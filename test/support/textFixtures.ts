@@ -60,6 +60,8 @@ export interface RenderOptions extends Partial<ComposeOptions> {
 
 export interface RenderedParagraphs {
   pdf: Uint8Array;
+  /** The pages `pdf` draws. */
+  pages: LaidOutPage[];
   paragraphs: ComposedParagraph[];
   /** Where each paragraph's lines went: page index and left x of the measure. */
   placements: Array<Array<{ page: number; x: number; baseline: number }>>;
@@ -114,5 +116,5 @@ export async function renderParagraphs(texts: string[], o: RenderOptions = {}): 
     y += size;
   }
   const pdf = await renderPages(pages, { title: 'test', lang: options.lang ?? 'ar', rtl: options.dir === 'rtl', date: new Date(0) });
-  return { pdf, paragraphs, placements, options, size };
+  return { pdf, pages, paragraphs, placements, options, size };
 }

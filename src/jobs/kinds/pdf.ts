@@ -10,7 +10,7 @@ import { unpackPages, type PackedPages } from '../../layout/pack.js';
 import { readKept } from '../kept.js';
 import { handOver } from '../../handOver.js';
 import type { HandOn, RenderTask, TaskInput } from '../kind.js';
-import type { PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
+import type { FreshDrawing, PdfMeta, TwinDrawing } from '../../render/pdf/renderPages.js';
 import { evenSides, sidesOf } from '../../layout/pagePlan.js';
 import { modules } from './modules.js';
 
@@ -33,7 +33,7 @@ export async function pdfOf(pages: LaidOutPage[], model: DocumentModel, subject?
 }
 
 /** Pages → PDF bytes with where their colours went (src/render/pdf/twin.ts): the screen file, and the drawing its press twin is written from. */
-export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Promise<TwinDrawing> {
+export async function drawingOf(pages: LaidOutPage[], model: DocumentModel): Promise<FreshDrawing> {
   const { renderTwin } = await modules.renderPages();
   return renderTwin(pages, pdfMetaOf(model));
 }

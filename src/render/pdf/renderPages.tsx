@@ -261,11 +261,11 @@ function paintDots(doc: PdfKitRoot, b: DotsBlock, slots?: SlotRecorder): void {
   doc.moveTo(b.x, b.y).lineTo(b.x + (b.count - 0.5) * b.pitch, b.y).stroke().restore();
 }
 
-function PageView({ page, index, rtl, hasOutline, slots }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; slots?: SlotRecorder }) {
+function PageView({ page, index, rtl, hasOutline, slots, tag }: { page: LaidOutPage; index: number; rtl: boolean; hasOutline: boolean; slots?: SlotRecorder; tag: (subset: SubsetContents) => string }) {
   const paint: PaintWithDoc = (_painter, _w, _h, doc) => {
     // Set before any page ends: a page's content stream is deflated then, the fonts at the end.
     doc.deflateStream ??= rememberedDeflate;
-    doc.subsetTag ??= subsetTag;
+    doc.subsetTag ??= tag;
     paintNavigation(doc, page, index);
     if (index === 0 && rtl && doc._root.data.ViewerPreferences) {
       // Right-to-left documents bind on the right: viewers show spreads R2L.
@@ -291,11 +291,23 @@ function PageView({ page, index, rtl, hasOutline, slots }: { page: LaidOutPage; 
   );
 }
 
+/** The pages drawn in RGB (the screen files). */
+export async function renderPages(pages: LaidOutPage[], meta: PdfMeta): Promise<Uint8Array> {
+  return (await drawPages(pages, meta)).bytes;
+}
+
 /**
- * The pages drawn in RGB (the screen files); with `slots`, a record of where
- * the colours went, for a press twin (`renderTwin`).
+ * The pages drawn in RGB, with the tags of the font subsets the file embeds
+ * (`subsetTag`, as pdfkit asked for them), sorted; with `slots`, a record of
+ * where the colours went, for a press twin (`renderTwin`).
  */
-export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, slots?: SlotRecorder): Promise<Uint8Array> {
+async function drawPages(pages: LaidOutPage[], meta: PdfMeta, slots?: SlotRecorder): Promise<{ bytes: Uint8Array; subsets: string[] }> {
+  const tags = new Set<string>();
+  const tag = (subset: SubsetContents) => {
+    const t = subsetTag(subset);
+    tags.add(t);
+    return t;
+  };
   // The template's outline (title, sections, points) replaces the one made from headings.
   const hasOutline = pages.some((p) => (p.outline?.length ?? 0) > 0);
   // PDF/UA-1: pdfkit writes its identifier into the XMP metadata (with
@@ -314,12 +326,12 @@ export async function renderPages(pages: LaidOutPage[], meta: PdfMeta, slots?: S
       creationDate={meta.date}
     >
       {pages.map((p, i) => (
-        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} slots={slots} />
+        <PageView key={i} page={p} index={i} rtl={meta.rtl} hasOutline={hasOutline} slots={slots} tag={tag} />
       ))}
     </Document>
   );
   const buf = await renderToBuffer(doc);
-  return new Uint8Array(buf);
+  return { bytes: new Uint8Array(buf), subsets: [...tags].sort() };
 }
 
 /** A drawing in RGB and where its colours went: its twin in another colour mode is written from it (twin.ts, src/print/pressFiles.ts). */
@@ -329,14 +341,23 @@ export interface TwinDrawing {
   pages: TwinPage[];
 }
 
+/** A drawing as renderTwin makes it (not as the press job reads one back from the cache: src/jobs/kinds/press.ts). */
+export interface FreshDrawing extends TwinDrawing {
+  /**
+   * The tags of the font subsets the file embeds (`subsetTag`: a digest of each), sorted: what a
+   * page's picture depends on besides its own content (src/jobs/pageThumbs.ts `pageKeys`).
+   */
+  subsets: string[];
+}
+
 /** The pages drawn once in RGB, with the record of their colours. */
-export async function renderTwin(pages: LaidOutPage[], meta: PdfMeta): Promise<TwinDrawing> {
+export async function renderTwin(pages: LaidOutPage[], meta: PdfMeta): Promise<FreshDrawing> {
   const slots = new SlotRecorder();
-  const bytes = await renderPages(pages, meta, slots);
+  const { bytes, subsets } = await drawPages(pages, meta, slots);
   const twin = pages.map((_, i) => {
     const page = slots.pages[i];
     if (!page) throw new Error(`renderTwin: page ${i + 1} of ${pages.length} was drawn without a record of its colours`);
     return page;
   });
-  return { bytes, pages: twin };
+  return { bytes, pages: twin, subsets };
 }

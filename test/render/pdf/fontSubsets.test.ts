@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { forgetSubsetsInMemory } from '../../../src/render/pdf/rememberedSubsets.js';
 import { subsetTag } from '../../../src/render/pdf/subsetTag.js';
+import { renderTwin } from '../../../src/render/pdf/renderPages.js';
 import { embeddedFonts, readDrawnGlyphs } from '../../support/pdfReadback.js';
 import { MIXED_SAMPLE, projectFont, renderParagraphs, seedPoints } from '../../support/textFixtures.js';
 
@@ -53,6 +54,18 @@ describe('subset tags', () => {
     const again = await renderParagraphs([first]);
     expect(tagsOf(again.pdf)).toEqual(ta);
     expect(again.pdf).toEqual(a.pdf);
+  });
+
+  it('a drawing says the tags its file names (renderTwin `subsets`, for the booklet thumbnails\' page keys: src/jobs/pageThumbs.ts)', async () => {
+    const r = await renderParagraphs([first, second]);
+    const meta = { title: 'test', lang: 'ar', rtl: true, date: new Date(0) };
+    const twin = await renderTwin(r.pages, meta);
+    expect(twin.bytes).toEqual(r.pdf);
+    expect(twin.subsets).toEqual(tagsOf(twin.bytes).map((name) => name.slice(0, 6)).sort());
+    expect(twin.subsets).toHaveLength(1);
+    // No text, no subset.
+    const blank = await renderTwin([{ ...r.pages[0], blocks: [] }], meta);
+    expect(blank.subsets).toEqual([]);
   });
 
   it('the tag follows the program, the PostScript name, the widths and the ToUnicode text: a change to any one changes it', () => {
