@@ -14,7 +14,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { sameBreaks, setBalanced } from '../src/layout/balance.js';
+import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
@@ -375,7 +375,11 @@ function coverPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, W
   };
   let title = setTitle(titleSize);
   // A long title gets smaller in steps (down to 18 pt) rather than run off the cover's foot.
-  while (title.lines.length * titleSize * 1.4 > H * 0.4 && titleSize > 18) title = setTitle((titleSize = Math.max(18, titleSize * 0.9)));
+  const step = (size: number) => Math.max(18, size * 0.9);
+  while (title.lines.length * titleSize * 1.4 > H * 0.4 && titleSize > 18) title = setTitle((titleSize = step(titleSize)));
+  // A line that ends on a weak word at this size whatever the breaks: a step smaller when that avoids it (udhr-en 52 → 47 pt).
+  const smaller = () => (titleSize > 18 ? { title: setTitle(step(titleSize)), titleSize: step(titleSize) } : undefined);
+  ({ title, titleSize } = offWeakBySize({ title, titleSize }, smaller, (t) => t.title, model.lang));
   ts.count(title);
   const titleLeading = titleSize * 1.4;
   const titleTop = H * 0.3;

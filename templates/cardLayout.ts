@@ -34,7 +34,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { setBalanced } from '../src/layout/balance.js';
+import { offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import type { ComposedParagraph } from '../src/text/compose.js';
 import { DEFAULT_MAX_SPACE } from '../src/text/options.js';
@@ -760,7 +760,14 @@ async function documentCard(c: Context): Promise<CardSlide> {
   let titleSize = 150 * g.s * g.h;
   let title = setTitle(titleSize);
   const rule = (size: number) => coverRuleGap(g, size) + Math.max(2, Math.round(3 * g.s));
-  while ((title.para.lines.length > 3 || !withinMeasure(title.para) || title.height + rule(titleSize) > room) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
+  const fits = (t: MeasuredText, size: number) => t.para.lines.length <= 3 && withinMeasure(t.para) && t.height + rule(size) <= room;
+  while (!fits(title, titleSize) && titleSize > c.minBody) title = setTitle((titleSize /= ratio));
+  // A line that ends on a weak word at this size whatever the breaks: a step smaller when that avoids it (udhr-en, as its cover).
+  ({ title, titleSize } = offWeakBySize({ title, titleSize }, () => {
+    const size = titleSize / ratio;
+    const smaller = setTitle(size);
+    return size >= c.minBody && fits(smaller, size) ? { title: smaller, titleSize: size } : undefined;
+  }, (t) => t.title.para, model.lang));
   // A tight box is as wide as the widest line; the lines are centred on the measure, so the box spans it.
   title = { ...title, width: title.para.measure };
 

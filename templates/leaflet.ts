@@ -33,7 +33,7 @@ import { addStats, typesetter, type SetStats, type TemplateFonts, type Tuning } 
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
-import { inkExtent } from '../src/layout/ink.js';
+import { inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced } from '../src/layout/balance.js';
 import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
@@ -285,8 +285,13 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const kickerStyle = body(sz.kicker, pal.muted);
     const titleStyle = heading(sz.title, pal.ink);
     const kicker = setIn(model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
-    const title = setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
-    const colH = kicker.lines.length * kL + title.lines.length * tL;
+    const set = setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
+    // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
+    // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
+    const clearance = HEADER_CLEARANCE * sz.kicker;
+    const drop = Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance));
+    const title = drop > 0 ? moveDown(set, drop) : set;
+    const colH = kicker.lines.length * kL + drop + title.lines.length * tL;
     const numH = ink.above + ink.below;
     const h = Math.max(numH, colH);
     const numBaseline = top + (h - numH) / 2 + ink.above;
@@ -474,6 +479,16 @@ function chooseBodySize(
  * which chooseBodySize refuses, and takes the next size down.
  */
 const STATEMENT_RUNT_SPACE = 1.5;
+
+/**
+ * The least clear space between the ink of the leaflet's kicker (the small
+ * document title) and of the point's title under it, × the kicker's size:
+ * the kicker's descenders and the title's marks never nearer than this
+ * (mixed-7's «العِلْمُ حَقٌّ» and «قراءةٌ حُرَّةٌ» touched «مختلط» above them;
+ * udhr-fa 3's madda, addresses-ar 6's hamza came within half a point).
+ * Titles that clear it keep their places (most keep 2–12 pt).
+ */
+export const HEADER_CLEARANCE = 0.2;
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
 const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);

@@ -123,6 +123,22 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
 }
 
 /**
+ * A balanced title at its size (`current`) or, where a line of it ends on a
+ * weak word no setting at that size keeps off (setBalanced found none: each
+ * other break overruns the measure), the setting one size smaller
+ * (`smaller()`; undefined when there is none or it does not fit the
+ * caller's room) when that ends no line so, in no more lines. udhr-en's
+ * cover and document cards: «Universal / Declaration of / Human Rights»,
+ * where «of Human Rights» is wider than the measure at the title's size, →
+ * «Universal / Declaration / of Human Rights» a step smaller.
+ */
+export function offWeakBySize<T>(current: T, smaller: () => T | undefined, paraOf: (t: T) => ComposedParagraph, lang: string): T {
+  if (!endsWeak(paraOf(current), lang)) return current;
+  const next = smaller();
+  return next !== undefined && !endsWeak(paraOf(next), lang) && paraOf(next).lines.length <= paraOf(current).lines.length ? next : current;
+}
+
+/**
  * Whether the last line of `para` holds one word. Not the text layer's
  * `runts()` (compose.ts): a display line is never a long word kept whole
  * (LONG_LAST_WORD is for ragged body text), and a weak word moved here is a

@@ -6,6 +6,7 @@
  */
 import type { ComposedLine, PositionedGlyph } from '../text/compose.js';
 import type { LoadedFont } from '../text/fonts.js';
+import type { PlacedLine } from './types.js';
 
 export interface Box {
   left: number;
@@ -62,6 +63,23 @@ export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
 /** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
 export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
   return unionBox(line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => glyphInk(g, at)));
+}
+
+/**
+ * The clear space between the ink of a line and that of a line under it:
+ * the least, over a glyph of each whose ink boxes overlap across the page
+ * (or come within `reach` of it), of the lower's top less the upper's
+ * bottom; negative where they collide, Infinity where no two stand one over
+ * the other. A vowelled heading's marks and a descender of the line above
+ * meet only where they do (a tall letter away from the descenders is no
+ * collision), so it is measured glyph by glyph, not on the lines' boxes.
+ */
+export function inkClearance(upper: PlacedLine, lower: PlacedLine, reach = 0): number {
+  const inked = (l: PlacedLine) => l.line.glyphs.flatMap((g) => (g.space || g.hidden ? [] : [glyphInk(g, l)].filter((b): b is Box => b !== undefined)));
+  const below = inked(lower);
+  let clear = Infinity;
+  for (const a of inked(upper)) for (const b of below) if (a.left < b.right + reach && b.left < a.right + reach) clear = Math.min(clear, b.top - a.bottom);
+  return clear;
 }
 
 /** How far a line's ink reaches above and below its baseline (0 when it does not). */

@@ -247,6 +247,16 @@ describe('balanced titles', () => {
     expect(title.text).toBe(doc.title);
     expect(lineTexts(title)).toEqual(['عناوين', 'في نص عربي']);
   });
+
+  it('keeps «of» off a line\'s end on udhr-en\'s document cards: «Universal / Declaration / of Human Rights» a step of the scale smaller where at the largest size «of Human Rights» overruns the measure (it was «Universal / Declaration of / Human Rights»); the link card\'s «Universal Declaration / of Human Rights» as it was', async () => {
+    const { model: doc, fonts } = await load('udhr-en');
+    for (const format of doc.theme.cards) {
+      const [card] = await layoutCard({ model: doc, format, fonts });
+      const title = card.page.blocks[[...card.roles].find(([, r]) => r === 'doc-title')![0]] as TextBlock;
+      expect(title.text).toBe(doc.title);
+      expect(lineTexts(title), format.name).toEqual(format.name === 'link' ? ['Universal Declaration', 'of Human Rights'] : ['Universal', 'Declaration', 'of Human Rights']);
+    }
+  });
 });
 
 describe('short points on the story card', () => {

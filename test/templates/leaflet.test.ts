@@ -4,7 +4,7 @@
  * every glyph was drawn) and pdf.js (what a reader copies out).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
+import { HEADER_CLEARANCE, eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
 import { addressCuts, runts, type ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
 import { DEFAULT_MAX_SPACE } from '../../src/text/options.js';
@@ -18,6 +18,7 @@ import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
+import { inkClearance } from '../../src/layout/ink.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -616,5 +617,31 @@ describe('a point of several paragraphs (finish5)', () => {
     expect(js.length).toBe(2);
     const measure = Math.max(...lines.map((l) => l.width));
     for (const j of [0, ...js]) expect(Math.max(...lines[j].glyphs.map((g) => g.x + g.advance)), `line ${j}`).toBeCloseTo(measure, 0);
+  });
+});
+
+describe('the header: a vowelled title clear of the document title above it', () => {
+  const header = (page: LaidOutPage) => {
+    const kicker = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.name === 'the document title (leaflet header)')!;
+    const title = page.blocks.find((b): b is TextBlock => b.kind === 'text' && /^the title of point \d+ \(leaflet header\)$/.test(b.name ?? ''))!;
+    return { kicker: kicker.lines[kicker.lines.length - 1], title: title.lines[0] };
+  };
+
+  it('measured on ink, glyph over glyph: the title\'s marks and the kicker\'s descenders never nearer than HEADER_CLEARANCE × the kicker\'s size (mixed-7 1 «العِلْمُ حَقٌّ» and 7 «قراءةٌ حُرَّةٌ» touched «مختلط»; udhr-fa 3\'s madda, addresses-ar 6\'s hamza came within half a point); a title clear of it stays where it was', async () => {
+    const cases: Array<[string, number[]]> = [['mixed-7', [1, 7]], ['udhr-fa', [3, 2]], ['addresses-ar', [6, 1]]];
+    for (const [name, numbers] of cases) {
+      const d = await loadDoc(name, `test/fixtures/docs/${name}/${name}.txt`);
+      const at = numbers.map((n) => header(layoutLeaflet(d.model, d.model.points.find((p) => p.number === n)!, d.fonts).pages[0]));
+      for (const [i, { kicker, title }] of at.entries()) {
+        const min = HEADER_CLEARANCE * kicker.line.glyphs[0].size;
+        expect(inkClearance(kicker, title, min), `${name} ${numbers[i]}`).toBeGreaterThanOrEqual(min - 1e-6);
+      }
+      // The colliding title (the first) moved down from the kicker; udhr-fa 2 and addresses-ar 1, clear, did not.
+      const step = ({ kicker, title }: (typeof at)[number]) => title.baseline - kicker.baseline;
+      if (name !== 'mixed-7') expect(step(at[0]), name).toBeGreaterThan(step(at[1]) + 1e-3);
+    }
+    // The seed's titles all clear it: each stands where it stood, one kicker's leading and its own below the kicker.
+    const steps = seed.model.points.map((p) => p.number).map((n) => header(seed.leaflets.get(n)!.layout.pages[0])).map(({ kicker, title }) => title.baseline - kicker.baseline);
+    expect(Math.max(...steps) - Math.min(...steps)).toBeLessThan(1e-6);
   });
 });
