@@ -218,8 +218,7 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
       const n = pages.length + 1;
       pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
     }
-    const colophonNumber = pages.length + 1;
-    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
     if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
     // The outline: the document's title first (on its first page), every other entry under it.
     pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
@@ -330,7 +329,12 @@ function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType
   ];
 }
 
-/** Page n's number in the document's digits, centred under the frame (every page but the covers). */
+/**
+ * Page n's number in the document's digits, centred under the frame: on the
+ * contents, text and notes pages. The covers and the colophon (the imprint
+ * page, which a publisher leaves unnumbered) have none; their numbers still
+ * count (the colophon of an 8-page booklet is page 7, unprinted).
+ */
 function folio(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): TextBlock {
   const t = model.theme;
   const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
@@ -616,8 +620,9 @@ function sourceEntry(file: string, hash: string, rtl: boolean): string {
  * The colophon: the imprint, then the metadata's publisher, edition, rights,
  * printer, ISBN and contact, then the typefaces, the date and the source;
  * centred, and moved up as far as it must to end above the bottom margin.
+ * No folio: the imprint page is left unnumbered, as the covers are.
  */
-function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number, n: number): LaidOutPage {
+function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number): LaidOutPage {
   const t = model.theme;
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
@@ -664,7 +669,6 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     blocks.push(...p.place(y));
     y += p.height;
   }
-  blocks.push(folio(model, ts, st, f, H, n));
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };
 }
 
