@@ -287,7 +287,11 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
   const pageCount = paginate(paras, frameFor).length;
   const spreadOf = b.spreadOf ?? ((i: number) => i);
   /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step. */
+  const made = new Map<string, PageRun[]>();
   const choices = (i: number, at: At): PageRun[] => {
+    const key = `${i}:${at.para}:${at.line}`;
+    const known = made.get(key);
+    if (known) return known;
     const frame = frameFor(i);
     const out: PageRun[] = [];
     let bottom = frame.bottom;
@@ -298,6 +302,7 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
       if (!run.next) break;
       bottom = run.end - TOLERANCE;
     }
+    made.set(key, out);
     return out;
   };
   const memo = new Map<string, Solved | null>();
