@@ -369,7 +369,7 @@ function spreadCost(runs: PageRun[], textEnds: boolean, b: PageBalance): { cost:
   return { cost: [off + UNEVEN * sq(uneven), unlike], stretch };
 }
 
-/** Whether cost `a` is better than `b` (lexicographic; differences within a tenth of TOLERANCE are none). */
+/** Whether cost `a` is better than `b` (lexicographic; differences under 1e-6 are rounding, none). */
 function better(a: number[], b: number[]): boolean {
   for (let k = 0; k < a.length; k++) if (Math.abs(a[k] - b[k]) > 1e-6) return a[k] < b[k];
   return false;
