@@ -168,7 +168,10 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
     const firstBody = 1 + cover + contentsPages;
-    flowed = flow(paras, (i) => frameFor(firstBody + i), { balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES } });
+    flowed = flow(paras, (i) => frameFor(firstBody + i), {
+      // Pages n and n + 1 face each other when n is even (page 1, the cover, faces none).
+      balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, leading: st.bodyLeading, spreadOf: (i) => Math.floor((firstBody + i) / 2) },
+    });
     contents = model.points.map((p) => {
       const i = flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`));
       // The heading's top, where the outline entry of that page points too: the contents row links there.
@@ -215,8 +218,7 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
       const n = pages.length + 1;
       pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
     }
-    const colophonNumber = pages.length + 1;
-    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(colophonNumber), W, H, colophonNumber), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
     if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
     // The outline: the document's title first (on its first page), every other entry under it.
     pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
@@ -327,7 +329,12 @@ function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType
   ];
 }
 
-/** Page n's number in the document's digits, centred under the frame (every page but the covers). */
+/**
+ * Page n's number in the document's digits, centred under the frame: on the
+ * contents, text and notes pages. The covers and the colophon (the imprint
+ * page, which a publisher leaves unnumbered) have none; their numbers still
+ * count (the colophon of an 8-page booklet is page 7, unprinted).
+ */
 function folio(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): TextBlock {
   const t = model.theme;
   const foot = ts.set(formatNumber(n, model.lang, model.digits), { ...st.small, color: t.palette.ink }, f.width, 'center');
@@ -562,11 +569,15 @@ function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
 
 /**
  * How much a space before a heading may grow, in body lines, when a page
- * ends short (widow control, a heading kept with its text): half a line, so
- * that a heading never floats in a gap; what is left stays at the page's foot
- * (a short page reads better than a gappy one).
+ * ends short (widow control, a heading kept with its text): three quarters of
+ * a line, the same on every heading of the page (src/layout/flow.ts,
+ * balancing), so the space above a heading is at most 1.65 lines, still
+ * under twice its own 0.9 with the heading plainly the text's below it. Half
+ * a line (before December 2026) left the seed's page 5 2.7 lines short of
+ * page 4 facing it; what the cap and the moved lines leave stays at the foot
+ * of both pages of the spread (a short spread reads better than a gappy one).
  */
-export const HEADING_GAP_LINES = 0.5;
+export const HEADING_GAP_LINES = 0.75;
 
 /** A left-to-right run (a URL, a file name, a hash) isolated with LRI … PDI, so the paragraph's bidi can neither reorder it nor move its neighbours into it. */
 export const isolate = (run: string): string => `\u2066${run}\u2069`;
@@ -613,8 +624,9 @@ function sourceEntry(file: string, hash: string, rtl: boolean): string {
  * The colophon: the imprint, then the metadata's publisher, edition, rights,
  * printer, ISBN and contact, then the typefaces, the date and the source;
  * centred, and moved up as far as it must to end above the bottom margin.
+ * No folio: the imprint page is left unnumbered, as the covers are.
  */
-function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number, n: number): LaidOutPage {
+function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, f: Frame, W: number, H: number): LaidOutPage {
   const t = model.theme;
   const st = styles(model, fonts);
   const L = labelsFor(model.lang);
@@ -661,7 +673,6 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
     blocks.push(...p.place(y));
     y += p.height;
   }
-  blocks.push(folio(model, ts, st, f, H, n));
   return { width: W, height: H, background: t.palette.paper, role: 'colophon', blocks };
 }
 

@@ -10,6 +10,7 @@
 import type { ComposedLine, ComposedParagraph } from '../text/compose.js';
 import type { PlacedLine, Semantics, TextBlock } from './types.js';
 import type { SourcePlace } from '../diagnostics.js';
+import { linesIn } from './fit.js';
 
 export interface Frame {
   /** Left edge and width of the text measure. */
@@ -57,74 +58,105 @@ function firstSize(line: ComposedLine | undefined): number {
 
 export interface FlowOptions {
   /**
-   * Pages end at the foot of the frame (± one line) as far as the caps
-   * allow: a page that ends short because of a kept-together heading or
-   * widow control gets the difference spread over the spaces before its
-   * headings (never the leading), at most `maxGap` more per space. A page
-   * with no heading space, a page's first block and the last page are left
-   * as they fall; what the cap leaves stays at the page's foot.
+   * Pages end on the frame's last baseline, or facing pages on the same one
+   * (PageBalance; the rule: the comment above `balanced`).
    */
-  balance?: { maxGap: number };
+  balance?: PageBalance;
+}
+
+/** How flow() balances its pages (FlowOptions.balance). */
+export interface PageBalance {
+  /** The most a space before a heading may grow, pt. */
+  maxGap: number;
+  /** The body's leading, pt: a frame's last baseline is that of the last whole body line it holds. */
+  leading: number;
+  /** Which spread flowed page i is on (two facing pages share a number); each page its own when left out. */
+  spreadOf?: (page: number) => number;
+}
+
+/** Where a page starts in the text: a paragraph, and a line of it. */
+interface At {
+  para: number;
+  line: number;
+}
+
+/** One page as the pagination loop made it. */
+interface PageRun {
+  page: FlowPage;
+  frame: Frame;
+  /** Where its last line ends (the spaces after it are not the page's). */
+  end: number;
+  /** The blocks that follow a space that may grow (a heading's, with a block above it on the page). */
+  gaps: number[];
+  /** The block each anchor's paragraph starts (moved with it when balancing). */
+  anchorBlocks: Map<object, number>;
+  /** Where the next page starts; undefined when the text ended on this one. */
+  next?: At;
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
-  const pages: FlowPage[] = [{ blocks: [], tags: [], anchors: [] }];
-  /** Per page: where it ends, and the blocks that follow a space that may grow. */
-  const ends: number[] = [];
-  const gaps: number[][] = [[]];
-  const frames: Frame[] = [];
-  /** The block each anchor's paragraph starts (moved together when balancing). */
-  const anchorBlocks = new Map<object, number>();
-  let frame = frameFor(0);
-  frames.push(frame);
-  let y = frame.top;
-  const atTop = () => y === frame.top;
-  /** Where the last line placed on the current page ends (the spaces after it are not the page's). */
-  let lastBottom = y;
-  const newPage = () => {
-    ends.push(lastBottom);
-    pages.push({ blocks: [], tags: [], anchors: [] });
-    gaps.push([]);
-    frame = frameFor(pages.length - 1);
-    frames.push(frame);
-    y = frame.top;
-    lastBottom = y;
-  };
-  const room = () => frame.bottom - y;
+  if (!opts.balance) return paginate(paras, frameFor).map((r) => r.page);
+  return balanced(paras, frameFor, opts.balance).map((r) => r.page);
+}
 
-  paras.forEach((p, i) => {
+/** Flows the paragraphs into pages, each filled as far as the break rules let it. */
+function paginate(paras: FlowPara[], frameFor: (page: number) => Frame): PageRun[] {
+  const runs: PageRun[] = [];
+  let at: At | undefined = { para: 0, line: 0 };
+  while (at) {
+    const frame = frameFor(runs.length);
+    const run = pageFrom(paras, at, frame, frame.bottom);
+    runs.push(run);
+    at = run.next;
+  }
+  return runs;
+}
+
+/**
+ * One page of the text from `at`, its lines ending at `bottom` at the
+ * latest (the frame's foot, or above it when balancing ends the page
+ * earlier): the one place that decides where a page breaks.
+ */
+function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): PageRun {
+  const page: FlowPage = { blocks: [], tags: [], anchors: [] };
+  const gaps: number[] = [];
+  const anchorBlocks = new Map<object, number>();
+  let y = frame.top;
+  /** Where the last line placed ends (the spaces after it are not the page's). */
+  let end = y;
+  const atTop = () => y === frame.top;
+  const done = (next?: At): PageRun => ({ page, frame, end, gaps, anchorBlocks, next });
+  for (let i = at.para; i < paras.length; i++) {
+    const p = paras[i];
     const lines = p.para.lines;
-    if (p.pageBreakBefore && !atTop()) newPage();
-    if (!atTop()) y += p.spaceBefore;
-    // The space above a heading may grow when balancing. It is recorded only
-    // where the heading lands with a block above it on its page (keep and
-    // widow rules may still move it to the next one).
-    const growable = p.spaceBefore > 0 && p.keepWithNext === true;
-    // A heading needs room for itself and the first two lines of what follows.
-    if (p.keepWithNext && i + 1 < paras.length) {
-      const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
-      if (need > room() + 1e-6 && !atTop()) newPage();
+    let k = i === at.para ? at.line : 0;
+    // (At a page's top none of this breaks, nor adds space.)
+    if (k === 0) {
+      if (p.pageBreakBefore && !atTop()) return done({ para: i, line: 0 });
+      if (!atTop()) y += p.spaceBefore;
+      // A heading needs room for itself and the first two lines of what follows.
+      if (p.keepWithNext && i + 1 < paras.length) {
+        const need = lines.length * p.leading + p.spaceAfter + keptAfter(paras, i + 1);
+        if (need > bottom - y + 1e-6 && !atTop()) return done({ para: i, line: 0 });
+      }
     }
-    let k = 0;
-    let tagged = false;
+    // The space above a heading may grow when balancing. It is recorded only
+    // where the heading lands with a block above it on its page.
+    const growable = p.spaceBefore > 0 && p.keepWithNext === true;
     while (k < lines.length) {
-      const fit = Math.floor((frame.bottom - y + 1e-6) / p.leading);
+      const fit = Math.floor((bottom - y + 1e-6) / p.leading);
       const rest = lines.length - k;
       let take = Math.min(fit, rest);
       while (take > 0 && !breakAllowed(lines, k, k + take)) take--;
       // Nothing better exists at the top of a page: break where the page ends.
       if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest));
-      if (take <= 0) {
-        newPage();
-        continue;
-      }
-      const page = pages[pages.length - 1];
-      if (k === 0 && page.blocks.length > 0 && growable) gaps[pages.length - 1].push(page.blocks.length);
-      if (p.tag && !tagged) {
+      if (take <= 0) return done({ para: i, line: k });
+      if (k === 0 && page.blocks.length > 0 && growable) gaps.push(page.blocks.length);
+      // Recorded on the page where the paragraph starts.
+      if (p.tag && k === 0) {
         page.tags.push(p.tag);
         page.anchors.push({ tag: p.tag, top: y });
         anchorBlocks.set(page.anchors[page.anchors.length - 1], page.blocks.length);
-        tagged = true;
       }
       const indent = p.indent ?? 0;
       const x = frame.x + (p.para.dir === 'rtl' ? 0 : indent);
@@ -139,17 +171,13 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
       if (p.place) block.place = p.place;
       page.blocks.push(block);
       y += take * p.leading;
-      lastBottom = y;
+      end = y;
       k += take;
-      if (k < lines.length) newPage();
+      if (k < lines.length) return done({ para: i, line: k });
     }
     y += p.spaceAfter;
-  });
-  ends.push(lastBottom);
-  const b = opts.balance;
-  if (b)
-    pages.slice(0, -1).forEach((page, i) => balancePage(page, gaps[i], frames[i].bottom - ends[i], b.maxGap, anchorBlocks));
-  return pages;
+  }
+  return done();
 }
 
 /**
@@ -200,17 +228,162 @@ function keptAfter(paras: readonly FlowPara[], from: number): number {
   return height;
 }
 
-/** Moves the blocks after each growable space down, sharing `free` between the spaces. */
-function balancePage(page: FlowPage, gaps: number[], free: number, maxGap: number, anchorBlocks: Map<object, number>): void {
-  if (free <= 0.5 || gaps.length === 0) return;
-  const extra = Math.min(free / gaps.length, maxGap);
-  const shiftOf = (blockIndex: number) => extra * gaps.filter((g) => g <= blockIndex).length;
-  page.blocks.forEach((b, i) => {
+/*
+ * Balancing: facing pages end on the same baseline.
+ *
+ * A book's text pages end on the frame's last baseline, the one a full page
+ * of body lines ends on (`depthOf`); a page left short by the keep, widow
+ * and orphan rules is the exception a reader sees, the more so beside a
+ * full one. So, with FlowOptions.balance, every page but the last of the
+ * text:
+ * - is brought down to that baseline by growing the spaces before its
+ *   headings, the same on every heading of the page (its headings stand
+ *   alike), at most `maxGap` each (beyond that a heading floats), never past
+ *   its frame's foot;
+ * - may end earlier than the loop would end it: its last line (or as many
+ *   as the widow, orphan and keep rules move with it) opens the next page,
+ *   which may then reach its baseline, this one taking the difference in its
+ *   own heading spaces. The loop itself (pageFrom) makes every such break,
+ *   so none leaves a widow, an orphan or a stranded heading; a page ends at
+ *   most SHORTER_BY such steps early, and the text never takes more pages;
+ * - where it still cannot end on its baseline, ends on the same baseline as
+ *   the page facing it (`spreadOf`): the two pages of a spread are seen
+ *   together, and ending unevenly reads worse than a spread a little short.
+ * Of all such paginations the one taken is the best by `spreadCost`, summed
+ * over the spreads (a search by spreads, each page start solved once). The
+ * last page of the text ends where it falls. Never the leading, the space
+ * under a heading or title, or the space above a page's first block.
+ */
+
+/** Lengths within this are the same, pt (a page this close to its last baseline ends on it). */
+const TOLERANCE = 0.5;
+
+/**
+ * How much worse two facing pages ending apart are than pages ending short
+ * (spreadCost, in squared lines): a spread whose pages would end u lines
+ * apart (one of them full: 1 + 8 = 9 u²) is made even, both pages x lines
+ * short (2 x²), while x < 2.1 u; a spread is not left far shorter than that
+ * to be even. The squares keep one spread from being left far short so that
+ * the others end well: summed in lines, udhr-ar's pages 4–5 ended 4.8 lines
+ * short, for the spreads after them to end on their last baselines.
+ */
+const UNEVEN = 8;
+
+/** How many times a page may be ended a break earlier than the loop ends it. */
+const SHORTER_BY = 3;
+
+/** Where a frame's last body line ends: the bottom of the last whole line of `leading` it holds. */
+const depthOf = (frame: Frame, leading: number) => frame.top + linesIn(frame.bottom - frame.top, leading) * leading;
+
+/** The best balanced pages from a page on: what is wrong with them (spreadCost, summed), the pages, each one's stretch. */
+interface Solved {
+  cost: number[];
+  runs: PageRun[];
+  stretch: number[];
+}
+
+/** The paragraphs flowed and balanced (the comment above). */
+function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageBalance): PageRun[] {
+  const pageCount = paginate(paras, frameFor).length;
+  const spreadOf = b.spreadOf ?? ((i: number) => i);
+  /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step. */
+  const made = new Map<string, PageRun[]>();
+  const choices = (i: number, at: At): PageRun[] => {
+    const key = `${i}:${at.para}:${at.line}`;
+    const known = made.get(key);
+    if (known) return known;
+    const frame = frameFor(i);
+    const out: PageRun[] = [];
+    let bottom = frame.bottom;
+    for (let step = 0; step <= SHORTER_BY; step++) {
+      const run = pageFrom(paras, at, frame, bottom);
+      if (run.page.blocks.length === 0 || out.some((r) => r.end === run.end)) break;
+      out.push(run);
+      if (!run.next) break;
+      bottom = run.end - TOLERANCE;
+    }
+    made.set(key, out);
+    return out;
+  };
+  const memo = new Map<string, Solved | null>();
+  /** The best balanced pages from page i on, its text starting at `at` (null: they would take more pages). */
+  const solve = (i: number, at: At): Solved | null => {
+    const key = `${i}:${at.para}:${at.line}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let best: Solved | null = null;
+    if (i < pageCount) {
+      const pair = i + 1 < pageCount && spreadOf(i + 1) === spreadOf(i);
+      for (const first of choices(i, at)) {
+        const spreads = !pair || !first.next ? [[first]] : choices(i + 1, first.next).map((second) => [first, second]);
+        for (const runs of spreads) {
+          const next = runs[runs.length - 1].next;
+          const rest = next ? solve(i + runs.length, next) : { cost: [0, 0], runs: [], stretch: [] };
+          if (!rest) continue;
+          const here = spreadCost(runs, !next, b);
+          const cost = here.cost.map((c, k) => c + rest.cost[k]);
+          if (!best || better(cost, best.cost)) best = { cost, runs: [...runs, ...rest.runs], stretch: [...here.stretch, ...rest.stretch] };
+        }
+      }
+    }
+    memo.set(key, best);
+    return best;
+  };
+  // The loop's own pagination is among those solved: there is always one.
+  const { runs, stretch } = solve(0, { para: 0, line: 0 })!;
+  runs.forEach((r, i) => shiftPage(r, stretch[i]));
+  return runs;
+}
+
+/**
+ * How one spread's pages end once balanced (`runs`: one page or two; the
+ * text ends on the last when `textEnds`), how much each one's heading spaces
+ * grow for it, and what is wrong with that: [the squares of the lines
+ * between each page's end and its last baseline, plus UNEVEN × the square of
+ * the lines between the two pages' ends; how unlike the two pages' heading
+ * spaces grew, pt], compared in that order. A page can end anywhere from
+ * where its lines end to as far as its heading spaces grow (`maxGap` each,
+ * within its frame): it ends as near its last baseline as that allows, and
+ * the two pages of a spread on one line, where their reaches meet; where
+ * they do not, each as near the other as it can. The last page of the text
+ * counts for nothing and is left as it is.
+ */
+function spreadCost(runs: PageRun[], textEnds: boolean, b: PageBalance): { cost: number[]; stretch: number[] } {
+  const balanced = textEnds ? runs.slice(0, -1) : runs;
+  const reach = balanced.map((r) => ({ lo: r.end, hi: Math.max(r.end, Math.min(r.end + r.gaps.length * b.maxGap, r.frame.bottom)) }));
+  const clamp = (y: number, r: { lo: number; hi: number }) => Math.min(Math.max(y, r.lo), r.hi);
+  const ends = balanced.map((r, i) => clamp(depthOf(r.frame, b.leading), reach[i]));
+  let uneven = 0;
+  let unlike = 0;
+  if (balanced.length === 2) {
+    const [r, q] = reach;
+    const both = { lo: Math.max(r.lo, q.lo), hi: Math.min(r.hi, q.hi) };
+    if (both.lo <= both.hi) ends[0] = ends[1] = clamp(depthOf(balanced[0].frame, b.leading), both);
+    else if (r.lo > q.hi) [ends[0], ends[1]] = [r.lo, q.hi];
+    else [ends[0], ends[1]] = [r.hi, q.lo];
+    uneven = Math.abs(ends[0] - ends[1]);
+  }
+  const stretch = runs.map((r, i) => (i < balanced.length && r.gaps.length > 0 ? (ends[i] - r.end) / r.gaps.length : 0));
+  if (balanced.length === 2 && runs[0].gaps.length > 0 && runs[1].gaps.length > 0) unlike = Math.abs(stretch[0] - stretch[1]);
+  const sq = (d: number) => (d / b.leading) ** 2;
+  const off = balanced.map((r, i) => sq(depthOf(r.frame, b.leading) - ends[i])).reduce((s, d) => s + d, 0);
+  return { cost: [off + UNEVEN * sq(uneven), unlike], stretch };
+}
+
+/** Whether cost `a` is better than `b` (lexicographic; differences under 1e-6 are rounding, none). */
+function better(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (Math.abs(a[k] - b[k]) > 1e-6) return a[k] < b[k];
+  return false;
+}
+
+/** Moves the blocks after each growable space of a page down, by `extra` per space above them. */
+function shiftPage(run: PageRun, extra: number): void {
+  if (extra <= 0 || run.gaps.length === 0) return;
+  const shiftOf = (blockIndex: number) => extra * run.gaps.filter((g) => g <= blockIndex).length;
+  run.page.blocks.forEach((block, i) => {
     const dy = shiftOf(i);
-    if (dy === 0) return;
-    b.lines = b.lines.map((l) => ({ ...l, baseline: l.baseline + dy }));
+    if (dy !== 0) block.lines = block.lines.map((l) => ({ ...l, baseline: l.baseline + dy }));
   });
-  for (const a of page.anchors) a.top += shiftOf(anchorBlocks.get(a) ?? 0);
+  for (const a of run.page.anchors) a.top += shiftOf(run.anchorBlocks.get(a) ?? 0);
 }
 
 /**

@@ -14,7 +14,8 @@ const H = (n = 1): FlowPara => ({ para: para(n), leading: 10, color: '#000', spa
 /** A paragraph of text, `sb` pt above. */
 const P = (n: number, sb = 3.5): FlowPara => ({ para: para(n), leading: 10, color: '#000', spaceBefore: sb, spaceAfter: 0 });
 const frame = () => ({ x: 0, width: 100, top: 0, bottom: 100 });
-const balance = { maxGap: 30 };
+/** Pages end on the last of 10 whole lines (the frames are 100 pt high). */
+const balance = { maxGap: 30, leading: 10 };
 /** Each block's first line top. */
 const tops = (page: FlowPage) => page.blocks.map((b) => b.lines[0].baseline - 8);
 
@@ -39,6 +40,36 @@ describe('flow: balancing', () => {
     expect(t[1]).toBeCloseTo(50 + 9 + 9.5);
     expect(t[2]).toBeCloseTo(t[1] + 11.5);
     expect(tops(pages[1])[0]).toBe(0);
+  });
+});
+
+describe('flow: facing pages end on one baseline', () => {
+  /** Pages 1–2 and 3–4 face each other (flowed pages 0–1, 2–3). */
+  const facing = { ...balance, maxGap: 10, spreadOf: (i: number) => Math.floor(i / 2) };
+  /** Where each page's last line ends. */
+  const ends = (pages: FlowPage[]) => pages.map((p) => Math.max(...p.blocks.map((b) => b.lines.at(-1)!.baseline + 2)));
+
+  it('grows the spaces of the page that can reach the other, when neither reaches the foot', () => {
+    const paras = [P(3, 0), H(), P(5, 0), H(), P(3, 0), H(), P(3, 0), H(), P(2, 0), P(4, 0)];
+    // As the loop fills them, pages 1 and 2 end a line apart (80.5 and 70.5). Page 2 has one heading space under its
+    // top: grown by its cap, 10 pt, it ends at 80.5, where page 1 stays (grown too, it could end at 90.5, alone).
+    expect(ends(flow(paras, frame)).slice(0, 2)).toEqual([80.5, 70.5]);
+    const pages = flow(paras, frame, { balance: facing });
+    expect(ends(pages).slice(0, 2)).toEqual([80.5, 80.5]);
+    // Page 2's space before its heading grew by the 10 pt (its first block, the paragraph run on, never moves).
+    expect(tops(pages[1])).toEqual([0, 39, 50.5]);
+  });
+
+  it('moves a break up for a spread to end even, with no widow or orphan', () => {
+    const paras = [P(2, 0), H(), P(4, 0), H(), P(5, 0), H(), P(3, 0), P(4, 0), H(), P(3, 0)];
+    // The loop ends page 1 with all four lines of the paragraph under its heading, at 80.5, and page 2, which
+    // then cannot hold the next heading with its three lines, at 61.5: 19 pt apart, more than page 2 can grow.
+    expect(ends(flow(paras, frame)).slice(0, 2)).toEqual([80.5, 61.5]);
+    const pages = flow(paras, frame, { balance: facing });
+    // Two of those four lines open page 2 instead (two on each side of the break), and both pages end at 70.5.
+    expect(pages[0].blocks.map((b) => b.lines.length)).toEqual([2, 1, 2]);
+    expect(pages[1].blocks[0].lines).toHaveLength(2);
+    expect(ends(pages).slice(0, 2)).toEqual([70.5, 70.5]);
   });
 });
 

@@ -140,6 +140,13 @@ describe('booklet template', () => {
     expect(folios(1)).toBe(1);
   });
 
+  it('numbers the contents, text and notes pages, not the covers or the colophon (the imprint page), whose numbers still count', () => {
+    const { lay } = layout('');
+    const folios = lay.pages.map((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && b.name === 'the page number').map((b) => b.text));
+    expect(lay.pages.map((p) => p.role)).toEqual(['cover', 'contents', 'preamble', 'notes', 'notes', 'notes', 'colophon', 'back-cover']);
+    expect(folios).toEqual([[], ['٢'], ['٣'], ['٤'], ['٥'], ['٦'], [], []]);
+  });
+
   it('sets every paragraph and sub-item of a point', () => {
     const { lay } = layout('');
     const names = lay.pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text').map((b) => b.name ?? ''));
