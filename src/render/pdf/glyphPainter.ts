@@ -150,6 +150,12 @@ interface DrawItem {
   reach?: number;
   /** A bracket glued to a number whose mark has no ink: PDFium must find no gap on its left (`pdfiumBridges`). */
   gapless?: boolean;
+  /**
+   * A mark planned for poppler as one with ink (`quietMarks` keeps it) but
+   * drawn without, so that PDFium skips it: the RLM after a bracket glued to
+   * a number, which PDFium reads mirrored (pdfiumPlan's `mirrored`).
+   */
+  pdfiumBlind?: boolean;
 }
 
 /**
@@ -204,7 +210,10 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
       const gapless = hasMirrored(g.text) && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
       if (gapless) out[out.length - 1].gapless = true;
-      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && (hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text)))));
+      // (PDFium reads a bracket it can be given mirrored without that ink since
+      // marks8: the mark is drawn without ink, `pdfiumBlind`.)
+      const blind = !gapless && hasMirrored(g.text) && pdfiumMirror(g.text) !== undefined;
+      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && !blind && (hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text)))), ...(blind ? { pdfiumBlind: true } : {}) });
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -532,7 +541,7 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
   // The glyphs on either side that carry text (not an outline, not another mark).
   const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
-  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && !it.pdfiumBlind && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
@@ -751,7 +760,7 @@ class LineWriter {
     const tail = carry?.tail ?? this.plan.pdfjs?.tails.get(item);
     // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
     if (carry || tail) this.draw(item, `/Span <</ActualText ${pdfText(carry?.actual ?? item.glyph.text)}>> BDC`, { text: carry?.own }, tail);
-    else if (this.mutool && item.invisible && !hasInk(item.glyph.font, item.glyph.gid)) {
+    else if (this.mutool && item.invisible && !item.pdfiumBlind && !hasInk(item.glyph.font, item.glyph.gid)) {
       // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
       this.inkless(() => this.draw(item, '/Span BMC'));
     } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
