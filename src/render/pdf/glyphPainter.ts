@@ -155,7 +155,7 @@ interface DrawItem {
    * drawn without, so that PDFium skips it: the RLM after a bracket glued to
    * a number, which PDFium reads mirrored (pdfiumPlan's `mirrored`).
    */
-  pdfiumBlind?: boolean;
+  pdfiumBlind?: 'offPage' | 'inkless';
 }
 
 /**
@@ -212,8 +212,8 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       if (gapless) out[out.length - 1].gapless = true;
       // (PDFium reads a bracket it can be given mirrored without that ink since
       // marks8: the mark is drawn without ink, `pdfiumBlind`.)
-      const blind = !gapless && hasMirrored(g.text) && pdfiumMirror(g.text) !== undefined;
-      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && !blind && (hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text)))), ...(blind ? { pdfiumBlind: true } : {}) });
+      const blind = gapless ? undefined : hasMirrored(g.text) ? (pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined) : g.text !== '-' && ARABIC_INDIC_END.test(prev.text) ? 'inkless' : undefined;
+      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && hasMirrored(g.text)), ...(blind ? { pdfiumBlind: blind } : {}) });
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -760,7 +760,7 @@ class LineWriter {
     const tail = carry?.tail ?? this.plan.pdfjs?.tails.get(item);
     // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
     if (carry || tail) this.draw(item, `/Span <</ActualText ${pdfText(carry?.actual ?? item.glyph.text)}>> BDC`, { text: carry?.own }, tail);
-    else if (this.mutool && item.invisible && !item.pdfiumBlind && !hasInk(item.glyph.font, item.glyph.gid)) {
+    else if (this.mutool && item.invisible && item.pdfiumBlind !== 'offPage' && !hasInk(item.glyph.font, item.glyph.gid)) {
       // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
       this.inkless(() => this.draw(item, '/Span BMC'));
     } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
