@@ -129,7 +129,7 @@ const MVS = '\u180E';
 const OFF_PAGE = '-9999 -9999 1 1 re W n';
 /** The marked-content tag of the text only PDFium reads (LineWriter.pdfiumCopy): not Span, whose ActualText poppler would read. */
 const PDFIUM_TEXT_TAG = 'PdfiumText';
-/** How many marked-content sequences such a copy opens (LineWriter.pdfiumCopy with one BMC more; mirroredInPlace). */
+/** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
@@ -210,10 +210,13 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
       const gapless = hasMirrored(g.text) && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
       if (gapless) out[out.length - 1].gapless = true;
-      // (PDFium reads a bracket it can be given mirrored without that ink since
-      // marks8: the mark is drawn without ink, `pdfiumBlind`.)
-      const blind = gapless ? undefined : hasMirrored(g.text) ? (pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined) : g.text !== '-' && ARABIC_INDIC_END.test(prev.text) ? 'inkless' : undefined;
-      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && hasMirrored(g.text)), ...(blind ? { pdfiumBlind: blind } : {}) });
+      const afterAn = g.text !== '-' && ARABIC_INDIC_END.test(prev.text);
+      // (PDFium reads such a bracket mirrored since marks8 and needs no ink
+      // there, nor after a period or comma glued to Arabic-Indic digits, which
+      // mupdf 1.28 still reads from a text object without ink: `pdfiumBlind`.
+      // After «٣٠٪» without ink mupdf 1.28 read «في» reversed too: kept.)
+      const blind = gapless ? undefined : hasMirrored(g.text) ? (pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined) : afterAn && /^[.,،]$/u.test(g.text) ? 'inkless' : undefined;
+      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (hasMirrored(g.text) || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) });
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -674,6 +677,8 @@ class LineWriter {
   private readonly mutool: MutoolReading | undefined;
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
+  /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
+  private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
   private inklessY: string | null = null;
   /** The copies for poppler and mupdf 1.28 waiting for the run's copies for PDFium to end (see placed). */
@@ -785,12 +790,17 @@ class LineWriter {
    */
   private mirroredInPlace(item: DrawItem, mirror: string, reach?: number): void {
     this.flushPoppler();
+    // One sequence more for every other such bracket of the line: a copy must
+    // not look to PDFium like the rest of the bracket before it («(«» side by
+    // side), or PDFium would skip the copy too.
+    const depth = PDFIUM_TEXT_MARKS + (this.mirroredInPlaceCount++ % 2);
     const g = item.glyph;
-    const width = reach !== undefined ? Math.round((reach / g.size) * 1000) : Math.round(((this.plan.widths.get(g) ?? 0) / g.scaleX) * g.scaleX);
+    // (The copy is drawn unscaled: the bracket's extraction width is already that of its scaled glyph.)
+    const width = Math.round(reach !== undefined ? (reach / g.size) * 1000 : (this.plan.widths.get(g) ?? 0));
     const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
-    this.offPage(() => this.pdfiumCopy(copy, { x: g.x, gid: strutGid(g.font), text: RLM, width, baseline: true }, mirror, 1));
-    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC ${'/Span BMC '.repeat(PDFIUM_TEXT_MARKS)}`.trim());
-    this.ops.push(...Array<string>(PDFIUM_TEXT_MARKS).fill('EMC'));
+    this.offPage(() => this.pdfiumCopy(copy, { x: g.x, gid: strutGid(g.font), text: RLM, width, baseline: true }, mirror, depth - 2));
+    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`);
+    this.ops.push(...Array<string>(depth).fill('EMC'));
   }
 
   /**

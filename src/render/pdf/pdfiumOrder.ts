@@ -20,9 +20,12 @@
  * gives each glyph a key, the x PDFium must see: the segments laid out right
  * to left in logical order, those PDFium reverses with their glyphs right to
  * left, the others left to right. A glyph keeps its own x where the order
- * allows, so few glyphs move. Before a Neutral segment with a mirrored character that PDFium would
- * read right to left it asks for a left-to-right mark (for PDFium only), so
- * that PDFium reads the bracket forward, unmirrored.
+ * allows, so few glyphs move. A bracket in a Neutral segment PDFium reads
+ * right to left it lists as `mirrored`: the painter gives PDFium its mirror,
+ * which PDFium mirrors back. Where that mirror cannot be written (not one
+ * byte of PDFDocEncoding) it asks instead for a left-to-right mark (for
+ * PDFium only) before the segment, so that PDFium reads the bracket forward,
+ * unmirrored, and returns the mark.
  */
 import { bidi } from '../../text/bidi.js';
 
@@ -78,7 +81,7 @@ export interface PdfiumPlan {
  */
 export function pdfiumMirror(text: string): string | undefined {
   const out = [...text].map((c) => bidi.getMirroredCharacter(c) ?? c);
-  return out.every((c) => /^[\x21-\x7e\xa1-\xff]$/u.test(c) && c !== '#') ? out.join('') : undefined;
+  return out.every((c) => /^[\x21-\x7e\xa1-\xff]$/u.test(c)) ? out.join('') : undefined;
 }
 
 /**
