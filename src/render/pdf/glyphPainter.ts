@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, hasMirrored, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, hasMirrored, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
@@ -127,6 +127,10 @@ const RLE = '\u202B';
 const MVS = '\u180E';
 /** A clip that leaves nothing of the page (LineWriter.offPage). */
 const OFF_PAGE = '-9999 -9999 1 1 re W n';
+/** The marked-content tag of the text only PDFium reads (LineWriter.pdfiumCopy): not Span, whose ActualText poppler would read. */
+const PDFIUM_TEXT_TAG = 'PdfiumText';
+/** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
+const PDFIUM_TEXT_MARKS = 3;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
   let only = marksOnlyTexts.get(text);
@@ -146,6 +150,12 @@ interface DrawItem {
   reach?: number;
   /** A bracket glued to a number whose mark has no ink: PDFium must find no gap on its left (`pdfiumBridges`). */
   gapless?: boolean;
+  /**
+   * A mark planned for poppler as one with ink (`quietMarks` keeps it) but
+   * drawn without, so that PDFium skips it: the RLM after a bracket glued to
+   * a number, which PDFium reads mirrored (pdfiumPlan's `mirrored`).
+   */
+  pdfiumBlind?: 'offPage' | 'inkless';
 }
 
 /**
@@ -200,7 +210,13 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
       const gapless = hasMirrored(g.text) && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
       if (gapless) out[out.length - 1].gapless = true;
-      out.push(mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && (hasMirrored(g.text) || (g.text !== '-' && ARABIC_INDIC_END.test(prev.text)))));
+      const afterAn = g.text !== '-' && ARABIC_INDIC_END.test(prev.text);
+      // (PDFium reads such a bracket mirrored since marks8 and needs no ink
+      // there, nor after a period or comma glued to Arabic-Indic digits, which
+      // mupdf 1.28 still reads from a text object without ink: `pdfiumBlind`.
+      // After «٣٠٪» without ink mupdf 1.28 read «في» reversed too: kept.)
+      const blind = gapless ? undefined : hasMirrored(g.text) ? (pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined) : afterAn && /^[.,،]$/u.test(g.text) ? 'inkless' : undefined;
+      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (hasMirrored(g.text) || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) });
     }
   }
   const last = glyphs[glyphs.length - 1];
@@ -528,7 +544,7 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
   // The glyphs on either side that carry text (not an outline, not another mark).
   const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
-  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+  return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && !it.pdfiumBlind && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
@@ -661,6 +677,8 @@ class LineWriter {
   private readonly mutool: MutoolReading | undefined;
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
+  /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
+  private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
   private inklessY: string | null = null;
   /** The copies for poppler and mupdf 1.28 waiting for the run's copies for PDFium to end (see placed). */
@@ -696,6 +714,8 @@ class LineWriter {
     }
     const mark = pdfium?.marks.get(firstPiece[t]);
     const chars = pieces[t];
+    // What PDFium must read for each piece it reads mirrored (a bracket read right to left): its mirror.
+    const mirrors = chars.map((c, k) => (pdfium?.mirrored.has(firstPiece[t] + k) ? pdfiumMirror(c) : undefined));
     const keys = chars.map((_, k) => pdfium?.keys[firstPiece[t] + k] ?? item.glyph.x);
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
@@ -707,7 +727,8 @@ class LineWriter {
     // copy, mutool 1.21 read no space before the bracket, mixed-7 0 → 3, but
     // PDFium, which meets them in turn, read four points out of order.)
     if (mark !== undefined) this.offPage(() => this.drawAs('', { invisible: true, glyph: item.glyph }, { x: mark, gid: strutGid(item.glyph.font), text: LRM, width: 0, baseline: true }));
-    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) this.placed(item, keys, chars, own, pdfium?.reach.get(firstPiece[t]));
+    if (moved || (isMark && basePlaced) || own !== undefined || chars.length > 1) this.placed(item, keys, chars, own, pdfium?.reach.get(firstPiece[t]), mirrors);
+    else if (mirrors[0] !== undefined) this.mirroredInPlace(item, mirrors[0], pdfium?.reach.get(firstPiece[t]));
     else this.inPlace(item);
     // After the neutral's copy for poppler, with the copies (poppler builds
     // one word of the whole left-to-right run, in content order: the mark
@@ -744,12 +765,64 @@ class LineWriter {
     const tail = carry?.tail ?? this.plan.pdfjs?.tails.get(item);
     // A glyph with a tail for pdf.js: its own text as ActualText, which poppler reads instead of the tail's.
     if (carry || tail) this.draw(item, `/Span <</ActualText ${pdfText(carry?.actual ?? item.glyph.text)}>> BDC`, { text: carry?.own }, tail);
-    else if (this.mutool && item.invisible && !hasInk(item.glyph.font, item.glyph.gid)) {
+    else if (this.mutool && item.invisible && item.pdfiumBlind !== 'offPage' && !hasInk(item.glyph.font, item.glyph.gid)) {
       // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
       this.inkless(() => this.draw(item, '/Span BMC'));
     } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
     else if (this.plan.bridges.has(item)) this.bridged(item, this.plan.bridges.get(item)!);
     else this.draw(item, '/Span BMC');
+  }
+
+  /**
+   * A bracket PDFium reads right to left (so mirrored) drawn where it stands:
+   * PDFium reads its mirror (`mirror`) from a copy just before it, which it
+   * mirrors back, and skips the bracket; every other reader reads the
+   * bracket. The copy (`pdfiumCopy`) is the flat strut glyph under the clip
+   * off the page, at the bracket's origin and with its width, drawn first:
+   * PDFium sorts the two by x, the bracket after it. The bracket is drawn in
+   * as many marked-content sequences, the last without properties like the
+   * copy's, and one of them with its text as ActualText (what poppler and
+   * mupdf 1.28 read, as its own): PDFium then takes it for the rest of the
+   * copy's span (PreMarkedContent compares the last mark's properties, and
+   * those of two BMCs are both none) and skips it (kDone). Before (until
+   * marks8, December 2026) a left-to-right mark for PDFium before it made
+   * PDFium read it forward, and PDFium returned that LRM.
+   */
+  private mirroredInPlace(item: DrawItem, mirror: string, reach?: number): void {
+    this.flushPoppler();
+    // One sequence more for every other such bracket of the line: a copy must
+    // not look to PDFium like the rest of the bracket before it («(«» side by
+    // side), or PDFium would skip the copy too.
+    const depth = PDFIUM_TEXT_MARKS + (this.mirroredInPlaceCount++ % 2);
+    const g = item.glyph;
+    // (The copy is drawn unscaled: the bracket's extraction width is already that of its scaled glyph.)
+    const width = Math.round(reach !== undefined ? (reach / g.size) * 1000 : (this.plan.widths.get(g) ?? 0));
+    const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
+    this.offPage(() => this.pdfiumCopy(copy, { x: g.x, gid: strutGid(g.font), text: RLM, width, baseline: true }, mirror, depth - 2));
+    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`);
+    this.ops.push(...Array<string>(depth).fill('EMC'));
+  }
+
+  /**
+   * A glyph only PDFium reads as `text` (the mirror of a bracket it reads
+   * right to left), in three marked-content sequences (and `more` BMCs): an
+   * empty ActualText, which hides it from poppler (it honours only a Span's)
+   * and mupdf 1.28, as every copy for PDFium; then two of the painter's own
+   * tag, `PdfiumText`, which poppler ignores. PDFium's PreMarkedContent
+   * takes the last ActualText that is a string, which must hold a printable
+   * character for PDFium to read any: «\0x» (mupdf 1.28 reads a string as a
+   * C string, so «» there); its ProcessMarkedContent then reads the
+   * ActualText of the last sequence with properties, of any type, and the
+   * name `/#28` is «(» to it (CPDF_Name::GetUnicodeText) and nothing to
+   * mupdf 1.28 (pdf_to_text_string: not a string). pdf.js and mutool 1.21
+   * read the glyph's own text, which it keeps: the bracket itself for a copy
+   * they read, an RLM (pdf.js drops it; mutool does not read a glyph under the
+   * clip off the page) for a copy PDFium alone reads.
+   */
+  private pdfiumCopy(item: DrawItem, at: DrawAt, text: string, more = 0): void {
+    const name = [...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+    this.draw(item, `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${name}>> BDC${' /Span BMC'.repeat(more)}`, at);
+    this.ops.push(...Array<string>(2 + more).fill('EMC'));
   }
 
   /**
@@ -1005,7 +1078,7 @@ class LineWriter {
    * mutool 1.21 and PDFium, which read a jump between two glyphs they meet
    * in turn as a word space, no longer spell a moved word «N e l s o n».
    */
-  private placed(item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0): void {
+  private placed(item: DrawItem, keys: number[], chars: string[], own = item.glyph.x, reach = 0, mirrors: Array<string | undefined> = []): void {
     const g = item.glyph;
     if (!item.invisible && !g.space) this.outline(g);
     // (An invisible mark's copies stay together, as before: it has no picture.)
@@ -1018,7 +1091,13 @@ class LineWriter {
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
-    const forPdfium = () => chars.forEach((c, k) => this.drawAs('', item, { x: keys[k], text: c, width: k ? 0 : item.invisible || reach > 0 ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat }));
+    const forPdfium = () =>
+      chars.forEach((c, k) => {
+        const at = { x: keys[k], text: c, width: k ? 0 : item.invisible || reach > 0 ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat };
+        const mirror = mirrors[k];
+        if (mirror !== undefined) this.pdfiumCopy(item, at, mirror);
+        else this.drawAs('', item, at);
+      });
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
     if (item.invisible && isBidiMark(g.text)) this.offPage(forPdfium);
     else forPdfium();

@@ -20,9 +20,12 @@
  * gives each glyph a key, the x PDFium must see: the segments laid out right
  * to left in logical order, those PDFium reverses with their glyphs right to
  * left, the others left to right. A glyph keeps its own x where the order
- * allows, so few glyphs move. Before a Neutral segment with a mirrored character that PDFium would
- * read right to left it asks for a left-to-right mark (for PDFium only), so
- * that PDFium reads the bracket forward, unmirrored.
+ * allows, so few glyphs move. A bracket in a Neutral segment PDFium reads
+ * right to left it lists as `mirrored`: the painter gives PDFium its mirror,
+ * which PDFium mirrors back. Where that mirror cannot be written (not one
+ * byte of PDFDocEncoding) it asks instead for a left-to-right mark (for
+ * PDFium only) before the segment, so that PDFium reads the bracket forward,
+ * unmirrored, and returns the mark.
  */
 import { bidi } from '../../text/bidi.js';
 
@@ -61,6 +64,24 @@ export interface PdfiumPlan {
   marks: Map<number, number>;
   /** Floating glyphs' and moved brackets' extraction width (pt): to the key after them, so PDFium finds no gap there. */
   reach: Map<number, number>;
+  /**
+   * Glyphs (brackets) PDFium reads right to left, and so mirrored: the text
+   * it must be given for them is their mirror (`pdfiumMirror`), which it
+   * mirrors back (the painter's `PdfiumText`). No mark is needed there.
+   */
+  mirrored: Set<number>;
+}
+
+/**
+ * The text PDFium must read for a glyph it reads right to left, and so
+ * mirrors (AddCharInfoByRLDirection: GetMirrorChar): each bracket's mirror,
+ * «(» for «)». Only where every such character's mirror is one byte of
+ * PDFDocEncoding (the ASCII brackets, the guillemets), the painter writing it
+ * as a name; else undefined, and the bracket keeps a left-to-right mark.
+ */
+export function pdfiumMirror(text: string): string | undefined {
+  const out = [...text].map((c) => bidi.getMirroredCharacter(c) ?? c);
+  return out.every((c) => /^[\x21-\x7e\xa1-\xff]$/u.test(c)) ? out.join('') : undefined;
 }
 
 /**
@@ -123,9 +144,17 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // that PDFium reads as a space; on their own they keep their place.
   let current: Direction = 'right';
   const withMarks: Unit[] = [];
+  const mirrored = new Set<number>();
   for (const s of segmentsOf(units)) {
     const step = reads(s[0].dir, current);
     if (step.reversed && s[0].dir === 'neutral' && s.some((u) => u.mirrored)) {
+      // Read right to left, from its mirror: PDFium mirrors it back.
+      if (s.every((u) => !u.mirrored || (!glyphs[u.glyph].floating && pdfiumMirror(glyphs[u.glyph].text) !== undefined))) {
+        for (const u of s) if (u.mirrored) mirrored.add(u.glyph);
+        current = step.current;
+        withMarks.push(...s);
+        continue;
+      }
       let end = s.length;
       while (end > 1 && s[end - 1].space) end--;
       withMarks.push(markBefore(s[0]), ...s.slice(0, end));
@@ -239,7 +268,17 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     const gap = keys[i + 1] - keys[i];
     if (Math.abs(keys[i] - g.x) >= 5e-4 && gap > g.advance) reach.set(u.glyph, gap);
   });
-  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach };
+  // A bracket PDFium reads mirrored stays where it is drawn, and the glyphs on
+  // its right may have moved (the digits of «(د-3)», read forward): its copy
+  // reaches to the next key, unless a word space is there, or PDFium read the
+  // place they left as a space («(د-3 )»).
+  sequence.forEach((u, i) => {
+    const next = sequence[i + 1];
+    if (u.glyph < 0 || !mirrored.has(u.glyph) || !next || next.space) return;
+    const gap = keys[i + 1] - keys[i];
+    if (gap > glyphs[u.glyph].advance + 1e-6) reach.set(u.glyph, gap);
+  });
+  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach, mirrored };
   sequence.forEach((u, i) => {
     if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
     else plan.marks.set(u.before, keys[i]);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import bidiFactory from 'bidi-js';
-import { KEY_STEP, pdfiumPlan, type KeyedGlyph } from '../../../src/render/pdf/pdfiumOrder.js';
+import { KEY_STEP, pdfiumMirror, pdfiumPlan, type KeyedGlyph } from '../../../src/render/pdf/pdfiumOrder.js';
 
 const bidi = bidiFactory();
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
@@ -16,9 +16,9 @@ const dir = (c: string) => {
   return t === 'L' ? 'L' : t === 'R' || t === 'AL' ? 'R' : WEAK.has(t) ? 'W' : 'N';
 };
 
-/** What PDFium returns for glyphs drawn at these keys (plus its LRMs). */
-function pdfiumReads(glyphs: KeyedGlyph[], keys: number[], marks: Map<number, number>): string {
-  const placed = glyphs.map((g, i) => ({ text: g.text, key: keys[i] }));
+/** What PDFium returns for glyphs drawn at these keys (plus its LRMs; the glyphs `mirrored` read from their mirror, the painter's PdfiumText). */
+function pdfiumReads(glyphs: KeyedGlyph[], keys: number[], marks: Map<number, number>, mirrored = new Set<number>()): string {
+  const placed = glyphs.map((g, i) => ({ text: mirrored.has(i) ? pdfiumMirror(g.text)! : g.text, key: keys[i] }));
   for (const [, key] of marks) placed.push({ text: '\u200E', key });
   const line = placed.sort((a, b) => a.key - b.key).map((p) => p.text).join('');
   const segments: string[][] = [];
@@ -49,7 +49,7 @@ function pdfiumReads(glyphs: KeyedGlyph[], keys: number[], marks: Map<number, nu
  * A glyph's width is its advance (a floating mark's, its reach).
  */
 function pdfiumReadsSpaced(glyphs: KeyedGlyph[], plan: ReturnType<typeof pdfiumPlan>): string {
-  const placed = glyphs.map((g, i) => ({ text: g.text, key: plan.keys[i], width: plan.reach.get(i) ?? g.advance }));
+  const placed = glyphs.map((g, i) => ({ text: plan.mirrored.has(i) ? pdfiumMirror(g.text)! : g.text, key: plan.keys[i], width: plan.reach.get(i) ?? g.advance }));
   for (const [, key] of plan.marks) placed.push({ text: '\u200E', key, width: 0 });
   const sorted = placed.filter((p) => p.text !== '').sort((a, b) => a.key - b.key);
   const withSpaces: typeof sorted = [];
@@ -89,11 +89,27 @@ describe('pdfiumPlan', () => {
     expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ت AB CD ع');
   });
 
-  it('asks for a left-to-right mark before a bracket, which PDFium would mirror', () => {
+  it('gives PDFium the mirror of a bracket it reads right to left, and no mark', () => {
     const g = line(['ف', 60], [' ', 56], ['(', 52], ['ب', 46], [')', 42], ['.', 39]);
     const plan = pdfiumPlan(g);
+    expect(plan.marks.size).toBe(0);
+    expect([...plan.mirrored]).toEqual([2, 4]);
+    expect(plan.keys).toEqual([60, 56, 52, 46, 42, 39]);
+    expect(pdfiumReads(g, plan.keys, plan.marks, plan.mirrored)).toBe('ف (ب).');
+  });
+
+  it('asks for a left-to-right mark before a bracket whose mirror is not one byte of PDFDocEncoding', () => {
+    const g = line(['ف', 60], [' ', 56], ['\u2329', 52], ['ب', 46], ['\u232A', 42], ['.', 39]);
+    const plan = pdfiumPlan(g);
+    expect(plan.mirrored.size).toBe(0);
     expect(plan.marks.size).toBeGreaterThan(0);
-    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ف (ب).');
+    expect(strip(pdfiumReads(g, plan.keys, plan.marks))).toBe('ف \u2329ب\u232A.');
+  });
+
+  it('reaches from a bracket read mirrored over the place of the digits moved on its right («(د-3)»)', () => {
+    const g = line(['ف', 70], [' ', 66], ['(', 62], ['د', 57], ['-', 53], ['3', 47, 5], [')', 42], [' ', 38], ['ا', 34]);
+    const plan = pdfiumPlan(g);
+    expect(strip(pdfiumReadsSpaced(g, plan))).toBe('ف (د-3) ا');
   });
 
   it('keeps a number with its signs in order («278%.»)', () => {
