@@ -21,11 +21,20 @@ export function formatNumber(n: number, lang: string, digits: DigitSystem): stri
   return fmt.format(n);
 }
 
+/**
+ * A recurring date (no year) is a Gregorian day: «--12-10» is Human Rights
+ * Day every year. In a locale whose calendar is another (Persian's is the
+ * solar hijri), its day there moves with the year (10 December is 19 Azar
+ * in most years, 20 Azar in 2024), so it is written in the Gregorian
+ * calendar with the locale's month names («۱۰ دسامبر»), never as a local day
+ * that is wrong in some years. A date with a year is exact in any calendar.
+ */
 function dateFormat(lang: string, digits: DigitSystem, withYear: boolean): Intl.DateTimeFormat {
   const key = `${lang}-u-nu-${digits}|${withYear}`;
   let fmt = dateFormats.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat(`${lang}-u-nu-${digits}`, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    const calendar = withYear ? {} : { calendar: 'gregory' };
+    fmt = new Intl.DateTimeFormat(`${lang}-u-nu-${digits}`, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), ...calendar, timeZone: 'UTC' });
     dateFormats.set(key, fmt);
   }
   return fmt;
