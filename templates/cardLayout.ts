@@ -270,7 +270,8 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   const pal = model.theme.palette;
   let titleSize = seriesTitleSize(t, c.titleBody);
   const numberSize = Math.max(t.numberSize, titleSize * t.numberOverTitle);
-  const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent }, c.measure, 'start');
+  // Proportional figures, as the leaflet's numeral: a tabular «١» keeps a «٤»'s width at this size.
+  const numberPara = ts.set(formatNumber(point.number, model.lang, model.digits), { fonts: fonts.heading, size: numberSize, color: pal.accent, proportionalFigures: true }, c.measure, 'start');
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);
   const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
   // Balanced: «Equal in dignity / and rights», not «Equal in dignity and / rights» (src/layout/balance.ts).

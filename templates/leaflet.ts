@@ -272,7 +272,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   // -------------------------------------------------------------------------
 
   function buildHeader(): { blocks: Block[]; bottom: number } {
-    const numStyle = heading(sz.numeral, pal.accent);
+    // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
+    const numStyle = { ...heading(sz.numeral, pal.accent), proportionalFigures: true };
     const numFit = measureInside((m) => trial.set(num, numStyle, m, 'start'), measure, rtl);
     const numeral = ts.set(num, numStyle, numFit.measure, 'start');
     const line = numeral.lines[0];

@@ -23,6 +23,12 @@ export interface TextStyle {
   rise?: number;
   /** Fill colour (#rrggbb); the block's colour when absent. */
   color?: string;
+  /**
+   * Proportional figures (OpenType `pnum`) instead of the font's tabular
+   * ones: for a number set at display size, where a tabular «١» keeps the
+   * width of a «٤» and «١١» reads as two numbers.
+   */
+  proportionalFigures?: boolean;
 }
 
 export interface StyledSpan {
@@ -534,7 +540,7 @@ export function makeRun(
   lang: string | undefined,
 ): ShapedRun {
   const rtl = (level & 1) === 1;
-  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang, script: runScript(text, start, end, rtl), noLigatures: isVerbatimToken(asciiToken(text, start, end)) });
+  const glyphs = shapeRun({ font, size: style.size, text, start, end, rtl, lang, script: runScript(text, start, end, rtl), noLigatures: isVerbatimToken(asciiToken(text, start, end)), proportionalFigures: style.proportionalFigures });
   const slice = text.slice(start, end);
   return {
     start,

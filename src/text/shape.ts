@@ -39,10 +39,19 @@ export interface ShapeRequest {
   script?: string;
   /** Shape without ligatures (liga, clig, dlig off): a URL, e-mail address, file name or hash (`isVerbatimToken`, addresses.ts). */
   noLigatures?: boolean;
+  /** Proportional figures (pnum on): a number at display size (TextStyle.proportionalFigures). */
+  proportionalFigures?: boolean;
 }
 
 /** The features that turn ligatures off, for a run set verbatim. */
 const NO_LIGATURES = ['liga', 'clig', 'dlig'].map((tag) => new hb.Feature(tag, 0));
+const PROPORTIONAL_FIGURES = new hb.Feature('pnum', 1);
+
+/** The features a request turns on or off (none: the font's defaults). */
+function featuresOf(req: ShapeRequest): hb.Feature[] | undefined {
+  if (!req.noLigatures && !req.proportionalFigures) return undefined;
+  return [...(req.noLigatures ? NO_LIGATURES : []), ...(req.proportionalFigures ? [PROPORTIONAL_FIGURES] : [])];
+}
 
 /** A shaped glyph in font units, with its cluster relative to the run's start. */
 type UnitGlyph = Pick<ShapedGlyph, 'gid' | 'cluster' | 'text' | 'xAdvance' | 'xOffset' | 'yOffset'> & { flags: number };
@@ -184,7 +193,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   const text = req.text.slice(from, to);
   const start = req.start - from;
   const end = req.end - from;
-  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', req.script ?? '', req.noLigatures ? '-liga' : '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
+  const key = [fontDigest(font), rtl ? 'r' : 'l', req.lang ?? '', req.script ?? '', req.noLigatures ? '-liga' : '', req.proportionalFigures ? '+pnum' : '', readBefore(text, start), text.slice(start, end), readAfter(text, end)].join('\u0000');
   const hit = cache.get(key);
   if (hit) {
     found++;
@@ -198,7 +207,7 @@ function shapeUnits(req: ShapeRequest): UnitGlyph[] {
   buf.guessSegmentProperties();
   buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
-  hb.shape(font.hb, buf, req.noLigatures ? NO_LIGATURES : undefined);
+  hb.shape(font.hb, buf, featuresOf(req));
   // Infos and positions read apart: harfbuzzjs's getGlyphInfosAndPositions
   // defines four hidden properties on every glyph (Object.defineProperty),
   // which made reading a cold booklet's results cost half as much as shaping.
