@@ -20,7 +20,7 @@ import type { MeasuredText } from '../src/layout/flexbox.js';
 export interface PointParts {
   number: MeasuredText;
   title: MeasuredText;
-  /** "١/٣" on the slides of a carousel. */
+  /** «١ من ٣» on the slides of a carousel (slideLabel in cardLayout.ts). */
   marker?: MeasuredText;
   body?: MeasuredText;
   /** The document title and imprint, on every card and every slide: a slide shared alone still says where it is from. */

@@ -85,8 +85,12 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
   return out;
 }
 
-/** A quotation between straight double quotes, on one line. */
-const STRAIGHT_QUOTED = /"([^"\n]+)"/g;
+/**
+ * A quotation between straight double quotes: no space just inside either
+ * quote, so a quote that closes one quotation is not taken for the one
+ * that opens the next («"أ" ثم "ب"» is two, not «" ثم "»).
+ */
+const STRAIGHT_QUOTED = /"(?=\S)([^"\n]*?\S)"/g;
 const isArabicLetter = (ch: string) => isArabicScript(ch) && /\p{L}/u.test(ch);
 
 /**
@@ -101,9 +105,20 @@ const isArabicLetter = (ch: string) => isArabicScript(ch) && /\p{L}/u.test(ch);
  */
 function straightQuotes(u: TextUnit, unit: number): Finding[] {
   const out: Finding[] = [];
-  for (const m of u.text.matchAll(STRAIGHT_QUOTED)) {
+  let lineStart = 0;
+  for (const line of u.text.split('\n')) {
+    // An odd count means a stray mark (an inch sign) or a quotation that runs on: which quotes pair is a guess there, and a correction from a guess would print « » on the wrong words.
+    if ((line.match(/"/g)?.length ?? 0) % 2 === 0) out.push(...lineQuotes(u, unit, line, lineStart));
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+function lineQuotes(u: TextUnit, unit: number, line: string, lineStart: number): Finding[] {
+  const out: Finding[] = [];
+  for (const m of line.matchAll(STRAIGHT_QUOTED)) {
     if (![...m[1]].some(isArabicLetter)) continue;
-    const start = m.index ?? 0;
+    const start = lineStart + (m.index ?? 0);
     out.push({
       code: 'W-PROOF-STRAIGHT-QUOTES',
       place: placeOf(u, start),

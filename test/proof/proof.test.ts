@@ -189,6 +189,15 @@ describe('Arabic text between straight quotes', () => {
     expect(off.warnings.some((d) => d.code === 'W-PROOF-STRAIGHT-QUOTES')).toBe(false);
   });
 
+  it('pairs a quote with the next only across no space inside, and guesses nothing on a line with an odd count', async () => {
+    // «" ثم كتب عن "» between two quotations is not a quotation (review13: it was, and its hint printed « » on the wrong words).
+    const two = await proofDocument(doc('١. قال "الحرية" ثم كتب عن "العدالة" أمس.\n'), { projectRoot, cache: false });
+    expect(quoted(two).map((f) => f.found)).toEqual(['"الحرية"', '"العدالة"']);
+    // An inch sign before a quotation: which quotes pair is a guess, so no correction is offered.
+    const odd = await proofDocument(doc('١. شاشة 24" ثم كتب عن "الحرية" أمس.\n'), { projectRoot, cache: false });
+    expect(quoted(odd)).toEqual([]);
+  });
+
   it('in a document that quotes with « », each " is W-PROOF-ASCII-QUOTE instead', async () => {
     const r = await proofDocument(doc('١. قالوا «السلام» ثم "الحرية" معا.\n'), { projectRoot, cache: false });
     expect(r.findings.filter((f) => f.code === 'W-PROOF-ASCII-QUOTE')).toHaveLength(2);
