@@ -17,6 +17,7 @@ import path from 'node:path';
 import * as mupdf from 'mupdf';
 import sharp from 'sharp';
 import { loadDocument } from '../src/model/buildModel.js';
+import { proofDocument } from '../src/proof/index.js';
 import { loadFontSet } from '../src/fonts/loadFontSet.js';
 import { renderCards } from '../src/render/cards/renderCard.js';
 
@@ -38,7 +39,8 @@ const jobs: Array<[string, string, number, string[]]> = [
   ['test/fixtures/docs/udhr-en/udhr-en.txt', 'udhr-en', 8, ['square']],
 ];
 for (const [src, tag, n, formats] of printOnly ? [] : jobs) {
-  const { model } = await loadDocument(src, { projectRoot: root, sourceDateEpoch: '1698000000' });
+  // The model as the build prints it: the metadata's editorial corrections applied (proofDocument), not the source's converter errors.
+  const { model } = await proofDocument((await loadDocument(src, { projectRoot: root, sourceDateEpoch: '1698000000' })).model, { projectRoot: root });
   const fonts = await loadFontSet(model.theme, root);
   for (const name of formats) {
     const format = model.theme.cards.find((c) => c.name === name)!;
