@@ -170,7 +170,7 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
     const firstBody = 1 + cover + contentsPages;
     flowed = flow(paras, (i) => frameFor(firstBody + i), {
       // Pages n and n + 1 face each other when n is even (page 1, the cover, faces none).
-      balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, leading: st.bodyLeading, spreadOf: (i) => Math.floor((firstBody + i) / 2) },
+      balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, maxUnlike: st.bodyLeading * SPREAD_GAP_LINES, leading: st.bodyLeading, spreadOf: (i) => Math.floor((firstBody + i) / 2) },
     });
     contents = model.points.map((p) => {
       const i = flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`));
@@ -578,6 +578,17 @@ function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
  * of both pages of the spread (a short spread reads better than a gappy one).
  */
 export const HEADING_GAP_LINES = 0.75;
+
+/**
+ * How much more the heading spaces of one page of a spread may grow than the
+ * facing page's, in body lines (src/layout/flow.ts, balancing): a quarter
+ * line, about 5 pt on a natural space of 44 (one space a ninth larger than
+ * its neighbour across the gutter, where 0.75 line, a third larger, read as
+ * one page dense and the other airy: page review look15). Equal is the aim;
+ * a spread that can end level only with more (its pages' headings too few
+ * or too many for its lines) takes it, the excess counted as lines apart.
+ */
+export const SPREAD_GAP_LINES = 0.25;
 
 /** A left-to-right run (a URL, a file name, a hash) isolated with LRI … PDI, so the paragraph's bidi can neither reorder it nor move its neighbours into it. */
 export const isolate = (run: string): string => `\u2066${run}\u2069`;

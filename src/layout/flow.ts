@@ -68,6 +68,8 @@ export interface FlowOptions {
 export interface PageBalance {
   /** The most a space before a heading may grow, pt. */
   maxGap: number;
+  /** The most the spaces of two facing pages may grow unlike (pt, per space), where both pages have some. */
+  maxUnlike: number;
   /** The body's leading, pt: a frame's last baseline is that of the last whole body line it holds. */
   leading: number;
   /** Which spread flowed page i is on (two facing pages share a number); each page its own when left out. */
@@ -239,7 +241,8 @@ function keptAfter(paras: readonly FlowPara[], from: number): number {
  * - is brought down to that baseline by growing the spaces before its
  *   headings, the same on every heading of the page (its headings stand
  *   alike), at most `maxGap` each (beyond that a heading floats), never past
- *   its frame's foot;
+ *   its frame's foot, and by at most `maxUnlike` more or less than the
+ *   facing page's (a spread's headings stand alike too);
  * - may end earlier than the loop would end it: its last line (or as many
  *   as the widow, orphan and keep rules move with it) opens the next page,
  *   which may then reach its baseline, this one taking the difference in its
@@ -249,6 +252,14 @@ function keptAfter(paras: readonly FlowPara[], from: number): number {
  * - where it still cannot end on its baseline, ends on the same baseline as
  *   the page facing it (`spreadOf`): the two pages of a spread are seen
  *   together, and ending unevenly reads worse than a spread a little short.
+ *   It grows for that the least that levels the two, and for nothing else: a
+ *   space grown without bringing its page to either line leaves a gappy page
+ *   that is still short (page review look15: udhr-fa's pages 6–7, six
+ *   headings at the cap, both 2.1 lines short). Where the two can end level
+ *   only with growths more than `maxUnlike` apart (the page with more
+ *   headings nearly full, the other short), levelling wins, the excess
+ *   counted in the cost (spreadCost) so that a pagination without it is
+ *   taken where one is as good.
  * Of all such paginations the one taken is the best by `spreadCost`, summed
  * over the spreads (a search by spreads, each page start solved once). The
  * last page of the text ends where it falls. Never the leading, the space
@@ -265,9 +276,19 @@ const TOLERANCE = 0.5;
  * short (2 x²), while x < 2.1 u; a spread is not left far shorter than that
  * to be even. The squares keep one spread from being left far short so that
  * the others end well: summed in lines, udhr-ar's pages 4–5 ended 4.8 lines
- * short, for the spreads after them to end on their last baselines.
+ * short, for the spreads after them to end on their last baselines. A line
+ * by which two facing pages' growths differ beyond `maxUnlike` counts as
+ * twice a line apart (2 × UNEVEN in squares): counted once, udhr-fa's
+ * pages 12–13 ended 0.4 line apart, page 13's headings grown 0.73 line and
+ * page 12's not at all (bought for a pagination earlier in the book);
+ * twice, they end level 1.5 lines short, their growths 0.25 apart. Counted
+ * 16 times, the seed's pages 4–5 would end 1.5 lines apart rather than
+ * level with growths 0.75 apart (2 to 8 times: the same pages).
  */
 const UNEVEN = 8;
+
+/** Two facing pages ending within this many lines of each other end level (a 20th of a line: a point at most). */
+const LEVEL = 0.05;
 
 /** How many times a page may be ended a break earlier than the loop ends it. */
 const SHORTER_BY = 3;
@@ -317,7 +338,7 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
         const spreads = !pair || !first.next ? [[first]] : choices(i + 1, first.next).map((second) => [first, second]);
         for (const runs of spreads) {
           const next = runs[runs.length - 1].next;
-          const rest = next ? solve(i + runs.length, next) : { cost: [0, 0], runs: [], stretch: [] };
+          const rest = next ? solve(i + runs.length, next) : { cost: [0, 0, 0], runs: [], stretch: [] };
           if (!rest) continue;
           const here = spreadCost(runs, !next, b);
           const cost = here.cost.map((c, k) => c + rest.cost[k]);
@@ -339,34 +360,71 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
  * text ends on the last when `textEnds`), how much each one's heading spaces
  * grow for it, and what is wrong with that: [the squares of the lines
  * between each page's end and its last baseline, plus UNEVEN × the square of
- * the lines between the two pages' ends; how unlike the two pages' heading
- * spaces grew, pt], compared in that order. A page can end anywhere from
- * where its lines end to as far as its heading spaces grow (`maxGap` each,
- * within its frame): it ends as near its last baseline as that allows, and
- * the two pages of a spread on one line, where their reaches meet; where
- * they do not, each as near the other as it can. The last page of the text
+ * the lines between the two pages' ends, plus 2 × UNEVEN × the square of
+ * the lines by which the two pages' growths differ beyond `maxUnlike`; how
+ * unlike the two pages' heading spaces grew, pt; how much they grew in all,
+ * pt], compared in that order. A page's spaces grow (alike, at most `maxGap`
+ * each, never past the frame's foot) only to end it on its last baseline or
+ * level with the page facing it (`endings`); the last page of the text
  * counts for nothing and is left as it is.
  */
 function spreadCost(runs: PageRun[], textEnds: boolean, b: PageBalance): { cost: number[]; stretch: number[] } {
-  const balanced = textEnds ? runs.slice(0, -1) : runs;
-  const reach = balanced.map((r) => ({ lo: r.end, hi: Math.max(r.end, Math.min(r.end + r.gaps.length * b.maxGap, r.frame.bottom)) }));
-  const clamp = (y: number, r: { lo: number; hi: number }) => Math.min(Math.max(y, r.lo), r.hi);
-  const ends = balanced.map((r, i) => clamp(depthOf(r.frame, b.leading), reach[i]));
-  let uneven = 0;
-  let unlike = 0;
-  if (balanced.length === 2) {
-    const [r, q] = reach;
-    const both = { lo: Math.max(r.lo, q.lo), hi: Math.min(r.hi, q.hi) };
-    if (both.lo <= both.hi) ends[0] = ends[1] = clamp(depthOf(balanced[0].frame, b.leading), both);
-    else if (r.lo > q.hi) [ends[0], ends[1]] = [r.lo, q.hi];
-    else [ends[0], ends[1]] = [r.hi, q.lo];
-    uneven = Math.abs(ends[0] - ends[1]);
-  }
-  const stretch = runs.map((r, i) => (i < balanced.length && r.gaps.length > 0 ? (ends[i] - r.end) / r.gaps.length : 0));
-  if (balanced.length === 2 && runs[0].gaps.length > 0 && runs[1].gaps.length > 0) unlike = Math.abs(stretch[0] - stretch[1]);
+  const pages = textEnds ? runs.slice(0, -1) : runs;
+  const depth = pages.map((r) => depthOf(r.frame, b.leading));
   const sq = (d: number) => (d / b.leading) ** 2;
-  const off = balanced.map((r, i) => sq(depthOf(r.frame, b.leading) - ends[i])).reduce((s, d) => s + d, 0);
-  return { cost: [off + UNEVEN * sq(uneven), unlike], stretch };
+  // Where both pages have heading spaces, their growths are compared.
+  const both = pages.length === 2 && pages.every((r) => r.gaps.length > 0);
+  let best: { cost: number[]; stretch: number[] } | undefined;
+  for (const s of endings(pages, depth, b)) {
+    const ends = pages.map((r, i) => r.end + r.gaps.length * s[i]);
+    if (!pages.every((r, i) => s[i] >= 0 && s[i] <= b.maxGap + 1e-6 && ends[i] <= r.frame.bottom + 1e-6)) continue;
+    const unlike = both ? Math.abs(s[0] - s[1]) : 0;
+    const uneven = pages.length === 2 ? sq(ends[0] - ends[1]) + 2 * sq(Math.max(0, unlike - b.maxUnlike)) : 0;
+    const off = ends.reduce((sum, e, i) => sum + sq(depth[i] - e), 0);
+    const grown = pages.reduce((sum, r, i) => sum + r.gaps.length * s[i], 0);
+    const cost = [off + UNEVEN * uneven, unlike, grown];
+    if (!best || better(cost, best.cost)) best = { cost, stretch: runs.map((_, i) => s[i] ?? 0) };
+  }
+  // Growing nothing is always among the endings, and always fits.
+  return best!;
+}
+
+/**
+ * The growths of a spread's heading spaces worth weighing (pt a space, page
+ * by page; spreadCost drops those past a cap): none; each page's to end it
+ * on its last baseline, the facing page's the least that keeps the two
+ * within `maxUnlike`; both pages' to their last baselines; and the least
+ * that ends the two level: exactly (or as near as a cap lets it, within
+ * LEVEL) and with their growths within `maxUnlike`. Growth for any other end would leave the spaces
+ * larger with the page still short of both (a gappy page that is still
+ * short), so none is weighed.
+ */
+function endings(pages: PageRun[], depth: number[], b: PageBalance): number[][] {
+  const n = pages.map((r) => r.gaps.length);
+  const lo = pages.map((r) => r.end);
+  const toDepth = pages.map((r, i) => (n[i] > 0 && lo[i] < depth[i] ? (depth[i] - lo[i]) / n[i] : 0));
+  const out: number[][] = [pages.map(() => 0), toDepth];
+  if (pages.length < 2) return out;
+  out.push([toDepth[0], n[1] > 0 ? Math.max(0, toDepth[0] - b.maxUnlike) : 0]);
+  out.push([n[0] > 0 ? Math.max(0, toDepth[1] - b.maxUnlike) : 0, toDepth[1]]);
+  /** The growths that end both pages at y (a page already lower grows none). */
+  const at = (y: number) => lo.map((l, i) => (n[i] > 0 ? Math.max(0, y - l) / n[i] : 0));
+  const higher = Math.max(...lo);
+  const level = at(higher);
+  out.push(level);
+  // Where a page's cap leaves it short of that by a hair (within LEVEL), as near as the cap takes it.
+  const near = level.map((g) => Math.min(g, b.maxGap));
+  if (near.every((g, i) => higher - (lo[i] + n[i] * g) <= LEVEL * b.leading + 1e-6)) out.push(near);
+  if (n[0] > 0 && n[1] > 0) {
+    // Both grow: ending at y, their growths differ by k·y + c; the least y from the lower page's end on within ±maxUnlike.
+    const k = 1 / n[0] - 1 / n[1];
+    const c = lo[1] / n[1] - lo[0] / n[0];
+    if (Math.abs(k) > 1e-9) {
+      const y = Math.max(higher, Math.min((-b.maxUnlike - c) / k, (b.maxUnlike - c) / k));
+      if (y <= Math.max(...depth, higher)) out.push(at(y));
+    }
+  }
+  return out;
 }
 
 /** Whether cost `a` is better than `b` (lexicographic; differences under 1e-6 are rounding, none). */

@@ -15,7 +15,7 @@ const H = (n = 1): FlowPara => ({ para: para(n), leading: 10, color: '#000', spa
 const P = (n: number, sb = 3.5): FlowPara => ({ para: para(n), leading: 10, color: '#000', spaceBefore: sb, spaceAfter: 0 });
 const frame = () => ({ x: 0, width: 100, top: 0, bottom: 100 });
 /** Pages end on the last of 10 whole lines (the frames are 100 pt high). */
-const balance = { maxGap: 30, leading: 10 };
+const balance = { maxGap: 30, maxUnlike: 3, leading: 10 };
 /** Each block's first line top. */
 const tops = (page: FlowPage) => page.blocks.map((b) => b.lines[0].baseline - 8);
 
@@ -58,6 +58,27 @@ describe('flow: facing pages end on one baseline', () => {
     expect(ends(pages).slice(0, 2)).toEqual([80.5, 80.5]);
     // Page 2's space before its heading grew by the 10 pt (its first block, the paragraph run on, never moves).
     expect(tops(pages[1])).toEqual([0, 39, 50.5]);
+  });
+
+  it('grows no space that neither brings a page to its foot nor levels it with the page facing it', () => {
+    const paras = [P(3, 0), H(), P(2, 0), H(), P(3, 0), H(), P(1, 0), H(), P(3, 0), P(3, 0)];
+    // As the loop fills them, page 1 ends at 70.5 and page 2 (a heading at its top, one 9 pt space) at 72: neither
+    // can reach the foot (100) by its one space (cap 10), and no break can move without stranding a heading.
+    expect(ends(flow(paras, frame)).slice(0, 2)).toEqual([70.5, 72]);
+    const pages = flow(paras, frame, { balance: facing });
+    // Page 1 grows 1.5 pt, to page 2's line, and no more: grown alike by 8.5 more, both would end at 80.5, still
+    // short, with their headings floating.
+    expect(ends(pages).slice(0, 2)).toEqual([72, 72]);
+    expect(tops(pages[0])).toEqual([0, 40.5, 52]);
+    expect(tops(pages[1])).toEqual([0, 11.5, 50.5, 62]);
+  });
+
+  it('ends two facing pages level even where their growths then differ by more than maxUnlike', () => {
+    const paras = [P(3, 0), H(), P(2, 0), H(), P(3, 0), H(), P(1, 0), H(), P(3, 0), P(3, 0)];
+    // As above, growths at most 1 pt apart: levelling takes 1.5, 0.05 line over, which costs UNEVEN × 2 × 0.05² =
+    // 0.04, less than ending 0.15 line apart (UNEVEN × 0.15² = 0.18): they end level.
+    const pages = flow(paras, frame, { balance: { ...facing, maxUnlike: 1 } });
+    expect(ends(pages).slice(0, 2)).toEqual([72, 72]);
   });
 
   it('moves a break up for a spread to end even, with no widow or orphan', () => {

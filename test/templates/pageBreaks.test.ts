@@ -8,7 +8,8 @@
  * stands alone on a continued page (the point's last lines go with it), every
  * page of a booklet's text starts at the frame's top and every full one ends
  * on the frame's last baseline, or on the baseline of the page facing it
- * (its heading spaces grown alike, at most by their cap), every contents page
+ * (its heading spaces grown alike, at most by their cap, and within
+ * SPREAD_GAP_LINES of the facing page's but where listed), every contents page
  * has its folio in the document's digits. Layout
  * only; nothing is drawn.
  */
@@ -18,7 +19,7 @@ import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { formatNumber } from '../../src/format/localize.js';
-import { HEADING_GAP_LINES, layoutBooklet } from '../../templates/booklet.js';
+import { HEADING_GAP_LINES, SPREAD_GAP_LINES, layoutBooklet } from '../../templates/booklet.js';
 import { CARRIED_WITH_EVENT, layoutLeaflet } from '../../templates/leaflet.js';
 import { font, projectRoot } from '../support/fonts.js';
 
@@ -55,6 +56,13 @@ function splits(pages: LaidOutPage[], flowed: (b: TextBlock) => boolean): Array<
   }
   return out;
 }
+
+/**
+ * The spreads (their even page) whose heading spaces grow more than SPREAD_GAP_LINES apart, to end level: the
+ * seed's 4–5 (0.75 line: page 4's four headings take it to its last line, page 5 with two ends 1.5 lines higher),
+ * udhr-ar's 6–7 and 8–9 (0.38), long-30's 6–7 (0.75), udhr-fa's 6–7 (0.67). Figures: docs/typography.md.
+ */
+const UNLIKE_SPREADS: Record<string, number[]> = { 'izmir-2023.txt': [4], 'udhr-ar.txt': [6, 8], 'long-30.txt': [6], 'udhr-fa.txt': [6] };
 
 describe.each(DOCS)('page breaks of %s', (file) => {
   it('booklet: no widow or orphan, no heading without two lines of text at a page foot, facing pages ending on one baseline, a folio on every contents page', async () => {
@@ -114,15 +122,21 @@ describe.each(DOCS)('page breaks of %s', (file) => {
       const extras = gapsOf(page).map((g) => (g - natural) / leading);
       for (const e of extras) expect(e, `page ${n}: lines added to the space before a heading`).toBeLessThanOrEqual(HEADING_GAP_LINES + 0.01);
       if (extras.length > 0) expect(Math.max(...extras) - Math.min(...extras), `page ${n}: its heading spaces grew alike`).toBeLessThan(0.01);
-      // Never more than about two lines short (no spread is left far short to end even), nor below the last baseline
-      // by more than the part of a line a title or heading leaves under it.
-      expect(shortOf(page), `page ${n}: lines left at the foot`).toBeLessThan(2.1);
+      // Never more than three and a half lines short (a spread its spaces cannot bring to the foot ends level, its
+      // spaces grown only as far as that takes: long-30's pages 8–9 end 3.3 lines short), nor below the last
+      // baseline by more than the part of a line a title or heading leaves under it.
+      expect(shortOf(page), `page ${n}: lines left at the foot`).toBeLessThan(3.5);
       expect(shortOf(page), `page ${n}: lines under the last baseline`).toBeGreaterThan(-0.5);
-      // Facing pages (n even, n + 1) end on one baseline: udhr-fa's pages 4 and 5 are the exception, half a line
-      // apart (page 4, the title's, has no heading space to grow, and page 5 cannot end as high without a widow).
+      // Facing pages (n even, n + 1) end on one baseline.
       const facing = pages[n];
-      if (n % 2 === 0 && full.includes(facing) && !(file.includes('udhr-fa') && n === 4))
-        expect(Math.abs(shortOf(page) - shortOf(facing)), `pages ${n} and ${n + 1}: lines between their last baselines`).toBeLessThan(0.05);
+      if (n % 2 !== 0 || !full.includes(facing)) continue;
+      expect(Math.abs(shortOf(page) - shortOf(facing)), `pages ${n} and ${n + 1}: lines between their last baselines`).toBeLessThan(0.05);
+      // …their heading spaces grown by at most SPREAD_GAP_LINES more on one than on the other, but on the spreads that
+      // can end level only with more (the page with more headings nearly full, the other short).
+      const [a, b] = [extras, gapsOf(facing).map((g) => (g - natural) / leading)];
+      if (a.length === 0 || b.length === 0) continue;
+      const bound = UNLIKE_SPREADS[file.split('/').at(-1)!]?.includes(n) ? HEADING_GAP_LINES : SPREAD_GAP_LINES;
+      expect(Math.abs(a[0] - b[0]), `pages ${n} and ${n + 1}: lines between their heading spaces' growths`).toBeLessThanOrEqual(bound + 0.01);
     }
     pages.forEach((page, i) => {
       if (page.role !== 'contents') return;
