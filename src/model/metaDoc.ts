@@ -62,7 +62,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   'points.N.slug': { about: 'file-name part: leaflets/NN-slug.pdf', example: 'may-day', default: 'none: leaflets/NN.pdf' },
   'points.N.event': { about: 'an event the point names, printed on its leaflet', example: '{name: عيد العمال, date: 2024-05-01}' },
   'points.N.event.name': { about: 'the event’s name', example: 'عيد العمال' },
-  'points.N.event.date': { about: 'when: one day, a day every year, or a span; a plain date is the start', type: '`YYYY-MM-DD`, `--MM-DD`, or a mapping (needs `start`)', example: '--05-01' },
+  'points.N.event.date': { about: "when: one day, a day every year, or a span; a plain date is the start. A day every year is a Gregorian day and is printed in the Gregorian calendar even where the language's calendar is another («۱۰ دسامبر», not «۲۰ آذر», which is right only in some years); a date with a year is printed in the language's calendar", type: '`YYYY-MM-DD`, `--MM-DD`, or a mapping (needs `start`)', example: '--05-01' },
   'points.N.event.date.start': { about: 'first day', type: '`YYYY-MM-DD`, or `--MM-DD` every year', example: '2024-05-04' },
   'points.N.event.date.end': { about: 'last day, on or after start', type: '`YYYY-MM-DD`, or `--MM-DD` every year', example: '2024-05-05' },
   'points.N.event.place': { about: 'where the event is', example: 'إزمير' },
