@@ -94,6 +94,12 @@ interface PageRun {
   anchorBlocks: Map<object, number>;
   /** Where the next page starts; undefined when the text ended on this one. */
   next?: At;
+  /**
+   * The page broke where the rules allow no break (a paragraph too long for
+   * an empty page, or a heading alone on it): the loop's last resort, never
+   * a page that balancing may choose to end early.
+   */
+  forced: boolean;
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
@@ -127,7 +133,11 @@ function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): Page
   /** Where the last line placed ends (the spaces after it are not the page's). */
   let end = y;
   const atTop = () => y === frame.top;
-  const done = (next?: At): PageRun => ({ page, frame, end, gaps, anchorBlocks, next });
+  let forced = false;
+  /** The page ends; a heading as its last block is kept from what follows it only by force. */
+  const done = (next?: At): PageRun => ({ page, frame, end, gaps, anchorBlocks, next, forced: forced || (next !== undefined && lastKept) });
+  /** The last block placed is a heading (keepWithNext). */
+  let lastKept = false;
   for (let i = at.para; i < paras.length; i++) {
     const p = paras[i];
     const lines = p.para.lines;
@@ -151,7 +161,10 @@ function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): Page
       let take = Math.min(fit, rest);
       while (take > 0 && !breakAllowed(lines, k, k + take)) take--;
       // Nothing better exists at the top of a page: break where the page ends.
-      if (take <= 0 && atTop()) take = Math.max(1, Math.min(fit, rest));
+      if (take <= 0 && atTop()) {
+        take = Math.max(1, Math.min(fit, rest));
+        forced = true;
+      }
       if (take <= 0) return done({ para: i, line: k });
       if (k === 0 && page.blocks.length > 0 && growable) gaps.push(page.blocks.length);
       // Recorded on the page where the paragraph starts.
@@ -172,6 +185,7 @@ function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): Page
       if (p.name) block.name = p.name;
       if (p.place) block.place = p.place;
       page.blocks.push(block);
+      lastKept = p.keepWithNext === true && i + 1 < paras.length;
       y += take * p.leading;
       end = y;
       k += take;
@@ -319,6 +333,8 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
     for (let step = 0; step <= SHORTER_BY; step++) {
       const run = pageFrom(paras, at, frame, bottom);
       if (run.page.blocks.length === 0 || out.some((r) => r.end === run.end)) break;
+      // Ended early only where the rules allow a break: a shorter page that broke by force (a heading left alone, a widow) is no choice (review13).
+      if (step > 0 && run.forced) break;
       out.push(run);
       if (!run.next) break;
       bottom = run.end - TOLERANCE;

@@ -94,6 +94,28 @@ describe('flow: facing pages end on one baseline', () => {
   });
 });
 
+describe('flow: balancing ends a page early only where the rules allow a break', () => {
+  it('leaves no heading alone and no widow in frames of seven lines (review13; found by a fuzz over frames of 3–7 lines)', () => {
+    const small = () => ({ x: 0, width: 100, top: 0, bottom: 70 });
+    const facing = { maxGap: 7.5, maxUnlike: 2.5, leading: 10, spreadOf: (i: number) => Math.floor((i + 1) / 2) };
+    const paras = [H(), P(2, 0), H(), P(5, 0), P(4, 0), H(), P(3, 0), P(3, 0)];
+    const pages = flow(paras, small, { balance: facing });
+    expect(pages).toHaveLength(flow(paras, small).length);
+    const keeps = new Set(paras.filter((p) => p.keepWithNext).map((p) => p.para));
+    pages.slice(0, -1).forEach((page, i) => {
+      // A page before the last does not end on a heading (the balanced pages were «H | P4 …», the heading alone).
+      const last = page.blocks.at(-1)!;
+      expect(paras.some((p) => p.keepWithNext && last.lines[0].line === p.para.lines[0]), `page ${i + 1}`).toBe(false);
+      // A paragraph broken here keeps two lines on each side.
+      for (const b of page.blocks) {
+        const whole = paras.find((p) => p.para.lines.includes(b.lines[0].line))!;
+        if (keeps.has(whole.para) || b.lines.length === whole.para.lines.length) continue;
+        expect(b.lines.length, `page ${i + 1}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+  });
+});
+
 describe('flow: a heading keeps what follows it', () => {
   it('keeps a heading followed by a heading (a point with no text) with the lines under the second', () => {
     // 7 lines, then two headings: the first fits (9 + 10 + 1.5), but not with the second and two lines.
