@@ -81,6 +81,12 @@
  * measured unchanged). And when spreads grew their heading spaces only to
  * end on a baseline or level (spread2): mutool's udhr-fa booklet 27 → 25
  * (its pages 4–14 re-broken; every other cell measured unchanged).
+ * Raised for PDFium (marks8b, December 2026): a bracket whose neighbours
+ * PDFium must see elsewhere («(1945)», «(د-3)», «الجدول (١٢)») keeps its LRM
+ * for PDFium again, as before marks8 — mirrored, its neighbours stood in
+ * place and mupdf 1.28 broke the line after «(» or reversed it
+ * (mupdfBrackets.test.ts): mixed-7 0 / 0 → 8 / 6, udhr-ar 0 / 0 → 6 / 30;
+ * every other cell, and every other reader's, measured unchanged.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -90,7 +96,7 @@ export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 15, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
   mutool: { 'seed booklet': 18, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 27, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 25, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 27, 'long-30 leaflets': 0 },
   pdftotext: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
-  pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 92, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 64, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 272, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
 };
 

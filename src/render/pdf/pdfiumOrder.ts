@@ -23,9 +23,10 @@
  * allows, so few glyphs move. A bracket in a Neutral segment PDFium reads
  * right to left it lists as `mirrored`: the painter gives PDFium its mirror,
  * which PDFium mirrors back. Where that mirror cannot be written (not one
- * byte of PDFDocEncoding) it asks instead for a left-to-right mark (for
- * PDFium only) before the segment, so that PDFium reads the bracket forward,
- * unmirrored, and returns the mark.
+ * byte of PDFDocEncoding), or where the glyphs beside the bracket move for
+ * PDFium (see pdfiumPlan: mupdf 1.28 needs them moved), it asks instead for a
+ * left-to-right mark (for PDFium only) before the segment, so that PDFium
+ * reads the bracket forward, unmirrored, and returns the mark.
  */
 import { bidi } from '../../text/bidi.js';
 
@@ -132,6 +133,25 @@ const markBefore = (u: Unit): Unit => ({ glyph: -1, before: u.glyph, dir: 'left'
 export const hasMirrored = (text: string): boolean => [...text].some((c) => bidi.getMirroredCharacter(c) !== null);
 
 export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
+  const plan = planWith(glyphs, new Set());
+  if (plan.mirrored.size === 0) return plan;
+  // A bracket is given to PDFium as its mirror only where the glyphs beside
+  // it keep their own places either way. Where the plan with a mark before it
+  // moves them (the number of «(1945)», read forward), the painter draws them
+  // as outlines with copies in logical order, which mupdf 1.28 reads on one
+  // line; mirrored, they stay where they stand, and mupdf 1.28 started a new
+  // line after the bracket («(⏎1945)») or took the rest of the line for
+  // visual order and reversed it («الجدول (⏎٢١) .عبتي»). Likewise where the
+  // mirror's copy must reach over the place moved glyphs left («(د-3)»).
+  // Those brackets keep the mark (marks8b, measured December 2026).
+  const marked = planWith(glyphs, plan.mirrored);
+  const moved = (i: number) => i >= 0 && i < glyphs.length && Math.abs(marked.keys[i] - glyphs[i].x) > 5e-4;
+  const forbid = [...plan.mirrored].filter((b) => plan.reach.has(b) || moved(b - 1) || moved(b + 1));
+  return forbid.length === 0 ? plan : planWith(glyphs, new Set(forbid));
+}
+
+/** The plan, with a mark before every bracket in `marked` PDFium reads right to left. */
+function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan {
   let units: Unit[] = [];
   glyphs.forEach((g, i) => {
     const first = [...g.text][0];
@@ -149,7 +169,7 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
     const step = reads(s[0].dir, current);
     if (step.reversed && s[0].dir === 'neutral' && s.some((u) => u.mirrored)) {
       // Read right to left, from its mirror: PDFium mirrors it back.
-      if (s.every((u) => !u.mirrored || (!glyphs[u.glyph].floating && pdfiumMirror(glyphs[u.glyph].text) !== undefined))) {
+      if (s.every((u) => !u.mirrored || (!marked.has(u.glyph) && !glyphs[u.glyph].floating && pdfiumMirror(glyphs[u.glyph].text) !== undefined))) {
         for (const u of s) if (u.mirrored) mirrored.add(u.glyph);
         current = step.current;
         withMarks.push(...s);
