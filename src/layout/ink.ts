@@ -60,9 +60,20 @@ export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
   return u;
 }
 
+/** The ink boxes of a line's drawn glyphs placed at `at` (spaces, hidden glyphs and blank glyphs have none). */
+function glyphInks(line: ComposedLine, at: { x: number; baseline: number }): Box[] {
+  const out: Box[] = [];
+  for (const g of line.glyphs) {
+    if (g.space || g.hidden) continue;
+    const b = glyphInk(g, at);
+    if (b) out.push(b);
+  }
+  return out;
+}
+
 /** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
 export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
-  return unionBox(line.glyphs.filter((g) => !g.space && !g.hidden).map((g) => glyphInk(g, at)));
+  return unionBox(glyphInks(line, at));
 }
 
 /**
@@ -75,10 +86,9 @@ export function lineInk(line: ComposedLine, at: { x: number; baseline: number })
  * collision), so it is measured glyph by glyph, not on the lines' boxes.
  */
 export function inkClearance(upper: PlacedLine, lower: PlacedLine, reach = 0): number {
-  const inked = (l: PlacedLine) => l.line.glyphs.flatMap((g) => (g.space || g.hidden ? [] : [glyphInk(g, l)].filter((b): b is Box => b !== undefined)));
-  const below = inked(lower);
+  const below = glyphInks(lower.line, lower);
   let clear = Infinity;
-  for (const a of inked(upper)) for (const b of below) if (a.left < b.right + reach && b.left < a.right + reach) clear = Math.min(clear, b.top - a.bottom);
+  for (const a of glyphInks(upper.line, upper)) for (const b of below) if (a.left < b.right + reach && b.left < a.right + reach) clear = Math.min(clear, b.top - a.bottom);
   return clear;
 }
 
