@@ -63,8 +63,8 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
       if (u.sup?.some(([a, b]) => t.start >= a && t.end <= b)) continue;
       const before = u.text[t.start - 1] ?? '';
       const after = u.text[t.end] ?? '';
-      const gluedBefore = isArabicScript(before) && /\p{L}/u.test(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
-      if (!gluedBefore && !(after && isArabicScript(after) && /\p{L}/u.test(after))) continue;
+      const gluedBefore = isArabicLetter(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
+      if (!gluedBefore && !(after && isArabicLetter(after))) continue;
       const start = gluedBefore ? wordStart(u.text, t.start) : t.start;
       const end = gluedBefore ? t.end : wordEnd(u.text, t.end);
       out.push({
@@ -91,7 +91,6 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
  * that opens the next («"أ" ثم "ب"» is two, not «" ثم "»).
  */
 const STRAIGHT_QUOTED = /"(?=\S)([^"\n]*?\S)"/g;
-const isArabicLetter = (ch: string) => isArabicScript(ch) && /\p{L}/u.test(ch);
 
 /**
  * Arabic-script text between straight quotes («"صفقة القرن"»), in a document
@@ -136,6 +135,9 @@ function lineQuotes(u: TextUnit, unit: number, line: string, lineStart: number):
 
 /** `s` as a single-quoted YAML scalar (a correction's `from` or `to` in a hint). */
 const yamlQuoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** A letter of the Arabic script (not a mark, digit or sign). */
+const isArabicLetter = (ch: string) => isArabicScript(ch) && /\p{L}/u.test(ch);
 
 /** Where the word that ends at `end` starts. */
 function wordStart(text: string, end: number): number {
