@@ -111,7 +111,12 @@ export function layoutBooklet(model: DocumentModel, fonts: TemplateFonts): Bookl
  * they are.
  */
 export function predictedPages(natural: AtBodySize, ratio: number): number {
-  return natural.filled - pagesFilled(natural.flowed, natural.textFrame) + pagesFilled(flow(scaledParas(natural.paras, ratio), natural.textFrame), natural.textFrame);
+  return filledWith(natural, flow(scaledParas(natural.paras, ratio), natural.textFrame));
+}
+
+/** A booklet's pages but the spare ones, its text flowed as `text` (its last page counted as its filled share): the pages around the text as they are. */
+function filledWith(b: Pick<AtBodySize, 'pageCount' | 'spares' | 'flowed' | 'textFrame'>, text: readonly FlowPage[]): number {
+  return b.pageCount - b.spares - b.flowed.length + pagesFilled(text, b.textFrame);
 }
 
 /**
@@ -189,7 +194,7 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
   const spares = t.pages === 'multiple-of-4' ? blanksToFill(cover + contentsLaid.length + flowed.length + ends) : 0;
   const pageCount = cover + contentsLaid.length + flowed.length + spares + ends;
   const textFrame = (i: number) => frameFor(firstBody + i);
-  const filled = pageCount - spares - flowed.length + pagesFilled(flowed, textFrame);
+  const filled = filledWith({ pageCount, spares, flowed, textFrame }, flowed);
 
   // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
   const pagesMade = (): BookletLayout => {
