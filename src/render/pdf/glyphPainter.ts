@@ -208,15 +208,19 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       // after an address («…/Bidi_(text)) في») before the address's own. A
       // neutral after Arabic-Indic digits (bidi AN) keeps it too: without it
       // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
-      const gapless = hasMirrored(g.text) && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
+      const bracket = hasMirrored(g.text);
+      const gapless = bracket && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
       if (gapless) out[out.length - 1].gapless = true;
       const afterAn = g.text !== '-' && ARABIC_INDIC_END.test(prev.text);
       // (PDFium reads such a bracket mirrored since marks8 and needs no ink
       // there, nor after a period or comma glued to Arabic-Indic digits, which
       // mupdf 1.28 still reads from a text object without ink: `pdfiumBlind`.
       // After «٣٠٪» without ink mupdf 1.28 read «في» reversed too: kept.)
-      const blind = gapless ? undefined : hasMirrored(g.text) ? (pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined) : afterAn && /^[.,،]$/u.test(g.text) ? 'inkless' : undefined;
-      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (hasMirrored(g.text) || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) });
+      let blind: 'offPage' | 'inkless' | undefined;
+      if (gapless) blind = undefined;
+      else if (bracket) blind = pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined;
+      else if (afterAn && /^[.,،]$/u.test(g.text)) blind = 'inkless';
+      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (bracket || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) });
     }
   }
   const last = glyphs[glyphs.length - 1];

@@ -147,7 +147,9 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   const marked = planWith(glyphs, plan.mirrored);
   const moved = (i: number) => i >= 0 && i < glyphs.length && Math.abs(marked.keys[i] - glyphs[i].x) > 5e-4;
   const forbid = [...plan.mirrored].filter((b) => plan.reach.has(b) || moved(b - 1) || moved(b + 1));
-  return forbid.length === 0 ? plan : planWith(glyphs, new Set(forbid));
+  if (forbid.length === 0) return plan;
+  // Every bracket keeps its mark: that plan is `marked` itself.
+  return forbid.length === plan.mirrored.size ? marked : planWith(glyphs, new Set(forbid));
 }
 
 /** The plan, with a mark before every bracket in `marked` PDFium reads right to left. */
