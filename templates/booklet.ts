@@ -662,7 +662,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, `${families.join('، ')} — ${L.licence}`],
-    [L.built, formatDay(model.date, model.lang, model.digits, model.months)],
+    [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)],
     [L.source, sourceEntry(sourceName(model), model.source.sha256.slice(0, 16), rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);

@@ -6,7 +6,7 @@
 import type { DigitSystem, EventDate } from '../parse/types.js';
 import { parseEventDate } from '../parse/dates.js';
 
-/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر». */
+/** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر» (joined by the model's `monthSlash`). */
 export type MonthStyle = 'standard' | 'levant' | 'both';
 
 // Building an Intl formatter costs far more than using one (a page number is
@@ -61,7 +61,7 @@ function toDate(s: string): { date: Date; withYear: boolean } {
 }
 
 /** `2024-05-04`..`2024-05-05` → «٤–٥ مايو ٢٠٢٤»; `--09-21` → «٢١ سبتمبر». */
-export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem, months: MonthStyle = 'standard'): string {
+export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/'): string {
   const start = toDate(date.start);
   // Levantine names: CLDR's Arabic of Lebanon, Syria, Jordan, Palestine and Iraq has them (`lang: ar-LB` gets them as it is).
   const arabic = lang.split('-')[0] === 'ar';
@@ -69,14 +69,14 @@ export function formatEventDate(date: EventDate, lang: string, digits: DigitSyst
   const fmt = dateFormat(locale, digits, start.withYear);
   const parts = date.end ? fmt.formatRangeToParts(start.date, toDate(date.end).date) : fmt.formatToParts(start.date);
   if (!(arabic && months === 'both')) return parts.map((p) => p.value).join('');
-  // Both forms, «كانون الأول/ديسمبر»: each month part gets the standard name after a slash.
+  // Both forms, «كانون الأول/ديسمبر»: each month part gets the standard name after the slash.
   const dates = date.end ? [start.date, toDate(date.end).date] : [start.date];
   return parts
     .map((p) => {
       if (p.type !== 'month') return p.value;
       const source = 'source' in p && p.source === 'endRange' ? dates[dates.length - 1] : dates[0];
       const standard = monthName(lang.split('-')[0], source);
-      return p.value === standard ? p.value : `${p.value}/${standard}`;
+      return p.value === standard ? p.value : `${p.value}${slash}${standard}`;
     })
     .join('');
 }
@@ -89,6 +89,6 @@ function monthName(lang: string, date: Date): string {
 }
 
 /** An ISO day (`2023-10-22`) as a long date: «٢٢ أكتوبر ٢٠٢٣» (or with `months`, «٢٢ تشرين الأول ٢٠٢٣»). */
-export function formatDay(iso: string, lang: string, digits: DigitSystem, months: MonthStyle = 'standard'): string {
-  return formatEventDate({ start: iso }, lang, digits, months);
+export function formatDay(iso: string, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/'): string {
+  return formatEventDate({ start: iso }, lang, digits, months, slash);
 }

@@ -12,7 +12,7 @@ import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
 import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, monthStyleOf, parseEventDate } from '../parse/dates.js';
+import { findDates, monthSlashOf, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar, type SidecarBytes } from './sidecar.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
@@ -102,13 +102,16 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
 
   const date = buildDate(opts.sourceDateEpoch, data.date, imprint, data, meta, top, r);
 
+  // The source's own words, where its date conventions are read from.
+  const texts = [parsed.title ?? '', ...parsed.preamble.map((p) => p.text), ...parsed.points.map((p) => p.text), ...imprint.map((l) => l.runs.map((r) => r.text).join(''))];
   const model: DocumentModel = {
     source: { file, sha256: opts.sha256 ?? contentHash(parsed) },
     lang,
     dir,
     digits,
     numbering: numberingFor(data.numbering, digits),
-    months: data.months ?? monthStyleOf([parsed.title ?? '', ...parsed.preamble.map((p) => p.text), ...parsed.points.map((p) => p.text), ...imprint.map((l) => l.runs.map((r) => r.text).join(''))]),
+    months: data.months ?? monthStyleOf(texts),
+    monthSlash: monthSlashOf(texts),
     colophon: colophonOf(data),
     sections: { cover: true, contents: true, colophon: true, backCover: true, ...data.sections },
     title: data.title?.trim() ?? parsed.title ?? '',

@@ -81,6 +81,8 @@ export interface DocumentModel {
   numbering: NumberingStyle;
   /** Month names in the dates warraq writes (the source's own usage, or the metadata's `months`). */
   months: MonthStyle;
+  /** How a pair of month names is joined, as the source joins its own: «/» or « / ». */
+  monthSlash: '/' | ' / ';
   /** Colophon entries from the metadata, as written there. */
   colophon: ColophonInfo;
   /** Which booklet sections are made. */

@@ -142,3 +142,14 @@ export function monthStyleOf(texts: readonly string[]): 'standard' | 'levant' | 
   if (!levant) return 'standard';
   return STANDARD_DATE.test(all) ? 'both' : 'levant';
 }
+
+/**
+ * How the text joins a pair of month names: « / » when its first pair has
+ * spaces around the slash («كانون الأول / ديسمبر»), else «/» (the UN's
+ * «كانون الأول/ديسمبر»), so the dates warraq adds are written as the
+ * author writes theirs.
+ */
+export function monthSlashOf(texts: readonly string[]): '/' | ' / ' {
+  const pair = BOTH.exec(texts.join('\n'));
+  return pair && /\s\/|\/\s/.test(pair[0]) ? ' / ' : '/';
+}

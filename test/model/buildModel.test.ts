@@ -231,7 +231,7 @@ describe('helpers', () => {
 });
 
 describe('month names in the dates warraq writes (issue 14)', async () => {
-  const { monthStyleOf } = await import('../../src/parse/dates.js');
+  const { monthSlashOf, monthStyleOf } = await import('../../src/parse/dates.js');
   const { formatDay, formatEventDate } = await import('../../src/format/localize.js');
 
   it('follows the source: Levantine, both, or standard', () => {
@@ -240,6 +240,12 @@ describe('month names in the dates warraq writes (issue 14)', async () => {
     expect(monthStyleOf(['في 4 و5 أيار/مايو.'])).toBe('both');
     expect(monthStyleOf(['في 29 نوفمبر من كل عام.'])).toBe('standard');
     expect(monthStyleOf(['نيسان اسم علم هنا بلا تاريخ.'])).toBe('standard');
+  });
+
+  it('joins a pair of month names as the source does', () => {
+    expect(monthSlashOf(['في 10 كانون الأول / ديسمبر 1948.'])).toBe(' / ');
+    expect(monthSlashOf(['في 4 و5 أيار/مايو.'])).toBe('/');
+    expect(monthSlashOf(['في 29 نوفمبر من كل عام.'])).toBe('/');
   });
 
   it('writes dates in that style; lang: ar-LB keeps working', () => {
@@ -253,6 +259,7 @@ describe('month names in the dates warraq writes (issue 14)', async () => {
   it('the Arabic UDHR, which writes «كانون الأول / ديسمبر», gets both forms', async () => {
     const { model } = await loadDocument('test/fixtures/docs/udhr-ar/udhr-ar.txt', { projectRoot });
     expect(model.months).toBe('both');
-    expect(formatDay(model.date, model.lang, model.digits, model.months)).toBe('١٠ كانون الأول/ديسمبر ١٩٤٨');
+    expect(model.monthSlash).toBe(' / ');
+    expect(formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)).toBe('١٠ كانون الأول / ديسمبر ١٩٤٨');
   });
 });

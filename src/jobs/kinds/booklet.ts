@@ -22,6 +22,7 @@ export const BOOKLET_LAYOUT = [
   'digits',
   'numbering',
   'months',
+  'monthSlash',
   'colophon',
   'sections',
   'corrections',

@@ -26,6 +26,7 @@ export const leaflet: OutputKind = {
       'digits',
       'numbering',
       'months',
+      'monthSlash',
       'titlePlace',
       'url',
       'imprint',
