@@ -87,6 +87,15 @@
  * place and mupdf 1.28 broke the line after «(» or reversed it
  * (mupdfBrackets.test.ts): mixed-7 0 / 0 → 8 / 6, udhr-ar 0 / 0 → 6 / 30;
  * every other cell, and every other reader's, measured unchanged.
+ * Lowered for mupdf 1.28 (marksM, December 2026): poppler's marks (its RLEs,
+ * LRMs and page-direction RLMs) are hidden from mupdf by an empty ActualText
+ * under a tag poppler ignores, except on a line where a number of Arabic-Indic
+ * digits is followed by a word and mupdf reads better with them
+ * (popplerOrder.ts `mupdfKeepsPopplerMarks`; docs/accessibility.md, "mupdf
+ * 1.28 without poppler's marks"): booklets seed 101 → 5, mixed-7 92 → 23,
+ * addresses-ar 68 → 8, udhr-ar 171 → 8, udhr-fa 179 → 0, long-30 130 → 2;
+ * leaflets seed 58 → 9, mixed-7 162 → 27, addresses-ar 64 → 12, udhr-ar
+ * 272 → 68, udhr-fa 94 → 0, long-30 41 → 8. Every other reader's text the same.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -97,7 +106,7 @@ export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   mutool: { 'seed booklet': 18, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 27, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 25, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 27, 'long-30 leaflets': 0 },
   pdftotext: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mupdf: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 92, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 64, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 272, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
+  mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 8, 'udhr-ar leaflets': 68, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
 };
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */

@@ -20,7 +20,7 @@ import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
-import { popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
+import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
@@ -129,6 +129,16 @@ const MVS = '\u180E';
 const OFF_PAGE = '-9999 -9999 1 1 re W n';
 /** The marked-content tag of the text only PDFium reads (LineWriter.pdfiumCopy): not Span, whose ActualText poppler would read. */
 const PDFIUM_TEXT_TAG = 'PdfiumText';
+/**
+ * The marked content of a mark for poppler alone (LineWriter.popplerMark): a
+ * tag of the painter's own (no structure type) with an empty ActualText.
+ * poppler honours only a Span's ActualText (Gfx.cc, opBeginMarkedContent)
+ * and reads the glyph's own text, the mark; mupdf 1.28 honours any tag's
+ * and returns nothing for an empty one (do_extract_within_actualtext). PDFium
+ * skips the glyph (no ink) and an empty ActualText as before; pdf.js drops a
+ * format character; mutool 1.21 does not read the text object (inkless).
+ */
+const POPPLER_MARK_OPEN = '/PopplerText <</ActualText ()>> BDC';
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
@@ -689,6 +699,8 @@ class LineWriter {
   private readonly forPoppler: Array<() => void> = [];
   /** Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed. */
   private readonly afterLtr: Set<PositionedGlyph>;
+  /** Whether poppler's marks (popplerMark) are drawn so that mupdf 1.28 reads them too (`mupdfKeepsPopplerMarks`), else hidden from it. */
+  private readonly mupdfReadsMarks: boolean;
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -698,6 +710,7 @@ class LineWriter {
     this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
+    this.mupdfReadsMarks = mupdfKeepsPopplerMarks([...glyphs].sort((a, b) => a.offset - b.offset).map((g) => g.text).join(''));
   }
 
   /**
@@ -1146,9 +1159,13 @@ class LineWriter {
     this.drawAs('', { invisible: true, glyph: g }, { x: g.x, gid: spaceGid(g.font), text: `${RLM} `, width: 0, baseline: true });
   }
 
-  /** A mark for poppler (and mupdf 1.28): an invisible space glyph, no ink, no width, on the baseline, with `text`. */
+  /**
+   * A mark for poppler: an invisible space glyph, no ink, no width, on the
+   * baseline, with `text`; hidden from mupdf 1.28 (POPPLER_MARK_OPEN) unless
+   * the line is one where mupdf reads better with it (`mupdfReadsMarks`).
+   */
   private popplerMark(glyph: PositionedGlyph, x: number, text: string, reach = 0): void {
-    this.draw({ invisible: true, glyph }, '/Span BMC', { x, gid: spaceGid(glyph.font), text, width: Math.round((reach / glyph.size) * 1000), baseline: true });
+    this.draw({ invisible: true, glyph }, this.mupdfReadsMarks ? '/Span BMC' : POPPLER_MARK_OPEN, { x, gid: spaceGid(glyph.font), text, width: Math.round((reach / glyph.size) * 1000), baseline: true });
   }
 
   /**

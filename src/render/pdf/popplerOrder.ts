@@ -207,3 +207,26 @@ export function popplerKeepsMark(mark: string, before: string, gluedAfter: boole
   if (first === undefined) return false;
   return /^[0-9]$/u.test(first) || bidi.getBidiCharTypeName(first) === 'L';
 }
+
+/**
+ * Whether mupdf 1.28 (the npm `mupdf`) should still read poppler's marks on
+ * a line (its text in logical order): where two or more Arabic-Indic digits
+ * are followed by a word space and an Arabic word («التاريخ: ١٢ سبتمبر»).
+ * Elsewhere the painter hides them from it (glyphPainter's
+ * POPPLER_MARK_OPEN): mupdf reads those lines the same or better without
+ * them. mupdf builds its lines from the glyphs' own texts
+ * (source/fitz/stext-device.c at 1.28.2): an Arabic-Indic digit is right to
+ * left to it (pdf-op-run.c `guess_bidi_level`, bidi AN), so the second digit
+ * of a number drawn left to right after the first looks like visual order,
+ * and it reverses every right-to-left run of that line (`reverse_bidi_line`).
+ * An RLE (a level of 0 to it, left to right) jumping back across the line
+ * starts a new line there, which keeps the reversal to the number's part:
+ * «التاريخ:⏎ ربمتبس ١٢» with the marks, «خيراتلا: ربمتبس ١٢» without. Where
+ * the number ends the line or a sign follows it («١٩-», «٢٠٢٤.»), mupdf
+ * read the same without the marks; elsewhere it read better: a mark no
+ * longer breaks the line («إنسان⏎ٍ،» → «إنسانٍ،», «التاريخ:⏎٨ مارس» →
+ * «التاريخ: ٨ مارس»).
+ */
+export function mupdfKeepsPopplerMarks(logical: string): boolean {
+  return /[\u0660-\u0669]{2}\s+(?=\p{L})\p{Script=Arabic}/u.test(logical);
+}

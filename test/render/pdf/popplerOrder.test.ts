@@ -8,7 +8,7 @@
  * (pdftotext) is measured in test/render/pdf/accessibility.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { popplerBalance, popplerKeepsMark, popplerLrms, popplerPageBalance, popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
+import { mupdfKeepsPopplerMarks, popplerBalance, popplerKeepsMark, popplerLrms, popplerPageBalance, popplerRlms, popplerType, type PopplerChar } from '../../../src/render/pdf/popplerOrder.js';
 
 const RLE = '\u202B';
 
@@ -138,5 +138,21 @@ describe('popplerLrms', () => {
     // «(» drawn right of «2024» but before it in the text: the bracket opens the run, it does not end it.
     const open = [{ x: 20, advance: 5, text: '(' }, ...[...'2024'].map((c, k) => ({ x: k * 5, advance: 5, text: c }))];
     expect(popplerLrms(open).size).toBe(0);
+  });
+});
+
+describe('mupdfKeepsPopplerMarks', () => {
+  it('keeps the marks for mupdf 1.28 where Arabic-Indic digits are followed by a word space and an Arabic word', () => {
+    expect(mupdfKeepsPopplerMarks('التاريخ: ١٢ سبتمبر ٢٠٢٣')).toBe(true);
+    expect(mupdfKeepsPopplerMarks('نكتب: عام ٢٠٢٤ هو عام')).toBe(true);
+  });
+
+  it('hides them elsewhere: one digit, a sign after the number, the number at the end, other digits', () => {
+    expect(mupdfKeepsPopplerMarks('التاريخ: ٨ مارس')).toBe(false);
+    expect(mupdfKeepsPopplerMarks('١٩- حرية الرأي والتعبير')).toBe(false);
+    expect(mupdfKeepsPopplerMarks('في عام ٢٠٢٤.')).toBe(false);
+    expect(mupdfKeepsPopplerMarks('العامة 217 ألف')).toBe(false);
+    expect(mupdfKeepsPopplerMarks('ماده ۱۲ همه')).toBe(false);
+    expect(mupdfKeepsPopplerMarks('٢٠ ٢٤')).toBe(false);
   });
 });
