@@ -500,13 +500,14 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
 
 /**
  * Widest letter-spacing of Latin, × the type size, in a justified line of a
- * right-to-left paragraph that nothing else can justify: a line holding only
- * a piece of a URL, or one whose spaces reached their maximum (a long URL
- * piece beside a few Arabic words). 0.05 em does not show as spacing and stays
- * well under the gap at which a reader of the PDF's text (pdftotext, mupdf,
- * pdf.js, PDFium) sees a word space. Arabic is never letter-spaced.
+ * right-to-left paragraph whose spaces passed their planned stretch (a long
+ * URL piece beside a few Arabic words): 0.01 em, a tracking of 10/1000 em,
+ * which does not show. It was 0.05 em, and a URL piece set so was visibly
+ * tracked (addresses-ar leaflet ٢: 168.5 → 186.6 pt, +10.7 %): a print shop
+ * sends tracked Latin back (docs/typography.md). A line with no word space
+ * is never letter-spaced (trackingFor). Arabic is never letter-spaced.
  */
-export const LETTER_SPACE_MAX = 0.05;
+export const LETTER_SPACE_MAX = 0.01;
 
 /** What trackingFor is given: the line's spaces, its stretch still to place, its letter-spacing slots, its runs' sizes. */
 interface TrackingInput {
@@ -534,7 +535,7 @@ interface TrackingInput {
  * up to JUSTIFY_ANYWAY_MAX (past it, set short at the start edge), and
  * reported as `loose` (W-LINE-LOOSE); a line with no space at all (a run
  * of URL pieces) or that ends inside a long Latin token is `ragged` (set at
- * the start edge) unless letter-spacing does it. `tracking`: the space added
+ * the start edge), never letter-spaced. `tracking`: the space added
  * in each slot; `extraSpace`: what the spaces take.
  */
 export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: number; loose: boolean; ragged: boolean } {
@@ -542,10 +543,9 @@ export function trackingFor(t: TrackingInput): { tracking: number; extraSpace: n
   // No runs, no slots: Math.min() of no sizes is Infinity, so `slots > 0` guards each test below.
   const maxTracking = LETTER_SPACE_MAX * Math.min(...t.sizes);
   if (justified && (naturalGaps === 0 || t.endsInToken) && t.extraSpace > 1e-6) {
-    // A line that is one piece of a Latin token (a URL's middle) is justified by
-    // letter-spacing when a little does it; else it is set at the start edge.
-    const per = naturalGaps === 0 && slots > 0 ? t.extraSpace / slots : Infinity;
-    return slots > 0 && per <= maxTracking ? { tracking: per, extraSpace: 0, loose: false, ragged: false } : { tracking: 0, extraSpace: 0, loose: false, ragged: true };
+    // A line that is one piece of a Latin token (a URL's middle), or ends inside one, ends short at
+    // its start edge: with no word space to widen, only tracking would fill it, and that shows.
+    return { tracking: 0, extraSpace: 0, loose: false, ragged: true };
   }
   const ratio = (extra: number) => (naturalGaps + extra) / naturalGaps;
   if (justified && naturalGaps > 0 && ratio(t.extraSpace) > Math.min(t.planned, t.maxRatio) + 1e-9) {

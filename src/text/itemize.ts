@@ -63,6 +63,8 @@ export interface Word {
   hardBreak: boolean;
   /** No line break in the space after this word (a number and the word it counts or dates). */
   keepWithNext?: boolean;
+  /** A soft tie: a line break after this word costs LATIN_TIE (lineBreaks.ts): inside a short Latin name in a right-to-left paragraph («São Paulo», «Jean-Luc Mélenchon»: `markLatinNames`). */
+  softTie?: boolean;
   /** The word is part of a Latin token too wide for the measure, with an emergency break after it (`emergencyBreaks`): soft after "/", ".", "-" or "_", hard between other characters. */
   emergency?: 'soft' | 'hard';
   /** The first part of a word divided at a line end, a hyphen added (compose.ts, hyphenate.ts). */
@@ -197,6 +199,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
   markNumberBinds(text, words);
+  if (dir === 'rtl') markLatinNames(text, words);
   return { text, levels, words, styleAt, addresses };
 }
 
@@ -250,6 +253,46 @@ function markNumberBinds(text: string, words: Word[]): void {
   }
 }
 
+/** Most words (between spaces) of a Latin run whose inner breaks are soft ties (markLatinNames). */
+export const LATIN_NAME_WORDS = 3;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * Soft ties inside each short Latin run of a right-to-left paragraph: two or
+ * three words between spaces, each with a Latin letter and no right-to-left
+ * one, none an address, a file name or a hash («São Paulo», «Jean-Luc
+ * Mélenchon», «Le Monde», «Rosa Luxemburg»), Arabic (or the paragraph's end)
+ * on either side. Such a run is a name or a title, read as one: a reader of
+ * the Arabic line meets «São» at one line's end and «Paulo» at the next
+ * line's other edge. Every break inside it (its spaces, the break after
+ * «Jean-») is a soft tie, taken only when the paragraph has no good setting
+ * without; a longer Latin run (a sentence quoted) breaks as usual.
+ */
+function markLatinNames(text: string, words: Word[]): void {
+  // Tokens: the words between two spaces (or a hard break), as [first, last] word indexes.
+  const tokens: Array<[number, number]> = [];
+  for (let i = 0, first = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.spaceWidth > 0 || w.hardBreak || i === words.length - 1) {
+      tokens.push([first, i]);
+      first = i + 1;
+    }
+  }
+  const isLatin = ([a, b]: [number, number]) => {
+    const token = text.slice(words[a].start, words[b].end);
+    // (Not an address's piece, nor a token too wide for the line, cut by emergency breaks.)
+    const whole = words.slice(a, b + 1).every((w) => w.breakCost === undefined && !w.emergency);
+    return whole && LATIN_LETTER.test(token) && !RTL_LETTER.test(token) && !isVerbatimToken(token);
+  };
+  for (let t = 0; t < tokens.length; ) {
+    let u = t;
+    // A run: Latin tokens in a row, none ending in a hard break but its last.
+    while (isLatin(tokens[u]) && u + 1 < tokens.length && isLatin(tokens[u + 1]) && !words[tokens[u][1]].hardBreak) u++;
+    if (u > t && u - t < LATIN_NAME_WORDS) for (let i = tokens[t][0]; i < tokens[u][1]; i++) words[i].softTie = true;
+    t = u + 1;
+  }
+}
+
 /** A line inside an address may end after a slash or (as a last resort: `fits` in addressBreaks) a hyphen… */
 const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
 /**
@@ -268,11 +311,14 @@ const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BR
  * «name=value», or in the first or last few characters.
  *
  * `fits(a, b)`, when given, says whether text[a, b) fits on a line: a break
- * after «-» is then kept only inside a stretch between two other breaks (or
- * the address's ends) that does not, as a last resort. A line that ends in
- * «-» loses the URL in several readers: Firefox's find (pdf.js drops «-» and
- * the line end), pdftotext (drops the hyphen), PDFium (U+FFFE for it);
- * docs/accessibility.md.
+ * after «-», or one inside the host name (a URL's, or an e-mail address's
+ * after its «@»: `hostOf`), is then kept only inside a stretch between two
+ * other breaks (or the address's ends) that does not, as a last resort. A
+ * line that ends in «-» loses the URL in several readers: Firefox's find
+ * (pdf.js drops «-» and the line end), pdftotext (drops the hyphen), PDFium
+ * (U+FFFE for it); docs/accessibility.md. A line that starts with the host's
+ * «.» («https://www» / «.example.org/…») is what a publisher sends back: the
+ * name a reader types is cut where it reads as a sentence's full stop.
  */
 export function addressBreaks(text: string, from: number, end: number, fits?: (a: number, b: number) => boolean): number[] {
   if (end - from < 12) return [];
@@ -290,7 +336,22 @@ export function addressBreaks(text: string, from: number, end: number, fits?: (a
     const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
     if (ok) cuts.push(from + a + i);
   }
-  return fits ? withoutHyphenBreaks(text, from, end, cuts, fits) : cuts;
+  if (!fits) return cuts;
+  const [hostStart, hostEnd] = hostOf(word).map((k) => from + a + k);
+  return withoutLastResortBreaks(from, end, cuts, (c) => text[c - 1] === '-' || (hostStart < c && c < hostEnd), fits);
+}
+
+/**
+ * Where the host name is in an address (offsets into `word`, the address
+ * without the punctuation around it): a URL's from after «//» (or its start)
+ * to the first «/» after that (or its end); an e-mail address's after its «@».
+ */
+function hostOf(word: string): [number, number] {
+  if (!word.includes('://') && word.includes('@')) return [word.indexOf('@') + 1, word.length];
+  const scheme = word.indexOf('//');
+  const hostStart = scheme < 0 ? 0 : scheme + 2;
+  const slash = word.indexOf('/', hostStart);
+  return [hostStart, slash < 0 ? word.length : slash];
 }
 
 /** Cost of a break after «/» in the path or before its «?», «#», «&»: the cheapest (Chicago's first choice). */
@@ -328,9 +389,7 @@ export function addressBreakCost(text: string, from: number, end: number, share?
   const start = from + a;
   const stop = from + b;
   const word = text.slice(start, stop);
-  const scheme = word.indexOf('//');
-  const slash = word.indexOf('/', scheme < 0 ? 0 : scheme + 2);
-  const hostEnd = start + (slash < 0 ? word.length : slash);
+  const hostEnd = start + hostOf(word)[1];
   const mail = !word.includes('://') && word.includes('@');
   const short = share !== undefined && share(start, stop) < SHORT_ADDRESS;
   return (cut) => {
@@ -346,10 +405,9 @@ export function addressBreakCost(text: string, from: number, end: number, share?
   };
 }
 
-/** The cuts without those after «-», except inside a stretch between two other cuts (or `from`, `end`) that does not fit. */
-function withoutHyphenBreaks(text: string, from: number, end: number, cuts: number[], fits: (a: number, b: number) => boolean): number[] {
-  const afterHyphen = (c: number) => text[c - 1] === '-';
-  const bounds = [from, ...cuts.filter((c) => !afterHyphen(c)), end];
+/** The cuts without the last-resort ones (`lastResort`), except inside a stretch between two other cuts (or `from`, `end`) that does not fit. */
+function withoutLastResortBreaks(from: number, end: number, cuts: number[], lastResort: (cut: number) => boolean, fits: (a: number, b: number) => boolean): number[] {
+  const bounds = [from, ...cuts.filter((c) => !lastResort(c)), end];
   const kept: number[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const [a, b] = [bounds[k], bounds[k + 1]];

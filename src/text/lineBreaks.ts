@@ -9,7 +9,7 @@
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
 import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
-import { DEFAULT_MAX_SPACE, justifies, type ComposeOptions } from './options.js';
+import { DEFAULT_MAX_SPACE, justifies, RUNT_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
 
@@ -72,6 +72,8 @@ function breakLinesAt(
   const wordAtItem: number[] = [];
   /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it, where a runt would start. */
   const lastSpaces = new Map<number, number>();
+  /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
+  const softTies = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
   words.forEach((w, i) => {
@@ -117,6 +119,7 @@ function breakLinesAt(
       }
       const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
       if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
+      if (w.softTie && !w.keepWithNext) softTies.set(i, items.length);
       items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
       wordAtItem.push(i);
     } else {
@@ -127,6 +130,7 @@ function breakLinesAt(
       // (itemize.ts) costs more, and more between two letters than after "/",
       // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
       // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
+      if (w.softTie) softTies.set(i, items.length);
       items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false });
       wordAtItem.push(i);
       // With words divided (spaceStretch given), every break with no space
@@ -151,37 +155,78 @@ function breakLinesAt(
   items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
   wordAtItem.push(words.length - 1);
 
-  const ends = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), kashidaStretch, opts, spaceStretch, (dear) =>
-    endsOf(words, items.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, kashidaItems, cutAtItem, opts),
-  );
-  if (!opts.avoidRunts || opts.align === 'center') return ends;
-  return withoutRunts(words, ends, [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, kashidaStretch, opts, spaceStretch, opts.avoidRunts);
+  const settled = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), [items, wordAtItem, kashidaItems, cutAtItem], kashidaStretch, opts, spaceStretch);
+  const ties: Tie[] = [];
+  if (opts.avoidRunts && opts.align !== 'center') {
+    const { maxSpace, minLines = 3 } = opts.avoidRunts;
+    for (const [last, at] of lastSpaces) ties.push({ at: [at], maxSpace, broken: (ends) => isRunt(words, ends, last, minLines, opts) });
+  }
+  // A short Latin name stays on one line where a setting as good exists, as a runt is kept off: its
+  // breaks together (its soft-tied words follow each other), else the break would only move inside it («Jean-» / «Luc»).
+  const nameSpace = opts.avoidRunts?.maxSpace ?? RUNT_SPACE;
+  for (const name of namesOf(softTies)) {
+    const inside = new Set(name);
+    ties.push({ at: name.map((w) => softTies.get(w)!), name: true, maxSpace: nameSpace, broken: (ends) => ends.slice(0, -1).some((e) => inside.has(e.word) && e.at === undefined) });
+  }
+  return ties.length ? withTies(words, settled.ends, settled.items, ties, kashidaStretch, opts, spaceStretch) : settled.ends;
+}
+
+/** The soft-tied words (in order) grouped by name: the words of one name follow each other, and a name's last word has no tie after it. */
+function namesOf(softTies: Map<number, number>): number[][] {
+  const names: number[][] = [];
+  for (const w of softTies.keys()) {
+    const name = names[names.length - 1];
+    if (name && name[name.length - 1] === w - 1) name.push(w);
+    else names.push([w]);
+  }
+  return names;
+}
+
+/** The breaker's items with, for each item, the word whose end it breaks (-1 for none), the kashida glues, and the divided words' cuts. */
+type Items = readonly [InputItem[], number[], number[], Map<number, number>];
+
+/**
+ * A tie the paragraph keeps where it can: no break at the items `at` (a
+ * paragraph's last space, against a runt; the breaks inside a short Latin
+ * name), tried when the line ends break it (`broken`), and taken when the
+ * setting so tied is no worse (noWorse, with `maxSpace`).
+ */
+interface Tie {
+  at: number[];
+  /** A short Latin name's (else a runt's). */
+  name?: boolean;
+  maxSpace: number;
+  broken: (ends: LineEnd[]) => boolean;
 }
 
 /**
- * The line ends with each paragraph's runt tied where a setting as good
- * exists (ComposeOptions.avoidRunts): `lastSpaces` maps each paragraph's last
- * word to the item of the space before it. Each paragraph in turn, the last
- * first: a tie inserts an item, and the ties still to try lie before it, so
- * their item indexes stay true.
+ * The line ends with each tie kept where a setting as good exists: each
+ * paragraph's runt (ComposeOptions.avoidRunts) and each soft tie inside a
+ * short Latin name (Word.softTie), the setting with the tie taken when it
+ * is not broken there, in no more lines (a name's: with fewer ties broken
+ * in all), and no worse (noWorse). The last
+ * first, and a tie's own items from its last: a tie inserts an item at
+ * each, and the items still to tie lie before it, so their indexes stay true.
  */
-function withoutRunts(
+function withTies(
   words: Word[],
   ends: LineEnd[],
-  items: readonly [InputItem[], number[], number[], Map<number, number>],
-  lastSpaces: Map<number, number>,
+  items: Items,
+  ties: Tie[],
   kashidaStretch: Array<number | undefined>,
   opts: ComposeOptions,
   spaceStretch: number | undefined,
-  { maxSpace, minLines = 3 }: NonNullable<ComposeOptions['avoidRunts']>,
 ): LineEnd[] {
   let best = ends;
   let state = items;
-  for (const [last, at] of [...lastSpaces].sort((a, b) => b[1] - a[1])) {
-    if (!isRunt(words, best, last, minLines, opts)) continue;
-    const next = tiedBefore(at, ...state);
+  const last = (t: Tie) => Math.max(...t.at);
+  // (A name's tie taken must leave fewer ties broken: not «Le Monde» kept by splitting «Antonio Gramsci» two lines up, nor by a runt.)
+  const brokenIn = (ends: LineEnd[]) => ties.filter((t) => t.broken(ends)).length;
+  for (const { at, maxSpace, broken, name } of [...ties].sort((a, b) => last(b) - last(a))) {
+    if (!broken(best)) continue;
+    const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), state);
     const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !isRunt(words, tied, last, minLines, opts) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
+    if (tied.length <= best.length && !broken(tied) && (!name || brokenIn(tied) < brokenIn(best)) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
       best = tied;
       state = next;
     }
@@ -205,37 +250,35 @@ const DEAR_ADDRESS_BREAK = 500;
 function withoutDearAddressBreaks(
   words: Word[],
   ends: LineEnd[],
+  items: Items,
   kashidaStretch: Array<number | undefined>,
   opts: ComposeOptions,
   spaceStretch: number | undefined,
-  again: (dear: Set<number>) => LineEnd[],
-): LineEnd[] {
+): { ends: LineEnd[]; items: Items } {
   const isDear = (i: number) => (words[i].breakCost ?? 0) >= DEAR_ADDRESS_BREAK && words[i].spaceWidth === 0;
-  if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return ends;
+  if (!ends.slice(0, -1).some((e) => e.at === undefined && isDear(e.word))) return { ends, items };
   const dear = new Set(words.flatMap((_, i) => (isDear(i) ? [i] : [])));
-  const alt = again(dear);
+  const [all, wordAtItem, ...rest] = items;
+  const forbidden: Items = [all.map((it, k) => (dear.has(wordAtItem[k]) && it.type === 'penalty' ? { ...it, cost: 1000 } : it)), wordAtItem, ...rest];
+  const alt = endsOf(words, ...forbidden, opts);
   const allowed = ratioAtSpace(opts.space.max ?? DEFAULT_MAX_SPACE, opts, spaceStretch);
   const fine = alt.length <= ends.length + 1 && !alt.slice(0, -1).some((e) => dear.has(e.word)) && lineShapes(words, alt, kashidaStretch, opts, spaceStretch).every((l) => l.ratio <= allowed + 1e-9);
-  return fine && !overfull(words, alt, opts) ? alt : ends;
+  // (The ties tried after, withTies, start from the items that gave the ends.)
+  return fine && !overfull(words, alt, opts) ? { ends: alt, items: forbidden } : { ends, items };
 }
 
 /**
- * Against a runt: the breaker's items with the last two words kept together
- * (a penalty at the maximum cost before the space at item `at`, as
- * keepWithNext), the indexes after it moved by one. breakLinesAt takes the
- * setting when it ends in more than one word, in no more lines, none looser
- * than the first setting's loosest (nor than a full stretch of the spaces).
+ * A tie (withTies): the breaker's items with the words on either side of
+ * item `at` kept together (a penalty at the maximum cost before it, as
+ * keepWithNext: a paragraph's last two words against a runt, a short Latin
+ * name's), the indexes after it moved by one.
  */
-function tiedBefore(
-  at: number,
-  items: InputItem[],
-  wordAtItem: number[],
-  kashidaItems: number[],
-  cutAtItem: Map<number, number>,
-): readonly [InputItem[], number[], number[], Map<number, number>] {
+function tiedBefore(at: number, items: InputItem[], wordAtItem: number[], kashidaItems: number[], cutAtItem: Map<number, number>): Items {
   const moved = (k: number) => (k >= at ? k + 1 : k);
+  // A break with no space at `at` (the penalty after «Jean-», a soft tie) is a break of its own: forbidden too.
+  const rest = items.slice(at).map((it, k) => (k === 0 && it.type === 'penalty' ? { ...it, cost: 1000 } : it));
   return [
-    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...items.slice(at)],
+    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...rest],
     [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)],
     kashidaItems.map(moved),
     new Map([...cutAtItem].map(([k, v]) => [moved(k), v])),
