@@ -96,6 +96,11 @@
  * addresses-ar 68 → 8, udhr-ar 171 → 8, udhr-fa 179 → 0, long-30 130 → 2;
  * leaflets seed 58 → 9, mixed-7 162 → 27, addresses-ar 64 → 12, udhr-ar
  * 272 → 68, udhr-fa 94 → 0, long-30 41 → 8. Every other reader's text the same.
+ * Raised for pdftotext and mupdf (December 2026): udhr-ar writes «كانون الأول
+ * / ديسمبر» with spaces round the slash, and the dates warraq adds now do too
+ * (model.monthSlash); poppler reads a slash standing alone as a word of its
+ * own, left to right, as it reads the source's own: booklet 171 → 172 and
+ * 8 → 9 (the colophon's date), leaflets 302 → 308 and 68 → 72 (the event dates).
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -104,9 +109,9 @@ export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 15, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
   mutool: { 'seed booklet': 18, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 27, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 25, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 27, 'long-30 leaflets': 0 },
-  pdftotext: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
+  pdftotext: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 172, 'udhr-ar leaflets': 308, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 8, 'udhr-ar leaflets': 68, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
+  mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
 };
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */
