@@ -97,6 +97,15 @@
  * 25 → 18, long-30 27 → 20; pdftotext and mupdf 1.28 seed 101 → 93, mixed-7
  * 95 → 94 and 92 → 91, addresses-ar 69 → 68 and 68 → 67, udhr-ar, udhr-fa,
  * long-30 one fewer each. No other cell moved.
+ * Lowered for mutool (marksJ, December 2026): a run of left-to-right
+ * glyphs without a space that PDFium must read permuted (a file name, an
+ * address, «SHA-256», a hash) is drawn once for PDFium, pdf.js and mutool,
+ * in place, in one marked-content sequence whose ActualText, a name only
+ * PDFium reads, is the run's text in PDFium's order (glyphPainter's
+ * `inPlaceRun`; docs/accessibility.md, "Runs PDFium reads in place"):
+ * booklets seed 11 → 2, mixed-7 72 → 13, addresses-ar 99 → 30, udhr-ar
+ * 20 → 7, udhr-fa 18 → 7, long-30 20 → 6; leaflets mixed-7 61 → 14,
+ * addresses-ar 93 → 33. No other reader's cell moved.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -104,7 +113,7 @@ export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 10, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 72, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 99, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 20, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 18, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 20, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 13, 'mixed-7 leaflets': 14, 'addresses-ar booklet': 30, 'addresses-ar leaflets': 33, 'udhr-ar booklet': 7, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 7, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 6, 'long-30 leaflets': 0 },
   pdftotext: { 'seed booklet': 93, 'seed leaflets': 58, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 302, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 93, 'seed leaflets': 58, 'mixed-7 booklet': 91, 'mixed-7 leaflets': 162, 'addresses-ar booklet': 67, 'addresses-ar leaflets': 64, 'udhr-ar booklet': 170, 'udhr-ar leaflets': 272, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
