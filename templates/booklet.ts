@@ -626,14 +626,18 @@ export function isolateLtr(value: string): string {
 }
 
 /**
- * The colophon's source entry, «file · SHA-256 hash». A file name with
- * right-to-left letters («خطة.txt») is no token isolateLtr finds: in a
- * right-to-left document the name is isolated with FSI … PDI (it reads in the
- * direction of its first letter) and the hash with LRI … PDI, one by one;
- * unisolated, «.txt · SHA-256 …» read as one left-to-right run after «خطة».
+ * The colophon's source entry, the file's name and its hash (labels'
+ * `sourceText`). A file name with right-to-left letters («خطة.txt») is no
+ * token isolateLtr finds: in a right-to-left document it is isolated with
+ * FSI … PDI (it reads in the direction of its first letter), and the hash,
+ * which isolateLtr would find, with LRI … PDI; unisolated, «.txt · SHA-256 …»
+ * read as one left-to-right run after «خطة».
  */
-function sourceEntry(file: string, hash: string, rtl: boolean): string {
-  return rtl && RTL_LETTER.test(file) ? `${firstStrongIsolate(file)} · SHA-256 ${isolate(hash)}` : `${file} · SHA-256 ${hash}`;
+function sourceEntry(model: DocumentModel, rtl: boolean): string {
+  const file = sourceName(model);
+  const hash = model.source.sha256.slice(0, 16);
+  const L = labelsFor(model.lang);
+  return rtl && RTL_LETTER.test(file) ? L.sourceText(firstStrongIsolate(file), isolate(hash)) : L.sourceText(file, hash);
 }
 
 /**
@@ -661,9 +665,9 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   ];
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
-    [L.fonts, `${families.join('، ')} — ${L.licence}`],
+    [L.fonts, L.typefaces(families)],
     [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)],
-    [L.source, sourceEntry(sourceName(model), model.source.sha256.slice(0, 16), rtl)],
+    [L.source, sourceEntry(model, rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);
   // Set everything first, then place it: the block starts a third down the page, or higher when it is tall.

@@ -9,9 +9,20 @@ export interface Labels {
   contents: string;
   colophon: string;
   fonts: string;
-  licence: string;
+  /**
+   * The fonts entry's value: the families and their licence. In Arabic and
+   * Persian each Latin name ends a line, after a word of the document's own
+   * letters and a space, and no Latin stretch holds a space or mixes letters
+   * and digits but the licence's version: every such stretch inside a
+   * right-to-left line costs pdf.js, mutool 1.21 or pdftotext an invisible
+   * mark (docs/accessibility.md, "The colophon's Latin names").
+   */
+  typefaces: (families: string[]) => string;
   built: string;
   source: string;
+  /** The source entry's value: the file's name, then its SHA-256 hash (the first 16 hex digits); laid out as `typefaces`. */
+  sourceText: (file: string, hash: string) => string;
+  /** The credit under the colophon; in Arabic and Persian the tool's Latin name is a line of its own. */
   madeWith: string;
   event: string;
   date: string;
@@ -37,10 +48,12 @@ const ar: Labels = {
   contents: 'المحتويات',
   colophon: 'بيانات النشر',
   fonts: 'الخطوط',
-  licence: 'مرخّصة برخصة SIL Open Font License 1.1',
+  typefaces: (families) =>
+    families.length > 1 ? `خطوط ${families.join(' و')}\nمرخّصة برخصة الخطوط المفتوحة 1.1 من SIL` : `خط ${families[0]}\nمرخّص برخصة الخطوط المفتوحة 1.1 من SIL`,
   built: 'تاريخ الإصدار',
   source: 'النص المصدر',
-  madeWith: 'صُفّت هذه الطبعة بأداة warraq (ورّاق) من نصٍّ واحد.',
+  sourceText: (file, hash) => `الملف ${file}\nوبصمته بخوارزمية SHA-256\n${hash}`,
+  madeWith: 'صُفّت هذه الطبعة بأداة ورّاق من نصٍّ واحد.\nwarraq',
   event: 'المناسبة',
   date: 'التاريخ',
   place: 'المكان',
@@ -62,10 +75,11 @@ const fa: Labels = {
   contents: 'فهرست',
   colophon: 'شناسنامه',
   fonts: 'قلم‌ها',
-  licence: 'با پروانهٔ SIL Open Font License 1.1',
+  typefaces: (families) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families.join(' و ')}\nبا پروانهٔ قلم باز 1.1 از SIL`,
   built: 'تاریخ انتشار',
   source: 'متن مبدأ',
-  madeWith: 'این نسخه با warraq از یک متن واحد حروف‌چینی شده است.',
+  sourceText: (file, hash) => `فایل ${file}\nو چکیده‌اش با الگوریتم SHA-256\n${hash}`,
+  madeWith: 'این نسخه با ورّاق از یک متن واحد حروف‌چینی شده است.\nwarraq',
   event: 'مناسبت',
   date: 'تاریخ',
   place: 'مکان',
@@ -86,9 +100,10 @@ const en: Labels = {
   contents: 'Contents',
   colophon: 'Colophon',
   fonts: 'Typefaces',
-  licence: 'licensed under the SIL Open Font License 1.1',
+  typefaces: (families) => `${families.join(', ')} — licensed under the SIL Open Font License 1.1`,
   built: 'Published',
   source: 'Source text',
+  sourceText: (file, hash) => `${file} · SHA-256 ${hash}`,
   madeWith: 'Typeset with warraq from a single source text.',
   event: 'Event',
   date: 'Date',

@@ -101,15 +101,34 @@
  * (model.monthSlash); poppler reads a slash standing alone as a word of its
  * own, left to right, as it reads the source's own: booklet 171 → 172 and
  * 8 → 9 (the colophon's date), leaflets 302 → 308 and 68 → 72 (the event dates).
+ * Lowered for pdf.js, mutool, pdftotext and mupdf 1.28 (marksJ, December
+ * 2026): the Arabic and Persian colophon sets each Latin name (font, licence,
+ * file, SHA-256, hash, warraq) at the end of a line, after a word of Arabic
+ * letters, with no space in it (docs/accessibility.md, "The colophon's Latin
+ * names"): booklets pdf.js seed 11 → 0, mixed-7 21 → 10, addresses-ar
+ * 15 → 4, udhr-ar 11 → 0, udhr-fa 12 → 1, long-30 11 → 0; mutool seed
+ * 18 → 11, mixed-7 79 → 72, addresses-ar 106 → 99, udhr-ar 27 → 20, udhr-fa
+ * 25 → 18, long-30 27 → 20; pdftotext and mupdf 1.28 seed 101 → 93, mixed-7
+ * 95 → 94 and 92 → 91, addresses-ar 69 → 68 and 68 → 67, udhr-ar, udhr-fa,
+ * long-30 one fewer each. No other cell moved.
+ * Lowered for mutool (marksJ, December 2026): a run of left-to-right
+ * glyphs without a space that PDFium must read permuted (a file name, an
+ * address, «SHA-256», a hash) is drawn once for PDFium, pdf.js and mutool,
+ * in place, in one marked-content sequence whose ActualText, a name only
+ * PDFium reads, is the run's text in PDFium's order (glyphPainter's
+ * `inPlaceRun`; docs/accessibility.md, "Runs PDFium reads in place"):
+ * booklets seed 11 → 2, mixed-7 72 → 13, addresses-ar 99 → 30, udhr-ar
+ * 20 → 7, udhr-fa 18 → 7, long-30 20 → 6; leaflets mixed-7 61 → 14,
+ * addresses-ar 93 → 33. No other reader's cell moved.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
 export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
-  pdfjs: { 'seed booklet': 11, 'seed leaflets': 0, 'mixed-7 booklet': 21, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 15, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 11, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 12, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 11, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 18, 'seed leaflets': 0, 'mixed-7 booklet': 79, 'mixed-7 leaflets': 61, 'addresses-ar booklet': 106, 'addresses-ar leaflets': 93, 'udhr-ar booklet': 27, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 25, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 27, 'long-30 leaflets': 0 },
-  pdftotext: { 'seed booklet': 101, 'seed leaflets': 58, 'mixed-7 booklet': 95, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 69, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 172, 'udhr-ar leaflets': 308, 'udhr-fa booklet': 179, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 130, 'long-30 leaflets': 41 },
+  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 10, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 13, 'mixed-7 leaflets': 14, 'addresses-ar booklet': 30, 'addresses-ar leaflets': 33, 'udhr-ar booklet': 7, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 7, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 6, 'long-30 leaflets': 0 },
+  pdftotext: { 'seed booklet': 93, 'seed leaflets': 58, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 164, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 65, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 308, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 41 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
 };

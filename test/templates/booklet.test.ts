@@ -54,15 +54,34 @@ describe('booklet template', () => {
     expect(findOverflows(lay.pages)).toEqual([]);
   });
 
-  it('a colophon value with right-to-left words in it is not isolated: «Amiri — مرخّصة برخصة SIL Open Font License 1.1» reads in that order from the right', () => {
+  it('a colophon value with right-to-left words in it is not isolated: «خط Amiri» and its licence read from the right, each Latin name at its line\'s left end', () => {
     const { lay } = layout('');
-    const fonts = colophonBlock(lay, 'SIL Open Font License');
+    const fonts = colophonBlock(lay, 'Amiri');
     expect(fonts.text).not.toContain('\u2068');
-    const xOf = (offset: number) => xAt(fonts, offset);
-    // Right to left: the label, then Amiri, then «مرخّصة برخصة», then the licence's name at the left.
-    const at = (word: string) => xOf(fonts.text.indexOf(word));
-    expect(at('Amiri')).toBeGreaterThan(at('مرخّصة'));
-    expect(at('مرخّصة')).toBeGreaterThan(at('SIL'));
+    expect(fonts.lines).toHaveLength(2);
+    const at = (word: string) => xAt(fonts, fonts.text.indexOf(word));
+    // Right to left: the label, «خط», then Amiri at the left; below, the licence, «SIL» at the left.
+    expect(at('خط ')).toBeGreaterThan(at('Amiri'));
+    expect(at('مرخّص')).toBeGreaterThan(at('1.1'));
+    expect(at('1.1')).toBeGreaterThan(at('SIL'));
+  });
+
+  it('every Latin name of an Arabic colophon ends its line, after an Arabic word, with no space in it (no bidi mark for pdf.js, mutool or pdftotext)', () => {
+    const { lay } = layout('');
+    const colophon = lay.pages.find((p) => p.role === 'colophon')!;
+    const names: string[] = [];
+    for (const block of colophon.blocks.filter((b): b is TextBlock => b.kind === 'text')) {
+      for (const { line } of block.lines) {
+        const words = block.text.slice(line.start, line.end).replace(/[\u2066-\u2069]/g, '').trim().split(/\s+/);
+        const latin = words.filter((w) => /[A-Za-z]/.test(w));
+        if (latin.length === 0) continue;
+        // One Latin word, the line's last (its left end), after a word of Arabic letters or none.
+        expect(latin, block.text).toEqual([words[words.length - 1]]);
+        if (words.length > 1) expect(words[words.length - 2]).toMatch(/^[\u0621-\u064A\u0651]+$/);
+        names.push(latin[0]);
+      }
+    }
+    expect(names.map((n) => n.replace(/^[0-9a-f]{16}$/, 'hash'))).toEqual(['Amiri', 'SIL', 'doc.txt', 'SHA-256', 'hash', 'warraq']);
   });
 
   it('a URL in a colophon value with Arabic words is isolated: «راسلونا على https://example.org/path/» keeps its trailing «/»', () => {
@@ -96,14 +115,16 @@ describe('booklet template', () => {
     expect(displayed(entry.text)).toBe(`${rev('شكرًا')} ؛(info@example.org) ${rev('والبريد')} ،https://example.org/path/ ${rev('الموقع')}${rev(label)}`);
   });
 
-  it('a source file name with Arabic letters: «خطة.txt · SHA-256 hash» shows the name, then the hash, each whole', () => {
+  it('a source file name with Arabic letters: «الملف خطة.txt», then «وبصمته بخوارزمية SHA-256» and the hash, each on a line', () => {
     const { model, lay } = layout('', 'خطة.txt');
     const hash = model.source.sha256.slice(0, 16);
     const entry = colophonBlock(lay, 'SHA-256');
-    expect(entry.text).toContain(`\u2068خطة.txt\u2069 · SHA-256 \u2066${hash}\u2069`);
-    const label = entry.text.slice(0, entry.text.indexOf('\u2068'));
-    // Read from the right: the label, «خطة.txt» (right to left, as its first letter), «SHA-256», the hash.
-    expect(displayed(entry.text)).toBe(`${hash} SHA-256 · txt.${rev('خطة')}${rev(label)}`);
+    expect(entry.text).toContain(`الملف \u2068خطة.txt\u2069\nوبصمته بخوارزمية SHA-256\n\u2066${hash}\u2069`);
+    const first = entry.text.slice(0, entry.text.indexOf('\n'));
+    const label = first.slice(0, first.indexOf('الملف'));
+    // Read from the right: the label, «الملف», then «خطة.txt» (right to left, as its first letter).
+    expect(displayed(first)).toBe(`txt.${rev('خطة')} ${rev('الملف')}${rev(label)}`);
+    expect(entry.lines).toHaveLength(3);
   });
 
   it('leaves out the sections the metadata switches off', () => {

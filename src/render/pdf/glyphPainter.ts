@@ -139,6 +139,12 @@ const PDFIUM_TEXT_TAG = 'PdfiumText';
  * format character; mutool 1.21 does not read the text object (inkless).
  */
 const POPPLER_MARK_OPEN = '/PopplerText <</ActualText ()>> BDC';
+/**
+ * The three marked-content sequences that give PDFium alone `text` (LineWriter.pdfiumCopy): an empty Span ActualText
+ * (poppler, mupdf 1.28), then the painter's own tag twice, the last with `text` as a name (each character #xx).
+ */
+const pdfiumTextOpen = (text: string) =>
+  `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${[...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}>> BDC`;
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
@@ -379,6 +385,14 @@ export function lineContent(
     }
     t++;
     if (plan.quiet.has(plan.items[i])) continue;
+    const run = plan.runs.get(plan.items[i]);
+    if (run) {
+      writer.inPlaceRun(i, run);
+      i += run.run.length - 1;
+      t += run.run.length - 1;
+      basePlaced = true;
+      continue;
+    }
     basePlaced = writer.paintItem(i, t, basePlaced);
   }
   return writer.finish(rlmsForPoppler);
@@ -428,6 +442,8 @@ interface LinePlan {
   lrms: Map<number, number>;
   /** Item index → the width (pt) of poppler's RLE before it where it fills a moved sign's place (`signPlaces`); else none. */
   rleReach: Map<number, number>;
+  /** The runs PDFium reads from copies in place (`inPlaceRuns`), by each of their items. */
+  runs: Map<DrawItem, InPlaceRun>;
 }
 
 /** mutool 1.21's reading after a left-to-right line, as at a page's start. */
@@ -485,7 +501,53 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach };
+  const itemIndex = new Map(items.map((it, i) => [it, i]));
+  const runs = pdfium
+    ? inPlaceRuns(texts, itemIndex, (k) => pdfium.keys[firstPiece[k]], (it, k) => {
+        const p = firstPiece[k];
+        const i = itemIndex.get(it)!;
+        const g = it.glyph;
+        // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
+        return !it.invisible && !g.space && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && /^[\x21-\x7e]$/.test(g.text) && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
+      })
+    : new Map<DrawItem, InPlaceRun>();
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs };
+}
+
+/** A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items in order, and what PDFium must read over them. */
+interface InPlaceRun {
+  run: DrawItem[];
+  text: string;
+}
+
+/**
+ * Runs of left-to-right glyphs, each moved for PDFium (`single`), with no
+ * space in them («long-30.txt», «SHA-256», a hash), that PDFium must read
+ * permuted and whose keys all lie in the run's own place (no other glyph's
+ * key among them). Such a run's copies are drawn in place, in logical order,
+ * in one marked-content sequence whose ActualText, a name only PDFium reads,
+ * is the run's text in PDFium's x order (`LineWriter.inPlaceRun`): PDFium
+ * reads it at the run's first glyph and skips the others (kDone), and
+ * pdf.js and mutool 1.21 read the copies in order, without a jump back.
+ */
+function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (k: number) => number, single: (it: DrawItem, k: number) => boolean): Map<DrawItem, InPlaceRun> {
+  const out = new Map<DrawItem, InPlaceRun>();
+  for (let k = 0; k < texts.length; ) {
+    let j = k;
+    while (j < texts.length && single(texts[j], j) && (j === k || itemIndex.get(texts[j])! === itemIndex.get(texts[j - 1])! + 1)) j++;
+    if (j - k >= 2) {
+      const run = texts.slice(k, j);
+      const lo = Math.min(...run.map((it) => it.glyph.x));
+      const hi = Math.max(...run.map((it) => it.glyph.x + it.glyph.advance));
+      const own = run.every((_, m) => key(k + m) > lo - 5e-4 && key(k + m) < hi + 5e-4) && texts.every((_, m) => (m >= k && m < j) || key(m) <= lo + 5e-4 || key(m) >= hi - 5e-4);
+      if (own) {
+        const text = run.map((it, m) => ({ c: it.glyph.text, x: key(k + m) })).sort((a, b) => a.x - b.x).map((c) => c.c).join('');
+        for (const it of run) out.set(it, { run, text });
+      }
+    }
+    k = Math.max(j, k + 1);
+  }
+  return out;
 }
 
 /**
@@ -719,16 +781,9 @@ class LineWriter {
    * elsewhere for PDFium (its harakat go with it). Returns that for the next item.
    */
   paintItem(i: number, t: number, basePlaced: boolean): boolean {
-    const { items, pieces, firstPiece, pdfium, popplerMarks, rlms, lrms, rleReach } = this.plan;
+    const { items, pieces, firstPiece, pdfium, popplerMarks, lrms } = this.plan;
     const item = items[i];
-    const rlm = rlms.get(i);
-    if (rlm !== undefined) {
-      this.flushPoppler();
-      // Before the character it goes right of (poppler keeps words with the
-      // same x in the order it meets them: after it, it came between an LRM
-      // and the first digit at the same x, and poppler split the line).
-      this.inkless(() => this.popplerMark(item.glyph, rlm, RLE, rleReach.get(i)));
-    }
+    this.rleBefore(i);
     const mark = pdfium?.marks.get(firstPiece[t]);
     const chars = pieces[t];
     // What PDFium must read for each piece it reads mirrored (a bracket read right to left): its mirror.
@@ -754,6 +809,39 @@ class LineWriter {
     if (lrm !== undefined) this.forPoppler.push(() => this.popplerMark(item.glyph, lrm, LRM));
     if (this.at.rtl && !item.invisible && /^\s+$/u.test(item.glyph.text) && item.glyph.advance > 0) this.afterSpace(item);
     return isMark ? basePlaced : moved;
+  }
+
+  /** poppler's RLE before item `i`, where it has one (`popplerRlms`). */
+  private rleBefore(i: number): void {
+    const rlm = this.plan.rlms.get(i);
+    if (rlm === undefined) return;
+    this.flushPoppler();
+    // Before the character it goes right of (poppler keeps words with the
+    // same x in the order it meets them: after it, it came between an LRM
+    // and the first digit at the same x, and poppler split the line).
+    this.inkless(() => this.popplerMark(this.plan.items[i].glyph, rlm, RLE, this.plan.rleReach.get(i)));
+  }
+
+  /**
+   * A run PDFium reads from copies in place (`inPlaceRuns`), its first item
+   * at `i`: the outlines, then the copies, each at its glyph's own place, in
+   * one marked-content sequence like a copy for PDFium alone (`pdfiumCopy`:
+   * an empty ActualText for poppler and mupdf 1.28, then the name only PDFium
+   * reads), whose name is the run's text in PDFium's x order. PDFium reads
+   * that text at the run's leftmost copy and skips the rest, the same
+   * sequence (PreMarkedContent: kDone), then puts the run's segments in
+   * logical order as it does for the copies at its keys; pdf.js and mutool
+   * 1.21 read the copies in order, left to right, with no jump back between
+   * them. The copies for poppler and mupdf 1.28 are as for any moved glyph
+   * (`placed`). (The outlines come first: a marked-content sequence begun
+   * inside a text object ends in it, and each outline ends one.)
+   */
+  inPlaceRun(i: number, { run, text }: InPlaceRun): void {
+    this.rleBefore(i);
+    for (const it of run) this.outline(it.glyph);
+    run.forEach((it, m) => this.draw(it, m === 0 ? pdfiumTextOpen(text) : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
+    this.ops.push('EMC', 'EMC', 'EMC');
+    for (const it of run) this.forPoppler.push(() => this.drawAs(it.glyph.text, it, { x: it.glyph.x, gid: spaceGid(it.glyph.font), text: LRM }));
   }
 
   /**
@@ -837,8 +925,7 @@ class LineWriter {
    * clip off the page) for a copy PDFium alone reads.
    */
   private pdfiumCopy(item: DrawItem, at: DrawAt, text: string, more = 0): void {
-    const name = [...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
-    this.draw(item, `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${name}>> BDC${' /Span BMC'.repeat(more)}`, at);
+    this.draw(item, `${pdfiumTextOpen(text)}${' /Span BMC'.repeat(more)}`, at);
     this.ops.push(...Array<string>(2 + more).fill('EMC'));
   }
 
