@@ -312,7 +312,7 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
   const root = path.join(projectRoot, '.warraq-cache');
   const dir = auxCacheDir(projectRoot, outDir);
   const ready = mkdir(dir, { recursive: true });
-  ready.catch(() => {}); // reported where it is awaited (put, prune)
+  ready.catch(() => {}); // reported where it is awaited (prune; a put makes the folder itself)
   const notes: string[] = [];
   /** A damaged entry: removed, with a note; its job renders again. */
   const healed = async (file: string, what: string) => {
@@ -337,7 +337,7 @@ export function openAuxCache(projectRoot: string, outDir: string): AuxCache {
       return undefined;
     },
     async put(key, aux) {
-      await ready;
+      // writeAtomicIn makes the folder (again, if a prune removed it): awaiting `ready` first made it twice.
       await writeAtomicIn(path.join(dir, `${key}.json`), frame(new TextEncoder().encode(JSON.stringify(aux))));
     },
     async hasKept(key, what) {

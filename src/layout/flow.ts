@@ -82,16 +82,21 @@ interface At {
   line: number;
 }
 
-/** One page as the pagination loop made it. */
-interface PageRun {
-  page: FlowPage;
+/**
+ * Where one page as the pagination loop makes it ends: all that balancing
+ * weighs (its end, heading spaces, next start), without its lines placed.
+ */
+interface PageEnd {
+  /** Where the page starts in the text, and the lowest its lines may end (pageFrom's `at` and `bottom`: the page is made again from them). */
+  at: At;
+  bottom: number;
   frame: Frame;
   /** Where its last line ends (the spaces after it are not the page's). */
   end: number;
+  /** How many blocks it holds. */
+  blocks: number;
   /** The blocks that follow a space that may grow (a heading's, with a block above it on the page). */
   gaps: number[];
-  /** The block each anchor's paragraph starts (moved with it when balancing). */
-  anchorBlocks: Map<object, number>;
   /** Where the next page starts; undefined when the text ended on this one. */
   next?: At;
   /**
@@ -100,6 +105,13 @@ interface PageRun {
    * a page that balancing may choose to end early.
    */
   forced: boolean;
+}
+
+/** One page as the pagination loop made it, its lines placed. */
+interface PageRun extends PageEnd {
+  page: FlowPage;
+  /** The block each anchor's paragraph starts (moved with it when balancing). */
+  anchorBlocks: Map<object, number>;
 }
 
 export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts: FlowOptions = {}): FlowPage[] {
@@ -113,29 +125,50 @@ function paginate(paras: FlowPara[], frameFor: (page: number) => Frame): PageRun
   let at: At | undefined = { para: 0, line: 0 };
   while (at) {
     const frame = frameFor(runs.length);
-    const run = pageFrom(paras, at, frame, frame.bottom);
+    const run: PageRun = pageFrom(paras, at, frame, frame.bottom);
     runs.push(run);
     at = run.next;
   }
   return runs;
 }
 
+/** How many pages paginate() makes, none of them placed. */
+function pagesFilled(paras: FlowPara[], frameFor: (page: number) => Frame): number {
+  let count = 0;
+  let at: At | undefined = { para: 0, line: 0 };
+  while (at) {
+    const frame = frameFor(count++);
+    at = pageFrom(paras, at, frame, frame.bottom, false).next;
+  }
+  return count;
+}
+
 /**
  * One page of the text from `at`, its lines ending at `bottom` at the
  * latest (the frame's foot, or above it when balancing ends the page
- * earlier): the one place that decides where a page breaks.
+ * earlier): the one place that decides where a page breaks. With `place`
+ * false only where it ends (PageEnd): balancing weighs some hundreds of
+ * pages per flow and places only the ones it takes, made again from the
+ * same `at` and `bottom` (the same breaks: nothing here depends on `place`
+ * but what is built).
  */
-function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): PageRun {
-  const page: FlowPage = { blocks: [], tags: [], anchors: [] };
+function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): PageRun;
+function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number, place: false): PageEnd;
+function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number, place = true): PageEnd | PageRun {
+  const page: FlowPage | undefined = place ? { blocks: [], tags: [], anchors: [] } : undefined;
   const gaps: number[] = [];
   const anchorBlocks = new Map<object, number>();
+  let blocks = 0;
   let y = frame.top;
   /** Where the last line placed ends (the spaces after it are not the page's). */
   let end = y;
   const atTop = () => y === frame.top;
   let forced = false;
   /** The page ends; a heading as its last block is kept from what follows it only by force. */
-  const done = (next?: At): PageRun => ({ page, frame, end, gaps, anchorBlocks, next, forced: forced || (next !== undefined && lastKept) });
+  const done = (next?: At): PageEnd | PageRun => {
+    const ended: PageEnd = { at, bottom, frame, end, blocks, gaps, next, forced: forced || (next !== undefined && lastKept) };
+    return page ? { ...ended, page, anchorBlocks } : ended;
+  };
   /** The last block placed is a heading (keepWithNext). */
   let lastKept = false;
   for (let i = at.para; i < paras.length; i++) {
@@ -166,25 +199,9 @@ function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): Page
         forced = true;
       }
       if (take <= 0) return done({ para: i, line: k });
-      if (k === 0 && page.blocks.length > 0 && growable) gaps.push(page.blocks.length);
-      // Recorded on the page where the paragraph starts.
-      if (p.tag && k === 0) {
-        page.tags.push(p.tag);
-        page.anchors.push({ tag: p.tag, top: y });
-        anchorBlocks.set(page.anchors[page.anchors.length - 1], page.blocks.length);
-      }
-      const indent = p.indent ?? 0;
-      const x = frame.x + (p.para.dir === 'rtl' ? 0 : indent);
-      const placed: PlacedLine[] = lines.slice(k, k + take).map((line, j) => ({
-        line,
-        x,
-        baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
-      }));
-      const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics };
-      block.frame = { x: frame.x, y: frame.top, width: frame.width, height: frame.bottom - frame.top };
-      if (p.name) block.name = p.name;
-      if (p.place) block.place = p.place;
-      page.blocks.push(block);
+      if (k === 0 && blocks > 0 && growable) gaps.push(blocks);
+      if (page) placeBlock(page, anchorBlocks, p, frame, lines.slice(k, k + take), y, k === 0);
+      blocks++;
       lastKept = p.keepWithNext === true && i + 1 < paras.length;
       y += take * p.leading;
       end = y;
@@ -194,6 +211,28 @@ function pageFrom(paras: FlowPara[], at: At, frame: Frame, bottom: number): Page
     y += p.spaceAfter;
   }
   return done();
+}
+
+/** Places `lines` of paragraph `p` as the page's next block, from `y` down (`starts`: its first line is the paragraph's). */
+function placeBlock(page: FlowPage, anchorBlocks: Map<object, number>, p: FlowPara, frame: Frame, lines: ComposedLine[], y: number, starts: boolean): void {
+  // Recorded on the page where the paragraph starts.
+  if (p.tag && starts) {
+    page.tags.push(p.tag);
+    page.anchors.push({ tag: p.tag, top: y });
+    anchorBlocks.set(page.anchors[page.anchors.length - 1], page.blocks.length);
+  }
+  const indent = p.indent ?? 0;
+  const x = frame.x + (p.para.dir === 'rtl' ? 0 : indent);
+  const placed: PlacedLine[] = lines.map((line, j) => ({
+    line,
+    x,
+    baseline: y + j * p.leading + baselineIn(p.leading, firstSize(line)),
+  }));
+  const block: TextBlock = { kind: 'text', lines: placed, color: p.color, rtl: p.para.dir === 'rtl', text: p.para.text, ...p.semantics };
+  block.frame = { x: frame.x, y: frame.top, width: frame.width, height: frame.bottom - frame.top };
+  if (p.name) block.name = p.name;
+  if (p.place) block.place = p.place;
+  page.blocks.push(block);
 }
 
 /**
@@ -313,26 +352,26 @@ const depthOf = (frame: Frame, leading: number) => frame.top + linesIn(frame.bot
 /** The best balanced pages from a page on: what is wrong with them (spreadCost, summed), the pages, each one's stretch. */
 interface Solved {
   cost: number[];
-  runs: PageRun[];
+  runs: PageEnd[];
   stretch: number[];
 }
 
 /** The paragraphs flowed and balanced (the comment above). */
 function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageBalance): PageRun[] {
-  const pageCount = paginate(paras, frameFor).length;
+  const pageCount = pagesFilled(paras, frameFor);
   const spreadOf = b.spreadOf ?? ((i: number) => i);
-  /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step. */
-  const made = new Map<string, PageRun[]>();
-  const choices = (i: number, at: At): PageRun[] => {
+  /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step (where each ends: placed once taken). */
+  const made = new Map<string, PageEnd[]>();
+  const choices = (i: number, at: At): PageEnd[] => {
     const key = `${i}:${at.para}:${at.line}`;
     const known = made.get(key);
     if (known) return known;
     const frame = frameFor(i);
-    const out: PageRun[] = [];
+    const out: PageEnd[] = [];
     let bottom = frame.bottom;
     for (let step = 0; step <= SHORTER_BY; step++) {
-      const run = pageFrom(paras, at, frame, bottom);
-      if (run.page.blocks.length === 0 || out.some((r) => r.end === run.end)) break;
+      const run = pageFrom(paras, at, frame, bottom, false);
+      if (run.blocks === 0 || out.some((r) => r.end === run.end)) break;
       // Ended early only where the rules allow a break: a shorter page that broke by force (a heading left alone, a widow) is no choice (review13).
       if (step > 0 && run.forced) break;
       out.push(run);
@@ -367,8 +406,12 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
   };
   // The loop's own pagination is among those solved: there is always one.
   const { runs, stretch } = solve(0, { para: 0, line: 0 })!;
-  runs.forEach((r, i) => shiftPage(r, stretch[i]));
-  return runs;
+  // The pages taken, placed: made again from where each starts and may end.
+  return runs.map((r, i) => {
+    const run = pageFrom(paras, r.at, r.frame, r.bottom);
+    shiftPage(run, stretch[i]);
+    return run;
+  });
 }
 
 /**
@@ -384,7 +427,7 @@ function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageB
  * level with the page facing it (`endings`); the last page of the text
  * counts for nothing and is left as it is.
  */
-function spreadCost(runs: PageRun[], textEnds: boolean, b: PageBalance): { cost: number[]; stretch: number[] } {
+function spreadCost(runs: PageEnd[], textEnds: boolean, b: PageBalance): { cost: number[]; stretch: number[] } {
   const pages = textEnds ? runs.slice(0, -1) : runs;
   const depth = pages.map((r) => depthOf(r.frame, b.leading));
   const sq = (d: number) => (d / b.leading) ** 2;
@@ -415,7 +458,7 @@ function spreadCost(runs: PageRun[], textEnds: boolean, b: PageBalance): { cost:
  * larger with the page still short of both (a gappy page that is still
  * short), so none is weighed.
  */
-function endings(pages: PageRun[], depth: number[], b: PageBalance): number[][] {
+function endings(pages: PageEnd[], depth: number[], b: PageBalance): number[][] {
   const n = pages.map((r) => r.gaps.length);
   const lo = pages.map((r) => r.end);
   const toDepth = pages.map((r, i) => (n[i] > 0 && lo[i] < depth[i] ? (depth[i] - lo[i]) / n[i] : 0));

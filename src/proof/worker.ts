@@ -1,9 +1,12 @@
 /** A proofing thread (src/proof/thread.ts): the checks over each text it is asked about, each answer posted back with its request's id. */
 import { parentPort } from 'node:worker_threads';
 import { findAll } from './findAll.js';
-import type { Reply, Request } from './thread.js';
+import type { EndRequest, Reply, Request } from './thread.js';
 
-parentPort!.on('message', ({ id, data: { input, projectRoot, remember, digest } }: Request) => {
+parentPort!.on('message', (request: Request | EndRequest) => {
+  // Asked to end (thread.ts, ProofThread.end): its exit handlers run (a vendor file's code cache is written there).
+  if ('end' in request) process.exit(0);
+  const { id, data: { input, projectRoot, remember, digest } } = request;
   findAll(input, projectRoot, remember, digest === undefined ? undefined : async () => digest).then(
     (answer) => parentPort!.postMessage({ id, answer } satisfies Reply),
     (error: unknown) => parentPort!.postMessage({ id, error } satisfies Reply),

@@ -4,7 +4,8 @@
  * spelling with suggestions, hamza variants, punctuation, repeats), also in
  * a thread started before its text was known (`startEarly`). The
  * build uses it when compiled; under vitest it starts through tsx. A watch
- * session keeps one thread for its builds, which answers each time alike.
+ * session keeps one thread for its builds, which answers each time alike; a
+ * command's thread ends by itself after its answer.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +32,19 @@ describe('proofing thread', () => {
     expect(Object.keys(remembered.candidates ?? {}).length).toBeGreaterThan(0);
     // The thread a watch session keeps: asked twice (the second time warm, its dictionaries loaded), the same findings.
     for (let i = 0; i < 2; i++) expect((await findInThread(input, projectRoot, true, await dictionaryDigest(), true)).findings).toEqual(here.findings);
+  }, 120_000);
+
+  it("a command's thread ends by itself once it has answered (so its exit handlers run: the compiled code's vendor cache is written there)", async () => {
+    const { model } = await loadDocument('source/izmir-2023.txt', { projectRoot });
+    const settings = model.proof ?? { words: [], corrections: [], off: [] };
+    const input = { units: textUnits(model), words: settings.words, off: settings.off, lang: 'ar', dir: model.dir };
+    const started = once(process, 'worker') as Promise<[Worker]>;
+    const answer = findInThread(input, projectRoot);
+    const [worker] = await started;
+    const exited = once(worker, 'exit');
+    await answer;
+    // terminate() would end it with exit code 1, its exit handlers not run.
+    expect(await exited).toEqual([0]);
   }, 120_000);
 
   it('a thread started before its text is known (startEarly) is given the text by the next findInThread, and finds the same', async () => {
