@@ -84,6 +84,8 @@ export interface CardSlide {
   slide?: { index: number; count: number };
   /** The link card shows only the start of the point. */
   excerpt: boolean;
+  /** A statement: a short point at the statement size, its lines balanced and ragged (`statementCard`). */
+  statement?: boolean;
   /** Alternative text: the title and the card's full text. */
   alt: string;
 }
@@ -757,6 +759,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       bodyText: plan.pieces[i],
       slide: carousel ? { index: i + 1, count } : undefined,
       excerpt: plan.excerpt,
+      ...(plan.statement ? { statement: true } : {}),
       alt: `${point.title}${carousel ? ` (${slideLabel(c, i + 1, count)})` : ''}\n${plan.pieces[i]}`,
     });
   }
