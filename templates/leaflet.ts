@@ -119,7 +119,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const rtl = model.dir === 'rtl';
   // A point's paragraphs are one text here (joined by line breaks): each after the first is indented, as a
   // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
-  const tuning = indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {};
+  // An address that takes lines of its own is set as a display: its lines alike, unjustified, and the line before
+  // it not stretched (ComposeOptions.displayAddresses; mixed-7 ٣'s report URL).
+  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true };
   const ts = typesetter(model, model.theme.justify, tuning);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
   const trial = typesetter(model, model.theme.justify, tuning);
