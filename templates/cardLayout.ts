@@ -34,16 +34,16 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { offWeakBySize, setBalanced } from '../src/layout/balance.js';
+import { endsWeak, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
-import { runts, type ComposedParagraph } from '../src/text/compose.js';
+import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
 import { DEFAULT_MAX_SPACE } from '../src/text/options.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { pointText } from './leaflet.js';
+import { cutsWorse, pointText } from './leaflet.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
 import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
@@ -582,8 +582,10 @@ const STATEMENT_LINES = 3;
  * rather than a body that grew. Taken only when its setting is clean: at
  * most STATEMENT_LINES lines, no word space past the theme's maximum (the
  * body's 1.25× slack shows as gaps at display size), no loose line, no
- * one-word last line; a point of several paragraphs or sub-items stays body
- * text. Undefined when not a statement.
+ * one-word last line, no line ending on a weak word (src/layout/balance.ts), no address cut that the regular size keeps whole (or
+ * cuts where it costs less: `cutsWorse`, as the leaflets' statement sizes);
+ * a point of several paragraphs or sub-items stays body text. Undefined
+ * when not a statement.
  */
 async function statementCard(c: Context, point: Point, foot: MeasuredText): Promise<PointPlan | undefined> {
   const size = c.statement;
@@ -594,7 +596,12 @@ async function statementCard(c: Context, point: Point, foot: MeasuredText): Prom
   const m = statementBody(c, text, size);
   const maxSpace = c.model.theme.space.max ?? DEFAULT_MAX_SPACE;
   if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para) || widestSpace(m.para) > maxSpace + 1e-9) return undefined;
-  if (m.para.lines.some((l) => l.loose || l.lastResort) || runts(m.para) > 0) return undefined;
+  // Display lines: none ends on a weak word its balancing could not move (udhr-fa 24's «…ساعات کار و» / «مرخصی‌های…»).
+  if (m.para.lines.some((l) => l.loose || l.lastResort) || runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
+  // Nor an address cut where the body at the regular size keeps it whole, or cut dearer (addresses-ar 3's «info» /
+  // «@example.org», 8's «https://example» / «.org/guide/» at 57 px).
+  const cut = addressCuts(m.para);
+  if (cut.length && cutsWorse(cut, addressCuts(body(c, point, text, c.steps[c.steps.length - 1]).para))) return undefined;
   const head = header(c, point, size, 0);
   if (!withinMeasure(head.title.para)) return undefined;
   const room = await roomFor(c, { ...head, footer: foot, centre: true });

@@ -493,8 +493,8 @@ const STATEMENT_RUNT_SPACE = 1.5;
  */
 export const HEADER_CLEARANCE = 0.2;
 
-/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
-const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
+/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
+export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
 
 /**
  * How far the space above the event frame (1.4 design units) may tighten to
