@@ -85,7 +85,7 @@ export interface CardTokens {
 }
 
 /** A measured text block: an empty box that flex places; the layout draws the glyphs into it. */
-function TextBox({ id, m, align }: { id: string; m: MeasuredText; align?: 'center' }): ReactElement {
+function TextBox({ id, m, align }: { id: string; m: MeasuredText; align?: 'center' | 'flex-end' }): ReactElement {
   return <div id={id} style={{ display: 'flex', width: m.width, height: m.height, flexShrink: 0, alignSelf: align }} />;
 }
 
@@ -96,7 +96,7 @@ const tokens = (g: CardGeometry): CardTokens => ({
   titleOverBody: 1.3,
   numberOverTitle: 2,
   footerSize: Math.max(26 * g.s, 20),
-  markerSize: Math.max(30 * g.s, 22),
+  markerSize: Math.max(44 * g.s, 24),
   bodyLeading: 1.71,
 });
 
@@ -144,7 +144,8 @@ function Point(g: CardGeometry, p: PointParts): ReactElement {
         id="room"
         style={{ display: 'flex', flexDirection: 'column', flexGrow: lifted ? 0 : 1, flexShrink: lifted ? 0 : 1, justifyContent: p.centre ? 'center' : 'flex-start', margin: `${gap}px 0 ${Math.max(0, gap - overhang)}px` }}
       >
-        {p.body && <TextBox id="body" m={p.body} />}
+        {/* A statement's balanced lines are narrower than the measure: their box stands at the start edge, under the title. */}
+        {p.body && <TextBox id="body" m={p.body} align={g.rtl ? 'flex-end' : undefined} />}
       </div>
       {lifted && <div style={{ flexGrow: 3 }} />}
       {p.footer && !p.continued && <div style={{ height: rule, flexShrink: 0, backgroundColor: g.palette.muted, marginBottom: gap / 2 }} />}

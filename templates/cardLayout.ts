@@ -34,16 +34,16 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { offWeakBySize, setBalanced } from '../src/layout/balance.js';
+import { endsWeak, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
-import type { ComposedParagraph } from '../src/text/compose.js';
+import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
 import { DEFAULT_MAX_SPACE } from '../src/text/options.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
 import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
-import { pointText } from './leaflet.js';
+import { cutsWorse, pointText } from './leaflet.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
 import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
@@ -84,6 +84,8 @@ export interface CardSlide {
   slide?: { index: number; count: number };
   /** The link card shows only the start of the point. */
   excerpt: boolean;
+  /** A statement: a short point at the statement size, its lines balanced and ragged (`statementCard`). */
+  statement?: boolean;
   /** Alternative text: the title and the card's full text. */
   alt: string;
 }
@@ -137,6 +139,8 @@ interface Context {
   maxBody: number;
   /** The two body sizes of a series, ascending: compact (the minimum) and regular (`seriesSizes`). */
   steps: number[];
+  /** The statement size, for a point of a few lines (`statementCard`): the top of the display range, when above regular. */
+  statement?: number;
   /** The body size the series' title is scaled from (`seriesTitleSize`): the top of the card's display range. */
   titleBody: number;
   /** satori needs a font even though it sets no text. */
@@ -228,7 +232,9 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   const display = sizeSteps(minBody, minBody * (wide ? 1.15 : 1.5), t.cardScale);
   const font = fonts.body[0] ?? fonts.heading[0];
   if (!font) throw new Error('cards: no font');
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), indented: cardTypesetter(model, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: steps[steps.length - 1], steps, titleBody: display[display.length - 1], font };
+  const titleBody = display[display.length - 1];
+  const statement = titleBody > steps[steps.length - 1] ? titleBody : undefined;
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), indented: cardTypesetter(model, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: statement ?? steps[steps.length - 1], steps, statement, titleBody, font };
 }
 
 /**
@@ -309,10 +315,10 @@ function pieceSpans(full: string | StyledSpan[], text: string, piece: string): s
   return out;
 }
 
-/** A small muted line (slide marker, "continued"), as wide as its ink. */
-function smallText(c: Context, text: string, size: number): MeasuredText {
+/** A small muted line (slide marker, "continued"), as wide as its ink; in the body face unless `fonts` says. */
+function smallText(c: Context, text: string, size: number, fonts = c.fonts.body): MeasuredText {
   const color = c.model.theme.palette.muted;
-  return measureText(c.ts.set(text, { fonts: c.fonts.body, size, color }, c.measure, 'start'), size * 1.4, size, color, true);
+  return measureText(c.ts.set(text, { fonts, size, color }, c.measure, 'start'), size * 1.4, size, color, true);
 }
 
 /** Where a slide stands in its carousel, in the document's digits and words: «١ من ٣», «۱ از ۳», «1/3». */
@@ -321,8 +327,15 @@ function slideLabel(c: Context, index: number, count: number): string {
   return `${n(index)}${labelsFor(c.model.lang).slideOf}${n(count)}`;
 }
 
+/**
+ * The slide marker, muted, in the heading face at the design's marker size
+ * (templates/card.tsx): the body face at 30 px was a pale whisper on a phone,
+ * where a 1080 px card shows at about a third of its size (Arabic and Persian
+ * digits are small in Amiri); the heading's strokes keep it legible there
+ * while the colour keeps it behind the title and the statement.
+ */
 function marker(c: Context, index: number, count: number): MeasuredText {
-  return smallText(c, slideLabel(c, index, count), c.t.markerSize);
+  return smallText(c, slideLabel(c, index, count), c.t.markerSize, c.fonts.heading);
 }
 
 /** "continued", on every slide of a carousel but the last. */
@@ -345,6 +358,20 @@ function body(c: Context, point: Point, piece: string, size: number): MeasuredTe
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
   const ts = indentsParagraphs(point) ? c.indented : c.ts;
   const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
+  return measureText(para, size * c.t.bodyLeading, size, ink);
+}
+
+/**
+ * A statement's body (`statementCard`): the point's one paragraph at `size`,
+ * its lines balanced (src/layout/balance.ts) on the narrowest measure that
+ * keeps their number, so that two lines of display type read as one block
+ * rather than a full line over a short one. Justified as the body is; the
+ * box is that measure wide, at the start edge (templates/card.tsx).
+ */
+function statementBody(c: Context, text: string, size: number): MeasuredText {
+  const ink = c.model.theme.palette.ink;
+  const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
+  const para = setBalanced((t, m) => c.ts.set(t, style, m, 'start'), text, c.measure, c.model.lang);
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
 
@@ -464,6 +491,8 @@ const capacity = (c: Context, room: number, size: number) => Math.ceil((Math.max
 /** How a point is set: its body size and the text of each card. */
 interface PointPlan {
   size: number;
+  /** A statement (`statementCard`): one card, its body balanced at the statement size. */
+  statement?: boolean;
   /** The body of each card, in order (one: a single card). */
   pieces: string[];
   /** The link card's excerpt (only the start of the point). */
@@ -511,6 +540,8 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
   const foot = footer(c, { url });
+  const statement = await statementCard(c, point, foot);
+  if (statement) return statement;
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   let best: { size: number; widest: number } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
@@ -527,6 +558,54 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     if (!best || widest < best.widest - 1e-9) best = { size, widest };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };
+}
+
+/**
+ * Most lines a statement takes at the statement size: 4 × 57 px × 1.71 is
+ * about two thirds of the square card's room (≈ 600 px), so a statement
+ * fills its card without crowding the header or the footer; the square,
+ * portrait and story cards share their measure, so a point is a statement
+ * on all three or on none that has the room.
+ */
+const STATEMENT_LINES = 3;
+
+/**
+ * A point of a few lines as a statement: one card at the format's
+ * statement size (`Context.statement`, the top of the display range the
+ * title is scaled from, so the title still stands titleOverBody above it:
+ * 57 px under a 74 px title at 1080 px wide), its lines balanced
+ * (`statementBody`). At 45 px such a point was one to three lines in a
+ * room of about 600 px on the square card, the card largely empty
+ * (udhr-ar 3 and 9 one line each; the seed's 13 two). One size, not a
+ * range: a series then shows at most three (compact, regular, statement),
+ * the statement a clear step above the body, read as a display setting
+ * rather than a body that grew. Taken only when its setting is clean: at
+ * most STATEMENT_LINES lines, no word space past the theme's maximum (the
+ * body's 1.25× slack shows as gaps at display size), no loose line, no
+ * one-word last line, no line ending on a weak word (src/layout/balance.ts), no address cut that the regular size keeps whole (or
+ * cuts where it costs less: `cutsWorse`, as the leaflets' statement sizes);
+ * a point of several paragraphs or sub-items stays body text. Undefined
+ * when not a statement.
+ */
+async function statementCard(c: Context, point: Point, foot: MeasuredText): Promise<PointPlan | undefined> {
+  const size = c.statement;
+  if (size === undefined || isLink(c) || point.paragraphs.length !== 1 || point.paragraphs[0].item) return undefined;
+  const text = point.text.trim();
+  // A cheap bound first: a text that takes more lines at the full measure than a statement may is not one.
+  if (text.length > (STATEMENT_LINES * c.measure) / (size * 0.2)) return undefined;
+  const m = statementBody(c, text, size);
+  const maxSpace = c.model.theme.space.max ?? DEFAULT_MAX_SPACE;
+  if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para) || widestSpace(m.para) > maxSpace + 1e-9) return undefined;
+  // Display lines: none ends on a weak word its balancing could not move (udhr-fa 24's «…ساعات کار و» / «مرخصی‌های…»).
+  if (m.para.lines.some((l) => l.loose || l.lastResort) || runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
+  // Nor an address cut where the body at the regular size keeps it whole, or cut dearer (addresses-ar 3's «info» /
+  // «@example.org», 8's «https://example» / «.org/guide/» at 57 px).
+  const cut = addressCuts(m.para);
+  if (cut.length && cutsWorse(cut, addressCuts(body(c, point, text, c.steps[c.steps.length - 1]).para))) return undefined;
+  const head = header(c, point, size, 0);
+  if (!withinMeasure(head.title.para)) return undefined;
+  const room = await roomFor(c, { ...head, footer: foot, centre: true });
+  return fitsRoom(m, room) ? { size, statement: true, pieces: [text], excerpt: false } : undefined;
 }
 
 /**
@@ -664,7 +743,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
     const parts: PointParts = {
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
-      body: body(c, point, plan.pieces[i], plan.size),
+      body: plan.statement ? statementBody(c, plan.pieces[i], plan.size) : body(c, point, plan.pieces[i], plan.size),
       footer: foot,
       continued: lastSlide ? undefined : continuedLabel(c),
       centre: !carousel,
@@ -687,6 +766,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       bodyText: plan.pieces[i],
       slide: carousel ? { index: i + 1, count } : undefined,
       excerpt: plan.excerpt,
+      ...(plan.statement ? { statement: true } : {}),
       alt: `${point.title}${carousel ? ` (${slideLabel(c, i + 1, count)})` : ''}\n${plan.pieces[i]}`,
     });
   }

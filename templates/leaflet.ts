@@ -119,7 +119,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const rtl = model.dir === 'rtl';
   // A point's paragraphs are one text here (joined by line breaks): each after the first is indented, as a
   // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
-  const tuning = indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {};
+  // An address that takes lines of its own is set as a display: its lines alike, unjustified, and the line before
+  // it not stretched (ComposeOptions.displayAddresses; mixed-7 ٣'s report URL).
+  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true };
   const ts = typesetter(model, model.theme.justify, tuning);
   // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
   const trial = typesetter(model, model.theme.justify, tuning);
@@ -491,8 +493,8 @@ const STATEMENT_RUNT_SPACE = 1.5;
  */
 export const HEADER_CLEARANCE = 0.2;
 
-/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»). */
-const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
+/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
+export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
 
 /**
  * How far the space above the event frame (1.4 design units) may tighten to

@@ -45,6 +45,8 @@ export interface Tuning {
   runtSpace?: number;
   /** Indent of each paragraph after the first in a justified text, × the size (ComposeOptions.paragraphIndent; PARAGRAPH_INDENT, src/layout/paragraphs.ts). */
   paragraphIndent?: number;
+  /** Addresses on lines of their own displayed, in justified text (ComposeOptions.displayAddresses). */
+  displayAddresses?: boolean;
 }
 
 /** A typesetter for one document: its direction, language, and justification mode. */
@@ -92,6 +94,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
         ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
         ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),
+        ...(tuning.displayAddresses && align === 'justify' ? { displayAddresses: true } : {}),
       }, composeParagraph);
       return count(para);
     },

@@ -170,6 +170,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   const ends: LineEnd[] = opts.align === 'center'
     ? balancedBreaks(words, opts).map((word) => ({ word }))
     : cuts?.some((c) => c.length) ? breakHyphenated(words, cuts, opts) : breakWords(words, stretch, opts).map((word) => ({ word }));
+  const shown = opts.displayAddresses && opts.dir === 'rtl' && justifies(opts) ? addressLines(words, ends, addresses) : [];
   const lines: ComposedLine[] = [];
   let previousKashidas: Array<[number, number]> = [];
   let first = 0;
@@ -199,6 +200,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       previousKashidas,
       bounds,
       address: addresses.some(([a, b]) => a < words[last].end && b > words[first].start),
+      ...(shown[li] ? { addressLine: true } : shown[li + 1] ? { beforeAddress: true } : {}),
     });
     if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
@@ -209,6 +211,23 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     from = at;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
+}
+
+/**
+ * Which lines hold only (pieces of) an address (ComposeOptions.displayAddresses):
+ * no word space inside the line, every word of it Latin and in an address.
+ */
+function addressLines(words: Word[], ends: LineEnd[], addresses: ReadonlyArray<readonly [number, number]>): boolean[] {
+  let first = 0;
+  return ends.map(({ word: last, at }) => {
+    const line = words.slice(first, last + 1);
+    first = at === undefined ? last + 1 : last;
+    return (
+      at === undefined &&
+      line.slice(0, -1).every((w) => w.spaceWidth === 0) &&
+      line.every((w) => !w.runs.some((r) => r.arabic) && addresses.some(([a, b]) => a <= w.start && w.end <= b + 1))
+    );
+  });
 }
 
 /** The words as the Persian rule reads them (clauseLanguage.ts): their letters, the punctuation around them left out (it is what ends a clause). */
@@ -281,6 +300,10 @@ interface LineOptions extends ComposeOptions {
   bounds: { min: number; max: number };
   /** The line holds (a piece of) an address: its Latin is letter-spaced before the spaces pass their planned stretch (trackingFor). */
   address: boolean;
+  /** A displayed address's line (ComposeOptions.displayAddresses): unjustified at the start edge, not letter-spaced. */
+  addressLine?: boolean;
+  /** The line before a displayed address: it ends where the address begins, unjustified at the start edge. */
+  beforeAddress?: boolean;
 }
 
 /**
@@ -371,7 +394,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
   const naturalGaps = gaps.reduce((a, b) => a + b, 0);
   const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
-  const justified = justifies(o) && !o.isLast;
+  const justified = justifies(o) && !o.isLast && !o.addressLine && !o.beforeAddress;
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let keshideh = false;

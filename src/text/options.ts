@@ -78,6 +78,15 @@ export interface ComposeOptions {
    * too, as the lines after its own line breaks are.
    */
   indentFirst?: boolean;
+  /**
+   * An address that takes lines of its own in a justified right-to-left
+   * paragraph is set as a display (a leaflet asks for it: templates/leaflet.ts):
+   * its lines (no word space in them, only the address) stand unjustified at
+   * the start edge, never letter-spaced, all alike; and the line before them,
+   * which ends only because the address's first piece does not fit there, is
+   * not stretched to meet the measure. See src/text/compose.ts (`addressLines`).
+   */
+  displayAddresses?: boolean;
 }
 
 /** Whether the paragraph's lines (all but a paragraph's last) are justified: aligned to justify, and justification not off. */

@@ -48,6 +48,8 @@ describe('justified card lines', () => {
     for (const format of en.theme.cards) {
       for (const n of articles) {
         for (const card of await layoutCard({ model: en, point: en.points.find((p) => p.number === n)!, format, fonts: enFonts })) {
+          // A statement's lines are display lines, balanced and ragged (cardLayout.ts, statementCard).
+          if (card.statement) continue;
           for (const s of shortfalls(card)) {
             lines++;
             expect(Math.max(s.left, s.right), `${format.name} ${n}: «${s.text}» stops short`).toBeLessThan(4);
@@ -98,10 +100,17 @@ describe('one heading size per format', () => {
         const where = `${doc.lang} ${format.name}`;
         const series = Math.max(...cards.map((c) => sizeOf(c, 'title').size));
         const numbers = new Set(cards.map((c) => sizeOf(c, 'number').size));
-        // At most two body sizes in a series (regular and compact, one step of the scale apart); the heading follows neither.
-        const bodies = [...new Set(cards.map((c) => c.bodySize))].sort((a, b) => a - b);
+        // At most two body sizes in a series (regular and compact, one step of the scale apart), and one statement size,
+        // the largest the format's title is scaled for (its title 1.3× above it); the heading follows none.
+        const bodies = [...new Set(cards.filter((c) => !c.statement).map((c) => c.bodySize))].sort((a, b) => a - b);
         expect(bodies.length, where).toBeLessThanOrEqual(2);
         if (bodies.length === 2) expect(bodies[1] / bodies[0], where).toBeLessThanOrEqual(doc.theme.cardScale * 1.02);
+        const statements = new Set(cards.filter((c) => c.statement).map((c) => c.bodySize));
+        expect(statements.size, where).toBeLessThanOrEqual(1);
+        for (const size of statements) {
+          expect(size, where).toBe(cards[0].maxBodySize);
+          expect(size, where).toBeGreaterThan(Math.max(...bodies));
+        }
         expect([...numbers], where).toHaveLength(1);
         for (const c of cards) {
           const title = sizeOf(c, 'title');
@@ -293,5 +302,35 @@ describe('link card footer', () => {
       expect(lines, `${n}`).toHaveLength(2);
       expect(lines[1].replace(/\s/gu, '').startsWith(doc.url!), `${n}: ${lines.join(' | ')}`).toBe(true);
     }
+  });
+});
+
+describe('statements', () => {
+  it('sets a short point at the statement size on every 1080 px format, its lines balanced at the start edge under the title (udhr-ar 9, one line of 45 px before)', async () => {
+    const { model: doc, fonts } = await load('udhr-ar');
+    const point = doc.points.find((p) => p.number === 9)!;
+    for (const name of ['square', 'portrait', 'story']) {
+      const [card, more] = await layoutCard({ model: doc, point, format: doc.theme.cards.find((c) => c.name === name)!, fonts });
+      expect(more, name).toBeUndefined();
+      expect(card.statement, name).toBe(true);
+      expect(card.bodySize, name).toBe(card.maxBodySize);
+      const ink = (role: string) => {
+        const b = card.page.blocks[[...card.roles].find(([, r]) => r === role)![0]] as TextBlock;
+        return b.lines.map((pl) => lineInk(pl.line, pl)!);
+      };
+      const body = ink('body');
+      expect(body, name).toHaveLength(2);
+      // Right to left: every line starts at the text box's right edge, as the number above does; the block narrower than the measure.
+      for (const line of body) expect(card.textBox.right - line.right, name).toBeLessThan(4);
+      expect(Math.min(...body.map((l) => l.left)) - card.textBox.left, name).toBeGreaterThan(100);
+      expect(card.textBox.right - ink('number')[0].right, name).toBeLessThan(10);
+    }
+  });
+
+  it('keeps a point that takes more than three lines at the statement size as body text', async () => {
+    const { model: doc, fonts } = await load('udhr-ar');
+    const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 7)!, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
+    expect(card.statement).toBeUndefined();
+    expect(card.bodySize).toBeLessThan(card.maxBodySize);
   });
 });

@@ -128,4 +128,31 @@ describe('URLs longer than a line', () => {
     const narrow = set(`الرابط ${URL} هنا.`, 'rtl', 120);
     expect(narrow.lines.some((l) => /-$/.test(lineText(narrow, l)))).toBe(true);
   });
+
+  it('displayed (a leaflet\'s body): the URL\'s own lines alike, unjustified at the start edge, none letter-spaced, and the line before them not stretched', () => {
+    // mixed-7's point ٣ at the A5 leaflet's 14 pt: «…على الرابط» was justified at ×2.26 (no piece of the URL fits after it), and
+    // «annual-education-and-literacy-review/arabic-edition/» letter-spaced to both edges between two ragged lines.
+    const text = `نطالب بنشر التقرير الكامل على الشبكة، وهو متاح على الرابط ${URL} للتنزيل المجاني.`;
+    const shown = composeParagraph([{ text, style: { fonts: [amiri()], size: 14 } }], { dir: 'rtl', lang: 'ar', measure: MEASURE, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 }, displayAddresses: true });
+    const own = shown.lines.map((l) => !/\s/.test(lineText(shown, l)));
+    const first = own.indexOf(true);
+    expect(first).toBeGreaterThan(0);
+    expect(own.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    const before = shown.lines[first - 1];
+    expect(lineText(shown, before)).toMatch(/الرابط$/u);
+    expect(before.justified).toBe(false);
+    expect(before.loose).toBeUndefined();
+    expect(ink(before).right).toBeCloseTo(MEASURE, 0);
+    shown.lines.forEach((l, i) => {
+      if (!own[i] || l.last) return;
+      const e = ink(l);
+      expect(l.justified, lineText(shown, l)).toBe(false);
+      // Not letter-spaced: the glyphs touch (their advances add up to the ink's width), at the start edge.
+      expect(e.right - e.left, lineText(shown, l)).toBeCloseTo(e.glyphs.reduce((w, g) => w + g.advance, 0), 3);
+      expect(e.right, lineText(shown, l)).toBeCloseTo(MEASURE, 0);
+    });
+    // Without it (booklets, cards) the line before is justified and the middle line letter-spaced, as the tests above say.
+    const plain = composeParagraph([{ text, style: { fonts: [amiri()], size: 14 } }], { dir: 'rtl', lang: 'ar', measure: MEASURE, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 } });
+    expect(plain.lines[first - 1].justified).toBe(true);
+  });
 });

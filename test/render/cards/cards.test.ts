@@ -142,16 +142,23 @@ describe('fitting', () => {
     }
   });
 
-  it('sets a short point at the regular size and a long one at the compact size, one step apart, each on one card, under the same heading (74 px title, 150 px number)', async () => {
+  it('sets a point of a few lines as a statement, a medium one at the regular size and a long one at the compact size, each on one card, under the same heading (74 px title, 150 px number)', async () => {
     const square = fmt('square');
     const short = [...model.points].sort((a, b) => a.text.length - b.text.length)[0];
     const [ls] = await layoutCard({ model, point: short, format: square, fonts: fonts() });
+    const [lm] = await layoutCard({ model, point: model.points.find((p) => p.number === 3)!, format: square, fonts: fonts() });
     const [ll] = await layoutCard({ model, point: model.points[0], format: square, fonts: fonts() });
     expect(ls.slide).toBeUndefined();
-    // Before the series had two sizes, the short point took 57 px beside the long one's 40 (70 %).
-    expect([ls.bodySize, ll.bodySize]).toEqual([45, 40]);
+    // The statement at the top of the display range (the title 1.3× above it); the body's two sizes one step apart.
+    expect([ls.bodySize, lm.bodySize, ll.bodySize]).toEqual([57, 45, 40]);
+    expect([ls.statement, lm.statement, ll.statement]).toEqual([true, undefined, undefined]);
+    // Its lines balanced (the seed's 13: three lines, the shortest 90 % of the longest), narrower than the measure.
+    const widths = blockOf(ls, 'body')!.lines.map((pl) => pl.line.naturalWidth);
+    expect(widths).toHaveLength(3);
+    expect(Math.max(...widths)).toBeLessThan(ls.textBox.right - ls.textBox.left);
+    expect(Math.min(...widths) / Math.max(...widths)).toBeGreaterThan(0.8);
     const size = (c: CardSlide, role: CardRole) => blockOf(c, role)!.lines[0].line.glyphs[0].size;
-    for (const c of [ls, ll]) {
+    for (const c of [ls, lm, ll]) {
       // The top of the format's display range (57 px) × 1.3, and the number 2× the title.
       expect(size(c, 'title')).toBeCloseTo(57 * 1.3, 6);
       expect(size(c, 'number')).toBeCloseTo(150, 6);
