@@ -17,7 +17,6 @@ import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '
 import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
-import type { ComposedLine, ComposedParagraph } from '../src/text/compose.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
 import { labelsFor, pointNumber, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
@@ -25,6 +24,7 @@ import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../sr
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
+import { balancedPages, hangTitle, widenSpace } from './contentsRows.js';
 
 /** A contents entry: the point, the page it starts on (1-based), and where its heading stands there (pt from the top). */
 export interface ContentsEntry {
@@ -455,6 +455,15 @@ export function imprintHeight(model: DocumentModel, size: number): number {
 }
 
 /**
+ * The leading between the lines of one contents title that wraps, × the body
+ * size: a heading's (the points' headings are set at 1.6), never more than
+ * the body's own (left to right, 1.45). Between two rows it stays 2.1, so
+ * the space inside an entry is plainly smaller than the space between
+ * entries (look16: at 2.1 both, one two-line title read as two entries).
+ */
+const CONTENTS_TITLE_LEADING = 1.6;
+
+/**
  * The contents: one row per point (number and title at the start side, page
  * number at the end side), over as many pages as the rows need. Each row is
  * a link to its page. Numbers keep their units in one column, as figures
@@ -466,7 +475,11 @@ export function imprintHeight(model: DocumentModel, size: number): number {
  * narrower one widened so the titles start on one line (widenSpace; a title
  * that is its own label, «البند ١», starts there as a whole), and the page numbers,
  * at the left margin, are right-aligned in the column of the widest («٩»
- * over the «٠» of «١٠», where they were flush left).
+ * over the «٠» of «١٠», where they were flush left). A title that wraps
+ * hangs its later lines under its first word (hangTitle), closer than the
+ * rows are to one another (CONTENTS_TITLE_LEADING), and the rows are shared
+ * over the contents pages so that these end nearly level (balancedPages:
+ * templates/contentsRows.ts).
  */
 function contentsPagesFor(
   model: DocumentModel,
@@ -484,6 +497,7 @@ function contentsPagesFor(
   const pages: LaidOutPage[] = [];
   const titleLeading = st.title.size * 1.5;
   const rowLeading = st.body.size * 2.1;
+  const titleLeadingWithin = Math.min(st.body.size * CONTENTS_TITLE_LEADING, st.bodyLeading);
   const numberWidth = st.body.size * 3;
   const rtl = model.dir === 'rtl';
   // Widths only (a typesetter of its own: nothing counted twice in the stats).
@@ -505,71 +519,68 @@ function contentsPagesFor(
   const titleStart = widest ? widestNumber + (firstLine(widest.spans.slice(0, 3))?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
   const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
-  let page!: LaidOutPage;
-  let f!: Frame;
-  let y = 0;
-  const newPage = () => {
-    const n = firstPage + pages.length;
-    f = frameFor(n);
-    page = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
-    pages.push(page);
-    y = f.top;
-    if (pages.length === 1) {
-      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
-      y += titleLeading + st.bodyLeading * 0.5;
-    }
-    // Every contents page has its folio, where the body's pages have theirs.
-    page.blocks.push(folio(model, ts, st, f, H, n));
-  };
-  newPage();
-  contents.forEach((entry, i) => {
+  // Each row set once (every contents page has the same measure), then shared out over the pages.
+  const rows = contents.map((entry, i) => {
     const { point, spans: label, numberWidth: own } = labels[i];
     const indent = rtl ? 0 : offset(own);
-    const rowWidth = f.width - numberWidth - indent;
+    const rowWidth = frameFor(firstPage).width - numberWidth - indent;
     // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
     // A title that is its own label («البند ١») has no number: its row, set that much narrower, starts where the
     // titles do, as a whole, as left to right (its own space, inside the title, is not widened).
     const gap = rtl ? offset(own) : 0;
-    const set = ts.set(label, st.body, rowWidth - gap, 'start');
-    const row = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
-    if (y + row.lines.length * rowLeading > f.bottom + 1e-6 && page.blocks.length > 0 && y > f.top) newPage();
-    // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
-    const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');
-    // The title sits at the start side, the page number at the end side.
-    const rowX = f.x + (rtl ? numberWidth : indent);
-    const numX = rtl ? f.x : f.x + f.width - numberWidth;
-    const numW = rtl ? pageColumn : numberWidth;
-    const height = row.lines.length * rowLeading;
-    const name = `contents entry ${entry.point}`;
-    const title = placeAt(row, rowX, y, rowLeading, t.palette.ink);
-    // The page number on the title's last line, the leaders between them (after both: the row's text stays one run).
-    const last = title.lines[title.lines.length - 1];
-    page.blocks.push({ ...title, name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
-    page.blocks.push({ ...placeAt(pageNo, numX, last.baseline - title.lines[0].baseline + y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
-    const ink = lineInk(last.line, last);
-    const leader = ink && (rtl ? leaderDots(f.x + pageColumn, ink.left, 'left', last.baseline, st.body.size, t.palette.ink) : leaderDots(ink.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, t.palette.ink));
-    if (leader) page.blocks.push(leader);
-    page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
-    y += height;
+    const set = trial.set(label, st.body, rowWidth - gap, 'start');
+    const widened = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
+    // A wrapped title's later lines start under its first word (a title that is its own label has no number to hang from).
+    const hung = own > 0 ? hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure, 'start')) : widened;
+    const row = ts.count(hung);
+    // The first line in a row's full leading, the title's later lines closer (CONTENTS_TITLE_LEADING): the space
+    // between two rows stays the leading's, so a two-line title reads as one entry, not two.
+    const height = rowLeading + (row.lines.length - 1) * titleLeadingWithin;
+    return { entry, point, indent, rowWidth, row, height };
+  });
+  const headingRoom = titleLeading + st.bodyLeading * 0.5;
+  const top = frameFor(firstPage).top;
+  const shares = balancedPages(
+    rows.map((r) => r.height),
+    top + headingRoom,
+    top,
+    frameFor(firstPage).bottom,
+  );
+  shares.forEach((share, k) => {
+    const n = firstPage + k;
+    const f = frameFor(n);
+    const page: LaidOutPage = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
+    pages.push(page);
+    let y = f.top;
+    if (k === 0) {
+      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
+      y += headingRoom;
+    }
+    // Every contents page has its folio, where the body's pages have theirs.
+    page.blocks.push(folio(model, ts, st, f, H, n));
+    for (const i of share) {
+      const { entry, point, indent, rowWidth, row, height } = rows[i];
+      // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
+      const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');
+      // The title sits at the start side, the page number at the end side.
+      const rowX = f.x + (rtl ? numberWidth : indent);
+      const numX = rtl ? f.x : f.x + f.width - numberWidth;
+      const numW = rtl ? pageColumn : numberWidth;
+      const name = `contents entry ${entry.point}`;
+      const placed = placeAt(row, rowX, y, rowLeading, t.palette.ink);
+      const title = { ...placed, lines: placed.lines.map((l, j) => ({ ...l, baseline: placed.lines[0].baseline + j * titleLeadingWithin })) };
+      // The page number on the title's last line, the leaders between them (after both: the row's text stays one run).
+      const last = title.lines[title.lines.length - 1];
+      page.blocks.push({ ...title, name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
+      page.blocks.push({ ...placeAt(pageNo, numX, last.baseline - title.lines[0].baseline + y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
+      const ink = lineInk(last.line, last);
+      const leader = ink && (rtl ? leaderDots(f.x + pageColumn, ink.left, 'left', last.baseline, st.body.size, t.palette.ink) : leaderDots(ink.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, t.palette.ink));
+      if (leader) page.blocks.push(leader);
+      page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
+      y += height;
+    }
   });
   return pages;
-}
-
-/**
- * A right-to-left contents row with the space after its number (the first
- * line's first space) widened by `gap`: the title moves left, the number
- * stays at the start margin. Number and title stay one run, one line of
- * text for the readers; only the space between them is wider, as a tab
- * would make it. The row was set `gap` narrower, so it still fits.
- */
-function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
-  const [first, ...rest] = row.lines;
-  const space = first?.glyphs.find((g) => g.space);
-  if (!space) return row;
-  const glyphs = first.glyphs.map((g) => (g === space ? { ...g, x: g.x - gap, advance: g.advance + gap } : g.x < space.x ? { ...g, x: g.x - gap } : g));
-  const shift = (line: ComposedLine) => ({ ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + gap })) });
-  // (Set `gap` narrower: the lines move right by it, to the start margin, and the first line's title back left.)
-  return { ...row, measure: row.measure + gap, lines: [shift({ ...first, glyphs, width: first.width + gap, naturalWidth: first.naturalWidth + gap }), ...rest.map(shift)] };
 }
 
 /**

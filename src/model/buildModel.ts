@@ -244,33 +244,70 @@ const TITLE_MAX_WORDS = 8;
 const TITLE_MAX_CHARS = 60;
 
 /**
- * A heading from a point's first sentence, when that sentence is short
- * (≤ 8 words) and is not the whole point (the body would repeat it right
- * below); undefined otherwise, and the heading is then a label («البند ٨»).
- * Never cuts a sentence: a title is a whole sentence or nothing. Never adds
- * or changes words; the sentence's final punctuation is left out.
+ * At least this many words make a heading cut at a clause: fewer read as a
+ * fragment («Everyone», «لكل إنسان الحق», udhr-fa's «هر کس حق زندگی» and
+ * «احدی در زندگی خصوصی», cut before their verbs).
+ */
+const CLAUSE_MIN_WORDS = 5;
+/** A clause ends at a comma (Arabic and Persian «،», Latin «,») before a space; a sentence's end (SENTENCE_END) ends it too. */
+const CLAUSE_END = new Set(['،', ',']);
+
+/**
+ * A heading from a point's first clause: its first sentence when that is
+ * short (≤ 8 words, 60 characters) and not the whole point (the body would
+ * repeat it right below, word for word; such a point has a label), else, when the sentence runs on,
+ * the sentence's first clause, up to its first comma, when that is short
+ * and holds at least five words (fewer read as a fragment, not a title):
+ * «لكل شخص الحق في العمل، وله حرية اختياره…» is headed «لكل شخص الحق في
+ * العمل». Undefined otherwise, and the heading is then a label («البند ٨»).
+ * Never cuts inside a clause, nor at a comma inside brackets or quotes or
+ * between digits («1,250,000»); never adds or changes words; the final
+ * punctuation is left out. No address makes a heading (one cannot be
+ * broken in a short title line).
  */
 export function deriveTitle(text: string, moreParagraphs = false): string | undefined {
   const head = text.slice(0, 400);
   let end = -1;
+  let clause = -1;
   for (let i = 0; i < head.length; i++) {
     const ch = head[i];
-    if (!SENTENCE_END.has(ch)) continue;
+    const ends = SENTENCE_END.has(ch);
+    if (!ends && !CLAUSE_END.has(ch)) continue;
     if (/[0-9٠-٩۰-۹]/.test(head[i - 1] ?? '') && /[0-9٠-٩۰-۹]/.test(head[i + 1] ?? '')) continue;
-    // A sentence ends before a space (or the end): not in 3.5, example.org, https://.
+    // A sentence or clause ends before a space (or the end): not in 3.5, example.org, https://.
     if (!/[\s»"')\]]/.test(head[i + 1] ?? ' ')) continue;
     if (danglingOpener(head.slice(0, i)) >= 0) continue; // inside brackets or quotes
+    if (!ends) {
+      if (clause < 0) clause = i;
+      continue;
+    }
     end = i;
     break;
   }
-  if (end < 0) return undefined;
-  const sentence = head.slice(0, end).trim();
-  const words = sentence.split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0 || words.length > TITLE_MAX_WORDS || sentence.length > TITLE_MAX_CHARS) return undefined;
+  const sentence = end >= 0 ? head.slice(0, end).trim() : undefined;
+  if (sentence !== undefined && fitsTitle(sentence, 1)) {
+    const whole = !moreParagraphs && text.slice(end + 1).trim() === '';
+    return whole ? undefined : titleOf(sentence);
+  }
+  // The sentence too long (or none in sight): its first clause, which never is the whole point.
+  if (clause >= 0) {
+    const first = head.slice(0, clause).trim();
+    if (fitsTitle(first, CLAUSE_MIN_WORDS)) return titleOf(first);
+  }
+  return undefined;
+}
+
+/** Whether a sentence or clause is short enough for a heading (and long enough, `minWords`), and holds no address. */
+function fitsTitle(s: string, minWords: number): boolean {
+  const words = s.split(/\s+/).filter((w) => w !== '');
+  if (words.length < minWords || words.length > TITLE_MAX_WORDS || s.length > TITLE_MAX_CHARS) return false;
   // An address is no heading (and cannot be broken in a short title line).
-  if (/:\/\/|@|www\./.test(sentence)) return undefined;
-  if (!moreParagraphs && text.slice(end + 1).trim() === '') return undefined;
-  const title = stripTrailing(sentence);
+  return !/:\/\/|@|www\./.test(s);
+}
+
+/** The heading a sentence or clause makes: its final punctuation left out; none when no letter or digit is left. */
+function titleOf(s: string): string | undefined {
+  const title = stripTrailing(s);
   // No letter or digit (marks and invisible characters only): no title, the caller falls back to a label.
   return title === '' || !/[\p{L}\p{N}]/u.test(title) ? undefined : title;
 }

@@ -82,10 +82,10 @@ function checkBook(get: () => Built, name: string, minContentsPages: number) {
     expect(count).toBeGreaterThan(1000);
   });
 
-  it(`${name}: headings are whole sentences or labels, and no Latin full stop follows an Arabic-Indic digit`, () => {
+  it(`${name}: headings are whole sentences, first clauses or labels, and no Latin full stop follows an Arabic-Indic digit`, () => {
     const { model, layout, doc } = get();
     for (const p of model.points) {
-      if (p.titleSource === 'derived') expect(p.text.slice(p.title.length)).toMatch(/^[.؟!?؛;:۔]/);
+      if (p.titleSource === 'derived') expect(p.text.slice(p.title.length)).toMatch(/^[.؟!?؛;:۔،,]/);
     }
     const contentsText = layout.pages.flatMap((pg, i) => (pg.role === 'contents' ? [doc.loadPage(i).toStructuredText('preserve-whitespace').asText()] : [])).join('\n');
     expect(contentsText).not.toMatch(/[٠-٩۰-۹]\./);

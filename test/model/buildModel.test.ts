@@ -101,8 +101,8 @@ describe('loadDocument: the second fixture', async () => {
     expect(model.url).toBe('https://example.org/culture-plan');
     expect(model.points[1]).toMatchObject({ title: 'محو الأمية في الريف', titleSource: 'meta', slug: '02-literacy', event: { date: { start: '--09-08' } } });
     expect(model.points[5]).toMatchObject({ title: 'مهرجان المسرح الشعبي', slug: '06-folk-theatre' });
-    // Its one sentence is the whole point and longer than a heading: the heading is a label.
-    expect(model.points[0]).toMatchObject({ title: 'البند ۱', titleSource: 'label', slug: '01' });
+    // Its one sentence is longer than a heading: the heading is its first clause.
+    expect(model.points[0]).toMatchObject({ title: 'حماية التراث المعماري في المدن القديمة', titleSource: 'derived', slug: '01' });
     expect(model.numbering).toBe('dash');
   });
 
@@ -191,8 +191,19 @@ describe('pure buildModel', () => {
 });
 
 describe('helpers', () => {
-  it('deriveTitle: a whole first sentence of ≤ 8 words that is not the whole point, or nothing (never a cut phrase)', () => {
-    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBeUndefined();
+  it('deriveTitle: a whole first sentence of ≤ 8 words that is not the whole point, else its first clause of 5 to 8 words, or nothing (never a cut phrase)', () => {
+    // The first clause, where the sentence runs on (or has no end in sight).
+    expect(deriveTitle('معارضة الحروب الإمبريالية وسباق التسلح، بما في ذلك')).toBe('معارضة الحروب الإمبريالية وسباق التسلح');
+    expect(deriveTitle('لكل شخص الحق في العمل، وله حرية اختياره بشروط عادلة مرضية كما أن له حق الحماية من البطالة.')).toBe('لكل شخص الحق في العمل');
+    expect(deriveTitle('Everyone has the right to work, to free choice of employment, to just and favourable conditions of work.')).toBe('Everyone has the right to work');
+    // Not a clause of fewer than five words (a fragment), nor one of more than eight.
+    expect(deriveTitle('لكل إنسان الحق، على قدم المساواة التامة مع الآخرين، في أن تنظر قضيته أمام محكمة مستقلة نزيهة نظراً عادلاً علنياً.')).toBeUndefined();
+    expect(deriveTitle('وتستذكر الحركة في هذا السياق أعمال المفكر Antonio Gramsci ورسائله من السجن، ومساهمة Rosa Luxemburg في نقد النزعة.')).toBeUndefined();
+    // Not at a comma inside brackets or between digits.
+    expect(deriveTitle('بلغ عدد المشاركين في الإضراب نحو 1,250,000 عامل وعاملة من كل القطاعات الصناعية، أي ما يقارب 38%.')).toBeUndefined();
+    expect(deriveTitle('نطالب (في كل المدن، والقرى كذلك) بالحق في السكن اللائق للجميع بلا استثناء ولا تمييز، ونؤكد ذلك.')).toBeUndefined();
+    // A short point that is one sentence keeps its label, comma or not (its heading would repeat it word for word).
+    expect(deriveTitle('هر کس حق زندگی، آزادی و امنیت شخصی دارد.')).toBeUndefined();
     expect(deriveTitle('معارضة الحروب وسباق التسلح. بما في ذلك كل شيء.')).toBe('معارضة الحروب وسباق التسلح');
     expect(deriveTitle('العمل ضد الإدراج في قائمة "الدول. الراعية". والتدخل')).toBe('العمل ضد الإدراج في قائمة "الدول. الراعية"');
     expect(deriveTitle('one two three four five six seven eight nine ten. More.')).toBeUndefined();

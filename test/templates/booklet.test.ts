@@ -269,7 +269,7 @@ describe('the contents', () => {
       const last = title.lines.at(-1)!;
       // The row's dots: the ones on its last baseline.
       const dots = page.blocks.filter((b): b is DotsBlock => b.kind === 'dots').find((d) => Math.abs(d.y + d.radius - last.baseline) < 1e-6);
-      return { model, title, number, last, dots, size: model.theme.body.size, rtl: model.dir === 'rtl' };
+      return { model, page, title, number, last, dots, size: model.theme.body.size, rtl: model.dir === 'rtl' };
     };
     const ar = wrapped(SOURCE, 'points:\n  "1":\n    title: عنوان طويل جدًا للنقطة الأولى يمتد كلمات كثيرة متتالية حتى لا يتسع له سطر واحد في الفهرس\n');
     const en = wrapped(
@@ -295,6 +295,16 @@ describe('the contents', () => {
       expect(beforeNumber / r.size, `${name}: gap before the number`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
       // No other line of the title comes down to the dots' baseline.
       for (const l of r.title.lines.slice(0, -1)) expect(l.baseline, name).toBeLessThan(r.last.baseline - 1);
+      // A hanging indent: the later lines start under the title's first word (after the number and its space), not under the number.
+      const edge = (l: TextBlock['lines'][number], glyphs = l.line.glyphs.filter((g) => !g.space)) =>
+        r.rtl ? Math.max(...glyphs.map((g) => l.x + g.x + g.advance)) : Math.min(...glyphs.map((g) => l.x + g.x));
+      const first = r.title.lines[0];
+      const titleStart = edge(first, first.line.glyphs.slice(first.line.glyphs.findIndex((g) => g.space) + 1).filter((g) => !g.space));
+      for (const l of r.title.lines.slice(1)) expect(edge(l), `${name}: a later line starts where the title does`).toBeCloseTo(titleStart, 1);
+      // The title's lines closer to one another than the rows are: the next row's first baseline is further below the last line.
+      const within = r.title.lines[1].baseline - first.baseline;
+      const next = r.page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.name === 'contents entry 2')!;
+      expect(within, name).toBeLessThan(next.lines[0].baseline - r.last.baseline - 0.3 * r.size);
     }
   });
 

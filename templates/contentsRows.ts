@@ -1,0 +1,116 @@
+/**
+ * The booklet's contents rows as a typographer sets them (templates/booklet.ts
+ * lays the contents out with these): the space after a right-to-left number
+ * widened as a tab would (widenSpace), a wrapped title's later lines hung
+ * under its first (hangTitle), and the rows shared out over the contents
+ * pages so that the last is not left nearly empty (balancedPages). Pure
+ * geometry on composed rows; nothing here sets type of its own accord.
+ */
+import type { ComposedParagraph, ComposedLine } from '../src/text/compose.js';
+import type { StyledSpan } from '../src/text/itemize.js';
+
+/**
+ * A right-to-left contents row with the space after its number (the first
+ * line's first space) widened by `gap`: the title moves left, the number
+ * stays at the start margin. Number and title stay one run, one line of
+ * text for the readers; only the space between them is wider, as a tab
+ * would make it. The row was set `gap` narrower, so it still fits.
+ */
+export function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
+  const [first, ...rest] = row.lines;
+  const space = first?.glyphs.find((g) => g.space);
+  if (!space) return row;
+  const glyphs = first.glyphs.map((g) => (g === space ? { ...g, x: g.x - gap, advance: g.advance + gap } : g.x < space.x ? { ...g, x: g.x - gap } : g));
+  const shift = (line: ComposedLine) => ({ ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + gap })) });
+  // (Set `gap` narrower: the lines move right by it, to the start margin, and the first line's title back left.)
+  return { ...row, measure: row.measure + gap, lines: [shift({ ...first, glyphs, width: first.width + gap, naturalWidth: first.naturalWidth + gap }), ...rest.map(shift)] };
+}
+
+/**
+ * A wrapped contents row with a hanging indent: the lines after the first
+ * start under the title's first word, where the first line's first space
+ * (the one after the number) ends, not under the number (page review
+ * look16: «الخصخصة…», the second line of point 5's title, started under
+ * «٥-» and read as an entry of its own). The first line stays as `row` set
+ * it; the rest of the text, from its second line on, is set again in the
+ * measure the title's first line has (`set`) and the two make one
+ * paragraph, one block of text for the readers, as before. For a row with
+ * a number only (a title that is its own label already starts where the
+ * titles do); a row that does not wrap, or whose first line ends in a
+ * divided word (its rest is carried on that line for the readers), is
+ * returned as it is.
+ */
+export function hangTitle(row: ComposedParagraph, spans: StyledSpan[], set: (spans: StyledSpan[], measure: number) => ComposedParagraph): ComposedParagraph {
+  const [first, second] = row.lines;
+  const space = first?.glyphs.find((g) => g.space);
+  if (!second || !space || first.hyphenated) return row;
+  const rest = spansFrom(spans, second.start);
+  if (!rest || spans.map((s) => s.text).join('') !== row.text) return row;
+  const rtl = row.dir === 'rtl';
+  // Where the title starts: the space's left edge right to left, its right edge left to right.
+  const edge = rtl ? space.x : space.x + space.advance;
+  const from = second.start;
+  const words = Math.max(-1, ...first.glyphs.map((g) => g.word)) + 1;
+  const lines = set(rest, rtl ? edge : row.measure - edge).lines.map((l) => {
+    // Each line moved so that it starts at the title's edge (its glyphs' origins, as the first line's are measured).
+    const drawn = l.glyphs.filter((g) => !g.space && !g.hidden);
+    const start = rtl ? Math.max(...drawn.map((g) => g.x + g.advance)) : Math.min(...drawn.map((g) => g.x));
+    const dx = drawn.length ? edge - start : 0;
+    return { ...l, start: l.start + from, end: l.end + from, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx, offset: g.offset + from, word: g.word + words })) };
+  });
+  return { ...row, lines: [first, ...lines] };
+}
+
+/** The spans' text from offset `from` on, each span keeping its style (undefined past the end). */
+function spansFrom(spans: StyledSpan[], from: number): StyledSpan[] | undefined {
+  const out: StyledSpan[] = [];
+  let at = 0;
+  for (const s of spans) {
+    const end = at + s.text.length;
+    if (end > from) out.push(at >= from ? s : { ...s, text: s.text.slice(from - at) });
+    at = end;
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * Which rows go on which contents page (their indices, page by page), the
+ * rows `heights` tall, the first page's starting at `firstTop` (under the
+ * contents heading), every other page's at `top`: as few pages as the rows
+ * need when each takes what fits above `bottom`, and on those pages rows
+ * shared so that the pages end as nearly level as the rows allow, the
+ * lowest end as high as it can be. Filled to the foot one after the other,
+ * 40 long titles left 17, 18 and 5 rows on three pages (look16); shared,
+ * the last page is no longer nearly empty. The number of pages, which the
+ * body's page numbers and the booklet's page count follow, is the filled
+ * one's: sharing never adds a page.
+ */
+export function balancedPages(heights: number[], firstTop: number, top: number, bottom: number): number[][] {
+  const filled = pagesOfRows(heights, firstTop, top, bottom);
+  if (filled.length < 2) return filled;
+  // The lowest foot at which the rows still take no more pages (fewer rows per page never take fewer pages):
+  // halved down to a hundredth of a point.
+  let lo = top;
+  let hi = bottom;
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    if (pagesOfRows(heights, firstTop, top, mid).length <= filled.length) hi = mid;
+    else lo = mid;
+  }
+  return pagesOfRows(heights, firstTop, top, hi);
+}
+
+/** The rows page by page, each page taking the rows that fit above `bottom` in order, and one at least (a row taller than the room has a page of its own). */
+function pagesOfRows(heights: number[], firstTop: number, top: number, bottom: number): number[][] {
+  const pages: number[][] = [[]];
+  let y = firstTop;
+  heights.forEach((h, i) => {
+    if (y + h > bottom + 1e-6 && pages[pages.length - 1].length > 0) {
+      pages.push([]);
+      y = top;
+    }
+    pages[pages.length - 1].push(i);
+    y += h;
+  });
+  return pages;
+}

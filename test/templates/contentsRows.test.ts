@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { balancedPages } from '../../templates/contentsRows.js';
+
+describe('balancedPages', () => {
+  // A page 100 tall from 0, the first page's rows starting at 20 (under the contents heading).
+  const rows = (n: number, h = 10) => Array.from({ length: n }, () => h);
+  const counts = (pages: number[][]) => pages.map((p) => p.length);
+
+  it('leaves rows that fit on one page as they are', () => {
+    expect(counts(balancedPages(rows(8), 20, 0, 100))).toEqual([8]);
+  });
+
+  it('shares rows over as many pages as filling needs, the pages ending nearly level, no page left nearly empty', () => {
+    // Filled: 8 under the heading, 10, then 2 alone (ending at 100, 100, 20); shared: at 80, 80, 60.
+    const shared = balancedPages(rows(20), 20, 0, 100);
+    expect(counts(shared)).toEqual([6, 8, 6]);
+    expect(shared.flat()).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('never takes a page more than filling does, tall rows among them', () => {
+    const heights = [10, 30, 10, 10, 40, 10, 30, 10, 10, 10, 20];
+    const shared = balancedPages(heights, 20, 0, 100);
+    expect(shared.length).toBe(3);
+    expect(shared.flat()).toEqual(heights.map((_, i) => i));
+    expect(shared.every((p) => p.length > 0)).toBe(true);
+  });
+
+  it('gives a row taller than the page a page of its own', () => {
+    expect(counts(balancedPages([10, 150, 10], 20, 0, 100))).toEqual([1, 1, 1]);
+  });
+});
