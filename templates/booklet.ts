@@ -652,6 +652,17 @@ function sourceEntry(model: DocumentModel, rtl: boolean): string {
 }
 
 /**
+ * Whether a colophon value already begins with its label's word («الطبعة
+ * الأولى» under «الطبعة», «Edition 2» under «Edition»): it is then printed
+ * alone, not as «الطبعة: الطبعة الأولى».
+ */
+function namesItself(label: string, value: string): boolean {
+  const l = label.toLocaleLowerCase();
+  const v = value.trim().toLocaleLowerCase();
+  return v === l || v.startsWith(`${l} `) || v.startsWith(`${l}،`) || v.startsWith(`${l},`);
+}
+
+/**
  * The colophon: the imprint, then the metadata's publisher, edition, rights,
  * printer, ISBN and contact, then the typefaces, the date and the source;
  * centred, and moved up as far as it must to end above the bottom margin.
@@ -688,10 +699,8 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading', role: 'heading' }] });
   parts.push({ height: imprintHeight(model, small.size) + 14, place: (y) => imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top') });
   for (const [k, v] of entries) {
-    const spans: StyledSpan[] = [
-      { text: `${k}: `, style: { ...small, fonts: fonts.heading } },
-      { text: rtl ? isolateLtr(v) : v, style: small },
-    ];
+    const value: StyledSpan = { text: rtl ? isolateLtr(v) : v, style: small };
+    const spans: StyledSpan[] = namesItself(k, v) ? [value] : [{ text: `${k}: `, style: { ...small, fonts: fonts.heading } }, value];
     const para = ts.set(spans, small, f.width, 'center');
     parts.push({ height: para.lines.length * leading + 4, place: (y) => [{ ...placeAt(para, f.x, y, leading, t.palette.ink), name: `the colophon entry «${k}»`, role: 'p' }] });
   }

@@ -48,7 +48,9 @@ describe('booklet template', () => {
     const colophon = lay.pages.find((p) => p.role === 'colophon')!;
     const all = texts(colophon.blocks.filter((b): b is TextBlock => b.kind === 'text')).join('\n');
     expect(all).toContain('الناشر: دار المثال');
-    expect(all).toContain('الطبعة: الطبعة الأولى');
+    // «الطبعة الأولى» names itself: no «الطبعة:» before it.
+    expect(all).toContain('الطبعة الأولى');
+    expect(all).not.toContain('الطبعة: الطبعة');
     expect(all).toContain('\u2068978-3-16-148410-0\u2069');
     expect(all).toContain('\u2068info@example.org\u2069');
     expect(findOverflows(lay.pages)).toEqual([]);
