@@ -35,7 +35,7 @@ import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced } from '../src/layout/balance.js';
-import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
+import { addressCuts, advanceSpan, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
@@ -562,14 +562,15 @@ function asRepeated(block: Block): Block {
   return block;
 }
 
-/** Horizontal reach of a paragraph's glyph boxes (drawn origin to origin + advance), from its measure's left edge. */
+/** Horizontal reach of a paragraph's glyph boxes (pen position to pen + advance: advanceSpan), from its measure's left edge. */
 function glyphReach(para: ComposedParagraph): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const l of para.lines)
     for (const g of l.glyphs) {
-      min = Math.min(min, g.x);
-      max = Math.max(max, g.x + g.advance);
+      const { left, right } = advanceSpan(g);
+      min = Math.min(min, left);
+      max = Math.max(max, right);
     }
   return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
 }

@@ -6,8 +6,11 @@
  * (E-OVERFLOW) naming the block and the page, never a silent loss.
  *
  * Boxes: a glyph's ink box (HarfBuzz extents, scaled, kashidas stretched)
- * against the live area; its advance box (origin to origin + advance, which
- * is what the line breaker measured) against the block's frame. A mark (no
+ * against the live area; its advance box (pen position to pen + advance,
+ * compose.ts advanceSpan: what the line breaker measured) against the
+ * block's frame. Ink a glyph's design hangs past its advance (Amiri's «إ»
+ * 0.8 pt at 14 pt) is the font's optical edge, not a glyph out of its
+ * frame; the live area still holds it off the trim. A mark (no
  * advance: a tanween, a shadda) measured nothing; its origin is only where
  * the font's anchor put it, often beside its ink, so its ink's horizontal
  * span is what must keep to the frame, within the same FRAME_EPS: a mark
@@ -16,7 +19,7 @@
  * from the trim.
  */
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
-import type { PositionedGlyph } from '../text/compose.js';
+import { advanceSpan, type PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
 import { glyphExtents } from './ink.js';
 
@@ -81,7 +84,8 @@ function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by
     for (const g of line.glyphs) {
       const ink = inkBox(g, x, baseline);
       if (block.frame && !g.space) {
-        const by = outside(g.advance === 0 && ink ? ink : { x: x + g.x, y: 0, width: g.advance, height: 0 }, block.frame, false);
+        const span = advanceSpan(g);
+        const by = outside(g.advance === 0 && ink ? ink : { x: x + span.left, y: 0, width: g.advance, height: 0 }, block.frame, false);
         if (by > (g.hidden ? HIDDEN_EPS : FRAME_EPS)) return { text: g.text, by, limit: 'frame' };
       }
       if (!ink) continue;

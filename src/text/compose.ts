@@ -28,6 +28,15 @@ export interface PositionedGlyph {
   gid: number;
   /** Origin of the drawn glyph, pt from the line's left edge. */
   x: number;
+  /**
+   * HarfBuzz's x offset, pt, when not 0: the glyph is drawn this far right of
+   * its pen position, `x − dx`, where its advance starts (advanceSpan).
+   * Amiri kerns a «و» or «ر» before «يـ» so (GPOS placement and advance
+   * alike, +122 units: 1.7 pt at 14 pt): the advance is wider and the
+   * outline moves right by as much, so its right edge stays where the
+   * unkerned glyph's would be, and the added room is on its left.
+   */
+  dx?: number;
   /** Offset above the baseline in pt (HarfBuzz y, up). */
   y: number;
   /** Drawn advance in pt (scaled for kashida). */
@@ -348,6 +357,7 @@ function positionPieces(text: string, visual: Piece[], startX: number, tracking:
         size: run.style.size,
         gid: g.gid,
         x: x + g.xOffset,
+        ...(g.xOffset !== 0 ? { dx: g.xOffset } : {}),
         y: g.yOffset + (run.style.rise ?? 0),
         advance: g.xAdvance,
         scaleX: g.scaleX,
@@ -468,7 +478,6 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
   // A line of controls alone keeps them (a line is never empty).
   const logical = visible.length > 0 ? visible : drawn;
-  keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
   const fonts = new Set(runsByWord.flat().map((r) => r));
@@ -590,20 +599,20 @@ function latinSlots(text: string, runsByWord: ShapedRun[][], gaps: number[]): nu
 const LATIN_RUN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 
 /**
- * A HarfBuzz offset at a line's edge can carry a glyph a little past its
- * measure (a point or so); the line then moves back inside, when it fits.
+ * Where a glyph's advance lies on its line, pt from the line's left edge:
+ * from its pen position (its drawn origin less HarfBuzz's offset, `dx`) for
+ * its advance. This is what the line breaker measured and what the edges of
+ * a justified line are flush on; the drawn origin plus the advance is not a
+ * box at all where HarfBuzz offsets a glyph that advances (Amiri's «و» of
+ * «ويلاحظ» at a line's start: it reached 1.7 pt past the measure at 14 pt,
+ * stopping a leaflet with E-OVERFLOW, though its ink is where every other
+ * line-start «و»'s is). A glyph's ink may overhang its advance by design
+ * (Amiri's «إ», a final «ى»'s tail); that is the font's optical alignment,
+ * kept, and the live-area check holds the ink off the trim (liveArea.ts).
  */
-function keepInsideMeasure(glyphs: PositionedGlyph[], measure: number): void {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const g of glyphs) {
-    if (g.space) continue;
-    min = Math.min(min, g.x);
-    max = Math.max(max, g.x + g.advance);
-  }
-  if (!Number.isFinite(min) || max - min > measure + 1e-6) return;
-  const shift = max > measure ? measure - max : min < 0 ? -min : 0;
-  if (shift !== 0) for (const g of glyphs) g.x += shift;
+export function advanceSpan(g: PositionedGlyph): { left: number; right: number } {
+  const left = g.x - (g.dx ?? 0);
+  return { left, right: left + g.advance };
 }
 
 function lineStartX(o: LineOptions, contentWidth: number, justified: boolean): number {
