@@ -33,9 +33,9 @@ import { addStats, typesetter, type SetStats, type TemplateFonts, type Tuning } 
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
-import { inkClearance, inkExtent } from '../src/layout/ink.js';
+import { frameSpan, inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced } from '../src/layout/balance.js';
-import { addressCuts, advanceSpan, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
+import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
@@ -562,13 +562,13 @@ function asRepeated(block: Block): Block {
   return block;
 }
 
-/** Horizontal reach of a paragraph's glyph boxes (pen position to pen + advance: advanceSpan), from its measure's left edge. */
+/** Horizontal reach of what a paragraph's frame must hold of its glyphs (frameSpan: an advance from its pen, a mark's ink less its hang), from its measure's left edge. */
 function glyphReach(para: ComposedParagraph): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const l of para.lines)
     for (const g of l.glyphs) {
-      const { left, right } = advanceSpan(g);
+      const { left, right } = frameSpan(g);
       min = Math.min(min, left);
       max = Math.max(max, right);
     }
@@ -576,10 +576,11 @@ function glyphReach(para: ComposedParagraph): { min: number; max: number } {
 }
 
 /**
- * A measure at which a paragraph's glyph boxes all lie inside a box of
- * `width`, and where the measure's left edge goes in the box (dx). A glyph
- * can reach past its measure by a HarfBuzz offset at the line's edge, or in
- * a last line the line breaker shrank; the measure then narrows by as much.
+ * A measure at which what the frame must hold of a paragraph's glyphs
+ * (glyphReach) lies inside a box of `width`, and where the measure's left
+ * edge goes in the box (dx). A mark's ink can hang past its measure further
+ * than it may (a line-end tanween at display size), or a word be wider than
+ * the measure; the measure then narrows by as much.
  * Right-to-left text keeps its right edge flush, left-to-right its left.
  * With the measure, the paragraph `set` gave at it (none when 8 tries did
  * not find one inside: the last measure was not set).

@@ -478,6 +478,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const visible = drawn.filter((g) => !(g.advance === 0 && BIDI_CONTROL.test(g.text)));
   // A line of controls alone keeps them (a line is never empty).
   const logical = visible.length > 0 ? visible : drawn;
+  keepInsideMeasure(logical, o.measure);
   const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
 
   const fonts = new Set(runsByWord.flat().map((r) => r));
@@ -613,6 +614,25 @@ const LATIN_RUN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 export function advanceSpan(g: PositionedGlyph): { left: number; right: number } {
   const left = g.x - (g.dx ?? 0);
   return { left, right: left + g.advance };
+}
+
+/**
+ * A line whose advances add up a hair past its measure (floating point: a
+ * justified line's spaces are the measure less its words) moves back
+ * inside, when it fits, so the frame check sees it flush.
+ */
+function keepInsideMeasure(glyphs: PositionedGlyph[], measure: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const g of glyphs) {
+    if (g.space) continue;
+    const { left, right } = advanceSpan(g);
+    min = Math.min(min, left);
+    max = Math.max(max, right);
+  }
+  if (!Number.isFinite(min) || max - min > measure + 1e-6) return;
+  const shift = max > measure ? measure - max : min < 0 ? -min : 0;
+  if (shift !== 0) for (const g of glyphs) g.x += shift;
 }
 
 function lineStartX(o: LineOptions, contentWidth: number, justified: boolean): number {

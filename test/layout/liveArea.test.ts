@@ -124,6 +124,24 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
     expect(findOverflows([page])).toEqual([]);
   });
 
+  it('still holds a mark by its ink: a line-end «ـاً» at 24 pt hangs 2.2 pt past the frame, more than MARK_HANG', () => {
+    const word = 'وفقاً';
+    const style = { fonts: templateFonts().body, size: 24 };
+    const measure = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure: 200, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } }).lines[0].width;
+    const para = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } });
+    const page: LaidOutPage = {
+      width: 200,
+      height: 200,
+      background: '#ffffff',
+      role: 'body',
+      live: { x: 10, y: 10, width: 180, height: 180 },
+      blocks: [{ kind: 'text', rtl: true, color: '#000000', text: word, frame: { x: 50, y: 20, width: measure, height: 100 }, lines: [{ line: para.lines[0], x: 50, baseline: 60 }] }],
+    };
+    const [hit] = findOverflows([page]);
+    expect(hit).toMatchObject({ text: '\u064B', limit: 'frame' });
+    expect(hit.by).toBeCloseTo(2.23, 1);
+  });
+
   it('sets a leaflet point starting «ويلاحظ» at the full measure, its lines flush with the margin', () => {
     const doc = `## اختبار\n\n١. ${text}\n\n٢. السلام.\n`;
     const { model } = modelFromText(doc, 'd2.txt', { projectRoot, sidecar: { text: 'lang: ar\ndir: rtl\ndigits: arab\ndate: 2026-12-07\n', file: 'd2.meta.yaml' }, sourceDateEpoch: '1700000000' });
