@@ -38,6 +38,7 @@ import { setBalanced } from '../src/layout/balance.js';
 import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
+import { SPACES_BEFORE_KASHIDA } from '../src/text/options.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
 import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
@@ -455,7 +456,7 @@ function chooseBodySize(
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   for (const size of sizes) {
     if (size <= regular) break;
-    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE });
+    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA });
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&

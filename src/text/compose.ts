@@ -403,8 +403,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
       extraSpace = deficit;
     } else {
-      // 1. spaces, within bounds
-      const spaceRoom = naturalGaps * o.space.stretch;
+      // 1. spaces, within bounds (wider at a statement's sizes: ComposeOptions.spacesBeforeKashida)
+      const spaceRoom = naturalGaps * ((o.spacesBeforeKashida ?? 1 + o.space.stretch) - 1);
       extraSpace = Math.min(deficit, spaceRoom);
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
