@@ -103,6 +103,15 @@ describe('live area check', () => {
 // measure by as much, every line 1.7–2.2 pt in from the margin. (Our own invented text, look16 d2.)
 describe('a glyph HarfBuzz offsets is measured from its pen', () => {
   const text = 'ويلاحظ أن وتدعو الأحزاب المشاركة إلى تنظيم حملات مشتركة في المدن الكبرى والأرياف على حد سواء، مع التركيز على المصانع والجامعات والنقابات.';
+  /** A page with the paragraph's lines in a frame of its measure at x = 50. */
+  const framed = (para: ReturnType<typeof composeParagraph>, measure: number): LaidOutPage => ({
+    width: 400,
+    height: 200,
+    background: '#ffffff',
+    role: 'body',
+    live: { x: 10, y: 10, width: 380, height: 180 },
+    blocks: [{ kind: 'text', rtl: true, color: '#000000', text: para.text, frame: { x: 50, y: 20, width: measure, height: 150 }, lines: para.lines.map((line, i) => ({ line, x: 50, baseline: 60 + i * 24 })) }],
+  });
 
   it('keeps «ويلاحظ» starting a justified 14 pt line to its frame, its ink where an unkerned «و»\'s is', () => {
     const measure = 300;
@@ -113,15 +122,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
     expect(waw.dx).toBeCloseTo(1.708, 2);
     expect(advanceSpan(waw).right).toBeCloseTo(measure, 6);
     expect(glyphInk(waw, { x: 0, baseline: 0 })!.right).toBeLessThan(measure - 0.5);
-    const page: LaidOutPage = {
-      width: 400,
-      height: 200,
-      background: '#ffffff',
-      role: 'body',
-      live: { x: 10, y: 10, width: 380, height: 180 },
-      blocks: [{ kind: 'text', rtl: true, color: '#000000', text, frame: { x: 50, y: 20, width: measure, height: 150 }, lines: para.lines.map((line, i) => ({ line, x: 50, baseline: 40 + i * 24 })) }],
-    };
-    expect(findOverflows([page])).toEqual([]);
+    expect(findOverflows([framed(para, measure)])).toEqual([]);
   });
 
   it('still holds a mark by its ink: a line-end «ـاً» at 24 pt hangs 2.2 pt past the frame, more than MARK_HANG', () => {
@@ -129,15 +130,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
     const style = { fonts: templateFonts().body, size: 24 };
     const measure = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure: 200, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } }).lines[0].width;
     const para = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } });
-    const page: LaidOutPage = {
-      width: 200,
-      height: 200,
-      background: '#ffffff',
-      role: 'body',
-      live: { x: 10, y: 10, width: 180, height: 180 },
-      blocks: [{ kind: 'text', rtl: true, color: '#000000', text: word, frame: { x: 50, y: 20, width: measure, height: 100 }, lines: [{ line: para.lines[0], x: 50, baseline: 60 }] }],
-    };
-    const [hit] = findOverflows([page]);
+    const [hit] = findOverflows([framed(para, measure)]);
     expect(hit).toMatchObject({ text: '\u064B', limit: 'frame' });
     expect(hit.by).toBeCloseTo(2.23, 1);
   });
