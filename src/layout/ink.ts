@@ -4,7 +4,8 @@
  * of a rule, descenders inside a box); the card renderer's glyph layer
  * reports it. Coordinates are y-down (SVG, and the templates' pages).
  */
-import { advanceSpan, type ComposedLine, type PositionedGlyph } from '../text/compose.js';
+import type { ComposedLine, PositionedGlyph } from '../text/compose.js';
+import { advanceSpan } from '../text/advanceSpan.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { PlacedLine } from './types.js';
 

@@ -19,6 +19,7 @@ import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from '.
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, justifies, type ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
+import { advanceSpan } from './advanceSpan.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
 
@@ -599,22 +600,6 @@ function latinSlots(text: string, runsByWord: ShapedRun[][], gaps: number[]): nu
 }
 const LATIN_RUN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 
-/**
- * Where a glyph's advance lies on its line, pt from the line's left edge:
- * from its pen position (its drawn origin less HarfBuzz's offset, `dx`) for
- * its advance. This is what the line breaker measured and what the edges of
- * a justified line are flush on; the drawn origin plus the advance is not a
- * box at all where HarfBuzz offsets a glyph that advances (Amiri's «و» of
- * «ويلاحظ» at a line's start: it reached 1.7 pt past the measure at 14 pt,
- * stopping a leaflet with E-OVERFLOW, though its ink is where every other
- * line-start «و»'s is). A glyph's ink may overhang its advance by design
- * (Amiri's «إ», a final «ى»'s tail); that is the font's optical alignment,
- * kept, and the live-area check holds the ink off the trim (liveArea.ts).
- */
-export function advanceSpan(g: PositionedGlyph): { left: number; right: number } {
-  const left = g.x - (g.dx ?? 0);
-  return { left, right: left + g.advance };
-}
 
 /**
  * A line whose advances add up a hair past its measure (floating point: a

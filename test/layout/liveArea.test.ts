@@ -18,7 +18,8 @@ import { WarraqError } from '../../src/diagnostics.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
 import { font, projectRoot, templateFonts } from '../support/fonts.js';
-import { advanceSpan, composeParagraph } from '../../src/text/compose.js';
+import { composeParagraph } from '../../src/text/compose.js';
+import { advanceSpan } from '../../src/text/advanceSpan.js';
 import { glyphInk } from '../../src/layout/ink.js';
 
 const RUNS = Number(process.env.WARRAQ_PROPERTY_RUNS ?? 6);
