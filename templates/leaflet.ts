@@ -33,11 +33,12 @@ import { addStats, typesetter, type SetStats, type TemplateFonts, type Tuning } 
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
-import { inkClearance, inkExtent } from '../src/layout/ink.js';
+import { frameSpan, inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced } from '../src/layout/balance.js';
 import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
+import { SPACES_BEFORE_KASHIDA } from '../src/text/options.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
 import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
@@ -457,7 +458,7 @@ function chooseBodySize(
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   for (const size of sizes) {
     if (size <= regular) break;
-    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE });
+    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA });
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&
@@ -564,23 +565,25 @@ function asRepeated(block: Block): Block {
   return block;
 }
 
-/** Horizontal reach of a paragraph's glyph boxes (drawn origin to origin + advance), from its measure's left edge. */
+/** Horizontal reach of what a paragraph's frame must hold of its glyphs (frameSpan: an advance from its pen, a mark's ink less its hang), from its measure's left edge. */
 function glyphReach(para: ComposedParagraph): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const l of para.lines)
     for (const g of l.glyphs) {
-      min = Math.min(min, g.x);
-      max = Math.max(max, g.x + g.advance);
+      const { left, right } = frameSpan(g);
+      min = Math.min(min, left);
+      max = Math.max(max, right);
     }
   return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
 }
 
 /**
- * A measure at which a paragraph's glyph boxes all lie inside a box of
- * `width`, and where the measure's left edge goes in the box (dx). A glyph
- * can reach past its measure by a HarfBuzz offset at the line's edge, or in
- * a last line the line breaker shrank; the measure then narrows by as much.
+ * A measure at which what the frame must hold of a paragraph's glyphs
+ * (glyphReach) lies inside a box of `width`, and where the measure's left
+ * edge goes in the box (dx). A mark's ink can hang past its measure further
+ * than it may (a line-end tanween at display size), or a word be wider than
+ * the measure; the measure then narrows by as much.
  * Right-to-left text keeps its right edge flush, left-to-right its left.
  * With the measure, the paragraph `set` gave at it (none when 8 tries did
  * not find one inside: the last measure was not set).

@@ -5,6 +5,7 @@
  * reports it. Coordinates are y-down (SVG, and the templates' pages).
  */
 import type { ComposedLine, PositionedGlyph } from '../text/compose.js';
+import { advanceSpan } from '../text/advanceSpan.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { PlacedLine } from './types.js';
 
@@ -46,6 +47,31 @@ export function glyphInk(g: PositionedGlyph, at: { x: number; baseline: number }
     top: oy - b.top * k,
     bottom: oy - b.bottom * k,
   };
+}
+
+/**
+ * How far a mark's ink may hang past its block's frame, pt: a tanween or a
+ * shadda over a line-end letter hangs into the margin in ordinary Arabic
+ * setting (Amiri's «ـاً» 1.1 pt at 11.5 pt, 1.3 at 14), and the live-area
+ * check still holds it off the trim (liveArea.ts).
+ */
+export const MARK_HANG = 1.5;
+
+/**
+ * What of a glyph its block's frame must hold, pt from the line's left edge
+ * (liveArea.ts checks it; the leaflet narrows a measure until it holds):
+ * a glyph that advances, its advance from its pen (advanceSpan: what the
+ * line breaker measured, the font's own sidebearings and HarfBuzz's kerning
+ * in it; ink its design hangs past that, Amiri's «إ» 0.8 pt at 14 pt, is the
+ * font's optical edge); a mark (no advance: its origin is only where the
+ * font's anchor put it, often beside its ink) its ink less MARK_HANG at each
+ * side. The span is inverted (left > right) for a mark narrower than
+ * 2 × MARK_HANG: each edge is held on its own. A blank mark, and hidden
+ * text (never painted): its pen.
+ */
+export function frameSpan(g: PositionedGlyph): { left: number; right: number } {
+  const ink = g.advance === 0 && !g.hidden ? glyphInk(g, { x: 0, baseline: 0 }) : undefined;
+  return ink ? { left: ink.left + MARK_HANG, right: ink.right - MARK_HANG } : advanceSpan(g);
 }
 
 /** Union of boxes; undefined for none. */

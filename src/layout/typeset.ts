@@ -43,6 +43,8 @@ export interface Tuning {
    * (STATEMENT_RUNT_SPACE, templates/leaflet.ts).
    */
   runtSpace?: number;
+  /** The space ratio a justified line reaches before a kashida (ComposeOptions.spacesBeforeKashida): a leaflet's statement sizes. */
+  spacesBeforeKashida?: number;
   /** Indent of each paragraph after the first in a justified text, × the size (ComposeOptions.paragraphIndent; PARAGRAPH_INDENT, src/layout/paragraphs.ts). */
   paragraphIndent?: number;
   /** Addresses on lines of their own displayed, in justified text (ComposeOptions.displayAddresses). */
@@ -91,6 +93,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,
+        ...(tuning.spacesBeforeKashida && justify === 'kashida' ? { spacesBeforeKashida: tuning.spacesBeforeKashida } : {}),
         ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
         ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
         ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),

@@ -19,6 +19,7 @@ import { breakHyphenated, breakWords, indentOf, runtWord, type LineEnd } from '.
 import { carryRest, hyphenCuts, wordPart } from './hyphenate.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX, justifies, type ComposeOptions } from './options.js';
 import { reorderPieces } from './reorder.js';
+import { advanceSpan } from './advanceSpan.js';
 
 export type { Align, ComposeOptions, JustifyMode } from './options.js';
 
@@ -28,6 +29,15 @@ export interface PositionedGlyph {
   gid: number;
   /** Origin of the drawn glyph, pt from the line's left edge. */
   x: number;
+  /**
+   * HarfBuzz's x offset, pt, when not 0: the glyph is drawn this far right of
+   * its pen position, `x − dx`, where its advance starts (advanceSpan).
+   * Amiri kerns a «و» or «ر» before «يـ» so (GPOS placement and advance
+   * alike, +122 units: 1.7 pt at 14 pt): the advance is wider and the
+   * outline moves right by as much, so its right edge stays where the
+   * unkerned glyph's would be, and the added room is on its left.
+   */
+  dx?: number;
   /** Offset above the baseline in pt (HarfBuzz y, up). */
   y: number;
   /** Drawn advance in pt (scaled for kashida). */
@@ -371,6 +381,7 @@ function positionPieces(text: string, visual: Piece[], startX: number, tracking:
         size: run.style.size,
         gid: g.gid,
         x: x + g.xOffset,
+        ...(g.xOffset !== 0 ? { dx: g.xOffset } : {}),
         y: g.yOffset + (run.style.rise ?? 0),
         advance: g.xAdvance,
         scaleX: g.scaleX,
@@ -416,8 +427,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
       extraSpace = deficit;
     } else {
-      // 1. spaces, within bounds
-      const spaceRoom = naturalGaps * o.space.stretch;
+      // 1. spaces, within bounds (wider at a statement's sizes: ComposeOptions.spacesBeforeKashida)
+      const spaceRoom = naturalGaps * ((o.spacesBeforeKashida ?? 1 + o.space.stretch) - 1);
       extraSpace = Math.min(deficit, spaceRoom);
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
@@ -612,17 +623,20 @@ function latinSlots(text: string, runsByWord: ShapedRun[][], gaps: number[]): nu
 }
 const LATIN_RUN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+$/u;
 
+
 /**
- * A HarfBuzz offset at a line's edge can carry a glyph a little past its
- * measure (a point or so); the line then moves back inside, when it fits.
+ * A line whose advances add up a hair past its measure (floating point: a
+ * justified line's spaces are the measure less its words) moves back
+ * inside, when it fits, so the frame check sees it flush.
  */
 function keepInsideMeasure(glyphs: PositionedGlyph[], measure: number): void {
   let min = Infinity;
   let max = -Infinity;
   for (const g of glyphs) {
     if (g.space) continue;
-    min = Math.min(min, g.x);
-    max = Math.max(max, g.x + g.advance);
+    const { left, right } = advanceSpan(g);
+    min = Math.min(min, left);
+    max = Math.max(max, right);
   }
   if (!Number.isFinite(min) || max - min > measure + 1e-6) return;
   const shift = max > measure ? measure - max : min < 0 ? -min : 0;

@@ -122,6 +122,8 @@ export function wordPart(items: Itemized, w: Word, from: number, to: number, lan
 /** What `carryRest` reads and sets of a positioned glyph (compose.ts's PositionedGlyph, which imports this module). */
 interface CarriedGlyph {
   x: number;
+  /** HarfBuzz's offset (compose.ts): a carried letter has none, its box is where it is put. */
+  dx?: number;
   advance: number;
   scaleX: number;
   size: number;
@@ -192,7 +194,7 @@ export function carryRest<G extends CarriedGlyph, L extends { glyphs: G[]; hyphe
   }
   const carried: G[] = texts.map((g, i) => {
     const advance = i + 1 < texts.length ? xs[i + 1] - xs[i] : Math.max(0, Math.min(g.advance * k, end - xs[i]));
-    return { ...g, x: xs[i], advance, scaleX: (g.scaleX * advance) / Math.max(g.advance, 1e-6), hidden: true };
+    return { ...g, x: xs[i], ...(g.dx ? { dx: 0 } : {}), advance, scaleX: (g.scaleX * advance) / Math.max(g.advance, 1e-6), hidden: true };
   });
   const pictures = new Set(rest);
   return [

@@ -4,7 +4,8 @@
  * HarfBuzz decides *whether* a tatweel can be inserted before a cluster without
  * changing the shaping (the SAFE_TO_INSERT_TATWEEL glyph flag). This module
  * ranks those places by the W3C alreq order: after seen/sad, then before a
- * final teh marbuta/heh/dal, then alef/tah/lam/kaf/gaf joins, then the rest.
+ * final teh marbuta/heh/dal, then alef/tah/lam/kaf/gaf joins, then the rest;
+ * never in or just after a kaf–meem join (KAF).
  */
 
 /** Lower is preferred. */
@@ -14,6 +15,14 @@ const SEEN_SAD = new Set([...'سشصض']);
 const FINAL_TEH_HEH_DAL = new Set([...'ةهدذ']);
 const ALEF = new Set([...'اأإآٱ']);
 const TAH_LAM_KAF_GAF = new Set([...'طظلكگ']);
+/**
+ * Kaf and gaf (Arabic kaf, keheh, gaf): before a meem Amiri sets the join of
+ * its own, the meem tucked under the kaf's stroke. A kashida in it («حكـم»)
+ * breaks the join; one just after its meem («محاكمـة», alreq's place before a
+ * final teh marbuta) draws the stretch out of the kaf (a leaflet statement
+ * at 21 pt read «محاكـمة»): neither is a place.
+ */
+const KAF = new Set([...'كکگ']);
 
 /** True for the Arabic letters (not marks, digits or punctuation). */
 export function isArabicLetter(ch: string): boolean {
@@ -37,6 +46,8 @@ export function kashidaPriority(word: string, at: number): KashidaPriority | und
   const prev = word[before];
   const next = word[at];
   if (prev === undefined || next === undefined || !isArabicLetter(prev) || !isArabicLetter(next)) return undefined;
+  if (next === 'م' && KAF.has(prev)) return undefined;
+  if (prev === 'م' && KAF.has(letterBefore(word, before) ?? '')) return undefined;
   let after = at + 1;
   while (after < word.length && isArabicMark(word[after])) after++;
   const nextIsFinal = after >= word.length || !isArabicLetter(word[after]);
@@ -44,4 +55,11 @@ export function kashidaPriority(word: string, at: number): KashidaPriority | und
   if (nextIsFinal && FINAL_TEH_HEH_DAL.has(next)) return 2;
   if (ALEF.has(next) || (nextIsFinal && TAH_LAM_KAF_GAF.has(next))) return 3;
   return 4;
+}
+
+/** The letter before index `i` of `word`, marks passed over; undefined at its start. */
+function letterBefore(word: string, i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && isArabicMark(word[j])) j--;
+  return word[j];
 }

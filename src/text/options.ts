@@ -31,6 +31,15 @@ export const JUSTIFY_ANYWAY_MAX = 3;
 export const RUNT_SPACE = 1.75;
 export type JustifyMode = 'off' | 'spaces' | 'kashida';
 
+/**
+ * The space ratio a statement's lines (a leaflet's few lines of large type)
+ * widen to before a kashida is set (ComposeOptions.spacesBeforeKashida),
+ * where body text takes ×1.3: leaflet 37 of a 40-point test document had
+ * four kashidas in three lines at 21 pt («بضـمان … محاكمـة», «قضـاء …
+ * تصـدر»); the seven documents' statements had 52 (docs/typography.md).
+ */
+export const SPACES_BEFORE_KASHIDA = 1.5;
+
 export interface ComposeOptions {
   dir: 'rtl' | 'ltr';
   lang?: string;
@@ -51,6 +60,13 @@ export interface ComposeOptions {
   hyphenate?: boolean;
   /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
+  /**
+   * Justified with kashida, the ratio (× the natural space) the spaces widen
+   * to before any kashida is set; default 1 + `space.stretch` (×1.3). A
+   * leaflet's statement sizes ask for SPACES_BEFORE_KASHIDA: in a few lines
+   * of large type a kashida shows most.
+   */
+  spacesBeforeKashida?: number;
   /**
    * Keep a paragraph of more than two lines from ending in a line of one
    * word (a runt) where another break set takes no more lines and is no

@@ -12,13 +12,14 @@ import fc from 'fast-check';
 import { assertInsideLiveArea, findOverflows } from '../../src/layout/liveArea.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
-import { layoutLeaflet } from '../../templates/leaflet.js';
+import { layoutLeaflet, leafletMargins } from '../../templates/leaflet.js';
 import { layoutCard } from '../../templates/cardLayout.js';
 import { WarraqError } from '../../src/diagnostics.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import { generateDocument, type GeneratedLang } from '../support/generateDocument.js';
 import { font, projectRoot, templateFonts } from '../support/fonts.js';
 import { composeParagraph } from '../../src/text/compose.js';
+import { advanceSpan } from '../../src/text/advanceSpan.js';
 import { glyphInk } from '../../src/layout/ink.js';
 
 const RUNS = Number(process.env.WARRAQ_PROPERTY_RUNS ?? 6);
@@ -93,6 +94,59 @@ describe('live area check', () => {
     expect(findOverflows([page])).toEqual([]);
     line.glyphs[markAt] = { ...mark, x: mark.x - 1 };
     expect(findOverflows([page])[0]).toMatchObject({ text: '\u064B', limit: 'frame' });
+  });
+});
+
+// Amiri kerns a «و» before «يـ» by a GPOS placement and advance alike (+122 units): HarfBuzz draws it
+// 1.7 pt (at 14 pt) right of its pen and widens its advance by as much, so its right edge stays where
+// the unkerned glyph's would be. Measured from its drawn origin, a line starting «ويلاحظ» reached 1.7 pt
+// past its frame: a leaflet stopped with E-OVERFLOW (> 1.5), and the leaflet narrowed the whole point's
+// measure by as much, every line 1.7–2.2 pt in from the margin. (Our own invented text, look16 d2.)
+describe('a glyph HarfBuzz offsets is measured from its pen', () => {
+  const text = 'ويلاحظ أن وتدعو الأحزاب المشاركة إلى تنظيم حملات مشتركة في المدن الكبرى والأرياف على حد سواء، مع التركيز على المصانع والجامعات والنقابات.';
+  /** A page with the paragraph's lines in a frame of its measure at x = 50. */
+  const framed = (para: ReturnType<typeof composeParagraph>, measure: number): LaidOutPage => ({
+    width: 400,
+    height: 200,
+    background: '#ffffff',
+    role: 'body',
+    live: { x: 10, y: 10, width: 380, height: 180 },
+    blocks: [{ kind: 'text', rtl: true, color: '#000000', text: para.text, frame: { x: 50, y: 20, width: measure, height: 150 }, lines: para.lines.map((line, i) => ({ line, x: 50, baseline: 60 + i * 24 })) }],
+  });
+
+  it('keeps «ويلاحظ» starting a justified 14 pt line to its frame, its ink where an unkerned «و»\'s is', () => {
+    const measure = 300;
+    const para = composeParagraph([{ text, style: { fonts: templateFonts().body, size: 14 } }], { dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2 } });
+    const first = para.lines[0];
+    expect(first.justified).toBe(true);
+    const waw = first.glyphs.find((g) => g.text === 'و')!;
+    expect(waw.dx).toBeCloseTo(1.708, 2);
+    expect(advanceSpan(waw).right).toBeCloseTo(measure, 6);
+    expect(glyphInk(waw, { x: 0, baseline: 0 })!.right).toBeLessThan(measure - 0.5);
+    expect(findOverflows([framed(para, measure)])).toEqual([]);
+  });
+
+  it('still holds a mark by its ink: a line-end «ـاً» at 24 pt hangs 2.2 pt past the frame, more than MARK_HANG', () => {
+    const word = 'وفقاً';
+    const style = { fonts: templateFonts().body, size: 24 };
+    const measure = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure: 200, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } }).lines[0].width;
+    const para = composeParagraph([{ text: word, style }], { dir: 'rtl', lang: 'ar', measure, align: 'start', justify: 'off', space: { stretch: 0, shrink: 0 } });
+    const [hit] = findOverflows([framed(para, measure)]);
+    expect(hit).toMatchObject({ text: '\u064B', limit: 'frame' });
+    expect(hit.by).toBeCloseTo(2.23, 1);
+  });
+
+  it('sets a leaflet point starting «ويلاحظ» at the full measure, its lines flush with the margin', () => {
+    const doc = `## اختبار\n\n١. ${text}\n\n٢. السلام.\n`;
+    const { model } = modelFromText(doc, 'd2.txt', { projectRoot, sidecar: { text: 'lang: ar\ndir: rtl\ndigits: arab\ndate: 2026-12-07\n', file: 'd2.meta.yaml' }, sourceDateEpoch: '1700000000' });
+    const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+    const { pages } = layoutLeaflet(model, model.points[0], fonts);
+    expect(findOverflows(pages)).toEqual([]);
+    const body = pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.startsWith('ويلاحظ'))!;
+    const right = pages[0].width - leafletMargins(model.theme).right;
+    for (const { line, x } of body.lines.filter((l) => l.line.justified)) {
+      expect(x + Math.max(...line.glyphs.map((g) => advanceSpan(g).right))).toBeCloseTo(right, 6);
+    }
   });
 });
 

@@ -18,7 +18,7 @@ import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
-import { inkClearance } from '../../src/layout/ink.js';
+import { frameSpan, inkClearance } from '../../src/layout/ink.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -106,9 +106,11 @@ function expectInsideMargins(page: LaidOutPage, model: DocumentModel) {
       for (const l of b.lines) {
         expect(l.baseline).toBeGreaterThanOrEqual(y0);
         expect(l.baseline).toBeLessThanOrEqual(y1);
+        // What the margins hold of a glyph: its advance from its pen, a mark's ink less its hang (frameSpan).
         for (const g of l.line.glyphs) {
-          expect(l.x + g.x).toBeGreaterThanOrEqual(x0);
-          expect(l.x + g.x + g.advance).toBeLessThanOrEqual(x1);
+          const { left, right } = frameSpan(g);
+          expect(l.x + left).toBeGreaterThanOrEqual(x0);
+          expect(l.x + right).toBeLessThanOrEqual(x1);
         }
       }
     } else if (b.kind === 'rule') {

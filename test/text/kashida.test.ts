@@ -27,6 +27,16 @@ describe('kashidaPriority (alreq order)', () => {
   it('skips harakat when looking for the letter before', () => {
     expect(kashidaPriority('سَلام', 2)).toBe(1);
   });
+  // Amiri joins kaf and meem of its own (the meem under the kaf): a leaflet statement at 21 pt read «محاكـمة».
+  it('never in a kaf–meem join nor just after its meem', () => {
+    expect(kashidaPriority('محاكمة', 4)).toBeUndefined(); // كـم
+    expect(kashidaPriority('محاكمة', 5)).toBeUndefined(); // كمـة
+    expect(kashidaPriority('حكمة', 3)).toBeUndefined();
+    expect(kashidaPriority('گمان', 1)).toBeUndefined();
+    expect(kashidaPriority('حكُمة', 4)).toBeUndefined(); // a haraka between changes nothing
+    expect(kashidaPriority('محاكمة', 2)).toBe(3); // حـا: the word keeps its other places
+    expect(kashidaPriority('حلمة', 3)).toBe(2); // a meem after another letter keeps its place
+  });
 });
 
 describe('kashida per line (issue 14)', async () => {

@@ -84,7 +84,7 @@ const counts = { painted: 0, replayed: 0 };
 const fontId = (f: LoadedFont) => `${fontDigest(f)} ${f.key}`;
 
 /** A glyph's numbers in a line's key, as 8 bytes each: converting them to text took ≈ 40 ms of a cold booklet. */
-const NUMBERS = 11;
+const NUMBERS = 12;
 
 /**
  * A glyph's part of a line's key: every field, one by one: the numbers into
@@ -93,7 +93,7 @@ const NUMBERS = 11;
  * compile here until the key has it.
  */
 function glyphKey(g: PositionedGlyph, fonts: Map<LoadedFont, number>, numbers: Float64Array, at: number): string {
-  const { font, size, gid, x, y, advance, scaleX, text, offset, level, word, kashida, space, hidden, color, ...rest } = g;
+  const { font, size, gid, x, dx, y, advance, scaleX, text, offset, level, word, kashida, space, hidden, color, ...rest } = g;
   const none: Record<string, never> = rest;
   void none;
   let f = fonts.get(font);
@@ -109,6 +109,7 @@ function glyphKey(g: PositionedGlyph, fonts: Map<LoadedFont, number>, numbers: F
   numbers[at + 8] = level;
   numbers[at + 9] = word;
   numbers[at + 10] = (kashida ? 1 : 0) + (space ? 2 : 0) + (hidden ? 4 : 0);
+  numbers[at + 11] = dx ?? 0;
   return color === undefined ? `${text.length}:${text}-` : `${text.length}:${text}${color.length}:${color}`;
 }
 
