@@ -34,7 +34,7 @@ import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layou
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { frameSpan, inkClearance, inkExtent } from '../src/layout/ink.js';
-import { setBalanced } from '../src/layout/balance.js';
+import { setBalanced, weakEnds } from '../src/layout/balance.js';
 import { addressCuts, runts, type Align, type ComposedParagraph } from '../src/text/compose.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
@@ -101,8 +101,9 @@ export function leafletBodySizes(theme: Theme): { regular: number; compact: numb
  * one-word last line or breaks an address (chooseBodySize): the shorter the
  * point the larger its type, three steps, where one statement size alone
  * fell back to the regular size here and there (seed 10–13: 21, 14, 14,
- * 21 pt; now 21, 18.25, 14, 21: 12 would need spaces past the body's ×2 at
- * both). Each point decides alone.
+ * 21 pt; now 21, 18.25, 21, 21: 12 would need spaces past the body's ×2 at
+ * both on the full measure, and takes 21 pt on one 3 % narrower,
+ * STATEMENT_MEASURES). Each point decides alone.
  */
 export function leafletStatementSizes(theme: Theme): number[] {
   const { regular } = leafletBodySizes(theme);
@@ -110,6 +111,13 @@ export function leafletStatementSizes(theme: Theme): number[] {
 }
 const STATEMENT_RATIOS = [1.5, 1.3];
 const STATEMENT_SHARE = 0.7;
+/**
+ * The measures a statement size is tried at, × the leaflet's measure: the
+ * full one, then a little narrower (about 10, 20 and 30 pt on A5), where
+ * other line breaks may keep its spaces within the body's bound, or keep a
+ * word off a line of its own, that the full measure could not.
+ */
+const STATEMENT_MEASURES = [1, 0.97, 0.94, 0.91];
 
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
   const t = model.theme;
@@ -217,7 +225,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const used = textHeight + (event ? gap + event.height : 0);
     const free = Math.max(0, region - used);
     const bodyTop = regionTop + free * 0.35;
-    const blocks: Block[] = [...header.blocks, { ...placeAt(para, bodyX, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
+    // A statement of one line («السلام.», udhr-fa 3) is centred on the measure: flush to the start edge it
+    // stood in a corner of the empty sheet, as if the rest had gone missing.
+    const x = bodySize > regular && para.lines.length === 1 ? left + centredOn(glyphReach(para), measure) : bodyX;
+    const blocks: Block[] = [...header.blocks, { ...placeAt(para, x, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
     if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
     blocks.push(...footer.blocks);
     newPage(blocks);
@@ -430,8 +441,11 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
  * would end in one word where the regular setting ends none so (a runt the
  * tie at the larger size could not avoid: udhr-fa 3, «…امنیت شخصی /
  * دارد.»), or an address would be broken that the regular setting keeps whole
- * (addresses-ar 3, «info@example» / «.org.»); when both are refused, the
- * regular size. The measure is narrowed by whatever a glyph reaches
+ * (addresses-ar 3, «info@example» / «.org.»); when both are refused on the
+ * full measure, both again on a few narrower ones (STATEMENT_MEASURES), then
+ * the regular size. Of the settings a size allows, one that ends no more
+ * lines on a weak word (src/layout/balance.ts) than the regular setting is
+ * taken first. The measure is narrowed by whatever a glyph reaches
  * past it (measureInside), so that nothing crosses the margins.
  */
 function chooseBodySize(
@@ -445,20 +459,22 @@ function chooseBodySize(
   eventRoom: number,
 ): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
   const { regular, compact } = leafletBodySizes(model.theme);
-  const fitAmong = (sizes: number[], tuned: Tuning = tuning) => {
+  const fitAmong = (sizes: number[], tuned: Tuning = tuning, width = measure) => {
     let f!: FitResult;
     let at = NaN;
     const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning: tuned })).para;
-    const inside = measureInside(fitTo, measure, rtl);
+    const inside = measureInside(fitTo, width, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
     return { fit: f, inside };
   };
   const chosen = fitAmong([compact, regular]);
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
-  for (const size of sizes) {
-    if (size <= regular) break;
-    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA });
+  // The full measure first, each statement size in turn; then, before the regular size, the same at a few
+  // narrower measures, whose other line breaks may clear what the full one refused (seed ١٢: a loose line at
+  // both sizes on the full measure). A statement's setting keeps to the start edge, its measure that much shorter.
+  const at = (size: number, width: number) => {
+    const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA }, width);
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
     const fine =
       !big.fit.overflow &&
@@ -466,8 +482,25 @@ function chooseBodySize(
       !big.fit.para.lines.some((l) => l.loose || l.lastResort) &&
       runts(big.fit.para) <= runts(chosen.fit.para) &&
       !cutsWorse(addressCuts(big.fit.para), addressCuts(chosen.fit.para));
-    if (fine) return big;
-  }
+    return fine ? big : undefined;
+  };
+  /** More lines end on a weak word («على أي» / «إنسان», «مجامع و» / …) than in the regular setting. */
+  const weaker = (f: { fit: FitResult }) => weakEnds(f.fit.para, model.lang).length > weakEnds(chosen.fit.para, model.lang).length;
+  const widths = STATEMENT_MEASURES.map((r) => measure * r);
+  for (const [i, width] of widths.entries())
+    for (const size of sizes) {
+      if (size <= regular) break;
+      const found = at(size, width);
+      if (!found) continue;
+      if (!weaker(found)) return found;
+      // The same size at a narrower measure when that keeps the weak word off a line's end; else as found
+      // (a weak word at a line's end is a blemish, not a reason for a smaller type).
+      for (const narrower of widths.slice(i + 1)) {
+        const other = at(size, narrower);
+        if (other && !weaker(other)) return other;
+      }
+      return found;
+    }
   return chosen;
 }
 
@@ -577,6 +610,9 @@ function glyphReach(para: ComposedParagraph): { min: number; max: number } {
     }
   return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
 }
+
+/** Where a paragraph whose glyphs reach `r` (glyphReach) starts in a box of `width` for its ink to be centred there. */
+const centredOn = (r: { min: number; max: number }, width: number) => (width - (r.max - r.min)) / 2 - r.min;
 
 /**
  * A measure at which what the frame must hold of a paragraph's glyphs

@@ -15,7 +15,8 @@ import type { ComposedParagraph } from '../text/compose.js';
 /** Words that lean on the next one: a line of a title does not end on one where a measure avoids it. */
 const WEAK: Record<string, ReadonlySet<string>> = {
   en: new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'nor', 'by', 'with', 'from', 'as', 'into', 'its']),
-  ar: new Set(['في', 'من', 'إلى', 'الى', 'على', 'عن', 'أو', 'و', 'مع', 'ثم', 'أن', 'إن', 'لا', 'ما', 'كل', 'بين', 'حتى', 'منذ']),
+  // «أي» leans on its noun as «كل» does: «على أي / إنسان» (udhr-ar 9 at a statement size).
+  ar: new Set(['في', 'من', 'إلى', 'الى', 'على', 'عن', 'أو', 'و', 'مع', 'ثم', 'أن', 'إن', 'لا', 'ما', 'كل', 'أي', 'بين', 'حتى', 'منذ']),
   fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'آن']),
 };
 
@@ -46,8 +47,8 @@ export const CONJUNCTION_BALANCE = 1 / 2;
 
 const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
 
-/** The weak words of `lang` on which the lines of `para` but the last end. */
-function weakEnds(para: ComposedParagraph, lang: string): string[] {
+/** The weak words of `lang` on which the lines of `para` but the last end (a leaflet's statement sizes compare their count with the regular setting's). */
+export function weakEnds(para: ComposedParagraph, lang: string): string[] {
   const weak = lexicon(WEAK, lang);
   return para.lines.slice(0, -1).flatMap((l) => {
     const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
