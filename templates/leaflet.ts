@@ -465,7 +465,9 @@ function chooseBodySize(
     const fitTo = (m: number) => (f = fitBodySize(model, text(body.size), body, (at = m), region - eventRoom, { sizes, tuning: tuned })).para;
     const inside = measureInside(fitTo, width, rtl);
     if (at !== inside.measure) fitTo(inside.measure);
-    return { fit: f, inside };
+    // measureInside places the text in a box `width` wide from its left side; a narrower box keeps to the start
+    // edge, so right-to-left text moves right by what the box lost.
+    return { fit: f, inside: rtl ? { ...inside, dx: inside.dx + measure - width } : inside };
   };
   const chosen = fitAmong([compact, regular]);
   const sizes = leafletStatementSizes(model.theme);

@@ -352,6 +352,15 @@ describe('seed leaflets in detail', () => {
         expect(bodyBlocks(layout.pages[0], p).some((b) => b.lines.some((l) => l.line.lastResort)), `${d.name} ${p.number}`).toBe(false);
       }
     }
+    // A statement on a narrower measure keeps to the start edge: seed 12's first line starts where 13's (full measure) does,
+    // at the right margin (it stood 10 pt in from it, flush with the left one, when its box was placed from the left).
+    const start = (n: number) => {
+      const [line] = bodyBlocks(seed.leaflets.get(n)!.layout.pages[0], seed.model.points[n - 1])[0].lines;
+      return Math.max(...line.line.glyphs.map((g) => line.x + frameSpan(g).right));
+    };
+    const m = leafletMargins(seed.model.theme);
+    expect(start(13)).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
+    expect(start(12)).toBeCloseTo(start(13), 1);
   });
 
   it('centres a statement of one line on the measure (udhr-fa 3), and keeps a weak word off a line end where a narrower measure can (udhr-ar 9: not «على أي» / «إنسان»)', async () => {
