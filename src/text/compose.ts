@@ -428,7 +428,9 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
       extraSpace = deficit;
     } else {
       // 1. spaces, within bounds (wider at a statement's sizes: ComposeOptions.spacesBeforeKashida)
-      const spaceRoom = naturalGaps * ((o.spacesBeforeKashida ?? 1 + o.space.stretch) - 1);
+      // (never narrower than the body's own stretch, never past the theme's maximum)
+      const spacesFirst = Math.min(maxRatio, Math.max(1 + o.space.stretch, o.spacesBeforeKashida ?? 0));
+      const spaceRoom = naturalGaps * (spacesFirst - 1);
       extraSpace = Math.min(deficit, spaceRoom);
       deficit -= extraSpace;
       // 2. kashida, by priority, one per word, off the previous line's kashida columns
