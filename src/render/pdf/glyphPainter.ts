@@ -509,7 +509,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
         return !it.invisible && !g.space && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && /^[\x21-\x7e]$/.test(g.text) && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
-      })
+      }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs };
 }
@@ -530,11 +530,13 @@ interface InPlaceRun {
  * reads it at the run's first glyph and skips the others (kDone), and
  * pdf.js and mutool 1.21 read the copies in order, without a jump back.
  */
-function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (k: number) => number, single: (it: DrawItem, k: number) => boolean): Map<DrawItem, InPlaceRun> {
+function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (k: number) => number, single: (it: DrawItem, k: number) => boolean, opens: (i: number) => boolean): Map<DrawItem, InPlaceRun> {
   const out = new Map<DrawItem, InPlaceRun>();
   for (let k = 0; k < texts.length; ) {
     let j = k;
-    while (j < texts.length && single(texts[j], j) && (j === k || itemIndex.get(texts[j])! === itemIndex.get(texts[j - 1])! + 1)) j++;
+    // An item poppler's RLE goes before (`opens`) can only start a run: inPlaceRun draws the RLE before its first item alone.
+    const next = (m: number) => itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1 && !opens(itemIndex.get(texts[m])!);
+    while (j < texts.length && single(texts[j], j) && (j === k || next(j))) j++;
     if (j - k >= 2) {
       const run = texts.slice(k, j);
       const lo = Math.min(...run.map((it) => it.glyph.x));
