@@ -49,7 +49,9 @@ const ar: Labels = {
   colophon: 'بيانات النشر',
   fonts: 'الخطوط',
   typefaces: (families) =>
-    families.length > 1 ? `خطوط ${families.join(' و')}\nمرخّصة برخصة الخطوط المفتوحة 1.1 من SIL` : `خط ${families[0]}\nمرخّص برخصة الخطوط المفتوحة 1.1 من SIL`,
+    families.length > 1
+      ? `خطوط ${families[0]}${families.slice(1).map((f) => `\nوخط ${f}`).join('')}\nمرخّصة برخصة الخطوط المفتوحة 1.1 من SIL`
+      : `خط ${families[0]}\nمرخّص برخصة الخطوط المفتوحة 1.1 من SIL`,
   built: 'تاريخ الإصدار',
   source: 'النص المصدر',
   sourceText: (file, hash) => `الملف ${file}\nوبصمته بخوارزمية SHA-256\n${hash}`,
@@ -75,7 +77,7 @@ const fa: Labels = {
   contents: 'فهرست',
   colophon: 'شناسنامه',
   fonts: 'قلم‌ها',
-  typefaces: (families) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families.join(' و ')}\nبا پروانهٔ قلم باز 1.1 از SIL`,
+  typefaces: (families) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families[0]}${families.slice(1).map((f) => `\nو قلم ${f}`).join('')}\nبا پروانهٔ قلم باز 1.1 از SIL`,
   built: 'تاریخ انتشار',
   source: 'متن مبدأ',
   sourceText: (file, hash) => `فایل ${file}\nو چکیده‌اش با الگوریتم SHA-256\n${hash}`,
