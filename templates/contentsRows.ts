@@ -8,6 +8,7 @@
  */
 import type { ComposedParagraph, ComposedLine } from '../src/text/compose.js';
 import type { StyledSpan } from '../src/text/itemize.js';
+import { advanceSpan } from '../src/text/advanceSpan.js';
 
 /**
  * A right-to-left contents row with the space after its number (the first
@@ -52,9 +53,10 @@ export function hangTitle(row: ComposedParagraph, spans: StyledSpan[], set: (spa
   const from = second.start;
   const words = Math.max(-1, ...first.glyphs.map((g) => g.word)) + 1;
   const lines = set(rest, rtl ? edge : row.measure - edge).lines.map((l) => {
-    // Each line moved so that it starts at the title's edge (its glyphs' origins, as the first line's are measured).
+    // Each line moved so that it starts at the title's edge, its glyphs measured from their pens (advanceSpan:
+    // a «و» Amiri kerns before «يـ» is drawn 1.7 pt right of its pen at 14 pt, its advance as much wider).
     const drawn = l.glyphs.filter((g) => !g.space && !g.hidden);
-    const start = rtl ? Math.max(...drawn.map((g) => g.x + g.advance)) : Math.min(...drawn.map((g) => g.x));
+    const start = rtl ? Math.max(...drawn.map((g) => advanceSpan(g).right)) : Math.min(...drawn.map((g) => advanceSpan(g).left));
     const dx = drawn.length ? edge - start : 0;
     return { ...l, start: l.start + from, end: l.end + from, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx, offset: g.offset + from, word: g.word + words })) };
   });
