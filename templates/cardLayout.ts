@@ -365,8 +365,9 @@ function body(c: Context, point: Point, piece: string, size: number): MeasuredTe
  * A statement's body (`statementCard`): the point's one paragraph at `size`,
  * its lines balanced (src/layout/balance.ts) on the narrowest measure that
  * keeps their number, so that two lines of display type read as one block
- * rather than a full line over a short one. Justified as the body is; the
- * box is that measure wide, at the start edge (templates/card.tsx).
+ * rather than a full line over a short one. Set ragged at the start edge
+ * (not justified as the body is); the box is that measure wide, at the start
+ * edge (templates/card.tsx).
  */
 function statementBody(c: Context, text: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;

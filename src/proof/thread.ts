@@ -77,7 +77,9 @@ class ProofThread {
   }
 
   /**
-   * Ends the thread once its requests are answered. It exits by itself
+   * Ends the thread: call it once the requests made are answered (the
+   * caller's `answer.finally`), since the thread exits as soon as it reads
+   * the request, even with one still running. It exits by itself
    * rather than being terminated, so that its exit handlers run: the
    * compiled code's vendor files write their V8 code cache there
    * (scripts/vendor.mjs, once per compile), which a terminated thread never
