@@ -123,8 +123,9 @@ describe('the sizes each document takes (defaults: 14 and 12 pt on A5, short poi
 
   it('seed: every point on one page, point 8 (the longest) at the compact size, the short ones as statements', () => {
     // Points 3, 11 and 14 are too long for 21 pt, and 6 ends in «جمعاء.» alone there: they take the smaller statement size.
-    // Point 12 would set a line past the body's ×2 spaces at both statement sizes: it keeps 14 pt.
-    const statements = [2, 4, 7, 10, 13, 15];
+    // Point 12 would set a line past the body's ×2 spaces at both statement sizes on the full measure: it is a statement at
+    // 21 pt on a slightly narrower one (leaf15, STATEMENT_MEASURES), kept to the start edge.
+    const statements = [2, 4, 7, 10, 12, 13, 15];
     const smaller = [3, 6, 11, 14];
     expect(sizes('seed')).toEqual(built.get('seed')!.leaflets.map((l) => (l.point.number === 8 ? '1@12' : smaller.includes(l.point.number) ? '1@18.25' : statements.includes(l.point.number) ? '1@21' : '1@14')));
   });
