@@ -132,8 +132,8 @@ function paginate(paras: FlowPara[], frameFor: (page: number) => Frame): PageRun
   return runs;
 }
 
-/** How many pages paginate() makes, none of them placed. */
-function pagesFilled(paras: FlowPara[], frameFor: (page: number) => Frame): number {
+/** How many pages paginate() makes, none of them placed (copyfit.ts's `pagesFilled` is another measure: pages as a fraction). */
+function pageCountOf(paras: FlowPara[], frameFor: (page: number) => Frame): number {
   let count = 0;
   let at: At | undefined = { para: 0, line: 0 };
   while (at) {
@@ -358,7 +358,7 @@ interface Solved {
 
 /** The paragraphs flowed and balanced (the comment above). */
 function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageBalance): PageRun[] {
-  const pageCount = pagesFilled(paras, frameFor);
+  const pageCount = pageCountOf(paras, frameFor);
   const spreadOf = b.spreadOf ?? ((i: number) => i);
   /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step (where each ends: placed once taken). */
   const made = new Map<string, PageEnd[]>();
