@@ -278,16 +278,17 @@ function markLatinNames(text: string, words: Word[]): void {
       first = i + 1;
     }
   }
-  const isLatin = ([a, b]: [number, number]) => {
+  // Each token asked once (the run search below meets most of them twice).
+  const latin = tokens.map(([a, b]) => {
     const token = text.slice(words[a].start, words[b].end);
     // (Not an address's piece, nor a token too wide for the line, cut by emergency breaks.)
     const whole = words.slice(a, b + 1).every((w) => w.breakCost === undefined && !w.emergency);
     return whole && LATIN_LETTER.test(token) && !RTL_LETTER.test(token) && !isVerbatimToken(token);
-  };
+  });
   for (let t = 0; t < tokens.length; ) {
     let u = t;
     // A run: Latin tokens in a row, none ending in a hard break but its last.
-    while (isLatin(tokens[u]) && u + 1 < tokens.length && isLatin(tokens[u + 1]) && !words[tokens[u][1]].hardBreak) u++;
+    while (latin[u] && u + 1 < tokens.length && latin[u + 1] && !words[tokens[u][1]].hardBreak) u++;
     if (u > t && u - t < LATIN_NAME_WORDS) for (let i = tokens[t][0]; i < tokens[u][1]; i++) words[i].softTie = true;
     t = u + 1;
   }
