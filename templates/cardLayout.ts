@@ -486,8 +486,11 @@ async function roomFor(c: Context, parts: Omit<PointParts, 'body'>): Promise<num
 
 const fitsRoom = (m: MeasuredText, room: number) => withinMeasure(m.para) && m.height <= room + 1e-6;
 
-/** A generous bound on the characters a body of `room` px can hold at `size` (no glyph is narrower than a fifth of the size). */
-const capacity = (c: Context, room: number, size: number) => Math.ceil((Math.max(0, room) / (size * c.t.bodyLeading) + 1) * (c.measure / (size * 0.2)));
+/** A generous bound on the characters a line of the measure holds at `size`: no glyph is narrower than a fifth of the size. */
+const charsPerLine = (c: Context, size: number) => c.measure / (size * 0.2);
+
+/** A generous bound on the characters a body of `room` px can hold at `size` (charsPerLine on each line). */
+const capacity = (c: Context, room: number, size: number) => Math.ceil((Math.max(0, room) / (size * c.t.bodyLeading) + 1) * charsPerLine(c, size));
 
 /** How a point is set: its body size and the text of each card. */
 interface PointPlan {
@@ -593,7 +596,7 @@ async function statementCard(c: Context, point: Point, foot: MeasuredText): Prom
   if (size === undefined || isLink(c) || point.paragraphs.length !== 1 || point.paragraphs[0].item) return undefined;
   const text = point.text.trim();
   // A cheap bound first: a text that takes more lines at the full measure than a statement may is not one.
-  if (text.length > (STATEMENT_LINES * c.measure) / (size * 0.2)) return undefined;
+  if (text.length > STATEMENT_LINES * charsPerLine(c, size)) return undefined;
   const m = statementBody(c, text, size);
   const maxSpace = c.model.theme.space.max ?? DEFAULT_MAX_SPACE;
   if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para) || widestSpace(m.para) > maxSpace + 1e-9) return undefined;
