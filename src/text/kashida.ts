@@ -41,13 +41,12 @@ export function isArabicMark(ch: string): boolean {
  * Returns undefined where no letter joins on both sides.
  */
 export function kashidaPriority(word: string, at: number): KashidaPriority | undefined {
-  let before = at - 1;
-  while (before >= 0 && isArabicMark(word[before])) before--;
+  const before = letterIndexBefore(word, at);
   const prev = word[before];
   const next = word[at];
   if (prev === undefined || next === undefined || !isArabicLetter(prev) || !isArabicLetter(next)) return undefined;
   if (next === 'م' && KAF.has(prev)) return undefined;
-  if (prev === 'م' && KAF.has(letterBefore(word, before) ?? '')) return undefined;
+  if (prev === 'م' && KAF.has(word[letterIndexBefore(word, before)] ?? '')) return undefined;
   let after = at + 1;
   while (after < word.length && isArabicMark(word[after])) after++;
   const nextIsFinal = after >= word.length || !isArabicLetter(word[after]);
@@ -57,9 +56,9 @@ export function kashidaPriority(word: string, at: number): KashidaPriority | und
   return 4;
 }
 
-/** The letter before index `i` of `word`, marks passed over; undefined at its start. */
-function letterBefore(word: string, i: number): string | undefined {
+/** The index of the character before index `i` of `word`, marks passed over; -1 at its start. */
+function letterIndexBefore(word: string, i: number): number {
   let j = i - 1;
   while (j >= 0 && isArabicMark(word[j])) j--;
-  return word[j];
+  return j;
 }
