@@ -7,10 +7,9 @@
  * The figures are those of b3fadca (before marks8), compared line by line.
  */
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../support/pdfReadback.js';
+import { BIDI_MARKS, extractText } from '../../support/pdfReadback.js';
 import { renderParagraphs } from '../../support/textFixtures.js';
 
-const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/gu;
 const linesOf = (text: string) => text.replace(BIDI_MARKS, '').split(/\n|\f/u).map((l) => l.trim()).filter((l) => l !== '');
 
 /** Each paragraph, and mupdf's lines for it as b3fadca read them (or better). */

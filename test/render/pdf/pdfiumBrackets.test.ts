@@ -9,13 +9,12 @@
  * before marks8 (mupdfBrackets.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../support/pdfReadback.js';
+import { BIDI_MARKS, extractText } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
 import { renderParagraphs } from '../../support/textFixtures.js';
 
 const MIRRORED = ['(۱) هر کس حق دارد.', 'يوم [اليوم الدولي] بأنشطة.'];
 const FALLBACK = ['قال («نعم») ثم مضى.', 'القرار 217 ألف (د-3) المؤرخ في 10 كانون الأول.'];
-const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/gu;
 const spaced = (s: string) => s.replace(/\s+/gu, ' ').trim();
 const lineOf = (text: string, start: string) => text.split('\n').find((l) => l.includes(start)) ?? '';
 
