@@ -48,6 +48,8 @@ describe('flow: facing pages end on one baseline', () => {
   const facing = { ...balance, maxGap: 10, spreadOf: (i: number) => Math.floor(i / 2) };
   /** Where each page's last line ends. */
   const ends = (pages: FlowPage[]) => pages.map((p) => Math.max(...p.blocks.map((b) => b.lines.at(-1)!.baseline + 2)));
+  /** Two facing pages neither of which can reach the foot (page 1 ends at 70.5, page 2 at 72), made fresh for each test. */
+  const shortPair = () => [P(3, 0), H(), P(2, 0), H(), P(3, 0), H(), P(1, 0), H(), P(3, 0), P(3, 0)];
 
   it('grows the spaces of the page that can reach the other, when neither reaches the foot', () => {
     const paras = [P(3, 0), H(), P(5, 0), H(), P(3, 0), H(), P(3, 0), H(), P(2, 0), P(4, 0)];
@@ -61,7 +63,7 @@ describe('flow: facing pages end on one baseline', () => {
   });
 
   it('grows no space that neither brings a page to its foot nor levels it with the page facing it', () => {
-    const paras = [P(3, 0), H(), P(2, 0), H(), P(3, 0), H(), P(1, 0), H(), P(3, 0), P(3, 0)];
+    const paras = shortPair();
     // As the loop fills them, page 1 ends at 70.5 and page 2 (a heading at its top, one 9 pt space) at 72: neither
     // can reach the foot (100) by its one space (cap 10), and no break can move without stranding a heading.
     expect(ends(flow(paras, frame)).slice(0, 2)).toEqual([70.5, 72]);
@@ -74,7 +76,7 @@ describe('flow: facing pages end on one baseline', () => {
   });
 
   it('ends two facing pages level even where their growths then differ by more than maxUnlike', () => {
-    const paras = [P(3, 0), H(), P(2, 0), H(), P(3, 0), H(), P(1, 0), H(), P(3, 0), P(3, 0)];
+    const paras = shortPair();
     // As above, growths at most 1 pt apart: levelling takes 1.5, 0.05 line over, which costs UNEVEN × 2 × 0.05² =
     // 0.04, less than ending 0.15 line apart (UNEVEN × 0.15² = 0.18): they end level.
     const pages = flow(paras, frame, { balance: { ...facing, maxUnlike: 1 } });
