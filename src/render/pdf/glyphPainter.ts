@@ -764,7 +764,7 @@ class LineWriter {
   /** Right-to-left glyphs but those just after a left-to-right run («1945.»): see own1 in placed. */
   private readonly afterLtr: Set<PositionedGlyph>;
   /** Whether poppler's marks (popplerMark) are drawn so that mupdf 1.28 reads them too (`mupdfKeepsPopplerMarks`), else hidden from it. */
-  private readonly mupdfReadsMarks: boolean;
+  private mupdfReads?: boolean;
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -774,7 +774,11 @@ class LineWriter {
     this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
-    this.mupdfReadsMarks = mupdfKeepsPopplerMarks([...glyphs].sort((a, b) => a.offset - b.offset).map((g) => g.text).join(''));
+  }
+
+  /** mupdfReads, asked the first time a line draws a mark for poppler (most lines draw none): the line's text read once. */
+  private get mupdfReadsMarks(): boolean {
+    return (this.mupdfReads ??= mupdfKeepsPopplerMarks([...this.plan.glyphs].sort((a, b) => a.offset - b.offset).map((g) => g.text).join('')));
   }
 
   /**
