@@ -22,12 +22,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  *   command lasts a second or two, and most of what V8 optimised by default
  *   was never run long enough to repay it: ≈ 0.4 s of helper-thread CPU in a
  *   cold booklet of ≈ 1.8 s. Three times the budget keeps it for what runs
- *   long (docs/performance.md, "The booklet alone, round 4").
+ *   long (docs/performance.md, "Start-up").
  * - No WebAssembly tier-up: HarfBuzz and yoga are WebAssembly, which V8
  *   compiles first with its baseline compiler (Liftoff) and then, function by
  *   function, again with TurboFan as they run: in a cold booklet that second
- *   compilation cost more CPU than it saved (docs/performance.md, "The
- *   booklet alone, round 5"). Liftoff is kept: a function it cannot compile
+ *   compilation cost more CPU than it saved (docs/performance.md,
+ *   "Start-up"). Liftoff is kept: a function it cannot compile
  *   (a CPU feature it lacks, SIMD) is still compiled by TurboFan
  *   (`--liftoff-only`, V8's testing flag, aborts the process there instead).
  */

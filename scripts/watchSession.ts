@@ -11,7 +11,7 @@
  * restarted session runs the edited TypeScript, and after `npm run compile`
  * the next one runs compiled again. Compiled, every `import()` resolves in
  * Node itself instead of waiting for tsx's hooks thread (docs/performance.md,
- * "Watch from the compiled bundle").
+ * "The watch session").
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -561,7 +561,7 @@ const SMALL_REBUILD = 1600;
  * second react-pdf, pdf-lib, HarfBuzz and fonts and composing into a
  * second paragraph memory: at 50× the seed that cost ≈ 170–200 MiB of peak
  * memory and ≈ 5 s of CPU for no gain on two cores (docs/performance.md,
- * "Memory at 50× and in watch").
+ * "Threads").
  */
 export function defaultThreads(fresh: readonly RenderJob[]): number {
   return hasImageJobs(fresh) ? threadsFor(fresh.reduce((ms, j) => ms + estimatedCost(j), 0), SMALL_REBUILD) : 1;
@@ -709,8 +709,8 @@ function poolOf(opts: BuildOptions, threads: number): { start(): Promise<RenderP
  * the build takes the pool when it has an image job to render, else ends it.
  * On a busy machine (`coresFree`) the worker's start and its second copy of
  * the fonts and text code cost more than the overlap wins, and the build
- * starts its threads as before (docs/performance.md, "One-point edits,
- * round 10").
+ * starts its threads as before (docs/performance.md,
+ * "Threads").
  */
 interface EarlyPool {
   /** Its threads, the main one included (earlyThreads). */
@@ -816,7 +816,7 @@ async function decideModes(run: JobRun, reused: ReadonlyMap<string, ReusedFile[]
 async function finishUnrendered(run: JobRun, { mode, auxOf }: { mode: Map<string, Mode>; auxOf: Map<string, JobAux> }, reused: ReadonlyMap<string, ReusedFile[]>): Promise<void> {
   const unrendered = run.jobs.filter((job) => mode.get(job.path) !== 'render');
   for (const job of unrendered) await run.opts.beforeJob?.(job);
-  // Linked all at once: one by one, a one-point edit of the seed waited ≈ 50 ms for ≈ 290 links in turn (docs/performance.md, round 9).
+  // Linked all at once: one by one, a one-point edit of the seed waited ≈ 50 ms for ≈ 290 links in turn (docs/performance.md, "Keys, reuse and the output stage").
   const staged = await Promise.all(unrendered.map((job) => (mode.get(job.path) === 'reuse' ? run.stage.add(reused.get(job.path)!, run.published(job)) : [])));
   // Said done in plan order.
   unrendered.forEach((job, i) => {

@@ -5,7 +5,7 @@
  * and its no-change check: ≈ 180 files and 2.5 MB read through libuv's
  * thread pool and hashed on the main thread, while that thread waits to
  * key its jobs (≈ 35–40 ms of a cold booklet's wall time before this,
- * ≈ 20–30 ms of its CPU; docs/performance.md, "The booklet alone, round 7").
+ * ≈ 20–30 ms of its CPU; docs/performance.md, "Start-up").
  *
  * A file keeps its recorded digest while its size, inode and modification
  * and change times are the recorded ones (`statSync`, no read); any other

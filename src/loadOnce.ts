@@ -6,8 +6,8 @@
  * tests) each resolution is a request to the loader's hooks thread that the
  * asking thread waits for. A render job asked its kind's modules on every
  * job: ≈ 20 such waits per one-point edit in a watch session's main thread,
- * ≈ 40 ms of its time at load 13 (docs/performance.md, "One-point edits in
- * watch, round 10"). The compiled command resolves a chunk natively, so
+ * ≈ 40 ms of its time at load 13 (docs/performance.md, "The watch
+ * session"). The compiled command resolves a chunk natively, so
  * there it only saves a lookup. A failed load is not held: the next use
  * tries again.
  */

@@ -124,7 +124,7 @@ function filledWith(b: Pick<AtBodySize, 'pageCount' | 'spares' | 'flowed' | 'tex
  * estimates from: its text flowed and its pages counted, their pages made
  * only when asked (`finish`). Copyfitting counts the pages at several sizes
  * and keeps one: the covers, running heads, folios, spare pages and colophon
- * of the others were never drawn (docs/performance.md, "Copyfitting's cost").
+ * of the others were never drawn (docs/performance.md, "Composing and painting").
  */
 export interface AtBodySize {
   /** Its pages, spare pages included, counted before they are made. */

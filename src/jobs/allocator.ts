@@ -4,7 +4,7 @@
  * many threads. glibc's malloc then raises its mmap threshold to the size of
  * the first raster freed, so the next ones come from its per-thread arenas,
  * which keep the freed pages: a cold build of the seed grew to ≈ 620–690 MiB,
- * ≈ 490 MiB with the settings below (docs/performance.md, memory).
+ * ≈ 490 MiB with the settings below (docs/performance.md, "Memory").
  * glibc reads them from the environment only at start (MALLOC_MMAP_THRESHOLD_,
  * MALLOC_ARENA_MAX); `mallopt` sets them in a running process, reached here
  * through koffi's FFI. Elsewhere (musl, macOS, Windows) nothing is done.
@@ -71,7 +71,7 @@ export function trimWhileRendering(images: boolean): () => void {
  * new space per thread, most of it garbage: a job's layout, a drawing's
  * buffers). Smaller, more frequent scavenges also free the dead buffers'
  * native memory sooner. The warm session's peak fell by ≈ 20–40 MiB for
- * the same CPU within the noise (docs/performance.md, "Watch memory,
- * round 6"). A command's build keeps V8's defaults: it ends anyway.
+ * the same CPU within the noise (docs/performance.md,
+ * "Memory"). A command's build keeps V8's defaults: it ends anyway.
  */
 export const SESSION_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];

@@ -284,7 +284,7 @@ async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrup
 async function cacheFiles(root: string): Promise<Array<{ file: string; size: number; mtimeMs: number }>> {
   // Every file stat-ed at once, in listing order: one after another, a watch session's prune waited for ≈ 180 stats in
   // turn on a thread pool busy with the images, and the next edit's build waits for the prune (docs/performance.md,
-  // "One-point edits, round 11").
+  // "Keys, reuse and the output stage").
   const subs = await readdir(root).catch(() => [] as string[]);
   const names = await Promise.all(subs.map(async (sub) => (await readdir(path.join(root, sub)).catch(() => [] as string[])).map((name) => path.join(root, sub, name))));
   const stats = await Promise.all(names.flat().map(async (file) => ({ file, st: await stat(file).catch(() => undefined) })));

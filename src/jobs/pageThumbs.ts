@@ -5,8 +5,8 @@
  * showed before, and a page's pixels are a function of its laid-out content
  * (glyphs of the theme's fonts at their places, rules, colours), of the font
  * subsets the file embeds (mupdf draws the same page a little differently
- * from another text's subsets: docs/performance.md, "One-point edits, round
- * 11") and of the code that draws it, not of the file's other pages. So the
+ * from another text's subsets: docs/performance.md, "Thumbnails
+ * and cards") and of the code that draws it, not of the file's other pages. So the
  * booklet keeps, under its key, a digest of each page's laid-out content
  * with the file's subset tags (`pageKeys`, its fonts by their project path;
  * the tags as the drawing made them; an edit that uses no glyph the file did

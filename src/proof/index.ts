@@ -77,8 +77,8 @@ export async function proofDocument(model: DocumentModel, opts: ProofOptions): P
  * project keeps no findings (so none can be found for this text, and the
  * thread will be taken): its start (Node's own, ≈ 65 ms of CPU under the
  * command's V8 flags, and the checks' modules) then overlaps the main
- * thread's reading and checking of the model (docs/performance.md, "The
- * booklet alone, round 7"). A build that stops before proofing leaves it
+ * thread's reading and checking of the model (docs/performance.md, "Proofing
+ * beside the build"). A build that stops before proofing leaves it
  * waiting, without keeping the process alive, for the next build's text.
  */
 export function proofThreadAhead(projectRoot: string): void {

@@ -7,8 +7,8 @@
  * command's thread ends after its one answer; a long-lived process (the
  * watch session) keeps one thread for all its builds (`kept`), so an edit
  * does not start a thread, load the checks' code and read and sort the
- * dictionaries again (≈ 0.3 s of CPU per edit: docs/performance.md, "One-point
- * edits, round 11"). A command that will set proofing aside starts its
+ * dictionaries again (≈ 0.3 s of CPU per edit: docs/performance.md, "Proofing
+ * beside the build"). A command that will set proofing aside starts its
  * thread before its text is known (`startEarly`): the thread loads Node and
  * the checks' code meanwhile, then waits for the text without keeping the
  * process alive ("The booklet alone, round 7").
@@ -84,7 +84,7 @@ class ProofThread {
    * compiled code's vendor files write their V8 code cache there
    * (scripts/vendor.mjs, once per compile), which a terminated thread never
    * wrote, so every command's proofing thread compiled cspell-trie-lib from
-   * its source (docs/performance.md, "The booklet alone, round 8"). Unref'd,
+   * its source (docs/performance.md, "Proofing beside the build"). Unref'd,
    * it never holds the process open.
    */
   end(): void {

@@ -47,7 +47,7 @@ let inkFuncs: hb.DrawFuncs | undefined;
  * contour's first segment, so a move-to means ink; the other callbacks are
  * left unset (HarfBuzz's own do nothing), and nothing is written out, where
  * `glyphToPath` called into JavaScript for every segment and built its SVG
- * text (docs/performance.md, "The booklet alone, round 6").
+ * text (docs/performance.md, "Composing and painting").
  */
 export function drawsInk(font: LoadedFont, gid: number): boolean {
   if (!inkFuncs) {

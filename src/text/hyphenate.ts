@@ -30,7 +30,7 @@ type Patterns = typeof import('hyphen/en-us/index.js');
  * The patterns are loaded on first use, not with the module: building the
  * two English pattern sets cost ≈ 30–40 ms of CPU in every process that
  * composes, though only English text is hyphenated (docs/performance.md,
- * "The booklet alone, round 6"). A `require` made by `createRequire`, which
+ * "Start-up"). A `require` made by `createRequire`, which
  * the bundler leaves alone: the bundle loads them from node_modules.
  */
 const requirePatterns = createRequire(import.meta.url);

@@ -209,7 +209,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
  * the measure, and a paragraph is itemized again at each size a fit tries
  * (copyfitting's trials, a card's fit search), where they were a tenth to
  * a quarter of a copyfitting trial's CPU (docs/performance.md,
- * "Copyfitting's cost"). What is returned is shared: callers only read it.
+ * "Remembered work"). What is returned is shared: callers only read it.
  */
 const MAX_REMEMBERED = 2_000;
 const addressesByText = new Map<string, Array<[number, number]>>();

@@ -93,7 +93,7 @@ export const booklet: OutputKind = {
     await Promise.all([
       writeKept(task.cacheDir, task.key, 'drawing', drawing.pages),
       // For its thumbnails: a page that shows what it showed before keeps its thumbnail (src/jobs/pageThumbs.ts).
-      // Only when this build makes them: the digests cost ≈ 25–65 ms of a cold booklet (docs/performance.md, round 7).
+      // Only when this build makes them: the digests cost ≈ 25–65 ms of a cold booklet (docs/performance.md, "Thumbnails and cards").
       keepsPageKeys(task) && writeKept(task.cacheDir, task.key, 'pageKeys', pageKeys(pages, f, drawing.subsets)),
     ]);
     return { files: [{ kind: 'booklet', path: task.job.path, bytes: drawing.bytes, pages: pages.length }], aux };

@@ -52,7 +52,7 @@ const JPEG_QUALITIES = [88, 82, 76, 70, 64, 58, 52, 46, 40];
  * files ≈ 7 % larger. Lossless WebP (method 1, quality ≤ 24) would be exact
  * and ≈ 20 % faster than quality 90, but libwebp's lossless encoder takes
  * ≈ 70 MB per card while it runs, against the peak-memory target
- * (docs/performance.md, "Cards, round 5").
+ * (docs/performance.md, "Tried and not kept").
  */
 const WEBP = { quality: 88, effort: 0 } as const;
 

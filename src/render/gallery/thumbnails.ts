@@ -65,7 +65,7 @@ export async function pdfThumbnails(pdf: Uint8Array, maxPages = Infinity, known?
     const n = Math.min(pageCount ?? doc.countPages(), maxPages);
     const found = known?.found.length === n ? known : undefined;
     // Each page's encoding (libvips, off this thread) runs while the next page is drawn: awaited one by one, the
-    // thread waited for each (docs/performance.md, "One-point edits, round 9").
+    // thread waited for each (docs/performance.md, "Thumbnails and cards").
     const out: Array<ThumbImage | Promise<ThumbImage>> = [];
     for (let i = 0; i < n; i++) {
       const had = found?.found[i];

@@ -1398,7 +1398,7 @@ const inkCache = new WeakMap<LoadedFont, Map<number, boolean>>();
  * text without any. Asked for every glyph painted, so it asks whether
  * HarfBuzz draws anything (`drawsInk`): `outlinePath` is empty exactly when
  * that is, and making its PDF operators (parsing, numbers written out) cost
- * a cold booklet more than the drawing (docs/performance.md, rounds 5 and 6).
+ * a cold booklet more than the drawing (docs/performance.md, "Composing and painting").
  */
 function hasInk(font: LoadedFont, gid: number): boolean {
   let byGid = inkCache.get(font);
