@@ -687,7 +687,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   ];
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
-    [L.fonts, L.typefaces(families)],
+    [L.fonts(families.length), L.typefaces(families)],
     [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)],
     [L.source, sourceEntry(model, rtl)],
   ];

@@ -8,7 +8,8 @@ import { formatNumber } from '../src/format/localize.js';
 export interface Labels {
   contents: string;
   colophon: string;
-  fonts: string;
+  /** The fonts entry's label: English says Typeface for one family; Arabic and Persian keep the category's plural («الخطوط: خط Amiri»). */
+  fonts: (count: number) => string;
   /**
    * The fonts entry's value: the families and their licence. In Arabic and
    * Persian each Latin name ends a line, after a word of the document's own
@@ -47,7 +48,7 @@ export interface Labels {
 const ar: Labels = {
   contents: 'المحتويات',
   colophon: 'بيانات النشر',
-  fonts: 'الخطوط',
+  fonts: () => 'الخطوط',
   typefaces: (families) =>
     families.length > 1
       ? `خطوط ${families[0]}${families.slice(1).map((f) => `\nوخط ${f}`).join('')}\nمرخّصة برخصة الخطوط المفتوحة 1.1 من SIL`
@@ -76,7 +77,7 @@ const fa: Labels = {
   ...ar,
   contents: 'فهرست',
   colophon: 'شناسنامه',
-  fonts: 'قلم‌ها',
+  fonts: () => 'قلم‌ها',
   typefaces: (families) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families[0]}${families.slice(1).map((f) => `\nو قلم ${f}`).join('')}\nبا پروانهٔ قلم باز 1.1 از SIL`,
   built: 'تاریخ انتشار',
   source: 'متن مبدأ',
@@ -101,7 +102,7 @@ const fa: Labels = {
 const en: Labels = {
   contents: 'Contents',
   colophon: 'Colophon',
-  fonts: 'Typefaces',
+  fonts: (count) => (count > 1 ? 'Typefaces' : 'Typeface'),
   typefaces: (families) => `${families.join(', ')} — licensed under the SIL Open Font License 1.1`,
   built: 'Published',
   source: 'Source text',

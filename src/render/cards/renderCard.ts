@@ -74,7 +74,8 @@ async function renderSlide(args: RenderCardArgs, layout: CardSlide): Promise<Ren
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const img = () => sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
+  // Tagged sRGB (a 480-byte ICC profile): what the colours mean, for a platform or designer's tool that asks; the pixels are unchanged.
+  const img = () => sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } }).withIccProfile('srgb');
 
   // Level 4: files 2–3 % larger than level 6 in two thirds of the time (no filtering: flat colour and text).
   const png = await img().png({ compressionLevel: 4, adaptiveFiltering: false, palette: false }).toBuffer();

@@ -64,7 +64,13 @@ describe('card formats', () => {
       expect(card.jpeg !== undefined).toBe(format.extra.includes('jpeg'));
       if (card.jpeg) expect(card.jpeg.length).toBeLessThan(JPEG_MAX_BYTES);
       expect(png.exif).toBeUndefined();
-      expect(png.icc).toBeUndefined();
+      // Tagged sRGB in every encoding: a designer's tool or a platform that reads the profile gets the colours meant.
+      for (const file of [card.png, card.webp, card.jpeg]) {
+        if (!file) continue;
+        const meta = await sharp(file).metadata();
+        expect(meta.icc, `${format.name}: an ICC profile`).toBeDefined();
+        expect(meta.space).toBe('srgb');
+      }
     }
   });
 
