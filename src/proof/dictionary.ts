@@ -141,12 +141,12 @@ interface Trie {
 /**
  * A trie's word and prefix look-ups (`has`, `hasPrefix`), asked of its data
  * directly when the dictionary has no compound words (no `+` at its root;
- * ours have none anywhere: test/proof/dictionary.test.ts). The spelling suggestions make thousands of
- * forms per unknown word and look each up (suggest.ts), and cspell's `ITrie`
- * answers every look-up through its compound-word search (find options,
- * a stack, result objects): with it the search took 1.2–1.6× as long
- * (docs/performance.md, "Session 15"). Without compounds that search
- * answers exactly
+ * ours have none anywhere: test/proof/dictionary.test.ts). The spelling
+ * suggestions make thousands of forms per unknown word and look each up
+ * (suggest.ts), and cspell's `ITrie` answers every look-up through its
+ * compound-word search (find options, a stack, result objects): with it the
+ * search took 1.2–1.6× as long (docs/performance.md, "Session 15").
+ * Without compounds that search answers exactly
  * - `has(w)`: `data.has(w)` (the exact, case-sensitive form) and not a
  *   forbidden word;
  * - `find(p)` (a node, i.e. some word starts with `p`): `p` is a path of the
