@@ -89,6 +89,22 @@ export function loadLexicon(lang: string, cacheRoot: string): Promise<Lexicon> |
 }
 
 async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lexicon> {
+  const { trie: t, version } = await readTrie(info, cacheRoot);
+  const loose = t.info.stripCaseAndAccentsPrefix;
+  const { has, hasPrefix } = lookups(t);
+  return {
+    name: `${info.pkg}@${version}`,
+    has,
+    hasPrefix,
+    hasLoose: (w) => {
+      const l = looseForm(w);
+      return has(w) || has(l) || has(loose + l);
+    },
+  };
+}
+
+/** A dictionary's cspell trie (from its binary cache, written on the first read) and its package's version. */
+export async function readTrie(info: DictionaryInfo, cacheRoot: string) {
   const lib = await import('cspell-trie-lib');
   const dir = path.dirname(require.resolve(`${info.pkg}/cspell-ext.json`));
   const version = (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -111,18 +127,50 @@ async function readLexicon(info: DictionaryInfo, cacheRoot: string): Promise<Lex
     const bytes = lib.encodeITrieToBTrie(trie);
     for (const f of cacheFiles) if (await writeAtomicIn(f, bytes).then(() => true, () => false)) break;
   }
-  const t = trie;
-  const loose = t.info.stripCaseAndAccentsPrefix;
+  return { trie, version };
+}
+
+/** What `lookups` needs of a cspell trie (`ITrie` of cspell-trie-lib). */
+interface Trie {
+  has(word: string): boolean;
+  find(text: string): unknown;
+  readonly info: { readonly stripCaseAndAccentsPrefix: string };
+  readonly data: { readonly hasCompoundWords: boolean; readonly hasForbiddenWords: boolean; has(word: string): boolean; isForbiddenWord(word: string): boolean; getNode(prefix: string): unknown };
+}
+
+/**
+ * A trie's word and prefix look-ups (`has`, `hasPrefix`), asked of its data
+ * directly when the dictionary has no compound words (no `+` at its root;
+ * ours have none anywhere: test/proof/dictionary.test.ts). The spelling
+ * suggestions make thousands of forms per unknown word and look each up
+ * (suggest.ts), and cspell's `ITrie` answers every look-up through its
+ * compound-word search (find options, a stack, result objects): with it the
+ * search took 1.2–1.6× as long (docs/performance.md, "Session 15").
+ * Without compounds that search answers exactly
+ * - `has(w)`: `data.has(w)` (the exact, case-sensitive form) and not a
+ *   forbidden word;
+ * - `find(p)` (a node, i.e. some word starts with `p`): `p` is a path of the
+ *   trie, or, when `p` has no capital letter, of its case- and
+ *   accent-stripped part (`~` forms). cspell walks the NFC form of `p` by
+ *   code points: other strings (not NFC, astral characters) and the empty
+ *   one are asked of it as before.
+ * The test compares both on every form the suggestions make of the
+ * fixtures' words.
+ */
+export function lookups(t: Trie): Pick<Lexicon, 'has' | 'hasPrefix'> {
+  const data = t.data;
+  if (data.hasCompoundWords) return { has: (w) => t.has(w), hasPrefix: (p) => t.find(p) !== undefined };
+  const stripped = t.info.stripCaseAndAccentsPrefix;
   return {
-    name: `${info.pkg}@${version}`,
-    has: (w) => t.has(w),
-    hasPrefix: (p) => t.find(p) !== undefined,
-    hasLoose: (w) => {
-      const l = looseForm(w);
-      return t.has(w) || t.has(l) || t.has(loose + l);
+    has: data.hasForbiddenWords ? (w) => data.has(w) && !data.isForbiddenWord(w) : (w) => data.has(w),
+    hasPrefix: (p) => {
+      if (!p || SURROGATE.test(p) || p.normalize() !== p) return t.find(p) !== undefined;
+      return data.getNode(p) !== undefined || (p === p.toLowerCase() && data.getNode(stripped + p) !== undefined);
     },
   };
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * What the installed dictionaries are, without reading them: each package's
