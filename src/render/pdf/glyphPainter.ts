@@ -496,7 +496,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
     const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((pdfium?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((pdfium?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4 && !pdfium?.copied?.has(firstPiece[k]);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
@@ -798,7 +798,7 @@ class LineWriter {
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = marksOnly(item.glyph.text);
-    const moved = Math.abs(keys[0] - item.glyph.x) >= 5e-4;
+    const moved = Math.abs(keys[0] - item.glyph.x) >= 5e-4 || pdfium?.copied?.has(firstPiece[t]) === true;
     const own = popplerMarks.get(item);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's

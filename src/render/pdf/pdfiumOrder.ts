@@ -23,10 +23,11 @@
  * allows, so few glyphs move. A bracket in a Neutral segment PDFium reads
  * right to left it lists as `mirrored`: the painter gives PDFium its mirror,
  * which PDFium mirrors back. Where that mirror cannot be written (not one
- * byte of PDFDocEncoding), or where the glyphs beside the bracket move for
- * PDFium (see pdfiumPlan: mupdf 1.28 needs them moved), it asks instead for a
- * left-to-right mark (for PDFium only) before the segment, so that PDFium
- * reads the bracket forward, unmirrored, and returns the mark.
+ * byte of PDFDocEncoding), it asks instead for a left-to-right mark (for
+ * PDFium only) before the segment, so that PDFium reads the bracket forward,
+ * unmirrored, and returns the mark. Where the glyphs beside a mirrored
+ * bracket would move with such a mark, it lists them as `copied`: the painter
+ * draws them as if moved (mupdf 1.28 needs their copies, see pdfiumPlan).
  */
 import { bidi } from '../../text/bidi.js';
 
@@ -71,6 +72,13 @@ export interface PdfiumPlan {
    * mirrors back (the painter's `PdfiumText`). No mark is needed there.
    */
   mirrored: Set<number>;
+  /**
+   * Glyphs keyed at their own places that the painter draws all the same as
+   * if moved (an outline, a copy for PDFium at its key, a copy for poppler
+   * and mupdf 1.28): those the plan with a mark before a mirrored bracket
+   * would move (see pdfiumPlan). Absent: none.
+   */
+  copied?: Set<number>;
 }
 
 /**
@@ -135,21 +143,26 @@ export const hasMirrored = (text: string): boolean => [...text].some((c) => bidi
 export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   const plan = planWith(glyphs, new Set());
   if (plan.mirrored.size === 0) return plan;
-  // A bracket is given to PDFium as its mirror only where the glyphs beside
-  // it keep their own places either way. Where the plan with a mark before it
-  // moves them (the number of «(1945)», read forward), the painter draws them
-  // as outlines with copies in logical order, which mupdf 1.28 reads on one
-  // line; mirrored, they stay where they stand, and mupdf 1.28 started a new
-  // line after the bracket («(⏎1945)») or took the rest of the line for
-  // visual order and reversed it («الجدول (⏎٢١) .عبتي»). Likewise where the
-  // mirror's copy must reach over the place moved glyphs left («(د-3)»).
-  // Those brackets keep the mark (marks8b, measured December 2026).
+  // Where the plan with a mark before a bracket moves the glyphs beside it
+  // (the number of «(1945)», read forward), the painter drew them as outlines
+  // with copies in logical order, which mupdf 1.28 reads on one line; drawn
+  // where they stand, mupdf 1.28 started a new line after the bracket
+  // («(⏎1945)») or took the rest of the line for visual order and reversed
+  // it («الجدول (⏎٢١) .عبتي»). Likewise where the mirror's copy must reach
+  // over the place moved glyphs left («(د-3)»). Those brackets kept the mark
+  // (marks8b, measured December 2026).
   const marked = planWith(glyphs, plan.mirrored);
   const moved = (i: number) => i >= 0 && i < glyphs.length && Math.abs(marked.keys[i] - glyphs[i].x) > 5e-4;
   const forbid = [...plan.mirrored].filter((b) => plan.reach.has(b) || moved(b - 1) || moved(b + 1));
   if (forbid.length === 0) return plan;
-  // Every bracket keeps its mark: that plan is `marked` itself.
-  return forbid.length === plan.mirrored.size ? marked : planWith(glyphs, new Set(forbid));
+  // Such a bracket is now mirrored all the same (pdfium15, December 2026:
+  // PDFium returned the LRM), and the glyphs the plan with the mark would
+  // move are drawn as if moved (`copied`), at their own keys: the same
+  // outlines, and the copies poppler and mupdf 1.28 read where they were.
+  const fallback = forbid.length === plan.mirrored.size ? marked : planWith(glyphs, new Set(forbid));
+  const stays = (i: number) => Math.abs(plan.keys[i] - glyphs[i].x) <= 5e-4;
+  const copied = new Set(glyphs.flatMap((g, i) => (!g.floating && stays(i) && Math.abs(fallback.keys[i] - g.x) > 5e-4 ? [i] : [])));
+  return { ...plan, copied };
 }
 
 /** The plan, with a mark before every bracket in `marked` PDFium reads right to left. */

@@ -98,6 +98,17 @@ describe('pdfiumPlan', () => {
     expect(pdfiumReads(g, plan.keys, plan.marks, plan.mirrored)).toBe('ف (ب).');
   });
 
+  it('mirrors a bracket whose neighbours a mark would move («(1945)»), and lists those for copies instead', () => {
+    const g = line(['ة', 80], [' ', 76], ['(', 72], ['1', 52], ['9', 56], ['4', 60], ['5', 64], [')', 48]);
+    const plan = pdfiumPlan(g);
+    expect(plan.marks.size).toBe(0);
+    expect([...plan.mirrored]).toEqual([2, 7]);
+    // Each glyph at its own key; the painter draws the word space, the bracket and the digits as if moved (mupdf 1.28 reads their copies).
+    expect(plan.keys).toEqual(g.map((x) => x.x));
+    expect([...(plan.copied ?? [])].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(pdfiumReads(g, plan.keys, plan.marks, plan.mirrored)).toBe('ة (1945)');
+  });
+
   it('asks for a left-to-right mark before a bracket whose mirror is not one byte of PDFDocEncoding', () => {
     const g = line(['ف', 60], [' ', 56], ['\u2329', 52], ['ب', 46], ['\u232A', 42], ['.', 39]);
     const plan = pdfiumPlan(g);
