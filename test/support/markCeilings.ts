@@ -6,8 +6,8 @@
  * marks the readers return"). One line per reader. Where a reader's figure is
  * 0 its verbatim check compares with the marks kept (accessibility.test.ts,
  * `keepsNoMarks`). mupdf 1.28 is information: not one of the issue's readers.
- * pdftotext's figures leave out poppler's own RLE/LRE … PDF (`addedInvisibles`'
- * `poppler`).
+ * pdftotext's figures leave out poppler's own RLE/LRE … PDF, closed on
+ * their line (`popplerMarks`): what is left is the painter's (POPPLER_PARTS).
  *
  * Raised once, for mutool's booklets (heads, December 2026): seed 27 → 30,
  * mixed-7 99 → 100, addresses-ar 120 → 121, udhr-ar 32 → 38, udhr-fa
@@ -148,6 +148,37 @@ export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdftotext: { 'seed booklet': 93, 'seed leaflets': 58, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 165, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 308, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 40 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 8, 'mixed-7 leaflets': 6, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 30, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
+};
+
+/**
+ * pdftotext's ceilings in two parts (`popplerMarks`, pdfReadback.ts), both
+ * the painter's: `rles`, the RLEs of its glyphs for poppler (an RLE where a
+ * left-to-right section must end so that poppler keeps the line's order:
+ * glyphPainter's `rlms`, and a heading label's second RLE), which stay open
+ * on their line; `marks`, the RLMs and LRMs it draws (page direction,
+ * `popplerPageBalance`; the RLM glued before punctuation, `popplerKeepsMark`;
+ * a URL's LRM, `popplerLrms`). poppler's own share is 0 in every cell: each
+ * embedding it writes it closes on its line, measured on Chromium's and
+ * Typst's PDFs of the same documents (docs/accessibility.md, "poppler's
+ * floor"), whose text pdftotext returns with no mark but, with no marks, out
+ * of order (seed: 10 and 9 of 15 points verbatim, 1 with its spaces).
+ * Measured December 2026 (poppler15); the sum is MARK_CEILINGS.pdftotext.
+ */
+export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = {
+  'seed booklet': { rles: 90, marks: 3 },
+  'seed leaflets': { rles: 55, marks: 3 },
+  'mixed-7 booklet': { rles: 81, marks: 13 },
+  'mixed-7 leaflets': { rles: 65, marks: 100 },
+  'addresses-ar booklet': { rles: 60, marks: 8 },
+  'addresses-ar leaflets': { rles: 32, marks: 35 },
+  'udhr-ar booklet': { rles: 165, marks: 6 },
+  'udhr-ar leaflets': { rles: 218, marks: 90 },
+  'udhr-fa booklet': { rles: 178, marks: 0 },
+  'udhr-fa leaflets': { rles: 94, marks: 0 },
+  'udhr-en booklet': { rles: 0, marks: 0 },
+  'udhr-en leaflets': { rles: 0, marks: 0 },
+  'long-30 booklet': { rles: 129, marks: 0 },
+  'long-30 leaflets': { rles: 40, marks: 0 },
 };
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */
