@@ -6,8 +6,8 @@
  * marks the readers return"). One line per reader. Where a reader's figure is
  * 0 its verbatim check compares with the marks kept (accessibility.test.ts,
  * `keepsNoMarks`). mupdf 1.28 is information: not one of the issue's readers.
- * pdftotext's figures leave out poppler's own RLE/LRE … PDF (`addedInvisibles`'
- * `poppler`).
+ * pdftotext's figures leave out poppler's own RLE/LRE … PDF, closed on
+ * their line (`popplerMarks`): what is left is the painter's (POPPLER_PARTS).
  *
  * Raised once, for mutool's booklets (heads, December 2026): seed 27 → 30,
  * mixed-7 99 → 100, addresses-ar 120 → 121, udhr-ar 32 → 38, udhr-fa
@@ -142,6 +142,14 @@
  * drawn as if moved (pdfiumOrder's `copied`; docs/accessibility.md "PDFium's
  * last marks"): mixed-7 8 / 6 → 0 / 0, udhr-ar 6 / 30 → 0 / 0. Every other
  * reader's text of the two documents the same, byte for byte.
+ * Lowered for pdftotext (poppler15, December 2026): the inkless RLM between a
+ * number or Latin word and the punctuation glued to it («1945.»), which only
+ * mupdf 1.28 needs, is drawn for mupdf alone (glyphPainter's `mupdfMark`):
+ * booklets seed 93 → 91, mixed-7 94 → 84, addresses-ar 68 → 62, udhr-ar
+ * 171 → 165; leaflets seed 58 → 56, mixed-7 165 → 152, addresses-ar 67 → 55,
+ * udhr-ar 308 → 248 (all in POPPLER_PARTS' marks). Every other reader's text
+ * byte for byte the same, mupdf 1.28's included; pdftotext's the same but
+ * for those marks.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -150,9 +158,41 @@ export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
   pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 10, 'mixed-7 leaflets': 11, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 13, 'mixed-7 leaflets': 14, 'addresses-ar booklet': 30, 'addresses-ar leaflets': 34, 'udhr-ar booklet': 7, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 7, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 6, 'long-30 leaflets': 0 },
-  pdftotext: { 'seed booklet': 93, 'seed leaflets': 58, 'mixed-7 booklet': 94, 'mixed-7 leaflets': 165, 'addresses-ar booklet': 68, 'addresses-ar leaflets': 67, 'udhr-ar booklet': 171, 'udhr-ar leaflets': 308, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 40 },
+  pdftotext: { 'seed booklet': 91, 'seed leaflets': 56, 'mixed-7 booklet': 84, 'mixed-7 leaflets': 152, 'addresses-ar booklet': 62, 'addresses-ar leaflets': 55, 'udhr-ar booklet': 165, 'udhr-ar leaflets': 248, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 40 },
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
+};
+
+/**
+ * pdftotext's ceilings in two parts (`popplerMarks`, pdfReadback.ts), both
+ * the painter's: `rles`, the RLEs of its glyphs for poppler (an RLE where a
+ * left-to-right section must end so that poppler keeps the line's order:
+ * glyphPainter's `rlms`, and a heading label's second RLE), which stay open
+ * on their line; `marks`, the RLMs and LRMs it draws (page direction,
+ * `popplerPageBalance`; the RLM glued before punctuation, `popplerKeepsMark`;
+ * a URL's LRM, `popplerLrms`). poppler's own share is 0 in every cell: each
+ * embedding it writes it closes on its line, measured on Chromium's and
+ * Typst's PDFs of the same documents (docs/accessibility.md, "poppler's
+ * floor"), whose text pdftotext returns with no mark but, with no marks, out
+ * of order (seed: 10 and 9 of 15 points verbatim, 1 with its spaces).
+ * Measured December 2026 (poppler15, after `mupdfMark`); the sum is
+ * MARK_CEILINGS.pdftotext.
+ */
+export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = {
+  'seed booklet': { rles: 90, marks: 1 },
+  'seed leaflets': { rles: 55, marks: 1 },
+  'mixed-7 booklet': { rles: 81, marks: 3 },
+  'mixed-7 leaflets': { rles: 65, marks: 87 },
+  'addresses-ar booklet': { rles: 60, marks: 2 },
+  'addresses-ar leaflets': { rles: 32, marks: 23 },
+  'udhr-ar booklet': { rles: 165, marks: 0 },
+  'udhr-ar leaflets': { rles: 218, marks: 30 },
+  'udhr-fa booklet': { rles: 178, marks: 0 },
+  'udhr-fa leaflets': { rles: 94, marks: 0 },
+  'udhr-en booklet': { rles: 0, marks: 0 },
+  'udhr-en leaflets': { rles: 0, marks: 0 },
+  'long-30 booklet': { rles: 129, marks: 0 },
+  'long-30 leaflets': { rles: 40, marks: 0 },
 };
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */

@@ -589,7 +589,6 @@ const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
  * drops it, the others do not read it; counted should one return it).
  */
 const INVISIBLES = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF\u180E]/gu;
-const POP_DIRECTIONAL = '\u202C';
 
 /**
  * How many invisible or bidi characters (INVISIBLES) `extracted` holds beyond
@@ -597,26 +596,76 @@ const POP_DIRECTIONAL = '\u202C';
  * not counted, one more is).
  *
  * `poppler`: the text is pdftotext's (reading order, not -raw), whose own
- * embeddings are not the painter's: on a page it reads right to left,
- * `reorderText` (poppler/TextOutputDev.cc) writes every line as RLE … PDF and
- * each left-to-right section in it as LRE … PDF, each embedding closed by a
- * POP DIRECTIONAL FORMATTING (U+202C), which the painter never draws. So
- * every counted character but U+202C is counted, less one for each U+202C
- * (the RLE or LRE it closes).
+ * embeddings are not the painter's (`popplerMarks`): only the embeddings
+ * left open on their line, stray POP DIRECTIONAL FORMATTINGs and the other
+ * characters are counted.
  */
 export function addedInvisibles(extracted: string, source: string, { poppler = false } = {}): number {
-  const tally = (s: string) => {
-    const out = new Map<string, number>();
-    for (const c of s.match(INVISIBLES) ?? []) out.set(c, (out.get(c) ?? 0) + 1);
-    return out;
-  };
+  if (poppler) return popplerMarks(extracted, source).total;
   const own = tally(source);
   let added = 0;
-  for (const [c, n] of tally(extracted)) {
-    const beyond = Math.max(0, n - (own.get(c) ?? 0));
-    added += poppler && c === POP_DIRECTIONAL ? -beyond : beyond;
-  }
+  for (const [c, n] of tally(extracted)) added += Math.max(0, n - (own.get(c) ?? 0));
   return added;
+}
+
+const tally = (s: string) => {
+  const out = new Map<string, number>();
+  for (const c of s.match(INVISIBLES) ?? []) out.set(c, (out.get(c) ?? 0) + 1);
+  return out;
+};
+
+/** pdftotext's invisible characters beyond the source's, in parts (`popplerMarks`). */
+export interface PopplerMarks {
+  /** Every character counted: `embeddings` and `marks`. */
+  total: number;
+  /** Embeddings (RLE, LRE, RLO, LRO) left open at the end of their line, and PDFs that close none: the painter's (its RLE glyph texts). */
+  embeddings: number;
+  /** The other characters, by name («RLM»: 3), beyond the source's own. */
+  marks: Record<string, number>;
+  /** poppler's own embeddings: pairs opened and closed on one line, not counted. */
+  popplerPairs: number;
+}
+
+const MARK_NAMES: Record<string, string> = { '\u200B': 'ZWSP', '\u200C': 'ZWNJ', '\u200D': 'ZWJ', '\u200E': 'LRM', '\u200F': 'RLM', '\u061C': 'ALM', '\u2060': 'WJ', '\uFEFF': 'ZWNBSP', '\u180E': 'MVS', '\u2066': 'LRI', '\u2067': 'RLI', '\u2068': 'FSI', '\u2069': 'PDI' };
+const OPENERS = /[\u202A\u202B\u202D\u202E]/u;
+
+/**
+ * pdftotext's invisible characters in two parts: poppler's own and the
+ * painter's. poppler's `reorderText` (poppler/TextOutputDev.cc, 22.12) writes
+ * a line of a page it reads right to left as RLE … PDF and each left-to-right
+ * section in it as LRE … PDF; a page it reads left to right, each
+ * right-to-left section as RLE … PDF. Every embedding it opens it closes on
+ * the same line: pdftotext's text of Chromium's and Typst's PDFs of the same
+ * documents leaves none open (docs/accessibility.md, "poppler's floor"). So
+ * the pairs on a line are poppler's (`popplerPairs`, not counted); an
+ * embedding still open at the line's end is a glyph's own text (the
+ * painter's RLE for poppler: glyphPainter's `rlms`, a heading label's second
+ * RLE), and a PDF that closes none, one too (`embeddings`). The source's own
+ * embeddings and marks are taken off.
+ */
+export function popplerMarks(extracted: string, source: string): PopplerMarks {
+  let open = 0;
+  let stray = 0;
+  let pairs = 0;
+  for (const line of extracted.split(/[\n\f]/u)) {
+    let depth = 0;
+    for (const c of line.match(/[\u202A-\u202E]/gu) ?? []) {
+      if (OPENERS.test(c)) depth++;
+      else if (depth > 0) [depth, pairs] = [depth - 1, pairs + 1];
+      else stray++;
+    }
+    open += depth;
+  }
+  const own = tally(source);
+  const ownEmbeddings = [...own].filter(([c]) => /[\u202A-\u202E]/u.test(c)).reduce((n, [, k]) => n + k, 0);
+  const embeddings = Math.max(0, open + stray - ownEmbeddings);
+  const marks: Record<string, number> = {};
+  for (const [c, n] of tally(extracted)) {
+    if (/[\u202A-\u202E]/u.test(c)) continue;
+    const beyond = n - (own.get(c) ?? 0);
+    if (beyond > 0) marks[MARK_NAMES[c] ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`] = beyond;
+  }
+  return { total: embeddings + Object.values(marks).reduce((a, b) => a + b, 0), embeddings, marks, popplerPairs: pairs };
 }
 
 /** Arabic harakat and other combining marks of the Arabic block. */

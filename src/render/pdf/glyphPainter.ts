@@ -140,6 +140,16 @@ const PDFIUM_TEXT_TAG = 'PdfiumText';
  */
 const POPPLER_MARK_OPEN = '/PopplerText <</ActualText ()>> BDC';
 /**
+ * The marked content of a mark for mupdf 1.28 alone (LineWriter.mupdfMark),
+ * the other way round: an empty Span ActualText, which poppler honours (it
+ * reads nothing), round the painter's own tag with the mark as ActualText,
+ * which poppler ignores and mupdf 1.28 reads, the innermost (measured on the
+ * seven documents: mupdf's text byte for byte the same as with the mark in
+ * a plain span). pdf.js and mutool 1.21 ignore ActualText, PDFium skips the
+ * glyph (no ink).
+ */
+const MUPDF_MARK_TAG = 'MupdfText';
+/**
  * The three marked-content sequences that give PDFium alone `text` (LineWriter.pdfiumCopy): an empty Span ActualText
  * (poppler, mupdf 1.28), then the painter's own tag twice, the last with `text` as a name (each character #xx).
  */
@@ -878,7 +888,7 @@ class LineWriter {
     if (carry || tail) this.draw(item, `/Span <</ActualText ${pdfText(carry?.actual ?? item.glyph.text)}>> BDC`, { text: carry?.own }, tail);
     else if (this.mutool && item.invisible && item.pdfiumBlind !== 'offPage' && !hasInk(item.glyph.font, item.glyph.gid)) {
       // A bidi mark without ink: in a text object of its own, which mutool 1.21 does not read.
-      this.inkless(() => this.draw(item, '/Span BMC'));
+      this.inkless(() => (item.glyph.text === RLM && !item.pdfiumBlind ? this.mupdfMark(item) : this.draw(item, '/Span BMC')));
     } else if (this.mutool && item.invisible && isBidiMark(item.glyph.text)) this.offPage(() => this.draw(item, '/Span BMC'));
     else if (this.plan.bridges.has(item)) this.bridged(item, this.plan.bridges.get(item)!);
     else this.draw(item, '/Span BMC');
@@ -1259,6 +1269,17 @@ class LineWriter {
    */
   private popplerMark(glyph: PositionedGlyph, x: number, text: string, reach = 0): void {
     this.draw({ invisible: true, glyph }, this.mupdfReadsMarks ? '/Span BMC' : POPPLER_MARK_OPEN, { x, gid: spaceGid(glyph.font), text, width: Math.round((reach / glyph.size) * 1000), baseline: true });
+  }
+
+  /**
+   * An inkless RLM that mupdf 1.28 needs and poppler does not
+   * (`popplerKeepsMark`: between a number or Latin word and the punctuation
+   * glued to it, «1945.»), for mupdf alone (MUPDF_MARK_TAG).
+   */
+  private mupdfMark(item: DrawItem): void {
+    this.ops.push('/Span <</ActualText ()>> BDC');
+    this.draw(item, `/${MUPDF_MARK_TAG} <</ActualText ${pdfText(item.glyph.text)}>> BDC`);
+    this.ops.push('EMC');
   }
 
   /**

@@ -200,6 +200,8 @@ export function popplerLrms(chars: Array<PopplerChar & { advance: number }>): Ma
  * letter and the punctuation after them: without it, it broke the line
  * before the period of «1945.» and «2024.» (seed ٢ and ٨ with spaces, 14 → 12).
  * After Persian or Arabic-Indic digits («(۱)», «۱-») it does without.
+ * So a kept RLM without ink is drawn for mupdf 1.28 alone (glyphPainter's
+ * `mupdfMark`): pdftotext no longer returns it (poppler15, December 2026).
  */
 export function popplerKeepsMark(mark: string, before: string, gluedAfter: boolean): boolean {
   if (mark !== '\u200F' || !gluedAfter) return false;
