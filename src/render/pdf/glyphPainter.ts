@@ -508,7 +508,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const i = itemIndex.get(it)!;
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
-        return !it.invisible && !g.space && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && /^[\x21-\x7e]$/.test(g.text) && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
+        return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
       }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs };
@@ -537,6 +537,12 @@ function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (
     // An item poppler's RLE goes before (`opens`) can only start a run: inPlaceRun draws the RLE before its first item alone.
     const next = (m: number) => itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1 && !opens(itemIndex.get(texts[m])!);
     while (j < texts.length && single(texts[j], j) && (j === k || next(j))) j++;
+    // A word space inside the run is drawn with it; one at either end is not.
+    while (j > k && texts[j - 1].glyph.space) j--;
+    if (texts[k].glyph.space) {
+      k++;
+      continue;
+    }
     if (j - k >= 2) {
       const run = texts.slice(k, j);
       const lo = Math.min(...run.map((it) => it.glyph.x));
@@ -1480,4 +1486,3 @@ function outlineOperators(g: PositionedGlyph, x: number, y: number, fill: string
   const fine = (v: number) => (Math.round(v * 1e7) / 1e7).toString();
   return `q ${fill} ${fine(g.scaleX * s)} 0 0 ${fine(-s)} ${num(x + g.x)} ${num(y - g.y)} cm ${outlinePath(g.font, g.gid)} f Q`;
 }
-
