@@ -21,7 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
-import { MutoolReading, mutoolChar, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
+import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
@@ -444,6 +444,8 @@ interface LinePlan {
   rleReach: Map<number, number>;
   /** The runs PDFium reads from copies in place (`inPlaceRuns`), by each of their items. */
   runs: Map<DrawItem, InPlaceRun>;
+  /** Word spaces before a right-to-left letter, which mutool 1.21 may read where its pen stands (`LineWriter.spaceAhead`). */
+  beforeRtl: Set<DrawItem>;
 }
 
 /** mutool 1.21's reading after a left-to-right line, as at a page's start. */
@@ -511,7 +513,8 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
       }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs };
+  const beforeRtl = new Set(items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 
 /** A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items in order, and what PDFium must read over them. */
@@ -761,6 +764,8 @@ class LineWriter {
   private readonly mutool: MutoolReading | undefined;
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
+  /** Where the operators of the last glyph mutool read end, its reading right after it and the font set there (`keptEnd`). */
+  private readEnd: { at: number; mark: MutoolMark; tf: string } | undefined;
   /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
   private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
@@ -853,6 +858,7 @@ class LineWriter {
     for (const it of run) this.outline(it.glyph);
     run.forEach((it, m) => this.draw(it, m === 0 ? pdfiumTextOpen(text) : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
     this.ops.push('EMC', 'EMC', 'EMC');
+    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
     for (const it of run) this.forPoppler.push(() => this.drawAs(it.glyph.text, it, { x: it.glyph.x, gid: spaceGid(it.glyph.font), text: LRM }));
   }
 
@@ -1002,18 +1008,21 @@ class LineWriter {
     const reading = mutool?.blind === false;
     const space = reading && tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ');
     const mark = space ? mutool.mark() : undefined;
-    const before = mutool ? this.bridgesBefore(g, gx, text) : [];
+    const ahead = space && this.plan.beforeRtl.has(item) && mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined;
+    const before = mutool && ahead === undefined ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     if (rg !== this.fill) ops.push((this.fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== this.current) ops.push((this.current = tf));
     if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
+    if (ahead !== undefined) return this.spaceAhead(item, open!, at, ahead);
     const from = ops.length;
     ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
+    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, mark: mutool.mark(), tf: this.current } : undefined;
     if (reading) this.lastSpace = mark && open !== null ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
@@ -1068,6 +1077,50 @@ class LineWriter {
     return [...(mutool.breakBefore(at, ' ', g.size) ? this.bridge(g, at) : []), ...this.spaceBridge(g, at, space.open)];
   }
 
+  /**
+   * A word space mutool 1.21 would read as a jump back after a
+   * left-to-right letter (the space after a Latin stretch or an address,
+   * «Mandela عن», lies left of it), before a right-to-left letter: mutool
+   * reads a space of its own where its pen stands (`spaceBridge`, with the
+   * space's span), and the space itself is drawn under the clip off the page
+   * (mutool does not read it; every other reader reads it as before). The
+   * letter after it is right to left, which mutool never breaks a line
+   * before: no bridge (an RLM before, «Mandela⟨RLM⟩ عن»). The caller has
+   * set the text state for the space's font.
+   */
+  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null): void {
+    const g = item.glyph;
+    const mutool = this.mutool!;
+    const span = open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(at.text ?? g.text)}>> BDC`;
+    if (where === null) this.ops.push(...this.spaceBridge(g, mutool.pen!, span));
+    else {
+      // Into the text object mutool kept last, right after its last glyph, with the space's font there (the
+      // caller set it); hidden from poppler and mupdf 1.28 (an empty ActualText): what they read of the line may
+      // still come between.
+      const { tf: was } = this.readEnd!;
+      const mvs = this.inklessMark(g, mutool.after.pen!, MVS, '/Span <</ActualText ()>> BDC', true);
+      this.ops.splice(where, 0, ...(was === this.current ? mvs : [this.current, ...mvs, was]));
+    }
+    this.lastSpace = undefined;
+    this.readEnd = undefined;
+    this.offPage(() => this.draw(item, open, at));
+    // mupdf 1.28's space, at the space's place (it does not read the space under the clip): without ink, in a text object of its own,
+    // its own text an RLM (mupdf 1.28 guesses its direction from it: right to left, so no new line after the stretch).
+    if (where !== null) this.inkless(() => this.draw({ invisible: true, glyph: g }, span, { gid: spaceGid(g.font), text: RLM, width: Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX) }));
+  }
+
+  /**
+   * Where mutool 1.21 reads a glyph drawn now right after the last one it
+   * read: here (null), where the open text object holds ink (mutool keeps
+   * it), or in the text object it kept last, at the end of that glyph's
+   * operators (`readEnd`), where it has read nothing since; else undefined.
+   */
+  private keptEnd(): number | null | undefined {
+    const mutool = this.mutool!;
+    if (mutool.inkedOpen) return null;
+    return this.readEnd && mutool.keptSince(this.readEnd.mark) ? this.readEnd.at : undefined;
+  }
+
   /** The font advance (`hmtx`, what mutool 1.21 moves its pen by) of the font's space glyph at g's size, pt. */
   private spaceAdvance(g: PositionedGlyph): number {
     return (g.font.hb.glyphHAdvance(spaceGid(g.font)) * g.size) / g.font.upem;
@@ -1110,12 +1163,14 @@ class LineWriter {
   /**
    * The font's space glyph (no ink) at `at` on the line's baseline, its own
    * text `text`, inside the span `open`, and mutool 1.21's reading of it
-   * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge).
+   * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge);
+   * `kept`: added to the text object mutool kept last (`spaceAhead`).
    */
-  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string): string[] {
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false): string[] {
     const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
-    this.mutool!.read(at, text, this.spaceAdvance(g), false);
+    if (kept) this.mutool!.readKept(at, text, this.spaceAdvance(g));
+    else this.mutool!.read(at, text, this.spaceAdvance(g), false);
     return [open, `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
   }
 
