@@ -147,6 +147,10 @@ const pdfiumTextOpen = (text: string) =>
   `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${[...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}>> BDC`;
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
+/** The EMCs that end the marked-content sequences `open` begins (each BDC or BMC in it). */
+const closing = (open: string): string[] => Array<string>(open.match(/\b(?:BDC|BMC)\b/g)?.length ?? 0).fill('EMC');
+/** Whether PDFium must see a glyph drawn at x elsewhere, at `key` (pdfiumPlan's keys). */
+const movedForPdfium = (key: number, x: number) => Math.abs(key - x) >= 5e-4;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
   let only = marksOnlyTexts.get(text);
@@ -498,7 +502,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
     const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((pdfium?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4;
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !movedForPdfium(pdfium?.keys[firstPiece[k]] ?? it.glyph.x, it.glyph.x);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
@@ -510,7 +514,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const i = itemIndex.get(it)!;
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
-        return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
+        return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
       }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
   const beforeRtl = new Set(items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
@@ -690,7 +694,7 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
   texts.forEach((it, k) => {
     const g = it.glyph;
     if (it.invisible || g.space || pieces[k].length !== 1 || g.text !== '-') return;
-    if (Math.abs(key(k) - g.x) < 5e-4) return;
+    if (!movedForPdfium(key(k), g.x)) return;
     const at = items.indexOf(it);
     const before = items.slice(0, at).filter((b) => !quiet.has(b)).pop();
     if (!before || before.invisible || !isDigit([...before.glyph.text].pop() ?? '')) return;
@@ -809,7 +813,7 @@ class LineWriter {
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = marksOnly(item.glyph.text);
-    const moved = Math.abs(keys[0] - item.glyph.x) >= 5e-4;
+    const moved = movedForPdfium(keys[0], item.glyph.x);
     const own = popplerMarks.get(item);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's
@@ -856,9 +860,9 @@ class LineWriter {
   inPlaceRun(i: number, { run, text }: InPlaceRun): void {
     this.rleBefore(i);
     for (const it of run) this.outline(it.glyph);
-    run.forEach((it, m) => this.draw(it, m === 0 ? pdfiumTextOpen(text) : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
-    this.ops.push('EMC', 'EMC', 'EMC');
-    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
+    const open = pdfiumTextOpen(text);
+    run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
+    this.endSequences(open);
     for (const it of run) this.forPoppler.push(() => this.drawAs(it.glyph.text, it, { x: it.glyph.x, gid: spaceGid(it.glyph.font), text: LRM }));
   }
 
@@ -922,8 +926,9 @@ class LineWriter {
     const width = Math.round(reach !== undefined ? (reach / g.size) * 1000 : (this.plan.widths.get(g) ?? 0));
     const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
     this.offPage(() => this.pdfiumCopy(copy, { x: g.x, gid: strutGid(g.font), text: RLM, width, baseline: true }, mirror, depth - 2));
-    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`);
-    this.ops.push(...Array<string>(depth).fill('EMC'));
+    const open = `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`;
+    this.draw(item, open, {}, undefined, false);
+    this.endSequences(open);
   }
 
   /**
@@ -943,8 +948,19 @@ class LineWriter {
    * clip off the page) for a copy PDFium alone reads.
    */
   private pdfiumCopy(item: DrawItem, at: DrawAt, text: string, more = 0): void {
-    this.draw(item, `${pdfiumTextOpen(text)}${' /Span BMC'.repeat(more)}`, at);
-    this.ops.push(...Array<string>(2 + more).fill('EMC'));
+    const open = `${pdfiumTextOpen(text)}${' /Span BMC'.repeat(more)}`;
+    this.draw(item, open, at, undefined, false);
+    this.endSequences(open);
+  }
+
+  /**
+   * Ends the marked-content sequences `open` began (a glyph drawn with
+   * `draw`'s `close` false), and where mutool 1.21 reads on after them
+   * (`readEnd`).
+   */
+  private endSequences(open: string): void {
+    this.ops.push(...closing(open));
+    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
   }
 
   /**
