@@ -863,7 +863,7 @@ class LineWriter {
     const open = pdfiumTextOpen(text);
     run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
     this.endSequences(open);
-    for (const it of run) this.forPoppler.push(() => this.drawAs(it.glyph.text, it, { x: it.glyph.x, gid: spaceGid(it.glyph.font), text: LRM }));
+    for (const it of run) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
   }
 
   /**
@@ -1307,8 +1307,18 @@ class LineWriter {
     // a glyph's direction from its own text, and with an RLM there it read
     // the punctuation after a number out of order.
     const own1 = mark || (this.at.rtl && (g.level & 1) === 1 && !this.afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
-    this.forPoppler.push(() => chars.forEach((c, k) => this.drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
+    this.popplerCopies(item, chars, own, own1, item.invisible ? reach1000(item) : mark ? 100 : undefined);
     if (item.invisible) this.flushPoppler();
+  }
+
+  /**
+   * The copies for poppler and mupdf 1.28 of a glyph PDFium sees elsewhere
+   * (`placed`, `inPlaceRun`), waiting for the flush: an inkless space glyph
+   * per character at `own`, a step apart leftwards, its own text `own1`, the
+   * character as ActualText; the first `width` wide (1000 em; else its /W).
+   */
+  private popplerCopies(item: DrawItem, chars: string[], own: number, own1: string, width?: number): void {
+    this.forPoppler.push(() => chars.forEach((c, k) => this.drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(item.glyph.font), text: own1, width: k ? 0 : width })));
   }
 
   /**
