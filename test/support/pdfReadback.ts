@@ -331,6 +331,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     let painted = new Set<string>();
     let copied = 0;
     let bridges = 0;
+    /** Whether the last copy went to an outline of a run drawn in place with more outlines after it (see below). */
+    let inRun = false;
     type Pass = 'fill' | 'again' | 'invisible';
     const collect = (text: mupdf.Text, ctm: mupdf.Matrix, pass: Pass) => {
       if (pass === 'fill') painted = new Set();
@@ -387,7 +389,16 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
             // without text.
             let pending = glyphs.length - bridges;
             while (invisible && pending > 0 && glyphs[pending - 1].subsetGid === -1 && glyphs[pending - 1].unicode === '') pending--;
-            if (glyphs.length - bridges - pending >= 2 && sameGlyph(glyphs[pending])) {
+            const run = glyphs.length - bridges - pending >= 2 && sameGlyph(glyphs[pending]);
+            // A word space inside such a run has a copy and no outline: a glyph of its own, before the outlines still without text.
+            if (inRun && bridges === 0 && /^\s+$/u.test(u) && pending < glyphs.length) {
+              glyphs.splice(pending, 0, { page: p, order: pending, fontName, postscriptName: stripSubsetTag(fontName), subsetGid: glyph, originalGids, matrix: [...m] as Mat, x: m[4], y: m[5], size, scaleX, advance: advance * size * scaleX, unicode: u, invisible });
+              glyphs.forEach((g, k) => (g.order = k));
+              copied = 0;
+              return;
+            }
+            inRun = run || (inRun && glyphs.length - bridges - pending === 1 && sameGlyph(glyphs[pending]));
+            if (run) {
               glyphs.length -= bridges;
               bridges = 0;
               last = glyphs[pending];

@@ -21,7 +21,7 @@ import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
 import { KEY_STEP, directionOf, hasMirrored, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
-import { MutoolReading, mutoolChar, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
+import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
@@ -157,6 +157,10 @@ const pdfiumTextOpen = (text: string) =>
   `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${[...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}>> BDC`;
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
+/** The EMCs that end the marked-content sequences `open` begins (each BDC or BMC in it). */
+const closing = (open: string): string[] => Array<string>(open.match(/\b(?:BDC|BMC)\b/g)?.length ?? 0).fill('EMC');
+/** Whether PDFium must see a glyph drawn at x elsewhere, at `key` (pdfiumPlan's keys). */
+const movedForPdfium = (key: number, x: number) => Math.abs(key - x) >= 5e-4;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
   let only = marksOnlyTexts.get(text);
@@ -454,6 +458,8 @@ interface LinePlan {
   rleReach: Map<number, number>;
   /** The runs PDFium reads from copies in place (`inPlaceRuns`), by each of their items. */
   runs: Map<DrawItem, InPlaceRun>;
+  /** Word spaces before a right-to-left letter, which mutool 1.21 may read where its pen stands (`LineWriter.spaceAhead`). */
+  beforeRtl: Set<DrawItem>;
 }
 
 /** mutool 1.21's reading after a left-to-right line, as at a page's start. */
@@ -506,7 +512,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
     const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && Math.abs((pdfium?.keys[firstPiece[k]] ?? it.glyph.x) - it.glyph.x) < 5e-4 && !pdfium?.copied?.has(firstPiece[k]);
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !movedForPdfium(pdfium?.keys[firstPiece[k]] ?? it.glyph.x, it.glyph.x) && !pdfium?.copied?.has(firstPiece[k]);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
@@ -518,10 +524,11 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const i = itemIndex.get(it)!;
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
-        return !it.invisible && !g.space && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && /^[\x21-\x7e]$/.test(g.text) && Math.abs(pdfium.keys[p] - g.x) >= 5e-4 && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
+        return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
       }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
-  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs };
+  const beforeRtl = new Set(items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
+  return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 
 /** A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items in order, and what PDFium must read over them. */
@@ -547,6 +554,12 @@ function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (
     // An item poppler's RLE goes before (`opens`) can only start a run: inPlaceRun draws the RLE before its first item alone.
     const next = (m: number) => itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1 && !opens(itemIndex.get(texts[m])!);
     while (j < texts.length && single(texts[j], j) && (j === k || next(j))) j++;
+    // A word space inside the run is drawn with it; one at either end is not.
+    while (j > k && texts[j - 1].glyph.space) j--;
+    if (texts[k].glyph.space) {
+      k++;
+      continue;
+    }
     if (j - k >= 2) {
       const run = texts.slice(k, j);
       const lo = Math.min(...run.map((it) => it.glyph.x));
@@ -691,7 +704,7 @@ function signPlaces(items: DrawItem[], quiet: Set<DrawItem>, texts: DrawItem[], 
   texts.forEach((it, k) => {
     const g = it.glyph;
     if (it.invisible || g.space || pieces[k].length !== 1 || g.text !== '-') return;
-    if (Math.abs(key(k) - g.x) < 5e-4) return;
+    if (!movedForPdfium(key(k), g.x)) return;
     const at = items.indexOf(it);
     const before = items.slice(0, at).filter((b) => !quiet.has(b)).pop();
     if (!before || before.invisible || !isDigit([...before.glyph.text].pop() ?? '')) return;
@@ -765,6 +778,8 @@ class LineWriter {
   private readonly mutool: MutoolReading | undefined;
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
+  /** Where the operators of the last glyph mutool read end, its reading right after it and the font set there (`keptEnd`). */
+  private readEnd: { at: number; mark: MutoolMark; tf: string } | undefined;
   /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
   private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
@@ -808,7 +823,7 @@ class LineWriter {
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = marksOnly(item.glyph.text);
-    const moved = Math.abs(keys[0] - item.glyph.x) >= 5e-4 || pdfium?.copied?.has(firstPiece[t]) === true;
+    const moved = movedForPdfium(keys[0], item.glyph.x) || pdfium?.copied?.has(firstPiece[t]) === true;
     const own = popplerMarks.get(item);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's
@@ -855,9 +870,10 @@ class LineWriter {
   inPlaceRun(i: number, { run, text }: InPlaceRun): void {
     this.rleBefore(i);
     for (const it of run) this.outline(it.glyph);
-    run.forEach((it, m) => this.draw(it, m === 0 ? pdfiumTextOpen(text) : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
-    this.ops.push('EMC', 'EMC', 'EMC');
-    for (const it of run) this.forPoppler.push(() => this.drawAs(it.glyph.text, it, { x: it.glyph.x, gid: spaceGid(it.glyph.font), text: LRM }));
+    const open = pdfiumTextOpen(text);
+    run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
+    this.endSequences(open);
+    for (const it of run) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
   }
 
   /**
@@ -920,8 +936,9 @@ class LineWriter {
     const width = Math.round(reach !== undefined ? (reach / g.size) * 1000 : (this.plan.widths.get(g) ?? 0));
     const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
     this.offPage(() => this.pdfiumCopy(copy, { x: g.x, gid: strutGid(g.font), text: RLM, width, baseline: true }, mirror, depth - 2));
-    this.draw(item, `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`);
-    this.ops.push(...Array<string>(depth).fill('EMC'));
+    const open = `/Span <</ActualText ${pdfText(g.text)}>> BDC${' /Span BMC'.repeat(depth)}`;
+    this.draw(item, open, {}, undefined, false);
+    this.endSequences(open);
   }
 
   /**
@@ -941,8 +958,19 @@ class LineWriter {
    * clip off the page) for a copy PDFium alone reads.
    */
   private pdfiumCopy(item: DrawItem, at: DrawAt, text: string, more = 0): void {
-    this.draw(item, `${pdfiumTextOpen(text)}${' /Span BMC'.repeat(more)}`, at);
-    this.ops.push(...Array<string>(2 + more).fill('EMC'));
+    const open = `${pdfiumTextOpen(text)}${' /Span BMC'.repeat(more)}`;
+    this.draw(item, open, at, undefined, false);
+    this.endSequences(open);
+  }
+
+  /**
+   * Ends the marked-content sequences `open` began (a glyph drawn with
+   * `draw`'s `close` false), and where mutool 1.21 reads on after them
+   * (`readEnd`).
+   */
+  private endSequences(open: string): void {
+    this.ops.push(...closing(open));
+    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
   }
 
   /**
@@ -1006,18 +1034,21 @@ class LineWriter {
     const reading = mutool?.blind === false;
     const space = reading && tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ');
     const mark = space ? mutool.mark() : undefined;
-    const before = mutool ? this.bridgesBefore(g, gx, text) : [];
+    const ahead = space && this.plan.beforeRtl.has(item) && mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined;
+    const before = mutool && ahead === undefined ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
     if (rg !== this.fill) ops.push((this.fill = rg));
     const tf = `/${inst.id} ${num(g.size)} Tf`;
     if (tf !== this.current) ops.push((this.current = tf));
     if (hidden !== this.invisible) ops.push((this.invisible = hidden) ? '3 Tr' : '0 Tr');
+    if (ahead !== undefined) return this.spaceAhead(item, open!, at, ahead);
     const from = ops.length;
     ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
+    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, mark: mutool.mark(), tf: this.current } : undefined;
     if (reading) this.lastSpace = mark && open !== null ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
@@ -1072,6 +1103,50 @@ class LineWriter {
     return [...(mutool.breakBefore(at, ' ', g.size) ? this.bridge(g, at) : []), ...this.spaceBridge(g, at, space.open)];
   }
 
+  /**
+   * A word space mutool 1.21 would read as a jump back after a
+   * left-to-right letter (the space after a Latin stretch or an address,
+   * «Mandela عن», lies left of it), before a right-to-left letter: mutool
+   * reads a space of its own where its pen stands (`spaceBridge`, with the
+   * space's span), and the space itself is drawn under the clip off the page
+   * (mutool does not read it; every other reader reads it as before). The
+   * letter after it is right to left, which mutool never breaks a line
+   * before: no bridge (an RLM before, «Mandela⟨RLM⟩ عن»). The caller has
+   * set the text state for the space's font.
+   */
+  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null): void {
+    const g = item.glyph;
+    const mutool = this.mutool!;
+    const span = open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(at.text ?? g.text)}>> BDC`;
+    if (where === null) this.ops.push(...this.spaceBridge(g, mutool.pen!, span));
+    else {
+      // Into the text object mutool kept last, right after its last glyph, with the space's font there (the
+      // caller set it); hidden from poppler and mupdf 1.28 (an empty ActualText): what they read of the line may
+      // still come between.
+      const { tf: was } = this.readEnd!;
+      const mvs = this.inklessMark(g, mutool.after.pen!, MVS, '/Span <</ActualText ()>> BDC', true);
+      this.ops.splice(where, 0, ...(was === this.current ? mvs : [this.current, ...mvs, was]));
+    }
+    this.lastSpace = undefined;
+    this.readEnd = undefined;
+    this.offPage(() => this.draw(item, open, at));
+    // mupdf 1.28's space, at the space's place (it does not read the space under the clip): without ink, in a text object of its own,
+    // its own text an RLM (mupdf 1.28 guesses its direction from it: right to left, so no new line after the stretch).
+    if (where !== null) this.inkless(() => this.draw({ invisible: true, glyph: g }, span, { gid: spaceGid(g.font), text: RLM, width: Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX) }));
+  }
+
+  /**
+   * Where mutool 1.21 reads a glyph drawn now right after the last one it
+   * read: here (null), where the open text object holds ink (mutool keeps
+   * it), or in the text object it kept last, at the end of that glyph's
+   * operators (`readEnd`), where it has read nothing since; else undefined.
+   */
+  private keptEnd(): number | null | undefined {
+    const mutool = this.mutool!;
+    if (mutool.inkedOpen) return null;
+    return this.readEnd && mutool.keptSince(this.readEnd.mark) ? this.readEnd.at : undefined;
+  }
+
   /** The font advance (`hmtx`, what mutool 1.21 moves its pen by) of the font's space glyph at g's size, pt. */
   private spaceAdvance(g: PositionedGlyph): number {
     return (g.font.hb.glyphHAdvance(spaceGid(g.font)) * g.size) / g.font.upem;
@@ -1114,12 +1189,14 @@ class LineWriter {
   /**
    * The font's space glyph (no ink) at `at` on the line's baseline, its own
    * text `text`, inside the span `open`, and mutool 1.21's reading of it
-   * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge).
+   * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge);
+   * `kept`: added to the text object mutool kept last (`spaceAhead`).
    */
-  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string): string[] {
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false): string[] {
     const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
-    this.mutool!.read(at, text, this.spaceAdvance(g), false);
+    if (kept) this.mutool!.readKept(at, text, this.spaceAdvance(g));
+    else this.mutool!.read(at, text, this.spaceAdvance(g), false);
     return [open, `1 0 0 -1 ${num(at)} ${num(this.at.y)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`, 'EMC'];
   }
 
@@ -1240,8 +1317,18 @@ class LineWriter {
     // a glyph's direction from its own text, and with an RLM there it read
     // the punctuation after a number out of order.
     const own1 = mark || (this.at.rtl && (g.level & 1) === 1 && !this.afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
-    this.forPoppler.push(() => chars.forEach((c, k) => this.drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(g.font), text: own1, width: k ? 0 : item.invisible ? reach1000(item) : mark ? 100 : undefined })));
+    this.popplerCopies(item, chars, own, own1, item.invisible ? reach1000(item) : mark ? 100 : undefined);
     if (item.invisible) this.flushPoppler();
+  }
+
+  /**
+   * The copies for poppler and mupdf 1.28 of a glyph PDFium sees elsewhere
+   * (`placed`, `inPlaceRun`), waiting for the flush: an inkless space glyph
+   * per character at `own`, a step apart leftwards, its own text `own1`, the
+   * character as ActualText; the first `width` wide (1000 em; else its /W).
+   */
+  private popplerCopies(item: DrawItem, chars: string[], own: number, own1: string, width?: number): void {
+    this.forPoppler.push(() => chars.forEach((c, k) => this.drawAs(c, item, { x: own - k * KEY_STEP, gid: spaceGid(item.glyph.font), text: own1, width: k ? 0 : width })));
   }
 
   /**
@@ -1501,4 +1588,3 @@ function outlineOperators(g: PositionedGlyph, x: number, y: number, fill: string
   const fine = (v: number) => (Math.round(v * 1e7) / 1e7).toString();
   return `q ${fill} ${fine(g.scaleX * s)} 0 0 ${fine(-s)} ${num(x + g.x)} ${num(y - g.y)} cm ${outlinePath(g.font, g.gid)} f Q`;
 }
-

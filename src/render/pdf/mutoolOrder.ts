@@ -153,12 +153,42 @@ export class MutoolReading {
 
   /** mutool reads a glyph with `text` at x, `advance` (its font advance, pt) wide. */
   read(x: number, text: string, advance: number, inked: boolean): void {
-    const chars = [...text].map(mutoolChar);
-    if (!chars.length) return;
-    const s = this.open;
-    for (const c of chars) s.dir = mutoolDirection(c, s.dir);
-    s.pen = x + advance;
-    s.last = chars[chars.length - 1];
-    if (inked) this.inked = true;
+    readInto(this.open, x, text, advance);
+    if (inked && [...text].length) this.inked = true;
   }
+
+  /**
+   * Whether mutool has read nothing since `m` (taken right after a glyph it
+   * read) and kept that glyph's text object: a glyph added to that object
+   * afterwards (`readKept`) is read right after it.
+   */
+  keptSince(m: MutoolMark): boolean {
+    const same = (a: MutoolPen, b: MutoolPen) => a.pen === b.pen && a.dir === b.dir && a.last === b.last;
+    return !this.inked && same(this.open, this.kept) && same(this.kept, m.open);
+  }
+
+  /** Where mutool's pen stands, in the open text object (undefined at a line's start). */
+  get pen(): number | undefined {
+    return this.open.pen;
+  }
+
+  /** Whether the open text object holds an inked glyph (mutool keeps it, and whatever else it reads in it). */
+  get inkedOpen(): boolean {
+    return this.inked;
+  }
+
+  /** mutool reads a glyph added to the text object it kept last (`keptSince`). */
+  readKept(x: number, text: string, advance: number): void {
+    readInto(this.kept, x, text, advance);
+    this.open = { ...this.kept };
+  }
+}
+
+/** What reading a glyph with `text` at x, `advance` wide, does to a reading state. */
+function readInto(s: MutoolPen, x: number, text: string, advance: number): void {
+  const chars = [...text].map(mutoolChar);
+  if (!chars.length) return;
+  for (const c of chars) s.dir = mutoolDirection(c, s.dir);
+  s.pen = x + advance;
+  s.last = chars[chars.length - 1];
 }
