@@ -80,6 +80,11 @@ export interface ComposedLine {
   ascent: number;
   descent: number;
   last: boolean;
+  /**
+   * Set to both edges: not a paragraph's last line, nor a ragged paragraph's,
+   * nor a line set at its start edge for want of a word space (trackingFor).
+   * A loose line set `short` counts as justified (its spaces at their widest).
+   */
   justified: boolean;
   kashidas: number;
   /** Final inter-word space as a multiple of the natural space (1 = natural). */
@@ -210,7 +215,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       previousKashidas,
       bounds,
       address: addresses.some(([a, b]) => a < words[last].end && b > words[first].start),
-      ...(shown[li] ? { addressLine: true } : shown[li + 1] ? { beforeAddress: true } : {}),
+      ...(shown[li + 1] ? { beforeAddress: true } : {}),
     });
     if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
@@ -226,6 +231,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
 /**
  * Which lines hold only (pieces of) an address (ComposeOptions.displayAddresses):
  * no word space inside the line, every word of it Latin and in an address.
+ * Such a line is set at its start edge as any line with no word space is
+ * (trackingFor); the line before it is not stretched (`beforeAddress`).
  */
 function addressLines(words: Word[], ends: LineEnd[], addresses: ReadonlyArray<readonly [number, number]>): boolean[] {
   let first = 0;
@@ -310,8 +317,6 @@ interface LineOptions extends ComposeOptions {
   bounds: { min: number; max: number };
   /** The line holds (a piece of) an address: its Latin is letter-spaced before the spaces pass their planned stretch (trackingFor). */
   address: boolean;
-  /** A displayed address's line (ComposeOptions.displayAddresses): unjustified at the start edge, not letter-spaced. */
-  addressLine?: boolean;
   /** The line before a displayed address: it ends where the address begins, unjustified at the start edge. */
   beforeAddress?: boolean;
 }
@@ -405,7 +410,7 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
   const naturalGaps = gaps.reduce((a, b) => a + b, 0);
   const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
-  const justified = justifies(o) && !o.isLast && !o.addressLine && !o.beforeAddress;
+  const justified = justifies(o) && !o.isLast && !o.beforeAddress;
   let runsByWord = words.map((w) => w.runs);
   let extraSpace = 0;
   let keshideh = false;
@@ -523,7 +528,9 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     ascent,
     descent,
     last: o.isLast,
-    justified,
+    // A line trackingFor sets at its start edge for want of a word space to widen (a displayed address's, a URL
+    // piece's) is not justified; a loose one set short is, spaces at their widest (`short`, counted in the stats).
+    justified: justified && !(ragged && !loose),
     kashidas: kashidaAt.size, // one per word at most (chooseKashidas; step 4 skips words beside one)
     spaceRatio,
     kashidaSpans,
