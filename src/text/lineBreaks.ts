@@ -205,8 +205,9 @@ interface Tie {
  * short Latin name (Word.softTie), the setting with the tie taken when it
  * is not broken there, in no more lines (a name's: with fewer ties broken
  * in all), and no worse (noWorse). The last
- * first, and a tie's own items from its last: a tie inserts an item at
- * each, and the items still to tie lie before it, so their indexes stay true.
+ * first, and a tie's own items from its last: a tie may insert an item at
+ * each (tiedBefore), and the items still to tie lie before it, so their
+ * indexes stay true.
  */
 function withTies(
   words: Word[],
@@ -217,21 +218,23 @@ function withTies(
   opts: ComposeOptions,
   spaceStretch: number | undefined,
 ): LineEnd[] {
-  let best = ends;
-  let state = items;
   const last = (t: Tie) => Math.max(...t.at);
   // (A name's tie taken must leave fewer ties broken: not «Le Monde» kept by splitting «Antonio Gramsci» two lines up, nor by a runt.)
   const brokenIn = (ends: LineEnd[]) => ties.filter((t) => t.broken(ends)).length;
+  /** A setting (its ends, the items that gave them) and what the ties compare of it, each measured once, when first asked. */
+  const setting = (ends: LineEnd[], items: Items) => {
+    let shapes: LineShape[] | undefined;
+    let broken: number | undefined;
+    return { ends, items, shapes: () => (shapes ??= lineShapes(words, ends, kashidaStretch, opts, spaceStretch)), brokenIn: () => (broken ??= brokenIn(ends)) };
+  };
+  let best = setting(ends, items);
   for (const { at, maxSpace, broken, name } of [...ties].sort((a, b) => last(b) - last(a))) {
-    if (!broken(best)) continue;
-    const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), state);
-    const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !broken(tied) && (!name || brokenIn(tied) < brokenIn(best)) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
-      best = tied;
-      state = next;
-    }
+    if (!broken(best.ends)) continue;
+    const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), best.items);
+    const tied = setting(endsOf(words, ...next, opts), next);
+    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) best = tied;
   }
-  return best;
+  return best.ends;
 }
 
 /** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */
@@ -269,16 +272,18 @@ function withoutDearAddressBreaks(
 
 /**
  * A tie (withTies): the breaker's items with the words on either side of
- * item `at` kept together (a penalty at the maximum cost before it, as
- * keepWithNext: a paragraph's last two words against a runt, a short Latin
- * name's), the indexes after it moved by one.
+ * item `at` kept together (a paragraph's last two words against a runt, a
+ * short Latin name's). A break with no space there (the penalty after
+ * «Jean-», a soft tie) is forbidden where it is, at the maximum cost; a
+ * space (a glue) gets a penalty at the maximum cost before it, as
+ * keepWithNext, the indexes after it moved by one.
  */
 function tiedBefore(at: number, items: InputItem[], wordAtItem: number[], kashidaItems: number[], cutAtItem: Map<number, number>): Items {
+  const it = items[at];
+  if (it.type === 'penalty') return [items.map((x, k) => (k === at ? { ...it, cost: 1000 } : x)), wordAtItem, kashidaItems, cutAtItem] as const;
   const moved = (k: number) => (k >= at ? k + 1 : k);
-  // A break with no space at `at` (the penalty after «Jean-», a soft tie) is a break of its own: forbidden too.
-  const rest = items.slice(at).map((it, k) => (k === 0 && it.type === 'penalty' ? { ...it, cost: 1000 } : it));
   return [
-    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...rest],
+    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...items.slice(at)],
     [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)],
     kashidaItems.map(moved),
     new Map([...cutAtItem].map(([k, v]) => [moved(k), v])),
