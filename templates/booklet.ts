@@ -10,6 +10,7 @@
  */
 import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/model/types.js';
 import type { LoadedFont } from '../src/text/fonts.js';
+import type { ComposedParagraph } from '../src/text/compose.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
@@ -494,15 +495,64 @@ function contentsPagesFor(
 ): LaidOutPage[] {
   const t = model.theme;
   const st = styles(model, fonts);
-  const pages: LaidOutPage[] = [];
+  const c = contentsSetting(model, fonts, st, frameFor(firstPage).width, contents);
   const titleLeading = st.title.size * 1.5;
-  const rowLeading = st.body.size * 2.1;
-  const titleLeadingWithin = Math.min(st.body.size * CONTENTS_TITLE_LEADING, st.bodyLeading);
+  // Each row set once (every contents page has the same measure), then shared out over the pages.
+  const rows = contentsRows(c, ts, contents);
+  const headingRoom = titleLeading + st.bodyLeading * 0.5;
+  const top = frameFor(firstPage).top;
+  const shares = balancedPages(
+    rows.map((r) => r.height),
+    top + headingRoom,
+    top,
+    frameFor(firstPage).bottom,
+  );
+  return shares.map((share, k) => {
+    const n = firstPage + k;
+    const f = frameFor(n);
+    const page: LaidOutPage = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
+    let y = f.top;
+    if (k === 0) {
+      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
+      y += headingRoom;
+    }
+    // Every contents page has its folio, where the body's pages have theirs.
+    page.blocks.push(folio(model, ts, st, f, H, n));
+    for (const i of share) {
+      placeContentsRow(c, ts, page, f, rows[i], y);
+      y += rows[i].height;
+    }
+    return page;
+  });
+}
+
+/** What every row of the contents shares: its styles, leadings and columns, pt, and how a page number reads. */
+interface ContentsSetting {
+  model: DocumentModel;
+  st: ReturnType<typeof styles>;
+  rtl: boolean;
+  /** Between two rows; between the lines of one title that wraps (CONTENTS_TITLE_LEADING). */
+  rowLeading: number;
+  titleLeadingWithin: number;
+  /** The page numbers' column, at the end side; right to left, the widest page number's (`pageColumn`). */
+  numberWidth: number;
+  pageColumn: number;
+  /** Each entry's number and title (`spans`), and how far its title is moved for the titles to start on one line. */
+  labels: Array<{ point: Point; spans: StyledSpan[]; numberWidth: number }>;
+  offset: (own: number) => number;
+  pageLabel: (n: number) => string;
+  /** A typesetter of its own for widths and rows (nothing counted twice in the stats). */
+  trial: Typesetter;
+  measure: number;
+}
+
+/** The contents' columns (contentsPagesFor): the numbers' widths, where the titles start, the page numbers' column. */
+function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnType<typeof styles>, measure: number, contents: ContentsEntry[]): ContentsSetting {
+  const t = model.theme;
   const numberWidth = st.body.size * 3;
-  const rtl = model.dir === 'rtl';
   // Widths only (a typesetter of its own: nothing counted twice in the stats).
   const trial = typesetter(model);
-  const firstLine = (spans: StyledSpan[]) => trial.set(spans, st.body, frameFor(firstPage).width, 'start').lines[0];
+  const firstLine = (spans: StyledSpan[]) => trial.set(spans, st.body, measure, 'start').lines[0];
   const widthOf = (spans: StyledSpan[]) => firstLine(spans)?.naturalWidth ?? 0;
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
@@ -519,15 +569,43 @@ function contentsPagesFor(
   const titleStart = widest ? widestNumber + (firstLine(widest.spans.slice(0, 3))?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
   const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
-  // Each row set once (every contents page has the same measure), then shared out over the pages.
-  const rows = contents.map((entry, i) => {
-    const { point, spans: label, numberWidth: own } = labels[i];
-    const indent = rtl ? 0 : offset(own);
-    const rowWidth = frameFor(firstPage).width - numberWidth - indent;
+  return {
+    model,
+    st,
+    rtl: model.dir === 'rtl',
+    rowLeading: st.body.size * 2.1,
+    titleLeadingWithin: Math.min(st.body.size * CONTENTS_TITLE_LEADING, st.bodyLeading),
+    numberWidth,
+    pageColumn,
+    labels,
+    offset,
+    pageLabel,
+    trial,
+    measure,
+  };
+}
+
+/** One contents row (contentsPagesFor): its entry, its title set (widened, hung) and how much room it takes. */
+interface ContentsRow {
+  entry: ContentsEntry;
+  point: Point;
+  indent: number;
+  rowWidth: number;
+  row: ComposedParagraph;
+  height: number;
+}
+
+/** Each entry's title set once, at the start side, counted in the stats by `ts`. */
+function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntry[]): ContentsRow[] {
+  const { st, rtl, trial } = c;
+  return contents.map((entry, i) => {
+    const { point, spans: label, numberWidth: own } = c.labels[i];
+    const indent = rtl ? 0 : c.offset(own);
+    const rowWidth = c.measure - c.numberWidth - indent;
     // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
     // A title that is its own label («البند ١») has no number: its row, set that much narrower, starts where the
     // titles do, as a whole, as left to right (its own space, inside the title, is not widened).
-    const gap = rtl ? offset(own) : 0;
+    const gap = rtl ? c.offset(own) : 0;
     const set = trial.set(label, st.body, rowWidth - gap, 'start');
     const widened = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
     // A wrapped title's later lines start under its first word (a title that is its own label has no number to hang from).
@@ -535,52 +613,33 @@ function contentsPagesFor(
     const row = ts.count(hung);
     // The first line in a row's full leading, the title's later lines closer (CONTENTS_TITLE_LEADING): the space
     // between two rows stays the leading's, so a two-line title reads as one entry, not two.
-    const height = rowLeading + (row.lines.length - 1) * titleLeadingWithin;
+    const height = c.rowLeading + (row.lines.length - 1) * c.titleLeadingWithin;
     return { entry, point, indent, rowWidth, row, height };
   });
-  const headingRoom = titleLeading + st.bodyLeading * 0.5;
-  const top = frameFor(firstPage).top;
-  const shares = balancedPages(
-    rows.map((r) => r.height),
-    top + headingRoom,
-    top,
-    frameFor(firstPage).bottom,
-  );
-  shares.forEach((share, k) => {
-    const n = firstPage + k;
-    const f = frameFor(n);
-    const page: LaidOutPage = { width: W, height: H, background: t.palette.paper, role: 'contents', blocks: [], links: [] };
-    pages.push(page);
-    let y = f.top;
-    if (k === 0) {
-      page.blocks.push({ ...placeAt(ts.set(heading, { ...st.title, size: st.title.size * 0.8 }, f.width, 'center'), f.x, f.top, titleLeading, t.palette.accent), name: 'the contents heading', role: 'heading' });
-      y += headingRoom;
-    }
-    // Every contents page has its folio, where the body's pages have theirs.
-    page.blocks.push(folio(model, ts, st, f, H, n));
-    for (const i of share) {
-      const { entry, point, indent, rowWidth, row, height } = rows[i];
-      // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
-      const pageNo = rtl ? ts.set(pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(pageLabel(entry.page), st.body, numberWidth, 'end');
-      // The title sits at the start side, the page number at the end side.
-      const rowX = f.x + (rtl ? numberWidth : indent);
-      const numX = rtl ? f.x : f.x + f.width - numberWidth;
-      const numW = rtl ? pageColumn : numberWidth;
-      const name = `contents entry ${entry.point}`;
-      const placed = placeAt(row, rowX, y, rowLeading, t.palette.ink);
-      const title = { ...placed, lines: placed.lines.map((l, j) => ({ ...l, baseline: placed.lines[0].baseline + j * titleLeadingWithin })) };
-      // The page number on the title's last line, the leaders between them (after both: the row's text stays one run).
-      const last = title.lines[title.lines.length - 1];
-      page.blocks.push({ ...title, name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
-      page.blocks.push({ ...placeAt(pageNo, numX, last.baseline - title.lines[0].baseline + y, rowLeading, t.palette.ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
-      const ink = lineInk(last.line, last);
-      const leader = ink && (rtl ? leaderDots(f.x + pageColumn, ink.left, 'left', last.baseline, st.body.size, t.palette.ink) : leaderDots(ink.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, t.palette.ink));
-      if (leader) page.blocks.push(leader);
-      page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${pageLabel(entry.page)}`, item: entry.point });
-      y += height;
-    }
-  });
-  return pages;
+}
+
+/** A contents row placed on `page` at `y` in frame `f`: its title, its page number, the leaders between them, its link. */
+function placeContentsRow(c: ContentsSetting, ts: Typesetter, page: LaidOutPage, f: Frame, r: ContentsRow, y: number): void {
+  const { model, st, rtl, numberWidth, pageColumn, rowLeading } = c;
+  const ink = model.theme.palette.ink;
+  const { entry, point, indent, rowWidth, row, height } = r;
+  // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
+  const pageNo = rtl ? ts.set(c.pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(c.pageLabel(entry.page), st.body, numberWidth, 'end');
+  // The title sits at the start side, the page number at the end side.
+  const rowX = f.x + (rtl ? numberWidth : indent);
+  const numX = rtl ? f.x : f.x + f.width - numberWidth;
+  const numW = rtl ? pageColumn : numberWidth;
+  const name = `contents entry ${entry.point}`;
+  const placed = placeAt(row, rowX, y, rowLeading, ink);
+  const title = { ...placed, lines: placed.lines.map((l, j) => ({ ...l, baseline: placed.lines[0].baseline + j * c.titleLeadingWithin })) };
+  // The page number on the title's last line, the leaders between them (after both: the row's text stays one run).
+  const last = title.lines[title.lines.length - 1];
+  page.blocks.push({ ...title, name, place: point.place, frame: { x: rowX, y, width: rowWidth, height }, role: 'toc', item: entry.point });
+  page.blocks.push({ ...placeAt(pageNo, numX, last.baseline - title.lines[0].baseline + y, rowLeading, ink), name: `${name} (page number)`, frame: { x: numX, y, width: numW, height }, role: 'toc', item: entry.point });
+  const lastInk = lineInk(last.line, last);
+  const leader = lastInk && (rtl ? leaderDots(f.x + pageColumn, lastInk.left, 'left', last.baseline, st.body.size, ink) : leaderDots(lastInk.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, ink));
+  if (leader) page.blocks.push(leader);
+  page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${c.pageLabel(entry.page)}`, item: entry.point });
 }
 
 /**

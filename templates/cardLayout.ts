@@ -583,9 +583,9 @@ const STATEMENT_LINES = 3;
  * (udhr-ar 3 and 9 one line each; the seed's 13 two). One size, not a
  * range: a series then shows at most three (compact, regular, statement),
  * the statement a clear step above the body, read as a display setting
- * rather than a body that grew. Taken only when its setting is clean: at
- * most STATEMENT_LINES lines, no word space past the theme's maximum (the
- * body's 1.25× slack shows as gaps at display size), no loose line, no
+ * rather than a body that grew. Set ragged, its word spaces natural (the
+ * body's 1.25× slack would show as gaps at display size). Taken only when
+ * its setting is clean: at most STATEMENT_LINES lines, no
  * one-word last line, no line ending on a weak word (src/layout/balance.ts), no address cut that the regular size keeps whole (or
  * cuts where it costs less: `cutsWorse`, as the leaflets' statement sizes);
  * a point of several paragraphs or sub-items stays body text. Undefined
@@ -597,11 +597,11 @@ async function statementCard(c: Context, point: Point, foot: MeasuredText): Prom
   const text = point.text.trim();
   // A cheap bound first: a text that takes more lines at the full measure than a statement may is not one.
   if (text.length > STATEMENT_LINES * charsPerLine(c, size)) return undefined;
+  // (Set ragged, statementBody: no line of it is justified, so none has wide spaces, is loose or takes a keshideh.)
   const m = statementBody(c, text, size);
-  const maxSpace = c.model.theme.space.max ?? DEFAULT_MAX_SPACE;
-  if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para) || widestSpace(m.para) > maxSpace + 1e-9) return undefined;
+  if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para)) return undefined;
   // Display lines: none ends on a weak word its balancing could not move (udhr-fa 24's «…ساعات کار و» / «مرخصی‌های…»).
-  if (m.para.lines.some((l) => l.loose || l.lastResort) || runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
+  if (runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
   // Nor an address cut where the body at the regular size keeps it whole, or cut dearer (addresses-ar 3's «info» /
   // «@example.org», 8's «https://example» / «.org/guide/» at 57 px).
   const cut = addressCuts(m.para);

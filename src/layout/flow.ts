@@ -119,28 +119,23 @@ export function flow(paras: FlowPara[], frameFor: (page: number) => Frame, opts:
   return balanced(paras, frameFor, opts.balance).map((r) => r.page);
 }
 
-/** Flows the paragraphs into pages, each filled as far as the break rules let it. */
-function paginate(paras: FlowPara[], frameFor: (page: number) => Frame): PageRun[] {
-  const runs: PageRun[] = [];
+/**
+ * Flows the paragraphs into pages, each filled as far as the break rules let
+ * it; with `place` false only where each ends (balancing counts them so:
+ * copyfit.ts's `pagesFilled` is another measure, pages as a fraction).
+ */
+function paginate(paras: FlowPara[], frameFor: (page: number) => Frame): PageRun[];
+function paginate(paras: FlowPara[], frameFor: (page: number) => Frame, place: false): PageEnd[];
+function paginate(paras: FlowPara[], frameFor: (page: number) => Frame, place = true): PageEnd[] {
+  const runs: PageEnd[] = [];
   let at: At | undefined = { para: 0, line: 0 };
   while (at) {
     const frame = frameFor(runs.length);
-    const run: PageRun = pageFrom(paras, at, frame, frame.bottom);
+    const run: PageEnd = place ? pageFrom(paras, at, frame, frame.bottom) : pageFrom(paras, at, frame, frame.bottom, false);
     runs.push(run);
     at = run.next;
   }
   return runs;
-}
-
-/** How many pages paginate() makes, none of them placed (copyfit.ts's `pagesFilled` is another measure: pages as a fraction). */
-function pageCountOf(paras: FlowPara[], frameFor: (page: number) => Frame): number {
-  let count = 0;
-  let at: At | undefined = { para: 0, line: 0 };
-  while (at) {
-    const frame = frameFor(count++);
-    at = pageFrom(paras, at, frame, frame.bottom, false).next;
-  }
-  return count;
 }
 
 /**
@@ -358,7 +353,7 @@ interface Solved {
 
 /** The paragraphs flowed and balanced (the comment above). */
 function balanced(paras: FlowPara[], frameFor: (page: number) => Frame, b: PageBalance): PageRun[] {
-  const pageCount = pageCountOf(paras, frameFor);
+  const pageCount = paginate(paras, frameFor, false).length;
   const spreadOf = b.spreadOf ?? ((i: number) => i);
   /** The pages that may stand at page i from `at`: as the loop fills it, then ended earlier, step by step (where each ends: placed once taken). */
   const made = new Map<string, PageEnd[]>();

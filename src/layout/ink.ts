@@ -67,11 +67,13 @@ export const MARK_HANG = 1.5;
  * font's anchor put it, often beside its ink) its ink less MARK_HANG at each
  * side. The span is inverted (left > right) for a mark narrower than
  * 2 × MARK_HANG: each edge is held on its own. A blank mark, and hidden
- * text (never painted): its pen.
+ * text (never painted): its pen. `hang`: what the span leaves out at each
+ * side (MARK_HANG for a mark's ink, else 0), for a report of how far a
+ * glyph reaches.
  */
-export function frameSpan(g: PositionedGlyph): { left: number; right: number } {
+export function frameSpan(g: PositionedGlyph): { left: number; right: number; hang: number } {
   const ink = g.advance === 0 && !g.hidden ? glyphInk(g, { x: 0, baseline: 0 }) : undefined;
-  return ink ? { left: ink.left + MARK_HANG, right: ink.right - MARK_HANG } : advanceSpan(g);
+  return ink ? { left: ink.left + MARK_HANG, right: ink.right - MARK_HANG, hang: MARK_HANG } : { ...advanceSpan(g), hang: 0 };
 }
 
 /** Union of boxes; undefined for none. */

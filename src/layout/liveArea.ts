@@ -15,7 +15,7 @@
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import type { PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
-import { frameSpan, glyphExtents, MARK_HANG } from './ink.js';
+import { frameSpan, glyphExtents } from './ink.js';
 
 /** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
 export const TRIM_SAFETY = 12;
@@ -83,9 +83,10 @@ function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by
     for (const g of line.glyphs) {
       const ink = inkBox(g, x, baseline);
       if (block.frame && !g.space) {
-        const { left, right } = frameSpan(g);
+        const { left, right, hang } = frameSpan(g);
         const by = Math.max(block.frame.x - (x + left), x + right - (block.frame.x + block.frame.width), 0);
-        if (by > FRAME_EPS) return { text: g.text, by: g.advance === 0 ? by + MARK_HANG : by, limit: 'frame' };
+        // Reported as far as the glyph reaches (a mark's ink, its hang counted; a blank mark's pen).
+        if (by > FRAME_EPS) return { text: g.text, by: by + hang, limit: 'frame' };
       }
       if (!ink) continue;
       const by = outside(ink, live, true);

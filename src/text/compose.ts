@@ -80,6 +80,11 @@ export interface ComposedLine {
   ascent: number;
   descent: number;
   last: boolean;
+  /**
+   * Set to both edges: not a paragraph's last line, nor a ragged paragraph's,
+   * nor a line set at its start edge for want of a word space (trackingFor).
+   * A loose line set `short` counts as justified (its spaces at their widest).
+   */
   justified: boolean;
   kashidas: number;
   /** Final inter-word space as a multiple of the natural space (1 = natural). */
@@ -210,7 +215,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
       previousKashidas,
       bounds,
       address: addresses.some(([a, b]) => a < words[last].end && b > words[first].start),
-      ...(shown[li] ? { addressLine: true } : shown[li + 1] ? { beforeAddress: true } : {}),
+      ...(shown[li + 1] ? { beforeAddress: true } : {}),
     });
     if (indent > 0) line = indented(line, indent, opts.dir);
     // The rest of a word divided on the line before: its text goes there (hyphenate.ts).
@@ -226,6 +231,8 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
 /**
  * Which lines hold only (pieces of) an address (ComposeOptions.displayAddresses):
  * no word space inside the line, every word of it Latin and in an address.
+ * Such a line is set at its start edge as any line with no word space is
+ * (trackingFor); the line before it is not stretched (`beforeAddress`).
  */
 function addressLines(words: Word[], ends: LineEnd[], addresses: ReadonlyArray<readonly [number, number]>): boolean[] {
   let first = 0;
@@ -310,8 +317,6 @@ interface LineOptions extends ComposeOptions {
   bounds: { min: number; max: number };
   /** The line holds (a piece of) an address: its Latin is letter-spaced before the spaces pass their planned stretch (trackingFor). */
   address: boolean;
-  /** A displayed address's line (ComposeOptions.displayAddresses): unjustified at the start edge, not letter-spaced. */
-  addressLine?: boolean;
   /** The line before a displayed address: it ends where the address begins, unjustified at the start edge. */
   beforeAddress?: boolean;
 }
@@ -400,91 +405,147 @@ function positionPieces(text: string, visual: Piece[], startX: number, tracking:
   return positioned;
 }
 
+/** A line's words as setLine measures them: the spaces between them, their natural widths, whether the line is to be justified. */
+interface LineMeasure {
+  text: string;
+  words: Word[];
+  gaps: number[];
+  naturalGaps: number;
+  naturalWidth: number;
+  justified: boolean;
+  /** The theme's widest space, × the natural one. */
+  maxRatio: number;
+  o: LineOptions;
+}
+
 /** One line: justify, reorder (UAX #9 L2), position. */
 function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
   const naturalGaps = gaps.reduce((a, b) => a + b, 0);
   const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
-  const justified = justifies(o) && !o.isLast && !o.addressLine && !o.beforeAddress;
-  let runsByWord = words.map((w) => w.runs);
-  let extraSpace = 0;
-  let keshideh = false;
-  const maxRatio = o.space.max ?? DEFAULT_MAX_SPACE;
-  /** What trackingFor is given for the line's runs as they are now (kashidas set, or not yet). */
-  const track = (): TrackingInput => ({
-    justified, naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(text, runsByWord, gaps) : 0,
-    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
-  });
-  const kashidaAt = new Map<number, number>(); // word index → kashida width
+  const justified = justifies(o) && !o.isLast && !o.beforeAddress;
+  const m: LineMeasure = { text, words, gaps, naturalGaps, naturalWidth, justified, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, o };
+  // Knuth–Plass may end a line that fits only with its spaces shrunk; an
+  // unjustified line gets that shrink too, never an overhang.
+  const shrink = !justified && naturalWidth > o.measure && naturalGaps > 0 ? o.measure - naturalWidth : 0;
+  const set = justified ? justifyLine(m, candidates, lastResort) : { runsByWord: words.map((w) => w.runs), extraSpace: shrink, kashidas: 0, keshideh: false };
+  const { runsByWord } = set;
 
-  if (!justified && naturalWidth > o.measure && naturalGaps > 0) {
-    // Knuth–Plass may end a line that fits only with its spaces shrunk; an
-    // unjustified line gets that shrink too, never an overhang.
-    extraSpace = o.measure - naturalWidth;
-  }
-  if (justified) {
-    let deficit = o.measure - naturalWidth;
-    if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
-      extraSpace = deficit;
-    } else {
-      // 1. spaces, within bounds (wider at a statement's sizes: ComposeOptions.spacesBeforeKashida)
-      // (never narrower than the body's own stretch, never past the theme's maximum)
-      const spacesFirst = Math.min(maxRatio, Math.max(1 + o.space.stretch, o.spacesBeforeKashida ?? 0));
-      const spaceRoom = naturalGaps * (spacesFirst - 1);
-      extraSpace = Math.min(deficit, spaceRoom);
-      deficit -= extraSpace;
-      // 2. kashida, by priority, one per word, off the previous line's kashida columns
-      if (deficit > 1e-6) {
-        const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
-        let chosen = pick(o.bounds);
-        // Kashidas at their usual widest leave the spaces past their maximum
-        // (a line that must end before a URL's first piece): they may reach
-        // LOOSE_KASHIDA, kept only when that spares the line being set loose
-        // (as trackingFor decides, letter spacing counted); else the usual ones stay.
-        const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
-        if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
-          const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
-          if (!loose(wider)) chosen = wider;
-        }
-        for (const [wi, width] of chosen) {
-          kashidaAt.set(wi, width);
-          deficit -= width;
-        }
-      }
-      // 3. whatever is left goes back to the spaces
-      extraSpace += deficit;
-    }
-    // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
-    if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor(track()).loose) {
-      const extra = lastResortKashidas(words, lastResort, kashidaAt, extraSpace - naturalGaps * (maxRatio - 1), o);
-      for (const [wi, width] of extra) {
-        kashidaAt.set(wi, width);
-        extraSpace -= width;
-      }
-      keshideh = extra.length > 0;
-    }
-    if (kashidaAt.size) {
-      runsByWord = words.map((w, wi) => {
-        const width = kashidaAt.get(wi);
-        const c = candidates[wi] ?? lastResort[wi];
-        if (width === undefined || !c) return w.runs;
-        return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
-      });
-      // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
-      const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
-      extraSpace = o.measure - actual;
-    }
-  }
-
-  const input = track();
+  const input = trackingInput(m, runsByWord, set.extraSpace);
   const { slots } = input;
   const fit = trackingFor(input);
-  const { tracking, loose, ragged } = fit;
-  extraSpace = fit.extraSpace;
+  const { tracking, loose, ragged, extraSpace } = fit;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
   const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
+  const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
+  const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
+  const logical = placedGlyphs(m, runsByWord, finalGaps, startX, tracking);
+  const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
+  return {
+    glyphs: logical,
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    width,
+    naturalWidth,
+    ...lineExtents(runsByWord),
+    last: o.isLast,
+    // A line trackingFor sets at its start edge for want of a word space to widen (a displayed address's, a URL
+    // piece's) is not justified; a loose one set short is, spaces at their widest (`short`, counted in the stats).
+    justified: justified && !(ragged && !loose),
+    kashidas: set.kashidas, // one per word at most (chooseKashidas; step 4 skips words beside one)
+    spaceRatio,
+    kashidaSpans,
+    ...(loose ? { loose } : {}),
+    ...(loose && ragged ? { short: true } : {}),
+    ...(set.keshideh ? { lastResort: true } : {}),
+    ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
+  };
+}
 
+/** What trackingFor is given for the line's runs as they are (kashidas set, or not yet) and `extraSpace` still to place. */
+function trackingInput(m: LineMeasure, runsByWord: ShapedRun[][], extraSpace: number): TrackingInput {
+  const { o, justified, words } = m;
+  return {
+    justified, naturalGaps: m.naturalGaps, extraSpace, slots: justified && o.dir === 'rtl' ? latinSlots(m.text, runsByWord, m.gaps) : 0,
+    sizes: runsByWord.flat().map((r) => r.style.size), maxRatio: m.maxRatio, planned: o.address ? o.space.letterSpaceFrom ?? 1 + o.space.stretch : Infinity, endsInToken: !!words[words.length - 1]?.emergency,
+  };
+}
+
+/**
+ * Steps 1–4 of justifying a line (setLine): the spaces, the kashidas, the
+ * spaces again, the Persian keshideh as the last resort. The runs (those
+ * with a kashida reshaped), what the spaces are still to take beyond their
+ * natural width, how many kashidas, and whether any is a keshideh.
+ */
+function justifyLine(m: LineMeasure, candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>): { runsByWord: ShapedRun[][]; extraSpace: number; kashidas: number; keshideh: boolean } {
+  const { text, words, naturalGaps, naturalWidth, maxRatio, o } = m;
+  let runsByWord = words.map((w) => w.runs);
+  let extraSpace = 0;
+  let keshideh = false;
+  const track = () => trackingInput(m, runsByWord, extraSpace);
+  const kashidaAt = new Map<number, number>(); // word index → kashida width
+  let deficit = o.measure - naturalWidth;
+  if (deficit <= 0 || o.justify === 'spaces' || naturalGaps === 0 && !candidates.some(Boolean)) {
+    extraSpace = deficit;
+  } else {
+    // 1. spaces, within bounds (wider at a statement's sizes: ComposeOptions.spacesBeforeKashida)
+    // (never narrower than the body's own stretch, never past the theme's maximum)
+    const spacesFirst = Math.min(maxRatio, Math.max(1 + o.space.stretch, o.spacesBeforeKashida ?? 0));
+    const spaceRoom = naturalGaps * (spacesFirst - 1);
+    extraSpace = Math.min(deficit, spaceRoom);
+    deficit -= extraSpace;
+    // 2. kashida, by priority, one per word, off the previous line's kashida columns
+    if (deficit > 1e-6) {
+      const pick = (bounds: { min: number; max: number }) => chooseKashidas(words, candidates, deficit, { ...o, bounds, maxPerLine: o.kashidaPerLine });
+      let chosen = pick(o.bounds);
+      // Kashidas at their usual widest leave the spaces past their maximum
+      // (a line that must end before a URL's first piece): they may reach
+      // LOOSE_KASHIDA, kept only when that spares the line being set loose
+      // (as trackingFor decides, letter spacing counted); else the usual ones stay.
+      const loose = (c: typeof chosen) => trackingFor({ ...track(), extraSpace: extraSpace + deficit - c.reduce((a, [, w]) => a + w, 0) }).loose;
+      if (o.bounds.max < LOOSE_KASHIDA && loose(chosen)) {
+        const wider = pick({ ...o.bounds, max: LOOSE_KASHIDA });
+        if (!loose(wider)) chosen = wider;
+      }
+      for (const [wi, width] of chosen) {
+        kashidaAt.set(wi, width);
+        deficit -= width;
+      }
+    }
+    // 3. whatever is left goes back to the spaces
+    extraSpace += deficit;
+  }
+  // 4. Persian words (keshideh) only where the spaces would else pass their widest: what they cannot take.
+  if (extraSpace > 0 && lastResort.some(Boolean) && trackingFor(track()).loose) {
+    const extra = lastResortKashidas(words, lastResort, kashidaAt, extraSpace - naturalGaps * (maxRatio - 1), o);
+    for (const [wi, width] of extra) {
+      kashidaAt.set(wi, width);
+      extraSpace -= width;
+    }
+    keshideh = extra.length > 0;
+  }
+  if (kashidaAt.size) {
+    runsByWord = words.map((w, wi) => {
+      const width = kashidaAt.get(wi);
+      const c = candidates[wi] ?? lastResort[wi];
+      if (width === undefined || !c) return w.runs;
+      return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
+    });
+    // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
+    const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
+    extraSpace = o.measure - actual;
+  }
+  return { runsByWord, extraSpace, kashidas: kashidaAt.size, keshideh };
+}
+
+/**
+ * The line's glyphs, in logical order: its runs and the gaps between its
+ * words reordered (UAX #9 L2), positioned from `startX`, kept inside the
+ * measure; the bidi controls that steer the order left out.
+ */
+function placedGlyphs(m: LineMeasure, runsByWord: ShapedRun[][], finalGaps: number[], startX: number, tracking: number): PositionedGlyph[] {
+  const { text, words, o } = m;
   // Pieces in logical order: runs and the gaps between words, each with a level.
   const pieces: Piece[] = [];
   runsByWord.forEach((runs, wi) => {
@@ -495,9 +556,6 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
     }
   });
   const visual = reorderPieces(pieces, o.dir === 'rtl' ? 1 : 0);
-
-  const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
-  const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
   const positioned = positionPieces(text, visual, startX, tracking);
   // Bidi controls (isolates, marks) steer the order; they are not drawn (no invisible character added to the text).
   const drawn = pieces.flatMap((p) => positioned.get(p) ?? []);
@@ -505,33 +563,18 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   // A line of controls alone keeps them (a line is never empty).
   const logical = visible.length > 0 ? visible : drawn;
   keepInsideMeasure(logical, o.measure);
-  const kashidaSpans = logical.filter((g) => g.kashida).map((g): [number, number] => [g.x, g.advance]);
+  return logical;
+}
 
-  const fonts = new Set(runsByWord.flat().map((r) => r));
+/** The line's ascent and descent: its runs' fonts' (a raised run's rise counted). */
+function lineExtents(runsByWord: ShapedRun[][]): { ascent: number; descent: number } {
   let ascent = 0;
   let descent = 0;
-  for (const r of fonts) {
+  for (const r of new Set(runsByWord.flat())) {
     ascent = Math.max(ascent, (r.font.ascender * r.style.size) / r.font.upem + (r.style.rise ?? 0));
     descent = Math.max(descent, (-r.font.descender * r.style.size) / r.font.upem);
   }
-  return {
-    glyphs: logical,
-    start: words[0].start,
-    end: words[words.length - 1].end,
-    width,
-    naturalWidth,
-    ascent,
-    descent,
-    last: o.isLast,
-    justified,
-    kashidas: kashidaAt.size, // one per word at most (chooseKashidas; step 4 skips words beside one)
-    spaceRatio,
-    kashidaSpans,
-    ...(loose ? { loose } : {}),
-    ...(loose && ragged ? { short: true } : {}),
-    ...(keshideh ? { lastResort: true } : {}),
-    ...(words[words.length - 1].hyphenated ? { hyphenated: true } : {}),
-  };
+  return { ascent, descent };
 }
 
 /**

@@ -68,94 +68,8 @@ function breakLinesAt(
   cuts: HyphenCut[][] = [],
   spaceStretch?: number,
 ): LineEnd[] {
-  const items: InputItem[] = [];
-  const wordAtItem: number[] = [];
-  /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it, where a runt would start. */
-  const lastSpaces = new Map<number, number>();
-  /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
-  const softTies = new Map<number, number>();
-  const cutAtItem = new Map<number, number>();
-  const kashidaItems: number[] = [];
-  words.forEach((w, i) => {
-    // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
-    // text's first): a box, kept where the line starts.
-    const indent = indentOf(words, i, opts);
-    if (indent) {
-      items.push({ type: 'box', width: indent });
-      wordAtItem.push(-1);
-    }
-    const k = kashidaStretch[i];
-    if (k) {
-      // Kashida capacity counts as stretch, but must never be a break point:
-      // a glue is a break only right after a box, so a penalty goes first.
-      items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-      wordAtItem.push(-1);
-      kashidaItems.push(items.length);
-      items.push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
-      wordAtItem.push(-1);
-    }
-    let done = 0;
-    for (const cut of cuts[i] ?? []) {
-      items.push({ type: 'box', width: cut.before - done });
-      wordAtItem.push(-1);
-      cutAtItem.set(items.length, cut.at);
-      items.push({ type: 'penalty', width: cut.hyphen, cost: HYPHEN_COST, flagged: true });
-      wordAtItem.push(i);
-      done = cut.before;
-    }
-    items.push({ type: 'box', width: w.width - done });
-    wordAtItem.push(-1);
-    if (i === words.length - 1) return;
-    if (w.hardBreak) {
-      items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-      wordAtItem.push(-1);
-      items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
-      wordAtItem.push(i);
-    } else if (w.spaceWidth > 0) {
-      // A penalty at the maximum cost before the glue: the space can stretch but never break.
-      if (w.keepWithNext) {
-        items.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-        wordAtItem.push(-1);
-      }
-      const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
-      if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
-      if (w.softTie && !w.keepWithNext) softTies.set(i, items.length);
-      items.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink });
-      wordAtItem.push(i);
-    } else {
-      // A break with no space (inside a URL, after a hyphen): the line may end
-      // here short, so the glue after it gives the line room to be feasible;
-      // the composer leaves such a line unjustified rather than stretch it.
-      // An emergency break inside a Latin token too wide for the measure
-      // (itemize.ts) costs more, and more between two letters than after "/",
-      // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
-      // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
-      if (w.softTie) softTies.set(i, items.length);
-      items.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false });
-      wordAtItem.push(i);
-      // With words divided (spaceStretch given), every break with no space
-      // that is not an emergency one is taken like a divided word's, with no
-      // glue after it: a hyphen of the text («well‐|being») and an address's
-      // own breaks (after «/», «-» …: itemize.ts addressBreaks) alike; the
-      // line that ends there is justified by its spaces when it has any. (A
-      // long URL at 200 pt breaks at the same places with and without it.)
-      // The glue below is stretch inside every line that runs over the break,
-      // which the justifier, widening word spaces only, cannot give: the
-      // breaker took «the health and well‐being of himself and of» for a line
-      // of ×1.3 spaces, and the composer had to set it unjustified (udhr-en 25,
-      // leaflet, justified and hyphenated).
-      if (spaceStretch !== undefined && !w.emergency) return;
-      // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
-      items.push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
-      wordAtItem.push(-1);
-    }
-  });
-  items.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-  wordAtItem.push(-1);
-  items.push({ type: 'penalty', width: 0, cost: -1000, flagged: false });
-  wordAtItem.push(words.length - 1);
-
-  const settled = withoutDearAddressBreaks(words, endsOf(words, items, wordAtItem, kashidaItems, cutAtItem, opts), [items, wordAtItem, kashidaItems, cutAtItem], kashidaStretch, opts, spaceStretch);
+  const { items, lastSpaces, softTies } = breakerItems(words, kashidaStretch, opts, cuts, spaceStretch);
+  const settled = withoutDearAddressBreaks(words, endsOf(words, ...items, opts), items, kashidaStretch, opts, spaceStretch);
   const ties: Tie[] = [];
   if (opts.avoidRunts && opts.align !== 'center') {
     const { maxSpace, minLines = 3 } = opts.avoidRunts;
@@ -169,6 +83,97 @@ function breakLinesAt(
     ties.push({ at: name.map((w) => softTies.get(w)!), name: true, maxSpace: nameSpace, broken: (ends) => ends.slice(0, -1).some((e) => inside.has(e.word) && e.at === undefined) });
   }
   return ties.length ? withTies(words, settled.ends, settled.items, ties, kashidaStretch, opts, spaceStretch) : settled.ends;
+}
+
+/**
+ * The breaker's items for the words (knuthPlass.ts): a box a word (a piece
+ * of one, where it may be divided), a glue a space, penalties where a line
+ * may or may not end; and where the ties may go (`lastSpaces`: each
+ * paragraph's last word → the item of the space before it, where a runt
+ * would start; `softTies`: each word with a soft tie after it, a short
+ * Latin name's, → the item of the break there).
+ */
+function breakerItems(
+  words: Word[],
+  kashidaStretch: Array<number | undefined>,
+  opts: ComposeOptions,
+  cuts: HyphenCut[][],
+  spaceStretch: number | undefined,
+): { items: Items; lastSpaces: Map<number, number>; softTies: Map<number, number> } {
+  const items: InputItem[] = [];
+  const wordAtItem: number[] = [];
+  /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it. */
+  const lastSpaces = new Map<number, number>();
+  /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
+  const softTies = new Map<number, number>();
+  const cutAtItem = new Map<number, number>();
+  const kashidaItems: number[] = [];
+  /** An item, and the word whose end it breaks (-1: none). */
+  const push = (item: InputItem, word = -1) => {
+    items.push(item);
+    wordAtItem.push(word);
+  };
+  words.forEach((w, i) => {
+    // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
+    // text's first): a box, kept where the line starts.
+    const indent = indentOf(words, i, opts);
+    if (indent) push({ type: 'box', width: indent });
+    const k = kashidaStretch[i];
+    if (k) {
+      // Kashida capacity counts as stretch, but must never be a break point:
+      // a glue is a break only right after a box, so a penalty goes first.
+      push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+      kashidaItems.push(items.length);
+      push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
+    }
+    let done = 0;
+    for (const cut of cuts[i] ?? []) {
+      push({ type: 'box', width: cut.before - done });
+      cutAtItem.set(items.length, cut.at);
+      push({ type: 'penalty', width: cut.hyphen, cost: HYPHEN_COST, flagged: true }, i);
+      done = cut.before;
+    }
+    push({ type: 'box', width: w.width - done });
+    if (i === words.length - 1) return;
+    if (w.hardBreak) {
+      push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+      push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, i);
+    } else if (w.spaceWidth > 0) {
+      // A penalty at the maximum cost before the glue: the space can stretch but never break.
+      if (w.keepWithNext) push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+      const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
+      if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
+      if (w.softTie && !w.keepWithNext) softTies.set(i, items.length);
+      push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink }, i);
+    } else {
+      // A break with no space (inside a URL, after a hyphen): the line may end
+      // here short, so the glue after it gives the line room to be feasible;
+      // the composer leaves such a line unjustified rather than stretch it.
+      // An emergency break inside a Latin token too wide for the measure
+      // (itemize.ts) costs more, and more between two letters than after "/",
+      // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
+      // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
+      if (w.softTie) softTies.set(i, items.length);
+      push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false }, i);
+      // With words divided (spaceStretch given), every break with no space
+      // that is not an emergency one is taken like a divided word's, with no
+      // glue after it: a hyphen of the text («well‐|being») and an address's
+      // own breaks (after «/», «-» …: itemize.ts addressBreaks) alike; the
+      // line that ends there is justified by its spaces when it has any. (A
+      // long URL at 200 pt breaks at the same places with and without it.)
+      // The glue below is stretch inside every line that runs over the break,
+      // which the justifier, widening word spaces only, cannot give: the
+      // breaker took «the health and well‐being of himself and of» for a line
+      // of ×1.3 spaces, and the composer had to set it unjustified (udhr-en 25,
+      // leaflet, justified and hyphenated).
+      if (spaceStretch !== undefined && !w.emergency) return;
+      // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
+      push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
+    }
+  });
+  push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+  push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, words.length - 1);
+  return { items: [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, softTies };
 }
 
 /** The soft-tied words (in order) grouped by name: the words of one name follow each other, and a name's last word has no tie after it. */
@@ -205,8 +210,9 @@ interface Tie {
  * short Latin name (Word.softTie), the setting with the tie taken when it
  * is not broken there, in no more lines (a name's: with fewer ties broken
  * in all), and no worse (noWorse). The last
- * first, and a tie's own items from its last: a tie inserts an item at
- * each, and the items still to tie lie before it, so their indexes stay true.
+ * first, and a tie's own items from its last: a tie may insert an item at
+ * each (tiedBefore), and the items still to tie lie before it, so their
+ * indexes stay true.
  */
 function withTies(
   words: Word[],
@@ -217,21 +223,23 @@ function withTies(
   opts: ComposeOptions,
   spaceStretch: number | undefined,
 ): LineEnd[] {
-  let best = ends;
-  let state = items;
   const last = (t: Tie) => Math.max(...t.at);
   // (A name's tie taken must leave fewer ties broken: not «Le Monde» kept by splitting «Antonio Gramsci» two lines up, nor by a runt.)
   const brokenIn = (ends: LineEnd[]) => ties.filter((t) => t.broken(ends)).length;
+  /** A setting (its ends, the items that gave them) and what the ties compare of it, each measured once, when first asked. */
+  const setting = (ends: LineEnd[], items: Items) => {
+    let shapes: LineShape[] | undefined;
+    let broken: number | undefined;
+    return { ends, items, shapes: () => (shapes ??= lineShapes(words, ends, kashidaStretch, opts, spaceStretch)), brokenIn: () => (broken ??= brokenIn(ends)) };
+  };
+  let best = setting(ends, items);
   for (const { at, maxSpace, broken, name } of [...ties].sort((a, b) => last(b) - last(a))) {
-    if (!broken(best)) continue;
-    const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), state);
-    const tied = endsOf(words, ...next, opts);
-    if (tied.length <= best.length && !broken(tied) && (!name || brokenIn(tied) < brokenIn(best)) && noWorse(lineShapes(words, tied, kashidaStretch, opts, spaceStretch), lineShapes(words, best, kashidaStretch, opts, spaceStretch), maxSpace, opts, spaceStretch)) {
-      best = tied;
-      state = next;
-    }
+    if (!broken(best.ends)) continue;
+    const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), best.items);
+    const tied = setting(endsOf(words, ...next, opts), next);
+    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) best = tied;
   }
-  return best;
+  return best.ends;
 }
 
 /** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */
@@ -269,16 +277,18 @@ function withoutDearAddressBreaks(
 
 /**
  * A tie (withTies): the breaker's items with the words on either side of
- * item `at` kept together (a penalty at the maximum cost before it, as
- * keepWithNext: a paragraph's last two words against a runt, a short Latin
- * name's), the indexes after it moved by one.
+ * item `at` kept together (a paragraph's last two words against a runt, a
+ * short Latin name's). A break with no space there (the penalty after
+ * «Jean-», a soft tie) is forbidden where it is, at the maximum cost; a
+ * space (a glue) gets a penalty at the maximum cost before it, as
+ * keepWithNext, the indexes after it moved by one.
  */
 function tiedBefore(at: number, items: InputItem[], wordAtItem: number[], kashidaItems: number[], cutAtItem: Map<number, number>): Items {
+  const it = items[at];
+  if (it.type === 'penalty') return [items.map((x, k) => (k === at ? { ...it, cost: 1000 } : x)), wordAtItem, kashidaItems, cutAtItem] as const;
   const moved = (k: number) => (k >= at ? k + 1 : k);
-  // A break with no space at `at` (the penalty after «Jean-», a soft tie) is a break of its own: forbidden too.
-  const rest = items.slice(at).map((it, k) => (k === 0 && it.type === 'penalty' ? { ...it, cost: 1000 } : it));
   return [
-    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...rest],
+    [...items.slice(0, at), { type: 'penalty', width: 0, cost: 1000, flagged: false }, ...items.slice(at)],
     [...wordAtItem.slice(0, at), -1, ...wordAtItem.slice(at)],
     kashidaItems.map(moved),
     new Map([...cutAtItem].map(([k, v]) => [moved(k), v])),

@@ -73,6 +73,9 @@ describe('live area check', () => {
     expect(findOverflows([page])[0]).toMatchObject({ limit: 'frame' });
     block.lines[0].line.glyphs[block.lines[0].line.glyphs.length - 1] = { ...hidden, advance: 2 };
     expect(findOverflows([page])).toEqual([]);
+    // One of no advance is held by its pen, and reported as far as that reaches (no mark's hang added: it has no ink).
+    block.lines[0].line.glyphs[block.lines[0].line.glyphs.length - 1] = { ...hidden, x: 150.4, advance: 0 };
+    expect(findOverflows([page])[0].by).toBeCloseTo(0.4, 6);
   });
 
   // The seed with three points lengthened stopped at «وفقاً» ending a justified

@@ -383,10 +383,10 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           const copyOf = (g: DrawnGlyph | undefined) => invisible && g !== undefined && g.subsetGid === -1 && (g.unicode === '' || copied > 0) && (sameGlyph(g) || strutCopy);
           if (invisible && BRIDGE_TEXTS.has(u) && outline?.subsetGid === -1 && outline.unicode === '' && copied === 0) bridges++;
           else {
-            // A run PDFium reads in place (glyphPainter's `inPlaceRun`) draws its
-            // outlines first, then their copies in the same order (maybe after a
-            // bridge): a copy goes to the first of the trailing outlines still
-            // without text.
+            // The outline a copy goes to, the bridges before it dropped: in a run PDFium
+            // reads in place (glyphPainter's `inPlaceRun`), which draws its outlines first,
+            // then their copies in the same order, the first of the trailing outlines still
+            // without text; else the outline before the bridges (a haraka's strut copy too).
             let pending = glyphs.length - bridges;
             while (invisible && pending > 0 && glyphs[pending - 1].subsetGid === -1 && glyphs[pending - 1].unicode === '') pending--;
             const run = glyphs.length - bridges - pending >= 2 && sameGlyph(glyphs[pending]);
@@ -398,14 +398,10 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
               return;
             }
             inRun = run || (inRun && glyphs.length - bridges - pending === 1 && sameGlyph(glyphs[pending]));
-            if (run) {
+            const target = run ? glyphs[pending] : bridges > 0 && copyOf(outline) ? outline : undefined;
+            if (target) {
               glyphs.length -= bridges;
-              bridges = 0;
-              last = glyphs[pending];
-            }
-            if (bridges > 0 && copyOf(outline)) {
-              glyphs.length -= bridges;
-              last = outline;
+              last = target;
             }
             bridges = 0;
           }
