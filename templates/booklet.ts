@@ -25,6 +25,8 @@ import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js
 import { leaderDots } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
 import { balancedPages, hangTitle, widenSpace } from './contentsRows.js';
+import { runningHeadFor } from './runningHead.js';
+import type { Diagnostic } from '../src/diagnostics.js';
 
 /** A contents entry: the point, the page it starts on (1-based), and where its heading stands there (pt from the top). */
 export interface ContentsEntry {
@@ -40,6 +42,8 @@ export interface BookletLayout {
   stats: SetStats;
   /** Set when the booklet was copyfitted: the body size it was set at, the theme's, and its page count at each. */
   copyfit?: { size: number; from: number; pages: number; naturalPages: number };
+  /** What the layout decided that the author should know (a running head shortened or left out: W-RUNNING-HEAD). */
+  warnings: Diagnostic[];
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -198,6 +202,10 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
 
   // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
   const pagesMade = (): BookletLayout => {
+    // The running head: one line, whatever the title's length (templates/runningHead.ts); tried by a typesetter of its own.
+    const trial = typesetter(model);
+    const head = runningHeadFor(model, (text) => trial.set(text, st.small, measure, 'center').lines.length === 1);
+    const runningHeadAndFoot = (f: Frame, n: number) => headAndFoot(model, ts, st, head.text, f, H, n);
     const pages: LaidOutPage[] = [];
     if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
     contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
@@ -215,20 +223,20 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
         // A book leaves the running head off an opening page: the title opens
         // the first body page (bodyParagraphs), so there it would repeat the
         // title right above itself. The folio stays.
-        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(model, ts, st, frameFor(n), H, n))],
+        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(frameFor(n), n))],
         outline,
       });
     });
     for (let i = 0; i < spares; i++) {
       const n = pages.length + 1;
-      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
+      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, () => runningHeadAndFoot(frameFor(n), n)) : blankLike(pages[pages.length - 1], t.palette.paper));
     }
     if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
     if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
     // The outline: the document's title first (on its first page), every other entry under it.
     pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
     for (const p of pages) p.live = live;
-    return { pages, contents, stats: ts.stats };
+    return { pages, contents, stats: ts.stats, warnings: head.warning ? [head.warning] : [] };
   };
   let made: BookletLayout | undefined;
   return { pageCount, finish: () => (made ??= pagesMade()), spares, paras, flowed, textFrame, filled };
@@ -324,11 +332,16 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   return paras;
 }
 
-function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): Block[] {
+/**
+ * A text page's running head (`text`, one line: templates/runningHead.ts) over
+ * its rule, and its folio. No head: the folio alone, no rule under nothing.
+ */
+function headAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, text: string | undefined, f: Frame, H: number, n: number): Block[] {
   const t = model.theme;
-  const head = ts.set(model.title, st.small, f.width, 'center');
+  if (text === undefined) return [folio(model, ts, st, f, H, n)];
+  const head = ts.set(text, st.small, f.width, 'center');
   return [
-    placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted),
+    { ...placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted), name: 'the running head' },
     { kind: 'rule', x1: f.x, y1: f.top - 12, x2: f.x + f.width, y2: f.top - 12, color: t.palette.muted, width: 0.3 },
     folio(model, ts, st, f, H, n),
   ];
@@ -357,7 +370,7 @@ const NOTES_PITCH = 24;
  * then thin rules at a handwriting pitch down to the frame's foot, under the
  * running head and folio of a text page.
  */
-function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, label: string, f: Frame, W: number, H: number, n: number): LaidOutPage {
+function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, label: string, f: Frame, W: number, H: number, headAndFolio: () => Block[]): LaidOutPage {
   const t = model.theme;
   const headLeading = st.heading.size * 1.8;
   const head = ts.set(label, { ...st.heading, color: t.palette.accent }, f.width, 'center');
@@ -365,7 +378,7 @@ function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof s
   for (let y = f.top + headLeading + NOTES_PITCH; y <= f.bottom; y += NOTES_PITCH) {
     blocks.push({ kind: 'rule', x1: f.x, y1: y, x2: f.x + f.width, y2: y, color: t.palette.muted, width: 0.3 });
   }
-  blocks.push(...runningHeadAndFoot(model, ts, st, f, H, n));
+  blocks.push(...headAndFolio());
   return { width: W, height: H, background: t.palette.paper, role: 'notes', blocks };
 }
 

@@ -123,6 +123,7 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: applyOptions(mergeTheme(defaultTheme(dir, lang), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
+  if (data.runningHead) model.runningHead = { text: data.runningHead.trim(), place: meta.placeOf(['runningHead'], { text: true }) ?? meta.placeOf(['runningHead']) ?? top };
   checkLimits(model, r);
   checkModel(model, meta, r);
   const proof = proofSettings(data, (p) => meta.placeOf(p));

@@ -89,6 +89,8 @@ export interface DocumentModel {
   sections: { cover: boolean; contents: boolean; colophon: boolean; backCover: boolean };
   title: string;
   titlePlace: SourcePlace;
+  /** The metadata's short title for the booklet's running heads (`runningHead:`), and where it is written. */
+  runningHead?: { text: string; place: SourcePlace };
   preamble: Paragraph[];
   points: Point[];
   imprint: Imprint;
