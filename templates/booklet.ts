@@ -302,7 +302,8 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   for (const p of model.points) {
     const indents = indentsParagraphs(p);
     paras.push({
-      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start'),
+      // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17).
+      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, { wholeWords: true }),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
