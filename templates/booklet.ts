@@ -11,6 +11,7 @@
 import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/model/types.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
+import type { ComposedParagraph } from '../src/text/compose.js';
 import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
@@ -22,9 +23,9 @@ import { labelsFor, pointNumber, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
-import { leaderDots } from '../src/layout/leaders.js';
+import { leaderDots, leaderRoom } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
-import { balancedPages, hangTitle, widenSpace } from './contentsRows.js';
+import { balancedPages, hangTitle, startFlush, widenSpace } from './contentsRows.js';
 import { runningHeadFor } from './runningHead.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 
@@ -486,13 +487,17 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * start on one line; right to left the numbers stay flush with the start
  * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
  * them would align the hyphens and the tens instead), the space after a
- * narrower one widened so the titles start on one line (widenSpace; a title
- * that is its own label, «البند ١», starts there as a whole), and the page numbers,
+ * narrower one widened so the titles start on one line (widenSpace), and the page numbers,
  * at the left margin, are right-aligned in the column of the widest («٩»
- * over the «٠» of «١٠», where they were flush left). A title that wraps
- * hangs its later lines under its first word (hangTitle), closer than the
- * rows are to one another (CONTENTS_TITLE_LEADING), and the rows are shared
- * over the contents pages so that these end nearly level (balancedPages:
+ * over the «٠» of «١٠», where they were flush left). Every row is one
+ * system: a point without a title of its own has its number in the column
+ * and its label as its title («١٧- بند ١٧»), in the titles' face and ink.
+ * A title that wraps hangs its later lines under its first word
+ * (hangTitle), closer than the rows are to one another
+ * (CONTENTS_TITLE_LEADING); every row's last line carries leaders to its
+ * page number, a row that would leave them too little room set short of the
+ * numbers' column (startFlush, leaderRoom); and the rows are shared over the
+ * contents pages so that these end nearly level (balancedPages:
  * templates/contentsRows.ts).
  */
 function contentsPagesFor(
@@ -520,32 +525,49 @@ function contentsPagesFor(
   const widthOf = (spans: StyledSpan[]) => firstLine(spans)?.naturalWidth ?? 0;
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
-    const spans = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
-    // The number and the space after it (a title that is its own label has none).
-    return { point, spans, numberWidth: point.titleSource === 'label' ? 0 : widthOf(spans.slice(0, 2)) };
+    // Every row one system (page review look17): the number in its column in the accent, then the title in the
+    // body's face and ink, a point without a title of its own included («١٧- بند ١٧», where its heading is the
+    // label alone: in the accent, without the number column and at another indent, its row read as another list).
+    const spans: StyledSpan[] = [
+      { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
+      { text: ' ', style: st.body },
+      { text: point.title, style: st.body },
+    ];
+    // The number and the space after it.
+    return { point, spans, numberWidth: widthOf(spans.slice(0, 2)) };
   };
   const pageLabel = (n: number) => formatNumber(n, model.lang, model.digits);
   const labels = contents.map(labelOf);
   const widestNumber = Math.max(0, ...labels.map((l) => l.numberWidth));
-  // Where the titles start: past the widest number and the space after it (which its width leaves out, a space
-  // at a line's end). A title that is its own label starts there as a whole.
-  const widest = labels.find((l) => l.numberWidth === widestNumber && l.numberWidth > 0);
-  const titleStart = widest ? widestNumber + (firstLine(widest.spans.slice(0, 3))?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
-  const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
+  // How far a row's number is short of the widest: its title moved by as much, so that the titles start on one line.
+  const offset = (own: number) => widestNumber - own;
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   // Each row set once (every contents page has the same measure), then shared out over the pages.
+  // The free space a row's last line leaves before the page numbers' column (its ink, from the row's start edge).
+  const frameWidth = frameFor(firstPage).width;
+  const leaderSpace = (row: ComposedParagraph, indent: number) => {
+    const ink = lineInk(row.lines[row.lines.length - 1], { x: 0, baseline: 0 });
+    if (!ink) return Infinity;
+    return rtl ? numberWidth + ink.left - pageColumn : frameWidth - pageColumn - (indent + ink.right);
+  };
+  const leaderMin = leaderRoom(st.body.size);
   const rows = contents.map((entry, i) => {
     const { point, spans: label, numberWidth: own } = labels[i];
     const indent = rtl ? 0 : offset(own);
-    const rowWidth = frameFor(firstPage).width - numberWidth - indent;
+    const rowWidth = frameWidth - numberWidth - indent;
     // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
-    // A title that is its own label («البند ١») has no number: its row, set that much narrower, starts where the
-    // titles do, as a whole, as left to right (its own space, inside the title, is not widened).
     const gap = rtl ? offset(own) : 0;
-    const set = trial.set(label, st.body, rowWidth - gap, 'start');
-    const widened = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
-    // A wrapped title's later lines start under its first word (a title that is its own label has no number to hang from).
-    const hung = own > 0 ? hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure, 'start')) : widened;
+    // `less`: the row set that much short of its room (startFlush), for the leaders.
+    const setRow = (less: number) => {
+      const set = startFlush(trial.set(label, st.body, rowWidth - gap - less, 'start'), less);
+      const widened = gap > 0 ? widenSpace(set, gap) : set;
+      // A wrapped title's later lines start under its first word.
+      return hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure - less, 'start'));
+    };
+    let hung = setRow(0);
+    // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
+    // none): a row whose last line leaves too little room is set again short of the column by what it needs.
+    if (leaderSpace(hung, indent) < leaderMin) hung = setRow(leaderMin - (numberWidth - pageColumn));
     const row = ts.count(hung);
     // The first line in a row's full leading, the title's later lines closer (CONTENTS_TITLE_LEADING): the space
     // between two rows stays the leading's, so a two-line title reads as one entry, not two.
