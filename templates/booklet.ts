@@ -724,7 +724,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts, L.typefaces(families)],
-    [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)],
+    [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)],
     [L.source, sourceEntry(model, rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);

@@ -364,7 +364,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
       { text: value, style: body(sz.eventDetail, pal.ink) },
     ];
-    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     const height = 2 * pad + inner;
     const tint = eventTint(t);

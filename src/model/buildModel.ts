@@ -12,7 +12,7 @@ import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
 import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, monthSlashOf, monthStyleOf, parseEventDate } from '../parse/dates.js';
+import { dateOrderOf, findDates, monthSlashOf, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar, type SidecarBytes } from './sidecar.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
@@ -123,6 +123,8 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: applyOptions(mergeTheme(defaultTheme(dir, lang), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
+  const order = dateOrderOf(texts);
+  if (order) model.dateOrder = order;
   if (data.runningHead) model.runningHead = { text: data.runningHead.trim(), place: meta.placeOf(['runningHead'], { text: true }) ?? meta.placeOf(['runningHead']) ?? top };
   checkLimits(model, r);
   checkModel(model, meta, r);

@@ -83,6 +83,8 @@ export interface DocumentModel {
   months: MonthStyle;
   /** How a pair of month names is joined, as the source joins its own: «/» or « / ». */
   monthSlash: '/' | ' / ';
+  /** The order of day and month in the source's English dates («16 March 2024»: day-month), for the dates warraq writes; absent: the language's. */
+  dateOrder?: 'day-month' | 'month-day';
   /** Colophon entries from the metadata, as written there. */
   colophon: ColophonInfo;
   /** Which booklet sections are made. */

@@ -24,6 +24,7 @@ export const BOOKLET_LAYOUT = [
   'numbering',
   'months',
   'monthSlash',
+  'dateOrder',
   'colophon',
   'sections',
   'corrections',
