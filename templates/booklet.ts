@@ -23,9 +23,11 @@ import { labelsFor, pointNumber, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
-import { leaderDots } from '../src/layout/leaders.js';
+import { leaderDots, leaderRoom } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
-import { balancedPages, hangTitle, widenSpace } from './contentsRows.js';
+import { balancedPages, hangTitle, startFlush, widenSpace } from './contentsRows.js';
+import { runningHeadFor } from './runningHead.js';
+import type { Diagnostic } from '../src/diagnostics.js';
 
 /** A contents entry: the point, the page it starts on (1-based), and where its heading stands there (pt from the top). */
 export interface ContentsEntry {
@@ -41,6 +43,8 @@ export interface BookletLayout {
   stats: SetStats;
   /** Set when the booklet was copyfitted: the body size it was set at, the theme's, and its page count at each. */
   copyfit?: { size: number; from: number; pages: number; naturalPages: number };
+  /** What the layout decided that the author should know (a running head shortened or left out: W-RUNNING-HEAD). */
+  warnings: Diagnostic[];
 }
 
 /** Styles derived from the design tokens; the leaflet and cards scale the same ratios. */
@@ -199,6 +203,10 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
 
   // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
   const pagesMade = (): BookletLayout => {
+    // The running head: one line, whatever the title's length (templates/runningHead.ts); tried by a typesetter of its own.
+    const trial = typesetter(model);
+    const head = runningHeadFor(model, (text) => trial.set(text, st.small, measure, 'center').lines.length === 1);
+    const runningHeadAndFoot = (f: Frame, n: number) => headAndFoot(model, ts, st, head.text, f, H, n);
     const pages: LaidOutPage[] = [];
     if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
     contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
@@ -216,20 +224,20 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
         // A book leaves the running head off an opening page: the title opens
         // the first body page (bodyParagraphs), so there it would repeat the
         // title right above itself. The folio stays.
-        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(model, ts, st, frameFor(n), H, n))],
+        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(frameFor(n), n))],
         outline,
       });
     });
     for (let i = 0; i < spares; i++) {
       const n = pages.length + 1;
-      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, n) : blankLike(pages[pages.length - 1], t.palette.paper));
+      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, () => runningHeadAndFoot(frameFor(n), n)) : blankLike(pages[pages.length - 1], t.palette.paper));
     }
     if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
     if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
     // The outline: the document's title first (on its first page), every other entry under it.
     pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
     for (const p of pages) p.live = live;
-    return { pages, contents, stats: ts.stats };
+    return { pages, contents, stats: ts.stats, warnings: head.warning ? [head.warning] : [] };
   };
   let made: BookletLayout | undefined;
   return { pageCount, finish: () => (made ??= pagesMade()), spares, paras, flowed, textFrame, filled };
@@ -295,7 +303,8 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   for (const p of model.points) {
     const indents = indentsParagraphs(p);
     paras.push({
-      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start'),
+      // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17).
+      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, { wholeWords: true }),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
@@ -325,11 +334,16 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   return paras;
 }
 
-function runningHeadAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, f: Frame, H: number, n: number): Block[] {
+/**
+ * A text page's running head (`text`, one line: templates/runningHead.ts) over
+ * its rule, and its folio. No head: the folio alone, no rule under nothing.
+ */
+function headAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, text: string | undefined, f: Frame, H: number, n: number): Block[] {
   const t = model.theme;
-  const head = ts.set(model.title, st.small, f.width, 'center');
+  if (text === undefined) return [folio(model, ts, st, f, H, n)];
+  const head = ts.set(text, st.small, f.width, 'center');
   return [
-    placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted),
+    { ...placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted), name: 'the running head' },
     { kind: 'rule', x1: f.x, y1: f.top - 12, x2: f.x + f.width, y2: f.top - 12, color: t.palette.muted, width: 0.3 },
     folio(model, ts, st, f, H, n),
   ];
@@ -358,7 +372,7 @@ const NOTES_PITCH = 24;
  * then thin rules at a handwriting pitch down to the frame's foot, under the
  * running head and folio of a text page.
  */
-function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, label: string, f: Frame, W: number, H: number, n: number): LaidOutPage {
+function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, label: string, f: Frame, W: number, H: number, headAndFolio: () => Block[]): LaidOutPage {
   const t = model.theme;
   const headLeading = st.heading.size * 1.8;
   const head = ts.set(label, { ...st.heading, color: t.palette.accent }, f.width, 'center');
@@ -366,7 +380,7 @@ function notesPage(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof s
   for (let y = f.top + headLeading + NOTES_PITCH; y <= f.bottom; y += NOTES_PITCH) {
     blocks.push({ kind: 'rule', x1: f.x, y1: y, x2: f.x + f.width, y2: y, color: t.palette.muted, width: 0.3 });
   }
-  blocks.push(...runningHeadAndFoot(model, ts, st, f, H, n));
+  blocks.push(...headAndFolio());
   return { width: W, height: H, background: t.palette.paper, role: 'notes', blocks };
 }
 
@@ -473,13 +487,17 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * start on one line; right to left the numbers stay flush with the start
  * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
  * them would align the hyphens and the tens instead), the space after a
- * narrower one widened so the titles start on one line (widenSpace; a title
- * that is its own label, «البند ١», starts there as a whole), and the page numbers,
+ * narrower one widened so the titles start on one line (widenSpace), and the page numbers,
  * at the left margin, are right-aligned in the column of the widest («٩»
- * over the «٠» of «١٠», where they were flush left). A title that wraps
- * hangs its later lines under its first word (hangTitle), closer than the
- * rows are to one another (CONTENTS_TITLE_LEADING), and the rows are shared
- * over the contents pages so that these end nearly level (balancedPages:
+ * over the «٠» of «١٠», where they were flush left). Every row is one
+ * system: a point without a title of its own has its number in the column
+ * and its label as its title («١٧- بند ١٧»), in the titles' face and ink.
+ * A title that wraps hangs its later lines under its first word
+ * (hangTitle), closer than the rows are to one another
+ * (CONTENTS_TITLE_LEADING); every row's last line carries leaders to its
+ * page number, a row that would leave them too little room set short of the
+ * numbers' column (startFlush, leaderRoom); and the rows are shared over the
+ * contents pages so that these end nearly level (balancedPages:
  * templates/contentsRows.ts).
  */
 function contentsPagesFor(
@@ -556,18 +574,22 @@ function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnT
   const widthOf = (spans: StyledSpan[]) => firstLine(spans)?.naturalWidth ?? 0;
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
-    const spans = headingSpans(model, point, { ...st.body, fonts: fonts.heading, color: t.palette.accent }, st.body);
-    // The number and the space after it (a title that is its own label has none).
-    return { point, spans, numberWidth: point.titleSource === 'label' ? 0 : widthOf(spans.slice(0, 2)) };
+    // Every row one system (page review look17): the number in its column in the accent, then the title in the
+    // body's face and ink, a point without a title of its own included («١٧- بند ١٧», where its heading is the
+    // label alone: in the accent, without the number column and at another indent, its row read as another list).
+    const spans: StyledSpan[] = [
+      { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
+      { text: ' ', style: st.body },
+      { text: point.title, style: st.body },
+    ];
+    // The number and the space after it.
+    return { point, spans, numberWidth: widthOf(spans.slice(0, 2)) };
   };
   const pageLabel = (n: number) => formatNumber(n, model.lang, model.digits);
   const labels = contents.map(labelOf);
   const widestNumber = Math.max(0, ...labels.map((l) => l.numberWidth));
-  // Where the titles start: past the widest number and the space after it (which its width leaves out, a space
-  // at a line's end). A title that is its own label starts there as a whole.
-  const widest = labels.find((l) => l.numberWidth === widestNumber && l.numberWidth > 0);
-  const titleStart = widest ? widestNumber + (firstLine(widest.spans.slice(0, 3))?.glyphs.find((g) => g.space)?.advance ?? 0) : 0;
-  const offset = (own: number) => (own > 0 ? widestNumber - own : titleStart);
+  // How far a row's number is short of the widest: its title moved by as much, so that the titles start on one line.
+  const offset = (own: number) => widestNumber - own;
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   return {
     model,
@@ -598,18 +620,30 @@ interface ContentsRow {
 /** Each entry's title set once, at the start side, counted in the stats by `ts`. */
 function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntry[]): ContentsRow[] {
   const { st, rtl, trial } = c;
+  // The free space a row's last line leaves before the page numbers' column (its ink, from the row's start edge).
+  const leaderSpace = (row: ComposedParagraph, indent: number) => {
+    const ink = lineInk(row.lines[row.lines.length - 1], { x: 0, baseline: 0 });
+    if (!ink) return Infinity;
+    return rtl ? c.numberWidth + ink.left - c.pageColumn : c.measure - c.pageColumn - (indent + ink.right);
+  };
+  const leaderMin = leaderRoom(st.body.size);
   return contents.map((entry, i) => {
     const { point, spans: label, numberWidth: own } = c.labels[i];
     const indent = rtl ? 0 : c.offset(own);
     const rowWidth = c.measure - c.numberWidth - indent;
     // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
-    // A title that is its own label («البند ١») has no number: its row, set that much narrower, starts where the
-    // titles do, as a whole, as left to right (its own space, inside the title, is not widened).
     const gap = rtl ? c.offset(own) : 0;
-    const set = trial.set(label, st.body, rowWidth - gap, 'start');
-    const widened = gap > 0 && own > 0 ? widenSpace(set, gap) : set;
-    // A wrapped title's later lines start under its first word (a title that is its own label has no number to hang from).
-    const hung = own > 0 ? hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure, 'start')) : widened;
+    // `less`: the row set that much short of its room (startFlush), for the leaders.
+    const setRow = (less: number) => {
+      const set = startFlush(trial.set(label, st.body, rowWidth - gap - less, 'start'), less);
+      const widened = gap > 0 ? widenSpace(set, gap) : set;
+      // A wrapped title's later lines start under its first word.
+      return hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure - less, 'start'));
+    };
+    let hung = setRow(0);
+    // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
+    // none): a row whose last line leaves too little room is set again short of the column by what it needs.
+    if (leaderSpace(hung, indent) < leaderMin) hung = setRow(leaderMin - (c.numberWidth - c.pageColumn));
     const row = ts.count(hung);
     // The first line in a row's full leading, the title's later lines closer (CONTENTS_TITLE_LEADING): the space
     // between two rows stays the leading's, so a two-line title reads as one entry, not two.
@@ -747,7 +781,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
     [L.fonts(families.length), L.typefaces(families)],
-    [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash)],
+    [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)],
     [L.source, sourceEntry(model, rtl)],
   ];
   if (model.corrections) entries.push([L.corrections, formatNumber(model.corrections, model.lang, model.digits)]);

@@ -281,7 +281,8 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   const number = measureText(numberPara, numberSize * 1.1, numberSize, pal.accent, true);
   const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
   // Balanced: «Equal in dignity / and rights», not «Equal in dignity and / rights» (src/layout/balance.ts).
-  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start'), point.title, titleMeasure, model.lang);
+  // A heading's lines end at spaces: no word broken after its own hyphen (as the booklet's headings).
+  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start', false, { wholeWords: true }), point.title, titleMeasure, model.lang);
   let titlePara = setTitle(titleSize);
   const floor = bodySize * 1.05;
   while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > floor) {

@@ -28,6 +28,17 @@ export function widenSpace(row: ComposedParagraph, gap: number): ComposedParagra
 }
 
 /**
+ * A right-to-left row set `by` narrower than its room, moved back to its
+ * start edge (right by `by`) and given the room's measure: its lines end
+ * `by` short of the page numbers' column, where the leaders go. Left to
+ * right the row starts at its start edge already.
+ */
+export function startFlush(row: ComposedParagraph, by: number): ComposedParagraph {
+  if (by === 0 || row.dir !== 'rtl') return { ...row, measure: row.measure + by };
+  return { ...row, measure: row.measure + by, lines: row.lines.map((l) => ({ ...l, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + by })) })) };
+}
+
+/**
  * A wrapped contents row with a hanging indent: the lines after the first
  * start under the title's first word, where the first line's first space
  * (the one after the number) ends, not under the number (page review

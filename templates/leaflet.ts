@@ -173,10 +173,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
    * «International Day in Support / of Victims of Torture», not «…in Support
    * of Victims of / Torture» (udhr-en 5's event).
    */
+  const WHOLE_WORDS = { wholeWords: true };
   const setBalancedIn = (text: string, style: TextStyle, width: number, x: number, color: string, leading: number, top: number) => {
     const inside = (s: string, m: number) => {
-      const fit = measureInside((mm) => trial.set(s, style, mm, 'start'), m, rtl);
-      return fit.para ?? trial.set(s, style, fit.measure, 'start');
+      // A display text's lines end at spaces: no word broken after its own hyphen (as the booklet's headings).
+      const fit = measureInside((mm) => trial.set(s, style, mm, 'start', false, WHOLE_WORDS), m, rtl);
+      return fit.para ?? trial.set(s, style, fit.measure, 'start', false, WHOLE_WORDS);
     };
     const para = ts.count(setBalanced(inside, text, width, model.lang));
     // At the box's start edge, what a glyph reaches past the measure inside it (as measureInside places).
@@ -362,7 +364,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
       { text: value, style: body(sz.eventDetail, pal.ink) },
     ];
-    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
     const height = 2 * pad + inner;
     const tint = eventTint(t);

@@ -60,12 +60,28 @@ function toDate(s: string): { date: Date; withYear: boolean } {
   return { date: new Date(Date.UTC(year, d.month - 1, d.day)), withYear: d.kind === 'day' };
 }
 
-/** `2024-05-04`..`2024-05-05` → «٤–٥ مايو ٢٠٢٤»; `--09-21` → «٢١ سبتمبر». */
-export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/'): string {
+/** The order of day and month in the dates of a document (its source's: dateOrderOf, src/parse/dates.ts). */
+export type DateOrder = 'day-month' | 'month-day';
+
+/**
+ * The locale whose long dates an English document's dates follow: British
+ * («16 March 2024») or American («March 16, 2024») as its source writes its
+ * own, else its language tag's.
+ */
+function englishLocale(lang: string, order: DateOrder | undefined): string {
+  if (order === undefined || lang.split('-')[0] !== 'en') return lang;
+  return order === 'day-month' ? 'en-GB' : 'en-US';
+}
+
+/**
+ * `2024-05-04`..`2024-05-05` → «٤–٥ مايو ٢٠٢٤»; `--09-21` → «٢١ سبتمبر».
+ * `order`: an English document's day and month as its source writes them (englishLocale).
+ */
+export function formatEventDate(date: EventDate, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/', order?: DateOrder): string {
   const start = toDate(date.start);
   // Levantine names: CLDR's Arabic of Lebanon, Syria, Jordan, Palestine and Iraq has them (`lang: ar-LB` gets them as it is).
   const arabic = lang.split('-')[0] === 'ar';
-  const locale = arabic && months !== 'standard' && !lang.includes('-') ? 'ar-LB' : lang;
+  const locale = arabic && months !== 'standard' && !lang.includes('-') ? 'ar-LB' : englishLocale(lang, order);
   const fmt = dateFormat(locale, digits, start.withYear);
   const parts = date.end ? fmt.formatRangeToParts(start.date, toDate(date.end).date) : fmt.formatToParts(start.date);
   if (!(arabic && months === 'both')) return parts.map((p) => p.value).join('');
@@ -89,6 +105,6 @@ function monthName(lang: string, date: Date): string {
 }
 
 /** An ISO day (`2023-10-22`) as a long date: «٢٢ أكتوبر ٢٠٢٣» (or with `months`, «٢٢ تشرين الأول ٢٠٢٣»). */
-export function formatDay(iso: string, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/'): string {
-  return formatEventDate({ start: iso }, lang, digits, months, slash);
+export function formatDay(iso: string, lang: string, digits: DigitSystem, months: MonthStyle = 'standard', slash = '/', order?: DateOrder): string {
+  return formatEventDate({ start: iso }, lang, digits, months, slash, order);
 }

@@ -23,6 +23,11 @@ export const LEADER = { pitch: 0.5, radius: 0.065, gap: 0.75 } as const;
 /** Fewer dots than this read as a stray mark, not a leader: the row has none. */
 const MIN_DOTS = 3;
 
+/** The least free space, pt, that takes a leader at body size `size`: its clear space at both ends and MIN_DOTS dots (leaderDots). */
+export function leaderRoom(size: number): number {
+  return (2 * LEADER.gap + 2 * LEADER.radius + (MIN_DOTS - 1) * LEADER.pitch) * size + 1e-6;
+}
+
 /**
  * The leader between a title's ink and the numbers' column on one line:
  * `from` and `to` bound the free space (page x, from < to), `column` says on

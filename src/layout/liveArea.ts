@@ -16,6 +16,7 @@ import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.j
 import type { PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
 import { frameSpan, glyphExtents } from './ink.js';
+import { findOverlaps } from './overlaps.js';
 
 /** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
 export const TRIM_SAFETY = 12;
@@ -99,13 +100,25 @@ function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by
 const excerpt = (s: string) => (s.length > 40 ? `«${s.slice(0, 40)}…»` : `«${s}»`);
 
 /**
- * Throws WarraqError with one E-OVERFLOW per block that does not fit, for
- * the output `what` (e.g. `booklet.pdf`). `fallback` is the place reported
- * for blocks that do not know their source place.
+ * Throws WarraqError with one E-OVERFLOW per block that does not fit, and
+ * one E-OVERLAP per text block that a rule, leader dots or another block's
+ * glyphs cross (overlaps.ts), for the output `what` (e.g. `booklet.pdf`).
+ * `fallback` is the place reported for blocks that do not know their source
+ * place.
  */
 export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string, fallback: SourcePlace): void {
   const overflows = findOverflows(pages);
-  if (overflows.length === 0) return;
+  const overlaps = findOverlaps(pages);
+  if (overflows.length === 0 && overlaps.length === 0) return;
+  const crossed: Diagnostic[] = overlaps.map((o) => ({
+    ...(o.place ?? fallback),
+    code: 'E-OVERLAP',
+    severity: 'error',
+    message: `${what}, page ${o.page + 1}: ${o.block} is crossed by ${o.by} at «${o.text}»`,
+    expected: 'no rule, leader or other text drawn over a glyph',
+    found: `${o.by} over «${o.text}»`,
+    hint: 'a line that wraps where the design has room for one (a long title in a running head: set runningHead: in the metadata); shorten the text, or choose a larger page or smaller type in the theme',
+  }));
   const diagnostics: Diagnostic[] = overflows.map((o) => ({
     ...(o.place ?? fallback),
     code: 'E-OVERFLOW',
@@ -115,5 +128,5 @@ export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string
     found: `a glyph ${o.by.toFixed(1)} outside`,
     hint: 'a word or address longer than the line cannot be set; break it in the source (a space, or "/" in a URL), or choose a larger page or smaller type in the theme',
   }));
-  throw new WarraqError(diagnostics);
+  throw new WarraqError([...diagnostics, ...crossed]);
 }

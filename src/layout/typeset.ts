@@ -23,11 +23,16 @@ export interface Typesetter {
    * `follows`: the text follows another paragraph of the same text (not a
    * heading), so its first line takes the paragraph indent too (Tuning.paragraphIndent).
    */
-  set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align, follows?: boolean): ComposedParagraph;
+  set(text: string | StyledSpan[], style: TextStyle, measure: number, align: Align, follows?: boolean, how?: SetHow): ComposedParagraph;
   /** Counts in `stats` a paragraph set by another typesetter of the same document (a trial setting kept): as if `set` had set it. */
   count(para: ComposedParagraph): ComposedParagraph;
   stats: SetStats;
   model: DocumentModel;
+}
+
+/** How one paragraph is set, beyond its style: a heading's lines end at spaces only (ComposeOptions.wholeWords). */
+export interface SetHow {
+  wholeWords?: boolean;
 }
 
 /** Per-output tuning on top of the theme (cards stretch spaces further, use fewer, longer kashidas). */
@@ -80,7 +85,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
     stats,
     model,
     count,
-    set(text, style, measure, align, follows) {
+    set(text, style, measure, align, follows, how) {
       const spans = typeof text === 'string' ? [{ text, style }] : text;
       // The same paragraph composed before (this build or the last) is taken as it was: src/text/composeCache.ts.
       const para = composeCached(spans, {
@@ -90,6 +95,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         align,
         justify,
         ...(model.theme.hyphenate ? { hyphenate: true } : {}),
+        ...(how?.wholeWords ? { wholeWords: true } : {}),
         space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,

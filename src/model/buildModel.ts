@@ -12,7 +12,7 @@ import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
 import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
 import { excerpt, makeDiagnostic, Reporter, sortDiagnostics } from '../parse/report.js';
-import { findDates, monthSlashOf, monthStyleOf, parseEventDate } from '../parse/dates.js';
+import { dateOrderOf, findDates, monthSlashOf, monthStyleOf, parseEventDate } from '../parse/dates.js';
 import { emptyMeta, loadMeta, type LoadedMeta, type MetaSource } from './loadMeta.js';
 import { findSidecar, type SidecarBytes } from './sidecar.js';
 import { applyOptions, defaultTheme, mergeTheme, type ModelOptions } from './theme.js';
@@ -123,6 +123,9 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
     theme: applyOptions(mergeTheme(defaultTheme(dir, lang), data.theme), opts.options),
   };
   if (data.url) model.url = data.url;
+  const order = dateOrderOf(texts);
+  if (order) model.dateOrder = order;
+  if (data.runningHead) model.runningHead = { text: data.runningHead.trim(), place: meta.placeOf(['runningHead'], { text: true }) ?? meta.placeOf(['runningHead']) ?? top };
   checkLimits(model, r);
   checkModel(model, meta, r);
   const proof = proofSettings(data, (p) => meta.placeOf(p));
@@ -260,8 +263,10 @@ const CLAUSE_END = new Set(['،', ',']);
  * and holds at least five words (fewer read as a fragment, not a title):
  * «لكل شخص الحق في العمل، وله حرية اختياره…» is headed «لكل شخص الحق في
  * العمل». Undefined otherwise, and the heading is then a label («البند ٨»).
- * Never cuts inside a clause, nor at a comma inside brackets or quotes or
- * between digits («1,250,000»); never adds or changes words; the final
+ * Never cuts inside a clause, nor at a comma inside brackets, quotes or a
+ * pair of dashes or between digits («1,250,000»), nor inside an English
+ * noun phrase («Each shop will keep a simple, public ledger…» is no «Each
+ * shop will keep a simple»: cutsPhrase); never adds or changes words; the final
  * punctuation is left out. No address makes a heading (one cannot be
  * broken in a short title line).
  */
@@ -278,7 +283,8 @@ export function deriveTitle(text: string, moreParagraphs = false): string | unde
     if (!/[\s»"')\]]/.test(head[i + 1] ?? ' ')) continue;
     if (danglingOpener(head.slice(0, i)) >= 0) continue; // inside brackets or quotes
     if (!ends) {
-      if (clause < 0) clause = i;
+      // A comma inside a dash pair («workshops — 90 minutes, up to 12 children, … — will run») ends no clause.
+      if (clause < 0 && !insideDashes(head.slice(0, i))) clause = i;
       continue;
     }
     end = i;
@@ -292,9 +298,42 @@ export function deriveTitle(text: string, moreParagraphs = false): string | unde
   // The sentence too long (or none in sight): its first clause, which never is the whole point.
   if (clause >= 0) {
     const first = head.slice(0, clause).trim();
-    if (fitsTitle(first, CLAUSE_MIN_WORDS)) return titleOf(first);
+    if (fitsTitle(first, CLAUSE_MIN_WORDS) && !cutsPhrase(first, head.slice(clause + 1))) return titleOf(first);
   }
   return undefined;
+}
+
+/** Whether `before` (text up to a comma) is inside a pair of spaced dashes: an odd number of « — » or « – » before it. */
+function insideDashes(before: string): boolean {
+  return (before.match(/\s[—–]\s/g)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * English words after which a phrase is still open: articles, determiners
+ * and possessives (a noun is to come), prepositions and conjunctions.
+ */
+const OPENS_PHRASE = new Set(
+  'a an the this that these those every each some any no its their our his her my your another such of to in on at by for from with into onto and or but nor'.split(' '),
+);
+const DETERMINERS = new Set('a an the this that these those every each some any no its their our his her my your another'.split(' '));
+/** English words that start a new clause or phrase after a comma. */
+const OPENS_CLAUSE = new Set('and or but nor so yet which who whom whose where when while whereas although though because since unless if as including with without'.split(' '));
+
+/**
+ * Whether a comma cuts a phrase rather than ends a clause: in English, a
+ * clause that ends on a word that opens a phrase («… of»), or on a noun
+ * phrase's first word after its article («keep a simple, public ledger»,
+ * «move to a self-hosted, low-energy server»: the comma is between two
+ * adjectives, the noun after the second), unless the words after the comma
+ * open a clause of their own («a friend, who …»). Arabic and Persian put the
+ * noun before its adjectives: their clauses are left as they are.
+ */
+function cutsPhrase(clause: string, after: string): boolean {
+  const words = clause.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const last = words[words.length - 1] ?? '';
+  const next = after.trim().toLowerCase().split(/\s+/)[0] ?? '';
+  if (OPENS_PHRASE.has(last)) return true;
+  return DETERMINERS.has(words[words.length - 2] ?? '') && !OPENS_CLAUSE.has(next);
 }
 
 /** Whether a sentence or clause is short enough for a heading (and long enough, `minWords`), and holds no address. */

@@ -170,6 +170,7 @@ export const metaSchema = z
     /** Month names in dates warraq writes: `standard`, `levant`, `both`; from the source when absent. */
     months: z.enum(['standard', 'levant', 'both']),
     title: nonEmpty,
+    runningHead: nonEmpty,
     date: z.string().refine(isIsoDay, { message: 'not a valid day', params: { warraq: 'E-META-DATE', expected: 'a real date written YYYY-MM-DD' } }),
     url: httpUrl,
     imprint: z.array(z.string()),

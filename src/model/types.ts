@@ -83,12 +83,16 @@ export interface DocumentModel {
   months: MonthStyle;
   /** How a pair of month names is joined, as the source joins its own: «/» or « / ». */
   monthSlash: '/' | ' / ';
+  /** The order of day and month in the source's English dates («16 March 2024»: day-month), for the dates warraq writes; absent: the language's. */
+  dateOrder?: 'day-month' | 'month-day';
   /** Colophon entries from the metadata, as written there. */
   colophon: ColophonInfo;
   /** Which booklet sections are made. */
   sections: { cover: boolean; contents: boolean; colophon: boolean; backCover: boolean };
   title: string;
   titlePlace: SourcePlace;
+  /** The metadata's short title for the booklet's running heads (`runningHead:`), and where it is written. */
+  runningHead?: { text: string; place: SourcePlace };
   preamble: Paragraph[];
   points: Point[];
   imprint: Imprint;

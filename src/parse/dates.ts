@@ -153,3 +153,25 @@ export function monthSlashOf(texts: readonly string[]): '/' | ' / ' {
   const pair = BOTH.exec(texts.join('\n'));
   return pair && /\s\/|\/\s/.test(pair[0]) ? ' / ' : '/';
 }
+
+const ENGLISH_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** «16 March 2024», «14–16 March 2024». */
+const DAY_FIRST = new RegExp(`(?<![\\d])\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${ENGLISH_MONTHS})\\s+\\d{4}`, 'g');
+/** «March 16, 2024», «March 14–16, 2024». */
+const MONTH_FIRST = new RegExp(`(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?,\\s*\\d{4}`, 'g');
+
+/**
+ * The order in which a text writes its English dates: `day-month` («16 March
+ * 2024», British), `month-day` («March 16, 2024», American), by the more
+ * frequent, or undefined when it writes none (or as many of each), and the
+ * language's own order stands. The dates warraq adds (the colophon's, an
+ * event's) are written in it, so that one document writes one date one way
+ * (page review look17: «Published: March 16, 2024» over the imprint's
+ * «Leeds, 16 March 2024»).
+ */
+export function dateOrderOf(texts: readonly string[]): 'day-month' | 'month-day' | undefined {
+  const all = texts.join('\n');
+  const dayFirst = all.match(DAY_FIRST)?.length ?? 0;
+  const monthFirst = all.match(MONTH_FIRST)?.length ?? 0;
+  return dayFirst > monthFirst ? 'day-month' : monthFirst > dayFirst ? 'month-day' : undefined;
+}

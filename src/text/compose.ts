@@ -165,7 +165,7 @@ const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
-  const items = itemize(spans, opts.dir, opts.lang, opts.measure);
+  const items = itemize(spans, opts.dir, opts.lang, opts.measure, opts.wholeWords);
   const { words, text } = items;
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
@@ -181,7 +181,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
   // Hyphenation: left-to-right paragraphs only (never a centred title), by the language's patterns (hyphenate.ts).
-  const cuts = opts.hyphenate && opts.dir === 'ltr' && opts.align !== 'center' && !kashidaOn ? hyphenCuts(items, opts.lang) : undefined;
+  const cuts = opts.hyphenate && !opts.wholeWords && opts.dir === 'ltr' && opts.align !== 'center' && !kashidaOn ? hyphenCuts(items, opts.lang) : undefined;
   const ends: LineEnd[] = opts.align === 'center'
     ? balancedBreaks(words, opts).map((word) => ({ word }))
     : cuts?.some((c) => c.length) ? breakHyphenated(words, cuts, opts) : breakWords(words, stretch, opts).map((word) => ({ word }));

@@ -135,8 +135,11 @@ function fontAfter(text: string, i: number, end: number, styleAt: (i: number) =>
 /**
  * `measure`: a Latin token (no Arabic or other right-to-left letter) wider
  * than this gets emergency breaks (`emergencyBreaks`); without it, none.
+ * `wholeWords`: a line ends only at a space (ComposeOptions.wholeWords), not
+ * after a word's own hyphen («self-|hosted»); a token wider than the measure
+ * still gets its emergency breaks.
  */
-export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number): Itemized {
+export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number, wholeWords = false): Itemized {
   const text = spans.map((s) => s.text).join('');
   const spanEnds: number[] = [];
   let acc = 0;
@@ -171,6 +174,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   for (const bk of remembered(breaksByText, text, () => breakOpportunities(text))) {
     const to = bk.position;
     if (!bk.required && inAddress(to)) continue;
+    if (wholeWords && !bk.required && to < text.length && !isSpace(text[to - 1])) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;

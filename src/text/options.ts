@@ -58,6 +58,13 @@ export interface ComposeOptions {
   kashida?: { min: number; max: number };
   /** Divide words at line ends (left-to-right paragraphs in a language with patterns: src/text/hyphenate.ts). */
   hyphenate?: boolean;
+  /**
+   * Lines end at spaces only: no word divided (`hyphenate` is ignored), nor
+   * broken after its own hyphen. Headings ask for it: «self-/hosted» across
+   * two lines of a heading reads as two words (page review look17). A token
+   * wider than the measure is still broken (itemize.ts emergencyBreaks).
+   */
+  wholeWords?: boolean;
   /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
   /**

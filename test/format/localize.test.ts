@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventDate } from '../../src/format/localize.js';
+import { formatDay, formatEventDate } from '../../src/format/localize.js';
 
 describe('formatEventDate', () => {
   it('writes a recurring date in the Gregorian calendar where the locale has another: its local day moves with the year', () => {
@@ -16,5 +16,16 @@ describe('formatEventDate', () => {
   it('leaves Gregorian locales as they were', () => {
     expect(formatEventDate({ start: '--09-21' }, 'ar', 'arab')).toBe('٢١ سبتمبر');
     expect(formatEventDate({ start: '2024-05-04', end: '2024-05-05' }, 'ar', 'arab')).toBe('٤–٥ مايو ٢٠٢٤');
+  });
+});
+
+describe('one date style per document (look17)', () => {
+  it('writes an English document\'s dates in its source\'s order', () => {
+    expect(formatDay('2024-03-16', 'en', 'latn')).toBe('March 16, 2024');
+    expect(formatDay('2024-03-16', 'en', 'latn', 'standard', '/', 'day-month')).toBe('16 March 2024');
+    expect(formatDay('2024-03-16', 'en-GB', 'latn', 'standard', '/', 'month-day')).toBe('March 16, 2024');
+    expect(formatEventDate({ start: '2025-04-12', end: '2025-04-13' }, 'en', 'latn', 'standard', '/', 'day-month')).toMatch(/^12\s?–\s?13 April 2025$/);
+    // Not English: the language's own order stands.
+    expect(formatDay('2023-10-22', 'ar', 'arab', 'standard', '/', 'month-day')).toBe(formatDay('2023-10-22', 'ar', 'arab'));
   });
 });

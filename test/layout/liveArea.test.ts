@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assertInsideLiveArea, findOverflows } from '../../src/layout/liveArea.js';
+import { findOverlaps } from '../../src/layout/overlaps.js';
 import { modelFromText } from '../../src/model/buildModel.js';
 import { layoutBooklet, TRIM_SAFETY } from '../../templates/booklet.js';
 import { layoutLeaflet, leafletMargins } from '../../templates/leaflet.js';
@@ -153,7 +154,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
   });
 });
 
-describe('property: no generated document puts a glyph outside the live area', () => {
+describe('property: no generated document puts a glyph outside the live area, or anything over text', () => {
   let done = 0;
   it(`holds for ${RUNS} documents of 1–150 points, 1–4 paragraphs each, with long words and URLs`, async () => {
     await fc.assert(
@@ -171,6 +172,8 @@ describe('property: no generated document puts a glyph outside the live area', (
           const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
           const booklet = layoutBooklet(model, fonts);
           expect(findOverflows(booklet.pages)).toEqual([]);
+          // Nothing drawn over text either (src/layout/overlaps.ts): running heads, contents, headings.
+          expect(findOverlaps(booklet.pages)).toEqual([]);
           // Every point is in the contents, on the page where its heading is.
           expect(booklet.contents.map((c) => c.point)).toEqual(model.points.map((p) => p.number));
           // A few leaflets and cards (all of them would take minutes per document).
@@ -178,7 +181,12 @@ describe('property: no generated document puts a glyph outside the live area', (
             const leaflet = layoutLeaflet(model, point, fonts);
             for (const p of leaflet.pages) p.live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: p.width - 2 * TRIM_SAFETY, height: p.height - 2 * TRIM_SAFETY };
             expect(findOverflows(leaflet.pages)).toEqual([]);
-            for (const format of model.theme.cards) expect(findOverflows((await layoutCard({ model, point, format, fonts })).map((c) => c.page))).toEqual([]);
+            expect(findOverlaps(leaflet.pages)).toEqual([]);
+            for (const format of model.theme.cards) {
+              const cards = (await layoutCard({ model, point, format, fonts })).map((c) => c.page);
+              expect(findOverflows(cards)).toEqual([]);
+              expect(findOverlaps(cards)).toEqual([]);
+            }
           }
         },
       ),

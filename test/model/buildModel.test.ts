@@ -202,6 +202,14 @@ describe('helpers', () => {
     // Not at a comma inside brackets or between digits.
     expect(deriveTitle('بلغ عدد المشاركين في الإضراب نحو 1,250,000 عامل وعاملة من كل القطاعات الصناعية، أي ما يقارب 38%.')).toBeUndefined();
     expect(deriveTitle('نطالب (في كل المدن، والقرى كذلك) بالحق في السكن اللائق للجميع بلا استثناء ولا تمييز، ونؤكد ذلك.')).toBeUndefined();
+    // Never a comma inside an English noun phrase (between two adjectives) or a pair of dashes (page review look17):
+    // the heading would stop mid-phrase, so the point keeps its label.
+    expect(deriveTitle('Each shop will keep a simple, public ledger of income and expenditure, updated monthly and pinned next to the counter.')).toBeUndefined();
+    expect(deriveTitle("The Federation's website will move to a self-hosted, low-energy server by the end of 2024; pages will weigh no more than 100 kB each.")).toBeUndefined();
+    expect(deriveTitle("Children's zine workshops — 90 minutes, up to 12 children, one volunteer per 4 children — will run in every shop during the holidays.")).toBeUndefined();
+    // A clause after a determiner's noun phrase stands when a clause opens after the comma.
+    expect(deriveTitle('We will give every shop a grant, which it may spend on paper, ink, drums or rent as it sees fit.')).toBe('We will give every shop a grant');
+    expect(deriveTitle('Each shop should have a first-aid kit, a fire extinguisher rated for electrical fires and at least one trained volunteer.')).toBe('Each shop should have a first-aid kit');
     // A short point that is one sentence keeps its label, comma or not (its heading would repeat it word for word).
     expect(deriveTitle('هر کس حق زندگی، آزادی و امنیت شخصی دارد.')).toBeUndefined();
     expect(deriveTitle('معارضة الحروب وسباق التسلح. بما في ذلك كل شيء.')).toBe('معارضة الحروب وسباق التسلح');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, isEventDate, isIsoDay, parseEventDate, rangeProblem } from '../../src/parse/dates.js';
+import { dateOrderOf, findDates, isEventDate, isIsoDay, parseEventDate, rangeProblem } from '../../src/parse/dates.js';
 
 describe('event dates', () => {
   it('accepts real days and recurring days', () => {
@@ -33,5 +33,14 @@ describe('findDates', () => {
     expect(findDates('يومي 4 و5 مايو 2024')).toEqual(['2024-05-05']);
     expect(findDates('۱۲ أكتوبر ۲۰۲۳')).toEqual(['2023-10-12']);
     expect(findDates('February 30, 2023 and 2023-02-30')).toEqual([]);
+  });
+});
+
+describe('dateOrderOf', () => {
+  it('reads the order of an English text\'s dates, the more frequent winning; none without English dates', () => {
+    expect(dateOrderOf(['meeting in Leeds on 14–16 March 2024', 'Leeds, 16 March 2024'])).toBe('day-month');
+    expect(dateOrderOf(['Adopted on December 10, 1948.'])).toBe('month-day');
+    expect(dateOrderOf(['16 March 2024', 'March 16, 2024', 'May 3, 2024'])).toBe('month-day');
+    expect(dateOrderOf(['no date here', '٢٢ أكتوبر ٢٠٢٣', '3 May'])).toBeUndefined();
   });
 });

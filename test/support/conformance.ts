@@ -83,7 +83,10 @@ export interface ConformanceReport {
 
 const isWhitespace = (s: string) => s !== '' && /^\s+$/u.test(s);
 
-/** Cuts a page's drawn glyphs into lines (baseline changes) and words (spaces, invisible marks). */
+/** How far apart (× the size) two glyphs drawn one after the other are never of one word: no glyph, kashida or word space is this wide; a contents row's leaders are wider (leaderRoom, 2.6 × the size, and the page numbers' column). */
+const APART = 2.5;
+
+/** Cuts a page's drawn glyphs into lines (baseline changes) and words (spaces, invisible marks, a gap wider than APART). */
 export function drawnLines(page: DrawnPage, lineThreshold = 1): DrawnLine[] {
   const lines: DrawnLine[] = [];
   let current: DrawnLine | undefined;
@@ -96,11 +99,16 @@ export function drawnLines(page: DrawnPage, lineThreshold = 1): DrawnLine[] {
   }
   for (const line of lines) {
     let word: DrawnWord | undefined;
+    let last: DrawnGlyph | undefined;
     for (const g of line.glyphs) {
       if (g.invisible || isWhitespace(g.unicode)) {
         word = undefined;
         continue;
       }
+      // Two blocks on one baseline, drawn one after the other without a space between them (a contents row's
+      // title and, past its leaders, its page number: «بند ۳» … «۴»), are two words: a glyph far from the last.
+      if (word && last && Math.abs(g.x - last.x) > APART * g.size) word = undefined;
+      last = g;
       if (!word) line.words.push((word = { page: line.page, line: line.index, glyphs: [], text: '' }));
       word.glyphs.push(g);
       word.text += g.unicode;

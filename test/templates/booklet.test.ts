@@ -205,22 +205,39 @@ describe('the contents', () => {
     }
   }, 60_000);
 
-  it('right to left, a title that is its own label («البند ٢») keeps its own space and starts where the numbered titles do', () => {
-    const { lay } = layout('');
+  it('every row one system (look17): a point without a title has its number in the column and its label as its title, in the titles\' face and ink, starting where they do', () => {
+    const { lay, model } = layout('');
+    const block = (n: number) => lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === `contents entry ${n}`)!;
     const row = (n: number) => {
-      const b = lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === `contents entry ${n}`)!;
+      const b = block(n);
       return { text: b.text, glyphs: b.lines[0].line.glyphs.map((g) => ({ ...g, x: b.lines[0].x + g.x })) };
     };
     const numbered = row(1);
     const label = row(2);
-    expect(label.text).toBe('البند ٢');
-    const spaces = (gs: typeof label.glyphs) => gs.filter((g) => g.space);
-    // The space inside the label is as wide as the one inside the numbered title (not widened by the number's width).
-    expect(spaces(label.glyphs)[0].advance).toBeCloseTo(spaces(numbered.glyphs).at(-1)!.advance, 3);
-    // Its right edge is the numbered title's, after «١- ».
+    expect(label.text).toBe('٢- البند ٢');
+    // After the number and its space, the label starts where the numbered title does (right to left: its right edge).
     const right = (gs: Array<{ x: number; advance: number }>) => Math.max(...gs.map((g) => g.x + g.advance));
-    const title = numbered.glyphs.slice(numbered.glyphs.findIndex((g) => g.space) + 1);
-    expect(right(label.glyphs)).toBeCloseTo(right(title), 2);
+    const after = (gs: typeof label.glyphs) => gs.slice(gs.findIndex((g) => g.space) + 1);
+    expect(right(after(label.glyphs))).toBeCloseTo(right(after(numbered.glyphs)), 2);
+    // The number is the accent's, the label the ink's, in the body's face, as a title's words.
+    const ofText = (gs: typeof label.glyphs, text: string) => gs.filter((g) => text.includes(g.text) && !g.space);
+    expect(new Set(ofText(after(label.glyphs), 'البند').map((g) => g.font))).toEqual(new Set(ofText(after(numbered.glyphs), 'نطالببالعدالة').map((g) => g.font)));
+    expect(block(2).color).toBe(block(1).color);
+    expect(model.points[1].titleSource).toBe('label');
+    // Its leaders, as every row's.
+    expect(lay.pages.filter((p) => p.role === 'contents').flatMap((p) => p.blocks.filter((b) => b.kind === 'dots'))).toHaveLength(2);
+  });
+
+  it('a long title\'s last line carries its leaders (look17 fa ٨): a row that would leave them no room is set short of the numbers\' column', () => {
+    const long = 'آزادی نویسندگان، مترجمان و ناشران زندانی و ممنوع‌القلم در سراسر جهان و در همهٔ کشورهای منطقه';
+    const source = `## بیانیه\n\n۱. ${long}: متن بند.\n\n۲. بند دوم با متنی کوتاه.\n`;
+    for (let cut = 40; cut <= long.length; cut += 4) {
+      const title = long.slice(0, cut).trim();
+      const { model } = modelFromText(source, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\nlang: fa\npoints:\n  1:\n    title: ${title}\n`, file: 'doc.meta.yaml' } });
+      const lay = layoutBooklet(model, templateFonts());
+      const contents = lay.pages.filter((p) => p.role === 'contents');
+      expect(contents.flatMap((p) => p.blocks.filter((b) => b.kind === 'dots')), title).toHaveLength(2);
+    }
   });
 
   it('dot leaders in every row, either direction: drawn dots (no text) on the row\'s last baseline, in the same columns down a page, clear of the title and of the page numbers\' column; one row per heading of the body (the points\': the preamble has none), in every language', async () => {

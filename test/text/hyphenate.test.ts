@@ -198,3 +198,23 @@ describe('what readers return for a divided word', () => {
     }
   });
 });
+
+describe('whole words (headings: ComposeOptions.wholeWords)', () => {
+  const heading = "The Federation's website will move to a self-hosted server";
+  const lineTexts = (p: ComposedParagraph) => p.lines.map((l) => heading.slice(l.start, l.end).trim());
+  it('ends a line at a space only: never after a word’s own hyphen, never a word divided', () => {
+    // Ragged, at a measure where «self-» ends the first line when the hyphen may break (look17, en 22).
+    const measure = [150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270].find((m) => lineTexts(set(heading, { align: 'start', measure: m, hyphenate: false })).some((t) => t.endsWith('self-')));
+    expect(measure).toBeDefined();
+    const whole = set(heading, { align: 'start', measure, wholeWords: true });
+    expect(lineTexts(whole).some((t) => t.endsWith('-'))).toBe(false);
+    expect(whole.lines.some((l) => l.hyphenated)).toBe(false);
+    expect(drawnText(whole)).toBe(heading.replace(/ /g, ''));
+    // Hyphenation asked for by the theme does not divide a heading's words either.
+    expect(set(LONG_WORDS, { align: 'start', measure: 200, wholeWords: true }).lines.some((l) => l.hyphenated)).toBe(false);
+  });
+  it('still breaks a token wider than the measure (nothing lost)', () => {
+    const wide = set('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', { align: 'start', measure: 120, wholeWords: true });
+    expect(wide.lines.length).toBeGreaterThan(1);
+  });
+});

@@ -13,6 +13,7 @@ import { pageKeys } from '../pageThumbs.js';
 import { drawingOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { looseLineNotes } from '../../layout/looseLines.js';
+import { formatDiagnostic } from '../../diagnostics.js';
 import { modules } from './modules.js';
 import type { BookletLayout } from '../../../templates/booklet.js';
 
@@ -23,10 +24,12 @@ export const BOOKLET_LAYOUT = [
   'numbering',
   'months',
   'monthSlash',
+  'dateOrder',
   'colophon',
   'sections',
   'corrections',
   'titlePlace',
+  'runningHead',
   'source.file',
   'source.sha256',
   'preamble',
@@ -55,7 +58,10 @@ async function laidOut(task: VerifyTask, fonts: TemplateFonts) {
   const lay = layoutBooklet(task.model, fonts);
   // Nothing lost: a glyph outside the live area or its block's frame is E-OVERFLOW, never a clip.
   assertInsideLiveArea(lay.pages, task.job.path, task.model.titlePlace);
-  const aux: JobAux = { stats: lay.stats, notes: [...copyfitNotes(lay, task.job.path), ...looseLineNotes(task.model, lay.stats, task.job.path)] };
+  // What the layout decided for the author (a running head shortened or left out), with its place and the hint
+  // naming the metadata key: build notes, as loose lines are.
+  const decided = lay.warnings.map((d) => formatDiagnostic({ ...d, message: `${task.job.path}: ${d.message}` }));
+  const aux: JobAux = { stats: lay.stats, notes: [...copyfitNotes(lay, task.job.path), ...decided, ...looseLineNotes(task.model, lay.stats, task.job.path)] };
   return { pages: lay.pages, aux };
 }
 

@@ -27,6 +27,7 @@ export const leaflet: OutputKind = {
       'numbering',
       'months',
       'monthSlash',
+      'dateOrder',
       'titlePlace',
       'url',
       'imprint',
