@@ -389,6 +389,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     let quiet = 0;
     // A long address printed under the footer's row, across the measure: its height (0 when it stays under the code).
     let below = 0;
+    const gutter = u * 1.5;
     if (url) {
       const modules = qrModules(url);
       const qrSize = u * 4.2;
@@ -396,7 +397,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The URL reads left to right whatever the document's direction.
       const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
       const ltrTrial = typesetter(ltrModel, 'off');
-      const maxW = measure * 0.45;
+      // The column: 0.45 of the measure, or what the imprint leaves beside it (an address on one line where it can be).
+      const imprintW = Math.max(0, ...imprintBlocks(model, fonts, trial, 0, 0, measure, pal.muted, sz.imprint, 'bottom').flatMap((b) => b.lines.map((l) => l.line.naturalWidth)));
+      const maxW = Math.max(measure * 0.45, measure - imprintW - gutter);
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
       const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
       const ltr = typesetter(ltrModel, 'off');
@@ -406,7 +409,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const urlW = Math.max(...urlPara.lines.map((l) => l.naturalWidth), reach.max - Math.min(0, reach.min));
       const across = urlWidth > maxW;
       colW = across ? qrSize : Math.max(qrSize, urlW);
-      const urlLeading = urlSize * 1.5;
+      const urlLeading = urlSize * FOOTER_URL_LEADING;
       const urlGap = quiet * 0.6;
       const urlH = urlPara.lines.length * urlLeading;
       if (across) below = urlGap + urlH;
@@ -420,7 +423,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const urlX = (across ? left : rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
       blocks.push({ ...placeAt(urlPara, urlX, bottom - urlH, urlLeading, pal.muted), rtl: false, role: 'p' });
     }
-    const gutter = u * 1.5;
     const impW = url ? measure - colW - gutter : measure;
     const impX = url && rtl ? left + colW + gutter : left;
     blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom'));
@@ -540,6 +542,13 @@ export const HEADER_CLEARANCE = 0.2;
  * 7.18 to keep it on one line), and an address is typed by hand from it.
  */
 export const FOOTER_URL_MIN_SIZE = 6.5;
+/**
+ * The footer address's leading, × its size: an address of one line at 6.5 pt
+ * takes no more height (8.1 pt) than one of 5.43 pt did at 1.5, so no leaflet
+ * gives its body's room to the larger type (at 1.5, udhr-fa 26 ran on to a
+ * second page); Latin small print of an address needs no more.
+ */
+const FOOTER_URL_LEADING = 1.25;
 /** Most lines an address takes in the column under the QR code; a longer one is set across the foot's measure. */
 export const FOOTER_URL_COLUMN_LINES = 2;
 
@@ -547,7 +556,8 @@ export const FOOTER_URL_COLUMN_LINES = 2;
  * The footer address's size and width (`lines(size, width)`: the lines it
  * takes): as few lines as it can take at FOOTER_URL_MIN_SIZE or more, at the
  * largest size (from `size`, the leaflet's small print) that takes no more.
- * In the column under the code (`column` wide) when that is at most
+ * In the column under the code (`column` wide: what the imprint leaves, at
+ * least 0.45 of the measure) when that is at most
  * FOOTER_URL_COLUMN_LINES lines, else across the foot (`across`), under the
  * imprint and the code (look17's 240-character address: four lines of
  * 5.43 pt in the column → three of 6.5 pt across). Never cut: the QR code and
