@@ -389,7 +389,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     let quiet = 0;
     // A long address printed under the footer's row, across the measure: its height (0 when it stays under the code).
     let below = 0;
+    // Between the imprint and the code's column: 1.5 units, down to 1 where an address on one line needs the room.
     const gutter = u * 1.5;
+    const closest = u;
+    let imprintW = 0;
     if (url) {
       const modules = qrModules(url);
       const qrSize = u * 4.2;
@@ -397,9 +400,19 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The URL reads left to right whatever the document's direction.
       const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
       const ltrTrial = typesetter(ltrModel, 'off');
-      // The column: 0.45 of the measure, or what the imprint leaves beside it (an address on one line where it can be).
-      const imprintW = Math.max(0, ...imprintBlocks(model, fonts, trial, 0, 0, measure, pal.muted, sz.imprint, 'bottom').flatMap((b) => b.lines.map((l) => l.line.naturalWidth)));
-      const maxW = Math.max(measure * 0.45, measure - imprintW - gutter);
+      // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
+      // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
+      const imprintLines = (w: number) => imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom').reduce((n, b) => n + b.lines.length, 0);
+      const lines0 = imprintLines(measure - measure * 0.45 - gutter);
+      let [lo, hi] = [measure * 0.45, measure - closest - qrSize];
+      if (hi > lo && imprintLines(measure - hi - closest) <= lines0) lo = hi;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) / 2;
+        if (imprintLines(measure - mid - closest) <= lines0) lo = mid;
+        else hi = mid;
+      }
+      const maxW = lo;
+      imprintW = measure - maxW - closest;
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
       const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
       const ltr = typesetter(ltrModel, 'off');
@@ -423,8 +436,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const urlX = (across ? left : rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
       blocks.push({ ...placeAt(urlPara, urlX, bottom - urlH, urlLeading, pal.muted), rtl: false, role: 'p' });
     }
-    const impW = url ? measure - colW - gutter : measure;
-    const impX = url && rtl ? left + colW + gutter : left;
+    const gap = Math.max(closest, Math.min(gutter, measure - colW - imprintW));
+    const impW = url ? measure - colW - gap : measure;
+    const impX = url && rtl ? left + colW + gap : left;
     blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom'));
     const footH = Math.max(impH, qrH) + below;
     const ruleY = bottom - footH - Math.max(u * 0.9, quiet);

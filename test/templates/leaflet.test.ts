@@ -613,6 +613,16 @@ describe('the footer address', () => {
     expect(footerUrlSetting(lines('x'.repeat(20)), 5, 150, 330).size).toBe(FOOTER_URL_MIN_SIZE);
   });
 
+  it('takes a column wider than 0.45 of the measure where the imprint beside it keeps its lines: udhr-ar\'s address on one line, its imprint on two, as in the narrower column', async () => {
+    const d = await loadDoc('udhr-ar', 'test/fixtures/docs/udhr-ar/udhr-ar.txt');
+    const page = layoutLeaflet(d.model, d.model.points[0], d.fonts).pages[0];
+    const url = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === d.model.url)!;
+    expect(url.lines).toHaveLength(1);
+    expect(url.lines[0].line.glyphs[0].size).toBeGreaterThanOrEqual(FOOTER_URL_MIN_SIZE);
+    const imprint = page.blocks.filter((b): b is TextBlock => b.kind === 'text' && d.model.imprint.lines.some((l) => l.runs.map((r) => r.text).join('') === b.text));
+    expect(imprint.reduce((n, b) => n + b.lines.length, 0)).toBe(2);
+  });
+
   for (const [name, file] of [['udhr-en', 'test/fixtures/docs/udhr-en/udhr-en.txt'], ['seed', 'source/izmir-2023.txt']] as const) {
     it(`a 240-character address (${name}): whole, at 6.5 pt or more, across the foot under the imprint and the code, inside the margins`, async () => {
       const d = await loadDoc(name, file);
