@@ -389,6 +389,12 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     let colW = 0;
     let qrH = 0;
     let quiet = 0;
+    // A long address printed under the footer's row, across the measure: its height (0 when it stays under the code).
+    let below = 0;
+    // Between the imprint and the code's column: 1.5 units, down to 1 where an address on one line needs the room.
+    const gutter = u * 1.5;
+    const closest = u;
+    let imprintW = 0;
     if (url) {
       const modules = qrModules(url);
       const qrSize = u * 4.2;
@@ -396,33 +402,47 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The URL reads left to right whatever the document's direction.
       const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
       const ltrTrial = typesetter(ltrModel, 'off');
-      const maxW = measure * 0.45;
-      let urlSize = sz.url;
-      while (ltrTrial.set(url, body(urlSize, pal.muted), maxW, 'start').lines.length > 1 && urlSize > sz.url * 0.75) urlSize -= 0.25;
-      const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), maxW, false);
+      // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
+      // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
+      const imprintLines = (w: number) => imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom').reduce((n, b) => n + b.lines.length, 0);
+      const lines0 = imprintLines(measure - measure * 0.45 - gutter);
+      let [lo, hi] = [measure * 0.45, measure - closest - qrSize];
+      if (hi > lo && imprintLines(measure - hi - closest) <= lines0) lo = hi;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) / 2;
+        if (imprintLines(measure - mid - closest) <= lines0) lo = mid;
+        else hi = mid;
+      }
+      const maxW = lo;
+      imprintW = measure - maxW - closest;
+      const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
+      const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
       const ltr = typesetter(ltrModel, 'off');
       const urlPara = ltr.set(url, body(urlSize, pal.muted), urlFit.measure, 'start');
       addStats(ts.stats, ltr.stats);
       const reach = glyphReach(urlPara);
       const urlW = Math.max(...urlPara.lines.map((l) => l.naturalWidth), reach.max - Math.min(0, reach.min));
-      colW = Math.max(qrSize, urlW);
-      const urlLeading = urlSize * 1.5;
+      const across = urlWidth > maxW;
+      colW = across ? qrSize : Math.max(qrSize, urlW);
+      const urlLeading = urlSize * FOOTER_URL_LEADING;
       const urlGap = quiet * 0.6;
-      qrH = qrSize + urlGap + urlPara.lines.length * urlLeading;
+      const urlH = urlPara.lines.length * urlLeading;
+      if (across) below = urlGap + urlH;
+      qrH = qrSize + (across ? 0 : urlGap + urlH);
       // Column at the end side; the code and the URL keep to its outer edge.
       const colX = rtl ? left : left + measure - colW;
       const qrX = rtl ? colX : colX + colW - qrSize;
-      const qrY = bottom - qrH;
+      const qrY = bottom - below - qrH;
       blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink, alt: url });
-      // Set left to right; in a left-to-right document the URL keeps to the right under the code.
-      const urlX = (rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
-      blocks.push({ ...placeAt(urlPara, urlX, qrY + qrSize + urlGap, urlLeading, pal.muted), rtl: false, role: 'p' });
+      // Set left to right; in a left-to-right document a URL under the code keeps to the right, one across the foot to the left.
+      const urlX = (across ? left : rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
+      blocks.push({ ...placeAt(urlPara, urlX, bottom - urlH, urlLeading, pal.muted), rtl: false, role: 'p' });
     }
-    const gutter = u * 1.5;
-    const impW = url ? measure - colW - gutter : measure;
-    const impX = url && rtl ? left + colW + gutter : left;
-    blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom, impW, pal.muted, sz.imprint, 'bottom'));
-    const footH = Math.max(impH, qrH);
+    const gap = Math.max(closest, Math.min(gutter, measure - colW - imprintW));
+    const impW = url ? measure - colW - gap : measure;
+    const impX = url && rtl ? left + colW + gap : left;
+    blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom'));
+    const footH = Math.max(impH, qrH) + below;
     const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
@@ -532,6 +552,42 @@ const STATEMENT_RUNT_SPACE = 1.5;
 export const HEADER_CLEARANCE = 0.2;
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
+/**
+ * The smallest type a leaflet prints its address in, pt: print shops query
+ * type under 6 pt (look17: every leaflet's address was 5.43 pt, shrunk from
+ * 7.18 to keep it on one line), and an address is typed by hand from it.
+ */
+export const FOOTER_URL_MIN_SIZE = 6.5;
+/**
+ * The footer address's leading, × its size: an address of one line at 6.5 pt
+ * takes no more height (8.1 pt) than one of 5.43 pt did at 1.5, so no leaflet
+ * gives its body's room to the larger type (at 1.5, udhr-fa 26 ran on to a
+ * second page); Latin small print of an address needs no more.
+ */
+const FOOTER_URL_LEADING = 1.25;
+/** Most lines an address takes in the column under the QR code; a longer one is set across the foot's measure. */
+export const FOOTER_URL_COLUMN_LINES = 2;
+
+/**
+ * The footer address's size and width (`lines(size, width)`: the lines it
+ * takes): as few lines as it can take at FOOTER_URL_MIN_SIZE or more, at the
+ * largest size (from `size`, the leaflet's small print) that takes no more.
+ * In the column under the code (`column` wide: what the imprint leaves, at
+ * least 0.45 of the measure) when that is at most
+ * FOOTER_URL_COLUMN_LINES lines, else across the foot (`across`), under the
+ * imprint and the code (look17's 240-character address: four lines of
+ * 5.43 pt in the column → three of 6.5 pt across). Never cut: the QR code and
+ * the printed line carry it whole.
+ */
+export function footerUrlSetting(lines: (size: number, width: number) => number, size: number, column: number, across: number): { size: number; width: number } {
+  const start = Math.max(size, FOOTER_URL_MIN_SIZE);
+  const width = lines(FOOTER_URL_MIN_SIZE, column) <= FOOTER_URL_COLUMN_LINES ? column : across;
+  const fewest = lines(FOOTER_URL_MIN_SIZE, width);
+  let best = start;
+  while (best - FIT_STEP >= FOOTER_URL_MIN_SIZE - 1e-9 && lines(best, width) > fewest) best -= FIT_STEP;
+  return { size: lines(best, width) > fewest ? FOOTER_URL_MIN_SIZE : best, width };
+}
+
 export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
 
 /**

@@ -2,7 +2,8 @@
  * Lines that could not be justified within the theme's widest word space
  * (compose.ts justifies them with wider spaces, a line stopping short inside
  * a justified paragraph reading as a mistake, up to JUSTIFY_ANYWAY_MAX; past
- * it, a hole would read worse, and the line is set short at its start edge):
+ * it, a hole would read worse, and the line is set flush at its start edge,
+ * stopping short of the margin at its end):
  * reported as warnings, saying which was done, with the
  * place in the source where the line starts (W-LINE-LOOSE), never silently
  * stretched. Build notes carry them to the summary.
@@ -46,7 +47,7 @@ export function looseLineWarnings(model: DocumentModel, stats: SetStats, output:
       ...place,
       code: 'W-LINE-LOOSE',
       severity: 'warning',
-      message: `${output}: a line could not be justified within ×${max} word spaces and is ${looseHow(l)}`,
+      message: `${output}: a line could not be justified within ×${max} word spaces and ${looseHow(l, model.dir)}`,
       found: `the line starting «${words}…»`,
       hint: 'a long word, URL or number group leaves too little to share the space; rephrase, or allow wider spaces (theme.space.max)',
     });
@@ -54,11 +55,17 @@ export function looseLineWarnings(model: DocumentModel, stats: SetStats, output:
   return out;
 }
 
-/** What was done with a loose line: justified with wider spaces, or (past JUSTIFY_ANYWAY_MAX) set short. */
-const looseHow = (l: SetStats['loose'][number]): string =>
+/**
+ * What was done with a loose line: justified with wider spaces, or (past
+ * JUSTIFY_ANYWAY_MAX) set short. A short line is flush at its start and falls
+ * short at its end: named by the margin it misses (the left one of a
+ * right-to-left line), as a reader of the page sees it; «short at its start
+ * edge» read as the opposite.
+ */
+const looseHow = (l: SetStats['loose'][number], dir: DocumentModel['dir']): string =>
   l.short
-    ? `set short at its start edge: it would need spaces wider than ×${JUSTIFY_ANYWAY_MAX}`
-    : `justified with wider spaces (×${+l.spaceRatio.toFixed(2)})`;
+    ? `stops short of the ${dir === 'rtl' ? 'left' : 'right'} margin (flush ${dir === 'rtl' ? 'right' : 'left'}, not justified): it would need spaces wider than ×${JUSTIFY_ANYWAY_MAX}`
+    : `is justified with wider spaces (×${+l.spaceRatio.toFixed(2)})`;
 
 /** The warnings as build notes (one line each). */
 export const looseLineNotes = (model: DocumentModel, stats: SetStats, output: string): string[] =>

@@ -125,7 +125,7 @@ const themeSchema = z
           .number()
           .min(1)
           .max(10)
-          .describe('widest word space a justified line may have, × a normal space; a line that needs more is justified with wider ones up to ×3, past that set short at its start edge, and reported (W-LINE-LOOSE)'),
+          .describe('widest word space a justified line may have, × a normal space; a line that needs more is justified with wider ones up to ×3, past that set flush at its start and short of the margin at its end, and reported (W-LINE-LOOSE)'),
       })
       .partial()
       .strict(),

@@ -78,6 +78,14 @@ export function skeleton(word: string): string {
   return word.replace(/[اأإآءؤئوىية]/g, '');
 }
 
+/**
+ * Preverbs, written apart from the verb of a compound verb («فرا می‌خوانیم»,
+ * «فرو ریخت», «باز می‌گردد»): words of their own. fa-IR lacks «فرا» alone
+ * (look17 fa.txt:109).
+ */
+const FA_PREVERBS = new Set(['فرا', 'فرو', 'وا', 'باز', 'بر', 'در']);
+/** The Arabic article, in a Persian compound's second part (persianKnown). */
+const ARTICLE_AL = 'ال';
 /** Persian affixes written joined or after a ZWNJ: می‌/نمی‌ before a verb, ها/های/ای/ام … after a word. */
 const FA_PREFIXES = ['نمی', 'می', 'ب'];
 const FA_SUFFIXES = ['هائیکه', 'هائی', 'های', 'ها', 'ئی', 'ای', 'اند', 'ام', 'ایم', 'اید', 'است', 'یکه', 'ست', 'ی', 'ه'];
@@ -85,13 +93,16 @@ const FA_AFFIX_PARTS = new Set([...FA_PREFIXES, ...FA_SUFFIXES, 'آمیز', 'ش�
 
 /**
  * A Persian word the dictionary knows in pieces: parts joined by ZWNJ
- * («کرده‌اند», «بین‌المللی»), or with می/نمی/ب written joined («میدهد»,
- * «بحقوق») or a plural or ezafe ending («کشورهائی»). The fa-IR list has
- * simple words only.
+ * («کرده‌اند», «بین‌المللی»), a part after the first taking the Arabic
+ * article of a compound from Arabic («ممنوع‌القلم», «حق‌التألیف»: قلم,
+ * تألیف), or with می/نمی/ب written joined («میدهد», «بحقوق») or a plural
+ * or ezafe ending («کشورهائی»). The fa-IR list has simple words only.
  */
 export function persianKnown(form: string, has: (w: string) => boolean): boolean {
+  if (FA_PREVERBS.has(form)) return true;
   const parts = form.split('\u200C');
-  if (parts.length > 1) return parts.every((p) => FA_AFFIX_PARTS.has(p) || has(p) || persianKnown(p, has));
+  const known = (p: string) => FA_AFFIX_PARTS.has(p) || has(p) || persianKnown(p, has);
+  if (parts.length > 1) return parts.every((p, i) => known(p) || (i > 0 && p.startsWith(ARTICLE_AL) && p.length - ARTICLE_AL.length >= 2 && known(p.slice(ARTICLE_AL.length))));
   for (const p of FA_PREFIXES) if (form.startsWith(p) && form.length - p.length >= 2 && (has(form.slice(p.length)) || stripSuffix(form.slice(p.length), has))) return true;
   return stripSuffix(form, has);
 }

@@ -39,7 +39,7 @@ export async function findAll({ units, words, off, lang, dir }: FindingsInput, p
     for (const l of unseeded) if (kept[l.name]) seedCandidates(l, kept[l.name]);
   }
   const switchedOff = new Set(off);
-  const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens), ...checkForeign(units, tokens, dir)]
+  const findings = [...checkSpelling(units, tokens, lex, words), ...checkPunctuation(units, tokens), ...checkRepeats(units, tokens, isPersianLang(lang)), ...checkForeign(units, tokens, dir)]
     .filter((f) => !switchedOff.has(f.code))
     .sort((a, b) => a.place.line - b.place.line || a.place.col - b.place.col);
   const dictionaries = [arabic?.name, persian?.name, latin?.name].filter((x): x is string => x !== undefined);

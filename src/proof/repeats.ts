@@ -14,12 +14,16 @@ import { placeOf, type TextUnit } from './units.js';
 const ONLY_SPACE = /^[\s"'«»“”()[\]]*$/;
 const ARTICLE = /^(?:وبال|فبال|وال|فال|بال|كال|ولل|لل|ال|و|ف|ب|ل|ك)(?=..)/;
 
-/** The word without conjunction, preposition and article. */
-function core(form: string): string {
-  return form.replace(ARTICLE, '');
+/** The word without conjunction, preposition and article (Arabic's: a Persian word keeps its letters, «فرا» is not «ف» + «را»). */
+function core(form: string, persian: boolean): string {
+  return persian ? form : form.replace(ARTICLE, '');
 }
 
-export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[][]): Finding[] {
+/** The fewest letters a core has for two words to be one word in two forms: «را» and «فرا» (Arabic's reading: «ف» + «را») are two words. */
+const MIN_CORE = 3;
+
+/** `persian`: the document is Persian (its tokens are not marked, tokenize.ts); a Persian clause's tokens elsewhere are. */
+export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[][], persian = false): Finding[] {
   const out: Finding[] = [];
   units.forEach((u, unit) => {
     const ws = tokens[unit].filter((t) => t.kind === 'word');
@@ -28,7 +32,7 @@ export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[
       const b = ws[i];
       if (!ONLY_SPACE.test(u.text.slice(a.end, b.start))) continue;
       const same = a.form.toLowerCase() === b.form.toLowerCase();
-      const near = !same && a.script === 'arabic' && b.script === 'arabic' && nearRepeat(a.form, b.form);
+      const near = !same && a.script === 'arabic' && b.script === 'arabic' && nearRepeat(a.form, b.form, persian || a.lang === 'fa' || b.lang === 'fa');
       if (!same && !near) continue;
       const found = u.text.slice(a.start, b.end);
       out.push({
@@ -48,11 +52,15 @@ export function checkRepeats(units: readonly TextUnit[], tokens: readonly Token[
   return out;
 }
 
-/** Two forms of one word: the same core, or (not joined by a conjunction) cores with one consonant skeleton within two edits. */
-export function nearRepeat(a: string, b: string): boolean {
-  const x = core(a);
-  const y = core(b);
-  if (x === y) return true;
+/**
+ * Two forms of one word: the same core (of MIN_CORE letters or more), or (not
+ * joined by a conjunction) cores with one consonant skeleton within two
+ * edits. `persian`: Persian words, whose cores are the words themselves.
+ */
+export function nearRepeat(a: string, b: string, persian = false): boolean {
+  const x = core(a, persian);
+  const y = core(b, persian);
+  if (x === y) return [...x].length >= MIN_CORE;
   // «الجمعيات والجماعات»: two words of one root joined by «و» are meant.
   if (/^[وف]/.test(b) && !/^[وف]/.test(a)) return false;
   if ([...x].length < 4 || [...y].length < 4) return false;

@@ -4,9 +4,9 @@
  * Arabic-script words of each clause written in Persian (`persianWords`;
  * `isPersianLang` says which documents are Persian). One rule, read by the
  * proofreader (the Persian dictionary and alphabet: src/proof/tokenize.ts,
- * findAll.ts, spelling.ts) and by the composer (a Persian word is justified
- * as Persian is, with spaces, keshideh only as the last resort:
- * src/text/compose.ts).
+ * findAll.ts, spelling.ts) and by the composer (a Persian word of a
+ * paragraph justified with kashida is justified as Persian is, with spaces,
+ * keshideh only as the last resort: src/text/compose.ts).
  */
 
 /** A word of the text, with what the rule reads of it: its range (letters only, punctuation outside) and whether it is in Arabic script. */

@@ -170,10 +170,12 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
-  // The kashida rule follows each word's language, not the document's: a Persian word (of a Persian
-  // document, or of a Persian clause in another: clauseLanguage.ts) is justified as Persian is, with
-  // spaces, keshideh only as the last resort (setLine), unless a Persian document asks for kashida.
-  const persian = justifies(opts) && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
+  // The kashida rule follows each word's language, not the document's: a Persian clause of a
+  // paragraph justified with kashida (clauseLanguage.ts) is justified as Persian is, with spaces,
+  // keshideh only as the last resort (setLine); a Persian document that asks for kashida gets them in
+  // every word. Justified with spaces (a Persian document's default), no word takes a kashida at all:
+  // the line is justified with wider spaces, or set short and reported (W-LINE-LOOSE).
+  const persian = kashidaOn && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
   const persianDocument = isPersianLang(opts.lang);
   const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
   const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));

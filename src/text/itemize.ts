@@ -307,16 +307,26 @@ const ADDRESS_BREAK_AFTER = new Set(['/', '-']);
  */
 const ADDRESS_BREAK_BEFORE = new Set(['.', '_', '?', '#', '&', '@']);
 const isAddressBreak = (ch: string) => ADDRESS_BREAK_AFTER.has(ch) || ADDRESS_BREAK_BEFORE.has(ch) || ch === ':';
+/**
+ * …or after «%20», an encoded space: where the words of a file's name meet
+ * («Draft%20Local%20Plan…»). A last resort like «-»: only in a stretch
+ * between the other breaks too wide for the line, where the alternative was
+ * an emergency break between two letters («Docum» / «ent%20…», look17's
+ * English leaflet 3).
+ */
+const ENCODED_SPACE = '%20';
+const afterEncodedSpace = (word: string, i: number) => word.slice(i - ENCODED_SPACE.length, i) === ENCODED_SPACE;
 
 /**
  * Break positions inside a URL or e-mail address (ASCII with "://", "www."
  * or "@"), after the Chicago Manual of Style: after a slash or a hyphen,
- * before a full stop, underscore, «?», «#», «&» or «@»; never between two of
+ * before a full stop, underscore, «?», «#», «&» or «@», after an encoded
+ * space «%20»; never between two of
  * these, after the scheme's «//» (no line ends in «https://»), inside a
  * «name=value», or in the first or last few characters.
  *
  * `fits(a, b)`, when given, says whether text[a, b) fits on a line: a break
- * after «-», or one inside the host name (a URL's, or an e-mail address's
+ * after «-» or «%20», or one inside the host name (a URL's, or an e-mail address's
  * after its «@»: `hostOf`), is then kept only inside a stretch between two
  * other breaks (or the address's ends) that does not, as a last resort. A
  * line that ends in «-» loses the URL in several readers: Firefox's find
@@ -338,12 +348,17 @@ export function addressBreaks(text: string, from: number, end: number, fits?: (a
     if (inPair[i]) continue;
     const before = word[i - 1];
     const after = word[i];
-    const ok = ADDRESS_BREAK_AFTER.has(before) ? !isAddressBreak(after) && word[i - 2] !== '/' : ADDRESS_BREAK_BEFORE.has(after) && !isAddressBreak(before);
+    const ok = ADDRESS_BREAK_AFTER.has(before)
+      ? !isAddressBreak(after) && word[i - 2] !== '/'
+      : ADDRESS_BREAK_BEFORE.has(after)
+        ? !isAddressBreak(before)
+        : afterEncodedSpace(word, i) && !isAddressBreak(after) && after !== '%';
     if (ok) cuts.push(from + a + i);
   }
   if (!fits) return cuts;
   const [hostStart, hostEnd] = hostOf(word).map((k) => from + a + k);
-  return withoutLastResortBreaks(from, end, cuts, (c) => text[c - 1] === '-' || (hostStart < c && c < hostEnd), fits);
+  const lastResort = (c: number) => text[c - 1] === '-' || afterEncodedSpace(text, c) || (hostStart < c && c < hostEnd);
+  return withoutLastResortBreaks(from, end, cuts, lastResort, fits);
 }
 
 /**

@@ -12,7 +12,7 @@ const firstLine = (measure: number) =>
   composeParagraph([{ text, style: { fonts: [amiri()], size: 12 } }], { dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'spaces', space: { stretch: 0.3, shrink: 0.2, max: 2 } }).lines[0];
 
 const place = { file: 'doc.txt', line: 3, col: 1 };
-const model = { titlePlace: place, preamble: [{ text, place }], points: [], theme: { space: { stretch: 0.3, shrink: 0.2, max: 2 } } } as unknown as DocumentModel;
+const model = { titlePlace: place, preamble: [{ text, place }], points: [], dir: 'rtl', theme: { space: { stretch: 0.3, shrink: 0.2, max: 2 } } } as unknown as DocumentModel;
 const warning = (l: ReturnType<typeof firstLine>) => {
   const stats = emptyStats();
   stats.loose.push({ text, offset: l.start, spaceRatio: l.spaceRatio, ...(l.short ? { short: true } : {}) });
@@ -28,13 +28,13 @@ describe('W-LINE-LOOSE says what was done with the line', () => {
     expect(warning(l)).toBe(`booklet.pdf: a line could not be justified within ×2 word spaces and is justified with wider spaces (×${+l.spaceRatio.toFixed(2)})`);
   });
 
-  it('a line that would need spaces past ×3: flagged short, set short at its start edge, and said so', () => {
+  it('a line that would need spaces past ×3: flagged short, flush at its start, and said so by the margin it misses (the left one, right to left)', () => {
     const l = firstLine(220);
     expect(l.loose).toBe(true);
     expect(l.short).toBe(true);
     expect(l.width).toBeLessThan(220 - 1);
     expect(l.spaceRatio).toBeCloseTo(2, 6);
-    expect(warning(l)).toBe('booklet.pdf: a line could not be justified within ×2 word spaces and is set short at its start edge: it would need spaces wider than ×3');
+    expect(warning(l)).toBe('booklet.pdf: a line could not be justified within ×2 word spaces and stops short of the left margin (flush right, not justified): it would need spaces wider than ×3');
   });
 
   it('a line that is not loose is never flagged short', () => {

@@ -125,6 +125,15 @@ describe('a clause in Persian inside an Arabic document (addresses-ar, point ٩)
   });
 });
 
+describe('Persian: no false alarms on ordinary words (look17 fa.txt)', () => {
+  it('«را فرا» is two words, neither split nor the same word twice; «ممنوع‌القلم», «حق‌التألیف» are known; a real split and repeat still found', async () => {
+    const text = `## عنوان\n\n١. ما همه را فرا می‌خوانیم که این بیانیه را بخوانند. نویسندگان ممنوع‌القلم و حق‌التألیف مترجمان. این کتاب کتاب خوبی است و انتش ارات باز است.\n`;
+    const { model } = modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\nlang: fa\ndir: rtl\n', file: 'doc.meta.yaml' } });
+    const r = await proofDocument(model, { projectRoot, cache: false });
+    expect(r.findings.map((f) => `${f.code} ${f.found}`)).toEqual(['W-PROOF-REPEAT-WORD کتاب کتاب', 'W-PROOF-SPLIT انتش ارات']);
+  });
+});
+
 describe('repeats', () => {
   it('finds a paragraph pasted twice inside a point, sentence by sentence, and a point pasted twice', async () => {
     const para = 'ندعو إلى السلام العادل في كل مكان. ونرفض الحروب الإمبريالية في العالم كله.';

@@ -1,6 +1,6 @@
 /** The small pieces of the proofing pass, without a dictionary. */
 import { describe, expect, it } from 'vitest';
-import { ARABIC_ALPHABET, inflections, lookupForm, stems } from '../../src/proof/arabic.js';
+import { ARABIC_ALPHABET, inflections, lookupForm, persianKnown, stems } from '../../src/proof/arabic.js';
 import { nearRepeat } from '../../src/proof/repeats.js';
 import { nameKey } from '../../src/proof/spelling.js';
 import { suggest } from '../../src/proof/suggest.js';
@@ -42,6 +42,26 @@ describe('Arabic words', () => {
     expect(nearRepeat('ببيانات', 'وبيانات')).toBe(true);
     expect(nearRepeat('الجمعيات', 'والجماعات')).toBe(false);
     expect(nearRepeat('حقوق', 'الإنسان')).toBe(false);
+  });
+  it('finds the same word twice only in the same word: not «را فرا» (Persian, or Arabic\'s «ف» + a two-letter core)', () => {
+    expect(nearRepeat('را', 'فرا', true)).toBe(false);
+    expect(nearRepeat('را', 'فرا')).toBe(false);
+    expect(nearRepeat('ما', 'فما')).toBe(false);
+    // Persian keeps its letters: no Arabic article or conjunction stripped.
+    expect(nearRepeat('کتاب', 'بکتاب', true)).toBe(false);
+    expect(nearRepeat('کتاب', 'بکتاب')).toBe(true);
+  });
+  it('knows a Persian ZWNJ compound by its parts, an Arabic article on a part after the first («ممنوع‌القلم», «حق‌التألیف»), and a preverb written apart («فرا»)', () => {
+    const fa = new Set(['ممنوع', 'قلم', 'حق', 'تألیف', 'بین', 'المللی']);
+    const has = (w: string) => fa.has(w);
+    expect(persianKnown('ممنوع\u200Cالقلم', has)).toBe(true);
+    expect(persianKnown('حق\u200Cالتألیف', has)).toBe(true);
+    expect(persianKnown('بین\u200Cالمللی', has)).toBe(true);
+    expect(persianKnown('فرا', has)).toBe(true);
+    // Not a first part («القلم‌ممنوع»), not a part the article leaves unknown, not a word alone.
+    expect(persianKnown('القلم\u200Cممنوع', has)).toBe(false);
+    expect(persianKnown('حق\u200Cالتألیفف', has)).toBe(false);
+    expect(persianKnown('القلم', has)).toBe(false);
   });
   it('gives a name one consonant key in both scripts', () => {
     expect(nameKey('إزمير')).toBe(nameKey('İzmir'));

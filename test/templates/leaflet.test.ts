@@ -4,7 +4,7 @@
  * every glyph was drawn) and pdf.js (what a reader copies out).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_CLEARANCE, eventTint, layoutLeaflet, leafletBodySizes, leafletStatementSizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
+import { FOOTER_URL_MIN_SIZE, HEADER_CLEARANCE, eventTint, footerUrlSetting, layoutLeaflet, leafletBodySizes, leafletStatementSizes, leafletMargins, leafletUrl, measureInside, type LeafletLayout } from '../../templates/leaflet.js';
 import { addressCuts, runts, type ComposedParagraph } from '../../src/text/compose.js';
 import { labelsFor } from '../../templates/labels.js';
 import { DEFAULT_MAX_SPACE } from '../../src/text/options.js';
@@ -287,6 +287,8 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       for (const q of qrs) if (q.kind === 'qr') expect(q.modules).toEqual(qrModules(url));
       const urlBlock = layout.pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === url);
       expect(urlBlock?.rtl).toBe(false);
+      // Never under FOOTER_URL_MIN_SIZE (6.5 pt; every address was 5.43 pt before, shrunk to keep one line).
+      for (const g of urlBlock!.lines.flatMap((l) => l.line.glyphs)) expect(g.size).toBeGreaterThanOrEqual(FOOTER_URL_MIN_SIZE);
       expect((await textItems(pdf)).flat().map((i) => i.str).join('')).toContain(url);
     }
   });
@@ -589,6 +591,61 @@ describe('other page sizes and directions', () => {
     expect(rtlQr.kind === 'qr' && rtlQr.x).toBeCloseTo(m.left, 1);
     expectInsideMargins(page, ltr.model);
   });
+});
+
+describe('the footer address', () => {
+  // look17's point 3: four lines of 5.43 pt beside the code.
+  const LONG = 'https://consultations.example.gov.uk/planning-and-regeneration/local-plan-review-2024/supporting_documents/Draft%20Local%20Plan%20Regulation%2018%20Consultation%20Document%20(Part%202%20of%205).pdf?download=true&version=3';
+
+  it('footerUrlSetting: the fewest lines at 6.5 pt or more, at the largest size that takes no more; in the column up to two lines, else across', () => {
+    // A stand-in for a setting: a character is half the size wide.
+    const lines = (text: string) => (size: number, width: number) => Math.ceil((text.length * size * 0.5) / width);
+    expect(footerUrlSetting(lines('x'.repeat(40)), 7.18, 150, 330)).toEqual({ size: 7.18, width: 150 });
+    // One line at 6.68 (not at 7.18): the largest size that keeps it on one.
+    expect(footerUrlSetting(lines('x'.repeat(44)), 7.18, 150, 330)).toEqual({ size: 7.18 - 0.5, width: 150 });
+    // Two lines even at 6.5: back at 7.18, which takes two.
+    expect(footerUrlSetting(lines('x'.repeat(60)), 7.18, 150, 330)).toEqual({ size: 7.18, width: 150 });
+    // Five lines in the column: across, three lines.
+    const across = footerUrlSetting(lines(LONG), 7.18, 150, 330);
+    expect(across.width).toBe(330);
+    expect(lines(LONG)(across.size, 330)).toBe(lines(LONG)(FOOTER_URL_MIN_SIZE, 330));
+    // A theme whose small print is under 6.5 pt: 6.5.
+    expect(footerUrlSetting(lines('x'.repeat(20)), 5, 150, 330).size).toBe(FOOTER_URL_MIN_SIZE);
+  });
+
+  it('takes a column wider than 0.45 of the measure where the imprint beside it keeps its lines: udhr-ar\'s address on one line, its imprint on two, as in the narrower column', async () => {
+    const d = await loadDoc('udhr-ar', 'test/fixtures/docs/udhr-ar/udhr-ar.txt');
+    const page = layoutLeaflet(d.model, d.model.points[0], d.fonts).pages[0];
+    const url = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === d.model.url)!;
+    expect(url.lines).toHaveLength(1);
+    expect(url.lines[0].line.glyphs[0].size).toBeGreaterThanOrEqual(FOOTER_URL_MIN_SIZE);
+    const imprint = page.blocks.filter((b): b is TextBlock => b.kind === 'text' && d.model.imprint.lines.some((l) => l.runs.map((r) => r.text).join('') === b.text));
+    expect(imprint.reduce((n, b) => n + b.lines.length, 0)).toBe(2);
+  });
+
+  for (const [name, file] of [['udhr-en', 'test/fixtures/docs/udhr-en/udhr-en.txt'], ['seed', 'source/izmir-2023.txt']] as const) {
+    it(`a 240-character address (${name}): whole, at 6.5 pt or more, across the foot under the imprint and the code, inside the margins`, async () => {
+      const d = await loadDoc(name, file);
+      const p = { ...d.model.points[0], url: LONG };
+      const { layout, pdf } = await build(d, p);
+      const page = layout.pages[0];
+      const urlBlock = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === LONG)!;
+      expect(urlBlock.rtl).toBe(false);
+      const glyphs = urlBlock.lines.flatMap((l) => l.line.glyphs);
+      for (const g of glyphs) expect(g.size).toBeGreaterThanOrEqual(FOOTER_URL_MIN_SIZE);
+      expect(urlBlock.lines.length).toBeLessThanOrEqual(3);
+      // Under the code, and wider than the code's column: across the measure.
+      const qr = page.blocks.find((b) => b.kind === 'qr')!;
+      const firstBaseline = urlBlock.lines[0].baseline;
+      expect(firstBaseline - FOOTER_URL_MIN_SIZE).toBeGreaterThan(qr.kind === 'qr' ? qr.y + qr.size : Infinity);
+      const m = leafletMargins(d.model.theme);
+      const xs = urlBlock.lines.flatMap((l) => l.line.glyphs.map((g) => l.x + g.x));
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan((page.width - m.left - m.right) * 0.6);
+      expectInsideMargins(page, d.model);
+      await expectPdfInsideMargins(pdf, d.model, 1);
+      expect((await textItems(pdf)).flat().map((i) => i.str).join('')).toContain(LONG);
+    });
+  }
 });
 
 describe('a point of several paragraphs (finish5)', () => {

@@ -1,6 +1,7 @@
 /**
  * A URL longer than a line (src/text/itemize.ts addressBreaks, compose.ts
  * trackingFor): it breaks after a slash or hyphen, or before «.», «?», «&»…
+ * (after «-» and «%20» only as a last resort)
  * (never leaving a line that ends in «.» or «https://», nor one that starts
  * with its host name's «.» where the host fits on a line), and in a justified
  * paragraph a line that holds only a piece of it ends short at its start
@@ -108,6 +109,30 @@ describe('URLs longer than a line', () => {
       }
     });
   }
+
+  it('break after an encoded space «%20» where a stretch between the other breaks is wider than the line, not between two letters (look17 en leaflet 3: «Docum» / «ent%20»)', () => {
+    const long = 'https://consultations.example.gov.uk/planning-and-regeneration/local-plan-review-2024/supporting_documents/Draft%20Local%20Plan%20Regulation%2018%20Consultation%20Document%20(Part%202%20of%205).pdf?download=true&version=3';
+    const tails = (fits?: (a: number, b: number) => boolean) => addressBreaks(long, 0, long.length, fits).map((c) => long.slice(c));
+    const afterSpace = (fits?: (a: number, b: number) => boolean) => tails(fits).filter((t) => long.endsWith(`%20${t}`));
+    // Every «%20» is a break place, but never one of a «%20%20» pair's inside…
+    expect(afterSpace()).toHaveLength(long.split('%20').length - 1);
+    expect(addressBreaks('https://example.org/a%20%20b/c', 0, 29).map((c) => 'https://example.org/a%20%20b/c'.slice(c))).not.toContain('%20b/c');
+    // …and a last resort: gone where everything fits, back where «Draft%20…(Part%202%20of%205)» does not.
+    expect(afterSpace(() => true)).toEqual([]);
+    const draft = long.indexOf('Draft');
+    expect(afterSpace((a, b) => !(a <= draft && draft < b))[0]).toBe('Local%20Plan%20Regulation%2018%20Consultation%20Document%20(Part%202%20of%205).pdf?download=true&version=3');
+    // Set at a leaflet's measures: every line inside the address ends at one of its break places.
+    const text = `We ask every council to give them short, stable addresses instead of links such as ${long}.`;
+    for (const measure of [180, 220, 260, 300]) {
+      const para = set(text, 'ltr', measure);
+      para.lines.slice(0, -1).forEach((l, i) => {
+        const head = lineText(para, l);
+        const next = lineText(para, para.lines[i + 1]);
+        if (!/\S$/.test(head) || !long.includes(head.split(' ').pop()! + next.split(' ')[0])) return;
+        expect(/[/-]$|%20$/.test(head) || /^[._?#&@]/.test(next), `${measure}: ${head} | ${next}`).toBe(true);
+      });
+    }
+  });
 
   it('break after «-» only where the stretch between the other breaks is wider than the measure (readers drop a line-end «-»)', () => {
     const all = addressBreaks(URL, 0, URL.length);
