@@ -45,7 +45,7 @@ import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
 import { cutsWorse, pointText } from './leaflet.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
-import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
+import { boundaries, cuts, divide, divideEvenly, evenEnough, lexLess, longestPiece } from './cardText.js';
 import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -590,8 +590,11 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
 /**
  * One card at the largest step that holds the whole point with no word
  * space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
- * maximum); when every step that holds it needs wider spaces somewhere,
- * the step whose widest space is narrowest; else one card at the compact
+ * maximum) and no paragraph ending in a lone word (`runts`: look17's fa 1
+ * on the portrait card ended «…۱۴۰۳ پیش‌بینی» / «کنند.» at 45 px, where
+ * the year, bound to the word after it, left the line breaker no other
+ * setting; 40 px has none); when every step that holds it has such a
+ * fault, the step with the fewest runts, then the narrowest widest space; else one card at the compact
  * size with the design's narrower gaps around the body (`tight`), before
  * a carousel: udhr-en 2 and udhr-fa 23 on the square card were 684 px of
  * body for 679 and 666 px of room, and became two slides of 5 and 6 lines.
@@ -604,7 +607,9 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const statement = await statementCard(c, point, foot);
   if (statement) return statement;
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
-  let best: { size: number; widest: number } | undefined;
+  // A setting's faults, compared in order: a paragraph ending in a lone word (`runts`), then spaces past the bound.
+  const faults = (m: MeasuredText) => [runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+  let best: { size: number; faults: number[] } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
   for (const { size, tight } of tries) {
     if (tight && best) break;
@@ -614,9 +619,9 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     if (text.length > capacity(c, room, size)) continue;
     const m = body(c, point, text, size);
     if (!fitsRoom(m, room)) continue;
-    const widest = widestSpace(m.para);
-    if (tight || widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url, tight };
-    if (!best || widest < best.widest - 1e-9) best = { size, widest };
+    const f = faults(m);
+    if (tight || f.every((x) => x === 0)) return { size, pieces: [text], excerpt: false, url, tight };
+    if (!best || lexLess(f, best.faults)) best = { size, faults: f };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };
 }

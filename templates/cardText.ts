@@ -209,7 +209,8 @@ export const evenEnough = (lines: number[]) => Math.min(...lines) >= EVEN * Math
 /** A slide of fewer lines is starved: a sentence is cut (at a clause) to spare one. */
 const MIN_LINES = 2;
 
-const lexLess = (a: number[], b: number[]) => {
+/** Whether `a` comes before `b`, compared element by element (scores, faults). */
+export const lexLess = (a: number[], b: number[]) => {
   const i = a.findIndex((x, k) => x !== b[k]);
   return i >= 0 && a[i] < b[i];
 };
