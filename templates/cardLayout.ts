@@ -17,9 +17,9 @@
  * theme's (below), else at compact size.
  * One that does not becomes a carousel, one size for every slide: it is
  * divided between sentences, else between clauses, never inside a word,
- * into as many slides as filling them in order at the minimum size takes,
- * cutting the fewest sentences, then spreading the text evenly over them
- * (templates/cardText.ts, `divideEvenly`); it is set at regular size when
+ * into as few slides as whole clauses allow at the minimum size, cutting
+ * the fewest sentences, then spreading the text evenly over them and
+ * ending slides where paragraphs end (templates/cardText.ts, `divideEvenly`); it is set at regular size when
  * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
  * else at the minimum; every
@@ -745,8 +745,7 @@ async function slideDivider(c: Context, point: Point, size: number, bodyOf: (pie
  * more sentences, ends between words no more often, is as even (its
  * emptiest slide 60 % of its fullest, `evenEnough`) when that was, and needs no word
  * space wider than a single card allows (or than the minimum size needs);
- * undefined when no step above the minimum does. Each step is first filled
- * in order (cheaper): a step that needs more slides so is not balanced.
+ * undefined when no step above the minimum does.
  */
 async function largerCarousel(c: Context, point: Point, atMin: string[], minBodyOf: (piece: string) => MeasuredText): Promise<PointPlan | undefined> {
   const count = atMin.length;
@@ -758,9 +757,8 @@ async function largerCarousel(c: Context, point: Point, atMin: string[], minBody
   for (const size of c.steps.slice(1).reverse()) {
     const bodyOf = bodies(c, point, size);
     const slides = await slideDivider(c, point, size, bodyOf);
-    const filled = slides?.fill();
-    if (!slides || !filled || filled.length !== count) continue;
-    const pieces = slides.even();
+    // (Balanced at once: a step that fills more slides in order may still divide into as few at its fewest, divideEvenly.)
+    const pieces = slides?.even();
     if (!pieces || pieces.length !== count) continue;
     const k = cuts(pieces);
     if (k.clauses > atMinCuts.clauses || k.words > atMinCuts.words || (even && !evenEnough(lines(pieces, bodyOf)))) continue;
