@@ -173,7 +173,8 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     if (!bk.required && inAddress(to)) continue;
     // Nor after a hyphen or an en dash that follows a digit («30-» / «day», «14–» / «16»), nor before a dash set
     // close («word» / «—not»; a dash between spaces keeps with the word before it: markDashBinds).
-    if (!bk.required && (afterNumberHyphen(text, to) || (DASH.test(text[to] ?? '') && !isSpace(text[to - 1])))) continue;
+    // (The text's end is always a break: skipped, its last word would be lost.)
+    if (!bk.required && to < text.length && (afterNumberHyphen(text, to) || (DASH.test(text[to]) && !isSpace(text[to - 1])))) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;

@@ -132,6 +132,9 @@ describe('breaks around numbers and dashes', () => {
     expect(wordsOf('the 30-day rule').map((w) => w.text)).toEqual(['the', '30-day', 'rule']);
     expect(wordsOf('on 14–16 March').map((w) => w.text)).toEqual(['on', '14–16', 'March']);
     expect(wordsOf('Polish-speaking people').map((w) => w.text)).toEqual(['Polish-', 'speaking', 'people']);
+    // At the text's end the break stays (coverage.property's random text: «x 30-» lost «30-»).
+    expect(wordsOf('x 30-').map((w) => w.text)).toEqual(['x', '30-']);
+    expect(wordsOf('الـ٣٠ ١٢٣-', 'rtl').map((w) => w.text)).toEqual(['الـ٣٠', '١٢٣-']);
   });
 
   it('never starts a line with a dash: a dash between spaces keeps with the word before it, a dash set close is no break', () => {
