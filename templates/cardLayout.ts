@@ -17,9 +17,9 @@
  * theme's (below), else at compact size.
  * One that does not becomes a carousel, one size for every slide: it is
  * divided between sentences, else between clauses, never inside a word,
- * into as many slides as filling them in order at the minimum size takes,
- * cutting the fewest sentences, then spreading the text evenly over them
- * (templates/cardText.ts, `divideEvenly`); it is set at regular size when
+ * into as few slides as whole clauses allow at the minimum size, cutting
+ * the fewest sentences, then spreading the text evenly over them and
+ * ending slides where paragraphs end (templates/cardText.ts, `divideEvenly`); it is set at regular size when
  * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
  * else at the minimum; every
@@ -45,7 +45,7 @@ import { imprintSpans } from './booklet.js';
 import { labelsFor } from './labels.js';
 import { cutsWorse, pointText } from './leaflet.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
-import { boundaries, cuts, divide, divideEvenly, evenEnough, longestPiece } from './cardText.js';
+import { boundaries, cuts, divide, divideEvenly, evenEnough, lexLess, longestPiece } from './cardText.js';
 import { coverRuleGap, defaultDesign, type CardDesign, type CardGeometry, type CardTokens, type PointParts } from './card.js';
 import { WarraqError } from '../src/diagnostics.js';
 import { excerpt, makeDiagnostic } from '../src/parse/report.js';
@@ -380,11 +380,15 @@ function statementBody(c: Context, text: string, size: number): MeasuredText {
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a
  * link card, the excerpt mark and the URL), separated by dots, packed into
- * at most two centred lines (three with a URL, which may break over two
- * and always starts a line). Segments that do not fit are left out from
- * the end.
+ * at most two centred lines. Segments that do not fit are left out from
+ * the end. A link card's URL is never left out (docs/metadata.md: it is
+ * the address printed on the card): it always starts a line, the footer
+ * takes up to three (more when the URL alone needs three or more: its
+ * lines and the excerpt mark's), and the other pieces give way first
+ * (`linkFooter`). A URL of more than URL_MAX_LINES is an E-CARD-URL at the
+ * point's place.
  */
-function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): MeasuredText {
+function footer(c: Context, opts: { excerpt?: boolean; url?: string; point?: Point } = {}): MeasuredText {
   const { model, fonts, ts } = c;
   const t = model.theme;
   const size = c.t.footerSize;
@@ -396,9 +400,11 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
   const sep: StyledSpan = { text: `${mark}\u00a0·${mark} `, style };
   const accent = { ...style, fonts: fonts.heading, color: t.palette.accent };
   const urlSegment: StyledSpan[] = opts.url ? [{ text: opts.url, style }] : [];
+  const excerptMark: StyledSpan[][] = opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : [];
+  const title: StyledSpan[] = [{ text: model.title, style: accent }];
   const segments: StyledSpan[][] = [
-    ...(opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : []),
-    [{ text: model.title, style: accent }],
+    ...excerptMark,
+    title,
     ...(opts.url ? [urlSegment] : []),
     ...imprintParagraphs(model.imprint.lines).map((p) =>
       p.flatMap((line, i): StyledSpan[] => [
@@ -409,19 +415,22 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
     ),
   ];
   const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
-  const maxLines = opts.url ? 3 : 2;
+  // The URL alone: the lines it needs (it breaks at its own places: src/text/addresses.ts).
+  const urlAlone = opts.url ? set([urlSegment]) : undefined;
+  if (urlAlone && (urlAlone.lines.length > URL_MAX_LINES || !withinMeasure(urlAlone))) throw cardUrlError(c, opts.point, opts.url!, urlAlone.lines.length);
+  // (A URL of three lines or more keeps the excerpt mark on a line above it: the card shows only the start of the point.)
+  const maxLines = urlAlone ? Math.max(FOOTER_URL_LINES, urlAlone.lines.length + excerptMark.length) : 2;
   // A segment that alone takes more than the lines is never kept, nor
   // any after it: stop before the first such, judged by its first 300
   // characters, so that a long imprint is never composed whole.
   const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
-  const tooLong = segments.findIndex((seg, i) => i > 0 && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
+  const tooLong = segments.findIndex((seg, i) => i > 0 && seg !== urlSegment && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
   if (tooLong > 0) segments.length = tooLong;
-  let paras: ComposedParagraph[] = [];
-  for (let keep = segments.length; keep >= 1; keep--) {
-    // Greedy: as many whole segments on a line as fit.
-    paras = [];
+  /** The segments packed into lines (greedy: as many whole segments on a line as fit), or undefined past the lines. */
+  const pack = (segs: StyledSpan[][]): ComposedParagraph[] | undefined => {
+    const paras: ComposedParagraph[] = [];
     let current: StyledSpan[][] = [];
-    for (const seg of segments.slice(0, keep)) {
+    for (const seg of segs) {
       const joined = current.length ? set([...current, seg]) : undefined;
       // The URL starts a line: every link card of a series shows it in one place, under the title (udhr-fa
       // 9's title and URL shared a line where 23's, after the excerpt mark, did not).
@@ -432,10 +441,58 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string } = {}): Mea
       current.push(seg);
     }
     paras.push(set(current));
-    if (paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure)) break;
-  }
+    return paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure) ? paras : undefined;
+  };
+  const tries = urlAlone ? linkFooter(segments, urlSegment, excerptMark[0], title, sep) : segments.map((_, i) => segments.slice(0, segments.length - i));
+  let paras: ComposedParagraph[] | undefined;
+  for (const segs of tries) if ((paras = pack(segs))) break;
+  // (Without a URL, the title alone is kept even past the lines, as before; with one, the URL alone always packs.)
+  paras ??= [set([tries[tries.length - 1].flat()])];
   const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: c.measure, lines: paras.flatMap((p) => p.lines) };
   return measureText(para, size * 1.6, size, t.palette.muted);
+}
+
+/**
+ * A link card's footers, from the fullest: every segment, then the imprint's
+ * paragraphs left out from the end; then the excerpt mark run into the
+ * document title (one paragraph, «Excerpt · A Programme for…», rather than a
+ * line of its own); then the URL under the excerpt mark alone, or the title
+ * alone; then the URL alone. The URL is in every one: fa 01 and 06, en 03 of
+ * the look17 documents lost it silently when the excerpt mark, a document
+ * title of two lines and the URL made four lines of three (December 2026).
+ */
+function linkFooter(segments: StyledSpan[][], url: StyledSpan[], excerptMark: StyledSpan[] | undefined, title: StyledSpan[], sep: StyledSpan): StyledSpan[][][] {
+  const at = segments.indexOf(url);
+  const out = segments.slice(at).map((_, i) => segments.slice(0, segments.length - i));
+  if (excerptMark) out.push([[...excerptMark, sep, ...title], url], [excerptMark, url]);
+  else out.push([title, url]);
+  out.push([url]);
+  return out;
+}
+
+/** Lines a link card's footer may take (more only when its URL alone takes more: `footer`). */
+const FOOTER_URL_LINES = 3;
+/**
+ * Most lines a link card's URL may take in its footer (at 28.9 px on the
+ * 1200×630 card, about 75 characters of an address a line; look17's en 3,
+ * 216 characters, takes three): with the excerpt mark, five lines of
+ * 46 px are a third of the card, and the excerpt has a line or two left.
+ * An address longer is an E-CARD-URL: the point's `url` should be a short one.
+ */
+const URL_MAX_LINES = 4;
+
+/** A link card's URL that its footer cannot hold (`footer`): a located error, never an address left out. */
+function cardUrlError(c: Context, point: Point | undefined, url: string, lines: number): WarraqError {
+  const { format } = c;
+  const place = point?.place ?? { file: c.model.source.file, line: 1, col: 1 };
+  const whose = point ? `point ${point.label}: its` : 'the document’s';
+  return new WarraqError([
+    makeDiagnostic('E-CARD-URL', 'error', place, `${whose} address takes ${lines} lines in the footer of the ${format.name} card (${format.width}×${format.height} px), more than ${URL_MAX_LINES}`, {
+      expected: `an address of at most ${URL_MAX_LINES} lines at the footer's size (${c.t.footerSize.toFixed(1)} px)`,
+      found: excerpt(url),
+      hint: 'give the point a shorter address (points.N.url in the metadata, or the document’s url), or make the card format wider',
+    }),
+  ]);
 }
 
 const FOOTER_PROBE = 300;
@@ -534,8 +591,11 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
 /**
  * One card at the largest step that holds the whole point with no word
  * space wider than a card allows (`CARD_SPACE_SLACK` × the theme's
- * maximum); when every step that holds it needs wider spaces somewhere,
- * the step whose widest space is narrowest; else one card at the compact
+ * maximum) and no paragraph ending in a lone word (`runts`: look17's fa 1
+ * on the portrait card ended «…۱۴۰۳ پیش‌بینی» / «کنند.» at 45 px, where
+ * the year, bound to the word after it, left the line breaker no other
+ * setting; 40 px has none); when every step that holds it has such a
+ * fault, the step with the fewest runts, then the narrowest widest space; else one card at the compact
  * size with the design's narrower gaps around the body (`tight`), before
  * a carousel: udhr-en 2 and udhr-fa 23 on the square card were 684 px of
  * body for 679 and 666 px of room, and became two slides of 5 and 6 lines.
@@ -544,11 +604,13 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
 async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined> {
   const text = point.text.trim();
   const url = isLink(c) ? (point.url ?? c.model.url) : undefined;
-  const foot = footer(c, { url });
+  const foot = footer(c, { url, point });
   const statement = await statementCard(c, point, foot);
   if (statement) return statement;
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
-  let best: { size: number; widest: number } | undefined;
+  // A setting's faults, compared in order: a paragraph ending in a lone word (`runts`), then spaces past the bound.
+  const faults = (m: MeasuredText) => [runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+  let best: { size: number; faults: number[] } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
   for (const { size, tight } of tries) {
     if (tight && best) break;
@@ -558,9 +620,9 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     if (text.length > capacity(c, room, size)) continue;
     const m = body(c, point, text, size);
     if (!fitsRoom(m, room)) continue;
-    const widest = widestSpace(m.para);
-    if (tight || widest <= maxSpace + 1e-9) return { size, pieces: [text], excerpt: false, url, tight };
-    if (!best || widest < best.widest - 1e-9) best = { size, widest };
+    const f = faults(m);
+    if (tight || f.every((x) => x === 0)) return { size, pieces: [text], excerpt: false, url, tight };
+    if (!best || lexLess(f, best.faults)) best = { size, faults: f };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };
 }
@@ -632,7 +694,7 @@ async function divided(c: Context, point: Point, balanced: boolean): Promise<Poi
   if (!withinMeasure(slideHead.title.para)) throw cardFitError(c, point, point.title);
   if (isLink(c)) {
     // The link card is one image: the longest run of whole sentences that fits.
-    const foot = footer(c, { excerpt: true, url });
+    const foot = footer(c, { excerpt: true, url, point });
     const room = await roomFor(c, { ...slideHead, footer: foot, centre: true });
     const b = boundaries(text);
     const cap = capacity(c, room, size);
@@ -684,8 +746,7 @@ async function slideDivider(c: Context, point: Point, size: number, bodyOf: (pie
  * more sentences, ends between words no more often, is as even (its
  * emptiest slide 60 % of its fullest, `evenEnough`) when that was, and needs no word
  * space wider than a single card allows (or than the minimum size needs);
- * undefined when no step above the minimum does. Each step is first filled
- * in order (cheaper): a step that needs more slides so is not balanced.
+ * undefined when no step above the minimum does.
  */
 async function largerCarousel(c: Context, point: Point, atMin: string[], minBodyOf: (piece: string) => MeasuredText): Promise<PointPlan | undefined> {
   const count = atMin.length;
@@ -697,9 +758,8 @@ async function largerCarousel(c: Context, point: Point, atMin: string[], minBody
   for (const size of c.steps.slice(1).reverse()) {
     const bodyOf = bodies(c, point, size);
     const slides = await slideDivider(c, point, size, bodyOf);
-    const filled = slides?.fill();
-    if (!slides || !filled || filled.length !== count) continue;
-    const pieces = slides.even();
+    // (Balanced at once: a step that fills more slides in order may still divide into as few at its fewest, divideEvenly.)
+    const pieces = slides?.even();
     if (!pieces || pieces.length !== count) continue;
     const k = cuts(pieces);
     if (k.clauses > atMinCuts.clauses || k.words > atMinCuts.words || (even && !evenEnough(lines(pieces, bodyOf)))) continue;
@@ -741,7 +801,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
   const count = plan.pieces.length;
   const carousel = count > 1;
   const head = header(c, point, plan.size, carousel ? markerReserve(c) : 0);
-  const foot = footer(c, { excerpt: plan.excerpt, url: plan.url });
+  const foot = footer(c, { excerpt: plan.excerpt, url: plan.url, point });
   const out: CardSlide[] = [];
   for (let i = 0; i < count; i++) {
     const lastSlide = i === count - 1;

@@ -1,6 +1,7 @@
 /**
  * Where a point's text may be divided between the slides of a carousel, or
- * end in the excerpt of a link card: after a sentence (. ؟ ! ?), else after
+ * end in the excerpt of a link card: after a sentence (. ؟ ! ?, or a
+ * paragraph's end, a sub-item ending in «؛» too), else after
  * a clause (، ؛ , ; :), else between words — never inside a word, a number
  * ("3.5"), or an open quotation or bracket. Pure; no layout here: the caller
  * says what fits.
@@ -33,7 +34,8 @@ export function boundaries(text: string): Boundaries {
     if (!balance.upTo(i)) continue;
     let j = i - 1;
     while (j > 0 && CLOSERS.has(text[j])) j--;
-    if (SENTENCE.test(text[j])) out.sentence.push(i);
+    // A paragraph's end is a sentence's, whatever ends it (a sub-item's «؛»).
+    if (SENTENCE.test(text[j]) || /^[^\S\n]*\n/u.test(text.slice(i, i + 8))) out.sentence.push(i);
     else if (CLAUSE.test(text[j])) out.clause.push(i);
     out.word.push(i);
   }
@@ -89,11 +91,11 @@ const SENTENCE_FILL = 0.6;
  * break fits), else at a word break; undefined when not even a word fits.
  * `maxLength` bounds the candidates tried (no slide holds more characters).
  */
-export function longestPiece(text: string, b: Boundaries, start: number, fits: (end: number) => boolean, maxLength = Infinity): number | undefined {
+export function longestPiece(text: string, b: Boundaries, start: number, fits: (end: number) => boolean, maxLength = Infinity, sentenceFill = SENTENCE_FILL): number | undefined {
   const within = (ends: number[]) => ends.filter((e) => e > start && e - start <= maxLength);
   const sentence = largestFitting(within(b.sentence), fits);
   const clause = largestFitting(within([...b.sentence, ...b.clause].sort((x, y) => x - y)), fits);
-  if (sentence !== undefined && (clause === undefined || sentence - start >= SENTENCE_FILL * (clause - start))) return sentence;
+  if (sentence !== undefined && (clause === undefined || sentence - start >= sentenceFill * (clause - start))) return sentence;
   if (clause !== undefined) return clause;
   return largestFitting(within(b.word), fits);
 }
@@ -123,7 +125,8 @@ export function divide(
  * Fills slides in order. `limit(index, start, piece)`, when given, is one more
  * condition on the piece of every slide but the last, and `most` the most
  * slides wanted: undefined when more are needed (or a piece cannot hold a
- * word).
+ * word). `sentenceFill`: how much shorter than a clause's a sentence's piece
+ * may be and still be preferred (`longestPiece`; 1: the longest piece at either).
  */
 function fill(
   text: string,
@@ -133,6 +136,7 @@ function fill(
   maxLength: number,
   most = Infinity,
   limit: (index: number, start: number, piece: string) => boolean = () => true,
+  sentenceFill = SENTENCE_FILL,
 ): string[] | undefined {
   const end = text.trimEnd().length;
   const pieces: string[] = [];
@@ -145,7 +149,7 @@ function fill(
     }
     if (pieces.length >= most - 1) return undefined;
     const index = pieces.length;
-    const cut = longestPiece(text, b, start, (e) => limit(index, start, text.slice(start, e)) && fitsMid(text.slice(start, e)), maxLength);
+    const cut = longestPiece(text, b, start, (e) => limit(index, start, text.slice(start, e)) && fitsMid(text.slice(start, e)), maxLength, sentenceFill);
     if (cut === undefined) return undefined;
     pieces.push(text.slice(start, cut));
     start = skipSpace(text, cut);
@@ -154,21 +158,24 @@ function fill(
 }
 
 /**
- * A text divided into as many slides as `divide` fills (undefined exactly
- * when `divide` gives undefined: the card-fit check relies on it), with the text spread
- * between them as evenly as the breaks allow. Filled in order, each slide
- * may take at most its share of the lines still to place (`lines(piece)`:
- * the lines a piece is set in) plus a slack; every slack from 0 to the
- * fullest slide of the plain fill is tried (the largest is the plain fill).
- * The division kept cuts the fewest sentences (clause breaks): a sentence
- * stays whole wherever it can, on slides filled the further for it (udhr-en
- * 25 on the square card was cut after «widowhood,» into 5 and 4 lines, where
- * its first sentence fills 7 lines of slide 1 and the rest 3 of slide 2),
- * unless that leaves a slide of fewer than `MIN_LINES`; then, the divisions
- * whose emptiest slide has at least `EVEN` of the lines of the fullest;
- * then the one whose fullest slide has the fewest lines, then whose
- * emptiest has the most. Ties keep the plain fill, then the least slack.
- * None ends between words more often than the plain fill.
+ * A text divided into as few slides as hold it (undefined exactly when
+ * `divide` gives undefined: the card-fit check relies on it), with the text
+ * spread between them as evenly as the breaks allow. The count: the fewer of
+ * `divide`'s (a sentence break preferred while it fills SENTENCE_FILL of the
+ * slide) and the fill that takes the longest piece at any sentence or clause
+ * break (the fewest slides whole clauses allow: look17's en 5 on the square
+ * card was seven slides of 8, 6, 5, 5, 6, 8 and 3 lines where 41 lines of 8 a
+ * slide fit six, December 2026). Filled in order, each slide may take at most
+ * its share of the lines still to place (`lines(piece)`: the lines a piece is
+ * set in) plus a slack; every slack from 0 to the fullest slide of the plain
+ * fill is tried, each filling with either preference. The division kept
+ * leaves no slide under `MIN_LINES` where it can, then cuts the fewest
+ * sentences (clause breaks); then the divisions whose emptiest slide has at
+ * least `EVEN` of the lines of the fullest; then the one that divides the
+ * fewest paragraphs between slides (a slide ends where a paragraph does when
+ * that costs nothing above); then the one whose fullest slide has the fewest
+ * lines, then whose emptiest has the most. Ties keep the first found. None
+ * ends between words more often than the fill it started from.
  */
 export function divideEvenly(
   text: string,
@@ -180,26 +187,48 @@ export function divideEvenly(
   const b = boundaries(text);
   const plain = fill(text, b, fitsMid, fitsLast, maxLength);
   if (!plain || plain.length < 2) return plain;
-  const count = plain.length;
-  const perChar = plain.reduce((a, p) => a + lines(p), 0) / plain.reduce((a, p) => a + p.length, 0);
+  const fewest = fill(text, b, fitsMid, fitsLast, maxLength, plain.length - 1, undefined, 1);
+  const base = fewest ?? plain;
+  const count = base.length;
+  const perChar = base.reduce((a, p) => a + lines(p), 0) / base.reduce((a, p) => a + p.length, 0);
   const end = text.trimEnd().length;
   const score = (pieces: string[]) => {
     const n = pieces.map(lines);
-    const [most, least, clauses] = [Math.max(...n), Math.min(...n), ends(pieces, CLAUSE_END)];
-    return [least < MIN_LINES ? 1 : 0, clauses, evenEnough(n) ? 0 : 1, most, -least];
+    const [most, least] = [Math.max(...n), Math.min(...n)];
+    const { clauses, paragraphs } = division(text, pieces);
+    return [least < MIN_LINES ? 1 : 0, clauses, evenEnough(n) ? 0 : 1, paragraphs, most, -least];
   };
-  let best = { pieces: plain, score: score(plain) };
-  const words = ends(plain, WORD_END);
-  const fullest = Math.max(...plain.map(lines));
+  let best = { pieces: base, score: score(base) };
+  const words = ends(base, WORD_END);
+  const fullest = Math.max(...base.map(lines));
   for (let slack = 0; slack < fullest; slack++) {
     // A slide's share: the lines still to place (estimated from the characters) over the slides left.
     const limit = (index: number, start: number, piece: string) => lines(piece) <= Math.ceil(((end - start) * perChar) / (count - index) - 1e-9) + slack;
-    const pieces = fill(text, b, fitsMid, fitsLast, maxLength, count, limit);
-    if (!pieces || ends(pieces, WORD_END) > words) continue;
-    const sc = score(pieces);
-    if (lexLess(sc, best.score)) best = { pieces, score: sc };
+    for (const sentenceFill of [SENTENCE_FILL, 1]) {
+      const pieces = fill(text, b, fitsMid, fitsLast, maxLength, count, limit, sentenceFill);
+      if (!pieces || ends(pieces, WORD_END) > words) continue;
+      const sc = score(pieces);
+      if (lexLess(sc, best.score)) best = { pieces, score: sc };
+    }
   }
   return best.pieces;
+}
+
+/**
+ * Of a division's pieces but the last, how many end inside a paragraph (the
+ * text after them goes on without a line break), and how many of those after
+ * a clause (a sentence cut; a sub-item's «؛» at its paragraph's end is none).
+ */
+function division(text: string, pieces: string[]): { clauses: number; paragraphs: number } {
+  let at = 0;
+  const out = { clauses: 0, paragraphs: 0 };
+  for (const piece of pieces.slice(0, -1)) {
+    at = text.indexOf(piece, at) + piece.length;
+    if (/^[^\S\n]*\n/u.test(text.slice(at, at + 8))) continue;
+    out.paragraphs++;
+    if (CLAUSE_END.test(piece)) out.clauses++;
+  }
+  return out;
 }
 
 /** Even enough: the emptiest slide has this share of the fullest one's lines. */
@@ -209,7 +238,8 @@ export const evenEnough = (lines: number[]) => Math.min(...lines) >= EVEN * Math
 /** A slide of fewer lines is starved: a sentence is cut (at a clause) to spare one. */
 const MIN_LINES = 2;
 
-const lexLess = (a: number[], b: number[]) => {
+/** Whether `a` comes before `b`, compared element by element (scores, faults). */
+export const lexLess = (a: number[], b: number[]) => {
   const i = a.findIndex((x, k) => x !== b[k]);
   return i >= 0 && a[i] < b[i];
 };

@@ -175,6 +175,10 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     const to = bk.position;
     if (!bk.required && inAddress(to)) continue;
     if (wholeWords && !bk.required && to < text.length && !isSpace(text[to - 1])) continue;
+    // Nor after a hyphen or an en dash that follows a digit («30-» / «day», «14–» / «16»), nor before a dash set
+    // close («word» / «—not»; a dash between spaces keeps with the word before it: markDashBinds).
+    // (The text's end is always a break: skipped, its last word would be lost.)
+    if (!bk.required && to < text.length && (afterNumberHyphen(text, to) || (DASH.test(text[to]) && !isSpace(text[to - 1])))) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
@@ -203,6 +207,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
   markNumberBinds(text, words);
+  markDashBinds(text, words);
   if (dir === 'rtl') markLatinNames(text, words);
   return { text, levels, words, styleAt, addresses };
 }
@@ -254,6 +259,33 @@ function markNumberBinds(text: string, words: Word[]): void {
     const a = text.slice(w.start, w.end);
     const b = text.slice(words[i + 1].start, words[i + 1].end);
     if ((ENDS_IN_DIGIT.test(a) && STARTS_WITH_LETTER.test(b)) || (DATING_WORDS.has(a) && STARTS_WITH_DIGIT.test(b))) w.keepWithNext = true;
+  }
+}
+
+/** A dash that never starts a line: the em dash and the horizontal bar, set between words as a parenthesis or a break in thought. */
+const DASH = /^[\u2014\u2015]/u;
+/** A hyphen or an en dash (UAX #14 breaks after both) just after a digit. */
+const NUMBER_HYPHEN = /[0-9\u0660-\u0669\u06F0-\u06F9][-\u2010\u2013]$/u;
+
+/**
+ * Whether the text before `at` ends in a hyphen or an en dash after a digit:
+ * «the 30-» / «day rule», «14–» / «16 March» read as a number cut off and a
+ * word or number without its head; the compound or the range stays whole.
+ */
+function afterNumberHyphen(text: string, at: number): boolean {
+  return NUMBER_HYPHEN.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/**
+ * No line starts with a dash set between spaces («plain words» / «— not
+ * hidden»): the dash opens what follows it but belongs to the line it
+ * interrupts, where the reader meets it before the break. The word before
+ * it keeps with it; the line may end on the dash.
+ */
+function markDashBinds(text: string, words: Word[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i];
+    if (!w.hardBreak && w.spaceWidth > 0 && DASH.test(text.slice(words[i + 1].start, words[i + 1].start + 1))) w.keepWithNext = true;
   }
 }
 

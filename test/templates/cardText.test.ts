@@ -87,6 +87,26 @@ describe('divideEvenly', () => {
     expect(spared[0]).toBe(`${run(2)}. ${run(14)}،`);
   });
 
+  it('takes as few slides as whole clauses allow, where preferring sentences fills more (look17 en 5: seven slides of 8, 6, 5, 5, 6, 8 and 3 lines for six)', () => {
+    const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
+    const t = `${run(4)}. ${run(2)}، ${run(19)}. ${run(3)}.`;
+    expect(divide(t, fitsIn(6), fitsIn(6))!.map(lines)).toEqual([1, 6, 1]);
+    const fewest = divideEvenly(t, fitsIn(6), fitsIn(6), lines)!;
+    expect(fewest.map(lines)).toEqual([2, 6]);
+    expect(words(fewest.join(' '))).toEqual(words(t));
+  });
+
+  it('takes a paragraph\'s end for a sentence\'s, a sub-item ending in «؛» too, and ends a slide there rather than inside a paragraph', () => {
+    const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
+    const items = `${run(3)}:\n(١) ${run(8)}؛\n(٢) ${run(8)}؛\n(٣) ${run(8)}؛\n(٤) ${run(8)}.\n${run(6)}.`;
+    const b = boundaries(items);
+    // The lead-in's «:», the items' «؛» and «.»: each at a paragraph's end (the text's own end is no break).
+    expect(b.sentence).toHaveLength(5);
+    expect(b.clause).toEqual([]);
+    const slides = divideEvenly(items, fitsIn(6), fitsIn(6), lines)!;
+    for (const piece of slides.slice(0, -1)) expect(items.slice(items.indexOf(piece) + piece.length, items.indexOf(piece) + piece.length + 1)).toBe('\n');
+  });
+
   it('is the plain fill for one slide, and undefined when not even a word fits', () => {
     expect(divideEvenly('جملة قصيرة.', fitsIn(6), fitsIn(6), lines)).toEqual(['جملة قصيرة.']);
     expect(divideEvenly('كلمةطويلةجدا كلمة', () => false, () => false, lines)).toBeUndefined();

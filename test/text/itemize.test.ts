@@ -121,3 +121,28 @@ describe('a paragraph itemized again at another size', () => {
     expect([...itemize([{ text, style: { fonts: [amiri()], size: 9 } }], 'ltr', 'ar').levels]).toEqual([...isolatedLevels(text, 'ltr', verbatimSpans(text))]);
   });
 });
+
+describe('breaks around numbers and dashes', () => {
+  const wordsOf = (text: string, dir: 'ltr' | 'rtl' = 'ltr') => {
+    const { words } = itemize([{ text, style: { fonts: [amiri()], size: 11 } }], dir, dir === 'rtl' ? 'fa' : 'en');
+    return words.map((w) => ({ text: text.slice(w.start, w.end), keep: w.keepWithNext === true }));
+  };
+
+  it('never breaks after a hyphen or an en dash that follows a digit («30-» / «day», «14–» / «16»); after one that follows a letter, as before', () => {
+    expect(wordsOf('the 30-day rule').map((w) => w.text)).toEqual(['the', '30-day', 'rule']);
+    expect(wordsOf('on 14–16 March').map((w) => w.text)).toEqual(['on', '14–16', 'March']);
+    expect(wordsOf('Polish-speaking people').map((w) => w.text)).toEqual(['Polish-', 'speaking', 'people']);
+    // At the text's end the break stays (coverage.property's random text: «x 30-» lost «30-»).
+    expect(wordsOf('x 30-').map((w) => w.text)).toEqual(['x', '30-']);
+    expect(wordsOf('الـ٣٠ ١٢٣-', 'rtl').map((w) => w.text)).toEqual(['الـ٣٠', '١٢٣-']);
+  });
+
+  it('never starts a line with a dash: a dash between spaces keeps with the word before it, a dash set close is no break', () => {
+    const spaced = wordsOf('plain words — not hidden');
+    expect(spaced.map((w) => w.text)).toEqual(['plain', 'words', '—', 'not', 'hidden']);
+    expect(spaced.map((w) => w.keep)).toEqual([false, true, false, false, false]);
+    expect(wordsOf('plain words—not hidden').map((w) => w.text)).toEqual(['plain', 'words—', 'not', 'hidden']);
+    // Persian: the same.
+    expect(wordsOf('کتاب — برای همه', 'rtl').map((w) => w.keep)).toEqual([true, false, false, false]);
+  });
+});

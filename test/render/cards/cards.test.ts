@@ -13,6 +13,7 @@ import { glyphLayer, withGlyphs } from '../../../src/render/cards/glyphSvg.js';
 import { lineInk, unionBox } from '../../../src/layout/ink.js';
 import { layoutCard, sizeSteps, type CardRole, type CardSlide } from '../../../templates/cardLayout.js';
 import { font, projectRoot, templateFonts } from '../../support/fonts.js';
+import { WarraqError } from '../../../src/diagnostics.js';
 import { alefEm, alefHeights, gray, median, rowsNotPlain } from '../../support/cardPixels.js';
 
 let model: DocumentModel;
@@ -245,6 +246,35 @@ describe('carousels (a point of 250 words)', () => {
     const footer = blockOf(c, 'footer')!.text;
     expect(footer).toContain('مقتطف');
     expect(footer).toContain(udhr.url!);
+  });
+
+  it('prints the URL on every link card, the excerpt mark and the title giving way first (a long document title, a long address)', async () => {
+    // The seed's title is one line in the footer; a title of two lines, the excerpt mark and the URL made four lines of three,
+    // and the URL, last but one, was dropped without a word (look17's fa 01 and 06, en 03; December 2026).
+    const title = 'بيان ختامي طويل جداً عن حرية التعبير وحق الوصول إلى المعرفة ومستقبل الثقافة المكتوبة في المدن الصغيرة والكبيرة';
+    const longUrl = `https://example.org/${'planning-and-regeneration/local-plan-review/'.repeat(4)}doc.pdf?download=true`;
+    const doc = { ...udhr, title };
+    for (const url of [udhr.url!, 'https://example.org/ar/open-access/articles?year=2023&lang=ar&format=print&utm_source=leaflet', longUrl]) {
+      for (const point of [long, udhr.points[2]]) {
+        const [c] = await layoutCard({ model: doc, point: { ...point, url }, format: fmt('link'), fonts: fonts() });
+        const footer = blockOf(c, 'footer')!;
+        const where = `${url.length} characters, ${c.excerpt ? 'an excerpt' : 'whole'}`;
+        expect(footer.text.replace(/\n/gu, ''), where).toContain(url);
+        // Three lines at most, more only for a URL of three lines or more (its own and the excerpt mark's).
+        expect(footer.lines.length, where).toBeLessThanOrEqual(url.length < 120 ? 3 : 5);
+        if (c.excerpt) expect(footer.text, where).toContain('مقتطف');
+      }
+    }
+  });
+
+  it('stops at an address too long for the link card\'s footer: E-CARD-URL at the point\'s place', async () => {
+    const url = `https://example.org/${'a-very-long-path-segment/'.repeat(20)}`;
+    const point = { ...udhr.points[2], url };
+    const err = await layoutCard({ model: udhr, point, format: fmt('link'), fonts: fonts() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WarraqError);
+    const [d] = (err as WarraqError).diagnostics;
+    expect(d.code).toBe('E-CARD-URL');
+    expect([d.file, d.line, d.col]).toEqual([point.place.file, point.place.line, point.place.col]);
   });
 
   it('measures at least 40 px body text in the pixels of every square, portrait and story slide (alef ink height)', async () => {
