@@ -12,7 +12,7 @@ import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/m
 import type { LoadedFont } from '../src/text/fonts.js';
 import type { ComposedParagraph } from '../src/text/compose.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
-import { flow, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
+import { flow, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
@@ -434,18 +434,16 @@ export function imprintBlocks(
   minSize = 0,
 ): TextBlock[] {
   const leading = size * 1.45;
-  const lines = model.imprint.lines;
   const gap = leading * 0.6; // a blank line in the source imprint
-  const height = imprintHeight(model, size);
+  // Set first: a source line too long for the measure wraps, and the block's height counts its set lines (anchored at
+  // the bottom, a wrapped line counted once ran its second line past the margin: udhr-ar's leaflets, fa16).
+  const set = model.imprint.lines.map((line) => ({ line, para: ts.set(imprintSpans(line, fonts, size, color, minSize), { fonts: fonts.body, size, color }, measure, 'center') }));
+  const height = imprintHeight(model, size, set.reduce((n, s) => n + s.para.lines.length, 0));
   let top = anchor === 'top' ? y : y - height;
-  return lines.map((line) => {
+  return set.map(({ line, para }) => {
     if (line.gapBefore) top += gap;
-    const block: TextBlock = {
-      ...placeAt(ts.set(imprintSpans(line, fonts, size, color, minSize), { fonts: fonts.body, size, color }, measure, 'center'), x, top, leading, color),
-      role: 'p',
-      lang: languageOf(line.runs.map((r) => r.text).join(''), model.lang),
-    };
-    top += leading;
+    const block: TextBlock = { ...placeAt(para, x, top, leading, color), role: 'p', lang: languageOf(line.runs.map((r) => r.text).join(''), model.lang) };
+    top += leading * para.lines.length;
     return block;
   });
 }
@@ -463,10 +461,10 @@ export function languageOf(text: string, docLang: string): string | undefined {
   return undefined;
 }
 
-/** Height of the imprint block at a given size. */
-export function imprintHeight(model: DocumentModel, size: number): number {
+/** Height of the imprint block at a given size, its source lines set in `setLines` lines (one each unless given). */
+export function imprintHeight(model: DocumentModel, size: number, setLines = model.imprint.lines.length): number {
   const leading = size * 1.45;
-  return model.imprint.lines.length * leading + model.imprint.lines.filter((l) => l.gapBefore).length * leading * 0.6;
+  return setLines * leading + model.imprint.lines.filter((l) => l.gapBefore).length * leading * 0.6;
 }
 
 /**
@@ -790,7 +788,9 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   const headLeading = st.heading.size * 1.8;
   const head = ts.set(L.colophon, { ...st.heading, color: t.palette.accent }, f.width, 'center');
   parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading', role: 'heading' }] });
-  parts.push({ height: imprintHeight(model, small.size) + 14, place: (y) => imprintBlocks(model, fonts, ts, f.x, y, f.width, t.palette.ink, small.size, 'top') });
+  // Set once at the top of the frame, moved to its place: its height counts a line that wraps.
+  const imprint = imprintBlocks(model, fonts, ts, f.x, 0, f.width, t.palette.ink, small.size, 'top');
+  parts.push({ height: imprintHeight(model, small.size, imprint.reduce((n, b) => n + b.lines.length, 0)) + 14, place: (y) => imprint.map((b) => moveDown(b, y)) });
   for (const [k, v] of entries) {
     const value: StyledSpan = { text: rtl ? isolateLtr(v) : v, style: small };
     const spans: StyledSpan[] = namesItself(k, v) ? [value] : [{ text: `${k}: `, style: { ...small, fonts: fonts.heading } }, value];

@@ -384,7 +384,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
 
   function buildFooter(): { blocks: Block[]; ruleY: number } {
     const url = opts.qr === false ? undefined : leafletUrl(model, point);
-    const impH = imprintHeight(model, sz.imprint);
     const blocks: Block[] = [];
     let colW = 0;
     let qrH = 0;
@@ -441,7 +440,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const gap = Math.max(closest, Math.min(gutter, measure - colW - imprintW));
     const impW = url ? measure - colW - gap : measure;
     const impX = url && rtl ? left + colW + gap : left;
-    blocks.push(...imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom'));
+    const imprint = imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom');
+    blocks.push(...imprint);
+    // The imprint's height as set (a long line wraps).
+    const impH = imprintHeight(model, sz.imprint, imprint.reduce((n, b) => n + b.lines.length, 0));
     const footH = Math.max(impH, qrH) + below;
     const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });

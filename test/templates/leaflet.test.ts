@@ -621,6 +621,8 @@ describe('the footer address', () => {
     expect(url.lines[0].line.glyphs[0].size).toBeGreaterThanOrEqual(FOOTER_URL_MIN_SIZE);
     const imprint = page.blocks.filter((b): b is TextBlock => b.kind === 'text' && d.model.imprint.lines.some((l) => l.runs.map((r) => r.text).join('') === b.text));
     expect(imprint.reduce((n, b) => n + b.lines.length, 0)).toBe(2);
+    // The imprint's wrapped line counted in its height: its last line on the foot's margin, not 8 pt past it.
+    expectInsideMargins(page, d.model);
   });
 
   for (const [name, file] of [['udhr-en', 'test/fixtures/docs/udhr-en/udhr-en.txt'], ['seed', 'source/izmir-2023.txt']] as const) {
