@@ -417,14 +417,17 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string; point?: Poi
   const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
   // The URL alone: the lines it needs (it breaks at its own places: src/text/addresses.ts).
   const urlAlone = opts.url ? set([urlSegment]) : undefined;
-  if (urlAlone && (urlAlone.lines.length > URL_MAX_LINES || !withinMeasure(urlAlone))) throw cardUrlError(c, opts.point, opts.url!, urlAlone.lines.length);
+  if (urlAlone && (urlAlone.lines.length > URL_MAX_LINES || !withinMeasure(urlAlone))) throw cardUrlError(c, opts.point, opts.url!, urlAlone.lines.length, withinMeasure(urlAlone));
   // (A URL of three lines or more keeps the excerpt mark on a line above it: the card shows only the start of the point.)
   const maxLines = urlAlone ? Math.max(FOOTER_URL_LINES, urlAlone.lines.length + excerptMark.length) : 2;
   // A segment that alone takes more than the lines is never kept, nor
   // any after it: stop before the first such, judged by its first 300
   // characters, so that a long imprint is never composed whole.
   const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
-  const tooLong = segments.findIndex((seg, i) => i > 0 && seg !== urlSegment && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
+  // Only after the URL, when there is one: a document title too long for the lines must not take the URL with it
+  // (review15: a 439-character title left an excerpt card with no address); the footers tried drop the title instead.
+  const firstCut = Math.max(1, segments.indexOf(urlSegment) + 1);
+  const tooLong = segments.findIndex((seg, i) => i >= firstCut && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
   if (tooLong > 0) segments.length = tooLong;
   /** The segments packed into lines (greedy: as many whole segments on a line as fit), or undefined past the lines. */
   const pack = (segs: StyledSpan[][]): ComposedParagraph[] | undefined => {
@@ -482,13 +485,15 @@ const FOOTER_URL_LINES = 3;
 const URL_MAX_LINES = 4;
 
 /** A link card's URL that its footer cannot hold (`footer`): a located error, never an address left out. */
-function cardUrlError(c: Context, point: Point | undefined, url: string, lines: number): WarraqError {
+function cardUrlError(c: Context, point: Point | undefined, url: string, lines: number, fits = true): WarraqError {
   const { format } = c;
   const place = point?.place ?? { file: c.model.source.file, line: 1, col: 1 };
   const whose = point ? `point ${point.label}: its` : 'the document’s';
+  const owner = point ? `point ${point.label}: a piece of its` : 'a piece of the document’s';
+  const card = `the footer of the ${format.name} card (${format.width}×${format.height} px)`;
   return new WarraqError([
-    makeDiagnostic('E-CARD-URL', 'error', place, `${whose} address takes ${lines} lines in the footer of the ${format.name} card (${format.width}×${format.height} px), more than ${URL_MAX_LINES}`, {
-      expected: `an address of at most ${URL_MAX_LINES} lines at the footer's size (${c.t.footerSize.toFixed(1)} px)`,
+    makeDiagnostic('E-CARD-URL', 'error', place, fits ? `${whose} address takes ${lines} lines in ${card}, more than ${URL_MAX_LINES}` : `${owner} address between two of its break places is wider than ${card}`, {
+      expected: `an address of at most ${URL_MAX_LINES} lines at the footer's size (${c.t.footerSize.toFixed(1)} px), each piece within the card's measure`,
       found: excerpt(url),
       hint: 'give the point a shorter address (points.N.url in the metadata, or the document’s url), or make the card format wider',
     }),

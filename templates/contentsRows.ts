@@ -46,10 +46,9 @@ export function startFlush(row: ComposedParagraph, by: number): ComposedParagrap
  * «٥-» and read as an entry of its own). The first line stays as `row` set
  * it; the rest of the text, from its second line on, is set again in the
  * measure the title's first line has (`set`) and the two make one
- * paragraph, one block of text for the readers, as before. For a row with
- * a number only (a title that is its own label already starts where the
- * titles do); a row that does not wrap, or whose first line ends in a
- * divided word (its rest is carried on that line for the readers), is
+ * paragraph, one block of text for the readers, as before. Every row has
+ * its number (heads16); a row that does not wrap, or whose first line ends
+ * in a divided word (its rest is carried on that line for the readers), is
  * returned as it is.
  */
 export function hangTitle(row: ComposedParagraph, spans: StyledSpan[], set: (spans: StyledSpan[], measure: number) => ComposedParagraph): ComposedParagraph {

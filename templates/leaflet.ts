@@ -404,15 +404,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
       // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
       const imprintLines = (w: number) => imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom').reduce((n, b) => n + b.lines.length, 0);
-      const lines0 = imprintLines(measure - measure * 0.45 - gutter);
-      let [lo, hi] = [measure * 0.45, measure - closest - qrSize];
-      if (hi > lo && imprintLines(measure - hi - closest) <= lines0) lo = hi;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) / 2;
-        if (imprintLines(measure - mid - closest) <= lines0) lo = mid;
-        else hi = mid;
-      }
-      const maxW = lo;
+      const maxW = addressColumn(measure, qrSize, gutter, closest, imprintLines);
       imprintW = measure - maxW - closest;
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
       const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
@@ -553,7 +545,6 @@ const STATEMENT_RUNT_SPACE = 1.5;
  */
 export const HEADER_CLEARANCE = 0.2;
 
-/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
 /**
  * The smallest type a leaflet prints its address in, pt: print shops query
  * type under 6 pt (look17: every leaflet's address was 5.43 pt, shrunk from
@@ -590,6 +581,25 @@ export function footerUrlSetting(lines: (size: number, width: number) => number,
   return { size: lines(best, width) > fewest ? FOOTER_URL_MIN_SIZE : best, width };
 }
 
+/**
+ * The widest column for the footer's code and address that leaves the
+ * imprint beside it (`imprintLines`: its lines at a width) as many lines as
+ * it has beside the column of 0.45 of the measure; `closest` between them,
+ * to 1 pt by bisection.
+ */
+function addressColumn(measure: number, qrSize: number, gutter: number, closest: number, imprintLines: (width: number) => number): number {
+  const lines0 = imprintLines(measure - measure * 0.45 - gutter);
+  let [lo, hi] = [measure * 0.45, measure - closest - qrSize];
+  if (hi > lo && imprintLines(measure - hi - closest) <= lines0) lo = hi;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (imprintLines(measure - mid - closest) <= lines0) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
 export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
 
 /**

@@ -8,8 +8,8 @@
  * Each step also carries the CPU its thread had used by then (`cpu`, from
  * Linux's /proc/thread-self/schedstat; absent elsewhere): on a shared
  * machine the wall time between two steps measures the load as much as the
- * work, and the CPU between them does not (docs/performance.md, "Session
- * 15"). The proofing thread prints its own CPU the same way
+ * work, and the CPU between them does not (docs/performance.md, "How to run
+ * the bench"). The proofing thread prints its own CPU the same way
  * (src/proof/worker.ts).
  */
 import { readFileSync } from 'node:fs';

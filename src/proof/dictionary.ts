@@ -145,7 +145,7 @@ interface Trie {
  * suggestions make thousands of forms per unknown word and look each up
  * (suggest.ts), and cspell's `ITrie` answers every look-up through its
  * compound-word search (find options, a stack, result objects): with it the
- * search took 1.2–1.6× as long (docs/performance.md, "Session 15").
+ * search took 1.2–1.6× as long (docs/performance.md, "Proofing beside the build").
  * Without compounds that search answers exactly
  * - `has(w)`: `data.has(w)` (the exact, case-sensitive form) and not a
  *   forbidden word;

@@ -11,7 +11,7 @@
  * beside the build"). A command that will set proofing aside starts its
  * thread before its text is known (`startEarly`): the thread loads Node and
  * the checks' code meanwhile, then waits for the text without keeping the
- * process alive ("The booklet alone, round 7").
+ * process alive (docs/performance.md, "Proofing beside the build").
  */
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../compiled.js';

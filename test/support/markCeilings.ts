@@ -140,7 +140,7 @@
  * Lowered for PDFium to 0 everywhere again (pdfium15, December 2026): marks8b's
  * brackets are mirrored too, and the glyphs the mark would have moved are
  * drawn as if moved (pdfiumOrder's `copied`; docs/accessibility.md "PDFium's
- * last marks"): mixed-7 8 / 6 → 0 / 0, udhr-ar 6 / 30 → 0 / 0. Every other
+ * brackets without marks"): mixed-7 8 / 6 → 0 / 0, udhr-ar 6 / 30 → 0 / 0. Every other
  * reader's text of the two documents the same, byte for byte.
  * Lowered for pdftotext (poppler15, December 2026): the inkless RLM between a
  * number or Latin word and the punctuation glued to it («1945.»), which only
@@ -154,7 +154,7 @@
  * place takes the word spaces inside a Latin stretch («Nelson Mandela», «NATO
  * 30%»), and a word space after a left-to-right stretch, before an Arabic
  * letter, is read by mutool where its pen stands (glyphPainter's `spaceAhead`;
- * docs/accessibility.md, "Latin stretches with spaces"): pdf.js mixed-7
+ * docs/accessibility.md, "Runs PDFium reads in place" and "A Latin name after a word space"): pdf.js mixed-7
  * 10 / 11 → 7 / 9; mutool booklets mixed-7 13 → 4, addresses-ar 30 → 26,
  * udhr-ar 7 → 6, udhr-fa 7 → 6, long-30 6 → 5, leaflets mixed-7 14 → 7,
  * addresses-ar 34 → 31. Every reader's text without its marks the same (mupdf
@@ -181,8 +181,8 @@ export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
  * `popplerPageBalance`; the RLM glued before punctuation, `popplerKeepsMark`;
  * a URL's LRM, `popplerLrms`). poppler's own share is 0 in every cell: each
  * embedding it writes it closes on its line, measured on Chromium's and
- * Typst's PDFs of the same documents (docs/accessibility.md, "poppler's
- * floor"), whose text pdftotext returns with no mark but, with no marks, out
+ * Typst's PDFs of the same documents (docs/accessibility.md, "Invisible
+ * marks the readers return"), whose text pdftotext returns with no mark but, with no marks, out
  * of order (seed: 10 and 9 of 15 points verbatim, 1 with its spaces).
  * Measured December 2026 (poppler15, after `mupdfMark`); the sum is
  * MARK_CEILINGS.pdftotext.

@@ -643,7 +643,7 @@ const OPENERS = /[\u202A\u202B\u202D\u202E]/u;
  * section in it as LRE … PDF; a page it reads left to right, each
  * right-to-left section as RLE … PDF. Every embedding it opens it closes on
  * the same line: pdftotext's text of Chromium's and Typst's PDFs of the same
- * documents leaves none open (docs/accessibility.md, "poppler's floor"). So
+ * documents leaves none open (docs/accessibility.md, "Invisible marks the readers return"). So
  * the pairs on a line are poppler's (`popplerPairs`, not counted); an
  * embedding still open at the line's end is a glyph's own text (the
  * painter's RLE for poppler: glyphPainter's `rlms`, a heading label's second

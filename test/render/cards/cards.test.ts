@@ -253,7 +253,9 @@ describe('carousels (a point of 250 words)', () => {
     // and the URL, last but one, was dropped without a word (look17's fa 01 and 06, en 03; December 2026).
     const title = 'بيان ختامي طويل جداً عن حرية التعبير وحق الوصول إلى المعرفة ومستقبل الثقافة المكتوبة في المدن الصغيرة والكبيرة';
     const longUrl = `https://example.org/${'planning-and-regeneration/local-plan-review/'.repeat(4)}doc.pdf?download=true`;
-    const doc = { ...udhr, title };
+    // And a title longer than the footer's probe (300 characters): it once took the URL after it with it (review15).
+    const veryLong = 'A Declaration of the Rights of Readers, '.repeat(11).trim();
+    for (const doc of [{ ...udhr, title }, { ...udhr, title: veryLong }])
     for (const url of [udhr.url!, 'https://example.org/ar/open-access/articles?year=2023&lang=ar&format=print&utm_source=leaflet', longUrl]) {
       for (const point of [long, udhr.points[2]]) {
         const [c] = await layoutCard({ model: doc, point: { ...point, url }, format: fmt('link'), fonts: fonts() });
