@@ -301,7 +301,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const tL = sz.title * 1.45;
     const kickerStyle = body(sz.kicker, pal.muted);
     const titleStyle = heading(sz.title, pal.ink);
-    const kicker = setIn(model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
+    // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
+    // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
+    const kicker = setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
     const set = setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
     // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
     // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.

@@ -49,7 +49,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   digits: { about: 'digits for page and point numbers: Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu) or Latin', example: 'arab', default: 'those of the point numbers' },
   title: { about: 'display title, instead of the source’s `## ` line', example: 'خطة عمل إزمير', default: 'the `## ` line of the source' },
   runningHead: {
-    about: 'the short title at the head of the booklet’s text pages (one line, small type): needed when the title does not fit one line there; without it such a title is shortened to its part before a colon when that fits, else the pages have no running head (a warning says which)',
+    about: 'the short title at the head of the booklet’s text pages (one line, small type): needed when the title does not fit one line there; without it such a title is shortened to its part before a colon when that fits, else the pages have no running head (a warning says which); the leaflets print it over the point’s title, in place of the title',
     example: 'خطة عمل إزمير',
     default: 'the title, when it fits one line',
   },

@@ -29,6 +29,7 @@ export const leaflet: OutputKind = {
       'monthSlash',
       'dateOrder',
       'titlePlace',
+      'runningHead',
       'url',
       'imprint',
       ...POINT_TEXT,
