@@ -12,9 +12,9 @@ import type { DocumentModel, ImprintLine, Point, PointParagraph } from '../src/m
 import type { LoadedFont } from '../src/text/fonts.js';
 import type { ComposedParagraph } from '../src/text/compose.js';
 import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
-import { flow, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
+import { flow, lineCount, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
-import { typesetter, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
+import { typesetter, WHOLE_WORDS, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
 import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
@@ -203,10 +203,14 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
 
   // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
   const pagesMade = (): BookletLayout => {
-    // The running head: one line, whatever the title's length (templates/runningHead.ts); tried by a typesetter of its own.
+    // The running head: one line, whatever the title's length (templates/runningHead.ts); tried by a typesetter of its own,
+    // and the setting tried is the one every text page places (counted there: `headAndFoot`).
     const trial = typesetter(model);
-    const head = runningHeadFor(model, (text) => trial.set(text, st.small, measure, 'center').lines.length === 1);
-    const runningHeadAndFoot = (f: Frame, n: number) => headAndFoot(model, ts, st, head.text, f, H, n);
+    const tried = new Map<string, ComposedParagraph>();
+    const setHead = (text: string) => tried.get(text) ?? tried.set(text, trial.set(text, st.small, measure, 'center')).get(text)!;
+    const head = runningHeadFor(model, (text) => setHead(text).lines.length === 1);
+    const headPara = head.text === undefined ? undefined : setHead(head.text);
+    const runningHeadAndFoot = (f: Frame, n: number) => headAndFoot(model, ts, st, headPara, f, H, n);
     const pages: LaidOutPage[] = [];
     if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
     contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
@@ -304,7 +308,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
     const indents = indentsParagraphs(p);
     paras.push({
       // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17).
-      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, { wholeWords: true }),
+      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, WHOLE_WORDS),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
@@ -335,13 +339,14 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
 }
 
 /**
- * A text page's running head (`text`, one line: templates/runningHead.ts) over
- * its rule, and its folio. No head: the folio alone, no rule under nothing.
+ * A text page's running head (`para`, one line set on the text frame's
+ * measure: templates/runningHead.ts) over its rule, and its folio. No head:
+ * the folio alone, no rule under nothing.
  */
-function headAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, text: string | undefined, f: Frame, H: number, n: number): Block[] {
+function headAndFoot(model: DocumentModel, ts: Typesetter, st: ReturnType<typeof styles>, para: ComposedParagraph | undefined, f: Frame, H: number, n: number): Block[] {
   const t = model.theme;
-  if (text === undefined) return [folio(model, ts, st, f, H, n)];
-  const head = ts.set(text, st.small, f.width, 'center');
+  if (para === undefined) return [folio(model, ts, st, f, H, n)];
+  const head = ts.count(para);
   return [
     { ...placeAt(head, f.x, f.top - 30, st.small.size * 1.5, t.palette.muted), name: 'the running head' },
     { kind: 'rule', x1: f.x, y1: f.top - 12, x2: f.x + f.width, y2: f.top - 12, color: t.palette.muted, width: 0.3 },
@@ -438,7 +443,7 @@ export function imprintBlocks(
   // Set first: a source line too long for the measure wraps, and the block's height counts its set lines (anchored at
   // the bottom, a wrapped line counted once ran its second line past the margin: udhr-ar's leaflets, fa16).
   const set = model.imprint.lines.map((line) => ({ line, para: ts.set(imprintSpans(line, fonts, size, color, minSize), { fonts: fonts.body, size, color }, measure, 'center') }));
-  const height = imprintHeight(model, size, set.reduce((n, s) => n + s.para.lines.length, 0));
+  const height = imprintHeight(model, size, lineCount(set.map((s) => s.para)));
   let top = anchor === 'top' ? y : y - height;
   return set.map(({ line, para }) => {
     if (line.gapBefore) top += gap;
@@ -461,8 +466,8 @@ export function languageOf(text: string, docLang: string): string | undefined {
   return undefined;
 }
 
-/** Height of the imprint block at a given size, its source lines set in `setLines` lines (one each unless given). */
-export function imprintHeight(model: DocumentModel, size: number, setLines = model.imprint.lines.length): number {
+/** Height of the imprint block at a given size, its source lines set in `setLines` lines (a long one wraps). */
+export function imprintHeight(model: DocumentModel, size: number, setLines: number): number {
   const leading = size * 1.45;
   return setLines * leading + model.imprint.lines.filter((l) => l.gapBefore).length * leading * 0.6;
 }
@@ -790,7 +795,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   parts.push({ height: headLeading + 8, place: (y) => [{ ...placeAt(head, f.x, y, headLeading, t.palette.accent), name: 'the colophon heading', role: 'heading' }] });
   // Set once at the top of the frame, moved to its place: its height counts a line that wraps.
   const imprint = imprintBlocks(model, fonts, ts, f.x, 0, f.width, t.palette.ink, small.size, 'top');
-  parts.push({ height: imprintHeight(model, small.size, imprint.reduce((n, b) => n + b.lines.length, 0)) + 14, place: (y) => imprint.map((b) => moveDown(b, y)) });
+  parts.push({ height: imprintHeight(model, small.size, lineCount(imprint)) + 14, place: (y) => imprint.map((b) => moveDown(b, y)) });
   for (const [k, v] of entries) {
     const value: StyledSpan = { text: rtl ? isolateLtr(v) : v, style: small };
     const spans: StyledSpan[] = namesItself(k, v) ? [value] : [{ text: `${k}: `, style: { ...small, fonts: fonts.heading } }, value];

@@ -32,7 +32,7 @@
 import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
-import { typesetter, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { typesetter, WHOLE_WORDS, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
 import { endsWeak, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
@@ -282,7 +282,7 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
   const titleMeasure = c.measure - number.width - t.headGap - (reserve > 0 ? reserve + t.headGap : 0);
   // Balanced: «Equal in dignity / and rights», not «Equal in dignity and / rights» (src/layout/balance.ts).
   // A heading's lines end at spaces: no word broken after its own hyphen (as the booklet's headings).
-  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start', false, { wholeWords: true }), point.title, titleMeasure, model.lang);
+  const setTitle = (size: number) => setBalanced((text, m) => ts.set(text, { fonts: fonts.heading, size, color: pal.ink }, m, 'start', false, WHOLE_WORDS), point.title, titleMeasure, model.lang);
   let titlePara = setTitle(titleSize);
   const floor = bodySize * 1.05;
   while ((titlePara.lines.length > 2 || !withinMeasure(titlePara)) && titleSize > floor) {

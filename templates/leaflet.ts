@@ -28,8 +28,8 @@
  */
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
-import { flow, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
-import { addStats, typesetter, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
+import { flow, lineCount, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
+import { addStats, typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
@@ -173,7 +173,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
    * «International Day in Support / of Victims of Torture», not «…in Support
    * of Victims of / Torture» (udhr-en 5's event).
    */
-  const WHOLE_WORDS = { wholeWords: true };
   const setBalancedIn = (text: string, style: TextStyle, width: number, x: number, color: string, leading: number, top: number) => {
     const inside = (s: string, m: number) => {
       // A display text's lines end at spaces: no word broken after its own hyphen (as the booklet's headings).
@@ -405,7 +404,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const ltrTrial = typesetter(ltrModel, 'off');
       // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
       // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
-      const imprintLines = (w: number) => imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom').reduce((n, b) => n + b.lines.length, 0);
+      const imprintLines = (w: number) => lineCount(imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom'));
       const maxW = addressColumn(measure, qrSize, gutter, closest, imprintLines);
       imprintW = measure - maxW - closest;
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
@@ -437,7 +436,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const imprint = imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom');
     blocks.push(...imprint);
     // The imprint's height as set (a long line wraps).
-    const impH = imprintHeight(model, sz.imprint, imprint.reduce((n, b) => n + b.lines.length, 0));
+    const impH = imprintHeight(model, sz.imprint, lineCount(imprint));
     const footH = Math.max(impH, qrH) + below;
     const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
@@ -663,7 +662,7 @@ function carryLinesToEvent(
 }
 
 /** How many lines of text a flowed page holds. */
-const linesOn = (fp: FlowPage) => fp.blocks.reduce((n, b) => n + b.lines.length, 0);
+const linesOn = (fp: FlowPage) => lineCount(fp.blocks);
 
 /** A block repeated on a later page: the same drawing, without a role (an artifact to a reader). */
 function asRepeated(block: Block): Block {

@@ -513,6 +513,9 @@ export function placeAt(para: ComposedParagraph, x: number, top: number, leading
   };
 }
 
+/** How many lines the blocks (or composed paragraphs) hold in all. */
+export const lineCount = (blocks: ReadonlyArray<{ lines: readonly unknown[] }>) => blocks.reduce((n, b) => n + b.lines.length, 0);
+
 /** A copy of a text block moved down by dy. */
 export function moveDown(block: TextBlock, dy: number): TextBlock {
   return { ...block, lines: block.lines.map((l) => ({ ...l, baseline: l.baseline + dy })) };

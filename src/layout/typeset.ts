@@ -35,6 +35,9 @@ export interface SetHow {
   wholeWords?: boolean;
 }
 
+/** A display text's setting (headings, titles, event names): its lines end at spaces, no word divided or broken after its own hyphen. */
+export const WHOLE_WORDS: SetHow = { wholeWords: true };
+
 /** Per-output tuning on top of the theme (cards stretch spaces further, use fewer, longer kashidas). */
 export interface Tuning {
   space?: { stretch: number; shrink: number; max?: number };
