@@ -9,6 +9,8 @@
 
 const SENTENCE = /[.؟!?۔]/u;
 const CLAUSE = /[،؛,;:]/u;
+/** Whether the whitespace at `at` holds a line break: a paragraph (or sub-item) ends there. */
+const endsParagraph = (text: string, at: number) => /^[^\S\n]*\n/u.test(text.slice(at, at + 8));
 const CLOSERS = new Set([...'"»”’)]}']);
 const PAIRS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['[', ']'], ['{', '}'], ['«', '»'], ['“', '”']];
 
@@ -35,7 +37,7 @@ export function boundaries(text: string): Boundaries {
     let j = i - 1;
     while (j > 0 && CLOSERS.has(text[j])) j--;
     // A paragraph's end is a sentence's, whatever ends it (a sub-item's «؛»).
-    if (SENTENCE.test(text[j]) || /^[^\S\n]*\n/u.test(text.slice(i, i + 8))) out.sentence.push(i);
+    if (SENTENCE.test(text[j]) || endsParagraph(text, i)) out.sentence.push(i);
     else if (CLAUSE.test(text[j])) out.clause.push(i);
     out.word.push(i);
   }
@@ -224,7 +226,7 @@ function division(text: string, pieces: string[]): { clauses: number; paragraphs
   const out = { clauses: 0, paragraphs: 0 };
   for (const piece of pieces.slice(0, -1)) {
     at = text.indexOf(piece, at) + piece.length;
-    if (/^[^\S\n]*\n/u.test(text.slice(at, at + 8))) continue;
+    if (endsParagraph(text, at)) continue;
     out.paragraphs++;
     if (CLAUSE_END.test(piece)) out.clauses++;
   }

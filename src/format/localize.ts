@@ -4,7 +4,7 @@
  * our own.
  */
 import type { DigitSystem, EventDate } from '../parse/types.js';
-import { parseEventDate } from '../parse/dates.js';
+import { parseEventDate, type DateOrder } from '../parse/dates.js';
 
 /** Month names: «ديسمبر», «كانون الأول», or both «كانون الأول/ديسمبر» (joined by the model's `monthSlash`). */
 export type MonthStyle = 'standard' | 'levant' | 'both';
@@ -59,9 +59,6 @@ function toDate(s: string): { date: Date; withYear: boolean } {
   const year = d.kind === 'day' ? d.year : 2024;
   return { date: new Date(Date.UTC(year, d.month - 1, d.day)), withYear: d.kind === 'day' };
 }
-
-/** The order of day and month in the dates of a document (its source's: dateOrderOf, src/parse/dates.ts). */
-export type DateOrder = 'day-month' | 'month-day';
 
 /**
  * The locale whose long dates an English document's dates follow: British

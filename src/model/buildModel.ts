@@ -312,10 +312,8 @@ function insideDashes(before: string): boolean {
  * English words after which a phrase is still open: articles, determiners
  * and possessives (a noun is to come), prepositions and conjunctions.
  */
-const OPENS_PHRASE = new Set(
-  'a an the this that these those every each some any no its their our his her my your another such of to in on at by for from with into onto and or but nor'.split(' '),
-);
 const DETERMINERS = new Set('a an the this that these those every each some any no its their our his her my your another'.split(' '));
+const OPENS_PHRASE = new Set([...DETERMINERS, ...'such of to in on at by for from with into onto and or but nor'.split(' ')]);
 /** English words that start a new clause or phrase after a comma. */
 const OPENS_CLAUSE = new Set('and or but nor so yet which who whom whose where when while whereas although though because since unless if as including with without'.split(' '));
 

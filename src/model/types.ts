@@ -23,6 +23,7 @@ export interface PointParagraph extends Paragraph {
 
 export type { MonthStyle } from '../format/localize.js';
 import type { MonthStyle } from '../format/localize.js';
+import type { DateOrder } from '../parse/dates.js';
 
 export interface ColophonInfo {
   publisher?: string;
@@ -84,7 +85,7 @@ export interface DocumentModel {
   /** How a pair of month names is joined, as the source joins its own: «/» or « / ». */
   monthSlash: '/' | ' / ';
   /** The order of day and month in the source's English dates («16 March 2024»: day-month), for the dates warraq writes; absent: the language's. */
-  dateOrder?: 'day-month' | 'month-day';
+  dateOrder?: DateOrder;
   /** Colophon entries from the metadata, as written there. */
   colophon: ColophonInfo;
   /** Which booklet sections are made. */

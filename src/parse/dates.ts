@@ -160,6 +160,9 @@ const DAY_FIRST = new RegExp(`(?<![\\d])\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(
 /** «March 16, 2024», «March 14–16, 2024». */
 const MONTH_FIRST = new RegExp(`(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?,\\s*\\d{4}`, 'g');
 
+/** How an English source writes a date: «16 March» or «March 16». */
+export type DateOrder = 'day-month' | 'month-day';
+
 /**
  * The order in which a text writes its English dates: `day-month` («16 March
  * 2024», British), `month-day` («March 16, 2024», American), by the more
@@ -169,7 +172,7 @@ const MONTH_FIRST = new RegExp(`(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:\\s*[–-]\\
  * (page review look17: «Published: March 16, 2024» over the imprint's
  * «Leeds, 16 March 2024»).
  */
-export function dateOrderOf(texts: readonly string[]): 'day-month' | 'month-day' | undefined {
+export function dateOrderOf(texts: readonly string[]): DateOrder | undefined {
   const all = texts.join('\n');
   const dayFirst = all.match(DAY_FIRST)?.length ?? 0;
   const monthFirst = all.match(MONTH_FIRST)?.length ?? 0;
