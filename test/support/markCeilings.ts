@@ -164,14 +164,6 @@ export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
 export type MarkCell = `${MarkDoc} ${'booklet' | 'leaflets'}`;
 
-export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
-  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 7, 'mixed-7 leaflets': 9, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 4, 'mixed-7 leaflets': 7, 'addresses-ar booklet': 26, 'addresses-ar leaflets': 31, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 6, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 5, 'long-30 leaflets': 0 },
-  pdftotext: { 'seed booklet': 91, 'seed leaflets': 56, 'mixed-7 booklet': 84, 'mixed-7 leaflets': 152, 'addresses-ar booklet': 62, 'addresses-ar leaflets': 55, 'udhr-ar booklet': 165, 'udhr-ar leaflets': 248, 'udhr-fa booklet': 178, 'udhr-fa leaflets': 94, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 129, 'long-30 leaflets': 40 },
-  pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
-};
-
 /**
  * pdftotext's ceilings in two parts (`popplerMarks`, pdfReadback.ts), both
  * the painter's: `rles`, the RLEs of its glyphs for poppler (an RLE where a
@@ -184,7 +176,7 @@ export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
  * Typst's PDFs of the same documents (docs/accessibility.md, "Invisible
  * marks the readers return"), whose text pdftotext returns with no mark but, with no marks, out
  * of order (seed: 10 and 9 of 15 points verbatim, 1 with its spaces).
- * Measured December 2026 (poppler15, after `mupdfMark`); the sum is
+ * Measured December 2026 (poppler15, after `mupdfMark`); their sum is
  * MARK_CEILINGS.pdftotext.
  */
 export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = {
@@ -203,6 +195,15 @@ export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = 
   'long-30 booklet': { rles: 129, marks: 0 },
   'long-30 leaflets': { rles: 40, marks: 0 },
 };
+
+export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
+  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 7, 'mixed-7 leaflets': 9, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 4, 'mixed-7 leaflets': 7, 'addresses-ar booklet': 26, 'addresses-ar leaflets': 31, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 6, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 5, 'long-30 leaflets': 0 },
+  pdftotext: Object.fromEntries(Object.entries(POPPLER_PARTS).map(([cell, p]) => [cell, p.rles + p.marks])) as Record<MarkCell, number>,
+  pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },
+};
+
 
 /** Whether a reader returns no mark at all for a document's PDF (its ceiling is 0). */
 export const keepsNoMarks = (reader: MarkReader, cell: MarkCell) => MARK_CEILINGS[reader][cell] === 0;

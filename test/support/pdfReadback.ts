@@ -579,13 +579,13 @@ export async function extractText(pdf: Uint8Array, tool: Extractor, opts: Extrac
   }
 }
 
+/** The bidi marks, embeddings, isolates and the Arabic letter mark a reader may write around the text (the bracket tests strip them). */
+export const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/gu;
 /**
  * Bidi controls, ZERO WIDTH JOINER (what the painter mapped text-less glyphs
  * to before) and WORD JOINER (what it maps them to now, inside ActualText:
  * mutool 1.21 ignores ActualText and returns it).
  */
-/** The bidi marks, embeddings, isolates and the Arabic letter mark a reader may write around the text (the bracket tests strip them). */
-export const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/gu;
 const BIDI_CONTROLS = /[\u200D\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069]/g;
 /**
  * The invisible and bidi characters no reader may return beyond those the
