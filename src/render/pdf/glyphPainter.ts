@@ -538,8 +538,9 @@ interface InPlaceRun {
 }
 
 /**
- * Runs of left-to-right glyphs, each moved for PDFium (`single`), with no
- * space in them («long-30.txt», «SHA-256», a hash), that PDFium must read
+ * Runs of left-to-right glyphs, each moved for PDFium (`single`), word
+ * spaces only inside them («long-30.txt», «SHA-256», a hash, «Nelson
+ * Mandela»), that PDFium must read
  * permuted and whose keys all lie in the run's own place (no other glyph's
  * key among them). Such a run's copies are drawn in place, in logical order,
  * in one marked-content sequence whose ActualText, a name only PDFium reads,
@@ -869,7 +870,8 @@ class LineWriter {
    */
   inPlaceRun(i: number, { run, text }: InPlaceRun): void {
     this.rleBefore(i);
-    for (const it of run) this.outline(it.glyph);
+    // (A word space inside the run has no outline: nothing to fill, as `placed` draws none for a space.)
+    for (const it of run) if (!it.glyph.space) this.outline(it.glyph);
     const open = pdfiumTextOpen(text);
     run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
     this.endSequences(open);
