@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, hasMirrored, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, hasMirrored, movedForPdfium, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
@@ -159,8 +159,6 @@ const pdfiumTextOpen = (text: string) =>
 const PDFIUM_TEXT_MARKS = 3;
 /** The EMCs that end the marked-content sequences `open` begins (each BDC or BMC in it). */
 const closing = (open: string): string[] => Array<string>(open.match(/\b(?:BDC|BMC)\b/g)?.length ?? 0).fill('EMC');
-/** Whether PDFium must see a glyph drawn at x elsewhere, at `key` (pdfiumPlan's keys). */
-const movedForPdfium = (key: number, x: number) => Math.abs(key - x) >= 5e-4;
 /** A glyph whose text is combining marks only: a haraka (or several) drawn apart from its letter. */
 const marksOnly = (text: string) => {
   let only = marksOnlyTexts.get(text);
@@ -527,7 +525,8 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
       }, (i) => rlms.has(i))
     : new Map<DrawItem, InPlaceRun>();
-  const beforeRtl = new Set(items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
+  // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
+  const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 

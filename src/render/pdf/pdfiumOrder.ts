@@ -35,7 +35,11 @@ type Direction = 'left' | 'weak' | 'right' | 'neutral';
 
 const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
+/** Whether PDFium must see a glyph drawn at x elsewhere, at `key` (a plan's keys): the painter draws it moved (a copy at the key). */
+export const movedForPdfium = (key: number, x: number) => Math.abs(key - x) >= 5e-4;
+
 /** A character's class in PDFium's bidi (its CFX_BidiString segments): the painter asks it too. */
+
 export function directionOf(ch: string): Direction {
   const type = bidi.getBidiCharTypeName(ch);
   if (type === 'L') return 'left';
@@ -152,7 +156,7 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // over the place moved glyphs left («(د-3)»). Those brackets kept the mark
   // (marks8b, measured December 2026).
   const marked = planWith(glyphs, plan.mirrored);
-  const moved = (i: number) => i >= 0 && i < glyphs.length && Math.abs(marked.keys[i] - glyphs[i].x) > 5e-4;
+  const moved = (i: number) => i >= 0 && i < glyphs.length && movedForPdfium(marked.keys[i], glyphs[i].x);
   const forbid = [...plan.mirrored].filter((b) => plan.reach.has(b) || moved(b - 1) || moved(b + 1));
   if (forbid.length === 0) return plan;
   // Such a bracket is now mirrored all the same (pdfium15, December 2026:
@@ -160,8 +164,7 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
   // move are drawn as if moved (`copied`), at their own keys: the same
   // outlines, and the copies poppler and mupdf 1.28 read where they were.
   const fallback = forbid.length === plan.mirrored.size ? marked : planWith(glyphs, new Set(forbid));
-  const stays = (i: number) => Math.abs(plan.keys[i] - glyphs[i].x) <= 5e-4;
-  const copied = new Set(glyphs.flatMap((g, i) => (!g.floating && stays(i) && Math.abs(fallback.keys[i] - g.x) > 5e-4 ? [i] : [])));
+  const copied = new Set(glyphs.flatMap((g, i) => (!g.floating && !movedForPdfium(plan.keys[i], g.x) && movedForPdfium(fallback.keys[i], g.x) ? [i] : [])));
   return { ...plan, copied };
 }
 
@@ -301,7 +304,7 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     if (u.glyph < 0 || floating(u) || !next || next.glyph >= 0 || !u.mirrored) return;
     const g = glyphs[u.glyph];
     const gap = keys[i + 1] - keys[i];
-    if (Math.abs(keys[i] - g.x) >= 5e-4 && gap > g.advance) reach.set(u.glyph, gap);
+    if (movedForPdfium(keys[i], g.x) && gap > g.advance) reach.set(u.glyph, gap);
   });
   // A bracket PDFium reads mirrored stays where it is drawn, and the glyphs on
   // its right may have moved (the digits of «(د-3)», read forward): its copy
