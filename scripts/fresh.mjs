@@ -33,9 +33,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * - No bytecode flushing: V8 drops the bytecode of a function not run for a
  *   few major collections, and a vendor file's code cache is written once, at
  *   the exit of the first process that runs it (scripts/vendor.mjs), from
- *   what it still holds then. A cold full build of the seed, longer than a
- *   booklet and with more collections (more again on a busy machine), left
- *   react-pdf's cache at 534–554 KB against 1,255 KB from a booklet alone,
+ *   what it still holds then. A cold full build, longer than a booklet and
+ *   with more collections (more again on a busy machine), left react-pdf's
+ *   cache at 534 KB (one of two builds of the seed; 554 KB after the nine
+ *   documents) against 1,255 KB from a booklet alone,
  *   zod's at 243–253 against 395, YAML's at 124–148 against 185: every later
  *   booklet compiled the rest from source again (main thread ≈ 90 ms of CPU,
  *   docs/performance.md "Start-up"). Kept, the first process's cache holds
