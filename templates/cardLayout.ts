@@ -17,8 +17,8 @@
  * theme's (below), else at compact size.
  * One that does not becomes a carousel, one size for every slide: it is
  * divided between sentences, else between clauses, never inside a word,
- * into as few slides as whole clauses allow at the minimum size, cutting
- * the fewest sentences, then spreading the text evenly over them and
+ * each slide opening at a sentence end where one fits (at the minimum
+ * size), then spreading the text evenly over them and
  * ending slides where paragraphs end (templates/cardText.ts, `divideEvenly`); it is set at regular size when
  * that division still takes as many slides, cuts no more sentences
  * and words, and keeps its word spaces as a single card's (`largerCarousel`),
@@ -32,12 +32,12 @@
 import type { CardFormat, DocumentModel, ImprintLine, Point } from '../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
-import { typesetter, WHOLE_WORDS, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
+import { typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
 import { endsWeak, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
-import { DEFAULT_MAX_SPACE } from '../src/text/options.js';
+import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX } from '../src/text/options.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
 import { formatNumber } from '../src/format/localize.js';
@@ -88,6 +88,12 @@ export interface CardSlide {
   statement?: boolean;
   /** Alternative text: the title and the card's full text. */
   alt: string;
+  /**
+   * The body's lines justified past the theme's widest space or set short
+   * (`ComposedLine.loose`), located in the point's text, as a page's typesetter
+   * counts them (SetStats.loose): reported as W-LINE-LOOSE (src/layout/looseLines.ts).
+   */
+  loose: SetStats['loose'];
 }
 
 /** The cards for a point (one, or a carousel's slides) or the document card. */
@@ -131,6 +137,8 @@ interface Context {
   g: CardGeometry;
   t: CardTokens;
   ts: Typesetter;
+  /** The body's typesetter (`cardTypesetter`'s runt rule for a body). */
+  body: Typesetter;
   /** The body's typesetter when a point's paragraphs are not sub-items: each after the first indented (`PARAGRAPH_INDENT`). */
   indented: Typesetter;
   /** The width text is set in: the card less its side margins. */
@@ -153,31 +161,60 @@ interface Context {
  * stretch further before kashidas are used, and the kashidas are fewer and
  * longer (at least one and a half tatweels each). A paragraph does not end
  * in a lone word where it need not (a runt: «Nations.» under three lines).
+ *
+ * A line's widest space is the theme's, as on pages (src/text/compose.ts,
+ * `trackingFor`): a line that needs wider is justified with them up to
+ * JUSTIFY_ANYWAY_MAX and flagged `loose`, past it set short at its start
+ * edge (W-LINE-LOOSE, `looseLines`). Before (December 2026) a card line was
+ * justified whatever it took: stress-fa's link card 6 had one space of
+ * ×8.1 (95 px) between its URL and «در». An address on lines of its own is
+ * displayed, the line before it not stretched, as on leaflets
+ * (`displayAddresses`); an address that fits a line is never divided
+ * (`wholeAddresses`: stress-fa's square card 16 split a 30-character one
+ * after «/fa/» on a loose line). No letter-spacing before the spaces pass
+ * their maximum.
+ *
+ * `body`: a body's runt, in a paragraph of two lines too, is pulled up by
+ * a looser line as far as the card's own bounds allow (`BODY_RUNTS`),
+ * rather than by a smaller size (`oneCard`); titles, statements and labels
+ * keep the text layer's rule (they are balanced: src/layout/balance.ts).
  */
-function cardTypesetter(model: DocumentModel, paragraphIndent?: number): Typesetter {
-  // No letter-spacing before the spaces pass their maximum either: a card's size is chosen by its widest space.
-  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max: CARD_MAX_SPACE, letterSpaceFrom: CARD_MAX_SPACE };
-  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: { maxSpace: model.theme.space.max ?? DEFAULT_MAX_SPACE }, paragraphIndent });
+function cardTypesetter(model: DocumentModel, body: boolean, paragraphIndent?: number): Typesetter {
+  const max = model.theme.space.max ?? DEFAULT_MAX_SPACE;
+  const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max, letterSpaceFrom: max };
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: body ? BODY_RUNTS(max) : { maxSpace: max }, paragraphIndent, displayAddresses: true, wholeAddresses: true });
 }
 
-/**
- * A card's justified lines always reach both edges: a line whose spaces
- * must grow past the theme's maximum (`space.max`) is still justified, not
- * left ragged as on a page, where the reader sees a column of lines rather
- * than one block. The body size is chosen so that such lines are rare
- * (`planPoint`); Latin, without kashida, needs it most.
- */
-const CARD_MAX_SPACE = 1e6;
 /**
  * How much wider than the theme's maximum a card's spaces may be before a
  * smaller body size is preferred: a card line holds few words at display
  * size, and each step down the scale costs an eighth of the type's size.
  */
 const CARD_SPACE_SLACK = 1.25;
+/**
+ * Ragged, the shortest a card line may be made to keep a paragraph from
+ * ending in one word (pages: 3/4, RAGGED_FILL in src/text/lineBreaks.ts). A
+ * card's rag is two to five lines of display type: a line two thirds full
+ * reads as its rag, and the runt it saves would else cost the card a size
+ * (udhr-en 17 and 20 were set at 40 px beside 15 at 45 px, December 2026).
+ */
+const CARD_RAGGED_FILL = 2 / 3;
+/**
+ * A card body's runt rule: justified, spaces to CARD_SPACE_SLACK × the
+ * theme's maximum (what the size rule allows anyway); ragged, a line to
+ * CARD_RAGGED_FILL of the measure; a paragraph of two lines too («No one
+ * shall be arbitrarily deprived of» / «his property.», udhr-en 17).
+ */
+const BODY_RUNTS = (max: number) => ({ maxSpace: max * CARD_SPACE_SLACK, raggedFill: CARD_RAGGED_FILL, minLines: 2 });
 
-/** The widest word space a paragraph's justified lines take, × the natural space (1 when none is stretched). */
+/**
+ * The widest word space a paragraph's justified lines take, × the natural
+ * space (1 when none is stretched); a line set short (it needed more than
+ * JUSTIFY_ANYWAY_MAX) counts as that bound, though its spaces stop at the
+ * theme's maximum: it is the loosest a setting can be.
+ */
 export function widestSpace(para: ComposedParagraph): number {
-  return para.lines.reduce((w, l) => (l.justified ? Math.max(w, l.spaceRatio) : w), 1);
+  return para.lines.reduce((w, l) => (l.justified ? Math.max(w, l.short ? JUSTIFY_ANYWAY_MAX : l.spaceRatio) : w), 1);
 }
 
 /**
@@ -234,7 +271,7 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   if (!font) throw new Error('cards: no font');
   const titleBody = display[display.length - 1];
   const statement = titleBody > steps[steps.length - 1] ? titleBody : undefined;
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model), indented: cardTypesetter(model, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: statement ?? steps[steps.length - 1], steps, statement, titleBody, font };
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model, false), body: cardTypesetter(model, true), indented: cardTypesetter(model, true, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: statement ?? steps[steps.length - 1], steps, statement, titleBody, font };
 }
 
 /**
@@ -357,7 +394,7 @@ const markerReserve = (c: Context) => marker(c, 88, 88).width;
 function body(c: Context, point: Point, piece: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
-  const ts = indentsParagraphs(point) ? c.indented : c.ts;
+  const ts = indentsParagraphs(point) ? c.indented : c.body;
   const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
@@ -838,9 +875,16 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       excerpt: plan.excerpt,
       ...(plan.statement ? { statement: true } : {}),
       alt: `${point.title}${carousel ? ` (${slideLabel(c, i + 1, count)})` : ''}\n${plan.pieces[i]}`,
+      loose: parts.body ? looseLines(point, parts.body.para) : [],
     });
   }
   return out;
+}
+
+/** A body's loose lines, each at its offset in the point's text (a slide's body is a piece of it), for W-LINE-LOOSE. */
+function looseLines(point: Point, para: ComposedParagraph): SetStats['loose'] {
+  const at = Math.max(0, point.text.indexOf(para.text.replace(/…$/u, '')));
+  return para.lines.filter((l) => l.loose).map((l) => ({ text: point.text, offset: at + l.start, spaceRatio: l.spaceRatio, ...(l.short ? { short: true } : {}) }));
 }
 
 function common(c: Context) {
@@ -935,6 +979,7 @@ async function documentCard(c: Context): Promise<CardSlide> {
     bodySize: 0,
     bodyText: '',
     excerpt: false,
+    loose: [],
     alt: imprintText ? `${model.title}\n${imprintText}` : model.title,
   };
 }

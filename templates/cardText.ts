@@ -86,6 +86,8 @@ function largestFitting(ends: number[], fits: (end: number) => boolean): number 
 
 /** A sentence break is preferred unless a clause break lets a slide hold this much more (as a share of it). */
 const SENTENCE_FILL = 0.6;
+/** `sentenceFill` for a carousel's slides (`divideEvenly`): a sentence end whenever one fits. */
+const SENTENCE_FIRST = 0;
 
 /**
  * The longest piece of `text` from `start` that `fits`, ending at a sentence
@@ -160,24 +162,26 @@ function fill(
 }
 
 /**
- * A text divided into as few slides as hold it (undefined exactly when
- * `divide` gives undefined: the card-fit check relies on it), with the text
- * spread between them as evenly as the breaks allow. The count: the fewer of
- * `divide`'s (a sentence break preferred while it fills SENTENCE_FILL of the
- * slide) and the fill that takes the longest piece at any sentence or clause
- * break (the fewest slides whole clauses allow: look17's en 5 on the square
- * card was seven slides of 8, 6, 5, 5, 6, 8 and 3 lines where 41 lines of 8 a
- * slide fit six, December 2026). Filled in order, each slide may take at most
- * its share of the lines still to place (`lines(piece)`: the lines a piece is
- * set in) plus a slack; every slack from 0 to the fullest slide of the plain
- * fill is tried, each filling with either preference. The division kept
- * leaves no slide under `MIN_LINES` where it can, then cuts the fewest
- * sentences (clause breaks); then the divisions whose emptiest slide has at
- * least `EVEN` of the lines of the fullest; then the one that divides the
- * fewest paragraphs between slides (a slide ends where a paragraph does when
- * that costs nothing above); then the one whose fullest slide has the fewest
- * lines, then whose emptiest has the most. Ties keep the first found. None
- * ends between words more often than the fill it started from.
+ * A text divided into slides that open at sentence ends where they can
+ * (undefined exactly when `divide` gives undefined: the card-fit check
+ * relies on it), the text spread between them as evenly as the breaks
+ * allow. The count: the fill that ends each slide at the last sentence end
+ * that fits, at a clause only when no sentence end does (a sentence longer
+ * than a slide). Before (December 2026) the count was the fewest slides
+ * whole clauses allow, and slides opened mid-sentence to save one:
+ * stress-en and udhr-en 5 on the square card cut two sentences at a comma
+ * (page review, session 16). Filled in order, each slide may take at most
+ * its share of the lines still to place (`lines(piece)`: the lines a piece
+ * is set in) plus a slack; every slack from 0 to the fullest slide of the
+ * plain fill is tried, each filling with either preference (a sentence end
+ * whenever one fits, or the longest piece at any sentence or clause end). The division kept leaves no slide under `MIN_LINES`
+ * where it can, then cuts the fewest sentences (clause breaks); then the
+ * divisions whose emptiest slide has at least `EVEN` of the lines of the
+ * fullest; then the one that divides the fewest paragraphs between slides
+ * (a slide ends where a paragraph does when that costs nothing above); then
+ * the one whose fullest slide has the fewest lines, then whose emptiest has
+ * the most. Ties keep the first found. None ends between words more often
+ * than the fill it started from.
  */
 export function divideEvenly(
   text: string,
@@ -187,10 +191,8 @@ export function divideEvenly(
   maxLength = Infinity,
 ): string[] | undefined {
   const b = boundaries(text);
-  const plain = fill(text, b, fitsMid, fitsLast, maxLength);
-  if (!plain || plain.length < 2) return plain;
-  const fewest = fill(text, b, fitsMid, fitsLast, maxLength, plain.length - 1, undefined, 1);
-  const base = fewest ?? plain;
+  const base = fill(text, b, fitsMid, fitsLast, maxLength, Infinity, undefined, SENTENCE_FIRST);
+  if (!base || base.length < 2) return base;
   const count = base.length;
   const perChar = base.reduce((a, p) => a + lines(p), 0) / base.reduce((a, p) => a + p.length, 0);
   const end = text.trimEnd().length;
@@ -206,7 +208,8 @@ export function divideEvenly(
   for (let slack = 0; slack < fullest; slack++) {
     // A slide's share: the lines still to place (estimated from the characters) over the slides left.
     const limit = (index: number, start: number, piece: string) => lines(piece) <= Math.ceil(((end - start) * perChar) / (count - index) - 1e-9) + slack;
-    for (const sentenceFill of [SENTENCE_FILL, 1]) {
+    // (Preferring clauses too: a sentence is cut only where that spares a starved slide, the score's first test.)
+    for (const sentenceFill of [SENTENCE_FIRST, 1]) {
       const pieces = fill(text, b, fitsMid, fitsLast, maxLength, count, limit, sentenceFill);
       if (!pieces || ends(pieces, WORD_END) > words) continue;
       const sc = score(pieces);

@@ -5,7 +5,7 @@
  */
 import { composeCached } from '../text/composeCache.js';
 import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
-import { DEFAULT_MAX_SPACE, RUNT_SPACE } from '../text/options.js';
+import { DEFAULT_MAX_SPACE, RUNT_SPACE, type ComposeOptions } from '../text/options.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';
@@ -43,7 +43,7 @@ export interface Tuning {
   space?: { stretch: number; shrink: number; max?: number };
   kashida?: { min: number; max: number };
   /** No one-word last line where a break set as good exists (ComposeOptions.avoidRunts). */
-  avoidRunts?: { maxSpace: number };
+  avoidRunts?: ComposeOptions['avoidRunts'];
   /**
    * The widest space a page's paragraph justified with kashidas may take to
    * keep clear of a one-word last line, × the natural one (default the text
@@ -57,6 +57,8 @@ export interface Tuning {
   paragraphIndent?: number;
   /** Addresses on lines of their own displayed, in justified text (ComposeOptions.displayAddresses). */
   displayAddresses?: boolean;
+  /** An address no wider than the measure never divided (ComposeOptions.wholeAddresses). */
+  wholeAddresses?: boolean;
 }
 
 /** A typesetter for one document: its direction, language, and justification mode. */
@@ -107,6 +109,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
         ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),
         ...(tuning.displayAddresses && align === 'justify' ? { displayAddresses: true } : {}),
+        ...(tuning.wholeAddresses ? { wholeAddresses: true } : {}),
       }, composeParagraph);
       return count(para);
     },

@@ -165,7 +165,7 @@ const LOOSE_KASHIDA = 3;
 const BIDI_CONTROL = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/;
 
 export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): ComposedParagraph {
-  const items = itemize(spans, opts.dir, opts.lang, opts.measure, opts.wholeWords);
+  const items = itemize(spans, opts.dir, opts.lang, opts.measure, opts.wholeWords, opts.wholeAddresses);
   const { words, text } = items;
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';

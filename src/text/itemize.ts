@@ -137,9 +137,10 @@ function fontAfter(text: string, i: number, end: number, styleAt: (i: number) =>
  * than this gets emergency breaks (`emergencyBreaks`); without it, none.
  * `wholeWords`: a line ends only at a space (ComposeOptions.wholeWords), not
  * after a word's own hyphen («self-|hosted»); a token wider than the measure
- * still gets its emergency breaks.
+ * still gets its emergency breaks. `wholeAddresses`: an address no wider
+ * than the measure gets none of its own breaks (ComposeOptions.wholeAddresses).
  */
-export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number, wholeWords = false): Itemized {
+export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number, wholeWords = false, wholeAddresses = false): Itemized {
   const text = spans.map((s) => s.text).join('');
   const spanEnds: number[] = [];
   let acc = 0;
@@ -188,7 +189,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
       const widthOf = (a: number, b: number) => makeWord(text, levels, styleAt, a, b, b, false, lang).width;
       const fits = (a: number, b: number) => measure === undefined || widthOf(a, b) <= measure;
       let at = from;
-      const cuts = addressBreaks(text, from, end, fits);
+      const cuts = wholeAddresses && fits(from, end) ? [] : addressBreaks(text, from, end, fits);
       const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => widthOf(a, b) / measure) : undefined;
       for (const cut of cuts) {
         const pieces = fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang));

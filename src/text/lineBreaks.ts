@@ -360,7 +360,7 @@ export const RAGGED_FILL = 3 / 4;
  */
 function noWorse(tied: LineShape[], first: LineShape[], maxSpace: number, opts: ComposeOptions, spaceStretch?: number): boolean {
   const justified = justifies(opts);
-  if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
+  if (!justified) return Math.min(1, ...tied.map((l) => l.fill)) >= Math.min(opts.avoidRunts?.raggedFill ?? RAGGED_FILL, ...first.map((l) => l.fill)) - 1e-9;
   const allowed = ratioAtSpace(maxSpace, opts, spaceStretch);
   const over = (lines: LineShape[]) => lines.filter((l) => l.ratio > allowed + 1e-9).length;
   return over(tied) <= over(first) && Math.max(0, ...tied.map((l) => l.ratio)) <= Math.max(allowed, ...first.map((l) => l.ratio)) + 1e-9;

@@ -65,6 +65,14 @@ export interface ComposeOptions {
    * wider than the measure is still broken (itemize.ts emergencyBreaks).
    */
   wholeWords?: boolean;
+  /**
+   * An address (URL, e-mail) no wider than the measure is never divided: it
+   * goes whole to the next line. Cards ask for it: at display size a short
+   * address split on a loose line («https://example.org/fa/» / «minutes»,
+   * stress-fa's square card 16) reads as two words; pages weigh such a break
+   * by its cost (itemize.ts, addressBreakCost).
+   */
+  wholeAddresses?: boolean;
   /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
   /**
@@ -87,7 +95,12 @@ export interface ComposeOptions {
    * fewest lines for the rule). Each paragraph of a text with line breaks is
    * tied in turn.
    */
-  avoidRunts?: { maxSpace: number; minLines?: number };
+  avoidRunts?: {
+    maxSpace: number;
+    minLines?: number;
+    /** Ragged, the shortest fill a line may be given for the runt's sake, × the measure (default RAGGED_FILL, lineBreaks.ts): cards ask for less. */
+    raggedFill?: number;
+  };
   /**
    * In a text of several paragraphs joined by line breaks (a leaflet sets a
    * point so), the first line of each paragraph after the first starts this

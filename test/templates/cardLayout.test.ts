@@ -334,3 +334,35 @@ describe('statements', () => {
     expect(card.bodySize).toBeLessThan(card.maxBodySize);
   });
 });
+
+describe('loose lines and addresses', () => {
+  const bodyOf = (card: CardSlide) => card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+
+  it('justifies no line past ×3 and reports each line past the theme\'s maximum (stress-fa link 6: one space of ×8.1 beside its URL before)', async () => {
+    const { model: doc, fonts } = await load('stress-fa');
+    const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 6)!, format: doc.theme.cards.find((c) => c.name === 'link')!, fonts });
+    const lines = bodyOf(card).lines.map((pl) => pl.line);
+    for (const l of lines) if (l.justified && !l.short) expect(l.spaceRatio).toBeLessThanOrEqual(3 + 1e-9);
+    const past = lines.filter((l) => l.justified && l.spaceRatio > (doc.theme.space.max ?? 2) + 1e-9);
+    expect(card.loose).toHaveLength(lines.filter((l) => l.loose).length);
+    expect(card.loose.length).toBeGreaterThanOrEqual(past.length);
+    for (const l of card.loose) expect(doc.points.find((p) => p.number === 6)!.text.slice(l.offset)).not.toBe('');
+  });
+
+  it('never divides an address that fits a line (stress-fa square 16: «https://example.org/fa/» / «minutes» before)', async () => {
+    const { model: doc, fonts } = await load('stress-fa');
+    const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 16)!, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
+    const b = bodyOf(card);
+    expect(b.lines.some((pl) => b.text.slice(pl.line.start, pl.line.end).includes('https://example.org/fa/minutes'))).toBe(true);
+  });
+
+  it('pulls a runt up by re-breaking rather than stepping down a size (udhr-en 17 at 45 px beside 15, «…deprived of» / «his property.»)', async () => {
+    const { model: doc, fonts } = await load('udhr-en');
+    const format = doc.theme.cards.find((c) => c.name === 'square')!;
+    const [c15] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 15)!, format, fonts });
+    const [c17] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 17)!, format, fonts });
+    expect(c17.bodySize).toBe(c15.bodySize);
+    const b = bodyOf(c17);
+    expect(b.text.slice(b.lines[b.lines.length - 1].line.start).trim()).toBe('his property.');
+  });
+});

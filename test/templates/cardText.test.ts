@@ -87,13 +87,23 @@ describe('divideEvenly', () => {
     expect(spared[0]).toBe(`${run(2)}. ${run(14)}،`);
   });
 
-  it('takes as few slides as whole clauses allow, where preferring sentences fills more (look17 en 5: seven slides of 8, 6, 5, 5, 6, 8 and 3 lines for six)', () => {
+  it('opens every slide at a sentence end where one fits, though whole clauses would take fewer slides (page review: stress-en and udhr-en 5 opened mid-sentence)', () => {
+    const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
+    // Five sentences of 4 lines; a slide holds 6: cut at their commas they would fill four slides, 6, 6, 6 and 2.
+    const text = Array.from({ length: 5 }, () => `${run(8)}، ${run(7)}.`).join(' ');
+    const slides = divideEvenly(text, fitsIn(6), fitsIn(6), lines)!;
+    expect(slides.map(lines)).toEqual([4, 4, 4, 4, 4]);
+    for (const p of slides) expect(p).toMatch(/\.$/u);
+    expect(words(slides.join(' '))).toEqual(words(text));
+  });
+
+  it('cuts a sentence at a clause to spare a slide of a single line', () => {
     const run = (n: number) => Array.from({ length: n }, () => 'كلمة').join(' ');
     const t = `${run(4)}. ${run(2)}، ${run(19)}. ${run(3)}.`;
     expect(divide(t, fitsIn(6), fitsIn(6))!.map(lines)).toEqual([1, 6, 1]);
-    const fewest = divideEvenly(t, fitsIn(6), fitsIn(6), lines)!;
-    expect(fewest.map(lines)).toEqual([2, 6]);
-    expect(words(fewest.join(' '))).toEqual(words(t));
+    const spared = divideEvenly(t, fitsIn(6), fitsIn(6), lines)!;
+    expect(spared.map(lines)).toEqual([2, 6]);
+    expect(words(spared.join(' '))).toEqual(words(t));
   });
 
   it('takes a paragraph\'s end for a sentence\'s, a sub-item ending in «؛» too, and ends a slide there rather than inside a paragraph', () => {

@@ -6,11 +6,14 @@
  * say the point and, for a carousel, the slide ({ index, count }).
  */
 import type { OutputKind, VerifyTask } from '../kind.js';
+import type { CardSlide } from '../../../templates/cardLayout.js';
 import type { OutputFile } from '../../output/writeOutputs.js';
 import { pointSlice, POINT_TEXT } from '../slice.js';
 import { pointOf } from './pdf.js';
 import { assertInsideLiveArea } from '../../layout/liveArea.js';
 import { modules } from './modules.js';
+import { looseLineNotes } from '../../layout/looseLines.js';
+import { emptyStats } from '../../layout/stats.js';
 
 export const card: OutputKind = {
   name: 'card',
@@ -60,10 +63,12 @@ export const card: OutputKind = {
   async verify(task, fonts) {
     const { format, point } = cardOf(task);
     const { layoutCard } = await modules.cardLayout();
+    const notes: string[] = [];
     for (const slide of await layoutCard({ model: task.model, point, format, fonts })) {
       assertInsideLiveArea([slide.page], slidePath(task.job.path, slide), point?.place ?? task.model.titlePlace);
+      notes.push(...cardLooseNotes(task.model, slide, slidePath(task.job.path, slide)));
     }
-    return {};
+    return notes.length ? { notes } : {};
   },
   prepare: () => modules.renderCard(),
   async render(task, fonts) {
@@ -71,8 +76,10 @@ export const card: OutputKind = {
     const { format, point } = cardOf(task);
     const { renderCards } = await modules.renderCard();
     const files: OutputFile[] = [];
+    const notes: string[] = [];
     for (const c of await renderCards({ model, point, format, fonts: await fonts() })) {
       const base = slidePath(job.path, c);
+      notes.push(...cardLooseNotes(model, c.layout, base));
       assertInsideLiveArea([c.page], base, point?.place ?? model.titlePlace);
       const common = { kind: 'card' as const, format: format.name, point: job.point, slide: c.slide, width: c.width, height: c.height };
       files.push({ ...common, path: `${base}.png`, bytes: c.png, alt: c.alt });
@@ -80,12 +87,16 @@ export const card: OutputKind = {
       if (c.jpeg) files.push({ ...common, path: `${base}.jpg`, bytes: c.jpeg });
       files.push({ kind: 'alt-text', format: format.name, point: job.point, slide: c.slide, path: `${base}.txt`, bytes: new TextEncoder().encode(c.alt + '\n') });
     }
-    return { files, aux: {} };
+    return { files, aux: notes.length ? { notes } : {} };
   },
 };
 
 /** A carousel's slides are NN-slug-1, NN-slug-2, …; a single card keeps its name. */
 const slidePath = (path: string, c: { slide?: { index: number } }) => (c.slide ? `${path}-${c.slide.index}` : path);
+
+/** A slide's body lines justified past the theme's widest space, or set short: W-LINE-LOOSE, as on pages. */
+const cardLooseNotes = (model: VerifyTask['model'], slide: CardSlide, base: string): string[] =>
+  slide.loose.length ? looseLineNotes(model, { ...emptyStats(), loose: slide.loose }, `${base}.png`) : [];
 
 /** A card job's format and point (none for the document card), from its slice. */
 function cardOf({ model, job }: VerifyTask) {
