@@ -262,6 +262,12 @@ export function headingText(model: DocumentModel, point: Point): string {
   return point.titleSource === 'label' ? point.title : `${pointNumber(model, point.number)} ${point.title}`;
 }
 
+/** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
+function withText(spans: StyledSpan[], text: string): StyledSpan[] {
+  let at = 0;
+  return spans.map((s) => ({ ...s, text: text.slice(at, (at += s.text.length)) }));
+}
+
 /** The heading's spans: the number in the accent colour, then the title. */
 function headingSpans(model: DocumentModel, point: Point, number: TextStyle, title: TextStyle): StyledSpan[] {
   if (point.titleSource === 'label') return [{ text: point.title, style: number }];
@@ -304,11 +310,18 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   });
   // A sub-item is set in from the start margin, as a list: by the paragraph indent.
   const indent = st.body.size * PARAGRAPH_INDENT;
+  // Headings balanced through a typesetter of their own (the trials not counted), then counted once by `ts`.
+  const trial = typesetter(model);
   for (const p of model.points) {
     const indents = indentsParagraphs(p);
+    const spans = headingSpans(model, p, st.number, st.heading);
+    // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17);
+    // balanced, no line ending on a word that leans on the next, as the leaflets' and cards' titles (balance.ts:
+    // «تا پاسی از / شب», «retired / compositors» were set ragged), in as many lines as ragged, so no page moves.
+    const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
+    const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang);
     paras.push({
-      // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17).
-      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, WHOLE_WORDS),
+      para: ts.count(startFlush(balanced, measure - balanced.measure)),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
