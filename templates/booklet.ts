@@ -25,7 +25,7 @@ import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../sr
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots, leaderRoom } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
-import { balancedPages, hangTitle, startFlush, widenSpace } from './contentsRows.js';
+import { balancedPages, hangTitle, startFlush } from './contentsRows.js';
 import { runningHeadFor } from './runningHead.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 
@@ -262,6 +262,12 @@ export function headingText(model: DocumentModel, point: Point): string {
   return point.titleSource === 'label' ? point.title : `${pointNumber(model, point.number)} ${point.title}`;
 }
 
+/** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
+function withText(spans: StyledSpan[], text: string): StyledSpan[] {
+  let at = 0;
+  return spans.map((s) => ({ ...s, text: text.slice(at, (at += s.text.length)) }));
+}
+
 /** The heading's spans: the number in the accent colour, then the title. */
 function headingSpans(model: DocumentModel, point: Point, number: TextStyle, title: TextStyle): StyledSpan[] {
   if (point.titleSource === 'label') return [{ text: point.title, style: number }];
@@ -304,11 +310,18 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
   });
   // A sub-item is set in from the start margin, as a list: by the paragraph indent.
   const indent = st.body.size * PARAGRAPH_INDENT;
+  // Headings balanced through a typesetter of their own (the trials not counted), then counted once by `ts`.
+  const trial = typesetter(model);
   for (const p of model.points) {
     const indents = indentsParagraphs(p);
+    const spans = headingSpans(model, p, st.number, st.heading);
+    // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17);
+    // balanced, no line ending on a word that leans on the next, as the leaflets' and cards' titles (balance.ts:
+    // «تا پاسی از / شب», «retired / compositors» were set ragged), in as many lines as ragged, so no page moves.
+    const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
+    const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang);
     paras.push({
-      // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17).
-      para: ts.set(headingSpans(model, p, st.number, st.heading), st.heading, measure, 'start', false, WHOLE_WORDS),
+      para: ts.count(startFlush(balanced, measure - balanced.measure)),
       leading: st.heading.size * 1.6,
       color: t.palette.ink,
       spaceBefore: st.bodyLeading * 0.9,
@@ -485,16 +498,19 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * The contents: one row per point (number and title at the start side, page
  * number at the end side), over as many pages as the rows need. Each row is
  * a link to its page. Numbers keep their units in one column, as figures
- * in a table do. Left to right, a number narrower than the widest is
- * indented by the difference, so «9.» and «10.» end together and the titles
- * start on one line; right to left the numbers stay flush with the start
- * margin, where their units are («٩-» over the «٠» of «١٠-»: indenting
- * them would align the hyphens and the tens instead), the space after a
- * narrower one widened so the titles start on one line (widenSpace), and the page numbers,
- * at the left margin, are right-aligned in the column of the widest («٩»
- * over the «٠» of «١٠», where they were flush left). Every row is one
- * system: a point without a title of its own has its number in the column
- * and its label as its title («١٧- بند ١٧»), in the titles' face and ink.
+ * in a table do: in either direction a number narrower than the widest is
+ * indented from the start margin by the difference, so that every number
+ * ends at one line, its units over the others' («9.» over the «0.» of
+ * «10.»; right to left «٩-» over the «٠-» of «١٠-», the digits read left to
+ * right), and every title starts at one line the same space after its
+ * number (page review: flush with the right margin, «١-» stood over the
+ * tens of «١٠-» and its title 9.6 pt from it, «١٠-»'s 3 pt). The page
+ * numbers, at the end margin, are right-aligned in the column of the widest
+ * («٩» over the «٠» of «١٠»). Every row is one system: a point without a
+ * title of its own has its number in the column and nothing after it
+ * («١٧-» and its leaders), not its label as a title: «١٧- بند ١٧» read the
+ * number twice; its heading is the label alone. Titles end their lines at
+ * spaces, as the headings do (WHOLE_WORDS: no «self-/hosted»).
  * A title that wraps hangs its later lines under its first word
  * (hangTitle), closer than the rows are to one another
  * (CONTENTS_TITLE_LEADING); every row's last line carries leaders to its
@@ -558,7 +574,7 @@ interface ContentsSetting {
   /** The page numbers' column, at the end side; right to left, the widest page number's (`pageColumn`). */
   numberWidth: number;
   pageColumn: number;
-  /** Each entry's number and title (`spans`), and how far its title is moved for the titles to start on one line. */
+  /** Each entry's number and title (`spans`; the number alone for a point without a title), and its number's width with the space after it. */
   labels: Array<{ point: Point; spans: StyledSpan[]; numberWidth: number }>;
   offset: (own: number) => number;
   pageLabel: (n: number) => string;
@@ -578,20 +594,20 @@ function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnT
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
     // Every row one system (page review look17): the number in its column in the accent, then the title in the
-    // body's face and ink, a point without a title of its own included («١٧- بند ١٧», where its heading is the
-    // label alone: in the accent, without the number column and at another indent, its row read as another list).
-    const spans: StyledSpan[] = [
+    // body's face and ink. A point without a title of its own has its number alone (its label, «بند ١٧», is the
+    // number again in words: «١٧- بند ١٧» read it twice); its heading is that label.
+    const number: StyledSpan[] = [
       { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
       { text: ' ', style: st.body },
-      { text: point.title, style: st.body },
     ];
+    const spans = point.titleSource === 'label' ? number.slice(0, 1) : [...number, { text: point.title, style: st.body }];
     // The number and the space after it.
-    return { point, spans, numberWidth: widthOf(spans.slice(0, 2)) };
+    return { point, spans, numberWidth: widthOf(number) };
   };
   const pageLabel = (n: number) => formatNumber(n, model.lang, model.digits);
   const labels = contents.map(labelOf);
   const widestNumber = Math.max(0, ...labels.map((l) => l.numberWidth));
-  // How far a row's number is short of the widest: its title moved by as much, so that the titles start on one line.
+  // How far a row's number is short of the widest: the row indented by as much, so that the numbers end and the titles start on one line.
   const offset = (own: number) => widestNumber - own;
   const pageColumn = Math.min(numberWidth, Math.max(0, ...contents.map((e) => widthOf([{ text: pageLabel(e.page), style: st.body }]))));
   return {
@@ -632,16 +648,14 @@ function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntr
   const leaderMin = leaderRoom(st.body.size);
   return contents.map((entry, i) => {
     const { point, spans: label, numberWidth: own } = c.labels[i];
-    const indent = rtl ? 0 : c.offset(own);
+    // From the start margin, either side: right to left the row's start edge is its right one (placeContentsRow).
+    const indent = c.offset(own);
     const rowWidth = c.measure - c.numberWidth - indent;
-    // Right to left the title is moved past the number by the difference instead: the space after the number is widened.
-    const gap = rtl ? c.offset(own) : 0;
-    // `less`: the row set that much short of its room (startFlush), for the leaders.
+    // `less`: the row set that much short of its room (startFlush), for the leaders. Lines end at spaces, as a heading's.
     const setRow = (less: number) => {
-      const set = startFlush(trial.set(label, st.body, rowWidth - gap - less, 'start'), less);
-      const widened = gap > 0 ? widenSpace(set, gap) : set;
+      const set = startFlush(trial.set(label, st.body, rowWidth - less, 'start', false, WHOLE_WORDS), less);
       // A wrapped title's later lines start under its first word.
-      return hangTitle(widened, label, (rest, measure) => trial.set(rest, st.body, measure - less, 'start'));
+      return hangTitle(set, label, (rest, measure) => trial.set(rest, st.body, measure - less, 'start', false, WHOLE_WORDS));
     };
     let hung = setRow(0);
     // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
@@ -662,7 +676,7 @@ function placeContentsRow(c: ContentsSetting, ts: Typesetter, page: LaidOutPage,
   const { entry, point, indent, rowWidth, row, height } = r;
   // Right to left, the page number's column is the widest number's, at the left margin, the number flush right in it.
   const pageNo = rtl ? ts.set(c.pageLabel(entry.page), st.body, pageColumn, 'start') : ts.set(c.pageLabel(entry.page), st.body, numberWidth, 'end');
-  // The title sits at the start side, the page number at the end side.
+  // The title sits at the start side, the page number at the end side; right to left the row, `indent` narrower, ends that short of the right margin.
   const rowX = f.x + (rtl ? numberWidth : indent);
   const numX = rtl ? f.x : f.x + f.width - numberWidth;
   const numW = rtl ? pageColumn : numberWidth;

@@ -1,8 +1,8 @@
 /**
  * The booklet's contents rows as a typographer sets them (templates/booklet.ts
- * lays the contents out with these): the space after a right-to-left number
- * widened as a tab would (widenSpace), a wrapped title's later lines hung
- * under its first (hangTitle), and the rows shared out over the contents
+ * lays the contents out with these): a row set short of the page numbers'
+ * column kept at its start edge (startFlush), a wrapped title's later lines
+ * hung under its first (hangTitle), and the rows shared out over the contents
  * pages so that the last is not left nearly empty (balancedPages). Pure
  * geometry on composed rows; nothing here sets type of its own accord.
  */
@@ -10,21 +10,9 @@ import type { ComposedParagraph, ComposedLine } from '../src/text/compose.js';
 import type { StyledSpan } from '../src/text/itemize.js';
 import { advanceSpan } from '../src/text/advanceSpan.js';
 
-/**
- * A right-to-left contents row with the space after its number (the first
- * line's first space) widened by `gap`: the title moves left, the number
- * stays at the start margin. Number and title stay one run, one line of
- * text for the readers; only the space between them is wider, as a tab
- * would make it. The row was set `gap` narrower, so it still fits.
- */
-export function widenSpace(row: ComposedParagraph, gap: number): ComposedParagraph {
-  const [first, ...rest] = row.lines;
-  const space = first?.glyphs.find((g) => g.space);
-  if (!space) return row;
-  const glyphs = first.glyphs.map((g) => (g === space ? { ...g, x: g.x - gap, advance: g.advance + gap } : g.x < space.x ? { ...g, x: g.x - gap } : g));
-  const shift = (line: ComposedLine) => ({ ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + gap })) });
-  // (Set `gap` narrower: the lines move right by it, to the start margin, and the first line's title back left.)
-  return { ...row, measure: row.measure + gap, lines: [shift({ ...first, glyphs, width: first.width + gap, naturalWidth: first.naturalWidth + gap }), ...rest.map(shift)] };
+/** A line moved `dx` along itself (its glyphs' x): the one way a row's lines are moved here. */
+export function shiftLine(line: ComposedLine, dx: number): ComposedLine {
+  return dx === 0 ? line : { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })) };
 }
 
 /**
@@ -35,7 +23,7 @@ export function widenSpace(row: ComposedParagraph, gap: number): ComposedParagra
  */
 export function startFlush(row: ComposedParagraph, by: number): ComposedParagraph {
   if (by === 0 || row.dir !== 'rtl') return { ...row, measure: row.measure + by };
-  return { ...row, measure: row.measure + by, lines: row.lines.map((l) => ({ ...l, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + by })) })) };
+  return { ...row, measure: row.measure + by, lines: row.lines.map((l) => shiftLine(l, by)) };
 }
 
 /**
@@ -67,8 +55,8 @@ export function hangTitle(row: ComposedParagraph, spans: StyledSpan[], set: (spa
     // a «و» Amiri kerns before «يـ» is drawn 1.7 pt right of its pen at 14 pt, its advance as much wider).
     const drawn = l.glyphs.filter((g) => !g.space && !g.hidden);
     const start = rtl ? Math.max(...drawn.map((g) => advanceSpan(g).right)) : Math.min(...drawn.map((g) => advanceSpan(g).left));
-    const dx = drawn.length ? edge - start : 0;
-    return { ...l, start: l.start + from, end: l.end + from, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx, offset: g.offset + from, word: g.word + words })) };
+    const moved = shiftLine(l, drawn.length ? edge - start : 0);
+    return { ...moved, start: l.start + from, end: l.end + from, glyphs: moved.glyphs.map((g) => ({ ...g, offset: g.offset + from, word: g.word + words })) };
   });
   return { ...row, lines: [first, ...lines] };
 }

@@ -1,6 +1,6 @@
 /**
  * Balanced titles: a title set ragged (card titles, beside their number;
- * the leaflets' titles and event names) breaks where its measure ends, so that «Equal in dignity and / rights»
+ * the leaflets' titles and event names; the booklet's point headings) breaks where its measure ends, so that «Equal in dignity and / rights»
  * leaves one word under a full line and a weak word («and», «of», «في») at
  * a line's end. `setBalanced` keeps the fewest lines the measure allows and
  * sets them as even as it can: the narrowest measure that keeps that number
@@ -47,13 +47,27 @@ export const CONJUNCTION_BALANCE = 1 / 2;
 
 const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
 
+/**
+ * * A Persian word that ends in its ezafe, written: «ٔ» after «ه» or «ۀ» («همهٔ»,
+ * «شبکهٔ») or «ی» after the plural «ها» («روزهای», «کتاب‌های»). The ezafe
+ * ties it to the word after it («روزهای هفته», the days of the week), as a
+ * preposition is tied (page review: the leaflet's «…در همهٔ روزهای / هفته»).
+ * A word followed by punctuation has none to lean on: matched as written.
+ */
+const EZAFE = /(?:\u0654|\u06c0|ها\u200c?ی)$/u;
+
+/** Whether a line that ends on `word` (as written, lower-cased) ends on a word that leans on the next. */
+function leans(word: string, lang: string): boolean {
+  const bare = word.replace(/[.,;:!?،؛]+$/u, '');
+  return lexicon(WEAK, lang).has(bare) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
+}
+
 /** The weak words of `lang` on which the lines of `para` but the last end (a leaflet's statement sizes compare their count with the regular setting's). */
 export function weakEnds(para: ComposedParagraph, lang: string): string[] {
-  const weak = lexicon(WEAK, lang);
   return para.lines.slice(0, -1).flatMap((l) => {
     const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
-    const word = words[words.length - 1].toLowerCase().replace(/[.,;:!?،؛]+$/u, '');
-    return weak.has(word) ? [word] : [];
+    const word = words[words.length - 1].toLowerCase();
+    return leans(word, lang) ? [word.replace(/[.,;:!?،؛]+$/u, '')] : [];
   });
 }
 
@@ -152,7 +166,6 @@ function runt(para: ComposedParagraph): boolean {
 
 /** The paragraph's text with a line break before the weak words that end each of its lines but the last. */
 function weakToNextLine(para: ComposedParagraph, lang: string): string {
-  const weak = lexicon(WEAK, lang);
   let out = para.text;
   for (const l of para.lines.slice(0, -1)) {
     // The spaces before the line's last words, from its end back while they are weak.
@@ -160,7 +173,7 @@ function weakToNextLine(para: ComposedParagraph, lang: string): string {
     let cut = -1;
     for (;;) {
       const space = para.text.lastIndexOf(' ', end - 1);
-      if (space <= l.start || !weak.has(para.text.slice(space + 1, end).toLowerCase())) break;
+      if (space <= l.start || !leans(para.text.slice(space + 1, end).toLowerCase(), lang)) break;
       cut = space;
       end = space;
     }

@@ -17,6 +17,16 @@ import type { DotsBlock } from './types.js';
  * 0.5 (one pitch; the dots' columns swing it up to 1.0) the seed's rows ٢,
  * ٦, ٨ and ١٣ looked to a page reviewer as if the dots ran into the title
  * (5.8–8.2 pt clear, 4.3 between dots). The same at the numbers' column.
+ *
+ * The clear space after a title is at least `gap` and less than `gap` +
+ * `pitch` (0.75–1.25, 8.3–13.8 pt at 11 pt): the dots stand in columns down
+ * the page, as a book's leaders do, so each row's first dot is the first
+ * column at `gap` or more from its title's ink. Chosen over a gap the same
+ * in every row (page review: it varies by up to a pitch): a leader started
+ * `gap` after each title puts every row's dots out of step with the rows
+ * above and below, a jitter across the whole column of 14 to 40 rows, where
+ * the varying gap is one space at each title's end and never under `gap`.
+ * A finer pitch would narrow it but make the leader a dotted rule.
  */
 export const LEADER = { pitch: 0.5, radius: 0.065, gap: 0.75 } as const;
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { CONJUNCTION_BALANCE, balanceOf, endsOnConjunctionsOnly, endsWeak } from '../../src/layout/balance.js';
+import { CONJUNCTION_BALANCE, balanceOf, endsOnConjunctionsOnly, endsWeak, weakEnds } from '../../src/layout/balance.js';
 import { typesetter, type TemplateFonts } from '../../src/layout/typeset.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { TextBlock } from '../../src/layout/types.js';
@@ -154,4 +154,44 @@ describe('leaflet titles and event names', () => {
     expect(multi).toBeGreaterThan(5);
     expect(weak).toEqual(['udhr-en 28: A social and / international order (conjunction)']);
   });
+});
+
+describe('a Persian word that ends in its ezafe leans on the next (page review: the leaflet\'s «…در همهٔ روزهای / هفته»)', () => {
+  it('«روزهای», «کتاب‌های», «همهٔ» end a line weakly; «هفته،», «روزها», the same words in Arabic or English, do not', () => {
+    expect(weakEnds(splitPara(['در همهٔ روزهای', 'هفته']), 'fa')).toEqual(['روزهای']);
+    expect(weakEnds(splitPara(['کتاب‌های', 'کودکان']), 'fa')).toEqual(['کتاب‌های']);
+    expect(weakEnds(splitPara(['باز در همهٔ', 'روزهای هفته']), 'fa')).toEqual(['همهٔ']);
+    expect(weakEnds(splitPara(['روزهای هفته،', 'تا پاسی از شب']), 'fa')).toEqual([]);
+    expect(weakEnds(splitPara(['همهٔ روزها', 'باز']), 'fa')).toEqual([]);
+    expect(weakEnds(splitPara(['در همهٔ روزهای', 'هفته']), 'ar')).toEqual([]);
+  });
+});
+
+describe('the booklet\'s point headings, balanced as the leaflets\' titles', () => {
+  const headings = async (doc: string) => {
+    const { model } = await loadDocument(`test/fixtures/docs/${doc}/${doc}.txt`, { projectRoot, sourceDateEpoch: EPOCH });
+    const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+    const blocks = layoutBooklet(model, fonts).pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && b.role === 'heading' && /^the heading of point/.test(b.name ?? '')));
+    return { model, blocks };
+  };
+
+  it('stress-fa and stress-en: «…روزهای هفته، / تا پاسی از شب…», not «…تا پاسی از / شب…»; «…oral histories / from retired compositors», not «…from retired / compositors»; lines at the start margin, as many as ragged', async () => {
+    const lines: string[] = [];
+    for (const doc of ['stress-fa', 'stress-en']) {
+      const { model, blocks } = await headings(doc);
+      const margin = (b: TextBlock) => b.lines.map((l) => (b.rtl ? Math.max(...l.line.glyphs.map((g) => l.x + g.x + g.advance)) : Math.min(...l.line.glyphs.map((g) => l.x + g.x))));
+      for (const b of blocks.filter((b) => b.lines.length > 1)) {
+        const start = b.rtl ? b.frame!.x + b.frame!.width : b.frame!.x;
+        lines.push(lineTexts(b).join(' / '));
+        expect(endsWeak(asPara(b), model.lang), lineTexts(b).join(' / ')).toBe(false);
+        for (const x of margin(b)) expect(x, lineTexts(b).join(' / ')).toBeCloseTo(start, 0);
+      }
+    }
+    expect(lines).toEqual([
+      '۱- کتاب‌خانه‌های عمومی باز در همهٔ روزهای هفته، / تا پاسی از شب، و عضویت رایگان برای همهٔ ساکنان',
+      '۸- آزادی نویسندگان، مترجمان و ناشران / زندانی و ممنوع‌القلم در سراسر جهان',
+      '1. A public print shop in every town / of more than twenty thousand people',
+      '24. We will record oral histories / from retired compositors',
+    ]);
+  }, 120_000);
 });

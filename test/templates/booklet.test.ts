@@ -205,27 +205,37 @@ describe('the contents', () => {
     }
   }, 60_000);
 
-  it('every row one system (look17): a point without a title has its number in the column and its label as its title, in the titles\' face and ink, starting where they do', () => {
+  it('every row one system (look17): a point without a title has its number alone in the column (not «٢- البند ٢», the number twice), ending where the others do, with its leaders', () => {
     const { lay, model } = layout('');
     const block = (n: number) => lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === `contents entry ${n}`)!;
-    const row = (n: number) => {
-      const b = block(n);
-      return { text: b.text, glyphs: b.lines[0].line.glyphs.map((g) => ({ ...g, x: b.lines[0].x + g.x })) };
-    };
-    const numbered = row(1);
-    const label = row(2);
-    expect(label.text).toBe('٢- البند ٢');
-    // After the number and its space, the label starts where the numbered title does (right to left: its right edge).
-    const right = (gs: Array<{ x: number; advance: number }>) => Math.max(...gs.map((g) => g.x + g.advance));
-    const after = (gs: typeof label.glyphs) => gs.slice(gs.findIndex((g) => g.space) + 1);
-    expect(right(after(label.glyphs))).toBeCloseTo(right(after(numbered.glyphs)), 2);
-    // The number is the accent's, the label the ink's, in the body's face, as a title's words.
-    const ofText = (gs: typeof label.glyphs, text: string) => gs.filter((g) => text.includes(g.text) && !g.space);
-    expect(new Set(ofText(after(label.glyphs), 'البند').map((g) => g.font))).toEqual(new Set(ofText(after(numbered.glyphs), 'نطالببالعدالة').map((g) => g.font)));
-    expect(block(2).color).toBe(block(1).color);
+    const glyphs = (n: number) => block(n).lines[0].line.glyphs.map((g) => ({ ...g, x: block(n).lines[0].x + g.x }));
     expect(model.points[1].titleSource).toBe('label');
+    expect(block(2).text).toBe('٢-');
+    expect(block(2).lines).toHaveLength(1);
+    // Its number ends (right to left: its left edge) where the titled row's does, in the same face and colour.
+    const numbered = glyphs(1);
+    const number = numbered.slice(0, numbered.findIndex((g) => g.space));
+    expect(Math.min(...glyphs(2).map((g) => g.x))).toBeCloseTo(Math.min(...number.map((g) => g.x)), 2);
+    expect(new Set(glyphs(2).map((g) => g.font))).toEqual(new Set(number.map((g) => g.font)));
     // Its leaders, as every row's.
     expect(lay.pages.filter((p) => p.role === 'contents').flatMap((p) => p.blocks.filter((b) => b.kind === 'dots'))).toHaveLength(2);
+  });
+
+  it('a title ends its lines at spaces, as a heading does (WHOLE_WORDS): no «self-/hosted» in the contents', () => {
+    // A filler word as wide as puts «self-hosted» at the first line's end: set as the body's text, these broke «self- / hosted».
+    for (const filler of ['mmmmmm', 'mmmmmmm']) {
+      const title = `A public print shop in every town of ${filler} on self-hosted community-run servers`;
+      const { model } = modelFromText('## A statement\n\n1. We call for justice.\n\n2. A second point.\n', 'doc.txt', {
+        projectRoot,
+        sidecar: { text: `date: 2024-01-01\nlang: en\ndir: ltr\ndigits: latn\npoints:\n  "1":\n    title: "${title}"\n`, file: 'doc.meta.yaml' },
+      });
+      const row = layoutBooklet(model, templateFonts()).pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === 'contents entry 1')!;
+      for (const l of row.lines.slice(0, -1)) {
+        expect(l.line.hyphenated, title).toBeFalsy();
+        expect(row.text.slice(l.line.start, l.line.end).trimEnd(), title).toMatch(/[^-]$/u);
+        expect(/\s/u.test(row.text.slice(l.line.end - 1, l.line.end + 1)), `${title}: line ends at a space`).toBe(true);
+      }
+    }
   });
 
   it('a long title\'s last line carries its leaders (look17 fa ٨): a row that would leave them no room is set short of the numbers\' column', () => {
@@ -270,6 +280,8 @@ describe('the contents', () => {
           const ink = lineInk(last.line, last)!;
           const inner = rtl ? ink.left - (d.x + (d.count - 1) * pitch + d.radius) : d.x - d.radius - ink.right;
           expect(inner / size, `${doc}: gap after «${title.text}»`).toBeGreaterThanOrEqual(LEADER.gap - 1e-6);
+          // And less than a pitch more: the dots come as near the title as their columns let them (LEADER).
+          expect(inner / size, `${doc}: gap after «${title.text}»`).toBeLessThan(LEADER.gap + LEADER.pitch);
           const number = numbers[i].lines[0];
           const glyphs = number.line.glyphs.map((g) => ({ x: number.x + g.x, advance: g.advance }));
           const outer = rtl ? d.x - d.radius - right(glyphs) : Math.min(...glyphs.map((g) => g.x)) - (d.x + (d.count - 1) * pitch + d.radius);
@@ -327,16 +339,20 @@ describe('the contents', () => {
     }
   });
 
-  it('right to left: the numbers flush with the start margin, every title starting on one line, and the page numbers, at the left, right-aligned: units over units («٩» over the «٠» of «١٠»)', async () => {
+  it('right to left, as left to right mirrored: the numbers end on one line (units over units, «٩-» over the «٠-» of «١٠-»), every title starts on one line the same space after its number, and the page numbers, at the left, are right-aligned («٩» over the «٠» of «١٠»)', async () => {
     const all = await rows('udhr-ar');
     expect(all.flatMap((r) => r.entries).length).toBe(30);
-    // (Page numbers of one digit and of two on one contents page.)
+    // (Numbers of one digit and of two, page numbers too, on one contents page.)
+    expect(all.some(({ entries }) => new Set(entries.map((gs) => gs.findIndex((g) => g.space))).size === 2)).toBe(true);
     expect(all.some(({ pages }) => new Set(pages.map((gs) => gs.length)).size === 2)).toBe(true);
-    // (Glyphs in logical order: the title's are those after the first space.)
+    // (Glyphs in logical order: the number's are those before the first space, the title's those after it.)
+    const number = (gs: Array<{ x: number; advance: number; space?: boolean }>) => gs.slice(0, gs.findIndex((g) => g.space));
     const title = (gs: Array<{ x: number; advance: number; space?: boolean }>) => gs.slice(gs.findIndex((g) => g.space) + 1);
+    const left = (gs: Array<{ x: number }>) => Math.min(...gs.map((g) => g.x));
     for (const { entries, pages } of all) {
-      expect(spread(entries.map(right))).toBeLessThan(0.01);
+      expect(spread(entries.map((gs) => left(number(gs))))).toBeLessThan(0.01);
       expect(spread(entries.map((gs) => right(title(gs))))).toBeLessThan(0.01);
+      expect(spread(entries.map((gs) => left(number(gs)) - right(title(gs))))).toBeLessThan(0.01);
       expect(spread(pages.map(right))).toBeLessThan(0.01);
     }
   }, 60_000);
