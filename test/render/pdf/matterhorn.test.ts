@@ -1,0 +1,224 @@
+/**
+ * PDF/UA-1 (ISO 14289-1): the machine-checkable failure conditions of the
+ * Matterhorn Protocol 1.1 that apply to our files (test/support/matterhorn.ts),
+ * on every PDF a build writes — booklet.pdf, each leaflet, all-leaflets.pdf,
+ * and the press files booklet-press.pdf and leaflets-press.pdf (PDF/X-4 +
+ * PDF/UA-1) — of the seed, mixed-7, udhr-en and udhr-fa, built as
+ * `warraq --only booklet,leaflets,print` builds them. The imposed sheets
+ * (booklet-a4-saddle.pdf, leaflets-a4-2up.pdf) are not tagged
+ * (docs/accessibility.md) and must then not claim PDF/UA.
+ *
+ * No PDF/UA validator (veraPDF, PAC) runs on this machine; what the checks
+ * cover and what they cannot is in docs/accessibility.md, "PDF/UA-1: what
+ * is checked". The checker itself is tested on files broken on purpose.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFArray, PDFDict, PDFName, PDFDocument, PDFNumber, PDFRef, PDFString, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { build } from '../../../src/build.js';
+import { makeProject, repoRoot } from '../../fixtures/reliability/project.js';
+import { matterhornFindings, type Finding } from '../../support/matterhorn.js';
+
+const DOCS = [
+  { name: 'izmir-2023', dir: 'source' },
+  { name: 'mixed-7', dir: 'test/fixtures/docs/mixed-7' },
+  { name: 'udhr-en', dir: 'test/fixtures/docs/udhr-en' },
+  { name: 'udhr-fa', dir: 'test/fixtures/docs/udhr-fa' },
+] as const;
+
+/**
+ * ISO 14289-1 7.21.5 (veraPDF 7.21.5-1): a glyph painted (render mode other
+ * than 3) has the same width in /W as in the font program. The painter
+ * writes each copy's shaped advance or extraction width into /W (kerning,
+ * cursive attachment, a letter reaching over a kashida, the flat strut:
+ * glyphPainter.ts `codeFor`, `extractionWidths`), which poppler and PDFium
+ * read to find word gaps, while the program keeps the font's own advance,
+ * which mupdf and mutool read (docs/accessibility.md). Known, not fixed here:
+ * pinned as the most painted glyphs a file (or a document's single leaflets
+ * together: 'leaflets') may have with a /W that is not the program's (a
+ * regression fails, an improvement shows; UA_REPORT=1 prints the counts).
+ */
+const WIDTH_CEILING: Record<string, number> = {
+  'izmir-2023 booklet.pdf': 164,
+  'izmir-2023 leaflets': 339,
+  'izmir-2023 leaflets/all-leaflets.pdf': 339,
+  'izmir-2023 print/booklet-press.pdf': 164,
+  'izmir-2023 print/leaflets-press.pdf': 339,
+  'mixed-7 booklet.pdf': 47,
+  'mixed-7 leaflets': 38,
+  'mixed-7 leaflets/all-leaflets.pdf': 38,
+  'mixed-7 print/booklet-press.pdf': 47,
+  'mixed-7 print/leaflets-press.pdf': 38,
+  'udhr-en booklet.pdf': 179,
+  'udhr-en leaflets': 226,
+  'udhr-en leaflets/all-leaflets.pdf': 226,
+  'udhr-en print/booklet-press.pdf': 179,
+  'udhr-en print/leaflets-press.pdf': 226,
+  'udhr-fa booklet.pdf': 78,
+  'udhr-fa leaflets': 58,
+  'udhr-fa leaflets/all-leaflets.pdf': 58,
+  'udhr-fa print/booklet-press.pdf': 78,
+  'udhr-fa print/leaflets-press.pdf': 58,
+};
+const KNOWN = new Set(['7.21.5-1']);
+
+const widthGlyphs = (found: Finding[]) => found.filter((f) => f.clause === '7.21.5-1').reduce((n, f) => n + Number(/^(\d+) ×/.exec(f.detail)?.[1] ?? 1), 0);
+
+let out: string;
+beforeAll(async () => {
+  const files: Record<string, { copy: string }> = {};
+  for (const d of DOCS) for (const ext of ['txt', 'meta.yaml']) files[`source/${d.name}.${ext}`] = { copy: path.join(repoRoot, d.dir, `${d.name}.${ext}`) };
+  const root = await makeProject(files);
+  for (const d of DOCS) await build({ projectRoot: root, source: `source/${d.name}.txt`, out: `dist/${d.name}`, sourceDateEpoch: '1698000000', only: ['booklet', 'leaflets', 'print'] });
+  out = path.join(root, 'dist');
+});
+
+const pdfsOf = (doc: string) => {
+  const dir = path.join(out, doc);
+  return [
+    'booklet.pdf',
+    ...readdirSync(path.join(dir, 'leaflets')).filter((f) => f.endsWith('.pdf')).map((f) => `leaflets/${f}`),
+    ...readdirSync(path.join(dir, 'print')).map((f) => `print/${f}`),
+  ].sort();
+};
+const read = (doc: string, file: string) => new Uint8Array(readFileSync(path.join(out, doc, file)));
+const imposed = (file: string) => /-(saddle|2up)\.pdf$/.test(file);
+
+describe.each(DOCS)('$name: PDF/UA-1 (Matterhorn 1.1, machine-checkable conditions)', ({ name }) => {
+  it('writes every kind: booklet, leaflets, all-leaflets, press files, imposed sheets', () => {
+    const files = pdfsOf(name);
+    for (const f of ['booklet.pdf', 'leaflets/all-leaflets.pdf', 'print/booklet-press.pdf', 'print/leaflets-press.pdf', 'print/booklet-a4-saddle.pdf']) expect(files).toContain(f);
+    expect(files.filter((f) => /^leaflets\/\d/.test(f)).length).toBeGreaterThan(0);
+  });
+
+  it('every tagged PDF passes every check but the known one (7.21.5), and has at most its pinned count of that', async () => {
+    const report: string[] = [];
+    let leaflets = 0;
+    for (const file of pdfsOf(name).filter((f) => !imposed(f))) {
+      const found = await matterhornFindings(read(name, file));
+      const unexpected = found.filter((f) => !KNOWN.has(f.clause));
+      expect(unexpected.map((f) => `${f.check} (${f.clause}) ${f.where}: ${f.detail}`), file).toEqual([]);
+      const glyphs = widthGlyphs(found);
+      report.push(`${file} ${glyphs}`);
+      if (/^leaflets\/\d/.test(file)) leaflets += glyphs;
+      else expect(glyphs, `${file}: painted glyphs whose /W is not the program's`).toBeLessThanOrEqual(WIDTH_CEILING[`${name} ${file}`] ?? 0);
+    }
+    expect(leaflets, "the single leaflets' painted glyphs whose /W is not the program's").toBeLessThanOrEqual(WIDTH_CEILING[`${name} leaflets`] ?? 0);
+    report.push(`single leaflets ${leaflets}`);
+    if (process.env.UA_REPORT) console.log(`UA ${name}\n${report.join('\n')}`);
+  });
+
+  it('the imposed sheets are not tagged and claim neither PDF/UA nor tagging', async () => {
+    for (const file of pdfsOf(name).filter(imposed)) {
+      const doc = await PDFDocument.load(read(name, file), { updateMetadata: false });
+      expect(doc.catalog.has(PDFName.of('StructTreeRoot')), file).toBe(false);
+      const meta = doc.catalog.lookup(PDFName.of('Metadata'));
+      const xmp = meta instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(meta).decode()) : '';
+      expect(xmp, file).not.toContain('pdfuaid');
+    }
+  });
+});
+
+/** The checker finds what it is meant to find: a leaflet (with a QR code's Figure) and the booklet (with links) of mixed-7, broken one way at a time. */
+describe('the Matterhorn checker on files broken on purpose', () => {
+  const LEAFLET = 'leaflets/01-knowledge-for-all.pdf';
+  async function broken(file: string, breakIt: (doc: PDFDocument) => void): Promise<Finding[]> {
+    const doc = await PDFDocument.load(read('mixed-7', file), { updateMetadata: false });
+    breakIt(doc);
+    return matterhornFindings(await doc.save({ useObjectStreams: false }));
+  }
+  const checks = (found: Finding[]) => [...new Set(found.filter((f) => !KNOWN.has(f.clause)).map((f) => `${f.check} ${f.clause}`))].sort();
+  const root = (doc: PDFDocument) => doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  /** Every structure element, depth first. */
+  const elements = (doc: PDFDocument): PDFDict[] => {
+    const outEls: PDFDict[] = [];
+    const walk = (o: unknown) => {
+      const d = o instanceof PDFRef ? doc.context.lookup(o) : o;
+      if (d instanceof PDFArray) return d.asArray().forEach(walk);
+      if (!(d instanceof PDFDict) || !d.has(PDFName.of('S'))) return;
+      outEls.push(d);
+      walk(d.get(PDFName.of('K')));
+    };
+    walk(root(doc).get(PDFName.of('K')));
+    return outEls;
+  };
+  const byType = (doc: PDFDocument, s: string) => elements(doc).filter((e) => e.get(PDFName.of('S')) === PDFName.of(s));
+
+  it('passes the unbroken files', async () => {
+    expect(checks(await broken(LEAFLET, () => {}))).toEqual([]);
+    expect(checks(await broken('booklet.pdf', () => {}))).toEqual([]);
+  });
+
+  it('finds catalog, metadata and language faults', async () => {
+    const found = await broken(LEAFLET, (doc) => {
+      doc.catalog.set(PDFName.of('Lang'), PDFString.of('ar_EG'));
+      doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).delete(PDFName.of('DisplayDocTitle'));
+      doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).set(PDFName.of('Suspects'), doc.context.obj(true));
+      doc.catalog.delete(PDFName.of('Metadata'));
+    });
+    expect(checks(found)).toEqual(['01-007 7.1-4', '06-001 7.1-8', '07-001 7.1-10', 'ISO 7.2-29']);
+  });
+
+  it('finds a Figure without /Alt, a heading level skipped, an unmapped and a remapped structure type, and a list holding a paragraph', async () => {
+    const found = await broken(LEAFLET, (doc) => {
+      byType(doc, 'Figure')[0].delete(PDFName.of('Alt'));
+      byType(doc, 'H1')[0].set(PDFName.of('S'), PDFName.of('H3'));
+      byType(doc, 'Lbl')[0].set(PDFName.of('S'), PDFName.of('PdfiumText'));
+      byType(doc, 'LBody')[0].set(PDFName.of('S'), PDFName.of('P'));
+      root(doc).set(PDFName.of('RoleMap'), doc.context.obj({ P: 'Span' }));
+    });
+    expect(checks(found)).toEqual(['02-001 7.1-5', '02-004 7.1-7', '13-004 7.3-1', '14-002 7.4.2-1', 'ISO 7.2-20']);
+  });
+
+  it('accepts a private structure type role-mapped to a standard one', async () => {
+    const found = await broken(LEAFLET, (doc) => {
+      byType(doc, 'Lbl')[0].set(PDFName.of('S'), PDFName.of('PdfiumText'));
+      root(doc).set(PDFName.of('RoleMap'), doc.context.obj({ PdfiumText: 'Lbl' }));
+    });
+    expect(checks(found)).toEqual([]);
+  });
+
+  it('finds content outside marked content, an MCID the tree does not hold, and a ParentTree entry that is wrong', async () => {
+    const found = await broken(LEAFLET, (doc) => {
+      const page = doc.getPages()[0];
+      // A stroke after everything else on the page, in no marked content.
+      page.node.addContentStream(doc.context.register(doc.context.flateStream('0 0 m 10 10 l S')));
+      // The first P's first MCID taken out of the tree (its content stays marked with it).
+      const p = byType(doc, 'P')[0];
+      const k = p.lookup(PDFName.of('K'));
+      if (k instanceof PDFArray) k.remove(0);
+      else p.delete(PDFName.of('K'));
+      // The H1's ParentTree entry pointed at another element.
+      const h1 = byType(doc, 'H1')[0];
+      const mcid = (h1.lookup(PDFName.of('K')) instanceof PDFArray ? h1.lookup(PDFName.of('K'), PDFArray).lookup(0) : h1.lookup(PDFName.of('K'))) as PDFNumber;
+      const key = page.node.lookup(PDFName.of('StructParents'), PDFNumber).asNumber();
+      const nums = root(doc).lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+      const at = nums.asArray().findIndex((o, i) => i % 2 === 0 && (o as PDFNumber).asNumber() === key);
+      const arr = nums.lookup(at + 1, PDFArray);
+      arr.set(mcid.asNumber(), arr.get((mcid.asNumber() + 1) % arr.size()) === arr.get(mcid.asNumber()) ? doc.context.obj(null) : arr.get((mcid.asNumber() + 1) % arr.size()));
+    });
+    const details = found.map((f) => f.detail).join('\n');
+    expect(checks(found)).toEqual(['01-005 7.1-3']);
+    expect(details).toMatch(/1 × stroke neither in tagged content nor in an Artifact/);
+    expect(details).toMatch(/MCID \d+ \(P\) is held by no structure element/);
+    expect(details).toMatch(/ParentTree\[\d+\]\[\d+\] is .*, not .*, the element holding it/);
+  });
+
+  it('finds a link without /Contents and a link outside a Link element', async () => {
+    const found = await broken('booklet.pdf', (doc) => {
+      const links = doc.getPages().flatMap((p) => p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []);
+      expect(links.length).toBeGreaterThan(1);
+      doc.context.lookup(links[0], PDFDict).delete(PDFName.of('Contents'));
+      const link = byType(doc, 'Link').find((l) => {
+        const k = l.lookup(PDFName.of('K'));
+        return (k instanceof PDFArray ? k.asArray() : [k]).some((x) => {
+          const d = x instanceof PDFRef ? doc.context.lookup(x) : x;
+          return d instanceof PDFDict && d.get(PDFName.of('Obj'))?.toString() === links[1].toString();
+        });
+      })!;
+      link.set(PDFName.of('S'), PDFName.of('Span'));
+    });
+    expect(checks(found)).toEqual(['28-011 7.18.5-1', '28-012 7.18.5-2']);
+  });
+});
