@@ -25,7 +25,7 @@ import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../sr
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots, leaderRoom } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
-import { balancedPages, hangTitle, startFlush } from './contentsRows.js';
+import { balancedPages, hangTitle, openingWords, startFlush } from './contentsRows.js';
 import { runningHeadFor } from './runningHead.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 
@@ -594,13 +594,17 @@ function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnT
   const labelOf = (entry: { point: number }) => {
     const point = model.points.find((p) => p.number === entry.point)!;
     // Every row one system (page review look17): the number in its column in the accent, then the title in the
-    // body's face and ink. A point without a title of its own has its number alone (its label, «بند ١٧», is the
-    // number again in words: «١٧- بند ١٧» read it twice); its heading is that label.
+    // body's face and ink. A point without a title of its own has its first words in the muted ink, an
+    // opening rather than a title (openingWords; its label, «بند ١٧», is the number again in words: «١٧- بند ١٧»
+    // read it twice), or its number alone when no word can open it; its heading is that label.
     const number: StyledSpan[] = [
       { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
       { text: ' ', style: st.body },
     ];
-    const spans = point.titleSource === 'label' ? number.slice(0, 1) : [...number, { text: point.title, style: st.body }];
+    const opening = point.titleSource === 'label' ? openingWords(point.paragraphs[0]?.text ?? point.text, point.paragraphs.length > 1) : undefined;
+    const title: StyledSpan | undefined =
+      point.titleSource !== 'label' ? { text: point.title, style: st.body } : opening ? { text: opening, style: { ...st.body, color: t.palette.muted } } : undefined;
+    const spans = title ? [...number, title] : number.slice(0, 1);
     // The number and the space after it.
     return { point, spans, numberWidth: widthOf(number) };
   };

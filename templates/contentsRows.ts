@@ -114,3 +114,46 @@ function pagesOfRows(heights: number[], firstTop: number, top: number, bottom: n
   });
   return pages;
 }
+
+/** Words an opening stops after (their mark left out): a sentence's or a clause's end. */
+const OPENING_STOP = /[.؟!?؛;:۔،,]+$/u;
+/** The most words an opening takes: a contents row is a title's length, not a paragraph's. */
+const OPENING_WORDS = 6;
+
+/**
+ * What a contents row shows for a point without a title of its own: the
+ * point's first words as the source writes them, up to its first clause's
+ * end or OPENING_WORDS words, then «…» when the point goes on («Paper is
+ * the single largest cost…»). A row of its number alone (contents16) left
+ * half of stress-en's and stress-fa's contents bare dots, and its label
+ * («١٧- بند ١٧») read the number twice. No address is cut into (one
+ * cannot be broken in a row, and a part of it is no address), nor a
+ * bracket or quote left open. Undefined when no word can open the row.
+ */
+export function openingWords(text: string, more: boolean): string | undefined {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  const taken: string[] = [];
+  let stopped = false;
+  for (const w of words) {
+    if (taken.length === OPENING_WORDS || /:\/\/|^www\./iu.test(w)) break;
+    taken.push(w);
+    if (OPENING_STOP.test(w)) {
+      stopped = true;
+      break;
+    }
+  }
+  // Nor does it end on a dash or another mark without a letter («…will be reviewed —…»).
+  while (taken.length && (!closed(taken.join(' ')) || !/[\p{L}\p{N}]/u.test(taken[taken.length - 1]))) taken.pop();
+  if (!taken.length) return undefined;
+  const whole = !more && taken.length === words.length;
+  if (whole) return taken.join(' ');
+  const last = taken.length - 1;
+  if (stopped || OPENING_STOP.test(taken[last])) taken[last] = taken[last].replace(OPENING_STOP, '');
+  return taken[last] ? `${taken.join(' ')}…` : undefined;
+}
+
+/** Every bracket and quote opened in `s` closed in it. */
+function closed(s: string): boolean {
+  const count = (re: RegExp) => (s.match(re) ?? []).length;
+  return count(/[([{]/gu) === count(/[)\]}]/gu) && count(/«/gu) === count(/»/gu) && count(/"/gu) % 2 === 0;
+}

@@ -205,18 +205,21 @@ describe('the contents', () => {
     }
   }, 60_000);
 
-  it('every row one system (look17): a point without a title has its number alone in the column (not «٢- البند ٢», the number twice), ending where the others do, with its leaders', () => {
+  it('every row one system (look17): a point without a title has its first words in the muted ink after its number (not «٢- البند ٢», the number twice, nor the number alone), the number ending where the others do, with its leaders', () => {
     const { lay, model } = layout('');
     const block = (n: number) => lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === `contents entry ${n}`)!;
     const glyphs = (n: number) => block(n).lines[0].line.glyphs.map((g) => ({ ...g, x: block(n).lines[0].x + g.x }));
     expect(model.points[1].titleSource).toBe('label');
-    expect(block(2).text).toBe('٢-');
+    expect(block(2).text).toBe('٢- نقطة ثانية طويلة بما يكفي كي…');
     expect(block(2).lines).toHaveLength(1);
+    const muted = model.theme.palette.muted;
+    expect(block(2).lines[0].line.glyphs.some((g) => g.color === muted)).toBe(true);
     // Its number ends (right to left: its left edge) where the titled row's does, in the same face and colour.
     const numbered = glyphs(1);
     const number = numbered.slice(0, numbered.findIndex((g) => g.space));
-    expect(Math.min(...glyphs(2).map((g) => g.x))).toBeCloseTo(Math.min(...number.map((g) => g.x)), 2);
-    expect(new Set(glyphs(2).map((g) => g.font))).toEqual(new Set(number.map((g) => g.font)));
+    const own = glyphs(2).slice(0, glyphs(2).findIndex((g) => g.space));
+    expect(Math.min(...own.map((g) => g.x))).toBeCloseTo(Math.min(...number.map((g) => g.x)), 2);
+    expect(new Set(own.map((g) => g.font))).toEqual(new Set(number.map((g) => g.font)));
     // Its leaders, as every row's.
     expect(lay.pages.filter((p) => p.role === 'contents').flatMap((p) => p.blocks.filter((b) => b.kind === 'dots'))).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedPages } from '../../templates/contentsRows.js';
+import { balancedPages, openingWords } from '../../templates/contentsRows.js';
 
 describe('balancedPages', () => {
   // A page 100 tall from 0, the first page's rows starting at 20 (under the contents heading).
@@ -27,5 +27,22 @@ describe('balancedPages', () => {
 
   it('gives a row taller than the page a page of its own', () => {
     expect(counts(balancedPages([10, 150, 10], 20, 0, 100))).toEqual([1, 1, 1]);
+  });
+});
+
+describe('openingWords', () => {
+  it('takes the first words up to a clause end or six words, then «…»; the whole of a short point as it is', () => {
+    expect(openingWords('Paper is the single largest cost of a community print run: an 80 gsm ream.', false)).toBe('Paper is the single largest cost…');
+    expect(openingWords('We note with concern, that some shops close.', false)).toBe('We note with concern…');
+    expect(openingWords('Yes.', false)).toBe('Yes.');
+    expect(openingWords('Yes.', true)).toBe('Yes…');
+    expect(openingWords('نقطة ثانية طويلة بما يكفي كي لا تكون عنوانًا', false)).toBe('نقطة ثانية طويلة بما يكفي كي…');
+  });
+
+  it('cuts into no address, leaves no bracket open and ends on no dash', () => {
+    expect(openingWords('See https://example.org/a for more of it here.', false)).toBe('See…');
+    expect(openingWords('A workshop (ninety minutes, twelve children) will run.', false)).toBe('A workshop…');
+    expect(openingWords('This programme will be reviewed — yearly, by the members.', false)).toBe('This programme will be reviewed…');
+    expect(openingWords('https://example.org/a is the place.', false)).toBeUndefined();
   });
 });
