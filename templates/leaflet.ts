@@ -218,7 +218,15 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const textHeight = fit.para.lines.length * leading;
   const region = regionBottom - regionTop;
   const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
-  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) {
+  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) placeOnePage();
+  else runOnPages();
+
+  return { pages, bodySize, stats: ts.stats };
+
+  // -------------------------------------------------------------------------
+
+  /** The point on one page: body and event together a little above the middle of the free space, the footer. */
+  function placeOnePage(): void {
     // One page. Body and event move together, a little above the middle of the free space.
     // The fit's paragraph is the point at this size and measure (fitTo above): taken, not set again.
     const para = ts.count(fit.para);
@@ -233,7 +241,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
     blocks.push(...footer.blocks);
     newPage(blocks);
-  } else {
+  }
+
+  /** The point run on over pages (it misses one page even at the compact size), the footer on each. */
+  function runOnPages(): void {
     // The text needs more than a page even at the compact size: it fills each
     // page to the foot (flow's widow and orphan rules apply, paragraph by
     // paragraph) and continues on the next, under a small label; at the
@@ -281,10 +292,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const last = pages[pages.length - 1];
     last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
   }
-
-  return { pages, bodySize, stats: ts.stats };
-
-  // -------------------------------------------------------------------------
 
   function buildHeader(): { blocks: Block[]; bottom: number } {
     // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
@@ -405,7 +412,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
       // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
       const imprintLines = (w: number) => lineCount(imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom'));
-      const maxW = addressColumn(measure, qrSize, gutter, closest, imprintLines);
+      const maxW = documentAddressColumn(model, fonts, sz.imprint, [measure, qrSize, gutter, closest], () => addressColumn(measure, qrSize, gutter, closest, imprintLines));
       imprintW = measure - maxW - closest;
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
       const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
@@ -599,6 +606,36 @@ function addressColumn(measure: number, qrSize: number, gutter: number, closest:
   }
   return lo;
 }
+
+/**
+ * The footer's address column (addressColumn) of a document, found once and
+ * taken by each of its leaflets: every leaflet of a document has the same
+ * imprint, sizes and measure, and the search sets the imprint some ten times.
+ * A leaflet's job gets a model sliced for it (no object shared between the
+ * leaflets of a document), so the column is kept by what decides it: the
+ * imprint's runs, what the typesetter reads of the model and theme, the
+ * imprint's size and the geometry (`dims`); per set of fonts.
+ */
+function documentAddressColumn(model: DocumentModel, fonts: TemplateFonts, imprintSize: number, dims: number[], find: () => number): number {
+  const t = model.theme;
+  const key = JSON.stringify([
+    model.imprint.lines.map((l) => [l.gapBefore ?? false, l.runs]),
+    model.dir,
+    model.lang,
+    t.justify,
+    t.hyphenate,
+    t.space,
+    t.kashidaPerLine,
+    imprintSize,
+    dims,
+  ]);
+  let known = addressColumns.get(fonts);
+  if (!known) addressColumns.set(fonts, (known = new Map()));
+  let column = known.get(key);
+  if (column === undefined) known.set(key, (column = find()));
+  return column;
+}
+const addressColumns = new WeakMap<TemplateFonts, Map<string, number>>();
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
 export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);
