@@ -497,7 +497,7 @@ function chooseBodySize(
     // edge, so right-to-left text moves right by what the box lost.
     return { fit: f, inside: rtl ? { ...inside, dx: inside.dx + measure - width } : inside };
   };
-  const chosen = fitAmong([compact, regular]);
+  const chosen = withoutHoles(fitAmong([compact, regular]), (width) => fitAmong([compact, regular], tuning, width), measure);
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   // The full measure first, each statement size in turn; then, before the regular size, the same at a few
@@ -532,6 +532,29 @@ function chooseBodySize(
       return found;
     }
   return chosen;
+}
+
+/**
+ * A body setting with a hole in it, a line set short (its spaces would pass
+ * JUSTIFY_ANYWAY_MAX: W-LINE-LOOSE), set again at its sizes on the narrower
+ * STATEMENT_MEASURES (`at`); the first where no line is short, that fits as
+ * the full measure did (size and pages), ends no more paragraphs in one word
+ * and cuts no address more, is taken, keeping to the start edge; else the
+ * setting as it was. A typesetter re-breaks a paragraph rather than leave a
+ * line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
+ * منتشر», three spaces to justify a line beside an address (the breaker took
+ * it over a line ending «…است» at ×2.4), set 3 % narrower with spaces of
+ * ×1.6 at most.
+ */
+function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
+  const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
+  if (!holes(full)) return full;
+  for (const r of STATEMENT_MEASURES.slice(1)) {
+    const f = at(measure * r);
+    const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
+    if (same && !holes(f) && runts(f.fit.para) <= runts(full.fit.para) && !cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) return f;
+  }
+  return full;
 }
 
 /**
