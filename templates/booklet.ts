@@ -19,7 +19,7 @@ import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
-import { labelsFor, pointNumber, sourceName } from './labels.js';
+import { labelsFor, OFL_VERSION, pointNumber, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
@@ -801,7 +801,7 @@ function colophonPage(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter
   ];
   const entries: Array<[string, string]> = [
     ...meta.filter((e): e is [string, string] => e[1] !== undefined),
-    [L.fonts(families.length), L.typefaces(families)],
+    [L.fonts(families.length), L.typefaces(families, formatNumber(OFL_VERSION, model.lang, model.digits))],
     [L.built, formatDay(model.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)],
     [L.source, sourceEntry(model, rtl)],
   ];

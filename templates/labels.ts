@@ -5,6 +5,9 @@
 import type { DocumentModel } from '../src/model/types.js';
 import { formatNumber } from '../src/format/localize.js';
 
+/** The version of the SIL Open Font License the colophon names (Amiri's, and every family warraq ships). */
+export const OFL_VERSION = 1.1;
+
 export interface Labels {
   contents: string;
   colophon: string;
@@ -17,8 +20,11 @@ export interface Labels {
    * and digits but the licence's version: every such stretch inside a
    * right-to-left line costs pdf.js, mutool 1.21 or pdftotext an invisible
    * mark (docs/accessibility.md, "The colophon's Latin names").
+   * `version`: the licence's version (OFL_VERSION) written in the document's
+   * digits, as every number warraq adds («١٫١» beside «٢٢ أكتوبر ٢٠٢٣»; its
+   * «1.1» was the one Western number of the seed's editorial lines).
    */
-  typefaces: (families: string[]) => string;
+  typefaces: (families: string[], version: string) => string;
   built: string;
   source: string;
   /** The source entry's value: the file's name, then its SHA-256 hash (the first 16 hex digits); laid out as `typefaces`. */
@@ -49,10 +55,10 @@ const ar: Labels = {
   contents: 'المحتويات',
   colophon: 'بيانات النشر',
   fonts: () => 'الخطوط',
-  typefaces: (families) =>
+  typefaces: (families, version) =>
     families.length > 1
-      ? `خطوط ${families[0]}${families.slice(1).map((f) => `\nوخط ${f}`).join('')}\nمرخّصة برخصة الخطوط المفتوحة 1.1 من SIL`
-      : `خط ${families[0]}\nمرخّص برخصة الخطوط المفتوحة 1.1 من SIL`,
+      ? `خطوط ${families[0]}${families.slice(1).map((f) => `\nوخط ${f}`).join('')}\nمرخّصة برخصة الخطوط المفتوحة ${version} من SIL`
+      : `خط ${families[0]}\nمرخّص برخصة الخطوط المفتوحة ${version} من SIL`,
   built: 'تاريخ الإصدار',
   source: 'النص المصدر',
   sourceText: (file, hash) => `الملف ${file}\nوبصمته بخوارزمية SHA-256\n${hash}`,
@@ -78,7 +84,7 @@ const fa: Labels = {
   contents: 'فهرست',
   colophon: 'شناسنامه',
   fonts: () => 'قلم‌ها',
-  typefaces: (families) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families[0]}${families.slice(1).map((f) => `\nو قلم ${f}`).join('')}\nبا پروانهٔ قلم باز 1.1 از SIL`,
+  typefaces: (families, version) => `${families.length > 1 ? 'قلم‌های' : 'قلم'} ${families[0]}${families.slice(1).map((f) => `\nو قلم ${f}`).join('')}\nبا پروانهٔ قلم باز ${version} از SIL`,
   built: 'تاریخ انتشار',
   source: 'متن مبدأ',
   sourceText: (file, hash) => `فایل ${file}\nو چکیده‌اش با الگوریتم SHA-256\n${hash}`,
@@ -103,7 +109,7 @@ const en: Labels = {
   contents: 'Contents',
   colophon: 'Colophon',
   fonts: (count) => (count > 1 ? 'Typefaces' : 'Typeface'),
-  typefaces: (families) => `${families.join(', ')} — licensed under the SIL Open Font License 1.1`,
+  typefaces: (families, version) => `${families.join(', ')} — licensed under the SIL Open Font License ${version}`,
   built: 'Published',
   source: 'Source text',
   sourceText: (file, hash) => `${file} · SHA-256 ${hash}`,

@@ -31,7 +31,8 @@ import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/typ
 import { flow, lineCount, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
-import { qrModules, QR_QUIET_ZONE } from '../src/format/qr.js';
+import { printedQr, QR_MAX_MM, QR_MODULE_MIN_MM, QR_QUIET_ZONE } from '../src/format/qr.js';
+import { WarraqError } from '../src/diagnostics.js';
 import { mixHex } from '../src/layout/color.js';
 import { frameSpan, inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced, weakEnds } from '../src/layout/balance.js';
@@ -218,7 +219,15 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const textHeight = fit.para.lines.length * leading;
   const region = regionBottom - regionTop;
   const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
-  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) {
+  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) placeOnePage();
+  else runOnPages();
+
+  return { pages, bodySize, stats: ts.stats };
+
+  // -------------------------------------------------------------------------
+
+  /** The point on one page: body and event together a little above the middle of the free space, the footer. */
+  function placeOnePage(): void {
     // One page. Body and event move together, a little above the middle of the free space.
     // The fit's paragraph is the point at this size and measure (fitTo above): taken, not set again.
     const para = ts.count(fit.para);
@@ -233,7 +242,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
     blocks.push(...footer.blocks);
     newPage(blocks);
-  } else {
+  }
+
+  /** The point run on over pages (it misses one page even at the compact size), the footer on each. */
+  function runOnPages(): void {
     // The text needs more than a page even at the compact size: it fills each
     // page to the foot (flow's widow and orphan rules apply, paragraph by
     // paragraph) and continues on the next, under a small label; at the
@@ -281,10 +293,6 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const last = pages[pages.length - 1];
     last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
   }
-
-  return { pages, bodySize, stats: ts.stats };
-
-  // -------------------------------------------------------------------------
 
   function buildHeader(): { blocks: Block[]; bottom: number } {
     // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
@@ -396,8 +404,11 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const closest = u;
     let imprintW = 0;
     if (url) {
-      const modules = qrModules(url);
-      const qrSize = u * 4.2;
+      // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
+      // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
+      const qr = printedQr(url, u * 4.2);
+      if (!qr) throw new WarraqError([{ ...point.place, code: 'E-META-URL-QR', severity: 'error', message: `the QR code of point ${point.number}'s address would have modules under ${QR_MODULE_MIN_MM} mm`, expected: `modules of at least ${QR_MODULE_MIN_MM} mm, the code at most ${QR_MAX_MM} mm wide`, found: url.length > 60 ? `${url.slice(0, 60)}…` : url, hint: 'use a shorter link for the point (its `url:` in the metadata)' }]);
+      const { modules, size: qrSize } = qr;
       quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
       // The URL reads left to right whatever the document's direction.
       const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
@@ -405,7 +416,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
       // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
       const imprintLines = (w: number) => lineCount(imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom'));
-      const maxW = addressColumn(measure, qrSize, gutter, closest, imprintLines);
+      const maxW = documentAddressColumn(model, fonts, sz.imprint, [measure, qrSize, gutter, closest], () => addressColumn(measure, qrSize, gutter, closest, imprintLines));
       imprintW = measure - maxW - closest;
       const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
       const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
@@ -486,7 +497,7 @@ function chooseBodySize(
     // edge, so right-to-left text moves right by what the box lost.
     return { fit: f, inside: rtl ? { ...inside, dx: inside.dx + measure - width } : inside };
   };
-  const chosen = fitAmong([compact, regular]);
+  const chosen = withoutHoles(fitAmong([compact, regular]), (width) => fitAmong([compact, regular], tuning, width), measure);
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   // The full measure first, each statement size in turn; then, before the regular size, the same at a few
@@ -521,6 +532,29 @@ function chooseBodySize(
       return found;
     }
   return chosen;
+}
+
+/**
+ * A body setting with a hole in it, a line set short (its spaces would pass
+ * JUSTIFY_ANYWAY_MAX: W-LINE-LOOSE), set again at its sizes on the narrower
+ * STATEMENT_MEASURES (`at`); the first where no line is short, that fits as
+ * the full measure did (size and pages), ends no more paragraphs in one word
+ * and cuts no address more, is taken, keeping to the start edge; else the
+ * setting as it was. A typesetter re-breaks a paragraph rather than leave a
+ * line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
+ * منتشر», three spaces to justify a line beside an address (the breaker took
+ * it over a line ending «…است» at ×2.4), set 3 % narrower with spaces of
+ * ×1.6 at most.
+ */
+function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
+  const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
+  if (!holes(full)) return full;
+  for (const r of STATEMENT_MEASURES.slice(1)) {
+    const f = at(measure * r);
+    const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
+    if (same && !holes(f) && runts(f.fit.para) <= runts(full.fit.para) && !cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) return f;
+  }
+  return full;
 }
 
 /**
@@ -599,6 +633,36 @@ function addressColumn(measure: number, qrSize: number, gutter: number, closest:
   }
   return lo;
 }
+
+/**
+ * The footer's address column (addressColumn) of a document, found once and
+ * taken by each of its leaflets: every leaflet of a document has the same
+ * imprint, sizes and measure, and the search sets the imprint some ten times.
+ * A leaflet's job gets a model sliced for it (no object shared between the
+ * leaflets of a document), so the column is kept by what decides it: the
+ * imprint's runs, what the typesetter reads of the model and theme, the
+ * imprint's size and the geometry (`dims`); per set of fonts.
+ */
+function documentAddressColumn(model: DocumentModel, fonts: TemplateFonts, imprintSize: number, dims: number[], find: () => number): number {
+  const t = model.theme;
+  const key = JSON.stringify([
+    model.imprint.lines.map((l) => [l.gapBefore ?? false, l.runs]),
+    model.dir,
+    model.lang,
+    t.justify,
+    t.hyphenate,
+    t.space,
+    t.kashidaPerLine,
+    imprintSize,
+    dims,
+  ]);
+  let known = addressColumns.get(fonts);
+  if (!known) addressColumns.set(fonts, (known = new Map()));
+  let column = known.get(key);
+  if (column === undefined) known.set(key, (column = find()));
+  return column;
+}
+const addressColumns = new WeakMap<TemplateFonts, Map<string, number>>();
 
 /** More address cuts than `than`, or a dearer one (a cut in a host name where `than` cuts a path after «/»): the leaflets' statement sizes and the cards' statements refuse such a setting. */
 export const cutsWorse = (cuts: number[], than: number[]) => cuts.length > than.length || Math.max(0, ...cuts) > Math.max(0, ...than);

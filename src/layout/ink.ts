@@ -99,6 +99,25 @@ function glyphInks(line: ComposedLine, at: { x: number; baseline: number }): Box
   return out;
 }
 
+/**
+ * A placed line's glyphs' ink boxes, in its glyph order (undefined for a
+ * word space, hidden text or a blank glyph), and their union: what the page
+ * checks read (liveArea.ts against the live area, overlaps.ts against other
+ * blocks), computed once for both.
+ */
+export interface LineInks {
+  inks: Array<Box | undefined>;
+  box: Box | undefined;
+}
+
+/** Each line's ink (LineInks) of a text block's placed lines. */
+export function blockInks(lines: readonly PlacedLine[]): LineInks[] {
+  return lines.map(({ line, x, baseline }) => {
+    const inks = line.glyphs.map((g) => (g.space || g.hidden ? undefined : glyphInk(g, { x, baseline })));
+    return { inks, box: unionBox(inks) };
+  });
+}
+
 /** The ink box of a whole line placed at `at`, or undefined when it draws nothing. */
 export function lineInk(line: ComposedLine, at: { x: number; baseline: number }): Box | undefined {
   return unionBox(glyphInks(line, at));

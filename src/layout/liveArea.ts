@@ -13,9 +13,8 @@
  * advance, or a mark's, is kept off the trim by the live-area check.
  */
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
-import type { PositionedGlyph } from '../text/compose.js';
 import type { Box, LaidOutPage, TextBlock } from './types.js';
-import { frameSpan, glyphExtents } from './ink.js';
+import { blockInks, frameSpan, type Box as InkBox, type LineInks } from './ink.js';
 import { findOverlaps } from './overlaps.js';
 
 /** Distance from the trim inside which nothing is printed (the live area's inset, ≈ 4 mm). */
@@ -44,45 +43,32 @@ export interface Overflow {
   place?: SourcePlace;
 }
 
-/** The ink box of a glyph drawn at (x, baseline). */
-function inkBox(g: PositionedGlyph, x: number, baseline: number): Box | undefined {
-  // A word space and a hidden glyph (text only, never painted) have no ink.
-  if (g.space || g.hidden) return undefined;
-  const e = glyphExtents(g.font, g.gid);
-  if (!e || (e.width === 0 && e.height === 0)) return undefined;
-  const s = g.size / g.font.upem;
-  const left = x + g.x + e.xBearing * s * g.scaleX;
-  const width = e.width * s * g.scaleX;
-  const top = baseline - (e.yBearing * s + g.y);
-  const height = -e.height * s;
-  return { x: Math.min(left, left + width), y: top, width: Math.abs(width), height };
+/** How far ink box `b` reaches outside `area` (0 when inside). */
+function outside(b: InkBox, area: Box): number {
+  return Math.max(area.x - b.left, b.right - (area.x + area.width), area.y - b.top, b.bottom - (area.y + area.height), 0);
 }
 
-/** How far box `b` reaches outside `area` (0 when inside), horizontally only or in both directions. */
-function outside(b: Box, area: Box, vertical: boolean): number {
-  let by = Math.max(area.x - b.x, b.x + b.width - (area.x + area.width), 0);
-  if (vertical) by = Math.max(by, area.y - b.y, b.y + b.height - (area.y + area.height));
-  return by;
-}
-
-/** Every glyph outside its page's live area or its block's frame, at most one report per block. */
-export function findOverflows(pages: readonly LaidOutPage[]): Overflow[] {
+/**
+ * Every glyph outside its page's live area or its block's frame, at most one report per block. `inksOf`: a block's
+ * lines' inks, when the caller has them (assertInsideLiveArea reads them once for this check and overlaps.ts').
+ */
+export function findOverflows(pages: readonly LaidOutPage[], inksOf: (b: TextBlock) => readonly LineInks[] = (b) => blockInks(b.lines)): Overflow[] {
   const found: Overflow[] = [];
   pages.forEach((page, index) => {
     const live = page.live ?? { x: 0, y: 0, width: page.width, height: page.height };
     page.blocks.forEach((block, bi) => {
       if (block.kind !== 'text') return;
-      const hit = blockOverflow(block, live);
+      const hit = blockOverflow(block, live, inksOf(block));
       if (hit) found.push({ page: index, block: block.name ?? `text block ${bi + 1} (${excerpt(block.text)})`, place: block.place, ...hit });
     });
   });
   return found;
 }
 
-function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by' | 'limit'> | undefined {
-  for (const { line, x, baseline } of block.lines) {
-    for (const g of line.glyphs) {
-      const ink = inkBox(g, x, baseline);
+function blockOverflow(block: TextBlock, live: Box, inks: readonly LineInks[]): Pick<Overflow, 'text' | 'by' | 'limit'> | undefined {
+  for (const [i, { line, x }] of block.lines.entries()) {
+    for (const [j, g] of line.glyphs.entries()) {
+      const ink = inks[i].inks[j];
       if (block.frame && !g.space) {
         const { left, right, hang } = frameSpan(g);
         const by = Math.max(block.frame.x - (x + left), x + right - (block.frame.x + block.frame.width), 0);
@@ -90,7 +76,7 @@ function blockOverflow(block: TextBlock, live: Box): Pick<Overflow, 'text' | 'by
         if (by > FRAME_EPS) return { text: g.text, by: by + hang, limit: 'frame' };
       }
       if (!ink) continue;
-      const by = outside(ink, live, true);
+      const by = outside(ink, live);
       if (by > EPS) return { text: g.text, by, limit: 'live area' };
     }
   }
@@ -107,8 +93,15 @@ const excerpt = (s: string) => (s.length > 40 ? `«${s.slice(0, 40)}…»` : `«
  * place.
  */
 export function assertInsideLiveArea(pages: readonly LaidOutPage[], what: string, fallback: SourcePlace): void {
-  const overflows = findOverflows(pages);
-  const overlaps = findOverlaps(pages);
+  // Each block's glyph inks read once, for both checks.
+  const known = new Map<TextBlock, readonly LineInks[]>();
+  const inksOf = (b: TextBlock) => {
+    let inks = known.get(b);
+    if (!inks) known.set(b, (inks = blockInks(b.lines)));
+    return inks;
+  };
+  const overflows = findOverflows(pages, inksOf);
+  const overlaps = findOverlaps(pages, inksOf);
   if (overflows.length === 0 && overlaps.length === 0) return;
   const crossed: Diagnostic[] = overlaps.map((o) => ({
     ...(o.place ?? fallback),

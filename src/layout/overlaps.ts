@@ -18,7 +18,7 @@
  * layer's to space; a mark over its letter is meant to touch it).
  */
 import type { SourcePlace } from '../diagnostics.js';
-import { glyphInk, type Box } from './ink.js';
+import { blockInks, type Box, type LineInks } from './ink.js';
 import type { Block, LaidOutPage, TextBlock } from './types.js';
 
 /** How far boxes must overlap to count (pt or px): less is rounding, or ink boxes grazing at their corners. */
@@ -60,20 +60,18 @@ const strokeCrosses = (glyph: Box, stroke: Box) => {
   return across(glyph, stroke) > OVERLAP_SLACK && mid > glyph.top + OVERLAP_SLACK && mid < glyph.bottom - OVERLAP_SLACK;
 };
 
-/** A text block's glyphs' ink boxes, line by line, with each line's union (to skip lines far apart at once). */
-function inkedLines(block: TextBlock): Array<{ box: Box; glyphs: Inked[] }> {
+/** A text block's inked glyphs, line by line, with each line's union (to skip lines far apart at once), from its lines' inks (ink.ts blockInks). */
+function inkedLines(block: TextBlock, inks: readonly LineInks[]): Array<{ box: Box; glyphs: Inked[] }> {
   const out: Array<{ box: Box; glyphs: Inked[] }> = [];
-  for (const { line, x, baseline } of block.lines) {
+  inks.forEach(({ inks: boxes, box }, i) => {
+    if (!box) return;
     const glyphs: Inked[] = [];
-    for (const g of line.glyphs) {
-      if (g.space || g.hidden) continue;
-      const box = glyphInk(g, { x, baseline });
-      if (box) glyphs.push({ box, text: g.text });
-    }
-    if (!glyphs.length) continue;
-    const box = glyphs.reduce<Box>((u, { box: b }) => ({ left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }), glyphs[0].box);
+    block.lines[i].line.glyphs.forEach((g, j) => {
+      const b = boxes[j];
+      if (b) glyphs.push({ box: b, text: g.text });
+    });
     out.push({ box, glyphs });
-  }
+  });
   return out;
 }
 
@@ -89,14 +87,17 @@ function strokeBox(b: Block): Box | undefined {
 
 const nameOf = (b: TextBlock, i: number) => b.name ?? `text block ${i + 1} («${b.text.length > 40 ? `${b.text.slice(0, 40)}…` : b.text}»)`;
 
-/** Every text block struck by a rule, leader dots or another block's glyphs: at most one report per block struck. */
-export function findOverlaps(pages: readonly LaidOutPage[]): Overlap[] {
+/**
+ * Every text block struck by a rule, leader dots or another block's glyphs: at most one report per block struck.
+ * `inksOf`: a block's lines' inks, when the caller has them (assertInsideLiveArea reads them once for both checks).
+ */
+export function findOverlaps(pages: readonly LaidOutPage[], inksOf: (b: TextBlock) => readonly LineInks[] = (b) => blockInks(b.lines)): Overlap[] {
   const found: Overlap[] = [];
   pages.forEach((page, index) => {
     const texts: Array<{ block: TextBlock; i: number; lines: ReturnType<typeof inkedLines> }> = [];
     const strokes: Array<{ box: Box; what: string }> = [];
     page.blocks.forEach((b, i) => {
-      if (b.kind === 'text') texts.push({ block: b, i, lines: inkedLines(b) });
+      if (b.kind === 'text') texts.push({ block: b, i, lines: inkedLines(b, inksOf(b)) });
       const box = strokeBox(b);
       if (box) strokes.push({ box, what: b.kind === 'rule' ? 'a rule' : 'leader dots' });
     });

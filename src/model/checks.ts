@@ -13,7 +13,7 @@ import type { SourcePlace } from '../diagnostics.js';
 import type { DocumentModel } from './types.js';
 import type { LoadedMeta } from './loadMeta.js';
 import { localeProblem } from '../format/localize.js';
-import { qrModules } from '../format/qr.js';
+import { printedQr, qrModules, QR_MAX_MM, QR_MODULE_MIN_MM, QR_MODULE_MM } from '../format/qr.js';
 import { excerpt, type Reporter } from '../parse/report.js';
 
 /**
@@ -68,7 +68,16 @@ export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter):
         found: excerpt(url, 60),
         hint: 'use a shorter link (a short URL or the page address without tracking parameters)',
       });
+      continue;
     }
+    // Encodable, but only in modules too small to scan from print: a leaflet's code grows to QR_MAX_MM at most (qr.ts printedQr).
+    if (printedQr(url, 0)) continue;
+    const n = qrModules(url, 'L').length;
+    r.error('E-META-URL-QR', at(path), `the URL (${new TextEncoder().encode(url).length} bytes) needs a QR code of ${n} modules: at most ${QR_MAX_MM} mm wide on a leaflet, each ${(QR_MAX_MM / n).toFixed(2)} mm`, {
+      expected: `modules of at least ${QR_MODULE_MIN_MM} mm (${QR_MODULE_MM} mm advised) at error correction L: an address of at most about 420 bytes`,
+      found: excerpt(url, 60),
+      hint: 'use a shorter link (a short URL or the page address without tracking parameters)',
+    });
   }
 
   model.theme.cards.forEach((card) => {

@@ -41,6 +41,7 @@ import {
   type SheetName,
 } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
+import { cropMarkOps, DEFAULT_BLEED_PT, DEFAULT_MARK_LENGTH_PT, DEFAULT_MARK_OFFSET_PT, markColorOf } from './press.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 import type { PdfSource } from './loadedPress.js';
 
@@ -74,6 +75,14 @@ export const CUT_MARK_WIDTH_PT = 0.5;
 
 export interface SaddleOptions extends ImposeOptions {
   /**
+   * Bleed around each sheet side's trim (the two pages' outer edges: top,
+   * bottom, fore-edges; none at the fold, where the pages meet), pt, with
+   * the press files' crop marks outside it. Default DEFAULT_BLEED_PT (3 mm),
+   * as booklet-press.pdf: the cover's colour runs to the trim. 0: the sheet
+   * is the trim (no marks).
+   */
+  bleedPt?: number;
+  /**
    * Creep compensation: paper thickness in pt (e.g. 80 g/m² office paper ≈
    * 0.1 mm ≈ 0.28 pt). Sheet s (0 = outermost) has its pages moved s × creepPt
    * towards the fold. Default 0 (no creep), fine for thin booklets; the build
@@ -82,19 +91,29 @@ export interface SaddleOptions extends ImposeOptions {
   creepPt?: number;
 }
 
-type Placed = { page: PlaceablePage | null; width: number; height: number };
+/** A source page to place: its trim box (what fills the half-sheet), and its size. */
+type Placed = { page: PlaceablePage | null; trim: Box; width: number; height: number };
+type Box = { x: number; y: number; width: number; height: number };
 
-/** Draws `p` into the half-sheet starting at `halfX`, clipped to that half. */
+/**
+ * Draws `p` into the half-sheet starting at `halfX`, clipped to that half and
+ * to the page's own clip (its trim, or its bleed box where the sheet has
+ * bleed). `sheet`: the sheet's trim on the output page (at its origin when
+ * it has no bleed); `bleed`: how far past the sheet's trim the half's clip
+ * reaches on its outer sides (never across the fold).
+ */
 function drawInHalf(
   target: PDFPage,
   p: Placed,
   halfX: number,
   halfW: number,
-  sheetH: number,
+  sheet: Box,
   align: 'fold-right' | 'fold-left' | 'centre',
   shiftTowardsFold: number,
+  bleed = 0,
 ): void {
   if (p.page === null) return;
+  const sheetH = sheet.height;
   // Scale down only: 1:1 is what the designer made.
   const k = Math.min(1, halfW / p.width, sheetH / p.height);
   const w = p.width * k;
@@ -104,11 +123,16 @@ function drawInHalf(
   else if (align === 'fold-left') x = halfX - shiftTowardsFold; // fold is on its left
   else x = halfX + (halfW - w) / 2;
   const y = (sheetH - h) / 2;
-  const c = p.page.clip;
-  placePage(target, p.page, [rectangle(halfX, 0, halfW, sheetH), clip(), endPath()], [translate(x, y), scale(k, k), translate(-c.x, -c.y)]);
+  const t = p.trim;
+  // The half, widened by the bleed on the sides away from the fold (a centred page has no fold: both sides).
+  const left = halfX - (align !== 'fold-left' ? bleed : 0);
+  const right = halfX + halfW + (align !== 'fold-right' ? bleed : 0);
+  const half = [rectangle(sheet.x + left, sheet.y - bleed, right - left, sheetH + 2 * bleed), clip(), endPath()];
+  const at = sheet.x === 0 && sheet.y === 0 ? [translate(x, y)] : [translate(sheet.x + x, sheet.y + y)];
+  placePage(target, p.page, half, [...at, scale(k, k), translate(-t.x, -t.y)]);
 }
 
-async function prepare(pdf: PdfSource, opts: ImposeOptions) {
+async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0) {
   const size = SHEET_SIZES[opts.sheet];
   if (size === undefined) throw new RangeError(`unknown sheet size ${String(opts.sheet)}`);
   const bookletPdf = pdf instanceof Uint8Array ? pdf : pdf.bytes;
@@ -116,14 +140,34 @@ async function prepare(pdf: PdfSource, opts: ImposeOptions) {
   const source = pdf instanceof Uint8Array ? await loadSource(pdf) : pdf.doc;
   if (source.getPageCount() === 0) throw new RangeError('cannot impose a PDF with no pages');
   const out = await createOutput(source, { date: opts.date, title: opts.title, creator: 'warraq print/impose' });
-  // Clip each page at its TrimBox: imposed office prints have no bleed.
-  const placed: Placed[] = copyPages(out, source, (page) => page.getTrimBox()).map((p) => ({ page: p, width: p.clip.width, height: p.clip.height }));
-  const slot = (s: Slot): Placed => (s === null ? { page: null, width: 0, height: 0 } : placed[s]);
+  // Each page clipped at its TrimBox, or at its BleedBox (the press file's 3 mm) where the sheet has bleed.
+  const placed: Placed[] = copyPages(out, source, (page) => (bleed > 0 ? page.getBleedBox() : page.getTrimBox())).map((p) => {
+    const trim = p.page.getTrimBox();
+    return { page: p, trim, width: trim.width, height: trim.height };
+  });
+  const slot = (s: Slot): Placed => (s === null ? { page: null, trim: { x: 0, y: 0, width: 0, height: 0 }, width: 0, height: 0 } : placed[s]);
+  /**
+   * A sheet side: with bleed, the sheet's trim inside the press files' bleed and crop-mark slug (press.ts), TrimBox
+   * and BleedBox set to them; without, the sheet is the trim, and TrimBox and BleedBox are the page (nothing
+   * printed reaches past the trim: leaflets keep within their margins).
+   */
+  const addSheet = (): { page: PDFPage; sheet: Box } => {
+    const slug = bleed > 0 ? bleed + DEFAULT_MARK_OFFSET_PT + DEFAULT_MARK_LENGTH_PT : 0;
+    const page = out.addPage([size.width + 2 * slug, size.height + 2 * slug]);
+    const sheet = { x: slug, y: slug, width: size.width, height: size.height };
+    page.setTrimBox(sheet.x, sheet.y, sheet.width, sheet.height);
+    page.setBleedBox(sheet.x - bleed, sheet.y - bleed, sheet.width + 2 * bleed, sheet.height + 2 * bleed);
+    return { page, sheet };
+  };
+  /** The crop marks of a sheet side with bleed, drawn last (over nothing: they lie outside the bleed). */
+  const marks = (page: PDFPage, sheet: Box) => {
+    if (bleed > 0) page.pushOperators(...cropMarkOps(sheet, bleed, DEFAULT_MARK_OFFSET_PT, DEFAULT_MARK_LENGTH_PT, markColorOf('registration')));
+  };
   const finish = async (binding: Binding = 'imposed') => {
     if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding });
     return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
   };
-  return { out, size, placed, slot, finish };
+  return { out, size, placed, slot, addSheet, marks, finish };
 }
 
 /** Booklets from this many pages on get creep compensation. */
@@ -140,15 +184,18 @@ export function creepFor(pageCount: number, thicknessMm: number): number {
  * at the centre fold.
  */
 export async function imposeSaddle(bookletPdf: PdfSource, opts: SaddleOptions): Promise<Uint8Array> {
-  const { out, size, placed, slot, finish } = await prepare(bookletPdf, opts);
+  const bleed = opts.bleedPt ?? DEFAULT_BLEED_PT;
+  if (!Number.isFinite(bleed) || bleed < 0) throw new RangeError(`bleedPt must be a finite number ≥ 0, got ${bleed}`);
+  const { placed, slot, addSheet, marks, finish, size } = await prepare(bookletPdf, opts, bleed);
   const sheets = saddleStitchOrder(placed.length, opts.dir);
   const creep = creepOffsets(sheets.length, opts.creepPt ?? 0);
   const halfW = size.width / 2;
   sheets.forEach((sheet, s) => {
     for (const side of [sheet.front, sheet.back]) {
-      const page = out.addPage([size.width, size.height]);
-      drawInHalf(page, slot(side[0]), 0, halfW, size.height, 'fold-right', creep[s]);
-      drawInHalf(page, slot(side[1]), halfW, halfW, size.height, 'fold-left', creep[s]);
+      const { page, sheet: trim } = addSheet();
+      drawInHalf(page, slot(side[0]), 0, halfW, trim, 'fold-right', creep[s], bleed);
+      drawInHalf(page, slot(side[1]), halfW, halfW, trim, 'fold-left', creep[s], bleed);
+      marks(page, trim);
     }
   });
   return finish();
@@ -163,7 +210,8 @@ export async function imposeSaddle(bookletPdf: PdfSource, opts: SaddleOptions): 
  * leaflet leaves the other half blank.
  */
 export async function imposeTwoUp(pdf: PdfSource, opts: TwoUpOptions): Promise<Uint8Array> {
-  const { out, size, placed, slot, finish } = await prepare(pdf, opts);
+  // No bleed: a leaflet's art keeps within its margins (nothing of it reaches the trim; docs/print.md).
+  const { size, placed, slot, addSheet, finish } = await prepare(pdf, opts);
   const sides = opts.sides ?? 1;
   if (!Number.isInteger(sides) || sides < 1 || (sides > 1 && sides % 2 !== 0) || placed.length % sides !== 0) {
     throw new RangeError(`two-up needs 1 or an even number of pages per leaflet and a page count that is a multiple of it; got ${sides} and ${placed.length} pages`);
@@ -181,9 +229,9 @@ export async function imposeTwoUp(pdf: PdfSource, opts: TwoUpOptions): Promise<U
       if (sides > 1) faces.push([pageOf(right, f + 1), pageOf(left, f + 1)]);
     }
     for (const [l, r] of faces) {
-      const page = out.addPage([size.width, size.height]);
-      drawInHalf(page, slot(l), 0, halfW, size.height, 'centre', 0);
-      drawInHalf(page, slot(r), halfW, halfW, size.height, 'centre', 0);
+      const { page, sheet } = addSheet();
+      drawInHalf(page, slot(l), 0, halfW, sheet, 'centre', 0);
+      drawInHalf(page, slot(r), halfW, halfW, sheet, 'centre', 0);
       if (opts.cutMarks) {
         const ops = [pushGraphicsState(), setLineWidth(CUT_MARK_WIDTH_PT), setStrokingColor(cmyk(0, 0, 0, 1))];
         for (const [y0, y1] of [[0, CUT_MARK_LENGTH_PT], [size.height - CUT_MARK_LENGTH_PT, size.height]]) ops.push(moveTo(halfW, y0), lineTo(halfW, y1));

@@ -70,8 +70,8 @@ export interface PressOptions {
 }
 
 export const DEFAULT_BLEED_PT = 3 * MM;
-const DEFAULT_MARK_LENGTH_PT = 5 * MM;
-const DEFAULT_MARK_OFFSET_PT = 1 * MM;
+export const DEFAULT_MARK_LENGTH_PT = 5 * MM;
+export const DEFAULT_MARK_OFFSET_PT = 1 * MM;
 const MARK_LINE_WIDTH_PT = 0.25;
 
 /** Parses '#rgb' / '#rrggbb' into a pdf-lib RGB colour. */
@@ -80,7 +80,7 @@ export function hexColor(hex: string): Color {
   return rgb(r / 255, g / 255, b / 255);
 }
 
-function markColorOf(spec: string | undefined): Color {
+export function markColorOf(spec: string | undefined): Color {
   if (spec === undefined || spec === 'registration') return cmyk(1, 1, 1, 1);
   if (spec === 'black') return cmyk(0, 0, 0, 1);
   return hexColor(spec);
@@ -117,6 +117,14 @@ export function cropMarkSegments(
     segs.push([x, y0 - far, x, y0 - near], [x, y1 + near, x, y1 + far]);
   }
   return segs;
+}
+
+/** The operators that stroke the crop marks of `trim` (cropMarkSegments) in `color`, at the press files' line width. */
+export function cropMarkOps(trim: { x: number; y: number; width: number; height: number }, bleedPt: number, markOffsetPt: number, markLengthPt: number, color: Color): PDFOperator[] {
+  const ops = [pushGraphicsState(), setLineWidth(MARK_LINE_WIDTH_PT), setStrokingColor(color)];
+  for (const [ax, ay, bx, by] of cropMarkSegments(trim, bleedPt, markOffsetPt, markLengthPt)) ops.push(moveTo(ax, ay), lineTo(bx, by));
+  ops.push(stroke(), popGraphicsState());
+  return ops;
 }
 
 /**
@@ -158,12 +166,7 @@ export async function pressPdf(bookletPdf: Uint8Array | { doc: PDFDocument; idSe
       translate(slug - t.x, slug - t.y),
     ];
     const after = [popGraphicsState()];
-    if (markLength > 0) {
-      const ops = [pushGraphicsState(), setLineWidth(MARK_LINE_WIDTH_PT), setStrokingColor(markColor)];
-      for (const [ax, ay, bx, by] of cropMarkSegments(trim, bleed, markOffset, markLength)) ops.push(moveTo(ax, ay), lineTo(bx, by));
-      ops.push(stroke(), popGraphicsState());
-      after.push(...artifact(ops));
-    }
+    if (markLength > 0) after.push(...artifact(cropMarkOps(trim, bleed, markOffset, markLength, markColor)));
     wrapContent(page, before, after);
     for (const box of ['CropBox', 'ArtBox']) page.node.delete(PDFName.of(box));
     page.setMediaBox(0, 0, t.width + 2 * slug, t.height + 2 * slug);

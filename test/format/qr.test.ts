@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qrModules } from '../../src/format/qr.js';
+import { printedQr, qrModules, QR_MAX_MM, QR_MODULE_MIN_MM, QR_MODULE_MM } from '../../src/format/qr.js';
 
 const URL_A = 'https://example.org/culture-plan';
 
@@ -41,5 +41,34 @@ describe('qrModules', () => {
 
   it('rejects an empty URL', () => {
     expect(() => qrModules('')).toThrow();
+  });
+});
+
+describe('printedQr', () => {
+  const design = 48.3; // a leaflet's 4.2 units on A5 (17 mm)
+  const mm = (pt: number) => (pt * 25.4) / 72;
+  it('keeps a short address at error correction M and the design size, its modules at least QR_MODULE_MM', () => {
+    const q = printedQr(URL_A, design)!;
+    expect(q.level).toBe('M');
+    expect(q.size).toBe(design);
+    expect(q.moduleMm).toBeGreaterThanOrEqual(QR_MODULE_MM);
+    expect(q.modules).toEqual(qrModules(URL_A));
+  });
+
+  it('takes L for a long address and grows the code to QR_MODULE_MM modules (221 characters: 53 modules, 21.2 mm, where M drew 0.28 mm)', () => {
+    const url = 'https://example.org/' + 'x'.repeat(201);
+    expect(mm(design) / qrModules(url).length).toBeLessThan(QR_MODULE_MIN_MM);
+    const q = printedQr(url, design)!;
+    expect(q.level).toBe('L');
+    expect(q.modules).toEqual(qrModules(url, 'L'));
+    expect(q.moduleMm).toBeCloseTo(QR_MODULE_MM, 6);
+    expect(mm(q.size)).toBeLessThanOrEqual(QR_MAX_MM + 1e-9);
+  });
+
+  it('refuses an address whose modules would be under QR_MODULE_MIN_MM at QR_MAX_MM', () => {
+    expect(printedQr('https://example.org/' + 'x'.repeat(440), design)).toBeUndefined();
+    const longest = printedQr('https://example.org/' + 'x'.repeat(380), design)!;
+    expect(longest.moduleMm).toBeGreaterThanOrEqual(QR_MODULE_MIN_MM);
+    expect(mm(longest.size)).toBeCloseTo(QR_MAX_MM, 6);
   });
 });

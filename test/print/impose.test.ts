@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
 import { creepFor, imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
 import { MM } from '../../src/print/pdfPages.js';
+import { DEFAULT_BLEED_PT, DEFAULT_MARK_LENGTH_PT, DEFAULT_MARK_OFFSET_PT } from '../../src/print/press.js';
 import { saddleStitchOrder, type BindingDirection, type Slot } from '../../src/print/saddleStitch.js';
 import { A5, labelsByPage, pageText, syntheticBooklet } from './fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 const A4L = { width: 841.89, height: 595.28 };
+/** The saddle sheets' trim sits inside the press files' slug: 3 mm bleed, 1 mm gap, 5 mm crop marks. */
+const SLUG = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT + DEFAULT_MARK_LENGTH_PT;
 
 /** [left, right] label on each output page, as read back from the PDF. */
 function sides(pdf: Uint8Array): Array<[string | null, string | null]> {
@@ -37,11 +40,19 @@ describe('imposeSaddle', () => {
         ]);
         expect(sides(out)).toEqual(expected);
 
-        const doc = mupdf.Document.openDocument(out, 'application/pdf');
+        // Each sheet side: the A4 trim, 3 mm of bleed around it, the crop marks' slug around that (as the press PDF).
+        const doc = mupdf.Document.openDocument(out, 'application/pdf') as mupdf.PDFDocument;
         for (let i = 0; i < doc.countPages(); i++) {
-          const [x0, y0, x1, y1] = doc.loadPage(i).getBounds();
-          expect(x1 - x0).toBeCloseTo(A4L.width, 1);
-          expect(y1 - y0).toBeCloseTo(A4L.height, 1);
+          const page = doc.loadPage(i);
+          const [x0, y0, x1, y1] = page.getBounds('MediaBox');
+          expect(x1 - x0).toBeCloseTo(A4L.width + 2 * SLUG, 1);
+          expect(y1 - y0).toBeCloseTo(A4L.height + 2 * SLUG, 1);
+          const [tx0, ty0, tx1, ty1] = page.getBounds('TrimBox');
+          expect([tx0, ty0, tx1 - tx0, ty1 - ty0].map((v) => Math.round(v * 10) / 10)).toEqual([SLUG, SLUG, A4L.width, A4L.height].map((v) => Math.round(v * 10) / 10));
+          const [bx0, by0, bx1] = page.getBounds('BleedBox');
+          expect(tx0 - bx0).toBeCloseTo(DEFAULT_BLEED_PT, 1);
+          expect(ty0 - by0).toBeCloseTo(DEFAULT_BLEED_PT, 1);
+          expect(bx1 - tx1).toBeCloseTo(DEFAULT_BLEED_PT, 1);
         }
         const text = pageText(out).join('\n');
         for (let i = 0; i < n; i++) expect(text).toMatch(new RegExp(`\\bP${i}\\b`));
@@ -77,9 +88,15 @@ describe('imposeSaddle', () => {
     // 1:1, the left page's right edge and the right page's left edge on the fold.
     const srcLabel = labelsByPage(src)[0][0];
     const [l, r] = labelsByPage(out)[0]; // P3 left, P0 right
-    expectNear(l.cx, A4L.width / 2 - A5.width + srcLabel.cx);
-    expectNear(r.cx, A4L.width / 2 + srcLabel.cx);
-    expectNear(l.cy, srcLabel.cy);
+    expectNear(l.cx, SLUG + A4L.width / 2 - A5.width + srcLabel.cx);
+    expectNear(r.cx, SLUG + A4L.width / 2 + srcLabel.cx);
+    expectNear(l.cy, SLUG + srcLabel.cy);
+  });
+
+  it('without bleed (bleedPt: 0) the sheet is the A4 trim, as the two-up sheets are', async () => {
+    const out = await imposeSaddle(await syntheticBooklet(4), { dir: 'rtl', sheet: 'A4', date: DATE, bleedPt: 0 });
+    const page = (mupdf.Document.openDocument(out, 'application/pdf') as mupdf.PDFDocument).loadPage(0);
+    for (const box of ['MediaBox', 'TrimBox', 'BleedBox'] as const) expect(page.getBounds(box).map(Math.round)).toEqual([0, 0, 842, 595]);
   });
 
   it('creepFor: the paper thickness per sheet from 16 pages on; none below, none at 0 mm', () => {

@@ -306,8 +306,9 @@ describe('a long document (long-30: 16 pages)', () => {
     const creepPt = creepFor(longPages.length, long.theme.paper.thicknessMm);
     expect(creepPt).toBeCloseTo(0.1 * MM, 6);
     const sheets = await imposeSaddle(longPress, { dir: 'rtl', sheet: 'A4', date: meta().date, pdfx: true, creepPt });
-    // Where each sheet side places its two pages: the x of each form's translation (left half, right half).
-    const xs = pageContents(sheets).map((c) => [...c.matchAll(/1 0 0 1 ([\d.]+) 0 cm/g)].map((m) => Number(m[1])).filter((x) => x > 0));
+    // Where each sheet side places its two pages: the x of each form's translation (left half, right half), the one
+    // followed by its scale (the press page's own move onto its trim is a translation too).
+    const xs = pageContents(sheets).map((c) => [...c.matchAll(/1 0 0 1 ([\d.]+) [\d.]+ cm\s+[\d.]+ 0 0 [\d.]+ 0 0 cm/g)].map((m) => Number(m[1])).filter((x) => x > 0));
     expect(xs.length).toBe(8);
     xs.forEach(([left, right], side) => {
       const s = Math.floor(side / 2);

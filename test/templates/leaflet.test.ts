@@ -13,7 +13,7 @@ import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel, Point } from '../../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
-import { qrModules } from '../../src/format/qr.js';
+import { printedQr, qrModules, QR_MODULE_MIN_MM } from '../../src/format/qr.js';
 import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
@@ -284,7 +284,12 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
         continue;
       }
       expect(qrs.length).toBeGreaterThan(0);
-      for (const q of qrs) if (q.kind === 'qr') expect(q.modules).toEqual(qrModules(url));
+      // The code printedQr gives the address, its modules QR_MODULE_MIN_MM or more (0.4 mm where the code can grow to it).
+      const printed = printedQr(url, ((model.theme.body.size * model.theme.page.leaflet.width) / PAGE_SIZES.A5.width) * 4.2)!;
+      for (const q of qrs) if (q.kind === 'qr') {
+        expect(q.modules).toEqual(qrModules(url, printed.level));
+        expect((q.size * 25.4) / 72 / q.modules.length).toBeGreaterThanOrEqual(QR_MODULE_MIN_MM);
+      }
       const urlBlock = layout.pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === url);
       expect(urlBlock?.rtl).toBe(false);
       // Never under FOOTER_URL_MIN_SIZE (6.5 pt; every address was 5.43 pt before, shrunk to keep one line).
