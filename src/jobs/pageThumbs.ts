@@ -12,7 +12,7 @@
  * build's `env` (the code, the fonts' bytes, the packages: mupdf, sharp);
  * only the pages not found are drawn (their count is the file's recorded
  * `pages`; mupdf is loaded only to draw). An edit then draws only the pages
- * it changed (the seed's one-point edit: 2–3 of 8), though it changes the
+ * it changed (the seed's one-point edits: 2–6 of 8), though it changes the
  * subsets of the whole file.
  *
  * One exception, by name: mupdf hints the glyphs of a font whose name starts
