@@ -3,17 +3,29 @@
  * shows. An edit changes the booklet's file (its fonts' subsets, its
  * structure), so its thumbnails job runs again; but most pages show what they
  * showed before, and a page's pixels are a function of its laid-out content
- * (glyphs of the theme's fonts at their places, rules, colours), of the font
- * subsets the file embeds (mupdf draws the same page a little differently
- * from another text's subsets: docs/performance.md, "Thumbnails
- * and cards") and of the code that draws it, not of the file's other pages. So the
- * booklet keeps, under its key, a digest of each page's laid-out content
- * with the file's subset tags (`pageKeys`, its fonts by their project path;
- * the tags as the drawing made them; an edit that uses no glyph the file did
- * not use keeps its subsets), and a page's thumbnail is
- * kept under that digest with the build's `env` (the code, the fonts' bytes,
- * the packages: mupdf, sharp); only the pages not found are drawn (their
- * count is the file's recorded `pages`; mupdf is loaded only to draw).
+ * (glyphs of the theme's fonts at their places, rules, colours) and of the
+ * code that draws it, not of the file's other pages nor of its font
+ * subsets: a subset holds the same outlines under other glyph ids and
+ * codes, and mupdf draws them unhinted. So the booklet keeps, under its key,
+ * a digest of each page's laid-out content (`pageKeys`, its fonts by their
+ * project path), and a page's thumbnail is kept under that digest with the
+ * build's `env` (the code, the fonts' bytes, the packages: mupdf, sharp);
+ * only the pages not found are drawn (their count is the file's recorded
+ * `pages`; mupdf is loaded only to draw). An edit then draws only the pages
+ * it changed (the seed's one-point edits: 2–6 of 8), though it changes the
+ * subsets of the whole file.
+ *
+ * One exception, by name: mupdf hints the glyphs of a font whose name starts
+ * with DF or DLC, or has them after the subset's '+' (DynaLab fonts,
+ * `is_dynalab` in its pdf-font.c), and a subset's tag is a digest
+ * (src/render/pdf/subsetTag.ts), so one file in ≈ 300 has such a tag; a
+ * file whose subsets have one keys its pages with the tags too
+ * (`HINTED_TAG`). Until session 16 every key had the tags, because a
+ * thumbnail kept across watch edits once differed from a --force build's
+ * (commit 404fec0); eight booklets of the seed, seven edits in a row, each
+ * with another Amiri-Regular subset, drew every page with the same text to
+ * the same pixels, and test/build/incremental.test.ts compares an edit's
+ * thumbnails with a fresh build's.
  *
  * The thumbnails are kept in `.warraq-cache/thumbs/`, beside the output
  * folders' caches, not in one: a build that does not run the booklet's
@@ -37,12 +49,16 @@ import type { FoundPages, ThumbImage } from '../render/gallery/thumbnails.js';
 import type { RenderTask } from './kind.js';
 import { keptFile, readKept, writeKept } from './kept.js';
 
+/** A subset tag with which mupdf would hint the font's glyphs (see above): its name starts with DF or DLC. */
+export const HINTED_TAG = /^(DF|DLC)/;
+
 /**
- * A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path), with
- * `subsets`, the tags of the font subsets of the file it is drawn in (TwinDrawing.subsets: each a digest of its subset).
+ * A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path);
+ * with `subsets`, the tags of the font subsets of the file it is drawn in (TwinDrawing.subsets), only when one
+ * of them makes mupdf hint (HINTED_TAG).
  */
 export function pageKeys(pages: LaidOutPage[], fonts: TemplateFonts, subsets: readonly string[]): string[] {
-  const tags = subsets.join('\n');
+  const tags = subsets.some((t) => HINTED_TAG.test(t)) ? subsets.join('\n') : '';
   return pages.map((p) => createHash('sha256').update(tags).update('\0').update(serialize(packPages([p], fonts).packed)).digest('hex'));
 }
 

@@ -70,6 +70,8 @@ export class Scheduler<L extends LaneShape> {
   private readonly capacity: Record<JobFamily, number>;
   /** Estimated cost of the jobs not started yet. */
   private unstarted = 0;
+  /** Jobs to render that have not finished (waiting, ready or running). */
+  private readonly unfinished = new Set<string>();
 
   /**
    * `render`: paths of the jobs to run; every other job of the plan counts as
@@ -79,7 +81,7 @@ export class Scheduler<L extends LaneShape> {
     jobs: readonly RenderJob[],
     render: ReadonlySet<string>,
     private readonly lanes: readonly L[],
-    inputs: ReadonlyMap<string, string[]>,
+    private readonly inputs: ReadonlyMap<string, string[]>,
   ) {
     this.dependents = dependentsOf(jobs, inputs);
     this.priority = priorities(jobs, inputs, this.dependents);
@@ -94,6 +96,7 @@ export class Scheduler<L extends LaneShape> {
     const toRender = jobs.filter((j) => render.has(j.path));
     for (const job of toRender) {
       this.unstarted += estimatedCost(job);
+      this.unfinished.add(job.path);
       for (const d of this.dependents.get(job.path)!) if (render.has(d.path)) this.missing.set(d.path, (this.missing.get(d.path) ?? 0) + 1);
     }
     for (const job of toRender) if (!this.missing.has(job.path)) this.makeReady(job);
@@ -130,6 +133,7 @@ export class Scheduler<L extends LaneShape> {
   /** `job`, started on `lane`, has finished: its dependents may become ready. */
   finished(job: RenderJob, lane: L): void {
     this.busy.set(lane, this.busy.get(lane)! - 1);
+    this.unfinished.delete(job.path);
     if (this.alone.get(lane) === job.path) this.alone.delete(lane);
     for (const d of this.dependents.get(job.path) ?? []) {
       const left = this.missing.get(d.path);
@@ -165,11 +169,20 @@ export class Scheduler<L extends LaneShape> {
 
   /**
    * Whether `job` gets its thread to itself: its chain (it and the jobs that
-   * wait for it) is longer than the rest of the work shared out over the
-   * threads, so the build ends when the chain does. Jobs that share a thread
-   * take turns on its one JavaScript thread, and anything started beside it
-   * would only delay the chain. In an edit (one thread) that is the booklet,
-   * whose press and PDF/X files follow it; in a full build, nothing.
+   * wait for it alone, see below) is longer than the rest of the work shared
+   * out over the threads, so the build ends when the chain does. Jobs that
+   * share a thread take turns on its one JavaScript thread, and anything
+   * started beside it would only delay the chain. In an edit (one thread)
+   * that is the booklet, whose press and PDF/X files follow it; in a full
+   * build, nothing.
+   *
+   * A job of the chain that also waits for an unfinished job outside it (the
+   * gallery page, which takes every thumbnail) cannot end before that job
+   * does, so it is not part of the chain, nor is what waits for it: with it,
+   * the last jobs of a build (the thumbnails, each in the gallery page's
+   * chain) each had the thread alone, and the main thread sat idle while
+   * libvips encoded one card's thumbnail after another (≈ 0.1 s of an edit's
+   * wall).
    */
   private runsAlone(job: RenderJob): boolean {
     const chain = new Set<RenderJob>();
@@ -179,6 +192,16 @@ export class Scheduler<L extends LaneShape> {
       for (const d of this.dependents.get(j.path) ?? []) walk(d);
     };
     walk(job);
+    const paths = new Set([...chain].map((j) => j.path));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const j of chain) {
+        if (j === job || !(this.inputs.get(j.path) ?? []).some((p) => this.unfinished.has(p) && !paths.has(p))) continue;
+        chain.delete(j);
+        paths.delete(j.path);
+        changed = true;
+      }
+    }
     if (chain.size === 1) return false;
     let chainCost = 0;
     for (const j of chain) if (j !== job && this.missing.has(j.path)) chainCost += estimatedCost(j);

@@ -98,4 +98,15 @@ describe('Scheduler', () => {
     expect(first[0]).toBe('booklet.pdf');
     expect(first.length).toBeGreaterThan(1); // the main thread runs other jobs beside it
   });
+
+  it('the last jobs, which the gallery page waits for, share the thread', () => {
+    // An edit's tail: a point's thumbnails (its leaflet's page, its cards) and the gallery page, which takes every thumbnail.
+    const tail = new Set(jobs.filter((j) => /^gallery\/(booklet|.*\/01)$/.test(j.path)).map((j) => j.path).concat('index.html'));
+    expect(tail.size).toBeGreaterThan(3);
+    const starts = simulate(tail, [main(3, 'any')]);
+    const thumbs = starts.filter((x) => x.job.path !== 'index.html');
+    // Started three at a time: each waits on libvips off the JavaScript thread, so they overlap.
+    expect(thumbs.filter((x) => x.beside.length > 0).length).toBeGreaterThan(0);
+    expect(starts.at(-1)!.job.path).toBe('index.html');
+  });
 });
