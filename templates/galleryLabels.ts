@@ -63,7 +63,7 @@ const ar: GalleryLabels = {
   open: 'فتح',
   printUse: {
     press: 'للمطبعة: صفحات الكتيّب بترتيب القراءة، مع هامش نزف ٣ مم وعلامات قصّ (PDF/X-4).',
-    saddle: 'لطابعة المكتب: صفحتان على كلّ وجه A4 بترتيب التدبيس؛ اطبع على الوجهين واطوِ ودبّس.',
+    saddle: 'لمحلّ الطباعة والنسخ أو طابعة المكتب: صفحتان على كلّ وجه A4 بترتيب التدبيس، مع ٣ مم زيادة للقص وعلامات القص؛ اطبع على الوجهين بالحجم الفعلي، واطوِ ودبّس وقصّ.',
     'leaflets-press': 'للمطبعة: كلّ منشور على صفحة A5 مع هامش نزف وعلامات قصّ (PDF/X-4).',
     'leaflets-2up': 'لطابعة المكتب: منشوران على كلّ ورقة A4 مع علامات القصّ بينهما.',
   },
@@ -99,7 +99,7 @@ const fa: GalleryLabels = {
   open: 'باز کردن',
   printUse: {
     press: 'برای چاپخانه: صفحه‌های کتابچه به ترتیب خواندن، با ۳ میلی‌متر لبهٔ اضافه و نشانهٔ برش (PDF/X-4).',
-    saddle: 'برای چاپگر اداری: دو صفحه روی هر رو A4 به ترتیب منگنه؛ دورو چاپ کنید، تا کنید و منگنه بزنید.',
+    saddle: 'برای کپی‌فروشی یا چاپگر اداری: دو صفحه روی هر رو A4 به ترتیب منگنه، با ۳ میلی‌متر لبهٔ اضافه و نشانهٔ برش؛ دورو و در اندازهٔ واقعی چاپ کنید، تا کنید، منگنه بزنید و ببُرید.',
     'leaflets-press': 'برای چاپخانه: هر برگه روی یک صفحهٔ A5 با لبهٔ اضافه و نشانهٔ برش (PDF/X-4).',
     'leaflets-2up': 'برای چاپگر اداری: دو برگه روی هر کاغذ A4 با نشانهٔ برش میان آن‌ها.',
   },
@@ -135,7 +135,7 @@ const en: GalleryLabels = {
   open: 'Open',
   printUse: {
     press: 'For a print shop: the booklet pages in reading order, with 3 mm bleed and crop marks (PDF/X-4).',
-    saddle: 'For an office printer: two pages per A4 side in saddle-stitch order; print duplex, fold and staple.',
+    saddle: 'For a copy shop or an office printer: two pages per A4 side in saddle-stitch order, with 3 mm bleed and crop marks; print duplex at actual size, fold, staple and trim.',
     'leaflets-press': 'For a print shop: each leaflet on one A5 page with bleed and crop marks (PDF/X-4).',
     'leaflets-2up': 'For an office printer: two leaflets per A4 sheet with cut marks between them.',
   },

@@ -71,7 +71,7 @@ describe('the gallery template', () => {
   it('links every file with its size in the document’s digits, and says what each print file is for', () => {
     for (const o of outputs) for (const f of o.files) expect(html).toContain(`href="${f.path}"`);
     expect(html).toContain('١٣٠ كيلوبايت');
-    expect(html).toContain('لطابعة المكتب');
+    expect(html).toContain('أو طابعة المكتب');
     expect(html).toContain('src="gallery/booklet-2.webp"');
   });
 
