@@ -153,8 +153,24 @@ const MUPDF_MARK_TAG = 'MupdfText';
  * The three marked-content sequences that give PDFium alone `text` (LineWriter.pdfiumCopy): an empty Span ActualText
  * (poppler, mupdf 1.28), then the painter's own tag twice, the last with `text` as a name (each character #xx).
  */
-const pdfiumTextOpen = (text: string) =>
-  `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${[...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}>> BDC`;
+const pdfiumTextOpen = (text: string) => `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${pdfiumName(text)}>> BDC`;
+/**
+ * A name PDFium reads as `text` (CPDF_Name::GetUnicodeText decodes its bytes as a text string): each
+ * character #xx where every one is a byte of PDFDocEncoding; else (the «،» an in-place run may take,
+ * `inPlaceRuns`) UTF-16BE after its byte order mark, what every PDFium decodes (measured: the UTF-8
+ * mark too, in @hyzyla/pdfium), regular characters as they are, so that the name stays short: PDFium's
+ * content parser keeps the first 256 characters of a word (kMaxWordBuffer; a 50-character address
+ * written #xx throughout came back cut).
+ */
+function pdfiumName(text: string): string {
+  const hex = (b: number) => `#${b.toString(16).padStart(2, '0')}`;
+  if ([...text].every((c) => c.charCodeAt(0) < 0x100)) return [...text].map((c) => hex(c.charCodeAt(0))).join('');
+  const bytes = [0xfe, 0xff];
+  for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
+  return bytes.map((b) => (b > 0x20 && b < 0x7f && !/[()<>[\]{}/%#]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : hex(b))).join('');
+}
+/** Whether PDFium's content parser reads a copy's name whole (`pdfiumName`: at most 256 characters with its slash). */
+const pdfiumNameFits = (text: string) => pdfiumName(text).length < 256;
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
 /** The EMCs that end the marked-content sequences `open` begins (each BDC or BMC in it). */
@@ -523,17 +539,30 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
         return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
-      }, (i) => rlms.has(i))
+      }, (i) => rlms.has(i), (it, k) => {
+        const p = firstPiece[k];
+        const g = it.glyph;
+        const c = [...g.text];
+        // A neutral that ends the stretch: one character, not a letter nor a bracket.
+        return !it.invisible && !g.space && !g.hidden && c.length === 1 && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !pdfium.copied?.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!) && !bridges.has(it);
+      }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!))
     : new Map<DrawItem, InPlaceRun>();
   // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
   const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 
-/** A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items in order, and what PDFium must read over them. */
+/**
+ * A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items
+ * in order (with the invisible marks between its last glyph and a trailing
+ * neutral), what PDFium must read over them, and the trailing neutral if it
+ * takes one.
+ */
 interface InPlaceRun {
   run: DrawItem[];
   text: string;
+  /** A neutral after the run («:» of «CC0 1.0:», «،» after an address) that PDFium keys inside the stretch: drawn at the run's right end (`LineWriter.inPlaceRun`). */
+  neutral?: DrawItem;
 }
 
 /**
@@ -546,13 +575,28 @@ interface InPlaceRun {
  * is the run's text in PDFium's x order (`LineWriter.inPlaceRun`): PDFium
  * reads it at the run's first glyph and skips the others (kDone), and
  * pdf.js and mutool 1.21 read the copies in order, without a jump back.
+ * A run takes the neutral after it (`trailing`: «CC0 1.0:», «…/path/،»,
+ * past the invisible marks between, which PDFium does not see) where PDFium
+ * keys it inside the stretch: its own place, far left, spread the stretch's
+ * keys beyond the run's (pdfiumPlan keeps a segment's spacing), so the run
+ * counts as in place where no other glyph's key lies among its keys or in
+ * its place, whichever reaches further.
  */
-function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (k: number) => number, single: (it: DrawItem, k: number) => boolean, opens: (i: number) => boolean): Map<DrawItem, InPlaceRun> {
+function inPlaceRuns(
+  texts: DrawItem[],
+  itemIndex: Map<DrawItem, number>,
+  key: (k: number) => number,
+  single: (it: DrawItem, k: number) => boolean,
+  opens: (i: number) => boolean,
+  trailing: (it: DrawItem, k: number) => boolean,
+  between: (it: DrawItem) => boolean,
+): Map<DrawItem, InPlaceRun> {
   const out = new Map<DrawItem, InPlaceRun>();
+  const adjacent = (m: number) => m < texts.length && itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1;
   for (let k = 0; k < texts.length; ) {
     let j = k;
     // An item poppler's RLE goes before (`opens`) can only start a run: inPlaceRun draws the RLE before its first item alone.
-    const next = (m: number) => itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1 && !opens(itemIndex.get(texts[m])!);
+    const next = (m: number) => adjacent(m) && !opens(itemIndex.get(texts[m])!);
     while (j < texts.length && single(texts[j], j) && (j === k || next(j))) j++;
     // A word space inside the run is drawn with it; one at either end is not.
     while (j > k && texts[j - 1].glyph.space) j--;
@@ -561,13 +605,31 @@ function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (
       continue;
     }
     if (j - k >= 2) {
-      const run = texts.slice(k, j);
-      const lo = Math.min(...run.map((it) => it.glyph.x));
-      const hi = Math.max(...run.map((it) => it.glyph.x + it.glyph.advance));
-      const own = run.every((_, m) => key(k + m) > lo - 5e-4 && key(k + m) < hi + 5e-4) && texts.every((_, m) => (m >= k && m < j) || key(m) <= lo + 5e-4 || key(m) >= hi - 5e-4);
-      if (own) {
-        const text = run.map((it, m) => ({ c: it.glyph.text, x: key(k + m) })).sort((a, b) => a.x - b.x).map((c) => c.c).join('');
-        for (const it of run) out.set(it, { run, text });
+      const glyphs = texts.slice(k, j);
+      // The neutral after it, past invisible marks PDFium does not see (`between`).
+      let n = j;
+      while (n < texts.length && adjacent(n) && between(texts[n])) n++;
+      const neutral = n < texts.length && n > k && adjacent(n) && trailing(texts[n], n) ? n : undefined;
+      const end = neutral === undefined ? j : neutral + 1;
+      const lo = Math.min(...glyphs.map((it) => it.glyph.x));
+      const hi = Math.max(...glyphs.map((it) => it.glyph.x + it.glyph.advance));
+      const keyed = [...glyphs.map((_, m) => k + m), ...(neutral === undefined ? [] : [neutral])];
+      const from = Math.min(lo, ...keyed.map(key));
+      const to = Math.max(hi, ...keyed.map(key));
+      const inside = (m: number) => key(m) > from + 5e-4 && key(m) < to - 5e-4;
+      // (Without a neutral, as before: the run's keys within its place.)
+      const own =
+        neutral === undefined
+          ? keyed.every((m) => key(m) > lo - 5e-4 && key(m) < hi + 5e-4) && texts.every((_, m) => (m >= k && m < j) || key(m) <= lo + 5e-4 || key(m) >= hi - 5e-4)
+          : texts.every((it, m) => (m >= k && m < end) || !seen(it) || !inside(m));
+      const text = keyed.map((m) => ({ c: texts[m].glyph.text, x: key(m) })).sort((a, b) => a.x - b.x).map((c) => c.c).join('');
+      // (A name too long for PDFium to read whole: the run without its neutral, as before.)
+      if (own && (neutral === undefined || pdfiumNameFits(text))) {
+        const run = texts.slice(k, end);
+        const found: InPlaceRun = { run, text, ...(neutral === undefined ? {} : { neutral: texts[neutral] }) };
+        for (const it of run) out.set(it, found);
+        k = end;
+        continue;
       }
     }
     k = Math.max(j, k + 1);
@@ -867,14 +929,24 @@ class LineWriter {
    * (`placed`). (The outlines come first: a marked-content sequence begun
    * inside a text object ends in it, and each outline ends one.)
    */
-  inPlaceRun(i: number, { run, text }: InPlaceRun): void {
+  inPlaceRun(i: number, { run, text, neutral }: InPlaceRun): void {
     this.rleBefore(i);
+    const glyphs = run.filter((it) => !it.invisible);
     // (A word space inside the run has no outline: nothing to fill, as `placed` draws none for a space.)
-    for (const it of run) if (!it.glyph.space) this.outline(it.glyph);
+    for (const it of glyphs) if (!it.glyph.space) this.outline(it.glyph);
     const open = pdfiumTextOpen(text);
-    run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
+    // A trailing neutral is read by pdf.js and mutool where the run ends, right after its last glyph; a step
+    // short of that end, so that PDFium meets it before the word space there (before the run in logical order)
+    // and takes it for the rest of the run's sequence: after the space, it read the run's text a second time.
+    const end = Math.max(...glyphs.filter((it) => it !== neutral).map((it) => it.glyph.x + it.glyph.advance)) - KEY_STEP;
+    glyphs.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it === neutral ? end : it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
     this.endSequences(open);
-    for (const it of run) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
+    // The copies for poppler and mupdf 1.28 in logical order, with the marks between the run and its neutral and poppler's RLE before the neutral.
+    run.forEach((it, m) => {
+      if (m > 0) this.rleBefore(i + m);
+      if (!it.invisible) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
+      else if (!this.plan.quiet.has(it)) this.inPlace(it);
+    });
   }
 
   /**
