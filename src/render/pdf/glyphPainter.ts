@@ -403,7 +403,7 @@ export function lineContent(
   // no plans for the readers, so no reader finds any text in it.
   if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutool: undefined };
   const plan = planLine(glyphs, rtl, pdfiumOrder, follows);
-  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool }, plan);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool, follows }, plan);
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < plan.items.length; i++) {
@@ -824,6 +824,8 @@ interface LinePlace {
   fillOperator: (hex: string) => string;
   /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`), or where a first part of the line left it. */
   mutool: boolean | MutoolPen;
+  /** What the same line draws after this part (`lineContent`'s `follows`). */
+  follows: FollowingChar[];
 }
 
 /**
@@ -852,6 +854,8 @@ class LineWriter {
   private readonly afterLtr: Set<PositionedGlyph>;
   /** Whether poppler's marks (popplerMark) are drawn so that mupdf 1.28 reads them too (`mupdfKeepsPopplerMarks`), else hidden from it. */
   private mupdfReads?: boolean;
+  /** Whether the part of the line drawn before gave mutool 1.21 the word space this part starts with (`spaceForNextPart`), until mutool reads a glyph. */
+  private spaceGiven: boolean;
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -859,6 +863,7 @@ class LineWriter {
     private readonly plan: LinePlan,
   ) {
     this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
+    this.spaceGiven = typeof at.mutool === 'object' && at.mutool.last === ' ';
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   }
@@ -955,6 +960,7 @@ class LineWriter {
    * right after a left-to-right line, which it is not followed through).
    */
   finish(rlmsForPoppler: number): PaintedLine {
+    this.spaceForNextPart();
     this.flushPoppler();
     if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, Math.max(rlmsForPoppler, endsInHyphen(this.plan.glyphs) ? 1 : 0));
     if (this.invisible) this.ops.push('0 Tr');
@@ -1107,7 +1113,9 @@ class LineWriter {
     const reading = mutool?.blind === false;
     const space = reading && tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ');
     const mark = space ? mutool.mark() : undefined;
-    const ahead = space && this.plan.beforeRtl.has(item) && mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined;
+    const given = reading && this.spaceGiven;
+    if (reading) this.spaceGiven = false;
+    const ahead = space && this.plan.beforeRtl.has(item) ? (given ? 'given' : mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined) : undefined;
     const before = mutool && ahead === undefined ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -1187,12 +1195,12 @@ class LineWriter {
    * before: no bridge (an RLM before, «Mandela⟨RLM⟩ عن»). The caller has
    * set the text state for the space's font.
    */
-  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null): void {
+  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null | 'given'): void {
     const g = item.glyph;
     const mutool = this.mutool!;
     const span = open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(at.text ?? g.text)}>> BDC`;
     if (where === null) this.ops.push(...this.spaceBridge(g, mutool.pen!, span));
-    else {
+    else if (where !== 'given') {
       // Into the text object mutool kept last, right after its last glyph, with the space's font there (the
       // caller set it); hidden from poppler and mupdf 1.28 (an empty ActualText): what they read of the line may
       // still come between.
@@ -1206,6 +1214,40 @@ class LineWriter {
     // mupdf 1.28's space, at the space's place (it does not read the space under the clip): without ink, in a text object of its own,
     // its own text an RLM (mupdf 1.28 guesses its direction from it: right to left, so no new line after the stretch).
     if (where !== null) this.inkless(() => this.draw({ invisible: true, glyph: g }, span, { gid: spaceGid(g.font), text: RLM, width: Math.round((this.plan.widths.get(g) ?? 0) / g.scaleX) }));
+  }
+
+  /**
+   * A part of a line that mutool 1.21 reads left to right to its end (a
+   * heading's label at the top of a page, «٣-»: mutool starts a page left to
+   * right and «٣-» keeps that direction), followed in the next part by a
+   * word space and a right-to-left letter (`follows`), far left of where
+   * mutool read the «-»: mutool would start a new line at that space, which
+   * a bridge prevented with an RLM mutool returned (one per heading that
+   * opens a page). This part gives mutool the space instead, as
+   * `spaceAhead` does: U+180E where its pen stands, in the text object it
+   * kept last (hidden from poppler and mupdf 1.28 by an empty ActualText),
+   * and the next part, which starts after a space (`spaceGiven`), draws its
+   * space where mutool does not read it, with mupdf 1.28's copy.
+   */
+  private spaceForNextPart(): void {
+    const mutool = this.mutool;
+    const [space, next] = this.at.follows;
+    const g = this.plan.glyphs[this.plan.glyphs.length - 1];
+    if (!mutool || mutool.blind || space?.text !== '' || next === undefined || mutoolDirection(mutoolChar([...next.text][0] ?? ' '), 1) >= 0) return;
+    if (mutool.breakBefore(this.at.x + space.x, ' ', g.size) !== 'text') return;
+    const where = this.keptEnd();
+    if (where === undefined) return;
+    const { inst } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
+    const tf = `/${inst.id} ${num(g.size)} Tf`;
+    const mvs = this.inklessMark(g, mutool.pen!, MVS, '/Span <</ActualText ()>> BDC', where !== null);
+    if (where === null) {
+      if (tf !== this.current) this.ops.push((this.current = tf));
+      this.ops.push(...mvs);
+    } else {
+      const { tf: was } = this.readEnd!;
+      this.ops.splice(where, 0, ...(was === tf ? mvs : [tf, ...mvs, was]));
+    }
+    this.readEnd = undefined;
   }
 
   /**
