@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, hasMirrored, movedForPdfium, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, drawnMoved, hasMirrored, movedForPdfium, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
@@ -526,7 +526,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
     const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !movedForPdfium(pdfium?.keys[firstPiece[k]] ?? it.glyph.x, it.glyph.x) && !pdfium?.copied?.has(firstPiece[k]);
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !drawnMoved(pdfium, firstPiece[k], it.glyph.x);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
@@ -548,7 +548,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
       }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!))
     : new Map<DrawItem, InPlaceRun>();
   // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
-  const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
+  const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(textBeside(items, i, 1) ?? ' ')][0]), 1) < 0));
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 
@@ -705,9 +705,13 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
  * either side (an outline, such as a cluster's 2nd glyph, says nothing).
  */
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
-  // The glyphs on either side that carry text (not an outline, not another mark).
-  const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
+  const near = (i: number, step: 1 | -1) => textBeside(items, i, step) ?? '';
   return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && !it.pdfiumBlind && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+}
+
+/** The text of the nearest glyph towards `step` from `items[i]` that carries text (not an outline, not a mark); undefined at the line's end. */
+function textBeside(items: DrawItem[], i: number, step: 1 | -1): string | undefined {
+  return nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text;
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
@@ -843,7 +847,7 @@ class LineWriter {
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
   /** Where the operators of the last glyph mutool read end, its reading right after it and the font set there (`keptEnd`). */
-  private readEnd: { at: number; mark: MutoolMark; tf: string } | undefined;
+  private readEnd: { at: number; pen: MutoolPen; tf: string } | undefined;
   /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
   private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
@@ -870,7 +874,8 @@ class LineWriter {
 
   /** mupdfReads, asked the first time a line draws a mark for poppler (most lines draw none): the line's text read once. */
   private get mupdfReadsMarks(): boolean {
-    return (this.mupdfReads ??= mupdfKeepsPopplerMarks([...this.plan.glyphs].sort((a, b) => a.offset - b.offset).map((g) => g.text).join('')));
+    // (The glyphs are in logical order already: ComposedLine.glyphs.)
+    return (this.mupdfReads ??= mupdfKeepsPopplerMarks(this.plan.glyphs.map((g) => g.text).join('')));
   }
 
   /**
@@ -890,7 +895,7 @@ class LineWriter {
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = marksOnly(item.glyph.text);
-    const moved = movedForPdfium(keys[0], item.glyph.x) || pdfium?.copied?.has(firstPiece[t]) === true;
+    const moved = drawnMoved(pdfium, firstPiece[t], item.glyph.x);
     const own = popplerMarks.get(item);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's
@@ -1049,7 +1054,7 @@ class LineWriter {
    */
   private endSequences(open: string): void {
     this.ops.push(...closing(open));
-    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
+    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, pen: this.mutool.openPen(), tf: this.current };
   }
 
   /**
@@ -1129,7 +1134,7 @@ class LineWriter {
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
-    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, mark: mutool.mark(), tf: this.current } : undefined;
+    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, pen: mutool.openPen(), tf: this.current } : undefined;
     if (reading) this.lastSpace = mark && open !== null ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
@@ -1259,7 +1264,7 @@ class LineWriter {
   private keptEnd(): number | null | undefined {
     const mutool = this.mutool!;
     if (mutool.inkedOpen) return null;
-    return this.readEnd && mutool.keptSince(this.readEnd.mark) ? this.readEnd.at : undefined;
+    return this.readEnd && mutool.keptSince(this.readEnd.pen) ? this.readEnd.at : undefined;
   }
 
   /** The font advance (`hmtx`, what mutool 1.21 moves its pen by) of the font's space glyph at g's size, pt. */
