@@ -51,6 +51,12 @@
  * 65 → 66, long-30 38 → 40 before marks6 (measured on the merge with marks6:
  * udhr-ar 27 → 28, udhr-fa 53 → 54, long-30 27 → 29); every other cell measured unchanged
  * (MARKS_REPORT=1); the contents leaders are paths and add none.
+ * Lowered for mutool and pdf.js (marks17, December 2026): in-place runs that
+ * take the trailing neutral («CC0 1.0:», «…/path/،»), then a heading's label
+ * that gives mutool the word space (`spaceForNextPart`): mutool booklets seed
+ * 2 → 0, mixed-7 4 → 0, addresses-ar 26 → 1, udhr-ar 6 → 0, udhr-fa 6 → 1,
+ * long-30 5 → 0, leaflets mixed-7 7 → 0, addresses-ar 31 → 2; pdf.js
+ * booklet / leaflets mixed-7 7/9 → 4/2, addresses-ar 4/10 → 1/1.
  * Lowered for mutool (marks7, December 2026): the copies for poppler of a
  * letter and of the haraka raised over it («کلیهٔ», «ملیِ») each in a text
  * object of its own baseline, so that mupdf's box of the object stays empty
@@ -197,8 +203,8 @@ export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = 
 };
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
-  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 7, 'mixed-7 leaflets': 9, 'addresses-ar booklet': 4, 'addresses-ar leaflets': 10, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
-  mutool: { 'seed booklet': 2, 'seed leaflets': 0, 'mixed-7 booklet': 4, 'mixed-7 leaflets': 7, 'addresses-ar booklet': 26, 'addresses-ar leaflets': 31, 'udhr-ar booklet': 6, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 6, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 5, 'long-30 leaflets': 0 },
+  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 4, 'mixed-7 leaflets': 2, 'addresses-ar booklet': 1, 'addresses-ar leaflets': 1, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  mutool: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 1, 'addresses-ar leaflets': 2, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   pdftotext: Object.fromEntries(Object.entries(POPPLER_PARTS).map(([cell, p]) => [cell, p.rles + p.marks])) as Record<MarkCell, number>,
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mupdf: { 'seed booklet': 5, 'seed leaflets': 9, 'mixed-7 booklet': 23, 'mixed-7 leaflets': 27, 'addresses-ar booklet': 8, 'addresses-ar leaflets': 12, 'udhr-ar booklet': 9, 'udhr-ar leaflets': 72, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 2, 'long-30 leaflets': 8 },

@@ -19,7 +19,7 @@
 import { parseHex } from '../../layout/color.js';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import { drawsInk, type LoadedFont } from '../../text/fonts.js';
-import { KEY_STEP, directionOf, hasMirrored, movedForPdfium, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
+import { KEY_STEP, directionOf, drawnMoved, hasMirrored, movedForPdfium, pdfiumMirror, pdfiumPlan, type KeyedGlyph, type PdfiumPlan } from './pdfiumOrder.js';
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
@@ -153,8 +153,24 @@ const MUPDF_MARK_TAG = 'MupdfText';
  * The three marked-content sequences that give PDFium alone `text` (LineWriter.pdfiumCopy): an empty Span ActualText
  * (poppler, mupdf 1.28), then the painter's own tag twice, the last with `text` as a name (each character #xx).
  */
-const pdfiumTextOpen = (text: string) =>
-  `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${[...text].map((c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}>> BDC`;
+const pdfiumTextOpen = (text: string) => `/Span <</ActualText ()>> BDC /${PDFIUM_TEXT_TAG} <</ActualText <0078>>> BDC /${PDFIUM_TEXT_TAG} <</ActualText /${pdfiumName(text)}>> BDC`;
+/**
+ * A name PDFium reads as `text` (CPDF_Name::GetUnicodeText decodes its bytes as a text string): each
+ * character #xx where every one is a byte of PDFDocEncoding; else (the «،» an in-place run may take,
+ * `inPlaceRuns`) UTF-16BE after its byte order mark, what every PDFium decodes (measured: the UTF-8
+ * mark too, in @hyzyla/pdfium), regular characters as they are, so that the name stays short: PDFium's
+ * content parser keeps the first 256 characters of a word (kMaxWordBuffer; a 50-character address
+ * written #xx throughout came back cut).
+ */
+function pdfiumName(text: string): string {
+  const hex = (b: number) => `#${b.toString(16).padStart(2, '0')}`;
+  if ([...text].every((c) => c.charCodeAt(0) < 0x100)) return [...text].map((c) => hex(c.charCodeAt(0))).join('');
+  const bytes = [0xfe, 0xff];
+  for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
+  return bytes.map((b) => (b > 0x20 && b < 0x7f && !/[()<>[\]{}/%#]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : hex(b))).join('');
+}
+/** Whether PDFium's content parser reads a copy's name whole (`pdfiumName`: at most 256 characters with its slash). */
+const pdfiumNameFits = (text: string) => pdfiumName(text).length < 256;
 /** How many marked-content sequences a copy for PDFium alone opens (LineWriter.pdfiumCopy); mirroredInPlace adds one or two BMCs. */
 const PDFIUM_TEXT_MARKS = 3;
 /** The EMCs that end the marked-content sequences `open` begins (each BDC or BMC in it). */
@@ -387,7 +403,7 @@ export function lineContent(
   // no plans for the readers, so no reader finds any text in it.
   if (glyphs.every((g) => !g.space && g.text === '')) return { content: ['q', ...glyphs.map((g) => outlineOperators(g, x, y, fillOperator(g.color ?? color))), 'Q'].join('\n'), mutool: undefined };
   const plan = planLine(glyphs, rtl, pdfiumOrder, follows);
-  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool }, plan);
+  const writer = new LineWriter(doc, { x, y, color, rtl, fillOperator, mutool, follows }, plan);
   let t = -1;
   let basePlaced = false;
   for (let i = 0; i < plan.items.length; i++) {
@@ -510,7 +526,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
     const k = textIndex.get(it);
-    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !movedForPdfium(pdfium?.keys[firstPiece[k]] ?? it.glyph.x, it.glyph.x) && !pdfium?.copied?.has(firstPiece[k]);
+    return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !drawnMoved(pdfium, firstPiece[k], it.glyph.x);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
@@ -523,17 +539,30 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
         return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
-      }, (i) => rlms.has(i))
+      }, (i) => rlms.has(i), (it, k) => {
+        const p = firstPiece[k];
+        const g = it.glyph;
+        const c = [...g.text];
+        // A neutral that ends the stretch: one character, not a letter nor a bracket.
+        return !it.invisible && !g.space && !g.hidden && c.length === 1 && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !pdfium.copied?.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!) && !bridges.has(it);
+      }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!))
     : new Map<DrawItem, InPlaceRun>();
   // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
-  const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(nearest(items, i, 1, (n) => n.invisible === true || textless(n))?.glyph.text ?? ' ')][0]), 1) < 0));
+  const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(textBeside(items, i, 1) ?? ' ')][0]), 1) < 0));
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
 }
 
-/** A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items in order, and what PDFium must read over them. */
+/**
+ * A run of glyphs PDFium reads from copies in place (`inPlaceRuns`): its items
+ * in order (with the invisible marks between its last glyph and a trailing
+ * neutral), what PDFium must read over them, and the trailing neutral if it
+ * takes one.
+ */
 interface InPlaceRun {
   run: DrawItem[];
   text: string;
+  /** A neutral after the run («:» of «CC0 1.0:», «،» after an address) that PDFium keys inside the stretch: drawn at the run's right end (`LineWriter.inPlaceRun`). */
+  neutral?: DrawItem;
 }
 
 /**
@@ -546,13 +575,28 @@ interface InPlaceRun {
  * is the run's text in PDFium's x order (`LineWriter.inPlaceRun`): PDFium
  * reads it at the run's first glyph and skips the others (kDone), and
  * pdf.js and mutool 1.21 read the copies in order, without a jump back.
+ * A run takes the neutral after it (`trailing`: «CC0 1.0:», «…/path/،»,
+ * past the invisible marks between, which PDFium does not see) where PDFium
+ * keys it inside the stretch: its own place, far left, spread the stretch's
+ * keys beyond the run's (pdfiumPlan keeps a segment's spacing), so the run
+ * counts as in place where no other glyph's key lies among its keys or in
+ * its place, whichever reaches further.
  */
-function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (k: number) => number, single: (it: DrawItem, k: number) => boolean, opens: (i: number) => boolean): Map<DrawItem, InPlaceRun> {
+function inPlaceRuns(
+  texts: DrawItem[],
+  itemIndex: Map<DrawItem, number>,
+  key: (k: number) => number,
+  single: (it: DrawItem, k: number) => boolean,
+  opens: (i: number) => boolean,
+  trailing: (it: DrawItem, k: number) => boolean,
+  between: (it: DrawItem) => boolean,
+): Map<DrawItem, InPlaceRun> {
   const out = new Map<DrawItem, InPlaceRun>();
+  const adjacent = (m: number) => m < texts.length && itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1;
   for (let k = 0; k < texts.length; ) {
     let j = k;
     // An item poppler's RLE goes before (`opens`) can only start a run: inPlaceRun draws the RLE before its first item alone.
-    const next = (m: number) => itemIndex.get(texts[m])! === itemIndex.get(texts[m - 1])! + 1 && !opens(itemIndex.get(texts[m])!);
+    const next = (m: number) => adjacent(m) && !opens(itemIndex.get(texts[m])!);
     while (j < texts.length && single(texts[j], j) && (j === k || next(j))) j++;
     // A word space inside the run is drawn with it; one at either end is not.
     while (j > k && texts[j - 1].glyph.space) j--;
@@ -561,13 +605,31 @@ function inPlaceRuns(texts: DrawItem[], itemIndex: Map<DrawItem, number>, key: (
       continue;
     }
     if (j - k >= 2) {
-      const run = texts.slice(k, j);
-      const lo = Math.min(...run.map((it) => it.glyph.x));
-      const hi = Math.max(...run.map((it) => it.glyph.x + it.glyph.advance));
-      const own = run.every((_, m) => key(k + m) > lo - 5e-4 && key(k + m) < hi + 5e-4) && texts.every((_, m) => (m >= k && m < j) || key(m) <= lo + 5e-4 || key(m) >= hi - 5e-4);
-      if (own) {
-        const text = run.map((it, m) => ({ c: it.glyph.text, x: key(k + m) })).sort((a, b) => a.x - b.x).map((c) => c.c).join('');
-        for (const it of run) out.set(it, { run, text });
+      const glyphs = texts.slice(k, j);
+      // The neutral after it, past invisible marks PDFium does not see (`between`).
+      let n = j;
+      while (n < texts.length && adjacent(n) && between(texts[n])) n++;
+      const neutral = n < texts.length && n > k && adjacent(n) && trailing(texts[n], n) ? n : undefined;
+      const end = neutral === undefined ? j : neutral + 1;
+      const lo = Math.min(...glyphs.map((it) => it.glyph.x));
+      const hi = Math.max(...glyphs.map((it) => it.glyph.x + it.glyph.advance));
+      const keyed = [...glyphs.map((_, m) => k + m), ...(neutral === undefined ? [] : [neutral])];
+      const from = Math.min(lo, ...keyed.map(key));
+      const to = Math.max(hi, ...keyed.map(key));
+      const inside = (m: number) => key(m) > from + 5e-4 && key(m) < to - 5e-4;
+      // (Without a neutral, as before: the run's keys within its place.)
+      const own =
+        neutral === undefined
+          ? keyed.every((m) => key(m) > lo - 5e-4 && key(m) < hi + 5e-4) && texts.every((_, m) => (m >= k && m < j) || key(m) <= lo + 5e-4 || key(m) >= hi - 5e-4)
+          : texts.every((it, m) => (m >= k && m < end) || !seen(it) || !inside(m));
+      const text = keyed.map((m) => ({ c: texts[m].glyph.text, x: key(m) })).sort((a, b) => a.x - b.x).map((c) => c.c).join('');
+      // (A name too long for PDFium to read whole: the run without its neutral, as before.)
+      if (own && (neutral === undefined || pdfiumNameFits(text))) {
+        const run = texts.slice(k, end);
+        const found: InPlaceRun = { run, text, ...(neutral === undefined ? {} : { neutral: texts[neutral] }) };
+        for (const it of run) out.set(it, found);
+        k = end;
+        continue;
       }
     }
     k = Math.max(j, k + 1);
@@ -643,9 +705,13 @@ function withFormatMarks(items: DrawItem[]): DrawItem[] {
  * either side (an outline, such as a cluster's 2nd glyph, says nothing).
  */
 function quietMarks(items: DrawItem[]): Set<DrawItem> {
-  // The glyphs on either side that carry text (not an outline, not another mark).
-  const near = (i: number, step: 1 | -1) => nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text ?? '';
+  const near = (i: number, step: 1 | -1) => textBeside(items, i, step) ?? '';
   return new Set(items.filter((it, i) => it.invisible === true && !seen(it) && !it.pdfiumBlind && isBidiMark(it.glyph.text) && !popplerKeepsMark(it.glyph.text, near(i, -1), GLUED_NEUTRALS.test(near(i, 1)))));
+}
+
+/** The text of the nearest glyph towards `step` from `items[i]` that carries text (not an outline, not a mark); undefined at the line's end. */
+function textBeside(items: DrawItem[], i: number, step: 1 | -1): string | undefined {
+  return nearest(items, i, step, (it) => it.invisible === true || textless(it))?.glyph.text;
 }
 
 /** The item nearest to `items[i]` (itself left out) towards `step` that `skip` does not skip. */
@@ -762,6 +828,8 @@ interface LinePlace {
   fillOperator: (hex: string) => string;
   /** Whether mutool 1.21 reads right to left when the line starts (the line before's `finish`), or where a first part of the line left it. */
   mutool: boolean | MutoolPen;
+  /** What the same line draws after this part (`lineContent`'s `follows`). */
+  follows: FollowingChar[];
 }
 
 /**
@@ -779,7 +847,7 @@ class LineWriter {
   /** The last glyph mutool read, where it is a word space in a span of its own: its operators (with a bridge before it) and the reading before it (`bridgesBefore`). */
   private lastSpace: { from: number; to: number; mark: MutoolMark; open: string } | undefined;
   /** Where the operators of the last glyph mutool read end, its reading right after it and the font set there (`keptEnd`). */
-  private readEnd: { at: number; mark: MutoolMark; tf: string } | undefined;
+  private readEnd: { at: number; pen: MutoolPen; tf: string } | undefined;
   /** How many brackets PDFium reads mirrored the line has drawn where they stand (mirroredInPlace). */
   private mirroredInPlaceCount = 0;
   /** Inside `inkless`: the baseline (y operand) of the glyphs of the text object open, '' before the first; else null. */
@@ -790,6 +858,8 @@ class LineWriter {
   private readonly afterLtr: Set<PositionedGlyph>;
   /** Whether poppler's marks (popplerMark) are drawn so that mupdf 1.28 reads them too (`mupdfKeepsPopplerMarks`), else hidden from it. */
   private mupdfReads?: boolean;
+  /** Whether the part of the line drawn before gave mutool 1.21 the word space this part starts with (`spaceForNextPart`), until mutool reads a glyph. */
+  private spaceGiven: boolean;
 
   constructor(
     private readonly doc: PdfKitDoc,
@@ -797,13 +867,15 @@ class LineWriter {
     private readonly plan: LinePlan,
   ) {
     this.mutool = at.rtl ? new MutoolReading(at.mutool) : undefined;
+    this.spaceGiven = typeof at.mutool === 'object' && at.mutool.last === ' ';
     const { glyphs } = plan;
     this.afterLtr = new Set(glyphs.filter((g, i) => i > 0 && (glyphs[i - 1].level & 1) === 0));
   }
 
   /** mupdfReads, asked the first time a line draws a mark for poppler (most lines draw none): the line's text read once. */
   private get mupdfReadsMarks(): boolean {
-    return (this.mupdfReads ??= mupdfKeepsPopplerMarks([...this.plan.glyphs].sort((a, b) => a.offset - b.offset).map((g) => g.text).join('')));
+    // (The glyphs are in logical order already: ComposedLine.glyphs.)
+    return (this.mupdfReads ??= mupdfKeepsPopplerMarks(this.plan.glyphs.map((g) => g.text).join('')));
   }
 
   /**
@@ -823,7 +895,7 @@ class LineWriter {
     // The harakat of a letter PDFium sees elsewhere go with it (a raised haraka
     // left at its place next to a flat neighbour would end PDFium's line).
     const isMark = marksOnly(item.glyph.text);
-    const moved = movedForPdfium(keys[0], item.glyph.x) || pdfium?.copied?.has(firstPiece[t]) === true;
+    const moved = drawnMoved(pdfium, firstPiece[t], item.glyph.x);
     const own = popplerMarks.get(item);
     // A left-to-right mark for PDFium only (see placed), so it reads the
     // bracket it goes with forward, unmirrored. (Drawn after the bracket's
@@ -867,14 +939,24 @@ class LineWriter {
    * (`placed`). (The outlines come first: a marked-content sequence begun
    * inside a text object ends in it, and each outline ends one.)
    */
-  inPlaceRun(i: number, { run, text }: InPlaceRun): void {
+  inPlaceRun(i: number, { run, text, neutral }: InPlaceRun): void {
     this.rleBefore(i);
+    const glyphs = run.filter((it) => !it.invisible);
     // (A word space inside the run has no outline: nothing to fill, as `placed` draws none for a space.)
-    for (const it of run) if (!it.glyph.space) this.outline(it.glyph);
+    for (const it of glyphs) if (!it.glyph.space) this.outline(it.glyph);
     const open = pdfiumTextOpen(text);
-    run.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
+    // A trailing neutral is read by pdf.js and mutool where the run ends, right after its last glyph; a step
+    // short of that end, so that PDFium meets it before the word space there (before the run in logical order)
+    // and takes it for the rest of the run's sequence: after the space, it read the run's text a second time.
+    const end = Math.max(...glyphs.filter((it) => it !== neutral).map((it) => it.glyph.x + it.glyph.advance)) - KEY_STEP;
+    glyphs.forEach((it, m) => this.draw(it, m === 0 ? open : null, { x: it === neutral ? end : it.glyph.x, text: it.glyph.text, baseline: true }, undefined, false));
     this.endSequences(open);
-    for (const it of run) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
+    // The copies for poppler and mupdf 1.28 in logical order, with the marks between the run and its neutral and poppler's RLE before the neutral.
+    run.forEach((it, m) => {
+      if (m > 0) this.rleBefore(i + m);
+      if (!it.invisible) this.popplerCopies(it, [it.glyph.text], it.glyph.x, LRM);
+      else if (!this.plan.quiet.has(it)) this.inPlace(it);
+    });
   }
 
   /**
@@ -883,6 +965,7 @@ class LineWriter {
    * right after a left-to-right line, which it is not followed through).
    */
   finish(rlmsForPoppler: number): PaintedLine {
+    this.spaceForNextPart();
     this.flushPoppler();
     if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, Math.max(rlmsForPoppler, endsInHyphen(this.plan.glyphs) ? 1 : 0));
     if (this.invisible) this.ops.push('0 Tr');
@@ -971,7 +1054,7 @@ class LineWriter {
    */
   private endSequences(open: string): void {
     this.ops.push(...closing(open));
-    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, mark: this.mutool.mark(), tf: this.current };
+    if (this.mutool && !this.mutool.blind) this.readEnd = { at: this.ops.length, pen: this.mutool.openPen(), tf: this.current };
   }
 
   /**
@@ -1035,7 +1118,9 @@ class LineWriter {
     const reading = mutool?.blind === false;
     const space = reading && tail === undefined && open !== null && close && [...text].every((c) => mutoolChar(c) === ' ');
     const mark = space ? mutool.mark() : undefined;
-    const ahead = space && this.plan.beforeRtl.has(item) && mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined;
+    const given = reading && this.spaceGiven;
+    if (reading) this.spaceGiven = false;
+    const ahead = space && this.plan.beforeRtl.has(item) ? (given ? 'given' : mutool.breakBefore(gx, text, g.size) === 'text' ? this.keptEnd() : undefined) : undefined;
     const before = mutool && ahead === undefined ? this.bridgesBefore(g, gx, text) : [];
     const { inst, cid } = codeFor(doc, g.font, gid, text, advance1000);
     doc.page.fonts[inst.id] ??= inst.ref();
@@ -1049,7 +1134,7 @@ class LineWriter {
     mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
-    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, mark: mutool.mark(), tf: this.current } : undefined;
+    if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, pen: mutool.openPen(), tf: this.current } : undefined;
     if (reading) this.lastSpace = mark && open !== null ? { from, to: ops.length, mark, open: open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(text)}>> BDC` } : undefined;
     if (tail !== undefined) {
       // The tail's text object ends here, without ink: mutool's display list drops it.
@@ -1115,12 +1200,12 @@ class LineWriter {
    * before: no bridge (an RLM before, «Mandela⟨RLM⟩ عن»). The caller has
    * set the text state for the space's font.
    */
-  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null): void {
+  private spaceAhead(item: DrawItem, open: string, at: DrawAt, where: number | null | 'given'): void {
     const g = item.glyph;
     const mutool = this.mutool!;
     const span = open.includes('/ActualText') ? open : `/Span <</ActualText ${pdfText(at.text ?? g.text)}>> BDC`;
     if (where === null) this.ops.push(...this.spaceBridge(g, mutool.pen!, span));
-    else {
+    else if (where !== 'given') {
       // Into the text object mutool kept last, right after its last glyph, with the space's font there (the
       // caller set it); hidden from poppler and mupdf 1.28 (an empty ActualText): what they read of the line may
       // still come between.
@@ -1137,6 +1222,40 @@ class LineWriter {
   }
 
   /**
+   * A part of a line that mutool 1.21 reads left to right to its end (a
+   * heading's label at the top of a page, «٣-»: mutool starts a page left to
+   * right and «٣-» keeps that direction), followed in the next part by a
+   * word space and a right-to-left letter (`follows`), far left of where
+   * mutool read the «-»: mutool would start a new line at that space, which
+   * a bridge prevented with an RLM mutool returned (one per heading that
+   * opens a page). This part gives mutool the space instead, as
+   * `spaceAhead` does: U+180E where its pen stands, in the text object it
+   * kept last (hidden from poppler and mupdf 1.28 by an empty ActualText),
+   * and the next part, which starts after a space (`spaceGiven`), draws its
+   * space where mutool does not read it, with mupdf 1.28's copy.
+   */
+  private spaceForNextPart(): void {
+    const mutool = this.mutool;
+    const [space, next] = this.at.follows;
+    const g = this.plan.glyphs[this.plan.glyphs.length - 1];
+    if (!mutool || mutool.blind || space?.text !== '' || next === undefined || mutoolDirection(mutoolChar([...next.text][0] ?? ' '), 1) >= 0) return;
+    if (mutool.breakBefore(this.at.x + space.x, ' ', g.size) !== 'text') return;
+    const where = this.keptEnd();
+    if (where === undefined) return;
+    const { inst } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
+    const tf = `/${inst.id} ${num(g.size)} Tf`;
+    const mvs = this.inklessMark(g, mutool.pen!, MVS, '/Span <</ActualText ()>> BDC', where !== null);
+    if (where === null) {
+      if (tf !== this.current) this.ops.push((this.current = tf));
+      this.ops.push(...mvs);
+    } else {
+      const { tf: was } = this.readEnd!;
+      this.ops.splice(where, 0, ...(was === tf ? mvs : [tf, ...mvs, was]));
+    }
+    this.readEnd = undefined;
+  }
+
+  /**
    * Where mutool 1.21 reads a glyph drawn now right after the last one it
    * read: here (null), where the open text object holds ink (mutool keeps
    * it), or in the text object it kept last, at the end of that glyph's
@@ -1145,7 +1264,7 @@ class LineWriter {
   private keptEnd(): number | null | undefined {
     const mutool = this.mutool!;
     if (mutool.inkedOpen) return null;
-    return this.readEnd && mutool.keptSince(this.readEnd.mark) ? this.readEnd.at : undefined;
+    return this.readEnd && mutool.keptSince(this.readEnd.pen) ? this.readEnd.at : undefined;
   }
 
   /** The font advance (`hmtx`, what mutool 1.21 moves its pen by) of the font's space glyph at g's size, pt. */

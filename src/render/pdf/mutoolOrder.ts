@@ -157,14 +157,19 @@ export class MutoolReading {
     if (inked && [...text].length) this.inked = true;
   }
 
+  /** The reading in the open text object as it stands, for `keptSince` (a copy: reading on changes the open one). */
+  openPen(): MutoolPen {
+    return { ...this.open };
+  }
+
   /**
-   * Whether mutool has read nothing since `m` (taken right after a glyph it
-   * read) and kept that glyph's text object: a glyph added to that object
-   * afterwards (`readKept`) is read right after it.
+   * Whether mutool has read nothing since `pen` (`openPen`, taken right after
+   * a glyph it read) and kept that glyph's text object: a glyph added to that
+   * object afterwards (`readKept`) is read right after it.
    */
-  keptSince(m: MutoolMark): boolean {
+  keptSince(pen: MutoolPen): boolean {
     const same = (a: MutoolPen, b: MutoolPen) => a.pen === b.pen && a.dir === b.dir && a.last === b.last;
-    return !this.inked && same(this.open, this.kept) && same(this.kept, m.open);
+    return !this.inked && same(this.open, this.kept) && same(this.kept, pen);
   }
 
   /** Where mutool's pen stands, in the open text object (undefined at a line's start). */

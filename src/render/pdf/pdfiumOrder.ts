@@ -38,6 +38,12 @@ const WEAK = new Set(['EN', 'AN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 /** Whether PDFium must see a glyph drawn at x elsewhere, at `key` (a plan's keys): the painter draws it moved (a copy at the key). */
 export const movedForPdfium = (key: number, x: number) => Math.abs(key - x) >= 5e-4;
 
+/**
+ * Whether the painter draws glyph piece `p` (drawn at x) as moved: PDFium must see it at its key, or the
+ * plan lists it as `copied` (drawn as if moved all the same). False without a plan.
+ */
+export const drawnMoved = (plan: PdfiumPlan | undefined, p: number, x: number) => plan !== undefined && (movedForPdfium(plan.keys[p], x) || plan.copied?.has(p) === true);
+
 /** A character's class in PDFium's bidi (its CFX_BidiString segments): the painter asks it too. */
 
 export function directionOf(ch: string): Direction {
