@@ -692,7 +692,8 @@ const STATEMENT_LINES = 3;
  * body's 1.25× slack would show as gaps at display size). Taken only when
  * its setting is clean: at most STATEMENT_LINES lines, no
  * one-word last line, no line ending on a weak word (src/layout/balance.ts), no address cut that the regular size keeps whole (or
- * cuts where it costs less: `cutsWorse`, as the leaflets' statement sizes);
+ * cuts where it costs less: `cutsWorse`, as the leaflets' statement sizes) with no loose line (a whole address is worth
+ * no size and no loose line: addresses-ar 2);
  * a point of several paragraphs or sub-items stays body text. Undefined
  * when not a statement.
  */
@@ -708,9 +709,14 @@ async function statementCard(c: Context, point: Point, foot: MeasuredText): Prom
   // Display lines: none ends on a weak word its balancing could not move (udhr-fa 24's «…ساعات کار و» / «مرخصی‌های…»).
   if (runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
   // Nor an address cut where the body at the regular size keeps it whole, or cut dearer (addresses-ar 3's «info» /
-  // «@example.org», 8's «https://example» / «.org/guide/» at 57 px).
+  // «@example.org», 8's «https://example» / «.org/guide/» at 57 px), with no loose line: an address is kept whole
+  // only where that costs no size and no loose line. addresses-ar 2's body at 45 px kept
+  // «https://en.wikipedia.org/wiki/Bidi_(text))» whole after a line set short, and the card fell to 40 px.
   const cut = addressCuts(m.para);
-  if (cut.length && cutsWorse(cut, addressCuts(body(c, point, text, c.steps[c.steps.length - 1]).para))) return undefined;
+  if (cut.length) {
+    const regular = body(c, point, text, c.steps[c.steps.length - 1]).para;
+    if (!regular.lines.some((l) => l.loose) && cutsWorse(cut, addressCuts(regular))) return undefined;
+  }
   const head = header(c, point, size, 0);
   if (!withinMeasure(head.title.para)) return undefined;
   const room = await roomFor(c, { ...head, footer: foot, centre: true });

@@ -356,6 +356,19 @@ describe('loose lines and addresses', () => {
     expect(b.lines.some((pl) => b.text.slice(pl.line.start, pl.line.end).includes('https://example.org/fa/minutes'))).toBe(true);
   });
 
+  it('prefers the statement size with an address split at a slash to a whole address that costs a loose line (addresses-ar 2: 40 px, a line set short, before)', async () => {
+    const { model: doc, fonts } = await load('addresses-ar');
+    const point = doc.points.find((p) => p.number === 2)!;
+    for (const name of ['square', 'portrait', 'story']) {
+      const [card] = await layoutCard({ model: doc, point, format: doc.theme.cards.find((c) => c.name === name)!, fonts });
+      expect(card.statement, name).toBe(true);
+      expect(card.bodySize, name).toBe(card.maxBodySize);
+      expect(card.loose, name).toHaveLength(0);
+      const b = bodyOf(card);
+      expect(b.lines.map((pl) => b.text.slice(pl.line.start, pl.line.end).trim())[1], name).toBe('https://en.wikipedia.org/wiki/');
+    }
+  });
+
   it('pulls a runt up by re-breaking rather than stepping down a size (udhr-en 17 at 45 px beside 15, «…deprived of» / «his property.»)', async () => {
     const { model: doc, fonts } = await load('udhr-en');
     const format = doc.theme.cards.find((c) => c.name === 'square')!;
