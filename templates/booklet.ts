@@ -507,9 +507,10 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * tens of «١٠-» and its title 9.6 pt from it, «١٠-»'s 3 pt). The page
  * numbers, at the end margin, are right-aligned in the column of the widest
  * («٩» over the «٠» of «١٠»). Every row is one system: a point without a
- * title of its own has its number in the column and nothing after it
- * («١٧-» and its leaders), not its label as a title: «١٧- بند ١٧» read the
- * number twice; its heading is the label alone. Titles end their lines at
+ * title of its own has its first words after its number, in the muted ink,
+ * to its first clause's end or six words, then «…» (`openingWords`; the
+ * number alone where no word can open it), not its label as a title:
+ * «١٧- بند ١٧» read the number twice; its heading is the label alone. Titles end their lines at
  * spaces, as the headings do (WHOLE_WORDS: no «self-/hosted»).
  * A title that wraps hangs its later lines under its first word
  * (hangTitle), closer than the rows are to one another

@@ -3,15 +3,16 @@
  * lays the contents out with these): a row set short of the page numbers'
  * column kept at its start edge (startFlush), a wrapped title's later lines
  * hung under its first (hangTitle), and the rows shared out over the contents
- * pages so that the last is not left nearly empty (balancedPages). Pure
- * geometry on composed rows; nothing here sets type of its own accord.
+ * pages so that the last is not left nearly empty (balancedPages), and the
+ * words a row shows for a point without a title (openingWords). Pure: geometry
+ * on composed rows and a choice of words; nothing here sets type of its own accord.
  */
 import type { ComposedParagraph, ComposedLine } from '../src/text/compose.js';
 import type { StyledSpan } from '../src/text/itemize.js';
 import { advanceSpan } from '../src/text/advanceSpan.js';
 
 /** A line moved `dx` along itself (its glyphs' x): the one way a row's lines are moved here. */
-export function shiftLine(line: ComposedLine, dx: number): ComposedLine {
+function shiftLine(line: ComposedLine, dx: number): ComposedLine {
   return dx === 0 ? line : { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })) };
 }
 

@@ -50,7 +50,7 @@ import type { RenderTask } from './kind.js';
 import { keptFile, readKept, writeKept } from './kept.js';
 
 /** A subset tag with which mupdf would hint the font's glyphs (see above): its name starts with DF or DLC. */
-export const HINTED_TAG = /^(DF|DLC)/;
+const HINTED_TAG = /^(DF|DLC)/;
 
 /**
  * A digest of each page's laid-out content, everything its drawing reads (its fonts by their project path);

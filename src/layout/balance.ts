@@ -48,13 +48,14 @@ export const CONJUNCTION_BALANCE = 1 / 2;
 const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
 
 /**
- * * A Persian word that ends in its ezafe, written: «ٔ» after «ه» or «ۀ» («همهٔ»,
- * «شبکهٔ») or «ی» after the plural «ها» («روزهای», «کتاب‌های»). The ezafe
+ * A Persian word that ends in its ezafe, written: «ٔ» after «ه» or «ۀ» («همهٔ»,
+ * «شبکهٔ») or «ی» after the plural «ها» («روزهای», «کتاب‌های»; with the Arabic
+ * yeh too, «روزهاي», as Persian is often typed and never normalised here). The ezafe
  * ties it to the word after it («روزهای هفته», the days of the week), as a
  * preposition is tied (page review: the leaflet's «…در همهٔ روزهای / هفته»).
  * A word followed by punctuation has none to lean on: matched as written.
  */
-const EZAFE = /(?:\u0654|\u06c0|ها\u200c?ی)$/u;
+const EZAFE = /(?:\u0654|\u06c0|ها\u200c?[\u06cc\u064a])$/u;
 
 /** Whether a line that ends on `word` (as written, lower-cased) ends on a word that leans on the next. */
 function leans(word: string, lang: string): boolean {

@@ -125,9 +125,15 @@ function drawInHalf(
   const y = (sheetH - h) / 2;
   const t = p.trim;
   // The half, widened by the bleed on the sides away from the fold (a centred page has no fold: both sides).
+  // Only a page that fills its half at 1:1 has its bleed there: a smaller one (an A6 booklet on A4) or a
+  // scaled one is clipped at its placed trim, else its bleed would show inside the sheet's trim after cutting.
+  const fills = k === 1 && Math.abs(w - halfW) < 0.01 && Math.abs(h - sheetH) < 0.01;
   const left = halfX - (align !== 'fold-left' ? bleed : 0);
   const right = halfX + halfW + (align !== 'fold-right' ? bleed : 0);
-  const half = [rectangle(sheet.x + left, sheet.y - bleed, right - left, sheetH + 2 * bleed), clip(), endPath()];
+  const half =
+    bleed > 0 && !fills
+      ? [rectangle(sheet.x + x, sheet.y + y, w, h), clip(), endPath()]
+      : [rectangle(sheet.x + left, sheet.y - bleed, right - left, sheetH + 2 * bleed), clip(), endPath()];
   const at = sheet.x === 0 && sheet.y === 0 ? [translate(x, y)] : [translate(sheet.x + x, sheet.y + y)];
   placePage(target, p.page, half, [...at, scale(k, k), translate(-t.x, -t.y)]);
 }

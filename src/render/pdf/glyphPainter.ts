@@ -157,16 +157,16 @@ const pdfiumTextOpen = (text: string) => `/Span <</ActualText ()>> BDC /${PDFIUM
 /**
  * A name PDFium reads as `text` (CPDF_Name::GetUnicodeText decodes its bytes as a text string): each
  * character #xx where every one is a byte of PDFDocEncoding; else (the «،» an in-place run may take,
- * `inPlaceRuns`) UTF-16BE after its byte order mark, what every PDFium decodes (measured: the UTF-8
- * mark too, in @hyzyla/pdfium), regular characters as they are, so that the name stays short: PDFium's
+ * `inPlaceRuns`) UTF-8 after its byte order mark, which PDFium decodes as it does UTF-16BE (measured in
+ * @hyzyla/pdfium), regular characters as they are, so that the name stays short: PDFium's
  * content parser keeps the first 256 characters of a word (kMaxWordBuffer; a 50-character address
  * written #xx throughout came back cut).
  */
 function pdfiumName(text: string): string {
   const hex = (b: number) => `#${b.toString(16).padStart(2, '0')}`;
   if ([...text].every((c) => c.charCodeAt(0) < 0x100)) return [...text].map((c) => hex(c.charCodeAt(0))).join('');
-  const bytes = [0xfe, 0xff];
-  for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
+  // UTF-8, not UTF-16BE: a name may hold no null byte (ISO 32000-1 7.3.5), and UTF-16BE wrote #00 before every ASCII character.
+  const bytes = [0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)];
   return bytes.map((b) => (b > 0x20 && b < 0x7f && !/[()<>[\]{}/%#]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : hex(b))).join('');
 }
 /** Whether PDFium's content parser reads a copy's name whole (`pdfiumName`: at most 256 characters with its slash). */

@@ -344,8 +344,8 @@ export interface TwinDrawing {
 /** A drawing as renderTwin makes it (not as the press job reads one back from the cache: src/jobs/kinds/press.ts). */
 export interface FreshDrawing extends TwinDrawing {
   /**
-   * The tags of the font subsets the file embeds (`subsetTag`: a digest of each), sorted: what a
-   * page's picture depends on besides its own content (src/jobs/pageThumbs.ts `pageKeys`).
+   * The tags of the font subsets the file embeds (`subsetTag`: a digest of each), sorted: a page's
+   * picture depends on one only where the tag makes mupdf hint the glyphs (src/jobs/pageThumbs.ts `HINTED_TAG`).
    */
   subsets: string[];
 }
