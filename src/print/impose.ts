@@ -41,7 +41,7 @@ import {
   type SheetName,
 } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
-import { cropMarkOps, DEFAULT_BLEED_PT, DEFAULT_MARK_LENGTH_PT, DEFAULT_MARK_OFFSET_PT, markColorOf } from './press.js';
+import { cropMarkOps, DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT, markColorOf } from './press.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 import type { PdfSource } from './loadedPress.js';
 
@@ -72,6 +72,14 @@ export interface TwoUpOptions extends ImposeOptions {
 /** Length of a cut mark from the sheet's edge, and its line width (pt). */
 const CUT_MARK_LENGTH_PT = 8 * MM;
 export const CUT_MARK_WIDTH_PT = 0.5;
+
+/**
+ * The saddle sheet's crop marks are shorter than the press files' 5 mm: the
+ * A4 spread with 3 mm bleed, 1 mm gap and 3.5 mm marks is 312 × 225 mm, the
+ * size of SRA4, the sheet a print shop runs A4 work on (with 5 mm marks it
+ * was 315 × 228 mm, taller than SRA4: page review look19).
+ */
+export const SADDLE_MARK_LENGTH_PT = 3.5 * MM;
 
 export interface SaddleOptions extends ImposeOptions {
   /**
@@ -158,7 +166,7 @@ async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0) {
    * printed reaches past the trim: leaflets keep within their margins).
    */
   const addSheet = (): { page: PDFPage; sheet: Box } => {
-    const slug = bleed > 0 ? bleed + DEFAULT_MARK_OFFSET_PT + DEFAULT_MARK_LENGTH_PT : 0;
+    const slug = bleed > 0 ? bleed + DEFAULT_MARK_OFFSET_PT + SADDLE_MARK_LENGTH_PT : 0;
     const page = out.addPage([size.width + 2 * slug, size.height + 2 * slug]);
     const sheet = { x: slug, y: slug, width: size.width, height: size.height };
     page.setTrimBox(sheet.x, sheet.y, sheet.width, sheet.height);
@@ -167,7 +175,7 @@ async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0) {
   };
   /** The crop marks of a sheet side with bleed, drawn last (over nothing: they lie outside the bleed). */
   const marks = (page: PDFPage, sheet: Box) => {
-    if (bleed > 0) page.pushOperators(...cropMarkOps(sheet, bleed, DEFAULT_MARK_OFFSET_PT, DEFAULT_MARK_LENGTH_PT, markColorOf('registration')));
+    if (bleed > 0) page.pushOperators(...cropMarkOps(sheet, bleed, DEFAULT_MARK_OFFSET_PT, SADDLE_MARK_LENGTH_PT, markColorOf('registration')));
   };
   const finish = async (binding: Binding = 'imposed') => {
     if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding });

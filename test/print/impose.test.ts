@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { creepFor, imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
+import { creepFor, imposeSaddle, imposeTwoUp, SADDLE_MARK_LENGTH_PT } from '../../src/print/impose.js';
 import { MM } from '../../src/print/pdfPages.js';
-import { DEFAULT_BLEED_PT, DEFAULT_MARK_LENGTH_PT, DEFAULT_MARK_OFFSET_PT } from '../../src/print/press.js';
+import { DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT } from '../../src/print/press.js';
 import { saddleStitchOrder, type BindingDirection, type Slot } from '../../src/print/saddleStitch.js';
 import { A5, labelsByPage, pageText, syntheticBooklet } from './fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 const A4L = { width: 841.89, height: 595.28 };
 /** The saddle sheets' trim sits inside the press files' slug: 3 mm bleed, 1 mm gap, 5 mm crop marks. */
-const SLUG = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT + DEFAULT_MARK_LENGTH_PT;
+const SLUG = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT + SADDLE_MARK_LENGTH_PT;
 
 /** [left, right] label on each output page, as read back from the PDF. */
 function sides(pdf: Uint8Array): Array<[string | null, string | null]> {
