@@ -602,7 +602,7 @@ function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnT
       { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
       { text: ' ', style: st.body },
     ];
-    const opening = point.titleSource === 'label' ? openingWords(point.paragraphs[0]?.text ?? point.text, point.paragraphs.length > 1) : undefined;
+    const opening = point.titleSource === 'label' ? openingWords(point.paragraphs[0]?.text ?? point.text, point.paragraphs.length > 1, model.lang) : undefined;
     const title: StyledSpan | undefined =
       point.titleSource !== 'label' ? { text: point.title, style: st.body } : opening ? { text: opening, style: { ...st.body, color: t.palette.muted } } : undefined;
     const spans = title ? [...number, title] : number.slice(0, 1);

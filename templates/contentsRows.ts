@@ -10,6 +10,7 @@
 import type { ComposedParagraph, ComposedLine } from '../src/text/compose.js';
 import type { StyledSpan } from '../src/text/itemize.js';
 import { advanceSpan } from '../src/text/advanceSpan.js';
+import { leans } from '../src/layout/balance.js';
 
 /** A line moved `dx` along itself (its glyphs' x): the one way a row's lines are moved here. */
 function shiftLine(line: ComposedLine, dx: number): ComposedLine {
@@ -129,9 +130,11 @@ const OPENING_WORDS = 6;
  * half of stress-en's and stress-fa's contents bare dots, and its label
  * («١٧- بند ١٧») read the number twice. No address is cut into (one
  * cannot be broken in a row, and a part of it is no address), nor a
- * bracket or quote left open. Undefined when no word can open the row.
+ * bracket or quote left open, nor does a cut end on a word that leans on
+ * the next, as a title's line does not («will move to…», «…و…»: look19).
+ * Undefined when no word can open the row.
  */
-export function openingWords(text: string, more: boolean): string | undefined {
+export function openingWords(text: string, more: boolean, lang: string): string | undefined {
   const words = text.trim().split(/\s+/u).filter(Boolean);
   const taken: string[] = [];
   let stopped = false;
@@ -148,6 +151,7 @@ export function openingWords(text: string, more: boolean): string | undefined {
   if (!taken.length) return undefined;
   const whole = !more && taken.length === words.length;
   if (whole) return taken.join(' ');
+  if (!stopped) while (taken.length > 1 && leans(taken[taken.length - 1].toLowerCase(), lang)) taken.pop();
   const last = taken.length - 1;
   if (stopped || OPENING_STOP.test(taken[last])) taken[last] = taken[last].replace(OPENING_STOP, '');
   return taken[last] ? `${taken.join(' ')}…` : undefined;

@@ -58,7 +58,7 @@ const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => ta
 const EZAFE = /(?:\u0654|\u06c0|ها\u200c?[\u06cc\u064a])$/u;
 
 /** Whether a line that ends on `word` (as written, lower-cased) ends on a word that leans on the next. */
-function leans(word: string, lang: string): boolean {
+export function leans(word: string, lang: string): boolean {
   const bare = word.replace(/[.,;:!?،؛]+$/u, '');
   return lexicon(WEAK, lang).has(bare) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
 }

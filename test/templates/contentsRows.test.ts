@@ -32,17 +32,22 @@ describe('balancedPages', () => {
 
 describe('openingWords', () => {
   it('takes the first words up to a clause end or six words, then «…»; the whole of a short point as it is', () => {
-    expect(openingWords('Paper is the single largest cost of a community print run: an 80 gsm ream.', false)).toBe('Paper is the single largest cost…');
-    expect(openingWords('We note with concern, that some shops close.', false)).toBe('We note with concern…');
-    expect(openingWords('Yes.', false)).toBe('Yes.');
-    expect(openingWords('Yes.', true)).toBe('Yes…');
-    expect(openingWords('نقطة ثانية طويلة بما يكفي كي لا تكون عنوانًا', false)).toBe('نقطة ثانية طويلة بما يكفي كي…');
+    expect(openingWords('Paper is the single largest cost of a community print run: an 80 gsm ream.', false, 'en')).toBe('Paper is the single largest cost…');
+    expect(openingWords('We note with concern, that some shops close.', false, 'en')).toBe('We note with concern…');
+    expect(openingWords('Yes.', false, 'en')).toBe('Yes.');
+    expect(openingWords('Yes.', true, 'en')).toBe('Yes…');
+    expect(openingWords('نقطة ثانية طويلة بما يكفي كي لا تكون عنوانًا', false, 'ar')).toBe('نقطة ثانية طويلة بما يكفي كي…');
   });
 
   it('cuts into no address, leaves no bracket open and ends on no dash', () => {
-    expect(openingWords('See https://example.org/a for more of it here.', false)).toBe('See…');
-    expect(openingWords('A workshop (ninety minutes, twelve children) will run.', false)).toBe('A workshop…');
-    expect(openingWords('This programme will be reviewed — yearly, by the members.', false)).toBe('This programme will be reviewed…');
-    expect(openingWords('https://example.org/a is the place.', false)).toBeUndefined();
+    expect(openingWords('See https://example.org/a for more of it here.', false, 'en')).toBe('See…');
+    expect(openingWords('A workshop (ninety minutes, twelve children) will run.', false, 'en')).toBe('A workshop…');
+    expect(openingWords('This programme will be reviewed — yearly, by the members.', false, 'en')).toBe('This programme will be reviewed…');
+    expect(openingWords('https://example.org/a is the place.', false, 'en')).toBeUndefined();
+  });
+
+  it('ends a cut on no word that leans on the next (look19: «will move to…», «…کتاب و…»)', () => {
+    expect(openingWords("The Federation's website will move to a new address.", false, 'en')).toBe("The Federation's website will move…");
+    expect(openingWords('ما بر پیوند میان کتاب و محیط زیست تأکید می‌کنیم.', false, 'fa')).toBe('ما بر پیوند میان کتاب…');
   });
 });
