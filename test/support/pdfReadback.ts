@@ -47,7 +47,7 @@ export interface DrawnGlyph {
   size: number;
   /** Horizontal scale relative to the size (|a| / |d|); ≠ 1 for stretched tatweels. */
   scaleX: number;
-  /** Drawn advance in pt: the embedded font's advance × size × scaleX. */
+  /** Drawn advance in pt: the original font's advance (an inked glyph's embedded one is its /W) × size × scaleX. */
   advance: number;
   /** The ToUnicode text ('' when the code maps to nothing). */
   unicode: string;
@@ -111,19 +111,30 @@ function advanceOf(font: FkFont, gid: number): number {
   return m.get(Math.min(gid, m.length - 1))?.advance ?? 0;
 }
 
-/** Outline and advance of a glyph, as a comparable string. */
-function signature(font: FkFont, gid: number): string {
-  const path = font
+/** A glyph's outline as a comparable string ('' for a glyph without ink). */
+function outlineOf(font: FkFont, gid: number): string {
+  return font
     .getGlyph(gid)
     .path.commands.map((c) => c.command[0] + c.args.map((v) => Math.round(v * 100) / 100).join(','))
     .join(' ');
-  return `${advanceOf(font, gid)}|${path}`;
+}
+
+/**
+ * What identifies a subset glyph among the original's: its outline, and for a
+ * glyph without ink (spaces, joiners: all one empty outline) its advance too.
+ * An inked glyph's advance in the subset is its /W, not the original's (ISO
+ * 14289-1 7.21.5: programAdvances), so it cannot be compared.
+ */
+function signature(font: FkFont, gid: number): string {
+  const path = outlineOf(font, gid);
+  return path === '' ? `${advanceOf(font, gid)}|` : `ink|${path}`;
 }
 
 /** An original font with lazy lookups from signature to glyph ids. */
 class OriginalFont {
   readonly font: FkFont;
   private byAdvance?: Map<number, number[]>;
+  private byOutline?: Map<string, number[]>;
   private signatures = new Map<number, string>();
   private cache = new Map<string, number[]>();
 
@@ -137,10 +148,24 @@ class OriginalFont {
     return s;
   }
 
-  /** Original gids with this signature (outline + advance). */
+  /** Original gids with this signature (`signature`: the outline; the advance too for a glyph without ink). */
   match(sig: string, advance: number): number[] {
     const known = this.cache.get(sig);
     if (known) return known;
+    if (sig.startsWith('ink|')) {
+      if (!this.byOutline) {
+        this.byOutline = new Map();
+        for (let gid = 0; gid < this.font.numGlyphs; gid++) {
+          const key = this.sig(gid);
+          let list = this.byOutline.get(key);
+          if (!list) this.byOutline.set(key, (list = []));
+          list.push(gid);
+        }
+      }
+      const out = this.byOutline.get(sig) ?? [];
+      this.cache.set(sig, out);
+      return out;
+    }
     if (!this.byAdvance) {
       this.byAdvance = new Map();
       for (let gid = 0; gid < this.font.numGlyphs; gid++) {
@@ -312,8 +337,10 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     let originalsFor = s.map.get(gid);
     if (!originalsFor) {
       const advance = advanceOf(s.font, gid);
-      s.advances.set(gid, advance / s.font.unitsPerEm);
       originalsFor = s.original ? s.original.match(signature(s.font, gid), advance) : [];
+      // The glyph's own advance is the original's: an inked glyph's in the subset is its /W (programAdvances).
+      const own = s.original && originalsFor.length ? advanceOf(s.original.font, originalsFor[0]) / s.original.font.unitsPerEm : advance / s.font.unitsPerEm;
+      s.advances.set(gid, own);
       s.map.set(gid, originalsFor);
     }
     return { originals: originalsFor, advance: s.advances.get(gid) ?? 0 };

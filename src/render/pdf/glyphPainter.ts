@@ -23,6 +23,7 @@ import { KEY_STEP, directionOf, drawnMoved, hasMirrored, movedForPdfium, pdfiumM
 import { mupdfKeepsPopplerMarks, popplerKeepsMark, popplerLrms, popplerRlms, popplerType, type PopplerChar } from './popplerOrder.js';
 import { MutoolReading, mutoolChar, mutoolDirection, type MutoolMark, type MutoolPen } from './mutoolOrder.js';
 import { rememberSubset } from './rememberedSubsets.js';
+import { withProgramAdvances } from './programAdvances.js';
 import { joinerTail, spaceAfterTail, spaceTail } from './pdfjsTails.js';
 
 /** The part of pdfkit's PDFDocument this module uses. */
@@ -63,6 +64,9 @@ function slotsFor(doc: PdfKitDoc, font: LoadedFont): FontSlots {
     doc.font(Buffer.from(font.bytes));
     slots = { inst: doc._font, used: new Set(), codes: new Map(), upem: font.upem };
     rememberSubset(slots.inst.subset, font);
+    const { inst } = slots;
+    const encode = inst.subset.encode.bind(inst.subset);
+    inst.subset.encode = () => withProgramAdvances(encode(), inst.widths, font.upem, (code) => hasInk(font, inst.subset.glyphs[code]));
     registry.set(font.key, slots);
   }
   return slots;
@@ -1131,7 +1135,9 @@ class LineWriter {
     if (ahead !== undefined) return this.spaceAhead(item, open!, at, ahead);
     const from = ops.length;
     ops.push(...before, ...(open === null ? [] : [open]), `${num(g.scaleX)} 0 0 -1 ${num(gx)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
-    mutool?.read(gx, text, (g.font.hb.glyphHAdvance(gid) * g.size * g.scaleX) / g.font.upem, hasInk(g.font, gid));
+    // The program's advance: an inked glyph's is its /W (programAdvances.ts), an inkless one's the font's.
+    const inked = hasInk(g.font, gid);
+    mutool?.read(gx, text, ((inked ? advance1000 / 1000 : g.font.hb.glyphHAdvance(gid) / g.font.upem) * g.size * g.scaleX), inked);
     if (tail !== undefined) this.pdfjsTail(g, gx + (advance1000 / 1000) * g.size * g.scaleX, gy, tail);
     if (open !== null && close) ops.push('EMC');
     if (reading) this.readEnd = tail === undefined && close ? { at: ops.length, pen: mutool.openPen(), tf: this.current } : undefined;

@@ -30,36 +30,36 @@ const DOCS = [
 /**
  * ISO 14289-1 7.21.5 (veraPDF 7.21.5-1): a glyph painted (render mode other
  * than 3) has the same width in /W as in the font program. The painter
- * writes each copy's shaped advance or extraction width into /W (kerning,
- * cursive attachment, a letter reaching over a kashida, the flat strut:
- * glyphPainter.ts `codeFor`, `extractionWidths`), which poppler and PDFium
- * read to find word gaps, while the program keeps the font's own advance,
- * which mupdf and mutool read (docs/accessibility.md). Known, not fixed here:
- * pinned as the most painted glyphs a file (or a document's single leaflets
- * together: 'leaflets') may have with a /W that is not the program's (a
- * regression fails, an improvement shows; UA_REPORT=1 prints the counts).
+ * writes extraction widths into /W (glyphPainter.ts `codeFor`,
+ * `extractionWidths`) and gives each inked code's hmtx the same advance
+ * (programAdvances.ts); inkless glyphs drawn in mode 0 (the space glyph under
+ * U+180E, an RLM) keep the space's advance, which mutool's spaces are made
+ * with (docs/accessibility.md). Pinned as the most painted glyphs a file (or
+ * a document's single leaflets together: 'leaflets') may have with a /W that
+ * is not the program's (a regression fails, an improvement shows; UA_REPORT=1
+ * prints the counts).
  */
 const WIDTH_CEILING: Record<string, number> = {
-  'izmir-2023 booklet.pdf': 164,
-  'izmir-2023 leaflets': 339,
-  'izmir-2023 leaflets/all-leaflets.pdf': 339,
-  'izmir-2023 print/booklet-press.pdf': 164,
-  'izmir-2023 print/leaflets-press.pdf': 339,
-  'mixed-7 booklet.pdf': 47,
-  'mixed-7 leaflets': 38,
-  'mixed-7 leaflets/all-leaflets.pdf': 38,
-  'mixed-7 print/booklet-press.pdf': 47,
-  'mixed-7 print/leaflets-press.pdf': 38,
-  'udhr-en booklet.pdf': 179,
-  'udhr-en leaflets': 226,
-  'udhr-en leaflets/all-leaflets.pdf': 226,
-  'udhr-en print/booklet-press.pdf': 179,
-  'udhr-en print/leaflets-press.pdf': 226,
-  'udhr-fa booklet.pdf': 78,
-  'udhr-fa leaflets': 58,
-  'udhr-fa leaflets/all-leaflets.pdf': 58,
-  'udhr-fa print/booklet-press.pdf': 78,
-  'udhr-fa print/leaflets-press.pdf': 58,
+  'izmir-2023 booklet.pdf': 2,
+  'izmir-2023 leaflets': 0,
+  'izmir-2023 leaflets/all-leaflets.pdf': 0,
+  'izmir-2023 print/booklet-press.pdf': 2,
+  'izmir-2023 print/leaflets-press.pdf': 0,
+  'mixed-7 booklet.pdf': 3,
+  'mixed-7 leaflets': 2,
+  'mixed-7 leaflets/all-leaflets.pdf': 2,
+  'mixed-7 print/booklet-press.pdf': 3,
+  'mixed-7 print/leaflets-press.pdf': 2,
+  'udhr-en booklet.pdf': 0,
+  'udhr-en leaflets': 0,
+  'udhr-en leaflets/all-leaflets.pdf': 0,
+  'udhr-en print/booklet-press.pdf': 0,
+  'udhr-en print/leaflets-press.pdf': 0,
+  'udhr-fa booklet.pdf': 3,
+  'udhr-fa leaflets': 0,
+  'udhr-fa leaflets/all-leaflets.pdf': 0,
+  'udhr-fa print/booklet-press.pdf': 3,
+  'udhr-fa print/leaflets-press.pdf': 0,
 };
 const KNOWN = new Set(['7.21.5-1']);
 
