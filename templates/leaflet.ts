@@ -31,8 +31,7 @@ import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/typ
 import { flow, lineCount, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
 import { addStats, typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
-import { printedQr, QR_MAX_MM, QR_MODULE_MIN_MM, QR_QUIET_ZONE } from '../src/format/qr.js';
-import { WarraqError } from '../src/diagnostics.js';
+import { printedQr, QR_MODULE_MIN_MM, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
 import { frameSpan, inkClearance, inkExtent } from '../src/layout/ink.js';
 import { setBalanced, weakEnds } from '../src/layout/balance.js';
@@ -407,7 +406,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
       // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
       const qr = printedQr(url, u * 4.2);
-      if (!qr) throw new WarraqError([{ ...point.place, code: 'E-META-URL-QR', severity: 'error', message: `the QR code of point ${point.number}'s address would have modules under ${QR_MODULE_MIN_MM} mm`, expected: `modules of at least ${QR_MODULE_MIN_MM} mm, the code at most ${QR_MAX_MM} mm wide`, found: url.length > 60 ? `${url.slice(0, 60)}…` : url, hint: 'use a shorter link for the point (its `url:` in the metadata)' }]);
+      // Unreachable past the model's checks (E-META-URL-QR at the `url:`, src/model/checks.ts): printedQr at this
+      // size succeeds wherever it does at any.
+      if (!qr) throw new Error(`leaflet ${point.number}: an address the model's checks let through has no QR code of ${QR_MODULE_MIN_MM} mm modules`);
       const { modules, size: qrSize } = qr;
       quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
       // The URL reads left to right whatever the document's direction.

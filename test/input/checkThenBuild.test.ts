@@ -58,6 +58,13 @@ describe('check finds what the build would stop on', () => {
     expect(ds.find((d) => d.code === 'E-META-URL-LONG')).toMatchObject({ file: 'doc.meta.yaml', line: 1, col: 6 });
   });
 
+  it('a 600-byte URL: E-META-URL-QR at the url line (encodable, but in modules too small to scan from a leaflet)', async () => {
+    const { run } = await checkWith(`url: https://example.org/${'x'.repeat(580)}\n`);
+    const ds = await diagnosticsOf(run());
+    expect(ds.find((d) => d.code === 'E-META-URL-QR')).toMatchObject({ file: 'doc.meta.yaml', line: 1, col: 6 });
+    expect(ds.find((d) => d.code === 'E-META-URL-LONG')).toBeUndefined();
+  });
+
   it('an 8192 px card with a JPEG: E-CARD-JPEG at its entry (was: JPEG stays above 300 KB)', async () => {
     const { run } = await checkWith('theme:\n  cards:\n    add:\n      - {name: huge, width: 8192, height: 4096, extra: [jpeg]}\n');
     const ds = await diagnosticsOf(run());

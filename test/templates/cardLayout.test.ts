@@ -344,9 +344,14 @@ describe('loose lines and addresses', () => {
     const lines = bodyOf(card).lines.map((pl) => pl.line);
     for (const l of lines) if (l.justified && !l.short) expect(l.spaceRatio).toBeLessThanOrEqual(3 + 1e-9);
     const past = lines.filter((l) => l.justified && l.spaceRatio > (doc.theme.space.max ?? 2) + 1e-9);
-    expect(card.loose).toHaveLength(lines.filter((l) => l.loose).length);
+    expect(past.length).toBeGreaterThan(0);
     expect(card.loose.length).toBeGreaterThanOrEqual(past.length);
-    for (const l of card.loose) expect(doc.points.find((p) => p.number === 6)!.text.slice(l.offset)).not.toBe('');
+    // Each report at its line's place in the point's text (review16: the count alone was compared with itself).
+    const b = bodyOf(card);
+    const text = doc.points.find((p) => p.number === 6)!.text;
+    const looseLines = b.lines.map((pl) => pl.line).filter((l) => l.loose);
+    expect(card.loose).toHaveLength(looseLines.length);
+    looseLines.forEach((l, i) => expect(text.slice(card.loose[i].offset)).toMatch(new RegExp(`^${b.text.slice(l.start, l.end).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u')));
   });
 
   it('never divides an address that fits a line (stress-fa square 16: «https://example.org/fa/» / «minutes» before)', async () => {

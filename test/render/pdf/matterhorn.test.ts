@@ -113,6 +113,8 @@ describe.each(DOCS)('$name: PDF/UA-1 (Matterhorn 1.1, machine-checkable conditio
     for (const file of pdfsOf(name).filter(imposed)) {
       const doc = await PDFDocument.load(read(name, file), { updateMetadata: false });
       expect(doc.catalog.has(PDFName.of('StructTreeRoot')), file).toBe(false);
+      // /MarkInfo /Marked is how a file claims to be tagged.
+      expect(doc.catalog.has(PDFName.of('MarkInfo')), file).toBe(false);
       const meta = doc.catalog.lookup(PDFName.of('Metadata'));
       const xmp = meta instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(meta).decode()) : '';
       expect(xmp, file).not.toContain('pdfuaid');
