@@ -88,15 +88,12 @@ export function unionBox(boxes: Array<Box | undefined>): Box | undefined {
   return u;
 }
 
+/** A glyph's ink box placed at `at`: undefined for a space, a hidden glyph or a blank one, which draw nothing. */
+const drawnInk = (g: ComposedLine['glyphs'][number], at: { x: number; baseline: number }): Box | undefined => (g.space || g.hidden ? undefined : glyphInk(g, at));
+
 /** The ink boxes of a line's drawn glyphs placed at `at` (spaces, hidden glyphs and blank glyphs have none). */
 function glyphInks(line: ComposedLine, at: { x: number; baseline: number }): Box[] {
-  const out: Box[] = [];
-  for (const g of line.glyphs) {
-    if (g.space || g.hidden) continue;
-    const b = glyphInk(g, at);
-    if (b) out.push(b);
-  }
-  return out;
+  return line.glyphs.map((g) => drawnInk(g, at)).filter((b): b is Box => b !== undefined);
 }
 
 /**
@@ -113,7 +110,7 @@ export interface LineInks {
 /** Each line's ink (LineInks) of a text block's placed lines. */
 export function blockInks(lines: readonly PlacedLine[]): LineInks[] {
   return lines.map(({ line, x, baseline }) => {
-    const inks = line.glyphs.map((g) => (g.space || g.hidden ? undefined : glyphInk(g, { x, baseline })));
+    const inks = line.glyphs.map((g) => drawnInk(g, { x, baseline }));
     return { inks, box: unionBox(inks) };
   });
 }

@@ -536,19 +536,21 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
   const itemIndex = new Map(items.map((it, i) => [it, i]));
+  // What a glyph PDFium may read in place from a copy needs, whether it is in the stretch or the neutral after it:
+  // drawn visibly and alone, moved for PDFium, no mark, mirror or reach of PDFium's, no copy or tail for another reader.
+  const inPlaceable = (plan: PdfiumPlan, it: DrawItem, k: number) => {
+    const p = firstPiece[k];
+    return !it.invisible && !it.glyph.hidden && pieces[k].length === 1 && movedForPdfium(plan.keys[p], it.glyph.x) && !plan.marks.has(p) && !plan.mirrored.has(p) && !plan.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!);
+  };
   const runs = pdfium
     ? inPlaceRuns(texts, itemIndex, (k) => pdfium.keys[firstPiece[k]], (it, k) => {
-        const p = firstPiece[k];
-        const i = itemIndex.get(it)!;
         const g = it.glyph;
         // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
-        return !it.invisible && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && !g.hidden && g.level % 2 === 0 && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(i);
+        return inPlaceable(pdfium, it, k) && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && g.level % 2 === 0;
       }, (i) => rlms.has(i), (it, k) => {
-        const p = firstPiece[k];
         const g = it.glyph;
-        const c = [...g.text];
-        // A neutral that ends the stretch: one character, not a letter nor a bracket.
-        return !it.invisible && !g.space && !g.hidden && c.length === 1 && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], g.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !pdfium.copied?.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!) && !bridges.has(it);
+        // A neutral that ends the stretch: one character (the pattern matches one code point), not a letter nor a bracket.
+        return inPlaceable(pdfium, it, k) && !g.space && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && !pdfium.copied?.has(firstPiece[k]) && !bridges.has(it);
       }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!))
     : new Map<DrawItem, InPlaceRun>();
   // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
