@@ -110,11 +110,33 @@ export interface Tree {
   standardType: (el: PDFRef) => string | undefined;
 }
 
+/**
+ * The structure tree: its role map, each element, the headings' order, the
+ * ParentTree; and what the content and annotation checks need of it.
+ */
 function structureChecks(doc: PDFDocument, fail: Fail): Tree {
-  const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
   const tree: Tree = { mcids: doc.getPages().map(() => new Map()), objrs: new Map(), parents: new Map(), standardType: () => undefined };
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return tree;
+  const resolve = roleMapChecks(root, fail);
+  const types = new Map<string, string>();
+  tree.standardType = (el) => types.get(el.toString());
+  const headings: Heading[] = [];
+  const walker: Walker = { doc, tree, fail, resolve, types, headings, pageIndex: new Map(doc.getPages().map((p, i) => [p.ref.toString(), i])) };
+  const top = root.get(PDFName.of('K'));
+  const tops = top instanceof PDFArray ? top.asArray() : top ? [top] : [];
+  for (const t of tops) if (t instanceof PDFRef) walkElement(walker, t, root, undefined);
+  headingChecks(headings, fail);
+  readParentTree(doc, root, tree, fail);
+  return tree;
+}
+
+/**
+ * 02-003, 02-004 (7.1-6, 7.1-7): the role map remaps no standard type and
+ * has no cycle. Returns a type's standard type through it (undefined for
+ * none, or a cycle).
+ */
+function roleMapChecks(root: PDFDict, fail: Fail): (type: string) => string | undefined {
   const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   const mapped = new Map<string, string>();
   for (const [k, v] of roleMap?.entries() ?? []) {
@@ -123,8 +145,17 @@ function structureChecks(doc: PDFDocument, fail: Fail): Tree {
     if (to) mapped.set(from, to);
     if (STANDARD_TYPES.has(from)) fail('02-004', '7.1-7', 'RoleMap', `standard type ${from} is remapped to ${to}`);
   }
-  /** A type's standard type through the role map; undefined for none (or a cycle). */
-  const resolve = (type: string): string | undefined => {
+  for (const from of mapped.keys()) {
+    const seen = new Set<string>();
+    for (let t: string | undefined = from; t && !STANDARD_TYPES.has(t); t = mapped.get(t)) {
+      if (seen.has(t)) {
+        fail('02-003', '7.1-6', 'RoleMap', `circular mapping through ${from}`);
+        break;
+      }
+      seen.add(t);
+    }
+  }
+  return (type) => {
     const seen = new Set<string>();
     let t = type;
     while (!STANDARD_TYPES.has(t)) {
@@ -136,101 +167,113 @@ function structureChecks(doc: PDFDocument, fail: Fail): Tree {
     }
     return t;
   };
-  for (const from of mapped.keys()) {
-    const seen = new Set<string>();
-    for (let t: string | undefined = from; t && !STANDARD_TYPES.has(t); t = mapped.get(t)) {
-      if (seen.has(t)) {
-        fail('02-003', '7.1-6', 'RoleMap', `circular mapping through ${from}`);
-        break;
-      }
-      seen.add(t);
+}
+
+/** A numbered heading in tree order (level 0: a plain H), for 14-002/14-003 and 7.4.4-2. */
+interface Heading {
+  level: number;
+  where: string;
+}
+
+/** What walking the structure tree reads and fills. */
+interface Walker {
+  doc: PDFDocument;
+  tree: Tree;
+  fail: Fail;
+  resolve: (type: string) => string | undefined;
+  /** Element (ref string) → its standard type. */
+  types: Map<string, string>;
+  headings: Heading[];
+  pageIndex: Map<string, number>;
+}
+
+/** One structure element and, depth first, its kids: the MCIDs and OBJRs it holds go into the tree. */
+function walkElement(w: Walker, ref: PDFRef, parent: PDFRef | PDFDict, inheritedPage: PDFRef | undefined): void {
+  const el = w.doc.context.lookup(ref, PDFDict);
+  const s = nameOf(el.get(PDFName.of('S'))) ?? '';
+  const where = `${s} ${ref.toString()}`;
+  const std = w.resolve(s);
+  if (std) w.types.set(ref.toString(), std);
+  elementChecks(el, s, std, parent, where, w.fail);
+  const level = std && /^H([1-6])$/.exec(std);
+  if (level) w.headings.push({ level: Number(level[1]), where });
+  if (std === 'H') w.headings.push({ level: 0, where });
+  const page = (el.get(PDFName.of('Pg')) as PDFRef | undefined) ?? inheritedPage;
+  const kids = el.lookup(PDFName.of('K'));
+  const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [el.get(PDFName.of('K'))!];
+  const childTypes: string[] = [];
+  for (const kid of list) {
+    if (kid instanceof PDFNumber) holdMcid(w, page, kid.asNumber(), ref, where);
+    else if (kid instanceof PDFRef) {
+      const kd = w.doc.context.lookup(kid);
+      if (kd instanceof PDFDict && kd.has(PDFName.of('S'))) {
+        walkElement(w, kid, ref, page);
+        childTypes.push(w.types.get(kid.toString()) ?? '?');
+      } else if (kd instanceof PDFDict) kidDict(w, kd, page, ref, where);
+    } else if (kid instanceof PDFDict) {
+      if (kid.has(PDFName.of('S'))) w.fail('ISO', '7.1-12', where, 'a direct (not indirect) structure element: it cannot be a ParentTree entry');
+      else kidDict(w, kid, page, ref, where);
     }
   }
-  const types = new Map<string, string>();
-  tree.standardType = (el) => types.get(el.toString());
+  if (std) containment(std, childTypes, where, w.fail);
+  if (childTypes.filter((t) => t === 'H').length > 1) w.fail('ISO', '7.4.4-1', where, 'more than one H child');
+}
 
-  /** Headings in tree order, for 14-002/14-003, and whether H and Hn are mixed. */
-  const headings: Array<{ level: number; where: string }> = [];
-  let plainH = 0;
+/** 02-001 (7.1-5) a standard type; 7.1-12 its /P; 7.2-29 its /Lang; 13-004 (7.3-1) a Figure's alternative text. */
+function elementChecks(el: PDFDict, s: string, std: string | undefined, parent: PDFRef | PDFDict, where: string, fail: Fail): void {
+  if (!std) fail('02-001', '7.1-5', where, `structure type ${s} is neither standard nor role-mapped to a standard type`);
+  const p = el.get(PDFName.of('P'));
+  if (!p) fail('ISO', '7.1-12', where, 'no /P (parent)');
+  else if (parent instanceof PDFRef && p.toString() !== parent.toString()) fail('ISO', '7.1-12', where, `/P is ${p.toString()}, not its parent ${parent.toString()}`);
+  const lang = text(el.lookup(PDFName.of('Lang')));
+  if (lang !== undefined && !LANGUAGE_TAG.test(lang)) fail('ISO', '7.2-29', where, `/Lang ${JSON.stringify(lang)} is not a language tag`);
+  if (std === 'Figure' && !text(el.lookup(PDFName.of('Alt'))) && !text(el.lookup(PDFName.of('ActualText')))) {
+    fail('13-004', '7.3-1', where, 'Figure without /Alt or /ActualText');
+  }
+}
 
-  const walk = (ref: PDFRef, parent: PDFRef | PDFDict, inheritedPage: PDFRef | undefined) => {
-    const el = doc.context.lookup(ref, PDFDict);
-    const s = nameOf(el.get(PDFName.of('S'))) ?? '';
-    const where = `${s} ${ref.toString()}`;
-    const std = resolve(s);
-    if (!std) fail('02-001', '7.1-5', where, `structure type ${s} is neither standard nor role-mapped to a standard type`);
-    else types.set(ref.toString(), std);
-    const p = el.get(PDFName.of('P'));
-    if (!p) fail('ISO', '7.1-12', where, 'no /P (parent)');
-    else if (parent instanceof PDFRef && p.toString() !== parent.toString()) fail('ISO', '7.1-12', where, `/P is ${p.toString()}, not its parent ${parent.toString()}`);
-    const lang = text(el.lookup(PDFName.of('Lang')));
-    if (lang !== undefined && !LANGUAGE_TAG.test(lang)) fail('ISO', '7.2-29', where, `/Lang ${JSON.stringify(lang)} is not a language tag`);
-    if (std === 'Figure' && !text(el.lookup(PDFName.of('Alt'))) && !text(el.lookup(PDFName.of('ActualText')))) {
-      fail('13-004', '7.3-1', where, 'Figure without /Alt or /ActualText');
-    }
-    const level = std && /^H([1-6])$/.exec(std);
-    if (level) headings.push({ level: Number(level[1]), where });
-    if (std === 'H') plainH++;
-    const page = (el.get(PDFName.of('Pg')) as PDFRef | undefined) ?? inheritedPage;
-    const kids = el.lookup(PDFName.of('K'));
-    const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [el.get(PDFName.of('K'))!];
-    const childTypes: string[] = [];
-    for (const kid of list) {
-      if (kid instanceof PDFNumber) holdMcid(page, kid.asNumber(), ref, where);
-      else if (kid instanceof PDFRef) {
-        const kd = doc.context.lookup(kid);
-        if (kd instanceof PDFDict && kd.has(PDFName.of('S'))) {
-          walk(kid, ref, page);
-          childTypes.push(types.get(kid.toString()) ?? '?');
-        } else if (kd instanceof PDFDict) kidDict(kd, page, ref, where);
-      } else if (kid instanceof PDFDict) {
-        if (kid.has(PDFName.of('S'))) fail('ISO', '7.1-12', where, 'a direct (not indirect) structure element: it cannot be a ParentTree entry');
-        else kidDict(kid, page, ref, where);
-      }
-    }
-    if (std) containment(std, childTypes, where, fail);
-    if (childTypes.filter((t) => t === 'H').length > 1) fail('ISO', '7.4.4-1', where, 'more than one H child');
-  };
-  const holdMcid = (page: PDFRef | undefined, mcid: number, el: PDFRef, where: string) => {
-    const i = page ? pageIndex.get(page.toString()) : undefined;
-    if (i === undefined) return void fail('01-005', '7.1-3', where, `MCID ${mcid} with no page (/Pg)`);
-    const held = tree.mcids[i].get(mcid);
-    if (held) fail('01-005', '7.1-3', where, `page ${i + 1} MCID ${mcid} is also held by ${held.toString()}`);
-    else tree.mcids[i].set(mcid, el);
-  };
-  const kidDict = (kd: PDFDict, page: PDFRef | undefined, el: PDFRef, where: string) => {
-    const type = nameOf(kd.get(PDFName.of('Type')));
-    if (type === 'MCR') {
-      const stream = kd.get(PDFName.of('Stm'));
-      if (stream) fail('ISO', '7.1-3', where, 'an MCR into a form XObject stream (not checked here)');
-      holdMcid((kd.get(PDFName.of('Pg')) as PDFRef | undefined) ?? page, (kd.lookup(PDFName.of('MCID')) as PDFNumber).asNumber(), el, where);
-    } else if (type === 'OBJR') {
-      const obj = kd.get(PDFName.of('Obj'));
-      if (obj instanceof PDFRef) tree.objrs.set(obj.toString(), el);
-    }
-  };
+/** 01-005 (7.1-3): an MCID held on a known page, by one element only. */
+function holdMcid(w: Walker, page: PDFRef | undefined, mcid: number, el: PDFRef, where: string): void {
+  const i = page ? w.pageIndex.get(page.toString()) : undefined;
+  if (i === undefined) return void w.fail('01-005', '7.1-3', where, `MCID ${mcid} with no page (/Pg)`);
+  const held = w.tree.mcids[i].get(mcid);
+  if (held) w.fail('01-005', '7.1-3', where, `page ${i + 1} MCID ${mcid} is also held by ${held.toString()}`);
+  else w.tree.mcids[i].set(mcid, el);
+}
 
-  const top = root.get(PDFName.of('K'));
-  const tops = top instanceof PDFArray ? top.asArray() : top ? [top] : [];
-  for (const t of tops) if (t instanceof PDFRef) walk(t, root, undefined);
+/** A kid that is a marked-content reference (MCR) or an object reference (OBJR). */
+function kidDict(w: Walker, kd: PDFDict, page: PDFRef | undefined, el: PDFRef, where: string): void {
+  const type = nameOf(kd.get(PDFName.of('Type')));
+  if (type === 'MCR') {
+    const stream = kd.get(PDFName.of('Stm'));
+    if (stream) w.fail('ISO', '7.1-3', where, 'an MCR into a form XObject stream (not checked here)');
+    holdMcid(w, (kd.get(PDFName.of('Pg')) as PDFRef | undefined) ?? page, (kd.lookup(PDFName.of('MCID')) as PDFNumber).asNumber(), el, where);
+  } else if (type === 'OBJR') {
+    const obj = kd.get(PDFName.of('Obj'));
+    if (obj instanceof PDFRef) w.tree.objrs.set(obj.toString(), el);
+  }
+}
 
-  // 14-002/14-003 (7.4.2-1): numbered headings start at H1 and never skip a level going down.
+/** 14-002/14-003 (7.4.2-1): numbered headings start at H1 and never skip a level going down; 7.4.4-2: not both H and Hn. */
+function headingChecks(all: Heading[], fail: Fail): void {
+  const headings = all.filter((h) => h.level > 0);
   if (headings.length && headings[0].level !== 1) fail('14-002', '7.4.2-1', headings[0].where, `the first heading is H${headings[0].level}, not H1`);
   for (let i = 1; i < headings.length; i++) {
     if (headings[i].level > headings[i - 1].level + 1) fail('14-003', '7.4.2-1', headings[i].where, `H${headings[i - 1].level} is followed by H${headings[i].level}`);
   }
-  if (plainH && headings.length) fail('ISO', '7.4.4-2', 'structure tree', 'both H and H1–H6 are used');
+  if (headings.length < all.length && headings.length) fail('ISO', '7.4.4-2', 'structure tree', 'both H and H1–H6 are used');
+}
 
-  // The ParentTree.
+/** The ParentTree's number tree, flattened into tree.parents (7.1-3: without it no content can be found from its MCID). */
+function readParentTree(doc: PDFDocument, root: PDFDict, tree: Tree, fail: Fail): void {
   const parentTree = root.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
-  if (!parentTree) fail('ISO', '7.1-3', 'StructTreeRoot', 'no /ParentTree: no content can be found from its MCID');
+  if (!parentTree) return void fail('ISO', '7.1-3', 'StructTreeRoot', 'no /ParentTree: no content can be found from its MCID');
   const readNums = (node: PDFDict) => {
     const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
     for (let i = 0; i + 1 < nums.length; i += 2) tree.parents.set((nums[i] as PDFNumber).asNumber(), nums[i + 1]);
     for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) readNums(doc.context.lookup(kid, PDFDict));
   };
-  if (parentTree) readNums(parentTree);
-  return tree;
+  readNums(parentTree);
 }
 
 /**
@@ -349,90 +392,148 @@ async function contentChecks(doc: PDFDocument, bytes: Uint8Array, tree: Tree, fa
   const pages = doc.getPages();
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
-      const where = `page ${n}`;
       const page = await pdf.getPage(n);
       const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-      const node = pages[n - 1].node;
-      const key = node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
-      const parents = key === undefined ? undefined : tree.parents.get(key);
-      const parentArray = parents instanceof PDFRef ? doc.context.lookup(parents) : parents;
-      const held = tree.mcids[n - 1];
-      if (held.size && key === undefined) fail('01-005', '7.1-3', where, 'the page has tagged content but no /StructParents');
-      if (held.size && !(parentArray instanceof PDFArray)) fail('01-005', '7.1-3', where, `no ParentTree array for /StructParents ${key}`);
-      const seen = new Set<number>();
-      const stack: Array<{ tag: string; mcid?: number }> = [];
-      const state: Array<{ mode: number; font?: string }> = [];
-      let gs: { mode: number; font?: string } = { mode: 0 };
-      const untagged = new Map<string, number>();
-      const glyphIssues = new Map<string, { check: string; clause: string; count: number; example: string }>();
-      const glyphIssue = (check: string, clause: string, font: string, detail: string) => {
-        const k = `${check} ${font} ${detail.replace(/ \(.*$/, '')}`;
-        const g = glyphIssues.get(k) ?? { check, clause, count: 0, example: detail };
-        g.count++;
-        glyphIssues.set(k, g);
-      };
-      for (let i = 0; i < ops.fnArray.length; i++) {
-        const op = names.get(ops.fnArray[i]) ?? '';
-        const args = ops.argsArray[i] as unknown[];
-        if (op === 'save') state.push({ ...gs });
-        else if (op === 'restore') gs = state.pop() ?? gs;
-        else if (op === 'setTextRenderingMode') gs.mode = args[0] as number;
-        else if (op === 'setFont') gs.font = (page.commonObjs.get(args[0] as string) as { name: string }).name;
-        else if (op === 'beginMarkedContent' || op === 'beginMarkedContentProps') {
-          const tag = op === 'beginMarkedContent' ? (args[0] as { name: string }).name : (args[0] as string);
-          const mcid = op === 'beginMarkedContentProps' && Number.isInteger(args[1]) ? (args[1] as number) : undefined;
-          const inArtifact = stack.some((m) => m.tag === 'Artifact');
-          const inTagged = stack.some((m) => m.mcid !== undefined);
-          if (tag === 'Artifact' && inTagged) fail('01-003', '7.1-1', where, 'an Artifact inside tagged content');
-          if (mcid !== undefined && inArtifact) fail('01-004', '7.1-2', where, `tagged content (MCID ${mcid}) inside an Artifact`);
-          if (mcid !== undefined) {
-            if (seen.has(mcid)) fail('01-005', '7.1-3', where, `MCID ${mcid} marks two sequences`);
-            seen.add(mcid);
-            const el = held.get(mcid);
-            if (!el) fail('01-005', '7.1-3', where, `MCID ${mcid} (${tag}) is held by no structure element`);
-            const entry = parentArray instanceof PDFArray ? parentArray.get(mcid) : undefined;
-            if (el && entry?.toString() !== el.toString()) {
-              fail('01-005', '7.1-3', where, `ParentTree[${key}][${mcid}] is ${entry?.toString() ?? 'missing'}, not ${el.toString()}, the element holding it`);
-            }
-          }
-          stack.push({ tag, mcid });
-        } else if (op === 'endMarkedContent') stack.pop();
-        else if ((PAINTS as readonly string[]).includes(op)) {
-          if (!stack.some((m) => m.tag === 'Artifact' || (m.mcid !== undefined && held.has(m.mcid)))) untagged.set(op, (untagged.get(op) ?? 0) + 1);
-          if (!TEXT_OPS.has(op)) continue;
-          const font = gs.font ? fonts.get(gs.font) : undefined;
-          const fontName = gs.font ?? '?';
-          if (!font) {
-            glyphIssue('ISO', '7.21.4.1-1', fontName, 'text in a font whose dictionary was not found');
-            continue;
-          }
-          const rendered = gs.mode !== 3;
-          if (rendered && !font.embedded) glyphIssue('ISO', '7.21.4.1-1', fontName, 'font program not embedded');
-          if (!font.toUnicode) glyphIssue('ISO', '7.21.7-1', fontName, 'no /ToUnicode');
-          const glyphs = (args[0] as unknown[]).filter((g): g is { originalCharCode: number; unicode: string; width: number } => typeof g === 'object' && g !== null);
-          for (const g of glyphs) {
-            const cid = g.originalCharCode;
-            const u = g.unicode ?? '';
-            if (!u || /[\u0000\uFEFF\uFFFE]/.test(u)) glyphIssue('ISO', '7.21.7-2', fontName, `code ${cid} maps to no usable Unicode value (${JSON.stringify(u)})`);
-            const gid = font.gid?.(cid);
-            if (font.width && gid === undefined) glyphIssue('ISO', '7.21.3.2-1', fontName, 'CIDFontType2 without /CIDToGIDMap');
-            if (gid === 0) glyphIssue('ISO', '7.21.8-1', fontName, `code ${cid} shows .notdef (render mode ${gs.mode})`);
-            if (!rendered || gid === undefined) continue;
-            if (font.numGlyphs !== undefined && gid >= font.numGlyphs) glyphIssue('ISO', '7.21.4.1-2', fontName, `code ${cid}: glyph ${gid} is not in the font program`);
-            else if (font.width && font.advance) {
-              const dict = font.width(cid);
-              const program = font.advance(gid);
-              if (Math.abs(dict - program) > 1) glyphIssue('ISO', '7.21.5-1', fontName, `painted glyph with /W ≠ program advance (code ${cid}: /W ${dict}, program ${program.toFixed(1)}, mode ${gs.mode})`);
-            }
-          }
-        }
-      }
-      for (const [op, count] of untagged) fail('01-005', '7.1-3', where, `${count} × ${op} neither in tagged content nor in an Artifact`);
-      for (const [mcid, el] of held) if (!seen.has(mcid)) fail('01-005', '7.1-3', where, `${el.toString()} holds MCID ${mcid}, which the page content does not have`);
-      for (const [k, g] of glyphIssues) fail(g.check, g.clause, `${where} font ${k.split(' ')[1]}`, `${g.count} × ${g.example}`);
+      const tags = pageTags(doc, pages[n - 1].node, tree.parents, tree.mcids[n - 1], `page ${n}`, fail);
+      const fontNameOf = (id: string) => (page.commonObjs.get(id) as { name: string }).name;
+      pageContentChecks(ops.fnArray.map((fn: number) => names.get(fn) ?? ''), ops.argsArray as unknown[][], fontNameOf, fonts, tags, fail);
     }
   } finally {
     await task.destroy();
+  }
+}
+
+/** What a page's content is checked against: the MCIDs its elements hold and its ParentTree entry. */
+interface PageTags {
+  where: string;
+  /** The page's /StructParents. */
+  key: number | undefined;
+  /** ParentTree[key]: the element holding each MCID of the page. */
+  parentArray: PDFObject | undefined;
+  /** MCID → the element holding it (from the structure tree). */
+  held: Map<number, PDFRef>;
+}
+
+/** 01-005 (7.1-3): a page with tagged content has /StructParents and a ParentTree array for it. */
+function pageTags(doc: PDFDocument, node: PDFDict, parents: Tree['parents'], held: Map<number, PDFRef>, where: string, fail: Fail): PageTags {
+  const key = node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
+  const entry = key === undefined ? undefined : parents.get(key);
+  const parentArray = entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
+  if (held.size && key === undefined) fail('01-005', '7.1-3', where, 'the page has tagged content but no /StructParents');
+  if (held.size && !(parentArray instanceof PDFArray)) fail('01-005', '7.1-3', where, `no ParentTree array for /StructParents ${key}`);
+  return { where, key, parentArray, held };
+}
+
+/** A marked-content sequence open at an operator: its tag and MCID (if it has one). */
+interface Marked {
+  tag: string;
+  mcid?: number;
+}
+
+/** The graphics state the glyph checks read: text render mode and font (pdf.js's name). */
+interface TextState {
+  mode: number;
+  font?: string;
+}
+
+/** One page's operators (pdf.js names and arguments), in order: marked content, painting, glyphs. */
+function pageContentChecks(ops: string[], argsArray: unknown[][], fontNameOf: (id: string) => string, fonts: Map<string, FontInfo>, tags: PageTags, fail: Fail): void {
+  const { where, held } = tags;
+  const seen = new Set<number>();
+  const stack: Marked[] = [];
+  const saved: TextState[] = [];
+  let gs: TextState = { mode: 0 };
+  const untagged = new Map<string, number>();
+  const glyphs = new GlyphIssues();
+  ops.forEach((op, i) => {
+    const args = argsArray[i];
+    if (op === 'save') saved.push({ ...gs });
+    else if (op === 'restore') gs = saved.pop() ?? gs;
+    else if (op === 'setTextRenderingMode') gs.mode = args[0] as number;
+    else if (op === 'setFont') gs.font = fontNameOf(args[0] as string);
+    else if (op === 'beginMarkedContent' || op === 'beginMarkedContentProps') {
+      const tag = op === 'beginMarkedContent' ? (args[0] as { name: string }).name : (args[0] as string);
+      const mcid = op === 'beginMarkedContentProps' && Number.isInteger(args[1]) ? (args[1] as number) : undefined;
+      markedContentChecks({ tag, mcid }, stack, seen, tags, fail);
+      stack.push({ tag, mcid });
+    } else if (op === 'endMarkedContent') stack.pop();
+    else if ((PAINTS as readonly string[]).includes(op)) {
+      if (!stack.some((m) => m.tag === 'Artifact' || (m.mcid !== undefined && held.has(m.mcid)))) untagged.set(op, (untagged.get(op) ?? 0) + 1);
+      if (TEXT_OPS.has(op)) glyphChecks(args[0] as unknown[], gs, fonts, glyphs);
+    }
+  });
+  for (const [op, count] of untagged) fail('01-005', '7.1-3', where, `${count} × ${op} neither in tagged content nor in an Artifact`);
+  for (const [mcid, el] of held) if (!seen.has(mcid)) fail('01-005', '7.1-3', where, `${el.toString()} holds MCID ${mcid}, which the page content does not have`);
+  glyphs.report(where, fail);
+}
+
+/**
+ * 01-003 (7.1-1) no Artifact inside tagged content; 01-004 (7.1-2) no tagged
+ * content inside an Artifact; 01-005 (7.1-3) an MCID marks one sequence, is
+ * held by an element, and the ParentTree names that element.
+ */
+function markedContentChecks(m: Marked, stack: Marked[], seen: Set<number>, tags: PageTags, fail: Fail): void {
+  const { where, key, parentArray, held } = tags;
+  const { tag, mcid } = m;
+  const inArtifact = stack.some((o) => o.tag === 'Artifact');
+  const inTagged = stack.some((o) => o.mcid !== undefined);
+  if (tag === 'Artifact' && inTagged) fail('01-003', '7.1-1', where, 'an Artifact inside tagged content');
+  if (mcid !== undefined && inArtifact) fail('01-004', '7.1-2', where, `tagged content (MCID ${mcid}) inside an Artifact`);
+  if (mcid === undefined) return;
+  if (seen.has(mcid)) fail('01-005', '7.1-3', where, `MCID ${mcid} marks two sequences`);
+  seen.add(mcid);
+  const el = held.get(mcid);
+  if (!el) fail('01-005', '7.1-3', where, `MCID ${mcid} (${tag}) is held by no structure element`);
+  const entry = parentArray instanceof PDFArray ? parentArray.get(mcid) : undefined;
+  if (el && entry?.toString() !== el.toString()) {
+    fail('01-005', '7.1-3', where, `ParentTree[${key}][${mcid}] is ${entry?.toString() ?? 'missing'}, not ${el.toString()}, the element holding it`);
+  }
+}
+
+/** A page's glyph findings, counted per condition, font and kind (one example kept), reported once each. */
+class GlyphIssues {
+  private readonly issues = new Map<string, { check: string; clause: string; count: number; example: string }>();
+
+  add(check: string, clause: string, font: string, detail: string): void {
+    const k = `${check} ${font} ${detail.replace(/ \(.*$/, '')}`;
+    const g = this.issues.get(k) ?? { check, clause, count: 0, example: detail };
+    g.count++;
+    this.issues.set(k, g);
+  }
+
+  report(where: string, fail: Fail): void {
+    for (const [k, g] of this.issues) fail(g.check, g.clause, `${where} font ${k.split(' ')[1]}`, `${g.count} × ${g.example}`);
+  }
+}
+
+/**
+ * 7.21 (fonts), for one text-showing operator's glyphs: the font embedded
+ * (7.21.4.1-1) and with /ToUnicode (7.21.7-1); each code a usable Unicode
+ * value (7.21.7-2), a CIDToGIDMap (7.21.3.2-1), not .notdef (7.21.8-1); a
+ * painted glyph in the program (7.21.4.1-2) with the program's width (7.21.5-1).
+ */
+function glyphChecks(shown: unknown[], gs: TextState, fonts: Map<string, FontInfo>, issues: GlyphIssues): void {
+  const font = gs.font ? fonts.get(gs.font) : undefined;
+  const fontName = gs.font ?? '?';
+  if (!font) return issues.add('ISO', '7.21.4.1-1', fontName, 'text in a font whose dictionary was not found');
+  const rendered = gs.mode !== 3;
+  if (rendered && !font.embedded) issues.add('ISO', '7.21.4.1-1', fontName, 'font program not embedded');
+  if (!font.toUnicode) issues.add('ISO', '7.21.7-1', fontName, 'no /ToUnicode');
+  const glyphs = shown.filter((g): g is { originalCharCode: number; unicode: string; width: number } => typeof g === 'object' && g !== null);
+  for (const g of glyphs) {
+    const cid = g.originalCharCode;
+    const u = g.unicode ?? '';
+    if (!u || /[\u0000\uFEFF\uFFFE]/.test(u)) issues.add('ISO', '7.21.7-2', fontName, `code ${cid} maps to no usable Unicode value (${JSON.stringify(u)})`);
+    const gid = font.gid?.(cid);
+    if (font.width && gid === undefined) issues.add('ISO', '7.21.3.2-1', fontName, 'CIDFontType2 without /CIDToGIDMap');
+    if (gid === 0) issues.add('ISO', '7.21.8-1', fontName, `code ${cid} shows .notdef (render mode ${gs.mode})`);
+    if (!rendered || gid === undefined) continue;
+    if (font.numGlyphs !== undefined && gid >= font.numGlyphs) issues.add('ISO', '7.21.4.1-2', fontName, `code ${cid}: glyph ${gid} is not in the font program`);
+    else if (font.width && font.advance) {
+      const dict = font.width(cid);
+      const program = font.advance(gid);
+      if (Math.abs(dict - program) > 1) issues.add('ISO', '7.21.5-1', fontName, `painted glyph with /W ≠ program advance (code ${cid}: /W ${dict}, program ${program.toFixed(1)}, mode ${gs.mode})`);
+    }
   }
 }
 
