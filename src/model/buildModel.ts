@@ -7,7 +7,7 @@ import path from 'node:path';
 import { WarraqError, type Diagnostic, type SourcePlace } from '../diagnostics.js';
 import { decodeSource } from '../parse/decode.js';
 import { parseImprintParagraph } from '../parse/inline.js';
-import { parseSource, type ParsedSource } from '../parse/parseSource.js';
+import { parseSource, type ParsedPoint, type ParsedSource } from '../parse/parseSource.js';
 import { checkLimits } from './limits.js';
 import { checkModel } from './checks.js';
 import { META_READ, readRegularFile, readSourceBytes } from '../parse/readSource.js';
@@ -20,7 +20,7 @@ import { proofSettings } from './proofSchema.js';
 import type { ColophonInfo, DigitSystem, DocumentModel, EventInfo, ImprintLine, NumberingStyle, Point } from './types.js';
 import { formatNumber as formatDigits } from '../parse/chars.js';
 
-export interface BuildModelOptions {
+interface BuildModelOptions {
   /** SHA-256 (hex) of the source bytes; computed from the text when absent. */
   sha256?: string;
   /** Seconds since 1970 (the SOURCE_DATE_EPOCH convention); wins over every other date. */
@@ -33,7 +33,7 @@ export interface BuildModelOptions {
   options?: ModelOptions;
 }
 
-export interface BuildResult {
+interface BuildResult {
   model: DocumentModel;
   /** Warnings (errors throw). */
   diagnostics: Diagnostic[];
@@ -53,49 +53,8 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   const lang = data.lang ?? parsed.detected.lang;
   const digits = data.digits ?? parsed.detected.digits;
 
-  const numbers = new Set(parsed.points.map((p) => p.number));
-  for (const key of Object.keys(data.points ?? {})) {
-    if (numbers.has(Number(key))) continue;
-    r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
-      expected: numbers.size > 0 ? `a point number of the source: ${numberRanges([...numbers])}` : 'a point number from the source (it has none)',
-      found: key,
-      hint: 'check the point number; the entry is ignored',
-    });
-  }
-
-  const points: Point[] = parsed.points.map((p) => {
-    const m = data.points?.[String(p.number)];
-    const derived = m?.title?.trim() ? undefined : deriveTitle(p.paragraphs[0]?.text ?? p.text, p.paragraphs.length > 1);
-    const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits);
-    const point: Point = {
-      number: p.number,
-      label: p.label,
-      text: p.text,
-      paragraphs: p.paragraphs.map((x) => ({ ...x })),
-      place: p.place,
-      title,
-      titleSource: m?.title?.trim() ? 'meta' : derived ? 'derived' : 'label',
-      slug: pointSlug(p.number, m?.slug),
-    };
-    if (p.spans) point.spans = p.spans;
-    if (m?.title || m?.event) {
-      const at = (key: string[]) => meta.placeOf(['points', String(p.number), ...key], { text: true });
-      const places: NonNullable<Point['metaPlaces']> = {};
-      if (m.title) places.title = at(['title']);
-      if (m.event) places.eventName = at(['event', 'name']);
-      if (m.event?.place) places.eventPlace = at(['event', 'place']);
-      for (const k of Object.keys(places) as Array<keyof typeof places>) if (!places[k]) delete places[k];
-      if (Object.keys(places).length > 0) point.metaPlaces = places;
-    }
-    if (m?.event) {
-      const ev: EventInfo = { name: m.event.name.trim() };
-      if (m.event.date) ev.date = m.event.date.end !== undefined ? { start: m.event.date.start, end: m.event.date.end } : { start: m.event.date.start };
-      if (m.event.place) ev.place = m.event.place.trim();
-      point.event = ev;
-    }
-    if (m?.url) point.url = m.url;
-    return point;
-  });
+  unknownPointWarnings(parsed, meta, top, r);
+  const points = parsed.points.map((p) => pointOf(p, meta, lang, digits));
 
   let imprint: ImprintLine[] = parsed.imprint;
   if (data.imprint) imprint = imprintFromMeta(data.imprint, meta, top, r);
@@ -137,7 +96,55 @@ export function buildModel(parsed: ParsedSource, meta: LoadedMeta, opts: BuildMo
   return { model, diagnostics: all };
 }
 
-export interface TextBuildOptions extends BuildModelOptions {
+/** W-META-POINT-UNKNOWN: metadata for a point number the source does not have. */
+function unknownPointWarnings(parsed: ParsedSource, meta: LoadedMeta, top: SourcePlace, r: Reporter): void {
+  const numbers = new Set(parsed.points.map((p) => p.number));
+  for (const key of Object.keys(meta.data.points ?? {})) {
+    if (numbers.has(Number(key))) continue;
+    r.warn('W-META-POINT-UNKNOWN', meta.placeOf(['points', key], { key: true }) ?? top, `metadata for point ${key}, but the source has no point ${key}`, {
+      expected: numbers.size > 0 ? `a point number of the source: ${numberRanges([...numbers])}` : 'a point number from the source (it has none)',
+      found: key,
+      hint: 'check the point number; the entry is ignored',
+    });
+  }
+}
+
+/** A parsed point with its metadata (title, event, slug, url) and the metadata's places. */
+function pointOf(p: ParsedPoint, meta: LoadedMeta, lang: string, digits: DigitSystem): Point {
+  const m = meta.data.points?.[String(p.number)];
+  const derived = m?.title?.trim() ? undefined : deriveTitle(p.paragraphs[0]?.text ?? p.text, p.paragraphs.length > 1);
+  const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits);
+  const point: Point = {
+    number: p.number,
+    label: p.label,
+    text: p.text,
+    paragraphs: p.paragraphs.map((x) => ({ ...x })),
+    place: p.place,
+    title,
+    titleSource: m?.title?.trim() ? 'meta' : derived ? 'derived' : 'label',
+    slug: pointSlug(p.number, m?.slug),
+  };
+  if (p.spans) point.spans = p.spans;
+  if (m?.title || m?.event) {
+    const at = (key: string[]) => meta.placeOf(['points', String(p.number), ...key], { text: true });
+    const places: NonNullable<Point['metaPlaces']> = {};
+    if (m.title) places.title = at(['title']);
+    if (m.event) places.eventName = at(['event', 'name']);
+    if (m.event?.place) places.eventPlace = at(['event', 'place']);
+    for (const k of Object.keys(places) as Array<keyof typeof places>) if (!places[k]) delete places[k];
+    if (Object.keys(places).length > 0) point.metaPlaces = places;
+  }
+  if (m?.event) {
+    const ev: EventInfo = { name: m.event.name.trim() };
+    if (m.event.date) ev.date = m.event.date.end !== undefined ? { start: m.event.date.start, end: m.event.date.end } : { start: m.event.date.start };
+    if (m.event.place) ev.place = m.event.place.trim();
+    point.event = ev;
+  }
+  if (m?.url) point.url = m.url;
+  return point;
+}
+
+interface TextBuildOptions extends BuildModelOptions {
   /** Project folder: metadata paths (fonts) must stay inside it. */
   projectRoot: string;
   /** The metadata file beside the source (sidecar.ts), if there is one. */

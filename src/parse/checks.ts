@@ -14,7 +14,7 @@ const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' }
 /** An HTML-like tag: `<b>`, `</i>`, `<script src=x>`, `<br/>`, `<!-- … -->`. Bounded, so linear. */
 export const TAG_RE = /<(?:\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t][^<>\n]{0,200})?\/?|!--[^\n]{0,200}?--)>/y;
 
-export type ScanMode = 'plain' | 'imprint';
+type ScanMode = 'plain' | 'imprint';
 
 interface Open {
   ch: string;
@@ -41,109 +41,117 @@ export class ParagraphScanner {
     const at = (): SourcePlace => ({ file, line: lineNo, col });
     for (let k = from; k < line.length; k++, col++) {
       const c = line.charCodeAt(k);
-      let cp = c;
       if (c >= 0xd800 && c <= 0xdbff && k + 1 < line.length) {
         const lo = line.charCodeAt(k + 1);
         if (lo >= 0xdc00 && lo <= 0xdfff) {
-          cp = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-          if (isLtrLetter(cp)) this.lastStrong = 'ltr';
+          if (isLtrLetter(0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00))) this.lastStrong = 'ltr';
           k++;
           continue;
         }
       }
-      if (c >= 0xd800 && c <= 0xdfff) {
-        this.warnLimited('W-CONTROL-CHAR', at(), 'lone surrogate code unit in the text', {
-          found: codePointName(String.fromCharCode(c)),
-          expected: 'well-formed Unicode text',
-          hint: 'retype the character; the text was probably damaged by a converter',
-        });
-        continue;
-      }
-      if (isArabicLetter(cp)) {
-        this.lastStrong = 'ar';
-        continue;
-      }
-      if (cp < 0x80 && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) {
-        this.lastStrong = 'ltr';
-        continue;
-      }
-      if (cp >= 0x80) {
-        if (isHebrewLetter(cp)) {
-          this.lastStrong = 'rtl';
-          continue;
-        }
-        if (cp !== 0xab && cp !== 0xbb && isLtrLetter(cp)) {
-          this.lastStrong = 'ltr';
-          continue;
-        }
-      }
-      if (isSuspiciousControl(cp)) {
-        const name = codePointName(String.fromCharCode(c));
-        this.warnLimited('W-CONTROL-CHAR', at(), `invisible control character ${name} in the text`, {
-          found: name,
-          expected: 'printable text',
-          hint:
-            cp >= 0x202a && cp <= 0x2069
-              ? 'bidi override/isolate characters reorder text invisibly; delete it (warraq handles direction itself)'
-              : 'delete the character; it is invisible and may break layout or search',
-        });
-        continue;
-      }
+      if (this.letterOrControl(c, at)) continue;
       const ch = line[k];
-      if (ch in OPENERS) {
-        this.stack.push({ ch, place: at() });
-        continue;
-      }
-      if (ch in CLOSERS) {
-        this.closeBracket(ch, at());
-        continue;
-      }
-      if (ch === '"') {
+      if (ch in OPENERS) this.stack.push({ ch, place: at() });
+      else if (ch in CLOSERS) this.closeBracket(ch, at());
+      else if (ch === '"') {
         this.quotes++;
         this.lastQuote = at();
-        continue;
-      }
-      if (ch === ',' || ch === ';' || ch === '?') {
-        if (this.lastStrong === 'ar' && !(ch === ',' && isAsciiDigit(line, k - 1) && isAsciiDigit(line, k + 1))) {
-          this.warnLimited('W-LATIN-PUNCT', at(), `Latin "${ch}" typed inside Arabic text`, {
-            expected: `${ARABIC_PUNCT[ch]} (${codePointName(ARABIC_PUNCT[ch])})`,
-            found: `${ch} (${codePointName(ch)})`,
-            hint: `proofing: Arabic text uses ${ARABIC_PUNCT[ch]}; the text is printed as written`,
-          });
-        }
-        continue;
-      }
-      if (this.mode !== 'plain') continue;
-      if (ch === '<') {
-        TAG_RE.lastIndex = k;
-        const m = TAG_RE.exec(line);
-        if (m) {
-          this.warnLimited('W-MARKUP-TAG', at(), `markup tag ${excerpt(m[0], 30)} is not interpreted`, {
-            expected: 'plain text',
-            found: excerpt(m[0], 40),
-            hint: 'angle brackets are printed as text; remove the tag if it is not meant to be read',
-          });
-        }
-        continue;
-      }
-      if (ch === '*' || (ch === '_' && line[k + 1] === '_')) {
-        let n = 1;
-        while (line[k + n] === ch) n++;
-        const run = ch.repeat(n);
-        if (this.emphasisOpen.has(ch)) this.emphasisOpen.delete(ch);
-        else {
-          this.emphasisOpen.add(ch);
-          this.warnLimited('W-MARKUP-EMPHASIS', at(), `Markdown emphasis "${run}" is not interpreted here`, {
-            expected: 'plain text (bold/italic only in the imprint)',
-            found: run,
-            hint: 'the characters will be printed as they are; remove them or move the line to the imprint',
-          });
-        }
-        k += n - 1;
-        col += n - 1;
-        continue;
+      } else if (ch === ',' || ch === ';' || ch === '?') this.latinPunctuation(ch, line, k, at);
+      else if (this.mode === 'plain') {
+        const more = this.markup(ch, line, k, at);
+        k += more;
+        col += more;
       }
     }
+  }
+
+  /**
+   * A letter (which sets the last strong direction), a lone surrogate or an
+   * invisible control character (W-CONTROL-CHAR): true when `c`, a UTF-16
+   * unit outside a surrogate pair, is one of them.
+   */
+  private letterOrControl(c: number, at: () => SourcePlace): boolean {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      this.warnLimited('W-CONTROL-CHAR', at(), 'lone surrogate code unit in the text', {
+        found: codePointName(String.fromCharCode(c)),
+        expected: 'well-formed Unicode text',
+        hint: 'retype the character; the text was probably damaged by a converter',
+      });
+      return true;
+    }
+    if (isArabicLetter(c)) {
+      this.lastStrong = 'ar';
+      return true;
+    }
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      this.lastStrong = 'ltr';
+      return true;
+    }
+    if (c >= 0x80) {
+      if (isHebrewLetter(c)) {
+        this.lastStrong = 'rtl';
+        return true;
+      }
+      if (c !== 0xab && c !== 0xbb && isLtrLetter(c)) {
+        this.lastStrong = 'ltr';
+        return true;
+      }
+    }
+    if (!isSuspiciousControl(c)) return false;
+    const name = codePointName(String.fromCharCode(c));
+    this.warnLimited('W-CONTROL-CHAR', at(), `invisible control character ${name} in the text`, {
+      found: name,
+      expected: 'printable text',
+      hint:
+        c >= 0x202a && c <= 0x2069
+          ? 'bidi override/isolate characters reorder text invisibly; delete it (warraq handles direction itself)'
+          : 'delete the character; it is invisible and may break layout or search',
+    });
+    return true;
+  }
+
+  /** W-LATIN-PUNCT: a Latin comma, semicolon or question mark after Arabic (not a comma between digits). */
+  private latinPunctuation(ch: string, line: string, k: number, at: () => SourcePlace): void {
+    if (this.lastStrong !== 'ar' || (ch === ',' && isAsciiDigit(line, k - 1) && isAsciiDigit(line, k + 1))) return;
+    this.warnLimited('W-LATIN-PUNCT', at(), `Latin "${ch}" typed inside Arabic text`, {
+      expected: `${ARABIC_PUNCT[ch]} (${codePointName(ARABIC_PUNCT[ch])})`,
+      found: `${ch} (${codePointName(ch)})`,
+      hint: `proofing: Arabic text uses ${ARABIC_PUNCT[ch]}; the text is printed as written`,
+    });
+  }
+
+  /**
+   * W-MARKUP-TAG, W-MARKUP-EMPHASIS (plain text only: the imprint reads its
+   * own markup). Returns how many more characters of the line it took (an
+   * emphasis run's).
+   */
+  private markup(ch: string, line: string, k: number, at: () => SourcePlace): number {
+    if (ch === '<') {
+      TAG_RE.lastIndex = k;
+      const m = TAG_RE.exec(line);
+      if (m) {
+        this.warnLimited('W-MARKUP-TAG', at(), `markup tag ${excerpt(m[0], 30)} is not interpreted`, {
+          expected: 'plain text',
+          found: excerpt(m[0], 40),
+          hint: 'angle brackets are printed as text; remove the tag if it is not meant to be read',
+        });
+      }
+      return 0;
+    }
+    if (ch !== '*' && !(ch === '_' && line[k + 1] === '_')) return 0;
+    let n = 1;
+    while (line[k + n] === ch) n++;
+    const run = ch.repeat(n);
+    if (this.emphasisOpen.has(ch)) this.emphasisOpen.delete(ch);
+    else {
+      this.emphasisOpen.add(ch);
+      this.warnLimited('W-MARKUP-EMPHASIS', at(), `Markdown emphasis "${run}" is not interpreted here`, {
+        expected: 'plain text (bold/italic only in the imprint)',
+        found: run,
+        hint: 'the characters will be printed as they are; remove them or move the line to the imprint',
+      });
+    }
+    return n - 1;
   }
 
   /** Ends the paragraph: reports unclosed brackets and odd quotes. */

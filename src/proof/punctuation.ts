@@ -21,67 +21,81 @@ export function checkPunctuation(units: readonly TextUnit[], tokens: readonly To
   const out: Finding[] = [];
   const usesGuillemets = units.some((u) => /[«»]/.test(u.text));
   units.forEach((u, unit) => {
-    for (const m of u.text.matchAll(SPACE_BEFORE_PUNCT)) {
-      const space = m.index ?? 0;
-      const punct = u.text[space + m[0].length];
-      // From the start of the word before: `found` is a form to copy into a correction's `from`.
-      const start = wordStart(u.text, space);
-      const end = space + m[0].length + 1;
-      out.push({
-        code: 'W-PROOF-SPACE-PUNCT',
-        place: placeOf(u, space),
-        found: u.text.slice(start, end),
-        unit,
-        start,
-        end,
-        message: `space before "${punct}"`,
-        suggestions: [],
-        expected: `"${punct}" right after the word`,
-        hint: 'the space lets the mark start a line of its own; delete it in the source, or record a correction',
-      });
-    }
-    if (usesGuillemets)
-      for (const m of u.text.matchAll(/"/g)) {
-        const start = m.index ?? 0;
-        out.push({
-          code: 'W-PROOF-ASCII-QUOTE',
-          place: placeOf(u, start),
-          found: '"',
-          unit,
-          start,
-          end: start + 1,
-          message: 'straight quote " in a document that quotes with « »',
-          suggestions: [],
-          expected: '« or »',
-          hint: 'use « to open and » to close, as elsewhere in the document',
-        });
-      }
-    else out.push(...straightQuotes(u, unit));
-    const ts = tokens[unit];
-    for (const t of ts) {
-      if (t.kind !== 'number') continue;
-      if (u.sup?.some(([a, b]) => t.start >= a && t.end <= b)) continue;
-      const before = u.text[t.start - 1] ?? '';
-      const after = u.text[t.end] ?? '';
-      const gluedBefore = isArabicLetter(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
-      if (!gluedBefore && !(after && isArabicLetter(after))) continue;
-      const start = gluedBefore ? wordStart(u.text, t.start) : t.start;
-      const end = gluedBefore ? t.end : wordEnd(u.text, t.end);
-      out.push({
-        code: 'W-PROOF-NUMBER-GLUED',
-        place: placeOf(u, t.start),
-        found: u.text.slice(start, end),
-        unit,
-        start,
-        end,
-        message: `the number ${t.text} is glued to a word`,
-        suggestions: [],
-        expected: 'a space between the number and the word',
-        hint: 'a converter often drops this space; add it in the source, or record a correction',
-      });
-    }
+    out.push(...spacesBeforePunctuation(u, unit));
+    out.push(...(usesGuillemets ? asciiQuotes(u, unit) : straightQuotes(u, unit)));
+    out.push(...gluedNumbers(u, unit, tokens[unit]));
   });
   out.push(...mixedDigits(units, tokens));
+  return out;
+}
+
+/** W-PROOF-SPACE-PUNCT: a space before a closing mark (it lets the mark start a line). */
+function spacesBeforePunctuation(u: TextUnit, unit: number): Finding[] {
+  return [...u.text.matchAll(SPACE_BEFORE_PUNCT)].map((m) => {
+    const space = m.index ?? 0;
+    const punct = u.text[space + m[0].length];
+    // From the start of the word before: `found` is a form to copy into a correction's `from`.
+    const start = wordStart(u.text, space);
+    const end = space + m[0].length + 1;
+    return {
+      code: 'W-PROOF-SPACE-PUNCT',
+      place: placeOf(u, space),
+      found: u.text.slice(start, end),
+      unit,
+      start,
+      end,
+      message: `space before "${punct}"`,
+      suggestions: [],
+      expected: `"${punct}" right after the word`,
+      hint: 'the space lets the mark start a line of its own; delete it in the source, or record a correction',
+    };
+  });
+}
+
+/** W-PROOF-ASCII-QUOTE: a straight quote in a document that quotes with « ». */
+function asciiQuotes(u: TextUnit, unit: number): Finding[] {
+  return [...u.text.matchAll(/"/g)].map((m) => {
+    const start = m.index ?? 0;
+    return {
+      code: 'W-PROOF-ASCII-QUOTE',
+      place: placeOf(u, start),
+      found: '"',
+      unit,
+      start,
+      end: start + 1,
+      message: 'straight quote " in a document that quotes with « »',
+      suggestions: [],
+      expected: '« or »',
+      hint: 'use « to open and » to close, as elsewhere in the document',
+    };
+  });
+}
+
+/** W-PROOF-NUMBER-GLUED: a number (not a superscript) with an Arabic letter right before it (not a proclitic) or after it. */
+function gluedNumbers(u: TextUnit, unit: number, ts: readonly Token[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of ts) {
+    if (t.kind !== 'number') continue;
+    if (u.sup?.some(([a, b]) => t.start >= a && t.end <= b)) continue;
+    const before = u.text[t.start - 1] ?? '';
+    const after = u.text[t.end] ?? '';
+    const gluedBefore = isArabicLetter(before) && !PROCLITIC_BEFORE.test(u.text.slice(Math.max(0, t.start - 2), t.start));
+    if (!gluedBefore && !(after && isArabicLetter(after))) continue;
+    const start = gluedBefore ? wordStart(u.text, t.start) : t.start;
+    const end = gluedBefore ? t.end : wordEnd(u.text, t.end);
+    out.push({
+      code: 'W-PROOF-NUMBER-GLUED',
+      place: placeOf(u, t.start),
+      found: u.text.slice(start, end),
+      unit,
+      start,
+      end,
+      message: `the number ${t.text} is glued to a word`,
+      suggestions: [],
+      expected: 'a space between the number and the word',
+      hint: 'a converter often drops this space; add it in the source, or record a correction',
+    });
+  }
   return out;
 }
 
