@@ -47,7 +47,7 @@ function fileState(abs: string): number[] | undefined {
 }
 
 /** A file's digest from the record while the file is as it was, else `hash`'s (recorded for `save`). */
-export interface DigestMemo {
+interface DigestMemo {
   digest(abs: string, hash: (abs: string) => Promise<string>): Promise<string>;
   /** Writes the record when a digest was added or changed (never rejects). */
   save(): Promise<void>;

@@ -7,7 +7,7 @@
  * `limit` (the latest), as the job that would take one may run in another
  * thread, and each holds a whole file's objects.
  */
-export interface HandOver<T> {
+interface HandOver<T> {
   /** Keeps `value` under `id` (the latest of the kept). */
   keep(id: string, value: T): void;
   /** The value kept under `id`, taken out; undefined when none is. */

@@ -32,12 +32,12 @@ export interface MemoCodec<T, P> {
 }
 
 /** Where a look-up finds its value in memory, and how a packed one becomes a value (undefined: it cannot, it is made afresh). */
-export interface MemoLookUp<T, P> {
+interface MemoLookUp<T, P> {
   memoryKey?: string;
   unpack?: (packed: P) => T | undefined;
 }
 
-export interface MemoLevel<T, P = T> {
+interface MemoLevel<T, P = T> {
   get(key: string, how?: MemoLookUp<T, P>): T | undefined;
   set(key: string, value: T, memoryKey?: string): void;
   /** Starts the disk level from `stored` (what `bytes` gave for the last build), for code whose digest is `salt`; missing, damaged or another code's bytes leave it empty. */

@@ -8,7 +8,7 @@ import { formatNumber } from '../src/format/localize.js';
 /** The version of the SIL Open Font License the colophon names (Amiri's, and every family warraq ships). */
 export const OFL_VERSION = 1.1;
 
-export interface Labels {
+interface Labels {
   contents: string;
   colophon: string;
   /** The fonts entry's label: English says Typeface for one family; Arabic and Persian keep the category's plural («الخطوط: خط Amiri»). */

@@ -20,7 +20,7 @@ import { makeDiagnostic } from '../src/parse/report.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import type { DocumentModel } from '../src/model/types.js';
 
-export interface RunningHeadChoice {
+interface RunningHeadChoice {
   /** The words of the running head; undefined: the text pages have none. */
   text?: string;
   /** Why it is not the title or the editor's short title, when it is not. */

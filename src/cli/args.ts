@@ -12,7 +12,7 @@ import { didYouMean } from '../suggest.js';
 /** Which script reads the line: build (and check) or watch. */
 export type Program = 'build' | 'watch';
 
-export interface FlagSpec {
+interface FlagSpec {
   name: string;
   type: 'string' | 'boolean';
   short?: string;
@@ -75,7 +75,7 @@ export interface CommandLine {
   notes: string[];
 }
 
-export interface Environment {
+interface Environment {
   projectRoot: string;
   cores: number;
   sourceDateEpoch?: string;

@@ -11,7 +11,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type WatchKind = 'source' | 'templates' | 'code';
+type WatchKind = 'source' | 'templates' | 'code';
 
 export interface WatchRoot {
   dir: string;
@@ -78,7 +78,7 @@ export function watchRoots(opts: { projectRoot: string; source: string }, warraq
   ];
 }
 
-export interface FolderWatch {
+interface FolderWatch {
   /** Resolves when the initial watchers are in place. */
   ready: Promise<void>;
   close(): void;

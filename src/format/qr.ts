@@ -6,7 +6,7 @@
 import QRCode from 'qrcode';
 
 /** Error correction: M recovers about 15 % of the code, L about 7 %. */
-export type QrLevel = 'M' | 'L';
+type QrLevel = 'M' | 'L';
 
 /** Rows of dark (true) and light modules, without the quiet zone (leave 4 modules of paper around it). */
 export function qrModules(url: string, level: QrLevel = 'M'): boolean[][] {
@@ -38,7 +38,7 @@ export const QR_MODULE_MIN_MM = 0.33;
 /** The widest a printed code grows to reach QR_MODULE_MM, mm: what a leaflet's footer gives it (an A6 footer too). */
 export const QR_MAX_MM = 24;
 
-export interface PrintedQr {
+interface PrintedQr {
   modules: boolean[][];
   level: QrLevel;
   /** The code's width, pt (quiet zone not included). */

@@ -29,7 +29,7 @@ import type { Theme } from '../model/types.js';
  * 10 pt). Further than that the booklet reads as set in another size; the
  * spare pages are the better price.
  */
-export const COPYFIT_RANGE = 0.75;
+const COPYFIT_RANGE = 0.75;
 
 /**
  * How far the estimate may be out, in pages: a size predicted to need up
@@ -57,7 +57,7 @@ export function copyfitSizes(body: Theme['body']): number[] {
 }
 
 /** A booklet laid out at one size: its page count (spare pages included), counted before its pages are made. */
-export interface Trial {
+interface Trial {
   pageCount: number;
 }
 

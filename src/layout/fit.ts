@@ -24,7 +24,7 @@ export interface FitResult {
 }
 
 /** Where to look for the size: the given `sizes` (e.g. a leaflet's regular and compact size), or a grid of `step` from `minSize` (the theme's body.minSize when absent) to `maxSize`. */
-export type FitOptions = {
+type FitOptions = {
   /** Baseline-to-baseline distance as a multiple of the size; the theme's body.leading when absent. */
   leading?: number;
   /** The typesetter's tuning for the text (a leaflet's paragraph indent). */

@@ -30,7 +30,7 @@ function fontsOption(font: LoadedFont): SatoriFonts {
   return fonts;
 }
 
-export interface FlexResult {
+interface FlexResult {
   /** satori's SVG: the boxes, rules and backgrounds (no text). */
   svg: string;
   /** The box of each element with an `id`, in px from the top-left corner. */

@@ -56,7 +56,7 @@ function firstSize(line: ComposedLine | undefined): number {
   return line?.glyphs.find((g) => !g.space)?.size ?? line?.glyphs[0]?.size ?? 10;
 }
 
-export interface FlowOptions {
+interface FlowOptions {
   /**
    * Pages end on the frame's last baseline, or facing pages on the same one
    * (PageBalance; the rule: the comment above `balanced`).
@@ -65,7 +65,7 @@ export interface FlowOptions {
 }
 
 /** How flow() balances its pages (FlowOptions.balance). */
-export interface PageBalance {
+interface PageBalance {
   /** The most a space before a heading may grow, pt. */
   maxGap: number;
   /** The most the spaces of two facing pages may grow unlike (pt, per space), where both pages have some. */

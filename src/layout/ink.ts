@@ -20,7 +20,7 @@ type Extents = ReturnType<LoadedFont['hb']['glyphExtents']>;
 const extentsCache = new WeakMap<LoadedFont, Map<number, Extents>>();
 
 /** HarfBuzz's extents of a glyph, asked once per font and glyph (a call into WASM costs more than the look-up). */
-export function glyphExtents(font: LoadedFont, gid: number): Extents {
+function glyphExtents(font: LoadedFont, gid: number): Extents {
   let byGid = extentsCache.get(font);
   if (!byGid) extentsCache.set(font, (byGid = new Map()));
   let e = byGid.get(gid);
@@ -55,7 +55,7 @@ export function glyphInk(g: PositionedGlyph, at: { x: number; baseline: number }
  * setting (Amiri's «ـاً» 1.1 pt at 11.5 pt, 1.3 at 14), and the live-area
  * check still holds it off the trim (liveArea.ts).
  */
-export const MARK_HANG = 1.5;
+const MARK_HANG = 1.5;
 
 /**
  * What of a glyph its block's frame must hold, pt from the line's left edge

@@ -32,7 +32,7 @@ const EPS = 0.5;
  */
 const FRAME_EPS = 0.01;
 
-export interface Overflow {
+interface Overflow {
   /** 0-based page index in the output. */
   page: number;
   block: string;

@@ -22,7 +22,7 @@ import { blockInks, type Box, type LineInks } from './ink.js';
 import type { Block, LaidOutPage, TextBlock } from './types.js';
 
 /** How far boxes must overlap to count (pt or px): less is rounding, or ink boxes grazing at their corners. */
-export const OVERLAP_SLACK = 0.5;
+const OVERLAP_SLACK = 0.5;
 /**
  * Two glyphs of different blocks cross when their ink boxes overlap across
  * more than this share of the shorter one's height (and OVERLAP_SLACK across).
@@ -30,9 +30,9 @@ export const OVERLAP_SLACK = 0.5;
  * «الأمم» 0.8 pt into the box of the «أ» of «أكتوبر» on the line below,
  * their ink apart; a line set over another overlaps by most of its height.
  */
-export const OVERLAP_SHARE = 0.25;
+const OVERLAP_SHARE = 0.25;
 
-export interface Overlap {
+interface Overlap {
   /** 0-based page index in the output. */
   page: number;
   /** The text block struck, and what struck it (a rule, leader dots, another text block). */

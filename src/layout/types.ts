@@ -79,7 +79,7 @@ export interface RectBlock {
   radius?: number;
 }
 
-export interface RuleBlock {
+interface RuleBlock {
   kind: 'rule';
   x1: number;
   y1: number;
@@ -90,7 +90,7 @@ export interface RuleBlock {
 }
 
 /** A QR code as a module matrix, drawn as vector squares. */
-export interface QrBlock {
+interface QrBlock {
   kind: 'qr';
   x: number;
   y: number;

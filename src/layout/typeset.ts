@@ -31,7 +31,7 @@ export interface Typesetter {
 }
 
 /** How one paragraph is set, beyond its style: a heading's lines end at spaces only (ComposeOptions.wholeWords). */
-export interface SetHow {
+interface SetHow {
   wholeWords?: boolean;
 }
 

@@ -102,7 +102,7 @@ function normaliseShorthands(m: Record<string, unknown>): void {
 // Checks after the schema
 
 /** Result of checking a project-relative path. */
-export type PathCheck = { ok: true; path: string } | { ok: false; code: 'E-META-PATH' | 'E-META-REMOTE'; why: string };
+type PathCheck = { ok: true; path: string } | { ok: false; code: 'E-META-PATH' | 'E-META-REMOTE'; why: string };
 
 /** Fonts and images must be files inside the project: no remote URLs, no `..` escapes, no absolute paths outside. */
 export function checkProjectPath(p: string, projectRoot: string): PathCheck {

@@ -34,7 +34,7 @@ export function sidecarNames(sourcePath: string): string[] {
   return METADATA_NAMES.map((n) => n.replace('NAME', stem));
 }
 
-export interface SidecarSearch {
+interface SidecarSearch {
   /** The metadata file to read (the source's folder joined as the source path was given), if any. */
   file?: string;
   /** Warnings about candidates left unread. */

@@ -117,7 +117,7 @@ export function applyOptions(theme: Theme, opts: ModelOptions | undefined): Them
 }
 
 /** What metadata may override: every field optional, page sizes by name, cards added or dropped by name. */
-export interface ThemeOverride {
+interface ThemeOverride {
   palette?: Partial<Theme['palette']>;
   fonts?: Partial<Theme['fonts']>;
   body?: Partial<Theme['body']>;

@@ -7,8 +7,8 @@ import type { SourcePlace } from '../diagnostics.js';
 import type { ProofSettings } from './proofSchema.js';
 
 // The parser's vocabulary (text, places, imprint runs), part of the model as is.
-export type { DigitSystem, Direction, EventDate, ImprintLine, InlineRun, Paragraph, SourceSpan } from '../parse/types.js';
-import type { DigitSystem, Direction, EventDate, ImprintLine, Paragraph, SourceSpan } from '../parse/types.js';
+export type { DigitSystem, Direction, EventDate, ImprintLine, InlineRun, Paragraph, PointParagraph, SourceSpan } from '../parse/types.js';
+import type { DigitSystem, Direction, EventDate, ImprintLine, Paragraph, PointParagraph, SourceSpan } from '../parse/types.js';
 
 export interface EventInfo {
   name: string;
@@ -16,12 +16,6 @@ export interface EventInfo {
   place?: string;
 }
 
-/** A paragraph of a point: the first, a further one, or a sub-item (`item` is its label as written). */
-export interface PointParagraph extends Paragraph {
-  item?: string;
-}
-
-export type { MonthStyle } from '../format/localize.js';
 import type { MonthStyle } from '../format/localize.js';
 import type { DateOrder } from '../parse/dates.js';
 
@@ -62,7 +56,7 @@ export interface Point {
   url?: string;
 }
 
-export interface Imprint {
+interface Imprint {
   lines: ImprintLine[];
 }
 
@@ -191,8 +185,8 @@ export interface Theme {
 }
 
 export type PagePlan = 'multiple-of-4' | 'any';
-export type SparePages = 'notes' | 'blank';
-export type Copyfit = 'on' | 'off';
+type SparePages = 'notes' | 'blank';
+type Copyfit = 'on' | 'off';
 export type PaletteName = keyof Theme['palette'];
 /** Cyan, magenta, yellow, black, each 0–100 (%). */
 export type Cmyk = [c: number, m: number, y: number, k: number];

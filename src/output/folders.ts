@@ -17,9 +17,9 @@ import { makeDiagnostic } from '../parse/report.js';
 import { MANIFEST, readManifest, type Manifest } from './manifest.js';
 
 const MARKER = '.warraq-build';
-export type Role = 'staging' | 'old';
+type Role = 'staging' | 'old';
 
-export interface Marker {
+interface Marker {
   generator: 'warraq';
   role: Role;
   /** The output folder's name (its basename). */

@@ -49,7 +49,7 @@ export interface StagedFile extends OutputMeta {
   reused: boolean;
 }
 
-export interface CommitOptions {
+interface CommitOptions {
   /** The output folder's manifest: what warraq owns there. */
   previous?: Manifest;
   /** Entries of it to keep as they are (--only). */

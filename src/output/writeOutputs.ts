@@ -25,7 +25,7 @@ export { resolveOutDir } from './folders.js';
 export type { Lock } from './lock.js';
 
 /** An output folder's lock, and the folder's manifest as the lock found it (after repairs; none for a new or empty folder). */
-export interface OutputLock extends Lock {
+interface OutputLock extends Lock {
   readonly previous: Manifest | undefined;
 }
 

@@ -4,7 +4,7 @@
  * checks on plain strings: no time zones, no clock.
  */
 
-export type ParsedDate = { kind: 'day'; year: number; month: number; day: number } | { kind: 'recurring'; month: number; day: number };
+type ParsedDate = { kind: 'day'; year: number; month: number; day: number } | { kind: 'recurring'; month: number; day: number };
 
 function daysInMonth(month: number, year?: number): number {
   if (month === 2) return year === undefined || isLeap(year) ? 29 : 28;

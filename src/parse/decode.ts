@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { makeDiagnostic } from './report.js';
 
-export interface Decoded {
+interface Decoded {
   /** The decoded text ('' when decoding failed). A leading BOM is kept, for parseSource to report. */
   text: string;
   diagnostics: Diagnostic[];

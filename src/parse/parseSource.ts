@@ -25,7 +25,7 @@
  * Everything is one linear pass over the lines; no backtracking regexes.
  */
 import type { Diagnostic, SourcePlace } from '../diagnostics.js';
-import type { DigitSystem, Direction, ImprintLine, Paragraph, SourceSpan } from './types.js';
+import type { DigitSystem, Direction, ImprintLine, Paragraph, PointParagraph, SourceSpan } from './types.js';
 import { ParagraphScanner } from './checks.js';
 import { digitOf, DIGIT_NAMES, formatNumber, isArabicLetter, isArabicOnlyLetter, isHebrewLetter, isLtrLetter, isPersianLetter } from './chars.js';
 import { parseImprintParagraph, type RawLine } from './inline.js';
@@ -33,14 +33,6 @@ import { excerpt, Reporter } from './report.js';
 import { withoutAddresses } from '../text/addresses.js';
 
 export { decodeSource, firstInvalidUtf8 } from './decode.js';
-
-/** One paragraph of a point: the first (after the label), a further one, or a sub-item. */
-export interface PointParagraph extends Paragraph {
-  /** The sub-item label as written (`(١)`, `أ-`, `1)`), when the paragraph is a sub-item; `text` then excludes it. */
-  item?: string;
-  /** Where the sub-item label starts. */
-  itemPlace?: SourcePlace;
-}
 
 export interface ParsedPoint {
   /** The number's value. */
@@ -61,14 +53,14 @@ export interface ParsedPoint {
   labelPlace: SourcePlace;
 }
 
-export interface FrontMatter {
+interface FrontMatter {
   /** The YAML between the `---` lines. */
   text: string;
   /** 1-based source line of the YAML's first line. */
   line: number;
 }
 
-export interface DetectedLanguage {
+interface DetectedLanguage {
   lang: string;
   dir: Direction;
   digits: DigitSystem;
@@ -87,7 +79,7 @@ export interface ParsedSource {
   detected: DetectedLanguage;
 }
 
-export interface ParseResult {
+interface ParseResult {
   doc: ParsedSource;
   diagnostics: Diagnostic[];
 }

@@ -12,7 +12,7 @@ import { WarraqError } from '../diagnostics.js';
 import { LIMITS } from './limits.js';
 import { makeDiagnostic } from './report.js';
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The path as the user gave it, for the diagnostic's place. */
   shown: string;
   /** Diagnostic code for an unreadable file (E-READ for the source, E-META-READ for metadata). */

@@ -48,6 +48,14 @@ export interface Paragraph {
   spans?: SourceSpan[];
 }
 
+/** One paragraph of a point: the first (after the label), a further one, or a sub-item. */
+export interface PointParagraph extends Paragraph {
+  /** The sub-item label as written (`(١)`, `أ-`, `1)`), when the paragraph is a sub-item; `text` then excludes it. */
+  item?: string;
+  /** Where the sub-item label starts. */
+  itemPlace?: SourcePlace;
+}
+
 /**
  * A date as an editor writes it: `2024-05-04` (a day), or `--09-21` (the same
  * day every year, ISO 8601 recurring form). A range has an `end`.

@@ -10,7 +10,7 @@ import type { DocumentModel, Point, SourceSpan } from '../model/types.js';
 import type { ProofSettings } from '../model/proofSchema.js';
 import { placeOf, type TextUnit } from './units.js';
 
-export interface Match {
+interface Match {
   /** Index of the correction in the metadata. */
   correction: number;
   unit: number;

@@ -25,7 +25,7 @@ import { writeAtomicIn } from '../writeAtomic.js';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
-export interface DictionaryInfo {
+interface DictionaryInfo {
   lang: string;
   pkg: string;
   file: string;

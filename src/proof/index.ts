@@ -43,14 +43,14 @@ export interface ProofResult {
   save(): Promise<void>;
 }
 
-export interface ProofOptions {
+interface ProofOptions {
   /** The project folder (its `.warraq-cache/` keeps the dictionaries in binary form, and the findings: src/proof/cache.ts). */
   projectRoot: string;
   /** false: proof the text even when the cache has its findings, and store nothing (the bench's measure). */
   cache?: boolean;
 }
 
-export interface ProofStart {
+interface ProofStart {
   /** The model with the corrections applied (and without its proofing settings): known at once. */
   model: DocumentModel;
   /** Places changed by corrections. */

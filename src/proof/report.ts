@@ -14,7 +14,7 @@ import { writeAtomic } from '../writeAtomic.js';
 
 const MARK = 'warraq proof report';
 
-export interface ReportRow {
+interface ReportRow {
   done: boolean;
   place: string;
   code: string;

@@ -8,7 +8,7 @@
  */
 import { VARIANTS } from './arabic.js';
 
-export type EditKind = 'variant' | 'doubled' | 'swapped' | 'edit';
+type EditKind = 'variant' | 'doubled' | 'swapped' | 'edit';
 
 export interface Suggestion {
   word: string;
@@ -18,9 +18,9 @@ export interface Suggestion {
 }
 
 /** How well a candidate is known: 0 unknown; more is better (dictionary words 1, document words their count + 1). */
-export type Rank = (form: string) => number;
+type Rank = (form: string) => number;
 
-export interface SuggestOptions {
+interface SuggestOptions {
   alphabet: readonly string[];
   /** Highest total cost (default 1.6). */
   maxCost?: number;

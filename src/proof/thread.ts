@@ -20,7 +20,7 @@ import type { FindingsAndCandidates as Answer, FindingsInput } from './cache.js'
 const entry = threadEntry('proofWorker.js', import.meta.url);
 
 /** What a proofing thread is asked (src/proof/worker.ts). */
-export interface ThreadData {
+interface ThreadData {
   input: FindingsInput;
   projectRoot: string;
   remember: boolean;

@@ -7,7 +7,7 @@
 import { isArabicScript, isLatinScript, lookupForm } from './arabic.js';
 import { isPersianLang, persianClauseWords } from '../text/clauseLanguage.js';
 
-export type Script = 'arabic' | 'latin' | 'other';
+type Script = 'arabic' | 'latin' | 'other';
 
 export interface Token {
   kind: 'word' | 'number';

@@ -291,7 +291,7 @@ function markDashBinds(text: string, words: Word[]): void {
 }
 
 /** Most words (between spaces) of a Latin run whose inner breaks are soft ties (markLatinNames). */
-export const LATIN_NAME_WORDS = 3;
+const LATIN_NAME_WORDS = 3;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
@@ -506,7 +506,7 @@ const EMERGENCY_AFTER = /[/.\-_]/;
 const CLINGS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\udc00-\udfff]/u;
 
 /** An emergency break: where, and whether after "/", ".", "-" or "_" (preferred) or between two other characters. */
-export interface EmergencyBreak {
+interface EmergencyBreak {
   at: number;
   soft: boolean;
 }

@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 /** What chooseKashidas needs to know of the line being set. */
-export interface KashidaLine {
+interface KashidaLine {
   dir: 'rtl' | 'ltr';
   measure: number;
   /** Kashidas of the line above, as [x, width] in the line's frame. */

@@ -42,7 +42,7 @@ const START_FITNESS = 1;
 /** Demerits of a hyphen on the line before a forced break, where one is allowed at all (TeX's \finalhyphendemerits). */
 export const FINAL_HYPHEN = 5000;
 
-export interface RunRules {
+interface RunRules {
   /** Demerits for two hyphenated lines in a row (the paper's α, TeX's \doublehyphendemerits). */
   doubleHyphen: number;
   /** Most hyphenated lines in a row. */

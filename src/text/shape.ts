@@ -26,7 +26,7 @@ export interface ShapedGlyph {
   kashida?: boolean;
 }
 
-export interface ShapeRequest {
+interface ShapeRequest {
   font: LoadedFont;
   size: number;
   /** The whole paragraph text; HarfBuzz sees it as context around the run. */
