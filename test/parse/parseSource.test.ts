@@ -365,7 +365,9 @@ describe('language detection', () => {
 });
 
 describe('large input', () => {
-  it('parses 10 MB in reasonable time (linear)', () => {
+  // Speed belongs to `npm run bench --parts input`, never to a test: these
+  // check that 10 MB and pathological lines parse whole and right.
+  it('parses 10 MB whole', () => {
     const para = 'نص عربي طويل، فيه (أقواس) و«علامات» و"اقتباس" وأرقام 2024 و٣٠٪، ' .repeat(160);
     const parts = ['## عنوان كبير', '', 'مقدمة.', ''];
     let n = 0;
@@ -382,19 +384,14 @@ describe('large input', () => {
     }
     const src = parts.join('\n');
     expect(Buffer.byteLength(src)).toBeGreaterThanOrEqual(10 * 1024 * 1024);
-    const t0 = performance.now();
     const { doc, diagnostics } = parseSource(src, 'big.txt');
-    const ms = performance.now() - t0;
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(doc.points.length).toBe(n);
-    expect(ms).toBeLessThan(10_000);
   });
 
-  it('pathological lines stay linear: 1 MB of brackets, spaces and hashes', () => {
+  it('pathological lines: 1 MB of brackets, spaces and hashes', () => {
     const evil = ['## ' + ' '.repeat(1 << 20) + 'x', '', '1. ' + '('.repeat(1 << 19) + '<'.repeat(1 << 19), '', '*'.repeat(1 << 20) + ' '.repeat(1 << 20) + 'y'].join('\n');
-    const t0 = performance.now();
     const { diagnostics } = parseSource(evil, 'evil.txt');
-    expect(performance.now() - t0).toBeLessThan(10_000);
     // warnings are capped per code, with one summary
     expect(diagnostics.filter((d) => d.code === 'W-BRACKET-UNBALANCED').length).toBeLessThanOrEqual(100);
     expect(diagnostics.some((d) => d.code === 'W-MORE')).toBe(true);
