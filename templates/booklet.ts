@@ -537,9 +537,12 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * title of its own has its first words after its number, in the muted ink,
  * to its first clause's end or six words, then «…» (`openingWords`; the
  * number alone where no word can open it), not its label as a title:
- * «١٧- بند ١٧» read the number twice; its heading is the label alone. Titles end their lines at
+ * «١٧- بند ١٧» read the number twice; its heading is its number alone
+ * (headingText), so that row and heading share it. Titles end their lines at
  * spaces, as the headings do (WHOLE_WORDS: no «self-/hosted»).
- * A title that wraps hangs its later lines under its first word
+ * A title that wraps is balanced as a heading is (setBalanced: no line
+ * ending on a word that leans on the next, no word alone on the last),
+ * hangs its later lines under its first word
  * (hangTitle), closer than the rows are to one another
  * (CONTENTS_TITLE_LEADING); every row's last line carries leaders to its
  * page number, a row that would leave them too little room set short of the
