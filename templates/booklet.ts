@@ -218,7 +218,7 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
       const n = firstBody + i;
       const outline = fp.anchors.flatMap((a) => {
         const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
-        return point ? [{ title: headingText(model, point), level: 1 as const, top: a.top }] : [];
+        return point ? [{ title: entryText(model, point), level: 1 as const, top: a.top }] : [];
       });
       pages.push({
         width: W,
@@ -257,9 +257,36 @@ export function itemSpans(q: PointParagraph, body: TextStyle, heading: LoadedFon
   return q.item ? [{ text: q.item, style: { ...body, fonts: heading, color: accent } }, { text: ' ', style: body }, text] : [text];
 }
 
-/** A point's heading as a reader sees it: «٨- العنوان», or the label alone («البند ٨») when the point has no title. */
+/**
+ * A point's heading as a reader sees it: «٨- العنوان», or its number alone
+ * when the point has no title, the number its contents row starts with
+ * (entryText; page review: its label, «بند ۱۳», «Point 2», matched no row,
+ * the row having the number and the point's opening words). Alone, the
+ * number drops the mark that parts it from a title («۱۳», «2», not «۱۳-»,
+ * «2.»: a separator with nothing after it reads as a title lost); brackets
+ * stay («(١٣)»).
+ */
 export function headingText(model: DocumentModel, point: Point): string {
-  return point.titleSource === 'label' ? point.title : `${pointNumber(model, point.number)} ${point.title}`;
+  if (point.titleSource === 'label') return model.numbering === 'paren' ? pointNumber(model, point.number) : formatNumber(point.number, model.lang, model.digits);
+  return `${pointNumber(model, point.number)} ${point.title}`;
+}
+
+/**
+ * What a point's contents row says after its number: its title, or, for a
+ * point without one, its opening words (openingWords; the row sets them in
+ * the muted ink); undefined when no word can open it (the number alone).
+ */
+function entryWords(model: DocumentModel, point: Point): { text: string; opening: boolean } | undefined {
+  if (point.titleSource !== 'label') return { text: point.title, opening: false };
+  const text = openingWords(point.paragraphs[0]?.text ?? point.text, point.paragraphs.length > 1, model.lang);
+  return text === undefined ? undefined : { text, opening: true };
+}
+
+/** A point's contents row as a reader reads it, and its outline entry (a contents too): «٨- العنوان», «2. Paper is the single largest cost…». */
+export function entryText(model: DocumentModel, point: Point): string {
+  const number = pointNumber(model, point.number);
+  const words = entryWords(model, point);
+  return words ? `${number} ${words.text}` : number;
 }
 
 /** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
@@ -268,9 +295,9 @@ function withText(spans: StyledSpan[], text: string): StyledSpan[] {
   return spans.map((s) => ({ ...s, text: text.slice(at, (at += s.text.length)) }));
 }
 
-/** The heading's spans: the number in the accent colour, then the title. */
+/** The heading's spans: the number in the accent colour, then the title (none: headingText). */
 function headingSpans(model: DocumentModel, point: Point, number: TextStyle, title: TextStyle): StyledSpan[] {
-  if (point.titleSource === 'label') return [{ text: point.title, style: number }];
+  if (point.titleSource === 'label') return [{ text: headingText(model, point), style: number }];
   return [
     { text: pointNumber(model, point.number), style: number },
     { text: ' ', style: title },
@@ -510,9 +537,12 @@ const CONTENTS_TITLE_LEADING = 1.6;
  * title of its own has its first words after its number, in the muted ink,
  * to its first clause's end or six words, then «…» (`openingWords`; the
  * number alone where no word can open it), not its label as a title:
- * «١٧- بند ١٧» read the number twice; its heading is the label alone. Titles end their lines at
+ * «١٧- بند ١٧» read the number twice; its heading is its number alone
+ * (headingText), so that row and heading share it. Titles end their lines at
  * spaces, as the headings do (WHOLE_WORDS: no «self-/hosted»).
- * A title that wraps hangs its later lines under its first word
+ * A title that wraps is balanced as a heading is (setBalanced: no line
+ * ending on a word that leans on the next, no word alone on the last),
+ * hangs its later lines under its first word
  * (hangTitle), closer than the rows are to one another
  * (CONTENTS_TITLE_LEADING); every row's last line carries leaders to its
  * page number, a row that would leave them too little room set short of the
@@ -596,16 +626,14 @@ function contentsSetting(model: DocumentModel, fonts: TemplateFonts, st: ReturnT
     const point = model.points.find((p) => p.number === entry.point)!;
     // Every row one system (page review look17): the number in its column in the accent, then the title in the
     // body's face and ink. A point without a title of its own has its first words in the muted ink, an
-    // opening rather than a title (openingWords; its label, «بند ١٧», is the number again in words: «١٧- بند ١٧»
-    // read it twice), or its number alone when no word can open it; its heading is that label.
+    // opening rather than a title (entryWords; its label, «بند ١٧», is the number again in words: «١٧- بند ١٧»
+    // read it twice), or its number alone when no word can open it; its heading is its number alone, the row's.
     const number: StyledSpan[] = [
       { text: pointNumber(model, point.number), style: { ...st.body, fonts: fonts.heading, color: t.palette.accent } },
       { text: ' ', style: st.body },
     ];
-    const opening = point.titleSource === 'label' ? openingWords(point.paragraphs[0]?.text ?? point.text, point.paragraphs.length > 1, model.lang) : undefined;
-    const title: StyledSpan | undefined =
-      point.titleSource !== 'label' ? { text: point.title, style: st.body } : opening ? { text: opening, style: { ...st.body, color: t.palette.muted } } : undefined;
-    const spans = title ? [...number, title] : number.slice(0, 1);
+    const words = entryWords(model, point);
+    const spans = words ? [...number, { text: words.text, style: words.opening ? { ...st.body, color: t.palette.muted } : st.body }] : number.slice(0, 1);
     // The number and the space after it.
     return { point, spans, numberWidth: widthOf(number) };
   };
@@ -643,7 +671,7 @@ interface ContentsRow {
 
 /** Each entry's title set once, at the start side, counted in the stats by `ts`. */
 function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntry[]): ContentsRow[] {
-  const { st, rtl, trial } = c;
+  const { model, st, rtl, trial } = c;
   // The free space a row's last line leaves before the page numbers' column (its ink, from the row's start edge).
   const leaderSpace = (row: ComposedParagraph, indent: number) => {
     const ink = lineInk(row.lines[row.lines.length - 1], { x: 0, baseline: 0 });
@@ -656,12 +684,18 @@ function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntr
     // From the start margin, either side: right to left the row's start edge is its right one (placeContentsRow).
     const indent = c.offset(own);
     const rowWidth = c.measure - c.numberWidth - indent;
-    // `less`: the row set that much short of its room (startFlush), for the leaders. Lines end at spaces, as a heading's.
-    const setRow = (less: number) => {
-      const set = startFlush(trial.set(label, st.body, rowWidth - less, 'start', false, WHOLE_WORDS), less);
+    // `short`: the row set that much short of its room (startFlush), for the leaders or its balance. Lines end at
+    // spaces, as a heading's.
+    const setShort = (spans: StyledSpan[], short: number) => {
+      const set = startFlush(trial.set(spans, st.body, rowWidth - short, 'start', false, WHOLE_WORDS), short);
       // A wrapped title's later lines start under its first word.
-      return hangTitle(set, label, (rest, measure) => trial.set(rest, st.body, measure - less, 'start', false, WHOLE_WORDS));
+      return hangTitle(set, spans, (rest, measure) => trial.set(rest, st.body, measure - short, 'start', false, WHOLE_WORDS));
     };
+    // A wrapped title balanced as a heading is (setBalanced): no line ending on a word that leans on the next
+    // («…of / the…», «…و / …»), its lines as even as its room `rowWidth - less` allows in as many lines, so that no
+    // word is left alone on the last (page review: «…در سراسر / جهان»). Its number and leaders stay in their columns.
+    const text = label.map((s) => s.text).join('');
+    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang);
     let hung = setRow(0);
     // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
     // none): a row whose last line leaves too little room is set again short of the column by what it needs.
@@ -695,7 +729,7 @@ function placeContentsRow(c: ContentsSetting, ts: Typesetter, page: LaidOutPage,
   const lastInk = lineInk(last.line, last);
   const leader = lastInk && (rtl ? leaderDots(f.x + pageColumn, lastInk.left, 'left', last.baseline, st.body.size, ink) : leaderDots(lastInk.right, f.x + f.width - pageColumn, 'right', last.baseline, st.body.size, ink));
   if (leader) page.blocks.push(leader);
-  page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${headingText(model, point)} ${c.pageLabel(entry.page)}`, item: entry.point });
+  page.links!.push({ x: f.x, y, width: f.width, height, toPage: entry.page - 1, toTop: entry.top, description: `${entryText(model, point)} ${c.pageLabel(entry.page)}`, item: entry.point });
 }
 
 /**

@@ -9,6 +9,8 @@ import { findOverflows } from '../../src/layout/liveArea.js';
 import type { DotsBlock, TextBlock } from '../../src/layout/types.js';
 import { LEADER } from '../../src/layout/leaders.js';
 import { lineInk } from '../../src/layout/ink.js';
+import { leans } from '../../src/layout/balance.js';
+import { formatNumber } from '../../src/format/localize.js';
 import { projectRoot, templateFonts } from '../support/fonts.js';
 import bidiFactory from 'bidi-js';
 
@@ -142,12 +144,44 @@ describe('booklet template', () => {
     expect(lay.pages[0].outline?.[0]).toMatchObject({ level: 0 });
   });
 
-  it('numbers «١-» by default and «(١)» on request; headings are a whole sentence or a label', () => {
+  it('numbers «١-» by default and «(١)» on request; a point without a title is headed by its number alone, without the mark that parts a number from a title (its label matched no contents row)', () => {
     const headings = (meta: string) =>
       layout(meta).lay.pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && (b.name ?? '').startsWith('the heading')).map((b) => b.text));
-    expect(headings('')).toEqual(['١- نطالب بالعدالة', 'البند ٢']);
-    expect(headings('numbering: paren\n')).toEqual(['(١) نطالب بالعدالة', 'البند ٢']);
-    expect(headings('numbering: dot\n')).toEqual(['١- نطالب بالعدالة', 'البند ٢']);
+    expect(headings('')).toEqual(['١- نطالب بالعدالة', '٢']);
+    expect(headings('numbering: paren\n')).toEqual(['(١) نطالب بالعدالة', '(٢)']);
+    expect(headings('numbering: dot\n')).toEqual(['١- نطالب بالعدالة', '٢']);
+  });
+
+  it('a point without a title: its heading is the number its contents row starts with, in the row number\'s face and colour; its outline entry and its row\'s link read as the row, number and opening words', () => {
+    const { lay, model } = layout('');
+    const blocks = lay.pages.flatMap((p) => p.blocks).filter((b): b is TextBlock => b.kind === 'text');
+    const heading = blocks.find((b) => b.name === 'the heading of point 2')!;
+    const row = blocks.find((b) => b.name === 'contents entry 2')!;
+    expect(row.text.startsWith(`${heading.text}-`)).toBe(true);
+    const font = (b: TextBlock) => new Set(b.lines[0].line.glyphs.filter((g) => !g.space).slice(0, 1).map((g) => [g.font, g.color].join(' ')));
+    expect(font(heading)).toEqual(font(row));
+    expect(heading.lines[0].line.glyphs.every((g) => g.space || g.color === model.theme.palette.accent)).toBe(true);
+    expect(lay.pages.flatMap((p) => p.outline ?? []).map((o) => o.title)).toContain(row.text);
+    expect(lay.pages.flatMap((p) => p.links ?? []).find((l) => l.item === 2)?.description).toBe(`${row.text} ${formatNumber(lay.contents[1].page, model.lang, model.digits)}`);
+  });
+
+  it('a wrapped contents row is balanced as a heading is: no line ends on a word that leans on the next («…و / …», «…در / …»), none leaves one word alone on its last (page review: «…در سراسر / جهان»); its dots on its last line', () => {
+    const long = 'آزادی نویسندگان، مترجمان و ناشران زندانی و ممنوع‌القلم در سراسر جهان و در همهٔ کشورهای منطقه';
+    const source = `## بیانیه\n\n۱. ${long}: متن بند.\n\n۲. بند دوم با متنی کوتاه.\n`;
+    let wrapped = 0;
+    for (let cut = 52; cut <= long.length; cut += 5) {
+      const title = long.slice(0, cut).trim();
+      const { model } = modelFromText(source, 'doc.txt', { projectRoot, sidecar: { text: `date: 2024-01-01\nlang: fa\npoints:\n  1:\n    title: ${title}\n`, file: 'doc.meta.yaml' } });
+      const lay = layoutBooklet(model, templateFonts());
+      const row = lay.pages.flatMap((p) => p.blocks).find((b): b is TextBlock => b.kind === 'text' && b.name === 'contents entry 1')!;
+      const lines = row.lines.map((l) => row.text.slice(l.line.start, l.line.end).trim());
+      if (lines.length < 2) continue;
+      wrapped++;
+      for (const l of lines.slice(0, -1)) expect(leans(l.split(/\s+/u).pop()!, 'fa'), `${title}: «${l}»`).toBe(false);
+      expect(lines[lines.length - 1], title).toMatch(/\s/u);
+      expect(lay.pages.filter((p) => p.role === 'contents').flatMap((p) => p.blocks.filter((b) => b.kind === 'dots')), title).toHaveLength(2);
+    }
+    expect(wrapped).toBeGreaterThan(3);
   });
 
   it('leaves the running head off the page the title opens (it would repeat the title above itself); the folio stays, and later pages keep the head', () => {
