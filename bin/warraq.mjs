@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // warraq's command: runs the bundled command line (lib/warraq.js, made by
-// `npm run compile`, which `npm install` runs through `prepare`) when it was
+// `npm run compile`, which `npm install` runs through `prepare`: a stub that
+// runs lib/warraq.cjs with its V8 code cache, scripts/vendor.mjs) when it was
 // bundled from the sources as they are (one stat per source file and folder
 // against lib/inputs.json, scripts/fresh.mjs), so that it starts without a
 // TypeScript loader; otherwise (sources edited since) the TypeScript itself
@@ -31,7 +32,7 @@ if (compiledIsFresh(root)) {
   // COMPILED_V8_FLAGS: why each), set before any vendor file's code cache is
   // made or read (V8 checks a cache against the flags).
   for (const flag of COMPILED_V8_FLAGS) setFlagsFromString(flag);
-  // The entry runs its main() when it is the script started (process.argv[1]).
+  // The entry reads its arguments from process.argv, as if it were the script started.
   const entry = path.join(root, 'lib', watch ? 'watch.js' : 'warraq.js');
   process.argv = [process.argv[0], entry, ...rest];
   await import(pathToFileURL(entry).href);

@@ -6,4 +6,5 @@
  */
 import { runBuildCommand } from '../src/cli/run.js';
 
-process.exit(await runBuildCommand(process.argv.slice(2)));
+// No top-level await: scripts/compile.mjs bundles this entry as CommonJS (run with a V8 code cache); a rejection still ends the process with its error.
+void runBuildCommand(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 /**
  * `npm run compile` (run by `npm install` through `prepare`): bundles the
- * command line (scripts/build.ts → lib/warraq.js), the watch mode
- * (scripts/watch.ts → lib/watch.js) and the render worker
- * (src/jobs/worker.ts → lib/worker.js) with esbuild, so that the command
- * starts without a TypeScript loader and without resolving and reading
- * hundreds of module files one by one.
+ * command line (scripts/build.ts → lib/warraq.cjs), the watch mode
+ * (scripts/watch.ts → lib/watch.cjs), the render worker
+ * (src/jobs/worker.ts → lib/worker.cjs) and the proofing worker
+ * (src/proof/worker.ts → lib/proofWorker.cjs) with esbuild, so that the
+ * command starts without a TypeScript loader, without resolving and reading
+ * hundreds of module files one by one, and without compiling warraq's code
+ * from source in every process.
  *
- * - Code splitting: every dynamic `import()` of warraq's own code (a kind's
- *   renderer, the model, proofing, fonts…) becomes a chunk of its own in
- *   lib/, loaded only when a step needs it, as before. The two entries share
- *   their chunks.
- * - Packages are bundled into the chunks that use them, except those that
- *   find files of their own at run time or run code in threads of their own
- *   (EXTERNAL): those are imported from node_modules as before.
+ * - One CommonJS file per entry, no code splitting (ENTRIES): Node 20 keeps
+ *   no compiled code for ES modules, but a script run through `vm.Script`
+ *   can be given the code V8 made for it in an earlier process
+ *   (scripts/vendor.mjs). Each entry's stub, lib/<entry>.js, runs its file
+ *   so. A dynamic `import()` of warraq's own code stays lazy: esbuild makes
+ *   each module an init function, run when the `import()` is reached (a
+ *   kind's renderer, the model, proofing, fonts…), so a step loads what it
+ *   loaded before, parsed lazily and compiled from the cache.
+ * - The large packages are bundled by group into files of their own, run
+ *   with a code cache too (VENDORS); small ones into the entries' files;
+ *   those that find files of their own at run time or run code in threads of
+ *   their own (EXTERNAL) are loaded from node_modules as before.
  * - lib/inputs.json records the modification time of every file and folder
  *   the bundle was made from (warraq's sources, package-lock.json, the
  *   installed packages' lock, patches/): `compiledIsFresh` (scripts/fresh.mjs,
@@ -27,6 +34,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INPUTS_VERSION, mtimeOf } from './fresh.mjs';
@@ -271,6 +279,9 @@ export const VENDORS = {
   cspell: ['cspell-trie-lib'],
 };
 
+/** A bundle file's digest, which names its code cache (scripts/vendor.mjs). */
+const digestOf = async (file) => createHash('sha256').update(await readFile(file)).digest('hex').slice(0, 16);
+
 const groupOf = new Map(Object.entries(VENDORS).flatMap(([g, ids]) => ids.map((id) => [id, g])));
 /** The package an import path names (`react` for `react/jsx-runtime`, `@react-pdf/renderer` for itself). */
 const packageOf = (id) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
@@ -321,7 +332,7 @@ async function bundleVendors(build, root, dir) {
   const digests = {};
   for (const group of Object.keys(VENDORS)) {
     const name = `vendor-${group}.cjs`;
-    digests[name] = createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16);
+    digests[name] = await digestOf(path.join(dir, name));
   }
   await writeFile(path.join(dir, 'vendor.json'), JSON.stringify({ groups: Object.fromEntries(groupOf), digests }));
   // The names each package's namespace has, read from the bundles themselves (run here once, without a cache).
@@ -350,9 +361,9 @@ function vendorStubs(ids) {
         const id = args.path;
         const { group, names } = ids.get(id);
         const exported = names.map((n, i) => `const v${i} = ns[${JSON.stringify(n)}];\nexport { v${i} as ${/^[A-Za-z_$][\w$]*$/.test(n) ? n : JSON.stringify(n)} };`);
+        // __warraqVendor: scripts/vendor.mjs's vendor(), given to the entry's file by its stub (runBundle).
         const contents = [
-          `import { vendor } from ${JSON.stringify(VENDOR_LOADER)};`,
-          `const ns = vendor(${JSON.stringify(group)}, ${JSON.stringify(id)});`,
+          `const ns = __warraqVendor(${JSON.stringify(group)}, ${JSON.stringify(id)});`,
           'export default ns.default;',
           ...exported,
         ].join('\n');
@@ -374,27 +385,141 @@ function folders(root, dir) {
   return out;
 }
 
-/** The vendor files, then the command line and the workers, into `tmp`. */
+/**
+ * warraq's entries: each bundled, with everything it may load, into one
+ * CommonJS file, lib/<entry>.cjs, run with a V8 code cache by its stub,
+ * lib/<entry>.js (scripts/vendor.mjs `runBundle`), which is what Node (the
+ * command, the watch session), piscina and the proofing thread start.
+ */
+const ENTRIES = { warraq: 'scripts/build.ts', watch: 'scripts/watch.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' };
+
+/**
+ * Packages left out of the bundle (EXTERNAL) that are ES modules only (and
+ * wait at their top level: no require() of them, even with Node's flag):
+ * a module of warraq's that imports one runs once the package was imported
+ * (`__warraqEsm`, scripts/vendor.mjs), before its entry's file runs or before
+ * the `import()` that loads it resolves. The compile fails when a module
+ * imports another package of EXTERNAL that require() cannot load.
+ */
+const ESM_ONLY = ['harfbuzzjs', 'mupdf'];
+
+/** The ES-module-only packages each input of `metafile` needs before it runs: its own and those of what it imports (not what it loads with `import()`). */
+function esmNeeds(metafile) {
+  const memo = new Map();
+  const needs = (file) => {
+    let set = memo.get(file);
+    if (set) return set;
+    set = new Set();
+    memo.set(file, set);
+    for (const imp of metafile.inputs[file]?.imports ?? []) {
+      if (imp.kind === 'dynamic-import') continue;
+      if (imp.external) {
+        if (ESM_ONLY.includes(packageOf(imp.path))) set.add(imp.path);
+      } else for (const id of needs(imp.path)) set.add(id);
+    }
+    return set;
+  };
+  return (file) => [...needs(file)].sort();
+}
+
+/**
+ * What an entry's file needs from scripts/vendor.mjs in place of an ES
+ * module's: each `import("<package>")` becomes `__warraqImport(…)`, and each
+ * `import()` of a module of warraq's (esbuild: `Promise.resolve().then(() =>
+ * (init_x(), x_exports))`) waits first for the ES-module-only packages that
+ * module needs. Checked: nothing of the kind is left unrewritten.
+ */
+function rewriteEntry(text, metafile, needs) {
+  // The entry's `#!` line: the file runs inside a function (scripts/vendor.mjs), where it is no comment.
+  text = text.replace(/^#!.*\n/, '');
+  const files = new Map();
+  for (const [, name, file] of text.matchAll(/\binit_([\w$]+)=__esm\(\{"([^"]+)"\(\)\{/g)) files.set(name, file);
+  const externals = new Set(Object.values(metafile.inputs).flatMap((i) => i.imports.filter((m) => m.external && m.kind === 'dynamic-import').map((m) => m.path)));
+  for (const id of externals) text = text.replaceAll(`import(${JSON.stringify(id)})`, `__warraqImport(${JSON.stringify(id)})`);
+  const left = text.match(/(?<![\w$.])import\(/g);
+  if (left) throw new Error(`an entry's bundle still has ${left.length} import() of its own (scripts/compile.mjs rewriteEntry)`);
+  return text.replace(/Promise\.resolve\(\)\.then\(\(\)=>\(init_([\w$]+)\(\),/g, (site, name) => {
+    const file = files.get(name);
+    if (!file) throw new Error(`init_${name}: no module of that name in the bundle (scripts/compile.mjs rewriteEntry)`);
+    const ids = needs(file);
+    return ids.length ? site.replace('Promise.resolve()', `__warraqEsm(${JSON.stringify(ids)})`) : site;
+  });
+}
+
+/** Fails unless every package of EXTERNAL that warraq's modules import (not `import()`) loads with require(): the bundle is CommonJS. */
+function checkRequirable(root, metafile) {
+  const req = createRequire(path.join(root, 'package.json'));
+  for (const input of Object.values(metafile.inputs))
+    for (const imp of input.imports) {
+      if (!imp.external || imp.kind === 'dynamic-import' || imp.path.startsWith('node:') || ESM_ONLY.includes(packageOf(imp.path))) continue;
+      let file;
+      try {
+        file = req.resolve(imp.path);
+      } catch {
+        continue; // a Node built-in without its prefix
+      }
+      if (file.endsWith('.mjs')) throw new Error(`${imp.path} resolves for require() to an ES module (${file}): list it in ESM_ONLY (scripts/compile.mjs)`);
+    }
+}
+
+/** The names entry `file` exports (a worker's task functions: its stub re-exports them). */
+async function exportsOf(build, root, file) {
+  const r = await build({ absWorkingDir: root, entryPoints: [file], bundle: false, write: false, format: 'esm', metafile: true, outdir: 'out', logLevel: 'error' });
+  return Object.values(r.metafile.outputs)[0].exports;
+}
+
+/** The vendor files, then warraq's entries and their stubs, into `tmp`. */
 async function bundle(build, root, tmp) {
   const vendors = await bundleVendors(build, root, tmp);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { warraq: 'scripts/build.ts', watch: 'scripts/watch.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' },
+    entryPoints: ENTRIES,
     outdir: tmp,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
     plugins: [packageEdits, vendorStubs(vendors.ids)],
-    // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __warraqRequire } from 'node:module'; const require = __warraqRequire(import.meta.url);" },
+    // scripts/vendor.mjs gives each entry's file its stub's URL (lib/<entry>.js).
+    define: { 'import.meta.url': '__warraqImportMetaUrl' },
     metafile: true,
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
   });
+  checkRequirable(root, result.metafile);
+  const needs = esmNeeds(result.metafile);
+  for (const [name, file] of Object.entries(ENTRIES)) {
+    const out = path.join(tmp, `${name}.cjs`);
+    await writeFile(out, rewriteEntry(await readFile(out, 'utf8'), result.metafile, needs));
+    // The stub: runs the entry's file (with the packages its first modules import) and exports what the entry exports.
+    const names = await exportsOf(build, root, file);
+    const lines = [
+      `import { runBundle } from ${JSON.stringify(VENDOR_LOADER)};`,
+      `const m = await runBundle(import.meta.url, ${JSON.stringify(`${name}.cjs`)}, ${JSON.stringify(needs(file))});`,
+      ...names.map((n, i) => (n === 'default' ? 'export default m.default;' : `const x${i} = m[${JSON.stringify(n)}];\nexport { x${i} as ${n} };`)),
+    ];
+    const stub = await build({
+      absWorkingDir: root,
+      stdin: { contents: lines.join('\n'), resolveDir: root, sourcefile: `${name}.js`, loader: 'js' },
+      outfile: path.join(tmp, `${name}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      metafile: true,
+      minifyWhitespace: true,
+      logLevel: 'warning',
+    });
+    Object.assign(result.metafile.inputs, stub.metafile.inputs);
+    Object.assign(result.metafile.outputs, stub.metafile.outputs);
+  }
+  // Each entry's file's digest beside the groups' (its code cache is named by it: scripts/vendor.mjs).
+  const info = JSON.parse(await readFile(path.join(tmp, 'vendor.json'), 'utf8'));
+  for (const name of Object.keys(ENTRIES)) info.digests[`${name}.cjs`] = await digestOf(path.join(tmp, `${name}.cjs`));
+  await writeFile(path.join(tmp, 'vendor.json'), JSON.stringify(info));
   return { vendors, result };
 }
 

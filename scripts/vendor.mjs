@@ -1,24 +1,35 @@
 /**
- * The bundle's large packages, run as scripts with a V8 code cache.
+ * The bundle's scripts, run with a V8 code cache: the large packages' group
+ * files (lib/vendor-<group>.cjs) and warraq's own code, one file per entry
+ * (lib/<entry>.cjs: the command, the watch session, the render and proofing
+ * workers).
  *
  * Node 20 keeps no compiled code between processes for ES modules (no
- * `module.enableCompileCache`), so a cold process compiled react-pdf, zod,
- * YAML… from their source every time (≈ 150–250 ms of a booklet's second).
- * scripts/compile.mjs bundles each group of those packages (VENDORS there)
- * into one CommonJS file, lib/vendor-<group>.cjs; warraq's chunks import a
- * small stub per package that calls `vendor(group, id)` here, which runs the
- * group's file once per thread through `vm.Script` with the code V8 made
- * for it in an earlier process (lib/vendor-<group>.cjs.<digest>.cache). The cache is
- * written when a process ends (after the functions it ran were compiled, so
- * they are in it) if it was missing or V8 refused it (another Node, other
- * flags: bin/warraq.mjs sets V8's interrupt budget and WebAssembly tiering
- * flags before any is read); it lives in lib/, so a new compile starts without one. A process
- * started with node flags of its own (the watch session's young generation,
- * `--max-semi-space-size`, which V8 hashes into the check too) keeps caches
- * of its own, named by those flags, so that the command and the watch
- * session do not each refuse and rewrite the other's. A cache that
- * cannot be written (a read-only lib/) only means the next process compiles
- * again.
+ * `module.enableCompileCache`, no cached data for `import()`), so a cold
+ * process compiled react-pdf, zod, YAML… (≈ 150–250 ms of a booklet's
+ * second) and then warraq's own chunks (≈ 130–150 ms) from their source
+ * every time. scripts/compile.mjs bundles each group of those packages
+ * (VENDORS there) and each entry of warraq's into one CommonJS file; this
+ * runs such a file once per thread through `vm.Script` with the code V8 made
+ * for it in an earlier process (<file>.<digest>.cache). warraq's code reaches
+ * a package of a group through `vendor(group, id)`; an entry's file is run
+ * by its stub, lib/<entry>.js (`runBundle`), which Node, piscina and the
+ * watch session start as before.
+ *
+ * A cache is written when a process ends (after the functions it ran were
+ * compiled, so they are in it) if it was missing or V8 refused it (another
+ * Node, other flags: bin/warraq.mjs sets V8's interrupt budget and
+ * WebAssembly tiering flags before any is read), and an entry's also when
+ * this thread ran more of the packages' groups than the process that wrote
+ * it (its `weight`, in the cache's first bytes): a build with nothing to do
+ * runs none, so its cache, which holds only what it ran, is replaced by the
+ * next real build's, and never replaces one. The caches live in lib/, so a
+ * new compile starts without one. A process started with node flags of its
+ * own (the watch session's young generation, `--max-semi-space-size`, which
+ * V8 hashes into the check too) keeps caches of its own, named by those
+ * flags, so that the command and the watch session do not each refuse and
+ * rewrite the other's. A cache that cannot be written (a read-only lib/)
+ * only means the next process compiles again.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,11 +37,20 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-/** The function a group's file is run in: CommonJS's, plus `import.meta.url` (some packages build URLs from it). */
-const HEAD = '(function (exports, require, module, __filename, __dirname, __warraqImportMetaUrl) {';
+/**
+ * The function a file is run in: CommonJS's, plus what an ES module had
+ * (scripts/compile.mjs writes the bundle's uses of them so): `import.meta.url`
+ * (some packages and warraq's own code build paths from it), `import()` of a
+ * package left out of the bundle (a script run by `vm.Script` with a code
+ * cache has no dynamic import of its own: Node 20 loses its callback when V8
+ * takes the cache), the ES-module-only packages its modules import, loaded
+ * before the modules that need them run (`__warraqEsm`), and the packages'
+ * groups (`vendor`).
+ */
+const HEAD = '(function (exports, require, module, __filename, __dirname, __warraqImportMetaUrl, __warraqImport, __warraqEsm, __warraqVendor) {';
 const TAIL = '\n})';
 
-/** Each group file run in this thread: its exports (package id → namespace). */
+/** Each file run in this thread: its exports, and whether it is a group of packages. */
 const loaded = new Map();
 /**
  * The node flags this process started with, as part of a cache's name ('' for
@@ -44,31 +64,55 @@ const flagsTag = (() => {
   return `-${h.toString(16).padStart(8, '0')}`;
 })();
 
-/** Scripts whose code cache is to be written when the process ends. */
+/**
+ * A cache file's header: 'wrq1' and the weight of the thread that wrote it
+ * (uint32 LE); eight bytes, so that V8's data stays aligned as read.
+ */
+const HEADER = 8;
+const MAGIC = 0x31717277; // 'wrq1' little-endian
+
+/** The groups of packages this thread ran: an entry's cache's weight. */
+const weight = () => [...loaded.values()].filter((l) => l.group).length;
+
+/** Scripts whose code cache may be written when the thread ends (`write()` says whether). */
 const toCache = [];
 let exitHook = false;
 
+/** ES-module-only packages imported for the bundle's modules (`__warraqEsm`): id → namespace. */
+const esm = new Map();
+/** Imports each of `ids` once per thread (a module's `import()` of a package, resolved from lib/). */
+const importEsm = (ids) => Promise.all(ids.map(async (id) => void (esm.has(id) || esm.set(id, await import(id)))));
+
 /**
- * Runs a group file (once per thread) and returns its exports (package id →
- * namespace). `cache`: use and keep a code cache beside it, named by the
- * file's digest (vendor.json beside it): V8 checks only a cache's length
- * against the source, so a process still running when lib/ is compiled
- * anew writes its cache under its own file's name, which the new files never
- * read. An id of another group that it requires (React for react-pdf and
- * react-dom, linebreak…) is taken from that group's file (vendor.json's
- * id → group map), as CommonJS's exports; anything else from node_modules
- * or Node.
+ * Runs a bundle file (once per thread) and returns its exports: a group
+ * file's are package id → namespace. `cache`: use and keep a code cache
+ * beside it, named by the file's digest (vendor.json beside it): V8 checks
+ * only a cache's length against the source, so a process still running when
+ * lib/ is compiled anew writes its cache under its own file's name, which
+ * the new files never read. `url`: the file's `import.meta.url` (an entry's
+ * stub, whose name tells warraq it runs compiled: src/compiled.ts). An id of
+ * another group that a group file requires (React for react-pdf and
+ * react-dom, linebreak…) is taken from that group's file (vendor.json's id →
+ * group map), as CommonJS's exports; an ES-module-only package from those
+ * imported first; anything else from node_modules or Node.
  */
-export function runVendorFile(file, { cache = true } = {}) {
-  let exports = loaded.get(file);
-  if (exports) return exports;
+export function runVendorFile(file, { cache = true, url = pathToFileURL(file).href } = {}) {
+  const done = loaded.get(file);
+  if (done) return done.exports;
   const { groups: shared = {}, digests = {} } = infoBeside(file);
-  const digest = digests[path.basename(file)];
+  const name = path.basename(file);
+  const group = /^vendor-(.+)\.cjs$/.exec(name)?.[1];
+  const digest = digests[name];
   const cacheFile = cache && digest ? `${file}.${digest}${flagsTag}.cache` : undefined;
   let cachedData;
+  let writtenAt = -1;
   if (cacheFile) {
     try {
-      cachedData = readFileSync(cacheFile);
+      const bytes = readFileSync(cacheFile);
+      if (bytes.length > HEADER && bytes.readUInt32LE(0) === MAGIC) {
+        writtenAt = bytes.readUInt32LE(4);
+        cachedData = bytes.subarray(HEADER);
+      }
     } catch {
       // none yet
     }
@@ -78,25 +122,40 @@ export function runVendorFile(file, { cache = true } = {}) {
   const module = { exports: {} };
   const nodeRequire = createRequire(file);
   const require = (id) => {
-    const group = shared[id];
+    const of = shared[id];
     // What a bundled require() expects: CommonJS's exports, the namespace's default (scripts/compile.mjs checks it carries every name).
-    return group ? runVendorFile(path.join(path.dirname(file), `vendor-${group}.cjs`), { cache })[id].default : nodeRequire(id);
+    if (of) return runVendorFile(path.join(path.dirname(file), `vendor-${of}.cjs`), { cache })[id].default;
+    return esm.get(id) ?? nodeRequire(id);
   };
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), pathToFileURL(file).href);
-  exports = module.exports;
-  loaded.set(file, exports);
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    toCache.push({ script, cacheFile });
+  const entry = { exports: module.exports, group };
+  loaded.set(file, entry);
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), url, (id) => import(id), importEsm, vendor);
+  entry.exports = module.exports;
+  if (cacheFile) {
+    const refused = !cachedData || script.cachedDataRejected;
+    // A group file's cache is kept once made; an entry's is made again by a thread that ran more packages than the one that made it.
+    const write = () => refused || (!group && weight() > writtenAt);
+    toCache.push({ script, cacheFile, write, weight: group ? 0 : undefined });
     if (!exitHook) {
       exitHook = true;
       process.once('exit', writeCaches);
     }
   }
-  return exports;
+  return entry.exports;
+}
+
+/**
+ * Runs entry `name`'s file (lib/<name>.cjs beside the stub at `stubUrl`)
+ * after importing the ES-module-only packages its first modules import
+ * (`esm`, listed by scripts/compile.mjs); returns its exports.
+ */
+export async function runBundle(stubUrl, name, esmIds) {
+  await importEsm(esmIds);
+  return runVendorFile(path.join(path.dirname(fileURLToPath(stubUrl)), name), { url: stubUrl });
 }
 
 const infos = new Map();
-/** vendor.json beside the group files: { groups: id → group, digests: file name → digest } (none: no sharing, no cache). */
+/** vendor.json beside the bundle files: { groups: id → group, digests: file name → digest } (none: no sharing, no cache). */
 function infoBeside(file) {
   const at = path.join(path.dirname(file), 'vendor.json');
   let info = infos.get(at);
@@ -112,10 +171,15 @@ function infoBeside(file) {
 }
 
 function writeCaches() {
-  for (const { script, cacheFile } of toCache.splice(0)) {
+  const now = weight();
+  for (const { script, cacheFile, write, weight: fixed } of toCache.splice(0)) {
+    if (!write()) continue;
     const tmp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
-      writeFileSync(tmp, script.createCachedData());
+      const header = Buffer.alloc(HEADER);
+      header.writeUInt32LE(MAGIC, 0);
+      header.writeUInt32LE(fixed ?? now, 4);
+      writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
       renameSync(tmp, cacheFile);
     } catch {
       // lib/ not writable: no cache, the next process compiles again.
@@ -125,7 +189,7 @@ function writeCaches() {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The namespace of package `id` of vendor group `group`; the group's file is in the folder of the chunk this is bundled into (lib/). */
+/** The namespace of package `id` of vendor group `group`; the group's file is in the folder of the stub this is bundled into (lib/). */
 export function vendor(group, id) {
   return runVendorFile(path.join(here, `vendor-${group}.cjs`))[id];
 }

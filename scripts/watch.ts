@@ -160,5 +160,6 @@ function watcher() {
   process.on('SIGTERM', quit);
 }
 
-if (process.env[SESSION_ENV]) await session();
+// No top-level await: scripts/compile.mjs bundles this entry as CommonJS (run with a V8 code cache); a rejection still ends the process with its error.
+if (process.env[SESSION_ENV]) void session();
 else watcher();
