@@ -207,8 +207,11 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       const glyphs = block!.lines[0].line.glyphs;
       expect(glyphs[0].size).toBeGreaterThanOrEqual(model.theme.body.size * 4);
       const right = Math.max(...glyphs.map((g) => block!.lines[0].x + g.x + g.advance));
-      // Right-to-left: the number sits at the right margin.
-      expect(right).toBeCloseTo(first.width - m.right, 1);
+      // Right-to-left: the number sits at the right margin, or at the right end of the rules of a leaflet set on a
+      // narrower measure (LeafletOptions.inset: seed 12).
+      const rule = first.blocks.find((b) => b.kind === 'rule')!;
+      expect(rule.kind === 'rule' && rule.x2).toBeLessThanOrEqual(first.width - m.right + 1e-6);
+      expect(right).toBeCloseTo(rule.kind === 'rule' ? rule.x2 : NaN, 1);
       // Its title is set in the heading font.
       const title = textBlocks(first).find((b) => b.text === p.title);
       expect(title?.lines[0].line.glyphs[0].font.key).toBe(model.theme.fonts.heading[0]);
@@ -359,15 +362,22 @@ describe('seed leaflets in detail', () => {
         expect(bodyBlocks(layout.pages[0], p).some((b) => b.lines.some((l) => l.line.lastResort)), `${d.name} ${p.number}`).toBe(false);
       }
     }
-    // A statement on a narrower measure keeps to the start edge: seed 12's first line starts where 13's (full measure) does,
-    // at the right margin (it stood 10 pt in from it, flush with the left one, when its box was placed from the left).
-    const start = (n: number) => {
-      const [line] = bodyBlocks(seed.leaflets.get(n)!.layout.pages[0], seed.model.points[n - 1])[0].lines;
-      return Math.max(...line.line.glyphs.map((g) => line.x + frameSpan(g).right));
+    // A statement on a narrower measure has the whole leaflet set on it (LeafletOptions.inset): seed 12's lines
+    // run from the rules' one end to the other, as 13's (full measure) do at the margins (before December 2026 it kept
+    // to the right margin and stood 10 pt in from the rules' left end).
+    const edges = (n: number) => {
+      const page = seed.leaflets.get(n)!.layout.pages[0];
+      const [line] = bodyBlocks(page, seed.model.points[n - 1])[0].lines;
+      const rule = page.blocks.find((b) => b.kind === 'rule')!;
+      return { start: line.x + line.line.width, end: line.x, rule: rule.kind === 'rule' ? [rule.x1, rule.x2] : [] };
     };
     const m = leafletMargins(seed.model.theme);
-    expect(start(13)).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
-    expect(start(12)).toBeCloseTo(start(13), 1);
+    expect(edges(13).start).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
+    for (const n of [12, 13]) {
+      expect(edges(n).start).toBeCloseTo(edges(n).rule[1], 1);
+      expect(edges(n).end).toBeCloseTo(edges(n).rule[0], 1);
+    }
+    expect(edges(12).rule[1]).toBeLessThan(edges(13).rule[1] - 1);
   });
 
   it('centres a statement of one line on the measure (udhr-fa 3), and keeps a weak word off a line end where a narrower measure can (udhr-ar 9: not «على أي» / «إنسان»)', async () => {
