@@ -147,7 +147,7 @@ describe('imposeSaddle', () => {
       expect(marks).toContain(`${x} ${Math.round(SHEET_MARK_LENGTH_PT * 1000) / 1000} m`);
       expect(marks).not.toMatch(/\bBT\b|\bTj\b/);
       // The slug's words are outlines: nothing a reader finds as text on the sheet beyond the pages' own.
-      expect(page.toStructuredText().asText()).not.toContain('sheet');
+      expect(page.toStructuredText('').asText()).not.toContain('sheet');
       // Filled outlines under the trim: the slug line.
       expect(marks).toMatch(/ cm [\d. -]+ m[\s\S]* f Q/);
     }

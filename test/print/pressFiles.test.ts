@@ -338,5 +338,5 @@ describe('an imposition from the press file kept loaded (src/print/loadedPress.t
     expect(await imposeTwoUp(leaflets, { ...opts, cutMarks: true })).toEqual(twoUp);
     // The document is only read: a second imposition from it is the same again.
     expect(await imposeTwoUp(leaflets, { ...opts, cutMarks: true })).toEqual(twoUp);
-  }, 60_000);
+  }, 180_000);
 });
