@@ -415,6 +415,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // Never nearer than the code's quiet zone (`quiet`, at most 0.8 units: a 21-module code 4.2 units wide).
     let closest = u;
     let imprintW = 0;
+    let grown = 0;
     if (url) {
       // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
       // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
@@ -448,6 +449,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // top, the ink came within 3.6 modules of the code).
       const urlInkTop = placeAt(urlPara, 0, 0, urlLeading, pal.muted).lines[0].baseline - inkExtent(urlPara.lines[0]).above;
       const urlGap = Math.max(0, quiet - urlInkTop);
+      // What that adds to the foot over the gap it had (0.6 of the zone) comes out of the space over the footer's rule,
+      // down to the quiet zone: the body keeps its room (udhr-fa 26, a full page, ran on to a second one at 0.6 pt less).
+      grown = Math.max(0, urlGap - quiet * 0.6);
       const urlH = urlPara.lines.length * urlLeading;
       if (across) below = urlGap + urlH;
       qrH = qrSize + (across ? 0 : urlGap + urlH);
@@ -468,7 +472,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // The imprint's height as set (a long line wraps).
     const impH = imprintHeight(model, sz.imprint, lineCount(imprint));
     const footH = Math.max(impH, qrH) + below;
-    const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
+    // The foot as high as it was with the address 0.6 of the zone under the code: the rule stays where it stood.
+    const acrossFoot = below > 0;
+    const added = footH - (Math.max(impH, acrossFoot ? qrH : qrH - grown) + (acrossFoot ? below - grown : below));
+    const ruleY = bottom - footH - Math.max(u * 0.9 - added, quiet);
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
   }
