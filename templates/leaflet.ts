@@ -48,6 +48,15 @@ import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js
 export interface LeafletOptions {
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
+  /**
+   * How much narrower than the page's measure the whole leaflet is set, pt,
+   * the margins widened alike on both sides. layoutLeaflet sets it itself
+   * when the body takes a narrower measure (chooseBodySize): the rules, the
+   * header, the event frame and the footer then keep to the body's two edges,
+   * where a justified block short of the rules read as a mistake (stress-fa 6
+   * at 0.94 of the measure: its left edge 20 pt inside the rules').
+   */
+  inset?: number;
 }
 
 export interface LeafletLayout {
@@ -138,8 +147,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const L = labelsFor(model.lang);
   const num = formatNumber(point.number, model.lang, model.digits);
 
-  const left = mg.left;
-  const measure = W - mg.left - mg.right;
+  const inset = opts.inset ?? 0;
+  const left = mg.left + inset / 2;
+  const measure = W - mg.left - mg.right - inset;
   const top = mg.top;
   const bottom = H - mg.bottom;
   /** The design unit: the theme's body size on this page. */
@@ -201,7 +211,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const regionTop = header.bottom;
   const { regular } = leafletBodySizes(t);
   const text = pointText(point, st.body, fonts.heading, pal.accent);
-  const { fit, inside } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0);
+  const { fit, inside, width } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, inset === 0);
+  // Once only: set again on the measure the body took, it takes the whole of it.
+  if (width < measure - 1e-6) return layoutLeaflet(model, point, fonts, { ...opts, inset: measure - width });
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
@@ -400,8 +412,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     let below = 0;
     // Between the imprint and the code's column: 1.5 units, down to 1 where an address on one line needs the room.
     const gutter = u * 1.5;
-    const closest = u;
+    // Never nearer than the code's quiet zone (`quiet`, at most 0.8 units: a 21-module code 4.2 units wide).
+    let closest = u;
     let imprintW = 0;
+    let grown = 0;
     if (url) {
       // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
       // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
@@ -411,6 +425,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       if (!qr) throw new Error(`leaflet ${point.number}: an address the model's checks let through has no QR code of ${QR_MODULE_MIN_MM} mm modules`);
       const { modules, size: qrSize } = qr;
       quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
+      closest = Math.max(u, quiet);
       // The URL reads left to right whatever the document's direction.
       const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
       const ltrTrial = typesetter(ltrModel, 'off');
@@ -429,7 +444,14 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const across = urlWidth > maxW;
       colW = across ? qrSize : Math.max(qrSize, urlW);
       const urlLeading = urlSize * FOOTER_URL_LEADING;
-      const urlGap = quiet * 0.6;
+      // The code's quiet zone (QR_QUIET_ZONE modules, ISO/IEC 18004) clear of the address's ink under it: the
+      // gap to its line's top less what the line's leading leaves above the ink (at 0.6 of the zone to the line's
+      // top, the ink came within 3.6 modules of the code).
+      const urlInkTop = placeAt(urlPara, 0, 0, urlLeading, pal.muted).lines[0].baseline - inkExtent(urlPara.lines[0]).above;
+      const urlGap = Math.max(0, quiet - urlInkTop);
+      // What that adds to the foot over the gap it had (0.6 of the zone) comes out of the space over the footer's rule,
+      // down to the quiet zone: the body keeps its room (udhr-fa 26, a full page, ran on to a second one at 0.6 pt less).
+      grown = Math.max(0, urlGap - quiet * 0.6);
       const urlH = urlPara.lines.length * urlLeading;
       if (across) below = urlGap + urlH;
       qrH = qrSize + (across ? 0 : urlGap + urlH);
@@ -450,7 +472,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     // The imprint's height as set (a long line wraps).
     const impH = imprintHeight(model, sz.imprint, lineCount(imprint));
     const footH = Math.max(impH, qrH) + below;
-    const ruleY = bottom - footH - Math.max(u * 0.9, quiet);
+    // The foot as high as it was with the address 0.6 of the zone under the code: the rule stays where it stood.
+    const acrossFoot = below > 0;
+    const added = footH - (Math.max(impH, acrossFoot ? qrH : qrH - grown) + (acrossFoot ? below - grown : below));
+    const ruleY = bottom - footH - Math.max(u * 0.9 - added, quiet);
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
   }
@@ -486,7 +511,8 @@ function chooseBodySize(
   rtl: boolean,
   region: number,
   eventRoom: number,
-): { fit: FitResult; inside: ReturnType<typeof measureInside> } {
+  narrower: boolean,
+): { fit: FitResult; inside: ReturnType<typeof measureInside>; width: number } {
   const { regular, compact } = leafletBodySizes(model.theme);
   const fitAmong = (sizes: number[], tuned: Tuning = tuning, width = measure) => {
     let f!: FitResult;
@@ -496,14 +522,16 @@ function chooseBodySize(
     if (at !== inside.measure) fitTo(inside.measure);
     // measureInside places the text in a box `width` wide from its left side; a narrower box keeps to the start
     // edge, so right-to-left text moves right by what the box lost.
-    return { fit: f, inside: rtl ? { ...inside, dx: inside.dx + measure - width } : inside };
+    return { fit: f, inside: rtl ? { ...inside, dx: inside.dx + measure - width } : inside, width };
   };
-  const chosen = withoutHoles(fitAmong([compact, regular]), (width) => fitAmong([compact, regular], tuning, width), measure);
+  const full = fitAmong([compact, regular]);
+  const chosen = narrower ? withoutHoles(full, (width) => fitAmong([compact, regular], tuning, width), measure) : full;
   const sizes = leafletStatementSizes(model.theme);
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   // The full measure first, each statement size in turn; then, before the regular size, the same at a few
   // narrower measures, whose other line breaks may clear what the full one refused (seed ١٢: a loose line at
-  // both sizes on the full measure). A statement's setting keeps to the start edge, its measure that much shorter.
+  // both sizes on the full measure). A narrower measure taken, the whole leaflet is set again on it (LeafletOptions.inset);
+  // set so (`narrower` false), the body keeps to the measure it has.
   const at = (size: number, width: number) => {
     const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA }, width);
     const short = big.fit.para.lines.length * big.fit.leading + eventRoom <= region * STATEMENT_SHARE;
@@ -517,7 +545,7 @@ function chooseBodySize(
   };
   /** More lines end on a weak word («على أي» / «إنسان», «مجامع و» / …) than in the regular setting. */
   const weaker = (f: { fit: FitResult }) => weakEnds(f.fit.para, model.lang).length > weakEnds(chosen.fit.para, model.lang).length;
-  const widths = STATEMENT_MEASURES.map((r) => measure * r);
+  const widths = (narrower ? STATEMENT_MEASURES : [1]).map((r) => measure * r);
   for (const [i, width] of widths.entries())
     for (const size of sizes) {
       if (size <= regular) break;
@@ -540,9 +568,10 @@ function chooseBodySize(
  * JUSTIFY_ANYWAY_MAX: W-LINE-LOOSE), set again at its sizes on the narrower
  * STATEMENT_MEASURES (`at`); the first where no line is short, that fits as
  * the full measure did (size and pages), ends no more paragraphs in one word
- * and cuts no address more, is taken, keeping to the start edge; else the
- * setting as it was. A typesetter re-breaks a paragraph rather than leave a
- * line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
+ * and cuts no address more, is taken (the first that ends none in one word,
+ * else the first), and the leaflet set again on it (LeafletOptions.inset);
+ * else the setting as it was. A typesetter re-breaks a paragraph rather than
+ * leave a line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
  * منتشر», three spaces to justify a line beside an address (the breaker took
  * it over a line ending «…است» at ×2.4), set 3 % narrower with spaces of
  * ×1.6 at most.
@@ -550,12 +579,18 @@ function chooseBodySize(
 function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
   const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
   if (!holes(full)) return full;
+  let best: F | undefined;
   for (const r of STATEMENT_MEASURES.slice(1)) {
     const f = at(measure * r);
     const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
-    if (same && !holes(f) && runts(f.fit.para) <= runts(full.fit.para) && !cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) return f;
+    if (!same || holes(f) || runts(f.fit.para) > runts(full.fit.para) || cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) continue;
+    // The runt rule as the pages keep it (avoidRunts; test/templates/lastLines.test.ts): a measure whose setting
+    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97,
+    // none at 0.94).
+    if (runts(f.fit.para) === 0) return f;
+    best ??= f;
   }
-  return full;
+  return best ?? full;
 }
 
 /**

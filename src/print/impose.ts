@@ -13,22 +13,7 @@
  * scaled down to fit.
  */
 
-import {
-  clip,
-  cmyk,
-  endPath,
-  lineTo,
-  moveTo,
-  setLineWidth,
-  setStrokingColor,
-  stroke,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  scale,
-  translate,
-  type PDFPage,
-} from 'pdf-lib';
+import { clip, endPath, rectangle, scale, translate, type PDFPage } from 'pdf-lib';
 import {
   copyPages,
   createOutput,
@@ -41,7 +26,8 @@ import {
   type SheetName,
 } from './pdfPages.js';
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
-import { cropMarkOps, DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT, markColorOf } from './press.js';
+import { DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT, markColorOf } from './press.js';
+import { SHEET_MARK_GAP_PT, SHEET_MARK_LENGTH_PT, sheetMarksContent, slugOf, type Slug } from './sheetMarks.js';
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 import type { PdfSource } from './loadedPress.js';
 
@@ -58,7 +44,12 @@ export interface ImposeOptions {
 }
 
 export interface TwoUpOptions extends ImposeOptions {
-  /** Cut marks (K only) on the line between the two halves, at the top and bottom edges. */
+  /**
+   * The press's sheet: the A4 trim inside a mark area (SRA4, as the saddle
+   * sheets), with crop marks at its corners, cut marks on the line between
+   * the two halves and a slug line (src/print/sheetMarks.ts). Without, the
+   * sheet is plain A4 (all-leaflets.pdf's two-up, for an office printer).
+   */
   cutMarks?: boolean;
   /**
    * Pages per leaflet: 1 (default; single-sided, pages 2k and 2k+1 share a
@@ -68,18 +59,6 @@ export interface TwoUpOptions extends ImposeOptions {
    */
   sides?: number;
 }
-
-/** Length of a cut mark from the sheet's edge, and its line width (pt). */
-const CUT_MARK_LENGTH_PT = 8 * MM;
-export const CUT_MARK_WIDTH_PT = 0.5;
-
-/**
- * The saddle sheet's crop marks are shorter than the press files' 5 mm: the
- * A4 spread with 3 mm bleed, 1 mm gap and 3.5 mm marks is 312 × 225 mm, the
- * size of SRA4, the sheet a print shop runs A4 work on (with 5 mm marks it
- * was 315 × 228 mm, taller than SRA4: page review look19).
- */
-export const SADDLE_MARK_LENGTH_PT = 3.5 * MM;
 
 export interface SaddleOptions extends ImposeOptions {
   /**
@@ -146,7 +125,7 @@ function drawInHalf(
   placePage(target, p.page, half, [...at, scale(k, k), translate(-t.x, -t.y)]);
 }
 
-async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0) {
+async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0, marked = bleed > 0) {
   const size = SHEET_SIZES[opts.sheet];
   if (size === undefined) throw new RangeError(`unknown sheet size ${String(opts.sheet)}`);
   const bookletPdf = pdf instanceof Uint8Array ? pdf : pdf.bytes;
@@ -161,27 +140,29 @@ async function prepare(pdf: PdfSource, opts: ImposeOptions, bleed = 0) {
   });
   const slot = (s: Slot): Placed => (s === null ? { page: null, trim: { x: 0, y: 0, width: 0, height: 0 }, width: 0, height: 0 } : placed[s]);
   /**
-   * A sheet side: with bleed, the sheet's trim inside the press files' bleed and crop-mark slug (press.ts), TrimBox
-   * and BleedBox set to them; without, the sheet is the trim, and TrimBox and BleedBox are the page (nothing
-   * printed reaches past the trim: leaflets keep within their margins).
+   * A sheet side: marked (the press's sheets), the sheet's trim inside its bleed and the mark area
+   * (src/print/sheetMarks.ts), TrimBox and BleedBox set to them; else the sheet is the trim, and TrimBox and BleedBox
+   * are the page (nothing printed reaches past the trim: leaflets keep within their margins).
    */
   const addSheet = (): { page: PDFPage; sheet: Box } => {
-    const slug = bleed > 0 ? bleed + DEFAULT_MARK_OFFSET_PT + SADDLE_MARK_LENGTH_PT : 0;
+    const slug = marked ? Math.max(SHEET_MARK_GAP_PT, bleed + DEFAULT_MARK_OFFSET_PT) + SHEET_MARK_LENGTH_PT : 0;
     const page = out.addPage([size.width + 2 * slug, size.height + 2 * slug]);
     const sheet = { x: slug, y: slug, width: size.width, height: size.height };
     page.setTrimBox(sheet.x, sheet.y, sheet.width, sheet.height);
     page.setBleedBox(sheet.x - bleed, sheet.y - bleed, sheet.width + 2 * bleed, sheet.height + 2 * bleed);
     return { page, sheet };
   };
-  /** The crop marks of a sheet side with bleed, drawn last (over nothing: they lie outside the bleed). */
-  const marks = (page: PDFPage, sheet: Box) => {
-    if (bleed > 0) page.pushOperators(...cropMarkOps(sheet, bleed, DEFAULT_MARK_OFFSET_PT, SADDLE_MARK_LENGTH_PT, markColorOf('registration')));
+  /** A marked sheet side's marks and slug line, drawn last (over nothing: they lie outside the bleed). */
+  const marks = (page: PDFPage, sheet: Box, middle: 'fold' | 'cut', slug: Slug) => {
+    if (!marked) return;
+    const content = sheetMarksContent({ trim: sheet, bleed, middle, color: markColorOf('registration'), slug });
+    page.node.addContentStream(out.context.register(out.context.flateStream(content)));
   };
   const finish = async (binding: Binding = 'imposed') => {
     if (opts.pdfx) markPdfx4(out, { title: opts.title ?? source.getTitle() ?? '', date: opts.date, idSeed: bookletPdf, creator: 'warraq print/impose', binding });
     return opts.pdfx ? withPdfxHeader(await saveOutput(out)) : saveOutput(out);
   };
-  return { out, size, placed, slot, addSheet, marks, finish };
+  return { out, size, placed, slot, addSheet, marks, finish, source };
 }
 
 /** Booklets from this many pages on get creep compensation. */
@@ -200,16 +181,17 @@ export function creepFor(pageCount: number, thicknessMm: number): number {
 export async function imposeSaddle(bookletPdf: PdfSource, opts: SaddleOptions): Promise<Uint8Array> {
   const bleed = opts.bleedPt ?? DEFAULT_BLEED_PT;
   if (!Number.isFinite(bleed) || bleed < 0) throw new RangeError(`bleedPt must be a finite number ≥ 0, got ${bleed}`);
-  const { placed, slot, addSheet, marks, finish, size } = await prepare(bookletPdf, opts, bleed);
+  const { placed, slot, addSheet, marks, finish, size, source } = await prepare(bookletPdf, opts, bleed);
   const sheets = saddleStitchOrder(placed.length, opts.dir);
   const creep = creepOffsets(sheets.length, opts.creepPt ?? 0);
   const halfW = size.width / 2;
+  const title = opts.title ?? source.getTitle();
   sheets.forEach((sheet, s) => {
-    for (const side of [sheet.front, sheet.back]) {
+    for (const [side, name] of [[sheet.front, 'front'], [sheet.back, 'back']] as const) {
       const { page, sheet: trim } = addSheet();
       drawInHalf(page, slot(side[0]), 0, halfW, trim, 'fold-right', creep[s], bleed);
       drawInHalf(page, slot(side[1]), halfW, halfW, trim, 'fold-left', creep[s], bleed);
-      marks(page, trim);
+      marks(page, trim, 'fold', slugOf(title, s + 1, sheets.length, name));
     }
   });
   return finish();
@@ -225,13 +207,16 @@ export async function imposeSaddle(bookletPdf: PdfSource, opts: SaddleOptions): 
  */
 export async function imposeTwoUp(pdf: PdfSource, opts: TwoUpOptions): Promise<Uint8Array> {
   // No bleed: a leaflet's art keeps within its margins (nothing of it reaches the trim; docs/print.md).
-  const { size, placed, slot, addSheet, finish } = await prepare(pdf, opts);
+  const { size, placed, slot, addSheet, marks, finish, source } = await prepare(pdf, opts, 0, opts.cutMarks === true);
   const sides = opts.sides ?? 1;
   if (!Number.isInteger(sides) || sides < 1 || (sides > 1 && sides % 2 !== 0) || placed.length % sides !== 0) {
     throw new RangeError(`two-up needs 1 or an even number of pages per leaflet and a page count that is a multiple of it; got ${sides} and ${placed.length} pages`);
   }
   const halfW = size.width / 2;
   const leaflets = placed.length / sides;
+  const title = opts.title ?? source.getTitle();
+  const sheets = Math.ceil(leaflets / 2) * Math.max(1, sides / 2);
+  let n = 0;
   const pageOf = (leaflet: number, side: number): Slot => (leaflet < leaflets ? leaflet * sides + side : null);
   for (let i = 0; i < leaflets; i += 2) {
     const [left, right] = opts.dir === 'rtl' ? [i + 1, i] : [i, i + 1];
@@ -242,16 +227,13 @@ export async function imposeTwoUp(pdf: PdfSource, opts: TwoUpOptions): Promise<U
       faces.push([pageOf(left, f), pageOf(right, f)]);
       if (sides > 1) faces.push([pageOf(right, f + 1), pageOf(left, f + 1)]);
     }
-    for (const [l, r] of faces) {
+    faces.forEach(([l, r], f) => {
       const { page, sheet } = addSheet();
       drawInHalf(page, slot(l), 0, halfW, sheet, 'centre', 0);
       drawInHalf(page, slot(r), halfW, halfW, sheet, 'centre', 0);
-      if (opts.cutMarks) {
-        const ops = [pushGraphicsState(), setLineWidth(CUT_MARK_WIDTH_PT), setStrokingColor(cmyk(0, 0, 0, 1))];
-        for (const [y0, y1] of [[0, CUT_MARK_LENGTH_PT], [size.height - CUT_MARK_LENGTH_PT, size.height]]) ops.push(moveTo(halfW, y0), lineTo(halfW, y1));
-        page.pushOperators(...ops, stroke(), popGraphicsState());
-      }
-    }
+      if (f % 2 === 0) n++;
+      marks(page, sheet, 'cut', slugOf(title, n, sheets, sides > 1 ? (f % 2 === 0 ? 'front' : 'back') : undefined));
+    });
   }
   // Leaflets without backs are printed on one side of each sheet: any number of sheets will do.
   return finish(sides === 1 ? 'imposed-one-sided' : 'imposed');

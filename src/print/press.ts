@@ -72,7 +72,8 @@ export interface PressOptions {
 export const DEFAULT_BLEED_PT = 3 * MM;
 export const DEFAULT_MARK_LENGTH_PT = 5 * MM;
 export const DEFAULT_MARK_OFFSET_PT = 1 * MM;
-const MARK_LINE_WIDTH_PT = 0.25;
+/** Line width of every printer's mark (crop, fold, cut), pt. */
+export const MARK_LINE_WIDTH_PT = 0.25;
 
 /** Parses '#rgb' / '#rrggbb' into a pdf-lib RGB colour. */
 export function hexColor(hex: string): Color {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { creepFor, imposeSaddle, imposeTwoUp, SADDLE_MARK_LENGTH_PT } from '../../src/print/impose.js';
+import { creepFor, imposeSaddle, imposeTwoUp } from '../../src/print/impose.js';
+import { SHEET_MARK_LENGTH_PT } from '../../src/print/sheetMarks.js';
 import { MM } from '../../src/print/pdfPages.js';
 import { DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT } from '../../src/print/press.js';
 import { saddleStitchOrder, type BindingDirection, type Slot } from '../../src/print/saddleStitch.js';
@@ -9,7 +10,7 @@ import { A5, labelsByPage, pageText, syntheticBooklet } from './fixtures.js';
 const DATE = new Date(Date.UTC(2026, 0, 1));
 const A4L = { width: 841.89, height: 595.28 };
 /** The saddle sheets' trim sits inside the press files' slug: 3 mm bleed, 1 mm gap, 5 mm crop marks. */
-const SLUG = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT + SADDLE_MARK_LENGTH_PT;
+const SLUG = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT + SHEET_MARK_LENGTH_PT;
 
 /** [left, right] label on each output page, as read back from the PDF. */
 function sides(pdf: Uint8Array): Array<[string | null, string | null]> {
@@ -129,6 +130,28 @@ describe('imposeSaddle', () => {
     expect(doc.getMetaData('info:Title')).toBe('كتيّب');
     expect(doc.getMetaData('info:CreationDate')).toContain('20260101000000');
     expect(doc.getMetaData('info:ModDate')).toContain('20260101000000');
+  });
+
+  it('marks the spine (dashed fold marks in the mark area, over and under the fold) and draws a slug line under the trim: outlines, an artifact, no text', async () => {
+    const out = await imposeSaddle(await syntheticBooklet(8), { dir: 'rtl', sheet: 'A4', date: DATE, title: 'كتيّب' });
+    const doc = mupdf.Document.openDocument(out, 'application/pdf') as mupdf.PDFDocument;
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i) as mupdf.PDFPage;
+      const streams = page.getObject().get('Contents');
+      const last = streams.isArray() ? streams.get(streams.length - 1) : streams;
+      const marks = last.readStream().asString();
+      expect(marks.startsWith('/Artifact BMC')).toBe(true);
+      expect(marks).toContain('[2 1.5] 0 d');
+      // The spine at the middle of the A4 trim, in the mark area over and under it.
+      const x = String(Math.round((SLUG + A4L.width / 2) * 1000) / 1000);
+      expect(marks).toContain(`${x} ${Math.round(SHEET_MARK_LENGTH_PT * 1000) / 1000} m`);
+      expect(marks).not.toMatch(/\bBT\b|\bTj\b/);
+      // The slug's words are outlines: nothing a reader finds as text on the sheet beyond the pages' own.
+      expect(page.toStructuredText('').asText()).not.toContain('sheet');
+      // Filled outlines under the trim: the slug line.
+      expect(marks).toMatch(/ cm [\d. -]+ m[\s\S]* f Q/);
+    }
+    expect(doc.countPages()).toBe(4);
   });
 
   it('refuses a missing date', async () => {

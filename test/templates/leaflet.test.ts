@@ -13,12 +13,12 @@ import { PAGE_SIZES } from '../../src/model/theme.js';
 import type { DocumentModel, Point } from '../../src/model/types.js';
 import type { LaidOutPage, TextBlock } from '../../src/layout/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
-import { printedQr, qrModules, QR_MODULE_MIN_MM } from '../../src/format/qr.js';
+import { printedQr, qrModules, QR_MODULE_MIN_MM, QR_QUIET_ZONE } from '../../src/format/qr.js';
 import { formatEventDate, formatNumber } from '../../src/format/localize.js';
 import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
-import { frameSpan, inkClearance } from '../../src/layout/ink.js';
+import { blockInks, frameSpan, inkClearance } from '../../src/layout/ink.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -207,8 +207,11 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       const glyphs = block!.lines[0].line.glyphs;
       expect(glyphs[0].size).toBeGreaterThanOrEqual(model.theme.body.size * 4);
       const right = Math.max(...glyphs.map((g) => block!.lines[0].x + g.x + g.advance));
-      // Right-to-left: the number sits at the right margin.
-      expect(right).toBeCloseTo(first.width - m.right, 1);
+      // Right-to-left: the number sits at the right margin, or at the right end of the rules of a leaflet set on a
+      // narrower measure (LeafletOptions.inset: seed 12).
+      const rule = first.blocks.find((b) => b.kind === 'rule')!;
+      expect(rule.kind === 'rule' && rule.x2).toBeLessThanOrEqual(first.width - m.right + 1e-6);
+      expect(right).toBeCloseTo(rule.kind === 'rule' ? rule.x2 : NaN, 1);
       // Its title is set in the heading font.
       const title = textBlocks(first).find((b) => b.text === p.title);
       expect(title?.lines[0].line.glyphs[0].font.key).toBe(model.theme.fonts.heading[0]);
@@ -359,15 +362,22 @@ describe('seed leaflets in detail', () => {
         expect(bodyBlocks(layout.pages[0], p).some((b) => b.lines.some((l) => l.line.lastResort)), `${d.name} ${p.number}`).toBe(false);
       }
     }
-    // A statement on a narrower measure keeps to the start edge: seed 12's first line starts where 13's (full measure) does,
-    // at the right margin (it stood 10 pt in from it, flush with the left one, when its box was placed from the left).
-    const start = (n: number) => {
-      const [line] = bodyBlocks(seed.leaflets.get(n)!.layout.pages[0], seed.model.points[n - 1])[0].lines;
-      return Math.max(...line.line.glyphs.map((g) => line.x + frameSpan(g).right));
+    // A statement on a narrower measure has the whole leaflet set on it (LeafletOptions.inset): seed 12's lines
+    // run from the rules' one end to the other, as 13's (full measure) do at the margins (before December 2026 it kept
+    // to the right margin and stood 10 pt in from the rules' left end).
+    const edges = (n: number) => {
+      const page = seed.leaflets.get(n)!.layout.pages[0];
+      const [line] = bodyBlocks(page, seed.model.points[n - 1])[0].lines;
+      const rule = page.blocks.find((b) => b.kind === 'rule')!;
+      return { start: line.x + line.line.width, end: line.x, rule: rule.kind === 'rule' ? [rule.x1, rule.x2] : [] };
     };
     const m = leafletMargins(seed.model.theme);
-    expect(start(13)).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
-    expect(start(12)).toBeCloseTo(start(13), 1);
+    expect(edges(13).start).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
+    for (const n of [12, 13]) {
+      expect(edges(n).start).toBeCloseTo(edges(n).rule[1], 1);
+      expect(edges(n).end).toBeCloseTo(edges(n).rule[0], 1);
+    }
+    expect(edges(12).rule[1]).toBeLessThan(edges(13).rule[1] - 1);
   });
 
   it('centres a statement of one line on the measure (udhr-fa 3), and keeps a weak word off a line end where a narrower measure can (udhr-ar 9: not «على أي» / «إنسان»)', async () => {
@@ -738,5 +748,46 @@ describe('the header: a vowelled title clear of the document title above it', ()
     // The seed's titles all clear it: each stands where it stood, one kicker's leading and its own below the kicker.
     const steps = seed.model.points.map((p) => p.number).map((n) => header(seed.leaflets.get(n)!.layout.pages[0])).map(({ kicker, title }) => title.baseline - kicker.baseline);
     expect(Math.max(...steps) - Math.min(...steps)).toBeLessThan(1e-6);
+  });
+});
+
+describe('the footer QR code keeps its quiet zone (ISO/IEC 18004: 4 modules)', () => {
+  /** The least distance from the code to any ink or rule of its page, in modules (boxes apart across and down). */
+  const clearModules = (page: LaidOutPage): number => {
+    const qr = page.blocks.find((b) => b.kind === 'qr')!;
+    if (qr.kind !== 'qr') return Infinity;
+    const module = qr.size / qr.modules.length;
+    const apart = (b: { left: number; right: number; top: number; bottom: number }) =>
+      Math.max(qr.x - b.right, b.left - (qr.x + qr.size), qr.y - b.bottom, b.top - (qr.y + qr.size), 0);
+    let least = Infinity;
+    for (const b of page.blocks) {
+      if (b.kind === 'text') for (const box of blockInks(b.lines).map((l) => l.box)) if (box) least = Math.min(least, apart(box));
+      if (b.kind === 'rule') least = Math.min(least, apart({ left: Math.min(b.x1, b.x2), right: Math.max(b.x1, b.x2), top: Math.min(b.y1, b.y2) - b.width / 2, bottom: Math.max(b.y1, b.y2) + b.width / 2 }));
+    }
+    return least / module;
+  };
+  for (const [name, file] of [['stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt'], ['udhr-en', 'test/fixtures/docs/udhr-en/udhr-en.txt'], ['addresses-ar', 'test/fixtures/docs/addresses-ar/addresses-ar.txt']] as const)
+    it(`${name}: every leaflet's code has 4 modules of paper to the address under it, the imprint beside it and the rule over it`, async () => {
+      const d = await loadDoc(name, file);
+      for (const p of d.model.points)
+        for (const page of layoutLeaflet(d.model, p, d.fonts).pages)
+          if (page.blocks.some((b) => b.kind === 'qr')) expect(clearModules(page), `point ${p.number}`).toBeGreaterThanOrEqual(QR_QUIET_ZONE - 1e-6);
+    });
+});
+
+describe('a body set on a narrower measure (withoutHoles)', () => {
+  it('stress-fa 16: the rules keep to the body\'s edges, and its paragraph ends in more than one word', async () => {
+    const d = await loadDoc('stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt');
+    const p = d.model.points.find((q) => q.number === 16)!;
+    const page = layoutLeaflet(d.model, p, d.fonts).pages[0];
+    const body = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === p.text)!;
+    const last = body.lines[body.lines.length - 1].line;
+    expect(new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size).toBeGreaterThan(1);
+    const measure = body.lines[0].line.width;
+    for (const r of page.blocks.filter((b) => b.kind === 'rule')) {
+      if (r.kind !== 'rule') continue;
+      expect(r.x1).toBeCloseTo(body.lines[0].x, 1);
+      expect(r.x2).toBeCloseTo(body.lines[0].x + measure, 1);
+    }
   });
 });
