@@ -165,13 +165,6 @@
  * udhr-ar 7 → 6, udhr-fa 7 → 6, long-30 6 → 5, leaflets mixed-7 14 → 7,
  * addresses-ar 34 → 31. Every reader's text without its marks the same (mupdf
  * 1.28's reads «ذكرى Nelson Mandela» on one line now).
- * Lowered for pdf.js (marks18, December 2026): a letter PDFium must see a
- * little aside («حَقٌّ», whose fatha lies right of its origin) is read by
- * pdf.js from PDFium's copy (`placed`), which now carries the letter's tail
- * as a letter drawn in place does (planLine's `copiedOnce`; docs/accessibility.md,
- * "Word spaces in pdf.js"): mixed-7 booklet / leaflets 4 / 2 → 3 / 1 («العِلْمَ
- * حَقٌّ»). Every other reader's text of the two files the same, line for
- * line; their pictures pixel-identical (pdftoppm -r 110).
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -210,7 +203,7 @@ export const POPPLER_PARTS: Record<MarkCell, { rles: number; marks: number }> = 
 };
 
 export const MARK_CEILINGS: Record<MarkReader, Record<MarkCell, number>> = {
-  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 3, 'mixed-7 leaflets': 1, 'addresses-ar booklet': 1, 'addresses-ar leaflets': 1, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
+  pdfjs: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 4, 'mixed-7 leaflets': 2, 'addresses-ar booklet': 1, 'addresses-ar leaflets': 1, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 6, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   mutool: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 1, 'addresses-ar leaflets': 2, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 1, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },
   pdftotext: Object.fromEntries(Object.entries(POPPLER_PARTS).map(([cell, p]) => [cell, p.rles + p.marks])) as Record<MarkCell, number>,
   pdfium: { 'seed booklet': 0, 'seed leaflets': 0, 'mixed-7 booklet': 0, 'mixed-7 leaflets': 0, 'addresses-ar booklet': 0, 'addresses-ar leaflets': 0, 'udhr-ar booklet': 0, 'udhr-ar leaflets': 0, 'udhr-fa booklet': 0, 'udhr-fa leaflets': 0, 'udhr-en booklet': 0, 'udhr-en leaflets': 0, 'long-30 booklet': 0, 'long-30 leaflets': 0 },

@@ -432,8 +432,6 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
             }
             bridges = 0;
           }
-          // A tail for pdf.js after PDFium's copy (glyphPainter's `placed`) is not a character of the copy's glyph.
-          if (invisible && copied > 0 && isPdfjsTail(u)) return;
           if (copyOf(last)) {
             last.unicode += u;
             // Glyphs with the same outline: the copy's font says which one it is.
