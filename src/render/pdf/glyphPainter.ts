@@ -1592,12 +1592,25 @@ function pdfjsSpaces(
   const served = new Set<DrawItem>();
   const near = (i: number, step: 1 | -1) => nearest(items, i, step, reading.skips);
   const free = (it: DrawItem | undefined): it is DrawItem => it !== undefined && reading.plain(it) && !tails.has(it);
+  const isSpace = (space: DrawItem) => !space.invisible && /^\s+$/u.test(space.glyph.text) && space.glyph.advance > 0;
+  // The letters a later space can only get from the letter before it (the
+  // next word starts with no letter to carry one: «و ۲۶٬۰۰۰», a Persian
+  // digit): kept for it, so that the space before such a one-letter word
+  // goes to the word before instead (else pdf.js got an RLM and a space).
+  const needed = new Set<DrawItem>();
   items.forEach((space, i) => {
-    const g = space.glyph;
-    if (space.invisible || !/^\s+$/u.test(g.text) || g.advance <= 0) return;
+    if (!isSpace(space)) return;
     const next = near(i, 1);
     const prev = near(i, -1);
-    const before = free(next) ? spaceTail(next.glyph.text) : undefined;
+    if (!(free(next) && spaceTail(next.glyph.text) !== undefined) && free(prev) && spaceAfterTail(prev.glyph.text) !== undefined) needed.add(prev);
+  });
+  items.forEach((space, i) => {
+    const g = space.glyph;
+    if (!isSpace(space)) return;
+    const next = near(i, 1);
+    const prev = near(i, -1);
+    const spare = next !== undefined && needed.has(next) && free(prev) && spaceAfterTail(prev.glyph.text) !== undefined;
+    const before = free(next) && !spare ? spaceTail(next.glyph.text) : undefined;
     const after = before === undefined && free(prev) ? spaceAfterTail(prev.glyph.text) : undefined;
     if (next && reading.stays(next) && next.glyph.x >= g.x + 0.05 * g.size) served.add(space);
     else if (before !== undefined) tails.set(next!, before);
