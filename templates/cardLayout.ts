@@ -418,14 +418,18 @@ function body(c: Context, point: Point, piece: string, size: number, from = 0): 
   // (Justified text only: there a tie is taken when its spaces stay within the card's bound; a ragged line would be
   // shortened for it, to two thirds of the measure.)
   const how = c.model.theme.justify === 'off' ? undefined : { softTies: leaningSpaces(typeof spans === 'string' ? spans : spans.map((sp) => sp.text).join(''), c.model.lang) };
-  const set = (ts: { body: Typesetter; indented: Typesetter }) => (indented ? ts.indented : ts.body).set(spans, style, c.measure, 'justify', false, how);
+  const set = (ts: { body: Typesetter; indented: Typesetter }, tied = true) => (indented ? ts.indented : ts.body).set(spans, style, c.measure, 'justify', false, tied ? how : undefined);
   let para = set(c);
-  // An address kept whole (`wholeAddresses`) that leaves a line short inside a paragraph: divided at its own breaks
-  // when that leaves fewer (stress-fa 16: «نشانی تماس گروه هماهنگی» stopped short, the e-mail whole on the next line).
-  const short = stopsShort(c, para);
-  if (short > 0) {
-    const divided = set(c.dividing);
-    if (stopsShort(c, divided) < short) para = divided;
+  // A line left short inside a paragraph by an address kept whole (`wholeAddresses`; stress-fa 16: «نشانی تماس گروه
+  // هماهنگی» stopped short, the e-mail whole on the next line) or by a leaning word kept with the next (mixed-7 3:
+  // «…على الرابط», the URL then displayed below it): the address divided at its own breaks, the ties dropped, in
+  // that order, when that leaves fewer.
+  let short = stopsShort(c, para);
+  for (const retry of [() => set(c, false), () => set(c.dividing), () => set(c.dividing, false)]) {
+    if (short === 0) break;
+    const other = retry();
+    const n = stopsShort(c, other);
+    if (n < short) [para, short] = [other, n];
   }
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
@@ -480,13 +484,22 @@ function statementBody(c: Context, text: string, size: number): MeasuredText {
 
 /**
  * Whether a statement's lines but the last are each at least
- * CARD_RAGGED_FILL of its longest: a line shorter reads as the end of the
+ * STATEMENT_BALANCE of its longest: a line shorter reads as the end of the
  * statement, not as its balanced rag.
  */
 function statementEven(para: ComposedParagraph): boolean {
   const widths = para.lines.map((l) => l.naturalWidth);
-  return widths.slice(0, -1).every((w) => w >= CARD_RAGGED_FILL * Math.max(...widths) - 1e-6);
+  return widths.slice(0, -1).every((w) => w >= STATEMENT_BALANCE * Math.max(...widths) - 1e-6);
 }
+
+/**
+ * The shortest a statement's line but the last may be, × its longest:
+ * addresses-ar 8's «في الصفحة 12» was 0.29 of the line under it, and read
+ * as the statement's end; 3's «أرسلوا ملاحظاتكم إلى البريد» over
+ * «info@example.org. وسنرد عليها خلال أسبوع.» (0.55) reads as its rag, and
+ * at two thirds it fell to two lines at 45 px in an empty card.
+ */
+const STATEMENT_BALANCE = 1 / 2;
 
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a

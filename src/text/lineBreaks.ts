@@ -82,8 +82,10 @@ function breakLinesAt(
     const inside = new Set(name);
     ties.push({ at: name.map((w) => softTies.get(w)!), name: true, maxSpace: nameSpace, broken: (ends) => ends.slice(0, -1).some((e) => inside.has(e.word) && e.at === undefined) });
   }
-  // A word that leans on the next (ComposeOptions.softTies) stays with it as a name's words do, each tie alone.
-  for (const [w, at] of leanTies) ties.push({ at: [at], name: true, maxSpace: nameSpace, broken: (ends) => ends.slice(0, -1).some((e) => e.word === w && e.at === undefined) });
+  // A word that leans on the next (ComposeOptions.softTies) stays with it as a name's words do, each tie alone, where
+  // no line needs spaces past the theme's widest: a weak word at a line's end is not worth a loose line.
+  const leanSpace = opts.space.max ?? DEFAULT_MAX_SPACE;
+  for (const [w, at] of leanTies) ties.push({ at: [at], name: true, maxSpace: leanSpace, broken: (ends) => ends.slice(0, -1).some((e) => e.word === w && e.at === undefined) });
   return ties.length ? withTies(words, settled.ends, settled.items, ties, kashidaStretch, opts, spaceStretch) : settled.ends;
 }
 
