@@ -34,7 +34,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { endsWeak, offWeakBySize, setBalanced } from '../src/layout/balance.js';
+import { endsWeak, leans, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX } from '../src/text/options.js';
@@ -141,6 +141,8 @@ interface Context {
   body: Typesetter;
   /** The body's typesetter when a point's paragraphs are not sub-items: each after the first indented (`PARAGRAPH_INDENT`). */
   indented: Typesetter;
+  /** The same three with an address that fits a line divided at its own breaks (`body`, `statementBody`: only where whole it leaves a line short). */
+  dividing: { ts: Typesetter; body: Typesetter; indented: Typesetter };
   /** The width text is set in: the card less its side margins. */
   measure: number;
   minBody: number;
@@ -179,10 +181,10 @@ interface Context {
  * rather than by a smaller size (`oneCard`); titles, statements and labels
  * keep the text layer's rule (they are balanced: src/layout/balance.ts).
  */
-function cardTypesetter(model: DocumentModel, body: boolean, paragraphIndent?: number): Typesetter {
+function cardTypesetter(model: DocumentModel, body: boolean, paragraphIndent?: number, wholeAddresses = true): Typesetter {
   const max = model.theme.space.max ?? DEFAULT_MAX_SPACE;
   const space = { ...model.theme.space, stretch: Math.max(model.theme.space.stretch, 0.75), max, letterSpaceFrom: max };
-  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: body ? BODY_RUNTS(max) : { maxSpace: max }, paragraphIndent, displayAddresses: true, wholeAddresses: true });
+  return typesetter(model, model.theme.justify, { space, kashida: { min: 1.5, max: 3 }, avoidRunts: body ? BODY_RUNTS(max) : { maxSpace: max }, paragraphIndent, displayAddresses: true, wholeAddresses });
 }
 
 /**
@@ -271,7 +273,8 @@ function context(args: Omit<CardArgs, 'point'>): Context {
   if (!font) throw new Error('cards: no font');
   const titleBody = display[display.length - 1];
   const statement = titleBody > steps[steps.length - 1] ? titleBody : undefined;
-  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model, false), body: cardTypesetter(model, true), indented: cardTypesetter(model, true, PARAGRAPH_INDENT), measure: W - 2 * padX, minBody, maxBody: statement ?? steps[steps.length - 1], steps, statement, titleBody, font };
+  const dividing = { ts: cardTypesetter(model, false, undefined, false), body: cardTypesetter(model, true, undefined, false), indented: cardTypesetter(model, true, PARAGRAPH_INDENT, false) };
+  return { model, format, fonts, design, g, t: design.tokens(g), ts: cardTypesetter(model, false), body: cardTypesetter(model, true), indented: cardTypesetter(model, true, PARAGRAPH_INDENT), dividing, measure: W - 2 * padX, minBody, maxBody: statement ?? steps[steps.length - 1], steps, statement, titleBody, font };
 }
 
 /**
@@ -330,16 +333,32 @@ function header(c: Context, point: Point, bodySize: number, reserve: number): He
 }
 
 /**
- * The spans of `piece`, a part of `text` (the point's), when `full` styles
- * `text` in spans; `piece` itself when `full` is plain. The piece is found
- * by its text (a slide's is a slice of the point's), as the cards' memo of
- * bodies (`bodies`) keys them.
+ * Where `piece` (a slide's body, a link card's excerpt: a slice of `text`,
+ * the point's) starts in `text`, at `from` or after (a carousel's pieces
+ * follow each other, so a phrase the point repeats is found at its own
+ * place, not its first); -1 when it is not there. A link card's excerpt cut
+ * inside a sentence ends in an ellipsis the text does not have: the piece
+ * is found without it (`addedEllipsis`). The one search `pieceSpans` and
+ * `looseLines` both use.
  */
-function pieceSpans(full: string | StyledSpan[], text: string, piece: string): string | StyledSpan[] {
+export function pieceStart(text: string, piece: string, from = 0): number {
+  return text.indexOf(addedEllipsis(text, piece, from) ? piece.slice(0, -1) : piece, from);
+}
+
+/** Whether `piece` ends in an ellipsis `text` does not have there (a link card's excerpt cut inside a sentence). */
+function addedEllipsis(text: string, piece: string, from: number): boolean {
+  return piece.endsWith('…') && !text.includes(piece, from);
+}
+
+/**
+ * The spans of `piece`, a part of `text` (the point's) found at `from` or
+ * after (`pieceStart`), when `full` styles `text` in spans; `piece` itself
+ * when `full` is plain.
+ */
+function pieceSpans(full: string | StyledSpan[], text: string, piece: string, from = 0): string | StyledSpan[] {
   if (typeof full === 'string') return piece;
-  // A link card's excerpt cut inside a sentence ends in an ellipsis the text does not have.
-  const ellipsis = !text.includes(piece) && piece.endsWith('…') ? '…' : '';
-  const start = text.indexOf(piece.slice(0, piece.length - ellipsis.length));
+  const ellipsis = addedEllipsis(text, piece, from) ? '…' : '';
+  const start = pieceStart(text, piece, from);
   if (start < 0) return piece;
   const end = start + piece.length - ellipsis.length;
   const out: StyledSpan[] = [];
@@ -391,12 +410,54 @@ const markerReserve = (c: Context) => marker(c, 88, 88).width;
  * where each starts. 'justify' with the theme's mode: ragged when
  * justification is off, as on leaflets.
  */
-function body(c: Context, point: Point, piece: string, size: number): MeasuredText {
+function body(c: Context, point: Point, piece: string, size: number, from = 0): MeasuredText {
   const ink = c.model.theme.palette.ink;
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
-  const ts = indentsParagraphs(point) ? c.indented : c.body;
-  const para = ts.set(pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece), style, c.measure, 'justify');
+  const indented = indentsParagraphs(point);
+  const spans = pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece, from);
+  // (Justified text only: there a tie is taken when its spaces stay within the card's bound; a ragged line would be
+  // shortened for it, to two thirds of the measure.)
+  const how = c.model.theme.justify === 'off' ? undefined : { softTies: leaningSpaces(typeof spans === 'string' ? spans : spans.map((sp) => sp.text).join(''), c.model.lang) };
+  const set = (ts: { body: Typesetter; indented: Typesetter }, tied = true) => (indented ? ts.indented : ts.body).set(spans, style, c.measure, 'justify', false, tied ? how : undefined);
+  let para = set(c);
+  // A line left short inside a paragraph by an address kept whole (`wholeAddresses`; stress-fa 16: «نشانی تماس گروه
+  // هماهنگی» stopped short, the e-mail whole on the next line) or by a leaning word kept with the next (mixed-7 3:
+  // «…على الرابط», the URL then displayed below it): the address divided at its own breaks, the ties dropped, in
+  // that order, when that leaves fewer.
+  let short = stopsShort(c, para);
+  for (const retry of [() => set(c, false), () => set(c.dividing), () => set(c.dividing, false)]) {
+    if (short === 0) break;
+    const other = retry();
+    const n = stopsShort(c, other);
+    if (n < short) [para, short] = [other, n];
+  }
   return measureText(para, size * c.t.bodyLeading, size, ink);
+}
+
+/**
+ * The lines of a justified text that stop short inside a paragraph: set
+ * short (W-LINE-LOOSE), or not stretched before an address displayed on
+ * lines of its own (`displayAddresses`); a line of an address alone (no
+ * word space) is the display itself. Ragged text has none. Inside a
+ * paragraph such a line reads as the paragraph's end.
+ */
+function stopsShort(c: Context, para: ComposedParagraph): number {
+  if (c.model.theme.justify === 'off') return 0;
+  return para.lines.filter((l) => !l.last && (l.short || (!l.justified && /\S\s+\S/u.test(para.text.slice(l.start, l.end).trim())))).length;
+}
+
+/**
+ * Where each word of `text` that leans on the next (src/layout/balance.ts,
+ * `leans`: a preposition, a conjunction, a Persian word with its written
+ * ezafe) ends, before a space: a card body's line ends there only where no
+ * setting as good keeps the two together (ComposeOptions.softTies):
+ * stress-fa 17 split «برنامه‌های» / «قصه‌گویی» and «پس» / «از». A word
+ * followed by punctuation leans on nothing.
+ */
+function leaningSpaces(text: string, lang: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[^\s]+(?=[^\S\n])/gu)) if (/[\p{L}\p{M}\u200c]$/u.test(m[0]) && leans(m[0].toLowerCase(), lang)) out.push(m.index! + m[0].length);
+  return out;
 }
 
 /**
@@ -410,9 +471,35 @@ function body(c: Context, point: Point, piece: string, size: number): MeasuredTe
 function statementBody(c: Context, text: string, size: number): MeasuredText {
   const ink = c.model.theme.palette.ink;
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
-  const para = setBalanced((t, m) => c.ts.set(t, style, m, 'start'), text, c.measure, c.model.lang);
+  const set = (ts: Typesetter) => setBalanced((t, m) => ts.set(t, style, m, 'start'), text, c.measure, c.model.lang);
+  let para = set(c.ts);
+  // An address kept whole that leaves a line short of the others (addresses-ar 8: «في الصفحة 12» over
+  // «من https://example.org/guide/ نجد 3 أمثلة،»): divided at its own breaks when that balances the lines.
+  if (!statementEven(para)) {
+    const divided = set(c.dividing.ts);
+    if (statementEven(divided)) para = divided;
+  }
   return measureText(para, size * c.t.bodyLeading, size, ink);
 }
+
+/**
+ * Whether a statement's lines but the last are each at least
+ * STATEMENT_BALANCE of its longest: a line shorter reads as the end of the
+ * statement, not as its balanced rag.
+ */
+function statementEven(para: ComposedParagraph): boolean {
+  const widths = para.lines.map((l) => l.naturalWidth);
+  return widths.slice(0, -1).every((w) => w >= STATEMENT_BALANCE * Math.max(...widths) - 1e-6);
+}
+
+/**
+ * The shortest a statement's line but the last may be, × its longest:
+ * addresses-ar 8's «في الصفحة 12» was 0.29 of the line under it, and read
+ * as the statement's end; 3's «أرسلوا ملاحظاتكم إلى البريد» over
+ * «info@example.org. وسنرد عليها خلال أسبوع.» (0.55) reads as its rag, and
+ * at two thirds it fell to two lines at 45 px in an empty card.
+ */
+const STATEMENT_BALANCE = 1 / 2;
 
 /**
  * The footer: the document title and the imprint's paragraphs (and, on a
@@ -650,8 +737,10 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const statement = await statementCard(c, point, foot);
   if (statement) return statement;
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
-  // A setting's faults, compared in order: a paragraph ending in a lone word (`runts`), then spaces past the bound.
-  const faults = (m: MeasuredText) => [runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+  // A setting's faults, compared in order: a line stopping short inside a paragraph (`stopsShort`: it reads as the
+  // paragraph's end; stress-fa 16 on the portrait card at 45 px, where 40 px ends in «می‌شوند.» alone), a paragraph
+  // ending in a lone word (`runts`), then spaces past the bound.
+  const faults = (m: MeasuredText) => [stopsShort(c, m.para), runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
   let best: { size: number; faults: number[] } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
   for (const { size, tight } of tries) {
@@ -705,7 +794,7 @@ async function statementCard(c: Context, point: Point, foot: MeasuredText): Prom
   if (text.length > STATEMENT_LINES * charsPerLine(c, size)) return undefined;
   // (Set ragged, statementBody: no line of it is justified, so none has wide spaces, is loose or takes a keshideh.)
   const m = statementBody(c, text, size);
-  if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para)) return undefined;
+  if (m.para.lines.length > STATEMENT_LINES || !withinMeasure(m.para) || !statementEven(m.para)) return undefined;
   // Display lines: none ends on a weak word its balancing could not move (udhr-fa 24's «…ساعات کار و» / «مرخصی‌های…»).
   if (runts(m.para) > 0 || endsWeak(m.para, c.model.lang)) return undefined;
   // Nor an address cut where the body at the regular size keeps it whole, or cut dearer (addresses-ar 3's «info» /
@@ -851,12 +940,16 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
   const head = header(c, point, plan.size, carousel ? markerReserve(c) : 0);
   const foot = footer(c, { excerpt: plan.excerpt, url: plan.url, point });
   const out: CardSlide[] = [];
+  // Each piece where it stands in the point's text, after the one before (`pieceStart`).
+  let from = 0;
   for (let i = 0; i < count; i++) {
     const lastSlide = i === count - 1;
+    const start = Math.max(from, pieceStart(point.text, plan.pieces[i], from));
+    from = start + plan.pieces[i].length;
     const parts: PointParts = {
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
-      body: plan.statement ? statementBody(c, plan.pieces[i], plan.size) : body(c, point, plan.pieces[i], plan.size),
+      body: plan.statement ? statementBody(c, plan.pieces[i], plan.size) : body(c, point, plan.pieces[i], plan.size, start),
       footer: foot,
       continued: lastSlide ? undefined : continuedLabel(c),
       centre: !carousel,
@@ -881,15 +974,14 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
       excerpt: plan.excerpt,
       ...(plan.statement ? { statement: true } : {}),
       alt: `${point.title}${carousel ? ` (${slideLabel(c, i + 1, count)})` : ''}\n${plan.pieces[i]}`,
-      loose: parts.body ? looseLines(point, parts.body.para) : [],
+      loose: parts.body ? looseLines(point, parts.body.para, start) : [],
     });
   }
   return out;
 }
 
-/** A body's loose lines, each at its offset in the point's text (a slide's body is a piece of it), for W-LINE-LOOSE. */
-function looseLines(point: Point, para: ComposedParagraph): SetStats['loose'] {
-  const at = Math.max(0, point.text.indexOf(para.text.replace(/…$/u, '')));
+/** A body's loose lines, each at its offset in the point's text (a slide's body is the piece of it at `at`, `pieceStart`), for W-LINE-LOOSE. */
+function looseLines(point: Point, para: ComposedParagraph, at: number): SetStats['loose'] {
   return para.lines.filter((l) => l.loose).map((l) => ({ text: point.text, offset: at + l.start, spaceRatio: l.spaceRatio, ...(l.short ? { short: true } : {}) }));
 }
 

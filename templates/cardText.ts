@@ -199,10 +199,19 @@ export function divideEvenly(
   const score = (pieces: string[]) => {
     const n = pieces.map(lines);
     const [most, least] = [Math.max(...n), Math.min(...n)];
-    const { clauses, paragraphs } = division(text, pieces);
-    return [least < MIN_LINES ? 1 : 0, clauses, evenEnough(n) ? 0 : 1, paragraphs, most, -least];
+    const { clauses, paragraphs, leads } = division(text, pieces, b, lines);
+    return [least < MIN_LINES ? 1 : 0, clauses, leads, evenEnough(n) ? 0 : 1, paragraphs, most, -least];
   };
   let best = { pieces: base, score: score(base) };
+  // Every division at sentence ends into as many slides, when the fill needed no other break: the fill below
+  // takes each slide's share in order and missed the even ones (stress-en 5 on the square card: slides of 4, 8,
+  // 6, 5, 6, 6 and 4 lines, «Several delegates asked what a “short list” means in practice.» ending one).
+  if (!cuts(base).clauses && !cuts(base).words) {
+    for (const pieces of sentenceDivisions(text, b, count, fitsMid, fitsLast, maxLength)) {
+      const sc = score(pieces);
+      if (lexLess(sc, best.score)) best = { pieces, score: sc };
+    }
+  }
   const words = ends(base, WORD_END);
   const fullest = Math.max(...base.map(lines));
   for (let slack = 0; slack < fullest; slack++) {
@@ -221,19 +230,72 @@ export function divideEvenly(
 
 /**
  * Of a division's pieces but the last, how many end inside a paragraph (the
- * text after them goes on without a line break), and how many of those after
- * a clause (a sentence cut; a sub-item's «؛» at its paragraph's end is none).
+ * text after them goes on without a line break), how many of those after
+ * a clause (a sentence cut; a sub-item's «؛» at its paragraph's end is none),
+ * and how many end on a sentence that leads into the next slide (`leads`):
+ * a question («?», «؟»), or a paragraph's first sentence when the paragraph
+ * goes on («We agreed on a middle way.» / «A shop publishes…»).
  */
-function division(text: string, pieces: string[]): { clauses: number; paragraphs: number } {
+function division(text: string, pieces: string[], b: Boundaries, lines: (piece: string) => number): { clauses: number; paragraphs: number; leads: number } {
   let at = 0;
-  const out = { clauses: 0, paragraphs: 0 };
+  const out = { clauses: 0, paragraphs: 0, leads: 0 };
   for (const piece of pieces.slice(0, -1)) {
     at = text.indexOf(piece, at) + piece.length;
+    if (QUESTION_END.test(piece)) out.leads++;
     if (endsParagraph(text, at)) continue;
     out.paragraphs++;
     if (CLAUSE_END.test(piece)) out.clauses++;
+    else if (!QUESTION_END.test(piece)) {
+      // A paragraph's first sentence, of a line or two, that the paragraph goes on from: it leads into the next slide.
+      const from = text.lastIndexOf('\n', at - 1) + 1;
+      if (!b.sentence.some((e) => e > from && e < at) && lines(text.slice(from, at)) <= LEAD_LINES) out.leads++;
+    }
   }
   return out;
+}
+
+/** The longest first sentence of a paragraph that reads as leading into the rest (`division`): a slide does not end on it. */
+const LEAD_LINES = 2;
+const QUESTION_END = /[?؟]["»”’)\]}]*$/u;
+
+/** Most divisions `sentenceDivisions` goes through: a long point's slides are many, its sentences more. */
+const DIVISIONS_MAX = 20000;
+
+/**
+ * The divisions of `text` into `count` pieces that each end at a sentence end
+ * (`b.sentence`) and fit their slide (the last `fitsLast`, the others
+ * `fitsMid`), in order; at most DIVISIONS_MAX of them.
+ */
+function* sentenceDivisions(text: string, b: Boundaries, count: number, fitsMid: (piece: string) => boolean, fitsLast: (piece: string) => boolean, maxLength: number): Generator<string[]> {
+  const end = text.trimEnd().length;
+  let left = DIVISIONS_MAX;
+  const pieces: string[] = [];
+  function* from(start: number): Generator<string[]> {
+    if (left <= 0) return;
+    if (pieces.length === count - 1) {
+      const rest = text.slice(start, end);
+      if (rest.length <= maxLength && fitsLast(rest)) {
+        left--;
+        yield [...pieces, rest];
+      }
+      return;
+    }
+    let misses = 0;
+    for (const e of b.sentence) {
+      if (e <= start) continue;
+      if (e - start > maxLength || misses > 1) break;
+      const piece = text.slice(start, e);
+      // (Line breaking is nearly, not strictly, monotone: one more sentence is tried after a piece that does not fit.)
+      if (!fitsMid(piece)) {
+        misses++;
+        continue;
+      }
+      pieces.push(piece);
+      yield* from(skipSpace(text, e));
+      pieces.pop();
+    }
+  }
+  yield* from(skipSpace(text, 0));
 }
 
 /** Even enough: the emptiest slide has this share of the fullest one's lines. */

@@ -17,7 +17,8 @@ const WEAK: Record<string, ReadonlySet<string>> = {
   en: new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'nor', 'by', 'with', 'from', 'as', 'into', 'its']),
   // «أي» leans on its noun as «كل» does: «على أي / إنسان» (udhr-ar 9 at a statement size).
   ar: new Set(['في', 'من', 'إلى', 'الى', 'على', 'عن', 'أو', 'و', 'مع', 'ثم', 'أن', 'إن', 'لا', 'ما', 'كل', 'أي', 'بين', 'حتى', 'منذ']),
-  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'آن']),
+  // «پس» as in «پس از» (after) or «پس» (so): either leans on what follows (stress-fa 17's card «…، پس» / «از جلسه…»).
+  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'آن', 'پس']),
 };
 
 /**

@@ -33,6 +33,8 @@ export interface Typesetter {
 /** How one paragraph is set, beyond its style: a heading's lines end at spaces only (ComposeOptions.wholeWords). */
 interface SetHow {
   wholeWords?: boolean;
+  /** Word spaces a line should not end at where a setting as good exists (ComposeOptions.softTies). */
+  softTies?: number[];
 }
 
 /** A display text's setting (headings, titles, event names): its lines end at spaces, no word divided or broken after its own hyphen. */
@@ -101,6 +103,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         justify,
         ...(model.theme.hyphenate ? { hyphenate: true } : {}),
         ...(how?.wholeWords ? { wholeWords: true } : {}),
+        ...(how?.softTies?.length ? { softTies: how.softTies } : {}),
         space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,

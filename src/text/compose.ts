@@ -168,6 +168,11 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   const items = itemize(spans, opts.dir, opts.lang, opts.measure, opts.wholeWords, opts.wholeAddresses);
   const { words, text } = items;
   if (!words.length) return { text, dir: opts.dir, measure: opts.measure, lines: [] };
+  // The caller's soft ties (ComposeOptions.softTies, each where a word's space starts): the word keeps with the next where it can.
+  if (opts.softTies?.length) {
+    const at = new Set(opts.softTies);
+    for (const w of words) if (w.spaceWidth > 0 && !w.hardBreak && at.has(w.end)) w.leans = true;
+  }
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
   // The kashida rule follows each word's language, not the document's: a Persian clause of a

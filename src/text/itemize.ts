@@ -63,6 +63,8 @@ export interface Word {
   hardBreak: boolean;
   /** No line break in the space after this word (a number and the word it counts or dates). */
   keepWithNext?: boolean;
+  /** The caller's soft tie after this word (ComposeOptions.softTies: it leans on the next), kept as a name's is, each on its own (`withTies`, lineBreaks.ts). */
+  leans?: boolean;
   /** A soft tie: inside a short Latin name in a right-to-left paragraph («São Paulo», «Jean-Luc Mélenchon»: `markLatinNames`); where the breaks chosen split it, the paragraph is broken again with the break forbidden, kept when no worse (`withTies`, lineBreaks.ts). */
   softTie?: boolean;
   /** The word is part of a Latin token too wide for the measure, with an emergency break after it (`emergencyBreaks`): soft after "/", ".", "-" or "_", hard between other characters. */

@@ -68,7 +68,7 @@ function breakLinesAt(
   cuts: HyphenCut[][] = [],
   spaceStretch?: number,
 ): LineEnd[] {
-  const { items, lastSpaces, softTies } = breakerItems(words, kashidaStretch, opts, cuts, spaceStretch);
+  const { items, lastSpaces, softTies, leanTies } = breakerItems(words, kashidaStretch, opts, cuts, spaceStretch);
   const settled = withoutDearAddressBreaks(words, endsOf(words, ...items, opts), items, kashidaStretch, opts, spaceStretch);
   const ties: Tie[] = [];
   if (opts.avoidRunts && opts.align !== 'center') {
@@ -82,6 +82,10 @@ function breakLinesAt(
     const inside = new Set(name);
     ties.push({ at: name.map((w) => softTies.get(w)!), name: true, maxSpace: nameSpace, broken: (ends) => ends.slice(0, -1).some((e) => inside.has(e.word) && e.at === undefined) });
   }
+  // A word that leans on the next (ComposeOptions.softTies) stays with it as a name's words do, each tie alone, where
+  // no line needs spaces past the theme's widest: a weak word at a line's end is not worth a loose line.
+  const leanSpace = opts.space.max ?? DEFAULT_MAX_SPACE;
+  for (const [w, at] of leanTies) ties.push({ at: [at], name: true, maxSpace: leanSpace, broken: (ends) => ends.slice(0, -1).some((e) => e.word === w && e.at === undefined) });
   return ties.length ? withTies(words, settled.ends, settled.items, ties, kashidaStretch, opts, spaceStretch) : settled.ends;
 }
 
@@ -99,13 +103,15 @@ function breakerItems(
   opts: ComposeOptions,
   cuts: HyphenCut[][],
   spaceStretch: number | undefined,
-): { items: Items; lastSpaces: Map<number, number>; softTies: Map<number, number> } {
+): { items: Items; lastSpaces: Map<number, number>; softTies: Map<number, number>; leanTies: Map<number, number> } {
   const items: InputItem[] = [];
   const wordAtItem: number[] = [];
   /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it. */
   const lastSpaces = new Map<number, number>();
   /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
   const softTies = new Map<number, number>();
+  /** Each word that leans on the next (Word.leans) → the item of the space after it. */
+  const leanTies = new Map<number, number>();
   const cutAtItem = new Map<number, number>();
   const kashidaItems: number[] = [];
   /** An item, and the word whose end it breaks (-1: none). */
@@ -144,6 +150,7 @@ function breakerItems(
       const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
       if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
       if (w.softTie && !w.keepWithNext) softTies.set(i, items.length);
+      else if (w.leans && !w.keepWithNext) leanTies.set(i, items.length);
       push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink }, i);
     } else {
       // A break with no space (inside a URL, after a hyphen): the line may end
@@ -173,7 +180,7 @@ function breakerItems(
   });
   push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
   push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, words.length - 1);
-  return { items: [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, softTies };
+  return { items: [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, softTies, leanTies };
 }
 
 /** The soft-tied words (in order) grouped by name: the words of one name follow each other, and a name's last word has no tie after it. */

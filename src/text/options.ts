@@ -73,6 +73,15 @@ export interface ComposeOptions {
    * by its cost (itemize.ts, addressBreakCost).
    */
   wholeAddresses?: boolean;
+  /**
+   * Offsets in the text where a word space starts (the word before it
+   * ends) that a line should not end at where a
+   * setting as good exists (the soft ties of a short Latin name, itemize.ts
+   * markLatinNames, and the same test, lineBreaks.ts withTies): the caller's
+   * reading of the words, such as a preposition or a Persian ezafe that leans
+   * on the next word (src/layout/balance.ts, `leans`; the cards ask for it).
+   */
+  softTies?: number[];
   /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
   /**

@@ -10,7 +10,7 @@ import type { DocumentModel } from '../../src/model/types.js';
 import type { TemplateFonts } from '../../src/layout/typeset.js';
 import type { TextBlock } from '../../src/layout/types.js';
 import { lineInk } from '../../src/layout/ink.js';
-import { layoutCard, widestSpace, type CardSlide } from '../../templates/cardLayout.js';
+import { layoutCard, pieceStart, widestSpace, type CardSlide } from '../../templates/cardLayout.js';
 import { projectRoot } from '../support/fonts.js';
 
 let en: DocumentModel;
@@ -354,7 +354,7 @@ describe('loose lines and addresses', () => {
     looseLines.forEach((l, i) => expect(text.slice(card.loose[i].offset)).toMatch(new RegExp(`^${b.text.slice(l.start, l.end).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u')));
   });
 
-  it('never divides an address that fits a line (stress-fa square 16: «https://example.org/fa/» / «minutes» before)', async () => {
+  it('divides no address that fits a line where whole it leaves no line short (stress-fa square 16: «https://example.org/fa/» / «minutes» before)', async () => {
     const { model: doc, fonts } = await load('stress-fa');
     const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 16)!, format: doc.theme.cards.find((c) => c.name === 'square')!, fonts });
     const b = bodyOf(card);
@@ -382,5 +382,15 @@ describe('loose lines and addresses', () => {
     expect(c17.bodySize).toBe(c15.bodySize);
     const b = bodyOf(c17);
     expect(b.text.slice(b.lines[b.lines.length - 1].line.start).trim()).toBe('his property.');
+  });
+});
+
+describe('pieceStart', () => {
+  it('finds a piece at its own place, after the pieces before it, and a link card\'s excerpt without its added ellipsis', () => {
+    const text = 'Yes. We agree. Yes. We agree.';
+    expect(pieceStart(text, 'Yes. We agree.')).toBe(0);
+    expect(pieceStart(text, 'Yes. We agree.', 14)).toBe(15);
+    expect(pieceStart(text, 'We agree…', 16)).toBe(20);
+    expect(pieceStart(text, 'No.')).toBe(-1);
   });
 });

@@ -117,6 +117,15 @@ describe('divideEvenly', () => {
     for (const piece of slides.slice(0, -1)) expect(items.slice(items.indexOf(piece) + piece.length, items.indexOf(piece) + piece.length + 1)).toBe('\n');
   });
 
+  it('keeps a question, or a paragraph\'s opening sentence, on the slide of what answers it (page review: stress-en 5 ended a slide on «Several delegates asked…»)', () => {
+    // Paragraphs of 3 lines each, the third opened by a question of one line: the fill in order ends a slide after it.
+    const para = (w: string) => `${sentence(14, w)}`;
+    const text = [para('a'), para('b'), `Why ${sentence(3, 'c')}`.replace(/\.$/u, '?') + ` ${sentence(7, 'd')}`, para('e')].join('\n');
+    const slides = divideEvenly(text, fitsIn(6), fitsIn(6), lines)!;
+    expect(words(slides.join(' '))).toEqual(words(text));
+    for (const p of slides.slice(0, -1)) expect(p).not.toMatch(/\?$/u);
+  });
+
   it('is the plain fill for one slide, and undefined when not even a word fits', () => {
     expect(divideEvenly('جملة قصيرة.', fitsIn(6), fitsIn(6), lines)).toEqual(['جملة قصيرة.']);
     expect(divideEvenly('كلمةطويلةجدا كلمة', () => false, () => false, lines)).toBeUndefined();
