@@ -968,7 +968,7 @@ export async function sourceFiles(projectRoot: string, s: string): Promise<{ fol
 }
 
 /** The .txt files a list of sources names (a folder: its .txt files, sorted), each once. */
-export async function expandSources(projectRoot: string, sources: string[]): Promise<string[]> {
+async function expandSources(projectRoot: string, sources: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const s of sources) out.push(...((await sourceFiles(projectRoot, s))?.files ?? [s]));
   return [...new Set(out)];

@@ -8,11 +8,19 @@
  * - across builds, in the build's main thread, one file in
  *   `.warraq-cache/memo/` (src/jobs/memoStore.ts: `start` with what the last
  *   build stored, `bytes` for the next), read in one piece on the first
- *   look-up that memory misses, tagged with its format and the code's
- *   digest (bytes of another code or format are not used), at most
- *   `limits.diskBytes`, the values this build asked for first (the last
- *   asked first). While a build records, a value it asked for that memory
- *   pushes out keeps its packed form for the file.
+ *   look-up that memory misses, at most `limits.diskBytes`. The file is a
+ *   run of segments, each framed with its length and SHA-256 and tagged with
+ *   the format and the code's digest (bytes of another code or format are
+ *   not used): a build that made new values appends one segment with just
+ *   those, so an edit does not rewrite the megabytes it did not change; a
+ *   build whose segment would pass the bound (or the file's segment count,
+ *   or that found the file torn or foreign) writes it whole anew, the values
+ *   it asked for first (the last asked first), the rest within 3/4 of the
+ *   bound so that the next builds have room to append. A torn segment (a
+ *   crash while appending) ends the reading: the segments before it are
+ *   used, and the next build rewrites the file. While a build records, a
+ *   value it asked for that memory pushes out keeps its packed form for
+ *   the file.
  *
  * Values go to the file as they are, or packed by a `codec` (composed
  * paragraphs are packed one by one, their fonts by key, and unpacked only
@@ -20,6 +28,7 @@
  * to its key on disk (`memoryKey`: a paragraph in memory holds the very
  * font objects it was composed with).
  */
+import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 
 /** How values are packed for the disk level; without one, they are stored as they are. */
@@ -42,12 +51,58 @@ interface MemoLevel<T, P = T> {
   set(key: string, value: T, memoryKey?: string): void;
   /** Starts the disk level from `stored` (what `bytes` gave for the last build), for code whose digest is `salt`; missing, damaged or another code's bytes leave it empty. */
   start(salt: string, stored: Uint8Array | undefined): void;
-  /** The disk level to store; undefined when nothing new was set since `start` (or it was not started). Stops recording: until the next start, nothing is recorded and the disk level is empty. */
-  bytes(): Uint8Array | undefined;
+  /**
+   * The disk level to store: a segment to append to the file (`append`), or
+   * the whole file anew; undefined when nothing new was set since `start` (or
+   * it was not started). Stops recording: until the next start, nothing is
+   * recorded and the disk level is empty.
+   */
+  bytes(): MemoWrite | undefined;
   /** What memory and the disk level hold now (tests of the bounds). */
   size(): { entries: number; bytes: number; packed: number; packedBytes: number };
   /** Empties the in-memory level (tests: as a new process would start). */
   forget(): void;
+}
+
+/** What a build writes to a memo file: a segment to append, or the whole file. */
+export interface MemoWrite {
+  bytes: Uint8Array;
+  append: boolean;
+}
+
+/** Most segments a file holds before it is written whole again (each costs a hash check and a deserialization on reading). */
+const MAX_SEGMENTS = 32;
+
+// A segment is `warraq-memo 1 <sha256 hex> <payload length, 12 digits>\n<payload>`.
+const SEGMENT_MAGIC = 'warraq-memo 1 ';
+const SEGMENT_HEADER = SEGMENT_MAGIC.length + 64 + 1 + 12 + 1;
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** `payload` framed as one segment of a memo file (tests make files with it). */
+export function memoSegment(payload: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(`${SEGMENT_MAGIC}${sha256(payload)} ${String(payload.length).padStart(12, '0')}\n`);
+  const out = new Uint8Array(head.length + payload.length);
+  out.set(head);
+  out.set(payload, head.length);
+  return out;
+}
+
+/** A memo file's intact segments, in order, up to the first that is not (`torn`: the file does not end where its last intact segment does). */
+function segmentsOf(file: Uint8Array): { payloads: Uint8Array[]; torn: boolean } {
+  const payloads: Uint8Array[] = [];
+  let at = 0;
+  while (at < file.length) {
+    if (file.length - at < SEGMENT_HEADER) return { payloads, torn: true };
+    const head = new TextDecoder().decode(file.subarray(at, at + SEGMENT_HEADER));
+    const length = Number(head.slice(SEGMENT_MAGIC.length + 65, SEGMENT_HEADER - 1));
+    const end = at + SEGMENT_HEADER + length;
+    if (!head.startsWith(SEGMENT_MAGIC) || head[SEGMENT_HEADER - 1] !== '\n' || !Number.isInteger(length) || end > file.length) return { payloads, torn: true };
+    const payload = file.subarray(at + SEGMENT_HEADER, end);
+    if (sha256(payload) !== head.slice(SEGMENT_MAGIC.length, SEGMENT_MAGIC.length + 64)) return { payloads, torn: true };
+    payloads.push(payload);
+    at = end;
+  }
+  return { payloads, torn: false };
 }
 
 /** Most keys recorded as asked for while a build records (a build that fails never stops recording until the next starts). */
@@ -85,6 +140,10 @@ class Level<T, P> implements MemoLevel<T, P> {
   private readonly used = new Set<string>();
   /** Whether a value was set (made, not found) since `start`: else there is nothing new to store. */
   private added = false;
+  /** The keys in the stored file, once read (what an appended segment need not repeat). */
+  private storedKeys = new Set<string>();
+  /** The stored file's length and segments, and whether a segment may be appended to it (it was read whole, of this format and code). */
+  private file = { bytes: 0, segments: 0, appendable: false };
 
   constructor(
     private readonly format: string,
@@ -119,7 +178,7 @@ class Level<T, P> implements MemoLevel<T, P> {
     this.reset(salt, stored);
   }
 
-  bytes(): Uint8Array | undefined {
+  bytes(): MemoWrite | undefined {
     if (this.salt === undefined) return undefined;
     const out = this.added ? this.toStore() : undefined;
     this.reset(undefined, undefined);
@@ -135,6 +194,8 @@ class Level<T, P> implements MemoLevel<T, P> {
     this.disk = new Map();
     this.diskBytes = 0;
     this.stored = stored;
+    this.storedKeys = new Set();
+    this.file = { bytes: stored?.length ?? 0, segments: 0, appendable: false };
   }
 
   size() {
@@ -192,19 +253,31 @@ class Level<T, P> implements MemoLevel<T, P> {
     }
   }
 
-  /** Reads what the last build stored, once, into the disk level. */
+  /** Reads what the last build stored, once, into the disk level: every intact segment of this format and code. */
   private readStored(): void {
     if (!this.stored) return;
-    const bytes = this.stored;
+    const { payloads, torn } = segmentsOf(this.stored);
     this.stored = undefined;
-    let data: { format: string; salt: string; entries: Map<string, unknown> };
-    try {
-      data = deserialize(bytes) as typeof data;
-    } catch {
-      return; // unreadable: everything is made afresh
+    let foreign = false;
+    for (const bytes of payloads) {
+      let data: { format: string; salt: string; entries: Map<string, unknown> };
+      try {
+        data = deserialize(bytes) as typeof data;
+      } catch {
+        foreign = true; // unreadable: its values are made afresh
+        continue;
+      }
+      if (data?.format !== this.format || data.salt !== this.salt || !(data.entries instanceof Map)) {
+        foreign = true;
+        continue;
+      }
+      for (const [k, packed] of data.entries)
+        if (typeof k === 'string' && this.readable(packed)) {
+          this.storedKeys.add(k);
+          this.keepPacked(k, packed);
+        }
     }
-    if (data?.format !== this.format || data.salt !== this.salt || !(data.entries instanceof Map)) return;
-    for (const [k, packed] of data.entries) if (typeof k === 'string' && this.readable(packed)) this.keepPacked(k, packed);
+    this.file = { bytes: this.file.bytes, segments: payloads.length, appendable: !torn && !foreign && payloads.length > 0 };
   }
 
   /** Pushes the least recently used values out of memory until it is within its bound. */
@@ -230,27 +303,43 @@ class Level<T, P> implements MemoLevel<T, P> {
     this.trim();
   }
 
-  /** The disk level's file: the values asked for since `start` (the last asked first; those in memory packed now), then the rest of the disk level, within its bound. */
-  private toStore(): Uint8Array {
+  /**
+   * What to write: the values asked for since `start` that the file lacks,
+   * as a segment to append, when the file takes one more within its bounds;
+   * else the file anew (`compacted`).
+   */
+  private toStore(): MemoWrite {
     this.readStored();
-    const entries = new Map<string, P>();
-    let total = 0;
-    const keep = (key: string, packed: P | undefined) => {
-      if (packed === undefined || entries.has(key)) return;
-      const n = this.packedSize(packed);
-      if (total + n > this.limits.diskBytes) return;
-      entries.set(key, packed);
-      total += n;
-    };
     // In memory by their key on disk (the most recently used of the memory keys that share it).
     const byKey = new Map<string, Entry<T, P>>();
     for (const e of this.memory.values()) byKey.set(e.key, e);
-    for (const key of [...this.used].reverse()) {
+    const used = [...this.used].reverse().map((key): [string, P | undefined] => {
       const m = byKey.get(key);
-      keep(key, m ? this.packedEntry(m) : this.disk.get(key));
+      return [key, m ? this.packedEntry(m) : this.disk.get(key)];
+    });
+    if (this.file.appendable && this.file.segments < MAX_SEGMENTS) {
+      const fresh = new Map<string, P>();
+      for (const [key, packed] of used) if (packed !== undefined && !this.storedKeys.has(key)) fresh.set(key, packed);
+      const out = memoSegment(serialize({ format: this.format, salt: this.salt, entries: fresh }));
+      if (this.file.bytes + out.length <= this.limits.diskBytes) return { bytes: out, append: true };
     }
-    for (const [key, packed] of this.disk) keep(key, packed);
-    return serialize({ format: this.format, salt: this.salt, entries });
+    return { bytes: this.compacted(used), append: false };
+  }
+
+  /** The file anew: the values asked for (the last asked first) within the bound, then the rest of the disk level within 3/4 of it. */
+  private compacted(used: Array<[string, P | undefined]>): Uint8Array {
+    const entries = new Map<string, P>();
+    let total = 0;
+    const keep = (key: string, packed: P | undefined, bound: number) => {
+      if (packed === undefined || entries.has(key)) return;
+      const n = this.packedSize(packed);
+      if (total + n > bound) return;
+      entries.set(key, packed);
+      total += n;
+    };
+    for (const [key, packed] of used) keep(key, packed, this.limits.diskBytes);
+    for (const [key, packed] of this.disk) keep(key, packed, (this.limits.diskBytes * 3) / 4);
+    return memoSegment(serialize({ format: this.format, salt: this.salt, entries }));
   }
 
   /** An entry's packed form, made once (it then counts in the entry's bytes). */

@@ -4,7 +4,7 @@
  */
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { memoLevel, type MemoCodec } from '../src/memoLevel.js';
+import { memoLevel, memoSegment, type MemoCodec, type MemoWrite } from '../src/memoLevel.js';
 
 /** Values are strings, a byte a character; packed, they are their bytes. */
 const codec: MemoCodec<string, Uint8Array> = {
@@ -17,9 +17,9 @@ const value = (c: string) => c.repeat(100);
 const newLevel = (limits = { memoryBytes: 1000, diskBytes: 1000 }) => memoLevel<string, Uint8Array>('test 1', (v) => v.length, limits, codec);
 
 /** What a level stored, in a new level (as the next build in a new process reads it). */
-function nextBuild(stored: Uint8Array | undefined, limits?: { memoryBytes: number; diskBytes: number }) {
+function nextBuild(stored: MemoWrite | Uint8Array | undefined, limits?: { memoryBytes: number; diskBytes: number }) {
   const level = newLevel(limits);
-  level.start('code', stored);
+  level.start('code', stored instanceof Uint8Array || !stored ? stored : stored.bytes);
   return level;
 }
 
@@ -80,21 +80,88 @@ describe('memoLevel', () => {
       ['none', null],
       ['b', new TextEncoder().encode(value('b'))],
     ]);
-    const level = nextBuild(new Uint8Array(serialize({ format: 'test 1', salt: 'code', entries })));
+    const level = nextBuild(memoSegment(new Uint8Array(serialize({ format: 'test 1', salt: 'code', entries }))));
     expect(level.get('bad', { unpack })).toBeUndefined();
     expect(level.size()).toEqual({ entries: 0, bytes: 0, packed: 2, packedBytes: 200 });
     expect(level.get('a', { unpack })).toBe(value('a'));
     expect(level.get('b', { unpack })).toBe(value('b'));
     // Without a codec, an entry whose size is not a number is skipped too (the bound stays a number).
     const plain = memoLevel<Uint8Array>('plain 1', (b) => b.length, { memoryBytes: 1000, diskBytes: 1000 });
-    plain.start('code', new Uint8Array(serialize({ format: 'plain 1', salt: 'code', entries: new Map<string, unknown>([['x', {}], ['y', new Uint8Array(10)]]) })));
+    plain.start('code', memoSegment(new Uint8Array(serialize({ format: 'plain 1', salt: 'code', entries: new Map<string, unknown>([['x', {}], ['y', new Uint8Array(10)]]) }))));
     plain.get('z');
     expect(plain.size()).toMatchObject({ packed: 1, packedBytes: 10 });
     // Another format or code, or bytes that are not a file, leave it empty.
     for (const stored of [serialize({ format: 'test 1', salt: 'other', entries }), new Uint8Array([1, 2, 3])]) {
-      const other = nextBuild(new Uint8Array(stored));
+      const other = nextBuild(memoSegment(new Uint8Array(stored)));
       other.get('x');
       expect(other.size().packed).toBe(0);
     }
   });
+
+  it('appends what a build made to the file, and writes it whole when it would pass its bound', () => {
+    const first = newLevel({ memoryBytes: 10_000, diskBytes: 1000 });
+    first.start('code', undefined);
+    for (const k of ['a', 'b']) first.set(k, value(k));
+    const whole = first.bytes()!;
+    expect(whole.append).toBe(false);
+    // One value made: a segment with it alone.
+    const second = nextBuild(whole, { memoryBytes: 10_000, diskBytes: 1000 });
+    for (const k of ['a', 'b']) expect(second.get(k, { unpack })).toBe(value(k));
+    second.set('c', value('c'));
+    const added = second.bytes()!;
+    expect(added.append).toBe(true);
+    expect(added.bytes.length).toBeLessThan(whole.bytes.length);
+    let file = concat(whole.bytes, added.bytes);
+    const third = nextBuild(file, { memoryBytes: 10_000, diskBytes: 1000 });
+    for (const k of ['a', 'b', 'c']) expect(third.get(k, { unpack })).toBe(value(k));
+    // Nothing new: nothing written.
+    expect(third.bytes()).toBeUndefined();
+    // Segments until the bound, then the file anew, within it.
+    for (let i = 0; ; i++) {
+      const level = nextBuild(file, { memoryBytes: 10_000, diskBytes: 1000 });
+      level.set(`n${i}`, value(String(i % 10)));
+      const out = level.bytes()!;
+      if (!out.append) {
+        expect(out.bytes.length).toBeLessThanOrEqual(1000);
+        const next = nextBuild(out, { memoryBytes: 10_000, diskBytes: 1000 });
+        expect(next.get(`n${i}`, { unpack })).toBe(value(String(i % 10)));
+        break;
+      }
+      file = concat(file, out.bytes);
+      expect(file.length).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('reads a torn file up to its last intact segment, and writes the next whole', () => {
+    const first = newLevel();
+    first.start('code', undefined);
+    first.set('a', value('a'));
+    const whole = first.bytes()!.bytes;
+    const second = nextBuild(whole);
+    second.set('b', value('b'));
+    const added = second.bytes()!.bytes;
+    // A crash in the middle of the append, at any byte.
+    for (const cut of [1, 20, 100, added.length - 1]) {
+      const level = nextBuild(concat(whole, added.subarray(0, cut)));
+      expect(level.get('a', { unpack })).toBe(value('a'));
+      expect(level.get('b', { unpack })).toBeUndefined();
+      level.set('b', value('b'));
+      const out = level.bytes()!;
+      expect(out.append).toBe(false);
+      const next = nextBuild(out);
+      for (const k of ['a', 'b']) expect(next.get(k, { unpack })).toBe(value(k));
+    }
+    // A file cut inside its first segment: empty, and written whole.
+    const cut = nextBuild(whole.subarray(0, whole.length - 5));
+    expect(cut.get('a', { unpack })).toBeUndefined();
+    cut.set('a', value('a'));
+    expect(cut.bytes()!.append).toBe(false);
+  });
 });
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -15,9 +15,9 @@ import { createRequire } from 'node:module';
 const M_MMAP_THRESHOLD = -3;
 const M_ARENA_MAX = -8;
 /** Blocks from this size on are mapped on their own and returned when freed (fixed: no dynamic threshold). */
-export const MMAP_THRESHOLD = 1024 * 1024;
+const MMAP_THRESHOLD = 1024 * 1024;
 /** Arenas for all threads (glibc's default is 8 per core). */
-export const ARENA_MAX = 2;
+const ARENA_MAX = 2;
 
 let tuned: boolean | undefined;
 let mallocTrim: ((pad: number) => number) | undefined;

@@ -261,7 +261,7 @@ export interface AuxCache {
 }
 
 /** Default size budget of a project's `.warraq-cache/`. */
-export const CACHE_BUDGET = 200 * 1024 * 1024;
+const CACHE_BUDGET = 200 * 1024 * 1024;
 
 /** The payload of entry `file`: 'missing', 'corrupt', or its bytes (and its time is set to now: recently used). */
 async function readEntry(file: string): Promise<Uint8Array | 'missing' | 'corrupt'> {

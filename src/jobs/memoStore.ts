@@ -3,8 +3,10 @@
  * paragraphs (src/text/composeCache.ts), painted lines and font subsets
  * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), the press files'
  * compressed output profile (src/print/profileMemo.ts) and recoloured pages
- * (src/print/recoloredMemo.ts), each one entry in `.warraq-cache/memo/`, framed
- * with its SHA-256 like every cache entry (src/jobs/kept.ts), named by the
+ * (src/print/recoloredMemo.ts), each one file in `.warraq-cache/memo/`, a run
+ * of segments each framed with its length and SHA-256 (src/memoLevel.ts: a
+ * build that made something new appends a segment, or rewrites the file
+ * when it is full, torn or foreign), named by the
  * digest of the code that runs, so changed code starts empty and its old
  * files are removed. Shared by every output folder of the project (entries
  * are keyed by what they are computed from, not by document). Read before
@@ -12,18 +14,18 @@
  * threads keep their own in-memory level only.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeCacheBytes, startComposeCache } from '../text/composeCache.js';
 import { stableJson, type CodeInputs } from './cache.js';
-import { frame, unframe } from './kept.js';
+import type { MemoWrite } from '../memoLevel.js';
 import { writeAtomicIn } from '../writeAtomic.js';
 
 interface Memo {
   name: string;
   start(salt: string, stored: Uint8Array | undefined): void;
-  /** What to store; undefined when the stored file is still right. */
-  bytes(): Uint8Array | undefined;
+  /** What to store (a segment to append, or the file anew); undefined when the stored file is still right. */
+  bytes(): MemoWrite | undefined;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function openMemos(projectRoot: string, code: CodeInputs): Promise<
   await Promise.all(
     (await theMemos()).map(async (m) => {
       const stored = await readFile(path.join(dirOf(projectRoot), fileName(m, salt))).catch(() => undefined);
-      m.start(salt, stored && unframe(stored));
+      m.start(salt, stored);
     }),
   );
   return salt;
@@ -79,8 +81,10 @@ export async function saveMemos(projectRoot: string, salt: string): Promise<void
   const names = all.map((m) => fileName(m, salt));
   await Promise.all(
     all.map(async (m, i) => {
-      const bytes = m.bytes();
-      if (bytes) await writeAtomicIn(path.join(dir, names[i]), frame(bytes));
+      const out = m.bytes();
+      // An append torn by a crash is seen as such by the next reader, which uses the segments before it and rewrites the file.
+      if (out?.append) await appendFile(path.join(dir, names[i]), out.bytes);
+      else if (out) await writeAtomicIn(path.join(dir, names[i]), out.bytes);
     }),
   );
   for (const other of await readdir(dir)) if (!names.includes(other) && other.endsWith('.bin')) await rm(path.join(dir, other), { force: true });

@@ -63,7 +63,7 @@ export function pageKeys(pages: LaidOutPage[], fonts: TemplateFonts, subsets: re
 }
 
 /** Where page thumbnails are kept: `.warraq-cache/thumbs/`, beside the output folder's cache folder `cacheDir`. */
-export const pageThumbsDir = (cacheDir: string) => path.join(path.dirname(cacheDir), 'thumbs');
+const pageThumbsDir = (cacheDir: string) => path.join(path.dirname(cacheDir), 'thumbs');
 
 /** The page thumbnails found for a thumbnails job, and how many pages it has drawn (and kept) so far. */
 export interface KnownPages {

@@ -45,6 +45,9 @@ export function pointSlice(model: DocumentModel, job: RenderJob, paths: readonly
 /** What every PDF's metadata reads (title, language, direction, date): src/jobs/kinds/pdf.ts. */
 export const PDF_META = ['title', 'lang', 'dir', 'date'] as const;
 
+/** How numbers and dates are written (digits, numbering, month names, the order of a date): what a template that prints them reads. */
+export const NUMBERS_AND_DATES = ['digits', 'numbering', 'months', 'monthSlash', 'dateOrder'] as const;
+
 /** A point's words as every template sets them (heading, paragraphs, sub-items) with their source places for diagnostics. */
 export const POINT_TEXT = [
   'points[].number',

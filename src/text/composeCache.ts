@@ -29,7 +29,7 @@ import type { ComposedParagraph, ComposeOptions } from './compose.js';
 import type { LoadedFont } from './fonts.js';
 import { fontDigest } from './fontDigest.js';
 import type { StyledSpan } from './itemize.js';
-import { memoLevel } from '../memoLevel.js';
+import { memoLevel, type MemoWrite } from '../memoLevel.js';
 
 const FORMAT = 'warraq-compose 2';
 
@@ -140,12 +140,14 @@ export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose
 export const startComposeCache = (codeSalt: string, stored: Uint8Array | undefined): void => level.start(codeSalt, stored);
 
 /**
- * The disk level to store: the entries asked for since `startComposeCache`
- * (the last asked first), then earlier ones, up to `limits.diskBytes`; undefined when it was not
+ * The disk level to store (src/memoLevel.ts): a segment with the entries
+ * composed since `startComposeCache` to append to the file, or the file
+ * anew (the entries asked for first, the last asked first), up to
+ * `limits.diskBytes`; undefined when it was not
  * started or nothing was composed since (what is stored already has
  * everything asked for). Stops recording until the next start.
  */
-export const composeCacheBytes = (): Uint8Array | undefined => level.bytes();
+export const composeCacheBytes = (): MemoWrite | undefined => level.bytes();
 
 /** What the in-memory and packed levels hold now (tests of the bounds). */
 export const composeCacheSize = () => level.size();

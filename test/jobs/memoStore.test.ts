@@ -68,4 +68,37 @@ describe('composition remembered between builds', () => {
     expect(await fingerprint(path.join(root, 'damaged'))).toEqual(await fingerprint(path.join(root, 'dist')));
     forgetComposedInMemory();
   }, 300_000);
+
+  it('an edit appends to the memo file rather than rewriting it; a torn append is not used, and the next build writes the file whole', async () => {
+    const root = await otherProject();
+    const opts: BuildOptions = { projectRoot: root, source: 'source/other.txt', out: 'dist', jobs: 1 };
+    forgetComposedInMemory();
+    await build(opts);
+    const [name] = await memoFiles(root);
+    const memo = path.join(root, '.warraq-cache/memo', name);
+    const before = await readFile(memo);
+
+    const file = path.join(root, 'source/other.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('في المدن القديمة', 'في المدن والقرى القديمة'));
+    forgetComposedInMemory();
+    await build(opts);
+    const after = await readFile(memo);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+
+    // A crash in the middle of that append: the file ends inside its last segment.
+    const torn = after.subarray(0, before.length + Math.floor((after.length - before.length) / 2));
+    await writeFile(memo, torn);
+    forgetComposedInMemory();
+    await build({ ...opts, out: 'torn', force: true });
+    expect(await fingerprint(path.join(root, 'torn'))).toEqual(await fingerprint(path.join(root, 'dist')));
+    // That build found the edited paragraphs missing, made them, and wrote the file whole again.
+    const rewritten = await readFile(memo);
+    expect(rewritten.subarray(0, torn.length).equals(torn)).toBe(false);
+    forgetComposedInMemory();
+    await build({ ...opts, out: 'again', force: true });
+    expect(await fingerprint(path.join(root, 'again'))).toEqual(await fingerprint(path.join(root, 'dist')));
+    forgetComposedInMemory();
+  }, 300_000);
 });
+

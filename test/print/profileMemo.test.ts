@@ -9,7 +9,7 @@ describe('the compressed output profile, remembered', () => {
   it("gives zlib's bytes when made, from memory, and in a new process from what the last build stored", () => {
     startProfileMemo('code-a', undefined);
     expect(deflatedProfile(raw)).toEqual(zlib);
-    const stored = profileMemoBytes();
+    const stored = profileMemoBytes()?.bytes;
     expect(stored).toBeDefined();
 
     forgetProfileInMemory();
@@ -22,7 +22,7 @@ describe('the compressed output profile, remembered', () => {
   it("ignores another code's memo, and other bytes are compressed afresh", () => {
     startProfileMemo('code-a', undefined);
     deflatedProfile(raw);
-    const stored = profileMemoBytes();
+    const stored = profileMemoBytes()?.bytes;
     forgetProfileInMemory();
     startProfileMemo('code-b', stored);
     const other = raw.map((b) => b ^ 1);

@@ -35,7 +35,7 @@ describe('composeCached', () => {
     startComposeCache('salt-1', undefined);
     const t = text + ' ١';
     const first = composeCached(spans(t), opts, composeParagraph);
-    const stored = composeCacheBytes()!;
+    const stored = composeCacheBytes()!.bytes;
     expect(stored).toBeInstanceOf(Uint8Array);
 
     forgetComposedInMemory();
@@ -98,7 +98,7 @@ describe('composeCached', () => {
     expect(size.entries).toBeGreaterThan(0);
     expect(size.entries).toBeLessThan(n);
     // What is stored for the next build is bounded too, and holds the paragraphs asked for last first.
-    const stored = composeCacheBytes()!;
+    const stored = composeCacheBytes()!.bytes;
     expect(stored.length).toBeLessThanOrEqual(limits.diskBytes + 4096);
     expect(composeCacheSize().bytes).toBeLessThanOrEqual(limits.memoryBytes);
     forgetComposedInMemory();

@@ -7,7 +7,7 @@
  */
 import type { JobAux, OutputKind, RenderTask, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
-import { pick, PDF_META, POINT_TEXT } from '../slice.js';
+import { NUMBERS_AND_DATES, pick, PDF_META, POINT_TEXT } from '../slice.js';
 import { writeKept } from '../kept.js';
 import { pageKeys } from '../pageThumbs.js';
 import { drawingOf } from './pdf.js';
@@ -18,13 +18,9 @@ import { modules } from './modules.js';
 import type { BookletLayout } from '../../../templates/booklet.js';
 
 /** What the booklet's layout reads. */
-export const BOOKLET_LAYOUT = [
+const BOOKLET_LAYOUT = [
   ...PDF_META,
-  'digits',
-  'numbering',
-  'months',
-  'monthSlash',
-  'dateOrder',
+  ...NUMBERS_AND_DATES,
   'colophon',
   'sections',
   'corrections',

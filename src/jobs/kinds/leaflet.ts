@@ -5,7 +5,7 @@
  */
 import type { JobAux, OutputKind, VerifyTask } from '../kind.js';
 import type { TemplateFonts } from '../../layout/typeset.js';
-import { pointSlice, PDF_META, POINT_TEXT } from '../slice.js';
+import { pointSlice, NUMBERS_AND_DATES, PDF_META, POINT_TEXT } from '../slice.js';
 import { writeKept } from '../kept.js';
 import { packPages, unpackPages } from '../../layout/pack.js';
 import { pdfOf, pointOf, unpackedPages } from './pdf.js';
@@ -23,11 +23,7 @@ export const leaflet: OutputKind = {
   slice: (model, job) =>
     pointSlice(model, job, [
       ...PDF_META,
-      'digits',
-      'numbering',
-      'months',
-      'monthSlash',
-      'dateOrder',
+      ...NUMBERS_AND_DATES,
       'titlePlace',
       'runningHead',
       'url',

@@ -59,7 +59,7 @@ describe('painted lines remembered', () => {
     const expected = await fresh(texts);
     startPaintMemo('code-1', undefined);
     await renderParagraphs(texts);
-    const stored = paintMemoBytes();
+    const stored = paintMemoBytes()?.bytes;
     expect(stored).toBeInstanceOf(Uint8Array);
 
     forgetPaintedInMemory();
