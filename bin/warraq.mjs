@@ -32,6 +32,8 @@ if (compiledIsFresh(root)) {
   // COMPILED_V8_FLAGS: why each), set before any vendor file's code cache is
   // made or read (V8 checks a cache against the flags).
   for (const flag of COMPILED_V8_FLAGS) setFlagsFromString(flag);
+  // Flags set so are not in process.execArgv: say them to scripts/vendor.mjs, which names each code cache by the flags it was made under (its threads read the same variable).
+  process.env.WARRAQ_V8_FLAGS = COMPILED_V8_FLAGS.join(' ');
   // The entry reads its arguments from process.argv, as if it were the script started.
   const entry = path.join(root, 'lib', watch ? 'watch.js' : 'warraq.js');
   process.argv = [process.argv[0], entry, ...rest];

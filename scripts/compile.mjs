@@ -29,7 +29,8 @@
  * - The compile fails when node_modules lacks an edit of patches/
  *   (scripts/patches.mjs; `npx patch-package` applies them).
  *
- * Node 20 only; no minification (stack traces stay readable).
+ * Node 20 only; whitespace and syntax minified, names kept (a stack trace
+ * names warraq's functions; its columns are the one-line file's).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -403,20 +404,33 @@ const ENTRIES = { warraq: 'scripts/build.ts', watch: 'scripts/watch.ts', worker:
  */
 const ESM_ONLY = ['harfbuzzjs', 'mupdf'];
 
-/** The ES-module-only packages each input of `metafile` needs before it runs: its own and those of what it imports (not what it loads with `import()`). */
+/**
+ * The ES-module-only packages each input of `metafile` needs before it runs:
+ * its own and those of everything it imports, however deep (not what it
+ * loads with `import()`). Each file's set is made from a whole walk, never
+ * memoised half-filled: in an import cycle that would leave a module short
+ * of a package, and its `import()` would not wait for it (review17).
+ */
 function esmNeeds(metafile) {
   const memo = new Map();
   const needs = (file) => {
     let set = memo.get(file);
     if (set) return set;
     set = new Set();
-    memo.set(file, set);
-    for (const imp of metafile.inputs[file]?.imports ?? []) {
-      if (imp.kind === 'dynamic-import') continue;
-      if (imp.external) {
-        if (ESM_ONLY.includes(packageOf(imp.path))) set.add(imp.path);
-      } else for (const id of needs(imp.path)) set.add(id);
+    const seen = new Set([file]);
+    const stack = [file];
+    while (stack.length) {
+      for (const imp of metafile.inputs[stack.pop()]?.imports ?? []) {
+        if (imp.kind === 'dynamic-import') continue;
+        if (imp.external) {
+          if (ESM_ONLY.includes(packageOf(imp.path))) set.add(imp.path);
+        } else if (!seen.has(imp.path)) {
+          seen.add(imp.path);
+          stack.push(imp.path);
+        }
+      }
     }
+    memo.set(file, set);
     return set;
   };
   return (file) => [...needs(file)].sort();
@@ -438,12 +452,18 @@ function rewriteEntry(text, metafile, needs) {
   for (const id of externals) text = text.replaceAll(`import(${JSON.stringify(id)})`, `__warraqImport(${JSON.stringify(id)})`);
   const left = text.match(/(?<![\w$.])import\(/g);
   if (left) throw new Error(`an entry's bundle still has ${left.length} import() of its own (scripts/compile.mjs rewriteEntry)`);
-  return text.replace(/Promise\.resolve\(\)\.then\(\(\)=>\(init_([\w$]+)\(\),/g, (site, name) => {
+  // Every import() of a module of warraq's (`(init_x(),x_exports)`) must be in the shape rewritten below: an esbuild that writes it otherwise fails here, not at run time without its package.
+  const sites = text.match(/\(init_[\w$]+\(\),[\w$]+_exports\)/g)?.length ?? 0;
+  let seen = 0;
+  text = text.replace(/Promise\.resolve\(\)\.then\(\(\)=>\(init_([\w$]+)\(\),/g, (site, name) => {
+    seen++;
     const file = files.get(name);
     if (!file) throw new Error(`init_${name}: no module of that name in the bundle (scripts/compile.mjs rewriteEntry)`);
     const ids = needs(file);
     return ids.length ? site.replace('Promise.resolve()', `__warraqEsm(${JSON.stringify(ids)})`) : site;
   });
+  if (seen !== sites) throw new Error(`${sites - seen} import() of warraq's modules not in the shape rewriteEntry knows (scripts/compile.mjs: esbuild's code for import() changed?)`);
+  return text;
 }
 
 /** Fails unless every package of EXTERNAL that warraq's modules import (not `import()`) loads with require(): the bundle is CommonJS. */

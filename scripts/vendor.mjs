@@ -31,7 +31,8 @@
  * rewrite the other's. A cache that cannot be written (a read-only lib/)
  * only means the next process compiles again.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,23 +54,35 @@ const TAIL = '\n})';
 /** Each file run in this thread: its exports, and whether it is a group of packages. */
 const loaded = new Map();
 /**
- * The node flags this process started with, as part of a cache's name ('' for
- * none: the command): FNV-1a of `process.execArgv`, which worker threads
- * share with their process.
+ * The V8 flags this process runs under, as part of a cache's name ('' for
+ * none): FNV-1a of `process.execArgv` (which worker threads share with their
+ * process), NODE_OPTIONS and the flags bin/warraq.mjs sets after start
+ * (WARRAQ_V8_FLAGS), so that `node lib/warraq.js` without them and the
+ * command with them keep caches of their own instead of each refusing and
+ * rewriting the other's.
  */
 const flagsTag = (() => {
-  if (!process.execArgv.length) return '';
+  const flags = [process.execArgv.join('\0'), process.env.NODE_OPTIONS ?? '', process.env.WARRAQ_V8_FLAGS ?? ''];
+  if (!flags.some(Boolean)) return '';
   let h = 0x811c9dc5;
-  for (const c of process.execArgv.join('\0')) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+  for (const c of flags.join('\u0001')) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
   return `-${h.toString(16).padStart(8, '0')}`;
 })();
 
 /**
- * A cache file's header: 'wrq1' and the weight of the thread that wrote it
- * (uint32 LE); eight bytes, so that V8's data stays aligned as read.
+ * A cache file's header: 'wrq2', the weight of the thread that wrote it
+ * (uint32 LE) and the first 16 bytes of the SHA-256 of V8's data; 24 bytes,
+ * so that V8's data stays aligned as read. The digest is there because
+ * release V8 checks only a cache's version, flags and source length: a
+ * cache damaged on disk (a torn write, a bad sector, a stray edit) crashed
+ * every later process in V8's deserializer (SIGTRAP, no message) until
+ * lib/*.cache was deleted. A cache whose digest does not match is ignored
+ * and written again (≈ 1 ms per MB to check).
  */
-const HEADER = 8;
-const MAGIC = 0x31717277; // 'wrq1' little-endian
+const HEADER = 24;
+const MAGIC = 0x32717277; // 'wrq2' little-endian
+const DIGEST = 16;
+const payloadDigest = (data) => createHash('sha256').update(data).digest().subarray(0, DIGEST);
 
 /** The groups of packages this thread ran: an entry's cache's weight. */
 const weight = () => [...loaded.values()].filter((l) => l.group).length;
@@ -109,9 +122,10 @@ export function runVendorFile(file, { cache = true, url = pathToFileURL(file).hr
   if (cacheFile) {
     try {
       const bytes = readFileSync(cacheFile);
-      if (bytes.length > HEADER && bytes.readUInt32LE(0) === MAGIC) {
+      const data = bytes.subarray(HEADER);
+      if (bytes.length > HEADER && bytes.readUInt32LE(0) === MAGIC && payloadDigest(data).equals(bytes.subarray(8, HEADER))) {
         writtenAt = bytes.readUInt32LE(4);
-        cachedData = bytes.subarray(HEADER);
+        cachedData = data;
       }
     } catch {
       // none yet
@@ -128,8 +142,14 @@ export function runVendorFile(file, { cache = true, url = pathToFileURL(file).hr
     return esm.get(id) ?? nodeRequire(id);
   };
   const entry = { exports: module.exports, group };
+  // Set before it runs, for a require() cycle between group files; taken back if it throws, so that a caller who goes on gets the error again, not an empty group.
   loaded.set(file, entry);
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), url, (id) => import(id), importEsm, vendor);
+  try {
+    script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file), url, (id) => import(id), importEsm, vendor);
+  } catch (e) {
+    loaded.delete(file);
+    throw e;
+  }
   entry.exports = module.exports;
   if (cacheFile) {
     const refused = !cachedData || script.cachedDataRejected;
@@ -176,13 +196,28 @@ function writeCaches() {
     if (!write()) continue;
     const tmp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
+      const data = script.createCachedData();
       const header = Buffer.alloc(HEADER);
       header.writeUInt32LE(MAGIC, 0);
       header.writeUInt32LE(fixed ?? now, 4);
-      writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
+      payloadDigest(data).copy(header, 8);
+      // On disk before it takes the name: a crash leaves the old cache or a stray .tmp, never a torn cache.
+      const fd = openSync(tmp, 'w');
+      try {
+        writeSync(fd, header);
+        writeSync(fd, data);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, cacheFile);
     } catch {
       // lib/ not writable: no cache, the next process compiles again.
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never made
+      }
     }
   }
 }

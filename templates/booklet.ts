@@ -19,7 +19,7 @@ import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
-import { labelsFor, OFL_VERSION, pointNumber, sourceName } from './labels.js';
+import { labelsFor, OFL_VERSION, pointNumber, pointNumberAlone, sourceName } from './labels.js';
 import { blankLike, blanksToFill } from '../src/layout/pagePlan.js';
 import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../src/layout/copyfit.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
@@ -261,13 +261,10 @@ export function itemSpans(q: PointParagraph, body: TextStyle, heading: LoadedFon
  * A point's heading as a reader sees it: «٨- العنوان», or its number alone
  * when the point has no title, the number its contents row starts with
  * (entryText; page review: its label, «بند ۱۳», «Point 2», matched no row,
- * the row having the number and the point's opening words). Alone, the
- * number drops the mark that parts it from a title («۱۳», «2», not «۱۳-»,
- * «2.»: a separator with nothing after it reads as a title lost); brackets
- * stay («(١٣)»).
+ * the row having the number and the point's opening words; pointNumberAlone).
  */
 export function headingText(model: DocumentModel, point: Point): string {
-  if (point.titleSource === 'label') return model.numbering === 'paren' ? pointNumber(model, point.number) : formatNumber(point.number, model.lang, model.digits);
+  if (point.titleSource === 'label') return pointNumberAlone(model, point.number);
   return `${pointNumber(model, point.number)} ${point.title}`;
 }
 
@@ -283,7 +280,7 @@ function entryWords(model: DocumentModel, point: Point): { text: string; opening
 }
 
 /** A point's contents row as a reader reads it, and its outline entry (a contents too): «٨- العنوان», «2. Paper is the single largest cost…». */
-export function entryText(model: DocumentModel, point: Point): string {
+function entryText(model: DocumentModel, point: Point): string {
   const number = pointNumber(model, point.number);
   const words = entryWords(model, point);
   return words ? `${number} ${words.text}` : number;
@@ -357,7 +354,7 @@ function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesett
       tag: `point:${p.number}`,
       name: `the heading of point ${p.number}`,
       place: p.place,
-      semantics: { role: 'heading', item: p.number, label: p.titleSource === 'label' ? 0 : pointNumber(model, p.number).length },
+      semantics: p.titleSource === 'label' ? { role: 'heading', item: p.number, label: 0, alt: entryText(model, p) } : { role: 'heading', item: p.number, label: pointNumber(model, p.number).length },
     });
     p.paragraphs.forEach((q, k) => {
       const text = itemSpans(q, st.body, fonts.heading, t.palette.accent);

@@ -157,6 +157,16 @@ export function pointNumber(model: Pick<DocumentModel, 'lang' | 'digits' | 'numb
 }
 
 /**
+ * A point's number standing alone, as the heading of a point without a
+ * title: without the mark that parts it from a title («۱۳», «2», not
+ * «۱۳-», «2.»: a separator with nothing after it reads as a title lost);
+ * brackets stay («(١٣)»).
+ */
+export function pointNumberAlone(model: Pick<DocumentModel, 'lang' | 'digits' | 'numbering'>, n: number): string {
+  return model.numbering === 'paren' ? pointNumber(model, n) : formatNumber(n, model.lang, model.digits);
+}
+
+/**
  * The source's file name as a publication prints it: the name alone, never
  * the folders it was given with (an absolute path would publish the
  * builder's own folders; diagnostics keep the path as typed).

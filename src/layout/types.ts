@@ -38,6 +38,14 @@ export interface Semantics {
   /** The numbered point the block belongs to: its blocks form one list item. */
   item?: number;
   /**
+   * What assistive technology says for the element instead of its text (/Alt;
+   * pdf.js makes it the aria-label): an untitled point's heading, drawn as
+   * its number alone, is announced with the point's opening words, as its
+   * contents row and outline entry read (WCAG 2.4.6: headings describe their
+   * topic). Copy and search still find the drawn text.
+   */
+  alt?: string;
+  /**
    * UTF-16 length of a label at the start of the text (the "١." of a point
    * heading): those glyphs are the list item's Lbl, the rest is the heading.
    */

@@ -18,15 +18,11 @@ const PROCLITIC_BEFORE = /(?:^|[^\p{L}\p{M}])[وفبلك]$/u;
 const FAMILY_NAME = { latn: 'Western (0–9)', arab: 'Arabic-Indic (٠–٩)', arabext: 'Extended Arabic-Indic (۰–۹)', other: 'other' } as const;
 
 export function checkPunctuation(units: readonly TextUnit[], tokens: readonly Token[][]): Finding[] {
-  const out: Finding[] = [];
   const usesGuillemets = units.some((u) => /[«»]/.test(u.text));
-  units.forEach((u, unit) => {
-    out.push(...spacesBeforePunctuation(u, unit));
-    out.push(...(usesGuillemets ? asciiQuotes(u, unit) : straightQuotes(u, unit)));
-    out.push(...gluedNumbers(u, unit, tokens[unit]));
-  });
-  out.push(...mixedDigits(units, tokens));
-  return out;
+  // flatMap and concat, not push(...): a spread of some 150,000 findings (a pathological paragraph of straight quotes) overflows the stack.
+  return units
+    .flatMap((u, unit) => [spacesBeforePunctuation(u, unit), usesGuillemets ? asciiQuotes(u, unit) : straightQuotes(u, unit), gluedNumbers(u, unit, tokens[unit])].flat())
+    .concat(mixedDigits(units, tokens));
 }
 
 /** W-PROOF-SPACE-PUNCT: a space before a closing mark (it lets the mark start a line). */
@@ -121,7 +117,7 @@ function straightQuotes(u: TextUnit, unit: number): Finding[] {
   let lineStart = 0;
   for (const line of u.text.split('\n')) {
     // An odd count means a stray mark (an inch sign) or a quotation that runs on: which quotes pair is a guess there, and a correction from a guess would print « » on the wrong words.
-    if ((line.match(/"/g)?.length ?? 0) % 2 === 0) out.push(...lineQuotes(u, unit, line, lineStart));
+    if ((line.match(/"/g)?.length ?? 0) % 2 === 0) for (const f of lineQuotes(u, unit, line, lineStart)) out.push(f);
     lineStart += line.length + 1;
   }
   return out;

@@ -80,6 +80,21 @@ describe('start-up', () => {
     for (const p of HEAVY) expect(pkgs.has(p), p).toBe(false);
   }, 120_000);
 
+  it('the bundle: a code cache damaged on disk is ignored and written again (V8 checks no more than its length: it crashed every later process)', async () => {
+    const { out } = await testBundle();
+    const root = await smallProject();
+    const cli = [path.join(out, 'warraq.js'), '--source', 'source/doc.txt', '--only', 'booklet', '--force'];
+    await node(root, cli);
+    const cache = path.join(out, readdirSync(out).find((f) => f.startsWith('warraq.cjs.') && f.endsWith('.cache'))!);
+    const bytes = await readFile(cache);
+    for (let i = bytes.length >> 1, end = i + 2000; i < end; i++) bytes[i] ^= 0x5a;
+    await writeFile(cache, bytes);
+    // Would throw on the crash's exit status (SIGTRAP).
+    expect((await node(root, cli)).stdout).toContain('booklet.pdf');
+    expect((await readFile(cache)).equals(bytes)).toBe(false);
+    expect((await node(root, cli)).stdout).toContain('booklet.pdf');
+  }, 180_000);
+
   it('the command asks whether lib/ is fresh without loading the compiler (scripts/fresh.mjs, not compile.mjs or esbuild)', async () => {
     const log = path.join(await tempDir(), 'loaded.txt');
     const { stdout, loaded } = await node(repoRoot, [path.join(repoRoot, 'bin/warraq.mjs'), '--help'], log);

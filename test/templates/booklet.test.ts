@@ -163,6 +163,9 @@ describe('booklet template', () => {
     expect(heading.lines[0].line.glyphs.every((g) => g.space || g.color === model.theme.palette.accent)).toBe(true);
     expect(lay.pages.flatMap((p) => p.outline ?? []).map((o) => o.title)).toContain(row.text);
     expect(lay.pages.flatMap((p) => p.links ?? []).find((l) => l.item === 2)?.description).toBe(`${row.text} ${formatNumber(lay.contents[1].page, model.lang, model.digits)}`);
+    // A screen reader's list of headings names it as the row does (its /Alt), not by a bare number (review17).
+    expect(heading.alt).toBe(row.text);
+    expect(blocks.find((b) => b.name === 'the heading of point 1')!.alt).toBeUndefined();
   });
 
   it('a wrapped contents row is balanced as a heading is: no line ends on a word that leans on the next («…و / …», «…در / …»), none leaves one word alone on its last (page review: «…در سراسر / جهان»); its dots on its last line', () => {

@@ -176,7 +176,7 @@ export class Tagger {
   private leaf(parent: StructElement, block: TextBlock, draw: () => void): void {
     const role = block.role as keyof typeof TAG;
     const tag = TAG[role];
-    const el = this.doc.struct(tag, block.lang ? { lang: block.lang } : {});
+    const el = this.doc.struct(tag, { ...(block.lang ? { lang: block.lang } : {}), ...(block.alt ? { alt: block.alt } : {}) });
     parent.add(el);
     if (this.headingBookmarks && (role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
       this.bookmarks.add(block.text);
