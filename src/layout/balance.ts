@@ -18,7 +18,8 @@ const WEAK: Record<string, ReadonlySet<string>> = {
   // «أي» leans on its noun as «كل» does: «على أي / إنسان» (udhr-ar 9 at a statement size).
   ar: new Set(['في', 'من', 'إلى', 'الى', 'على', 'عن', 'أو', 'و', 'مع', 'ثم', 'أن', 'إن', 'لا', 'ما', 'كل', 'أي', 'بين', 'حتى', 'منذ']),
   // «پس» as in «پس از» (after) or «پس» (so): either leans on what follows (stress-fa 17's card «…، پس» / «از جلسه…»).
-  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'آن', 'پس']),
+  // Not «آن»: as often the pronoun («بموجب آن», by it) as the demonstrative, and a pronoun leans on nothing (udhr-fa 30's cards: «بموجب / آن»).
+  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'پس']),
 };
 
 /**

@@ -179,7 +179,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
     if (!bk.required && inAddress(to)) continue;
     if (wholeWords && !bk.required && to < text.length && !isSpace(text[to - 1])) continue;
     // Nor after a hyphen or an en dash that follows a digit («30-» / «day», «14–» / «16»), nor before a dash set
-    // close («word» / «—not»; a dash between spaces keeps with the word before it: markDashBinds).
+    // close («word» / «—not»; a dash between spaces keeps with the word before it: markNoLineStart).
     // (The text's end is always a break: skipped, its last word would be lost.)
     if (!bk.required && to < text.length && (afterNumberHyphen(text, to) || (DASH.test(text[to]) && !isSpace(text[to - 1])))) continue;
     let end = to;
@@ -210,7 +210,7 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   }
   if (words.length) words[words.length - 1].spaceWidth = 0;
   markNumberBinds(text, words);
-  markDashBinds(text, words);
+  markNoLineStart(text, words);
   if (dir === 'rtl') markLatinNames(text, words);
   return { text, levels, words, styleAt, addresses };
 }
@@ -280,15 +280,26 @@ function afterNumberHyphen(text: string, at: number): boolean {
 }
 
 /**
- * No line starts with a dash set between spaces («plain words» / «— not
- * hidden»): the dash opens what follows it but belongs to the line it
- * interrupts, where the reader meets it before the break. The word before
- * it keeps with it; the line may end on the dash.
+ * Persian's object marker «را», a word of its own after the phrase it marks:
+ * it never starts a line («…نام مترجم / را روی جلد» opens a line on a
+ * particle that belongs to the line before; page review). No other language
+ * warraq sets writes it as a word, so it is matched in any.
  */
-function markDashBinds(text: string, words: Word[]): void {
+const POSTPOSITION = /^را[.,;:!?،؛]*$/u;
+
+/**
+ * Words that never start a line, kept with the word before them: a dash
+ * set between spaces («plain words» / «— not hidden»: the dash opens what
+ * follows it but belongs to the line it interrupts, where the reader meets
+ * it before the break; the line may end on the dash), and «را»
+ * (POSTPOSITION).
+ */
+function markNoLineStart(text: string, words: Word[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i];
-    if (!w.hardBreak && w.spaceWidth > 0 && DASH.test(text.slice(words[i + 1].start, words[i + 1].start + 1))) w.keepWithNext = true;
+    if (w.hardBreak || w.spaceWidth === 0) continue;
+    const next = words[i + 1];
+    if (DASH.test(text.slice(next.start, next.start + 1)) || POSTPOSITION.test(text.slice(next.start, next.end))) w.keepWithNext = true;
   }
 }
 

@@ -145,4 +145,11 @@ describe('breaks around numbers and dashes', () => {
     // Persian: the same.
     expect(wordsOf('کتاب — برای همه', 'rtl').map((w) => w.keep)).toEqual([true, false, false, false]);
   });
+
+  it('never starts a line with Persian\'s «را»: the word before it keeps with it, with punctuation after it too (page review: «…نام مترجم / را روی جلد»)', () => {
+    expect(wordsOf('نام مترجم را روی جلد', 'rtl').map((w) => w.keep)).toEqual([false, true, false, false, false]);
+    expect(wordsOf('آن را، نه این', 'rtl').map((w) => w.keep)).toEqual([true, false, false, false]);
+    // A word that only begins so is no marker.
+    expect(wordsOf('کتاب راهنما', 'rtl').map((w) => w.keep)).toEqual([false, false]);
+  });
 });
