@@ -194,6 +194,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     return placeAt(para, x + insideDx(glyphReach(para), para.measure, width, rtl), top, leading, color);
   };
 
+  // What this setting gets wrong, counted as it is built (buildHeader, buildEvent, buildFooter, the body below).
+  const faults: LeafletFaults = { head: 0, title: 0, event: 0, oneWord: 0, address: 0, weak: 0, statement: 0, short: 0, loose: 0, runts: 0, cuts: 0, edge: 0 };
+
   // --- footer (every page): imprint at the start side, QR + URL at the end side
   const footer = buildFooter();
   const regionBottom = footer.ruleY - u * 1.1;
@@ -212,8 +215,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const { regular } = leafletBodySizes(t);
   const text = pointText(point, st.body, fonts.heading, pal.accent);
   const { fit, inside, width } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, inset === 0);
-  // Once only: set again on the measure the body took, it takes the whole of it.
-  if (width < measure - 1e-6) return layoutLeaflet(model, point, fonts, { ...opts, inset: measure - width });
+  // Once only: the whole leaflet set again on the measure the body took (its rules at the body's edges), taken below
+  // only where that costs nothing the full measure's setting has (insetNoWorse).
+  const narrowed = width < measure - 1e-6;
+  const insetLayout = narrowed ? layoutLeaflet(model, point, fonts, { ...opts, inset: measure - width }) : undefined;
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
@@ -233,7 +238,19 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) placeOnePage();
   else runOnPages();
 
-  return { pages, bodySize, stats: ts.stats };
+  Object.assign(faults, {
+    weak: weakEnds(fit.para, model.lang).length,
+    statement: fit.size > regular ? 0 : 1,
+    short: fit.para.lines.filter((l) => l.short).length + brokenEarly(fit.para),
+    loose: fit.para.lines.filter((l) => l.loose).length,
+    runts: runts(fit.para),
+    cuts: addressCuts(fit.para).length,
+    edge: narrowed ? 1 : 0,
+  });
+  const layout: LeafletLayout = { pages, bodySize, stats: ts.stats };
+  leafletFaults.set(layout, faults);
+  const insetFaults = insetLayout && leafletFaults.get(insetLayout);
+  return insetLayout && insetFaults && insetNoWorse(insetFaults, faults) ? insetLayout : layout;
 
   // -------------------------------------------------------------------------
 
@@ -328,6 +345,9 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     const clearance = HEADER_CLEARANCE * sz.kicker;
     const drop = Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance));
     const title = drop > 0 ? moveDown(set, drop) : set;
+    faults.head = kicker.lines.length;
+    faults.title = title.lines.length;
+    faults.oneWord += oneWordLines(kicker) + oneWordLines(title);
     const colH = kicker.lines.length * kL + drop + title.lines.length * tL;
     const numH = ink.above + ink.below;
     const h = Math.max(numH, colH);
@@ -375,6 +395,10 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       const color = style.color ?? pal.ink;
       const set = balanced && typeof text === 'string' ? setBalancedIn(text, style, innerW, innerX, color, leading, inner) : setIn(text, style, innerW, 'start', innerX, color, leading, inner);
       const block: TextBlock = { ...set, role: 'p', item: point.number };
+      if (balanced) {
+        faults.event += block.lines.length;
+        faults.oneWord += oneWordLines(block);
+      }
       rows.push((y) => moveDown(block, y));
       inner += block.lines.length * leading;
     };
@@ -453,6 +477,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
       // down to the quiet zone: the body keeps its room (udhr-fa 26, a full page, ran on to a second one at 0.6 pt less).
       grown = Math.max(0, urlGap - quiet * 0.6);
       const urlH = urlPara.lines.length * urlLeading;
+      faults.address = urlPara.lines.length > 1 ? 1 : 0;
       if (across) below = urlGap + urlH;
       qrH = qrSize + (across ? 0 : urlGap + urlH);
       // Column at the end side; the code and the URL keep to its outer edge.
@@ -479,6 +504,63 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
     return { blocks, ruleY };
   }
+}
+
+/**
+ * What a leaflet's setting gets wrong, each counted as the code weighs it
+ * elsewhere: the lines of the running head (`head`), the title and an
+ * event's name, the display lines of one word, a footer address divided
+ * (`address`, 0 or 1), the body's lines ending on a weak word, the statement
+ * size lost (`statement`, 1 at the regular or compact size), its short and
+ * loose lines, its paragraphs ending in one word, its addresses cut, and a
+ * body set narrower than the rules (`edge`, 1: what an inset is for).
+ */
+interface LeafletFaults {
+  head: number;
+  title: number;
+  event: number;
+  oneWord: number;
+  address: number;
+  weak: number;
+  statement: number;
+  short: number;
+  loose: number;
+  runts: number;
+  cuts: number;
+  edge: number;
+}
+
+/** Each setting's faults, for layoutLeaflet to weigh the inset one against the full measure's. */
+const leafletFaults = new WeakMap<LeafletLayout, LeafletFaults>();
+
+/**
+ * The leaflet set on the body's narrower measure (LeafletOptions.inset) is
+ * taken over the full measure's only when it is no worse in any fault and
+ * better in the one it is for, its body at the rules' edges: print17 took it
+ * always, and a narrower header broke «histories» onto a line of its own, a
+ * footer address in two (udhr-ar 7), a statement lost (stress-en 24).
+ */
+function insetNoWorse(inset: LeafletFaults, full: LeafletFaults): boolean {
+  const keys = Object.keys(full) as (keyof LeafletFaults)[];
+  return keys.every((k) => inset[k] <= full[k]) && inset.edge < full.edge;
+}
+
+/**
+ * A ragged paragraph's lines, not its last, that stop short of
+ * BROKEN_EARLY of the measure: a hole in a short text as a short justified
+ * line is (stress-en 28 on a narrower measure, «Self-employed designers» /
+ * «who volunteer their time should be» / …, the break moved off the weak «who»).
+ */
+function brokenEarly(para: ComposedParagraph): number {
+  const t = para.text;
+  return para.lines.filter((l) => !l.justified && !l.last && t[l.end] !== '\n' && !t.slice(l.start, l.end).endsWith('\n') && l.naturalWidth < BROKEN_EARLY * para.measure).length;
+}
+const BROKEN_EARLY = 0.7;
+
+/** The lines of a display block (a title, a running head) that hold one word, in a block of more than one line. */
+function oneWordLines(block: TextBlock): number {
+  if (block.lines.length < 2) return 0;
+  return block.lines.filter(({ line }) => !/\s/u.test(block.text.slice(line.start, line.end).trim())).length;
 }
 
 /**

@@ -380,6 +380,20 @@ describe('seed leaflets in detail', () => {
     expect(edges(12).rule[1]).toBeLessThan(edges(13).rule[1] - 1);
   });
 
+  it('sets the whole leaflet on the body\'s narrower measure only where that is no worse than the full measure: udhr-ar 7\'s address on one line, stress-en 24\'s title and 26\'s running head in two', async () => {
+    const ar = await loadDoc('udhr-ar', 'test/fixtures/docs/udhr-ar/udhr-ar.txt');
+    const seven = layoutLeaflet(ar.model, ar.model.points[6], ar.fonts);
+    const url = textBlocks(seven.pages[0]).find((b) => b.text.startsWith('https://'));
+    expect(url?.lines).toHaveLength(1);
+    const en = await loadDoc('stress-en', 'test/fixtures/docs/stress-en/stress-en.txt');
+    const header = (n: number, role: 'title' | 'heading') => {
+      const point = en.model.points.find((p) => p.number === n)!;
+      return textBlocks(layoutLeaflet(en.model, point, en.fonts).pages[0]).find((b) => b.role === role)!.lines.length;
+    };
+    expect(header(24, 'heading')).toBe(2);
+    expect(header(26, 'title')).toBe(2);
+  });
+
   it('centres a statement of one line on the measure (udhr-fa 3), and keeps a weak word off a line end where a narrower measure can (udhr-ar 9: not «على أي» / «إنسان»)', async () => {
     const fa = await loadDoc('udhr-fa', 'test/fixtures/docs/udhr-fa/udhr-fa.txt');
     const three = layoutLeaflet(fa.model, fa.model.points[2], fa.fonts);
