@@ -140,14 +140,18 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
     expect(hit.by).toBeCloseTo(2.23, 1);
   });
 
-  it('sets a leaflet point starting «ويلاحظ» at the full measure, its lines flush with the margin', () => {
+  // Flush with the leaflet's own measure: a leaflet whose body takes a narrower measure for its lines'
+  // sake is set again whole on it, centred (templates/leaflet.ts LeafletOptions.inset), its rules with it.
+  it('sets a leaflet point starting «ويلاحظ» with its lines flush with the edge of its rules, not 1.7 pt in', () => {
     const doc = `## اختبار\n\n١. ${text}\n\n٢. السلام.\n`;
     const { model } = modelFromText(doc, 'd2.txt', { projectRoot, sidecar: { text: 'lang: ar\ndir: rtl\ndigits: arab\ndate: 2026-12-07\n', file: 'd2.meta.yaml' }, sourceDateEpoch: '1700000000' });
     const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
     const { pages } = layoutLeaflet(model, model.points[0], fonts);
     expect(findOverflows(pages)).toEqual([]);
     const body = pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.startsWith('ويلاحظ'))!;
-    const right = pages[0].width - leafletMargins(model.theme).right;
+    const rules = pages[0].blocks.filter((b) => b.kind === 'rule');
+    const right = Math.max(...rules.map((r) => Math.max(r.x1, r.x2)));
+    expect(right).toBeLessThanOrEqual(pages[0].width - leafletMargins(model.theme).right + 1e-6);
     for (const { line, x } of body.lines.filter((l) => l.line.justified)) {
       expect(x + Math.max(...line.glyphs.map((g) => advanceSpan(g).right))).toBeCloseTo(right, 6);
     }
