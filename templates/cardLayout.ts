@@ -873,7 +873,8 @@ async function slideDivider(c: Context, point: Point, size: number, bodyOf: (pie
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   return {
     fill: () => divide(text, fits(mid), fits(last), cap),
-    even: () => divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap),
+    // (The lines a middle slide's room holds: `divideEvenly` weighs how full each slide is.)
+    even: () => divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap, Math.floor(mid / (size * c.t.bodyLeading) + 1e-9)),
   };
 }
 
