@@ -37,6 +37,7 @@ import { probePrefix } from '../src/layout/fit.js';
 import { endsWeak, leans, offWeakBySize, setBalanced } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
+import { isVerbatimToken } from '../src/text/addresses.js';
 import { DEFAULT_MAX_SPACE, JUSTIFY_ANYWAY_MAX } from '../src/text/options.js';
 import type { StyledSpan, TextStyle } from '../src/text/itemize.js';
 import type { LoadedFont } from '../src/text/fonts.js';
@@ -442,8 +443,34 @@ function body(c: Context, point: Point, piece: string, size: number, from = 0): 
  * paragraph such a line reads as the paragraph's end.
  */
 function stopsShort(c: Context, para: ComposedParagraph): number {
-  if (c.model.theme.justify === 'off') return 0;
-  return para.lines.filter((l) => !l.last && (l.short || (!l.justified && /\S\s+\S/u.test(para.text.slice(l.start, l.end).trim())))).length;
+  return shortLines(c, para).length;
+}
+
+/** The lines `stopsShort` counts. */
+function shortLines(c: Context, para: ComposedParagraph): ComposedParagraph['lines'] {
+  if (c.model.theme.justify === 'off') return [];
+  return para.lines.filter((l) => !l.last && (l.short || (!l.justified && /\S\s+\S/u.test(para.text.slice(l.start, l.end).trim()))));
+}
+
+/**
+ * Of the lines `stopsShort` counts, those an address opens the next line
+ * after (`isVerbatimToken`): the address, too wide to share the line, is
+ * the reason it stops, and it reads as displayed rather than as the
+ * paragraph's end. The size rule weighs such a line as a runt, not as a
+ * line stopping short (stress-fa 16 before «secretariat@example.org»).
+ */
+/**
+ * What a line stopping short before an address weighs in the size rule, in
+ * runts: less than one, so that it is not traded for a step down that ends
+ * in a runt and widens other lines (stress-fa 16, session 18: 40 px with
+ * «می‌شوند.» alone and spaces at ×2.5 in the lines after its address, the
+ * square and story cards half empty, against 45 px with «نشانی تماس گروه
+ * هماهنگی» short before «secretariat@example.org»).
+ */
+const BEFORE_ADDRESS = 0.5;
+
+function shortBeforeAddress(c: Context, para: ComposedParagraph): number {
+  return shortLines(c, para).filter((l) => isVerbatimToken(para.text.slice(l.end).trimStart().split(/\s/u)[0] ?? '')).length;
 }
 
 /**
@@ -738,9 +765,12 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   if (statement) return statement;
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   // A setting's faults, compared in order: a line stopping short inside a paragraph (`stopsShort`: it reads as the
-  // paragraph's end; stress-fa 16 on the portrait card at 45 px, where 40 px ends in «می‌شوند.» alone), a paragraph
-  // ending in a lone word (`runts`), then spaces past the bound.
-  const faults = (m: MeasuredText) => [stopsShort(c, m.para), runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+  // paragraph's end), but for one an address opens the next line after (`shortBeforeAddress`, weighed with the
+  // runts at BEFORE_ADDRESS), a paragraph ending in a lone word (`runts`), then spaces past the bound.
+  const faults = (m: MeasuredText) => {
+    const before = shortBeforeAddress(c, m.para);
+    return [stopsShort(c, m.para) - before, before * BEFORE_ADDRESS + runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+  };
   let best: { size: number; faults: number[] } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
   for (const { size, tight } of tries) {
@@ -873,7 +903,8 @@ async function slideDivider(c: Context, point: Point, size: number, bodyOf: (pie
   const fits = (room: number) => (piece: string) => fitsRoom(bodyOf(piece), room);
   return {
     fill: () => divide(text, fits(mid), fits(last), cap),
-    even: () => divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap),
+    // (The lines a middle slide's room holds: `divideEvenly` weighs how full each slide is.)
+    even: () => divideEvenly(text, fits(mid), fits(last), (piece) => bodyOf(piece).para.lines.length, cap, Math.floor(mid / (size * c.t.bodyLeading) + 1e-9)),
   };
 }
 

@@ -176,6 +176,9 @@ function fill(
  * plain fill is tried, each filling with either preference (a sentence end
  * whenever one fits, or the longest piece at any sentence or clause end). The division kept leaves no slide under `MIN_LINES`
  * where it can, then cuts the fewest sentences (clause breaks); then the
+ * fewest faults of reading, each slide but the last's line short of `FULL`
+ * of its room (`roomLines`, at the emptiest) counted with each slide ending
+ * on a sentence that leads into the next; then the
  * divisions whose emptiest slide has at least `EVEN` of the lines of the
  * fullest; then the one that divides the fewest paragraphs between slides
  * (a slide ends where a paragraph does when that costs nothing above); then
@@ -189,6 +192,7 @@ export function divideEvenly(
   fitsLast: (piece: string) => boolean,
   lines: (piece: string) => number,
   maxLength = Infinity,
+  roomLines = Infinity,
 ): string[] | undefined {
   const b = boundaries(text);
   const base = fill(text, b, fitsMid, fitsLast, maxLength, Infinity, undefined, SENTENCE_FIRST);
@@ -200,7 +204,9 @@ export function divideEvenly(
     const n = pieces.map(lines);
     const [most, least] = [Math.max(...n), Math.min(...n)];
     const { clauses, paragraphs, leads } = division(text, pieces, b, lines);
-    return [least < MIN_LINES ? 1 : 0, clauses, leads, evenEnough(n) ? 0 : 1, paragraphs, most, -least];
+    // The lines a slide but the last lacks of `FULL` of its room, at the emptiest (the last may end short).
+    const lacks = Math.max(0, Math.ceil(FULL * roomLines - 1e-9) - Math.min(...n.slice(0, -1)));
+    return [least < MIN_LINES ? 1 : 0, clauses, lacks + leads, evenEnough(n) ? 0 : 1, paragraphs, most, -least];
   };
   let best = { pieces: base, score: score(base) };
   // Every division at sentence ends into as many slides, when the fill needed no other break: the fill below
@@ -302,6 +308,16 @@ function* sentenceDivisions(text: string, b: Boundaries, count: number, fitsMid:
 const EVEN = 0.6;
 /** Whether slides of these line counts are even enough (`EVEN`). */
 export const evenEnough = (lines: number[]) => Math.min(...lines) >= EVEN * Math.max(...lines);
+/**
+ * A slide but the last filled to less than this share of the lines its room
+ * holds reads as half empty: each line it lacks weighs as much as a slide
+ * ending on a leading sentence, and comes before keeping paragraphs whole
+ * (stress-fa 2 and 12 and udhr-fa 26 on the square card had a first slide of
+ * 3–5 lines of 7–9 to keep a paragraph whole or its opening sentence with it,
+ * page review, session 18; stress-en 5 keeps its question with its answer,
+ * slides of 4 lines of 8 against three leads).
+ */
+const FULL = 2 / 3;
 /** A slide of fewer lines is starved: a sentence is cut (at a clause) to spare one. */
 const MIN_LINES = 2;
 
