@@ -3,7 +3,7 @@ import { loadDocument } from '../../src/model/buildModel.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { proofDocument } from '../../src/proof/index.js';
 import { projectRoot } from './fonts.js';
-import type { MarkDoc } from './markCeilings.js';
+import type { MarkDoc, StressDoc } from './markCeilings.js';
 
 export const READER_DOC_FILES: Record<MarkDoc, string> = {
   seed: 'source/izmir-2023.txt',
@@ -13,6 +13,12 @@ export const READER_DOC_FILES: Record<MarkDoc, string> = {
   'udhr-fa': 'test/fixtures/docs/udhr-fa/udhr-fa.txt',
   'udhr-en': 'test/fixtures/docs/udhr-en/udhr-en.txt',
   'long-30': 'test/fixtures/docs/long-30/long-30.txt',
+};
+
+/** The stress documents, read back by the marks test only (markCeilings.ts StressDoc). */
+export const STRESS_DOC_FILES: Record<StressDoc, string> = {
+  'stress-fa': 'test/fixtures/docs/stress-fa/stress-fa.txt',
+  'stress-en': 'test/fixtures/docs/stress-en/stress-en.txt',
 };
 
 /**

@@ -24,10 +24,13 @@ import { renderPages } from '../../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../../support/fonts.js';
 import { addedInvisibles, extractText, hasTool, popplerMarks } from '../../support/pdfReadback.js';
 import { pdfiumText } from '../../support/pdfium.js';
-import { MARK_CEILINGS, POPPLER_PARTS, type MarkDoc, type MarkReader } from '../../support/markCeilings.js';
-import { printedModel, READER_DOC_FILES } from '../../support/readerDocs.js';
+import { MARK_CEILINGS, POPPLER_PARTS, type MarkDoc, type MarkReader, type StressDoc } from '../../support/markCeilings.js';
+import { printedModel, READER_DOC_FILES, STRESS_DOC_FILES } from '../../support/readerDocs.js';
 
-const DOCS = (Object.keys(READER_DOC_FILES) as MarkDoc[]).map((name) => ({ name, file: READER_DOC_FILES[name] }));
+const DOCS = [
+  ...(Object.keys(READER_DOC_FILES) as MarkDoc[]).map((name) => ({ name, file: READER_DOC_FILES[name] })),
+  ...(Object.keys(STRESS_DOC_FILES) as StressDoc[]).map((name) => ({ name, file: STRESS_DOC_FILES[name] })),
+];
 const READERS: Array<{ reader: MarkReader; available: boolean }> = [
   { reader: 'pdfjs', available: true },
   { reader: 'mutool', available: hasTool('mutool') },
