@@ -128,7 +128,20 @@ const STATEMENT_SHARE = 0.7;
  */
 const STATEMENT_MEASURES = [1, 0.97, 0.94, 0.91];
 
+/**
+ * A point's leaflet: set on the full measure and, when its body takes a
+ * narrower one (chooseBodySize), set again whole on that one (its rules at
+ * the body's edges), which is taken only when it is no worse (insetNoWorse).
+ */
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
+  const full = setLeaflet(model, point, fonts, opts);
+  if (full.narrower === undefined) return full.layout;
+  const inset = setLeaflet(model, point, fonts, { ...opts, inset: full.narrower });
+  return insetNoWorse(inset.faults, full.faults) ? inset.layout : full.layout;
+}
+
+/** One setting of a leaflet, what it gets wrong, and by how much narrower its body was set than its rules (none: at their edges). */
+function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions): { layout: LeafletLayout; faults: LeafletFaults; narrower?: number } {
   const t = model.theme;
   const pal = t.palette;
   const { width: W, height: H } = t.page.leaflet;
@@ -215,10 +228,8 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
   const { regular } = leafletBodySizes(t);
   const text = pointText(point, st.body, fonts.heading, pal.accent);
   const { fit, inside, width } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, inset === 0);
-  // Once only: the whole leaflet set again on the measure the body took (its rules at the body's edges), taken below
-  // only where that costs nothing the full measure's setting has (insetNoWorse).
+  // The whole leaflet is set again on the measure the body took (layoutLeaflet), once: an inset setting narrows no further.
   const narrowed = width < measure - 1e-6;
-  const insetLayout = narrowed ? layoutLeaflet(model, point, fonts, { ...opts, inset: measure - width }) : undefined;
   const bodyX = left + inside.dx;
   let bodySize = fit.size;
   const leading = fit.leading;
@@ -247,10 +258,7 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
     cuts: addressCuts(fit.para).length,
     edge: narrowed ? 1 : 0,
   });
-  const layout: LeafletLayout = { pages, bodySize, stats: ts.stats };
-  leafletFaults.set(layout, faults);
-  const insetFaults = insetLayout && leafletFaults.get(insetLayout);
-  return insetLayout && insetFaults && insetNoWorse(insetFaults, faults) ? insetLayout : layout;
+  return { layout: { pages, bodySize, stats: ts.stats }, faults, ...(narrowed ? { narrower: measure - width } : {}) };
 
   // -------------------------------------------------------------------------
 
@@ -529,9 +537,6 @@ interface LeafletFaults {
   cuts: number;
   edge: number;
 }
-
-/** Each setting's faults, for layoutLeaflet to weigh the inset one against the full measure's. */
-const leafletFaults = new WeakMap<LeafletLayout, LeafletFaults>();
 
 /**
  * The leaflet set on the body's narrower measure (LeafletOptions.inset) is
