@@ -453,22 +453,22 @@ function shortLines(c: Context, para: ComposedParagraph): ComposedParagraph['lin
 }
 
 /**
- * Of the lines `stopsShort` counts, those an address opens the next line
- * after (`isVerbatimToken`): the address, too wide to share the line, is
- * the reason it stops, and it reads as displayed rather than as the
- * paragraph's end. The size rule weighs such a line as a runt, not as a
- * line stopping short (stress-fa 16 before «secretariat@example.org»).
- */
-/**
  * What a line stopping short before an address weighs in the size rule, in
  * runts: less than one, so that it is not traded for a step down that ends
- * in a runt and widens other lines (stress-fa 16, session 18: 40 px with
+ * in a runt and widens other lines (stress-fa 16, session 17: 40 px with
  * «می‌شوند.» alone and spaces at ×2.5 in the lines after its address, the
  * square and story cards half empty, against 45 px with «نشانی تماس گروه
  * هماهنگی» short before «secretariat@example.org»).
  */
 const BEFORE_ADDRESS = 0.5;
 
+/**
+ * Of the lines `stopsShort` counts, those an address opens the next line
+ * after (`isVerbatimToken`): the address, too wide to share the line, is
+ * the reason it stops, and it reads as displayed rather than as the
+ * paragraph's end. The size rule weighs such a line as BEFORE_ADDRESS of a
+ * runt, not as a line stopping short.
+ */
 function shortBeforeAddress(c: Context, para: ComposedParagraph): number {
   return shortLines(c, para).filter((l) => isVerbatimToken(para.text.slice(l.end).trimStart().split(/\s/u)[0] ?? '')).length;
 }
