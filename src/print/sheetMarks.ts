@@ -19,14 +19,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Color } from 'pdf-lib';
+import { setFillingColor, setStrokingColor, type Color } from 'pdf-lib';
 import { warraqRoot } from '../codeRoot.js';
 import { composeParagraph, type ComposedLine } from '../text/compose.js';
 import { findUncovered } from '../text/itemize.js';
 import { loadFont, type LoadedFont } from '../text/fonts.js';
 import { outlinePath } from '../render/pdf/glyphPainter.js';
 import { cropMarkOps, DEFAULT_BLEED_PT, DEFAULT_MARK_OFFSET_PT, MARK_LINE_WIDTH_PT } from './press.js';
-import { MM } from './pdfPages.js';
+import { MM, type Box } from './pdfPages.js';
 
 /**
  * Length of an imposed sheet's marks: shorter than the press files' 5 mm, so
@@ -49,8 +49,6 @@ const SLUG_MIN_SIZE = 4.5;
 /** A fold mark's dash and gap, pt: a dashed line reads as "fold here", a solid one as "cut here". */
 const FOLD_DASH = [2, 1.5];
 
-type Box = { x: number; y: number; width: number; height: number };
-
 export interface SheetMarks {
   /** The sheet's trim on the page. */
   trim: Box;
@@ -68,7 +66,7 @@ export function sheetMarksContent(m: SheetMarks): string {
   const gap = Math.max(SHEET_MARK_GAP_PT, m.bleed + DEFAULT_MARK_OFFSET_PT);
   // cropMarkOps takes the gap as bleed + offset.
   const crops = cropMarkOps(m.trim, gap - DEFAULT_MARK_OFFSET_PT, DEFAULT_MARK_OFFSET_PT, SHEET_MARK_LENGTH_PT, m.color).map(String);
-  const ops = ['/Artifact BMC', ...crops, 'q', `${MARK_LINE_WIDTH_PT} w`, colorOperator(m.color, 'RG')];
+  const ops = ['/Artifact BMC', ...crops, 'q', `${MARK_LINE_WIDTH_PT} w`, String(setStrokingColor(m.color))];
   if (m.middle === 'fold') ops.push(`[${FOLD_DASH.join(' ')}] 0 d`);
   const x = num(m.trim.x + m.trim.width / 2);
   const [bottom, top] = [m.trim.y, m.trim.y + m.trim.height];
@@ -109,7 +107,7 @@ function slugLine(slug: Slug, trim: Box, gap: number, color: Color): string {
     const s = g.size / g.font.upem;
     return `q ${fine(g.scaleX * s)} 0 0 ${fine(s)} ${num(x + g.x)} ${num(baseline + g.y)} cm ${outlinePath(g.font, g.gid)} f Q`;
   });
-  return ['q', colorOperator(color, 'rg'), ...drawn, 'Q'].join('\n');
+  return ['q', String(setFillingColor(color)), ...drawn, 'Q'].join('\n');
 }
 
 /** Between the slug's parts. */
@@ -132,10 +130,5 @@ function slugFont(): LoadedFont {
   return (amiri ??= loadFont(new Uint8Array(readFileSync(path.join(warraqRoot, 'fonts/Amiri-Regular.ttf'))), 'fonts/Amiri-Regular.ttf'));
 }
 
-function colorOperator(c: Color, op: 'rg' | 'RG'): string {
-  if (c.type === 'CMYK') return `${[c.cyan, c.magenta, c.yellow, c.key].map(num).join(' ')} ${op === 'rg' ? 'k' : 'K'}`;
-  if (c.type === 'RGB') return `${[c.red, c.green, c.blue].map(num).join(' ')} ${op}`;
-  return `${num(c.gray)} ${op === 'rg' ? 'g' : 'G'}`;
-}
 const num = (v: number) => (Math.round(v * 1000) / 1000).toString();
 const fine = (v: number) => (Math.round(v * 1e7) / 1e7).toString();
