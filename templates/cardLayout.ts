@@ -34,7 +34,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { endsWeak, leans, offWeakBySize, setBalanced } from '../src/layout/balance.js';
+import { endsWeak, leans, offWeakBySize, setBalanced, weakEnds } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
 import { isVerbatimToken } from '../src/text/addresses.js';
@@ -474,6 +474,16 @@ function shortBeforeAddress(c: Context, para: ComposedParagraph): number {
 }
 
 /**
+ * The lines of a justified body that end on a word leaning on the next
+ * (`weakEnds`), where `body` asked the breaker to keep them together
+ * (`leaningSpaces`). Ragged text has none: its lines end where they end,
+ * and a tie would shorten a line to keep a word (udhr-en's «and», «the»).
+ */
+function leaningEnds(c: Context, para: ComposedParagraph): number {
+  return c.model.theme.justify === 'off' ? 0 : weakEnds(para, c.model.lang).length;
+}
+
+/**
  * Where each word of `text` that leans on the next (src/layout/balance.ts,
  * `leans`: a preposition, a conjunction, a Persian word with its written
  * ezafe) ends, before a space: a card body's line ends there only where no
@@ -750,8 +760,17 @@ async function assertPlannable(c: Context, point: Point): Promise<void> {
  * maximum) and no paragraph ending in a lone word (`runts`: look17's fa 1
  * on the portrait card ended «…۱۴۰۳ پیش‌بینی» / «کنند.» at 45 px, where
  * the year, bound to the word after it, left the line breaker no other
- * setting; 40 px has none); when every step that holds it has such a
- * fault, the step with the fewest runts, then the narrowest widest space; else one card at the compact
+ * setting; 40 px has none) and no line ending on a word that leans on the
+ * next (`leaningEnds`: a preposition, a conjunction, a Persian word with
+ * its written ezafe, in justified text) where the soft ties (`leaningSpaces`)
+ * found no setting within the theme's widest space that keeps it with what
+ * follows: stress-fa 17 at 45 px split «برنامه‌های» / «قصه‌گویی» and «پس» /
+ * «از» with a line at ×2.16, at 40 px it keeps both, its widest space ×1.99.
+ * When every step that holds it has such a fault, the step with the fewest
+ * runts, then the narrowest widest space, then the fewest loose lines (a
+ * weak word is never traded for a wide space; a loose line within the
+ * card's bound is alone no reason to step down), then the fewest weak line
+ * ends; else one card at the compact
  * size with the design's narrower gaps around the body (`tight`), before
  * a carousel: udhr-en 2 and udhr-fa 23 on the square card were 684 px of
  * body for 679 and 666 px of room, and became two slides of 5 and 6 lines.
@@ -766,10 +785,12 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
   const maxSpace = (c.model.theme.space.max ?? DEFAULT_MAX_SPACE) * CARD_SPACE_SLACK;
   // A setting's faults, compared in order: a line stopping short inside a paragraph (`stopsShort`: it reads as the
   // paragraph's end), but for one an address opens the next line after (`shortBeforeAddress`, weighed with the
-  // runts at BEFORE_ADDRESS), a paragraph ending in a lone word (`runts`), then spaces past the bound.
+  // runts at BEFORE_ADDRESS), a paragraph ending in a lone word (`runts`), spaces past the bound, loose lines
+  // (within it), then lines ending on a word that leans on the next (`leaningEnds`).
   const faults = (m: MeasuredText) => {
     const before = shortBeforeAddress(c, m.para);
-    return [stopsShort(c, m.para) - before, before * BEFORE_ADDRESS + runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9)];
+    const loose = m.para.lines.filter((l) => l.loose && !l.short).length;
+    return [stopsShort(c, m.para) - before, before * BEFORE_ADDRESS + runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9), loose, leaningEnds(c, m.para)];
   };
   let best: { size: number; faults: number[] } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
@@ -782,7 +803,9 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     const m = body(c, point, text, size);
     if (!fitsRoom(m, room)) continue;
     const f = faults(m);
-    if (tight || f.every((x) => x === 0)) return { size, pieces: [text], excerpt: false, url, tight };
+    // (A loose line, within the card's bound, is alone no reason to step down, CARD_SPACE_SLACK; nor taken for a weak word.)
+    const clean = f[0] === 0 && f[1] === 0 && f[2] === 0 && f[4] === 0 && (!best || f[3] <= best.faults[3]);
+    if (tight || clean) return { size, pieces: [text], excerpt: false, url, tight };
     if (!best || lexLess(f, best.faults)) best = { size, faults: f };
   }
   return best && { size: best.size, pieces: [text], excerpt: false, url };

@@ -385,6 +385,33 @@ describe('loose lines and addresses', () => {
   });
 });
 
+describe('leaning words at line ends', () => {
+  const lineTexts = (card: CardSlide) => {
+    const b = card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+    return b.lines.map((pl) => b.text.slice(pl.line.start, pl.line.end).trim());
+  };
+  const pairs = (lines: string[]) => lines.slice(0, -1).map((l, i) => `${l.split(/\s+/u).pop()} ${lines[i + 1].split(/\s+/u)[0]}`);
+
+  it('takes the compact size where it keeps a leaning word with its complement and the regular size cannot (stress-fa 17: «برنامه‌های» / «قصه‌گویی» and «پس» / «از» at 45 px, a line at ×2.16)', async () => {
+    const { model: doc, fonts } = await load('stress-fa');
+    for (const name of ['square', 'portrait', 'story']) {
+      const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 17)!, format: doc.theme.cards.find((c) => c.name === name)!, fonts });
+      expect(card.bodySize, name).toBe(card.minBodySize);
+      const split = pairs(lineTexts(card));
+      for (const pair of ['برنامه‌های قصه‌گویی', 'پس از']) expect(split, name).not.toContain(pair);
+      // Not traded for a wide space: no line past the theme's widest.
+      expect(card.loose, name).toHaveLength(0);
+    }
+  });
+
+  it('keeps the regular size where the compact one would trade a weak line end for a loose line (stress-fa 15 on the portrait card: ×2.36 at 40 px)', async () => {
+    const { model: doc, fonts } = await load('stress-fa');
+    const [card] = await layoutCard({ model: doc, point: doc.points.find((p) => p.number === 15)!, format: doc.theme.cards.find((c) => c.name === 'portrait')!, fonts });
+    expect(card.bodySize).toBeGreaterThan(card.minBodySize);
+    expect(card.loose).toHaveLength(0);
+  });
+});
+
 describe('pieceStart', () => {
   it('finds a piece at its own place, after the pieces before it, and a link card\'s excerpt without its added ellipsis', () => {
     const text = 'Yes. We agree. Yes. We agree.';
