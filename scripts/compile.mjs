@@ -392,6 +392,8 @@ function folders(root, dir) {
  * command, the watch session), piscina and the proofing thread start.
  */
 const ENTRIES = { warraq: 'scripts/build.ts', watch: 'scripts/watch.ts', worker: 'src/jobs/worker.ts', proofWorker: 'src/proof/worker.ts' };
+/** Entries whose threads end by being terminated (piscina's render workers), without exit handlers: their stubs write the code caches after the first task (scripts/vendor.mjs runBundle). */
+const TERMINATED = ['worker'];
 
 /**
  * Packages left out of the bundle (EXTERNAL) that are ES modules only (and
@@ -517,7 +519,7 @@ async function bundle(build, root, tmp) {
     const names = await exportsOf(build, root, file);
     const lines = [
       `import { runBundle } from ${JSON.stringify(VENDOR_LOADER)};`,
-      `const m = await runBundle(import.meta.url, ${JSON.stringify(`${name}.cjs`)}, ${JSON.stringify(needs(file))});`,
+      `const m = await runBundle(import.meta.url, ${JSON.stringify(`${name}.cjs`)}, ${JSON.stringify(needs(file))}${TERMINATED.includes(name) ? ', { terminated: true }' : ''});`,
       ...names.map((n, i) => (n === 'default' ? 'export default m.default;' : `const x${i} = m[${JSON.stringify(n)}];\nexport { x${i} as ${n} };`)),
     ];
     const stub = await build({
