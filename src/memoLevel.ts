@@ -70,7 +70,7 @@ export interface MemoWrite {
   append: boolean;
 }
 
-/** Most segments a file holds before it is written whole again (each costs a hash check and a deserialization on reading). */
+/** Most segments a file holds before it is written whole again (each costs a checksum and a deserialization on reading). */
 const MAX_SEGMENTS = 32;
 
 // A segment is `warraq-memo 2 <CRC-32, 8 hex digits> <payload length, 12 digits>\n<payload>`.
