@@ -17,7 +17,8 @@
  * watch session start as before.
  *
  * A cache is written when a process ends (after the functions it ran were
- * compiled, so they are in it) if it was missing or V8 refused it (another
+ * compiled, so they are in it), or a render worker's after its first task
+ * (`runBundle`: those threads are terminated), if it was missing or V8 refused it (another
  * Node, other flags: bin/warraq.mjs sets V8's interrupt budget and
  * WebAssembly tiering flags before any is read), and an entry's also when
  * this thread ran more of the packages' groups than the process that wrote
@@ -104,8 +105,8 @@ const importEsm = (ids) => Promise.all(ids.map(async (id) => void (esm.has(id) |
  * lib/ is compiled anew writes its cache under its own file's name, which
  * the new files never read. `url`: the file's `import.meta.url` (an entry's
  * stub, whose name tells warraq it runs compiled: src/compiled.ts). An id of
- * another group that a group file requires (React for react-pdf and
- * react-dom, linebreak…) is taken from that group's file (vendor.json's id →
+ * another group that a group file requires (React for react-pdf,
+ * linebreak…) is taken from that group's file (vendor.json's id →
  * group map), as CommonJS's exports; an ES-module-only package from those
  * imported first; anything else from node_modules or Node.
  */
@@ -168,10 +169,36 @@ export function runVendorFile(file, { cache = true, url = pathToFileURL(file).hr
  * Runs entry `name`'s file (lib/<name>.cjs beside the stub at `stubUrl`)
  * after importing the ES-module-only packages its first modules import
  * (`esm`, listed by scripts/compile.mjs); returns its exports.
+ *
+ * `terminated`: the entry runs in threads that are ended by being
+ * terminated (piscina's render workers), which run no exit handler, so its
+ * caches (its own file's, and a group's only such a thread runs) were never
+ * written. There they are written once the entry's default export (a task)
+ * has settled for the first time: by then the thread has compiled what a
+ * task runs.
  */
-export async function runBundle(stubUrl, name, esmIds) {
+export async function runBundle(stubUrl, name, esmIds, { terminated = false } = {}) {
   await importEsm(esmIds);
-  return runVendorFile(path.join(path.dirname(fileURLToPath(stubUrl)), name), { url: stubUrl });
+  const exports = runVendorFile(path.join(path.dirname(fileURLToPath(stubUrl)), name), { url: stubUrl });
+  return terminated ? cachedAfterFirstTask(exports) : exports;
+}
+
+/** `exports` with its default export writing the thread's caches after its first call settles (after the answer is sent: a macrotask later). */
+function cachedAfterFirstTask(exports) {
+  const task = exports.default;
+  if (typeof task !== 'function') return exports;
+  let first = true;
+  const wrapped = async function (...args) {
+    try {
+      return await task.apply(this, args);
+    } finally {
+      if (first) {
+        first = false;
+        setImmediate(writeCaches);
+      }
+    }
+  };
+  return { ...exports, default: wrapped };
 }
 
 const infos = new Map();

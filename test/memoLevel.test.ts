@@ -151,6 +151,12 @@ describe('memoLevel', () => {
       const next = nextBuild(out);
       for (const k of ['a', 'b']) expect(next.get(k, { unpack })).toBe(value(k));
     }
+    // A byte of the appended segment's payload changed (a damaged disk): its checksum no longer matches.
+    const damaged = concat(whole, added);
+    damaged[damaged.length - 3] ^= 0x01;
+    const read = nextBuild(damaged);
+    expect(read.get('a', { unpack })).toBe(value('a'));
+    expect(read.get('b', { unpack })).toBeUndefined();
     // A file cut inside its first segment: empty, and written whole.
     const cut = nextBuild(whole.subarray(0, whole.length - 5));
     expect(cut.get('a', { unpack })).toBeUndefined();

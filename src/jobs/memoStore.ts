@@ -4,7 +4,7 @@
  * (src/render/pdf/rememberedLines.ts, rememberedSubsets.ts), the press files'
  * compressed output profile (src/print/profileMemo.ts) and recoloured pages
  * (src/print/recoloredMemo.ts), each one file in `.warraq-cache/memo/`, a run
- * of segments each framed with its length and SHA-256 (src/memoLevel.ts: a
+ * of segments each framed with its length and CRC-32 (src/memoLevel.ts: a
  * build that made something new appends a segment, or rewrites the file
  * when it is full, torn or foreign), named by the
  * digest of the code that runs, so changed code starts empty and its old
