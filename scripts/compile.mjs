@@ -260,8 +260,8 @@ const packageEdits = {
  * megabytes of source again. warraq's chunks import a stub per package id
  * that takes its namespace from its group (the group's file runs whole, once
  * per thread, when the first of its ids is imported). A listed package that
- * another group uses (React: react-pdf and the templates' JSX must share
- * one; linebreak and bidi-js, used by react-pdf and satori too)
+ * another group uses (React: react-pdf, react-dom and the templates' JSX
+ * must share one; linebreak and bidi-js, used by react-pdf and satori too)
  * is taken from its own group's file, never bundled twice: a `require` of it
  * gets its default export (CommonJS's exports), and the compile fails if
  * that does not carry all its names, or if a group imports an id of another
@@ -270,6 +270,7 @@ const packageEdits = {
 export const VENDORS = {
   react: ['react', 'react/jsx-runtime'],
   'react-pdf': ['@react-pdf/renderer'],
+  'react-dom': ['react-dom/server'],
   zod: ['zod'],
   yaml: ['yaml'],
   text: ['linebreak', 'bidi-js', 'tex-linebreak'],
@@ -312,8 +313,8 @@ async function bundleVendors(build, root, dir) {
       target: 'node20',
       external: [...EXTERNAL, ...others],
       plugins: [packageEdits],
-      // scripts/vendor.mjs runs the file with the URL it would have as a module. React and its
-      // reconciler (react-pdf) in their production builds, as a shipped program runs them.
+      // scripts/vendor.mjs runs the file with the URL it would have as a module. React, its
+      // reconciler (react-pdf) and react-dom in their production builds, as a shipped program runs them.
       define: { 'import.meta.url': '__warraqImportMetaUrl', 'process.env.NODE_ENV': '"production"' },
       metafile: true,
       minifyWhitespace: true,

@@ -105,8 +105,8 @@ const importEsm = (ids) => Promise.all(ids.map(async (id) => void (esm.has(id) |
  * lib/ is compiled anew writes its cache under its own file's name, which
  * the new files never read. `url`: the file's `import.meta.url` (an entry's
  * stub, whose name tells warraq it runs compiled: src/compiled.ts). An id of
- * another group that a group file requires (React for react-pdf,
- * linebreak…) is taken from that group's file (vendor.json's id →
+ * another group that a group file requires (React for react-pdf and
+ * react-dom, linebreak…) is taken from that group's file (vendor.json's id →
  * group map), as CommonJS's exports; an ES-module-only package from those
  * imported first; anything else from node_modules or Node.
  */

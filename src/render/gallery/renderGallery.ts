@@ -1,14 +1,13 @@
 /**
  * The gallery page's renderer: the page's HTML from its template
- * (templates/gallery.tsx, written by staticMarkup.ts as react-dom's static
- * markup writes it, without loading react-dom: the same element gives the same
- * bytes), with where the thumbnails go (thumbPath.ts).
+ * (templates/gallery.tsx, rendered by react-dom's static markup: the same
+ * element gives the same bytes), with where the thumbnails go (thumbPath.ts).
  * The thumbnails themselves are drawn by thumbnails.ts, which the thumbnails
- * jobs load without the page's template.
+ * jobs load without react-dom and the page's template.
  */
+import ReactDOMServer from 'react-dom/server';
 import { galleryPage, type GalleryFile, type GalleryFont, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
 import { THUMB_DIR, thumbPath } from './thumbPath.js';
-import { staticMarkup } from './staticMarkup.js';
 
 export type { GalleryFile, GalleryOutput, GalleryThumb };
 export { THUMB_DIR, thumbPath };
@@ -19,5 +18,5 @@ export function galleryHtml(model: GalleryModel, outputs: GalleryOutput[], thumb
   const plain = thumbs.map(({ of, page, path, width, height }) => ({ of, page, path, width, height }));
   // A job's files come in the order it made them, or in the manifest's when reused: the page sorts them by path.
   const sorted = outputs.map((o) => ({ ...o, files: [...o.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }));
-  return '<!DOCTYPE html>\n' + staticMarkup(galleryPage(model, sorted, plain, fonts)) + '\n';
+  return '<!DOCTYPE html>\n' + ReactDOMServer.renderToStaticMarkup(galleryPage(model, sorted, plain, fonts)) + '\n';
 }
