@@ -15,7 +15,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, lineCount, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, WHOLE_WORDS, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
+import { offWeakBySize, sameBreaks, setBalanced, type LineEnds } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
@@ -349,6 +349,14 @@ function entryText(model: DocumentModel, point: Point): string {
   return words ? `${number} ${words.text}` : number;
 }
 
+/**
+ * How the booklet's headings and contents rows end their lines
+ * (setBalanced): neither on a word that leans on the next nor inside a
+ * phrase a preposition completes («…of more / than…», «…تا پاسی / از
+ * شب…»: stress-en's and stress-fa's contents, page review).
+ */
+const PHRASES: LineEnds = { completions: true };
+
 /** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
 function withText(spans: StyledSpan[], text: string): StyledSpan[] {
   let at = 0;
@@ -419,7 +427,7 @@ function preambleParas(model: DocumentModel, st: ReturnType<typeof styles>, ts: 
 function headingPara(model: DocumentModel, st: ReturnType<typeof styles>, ts: Typesetter, trial: Typesetter, p: Point, measure: number): FlowPara {
   const spans = headingSpans(model, p, st.number, st.heading);
   const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
-  const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang);
+  const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang, PHRASES);
   return {
     para: ts.count(startFlush(balanced, measure - balanced.measure)),
     leading: st.heading.size * 1.6,
@@ -774,7 +782,7 @@ function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntr
     // («…of / the…», «…و / …»), its lines as even as its room `rowWidth - less` allows in as many lines, so that no
     // word is left alone on the last (page review: «…در سراسر / جهان»). Its number and leaders stay in their columns.
     const text = label.map((s) => s.text).join('');
-    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang);
+    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang, PHRASES);
     let hung = setRow(0);
     // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
     // none): a row whose last line leaves too little room is set again short of the column by what it needs.
