@@ -353,9 +353,11 @@ function entryText(model: DocumentModel, point: Point): string {
  * How the booklet's headings and contents rows end their lines
  * (setBalanced): neither on a word that leans on the next nor inside a
  * phrase a preposition completes («…of more / than…», «…تا پاسی / از
- * شب…»: stress-en's and stress-fa's contents, page review).
+ * شب…»: stress-en's and stress-fa's contents, page review), and, where a
+ * break must move, where the lines come out the more even (a row as its
+ * heading: «…every town / of more than twenty thousand people»).
  */
-const PHRASES: LineEnds = { completions: true };
+const PHRASES: LineEnds = { completions: true, evenest: true };
 
 /** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
 function withText(spans: StyledSpan[], text: string): StyledSpan[] {

@@ -116,11 +116,17 @@ export function completedBy(word: string, next: string, lang: string): boolean {
 /**
  * How a balanced title reads its line ends (setBalanced): `completions`
  * adds, to the words that lean on the next (leans), the breaks before a word
- * that completes the one before it (completedBy). The booklet's headings and
- * contents rows ask for it; the cards' and leaflets' titles do not yet.
+ * that completes the one before it (completedBy); `evenest`, where a weak
+ * line end must go, takes the more even of the narrowest wider measure that
+ * avoids it and the weak words moved on by a forced break (else the wider
+ * measure whenever one does: «…every town of more than / twenty thousand
+ * people», 0.47, where «…every town / of more than twenty thousand people»
+ * is 0.97). The booklet's headings and contents rows ask for both; the
+ * cards' and leaflets' titles do not yet.
  */
 export interface LineEnds {
   completions?: boolean;
+  evenest?: boolean;
 }
 
 /** Whether a line that ends on `word` before `next` (the next line's first word; none after the last) ends weakly under `ends`. */
@@ -195,14 +201,22 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
   // when it moves conjunctions only, does it leave a line under CONJUNCTION_BALANCE of the longest.
   const floor = endsOnConjunctionsOnly(best, lang, ends) ? CONJUNCTION_BALANCE : 0;
   const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang, ends) && (!runt(p) || runt(best)) && balanceOf(p) >= floor - 1e-9;
+  const wider = widerEven(set, text, hi, measure, even);
+  if (wider && !ends.evenest) return wider;
+  const moved = weakToNextLine(best, lang, ends);
+  const forced = moved === text ? undefined : set(moved, measure);
+  const kept = forced && even(forced) ? { ...forced, text } : undefined;
+  if (wider && kept) return balanceOf(kept) > balanceOf(wider) + 1e-9 ? kept : wider;
+  return wider ?? kept ?? best;
+}
+
+/** The setting at the narrowest of STEPS measures from `from` (excluded) to `measure` that is `even`, if any. */
+function widerEven(set: (text: string, measure: number) => ComposedParagraph, text: string, from: number, measure: number, even: (p: ComposedParagraph) => boolean): ComposedParagraph | undefined {
   for (let k = 1; k <= STEPS; k++) {
-    const trial = set(text, hi + ((measure - hi) * k) / STEPS);
+    const trial = set(text, from + ((measure - from) * k) / STEPS);
     if (even(trial)) return trial;
   }
-  const moved = weakToNextLine(best, lang, ends);
-  if (moved === text) return best;
-  const forced = set(moved, measure);
-  return even(forced) ? { ...forced, text } : best;
+  return undefined;
 }
 
 /**
