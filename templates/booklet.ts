@@ -15,7 +15,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, lineCount, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, WHOLE_WORDS, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { offWeakBySize, sameBreaks, setBalanced } from '../src/layout/balance.js';
+import { offWeakBySize, sameBreaks, setBalanced, type LineEnds } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
@@ -146,34 +146,88 @@ export interface AtBodySize {
   filled: number;
 }
 
-/** The booklet laid out at its theme's body size (no copyfitting), with what copyfitting estimates from. */
-export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): AtBodySize {
+/** What every step of a booklet's layout at one body size shares: its page, measure, frames, styles and typesetter. */
+interface BookletSetting {
+  model: DocumentModel;
+  fonts: TemplateFonts;
+  W: number;
+  H: number;
+  measure: number;
+  ts: Typesetter;
+  st: ReturnType<typeof styles>;
+  L: ReturnType<typeof labelsFor>;
+  /** Page n's text frame (1-based): its margins swap sides from recto to verso. */
+  frameFor: (pageNumber: number) => Frame;
+}
+
+/** The booklet's page, measure, frames, styles and typesetter at the model's body size. */
+function bookletSetting(model: DocumentModel, fonts: TemplateFonts): BookletSetting {
   const t = model.theme;
   const { width: W, height: H } = t.page.booklet;
   const m = t.page.margins;
   const rtl = model.dir === 'rtl';
-  // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
-  const ts = typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT });
-  const st = styles(model, fonts);
-  const L = labelsFor(model.lang);
   const measure = W - m.inner - m.outer;
-  const live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: W - 2 * TRIM_SAFETY, height: H - 2 * TRIM_SAFETY };
-
   // Page n (1-based) is a recto when odd. Its binding edge is on the right in
   // a right-to-left book, on the left otherwise.
   const frameFor = (pageNumber: number): Frame => {
     const bindRight = (pageNumber % 2 === 1) === rtl;
     return { x: bindRight ? m.outer : m.inner, width: measure, top: m.top, bottom: H - m.bottom };
   };
+  return {
+    model,
+    fonts,
+    W,
+    H,
+    measure,
+    // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
+    ts: typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT }),
+    st: styles(model, fonts),
+    L: labelsFor(model.lang),
+    frameFor,
+  };
+}
 
-  const paras = bodyParagraphs(model, fonts, ts, measure);
+/** The booklet laid out at its theme's body size (no copyfitting), with what copyfitting estimates from. */
+export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): AtBodySize {
+  const b = bookletSetting(model, fonts);
+  const paras = bodyParagraphs(model, fonts, b.ts, b.measure);
+  const { firstBody, flowed, contents, contentsLaid } = bodyAfterContents(b, paras);
+  // The page plan (theme.pages): the spare pages a multiple of 4 needs go
+  // after the last point, ruled for notes or blank (theme.spare), so the
+  // colophon stays on the inside back cover, the page before the back cover.
+  const sec = model.sections;
+  const before = firstBody - 1;
+  const ends = (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0);
+  const spares = model.theme.pages === 'multiple-of-4' ? blanksToFill(before + flowed.length + ends) : 0;
+  const pageCount = before + flowed.length + spares + ends;
+  const textFrame = (i: number) => b.frameFor(firstBody + i);
+  const filled = filledWith({ pageCount, spares, flowed, textFrame }, flowed);
+  // The pages themselves only when asked: copyfitting counts several sizes and keeps one.
+  let made: BookletLayout | undefined;
+  const finish = () => (made ??= bookletPages(b, { firstBody, flowed, contents, contentsLaid, spares }));
+  return { pageCount, finish, spares, paras, flowed, textFrame, filled };
+}
 
-  // The body starts after the cover and the contents, which take as many
-  // pages as their entries need; the entries need the body's page numbers.
+/** The body flowed after the cover and the contents, its first page's number, its contents entries and pages. */
+interface Settled {
+  firstBody: number;
+  flowed: FlowPage[];
+  contents: ContentsEntry[];
+  contentsLaid: LaidOutPage[];
+}
+
+/**
+ * The body flowed after the cover and the contents. The contents take as
+ * many pages as their entries need, and the entries need the body's page
+ * numbers, which follow the contents' pages: the body is flowed again until
+ * the contents' page count settles (a few rounds at most).
+ */
+function bodyAfterContents(b: BookletSetting, paras: FlowPara[]): Settled {
+  const { model, fonts, ts, st, frameFor } = b;
   const sec = model.sections;
   const cover = sec.cover ? 1 : 0;
   let contentsPages = sec.contents ? 1 : 0;
-  let flowed: ReturnType<typeof flow> = [];
+  let flowed: FlowPage[] = [];
   let contents: ContentsEntry[] = [];
   let contentsLaid: LaidOutPage[] = [];
   for (let round = 0; round < 6; round++) {
@@ -182,69 +236,78 @@ export function layoutAtBodySize(model: DocumentModel, fonts: TemplateFonts): At
       // Pages n and n + 1 face each other when n is even (page 1, the cover, faces none).
       balance: { maxGap: st.bodyLeading * HEADING_GAP_LINES, maxUnlike: st.bodyLeading * SPREAD_GAP_LINES, leading: st.bodyLeading, spreadOf: (i) => Math.floor((firstBody + i) / 2) },
     });
-    contents = model.points.map((p) => {
-      const i = flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`));
-      // The heading's top, where the outline entry of that page points too: the contents row links there.
-      return { point: p.number, page: firstBody + i, top: flowed[i]?.anchors.find((a) => a.tag === `point:${p.number}`)?.top };
-    });
-    contentsLaid = sec.contents ? contentsPagesFor(model, fonts, ts, frameFor, 1 + cover, W, H, contents, L.contents) : [];
+    contents = contentsEntries(model, flowed, firstBody);
+    contentsLaid = sec.contents ? contentsPagesFor(model, fonts, ts, frameFor, 1 + cover, b.W, b.H, contents, b.L.contents) : [];
     if (contentsLaid.length === contentsPages) break;
     contentsPages = contentsLaid.length;
   }
-  const firstBody = 1 + cover + contentsPages;
-  // The page plan (theme.pages): the spare pages a multiple of 4 needs go
-  // after the last point, ruled for notes or blank (theme.spare), so the
-  // colophon stays on the inside back cover, the page before the back cover.
-  const ends = (sec.colophon ? 1 : 0) + (sec.backCover ? 1 : 0);
-  const spares = t.pages === 'multiple-of-4' ? blanksToFill(cover + contentsLaid.length + flowed.length + ends) : 0;
-  const pageCount = cover + contentsLaid.length + flowed.length + spares + ends;
-  const textFrame = (i: number) => frameFor(firstBody + i);
-  const filled = filledWith({ pageCount, spares, flowed, textFrame }, flowed);
+  return { firstBody: 1 + cover + contentsPages, flowed, contents, contentsLaid };
+}
 
-  // The pages themselves, in the order they were always set (the typesetter's stats count them in it).
-  const pagesMade = (): BookletLayout => {
-    // The running head: one line, whatever the title's length (templates/runningHead.ts); tried by a typesetter of its own,
-    // and the setting tried is the one every text page places (counted there: `headAndFoot`).
-    const trial = typesetter(model);
-    const tried = new Map<string, ComposedParagraph>();
-    const setHead = (text: string) => tried.get(text) ?? tried.set(text, trial.set(text, st.small, measure, 'center')).get(text)!;
-    const head = runningHeadFor(model, (text) => setHead(text).lines.length === 1);
-    const headPara = head.text === undefined ? undefined : setHead(head.text);
-    const runningHeadAndFoot = (f: Frame, n: number) => headAndFoot(model, ts, st, headPara, f, H, n);
-    const pages: LaidOutPage[] = [];
-    if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
-    contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
-    flowed.forEach((fp, i) => {
-      const n = firstBody + i;
-      const outline = fp.anchors.flatMap((a) => {
-        const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
-        return point ? [{ title: entryText(model, point), level: 1 as const, top: a.top }] : [];
-      });
-      pages.push({
-        width: W,
-        height: H,
-        background: t.palette.paper,
-        role: i === 0 ? 'preamble' : 'body',
-        // A book leaves the running head off an opening page: the title opens
-        // the first body page (bodyParagraphs), so there it would repeat the
-        // title right above itself. The folio stays.
-        blocks: [...fp.blocks, ...(i === 0 ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(frameFor(n), n))],
-        outline,
-      });
-    });
-    for (let i = 0; i < spares; i++) {
-      const n = pages.length + 1;
-      pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, () => runningHeadAndFoot(frameFor(n), n)) : blankLike(pages[pages.length - 1], t.palette.paper));
-    }
-    if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
-    if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
-    // The outline: the document's title first (on its first page), every other entry under it.
-    pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
-    for (const p of pages) p.live = live;
-    return { pages, contents, stats: ts.stats, warnings: head.warning ? [head.warning] : [] };
+/** Each point's page in the body flowed from page `firstBody` on, and its heading's top there, where the outline entry of that page points too: the contents row links there. */
+function contentsEntries(model: DocumentModel, flowed: FlowPage[], firstBody: number): ContentsEntry[] {
+  return model.points.map((p) => {
+    const i = flowed.findIndex((fp) => fp.tags.includes(`point:${p.number}`));
+    return { point: p.number, page: firstBody + i, top: flowed[i]?.anchors.find((a) => a.tag === `point:${p.number}`)?.top };
+  });
+}
+
+/** The booklet's pages, in the order they were always set (the typesetter's stats count them in it). */
+function bookletPages(b: BookletSetting, s: Settled & { spares: number }): BookletLayout {
+  const { model, fonts, ts, st, W, H, L, frameFor } = b;
+  const t = model.theme;
+  const sec = model.sections;
+  const head = runningHeadSetting(b);
+  const runningHeadAndFoot = (n: number) => headAndFoot(model, ts, st, head.para, frameFor(n), H, n);
+  const pages: LaidOutPage[] = [];
+  if (sec.cover) pages.push(coverPage(model, fonts, ts, W, H));
+  s.contentsLaid.forEach((p, i) => pages.push({ ...p, outline: i === 0 ? [{ title: L.contents, level: 1, top: 0 }] : [] }));
+  s.flowed.forEach((fp, i) => pages.push(textPage(b, fp, i === 0, s.firstBody + i, runningHeadAndFoot)));
+  for (let i = 0; i < s.spares; i++) {
+    const n = pages.length + 1;
+    pages.push(t.spare === 'notes' ? notesPage(model, ts, st, L.notes, frameFor(n), W, H, () => runningHeadAndFoot(n)) : blankLike(pages[pages.length - 1], t.palette.paper));
+  }
+  if (sec.colophon) pages.push({ ...colophonPage(model, fonts, ts, frameFor(pages.length + 1), W, H), outline: [{ title: L.colophon, level: 1, top: 0 }] });
+  if (sec.backCover) pages.push(backCover(model, fonts, ts, W, H));
+  // The outline: the document's title first (on its first page), every other entry under it.
+  pages[0].outline = [{ title: model.title, level: 0, top: 0 }, ...(pages[0].outline ?? [])];
+  const live = { x: TRIM_SAFETY, y: TRIM_SAFETY, width: W - 2 * TRIM_SAFETY, height: H - 2 * TRIM_SAFETY };
+  for (const p of pages) p.live = live;
+  return { pages, contents: s.contents, stats: ts.stats, warnings: head.warning ? [head.warning] : [] };
+}
+
+/**
+ * The running head: one line, whatever the title's length
+ * (templates/runningHead.ts), tried by a typesetter of its own so that the
+ * trials are not counted; the setting tried is the one every text page
+ * places (counted there: `headAndFoot`). No para: no running head.
+ */
+function runningHeadSetting(b: BookletSetting): { para?: ComposedParagraph; warning?: Diagnostic } {
+  const trial = typesetter(b.model);
+  const tried = new Map<string, ComposedParagraph>();
+  const setHead = (text: string) => tried.get(text) ?? tried.set(text, trial.set(text, b.st.small, b.measure, 'center')).get(text)!;
+  const head = runningHeadFor(b.model, (text) => setHead(text).lines.length === 1);
+  return { para: head.text === undefined ? undefined : setHead(head.text), warning: head.warning };
+}
+
+/** Page n of the body, its text `fp` flowed, its outline entries at its points' headings; the first opens the body. */
+function textPage(b: BookletSetting, fp: FlowPage, opening: boolean, n: number, runningHeadAndFoot: (n: number) => Block[]): LaidOutPage {
+  const { model, ts, st, W, H, frameFor } = b;
+  const outline = fp.anchors.flatMap((a) => {
+    const point = a.tag.startsWith('point:') ? model.points.find((p) => `point:${p.number}` === a.tag) : undefined;
+    return point ? [{ title: entryText(model, point), level: 1 as const, top: a.top }] : [];
+  });
+  return {
+    width: W,
+    height: H,
+    background: model.theme.palette.paper,
+    role: opening ? 'preamble' : 'body',
+    // A book leaves the running head off an opening page: the title opens
+    // the first body page (bodyParagraphs), so there it would repeat the
+    // title right above itself. The folio stays.
+    blocks: [...fp.blocks, ...(opening ? [folio(model, ts, st, frameFor(n), H, n)] : runningHeadAndFoot(n))],
+    outline,
   };
-  let made: BookletLayout | undefined;
-  return { pageCount, finish: () => (made ??= pagesMade()), spares, paras, flowed, textFrame, filled };
 }
 
 /**
@@ -286,6 +349,16 @@ function entryText(model: DocumentModel, point: Point): string {
   return words ? `${number} ${words.text}` : number;
 }
 
+/**
+ * How the booklet's headings and contents rows end their lines
+ * (setBalanced): neither on a word that leans on the next nor inside a
+ * phrase a preposition completes («…of more / than…», «…تا پاسی / از
+ * شب…»: stress-en's and stress-fa's contents, page review), and, where a
+ * break must move, where the lines come out the more even (a row as its
+ * heading: «…every town / of more than twenty thousand people»).
+ */
+const PHRASES: LineEnds = { completions: true, evenest: true };
+
 /** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
 function withText(spans: StyledSpan[], text: string): StyledSpan[] {
   let at = 0;
@@ -302,77 +375,96 @@ function headingSpans(model: DocumentModel, point: Point, number: TextStyle, tit
   ];
 }
 
-/** The body's paragraphs: title, preamble, then each point's heading, paragraphs and sub-items. */
+/** The body's paragraphs: title, preamble, then each point's heading, paragraphs and sub-items, in reading order. */
 function bodyParagraphs(model: DocumentModel, fonts: TemplateFonts, ts: Typesetter, measure: number): FlowPara[] {
-  const t = model.theme;
   const st = styles(model, fonts);
-  const paras: FlowPara[] = [];
-  paras.push({
+  const paras: FlowPara[] = [titlePara(model, st, ts, measure), ...preambleParas(model, st, ts, measure)];
+  // Headings balanced through a typesetter of their own (the trials not counted), then counted once by `ts`.
+  const trial = typesetter(model);
+  for (const p of model.points) paras.push(headingPara(model, st, ts, trial, p, measure), ...pointParas(model, fonts, st, ts, p, measure));
+  return paras;
+}
+
+/** The title, centred, opening the first body page; kept with what follows it. */
+function titlePara(model: DocumentModel, st: ReturnType<typeof styles>, ts: Typesetter, measure: number): FlowPara {
+  return {
     para: ts.set(model.title, st.title, measure, 'center'),
     leading: st.title.size * 1.5,
-    color: t.palette.accent,
+    color: model.theme.palette.accent,
     spaceBefore: 0,
     spaceAfter: st.bodyLeading * 0.6,
     keepWithNext: true,
     name: 'the title',
     place: model.titlePlace,
     semantics: { role: 'title' },
-  });
-  // Paragraphs as on leaflets and cards (src/layout/paragraphs.ts): each that follows another starts with a
-  // first-line indent, none after the title or a heading, and no space between them.
-  model.preamble.forEach((p, i) => {
-    paras.push({
-      para: ts.set(p.text, st.body, measure, 'justify', i > 0),
-      leading: st.bodyLeading,
-      color: t.palette.ink,
-      spaceBefore: 0,
-      spaceAfter: 0,
-      name: `preamble paragraph ${i + 1}`,
-      place: p.place,
-      semantics: { role: 'p' },
-    });
-  });
-  // A sub-item is set in from the start margin, as a list: by the paragraph indent.
+  };
+}
+
+/**
+ * The preamble's paragraphs, as on leaflets and cards (src/layout/paragraphs.ts):
+ * each that follows another starts with a first-line indent, none after the
+ * title, and no space between them.
+ */
+function preambleParas(model: DocumentModel, st: ReturnType<typeof styles>, ts: Typesetter, measure: number): FlowPara[] {
+  return model.preamble.map((p, i) => ({
+    para: ts.set(p.text, st.body, measure, 'justify', i > 0),
+    leading: st.bodyLeading,
+    color: model.theme.palette.ink,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    name: `preamble paragraph ${i + 1}`,
+    place: p.place,
+    semantics: { role: 'p' },
+  }));
+}
+
+/**
+ * A point's heading, kept with its text. Its lines end at spaces: no word
+ * divided, nor broken after its own hyphen («self-/hosted», look17); balanced,
+ * no line ending on a word that leans on the next, as the leaflets' and cards'
+ * titles (balance.ts: «تا پاسی از / شب», «retired / compositors» were set
+ * ragged), in as many lines as ragged, so that no page moves. The trials are
+ * set by `trial`, the setting kept counted once by `ts`.
+ */
+function headingPara(model: DocumentModel, st: ReturnType<typeof styles>, ts: Typesetter, trial: Typesetter, p: Point, measure: number): FlowPara {
+  const spans = headingSpans(model, p, st.number, st.heading);
+  const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
+  const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang, PHRASES);
+  return {
+    para: ts.count(startFlush(balanced, measure - balanced.measure)),
+    leading: st.heading.size * 1.6,
+    color: model.theme.palette.ink,
+    spaceBefore: st.bodyLeading * 0.9,
+    spaceAfter: st.bodyLeading * 0.15,
+    keepWithNext: true,
+    tag: `point:${p.number}`,
+    name: `the heading of point ${p.number}`,
+    place: p.place,
+    semantics: p.titleSource === 'label' ? { role: 'heading', item: p.number, label: 0, alt: entryText(model, p) } : { role: 'heading', item: p.number, label: pointNumber(model, p.number).length },
+  };
+}
+
+/**
+ * A point's paragraphs and sub-items, justified. Paragraphs as the preamble's
+ * (indented after the first where the point indents them: indentsParagraphs);
+ * a sub-item set in from the start margin by the paragraph indent, as a list,
+ * its label in the heading face and the accent (itemSpans).
+ */
+function pointParas(model: DocumentModel, fonts: TemplateFonts, st: ReturnType<typeof styles>, ts: Typesetter, p: Point, measure: number): FlowPara[] {
+  const t = model.theme;
+  const indents = indentsParagraphs(p);
   const indent = st.body.size * PARAGRAPH_INDENT;
-  // Headings balanced through a typesetter of their own (the trials not counted), then counted once by `ts`.
-  const trial = typesetter(model);
-  for (const p of model.points) {
-    const indents = indentsParagraphs(p);
-    const spans = headingSpans(model, p, st.number, st.heading);
-    // A heading's lines end at spaces: no word divided, nor broken after its own hyphen («self-/hosted», look17);
-    // balanced, no line ending on a word that leans on the next, as the leaflets' and cards' titles (balance.ts:
-    // «تا پاسی از / شب», «retired / compositors» were set ragged), in as many lines as ragged, so no page moves.
-    const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
-    const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang);
-    paras.push({
-      para: ts.count(startFlush(balanced, measure - balanced.measure)),
-      leading: st.heading.size * 1.6,
-      color: t.palette.ink,
-      spaceBefore: st.bodyLeading * 0.9,
-      spaceAfter: st.bodyLeading * 0.15,
-      keepWithNext: true,
-      tag: `point:${p.number}`,
-      name: `the heading of point ${p.number}`,
-      place: p.place,
-      semantics: p.titleSource === 'label' ? { role: 'heading', item: p.number, label: 0, alt: entryText(model, p) } : { role: 'heading', item: p.number, label: pointNumber(model, p.number).length },
-    });
-    p.paragraphs.forEach((q, k) => {
-      const text = itemSpans(q, st.body, fonts.heading, t.palette.accent);
-      const width = q.item ? measure - indent : measure;
-      paras.push({
-        para: ts.set(text, st.body, width, 'justify', indents && k > 0),
-        leading: st.bodyLeading,
-        color: t.palette.ink,
-        spaceBefore: 0,
-        spaceAfter: 0,
-        indent: q.item ? indent : 0,
-        name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
-        place: q.place,
-        semantics: { role: 'p', item: p.number },
-      });
-    });
-  }
-  return paras;
+  return p.paragraphs.map((q, k) => ({
+    para: ts.set(itemSpans(q, st.body, fonts.heading, t.palette.accent), st.body, q.item ? measure - indent : measure, 'justify', indents && k > 0),
+    leading: st.bodyLeading,
+    color: t.palette.ink,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    indent: q.item ? indent : 0,
+    name: `point ${p.number}, ${q.item ? `sub-item ${q.item}` : `paragraph ${k + 1}`}`,
+    place: q.place,
+    semantics: { role: 'p', item: p.number },
+  }));
 }
 
 /**
@@ -692,7 +784,7 @@ function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntr
     // («…of / the…», «…و / …»), its lines as even as its room `rowWidth - less` allows in as many lines, so that no
     // word is left alone on the last (page review: «…در سراسر / جهان»). Its number and leaders stay in their columns.
     const text = label.map((s) => s.text).join('');
-    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang);
+    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang, PHRASES);
     let hung = setRow(0);
     // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
     // none): a row whose last line leaves too little room is set again short of the column by what it needs.

@@ -8,7 +8,9 @@
  * one that does not («Equal in dignity / and rights»), when it stays even
  * enough for the word it moves (CONJUNCTION_BALANCE). Centred paragraphs
  * (the booklet cover's and the document card's titles) are balanced by the
- * text layer itself (src/text/compose.ts); this adds the weak words.
+ * text layer itself (src/text/compose.ts); this adds the weak words. A
+ * caller may ask (LineEnds) that no line end inside a phrase a preposition
+ * completes either («more / than»), where the word before it is not weak.
  */
 import type { ComposedParagraph } from '../text/compose.js';
 
@@ -47,7 +49,7 @@ const CONJUNCTIONS: Record<string, ReadonlySet<string>> = {
  */
 export const CONJUNCTION_BALANCE = 1 / 2;
 
-const lexicon = (table: Record<string, ReadonlySet<string>>, lang: string) => table[lang.split('-')[0]] ?? table.en;
+const lexicon = <T>(table: Record<string, T>, lang: string): T => table[lang.split('-')[0]] ?? table.en;
 
 /**
  * A Persian word that ends in its ezafe, written: «ٔ» after «ه» or «ۀ» («همهٔ»,
@@ -65,24 +67,93 @@ export function leans(word: string, lang: string): boolean {
   return lexicon(WEAK, lang).has(bare) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
 }
 
+/**
+ * Words that complete the word before them, each with the words it completes
+ * ('*': any): a comparative's «than», a preposition a word governs. Such a
+ * preposition starts a phrase that finishes the word before it («more /
+ * than», «پاسی / از شب», late into the night: page review of stress-en's and
+ * stress-fa's contents), where the same preposition elsewhere opens a phrase
+ * of its own, and a line may start on it («every town / of more…»). The
+ * mirror of WEAK, which leans forward; «را» (src/text/itemize.ts,
+ * POSTPOSITION) leans back always and never starts a line at all.
+ */
+const COMPLETES: Record<string, ReadonlyMap<string, ReadonlySet<string>>> = {
+  en: new Map([
+    ['than', new Set(['*'])],
+    ['of', new Set(['because', 'instead', 'out', 'ahead', 'regardless'])],
+    ['to', new Set(['according', 'due', 'prior', 'owing', 'thanks'])],
+    ['as', new Set(['such', 'well'])],
+  ]),
+  // A comparative and the words that govern «من», «عن», «إلى», «على» (their tanween written or not: UNMARKED).
+  ar: new Map([
+    ['من', new Set(['أكثر', 'أقل', 'أكبر', 'أصغر', 'أفضل', 'أقرب', 'أبعد', 'بدلا', 'بالرغم', 'الرغم', 'انطلاقا', 'قريبا'])],
+    ['عن', new Set(['بعيدا', 'فضلا', 'عوضا', 'نيابة', 'بغض', 'رغما'])],
+    ['إلى', new Set(['بالإضافة', 'إضافة', 'بالنسبة', 'استنادا', 'نظرا', 'وصولا'])],
+    ['على', new Set(['بناء', 'علاوة', 'اعتمادا', 'تأكيدا'])],
+  ]),
+  // «پاسی از شب», «پیش از», «بیش از», «بیشتر از»: the word «از» finishes; «نسبت به», «همراه با».
+  fa: new Map([
+    ['از', new Set(['پاسی', 'پیش', 'بعد', 'قبل', 'بیش', 'بیشتر', 'کمتر', 'بهتر', 'بیرون', 'جدا', 'غیر', 'فراتر', 'بالاتر', 'فارغ'])],
+    ['به', new Set(['نسبت', 'راجع', 'بنا', 'رو'])],
+    ['با', new Set(['همراه', 'برابر', 'مطابق', 'همزمان', 'هم‌زمان'])],
+  ]),
+};
+
+/** Arabic's short vowels, tanween and shadda, left out where words are compared (COMPLETES: «بدلاً» as «بدلا»). */
+const UNMARKED = /[\u064b-\u0652]/gu;
+
+/**
+ * Whether `next` (as written, lower-cased) completes `word` (COMPLETES): a
+ * line that ends on `word` before it ends inside a phrase. A word followed
+ * by punctuation ends its phrase: «…more, / than…» is matched as written.
+ */
+export function completedBy(word: string, next: string, lang: string): boolean {
+  if (/[.,;:!?،؛]$/u.test(word)) return false;
+  const heads = lexicon(COMPLETES, lang).get(next.replace(/[.,;:!?،؛]+$/u, '').replace(UNMARKED, ''));
+  return heads !== undefined && (heads.has('*') || heads.has(word.replace(UNMARKED, '')));
+}
+
+/**
+ * How a balanced title reads its line ends (setBalanced): `completions`
+ * adds, to the words that lean on the next (leans), the breaks before a word
+ * that completes the one before it (completedBy); `evenest`, where a weak
+ * line end must go, takes the more even of the narrowest wider measure that
+ * avoids it and the weak words moved on by a forced break (else the wider
+ * measure whenever one does: «…every town of more than / twenty thousand
+ * people», 0.47, where «…every town / of more than twenty thousand people»
+ * is 0.97). The booklet's headings and contents rows ask for both; the
+ * cards' and leaflets' titles do not yet.
+ */
+export interface LineEnds {
+  completions?: boolean;
+  evenest?: boolean;
+}
+
+/** Whether a line that ends on `word` before `next` (the next line's first word; none after the last) ends weakly under `ends`. */
+function endsWeakly(word: string, next: string | undefined, lang: string, ends: LineEnds): boolean {
+  return leans(word, lang) || (ends.completions === true && next !== undefined && completedBy(word, next, lang));
+}
+
 /** The weak words of `lang` on which the lines of `para` but the last end (a leaflet's statement sizes compare their count with the regular setting's). */
-export function weakEnds(para: ComposedParagraph, lang: string): string[] {
-  return para.lines.slice(0, -1).flatMap((l) => {
+export function weakEnds(para: ComposedParagraph, lang: string, ends: LineEnds = {}): string[] {
+  return para.lines.slice(0, -1).flatMap((l, i) => {
     const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
     const word = words[words.length - 1].toLowerCase();
-    return leans(word, lang) ? [word.replace(/[.,;:!?،؛]+$/u, '')] : [];
+    const next = para.lines[i + 1];
+    const after = para.text.slice(next.start, next.end).trim().split(/\s+/u)[0].toLowerCase();
+    return endsWeakly(word, after, lang, ends) ? [word.replace(/[.,;:!?،؛]+$/u, '')] : [];
   });
 }
 
 /** Whether a line of `para` but the last ends on a weak word of `lang`. */
-export function endsWeak(para: ComposedParagraph, lang: string): boolean {
-  return weakEnds(para, lang).length > 0;
+export function endsWeak(para: ComposedParagraph, lang: string, ends: LineEnds = {}): boolean {
+  return weakEnds(para, lang, ends).length > 0;
 }
 
 /** Whether every weak line end of `para` is a conjunction (CONJUNCTIONS). */
-export function endsOnConjunctionsOnly(para: ComposedParagraph, lang: string): boolean {
+export function endsOnConjunctionsOnly(para: ComposedParagraph, lang: string, ends: LineEnds = {}): boolean {
   const conj = lexicon(CONJUNCTIONS, lang);
-  return weakEnds(para, lang).every((w) => conj.has(w));
+  return weakEnds(para, lang, ends).every((w) => conj.has(w));
 }
 
 /** The shortest line of `para` × its longest (natural widths). */
@@ -111,7 +182,7 @@ const STEPS = 12;
  * read; in a PDF, a line break where a space was, as at any line's end).
  * One line, or a setting whose lines overrun the measure, is returned as set.
  */
-export function setBalanced(set: (text: string, measure: number) => ComposedParagraph, text: string, measure: number, lang: string): ComposedParagraph {
+export function setBalanced(set: (text: string, measure: number) => ComposedParagraph, text: string, measure: number, lang: string, ends: LineEnds = {}): ComposedParagraph {
   const full = set(text, measure);
   const n = full.lines.length;
   const fits = (p: ComposedParagraph) => p.lines.length === n && p.lines.every((l) => l.width <= p.measure + 1e-6);
@@ -124,20 +195,28 @@ export function setBalanced(set: (text: string, measure: number) => ComposedPara
     if (fits(trial)) [best, hi] = [trial, mid];
     else lo = mid;
   }
-  if (!endsWeak(best, lang)) return best;
+  if (!endsWeak(best, lang, ends)) return best;
   // A setting that keeps the weak word off a line's end ends in one word only where the balanced one does (a
   // runt): «A social and international / order» (a leaflet's wider measure) is worse than the weak «and»; nor,
   // when it moves conjunctions only, does it leave a line under CONJUNCTION_BALANCE of the longest.
-  const floor = endsOnConjunctionsOnly(best, lang) ? CONJUNCTION_BALANCE : 0;
-  const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang) && (!runt(p) || runt(best)) && balanceOf(p) >= floor - 1e-9;
+  const floor = endsOnConjunctionsOnly(best, lang, ends) ? CONJUNCTION_BALANCE : 0;
+  const even = (p: ComposedParagraph) => fits(p) && !endsWeak(p, lang, ends) && (!runt(p) || runt(best)) && balanceOf(p) >= floor - 1e-9;
+  const wider = widerEven(set, text, hi, measure, even);
+  if (wider && !ends.evenest) return wider;
+  const moved = weakToNextLine(best, lang, ends);
+  const forced = moved === text ? undefined : set(moved, measure);
+  const kept = forced && even(forced) ? { ...forced, text } : undefined;
+  if (wider && kept) return balanceOf(kept) > balanceOf(wider) + 1e-9 ? kept : wider;
+  return wider ?? kept ?? best;
+}
+
+/** The setting at the narrowest of STEPS measures from `from` (excluded) to `measure` that is `even`, if any. */
+function widerEven(set: (text: string, measure: number) => ComposedParagraph, text: string, from: number, measure: number, even: (p: ComposedParagraph) => boolean): ComposedParagraph | undefined {
   for (let k = 1; k <= STEPS; k++) {
-    const trial = set(text, hi + ((measure - hi) * k) / STEPS);
+    const trial = set(text, from + ((measure - from) * k) / STEPS);
     if (even(trial)) return trial;
   }
-  const moved = weakToNextLine(best, lang);
-  if (moved === text) return best;
-  const forced = set(moved, measure);
-  return even(forced) ? { ...forced, text } : best;
+  return undefined;
 }
 
 /**
@@ -167,20 +246,29 @@ function runt(para: ComposedParagraph): boolean {
   return !/\s/u.test(para.text.slice(last.start, last.end).trim());
 }
 
-/** The paragraph's text with a line break before the weak words that end each of its lines but the last. */
-function weakToNextLine(para: ComposedParagraph, lang: string): string {
+/**
+ * The paragraph's text with a line break before the weak words that end each
+ * of its lines but the last: a word that leans on the next, or (`ends`) one
+ * that the next completes («…of more / than…» → «… / of more than…»: «more»
+ * goes on with «than», then «of», leaning on «more»).
+ */
+function weakToNextLine(para: ComposedParagraph, lang: string, ends: LineEnds): string {
   let out = para.text;
-  for (const l of para.lines.slice(0, -1)) {
-    // The spaces before the line's last words, from its end back while they are weak.
+  para.lines.slice(0, -1).forEach((l, i) => {
+    // The spaces before the line's last words, from its end back while they are weak before the word after them.
     let end = para.text.slice(0, l.end).trimEnd().length;
+    const next = para.lines[i + 1];
+    let after = para.text.slice(next.start, next.end).trim().split(/\s+/u)[0].toLowerCase();
     let cut = -1;
     for (;;) {
       const space = para.text.lastIndexOf(' ', end - 1);
-      if (space <= l.start || !leans(para.text.slice(space + 1, end).toLowerCase(), lang)) break;
+      const word = para.text.slice(space + 1, end).toLowerCase();
+      if (space <= l.start || !endsWeakly(word, after, lang, ends)) break;
       cut = space;
       end = space;
+      after = word;
     }
     if (cut > 0) out = out.slice(0, cut) + '\n' + out.slice(cut + 1);
-  }
+  });
   return out;
 }

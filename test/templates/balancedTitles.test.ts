@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { CONJUNCTION_BALANCE, balanceOf, endsOnConjunctionsOnly, endsWeak, weakEnds } from '../../src/layout/balance.js';
+import { CONJUNCTION_BALANCE, balanceOf, completedBy, endsOnConjunctionsOnly, endsWeak, setBalanced, weakEnds } from '../../src/layout/balance.js';
 import { typesetter, type TemplateFonts } from '../../src/layout/typeset.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { TextBlock } from '../../src/layout/types.js';
@@ -169,6 +169,73 @@ describe('a Persian word that ends in its ezafe leans on the next (page review: 
   });
 });
 
+describe('a word that completes the one before it (page review: stress-en\'s contents «…of more / than…», stress-fa\'s «…تا پاسی / از شب…»)', () => {
+  const phrases = { completions: true, evenest: true };
+  /**
+   * A ragged setting one character a unit wide: words fill a line while they fit, a line break where the text has
+   * one; the lines after the first `hang` units narrower (a contents row's, hung under its title).
+   */
+  const monoSet =
+    (hang = 0) =>
+    (text: string, measure: number): ComposedParagraph => {
+      const lines: Array<{ start: number; end: number; width: number; naturalWidth: number }> = [];
+      let start = 0;
+      let end = 0;
+      for (const m of text.matchAll(/[^ \n]+/gu)) {
+        const forced = text[m.index! - 1] === '\n';
+        const to = m.index! + m[0].length;
+        if (end > start && (forced || to - start > measure - (lines.length ? hang : 0))) {
+          lines.push({ start, end, width: end - start + (lines.length ? hang : 0), naturalWidth: end - start });
+          start = m.index!;
+        }
+        end = to;
+      }
+      lines.push({ start, end, width: end - start + (lines.length ? hang : 0), naturalWidth: end - start });
+      return { text, dir: 'ltr', measure, lines: lines as unknown as ComposedParagraph['lines'] };
+    };
+  const texts = (p: ComposedParagraph) => p.lines.map((l) => p.text.slice(l.start, l.end));
+  it('«than» completes any word; «of», «از», «من» only the words they complete; a word before punctuation ends its phrase', () => {
+    expect(completedBy('more', 'than', 'en')).toBe(true);
+    expect(completedBy('rather', 'than,', 'en')).toBe(true);
+    expect(completedBy('more,', 'than', 'en')).toBe(false);
+    expect(completedBy('because', 'of', 'en')).toBe(true);
+    expect(completedBy('town', 'of', 'en')).toBe(false);
+    expect(completedBy('پاسی', 'از', 'fa')).toBe(true);
+    expect(completedBy('پیش', 'از', 'fa')).toBe(true);
+    expect(completedBy('کتاب', 'از', 'fa')).toBe(false);
+    // Arabic's tanween written or not.
+    expect(completedBy('بدلاً', 'من', 'ar')).toBe(true);
+    expect(completedBy('أكثر', 'من', 'ar')).toBe(true);
+    expect(completedBy('الكتاب', 'من', 'ar')).toBe(false);
+    expect(completedBy('پاسی', 'از', 'ar')).toBe(false);
+  });
+
+  it('weakEnds counts a break inside such a phrase only when asked (the booklet\'s headings and contents rows); the break before the phrase stays a good one', () => {
+    expect(weakEnds(splitPara(['in every town of more', 'than twenty thousand people']), 'en', phrases)).toEqual(['more']);
+    expect(weakEnds(splitPara(['in every town of more', 'than twenty thousand people']), 'en')).toEqual([]);
+    expect(weakEnds(splitPara(['in every town', 'of more than twenty thousand people']), 'en', phrases)).toEqual([]);
+    expect(weakEnds(splitPara(['روزهای هفته، تا پاسی', 'از شب']), 'fa', phrases)).toEqual(['پاسی']);
+    expect(weakEnds(splitPara(['روزهای هفته، تا پاسی از شب،', 'و عضویت']), 'fa', phrases)).toEqual([]);
+  });
+
+  it('setBalanced, asked, moves a phrase on whole where no measure keeps it together: «A B C / of more than the» (its head and the weak word before it), not «A B C of more / than the»', () => {
+    const set = monoSet();
+    expect(texts(setBalanced(set, 'A B C of more than the', 16, 'en'))).toEqual(['A B C of more', 'than the']);
+    const moved = setBalanced(set, 'A B C of more than the', 16, 'en', phrases);
+    expect(texts(moved)).toEqual(['A B C', 'of more than the']);
+    expect(moved.text).toBe('A B C of more than the');
+  });
+
+  it('setBalanced, asked for the evenest, takes the forced break where it is more even than the wider measure that keeps the weak words off (a hung row: «1. aaaa bbbb cccc / of more than dd ee», 0.94, not «…of more than / dd ee», 0.17)', () => {
+    const set = monoSet(3);
+    const text = '1. aaaa bbbb cccc of more than dd ee';
+    expect(texts(setBalanced(set, text, 30, 'en', { completions: true }))).toEqual(['1. aaaa bbbb cccc of more than', 'dd ee']);
+    const evenest = setBalanced(set, text, 30, 'en', { completions: true, evenest: true });
+    expect(texts(evenest)).toEqual(['1. aaaa bbbb cccc', 'of more than dd ee']);
+    expect(evenest.text).toBe(text);
+  });
+});
+
 describe('the booklet\'s point headings, balanced as the leaflets\' titles', () => {
   const headings = async (doc: string) => {
     const { model } = await loadDocument(`test/fixtures/docs/${doc}/${doc}.txt`, { projectRoot, sourceDateEpoch: EPOCH });
@@ -194,6 +261,25 @@ describe('the booklet\'s point headings, balanced as the leaflets\' titles', () 
       '۸- آزادی نویسندگان، مترجمان و ناشران / زندانی و ممنوع‌القلم در سراسر جهان',
       '1. A public print shop in every town / of more than twenty thousand people',
       '24. We will record oral histories / from retired compositors',
+    ]);
+  }, 120_000);
+
+  it('stress-fa and stress-en: every wrapped contents row ends its lines at a phrase\'s end, where its heading does: «…روزهای هفته، / تا پاسی از شب…», not «…تا پاسی / از شب…»; «…every town / of more than twenty thousand people», not «…of more / than…»; in two lines, as before', async () => {
+    const rows: string[] = [];
+    for (const doc of ['stress-fa', 'stress-en']) {
+      const { model } = await loadDocument(`test/fixtures/docs/${doc}/${doc}.txt`, { projectRoot, sourceDateEpoch: EPOCH });
+      const fonts = { body: model.theme.fonts.body.map(font), heading: model.theme.fonts.heading.map(font) };
+      const pages = layoutBooklet(model, fonts).pages.filter((p) => p.role === 'contents');
+      for (const b of pages.flatMap((p) => p.blocks.filter((b): b is TextBlock => b.kind === 'text' && /^contents entry \d+$/.test(b.name ?? '')))) {
+        if (b.lines.length < 2) continue;
+        rows.push(lineTexts(b).join(' / '));
+        expect(endsWeak(asPara(b), model.lang, { completions: true }), lineTexts(b).join(' / ')).toBe(false);
+      }
+    }
+    expect(rows).toEqual([
+      '۱- کتاب‌خانه‌های عمومی باز در همهٔ روزهای هفته، / تا پاسی از شب، و عضویت رایگان برای همهٔ ساکنان',
+      '۸- آزادی نویسندگان، مترجمان و ناشران / زندانی و ممنوع‌القلم در سراسر جهان',
+      '1. A public print shop in every town / of more than twenty thousand people',
     ]);
   }, 120_000);
 });
