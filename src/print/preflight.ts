@@ -21,7 +21,7 @@ import { blanksToFill } from '../layout/pagePlan.js';
 import { readPdfx4, type Binding, type Pdfx4Report } from './pdfx.js';
 import { MM } from './pdfPages.js';
 
-export interface PreflightOptions {
+interface PreflightOptions {
   /**
    * How the pages are finished: 'saddle' (a folded, stapled booklet: the page
    * count must be a multiple of 4), 'loose' (single pieces: leaflets),
@@ -40,7 +40,7 @@ export interface PreflightOptions {
   inkDpi?: number;
 }
 
-export interface Problem {
+interface Problem {
   /** 1-based page, or null for the whole document. */
   page: number | null;
   reason: string;
@@ -48,7 +48,7 @@ export interface Problem {
 
 type Use = 'text' | 'fill' | 'stroke' | 'image' | 'shading';
 
-export interface PageReport {
+interface PageReport {
   page: number;
   /** Trim size in mm (the TrimBox, or the MediaBox when there is none). */
   trimMm: { width: number; height: number };
@@ -63,7 +63,7 @@ export interface PageReport {
   images: Array<{ width: number; height: number; ppi: number; colorSpace: string }>;
 }
 
-export interface PreflightReport {
+interface PreflightReport {
   pageCount: number;
   /** The finishing checked against (the option, else the file's declaration, else 'saddle'). */
   binding: Binding;
