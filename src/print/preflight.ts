@@ -280,13 +280,8 @@ const under = (size: number, limit: number) => size < limit - SIZE_TOLERANCE_PT;
 
 const mm = (pt: number) => round(pt / MM, 1);
 
-/** The limits a page is checked against (PreflightOptions with their defaults). */
-interface Limits {
-  maxInkPercent: number;
-  minLinePt: number;
-  minImagePpi: number;
-  inkDpi: number;
-}
+/** The limits a page is checked against: PreflightOptions' with their defaults. */
+type Limits = Required<Omit<PreflightOptions, 'binding'>>;
 
 /** What would get the file rejected, and what a shop would mention, in the order found. */
 interface Findings {
