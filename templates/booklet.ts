@@ -587,7 +587,7 @@ export function imprintBlocks(
  * document's own; 'en' for a line in Latin script inside an Arabic or Persian
  * document (the imprint is the one place such lines occur).
  */
-export function languageOf(text: string, docLang: string): string | undefined {
+function languageOf(text: string, docLang: string): string | undefined {
   const latin = /\p{Script=Latin}/u.test(text);
   const arabic = /\p{Script=Arabic}/u.test(text);
   if (latin && !arabic && docLang !== 'en') return 'en';

@@ -717,7 +717,7 @@ export const FOOTER_URL_MIN_SIZE = 6.5;
  */
 const FOOTER_URL_LEADING = 1.25;
 /** Most lines an address takes in the column under the QR code; a longer one is set across the foot's measure. */
-export const FOOTER_URL_COLUMN_LINES = 2;
+const FOOTER_URL_COLUMN_LINES = 2;
 
 /**
  * The footer address's size and width (`lines(size, width)`: the lines it

@@ -20,88 +20,116 @@ function formatPath(p: MetaPath): string {
   return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
+/** What every report of an issue reads: the path, its name, what was found there and where it is written. */
+interface IssueAt {
+  p: MetaPath;
+  name: string;
+  received: unknown;
+  found: string;
+  where: (q: MetaPath, key?: boolean) => SourcePlace;
+  r: Reporter;
+}
+
+type IssueOf<C extends Issue['code']> = Extract<Issue, { code: C }>;
+
+/** One zod issue as located errors, by its kind. */
 export function issueToDiagnostics(issue: Issue, raw: unknown, placeOf: PlaceOf, fallback: SourcePlace, r: Reporter): void {
   const p = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
-  const where = (q: MetaPath, key = false): SourcePlace => placeOf(q, { key }) ?? fallback;
   const received = getIn(raw, p);
-  const found = describe(received);
-  const name = formatPath(p);
-  const params = (issue as { params?: { warraq?: string; expected?: string } }).params;
-
+  const at: IssueAt = { p, name: formatPath(p), received, found: describe(received), where: (q, key = false) => placeOf(q, { key }) ?? fallback, r };
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(p);
-      for (const k of issue.keys) {
-        const full = [...p, k];
-        const guess = didYouMean(k, allowed);
-        const retired = RETIRED_KEYS[formatPath(full)];
-        r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` ${p.length > 0 ? `in ${name}` : 'at the top level'}${retired ? ' (no longer read)' : ''}`, {
-          expected: allowed.length > 0 ? `one of: ${allowed.join(', ')}` : 'no keys here',
-          found: k,
-          hint: retired ?? (guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`),
-        });
-      }
-      return;
-    }
-    case 'invalid_key': {
-      const key = String(p[p.length - 1]);
-      r.error('E-META-POINT-KEY', where(p, true), `\`${key}\` in ${formatPath(p.slice(0, -1))} is not a point number`, {
-        expected: 'a point number written with ASCII digits: 1, 2, … 999',
-        found: key,
-        hint: 'write the number of the point this entry is for, e.g. `3:`',
-      });
-      return;
-    }
-    case 'invalid_type': {
-      const missing = received === undefined;
-      const expectedType = issue.expected === 'record' ? 'mapping' : issue.expected === 'object' ? 'mapping' : issue.expected === 'array' ? 'list' : issue.expected;
-      r.error(
-        'E-META-TYPE',
-        missing ? where(p.slice(0, -1), true) : where(p),
-        missing ? `${formatPath(p.slice(0, -1))} needs \`${String(p[p.length - 1])}\`` : `${name} should be a ${expectedType}`,
-        { expected: String(expectedType), found: missing ? 'nothing' : found, hint: missing ? `add \`${String(p[p.length - 1])}:\`` : typeHint(String(issue.expected)) },
-      );
-      return;
-    }
-    case 'invalid_value': {
-      const values = issue.values.map(String);
-      const guess = typeof received === 'string' ? didYouMean(received, values) : undefined;
-      r.error('E-META-VALUE', where(p), `${name} must be one of ${values.join(' | ')}`, {
-        expected: values.join(' | '),
-        found,
-        hint: guess ? `did you mean \`${guess}\`?` : `allowed: ${values.join(', ')}`,
-      });
-      return;
-    }
+    case 'unrecognized_keys':
+      return unknownKeys(issue, at);
+    case 'invalid_key':
+      return notAPointNumber(at);
+    case 'invalid_type':
+      return wrongType(issue, at);
+    case 'invalid_value':
+      return notOneOf(issue, at);
     case 'too_small':
-    case 'too_big': {
-      const bound = issue.code === 'too_small' ? `≥ ${String(issue.minimum)}` : `≤ ${String(issue.maximum)}`;
-      const isLen = issue.origin === 'array' || issue.origin === 'string';
-      r.error('E-META-VALUE', where(p), `${name} ${issue.message === 'must not be empty' ? 'must not be empty' : isLen ? `length must be ${bound}` : `must be ${bound}`}`, {
-        expected: isLen ? `length ${bound}` : bound,
-        found,
-        hint: issue.origin === 'array' ? 'give at least one entry' : 'use a value in range',
-      });
-      return;
-    }
-    case 'invalid_format': {
-      r.error('E-META-VALUE', where(p), `${name} must be ${issue.message}`, {
-        expected: issue.message,
-        found,
-        hint: FORMAT_HINTS[issue.message] ?? 'see docs/errors.md for the metadata format',
-      });
-      return;
-    }
-    default: {
-      const code = params?.warraq ?? 'E-META-VALUE';
-      const expected = params?.expected ?? issue.message;
-      r.error(code, where(p), `${name}: ${issue.message}`, {
-        expected,
-        found,
-        hint: code === 'E-META-DATE' ? 'dates are written 2024-05-09 (a day) or --05-09 (every year); the day must exist' : 'see docs/errors.md for the metadata format',
-      });
-    }
+    case 'too_big':
+      return outOfRange(issue, at);
+    case 'invalid_format':
+      return badFormat(issue, at);
+    default:
+      return otherIssue(issue, at);
   }
+}
+
+function unknownKeys(issue: IssueOf<'unrecognized_keys'>, { p, name, where, r }: IssueAt): void {
+  const allowed = allowedKeysAt(p);
+  for (const k of issue.keys) {
+    const full = [...p, k];
+    const guess = didYouMean(k, allowed);
+    const retired = RETIRED_KEYS[formatPath(full)];
+    r.error('E-META-UNKNOWN-KEY', where(full, true), `unknown key \`${k}\` ${p.length > 0 ? `in ${name}` : 'at the top level'}${retired ? ' (no longer read)' : ''}`, {
+      expected: allowed.length > 0 ? `one of: ${allowed.join(', ')}` : 'no keys here',
+      found: k,
+      hint: retired ?? (guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`),
+    });
+  }
+}
+
+/** A key of a mapping by point number that is not one (points.<n>). */
+function notAPointNumber({ p, where, r }: IssueAt): void {
+  const key = String(p[p.length - 1]);
+  r.error('E-META-POINT-KEY', where(p, true), `\`${key}\` in ${formatPath(p.slice(0, -1))} is not a point number`, {
+    expected: 'a point number written with ASCII digits: 1, 2, … 999',
+    found: key,
+    hint: 'write the number of the point this entry is for, e.g. `3:`',
+  });
+}
+
+/** A value of the wrong type, or a required key missing (zod's type error on `undefined`). */
+function wrongType(issue: IssueOf<'invalid_type'>, { p, name, received, found, where, r }: IssueAt): void {
+  const missing = received === undefined;
+  const expectedType = issue.expected === 'record' ? 'mapping' : issue.expected === 'object' ? 'mapping' : issue.expected === 'array' ? 'list' : issue.expected;
+  r.error(
+    'E-META-TYPE',
+    missing ? where(p.slice(0, -1), true) : where(p),
+    missing ? `${formatPath(p.slice(0, -1))} needs \`${String(p[p.length - 1])}\`` : `${name} should be a ${expectedType}`,
+    { expected: String(expectedType), found: missing ? 'nothing' : found, hint: missing ? `add \`${String(p[p.length - 1])}:\`` : typeHint(String(issue.expected)) },
+  );
+}
+
+function notOneOf(issue: IssueOf<'invalid_value'>, { p, name, received, found, where, r }: IssueAt): void {
+  const values = issue.values.map(String);
+  const guess = typeof received === 'string' ? didYouMean(received, values) : undefined;
+  r.error('E-META-VALUE', where(p), `${name} must be one of ${values.join(' | ')}`, {
+    expected: values.join(' | '),
+    found,
+    hint: guess ? `did you mean \`${guess}\`?` : `allowed: ${values.join(', ')}`,
+  });
+}
+
+function outOfRange(issue: IssueOf<'too_small'> | IssueOf<'too_big'>, { p, name, found, where, r }: IssueAt): void {
+  const bound = issue.code === 'too_small' ? `≥ ${String(issue.minimum)}` : `≤ ${String(issue.maximum)}`;
+  const isLen = issue.origin === 'array' || issue.origin === 'string';
+  r.error('E-META-VALUE', where(p), `${name} ${issue.message === 'must not be empty' ? 'must not be empty' : isLen ? `length must be ${bound}` : `must be ${bound}`}`, {
+    expected: isLen ? `length ${bound}` : bound,
+    found,
+    hint: issue.origin === 'array' ? 'give at least one entry' : 'use a value in range',
+  });
+}
+
+function badFormat(issue: IssueOf<'invalid_format'>, { p, name, found, where, r }: IssueAt): void {
+  r.error('E-META-VALUE', where(p), `${name} must be ${issue.message}`, {
+    expected: issue.message,
+    found,
+    hint: FORMAT_HINTS[issue.message] ?? 'see docs/errors.md for the metadata format',
+  });
+}
+
+/** Any other issue (warraq's own refinements among them): the code and expectation its params give, else zod's message. */
+function otherIssue(issue: Issue, { p, name, found, where, r }: IssueAt): void {
+  const params = (issue as { params?: { warraq?: string; expected?: string } }).params;
+  const code = params?.warraq ?? 'E-META-VALUE';
+  const expected = params?.expected ?? issue.message;
+  r.error(code, where(p), `${name}: ${issue.message}`, {
+    expected,
+    found,
+    hint: code === 'E-META-DATE' ? 'dates are written 2024-05-09 (a day) or --05-09 (every year); the day must exist' : 'see docs/errors.md for the metadata format',
+  });
 }
 
 /** Keys warraq once read, by path, with what replaced them: reported as unknown keys with this hint. */

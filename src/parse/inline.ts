@@ -130,93 +130,149 @@ class ImprintLines {
 
 /** One source line of an imprint paragraph into `lines`: escapes, emphasis, `<sup>`, other tags and `__` reported, a hard break at its end. */
 function scanImprintLine(fullLine: string, line: number, lines: ImprintLines, r: Reporter): void {
-  const { file } = lines;
   const hard = fullLine.endsWith('  ') || fullLine.endsWith('\t') || fullLine.endsWith('\\');
   let body = fullLine.trimEnd();
   if (hard && body.endsWith('\\') && !body.endsWith('\\\\')) body = body.slice(0, -1).trimEnd();
-  const lead = body.length - body.trimStart().length;
-  let col = [...body.slice(0, lead)].length + 1;
-  lines.startLine(line, col);
-  let literal = '';
-  const at = (): SourcePlace => ({ file, line, col });
-  const emit = (): void => {
-    lines.append(literal);
-    literal = '';
-  };
-  for (let k = lead; k < body.length; ) {
-    const ch = body[k];
-    if (ch === '\\' && k + 1 < body.length && ESCAPABLE.has(body[k + 1])) {
-      lines.mapChar(lines.lineLength + literal.length, line, col + 1, 1);
-      literal += body[k + 1];
-      k += 2;
-      col += 2;
-      continue;
-    }
-    if (ch === '*') {
-      let n = 1;
-      while (body[k + n] === '*') n++;
-      emit();
-      const place = at();
-      let m = n;
-      while (m >= 2) {
-        lines.toggle('bold', place);
-        m -= 2;
-      }
-      if (m === 1) lines.toggle('italic', place);
-      k += n;
-      col += n;
-      continue;
-    }
-    if (ch === '<') {
-      SUP_RE.lastIndex = k;
-      const sup = SUP_RE.exec(body);
-      if (sup) {
-        emit();
-        const closing = sup[1] === '/';
-        if (closing === lines.isOpen('sup')) lines.toggle('sup', at());
-        else
-          r.warn('W-MARKUP-TAG', at(), closing ? 'stray </sup> with no <sup> before it' : 'nested <sup> inside <sup>', {
-            expected: closing ? '<sup>…</sup>' : '</sup> first',
-            found: sup[0],
-            hint: 'the tag is ignored',
-          });
-        k += sup[0].length;
-        col += sup[0].length;
-        continue;
-      }
-      TAG_RE.lastIndex = k;
-      const tag = TAG_RE.exec(body);
-      if (tag) {
-        r.warn('W-MARKUP-TAG', at(), `markup tag ${excerpt(tag[0], 30)} is not interpreted`, {
-          expected: '**bold**, *italic* or <sup>…</sup>',
-          found: excerpt(tag[0], 40),
-          hint: 'only <sup> is understood in the imprint; this tag is printed as text',
-        });
-      }
-    }
-    if (ch === '_' && body[k + 1] === '_') {
-      let n = 2;
-      while (body[k + n] === '_') n++;
-      r.warn('W-MARKUP-EMPHASIS', at(), `"${'_'.repeat(n)}" emphasis is not supported`, {
-        expected: '**bold** or *italic*',
-        found: '_'.repeat(n),
-        hint: 'write **bold** or *italic*; the underscores are printed as they are',
-      });
-      for (let u = 0; u < n; u++) lines.mapChar(lines.lineLength + literal.length + u, line, col + u, 1);
-      literal += '_'.repeat(n);
-      k += n;
-      col += n;
-      continue;
-    }
-    const cp = body.codePointAt(k)!;
-    const len = cp > 0xffff ? 2 : 1;
-    lines.mapChar(lines.lineLength + literal.length, line, col, len);
-    literal += body.slice(k, k + len);
-    k += len;
-    col++;
+  const scan = new ImprintLineScan(body, line, lines, r);
+  while (!scan.done) {
+    if (scan.escape() || scan.stars() || scan.supTag() || scan.underscores()) continue;
+    scan.warnOtherTag();
+    scan.character();
   }
-  emit();
+  scan.emit();
   if (hard) lines.flush();
+}
+
+/**
+ * A source line of the imprint read from left to right: `k` the UTF-16
+ * offset in the line, `col` its column (code points, 1-based), and the
+ * literal text read since the last style change, which goes to the display
+ * line at once when a style changes (`emit`). Each step reads one token at
+ * `k`, or does nothing and returns false when the token there is another's.
+ */
+class ImprintLineScan {
+  private k: number;
+  private col: number;
+  private literal = '';
+
+  constructor(
+    private readonly body: string,
+    private readonly line: number,
+    private readonly lines: ImprintLines,
+    private readonly r: Reporter,
+  ) {
+    this.k = body.length - body.trimStart().length;
+    this.col = [...body.slice(0, this.k)].length + 1;
+    lines.startLine(line, this.col);
+  }
+
+  get done(): boolean {
+    return this.k >= this.body.length;
+  }
+
+  private at(): SourcePlace {
+    return { file: this.lines.file, line: this.line, col: this.col };
+  }
+
+  /** Moves on `units` UTF-16 units and `cols` columns. */
+  private advance(units: number, cols = units): void {
+    this.k += units;
+    this.col += cols;
+  }
+
+  /** Appends `text` to the literal, its code points mapped to the columns from `col` on. */
+  private keep(text: string, col = this.col): void {
+    let at = this.lines.lineLength + this.literal.length;
+    let c = col;
+    for (const ch of text) {
+      this.lines.mapChar(at, this.line, c++, ch.length);
+      at += ch.length;
+    }
+    this.literal += text;
+  }
+
+  /** The literal read so far goes to the display line, in the style before the change that follows. */
+  emit(): void {
+    this.lines.append(this.literal);
+    this.literal = '';
+  }
+
+  /** `\*` and the like: the character after the backslash, as text. */
+  escape(): boolean {
+    const { body, k } = this;
+    if (body[k] !== '\\' || k + 1 >= body.length || !ESCAPABLE.has(body[k + 1])) return false;
+    this.keep(body[k + 1], this.col + 1);
+    this.advance(2);
+    return true;
+  }
+
+  /** A run of `*`: each pair toggles bold, an odd one left over italic. */
+  stars(): boolean {
+    let n = 0;
+    while (this.body[this.k + n] === '*') n++;
+    if (n === 0) return false;
+    this.emit();
+    const place = this.at();
+    for (let m = n; m >= 2; m -= 2) this.lines.toggle('bold', place);
+    if (n % 2 === 1) this.lines.toggle('italic', place);
+    this.advance(n);
+    return true;
+  }
+
+  /** `<sup>` or `</sup>`: toggles superscript, or is reported (a stray closing tag, a nested opening one) and ignored. */
+  supTag(): boolean {
+    if (this.body[this.k] !== '<') return false;
+    SUP_RE.lastIndex = this.k;
+    const sup = SUP_RE.exec(this.body);
+    if (!sup) return false;
+    this.emit();
+    const closing = sup[1] === '/';
+    if (closing === this.lines.isOpen('sup')) this.lines.toggle('sup', this.at());
+    else
+      this.r.warn('W-MARKUP-TAG', this.at(), closing ? 'stray </sup> with no <sup> before it' : 'nested <sup> inside <sup>', {
+        expected: closing ? '<sup>…</sup>' : '</sup> first',
+        found: sup[0],
+        hint: 'the tag is ignored',
+      });
+    this.advance(sup[0].length);
+    return true;
+  }
+
+  /** `__` (or more): reported, kept as text. */
+  underscores(): boolean {
+    if (this.body[this.k] !== '_' || this.body[this.k + 1] !== '_') return false;
+    let n = 2;
+    while (this.body[this.k + n] === '_') n++;
+    const run = '_'.repeat(n);
+    this.r.warn('W-MARKUP-EMPHASIS', this.at(), `"${run}" emphasis is not supported`, {
+      expected: '**bold** or *italic*',
+      found: run,
+      hint: 'write **bold** or *italic*; the underscores are printed as they are',
+    });
+    this.keep(run);
+    this.advance(n);
+    return true;
+  }
+
+  /** Any tag but `<sup>` is reported; its characters are then read as text. */
+  warnOtherTag(): void {
+    if (this.body[this.k] !== '<') return;
+    TAG_RE.lastIndex = this.k;
+    const tag = TAG_RE.exec(this.body);
+    if (!tag) return;
+    this.r.warn('W-MARKUP-TAG', this.at(), `markup tag ${excerpt(tag[0], 30)} is not interpreted`, {
+      expected: '**bold**, *italic* or <sup>…</sup>',
+      found: excerpt(tag[0], 40),
+      hint: 'only <sup> is understood in the imprint; this tag is printed as text',
+    });
+  }
+
+  /** One character (a code point) as text. */
+  character(): void {
+    const units = this.body.codePointAt(this.k)! > 0xffff ? 2 : 1;
+    this.keep(this.body.slice(this.k, this.k + units));
+    this.advance(units, 1);
+  }
 }
 
 /** UTF-16 length of the whitespace at the end of the runs' text. */

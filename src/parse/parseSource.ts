@@ -316,66 +316,19 @@ function readTitle(blocks: Block[], start: number, source: SourceLines, doc: Par
  * imprint markup or after a `---` line.
  */
 function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: Reporter): Block[] {
-  const { lines, file } = source;
+  const { lines } = source;
+  /** The blocks after the last point so far: its further paragraphs and sub-items, or the imprint. */
   const pending: Block[] = [];
-  let pointDelimiter: string | undefined;
-  /** The last `1)`-style sub-item number in the current point. */
-  let itemNumber: number | undefined;
-
-  /** The further paragraphs and sub-items waiting in `pending` join the last point. */
-  const closePoint = (): void => {
-    const point = doc.points[doc.points.length - 1];
-    if (point) {
-      for (const b of pending) {
-        const im = ITEM_RE.exec(lines[b.from]) ?? LABEL_RE.exec(lines[b.from]);
-        const para: PointParagraph = source.paragraphOf(b, im ? im[0].length : 0);
-        if (im) {
-          para.item = im[0].trim();
-          para.itemPlace = source.placeOf(b, 0);
-        }
-        point.paragraphs.push(para);
-        source.scanBlock(b, im ? im[0].length : 0);
-      }
-      if (point.paragraphs.length > 1 || point.paragraphs[0].item) joinParagraphs(point);
-    }
-    pending.length = 0;
-  };
-
+  const numbering: Numbering = {};
   for (const b of blocks) {
     const first = lines[b.from];
-    const hm = HEADING_RE.exec(first);
-    if (hm) {
-      r.warn('W-MARKUP-HEADING', { file, line: b.from + 1, col: cpLen(first, first.indexOf('#')) + 1 }, 'heading markup is only allowed on the title line', {
-        expected: 'one `## ` title at the top; plain paragraphs below',
-        found: excerpt(first.trim()),
-        hint: 'the line is kept as a plain paragraph, hashes included; remove the `#` marks',
-      });
-    }
-    let lm = hm ? null : LABEL_RE.exec(first);
-    // `1)` inside a document whose points are numbered `1.` or `1-` is a
-    // sub-item, unless it is the next point's number and no sub-item list is open.
-    if (lm && pointDelimiter !== undefined && delimiterOf(lm[0]) === ')' && pointDelimiter !== ')') {
-      const value = numberOf(lm[2]);
-      const last = doc.points[doc.points.length - 1];
-      if (itemNumber !== undefined ? value === itemNumber + 1 : value !== last.number + 1) {
-        itemNumber = value;
-        lm = null;
-      }
-    }
+    const heading = HEADING_RE.test(first);
+    if (heading) warnHeading(b, first, source.file, r);
+    const lm = heading ? null : pointLabel(first, numbering, doc.points);
     if (lm) {
-      closePoint();
-      itemNumber = undefined;
-      pointDelimiter ??= delimiterOf(lm[0]);
-      // A sub-item label right after the point's label («۲۶. (۱) …») opens the
-      // point's first sub-item, like the ones that start the following lines;
-      // a `1)` there opens the list its `2)` continues.
-      const im = ITEM_RE.exec(first.slice(lm[0].length));
-      doc.points.push(pointOf(b, lm, im, source, r));
-      if (im && pointDelimiter !== ')' && NUMBERED_ITEM_RE.test(im[1])) itemNumber = numberOf(im[1].slice(0, -1));
-      source.scanBlock(b, lm[0].length + (im ? im[0].length : 0));
-      continue;
-    }
-    if (doc.points.length === 0) {
+      closePoint(doc.points, pending, source);
+      doc.points.push(openPoint(b, lm, numbering, source, r));
+    } else if (doc.points.length === 0) {
       doc.preamble.push(source.paragraphOf(b, 0));
       source.scanBlock(b, 0);
     } else {
@@ -387,8 +340,75 @@ function readPoints(blocks: Block[], source: SourceLines, doc: ParsedSource, r: 
   let cut = pending.findIndex((b) => RULE_RE.test(lines[b.from]) || IMPRINT_MARKUP_RE.test(lines.slice(b.from, b.to).join('\n')));
   if (cut < 0) cut = pending.length;
   const rest = pending.splice(cut);
-  closePoint();
+  closePoint(doc.points, pending, source);
   return rest.filter((b) => !(b.to - b.from === 1 && RULE_RE.test(lines[b.from])));
+}
+
+/** How the points read so far are numbered: their delimiter (`.`, `-` or `)`), and the last `1)`-style sub-item number in the current point. */
+interface Numbering {
+  delimiter?: string;
+  item?: number;
+}
+
+function warnHeading(b: Block, first: string, file: string, r: Reporter): void {
+  r.warn('W-MARKUP-HEADING', { file, line: b.from + 1, col: cpLen(first, first.indexOf('#')) + 1 }, 'heading markup is only allowed on the title line', {
+    expected: 'one `## ` title at the top; plain paragraphs below',
+    found: excerpt(first.trim()),
+    hint: 'the line is kept as a plain paragraph, hashes included; remove the `#` marks',
+  });
+}
+
+/**
+ * The label (LABEL_RE's match) of the point a block's first line opens, or
+ * null. `1)` inside a document whose points are numbered `1.` or `1-` is a
+ * sub-item (its number goes to `numbering`), unless it is the next point's
+ * number and no sub-item list is open.
+ */
+function pointLabel(first: string, numbering: Numbering, points: ParsedPoint[]): RegExpExecArray | null {
+  const lm = LABEL_RE.exec(first);
+  if (lm && numbering.delimiter !== undefined && delimiterOf(lm[0]) === ')' && numbering.delimiter !== ')') {
+    const value = numberOf(lm[2]);
+    const last = points[points.length - 1];
+    if (numbering.item !== undefined ? value === numbering.item + 1 : value !== last.number + 1) {
+      numbering.item = value;
+      return null;
+    }
+  }
+  return lm;
+}
+
+/** The point block `b` opens, `lm` its label, its text scanned. */
+function openPoint(b: Block, lm: RegExpExecArray, numbering: Numbering, source: SourceLines, r: Reporter): ParsedPoint {
+  numbering.item = undefined;
+  numbering.delimiter ??= delimiterOf(lm[0]);
+  // A sub-item label right after the point's label («۲۶. (۱) …») opens the
+  // point's first sub-item, like the ones that start the following lines;
+  // a `1)` there opens the list its `2)` continues.
+  const im = ITEM_RE.exec(source.lines[b.from].slice(lm[0].length));
+  const point = pointOf(b, lm, im, source, r);
+  if (im && numbering.delimiter !== ')' && NUMBERED_ITEM_RE.test(im[1])) numbering.item = numberOf(im[1].slice(0, -1));
+  source.scanBlock(b, lm[0].length + (im ? im[0].length : 0));
+  return point;
+}
+
+/** The further paragraphs and sub-items waiting in `pending` join the last point (if any); `pending` is emptied. */
+function closePoint(points: ParsedPoint[], pending: Block[], source: SourceLines): void {
+  const point = points[points.length - 1];
+  if (point) {
+    const { lines } = source;
+    for (const b of pending) {
+      const im = ITEM_RE.exec(lines[b.from]) ?? LABEL_RE.exec(lines[b.from]);
+      const para: PointParagraph = source.paragraphOf(b, im ? im[0].length : 0);
+      if (im) {
+        para.item = im[0].trim();
+        para.itemPlace = source.placeOf(b, 0);
+      }
+      point.paragraphs.push(para);
+      source.scanBlock(b, im ? im[0].length : 0);
+    }
+    if (point.paragraphs.length > 1 || point.paragraphs[0].item) joinParagraphs(point);
+  }
+  pending.length = 0;
 }
 
 /** A numbered point from its block, `lm` its label's match (LABEL_RE), `im` a sub-item label's right after it (ITEM_RE); E-POINT-EMPTY when it has no text. */

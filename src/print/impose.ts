@@ -31,7 +31,7 @@ import { SHEET_MARK_GAP_PT, SHEET_MARK_LENGTH_PT, sheetMarksContent, slugOf, typ
 import { creepOffsets, saddleStitchOrder, type BindingDirection, type Slot } from './saddleStitch.js';
 import type { PdfSource } from './loadedPress.js';
 
-export interface ImposeOptions {
+interface ImposeOptions {
   /** Binding side: 'rtl' for Arabic (bound on the right), 'ltr' for Latin. */
   dir: BindingDirection;
   sheet: SheetName;
@@ -43,7 +43,7 @@ export interface ImposeOptions {
   pdfx?: boolean;
 }
 
-export interface TwoUpOptions extends ImposeOptions {
+interface TwoUpOptions extends ImposeOptions {
   /**
    * The press's sheet: the A4 trim inside a mark area (SRA4, as the saddle
    * sheets), with crop marks at its corners, cut marks on the line between
@@ -60,7 +60,7 @@ export interface TwoUpOptions extends ImposeOptions {
   sides?: number;
 }
 
-export interface SaddleOptions extends ImposeOptions {
+interface SaddleOptions extends ImposeOptions {
   /**
    * Bleed around each sheet side's trim (the two pages' outer edges: top,
    * bottom, fore-edges; none at the fold, where the pages meet), pt, with

@@ -60,7 +60,7 @@ function outputProfile(): Uint8Array {
   return (profileDeflated ??= deflatedProfile(readFileSync(OUTPUT_PROFILE.file)));
 }
 
-export interface PdfxMeta {
+interface PdfxMeta {
   title: string;
   /** Creation and modification date (fixed, for reproducible files). */
   date: Date;

@@ -21,7 +21,7 @@ import { blanksToFill } from '../layout/pagePlan.js';
 import { readPdfx4, type Binding, type Pdfx4Report } from './pdfx.js';
 import { MM } from './pdfPages.js';
 
-export interface PreflightOptions {
+interface PreflightOptions {
   /**
    * How the pages are finished: 'saddle' (a folded, stapled booklet: the page
    * count must be a multiple of 4), 'loose' (single pieces: leaflets),
@@ -40,7 +40,7 @@ export interface PreflightOptions {
   inkDpi?: number;
 }
 
-export interface Problem {
+interface Problem {
   /** 1-based page, or null for the whole document. */
   page: number | null;
   reason: string;
@@ -48,7 +48,7 @@ export interface Problem {
 
 type Use = 'text' | 'fill' | 'stroke' | 'image' | 'shading';
 
-export interface PageReport {
+interface PageReport {
   page: number;
   /** Trim size in mm (the TrimBox, or the MediaBox when there is none). */
   trimMm: { width: number; height: number };
@@ -63,7 +63,7 @@ export interface PageReport {
   images: Array<{ width: number; height: number; ppi: number; colorSpace: string }>;
 }
 
-export interface PreflightReport {
+interface PreflightReport {
   pageCount: number;
   /** The finishing checked against (the option, else the file's declaration, else 'saddle'). */
   binding: Binding;
@@ -142,6 +142,37 @@ function fontsOf(page: mupdf.PDFPage): Array<{ name: string; embedded: boolean }
 
 const pct = (sample: number) => Math.round((sample / 255) * 100);
 
+const EVERYWHERE: Rect = [-Infinity, -Infinity, Infinity, Infinity];
+
+/**
+ * The clip in force while a page is drawn, as bounds: what is clipped away is
+ * not printed (the crop marks of a page placed on an imposed sheet), and
+ * `inside` tells whether a rectangle shows through it. An image mask's clip
+ * is taken as everything (its shape is not measured).
+ */
+function clipStack(hairline: mupdf.StrokeState) {
+  const clips: Rect[] = [EVERYWHERE];
+  const top = () => clips[clips.length - 1];
+  const push = (r: Rect) => void clips.push([Math.max(r[0], top()[0]), Math.max(r[1], top()[1]), Math.min(r[2], top()[2]), Math.min(r[3], top()[3])]);
+  /** The device's clip calls. */
+  const calls = {
+    clipPath: (path: mupdf.Path, _eo: boolean, ctm: mupdf.Matrix) => push(path.getBounds(hairline, ctm) as Rect),
+    clipStrokePath: (path: mupdf.Path, stroke: mupdf.StrokeState, ctm: mupdf.Matrix) => push(path.getBounds(stroke, ctm) as Rect),
+    clipText: (text: mupdf.Text, ctm: mupdf.Matrix) => push(text.getBounds(hairline, ctm) as Rect),
+    clipStrokeText: (text: mupdf.Text, stroke: mupdf.StrokeState, ctm: mupdf.Matrix) => push(text.getBounds(stroke, ctm) as Rect),
+    clipImageMask: () => push(EVERYWHERE),
+    popClip: () => void (clips.length > 1 && clips.pop()),
+  };
+  return { inside: (r: Rect) => intersects(r, top()), calls };
+}
+
+/** An image as drawn under `ctm`: its pixels, and its resolution at the width it is shown. */
+function imageOf(image: mupdf.Image, ctm: mupdf.Matrix): PageReport['images'][number] {
+  const cs = image.getColorSpace();
+  const shownPt = Math.max(Math.hypot(ctm[0], ctm[1]), 1e-6);
+  return { width: image.getWidth(), height: image.getHeight(), ppi: round(image.getWidth() / (shownPt / 72), 0), colorSpace: cs ? family(cs) : 'mask' };
+}
+
 /** Colour spaces, text colours, thinnest line, the highest ink of an object and images of one page, from mupdf's drawing calls. */
 function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
   const colorSpaces: Record<string, Set<Use>> = {};
@@ -161,22 +192,12 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
     if (percent > objectInk.percent) objectInk = { percent, at: [Math.max(at[0], bleed[0]), Math.max(at[1], bleed[1])] };
   };
   const hairline = new mupdf.StrokeState({ lineCap: 'Butt', lineJoin: 'Miter', lineWidth: 0, miterLimit: 10 });
-  const pathBounds = (path: mupdf.Path, ctm: mupdf.Matrix) => path.getBounds(hairline, ctm) as Rect;
-  // What is clipped away is not printed (the crop marks of a page placed on an imposed sheet): the clip in force, as bounds.
-  const everywhere: Rect = [-Infinity, -Infinity, Infinity, Infinity];
-  const clips: Rect[] = [everywhere];
-  const clip = () => clips[clips.length - 1];
-  const pushClip = (r: Rect) => clips.push([Math.max(r[0], clip()[0]), Math.max(r[1], clip()[1]), Math.min(r[2], clip()[2]), Math.min(r[3], clip()[3])]);
-  const printed = (r: Rect) => intersects(r, clip()) && intersects(r, bleed);
+  const clip = clipStack(hairline);
+  const printed = (r: Rect) => clip.inside(r) && intersects(r, bleed);
   const device = new mupdf.Device({
-    clipPath: (path, _eo, ctm) => void pushClip(pathBounds(path, ctm)),
-    clipStrokePath: (path, stroke, ctm) => void pushClip(path.getBounds(stroke, ctm) as Rect),
-    clipText: (text, ctm) => void pushClip(text.getBounds(hairline, ctm) as Rect),
-    clipStrokeText: (text, stroke, ctm) => void pushClip(text.getBounds(stroke, ctm) as Rect),
-    clipImageMask: () => void pushClip(everywhere),
-    popClip: () => void (clips.length > 1 && clips.pop()),
+    ...clip.calls,
     fillPath: (path, _eo, ctm, cs, color) => {
-      const at = pathBounds(path, ctm);
+      const at = path.getBounds(hairline, ctm) as Rect;
       if (!printed(at)) return;
       use(cs, 'fill');
       inkOf(cs, color, at);
@@ -202,10 +223,8 @@ function drawingOf(page: mupdf.PDFPage, bleed: Rect, minLinePt: number) {
     strokeText: (_text, _stroke, _ctm, cs) => use(cs, 'text'),
     fillShade: () => ((colorSpaces.Shading ??= new Set()).add('shading'), undefined),
     fillImage: (image, ctm) => {
-      const cs = image.getColorSpace();
-      use(cs, 'image');
-      const shownPt = Math.max(Math.hypot(ctm[0], ctm[1]), 1e-6);
-      images.push({ width: image.getWidth(), height: image.getHeight(), ppi: round(image.getWidth() / (shownPt / 72), 0), colorSpace: cs ? family(cs) : 'mask' });
+      use(image.getColorSpace(), 'image');
+      images.push(imageOf(image, ctm));
     },
     fillImageMask: (_image, _ctm, cs) => use(cs, 'fill'),
   });
@@ -261,13 +280,19 @@ const under = (size: number, limit: number) => size < limit - SIZE_TOLERANCE_PT;
 
 const mm = (pt: number) => round(pt / MM, 1);
 
+/** The limits a page is checked against: PreflightOptions' with their defaults. */
+type Limits = Required<Omit<PreflightOptions, 'binding'>>;
+
+/** What would get the file rejected, and what a shop would mention, in the order found. */
+interface Findings {
+  problems: Problem[];
+  warnings: Problem[];
+}
+
 /** Preflights `bytes` (a PDF). Never throws for a bad PDF page; an unreadable file throws. */
 export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}): Promise<PreflightReport> {
-  const maxInkAllowed = opts.maxInkPercent ?? 300;
-  const minLinePt = opts.minLinePt ?? 0.25;
-  const minPpi = opts.minImagePpi ?? 150;
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const limits: Limits = { maxInkPercent: opts.maxInkPercent ?? 300, minLinePt: opts.minLinePt ?? 0.25, minImagePpi: opts.minImagePpi ?? 150, inkDpi: opts.inkDpi ?? 72 };
+  const found: Findings = { problems: [], warnings: [] };
   const doc = mupdf.Document.openDocument(bytes, 'application/pdf').asPDF();
   if (!doc) throw new Error('not a PDF');
   const pageCount = doc.countPages();
@@ -275,59 +300,7 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
   // Measure the file's own CMYK values: with colour management on, mupdf would map them through the output intent.
   mupdf.disableICC();
   try {
-    for (let i = 0; i < pageCount; i++) {
-      const page = doc.loadPage(i) as mupdf.PDFPage;
-      const n = i + 1;
-      const media = page.getBounds('MediaBox') as Rect;
-      const trim = boxOf(page, 'TrimBox');
-      const bleedBox = boxOf(page, 'BleedBox');
-      // In mupdf's page space (top-left origin), like the drawing calls and the pixmap.
-      const bleed = (bleedBox ? page.getBounds('BleedBox') : media) as Rect;
-      const trimRect = (trim ? page.getBounds('TrimBox') : media) as Rect;
-      if (!trim) problems.push({ page: n, reason: 'no TrimBox: the shop cannot tell where to cut' });
-      else if (!bleedBox) warnings.push({ page: n, reason: 'no BleedBox: colour that runs off the edge needs 3 mm beyond the trim' });
-
-      const drawn = drawingOf(page, bleed, minLinePt);
-      const fonts = fontsOf(page);
-      const rendered = maxInk(page, bleed, opts.inkDpi ?? 72);
-      const ink = drawn.objectInk.percent > rendered.percent ? drawn.objectInk : rendered;
-      pages.push({
-        page: n,
-        trimMm: { width: mm(trimRect[2] - trimRect[0]), height: mm(trimRect[3] - trimRect[1]) },
-        boxes: { media: media.map((v) => round(v)), trim, bleed: bleedBox },
-        colorSpaces: drawn.colorSpaces,
-        textColors: drawn.textColors,
-        fonts,
-        thinnestLinePt: drawn.thinnest === null ? null : round(drawn.thinnest, 3),
-        maxInkPercent: ink.percent,
-        images: drawn.images,
-      });
-
-      for (const [space, uses] of Object.entries(drawn.colorSpaces)) {
-        if (space === 'RGB') problems.push({ page: n, reason: `RGB colour (${uses.join(', ')}): a press prints CMYK; convert it, or draw it in CMYK` });
-        else if (space === 'Lab' || space === 'Shading') warnings.push({ page: n, reason: `${space} colour (${uses.join(', ')}): check how the shop converts it` });
-      }
-      for (const f of fonts) if (!f.embedded) problems.push({ page: n, reason: `font ${f.name} is not embedded: the shop's substitute would change the text` });
-      const thin = drawn.thinLines[0];
-      if (thin) problems.push({ page: n, reason: `line ${round(thin.width, 3)} pt wide at ${mm(thin.at[0])}, ${mm(thin.at[1])} mm: thinner than ${minLinePt} pt may not print` });
-      if (ink.percent > maxInkAllowed) {
-        problems.push({ page: n, reason: `total ink ${ink.percent} % at ${mm(ink.at[0])}, ${mm(ink.at[1])} mm (from the top left): more than ${maxInkAllowed} % smears and dries slowly` });
-      }
-      for (const img of drawn.images) {
-        if (img.ppi < minPpi) problems.push({ page: n, reason: `image ${img.width}×${img.height} px printed at ${img.ppi} ppi: under ${minPpi} ppi looks blurred` });
-        else if (img.ppi < 300) warnings.push({ page: n, reason: `image ${img.width}×${img.height} px printed at ${img.ppi} ppi (300 is usual)` });
-      }
-      const multiInkText = Object.keys(drawn.textColors).filter((k) => {
-        const [space, ...values] = k.split(' ');
-        return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && under(drawn.smallest[k], SMALL_TYPE_PT);
-      });
-      if (multiInkText.length) warnings.push({ page: n, reason: `type under ${SMALL_TYPE_PT} pt in several inks (${multiInkText.join('; ')}): it needs exact register; K only is safer` });
-      const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && under(drawn.smallest[k], SMALL_KNOCKOUT_PT));
-      if (knockout.length) {
-        const size = Math.min(...knockout.map((k) => drawn.smallest[k]));
-        warnings.push({ page: n, reason: `knocked-out (paper-coloured) type from ${round(size, 1)} pt: under ${SMALL_KNOCKOUT_PT} pt, a ground of several inks a little out of register fills it in; larger or bolder is safer` });
-      }
-    }
+    for (let i = 0; i < pageCount; i++) pages.push(checkPage(doc.loadPage(i) as mupdf.PDFPage, i + 1, limits, found));
   } finally {
     mupdf.enableICC();
   }
@@ -336,10 +309,84 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
   try {
     pdfx = await readPdfx4(bytes);
   } catch {
-    warnings.push({ page: null, reason: 'pdf-lib cannot read the document structure; PDF/X declarations not checked' });
+    found.warnings.push({ page: null, reason: 'pdf-lib cannot read the document structure; PDF/X declarations not checked' });
   }
   const binding = opts.binding ?? pdfx?.binding ?? 'saddle';
   const blanksNeeded = blanksToFill(pageCount);
+  checkDocument(pages, binding, blanksNeeded, pdfx, found);
+  return { pageCount, binding, saddle: { suits: blanksNeeded === 0, blanksNeeded }, pdfx, pages, ...found };
+}
+
+/** Page `n`'s report; what it finds goes to `found`. */
+function checkPage(page: mupdf.PDFPage, n: number, limits: Limits, found: Findings): PageReport {
+  const media = page.getBounds('MediaBox') as Rect;
+  const trim = boxOf(page, 'TrimBox');
+  const bleedBox = boxOf(page, 'BleedBox');
+  // In mupdf's page space (top-left origin), like the drawing calls and the pixmap.
+  const bleed = (bleedBox ? page.getBounds('BleedBox') : media) as Rect;
+  const trimRect = (trim ? page.getBounds('TrimBox') : media) as Rect;
+  if (!trim) found.problems.push({ page: n, reason: 'no TrimBox: the shop cannot tell where to cut' });
+  else if (!bleedBox) found.warnings.push({ page: n, reason: 'no BleedBox: colour that runs off the edge needs 3 mm beyond the trim' });
+
+  const drawn = drawingOf(page, bleed, limits.minLinePt);
+  const fonts = fontsOf(page);
+  const rendered = maxInk(page, bleed, limits.inkDpi);
+  const ink = drawn.objectInk.percent > rendered.percent ? drawn.objectInk : rendered;
+  checkDrawing(n, drawn, fonts, ink, limits, found);
+  checkSmallType(n, drawn, found);
+  return {
+    page: n,
+    trimMm: { width: mm(trimRect[2] - trimRect[0]), height: mm(trimRect[3] - trimRect[1]) },
+    boxes: { media: media.map((v) => round(v)), trim, bleed: bleedBox },
+    colorSpaces: drawn.colorSpaces,
+    textColors: drawn.textColors,
+    fonts,
+    thinnestLinePt: drawn.thinnest === null ? null : round(drawn.thinnest, 3),
+    maxInkPercent: ink.percent,
+    images: drawn.images,
+  };
+}
+
+type Drawing = ReturnType<typeof drawingOf>;
+
+/** Colour spaces, fonts, lines, ink and images of page `n` against the limits. */
+function checkDrawing(n: number, drawn: Drawing, fonts: PageReport['fonts'], ink: { percent: number; at: [number, number] }, limits: Limits, found: Findings): void {
+  const { problems, warnings } = found;
+  const { maxInkPercent, minLinePt, minImagePpi } = limits;
+  for (const [space, uses] of Object.entries(drawn.colorSpaces)) {
+    if (space === 'RGB') problems.push({ page: n, reason: `RGB colour (${uses.join(', ')}): a press prints CMYK; convert it, or draw it in CMYK` });
+    else if (space === 'Lab' || space === 'Shading') warnings.push({ page: n, reason: `${space} colour (${uses.join(', ')}): check how the shop converts it` });
+  }
+  for (const f of fonts) if (!f.embedded) problems.push({ page: n, reason: `font ${f.name} is not embedded: the shop's substitute would change the text` });
+  const thin = drawn.thinLines[0];
+  if (thin) problems.push({ page: n, reason: `line ${round(thin.width, 3)} pt wide at ${mm(thin.at[0])}, ${mm(thin.at[1])} mm: thinner than ${minLinePt} pt may not print` });
+  if (ink.percent > maxInkPercent) {
+    problems.push({ page: n, reason: `total ink ${ink.percent} % at ${mm(ink.at[0])}, ${mm(ink.at[1])} mm (from the top left): more than ${maxInkPercent} % smears and dries slowly` });
+  }
+  for (const img of drawn.images) {
+    if (img.ppi < minImagePpi) problems.push({ page: n, reason: `image ${img.width}×${img.height} px printed at ${img.ppi} ppi: under ${minImagePpi} ppi looks blurred` });
+    else if (img.ppi < 300) warnings.push({ page: n, reason: `image ${img.width}×${img.height} px printed at ${img.ppi} ppi (300 is usual)` });
+  }
+}
+
+/** Small type on page `n` that misregister would spoil: in several inks, or knocked out of the ground. */
+function checkSmallType(n: number, drawn: Drawing, found: Findings): void {
+  const multiInkText = Object.keys(drawn.textColors).filter((k) => {
+    const [space, ...values] = k.split(' ');
+    return space === 'CMYK' && values.filter((v) => Number(v) > 0).length >= 2 && under(drawn.smallest[k], SMALL_TYPE_PT);
+  });
+  if (multiInkText.length) found.warnings.push({ page: n, reason: `type under ${SMALL_TYPE_PT} pt in several inks (${multiInkText.join('; ')}): it needs exact register; K only is safer` });
+  const knockout = Object.keys(drawn.textColors).filter((k) => /^CMYK( 0)+$|^Gray 1$/.test(k) && under(drawn.smallest[k], SMALL_KNOCKOUT_PT));
+  if (knockout.length) {
+    const size = Math.min(...knockout.map((k) => drawn.smallest[k]));
+    found.warnings.push({ page: n, reason: `knocked-out (paper-coloured) type from ${round(size, 1)} pt: under ${SMALL_KNOCKOUT_PT} pt, a ground of several inks a little out of register fills it in; larger or bolder is safer` });
+  }
+}
+
+/** The whole document: its page count against the binding, its trim sizes, its output intent. */
+function checkDocument(pages: PageReport[], binding: Binding, blanksNeeded: number, pdfx: Pdfx4Report | null, found: Findings): void {
+  const { problems, warnings } = found;
+  const pageCount = pages.length;
   if (binding === 'saddle' && blanksNeeded > 0) {
     problems.push({ page: null, reason: `${pageCount} pages: a saddle-stitched booklet needs a multiple of 4 (add ${blanksNeeded} blank page${blanksNeeded === 1 ? '' : 's'}, or preflight with --binding loose for single pieces)` });
   }
@@ -351,7 +398,6 @@ export async function preflight(bytes: Uint8Array, opts: PreflightOptions = {}):
     if (!pdfx.outputIntent) warnings.push({ page: null, reason: 'no PDF/X output intent: the shop will assume its own printing condition' });
     else if (pdfx.outputIntent.components !== 4) problems.push({ page: null, reason: `the output intent's profile is not a 4-component CMYK profile` });
   }
-  return { pageCount, binding, saddle: { suits: blanksNeeded === 0, blanksNeeded }, pdfx, pages, problems, warnings };
 }
 
 /** The report as text lines, for the command line. */

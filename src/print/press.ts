@@ -45,7 +45,7 @@ import { assertUpright, contentRefs, loadSource, MM, plainStream, saveOutput } f
 import { markPdfx4, withPdfxHeader, type Binding } from './pdfx.js';
 import { dropAnnotations } from './annotations.js';
 
-export interface PressOptions {
+interface PressOptions {
   /** Bleed on every side, pt. Default 3 mm (8.504 pt). */
   bleedPt?: number;
   /** Crop-mark length, pt. Default 5 mm. */
@@ -70,7 +70,7 @@ export interface PressOptions {
 }
 
 export const DEFAULT_BLEED_PT = 3 * MM;
-export const DEFAULT_MARK_LENGTH_PT = 5 * MM;
+const DEFAULT_MARK_LENGTH_PT = 5 * MM;
 export const DEFAULT_MARK_OFFSET_PT = 1 * MM;
 /** Line width of every printer's mark (crop, fold, cut), pt. */
 export const MARK_LINE_WIDTH_PT = 0.25;

@@ -20,7 +20,7 @@ export type BindingDirection = 'rtl' | 'ltr';
 export type Slot = number | null;
 
 /** One side of a sheet, as seen when looking at that side: [left half, right half]. */
-export type SheetSide = [left: Slot, right: Slot];
+type SheetSide = [left: Slot, right: Slot];
 
 /** One sheet of paper, printed on both sides, folded once across its width. */
 export interface Sheet {

@@ -44,12 +44,12 @@ export const SHEET_MARK_GAP_PT = DEFAULT_BLEED_PT + DEFAULT_MARK_OFFSET_PT;
 /** The mark area around an imposed sheet's trim: gap and marks. */
 export const SHEET_SLUG_PT = SHEET_MARK_GAP_PT + SHEET_MARK_LENGTH_PT;
 /** The slug line's type size, pt, and the least it shrinks to for a long title before the title is left out. */
-export const SLUG_SIZE = 6;
+const SLUG_SIZE = 6;
 const SLUG_MIN_SIZE = 4.5;
 /** A fold mark's dash and gap, pt: a dashed line reads as "fold here", a solid one as "cut here". */
 const FOLD_DASH = [2, 1.5];
 
-export interface SheetMarks {
+interface SheetMarks {
   /** The sheet's trim on the page. */
   trim: Box;
   /** Bleed drawn past the trim (the marks start SHEET_MARK_GAP_PT out whatever it is, at least bleed + 1 mm). */

@@ -143,63 +143,24 @@ function fontAfter(text: string, i: number, end: number, styleAt: (i: number) =>
  * than the measure gets none of its own breaks (ComposeOptions.wholeAddresses).
  */
 export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, measure?: number, wholeWords = false, wholeAddresses = false): Itemized {
-  const text = spans.map((s) => s.text).join('');
-  const spanEnds: number[] = [];
-  let acc = 0;
-  for (const s of spans) spanEnds.push((acc += s.text.length));
-  const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
-
+  const { text, styleAt } = joined(spans);
   // Each address is isolated (LRI … PDI) for the levels alone: no character is added to the text.
   const addresses = remembered(addressesByText, text, () => verbatimSpans(text));
   const levels = remembered(levelsByText, `${dir}\u0000${text}`, () => isolatedLevels(text, dir, addresses));
-
-  // A Latin token wider than the measure, cut where it may break (never an Arabic word).
-  const fitted = (w: Word): Word[] => {
-    if (measure === undefined || w.width <= measure) return [w];
-    const cuts = emergencyBreaks(text, w, measure);
-    if (!cuts.length) return [w];
-    const out: Word[] = [];
-    let a = w.start;
-    for (const cut of cuts) {
-      out.push({ ...makeWord(text, levels, styleAt, a, cut.at, cut.at, false, lang), emergency: cut.soft ? 'soft' : 'hard' });
-      a = cut.at;
-    }
-    // The last piece keeps the word's trailing space and break.
-    out.push({ ...makeWord(text, levels, styleAt, a, w.end, w.end, false, lang), spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak });
-    return out;
-  };
+  const para: Para = { text, levels, styleAt, lang, measure };
 
   // Break opportunities (UAX #14). A word runs from one opportunity to the next.
   const words: Word[] = [];
   let from = 0;
-  // Inside a URL or e-mail address only its own breaks count (addressBreaks), not UAX #14's after «-».
   const inAddress = insideAddress(text);
   for (const bk of remembered(breaksByText, text, () => breakOpportunities(text))) {
     const to = bk.position;
-    if (!bk.required && inAddress(to)) continue;
-    if (wholeWords && !bk.required && to < text.length && !isSpace(text[to - 1])) continue;
-    // Nor after a hyphen or an en dash that follows a digit («30-» / «day», «14–» / «16»), nor before a dash set
-    // close («word» / «—not»; a dash between spaces keeps with the word before it: markNoLineStart).
-    // (The text's end is always a break: skipped, its last word would be lost.)
-    if (!bk.required && to < text.length && (afterNumberHyphen(text, to) || (DASH.test(text[to]) && !isSpace(text[to - 1])))) continue;
+    if (!bk.required && notABreak(text, to, inAddress, wholeWords)) continue;
     let end = to;
     while (end > from && isSpace(text[end - 1])) end--;
     const hardBreak = bk.required && to < text.length;
     if (end > from) {
-      // A URL or e-mail address may break after "/" or "-", or before ".", "?" etc. (no hyphen added);
-      // after "-" only where the stretch between its other breaks is wider than the measure.
-      const widthOf = (a: number, b: number) => makeWord(text, levels, styleAt, a, b, b, false, lang).width;
-      const fits = (a: number, b: number) => measure === undefined || widthOf(a, b) <= measure;
-      let at = from;
-      const cuts = wholeAddresses && fits(from, end) ? [] : addressBreaks(text, from, end, fits);
-      const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => widthOf(a, b) / measure) : undefined;
-      for (const cut of cuts) {
-        const pieces = fitted(makeWord(text, levels, styleAt, at, cut, cut, false, lang));
-        pieces[pieces.length - 1].breakCost = cost!(cut);
-        words.push(...pieces);
-        at = cut;
-      }
-      words.push(...fitted(makeWord(text, levels, styleAt, at, end, to, hardBreak, lang)));
+      words.push(...wordsBetween(para, from, end, to, hardBreak, wholeAddresses));
     } else if (words.length) {
       // Only spaces since the last opportunity: they widen the previous gap.
       const prev = words[words.length - 1];
@@ -213,6 +174,82 @@ export function itemize(spans: StyledSpan[], dir: 'rtl' | 'ltr', lang?: string, 
   markNoLineStart(text, words);
   if (dir === 'rtl') markLatinNames(text, words);
   return { text, levels, words, styleAt, addresses };
+}
+
+/** The spans' text, and the style of each of its UTF-16 indexes (the last span's past the end). */
+function joined(spans: StyledSpan[]): { text: string; styleAt: (i: number) => TextStyle } {
+  const spanEnds: number[] = [];
+  let acc = 0;
+  for (const s of spans) spanEnds.push((acc += s.text.length));
+  const styleAt = (i: number): TextStyle => spans[Math.max(0, spanEnds.findIndex((e) => i < e))]?.style ?? spans[spans.length - 1].style;
+  return { text: spans.map((s) => s.text).join(''), styleAt };
+}
+
+/** What itemize's words are made from: the paragraph, its levels and styles, and the measure a Latin token is fitted to. */
+interface Para {
+  text: string;
+  levels: Uint8Array;
+  styleAt: (i: number) => TextStyle;
+  lang: string | undefined;
+  measure: number | undefined;
+}
+
+const wordOf = (p: Para, start: number, end: number, to: number, hardBreak: boolean): Word => makeWord(p.text, p.levels, p.styleAt, start, end, to, hardBreak, p.lang);
+
+/**
+ * Whether UAX #14's (optional) break at `to` is none here: inside a URL or
+ * e-mail address only its own breaks count (addressBreaks), not UAX #14's
+ * after «-»; with `wholeWords`, only a space ends a line; nor after a hyphen
+ * or an en dash that follows a digit («30-» / «day», «14–» / «16»), nor
+ * before a dash set close («word» / «—not»; a dash between spaces keeps with
+ * the word before it: markNoLineStart). The text's end is always a break:
+ * skipped, its last word would be lost.
+ */
+function notABreak(text: string, to: number, inAddress: (at: number) => boolean, wholeWords: boolean): boolean {
+  if (inAddress(to)) return true;
+  if (to >= text.length) return false;
+  if (wholeWords && !isSpace(text[to - 1])) return true;
+  return afterNumberHyphen(text, to) || (DASH.test(text[to]) && !isSpace(text[to - 1]));
+}
+
+/**
+ * The words from `from` to `end` (their trailing spaces up to `to`): one,
+ * or an address's pieces. A URL or e-mail address may break after "/" or
+ * "-", or before ".", "?" etc. (no hyphen added); after "-" only where the
+ * stretch between its other breaks is wider than the measure.
+ */
+function wordsBetween(p: Para, from: number, end: number, to: number, hardBreak: boolean, wholeAddresses: boolean): Word[] {
+  const { text, measure } = p;
+  const widthOf = (a: number, b: number) => wordOf(p, a, b, b, false).width;
+  const fits = (a: number, b: number) => measure === undefined || widthOf(a, b) <= measure;
+  const words: Word[] = [];
+  let at = from;
+  const cuts = wholeAddresses && fits(from, end) ? [] : addressBreaks(text, from, end, fits);
+  const cost = cuts.length ? addressBreakCost(text, from, end, measure === undefined ? undefined : (a, b) => widthOf(a, b) / measure) : undefined;
+  for (const cut of cuts) {
+    const pieces = fitted(p, wordOf(p, at, cut, cut, false));
+    pieces[pieces.length - 1].breakCost = cost!(cut);
+    words.push(...pieces);
+    at = cut;
+  }
+  words.push(...fitted(p, wordOf(p, at, end, to, hardBreak)));
+  return words;
+}
+
+/** A Latin token wider than the measure, cut where it may break (never an Arabic word). */
+function fitted(p: Para, w: Word): Word[] {
+  if (p.measure === undefined || w.width <= p.measure) return [w];
+  const cuts = emergencyBreaks(p.text, w, p.measure);
+  if (!cuts.length) return [w];
+  const out: Word[] = [];
+  let a = w.start;
+  for (const cut of cuts) {
+    out.push({ ...wordOf(p, a, cut.at, cut.at, false), emergency: cut.soft ? 'soft' : 'hard' });
+    a = cut.at;
+  }
+  // The last piece keeps the word's trailing space and break.
+  out.push({ ...wordOf(p, a, w.end, w.end, false), spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak });
+  return out;
 }
 
 /**

@@ -103,84 +103,109 @@ function breakerItems(
   opts: ComposeOptions,
   cuts: HyphenCut[][],
   spaceStretch: number | undefined,
-): { items: Items; lastSpaces: Map<number, number>; softTies: Map<number, number>; leanTies: Map<number, number> } {
-  const items: InputItem[] = [];
-  const wordAtItem: number[] = [];
-  /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it. */
-  const lastSpaces = new Map<number, number>();
-  /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
-  const softTies = new Map<number, number>();
-  /** Each word that leans on the next (Word.leans) → the item of the space after it. */
-  const leanTies = new Map<number, number>();
-  const cutAtItem = new Map<number, number>();
-  const kashidaItems: number[] = [];
-  /** An item, and the word whose end it breaks (-1: none). */
-  const push = (item: InputItem, word = -1) => {
-    items.push(item);
-    wordAtItem.push(word);
-  };
+): { items: Items } & TiePlaces {
+  const list = new ItemList();
+  const ties: TiePlaces = { lastSpaces: new Map(), softTies: new Map(), leanTies: new Map() };
   words.forEach((w, i) => {
-    // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
-    // text's first): a box, kept where the line starts.
-    const indent = indentOf(words, i, opts);
-    if (indent) push({ type: 'box', width: indent });
-    const k = kashidaStretch[i];
-    if (k) {
-      // Kashida capacity counts as stretch, but must never be a break point:
-      // a glue is a break only right after a box, so a penalty goes first.
-      push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-      kashidaItems.push(items.length);
-      push({ type: 'glue', width: 0, stretch: k, shrink: 0 });
-    }
-    let done = 0;
-    for (const cut of cuts[i] ?? []) {
-      push({ type: 'box', width: cut.before - done });
-      cutAtItem.set(items.length, cut.at);
-      push({ type: 'penalty', width: cut.hyphen, cost: HYPHEN_COST, flagged: true }, i);
-      done = cut.before;
-    }
-    push({ type: 'box', width: w.width - done });
-    if (i === words.length - 1) return;
-    if (w.hardBreak) {
-      push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-      push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, i);
-    } else if (w.spaceWidth > 0) {
-      // A penalty at the maximum cost before the glue: the space can stretch but never break.
-      if (w.keepWithNext) push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-      const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
-      if (i === words.length - 2 || words[i + 1].hardBreak) lastSpaces.set(i + 1, items.length);
-      if (w.softTie && !w.keepWithNext) softTies.set(i, items.length);
-      else if (w.leans && !w.keepWithNext) leanTies.set(i, items.length);
-      push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink }, i);
-    } else {
-      // A break with no space (inside a URL, after a hyphen): the line may end
-      // here short, so the glue after it gives the line room to be feasible;
-      // the composer leaves such a line unjustified rather than stretch it.
-      // An emergency break inside a Latin token too wide for the measure
-      // (itemize.ts) costs more, and more between two letters than after "/",
-      // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
-      // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
-      if (w.softTie) softTies.set(i, items.length);
-      push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false }, i);
-      // With words divided (spaceStretch given), every break with no space
-      // that is not an emergency one is taken like a divided word's, with no
-      // glue after it: a hyphen of the text («well‐|being») and an address's
-      // own breaks (after «/», «-» …: itemize.ts addressBreaks) alike; the
-      // line that ends there is justified by its spaces when it has any. (A
-      // long URL at 200 pt breaks at the same places with and without it.)
-      // The glue below is stretch inside every line that runs over the break,
-      // which the justifier, widening word spaces only, cannot give: the
-      // breaker took «the health and well‐being of himself and of» for a line
-      // of ×1.3 spaces, and the composer had to set it unjustified (udhr-en 25,
-      // leaflet, justified and hyphenated).
-      if (spaceStretch !== undefined && !w.emergency) return;
-      // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
-      push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
-    }
+    pushWord(list, words, i, kashidaStretch[i], cuts[i] ?? [], opts);
+    if (i < words.length - 1) pushBreakAfter(list, ties, words, i, opts, spaceStretch);
   });
-  push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
-  push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, words.length - 1);
-  return { items: [items, wordAtItem, kashidaItems, cutAtItem], lastSpaces, softTies, leanTies };
+  list.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+  list.push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, words.length - 1);
+  return { items: [list.items, list.wordAtItem, list.kashidaItems, list.cutAtItem], ...ties };
+}
+
+/** Where the ties may go, as items (breakerItems). */
+interface TiePlaces {
+  /** For each paragraph of the text (ended by a hard break or the end), its last word → the item of the space before it. */
+  lastSpaces: Map<number, number>;
+  /** Each word with a soft tie after it (a short Latin name, Word.softTie) → the item of the break there. */
+  softTies: Map<number, number>;
+  /** Each word that leans on the next (Word.leans) → the item of the space after it. */
+  leanTies: Map<number, number>;
+}
+
+/** The breaker's items as they are pushed, with what `Items` keeps beside them. */
+class ItemList {
+  readonly items: InputItem[] = [];
+  readonly wordAtItem: number[] = [];
+  readonly kashidaItems: number[] = [];
+  readonly cutAtItem = new Map<number, number>();
+
+  /** The index the next item will have. */
+  get next(): number {
+    return this.items.length;
+  }
+
+  /** An item, and the word whose end it breaks (-1: none). */
+  push(item: InputItem, word = -1): void {
+    this.items.push(item);
+    this.wordAtItem.push(word);
+  }
+}
+
+/** Word `i`'s items: its indent, its kashida capacity, and its boxes, with a flagged penalty at each of its `cuts`. */
+function pushWord(list: ItemList, words: Word[], i: number, kashida: number | undefined, cuts: HyphenCut[], opts: ComposeOptions): void {
+  // A paragraph's indent (ComposeOptions.paragraphIndent, after a line break; indentFirst, the
+  // text's first): a box, kept where the line starts.
+  const indent = indentOf(words, i, opts);
+  if (indent) list.push({ type: 'box', width: indent });
+  if (kashida) {
+    // Kashida capacity counts as stretch, but must never be a break point:
+    // a glue is a break only right after a box, so a penalty goes first.
+    list.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+    list.kashidaItems.push(list.next);
+    list.push({ type: 'glue', width: 0, stretch: kashida, shrink: 0 });
+  }
+  let done = 0;
+  for (const cut of cuts) {
+    list.push({ type: 'box', width: cut.before - done });
+    list.cutAtItem.set(list.next, cut.at);
+    list.push({ type: 'penalty', width: cut.hyphen, cost: HYPHEN_COST, flagged: true }, i);
+    done = cut.before;
+  }
+  list.push({ type: 'box', width: words[i].width - done });
+}
+
+/** The items between word `i` and the next: a forced break, a space, or a break with no space; the ties' places into `ties`. */
+function pushBreakAfter(list: ItemList, ties: TiePlaces, words: Word[], i: number, opts: ComposeOptions, spaceStretch: number | undefined): void {
+  const w = words[i];
+  if (w.hardBreak) {
+    list.push({ type: 'glue', width: 0, stretch: INFINITE_STRETCH, shrink: 0 });
+    list.push({ type: 'penalty', width: 0, cost: -1000, flagged: false }, i);
+  } else if (w.spaceWidth > 0) {
+    // A penalty at the maximum cost before the glue: the space can stretch but never break.
+    if (w.keepWithNext) list.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
+    const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
+    if (i === words.length - 2 || words[i + 1].hardBreak) ties.lastSpaces.set(i + 1, list.next);
+    if (w.softTie && !w.keepWithNext) ties.softTies.set(i, list.next);
+    else if (w.leans && !w.keepWithNext) ties.leanTies.set(i, list.next);
+    list.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink }, i);
+  } else {
+    // A break with no space (inside a URL, after a hyphen): the line may end
+    // here short, so the glue after it gives the line room to be feasible;
+    // the composer leaves such a line unjustified rather than stretch it.
+    // An emergency break inside a Latin token too wide for the measure
+    // (itemize.ts) costs more, and more between two letters than after "/",
+    // ".", "-" or "_"; its parts are short, so a line of them has glue to stretch.
+    // An address's own break costs what addressBreakCost (itemize.ts) says: after «/» least.
+    if (w.softTie) ties.softTies.set(i, list.next);
+    list.push({ type: 'penalty', width: 0, cost: w.emergency === 'hard' ? 200 : w.breakCost ?? ADDRESS_BREAK_PATH, flagged: false }, i);
+    // With words divided (spaceStretch given), every break with no space
+    // that is not an emergency one is taken like a divided word's, with no
+    // glue after it: a hyphen of the text («well‐|being») and an address's
+    // own breaks (after «/», «-» …: itemize.ts addressBreaks) alike; the
+    // line that ends there is justified by its spaces when it has any. (A
+    // long URL at 200 pt breaks at the same places with and without it.)
+    // The glue below is stretch inside every line that runs over the break,
+    // which the justifier, widening word spaces only, cannot give: the
+    // breaker took «the health and well‐being of himself and of» for a line
+    // of ×1.3 spaces, and the composer had to set it unjustified (udhr-en 25,
+    // leaflet, justified and hyphenated).
+    if (spaceStretch !== undefined && !w.emergency) return;
+    // (Little stretch after an emergency break: a line of its parts is feasible only nearly full, which keeps the breaker's active lines few and its time linear.)
+    list.push({ type: 'glue', width: 0, stretch: opts.measure * (w.emergency ? EMERGENCY_STRETCH : 0.25), shrink: 0 });
+  }
 }
 
 /** The soft-tied words (in order) grouped by name: the words of one name follow each other, and a name's last word has no tie after it. */

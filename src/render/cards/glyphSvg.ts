@@ -22,7 +22,7 @@ import { glyphInk, type Box } from '../../layout/ink.js';
 import type { LoadedFont } from '../../text/fonts.js';
 
 /** One glyph to draw, in the coordinates of the SVG it goes into. */
-export interface GlyphPathElement {
+interface GlyphPathElement {
   /** Outline in font units, y up (HarfBuzz's glyphToPath). */
   d: string;
   /** Maps the outline into place: translate(x, baseline − y) scale(k·scaleX, −k), k = size/upem. */
@@ -37,7 +37,7 @@ export interface GlyphPathElement {
   ink?: Box;
 }
 
-export interface LinePlacement {
+interface LinePlacement {
   /** SVG x of the line's left edge. */
   x: number;
   /** SVG y of the baseline. */

@@ -16,7 +16,7 @@ import { withGlyphs } from './glyphSvg.js';
 import { WarraqError } from '../../diagnostics.js';
 import { makeDiagnostic } from '../../parse/report.js';
 
-export interface RenderCardArgs {
+interface RenderCardArgs {
   model: DocumentModel;
   /** The point; the document card when absent. */
   point?: Point;
@@ -24,7 +24,7 @@ export interface RenderCardArgs {
   fonts: TemplateFonts;
 }
 
-export interface RenderedCard {
+interface RenderedCard {
   png: Uint8Array;
   webp?: Uint8Array;
   jpeg?: Uint8Array;
