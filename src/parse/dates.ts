@@ -1,8 +1,10 @@
 /**
  * Dates as editors write them. A day is `YYYY-MM-DD`; a recurring day (the
  * same date every year, ISO 8601) is `--MM-DD`. All checks are calendar
- * checks on plain strings: no time zones, no clock.
+ * checks on plain strings: no time zones, no clock. The month names are the
+ * text layer's (src/text/months.ts), which keeps a date on one line.
  */
+import { ARABIC_MONTHS, ENGLISH_MONTH_PATTERN, ENGLISH_MONTHS, englishMonthNumber, LEVANT_MONTHS } from '../text/months.js';
 
 type ParsedDate = { kind: 'day'; year: number; month: number; day: number } | { kind: 'recurring'; month: number; day: number };
 
@@ -68,27 +70,21 @@ function isoFromParts(year: number, month: number, day: number): string | undefi
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const AR_MONTHS: Array<[string, number]> = [
-  ['يناير', 1], ['كانون الثاني', 1], ['فبراير', 2], ['شباط', 2], ['مارس', 3], ['آذار', 3],
-  ['أبريل', 4], ['إبريل', 4], ['ابريل', 4], ['نيسان', 4], ['مايو', 5], ['أيار', 5], ['يونيو', 6], ['يونيه', 6], ['حزيران', 6],
-  ['يوليو', 7], ['يوليه', 7], ['تموز', 7], ['أغسطس', 8], ['آب', 8], ['سبتمبر', 9], ['أيلول', 9],
-  ['أكتوبر', 10], ['اكتوبر', 10], ['تشرين الأول', 10], ['نوفمبر', 11], ['تشرين الثاني', 11], ['ديسمبر', 12], ['كانون الأول', 12],
-];
+/** Each Arabic month name (both kinds, every spelling) → 1–12. */
+const AR_MONTHS: Array<[string, number]> = [...ARABIC_MONTHS.flatMap((names, m) => names.map((n): [string, number] => [n, m + 1])), ...LEVANT_MONTHS.map((n, m): [string, number] => [n, m + 1])];
 
-const EN_MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const AR_MONTH_RE = '(' + AR_MONTHS.map(([n]) => n).join('|') + ')';
 /** Day lists like `20`, `20-22`, `20-21-22`, `4 و5`, `4 and 5`. Each repetition consumes a separator, so matching stays linear. */
 const DAYS = '(\\d{1,2}(?:[ \\t]{0,3}(?:[-–,&]|and|و)[ \\t]{0,3}\\d{1,2}){0,6})';
 
 const PATTERNS: Array<{ re: RegExp; read(m: RegExpExecArray): { month: number; days: string; year: number } | undefined }> = [
   {
-    re: new RegExp(`${EN_MONTH_RE}[ \\t]{1,3}${DAYS},?[ \\t]{1,3}(\\d{4})`, 'gi'),
-    read: (m) => ({ month: EN_MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, days: m[2], year: +m[3] }),
+    re: new RegExp(`${ENGLISH_MONTH_PATTERN}[ \\t]{1,3}${DAYS},?[ \\t]{1,3}(\\d{4})`, 'gi'),
+    read: (m) => ({ month: englishMonthNumber(m[1]), days: m[2], year: +m[3] }),
   },
   {
-    re: new RegExp(`${DAYS}[ \\t]{1,3}${EN_MONTH_RE},?[ \\t]{1,3}(\\d{4})`, 'gi'),
-    read: (m) => ({ month: EN_MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1, days: m[1], year: +m[3] }),
+    re: new RegExp(`${DAYS}[ \\t]{1,3}${ENGLISH_MONTH_PATTERN},?[ \\t]{1,3}(\\d{4})`, 'gi'),
+    read: (m) => ({ month: englishMonthNumber(m[2]), days: m[1], year: +m[3] }),
   },
   {
     re: new RegExp(`${DAYS}[ \\t]{1,3}${AR_MONTH_RE}[ \\t]{1,3}(?:عام[ \\t]{1,3})?(\\d{4})`, 'g'),
@@ -122,9 +118,7 @@ export function findDates(text: string): string[] {
   return out;
 }
 
-/** Levantine (Syriac-derived) month names, January first. */
-const LEVANT_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
-const STANDARD_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+const STANDARD_MONTHS = ARABIC_MONTHS.flat();
 const DIGITS = '[0-9\u0660-\u0669\u06F0-\u06F9]';
 const LEVANT_DATE = new RegExp(`${DIGITS}\\s*(?:${LEVANT_MONTHS.join('|')})(?![\\u0621-\\u064A])`);
 const STANDARD_DATE = new RegExp(`${DIGITS}\\s*(?:${STANDARD_MONTHS.join('|')})(?![\\u0621-\\u064A])`);
@@ -154,11 +148,10 @@ export function monthSlashOf(texts: readonly string[]): '/' | ' / ' {
   return pair && /\s\/|\/\s/.test(pair[0]) ? ' / ' : '/';
 }
 
-const ENGLISH_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** «16 March 2024», «14–16 March 2024». */
-const DAY_FIRST = new RegExp(`(?<![\\d])\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${ENGLISH_MONTHS})\\s+\\d{4}`, 'g');
+const DAY_FIRST = new RegExp(`(?<![\\d])\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${ENGLISH_MONTHS.join('|')})\\s+\\d{4}`, 'g');
 /** «March 16, 2024», «March 14–16, 2024». */
-const MONTH_FIRST = new RegExp(`(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?,\\s*\\d{4}`, 'g');
+const MONTH_FIRST = new RegExp(`(?:${ENGLISH_MONTHS.join('|')})\\s+\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?,\\s*\\d{4}`, 'g');
 
 /** How an English source writes a date: «16 March» or «March 16». */
 export type DateOrder = 'day-month' | 'month-day';

@@ -258,6 +258,9 @@ function withTies(
   const last = (t: Tie) => Math.max(...t.at);
   // (A name's tie taken must leave fewer ties broken: not «Le Monde» kept by splitting «Antonio Gramsci» two lines up, nor by a runt.)
   const brokenIn = (ends: LineEnd[]) => ties.filter((t) => t.broken(ends)).length;
+  // (Nor a tie whose setting the breaker could only find greedily, parting words kept together (keepWithNext): at
+  // 74 pt, «و5 مايو» / «2024» tied left «29» / «نوفمبر» two lines up.)
+  const keepsBroken = (ends: LineEnd[]) => ends.slice(0, -1).filter((e) => e.at === undefined && words[e.word].keepWithNext).length;
   /** A setting (its ends, the items that gave them) and what the ties compare of it, each measured once, when first asked. */
   const setting = (ends: LineEnd[], items: Items) => {
     let shapes: LineShape[] | undefined;
@@ -269,7 +272,7 @@ function withTies(
     if (!broken(best.ends)) continue;
     const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), best.items);
     const tied = setting(endsOf(words, ...next, opts), next);
-    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) best = tied;
+    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && keepsBroken(tied.ends) <= keepsBroken(best.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) best = tied;
   }
   return best.ends;
 }
