@@ -360,6 +360,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     let bridges = 0;
     /** The texts handed to mutool and pdf.js before their glyphs' outlines (see collect). */
     const handed: string[] = [];
+    /** Inside the text of a pdf.js tail left out (see collect). */
+    let tailing = false;
     /** Whether the last copy went to an outline of a run drawn in place with more outlines after it (see below). */
     let inRun = false;
     type Pass = 'fill' | 'again' | 'invisible';
@@ -378,7 +380,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // of a cluster ''.
           let u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
-            // More characters of the previous glyph's ToUnicode entry.
+            // More characters of the previous glyph's ToUnicode entry (none of a tail left out below).
+            if (tailing) return;
             const prev = glyphs[glyphs.length - 1];
             if (prev) prev.unicode += u;
             return;
@@ -408,6 +411,11 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
             handed.push(u);
             return;
           }
+          // A tail for pdf.js after PDFium's copy (glyphPainter's `placed`) is neither a glyph nor a
+          // character of the copy's: left out with the rest of its text, the copy still counted
+          // (the copies for poppler after it are not glyphs either).
+          tailing = invisible && copied > 0 && isPdfjsTail(u);
+          if (tailing) return;
           let last = glyphs[glyphs.length - 1];
           // (Without the original fonts, the copy's font name has to do.)
           const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));

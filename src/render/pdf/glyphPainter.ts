@@ -533,7 +533,16 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !drawnMoved(pdfium, firstPiece[k], it.glyph.x);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
-  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
+  // A glyph pdf.js reads once from PDFium's copy (`placed`: a letter PDFium
+  // must see a little aside, «حَ» whose fatha lies right of its origin): the
+  // copy may carry a tail as a glyph drawn where it stands does.
+  const copiedOnce = (it: DrawItem) => {
+    const k = textIndex.get(it);
+    if (k === undefined || pieces[k].length !== 1 || !pdfium || stays(it)) return false;
+    const p = firstPiece[k];
+    return !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !marksOnly(it.glyph.text);
+  };
+  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && (stays(it) || copiedOnce(it)) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
   const itemIndex = new Map(items.map((it, i) => [it, i]));
   // What a glyph PDFium may read in place from a copy needs, whether it is in the stretch or the neutral after it:
@@ -1163,7 +1172,7 @@ class LineWriter {
     if (!this.invisible) {
       this.ops.push('3 Tr');
       this.invisible = true;
-    }
+    } else this.ops.push('ET', 'BT'); // (after PDFium's copy, drawn invisibly: `placed`; pdf.js keeps its item across ET/BT)
     const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), tail, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
     this.ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
@@ -1416,12 +1425,14 @@ class LineWriter {
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
+    // pdf.js reads the copy for PDFium: a tail of its goes with it (planLine's `copiedOnce`).
+    const tail = chars.length === 1 ? this.plan.pdfjs?.tails.get(item) : undefined;
     const forPdfium = () =>
       chars.forEach((c, k) => {
         const at = { x: keys[k], text: c, width: k ? 0 : item.invisible || reach > 0 ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat };
         const mirror = mirrors[k];
         if (mirror !== undefined) this.pdfiumCopy(item, at, mirror);
-        else this.drawAs('', item, at);
+        else this.draw(item, '/Span <</ActualText ()>> BDC', at, tail);
       });
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
     if (item.invisible && isBidiMark(g.text)) this.offPage(forPdfium);
@@ -1472,7 +1483,7 @@ class LineWriter {
     const g = item.glyph;
     const mutool = this.mutool;
     const [c] = chars;
-    if (!mutool || mutool.blind || item.invisible || g.space || chars.length !== 1 || !/^[\x21-\x3b=?-\x7e]$/.test(c) || marksOnly(c)) return false;
+    if (!mutool || mutool.blind || item.invisible || g.space || this.plan.pdfjs?.tails.has(item) || chars.length !== 1 || !/^[\x21-\x3b=?-\x7e]$/.test(c) || marksOnly(c)) return false;
     if (mutool.breakBefore(this.at.x + keys[0], c, g.size) !== 'text') return false;
     const where = this.keptEnd();
     if (where === undefined || where === null) return false;
