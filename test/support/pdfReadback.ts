@@ -358,6 +358,10 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     let painted = new Set<string>();
     let copied = 0;
     let bridges = 0;
+    /** The texts handed to mutool and pdf.js before their glyphs' outlines (see collect). */
+    const handed: string[] = [];
+    /** Inside the text of a pdf.js tail left out (see collect). */
+    let tailing = false;
     /** Whether the last copy went to an outline of a run drawn in place with more outlines after it (see below). */
     let inRun = false;
     type Pass = 'fill' | 'again' | 'invisible';
@@ -376,7 +380,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // of a cluster ''.
           let u = unicode === 0xfffd || unicode <= 0 || unicode === 0x200d ? '' : String.fromCodePoint(unicode);
           if (glyph < 0) {
-            // More characters of the previous glyph's ToUnicode entry.
+            // More characters of the previous glyph's ToUnicode entry (none of a tail left out below).
+            if (tailing) return;
             const prev = glyphs[glyphs.length - 1];
             if (prev) prev.unicode += u;
             return;
@@ -397,6 +402,20 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // The inkless copy after it, at the glyph's own place, carries the text
           // for poppler and mupdf as ActualText: not a glyph either.
           // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
+          // A glyph PDFium sees elsewhere that mutool 1.21 and pdf.js read where mutool's pen
+          // stands (glyphPainter's `handedOver`): the space glyph without ink, its text the
+          // glyph's (one printable ASCII character but «<» and «>», which pdf.js's tails hold),
+          // drawn before the glyph's outline: that
+          // outline's text (outlineGlyph), its copy for PDFium alone (an RLM) after it.
+          if (invisible && /^[\x21-\x7e]$/.test(u) && !isPdfjsTail(u) && u !== '>' && subset?.font && subset.font.getGlyph(glyph).path.commands.length === 0) {
+            handed.push(u);
+            return;
+          }
+          // A tail for pdf.js after PDFium's copy (glyphPainter's `placed`) is neither a glyph nor a
+          // character of the copy's: left out with the rest of its text, the copy still counted
+          // (the copies for poppler after it are not glyphs either).
+          tailing = invisible && copied > 0 && isPdfjsTail(u);
+          if (tailing) return;
           let last = glyphs[glyphs.length - 1];
           // (Without the original fonts, the copy's font name has to do.)
           const sameGlyph = (g: DrawnGlyph) => (originalGids.length ? g.originalGids.some((o) => originalGids.includes(o)) : g.postscriptName === stripSubsetTag(fontName));
@@ -490,6 +509,12 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
         unicode: Math.abs(scaleX - 1) > 1e-6 || gid === tatweel ? '\u0640' : '',
         invisible: false,
       });
+      // A text handed to mutool and pdf.js before (collect): this outline's, and its copy for PDFium (an RLM) is not a glyph.
+      const last = glyphs[glyphs.length - 1];
+      if (handed.length && last.unicode === '') {
+        last.unicode = handed.shift()!;
+        copied = 1;
+      }
     };
     const device = new mupdf.Device({
       fillPath: (path, _evenOdd, ctm) => outlineGlyph(path, ctm),

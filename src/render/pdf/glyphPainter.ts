@@ -533,7 +533,16 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
     return k !== undefined && pieces[k].length === 1 && !popplerMarks.has(it) && !drawnMoved(pdfium, firstPiece[k], it.glyph.x);
   };
   const carried = joinerCarriers(items, stays, (it) => (widths.get(it.glyph) ?? 0) > 0);
-  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && stays(it) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
+  // A glyph pdf.js reads once from PDFium's copy (`placed`: a letter PDFium
+  // must see a little aside, «حَ» whose fatha lies right of its origin): the
+  // copy may carry a tail as a glyph drawn where it stands does.
+  const copiedOnce = (it: DrawItem) => {
+    const k = textIndex.get(it);
+    if (k === undefined || pieces[k].length !== 1 || !pdfium || stays(it)) return false;
+    const p = firstPiece[k];
+    return !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !marksOnly(it.glyph.text);
+  };
+  const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && (stays(it) || copiedOnce(it)) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
   const itemIndex = new Map(items.map((it, i) => [it, i]));
   // What a glyph PDFium may read in place from a copy needs, whether it is in the stretch or the neutral after it:
@@ -1163,7 +1172,7 @@ class LineWriter {
     if (!this.invisible) {
       this.ops.push('3 Tr');
       this.invisible = true;
-    }
+    } else this.ops.push('ET', 'BT'); // (after PDFium's copy, drawn invisibly: `placed`; pdf.js keeps its item across ET/BT)
     const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), tail, 0);
     this.doc.page.fonts[inst.id] ??= inst.ref();
     this.ops.push(`1 0 0 -1 ${num(at)} ${gy} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
@@ -1320,8 +1329,8 @@ class LineWriter {
    * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge);
    * `kept`: added to the text object mutool kept last (`spaceAhead`).
    */
-  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false): string[] {
-    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, 0);
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false, width = 0): string[] {
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, width);
     this.doc.page.fonts[inst.id] ??= inst.ref();
     if (kept) this.mutool!.readKept(at, text, this.spaceAdvance(g));
     else this.mutool!.read(at, text, this.spaceAdvance(g), false);
@@ -1416,16 +1425,18 @@ class LineWriter {
     // is in a leaflet's larger type («يُخل», «نُؤكِّدُ», «كتابٌ في»).
     const mark = !item.invisible && marksOnly(g.text);
     const flat = mark ? strutGid(g.font) : undefined;
+    // pdf.js reads the copy for PDFium: a tail of its goes with it (planLine's `copiedOnce`).
+    const tail = chars.length === 1 ? this.plan.pdfjs?.tails.get(item) : undefined;
     const forPdfium = () =>
       chars.forEach((c, k) => {
         const at = { x: keys[k], text: c, width: k ? 0 : item.invisible || reach > 0 ? Math.round((reach / g.size) * 1000) : undefined, baseline: true, gid: flat };
         const mirror = mirrors[k];
         if (mirror !== undefined) this.pdfiumCopy(item, at, mirror);
-        else this.drawAs('', item, at);
+        else this.draw(item, '/Span <</ActualText ()>> BDC', at, tail);
       });
     // (A bidi mark's copy mutool 1.21 does not read: offPage.)
     if (item.invisible && isBidiMark(g.text)) this.offPage(forPdfium);
-    else forPdfium();
+    else if (!this.handedOver(item, keys, chars, reach, mirrors)) forPdfium();
     // A haraka's copy for poppler is 0.1 em wide: poppler puts the next glyph
     // into the same word when it starts less than 0.2 em left of the word's
     // right edge, and a word's letters keep their order when poppler reverses
@@ -1447,6 +1458,47 @@ class LineWriter {
     const own1 = mark || (this.at.rtl && (g.level & 1) === 1 && !this.afterLtr.has(g) && hasMirrored(g.text)) ? RLM : LRM;
     this.popplerCopies(item, chars, own, own1, item.invisible ? reach1000(item) : mark ? 100 : undefined);
     if (item.invisible) this.flushPoppler();
+  }
+
+  /**
+   * A moved glyph whose copy for PDFium mutool 1.21 would read after a jump
+   * that starts a line (`breakBefore` → 'text': the URL's «)» after
+   * «Bidi_(text», drawn far left at PDFium's key) is read by mutool and
+   * pdf.js where mutool's pen stands instead, so no bridge (an RLM mutool
+   * returns) is needed: the space glyph without ink, its text the glyph's,
+   * added to the text object mutool kept last (`readKept`, as `spaceAhead`
+   * adds its space), as wide as the space's program advance (mutool moves its
+   * pen by it; pdf.js, which reads it too, finds no gap; the program's
+   * advance is its /W), in an empty ActualText (poppler and mupdf 1.28 read
+   * their own copies). PDFium gets a copy of its own at its key
+   * (`pdfiumCopy`: the flat strut under the clip off the page, its own text
+   * an RLM, which pdf.js drops, and the glyph's text, or its mirror, as a
+   * name only PDFium reads). The picture is the same: the glyph is drawn as
+   * its outline either way. Only a glyph of one printable ASCII character
+   * (the name's byte) but «<» and «>» (pdf.js's tails), and only where
+   * mutool kept the text object it read last and has read nothing since
+   * (`keptEnd`). Returns whether it did.
+   */
+  private handedOver(item: DrawItem, keys: number[], chars: string[], reach: number, mirrors: Array<string | undefined>): boolean {
+    const g = item.glyph;
+    const mutool = this.mutool;
+    const [c] = chars;
+    if (!mutool || mutool.blind || item.invisible || g.space || this.plan.pdfjs?.tails.has(item) || chars.length !== 1 || !/^[\x21-\x3b=?-\x7e]$/.test(c) || marksOnly(c)) return false;
+    if (mutool.breakBefore(this.at.x + keys[0], c, g.size) !== 'text') return false;
+    const where = this.keptEnd();
+    if (where === undefined || where === null) return false;
+    const advance = Math.round((g.font.hb.glyphHAdvance(spaceGid(g.font)) / g.font.upem) * 1000);
+    const read = this.inklessMark(g, mutool.after.pen!, c, '/Span <</ActualText ()>> BDC', true, advance);
+    const tf = `/${slotsFor(this.doc, g.font).inst.id} ${num(g.size)} Tf`;
+    const { tf: was } = this.readEnd!;
+    const added = was === tf ? read : [tf, ...read, was];
+    this.ops.splice(where, 0, ...added);
+    this.readEnd = { at: where + added.length, pen: mutool.openPen(), tf: was };
+    this.lastSpace = undefined;
+    const width = Math.round(reach > 0 ? (reach / g.size) * 1000 : (this.plan.widths.get(g) ?? 0));
+    const copy: DrawItem = { invisible: true, glyph: { ...g, scaleX: 1 } };
+    this.offPage(() => this.pdfiumCopy(copy, { x: keys[0], gid: strutGid(g.font), text: RLM, width, baseline: true }, mirrors[0] ?? c));
+    return true;
   }
 
   /**

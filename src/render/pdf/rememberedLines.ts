@@ -191,17 +191,34 @@ function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<
   const starts: number[] = [];
   const ends: number[] = [];
   const holes: number[] = [];
+  // A code is asked for where its Tj stands, but for a glyph the painter adds to a text object drawn
+  // before (glyphPainter's `handedOver`, `spaceAhead`): there a Tj takes the first code not yet taken
+  // with its number (and the font set last, where one such is), so that a replay asks for the codes in
+  // the order they were made, as the file made them.
+  const taken = new Uint8Array(results.length);
   let next = 0;
+  let font: string | undefined;
   for (const m of content.matchAll(HOLE)) {
     const at = m.index! + 1;
     if (m[1] !== undefined) {
       const f = byId.get(m[1]);
       if (f === undefined) return undefined;
+      font = m[1];
       holes.push(-f - 1);
       ends.push(at + m[1].length);
     } else {
-      if (next >= results.length || parseInt(m[2], 16) !== results[next].cid) return undefined;
-      holes.push(next++);
+      const cid = parseInt(m[2], 16);
+      const find = (sameFont: boolean) => {
+        for (let i = next; i < results.length; i++) if (!taken[i] && results[i].cid === cid && (!sameFont || results[i].inst.id === font)) return i;
+        return -1;
+      };
+      // (In order, as almost always: the next code, as before.)
+      let i = next < results.length && results[next].cid === cid ? next : find(true);
+      if (i < 0) i = find(false);
+      if (i < 0) return undefined;
+      taken[i] = 1;
+      while (next < results.length && taken[next]) next++;
+      holes.push(i);
       ends.push(at + m[2].length);
     }
     starts.push(at);
