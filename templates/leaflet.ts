@@ -41,7 +41,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { SPACES_BEFORE_KASHIDA } from '../src/text/options.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
-import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
+import { entryText, imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 
@@ -440,9 +440,17 @@ function flowRunOn(
   return { size, flowed, eventTop, stats: setter.stats, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
 }
 
-/** Page 1's header: the big numeral at the start side, the document's name and the point's title beside it, the accent rule under them. */
+/**
+ * Page 1's header: the big numeral at the start side, the document's name and
+ * the point's title beside it, the accent rule under them. A point without a
+ * title (its title the label «Point 2», «بند ۱۳») has its numeral alone, as
+ * the booklet heads it (headingText): the label under the numeral read the
+ * number twice. The numeral is then the heading a reader is told of, with
+ * the words its contents row has (untitledHeading).
+ */
 function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   const { model, point, sz, pal, measure, left, rtl, u, k, top, faults } = c;
+  const untitled = point.titleSource === 'label';
   // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
   const numStyle = { ...c.heading(sz.numeral, pal.accent), proportionalFigures: true };
   const numFit = measureInside((m) => c.trial.set(c.num, numStyle, m, 'start'), measure, rtl);
@@ -459,41 +467,63 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
   // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
   const kicker = c.setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
-  const set = c.setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
+  const set = untitled ? undefined : c.setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
   // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
   // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
   const clearance = HEADER_CLEARANCE * sz.kicker;
-  const drop = Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance));
-  const title = drop > 0 ? moveDown(set, drop) : set;
+  const drop = set ? Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance)) : 0;
+  const title = set && drop > 0 ? moveDown(set, drop) : set;
   faults.head = kicker.lines.length;
-  faults.title = title.lines.length;
-  faults.oneWord += oneWordLines(kicker) + oneWordLines(title);
-  const colH = kicker.lines.length * kL + drop + title.lines.length * tL;
+  faults.title = title?.lines.length ?? 0;
+  faults.oneWord += oneWordLines(kicker) + (title ? oneWordLines(title) : 0);
+  const colH = kicker.lines.length * kL + drop + (title?.lines.length ?? 0) * tL;
   const numH = ink.above + ink.below;
   const h = Math.max(numH, colH);
   const numBaseline = top + (h - numH) / 2 + ink.above;
   const colTop = top + (h - colH) / 2;
   const ruleY = top + h + u * 0.9;
+  const drawn: TextBlock = { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: c.num };
   // Tagged-PDF order: the document title (H1), then the point's number (its
-  // list item's label) and title (H2).
+  // list item's label) and title (H2); an untitled point's number is its H2.
   const blocks: Block[] = [
     { ...moveDown(kicker, colTop), role: 'title', name: 'the document title (leaflet header)' },
-    { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: c.num, role: 'label', item: point.number },
-    { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place },
+    ...(title
+      ? [
+          { ...drawn, role: 'label', item: point.number } satisfies TextBlock,
+          { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place } satisfies TextBlock,
+        ]
+      : [untitledHeading(c, drawn)]),
     { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
   ];
   return { blocks, bottom: ruleY + u * 1.3 };
+}
+
+/**
+ * An untitled point's numeral as its heading (H2, no Lbl: `label` 0), told
+ * to a reader, and in the leaflet's bookmarks, with the words of its
+ * contents row and the booklet's heading /Alt (entryText: «2. Paper is the
+ * single largest cost…»), where the number alone says nothing of its topic.
+ */
+function untitledHeading(c: LeafletSetting, numeral: TextBlock): TextBlock {
+  const { model, point } = c;
+  return { ...numeral, role: 'heading', item: point.number, label: 0, alt: entryText(model, point), name: `the number of point ${point.number} (leaflet header)`, place: point.place };
 }
 
 /** The head of a continued page: «number – title (continued)» in small type over a thin rule. */
 function buildContinued(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   const { sz, pal, measure, left, top, u, k } = c;
   const s = sz.continued;
+  // An untitled point's number stands alone here too (buildHeader): «2 – Point 2» read it twice.
+  const titled = c.point.titleSource !== 'label';
   const spans: StyledSpan[] = [
     // No full stop after the number: after Arabic-Indic digits it reads as a zero (٨. ≈ ٨٠).
     { text: c.num, style: c.heading(s, pal.accent) },
-    { text: ' – ', style: c.body(s, pal.muted) },
-    { text: c.point.title, style: c.heading(s, pal.ink) },
+    ...(titled
+      ? [
+          { text: ' – ', style: c.body(s, pal.muted) },
+          { text: c.point.title, style: c.heading(s, pal.ink) },
+        ]
+      : []),
     { text: ` (${c.L.continued})`, style: c.body(s, pal.muted) },
   ];
   const lead = s * 1.6;

@@ -19,6 +19,8 @@ import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
 import { blockInks, frameSpan, inkClearance } from '../../src/layout/ink.js';
+import { entryText } from '../../templates/booklet.js';
+import { nodes, readStructure, treeText } from '../support/structTree.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -803,5 +805,53 @@ describe('a body set on a narrower measure (withoutHoles)', () => {
       expect(r.x1).toBeCloseTo(body.lines[0].x, 1);
       expect(r.x2).toBeCloseTo(body.lines[0].x + measure, 1);
     }
+  });
+});
+
+describe('a point without a title (its title the label «Point 2», «بند ۱۳»)', () => {
+  for (const name of ['stress-en', 'stress-fa']) {
+    it(`${name}: its number stands alone, the heading a reader is told of, with its contents row's words (as the booklet's /Alt); a titled point keeps Lbl and H2`, async () => {
+      const d = await loadDoc(name, `test/fixtures/docs/${name}/${name}.txt`);
+      const untitled = d.model.points.filter((p) => p.titleSource === 'label');
+      expect(untitled.length).toBeGreaterThan(5);
+      for (const p of untitled) {
+        const { layout } = await build(d, p);
+        const blocks = layout.pages.flatMap(textBlocks);
+        // No «Point 2» under the «2» (nor anywhere): the label read the number twice.
+        expect(blocks.some((b) => b.text.includes(p.title)), `${name} ${p.number}`).toBe(false);
+        expect(blocks.some((b) => b.role === 'label')).toBe(false);
+        const headings = blocks.filter((b) => b.role === 'heading');
+        expect(headings).toHaveLength(1);
+        expect(headings[0]).toMatchObject({ text: formatNumber(p.number, d.model.lang, d.model.digits), item: p.number, label: 0, alt: entryText(d.model, p) });
+        // The number, then words: «2. Paper is the single largest cost…», «6. Yes».
+        expect(headings[0].alt).toMatch(/^\S+ \p{L}/u);
+      }
+      // In the PDF: an H2 in the point's list item (no Lbl) whose /Alt is those words, and the bookmark.
+      const p = untitled[0];
+      const { pdf } = await build(d, p);
+      const all = (await readStructure(pdf)).flatMap((s) => nodes(s.root));
+      expect(all.filter((n) => n.role === 'H2').map((n) => n.alt)).toEqual([entryText(d.model, p)]);
+      expect(all.some((n) => n.role === 'Lbl')).toBe(false);
+      const titled = d.model.points.find((q) => q.titleSource !== 'label')!;
+      const tagged = (await readStructure((await build(d, titled)).pdf)).flatMap((s) => nodes(s.root));
+      expect(tagged.filter((n) => n.role === 'H2').map((n) => [n.alt, norm(treeText(n))])).toEqual([[undefined, norm(titled.title)]]);
+      expect(tagged.some((n) => n.role === 'Lbl')).toBe(true);
+    });
+  }
+
+  it('run on (the seed\'s point 8 on A6, made untitled): the continued page\'s label is the number alone, then «(continued)»', async () => {
+    const a6 = await loadDoc('seed-a6-untitled', 'source/izmir-2023.txt', (m) => {
+      m.theme.page.leaflet = { ...PAGE_SIZES.A6 };
+      Object.assign(m.points[7], { title: 'البند ٨', titleSource: 'label' });
+    });
+    const p = a6.model.points[7];
+    const { layout } = await build(a6, p);
+    expect(layout.pages.length).toBeGreaterThan(1);
+    const continued = labelsFor(a6.model.lang).continued;
+    for (const page of layout.pages.slice(1)) {
+      const label = textBlocks(page).find((b) => b.text.includes(continued))!;
+      expect(label.text).toBe(`${formatNumber(p.number, a6.model.lang, a6.model.digits)} (${continued})`);
+    }
+    expect(layout.pages.flatMap(textBlocks).some((b) => b.text.includes(p.title))).toBe(false);
   });
 });
