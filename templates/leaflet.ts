@@ -851,8 +851,15 @@ function chooseBodySize(
  * else the setting as it was. A typesetter re-breaks a paragraph rather than
  * leave a line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
  * منتشر», three spaces to justify a line beside an address (the breaker took
- * it over a line ending «…است» at ×2.4), set 3 % narrower with spaces of
- * ×1.6 at most.
+ * it over a line ending «…است» at ×2.4). Its narrower settings (lf19) trade
+ * one fault for another: at 0.97 and 0.94 no space past ×1.70 and ×1.39 but
+ * the runt «…منتشر / می‌شوند.»; at 0.91, taken, no runt but its second
+ * paragraph's first line, «نشانی تماس گروه هماهنگی secretariat@example.org»
+ * (indented, the address a third of it, three Persian spaces to take the
+ * rest) at ×2.22, past the theme's ×2 (W-LINE-LOOSE); every measure tried
+ * from 0.8 to 1 (steps of 0.01) at 14 pt sets a runt, a loose or short line,
+ * or divides an address. The pages would keep the runt (RUNT_SPACE: no space
+ * past ×1.75 for one); which to prefer is left open.
  */
 function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
   const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
@@ -863,8 +870,8 @@ function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number)
     const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
     if (!same || holes(f) || runts(f.fit.para) > runts(full.fit.para) || cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) continue;
     // The runt rule as the pages keep it (avoidRunts; test/templates/lastLines.test.ts): a measure whose setting
-    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97,
-    // none at 0.94).
+    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97 and
+    // 0.94, none at 0.91), whatever its spaces (a loose line is not a hole).
     if (runts(f.fit.para) === 0) return f;
     best ??= f;
   }
