@@ -343,7 +343,7 @@ function entryWords(model: DocumentModel, point: Point): { text: string; opening
 }
 
 /** A point's contents row as a reader reads it, and its outline entry (a contents too): «٨- العنوان», «2. Paper is the single largest cost…». */
-function entryText(model: DocumentModel, point: Point): string {
+export function entryText(model: DocumentModel, point: Point): string {
   const number = pointNumber(model, point.number);
   const words = entryWords(model, point);
   return words ? `${number} ${words.text}` : number;

@@ -29,7 +29,7 @@
 import type { DocumentModel, Point, Theme } from '../src/model/types.js';
 import type { Block, LaidOutPage, RectBlock, TextBlock } from '../src/layout/types.js';
 import { flow, lineCount, moveDown, placeAt, type FlowPage, type Frame } from '../src/layout/flow.js';
-import { addStats, typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Tuning } from '../src/layout/typeset.js';
+import { addStats, typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Tuning, type Typesetter } from '../src/layout/typeset.js';
 import { FIT_STEP, bodyLeading, fitBodySize, type FitResult } from '../src/layout/fit.js';
 import { printedQr, QR_MODULE_MIN_MM, QR_QUIET_ZONE } from '../src/format/qr.js';
 import { mixHex } from '../src/layout/color.js';
@@ -41,7 +41,7 @@ import type { LoadedFont } from '../src/text/fonts.js';
 import { SPACES_BEFORE_KASHIDA } from '../src/text/options.js';
 import { formatEventDate, formatNumber } from '../src/format/localize.js';
 import { PAGE_SIZES } from '../src/model/theme.js';
-import { imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
+import { entryText, imprintBlocks, imprintHeight, itemSpans, styles } from './booklet.js';
 import { labelsFor } from './labels.js';
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 
@@ -49,12 +49,13 @@ export interface LeafletOptions {
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
   /**
-   * How much narrower than the page's measure the whole leaflet is set, pt,
-   * the margins widened alike on both sides. layoutLeaflet sets it itself
-   * when the body takes a narrower measure (chooseBodySize): the rules, the
-   * header, the event frame and the footer then keep to the body's two edges,
-   * where a justified block short of the rules read as a mistake (stress-fa 6
-   * at 0.94 of the measure: its left edge 20 pt inside the rules').
+   * How much narrower than the page's measure the leaflet is set, pt, the
+   * margins widened alike on both sides. layoutLeaflet sets it itself when
+   * the body takes a narrower measure (chooseBodySize): the header, its rule
+   * and the event frame then keep to the body's two edges, where a justified
+   * block short of the rule over it read as a mistake (stress-fa 6 at 0.94 of
+   * the measure: its left edge 20 pt inside the rules'). The footer keeps the
+   * page's measure (fullMeasure): the same on every leaflet of a document.
    */
   inset?: number;
 }
@@ -142,8 +143,81 @@ export function layoutLeaflet(model: DocumentModel, point: Point, fonts: Templat
 
 /** One setting of a leaflet, what it gets wrong, and by how much narrower its body was set than its rules (none: at their edges). */
 function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions): { layout: LeafletLayout; faults: LeafletFaults; narrower?: number } {
+  const c = leafletSetting(model, point, fonts, opts);
+  // The footer (every page) and the event frame (last page) are measured before the body, so that the body's fit
+  // leaves room for them; the header (page 1) gives the body's region its top.
+  const footer = buildFooter(fullMeasure(c));
+  const event = point.event ? buildEvent(c) : undefined;
+  const header = buildHeader(c);
+  const frame: LeafletFrame = { header, footer, event, eventGap: c.u * 1.4, regionTop: header.bottom, regionBottom: footer.ruleY - c.u * 1.1 };
+  const body = setBody(c, frame);
+  // A point that misses one page at the compact size only by the event's
+  // space keeps to one page with that space tightened (to EVENT_GAP_MIN of it).
+  const placed = !body.fit.overflow || (event && body.tightGap >= frame.eventGap * EVENT_GAP_MIN - 1e-6) ? placeOnePage(c, frame, body) : runOnPages(c, frame, body);
+  Object.assign(c.faults, bodyFaults(c, body));
+  return { layout: { pages: placed.pages, bodySize: placed.bodySize, stats: c.ts.stats }, faults: c.faults, ...(body.narrowed ? { narrower: c.measure - body.width } : {}) };
+}
+
+/**
+ * What every step of one setting of a leaflet reads (buildHeader, buildEvent,
+ * buildFooter, the body's): the page's geometry, its measure narrowed by the
+ * inset, the sizes, the typesetters, and the faults each step adds to as it
+ * builds (what the setting gets wrong, weighed by layoutLeaflet).
+ */
+interface LeafletSetting {
+  model: DocumentModel;
+  point: Point;
+  fonts: TemplateFonts;
+  opts: LeafletOptions;
+  t: Theme;
+  pal: Theme['palette'];
+  W: number;
+  H: number;
+  /** The page's scale from A5 (pageScale). */
+  k: number;
+  rtl: boolean;
+  tuning: Tuning;
+  /** The typesetter of what is placed: its stats are the leaflet's. */
+  ts: Typesetter;
+  /** Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once. */
+  trial: Typesetter;
+  st: ReturnType<typeof styles>;
+  L: ReturnType<typeof labelsFor>;
+  /** The point's number in the document's digits. */
+  num: string;
+  inset: number;
+  left: number;
+  measure: number;
+  top: number;
+  bottom: number;
+  /** The design unit: the theme's body size on this page. */
+  u: number;
+  sz: ReturnType<typeof leafletSizes>;
+  heading: (size: number, color: string) => TextStyle;
+  body: (size: number, color: string) => TextStyle;
+  setIn: ReturnType<typeof boxSetters>['setIn'];
+  setBalancedIn: ReturnType<typeof boxSetters>['setBalancedIn'];
+  faults: LeafletFaults;
+}
+
+/**
+ * The setting context on the page's full measure, whatever the inset: the
+ * footer's. A document's footers are one, the same on each of its leaflets:
+ * inset with a narrower body (print17), the footer's code and address moved
+ * in by half the inset and the imprint beside them kept its place, so its gap
+ * to the address shrank by the inset (mixed-7 7: 5.7 mm where its six
+ * siblings have 10.8; the code 14.6 pt off theirs from page to page).
+ * The same typesetters and faults (one setting).
+ */
+function fullMeasure(c: LeafletSetting): LeafletSetting {
+  if (!c.inset) return c;
+  const mg = leafletMargins(c.t);
+  return { ...c, left: mg.left, measure: c.W - mg.left - mg.right, inset: 0 };
+}
+
+/** A leaflet's setting context (LeafletSetting) for a point and options: one per setting, its faults at zero. */
+function leafletSetting(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions): LeafletSetting {
   const t = model.theme;
-  const pal = t.palette;
   const { width: W, height: H } = t.page.leaflet;
   const k = pageScale(t);
   const mg = leafletMargins(t);
@@ -154,25 +228,48 @@ function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, op
   // it not stretched (ComposeOptions.displayAddresses; mixed-7 ٣'s report URL).
   const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true };
   const ts = typesetter(model, model.theme.justify, tuning);
-  // Trial settings (measuring, searching) go through their own typesetter, so stats count each paragraph once.
   const trial = typesetter(model, model.theme.justify, tuning);
   const st = styles(model, fonts);
-  const L = labelsFor(model.lang);
-  const num = formatNumber(point.number, model.lang, model.digits);
-
   const inset = opts.inset ?? 0;
-  const left = mg.left + inset / 2;
-  const measure = W - mg.left - mg.right - inset;
-  const top = mg.top;
-  const bottom = H - mg.bottom;
-  /** The design unit: the theme's body size on this page. */
-  const u = t.body.size * k;
+  return {
+    model,
+    point,
+    fonts,
+    opts,
+    t,
+    pal: t.palette,
+    W,
+    H,
+    k,
+    rtl,
+    tuning,
+    ts,
+    trial,
+    st,
+    L: labelsFor(model.lang),
+    num: formatNumber(point.number, model.lang, model.digits),
+    inset,
+    left: mg.left + inset / 2,
+    measure: W - mg.left - mg.right - inset,
+    top: mg.top,
+    bottom: H - mg.bottom,
+    u: t.body.size * k,
+    sz: leafletSizes(t, st, k),
+    heading: (size, color) => ({ fonts: fonts.heading, size, color }),
+    body: (size, color) => ({ fonts: fonts.body, size, color }),
+    ...boxSetters(model, ts, trial, rtl),
+    faults: { head: 0, title: 0, event: 0, oneWord: 0, address: 0, weak: 0, statement: 0, short: 0, loose: 0, runts: 0, cuts: 0, edge: 0 },
+  };
+}
 
-  // Sizes: the booklet's style ratios, scaled with the page; small print
-  // never below 60 % of the theme's minimum body size.
+/**
+ * The sizes of a leaflet's parts: the booklet's style ratios, scaled with the
+ * page (`k`); small print never below 60 % of the theme's minimum body size.
+ */
+function leafletSizes(t: Theme, st: ReturnType<typeof styles>, k: number) {
   const floor = t.body.minSize * 0.6;
   const small = (ratio: number) => Math.max(floor, st.small.size * ratio * k);
-  const sz = {
+  return {
     numeral: st.title.size * 2.5 * k,
     title: st.heading.size * 1.4 * k,
     kicker: small(1),
@@ -183,8 +280,14 @@ function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, op
     url: small(0.8),
     continued: small(1.1),
   };
-  const heading = (size: number, color: string): TextStyle => ({ fonts: fonts.heading, size, color });
-  const body = (size: number, color: string): TextStyle => ({ fonts: fonts.body, size, color });
+}
+
+/**
+ * How the leaflet sets a paragraph in a box: each measured by the trial
+ * typesetter and set by the placing one (`ts`), with every glyph inside the
+ * box (measureInside).
+ */
+function boxSetters(model: DocumentModel, ts: Typesetter, trial: Typesetter, rtl: boolean) {
   /** Sets a paragraph for a box at x of the given width, with every glyph inside the box (see measureInside). */
   const setIn = (text: string | StyledSpan[], style: TextStyle, width: number, align: Align, x: number, color: string, leading: number, top: number) => {
     const fit = measureInside((m) => trial.set(text, style, m, align), width, rtl);
@@ -206,312 +309,399 @@ function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, op
     // At the box's start edge, what a glyph reaches past the measure inside it (as measureInside places).
     return placeAt(para, x + insideDx(glyphReach(para), para.measure, width, rtl), top, leading, color);
   };
+  return { setIn, setBalancedIn };
+}
 
-  // What this setting gets wrong, counted as it is built (buildHeader, buildEvent, buildFooter, the body below).
-  const faults: LeafletFaults = { head: 0, title: 0, event: 0, oneWord: 0, address: 0, weak: 0, statement: 0, short: 0, loose: 0, runts: 0, cuts: 0, edge: 0 };
+/** What the body is placed between and beside: the header, the footer, the event frame and the region they leave. */
+interface LeafletFrame {
+  header: { blocks: Block[]; bottom: number };
+  footer: { blocks: Block[]; ruleY: number };
+  event?: LeafletEvent;
+  /** The space above the event frame (tightened to EVENT_GAP_MIN of it to keep a point on one page). */
+  eventGap: number;
+  regionTop: number;
+  regionBottom: number;
+}
 
-  // --- footer (every page): imprint at the start side, QR + URL at the end side
-  const footer = buildFooter();
-  const regionBottom = footer.ruleY - u * 1.1;
+/** The body as chooseBodySize set it: its fit, measure and place, and what a one-page leaflet's event space would tighten to. */
+interface LeafletBody {
+  text: (size: number) => string | StyledSpan[];
+  fit: FitResult;
+  inside: ReturnType<typeof measureInside>;
+  width: number;
+  /** The body was set narrower than the rules (layoutLeaflet then sets the whole leaflet again on its measure). */
+  narrowed: boolean;
+  bodyX: number;
+  textHeight: number;
+  tightGap: number;
+}
 
-  // --- event frame (last page), measured now so the body fit leaves room for it
-  const event = point.event ? buildEvent() : undefined;
-  const eventGap = u * 1.4;
-
-  // --- page 1 header: the big numeral at the start side, titles beside it
-  const header = buildHeader();
-
-  // --- the body: the regular size when the point fits one page between header and event/footer, else the compact
-  // size when that does, the statement size for a short point (chooseBodySize); a point that runs on takes the
-  // regular size when that costs no more pages (runOn, below)
-  const regionTop = header.bottom;
-  const { regular } = leafletBodySizes(t);
-  const text = pointText(point, st.body, fonts.heading, pal.accent);
-  const { fit, inside, width } = chooseBodySize(model, text, st.body, tuning, measure, rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, inset === 0);
+/**
+ * The body: the regular size when the point fits one page between header and
+ * event/footer, else the compact size when that does, the statement size for
+ * a short point (chooseBodySize); a point that runs on takes the regular size
+ * when that costs no more pages (runOnPages).
+ */
+function setBody(c: LeafletSetting, frame: LeafletFrame): LeafletBody {
+  const { event, eventGap, regionTop, regionBottom } = frame;
+  const text = pointText(c.point, c.st.body, c.fonts.heading, c.pal.accent);
+  const { fit, inside, width } = chooseBodySize(c.model, text, c.st.body, c.tuning, c.measure, c.rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, c.inset === 0);
   // The whole leaflet is set again on the measure the body took (layoutLeaflet), once: an inset setting narrows no further.
-  const narrowed = width < measure - 1e-6;
-  const bodyX = left + inside.dx;
-  let bodySize = fit.size;
-  const leading = fit.leading;
+  const narrowed = width < c.measure - 1e-6;
+  const textHeight = fit.para.lines.length * fit.leading;
+  const tightGap = event && fit.overflow ? regionBottom - regionTop - textHeight - event.height : eventGap;
+  return { text, fit, inside, width, narrowed, bodyX: c.left + inside.dx, textHeight, tightGap };
+}
 
-  const pages: LaidOutPage[] = [];
-  const newPage = (blocks: Block[]): LaidOutPage => {
-    const p: LaidOutPage = { width: W, height: H, background: pal.paper, role: 'leaflet', blocks };
-    pages.push(p);
-    return p;
-  };
-
-  // A point that misses one page at the compact size only by the event's
-  // space keeps to one page with that space tightened (to EVENT_GAP_MIN of it).
-  const textHeight = fit.para.lines.length * leading;
-  const region = regionBottom - regionTop;
-  const tightGap = event && fit.overflow ? region - textHeight - event.height : eventGap;
-  if (!fit.overflow || (event && tightGap >= eventGap * EVENT_GAP_MIN - 1e-6)) placeOnePage();
-  else runOnPages();
-
-  Object.assign(faults, {
-    weak: weakEnds(fit.para, model.lang).length,
-    statement: fit.size > regular ? 0 : 1,
+/** What the body's setting gets wrong (LeafletFaults), counted after it is placed. */
+function bodyFaults(c: LeafletSetting, body: LeafletBody): Partial<LeafletFaults> {
+  const { fit } = body;
+  return {
+    weak: weakEnds(fit.para, c.model.lang).length,
+    statement: fit.size > leafletBodySizes(c.t).regular ? 0 : 1,
     short: fit.para.lines.filter((l) => l.short).length + brokenEarly(fit.para),
     loose: fit.para.lines.filter((l) => l.loose).length,
     runts: runts(fit.para),
     cuts: addressCuts(fit.para).length,
-    edge: narrowed ? 1 : 0,
-  });
-  return { layout: { pages, bodySize, stats: ts.stats }, faults, ...(narrowed ? { narrower: measure - width } : {}) };
+    edge: body.narrowed ? 1 : 0,
+  };
+}
 
-  // -------------------------------------------------------------------------
+/** A leaflet's page, with the blocks given. */
+const leafletPage = (c: LeafletSetting, blocks: Block[]): LaidOutPage => ({ width: c.W, height: c.H, background: c.pal.paper, role: 'leaflet', blocks });
 
-  /** The point on one page: body and event together a little above the middle of the free space, the footer. */
-  function placeOnePage(): void {
-    // One page. Body and event move together, a little above the middle of the free space.
-    // The fit's paragraph is the point at this size and measure (fitTo above): taken, not set again.
-    const para = ts.count(fit.para);
-    const gap = Math.min(eventGap, tightGap);
-    const used = textHeight + (event ? gap + event.height : 0);
-    const free = Math.max(0, region - used);
-    const bodyTop = regionTop + free * 0.35;
-    // A statement of one line («السلام.», udhr-fa 3) is centred on the measure: flush to the start edge it
-    // stood in a corner of the empty sheet, as if the rest had gone missing.
-    const x = bodySize > regular && para.lines.length === 1 ? left + centredOn(glyphReach(para), measure) : bodyX;
-    const blocks: Block[] = [...header.blocks, { ...placeAt(para, x, bodyTop, leading, pal.ink), role: 'p', item: point.number }];
-    if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
-    blocks.push(...footer.blocks);
-    newPage(blocks);
-  }
+/** The point on one page: body and event together a little above the middle of the free space, the footer. */
+function placeOnePage(c: LeafletSetting, frame: LeafletFrame, body: LeafletBody): { pages: LaidOutPage[]; bodySize: number } {
+  const { header, footer, event, eventGap, regionTop, regionBottom } = frame;
+  const { fit, textHeight } = body;
+  // The fit's paragraph is the point at this size and measure (fitTo in chooseBodySize): taken, not set again.
+  const para = c.ts.count(fit.para);
+  const gap = Math.min(eventGap, body.tightGap);
+  const used = textHeight + (event ? gap + event.height : 0);
+  const free = Math.max(0, regionBottom - regionTop - used);
+  const bodyTop = regionTop + free * 0.35;
+  // A statement of one line («السلام.», udhr-fa 3) is centred on the measure: flush to the start edge it
+  // stood in a corner of the empty sheet, as if the rest had gone missing.
+  const x = fit.size > leafletBodySizes(c.t).regular && para.lines.length === 1 ? c.left + centredOn(glyphReach(para), c.measure) : body.bodyX;
+  const blocks: Block[] = [...header.blocks, { ...placeAt(para, x, bodyTop, fit.leading, c.pal.ink), role: 'p', item: c.point.number }];
+  if (event) blocks.push(...event.place(bodyTop + textHeight + gap));
+  blocks.push(...footer.blocks);
+  return { pages: [leafletPage(c, blocks)], bodySize: fit.size };
+}
 
-  /** The point run on over pages (it misses one page even at the compact size), the footer on each. */
-  function runOnPages(): void {
-    // The text needs more than a page even at the compact size: it fills each
-    // page to the foot (flow's widow and orphan rules apply, paragraph by
-    // paragraph) and continues on the next, under a small label; at the
-    // regular size when that takes no more pages (a fuller first page, the
-    // type of the one-page leaflets), else at the compact one.
-    const cont = buildContinued();
-    /** The point run on at `size` from a measure `fitted` to it: the pages it flows to (and one more when the event goes to a page of its own), the typesetter's stats of the one setting. */
-    const runOn = (size: number, fitted = measureInside((m) => trial.set(text(size), { ...st.body, size }, m, 'justify'), measure, rtl)) => {
-      const lead = bodyLeading(t, size);
-      const setter = typesetter(model, model.theme.justify, tuning);
-      // The paragraph measureInside set last is the one at its measure: taken, not set again (and counted once, here).
-      const p = fitted.para ? setter.count(fitted.para) : setter.set(text(size), { ...st.body, size }, fitted.measure, 'justify');
-      const frameFor = (i: number): Frame => ({ x: left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : cont.bottom, bottom: regionBottom });
-      const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: point.number } }], frames);
-      /** Where the event goes under the text of the last page; undefined when it does not fit there. */
-      const eventTop = (fl: FlowPage[]): number | undefined => {
-        const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * lead + eventGap;
-        return event && y + event.height <= regionBottom ? y : undefined;
-      };
-      let flowed = flowInto(frameFor);
-      if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, lead);
-      return { size, flowed, eventTop, stats: setter.stats, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
-    };
-    // The compact size's measure is the one the fit above found (fit.size is the compact size here).
-    const atCompact = runOn(fit.size, inside);
-    const atRegular = regular > fit.size ? runOn(regular) : undefined;
-    const chosen = atRegular && atRegular.pages <= atCompact.pages ? atRegular : atCompact;
-    const { flowed, eventTop } = chosen;
-    addStats(ts.stats, chosen.stats);
-    bodySize = chosen.size;
-    // The footer repeats on every page; a reader reads it once, after the
-    // point: on the last page (tagged PDF: artifacts on the pages before, so
-    // the point's text reads straight on across the page break).
-    const repeated = footer.blocks.map(asRepeated);
-    flowed.forEach((fp, i) => newPage([...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...repeated]));
-    if (event) {
-      // Under the text on the last page (with the paragraph's last lines
-      // carried over to it when it did not fit under the full page), else,
-      // when no lines can go with it, at the head of a page of its own.
-      const y = eventTop(flowed);
-      const last = pages[pages.length - 1];
-      if (y !== undefined) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
-      else newPage([...cont.blocks, ...event.place(cont.bottom), ...repeated]);
-    }
+/**
+ * The point run on over pages (it misses one page even at the compact size):
+ * it fills each page to the foot (flow's widow and orphan rules apply,
+ * paragraph by paragraph) and continues on the next, under a small label; at
+ * the regular size when that takes no more pages (a fuller first page, the
+ * type of the one-page leaflets), else at the compact one. The footer on each.
+ */
+function runOnPages(c: LeafletSetting, frame: LeafletFrame, body: LeafletBody): { pages: LaidOutPage[]; bodySize: number } {
+  const { header, footer, event } = frame;
+  const { regular } = leafletBodySizes(c.t);
+  const cont = buildContinued(c);
+  // The compact size's measure is the one the fit found (body.fit.size is the compact size here).
+  const atCompact = flowRunOn(c, frame, body.text, cont.bottom, body.fit.size, body.inside);
+  const atRegular = regular > body.fit.size ? flowRunOn(c, frame, body.text, cont.bottom, regular) : undefined;
+  const chosen = atRegular && atRegular.pages <= atCompact.pages ? atRegular : atCompact;
+  const { flowed, eventTop } = chosen;
+  addStats(c.ts.stats, chosen.stats);
+  const pages: LaidOutPage[] = [];
+  // The footer repeats on every page; a reader reads it once, after the
+  // point: on the last page (tagged PDF: artifacts on the pages before, so
+  // the point's text reads straight on across the page break).
+  const repeated = footer.blocks.map(asRepeated);
+  flowed.forEach((fp, i) => pages.push(leafletPage(c, [...(i === 0 ? header.blocks : cont.blocks), ...fp.blocks, ...repeated])));
+  if (event) {
+    // Under the text on the last page (with the paragraph's last lines
+    // carried over to it when it did not fit under the full page), else,
+    // when no lines can go with it, at the head of a page of its own.
+    const y = eventTop(flowed);
     const last = pages[pages.length - 1];
-    last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
+    if (y !== undefined) last.blocks.splice(last.blocks.length - footer.blocks.length, 0, ...event.place(y));
+    else pages.push(leafletPage(c, [...cont.blocks, ...event.place(cont.bottom), ...repeated]));
   }
+  const last = pages[pages.length - 1];
+  last.blocks.splice(last.blocks.length - footer.blocks.length, footer.blocks.length, ...footer.blocks);
+  return { pages, bodySize: chosen.size };
+}
 
-  function buildHeader(): { blocks: Block[]; bottom: number } {
-    // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
-    const numStyle = { ...heading(sz.numeral, pal.accent), proportionalFigures: true };
-    const numFit = measureInside((m) => trial.set(num, numStyle, m, 'start'), measure, rtl);
-    const numeral = ts.set(num, numStyle, numFit.measure, 'start');
-    const line = numeral.lines[0];
-    const ink = inkExtent(line);
-    const gap = u * 1.3;
-    const colWidth = measure - line.naturalWidth - gap;
-    const colX = rtl ? left : left + line.naturalWidth + gap;
-    const kL = sz.kicker * 1.6;
-    const tL = sz.title * 1.45;
-    const kickerStyle = body(sz.kicker, pal.muted);
-    const titleStyle = heading(sz.title, pal.ink);
-    // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
-    // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
-    const kicker = setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
-    const set = setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
-    // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
-    // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
-    const clearance = HEADER_CLEARANCE * sz.kicker;
-    const drop = Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance));
-    const title = drop > 0 ? moveDown(set, drop) : set;
-    faults.head = kicker.lines.length;
-    faults.title = title.lines.length;
-    faults.oneWord += oneWordLines(kicker) + oneWordLines(title);
-    const colH = kicker.lines.length * kL + drop + title.lines.length * tL;
-    const numH = ink.above + ink.below;
-    const h = Math.max(numH, colH);
-    const numBaseline = top + (h - numH) / 2 + ink.above;
-    const colTop = top + (h - colH) / 2;
-    const ruleY = top + h + u * 0.9;
-    // Tagged-PDF order: the document title (H1), then the point's number (its
-    // list item's label) and title (H2).
-    const blocks: Block[] = [
-      { ...moveDown(kicker, colTop), role: 'title', name: 'the document title (leaflet header)' },
-      { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: num, role: 'label', item: point.number },
-      { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place },
-      { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
-    ];
-    return { blocks, bottom: ruleY + u * 1.3 };
-  }
+/**
+ * The point run on at `size` from a measure `fitted` to it, continued pages'
+ * text from `contBottom`: the pages it flows to (and one more when the event
+ * goes to a page of its own), the typesetter's stats of the one setting.
+ */
+function flowRunOn(
+  c: LeafletSetting,
+  frame: LeafletFrame,
+  text: (size: number) => string | StyledSpan[],
+  contBottom: number,
+  size: number,
+  fitted = measureInside((m) => c.trial.set(text(size), { ...c.st.body, size }, m, 'justify'), c.measure, c.rtl),
+) {
+  const { event, eventGap, regionTop, regionBottom } = frame;
+  const lead = bodyLeading(c.t, size);
+  const setter = typesetter(c.model, c.model.theme.justify, c.tuning);
+  // The paragraph measureInside set last is the one at its measure: taken, not set again (and counted once, here).
+  const p = fitted.para ? setter.count(fitted.para) : setter.set(text(size), { ...c.st.body, size }, fitted.measure, 'justify');
+  const frameFor = (i: number): Frame => ({ x: c.left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : contBottom, bottom: regionBottom });
+  const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: c.pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: c.point.number } }], frames);
+  /** Where the event goes under the text of the last page; undefined when it does not fit there. */
+  const eventTop = (fl: FlowPage[]): number | undefined => {
+    const y = frameFor(fl.length - 1).top + linesOn(fl[fl.length - 1]) * lead + eventGap;
+    return event && y + event.height <= regionBottom ? y : undefined;
+  };
+  let flowed = flowInto(frameFor);
+  if (event && eventTop(flowed) === undefined) flowed = carryLinesToEvent(flowed, frameFor, flowInto, (fl) => eventTop(fl) !== undefined, lead);
+  return { size, flowed, eventTop, stats: setter.stats, pages: flowed.length + (event && eventTop(flowed) === undefined ? 1 : 0) };
+}
 
-  function buildContinued(): { blocks: Block[]; bottom: number } {
-    const s = sz.continued;
-    const spans: StyledSpan[] = [
-      // No full stop after the number: after Arabic-Indic digits it reads as a zero (٨. ≈ ٨٠).
-      { text: num, style: heading(s, pal.accent) },
-      { text: ' – ', style: body(s, pal.muted) },
-      { text: point.title, style: heading(s, pal.ink) },
-      { text: ` (${L.continued})`, style: body(s, pal.muted) },
-    ];
-    const lead = s * 1.6;
-    const label = setIn(spans, body(s, pal.ink), measure, 'start', left, pal.ink, lead, top);
-    const ruleY = top + label.lines.length * lead + u * 0.5;
-    return {
-      blocks: [label, { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k }],
-      bottom: ruleY + u * 1.3,
-    };
-  }
+/**
+ * Page 1's header: the big numeral at the start side, the document's name and
+ * the point's title beside it, the accent rule under them. A point without a
+ * title (its title the label «Point 2», «بند ۱۳») has its numeral alone, as
+ * the booklet heads it (headingText): the label under the numeral read the
+ * number twice. The numeral is then the heading a reader is told of, with
+ * the words its contents row has (untitledHeading).
+ */
+function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
+  const { model, point, sz, pal, measure, left, rtl, u, k, top, faults } = c;
+  const untitled = point.titleSource === 'label';
+  // Proportional figures: at this size a tabular «١» keeps a «٤»'s width, and «١١» read as two numbers.
+  const numStyle = { ...c.heading(sz.numeral, pal.accent), proportionalFigures: true };
+  const numFit = measureInside((m) => c.trial.set(c.num, numStyle, m, 'start'), measure, rtl);
+  const numeral = c.ts.set(c.num, numStyle, numFit.measure, 'start');
+  const line = numeral.lines[0];
+  const ink = inkExtent(line);
+  const gap = u * 1.3;
+  const colWidth = measure - line.naturalWidth - gap;
+  const colX = rtl ? left : left + line.naturalWidth + gap;
+  const kL = sz.kicker * 1.6;
+  const tL = sz.title * 1.45;
+  const kickerStyle = c.body(sz.kicker, pal.muted);
+  const titleStyle = c.heading(sz.title, pal.ink);
+  // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
+  // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
+  const kicker = c.setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
+  const set = untitled ? undefined : c.setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
+  // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
+  // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
+  const clearance = HEADER_CLEARANCE * sz.kicker;
+  const drop = set ? Math.max(0, clearance - inkClearance(kicker.lines[kicker.lines.length - 1], set.lines[0], clearance)) : 0;
+  const title = set && drop > 0 ? moveDown(set, drop) : set;
+  faults.head = kicker.lines.length;
+  faults.title = title?.lines.length ?? 0;
+  faults.oneWord += oneWordLines(kicker) + (title ? oneWordLines(title) : 0);
+  const colH = kicker.lines.length * kL + drop + (title?.lines.length ?? 0) * tL;
+  const numH = ink.above + ink.below;
+  const h = Math.max(numH, colH);
+  const numBaseline = top + (h - numH) / 2 + ink.above;
+  const colTop = top + (h - colH) / 2;
+  const ruleY = top + h + u * 0.9;
+  const drawn: TextBlock = { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: c.num };
+  // Tagged-PDF order: the document title (H1), then the point's number (its
+  // list item's label) and title (H2); an untitled point's number is its H2.
+  const blocks: Block[] = [
+    { ...moveDown(kicker, colTop), role: 'title', name: 'the document title (leaflet header)' },
+    ...(title
+      ? [
+          { ...drawn, role: 'label', item: point.number } satisfies TextBlock,
+          { ...moveDown(title, colTop), role: 'heading', item: point.number, name: `the title of point ${point.number} (leaflet header)`, place: point.metaPlaces?.title ?? point.place } satisfies TextBlock,
+        ]
+      : [untitledHeading(c, drawn)]),
+    { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
+  ];
+  return { blocks, bottom: ruleY + u * 1.3 };
+}
 
-  function buildEvent(): { height: number; place: (y: number) => Block[] } {
-    const ev = point.event!;
-    const pad = u * 0.9;
-    const bar = 2.5 * k;
-    const innerW = measure - 2 * pad - bar;
-    const innerX = rtl ? left + pad : left + bar + pad;
-    const rows: Array<(y: number) => TextBlock> = [];
-    let inner = 0;
-    const add = (text: string | StyledSpan[], style: TextStyle, leading: number, balanced = false) => {
-      const color = style.color ?? pal.ink;
-      const set = balanced && typeof text === 'string' ? setBalancedIn(text, style, innerW, innerX, color, leading, inner) : setIn(text, style, innerW, 'start', innerX, color, leading, inner);
-      const block: TextBlock = { ...set, role: 'p', item: point.number };
-      if (balanced) {
-        faults.event += block.lines.length;
-        faults.oneWord += oneWordLines(block);
-      }
-      rows.push((y) => moveDown(block, y));
-      inner += block.lines.length * leading;
-    };
-    add(L.event, heading(sz.eventLabel, pal.accent), sz.eventLabel * 1.7);
-    add(ev.name, heading(sz.eventName, pal.ink), sz.eventName * 1.5, true);
-    const detail = (label: string, value: string): StyledSpan[] => [
-      { text: `${label}: `, style: heading(sz.eventDetail, pal.muted) },
-      { text: value, style: body(sz.eventDetail, pal.ink) },
-    ];
-    if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
-    if (ev.place) add(detail(L.place, ev.place), body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
-    const height = 2 * pad + inner;
-    const tint = eventTint(t);
-    return {
-      height,
-      place(y) {
-        const blocks: Block[] = [
-          { kind: 'rect', x: left, y, width: measure, height, color: tint } satisfies RectBlock,
-          // The accent bar marks the start side of the frame.
-          { kind: 'rect', x: rtl ? left + measure - bar : left, y, width: bar, height, color: pal.accent } satisfies RectBlock,
-        ];
-        for (const row of rows) blocks.push(row(y + pad));
-        return blocks;
-      },
-    };
-  }
+/**
+ * An untitled point's numeral as its heading (H2, no Lbl: `label` 0), told
+ * to a reader, and in the leaflet's bookmarks, with the words of its
+ * contents row and the booklet's heading /Alt (entryText: «2. Paper is the
+ * single largest cost…»), where the number alone says nothing of its topic.
+ */
+function untitledHeading(c: LeafletSetting, numeral: TextBlock): TextBlock {
+  const { model, point } = c;
+  return { ...numeral, role: 'heading', item: point.number, label: 0, alt: entryText(model, point), name: `the number of point ${point.number} (leaflet header)`, place: point.place };
+}
 
-  function buildFooter(): { blocks: Block[]; ruleY: number } {
-    const url = opts.qr === false ? undefined : leafletUrl(model, point);
-    const blocks: Block[] = [];
-    let colW = 0;
-    let qrH = 0;
-    let quiet = 0;
-    // A long address printed under the footer's row, across the measure: its height (0 when it stays under the code).
-    let below = 0;
-    // Between the imprint and the code's column: 1.5 units, down to 1 where an address on one line needs the room.
-    const gutter = u * 1.5;
-    // Never nearer than the code's quiet zone (`quiet`, at most 0.8 units: a 21-module code 4.2 units wide).
-    let closest = u;
-    let imprintW = 0;
-    let grown = 0;
-    if (url) {
-      // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
-      // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
-      const qr = printedQr(url, u * 4.2);
-      // Unreachable past the model's checks (E-META-URL-QR at the `url:`, src/model/checks.ts): printedQr at this
-      // size succeeds wherever it does at any.
-      if (!qr) throw new Error(`leaflet ${point.number}: an address the model's checks let through has no QR code of ${QR_MODULE_MIN_MM} mm modules`);
-      const { modules, size: qrSize } = qr;
-      quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
-      closest = Math.max(u, quiet);
-      // The URL reads left to right whatever the document's direction.
-      const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
-      const ltrTrial = typesetter(ltrModel, 'off');
-      // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
-      // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
-      const imprintLines = (w: number) => lineCount(imprintBlocks(model, fonts, trial, 0, 0, w, pal.muted, sz.imprint, 'bottom'));
-      const maxW = documentAddressColumn(model, fonts, sz.imprint, [measure, qrSize, gutter, closest], () => addressColumn(measure, qrSize, gutter, closest, imprintLines));
-      imprintW = measure - maxW - closest;
-      const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
-      const urlFit = measureInside((m) => ltrTrial.set(url, body(urlSize, pal.muted), m, 'start'), urlWidth, false);
-      const ltr = typesetter(ltrModel, 'off');
-      const urlPara = ltr.set(url, body(urlSize, pal.muted), urlFit.measure, 'start');
-      addStats(ts.stats, ltr.stats);
-      const reach = glyphReach(urlPara);
-      const urlW = Math.max(...urlPara.lines.map((l) => l.naturalWidth), reach.max - Math.min(0, reach.min));
-      const across = urlWidth > maxW;
-      colW = across ? qrSize : Math.max(qrSize, urlW);
-      const urlLeading = urlSize * FOOTER_URL_LEADING;
-      // The code's quiet zone (QR_QUIET_ZONE modules, ISO/IEC 18004) clear of the address's ink under it: the
-      // gap to its line's top less what the line's leading leaves above the ink (at 0.6 of the zone to the line's
-      // top, the ink came within 3.6 modules of the code).
-      const urlInkTop = placeAt(urlPara, 0, 0, urlLeading, pal.muted).lines[0].baseline - inkExtent(urlPara.lines[0]).above;
-      const urlGap = Math.max(0, quiet - urlInkTop);
-      // What that adds to the foot over the gap it had (0.6 of the zone) comes out of the space over the footer's rule,
-      // down to the quiet zone: the body keeps its room (udhr-fa 26, a full page, ran on to a second one at 0.6 pt less).
-      grown = Math.max(0, urlGap - quiet * 0.6);
-      const urlH = urlPara.lines.length * urlLeading;
-      faults.address = urlPara.lines.length > 1 ? 1 : 0;
-      if (across) below = urlGap + urlH;
-      qrH = qrSize + (across ? 0 : urlGap + urlH);
-      // Column at the end side; the code and the URL keep to its outer edge.
-      const colX = rtl ? left : left + measure - colW;
-      const qrX = rtl ? colX : colX + colW - qrSize;
-      const qrY = bottom - below - qrH;
-      blocks.push({ kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink, alt: url });
-      // Set left to right; in a left-to-right document a URL under the code keeps to the right, one across the foot to the left.
-      const urlX = (across ? left : rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
-      blocks.push({ ...placeAt(urlPara, urlX, bottom - urlH, urlLeading, pal.muted), rtl: false, role: 'p' });
+/** The head of a continued page: «number – title (continued)» in small type over a thin rule. */
+function buildContinued(c: LeafletSetting): { blocks: Block[]; bottom: number } {
+  const { sz, pal, measure, left, top, u, k } = c;
+  const s = sz.continued;
+  // An untitled point's number stands alone here too (buildHeader): «2 – Point 2» read it twice.
+  const titled = c.point.titleSource !== 'label';
+  const spans: StyledSpan[] = [
+    // No full stop after the number: after Arabic-Indic digits it reads as a zero (٨. ≈ ٨٠).
+    { text: c.num, style: c.heading(s, pal.accent) },
+    ...(titled
+      ? [
+          { text: ' – ', style: c.body(s, pal.muted) },
+          { text: c.point.title, style: c.heading(s, pal.ink) },
+        ]
+      : []),
+    { text: ` (${c.L.continued})`, style: c.body(s, pal.muted) },
+  ];
+  const lead = s * 1.6;
+  const label = c.setIn(spans, c.body(s, pal.ink), measure, 'start', left, pal.ink, lead, top);
+  const ruleY = top + label.lines.length * lead + u * 0.5;
+  return {
+    blocks: [label, { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k }],
+    bottom: ruleY + u * 1.3,
+  };
+}
+
+/** The event frame, measured (its height) and placed where the body leaves it room (`place`). */
+interface LeafletEvent {
+  height: number;
+  place: (y: number) => Block[];
+}
+
+/** The event frame: a tinted box with an accent bar at its start side, holding the label, the event's name, its date and place. */
+function buildEvent(c: LeafletSetting): LeafletEvent {
+  const { model, point, sz, pal, measure, left, rtl, u, k, L, faults } = c;
+  const ev = point.event!;
+  const pad = u * 0.9;
+  const bar = 2.5 * k;
+  const innerW = measure - 2 * pad - bar;
+  const innerX = rtl ? left + pad : left + bar + pad;
+  const rows: Array<(y: number) => TextBlock> = [];
+  let inner = 0;
+  const add = (text: string | StyledSpan[], style: TextStyle, leading: number, balanced = false) => {
+    const color = style.color ?? pal.ink;
+    const set = balanced && typeof text === 'string' ? c.setBalancedIn(text, style, innerW, innerX, color, leading, inner) : c.setIn(text, style, innerW, 'start', innerX, color, leading, inner);
+    const block: TextBlock = { ...set, role: 'p', item: point.number };
+    if (balanced) {
+      faults.event += block.lines.length;
+      faults.oneWord += oneWordLines(block);
     }
-    const gap = Math.max(closest, Math.min(gutter, measure - colW - imprintW));
-    const impW = url ? measure - colW - gap : measure;
-    const impX = url && rtl ? left + colW + gap : left;
-    const imprint = imprintBlocks(model, fonts, ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom');
-    blocks.push(...imprint);
-    // The imprint's height as set (a long line wraps).
-    const impH = imprintHeight(model, sz.imprint, lineCount(imprint));
-    const footH = Math.max(impH, qrH) + below;
-    // The foot as high as it was with the address 0.6 of the zone under the code: the rule stays where it stood.
-    const acrossFoot = below > 0;
-    const added = footH - (Math.max(impH, acrossFoot ? qrH : qrH - grown) + (acrossFoot ? below - grown : below));
-    const ruleY = bottom - footH - Math.max(u * 0.9 - added, quiet);
-    blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
-    return { blocks, ruleY };
-  }
+    rows.push((y) => moveDown(block, y));
+    inner += block.lines.length * leading;
+  };
+  add(L.event, c.heading(sz.eventLabel, pal.accent), sz.eventLabel * 1.7);
+  add(ev.name, c.heading(sz.eventName, pal.ink), sz.eventName * 1.5, true);
+  const detail = (label: string, value: string): StyledSpan[] => [
+    { text: `${label}: `, style: c.heading(sz.eventDetail, pal.muted) },
+    { text: value, style: c.body(sz.eventDetail, pal.ink) },
+  ];
+  if (ev.date) add(detail(L.date, formatEventDate(ev.date, model.lang, model.digits, model.months, model.monthSlash, model.dateOrder)), c.body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+  if (ev.place) add(detail(L.place, ev.place), c.body(sz.eventDetail, pal.ink), sz.eventDetail * 1.65);
+  const height = 2 * pad + inner;
+  const tint = eventTint(c.t);
+  return {
+    height,
+    place(y) {
+      const blocks: Block[] = [
+        { kind: 'rect', x: left, y, width: measure, height, color: tint } satisfies RectBlock,
+        // The accent bar marks the start side of the frame.
+        { kind: 'rect', x: rtl ? left + measure - bar : left, y, width: bar, height, color: pal.accent } satisfies RectBlock,
+      ];
+      for (const row of rows) blocks.push(row(y + pad));
+      return blocks;
+    },
+  };
+}
+
+/**
+ * The footer's code and address (when the leaflet has an address and a QR
+ * code is wanted), and what the imprint beside them and the rule over them
+ * need to know of their room.
+ */
+interface FooterAddress {
+  blocks: Block[];
+  /** The column's width at the end side (0: no address). */
+  colW: number;
+  /** The column's height over the foot: the code, and the address under it when it stays in the column. */
+  qrH: number;
+  /** The code's quiet zone, pt. */
+  quiet: number;
+  /** A long address printed under the footer's row, across the measure: its height (0 when it stays under the code). */
+  below: number;
+  /** Never nearer than the code's quiet zone (at most 0.8 units: a 21-module code 4.2 units wide). */
+  closest: number;
+  /** The imprint's width beside the widest address column (addressColumn). */
+  imprintW: number;
+  /** What the address's clearance under the code adds over the 0.6 of the quiet zone it had. */
+  grown: number;
+}
+
+/** The footer: imprint at the start side, QR + URL at the end side (footerAddress), a thin rule over them; every page. */
+function buildFooter(c: LeafletSetting): { blocks: Block[]; ruleY: number } {
+  const { model, fonts, sz, pal, measure, left, rtl, u, k, bottom } = c;
+  const url = c.opts.qr === false ? undefined : leafletUrl(model, c.point);
+  // Between the imprint and the code's column: 1.5 units, down to 1 where an address on one line needs the room.
+  const gutter = u * 1.5;
+  const address = url ? footerAddress(c, url, gutter) : undefined;
+  const { blocks, colW, qrH, quiet, below, closest, imprintW, grown } = address ?? { blocks: [], colW: 0, qrH: 0, quiet: 0, below: 0, closest: u, imprintW: 0, grown: 0 };
+  const gap = Math.max(closest, Math.min(gutter, measure - colW - imprintW));
+  const impW = url ? measure - colW - gap : measure;
+  const impX = url && rtl ? left + colW + gap : left;
+  const imprint = imprintBlocks(model, fonts, c.ts, impX, bottom - below, impW, pal.muted, sz.imprint, 'bottom');
+  blocks.push(...imprint);
+  // The imprint's height as set (a long line wraps).
+  const impH = imprintHeight(model, sz.imprint, lineCount(imprint));
+  const footH = Math.max(impH, qrH) + below;
+  // The foot as high as it was with the address 0.6 of the zone under the code: the rule stays where it stood.
+  const acrossFoot = below > 0;
+  const added = footH - (Math.max(impH, acrossFoot ? qrH : qrH - grown) + (acrossFoot ? below - grown : below));
+  const ruleY = bottom - footH - Math.max(u * 0.9 - added, quiet);
+  blocks.unshift({ kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.muted, width: 0.3 * k });
+  return { blocks, ruleY };
+}
+
+/** The footer's QR code of `url` and the address printed under it (or across the foot under the row), at the end side. */
+function footerAddress(c: LeafletSetting, url: string, gutter: number): FooterAddress {
+  const { model, fonts, point, sz, pal, measure, left, rtl, u, bottom } = c;
+  // 4.2 units wide, larger (and at error correction L) for a long address whose modules would be under
+  // QR_MODULE_MM there (src/format/qr.ts); model checks refuse an address that cannot be scanned from print.
+  const qr = printedQr(url, u * 4.2);
+  // Unreachable past the model's checks (E-META-URL-QR at the `url:`, src/model/checks.ts): printedQr at this
+  // size succeeds wherever it does at any.
+  if (!qr) throw new Error(`leaflet ${point.number}: an address the model's checks let through has no QR code of ${QR_MODULE_MIN_MM} mm modules`);
+  const { modules, size: qrSize } = qr;
+  const quiet = (QR_QUIET_ZONE * qrSize) / modules.length;
+  const closest = Math.max(u, quiet);
+  // The URL reads left to right whatever the document's direction.
+  const ltrModel: DocumentModel = { ...model, dir: 'ltr' };
+  const ltrTrial = typesetter(ltrModel, 'off');
+  // The column: 0.45 of the measure, or wider where the imprint beside it keeps its lines (`closest` from it): an
+  // address on one line where it can be (udhr-ar's, beside an imprint line that wraps in two either way).
+  const imprintLines = (w: number) => lineCount(imprintBlocks(model, fonts, c.trial, 0, 0, w, pal.muted, sz.imprint, 'bottom'));
+  const maxW = documentAddressColumn(model, fonts, sz.imprint, [measure, qrSize, gutter, closest], () => addressColumn(measure, qrSize, gutter, closest, imprintLines));
+  const imprintW = measure - maxW - closest;
+  const { size: urlSize, width: urlWidth } = footerUrlSetting((size, width) => ltrTrial.set(url, c.body(size, pal.muted), width, 'start').lines.length, sz.url, maxW, measure);
+  const urlFit = measureInside((m) => ltrTrial.set(url, c.body(urlSize, pal.muted), m, 'start'), urlWidth, false);
+  const ltr = typesetter(ltrModel, 'off');
+  const urlPara = ltr.set(url, c.body(urlSize, pal.muted), urlFit.measure, 'start');
+  addStats(c.ts.stats, ltr.stats);
+  const reach = glyphReach(urlPara);
+  const urlW = Math.max(...urlPara.lines.map((l) => l.naturalWidth), reach.max - Math.min(0, reach.min));
+  const across = urlWidth > maxW;
+  const colW = across ? qrSize : Math.max(qrSize, urlW);
+  const urlLeading = urlSize * FOOTER_URL_LEADING;
+  // The code's quiet zone (QR_QUIET_ZONE modules, ISO/IEC 18004) clear of the address's ink under it: the
+  // gap to its line's top less what the line's leading leaves above the ink (at 0.6 of the zone to the line's
+  // top, the ink came within 3.6 modules of the code).
+  const urlInkTop = placeAt(urlPara, 0, 0, urlLeading, pal.muted).lines[0].baseline - inkExtent(urlPara.lines[0]).above;
+  const urlGap = Math.max(0, quiet - urlInkTop);
+  // What that adds to the foot over the gap it had (0.6 of the zone) comes out of the space over the footer's rule,
+  // down to the quiet zone: the body keeps its room (udhr-fa 26, a full page, ran on to a second one at 0.6 pt less).
+  const grown = Math.max(0, urlGap - quiet * 0.6);
+  const urlH = urlPara.lines.length * urlLeading;
+  c.faults.address = urlPara.lines.length > 1 ? 1 : 0;
+  const below = across ? urlGap + urlH : 0;
+  const qrH = qrSize + (across ? 0 : urlGap + urlH);
+  // Column at the end side; the code and the URL keep to its outer edge.
+  const colX = rtl ? left : left + measure - colW;
+  const qrX = rtl ? colX : colX + colW - qrSize;
+  const qrY = bottom - below - qrH;
+  // Set left to right; in a left-to-right document a URL under the code keeps to the right, one across the foot to the left.
+  const urlX = (across ? left : rtl ? colX : colX + colW - urlW) - Math.min(0, reach.min);
+  const blocks: Block[] = [
+    { kind: 'qr', x: qrX, y: qrY, size: qrSize, modules, color: pal.ink, alt: url },
+    { ...placeAt(urlPara, urlX, bottom - urlH, urlLeading, pal.muted), rtl: false, role: 'p' },
+  ];
+  return { blocks, colW, qrH, quiet, below, closest, imprintW, grown };
 }
 
 /**
@@ -541,9 +731,10 @@ interface LeafletFaults {
 /**
  * The leaflet set on the body's narrower measure (LeafletOptions.inset) is
  * taken over the full measure's only when it is no worse in any fault and
- * better in the one it is for, its body at the rules' edges: print17 took it
- * always, and a narrower header broke «histories» onto a line of its own, a
- * footer address in two (udhr-ar 7), a statement lost (stress-en 24).
+ * better in the one it is for, its body at the header rule's edges: print17
+ * took it always, and a narrower header broke «histories» onto a line of its
+ * own, a statement lost (stress-en 24); a footer address in two (udhr-ar 7)
+ * until the footer kept the page's measure (fullMeasure).
  */
 function insetNoWorse(inset: LeafletFaults, full: LeafletFaults): boolean {
   const keys = Object.keys(full) as (keyof LeafletFaults)[];
@@ -660,8 +851,15 @@ function chooseBodySize(
  * else the setting as it was. A typesetter re-breaks a paragraph rather than
  * leave a line 24 pt short: stress-fa 16's «صورت‌جلسه‌ها در https://example.org/fa/minutes
  * منتشر», three spaces to justify a line beside an address (the breaker took
- * it over a line ending «…است» at ×2.4), set 3 % narrower with spaces of
- * ×1.6 at most.
+ * it over a line ending «…است» at ×2.4). Its narrower settings (lf19) trade
+ * one fault for another: at 0.97 and 0.94 no space past ×1.70 and ×1.39 but
+ * the runt «…منتشر / می‌شوند.»; at 0.91, taken, no runt but its second
+ * paragraph's first line, «نشانی تماس گروه هماهنگی secretariat@example.org»
+ * (indented, the address a third of it, three Persian spaces to take the
+ * rest) at ×2.22, past the theme's ×2 (W-LINE-LOOSE); every measure tried
+ * from 0.8 to 1 (steps of 0.01) at 14 pt sets a runt, a loose or short line,
+ * or divides an address. The pages would keep the runt (RUNT_SPACE: no space
+ * past ×1.75 for one); which to prefer is left open.
  */
 function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
   const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
@@ -672,8 +870,8 @@ function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number)
     const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
     if (!same || holes(f) || runts(f.fit.para) > runts(full.fit.para) || cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) continue;
     // The runt rule as the pages keep it (avoidRunts; test/templates/lastLines.test.ts): a measure whose setting
-    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97,
-    // none at 0.94).
+    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97 and
+    // 0.94, none at 0.91), whatever its spaces (a loose line is not a hole).
     if (runts(f.fit.para) === 0) return f;
     best ??= f;
   }

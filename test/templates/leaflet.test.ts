@@ -19,6 +19,8 @@ import { renderPages } from '../../src/render/pdf/renderPages.js';
 import { font, projectRoot } from '../support/fonts.js';
 import { readDrawnGlyphs } from '../support/pdfReadback.js';
 import { blockInks, frameSpan, inkClearance } from '../../src/layout/ink.js';
+import { entryText } from '../../templates/booklet.js';
+import { nodes, readStructure, treeText } from '../support/structTree.js';
 
 const EPOCH = '1698000000';
 const EPS = 0.05;
@@ -212,9 +214,10 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       const rule = first.blocks.find((b) => b.kind === 'rule')!;
       expect(rule.kind === 'rule' && rule.x2).toBeLessThanOrEqual(first.width - m.right + 1e-6);
       expect(right).toBeCloseTo(rule.kind === 'rule' ? rule.x2 : NaN, 1);
-      // Its title is set in the heading font.
+      // Its title is set in the heading font; a point without one has its number alone (no «Point 2» under it).
       const title = textBlocks(first).find((b) => b.text === p.title);
-      expect(title?.lines[0].line.glyphs[0].font.key).toBe(model.theme.fonts.heading[0]);
+      if (p.titleSource === 'label') expect(title).toBeUndefined();
+      else expect(title?.lines[0].line.glyphs[0].font.key).toBe(model.theme.fonts.heading[0]);
     }
   });
 
@@ -228,8 +231,11 @@ describe.each(['seed', 'other'])('leaflets of the %s document', (name) => {
       const num = formatNumber(p.number, model.lang, model.digits);
       for (const b of textBlocks(first)) {
         const header = b.text === num || b.text === p.title || b.text === model.title;
-        for (const l of b.lines) {
-          if (header) expect(l.baseline + l.line.descent * 0.5, `point ${p.number}: ${b.text}`).toBeLessThan(ruleY);
+        const inks = blockInks(b.lines);
+        for (const [i, l] of b.lines.entries()) {
+          // The numeral by its ink: alone (an untitled point), the header is as high as it, the rule 0.9 units under it.
+          if (header && b.text === num) expect(inks[i].box!.bottom, `point ${p.number}: ${b.text}`).toBeLessThan(ruleY - model.theme.body.size * 0.5);
+          else if (header) expect(l.baseline + l.line.descent * 0.5, `point ${p.number}: ${b.text}`).toBeLessThan(ruleY);
           else expect(l.baseline - l.line.ascent * 0.5, `point ${p.number}: ${b.text.slice(0, 20)}`).toBeGreaterThan(ruleY);
         }
       }
@@ -790,7 +796,7 @@ describe('the footer QR code keeps its quiet zone (ISO/IEC 18004: 4 modules)', (
 });
 
 describe('a body set on a narrower measure (withoutHoles)', () => {
-  it('stress-fa 16: the rules keep to the body\'s edges, and its paragraph ends in more than one word', async () => {
+  it('stress-fa 16: the header\'s rule keeps to the body\'s edges, the footer to the page\'s measure (as every leaflet\'s of the document), and its paragraph ends in more than one word', async () => {
     const d = await loadDoc('stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt');
     const p = d.model.points.find((q) => q.number === 16)!;
     const page = layoutLeaflet(d.model, p, d.fonts).pages[0];
@@ -798,10 +804,77 @@ describe('a body set on a narrower measure (withoutHoles)', () => {
     const last = body.lines[body.lines.length - 1].line;
     expect(new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size).toBeGreaterThan(1);
     const measure = body.lines[0].line.width;
-    for (const r of page.blocks.filter((b) => b.kind === 'rule')) {
-      if (r.kind !== 'rule') continue;
-      expect(r.x1).toBeCloseTo(body.lines[0].x, 1);
-      expect(r.x2).toBeCloseTo(body.lines[0].x + measure, 1);
+    const rules = page.blocks.filter((b) => b.kind === 'rule');
+    expect(rules).toHaveLength(2);
+    const [head, foot] = rules;
+    expect(head.x1).toBeCloseTo(body.lines[0].x, 1);
+    expect(head.x2).toBeCloseTo(body.lines[0].x + measure, 1);
+    expect(measure).toBeLessThan(head.x2 - head.x1 + 0.1);
+    const m = leafletMargins(d.model.theme);
+    expect(foot.x1).toBeCloseTo(m.left, 6);
+    expect(foot.x2).toBeCloseTo(page.width - m.right, 6);
+  });
+
+  it('mixed-7 7 (set on a narrower measure): its footer the same as its siblings\' (mixed-7 1–6), blocks and places, where the code moved 14.6 pt in and the address came within 5.7 mm of the imprint', async () => {
+    const d = await loadDoc('mixed-7', 'test/fixtures/docs/mixed-7/mixed-7.txt');
+    const footer = (n: number) => {
+      const page = layoutLeaflet(d.model, d.model.points[n - 1], d.fonts).pages[0];
+      const ruleY = Math.max(...page.blocks.flatMap((b) => (b.kind === 'rule' ? [b.y1] : [])));
+      return { page, blocks: page.blocks.filter((b) => (b.kind === 'rule' ? b.y1 : b.kind === 'text' ? b.lines[0].baseline : b.kind === 'qr' ? b.y : -1) >= ruleY) };
+    };
+    const seven = footer(7);
+    const rules = seven.page.blocks.filter((b) => b.kind === 'rule');
+    // Set narrower: the header's rule is shorter than the footer's.
+    expect(rules[0].x2 - rules[0].x1).toBeLessThan(rules[1].x2 - rules[1].x1 - 20);
+    const strip = (blocks: typeof seven.blocks) => JSON.stringify(blocks, (k, v) => (k === 'font' ? undefined : v));
+    for (const n of [1, 6]) expect(strip(seven.blocks)).toBe(strip(footer(n).blocks));
+  });
+});
+
+describe('a point without a title (its title the label «Point 2», «بند ۱۳»)', () => {
+  for (const name of ['stress-en', 'stress-fa']) {
+    it(`${name}: its number stands alone, the heading a reader is told of, with its contents row's words (as the booklet's /Alt); a titled point keeps Lbl and H2`, async () => {
+      const d = await loadDoc(name, `test/fixtures/docs/${name}/${name}.txt`);
+      const untitled = d.model.points.filter((p) => p.titleSource === 'label');
+      expect(untitled.length).toBeGreaterThan(5);
+      for (const p of untitled) {
+        const { layout } = await build(d, p);
+        const blocks = layout.pages.flatMap(textBlocks);
+        // No «Point 2» under the «2» (nor anywhere): the label read the number twice.
+        expect(blocks.some((b) => b.text.includes(p.title)), `${name} ${p.number}`).toBe(false);
+        expect(blocks.some((b) => b.role === 'label')).toBe(false);
+        const headings = blocks.filter((b) => b.role === 'heading');
+        expect(headings).toHaveLength(1);
+        expect(headings[0]).toMatchObject({ text: formatNumber(p.number, d.model.lang, d.model.digits), item: p.number, label: 0, alt: entryText(d.model, p) });
+        // The number, then words: «2. Paper is the single largest cost…», «6. Yes».
+        expect(headings[0].alt).toMatch(/^\S+ \p{L}/u);
+      }
+      // In the PDF: an H2 in the point's list item (no Lbl) whose /Alt is those words, and the bookmark.
+      const p = untitled[0];
+      const { pdf } = await build(d, p);
+      const all = (await readStructure(pdf)).flatMap((s) => nodes(s.root));
+      expect(all.filter((n) => n.role === 'H2').map((n) => n.alt)).toEqual([entryText(d.model, p)]);
+      expect(all.some((n) => n.role === 'Lbl')).toBe(false);
+      const titled = d.model.points.find((q) => q.titleSource !== 'label')!;
+      const tagged = (await readStructure((await build(d, titled)).pdf)).flatMap((s) => nodes(s.root));
+      expect(tagged.filter((n) => n.role === 'H2').map((n) => [n.alt, norm(treeText(n))])).toEqual([[undefined, norm(titled.title)]]);
+      expect(tagged.some((n) => n.role === 'Lbl')).toBe(true);
+    });
+  }
+
+  it('run on (the seed\'s point 8 on A6, made untitled): the continued page\'s label is the number alone, then «(continued)»', async () => {
+    const a6 = await loadDoc('seed-a6-untitled', 'source/izmir-2023.txt', (m) => {
+      m.theme.page.leaflet = { ...PAGE_SIZES.A6 };
+      Object.assign(m.points[7], { title: 'البند ٨', titleSource: 'label' });
+    });
+    const p = a6.model.points[7];
+    const { layout } = await build(a6, p);
+    expect(layout.pages.length).toBeGreaterThan(1);
+    const continued = labelsFor(a6.model.lang).continued;
+    for (const page of layout.pages.slice(1)) {
+      const label = textBlocks(page).find((b) => b.text.includes(continued))!;
+      expect(label.text).toBe(`${formatNumber(p.number, a6.model.lang, a6.model.digits)} (${continued})`);
     }
+    expect(layout.pages.flatMap(textBlocks).some((b) => b.text.includes(p.title))).toBe(false);
   });
 });

@@ -178,9 +178,11 @@ export class Tagger {
     const tag = TAG[role];
     const el = this.doc.struct(tag, { ...(block.lang ? { lang: block.lang } : {}), ...(block.alt ? { alt: block.alt } : {}) });
     parent.add(el);
-    if (this.headingBookmarks && (role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(block.text)) {
-      this.bookmarks.add(block.text);
-      this.doc.outline.addItem(block.text);
+    // A heading with alternative words (an untitled point's number alone, templates/leaflet.ts) is bookmarked by them.
+    const bookmark = block.alt ?? block.text;
+    if (this.headingBookmarks && (role === 'title' || (role === 'heading' && block.item !== undefined)) && !this.bookmarks.has(bookmark)) {
+      this.bookmarks.add(bookmark);
+      this.doc.outline.addItem(bookmark);
     }
     this.wrap(el, tag, draw);
     this.leaves.set(`${role} ${block.text}`, el);
