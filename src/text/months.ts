@@ -71,17 +71,8 @@ const MONTH_WORDS: ReadonlyArray<readonly string[]> = [
 /** A Persian month may be written with «ماه» joined to it: «اسفندماه», «اسفند‌ماه». */
 const MONTH_SUFFIX = /\u200c?ماه$/u;
 
-/**
- * The date runs among a paragraph's words (`words`: each word's text, the
- * punctuation around it included; `joined[i]`: word i and word i + 1 are
- * parted by a space alone, no line break): for each run, its first and
- * last word. A run is a day and a month's name with or without the year
- * («۱ اسفند ۱۴۰۲», «22 أكتوبر 2023», «٥ تشرين الأول ٢٠٢٣», «22 October
- * 2023»), a month's name, the day and the year («October 22, 2023»), or a
- * month's name and the year («اسفند ۱۴۰۲», «October 2023»). A publisher
- * never parts these over two lines.
- */
-export function dateRuns(words: readonly string[], joined: readonly boolean[]): Array<[number, number]> {
+/** What dateRuns asks of the words: which are days, years and month names, and which run on into the next. */
+function dateReader(words: readonly string[], joined: readonly boolean[]) {
   const core = (i: number) => (words[i] ?? '').replace(OPENING, '').replace(CLOSING, '');
   const isDay = (i: number) => DAY.test(core(i));
   const isYear = (i: number) => YEAR.test(core(i));
@@ -112,6 +103,21 @@ export function dateRuns(words: readonly string[], joined: readonly boolean[]): 
     if (DATING_WORDS.has(words[last + 1]) && runsOn(last + 1) && isYear(last + 2)) return last + 2;
     return last;
   };
+  return { isDay, isYear, monthAt, runsOn, monthRunsOn, withYear };
+}
+
+/**
+ * The date runs among a paragraph's words (`words`: each word's text, the
+ * punctuation around it included; `joined[i]`: word i and word i + 1 are
+ * parted by a space alone, no line break): for each run, its first and
+ * last word. A run is a day and a month's name with or without the year
+ * («۱ اسفند ۱۴۰۲», «22 أكتوبر 2023», «٥ تشرين الأول ٢٠٢٣», «22 October
+ * 2023»), a month's name, the day and the year («October 22, 2023»), or a
+ * month's name and the year («اسفند ۱۴۰۲», «October 2023»). A publisher
+ * never parts these over two lines.
+ */
+export function dateRuns(words: readonly string[], joined: readonly boolean[]): Array<[number, number]> {
+  const { isDay, isYear, monthAt, runsOn, monthRunsOn, withYear } = dateReader(words, joined);
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < words.length; ) {
     // A day, then the month: «۱ اسفند», «22 October»

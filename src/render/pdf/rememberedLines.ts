@@ -171,8 +171,8 @@ function glyphsDigest(line: ComposedLine): Buffer {
 
 const HOLE = /\/([^\s/]+) [^\s]+ Tf|<([0-9a-f]{4,})> Tj/g;
 
-/** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
-function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+/** The codes a line asked for, packed: their fonts by id (in first use), each code's font, glyph and advance, and their texts. */
+function packedCodes(asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>) {
   const fonts: string[] = [];
   const fontIndex = new Map<string, number>();
   const byId = new Map<string, number>();
@@ -188,6 +188,15 @@ function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<
     textLengths[i] = c.text.length;
     texts += c.text;
   });
+  return { fonts, byId, codes, textLengths, texts };
+}
+
+/**
+ * The holes of a line's operators: where each font name and code stands, and what fills it (a font's
+ * index as -1 - index, or the code's place among the results); undefined if a name or code matches
+ * none of those asked for, or one asked for is never drawn.
+ */
+function holesOf(content: string, byId: ReadonlyMap<string, number>, results: Array<{ inst: { id: string }; cid: number }>) {
   const starts: number[] = [];
   const ends: number[] = [];
   const holes: number[] = [];
@@ -198,6 +207,10 @@ function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<
   const taken = new Uint8Array(results.length);
   let next = 0;
   let font: string | undefined;
+  const find = (cid: number, sameFont: boolean) => {
+    for (let i = next; i < results.length; i++) if (!taken[i] && results[i].cid === cid && (!sameFont || results[i].inst.id === font)) return i;
+    return -1;
+  };
   for (const m of content.matchAll(HOLE)) {
     const at = m.index! + 1;
     if (m[1] !== undefined) {
@@ -208,13 +221,9 @@ function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<
       ends.push(at + m[1].length);
     } else {
       const cid = parseInt(m[2], 16);
-      const find = (sameFont: boolean) => {
-        for (let i = next; i < results.length; i++) if (!taken[i] && results[i].cid === cid && (!sameFont || results[i].inst.id === font)) return i;
-        return -1;
-      };
       // (In order, as almost always: the next code, as before.)
-      let i = next < results.length && results[next].cid === cid ? next : find(true);
-      if (i < 0) i = find(false);
+      let i = next < results.length && results[next].cid === cid ? next : find(cid, true);
+      if (i < 0) i = find(cid, false);
       if (i < 0) return undefined;
       taken[i] = 1;
       while (next < results.length && taken[next]) next++;
@@ -223,18 +232,25 @@ function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<
     }
     starts.push(at);
   }
-  if (next !== results.length) return undefined;
+  return next === results.length ? { starts, ends, holes } : undefined;
+}
+
+/** A line's operators cut at its codes and font names; undefined if they do not match the codes asked for (then it is not remembered). */
+function cut({ content, mutool }: PaintedLine, asked: CodeUse[], results: Array<{ inst: { id: string }; cid: number }>): Painted | undefined {
+  const { fonts, byId, codes, textLengths, texts } = packedCodes(asked, results);
+  const cutAt = holesOf(content, byId, results);
+  if (!cutAt) return undefined;
   return {
     content,
-    starts: Uint32Array.from(starts),
-    ends: Uint32Array.from(ends),
-    holes: Int32Array.from(holes),
+    starts: Uint32Array.from(cutAt.starts),
+    ends: Uint32Array.from(cutAt.ends),
+    holes: Int32Array.from(cutAt.holes),
     fonts,
     codes,
     texts,
     textLengths,
     mutool,
-    bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * holes.length,
+    bytes: content.length + texts.length * 2 + 24 * asked.length + 12 * cutAt.holes.length,
   };
 }
 
