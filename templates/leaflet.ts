@@ -49,13 +49,12 @@ export interface LeafletOptions {
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
   /**
-   * How much narrower than the page's measure the leaflet is set, pt, the
-   * margins widened alike on both sides. layoutLeaflet sets it itself when
-   * the body takes a narrower measure (chooseBodySize): the header, its rule
-   * and the event frame then keep to the body's two edges, where a justified
-   * block short of the rule over it read as a mistake (stress-fa 6 at 0.94 of
-   * the measure: its left edge 20 pt inside the rules'). The footer keeps the
-   * page's measure (fullMeasure): the same on every leaflet of a document.
+   * How much narrower than the page's measure the whole leaflet is set, pt,
+   * the margins widened alike on both sides. layoutLeaflet sets it itself
+   * when the body takes a narrower measure (chooseBodySize): the rules, the
+   * header, the event frame and the footer then keep to the body's two edges,
+   * where a justified block short of the rules read as a mistake (stress-fa 6
+   * at 0.94 of the measure: its left edge 20 pt inside the rules').
    */
   inset?: number;
 }
@@ -146,7 +145,7 @@ function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, op
   const c = leafletSetting(model, point, fonts, opts);
   // The footer (every page) and the event frame (last page) are measured before the body, so that the body's fit
   // leaves room for them; the header (page 1) gives the body's region its top.
-  const footer = buildFooter(fullMeasure(c));
+  const footer = buildFooter(c);
   const event = point.event ? buildEvent(c) : undefined;
   const header = buildHeader(c);
   const frame: LeafletFrame = { header, footer, event, eventGap: c.u * 1.4, regionTop: header.bottom, regionBottom: footer.ruleY - c.u * 1.1 };
@@ -198,21 +197,6 @@ interface LeafletSetting {
   setIn: ReturnType<typeof boxSetters>['setIn'];
   setBalancedIn: ReturnType<typeof boxSetters>['setBalancedIn'];
   faults: LeafletFaults;
-}
-
-/**
- * The setting context on the page's full measure, whatever the inset: the
- * footer's. A document's footers are one, the same on each of its leaflets:
- * inset with a narrower body (print17), the footer's code and address moved
- * in by half the inset and the imprint beside them kept its place, so its gap
- * to the address shrank by the inset (mixed-7 7: 5.7 mm where its six
- * siblings have 10.8; the code 14.6 pt off theirs from page to page).
- * The same typesetters and faults (one setting).
- */
-function fullMeasure(c: LeafletSetting): LeafletSetting {
-  if (!c.inset) return c;
-  const mg = leafletMargins(c.t);
-  return { ...c, left: mg.left, measure: c.W - mg.left - mg.right, inset: 0 };
 }
 
 /** A leaflet's setting context (LeafletSetting) for a point and options: one per setting, its faults at zero. */
@@ -731,10 +715,9 @@ interface LeafletFaults {
 /**
  * The leaflet set on the body's narrower measure (LeafletOptions.inset) is
  * taken over the full measure's only when it is no worse in any fault and
- * better in the one it is for, its body at the header rule's edges: print17
- * took it always, and a narrower header broke «histories» onto a line of its
- * own, a statement lost (stress-en 24); a footer address in two (udhr-ar 7)
- * until the footer kept the page's measure (fullMeasure).
+ * better in the one it is for, its body at the rules' edges: print17 took it
+ * always, and a narrower header broke «histories» onto a line of its own, a
+ * footer address in two (udhr-ar 7), a statement lost (stress-en 24).
  */
 function insetNoWorse(inset: LeafletFaults, full: LeafletFaults): boolean {
   const keys = Object.keys(full) as (keyof LeafletFaults)[];

@@ -141,8 +141,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
   });
 
   // Flush with the leaflet's own measure: a leaflet whose body takes a narrower measure for its lines'
-  // sake is set again on it, centred (templates/leaflet.ts LeafletOptions.inset), the header's rule with it
-  // (the footer's keeps the page's measure: the first rule is the header's).
+  // sake is set again whole on it, centred (templates/leaflet.ts LeafletOptions.inset), its rules with it.
   it('sets a leaflet point starting «ويلاحظ» with its lines flush with the edge of its rules, not 1.7 pt in', () => {
     const doc = `## اختبار\n\n١. ${text}\n\n٢. السلام.\n`;
     const { model } = modelFromText(doc, 'd2.txt', { projectRoot, sidecar: { text: 'lang: ar\ndir: rtl\ndigits: arab\ndate: 2026-12-07\n', file: 'd2.meta.yaml' }, sourceDateEpoch: '1700000000' });
@@ -150,7 +149,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
     const { pages } = layoutLeaflet(model, model.points[0], fonts);
     expect(findOverflows(pages)).toEqual([]);
     const body = pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text.startsWith('ويلاحظ'))!;
-    const rules = pages[0].blocks.filter((b) => b.kind === 'rule').slice(0, 1);
+    const rules = pages[0].blocks.filter((b) => b.kind === 'rule');
     const right = Math.max(...rules.map((r) => Math.max(r.x1, r.x2)));
     expect(right).toBeLessThanOrEqual(pages[0].width - leafletMargins(model.theme).right + 1e-6);
     for (const { line, x } of body.lines.filter((l) => l.line.justified)) {

@@ -796,7 +796,7 @@ describe('the footer QR code keeps its quiet zone (ISO/IEC 18004: 4 modules)', (
 });
 
 describe('a body set on a narrower measure (withoutHoles)', () => {
-  it('stress-fa 16: the header\'s rule keeps to the body\'s edges, the footer to the page\'s measure (as every leaflet\'s of the document), and its paragraph ends in more than one word', async () => {
+  it('stress-fa 16: the rules keep to the body\'s edges, and its paragraph ends in more than one word', async () => {
     const d = await loadDoc('stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt');
     const p = d.model.points.find((q) => q.number === 16)!;
     const page = layoutLeaflet(d.model, p, d.fonts).pages[0];
@@ -804,30 +804,11 @@ describe('a body set on a narrower measure (withoutHoles)', () => {
     const last = body.lines[body.lines.length - 1].line;
     expect(new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size).toBeGreaterThan(1);
     const measure = body.lines[0].line.width;
-    const rules = page.blocks.filter((b) => b.kind === 'rule');
-    expect(rules).toHaveLength(2);
-    const [head, foot] = rules;
-    expect(head.x1).toBeCloseTo(body.lines[0].x, 1);
-    expect(head.x2).toBeCloseTo(body.lines[0].x + measure, 1);
-    expect(measure).toBeLessThan(head.x2 - head.x1 + 0.1);
-    const m = leafletMargins(d.model.theme);
-    expect(foot.x1).toBeCloseTo(m.left, 6);
-    expect(foot.x2).toBeCloseTo(page.width - m.right, 6);
-  });
-
-  it('mixed-7 7 (set on a narrower measure): its footer the same as its siblings\' (mixed-7 1–6), blocks and places, where the code moved 14.6 pt in and the address came within 5.7 mm of the imprint', async () => {
-    const d = await loadDoc('mixed-7', 'test/fixtures/docs/mixed-7/mixed-7.txt');
-    const footer = (n: number) => {
-      const page = layoutLeaflet(d.model, d.model.points[n - 1], d.fonts).pages[0];
-      const ruleY = Math.max(...page.blocks.flatMap((b) => (b.kind === 'rule' ? [b.y1] : [])));
-      return { page, blocks: page.blocks.filter((b) => (b.kind === 'rule' ? b.y1 : b.kind === 'text' ? b.lines[0].baseline : b.kind === 'qr' ? b.y : -1) >= ruleY) };
-    };
-    const seven = footer(7);
-    const rules = seven.page.blocks.filter((b) => b.kind === 'rule');
-    // Set narrower: the header's rule is shorter than the footer's.
-    expect(rules[0].x2 - rules[0].x1).toBeLessThan(rules[1].x2 - rules[1].x1 - 20);
-    const strip = (blocks: typeof seven.blocks) => JSON.stringify(blocks, (k, v) => (k === 'font' ? undefined : v));
-    for (const n of [1, 6]) expect(strip(seven.blocks)).toBe(strip(footer(n).blocks));
+    for (const r of page.blocks.filter((b) => b.kind === 'rule')) {
+      if (r.kind !== 'rule') continue;
+      expect(r.x1).toBeCloseTo(body.lines[0].x, 1);
+      expect(r.x2).toBeCloseTo(body.lines[0].x + measure, 1);
+    }
   });
 });
 
