@@ -172,10 +172,11 @@ export function runVendorFile(file, { cache = true, url = pathToFileURL(file).hr
  *
  * `terminated`: the entry runs in threads that are ended by being
  * terminated (piscina's render workers), which run no exit handler, so its
- * caches (its own file's, and a group's only such a thread runs) were never
- * written. There they are written once the entry's default export (a task)
- * has settled for the first time: by then the thread has compiled what a
- * task runs.
+ * caches (its own file's, and those of the groups only such a thread loads)
+ * were never written. There they are written once the entry's default
+ * export (a task) has settled for the first time: by then the thread has
+ * compiled what a task runs. A group such a thread first loads in a later
+ * task is not cached.
  */
 export async function runBundle(stubUrl, name, esmIds, { terminated = false } = {}) {
   await importEsm(esmIds);

@@ -76,8 +76,9 @@ const MAX_SEGMENTS = 32;
 // A segment is `warraq-memo 2 <CRC-32, 8 hex digits> <payload length, 12 digits>\n<payload>`.
 // CRC-32, not SHA-256: the check is against a damaged or torn file, not a forged one, and
 // reading an edit's 15 MB compose memo cost 15–38 ms of the main thread's CPU in SHA-256
-// against 3–9 ms in zlib's CRC-32 (session 18). Node before 20.15 has no zlib.crc32: there a
-// memo file is neither read nor written (everything is computed afresh, the same bytes).
+// against 3–9 ms in zlib's CRC-32 (session 18). A Node without zlib.crc32 (before 20.15, 21,
+// 22.0–22.1) keeps no disk level: there a memo file is neither read nor written (everything
+// is computed afresh, the same bytes).
 const SEGMENT_MAGIC = 'warraq-memo 2 ';
 const CHECK_DIGITS = 8;
 const SEGMENT_HEADER = SEGMENT_MAGIC.length + CHECK_DIGITS + 1 + 12 + 1;
@@ -181,7 +182,7 @@ class Level<T, P> implements MemoLevel<T, P> {
   }
 
   start(salt: string, stored: Uint8Array | undefined): void {
-    // Without zlib.crc32 (Node before 20.15) there is no disk level: nothing recorded, read or written.
+    // Without zlib.crc32 (Node before 20.15, 21, 22.0–22.1) there is no disk level: nothing recorded, read or written.
     if (crc32) this.reset(salt, stored);
     else this.reset(undefined, undefined);
   }
