@@ -1001,14 +1001,16 @@ export async function buildMany(opts: BuildManyOptions): Promise<BuildManyReport
   try {
     for (const [i, source] of sources.entries()) {
       const out = folders[i];
+      // The report is told outside the try: a throw while telling it must not count the document twice.
+      let result: BuildReport | Error;
       try {
-        const report = await build({ ...common, source, out, pool: sharedPool });
-        documents.push({ source, out, report });
-        onDocument?.(i + 1, sources.length, source, report);
+        result = await build({ ...common, source, out, pool: sharedPool });
+        documents.push({ source, out, report: result });
       } catch (error) {
         documents.push({ source, out, error });
-        onDocument?.(i + 1, sources.length, source, error instanceof Error ? error : new Error(String(error)));
+        result = error instanceof Error ? error : new Error(String(error));
       }
+      onDocument?.(i + 1, sources.length, source, result);
     }
   } finally {
     await (await pool?.catch(() => undefined))?.destroy();

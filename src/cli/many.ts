@@ -82,7 +82,7 @@ export async function buildManyCommand(opts: BuildOptions, sources: readonly str
       if (r instanceof Error) {
         if (r instanceof WarraqError) printDiagnostics(r.diagnostics);
         else console.error(red(String(r.stack ?? r.message)));
-        console.error(red(`✗ ${source}: build stopped; nothing was written (${out}/ is unchanged).`));
+        console.error(red(`✗ ${source}: build stopped (${stoppedBy(r)}); nothing was written (${out}/ is unchanged).`));
       } else printReport(r, out, verbose);
     },
   });
@@ -93,4 +93,17 @@ export async function buildManyCommand(opts: BuildOptions, sources: readonly str
   else console.log(green(`✓ ${line}`));
   if (failed.some((d) => !(d.error instanceof WarraqError))) console.error(yellow('  a document stopped on an internal error (above): please report it'));
   return failed.length ? 1 : 0;
+}
+
+/**
+ * What stopped a document, in a few words for its "build stopped" line: the
+ * number of errors and the first one's code and place, or the message. The
+ * diagnostics above it may have scrolled past among the warnings (or been
+ * cut by a pipe), so the line that says a document failed also says why.
+ */
+function stoppedBy(e: Error): string {
+  const errors = e instanceof WarraqError ? e.diagnostics.filter((d) => d.severity === 'error') : [];
+  if (errors.length === 0) return e.message.split('\n')[0];
+  const [first] = errors;
+  return `${errors.length} error${errors.length === 1 ? '' : 's'}, the first ${first.code} at ${first.file}:${first.line}:${first.col}`;
 }

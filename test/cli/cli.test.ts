@@ -82,7 +82,8 @@ describe('the command line', () => {
 
     const folder = await warraq(root, ['more', '-o', 'out', '--only', 'booklet', '-j', '1']);
     expect(folder.code).toBe(1);
-    expect(folder.stderr).toContain('✗ more/b-bad.txt: build stopped; nothing was written (out/b-bad/ is unchanged).');
+    // The line that says a document stopped also says why, should its errors have scrolled past.
+    expect(folder.stderr).toMatch(/✗ more\/b-bad\.txt: build stopped \(2 errors, the first E-DATE-MISSING at more\/b-bad\.txt:\d+:\d+\); nothing was written \(out\/b-bad\/ is unchanged\)\./);
     expect(folder.stderr).toMatch(/✗ 1 of 2 documents built into out\/ .*; with errors: more\/b-bad.txt/);
     expect(await exists(path.join(root, 'out/b-bad'))).toBe(false);
 
