@@ -475,8 +475,9 @@ function shortBeforeAddress(c: Context, para: ComposedParagraph): number {
 
 /**
  * The lines of a justified body that end on a word leaning on the next
- * (`weakEnds`), where `body` asked the breaker to keep them together
- * (`leaningSpaces`). Ragged text has none: its lines end where they end,
+ * (`weakEnds`, by `leans`), where `body` asked the breaker to keep them
+ * together (`leaningSpaces`, by the same `leans`: a word followed by
+ * punctuation, «لا.», «for.», leans on nothing in either). Ragged text has none: its lines end where they end,
  * and a tie would shorten a line to keep a word (udhr-en's «and», «the»).
  */
 function leaningEnds(c: Context, para: ComposedParagraph): number {
@@ -493,7 +494,7 @@ function leaningEnds(c: Context, para: ComposedParagraph): number {
  */
 function leaningSpaces(text: string, lang: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/[^\s]+(?=[^\S\n])/gu)) if (/[\p{L}\p{M}\u200c]$/u.test(m[0]) && leans(m[0].toLowerCase(), lang)) out.push(m.index! + m[0].length);
+  for (const m of text.matchAll(/[^\s]+(?=[^\S\n])/gu)) if (leans(m[0].toLowerCase(), lang)) out.push(m.index! + m[0].length);
   return out;
 }
 

@@ -61,10 +61,16 @@ const lexicon = <T>(table: Record<string, T>, lang: string): T => table[lang.spl
  */
 const EZAFE = /(?:\u0654|\u06c0|ها\u200c?[\u06cc\u064a])$/u;
 
-/** Whether a line that ends on `word` (as written, lower-cased) ends on a word that leans on the next. */
+/**
+ * Whether a line that ends on `word` (as written, lower-cased) ends on a word
+ * that leans on the next. Only a word that ends in a letter or a mark does: one
+ * followed by punctuation («لا.», «for,», «(of)») ends its phrase and leans on
+ * nothing, as `completedBy` and EZAFE read it (the cards' soft ties and their
+ * size rule both ask here).
+ */
 export function leans(word: string, lang: string): boolean {
-  const bare = word.replace(/[.,;:!?،؛]+$/u, '');
-  return lexicon(WEAK, lang).has(bare) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
+  if (!/[\p{L}\p{M}\u200c]$/u.test(word)) return false;
+  return lexicon(WEAK, lang).has(word) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
 }
 
 /**
@@ -129,7 +135,7 @@ export interface LineEnds {
   evenest?: boolean;
 }
 
-/** Whether a line that ends on `word` before `next` (the next line's first word; none after the last) ends weakly under `ends`. */
+/** Whether a line that ends on `word` before `next` (the next line's first word; none after the last; both lower-cased) ends weakly under `ends`. */
 function endsWeakly(word: string, next: string | undefined, lang: string, ends: LineEnds): boolean {
   return leans(word, lang) || (ends.completions === true && next !== undefined && completedBy(word, next, lang));
 }
@@ -141,7 +147,7 @@ export function weakEnds(para: ComposedParagraph, lang: string, ends: LineEnds =
     const word = words[words.length - 1].toLowerCase();
     const next = para.lines[i + 1];
     const after = para.text.slice(next.start, next.end).trim().split(/\s+/u)[0].toLowerCase();
-    return endsWeakly(word, after, lang, ends) ? [word.replace(/[.,;:!?،؛]+$/u, '')] : [];
+    return endsWeakly(word, after, lang, ends) ? [word] : [];
   });
 }
 
