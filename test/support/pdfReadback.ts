@@ -358,7 +358,7 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     let painted = new Set<string>();
     let copied = 0;
     let bridges = 0;
-    /** The texts handed to mutool and pdf.js before their glyphs' outlines (see collect). */
+    /** The texts handed to mutool and pdf.js before their glyphs' outlines, in order, each for the next outline drawn (see collect, outlineGlyph). */
     const handed: string[] = [];
     /** Inside the text of a pdf.js tail left out (see collect). */
     let tailing = false;
@@ -404,9 +404,13 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
           // (A glyph standing for several characters has a copy per character, and as many inkless ones.)
           // A glyph PDFium sees elsewhere that mutool 1.21 and pdf.js read where mutool's pen
           // stands (glyphPainter's `handedOver`): the space glyph without ink, its text the
-          // glyph's (one printable ASCII character but «<» and «>», which pdf.js's tails hold),
-          // drawn before the glyph's outline: that
-          // outline's text (outlineGlyph), its copy for PDFium alone (an RLM) after it.
+          // glyph's (one printable ASCII character but «<» and «>», which the painter never
+          // hands over), added to the text object mutool kept last, so drawn before the glyph's
+          // outline: that outline's text (outlineGlyph), its copy for PDFium alone (an RLM)
+          // after it. This rule is warraq's painter's, not PDF's: the read-back reads the
+          // painter's own output. Several moved glyphs in a row («(ILO)») are handed over one
+          // after the other at the same place, before all their outlines, which follow in the
+          // same order: each queued text goes to the next outline drawn, and only to it.
           if (invisible && /^[\x21-\x7e]$/.test(u) && !isPdfjsTail(u) && u !== '>' && subset?.font && subset.font.getGlyph(glyph).path.commands.length === 0) {
             handed.push(u);
             return;
@@ -510,11 +514,13 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
         invisible: false,
       });
       // A text handed to mutool and pdf.js before (collect): this outline's, and its copy for PDFium (an RLM) is not a glyph.
+      // An outline that has a text of its own (a stretched glyph, a tatweel) is no handed glyph's:
+      // the queue is not this run's, and is dropped rather than given to a later outline.
       const last = glyphs[glyphs.length - 1];
       if (handed.length && last.unicode === '') {
         last.unicode = handed.shift()!;
         copied = 1;
-      }
+      } else handed.length = 0;
     };
     const device = new mupdf.Device({
       fillPath: (path, _evenOdd, ctm) => outlineGlyph(path, ctm),
@@ -527,6 +533,8 @@ export async function readDrawnGlyphs(pdf: Uint8Array, opts: ReadbackOptions = {
     });
     page.run(device, mupdf.Matrix.identity);
     device.close();
+    // Every handed text has met its outline on the page it was drawn on (the painter hands one over only with its outline).
+    if (handed.length) throw new Error(`readDrawnGlyphs: page ${p + 1}: ${handed.length} handed-over text(s) «${handed.join('')}» with no outline after them`);
     // pdf.js's tails (pdfjsTails.ts: an inkless glyph whose text is «<», spaces and ZWNJs) are not glyphs of the line.
     pages.push({ index: p, width: x1 - x0, height: y1 - y0, glyphs: withoutBridges(glyphs.filter((g) => !(g.invisible && isPdfjsTail(g.unicode)))) });
   }

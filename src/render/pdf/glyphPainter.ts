@@ -1475,9 +1475,18 @@ class LineWriter {
    * an RLM, which pdf.js drops, and the glyph's text, or its mirror, as a
    * name only PDFium reads). The picture is the same: the glyph is drawn as
    * its outline either way. Only a glyph of one printable ASCII character
-   * (the name's byte) but «<» and «>» (pdf.js's tails), and only where
-   * mutool kept the text object it read last and has read nothing since
-   * (`keptEnd`). Returns whether it did.
+   * (the name's byte) but «<» and «>», and only where mutool kept the text
+   * object it read last and has read nothing since (`keptEnd`). Not «<»: an
+   * inkless glyph whose text is «<» is what the test read-back takes for a
+   * pdf.js tail (`isPdfjsTail`) and leaves out. Not «>», which no tail holds
+   * (no literal «>» in src/render: the painter draws one only as a glyph of
+   * the text): pdf.js's
+   * bidi deletes every «<» and «>» of an item with a right-to-left character
+   * (pdfjsTails.ts); the added glyph's empty-ActualText span is an item of
+   * its own without one, which pdf.js 4.10 keeps, but pdf.js's text would
+   * then hang on how it cuts items, so «>» keeps its bridge (a margin, not
+   * measured: the nine documents draw no «>»).
+   * Returns whether it did.
    */
   private handedOver(item: DrawItem, keys: number[], chars: string[], reach: number, mirrors: Array<string | undefined>): boolean {
     const g = item.glyph;
