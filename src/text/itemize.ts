@@ -64,7 +64,7 @@ export interface Word {
   hardBreak: boolean;
   /** No line break in the space after this word (a number and the word it counts or dates). */
   keepWithNext?: boolean;
-  /** A soft tie after this word, kept as a name's is, each on its own (`withTies`, lineBreaks.ts): the caller's (ComposeOptions.softTies: it leans on the next), or inside a date too wide to be kept whole (`markDates`). */
+  /** A soft tie after this word, kept as a name's is, each on its own (`withTies`, lineBreaks.ts): the caller's (ComposeOptions.softTies: it leans on the next), or inside a date (`markDates`). */
   leans?: boolean;
   /** A soft tie: inside a short Latin name in a right-to-left paragraph («São Paulo», «Jean-Luc Mélenchon»: `markLatinNames`); where the breaks chosen split it, the paragraph is broken again with the break forbidden, kept when no worse (`withTies`, lineBreaks.ts). */
   softTie?: boolean;
@@ -343,24 +343,17 @@ function markNoLineStart(text: string, words: Word[]): void {
 }
 
 /**
- * The widest a date is kept whole at, × the measure. A full date is short
- * («۱ اسفند ۱۴۰۲»: a sixth of a page's body measure or less), so in running
- * text no break inside it at all; at display size in a narrow box (a card, an A6
- * leaflet's column, a contents row) a run kept whole that fills most of a
- * line leaves the line before it loose, and one wider than the line would
- * overflow it: there its breaks lean instead (soft ties, `Word.leans`),
- * kept where a setting as good exists.
- */
-const DATE_WHOLE_SHARE = 0.5;
-
-/**
  * No line break inside a date (months.ts, `dateRuns`): «۱ اسفند» / «۱۴۰۲»,
  * «October 22,» / «2023» part what a publisher sets on one line. The day and
  * its month are kept already (markNumberBinds); here the rest of the date —
  * the month's words («تشرين» / «الأول»), the month and the year, English's
- * month and day — hard where the whole date, with the words kept to it, is
- * no wider than DATE_WHOLE_SHARE of the measure (or no measure is given),
- * else as soft ties.
+ * month and day — as soft ties (`Word.leans`), each taken where the setting
+ * so tied has no more loose lines, no runt and no line looser than without
+ * (withTies, lineBreaks.ts). Hard only where no measure is given. dates19
+ * tied a date hard up to half the measure: a hard tie skips that check, and
+ * at 160 pt mixed-7's «…يومي 4 و5 مايو 2024…» (Amiri 12 pt, spaces ×1.5 at
+ * most) took two loose lines (×1.92, ×2.52) where the soft tie, not taken,
+ * has none (dates19b).
  */
 function markDates(text: string, words: Word[], measure: number | undefined): void {
   const runs = dateRuns(
@@ -368,15 +361,8 @@ function markDates(text: string, words: Word[], measure: number | undefined): vo
     words.map((w) => !w.hardBreak && w.spaceWidth > 0),
   );
   for (const [a, b] of runs) {
-    // Measured with the words kept to it on either side already (markNumberBinds: «۱۴۰۲ برای»), the run no line may break.
-    let [from, to] = [a, b];
-    while (from > 0 && words[from - 1].keepWithNext) from--;
-    while (to + 1 < words.length && words[to].keepWithNext) to++;
-    let width = 0;
-    for (let i = from; i <= to; i++) width += words[i].width + (i < to ? words[i].spaceWidth : 0);
-    const whole = measure === undefined || width <= measure * DATE_WHOLE_SHARE;
     for (let i = a; i < b; i++) {
-      if (whole) words[i].keepWithNext = true;
+      if (measure === undefined) words[i].keepWithNext = true;
       else if (!words[i].keepWithNext) words[i].leans = true;
     }
   }
