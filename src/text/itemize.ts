@@ -343,17 +343,25 @@ function markNoLineStart(text: string, words: Word[]): void {
 }
 
 /**
+ * The widest a date is tied hard at, × the measure. A hard tie skips the
+ * check a soft one gets (withTies, lineBreaks.ts); a date a quarter of the
+ * line or less moves little to keep whole (stress-fa's card 22, «تا ۱ اسفند
+ * ۱۴۰۲ برای»: about a fifth of its measure, where the soft tie was declined
+ * for a line past the theme's widest space, parted it «۱ اسفند» / «۱۴۰۲»).
+ * dates19 tied hard up to half the measure: at 160 pt mixed-7's «…يومي 4 و5
+ * مايو 2024…» (Amiri 12 pt, spaces ×1.5 at most) then took two loose lines,
+ * ×1.92 and ×2.52, where the soft tie, declined, sets none (dates19b).
+ */
+const DATE_WHOLE_SHARE = 0.25;
+
+/**
  * No line break inside a date (months.ts, `dateRuns`): «۱ اسفند» / «۱۴۰۲»,
  * «October 22,» / «2023» part what a publisher sets on one line. The day and
  * its month are kept already (markNumberBinds); here the rest of the date —
  * the month's words («تشرين» / «الأول»), the month and the year, English's
- * month and day — as soft ties (`Word.leans`), each taken where the setting
- * so tied has no more loose lines, no runt and no line looser than without
- * (withTies, lineBreaks.ts). Hard only where no measure is given. dates19
- * tied a date hard up to half the measure: a hard tie skips that check, and
- * at 160 pt mixed-7's «…يومي 4 و5 مايو 2024…» (Amiri 12 pt, spaces ×1.5 at
- * most) took two loose lines (×1.92, ×2.52) where the soft tie, not taken,
- * has none (dates19b).
+ * month and day — hard where the whole date, with the words kept to it, is
+ * no wider than DATE_WHOLE_SHARE of the measure (or no measure is given),
+ * else as soft ties (`Word.leans`), taken where the setting is no worse.
  */
 function markDates(text: string, words: Word[], measure: number | undefined): void {
   const runs = dateRuns(
@@ -361,8 +369,15 @@ function markDates(text: string, words: Word[], measure: number | undefined): vo
     words.map((w) => !w.hardBreak && w.spaceWidth > 0),
   );
   for (const [a, b] of runs) {
+    // Measured with the words kept to it on either side already (markNumberBinds: «۱۴۰۲ برای»), the run no line may break.
+    let [from, to] = [a, b];
+    while (from > 0 && words[from - 1].keepWithNext) from--;
+    while (to + 1 < words.length && words[to].keepWithNext) to++;
+    let width = 0;
+    for (let i = from; i <= to; i++) width += words[i].width + (i < to ? words[i].spaceWidth : 0);
+    const whole = measure === undefined || width <= measure * DATE_WHOLE_SHARE;
     for (let i = a; i < b; i++) {
-      if (measure === undefined) words[i].keepWithNext = true;
+      if (whole) words[i].keepWithNext = true;
       else if (!words[i].keepWithNext) words[i].leans = true;
     }
   }
