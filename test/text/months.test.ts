@@ -2,8 +2,8 @@
  * Dates kept on one line (src/text/months.ts `dateRuns` finds them,
  * src/text/itemize.ts `markDates` ties their breaks): «۱ اسفند» / «۱۴۰۲»
  * (stress-fa's story card 22) parts what a publisher never parts. Arabic,
- * Persian and English, Latin, Arabic-Indic and Persian digits; hard within a
- * quarter of the measure, else soft ties, taken where the setting is no
+ * Persian and English, Latin, Arabic-Indic and Persian digits; hard within 0.4
+ * of the measure, else soft ties, taken where the setting is no
  * worse for them.
  */
 import { describe, expect, it } from 'vitest';
@@ -81,13 +81,13 @@ const keeps = (text: string, dir: 'rtl' | 'ltr', size = 11, measure?: number) =>
 };
 
 describe('a date in a paragraph (itemize.ts markDates)', () => {
-  it('leans on every space inside a date wider than a quarter of the measure (the day keeps its month), hard within a quarter or with no measure', () => {
+  it('leans on every space inside a date wider than 0.4 of the measure (the day keeps its month), hard within it or with no measure', () => {
     // (A number keeps the word after it already, markNumberBinds: «۱۴۰۲~ برای».)
-    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 300)).toBe('تا ۱~ اسفند? ۱۴۰۲~ برای ما');
-    expect(keeps('في ٥ تشرين الأول ٢٠٢٣ عقد', 'rtl', 11, 300)).toBe('في ٥~ تشرين? الأول? ٢٠٢٣~ عقد');
-    expect(keeps('on October 22, 2023, we', 'ltr', 11, 300)).toBe('on October? 22,? 2023, we');
-    expect(keeps('on 22 October 2023, we', 'ltr', 11, 300)).toBe('on 22~ October? 2023, we');
-    expect(keeps('في ١٠ كانون الأول / ديسمبر ١٩٤٨ أقرت', 'rtl', 11, 300)).toBe('في ١٠~ كانون? الأول /? ديسمبر? ١٩٤٨~ أقرت');
+    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 120)).toBe('تا ۱~ اسفند? ۱۴۰۲~ برای ما');
+    expect(keeps('في ٥ تشرين الأول ٢٠٢٣ عقد', 'rtl', 11, 120)).toBe('في ٥~ تشرين? الأول? ٢٠٢٣~ عقد');
+    expect(keeps('on October 22, 2023, we', 'ltr', 11, 120)).toBe('on October? 22,? 2023, we');
+    expect(keeps('on 22 October 2023, we', 'ltr', 11, 120)).toBe('on 22~ October? 2023, we');
+    expect(keeps('في ١٠ كانون الأول / ديسمبر ١٩٤٨ أقرت', 'rtl', 11, 120)).toBe('في ١٠~ كانون? الأول /? ديسمبر? ١٩٤٨~ أقرت');
     expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 600)).toBe('تا ۱~ اسفند~ ۱۴۰۲~ برای ما');
     // No measure (a measuring pass): kept whole.
     expect(keeps('on 22 October 2023, we', 'ltr')).toBe('on 22~ October~ 2023, we');
@@ -127,7 +127,7 @@ describe('a date in a paragraph (itemize.ts markDates)', () => {
   ];
 
   it('keeps most dates whole in body text, and never overflows', () => {
-    // (A date wider than a quarter of the line leans; its ties are tried each alone, as a leaning word's (withTies).)
+    // (A date wider than 0.4 of the line leans; its ties are tried each alone, as a leaning word's (withTies).)
     let kept = 0;
     let all = 0;
     for (const [text, dir] of TEXTS)
