@@ -71,27 +71,57 @@ const MONTH_WORDS: ReadonlyArray<readonly string[]> = [
 /** A Persian month may be written with «ماه» joined to it: «اسفندماه», «اسفند‌ماه». */
 const MONTH_SUFFIX = /\u200c?ماه$/u;
 
+/** The Persian months, after which «ماه» may stand as a word of its own: «۱۰ دی ماه ۱۴۰۲». */
+const PERSIAN_MONTH_WORDS = new Set<string>([...PERSIAN_SOLAR_MONTHS, ...PERSIAN_GREGORIAN_MONTHS.flat()]);
+
+/**
+ * How many words the month name at word i takes (0: none), `first` standing
+ * for word i's text when the name starts after a «/» inside it. Only its last
+ * word may end in punctuation; a name's inner words are joined by a space
+ * alone. Two months written as one, the second after a «/» (warraq's own
+ * month style `both`, «١٠ كانون الأول/ديسمبر ١٩٤٨»; udhr-ar's source «10
+ * كانون الأول / ديسمبر 1948»), are one month, as is a Persian month with
+ * «ماه» after it, joined or apart («اسفندماه», «دی ماه»).
+ */
+function monthReader(words: readonly string[], joined: readonly boolean[]) {
+  /** How many words after the name's last word (at `at`, its text `text`, the name's word `name`) the month takes: -1 when it is not the name. */
+  const after = (at: number, written: string, name: string): number => {
+    // (itemize's words keep a «/» with the word before it: «الأول /».)
+    const text = written.replace(/\s+\/$/u, '/');
+    const c = text.replace(CLOSING, '');
+    if (c === name || c.replace(MONTH_SUFFIX, '') === name) {
+      if (c !== text || !joined[at]) return 0;
+      const next = words[at + 1] ?? '';
+      if (next === '/' && joined[at + 1]) return monthAt(at + 2) ? 1 + monthAt(at + 2) : 0;
+      if (next.startsWith('/')) return monthAt(at + 1, next.slice(1));
+      return c === name && PERSIAN_MONTH_WORDS.has(name) && next.replace(CLOSING, '') === 'ماه' ? 1 : 0;
+    }
+    if (!text.startsWith(`${name}/`)) return -1;
+    const rest = text.slice(name.length + 1);
+    if (rest) return monthAt(at, rest) ? monthAt(at, rest) - 1 : -1;
+    return joined[at] && monthAt(at + 1) ? monthAt(at + 1) : -1;
+  };
+  const monthAt = (i: number, first?: string): number => {
+    for (const m of MONTH_WORDS) {
+      const n = m.length;
+      if (i + n > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < n - 1 && ok; k++) ok = (k === 0 ? (first ?? words[i]).replace(OPENING, '') : words[i + k]) === m[k] && joined[i + k];
+      if (!ok) continue;
+      const more = after(i + n - 1, n === 1 ? (first ?? words[i]).replace(OPENING, '') : words[i + n - 1], m[n - 1]);
+      if (more >= 0) return n + more;
+    }
+    return 0;
+  };
+  return monthAt;
+}
+
 /** What dateRuns asks of the words: which are days, years and month names, and which run on into the next. */
 function dateReader(words: readonly string[], joined: readonly boolean[]) {
   const core = (i: number) => (words[i] ?? '').replace(OPENING, '').replace(CLOSING, '');
   const isDay = (i: number) => DAY.test(core(i));
   const isYear = (i: number) => YEAR.test(core(i));
-  /** How many words the month name at word i takes (0: none); only its last word may end in punctuation, an inner one «,» or «.». */
-  const monthAt = (i: number): number => {
-    for (const m of MONTH_WORDS) {
-      if (i + m.length > words.length) continue;
-      let ok = true;
-      for (let k = 0; k < m.length && ok; k++) {
-        const w = words[i + k];
-        const bare = k === 0 ? w.replace(OPENING, '') : w;
-        const inner = k < m.length - 1;
-        const c = inner ? bare : bare.replace(CLOSING, '');
-        ok = (c === m[k] || (k === m.length - 1 && c.replace(MONTH_SUFFIX, '') === m[k] && c !== m[k])) && (!inner || joined[i + k]);
-      }
-      if (ok) return m.length;
-    }
-    return 0;
-  };
+  const monthAt = monthReader(words, joined);
   /** Whether word i may run on into word i + 1 inside a date (a space alone between, no closing mark but «,» or «.»). */
   const runsOn = (i: number) => joined[i] && !/[)»"'”’\]؛;:!?،]$/u.test(words[i]) && (!CLOSING.test(words[i]) || INNER_CLOSING.test(words[i]));
   /** Whether the month's name ending at word `last` runs on into the next word: a comma after it parts them, a full stop ends the sentence (after an abbreviation, «Oct.», it closes it). */

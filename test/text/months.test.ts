@@ -2,9 +2,9 @@
  * Dates kept on one line (src/text/months.ts `dateRuns` finds them,
  * src/text/itemize.ts `markDates` ties their breaks): «۱ اسفند» / «۱۴۰۲»
  * (stress-fa's story card 22) parts what a publisher never parts. Arabic,
- * Persian and English, Latin, Arabic-Indic and Persian digits; whole in body
- * text, a soft tie where the date fills most of a narrow line, never an
- * overflow.
+ * Persian and English, Latin, Arabic-Indic and Persian digits; hard within 0.4
+ * of the measure, else soft ties, taken where the setting is no
+ * worse for them.
  */
 import { describe, expect, it } from 'vitest';
 import { dateRuns, englishMonthNumber, PERSIAN_SOLAR_MONTHS } from '../../src/text/months.js';
@@ -55,6 +55,19 @@ describe('dateRuns', () => {
     expect(dateRuns(w, [true, false, true]).map(([a, b]) => w.slice(a, b + 1).join(' '))).toEqual(['۱ اسفند']);
   });
 
+  it('reads two months written as one, after a «/» joined or between spaces, and a Persian month with «ماه» apart', () => {
+    // warraq's own month style `both` (formatEventDate) and udhr-ar's source.
+    expect(found('في ١٠ كانون الأول/ديسمبر ١٩٤٨ أقرت')).toEqual(['١٠ كانون الأول/ديسمبر ١٩٤٨']);
+    expect(found('في 10 كانون الأول / ديسمبر 1948.')).toEqual(['10 كانون الأول / ديسمبر 1948.']);
+    expect(found('في 10 كانون الأول /ديسمبر 1948')).toEqual(['10 كانون الأول /ديسمبر 1948']);
+    expect(found('في 10 كانون الأول/ ديسمبر 1948')).toEqual(['10 كانون الأول/ ديسمبر 1948']);
+    expect(found('في ١٠ ديسمبر/كانون الأول ١٩٤٨ أقرت')).toEqual(['١٠ ديسمبر/كانون الأول ١٩٤٨']);
+    expect(found('روز ۱۰ دی ماه ۱۴۰۲ بود')).toEqual(['۱۰ دی ماه ۱۴۰۲']);
+    expect(found('تا اسفند ماه ۱۴۰۲ سپس')).toEqual(['اسفند ماه ۱۴۰۲']);
+    // (A «/» before what is no month ends the month there.)
+    expect(found('في 10 ديسمبر / 1948')).toEqual(['10 ديسمبر']);
+  });
+
   it('holds every Persian solar month, and numbers English months by their first letters', () => {
     for (const m of PERSIAN_SOLAR_MONTHS) expect(found(`۳ ${m} ۱۴۰۳`)).toEqual([`۳ ${m} ۱۴۰۳`]);
     expect([englishMonthNumber('Sept'), englishMonthNumber('october'), englishMonthNumber('Foo')]).toEqual([9, 10, 0]);
@@ -68,19 +81,23 @@ const keeps = (text: string, dir: 'rtl' | 'ltr', size = 11, measure?: number) =>
 };
 
 describe('a date in a paragraph (itemize.ts markDates)', () => {
-  it('keeps every space inside a date, day to year, with no break at all in running text', () => {
+  it('leans on every space inside a date wider than 0.4 of the measure (the day keeps its month), hard within it or with no measure', () => {
     // (A number keeps the word after it already, markNumberBinds: «۱۴۰۲~ برای».)
-    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 300)).toBe('تا ۱~ اسفند~ ۱۴۰۲~ برای ما');
-    expect(keeps('في ٥ تشرين الأول ٢٠٢٣ عقد', 'rtl', 11, 300)).toBe('في ٥~ تشرين~ الأول~ ٢٠٢٣~ عقد');
-    expect(keeps('on October 22, 2023, we', 'ltr', 11, 300)).toBe('on October~ 22,~ 2023, we');
-    expect(keeps('on 22 October 2023, we', 'ltr', 11, 300)).toBe('on 22~ October~ 2023, we');
+    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 120)).toBe('تا ۱~ اسفند? ۱۴۰۲~ برای ما');
+    expect(keeps('في ٥ تشرين الأول ٢٠٢٣ عقد', 'rtl', 11, 120)).toBe('في ٥~ تشرين? الأول? ٢٠٢٣~ عقد');
+    expect(keeps('on October 22, 2023, we', 'ltr', 11, 120)).toBe('on October? 22,? 2023, we');
+    expect(keeps('on 22 October 2023, we', 'ltr', 11, 120)).toBe('on 22~ October? 2023, we');
+    expect(keeps('في ١٠ كانون الأول / ديسمبر ١٩٤٨ أقرت', 'rtl', 11, 120)).toBe('في ١٠~ كانون? الأول /? ديسمبر? ١٩٤٨~ أقرت');
+    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 11, 600)).toBe('تا ۱~ اسفند~ ۱۴۰۲~ برای ما');
     // No measure (a measuring pass): kept whole.
     expect(keeps('on 22 October 2023, we', 'ltr')).toBe('on 22~ October~ 2023, we');
   });
 
-  it('leans (a soft tie) where the date is wider than half the measure: the day keeps its month still', () => {
-    expect(keeps('تا ۱ اسفند ۱۴۰۲ برای ما', 'rtl', 40, 200)).toBe('تا ۱~ اسفند? ۱۴۰۲~ برای ما');
-    expect(keeps('on October 22, 2023, we', 'ltr', 40, 200)).toBe('on October? 22,? 2023, we');
+  it('parts a date rather than set loose lines: mixed-7 point ٤ at 160 pt (dates19 tied it hard: two lines past ×1.5)', () => {
+    const text = 'نحيي اليوم الدولي للتضامن مع الشعب الفلسطيني في 29 نوفمبر، ونشارك في الندوة الإقليمية المقرر عقدها يومي 4 و5 مايو 2024 في عمّان (الأردن).';
+    const para = composeParagraph([{ text, style: style(12) }], { dir: 'rtl', lang: 'ar', measure: 160, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 1.5 }, avoidRunts: { maxSpace: 1.5 } });
+    expect(para.lines.slice(0, -1).filter((l) => l.spaceRatio > 1.5 + 1e-9)).toEqual([]);
+    expect(para.lines.map((l) => text.slice(l.start, l.end)).join('|')).toContain('4 و5 مايو');
   });
 
   const opts = (dir: 'rtl' | 'ltr', measure: number): ComposeOptions => ({
@@ -109,12 +126,18 @@ describe('a date in a paragraph (itemize.ts markDates)', () => {
     ['The congress met in Izmir on October 22, 2023, with delegates of the unions and associations; the committee met again on 5 November 2023 to settle the programme.', 'ltr'],
   ];
 
-  it('never ends a line inside a date in body text, at any measure from a leaflet column to a page (the date and the words kept to it half the line or less)', () => {
+  it('keeps most dates whole in body text, and never overflows', () => {
+    // (A date wider than 0.4 of the line leans; its ties are tried each alone, as a leaning word's (withTies).)
+    let kept = 0;
+    let all = 0;
     for (const [text, dir] of TEXTS)
       for (let measure = 210; measure <= 420; measure += 7) {
         const { split, over } = setAt(text, dir, 10, measure);
-        expect({ measure, text: text.slice(0, 20), split, over }).toEqual({ measure, text: text.slice(0, 20), split: [], over: false });
+        expect(over).toBe(false);
+        all++;
+        if (!split.length) kept++;
       }
+    expect(kept / all).toBeGreaterThan(0.85);
   });
 
   it('sets a date wider than half a narrow line without overflow (a card at display size), and never wider than the line', () => {
