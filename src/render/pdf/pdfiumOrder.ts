@@ -176,11 +176,28 @@ export function pdfiumPlan(glyphs: KeyedGlyph[]): PdfiumPlan {
 
 /** The plan, with a mark before every bracket in `marked` PDFium reads right to left. */
 function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan {
-  let units: Unit[] = [];
+  const units: Unit[] = [];
   glyphs.forEach((g, i) => {
     const first = [...g.text][0];
     if (first !== undefined) units.push({ glyph: i, before: i, dir: directionOf(first), mirrored: hasMirrored(g.text), space: /^\s+$/u.test(g.text) });
   });
+  const { withMarks, mirrored } = markedUnits(glyphs, units, marked);
+  const segments = readingSegments(withMarks);
+  const geo = geometryOf(glyphs);
+  const guess = firstGuesses(glyphs, segments, geo);
+  const sequence = segments.reverse().flatMap((s) => (s.reversed ? [...s.units].reverse() : s.units));
+  const keys = sequenceKeys(glyphs, sequence, guess, geo);
+  const reach = reaches(glyphs, sequence, keys, mirrored, geo);
+  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach, mirrored };
+  sequence.forEach((u, i) => {
+    if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
+    else plan.marks.set(u.before, keys[i]);
+  });
+  return plan;
+}
+
+/** The units with the marks PDFium needs before neutral segments it reads right to left, and the brackets it reads mirrored instead. */
+function markedUnits(glyphs: KeyedGlyph[], units: Unit[], marked: ReadonlySet<number>) {
   // A Neutral segment with a mirrored character read right to left gets a
   // mark before it, so PDFium reads it forward. The word spaces that end it
   // («مانديلا] بأنشطة») get one more: read forward with the bracket they
@@ -210,15 +227,23 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     current = step.current;
     withMarks.push(...s);
   }
-  units = withMarks;
-  // PDFium's reading of the final units (segments in logical order, the keys
-  // putting the first on the right), and their left-to-right order.
-  current = 'right';
-  const segments = segmentsOf(units).map((s) => {
+  return { withMarks, mirrored };
+}
+
+/** PDFium's reading of the final units: segments in logical order, the keys putting the first on the right, each read forward or reversed. */
+function readingSegments(units: Unit[]): Array<{ units: Unit[]; reversed: boolean }> {
+  let current: Direction = 'right';
+  return segmentsOf(units).map((s) => {
     const step = reads(s[0].dir, current);
     current = step.current;
     return { units: s, reversed: step.reversed };
   });
+}
+
+type Geometry = ReturnType<typeof geometryOf>;
+
+/** Where a unit stands and ends, whether it floats (a mark, or a glyph drawn apart), and whether a segment's glyphs stand apart. */
+function geometryOf(glyphs: KeyedGlyph[]) {
   const xOf = (u: Unit) => (u.glyph >= 0 ? glyphs[u.glyph].x : glyphs[u.before].x - KEY_STEP);
   const endOf = (u: Unit) => xOf(u) + (u.glyph >= 0 ? glyphs[u.glyph].advance : 0);
   const floating = (u: Unit) => u.glyph < 0 || glyphs[u.glyph].floating === true;
@@ -228,6 +253,11 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     const span = Math.max(...units.map(endOf)) - Math.min(...units.map(xOf));
     return units.length > 1 && span > g.reduce((w, x) => w + x.advance, 0) + APART * g[0].size;
   };
+  return { xOf, endOf, floating, apart };
+}
+
+/** Each unit's first guess at its key (below). */
+function firstGuesses(glyphs: KeyedGlyph[], segments: Array<{ units: Unit[]; reversed: boolean }>, { xOf, endOf, floating, apart }: Geometry): Map<Unit, number> {
   // First guess: a glyph's own x; but the segments of a stretch read forward
   // (a left-to-right run: Latin words, a URL, a number with its signs) are
   // packed from the stretch's left edge in reverse logical order, each
@@ -274,7 +304,11 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     }
     i = j;
   }
-  const sequence = segments.reverse().flatMap((s) => (s.reversed ? [...s.units].reverse() : s.units));
+  return guess;
+}
+
+/** The keys of the units in PDFium's order. */
+function sequenceKeys(glyphs: KeyedGlyph[], sequence: Unit[], guess: ReadonlyMap<Unit, number>, { xOf, floating }: Geometry): number[] {
   // Keys from left to right: the guess where the order allows it, else just
   // right of the key before; PDFium drops a glyph whose box overlaps that of
   // the same glyph nearby (as fake bold), so such a pair is kept apart.
@@ -288,6 +322,11 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     for (let j = Math.max(0, i - 7); j < i; j++) if (textOf(sequence[j]) === textOf(u)) key = Math.max(key, keys[j] + Math.max(0.1 * g.size, g.advance));
     keys.push(key);
   });
+  return keys;
+}
+
+/** How far each glyph's copy reaches (over the gaps PDFium would read as spaces); also moves the marks to the right end of their gaps. */
+function reaches(glyphs: KeyedGlyph[], sequence: Unit[], keys: number[], mirrored: ReadonlySet<number>, { floating }: Geometry): Map<number, number> {
   // PDFium reads a gap between two glyphs it meets in turn as a space. A
   // left-to-right mark before a bracket goes to the right end of the gap it
   // stands in, next to the glyph after it: a gap on its left lies inside what
@@ -322,10 +361,5 @@ function planWith(glyphs: KeyedGlyph[], marked: ReadonlySet<number>): PdfiumPlan
     const gap = keys[i + 1] - keys[i];
     if (gap > glyphs[u.glyph].advance + 1e-6) reach.set(u.glyph, gap);
   });
-  const plan: PdfiumPlan = { keys: glyphs.map((g) => g.x), marks: new Map(), reach, mirrored };
-  sequence.forEach((u, i) => {
-    if (u.glyph >= 0) plan.keys[u.glyph] = keys[i];
-    else plan.marks.set(u.before, keys[i]);
-  });
-  return plan;
+  return reach;
 }
