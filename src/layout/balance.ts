@@ -140,14 +140,18 @@ function endsWeakly(word: string, next: string | undefined, lang: string, ends: 
   return leans(word, lang) || (ends.completions === true && next !== undefined && completedBy(word, next, lang));
 }
 
+/** The first word of line `n` of `para`, lower-cased, as a line end before it is read (endsWeakly). */
+function firstWordOf(para: ComposedParagraph, n: number): string {
+  const line = para.lines[n];
+  return para.text.slice(line.start, line.end).trim().split(/\s+/u)[0].toLowerCase();
+}
+
 /** The weak words of `lang` on which the lines of `para` but the last end (a leaflet's statement sizes compare their count with the regular setting's). */
 export function weakEnds(para: ComposedParagraph, lang: string, ends: LineEnds = {}): string[] {
   return para.lines.slice(0, -1).flatMap((l, i) => {
     const words = para.text.slice(l.start, l.end).trim().split(/\s+/u);
     const word = words[words.length - 1].toLowerCase();
-    const next = para.lines[i + 1];
-    const after = para.text.slice(next.start, next.end).trim().split(/\s+/u)[0].toLowerCase();
-    return endsWeakly(word, after, lang, ends) ? [word] : [];
+    return endsWeakly(word, firstWordOf(para, i + 1), lang, ends) ? [word] : [];
   });
 }
 
@@ -263,8 +267,7 @@ function weakToNextLine(para: ComposedParagraph, lang: string, ends: LineEnds): 
   para.lines.slice(0, -1).forEach((l, i) => {
     // The spaces before the line's last words, from its end back while they are weak before the word after them.
     let end = para.text.slice(0, l.end).trimEnd().length;
-    const next = para.lines[i + 1];
-    let after = para.text.slice(next.start, next.end).trim().split(/\s+/u)[0].toLowerCase();
+    let after = firstWordOf(para, i + 1);
     let cut = -1;
     for (;;) {
       const space = para.text.lastIndexOf(' ', end - 1);
