@@ -30,6 +30,7 @@ import type { Kept } from './jobs/kept.js';
 import type { Preparation } from './jobs/worker.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
+import type { TemplateFonts } from './layout/typeset.js';
 import type { ModelOptions } from './model/theme.js';
 import type { SidecarBytes } from './model/sidecar.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -222,15 +223,7 @@ export async function check(opts: CheckOptions) {
   const failure = async (problems: Diagnostic[]) => new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
   const problems = missing.length ? missing : fitLater ? [] : await cardFit();
   if (problems.length || strictStop) throw await failure(problems);
-  const laidOut = { jobs: 0, notes: [] as string[] };
-  if (opts.layout !== false) {
-    const { verifyJobs } = await import('./jobs/verifyJobs.js');
-    const v = await verifyJobs(model, fonts, { only, projectRoot: opts.projectRoot }).catch((e: unknown) => {
-      throw asDiagnosticError(e, model);
-    });
-    if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
-    Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
-  }
+  const laidOut = opts.layout !== false ? await layOutEvery(model, fonts, { only, projectRoot: opts.projectRoot }, diagnostics) : { jobs: 0, notes: [] as string[] };
   return {
     model,
     fonts,
@@ -249,6 +242,20 @@ export async function check(opts: CheckOptions) {
       return problems.length ? failure(problems) : undefined;
     } : undefined,
   };
+}
+
+/**
+ * check()'s last stage: every output that `only` plans, laid out, with the
+ * checks its render makes (src/jobs/verifyJobs.ts). Its errors stop the
+ * check, after the warnings found so far (`diagnostics`).
+ */
+async function layOutEvery(model: DocumentModel, fonts: TemplateFonts, opts: { only: OutputGroup[] | undefined; projectRoot: string }, diagnostics: Diagnostic[]): Promise<{ jobs: number; notes: string[] }> {
+  const { verifyJobs } = await import('./jobs/verifyJobs.js');
+  const v = await verifyJobs(model, fonts, opts).catch((e: unknown) => {
+    throw asDiagnosticError(e, model);
+  });
+  if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
+  return { jobs: v.jobs, notes: v.notes };
 }
 
 /** A build's jobs, their inputs and keys. */
