@@ -368,21 +368,7 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   locked = lock;
   mark('locked');
   const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images, early });
-  const report: BuildReport = {
-    model,
-    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
-    manifest: committed.manifest,
-    kept: committed.kept,
-    carried: committed.carried,
-    warnings,
-    notes: [...made.notes, ...cache.notes],
-    stats: made.stats,
-    jobs: made.jobs,
-    threads: made.threads,
-    where: made.where,
-    ...(made.pagesDrawn !== undefined && { pagesDrawn: made.pagesDrawn }),
-    ms: performance.now() - t0,
-  };
+  const report = buildReport(model, { made, warnings, committed, cache }, t0);
   const again = reportIfUnchanged(report, made, jobs, keys);
   const keep = async () => {
     // The entries of outputs carried over (--only: kinds this build did not plan) stay with them.
@@ -400,6 +386,25 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   else await keep();
   flushTimeline();
   return report;
+}
+
+/** The report of a full build that began at `t0`, from what its locked part left. */
+function buildReport(model: DocumentModel, { made, warnings, committed, cache }: Pick<Committed, 'made' | 'warnings' | 'committed' | 'cache'>, t0: number): BuildReport {
+  return {
+    model,
+    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    manifest: committed.manifest,
+    kept: committed.kept,
+    carried: committed.carried,
+    warnings,
+    notes: [...made.notes, ...cache.notes],
+    stats: made.stats,
+    jobs: made.jobs,
+    threads: made.threads,
+    where: made.where,
+    ...(made.pagesDrawn !== undefined && { pagesDrawn: made.pagesDrawn }),
+    ms: performance.now() - t0,
+  };
 }
 
 /** What a build's locked part leaves: the outputs made and committed, and what the build keeps for the next one. */

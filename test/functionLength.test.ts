@@ -31,7 +31,6 @@ const ALLOWED: Record<string, string> = {
   'templates/cardLayout.ts footer': 'not split yet',
   'src/model/checks.ts checkModel': 'not split yet',
   'src/build.ts runJobs': 'not split yet',
-  'src/build.ts fullBuild': 'not split yet',
   'src/proof/index.ts startProofing': 'not split yet',
 };
 
