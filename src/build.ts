@@ -630,26 +630,7 @@ async function runJobs(
   stage: Staging,
   early: EarlyPool | undefined,
 ): Promise<Made> {
-  let done = 0;
-  const readers = keptReads(jobs, inputs);
-  const run: JobRun = {
-    model,
-    jobs,
-    inputs,
-    env,
-    cache,
-    opts,
-    stage,
-    published: (job) => publishes(kindOf(job), opts.only),
-    inputsOf: (job) => inputs.get(job.path) ?? [],
-    keptFor: (job) => [...(readers.get(job.path) ?? [])],
-    keyOf: (job) => keys.get(job.path)!,
-    results: new Map(),
-    finish: (job, d) => {
-      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
-      return d;
-    },
-  };
+  const run = jobRun(model, jobs, inputs, keys, env, cache, opts, stage);
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
@@ -681,6 +662,39 @@ async function runJobs(
   }
   if (run.failure) throw run.failure.error;
   return collectMade(run, mode, lanes);
+}
+
+/** The run of `runJobs` before any job is done: what every step reads, and the count of jobs done (for `onOutput`). */
+function jobRun(
+  model: DocumentModel,
+  jobs: RenderJob[],
+  inputs: ReadonlyMap<string, string[]>,
+  keys: Map<string, string>,
+  env: string,
+  cache: AuxCache,
+  opts: BuildOptions,
+  stage: Staging,
+): JobRun {
+  let done = 0;
+  const readers = keptReads(jobs, inputs);
+  return {
+    model,
+    jobs,
+    inputs,
+    env,
+    cache,
+    opts,
+    stage,
+    published: (job) => publishes(kindOf(job), opts.only),
+    inputsOf: (job) => inputs.get(job.path) ?? [],
+    keptFor: (job) => [...(readers.get(job.path) ?? [])],
+    keyOf: (job) => keys.get(job.path)!,
+    results: new Map(),
+    finish: (job, d) => {
+      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
+      return d;
+    },
+  };
 }
 
 /** What the jobs that take each job's result as input read of what it may keep (their kinds' `reads`), by the job's path. */
