@@ -438,7 +438,6 @@ async function renderAndCommit(
     early: EarlyPool | undefined;
   },
 ): Promise<Committed> {
-  const { jobs, inputs, keys, env } = planned;
   let stage: Staging | undefined;
   let ok = false;
   try {
@@ -448,7 +447,7 @@ async function renderAndCommit(
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    const made = await runJobs(model, jobs, inputs, keys, env, cache, outDir, previous, recordedOutputs(record), opts, stage, early)
+    const made = await runJobs(jobRun(model, planned, cache, opts, stage), outDir, previous, recordedOutputs(record), early)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -616,21 +615,8 @@ interface JobRun {
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  * `unchanged`: which of the previous outputs are as the last build left them.
  */
-async function runJobs(
-  model: DocumentModel,
-  jobs: RenderJob[],
-  inputs: ReadonlyMap<string, string[]>,
-  keys: Map<string, string>,
-  env: string,
-  cache: AuxCache,
-  outDir: string,
-  previousManifest: Manifest | undefined,
-  unchanged: StillAsLeft,
-  opts: BuildOptions,
-  stage: Staging,
-  early: EarlyPool | undefined,
-): Promise<Made> {
-  const run = jobRun(model, jobs, inputs, keys, env, cache, opts, stage);
+async function runJobs(run: JobRun, outDir: string, previousManifest: Manifest | undefined, unchanged: StillAsLeft, early: EarlyPool | undefined): Promise<Made> {
+  const { jobs, opts } = run;
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
@@ -664,17 +650,8 @@ async function runJobs(
   return collectMade(run, mode, lanes);
 }
 
-/** The run of `runJobs` before any job is done: what every step reads, and the count of jobs done (for `onOutput`). */
-function jobRun(
-  model: DocumentModel,
-  jobs: RenderJob[],
-  inputs: ReadonlyMap<string, string[]>,
-  keys: Map<string, string>,
-  env: string,
-  cache: AuxCache,
-  opts: BuildOptions,
-  stage: Staging,
-): JobRun {
+/** The run for `runJobs`, before any job is done: what every step reads, and the count of jobs done (for `onOutput`). */
+function jobRun(model: DocumentModel, { jobs, inputs, keys, env }: Planned, cache: AuxCache, opts: BuildOptions, stage: Staging): JobRun {
   let done = 0;
   const readers = keptReads(jobs, inputs);
   return {
