@@ -30,6 +30,7 @@ import type { Kept } from './jobs/kept.js';
 import type { Preparation } from './jobs/worker.js';
 import { readRecord, readSources, recordBuild, recordedOutputs, stampOutputs, upToDate, type BuildRecord, type FileStamp, type KnownInputs } from './jobs/upToDate.js';
 import { addStats, emptyStats, type SetStats } from './layout/stats.js';
+import type { TemplateFonts } from './layout/typeset.js';
 import type { ModelOptions } from './model/theme.js';
 import type { SidecarBytes } from './model/sidecar.js';
 import { carriedOver, lockOutput, outputMeta, resolveOutDir, Staging, type Manifest, type ManifestEntry, type ReusedFile, type StagedFile } from './output/writeOutputs.js';
@@ -222,15 +223,7 @@ export async function check(opts: CheckOptions) {
   const failure = async (problems: Diagnostic[]) => new WarraqError([...(await warnings.catch(() => diagnostics)), ...problems]);
   const problems = missing.length ? missing : fitLater ? [] : await cardFit();
   if (problems.length || strictStop) throw await failure(problems);
-  const laidOut = { jobs: 0, notes: [] as string[] };
-  if (opts.layout !== false) {
-    const { verifyJobs } = await import('./jobs/verifyJobs.js');
-    const v = await verifyJobs(model, fonts, { only, projectRoot: opts.projectRoot }).catch((e: unknown) => {
-      throw asDiagnosticError(e, model);
-    });
-    if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
-    Object.assign(laidOut, { jobs: v.jobs, notes: v.notes });
-  }
+  const laidOut = opts.layout !== false ? await layOutEvery(model, fonts, { only, projectRoot: opts.projectRoot }, diagnostics) : { jobs: 0, notes: [] as string[] };
   return {
     model,
     fonts,
@@ -249,6 +242,20 @@ export async function check(opts: CheckOptions) {
       return problems.length ? failure(problems) : undefined;
     } : undefined,
   };
+}
+
+/**
+ * check()'s last stage: every output that `only` plans, laid out, with the
+ * checks its render makes (src/jobs/verifyJobs.ts). Its errors stop the
+ * check, after the warnings found so far (`diagnostics`).
+ */
+async function layOutEvery(model: DocumentModel, fonts: TemplateFonts, opts: { only: OutputGroup[] | undefined; projectRoot: string }, diagnostics: Diagnostic[]): Promise<{ jobs: number; notes: string[] }> {
+  const { verifyJobs } = await import('./jobs/verifyJobs.js');
+  const v = await verifyJobs(model, fonts, opts).catch((e: unknown) => {
+    throw asDiagnosticError(e, model);
+  });
+  if (v.errors.length) throw new WarraqError([...diagnostics, ...v.errors]);
+  return { jobs: v.jobs, notes: v.notes };
 }
 
 /** A build's jobs, their inputs and keys. */
@@ -361,21 +368,7 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   locked = lock;
   mark('locked');
   const { made, proof, warnings, committed, stamps, cache } = await renderAndCommit(lock, { model, planned: keyed, checked, opts, outDir, record, images, early });
-  const report: BuildReport = {
-    model,
-    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
-    manifest: committed.manifest,
-    kept: committed.kept,
-    carried: committed.carried,
-    warnings,
-    notes: [...made.notes, ...cache.notes],
-    stats: made.stats,
-    jobs: made.jobs,
-    threads: made.threads,
-    where: made.where,
-    ...(made.pagesDrawn !== undefined && { pagesDrawn: made.pagesDrawn }),
-    ms: performance.now() - t0,
-  };
+  const report = buildReport(model, { made, warnings, committed, cache }, t0);
   const again = reportIfUnchanged(report, made, jobs, keys);
   const keep = async () => {
     // The entries of outputs carried over (--only: kinds this build did not plan) stay with them.
@@ -393,6 +386,25 @@ async function fullBuild(opts: BuildOptions, { t0, startedAt, outDir, cacheDir, 
   else await keep();
   flushTimeline();
   return report;
+}
+
+/** The report of a full build that began at `t0`, from what its locked part left. */
+function buildReport(model: DocumentModel, { made, warnings, committed, cache }: Pick<Committed, 'made' | 'warnings' | 'committed' | 'cache'>, t0: number): BuildReport {
+  return {
+    model,
+    files: made.files.map((f) => ({ path: f.path, kind: made.kinds.get(f.path)!, bytes: f.size, ms: made.ms.get(f.path) ?? 0, reused: made.reused.has(f.path) })),
+    manifest: committed.manifest,
+    kept: committed.kept,
+    carried: committed.carried,
+    warnings,
+    notes: [...made.notes, ...cache.notes],
+    stats: made.stats,
+    jobs: made.jobs,
+    threads: made.threads,
+    where: made.where,
+    ...(made.pagesDrawn !== undefined && { pagesDrawn: made.pagesDrawn }),
+    ms: performance.now() - t0,
+  };
 }
 
 /** What a build's locked part leaves: the outputs made and committed, and what the build keeps for the next one. */
@@ -426,7 +438,6 @@ async function renderAndCommit(
     early: EarlyPool | undefined;
   },
 ): Promise<Committed> {
-  const { jobs, inputs, keys, env } = planned;
   let stage: Staging | undefined;
   let ok = false;
   try {
@@ -436,7 +447,7 @@ async function renderAndCommit(
     // Each job's files go to the staging folder as the job finishes; the commit puts them in place.
     stage = await Staging.open(outDir, lock);
     const stopTrimming = trimWhileRendering(images);
-    const made = await runJobs(model, jobs, inputs, keys, env, cache, outDir, previous, recordedOutputs(record), opts, stage, early)
+    const made = await runJobs(jobRun(model, planned, cache, opts, stage), outDir, previous, recordedOutputs(record), early)
       .catch(async (e: unknown) => {
         // The card-fit check comes before the renders in check(): a point that cannot be set is what it reports, with every other such point.
         throw (await checked.cardFit?.()) ?? asDiagnosticError(e, model);
@@ -604,40 +615,8 @@ interface JobRun {
  * the longest chain of jobs behind it starts first (src/jobs/schedule.ts).
  * `unchanged`: which of the previous outputs are as the last build left them.
  */
-async function runJobs(
-  model: DocumentModel,
-  jobs: RenderJob[],
-  inputs: ReadonlyMap<string, string[]>,
-  keys: Map<string, string>,
-  env: string,
-  cache: AuxCache,
-  outDir: string,
-  previousManifest: Manifest | undefined,
-  unchanged: StillAsLeft,
-  opts: BuildOptions,
-  stage: Staging,
-  early: EarlyPool | undefined,
-): Promise<Made> {
-  let done = 0;
-  const readers = keptReads(jobs, inputs);
-  const run: JobRun = {
-    model,
-    jobs,
-    inputs,
-    env,
-    cache,
-    opts,
-    stage,
-    published: (job) => publishes(kindOf(job), opts.only),
-    inputsOf: (job) => inputs.get(job.path) ?? [],
-    keptFor: (job) => [...(readers.get(job.path) ?? [])],
-    keyOf: (job) => keys.get(job.path)!,
-    results: new Map(),
-    finish: (job, d) => {
-      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
-      return d;
-    },
-  };
+async function runJobs(run: JobRun, outDir: string, previousManifest: Manifest | undefined, unchanged: StillAsLeft, early: EarlyPool | undefined): Promise<Made> {
+  const { jobs, opts } = run;
   // What the previous build left that is still right.
   const previous = opts.force ? new Map<string, KeyedEntry[]>() : previousByKey(previousManifest);
   const freshJobs = jobs.filter((j) => run.published(j) && !previous.has(run.keyOf(j)));
@@ -669,6 +648,30 @@ async function runJobs(
   }
   if (run.failure) throw run.failure.error;
   return collectMade(run, mode, lanes);
+}
+
+/** The run for `runJobs`, before any job is done: what every step reads, and the count of jobs done (for `onOutput`). */
+function jobRun(model: DocumentModel, { jobs, inputs, keys, env }: Planned, cache: AuxCache, opts: BuildOptions, stage: Staging): JobRun {
+  let done = 0;
+  const readers = keptReads(jobs, inputs);
+  return {
+    model,
+    jobs,
+    inputs,
+    env,
+    cache,
+    opts,
+    stage,
+    published: (job) => publishes(kindOf(job), opts.only),
+    inputsOf: (job) => inputs.get(job.path) ?? [],
+    keptFor: (job) => [...(readers.get(job.path) ?? [])],
+    keyOf: (job) => keys.get(job.path)!,
+    results: new Map(),
+    finish: (job, d) => {
+      opts.onOutput?.(++done, jobs.length, d.files[0]?.path ?? `${job.path} (skipped)`, d.state);
+      return d;
+    },
+  };
 }
 
 /** What the jobs that take each job's result as input read of what it may keep (their kinds' `reads`), by the job's path. */

@@ -22,7 +22,6 @@ import { pointNumber, sourceName } from './labels.js';
 import { CSS, SCRIPT, fontCss, type GalleryFont } from './galleryStyle.js';
 import type { GalleryFile } from './galleryFiles.js';
 
-export { thumbPages, type GalleryFile } from './galleryFiles.js';
 export type { GalleryFont };
 
 /** The files one job of another output kind made. */

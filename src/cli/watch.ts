@@ -84,28 +84,22 @@ interface FolderWatch {
   close(): void;
 }
 
+/** The folders watched, each with its watcher, its inode (to see it replaced) and its root. */
+type Armed = Map<string, { watcher: FSWatcher; ino: number; root: WatchRoot }>;
+
 export function watchFolders(
   roots: readonly WatchRoot[],
   opts: { outDir: string; onChanges: (batch: Change[]) => void; debounceMs?: number },
 ): FolderWatch {
   const isOutput = outputMatcher(opts.outDir);
   const ignored = (file: string, root: WatchRoot) => isEditorTemp(file) || isOutput(file) || path.relative(root.dir, file).split(path.sep).some((s) => NEVER.has(s));
-  const armed = new Map<string, { watcher: FSWatcher; ino: number; root: WatchRoot }>();
-  let pending = new Map<string, Change>();
-  let timer: NodeJS.Timeout | undefined;
+  const armed: Armed = new Map();
+  const batches = debouncedBatches(opts.onChanges, opts.debounceMs ?? DEBOUNCE_MS);
   let closed = false;
 
   const note = (file: string, root: WatchRoot) => {
     if (closed || ignored(file, root) || (root.accept && !root.accept(file))) return;
-    pending.set(file, { file, kind: root.kind });
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, opts.debounceMs ?? DEBOUNCE_MS);
-  };
-  const flush = () => {
-    timer = undefined;
-    const batch = [...pending.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-    pending = new Map();
-    if (batch.length > 0 && !closed) opts.onChanges(batch);
+    batches.add({ file, kind: root.kind });
   };
 
   const disarm = (dir: string) => {
@@ -139,21 +133,7 @@ export function watchFolders(
     }
   };
 
-  /** Re-arms folders that were replaced (renamed over) or removed, and roots that (re)appear. */
-  const heartbeat = setInterval(() => {
-    void (async () => {
-      for (const [dir, a] of [...armed]) {
-        const st = await stat(dir).catch(() => undefined);
-        if (st?.isDirectory() && st.ino === a.ino) continue;
-        disarm(dir);
-        if (!st) continue;
-        // Replaced (e.g. renamed over): its files may all be new.
-        await arm(dir, a.root);
-        for (const e of await readdir(dir).catch(() => [])) note(path.join(dir, e), a.root);
-      }
-      for (const r of roots) if (!armed.has(r.dir)) await arm(r.dir, r);
-    })();
-  }, HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void rearmChanged(armed, roots, { arm, disarm, note }), HEARTBEAT_MS);
   heartbeat.unref();
 
   const ready = Promise.all(roots.map((r) => arm(r.dir, r))).then(() => undefined);
@@ -162,10 +142,56 @@ export function watchFolders(
     close() {
       closed = true;
       clearInterval(heartbeat);
-      if (timer) clearTimeout(timer);
+      batches.stop();
       for (const dir of [...armed.keys()]) disarm(dir);
     },
   };
+}
+
+/**
+ * Changes collected until none has come for `debounceMs`, then reported as
+ * one batch, sorted by file (a file changed twice is reported once).
+ * Nothing is reported once stopped.
+ */
+function debouncedBatches(onChanges: (batch: Change[]) => void, debounceMs: number): { add(change: Change): void; stop(): void } {
+  let pending = new Map<string, Change>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const flush = () => {
+    timer = undefined;
+    const batch = [...pending.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    pending = new Map();
+    if (batch.length > 0 && !stopped) onChanges(batch);
+  };
+  return {
+    add(change) {
+      pending.set(change.file, change);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, debounceMs);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** The heartbeat: re-arms folders that were replaced (renamed over) or removed, and roots that (re)appear. */
+async function rearmChanged(
+  armed: Armed,
+  roots: readonly WatchRoot[],
+  w: { arm(dir: string, root: WatchRoot): Promise<void>; disarm(dir: string): void; note(file: string, root: WatchRoot): void },
+): Promise<void> {
+  for (const [dir, a] of [...armed]) {
+    const st = await stat(dir).catch(() => undefined);
+    if (st?.isDirectory() && st.ino === a.ino) continue;
+    w.disarm(dir);
+    if (!st) continue;
+    // Replaced (e.g. renamed over): its files may all be new.
+    await w.arm(dir, a.root);
+    for (const e of await readdir(dir).catch(() => [])) w.note(path.join(dir, e), a.root);
+  }
+  for (const r of roots) if (!armed.has(r.dir)) await w.arm(r.dir, r);
 }
 
 /**

@@ -19,8 +19,6 @@
 import type { JobFamily, RenderJob } from './kind.js';
 import { kindOf } from './kinds.js';
 
-export type { JobFamily };
-
 export const familyOf = (job: RenderJob): JobFamily => kindOf(job).family;
 
 /** Rough render time of one job, in ms (its kind's `cost`): the scheduler uses only their ratios, the build their sum (src/build.ts `defaultThreads`). */

@@ -17,8 +17,6 @@ import { WarraqError } from '../diagnostics.js';
 import type { JobFamily, RenderTask, TaskResult } from './kind.js';
 import { KINDS, kindOf } from './kinds.js';
 
-export type { RenderTask, TaskResult };
-
 const fontSets = new Map<string, Promise<TemplateFonts>>();
 
 /** The theme's fonts, loaded once per thread. */

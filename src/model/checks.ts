@@ -24,10 +24,20 @@ import { excerpt, type Reporter } from '../parse/report.js';
  */
 const JPEG_MAX_PIXELS = 6_000_000;
 
+/** Where a metadata path was written, else the source's first line. */
+type PlaceOf = (path: Array<string | number>) => SourcePlace;
+
 export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter): void {
   const top: SourcePlace = { file: model.source.file, line: 1, col: 1 };
-  const at = (path: Array<string | number>) => meta.placeOf(path, { text: true }) ?? top;
+  const at: PlaceOf = (path) => meta.placeOf(path, { text: true }) ?? top;
+  checkLanguage(model, at, r);
+  checkSlugs(model, meta, at, r);
+  checkUrls(model, at, r);
+  checkCardJpegs(model, meta, top, at, r);
+}
 
+/** The language tag formats numbers and dates. */
+function checkLanguage(model: DocumentModel, at: PlaceOf, r: Reporter): void {
   const problem = localeProblem(model.lang, model.digits);
   if (problem) {
     r.error('E-META-LANG', at(['lang']), `the language tag ${JSON.stringify(excerpt(model.lang))} cannot format numbers and dates: ${problem}`, {
@@ -36,8 +46,10 @@ export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter):
       hint: 'use a plain language code (ar, fa, ur, en); a region (ar-EG) is fine, extensions and repeated subtags are not',
     });
   }
+}
 
-  // The slug as written in the metadata, and the file name made from it (`NN-slug`): each must name one point.
+/** The slug as written in the metadata, and the file name made from it (`NN-slug`): each must name one point. */
+function checkSlugs(model: DocumentModel, meta: LoadedMeta, at: PlaceOf, r: Reporter): void {
   const slugs = new Map<string, number>();
   for (const p of model.points) {
     const written = meta.data.points?.[String(p.number)]?.slug;
@@ -55,7 +67,10 @@ export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter):
       break;
     }
   }
+}
 
+/** Every URL (the document's, each point's) fits in a QR code whose modules can be scanned from print. */
+function checkUrls(model: DocumentModel, at: PlaceOf, r: Reporter): void {
   const urls: Array<{ url: string; path: Array<string | number> }> = [];
   if (model.url) urls.push({ url: model.url, path: ['url'] });
   for (const p of model.points) if (p.url) urls.push({ url: p.url, path: ['points', String(p.number), 'url'] });
@@ -79,7 +94,10 @@ export function checkModel(model: DocumentModel, meta: LoadedMeta, r: Reporter):
       hint: 'use a shorter link (a short URL or the page address without tracking parameters)',
     });
   }
+}
 
+/** A card with a JPEG is small enough for the JPEG budget (JPEG_MAX_PIXELS). */
+function checkCardJpegs(model: DocumentModel, meta: LoadedMeta, top: SourcePlace, at: PlaceOf, r: Reporter): void {
   model.theme.cards.forEach((card) => {
     if (!card.extra.includes('jpeg') || card.width * card.height <= JPEG_MAX_PIXELS) return;
     const i = meta.data.theme?.cards?.add?.findIndex((c) => c.name === card.name) ?? -1;

@@ -16,6 +16,7 @@
 import { compiled } from '../compiled.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DocumentModel } from '../model/types.js';
+import type { ProofSettings } from '../model/proofSchema.js';
 import { makeDiagnostic, Reporter } from '../parse/report.js';
 import { cachedFindings, keepsFindings, writeCandidates, type Findings, type FindingsInput } from './cache.js';
 import { applyMatches, changedCount, findMatches } from './corrections.js';
@@ -23,7 +24,7 @@ import { dictionaryDigest, dictionaryFor } from './dictionary.js';
 import { findingDiagnostics, type Finding } from './finding.js';
 import { findAll } from './findAll.js';
 import type { KeptCandidates } from './spelling.js';
-import { textUnits } from './units.js';
+import { textUnits, type TextUnit } from './units.js';
 
 export interface ProofResult {
   /** The model with the corrections applied (and without its proofing settings). */
@@ -133,27 +134,43 @@ export function startProofing(model: DocumentModel, opts: ProofOptions & { threa
       await saveFindings();
       if (candidates) await writeCandidates(opts.projectRoot, candidates, installed);
     };
-    for (const f of findings) {
-      const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
-      if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
-    }
-    const r = new Reporter();
-    r.addAll(findingDiagnostics(findings.filter((f) => !f.decided)));
-    const used = new Set(matches.map((m) => m.correction));
-    settings.corrections.forEach((c, i) => {
-      if (used.has(i)) return;
-      r.add(
-        makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
-          expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
-          found: 'no such place',
-          hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
-        }),
-      );
-    });
-    return { model: out, findings, warnings: r.finish(), corrections, dictionaries, ms: performance.now() - t0, cached, save };
+    const warnings = settleFindings(model, findings, units, matches, settings.corrections);
+    return { model: out, findings, warnings, corrections, dictionaries, ms: performance.now() - t0, cached, save };
   });
   result.then(markStarted, markStarted);
   return { model: out, corrections, result, started };
+}
+
+/**
+ * Marks each finding that a correction covers as decided (kept when the
+ * correction prints the same text), and returns the pass's warnings: the
+ * undecided findings, then each correction that matched nothing.
+ */
+function settleFindings(
+  model: DocumentModel,
+  findings: Finding[],
+  units: readonly TextUnit[],
+  matches: ReturnType<typeof findMatches>,
+  corrections: ProofSettings['corrections'],
+): Diagnostic[] {
+  for (const f of findings) {
+    const m = matches.find((x) => x.unit === f.unit && x.start < f.end && f.start < x.end);
+    if (m) f.decided = { to: m.to, kept: m.to === units[m.unit].text.slice(m.start, m.end) };
+  }
+  const r = new Reporter();
+  r.addAll(findingDiagnostics(findings.filter((f) => !f.decided)));
+  const used = new Set(matches.map((m) => m.correction));
+  corrections.forEach((c, i) => {
+    if (used.has(i)) return;
+    r.add(
+      makeDiagnostic('W-PROOF-CORRECTION-UNUSED', 'warning', c.place ?? { file: model.source.file, line: 1, col: 1 }, `correction «${c.from}» → «${c.to}» matches nothing in the text`, {
+        expected: `«${c.from}» as whole words${c.line !== undefined ? ` on line ${c.line}` : ''}`,
+        found: 'no such place',
+        hint: 'copy the source form exactly (it is matched as whole words); check `line:`, or remove the correction',
+      }),
+    );
+  });
+  return r.finish();
 }
 
 export { findAll } from './findAll.js';

@@ -10,7 +10,7 @@
  * absolute positions, so renderers can draw in logical order, which keeps text
  * extraction right, while the picture is the visual one.
  */
-import { addressBreakCost, itemize, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
+import { addressBreakCost, itemize, type Itemized, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import { isVerbatimToken, tokenCore } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
@@ -175,15 +175,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   }
   const kashidaOn = opts.align === 'justify' && opts.justify === 'kashida';
   const bounds = opts.kashida ?? DEFAULT_KASHIDA;
-  // The kashida rule follows each word's language, not the document's: a Persian clause of a
-  // paragraph justified with kashida (clauseLanguage.ts) is justified as Persian is, with spaces,
-  // keshideh only as the last resort (setLine); a Persian document that asks for kashida gets them in
-  // every word. Justified with spaces (a Persian document's default), no word takes a kashida at all:
-  // the line is justified with wider spaces, or set short and reported (W-LINE-LOOSE).
-  const persian = kashidaOn && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
-  const persianDocument = isPersianLang(opts.lang);
-  const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
-  const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
+  const { candidates, lastResort } = kashidaCandidates(text, words, kashidaOn, opts);
   const addresses = opts.dir === 'rtl' && opts.align === 'justify' ? items.addresses : [];
 
   const stretch = candidates.map((c) => (c ? c.tatweelWidth * bounds.max : undefined));
@@ -201,18 +193,7 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
   for (let li = 0; li < ends.length; li++) {
     const { word: last, at } = ends[li];
     const isLast = at === undefined && (li === ends.length - 1 || words[last].hardBreak);
-    const lineWords: Word[] = [];
-    const lineCandidates: Array<Candidate | undefined> = [];
-    const lineLastResort: Array<Candidate | undefined> = [];
-    for (let wi = first; wi <= last; wi++) {
-      const w = words[wi];
-      const a = wi === first && from !== undefined ? from : w.start;
-      const b = wi === last && at !== undefined ? at : w.end;
-      const whole = a === w.start && b === w.end;
-      lineWords.push(whole ? w : wordPart(items, w, a, b, opts.lang));
-      lineCandidates.push(whole ? candidates[wi] : undefined);
-      lineLastResort.push(whole ? lastResort[wi] : undefined);
-    }
+    const { lineWords, lineCandidates, lineLastResort } = lineSlice(items, { first, last, from, at }, { candidates, lastResort }, opts.lang);
     const indent = indentAt(words, ends, li, opts);
     let line = setLine(text, lineWords, lineCandidates, lineLastResort, {
       ...opts,
@@ -233,6 +214,56 @@ export function composeParagraph(spans: StyledSpan[], opts: ComposeOptions): Com
     from = at;
   }
   return { text, dir: opts.dir, measure: opts.measure, lines };
+}
+
+/**
+ * Each word's kashida candidate (none unless the paragraph is justified with
+ * kashida), and, for a Persian word that has none, its last resort. The rule
+ * follows each word's language, not the document's: a Persian clause of a
+ * paragraph justified with kashida (clauseLanguage.ts) is justified as Persian
+ * is, with spaces, keshideh only as the last resort (setLine); a Persian
+ * document that asks for kashida gets them in every word. Justified with
+ * spaces (a Persian document's default), no word takes a kashida at all: the
+ * line is justified with wider spaces, or set short and reported (W-LINE-LOOSE).
+ */
+function kashidaCandidates(
+  text: string,
+  words: Word[],
+  kashidaOn: boolean,
+  opts: ComposeOptions,
+): { candidates: Array<Candidate | undefined>; lastResort: Array<Candidate | undefined> } {
+  const persian = kashidaOn && opts.dir === 'rtl' ? persianWords(text, clauseWords(text, words), opts.lang) : [];
+  const persianDocument = isPersianLang(opts.lang);
+  const candidates = kashidaOn ? words.map((w, i) => (persian[i] && !persianDocument ? undefined : bestCandidate(text, w, i))) : [];
+  const lastResort = words.map((w, i) => (persian[i] && !candidates[i] ? bestCandidate(text, w, i) : undefined));
+  return { candidates, lastResort };
+}
+
+/**
+ * The words of one line, `first` to `last`, with their kashida candidates and
+ * last resorts: a word divided at the line's start (`from`, where the line
+ * before divided it) or end (`at`) is the part on this line, without a
+ * candidate or last resort (a part of a word takes no kashida).
+ */
+function lineSlice(
+  items: Itemized,
+  { first, last, from, at }: { first: number; last: number; from: number | undefined; at: number | undefined },
+  { candidates, lastResort }: { candidates: Array<Candidate | undefined>; lastResort: Array<Candidate | undefined> },
+  lang: string | undefined,
+): { lineWords: Word[]; lineCandidates: Array<Candidate | undefined>; lineLastResort: Array<Candidate | undefined> } {
+  const lineWords: Word[] = [];
+  const lineCandidates: Array<Candidate | undefined> = [];
+  const lineLastResort: Array<Candidate | undefined> = [];
+  for (let wi = first; wi <= last; wi++) {
+    const w = items.words[wi];
+    const a = wi === first && from !== undefined ? from : w.start;
+    const b = wi === last && at !== undefined ? at : w.end;
+    const whole = a === w.start && b === w.end;
+    lineWords.push(whole ? w : wordPart(items, w, a, b, lang));
+    lineCandidates.push(whole ? candidates[wi] : undefined);
+    lineLastResort.push(whole ? lastResort[wi] : undefined);
+  }
+  return { lineWords, lineCandidates, lineLastResort };
 }
 
 /**

@@ -6,11 +6,11 @@
  * jobs load without react-dom and the page's template.
  */
 import ReactDOMServer from 'react-dom/server';
-import { galleryPage, type GalleryFile, type GalleryFont, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
-import { THUMB_DIR, thumbPath } from './thumbPath.js';
+import { galleryPage, type GalleryFont, type GalleryModel, type GalleryOutput, type GalleryThumb } from '../../../templates/gallery.js';
+import { thumbPath } from './thumbPath.js';
 
-export type { GalleryFile, GalleryOutput, GalleryThumb };
-export { THUMB_DIR, thumbPath };
+export type { GalleryThumb };
+export { thumbPath };
 export { pageChars, pageFonts, webFont } from './galleryFonts.js';
 
 /** The page: a complete HTML document. */
