@@ -288,6 +288,19 @@ function spaceAdvance(font: LoadedFont, size: number): number {
 }
 
 /**
+ * The space glyph's program advance in 1000ths of an em: the /W of an
+ * inkless mark drawn with it (LineWriter.inklessMark), so that /W and the
+ * program agree (ISO 14289-1 7.21.5) where the mark is drawn in render mode
+ * 0; mutool moves its pen by the program's advance either way, and no
+ * other reader measures these marks (pdf.js skips a format character,
+ * PDFium a glyph without ink, poppler and mupdf 1.28 read their span's
+ * ActualText).
+ */
+function spaceAdvance1000(font: LoadedFont): number {
+  return Math.round((font.hb.glyphHAdvance(spaceGid(font)) / font.upem) * 1000);
+}
+
+/**
  * The glyph a word space is drawn with, invisibly: the tatweel (or, in a font
  * without one, the hyphen), a flat bar. PDFium skips a text object without a
  * box (the space glyph's) and ends a line between two neighbours whose boxes
@@ -1259,8 +1272,7 @@ class LineWriter {
     if (mutool.breakBefore(this.at.x + space.x, ' ', g.size) !== 'text') return;
     const where = this.keptEnd();
     if (where === undefined) return;
-    const { inst } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
-    const tf = `/${inst.id} ${num(g.size)} Tf`;
+    const tf = `/${slotsFor(this.doc, g.font).inst.id} ${num(g.size)} Tf`;
     const mvs = this.inklessMark(g, mutool.pen!, MVS, '/Span <</ActualText ()>> BDC', where !== null);
     if (where === null) {
       if (tf !== this.current) this.ops.push((this.current = tf));
@@ -1329,8 +1341,8 @@ class LineWriter {
    * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge);
    * `kept`: added to the text object mutool kept last (`spaceAhead`).
    */
-  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false, width = 0): string[] {
-    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, width);
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false): string[] {
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, spaceAdvance1000(g.font));
     this.doc.page.fonts[inst.id] ??= inst.ref();
     if (kept) this.mutool!.readKept(at, text, this.spaceAdvance(g));
     else this.mutool!.read(at, text, this.spaceAdvance(g), false);
@@ -1496,8 +1508,7 @@ class LineWriter {
     if (mutool.breakBefore(this.at.x + keys[0], c, g.size) !== 'text') return false;
     const where = this.keptEnd();
     if (where === undefined || where === null) return false;
-    const advance = Math.round((g.font.hb.glyphHAdvance(spaceGid(g.font)) / g.font.upem) * 1000);
-    const read = this.inklessMark(g, mutool.after.pen!, c, '/Span <</ActualText ()>> BDC', true, advance);
+    const read = this.inklessMark(g, mutool.after.pen!, c, '/Span <</ActualText ()>> BDC', true);
     const tf = `/${slotsFor(this.doc, g.font).inst.id} ${num(g.size)} Tf`;
     const { tf: was } = this.readEnd!;
     const added = was === tf ? read : [tf, ...read, was];
