@@ -214,7 +214,28 @@ interface DrawItem {
 export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean): DrawItem[] {
   const out: DrawItem[] = [];
   const odd = (g: PositionedGlyph) => (g.level & 1) === 1;
-  const mark = (near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem => ({
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i];
+    const prev = glyphs[i - 1];
+    const foreign = odd(g) !== paragraphRtl;
+    const prevForeign = prev !== undefined && odd(prev) !== paragraphRtl;
+    if (foreign && !prevForeign) out.push(bidiMark(g, paragraphRtl ? LRM : RLM, false));
+    if (!foreign && prevForeign) out.push(bidiMark(prev, paragraphRtl ? RLM : LRM, true));
+    out.push({ glyph: g });
+    if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
+      const { mark, gapless } = gluedNeutralMark(glyphs, i, paragraphRtl);
+      if (gapless) out[out.length - 1].gapless = true;
+      out.push(mark);
+    }
+  }
+  const last = glyphs[glyphs.length - 1];
+  if (last && odd(last) !== paragraphRtl) out.push(bidiMark(last, paragraphRtl ? RLM : LRM, true));
+  return out;
+}
+
+/** An invisible mark `text` at `near`'s left or right edge or half-way across it, drawn with the space glyph (no ink) unless `inked`. */
+function bidiMark(near: PositionedGlyph, text: string, atRightEdge: boolean | 'middle', inked = false): DrawItem {
+  return {
     invisible: true,
     // A mark half-way across a neutral reaches to its right edge: poppler
     // finds no gap (no space) between it and the number on its right.
@@ -229,51 +250,46 @@ export function withBidiMarks(glyphs: PositionedGlyph[], paragraphRtl: boolean):
       kashida: false,
       space: false,
     },
-  });
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i];
-    const prev = glyphs[i - 1];
-    const foreign = odd(g) !== paragraphRtl;
-    const prevForeign = prev !== undefined && odd(prev) !== paragraphRtl;
-    if (foreign && !prevForeign) out.push(mark(g, paragraphRtl ? LRM : RLM, false));
-    if (!foreign && prevForeign) out.push(mark(prev, paragraphRtl ? RLM : LRM, true));
-    out.push({ glyph: g });
-    if (!foreign && prevForeign && GLUED_NEUTRALS.test(g.text)) {
-      // poppler glues a neutral that touches a number (1945. 30%) into the
-      // number's run: a mark half-way across it keeps it out. The mark is
-      // inkless (PDFium skips it) for every GLUED_NEUTRALS character but the
-      // mirrored ones and one after Arabic-Indic digits (a «-» even there):
-      // «. , : ; / % ٪ - ، ؛». PDFium was seen to need none for a period or
-      // a comma (pdfiumPlan gives it a key right of the number: PDFium reads
-      // the digits and it as one left-to-right segment); the rest are taken
-      // to read alike.
-      // A bracket after a digit and before a word space and a right-to-left
-      // word («(۱) هر») has an inkless mark too: PDFium reads the bracket and the space as
-      // one segment, the space right of the bracket, and the gap left where
-      // the space stands is bridged (`pdfiumBridges`). Any other bracket
-      // keeps the mark drawn with its own glyph: before a Latin word (an
-      // address after «(د-3)») PDFium read a space before the bracket, and
-      // after an address («…/Bidi_(text)) في») before the address's own. A
-      // neutral after Arabic-Indic digits (bidi AN) keeps it too: without it
-      // mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
-      const bracket = hasMirrored(g.text);
-      const gapless = bracket && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
-      if (gapless) out[out.length - 1].gapless = true;
-      const afterAn = g.text !== '-' && ARABIC_INDIC_END.test(prev.text);
-      // (PDFium reads such a bracket mirrored since marks8 and needs no ink
-      // there, nor after a period or comma glued to Arabic-Indic digits, which
-      // mupdf 1.28 still reads from a text object without ink: `pdfiumBlind`.
-      // After «٣٠٪» without ink mupdf 1.28 read «في» reversed too: kept.)
-      let blind: 'offPage' | 'inkless' | undefined;
-      if (gapless) blind = undefined;
-      else if (bracket) blind = pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined;
-      else if (afterAn && /^[.,،]$/u.test(g.text)) blind = 'inkless';
-      out.push({ ...mark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (bracket || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) });
-    }
-  }
-  const last = glyphs[glyphs.length - 1];
-  if (last && odd(last) !== paragraphRtl) out.push(mark(last, paragraphRtl ? RLM : LRM, true));
-  return out;
+  };
+}
+
+/**
+ * The mark half-way across a neutral glyphs[i] that ends a stretch in the
+ * other direction (`withBidiMarks`), and whether the neutral is `gapless`.
+ * poppler glues a neutral that touches a number (1945. 30%) into the
+ * number's run: a mark half-way across it keeps it out. The mark is
+ * inkless (PDFium skips it) for every GLUED_NEUTRALS character but the
+ * mirrored ones and one after Arabic-Indic digits (a «-» even there):
+ * «. , : ; / % ٪ - ، ؛». PDFium was seen to need none for a period or
+ * a comma (pdfiumPlan gives it a key right of the number: PDFium reads
+ * the digits and it as one left-to-right segment); the rest are taken
+ * to read alike.
+ * A bracket after a digit and before a word space and a right-to-left
+ * word («(۱) هر») has an inkless mark too: PDFium reads the bracket and the space as
+ * one segment, the space right of the bracket, and the gap left where
+ * the space stands is bridged (`pdfiumBridges`). Any other bracket
+ * keeps the mark drawn with its own glyph: before a Latin word (an
+ * address after «(د-3)») PDFium read a space before the bracket, and
+ * after an address («…/Bidi_(text)) في») before the address's own. A
+ * neutral after Arabic-Indic digits (bidi AN) keeps it too: without it
+ * mupdf 1.28 took the line «في عام ٢٠٢٤.» for visual order and reversed it.
+ */
+function gluedNeutralMark(glyphs: PositionedGlyph[], i: number, paragraphRtl: boolean): { mark: DrawItem; gapless: boolean } {
+  const g = glyphs[i];
+  const prev = glyphs[i - 1];
+  const bracket = hasMirrored(g.text);
+  const gapless = bracket && /\p{Nd}$/u.test(prev.text) && beforeRtlWord(glyphs, i, paragraphRtl);
+  const afterAn = g.text !== '-' && ARABIC_INDIC_END.test(prev.text);
+  // (PDFium reads such a bracket mirrored since marks8 and needs no ink
+  // there, nor after a period or comma glued to Arabic-Indic digits, which
+  // mupdf 1.28 still reads from a text object without ink: `pdfiumBlind`.
+  // After «٣٠٪» without ink mupdf 1.28 read «في» reversed too: kept.)
+  let blind: 'offPage' | 'inkless' | undefined;
+  if (gapless) blind = undefined;
+  else if (bracket) blind = pdfiumMirror(g.text) !== undefined ? 'offPage' : undefined;
+  else if (afterAn && /^[.,،]$/u.test(g.text)) blind = 'inkless';
+  const mark = { ...bidiMark(g, paragraphRtl ? RLM : LRM, 'middle', !gapless && blind === undefined && (bracket || afterAn)), ...(blind ? { pdfiumBlind: blind } : {}) };
+  return { mark, gapless };
 }
 
 /** Whether the glyph at `i` is followed by a word space and then a glyph in the paragraph's direction. */
@@ -285,6 +301,19 @@ function beforeRtlWord(glyphs: PositionedGlyph[], i: number, paragraphRtl: boole
 
 function spaceAdvance(font: LoadedFont, size: number): number {
   return (font.hb.glyphHAdvance(spaceGid(font)) * size) / font.upem;
+}
+
+/**
+ * The space glyph's program advance in 1000ths of an em: the /W of an
+ * inkless mark drawn with it (LineWriter.inklessMark), so that /W and the
+ * program agree (ISO 14289-1 7.21.5) where the mark is drawn in render mode
+ * 0; mutool moves its pen by the program's advance either way, and no
+ * other reader measures these marks (pdf.js skips a format character,
+ * PDFium a glyph without ink, poppler and mupdf 1.28 read their span's
+ * ActualText).
+ */
+function spaceAdvance1000(font: LoadedFont): number {
+  return Math.round((font.hb.glyphHAdvance(spaceGid(font)) / font.upem) * 1000);
 }
 
 /**
@@ -503,29 +532,7 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   const pdfium = rtl && pdfiumOrder ? pdfiumPlan(keyed) : undefined;
   const quiet = quietMarks(items);
   const popplerMarks = rtl ? markPlaces(items) : new Map<DrawItem, number>();
-  const rleReach = new Map<number, number>();
-  let { rlms, lrms } = rtl ? popplerPlan(items, quiet, popplerMarks, follows) : { rlms: new Map<number, number>(), lrms: new Map<number, number>() };
-  // A sign glued after a number that PDFium sees elsewhere has a copy for
-  // poppler anyway: at the number's right end poppler reads «١٩-» forward
-  // with the digits and needs one RLE fewer (kept only where it does; the
-  // RLE left then fills the place the sign left).
-  const signs = pdfium ? signPlaces(items, quiet, texts, pieces, (k) => pdfium.keys[firstPiece[k]]) : new Map<DrawItem, { x: number; first: number }>();
-  if (signs.size) {
-    const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
-    const fewer = popplerPlan(items, quiet, withSigns, follows);
-    if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
-      ({ rlms, lrms } = fewer);
-      for (const [it, s] of signs) {
-        popplerMarks.set(it, s.x);
-        // The RLE before the number fills the place the sign left (else
-        // poppler finds a gap there wide enough to start a new block).
-        if (rlms.has(s.first)) {
-          rlms.set(s.first, it.glyph.x);
-          rleReach.set(s.first, items[s.first].glyph.x - it.glyph.x);
-        }
-      }
-    }
-  }
+  const { rlms, lrms, rleReach } = rtl ? popplerMarksWithSigns(items, quiet, popplerMarks, follows, pdfium && ((k) => pdfium.keys[firstPiece[k]]), texts, pieces) : { rlms: new Map<number, number>(), lrms: new Map<number, number>(), rleReach: new Map<number, number>() };
   // A glyph drawn where it stands, once (not moved for PDFium, not split, no copy for poppler).
   const textIndex = new Map(texts.map((it, k) => [it, k]));
   const stays = (it: DrawItem) => {
@@ -544,27 +551,63 @@ function planLine(glyphs: PositionedGlyph[], rtl: boolean, pdfiumOrder: boolean,
   };
   const pdfjs = rtl ? pdfjsSpaces(items, { skips: (it) => textless(it) || (it.invisible === true && /^\p{Cf}+$/u.test(it.glyph.text)), stays, plain: (it) => !it.invisible && !it.glyph.space && (stays(it) || copiedOnce(it)) && !carried.has(it) && (widths.get(it.glyph) ?? 0) > 0 }) : undefined;
   const bridges = pdfium ? pdfiumBridges(texts, keyed, firstPiece, pdfium, (it) => stays(it) && !carried.has(it) && !pdfjs?.tails.has(it)) : new Map<DrawItem, number>();
-  const itemIndex = new Map(items.map((it, i) => [it, i]));
-  // What a glyph PDFium may read in place from a copy needs, whether it is in the stretch or the neutral after it:
-  // drawn visibly and alone, moved for PDFium, no mark, mirror or reach of PDFium's, no copy or tail for another reader.
-  const inPlaceable = (plan: PdfiumPlan, it: DrawItem, k: number) => {
-    const p = firstPiece[k];
-    return !it.invisible && !it.glyph.hidden && pieces[k].length === 1 && movedForPdfium(plan.keys[p], it.glyph.x) && !plan.marks.has(p) && !plan.mirrored.has(p) && !plan.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!);
-  };
-  const runs = pdfium
-    ? inPlaceRuns(texts, itemIndex, (k) => pdfium.keys[firstPiece[k]], (it, k) => {
-        const g = it.glyph;
-        // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
-        return inPlaceable(pdfium, it, k) && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && g.level % 2 === 0;
-      }, (i) => rlms.has(i), (it, k) => {
-        const g = it.glyph;
-        // A neutral that ends the stretch: one character (the pattern matches one code point), not a letter nor a bracket.
-        return inPlaceable(pdfium, it, k) && !g.space && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && !pdfium.copied?.has(firstPiece[k]) && !bridges.has(it);
-      }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!))
-    : new Map<DrawItem, InPlaceRun>();
+  const runs = pdfium ? pdfiumRuns({ items, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms }) : new Map<DrawItem, InPlaceRun>();
   // Read by mutool's reading alone, which only right-to-left lines have (LineWriter.mutool).
   const beforeRtl = new Set(!rtl ? [] : items.filter((it, i) => !it.invisible && it.glyph.space && mutoolDirection(mutoolChar([...(textBeside(items, i, 1) ?? ' ')][0]), 1) < 0));
   return { glyphs, items, widths, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms, rleReach, runs, beforeRtl };
+}
+
+/**
+ * poppler's RLEs and LRMs for a right-to-left line (`popplerPlan`), with
+ * the signs glued after a number that PDFium sees elsewhere (`signPlaces`,
+ * `pdfiumKey` where PDFium's order applies): such a sign has a copy for
+ * poppler anyway, and at the number's right end poppler reads «١٩-» forward
+ * with the digits and needs one RLE fewer (kept only where it does; the
+ * RLE left then fills the place the sign left: `rleReach`). Adds the signs
+ * kept to `popplerMarks`.
+ */
+function popplerMarksWithSigns(items: DrawItem[], quiet: Set<DrawItem>, popplerMarks: Map<DrawItem, number>, follows: FollowingChar[], pdfiumKey: ((k: number) => number) | undefined, texts: DrawItem[], pieces: string[][]) {
+  const rleReach = new Map<number, number>();
+  let { rlms, lrms } = popplerPlan(items, quiet, popplerMarks, follows);
+  const signs = pdfiumKey ? signPlaces(items, quiet, texts, pieces, pdfiumKey) : new Map<DrawItem, { x: number; first: number }>();
+  if (signs.size) {
+    const withSigns = new Map([...popplerMarks, ...[...signs].map(([it, s]) => [it, s.x] as const)]);
+    const fewer = popplerPlan(items, quiet, withSigns, follows);
+    if (fewer.rlms.size + fewer.lrms.size < rlms.size + lrms.size) {
+      ({ rlms, lrms } = fewer);
+      for (const [it, s] of signs) {
+        popplerMarks.set(it, s.x);
+        // The RLE before the number fills the place the sign left (else
+        // poppler finds a gap there wide enough to start a new block).
+        if (rlms.has(s.first)) {
+          rlms.set(s.first, it.glyph.x);
+          rleReach.set(s.first, items[s.first].glyph.x - it.glyph.x);
+        }
+      }
+    }
+  }
+  return { rlms, lrms, rleReach };
+}
+
+/** The runs PDFium reads from copies in place (`inPlaceRuns`), given what `planLine` has planned for every reader so far. */
+function pdfiumRuns(plan: Pick<LinePlan, 'items' | 'texts' | 'pieces' | 'firstPiece' | 'quiet' | 'popplerMarks' | 'carried' | 'pdfjs' | 'bridges' | 'rlms' | 'lrms'> & { pdfium: PdfiumPlan }): Map<DrawItem, InPlaceRun> {
+  const { items, texts, pieces, firstPiece, pdfium, quiet, popplerMarks, carried, pdfjs, bridges, rlms, lrms } = plan;
+  const itemIndex = new Map(items.map((it, i) => [it, i]));
+  // What a glyph PDFium may read in place from a copy needs, whether it is in the stretch or the neutral after it:
+  // drawn visibly and alone, moved for PDFium, no mark, mirror or reach of PDFium's, no copy or tail for another reader.
+  const inPlaceable = (it: DrawItem, k: number) => {
+    const p = firstPiece[k];
+    return !it.invisible && !it.glyph.hidden && pieces[k].length === 1 && movedForPdfium(pdfium.keys[p], it.glyph.x) && !pdfium.marks.has(p) && !pdfium.mirrored.has(p) && !pdfium.reach.has(p) && !popplerMarks.has(it) && !quiet.has(it) && !carried.has(it) && !pdfjs?.tails.has(it) && !lrms.has(itemIndex.get(it)!);
+  };
+  return inPlaceRuns(texts, itemIndex, (k) => pdfium.keys[firstPiece[k]], (it, k) => {
+    const g = it.glyph;
+    // (ASCII only: PDFium reads the name's bytes as PDFDocEncoding.)
+    return inPlaceable(it, k) && (g.space ? g.text === ' ' && g.advance > 0 : /^[\x21-\x7e]$/.test(g.text)) && g.level % 2 === 0;
+  }, (i) => rlms.has(i), (it, k) => {
+    const g = it.glyph;
+    // A neutral that ends the stretch: one character (the pattern matches one code point), not a letter nor a bracket.
+    return inPlaceable(it, k) && !g.space && /^[\p{P}\p{S}]$/u.test(g.text) && !hasMirrored(g.text) && !pdfium.copied?.has(firstPiece[k]) && !bridges.has(it);
+  }, (it) => it.invisible === true && !seen(it) && isBidiMark(it.glyph.text) && !lrms.has(itemIndex.get(it)!));
 }
 
 /**
@@ -1259,8 +1302,7 @@ class LineWriter {
     if (mutool.breakBefore(this.at.x + space.x, ' ', g.size) !== 'text') return;
     const where = this.keptEnd();
     if (where === undefined) return;
-    const { inst } = codeFor(this.doc, g.font, spaceGid(g.font), MVS, 0);
-    const tf = `/${inst.id} ${num(g.size)} Tf`;
+    const tf = `/${slotsFor(this.doc, g.font).inst.id} ${num(g.size)} Tf`;
     const mvs = this.inklessMark(g, mutool.pen!, MVS, '/Span <</ActualText ()>> BDC', where !== null);
     if (where === null) {
       if (tf !== this.current) this.ops.push((this.current = tf));
@@ -1329,8 +1371,8 @@ class LineWriter {
    * (MutoolReading): a bridge's RLM, or the space for mutool (spaceBridge);
    * `kept`: added to the text object mutool kept last (`spaceAhead`).
    */
-  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false, width = 0): string[] {
-    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, width);
+  private inklessMark(g: PositionedGlyph, at: number, text: string, open: string, kept = false): string[] {
+    const { inst, cid } = codeFor(this.doc, g.font, spaceGid(g.font), text, spaceAdvance1000(g.font));
     this.doc.page.fonts[inst.id] ??= inst.ref();
     if (kept) this.mutool!.readKept(at, text, this.spaceAdvance(g));
     else this.mutool!.read(at, text, this.spaceAdvance(g), false);
@@ -1496,8 +1538,7 @@ class LineWriter {
     if (mutool.breakBefore(this.at.x + keys[0], c, g.size) !== 'text') return false;
     const where = this.keptEnd();
     if (where === undefined || where === null) return false;
-    const advance = Math.round((g.font.hb.glyphHAdvance(spaceGid(g.font)) / g.font.upem) * 1000);
-    const read = this.inklessMark(g, mutool.after.pen!, c, '/Span <</ActualText ()>> BDC', true, advance);
+    const read = this.inklessMark(g, mutool.after.pen!, c, '/Span <</ActualText ()>> BDC', true);
     const tf = `/${slotsFor(this.doc, g.font).inst.id} ${num(g.size)} Tf`;
     const { tf: was } = this.readEnd!;
     const added = was === tf ? read : [tf, ...read, was];

@@ -13,10 +13,12 @@
  * glyph of an embedded font to its /W. mutool 1.21 and mupdf move their pen
  * by the program's advance, which is now /W (mutoolOrder.ts follows that).
  *
- * Glyphs without ink (the space glyph under an RLM or U+180E, the strut) keep
- * the font's advance: mutool's spaces are made with them (glyphPainter.ts
- * `spaceAdvance`, bridges), and only the ones drawn in render mode 3 are
- * exempt from 7.21.5 — the few painted ones are counted in the test.
+ * Glyphs without ink (the space glyph under an RLM or U+180E) keep the
+ * font's advance: mutool's spaces are made with them (glyphPainter.ts
+ * `spaceAdvance`, bridges). Those drawn in render mode 3 are exempt from
+ * 7.21.5; the marks drawn with the space glyph that may be painted (mutool's
+ * bridges and spaces, `inklessMark`) take that advance as their /W
+ * (`spaceAdvance1000`).
  */
 
 /** `program`, a TrueType font (fontkit's subset), with code c's advance set to round(widths1000[c] × upem / 1000) where `inked(c)`; checksums mended. */
