@@ -1735,7 +1735,7 @@ function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
     if (!isMark(items[i])) continue;
     let end = i;
     while (end + 1 < items.length && isMark(items[end + 1])) end++;
-    const base = items[i - 1];
+    const base = markBase(items, i);
     if (base && !base.invisible && !base.glyph.space && base.glyph.text !== '' && !isMark(base)) {
       let anchor = base.glyph.x;
       for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
@@ -1747,6 +1747,20 @@ function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
     i = end;
   }
   return places;
+}
+
+/**
+ * The item a haraka (run) at `i` belongs to: the one before it, past the
+ * glyphs of the same word drawn without text between them. Amiri draws
+ * «لَك» and «جِي» as lam (jeem), a connector glyph without text, then the
+ * fatha (kasra) and kaf (yeh): the fatha's base was the connector, so it got
+ * no place and poppler read it where it is drawn, over the kaf, after a gap
+ * from the lam («قَوْل َكُمْ», «يُج ِيرُ»; mulk-ar, hk20).
+ */
+function markBase(items: DrawItem[], i: number): DrawItem | undefined {
+  let k = i - 1;
+  while (k > 0 && textless(items[k]) && !items[k].glyph.kashida && items[k].glyph.word === items[i].glyph.word) k--;
+  return items[k];
 }
 
 const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();
