@@ -7,6 +7,11 @@
  * al-Mulk (test/fixtures/docs/mulk-ar), where pdftotext read «قَوْل َكُمْ»,
  * «ل َكُمُ», «َل ّكُمْ», «يُج ِيرُ».
  *
+ * And a verse that ends in a haraka on a page poppler reads left to right
+ * (more Latin letters than Arabic ones: a leaflet of mulk-ar under Tanzil's
+ * notice): pdftotext returns it whole, the haraka at its end
+ * (glyphPainter.ts `popplerLeftEnd`).
+ *
  * Compared after NFC (a reader may return a letter's harakat in another
  * canonical order: shadda + fatha for fatha + shadda), the bidi marks out and
  * whitespace runs made one space.
@@ -52,4 +57,15 @@ describe('fully vowelled clusters (a haraka after a glyph without text)', () => 
       expect(PHRASES.filter((p) => !text.includes(spaced(p)))).toEqual([]);
     });
   }
+});
+
+describe('a verse ending in a haraka on a page poppler reads left to right', () => {
+  const VERSE = 'تَبَارَكَ الَّذِي بِيَدِهِ الْمُلْكُ وَهُوَ عَلَىٰ كُلِّ شَيْءٍ قَدِيرٌ';
+  const NOTICE = 'Tanzil Quran Text (Simple, Version 1.1) Copyright (C) 2007-2024 Tanzil Project, License: Creative Commons Attribution 3.0';
+
+  it.skipIf(!hasTool('pdftotext'))('pdftotext returns it verbatim, its last haraka last', async () => {
+    const { pdf } = await renderParagraphs([VERSE, NOTICE], { align: 'start' });
+    const text = spaced(await extractText(pdf, 'pdftotext'));
+    expect(text).toContain(spaced(VERSE));
+  });
 });
