@@ -409,6 +409,9 @@ const rgbOperators = new Map<string, string>();
  * reading is as before), for the caller to hand on to the next line.
  * `follows`: what the same line draws after this part, in another (a
  * heading's title after its label; `FollowingChar`).
+ * `popplerLeftToRight`: poppler reads the page left to right (renderPages'
+ * `popplerReadsLeftToRight`): a neutral at the line's left end gets an RLM
+ * on its left (`popplerLeftEnd`).
  *
  * Two steps: `planLine` works out what each reader needs of the line (no
  * drawing), and a `LineWriter` draws it item by item (`paintItem`).
@@ -425,6 +428,7 @@ export function lineContent(
   rlmsForPoppler = 0,
   mutool: boolean | MutoolPen = false,
   follows: FollowingChar[] = [],
+  popplerLeftToRight = false,
 ): PaintedLine {
   // A gap of no width (a break inside a URL, which has no space to break at)
   // is not a word space: drawn as one, with the text of a space, PDFium and
@@ -456,7 +460,7 @@ export function lineContent(
     }
     basePlaced = writer.paintItem(i, t, basePlaced);
   }
-  return writer.finish(rlmsForPoppler);
+  return writer.finish(rlmsForPoppler, rtl && popplerLeftToRight && !follows.length ? popplerLeftEnd(plan) : undefined);
 }
 
 /**
@@ -1022,10 +1026,11 @@ class LineWriter {
    * for its page direction; and mutool 1.21's reading after them (left to
    * right after a left-to-right line, which it is not followed through).
    */
-  finish(rlmsForPoppler: number): PaintedLine {
+  finish(rlmsForPoppler: number, leftEnd?: number): PaintedLine {
     this.spaceForNextPart();
     this.flushPoppler();
     if (this.at.rtl) this.popplerRightToLeft(this.plan.glyphs, Math.max(rlmsForPoppler, endsInHyphen(this.plan.glyphs) ? 1 : 0));
+    if (leftEnd !== undefined) this.inkless(() => this.popplerMark(this.plan.glyphs[0], leftEnd, RLM));
     if (this.invisible) this.ops.push('0 Tr');
     this.ops.push('ET');
     this.mutool?.end();
@@ -1616,6 +1621,35 @@ class LineWriter {
 }
 
 /**
+ * Where a right-to-left line on a page poppler reads left to right needs an
+ * RLM (the x just left of its leftmost character), or undefined. On such a
+ * page `reorderText` first writes, left to right, what stands left of the
+ * line's first right-to-left letter: the haraka that ends a verse on a
+ * leaflet of mulk-ar («ٌ‫تَبَارَكَ … قَدِير‬», 0 of 30 verses in
+ * pdftotext). poppler counts an RLM as right to left: the line is then one
+ * right-to-left section, the RLM written at its end. Only where the leftmost
+ * character poppler reads (a haraka's copy at `markPlaces`'s place) is a
+ * neutral.
+ */
+function popplerLeftEnd(plan: LinePlan): number | undefined {
+  let left: DrawItem | undefined;
+  let leftX = Infinity;
+  for (const it of plan.texts) {
+    if (it.invisible || it.glyph.space || plan.quiet.has(it)) continue;
+    // (A haraka glyph's characters are copied a step apart leftwards: `popplerCopies`.)
+    const x = (plan.popplerMarks.get(it) ?? it.glyph.x) - ([...it.glyph.text].length - 1) * KEY_STEP;
+    if (x < leftX) [left, leftX] = [it, x];
+  }
+  const first = left && [...left.glyph.text][0];
+  if (first === undefined || /\s/u.test(first) || popplerType(first) !== 'N') return undefined;
+  // Only a line of right-to-left letters and neutrals: one without a right-to-left letter (a label
+  // «١») is written the same either way, one with a left-to-right letter or a number is
+  // `popplerPageBalance`'s (the seed's cover line «23rd INTERNATIONAL …» kept as it was).
+  const types = new Set(plan.texts.flatMap((it) => [...it.glyph.text].map(popplerType)));
+  return types.has('R') && !types.has('L') && !types.has('#') ? leftX - KEY_STEP : undefined;
+}
+
+/**
  * Whether a line's rightmost character is a hyphen that ends it inside a
  * left-to-right run (a line of an address broken after «chapter-03-», which
  * addressBreaks now allows only as a last resort, src/text/itemize.ts).
@@ -1776,7 +1810,7 @@ function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
     if (!isMark(items[i])) continue;
     let end = i;
     while (end + 1 < items.length && isMark(items[end + 1])) end++;
-    const base = items[i - 1];
+    const base = markBase(items, i);
     if (base && !base.invisible && !base.glyph.space && base.glyph.text !== '' && !isMark(base)) {
       let anchor = base.glyph.x;
       for (let k = end + 1; weak(items[k]); k++) anchor = Math.min(anchor, items[k].glyph.x);
@@ -1788,6 +1822,20 @@ function markPlaces(items: DrawItem[]): Map<DrawItem, number> {
     i = end;
   }
   return places;
+}
+
+/**
+ * The item a haraka (run) at `i` belongs to: the one before it, past the
+ * glyphs of the same word drawn without text between them. Amiri draws
+ * «لَك» and «جِي» as lam (jeem), a connector glyph without text, then the
+ * fatha (kasra) and kaf (yeh): the fatha's base was the connector, so it got
+ * no place and poppler read it where it is drawn, over the kaf, after a gap
+ * from the lam («قَوْل َكُمْ», «يُج ِيرُ»; mulk-ar, hk20).
+ */
+function markBase(items: DrawItem[], i: number): DrawItem | undefined {
+  let k = i - 1;
+  while (k > 0 && textless(items[k]) && !items[k].glyph.kashida && items[k].glyph.word === items[i].glyph.word) k--;
+  return items[k];
 }
 
 const outlineCache = new WeakMap<LoadedFont, Map<number, string>>();

@@ -110,6 +110,39 @@ export interface CountedLine {
  * counted one: seed booklet 4 and mixed-7 leaflets 3 RLMs more.)
  */
 export function popplerPageBalance(lines: CountedLine[]): number[] {
+  const lr = popplerLrCount(lines);
+  // poppler reads the page left to right when lrCount >= 0; that is harmless
+  // where no right-to-left line mixes right-to-left letters with left-to-right
+  // letters or "numbers" (punctuation included): a line without either is
+  // one section, written the same in both directions (a cover's title and its
+  // English lines), but for a neutral at its left end (`popplerLeftEnd` in
+  // glyphPainter.ts: a haraka ending a verse).
+  const mixed = lines.some((line) => {
+    if (!line.rtl) return false;
+    const types = new Set(line.texts.flatMap((t) => [...t].map(popplerType)));
+    return types.has('R') && (types.has('L') || types.has('#'));
+  });
+  let lacking = mixed ? Math.max(0, lr + 1) : 0;
+  return lines.map((line) => {
+    if (!line.rtl || !lacking) return 0;
+    const n = Math.min(lacking, popplerBalance(line.texts));
+    lacking -= n;
+    return n;
+  });
+}
+
+/**
+ * Whether poppler still reads the page left to right (`lrCount >= 0`) with
+ * the RLMs `popplerPageBalance` gave its lines (`shares`): a leaflet of
+ * mulk-ar, one short verse under 120 Latin letters of Tanzil's notice, whose
+ * lines mix nothing, so it gets none.
+ */
+export function popplerReadsLeftToRight(lines: CountedLine[], shares: number[]): boolean {
+  return popplerLrCount(lines) - shares.reduce((a, b) => a + b, 0) >= 0;
+}
+
+/** poppler's `lrCount` of a page as the painter leaves it before the page-direction RLMs (`popplerPageBalance`). */
+function popplerLrCount(lines: CountedLine[]): number {
   let lr = 0;
   for (const line of lines) {
     // In a left-to-right run of a right-to-left line; whether its LRM is counted yet.
@@ -130,23 +163,7 @@ export function popplerPageBalance(lines: CountedLine[]): number[] {
       }
     }
   }
-  // poppler reads the page left to right when lrCount >= 0; that is harmless
-  // where no right-to-left line mixes right-to-left letters with left-to-right
-  // letters or "numbers" (punctuation included): a line without either is
-  // one section, written the same in both directions (a cover's title and its
-  // English lines).
-  const mixed = lines.some((line) => {
-    if (!line.rtl) return false;
-    const types = new Set(line.texts.flatMap((t) => [...t].map(popplerType)));
-    return types.has('R') && (types.has('L') || types.has('#'));
-  });
-  let lacking = mixed ? Math.max(0, lr + 1) : 0;
-  return lines.map((line) => {
-    if (!line.rtl || !lacking) return 0;
-    const n = Math.min(lacking, popplerBalance(line.texts));
-    lacking -= n;
-    return n;
-  });
+  return lr;
 }
 
 /**

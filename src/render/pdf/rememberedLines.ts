@@ -127,6 +127,8 @@ export interface LinePlace {
   mutool?: boolean | MutoolPen;
   /** What the same line draws after this part (`lineContent`'s `follows`). */
   follows?: FollowingChar[];
+  /** Whether poppler reads the page left to right (`lineContent`'s `popplerLeftToRight`). */
+  popplerLeftToRight?: boolean;
 }
 
 /**
@@ -139,8 +141,9 @@ export interface LinePlace {
  * RGB operators: an individual leaflet and the same leaflet in
  * all-leaflets.pdf).
  */
-function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutool, follows }: LinePlace): string {
-  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, typeof mutool === 'object' ? mutool : mutool === true, follows ?? []]);
+function keyOf(line: ComposedLine, { x, y, color, rtl, pdfiumOrder, rlmsForPoppler, mutool, follows, popplerLeftToRight }: LinePlace): string {
+  // (popplerLeftToRight only where set: the other lines keep the keys they had.)
+  const head = JSON.stringify([x, y, color, rtl, pdfiumOrder, rlmsForPoppler, typeof mutool === 'object' ? mutool : mutool === true, follows ?? [], ...(popplerLeftToRight ? [true] : [])]);
   return createHash('sha256').update(head).update(glyphsDigest(line)).digest('base64');
 }
 
@@ -288,7 +291,7 @@ function replay(doc: PdfKitDoc, line: ComposedLine, p: Painted): string | undefi
  */
 export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: LinePlace): MutoolPen | undefined {
   if (!line.glyphs.length) return undefined;
-  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutool, follows } = at;
+  const { x, y, color, rtl, fill, pdfiumOrder, rlmsForPoppler, mutool, follows, popplerLeftToRight } = at;
   const key = keyOf(line, at);
   const add = (content: string) => {
     if (content) doc.addContent(fill !== textPlaceholder ? fillPlaceholders(content, fill) : content);
@@ -300,7 +303,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
     add(again);
     return known.mutool;
   }
-  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutool, follows));
+  const { result: painted, codes } = recordingCodes(() => lineContent(doc, line, x, y, color, rtl, textPlaceholder, pdfiumOrder, rlmsForPoppler, mutool, follows, popplerLeftToRight));
   // The codes as the file gave them (asked again: `codeFor` finds each one it just made).
   const results = codes.map((c) => codeFor(doc, c.font, c.gid, c.text, c.advance1000));
   const p = cut(painted, codes, results);

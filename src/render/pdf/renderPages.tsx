@@ -16,7 +16,7 @@ import { RTL_LETTER } from '../../text/itemize.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import type { MutoolPen } from './mutoolOrder.js';
 import { paintLineRemembered } from './rememberedLines.js';
-import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
+import { popplerBalance, popplerPageBalance, popplerReadsLeftToRight } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { subsetTag, type SubsetContents } from './subsetTag.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
@@ -143,7 +143,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
     // A heading's label is planned for poppler with its title after it (poppler reads them as one line);
     // only a right-to-left line is planned for poppler, and `follows` is part of the remembered line's key.
     const follows = !b.rtl || to === Infinity ? [] : l.line.glyphs.filter((g) => g.offset >= to && (g.space || g.text !== '')).map((g) => ({ x: g.x, advance: g.advance, text: g.space ? '' : g.text }));
-    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutool: b.rtl && start, follows });
+    const after = paintLineRemembered(target, line, { x: l.x, y: l.baseline, color: b.color, rtl: b.rtl, fill, pdfiumOrder, rlmsForPoppler: spendBudget(budgets, l, part), mutool: b.rtl && start, follows, ...(b.rtl && budgets.leftToRight ? { popplerLeftToRight: true } : {}) });
     // mutool reads on from where this line leaves it (the line's own reading of it; a line without text leaves it as it was).
     if (after !== undefined) {
       mutool.rtl = after.dir < 0;
@@ -153,8 +153,13 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
   slots?.overprint(doc, b.color, true);
 }
 
-/** Each line's share of the RLMs poppler needs to read its page right to left (`popplerPageBalance`). */
-type PopplerBudgets = Map<TextBlock['lines'][number], number>;
+/**
+ * Each line's share of the RLMs poppler needs to read its page right to left
+ * (`popplerPageBalance`), and whether poppler reads the page left to right
+ * all the same (`popplerReadsLeftToRight`: its right-to-left lines then need
+ * `lineContent`'s `popplerLeftToRight`).
+ */
+type PopplerBudgets = Map<TextBlock['lines'][number], number> & { leftToRight?: boolean };
 
 /**
  * The RLMs the part of line `l` drawn now draws for poppler's page direction
@@ -173,8 +178,11 @@ function spendBudget(budgets: PopplerBudgets, l: TextBlock['lines'][number], par
 function popplerBudgets(page: LaidOutPage): PopplerBudgets {
   // What poppler reads of the page: every text block's lines but those drawn as a picture only.
   const lines = page.blocks.flatMap((b) => (b.kind === 'text' && !b.pictureOnly ? b.lines.map((l) => ({ l, rtl: b.rtl })) : []));
-  const shares = popplerPageBalance(lines.map(({ l, rtl }) => ({ texts: l.line.glyphs.map((g) => g.text), rtl })));
-  return new Map(lines.map(({ l }, i) => [l, shares[i]]));
+  const counted = lines.map(({ l, rtl }) => ({ texts: l.line.glyphs.map((g) => g.text), rtl }));
+  const shares = popplerPageBalance(counted);
+  const budgets: PopplerBudgets = new Map(lines.map(({ l }, i) => [l, shares[i]]));
+  if (popplerReadsLeftToRight(counted, shares)) budgets.leftToRight = true;
+  return budgets;
 }
 
 /** Sets the fill or stroke colour (RGB, through pdfkit); a twin drawing records where it went and what for (twin.ts). */
