@@ -28,7 +28,6 @@ const ALLOWED: Record<string, string> = {
   'src/text/compose.ts composeParagraph': 'not split yet',
   'src/render/pdf/glyphPainter.ts planLine': 'not split yet',
   'src/render/pdf/glyphPainter.ts withBidiMarks': 'not split yet',
-  'templates/cardLayout.ts footer': 'not split yet',
   'src/model/checks.ts checkModel': 'not split yet',
   'src/build.ts runJobs': 'not split yet',
   'src/build.ts fullBuild': 'not split yet',
