@@ -411,14 +411,15 @@ const markerReserve = (c: Context) => marker(c, 88, 88).width;
  * where each starts. 'justify' with the theme's mode: ragged when
  * justification is off, as on leaflets.
  */
-function body(c: Context, point: Point, piece: string, size: number, from = 0): MeasuredText {
+function body(c: Context, point: Point, piece: string, size: number, from = 0, tieLines = 0): MeasuredText {
   const ink = c.model.theme.palette.ink;
   const style: TextStyle = { fonts: c.fonts.body, size, color: ink };
   const indented = indentsParagraphs(point);
   const spans = pieceSpans(pointText(point, style, c.fonts.heading, c.model.theme.palette.accent)(size), point.text, piece, from);
   // (Justified text only: there a tie is taken when its spaces stay within the card's bound; a ragged line would be
   // shortened for it, to two thirds of the measure.)
-  const how = c.model.theme.justify === 'off' ? undefined : { softTies: leaningSpaces(typeof spans === 'string' ? spans : spans.map((sp) => sp.text).join(''), c.model.lang) };
+  // `tieLines`: lines the ties may add, where a single card has room for them (`withRoomForTies`).
+  const how = c.model.theme.justify === 'off' ? undefined : { softTies: leaningSpaces(typeof spans === 'string' ? spans : spans.map((sp) => sp.text).join(''), c.model.lang), softTieLines: tieLines };
   const set = (ts: { body: Typesetter; indented: Typesetter }, tied = true) => (indented ? ts.indented : ts.body).set(spans, style, c.measure, 'justify', false, tied ? how : undefined);
   let para = set(c);
   // A line left short inside a paragraph by an address kept whole (`wholeAddresses`; stress-fa 16: «نشانی تماس گروه
@@ -494,7 +495,8 @@ function leaningEnds(c: Context, para: ComposedParagraph): number {
  */
 function leaningSpaces(text: string, lang: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/[^\s]+(?=[^\S\n])/gu)) if (leans(m[0].toLowerCase(), lang)) out.push(m.index! + m[0].length);
+  // (With the word after it: an Arabic demonstrative leans only on its noun.)
+  for (const m of text.matchAll(/([^\s]+)(?=[^\S\n]+([^\s]+))/gu)) if (leans(m[1].toLowerCase(), lang, m[2].toLowerCase())) out.push(m.index! + m[1].length);
   return out;
 }
 
@@ -551,7 +553,29 @@ const STATEMENT_BALANCE = 1 / 2;
  * point's place.
  */
 function footer(c: Context, opts: { excerpt?: boolean; url?: string; point?: Point } = {}): MeasuredText {
-  const { model, fonts, ts } = c;
+  const { model, ts } = c;
+  const size = c.t.footerSize;
+  const parts = footerSegments(c, opts);
+  const { segments, url, excerptMark, title, sep, style } = parts;
+  const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
+  // The URL alone: the lines it needs (it breaks at its own places: src/text/addresses.ts).
+  const urlAlone = url ? set([url]) : undefined;
+  if (urlAlone && (urlAlone.lines.length > URL_MAX_LINES || !withinMeasure(urlAlone))) throw cardUrlError(c, opts.point, opts.url!, urlAlone.lines.length, withinMeasure(urlAlone));
+  // (A URL of three lines or more keeps the excerpt mark on a line above it: the card shows only the start of the point.)
+  const maxLines = urlAlone ? Math.max(FOOTER_URL_LINES, urlAlone.lines.length + (excerptMark ? 1 : 0)) : 2;
+  withoutLongSegments(segments, url, set, maxLines);
+  const tries = urlAlone ? linkFooter(segments, url!, excerptMark, title, sep) : segments.map((_, i) => segments.slice(0, segments.length - i));
+  let paras: ComposedParagraph[] | undefined;
+  for (const segs of tries) if ((paras = packFooter(segs, url, set, maxLines))) break;
+  // (Without a URL, the title alone is kept even past the lines, as before; with one, the URL alone always packs.)
+  paras ??= [set([tries[tries.length - 1].flat()])];
+  const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: c.measure, lines: paras.flatMap((p) => p.lines) };
+  return measureText(para, size * 1.6, size, model.theme.palette.muted);
+}
+
+/** A footer's pieces (`footer`): its segments in order (the excerpt mark, the document title, the URL, the imprint's paragraphs), those three by name, the separator between segments and the footer's style. */
+function footerSegments(c: Context, opts: { excerpt?: boolean; url?: string }) {
+  const { model, fonts } = c;
   const t = model.theme;
   const size = c.t.footerSize;
   const style: TextStyle = { fonts: fonts.body, size, color: t.palette.muted };
@@ -561,13 +585,13 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string; point?: Poi
   const mark = model.dir === 'rtl' ? '\u200f' : '\u200e';
   const sep: StyledSpan = { text: `${mark}\u00a0·${mark} `, style };
   const accent = { ...style, fonts: fonts.heading, color: t.palette.accent };
-  const urlSegment: StyledSpan[] = opts.url ? [{ text: opts.url, style }] : [];
-  const excerptMark: StyledSpan[][] = opts.excerpt ? [[{ text: labelsFor(model.lang).excerpt, style: accent }]] : [];
+  const url: StyledSpan[] | undefined = opts.url ? [{ text: opts.url, style }] : undefined;
+  const excerptMark: StyledSpan[] | undefined = opts.excerpt ? [{ text: labelsFor(model.lang).excerpt, style: accent }] : undefined;
   const title: StyledSpan[] = [{ text: model.title, style: accent }];
   const segments: StyledSpan[][] = [
-    ...excerptMark,
+    ...(excerptMark ? [excerptMark] : []),
     title,
-    ...(opts.url ? [urlSegment] : []),
+    ...(url ? [url] : []),
     ...imprintParagraphs(model.imprint.lines).map((p) =>
       p.flatMap((line, i): StyledSpan[] => [
         ...(i > 0 ? [{ text: ' ', style }] : []),
@@ -576,45 +600,43 @@ function footer(c: Context, opts: { excerpt?: boolean; url?: string; point?: Poi
       ]),
     ),
   ];
-  const set = (segs: StyledSpan[][]) => ts.set(segs.flatMap((seg, i) => (i > 0 ? [sep, ...seg] : seg)), style, c.measure, 'center');
-  // The URL alone: the lines it needs (it breaks at its own places: src/text/addresses.ts).
-  const urlAlone = opts.url ? set([urlSegment]) : undefined;
-  if (urlAlone && (urlAlone.lines.length > URL_MAX_LINES || !withinMeasure(urlAlone))) throw cardUrlError(c, opts.point, opts.url!, urlAlone.lines.length, withinMeasure(urlAlone));
-  // (A URL of three lines or more keeps the excerpt mark on a line above it: the card shows only the start of the point.)
-  const maxLines = urlAlone ? Math.max(FOOTER_URL_LINES, urlAlone.lines.length + excerptMark.length) : 2;
-  // A segment that alone takes more than the lines is never kept, nor
-  // any after it: stop before the first such, judged by its first 300
-  // characters, so that a long imprint is never composed whole.
+  return { segments, url, excerptMark, title, sep, style };
+}
+
+/**
+ * `segments` cut before the first that alone takes more than `maxLines`
+ * (never kept, nor any after it), judged by its first FOOTER_PROBE
+ * characters, so that a long imprint is never composed whole. Only after
+ * the URL, when there is one: a document title too long for the lines must
+ * not take the URL with it (review15: a 439-character title left an excerpt
+ * card with no address); the footers tried drop the title instead.
+ */
+function withoutLongSegments(segments: StyledSpan[][], url: StyledSpan[] | undefined, set: (segs: StyledSpan[][]) => ComposedParagraph, maxLines: number): void {
   const long = (seg: StyledSpan[]) => seg.reduce((n, sp) => n + sp.text.length, 0) > FOOTER_PROBE;
-  // Only after the URL, when there is one: a document title too long for the lines must not take the URL with it
-  // (review15: a 439-character title left an excerpt card with no address); the footers tried drop the title instead.
-  const firstCut = Math.max(1, segments.indexOf(urlSegment) + 1);
+  const firstCut = Math.max(1, (url ? segments.indexOf(url) : -1) + 1);
   const tooLong = segments.findIndex((seg, i) => i >= firstCut && long(seg) && set([spansPrefix(seg, FOOTER_PROBE)]).lines.length > maxLines);
   if (tooLong > 0) segments.length = tooLong;
-  /** The segments packed into lines (greedy: as many whole segments on a line as fit), or undefined past the lines. */
-  const pack = (segs: StyledSpan[][]): ComposedParagraph[] | undefined => {
-    const paras: ComposedParagraph[] = [];
-    let current: StyledSpan[][] = [];
-    for (const seg of segs) {
-      const joined = current.length ? set([...current, seg]) : undefined;
-      // The URL starts a line: every link card of a series shows it in one place, under the title (udhr-fa
-      // 9's title and URL shared a line where 23's, after the excerpt mark, did not).
-      if (joined && (seg === urlSegment || joined.lines.length > 1 || !withinMeasure(joined))) {
-        paras.push(set(current));
-        current = [];
-      }
-      current.push(seg);
+}
+
+/**
+ * The segments packed into lines (greedy: as many whole segments on a line as
+ * fit), or undefined past `maxLines`. The URL starts a line: every link card
+ * of a series shows it in one place, under the title (udhr-fa 9's title and
+ * URL shared a line where 23's, after the excerpt mark, did not).
+ */
+function packFooter(segs: StyledSpan[][], url: StyledSpan[] | undefined, set: (segs: StyledSpan[][]) => ComposedParagraph, maxLines: number): ComposedParagraph[] | undefined {
+  const paras: ComposedParagraph[] = [];
+  let current: StyledSpan[][] = [];
+  for (const seg of segs) {
+    const joined = current.length ? set([...current, seg]) : undefined;
+    if (joined && (seg === url || joined.lines.length > 1 || !withinMeasure(joined))) {
+      paras.push(set(current));
+      current = [];
     }
-    paras.push(set(current));
-    return paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure) ? paras : undefined;
-  };
-  const tries = urlAlone ? linkFooter(segments, urlSegment, excerptMark[0], title, sep) : segments.map((_, i) => segments.slice(0, segments.length - i));
-  let paras: ComposedParagraph[] | undefined;
-  for (const segs of tries) if ((paras = pack(segs))) break;
-  // (Without a URL, the title alone is kept even past the lines, as before; with one, the URL alone always packs.)
-  paras ??= [set([tries[tries.length - 1].flat()])];
-  const para: ComposedParagraph = { text: paras.map((p) => p.text).join('\n'), dir: model.dir, measure: c.measure, lines: paras.flatMap((p) => p.lines) };
-  return measureText(para, size * 1.6, size, t.palette.muted);
+    current.push(seg);
+  }
+  paras.push(set(current));
+  return paras.reduce((n, p) => n + p.lines.length, 0) <= maxLines && paras.every(withinMeasure) ? paras : undefined;
 }
 
 /**
@@ -729,6 +751,8 @@ interface PointPlan {
   url?: string;
   /** A single card with the design's narrower gaps around the body (`PointParts.tight`). */
   tight?: boolean;
+  /** Lines the body's soft ties may add on a single card with room for them (`withRoomForTies`). */
+  tieLines?: number;
 }
 
 /** How a point is set on the context's format: one card if it fits one, else slides (or an excerpt); E-CARD-FIT when neither can be set. */
@@ -793,7 +817,7 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     const loose = m.para.lines.filter((l) => l.loose && !l.short).length;
     return [stopsShort(c, m.para) - before, before * BEFORE_ADDRESS + runts(m.para), Math.max(0, widestSpace(m.para) - maxSpace - 1e-9), loose, leaningEnds(c, m.para)];
   };
-  let best: { size: number; faults: number[] } | undefined;
+  let best: { size: number; faults: number[]; tieLines: number } | undefined;
   const tries = [...[...c.steps].reverse().map((size) => ({ size, tight: false })), { size: c.minBody, tight: true }];
   for (const { size, tight } of tries) {
     if (tight && best) break;
@@ -801,15 +825,33 @@ async function oneCard(c: Context, point: Point): Promise<PointPlan | undefined>
     if (!withinMeasure(head.title.para)) continue;
     const room = await roomFor(c, { ...head, footer: foot, centre: true, tight });
     if (text.length > capacity(c, room, size)) continue;
-    const m = body(c, point, text, size);
-    if (!fitsRoom(m, room)) continue;
-    const f = faults(m);
+    const first = body(c, point, text, size);
+    if (!fitsRoom(first, room)) continue;
+    // At this size, before a smaller one: the leaning words kept with the next in the lines the card has room for.
+    const { f, tieLines } = withRoomForTies(c, first, room, faults, (lines) => body(c, point, text, size, 0, lines));
     // (A loose line, within the card's bound, is alone no reason to step down, CARD_SPACE_SLACK; nor taken for a weak word.)
     const clean = f[0] === 0 && f[1] === 0 && f[2] === 0 && f[4] === 0 && (!best || f[3] <= best.faults[3]);
-    if (tight || clean) return { size, pieces: [text], excerpt: false, url, tight };
-    if (!best || lexLess(f, best.faults)) best = { size, faults: f };
+    if (tight || clean) return { size, pieces: [text], excerpt: false, url, tight, ...(tieLines ? { tieLines } : {}) };
+    if (!best || lexLess(f, best.faults)) best = { size, faults: f, tieLines };
   }
-  return best && { size: best.size, pieces: [text], excerpt: false, url };
+  return best && { size: best.size, pieces: [text], excerpt: false, url, ...(best.tieLines ? { tieLines: best.tieLines } : {}) };
+}
+
+/**
+ * A single card's body `m` at its size, or, where a line of it ends on a
+ * word leaning on the next (the last of `faults`) and the room holds more
+ * lines, the body set again with its ties allowed that many more lines
+ * (`set(lines)`, ComposeOptions.softTieLines), when that fits and has fewer
+ * faults: the next setting at the same size, tried before a smaller size.
+ * Its faults and the lines it was given (0: `m` kept).
+ */
+function withRoomForTies(c: Context, m: MeasuredText, room: number, faults: (m: MeasuredText) => number[], set: (lines: number) => MeasuredText): { m: MeasuredText; f: number[]; tieLines: number } {
+  const f = faults(m);
+  const spare = Math.floor((room - m.height) / (m.size * c.t.bodyLeading) + 1e-9);
+  if (f[f.length - 1] === 0 || spare < 1) return { m, f, tieLines: 0 };
+  const more = set(spare);
+  const g = faults(more);
+  return fitsRoom(more, room) && lexLess(g, f) ? { m: more, f: g, tieLines: spare } : { m, f, tieLines: 0 };
 }
 
 /**
@@ -1004,7 +1046,7 @@ async function renderPoint(c: Context, point: Point, plan: PointPlan): Promise<C
     const parts: PointParts = {
       ...head,
       marker: carousel ? marker(c, i + 1, count) : undefined,
-      body: plan.statement ? statementBody(c, plan.pieces[i], plan.size) : body(c, point, plan.pieces[i], plan.size, start),
+      body: plan.statement ? statementBody(c, plan.pieces[i], plan.size) : body(c, point, plan.pieces[i], plan.size, start, plan.tieLines),
       footer: foot,
       continued: lastSlide ? undefined : continuedLabel(c),
       centre: !carousel,

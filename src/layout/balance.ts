@@ -21,8 +21,28 @@ const WEAK: Record<string, ReadonlySet<string>> = {
   ar: new Set(['في', 'من', 'إلى', 'الى', 'على', 'عن', 'أو', 'و', 'مع', 'ثم', 'أن', 'إن', 'لا', 'ما', 'كل', 'أي', 'بين', 'حتى', 'منذ']),
   // «پس» as in «پس از» (after) or «پس» (so): either leans on what follows (stress-fa 17's card «…، پس» / «از جلسه…»).
   // Not «آن»: as often the pronoun («بموجب آن», by it) as the demonstrative, and a pronoun leans on nothing (udhr-fa 30's cards: «بموجب / آن»).
-  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'پس']),
+  // «این» and «چنین» stand before their noun far more often than alone (Persian marks no definite noun to tell
+  // them apart, as Arabic does: DEMONSTRATIVES), and either reads as cut off at a line end; «روی», «سوی» (on,
+  // toward) are prepositions written with their ezafe.
+  fa: new Set(['و', 'در', 'از', 'به', 'با', 'که', 'یا', 'تا', 'برای', 'بر', 'این', 'چنین', 'پس', 'روی', 'سوی']),
 };
+
+/**
+ * Arabic demonstratives, which lean on the next word only where it is their
+ * noun: the next word is definite («هذا التدخل», «تلك الحملات», long-30 and
+ * udhr-ar 12). Before anything else a demonstrative is a pronoun and ends
+ * its phrase or starts a sentence of its own: «بعد ذلك» (after that), «هذا
+ * حق» (this is a right: the break falls between subject and predicate), so
+ * a line may end on it; nor does one lean when the next word is not known
+ * (`leans` without `next`: a contents row's last word). Conservative: a
+ * definite word after a pronoun («ذلك الذي…») is read as its noun too.
+ */
+const DEMONSTRATIVES: Record<string, ReadonlySet<string>> = {
+  ar: new Set(['هذا', 'هذه', 'تلك', 'ذلك', 'وهذا', 'وهذه', 'وتلك', 'وذلك']),
+};
+
+/** An Arabic definite word: the article «ال», alone or after a one-letter proclitic («بال», «وال», «فال», «كال»). */
+const DEFINITE = /^[وفبك]?ال/u;
 
 /**
  * The weak words that join two words of the same kind («Opinion and
@@ -54,23 +74,31 @@ const lexicon = <T>(table: Record<string, T>, lang: string): T => table[lang.spl
 /**
  * A Persian word that ends in its ezafe, written: «ٔ» after «ه» or «ۀ» («همهٔ»,
  * «شبکهٔ») or «ی» after the plural «ها» («روزهای», «کتاب‌های»; with the Arabic
- * yeh too, «روزهاي», as Persian is often typed and never normalised here). The ezafe
+ * yeh too, «روزهاي», as Persian is often typed and never normalised here), or
+ * after the vowel «و» of the compounds in «جو» and «گو» (seek, say:
+ * «جست‌وجوی متن», stress-fa 13's card; «گفت‌وگوی», «دانشجوی»). The ezafe
  * ties it to the word after it («روزهای هفته», the days of the week), as a
  * preposition is tied (page review: the leaflet's «…در همهٔ روزهای / هفته»).
+ * Not every «وی»: the pronoun «وی» (he) and the adjectives in «وی» («قوی»,
+ * «معنوی», «فرانسوی»: a consonant «و») lean on nothing, so only those
+ * compounds (after «و», a joiner or a longer stem), never «جوی», «گوی» alone.
  * A word followed by punctuation has none to lean on: matched as written.
  */
-const EZAFE = /(?:\u0654|\u06c0|ها\u200c?[\u06cc\u064a])$/u;
+const EZAFE = /(?:\u0654|\u06c0|ها\u200c?[\u06cc\u064a]|[\p{L}\u200c](?:جو|گو)[\u06cc\u064a])$/u;
 
 /**
  * Whether a line that ends on `word` (as written, lower-cased) ends on a word
- * that leans on the next. Only a word that ends in a letter or a mark does: one
- * followed by punctuation («لا.», «for,», «(of)») ends its phrase and leans on
- * nothing, as `completedBy` and EZAFE read it (the cards' soft ties and their
- * size rule both ask here).
+ * that leans on the next (`next`, the next line's first word, when known: an
+ * Arabic demonstrative leans only on its noun, DEMONSTRATIVES). Only a word
+ * that ends in a letter or a mark does: one followed by punctuation («لا.»,
+ * «for,», «(of)») ends its phrase and leans on nothing, as `completedBy` and
+ * EZAFE read it (the cards' soft ties and their size rule both ask here).
  */
-export function leans(word: string, lang: string): boolean {
+export function leans(word: string, lang: string, next?: string): boolean {
   if (!/[\p{L}\p{M}\u200c]$/u.test(word)) return false;
-  return lexicon(WEAK, lang).has(word) || (lang.split('-')[0] === 'fa' && EZAFE.test(word));
+  const base = lang.split('-')[0];
+  if (next !== undefined && DEMONSTRATIVES[base]?.has(word) && DEFINITE.test(next)) return true;
+  return lexicon(WEAK, lang).has(word) || (base === 'fa' && EZAFE.test(word));
 }
 
 /**
@@ -137,7 +165,7 @@ export interface LineEnds {
 
 /** Whether a line that ends on `word` before `next` (the next line's first word; none after the last; both lower-cased) ends weakly under `ends`. */
 function endsWeakly(word: string, next: string | undefined, lang: string, ends: LineEnds): boolean {
-  return leans(word, lang) || (ends.completions === true && next !== undefined && completedBy(word, next, lang));
+  return leans(word, lang, next) || (ends.completions === true && next !== undefined && completedBy(word, next, lang));
 }
 
 /** The first word of line `n` of `para`, lower-cased, as a line end before it is read (endsWeakly). */

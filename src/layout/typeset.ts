@@ -35,6 +35,8 @@ interface SetHow {
   wholeWords?: boolean;
   /** Word spaces a line should not end at where a setting as good exists (ComposeOptions.softTies). */
   softTies?: number[];
+  /** Lines the paragraph may take beyond its first setting to keep them (ComposeOptions.softTieLines). */
+  softTieLines?: number;
 }
 
 /** A display text's setting (headings, titles, event names): its lines end at spaces, no word divided or broken after its own hyphen. */
@@ -104,6 +106,7 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
         ...(model.theme.hyphenate ? { hyphenate: true } : {}),
         ...(how?.wholeWords ? { wholeWords: true } : {}),
         ...(how?.softTies?.length ? { softTies: how.softTies } : {}),
+        ...(how?.softTies?.length && how.softTieLines ? { softTieLines: how.softTieLines } : {}),
         space,
         kashida: tuning.kashida,
         kashidaPerLine: model.theme.kashidaPerLine,

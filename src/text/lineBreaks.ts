@@ -85,7 +85,7 @@ function breakLinesAt(
   // A word that leans on the next (ComposeOptions.softTies) stays with it as a name's words do, each tie alone, where
   // no line needs spaces past the theme's widest: a weak word at a line's end is not worth a loose line.
   const leanSpace = opts.space.max ?? DEFAULT_MAX_SPACE;
-  for (const [w, at] of leanTies) ties.push({ at: [at], name: true, maxSpace: leanSpace, broken: (ends) => ends.slice(0, -1).some((e) => e.word === w && e.at === undefined) });
+  for (const [w, at] of leanTies) ties.push({ at: [at], name: true, lean: true, maxSpace: leanSpace, broken: (ends) => ends.slice(0, -1).some((e) => e.word === w && e.at === undefined) });
   return ties.length ? withTies(words, settled.ends, settled.items, ties, kashidaStretch, opts, spaceStretch) : settled.ends;
 }
 
@@ -232,6 +232,8 @@ interface Tie {
   at: number[];
   /** A short Latin name's (else a runt's). */
   name?: boolean;
+  /** A word's that leans on the next (ComposeOptions.softTies): kept with the others at once where one at a time fails (`withTies`). */
+  lean?: boolean;
   maxSpace: number;
   broken: (ends: LineEnd[]) => boolean;
 }
@@ -268,13 +270,47 @@ function withTies(
     return { ends, items, shapes: () => (shapes ??= lineShapes(words, ends, kashidaStretch, opts, spaceStretch)), brokenIn: () => (broken ??= brokenIn(ends)) };
   };
   let best = setting(ends, items);
+  // (The items of the ties taken, as indexes of `items`: a tie's items are inserted from the last, so each one's own stay put.)
+  const taken: number[] = [];
   for (const { at, maxSpace, broken, name } of [...ties].sort((a, b) => last(b) - last(a))) {
     if (!broken(best.ends)) continue;
     const next = [...at].sort((a, b) => b - a).reduce((items, k) => tiedBefore(k, ...items), best.items);
     const tied = setting(endsOf(words, ...next, opts), next);
-    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && keepsBroken(tied.ends) <= keepsBroken(best.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) best = tied;
+    if (tied.ends.length <= best.ends.length && !broken(tied.ends) && keepsBroken(tied.ends) <= keepsBroken(best.ends) && (!name || tied.brokenIn() < best.brokenIn()) && noWorse(tied.shapes(), best.shapes(), maxSpace, opts, spaceStretch)) {
+      best = tied;
+      taken.push(...at);
+    }
   }
+  // The leaning words still at a line's end, kept with the next all at once (each alone moved the break to the next
+  // leaning word: udhr-ar 12's «…أسرته أو / مسكنه أو…»), in up to `softTieLines` more lines: taken when fewer ties
+  // are broken in all, on the same terms.
+  const lean = ties.filter((t) => t.lean);
+  const all = lean.length
+    ? allTied(lean, best, (at) => {
+        const next = [...new Set([...taken, ...at])].sort((a, b) => b - a).reduce((its, k) => tiedBefore(k, ...its), items);
+        return setting(endsOf(words, ...next, opts), next);
+      })
+    : best;
+  if (all !== best && all.ends.length <= best.ends.length + (opts.softTieLines ?? 0) && all.brokenIn() < best.brokenIn() && keepsBroken(all.ends) <= keepsBroken(best.ends) && noWorse(all.shapes(), best.shapes(), lean[0].maxSpace, opts, spaceStretch)) best = all;
   return best.ends;
+}
+
+/**
+ * The setting with every tie of `ties` broken in `from` kept, then every one
+ * that setting breaks, and so on while a round adds one (at most as many
+ * rounds as ties); `from` when none is broken. `set(at)`: the setting with
+ * those ties kept too (as indexes of the first items).
+ */
+function allTied<S extends { ends: LineEnd[] }>(ties: Tie[], from: S, set: (at: number[]) => S): S {
+  const at = new Set<number>();
+  let trial = from;
+  for (let round = 0; round < ties.length; round++) {
+    const open = ties.filter((t) => t.broken(trial.ends) && t.at.some((k) => !at.has(k)));
+    if (!open.length) break;
+    for (const t of open) for (const k of t.at) at.add(k);
+    trial = set([...at]);
+  }
+  return trial;
 }
 
 /** A break inside an address at least this dear (addressBreakCost, itemize.ts: in the host name or an e-mail address, a tiny piece, a short address) is avoided when the paragraph allows. */

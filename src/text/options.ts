@@ -82,6 +82,13 @@ export interface ComposeOptions {
    * on the next word (src/layout/balance.ts, `leans`; the cards ask for it).
    */
   softTies?: number[];
+  /**
+   * Lines a paragraph may take beyond its first setting to keep its soft
+   * ties all at once (`softTies`; default 0: in no more lines). A card with
+   * room below its body asks for it: another break at the same size before
+   * a step down the scale (templates/cardLayout.ts, `oneCard`).
+   */
+  softTieLines?: number;
   /** Most kashidas in one line (default 2). */
   kashidaPerLine?: number;
   /**

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/buildModel.js';
 import { layoutBooklet } from '../../templates/booklet.js';
 import { layoutLeaflet } from '../../templates/leaflet.js';
-import { CONJUNCTION_BALANCE, balanceOf, completedBy, endsOnConjunctionsOnly, endsWeak, setBalanced, weakEnds } from '../../src/layout/balance.js';
+import { CONJUNCTION_BALANCE, balanceOf, completedBy, endsOnConjunctionsOnly, endsWeak, leans, setBalanced, weakEnds } from '../../src/layout/balance.js';
 import { typesetter, type TemplateFonts } from '../../src/layout/typeset.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import type { TextBlock } from '../../src/layout/types.js';
@@ -166,6 +166,20 @@ describe('a Persian word that ends in its ezafe leans on the next (page review: 
     expect(weakEnds(splitPara(['روزهای هفته،', 'تا پاسی از شب']), 'fa')).toEqual([]);
     expect(weakEnds(splitPara(['همهٔ روزها', 'باز']), 'fa')).toEqual([]);
     expect(weakEnds(splitPara(['در همهٔ روزهای', 'هفته']), 'ar')).toEqual([]);
+  });
+});
+
+describe('an ezafe after the «و» of «جو», «گو» compounds, and the demonstratives (page review of the cards: stress-fa 13\'s «جست‌وجوی / متن», «هذا / التدخل»)', () => {
+  it('«جست‌وجوی», «گفت‌وگوی», «دانشجوی» lean; the pronoun «وی», the adjectives «قوی», «فرانسوی», a bare «جوی» do not', () => {
+    for (const w of ['جست‌وجوی', 'گفت‌وگوی', 'دانشجوی', 'چنین', 'روی']) expect(weakEnds(splitPara([`متن ${w}`, 'کتاب']), 'fa'), w).toEqual([w]);
+    for (const w of ['وی', 'قوی', 'فرانسوی', 'جوی']) expect(weakEnds(splitPara([`متن ${w}`, 'کتاب']), 'fa'), w).toEqual([]);
+  });
+  it('an Arabic demonstrative leans before its (definite) noun only: «هذا / التدخل», «تلك / الحملات»; not «بعد ذلك / فإن», «هذا / حق», nor without the next word', () => {
+    expect(weakEnds(splitPara(['من مثل هذا', 'التدخل أو تلك', 'الحملات']), 'ar')).toEqual(['هذا', 'تلك']);
+    expect(weakEnds(splitPara(['بعد ذلك', 'فإن الحق']), 'ar')).toEqual([]);
+    expect(weakEnds(splitPara(['هذا', 'حق للجميع']), 'ar')).toEqual([]);
+    expect(leans('هذا', 'ar')).toBe(false);
+    expect(leans('هذا', 'ar', 'التدخل')).toBe(true);
   });
 });
 

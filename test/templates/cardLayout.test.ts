@@ -12,6 +12,7 @@ import type { TextBlock } from '../../src/layout/types.js';
 import { lineInk } from '../../src/layout/ink.js';
 import { layoutCard, pieceStart, widestSpace, type CardSlide } from '../../templates/cardLayout.js';
 import { projectRoot } from '../support/fonts.js';
+import { leans } from '../../src/layout/balance.js';
 
 let en: DocumentModel;
 let enFonts: TemplateFonts;
@@ -154,6 +155,20 @@ async function load(name: string): Promise<{ model: DocumentModel; fonts: Templa
   const model = (await loadDocument(`test/fixtures/docs/${name}/${name}.txt`, { projectRoot, sourceDateEpoch: '1698000000' })).model;
   return { model, fonts: await loadFontSet(model.theme, projectRoot) };
 }
+
+describe('another break at the same size before a smaller size', () => {
+  it('udhr-ar 12 on the square, portrait and story cards: at the regular size, every «أو» and «هذا» kept with the next word at once (each alone moved the break to the next «أو»), not 40 px with three lines in a card half empty', async () => {
+    const { model: doc, fonts } = await load('udhr-ar');
+    const point = doc.points.find((p) => p.number === 12)!;
+    for (const name of ['square', 'portrait', 'story']) {
+      const [card] = await layoutCard({ model: doc, point, format: doc.theme.cards.find((c) => c.name === name)!, fonts });
+      expect(card.bodySize, name).toBeGreaterThan(card.minBodySize);
+      const block = card.page.blocks[[...card.roles].find(([, r]) => r === 'body')![0]] as TextBlock;
+      const lines = block.lines.map((l) => block.text.slice(l.line.start, l.line.end).trim());
+      lines.slice(0, -1).forEach((l, i) => expect(leans(l.split(/\s+/u).pop()!, 'ar', lines[i + 1].split(/\s+/u)[0]), `${name}: «${l}»`).toBe(false));
+    }
+  });
+});
 
 describe('one card before a carousel', () => {
   it('sets a point on one card at the compact size, with narrower gaps, when it is a line too tall for the usual ones (udhr-en 2 and 11 on the square card)', async () => {
