@@ -180,7 +180,7 @@ function bookletSetting(model: DocumentModel, fonts: TemplateFonts): BookletSett
     H,
     measure,
     // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
-    ts: typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT }),
+    ts: typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT, leaningTies: true }),
     st: styles(model, fonts),
     L: labelsFor(model.lang),
     frameFor,

@@ -210,7 +210,7 @@ function leafletSetting(model: DocumentModel, point: Point, fonts: TemplateFonts
   // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
   // An address that takes lines of its own is set as a display: its lines alike, unjustified, and the line before
   // it not stretched (ComposeOptions.displayAddresses; mixed-7 ٣'s report URL).
-  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true };
+  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true, leaningTies: true };
   const ts = typesetter(model, model.theme.justify, tuning);
   const trial = typesetter(model, model.theme.justify, tuning);
   const st = styles(model, fonts);

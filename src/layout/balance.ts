@@ -74,6 +74,21 @@ export function leans(word: string, lang: string): boolean {
 }
 
 /**
+ * Where each word of `text` that leans on the next (`leans`: a preposition,
+ * a conjunction, a Persian word with its written ezafe) ends, before a
+ * space: a justified line ends there only where no setting as good keeps the
+ * two together (ComposeOptions.softTies; the theme's widest space the bound).
+ * Cards (stress-fa 17 split «برنامه‌های» / «قصه‌گویی» and «پس» / «از») and
+ * the pages' body text (src/layout/typeset.ts: stress-fa leaflet 22's «…تا» /
+ * «۱ اسفند») ask for it. A word followed by punctuation leans on nothing.
+ */
+export function leaningSpaces(text: string, lang: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[^\s]+(?=[^\S\n])/gu)) if (leans(m[0].toLowerCase(), lang)) out.push(m.index! + m[0].length);
+  return out;
+}
+
+/**
  * Words that complete the word before them, each with the words it completes
  * ('*': any): a comparative's «than», a preposition a word governs. Such a
  * preposition starts a phrase that finishes the word before it («more /
