@@ -466,7 +466,9 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   const titleStyle = c.heading(sz.title, pal.ink);
   // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
   // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
-  const kicker = c.setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
+  // Balanced where it takes two lines (src/layout/balance.ts): stress-en's long title broke «…Open Doors, Short» /
+  // «Addresses and the Right…», the phrase split where the measure ended; balanced it breaks after «Doors,».
+  const kicker = c.setBalancedIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, colX, pal.muted, kL, 0);
   const set = untitled ? undefined : c.setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
   // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
   // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
@@ -478,9 +480,7 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   faults.oneWord += oneWordLines(kicker) + (title ? oneWordLines(title) : 0);
   const colH = kicker.lines.length * kL + drop + (title?.lines.length ?? 0) * tL;
   const numH = ink.above + ink.below;
-  const h = Math.max(numH, colH);
-  const numBaseline = top + (h - numH) / 2 + ink.above;
-  const colTop = top + (h - colH) / 2;
+  const { h, numBaseline, colTop } = title ? centredHead(top, numH, ink.above, colH) : onKickerBaseline(top, ink, kicker.lines[kicker.lines.length - 1].baseline, colH);
   const ruleY = top + h + u * 0.9;
   const drawn: TextBlock = { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: c.num };
   // Tagged-PDF order: the document title (H1), then the point's number (its
@@ -496,6 +496,23 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
     { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
   ];
   return { blocks, bottom: ruleY + u * 1.3 };
+}
+
+/** A titled header's numeral and column, each centred on the taller (its ink, the column's lines): their height, the numeral's baseline, the column's top. */
+function centredHead(top: number, numH: number, above: number, colH: number): { h: number; numBaseline: number; colTop: number } {
+  const h = Math.max(numH, colH);
+  return { h, numBaseline: top + (h - numH) / 2 + above, colTop: top + (h - colH) / 2 };
+}
+
+/**
+ * An untitled header: the numeral's baseline on the kicker's last (`lastBaseline`,
+ * from the column's top), the one line the eye reads it with. Centred as a
+ * title's column is, stress-en 2's numeral sat 8.2 pt under that baseline.
+ */
+function onKickerBaseline(top: number, ink: { above: number; below: number }, lastBaseline: number, colH: number): { h: number; numBaseline: number; colTop: number } {
+  const numBaseline = top + Math.max(ink.above, lastBaseline);
+  const colTop = numBaseline - lastBaseline;
+  return { h: Math.max(numBaseline + ink.below, colTop + colH) - top, numBaseline, colTop };
 }
 
 /**
