@@ -15,7 +15,7 @@ import type { LaidOutPage, Block, TextBlock } from '../src/layout/types.js';
 import { flow, lineCount, moveDown, placeAt, type Frame, type FlowPage, type FlowPara } from '../src/layout/flow.js';
 import { bodyLeading } from '../src/layout/fit.js';
 import { typesetter, WHOLE_WORDS, type TemplateFonts, type SetStats, type Typesetter } from '../src/layout/typeset.js';
-import { offWeakBySize, sameBreaks, setBalanced, type LineEnds } from '../src/layout/balance.js';
+import { endsWeak, offWeakBySize, sameBreaks, setBalanced, type LineEnds } from '../src/layout/balance.js';
 import { RTL_LETTER, type StyledSpan, type TextStyle } from '../src/text/itemize.js';
 import { verbatimSpans } from '../src/text/addresses.js';
 import { formatDay, formatNumber } from '../src/format/localize.js';
@@ -25,7 +25,7 @@ import { copyfit, copyfits, copyfitSizes, pagesFilled, scaledParas } from '../sr
 import { PARAGRAPH_INDENT, indentsParagraphs } from '../src/layout/paragraphs.js';
 import { leaderDots, leaderRoom } from '../src/layout/leaders.js';
 import { lineInk } from '../src/layout/ink.js';
-import { balancedPages, hangTitle, openingWords, startFlush } from './contentsRows.js';
+import { balancedPages, endsInPhrase, hangTitle, openingWords, startFlush } from './contentsRows.js';
 import { runningHeadFor } from './runningHead.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 
@@ -180,7 +180,7 @@ function bookletSetting(model: DocumentModel, fonts: TemplateFonts): BookletSett
     H,
     measure,
     // The paragraph indent (src/layout/paragraphs.ts) for the paragraphs that follow another (bodyParagraphs).
-    ts: typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT }),
+    ts: typesetter(model, t.justify, { paragraphIndent: PARAGRAPH_INDENT, leaningTies: true }),
     st: styles(model, fonts),
     L: labelsFor(model.lang),
     frameFor,
@@ -359,6 +359,28 @@ export function entryText(model: DocumentModel, point: Point): string {
  */
 const PHRASES: LineEnds = { completions: true, evenest: true };
 
+/** Measures a Persian heading or contents row tries, from half its room to all of it, for breaks where phrases break (endsInPhrase). */
+const PHRASE_STEPS = 24;
+
+/**
+ * A balanced Persian heading or contents row (`para`) whose lines break
+ * inside a phrase (an ezafe not written, «ناشران» / «زندانی»: endsInPhrase),
+ * set again (`at`) at the narrowest of PHRASE_STEPS measures up to its room
+ * that keeps its number of lines and breaks where phrases do, no line ending
+ * on a weak word (PHRASES) nor the last of one word («…در سراسر / جهان»);
+ * else as it was. The heading and its contents row read alike.
+ */
+function atPhraseBreaks(para: ComposedParagraph, at: (measure: number) => ComposedParagraph, room: number, lang: string): ComposedParagraph {
+  if (!endsInPhrase(para, lang)) return para;
+  const lastWords = (p: ComposedParagraph) => p.text.slice(p.lines[p.lines.length - 1].start).trim().split(/\s+/u).length;
+  const fine = (p: ComposedParagraph) => p.lines.length === para.lines.length && !endsInPhrase(p, lang) && !endsWeak(p, lang, PHRASES) && lastWords(p) > 1;
+  for (let k = 0; k <= PHRASE_STEPS; k++) {
+    const trial = at(room * (1 / 2 + k / (2 * PHRASE_STEPS)));
+    if (fine(trial)) return trial;
+  }
+  return para;
+}
+
 /** `spans` with their text taken from `text`, as long as theirs (setBalanced's trials: a line break where a space was). */
 function withText(spans: StyledSpan[], text: string): StyledSpan[] {
   let at = 0;
@@ -429,7 +451,8 @@ function preambleParas(model: DocumentModel, st: ReturnType<typeof styles>, ts: 
 function headingPara(model: DocumentModel, st: ReturnType<typeof styles>, ts: Typesetter, trial: Typesetter, p: Point, measure: number): FlowPara {
   const spans = headingSpans(model, p, st.number, st.heading);
   const set = (text: string, m: number) => trial.set(withText(spans, text), st.heading, m, 'start', false, WHOLE_WORDS);
-  const balanced = setBalanced(set, spans.map((s) => s.text).join(''), measure, model.lang, PHRASES);
+  const text = spans.map((s) => s.text).join('');
+  const balanced = atPhraseBreaks(setBalanced(set, text, measure, model.lang, PHRASES), (m) => set(text, m), measure, model.lang);
   return {
     para: ts.count(startFlush(balanced, measure - balanced.measure)),
     leading: st.heading.size * 1.6,
@@ -784,7 +807,10 @@ function contentsRows(c: ContentsSetting, ts: Typesetter, contents: ContentsEntr
     // («…of / the…», «…و / …»), its lines as even as its room `rowWidth - less` allows in as many lines, so that no
     // word is left alone on the last (page review: «…در سراسر / جهان»). Its number and leaders stay in their columns.
     const text = label.map((s) => s.text).join('');
-    const setRow = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang, PHRASES);
+    const balanced = (less: number) => setBalanced((t, m) => setShort(withText(label, t), rowWidth - m), text, rowWidth - less, model.lang, PHRASES);
+    // A Persian row whose balanced lines break inside a phrase (an ezafe not written, «ناشران» / «زندانی»:
+    // endsInPhrase) takes the narrowest wider measure, in as many lines, whose breaks fall where phrases do.
+    const setRow = (less: number) => atPhraseBreaks(balanced(less), (m) => setShort(label, rowWidth - m), rowWidth - less, model.lang);
     let hung = setRow(0);
     // Every row has its leaders (look17: fa ٨'s long title ran its last line into the page numbers' column and had
     // none): a row whose last line leaves too little room is set again short of the column by what it needs.

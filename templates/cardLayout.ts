@@ -34,7 +34,7 @@ import type { LaidOutPage, TextBlock } from '../src/layout/types.js';
 import type { Box } from '../src/layout/ink.js';
 import { typesetter, WHOLE_WORDS, type SetStats, type TemplateFonts, type Typesetter } from '../src/layout/typeset.js';
 import { probePrefix } from '../src/layout/fit.js';
-import { endsWeak, leans, offWeakBySize, setBalanced, weakEnds } from '../src/layout/balance.js';
+import { endsWeak, leaningSpaces, offWeakBySize, setBalanced, weakEnds } from '../src/layout/balance.js';
 import { flexLayout, measureText, placeText, type MeasuredText } from '../src/layout/flexbox.js';
 import { addressCuts, runts, type ComposedParagraph } from '../src/text/compose.js';
 import { isVerbatimToken } from '../src/text/addresses.js';
@@ -483,21 +483,6 @@ function shortBeforeAddress(c: Context, para: ComposedParagraph): number {
  */
 function leaningEnds(c: Context, para: ComposedParagraph): number {
   return c.model.theme.justify === 'off' ? 0 : weakEnds(para, c.model.lang).length;
-}
-
-/**
- * Where each word of `text` that leans on the next (src/layout/balance.ts,
- * `leans`: a preposition, a conjunction, a Persian word with its written
- * ezafe) ends, before a space: a card body's line ends there only where no
- * setting as good keeps the two together (ComposeOptions.softTies):
- * stress-fa 17 split «برنامه‌های» / «قصه‌گویی» and «پس» / «از». A word
- * followed by punctuation leans on nothing.
- */
-function leaningSpaces(text: string, lang: string): number[] {
-  const out: number[] = [];
-  // (With the word after it: an Arabic demonstrative leans only on its noun.)
-  for (const m of text.matchAll(/([^\s]+)(?=[^\S\n]+([^\s]+))/gu)) if (leans(m[1].toLowerCase(), lang, m[2].toLowerCase())) out.push(m.index! + m[1].length);
-  return out;
 }
 
 /**

@@ -162,3 +162,25 @@ function closed(s: string): boolean {
   const count = (re: RegExp) => (s.match(re) ?? []).length;
   return count(/[([{]/gu) === count(/[)\]}]/gu) && count(/«/gu) === count(/»/gu) && count(/"/gu) % 2 === 0;
 }
+
+/**
+ * Whether a line of a Persian row but the last ends inside a phrase: between
+ * two words, the first not followed by punctuation and the next not one that
+ * opens a phrase of its own (a preposition, a conjunction: `leans`). Persian
+ * writes the ezafe that ties a noun to its adjective or complement only after
+ * «ه» or the plural «ها» (balance.ts, EZAFE); after any other letter it is
+ * read, not written, so the word lists cannot see it: stress-fa's row ۸ broke
+ * «…مترجمان و ناشران» / «زندانی و…» (publishers imprisoned), balanced and
+ * no weak word at a line's end. In a title two such words are nearly always
+ * one phrase (a noun and its adjective, «ناشران زندانی»; «سراسر جهان»), so a
+ * row's lines break where a phrase does, when its room allows
+ * (booklet.ts, contentsRows). Other languages: never (their ties are written).
+ */
+export function endsInPhrase(row: ComposedParagraph, lang: string): boolean {
+  if (lang.split('-')[0] !== 'fa') return false;
+  return row.lines.slice(0, -1).some((l, i) => {
+    const words = row.text.slice(l.start, l.end).trim().split(/\s+/u);
+    const next = row.text.slice(row.lines[i + 1].start, row.lines[i + 1].end).trim().split(/\s+/u)[0];
+    return !/[.,;:!?،؛)»]$/u.test(words[words.length - 1]) && !leans(next.toLowerCase(), lang);
+  });
+}

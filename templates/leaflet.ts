@@ -49,12 +49,15 @@ export interface LeafletOptions {
   /** Draw a QR code for point.url or model.url (default true). */
   qr?: boolean;
   /**
-   * How much narrower than the page's measure the whole leaflet is set, pt,
-   * the margins widened alike on both sides. layoutLeaflet sets it itself
-   * when the body takes a narrower measure (chooseBodySize): the rules, the
-   * header, the event frame and the footer then keep to the body's two edges,
-   * where a justified block short of the rules read as a mistake (stress-fa 6
-   * at 0.94 of the measure: its left edge 20 pt inside the rules').
+   * How much narrower than the page's measure the body is set, pt, centred
+   * between the rules. layoutLeaflet sets it itself when the body takes a
+   * narrower measure (chooseBodySize), at its start edge then (stress-fa 6
+   * at 0.94 of the measure: its left edge 20 pt inside the rules', which read
+   * as a mistake). The frame (the header, its rule, the event frame, the
+   * footer and its rule) stays at the page's margins: print17 set it on the
+   * body's measure too, and mixed-7 7's footer sat 14.6 pt in from its
+   * siblings'; a page-wide footer alone (55bc990, reverted) overhung the
+   * header's rule. Both rules now span the page's measure on every leaflet.
    */
   inset?: number;
 }
@@ -130,12 +133,15 @@ const STATEMENT_MEASURES = [1, 0.97, 0.94, 0.91];
 
 /**
  * A point's leaflet: set on the full measure and, when its body takes a
- * narrower one (chooseBodySize), set again whole on that one (its rules at
- * the body's edges), which is taken only when it is no worse (insetNoWorse).
+ * narrower one (chooseBodySize), set again with the body on that one,
+ * centred between the rules (the frame keeps the page's measure), which is
+ * taken only when it is no worse (insetNoWorse).
  */
 export function layoutLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, opts: LeafletOptions = {}): LeafletLayout {
   const full = setLeaflet(model, point, fonts, opts);
-  if (full.narrower === undefined) return full.layout;
+  // Ragged text keeps its narrower body at the start edge, flush with the rules' start: its other edge is ragged
+  // anyway, and centred, stress-en 2's lines started 9.4 pt in from the numeral and the rules above them.
+  if (full.narrower === undefined || model.theme.justify === 'off') return full.layout;
   const inset = setLeaflet(model, point, fonts, { ...opts, inset: full.narrower });
   return insetNoWorse(inset.faults, full.faults) ? inset.layout : full.layout;
 }
@@ -154,7 +160,7 @@ function setLeaflet(model: DocumentModel, point: Point, fonts: TemplateFonts, op
   // space keeps to one page with that space tightened (to EVENT_GAP_MIN of it).
   const placed = !body.fit.overflow || (event && body.tightGap >= frame.eventGap * EVENT_GAP_MIN - 1e-6) ? placeOnePage(c, frame, body) : runOnPages(c, frame, body);
   Object.assign(c.faults, bodyFaults(c, body));
-  return { layout: { pages: placed.pages, bodySize: placed.bodySize, stats: c.ts.stats }, faults: c.faults, ...(body.narrowed ? { narrower: c.measure - body.width } : {}) };
+  return { layout: { pages: placed.pages, bodySize: placed.bodySize, stats: c.ts.stats }, faults: c.faults, ...(body.narrowed ? { narrower: c.bodyMeasure - body.width } : {}) };
 }
 
 /**
@@ -185,8 +191,12 @@ interface LeafletSetting {
   /** The point's number in the document's digits. */
   num: string;
   inset: number;
+  /** The frame's start and measure: the header, its rule, the event frame, the footer and its rule, at the page's margins on every leaflet. */
   left: number;
   measure: number;
+  /** The body's: the frame's, or narrower by the inset, centred between the rules. */
+  bodyLeft: number;
+  bodyMeasure: number;
   top: number;
   bottom: number;
   /** The design unit: the theme's body size on this page. */
@@ -210,7 +220,7 @@ function leafletSetting(model: DocumentModel, point: Point, fonts: TemplateFonts
   // book's are, unless they are sub-items, whose labels (pointText) already mark where each starts.
   // An address that takes lines of its own is set as a display: its lines alike, unjustified, and the line before
   // it not stretched (ComposeOptions.displayAddresses; mixed-7 ٣'s report URL).
-  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true };
+  const tuning: Tuning = { ...(indentsParagraphs(point) ? { paragraphIndent: PARAGRAPH_INDENT } : {}), displayAddresses: true, leaningTies: true };
   const ts = typesetter(model, model.theme.justify, tuning);
   const trial = typesetter(model, model.theme.justify, tuning);
   const st = styles(model, fonts);
@@ -233,8 +243,10 @@ function leafletSetting(model: DocumentModel, point: Point, fonts: TemplateFonts
     L: labelsFor(model.lang),
     num: formatNumber(point.number, model.lang, model.digits),
     inset,
-    left: mg.left + inset / 2,
-    measure: W - mg.left - mg.right - inset,
+    left: mg.left,
+    measure: W - mg.left - mg.right,
+    bodyLeft: mg.left + inset / 2,
+    bodyMeasure: W - mg.left - mg.right - inset,
     top: mg.top,
     bottom: H - mg.bottom,
     u: t.body.size * k,
@@ -329,12 +341,12 @@ interface LeafletBody {
 function setBody(c: LeafletSetting, frame: LeafletFrame): LeafletBody {
   const { event, eventGap, regionTop, regionBottom } = frame;
   const text = pointText(c.point, c.st.body, c.fonts.heading, c.pal.accent);
-  const { fit, inside, width } = chooseBodySize(c.model, text, c.st.body, c.tuning, c.measure, c.rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, c.inset === 0);
+  const { fit, inside, width } = chooseBodySize(c.model, text, c.st.body, c.tuning, c.bodyMeasure, c.rtl, regionBottom - regionTop, event ? event.height + eventGap : 0, c.inset === 0);
   // The whole leaflet is set again on the measure the body took (layoutLeaflet), once: an inset setting narrows no further.
-  const narrowed = width < c.measure - 1e-6;
+  const narrowed = width < c.bodyMeasure - 1e-6;
   const textHeight = fit.para.lines.length * fit.leading;
   const tightGap = event && fit.overflow ? regionBottom - regionTop - textHeight - event.height : eventGap;
-  return { text, fit, inside, width, narrowed, bodyX: c.left + inside.dx, textHeight, tightGap };
+  return { text, fit, inside, width, narrowed, bodyX: c.bodyLeft + inside.dx, textHeight, tightGap };
 }
 
 /** What the body's setting gets wrong (LeafletFaults), counted after it is placed. */
@@ -421,14 +433,14 @@ function flowRunOn(
   text: (size: number) => string | StyledSpan[],
   contBottom: number,
   size: number,
-  fitted = measureInside((m) => c.trial.set(text(size), { ...c.st.body, size }, m, 'justify'), c.measure, c.rtl),
+  fitted = measureInside((m) => c.trial.set(text(size), { ...c.st.body, size }, m, 'justify'), c.bodyMeasure, c.rtl),
 ) {
   const { event, eventGap, regionTop, regionBottom } = frame;
   const lead = bodyLeading(c.t, size);
   const setter = typesetter(c.model, c.model.theme.justify, c.tuning);
   // The paragraph measureInside set last is the one at its measure: taken, not set again (and counted once, here).
   const p = fitted.para ? setter.count(fitted.para) : setter.set(text(size), { ...c.st.body, size }, fitted.measure, 'justify');
-  const frameFor = (i: number): Frame => ({ x: c.left + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : contBottom, bottom: regionBottom });
+  const frameFor = (i: number): Frame => ({ x: c.bodyLeft + fitted.dx, width: fitted.measure, top: i === 0 ? regionTop : contBottom, bottom: regionBottom });
   const flowInto = (frames: (i: number) => Frame) => flow([{ para: p, leading: lead, color: c.pal.ink, spaceBefore: 0, spaceAfter: 0, semantics: { role: 'p', item: c.point.number } }], frames);
   /** Where the event goes under the text of the last page; undefined when it does not fit there. */
   const eventTop = (fl: FlowPage[]): number | undefined => {
@@ -466,7 +478,9 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   const titleStyle = c.heading(sz.title, pal.ink);
   // The document's name over the point's title: the editor's short title where there is one (`runningHead:`, as
   // the booklet's running heads), else the title (look18: a long title took two lines of small type on every leaflet).
-  const kicker = c.setIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, 'start', colX, pal.muted, kL, 0);
+  // Balanced where it takes two lines (src/layout/balance.ts): stress-en's long title broke «…Open Doors, Short» /
+  // «Addresses and the Right…», the phrase split where the measure ended; balanced it breaks after «Doors,».
+  const kicker = c.setBalancedIn(model.runningHead?.text ?? model.title, kickerStyle, colWidth, colX, pal.muted, kL, 0);
   const set = untitled ? undefined : c.setBalancedIn(point.title, titleStyle, colWidth, colX, pal.ink, tL, kicker.lines.length * kL);
   // A vowelled title's marks (a shadda over a tanween, «العِلْمُ حَقٌّ») reach up into the leading under the
   // kicker, as far as its descenders reach down: the title moves down until their ink clears by HEADER_CLEARANCE.
@@ -478,9 +492,7 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
   faults.oneWord += oneWordLines(kicker) + (title ? oneWordLines(title) : 0);
   const colH = kicker.lines.length * kL + drop + (title?.lines.length ?? 0) * tL;
   const numH = ink.above + ink.below;
-  const h = Math.max(numH, colH);
-  const numBaseline = top + (h - numH) / 2 + ink.above;
-  const colTop = top + (h - colH) / 2;
+  const { h, numBaseline, colTop } = title ? centredHead(top, numH, ink.above, colH) : onKickerBaseline(top, ink, kicker.lines[kicker.lines.length - 1].baseline, colH);
   const ruleY = top + h + u * 0.9;
   const drawn: TextBlock = { kind: 'text', lines: [{ line, x: left + numFit.dx, baseline: numBaseline }], color: pal.accent, rtl, text: c.num };
   // Tagged-PDF order: the document title (H1), then the point's number (its
@@ -496,6 +508,23 @@ function buildHeader(c: LeafletSetting): { blocks: Block[]; bottom: number } {
     { kind: 'rule', x1: left, y1: ruleY, x2: left + measure, y2: ruleY, color: pal.accent, width: 0.8 * k },
   ];
   return { blocks, bottom: ruleY + u * 1.3 };
+}
+
+/** A titled header's numeral and column, each centred on the taller (its ink, the column's lines): their height, the numeral's baseline, the column's top. */
+function centredHead(top: number, numH: number, above: number, colH: number): { h: number; numBaseline: number; colTop: number } {
+  const h = Math.max(numH, colH);
+  return { h, numBaseline: top + (h - numH) / 2 + above, colTop: top + (h - colH) / 2 };
+}
+
+/**
+ * An untitled header: the numeral's baseline on the kicker's last (`lastBaseline`,
+ * from the column's top), the one line the eye reads it with. Centred as a
+ * title's column is, stress-en 2's numeral sat 8.2 pt under that baseline.
+ */
+function onKickerBaseline(top: number, ink: { above: number; below: number }, lastBaseline: number, colH: number): { h: number; numBaseline: number; colTop: number } {
+  const numBaseline = top + Math.max(ink.above, lastBaseline);
+  const colTop = numBaseline - lastBaseline;
+  return { h: Math.max(numBaseline + ink.below, colTop + colH) - top, numBaseline, colTop };
 }
 
 /**
@@ -695,7 +724,7 @@ function footerAddress(c: LeafletSetting, url: string, gutter: number): FooterAd
  * (`address`, 0 or 1), the body's lines ending on a weak word, the statement
  * size lost (`statement`, 1 at the regular or compact size), its short and
  * loose lines, its paragraphs ending in one word, its addresses cut, and a
- * body set narrower than the rules (`edge`, 1: what an inset is for).
+ * body set narrower than the rules at its start edge (`edge`, 1: what an inset is for, centring it).
  */
 interface LeafletFaults {
   head: number;
@@ -715,9 +744,10 @@ interface LeafletFaults {
 /**
  * The leaflet set on the body's narrower measure (LeafletOptions.inset) is
  * taken over the full measure's only when it is no worse in any fault and
- * better in the one it is for, its body at the rules' edges: print17 took it
- * always, and a narrower header broke «histories» onto a line of its own, a
- * footer address in two (udhr-ar 7), a statement lost (stress-en 24).
+ * better in the one it is for, its body centred rather than at its start
+ * edge (print17 took it always, and a narrower header broke «histories» onto
+ * a line of its own, a footer address in two (udhr-ar 7), a statement lost
+ * (stress-en 24); the frame is now the page's in both settings).
  */
 function insetNoWorse(inset: LeafletFaults, full: LeafletFaults): boolean {
   const keys = Object.keys(full) as (keyof LeafletFaults)[];
@@ -791,7 +821,7 @@ function chooseBodySize(
   if (chosen.fit.overflow || chosen.fit.size !== regular || sizes[0] <= regular) return chosen;
   // The full measure first, each statement size in turn; then, before the regular size, the same at a few
   // narrower measures, whose other line breaks may clear what the full one refused (seed ١٢: a loose line at
-  // both sizes on the full measure). A narrower measure taken, the whole leaflet is set again on it (LeafletOptions.inset);
+  // both sizes on the full measure). A narrower measure taken, the leaflet is set again with its body on it, centred (LeafletOptions.inset);
   // set so (`narrower` false), the body keeps to the measure it has.
   const at = (size: number, width: number) => {
     const big = fitAmong([size], { ...tuning, runtSpace: STATEMENT_RUNT_SPACE, spacesBeforeKashida: SPACES_BEFORE_KASHIDA }, width);
@@ -841,8 +871,11 @@ function chooseBodySize(
  * (indented, the address a third of it, three Persian spaces to take the
  * rest) at ×2.22, past the theme's ×2 (W-LINE-LOOSE); every measure tried
  * from 0.8 to 1 (steps of 0.01) at 14 pt sets a runt, a loose or short line,
- * or divides an address. The pages would keep the runt (RUNT_SPACE: no space
- * past ×1.75 for one); which to prefer is left open.
+ * or divides an address. The pages keep the runt rather than a line past
+ * their bound (RUNT_SPACE; a Persian page's, spaces only, is the theme's
+ * ×2), and so does this: a setting without a loose line comes first, then
+ * fewer runts (fewerFaults; stress-fa 16 at 0.94, lf20: its spaces within
+ * ×1.39, «می‌شوند.» alone).
  */
 function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number) => F, measure: number): F {
   const holes = (f: F) => f.fit.para.lines.some((l) => l.short);
@@ -853,12 +886,24 @@ function withoutHoles<F extends { fit: FitResult }>(full: F, at: (width: number)
     const same = f.fit.size === full.fit.size && f.fit.overflow === full.fit.overflow;
     if (!same || holes(f) || runts(f.fit.para) > runts(full.fit.para) || cutsWorse(addressCuts(f.fit.para), addressCuts(full.fit.para))) continue;
     // The runt rule as the pages keep it (avoidRunts; test/templates/lastLines.test.ts): a measure whose setting
-    // ends in one word gives way to a narrower one that does not (stress-fa 16: «…منتشر / می‌شوند.» at 0.97 and
-    // 0.94, none at 0.91), whatever its spaces (a loose line is not a hole).
-    if (runts(f.fit.para) === 0) return f;
-    best ??= f;
+    // ends in one word gives way to a narrower one that does not, and no looser than the theme's widest space; a
+    // runt is kept rather than a loose line (stress-fa 16: at 0.91 no runt but a line at ×2.22; at 0.97 and 0.94
+    // «…منتشر / می‌شوند.», spaces within ×1.70 and ×1.39, the narrower taken: ×1.39).
+    if (runts(f.fit.para) === 0 && looseLines(f) === 0) return f;
+    if (!best || fewerFaults(f, best)) best = f;
   }
   return best ?? full;
+}
+
+/** The body's lines justified past the theme's widest space (W-LINE-LOOSE). */
+const looseLines = (f: { fit: FitResult }) => f.fit.para.lines.filter((l) => l.loose).length;
+
+/** Whether `f` has fewer loose lines than `than`, or as many and fewer runts, or as many of both and spaces no wider. */
+function fewerFaults(f: { fit: FitResult }, than: { fit: FitResult }): boolean {
+  const key = (x: { fit: FitResult }) => [looseLines(x), runts(x.fit.para), Math.max(0, ...x.fit.para.lines.filter((l) => l.justified && !l.last).map((l) => l.spaceRatio))];
+  const [a, b] = [key(f), key(than)];
+  const k = a.findIndex((v, i) => Math.abs(v - b[i]) > 1e-9);
+  return k >= 0 && a[k] < b[k];
 }
 
 /**

@@ -4,12 +4,13 @@
  * widest space) for the build summary and docs/typography.md.
  */
 import { composeCached } from '../text/composeCache.js';
-import { composeParagraph, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
+import { composeParagraph, runts, type Align, type ComposedParagraph, type JustifyMode } from '../text/compose.js';
 import { DEFAULT_MAX_SPACE, RUNT_SPACE, type ComposeOptions } from '../text/options.js';
 import type { StyledSpan, TextStyle } from '../text/itemize.js';
 import type { LoadedFont } from '../text/fonts.js';
 import type { DocumentModel } from '../model/types.js';
 import { emptyStats, type SetStats } from './stats.js';
+import { endsWeak, leaningSpaces } from './balance.js';
 
 export interface TemplateFonts {
   body: LoadedFont[];
@@ -63,6 +64,16 @@ export interface Tuning {
   displayAddresses?: boolean;
   /** An address no wider than the measure never divided (ComposeOptions.wholeAddresses). */
   wholeAddresses?: boolean;
+  /**
+   * A justified paragraph's lines kept off a word that leans on the next
+   * (a preposition, a conjunction, a Persian ezafe: `leaningSpaces`,
+   * src/layout/balance.ts) where a setting as good exists (ComposeOptions.softTies,
+   * then `asGood` on the lines as drawn): the cards' rule, which leaflets
+   * and the booklet ask for (stress-fa leaflet 22's «…تا» / «۱ اسفند ۱۴۰۲»).
+   * A paragraph with no line ending so is set once. A caller's own
+   * `SetHow.softTies` come first.
+   */
+  leaningTies?: boolean;
 }
 
 /** A typesetter for one document: its direction, language, and justification mode. */
@@ -97,27 +108,47 @@ export function typesetter(model: DocumentModel, justify: JustifyMode = model.th
     set(text, style, measure, align, follows, how) {
       const spans = typeof text === 'string' ? [{ text, style }] : text;
       // The same paragraph composed before (this build or the last) is taken as it was: src/text/composeCache.ts.
-      const para = composeCached(spans, {
-        dir: model.dir,
-        lang: model.lang,
-        measure,
-        align,
-        justify,
-        ...(model.theme.hyphenate ? { hyphenate: true } : {}),
-        ...(how?.wholeWords ? { wholeWords: true } : {}),
-        ...(how?.softTies?.length ? { softTies: how.softTies } : {}),
-        ...(how?.softTies?.length && how.softTieLines ? { softTieLines: how.softTieLines } : {}),
-        space,
-        kashida: tuning.kashida,
-        kashidaPerLine: model.theme.kashidaPerLine,
-        ...(tuning.spacesBeforeKashida && justify === 'kashida' ? { spacesBeforeKashida: tuning.spacesBeforeKashida } : {}),
-        ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
-        ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
-        ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),
-        ...(tuning.displayAddresses && align === 'justify' ? { displayAddresses: true } : {}),
-        ...(tuning.wholeAddresses ? { wholeAddresses: true } : {}),
-      }, composeParagraph);
-      return count(para);
+      const compose = (softTies: number[] | undefined, softTieLines?: number) =>
+        composeCached(spans, {
+          dir: model.dir,
+          lang: model.lang,
+          measure,
+          align,
+          justify,
+          ...(model.theme.hyphenate ? { hyphenate: true } : {}),
+          ...(how?.wholeWords ? { wholeWords: true } : {}),
+          ...(softTies?.length ? { softTies } : {}),
+          ...(softTies?.length && softTieLines ? { softTieLines } : {}),
+          space,
+          kashida: tuning.kashida,
+          kashidaPerLine: model.theme.kashidaPerLine,
+          ...(tuning.spacesBeforeKashida && justify === 'kashida' ? { spacesBeforeKashida: tuning.spacesBeforeKashida } : {}),
+          ...(avoidRunts(align) ? { avoidRunts: avoidRunts(align) } : {}),
+          ...(tuning.paragraphIndent && align === 'justify' ? { paragraphIndent: tuning.paragraphIndent * style.size } : {}),
+          ...(follows && tuning.paragraphIndent && align === 'justify' ? { indentFirst: true } : {}),
+          ...(tuning.displayAddresses && align === 'justify' ? { displayAddresses: true } : {}),
+          ...(tuning.wholeAddresses ? { wholeAddresses: true } : {}),
+        }, composeParagraph);
+      if (how?.softTies || !tuning.leaningTies || align !== 'justify' || justify === 'off') return count(compose(how?.softTies, how?.softTieLines));
+      const free = compose(undefined);
+      if (!endsWeak(free, model.lang)) return count(free);
+      const tied = compose(leaningSpaces(spans.map((sp) => sp.text).join(''), model.lang));
+      return count(asGood(tied, free, space.max ?? DEFAULT_MAX_SPACE) ? tied : free);
     },
   };
+}
+
+/**
+ * Whether a paragraph set with its leaning words tied (Tuning.leaningTies)
+ * is as good as the one set freely, on its lines as drawn: no more lines,
+ * none short or loose where the free one has none so, no more runts, and no
+ * line's spaces wider than the theme's widest or the free setting's widest.
+ * The breaker weighs its ties so already (withTies, src/text/lineBreaks.ts),
+ * but leaves out the lines that end inside an address: tied there, addresses-ar's
+ * and stress-fa's booklets took a line justified at ×2.84 and ×2.58 before a URL.
+ */
+function asGood(tied: ComposedParagraph, free: ComposedParagraph, maxSpace: number): boolean {
+  const widest = (p: ComposedParagraph) => Math.max(0, ...p.lines.filter((l) => l.justified).map((l) => l.spaceRatio));
+  const loose = (p: ComposedParagraph) => p.lines.filter((l) => l.loose || l.short).length;
+  return tied.lines.length <= free.lines.length && loose(tied) <= loose(free) && runts(tied) <= runts(free) && widest(tied) <= Math.max(maxSpace, widest(free)) + 1e-9;
 }

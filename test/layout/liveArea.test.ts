@@ -141,7 +141,7 @@ describe('a glyph HarfBuzz offsets is measured from its pen', () => {
   });
 
   // Flush with the leaflet's own measure: a leaflet whose body takes a narrower measure for its lines'
-  // sake is set again whole on it, centred (templates/leaflet.ts LeafletOptions.inset), its rules with it.
+  // sake is set again with its body centred between the rules (templates/leaflet.ts LeafletOptions.inset).
   it('sets a leaflet point starting «ويلاحظ» with its lines flush with the edge of its rules, not 1.7 pt in', () => {
     const doc = `## اختبار\n\n١. ${text}\n\n٢. السلام.\n`;
     const { model } = modelFromText(doc, 'd2.txt', { projectRoot, sidecar: { text: 'lang: ar\ndir: rtl\ndigits: arab\ndate: 2026-12-07\n', file: 'd2.meta.yaml' }, sourceDateEpoch: '1700000000' });

@@ -272,7 +272,8 @@ describe('the booklet\'s point headings, balanced as the leaflets\' titles', () 
     }
     expect(lines).toEqual([
       '۱- کتاب‌خانه‌های عمومی باز در همهٔ روزهای هفته، / تا پاسی از شب، و عضویت رایگان برای همهٔ ساکنان',
-      '۸- آزادی نویسندگان، مترجمان و ناشران / زندانی و ممنوع‌القلم در سراسر جهان',
+      // Not «…و ناشران / زندانی…»: an ezafe Persian does not write (endsInPhrase, templates/contentsRows.ts).
+      '۸- آزادی نویسندگان، مترجمان و ناشران زندانی / و ممنوع‌القلم در سراسر جهان',
       '1. A public print shop in every town / of more than twenty thousand people',
       '24. We will record oral histories / from retired compositors',
     ]);
@@ -292,7 +293,8 @@ describe('the booklet\'s point headings, balanced as the leaflets\' titles', () 
     }
     expect(rows).toEqual([
       '۱- کتاب‌خانه‌های عمومی باز در همهٔ روزهای هفته، / تا پاسی از شب، و عضویت رایگان برای همهٔ ساکنان',
-      '۸- آزادی نویسندگان، مترجمان و ناشران / زندانی و ممنوع‌القلم در سراسر جهان',
+      // Not «…و ناشران / زندانی…»: an ezafe Persian does not write (endsInPhrase, templates/contentsRows.ts).
+      '۸- آزادی نویسندگان، مترجمان و ناشران زندانی / و ممنوع‌القلم در سراسر جهان',
       '1. A public print shop in every town / of more than twenty thousand people',
     ]);
   }, 120_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balancedPages, openingWords } from '../../templates/contentsRows.js';
+import { balancedPages, endsInPhrase, openingWords } from '../../templates/contentsRows.js';
+import type { ComposedParagraph } from '../../src/text/compose.js';
 
 describe('balancedPages', () => {
   // A page 100 tall from 0, the first page's rows starting at 20 (under the contents heading).
@@ -49,5 +50,29 @@ describe('openingWords', () => {
   it('ends a cut on no word that leans on the next (look19: «will move to…», «…کتاب و…»)', () => {
     expect(openingWords("The Federation's website will move to a new address.", false, 'en')).toBe("The Federation's website will move…");
     expect(openingWords('ما بر پیوند میان کتاب و محیط زیست تأکید می‌کنیم.', false, 'fa')).toBe('ما بر پیوند میان کتاب…');
+  });
+});
+
+describe('endsInPhrase (a Persian row broken inside a phrase whose ezafe is not written)', () => {
+  /** A paragraph of `parts` as its lines (only text and line offsets are read). */
+  const rowOf = (...parts: string[]): ComposedParagraph => {
+    let at = 0;
+    const lines = parts.map((p, i) => {
+      const line = { start: at, end: at + p.length + (i < parts.length - 1 ? 1 : 0) };
+      at = line.end;
+      return line;
+    });
+    return { text: parts.join(' '), lines } as unknown as ComposedParagraph;
+  };
+
+  it('stress-fa ۸: «…و ناشران / زندانی…» ends inside a phrase; «…ناشران زندانی / و…» and «…مترجمان، / …» do not', () => {
+    expect(endsInPhrase(rowOf('۸- آزادی نویسندگان، مترجمان و ناشران', 'زندانی و ممنوع‌القلم در سراسر جهان'), 'fa')).toBe(true);
+    expect(endsInPhrase(rowOf('۸- آزادی نویسندگان، مترجمان و ناشران زندانی', 'و ممنوع‌القلم در سراسر جهان'), 'fa')).toBe(false);
+    expect(endsInPhrase(rowOf('۸- آزادی نویسندگان،', 'مترجمان و ناشران زندانی و ممنوع‌القلم در سراسر جهان'), 'fa')).toBe(false);
+  });
+
+  it('only Persian: other languages write their ties', () => {
+    expect(endsInPhrase(rowOf('A public print shop in every', 'town of more'), 'en')).toBe(false);
+    expect(endsInPhrase(rowOf('حرية الرأي', 'والتعبير'), 'ar')).toBe(false);
   });
 });

@@ -368,9 +368,9 @@ describe('seed leaflets in detail', () => {
         expect(bodyBlocks(layout.pages[0], p).some((b) => b.lines.some((l) => l.line.lastResort)), `${d.name} ${p.number}`).toBe(false);
       }
     }
-    // A statement on a narrower measure has the whole leaflet set on it (LeafletOptions.inset): seed 12's lines
-    // run from the rules' one end to the other, as 13's (full measure) do at the margins (before December 2026 it kept
-    // to the right margin and stood 10 pt in from the rules' left end).
+    // A statement on a narrower measure (LeafletOptions.inset) is centred between the rules, which keep the page's
+    // margins as on every leaflet (lf20: print17 set the rules on the body's measure, and the footer sat in from its
+    // siblings'); 13 (full measure) runs from one end of the rules to the other.
     const edges = (n: number) => {
       const page = seed.leaflets.get(n)!.layout.pages[0];
       const [line] = bodyBlocks(page, seed.model.points[n - 1])[0].lines;
@@ -378,12 +378,11 @@ describe('seed leaflets in detail', () => {
       return { start: line.x + line.line.width, end: line.x, rule: rule.kind === 'rule' ? [rule.x1, rule.x2] : [] };
     };
     const m = leafletMargins(seed.model.theme);
-    expect(edges(13).start).toBeCloseTo(seed.model.theme.page.leaflet.width - m.right, 1);
-    for (const n of [12, 13]) {
-      expect(edges(n).start).toBeCloseTo(edges(n).rule[1], 1);
-      expect(edges(n).end).toBeCloseTo(edges(n).rule[0], 1);
-    }
-    expect(edges(12).rule[1]).toBeLessThan(edges(13).rule[1] - 1);
+    for (const n of [12, 13]) expect(edges(n).rule).toEqual([m.left, seed.model.theme.page.leaflet.width - m.right]);
+    expect(edges(13).start).toBeCloseTo(edges(13).rule[1], 1);
+    expect(edges(13).end).toBeCloseTo(edges(13).rule[0], 1);
+    expect(edges(12).rule[1] - edges(12).start).toBeGreaterThan(1);
+    expect(Math.abs(edges(12).rule[1] - edges(12).start - (edges(12).end - edges(12).rule[0]))).toBeLessThan(2);
   });
 
   it('sets the whole leaflet on the body\'s narrower measure only where that is no worse than the full measure: udhr-ar 7\'s address on one line, stress-en 24\'s title and 26\'s running head in two', async () => {
@@ -796,20 +795,38 @@ describe('the footer QR code keeps its quiet zone (ISO/IEC 18004: 4 modules)', (
 });
 
 describe('a body set on a narrower measure (withoutHoles)', () => {
-  it('stress-fa 16: the rules keep to the body\'s edges, and its paragraph ends in more than one word', async () => {
+  it('stress-fa 16: no line justified past the theme\'s widest space (a one-word last line kept rather than ×2.22), its body centred between the rules', async () => {
     const d = await loadDoc('stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt');
     const p = d.model.points.find((q) => q.number === 16)!;
     const page = layoutLeaflet(d.model, p, d.fonts).pages[0];
     const body = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === p.text)!;
-    const last = body.lines[body.lines.length - 1].line;
-    expect(new Set(last.glyphs.filter((g) => !g.space).map((g) => g.word)).size).toBeGreaterThan(1);
+    expect(body.lines.filter((l) => l.line.loose)).toEqual([]);
+    const rules = page.blocks.filter((b) => b.kind === 'rule');
     const measure = body.lines[0].line.width;
-    for (const r of page.blocks.filter((b) => b.kind === 'rule')) {
+    for (const r of rules) {
       if (r.kind !== 'rule') continue;
-      expect(r.x1).toBeCloseTo(body.lines[0].x, 1);
-      expect(r.x2).toBeCloseTo(body.lines[0].x + measure, 1);
+      expect(measure).toBeLessThan(r.x2 - r.x1 - 1);
+      expect(Math.abs(body.lines[0].x - r.x1 - (r.x2 - (body.lines[0].x + measure)))).toBeLessThan(2);
     }
   });
+});
+
+describe('the header\'s rule and the footer\'s rule line up (mixed-7 7: its footer sat 14.6 pt in from its siblings\')', () => {
+  for (const name of ['mixed-7', 'stress-fa', 'stress-en']) {
+    it(`${name}: on every leaflet both span the page's measure, from margin to margin`, async () => {
+      const d = await loadDoc(name, `test/fixtures/docs/${name}/${name}.txt`);
+      const m = leafletMargins(d.model.theme);
+      for (const p of d.model.points) {
+        const { pages } = layoutLeaflet(d.model, p, d.fonts);
+        const rules = pages[0].blocks.filter((b) => b.kind === 'rule');
+        expect(rules.length, `${name} ${p.number}`).toBe(2);
+        for (const r of rules) {
+          if (r.kind !== 'rule') continue;
+          expect([r.x1, r.x2], `${name} ${p.number}`).toEqual([m.left, pages[0].width - m.right]);
+        }
+      }
+    });
+  }
 });
 
 describe('a point without a title (its title the label «Point 2», «بند ۱۳»)', () => {
@@ -842,6 +859,27 @@ describe('a point without a title (its title the label «Point 2», «بند ۱�
       expect(tagged.some((n) => n.role === 'Lbl')).toBe(true);
     });
   }
+
+  it('stress-en 2 and 6: the numeral on the document title\'s last baseline; that title balanced, «…Open Doors, / Short Addresses…», not «…Short / Addresses…»', async () => {
+    const d = await loadDoc('stress-en', 'test/fixtures/docs/stress-en/stress-en.txt');
+    for (const n of [2, 6]) {
+      const page = layoutLeaflet(d.model, d.model.points.find((p) => p.number === n)!, d.fonts).pages[0];
+      const kicker = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'title')!;
+      const numeral = page.blocks.find((b): b is TextBlock => b.kind === 'text' && b.role === 'heading')!;
+      const lines = kicker.lines.map(({ line }) => kicker.text.slice(line.start, line.end).trim());
+      expect(lines, `${n}`).toHaveLength(2);
+      expect(lines[0].endsWith('Open Doors,'), `${n}: ${lines.join(' / ')}`).toBe(true);
+      expect(numeral.lines[0].baseline).toBeCloseTo(kicker.lines[1].baseline, 3);
+    }
+  });
+
+  it('stress-fa 22: no line of its body ends on «تا» before the date it leans on (Tuning.leaningTies)', async () => {
+    const d = await loadDoc('stress-fa', 'test/fixtures/docs/stress-fa/stress-fa.txt');
+    const p = d.model.points.find((q) => q.number === 22)!;
+    const body = layoutLeaflet(d.model, p, d.fonts).pages[0].blocks.find((b): b is TextBlock => b.kind === 'text' && b.text === p.text)!;
+    const ends = body.lines.map(({ line }) => body.text.slice(line.start, line.end).trim().split(/\s+/u).pop());
+    expect(ends.slice(0, -1)).not.toContain('تا');
+  });
 
   it('run on (the seed\'s point 8 on A6, made untitled): the continued page\'s label is the number alone, then «(continued)»', async () => {
     const a6 = await loadDoc('seed-a6-untitled', 'source/izmir-2023.txt', (m) => {
