@@ -69,19 +69,22 @@ function theMemos(): Promise<readonly Memo[]> {
 const dirOf = (projectRoot: string) => path.join(projectRoot, '.warraq-cache', 'memo');
 const fileName = (memo: Memo, salt: string) => `${memo.name}-${salt.slice(0, 16)}.bin`;
 
-/** Each memo file as this process's last build left it (read, or written), by path: its identity then (`identity`). */
+/**
+ * The file each memo's last build in this process read or wrote, by memo: its path and identity then
+ * (`identity`). By memo, not by path: a memo knows only the last file it met (a process may build two projects).
+ */
 const leftAs = new Map<string, string>();
 /** A file's inode, size and times: an append changes its size and times, a rewrite (through a temporary name) its inode. */
 const identity = (s: Stats) => `${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
 const statOf = (file: string) => stat(file).then(identity, () => undefined);
 
 /** What a build finds of a memo file: as this process left it (not read again unless the memo knew nothing of it), or its bytes. */
-async function storedAt(file: string): Promise<StoredMemo> {
+async function storedAt(memo: Memo, file: string): Promise<StoredMemo> {
   const now = await statOf(file);
-  if (now !== undefined && leftAs.get(file) === now) return { asLeft: true, read: () => readFileBytes(file) };
-  leftAs.delete(file);
+  if (now !== undefined && leftAs.get(memo.name) === `${file} ${now}`) return { asLeft: true, read: () => readFileBytes(file) };
+  leftAs.delete(memo.name);
   const bytes = await readFile(file).catch(() => undefined);
-  if (now !== undefined && bytes) leftAs.set(file, now);
+  if (now !== undefined && bytes) leftAs.set(memo.name, `${file} ${now}`);
   return bytes;
 }
 
@@ -99,7 +102,7 @@ export async function openMemos(projectRoot: string, code: CodeInputs): Promise<
   await Promise.all(
     (await theMemos()).map(async (m) => {
       // A Node that keeps no memo files (no zlib.crc32) would only read them to drop them.
-      m.start(salt, memoFilesKept ? await storedAt(path.join(dirOf(projectRoot), fileName(m, salt))) : undefined);
+      m.start(salt, memoFilesKept ? await storedAt(m, path.join(dirOf(projectRoot), fileName(m, salt))) : undefined);
     }),
   );
   return salt;
@@ -116,12 +119,12 @@ export async function saveMemos(projectRoot: string, salt: string): Promise<void
       const out = m.bytes();
       const file = path.join(dir, names[i]);
       if (!out) return;
-      leftAs.delete(file);
+      leftAs.delete(m.name);
       // An append torn by a crash is seen as such by the next reader, which uses the segments before it and rewrites the file.
       if (out.append) await appendFile(file, out.bytes);
       else await writeAtomicIn(file, out.bytes);
       const now = await statOf(file);
-      if (now !== undefined) leftAs.set(file, now);
+      if (now !== undefined) leftAs.set(m.name, `${file} ${now}`);
     }),
   );
   for (const other of await readdir(dir)) if (!names.includes(other) && other.endsWith('.bin')) await rm(path.join(dir, other), { force: true });
