@@ -22,6 +22,13 @@
  *   value it asked for that memory pushes out keeps its packed form for
  *   the file.
  *
+ * A process that goes on building (the watch session) need not read back a
+ * file it wrote itself: given the file as it left it (`MemoFileAsLeft`,
+ * src/jobs/memoStore.ts checks it by its inode, size and times), a level goes
+ * on from what it knew of it (its keys, length and segments, and the packed
+ * values in it that memory does not hold), which is what reading it would
+ * give.
+ *
  * Values go to the file as they are, or packed by a `codec` (composed
  * paragraphs are packed one by one, their fonts by key, and unpacked only
  * when asked for, with the asker's fonts). A value's key in memory may add
@@ -50,7 +57,7 @@ interface MemoLevel<T, P = T> {
   get(key: string, how?: MemoLookUp<T, P>): T | undefined;
   set(key: string, value: T, memoryKey?: string): void;
   /** Starts the disk level from `stored` (what `bytes` gave for the last build), for code whose digest is `salt`; missing, damaged or another code's bytes leave it empty. */
-  start(salt: string, stored: Uint8Array | undefined): void;
+  start(salt: string, stored: StoredMemo): void;
   /**
    * The disk level to store: a segment to append to the file (`append`), or
    * the whole file anew; undefined when nothing new was set since `start` (or
@@ -63,6 +70,21 @@ interface MemoLevel<T, P = T> {
   /** Empties the in-memory level (tests: as a new process would start). */
   forget(): void;
 }
+
+/** What a build finds of its memo file: its bytes, none, or the file as this process's last build left it. */
+export type StoredMemo = Uint8Array | undefined | MemoFileAsLeft;
+
+/**
+ * A memo file unchanged since this process's last build wrote it (or left
+ * it as it was): a level that knows what it holds goes on from that without
+ * reading it; one that does not (it never read it) reads it.
+ */
+export interface MemoFileAsLeft {
+  asLeft: true;
+  read(): Uint8Array | undefined;
+}
+
+const isAsLeft = (stored: StoredMemo): stored is MemoFileAsLeft => stored !== undefined && !(stored instanceof Uint8Array);
 
 /** What a build writes to a memo file: a segment to append, or the whole file. */
 export interface MemoWrite {
@@ -84,6 +106,9 @@ const CHECK_DIGITS = 8;
 const SEGMENT_HEADER = SEGMENT_MAGIC.length + CHECK_DIGITS + 1 + 12 + 1;
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 const checksum = (b: Uint8Array) => crc32!(b).toString(16).padStart(CHECK_DIGITS, '0');
+
+/** Whether this Node keeps memo files at all (it has zlib.crc32): without it there is no point reading them (src/jobs/memoStore.ts). */
+export const memoFilesKept = crc32 !== undefined;
 
 /** `payload` framed as one segment of a memo file (tests make files with it). */
 export function memoSegment(payload: Uint8Array): Uint8Array {
@@ -151,6 +176,13 @@ class Level<T, P> implements MemoLevel<T, P> {
   private storedKeys = new Set<string>();
   /** The stored file's length and segments, and whether a segment may be appended to it (it was read whole, of this format and code). */
   private file = { bytes: 0, segments: 0, appendable: false };
+  /**
+   * What the file holds as the last build left it (its keys, length and
+   * segments, for code `salt`), when this level knows it: read or written
+   * whole by that build. The packed values in it that memory does not hold
+   * stay in `disk` between builds.
+   */
+  private left: { salt: string; keys: Set<string>; file: { bytes: number; segments: number; appendable: boolean } } | undefined;
 
   constructor(
     private readonly format: string,
@@ -181,16 +213,40 @@ class Level<T, P> implements MemoLevel<T, P> {
     this.added = true;
   }
 
-  start(salt: string, stored: Uint8Array | undefined): void {
+  start(salt: string, stored: StoredMemo): void {
     // Without zlib.crc32 (Node before 20.15, 21, 22.0–22.1) there is no disk level: nothing recorded, read or written.
-    if (crc32) this.reset(salt, stored);
-    else this.reset(undefined, undefined);
+    if (!crc32) return this.reset(undefined, undefined);
+    const left = this.left;
+    this.left = undefined;
+    if (!isAsLeft(stored)) return this.reset(salt, stored);
+    if (left?.salt !== salt) return this.reset(salt, stored.read());
+    // The file as this level left it: its keys, length and segments as they were, the values in it that memory lacks still in `disk`.
+    this.salt = salt;
+    this.used.clear();
+    this.added = false;
+    this.stored = undefined;
+    this.storedKeys = left.keys;
+    this.file = left.file;
   }
 
   bytes(): MemoWrite | undefined {
     if (this.salt === undefined) return undefined;
-    const out = this.added ? this.toStore() : undefined;
+    const salt = this.salt;
+    let out: MemoWrite | undefined;
+    let keys: Set<string> | undefined;
+    if (this.added) {
+      ({ out, keys } = this.toStore());
+      this.file = out.append ? { bytes: this.file.bytes + out.bytes.length, segments: this.file.segments + 1, appendable: true } : { bytes: out.bytes.length, segments: 1, appendable: true };
+    } else if (this.stored === undefined) keys = this.storedKeys; // read (or none): the file stays as it was
+    const file = this.file;
+    const disk = this.disk;
     this.reset(undefined, undefined);
+    if (keys) {
+      // What the file holds is known: the next build of this process goes on from it (`start` with the file as left).
+      this.left = { salt, keys, file };
+      for (const [k, packed] of disk) if (keys.has(k)) this.disk.set(k, packed);
+      for (const packed of this.disk.values()) this.diskBytes += this.packedSize(packed);
+    }
     this.trim(); // the packed forms just made count against the memory bound too
     return out;
   }
@@ -214,6 +270,7 @@ class Level<T, P> implements MemoLevel<T, P> {
   forget(): void {
     this.memory.clear();
     this.memoryBytes = 0;
+    this.left = undefined;
   }
 
   private pack(value: T): P {
@@ -295,8 +352,10 @@ class Level<T, P> implements MemoLevel<T, P> {
       if (this.memoryBytes <= this.limits.memoryBytes) break;
       this.memory.delete(k);
       this.memoryBytes -= e.bytes;
-      // While a build records, a value it used keeps its packed form for the disk level (within that level's bound).
-      if (this.salt !== undefined && this.used.has(e.key) && this.diskBytes < this.limits.diskBytes) this.keepPacked(e.key, e.packed ?? this.pack(e.value));
+      // While a build records, a value it used keeps its packed form for the disk level (within that level's bound);
+      // so does a value the file holds (while a build records, or between builds as the file was left), as reading the file would give it.
+      const inFile = e.packed !== undefined && (this.salt !== undefined ? this.storedKeys : this.left?.keys)?.has(e.key);
+      if (((this.salt !== undefined && this.used.has(e.key)) || inFile) && this.diskBytes < this.limits.diskBytes) this.keepPacked(e.key, e.packed ?? this.pack(e.value));
     }
   }
 
@@ -315,9 +374,9 @@ class Level<T, P> implements MemoLevel<T, P> {
   /**
    * What to write: the values asked for since `start` that the file lacks,
    * as a segment to append, when the file takes one more within its bounds;
-   * else the file anew (`compacted`).
+   * else the file anew (`compacted`); with the keys the file then holds.
    */
-  private toStore(): MemoWrite {
+  private toStore(): { out: MemoWrite; keys: Set<string> } {
     this.readStored();
     // In memory by their key on disk (the most recently used of the memory keys that share it).
     const byKey = new Map<string, Entry<T, P>>();
@@ -330,13 +389,17 @@ class Level<T, P> implements MemoLevel<T, P> {
       const fresh = new Map<string, P>();
       for (const [key, packed] of used) if (packed !== undefined && !this.storedKeys.has(key)) fresh.set(key, packed);
       const out = memoSegment(serialize({ format: this.format, salt: this.salt, entries: fresh }));
-      if (this.file.bytes + out.length <= this.limits.diskBytes) return { bytes: out, append: true };
+      if (this.file.bytes + out.length <= this.limits.diskBytes) {
+        for (const key of fresh.keys()) this.storedKeys.add(key);
+        return { out: { bytes: out, append: true }, keys: this.storedKeys };
+      }
     }
-    return { bytes: this.compacted(used), append: false };
+    const entries = this.compacted(used);
+    return { out: { bytes: memoSegment(serialize({ format: this.format, salt: this.salt, entries })), append: false }, keys: new Set(entries.keys()) };
   }
 
   /** The file anew: the values asked for (the last asked first) within the bound, then the rest of the disk level within 3/4 of it. */
-  private compacted(used: Array<[string, P | undefined]>): Uint8Array {
+  private compacted(used: Array<[string, P | undefined]>): Map<string, P> {
     const entries = new Map<string, P>();
     let total = 0;
     const keep = (key: string, packed: P | undefined, bound: number) => {
@@ -348,7 +411,7 @@ class Level<T, P> implements MemoLevel<T, P> {
     };
     for (const [key, packed] of used) keep(key, packed, this.limits.diskBytes);
     for (const [key, packed] of this.disk) keep(key, packed, (this.limits.diskBytes * 3) / 4);
-    return memoSegment(serialize({ format: this.format, salt: this.salt, entries }));
+    return entries;
   }
 
   /** An entry's packed form, made once (it then counts in the entry's bytes). */

@@ -163,6 +163,37 @@ describe('memoLevel', () => {
     cut.set('a', value('a'));
     expect(cut.bytes()!.append).toBe(false);
   });
+
+  it('goes on from the file as it left it, without reading it: the same values, the same segments as reading it gives', () => {
+    const limits = { memoryBytes: 250, diskBytes: 1000 };
+    const asLeft = { asLeft: true as const, read: () => expect.unreachable('the file was read again') as never };
+    const session = newLevel(limits);
+    session.start('code', undefined);
+    for (const k of ['a', 'b', 'c']) session.set(k, value(k)); // 'a' out of memory, kept packed
+    let file = session.bytes()!.bytes;
+    for (let i = 0; i < 12; i++) {
+      // Two builds on the same file: the session's level (as left), and a new process's (reading it).
+      const [kept, read] = [session, nextBuild(file, limits)];
+      kept.start('code', asLeft);
+      const outs = [kept, read].map((level) => {
+        for (const k of ["a", "b", "c"]) expect(level.get(k, { unpack }), `${level === kept ? "kept" : "read"} ${i} ${k}`).toBe(value(k));
+        level.set(`n${i}`, value(String(i % 10)));
+        return level.bytes()!;
+      });
+      expect(outs[0].append).toBe(outs[1].append);
+      if (outs[0].append) expect(outs[0].bytes).toEqual(outs[1].bytes);
+      file = outs[0].append ? concat(file, outs[0].bytes) : outs[0].bytes;
+      const next = nextBuild(file, limits);
+      for (const k of ['a', 'b', 'c', `n${i}`]) expect(next.get(k, { unpack })).toBe(value(k.startsWith('n') ? String(i % 10) : k));
+    }
+    // Another code's build, or a level that knew nothing of the file, reads it.
+    let reads = 0;
+    const other = newLevel(limits);
+    other.start('code', { asLeft: true, read: () => (reads++, file) });
+    expect(other.get('a', { unpack })).toBe(value('a'));
+    session.start('other code', { asLeft: true, read: () => (reads++, file) });
+    expect(reads).toBe(2);
+  });
 });
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

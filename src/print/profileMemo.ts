@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { memoLevel } from '../memoLevel.js';
+import { memoLevel, type StoredMemo } from '../memoLevel.js';
 
 const level = memoLevel<Uint8Array>('deflated-profile', (b) => b.length + 64, { memoryBytes: 4 * 1024 * 1024, diskBytes: 4 * 1024 * 1024 });
 
@@ -25,7 +25,7 @@ export function deflatedProfile(raw: Uint8Array): Uint8Array {
 }
 
 /** The memo's disk level (src/jobs/memoStore.ts). */
-export const startProfileMemo = (codeSalt: string, bytes: Uint8Array | undefined) => level.start(codeSalt, bytes);
+export const startProfileMemo = (codeSalt: string, bytes: StoredMemo) => level.start(codeSalt, bytes);
 export const profileMemoBytes = () => level.bytes();
 /** Empties the in-memory level (tests: as a new process would start). */
 export const forgetProfileInMemory = () => level.forget();

@@ -11,7 +11,7 @@
  * so a command's edit recolours only the pages it changed. Apart from
  * pressFiles.ts so that opening the memos does not load pdf-lib.
  */
-import { memoLevel } from '../memoLevel.js';
+import { memoLevel, type StoredMemo } from '../memoLevel.js';
 
 /** A page's press content stream, deflated, and whether it sets black text to overprint. */
 export interface Recolored {
@@ -31,5 +31,5 @@ export const recolored = memoLevel<Recolored>('recolored', sizeOf, { memoryBytes
 });
 
 /** The memo's disk level (src/jobs/memoStore.ts). */
-export const startRecoloredMemo = (codeSalt: string, bytes: Uint8Array | undefined) => recolored.start(codeSalt, bytes);
+export const startRecoloredMemo = (codeSalt: string, bytes: StoredMemo) => recolored.start(codeSalt, bytes);
 export const recoloredMemoBytes = () => recolored.bytes();

@@ -29,7 +29,7 @@ import type { ComposedParagraph, ComposeOptions } from './compose.js';
 import type { LoadedFont } from './fonts.js';
 import { fontDigest } from './fontDigest.js';
 import type { StyledSpan } from './itemize.js';
-import { memoLevel, type MemoWrite } from '../memoLevel.js';
+import { memoLevel, type MemoWrite, type StoredMemo } from '../memoLevel.js';
 
 const FORMAT = 'warraq-compose 2';
 
@@ -137,7 +137,7 @@ export function composeCached(spans: StyledSpan[], opts: ComposeOptions, compose
  * whose digest is `codeSalt`; missing, damaged or another code's bytes leave
  * it empty. Compositions from now on are recorded for `composeCacheBytes`.
  */
-export const startComposeCache = (codeSalt: string, stored: Uint8Array | undefined): void => level.start(codeSalt, stored);
+export const startComposeCache = (codeSalt: string, stored: StoredMemo): void => level.start(codeSalt, stored);
 
 /**
  * The disk level to store (src/memoLevel.ts): a segment with the entries

@@ -34,7 +34,7 @@ import { createHash } from 'node:crypto';
 import type { ComposedLine, PositionedGlyph } from '../../text/compose.js';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/fontDigest.js';
-import { memoLevel } from '../../memoLevel.js';
+import { memoLevel, type StoredMemo } from '../../memoLevel.js';
 import { codeFor, lineContent, recordingCodes, type CodeUse, type FollowingChar, type PaintedLine, type PdfKitDoc } from './glyphPainter.js';
 import { fillPlaceholders, textPlaceholder } from './twin.js';
 import type { MutoolPen } from './mutoolOrder.js';
@@ -314,7 +314,7 @@ export function paintLineRemembered(doc: PdfKitDoc, line: ComposedLine, at: Line
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */
-export const startPaintMemo = (codeSalt: string, bytes: Uint8Array | undefined) => level.start(codeSalt, bytes);
+export const startPaintMemo = (codeSalt: string, bytes: StoredMemo) => level.start(codeSalt, bytes);
 export const paintMemoBytes = () => level.bytes();
 
 /** Lines painted and drawn again from memory or disk in this thread so far (tests). */

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { LoadedFont } from '../../text/fonts.js';
 import { fontDigest } from '../../text/fontDigest.js';
-import { memoLevel } from '../../memoLevel.js';
+import { memoLevel, type StoredMemo } from '../../memoLevel.js';
 
 const FORMAT = 'warraq-subsets 1';
 
@@ -46,7 +46,7 @@ export function rememberSubset(subset: Subset, font: LoadedFont): void {
 }
 
 /** The disk level, for src/jobs/memoStore.ts: started from what the last build stored, its bytes for the next. */
-export const startSubsetMemo = (codeSalt: string, bytes: Uint8Array | undefined) => level.start(codeSalt, bytes);
+export const startSubsetMemo = (codeSalt: string, bytes: StoredMemo) => level.start(codeSalt, bytes);
 export const subsetMemoBytes = () => level.bytes();
 
 /** Empties the in-memory level (tests: as a new process would start). */
