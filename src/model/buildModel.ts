@@ -144,6 +144,19 @@ function pointOf(p: ParsedPoint, meta: LoadedMeta, lang: string, digits: DigitSy
   return point;
 }
 
+/**
+ * The parser's E-TITLE-MISSING dropped where the metadata gives the title and
+ * the source has no heading at all: its first paragraph (a Basmala, a
+ * charter's opening words) is the preamble, and the author's text need not
+ * gain a line. An empty `## ` or a `# ` title stays an error: the source means
+ * to have one.
+ */
+function withoutTitleMissing(diagnostics: Diagnostic[], doc: ParsedSource, meta: LoadedMeta): Diagnostic[] {
+  const at = doc.untitled;
+  if (!at || !meta.data.title?.trim()) return diagnostics;
+  return diagnostics.filter((d) => !(d.code === 'E-TITLE-MISSING' && d.line === at.line && d.file === at.file));
+}
+
 interface TextBuildOptions extends BuildModelOptions {
   /** Project folder: metadata paths (fonts) must stay inside it. */
   projectRoot: string;
@@ -163,7 +176,7 @@ export function modelFromText(text: string, file: string, opts: TextBuildOptions
     sourceDateEpoch: opts.sourceDateEpoch,
     strict: opts.strict,
     options: opts.options,
-    diagnostics: [...(opts.diagnostics ?? []), ...diagnostics, ...metaDiagnostics],
+    diagnostics: [...(opts.diagnostics ?? []), ...withoutTitleMissing(diagnostics, doc, meta), ...metaDiagnostics],
   });
 }
 

@@ -47,7 +47,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   lang: { about: 'BCP 47 language tag of the text', example: 'ar', default: 'detected from the text (ar, fa, ur, en)' },
   dir: { about: 'writing direction', example: 'rtl', default: 'detected from the text' },
   digits: { about: 'digits for page and point numbers: Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu) or Latin', example: 'arab', default: 'those of the point numbers' },
-  title: { about: 'display title, instead of the source’s `## ` line', example: 'خطة عمل إزمير', default: 'the `## ` line of the source' },
+  title: { about: 'display title, instead of the source’s `## ` line; with it the source may have none (its first paragraph is then the preamble)', example: 'خطة عمل إزمير', default: 'the `## ` line of the source' },
   runningHead: {
     about: 'the short title at the head of the booklet’s text pages (one line, small type): needed when the title does not fit one line there; without it such a title is shortened to its part before a colon when that fits, else the pages have no running head (a warning says which); the leaflets print it over the point’s title, in place of the title',
     example: 'خطة عمل إزمير',

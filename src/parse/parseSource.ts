@@ -72,6 +72,13 @@ export interface ParsedSource {
   /** The `## ` title, if the source has one. */
   title?: string;
   titlePlace?: SourcePlace;
+  /**
+   * Where the missing title was reported when the first block is no heading at
+   * all (it is read as the preamble): the metadata's `title:` may stand in for
+   * it, which only the model knows (texts such as a surah or a charter open
+   * with the author's words, not a title line that would have to be added).
+   */
+  untitled?: SourcePlace;
   preamble: Paragraph[];
   points: ParsedPoint[];
   imprint: ImprintLine[];
@@ -299,12 +306,13 @@ function readTitle(blocks: Block[], start: number, source: SourceLines, doc: Par
     }
     return 1;
   }
+  if (!m) doc.untitled = { file, line: b.from + 1, col: 1 };
   r.error('E-TITLE-MISSING', { file, line: b.from + 1, col: 1 }, 'the source does not start with a `## ` title line', {
     expected: '`## ` followed by the title, as the first line',
     found: excerpt(l.trim()),
     hint: m
       ? `use exactly two hashes: \`## ${excerpt(l.slice(m[0].length).trim())}\``
-      : 'add the title as the first line, e.g. `## خطة عمل`',
+      : 'add the title as the first line, e.g. `## خطة عمل`, or give it as `title:` in the metadata',
   });
   return m ? 1 : 0; // a wrongly-levelled title: not a paragraph
 }

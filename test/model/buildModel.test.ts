@@ -148,6 +148,29 @@ describe('failures are WarraqErrors with every diagnostic', () => {
     expect(where(r.diagnostics)).toEqual(['W-META-POINT-UNKNOWN@d.txt:4:3']);
   });
 
+  it('a source with no heading takes its title from the metadata: the first paragraph is the preamble', () => {
+    const src = 'بِسْمِ اللَّهِ الرَّحْمَـٰنِ الرَّحِيمِ\n\n١. تَبَارَكَ\n';
+    const r = modelFromText(src, 'd.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\ntitle: سورة الملك\n', file: 'd.meta.yaml' } });
+    expect(where(r.diagnostics)).toEqual([]);
+    expect(r.model.title).toBe('سورة الملك');
+    expect(r.model.preamble.map((p) => p.text)).toEqual(['بِسْمِ اللَّهِ الرَّحْمَـٰنِ الرَّحِيمِ']);
+    expect(r.model.points.map((p) => p.text)).toEqual(['تَبَارَكَ']);
+    // Front matter gives it as well.
+    expect(modelFromText(`---\ndate: 2024-01-01\ntitle: T\n---\n${src}`, 'd.txt', { projectRoot }).model.title).toBe('T');
+  });
+
+  it('without a title in the metadata the missing heading stays an error, whose hint names `title:`', () => {
+    const ds = diagnosticsOf(() => modelFromText('Opening words.\n\n1. a\n', 'd.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'd.meta.yaml' } }));
+    expect(where(ds)).toEqual(['E-TITLE-MISSING@d.txt:1:1']);
+    expect(ds[0].hint).toContain('`title:`');
+  });
+
+  it('a `# ` or an empty `## ` title stays an error even with a title in the metadata', () => {
+    const meta = { text: 'date: 2024-01-01\ntitle: T\n', file: 'd.meta.yaml' };
+    expect(where(diagnosticsOf(() => modelFromText('# Title\n\n1. a\n', 'd.txt', { projectRoot, sidecar: meta })))).toEqual(['E-TITLE-MISSING@d.txt:1:1']);
+    expect(where(diagnosticsOf(() => modelFromText('## \n\n1. a\n', 'd.txt', { projectRoot, sidecar: meta })))).toEqual(['E-TITLE-MISSING@d.txt:1:1']);
+  });
+
   it('remote fonts stop the build', () => {
     const ds = diagnosticsOf(() =>
       modelFromText('---\ndate: 2024-01-01\ntheme:\n  fonts:\n    body: [https://x.org/f.ttf]\n---\n## T\n\n1. a\n', 'd.txt', { projectRoot }),
