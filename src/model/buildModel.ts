@@ -113,7 +113,7 @@ function unknownPointWarnings(parsed: ParsedSource, meta: LoadedMeta, top: Sourc
 function pointOf(p: ParsedPoint, meta: LoadedMeta, lang: string, digits: DigitSystem): Point {
   const m = meta.data.points?.[String(p.number)];
   const derived = m?.title?.trim() ? undefined : deriveTitle(p.paragraphs[0]?.text ?? p.text, p.paragraphs.length > 1);
-  const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits);
+  const title = m?.title?.trim() || derived || pointLabelTitle(p.number, lang, digits, meta.data.pointWord);
   const point: Point = {
     number: p.number,
     label: p.label,
@@ -380,9 +380,9 @@ function colophonOf(data: LoadedMeta['data']): ColophonInfo {
 
 const LABEL_WORD: Record<string, string> = { ar: 'البند', fa: 'بند', en: 'Point' };
 
-/** «البند ٨», «بند ۸», «Point 8»: the heading of a point that has no title of its own. */
-export function pointLabelTitle(n: number, lang: string, digits: DigitSystem): string {
-  const word = LABEL_WORD[lang.split('-')[0]] ?? LABEL_WORD.en;
+/** «البند ٨», «بند ۸», «Point 8», or with the metadata's `pointWord` «الآية ٨»: the heading of a point that has no title of its own. */
+export function pointLabelTitle(n: number, lang: string, digits: DigitSystem, pointWord?: string): string {
+  const word = pointWord?.trim() || (LABEL_WORD[lang.split('-')[0]] ?? LABEL_WORD.en);
   return `${word} ${formatDigits(n, digits)}`;
 }
 

@@ -171,6 +171,8 @@ export const metaSchema = z
     months: z.enum(['standard', 'levant', 'both']),
     title: nonEmpty,
     runningHead: nonEmpty,
+    /** The word of a label heading, «الآية» for «الآية ٨», instead of the language's «البند». */
+    pointWord: nonEmpty,
     date: z.string().refine(isIsoDay, { message: 'not a valid day', params: { warraq: 'E-META-DATE', expected: 'a real date written YYYY-MM-DD' } }),
     url: httpUrl,
     imprint: z.array(z.string()),

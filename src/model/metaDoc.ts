@@ -48,6 +48,11 @@ export const NOTES: Readonly<Record<string, Note>> = {
   dir: { about: 'writing direction', example: 'rtl', default: 'detected from the text' },
   digits: { about: 'digits for page and point numbers: Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu) or Latin', example: 'arab', default: 'those of the point numbers' },
   title: { about: 'display title, instead of the source’s `## ` line; with it the source may have none (its first paragraph is then the preamble)', example: 'خطة عمل إزمير', default: 'the `## ` line of the source' },
+  pointWord: {
+    about: 'the word before the number in the heading of a point that has no title of its own (neither in the metadata nor derived): a surah’s «الآية», a charter’s «المادة» or «المبدأ»',
+    example: 'الآية',
+    default: '«البند» (Arabic), «بند» (Persian), «Point» (other languages)',
+  },
   runningHead: {
     about: 'the short title at the head of the booklet’s text pages (one line, small type): needed when the title does not fit one line there; without it such a title is shortened to its part before a colon when that fits, else the pages have no running head (a warning says which); the leaflets print it over the point’s title, in place of the title',
     example: 'خطة عمل إزمير',
@@ -63,7 +68,7 @@ export const NOTES: Readonly<Record<string, Note>> = {
   imprint: { about: 'replaces the source’s imprint: one line per entry, same inline markup; "" leaves a gap', example: '["**الأمانة العامة**", "تشرين الأول ٢٠٢٣"]', default: 'the imprint paragraphs after the last point' },
   points: { about: 'editorial additions per point, by its number written with ASCII digits', example: '{3: {title: عيد العمال}}' },
   'points.N': { about: 'the additions for point N', example: '{title: عيد العمال, slug: may-day}' },
-  'points.N.title': { about: 'short title of the point (leaflet, cards, contents)', example: 'عيد العمال', default: 'its first sentence when that has at most 8 words (60 characters) and is not the whole point; else, when that sentence runs on, its first clause (up to a comma) of 5 to 8 words; else a label, «البند ٨», «بند ۸», «Point 8»' },
+  'points.N.title': { about: 'short title of the point (leaflet, cards, contents)', example: 'عيد العمال', default: 'its first sentence when that has at most 8 words (60 characters) and is not the whole point; else, when that sentence runs on, its first clause (up to a comma) of 5 to 8 words; else a label, «البند ٨», «بند ۸», «Point 8» (its word: `pointWord`)' },
   'points.N.slug': { about: 'file-name part: leaflets/NN-slug.pdf', example: 'may-day', default: 'none: leaflets/NN.pdf' },
   'points.N.event': { about: 'an event the point names, printed on its leaflet', example: '{name: عيد العمال, date: 2024-05-01}' },
   'points.N.event.name': { about: 'the event’s name', example: 'عيد العمال' },

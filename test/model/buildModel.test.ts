@@ -171,6 +171,12 @@ describe('failures are WarraqErrors with every diagnostic', () => {
     expect(where(diagnosticsOf(() => modelFromText('## \n\n1. a\n', 'd.txt', { projectRoot, sidecar: meta })))).toEqual(['E-TITLE-MISSING@d.txt:1:1']);
   });
 
+  it('pointWord names the label of a point with no title; a title of its own wins', () => {
+    const src = '## T\n\n١. تَبَارَكَ الَّذِي بِيَدِهِ الْمُلْكُ\n\n٢. قصير.\n';
+    const r = modelFromText(src, 'd.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\npointWord: الآية\npoints:\n  2:\n    title: عنوان\n', file: 'd.meta.yaml' } });
+    expect(r.model.points.map((p) => [p.title, p.titleSource])).toEqual([['الآية ١', 'label'], ['عنوان', 'meta']]);
+  });
+
   it('remote fonts stop the build', () => {
     const ds = diagnosticsOf(() =>
       modelFromText('---\ndate: 2024-01-01\ntheme:\n  fonts:\n    body: [https://x.org/f.ttf]\n---\n## T\n\n1. a\n', 'd.txt', { projectRoot }),
@@ -248,6 +254,9 @@ describe('helpers', () => {
     expect(pointLabelTitle(8, 'ar', 'arab')).toBe('البند ٨');
     expect(pointLabelTitle(8, 'fa', 'arabext')).toBe('بند ۸');
     expect(pointLabelTitle(8, 'en', 'latn')).toBe('Point 8');
+    // The metadata's pointWord: a surah's verses, a charter's articles.
+    expect(pointLabelTitle(8, 'ar', 'arab', 'الآية')).toBe('الآية ٨');
+    expect(pointLabelTitle(8, 'en', 'latn', ' Article ')).toBe('Article 8');
     expect(numberingFor(undefined, 'arab')).toBe('dash');
     expect(numberingFor('dot', 'arab')).toBe('dash');
     expect(numberingFor('paren', 'arabext')).toBe('paren');
