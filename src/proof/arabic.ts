@@ -13,6 +13,23 @@ export function lookupForm(word: string): string {
   return word.normalize('NFC').replace(IGNORED, '');
 }
 
+/** A hamza on its seat (or on the line), with the marks after it; group 1: those marks. */
+const HAMZA_SEAT = /[ءأإؤئ]([\u064B-\u065F\u0670]*)/gu;
+/** The harakat a hamza is voiced with: tanween, fatha, damma, kasra, shadda, sukun. */
+const HARAKA = /[\u064B-\u0652]/u;
+
+/**
+ * Whether every hamza of a word as written carries its haraka, and it has
+ * one («وَأَعْتَدْنَا», «رَأَوْهُ»): a text vowelled on its hamzas (a Quranic
+ * text, a vowelled verse) has chosen each seat, so a word the dictionary
+ * knows only without the hamza (there «واعتدنا», from اعتاد, another word;
+ * the dictionary has أعتدنا but not its و form) is no hamza variant.
+ */
+export function hamzaVowelled(text: string): boolean {
+  const seats = [...text.normalize('NFC').matchAll(HAMZA_SEAT)];
+  return seats.length > 0 && seats.every((m) => HARAKA.test(m[1]));
+}
+
 /** Groups of letters that are spelling variants of one another. */
 const VARIANT_GROUPS = ['اأإآء', 'يىئ', 'وؤ', 'هة', 'ءئؤأإ'];
 

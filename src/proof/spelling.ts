@@ -10,7 +10,7 @@
  * a Latin word that transcribes an Arabic word of the document is the same
  * name and not reported again.
  */
-import { ARABIC_ALPHABET, inflections, LATIN_ALPHABET, PERSIAN_ALPHABET, persianKnown, stems } from './arabic.js';
+import { ARABIC_ALPHABET, hamzaVowelled, inflections, LATIN_ALPHABET, PERSIAN_ALPHABET, persianKnown, stems } from './arabic.js';
 import type { Lexicon } from './dictionary.js';
 import { SILENCE_CORRECT, SILENCE_WORD, type Finding } from './finding.js';
 import { candidates, ranked, type Candidate, type Suggestion } from './suggest.js';
@@ -170,16 +170,17 @@ class SpellingPass {
     return t.script === 'latin' ? this.accepted.has(t.form) || this.accepted.has(t.form.toLowerCase()) : stems(t.form).some((s) => this.accepted.has(s));
   }
 
-  /** Known (dictionary, `words:`), a hamza variant of a dictionary word, or unknown. */
+  /** Known (dictionary, `words:`, or a hamza variant vowelled on its hamzas: `hamzaVowelled`), a hamza variant of a dictionary word, or unknown. */
   status(t: Token): Status {
-    const key = t.script + (t.lang ?? '') + t.form;
+    const vowelled = t.script === 'arabic' && hamzaVowelled(t.text);
+    const key = t.script + (t.lang ?? '') + t.form + (vowelled ? '\u064E' : '');
     let s = this.statusCache.get(key);
     if (s) return s;
     const l = this.lexFor(t)!;
     const latin = t.script === 'latin';
     if (l.has(t.form) || this.isAccepted(t) || (latin && (l.has(t.form.toLowerCase()) || l.has(capitalised(t.form)) || l.hasLoose(t.form)))) s = 'known';
     else if (this.persianWord(t) && persianKnown(t.form, (w) => l.has(w))) s = 'known';
-    else if (!latin && l.hasLoose(t.form)) s = 'hamza';
+    else if (!latin && l.hasLoose(t.form)) s = vowelled ? 'known' : 'hamza';
     else s = 'unknown';
     this.statusCache.set(key, s);
     return s;

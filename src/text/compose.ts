@@ -10,7 +10,7 @@
  * absolute positions, so renderers can draw in logical order, which keeps text
  * extraction right, while the picture is the visual one.
  */
-import { addressBreakCost, itemize, type Itemized, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
+import { addressBreakCost, itemize, stretchingSpace, type Itemized, type ShapedRun, type StyledSpan, type Word } from './itemize.js';
 import { isVerbatimToken, tokenCore } from './addresses.js';
 import type { LoadedFont } from './fonts.js';
 import { bestCandidate, chooseKashidas, DEFAULT_KASHIDAS_PER_LINE, insertKashida, type Candidate } from './kashidaPlacement.js';
@@ -448,7 +448,9 @@ interface LineMeasure {
   text: string;
   words: Word[];
   gaps: number[];
+  /** The natural width of the spaces that stretch (all but a Quranic mark's: Word.fixedSpace), and of those that do not. */
   naturalGaps: number;
+  fixedGaps: number;
   naturalWidth: number;
   justified: boolean;
   /** The theme's widest space, × the natural one. */
@@ -459,10 +461,12 @@ interface LineMeasure {
 /** One line: justify, reorder (UAX #9 L2), position. */
 function setLine(text: string, words: Word[], candidates: Array<Candidate | undefined>, lastResort: Array<Candidate | undefined>, o: LineOptions): ComposedLine {
   const gaps = words.slice(0, -1).map((w) => w.spaceWidth);
-  const naturalGaps = gaps.reduce((a, b) => a + b, 0);
-  const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps;
+  const stretching = words.slice(0, -1).map(stretchingSpace);
+  const naturalGaps = stretching.reduce((a, b) => a + b, 0);
+  const fixedGaps = gaps.reduce((a, g, i) => a + (g - stretching[i]), 0);
+  const naturalWidth = words.reduce((a, w) => a + w.width, 0) + naturalGaps + fixedGaps;
   const justified = justifies(o) && !o.isLast && !o.beforeAddress;
-  const m: LineMeasure = { text, words, gaps, naturalGaps, naturalWidth, justified, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, o };
+  const m: LineMeasure = { text, words, gaps, naturalGaps, fixedGaps, naturalWidth, justified, maxRatio: o.space.max ?? DEFAULT_MAX_SPACE, o };
   // Knuth–Plass may end a line that fits only with its spaces shrunk; an
   // unjustified line gets that shrink too, never an overhang.
   const shrink = !justified && naturalWidth > o.measure && naturalGaps > 0 ? o.measure - naturalWidth : 0;
@@ -474,7 +478,8 @@ function setLine(text: string, words: Word[], candidates: Array<Candidate | unde
   const fit = trackingFor(input);
   const { tracking, loose, ragged, extraSpace } = fit;
   const spaceRatio = naturalGaps > 0 ? (naturalGaps + extraSpace) / naturalGaps : 1;
-  const finalGaps = gaps.map((g) => (naturalGaps > 0 ? g * spaceRatio : 0));
+  // (A fixed space keeps its natural width: g − its stretching part, 0 for any other.)
+  const finalGaps = gaps.map((g, i) => g - stretching[i] + stretching[i] * spaceRatio);
   const contentWidth = runsByWord.flat().reduce((a, r) => a + r.width, 0) + finalGaps.reduce((a, b) => a + b, 0) + tracking * slots;
   const width = justified && !ragged ? Math.max(o.measure, contentWidth) : contentWidth;
   const startX = ragged ? lineStartX({ ...o, align: 'start' }, contentWidth, false) : lineStartX(o, contentWidth, justified);
@@ -571,7 +576,7 @@ function justifyLine(m: LineMeasure, candidates: Array<Candidate | undefined>, l
       return w.runs.map((run, ri) => (ri === c.run ? insertKashida(text, run, c.at, width, o.lang) : run));
     });
     // A reshaped word is not always exactly as much wider as asked: the spaces take up the difference.
-    const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps;
+    const actual = runsByWord.flat().reduce((a, r) => a + r.width, 0) + naturalGaps + m.fixedGaps;
     extraSpace = o.measure - actual;
   }
   return { runsByWord, extraSpace, kashidas: kashidaAt.size, keshideh };

@@ -114,7 +114,7 @@ const partWidth = (items: Itemized, from: number, to: number, lang: string | und
  */
 export function wordPart(items: Itemized, w: Word, from: number, to: number, lang: string | undefined): Word {
   const part = makeWord(items.text, items.levels, items.styleAt, from, to, to, false, lang);
-  if (to === w.end) return { ...part, spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak, keepWithNext: w.keepWithNext };
+  if (to === w.end) return { ...part, spaceWidth: w.spaceWidth, spaceLevel: w.spaceLevel, hardBreak: w.hardBreak, keepWithNext: w.keepWithNext, fixedSpace: w.fixedSpace };
   const hyphen = hyphenRun(items, to, lang);
   return { ...part, runs: [...part.runs, hyphen], width: part.width + hyphen.width, hyphenated: true };
 }

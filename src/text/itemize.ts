@@ -64,6 +64,8 @@ export interface Word {
   hardBreak: boolean;
   /** No line break in the space after this word (a number and the word it counts or dates). */
   keepWithNext?: boolean;
+  /** The space after this word neither stretches nor shrinks (a Quranic mark and its word, one unit: `markNoLineStart`); `stretchingSpace`. */
+  fixedSpace?: boolean;
   /** A soft tie after this word, kept as a name's is, each on its own (`withTies`, lineBreaks.ts): the caller's (ComposeOptions.softTies: it leans on the next), or inside a date (`markDates`). */
   leans?: boolean;
   /** A soft tie: inside a short Latin name in a right-to-left paragraph («São Paulo», «Jean-Luc Mélenchon»: `markLatinNames`); where the breaks chosen split it, the paragraph is broken again with the break forbidden, kept when no worse (`withTies`, lineBreaks.ts). */
@@ -327,19 +329,40 @@ function afterNumberHyphen(text: string, at: number): boolean {
 const POSTPOSITION = /^را[.,;:!?،؛]*$/u;
 
 /**
+ * Quranic marks set between spaces that belong to the word before them:
+ * the pause marks (U+06D6–U+06DC: «طِبَاقًا ۖ مَّا»), the end of an ayah
+ * (U+06DD) and the place of prostration (U+06E9). UAX #14 breaks before
+ * them; no printed mushaf does.
+ */
+const MARK_OF_WORD_BEFORE = /^[\u06D6-\u06DD\u06E9]/u;
+/** The rub el hizb (U+06DE), set alone before the verse it opens: it belongs to the word after it. */
+const MARK_OF_WORD_AFTER = /^\u06DE$/u;
+
+/**
  * Words that never start a line, kept with the word before them: a dash
  * set between spaces («plain words» / «— not hidden»: the dash opens what
  * follows it but belongs to the line it interrupts, where the reader meets
- * it before the break; the line may end on the dash), and «را»
- * (POSTPOSITION).
+ * it before the break; the line may end on the dash), «را» (POSTPOSITION),
+ * and a Quranic mark (MARK_OF_WORD_BEFORE; the rub el hizb, which never
+ * ends one, with the word after it). A Quranic mark and its word are one
+ * unit: the space between them is fixed too (`fixedSpace`), for a
+ * justified line that widened it would leave the mark alone in a gap twice
+ * its others («تَفَاوُتٍ ۖ فَارْجِعِ»); the space on its other side stretches.
  */
 function markNoLineStart(text: string, words: Word[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i];
     if (w.hardBreak || w.spaceWidth === 0) continue;
     const next = words[i + 1];
-    if (DASH.test(text.slice(next.start, next.start + 1)) || POSTPOSITION.test(text.slice(next.start, next.end))) w.keepWithNext = true;
+    const nextText = text.slice(next.start, next.end);
+    if (MARK_OF_WORD_BEFORE.test(nextText) || MARK_OF_WORD_AFTER.test(text.slice(w.start, w.end))) w.keepWithNext = w.fixedSpace = true;
+    else if (DASH.test(nextText) || POSTPOSITION.test(nextText)) w.keepWithNext = true;
   }
+}
+
+/** The part of the space after `w` that stretches and shrinks in a justified line: all of it, or none (`fixedSpace`). */
+export function stretchingSpace(w: Word): number {
+  return w.fixedSpace ? 0 : w.spaceWidth;
 }
 
 /**

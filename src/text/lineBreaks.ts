@@ -8,7 +8,7 @@
  */
 import tlb from 'tex-linebreak';
 import type { InputItem } from 'tex-linebreak';
-import { ADDRESS_BREAK_PATH, type Word } from './itemize.js';
+import { ADDRESS_BREAK_PATH, stretchingSpace, type Word } from './itemize.js';
 import { DEFAULT_MAX_SPACE, justifies, RUNT_SPACE, type ComposeOptions } from './options.js';
 import { breakLinesWithRuns } from './knuthPlass.js';
 import { DEFAULT_KASHIDAS_PER_LINE } from './kashidaPlacement.js';
@@ -176,11 +176,11 @@ function pushBreakAfter(list: ItemList, ties: TiePlaces, words: Word[], i: numbe
   } else if (w.spaceWidth > 0) {
     // A penalty at the maximum cost before the glue: the space can stretch but never break.
     if (w.keepWithNext) list.push({ type: 'penalty', width: 0, cost: 1000, flagged: false });
-    const stretch = w.spaceWidth * spaceStretchOf(opts, spaceStretch);
+    const stretch = stretchingSpace(w) * spaceStretchOf(opts, spaceStretch);
     if (i === words.length - 2 || words[i + 1].hardBreak) ties.lastSpaces.set(i + 1, list.next);
     if (w.softTie && !w.keepWithNext) ties.softTies.set(i, list.next);
     else if (w.leans && !w.keepWithNext) ties.leanTies.set(i, list.next);
-    list.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: w.spaceWidth * opts.space.shrink }, i);
+    list.push({ type: 'glue', width: w.spaceWidth, stretch, shrink: stretchingSpace(w) * opts.space.shrink }, i);
   } else {
     // A break with no space (inside a URL, after a hyphen): the line may end
     // here short, so the glue after it gives the line room to be feasible;
@@ -462,8 +462,8 @@ function lineShapes(words: Word[], ends: LineEnd[], kashidaStretch: Array<number
         width += words[i].width;
         if (i === last) continue;
         width += words[i].spaceWidth;
-        stretch += words[i].spaceWidth * spaceStretchOf(opts, spaceStretch);
-        shrink += words[i].spaceWidth * opts.space.shrink;
+        stretch += stretchingSpace(words[i]) * spaceStretchOf(opts, spaceStretch);
+        shrink += stretchingSpace(words[i]) * opts.space.shrink;
       }
       const kashidas = kashidaStretch.slice(first, last + 1).filter((k): k is number => !!k).sort((a, b) => b - a);
       stretch += kashidas.slice(0, perLine).reduce((a, b) => a + b, 0);
@@ -539,7 +539,7 @@ function overfull(words: Word[], ends: LineEnd[], opts: ComposeOptions): boolean
   let divided = false;
   for (const { word: last, at } of ends) {
     let width = divided ? 0 : indentOf(words, first, opts);
-    for (let i = first; i <= last; i++) width += words[i].width + (i < last ? words[i].spaceWidth * (1 - opts.space.shrink) : 0);
+    for (let i = first; i <= last; i++) width += words[i].width + (i < last ? words[i].spaceWidth - stretchingSpace(words[i]) * opts.space.shrink : 0);
     if (!divided && at === undefined && last > first && width > opts.measure + 0.01) return true;
     divided = at !== undefined;
     first = at === undefined ? last + 1 : last;

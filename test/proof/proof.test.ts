@@ -125,6 +125,20 @@ describe('a clause in Persian inside an Arabic document (addresses-ar, point ٩)
   });
 });
 
+describe('a fully vowelled text (Surah al-Mulk, Tanzil: mulk-ar)', () => {
+  it('gives no finding: a word vowelled on its hamzas is spelt as meant («وَأَعْتَدْنَا» no variant of «واعتدنا», another word; «فَلَمَّا رَأَوْهُ» no word split)', async () => {
+    const { model } = await loadDocument('test/fixtures/docs/mulk-ar/mulk-ar.txt', { projectRoot });
+    const r = await proofDocument(model, { projectRoot, cache: false });
+    expect(r.findings.map((f) => `${f.code} ${f.found}`)).toEqual([]);
+  });
+
+  it('still reports the word unvowelled, and a hamza variant elsewhere; a vowelled word with no hamza is judged as before (known here)', async () => {
+    const text = `## عنوان\n\n١. وأعتدنا لهم عذاب السعير. وَاعْتَدْنَا لَهُمْ. ومن هنا نرى الإجتماعي.\n`;
+    const r = await proofDocument(modelFromText(text, 'doc.txt', { projectRoot, sidecar: { text: 'date: 2024-01-01\n', file: 'doc.meta.yaml' } }).model, { projectRoot, cache: false });
+    expect(r.findings.filter((f) => f.code === 'W-PROOF-HAMZA').map((f) => f.found)).toEqual(['وأعتدنا', 'الإجتماعي']);
+  });
+});
+
 describe('Persian: no false alarms on ordinary words (look17 fa.txt)', () => {
   it('«را فرا» is two words, neither split nor the same word twice; «ممنوع‌القلم», «حق‌التألیف» are known; a real split and repeat still found', async () => {
     const text = `## عنوان\n\n١. ما همه را فرا می‌خوانیم که این بیانیه را بخوانند. نویسندگان ممنوع‌القلم و حق‌التألیف مترجمان. این کتاب کتاب خوبی است و انتش ارات باز است.\n`;

@@ -236,6 +236,48 @@ describe('line breaking around numbers and addresses (issue 14)', async () => {
   });
 });
 
+describe('Quranic pause marks (mulk-ar: Tanzil, marks between spaces)', async () => {
+  const { composeParagraph } = await import('../../src/text/compose.js');
+  const { templateFonts } = await import('../support/fonts.js');
+  const f = templateFonts();
+  const verses = readFileSync(path.join(projectRoot, 'test/fixtures/docs/mulk-ar/mulk-ar.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => /[\u06D6-\u06DC]/u.test(l))
+    .map((l) => l.replace(/^[١-٩]+\s*\.\s*/, ''));
+  const MARK = /^[\u06D6-\u06DC]/u;
+  const set = (text: string, measure: number) =>
+    composeParagraph([{ text, style: { fonts: f.body, size: 12 } }], { dir: 'rtl', lang: 'ar', measure, align: 'justify', justify: 'kashida', space: { stretch: 0.3, shrink: 0.2, max: 2 } });
+
+  it('never starts a line with a pause mark, at any measure (main: 6 of 662 lines at 120–400 pt)', () => {
+    expect(verses.length).toBeGreaterThan(10);
+    for (let measure = 120; measure <= 400; measure += 40)
+      for (const text of verses) for (const l of set(text, measure).lines) expect(text.slice(l.start, l.end), `${measure} pt`).not.toMatch(MARK);
+  });
+
+  it('widens the space after a pause mark in a justified line, never the one before it (main: «تَفَاوُتٍ ۖ فَارْجِعِ», both widened)', () => {
+    let seen = 0;
+    for (let measure = 120; measure <= 400; measure += 40)
+      for (const text of verses)
+        for (const l of set(text, measure).lines) {
+          if (!l.justified || l.spaceRatio <= 1.05) continue;
+          const spaces = l.glyphs.filter((g) => g.space);
+          const natural = Math.min(...spaces.map((g) => g.advance));
+          l.glyphs.forEach((g, i) => {
+            if (g.space || !MARK.test(g.text)) return;
+            // Logical order: the space before the mark, and the one after it (none at the line's end).
+            const before = l.glyphs.slice(0, i).reverse().find((x) => x.space)!;
+            const after = l.glyphs.slice(i + 1).find((x) => x.space);
+            expect(before.advance).toBeCloseTo(natural, 6);
+            if (after) {
+              expect(after.advance).toBeGreaterThan(before.advance * 1.05);
+              seen++;
+            }
+          });
+        }
+    expect(seen).toBeGreaterThan(10);
+  });
+});
+
 describe('composeParagraph: centred paragraphs are balanced', () => {
   const title = 'Universal Declaration of Human Rights';
   const centred = (measure: number) =>

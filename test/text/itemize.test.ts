@@ -152,4 +152,18 @@ describe('breaks around numbers and dashes', () => {
     // A word that only begins so is no marker.
     expect(wordsOf('کتاب راهنما', 'rtl').map((w) => w.keep)).toEqual([false, false]);
   });
+
+  it('never starts a line with a Quranic mark: the word before a pause mark, an end of ayah or a prostration mark keeps with it, the space between them fixed; the rub el hizb keeps with the word after it (mulk-ar)', () => {
+    const quran = (text: string) => {
+      const { words } = itemize([{ text, style: { fonts: [amiri()], size: 11 } }], 'rtl', 'ar');
+      return words.map((w) => `${text.slice(w.start, w.end)}${w.keepWithNext ? '+' : ''}${w.fixedSpace ? '=' : ''}`);
+    };
+    // Surah al-Mulk 3 (Tanzil): «طِبَاقًا ۖ مَّا», «تَفَاوُتٍ ۖ فَارْجِعِ».
+    expect(quran('سَمَاوَاتٍ طِبَاقًا ۖ مَّا تَرَىٰ مِن تَفَاوُتٍ ۖ فَارْجِعِ')).toEqual(['سَمَاوَاتٍ', 'طِبَاقًا+=', 'ۖ', 'مَّا', 'تَرَىٰ', 'مِن', 'تَفَاوُتٍ+=', 'ۖ', 'فَارْجِعِ']);
+    // Every pause mark U+06D6–U+06DC, the end of an ayah with its number, the prostration mark.
+    for (const mark of [...'ۖۗۘۙۚۛۜ', '۝١٢', '۩']) expect(quran(`عَمَلًا ${mark}`), mark).toEqual(['عَمَلًا+=', mark]);
+    expect(quran('قَدِيرٌ ۞ وَهُوَ')).toEqual(['قَدِيرٌ', '۞+=', 'وَهُوَ']);
+    // A mark set close to its word makes no word of its own (UAX #14 keeps it).
+    expect(quran('طِبَاقًاۖ مَّا')).toEqual(['طِبَاقًاۖ', 'مَّا']);
+  });
 });
