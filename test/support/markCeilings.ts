@@ -179,6 +179,15 @@
  * letter's tail (glyphPainter's `copiedOnce`): mixed-7 4 / 2 → 3 / 1
  * («العِلْمَ حَقٌّ»). Every other reader's text of the nine documents the
  * same, but mupdf 1.28's, which keeps «تمييز يُخل» on one line (udhr-ar, long-30).
+ * Moved for pdftotext (lf20 and cards20, December 2026, session 19): body
+ * lines kept off a word that leans on the next (typeset.ts `leaningTies`)
+ * and Persian contents rows kept off a phrase's middle re-broke booklets and
+ * leaflets; the painter's RLEs, one per punctuation or number before a word
+ * space on a line, moved with them (measured, not traced mark by mark):
+ * raised mixed-7 leaflets 65 → 66, udhr-ar booklet 165 → 166, long-30
+ * booklet 129 → 130, stress-fa leaflets 151 → 153; lowered seed leaflets
+ * 55 → 54, mixed-7 booklet 81 → 80, udhr-ar leaflets 218 → 216, stress-fa
+ * booklet 168 → 166 (net −3). Every other reader's cell unchanged.
  */
 export type MarkReader = 'pdfjs' | 'mutool' | 'pdftotext' | 'pdfium' | 'mupdf';
 export type MarkDoc = 'seed' | 'mixed-7' | 'addresses-ar' | 'udhr-ar' | 'udhr-fa' | 'udhr-en' | 'long-30';
@@ -209,21 +218,21 @@ export type CeilingCell = `${MarkDoc | StressDoc} ${'booklet' | 'leaflets'}`;
  */
 export const POPPLER_PARTS: Record<CeilingCell, { rles: number; marks: number }> = {
   'seed booklet': { rles: 90, marks: 1 },
-  'seed leaflets': { rles: 55, marks: 1 },
-  'mixed-7 booklet': { rles: 81, marks: 3 },
-  'mixed-7 leaflets': { rles: 65, marks: 87 },
+  'seed leaflets': { rles: 54, marks: 1 },
+  'mixed-7 booklet': { rles: 80, marks: 3 },
+  'mixed-7 leaflets': { rles: 66, marks: 87 },
   'addresses-ar booklet': { rles: 60, marks: 2 },
   'addresses-ar leaflets': { rles: 32, marks: 23 },
-  'udhr-ar booklet': { rles: 165, marks: 0 },
-  'udhr-ar leaflets': { rles: 218, marks: 30 },
+  'udhr-ar booklet': { rles: 166, marks: 0 },
+  'udhr-ar leaflets': { rles: 216, marks: 30 },
   'udhr-fa booklet': { rles: 178, marks: 0 },
   'udhr-fa leaflets': { rles: 94, marks: 0 },
   'udhr-en booklet': { rles: 0, marks: 0 },
   'udhr-en leaflets': { rles: 0, marks: 0 },
-  'long-30 booklet': { rles: 129, marks: 0 },
+  'long-30 booklet': { rles: 130, marks: 0 },
   'long-30 leaflets': { rles: 40, marks: 0 },
-  'stress-fa booklet': { rles: 168, marks: 4 },
-  'stress-fa leaflets': { rles: 151, marks: 3 },
+  'stress-fa booklet': { rles: 166, marks: 4 },
+  'stress-fa leaflets': { rles: 153, marks: 3 },
   'stress-en booklet': { rles: 0, marks: 0 },
   'stress-en leaflets': { rles: 0, marks: 0 },
 };
