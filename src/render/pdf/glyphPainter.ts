@@ -410,7 +410,7 @@ const rgbOperators = new Map<string, string>();
  * `follows`: what the same line draws after this part, in another (a
  * heading's title after its label; `FollowingChar`).
  * `popplerLeftToRight`: poppler reads the page left to right (renderPages'
- * `popplerReadsLeftToRight`): a neutral at the line's left end gets an RLM
+ * `popplerPageBalance`'s `leftToRight`): a neutral at the line's left end gets an RLM
  * on its left (`popplerLeftEnd`).
  *
  * Two steps: `planLine` works out what each reader needs of the line (no

@@ -109,7 +109,7 @@ export interface CountedLine {
  * empty ActualText, which poppler reads instead. (Until marks2 every run
  * counted one: seed booklet 4 and mixed-7 leaflets 3 RLMs more.)
  */
-export function popplerPageBalance(lines: CountedLine[]): number[] {
+export function popplerPageBalance(lines: CountedLine[]): PopplerPageDirection {
   const lr = popplerLrCount(lines);
   // poppler reads the page left to right when lrCount >= 0; that is harmless
   // where no right-to-left line mixes right-to-left letters with left-to-right
@@ -123,22 +123,25 @@ export function popplerPageBalance(lines: CountedLine[]): number[] {
     return types.has('R') && (types.has('L') || types.has('#'));
   });
   let lacking = mixed ? Math.max(0, lr + 1) : 0;
-  return lines.map((line) => {
+  const shares = lines.map((line) => {
     if (!line.rtl || !lacking) return 0;
     const n = Math.min(lacking, popplerBalance(line.texts));
     lacking -= n;
     return n;
   });
+  return { shares, leftToRight: lr - shares.reduce((a, b) => a + b, 0) >= 0 };
 }
 
 /**
- * Whether poppler still reads the page left to right (`lrCount >= 0`) with
- * the RLMs `popplerPageBalance` gave its lines (`shares`): a leaflet of
+ * A page's direction as poppler will read it: each line's share of the
+ * page-direction RLMs (`shares`), and whether poppler still reads the page
+ * left to right with them (`leftToRight`, `lrCount >= 0`): a leaflet of
  * mulk-ar, one short verse under 120 Latin letters of Tanzil's notice, whose
- * lines mix nothing, so it gets none.
+ * lines mix nothing, so it gets none. One count of the page serves both.
  */
-export function popplerReadsLeftToRight(lines: CountedLine[], shares: number[]): boolean {
-  return popplerLrCount(lines) - shares.reduce((a, b) => a + b, 0) >= 0;
+export interface PopplerPageDirection {
+  shares: number[];
+  leftToRight: boolean;
 }
 
 /** poppler's `lrCount` of a page as the painter leaves it before the page-direction RLMs (`popplerPageBalance`). */

@@ -16,7 +16,7 @@ import { RTL_LETTER } from '../../text/itemize.js';
 import type { PdfKitDoc } from './glyphPainter.js';
 import type { MutoolPen } from './mutoolOrder.js';
 import { paintLineRemembered } from './rememberedLines.js';
-import { popplerBalance, popplerPageBalance, popplerReadsLeftToRight } from './popplerOrder.js';
+import { popplerBalance, popplerPageBalance } from './popplerOrder.js';
 import { rememberedDeflate } from './rememberedDeflate.js';
 import { subsetTag, type SubsetContents } from './subsetTag.js';
 import { Tagger, type StructElement, type TaggingDoc } from './tagging.js';
@@ -156,7 +156,7 @@ function paintText(doc: PdfKitRoot, b: TextBlock, slots: SlotRecorder | undefine
 /**
  * Each line's share of the RLMs poppler needs to read its page right to left
  * (`popplerPageBalance`), and whether poppler reads the page left to right
- * all the same (`popplerReadsLeftToRight`: its right-to-left lines then need
+ * all the same (`PopplerPageDirection.leftToRight`: its right-to-left lines then need
  * `lineContent`'s `popplerLeftToRight`).
  */
 type PopplerBudgets = Map<TextBlock['lines'][number], number> & { leftToRight?: boolean };
@@ -179,9 +179,9 @@ function popplerBudgets(page: LaidOutPage): PopplerBudgets {
   // What poppler reads of the page: every text block's lines but those drawn as a picture only.
   const lines = page.blocks.flatMap((b) => (b.kind === 'text' && !b.pictureOnly ? b.lines.map((l) => ({ l, rtl: b.rtl })) : []));
   const counted = lines.map(({ l, rtl }) => ({ texts: l.line.glyphs.map((g) => g.text), rtl }));
-  const shares = popplerPageBalance(counted);
+  const { shares, leftToRight } = popplerPageBalance(counted);
   const budgets: PopplerBudgets = new Map(lines.map(({ l }, i) => [l, shares[i]]));
-  if (popplerReadsLeftToRight(counted, shares)) budgets.leftToRight = true;
+  if (leftToRight) budgets.leftToRight = true;
   return budgets;
 }
 

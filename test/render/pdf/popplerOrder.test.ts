@@ -91,21 +91,21 @@ describe('popplerBalance', () => {
 describe('popplerPageBalance', () => {
   const line = (text: string, rtl = true) => ({ texts: [...text], rtl });
   it('gives no RLM to a page whose right-to-left letters outnumber its left-to-right ones', () => {
-    expect(popplerPageBalance([line('نستذكر كلمات Nelson Mandela عن التعليم بوصفه أقوى سلاح')])).toEqual([0]);
+    expect(popplerPageBalance([line('نستذكر كلمات Nelson Mandela عن التعليم بوصفه أقوى سلاح')]).shares).toEqual([0]);
   });
   it('gives none to a page whose right-to-left lines do not mix (a title over English lines)', () => {
-    expect(popplerPageBalance([line('خطة عمل'), line('23rd INTERNATIONAL MEETING OF'), line('COMMUNIST AND WORKERS PARTIES')])).toEqual([0, 0, 0]);
+    expect(popplerPageBalance([line('خطة عمل'), line('23rd INTERNATIONAL MEETING OF'), line('COMMUNIST AND WORKERS PARTIES')]).shares).toEqual([0, 0, 0]);
   });
   it('gives a mixed page only what it lacks, from its right-to-left lines in turn, never more than a line has Latin letters', () => {
     // 3 Arabic letters against 18 Latin ones: 18 − 3 + 1 = 16 lacking.
-    const shares = popplerPageBalance([line('على https'), line('example.org', false), line('abc')]);
+    const { shares } = popplerPageBalance([line('على https'), line('example.org', false), line('abc')]);
     expect(shares).toEqual([5, 0, 3]);
     // 6 Arabic letters against 9 Latin ones: 4 RLMs, fewer than the line's 6 Latin letters.
-    expect(popplerPageBalance([line('الرابط abcdef'), line('xyz', false)])).toEqual([4, 0]);
+    expect(popplerPageBalance([line('الرابط abcdef'), line('xyz', false)]).shares).toEqual([4, 0]);
   });
   it('counts the LRM popplerLrms may draw after a neutral that ends a left-to-right run (a URL «?»), once per run', () => {
     // 6 Arabic letters against 9 Latin ones, and one run ending in «?»: 9 − 6 + 1 + 1 = 5.
-    expect(popplerPageBalance([line('الرابط abc?def?'), line('xyz', false)])).toEqual([5, 0]);
+    expect(popplerPageBalance([line('الرابط abc?def?'), line('xyz', false)]).shares).toEqual([5, 0]);
   });
 });
 
